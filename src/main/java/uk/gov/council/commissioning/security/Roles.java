@@ -1,0 +1,58 @@
+package uk.gov.council.commissioning.security;
+
+import java.util.List;
+
+/** Camunda group ids used as candidate groups in the BPMN models and as Spring authorities. */
+public final class Roles {
+  public static final String COMMISSIONING_OFFICERS = "commissioning-officers";
+  public static final String CONTRACTS_MANAGERS = "contracts-managers";
+  public static final String PROCUREMENT = "procurement";
+  public static final String QUALITY_ASSURANCE = "quality-assurance";
+  public static final String BROKERAGE = "brokerage";
+  public static final String SAFEGUARDING = "safeguarding";
+  public static final String CHIEF_OFFICERS = "chief-officers";
+  public static final String GOVERNANCE_CONTRACTS = "governance-contracts";
+  public static final String FINANCE_DIRECTORS = "finance-directors";
+  public static final String CORPORATE_DIRECTORS = "corporate-directors";
+  public static final String PORTFOLIO_HOLDERS = "portfolio-holders";
+  public static final String DEMOCRATIC_SERVICES = "democratic-services";
+  public static final String PROVIDERS = "providers";
+  public static final String ADMIN = "camunda-admin";
+
+  /** Every provider organisation has a group of its own, named with this prefix. */
+  public static final String PROVIDER_GROUP_PREFIX = "provider-";
+
+  /** Prefix of the Spring Security authority that stands for membership of a Camunda group. */
+  public static final String AUTHORITY_PREFIX = "GROUP_";
+
+  /** Council staff groups, with the names an officer sees in Admin. */
+  public static final List<GroupName> COUNCIL_GROUPS = List.of(
+      new GroupName(COMMISSIONING_OFFICERS, "Commissioning officers"),
+      new GroupName(CONTRACTS_MANAGERS, "Contracts managers"),
+      new GroupName(PROCUREMENT, "Procurement"),
+      new GroupName(QUALITY_ASSURANCE, "Quality assurance"),
+      new GroupName(BROKERAGE, "Brokerage"),
+      new GroupName(SAFEGUARDING, "Safeguarding"),
+      new GroupName(CHIEF_OFFICERS, "Chief Officers (Director of Adult Social Care)"),
+      new GroupName(GOVERNANCE_CONTRACTS, "Assistant Director Governance & Contracts"),
+      new GroupName(FINANCE_DIRECTORS, "Directors of Finance"),
+      new GroupName(CORPORATE_DIRECTORS, "Directors of Corporate Services"),
+      new GroupName(PORTFOLIO_HOLDERS, "Portfolio Holders"),
+      new GroupName(DEMOCRATIC_SERVICES, "Democratic services"));
+
+  /** Groups whose members may watch instances, history and incidents in Cockpit. */
+  public static final List<String> COCKPIT_GROUPS = List.of(
+      CONTRACTS_MANAGERS, CHIEF_OFFICERS, GOVERNANCE_CONTRACTS, COMMISSIONING_OFFICERS);
+
+  public static String authority(String groupId) {
+    return AUTHORITY_PREFIX + groupId;
+  }
+
+  public static boolean isProviderGroup(String groupId) {
+    return groupId.startsWith(PROVIDER_GROUP_PREFIX);
+  }
+
+  public record GroupName(String id, String name) {}
+
+  private Roles() {}
+}

@@ -1,0 +1,92 @@
+package uk.gov.council.commissioning.security;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+
+/**
+ * Spring Security authenticates everyone. Two chains:
+ * <ul>
+ *   <li>APIs ({@code /engine-rest}, {@code /api}): HTTP Basic, no session, 401 when not
+ *       authenticated. With no cookie there is nothing for a cross-site request to ride on, so
+ *       CSRF tokens are not needed there.</li>
+ *   <li>Everything else (Tasklist, Cockpit, Admin): a login page and a session. The web apps keep
+ *       their own CSRF filter for {@code /camunda/api}; Spring's CSRF protects the login and
+ *       logout forms.</li>
+ * </ul>
+ */
+@Configuration
+public class SecurityConfig {
+
+  private static final String AUTH_PROVIDER_PARAM = "authentication-provider";
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+    http.securityMatcher("/engine-rest/**", "/api/**")
+        .authenticationProvider(users)
+        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
+          response.setHeader("WWW-Authenticate", "Basic realm=\"commissioning\"");
+          response.setContentType("application/problem+json");
+          response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+          response.getWriter().write(
+              "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                  + "\"detail\":\"Sign in with your user name and password (HTTP Basic).\"}");
+        }))
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+    PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+    http.authenticationProvider(users)
+        .authorizeHttpRequests(auth -> auth
+            .requestMatchers("/login", "/error", "/actuator/health").permitAll()
+            .anyRequest().authenticated())
+        .formLogin(form -> form.defaultSuccessUrl("/camunda/app/tasklist/default/", false))
+        .logout(logout -> logout
+            // The web apps' own "Log out" calls this; ending the Spring session is what signs out.
+            .logoutRequestMatcher(new OrRequestMatcher(
+                path.matcher("/logout"),
+                path.matcher("/camunda/api/admin/auth/user/default/logout")))
+            .logoutSuccessUrl("/login?logout"))
+        .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**", "/camunda/app/**"));
+    return http.build();
+  }
+
+  /** Lets Tasklist, Cockpit and Admin trust the user Spring Security signed in. */
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthenticationFilter() {
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.addInitParameter(AUTH_PROVIDER_PARAM, SpringSecurityEngineAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** Makes /engine-rest calls run as the signed-in user, so engine authorizations apply. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.addInitParameter(AUTH_PROVIDER_PARAM, SpringSecurityEngineAuthenticationProvider.class.getName());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+}
