@@ -1,0 +1,30 @@
+package uk.gov.council.commissioning.extension;
+
+import static uk.gov.council.commissioning.extension.ExtensionVariables.*;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/** Puts the agreers' comments where the officer sees them on the next draft of the report. */
+@Component("agreementComments")
+public class AgreementComments {
+
+  public void collect(DelegateExecution execution) {
+    List<String> lines = new ArrayList<>();
+    add(lines, "Chief Officer", execution.getVariable("chiefOfficerDecision"), execution.getVariable("chiefOfficerComments"));
+    add(lines, "Assistant Director Governance & Contracts", execution.getVariable("governanceDecision"),
+        execution.getVariable("governanceComments"));
+    execution.setVariable(RETURN_COMMENTS, String.join("\n\n", lines));
+    Object draft = execution.getVariable(DRAFT_NUMBER);
+    execution.setVariable(DRAFT_NUMBER, (draft instanceof Number n ? n.intValue() : 1) + 1);
+  }
+
+  private static void add(List<String> lines, String who, Object decision, Object comments) {
+    String text = comments == null ? "" : comments.toString().trim();
+    if (!text.isEmpty()) {
+      lines.add(who + " (" + decision + "): " + text);
+    }
+  }
+}

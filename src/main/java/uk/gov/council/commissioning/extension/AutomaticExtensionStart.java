@@ -1,0 +1,44 @@
+package uk.gov.council.commissioning.extension;
+
+import java.time.LocalDate;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+
+/**
+ * Nobody has to remember an end date: every day (and, if configured, at start-up) contracts
+ * approaching theirs get an extension case. Several nodes may run this at once; the contract row
+ * lock and the running-case check in the process's first step keep it to one case per contract.
+ */
+@Component
+public class AutomaticExtensionStart {
+
+  private final ExtensionCaseService cases;
+  private final ExtensionProperties properties;
+
+  public AutomaticExtensionStart(ExtensionCaseService cases, ExtensionProperties properties) {
+    this.cases = cases;
+    this.properties = properties;
+  }
+
+  @Scheduled(cron = "${commissioning.extension.auto-start-cron}", zone = "Europe/London")
+  public void daily() {
+    cases.startDueCases(today());
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(10)
+  public void atStartup() {
+    if (properties.autoStartOnStartup()) {
+      cases.startDueCases(today());
+    }
+  }
+
+  private static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.UK).toLocalDate();
+  }
+}

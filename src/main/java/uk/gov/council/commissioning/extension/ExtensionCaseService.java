@@ -1,0 +1,90 @@
+package uk.gov.council.commissioning.extension;
+
+import static uk.gov.council.commissioning.extension.ExtensionVariables.*;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+
+/** Starts extension cases, on request or for contracts approaching their end date. */
+@Service
+public class ExtensionCaseService {
+
+  private static final Logger log = LoggerFactory.getLogger(ExtensionCaseService.class);
+
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final ContractService contracts;
+  private final ExtensionProperties properties;
+
+  public ExtensionCaseService(RuntimeService runtimeService, IdentityService identityService,
+      ContractService contracts, ExtensionProperties properties) {
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.contracts = contracts;
+    this.properties = properties;
+  }
+
+  /**
+   * Starts a case for the contract as the given user (recorded as the case's initiator), or throws
+   * {@link ExtensionRefusedException} saying why not; nothing is created then.
+   */
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public ProcessInstance start(String contractReference, String userId, List<String> groups) {
+    String reference = contractReference == null ? "" : contractReference.trim().toUpperCase(Locale.ROOT);
+    identityService.setAuthentication(userId, groups);
+    try {
+      return runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+          .businessKey(reference)
+          .setVariable(CONTRACT_REFERENCE, reference)
+          .execute();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /**
+   * Starts a case for every active contract whose end date falls between today and the lead time
+   * ahead and that still has an unused option. Contracts that already have a case are skipped.
+   */
+  public List<String> startDueCases(LocalDate today) {
+    List<String> started = new ArrayList<>();
+    for (Contract contract : contracts.findEndingBetweenWithUnusedOption(today, today.plus(properties.leadTime()))) {
+      if (hasRunningCase(contract.reference())) {
+        continue;
+      }
+      try {
+        startAsSystem(contract.reference());
+        started.add(contract.reference());
+        log.info("Started an extension case for {} (ends {})", contract.reference(), contract.endDate());
+      } catch (ExtensionRefusedException e) {
+        log.info("No extension case for {}: {}", contract.reference(), e.getMessage());
+      }
+    }
+    return started;
+  }
+
+  public boolean hasRunningCase(String contractReference) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
+        .processInstanceBusinessKey(contractReference).count() > 0;
+  }
+
+  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  public ProcessInstance startAsSystem(String contractReference) {
+    return runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+        .businessKey(contractReference)
+        .setVariable(CONTRACT_REFERENCE, contractReference)
+        .execute();
+  }
+}

@@ -1,0 +1,111 @@
+package uk.gov.council.commissioning.extension;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.security.Roles;
+
+/** Starts extension cases and hands out their letters over REST. */
+@RestController
+@RequestMapping("/api/contracts/{reference}")
+public class ExtensionController {
+
+  private static final List<String> MAY_START = List.of(
+      Roles.COMMISSIONING_OFFICERS, Roles.CONTRACTS_MANAGERS, Roles.ADMIN);
+
+  private final ExtensionCaseService cases;
+  private final ExtensionLetterService letters;
+  private final ContractService contracts;
+
+  public ExtensionController(ExtensionCaseService cases, ExtensionLetterService letters, ContractService contracts) {
+    this.cases = cases;
+    this.letters = letters;
+    this.contracts = contracts;
+  }
+
+  public record StartedCase(String caseId, String contractReference, String processDefinitionKey) {}
+
+  public record LetterSummary(String caseId, String fileName, String createdAt, String href) {}
+
+  @PostMapping("/extension-cases")
+  public ResponseEntity<StartedCase> start(@PathVariable String reference, Authentication user) {
+    List<String> groups = groupsOf(user);
+    if (groups.stream().noneMatch(MAY_START::contains)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Only commissioning officers and contracts managers start extension cases");
+    }
+    ProcessInstance instance = cases.start(reference, user.getName(), groups);
+    StartedCase body = new StartedCase(instance.getId(), instance.getBusinessKey(), ExtensionVariables.PROCESS_KEY);
+    return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + instance.getId())).body(body);
+  }
+
+  @GetMapping("/extension-letters")
+  public List<LetterSummary> letters(@PathVariable String reference, Authentication user) {
+    Contract contract = visibleContract(reference, user);
+    return letters.findByContract(contract.reference()).stream()
+        .map(l -> new LetterSummary(l.caseId(), l.fileName(), l.createdAt().toString(),
+            "/api/contracts/" + contract.reference() + "/extension-letters/" + l.caseId()))
+        .toList();
+  }
+
+  @GetMapping("/extension-letters/{caseId}")
+  public ResponseEntity<byte[]> letter(@PathVariable String reference, @PathVariable String caseId,
+      Authentication user) {
+    Contract contract = visibleContract(reference, user);
+    ExtensionLetter letter = letters.findByCase(caseId)
+        .filter(l -> l.contractReference().equals(contract.reference()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such letter for " + reference));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(letter.fileName()).build().toString())
+        .body(letter.content());
+  }
+
+  @ExceptionHandler(ExtensionRefusedException.class)
+  ProblemDetail refused(ExtensionRefusedException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    problem.setTitle("Extension case not started");
+    String message = e.getMessage();
+    if (message.startsWith("contractReference:")) {
+      problem.setStatus(HttpStatus.NOT_FOUND);
+      problem.setProperty("errors", List.of(Map.of("field", "contractReference",
+          "message", message.substring("contractReference:".length()).trim())));
+    }
+    return problem;
+  }
+
+  /** Council staff see every contract; a provider's users only their own organisation's. */
+  private Contract visibleContract(String reference, Authentication user) {
+    List<String> groups = groupsOf(user);
+    return contracts.findByReference(reference.trim().toUpperCase())
+        .filter(c -> !groups.contains(Roles.PROVIDERS) || groups.contains(c.provider().organisationGroup()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contract " + reference));
+  }
+
+  static List<String> groupsOf(Authentication user) {
+    return user.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority)
+        .filter(a -> a.startsWith(Roles.AUTHORITY_PREFIX))
+        .map(a -> a.substring(Roles.AUTHORITY_PREFIX.length()))
+        .toList();
+  }
+}

@@ -1,0 +1,73 @@
+package uk.gov.council.commissioning.extension;
+
+import java.time.LocalDate;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+
+/**
+ * Server-side checks of the extension process's smaller forms, called from task listeners in the
+ * BPMN (e.g. {@code ${extensionFormChecks.agreement(task, 'chiefOfficerDecision', ...)}}).
+ */
+@Component("extensionFormChecks")
+public class ExtensionFormChecks {
+
+  static final Set<String> AGREEMENT = Set.of("AGREE", "RETURN", "REFUSE");
+  static final Set<String> APPROVAL = Set.of("APPROVE", "REFUSE");
+  static final Set<String> NEXT_STEPS = Set.of("PROCURE", "DECOMMISSION");
+
+  public void scrutiny(DelegateTask task) {
+    FormChecks checks = new FormChecks("Pre-decision scrutiny", task);
+    checks.text("scrutinyCommittee");
+    checks.date("scrutinyDate");
+    checks.text("scrutinyComments");
+    checks.throwIfAny();
+  }
+
+  public void agreement(DelegateTask task, String decisionField, String commentsField) {
+    FormChecks checks = new FormChecks("Agreement", task);
+    String decision = checks.oneOf(decisionField, AGREEMENT);
+    checks.textIf(decision != null && !"AGREE".equals(decision), commentsField,
+        "say why when returning or refusing");
+    checks.throwIfAny();
+  }
+
+  public void approval(DelegateTask task) {
+    FormChecks checks = new FormChecks("Decision", task);
+    String decision = checks.oneOf("approvalDecision", APPROVAL);
+    checks.text("decisionReference");
+    checks.textIf("REFUSE".equals(decision), "approvalComments", "give the reasons for refusing");
+    checks.throwIfAny();
+  }
+
+  public void publication(DelegateTask task) {
+    FormChecks checks = new FormChecks("Publication", task);
+    LocalDate published = checks.date("publicationDate");
+    if (published != null && published.isAfter(today())) {
+      checks.problem("publicationDate", "cannot be in the future");
+    }
+    checks.throwIfAny();
+  }
+
+  public void callIn(DelegateTask task) {
+    FormChecks checks = new FormChecks("Call-in", task);
+    if (!checks.flag("callInReceived")) {
+      checks.problem("callInReceived", "complete this task only when a call-in was received");
+    }
+    checks.text("callInReason");
+    checks.throwIfAny();
+  }
+
+  public void nextStep(DelegateTask task) {
+    FormChecks checks = new FormChecks("Next step", task);
+    checks.oneOf("nextStep", NEXT_STEPS);
+    checks.text("nextStepNotes");
+    checks.throwIfAny();
+  }
+
+  private static LocalDate today() {
+    return ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.UK).toLocalDate();
+  }
+}

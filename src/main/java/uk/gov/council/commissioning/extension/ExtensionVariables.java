@@ -1,0 +1,37 @@
+package uk.gov.council.commissioning.extension;
+
+/** Names of the contract-extension process variables that Java code reads or writes. */
+final class ExtensionVariables {
+  static final String PROCESS_KEY = "contract-extension";
+
+  static final String CONTRACT_REFERENCE = "contractReference";
+  static final String CONTRACT_TITLE = "contractTitle";
+  static final String PROVIDER_NAME = "providerName";
+  static final String PROVIDER_GROUP = "providerGroup";
+  static final String PROVIDER_EMAIL = "providerEmail";
+  static final String CURRENT_END_DATE = "currentEndDate";
+  static final String OPTION_ORDER = "optionOrder";
+  static final String EXTENSION_START = "extensionStart";
+  static final String EXTENSION_END = "extensionEnd";
+  static final String ANNUAL_VALUE = "annualValue";
+  static final String WHOLE_LIFE_VALUE = "wholeLifeValue";
+  static final String KEY_DECISION = "keyDecision";
+  static final String ESCALATION_DATE = "escalationDate";
+  static final String ESCALATION_AT = "escalationAt";
+  static final String LAPSE_AT = "lapseAt";
+  static final String CALL_IN_RECEIVED = "callInReceived";
+  static final String CALL_IN_LAST_DAY = "callInLastDay";
+  static final String CALL_IN_ENDS_AT = "callInEndsAt";
+  static final String PUBLICATION_DATE = "publicationDate";
+  static final String RETURN_COMMENTS = "returnComments";
+  static final String DRAFT_NUMBER = "draftNumber";
+  static final String APPROVAL_ROUTE = "approvalRoute";
+  static final String APPROVAL_DECISION = "approvalDecision";
+  static final String DECISION_REFERENCE = "decisionReference";
+  static final String EXTENSION_OUTCOME = "extensionOutcome";
+  static final String OUTCOME = "outcome";
+  static final String ESCALATION_MESSAGE = "escalationMessage";
+  static final String EXTENSION_LETTER = "extensionLetter";
+
+  private ExtensionVariables() {}
+}

@@ -1,0 +1,45 @@
+package uk.gov.council.commissioning.extension;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Checks the gateway report again on the server (Tasklist checks it too, but REST callers skip the
+ * form): the sections seed 000 requires, sensible figures, and exactly one recommended option (§4.8-4.9).
+ */
+@Component("gatewayReportValidator")
+public class GatewayReportValidator implements TaskListener {
+
+  static final List<String> REQUIRED_TEXT = List.of(
+      "reportNumber", "contactOfficer", "ward", "impactOnVulnerableAdults",
+      "rationale", "serviceReviews", "qafOutcome", "kpiSummary", "satisfaction", "priceChange",
+      "option1Description", "option1Reasons", "option2Description", "option2Reasons",
+      "option3Description", "option3Reasons",
+      "budgetHead", "sourceOfFunding", "legalImplications");
+
+  static final List<String> REQUIRED_AMOUNTS = List.of(
+      "costOfProposal", "ongoingCosts", "totalCurrentBudget", "estimatedUsers");
+
+  @Override
+  public void notify(DelegateTask task) {
+    FormChecks checks = new FormChecks("Gateway report", task);
+    REQUIRED_TEXT.forEach(checks::text);
+    REQUIRED_AMOUNTS.forEach(checks::nonNegativeNumber);
+    checks.flag("keyDecision");
+    int recommended = 0;
+    int recommendedOption = 0;
+    for (int option = 1; option <= 3; option++) {
+      if (checks.flag("option" + option + "Recommended")) {
+        recommended++;
+        recommendedOption = option;
+      }
+    }
+    if (recommended != 1) {
+      checks.problem("option1Recommended", "recommend exactly one option (" + recommended + " recommended)");
+    }
+    checks.throwIfAny();
+    task.setVariable("recommendedOption", recommendedOption);
+  }
+}
