@@ -1,0 +1,485 @@
+package uk.gov.council.commissioning.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
+
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+
+/**
+ * Every path and timer of contract-extension.bpmn (seed 000 §1-2, §4.8-4.9, §10.1-10.3, §12).
+ * Jobs are executed explicitly and the engine clock is moved; the job executor is off in tests.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class ContractExtensionProcessTest {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired ContractService contracts;
+  @Autowired ExtensionCaseService cases;
+  @Autowired ExtensionLetterService letters;
+  @Autowired JdbcClient jdbc;
+  @Autowired AccessSetup access;
+
+  String reference;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    staffMember("t-officer", Roles.COMMISSIONING_OFFICERS);
+    staffMember("t-manager", Roles.CONTRACTS_MANAGERS);
+    staffMember("t-director", Roles.CHIEF_OFFICERS);
+    reference = "DPSP-T" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    // Seed 000 is dated 18 September 2019, six and a half months before the end date.
+    setClock(LocalDateTime.of(2019, 9, 2, 9, 0));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  // --- starting -------------------------------------------------------------------------------
+
+  @Test
+  void startsForTheSeedContractWithTheNextOptionPrefilled() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+
+    assertThat(instance).isStarted().hasBusinessKey(reference)
+        .isWaitingAt("Task_PrepareGatewayReport")
+        .variables()
+        .containsEntry("optionOrder", 2)
+        .containsEntry("extensionStart", "2020-04-08")
+        .containsEntry("extensionEnd", "2021-04-07")
+        .containsEntry("currentEndDate", "2020-04-07")
+        .containsEntry("escalationDate", "2020-01-07")
+        .containsEntry("providerGroup", "provider-vibrance");
+    assertThat(task()).hasCandidateGroup("commissioning-officers");
+  }
+
+  @Test
+  void refusesAContractWithNoOptionLeftSayingAProcurementIsNeeded() {
+    contract(contracts, reference, LocalDate.of(2017, 4, 8), LocalDate.of(2020, 4, 7), "900000", List.of());
+
+    assertThatThrownBy(() -> cases.startAsSystem(reference))
+        .isInstanceOf(ExtensionRefusedException.class)
+        .hasMessageContaining("no extension option left")
+        .hasMessageContaining("procurement is needed");
+    assertThat(runningCases()).isZero();
+  }
+
+  @Test
+  void refusesASecondCaseForTheSameContract() {
+    seedContract(contracts, reference);
+    cases.startAsSystem(reference);
+
+    assertThatThrownBy(() -> cases.startAsSystem(reference))
+        .isInstanceOf(ExtensionRefusedException.class)
+        .hasMessageContaining("already has an extension case running");
+    assertThat(runningCases()).isEqualTo(1);
+  }
+
+  @Test
+  void refusesAnUnknownContract() {
+    assertThatThrownBy(() -> cases.startAsSystem("NO-SUCH-CONTRACT"))
+        .isInstanceOf(ExtensionRefusedException.class)
+        .hasMessageContaining("contractReference")
+        .hasMessageContaining("NO-SUCH-CONTRACT");
+  }
+
+  @Test
+  void startsWithoutABusinessKeyAsTasklistDoesAndTakesTheReference() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey("contract-extension",
+        Map.of("contractReference", " " + reference.toLowerCase() + " "));
+
+    assertThat(instance).hasBusinessKey(reference).isWaitingAt("Task_PrepareGatewayReport");
+  }
+
+  @Test
+  void automaticStartPicksContractsWithinTheLeadTimeOnce() {
+    LocalDate today = LocalDate.of(2019, 9, 2);
+    seedContract(contracts, reference);
+    String farAway = reference + "-F";
+    contract(contracts, farAway, LocalDate.of(2019, 1, 1), LocalDate.of(2021, 12, 31), "900000", List.of(12));
+
+    assertThat(cases.startDueCases(today)).contains(reference).doesNotContain(farAway);
+    assertThat(cases.startDueCases(today)).doesNotContain(reference);
+    assertThat(runningCases()).isEqualTo(1);
+  }
+
+  // --- the seed's route: Portfolio Holder, key decision, call-in period ------------------------
+
+  @Test
+  void seedRoutePortfolioHolderApprovesAndTheDecisionTakesEffectAfterTheCallInPeriod() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+
+    draftScrutiniseAndAgree(instance, true);
+    assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision").variables()
+        .containsEntry("approvalRoute", "PORTFOLIO_HOLDER");
+    assertThat(task()).hasCandidateGroup("portfolio-holders");
+    complete(task(), approval("APPROVE", ""));
+
+    assertThat(instance).isWaitingAt("Task_PublishDecision");
+    complete(task(), Map.of("publicationDate", "2019-09-19"));
+    // Five working days after Thursday 19 September 2019: Thursday 26 September.
+    assertThat(instance).isWaitingAt("Task_RecordCallIn").variables().containsEntry("callInLastDay", "2019-09-26");
+    Job callInTimer = timer(instance, "Timer_CallInPeriodEnds");
+    assertThat(callInTimer.getDuedate()).isEqualTo(at(LocalDateTime.of(2019, 9, 27, 0, 0)));
+
+    setClock(LocalDateTime.of(2019, 9, 27, 0, 1));
+    execute(callInTimer);
+    assertThat(instance).isWaitingAt("Task_UpdateContractRegister");
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_SendExtensionLetter");
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Task_ConfirmExtensionLetter");
+    assertThat(task()).hasCandidateGroup("provider-vibrance");
+    Contract extended = contracts.findByReference(reference).orElseThrow();
+    assertThat(extended.endDate()).isEqualTo(LocalDate.of(2021, 4, 7));
+    assertThat(extended.options().get(1).used()).isTrue();
+    assertThat(extended.options().get(1).usedByDecision()).contains("PH-2019-117").contains(instance.getId());
+    assertThat(letters.findByCase(instance.getId())).isPresent();
+    FileValue letter = runtimeService.getVariableTyped(instance.getId(), "extensionLetter");
+    assertThat(letter.getMimeType()).isEqualTo("application/pdf");
+    assertThat(outbox("extension-letter:" + instance.getId())).isEqualTo("contracts@vibrance.example");
+
+    complete(task(), Map.of("letterReceived", true));
+    assertThat(instance).isEnded().hasPassed("EndEvent_ContractExtended");
+  }
+
+  @Test
+  void aCallInStopsImplementationAndTheDecisionMakerReconsiders() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    draftScrutiniseAndAgree(instance, true);
+    complete(task(), approval("APPROVE", ""));
+    complete(task(), Map.of("publicationDate", "2019-09-19"));
+
+    complete(task(), Map.of("callInReceived", true, "callInReason", "Called in by three members of the PDS committee"));
+
+    assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision");
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId("Timer_CallInPeriodEnds").count()).isZero();
+    assertThat(contracts.findByReference(reference).orElseThrow().endDate()).isEqualTo(LocalDate.of(2020, 4, 7));
+
+    complete(task(), approval("APPROVE", "Confirmed after reconsideration"));
+    // A reconsidered decision is not called in a second time.
+    assertThat(instance).isWaitingAt("Task_UpdateContractRegister");
+  }
+
+  @Test
+  void aCallInCanEndInRefusalOnReconsideration() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    draftScrutiniseAndAgree(instance, true);
+    complete(task(), approval("APPROVE", ""));
+    complete(task(), Map.of("publicationDate", "2019-09-19"));
+    complete(task(), Map.of("callInReceived", true, "callInReason", "Called in"));
+
+    complete(task(), approval("REFUSE", "Withdrawn on reconsideration"));
+
+    assertThat(instance).isWaitingAt("Task_ActOnRefusal");
+  }
+
+  @Test
+  void callInPeriodCountsWorkingDaysAcrossEaster() {
+    seedContract(contracts, reference);
+    setClock(LocalDateTime.of(2025, 4, 17, 10, 0));
+    ProcessInstance instance = cases.startAsSystem(reference);
+    draftScrutiniseAndAgree(instance, true);
+    complete(task(), approval("APPROVE", ""));
+
+    // Thursday 17 April 2025; Good Friday and Easter Monday are bank holidays in England.
+    complete(task(), Map.of("publicationDate", "2025-04-17"));
+
+    assertThat(instance).variables().containsEntry("callInLastDay", "2025-04-28");
+    assertThat(timer(instance, "Timer_CallInPeriodEnds").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 4, 29, 0, 0)));
+  }
+
+  // --- the other decision makers (DMN routes) -------------------------------------------------
+
+  @Test
+  void smallNonKeyExtensionIsApprovedByTheChiefOfficerAloneAndTakesEffectAtOnce() {
+    contract(contracts, reference, LocalDate.of(2018, 4, 1), LocalDate.of(2020, 3, 31), "60000", List.of(12));
+    ProcessInstance instance = cases.startAsSystem(reference);
+
+    draftScrutiniseAndAgree(instance, false);
+
+    assertThat(instance).isWaitingAt("Task_ChiefOfficerDecision");
+    assertThat(task()).hasCandidateGroup("chief-officers");
+    complete(task(), approval("APPROVE", ""));
+    assertThat(instance).hasPassed("EndEvent_Approved").isWaitingAt("Task_UpdateContractRegister");
+  }
+
+  @Test
+  void highValueExtensionGoesToTheExecutiveRecordedByDemocraticServices() {
+    contract(contracts, reference, LocalDate.of(2018, 4, 1), LocalDate.of(2020, 3, 31), "3200000", List.of(12, 12));
+    ProcessInstance instance = cases.startAsSystem(reference);
+
+    draftScrutiniseAndAgree(instance, true);
+
+    assertThat(instance).isWaitingAt("Task_RecordExecutiveDecision").variables()
+        .containsEntry("approvalRoute", "EXECUTIVE");
+    assertThat(task()).hasCandidateGroup("democratic-services");
+  }
+
+  // --- return and refusal --------------------------------------------------------------------
+
+  @Test
+  void returnedReportGoesBackToTheOfficerWithTheComments() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    complete(task(), gatewayReport(true));
+    complete(task(), scrutiny());
+
+    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("RETURN", "Add the 2019 KPI figures"));
+    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", ""));
+
+    assertThat(instance).isWaitingAt("Task_PrepareGatewayReport").variables()
+        .containsEntry("draftNumber", 2)
+        .hasEntrySatisfying("returnComments", c -> assertThat(c.toString()).contains("Add the 2019 KPI figures"));
+  }
+
+  @Test
+  void refusalAtAgreementEndsWithAProcurementOrDecommissioningTask() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    complete(task(), gatewayReport(true));
+    complete(task(), scrutiny());
+
+    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", ""));
+    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("REFUSE", "Value for money not shown"));
+
+    assertThat(instance).hasPassed("EndEvent_AgreementRefused").isWaitingAt("Task_ActOnRefusal")
+        .variables().hasEntrySatisfying("outcome", o -> assertThat(o.toString())
+            .contains("refused").contains("start a procurement").contains("decommissioning decision"));
+    assertThat(task()).hasCandidateGroup("commissioning-officers");
+    assertThat(outbox("extension:" + instance.getId() + ":refused")).isEqualTo("t-officer@council.example");
+
+    complete(task(), Map.of("nextStep", "PROCURE", "nextStepNotes", "Tender to start by end 2019"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_ExtensionRefused");
+    assertThat(contracts.findByReference(reference).orElseThrow().endDate()).isEqualTo(LocalDate.of(2020, 4, 7));
+  }
+
+  @Test
+  void refusalByTheDecisionMakerEndsTheSameWay() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    draftScrutiniseAndAgree(instance, true);
+
+    complete(task(), approval("REFUSE", "Retender now instead"));
+
+    assertThat(instance).hasPassed("EndEvent_DecisionRefused").isWaitingAt("Task_ActOnRefusal");
+    complete(task(), Map.of("nextStep", "DECOMMISSION", "nextStepNotes", "Report to the Executive"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_ExtensionRefused");
+  }
+
+  // --- escalation timers ---------------------------------------------------------------------
+
+  @Test
+  void threeMonthsBeforeTheEndAnUndecidedCaseIsEscalatedWithoutStoppingTheWork() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    Job escalation = timer(instance, "Timer_EscalateBeforeExpiry");
+    assertThat(escalation.getDuedate()).isEqualTo(at(LocalDateTime.of(2020, 1, 7, 0, 0)));
+
+    setClock(LocalDateTime.of(2020, 1, 7, 0, 5));
+    execute(escalation);
+    execute(jobAt(instance, "Task_EmailContractsManagers"));
+
+    assertThat(instance).isWaitingAt("Task_PrepareGatewayReport", "Task_ReviewExtensionAtRisk");
+    Task review = taskAt(instance, "Task_ReviewExtensionAtRisk");
+    assertThat(review).hasCandidateGroup("contracts-managers");
+    assertThat(taskService.getVariable(review.getId(), "escalationMessage").toString())
+        .contains("No decision yet").contains("2020-04-07");
+    assertThat(outbox("extension:" + instance.getId() + ":at-risk")).isEqualTo("t-manager@council.example");
+    complete(review, Map.of("escalationAction", "Chased the Portfolio Holder's office"));
+    assertThat(instance).isWaitingAt("Task_PrepareGatewayReport");
+  }
+
+  @Test
+  void onTheEndDateAnUndecidedCaseAlertsTheChiefOfficer() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    Job lapse = timer(instance, "Timer_ContractLapsing");
+    assertThat(lapse.getDuedate()).isEqualTo(at(LocalDateTime.of(2020, 4, 7, 0, 0)));
+
+    setClock(LocalDateTime.of(2020, 4, 7, 0, 5));
+    execute(lapse);
+    execute(jobAt(instance, "Task_EmailChiefOfficerLapsing"));
+
+    Task alert = taskAt(instance, "Task_RespondToLapsingContract");
+    assertThat(alert).hasCandidateGroup("chief-officers");
+    assertThat(taskService.getVariable(alert.getId(), "escalationMessage").toString()).contains("lapses");
+    assertThat(outbox("extension:" + instance.getId() + ":lapsing")).isEqualTo("t-director@council.example");
+    assertThat(instance).isWaitingAt("Task_PrepareGatewayReport", "Task_RespondToLapsingContract");
+  }
+
+  @Test
+  void aCaseOpenedAfterTheEndDateHasBothTimersDueAtOnce() {
+    seedContract(contracts, reference);
+    setClock(LocalDateTime.of(2020, 4, 20, 9, 0));
+    ProcessInstance instance = cases.startAsSystem(reference);
+
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().executable().count())
+        .isEqualTo(2);
+  }
+
+  @Test
+  void aDecisionEndsTheCaseAndClosesOpenEscalations() {
+    contract(contracts, reference, LocalDate.of(2018, 4, 1), LocalDate.of(2020, 3, 31), "60000", List.of(12));
+    ProcessInstance instance = cases.startAsSystem(reference);
+    setClock(LocalDateTime.of(2020, 1, 2, 9, 0));
+    execute(timer(instance, "Timer_EscalateBeforeExpiry"));
+    execute(jobAt(instance, "Task_EmailContractsManagers"));
+    assertThat(instance).isWaitingAt("Task_ReviewExtensionAtRisk");
+
+    draftScrutiniseAndAgree(instance, false);
+    complete(taskAt(instance, "Task_ChiefOfficerDecision"), approval("APPROVE", ""));
+    execute(jobAt(instance, "Task_UpdateContractRegister"));
+    execute(jobAt(instance, "Task_SendExtensionLetter"));
+    complete(taskAt(instance, "Task_ConfirmExtensionLetter"), Map.of("letterReceived", true));
+
+    assertThat(instance).isEnded();
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  // --- server-side form checks ---------------------------------------------------------------
+
+  @Test
+  void anIncompleteGatewayReportIsRefusedNamingEachFieldAndTheTaskStaysOpen() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    Map<String, Object> report = new java.util.HashMap<>(gatewayReport(true));
+    report.put("rationale", " ");
+    report.put("costOfProposal", -5.0);
+    report.put("option2Recommended", true);
+    report.remove("reportNumber");
+    String taskId = task().getId();
+
+    assertThatThrownBy(() -> taskService.complete(taskId, report))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("rationale: is required")
+        .hasMessageContaining("costOfProposal: must not be negative")
+        .hasMessageContaining("reportNumber: is required")
+        .hasMessageContaining("recommend exactly one option (2 recommended)");
+    assertThat(instance).isWaitingAt("Task_PrepareGatewayReport");
+  }
+
+  @Test
+  void aReturnWithoutCommentsIsRefused() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    complete(task(), gatewayReport(true));
+    complete(task(), scrutiny());
+    String taskId = taskAt(instance, "Task_ChiefOfficerAgreement").getId();
+
+    assertThatThrownBy(() -> taskService.complete(taskId, chiefOfficer("RETURN", "")))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("chiefOfficerComments");
+    assertThatThrownBy(() -> taskService.complete(taskId, chiefOfficer("MAYBE", "")))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("chiefOfficerDecision: must be one of");
+  }
+
+  @Test
+  void aPublicationDateInTheFutureIsRefused() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    draftScrutiniseAndAgree(instance, true);
+    complete(task(), approval("APPROVE", ""));
+    String taskId = task().getId();
+
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("publicationDate", "2019-12-25")))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("publicationDate: cannot be in the future");
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("publicationDate", "next week")))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("publicationDate: must be a date");
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  private void draftScrutiniseAndAgree(ProcessInstance instance, boolean keyDecision) {
+    complete(taskAt(instance, "Task_PrepareGatewayReport"), gatewayReport(keyDecision));
+    complete(taskAt(instance, "Task_RecordScrutiny"), scrutiny());
+    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", "Agreed"));
+    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", "Agreed"));
+  }
+
+  private Task taskAt(ProcessInstance instance, String activityId) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
+  }
+
+  private Job timer(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(activityId).singleResult();
+  }
+
+  private Job jobAt(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+  }
+
+  private void staffMember(String id, String group) {
+    access.ensureUser(id, "Test", group, id + "@council.example", "secret-" + id);
+    access.ensureMembership(id, group);
+  }
+
+  private long runningCases() {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("contract-extension")
+        .processInstanceBusinessKey(reference).count();
+  }
+
+  private String outbox(String key) {
+    return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
+        .param("key", key).query(String.class).optional().orElse(null);
+  }
+
+  private static void setClock(LocalDateTime ukTime) {
+    ClockUtil.setCurrentTime(at(ukTime));
+  }
+
+  private static Date at(LocalDateTime ukTime) {
+    return Date.from(ukTime.atZone(UK).toInstant());
+  }
+}
