@@ -147,6 +147,7 @@ public class NotificationService {
     try {
       inserted = savepoint.execute(status -> jdbc.sql(INSERT_UNLESS_PRESENT).params(params).update());
     } catch (DuplicateKeyException concurrentDuplicate) {
+      log.debug("Notification {} was queued by a concurrent transaction", idempotencyKey);
       inserted = 0;
     }
     if (inserted == 0) {
