@@ -1,0 +1,363 @@
+package uk.gov.council.commissioning.notify;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetupTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+@SpringBootTest
+@ActiveProfiles("test")
+class NotificationOutboxTest {
+
+  @RegisterExtension
+  static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
+
+  @Autowired NotificationService notifications;
+  @Autowired OutboxDispatcher dispatcher;
+  @Autowired JdbcClient jdbc;
+  @Autowired PlatformTransactionManager transactionManager;
+  @Autowired JavaMailSender mailSender;
+
+  TransactionTemplate transaction;
+
+  @BeforeEach
+  void emptyOutbox() {
+    jdbc.sql("DELETE FROM notification_outbox").update();
+    transaction = new TransactionTemplate(transactionManager);
+  }
+
+  @Test
+  void repeatedKeyIsQueuedAndSentOnce() throws Exception {
+    List<String> to = List.of("commissioner@council.example");
+
+    assertThat(notifications.send("case-1/approved", to, "Approved", "The case was approved.")).isTrue();
+    assertThat(notifications.send("case-1/approved", to, "Approved", "The case was approved.")).isFalse();
+
+    assertThat(dispatcher.pendingCount()).isEqualTo(1);
+    assertThat(dispatcher.dispatchPending()).isEqualTo(1);
+    assertThat(dispatcher.pendingCount()).isZero();
+
+    // A job retried after the message went out must not send it again either.
+    assertThat(notifications.send("case-1/approved", to, "Approved", "The case was approved.")).isFalse();
+    assertThat(dispatcher.dispatchPending()).isZero();
+
+    MimeMessage[] received = greenMail.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    assertThat(received[0].getSubject()).isEqualTo("Approved");
+    assertThat(((InternetAddress) received[0].getFrom()[0]).getAddress()).isEqualTo("commissioning@council.example");
+    assertThat(row("case-1/approved"))
+        .containsEntry("status", "SENT")
+        .containsEntry("attempts", 1);
+    assertThat(row("case-1/approved").get("sent_at")).isNotNull();
+  }
+
+  @Test
+  void rolledBackTransactionQueuesAndSendsNothing() {
+    transaction.executeWithoutResult(status -> {
+      notifications.send("case-2/rollback-only", List.of("a@council.example"), "Subject", "Body");
+      status.setRollbackOnly();
+    });
+    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
+      notifications.send("case-2/exception", List.of("a@council.example"), "Subject", "Body");
+      throw new IllegalStateException("business rule broken after the notification was queued");
+    })).isInstanceOf(IllegalStateException.class);
+
+    assertThat(outboxSize()).isZero();
+    assertThat(dispatcher.dispatchPending()).isZero();
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+    // The key was not used up by the rolled-back attempt.
+    assertThat(notifications.send("case-2/exception", List.of("a@council.example"), "Subject", "Body")).isTrue();
+  }
+
+  @Test
+  void duplicateInsideOneTransactionLeavesTheTransactionUsable() {
+    transaction.executeWithoutResult(status -> {
+      assertThat(notifications.send("case-3/a", List.of("a@council.example"), "S", "B")).isTrue();
+      assertThat(notifications.send("case-3/a", List.of("a@council.example"), "S", "B")).isFalse();
+      assertThat(notifications.send("case-3/b", List.of("a@council.example"), "S", "B")).isTrue();
+    });
+    assertThat(outboxSize()).isEqualTo(2);
+  }
+
+  @Test
+  void concurrentSendsWithOneKeyQueueOneMessageAndBothTransactionsCommit() throws Exception {
+    CountDownLatch firstInserted = new CountDownLatch(1);
+    CountDownLatch secondStarted = new CountDownLatch(1);
+    CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
+      boolean queued = notifications.send("case-4/race", List.of("a@council.example"), "S", "B");
+      firstInserted.countDown();
+      await(secondStarted);
+      // Give the second transaction time to reach the insert and wait on our row.
+      sleep(300);
+      return queued;
+    }));
+    assertThat(firstInserted.await(10, TimeUnit.SECONDS)).isTrue();
+    CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
+      secondStarted.countDown();
+      boolean queued = notifications.send("case-4/race", List.of("a@council.example"), "S", "B");
+      // On PostgreSQL this fails if the duplicate aborted the transaction.
+      notifications.send("case-4/after-race", List.of("a@council.example"), "S", "B");
+      return queued;
+    }));
+
+    assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
+    assertThat(second.get(30, TimeUnit.SECONDS)).isFalse();
+    assertThat(outboxSize()).isEqualTo(2);
+  }
+
+  @Test
+  void attachmentArrivesWithItsFileName() throws Exception {
+    byte[] pdf = "%PDF-1.7 pretend".getBytes(StandardCharsets.US_ASCII);
+    Attachment attachment = new Attachment("Decision record – Café Care.pdf", "application/pdf", pdf);
+
+    assertThat(notifications.send("case-5/decision", List.of("panel@council.example"),
+        "Decision record: Café Care", "Please find the decision record attached.", attachment)).isTrue();
+    assertThat(dispatcher.dispatchPending()).isEqualTo(1);
+
+    MimeMessage[] received = greenMail.getReceivedMessages();
+    assertThat(received).hasSize(1);
+    assertThat(received[0].getSubject()).isEqualTo("Decision record: Café Care");
+    List<BodyPart> attachments = attachmentsOf((Multipart) received[0].getContent());
+    assertThat(attachments).hasSize(1);
+    BodyPart part = attachments.get(0);
+    assertThat(part.getFileName()).isEqualTo("Decision record – Café Care.pdf");
+    assertThat(part.getContentType()).startsWith("application/pdf");
+    ByteArrayOutputStream content = new ByteArrayOutputStream();
+    part.getInputStream().transferTo(content);
+    assertThat(content.toByteArray()).isEqualTo(pdf);
+    assertThat(bodyText((Multipart) received[0].getContent())).contains("decision record attached");
+  }
+
+  @Test
+  void sendsToEveryRecipient() throws Exception {
+    notifications.send("case-6/team", List.of("one@council.example", "two@council.example"), "Team", "Hello");
+    dispatcher.dispatchPending();
+
+    MimeMessage[] received = greenMail.getReceivedMessages();
+    assertThat(received).hasSize(2);
+    assertThat(Arrays.stream(received[0].getRecipients(Message.RecipientType.TO)).map(Object::toString))
+        .containsExactly("one@council.example", "two@council.example");
+  }
+
+  @Test
+  void unusableRecipientsAreSkippedAndNobodyLeftMeansNothingQueued() {
+    List<String> mixed = new ArrayList<>(Arrays.asList(
+        " ", null, "not-an-address", "a@b,c@d.example", "Good@Council.example ", "good@council.example"));
+    assertThat(notifications.send("case-7/mixed", mixed, "S", "B")).isTrue();
+    assertThat(row("case-7/mixed")).containsEntry("recipients", "Good@Council.example");
+
+    assertThat(notifications.send("case-7/blank", List.of("", "  "), "S", "B")).isFalse();
+    assertThat(notifications.send("case-7/empty", List.of(), "S", "B")).isFalse();
+    assertThat(notifications.send("case-7/null", null, "S", "B")).isFalse();
+    assertThat(notifications.send("case-7/invalid", List.of("nobody"), "S", "B")).isFalse();
+    assertThat(outboxSize()).isEqualTo(1);
+
+    // Nothing recorded, so the key is still free once an address is known.
+    assertThat(notifications.send("case-7/blank", List.of("late@council.example"), "S", "B")).isTrue();
+  }
+
+  @Test
+  void missingKeySubjectOrBodyIsAProgrammingError() {
+    List<String> to = List.of("a@council.example");
+    assertThatThrownBy(() -> notifications.send(" ", to, "S", "B")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> notifications.send("k", to, "", "B")).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> notifications.send("k", to, "S", null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> notifications.send("x".repeat(201), to, "S", "B"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThat(outboxSize()).isZero();
+  }
+
+  @Test
+  void lineBreaksInASubjectCannotAddHeaders() throws Exception {
+    notifications.send("case-8/subject", List.of("a@council.example"), "Provider\r\nBcc: evil@example.com", "B");
+    dispatcher.dispatchPending();
+
+    MimeMessage received = greenMail.getReceivedMessages()[0];
+    assertThat(received.getSubject()).isEqualTo("Provider Bcc: evil@example.com");
+    assertThat(received.getHeader("Bcc")).isNull();
+  }
+
+  @Test
+  void smtpFailureIsRetriedWithBackOffAndFinallyMarkedFailed() {
+    MutableClock clock = testClock();
+    OutboxDispatcher dispatcherWithClock = dispatcherWith(clock);
+    notifications.send("case-9/unreachable", List.of("a@council.example"), "S", "B");
+    greenMail.stop();
+
+    for (int attempt = 1; attempt < OutboxDispatcher.MAX_ATTEMPTS; attempt++) {
+      assertThat(dispatcherWithClock.dispatchPending()).isZero();
+      assertThat(row("case-9/unreachable"))
+          .containsEntry("status", "PENDING")
+          .containsEntry("attempts", attempt);
+      assertThat((String) row("case-9/unreachable").get("last_error")).contains("MailSendException");
+      // Not yet due: the retry waits.
+      assertThat(dispatcherWithClock.dispatchPending()).isZero();
+      assertThat(row("case-9/unreachable")).containsEntry("attempts", attempt);
+      clock.advance(Duration.ofMinutes(1L << (attempt - 1)));
+    }
+    assertThat(dispatcherWithClock.dispatchPending()).isZero();
+
+    assertThat(row("case-9/unreachable"))
+        .containsEntry("status", "FAILED")
+        .containsEntry("attempts", OutboxDispatcher.MAX_ATTEMPTS);
+    clock.advance(Duration.ofDays(1));
+    assertThat(dispatcherWithClock.dispatchPending()).isZero();
+    assertThat(row("case-9/unreachable")).containsEntry("attempts", OutboxDispatcher.MAX_ATTEMPTS);
+  }
+
+  @Test
+  void failedMessageIsSentWhenTheServerIsBackAndDoesNotHoldUpOthers() {
+    MutableClock clock = testClock();
+    OutboxDispatcher dispatcherWithClock = dispatcherWith(clock);
+    notifications.send("case-10/first", List.of("a@council.example"), "S", "B");
+    greenMail.stop();
+    assertThat(dispatcherWithClock.dispatchPending()).isZero();
+
+    greenMail.start();
+    notifications.send("case-10/second", List.of("a@council.example"), "S", "B");
+    assertThat(dispatcherWithClock.dispatchPending()).isEqualTo(1);
+    assertThat(row("case-10/second")).containsEntry("status", "SENT");
+
+    clock.advance(OutboxDispatcher.FIRST_RETRY_DELAY);
+    assertThat(dispatcherWithClock.dispatchPending()).isEqualTo(1);
+    assertThat(row("case-10/first"))
+        .containsEntry("status", "SENT")
+        .containsEntry("attempts", 2);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+  }
+
+  @Test
+  void messageClaimedByAnotherNodeIsLeftAloneUntilTheClaimExpires() {
+    MutableClock clock = testClock();
+    OutboxDispatcher dispatcherWithClock = dispatcherWith(clock);
+    notifications.send("case-11/claimed", List.of("a@council.example"), "S", "B");
+    jdbc.sql("UPDATE notification_outbox SET status = 'SENDING', claimed_at = :at, attempts = 1")
+        .param("at", OffsetDateTime.now(clock))
+        .update();
+
+    assertThat(dispatcherWithClock.dispatchPending()).isZero();
+    assertThat(greenMail.getReceivedMessages()).isEmpty();
+
+    clock.advance(OutboxDispatcher.CLAIM_TIMEOUT.plusSeconds(1));
+    assertThat(dispatcherWithClock.dispatchPending()).isEqualTo(1);
+    assertThat(row("case-11/claimed"))
+        .containsEntry("status", "SENT")
+        .containsEntry("attempts", 2);
+    assertThat(greenMail.getReceivedMessages()).hasSize(1);
+  }
+
+  @Test
+  void attachmentIsCopiedSoTheCallerCannotChangeAQueuedMessage() {
+    byte[] bytes = {1, 2, 3};
+    Attachment attachment = new Attachment("a.bin", "application/octet-stream", bytes);
+    bytes[0] = 9;
+    attachment.content()[1] = 9;
+    assertThat(attachment.content()).containsExactly(1, 2, 3);
+    assertThat(attachment.toString()).contains("size=3").doesNotContain("[B@");
+  }
+
+  // Starts a little ahead of the wall clock the service stamps new rows with, so rows
+  // queued during the test are already due.
+  private static MutableClock testClock() {
+    return new MutableClock(Instant.now().plusSeconds(5));
+  }
+
+  private OutboxDispatcher dispatcherWith(MutableClock clock) {
+    return new OutboxDispatcher(jdbc, transactionManager, mailSender, "commissioning@council.example", clock);
+  }
+
+  private Map<String, Object> row(String key) {
+    return jdbc.sql("""
+            SELECT status, attempts, recipients, last_error, sent_at
+            FROM notification_outbox WHERE idempotency_key = :key
+            """)
+        .param("key", key)
+        .query((rs, n) -> {
+          Map<String, Object> row = new HashMap<>();
+          row.put("status", rs.getString("status"));
+          row.put("attempts", rs.getInt("attempts"));
+          row.put("recipients", rs.getString("recipients"));
+          row.put("last_error", rs.getString("last_error"));
+          row.put("sent_at", rs.getObject("sent_at"));
+          return row;
+        })
+        .single();
+  }
+
+  private int outboxSize() {
+    return jdbc.sql("SELECT COUNT(*) FROM notification_outbox").query(Integer.class).single();
+  }
+
+  private static List<BodyPart> attachmentsOf(Multipart multipart) throws Exception {
+    List<BodyPart> found = new ArrayList<>();
+    for (int i = 0; i < multipart.getCount(); i++) {
+      BodyPart part = multipart.getBodyPart(i);
+      if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())) {
+        found.add(part);
+      } else if (part.getContent() instanceof Multipart nested) {
+        found.addAll(attachmentsOf(nested));
+      }
+    }
+    return found;
+  }
+
+  private static String bodyText(Multipart multipart) throws Exception {
+    StringBuilder text = new StringBuilder();
+    for (int i = 0; i < multipart.getCount(); i++) {
+      BodyPart part = multipart.getBodyPart(i);
+      if (part.getContent() instanceof Multipart nested) {
+        text.append(bodyText(nested));
+      } else if (part.isMimeType("text/plain")) {
+        text.append(part.getContent());
+      }
+    }
+    return text.toString();
+  }
+
+  private static void await(CountDownLatch latch) {
+    try {
+      latch.await(10, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
