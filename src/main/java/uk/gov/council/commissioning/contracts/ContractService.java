@@ -182,7 +182,9 @@ public class ContractService {
     }
     List<FieldProblem> problems = new ArrayList<>();
     for (ConstraintViolation<NewContract> v : validator.validate(request)) {
-      problems.add(new FieldProblem(v.getPropertyPath().toString(), v.getMessage()));
+      // A null list element is reported as "options[0].<list element>"; the caller knows it as options[0].
+      String field = v.getPropertyPath().toString().replace(".<list element>", "");
+      problems.add(new FieldProblem(field, v.getMessage()));
     }
     if (request.startDate() != null
         && request.endDate() != null

@@ -75,16 +75,23 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpHeaders headers,
       HttpStatusCode status,
       WebRequest request) {
-    Throwable cause = ex.getMostSpecificCause();
-    if (cause instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+    // The outermost Jackson exception carries the path; its own cause (e.g. a
+    // DateTimeParseException) does not.
+    Throwable jackson = ex.getCause();
+    while (jackson != null && !(jackson instanceof JsonProcessingException)) {
+      jackson = jackson.getCause();
+    }
+    if (jackson instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       return badRequest(List.of(new FieldProblem(path(mapping), unreadableValue(mapping))));
     }
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(
             HttpStatus.BAD_REQUEST,
-            cause instanceof JsonProcessingException
-                ? "The request body is not valid JSON"
-                : "The request body is missing or cannot be read");
+            jackson instanceof JsonMappingException
+                ? "The request body does not have the expected structure"
+                : jackson != null
+                    ? "The request body is not valid JSON"
+                    : "The request body is missing or cannot be read");
     problem.setTitle("Invalid request");
     problem.setProperty("errors", List.of());
     return ResponseEntity.badRequest().body(problem);
