@@ -2,9 +2,11 @@ package uk.gov.council.commissioning.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -45,14 +47,14 @@ class ContractServiceTest {
   }
 
   @Test
-  void seedContractIsInItsFirstExtensionAndOfferstheSecondAndFinalOne() {
+  void seedContractIsInItsFirstExtensionAndOffersTheSecondAndFinalOne() {
     Contract dpsp = contracts.findByReference("DPSP-2017-01").orElseThrow();
 
     assertThat(dpsp.provider().name()).isEqualTo("Vibrance");
     assertThat(dpsp.endDate()).isEqualTo(LocalDate.of(2020, 4, 7));
     assertThat(dpsp.options()).extracting(ExtensionOption::optionOrder, ExtensionOption::used)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple(1, true),
-            org.assertj.core.groups.Tuple.tuple(2, false));
+        .containsExactly(tuple(1, true),
+            tuple(2, false));
     assertThat(dpsp.options().get(0).usedByDecision())
         .isEqualTo("Portfolio Holder decision 2018 (first +1 year)");
     assertThat(contracts.nextExtension(dpsp))
@@ -249,7 +251,7 @@ class ContractServiceTest {
             new BigDecimal("1000.00"),
             new BigDecimal("4000.00"),
             null,
-            java.util.Arrays.stream(optionMonths).mapToObj(NewContract.Option::new).toList()));
+            Arrays.stream(optionMonths).mapToObj(NewContract.Option::new).toList()));
     return ref;
   }
 
