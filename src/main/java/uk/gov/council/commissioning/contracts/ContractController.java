@@ -1,0 +1,72 @@
+package uk.gov.council.commissioning.contracts;
+
+import java.net.URI;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import uk.gov.council.commissioning.contracts.ContractResponses.ContractDetails;
+import uk.gov.council.commissioning.contracts.ContractResponses.ContractSummary;
+
+@RestController
+@RequestMapping("/api/contracts")
+public class ContractController {
+
+  private final ContractService contracts;
+
+  public ContractController(ContractService contracts) {
+    this.contracts = contracts;
+  }
+
+  @GetMapping
+  public List<ContractSummary> list(Authentication auth) {
+    List<Contract> visible =
+        ContractAccess.isProviderUser(auth)
+            ? contracts.findByProviderGroups(ContractAccess.providerGroups(auth))
+            : contracts.findAll();
+    return visible.stream().map(ContractSummary::of).toList();
+  }
+
+  /**
+   * References may contain '/', which cannot travel encoded in a path (the firewall and the
+   * servlet container reject %2F), so the rest of the path is the reference.
+   */
+  @GetMapping("/{*reference}")
+  public ContractDetails get(@PathVariable String reference, Authentication auth) {
+    String ref = reference.startsWith("/") ? reference.substring(1) : reference;
+    Contract contract =
+        contracts
+            .findByReference(ref)
+            // Another provider's contract is answered as unknown so its existence is not revealed.
+            .filter(c -> ContractAccess.canSee(auth, c))
+            .orElseThrow(() -> new ContractNotFoundException(ref));
+    return ContractDetails.of(contract, contracts.nextExtension(contract).orElse(null));
+  }
+
+  /** Validation happens in the service so that every wrong field is reported in one answer. */
+  @PostMapping
+  public ResponseEntity<ContractDetails> create(
+      @RequestBody NewContract request, Authentication auth) {
+    if (!ContractAccess.mayCreate(auth)) {
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
+          "Only contracts managers, commissioning officers and administrators may add contracts");
+    }
+    Contract created = contracts.create(request);
+    URI location =
+        ServletUriComponentsBuilder.fromCurrentRequestUri()
+            .path("/" + created.reference())
+            .build()
+            .toUri();
+    return ResponseEntity.created(location)
+        .body(ContractDetails.of(created, contracts.nextExtension(created).orElse(null)));
+  }
+}

@@ -1,0 +1,250 @@
+package uk.gov.council.commissioning.contracts;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.web.FieldProblem;
+import uk.gov.council.commissioning.web.InvalidRequestException;
+
+/** The contract register: what contracts exist, when they end and which extensions remain. */
+@Service
+public class ContractService {
+
+  private final ContractRepository repository;
+  private final Validator validator;
+
+  public ContractService(ContractRepository repository, Validator validator) {
+    this.repository = repository;
+    this.validator = validator;
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Contract> findByReference(String reference) {
+    return repository.findByReference(reference);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Contract> findAll() {
+    return repository.findAll();
+  }
+
+  /** Contracts of the providers whose Camunda group is one of {@code organisationGroups}. */
+  @Transactional(readOnly = true)
+  public List<Contract> findByProviderGroups(Collection<String> organisationGroups) {
+    return repository.findByProviderGroups(organisationGroups);
+  }
+
+  /**
+   * Locks the contract's row for the rest of the caller's transaction, so two callers deciding
+   * about the same contract take turns, and returns the contract as it is once the lock is held.
+   * Without a surrounding transaction the lock ends when this method returns.
+   *
+   * @throws ContractNotFoundException if there is no contract with that reference
+   */
+  @Transactional
+  public Contract lockForUpdate(String reference) {
+    repository.lockByReference(reference).orElseThrow(() -> new ContractNotFoundException(reference));
+    return repository
+        .findByReference(reference)
+        .orElseThrow(() -> new ContractNotFoundException(reference));
+  }
+
+  /**
+   * The period the contract would run for if its next option were used: from the day after the
+   * current end date for the option's length (e.g. 8 Apr 2020 + 12 months ends 7 Apr 2021).
+   * Options are taken in order, so this is the lowest-ordered unused one.
+   *
+   * @return empty when every option has been used
+   */
+  public Optional<ExtensionPeriod> nextExtension(Contract c) {
+    return c.options().stream()
+        .filter(o -> !o.used())
+        .min(Comparator.comparingInt(ExtensionOption::optionOrder))
+        .map(
+            o -> {
+              LocalDate start = c.endDate().plusDays(1);
+              return new ExtensionPeriod(
+                  start, start.plusMonths(o.lengthMonths()).minusDays(1), o.optionOrder());
+            });
+  }
+
+  /**
+   * Records that {@code decisionReference} used option {@code optionOrder} and moves the end date
+   * to {@code newEndDate}. Happens once: a repeat by the same decision (a retried job) changes
+   * nothing.
+   *
+   * @return true if the extension was applied now, false if this decision had already applied it
+   * @throws ContractNotFoundException if there is no such contract
+   * @throws IllegalStateException if another decision used the option, an earlier option is still
+   *     unused, or the contract is not active
+   * @throws IllegalArgumentException if the contract has no such option, or the new end date is
+   *     not after the current one
+   */
+  @Transactional
+  public boolean applyExtension(
+      String reference, int optionOrder, String decisionReference, LocalDate newEndDate) {
+    if (decisionReference == null || decisionReference.isBlank()) {
+      throw new IllegalArgumentException("A decision reference is needed to use an extension option");
+    }
+    Contract contract = lockForUpdate(reference);
+    ExtensionOption option =
+        contract.options().stream()
+            .filter(o -> o.optionOrder() == optionOrder)
+            .findFirst()
+            .orElseThrow(
+                () ->
+                    new IllegalArgumentException(
+                        "Contract " + reference + " has no extension option " + optionOrder));
+    if (option.used()) {
+      return alreadyUsed(reference, option, decisionReference);
+    }
+    if (contract.status() != ContractStatus.ACTIVE) {
+      throw new IllegalStateException(
+          "Contract " + reference + " is " + contract.status() + " and cannot be extended");
+    }
+    contract.options().stream()
+        .filter(o -> o.optionOrder() < optionOrder && !o.used())
+        .findFirst()
+        .ifPresent(
+            earlier -> {
+              throw new IllegalStateException(
+                  "Contract "
+                      + reference
+                      + ": option "
+                      + earlier.optionOrder()
+                      + " must be used before option "
+                      + optionOrder);
+            });
+    if (newEndDate == null || !newEndDate.isAfter(contract.endDate())) {
+      throw new IllegalArgumentException(
+          "New end date "
+              + newEndDate
+              + " for contract "
+              + reference
+              + " must be after its current end date "
+              + contract.endDate());
+    }
+    // The row lock already serialises callers; the condition keeps the option from being used
+    // twice even by a caller that reached the table without it.
+    if (!repository.markOptionUsed(contract.id(), optionOrder, decisionReference, Instant.now())) {
+      ExtensionOption now =
+          repository.findByReference(reference).orElseThrow().options().stream()
+              .filter(o -> o.optionOrder() == optionOrder)
+              .findFirst()
+              .orElseThrow();
+      return alreadyUsed(reference, now, decisionReference);
+    }
+    repository.updateEndDate(contract.id(), newEndDate);
+    return true;
+  }
+
+  private static boolean alreadyUsed(
+      String reference, ExtensionOption option, String decisionReference) {
+    if (decisionReference.equals(option.usedByDecision())) {
+      return false;
+    }
+    throw new IllegalStateException(
+        "Extension option "
+            + option.optionOrder()
+            + " of contract "
+            + reference
+            + " was already used by decision '"
+            + option.usedByDecision()
+            + "', not '"
+            + decisionReference
+            + "'");
+  }
+
+  /** Active contracts ending on a day in [from, to] that still have an extension option. */
+  @Transactional(readOnly = true)
+  public List<Contract> findEndingBetweenWithUnusedOption(LocalDate from, LocalDate to) {
+    return repository.findActiveEndingBetweenWithUnusedOption(from, to);
+  }
+
+  /**
+   * Adds a contract with unused options, numbered from 1 in the order given.
+   *
+   * @throws InvalidRequestException naming every field that is wrong; nothing is saved
+   */
+  @Transactional
+  public Contract create(NewContract request) {
+    if (request == null) {
+      throw new InvalidRequestException("body", "a contract is required");
+    }
+    List<FieldProblem> problems = new ArrayList<>();
+    for (ConstraintViolation<NewContract> v : validator.validate(request)) {
+      // A null list element is reported as "options[0].<list element>"; the caller knows it as options[0].
+      String field = v.getPropertyPath().toString().replace(".<list element>", "");
+      problems.add(new FieldProblem(field, v.getMessage()));
+    }
+    if (request.startDate() != null
+        && request.endDate() != null
+        && !request.endDate().isAfter(request.startDate())) {
+      problems.add(new FieldProblem("endDate", "must be after the start date"));
+    }
+    if (request.annualValue() != null
+        && request.wholeLifeValue() != null
+        && request.wholeLifeValue().compareTo(request.annualValue()) < 0) {
+      problems.add(new FieldProblem("wholeLifeValue", "must not be less than the annual value"));
+    }
+    if (request.providerId() != null && repository.findProviderById(request.providerId()).isEmpty()) {
+      problems.add(new FieldProblem("providerId", "no provider with id " + request.providerId()));
+    }
+    if (request.reference() != null && repository.existsByReference(request.reference())) {
+      problems.add(duplicateReference(request.reference()));
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    try {
+      repository.insertContract(request, ContractStatus.ACTIVE);
+    } catch (DuplicateKeyException raced) {
+      throw new InvalidRequestException(List.of(duplicateReference(request.reference())));
+    }
+    return repository.findByReference(request.reference()).orElseThrow();
+  }
+
+  private static FieldProblem duplicateReference(String reference) {
+    return new FieldProblem("reference", "a contract with reference " + reference + " already exists");
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Provider> findProviderById(long id) {
+    return repository.findProviderById(id);
+  }
+
+  @Transactional(readOnly = true)
+  public List<Provider> findAllProviders() {
+    return repository.findAllProviders();
+  }
+
+  /** Adds a provider, or returns the existing one with that name unchanged. */
+  @Transactional
+  public Provider createProvider(String name, String contactEmail, String organisationGroup) {
+    if (name == null || name.isBlank()) {
+      throw new InvalidRequestException("name", "must not be blank");
+    }
+    if (organisationGroup == null || organisationGroup.isBlank()) {
+      throw new InvalidRequestException("organisationGroup", "must not be blank");
+    }
+    return repository
+        .findProviderByName(name)
+        .orElseGet(() -> repository.insertProvider(name, contactEmail, organisationGroup));
+  }
+
+  /** Records an option used before the register existed, without moving the end date. */
+  @Transactional
+  void recordEarlierUse(String reference, int optionOrder, String decision, Instant usedAt) {
+    Contract contract = lockForUpdate(reference);
+    repository.markOptionUsed(contract.id(), optionOrder, decision, usedAt);
+  }
+}

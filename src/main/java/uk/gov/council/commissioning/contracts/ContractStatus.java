@@ -1,0 +1,7 @@
+package uk.gov.council.commissioning.contracts;
+
+public enum ContractStatus {
+  ACTIVE,
+  EXPIRED,
+  TERMINATED
+}

@@ -1,0 +1,298 @@
+package uk.gov.council.commissioning.contracts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.ResultActions;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+@ActiveProfiles("test")
+class ContractApiTest {
+
+  @Autowired MockMvc mvc;
+  @Autowired ContractService contracts;
+
+  long vibranceId;
+
+  @BeforeEach
+  void seed() {
+    new DemoContracts(contracts).seed(LocalDate.now());
+    vibranceId =
+        contracts.findAllProviders().stream()
+            .filter(p -> p.name().equals("Vibrance"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+  }
+
+  static UserRequestPostProcessor manager() {
+    return user("mo").authorities(() -> "GROUP_contracts-managers");
+  }
+
+  static UserRequestPostProcessor vibranceUser() {
+    return user("val").authorities(() -> "GROUP_providers", () -> "GROUP_provider-vibrance");
+  }
+
+  @Test
+  void staffSeeEveryContractWithProviderAndOptions() throws Exception {
+    mvc.perform(get("/api/contracts").with(user("cat").authorities(() -> "GROUP_finance")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[*].reference", hasItems("DPSP-2017-01", "HC-2022-03", "DO-2023-02")))
+        .andExpect(jsonPath("$[?(@.reference == 'DPSP-2017-01')].providerName", hasItem("Vibrance")))
+        .andExpect(jsonPath("$[?(@.reference == 'DPSP-2017-01')].options[1].used", hasItem(false)));
+  }
+
+  @Test
+  void readsOneContractWithItsNextExtension() throws Exception {
+    mvc.perform(get("/api/contracts/DPSP-2017-01").with(manager()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.title").value("Direct Payments Support and Payroll Service"))
+        .andExpect(jsonPath("$.provider.name").value("Vibrance"))
+        .andExpect(jsonPath("$.provider.contactEmail").value("contracts@vibrance.example"))
+        .andExpect(jsonPath("$.endDate").value("2020-04-07"))
+        .andExpect(jsonPath("$.annualValue").value(225000.00))
+        .andExpect(jsonPath("$.wholeLifeValue").value(900000.00))
+        .andExpect(jsonPath("$.budgetHead").value("Direct Payments Support"))
+        .andExpect(jsonPath("$.options[0].usedByDecision")
+            .value("Portfolio Holder decision 2018 (first +1 year)"))
+        .andExpect(jsonPath("$.nextExtension.start").value("2020-04-08"))
+        .andExpect(jsonPath("$.nextExtension.end").value("2021-04-07"))
+        .andExpect(jsonPath("$.nextExtension.optionOrder").value(2));
+  }
+
+  @Test
+  void unknownContractIsAProblem404() throws Exception {
+    mvc.perform(get("/api/contracts/NOPE-1").with(manager()))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(404))
+        .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString("NOPE-1")));
+  }
+
+  @Test
+  void createsAContract() throws Exception {
+    String ref = "CS-" + ContractServiceTest.suffix();
+    mvc.perform(
+            post("/api/contracts")
+                .with(manager())
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body(ref, "\"options\": [{\"lengthMonths\": 12}, {\"lengthMonths\": 6}]")))
+        .andExpect(status().isCreated())
+        .andExpect(header().string("Location", endsWith("/api/contracts/" + ref)))
+        .andExpect(jsonPath("$.reference").value(ref))
+        .andExpect(jsonPath("$.status").value("ACTIVE"))
+        .andExpect(jsonPath("$.options.length()").value(2))
+        .andExpect(jsonPath("$.nextExtension.start").value("2027-04-01"))
+        .andExpect(jsonPath("$.nextExtension.end").value("2028-03-31"));
+
+    mvc.perform(get("/api/contracts/" + ref).with(manager()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.serviceArea").value("Carers support"))
+        .andExpect(jsonPath("$.options[1].lengthMonths").value(6));
+  }
+
+  @Test
+  void referencesWithASlashCanBeRead() throws Exception {
+    String ref = "CS/" + ContractServiceTest.suffix();
+    mvc.perform(
+            post("/api/contracts")
+                .with(manager())
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body(ref, "\"options\": []")))
+        .andExpect(status().isCreated())
+        .andExpect(header().string("Location", endsWith("/api/contracts/" + ref)));
+
+    mvc.perform(get("/api/contracts/" + ref).with(manager()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.reference").value(ref))
+        .andExpect(jsonPath("$.nextExtension").doesNotExist());
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "reference   | \"reference\": \"lower-case\"",
+        "reference   | \"reference\": \"DPSP-2017-01\"",
+        "title       | \"title\": \"\"",
+        "providerId  | \"providerId\": 987654321",
+        "providerId  | \"providerId\": null",
+        "serviceArea | \"serviceArea\": null",
+        "startDate   | \"startDate\": null",
+        "endDate     | \"endDate\": \"2024-03-31\"",
+        "endDate     | \"endDate\": \"2024-04-01\"",
+        "annualValue | \"annualValue\": 0",
+        "annualValue | \"annualValue\": -5",
+        "wholeLifeValue | \"wholeLifeValue\": 1000",
+        "wholeLifeValue | \"wholeLifeValue\": 12.345",
+        "options[0].lengthMonths | \"options\": [{\"lengthMonths\": 0}]",
+        "options[0]  | \"options\": [null]",
+        "options[1].lengthMonths | \"options\": [{\"lengthMonths\": 12}, {\"lengthMonths\": 61}]",
+        "startDate   | \"startDate\": \"soon\"",
+        "annualValue | \"annualValue\": \"lots\"",
+        "options[0].lengthMonths | \"options\": [{\"lengthMonths\": \"twelve\"}]",
+      })
+  void rejectsABadFieldByNameAndSavesNothing(String field, String override) throws Exception {
+    String ref = "BAD-" + ContractServiceTest.suffix();
+    String json = body(ref, override);
+    String expectedRef = override.startsWith("\"reference\"") ? null : ref;
+    int before = contracts.findAll().size();
+
+    create(json)
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.status").value(400))
+        .andExpect(jsonPath("$.errors[*].field", everyItem(is(field))))
+        .andExpect(jsonPath("$.errors[0].message").isNotEmpty());
+
+    assertThat(contracts.findAll()).hasSize(before);
+    if (expectedRef != null) {
+      assertThat(contracts.findByReference(expectedRef)).isEmpty();
+    }
+  }
+
+  @Test
+  void namesEveryBadFieldAtOnce() throws Exception {
+    String json =
+        """
+        {"reference": "x", "title": " ", "providerId": 987654321, "serviceArea": "Home care",
+         "startDate": "2025-01-01", "endDate": "2024-01-01",
+         "annualValue": 100, "wholeLifeValue": 50,
+         "options": [{"lengthMonths": 12}, {"lengthMonths": 99}]}
+        """;
+    int before = contracts.findAll().size();
+
+    create(json)
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder(
+            "reference", "title", "providerId", "endDate", "wholeLifeValue",
+            "options[1].lengthMonths")));
+
+    assertThat(contracts.findAll()).hasSize(before);
+  }
+
+  @ParameterizedTest
+  @CsvSource(
+      delimiter = '|',
+      value = {
+        "{\"reference\": | not valid JSON",
+        "[1]             | expected structure",
+      })
+  void unreadableBodyIsA400Problem(String json, String detail) throws Exception {
+    create(json)
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.detail", org.hamcrest.Matchers.containsString(detail)))
+        .andExpect(jsonPath("$.errors").isArray());
+  }
+
+  @Test
+  void providerUsersSeeOnlyTheirOwnContracts() throws Exception {
+    mvc.perform(get("/api/contracts").with(vibranceUser()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$[*].providerName", everyItem(is("Vibrance"))))
+        .andExpect(jsonPath("$[*].reference", hasItems("DPSP-2017-01", "ADV-2020-01")))
+        .andExpect(jsonPath("$[*].reference", not(hasItem("HC-2022-03"))));
+
+    mvc.perform(get("/api/contracts/DPSP-2017-01").with(vibranceUser()))
+        .andExpect(status().isOk());
+    mvc.perform(get("/api/contracts/HC-2022-03").with(vibranceUser()))
+        .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void aProviderUserWithoutAnOrganisationSeesNothing() throws Exception {
+    mvc.perform(get("/api/contracts").with(user("nobody").authorities(() -> "GROUP_providers")))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(0));
+  }
+
+  @Test
+  void providersCannotCreateContracts() throws Exception {
+    String ref = "PRV-" + ContractServiceTest.suffix();
+    mvc.perform(
+            post("/api/contracts")
+                .with(vibranceUser())
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body(ref, "\"options\": []")))
+        .andExpect(status().isForbidden());
+
+    assertThat(contracts.findByReference(ref)).isEmpty();
+  }
+
+  @Test
+  void commissioningOfficersAndAdminsMayCreate() throws Exception {
+    for (String group : new String[] {"GROUP_commissioning-officers", "GROUP_camunda-admin"}) {
+      mvc.perform(
+              post("/api/contracts")
+                  .with(user("u").authorities(() -> group))
+                  .with(csrf())
+                  .contentType(MediaType.APPLICATION_JSON)
+                  .content(body("OK-" + ContractServiceTest.suffix(), "\"options\": []")))
+          .andExpect(status().isCreated());
+    }
+  }
+
+  private ResultActions create(String json) throws Exception {
+    return mvc.perform(
+        post("/api/contracts")
+            .with(manager())
+            .with(csrf())
+            .contentType(MediaType.APPLICATION_JSON)
+            .content(json));
+  }
+
+  /** A valid request body, with {@code override} replacing or adding one property. */
+  private String body(String reference, String override) {
+    String key = override.substring(0, override.indexOf(':'));
+    StringBuilder json = new StringBuilder("{");
+    String[][] fields = {
+      {"\"reference\"", "\"" + reference + "\""},
+      {"\"title\"", "\"Carers Support Service\""},
+      {"\"providerId\"", Long.toString(vibranceId)},
+      {"\"serviceArea\"", "\"Carers support\""},
+      {"\"startDate\"", "\"2024-04-01\""},
+      {"\"endDate\"", "\"2027-03-31\""},
+      {"\"annualValue\"", "150000.00"},
+      {"\"wholeLifeValue\"", "750000.00"},
+      {"\"budgetHead\"", "\"Carers\""},
+      {"\"options\"", "[{\"lengthMonths\": 12}]"},
+    };
+    for (String[] f : fields) {
+      if (!f[0].equals(key)) {
+        json.append(f[0]).append(": ").append(f[1]).append(", ");
+      }
+    }
+    return json.append(override).append('}').toString();
+  }
+}

@@ -1,0 +1,93 @@
+package uk.gov.council.commissioning.web;
+
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import uk.gov.council.commissioning.contracts.ContractNotFoundException;
+
+/** The handler as other controllers will meet it, without the application around it. */
+class ApiExceptionHandlerTest {
+
+  // @TestComponent keeps application-context tests from scanning this controller in.
+  @TestComponent
+  @RestController
+  static class SampleController {
+
+    record Sample(@NotBlank String name, @Min(1) int count) {}
+
+    @GetMapping("/invalid")
+    String invalid() {
+      throw new InvalidRequestException(
+          List.of(
+              new FieldProblem("decisionDate", "must not be in the future"),
+              new FieldProblem("comment", "is required when refusing")));
+    }
+
+    @GetMapping("/missing")
+    String missing() {
+      throw new ContractNotFoundException("HC/2019/07");
+    }
+
+    @PostMapping("/valid")
+    String valid(@Valid @RequestBody Sample sample) {
+      return "ok";
+    }
+  }
+
+  MockMvc mvc =
+      MockMvcBuilders.standaloneSetup(new SampleController())
+          .setControllerAdvice(new ApiExceptionHandler())
+          .build();
+
+  @Test
+  void invalidRequestNamesEachField() throws Exception {
+    mvc.perform(get("/invalid"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("decisionDate", "comment")))
+        .andExpect(jsonPath("$.errors[?(@.field == 'comment')].message")
+            .value("is required when refusing"));
+  }
+
+  @Test
+  void unknownContractIs404() throws Exception {
+    mvc.perform(get("/missing"))
+        .andExpect(status().isNotFound())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.reference").value("HC/2019/07"));
+  }
+
+  @Test
+  void beanValidationOnARequestBodyNamesEachField() throws Exception {
+    mvc.perform(
+            post("/valid").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"count\":0}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("name", "count")));
+  }
+
+  @Test
+  void wrongTypeNamesTheField() throws Exception {
+    mvc.perform(
+            post("/valid").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"a\",\"count\":\"x\"}"))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("count"));
+  }
+}
