@@ -76,6 +76,7 @@ public class CheckExtensionOption implements JavaDelegate {
     variables.put(EXTENSION_END, period.end().toString());
     variables.put(ANNUAL_VALUE, contract.annualValue().doubleValue());
     variables.put(WHOLE_LIFE_VALUE, contract.wholeLifeValue().doubleValue());
+    variables.put("wholeLifeValueText", String.format(Locale.UK, "£%,.0f", contract.wholeLifeValue()));
     variables.put(ESCALATION_DATE, deadlines.escalationDay(contract.endDate()).toString());
     variables.put(ESCALATION_AT, deadlines.escalationAt(contract.endDate()));
     variables.put(LAPSE_AT, deadlines.lapseAt(contract.endDate()));

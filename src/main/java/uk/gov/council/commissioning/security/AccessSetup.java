@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.security;
 
 import static org.camunda.bpm.engine.authorization.Authorization.ANY;
+import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
 import java.util.List;
@@ -157,31 +158,36 @@ public class AccessSetup {
   }
 
   private void ensureTaskFilters() {
-    ensureFilter("My tasks", -10, "Tasks assigned to me",
+    ensureFilter("My tasks", 0, "Tasks assigned to me",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensureFilter("My group tasks", 0, "Tasks for my teams, claimed or not",
+    ensureFilter("My group tasks", -10, "Tasks for my teams, claimed or not",
         taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks());
   }
 
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
-    if (filterService.createFilterQuery().filterName(name).count() > 0) {
-      return;
+    Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    if (filter == null) {
+      filter = filterService.newTaskFilter(name)
+          .setOwner(admin.username())
+          .setQuery(query)
+          .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
+              "variables", List.of(
+                  Map.of("name", "contractReference", "label", "Contract"),
+                  Map.of("name", "contractTitle", "label", "Title"))));
+      filterService.saveFilter(filter);
     }
-    Filter filter = filterService.newTaskFilter(name)
-        .setOwner(admin.username())
-        .setQuery(query)
-        .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-            "variables", List.of(
-                Map.of("name", "contractReference", "label", "Contract"),
-                Map.of("name", "contractTitle", "label", "Title"))));
-    filterService.saveFilter(filter);
-    // Every signed-in user may use the shared filters.
-    Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-    authorization.setUserId(ANY);
-    authorization.setResource(Resources.FILTER);
-    authorization.setResourceId(filter.getId());
-    authorization.addPermission(Permissions.READ);
-    authorizationService.saveAuthorization(authorization);
+    // Every signed-in user may use the shared filters. It must be a global authorization: a grant
+    // to user "*" lets the filter be listed but not run.
+    boolean shared = authorizationService.createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GLOBAL).resourceType(Resources.FILTER).resourceId(filter.getId()).count() > 0;
+    if (!shared) {
+      Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
+      authorization.setUserId(ANY);
+      authorization.setResource(Resources.FILTER);
+      authorization.setResourceId(filter.getId());
+      authorization.addPermission(Permissions.READ);
+      authorizationService.saveAuthorization(authorization);
+    }
   }
 }

@@ -33,12 +33,15 @@ public class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
-    http.securityMatcher("/engine-rest/**", "/api/**")
+    // Path patterns, not MVC matchers: /engine-rest is served by Jersey, outside Spring MVC.
+    PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/api/**")))
         .authenticationProvider(users)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
           response.setHeader("WWW-Authenticate", "Basic realm=\"commissioning\"");
           response.setContentType("application/problem+json");
+          response.setCharacterEncoding("UTF-8");
           response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
           response.getWriter().write(
               "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
@@ -64,7 +67,7 @@ public class SecurityConfig {
                 path.matcher("/logout"),
                 path.matcher("/camunda/api/admin/auth/user/default/logout")))
             .logoutSuccessUrl("/login?logout"))
-        .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/api/**", "/camunda/app/**"));
+        .csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/camunda/api/**"), path.matcher("/camunda/app/**")));
     return http.build();
   }
 
