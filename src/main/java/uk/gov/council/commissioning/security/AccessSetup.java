@@ -116,13 +116,15 @@ public class AccessSetup {
     for (Roles.GroupName group : Roles.COUNCIL_GROUPS) {
       String g = group.id();
       grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      // Start processes from Tasklist and read their models and forms.
-      grant(g, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.CREATE_INSTANCE);
+      // Read process models and forms; who may start which process is granted below.
+      grant(g, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
       grant(g, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
       grant(g, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
       grant(g, Resources.USER, ANY, Permissions.READ);
       grant(g, Resources.GROUP, ANY, Permissions.READ);
     }
+    Roles.STARTERS.forEach((processKey, groups) -> groups.forEach(
+        g -> grant(g, Resources.PROCESS_DEFINITION, processKey, Permissions.CREATE_INSTANCE)));
     for (String g : Roles.COCKPIT_GROUPS) {
       grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
       grant(g, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,

@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.security;
 
 import java.util.List;
+import java.util.Map;
 
 /** Camunda group ids used as candidate groups in the BPMN models and as Spring authorities. */
 public final class Roles {
@@ -43,6 +44,10 @@ public final class Roles {
   /** Groups whose members may watch instances, history and incidents in Cockpit. */
   public static final List<String> COCKPIT_GROUPS = List.of(
       CONTRACTS_MANAGERS, CHIEF_OFFICERS, GOVERNANCE_CONTRACTS, COMMISSIONING_OFFICERS);
+
+  /** Which groups may start each process (from Tasklist or REST). */
+  public static final Map<String, List<String>> STARTERS = Map.of(
+      "contract-extension", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS));
 
   public static String authority(String groupId) {
     return AUTHORITY_PREFIX + groupId;
