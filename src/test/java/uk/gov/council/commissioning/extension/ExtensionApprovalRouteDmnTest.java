@@ -105,6 +105,21 @@ class ExtensionApprovalRouteDmnTest {
     }
   }
 
+  /**
+   * Below the threshold the table needs to know whether it is a key decision: with none given no rule
+   * matches and the process would have no route. GatewayReportValidator therefore always records it.
+   */
+  @Test
+  void belowOneHundredThousandAMissingKeyDecisionMatchesNoRule() {
+    matchedRules.clear();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("wholeLifeValue", 60000.0);
+    variables.put("keyDecision", null);
+
+    assertThat(engine.evaluateDecisionTable(decision, variables).isEmpty()).isTrue();
+    assertThat(matchedRules).isEmpty();
+  }
+
   private String route(double wholeLifeValue, boolean keyDecision) {
     return evaluate(wholeLifeValue, keyDecision).getSingleEntry();
   }

@@ -115,6 +115,18 @@ class ExtensionFormChecksTest {
     }
 
     @Test
+    void anUnansweredKeyDecisionIsRecordedAsNotAKeyDecision() {
+      Map<String, Object> report = ExtensionTestData.gatewayReport(true);
+      report.put("keyDecision", null);
+      Variables vars = Variables.of(report);
+
+      validator.notify(FakeScopes.task(vars));
+
+      // The approval-route table matches no rule below £100,000 without it.
+      assertThat(vars.process).containsEntry("keyDecision", false);
+    }
+
+    @Test
     void aFlagThatIsNotTrueOrFalseIsNamed() {
       Map<String, Object> report = ExtensionTestData.gatewayReport(true);
       report.put("keyDecision", "yes");
