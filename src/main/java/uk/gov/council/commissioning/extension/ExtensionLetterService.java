@@ -14,6 +14,7 @@ import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDFont;
 import org.apache.pdfbox.pdmodel.font.PDType1Font;
 import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -128,7 +129,7 @@ public class ExtensionLetterService {
   private static List<String> wrap(String paragraph, PDType1Font font, float size, float width) throws IOException {
     List<String> lines = new ArrayList<>();
     StringBuilder line = new StringBuilder();
-    for (String word : printable(paragraph).split(" ")) {
+    for (String word : printable(paragraph, font).split(" ")) {
       String candidate = line.isEmpty() ? word : line + " " + word;
       if (font.getStringWidth(candidate) / 1000 * size > width && !line.isEmpty()) {
         lines.add(line.toString());
@@ -141,11 +142,32 @@ public class ExtensionLetterService {
     return lines;
   }
 
-  /** The standard PDF fonts cover WinAnsi only; anything else would stop the letter. */
-  private static String printable(String text) {
+  /**
+   * The standard PDF fonts cover WinAnsi only; anything else would stop the letter. WinAnsi is not
+   * Latin-1: it lacks the C1 controls (which text mis-decoded from Windows-1252 brings) and has the
+   * dashes, curly quotes and euro sign, so the font itself is asked.
+   */
+  private static String printable(String text, PDFont font) {
     StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> out.append(c == '\u2019' ? '\'' : (c < 32 || c > 255) ? '?' : (char) c));
+    text.codePoints().forEach(c -> {
+      if (Character.isWhitespace(c)) {
+        out.append(' ');
+      } else if (!Character.isISOControl(c) && canEncode(font, c)) {
+        out.appendCodePoint(c);
+      } else {
+        out.append('?');
+      }
+    });
     return out.toString();
+  }
+
+  private static boolean canEncode(PDFont font, int codePoint) {
+    try {
+      font.encode(Character.toString(codePoint));
+      return true;
+    } catch (IllegalArgumentException | IOException e) {
+      return false;
+    }
   }
 
   static LocalDate parse(Object isoDate) {

@@ -27,7 +27,7 @@ public class GatewayReportValidator implements TaskListener {
     FormChecks checks = new FormChecks("Gateway report", task);
     REQUIRED_TEXT.forEach(checks::text);
     REQUIRED_AMOUNTS.forEach(checks::nonNegativeNumber);
-    checks.flag("keyDecision");
+    boolean keyDecision = checks.flag("keyDecision");
     int recommended = 0;
     int recommendedOption = 0;
     for (int option = 1; option <= 3; option++) {
@@ -40,6 +40,9 @@ public class GatewayReportValidator implements TaskListener {
       checks.problem("option1Recommended", "recommend exactly one option (" + recommended + " recommended)");
     }
     checks.throwIfAny();
+    // An unanswered key-decision box reads as "not key" here, but the approval-route table matches
+    // no rule below its threshold without a value, so the answer is recorded as the check read it.
+    task.setVariable("keyDecision", keyDecision);
     task.setVariable("recommendedOption", recommendedOption);
   }
 }

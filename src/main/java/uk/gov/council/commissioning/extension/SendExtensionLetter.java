@@ -3,7 +3,7 @@ package uk.gov.council.commissioning.extension;
 import static uk.gov.council.commissioning.extension.ExtensionVariables.*;
 
 import java.time.LocalDate;
-import java.util.List;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -46,7 +46,8 @@ public class SendExtensionLetter implements JavaDelegate {
     execution.setVariable(EXTENSION_LETTER, Variables.fileValue(letter.fileName())
         .file(letter.content()).mimeType(ExtensionLetter.CONTENT_TYPE).create());
     notifications.send("extension-letter:" + caseId,
-        List.of((String) execution.getVariable(PROVIDER_EMAIL)),
+        // The register allows a provider without an address; the letter is still kept with the case.
+        Stream.ofNullable((String) execution.getVariable(PROVIDER_EMAIL)).toList(),
         "Contract " + details.contractReference() + " extended to " + details.extensionEnd(),
         String.join("\n\n", ExtensionLetterService.paragraphs(details)),
         new Attachment(letter.fileName(), ExtensionLetter.CONTENT_TYPE, letter.content()));

@@ -1,0 +1,134 @@
+package uk.gov.council.commissioning.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.dmn.engine.DmnDecision;
+import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
+import org.camunda.bpm.dmn.engine.DmnEngine;
+import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
+import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
+import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
+import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The approval-route table on its own, with the plain DMN engine (no process engine, no Spring):
+ * each rule, each threshold, and the seed's own contract (seed 000 §10.2).
+ */
+class ExtensionApprovalRouteDmnTest {
+
+  private static final String RESOURCE = "processes/extension-approval-route.dmn";
+
+  private static DmnEngine engine;
+  private static DmnDecision decision;
+  // The rules the last evaluation matched, so a test can say which rule decided, not only what.
+  private static final List<String> matchedRules = new ArrayList<>();
+
+  @BeforeAll
+  static void parseTheTableFromTheClasspath() throws Exception {
+    DefaultDmnEngineConfiguration configuration =
+        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.customPostDecisionEvaluationListeners(List.of(event -> {
+      if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
+        table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
+      }
+    }));
+    engine = configuration.buildEngine();
+    try (InputStream in = ExtensionApprovalRouteDmnTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
+      assertThat(in).as(RESOURCE + " on the classpath").isNotNull();
+      decision = engine.parseDecision("extension-approval-route", in);
+    }
+  }
+
+  @ParameterizedTest(name = "£{0}, key decision {1} -> {2} ({3})")
+  @CsvSource({
+      // Each rule, at its extremes and in its middle.
+      "0,          false, CHIEF_OFFICER,    Rule_ChiefOfficerAlone",
+      "60000,      false, CHIEF_OFFICER,    Rule_ChiefOfficerAlone",
+      "99999.99,   false, CHIEF_OFFICER,    Rule_ChiefOfficerAlone",
+      "0,          true,  PORTFOLIO_HOLDER, Rule_SmallKeyDecision",
+      "99999.99,   true,  PORTFOLIO_HOLDER, Rule_SmallKeyDecision",
+      "100000,     false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
+      "100000,     true,  PORTFOLIO_HOLDER, Rule_PortfolioHolder",
+      "450000,     false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
+      "999999.99,  false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
+      "999999.99,  true,  PORTFOLIO_HOLDER, Rule_PortfolioHolder",
+      "1000000,    false, EXECUTIVE,        Rule_Executive",
+      "1000000,    true,  EXECUTIVE,        Rule_Executive",
+      "3200000,    true,  EXECUTIVE,        Rule_Executive",
+  })
+  void eachRuleAndEachThreshold(double wholeLifeValue, boolean keyDecision, String route, String rule) {
+    DmnDecisionTableResult result = evaluate(wholeLifeValue, keyDecision);
+
+    assertThat((String) result.getSingleEntry()).isEqualTo(route);
+    assertThat(matchedRules).containsExactly(rule);
+  }
+
+  @Test
+  void keyDecisionOnlyMattersBelowOneHundredThousand() {
+    assertThat(route(50000, false)).isEqualTo("CHIEF_OFFICER");
+    assertThat(route(50000, true)).isEqualTo("PORTFOLIO_HOLDER");
+    assertThat(route(500000, false)).isEqualTo(route(500000, true));
+    assertThat(route(5000000, false)).isEqualTo(route(5000000, true));
+  }
+
+  /** Seed 000 §10.2: "For an extension this value, the Approval of the Portfolio Holder ... must be obtained." */
+  @Test
+  void seed000Section10_2TheSeedContractGoesToThePortfolioHolder() {
+    DmnDecisionTableResult result = evaluate(900000.00, true);
+
+    assertThat((String) result.getSingleEntry()).isEqualTo("PORTFOLIO_HOLDER");
+    assertThat(matchedRules).containsExactly("Rule_PortfolioHolder");
+  }
+
+  @Test
+  void theUniqueHitPolicyNeverSeesTwoMatchesAndNoValueIsLeftWithoutARoute() {
+    List<Double> values = new ArrayList<>(List.of(0.0, 0.01, 99999.98, 99999.99, 99999.999, 100000.0, 100000.01,
+        999999.98, 999999.99, 999999.999, 1000000.0, 1000000.01, 1e8, 1e12));
+    for (double v = 0; v <= 2_000_000; v += 12_345.67) {
+      values.add(v);
+    }
+    for (double value : values) {
+      for (boolean key : new boolean[] {false, true}) {
+        assertThatCode(() -> evaluate(value, key)).as("£%s key %s", value, key).doesNotThrowAnyException();
+        assertThat(matchedRules).as("rules matching £%s key %s", value, key).hasSize(1);
+      }
+    }
+  }
+
+  /**
+   * Below the threshold the table needs to know whether it is a key decision: with none given no rule
+   * matches and the process would have no route. GatewayReportValidator therefore always records it.
+   */
+  @Test
+  void belowOneHundredThousandAMissingKeyDecisionMatchesNoRule() {
+    matchedRules.clear();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("wholeLifeValue", 60000.0);
+    variables.put("keyDecision", null);
+
+    assertThat(engine.evaluateDecisionTable(decision, variables).isEmpty()).isTrue();
+    assertThat(matchedRules).isEmpty();
+  }
+
+  private String route(double wholeLifeValue, boolean keyDecision) {
+    return evaluate(wholeLifeValue, keyDecision).getSingleEntry();
+  }
+
+  private DmnDecisionTableResult evaluate(double wholeLifeValue, boolean keyDecision) {
+    matchedRules.clear();
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("wholeLifeValue", wholeLifeValue);
+    variables.put("keyDecision", keyDecision);
+    return engine.evaluateDecisionTable(decision, variables);
+  }
+}

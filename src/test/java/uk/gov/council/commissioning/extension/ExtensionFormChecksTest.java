@@ -1,0 +1,326 @@
+package uk.gov.council.commissioning.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import uk.gov.council.commissioning.extension.FakeScopes.Variables;
+
+/** The server-side checks of the extension forms, called as the engine would call the listeners. */
+class ExtensionFormChecksTest {
+
+  private final ExtensionFormChecks checks = new ExtensionFormChecks();
+
+  @BeforeEach
+  void theDayAfterTheSeedReport() {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2019, 9, 20, 9, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Nested
+  class GatewayReport {
+
+    private final GatewayReportValidator validator = new GatewayReportValidator();
+
+    @Test
+    void aCompleteReportPassesAndRecordsTheRecommendedOption() {
+      Map<String, Object> report = ExtensionTestData.gatewayReport(true);
+      report.put("option1Recommended", false);
+      report.put("option3Recommended", true);
+      Variables vars = Variables.of(report);
+
+      validator.notify(FakeScopes.task(vars));
+
+      assertThat(vars.process).containsEntry("recommendedOption", 3);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"reportNumber", "contactOfficer", "ward", "impactOnVulnerableAdults", "rationale",
+        "serviceReviews", "qafOutcome", "kpiSummary", "satisfaction", "priceChange", "option1Description",
+        "option1Reasons", "option2Description", "option2Reasons", "option3Description", "option3Reasons",
+        "budgetHead", "sourceOfFunding", "legalImplications"})
+    void eachMissingOrBlankSectionIsNamed(String field) {
+      Map<String, Object> missing = ExtensionTestData.gatewayReport(true);
+      missing.remove(field);
+      Map<String, Object> blank = ExtensionTestData.gatewayReport(true);
+      blank.put(field, "  ");
+
+      assertThat(problems(missing)).containsExactly(field + ": is required");
+      assertThat(problems(blank)).containsExactly(field + ": is required");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"costOfProposal", "ongoingCosts", "totalCurrentBudget", "estimatedUsers"})
+    void eachFigureMustBeANonNegativeNumber(String field) {
+      Map<String, Object> negative = ExtensionTestData.gatewayReport(true);
+      negative.put(field, -1.0);
+      Map<String, Object> text = ExtensionTestData.gatewayReport(true);
+      text.put(field, "225000");
+      Map<String, Object> missing = ExtensionTestData.gatewayReport(true);
+      missing.remove(field);
+      Map<String, Object> notANumber = ExtensionTestData.gatewayReport(true);
+      notANumber.put(field, Double.NaN);
+
+      assertThat(problems(negative)).containsExactly(field + ": must not be negative");
+      assertThat(problems(text)).containsExactly(field + ": must be a number");
+      assertThat(problems(missing)).containsExactly(field + ": must be a number");
+      assertThat(problems(notANumber)).containsExactly(field + ": must not be negative");
+    }
+
+    @Test
+    void zeroIsAnAcceptableFigure() {
+      Map<String, Object> report = ExtensionTestData.gatewayReport(true);
+      report.put("ongoingCosts", 0L);
+
+      assertThat(problems(report)).isEmpty();
+    }
+
+    @Test
+    void noRecommendedOptionIsRefused() {
+      Map<String, Object> report = ExtensionTestData.gatewayReport(true);
+      report.put("option1Recommended", false);
+
+      assertThat(problems(report)).containsExactly("option1Recommended: recommend exactly one option (0 recommended)");
+    }
+
+    @Test
+    void twoRecommendedOptionsAreRefusedAndNoOptionIsRecorded() {
+      Map<String, Object> report = ExtensionTestData.gatewayReport(true);
+      report.put("option2Recommended", true);
+      Variables vars = Variables.of(report);
+
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
+          () -> validator.notify(FakeScopes.task(vars)));
+
+      assertThat(refused.problems()).containsExactly("option1Recommended: recommend exactly one option (2 recommended)");
+      assertThat(refused).hasMessageStartingWith("Gateway report cannot be completed");
+      assertThat(vars.process).doesNotContainKey("recommendedOption");
+    }
+
+    @Test
+    void anUnansweredKeyDecisionIsRecordedAsNotAKeyDecision() {
+      Map<String, Object> report = ExtensionTestData.gatewayReport(true);
+      report.put("keyDecision", null);
+      Variables vars = Variables.of(report);
+
+      validator.notify(FakeScopes.task(vars));
+
+      // The approval-route table matches no rule below £100,000 without it.
+      assertThat(vars.process).containsEntry("keyDecision", false);
+    }
+
+    @Test
+    void aFlagThatIsNotTrueOrFalseIsNamed() {
+      Map<String, Object> report = ExtensionTestData.gatewayReport(true);
+      report.put("keyDecision", "yes");
+
+      assertThat(problems(report)).containsExactly("keyDecision: must be ticked or not (true/false)");
+    }
+
+    @Test
+    void everyProblemIsReportedAtOnce() {
+      Map<String, Object> report = ExtensionTestData.gatewayReport(true);
+      report.remove("ward");
+      report.put("ongoingCosts", -3.0);
+      report.put("option1Recommended", false);
+
+      assertThat(problems(report)).containsExactlyInAnyOrder("ward: is required", "ongoingCosts: must not be negative",
+          "option1Recommended: recommend exactly one option (0 recommended)");
+    }
+
+    private java.util.List<String> problems(Map<String, Object> report) {
+      DelegateTask task = FakeScopes.task(Variables.of(report));
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> validator.notify(task));
+      return refused == null ? java.util.List.of() : refused.problems();
+    }
+  }
+
+  @Nested
+  class Agreement {
+
+    @Test
+    void agreeingNeedsNoComment() {
+      assertThatCode(() -> checks.agreement(task("chiefOfficerDecision", "AGREE"), "chiefOfficerDecision",
+          "chiefOfficerComments")).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"RETURN", "REFUSE"})
+    void returningOrRefusingNeedsAComment(String decision) {
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> checks.agreement(
+          task("governanceDecision", decision, "governanceComments", " "), "governanceDecision", "governanceComments"));
+
+      assertThat(refused.problems()).containsExactly("governanceComments: say why when returning or refusing");
+      assertThatCode(() -> checks.agreement(task("governanceDecision", decision, "governanceComments", "Not value for money"),
+          "governanceDecision", "governanceComments")).doesNotThrowAnyException();
+    }
+
+    @Test
+    void anUnknownDecisionIsNamed() {
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> checks.agreement(
+          task("chiefOfficerDecision", "MAYBE"), "chiefOfficerDecision", "chiefOfficerComments"));
+
+      assertThat(refused.problems()).containsExactly("chiefOfficerDecision: must be one of AGREE, REFUSE, RETURN");
+    }
+  }
+
+  @Nested
+  class Approval {
+
+    @Test
+    void approvingNeedsADecisionReference() {
+      assertThatCode(() -> checks.approval(task("approvalDecision", "APPROVE", "decisionReference", "PH-2019-117")))
+          .doesNotThrowAnyException();
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
+          () -> checks.approval(task("approvalDecision", "APPROVE")));
+      assertThat(refused.problems()).containsExactly("decisionReference: is required");
+    }
+
+    @Test
+    void refusingNeedsReasons() {
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> checks.approval(
+          task("approvalDecision", "REFUSE", "decisionReference", "PH-2019-117", "approvalComments", "")));
+
+      assertThat(refused.problems()).containsExactly("approvalComments: give the reasons for refusing");
+      assertThat(refused).hasMessageStartingWith("Decision cannot be completed");
+    }
+
+    @Test
+    void anAgreementWordIsNotAnApprovalDecision() {
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
+          () -> checks.approval(task("approvalDecision", "AGREE", "decisionReference", "PH-2019-117")));
+
+      assertThat(refused.problems()).containsExactly("approvalDecision: must be one of APPROVE, REFUSE");
+    }
+  }
+
+  @Nested
+  class Publication {
+
+    @Test
+    void todayOrEarlierIsAccepted() {
+      assertThatCode(() -> checks.publication(task("publicationDate", "2019-09-20"))).doesNotThrowAnyException();
+      assertThatCode(() -> checks.publication(task("publicationDate", " 2019-09-19 "))).doesNotThrowAnyException();
+    }
+
+    @Test
+    void aDateInTheFutureIsRefused() {
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
+          () -> checks.publication(task("publicationDate", "2019-09-21")));
+
+      assertThat(refused.problems()).containsExactly("publicationDate: cannot be in the future");
+    }
+
+    @Test
+    void todayIsTheUkDayNotTheServerDay() {
+      // 23:30 UTC on 20 September is already 21 September in London (BST).
+      ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2019-09-20T23:30:00Z")));
+
+      assertThatCode(() -> checks.publication(task("publicationDate", "2019-09-21"))).doesNotThrowAnyException();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"next week", "19/09/2019", "2019-02-30"})
+    void somethingThatIsNotADateIsRefused(String value) {
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
+          () -> checks.publication(task("publicationDate", value)));
+
+      assertThat(refused.problems()).containsExactly("publicationDate: must be a date (YYYY-MM-DD)");
+    }
+
+    @Test
+    void aMissingDateIsRequired() {
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> checks.publication(task()));
+
+      assertThat(refused.problems()).containsExactly("publicationDate: is required");
+    }
+  }
+
+  @Nested
+  class CallIn {
+
+    @Test
+    void aReceivedCallInWithAReasonPasses() {
+      assertThatCode(() -> checks.callIn(task("callInReceived", true, "callInReason", "Called in by three members")))
+          .doesNotThrowAnyException();
+    }
+
+    @Test
+    void theTaskIsOnlyCompletedWhenACallInWasReceived() {
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
+          () -> checks.callIn(task("callInReceived", false, "callInReason", "Thought about it")));
+
+      assertThat(refused.problems()).containsExactly("callInReceived: complete this task only when a call-in was received");
+    }
+
+    @Test
+    void theReasonIsRequired() {
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
+          () -> checks.callIn(task("callInReceived", true)));
+
+      assertThat(refused.problems()).containsExactly("callInReason: is required");
+    }
+  }
+
+  @Nested
+  class NextStep {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"PROCURE", "DECOMMISSION"})
+    void aKnownStepWithNotesPasses(String step) {
+      assertThatCode(() -> checks.nextStep(task("nextStep", step, "nextStepNotes", "Tender to start by end 2019")))
+          .doesNotThrowAnyException();
+    }
+
+    @Test
+    void anUnknownStepIsRefused() {
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
+          () -> checks.nextStep(task("nextStep", "EXTEND_ANYWAY", "nextStepNotes", "n/a")));
+
+      assertThat(refused.problems()).containsExactly("nextStep: must be one of DECOMMISSION, PROCURE");
+    }
+
+    @Test
+    void notesAreRequired() {
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
+          () -> checks.nextStep(task("nextStep", "PROCURE")));
+
+      assertThat(refused.problems()).containsExactly("nextStepNotes: is required");
+    }
+  }
+
+  @Test
+  void scrutinyNeedsCommitteeDateAndComments() {
+    assertThatCode(() -> checks.scrutiny(FakeScopes.task(Variables.of(ExtensionTestData.scrutiny()))))
+        .doesNotThrowAnyException();
+    TaskFormException refused = catchThrowableOfType(TaskFormException.class,
+        () -> checks.scrutiny(task("scrutinyDate", "17 September")));
+    assertThat(refused.problems()).containsExactly("scrutinyCommittee: is required",
+        "scrutinyDate: must be a date (YYYY-MM-DD)", "scrutinyComments: is required");
+  }
+
+  private static DelegateTask task(Object... namesAndValues) {
+    Map<String, Object> variables = new HashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      variables.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return FakeScopes.task(Variables.of(variables));
+  }
+}
