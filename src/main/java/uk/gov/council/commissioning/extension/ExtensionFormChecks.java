@@ -16,6 +16,7 @@ public class ExtensionFormChecks {
 
   static final Set<String> AGREEMENT = Set.of("AGREE", "RETURN", "REFUSE");
   static final Set<String> APPROVAL = Set.of("APPROVE", "REFUSE");
+  static final int MAX_DECISION_REFERENCE = 100;
   static final Set<String> NEXT_STEPS = Set.of("PROCURE", "DECOMMISSION");
 
   public void scrutiny(DelegateTask task) {
@@ -37,7 +38,11 @@ public class ExtensionFormChecks {
   public void approval(DelegateTask task) {
     FormChecks checks = new FormChecks("Decision", task);
     String decision = checks.oneOf("approvalDecision", APPROVAL);
-    checks.text("decisionReference");
+    String reference = checks.text("decisionReference");
+    if (reference != null && reference.length() > MAX_DECISION_REFERENCE) {
+      // The register records it against the option it used, in a bounded column.
+      checks.problem("decisionReference", "at most " + MAX_DECISION_REFERENCE + " characters");
+    }
     checks.textIf("REFUSE".equals(decision), "approvalComments", "give the reasons for refusing");
     checks.throwIfAny();
   }

@@ -194,6 +194,14 @@ class ExtensionFormChecksTest {
     }
 
     @Test
+    void anOverlongDecisionReferenceIsRefusedBeforeItReachesTheRegister() {
+      TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> checks.approval(
+          task("approvalDecision", "APPROVE", "decisionReference", "X".repeat(101))));
+
+      assertThat(refused.problems()).containsExactly("decisionReference: at most 100 characters");
+    }
+
+    @Test
     void refusingNeedsReasons() {
       TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> checks.approval(
           task("approvalDecision", "REFUSE", "decisionReference", "PH-2019-117", "approvalComments", "")));
