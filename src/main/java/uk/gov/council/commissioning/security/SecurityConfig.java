@@ -33,7 +33,11 @@ public class SecurityConfig {
   @Bean
   @Order(1)
   SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
-    http.securityMatcher("/engine-rest/**", "/api/**")
+    // Plain path matchers: /engine-rest is served by the REST API's own servlet, not Spring MVC's,
+    // and a pattern given as a string is matched against the path within the MVC servlet, which
+    // left /engine-rest to the web chain (a redirect to the login page, Basic ignored).
+    PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+    http.securityMatcher(new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/api/**")))
         .authenticationProvider(users)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
         .httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
