@@ -32,7 +32,11 @@ final class ExtensionTestData {
 
   static Contract contract(ContractService contracts, String reference, LocalDate start, LocalDate end,
       String wholeLifeValue, List<Integer> optionMonths) {
-    Provider provider = vibrance(contracts);
+    return contract(contracts, vibrance(contracts), reference, start, end, wholeLifeValue, optionMonths);
+  }
+
+  static Contract contract(ContractService contracts, Provider provider, String reference, LocalDate start,
+      LocalDate end, String wholeLifeValue, List<Integer> optionMonths) {
     return contracts.create(new NewContract(reference, "Direct Payments Support and Payroll Service", provider.id(),
         "Direct payments", start, end, new BigDecimal("225000.00").min(new BigDecimal(wholeLifeValue)),
         new BigDecimal(wholeLifeValue), "Direct Payments Support",
