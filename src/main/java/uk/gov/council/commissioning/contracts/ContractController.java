@@ -5,6 +5,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
+import uk.gov.council.commissioning.security.CouncilUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,8 +30,8 @@ public class ContractController {
   @GetMapping
   public List<ContractSummary> list(Authentication auth) {
     List<Contract> visible =
-        ContractAccess.isProviderUser(auth)
-            ? contracts.findByProviderGroups(ContractAccess.providerGroups(auth))
+        CouncilUser.isProvider(auth)
+            ? contracts.findByProviderGroups(CouncilUser.providerGroups(auth))
             : contracts.findAll();
     return visible.stream().map(ContractSummary::of).toList();
   }

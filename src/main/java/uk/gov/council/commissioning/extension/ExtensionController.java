@@ -2,7 +2,9 @@ package uk.gov.council.commissioning.extension;
 
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -11,7 +13,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.security.CouncilUser;
 import uk.gov.council.commissioning.security.Roles;
 
 /** Starts extension cases and hands out their letters over REST. */
@@ -28,8 +30,8 @@ import uk.gov.council.commissioning.security.Roles;
 @RequestMapping("/api/contracts/{reference}")
 public class ExtensionController {
 
-  private static final List<String> MAY_START = List.of(
-      Roles.COMMISSIONING_OFFICERS, Roles.CONTRACTS_MANAGERS, Roles.ADMIN);
+  private static final List<String> MAY_START = Stream.concat(
+      Roles.STARTERS.get(ExtensionVariables.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN)).toList();
 
   private final ExtensionCaseService cases;
   private final ExtensionLetterService letters;
@@ -47,12 +49,11 @@ public class ExtensionController {
 
   @PostMapping("/extension-cases")
   public ResponseEntity<StartedCase> start(@PathVariable String reference, Authentication user) {
-    List<String> groups = groupsOf(user);
-    if (groups.stream().noneMatch(MAY_START::contains)) {
+    if (!CouncilUser.isInAny(user, MAY_START)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN,
           "Only commissioning officers and contracts managers start extension cases");
     }
-    ProcessInstance instance = cases.start(reference, user.getName(), groups);
+    ProcessInstance instance = cases.start(reference, user.getName(), CouncilUser.groups(user));
     StartedCase body = new StartedCase(instance.getId(), instance.getBusinessKey(), ExtensionVariables.PROCESS_KEY);
     return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + instance.getId())).body(body);
   }
@@ -95,17 +96,8 @@ public class ExtensionController {
 
   /** Council staff see every contract; a provider's users only their own organisation's. */
   private Contract visibleContract(String reference, Authentication user) {
-    List<String> groups = groupsOf(user);
-    return contracts.findByReference(reference.trim().toUpperCase())
-        .filter(c -> !groups.contains(Roles.PROVIDERS) || groups.contains(c.provider().organisationGroup()))
+    return contracts.findByReference(reference.trim().toUpperCase(Locale.ROOT))
+        .filter(c -> CouncilUser.maySeeOrganisation(user, c.provider().organisationGroup()))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contract " + reference));
-  }
-
-  static List<String> groupsOf(Authentication user) {
-    return user.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith(Roles.AUTHORITY_PREFIX))
-        .map(a -> a.substring(Roles.AUTHORITY_PREFIX.length()))
-        .toList();
   }
 }

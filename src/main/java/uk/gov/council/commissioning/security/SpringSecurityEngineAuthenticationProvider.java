@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
 import org.springframework.security.authentication.AnonymousAuthenticationToken;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
@@ -24,16 +23,8 @@ public class SpringSecurityEngineAuthenticationProvider extends ContainerBasedAu
       return AuthenticationResult.unsuccessful();
     }
     AuthenticationResult result = AuthenticationResult.successful(authentication.getName());
-    result.setGroups(groupsOf(authentication));
+    result.setGroups(CouncilUser.groups(authentication));
     result.setTenants(List.of());
     return result;
-  }
-
-  static List<String> groupsOf(Authentication authentication) {
-    return authentication.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority)
-        .filter(a -> a.startsWith(Roles.AUTHORITY_PREFIX))
-        .map(a -> a.substring(Roles.AUTHORITY_PREFIX.length()))
-        .toList();
   }
 }
