@@ -1,0 +1,214 @@
+package uk.gov.council.commissioning.extension;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.camunda.bpm.engine.variable.value.FileValue;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+import uk.gov.council.commissioning.PostgresTestDatabase;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+
+/**
+ * The extension process once against the local PostgreSQL server: Flyway's migrations, the BYTEA
+ * columns, the row lock taken when a case starts and Camunda's own schema, none of which the H2
+ * tests prove. Each run has a database of its own, dropped afterwards with the context closed.
+ */
+@SpringBootTest
+@ActiveProfiles({"test", "postgres"})
+@TestExecutionListeners(listeners = PostgresTestDatabase.Lifecycle.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class ContractExtensionPostgresTest {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired HistoryService historyService;
+  @Autowired ContractService contracts;
+  @Autowired ExtensionCaseService cases;
+  @Autowired ExtensionLetterService letters;
+  @Autowired JdbcClient jdbc;
+  @Autowired AccessSetup access;
+
+  String reference;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.createFor(ContractExtensionPostgresTest.class, registry);
+  }
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    staffMember("t-officer", Roles.COMMISSIONING_OFFICERS);
+    staffMember("t-manager", Roles.CONTRACTS_MANAGERS);
+    staffMember("t-director", Roles.CHIEF_OFFICERS);
+    reference = "DPSP-PG" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    // Seed 000 is dated 18 September 2019; its decision is published the next day.
+    ClockUtil.setCurrentTime(at(LocalDateTime.of(2019, 9, 20, 9, 0)));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void runsOnADatabaseOfItsOwn() {
+    String current = jdbc.sql("SELECT current_database()").query(String.class).single();
+    assertThat(current).isEqualTo(PostgresTestDatabase.of(getClass()).name()).startsWith("commissioning_test_");
+  }
+
+  @Test
+  void seedRoutePortfolioHolderApprovesAndTheDecisionTakesEffectAfterTheCallInPeriod() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+
+    draftScrutiniseAndAgree(instance);
+    assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision").variables()
+        .containsEntry("approvalRoute", "PORTFOLIO_HOLDER");
+    assertThat(task(instance)).hasCandidateGroup("portfolio-holders");
+    complete(task(instance), approval("APPROVE", ""));
+
+    assertThat(instance).isWaitingAt("Task_PublishDecision");
+    complete(task(instance), Map.of("publicationDate", "2019-09-19"));
+    assertThat(instance).isWaitingAt("Task_RecordCallIn").variables().containsEntry("callInLastDay", "2019-09-26");
+    Job callInTimer = timer(instance, "Timer_CallInPeriodEnds");
+    assertThat(callInTimer.getDuedate()).isEqualTo(at(LocalDateTime.of(2019, 9, 27, 0, 0)));
+
+    ClockUtil.setCurrentTime(at(LocalDateTime.of(2019, 9, 27, 0, 1)));
+    execute(callInTimer);
+    assertThat(instance).isWaitingAt("Task_UpdateContractRegister");
+    execute(job());
+    assertThat(instance).isWaitingAt("Task_SendExtensionLetter");
+    execute(job());
+
+    assertThat(instance).isWaitingAt("Task_ConfirmExtensionLetter");
+    assertThat(task(instance)).hasCandidateGroup("provider-vibrance");
+    Contract extended = contracts.findByReference(reference).orElseThrow();
+    assertThat(extended.endDate()).isEqualTo(LocalDate.of(2021, 4, 7));
+    assertThat(extended.options().get(1).used()).isTrue();
+    assertThat(extended.options().get(1).usedByDecision()).contains("PH-2019-117").contains(instance.getId());
+
+    ExtensionLetter letter = letters.findByCase(instance.getId()).orElseThrow();
+    assertThat(letter.contractReference()).isEqualTo(reference);
+    assertThat(new String(letter.content(), 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    FileValue letterVariable = runtimeService.getVariableTyped(instance.getId(), "extensionLetter");
+    assertThat(letterVariable.getMimeType()).isEqualTo("application/pdf");
+
+    Map<String, Object> email = jdbc.sql("""
+            SELECT recipients, attachment_type, attachment_content FROM notification_outbox
+             WHERE idempotency_key = :key""")
+        .param("key", "extension-letter:" + instance.getId()).query().singleRow();
+    assertThat(email.get("recipients")).isEqualTo("contracts@vibrance.example");
+    assertThat(email.get("attachment_type")).isEqualTo("application/pdf");
+    assertThat((byte[]) email.get("attachment_content")).isEqualTo(letter.content());
+
+    complete(task(instance), Map.of("letterReceived", true));
+    assertThat(instance).isEnded().hasPassed("EndEvent_ContractExtended");
+  }
+
+  @Test
+  void twoStartsAtOnceForOneContractMakeOneCase() throws Exception {
+    seedContract(contracts, reference);
+    CyclicBarrier together = new CyclicBarrier(2);
+    Callable<ProcessInstance> start = () -> {
+      together.await(10, TimeUnit.SECONDS);
+      return cases.startAsSystem(reference);
+    };
+
+    ExecutorService threads = Executors.newFixedThreadPool(2);
+    List<Object> outcomes = new ArrayList<>();
+    try {
+      for (Future<ProcessInstance> result : threads.invokeAll(List.of(start, start), 60, TimeUnit.SECONDS)) {
+        try {
+          outcomes.add(result.get());
+        } catch (ExecutionException e) {
+          outcomes.add(e.getCause());
+        }
+      }
+    } finally {
+      threads.shutdownNow();
+    }
+
+    assertThat(outcomes).filteredOn(ProcessInstance.class::isInstance).hasSize(1);
+    assertThat(outcomes).filteredOn(ExtensionRefusedException.class::isInstance).singleElement()
+        .satisfies(refusal -> assertThat(((Throwable) refusal).getMessage())
+            .contains("already has an extension case running"));
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("contract-extension")
+        .processInstanceBusinessKey(reference).count()).isEqualTo(1);
+    // The refused start rolled back: it left no trace in the history either.
+    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("contract-extension")
+        .processInstanceBusinessKey(reference).count()).isEqualTo(1);
+  }
+
+  private void draftScrutiniseAndAgree(ProcessInstance instance) {
+    complete(taskAt(instance, "Task_PrepareGatewayReport"), gatewayReport(true));
+    complete(taskAt(instance, "Task_RecordScrutiny"), scrutiny());
+    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", "Agreed"));
+    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", "Agreed"));
+  }
+
+  private Task taskAt(ProcessInstance instance, String activityId) {
+    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(activityId).singleResult();
+  }
+
+  private Job timer(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers()
+        .activityId(activityId).singleResult();
+  }
+
+  private void staffMember(String id, String group) {
+    access.ensureUser(id, "Test", group, id + "@council.example", "secret-" + id);
+    access.ensureMembership(id, group);
+  }
+
+  private static Date at(LocalDateTime ukTime) {
+    return Date.from(ukTime.atZone(UK).toInstant());
+  }
+}
