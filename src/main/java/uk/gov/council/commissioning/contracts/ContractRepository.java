@@ -80,6 +80,21 @@ public class ContractRepository {
 
   // --- contracts
 
+  /** The user id of the council officer who manages the contract, if one is recorded. */
+  public Optional<String> findContractOfficer(String reference) {
+    return jdbc.sql("SELECT contract_officer FROM contract WHERE reference = :reference AND contract_officer IS NOT NULL")
+        .param("reference", reference)
+        .query(String.class)
+        .optional();
+  }
+
+  public void setContractOfficer(String reference, String userId) {
+    jdbc.sql("UPDATE contract SET contract_officer = :officer WHERE reference = :reference")
+        .param("officer", userId)
+        .param("reference", reference)
+        .update();
+  }
+
   public Optional<Contract> findByReference(String reference) {
     return withOptions(
             jdbc.sql(CONTRACT_COLUMNS + " WHERE c.reference = :reference")

@@ -217,6 +217,20 @@ public class ContractService {
     return new FieldProblem("reference", "a contract with reference " + reference + " already exists");
   }
 
+  /**
+   * The user id of the council officer who manages the contract, copied on the provider's missed
+   * deadlines; empty when none is recorded (the commissioning officers are told instead).
+   */
+  @Transactional(readOnly = true)
+  public Optional<String> contractOfficer(String reference) {
+    return repository.findContractOfficer(reference);
+  }
+
+  @Transactional
+  public void assignContractOfficer(String reference, String userId) {
+    repository.setContractOfficer(reference, userId);
+  }
+
   @Transactional(readOnly = true)
   public Optional<Provider> findProviderById(long id) {
     return repository.findProviderById(id);

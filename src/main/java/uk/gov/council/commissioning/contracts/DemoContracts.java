@@ -25,6 +25,9 @@ public class DemoContracts implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoContracts.class);
 
+  /** The demo commissioning officer manages every demo contract. */
+  static final String DEMO_CONTRACT_OFFICER = "officer";
+
   private final ContractService contracts;
 
   public DemoContracts(ContractService contracts) {
@@ -134,6 +137,7 @@ public class DemoContracts implements ApplicationRunner {
       return;
     }
     contracts.create(contract);
+    contracts.assignContractOfficer(contract.reference(), DEMO_CONTRACT_OFFICER);
     int order = 1;
     for (EarlierUse use : earlierUses) {
       contracts.recordEarlierUse(contract.reference(), order++, use.decision(), use.at());

@@ -1,5 +1,7 @@
 package uk.gov.council.commissioning.extension;
 
+import uk.gov.council.commissioning.forms.FormChecks;
+
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;

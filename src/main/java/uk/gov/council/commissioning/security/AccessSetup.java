@@ -138,10 +138,18 @@ public class AccessSetup {
 
   /**
    * Providers get Tasklist and nothing else: the tasks they see are those whose candidate group is
-   * their own organisation's group, which the engine authorizes task by task.
+   * their own organisation's group, which the engine authorizes task by task. They may start the
+   * processes in which they report (a serious incident, a complaint they received); the process
+   * checks that the contract named is their own, and what they see of the case afterwards is
+   * again only their organisation's tasks.
    */
   private void grantProviders() {
     grant(Roles.PROVIDERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    grant(Roles.PROVIDERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    for (String processKey : Roles.PROVIDER_STARTED) {
+      grant(Roles.PROVIDERS, Resources.PROCESS_DEFINITION, processKey, Permissions.READ,
+          Permissions.CREATE_INSTANCE);
+    }
   }
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {

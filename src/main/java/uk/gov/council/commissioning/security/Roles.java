@@ -43,11 +43,18 @@ public final class Roles {
 
   /** Groups whose members may watch instances, history and incidents in Cockpit. */
   public static final List<String> COCKPIT_GROUPS = List.of(
-      CONTRACTS_MANAGERS, CHIEF_OFFICERS, GOVERNANCE_CONTRACTS, COMMISSIONING_OFFICERS);
+      CONTRACTS_MANAGERS, CHIEF_OFFICERS, GOVERNANCE_CONTRACTS, COMMISSIONING_OFFICERS, QUALITY_ASSURANCE,
+      SAFEGUARDING);
 
-  /** Which groups may start each process (from Tasklist or REST). */
+  /** Which council groups may start each process (from Tasklist or REST); providers: see below. */
   public static final Map<String, List<String>> STARTERS = Map.of(
-      "contract-extension", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS));
+      "contract-extension", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS),
+      "serious-incident", List.of(QUALITY_ASSURANCE, CONTRACTS_MANAGERS, COMMISSIONING_OFFICERS,
+          SAFEGUARDING),
+      "complaint", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE));
+
+  /** Processes a provider's staff may start themselves, for their own organisation only. */
+  public static final List<String> PROVIDER_STARTED = List.of("serious-incident", "complaint");
 
   public static String authority(String groupId) {
     return AUTHORITY_PREFIX + groupId;

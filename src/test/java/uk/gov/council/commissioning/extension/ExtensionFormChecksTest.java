@@ -1,5 +1,7 @@
 package uk.gov.council.commissioning.extension;
 
+import uk.gov.council.commissioning.forms.TaskFormException;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;

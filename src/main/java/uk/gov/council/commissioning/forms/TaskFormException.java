@@ -1,4 +1,4 @@
-package uk.gov.council.commissioning.extension;
+package uk.gov.council.commissioning.forms;
 
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;

@@ -1,0 +1,111 @@
+package uk.gov.council.commissioning.compliance;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+
+/**
+ * The record of deadlines that cases did not meet. A breach is recorded once per case, requirement
+ * and kind, so a retried job or a timer that fires again adds nothing.
+ */
+@Service
+public class DeadlineBreaches {
+
+  private static final Logger log = LoggerFactory.getLogger(DeadlineBreaches.class);
+
+  private static final String INSERT_UNLESS_PRESENT = """
+      INSERT INTO deadline_breach
+        (case_type, case_reference, provider_id, requirement, kind, due_at, recorded_at, detail)
+      SELECT :caseType, :caseReference, :providerId, :requirement, :kind, :dueAt, :recordedAt, :detail
+      WHERE NOT EXISTS (SELECT 1 FROM deadline_breach
+                         WHERE case_type = :caseType AND case_reference = :caseReference
+                           AND requirement = :requirement AND kind = :kind)
+      """;
+
+  private final JdbcClient jdbc;
+  private final TransactionTemplate savepoint;
+
+  public DeadlineBreaches(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+    this.jdbc = jdbc;
+    this.savepoint = new TransactionTemplate(transactionManager);
+    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  }
+
+  /**
+   * Records a breach in the caller's transaction.
+   *
+   * @return true if recorded now, false if the same breach was recorded before
+   */
+  public boolean record(String caseType, String caseReference, Long providerId, String requirement, Kind kind,
+      Instant dueAt, Instant recordedAt, String detail) {
+    // PostgreSQL aborts the whole transaction on a failed statement; a concurrent duplicate is
+    // therefore inserted under a savepoint, as the outbox does.
+    int inserted;
+    try {
+      inserted = savepoint.execute(status -> jdbc.sql(INSERT_UNLESS_PRESENT)
+          .param("caseType", caseType)
+          .param("caseReference", caseReference)
+          .param("providerId", new SqlParameterValue(Types.BIGINT, providerId))
+          .param("requirement", requirement)
+          .param("kind", kind.name())
+          .param("dueAt", utc(dueAt))
+          .param("recordedAt", utc(recordedAt))
+          .param("detail", new SqlParameterValue(Types.VARCHAR, truncate(detail)))
+          .update());
+    } catch (DuplicateKeyException concurrentDuplicate) {
+      inserted = 0;
+    }
+    if (inserted > 0) {
+      log.info("Deadline breach recorded: {} {} {} {} (due {})", caseType, caseReference, requirement, kind, dueAt);
+    }
+    return inserted > 0;
+  }
+
+  /** The breaches of one case, oldest deadline first. */
+  public List<DeadlineBreach> ofCase(String caseType, String caseReference) {
+    return jdbc.sql("""
+            SELECT * FROM deadline_breach WHERE case_type = :caseType AND case_reference = :caseReference
+             ORDER BY due_at, requirement, kind
+            """)
+        .param("caseType", caseType)
+        .param("caseReference", caseReference)
+        .query(DeadlineBreaches::breach)
+        .list();
+  }
+
+  private static DeadlineBreach breach(ResultSet rs, int row) throws SQLException {
+    long providerId = rs.getLong("provider_id");
+    return new DeadlineBreach(
+        rs.getString("case_type"),
+        rs.getString("case_reference"),
+        rs.wasNull() ? null : providerId,
+        rs.getString("requirement"),
+        Kind.valueOf(rs.getString("kind")),
+        rs.getObject("due_at", OffsetDateTime.class).toInstant(),
+        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+        rs.getString("detail"));
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+  }
+
+  private static String truncate(String detail) {
+    return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
+  }
+}

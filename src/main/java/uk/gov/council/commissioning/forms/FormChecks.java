@@ -1,0 +1,146 @@
+package uk.gov.council.commissioning.forms;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+
+/** Collects the problems of one submitted form, each naming its field, then throws them together. */
+public final class FormChecks {
+
+  private final String form;
+  private final VariableScope scope;
+  private final List<String> problems = new ArrayList<>();
+
+  public FormChecks(String form, VariableScope scope) {
+    this.form = form;
+    this.scope = scope;
+  }
+
+  public String text(String field) {
+    Object value = scope.getVariable(field);
+    if (value == null || value.toString().isBlank()) {
+      problems.add(field + ": is required");
+      return null;
+    }
+    return value.toString().trim();
+  }
+
+  public void textIf(boolean condition, String field, String why) {
+    Object value = scope.getVariable(field);
+    if (condition && (value == null || value.toString().isBlank())) {
+      problems.add(field + ": " + why);
+    }
+  }
+
+  public String oneOf(String field, Set<String> allowed) {
+    Object value = scope.getVariable(field);
+    if (value == null || !allowed.contains(value.toString())) {
+      problems.add(field + ": must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+      return null;
+    }
+    return value.toString();
+  }
+
+  public Double nonNegativeNumber(String field) {
+    Object value = scope.getVariable(field);
+    if (!(value instanceof Number number)) {
+      problems.add(field + ": must be a number");
+      return null;
+    }
+    double d = number.doubleValue();
+    if (Double.isNaN(d) || Double.isInfinite(d) || d < 0) {
+      problems.add(field + ": must not be negative");
+      return null;
+    }
+    return d;
+  }
+
+  public boolean flag(String field) {
+    Object value = scope.getVariable(field);
+    if (value != null && !(value instanceof Boolean)) {
+      problems.add(field + ": must be ticked or not (true/false)");
+      return false;
+    }
+    return Boolean.TRUE.equals(value);
+  }
+
+  public LocalDate date(String field) {
+    Object value = scope.getVariable(field);
+    if (value == null || value.toString().isBlank()) {
+      problems.add(field + ": is required");
+      return null;
+    }
+    try {
+      return LocalDate.parse(value.toString().trim());
+    } catch (DateTimeParseException e) {
+      problems.add(field + ": must be a date (YYYY-MM-DD)");
+      return null;
+    }
+  }
+
+  /**
+   * A moment, from a date-and-time field: an ISO date-time with an offset or {@code Z}, or without
+   * one, which is read as UK time (Camunda Forms sends either, depending on the field's setting).
+   */
+  public Instant dateTime(String field) {
+    Object value = scope.getVariable(field);
+    if (value == null || value.toString().isBlank()) {
+      problems.add(field + ": is required");
+      return null;
+    }
+    Instant parsed = parseDateTime(value);
+    if (parsed == null) {
+      problems.add(field + ": must be a date and time (YYYY-MM-DDTHH:MM)");
+    }
+    return parsed;
+  }
+
+  /** The same as {@link #dateTime(String)} for a field that may be left empty. */
+  public Instant optionalDateTime(String field) {
+    Object value = scope.getVariable(field);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    return dateTime(field);
+  }
+
+  /** Reads what a date-and-time field may hold; null when it is not a date and time. */
+  public static Instant parseDateTime(Object value) {
+    if (value instanceof java.util.Date date) {
+      return date.toInstant();
+    }
+    if (value instanceof Instant instant) {
+      return instant;
+    }
+    if (value == null) {
+      return null;
+    }
+    String text = value.toString().trim();
+    try {
+      return OffsetDateTime.parse(text).toInstant();
+    } catch (DateTimeParseException withoutOffset) {
+      try {
+        return LocalDateTime.parse(text).atZone(WorkingDayCalendar.UK).toInstant();
+      } catch (DateTimeParseException notADateTime) {
+        return null;
+      }
+    }
+  }
+
+  public void problem(String field, String message) {
+    problems.add(field + ": " + message);
+  }
+
+  public void throwIfAny() {
+    if (!problems.isEmpty()) {
+      throw new TaskFormException(form, problems);
+    }
+  }
+}

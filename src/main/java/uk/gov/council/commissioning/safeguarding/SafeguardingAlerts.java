@@ -1,0 +1,112 @@
+package uk.gov.council.commissioning.safeguarding;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.sql.Types;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+
+/**
+ * Raises a safeguarding alert (seed 002 §10.3-10.5): records it and starts the
+ * {@code safeguarding-alert} process, in which the safeguarding team screens it. One alert per
+ * source case, so a case that reports the same concern twice, or a retried job, raises it once.
+ */
+@Service
+@EnableConfigurationProperties(SafeguardingProperties.class)
+public class SafeguardingAlerts {
+
+  public static final String PROCESS_KEY = "safeguarding-alert";
+
+  private final JdbcClient jdbc;
+  private final RuntimeService runtimeService;
+  private final DeadlineBreaches breaches;
+  private final SafeguardingProperties properties;
+
+  public SafeguardingAlerts(JdbcClient jdbc, RuntimeService runtimeService, DeadlineBreaches breaches,
+      SafeguardingProperties properties) {
+    this.jdbc = jdbc;
+    this.runtimeService = runtimeService;
+    this.breaches = breaches;
+    this.properties = properties;
+  }
+
+  /**
+   * Records the alert and starts its screening, in the caller's transaction.
+   *
+   * @return the alert's process instance id; the existing one if this source case raised an alert before
+   */
+  @Transactional
+  public String raise(SafeguardingConcern concern) {
+    Optional<String> existing = processInstanceOf(concern.sourceType(), concern.sourceReference());
+    if (existing.isPresent()) {
+      return existing.get();
+    }
+    jdbc.sql("""
+            INSERT INTO safeguarding_alert
+              (source_type, source_reference, provider_id, raised_by, aware_at, alerted_at, summary)
+            VALUES (:sourceType, :sourceReference, :providerId, :raisedBy, :awareAt, :alertedAt, :summary)
+            """)
+        .param("sourceType", concern.sourceType())
+        .param("sourceReference", concern.sourceReference())
+        .param("providerId", new SqlParameterValue(Types.BIGINT, concern.providerId()))
+        .param("raisedBy", concern.raisedBy())
+        .param("awareAt", utc(concern.awareAt()))
+        .param("alertedAt", utc(concern.alertedAt()))
+        .param("summary", new SqlParameterValue(Types.VARCHAR, concern.summary()))
+        .update();
+
+    Instant dueAt = concern.awareAt().plus(properties.alertWithin());
+    if (SafeguardingConcern.PROVIDER.equals(concern.raisedBy()) && concern.alertedAt().isAfter(dueAt)) {
+      breaches.record("SAFEGUARDING_ALERT", concern.sourceReference(), concern.providerId(), "SAFEGUARDING_ALERT",
+          Kind.LATE, dueAt, concern.alertedAt(),
+          "Alert reached the council " + Duration.between(concern.awareAt(), concern.alertedAt()).toMinutes()
+              + " minutes after the provider became aware");
+    }
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("sourceType", concern.sourceType());
+    variables.put("sourceReference", concern.sourceReference());
+    variables.put("sourceProcessInstanceId", concern.sourceProcessInstanceId());
+    variables.put("providerGroup", concern.providerGroup());
+    variables.put("raisedBy", concern.raisedBy());
+    variables.put("awareAt", concern.awareAt().toString());
+    variables.put("alertedAt", concern.alertedAt().toString());
+    variables.put("concernSummary", concern.summary());
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, concern.sourceReference(), variables);
+    jdbc.sql("UPDATE safeguarding_alert SET process_instance_id = :pid"
+            + " WHERE source_type = :sourceType AND source_reference = :sourceReference")
+        .param("pid", instance.getId())
+        .param("sourceType", concern.sourceType())
+        .param("sourceReference", concern.sourceReference())
+        .update();
+    return instance.getId();
+  }
+
+  /** The process instance of the alert raised from this source case, if any. */
+  public Optional<String> processInstanceOf(String sourceType, String sourceReference) {
+    return jdbc.sql("SELECT process_instance_id FROM safeguarding_alert"
+            + " WHERE source_type = :sourceType AND source_reference = :sourceReference")
+        .param("sourceType", sourceType)
+        .param("sourceReference", sourceReference)
+        .query(String.class)
+        .optional();
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+  }
+}
