@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param endDate the current end date, including any extensions already used
  * @param options extension options in option order
+ * @param contractOfficer user id of the council officer who manages the contract, or null
  */
 public record Contract(
     long id,
@@ -24,7 +25,8 @@ public record Contract(
     String budgetHead,
     ContractStatus status,
     Instant createdAt,
-    List<ExtensionOption> options) {
+    List<ExtensionOption> options,
+    String contractOfficer) {
 
   public Contract {
     options = List.copyOf(options);

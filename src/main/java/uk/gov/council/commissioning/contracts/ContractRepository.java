@@ -29,7 +29,7 @@ public class ContractRepository {
   private static final String CONTRACT_COLUMNS =
       """
       SELECT c.id, c.reference, c.title, c.service_area, c.start_date, c.end_date,
-             c.annual_value, c.whole_life_value, c.budget_head, c.status, c.created_at,
+             c.annual_value, c.whole_life_value, c.budget_head, c.status, c.created_at, c.contract_officer,
              p.id AS provider_id, p.name AS provider_name, p.contact_email AS provider_contact_email,
              p.organisation_group AS provider_organisation_group
         FROM contract c
@@ -165,9 +165,9 @@ public class ContractRepository {
     jdbc.sql(
             """
             INSERT INTO contract (reference, title, provider_id, service_area, start_date, end_date,
-                                  annual_value, whole_life_value, budget_head, status)
+                                  annual_value, whole_life_value, budget_head, status, contract_officer)
             VALUES (:reference, :title, :providerId, :serviceArea, :startDate, :endDate,
-                    :annualValue, :wholeLifeValue, :budgetHead, :status)
+                    :annualValue, :wholeLifeValue, :budgetHead, :status, :contractOfficer)
             """)
         .param("reference", c.reference())
         .param("title", c.title())
@@ -178,6 +178,7 @@ public class ContractRepository {
         .param("annualValue", c.annualValue())
         .param("wholeLifeValue", c.wholeLifeValue())
         .param("budgetHead", c.budgetHead())
+        .param("contractOfficer", c.contractOfficer())
         .param("status", status.name())
         .update(key, "id");
     long id = key.getKey().longValue();
@@ -273,7 +274,8 @@ public class ContractRepository {
               c.budgetHead(),
               c.status(),
               c.createdAt(),
-              options.getOrDefault(c.id(), List.of())));
+              options.getOrDefault(c.id(), List.of()),
+              c.contractOfficer()));
     }
     return result;
   }
@@ -296,7 +298,8 @@ public class ContractRepository {
         rs.getString("budget_head"),
         ContractStatus.valueOf(rs.getString("status")),
         instant(rs, "created_at"),
-        List.of());
+        List.of(),
+        rs.getString("contract_officer"));
   }
 
   private static Provider provider(ResultSet rs, int row) throws SQLException {

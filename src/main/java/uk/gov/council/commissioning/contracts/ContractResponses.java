@@ -61,7 +61,8 @@ final class ContractResponses {
       ContractStatus status,
       Instant createdAt,
       List<OptionView> options,
-      ExtensionPeriod nextExtension) {
+      ExtensionPeriod nextExtension,
+      String contractOfficer) {
 
     static ContractDetails of(Contract c, ExtensionPeriod next) {
       Provider p = c.provider();
@@ -78,7 +79,8 @@ final class ContractResponses {
           c.status(),
           c.createdAt(),
           c.options().stream().map(OptionView::of).toList(),
-          next);
+          next,
+          c.contractOfficer());
     }
   }
 }

@@ -9,6 +9,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,10 +22,12 @@ public class ContractService {
 
   private final ContractRepository repository;
   private final Validator validator;
+  private final IdentityService identityService;
 
-  public ContractService(ContractRepository repository, Validator validator) {
+  public ContractService(ContractRepository repository, Validator validator, IdentityService identityService) {
     this.repository = repository;
     this.validator = validator;
+    this.identityService = identityService;
   }
 
   @Transactional(readOnly = true)
@@ -198,6 +201,11 @@ public class ContractService {
     }
     if (request.providerId() != null && repository.findProviderById(request.providerId()).isEmpty()) {
       problems.add(new FieldProblem("providerId", "no provider with id " + request.providerId()));
+    }
+    if (request.contractOfficer() != null
+        && request.contractOfficer().matches("[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}")
+        && identityService.createUserQuery().userId(request.contractOfficer()).count() == 0) {
+      problems.add(new FieldProblem("contractOfficer", "no user " + request.contractOfficer()));
     }
     if (request.reference() != null && repository.existsByReference(request.reference())) {
       problems.add(duplicateReference(request.reference()));

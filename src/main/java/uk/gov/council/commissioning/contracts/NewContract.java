@@ -19,6 +19,7 @@ import java.util.List;
  * {@link ContractService#create(NewContract)} so that every problem is reported at once.
  *
  * @param options extension options in the order they may be taken; null means none
+ * @param contractOfficer user id of the council officer who manages the contract; optional
  */
 public record NewContract(
     @NotBlank
@@ -34,10 +35,18 @@ public record NewContract(
     @NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal annualValue,
     @NotNull @Positive @Digits(integer = 12, fraction = 2) BigDecimal wholeLifeValue,
     @Size(max = 200) String budgetHead,
-    @Size(max = 10) List<@NotNull @Valid Option> options) {
+    @Size(max = 10) List<@NotNull @Valid Option> options,
+    @Pattern(regexp = "[a-zA-Z0-9][a-zA-Z0-9._-]{0,63}", message = "must be a user id") String contractOfficer) {
 
   public NewContract {
     options = options == null ? List.of() : options;
+  }
+
+  /** A contract with no officer recorded. */
+  public NewContract(String reference, String title, Long providerId, String serviceArea, LocalDate startDate,
+      LocalDate endDate, BigDecimal annualValue, BigDecimal wholeLifeValue, String budgetHead, List<Option> options) {
+    this(reference, title, providerId, serviceArea, startDate, endDate, annualValue, wholeLifeValue, budgetHead,
+        options, null);
   }
 
   /** An extension option of {@code lengthMonths} months. */

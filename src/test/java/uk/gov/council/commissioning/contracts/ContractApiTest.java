@@ -120,6 +120,21 @@ class ContractApiTest {
   }
 
   @Test
+  void recordsTheContractOfficer() throws Exception {
+    String ref = "CO-" + ContractServiceTest.suffix();
+    mvc.perform(
+            post("/api/contracts")
+                .with(manager())
+                .with(csrf())
+                .contentType(MediaType.APPLICATION_JSON)
+                .content(body(ref, "\"contractOfficer\": \"admin\"")))
+        .andExpect(status().isCreated())
+        .andExpect(jsonPath("$.contractOfficer").value("admin"));
+
+    assertThat(contracts.contractOfficer(ref)).contains("admin");
+  }
+
+  @Test
   void referencesWithASlashCanBeRead() throws Exception {
     String ref = "CS/" + ContractServiceTest.suffix();
     mvc.perform(
@@ -160,6 +175,8 @@ class ContractApiTest {
         "startDate   | \"startDate\": \"soon\"",
         "annualValue | \"annualValue\": \"lots\"",
         "options[0].lengthMonths | \"options\": [{\"lengthMonths\": \"twelve\"}]",
+        "contractOfficer | \"contractOfficer\": \"no such officer\"",
+        "contractOfficer | \"contractOfficer\": \"nobody-of-that-name\"",
       })
   void rejectsABadFieldByNameAndSavesNothing(String field, String override) throws Exception {
     String ref = "BAD-" + ContractServiceTest.suffix();
