@@ -122,6 +122,18 @@ class SafeguardingAlertProcessTest {
   // --- seed 002 §10.3: section 42 enquiry led by the provider ------------------------------------
 
   @Test
+  void onlyTheLeadingProvidersUsersSeeItsEnquiryTask() {
+    access.ensureGroup("provider-sg-beta", "Beta Safeguarding Support", "PROVIDER");
+    ProcessInstance instance = raise(providerConcern(Duration.ofHours(3)));
+    assertThat(visibleTasks(instance, "sg-alpha-manager", Roles.PROVIDERS, PROVIDER_GROUP)).isZero();
+
+    complete(task(instance), screening("YES", "PROVIDER"));
+
+    assertThat(visibleTasks(instance, "sg-alpha-manager", Roles.PROVIDERS, PROVIDER_GROUP)).isOne();
+    assertThat(visibleTasks(instance, "sg-beta-manager", Roles.PROVIDERS, "provider-sg-beta")).isZero();
+  }
+
+  @Test
   void providerLedEnquiryGoesToTheProviderThenTheCouncilRecordsTheOutcome() {
     ProcessInstance instance = raise(providerConcern(Duration.ofHours(3)));
     ClockUtil.setCurrentTime(Date.from(ALERTED.plus(Duration.ofHours(5))));
@@ -431,6 +443,16 @@ class SafeguardingAlertProcessTest {
 
   private static Instant instant(OffsetDateTime value) {
     return value == null ? null : value.toInstant();
+  }
+
+  /** Tasks of the instance the user can see, with the engine's authorizations applied as in Tasklist. */
+  private long visibleTasks(ProcessInstance instance, String userId, String... groups) {
+    engine.getIdentityService().setAuthentication(userId, List.of(groups));
+    try {
+      return taskService.createTaskQuery().processInstanceId(instance.getId()).count();
+    } finally {
+      engine.getIdentityService().clearAuthentication();
+    }
   }
 
   private List<String> outboxRecipients(String key) {
