@@ -1,0 +1,104 @@
+package uk.gov.council.commissioning.safeguarding;
+
+import static uk.gov.council.commissioning.safeguarding.SafeguardingVariables.*;
+
+import java.sql.Types;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Writes the screening decision and the outcome to the alert's row in {@code safeguarding_alert},
+ * the record the council answers for (seed 002 §10.4: "recorded in a written format, available
+ * always"). Each write happens once: a repeated call leaves the first record as it was.
+ */
+@Component("safeguardingRegister")
+public class SafeguardingRegister {
+
+  static final int MAX_OUTCOME = 2000;
+
+  private static final Logger log = LoggerFactory.getLogger(SafeguardingRegister.class);
+
+  private final JdbcClient jdbc;
+
+  public SafeguardingRegister(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  /** The provider the alert is about, if any, as raise() recorded it. */
+  Optional<Long> providerOf(String sourceType, String sourceReference) {
+    return jdbc.sql("SELECT provider_id FROM safeguarding_alert"
+            + " WHERE source_type = :sourceType AND source_reference = :sourceReference")
+        .param("sourceType", sourceType)
+        .param("sourceReference", sourceReference)
+        .query((rs, row) -> {
+          long id = rs.getLong(1);
+          return rs.wasNull() ? Optional.<Long>empty() : Optional.of(id);
+        })
+        .optional()
+        .flatMap(id -> id);
+  }
+
+  /** Records who leads and whether a section 42 enquiry follows; true if recorded now. */
+  public boolean recordScreening(DelegateExecution execution) {
+    boolean section42 = YES.equals(execution.getVariable(SECTION42_ENQUIRY));
+    Object lead = execution.getVariable(LEAD_ORGANISATION);
+    int updated = jdbc.sql("""
+            UPDATE safeguarding_alert
+               SET screened_at = :now, lead_organisation = :lead, section42_enquiry = :section42
+             WHERE source_type = :sourceType AND source_reference = :sourceReference AND screened_at IS NULL
+            """)
+        .param("now", now())
+        .param("lead", new SqlParameterValue(Types.VARCHAR, section42 && lead != null ? lead.toString() : null))
+        .param("section42", section42)
+        .param("sourceType", execution.getVariable(SOURCE_TYPE))
+        .param("sourceReference", execution.getVariable(SOURCE_REFERENCE))
+        .update();
+    logIfNothing(updated, "screening", execution);
+    return updated > 0;
+  }
+
+  /**
+   * Closes the alert with its outcome: the enquiry's outcome, or, without a section 42 enquiry, the
+   * screening's reasons. True if closed now.
+   */
+  public boolean close(DelegateExecution execution) {
+    String outcome = YES.equals(execution.getVariable(SECTION42_ENQUIRY))
+        ? "Section 42 enquiry: " + execution.getVariable(ENQUIRY_OUTCOME)
+        : "No section 42 enquiry: " + execution.getVariable(SCREENING_REASONS);
+    execution.setVariable(ALERT_OUTCOME, outcome);
+    int updated = jdbc.sql("""
+            UPDATE safeguarding_alert SET outcome = :outcome, closed_at = :now
+             WHERE source_type = :sourceType AND source_reference = :sourceReference AND closed_at IS NULL
+            """)
+        .param("outcome", outcome.length() <= MAX_OUTCOME ? outcome : outcome.substring(0, MAX_OUTCOME))
+        .param("now", now())
+        .param("sourceType", execution.getVariable(SOURCE_TYPE))
+        .param("sourceReference", execution.getVariable(SOURCE_REFERENCE))
+        .update();
+    logIfNothing(updated, "closure", execution);
+    return updated > 0;
+  }
+
+  private static void logIfNothing(int updated, String what, DelegateExecution execution) {
+    if (updated == 0) {
+      // Either recorded before (a retry) or an instance started without SafeguardingAlerts.raise().
+      log.info("Safeguarding alert {} {}: {} already recorded or no alert row; left unchanged",
+          execution.getVariable(SOURCE_TYPE), execution.getVariable(SOURCE_REFERENCE), what);
+    }
+  }
+
+  private static OffsetDateTime now() {
+    return ClockUtil.getCurrentTime().toInstant()
+        .truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,213 @@
+package uk.gov.council.commissioning.compliance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.web.HttpTestClient.Response;
+
+/**
+ * The compliance figures over HTTP: who may see which provider's figures, and the answers to bad
+ * requests, through the running server with HTTP Basic.
+ */
+@HttpIntegrationTest
+class ComplianceApiTest {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final String OFFICER = "cf-officer";
+  private static final String ALPHA_USER = "cf-alpha-user";
+  private static final String BETA_USER = "cf-beta-user";
+  private static final String ALPHA_GROUP = "provider-cf-api-alpha";
+  private static final String BETA_GROUP = "provider-cf-api-beta";
+
+  @LocalServerPort int port;
+  @Autowired AccessSetup access;
+  @Autowired ContractService contracts;
+  @Autowired JdbcClient jdbc;
+  @Autowired ObjectMapper json;
+
+  HttpTestClient http;
+  Provider alpha;
+  Provider beta;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpTestClient(port);
+    user(OFFICER, Roles.QUALITY_ASSURANCE);
+    access.ensureGroup(ALPHA_GROUP, "CF Alpha Care", "PROVIDER");
+    access.ensureGroup(BETA_GROUP, "CF Beta Support", "PROVIDER");
+    user(ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
+    user(BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+    alpha = contracts.createProvider("CF Alpha Care", "alpha@example.org", ALPHA_GROUP);
+    beta = contracts.createProvider("CF Beta Support", "beta@example.org", BETA_GROUP);
+  }
+
+  @Test
+  void withoutSigningInTheAnswerIs401() {
+    Response response = http.get(path(alpha, "2026-Q3"));
+
+    assertThat(response.status()).isEqualTo(401);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(http.get("/api/compliance/quarters/2026-Q3").status()).isEqualTo(401);
+  }
+
+  @Test
+  void aProviderSeesItsOwnFiguresInTheAgreedShape() throws Exception {
+    String quarter = uniqueQuarter();
+    Instant aware = new Quarter(Integer.parseInt(quarter.substring(0, 4)), 2).start().plus(Duration.ofDays(3));
+    alert(alpha, aware, Duration.ofHours(12));
+    alert(alpha, aware.plus(Duration.ofDays(1)), Duration.ofHours(13));
+
+    Response response = http.get(path(alpha, quarter), as(ALPHA_USER));
+
+    assertThat(response.status()).isEqualTo(200);
+    assertThat(response.contentType()).startsWith("application/json");
+    JsonNode body = json.readTree(response.body());
+    assertThat(body.path("provider").path("id").asLong()).isEqualTo(alpha.id());
+    assertThat(body.path("provider").path("name").asText()).isEqualTo("CF Alpha Care");
+    assertThat(body.path("quarter").asText()).isEqualTo(quarter);
+    assertThat(body.path("from").asText()).isEqualTo(quarter.substring(0, 4) + "-04-01");
+    assertThat(body.path("to").asText()).isEqualTo(quarter.substring(0, 4) + "-06-30");
+    assertThat(body.path("asAt").asText()).isNotBlank();
+    JsonNode measures = body.path("measures");
+    assertThat(measures).hasSize(9);
+    JsonNode fivePointTwo = find(measures, "5.2");
+    assertThat(fivePointTwo.path("wording").asText()).startsWith("Percentage of incidents of abuse or suspected abuse");
+    assertThat(fivePointTwo.path("source").asText()).isEqualTo("seed 002 App C 5.2");
+    assertThat(fivePointTwo.path("total").asInt()).isEqualTo(2);
+    assertThat(fivePointTwo.path("met").asInt()).isEqualTo(1);
+    assertThat(fivePointTwo.path("missed").asInt()).isEqualTo(1);
+    assertThat(fivePointTwo.path("pending").asInt()).isZero();
+    assertThat(fivePointTwo.path("percentage").decimalValue()).isEqualByComparingTo("50.0");
+    JsonNode fourPointOne = find(measures, "4.1");
+    assertThat(fourPointOne.path("total").asInt()).isZero();
+    assertThat(fourPointOne.path("percentage").isNull()).isTrue();
+    assertThat(find(measures, "4.2").path("percentage").isNull()).isTrue();
+  }
+
+  @Test
+  void aProviderCannotSeeAnotherProvidersFiguresNorTheListOfAll() {
+    // As for contracts: another provider's figures are answered as unknown, not as forbidden.
+    Response other = http.get(path(beta, "2026-Q3"), as(ALPHA_USER));
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.contentType()).startsWith("application/problem+json");
+    assertThat(other.text()).doesNotContain("CF Beta Support");
+    assertThat(http.get(path(alpha, "2026-Q3"), as(BETA_USER)).status()).isEqualTo(404);
+    assertThat(http.get(path(beta, "2026-Q3"), as(BETA_USER)).status()).isEqualTo(200);
+
+    Response all = http.get("/api/compliance/quarters/2026-Q3", as(ALPHA_USER));
+    assertThat(all.status()).isEqualTo(403);
+    assertThat(all.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void councilStaffSeeAnyProviderAndEveryProviderTogether() throws Exception {
+    assertThat(http.get(path(alpha, "2026-Q3"), as(OFFICER)).status()).isEqualTo(200);
+    assertThat(http.get(path(beta, "2026-Q3"), as(OFFICER)).status()).isEqualTo(200);
+
+    Response all = http.get("/api/compliance/quarters/2026-Q3", as(OFFICER));
+
+    assertThat(all.status()).isEqualTo(200);
+    JsonNode body = json.readTree(all.body());
+    assertThat(body.path("quarter").asText()).isEqualTo("2026-Q3");
+    assertThat(body.path("from").asText()).isEqualTo("2026-07-01");
+    assertThat(body.path("to").asText()).isEqualTo("2026-09-30");
+    List<Long> ids = new ArrayList<>();
+    body.path("providers").forEach(p -> ids.add(p.path("provider").path("id").asLong()));
+    assertThat(ids).contains(alpha.id(), beta.id());
+    body.path("providers").forEach(p -> assertThat(p.path("measures")).hasSize(9));
+  }
+
+  @Test
+  void aBadQuarterOrProviderIdIs400NamingTheField() throws Exception {
+    Response badQuarter = http.get("/api/compliance/providers/" + alpha.id() + "/quarters/2026-Q5", as(OFFICER));
+    assertThat(badQuarter.status()).isEqualTo(400);
+    assertThat(badQuarter.contentType()).startsWith("application/problem+json");
+    JsonNode errors = json.readTree(badQuarter.body()).path("errors");
+    assertThat(errors).hasSize(1);
+    assertThat(errors.get(0).path("field").asText()).isEqualTo("quarter");
+    assertThat(errors.get(0).path("message").asText()).contains("2026-Q3");
+
+    Response both = http.get("/api/compliance/providers/alpha/quarters/July", as(OFFICER));
+    assertThat(both.status()).isEqualTo(400);
+    assertThat(json.readTree(both.body()).path("errors").findValuesAsText("field"))
+        .containsExactly("providerId", "quarter");
+
+    Response listBad = http.get("/api/compliance/quarters/2026-3", as(OFFICER));
+    assertThat(listBad.status()).isEqualTo(400);
+    assertThat(json.readTree(listBad.body()).path("errors").findValuesAsText("field")).containsExactly("quarter");
+  }
+
+  @Test
+  void anUnknownProviderIs404() {
+    Response response = http.get("/api/compliance/providers/987654321/quarters/2026-Q3", as(OFFICER));
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  /** A Q2 of a year no other test uses, so the counts are this test's alone. */
+  private static String uniqueQuarter() {
+    return (2100 + SEQUENCE.incrementAndGet()) + "-Q2";
+  }
+
+  private void alert(Provider provider, Instant awareAt, Duration untilAlerted) {
+    jdbc.sql("""
+            INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at, alerted_at)
+            VALUES ('COMPLAINT', :reference, :provider, 'PROVIDER', :aware, :alerted)
+            """)
+        .param("reference", "CF-API-" + System.nanoTime())
+        .param("provider", provider.id())
+        .param("aware", awareAt.atOffset(ZoneOffset.UTC))
+        .param("alerted", awareAt.plus(untilAlerted).atOffset(ZoneOffset.UTC))
+        .update();
+  }
+
+  private static JsonNode find(JsonNode measures, String number) {
+    for (JsonNode m : measures) {
+      if (number.equals(m.path("number").asText())) {
+        return m;
+      }
+    }
+    throw new AssertionError("No measure " + number);
+  }
+
+  private static String path(Provider provider, String quarter) {
+    return "/api/compliance/providers/" + provider.id() + "/quarters/" + quarter;
+  }
+
+  private void user(String id, String... groups) {
+    access.ensureUser(id, "Test", id, id + "@council.example", password(id));
+    for (String group : groups) {
+      access.ensureMembership(id, group);
+    }
+  }
+
+  private static String[] as(String user) {
+    return basic(user, password(user));
+  }
+
+  private static String password(String user) {
+    return "secret-" + user;
+  }
+}
