@@ -19,44 +19,49 @@ public class IncidentEscalations {
 
   private final DeadlineBreaches breaches;
   private final IncidentNotifications notifications;
+  private final IncidentSteps steps;
 
-  public IncidentEscalations(DeadlineBreaches breaches, IncidentNotifications notifications) {
+  public IncidentEscalations(DeadlineBreaches breaches, IncidentNotifications notifications, IncidentSteps steps) {
     this.breaches = breaches;
     this.notifications = notifications;
+    this.steps = steps;
   }
 
   public void initialReportMissed(DelegateExecution execution) {
-    missed(execution, INITIAL_REPORT, "initial report", INITIAL_REPORT_DUE_AT, "initial-report-missed",
+    SeriousIncident incident = steps.incident(execution);
+    missed(execution, incident, INITIAL_REPORT, "initial report", incident.initialReportDueAt(),
+        "initial-report-missed",
         "Chase the provider for its initial report (seed 002 §12.4: within 12 hours of the incident).");
   }
 
   public void initialReportStillMissing(DelegateExecution execution) {
-    stillMissing(execution, "initial report", INITIAL_REPORT_DUE_AT, "initial-report-second-escalation");
+    stillMissing(execution, "initial report", steps.incident(execution).initialReportDueAt(),
+        "initial-report-second-escalation");
   }
 
   public void reportingFormMissed(DelegateExecution execution) {
-    missed(execution, REPORTING_FORM, "reporting form", REPORTING_FORM_DUE_AT, "reporting-form-missed",
+    SeriousIncident incident = steps.incident(execution);
+    missed(execution, incident, REPORTING_FORM, "reporting form", incident.reportingFormDueAt(),
+        "reporting-form-missed",
         "Chase the provider for its serious incident reporting form (seed 002 §12.5: within 48 hours of the"
             + " incident).");
   }
 
   public void reportingFormStillMissing(DelegateExecution execution) {
-    stillMissing(execution, "reporting form", REPORTING_FORM_DUE_AT, "reporting-form-second-escalation");
+    stillMissing(execution, "reporting form", steps.incident(execution).reportingFormDueAt(),
+        "reporting-form-second-escalation");
   }
 
-  private void missed(DelegateExecution execution, String requirement, String what, String dueVariable,
-      String event, String instruction) {
-    Instant due = IncidentTimes.parse(execution.getVariable(dueVariable));
-    breaches.record(CASE_TYPE, (String) execution.getVariable(INCIDENT_NUMBER),
-        (Long) execution.getVariable(PROVIDER_ID), requirement, Kind.MISSED, due, IncidentDeadlines.now(),
-        "No " + what + " by its deadline (" + IncidentTimes.text(due) + ")");
+  private void missed(DelegateExecution execution, SeriousIncident incident, String requirement, String what,
+      Instant due, String event, String instruction) {
+    breaches.record(CASE_TYPE, incident.incidentNumber(), incident.providerId(), requirement, Kind.MISSED, due,
+        IncidentDeadlines.now(), "No " + what + " by its deadline (" + IncidentTimes.text(due) + ")");
     notifications.reportMissing(execution, event, what, IncidentTimes.text(due));
     escalationTask(execution, "The provider's " + what + " was due by " + IncidentTimes.text(due)
         + " and has not been received. " + instruction);
   }
 
-  private void stillMissing(DelegateExecution execution, String what, String dueVariable, String event) {
-    Instant due = IncidentTimes.parse(execution.getVariable(dueVariable));
+  private void stillMissing(DelegateExecution execution, String what, Instant due, String event) {
     notifications.reportStillMissing(execution, event, what, IncidentTimes.text(due));
     escalationTask(execution, "The provider's " + what + " was due by " + IncidentTimes.text(due)
         + " and is still missing after the quality assurance team chased it. Decide what contract action is"

@@ -96,7 +96,7 @@ public class IncidentNotifications {
   }
 
   private static String number(DelegateExecution execution) {
-    return (String) execution.getVariable(INCIDENT_NUMBER);
+    return execution.getProcessBusinessKey();
   }
 
   private static String key(DelegateExecution execution, String event) {

@@ -42,11 +42,11 @@ public class IncidentSteps {
   public void recordInitialReport(DelegateExecution execution) {
     InitialReport report = validator.validateInitialReport(execution);
     Instant now = IncidentDeadlines.now();
-    String number = number(execution);
-    register.recordInitialReport(number, now, report.providerAwareAt(), report.safeguardingSuspected(),
-        report.riddorReportable());
+    SeriousIncident incident = incident(execution);
+    register.recordInitialReport(incident.incidentNumber(), now, report.providerAwareAt(),
+        report.safeguardingSuspected(), report.riddorReportable());
     execution.setVariable(INITIAL_REPORT_RECEIVED, true);
-    lateIfAfter(execution, INITIAL_REPORT, "initial report", IncidentTimes.parse(execution.getVariable(INITIAL_REPORT_DUE_AT)), now);
+    lateIfAfter(incident, INITIAL_REPORT, "initial report", incident.initialReportDueAt(), now);
     if (report.safeguardingSuspected()) {
       raiseSafeguardingAlert(execution, SafeguardingConcern.PROVIDER, report.providerAwareAt(), now);
     }
@@ -55,9 +55,9 @@ public class IncidentSteps {
   /** Seed 002 §12.5: the serious incident reporting form, LATE after the 48 hours. */
   public void recordReportingForm(DelegateExecution execution) {
     Instant now = IncidentDeadlines.now();
-    register.recordReportingForm(number(execution), now);
-    lateIfAfter(execution, REPORTING_FORM, "reporting form",
-        IncidentTimes.parse(execution.getVariable(REPORTING_FORM_DUE_AT)), now);
+    SeriousIncident incident = incident(execution);
+    register.recordReportingForm(incident.incidentNumber(), now);
+    lateIfAfter(incident, REPORTING_FORM, "reporting form", incident.reportingFormDueAt(), now);
   }
 
   /** The review's safeguarding route: the council raises the alert itself if nobody has yet. */
@@ -67,7 +67,8 @@ public class IncidentSteps {
   }
 
   public void close(DelegateExecution execution) {
-    register.close(number(execution), IncidentDeadlines.now(), (String) execution.getVariable(OUTCOME));
+    register.close(incident(execution).incidentNumber(), IncidentDeadlines.now(),
+        (String) execution.getVariable(OUTCOME));
     notifications.closed(execution);
   }
 
@@ -77,13 +78,14 @@ public class IncidentSteps {
    * from when the council raised it.
    */
   void raiseSafeguardingAlert(DelegateExecution execution, String raisedBy, Instant awareAt, Instant alertedAt) {
-    String number = number(execution);
+    SeriousIncident incident = incident(execution);
+    String number = incident.incidentNumber();
     String summary = "Serious incident " + number + " (" + execution.getVariable(CATEGORY_LABEL) + ") on contract "
         + execution.getVariable(CONTRACT_REFERENCE) + " with " + execution.getVariable(PROVIDER_NAME)
         + (SafeguardingConcern.PROVIDER.equals(raisedBy) ? ": the provider suspects abuse or neglect."
             : ": the council suspects abuse or neglect.");
     String alertInstance = alerts.raise(new SafeguardingConcern(SafeguardingConcern.SERIOUS_INCIDENT, number,
-        (Long) execution.getVariable(PROVIDER_ID), (String) execution.getVariable(PROVIDER_GROUP), raisedBy,
+        incident.providerId(), incident.organisationGroup(), raisedBy,
         awareAt, alertedAt, summary, execution.getProcessInstanceId()));
     register.markSafeguardingSuspected(number);
     execution.setVariable(SAFEGUARDING_ALERT_RAISED, true);
@@ -91,10 +93,10 @@ public class IncidentSteps {
   }
 
   /** Records a LATE breach when {@code what} arrived after {@code due}. */
-  void lateIfAfter(DelegateExecution execution, String requirement, String what, Instant due, Instant receivedAt) {
+  void lateIfAfter(SeriousIncident incident, String requirement, String what, Instant due, Instant receivedAt) {
     if (receivedAt.isAfter(due)) {
       Duration late = Duration.between(due, receivedAt);
-      breaches.record(CASE_TYPE, number(execution), (Long) execution.getVariable(PROVIDER_ID), requirement, Kind.LATE,
+      breaches.record(CASE_TYPE, incident.incidentNumber(), incident.providerId(), requirement, Kind.LATE,
           due, receivedAt, "The " + what + " arrived " + hoursAndMinutes(late) + " after its deadline ("
               + IncidentTimes.text(due) + ")");
     }
@@ -104,7 +106,13 @@ public class IncidentSteps {
     return duration.toHours() + " h " + duration.toMinutesPart() + " min";
   }
 
-  private static String number(DelegateExecution execution) {
-    return (String) execution.getVariable(INCIDENT_NUMBER);
+  /**
+   * The register's record of this case, found by the business key: variables can be set by whoever
+   * completes a task, so deadlines and the provider are taken from the register, never from them.
+   */
+  SeriousIncident incident(DelegateExecution execution) {
+    String number = execution.getProcessBusinessKey();
+    return register.findByNumber(number)
+        .orElseThrow(() -> new IllegalStateException("No serious incident " + number + " in the register"));
   }
 }

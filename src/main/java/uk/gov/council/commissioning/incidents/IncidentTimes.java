@@ -16,8 +16,4 @@ final class IncidentTimes {
   static String text(Instant instant) {
     return instant == null ? "" : READABLE.format(instant);
   }
-
-  static Instant parse(Object value) {
-    return value == null ? null : Instant.parse(value.toString());
-  }
 }

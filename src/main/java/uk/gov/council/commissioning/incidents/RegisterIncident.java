@@ -39,7 +39,7 @@ public class RegisterIncident implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Reporter reporter = reporters.of((String) execution.getVariable(REPORTED_BY));
+    Reporter reporter = reporters.startingUser(execution.getVariable(REPORTED_BY));
     IncidentReport report = validator.validateStart(execution, reporter);
     Contract contract = report.contract();
     Instant now = IncidentDeadlines.now();
@@ -52,6 +52,7 @@ public class RegisterIncident implements JavaDelegate {
 
     Map<String, Object> variables = new HashMap<>();
     variables.put(INCIDENT_NUMBER, number);
+    variables.put(REPORTED_BY, reporter.userId());
     variables.put(CONTRACT_REFERENCE, contract.reference());
     variables.put(CONTRACT_TITLE, contract.title());
     variables.put(PROVIDER_NAME, contract.provider().name());
@@ -78,7 +79,7 @@ public class RegisterIncident implements JavaDelegate {
 
     if (report.byProvider()) {
       // A provider's own report is its initial report: late if it came after the 12 hours.
-      steps.lateIfAfter(execution, INITIAL_REPORT, "initial report", initialDue, now);
+      steps.lateIfAfter(steps.incident(execution), INITIAL_REPORT, "initial report", initialDue, now);
       notifications.reportedByProvider(execution);
     } else {
       notifications.loggedByCouncil(execution);

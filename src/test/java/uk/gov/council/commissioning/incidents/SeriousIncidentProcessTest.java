@@ -161,6 +161,18 @@ class SeriousIncidentProcessTest {
   }
 
   @Test
+  void aProviderCannotPassItselfOffAsCouncilStaffThroughTheInitiatorVariable() {
+    contracts.assignContractOfficer(reference, OFFICER);
+    Map<String, Object> log = officerLog(reference, "2025-05-22T08:00+01:00");
+    log.put("reportedBy", OFFICER);
+
+    assertThatThrownBy(() -> startAs(OTHER_PROVIDER_USER, log))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("contractReference: no contract " + reference + " of your organisation");
+    assertNothingCreated();
+  }
+
+  @Test
   void anIncidentInTheFutureOrAwarenessBeforeItIsRefusedAndNothingIsCreated() {
     assertThatThrownBy(() -> startAs(PROVIDER_USER,
         providerReport(reference, "2025-05-22T11:00+01:00", "2025-05-22T11:10+01:00")))
@@ -274,6 +286,24 @@ class SeriousIncidentProcessTest {
         .extracting(Task::getTaskDefinitionKey).containsExactly("Task_SubmitReportingForm");
     assertThat(breachesOf(number)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("INITIAL_REPORT", Kind.LATE), tuple("INITIAL_REPORT", Kind.MISSED));
+  }
+
+  @Test
+  void variablesSentWithTheReportCannotMoveItsDeadlineOrTheCaseItIsRecordedAgainst() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 22, 21, 0));
+    Map<String, Object> report = initialReport("2025-05-22T09:30+01:00");
+    report.put("initialReportDueAt", "2099-01-01T00:00:00Z");
+    report.put("incidentNumber", "SI-2025-999999");
+    report.put("providerId", 999L);
+
+    complete(taskAt(instance, "Task_SubmitInitialReport"), report);
+
+    assertThat(breachesOf(number)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind,
+            DeadlineBreach::dueAt, DeadlineBreach::providerId)
+        .containsExactly(tuple("INITIAL_REPORT", Kind.LATE, Instant.parse("2025-05-22T19:00:00Z"), vibrance.id()));
+    assertThat(register.findByNumber(number).orElseThrow().initialReportAt()).isEqualTo(now());
   }
 
   // --- the reporting form -------------------------------------------------------------------
