@@ -62,6 +62,11 @@ public class IncidentReportValidator {
       optionalOneOf(checks, scope, SERVICE_USER_GROUP, SERVICE_USER_GROUPS);
     }
     boolean safeguarding = yesNo(checks, scope, SAFEGUARDING_SUSPECTED);
+    boolean answeredNo = Boolean.FALSE.equals(scope.getVariable(SAFEGUARDING_SUSPECTED));
+    if (category == IncidentCategory.SAFEGUARDING_ALERT_RAISED && answeredNo) {
+      checks.problem(SAFEGUARDING_SUSPECTED, "must be ticked for an incident that leads to a safeguarding alert"
+          + " (seed 002 §12.3): the council's safeguarding team is alerted through this case");
+    }
     boolean riddor = yesNo(checks, scope, RIDDOR_REPORTABLE);
     maxLength(checks, scope, REPORT_ITEMS);
     maxLength(checks, scope, List.of(HOW_COUNCIL_LEARNT));

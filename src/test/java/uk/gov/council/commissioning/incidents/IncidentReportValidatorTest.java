@@ -156,6 +156,18 @@ class IncidentReportValidatorTest {
   }
 
   @Test
+  void anIncidentThatLeadsToASafeguardingAlertMustSaySoForTheAlertToBeRaised() {
+    Map<String, Object> report = goodReport();
+    report.put("category", "SAFEGUARDING_ALERT_RAISED");
+
+    assertThat(problems(report, VIBRANCE_USER)).containsExactly("safeguardingSuspected: must be ticked for an"
+        + " incident that leads to a safeguarding alert (seed 002 §12.3): the council's safeguarding team is alerted"
+        + " through this case");
+    report.put("safeguardingSuspected", true);
+    assertThat(validator.validateStart(scope(report), VIBRANCE_USER).safeguardingSuspected()).isTrue();
+  }
+
+  @Test
   void unreadableTimesAndOverlongTextAreNamed() {
     Map<String, Object> report = goodReport();
     report.put("occurredAt", "22/05/2025 08:00");
