@@ -107,6 +107,14 @@ public class IncidentSteps {
   }
 
   /**
+   * The provider's own group, whose users get the provider's tasks: from the register, so a
+   * variable sent with a completed task cannot hand the next task to another organisation.
+   */
+  public String providerGroup(DelegateExecution execution) {
+    return incident(execution).organisationGroup();
+  }
+
+  /**
    * The register's record of this case, found by the business key: variables can be set by whoever
    * completes a task, so deadlines and the provider are taken from the register, never from them.
    */

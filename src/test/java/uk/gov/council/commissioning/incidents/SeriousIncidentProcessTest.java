@@ -289,7 +289,7 @@ class SeriousIncidentProcessTest {
   }
 
   @Test
-  void variablesSentWithTheReportCannotMoveItsDeadlineOrTheCaseItIsRecordedAgainst() {
+  void variablesSentWithAReportCannotMoveItsDeadlineNorRedirectTheCaseOrItsTasks() {
     ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
     String number = numberOf(instance);
     setClock(LocalDateTime.of(2025, 5, 22, 21, 0));
@@ -304,6 +304,15 @@ class SeriousIncidentProcessTest {
             DeadlineBreach::dueAt, DeadlineBreach::providerId)
         .containsExactly(tuple("INITIAL_REPORT", Kind.LATE, Instant.parse("2025-05-22T19:00:00Z"), vibrance.id()));
     assertThat(register.findByNumber(number).orElseThrow().initialReportAt()).isEqualTo(now());
+
+    Map<String, Object> form = new HashMap<>(reportingForm());
+    form.put("providerGroup", BRIGHTPATH_GROUP);
+    complete(taskAt(instance, "Task_SubmitReportingForm"), form);
+    complete(taskAt(instance, "Task_ReviewIncident"),
+        Map.of("reviewDecision", "MORE_INFORMATION", "informationRequested", "Send the care plan"));
+    assertThat(taskAt(instance, "Task_ProvideFurtherInformation")).hasCandidateGroup(VIBRANCE_GROUP);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup(BRIGHTPATH_GROUP)
+        .count()).isZero();
   }
 
   // --- the reporting form -------------------------------------------------------------------
