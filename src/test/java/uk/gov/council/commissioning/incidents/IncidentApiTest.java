@@ -204,6 +204,23 @@ class IncidentApiTest {
     assertThat(json.readTree(own.body()).path("serviceUserName").path("value").asText()).isEqualTo("Edith Example");
   }
 
+  @Test
+  void aProviderOpensTheStartFormAndItsOwnTaskFormsButNotAnotherProvidersTaskForm() throws Exception {
+    Response start = http.get("/engine-rest/process-definition/key/serious-incident/deployed-start-form",
+        as(VIBRANCE_USER));
+    assertThat(start.status()).isEqualTo(200);
+    assertThat(json.readTree(start.body()).path("id").asText()).isEqualTo("serious-incident-report");
+
+    String number = reportAsVibrance();
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_SubmitReportingForm").singleResult().getId();
+    Response own = http.get("/engine-rest/task/" + taskId + "/deployed-form", as(VIBRANCE_USER));
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(json.readTree(own.body()).path("id").asText()).isEqualTo("serious-incident-reporting-form");
+    assertThat(http.get("/engine-rest/task/" + taskId + "/deployed-form", as(BRIGHTPATH_USER)).status())
+        .isIn(403, 404);
+  }
+
   // --- helpers ------------------------------------------------------------------------------
 
   private String reportAsVibrance() throws IOException {
