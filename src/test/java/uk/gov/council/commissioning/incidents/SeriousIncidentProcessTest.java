@@ -32,6 +32,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
@@ -52,6 +53,8 @@ import uk.gov.council.commissioning.security.Roles;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+// Its users join the council's groups, whose members other process tests expect to know exactly.
+@DirtiesContext
 class SeriousIncidentProcessTest {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
