@@ -1,0 +1,143 @@
+package uk.gov.council.commissioning.incidents;
+
+import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.forms.FormChecks;
+
+/**
+ * Server-side checks of the serious-incident forms, called from task listeners in the BPMN (e.g.
+ * {@code ${incidentFormChecks.review(task)}}). Tasklist checks the required fields too, but REST
+ * callers skip the form.
+ */
+@Component("incidentFormChecks")
+public class IncidentFormChecks {
+
+  static final Set<String> REVIEW_DECISIONS = Set.of("CLOSE", "MORE_INFORMATION", "ESCALATE");
+  static final Set<String> ESCALATION_ROUTES = Set.of("SAFEGUARDING_ENQUIRY", "HEAD_OF_SERVICE", "REGULATOR",
+      "CONTRACT_DEFAULT");
+  static final Set<String> CONTRACT_DEFAULT_DECISIONS = Set.of("DEFAULT_NOTICE", "REMEDIAL_ACTION_PLAN",
+      "NO_CONTRACT_ACTION");
+  /** The register's outcome column. */
+  static final int MAX_OUTCOME = 2000;
+
+  private final IncidentReportValidator validator;
+
+  public IncidentFormChecks(IncidentReportValidator validator) {
+    this.validator = validator;
+  }
+
+  /** Seed 002 §12.4, on a case the council logged. */
+  public void initialReport(DelegateTask task) {
+    validator.validateInitialReport(task);
+  }
+
+  /** Seed 002 §12.5: "as much information as is known", and what the provider learns from it. */
+  public void reportingForm(DelegateTask task) {
+    FormChecks checks = new FormChecks("Serious incident reporting form", task);
+    List<String> required = List.of(INCIDENT_CHRONOLOGY, CURRENT_POSITION, CONTRIBUTORY_FACTORS, LESSONS_AND_ACTIONS);
+    required.forEach(checks::text);
+    IncidentReportValidator.maxLength(checks, task, required);
+    IncidentReportValidator.maxLength(checks, task, List.of(OTHERS_INFORMED));
+    checks.throwIfAny();
+  }
+
+  /** Seed 002 §12.5: "regular updates on the status of the serious incident and how it is being handled". */
+  public void update(DelegateTask task) {
+    FormChecks checks = new FormChecks("Update", task);
+    String summary = checks.text(UPDATE_SUMMARY);
+    checks.flag(UPDATE_FINAL);
+    IncidentReportValidator.maxLength(checks, task, List.of(UPDATE_SUMMARY));
+    checks.throwIfAny();
+    Object received = task.getVariable(UPDATES_RECEIVED);
+    task.setVariable(UPDATES_RECEIVED, (received instanceof Number n ? n.intValue() : 0) + 1);
+    task.setVariable(LAST_UPDATE, summary);
+    task.setVariable(LAST_UPDATE_AT, IncidentDeadlines.now().toString());
+    // An unticked box can arrive as nothing at all; the loop's gateway needs a yes or no.
+    task.setVariable(UPDATE_FINAL, Boolean.TRUE.equals(task.getVariable(UPDATE_FINAL)));
+  }
+
+  public void furtherInformation(DelegateTask task) {
+    FormChecks checks = new FormChecks("Further information", task);
+    checks.text(FURTHER_INFORMATION);
+    IncidentReportValidator.maxLength(checks, task, List.of(FURTHER_INFORMATION));
+    checks.throwIfAny();
+  }
+
+  /** Seed 002 §12.5: enough information "to either close or escalate the serious incident". */
+  public void review(DelegateTask task) {
+    FormChecks checks = new FormChecks("Review", task);
+    String decision = checks.oneOf(REVIEW_DECISION, REVIEW_DECISIONS);
+    if ("ESCALATE".equals(decision)) {
+      checks.oneOf(ESCALATION_ROUTE, ESCALATION_ROUTES);
+    }
+    checks.textIf("MORE_INFORMATION".equals(decision), INFORMATION_REQUESTED, "say what the provider must send");
+    if ("CLOSE".equals(decision)) {
+      String outcome = checks.text(OUTCOME);
+      if (outcome != null && outcome.length() > MAX_OUTCOME) {
+        checks.problem(OUTCOME, "at most " + MAX_OUTCOME + " characters");
+      }
+      checks.text(LESSONS_LEARNED);
+    }
+    IncidentReportValidator.maxLength(checks, task, List.of(REVIEW_NOTES, INFORMATION_REQUESTED, LESSONS_LEARNED));
+    checks.throwIfAny();
+  }
+
+  public void headOfService(DelegateTask task) {
+    FormChecks checks = new FormChecks("Head of service review", task);
+    checks.text(HEAD_OF_SERVICE_RESPONSE);
+    IncidentReportValidator.maxLength(checks, task, List.of(HEAD_OF_SERVICE_RESPONSE));
+    checks.throwIfAny();
+  }
+
+  /** The regulator (CQC) was notified: its reference and the date, not before the incident nor in the future. */
+  public void regulator(DelegateTask task) {
+    FormChecks checks = new FormChecks("Regulator notification", task);
+    checks.text(CQC_NOTIFICATION_REFERENCE);
+    LocalDate notified = checks.date(CQC_NOTIFIED_ON);
+    if (notified != null) {
+      LocalDate today = IncidentDeadlines.now().atZone(WorkingDayCalendar.UK).toLocalDate();
+      Instant occurred = FormChecks.parseDateTime(task.getVariable(OCCURRED_AT));
+      if (notified.isAfter(today)) {
+        checks.problem(CQC_NOTIFIED_ON, "cannot be in the future");
+      } else if (occurred != null && notified.isBefore(occurred.atZone(WorkingDayCalendar.UK).toLocalDate())) {
+        checks.problem(CQC_NOTIFIED_ON, "cannot be before the incident occurred");
+      }
+    }
+    checks.throwIfAny();
+  }
+
+  public void contractDefault(DelegateTask task) {
+    FormChecks checks = new FormChecks("Contract default consideration", task);
+    checks.oneOf(CONTRACT_DEFAULT_DECISION, CONTRACT_DEFAULT_DECISIONS);
+    checks.text(CONTRACT_DEFAULT_REASONS);
+    IncidentReportValidator.maxLength(checks, task, List.of(CONTRACT_DEFAULT_REASONS));
+    checks.throwIfAny();
+  }
+
+  public void escalation(DelegateTask task) {
+    FormChecks checks = new FormChecks("Escalation", task);
+    checks.text(ESCALATION_ACTION);
+    IncidentReportValidator.maxLength(checks, task, List.of(ESCALATION_ACTION));
+    checks.throwIfAny();
+  }
+
+  /**
+   * Empties the answers of a form that is filled in again and again (review, update), so a new task
+   * does not open with the last answer already chosen. History keeps every earlier answer.
+   */
+  public void fresh(DelegateTask task, String commaSeparatedFields) {
+    for (String field : commaSeparatedFields.split(",")) {
+      String name = field.trim();
+      if (!name.isEmpty() && task.hasVariable(name)) {
+        task.setVariable(name, null);
+      }
+    }
+  }
+}

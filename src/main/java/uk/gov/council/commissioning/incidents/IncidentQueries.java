@@ -1,0 +1,120 @@
+package uk.gov.council.commissioning.incidents;
+
+import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.incidents.IncidentResponses.Breach;
+import uk.gov.council.commissioning.incidents.IncidentResponses.Closure;
+import uk.gov.council.commissioning.incidents.IncidentResponses.Deadlines;
+import uk.gov.council.commissioning.incidents.IncidentResponses.IncidentDetails;
+import uk.gov.council.commissioning.incidents.IncidentResponses.Received;
+import uk.gov.council.commissioning.incidents.IncidentResponses.Report;
+import uk.gov.council.commissioning.incidents.IncidentResponses.SafeguardingAlert;
+import uk.gov.council.commissioning.incidents.IncidentResponses.ServiceUser;
+import uk.gov.council.commissioning.incidents.IncidentResponses.Step;
+
+/**
+ * Reads incidents for the REST API: the register's facts, the breaches, and from the case's history
+ * the narrative and the service user's details, which the register never holds. Callers decide who
+ * may see which incident; this class does not check.
+ */
+@Service
+public class IncidentQueries {
+
+  private static final List<String> CASE_VARIABLES = List.of(CATEGORY_LABEL, DESCRIPTION, PARTIES_INVOLVED,
+      EMERGENCY_SERVICES, IMMEDIATE_ACTION, FURTHER_ACTION, HOW_COUNCIL_LEARNT, SERVICE_USER_NAME, SERVICE_USER_LBB_ID,
+      SERVICE_USER_GROUP, UPDATES_RECEIVED, LAST_UPDATE_AT, OUTCOME, LESSONS_LEARNED);
+
+  private final IncidentRepository register;
+  private final DeadlineBreaches breaches;
+  private final HistoryService historyService;
+
+  public IncidentQueries(IncidentRepository register, DeadlineBreaches breaches, HistoryService historyService) {
+    this.register = register;
+    this.breaches = breaches;
+    this.historyService = historyService;
+  }
+
+  @Transactional(readOnly = true)
+  public List<SeriousIncident> all() {
+    return register.findAll();
+  }
+
+  @Transactional(readOnly = true)
+  public List<SeriousIncident> ofOrganisations(Collection<String> organisationGroups) {
+    return register.findByOrganisationGroups(organisationGroups);
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<SeriousIncident> find(String number) {
+    return register.findByNumber(number);
+  }
+
+  /** The whole case; {@code withSteps} adds the council's internal steps (escalations, reviews). */
+  @Transactional(readOnly = true)
+  public IncidentDetails details(SeriousIncident i, boolean withSteps) {
+    Map<String, Object> v = caseVariables(i.processInstanceId());
+    Object updates = v.get(UPDATES_RECEIVED);
+    return new IncidentDetails(
+        i.incidentNumber(), i.status(), i.source(), i.category(), text(v, CATEGORY_LABEL), i.contractReference(),
+        i.contractTitle(), i.providerName(), i.occurredAt(), i.providerAwareAt(), i.openedAt(), i.openedBy(),
+        i.safeguardingSuspected(), i.riddorReportable(),
+        new Deadlines(i.initialReportDueAt(), i.reportingFormDueAt()),
+        new Received(i.initialReportAt(), i.reportingFormAt(), updates instanceof Number n ? n.intValue() : 0,
+            v.get(LAST_UPDATE_AT) == null ? null : Instant.parse(v.get(LAST_UPDATE_AT).toString())),
+        breaches.ofCase(CASE_TYPE, i.incidentNumber()).stream().map(Breach::of).toList(),
+        register.safeguardingAlertOf(i.incidentNumber())
+            .map(a -> new SafeguardingAlert(a.raisedBy(), a.awareAt(), a.alertedAt(), a.screenedAt())).orElse(null),
+        new Report(text(v, DESCRIPTION), text(v, PARTIES_INVOLVED), text(v, EMERGENCY_SERVICES),
+            text(v, IMMEDIATE_ACTION), text(v, FURTHER_ACTION), text(v, HOW_COUNCIL_LEARNT)),
+        new ServiceUser(text(v, SERVICE_USER_NAME), text(v, SERVICE_USER_LBB_ID), text(v, SERVICE_USER_GROUP)),
+        i.closedAt() == null ? null : new Closure(i.closedAt(), i.outcome(), text(v, LESSONS_LEARNED)),
+        withSteps ? steps(i.processInstanceId()) : null);
+  }
+
+  /** The case's own variables, running or ended, from history (the register keeps no personal details). */
+  private Map<String, Object> caseVariables(String processInstanceId) {
+    Map<String, Object> values = new HashMap<>();
+    if (processInstanceId == null) {
+      return values;
+    }
+    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .executionIdIn(processInstanceId)
+        .variableNameIn(CASE_VARIABLES.toArray(String[]::new))
+        .disableCustomObjectDeserialization()
+        .list()) {
+      if (variable.getTaskId() == null && variable.getValue() != null) {
+        values.put(variable.getName(), variable.getValue());
+      }
+    }
+    return values;
+  }
+
+  private List<Step> steps(String processInstanceId) {
+    return historyService.createHistoricActivityInstanceQuery()
+        .processInstanceId(processInstanceId)
+        .activityType("userTask")
+        .orderByHistoricActivityInstanceStartTime().asc()
+        .orderPartiallyByOccurrence().asc()
+        .list().stream()
+        .map(a -> new Step(a.getActivityId(), a.getActivityName(), a.getStartTime().toInstant(),
+            a.getEndTime() == null ? null : a.getEndTime().toInstant(), a.isCanceled()))
+        .toList();
+  }
+
+  private static String text(Map<String, Object> values, String name) {
+    Object value = values.get(name);
+    return value == null || value.toString().isBlank() ? null : value.toString();
+  }
+}

@@ -1,0 +1,126 @@
+package uk.gov.council.commissioning.incidents;
+
+import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
+
+import java.time.Duration;
+import java.time.Instant;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.incidents.IncidentReportValidator.InitialReport;
+import uk.gov.council.commissioning.safeguarding.SafeguardingAlerts;
+import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
+
+/**
+ * What the serious-incident process records as it goes: reports received (and whether late), the
+ * safeguarding alert, the closure. Called from service tasks; each step is safe to repeat.
+ */
+@Component("incidentSteps")
+public class IncidentSteps {
+
+  private final IncidentRepository register;
+  private final IncidentReportValidator validator;
+  private final DeadlineBreaches breaches;
+  private final SafeguardingAlerts alerts;
+  private final IncidentNotifications notifications;
+
+  public IncidentSteps(IncidentRepository register, IncidentReportValidator validator, DeadlineBreaches breaches,
+      SafeguardingAlerts alerts, IncidentNotifications notifications) {
+    this.register = register;
+    this.validator = validator;
+    this.breaches = breaches;
+    this.alerts = alerts;
+    this.notifications = notifications;
+  }
+
+  /**
+   * The provider's initial report on a case the council logged (seed 002 §12.4): the register's
+   * received time and awareness, a LATE breach after the 12 hours, and the safeguarding alert if the
+   * provider now suspects abuse or neglect (§10.5).
+   */
+  public void recordInitialReport(DelegateExecution execution) {
+    InitialReport report = validator.validateInitialReport(execution);
+    Instant now = IncidentDeadlines.now();
+    SeriousIncident incident = incident(execution);
+    register.recordInitialReport(incident.incidentNumber(), now, report.providerAwareAt(),
+        report.safeguardingSuspected(), report.riddorReportable());
+    execution.setVariable(INITIAL_REPORT_RECEIVED, true);
+    lateIfAfter(incident, INITIAL_REPORT, "initial report", incident.initialReportDueAt(), now);
+    if (report.safeguardingSuspected()) {
+      raiseSafeguardingAlert(execution, SafeguardingConcern.PROVIDER, report.providerAwareAt(), now);
+    }
+  }
+
+  /** Seed 002 §12.5: the serious incident reporting form, LATE after the 48 hours. */
+  public void recordReportingForm(DelegateExecution execution) {
+    Instant now = IncidentDeadlines.now();
+    SeriousIncident incident = incident(execution);
+    register.recordReportingForm(incident.incidentNumber(), now);
+    lateIfAfter(incident, REPORTING_FORM, "reporting form", incident.reportingFormDueAt(), now);
+  }
+
+  /** The review's safeguarding route: the council raises the alert itself if nobody has yet. */
+  public void raiseSafeguardingEnquiry(DelegateExecution execution) {
+    Instant now = IncidentDeadlines.now();
+    raiseSafeguardingAlert(execution, SafeguardingConcern.COUNCIL, now, now);
+  }
+
+  public void close(DelegateExecution execution) {
+    register.close(incident(execution).incidentNumber(), IncidentDeadlines.now(),
+        (String) execution.getVariable(OUTCOME));
+    notifications.closed(execution);
+  }
+
+  /**
+   * Raises the safeguarding alert for this incident, once (seed 002 §10.3-10.5, App C 5.2). A
+   * provider's alert counts from when the provider became aware; one raised by the council counts
+   * from when the council raised it.
+   */
+  void raiseSafeguardingAlert(DelegateExecution execution, String raisedBy, Instant awareAt, Instant alertedAt) {
+    SeriousIncident incident = incident(execution);
+    String number = incident.incidentNumber();
+    String summary = "Serious incident " + number + " (" + execution.getVariable(CATEGORY_LABEL) + ") on contract "
+        + execution.getVariable(CONTRACT_REFERENCE) + " with " + execution.getVariable(PROVIDER_NAME)
+        + (SafeguardingConcern.PROVIDER.equals(raisedBy) ? ": the provider suspects abuse or neglect."
+            : ": the council suspects abuse or neglect.");
+    String alertInstance = alerts.raise(new SafeguardingConcern(SafeguardingConcern.SERIOUS_INCIDENT, number,
+        incident.providerId(), incident.organisationGroup(), raisedBy,
+        awareAt, alertedAt, summary, execution.getProcessInstanceId()));
+    register.markSafeguardingSuspected(number);
+    execution.setVariable(SAFEGUARDING_ALERT_RAISED, true);
+    execution.setVariable(SAFEGUARDING_ALERT_INSTANCE, alertInstance);
+  }
+
+  /** Records a LATE breach when {@code what} arrived after {@code due}. */
+  void lateIfAfter(SeriousIncident incident, String requirement, String what, Instant due, Instant receivedAt) {
+    if (receivedAt.isAfter(due)) {
+      Duration late = Duration.between(due, receivedAt);
+      breaches.record(CASE_TYPE, incident.incidentNumber(), incident.providerId(), requirement, Kind.LATE,
+          due, receivedAt, "The " + what + " arrived " + hoursAndMinutes(late) + " after its deadline ("
+              + IncidentTimes.text(due) + ")");
+    }
+  }
+
+  static String hoursAndMinutes(Duration duration) {
+    return duration.toHours() + " h " + duration.toMinutesPart() + " min";
+  }
+
+  /**
+   * The provider's own group, whose users get the provider's tasks: from the register, so a
+   * variable sent with a completed task cannot hand the next task to another organisation.
+   */
+  public String providerGroup(DelegateExecution execution) {
+    return incident(execution).organisationGroup();
+  }
+
+  /**
+   * The register's record of this case, found by the business key: variables can be set by whoever
+   * completes a task, so deadlines and the provider are taken from the register, never from them.
+   */
+  SeriousIncident incident(DelegateExecution execution) {
+    String number = execution.getProcessBusinessKey();
+    return register.findByNumber(number)
+        .orElseThrow(() -> new IllegalStateException("No serious incident " + number + " in the register"));
+  }
+}

@@ -1,0 +1,92 @@
+package uk.gov.council.commissioning.incidents;
+
+/** Names of the serious-incident process's variables, shared by the BPMN, the forms and the code. */
+final class IncidentVariables {
+
+  static final String PROCESS_KEY = "serious-incident";
+
+  // The report (start form, REST, and again the provider's initial report): seed 002 §12.3-12.4.
+  static final String CONTRACT_REFERENCE = "contractReference";
+  static final String CATEGORY = "category";
+  static final String OCCURRED_AT = "occurredAt";
+  static final String PROVIDER_AWARE_AT = "providerAwareAt";
+  static final String DESCRIPTION = "description";
+  static final String PARTIES_INVOLVED = "partiesInvolved";
+  static final String EMERGENCY_SERVICES = "emergencyServices";
+  static final String IMMEDIATE_ACTION = "immediateAction";
+  static final String FURTHER_ACTION = "furtherAction";
+  static final String SERVICE_USER_GROUP = "serviceUserGroup";
+  static final String SERVICE_USER_NAME = "serviceUserName";
+  static final String SERVICE_USER_LBB_ID = "serviceUserLbbId";
+  static final String SAFEGUARDING_SUSPECTED = "safeguardingSuspected";
+  static final String RIDDOR_REPORTABLE = "riddorReportable";
+  static final String HOW_COUNCIL_LEARNT = "howCouncilLearnt";
+  /** The start event's initiator: the signed-in user who reported or logged the incident. */
+  static final String REPORTED_BY = "reportedBy";
+
+  // Set when the case is registered.
+  static final String INCIDENT_NUMBER = "incidentNumber";
+  static final String CONTRACT_TITLE = "contractTitle";
+  static final String PROVIDER_NAME = "providerName";
+  static final String PROVIDER_GROUP = "providerGroup";
+  static final String PROVIDER_ID = "providerId";
+  static final String PROVIDER_EMAIL = "providerEmail";
+  static final String SOURCE = "source";
+  static final String INITIAL_REPORT_RECEIVED = "initialReportReceived";
+  static final String CATEGORY_LABEL = "categoryLabel";
+  static final String OCCURRED_AT_TEXT = "occurredAtText";
+  static final String INITIAL_REPORT_DUE_AT = "initialReportDueAt";
+  static final String INITIAL_REPORT_DUE_TEXT = "initialReportDueText";
+  static final String REPORTING_FORM_DUE_AT = "reportingFormDueAt";
+  static final String REPORTING_FORM_DUE_TEXT = "reportingFormDueText";
+  static final String INITIAL_REPORT_TIMER = "initialReportTimer";
+  static final String INITIAL_REPORT_SECOND_ESCALATION_TIMER = "initialReportSecondEscalationTimer";
+  static final String REPORTING_FORM_TIMER = "reportingFormTimer";
+  static final String REPORTING_FORM_SECOND_ESCALATION_TIMER = "reportingFormSecondEscalationTimer";
+  static final String SAFEGUARDING_ALERT_RAISED = "safeguardingAlertRaised";
+  static final String SAFEGUARDING_ALERT_INSTANCE = "safeguardingAlertProcessInstanceId";
+  static final String UPDATES_RECEIVED = "updatesReceived";
+
+  // The serious incident reporting form: seed 002 §12.5.
+  static final String INCIDENT_CHRONOLOGY = "incidentChronology";
+  static final String CURRENT_POSITION = "currentPosition";
+  static final String CONTRIBUTORY_FACTORS = "contributoryFactors";
+  static final String LESSONS_AND_ACTIONS = "lessonsAndActions";
+  static final String OTHERS_INFORMED = "othersInformed";
+
+  // Regular updates and further information.
+  static final String UPDATE_SUMMARY = "updateSummary";
+  static final String UPDATE_FINAL = "updateFinal";
+  static final String LAST_UPDATE = "lastUpdate";
+  static final String LAST_UPDATE_AT = "lastUpdateAt";
+  static final String INFORMATION_REQUESTED = "informationRequested";
+  static final String FURTHER_INFORMATION = "furtherInformation";
+
+  // The council's review.
+  static final String REVIEW_DECISION = "reviewDecision";
+  static final String ESCALATION_ROUTE = "escalationRoute";
+  static final String REVIEW_NOTES = "reviewNotes";
+  static final String OUTCOME = "outcome";
+  static final String LESSONS_LEARNED = "lessonsLearned";
+
+  // Follow-ups of an escalation.
+  static final String HEAD_OF_SERVICE_RESPONSE = "headOfServiceResponse";
+  static final String CQC_NOTIFICATION_REFERENCE = "cqcNotificationReference";
+  static final String CQC_NOTIFIED_ON = "cqcNotifiedOn";
+  static final String CONTRACT_DEFAULT_DECISION = "contractDefaultDecision";
+  static final String CONTRACT_DEFAULT_REASONS = "contractDefaultReasons";
+
+  // Escalation tasks, local to the escalation's path.
+  static final String ESCALATION_MESSAGE = "escalationMessage";
+  static final String ESCALATION_ACTION = "escalationAction";
+
+  static final String SOURCE_PROVIDER_REPORT = "PROVIDER_REPORT";
+  static final String SOURCE_COUNCIL_LOGGED = "COUNCIL_LOGGED";
+
+  /** The case type and requirements under which deadline breaches are recorded. */
+  static final String CASE_TYPE = "SERIOUS_INCIDENT";
+  static final String INITIAL_REPORT = "INITIAL_REPORT";
+  static final String REPORTING_FORM = "REPORTING_FORM";
+
+  private IncidentVariables() {}
+}

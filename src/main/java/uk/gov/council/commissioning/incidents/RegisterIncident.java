@@ -1,0 +1,95 @@
+package uk.gov.council.commissioning.incidents;
+
+import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
+
+/**
+ * First step of every serious-incident case, in the transaction that starts it: a report that fails
+ * the checks creates nothing. Registers the incident, gives it its number (the business key) and
+ * works out the deadlines, which run from the moment the incident occurred (seed 002 §12.4-12.5).
+ */
+@Component("registerIncident")
+public class RegisterIncident implements JavaDelegate {
+
+  private final IncidentReporters reporters;
+  private final IncidentReportValidator validator;
+  private final IncidentRepository register;
+  private final IncidentDeadlines deadlines;
+  private final IncidentSteps steps;
+  private final IncidentNotifications notifications;
+
+  public RegisterIncident(IncidentReporters reporters, IncidentReportValidator validator, IncidentRepository register,
+      IncidentDeadlines deadlines, IncidentSteps steps, IncidentNotifications notifications) {
+    this.reporters = reporters;
+    this.validator = validator;
+    this.register = register;
+    this.deadlines = deadlines;
+    this.steps = steps;
+    this.notifications = notifications;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Reporter reporter = reporters.startingUser(execution.getVariable(REPORTED_BY));
+    IncidentReport report = validator.validateStart(execution, reporter);
+    Contract contract = report.contract();
+    Instant now = IncidentDeadlines.now();
+    Instant initialDue = deadlines.initialReportDue(report.occurredAt());
+    Instant formDue = deadlines.reportingFormDue(report.occurredAt());
+    int year = report.occurredAt().atZone(WorkingDayCalendar.UK).getYear();
+    String number = register.insert(report, execution.getProcessInstanceId(), now, reporter.userId(), initialDue,
+        formDue, year);
+    execution.setProcessBusinessKey(number);
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(INCIDENT_NUMBER, number);
+    variables.put(REPORTED_BY, reporter.userId());
+    variables.put(CONTRACT_REFERENCE, contract.reference());
+    variables.put(CONTRACT_TITLE, contract.title());
+    variables.put(PROVIDER_NAME, contract.provider().name());
+    variables.put(PROVIDER_GROUP, contract.provider().organisationGroup());
+    variables.put(PROVIDER_ID, contract.provider().id());
+    variables.put(PROVIDER_EMAIL, contract.provider().contactEmail());
+    variables.put(SOURCE, report.source());
+    variables.put(INITIAL_REPORT_RECEIVED, report.byProvider());
+    variables.put(CATEGORY_LABEL, report.category().label());
+    variables.put(OCCURRED_AT_TEXT, IncidentTimes.text(report.occurredAt()));
+    variables.put(INITIAL_REPORT_DUE_AT, initialDue.toString());
+    variables.put(INITIAL_REPORT_DUE_TEXT, IncidentTimes.text(initialDue));
+    variables.put(REPORTING_FORM_DUE_AT, formDue.toString());
+    variables.put(REPORTING_FORM_DUE_TEXT, IncidentTimes.text(formDue));
+    variables.put(INITIAL_REPORT_TIMER, deadlines.timer(initialDue));
+    variables.put(INITIAL_REPORT_SECOND_ESCALATION_TIMER, deadlines.timer(deadlines.secondEscalation(initialDue)));
+    variables.put(REPORTING_FORM_TIMER, deadlines.timer(formDue));
+    variables.put(REPORTING_FORM_SECOND_ESCALATION_TIMER, deadlines.timer(deadlines.secondEscalation(formDue)));
+    variables.put(SAFEGUARDING_SUSPECTED, report.safeguardingSuspected());
+    variables.put(RIDDOR_REPORTABLE, report.riddorReportable());
+    variables.put(SAFEGUARDING_ALERT_RAISED, false);
+    variables.put(UPDATES_RECEIVED, 0);
+    execution.setVariables(variables);
+
+    if (report.byProvider()) {
+      // A provider's own report is its initial report: late if it came after the 12 hours.
+      steps.lateIfAfter(steps.incident(execution), INITIAL_REPORT, "initial report", initialDue, now);
+      notifications.reportedByProvider(execution);
+    } else {
+      notifications.loggedByCouncil(execution);
+    }
+    if (report.safeguardingSuspected()) {
+      if (report.byProvider()) {
+        steps.raiseSafeguardingAlert(execution, SafeguardingConcern.PROVIDER, report.providerAwareAt(), now);
+      } else {
+        steps.raiseSafeguardingAlert(execution, SafeguardingConcern.COUNCIL, now, now);
+      }
+    }
+  }
+}

@@ -1,0 +1,287 @@
+package uk.gov.council.commissioning.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.web.HttpTestClient.Response;
+
+/**
+ * Serious incidents over REST through the running server with HTTP Basic: reporting and logging,
+ * validation errors that create nothing, and provider isolation in {@code /api/incidents} and in
+ * {@code /engine-rest} (seed 002 §12; personal details for council staff and the provider only).
+ */
+@HttpIntegrationTest
+class IncidentApiTest {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final String VIBRANCE_USER = "sia-vibrance";
+  private static final String BRIGHTPATH_USER = "sia-brightpath";
+  private static final String QUALITY = "sia-quality";
+  private static final String FINANCE = "sia-finance";
+
+  @LocalServerPort int port;
+  @Autowired AccessSetup access;
+  @Autowired ContractService contracts;
+  @Autowired TaskService taskService;
+  @Autowired JdbcClient jdbc;
+  @Autowired ObjectMapper json;
+
+  HttpTestClient http;
+  String reference;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpTestClient(port);
+    access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
+    access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
+    user(VIBRANCE_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
+    user(BRIGHTPATH_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
+    user(QUALITY, Roles.QUALITY_ASSURANCE);
+    user(FINANCE, Roles.FINANCE_DIRECTORS);
+    Provider vibrance = vibrance(contracts);
+    brightpath(contracts);
+    reference = "SIA-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    homeCareContract(contracts, vibrance, reference);
+  }
+
+  // --- reporting ----------------------------------------------------------------------------
+
+  @Test
+  void withoutCredentialsTheApiAnswers401() {
+    assertThat(http.get("/api/incidents").status()).isEqualTo(401);
+    Response post = http.postJson("/api/incidents", "{}");
+    assertThat(post.status()).isEqualTo(401);
+    assertThat(post.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void aProviderReportsForItsOwnContractAndGetsTheIncidentNumber() throws Exception {
+    Response response = http.postJson("/api/incidents", body(providerReportNow()), as(VIBRANCE_USER));
+
+    assertThat(response.status()).isEqualTo(201);
+    JsonNode created = json.readTree(response.body());
+    String number = created.path("incidentNumber").asText();
+    assertThat(number).matches("SI-\\d{4}-\\d{6}");
+    assertThat(created.path("source").asText()).isEqualTo("PROVIDER_REPORT");
+    assertThat(response.header("Location")).isEqualTo("/api/incidents/" + number);
+    assertThat(rowsForContract()).isOne();
+  }
+
+  @Test
+  void aBadReportIsRefusedNamingEachFieldAndCreatesNothing() throws Exception {
+    Map<String, Object> report = providerReportNow();
+    report.put("occurredAt", OffsetDateTime.now(WorkingDayCalendar.UK).plusHours(2).toString());
+    report.put("providerAwareAt", "yesterday");
+    report.remove("description");
+    report.put("category", "MINOR");
+    report.remove("safeguardingSuspected");
+
+    Response response = http.postJson("/api/incidents", body(report), as(VIBRANCE_USER));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(fields(response)).containsExactly("category", "description", "occurredAt", "providerAwareAt",
+        "safeguardingSuspected");
+    assertThat(rowsForContract()).isZero();
+  }
+
+  @Test
+  void aProviderCannotReportOnAnotherProvidersContractNorLearnWhetherItExists() throws Exception {
+    Response others = http.postJson("/api/incidents", body(providerReportNow()), as(BRIGHTPATH_USER));
+    Map<String, Object> unknown = providerReportNow();
+    unknown.put("contractReference", "NO-SUCH-1");
+    Response missing = http.postJson("/api/incidents", body(unknown), as(BRIGHTPATH_USER));
+
+    assertThat(others.status()).isEqualTo(400);
+    assertThat(fields(others)).containsExactly("contractReference");
+    assertThat(message(others)).isEqualTo("no contract " + reference + " of your organisation in the register");
+    assertThat(message(missing)).isEqualTo("no contract NO-SUCH-1 of your organisation in the register");
+    assertThat(rowsForContract()).isZero();
+  }
+
+  @Test
+  void councilStaffLogAnIncidentSayingHowTheyLearntOfIt() throws Exception {
+    Map<String, Object> log = officerLog(reference, nowMinusHours(3));
+    Response logged = http.postJson("/api/incidents", body(log), as(QUALITY));
+    assertThat(logged.status()).isEqualTo(201);
+    assertThat(json.readTree(logged.body()).path("source").asText()).isEqualTo("COUNCIL_LOGGED");
+
+    log.remove("howCouncilLearnt");
+    Response refused = http.postJson("/api/incidents", body(log), as(QUALITY));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(fields(refused)).containsExactly("howCouncilLearnt");
+  }
+
+  @Test
+  void staffOutsideTheIncidentTeamsCannotLogOne() {
+    Response response = http.postJson("/api/incidents", body(officerLog(reference, nowMinusHours(1))), as(FINANCE));
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(rowsForContract()).isZero();
+  }
+
+  // --- reading and provider isolation -------------------------------------------------------
+
+  @Test
+  void eachProviderListsOnlyItsOwnIncidentsAndStaffListThemAll() throws Exception {
+    String number = reportAsVibrance();
+
+    assertThat(listedNumbers(VIBRANCE_USER)).contains(number);
+    assertThat(listedNumbers(QUALITY)).contains(number);
+    assertThat(listedNumbers(BRIGHTPATH_USER)).doesNotContain(number);
+  }
+
+  @Test
+  void theOwningProviderAndStaffReadTheServiceUsersDetailsAndAnotherProviderGets404() throws Exception {
+    String number = reportAsVibrance();
+
+    Response own = http.get("/api/incidents/" + number, as(VIBRANCE_USER));
+    assertThat(own.status()).isEqualTo(200);
+    JsonNode details = json.readTree(own.body());
+    assertThat(details.path("serviceUser").path("name").asText()).isEqualTo("Edith Example");
+    assertThat(details.path("serviceUser").path("lbbId").asText()).isEqualTo("LBB-204518");
+    assertThat(details.path("deadlines").path("initialReportDueAt").asText()).isNotBlank();
+    assertThat(details.path("received").path("initialReportAt").asText()).isNotBlank();
+    assertThat(details.path("received").path("reportingFormAt").isNull()).isTrue();
+    assertThat(details.path("breaches").isArray()).isTrue();
+    assertThat(details.path("steps").isNull()).as("internal steps are for staff").isTrue();
+
+    Response staff = http.get("/api/incidents/" + number.toLowerCase(), as(QUALITY));
+    assertThat(staff.status()).isEqualTo(200);
+    JsonNode staffView = json.readTree(staff.body());
+    assertThat(staffView.path("serviceUser").path("name").asText()).isEqualTo("Edith Example");
+    assertThat(staffView.path("steps").findValuesAsText("activityId")).contains("Task_SubmitReportingForm");
+
+    Response other = http.get("/api/incidents/" + number, as(BRIGHTPATH_USER));
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.text()).doesNotContain("Edith");
+    assertThat(http.get("/api/incidents/SI-1999-999999", as(BRIGHTPATH_USER)).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theEngineRestApiShowsTheCaseOnlyToTheOwningProvidersUsers() throws Exception {
+    String number = reportAsVibrance();
+    Task task = taskService.createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_SubmitReportingForm").singleResult();
+    String processInstanceId = task.getProcessInstanceId();
+
+    assertThat(taskIds(VIBRANCE_USER)).contains(task.getId());
+    assertThat(taskIds(BRIGHTPATH_USER)).doesNotContain(task.getId());
+    assertThat(http.get("/engine-rest/task/" + task.getId() + "/variables", as(BRIGHTPATH_USER)).status())
+        .isIn(403, 404);
+    assertThat(http.get("/engine-rest/process-instance/" + processInstanceId + "/variables", as(BRIGHTPATH_USER))
+        .status()).isIn(403, 404);
+    Response history = http.get("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId,
+        as(BRIGHTPATH_USER));
+    assertThat(history.status()).isEqualTo(200);
+    assertThat(json.readTree(history.body())).isEmpty();
+
+    Response own = http.get("/engine-rest/task/" + task.getId() + "/variables", as(VIBRANCE_USER));
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(json.readTree(own.body()).path("serviceUserName").path("value").asText()).isEqualTo("Edith Example");
+  }
+
+  @Test
+  void aProviderOpensTheStartFormAndItsOwnTaskFormsButNotAnotherProvidersTaskForm() throws Exception {
+    Response start = http.get("/engine-rest/process-definition/key/serious-incident/deployed-start-form",
+        as(VIBRANCE_USER));
+    assertThat(start.status()).isEqualTo(200);
+    assertThat(json.readTree(start.body()).path("id").asText()).isEqualTo("serious-incident-report");
+
+    String number = reportAsVibrance();
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_SubmitReportingForm").singleResult().getId();
+    Response own = http.get("/engine-rest/task/" + taskId + "/deployed-form", as(VIBRANCE_USER));
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(json.readTree(own.body()).path("id").asText()).isEqualTo("serious-incident-reporting-form");
+    assertThat(http.get("/engine-rest/task/" + taskId + "/deployed-form", as(BRIGHTPATH_USER)).status())
+        .isIn(403, 404);
+  }
+
+  // --- helpers ------------------------------------------------------------------------------
+
+  private String reportAsVibrance() throws IOException {
+    Response response = http.postJson("/api/incidents", body(providerReportNow()), as(VIBRANCE_USER));
+    assertThat(response.status()).as(response.text()).isEqualTo(201);
+    return json.readTree(response.body()).path("incidentNumber").asText();
+  }
+
+  private Map<String, Object> providerReportNow() {
+    return providerReport(reference, nowMinusHours(2), nowMinusHours(1));
+  }
+
+  private static String nowMinusHours(int hours) {
+    return OffsetDateTime.now(WorkingDayCalendar.UK).minusHours(hours).truncatedTo(ChronoUnit.MINUTES).toString();
+  }
+
+  private String body(Map<String, Object> values) {
+    try {
+      return json.writeValueAsString(values);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private List<String> fields(Response response) throws IOException {
+    return json.readTree(response.body()).path("errors").findValuesAsText("field");
+  }
+
+  private String message(Response response) throws IOException {
+    return json.readTree(response.body()).path("errors").get(0).path("message").asText();
+  }
+
+  private List<String> listedNumbers(String user) throws IOException {
+    Response response = http.get("/api/incidents", as(user));
+    assertThat(response.status()).isEqualTo(200);
+    return json.readTree(response.body()).findValuesAsText("incidentNumber");
+  }
+
+  private List<String> taskIds(String user) throws IOException {
+    Response response = http.get("/engine-rest/task?maxResults=1000", as(user));
+    assertThat(response.status()).isEqualTo(200);
+    return json.readTree(response.body()).findValuesAsText("id");
+  }
+
+  private long rowsForContract() {
+    return jdbc.sql("SELECT COUNT(*) FROM serious_incident i JOIN contract c ON c.id = i.contract_id"
+        + " WHERE c.reference = :reference").param("reference", reference).query(Long.class).single();
+  }
+
+  private void user(String id, String... groups) {
+    access.ensureUser(id, "Test", id, id + "@council.example", password(id));
+    for (String group : groups) {
+      access.ensureMembership(id, group);
+    }
+  }
+
+  private static String[] as(String user) {
+    return basic(user, password(user));
+  }
+
+  private static String password(String user) {
+    return "secret-" + user;
+  }
+}

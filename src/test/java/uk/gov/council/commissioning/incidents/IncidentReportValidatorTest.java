@@ -1,0 +1,217 @@
+package uk.gov.council.commissioning.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.ContractStatus;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.forms.TaskFormException;
+
+/**
+ * The checks of a serious incident report (seed 002 §12.3-12.4) as a provider and as council staff,
+ * without an engine: the same checks run in the process's first step and before a REST start.
+ */
+class IncidentReportValidatorTest {
+
+  private static final Provider VIBRANCE = new Provider(1, "Vibrance", "contracts@vibrance.example", VIBRANCE_GROUP);
+  private static final Reporter VIBRANCE_USER = new Reporter("val", true, Set.of(VIBRANCE_GROUP));
+  private static final Reporter BRIGHTPATH_USER = new Reporter("ben", true, Set.of(BRIGHTPATH_GROUP));
+  private static final Reporter OFFICER = new Reporter("olivia", false, Set.of());
+
+  private final ContractService contracts = mock(ContractService.class);
+  private final IncidentReportValidator validator = new IncidentReportValidator(contracts);
+
+  @BeforeEach
+  void setUp() {
+    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2025, 5, 22, 9, 0).atZone(WorkingDayCalendar.UK).toInstant()));
+    when(contracts.findByReference(anyString())).thenReturn(Optional.empty());
+    when(contracts.findByReference("HC-2024-01")).thenReturn(Optional.of(contract(ContractStatus.ACTIVE)));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aCompleteProviderReportPasses() {
+    IncidentReport report = validator.validateStart(scope(goodReport()), VIBRANCE_USER);
+
+    assertThat(report.source()).isEqualTo("PROVIDER_REPORT");
+    assertThat(report.contract().reference()).isEqualTo("HC-2024-01");
+    assertThat(report.category()).isEqualTo(IncidentCategory.EMERGENCY_HOSPITAL_ADMISSION);
+    assertThat(report.occurredAt()).isEqualTo(Instant.parse("2025-05-22T07:00:00Z"));
+    assertThat(report.providerAwareAt()).isEqualTo(Instant.parse("2025-05-22T07:10:00Z"));
+  }
+
+  @Test
+  void theReferenceIsReadWhateverItsCaseAndAUkTimeWithoutOffsetIsAccepted() {
+    Map<String, Object> report = goodReport();
+    report.put("contractReference", " hc-2024-01 ");
+    report.put("occurredAt", "2025-05-22T08:00");
+
+    assertThat(validator.validateStart(scope(report), VIBRANCE_USER).occurredAt())
+        .isEqualTo(Instant.parse("2025-05-22T07:00:00Z"));
+  }
+
+  @Test
+  void anIncidentInTheFutureIsRefused() {
+    Map<String, Object> report = goodReport();
+    report.put("occurredAt", "2025-05-22T09:30+01:00");
+
+    assertThat(problems(report, VIBRANCE_USER)).contains("occurredAt: cannot be in the future");
+  }
+
+  @Test
+  void awarenessBeforeTheIncidentOrInTheFutureIsRefused() {
+    Map<String, Object> before = goodReport();
+    before.put("providerAwareAt", "2025-05-22T07:59+01:00");
+    Map<String, Object> future = goodReport();
+    future.put("providerAwareAt", "2025-05-22T10:00+01:00");
+
+    assertThat(problems(before, VIBRANCE_USER)).containsExactly("providerAwareAt: cannot be before the incident occurred");
+    assertThat(problems(future, VIBRANCE_USER)).containsExactly("providerAwareAt: cannot be in the future");
+  }
+
+  @Test
+  void aProviderMustGiveEverySection124Item() {
+    Map<String, Object> report = goodReport();
+    IncidentReportValidator.REPORT_ITEMS.forEach(report::remove);
+    report.remove("serviceUserGroup");
+    report.remove("providerAwareAt");
+
+    assertThat(problems(report, VIBRANCE_USER)).containsExactlyInAnyOrder(
+        "providerAwareAt: is required",
+        "description: is required", "partiesInvolved: is required", "emergencyServices: is required",
+        "immediateAction: is required", "furtherAction: is required", "serviceUserName: is required",
+        "serviceUserLbbId: is required",
+        "serviceUserGroup: must be one of CHILDREN, LEARNING_DISABILITY, MENTAL_HEALTH, OLDER_PEOPLE, OTHER,"
+            + " PHYSICAL_DISABILITY, SENSORY_IMPAIRMENT");
+  }
+
+  @Test
+  void councilStaffLogWithoutTheProvidersItemsButSayHowTheyLearntOfIt() {
+    Map<String, Object> log = officerLog("HC-2024-01", "2025-05-22T08:00+01:00");
+
+    IncidentReport report = validator.validateStart(scope(log), OFFICER);
+    assertThat(report.source()).isEqualTo("COUNCIL_LOGGED");
+    assertThat(report.providerAwareAt()).isNull();
+
+    log.remove("howCouncilLearnt");
+    assertThat(problems(log, OFFICER)).containsExactly("howCouncilLearnt: is required");
+  }
+
+  @Test
+  void anotherProvidersContractIsRefusedExactlyLikeAnUnknownOne() {
+    Map<String, Object> unknown = goodReport();
+    unknown.put("contractReference", "NOPE-1");
+
+    assertThat(problems(goodReport(), BRIGHTPATH_USER))
+        .containsExactly("contractReference: no contract HC-2024-01 of your organisation in the register");
+    assertThat(problems(unknown, BRIGHTPATH_USER))
+        .containsExactly("contractReference: no contract NOPE-1 of your organisation in the register");
+    assertThat(problems(unknown, OFFICER)).contains("contractReference: no contract NOPE-1 in the register");
+  }
+
+  @Test
+  void anEndedContractIsRefused() {
+    when(contracts.findByReference("HC-2024-01")).thenReturn(Optional.of(contract(ContractStatus.EXPIRED)));
+
+    assertThat(problems(goodReport(), VIBRANCE_USER)).containsExactly(
+        "contractReference: contract HC-2024-01 is EXPIRED: serious incidents are reported against an active contract");
+  }
+
+  @Test
+  void theCategoryMustBeOneOfSection123AndTheYesNoQuestionsAnswered() {
+    Map<String, Object> report = goodReport();
+    report.put("category", "NEAR_MISS");
+    report.remove("safeguardingSuspected");
+    report.put("riddorReportable", "maybe");
+
+    assertThat(problems(report, VIBRANCE_USER)).containsExactly(
+        "category: must be one of EMERGENCY_HOSPITAL_ADMISSION, SAFEGUARDING_ALERT_RAISED, SERIOUS_CRIME_OR_VIOLENCE,"
+            + " SERIOUS_THREAT, SERVICE_DELIVERY_COMPROMISED, UNEXPECTED_DEATH_OR_SERIOUS_INJURY",
+        "safeguardingSuspected: answer yes or no",
+        "riddorReportable: answer yes or no");
+  }
+
+  @Test
+  void anIncidentThatLeadsToASafeguardingAlertMustSaySoForTheAlertToBeRaised() {
+    Map<String, Object> report = goodReport();
+    report.put("category", "SAFEGUARDING_ALERT_RAISED");
+
+    assertThat(problems(report, VIBRANCE_USER)).containsExactly("safeguardingSuspected: must be ticked for an"
+        + " incident that leads to a safeguarding alert (seed 002 §12.3): the council's safeguarding team is alerted"
+        + " through this case");
+    report.put("safeguardingSuspected", true);
+    assertThat(validator.validateStart(scope(report), VIBRANCE_USER).safeguardingSuspected()).isTrue();
+  }
+
+  @Test
+  void unreadableTimesAndOverlongTextAreNamed() {
+    Map<String, Object> report = goodReport();
+    report.put("occurredAt", "22/05/2025 08:00");
+    report.put("description", "x".repeat(4001));
+
+    assertThat(problems(report, VIBRANCE_USER)).containsExactly(
+        "occurredAt: must be a date and time (YYYY-MM-DDTHH:MM)", "description: at most 4000 characters");
+  }
+
+  @Test
+  void theProvidersInitialReportOnALoggedCaseNeedsAwarenessAfterTheIncident() {
+    Map<String, Object> report = initialReport("2025-05-22T07:30+01:00");
+    report.put("occurredAt", "2025-05-22T08:00+01:00");
+    report.remove("immediateAction");
+
+    TaskFormException e = catchThrowableOfType(TaskFormException.class,
+        () -> validator.validateInitialReport(scope(report)));
+    assertThat(e.problems()).containsExactly("providerAwareAt: cannot be before the incident occurred",
+        "immediateAction: is required");
+
+    report.put("providerAwareAt", "2025-05-22T08:30+01:00");
+    report.put("immediateAction", "Ambulance called");
+    assertThat(validator.validateInitialReport(scope(report)).providerAwareAt())
+        .isEqualTo(Instant.parse("2025-05-22T07:30:00Z"));
+  }
+
+  private List<String> problems(Map<String, Object> report, Reporter reporter) {
+    TaskFormException e = catchThrowableOfType(TaskFormException.class,
+        () -> validator.validateStart(scope(report), reporter));
+    assertThat(e).as("the report should be refused").isNotNull();
+    return e.problems();
+  }
+
+  private static Map<String, Object> goodReport() {
+    return providerReport("HC-2024-01", "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00");
+  }
+
+  private static org.camunda.bpm.engine.delegate.VariableScope scope(Map<String, Object> values) {
+    return RequestVariables.of(values);
+  }
+
+  private static Contract contract(ContractStatus status) {
+    return new Contract(7, "HC-2024-01", "Domiciliary Care Service", VIBRANCE, "Home care", LocalDate.of(2024, 4, 1),
+        LocalDate.of(2027, 3, 31), new BigDecimal("640000"), new BigDecimal("1920000"), "Home Care", status,
+        Instant.parse("2024-01-01T00:00:00Z"), List.of());
+  }
+}

@@ -1,0 +1,107 @@
+package uk.gov.council.commissioning.incidents;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.NewContract;
+import uk.gov.council.commissioning.contracts.Provider;
+
+/** Providers, contracts and completed forms for serious-incident tests (seed 002 §12). */
+final class IncidentTestData {
+
+  static final String VIBRANCE_GROUP = "provider-vibrance";
+  static final String BRIGHTPATH_GROUP = "provider-brightpath";
+
+  private IncidentTestData() {}
+
+  static Provider vibrance(ContractService contracts) {
+    return contracts.createProvider("Vibrance", "contracts@vibrance.example", VIBRANCE_GROUP);
+  }
+
+  static Provider brightpath(ContractService contracts) {
+    return contracts.createProvider("Brightpath Home Care", "contracts@brightpath.example", BRIGHTPATH_GROUP);
+  }
+
+  static Contract homeCareContract(ContractService contracts, Provider provider, String reference) {
+    return contracts.create(new NewContract(reference, "Domiciliary Care Service", provider.id(), "Home care",
+        LocalDate.of(2024, 4, 1), LocalDate.of(2027, 3, 31), new BigDecimal("640000.00"),
+        new BigDecimal("1920000.00"), "Home Care", List.of(new NewContract.Option(12))));
+  }
+
+  /** A provider's complete initial report (seed 002 §12.4) that opens the case. */
+  static Map<String, Object> providerReport(String contractReference, String occurredAt, String awareAt) {
+    Map<String, Object> v = reportItems();
+    v.put("contractReference", contractReference);
+    v.put("category", "EMERGENCY_HOSPITAL_ADMISSION");
+    v.put("occurredAt", occurredAt);
+    v.put("providerAwareAt", awareAt);
+    v.put("safeguardingSuspected", false);
+    v.put("riddorReportable", false);
+    return v;
+  }
+
+  /** An officer's log of an incident learnt from the hospital, before the provider reported it. */
+  static Map<String, Object> officerLog(String contractReference, String occurredAt) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("contractReference", contractReference);
+    v.put("category", "UNEXPECTED_DEATH_OR_SERIOUS_INJURY");
+    v.put("occurredAt", occurredAt);
+    v.put("howCouncilLearnt", "Call from the hospital discharge team");
+    v.put("description", "Fall at home, admitted with a fractured hip");
+    v.put("safeguardingSuspected", false);
+    v.put("riddorReportable", false);
+    return v;
+  }
+
+  /** The provider's initial report on a case the council logged. */
+  static Map<String, Object> initialReport(String awareAt) {
+    Map<String, Object> v = reportItems();
+    v.put("providerAwareAt", awareAt);
+    v.put("safeguardingSuspected", false);
+    v.put("riddorReportable", true);
+    return v;
+  }
+
+  static Map<String, Object> reportItems() {
+    Map<String, Object> v = new HashMap<>();
+    v.put("description", "Service user found on the floor by the morning carer; ambulance called");
+    v.put("partiesInvolved", "Service user; carer J. Smith; daughter");
+    v.put("emergencyServices", "Ambulance attended 08:40, conveyed to the Princess Royal University Hospital");
+    v.put("immediateAction", "Carer stayed until the ambulance left; family and office informed");
+    v.put("furtherAction", "Falls risk assessment to be reviewed before discharge");
+    v.put("serviceUserGroup", "OLDER_PEOPLE");
+    v.put("serviceUserName", "Edith Example");
+    v.put("serviceUserLbbId", "LBB-204518");
+    return v;
+  }
+
+  /** Seed 002 §12.5. */
+  static Map<String, Object> reportingForm() {
+    return Map.of(
+        "incidentChronology", "07:55 carer arrived, no answer; 08:05 entered with key safe; found on floor",
+        "currentPosition", "In hospital, surgery planned; package suspended",
+        "contributoryFactors", "Rug in the hallway; pendant alarm not worn",
+        "lessonsAndActions", "Home hazard check at every review; pendant reminders in the care plan",
+        "othersInformed", "Daughter 08:20; CQC notification not required");
+  }
+
+  static Map<String, Object> update(String summary, boolean last) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("updateSummary", summary);
+    v.put("updateFinal", last);
+    return v;
+  }
+
+  static Map<String, Object> close() {
+    return Map.of("reviewDecision", "CLOSE", "outcome", "Accidental fall; provider's actions appropriate",
+        "lessonsLearned", "Hazard checks added to reviews");
+  }
+
+  static Map<String, Object> escalate(String route) {
+    return Map.of("reviewDecision", "ESCALATE", "escalationRoute", route, "reviewNotes", "Escalated: " + route);
+  }
+}

@@ -1,0 +1,712 @@
+package uk.gov.council.commissioning.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.test.context.ActiveProfiles;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.compliance.DeadlineBreach;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+
+/**
+ * Every path and timer of serious-incident.bpmn (seed 002 §12.1-12.5, §10.3-10.5, App C 5.2), with
+ * the engine clock moved and jobs executed explicitly (the job executor is off in tests).
+ *
+ * <p>The clock starts on Thursday 22 May 2025, 09:00 UK time (BST). Monday 26 May 2025 is the
+ * Spring bank holiday in England and Wales.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+// Its users join the council's groups, whose members other process tests expect to know exactly.
+@DirtiesContext
+class SeriousIncidentProcessTest {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final String PROVIDER_USER = "si-vibrance";
+  private static final String OTHER_PROVIDER_USER = "si-brightpath";
+  private static final String OFFICER = "si-officer";
+  private static final String QUALITY = "si-quality";
+  private static final String MANAGER = "si-manager";
+  private static final String DIRECTOR = "si-director";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired ContractService contracts;
+  @Autowired DeadlineBreaches breaches;
+  @Autowired IncidentRepository register;
+  @Autowired JdbcClient jdbc;
+  @Autowired AccessSetup access;
+
+  String reference;
+  Provider vibrance;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
+    access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
+    user(PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
+    user(OTHER_PROVIDER_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
+    user(OFFICER, Roles.COMMISSIONING_OFFICERS);
+    user(QUALITY, Roles.QUALITY_ASSURANCE);
+    user(MANAGER, Roles.CONTRACTS_MANAGERS);
+    user(DIRECTOR, Roles.CHIEF_OFFICERS);
+    vibrance = vibrance(contracts);
+    brightpath(contracts);
+    reference = "SI-T" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    homeCareContract(contracts, vibrance, reference);
+    setClock(LocalDateTime.of(2025, 5, 22, 9, 0));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  // --- a provider reports -------------------------------------------------------------------
+
+  @Test
+  void aProvidersReportOnTimeOpensTheCaseAndAwaitsOnlyTheReportingForm() {
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+
+    String number = numberOf(instance);
+    assertThat(number).matches("SI-2025-\\d{6}");
+    assertThat(instance).hasBusinessKey(number).isWaitingAt("Task_SubmitReportingForm")
+        .hasNotPassed("Task_SubmitInitialReport")
+        .variables().containsEntry("source", "PROVIDER_REPORT").containsEntry("providerGroup", VIBRANCE_GROUP)
+        .containsEntry("initialReportDueAt", "2025-05-22T19:00:00Z")
+        .containsEntry("reportingFormDueAt", "2025-05-24T07:00:00Z");
+    assertThat(taskAt(instance, "Task_SubmitReportingForm")).hasCandidateGroup(VIBRANCE_GROUP);
+    assertThat(taskAt(instance, "Task_SubmitReportingForm").getDueDate()).isEqualTo(at(LocalDateTime.of(2025, 5, 24, 8, 0)));
+    assertThat(timer(instance, "Timer_FullReport48h").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 5, 24, 8, 0)));
+    assertThat(timer(instance, "Timer_FullReportSecondEscalation").getDuedate())
+        .isEqualTo(at(LocalDateTime.of(2025, 5, 25, 8, 0)));
+
+    SeriousIncident row = register.findByNumber(number).orElseThrow();
+    assertThat(row.source()).isEqualTo("PROVIDER_REPORT");
+    assertThat(row.openedBy()).isEqualTo(PROVIDER_USER);
+    assertThat(row.initialReportAt()).isEqualTo(now());
+    assertThat(row.providerAwareAt()).isEqualTo(Instant.parse("2025-05-22T07:10:00Z"));
+    assertThat(row.category()).isEqualTo("EMERGENCY_HOSPITAL_ADMISSION");
+    assertThat(breachesOf(number)).isEmpty();
+    assertThat(outbox("incident:" + instance.getId() + ":reported")).contains("si-quality@council.example");
+
+    setClock(LocalDateTime.of(2025, 5, 23, 15, 0));
+    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+
+    assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+    assertThat(register.findByNumber(number).orElseThrow().reportingFormAt()).isEqualTo(now());
+    assertThat(breachesOf(number)).isEmpty();
+  }
+
+  @Test
+  void aProvidersReportAfterTwelveHoursIsRecordedAsLateAtOnce() {
+    setClock(LocalDateTime.of(2025, 5, 22, 21, 30));
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T20:45+01:00"));
+
+    assertThat(breachesOf(numberOf(instance)))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::dueAt, DeadlineBreach::recordedAt)
+        .containsExactly(tuple("INITIAL_REPORT", Kind.LATE, Instant.parse("2025-05-22T19:00:00Z"), now()));
+    assertThat(breachesOf(numberOf(instance)).get(0).providerId()).isEqualTo(vibrance.id());
+  }
+
+  @Test
+  void aProviderCannotReportForAnotherProvidersContractAndNothingIsCreated() {
+    assertThatThrownBy(() -> startAs(OTHER_PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00")))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("contractReference: no contract " + reference + " of your organisation");
+    assertThatThrownBy(() -> startAs(OTHER_PROVIDER_USER,
+        providerReport("NO-SUCH-CONTRACT", "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00")))
+        .hasMessageContaining("contractReference: no contract NO-SUCH-CONTRACT of your organisation");
+    assertNothingCreated();
+  }
+
+  @Test
+  void aProviderCannotPassItselfOffAsCouncilStaffThroughTheInitiatorVariable() {
+    contracts.assignContractOfficer(reference, OFFICER);
+    Map<String, Object> log = officerLog(reference, "2025-05-22T08:00+01:00");
+    log.put("reportedBy", OFFICER);
+
+    assertThatThrownBy(() -> startAs(OTHER_PROVIDER_USER, log))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("contractReference: no contract " + reference + " of your organisation");
+    assertNothingCreated();
+  }
+
+  @Test
+  void anIncidentInTheFutureOrAwarenessBeforeItIsRefusedAndNothingIsCreated() {
+    assertThatThrownBy(() -> startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T11:00+01:00", "2025-05-22T11:10+01:00")))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("occurredAt: cannot be in the future")
+        .hasMessageContaining("providerAwareAt: cannot be in the future");
+    assertThatThrownBy(() -> startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T07:30+01:00")))
+        .hasMessageContaining("providerAwareAt: cannot be before the incident occurred");
+    Map<String, Object> missing = providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00");
+    missing.remove("emergencyServices");
+    missing.put("serviceUserLbbId", " ");
+    assertThatThrownBy(() -> startAs(PROVIDER_USER, missing))
+        .hasMessageContaining("emergencyServices: is required")
+        .hasMessageContaining("serviceUserLbbId: is required");
+    assertNothingCreated();
+  }
+
+  // --- a council officer logs an incident ---------------------------------------------------
+
+  @Test
+  void anOfficerLogsAnIncidentAndTheProvidersInitialReportArrivesOnTime() {
+    contracts.assignContractOfficer(reference, OFFICER);
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    String number = numberOf(instance);
+
+    assertThat(instance).hasBusinessKey(number).isWaitingAt("Task_SubmitInitialReport", "Task_SubmitReportingForm")
+        .variables().containsEntry("source", "COUNCIL_LOGGED");
+    assertThat(taskAt(instance, "Task_SubmitInitialReport")).hasCandidateGroup(VIBRANCE_GROUP);
+    assertThat(taskAt(instance, "Task_SubmitInitialReport").getDueDate()).isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
+    assertThat(timer(instance, "Timer_InitialReport12h").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
+    assertThat(outbox("incident:" + instance.getId() + ":logged")).isEqualTo("contracts@vibrance.example");
+    SeriousIncident logged = register.findByNumber(number).orElseThrow();
+    assertThat(logged.source()).isEqualTo("COUNCIL_LOGGED");
+    assertThat(logged.initialReportAt()).isNull();
+    assertThat(logged.providerAwareAt()).isNull();
+
+    setClock(LocalDateTime.of(2025, 5, 22, 12, 0));
+    complete(taskAt(instance, "Task_SubmitInitialReport"), initialReport("2025-05-22T09:30+01:00"));
+
+    assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
+    assertThat(timer(instance, "Timer_InitialReport12h")).isNull();
+    SeriousIncident reported = register.findByNumber(number).orElseThrow();
+    assertThat(reported.initialReportAt()).isEqualTo(now());
+    assertThat(reported.providerAwareAt()).isEqualTo(Instant.parse("2025-05-22T08:30:00Z"));
+    assertThat(reported.riddorReportable()).isTrue();
+    assertThat(breachesOf(number)).isEmpty();
+  }
+
+  @Test
+  void anInitialReportWithAwarenessBeforeTheIncidentLeavesTheTaskOpen() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    Map<String, Object> report = initialReport("2025-05-22T07:00+01:00");
+    report.remove("furtherAction");
+
+    assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_SubmitInitialReport").getId(), report))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("providerAwareAt: cannot be before the incident occurred")
+        .hasMessageContaining("furtherAction: is required");
+    assertThat(instance).isWaitingAt("Task_SubmitInitialReport");
+  }
+
+  @Test
+  void aMissingInitialReportIsEscalatedAfterTwelveHoursThenToTheContractsManagers() {
+    contracts.assignContractOfficer(reference, OFFICER);
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    String number = numberOf(instance);
+
+    setClock(LocalDateTime.of(2025, 5, 22, 20, 1));
+    execute(timer(instance, "Timer_InitialReport12h"));
+
+    Task chase = taskAt(instance, "Task_ChaseInitialReport");
+    assertThat(chase).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
+    assertThat(chase.getDueDate()).isEqualTo(at(LocalDateTime.of(2025, 5, 23, 20, 0)));
+    assertThat(taskService.getVariable(chase.getId(), "escalationMessage").toString())
+        .contains("initial report was due by Thu 22 May 2025, 20:00");
+    assertThat(outbox("incident:" + instance.getId() + ":initial-report-missed"))
+        .isEqualTo("contracts@vibrance.example,si-officer@council.example");
+    assertThat(breachesOf(number))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::dueAt, DeadlineBreach::recordedAt)
+        .containsExactly(tuple("INITIAL_REPORT", Kind.MISSED, Instant.parse("2025-05-22T19:00:00Z"), now()));
+    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_ChaseInitialReport", "Task_SubmitReportingForm");
+
+    setClock(LocalDateTime.of(2025, 5, 23, 20, 1));
+    execute(timer(instance, "Timer_InitialReportSecondEscalation"));
+
+    Task managers = taskAt(instance, "Task_ActOnMissingInitialReport");
+    assertThat(managers).hasCandidateGroup(Roles.CONTRACTS_MANAGERS);
+    // Friday 23 May + 2 working days (Monday 26 May is a bank holiday): end of Wednesday 28 May.
+    assertThat(managers.getDueDate()).isEqualTo(at(LocalDateTime.of(2025, 5, 29, 0, 0)));
+    assertThat(outbox("incident:" + instance.getId() + ":initial-report-second-escalation"))
+        .contains("si-manager@council.example");
+    assertThat(breachesOf(number)).hasSize(1);
+  }
+
+  @Test
+  void escalationTasksCloseWhenTheLateReportArrivesAndTheLatenessIsRecorded() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 23, 21, 0));
+    executeDueJobs(instance);
+    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_ChaseInitialReport",
+        "Task_ActOnMissingInitialReport", "Task_SubmitReportingForm");
+    // No officer is recorded for this contract: the first escalation goes to the commissioning officers.
+    assertThat(outbox("incident:" + instance.getId() + ":initial-report-missed")).contains("si-officer@council.example");
+
+    complete(taskAt(instance, "Task_SubmitInitialReport"), initialReport("2025-05-22T09:30+01:00"));
+
+    assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
+        .extracting(Task::getTaskDefinitionKey).containsExactly("Task_SubmitReportingForm");
+    assertThat(breachesOf(number)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+        .containsExactly(tuple("INITIAL_REPORT", Kind.LATE), tuple("INITIAL_REPORT", Kind.MISSED));
+  }
+
+  @Test
+  void variablesSentWithAReportCannotMoveItsDeadlineNorRedirectTheCaseOrItsTasks() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 22, 21, 0));
+    Map<String, Object> report = initialReport("2025-05-22T09:30+01:00");
+    report.put("initialReportDueAt", "2099-01-01T00:00:00Z");
+    report.put("incidentNumber", "SI-2025-999999");
+    report.put("providerId", 999L);
+
+    complete(taskAt(instance, "Task_SubmitInitialReport"), report);
+
+    assertThat(breachesOf(number)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind,
+            DeadlineBreach::dueAt, DeadlineBreach::providerId)
+        .containsExactly(tuple("INITIAL_REPORT", Kind.LATE, Instant.parse("2025-05-22T19:00:00Z"), vibrance.id()));
+    assertThat(register.findByNumber(number).orElseThrow().initialReportAt()).isEqualTo(now());
+
+    Map<String, Object> form = new HashMap<>(reportingForm());
+    form.put("providerGroup", BRIGHTPATH_GROUP);
+    complete(taskAt(instance, "Task_SubmitReportingForm"), form);
+    complete(taskAt(instance, "Task_ReviewIncident"),
+        Map.of("reviewDecision", "MORE_INFORMATION", "informationRequested", "Send the care plan"));
+    assertThat(taskAt(instance, "Task_ProvideFurtherInformation")).hasCandidateGroup(VIBRANCE_GROUP);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup(BRIGHTPATH_GROUP)
+        .count()).isZero();
+  }
+
+  // --- the reporting form -------------------------------------------------------------------
+
+  @Test
+  void aReportingFormAfterFortyEightHoursIsMissedThenLate() {
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    String number = numberOf(instance);
+
+    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
+    execute(timer(instance, "Timer_FullReport48h"));
+
+    assertThat(taskAt(instance, "Task_ChaseReportingForm")).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
+    assertThat(outbox("incident:" + instance.getId() + ":reporting-form-missed")).contains("contracts@vibrance.example");
+
+    setClock(LocalDateTime.of(2025, 5, 24, 15, 0));
+    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+
+    assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+    assertThat(taskAt(instance, "Task_ChaseReportingForm")).isNull();
+    assertThat(timer(instance, "Timer_FullReportSecondEscalation")).isNull();
+    assertThat(breachesOf(number))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::dueAt)
+        .containsExactly(tuple("REPORTING_FORM", Kind.LATE, Instant.parse("2025-05-24T07:00:00Z")),
+            tuple("REPORTING_FORM", Kind.MISSED, Instant.parse("2025-05-24T07:00:00Z")));
+  }
+
+  @Test
+  void aReportingFormNeverSentIsEscalatedTwice() {
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+
+    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
+    execute(timer(instance, "Timer_FullReport48h"));
+    setClock(LocalDateTime.of(2025, 5, 25, 8, 1));
+    execute(timer(instance, "Timer_FullReportSecondEscalation"));
+
+    assertThat(instance).isWaitingAt("Task_SubmitReportingForm", "Task_ChaseReportingForm",
+        "Task_ActOnMissingReportingForm");
+    assertThat(taskAt(instance, "Task_ActOnMissingReportingForm")).hasCandidateGroup(Roles.CONTRACTS_MANAGERS);
+    assertThat(outbox("incident:" + instance.getId() + ":reporting-form-second-escalation"))
+        .contains("si-manager@council.example");
+    assertThat(breachesOf(numberOf(instance))).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+        .containsExactly(tuple("REPORTING_FORM", Kind.MISSED));
+
+    complete(taskAt(instance, "Task_ChaseReportingForm"), Map.of("escalationAction", "Phoned the registered manager"));
+    assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_ActOnMissingReportingForm").getId(), Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("escalationAction: is required");
+    complete(taskAt(instance, "Task_ActOnMissingReportingForm"), Map.of("escalationAction", "Meeting with provider"));
+    assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
+  }
+
+  // --- cases opened late --------------------------------------------------------------------
+
+  @Test
+  void theClocksRunFromTheIncidentNotFromWhenTheCaseWasOpened() {
+    setClock(LocalDateTime.of(2025, 5, 22, 19, 0));
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+
+    assertThat(timer(instance, "Timer_InitialReport12h").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
+    assertThat(timer(instance, "Timer_FullReport48h").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 5, 24, 8, 0)));
+  }
+
+  @Test
+  void aCaseOpenedAfterFortyEightHoursHasEveryEscalationDueAtOnce() {
+    setClock(LocalDateTime.of(2025, 5, 26, 10, 0));
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().executable().count())
+        .isEqualTo(4);
+    executeDueJobs(instance);
+
+    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_ChaseInitialReport",
+        "Task_ActOnMissingInitialReport", "Task_SubmitReportingForm", "Task_ChaseReportingForm",
+        "Task_ActOnMissingReportingForm");
+    assertThat(breachesOf(numberOf(instance))).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+        .containsExactly(tuple("INITIAL_REPORT", Kind.MISSED), tuple("REPORTING_FORM", Kind.MISSED));
+  }
+
+  @Test
+  void aProviderReportingAfterFortyEightHoursIsLateAndItsFormAlreadyMissed() {
+    setClock(LocalDateTime.of(2025, 5, 24, 10, 0));
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-24T09:00+01:00"));
+    executeDueJobs(instance);
+
+    assertThat(instance).isWaitingAt("Task_SubmitReportingForm", "Task_ChaseReportingForm");
+    assertThat(breachesOf(numberOf(instance))).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+        .containsExactly(tuple("INITIAL_REPORT", Kind.LATE), tuple("REPORTING_FORM", Kind.MISSED));
+  }
+
+  // --- regular updates ------------------------------------------------------------------------
+
+  @Test
+  void updatesAreRequestedEveryFiveWorkingDaysAcrossWeekendsAndBankHolidays() {
+    ProcessInstance instance = caseUnderReview();
+    // Thursday 22 May + 5 working days, Monday 26 May being the Spring bank holiday: Friday 30 May, ending at midnight.
+    assertThat(timer(instance, "Timer_NextUpdateDue").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 5, 31, 0, 0)));
+
+    setClock(LocalDateTime.of(2025, 5, 31, 0, 1));
+    execute(timer(instance, "Timer_NextUpdateDue"));
+
+    Task update = taskAt(instance, "Task_ProvideUpdate");
+    assertThat(update).hasCandidateGroup(VIBRANCE_GROUP);
+    // Saturday 31 May + 2 working days: Tuesday 3 June.
+    assertThat(update.getDueDate()).isEqualTo(at(LocalDateTime.of(2025, 6, 4, 0, 0)));
+
+    setClock(LocalDateTime.of(2025, 6, 2, 10, 0));
+    complete(update, update("Surgery done; discharge planning under way", false));
+
+    assertThat(instance).variables().containsEntry("updatesReceived", 1)
+        .containsEntry("lastUpdate", "Surgery done; discharge planning under way");
+    // Monday 2 June + 5 working days: Monday 9 June.
+    assertThat(timer(instance, "Timer_NextUpdateDue").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 6, 10, 0, 0)));
+
+    setClock(LocalDateTime.of(2025, 6, 10, 0, 1));
+    execute(timer(instance, "Timer_NextUpdateDue"));
+    assertThat(taskService.getVariable(taskAt(instance, "Task_ProvideUpdate").getId(), "updateSummary")).isNull();
+    complete(taskAt(instance, "Task_ProvideUpdate"), update("Discharged home with a new package", true));
+
+    assertThat(instance).isWaitingAt("Task_ReviewIncident").hasPassed("EndEvent_UpdatesConcluded")
+        .variables().containsEntry("updatesReceived", 2);
+    assertThat(timer(instance, "Timer_NextUpdateDue")).isNull();
+  }
+
+  // --- the council's review -----------------------------------------------------------------
+
+  @Test
+  void closingTheIncidentStopsTheUpdateRequestsAndRecordsTheOutcome() {
+    ProcessInstance instance = caseUnderReview();
+    String number = numberOf(instance);
+
+    assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_ReviewIncident").getId(),
+        Map.of("reviewDecision", "CLOSE")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("outcome: is required").hasMessageContaining("lessonsLearned: is required");
+
+    setClock(LocalDateTime.of(2025, 5, 27, 11, 0));
+    complete(taskAt(instance, "Task_ReviewIncident"), close());
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_ReviewClosed", "Task_CloseIncident", "EndEvent_IncidentClosed");
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    SeriousIncident closed = register.findByNumber(number).orElseThrow();
+    assertThat(closed.status()).isEqualTo("CLOSED");
+    assertThat(closed.closedAt()).isEqualTo(now());
+    assertThat(closed.outcome()).isEqualTo("Accidental fall; provider's actions appropriate");
+    assertThat(outbox("incident:" + instance.getId() + ":closed")).isEqualTo("contracts@vibrance.example");
+  }
+
+  @Test
+  void moreInformationGoesToTheProviderAndBackToTheReview() {
+    ProcessInstance instance = caseUnderReview();
+
+    complete(taskAt(instance, "Task_ReviewIncident"),
+        Map.of("reviewDecision", "MORE_INFORMATION", "informationRequested", "Send the falls risk assessment"));
+
+    Task further = taskAt(instance, "Task_ProvideFurtherInformation");
+    assertThat(further).hasCandidateGroup(VIBRANCE_GROUP);
+    assertThat(further.getDueDate()).isEqualTo(at(LocalDateTime.of(2025, 5, 28, 0, 0)));
+    complete(further, Map.of("furtherInformation", "Assessment of 3 March attached to the case file"));
+
+    assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+    // The new review starts with no decision chosen.
+    assertThat(taskService.getVariable(taskAt(instance, "Task_ReviewIncident").getId(), "reviewDecision")).isNull();
+  }
+
+  @ParameterizedTest
+  @CsvSource({
+      "HEAD_OF_SERVICE, Task_HeadOfServiceReview, chief-officers",
+      "REGULATOR, Task_RecordRegulatorNotification, quality-assurance",
+      "CONTRACT_DEFAULT, Task_ConsiderContractDefault, contracts-managers"})
+  void eachEscalationHasItsFollowUpTaskAndReturnsToTheReview(String route, String followUp, String group) {
+    ProcessInstance instance = caseUnderReview();
+
+    complete(taskAt(instance, "Task_ReviewIncident"), escalate(route));
+
+    assertThat(instance).isWaitingAt(followUp, "Timer_NextUpdateDue");
+    Task task = taskAt(instance, followUp);
+    assertThat(task).hasCandidateGroup(group);
+    assertThat(task.getDueDate()).isEqualTo(at(LocalDateTime.of(2025, 5, 28, 0, 0)));
+    assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class);
+    complete(task, followUpAnswer(route));
+
+    assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+  }
+
+  @Test
+  void theRegulatorNotificationCannotBeDatedBeforeTheIncidentOrInTheFuture() {
+    ProcessInstance instance = caseUnderReview();
+    complete(taskAt(instance, "Task_ReviewIncident"), escalate("REGULATOR"));
+    String taskId = taskAt(instance, "Task_RecordRegulatorNotification").getId();
+
+    assertThatThrownBy(() -> taskService.complete(taskId,
+        Map.of("cqcNotificationReference", "CQC-1", "cqcNotifiedOn", "2025-05-21")))
+        .hasMessageContaining("cqcNotifiedOn: cannot be before the incident occurred");
+    assertThatThrownBy(() -> taskService.complete(taskId,
+        Map.of("cqcNotificationReference", "CQC-1", "cqcNotifiedOn", "2025-05-23")))
+        .hasMessageContaining("cqcNotifiedOn: cannot be in the future");
+  }
+
+  @Test
+  void aSafeguardingEscalationRaisesTheCouncilsAlertOnce() {
+    ProcessInstance instance = caseUnderReview();
+    String number = numberOf(instance);
+
+    complete(taskAt(instance, "Task_ReviewIncident"), escalate("SAFEGUARDING_ENQUIRY"));
+
+    assertThat(instance).isWaitingAt("Task_ReviewIncident").variables().containsEntry("safeguardingAlertRaised", true);
+    ProcessInstance alert = alertOf(number);
+    assertThat(alert).isWaitingAt("Task_ScreenSafeguardingAlert");
+    assertThat(alertRow(number)).containsEntry("RAISED_BY", "COUNCIL");
+
+    complete(taskAt(instance, "Task_ReviewIncident"), escalate("SAFEGUARDING_ENQUIRY"));
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-alert")
+        .processInstanceBusinessKey(number).count()).isOne();
+  }
+
+  // --- safeguarding suspected in the report ---------------------------------------------------
+
+  @Test
+  void aProviderWhoSuspectsAbuseRaisesTheAlertWithTheIncidentsNumber() {
+    Map<String, Object> report = providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00");
+    report.put("safeguardingSuspected", true);
+    report.put("category", "SAFEGUARDING_ALERT_RAISED");
+    ProcessInstance instance = startAs(PROVIDER_USER, report);
+    String number = numberOf(instance);
+
+    ProcessInstance alert = alertOf(number);
+    assertThat(alert).hasBusinessKey(number).isWaitingAt("Task_ScreenSafeguardingAlert");
+    assertThat(instance).variables().containsEntry("safeguardingAlertRaised", true)
+        .containsEntry("safeguardingAlertProcessInstanceId", alert.getId());
+    Map<String, Object> row = alertRow(number);
+    assertThat(row).containsEntry("RAISED_BY", "PROVIDER");
+    assertThat(((OffsetDateTime) row.get("AWARE_AT")).toInstant()).isEqualTo(Instant.parse("2025-05-22T07:10:00Z"));
+    assertThat(((OffsetDateTime) row.get("ALERTED_AT")).toInstant()).isEqualTo(now());
+    assertThat(row.get("SUMMARY").toString()).doesNotContain("Edith");
+    assertThat(register.findByNumber(number).orElseThrow().safeguardingSuspected()).isTrue();
+  }
+
+  @Test
+  void anOfficerWhoSuspectsAbuseRaisesTheCouncilsAlertAtOnce() {
+    Map<String, Object> log = officerLog(reference, "2025-05-22T08:00+01:00");
+    log.put("safeguardingSuspected", true);
+    ProcessInstance instance = startAs(OFFICER, log);
+
+    assertThat(alertOf(numberOf(instance))).isWaitingAt("Task_ScreenSafeguardingAlert");
+    Map<String, Object> row = alertRow(numberOf(instance));
+    assertThat(row).containsEntry("RAISED_BY", "COUNCIL");
+    assertThat(((OffsetDateTime) row.get("AWARE_AT")).toInstant()).isEqualTo(now());
+  }
+
+  @Test
+  void anInitialReportThatSuspectsAbuseRaisesTheProvidersAlertLateIfAwareMoreThanTwelveHoursBefore() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-21T18:00+01:00"));
+    String number = numberOf(instance);
+    assertThat(alertRowOrNull(number)).isNull();
+
+    Map<String, Object> report = initialReport("2025-05-21T18:30+01:00");
+    report.put("safeguardingSuspected", true);
+    complete(taskAt(instance, "Task_SubmitInitialReport"), report);
+
+    assertThat(alertOf(number)).isWaitingAt("Task_ScreenSafeguardingAlert");
+    assertThat(alertRow(number)).containsEntry("RAISED_BY", "PROVIDER");
+    assertThat(breaches.ofCase("SAFEGUARDING_ALERT", number)).extracting(DeadlineBreach::kind)
+        .containsExactly(Kind.LATE);
+  }
+
+  // --- helpers -------------------------------------------------------------------------------
+
+  /** A provider's case with both reports in on Thursday 22 May 2025, waiting for the council's review. */
+  private ProcessInstance caseUnderReview() {
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+    assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+    assertThat(taskAt(instance, "Task_ReviewIncident")).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
+    return instance;
+  }
+
+  private static Map<String, Object> followUpAnswer(String route) {
+    return switch (route) {
+      case "HEAD_OF_SERVICE" -> Map.of("headOfServiceResponse", "Meet the provider's director this week");
+      case "REGULATOR" -> Map.of("cqcNotificationReference", "CQC-INS-2025-0042", "cqcNotifiedOn", "2025-05-22");
+      case "CONTRACT_DEFAULT" -> Map.of("contractDefaultDecision", "REMEDIAL_ACTION_PLAN",
+          "contractDefaultReasons", "Falls procedure not followed");
+      default -> throw new IllegalArgumentException(route);
+    };
+  }
+
+  private ProcessInstance startAs(String userId, Map<String, Object> variables) {
+    // As Tasklist starts it: the signed-in user with its groups, so the engine's authorizations apply.
+    identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      return runtimeService.startProcessInstanceByKey(IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void complete(Task task, Map<String, Object> variables) {
+    taskService.complete(task.getId(), new HashMap<>(variables));
+  }
+
+  private void execute(Job job) {
+    assertThat(job).as("job").isNotNull();
+    managementService.executeJob(job.getId());
+  }
+
+  /** Runs every job that is due now, and those they create, as the job executor would. */
+  private void executeDueJobs(ProcessInstance instance) {
+    for (int round = 0; round < 10; round++) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private Task taskAt(ProcessInstance instance, String activityId) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+        .singleResult();
+  }
+
+  private Job timer(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+        .singleResult();
+  }
+
+  private String numberOf(ProcessInstance instance) {
+    return (String) runtimeService.getVariable(instance.getId(), "incidentNumber");
+  }
+
+  private List<DeadlineBreach> breachesOf(String number) {
+    return breaches.ofCase("SERIOUS_INCIDENT", number);
+  }
+
+  private ProcessInstance alertOf(String number) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-alert")
+        .processInstanceBusinessKey(number).singleResult();
+  }
+
+  private Map<String, Object> alertRow(String number) {
+    Map<String, Object> row = alertRowOrNull(number);
+    assertThat(row).as("safeguarding alert of " + number).isNotNull();
+    return row;
+  }
+
+  private Map<String, Object> alertRowOrNull(String number) {
+    List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM safeguarding_alert WHERE source_reference = :number")
+        .param("number", number).query().listOfRows();
+    return rows.isEmpty() ? null : upperCaseKeys(rows.get(0));
+  }
+
+  private static Map<String, Object> upperCaseKeys(Map<String, Object> row) {
+    Map<String, Object> upper = new HashMap<>();
+    row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+    return upper;
+  }
+
+  private void assertNothingCreated() {
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(IncidentVariables.PROCESS_KEY)
+        .variableValueEquals("contractReference", reference).count()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM serious_incident i JOIN contract c ON c.id = i.contract_id"
+        + " WHERE c.reference = :reference").param("reference", reference).query(Long.class).single()).isZero();
+  }
+
+  private String outbox(String key) {
+    return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
+        .param("key", key).query(String.class).optional().orElse(null);
+  }
+
+  private void user(String id, String... groups) {
+    access.ensureUser(id, "Test", id, id + "@council.example", "secret-" + id);
+    for (String group : groups) {
+      access.ensureMembership(id, group);
+    }
+  }
+
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  private static void setClock(LocalDateTime ukTime) {
+    ClockUtil.setCurrentTime(at(ukTime));
+  }
+
+  private static Date at(LocalDateTime ukTime) {
+    return Date.from(ukTime.atZone(WorkingDayCalendar.UK).toInstant());
+  }
+}
