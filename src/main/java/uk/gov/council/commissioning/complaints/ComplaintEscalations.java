@@ -67,7 +67,7 @@ public class ComplaintEscalations {
   }
 
   private Complaint complaint(DelegateExecution execution) {
-    return complaints.get((String) execution.getVariable(COMPLAINT_NUMBER));
+    return complaints.ofProcessInstance(execution.getProcessInstanceId());
   }
 
   /** Local to the escalation's own path, so two escalations open at once each show their own. */

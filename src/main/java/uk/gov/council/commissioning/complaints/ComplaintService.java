@@ -46,6 +46,13 @@ public class ComplaintService {
         .orElseThrow(() -> new IllegalStateException("No complaint " + number + " is recorded"));
   }
 
+  /** The complaint a process instance handles: how steps find theirs, never by a variable a form could change. */
+  @Transactional(readOnly = true)
+  public Complaint ofProcessInstance(String processInstanceId) {
+    return repository.findByProcessInstance(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("No complaint is recorded for process instance " + processInstanceId));
+  }
+
   @Transactional(readOnly = true)
   public List<DeadlineBreach> breachesOf(Complaint complaint) {
     return breaches.ofCase(CASE_TYPE, complaint.number());

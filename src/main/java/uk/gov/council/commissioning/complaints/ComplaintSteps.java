@@ -209,6 +209,14 @@ public class ComplaintSteps {
     raise(concern, c, task);
   }
 
+  /**
+   * The provider organisation's group, for its tasks' candidate group: from the complaint's
+   * contract, so that no form can hand the case to another organisation.
+   */
+  public String providerGroup(DelegateExecution execution) {
+    return complaint(execution).providerGroup();
+  }
+
   /** Every escalation task asks what was done about it. */
   public void escalation(DelegateTask task) {
     FormChecks checks = new FormChecks("Escalation", task);
@@ -305,7 +313,12 @@ public class ComplaintSteps {
     scope.setVariable(OUTCOME, description);
   }
 
-  private Complaint complaint(VariableScope scope) {
-    return complaints.get((String) scope.getVariable(COMPLAINT_NUMBER));
+  /** By the process instance, not by a number in a variable that a task's form could change. */
+  private Complaint complaint(DelegateTask task) {
+    return complaints.ofProcessInstance(task.getProcessInstanceId());
+  }
+
+  private Complaint complaint(DelegateExecution execution) {
+    return complaints.ofProcessInstance(execution.getProcessInstanceId());
   }
 }

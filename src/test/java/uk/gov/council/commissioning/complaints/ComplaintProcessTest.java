@@ -579,6 +579,26 @@ class ComplaintProcessTest {
   }
 
   @Test
+  void variablesSetWithATaskCannotMoveDeadlinesOrReachAnotherComplaint() {
+    ProcessInstance other = start(OFFICER, complaint(RECEIVED, "COUNCIL", null));
+    ProcessInstance own = start(ALPHA_USER, complaint(RECEIVED, null, contract));
+    Map<String, Object> tampered = new HashMap<>();
+    tampered.put("acknowledgedAt", "2026-03-02T08:45:00Z");
+    tampered.put("complaintNumber", complaintOf(other).number());
+    tampered.put("respondDueAt", Date.from(Instant.parse("2099-01-01T00:00:00Z")));
+    tampered.put("providerGroup", BETA_GROUP);
+
+    complete(taskAt(own, "Task_ProviderAcknowledgeComplaint"), tampered);
+
+    assertThat(complaintOf(own).acknowledgedAt()).isEqualTo("2026-03-02T08:45:00Z");
+    assertThat(complaintOf(other).acknowledgedAt()).isNull();
+    assertThat(timer(own, "Timer_Resolve15Days").getDuedate()).isEqualTo("2026-03-24T00:00:00Z");
+    assertThat(taskAt(own, "Task_ResolveComplaint")).hasCandidateGroup(ALPHA_GROUP);
+    assertThat(taskService.getIdentityLinksForTask(taskAt(own, "Task_ResolveComplaint").getId()))
+        .noneSatisfy(link -> assertThat(link.getGroupId()).isEqualTo(BETA_GROUP));
+  }
+
+  @Test
   void aComplaintForTheProviderNeedsItsContract() {
     assertRefused(OFFICER, complaint(RECEIVED, "PROVIDER", null), "contractReference: is required");
     assertRefused(OFFICER, complaint(RECEIVED, "PROVIDER", "NO-SUCH-CONTRACT"),
