@@ -55,7 +55,7 @@ public class ComplaintValidator {
    * @throws uk.gov.council.commissioning.forms.TaskFormException naming every field at fault
    */
   public Registration check(VariableScope values, Recorder recorder) {
-    FormChecks checks = new FormChecks("Complaint", values);
+    FormChecks checks = new FormChecks("The complaint form", values);
     Instant received = checks.dateTime(RECEIVED_AT);
     if (received != null && received.isAfter(ClockUtil.getCurrentTime().toInstant())) {
       checks.problem(RECEIVED_AT, "cannot be in the future");
