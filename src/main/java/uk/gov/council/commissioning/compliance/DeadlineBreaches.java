@@ -90,10 +90,12 @@ public class DeadlineBreaches {
 
   private static DeadlineBreach breach(ResultSet rs, int row) throws SQLException {
     long providerId = rs.getLong("provider_id");
+    // wasNull() speaks of the last column read, so it is asked before any other.
+    boolean noProvider = rs.wasNull();
     return new DeadlineBreach(
         rs.getString("case_type"),
         rs.getString("case_reference"),
-        rs.wasNull() ? null : providerId,
+        noProvider ? null : providerId,
         rs.getString("requirement"),
         Kind.valueOf(rs.getString("kind")),
         rs.getObject("due_at", OffsetDateTime.class).toInstant(),

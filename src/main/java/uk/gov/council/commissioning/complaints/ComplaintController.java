@@ -1,0 +1,70 @@
+package uk.gov.council.commissioning.complaints;
+
+import java.net.URI;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import uk.gov.council.commissioning.complaints.ComplaintResponses.ComplaintDetails;
+import uk.gov.council.commissioning.complaints.ComplaintResponses.ComplaintSummary;
+import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.Roles;
+
+/** Records complaints and shows their deadlines, acknowledgement, resolution and breaches. */
+@RestController
+@RequestMapping("/api/complaints")
+public class ComplaintController {
+
+  private static final List<String> STAFF_WHO_MAY_RECORD = Stream.concat(
+      Roles.STARTERS.get(ComplaintVariables.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN)).toList();
+
+  private final ComplaintCaseService cases;
+  private final ComplaintService complaints;
+
+  public ComplaintController(ComplaintCaseService cases, ComplaintService complaints) {
+    this.cases = cases;
+    this.complaints = complaints;
+  }
+
+  /**
+   * Council staff record complaints to the council or for a provider to handle; a provider's users
+   * record the complaints they received, about their own contracts. Checked in full before the
+   * case starts, so every wrong field is reported in one answer and nothing is created.
+   */
+  @PostMapping
+  public ResponseEntity<ComplaintDetails> record(@RequestBody(required = false) ComplaintRequest request,
+      Authentication user) {
+    if (!CouncilUser.isProvider(user) && !CouncilUser.isInAny(user, STAFF_WHO_MAY_RECORD)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Only commissioning officers, contracts managers, quality assurance and providers record complaints");
+    }
+    Complaint created = cases.start(request, user.getName(), CouncilUser.groups(user));
+    return ResponseEntity.created(URI.create("/api/complaints/" + created.number()))
+        .body(ComplaintDetails.of(created, complaints.breachesOf(created)));
+  }
+
+  @GetMapping
+  public List<ComplaintSummary> list(Authentication user) {
+    return cases.visibleTo(recorder(user)).stream().map(ComplaintSummary::of).toList();
+  }
+
+  @GetMapping("/{number}")
+  public ComplaintDetails get(@PathVariable String number, Authentication user) {
+    Complaint complaint = cases.find(number.trim().toUpperCase(Locale.ROOT), recorder(user))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No complaint " + number));
+    return ComplaintDetails.of(complaint, complaints.breachesOf(complaint));
+  }
+
+  private static Recorder recorder(Authentication user) {
+    return Recorder.of(user.getName(), CouncilUser.groups(user));
+  }
+}

@@ -1,0 +1,324 @@
+package uk.gov.council.commissioning.complaints;
+
+import static uk.gov.council.commissioning.complaints.ComplaintVariables.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
+import uk.gov.council.commissioning.security.Roles;
+
+/**
+ * The complaint's steps: each task's form is checked on the server when the task is completed
+ * (a refusal leaves the task open, with every field at fault named) and what it records is written
+ * in the same transaction. Called from the BPMN, e.g. {@code ${complaintSteps.acknowledge(task)}}.
+ */
+@Component("complaintSteps")
+public class ComplaintSteps {
+
+  static final Set<String> RESPONSE_DECISIONS = Set.of("RESPOND", "EXTEND");
+  static final Set<String> COMPLAINANT_RESPONSES = Set.of("SATISFIED", "DISSATISFIED", "NO_REPLY");
+  static final Set<String> RESOLUTIONS = Set.of("RESOLVED", "UNRESOLVED");
+  static final Set<String> INVESTIGATION_OUTCOMES = Set.of("UPHELD", "PARTLY_UPHELD", "NOT_UPHELD");
+
+  private final ComplaintService complaints;
+  private final ComplaintValidator validator;
+  private final ComplaintDeadlines deadlines;
+  private final ComplaintNotifications notifications;
+  private final IdentityService identityService;
+
+  public ComplaintSteps(ComplaintService complaints, ComplaintValidator validator, ComplaintDeadlines deadlines,
+      ComplaintNotifications notifications, IdentityService identityService) {
+    this.complaints = complaints;
+    this.validator = validator;
+    this.deadlines = deadlines;
+    this.notifications = notifications;
+    this.identityService = identityService;
+  }
+
+  /** Council (App K, 3 working days) or provider (App C 4.2, 24 hours): the complainant was acknowledged. */
+  public void acknowledge(DelegateTask task) {
+    Complaint c = complaint(task);
+    FormChecks checks = new FormChecks("Acknowledgement", task);
+    Instant at = checks.dateTime(ACKNOWLEDGED_AT);
+    sinceReceipt(checks, ACKNOWLEDGED_AT, at, c);
+    Concern concern = concern(checks, task, c);
+    checks.throwIfAny();
+    complaints.acknowledged(c, at);
+    raise(concern, c, task);
+  }
+
+  /** App K stage 1: the manager of the service replies, or tells the complainant it needs longer. */
+  public void investigateAndRespond(DelegateTask task) {
+    Complaint c = complaint(task);
+    FormChecks checks = new FormChecks("Investigation and response", task);
+    String decision = checks.oneOf(RESPONSE_DECISION, RESPONSE_DECISIONS);
+    Instant respondedAt = null;
+    if ("RESPOND".equals(decision)) {
+      respondedAt = checks.dateTime(RESPONDED_AT);
+      sinceReceipt(checks, RESPONDED_AT, respondedAt, c);
+      checks.text(RESPONSE_SUMMARY);
+      atMost(checks, task, RESPONSE_SUMMARY, MAX_TEXT);
+    } else if ("EXTEND".equals(decision)) {
+      LocalDate newDay = checks.date(NEW_RESPONSE_DATE);
+      LocalDate currentLastDay = deadlines.lastDay(c.respondDueAt());
+      if (newDay != null && !newDay.isAfter(currentLastDay)) {
+        checks.problem(NEW_RESPONSE_DATE, "must be later than the current response date, " + currentLastDay);
+      } else if (newDay != null && newDay.isBefore(ComplaintDeadlines.ukDate(ComplaintService.now()))) {
+        checks.problem(NEW_RESPONSE_DATE, "cannot be in the past");
+      }
+      checks.text(EXTENSION_REASON);
+      atMost(checks, task, EXTENSION_REASON, MAX_TEXT);
+      if (!checks.flag(COMPLAINANT_TOLD)) {
+        checks.problem(COMPLAINANT_TOLD, "tell the complainant of the new date first (App K: \"we will let you know"
+            + " if we need more time\")");
+      }
+    }
+    Concern concern = concern(checks, task, c);
+    checks.throwIfAny();
+    if (respondedAt != null) {
+      complaints.responded(c, respondedAt);
+    }
+    raise(concern, c, task);
+  }
+
+  /** Records the extension the officer gave the complainant and moves the response timer to it. */
+  public void recordExtension(DelegateExecution execution) {
+    Complaint c = complaint(execution);
+    LocalDate newDay = LocalDate.parse(execution.getVariable(NEW_RESPONSE_DATE).toString().trim());
+    Instant due = complaints.extendResponse(c, newDay);
+    execution.setVariable(RESPOND_DUE_AT, Date.from(due));
+    execution.setVariable(RESPOND_DUE, deadlines.describe(due));
+    execution.setVariable(EXTENSIONS, c.extensions() + 1);
+    // Tasklist fills a form from the variables of the same name: the next round must not arrive
+    // with the last extension's answers, least of all "complainant told", already given.
+    for (String answer : new String[] {RESPONSE_DECISION, NEW_RESPONSE_DATE, EXTENSION_REASON, COMPLAINANT_TOLD}) {
+      execution.removeVariable(answer);
+    }
+  }
+
+  /** After the stage 1 reply: satisfied, dissatisfied (stage 2, App K), or no reply. */
+  public void complainantResponse(DelegateTask task) {
+    Complaint c = complaint(task);
+    FormChecks checks = new FormChecks("Complainant's response", task);
+    String response = checks.oneOf(COMPLAINANT_RESPONSE, COMPLAINANT_RESPONSES);
+    checks.throwIfAny();
+    switch (response) {
+      case "SATISFIED" -> outcome(task, "COMPLAINANT_SATISFIED",
+          "Stage 1 response sent; the complainant is satisfied");
+      case "NO_REPLY" -> outcome(task, "NO_REPLY",
+          "Stage 1 response sent; the complainant has not replied");
+      default -> complaints.stageTwo(c);
+    }
+  }
+
+  /** App K stage 2: the complainant was given the Local Government Ombudsman's details. */
+  public void ombudsmanInformation(DelegateTask task) {
+    Complaint c = complaint(task);
+    FormChecks checks = new FormChecks("Ombudsman information", task);
+    LocalDate sent = checks.date(OMBUDSMAN_INFORMATION_SENT_ON);
+    if (sent != null && sent.isAfter(ComplaintDeadlines.ukDate(ComplaintService.now()))) {
+      checks.problem(OMBUDSMAN_INFORMATION_SENT_ON, "cannot be in the future");
+    } else if (sent != null && sent.isBefore(ComplaintDeadlines.ukDate(c.receivedAt()))) {
+      checks.problem(OMBUDSMAN_INFORMATION_SENT_ON, "cannot be before the complaint was received");
+    }
+    checks.throwIfAny();
+    complaints.ombudsmanInformationSent(c, sent);
+    outcome(task, "OMBUDSMAN_INFORMATION_SENT",
+        "Stage 1 response sent; the complainant remained dissatisfied and was given the Local Government"
+            + " Ombudsman's details on " + sent);
+  }
+
+  /** §13.5, App C 4.3: the provider resolved it by discussion, or discussions failed. */
+  public void resolve(DelegateTask task) {
+    Complaint c = complaint(task);
+    FormChecks checks = new FormChecks("Resolution", task);
+    String resolution = checks.oneOf(RESOLUTION, RESOLUTIONS);
+    Instant resolvedAt = null;
+    if ("RESOLVED".equals(resolution)) {
+      resolvedAt = checks.dateTime(RESOLVED_AT);
+      sinceReceipt(checks, RESOLVED_AT, resolvedAt, c);
+      checks.text(RESOLUTION_OUTCOME);
+      atMost(checks, task, RESOLUTION_OUTCOME, MAX_TEXT);
+    } else if ("UNRESOLVED".equals(resolution)) {
+      checks.text(DISCUSSIONS_SUMMARY);
+      atMost(checks, task, DISCUSSIONS_SUMMARY, MAX_TEXT);
+    }
+    Concern concern = concern(checks, task, c);
+    checks.throwIfAny();
+    if (resolvedAt != null) {
+      complaints.resolved(c, resolvedAt);
+      outcome(task, "RESOLVED", "Resolved by the provider by discussion with the complainant");
+    } else {
+      Instant due = complaints.unresolved(c, ComplaintService.now());
+      task.setVariable(WRITTEN_REPORT_DUE_AT, Date.from(due));
+      task.setVariable(WRITTEN_REPORT_DUE, deadlines.describe(due));
+    }
+    raise(concern, c, task);
+  }
+
+  /** §13.5: the provider's full written report to the council. */
+  public void writtenReport(DelegateTask task) {
+    Complaint c = complaint(task);
+    FormChecks checks = new FormChecks("Written report", task);
+    checks.text(WRITTEN_REPORT);
+    atMost(checks, task, WRITTEN_REPORT, MAX_TEXT);
+    Concern concern = concern(checks, task, c);
+    checks.throwIfAny();
+    complaints.writtenReportReceived(c, ComplaintService.now());
+    raise(concern, c, task);
+  }
+
+  /** §13.5: the council designates a representative to investigate: a council officer. */
+  public void assignInvestigator(DelegateTask task) {
+    Complaint c = complaint(task);
+    FormChecks checks = new FormChecks("Investigator", task);
+    String investigator = checks.text(INVESTIGATOR);
+    if (investigator != null) {
+      if (identityService.createUserQuery().userId(investigator).count() == 0) {
+        checks.problem(INVESTIGATOR, "no user " + investigator);
+      } else if (!isCouncilStaff(investigator)) {
+        checks.problem(INVESTIGATOR, investigator + " is not a council officer: the council's representative"
+            + " investigates (seed 002 §13.5)");
+      }
+    }
+    checks.throwIfAny();
+    task.setVariable(INVESTIGATOR, investigator);
+    complaints.investigatorAssigned(c, investigator);
+    notifications.investigatorAssigned(task.getExecution(), c, investigator);
+  }
+
+  /** The council's investigation of an unresolved provider complaint ends with its findings. */
+  public void investigate(DelegateTask task) {
+    Complaint c = complaint(task);
+    FormChecks checks = new FormChecks("Investigation", task);
+    String result = checks.oneOf(INVESTIGATION_OUTCOME, INVESTIGATION_OUTCOMES);
+    checks.text(FINDINGS);
+    atMost(checks, task, FINDINGS, MAX_TEXT);
+    Concern concern = concern(checks, task, c);
+    checks.throwIfAny();
+    outcome(task, result, "Investigated by the council's representative after the provider could not resolve it: "
+        + result.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    raise(concern, c, task);
+  }
+
+  /**
+   * The provider organisation's group, for its tasks' candidate group: from the complaint's
+   * contract, so that no form can hand the case to another organisation.
+   */
+  public String providerGroup(DelegateExecution execution) {
+    return complaint(execution).providerGroup();
+  }
+
+  /** Every escalation task asks what was done about it. */
+  public void escalation(DelegateTask task) {
+    FormChecks checks = new FormChecks("Escalation", task);
+    checks.text(ESCALATION_ACTION);
+    atMost(checks, task, ESCALATION_ACTION, MAX_TEXT);
+    checks.throwIfAny();
+  }
+
+  /** The complaint is closed with the outcome its last step recorded. */
+  public void close(DelegateExecution execution) {
+    Complaint c = complaint(execution);
+    Object code = execution.getVariable(OUTCOME_CODE);
+    Object outcome = execution.getVariable(OUTCOME);
+    complaints.close(c, code == null ? null : code.toString(), outcome == null ? null : outcome.toString());
+  }
+
+  static void atMost(FormChecks checks, VariableScope scope, String field, int max) {
+    Object value = scope.getVariable(field);
+    if (value != null && value.toString().length() > max) {
+      checks.problem(field, "at most " + max + " characters");
+    }
+  }
+
+  // --- safeguarding, at any step that asks ----------------------------------------------------
+
+  /** A safeguarding concern the step recorded: what it is and when whoever recorded it became aware. */
+  private record Concern(String summary, Instant awareAt) {}
+
+  /** Once a concern is raised the forms no longer ask; the alert is one per complaint. */
+  private Concern concern(FormChecks checks, DelegateTask task, Complaint c) {
+    if (c.safeguardingRaised() || !checks.flag(SAFEGUARDING_CONCERN)) {
+      return null;
+    }
+    String summary = null;
+    Object given = task.getVariable(SAFEGUARDING_SUMMARY);
+    if (given == null || given.toString().isBlank()) {
+      checks.problem(SAFEGUARDING_SUMMARY, "say what the concern is, for the safeguarding team");
+    } else if (given.toString().length() > MAX_SAFEGUARDING_SUMMARY) {
+      checks.problem(SAFEGUARDING_SUMMARY, "at most " + MAX_SAFEGUARDING_SUMMARY + " characters");
+    } else {
+      summary = given.toString().trim();
+    }
+    Instant aware = checks.dateTime(SAFEGUARDING_AWARE_AT);
+    if (aware != null && aware.isAfter(ComplaintService.now())) {
+      checks.problem(SAFEGUARDING_AWARE_AT, "cannot be in the future");
+      aware = null;
+    }
+    return new Concern(summary, aware);
+  }
+
+  /**
+   * The provider's own steps raise the alert as the provider (its 12-hour alert figure, App C 5.2);
+   * the council's steps as the council.
+   */
+  private void raise(Concern concern, Complaint c, DelegateTask task) {
+    if (concern == null) {
+      return;
+    }
+    boolean providerStep = c.providerRoute() && isProviderStep(task.getTaskDefinitionKey());
+    String alert = complaints.raiseSafeguarding(c,
+        providerStep ? SafeguardingConcern.PROVIDER : SafeguardingConcern.COUNCIL, concern.awareAt(),
+        concern.summary());
+    task.setVariable(SAFEGUARDING_RAISED, true);
+    task.setVariable(SAFEGUARDING_ALERT_ID, alert);
+  }
+
+  private static boolean isProviderStep(String taskDefinitionKey) {
+    return Set.of("Task_ProviderAcknowledgeComplaint", "Task_ResolveComplaint", "Task_SubmitWrittenReport")
+        .contains(taskDefinitionKey);
+  }
+
+  // --- helpers ----------------------------------------------------------------------------------
+
+  private boolean isCouncilStaff(String userId) {
+    Recorder recorder = validator.recorderOf(userId);
+    return !recorder.provider() && Roles.COUNCIL_GROUPS.stream()
+        .anyMatch(g -> identityService.createUserQuery().userId(userId).memberOfGroup(g.id()).count() > 0);
+  }
+
+  /** An event's time must lie between the complaint's receipt and now. */
+  private static void sinceReceipt(FormChecks checks, String field, Instant at, Complaint c) {
+    if (at == null) {
+      return;
+    }
+    if (at.isAfter(ComplaintService.now())) {
+      checks.problem(field, "cannot be in the future");
+    } else if (at.isBefore(c.receivedAt())) {
+      checks.problem(field, "cannot be before the complaint was received");
+    }
+  }
+
+  private static void outcome(VariableScope scope, String code, String description) {
+    scope.setVariable(OUTCOME_CODE, code);
+    scope.setVariable(OUTCOME, description);
+  }
+
+  /** By the process instance, not by a number in a variable that a task's form could change. */
+  private Complaint complaint(DelegateTask task) {
+    return complaints.ofProcessInstance(task.getProcessInstanceId());
+  }
+
+  private Complaint complaint(DelegateExecution execution) {
+    return complaints.ofProcessInstance(execution.getProcessInstanceId());
+  }
+}

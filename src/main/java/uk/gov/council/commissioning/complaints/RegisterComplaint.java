@@ -1,0 +1,110 @@
+package uk.gov.council.commissioning.complaints;
+
+import static uk.gov.council.commissioning.complaints.ComplaintVariables.*;
+
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.complaints.ComplaintRepository.NewComplaint;
+import uk.gov.council.commissioning.complaints.ComplaintValidator.Registration;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
+
+/**
+ * First step of every complaint, in the transaction that starts it: a refusal here means nothing is
+ * created. Records the complaint with its deadlines, numbers it (the business key) and raises a
+ * safeguarding alert when the complaint reveals a concern.
+ */
+@Component("registerComplaint")
+public class RegisterComplaint implements JavaDelegate {
+
+  private final ComplaintValidator validator;
+  private final ComplaintRepository repository;
+  private final ComplaintService complaints;
+  private final ComplaintDeadlines deadlines;
+  private final ComplaintNotifications notifications;
+  private final IdentityService identityService;
+
+  public RegisterComplaint(ComplaintValidator validator, ComplaintRepository repository, ComplaintService complaints,
+      ComplaintDeadlines deadlines, ComplaintNotifications notifications, IdentityService identityService) {
+    this.identityService = identityService;
+    this.validator = validator;
+    this.repository = repository;
+    this.complaints = complaints;
+    this.deadlines = deadlines;
+    this.notifications = notifications;
+  }
+
+  /**
+   * The signed-in user who started the case. A start variable of the same name must not stand in
+   * for it: a provider's user could otherwise pass itself off as council staff. Without a signed-in
+   * user the application itself started the case, and its variable is trusted.
+   */
+  private String recordedBy(DelegateExecution execution) {
+    Authentication signedIn = identityService.getCurrentAuthentication();
+    if (signedIn != null && signedIn.getUserId() != null) {
+      execution.setVariable(RECORDED_BY, signedIn.getUserId());
+      return signedIn.getUserId();
+    }
+    Object given = execution.getVariable(RECORDED_BY);
+    return given == null ? null : given.toString();
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    Recorder recorder = validator.recorderOf(recordedBy(execution));
+    Registration registration = validator.check(execution, recorder);
+
+    Instant received = registration.receivedAt();
+    boolean providerRoute = Complaint.PROVIDER.equals(registration.route());
+    Instant acknowledgeDue = providerRoute
+        ? deadlines.providerAcknowledgeDue(received) : deadlines.councilAcknowledgeDue(received);
+    Instant respondDue = providerRoute
+        ? deadlines.providerResolveDue(received) : deadlines.councilRespondDue(received);
+    Contract contract = registration.contract().orElse(null);
+
+    String number = repository.insert(new NewComplaint(execution.getProcessInstanceId(), registration.route(),
+        contract == null ? null : contract.provider().id(), contract == null ? null : contract.id(), received,
+        ComplaintService.now(), recorder.userId(), acknowledgeDue, respondDue, false));
+    execution.setProcessBusinessKey(number);
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(COMPLAINT_NUMBER, number);
+    variables.put(ROUTE, registration.route());
+    variables.put(RECORDED_BY_PROVIDER, recorder.provider());
+    variables.put(RECEIVED, deadlines.describe(received));
+    variables.put(ACKNOWLEDGE_DUE_AT, Date.from(acknowledgeDue));
+    variables.put(ACKNOWLEDGE_DUE, deadlines.describe(acknowledgeDue));
+    variables.put(RESPOND_DUE_AT, Date.from(respondDue));
+    variables.put(RESPOND_DUE, deadlines.describe(respondDue));
+    variables.put(EXTENSIONS, 0);
+    variables.put(SAFEGUARDING_RAISED, false);
+    if (contract != null) {
+      variables.put(CONTRACT_REFERENCE, contract.reference());
+      variables.put(CONTRACT_TITLE, contract.title());
+      variables.put(PROVIDER_ID, contract.provider().id());
+      variables.put(PROVIDER_NAME, contract.provider().name());
+      variables.put(PROVIDER_GROUP, contract.provider().organisationGroup());
+    }
+    execution.setVariables(variables);
+
+    Complaint complaint = complaints.get(number);
+    if (registration.safeguardingConcern()) {
+      // The complaint revealed the concern: whoever recorded it became aware on receipt.
+      String alert = complaints.raiseSafeguarding(complaint,
+          recorder.provider() ? SafeguardingConcern.PROVIDER : SafeguardingConcern.COUNCIL, received,
+          registration.safeguardingSummary());
+      execution.setVariable(SAFEGUARDING_RAISED, true);
+      execution.setVariable(SAFEGUARDING_ALERT_ID, alert);
+    }
+    if (providerRoute && !recorder.provider()) {
+      notifications.providerToHandle(execution, complaint);
+    }
+  }
+}

@@ -1,0 +1,49 @@
+package uk.gov.council.commissioning.complaints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import uk.gov.council.commissioning.web.FieldProblem;
+
+/** Who counts as a provider, which complaints each may see, and how form problems become field problems. */
+class ComplaintAccessTest {
+
+  @Test
+  void membershipOfAProviderGroupAloneMakesAProvider() {
+    assertThat(Recorder.of("a", List.of("provider-alpha"))).isEqualTo(new Recorder("a", true, Set.of("provider-alpha")));
+    assertThat(Recorder.of("b", List.of("providers")).provider()).isTrue();
+    assertThat(Recorder.of("c", List.of("commissioning-officers")))
+        .isEqualTo(new Recorder("c", false, Set.of()));
+  }
+
+  @Test
+  void providersSeeOnlyTheComplaintsTheyHandleThemselves() {
+    Recorder alpha = Recorder.of("a", List.of("providers", "provider-alpha"));
+    Recorder staff = Recorder.of("s", List.of("quality-assurance"));
+    Complaint handledByAlpha = complaint("PROVIDER", "provider-alpha");
+    Complaint handledByBeta = complaint("PROVIDER", "provider-beta");
+    Complaint toTheCouncilAboutAlpha = complaint("COUNCIL", "provider-alpha");
+
+    assertThat(ComplaintCaseService.maySee(alpha, handledByAlpha)).isTrue();
+    assertThat(ComplaintCaseService.maySee(alpha, handledByBeta)).isFalse();
+    assertThat(ComplaintCaseService.maySee(alpha, toTheCouncilAboutAlpha)).isFalse();
+    assertThat(ComplaintCaseService.maySee(staff, handledByBeta)).isTrue();
+    assertThat(ComplaintCaseService.maySee(staff, toTheCouncilAboutAlpha)).isTrue();
+  }
+
+  @Test
+  void formProblemsNameTheirField() {
+    assertThat(ComplaintCaseService.fieldProblem("receivedAt: cannot be in the future"))
+        .isEqualTo(new FieldProblem("receivedAt", "cannot be in the future"));
+    assertThat(ComplaintCaseService.fieldProblem("something odd")).isEqualTo(new FieldProblem("body", "something odd"));
+  }
+
+  private static Complaint complaint(String route, String providerGroup) {
+    Instant t = Instant.parse("2026-03-02T08:30:00Z");
+    return new Complaint(1, "CP-2026-000001", "pid", route, 1L, "Provider", providerGroup, "REF", t, t, "u", t, null,
+        t, t, 0, null, null, null, null, 1, false, "OPEN", null, null, null, null);
+  }
+}

@@ -1,0 +1,237 @@
+package uk.gov.council.commissioning.complaints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.complaints.ComplaintTestData.*;
+import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.web.HttpTestClient.Response;
+
+/**
+ * Complaints over REST through the running server with HTTP Basic: who may record them, the 400
+ * answer naming each field (nothing created), and what each provider's users may see.
+ */
+@HttpIntegrationTest
+class ComplaintApiTest {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final String SAFEGUARDING_ONLY = "cp-safeguarding";
+
+  @LocalServerPort int port;
+  @Autowired AccessSetup access;
+  @Autowired ContractService contracts;
+  @Autowired RuntimeService runtimeService;
+  @Autowired ManagementService managementService;
+  @Autowired JdbcClient jdbc;
+  @Autowired ObjectMapper json;
+
+  HttpTestClient http;
+  String alphaContract;
+  String betaContract;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpTestClient(port);
+    users(access);
+    user(access, SAFEGUARDING_ONLY, Roles.SAFEGUARDING);
+    int n = SEQUENCE.incrementAndGet();
+    long unique = System.nanoTime() % 100000;
+    alphaContract = "CP-API-A" + n + "-" + unique;
+    betaContract = "CP-API-B" + n + "-" + unique;
+    contract(contracts, alpha(contracts), alphaContract);
+    contract(contracts, beta(contracts), betaContract);
+  }
+
+  @Test
+  void withoutSigningInNothingIsAnswered() {
+    Response list = http.get("/api/complaints");
+    Response post = http.postJson("/api/complaints", body(providerComplaint()));
+
+    for (Response response : List.of(list, post)) {
+      assertThat(response.status()).isEqualTo(401);
+      assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+  }
+
+  @Test
+  void aProviderRecordsAComplaintAboutItsOwnContract() throws Exception {
+    Response response = http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER));
+
+    assertThat(response.status()).isEqualTo(201);
+    JsonNode created = json.readTree(response.body());
+    String number = created.path("number").asText();
+    assertThat(number).matches("CP-\\d{4}-\\d{6}");
+    assertThat(response.header("Location")).isEqualTo("/api/complaints/" + number);
+    assertThat(created.path("route").asText()).isEqualTo("PROVIDER");
+    assertThat(created.path("contractReference").asText()).isEqualTo(alphaContract);
+    assertThat(created.path("openedBy").asText()).isEqualTo(ALPHA_USER);
+    assertThat(created.path("deadlines").path("acknowledgeBy").asText()).isNotBlank();
+    assertThat(created.path("breaches")).isEmpty();
+    // The complainant's details are not part of the API.
+    assertThat(response.text()).doesNotContain("Jean Example");
+
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey("complaint").singleResult();
+    assertThat(instance).isNotNull();
+    assertThat(runtimeService.getVariable(instance.getId(), "recordedBy")).isEqualTo(ALPHA_USER);
+  }
+
+  @Test
+  void badInputIsRefusedNamingEachFieldAndNothingIsCreated() throws Exception {
+    long before = complaintRows();
+    Map<String, Object> bad = new HashMap<>();
+    bad.put("receivedAt", Instant.now().plus(2, ChronoUnit.DAYS).toString());
+    bad.put("complainantRelationship", "NEIGHBOUR");
+    bad.put("safeguardingConcern", true);
+
+    Response response = http.postJson("/api/complaints", body(bad), as(OFFICER));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    JsonNode problem = json.readTree(response.body());
+    assertThat(problem.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
+        "complainantName", "complainantRelationship", "howReceived", "receivedAt", "route", "safeguardingSummary",
+        "summary");
+    assertThat(problem.path("errors").toString()).contains("cannot be in the future");
+    assertThat(complaintRows()).isEqualTo(before);
+  }
+
+  @Test
+  void aValueOfTheWrongTypeIsNamed() throws Exception {
+    Map<String, Object> complaint = providerComplaint();
+    complaint.put("safeguardingConcern", "perhaps");
+
+    Response response = http.postJson("/api/complaints", body(complaint), as(ALPHA_USER));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
+        .containsExactly("safeguardingConcern");
+  }
+
+  @Test
+  void aProviderRecordsOnlyItsOwnComplaintsAboutItsOwnContracts() throws Exception {
+    long before = complaintRows();
+    Map<String, Object> otherContract = providerComplaint();
+    otherContract.put("contractReference", betaContract);
+    Map<String, Object> toTheCouncil = providerComplaint();
+    toTheCouncil.put("route", "COUNCIL");
+
+    Response other = http.postJson("/api/complaints", body(otherContract), as(ALPHA_USER));
+    Response council = http.postJson("/api/complaints", body(toTheCouncil), as(ALPHA_USER));
+
+    assertThat(other.status()).isEqualTo(400);
+    assertThat(json.readTree(other.body()).path("errors").findValuesAsText("field")).containsExactly("contractReference");
+    assertThat(council.status()).isEqualTo(400);
+    assertThat(json.readTree(council.body()).path("errors").findValuesAsText("field")).containsExactly("route");
+    assertThat(complaintRows()).isEqualTo(before);
+  }
+
+  @Test
+  void staffOutsideTheComplaintTeamsMayNotRecordComplaints() {
+    Map<String, Object> complaint = providerComplaint();
+    complaint.put("route", "COUNCIL");
+
+    Response response = http.postJson("/api/complaints", body(complaint), as(SAFEGUARDING_ONLY));
+
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void eachProviderSeesOnlyTheComplaintsItHandlesAndStaffSeeAll() throws Exception {
+    String alphas = created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER)));
+    Map<String, Object> toTheCouncil = providerComplaint();
+    toTheCouncil.put("route", "COUNCIL");
+    String councils = created(http.postJson("/api/complaints", body(toTheCouncil), as(OFFICER)));
+
+    assertThat(numbers(ALPHA_USER)).contains(alphas).doesNotContain(councils);
+    assertThat(numbers(BETA_USER)).doesNotContain(alphas, councils);
+    assertThat(numbers(OFFICER)).contains(alphas, councils);
+
+    assertThat(http.get("/api/complaints/" + alphas, as(ALPHA_USER)).status()).isEqualTo(200);
+    assertThat(http.get("/api/complaints/" + alphas, as(BETA_USER)).status()).isEqualTo(404);
+    // A complaint to the council about Alpha's contract is the council's casework.
+    assertThat(http.get("/api/complaints/" + councils, as(ALPHA_USER)).status()).isEqualTo(404);
+    assertThat(http.get("/api/complaints/" + councils, as(OFFICER)).status()).isEqualTo(200);
+    assertThat(http.get("/api/complaints/CP-1999-000000", as(OFFICER)).status()).isEqualTo(404);
+  }
+
+  @Test
+  void theDetailsShowDeadlinesAndBreaches() throws Exception {
+    String number = created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER)));
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
+        .processDefinitionKey("complaint").singleResult();
+    // The 24-hour timer, run now as the job executor would run it once due.
+    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId("Timer_Acknowledge24h").singleResult().getId());
+
+    Response response = http.get("/api/complaints/" + number.toLowerCase(), as(ALPHA_USER));
+
+    assertThat(response.status()).isEqualTo(200);
+    JsonNode details = json.readTree(response.body());
+    assertThat(details.path("number").asText()).isEqualTo(number);
+    assertThat(details.path("status").asText()).isEqualTo("OPEN");
+    assertThat(details.path("provider").path("name").asText()).isEqualTo("Alpha Home Care");
+    assertThat(Instant.parse(details.path("deadlines").path("acknowledgeBy").asText()))
+        .isEqualTo(Instant.parse(details.path("receivedAt").asText()).plus(24, ChronoUnit.HOURS));
+    assertThat(details.path("deadlines").path("extensions").asInt()).isZero();
+    assertThat(details.path("breaches").findValuesAsText("requirement")).containsExactly("ACKNOWLEDGEMENT");
+    assertThat(details.path("breaches").findValuesAsText("kind")).containsExactly("MISSED");
+  }
+
+  // --- helpers ------------------------------------------------------------------------------
+
+  private Map<String, Object> providerComplaint() {
+    Map<String, Object> complaint = complaint(Instant.now().minus(1, ChronoUnit.HOURS).toString(), null, alphaContract);
+    complaint.remove("route");
+    return complaint;
+  }
+
+  private String created(Response response) throws IOException {
+    assertThat(response.status()).as(response.text()).isEqualTo(201);
+    return json.readTree(response.body()).path("number").asText();
+  }
+
+  private List<String> numbers(String user) throws IOException {
+    Response response = http.get("/api/complaints", as(user));
+    assertThat(response.status()).isEqualTo(200);
+    return json.readTree(response.body()).findValuesAsText("number");
+  }
+
+  private long complaintRows() {
+    return jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single();
+  }
+
+  private String body(Map<String, Object> values) {
+    try {
+      return json.writeValueAsString(values);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String[] as(String user) {
+    return basic(user, password(user));
+  }
+}

@@ -1,0 +1,197 @@
+package uk.gov.council.commissioning.complaints;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.gov.council.commissioning.complaints.ComplaintTestData.*;
+
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+import uk.gov.council.commissioning.PostgresTestDatabase;
+import uk.gov.council.commissioning.compliance.DeadlineBreach;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.security.AccessSetup;
+
+/**
+ * Both complaint routes once against the local PostgreSQL server: the V6 migration, the complaint
+ * queries with their optional provider and contract, typed NULLs in breaches and alerts, and a
+ * refused start rolling back. Each run has a database of its own, dropped afterwards.
+ */
+@SpringBootTest
+@ActiveProfiles({"test", "postgres"})
+@TestExecutionListeners(listeners = PostgresTestDatabase.Lifecycle.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class ComplaintPostgresTest {
+
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final String RECEIVED = "2026-03-02T08:30:00Z";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired ContractService contracts;
+  @Autowired AccessSetup access;
+  @Autowired ComplaintRepository complaints;
+  @Autowired ComplaintCaseService cases;
+  @Autowired DeadlineBreaches breaches;
+  @Autowired JdbcClient jdbc;
+
+  Provider alpha;
+  String contract;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.createFor(ComplaintPostgresTest.class, registry);
+  }
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    users(access);
+    alpha = alpha(contracts);
+    contract = "CP-PG-" + System.nanoTime() % 100000;
+    contract(contracts, alpha, contract);
+    setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aCouncilComplaintRunsToStageTwo() {
+    ProcessInstance instance = start(OFFICER, complaint(RECEIVED, "COUNCIL", null));
+    Complaint c = complaints.findByProcessInstance(instance.getId()).orElseThrow();
+    assertThat(c.providerId()).isNull();
+    assertThat(c.acknowledgeDueAt()).isEqualTo("2026-03-06T00:00:00Z");
+
+    fire(timer(instance, "Timer_Acknowledge3WorkingDays"));
+    setClock(LocalDateTime.of(2026, 3, 6, 10, 0));
+    complete(instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-06T09:00:00Z"));
+    complete(instance, "Task_InvestigateAndRespond", Map.of("responseDecision", "EXTEND",
+        "newResponseDate", "2026-04-17", "extensionReason", "Call records awaited", "complainantTold", true));
+    setClock(LocalDateTime.of(2026, 4, 10, 12, 0));
+    complete(instance, "Task_InvestigateAndRespond", Map.of("responseDecision", "RESPOND",
+        "respondedAt", "2026-04-10T10:00:00Z", "responseSummary", "Apology"));
+    complete(instance, "Task_RecordComplainantResponse", Map.of("complainantResponse", "DISSATISFIED"));
+    complete(instance, "Task_SendOmbudsmanInformation", Map.of("ombudsmanInformationSentOn", "2026-04-10"));
+
+    assertThat(instance).isEnded();
+    Complaint closed = complaints.findByNumber(c.number()).orElseThrow();
+    assertThat(closed.status()).isEqualTo("CLOSED");
+    assertThat(closed.stage()).isEqualTo(2);
+    assertThat(closed.extensions()).isEqualTo(1);
+    assertThat(closed.respondDueAt()).isEqualTo("2026-04-17T23:00:00Z");
+    assertThat(closed.originalRespondDueAt()).isEqualTo("2026-03-30T23:00:00Z");
+    assertThat(closed.ombudsmanInformationSentOn()).isEqualTo("2026-04-10");
+    assertThat(breaches.ofCase("COMPLAINT", c.number()))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
+        .containsExactlyInAnyOrder(tuple("ACKNOWLEDGEMENT", Kind.MISSED, null), tuple("ACKNOWLEDGEMENT", Kind.LATE, null));
+  }
+
+  @Test
+  void aProviderComplaintWithASafeguardingConcernGoesToTheCouncilsInvestigator() {
+    Map<String, Object> form = complaint(RECEIVED, null, contract);
+    form.put("safeguardingConcern", true);
+    form.put("safeguardingSummary", "Unexplained bruising");
+    ProcessInstance instance = start(ALPHA_USER, form);
+    Complaint c = complaints.findByProcessInstance(instance.getId()).orElseThrow();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-alert")
+        .processInstanceBusinessKey(c.number()).count()).isOne();
+    assertThat(cases.visibleTo(new Recorder(ALPHA_USER, true, Set.of(ALPHA_GROUP))))
+        .extracting(Complaint::number).contains(c.number());
+    assertThat(cases.visibleTo(new Recorder(BETA_USER, true, Set.of(BETA_GROUP))))
+        .extracting(Complaint::number).doesNotContain(c.number());
+
+    complete(instance, "Task_ProviderAcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-02T08:45:00Z"));
+    fire(timer(instance, "Timer_Resolve15Days"));
+    setClock(LocalDateTime.of(2026, 3, 25, 9, 0));
+    complete(instance, "Task_ResolveComplaint", Map.of("resolution", "UNRESOLVED", "discussionsSummary", "No agreement"));
+    complete(instance, "Task_SubmitWrittenReport", Map.of("writtenReport", "Report"));
+    complete(instance, "Task_AssignInvestigator", Map.of("investigator", QUALITY));
+    complete(instance, "Task_InvestigateComplaint", Map.of("investigationOutcome", "UPHELD", "findings", "Upheld"));
+
+    assertThat(instance).isEnded();
+    Complaint closed = complaints.findByNumber(c.number()).orElseThrow();
+    assertThat(closed.outcomeCode()).isEqualTo("UPHELD");
+    assertThat(closed.investigator()).isEqualTo(QUALITY);
+    // Discussions failed on Wednesday 25 March: Thu 26, Fri 27, Mon 30, Tue 31 March, Wed 1 April (BST).
+    assertThat(closed.writtenReportDueAt()).isEqualTo("2026-04-01T23:00:00Z");
+    assertThat(breaches.ofCase("COMPLAINT", c.number()))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
+        .containsExactly(tuple("RESOLUTION", Kind.MISSED, alpha.id()));
+  }
+
+  @Test
+  void aRefusedComplaintLeavesNothingBehind() {
+    long before = jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single();
+
+    assertThatThrownBy(() -> start(ALPHA_USER, complaint("2026-03-03T08:30:00Z", "COUNCIL", contract)))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("receivedAt: cannot be in the future").hasMessageContaining("route:");
+
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single()).isEqualTo(before);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint").count()).isZero();
+  }
+
+  private ProcessInstance start(String user, Map<String, Object> form) {
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    identityService.setAuthentication(user, groups);
+    try {
+      return runtimeService.startProcessInstanceByKey("complaint", form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void complete(ProcessInstance instance, String activityId, Map<String, Object> variables) {
+    taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskDefinitionKey(activityId).singleResult().getId(), variables);
+  }
+
+  private Job timer(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+        .singleResult();
+  }
+
+  private void fire(Job timer) {
+    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
+    managementService.executeJob(timer.getId());
+  }
+
+  private static void setClock(LocalDateTime ukTime) {
+    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(UK).toInstant()));
+  }
+}

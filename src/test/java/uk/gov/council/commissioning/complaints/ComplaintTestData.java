@@ -1,0 +1,84 @@
+package uk.gov.council.commissioning.complaints;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.NewContract;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+
+/** Providers, users, contracts and completed forms for complaint tests. */
+final class ComplaintTestData {
+
+  static final String ALPHA_GROUP = "provider-cp-alpha";
+  static final String BETA_GROUP = "provider-cp-beta";
+  static final String ALPHA_USER = "cp-alpha-user";
+  static final String BETA_USER = "cp-beta-user";
+  static final String OFFICER = "cp-officer";
+  static final String MANAGER = "cp-manager";
+  static final String QUALITY = "cp-quality";
+  static final String CONTRACT_OFFICER = "cp-contract-officer";
+
+  private ComplaintTestData() {}
+
+  static void users(AccessSetup access) {
+    access.ensureGroup(ALPHA_GROUP, "Alpha Home Care", "PROVIDER");
+    access.ensureGroup(BETA_GROUP, "Beta Support", "PROVIDER");
+    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
+    user(access, CONTRACT_OFFICER, Roles.COMMISSIONING_OFFICERS);
+    user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
+    user(access, QUALITY, Roles.QUALITY_ASSURANCE);
+    user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
+    user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+  }
+
+  static void user(AccessSetup access, String id, String... groups) {
+    access.ensureUser(id, "Test", id, id + "@council.example", password(id));
+    for (String group : groups) {
+      access.ensureMembership(id, group);
+    }
+  }
+
+  static String password(String user) {
+    return "secret-" + user;
+  }
+
+  static Provider alpha(ContractService contracts) {
+    return contracts.createProvider("Alpha Home Care", "complaints@alpha.example", ALPHA_GROUP);
+  }
+
+  static Provider beta(ContractService contracts) {
+    return contracts.createProvider("Beta Support", "complaints@beta.example", BETA_GROUP);
+  }
+
+  static void contract(ContractService contracts, Provider provider, String reference) {
+    contracts.create(new NewContract(reference, "Domiciliary Care Service (North Locality)", provider.id(),
+        "Home care", LocalDate.of(2024, 4, 1), LocalDate.of(2029, 3, 31), new BigDecimal("640000.00"),
+        new BigDecimal("3200000.00"), "Home Care - Older People", List.of(new NewContract.Option(12))));
+    contracts.assignContractOfficer(reference, CONTRACT_OFFICER);
+  }
+
+  /** A complete start form, as Tasklist would submit it. */
+  static Map<String, Object> complaint(String receivedAt, String route, String contractReference) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("receivedAt", receivedAt);
+    v.put("complainantName", "Jean Example");
+    v.put("complainantRelationship", "REPRESENTATIVE");
+    v.put("serviceUserName", "Arthur Example");
+    v.put("complainantContact", "01632 960000");
+    v.put("howReceived", "TELEPHONE");
+    v.put("summary", "Care workers arrived late three times this week and left without giving medication");
+    if (route != null) {
+      v.put("route", route);
+    }
+    if (contractReference != null) {
+      v.put("contractReference", contractReference);
+    }
+    v.put("safeguardingConcern", false);
+    return v;
+  }
+}
