@@ -1,0 +1,218 @@
+package uk.gov.council.commissioning.incidents;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+import uk.gov.council.commissioning.PostgresTestDatabase;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.compliance.ComplianceFigures;
+import uk.gov.council.commissioning.compliance.DeadlineBreach;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.compliance.Measure;
+import uk.gov.council.commissioning.compliance.Quarter;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+
+/**
+ * A serious incident from the council's log to its closure, once against the local PostgreSQL
+ * server: the incident register's time zones and booleans, the breaches a timer records, the
+ * safeguarding alert it raises, a refused start rolling back, and the quarter's figures read from
+ * what was recorded (seed 002 §12.4-12.5, App C 5-6). Each run has a database of its own.
+ */
+@SpringBootTest
+@ActiveProfiles({"test", "postgres"})
+@TestExecutionListeners(listeners = PostgresTestDatabase.Lifecycle.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class SeriousIncidentPostgresTest {
+
+  private static final String REFERENCE = "PG-SI-01";
+  private static final String PROVIDER_USER = "pg-vibrance";
+  private static final String OTHER_PROVIDER_USER = "pg-brightpath";
+  private static final String OFFICER = "pg-officer";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired ContractService contracts;
+  @Autowired IncidentRepository register;
+  @Autowired DeadlineBreaches breaches;
+  @Autowired ComplianceFigures figures;
+  @Autowired AccessSetup access;
+  @Autowired JdbcClient jdbc;
+
+  Provider vibrance;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.createFor(SeriousIncidentPostgresTest.class, registry);
+  }
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
+    access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
+    user(PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
+    user(OTHER_PROVIDER_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
+    user(OFFICER, Roles.QUALITY_ASSURANCE);
+    vibrance = contracts.findAllProviders().stream().filter(p -> p.organisationGroup().equals(VIBRANCE_GROUP))
+        .findFirst().orElseGet(() -> IncidentTestData.vibrance(contracts));
+    if (contracts.findByReference(REFERENCE).isEmpty()) {
+      brightpath(contracts);
+      homeCareContract(contracts, vibrance, REFERENCE);
+    }
+    // Thursday 22 May 2025, 09:00 UK time (BST).
+    setClock(LocalDateTime.of(2025, 5, 22, 9, 0));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aLoggedIncidentIsEscalatedReportedLateReviewedClosedAndCounted() {
+    Map<String, Object> log = officerLog(REFERENCE, "2025-05-22T08:00+01:00");
+    log.put("safeguardingSuspected", true);
+    log.put("safeguardingSummary", "Unexplained bruising noticed by the hospital");
+    ProcessInstance instance = startAs(OFFICER, log);
+    String number = (String) runtimeService.getVariable(instance.getId(), "incidentNumber");
+    assertThat(instance).hasBusinessKey(number).isWaitingAt("Task_SubmitInitialReport", "Task_SubmitReportingForm");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-alert")
+        .processInstanceBusinessKey(number).count()).isEqualTo(1);
+
+    // Nothing from the provider by 20:00 (incident + 12 h): the timer records the breach.
+    setClock(LocalDateTime.of(2025, 5, 22, 20, 5));
+    executeDueJobs(instance);
+    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_ChaseInitialReport", "Task_SubmitReportingForm");
+
+    setClock(LocalDateTime.of(2025, 5, 22, 22, 0));
+    complete(taskAt(instance, "Task_SubmitInitialReport"), initialReport("2025-05-22T08:30+01:00"));
+    setClock(LocalDateTime.of(2025, 5, 23, 15, 0));
+    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+    assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+
+    complete(taskAt(instance, "Task_ReviewIncident"), close());
+    assertThat(instance).isEnded();
+
+    SeriousIncident row = register.findByNumber(number).orElseThrow();
+    assertThat(row.status()).isEqualTo("CLOSED");
+    assertThat(row.providerAwareAt()).isEqualTo(Instant.parse("2025-05-22T07:30:00Z"));
+    assertThat(row.initialReportAt()).isEqualTo(Instant.parse("2025-05-22T21:00:00Z"));
+    assertThat(row.riddorReportable()).isTrue();
+    assertThat(breaches.ofCase("SERIOUS_INCIDENT", number))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
+        .containsExactlyInAnyOrder(
+            tuple("INITIAL_REPORT", Kind.MISSED, vibrance.id()),
+            tuple("INITIAL_REPORT", Kind.LATE, vibrance.id()));
+
+    // The quarter's figures, from the register: one incident, initial report late, form on time.
+    List<Measure> measures = figures.forProvider(vibrance, Quarter.parse("2025-Q2").orElseThrow()).measures();
+    assertThat(measure(measures, "serious-incidents").total()).isEqualTo(1);
+    assertThat(measure(measures, "serious-incidents-initial-report-in-time"))
+        .extracting(Measure::met, Measure::missed, Measure::pending, Measure::percentage)
+        .containsExactly(0, 1, 0, new BigDecimal("0.0"));
+    assertThat(measure(measures, "serious-incidents-reporting-form-in-time"))
+        .extracting(Measure::met, Measure::missed, Measure::percentage)
+        .containsExactly(1, 0, new BigDecimal("100.0"));
+    assertThat(measure(measures, "riddor-reportable-events").total()).isEqualTo(1);
+  }
+
+  @Test
+  void aRefusedReportCreatesNothing() {
+    long before = jdbc.sql("SELECT COUNT(*) FROM serious_incident").query(Long.class).single();
+    long casesBefore = runtimeService.createProcessInstanceQuery()
+        .processDefinitionKey(IncidentVariables.PROCESS_KEY).count();
+
+    assertThatThrownBy(() -> startAs(OTHER_PROVIDER_USER,
+        providerReport(REFERENCE, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00")))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("contractReference");
+
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM serious_incident").query(Long.class).single()).isEqualTo(before);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(IncidentVariables.PROCESS_KEY)
+        .count()).isEqualTo(casesBefore);
+  }
+
+  private static Measure measure(List<Measure> measures, String key) {
+    return measures.stream().filter(m -> m.key().equals(key)).findFirst().orElseThrow();
+  }
+
+  private ProcessInstance startAs(String userId, Map<String, Object> variables) {
+    identityService.setAuthentication(userId,
+        identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+    try {
+      return runtimeService.startProcessInstanceByKey(IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void complete(Task task, Map<String, Object> variables) {
+    assertThat(task).as("task").isNotNull();
+    taskService.complete(task.getId(), new HashMap<>(variables));
+  }
+
+  private void executeDueJobs(ProcessInstance instance) {
+    for (int round = 0; round < 10; round++) {
+      List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
+      if (due.isEmpty()) {
+        return;
+      }
+      due.forEach(job -> managementService.executeJob(job.getId()));
+    }
+  }
+
+  private Task taskAt(ProcessInstance instance, String activityId) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+        .singleResult();
+  }
+
+  private void user(String id, String... groups) {
+    access.ensureUser(id, "Test", id, id + "@council.example", "secret-" + id);
+    for (String group : groups) {
+      access.ensureMembership(id, group);
+    }
+  }
+
+  private static void setClock(LocalDateTime ukTime) {
+    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(WorkingDayCalendar.UK).toInstant()));
+  }
+}
