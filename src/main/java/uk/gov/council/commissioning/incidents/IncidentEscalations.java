@@ -31,7 +31,8 @@ public class IncidentEscalations {
     SeriousIncident incident = steps.incident(execution);
     missed(execution, incident, INITIAL_REPORT, "initial report", incident.initialReportDueAt(),
         "initial-report-missed",
-        "Chase the provider for its initial report (seed 002 §12.4: within 12 hours of the incident).");
+        "Chase the provider for its initial report (seed 002 §12.4: within 12 hours of the incident), or enter it"
+            + " here if it reached the council by email or phone.");
   }
 
   public void initialReportStillMissing(DelegateExecution execution) {
@@ -44,7 +45,7 @@ public class IncidentEscalations {
     missed(execution, incident, REPORTING_FORM, "reporting form", incident.reportingFormDueAt(),
         "reporting-form-missed",
         "Chase the provider for its serious incident reporting form (seed 002 §12.5: within 48 hours of the"
-            + " incident).");
+            + " incident), or enter it here if it reached the council by email.");
   }
 
   public void reportingFormStillMissing(DelegateExecution execution) {
@@ -59,6 +60,7 @@ public class IncidentEscalations {
     notifications.reportMissing(execution, event, what, IncidentTimes.text(due));
     escalationTask(execution, "The provider's " + what + " was due by " + IncidentTimes.text(due)
         + " and has not been received. " + instruction);
+    execution.setVariableLocal(CHASE_DECISION, null);
   }
 
   private void stillMissing(DelegateExecution execution, String what, Instant due, String event) {

@@ -22,15 +22,18 @@ public class IncidentFormChecks {
   static final Set<String> REVIEW_DECISIONS = Set.of("CLOSE", "MORE_INFORMATION", "ESCALATE");
   static final Set<String> ESCALATION_ROUTES = Set.of("SAFEGUARDING_ENQUIRY", "HEAD_OF_SERVICE", "REGULATOR",
       "CONTRACT_DEFAULT");
+  static final Set<String> CHASE_DECISIONS = Set.of(CHASED, RECEIVED_ANOTHER_WAY);
   static final Set<String> CONTRACT_DEFAULT_DECISIONS = Set.of("DEFAULT_NOTICE", "REMEDIAL_ACTION_PLAN",
       "NO_CONTRACT_ACTION");
   /** The register's outcome column. */
   static final int MAX_OUTCOME = 2000;
 
   private final IncidentReportValidator validator;
+  private final IncidentSteps steps;
 
-  public IncidentFormChecks(IncidentReportValidator validator) {
+  public IncidentFormChecks(IncidentReportValidator validator, IncidentSteps steps) {
     this.validator = validator;
+    this.steps = steps;
   }
 
   /** Seed 002 §12.4, on a case the council logged. */
@@ -41,11 +44,54 @@ public class IncidentFormChecks {
   /** Seed 002 §12.5: "as much information as is known", and what the provider learns from it. */
   public void reportingForm(DelegateTask task) {
     FormChecks checks = new FormChecks("Serious incident reporting form", task);
-    List<String> required = List.of(INCIDENT_CHRONOLOGY, CURRENT_POSITION, CONTRIBUTORY_FACTORS, LESSONS_AND_ACTIONS);
-    required.forEach(checks::text);
-    IncidentReportValidator.maxLength(checks, task, required);
-    IncidentReportValidator.maxLength(checks, task, List.of(OTHERS_INFORMED));
+    IncidentReportValidator.reportingForm(checks, task);
     checks.throwIfAny();
+  }
+
+  /** Seed 002 §12.4: an initial report that reached the council by email or phone, entered for the provider. */
+  public void initialReportReceivedOtherwise(DelegateTask task) {
+    FormChecks checks = new FormChecks("Initial report received by email or phone", task);
+    validator.initialReportReceivedOtherwise(checks, task, occurredAt(task));
+    checks.throwIfAny();
+  }
+
+  /** Seed 002 §12.5: the reporting form "sent by email to the Council", entered for the provider. */
+  public void reportingFormReceivedOtherwise(DelegateTask task) {
+    FormChecks checks = new FormChecks("Reporting form received by email or phone", task);
+    validator.reportingFormReceivedOtherwise(checks, task, occurredAt(task));
+    checks.throwIfAny();
+  }
+
+  /** The quality assurance team chased the initial report, or it had reached the council by email or phone. */
+  public void chaseInitialReport(DelegateTask task) {
+    FormChecks checks = new FormChecks("Chase the initial report", task);
+    if (receivedAnotherWay(checks, task)) {
+      validator.initialReportReceivedOtherwise(checks, task, occurredAt(task));
+    }
+    checks.throwIfAny();
+  }
+
+  /** The quality assurance team chased the reporting form, or it had reached the council by email or phone. */
+  public void chaseReportingForm(DelegateTask task) {
+    FormChecks checks = new FormChecks("Chase the reporting form", task);
+    if (receivedAnotherWay(checks, task)) {
+      validator.reportingFormReceivedOtherwise(checks, task, occurredAt(task));
+    }
+    checks.throwIfAny();
+  }
+
+  private static boolean receivedAnotherWay(FormChecks checks, DelegateTask task) {
+    String decision = checks.oneOf(CHASE_DECISION, CHASE_DECISIONS);
+    if (CHASED.equals(decision)) {
+      checks.text(ESCALATION_ACTION);
+      IncidentReportValidator.maxLength(checks, task, List.of(ESCALATION_ACTION));
+    }
+    return RECEIVED_ANOTHER_WAY.equals(decision);
+  }
+
+  /** From the register: a variable sent with the form cannot move the incident to make a date acceptable. */
+  private Instant occurredAt(DelegateTask task) {
+    return steps.incident(task.getExecution()).occurredAt();
   }
 
   /** Seed 002 §12.5: "regular updates on the status of the serious incident and how it is being handled". */

@@ -29,6 +29,13 @@ public class IncidentReportValidator {
   static final List<String> REPORT_ITEMS = List.of(DESCRIPTION, PARTIES_INVOLVED, EMERGENCY_SERVICES,
       IMMEDIATE_ACTION, FURTHER_ACTION, SERVICE_USER_NAME, SERVICE_USER_LBB_ID);
 
+  /** Seed 002 §12.5: the items of the serious incident reporting form the provider must fill in. */
+  static final List<String> REPORTING_FORM_ITEMS = List.of(INCIDENT_CHRONOLOGY, CURRENT_POSITION,
+      CONTRIBUTORY_FACTORS, LESSONS_AND_ACTIONS);
+
+  /** How a report can reach the council besides the provider's task (seed 002 §12.4-12.5). */
+  static final Set<String> CHANNELS = Set.of("EMAIL", "PHONE");
+
   /** Seed 002 §12.4 "Service User group, e.g. Learning Disability, Mental Health". */
   static final Set<String> SERVICE_USER_GROUPS = Set.of("LEARNING_DISABILITY", "MENTAL_HEALTH", "OLDER_PEOPLE",
       "PHYSICAL_DISABILITY", "SENSORY_IMPAIRMENT", "CHILDREN", "OTHER");
@@ -81,19 +88,95 @@ public class IncidentReportValidator {
    */
   public InitialReport validateInitialReport(VariableScope scope) {
     FormChecks checks = new FormChecks("Initial report", scope);
-    Instant occurredAt = FormChecks.parseDateTime(scope.getVariable(OCCURRED_AT));
+    InitialReport report = initialReport(checks, scope, FormChecks.parseDateTime(scope.getVariable(OCCURRED_AT)));
+    checks.throwIfAny();
+    return report;
+  }
+
+  /**
+   * An initial report that reached the council by email or phone (seed 002 §12.4), entered by the
+   * quality assurance team: the same items as the provider's own form, and when it arrived, which is
+   * not in the future, not before the incident and not before the provider became aware of it.
+   */
+  public ReceivedInitialReport validateInitialReportReceivedOtherwise(VariableScope scope, Instant occurredAt) {
+    FormChecks checks = new FormChecks("Initial report received by email or phone", scope);
+    ReceivedInitialReport received = initialReportReceivedOtherwise(checks, scope, occurredAt);
+    checks.throwIfAny();
+    return received;
+  }
+
+  ReceivedInitialReport initialReportReceivedOtherwise(FormChecks checks, VariableScope scope, Instant occurredAt) {
+    InitialReport report = initialReport(checks, scope, occurredAt);
+    Instant awareAt = report.providerAwareAt();
+    Received received = received(checks, INITIAL_REPORT_RECEIVED_AT, INITIAL_REPORT_CHANNEL, occurredAt);
+    boolean afterIncident = received.at() != null && (occurredAt == null || !received.at().isBefore(occurredAt));
+    if (afterIncident && awareAt != null && received.at().isBefore(awareAt)) {
+      checks.problem(INITIAL_REPORT_RECEIVED_AT, "cannot be before the provider became aware of the incident");
+    }
+    return new ReceivedInitialReport(report, received);
+  }
+
+  /** Seed 002 §12.4, whoever enters it. */
+  private static InitialReport initialReport(FormChecks checks, VariableScope scope, Instant occurredAt) {
     Instant awareAt = awareness(checks, occurredAt, checks.dateTime(PROVIDER_AWARE_AT), IncidentDeadlines.now());
     REPORT_ITEMS.forEach(checks::text);
     checks.oneOf(SERVICE_USER_GROUP, SERVICE_USER_GROUPS);
     boolean safeguarding = yesNo(checks, scope, SAFEGUARDING_SUSPECTED);
     boolean riddor = yesNo(checks, scope, RIDDOR_REPORTABLE);
     maxLength(checks, scope, REPORT_ITEMS);
-    checks.throwIfAny();
     return new InitialReport(awareAt, safeguarding, riddor);
+  }
+
+  /** Seed 002 §12.5, the provider's own form: every item. */
+  static void reportingForm(FormChecks checks, VariableScope scope) {
+    REPORTING_FORM_ITEMS.forEach(checks::text);
+    maxLength(checks, scope, REPORTING_FORM_ITEMS);
+    maxLength(checks, scope, List.of(OTHERS_INFORMED));
+  }
+
+  /**
+   * A serious incident reporting form that reached the council by email (seed 002 §12.5: "sent by
+   * email to the Council"), entered by the quality assurance team: its text as received, or else every
+   * item of the form; and when it arrived, not in the future nor before the incident.
+   */
+  public Received validateReportingFormReceivedOtherwise(VariableScope scope, Instant occurredAt) {
+    FormChecks checks = new FormChecks("Reporting form received by email or phone", scope);
+    Received received = reportingFormReceivedOtherwise(checks, scope, occurredAt);
+    checks.throwIfAny();
+    return received;
+  }
+
+  Received reportingFormReceivedOtherwise(FormChecks checks, VariableScope scope, Instant occurredAt) {
+    if (blank(scope, REPORTING_FORM_TEXT)) {
+      if (REPORTING_FORM_ITEMS.stream().anyMatch(item -> blank(scope, item))) {
+        checks.problem(REPORTING_FORM_TEXT, "paste the form as received, or fill in every item of the form");
+      }
+      REPORTING_FORM_ITEMS.forEach(checks::text);
+    }
+    maxLength(checks, scope, REPORTING_FORM_ITEMS);
+    maxLength(checks, scope, List.of(OTHERS_INFORMED, REPORTING_FORM_TEXT));
+    return received(checks, REPORTING_FORM_RECEIVED_AT, REPORTING_FORM_CHANNEL, occurredAt);
+  }
+
+  /** When and how a report reached the council, from the quality assurance team's entry. */
+  private static Received received(FormChecks checks, String atField, String channelField, Instant occurredAt) {
+    String channel = checks.oneOf(channelField, CHANNELS);
+    Instant at = checks.dateTime(atField);
+    if (at != null && at.isAfter(IncidentDeadlines.now())) {
+      checks.problem(atField, "cannot be in the future");
+    } else if (at != null && occurredAt != null && at.isBefore(occurredAt)) {
+      checks.problem(atField, "cannot be before the incident occurred");
+    }
+    return new Received(at, channel);
   }
 
   /** What the register records of a provider's initial report. */
   public record InitialReport(Instant providerAwareAt, boolean safeguardingSuspected, boolean riddorReportable) {}
+
+  /** When a report reached the council other than through its task, and how (EMAIL or PHONE). */
+  public record Received(Instant at, String channel) {}
+
+  public record ReceivedInitialReport(InitialReport report, Received received) {}
 
   private Contract contract(FormChecks checks, VariableScope scope, Reporter reporter) {
     Object given = scope.getVariable(CONTRACT_REFERENCE);
@@ -157,6 +240,11 @@ public class IncidentReportValidator {
     if (value != null && !value.toString().isBlank()) {
       checks.oneOf(field, allowed);
     }
+  }
+
+  private static boolean blank(VariableScope scope, String field) {
+    Object value = scope.getVariable(field);
+    return value == null || value.toString().isBlank();
   }
 
   static void maxLength(FormChecks checks, VariableScope scope, List<String> fields) {

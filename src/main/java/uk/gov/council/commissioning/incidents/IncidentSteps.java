@@ -4,11 +4,14 @@ import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.incidents.IncidentReportValidator.InitialReport;
+import uk.gov.council.commissioning.incidents.IncidentReportValidator.Received;
+import uk.gov.council.commissioning.incidents.IncidentReportValidator.ReceivedInitialReport;
 import uk.gov.council.commissioning.safeguarding.SafeguardingAlerts;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 
@@ -35,29 +38,62 @@ public class IncidentSteps {
   }
 
   /**
-   * The provider's initial report on a case the council logged (seed 002 §12.4): the register's
-   * received time and awareness, a LATE breach after the 12 hours, and the safeguarding alert if the
-   * provider now suspects abuse or neglect (§10.5).
+   * The provider's initial report on a case the council logged (seed 002 §12.4), submitted in its
+   * task: it arrived now.
    */
   public void recordInitialReport(DelegateExecution execution) {
-    InitialReport report = validator.validateInitialReport(execution);
-    Instant now = IncidentDeadlines.now();
+    recordInitialReport(execution, incident(execution), validator.validateInitialReport(execution),
+        IncidentDeadlines.now(), "");
+  }
+
+  /**
+   * An initial report that reached the council by email or phone, entered by the quality assurance
+   * team for the provider (seed 002 §12.4): it counts from when it arrived, not from when it was entered.
+   */
+  public void recordInitialReportReceivedOtherwise(DelegateExecution execution) {
     SeriousIncident incident = incident(execution);
-    register.recordInitialReport(incident.incidentNumber(), now, report.providerAwareAt(),
+    ReceivedInitialReport entry = validator.validateInitialReportReceivedOtherwise(execution, incident.occurredAt());
+    recordInitialReport(execution, incident, entry.report(), entry.received().at(), byChannel(entry.received()));
+  }
+
+  /**
+   * The register's received time and awareness, a LATE breach after the 12 hours, and the safeguarding
+   * alert if the provider now suspects abuse or neglect (§10.5), which reached the council with the report.
+   */
+  private void recordInitialReport(DelegateExecution execution, SeriousIncident incident, InitialReport report,
+      Instant receivedAt, String how) {
+    register.recordInitialReport(incident.incidentNumber(), receivedAt, report.providerAwareAt(),
         report.safeguardingSuspected(), report.riddorReportable());
     execution.setVariable(INITIAL_REPORT_RECEIVED, true);
-    lateIfAfter(incident, INITIAL_REPORT, "initial report", incident.initialReportDueAt(), now);
+    lateIfAfter(incident, INITIAL_REPORT, "initial report", incident.initialReportDueAt(), receivedAt, how);
     if (report.safeguardingSuspected()) {
-      raiseSafeguardingAlert(execution, SafeguardingConcern.PROVIDER, report.providerAwareAt(), now);
+      raiseSafeguardingAlert(execution, SafeguardingConcern.PROVIDER, report.providerAwareAt(), receivedAt);
     }
   }
 
-  /** Seed 002 §12.5: the serious incident reporting form, LATE after the 48 hours. */
+  /** Seed 002 §12.5: the serious incident reporting form, submitted in the provider's task now. */
   public void recordReportingForm(DelegateExecution execution) {
-    Instant now = IncidentDeadlines.now();
+    recordReportingForm(incident(execution), IncidentDeadlines.now(), "");
+  }
+
+  /**
+   * Seed 002 §12.5: the reporting form "sent by email to the Council", entered by the quality
+   * assurance team; it counts from when it arrived.
+   */
+  public void recordReportingFormReceivedOtherwise(DelegateExecution execution) {
     SeriousIncident incident = incident(execution);
-    register.recordReportingForm(incident.incidentNumber(), now);
-    lateIfAfter(incident, REPORTING_FORM, "reporting form", incident.reportingFormDueAt(), now);
+    Received received = validator.validateReportingFormReceivedOtherwise(execution, incident.occurredAt());
+    recordReportingForm(incident, received.at(), byChannel(received));
+  }
+
+  /** The register's received time, and a LATE breach after the 48 hours. */
+  private void recordReportingForm(SeriousIncident incident, Instant receivedAt, String how) {
+    register.recordReportingForm(incident.incidentNumber(), receivedAt);
+    lateIfAfter(incident, REPORTING_FORM, "reporting form", incident.reportingFormDueAt(), receivedAt, how);
+  }
+
+  private static String byChannel(Received received) {
+    return " by " + received.channel().toLowerCase(Locale.ROOT);
   }
 
   /** The review's safeguarding route: the council raises the alert itself if nobody has yet. */
@@ -92,12 +128,16 @@ public class IncidentSteps {
     execution.setVariable(SAFEGUARDING_ALERT_INSTANCE, alertInstance);
   }
 
-  /** Records a LATE breach when {@code what} arrived after {@code due}. */
-  void lateIfAfter(SeriousIncident incident, String requirement, String what, Instant due, Instant receivedAt) {
+  /**
+   * Records a LATE breach when {@code what} arrived after {@code due}; {@code how} it arrived (" by
+   * email") when not through the provider's task.
+   */
+  void lateIfAfter(SeriousIncident incident, String requirement, String what, Instant due, Instant receivedAt,
+      String how) {
     if (receivedAt.isAfter(due)) {
       Duration late = Duration.between(due, receivedAt);
       breaches.record(CASE_TYPE, incident.incidentNumber(), incident.providerId(), requirement, Kind.LATE,
-          due, receivedAt, "The " + what + " arrived " + hoursAndMinutes(late) + " after its deadline ("
+          due, receivedAt, "The " + what + " arrived" + how + " " + hoursAndMinutes(late) + " after its deadline ("
               + IncidentTimes.text(due) + ")");
     }
   }

@@ -54,6 +54,14 @@ final class IncidentVariables {
   static final String LESSONS_AND_ACTIONS = "lessonsAndActions";
   static final String OTHERS_INFORMED = "othersInformed";
 
+  // A report that reached the council by email or phone, entered by the quality assurance team for
+  // the provider (seed 002 §12.4-12.5): when it arrived, how, and for the form its text as received.
+  static final String INITIAL_REPORT_RECEIVED_AT = "initialReportReceivedAt";
+  static final String INITIAL_REPORT_CHANNEL = "initialReportChannel";
+  static final String REPORTING_FORM_RECEIVED_AT = "reportingFormReceivedAt";
+  static final String REPORTING_FORM_CHANNEL = "reportingFormChannel";
+  static final String REPORTING_FORM_TEXT = "reportingFormText";
+
   // Regular updates and further information.
   static final String UPDATE_SUMMARY = "updateSummary";
   static final String UPDATE_FINAL = "updateFinal";
@@ -79,6 +87,10 @@ final class IncidentVariables {
   // Escalation tasks, local to the escalation's path.
   static final String ESCALATION_MESSAGE = "escalationMessage";
   static final String ESCALATION_ACTION = "escalationAction";
+  /** The chase task's answer: CHASED, or RECEIVED_ANOTHER_WAY when the report came by email or phone. */
+  static final String CHASE_DECISION = "chaseDecision";
+  static final String CHASED = "CHASED";
+  static final String RECEIVED_ANOTHER_WAY = "RECEIVED_ANOTHER_WAY";
 
   static final String SOURCE_PROVIDER_REPORT = "PROVIDER_REPORT";
   static final String SOURCE_COUNCIL_LOGGED = "COUNCIL_LOGGED";

@@ -79,7 +79,7 @@ public class RegisterIncident implements JavaDelegate {
 
     if (report.byProvider()) {
       // A provider's own report is its initial report: late if it came after the 12 hours.
-      steps.lateIfAfter(steps.incident(execution), INITIAL_REPORT, "initial report", initialDue, now);
+      steps.lateIfAfter(steps.incident(execution), INITIAL_REPORT, "initial report", initialDue, now, "");
       notifications.reportedByProvider(execution);
     } else {
       notifications.loggedByCouncil(execution);

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -203,6 +204,50 @@ class IncidentReportValidatorTest {
 
   private static Map<String, Object> goodReport() {
     return providerReport("HC-2024-01", "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00");
+  }
+
+  // --- reports the quality assurance team enters for the provider (§12.4-12.5) -----------------
+
+  private static final Instant OCCURRED = Instant.parse("2025-05-22T07:00:00Z");
+
+  @Test
+  void anInitialReportReceivedByPhoneCountsFromWhenTheCallCame() {
+    IncidentReportValidator.ReceivedInitialReport entry = validator.validateInitialReportReceivedOtherwise(
+        scope(initialReportReceived("PHONE", "2025-05-22T08:45", "2025-05-22T08:30+01:00")), OCCURRED);
+
+    assertThat(entry.received().at()).isEqualTo(Instant.parse("2025-05-22T07:45:00Z"));
+    assertThat(entry.received().channel()).isEqualTo("PHONE");
+    assertThat(entry.report().providerAwareAt()).isEqualTo(Instant.parse("2025-05-22T07:30:00Z"));
+    assertThat(entry.report().riddorReportable()).isTrue();
+  }
+
+  @Test
+  void anInitialReportCannotHaveReachedTheCouncilBeforeTheProviderKnewOfTheIncident() {
+    TaskFormException refused = catchThrowableOfType(TaskFormException.class,
+        () -> validator.validateInitialReportReceivedOtherwise(
+            scope(initialReportReceived("EMAIL", "2025-05-22T08:15+01:00", "2025-05-22T08:30+01:00")), OCCURRED));
+
+    assertThat(refused.problems())
+        .containsExactly("initialReportReceivedAt: cannot be before the provider became aware of the incident");
+  }
+
+  @Test
+  void aReportingFormReceivedByEmailNeedsItsTextOrEveryItem() {
+    Map<String, Object> text = new HashMap<>(reportingFormReceived("2025-05-22T08:50+01:00"));
+    assertThat(validator.validateReportingFormReceivedOtherwise(scope(text), OCCURRED).at())
+        .isEqualTo(Instant.parse("2025-05-22T07:50:00Z"));
+
+    Map<String, Object> items = new HashMap<>(reportingForm());
+    items.put("reportingFormChannel", "EMAIL");
+    items.put("reportingFormReceivedAt", "2025-05-22T08:50+01:00");
+    assertThat(validator.validateReportingFormReceivedOtherwise(scope(items), OCCURRED).channel()).isEqualTo("EMAIL");
+
+    items.remove("lessonsAndActions");
+    TaskFormException refused = catchThrowableOfType(TaskFormException.class,
+        () -> validator.validateReportingFormReceivedOtherwise(scope(items), OCCURRED));
+    assertThat(refused.problems()).containsExactly(
+        "reportingFormText: paste the form as received, or fill in every item of the form",
+        "lessonsAndActions: is required");
   }
 
   private static org.camunda.bpm.engine.delegate.VariableScope scope(Map<String, Object> values) {

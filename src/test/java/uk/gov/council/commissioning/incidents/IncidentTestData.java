@@ -89,6 +89,36 @@ final class IncidentTestData {
         "othersInformed", "Daughter 08:20; CQC notification not required");
   }
 
+  /** The quality assurance team enters an initial report the provider phoned or emailed (seed 002 §12.4). */
+  static Map<String, Object> initialReportReceived(String channel, String receivedAt, String awareAt) {
+    Map<String, Object> v = initialReport(awareAt);
+    v.put("initialReportChannel", channel);
+    v.put("initialReportReceivedAt", receivedAt);
+    return v;
+  }
+
+  /** The quality assurance team enters the reporting form the provider emailed (seed 002 §12.5), as pasted text. */
+  static Map<String, Object> reportingFormReceived(String receivedAt) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("reportingFormChannel", "EMAIL");
+    v.put("reportingFormReceivedAt", receivedAt);
+    v.put("reportingFormText", "SERIOUS INCIDENT REPORTING FORM. Chronology: 07:55 carer arrived, found the service"
+        + " user on the floor. Contributory factors: rug in the hallway. Actions: home hazard check at every review.");
+    return v;
+  }
+
+  /** A chase task's answer: the provider was chased. */
+  static Map<String, Object> chased(String action) {
+    return Map.of("chaseDecision", "CHASED", "escalationAction", action);
+  }
+
+  /** A chase task's answer: the report had reached the council another way, entered with the answer. */
+  static Map<String, Object> receivedAnotherWay(Map<String, Object> entry) {
+    Map<String, Object> v = new HashMap<>(entry);
+    v.put("chaseDecision", "RECEIVED_ANOTHER_WAY");
+    return v;
+  }
+
   static Map<String, Object> update(String summary, boolean last) {
     Map<String, Object> v = new HashMap<>();
     v.put("updateSummary", summary);

@@ -112,7 +112,7 @@ class SeriousIncidentProcessTest {
     String number = numberOf(instance);
     assertThat(number).matches("SI-2025-\\d{6}");
     assertThat(instance).hasBusinessKey(number).isWaitingAt("Task_SubmitReportingForm")
-        .hasNotPassed("Task_SubmitInitialReport")
+        .hasNotPassed("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise")
         .variables().containsEntry("source", "PROVIDER_REPORT").containsEntry("providerGroup", VIBRANCE_GROUP)
         .containsEntry("initialReportDueAt", "2025-05-22T19:00:00Z")
         .containsEntry("reportingFormDueAt", "2025-05-24T07:00:00Z");
@@ -269,6 +269,11 @@ class SeriousIncidentProcessTest {
     assertThat(outbox("incident:" + instance.getId() + ":initial-report-second-escalation"))
         .contains("si-manager@council.example");
     assertThat(breachesOf(number)).hasSize(1);
+
+    complete(taskAt(instance, "Task_ChaseInitialReport"), chased("Left a message with the registered manager"));
+    assertThat(instance).hasPassed("EndEvent_InitialReportChased")
+        .isWaitingAt("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise",
+            "Task_ActOnMissingInitialReport");
   }
 
   @Test
@@ -286,7 +291,8 @@ class SeriousIncidentProcessTest {
 
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
-        .extracting(Task::getTaskDefinitionKey).containsExactly("Task_SubmitReportingForm");
+        .extracting(Task::getTaskDefinitionKey)
+        .containsExactlyInAnyOrder("Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
     assertThat(breachesOf(number)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("INITIAL_REPORT", Kind.LATE), tuple("INITIAL_REPORT", Kind.MISSED));
   }
@@ -300,6 +306,8 @@ class SeriousIncidentProcessTest {
     report.put("initialReportDueAt", "2099-01-01T00:00:00Z");
     report.put("incidentNumber", "SI-2025-999999");
     report.put("providerId", 999L);
+    // Only the quality assurance team's entry of a phoned or emailed report counts from an earlier time.
+    report.put("initialReportReceivedAt", "2025-05-22T09:00+01:00");
 
     complete(taskAt(instance, "Task_SubmitInitialReport"), report);
 
@@ -362,11 +370,225 @@ class SeriousIncidentProcessTest {
     assertThat(breachesOf(numberOf(instance))).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("REPORTING_FORM", Kind.MISSED));
 
-    complete(taskAt(instance, "Task_ChaseReportingForm"), Map.of("escalationAction", "Phoned the registered manager"));
+    assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_ChaseReportingForm").getId(),
+        Map.of("escalationAction", "Phoned the registered manager")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("chaseDecision: must be one of CHASED, RECEIVED_ANOTHER_WAY");
+    assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_ChaseReportingForm").getId(),
+        Map.of("chaseDecision", "CHASED")))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("escalationAction: is required");
+    complete(taskAt(instance, "Task_ChaseReportingForm"), chased("Phoned the registered manager"));
     assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_ActOnMissingReportingForm").getId(), Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("escalationAction: is required");
     complete(taskAt(instance, "Task_ActOnMissingReportingForm"), Map.of("escalationAction", "Meeting with provider"));
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
+  }
+
+  // --- reports that reached the council by email or phone (§12.4-12.5) --------------------------
+
+  @Test
+  void anInitialReportPhonedInOnTimeIsEnteredByQualityAssuranceAndEndsTheWaitWithoutABreach() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    String number = numberOf(instance);
+    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise",
+        "Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
+    Task entry = taskAt(instance, "Task_EnterInitialReportReceivedOtherwise");
+    assertThat(entry).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
+    assertThat(entry.getDueDate()).isNull();
+
+    setClock(LocalDateTime.of(2025, 5, 22, 11, 0));
+    complete(entry, initialReportReceived("PHONE", "2025-05-22T09:45+01:00", "2025-05-22T08:30+01:00"));
+
+    assertThat(instance).hasPassed("Task_RecordInitialReportReceivedOtherwise", "EndEvent_InitialReportReceivedOtherwise")
+        .isWaitingAt("Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise")
+        .variables().containsEntry("initialReportReceived", true).containsEntry("initialReportChannel", "PHONE");
+    assertThat(taskAt(instance, "Task_SubmitInitialReport")).isNull();
+    assertThat(timer(instance, "Timer_InitialReport12h")).isNull();
+    assertThat(timer(instance, "Timer_InitialReportSecondEscalation")).isNull();
+    SeriousIncident row = register.findByNumber(number).orElseThrow();
+    assertThat(row.initialReportAt()).isEqualTo(Instant.parse("2025-05-22T08:45:00Z"));
+    assertThat(row.providerAwareAt()).isEqualTo(Instant.parse("2025-05-22T07:30:00Z"));
+    assertThat(row.riddorReportable()).isTrue();
+    assertThat(breachesOf(number)).isEmpty();
+  }
+
+  @Test
+  void anInitialReportEmailedLateAndFoundWhenChasingIsLateFromWhenItArrivedNotFromWhenItWasEntered() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
+    execute(timer(instance, "Timer_InitialReport12h"));
+    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise",
+        "Task_ChaseInitialReport");
+
+    // Due 20:00 on Thursday; the email came at 21:30 and is entered on Friday morning.
+    complete(taskAt(instance, "Task_ChaseInitialReport"), receivedAnotherWay(
+        initialReportReceived("EMAIL", "2025-05-22T21:30+01:00", "2025-05-22T08:30+01:00")));
+
+    assertThat(instance).hasPassed("Gateway_InitialReportChaseOutcome", "Task_RecordInitialReportReceivedOtherwise")
+        .hasNotPassed("EndEvent_InitialReportChased").isWaitingAt("Task_SubmitReportingForm");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
+        .extracting(Task::getTaskDefinitionKey)
+        .containsExactlyInAnyOrder("Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
+    assertThat(timer(instance, "Timer_InitialReportSecondEscalation")).isNull();
+    assertThat(register.findByNumber(number).orElseThrow().initialReportAt())
+        .isEqualTo(Instant.parse("2025-05-22T20:30:00Z"));
+    assertThat(breachesOf(number))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::dueAt, DeadlineBreach::recordedAt)
+        .containsExactly(
+            tuple("INITIAL_REPORT", Kind.LATE, Instant.parse("2025-05-22T19:00:00Z"), Instant.parse("2025-05-22T20:30:00Z")),
+            tuple("INITIAL_REPORT", Kind.MISSED, Instant.parse("2025-05-22T19:00:00Z"), now()));
+    assertThat(breachesOf(number).get(0).detail()).isEqualTo(
+        "The initial report arrived by email 1 h 30 min after its deadline (Thu 22 May 2025, 20:00)");
+  }
+
+  @Test
+  void aPhonedInitialReportThatSuspectsAbuseRaisesTheProvidersAlertAsOfWhenTheCallCame() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
+    Map<String, Object> entry = initialReportReceived("PHONE", "2025-05-22T21:30+01:00", "2025-05-22T08:30+01:00");
+    entry.put("safeguardingSuspected", true);
+
+    complete(taskAt(instance, "Task_EnterInitialReportReceivedOtherwise"), entry);
+
+    assertThat(alertOf(number)).isWaitingAt("Task_ScreenSafeguardingAlert");
+    Map<String, Object> row = alertRow(number);
+    assertThat(row).containsEntry("RAISED_BY", "PROVIDER");
+    assertThat(((OffsetDateTime) row.get("AWARE_AT")).toInstant()).isEqualTo(Instant.parse("2025-05-22T07:30:00Z"));
+    assertThat(((OffsetDateTime) row.get("ALERTED_AT")).toInstant()).isEqualTo(Instant.parse("2025-05-22T20:30:00Z"));
+    // 13 hours after the provider became aware: later than the 12 hours of App C 5.2.
+    assertThat(breaches.ofCase("SAFEGUARDING_ALERT", number)).extracting(DeadlineBreach::kind)
+        .containsExactly(Kind.LATE);
+  }
+
+  @Test
+  void aReportingFormEmailedAfterBothEscalationsEndsThemAndTheCaseGoesOnToReviewAndClosure() {
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
+    execute(timer(instance, "Timer_FullReport48h"));
+    setClock(LocalDateTime.of(2025, 5, 25, 8, 1));
+    execute(timer(instance, "Timer_FullReportSecondEscalation"));
+    assertThat(instance).isWaitingAt("Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise",
+        "Task_ChaseReportingForm", "Task_ActOnMissingReportingForm");
+
+    // Due 08:00 on Saturday; the provider emailed it at 18:00 and the chase finds it on Sunday.
+    setClock(LocalDateTime.of(2025, 5, 25, 9, 0));
+    complete(taskAt(instance, "Task_ChaseReportingForm"), receivedAnotherWay(reportingFormReceived("2025-05-24T18:00+01:00")));
+
+    assertThat(instance).hasPassed("Task_RecordReportingFormReceivedOtherwise", "EndEvent_ReportingFormReceivedOtherwise")
+        .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
+        .extracting(Task::getTaskDefinitionKey).containsExactly("Task_ReviewIncident");
+    assertThat(register.findByNumber(number).orElseThrow().reportingFormAt())
+        .isEqualTo(Instant.parse("2025-05-24T17:00:00Z"));
+    assertThat(breachesOf(number))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::dueAt, DeadlineBreach::recordedAt)
+        .containsExactly(
+            tuple("REPORTING_FORM", Kind.LATE, Instant.parse("2025-05-24T07:00:00Z"), Instant.parse("2025-05-24T17:00:00Z")),
+            tuple("REPORTING_FORM", Kind.MISSED, Instant.parse("2025-05-24T07:00:00Z"), at(LocalDateTime.of(2025, 5, 24, 8, 1)).toInstant()));
+    assertThat(runtimeService.getVariable(instance.getId(), "reportingFormText").toString())
+        .startsWith("SERIOUS INCIDENT REPORTING FORM");
+
+    complete(taskAt(instance, "Task_ReviewIncident"), close());
+    assertThat(instance).isEnded().hasPassed("Task_CloseIncident");
+    assertThat(register.findByNumber(number).orElseThrow().status()).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void aReportingFormEmailedOnTimeIsEnteredWithoutWaitingForTheDeadline() {
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    String number = numberOf(instance);
+    assertThat(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise")).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
+
+    setClock(LocalDateTime.of(2025, 5, 23, 16, 0));
+    Map<String, Object> itemsInstead = new HashMap<>(reportingForm());
+    itemsInstead.put("reportingFormChannel", "EMAIL");
+    itemsInstead.put("reportingFormReceivedAt", "2025-05-23T15:40+01:00");
+    complete(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise"), itemsInstead);
+
+    assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+    assertThat(taskAt(instance, "Task_SubmitReportingForm")).isNull();
+    assertThat(timer(instance, "Timer_FullReport48h")).isNull();
+    assertThat(register.findByNumber(number).orElseThrow().reportingFormAt())
+        .isEqualTo(Instant.parse("2025-05-23T14:40:00Z"));
+    assertThat(breachesOf(number)).isEmpty();
+  }
+
+  @Test
+  void anEnteredInitialReportReceivedInTheFutureBeforeTheIncidentOrWithoutItsItemsIsRefusedAndTheTaskStaysOpen() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    String number = numberOf(instance);
+    String taskId = taskAt(instance, "Task_EnterInitialReportReceivedOtherwise").getId();
+
+    assertThatThrownBy(() -> taskService.complete(taskId,
+        initialReportReceived("EMAIL", "2025-05-22T09:30+01:00", "2025-05-22T08:30+01:00")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("Initial report received by email or phone cannot be completed")
+        .hasMessageContaining("initialReportReceivedAt: cannot be in the future");
+    Map<String, Object> beforeTheIncident = initialReportReceived("EMAIL", "2025-05-22T07:30+01:00", "2025-05-22T08:30+01:00");
+    // The incident's time comes from the register, not from what the form sends.
+    beforeTheIncident.put("occurredAt", "2025-05-21T08:00+01:00");
+    assertThatThrownBy(() -> taskService.complete(taskId, beforeTheIncident))
+        .hasMessageContaining("initialReportReceivedAt: cannot be before the incident occurred");
+    assertThatThrownBy(() -> taskService.complete(taskId,
+        initialReportReceived("PHONE", "2025-05-22T08:20+01:00", "2025-05-22T08:30+01:00")))
+        .hasMessageContaining("initialReportReceivedAt: cannot be before the provider became aware of the incident");
+    assertThatThrownBy(() -> taskService.complete(taskId, Map.of("initialReportChannel", "FAX")))
+        .hasMessageContaining("initialReportChannel: must be one of EMAIL, PHONE")
+        .hasMessageContaining("initialReportReceivedAt: is required")
+        .hasMessageContaining("providerAwareAt: is required")
+        .hasMessageContaining("partiesInvolved: is required")
+        .hasMessageContaining("emergencyServices: is required")
+        .hasMessageContaining("immediateAction: is required")
+        .hasMessageContaining("furtherAction: is required")
+        .hasMessageContaining("serviceUserGroup: must be one of")
+        .hasMessageContaining("serviceUserName: is required")
+        .hasMessageContaining("serviceUserLbbId: is required");
+
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult()).isNotNull();
+    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise");
+    assertThat(register.findByNumber(number).orElseThrow().initialReportAt()).isNull();
+    assertThat(breachesOf(number)).isEmpty();
+  }
+
+  @Test
+  void anEnteredReportingFormWithoutItsContentOrWithABadTimeIsRefusedAndTheChaseStaysOpen() {
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
+    execute(timer(instance, "Timer_FullReport48h"));
+    String chaseId = taskAt(instance, "Task_ChaseReportingForm").getId();
+
+    assertThatThrownBy(() -> taskService.complete(chaseId, receivedAnotherWay(Map.of())))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("Chase the reporting form cannot be completed")
+        .hasMessageContaining("reportingFormText: paste the form as received, or fill in every item of the form")
+        .hasMessageContaining("incidentChronology: is required")
+        .hasMessageContaining("currentPosition: is required")
+        .hasMessageContaining("contributoryFactors: is required")
+        .hasMessageContaining("lessonsAndActions: is required")
+        .hasMessageContaining("reportingFormChannel: must be one of EMAIL, PHONE")
+        .hasMessageContaining("reportingFormReceivedAt: is required");
+    assertThatThrownBy(() -> taskService.complete(chaseId,
+        receivedAnotherWay(reportingFormReceived("2025-05-24T09:30+01:00"))))
+        .hasMessageContaining("reportingFormReceivedAt: cannot be in the future");
+    assertThatThrownBy(() -> taskService.complete(chaseId,
+        receivedAnotherWay(reportingFormReceived("2025-05-22T07:59+01:00"))))
+        .hasMessageContaining("reportingFormReceivedAt: cannot be before the incident occurred");
+    assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise").getId(),
+        Map.of("reportingFormChannel", "EMAIL", "reportingFormReceivedAt", "2025-05-24T07:00+01:00")))
+        .hasMessageContaining("Reporting form received by email or phone cannot be completed")
+        .hasMessageContaining("reportingFormText: paste the form as received");
+
+    assertThat(instance).isWaitingAt("Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise",
+        "Task_ChaseReportingForm");
+    assertThat(register.findByNumber(number).orElseThrow().reportingFormAt()).isNull();
+    assertThat(breachesOf(number)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
   }
 
   // --- cases opened late --------------------------------------------------------------------
