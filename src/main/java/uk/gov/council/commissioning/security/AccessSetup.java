@@ -27,6 +27,7 @@ import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
+import uk.gov.council.commissioning.tasks.CaseReferenceOnTasks;
 
 /**
  * Creates, on every start and idempotently, what any installation needs: the council groups, the
@@ -177,15 +178,17 @@ public class AccessSetup {
 
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+    Map<String, Object> properties = Map.of("priority", priority, "description", description, "refresh", true,
+        "variables", List.of(
+            Map.of("name", CaseReferenceOnTasks.VARIABLE, "label", "Case"),
+            Map.of("name", "contractReference", "label", "Contract"),
+            Map.of("name", "contractTitle", "label", "Title")));
     if (filter == null) {
-      filter = filterService.newTaskFilter(name)
-          .setOwner(admin.username())
-          .setQuery(query)
-          .setProperties(Map.of("priority", priority, "description", description, "refresh", true,
-              "variables", List.of(
-                  Map.of("name", "contractReference", "label", "Contract"),
-                  Map.of("name", "contractTitle", "label", "Title"))));
+      filter = filterService.newTaskFilter(name).setOwner(admin.username()).setQuery(query).setProperties(properties);
       filterService.saveFilter(filter);
+    } else if (!properties.equals(filter.getProperties())) {
+      // An installation made before a column was added gets it at its next start.
+      filterService.saveFilter(filter.setProperties(properties));
     }
     // Every signed-in user may use the shared filters. It must be a global authorization: a grant
     // to user "*" lets the filter be listed but not run.

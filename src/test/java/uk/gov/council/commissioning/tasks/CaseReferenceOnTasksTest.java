@@ -1,0 +1,77 @@
+package uk.gov.council.commissioning.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
+import org.camunda.bpm.model.bpmn.BpmnModelInstance;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+import org.camunda.bpm.engine.RepositoryService;
+
+/** Every user task carries its case's number, and the shared Tasklist filters show it as "Case". */
+@SpringBootTest
+@ActiveProfiles("test")
+class CaseReferenceOnTasksTest {
+
+  private static final String PROCESS_KEY = "case-reference-probe";
+
+  @Autowired RepositoryService repositoryService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired FilterService filterService;
+
+  String deploymentId;
+
+  @AfterEach
+  void undeploy() {
+    if (deploymentId != null) {
+      repositoryService.deleteDeployment(deploymentId, true);
+    }
+  }
+
+  @Test
+  void aUserTaskGetsItsCaseNumberAsATaskVariable() {
+    deploy();
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, "SI-2026-000042");
+
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(taskService.getVariableLocal(task.getId(), CaseReferenceOnTasks.VARIABLE)).isEqualTo("SI-2026-000042");
+  }
+
+  @Test
+  void aCaseWithoutANumberLeavesTheTaskAlone() {
+    deploy();
+    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY);
+
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+    assertThat(taskService.getVariablesLocal(task.getId())).doesNotContainKey(CaseReferenceOnTasks.VARIABLE);
+  }
+
+  @Test
+  void theSharedFiltersShowTheCaseFirst() {
+    for (String name : List.of("My tasks", "My group tasks")) {
+      Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> columns = (List<Map<String, Object>>) filter.getProperties().get("variables");
+      assertThat(columns).first().isEqualTo(Map.of("name", "caseReference", "label", "Case"));
+    }
+  }
+
+  private void deploy() {
+    BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS_KEY)
+        .camundaHistoryTimeToLive(1)
+        .startEvent().userTask("Task_Probe").endEvent().done();
+    deploymentId = repositoryService.createDeployment().addModelInstance(PROCESS_KEY + ".bpmn", model).deploy().getId();
+  }
+}
