@@ -51,7 +51,8 @@ public final class Roles {
       "contract-extension", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS),
       "serious-incident", List.of(QUALITY_ASSURANCE, CONTRACTS_MANAGERS, COMMISSIONING_OFFICERS,
           SAFEGUARDING),
-      "complaint", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE));
+      "complaint", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE),
+      "qaf-assessment", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE));
 
   /** Processes a provider's staff may start themselves, for their own organisation only. */
   public static final List<String> PROVIDER_STARTED = List.of("serious-incident", "complaint");
