@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +37,9 @@ public class DeadlineBreaches {
                          WHERE case_type = :caseType AND case_reference = :caseReference
                            AND requirement = :requirement AND kind = :kind)
       """;
+
+  private static final String DUE_IN = "SELECT * FROM deadline_breach WHERE due_at >= :from AND due_at < :to";
+  private static final String NEWEST_FIRST = "due_at DESC, recorded_at DESC, case_reference, requirement, kind";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
@@ -84,6 +88,34 @@ public class DeadlineBreaches {
             """)
         .param("caseType", caseType)
         .param("caseReference", caseReference)
+        .query(DeadlineBreaches::breach)
+        .list();
+  }
+
+  /**
+   * Every breach whose deadline fell in the quarter (UK days), the latest deadline first:
+   * every provider's, and those of cases no provider answers for (complaints to the council).
+   */
+  public List<DeadlineBreach> dueIn(Quarter quarter) {
+    return jdbc.sql(DUE_IN + " ORDER BY " + NEWEST_FIRST)
+        .param("from", utc(quarter.start()))
+        .param("to", utc(quarter.end()))
+        .query(DeadlineBreaches::breach)
+        .list();
+  }
+
+  /**
+   * The breaches of these providers whose deadline fell in the quarter, the latest deadline first.
+   * Breaches with no provider are never among them.
+   */
+  public List<DeadlineBreach> dueIn(Quarter quarter, Collection<Long> providerIds) {
+    if (providerIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(DUE_IN + " AND provider_id IN (:providerIds) ORDER BY " + NEWEST_FIRST)
+        .param("from", utc(quarter.start()))
+        .param("to", utc(quarter.end()))
+        .param("providerIds", List.copyOf(providerIds))
         .query(DeadlineBreaches::breach)
         .list();
   }
