@@ -38,7 +38,7 @@ public class IncidentFormChecks {
 
   /** Seed 002 §12.4, on a case the council logged. */
   public void initialReport(DelegateTask task) {
-    validator.validateInitialReport(task);
+    validator.validateInitialReport(task, occurredAt(task));
   }
 
   /** Seed 002 §12.5: "as much information as is known", and what the provider learns from it. */
@@ -149,7 +149,7 @@ public class IncidentFormChecks {
     LocalDate notified = checks.date(CQC_NOTIFIED_ON);
     if (notified != null) {
       LocalDate today = IncidentDeadlines.now().atZone(WorkingDayCalendar.UK).toLocalDate();
-      Instant occurred = FormChecks.parseDateTime(task.getVariable(OCCURRED_AT));
+      Instant occurred = occurredAt(task);
       if (notified.isAfter(today)) {
         checks.problem(CQC_NOTIFIED_ON, "cannot be in the future");
       } else if (occurred != null && notified.isBefore(occurred.atZone(WorkingDayCalendar.UK).toLocalDate())) {

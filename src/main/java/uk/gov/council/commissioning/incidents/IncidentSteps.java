@@ -42,7 +42,8 @@ public class IncidentSteps {
    * task: it arrived now.
    */
   public void recordInitialReport(DelegateExecution execution) {
-    recordInitialReport(execution, incident(execution), validator.validateInitialReport(execution),
+    SeriousIncident incident = incident(execution);
+    recordInitialReport(execution, incident, validator.validateInitialReport(execution, incident.occurredAt()),
         IncidentDeadlines.now(), "");
   }
 
@@ -116,8 +117,8 @@ public class IncidentSteps {
   void raiseSafeguardingAlert(DelegateExecution execution, String raisedBy, Instant awareAt, Instant alertedAt) {
     SeriousIncident incident = incident(execution);
     String number = incident.incidentNumber();
-    String summary = "Serious incident " + number + " (" + execution.getVariable(CATEGORY_LABEL) + ") on contract "
-        + execution.getVariable(CONTRACT_REFERENCE) + " with " + execution.getVariable(PROVIDER_NAME)
+    String summary = "Serious incident " + number + " (" + IncidentNotifications.categoryLabel(incident)
+        + ") on contract " + incident.contractReference() + " with " + incident.providerName()
         + (SafeguardingConcern.PROVIDER.equals(raisedBy) ? ": the provider suspects abuse or neglect."
             : ": the council suspects abuse or neglect.");
     String alertInstance = alerts.raise(new SafeguardingConcern(SafeguardingConcern.SERIOUS_INCIDENT, number,
@@ -159,8 +160,6 @@ public class IncidentSteps {
    * completes a task, so deadlines and the provider are taken from the register, never from them.
    */
   SeriousIncident incident(DelegateExecution execution) {
-    String number = execution.getProcessBusinessKey();
-    return register.findByNumber(number)
-        .orElseThrow(() -> new IllegalStateException("No serious incident " + number + " in the register"));
+    return register.require(execution.getProcessBusinessKey());
   }
 }

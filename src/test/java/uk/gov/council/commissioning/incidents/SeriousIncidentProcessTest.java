@@ -326,6 +326,30 @@ class SeriousIncidentProcessTest {
         .count()).isZero();
   }
 
+  @Test
+  void variablesSentWithAProvidersTaskCannotRedirectOrRewordTheCouncilsEmails() {
+    contracts.assignContractOfficer(reference, OFFICER);
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    Map<String, Object> form = new HashMap<>(reportingForm());
+    form.put("providerEmail", "attacker@elsewhere.example");
+    form.put("contractReference", "BOGUS-1");
+    form.put("providerName", "Someone Else Ltd");
+    form.put("categoryLabel", "Nothing to see");
+    form.put("occurredAtText", "never");
+    complete(taskAt(instance, "Task_SubmitReportingForm"), form);
+
+    setClock(LocalDateTime.of(2025, 5, 22, 20, 1));
+    execute(timer(instance, "Timer_InitialReport12h"));
+
+    String key = "incident:" + instance.getId() + ":initial-report-missed";
+    assertThat(outbox(key)).isEqualTo("contracts@vibrance.example,si-officer@council.example");
+    String body = jdbc.sql("SELECT body FROM notification_outbox WHERE idempotency_key = :key")
+        .param("key", key).query(String.class).single();
+    assertThat(body).contains(reference).contains(vibrance.name()).contains("Unexpected death or serious injury")
+        .contains("Thu 22 May 2025, 08:00")
+        .doesNotContain("BOGUS-1").doesNotContain("Someone Else").doesNotContain("Nothing to see");
+  }
+
   // --- the reporting form -------------------------------------------------------------------
 
   @Test
