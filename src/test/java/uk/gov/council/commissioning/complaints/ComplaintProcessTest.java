@@ -366,6 +366,28 @@ class ComplaintProcessTest {
   }
 
   @Test
+  void whatQualityAssuranceDidAboutAMissedDeadlineStaysOffTheProvidersTasks() {
+    ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
+    fire(timer(instance, "Timer_Acknowledge24h"));
+    complete(taskAt(instance, "Task_ChaseAcknowledgement"),
+        Map.of("escalationAction", "Warned the manager that a default notice is being considered"));
+
+    complete(taskAt(instance, "Task_ProviderAcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-03-03T08:31:00Z"));
+
+    Task resolve = taskAt(instance, "Task_ResolveComplaint");
+    identityService.setAuthentication(ALPHA_USER,
+        identityService.createGroupQuery().groupMember(ALPHA_USER).list().stream().map(Group::getId).toList());
+    Map<String, Object> seenByProvider;
+    try {
+      seenByProvider = taskService.getVariables(resolve.getId());
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(seenByProvider).isNotEmpty().doesNotContainKey("escalationAction");
+    assertThat(instance).variables().doesNotContainKey("escalationAction");
+  }
+
+  @Test
   void aLateResolutionIsRemindedEscalatedTwiceAndRecordedMissedAndLate() {
     ProcessInstance instance = providerComplaintAwaitingResolution();
     Complaint c = complaintOf(instance);

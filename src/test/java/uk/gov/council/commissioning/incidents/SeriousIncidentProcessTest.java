@@ -751,6 +751,29 @@ class SeriousIncidentProcessTest {
   }
 
   @Test
+  void theCouncilsDeliberationsStayOffTheProvidersLaterTasks() {
+    ProcessInstance instance = caseUnderReview();
+    complete(taskAt(instance, "Task_ReviewIncident"), escalate("CONTRACT_DEFAULT"));
+    complete(taskAt(instance, "Task_ConsiderContractDefault"), followUpAnswer("CONTRACT_DEFAULT"));
+    complete(taskAt(instance, "Task_ReviewIncident"), escalate("HEAD_OF_SERVICE"));
+    complete(taskAt(instance, "Task_HeadOfServiceReview"), followUpAnswer("HEAD_OF_SERVICE"));
+    complete(taskAt(instance, "Task_ReviewIncident"), escalate("REGULATOR"));
+    complete(taskAt(instance, "Task_RecordRegulatorNotification"), followUpAnswer("REGULATOR"));
+    assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+
+    setClock(LocalDateTime.of(2025, 5, 31, 0, 1));
+    execute(timer(instance, "Timer_NextUpdateDue"));
+    Map<String, Object> seenByProvider = variablesAs(PROVIDER_USER, taskAt(instance, "Task_ProvideUpdate"));
+
+    assertThat(seenByProvider).containsKey("incidentNumber")
+        .doesNotContainKeys("contractDefaultDecision", "contractDefaultReasons", "headOfServiceResponse",
+            "cqcNotificationReference", "cqcNotifiedOn", "reviewNotes");
+    // The council still has every answer, with the task that gave it.
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("contractDefaultReasons").singleResult().getValue()).isEqualTo("Falls procedure not followed");
+  }
+
+  @Test
   void theRegulatorNotificationCannotBeDatedBeforeTheIncidentOrInTheFuture() {
     ProcessInstance instance = caseUnderReview();
     complete(taskAt(instance, "Task_ReviewIncident"), escalate("REGULATOR"));
@@ -859,6 +882,17 @@ class SeriousIncidentProcessTest {
         .map(org.camunda.bpm.engine.identity.Group::getId).toList());
     try {
       return runtimeService.startProcessInstanceByKey(IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** A task's variables as its user reads them in Tasklist, the engine's authorizations applying. */
+  private Map<String, Object> variablesAs(String userId, Task task) {
+    identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      return taskService.getVariables(task.getId());
     } finally {
       identityService.clearAuthentication();
     }
