@@ -131,11 +131,14 @@ public class IncidentSteps {
 
   /**
    * Records a LATE breach when {@code what} arrived after {@code due}; {@code how} it arrived (" by
-   * email") when not through the provider's task.
+   * email") when not through the provider's task. When it arrived on time, a MISSED breach recorded
+   * because the timer fired before the report was entered is withdrawn: the report was not missed.
    */
   void lateIfAfter(SeriousIncident incident, String requirement, String what, Instant due, Instant receivedAt,
       String how) {
-    if (receivedAt.isAfter(due)) {
+    if (!receivedAt.isAfter(due)) {
+      breaches.withdraw(CASE_TYPE, incident.incidentNumber(), requirement, Kind.MISSED);
+    } else {
       Duration late = Duration.between(due, receivedAt);
       breaches.record(CASE_TYPE, incident.incidentNumber(), incident.providerId(), requirement, Kind.LATE,
           due, receivedAt, "The " + what + " arrived" + how + " " + hoursAndMinutes(late) + " after its deadline ("

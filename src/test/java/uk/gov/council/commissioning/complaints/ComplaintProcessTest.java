@@ -388,6 +388,33 @@ class ComplaintProcessTest {
   }
 
   @Test
+  void anAcknowledgementMadeOnTimeButRecordedAfterTheTimerFiredWithdrawsTheMissedBreach() {
+    ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
+    Complaint c = complaintOf(instance);
+    fire(timer(instance, "Timer_Acknowledge24h"));
+    assertThat(breachesOf(c)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
+
+    // Due 08:30 on Tuesday 3 March; the provider acknowledged at 08:00 and records it afterwards.
+    complete(taskAt(instance, "Task_ProviderAcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-03-03T08:00:00Z"));
+
+    assertThat(instance).isWaitingAt("Task_ResolveComplaint");
+    assertThat(breachesOf(c)).isEmpty();
+  }
+
+  @Test
+  void aResolutionReachedOnTimeButRecordedAfterTheTimerFiredWithdrawsTheMissedBreach() {
+    ProcessInstance instance = providerComplaintAwaitingResolution();
+    Complaint c = complaintOf(instance);
+    fire(timer(instance, "Timer_Resolve15Days"));
+    assertThat(breachesOf(c)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
+
+    complete(taskAt(instance, "Task_ResolveComplaint"), resolved(c.respondDueAt().minusSeconds(3600).toString()));
+
+    assertThat(breachesOf(c)).isEmpty();
+    assertThat(complaintOf(instance).resolvedAt()).isEqualTo(c.respondDueAt().minusSeconds(3600));
+  }
+
+  @Test
   void aLateResolutionIsRemindedEscalatedTwiceAndRecordedMissedAndLate() {
     ProcessInstance instance = providerComplaintAwaitingResolution();
     Complaint c = complaintOf(instance);

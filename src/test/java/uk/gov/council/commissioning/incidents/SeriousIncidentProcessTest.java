@@ -467,6 +467,40 @@ class SeriousIncidentProcessTest {
   }
 
   @Test
+  void anInitialReportPhonedInOnTimeButEnteredAfterTheTimerFiredWithdrawsTheMissedBreach() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 22, 20, 1));
+    execute(timer(instance, "Timer_InitialReport12h"));
+    assertThat(breachesOf(number)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
+
+    // Due 20:00 on Thursday; the provider phoned at 19:30, entered on Friday morning.
+    setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
+    complete(taskAt(instance, "Task_ChaseInitialReport"), receivedAnotherWay(
+        initialReportReceived("PHONE", "2025-05-22T19:30+01:00", "2025-05-22T08:30+01:00")));
+
+    assertThat(register.findByNumber(number).orElseThrow().initialReportAt())
+        .isEqualTo(Instant.parse("2025-05-22T18:30:00Z"));
+    assertThat(breachesOf(number)).isEmpty();
+  }
+
+  @Test
+  void aReportingFormEmailedOnTimeButEnteredAfterTheTimerFiredWithdrawsTheMissedBreach() {
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
+    execute(timer(instance, "Timer_FullReport48h"));
+    assertThat(breachesOf(number)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
+
+    // Due 08:00 on Saturday: the email came at exactly 08:00.
+    complete(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise"), reportingFormReceived("2025-05-24T08:00+01:00"));
+
+    assertThat(instance).isWaitingAt("Task_ReviewIncident");
+    assertThat(breachesOf(number)).isEmpty();
+  }
+
+  @Test
   void aPhonedInitialReportThatSuspectsAbuseRaisesTheProvidersAlertAsOfWhenTheCallCame() {
     ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
     String number = numberOf(instance);
