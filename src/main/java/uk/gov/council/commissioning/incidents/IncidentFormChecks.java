@@ -191,11 +191,19 @@ public class IncidentFormChecks {
     checks.throwIfAny();
   }
 
+  /**
+   * The contracts managers' action on a report still missing, and whether the council reviews the
+   * incident without it: otherwise a case whose report never comes could never be reviewed or closed.
+   */
   public void escalation(DelegateTask task) {
     FormChecks checks = new FormChecks("Escalation", task);
     checks.text(ESCALATION_ACTION);
-    IncidentReportValidator.maxLength(checks, task, List.of(ESCALATION_ACTION));
+    // An unticked box can arrive as nothing at all; the gateway needs a yes or no.
+    boolean proceed = Boolean.TRUE.equals(task.getVariable(PROCEED_WITHOUT_REPORT));
+    checks.textIf(proceed, PROCEED_REASONS, "is required to proceed without the report");
+    IncidentReportValidator.maxLength(checks, task, List.of(ESCALATION_ACTION, PROCEED_REASONS));
     checks.throwIfAny();
+    task.setVariable(PROCEED_WITHOUT_REPORT, proceed);
   }
 
   /**

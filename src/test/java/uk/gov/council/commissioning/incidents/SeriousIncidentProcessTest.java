@@ -408,6 +408,53 @@ class SeriousIncidentProcessTest {
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
   }
 
+  @Test
+  void aReportingFormNeverSentDoesNotStopTheReviewWhenTheContractsManagersProceedWithoutIt() {
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
+    execute(timer(instance, "Timer_FullReport48h"));
+    setClock(LocalDateTime.of(2025, 5, 25, 8, 1));
+    execute(timer(instance, "Timer_FullReportSecondEscalation"));
+    String actOn = taskAt(instance, "Task_ActOnMissingReportingForm").getId();
+
+    assertThatThrownBy(() -> taskService.complete(actOn,
+        Map.of("escalationAction", "Default notice being drafted", "proceedWithoutReport", true)))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("proceedReasons: is required to proceed without the report");
+    complete(taskAt(instance, "Task_ActOnMissingReportingForm"), Map.of("escalationAction", "Default notice being drafted",
+        "proceedWithoutReport", true, "proceedReasons", "The provider has ceased trading; the review cannot wait"));
+
+    assertThat(instance).hasPassed("EndEvent_ProceedWithoutReportingForm")
+        .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+    assertThat(taskAt(instance, "Task_SubmitReportingForm")).isNull();
+    assertThat(taskAt(instance, "Task_ChaseReportingForm")).isNull();
+    assertThat(breachesOf(number)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+        .containsExactly(tuple("REPORTING_FORM", Kind.MISSED));
+
+    complete(taskAt(instance, "Task_ReviewIncident"), close());
+    assertThat(instance).isEnded();
+    SeriousIncident closed = register.findByNumber(number).orElseThrow();
+    assertThat(closed.status()).isEqualTo("CLOSED");
+    assertThat(closed.reportingFormAt()).isNull();
+  }
+
+  @Test
+  void aMissingInitialReportDoesNotStopTheReviewWhenTheContractsManagersProceedWithoutIt() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    setClock(LocalDateTime.of(2025, 5, 23, 21, 0));
+    executeDueJobs(instance);
+    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+
+    complete(taskAt(instance, "Task_ActOnMissingInitialReport"), Map.of("escalationAction", "Called the director",
+        "proceedWithoutReport", true, "proceedReasons", "The reporting form holds what the review needs"));
+
+    assertThat(instance).hasPassed("EndEvent_ProceedWithoutInitialReport")
+        .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+    assertThat(register.findByNumber(numberOf(instance)).orElseThrow().initialReportAt()).isNull();
+  }
+
   // --- reports that reached the council by email or phone (§12.4-12.5) --------------------------
 
   @Test
