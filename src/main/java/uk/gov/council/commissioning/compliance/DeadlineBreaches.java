@@ -23,6 +23,13 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 /**
  * The record of deadlines that cases did not meet. A breach is recorded once per case, requirement
  * and kind, so a retried job or a timer that fires again adds nothing.
+ *
+ * <p>A MISSED breach is recorded when a deadline's timer fires with nothing received. What arrived
+ * may be entered later with an earlier time (a report phoned in before the deadline and entered
+ * after it; an acknowledgement made on time and recorded late): the breach was then never true and is
+ * {@linkplain #withdraw withdrawn}. Withdrawal deletes the row rather than marking it: the compliance
+ * figures count from the register's recorded times, not from this table, and the case's history keeps
+ * the escalation that the timer started, so nothing else needs the withdrawn breach.
  */
 @Service
 public class DeadlineBreaches {
@@ -78,6 +85,28 @@ public class DeadlineBreaches {
       log.info("Deadline breach recorded: {} {} {} {} (due {})", caseType, caseReference, requirement, kind, dueAt);
     }
     return inserted > 0;
+  }
+
+  /**
+   * Withdraws a breach that proved untrue, in the caller's transaction; see the class comment.
+   *
+   * @return true if there was such a breach
+   */
+  public boolean withdraw(String caseType, String caseReference, String requirement, Kind kind) {
+    int deleted = jdbc.sql("""
+            DELETE FROM deadline_breach
+             WHERE case_type = :caseType AND case_reference = :caseReference
+               AND requirement = :requirement AND kind = :kind
+            """)
+        .param("caseType", caseType)
+        .param("caseReference", caseReference)
+        .param("requirement", requirement)
+        .param("kind", kind.name())
+        .update();
+    if (deleted > 0) {
+      log.info("Deadline breach withdrawn: {} {} {} {}", caseType, caseReference, requirement, kind);
+    }
+    return deleted > 0;
   }
 
   /** The breaches of one case, oldest deadline first. */
