@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.security.AccessSetup;
@@ -20,6 +21,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /** QAFs over REST: 201, 400 naming each field, 409 for a second QAF for a meeting, 404 for another provider. */
 @HttpIntegrationTest
+// Its officers and managers join the shared groups: other classes count those groups' members.
+@DirtiesContext
 class QafApiTest {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();

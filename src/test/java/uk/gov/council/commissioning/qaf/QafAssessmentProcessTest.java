@@ -29,6 +29,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
@@ -49,6 +50,8 @@ import uk.gov.council.commissioning.security.Roles;
  */
 @SpringBootTest
 @ActiveProfiles("test")
+// Its officers and managers join the shared groups: other classes count those groups' members.
+@DirtiesContext
 class QafAssessmentProcessTest {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
