@@ -69,11 +69,21 @@ public class RegisterQaf implements JavaDelegate {
     variables.put("returnDue", QafDeadlines.describe(request.returnDueAt()));
     variables.put("targetPerformanceLevel", deadlines.properties().targetPerformanceLevel());
     // The summary sheet's earlier columns (3.3 App 2): the latest QAF held.
-    repository.previousGrades(request.contract().id(), year).forEach((objective, grade) -> {
+    var previous = repository.previousGrades(request.contract().id(), year);
+    previous.forEach((objective, grade) -> {
       QafObjective o = QafObjective.byCode(objective).orElseThrow();
       variables.put(o.fieldPrefix() + "PreviousProviderGrade", grade.providerGrade());
       variables.put(o.fieldPrefix() + "PreviousOfficerGrade", grade.finalGrade());
     });
+    for (QafObjective o : QafObjective.values()) {
+      var grade = previous.get(o.code());
+      variables.put(o.fieldPrefix() + "LastQaf", grade == null ? "none held"
+          : "provider claimed " + orDash(grade.providerGrade()) + ", final grade " + orDash(grade.finalGrade()));
+    }
     execution.setVariables(variables);
+  }
+
+  private static String orDash(String grade) {
+    return grade == null ? "–" : grade;
   }
 }
