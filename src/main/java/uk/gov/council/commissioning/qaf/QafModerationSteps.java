@@ -91,7 +91,7 @@ public class QafModerationSteps {
     if (findings != null && findings.length() > MAX_FINDINGS) {
       checks.problem(FINDINGS, "at most " + MAX_FINDINGS + " characters");
     }
-    String moderator = completingUser(task);
+    String moderator = completingUser();
     if (moderator == null) {
       checks.problem("moderatedBy", "the signed-in user is unknown; complete the task in Tasklist");
     } else if (moderator.equals(c.reviewingOfficer())) {
@@ -212,7 +212,7 @@ public class QafModerationSteps {
   }
 
   /** The signed-in user completing the task: Tasklist and the REST API authenticate the engine call. */
-  private String completingUser(DelegateTask task) {
+  private String completingUser() {
     Authentication signedIn = identityService.getCurrentAuthentication();
     if (signedIn != null && signedIn.getUserId() != null) {
       return signedIn.getUserId();
