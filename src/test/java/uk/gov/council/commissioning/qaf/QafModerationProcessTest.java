@@ -8,8 +8,10 @@ import static uk.gov.council.commissioning.qaf.QafReportTestData.*;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
@@ -55,6 +57,7 @@ class QafModerationProcessTest {
   @Autowired JdbcClient jdbc;
   @Autowired QafModeration moderation;
 
+  final List<String> users = new ArrayList<>();
   String officer;
   long contractId;
   Provider provider;
@@ -63,18 +66,24 @@ class QafModerationProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     officer = unique("qm-officer-");
-    user(access, officer, Roles.COMMISSIONING_OFFICERS);
-    user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
-    user(access, OTHER_MANAGER, Roles.CONTRACTS_MANAGERS, Roles.COMMISSIONING_OFFICERS);
+    testUser(officer, Roles.COMMISSIONING_OFFICERS);
+    testUser(MANAGER, Roles.CONTRACTS_MANAGERS);
+    testUser(OTHER_MANAGER, Roles.CONTRACTS_MANAGERS, Roles.COMMISSIONING_OFFICERS);
     provider = provider(contracts, access, "QM Support Ltd", "provider-qm-support");
     contractId = contract(contracts, provider, unique("QM-"));
     setClock(LocalDateTime.of(2026, 6, 10, 9, 0));
   }
 
+  /**
+   * The users go again: other test classes share this database and email whole groups, expecting
+   * only their own members.
+   */
   @AfterEach
   void tearDown() {
     identityService.clearAuthentication();
     ClockUtil.reset();
+    users.forEach(identityService::deleteUser);
+    users.clear();
   }
 
   @Test
@@ -103,7 +112,7 @@ class QafModerationProcessTest {
 
     // A different officer's quota, and the next financial year, start afresh.
     String colleague = unique("qm-officer-");
-    user(access, colleague, Roles.COMMISSIONING_OFFICERS);
+    testUser(colleague, Roles.COMMISSIONING_OFFICERS);
     assertThat(moderation.consider(agreedQaf(2026, colleague))).isPresent();
     assertThat(moderation.consider(agreedQaf(2027, officer))).isPresent();
     // Without a reviewing officer there is no one's quota to count.
@@ -212,6 +221,11 @@ class QafModerationProcessTest {
   }
 
   // --- helpers ----------------------------------------------------------------------------------
+
+  private void testUser(String id, String... groups) {
+    user(access, id, groups);
+    users.add(id);
+  }
 
   private long agreedQaf(int year, String reviewingOfficer) {
     return insert(jdbc, Qaf.agreed(contractId, provider.id(), year, reviewingOfficer));

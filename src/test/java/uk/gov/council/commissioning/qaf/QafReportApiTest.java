@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,6 +44,7 @@ class QafReportApiTest {
   @Autowired ContractService contracts;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
+  @Autowired IdentityService identityService;
 
   HttpTestClient http;
   Provider alpha;
@@ -67,9 +69,13 @@ class QafReportApiTest {
     setClock(LocalDateTime.of(2026, 11, 10, 9, 0));
   }
 
+  /** Other test classes share this database and email whole groups, expecting only their own members. */
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
+    for (String user : List.of(OFFICER, ALPHA_USER, BETA_USER)) {
+      identityService.deleteUser(user);
+    }
   }
 
   @Test
