@@ -1,0 +1,102 @@
+package uk.gov.council.commissioning.qaf;
+
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.qaf.QafModerationQuota.YearQuota;
+import uk.gov.council.commissioning.qaf.QafReports.OpenPlan;
+import uk.gov.council.commissioning.qaf.QafReports.OverdueQafs;
+import uk.gov.council.commissioning.qaf.QafReports.ProviderGrades;
+import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.web.InvalidRequestException;
+
+/**
+ * QAF reports (seed 001 3.3 §3.2 and §4). Council staff see every provider; a provider's users see
+ * their own organisation's grades and improvement plans, and another provider is answered as unknown
+ * so that its existence is not revealed, as for contracts and compliance figures. Overdue QAFs and
+ * moderation are for staff only.
+ */
+@RestController
+@RequestMapping("/api/qaf")
+public class QafReportController {
+
+  static final int EARLIEST_YEAR = 2000;
+  static final int LATEST_YEAR = 2100;
+
+  private final QafReports reports;
+  private final QafModerationQuota quota;
+  private final ContractService contracts;
+
+  public QafReportController(QafReports reports, QafModerationQuota quota, ContractService contracts) {
+    this.reports = reports;
+    this.quota = quota;
+    this.contracts = contracts;
+  }
+
+  @GetMapping("/providers/{providerId}/grades")
+  public ProviderGrades grades(@PathVariable String providerId, Authentication auth) {
+    long id = parseId(providerId);
+    Provider provider = contracts.findProviderById(id)
+        .filter(p -> CouncilUser.maySeeOrganisation(auth, p.organisationGroup()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No provider with id " + id));
+    return reports.providerGrades(provider.id(), provider.name(), CouncilUser.isProvider(auth));
+  }
+
+  @GetMapping("/improvement-plans/open")
+  public List<OpenPlan> openPlans(Authentication auth) {
+    return reports.openPlans(CouncilUser.isProvider(auth) ? CouncilUser.providerGroups(auth) : null);
+  }
+
+  @GetMapping("/overdue")
+  public OverdueQafs overdue(Authentication auth) {
+    staffOnly(auth, "overdue QAFs");
+    return reports.overdue();
+  }
+
+  /** @param year the financial year by its first calendar year (2026 = 2026/27); the current one if left out */
+  @GetMapping("/moderation")
+  public YearQuota moderation(@RequestParam(required = false) String year, Authentication auth) {
+    staffOnly(auth, "QAF moderation");
+    int financialYear = year == null ? QafModerationQuota.financialYearOf(QafReports.now()) : parseYear(year);
+    return quota.forYear(financialYear);
+  }
+
+  private static void staffOnly(Authentication auth, String what) {
+    if (CouncilUser.isProvider(auth)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only council staff may see " + what);
+    }
+  }
+
+  private static long parseId(String text) {
+    try {
+      long id = Long.parseLong(text.trim());
+      if (id > 0) {
+        return id;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new InvalidRequestException("providerId", "must be a positive whole number");
+  }
+
+  private static int parseYear(String text) {
+    try {
+      int year = Integer.parseInt(text.trim());
+      if (year >= EARLIEST_YEAR && year <= LATEST_YEAR) {
+        return year;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new InvalidRequestException("year", "must be a financial year by its first calendar year, between "
+        + EARLIEST_YEAR + " and " + LATEST_YEAR + " (2026 = 2026/27)");
+  }
+}

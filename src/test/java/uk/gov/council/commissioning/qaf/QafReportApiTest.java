@@ -1,0 +1,178 @@
+package uk.gov.council.commissioning.qaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.qaf.QafReportTestData.*;
+import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.web.HttpTestClient.Response;
+
+/**
+ * The QAF reports over HTTP with HTTP Basic: sign-in, bad parameters, and provider isolation
+ * (a provider sees only its own grades and plans; another provider is unknown to it; the overdue
+ * and moderation reports are for council staff).
+ */
+@HttpIntegrationTest
+class QafReportApiTest {
+
+  private static final String OFFICER = "qr-api-officer";
+  private static final String ALPHA_USER = "qr-api-alpha";
+  private static final String BETA_USER = "qr-api-beta";
+  private static final String ALPHA_GROUP = "provider-qr-api-alpha";
+  private static final String BETA_GROUP = "provider-qr-api-beta";
+
+  @LocalServerPort int port;
+  @Autowired AccessSetup access;
+  @Autowired ContractService contracts;
+  @Autowired JdbcClient jdbc;
+  @Autowired ObjectMapper json;
+  @Autowired IdentityService identityService;
+
+  HttpTestClient http;
+  Provider alpha;
+  Provider beta;
+  long alphaQaf;
+  long betaQaf;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpTestClient(port);
+    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
+    alpha = provider(contracts, access, "QR API Alpha Care", ALPHA_GROUP);
+    beta = provider(contracts, access, "QR API Beta Support", BETA_GROUP);
+    user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
+    user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+    alphaQaf = insert(jdbc, Qaf.agreed(contract(contracts, alpha, unique("QRA-")), alpha.id(), 2026, OFFICER));
+    grade(jdbc, alphaQaf, "C1.1", "B", "D", "D");
+    plan(jdbc, alphaQaf, "C1.1", uk(LocalDateTime.of(2026, 11, 1, 9, 0)), null, null, null, null, null, "OPEN");
+    betaQaf = insert(jdbc, Qaf.agreed(contract(contracts, beta, unique("QRB-")), beta.id(), 2026, OFFICER));
+    grade(jdbc, betaQaf, "C1.1", "C", "D", "D");
+    plan(jdbc, betaQaf, "C1.1", uk(LocalDateTime.of(2026, 11, 1, 9, 0)), null, null, null, null, null, "OPEN");
+    setClock(LocalDateTime.of(2026, 11, 10, 9, 0));
+  }
+
+  /** Other test classes share this database and email whole groups, expecting only their own members. */
+  @AfterEach
+  void tearDown() {
+    ClockUtil.reset();
+    for (String user : List.of(OFFICER, ALPHA_USER, BETA_USER)) {
+      identityService.deleteUser(user);
+    }
+  }
+
+  @Test
+  void withoutSigningInTheAnswerIs401() {
+    for (String path : List.of(grades(alpha), "/api/qaf/improvement-plans/open", "/api/qaf/overdue",
+        "/api/qaf/moderation?year=2026")) {
+      Response response = http.get(path);
+      assertThat(response.status()).as(path).isEqualTo(401);
+      assertThat(response.contentType()).as(path).startsWith("application/problem+json");
+    }
+    assertThat(http.get(grades(alpha), basic(ALPHA_USER, "wrong")).status()).isEqualTo(401);
+  }
+
+  @Test
+  void badParametersAre400NamingTheField() throws Exception {
+    assertField(http.get("/api/qaf/providers/abc/grades", as(OFFICER)), "providerId");
+    assertField(http.get("/api/qaf/providers/0/grades", as(OFFICER)), "providerId");
+    assertField(http.get("/api/qaf/moderation?year=twenty", as(OFFICER)), "year");
+    assertField(http.get("/api/qaf/moderation?year=1999", as(OFFICER)), "year");
+    assertThat(http.get("/api/qaf/providers/999999999/grades", as(OFFICER)).status()).isEqualTo(404);
+  }
+
+  @Test
+  void aProviderSeesItsOwnGradesAndPlansOnly() throws Exception {
+    Response own = http.get(grades(alpha), as(ALPHA_USER));
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(own.contentType()).startsWith("application/json");
+    JsonNode body = json.readTree(own.body());
+    assertThat(body.path("provider").path("name").asText()).isEqualTo("QR API Alpha Care");
+    JsonNode qaf = body.path("qafs").get(body.path("qafs").size() - 1);
+    assertThat(qaf.path("qafNumber").asText()).isEqualTo(number(jdbc, alphaQaf));
+    assertThat(qaf.path("financialYearLabel").asText()).isEqualTo("2026/27");
+    assertThat(qaf.path("grades").get(0).path("claimed").asText()).isEqualTo("B");
+    assertThat(qaf.path("grades").get(0).path("finalGrade").asText()).isEqualTo("D");
+
+    // Another provider is unknown to it, not forbidden, and its name is not revealed.
+    Response other = http.get(grades(beta), as(ALPHA_USER));
+    assertThat(other.status()).isEqualTo(404);
+    assertThat(other.contentType()).startsWith("application/problem+json");
+    assertThat(other.text()).doesNotContain("Beta");
+    assertThat(http.get(grades(alpha), as(BETA_USER)).status()).isEqualTo(404);
+
+    Response plans = http.get("/api/qaf/improvement-plans/open", as(ALPHA_USER));
+    assertThat(plans.status()).isEqualTo(200);
+    List<String> numbers = new ArrayList<>();
+    json.readTree(plans.body()).forEach(p -> {
+      assertThat(p.path("provider").path("id").asLong()).isEqualTo(alpha.id());
+      numbers.add(p.path("qafNumber").asText());
+    });
+    assertThat(numbers).contains(number(jdbc, alphaQaf)).doesNotContain(number(jdbc, betaQaf));
+    JsonNode plan = json.readTree(plans.body()).get(0);
+    assertThat(plan.path("overdue").asBoolean()).isTrue();
+    assertThat(plan.path("overdueReasons").get(0).asText()).isEqualTo("PLAN_NOT_SUBMITTED");
+
+    assertThat(http.get("/api/qaf/overdue", as(ALPHA_USER)).status()).isEqualTo(403);
+    Response moderation = http.get("/api/qaf/moderation?year=2026", as(ALPHA_USER));
+    assertThat(moderation.status()).isEqualTo(403);
+    assertThat(moderation.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void councilStaffSeeEveryProvider() throws Exception {
+    assertThat(http.get(grades(beta), as(OFFICER)).status()).isEqualTo(200);
+    List<Long> providers = new ArrayList<>();
+    json.readTree(http.get("/api/qaf/improvement-plans/open", as(OFFICER)).body())
+        .forEach(p -> providers.add(p.path("provider").path("id").asLong()));
+    assertThat(providers).contains(alpha.id(), beta.id());
+
+    Response overdue = http.get("/api/qaf/overdue", as(OFFICER));
+    assertThat(overdue.status()).isEqualTo(200);
+    assertThat(json.readTree(overdue.body()).path("asAt").asText()).isEqualTo("2026-11-10T09:00:00Z");
+    assertThat(json.readTree(overdue.body()).has("notReturned")).isTrue();
+    assertThat(json.readTree(overdue.body()).has("notIssued")).isTrue();
+
+    Response moderation = http.get("/api/qaf/moderation?year=2026", as(OFFICER));
+    assertThat(moderation.status()).isEqualTo(200);
+    JsonNode year = json.readTree(moderation.body());
+    assertThat(year.path("financialYear").asInt()).isEqualTo(2026);
+    assertThat(year.path("target").asInt()).isEqualTo(2);
+    // Without a year: the current financial year by the engine clock (November 2026 is in 2026/27).
+    JsonNode current = json.readTree(http.get("/api/qaf/moderation", as(OFFICER)).body());
+    assertThat(current.path("financialYearLabel").asText()).isEqualTo("2026/27");
+  }
+
+  private void assertField(Response response, String field) throws Exception {
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    JsonNode errors = json.readTree(response.body()).path("errors");
+    assertThat(errors).hasSize(1);
+    assertThat(errors.get(0).path("field").asText()).isEqualTo(field);
+  }
+
+  private static String grades(Provider provider) {
+    return "/api/qaf/providers/" + provider.id() + "/grades";
+  }
+
+  private static String[] as(String user) {
+    return basic(user, password(user));
+  }
+}
