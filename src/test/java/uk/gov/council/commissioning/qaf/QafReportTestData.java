@@ -88,6 +88,13 @@ final class QafReportTestData {
 
   /** @return the assessment id */
   static long insert(JdbcClient jdbc, Qaf q) {
+    // One QAF per contract and meeting (V9): several QAFs of one contract in one test sit on
+    // consecutive days; what the reports compute depends on the issue and return dates, not on this.
+    LocalDate meeting = q.meetingDate();
+    while (jdbc.sql("SELECT COUNT(*) FROM qaf_assessment WHERE contract_id = :contract AND meeting_date = :meeting")
+        .param("contract", q.contractId()).param("meeting", meeting).query(Long.class).single() > 0) {
+      meeting = meeting.plusDays(1);
+    }
     jdbc.sql("""
             INSERT INTO qaf_assessment (contract_id, provider_id, financial_year, variant, meeting_date,
                 reviewing_officer, issue_at, issued_at, return_due_at, returned_at, grades_sent_at,
@@ -96,7 +103,7 @@ final class QafReportTestData {
                 :returnedAt, :sentAt, :agreedAt, :status)
             """)
         .param("contract", q.contractId()).param("provider", q.providerId()).param("year", q.financialYear())
-        .param("variant", q.variant()).param("meeting", q.meetingDate()).param("officer", q.reviewingOfficer())
+        .param("variant", q.variant()).param("meeting", meeting).param("officer", q.reviewingOfficer())
         .param("issueAt", utc(q.issueAt())).param("issuedAt", utc(q.issuedAt()))
         .param("due", utc(q.returnDueAt())).param("returnedAt", utc(q.returnedAt()))
         .param("sentAt", utc(q.gradesSentAt()))
