@@ -30,6 +30,7 @@ class ImprovementPlanApiTest {
   @Autowired DefaultNoticeLetters letters;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
   HttpTestClient http;
   ImprovementPlan alphaPlan;
@@ -43,6 +44,11 @@ class ImprovementPlanApiTest {
     alphaPlan = startPlan(contract(contracts, alpha(contracts), "IP-API-A" + unique), "QAF-2025-A" + unique);
     betaPlan = startPlan(contract(contracts, beta(contracts), "IP-API-B" + unique), "QAF-2025-B" + unique);
     letters.produceOnce(alphaPlan, Instant.now());
+  }
+
+  @org.junit.jupiter.api.AfterEach
+  void removeTestStaff() {
+    removeStaff(identityService);
   }
 
   @Test

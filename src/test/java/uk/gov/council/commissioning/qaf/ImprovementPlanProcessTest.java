@@ -91,6 +91,7 @@ class ImprovementPlanProcessTest {
   @AfterEach
   void reset() {
     identityService.clearAuthentication();
+    removeStaff(identityService);
     ClockUtil.reset();
   }
 

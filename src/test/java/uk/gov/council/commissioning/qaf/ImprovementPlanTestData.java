@@ -44,6 +44,16 @@ final class ImprovementPlanTestData {
     }
   }
 
+  /**
+   * Takes the test's council users out of the staff groups again: test classes share a Spring
+   * context, and other classes expect only their own users in those groups (emails to a group).
+   */
+  static void removeStaff(org.camunda.bpm.engine.IdentityService identity) {
+    identity.deleteMembership(OFFICER, Roles.COMMISSIONING_OFFICERS);
+    identity.deleteMembership(CONTRACT_OFFICER, Roles.COMMISSIONING_OFFICERS);
+    identity.deleteMembership(MANAGER, Roles.CONTRACTS_MANAGERS);
+  }
+
   static String password(String user) {
     return "secret-" + user;
   }

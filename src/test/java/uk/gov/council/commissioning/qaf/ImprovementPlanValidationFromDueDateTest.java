@@ -35,6 +35,7 @@ import uk.gov.council.commissioning.security.AccessSetup;
 class ImprovementPlanValidationFromDueDateTest {
 
   @Autowired ProcessEngine engine;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
   @Autowired RuntimeService runtimeService;
   @Autowired TaskService taskService;
   @Autowired ManagementService managementService;
@@ -46,6 +47,7 @@ class ImprovementPlanValidationFromDueDateTest {
 
   @AfterEach
   void reset() {
+    removeStaff(identityService);
     ClockUtil.reset();
   }
 
