@@ -70,8 +70,13 @@ public class ComplaintEscalations {
     return complaints.ofProcessInstance(execution.getProcessInstanceId());
   }
 
-  /** Local to the escalation's own path, so two escalations open at once each show their own. */
+  /**
+   * Local to the escalation's own path, so two escalations open at once each show their own, and the
+   * council's answer (what it did about the missed deadline) stays on that path: case-wide, the
+   * provider would read it through its own tasks.
+   */
   private static void show(DelegateExecution execution, String message) {
     execution.setVariableLocal(ESCALATION_MESSAGE, message);
+    execution.setVariableLocal(ESCALATION_ACTION, null);
   }
 }

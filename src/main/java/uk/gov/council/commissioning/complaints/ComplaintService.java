@@ -62,6 +62,7 @@ public class ComplaintService {
   public void acknowledged(Complaint c, Instant at) {
     repository.setAcknowledged(c.id(), at);
     lateIfAfter(c, ACKNOWLEDGEMENT, c.acknowledgeDueAt(), at, "Acknowledged");
+    withdrawMissedIfOnTime(c, ACKNOWLEDGEMENT, c.acknowledgeDueAt(), at);
   }
 
   /** The council's stage 1 reply (App K). */
@@ -76,6 +77,7 @@ public class ComplaintService {
   public void resolved(Complaint c, Instant at) {
     repository.setResolved(c.id(), at);
     lateIfAfter(c, RESOLUTION, c.respondDueAt(), at, "Resolved");
+    withdrawMissedIfOnTime(c, RESOLUTION, c.respondDueAt(), at);
   }
 
   /**
@@ -156,6 +158,17 @@ public class ComplaintService {
         summary, c.processInstanceId()));
     repository.setSafeguardingRaised(c.id());
     return alert;
+  }
+
+  /**
+   * What was done by its deadline but recorded after the timer fired was not missed: the MISSED breach
+   * the timer recorded is withdrawn. Not for the council's response, whose due date an extension can
+   * move after the first one was missed.
+   */
+  private void withdrawMissedIfOnTime(Complaint c, String requirement, Instant due, Instant at) {
+    if (!at.isAfter(due)) {
+      breaches.withdraw(CASE_TYPE, c.number(), requirement, Kind.MISSED);
+    }
   }
 
   private void lateIfAfter(Complaint c, String requirement, Instant due, Instant at, String what) {

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,6 +23,13 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 /**
  * The record of deadlines that cases did not meet. A breach is recorded once per case, requirement
  * and kind, so a retried job or a timer that fires again adds nothing.
+ *
+ * <p>A MISSED breach is recorded when a deadline's timer fires with nothing received. What arrived
+ * may be entered later with an earlier time (a report phoned in before the deadline and entered
+ * after it; an acknowledgement made on time and recorded late): the breach was then never true and is
+ * {@linkplain #withdraw withdrawn}. Withdrawal deletes the row rather than marking it: the compliance
+ * figures count from the register's recorded times, not from this table, and the case's history keeps
+ * the escalation that the timer started, so nothing else needs the withdrawn breach.
  */
 @Service
 public class DeadlineBreaches {
@@ -36,6 +44,9 @@ public class DeadlineBreaches {
                          WHERE case_type = :caseType AND case_reference = :caseReference
                            AND requirement = :requirement AND kind = :kind)
       """;
+
+  private static final String DUE_IN = "SELECT * FROM deadline_breach WHERE due_at >= :from AND due_at < :to";
+  private static final String NEWEST_FIRST = "due_at DESC, recorded_at DESC, case_reference, requirement, kind";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
@@ -76,6 +87,28 @@ public class DeadlineBreaches {
     return inserted > 0;
   }
 
+  /**
+   * Withdraws a breach that proved untrue, in the caller's transaction; see the class comment.
+   *
+   * @return true if there was such a breach
+   */
+  public boolean withdraw(String caseType, String caseReference, String requirement, Kind kind) {
+    int deleted = jdbc.sql("""
+            DELETE FROM deadline_breach
+             WHERE case_type = :caseType AND case_reference = :caseReference
+               AND requirement = :requirement AND kind = :kind
+            """)
+        .param("caseType", caseType)
+        .param("caseReference", caseReference)
+        .param("requirement", requirement)
+        .param("kind", kind.name())
+        .update();
+    if (deleted > 0) {
+      log.info("Deadline breach withdrawn: {} {} {} {}", caseType, caseReference, requirement, kind);
+    }
+    return deleted > 0;
+  }
+
   /** The breaches of one case, oldest deadline first. */
   public List<DeadlineBreach> ofCase(String caseType, String caseReference) {
     return jdbc.sql("""
@@ -84,6 +117,34 @@ public class DeadlineBreaches {
             """)
         .param("caseType", caseType)
         .param("caseReference", caseReference)
+        .query(DeadlineBreaches::breach)
+        .list();
+  }
+
+  /**
+   * Every breach whose deadline fell in the quarter (UK days), the latest deadline first:
+   * every provider's, and those of cases no provider answers for (complaints to the council).
+   */
+  public List<DeadlineBreach> dueIn(Quarter quarter) {
+    return jdbc.sql(DUE_IN + " ORDER BY " + NEWEST_FIRST)
+        .param("from", utc(quarter.start()))
+        .param("to", utc(quarter.end()))
+        .query(DeadlineBreaches::breach)
+        .list();
+  }
+
+  /**
+   * The breaches of these providers whose deadline fell in the quarter, the latest deadline first.
+   * Breaches with no provider are never among them.
+   */
+  public List<DeadlineBreach> dueIn(Quarter quarter, Collection<Long> providerIds) {
+    if (providerIds.isEmpty()) {
+      return List.of();
+    }
+    return jdbc.sql(DUE_IN + " AND provider_id IN (:providerIds) ORDER BY " + NEWEST_FIRST)
+        .param("from", utc(quarter.start()))
+        .param("to", utc(quarter.end()))
+        .param("providerIds", List.copyOf(providerIds))
         .query(DeadlineBreaches::breach)
         .list();
   }

@@ -23,13 +23,39 @@ public record Quarter(int year, int number) {
     }
   }
 
-  /** Reads "2026-Q3"; empty for anything else. */
+  /** Reads "2026-Q3"; empty for anything else, including the year 0000. */
   public static Optional<Quarter> parse(String text) {
     Matcher m = text == null ? null : TEXT.matcher(text.trim().toUpperCase(Locale.ROOT));
-    if (m == null || !m.matches()) {
+    if (m == null || !m.matches() || Integer.parseInt(m.group(1)) < 1) {
       return Optional.empty();
     }
     return Optional.of(new Quarter(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
+  }
+
+  /** The quarter a UK day falls in. */
+  public static Quarter containing(LocalDate day) {
+    return new Quarter(day.getYear(), (day.getMonthValue() - 1) / 3 + 1);
+  }
+
+  /** The quarter a moment falls in, by the UK day it falls on. */
+  public static Quarter containing(Instant moment) {
+    return containing(LocalDate.ofInstant(moment, WorkingDayCalendar.UK));
+  }
+
+  /** The quarter before; empty before the first quarter of year 1. */
+  public Optional<Quarter> previous() {
+    if (number > 1) {
+      return Optional.of(new Quarter(year, number - 1));
+    }
+    return year > 1 ? Optional.of(new Quarter(year - 1, 4)) : Optional.empty();
+  }
+
+  /** The quarter after; empty after the last quarter of year 9999. */
+  public Optional<Quarter> next() {
+    if (number < 4) {
+      return Optional.of(new Quarter(year, number + 1));
+    }
+    return year < 9999 ? Optional.of(new Quarter(year + 1, 1)) : Optional.empty();
   }
 
   public LocalDate firstDay() {

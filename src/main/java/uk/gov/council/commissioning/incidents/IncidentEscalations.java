@@ -67,7 +67,9 @@ public class IncidentEscalations {
     notifications.reportStillMissing(execution, event, what, IncidentTimes.text(due));
     escalationTask(execution, "The provider's " + what + " was due by " + IncidentTimes.text(due)
         + " and is still missing after the quality assurance team chased it. Decide what contract action is"
-        + " needed.");
+        + " needed, and whether the council reviews the incident without the " + what + ".");
+    execution.setVariableLocal(PROCEED_WITHOUT_REPORT, false);
+    execution.setVariableLocal(PROCEED_REASONS, null);
   }
 
   /** The message and the answer of the task that follows belong to this escalation path alone. */

@@ -5,7 +5,9 @@ import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -25,6 +27,13 @@ public class IncidentFormChecks {
   static final Set<String> CHASE_DECISIONS = Set.of(CHASED, RECEIVED_ANOTHER_WAY);
   static final Set<String> CONTRACT_DEFAULT_DECISIONS = Set.of("DEFAULT_NOTICE", "REMEDIAL_ACTION_PLAN",
       "NO_CONTRACT_ACTION");
+  /** The answers of the council's own tasks, which the provider must not read (see keepOnTask). */
+  static final Map<String, List<String>> COUNCIL_ANSWERS = Map.of(
+      "Task_ReviewIncident", List.of(REVIEW_DECISION, ESCALATION_ROUTE, REVIEW_NOTES, INFORMATION_REQUESTED, OUTCOME,
+          LESSONS_LEARNED),
+      "Task_HeadOfServiceReview", List.of(HEAD_OF_SERVICE_RESPONSE),
+      "Task_RecordRegulatorNotification", List.of(CQC_NOTIFICATION_REFERENCE, CQC_NOTIFIED_ON),
+      "Task_ConsiderContractDefault", List.of(CONTRACT_DEFAULT_DECISION, CONTRACT_DEFAULT_REASONS));
   /** The register's outcome column. */
   static final int MAX_OUTCOME = 2000;
 
@@ -38,7 +47,7 @@ public class IncidentFormChecks {
 
   /** Seed 002 §12.4, on a case the council logged. */
   public void initialReport(DelegateTask task) {
-    validator.validateInitialReport(task);
+    validator.validateInitialReport(task, occurredAt(task));
   }
 
   /** Seed 002 §12.5: "as much information as is known", and what the provider learns from it. */
@@ -118,6 +127,7 @@ public class IncidentFormChecks {
 
   /** Seed 002 §12.5: enough information "to either close or escalate the serious incident". */
   public void review(DelegateTask task) {
+    keepOnTask(task);
     FormChecks checks = new FormChecks("Review", task);
     String decision = checks.oneOf(REVIEW_DECISION, REVIEW_DECISIONS);
     if ("ESCALATE".equals(decision)) {
@@ -133,9 +143,21 @@ public class IncidentFormChecks {
     }
     IncidentReportValidator.maxLength(checks, task, List.of(REVIEW_NOTES, INFORMATION_REQUESTED, LESSONS_LEARNED));
     checks.throwIfAny();
+    // The review's answers are the task's own (see councilAnswers); the case gets what routes it, what the
+    // provider is asked, and on closure what the register and the closure record.
+    DelegateExecution execution = task.getExecution();
+    execution.setVariable(REVIEW_DECISION, decision);
+    execution.setVariable(ESCALATION_ROUTE, "ESCALATE".equals(decision) ? task.getVariable(ESCALATION_ROUTE) : null);
+    execution.setVariable(INFORMATION_REQUESTED,
+        "MORE_INFORMATION".equals(decision) ? task.getVariable(INFORMATION_REQUESTED) : null);
+    if ("CLOSE".equals(decision)) {
+      execution.setVariable(OUTCOME, task.getVariable(OUTCOME));
+      execution.setVariable(LESSONS_LEARNED, task.getVariable(LESSONS_LEARNED));
+    }
   }
 
   public void headOfService(DelegateTask task) {
+    keepOnTask(task);
     FormChecks checks = new FormChecks("Head of service review", task);
     checks.text(HEAD_OF_SERVICE_RESPONSE);
     IncidentReportValidator.maxLength(checks, task, List.of(HEAD_OF_SERVICE_RESPONSE));
@@ -144,12 +166,13 @@ public class IncidentFormChecks {
 
   /** The regulator (CQC) was notified: its reference and the date, not before the incident nor in the future. */
   public void regulator(DelegateTask task) {
+    keepOnTask(task);
     FormChecks checks = new FormChecks("Regulator notification", task);
     checks.text(CQC_NOTIFICATION_REFERENCE);
     LocalDate notified = checks.date(CQC_NOTIFIED_ON);
     if (notified != null) {
       LocalDate today = IncidentDeadlines.now().atZone(WorkingDayCalendar.UK).toLocalDate();
-      Instant occurred = FormChecks.parseDateTime(task.getVariable(OCCURRED_AT));
+      Instant occurred = occurredAt(task);
       if (notified.isAfter(today)) {
         checks.problem(CQC_NOTIFIED_ON, "cannot be in the future");
       } else if (occurred != null && notified.isBefore(occurred.atZone(WorkingDayCalendar.UK).toLocalDate())) {
@@ -160,6 +183,7 @@ public class IncidentFormChecks {
   }
 
   public void contractDefault(DelegateTask task) {
+    keepOnTask(task);
     FormChecks checks = new FormChecks("Contract default consideration", task);
     checks.oneOf(CONTRACT_DEFAULT_DECISION, CONTRACT_DEFAULT_DECISIONS);
     checks.text(CONTRACT_DEFAULT_REASONS);
@@ -167,11 +191,50 @@ public class IncidentFormChecks {
     checks.throwIfAny();
   }
 
+  /**
+   * The contracts managers' action on a report still missing, and whether the council reviews the
+   * incident without it: otherwise a case whose report never comes could never be reviewed or closed.
+   */
   public void escalation(DelegateTask task) {
     FormChecks checks = new FormChecks("Escalation", task);
     checks.text(ESCALATION_ACTION);
-    IncidentReportValidator.maxLength(checks, task, List.of(ESCALATION_ACTION));
+    // An unticked box can arrive as nothing at all; the gateway needs a yes or no.
+    boolean proceed = Boolean.TRUE.equals(task.getVariable(PROCEED_WITHOUT_REPORT));
+    checks.textIf(proceed, PROCEED_REASONS, "is required to proceed without the report");
+    IncidentReportValidator.maxLength(checks, task, List.of(ESCALATION_ACTION, PROCEED_REASONS));
     checks.throwIfAny();
+    task.setVariable(PROCEED_WITHOUT_REPORT, proceed);
+  }
+
+  /**
+   * Declares a council task's answers on the task itself, each starting empty, so the form opens blank
+   * and Tasklist's submission lands on the task.
+   */
+  public void councilAnswers(DelegateTask task) {
+    councilFields(task).forEach(name -> task.setVariableLocal(name, null));
+  }
+
+  /**
+   * Keeps a council task's answers with the task (Cockpit and history show them) rather than in the
+   * case's variables, which the provider reads through its own later tasks: the council's
+   * deliberations stay the council's. A completion through the API puts the answers on the case, so
+   * they are moved onto the task before they are checked; the complete listener then copies to the case
+   * only what the process needs.
+   */
+  static void keepOnTask(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    for (String name : councilFields(task)) {
+      Object value = task.getVariableLocal(name);
+      if (value == null) {
+        value = execution.getVariable(name);
+      }
+      task.setVariableLocal(name, value);
+      execution.removeVariable(name);
+    }
+  }
+
+  private static List<String> councilFields(DelegateTask task) {
+    return COUNCIL_ANSWERS.getOrDefault(task.getTaskDefinitionKey(), List.of());
   }
 
   /**

@@ -60,9 +60,12 @@ public class IncidentQueries {
     return register.findByNumber(number);
   }
 
-  /** The whole case; {@code withSteps} adds the council's internal steps (escalations, reviews). */
+  /**
+   * The whole case; {@code forCouncil} (council staff) adds the council's internal steps (escalations,
+   * reviews) and how the council learnt of the incident, which may name who told it.
+   */
   @Transactional(readOnly = true)
-  public IncidentDetails details(SeriousIncident i, boolean withSteps) {
+  public IncidentDetails details(SeriousIncident i, boolean forCouncil) {
     Map<String, Object> v = caseVariables(i.processInstanceId());
     Object updates = v.get(UPDATES_RECEIVED);
     return new IncidentDetails(
@@ -76,10 +79,10 @@ public class IncidentQueries {
         register.safeguardingAlertOf(i.incidentNumber())
             .map(a -> new SafeguardingAlert(a.raisedBy(), a.awareAt(), a.alertedAt(), a.screenedAt())).orElse(null),
         new Report(text(v, DESCRIPTION), text(v, PARTIES_INVOLVED), text(v, EMERGENCY_SERVICES),
-            text(v, IMMEDIATE_ACTION), text(v, FURTHER_ACTION), text(v, HOW_COUNCIL_LEARNT)),
+            text(v, IMMEDIATE_ACTION), text(v, FURTHER_ACTION), forCouncil ? text(v, HOW_COUNCIL_LEARNT) : null),
         new ServiceUser(text(v, SERVICE_USER_NAME), text(v, SERVICE_USER_LBB_ID), text(v, SERVICE_USER_GROUP)),
         i.closedAt() == null ? null : new Closure(i.closedAt(), i.outcome(), text(v, LESSONS_LEARNED)),
-        withSteps ? steps(i.processInstanceId()) : null);
+        forCouncil ? steps(i.processInstanceId()) : null);
   }
 
   /** The case's own variables, running or ended, from history (the register keeps no personal details). */

@@ -85,10 +85,12 @@ public class IncidentReportValidator {
   /**
    * Checks the provider's initial report on a case the council logged: every §12.4 item, when the
    * provider became aware (not before the incident, not in the future), safeguarding and RIDDOR.
+   *
+   * @param occurredAt the register's time of the incident, never a variable a form could change
    */
-  public InitialReport validateInitialReport(VariableScope scope) {
+  public InitialReport validateInitialReport(VariableScope scope, Instant occurredAt) {
     FormChecks checks = new FormChecks("Initial report", scope);
-    InitialReport report = initialReport(checks, scope, FormChecks.parseDateTime(scope.getVariable(OCCURRED_AT)));
+    InitialReport report = initialReport(checks, scope, occurredAt);
     checks.throwIfAny();
     return report;
   }

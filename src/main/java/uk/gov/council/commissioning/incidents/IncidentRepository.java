@@ -127,6 +127,12 @@ public class IncidentRepository {
         .optional();
   }
 
+  /** The register's record of a case that must exist: a process step's own incident. */
+  public SeriousIncident require(String number) {
+    return findByNumber(number)
+        .orElseThrow(() -> new IllegalStateException("No serious incident " + number + " in the register"));
+  }
+
   public List<SeriousIncident> findAll() {
     return jdbc.sql(SELECT + " ORDER BY i.occurred_at DESC, i.id DESC").query(IncidentRepository::incident).list();
   }

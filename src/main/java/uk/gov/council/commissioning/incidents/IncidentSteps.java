@@ -42,7 +42,8 @@ public class IncidentSteps {
    * task: it arrived now.
    */
   public void recordInitialReport(DelegateExecution execution) {
-    recordInitialReport(execution, incident(execution), validator.validateInitialReport(execution),
+    SeriousIncident incident = incident(execution);
+    recordInitialReport(execution, incident, validator.validateInitialReport(execution, incident.occurredAt()),
         IncidentDeadlines.now(), "");
   }
 
@@ -116,8 +117,8 @@ public class IncidentSteps {
   void raiseSafeguardingAlert(DelegateExecution execution, String raisedBy, Instant awareAt, Instant alertedAt) {
     SeriousIncident incident = incident(execution);
     String number = incident.incidentNumber();
-    String summary = "Serious incident " + number + " (" + execution.getVariable(CATEGORY_LABEL) + ") on contract "
-        + execution.getVariable(CONTRACT_REFERENCE) + " with " + execution.getVariable(PROVIDER_NAME)
+    String summary = "Serious incident " + number + " (" + IncidentNotifications.categoryLabel(incident)
+        + ") on contract " + incident.contractReference() + " with " + incident.providerName()
         + (SafeguardingConcern.PROVIDER.equals(raisedBy) ? ": the provider suspects abuse or neglect."
             : ": the council suspects abuse or neglect.");
     String alertInstance = alerts.raise(new SafeguardingConcern(SafeguardingConcern.SERIOUS_INCIDENT, number,
@@ -130,11 +131,14 @@ public class IncidentSteps {
 
   /**
    * Records a LATE breach when {@code what} arrived after {@code due}; {@code how} it arrived (" by
-   * email") when not through the provider's task.
+   * email") when not through the provider's task. When it arrived on time, a MISSED breach recorded
+   * because the timer fired before the report was entered is withdrawn: the report was not missed.
    */
   void lateIfAfter(SeriousIncident incident, String requirement, String what, Instant due, Instant receivedAt,
       String how) {
-    if (receivedAt.isAfter(due)) {
+    if (!receivedAt.isAfter(due)) {
+      breaches.withdraw(CASE_TYPE, incident.incidentNumber(), requirement, Kind.MISSED);
+    } else {
       Duration late = Duration.between(due, receivedAt);
       breaches.record(CASE_TYPE, incident.incidentNumber(), incident.providerId(), requirement, Kind.LATE,
           due, receivedAt, "The " + what + " arrived" + how + " " + hoursAndMinutes(late) + " after its deadline ("
@@ -159,8 +163,6 @@ public class IncidentSteps {
    * completes a task, so deadlines and the provider are taken from the register, never from them.
    */
   SeriousIncident incident(DelegateExecution execution) {
-    String number = execution.getProcessBusinessKey();
-    return register.findByNumber(number)
-        .orElseThrow(() -> new IllegalStateException("No serious incident " + number + " in the register"));
+    return register.require(execution.getProcessBusinessKey());
   }
 }

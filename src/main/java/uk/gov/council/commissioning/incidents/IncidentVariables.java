@@ -91,6 +91,12 @@ final class IncidentVariables {
   static final String CHASE_DECISION = "chaseDecision";
   static final String CHASED = "CHASED";
   static final String RECEIVED_ANOTHER_WAY = "RECEIVED_ANOTHER_WAY";
+  /**
+   * The contracts managers' answer to a report still missing after both escalations: the council
+   * reviews the incident without it (true), with their reasons; otherwise the case keeps waiting.
+   */
+  static final String PROCEED_WITHOUT_REPORT = "proceedWithoutReport";
+  static final String PROCEED_REASONS = "proceedReasons";
 
   static final String SOURCE_PROVIDER_REPORT = "PROVIDER_REPORT";
   static final String SOURCE_COUNCIL_LOGGED = "COUNCIL_LOGGED";

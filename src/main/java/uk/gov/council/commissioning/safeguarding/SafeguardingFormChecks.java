@@ -17,6 +17,12 @@ import uk.gov.council.commissioning.forms.FormChecks;
 @Component("safeguardingFormChecks")
 public class SafeguardingFormChecks {
 
+  private final SafeguardingRegister register;
+
+  public SafeguardingFormChecks(SafeguardingRegister register) {
+    this.register = register;
+  }
+
   static final Set<String> YES_NO = Set.of(YES, NO);
   static final Set<String> LEADS =
       Arrays.stream(LeadOrganisation.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
@@ -35,7 +41,7 @@ public class SafeguardingFormChecks {
     } else if (NO.equals(section42) && leadGiven != null && !leadGiven.toString().isBlank()) {
       checks.problem(LEAD_ORGANISATION, "only a section 42 enquiry has a lead organisation: leave it empty");
     }
-    if (LeadOrganisation.PROVIDER.name().equals(lead) && isBlank(task.getVariable(PROVIDER_GROUP))) {
+    if (LeadOrganisation.PROVIDER.name().equals(lead) && register.providerOfAlert(task.getProcessInstanceId()).isEmpty()) {
       checks.problem(LEAD_ORGANISATION, "no provider is linked to this alert, so the provider cannot lead the enquiry");
     }
     checks.textIf(LeadOrganisation.OTHER_AGENCY.name().equals(lead), OTHER_AGENCY, "name the agency that leads");
@@ -73,9 +79,5 @@ public class SafeguardingFormChecks {
     if (value != null && value.length() > MAX_TEXT) {
       checks.problem(field, "at most " + MAX_TEXT + " characters");
     }
-  }
-
-  private static boolean isBlank(Object value) {
-    return value == null || value.toString().isBlank();
   }
 }

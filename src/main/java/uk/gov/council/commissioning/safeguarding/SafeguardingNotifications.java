@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.notify.NotificationService;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
 import uk.gov.council.commissioning.security.Roles;
@@ -21,13 +21,13 @@ public class SafeguardingNotifications {
 
   private final NotificationService notifications;
   private final RecipientDirectory recipients;
-  private final ContractService contracts;
+  private final SafeguardingRegister register;
 
   public SafeguardingNotifications(NotificationService notifications, RecipientDirectory recipients,
-      ContractService contracts) {
+      SafeguardingRegister register) {
     this.notifications = notifications;
     this.recipients = recipients;
-    this.contracts = contracts;
+    this.register = register;
   }
 
   /** Seed 002 §10.5: the council hears of the concern; the safeguarding team screens it. */
@@ -54,20 +54,22 @@ public class SafeguardingNotifications {
             + "Screen it in Tasklist (task \"Screen the safeguarding alert\").");
   }
 
-  /** Seed 002 §10.3: "For some enquiries this may be the Provider". */
+  /**
+   * Seed 002 §10.3: "For some enquiries this may be the Provider". The provider, its users and its
+   * address come from the alert's row, never from variables a completed task could have set.
+   */
   public void providerLeadsEnquiry(DelegateExecution execution) {
-    List<String> to = new ArrayList<>(recipients.emailsOfGroup((String) execution.getVariable(PROVIDER_GROUP)));
-    Object providerId = execution.getVariable(PROVIDER_ID);
-    if (providerId instanceof Number id) {
-      contracts.findProviderById(id.longValue())
-          .map(p -> p.contactEmail())
-          .filter(email -> email != null && !email.isBlank())
-          .ifPresent(to::add);
+    Provider provider = register.providerOfAlert(execution.getProcessInstanceId())
+        .orElseThrow(() -> new IllegalStateException("Safeguarding alert " + execution.getProcessBusinessKey()
+            + " names no provider to lead its enquiry"));
+    List<String> to = new ArrayList<>(recipients.emailsOfGroup(provider.organisationGroup()));
+    if (provider.contactEmail() != null && !provider.contactEmail().isBlank()) {
+      to.add(provider.contactEmail());
     }
     notifications.send(key(execution, "provider-leads-enquiry"), to,
-        "Safeguarding enquiry for you to lead: " + execution.getVariable(SOURCE_REFERENCE),
+        "Safeguarding enquiry for you to lead: " + execution.getProcessBusinessKey(),
         "The council's safeguarding team has screened the safeguarding alert raised from "
-            + execution.getVariable(SOURCE_TEXT) + " and decided that " + execution.getVariable(PROVIDER_NAME)
+            + execution.getVariable(SOURCE_TEXT) + " and decided that " + provider.name()
             + " leads the section 42 enquiry.\n\n"
             + "Open Tasklist (task \"Carry out the safeguarding enquiry\") for the details, and record there your"
             + " findings and the action taken, confirmed by your registered manager (seed 002 §10.4).");

@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.Provider;
 
 /**
  * Writes the screening decision and the outcome to the alert's row in {@code safeguarding_alert},
@@ -29,9 +31,35 @@ public class SafeguardingRegister {
   private static final Logger log = LoggerFactory.getLogger(SafeguardingRegister.class);
 
   private final JdbcClient jdbc;
+  private final ContractService contracts;
 
-  public SafeguardingRegister(JdbcClient jdbc) {
+  public SafeguardingRegister(JdbcClient jdbc, ContractService contracts) {
     this.jdbc = jdbc;
+    this.contracts = contracts;
+  }
+
+  /**
+   * The provider the alert is about, from its row, found by the alert's process instance: variables
+   * can be set by whoever completes a task, so the provider (and who gets its tasks and emails) is
+   * never taken from them.
+   */
+  Optional<Provider> providerOfAlert(String processInstanceId) {
+    return jdbc.sql("SELECT provider_id FROM safeguarding_alert WHERE process_instance_id = :pid")
+        .param("pid", processInstanceId)
+        .query((rs, row) -> {
+          long id = rs.getLong(1);
+          return rs.wasNull() ? Optional.<Long>empty() : Optional.of(id);
+        })
+        .optional()
+        .flatMap(id -> id)
+        .flatMap(contracts::findProviderById);
+  }
+
+  /** The candidate group of the provider-led enquiry: the organisation the alert is about. */
+  public String providerGroup(DelegateExecution execution) {
+    return providerOfAlert(execution.getProcessInstanceId()).map(Provider::organisationGroup)
+        .orElseThrow(() -> new IllegalStateException(
+            "Safeguarding alert " + execution.getProcessBusinessKey() + " names no provider to lead its enquiry"));
   }
 
   /** The provider the alert is about, if any, as raise() recorded it. */
@@ -55,13 +83,12 @@ public class SafeguardingRegister {
     int updated = jdbc.sql("""
             UPDATE safeguarding_alert
                SET screened_at = :now, lead_organisation = :lead, section42_enquiry = :section42
-             WHERE source_type = :sourceType AND source_reference = :sourceReference AND screened_at IS NULL
+             WHERE process_instance_id = :pid AND screened_at IS NULL
             """)
         .param("now", now())
         .param("lead", new SqlParameterValue(Types.VARCHAR, section42 && lead != null ? lead.toString() : null))
         .param("section42", section42)
-        .param("sourceType", execution.getVariable(SOURCE_TYPE))
-        .param("sourceReference", execution.getVariable(SOURCE_REFERENCE))
+        .param("pid", execution.getProcessInstanceId())
         .update();
     logIfNothing(updated, "screening", execution);
     return updated > 0;
@@ -78,12 +105,11 @@ public class SafeguardingRegister {
     execution.setVariable(ALERT_OUTCOME, outcome);
     int updated = jdbc.sql("""
             UPDATE safeguarding_alert SET outcome = :outcome, closed_at = :now
-             WHERE source_type = :sourceType AND source_reference = :sourceReference AND closed_at IS NULL
+             WHERE process_instance_id = :pid AND closed_at IS NULL
             """)
         .param("outcome", outcome.length() <= MAX_OUTCOME ? outcome : outcome.substring(0, MAX_OUTCOME))
         .param("now", now())
-        .param("sourceType", execution.getVariable(SOURCE_TYPE))
-        .param("sourceReference", execution.getVariable(SOURCE_REFERENCE))
+        .param("pid", execution.getProcessInstanceId())
         .update();
     logIfNothing(updated, "closure", execution);
     return updated > 0;
@@ -92,8 +118,8 @@ public class SafeguardingRegister {
   private static void logIfNothing(int updated, String what, DelegateExecution execution) {
     if (updated == 0) {
       // Either recorded before (a retry) or an instance started without SafeguardingAlerts.raise().
-      log.info("Safeguarding alert {} {}: {} already recorded or no alert row; left unchanged",
-          execution.getVariable(SOURCE_TYPE), execution.getVariable(SOURCE_REFERENCE), what);
+      log.info("Safeguarding alert {} (process instance {}): {} already recorded or no alert row; left unchanged",
+          execution.getProcessBusinessKey(), execution.getProcessInstanceId(), what);
     }
   }
 

@@ -36,6 +36,18 @@ public final class CouncilUser {
     return groups(user).stream().anyMatch(g -> g.equals(Roles.PROVIDERS) || Roles.isProviderGroup(g));
   }
 
+  /**
+   * A member of a council team (or the administrator) who is not also a provider. Someone in no
+   * group at all is neither council staff nor a provider, and should be shown nothing.
+   */
+  public static boolean isCouncilStaff(Authentication user) {
+    if (isProvider(user)) {
+      return false;
+    }
+    return groups(user).stream().anyMatch(g -> g.equals(Roles.ADMIN)
+        || Roles.COUNCIL_GROUPS.stream().anyMatch(council -> council.id().equals(g)));
+  }
+
   /** The provider organisation groups the user acts for, e.g. provider-vibrance. */
   public static Set<String> providerGroups(Authentication user) {
     return groups(user).stream().filter(Roles::isProviderGroup).collect(Collectors.toUnmodifiableSet());

@@ -366,6 +366,55 @@ class ComplaintProcessTest {
   }
 
   @Test
+  void whatQualityAssuranceDidAboutAMissedDeadlineStaysOffTheProvidersTasks() {
+    ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
+    fire(timer(instance, "Timer_Acknowledge24h"));
+    complete(taskAt(instance, "Task_ChaseAcknowledgement"),
+        Map.of("escalationAction", "Warned the manager that a default notice is being considered"));
+
+    complete(taskAt(instance, "Task_ProviderAcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-03-03T08:31:00Z"));
+
+    Task resolve = taskAt(instance, "Task_ResolveComplaint");
+    identityService.setAuthentication(ALPHA_USER,
+        identityService.createGroupQuery().groupMember(ALPHA_USER).list().stream().map(Group::getId).toList());
+    Map<String, Object> seenByProvider;
+    try {
+      seenByProvider = taskService.getVariables(resolve.getId());
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(seenByProvider).isNotEmpty().doesNotContainKey("escalationAction");
+    assertThat(instance).variables().doesNotContainKey("escalationAction");
+  }
+
+  @Test
+  void anAcknowledgementMadeOnTimeButRecordedAfterTheTimerFiredWithdrawsTheMissedBreach() {
+    ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
+    Complaint c = complaintOf(instance);
+    fire(timer(instance, "Timer_Acknowledge24h"));
+    assertThat(breachesOf(c)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
+
+    // Due 08:30 on Tuesday 3 March; the provider acknowledged at 08:00 and records it afterwards.
+    complete(taskAt(instance, "Task_ProviderAcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-03-03T08:00:00Z"));
+
+    assertThat(instance).isWaitingAt("Task_ResolveComplaint");
+    assertThat(breachesOf(c)).isEmpty();
+  }
+
+  @Test
+  void aResolutionReachedOnTimeButRecordedAfterTheTimerFiredWithdrawsTheMissedBreach() {
+    ProcessInstance instance = providerComplaintAwaitingResolution();
+    Complaint c = complaintOf(instance);
+    fire(timer(instance, "Timer_Resolve15Days"));
+    assertThat(breachesOf(c)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
+
+    complete(taskAt(instance, "Task_ResolveComplaint"), resolved(c.respondDueAt().minusSeconds(3600).toString()));
+
+    assertThat(breachesOf(c)).isEmpty();
+    assertThat(complaintOf(instance).resolvedAt()).isEqualTo(c.respondDueAt().minusSeconds(3600));
+  }
+
+  @Test
   void aLateResolutionIsRemindedEscalatedTwiceAndRecordedMissedAndLate() {
     ProcessInstance instance = providerComplaintAwaitingResolution();
     Complaint c = complaintOf(instance);

@@ -86,6 +86,12 @@ class SafeguardingAndCompliancePostgresTest {
     assertThat(instance).isWaitingAt("Task_ScreenSafeguardingAlert");
     assertThat(breaches.ofCase("SAFEGUARDING_ALERT", "SI-PG-1")).extracting(DeadlineBreach::kind)
         .containsExactly(Kind.LATE);
+    // The quarter's breaches, as the report pages ask for them: all, or those of some providers.
+    Quarter ofBreach = Quarter.containing(ALERTED.minus(Duration.ofHours(1)));
+    assertThat(breaches.dueIn(ofBreach)).extracting(DeadlineBreach::caseReference).contains("SI-PG-1");
+    assertThat(breaches.dueIn(ofBreach, List.of(provider.id()))).extracting(DeadlineBreach::caseReference)
+        .containsExactly("SI-PG-1");
+    assertThat(breaches.dueIn(ofBreach, List.of(provider.id() + 1000))).isEmpty();
 
     complete(task(instance), Map.of("section42Enquiry", "NO", "screeningReasons", "Error, no harm; addressed",
         "immediateProtectiveActions", "None needed", "cqcInformed", false, "policeInformed", false));

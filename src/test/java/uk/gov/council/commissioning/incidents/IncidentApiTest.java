@@ -136,6 +136,20 @@ class IncidentApiTest {
   }
 
   @Test
+  void howTheCouncilLearntOfAnIncidentIsForStaffOnly() throws Exception {
+    Response logged = http.postJson("/api/incidents", body(officerLog(reference, nowMinusHours(3))), as(QUALITY));
+    String number = json.readTree(logged.body()).path("incidentNumber").asText();
+
+    JsonNode staffView = json.readTree(http.get("/api/incidents/" + number, as(QUALITY)).body());
+    assertThat(staffView.path("report").path("howCouncilLearnt").asText())
+        .isEqualTo("Call from the hospital discharge team");
+    Response own = http.get("/api/incidents/" + number, as(VIBRANCE_USER));
+    assertThat(own.status()).isEqualTo(200);
+    assertThat(json.readTree(own.body()).path("report").path("howCouncilLearnt").isNull()).isTrue();
+    assertThat(own.text()).doesNotContain("discharge team");
+  }
+
+  @Test
   void staffOutsideTheIncidentTeamsCannotLogOne() {
     Response response = http.postJson("/api/incidents", body(officerLog(reference, nowMinusHours(1))), as(FINANCE));
 

@@ -181,17 +181,19 @@ class IncidentReportValidatorTest {
   @Test
   void theProvidersInitialReportOnALoggedCaseNeedsAwarenessAfterTheIncident() {
     Map<String, Object> report = initialReport("2025-05-22T07:30+01:00");
-    report.put("occurredAt", "2025-05-22T08:00+01:00");
+    // The time of the incident comes from the register; a variable sent with the form is ignored.
+    Instant occurredAt = Instant.parse("2025-05-22T07:00:00Z");
+    report.put("occurredAt", "2025-05-22T06:00+01:00");
     report.remove("immediateAction");
 
     TaskFormException e = catchThrowableOfType(TaskFormException.class,
-        () -> validator.validateInitialReport(scope(report)));
+        () -> validator.validateInitialReport(scope(report), occurredAt));
     assertThat(e.problems()).containsExactly("providerAwareAt: cannot be before the incident occurred",
         "immediateAction: is required");
 
     report.put("providerAwareAt", "2025-05-22T08:30+01:00");
     report.put("immediateAction", "Ambulance called");
-    assertThat(validator.validateInitialReport(scope(report)).providerAwareAt())
+    assertThat(validator.validateInitialReport(scope(report), occurredAt).providerAwareAt())
         .isEqualTo(Instant.parse("2025-05-22T07:30:00Z"));
   }
 

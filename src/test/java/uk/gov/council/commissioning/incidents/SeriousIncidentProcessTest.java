@@ -326,6 +326,30 @@ class SeriousIncidentProcessTest {
         .count()).isZero();
   }
 
+  @Test
+  void variablesSentWithAProvidersTaskCannotRedirectOrRewordTheCouncilsEmails() {
+    contracts.assignContractOfficer(reference, OFFICER);
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    Map<String, Object> form = new HashMap<>(reportingForm());
+    form.put("providerEmail", "attacker@elsewhere.example");
+    form.put("contractReference", "BOGUS-1");
+    form.put("providerName", "Someone Else Ltd");
+    form.put("categoryLabel", "Nothing to see");
+    form.put("occurredAtText", "never");
+    complete(taskAt(instance, "Task_SubmitReportingForm"), form);
+
+    setClock(LocalDateTime.of(2025, 5, 22, 20, 1));
+    execute(timer(instance, "Timer_InitialReport12h"));
+
+    String key = "incident:" + instance.getId() + ":initial-report-missed";
+    assertThat(outbox(key)).isEqualTo("contracts@vibrance.example,si-officer@council.example");
+    String body = jdbc.sql("SELECT body FROM notification_outbox WHERE idempotency_key = :key")
+        .param("key", key).query(String.class).single();
+    assertThat(body).contains(reference).contains(vibrance.name()).contains("Unexpected death or serious injury")
+        .contains("Thu 22 May 2025, 08:00")
+        .doesNotContain("BOGUS-1").doesNotContain("Someone Else").doesNotContain("Nothing to see");
+  }
+
   // --- the reporting form -------------------------------------------------------------------
 
   @Test
@@ -384,6 +408,53 @@ class SeriousIncidentProcessTest {
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
   }
 
+  @Test
+  void aReportingFormNeverSentDoesNotStopTheReviewWhenTheContractsManagersProceedWithoutIt() {
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
+    execute(timer(instance, "Timer_FullReport48h"));
+    setClock(LocalDateTime.of(2025, 5, 25, 8, 1));
+    execute(timer(instance, "Timer_FullReportSecondEscalation"));
+    String actOn = taskAt(instance, "Task_ActOnMissingReportingForm").getId();
+
+    assertThatThrownBy(() -> taskService.complete(actOn,
+        Map.of("escalationAction", "Default notice being drafted", "proceedWithoutReport", true)))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("proceedReasons: is required to proceed without the report");
+    complete(taskAt(instance, "Task_ActOnMissingReportingForm"), Map.of("escalationAction", "Default notice being drafted",
+        "proceedWithoutReport", true, "proceedReasons", "The provider has ceased trading; the review cannot wait"));
+
+    assertThat(instance).hasPassed("EndEvent_ProceedWithoutReportingForm")
+        .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+    assertThat(taskAt(instance, "Task_SubmitReportingForm")).isNull();
+    assertThat(taskAt(instance, "Task_ChaseReportingForm")).isNull();
+    assertThat(breachesOf(number)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+        .containsExactly(tuple("REPORTING_FORM", Kind.MISSED));
+
+    complete(taskAt(instance, "Task_ReviewIncident"), close());
+    assertThat(instance).isEnded();
+    SeriousIncident closed = register.findByNumber(number).orElseThrow();
+    assertThat(closed.status()).isEqualTo("CLOSED");
+    assertThat(closed.reportingFormAt()).isNull();
+  }
+
+  @Test
+  void aMissingInitialReportDoesNotStopTheReviewWhenTheContractsManagersProceedWithoutIt() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    setClock(LocalDateTime.of(2025, 5, 23, 21, 0));
+    executeDueJobs(instance);
+    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+
+    complete(taskAt(instance, "Task_ActOnMissingInitialReport"), Map.of("escalationAction", "Called the director",
+        "proceedWithoutReport", true, "proceedReasons", "The reporting form holds what the review needs"));
+
+    assertThat(instance).hasPassed("EndEvent_ProceedWithoutInitialReport")
+        .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+    assertThat(register.findByNumber(numberOf(instance)).orElseThrow().initialReportAt()).isNull();
+  }
+
   // --- reports that reached the council by email or phone (§12.4-12.5) --------------------------
 
   @Test
@@ -440,6 +511,40 @@ class SeriousIncidentProcessTest {
             tuple("INITIAL_REPORT", Kind.MISSED, Instant.parse("2025-05-22T19:00:00Z"), now()));
     assertThat(breachesOf(number).get(0).detail()).isEqualTo(
         "The initial report arrived by email 1 h 30 min after its deadline (Thu 22 May 2025, 20:00)");
+  }
+
+  @Test
+  void anInitialReportPhonedInOnTimeButEnteredAfterTheTimerFiredWithdrawsTheMissedBreach() {
+    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 22, 20, 1));
+    execute(timer(instance, "Timer_InitialReport12h"));
+    assertThat(breachesOf(number)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
+
+    // Due 20:00 on Thursday; the provider phoned at 19:30, entered on Friday morning.
+    setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
+    complete(taskAt(instance, "Task_ChaseInitialReport"), receivedAnotherWay(
+        initialReportReceived("PHONE", "2025-05-22T19:30+01:00", "2025-05-22T08:30+01:00")));
+
+    assertThat(register.findByNumber(number).orElseThrow().initialReportAt())
+        .isEqualTo(Instant.parse("2025-05-22T18:30:00Z"));
+    assertThat(breachesOf(number)).isEmpty();
+  }
+
+  @Test
+  void aReportingFormEmailedOnTimeButEnteredAfterTheTimerFiredWithdrawsTheMissedBreach() {
+    ProcessInstance instance = startAs(PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    String number = numberOf(instance);
+    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
+    execute(timer(instance, "Timer_FullReport48h"));
+    assertThat(breachesOf(number)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
+
+    // Due 08:00 on Saturday: the email came at exactly 08:00.
+    complete(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise"), reportingFormReceived("2025-05-24T08:00+01:00"));
+
+    assertThat(instance).isWaitingAt("Task_ReviewIncident");
+    assertThat(breachesOf(number)).isEmpty();
   }
 
   @Test
@@ -727,6 +832,29 @@ class SeriousIncidentProcessTest {
   }
 
   @Test
+  void theCouncilsDeliberationsStayOffTheProvidersLaterTasks() {
+    ProcessInstance instance = caseUnderReview();
+    complete(taskAt(instance, "Task_ReviewIncident"), escalate("CONTRACT_DEFAULT"));
+    complete(taskAt(instance, "Task_ConsiderContractDefault"), followUpAnswer("CONTRACT_DEFAULT"));
+    complete(taskAt(instance, "Task_ReviewIncident"), escalate("HEAD_OF_SERVICE"));
+    complete(taskAt(instance, "Task_HeadOfServiceReview"), followUpAnswer("HEAD_OF_SERVICE"));
+    complete(taskAt(instance, "Task_ReviewIncident"), escalate("REGULATOR"));
+    complete(taskAt(instance, "Task_RecordRegulatorNotification"), followUpAnswer("REGULATOR"));
+    assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
+
+    setClock(LocalDateTime.of(2025, 5, 31, 0, 1));
+    execute(timer(instance, "Timer_NextUpdateDue"));
+    Map<String, Object> seenByProvider = variablesAs(PROVIDER_USER, taskAt(instance, "Task_ProvideUpdate"));
+
+    assertThat(seenByProvider).containsKey("incidentNumber")
+        .doesNotContainKeys("contractDefaultDecision", "contractDefaultReasons", "headOfServiceResponse",
+            "cqcNotificationReference", "cqcNotifiedOn", "reviewNotes");
+    // The council still has every answer, with the task that gave it.
+    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("contractDefaultReasons").singleResult().getValue()).isEqualTo("Falls procedure not followed");
+  }
+
+  @Test
   void theRegulatorNotificationCannotBeDatedBeforeTheIncidentOrInTheFuture() {
     ProcessInstance instance = caseUnderReview();
     complete(taskAt(instance, "Task_ReviewIncident"), escalate("REGULATOR"));
@@ -835,6 +963,17 @@ class SeriousIncidentProcessTest {
         .map(org.camunda.bpm.engine.identity.Group::getId).toList());
     try {
       return runtimeService.startProcessInstanceByKey(IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** A task's variables as its user reads them in Tasklist, the engine's authorizations applying. */
+  private Map<String, Object> variablesAs(String userId, Task task) {
+    identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    try {
+      return taskService.getVariables(task.getId());
     } finally {
       identityService.clearAuthentication();
     }

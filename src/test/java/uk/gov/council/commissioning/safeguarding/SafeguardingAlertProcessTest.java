@@ -134,6 +134,26 @@ class SafeguardingAlertProcessTest {
   }
 
   @Test
+  void variablesSentWithTheScreeningCannotHandTheEnquiryToAnotherProvider() {
+    access.ensureGroup("provider-other", "Other Care", "PROVIDER");
+    ProcessInstance instance = raise(providerConcern(Duration.ofHours(3)));
+    Map<String, Object> screening = screening("YES", "PROVIDER");
+    screening.put("providerGroup", "provider-other");
+    screening.put("providerId", 999_999L);
+    screening.put("sourceReference", "SI-SOMETHING-ELSE");
+
+    complete(task(instance), screening);
+
+    assertThat(instance).isWaitingAt("Task_ProviderLedEnquiry");
+    assertThat(task(instance)).hasCandidateGroup(PROVIDER_GROUP);
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("provider-other")
+        .count()).isZero();
+    assertThat(outboxRecipients("safeguarding:" + instance.getId() + ":provider-leads-enquiry"))
+        .containsExactlyInAnyOrder("sg-alpha-manager@council.example", "safeguarding@alpha.example");
+    assertThat(alertRow().get("lead_organisation")).isEqualTo("PROVIDER");
+  }
+
+  @Test
   void providerLedEnquiryGoesToTheProviderThenTheCouncilRecordsTheOutcome() {
     ProcessInstance instance = raise(providerConcern(Duration.ofHours(3)));
     ClockUtil.setCurrentTime(Date.from(ALERTED.plus(Duration.ofHours(5))));

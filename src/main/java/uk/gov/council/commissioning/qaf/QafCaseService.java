@@ -1,0 +1,138 @@
+package uk.gov.council.commissioning.qaf;
+
+import java.lang.reflect.Proxy;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.web.FieldProblem;
+import uk.gov.council.commissioning.web.InvalidRequestException;
+
+/** Starts QAFs (on request and from the meeting schedule) and decides who may see them. */
+@Service
+public class QafCaseService {
+
+  public static final String PROCESS_KEY = "qaf-assessment";
+  private static final Logger log = LoggerFactory.getLogger(QafCaseService.class);
+
+  private final RuntimeService runtimeService;
+  private final IdentityService identityService;
+  private final QafRegistration registration;
+  private final QafRepository repository;
+  private final QafProperties periods;
+  private final ContractService contracts;
+
+  public QafCaseService(RuntimeService runtimeService, IdentityService identityService, QafRegistration registration,
+      QafRepository repository, QafProperties periods, ContractService contracts) {
+    this.runtimeService = runtimeService;
+    this.identityService = identityService;
+    this.registration = registration;
+    this.repository = repository;
+    this.periods = periods;
+    this.contracts = contracts;
+  }
+
+  /**
+   * Checks the request as the process's first step would, then starts the QAF as the given user.
+   *
+   * @throws InvalidRequestException naming every field at fault; nothing is created
+   * @throws QafDuplicateException when the meeting already has a QAF
+   */
+  @Transactional
+  public QafAssessment start(Map<String, Object> request, String userId, List<String> groups) {
+    identityService.setAuthentication(userId, groups);
+    try {
+      registration.check(scope(request), userId);
+      ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, request);
+      return repository.findByProcessInstance(instance.getId()).orElseThrow();
+    } catch (QafDuplicateException e) {
+      throw e;
+    } catch (TaskFormException e) {
+      throw new InvalidRequestException(e.problems().stream().map(QafCaseService::fieldProblem).toList());
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /**
+   * Starts a QAF for every scheduled meeting of an active contract whose issue date has come and
+   * that has none yet (seed 001 3.3 §2). A meeting that cannot have one (too close to return it in
+   * time) is logged and left.
+   *
+   * @return the QAF numbers started
+   */
+  public List<String> startDue(LocalDate today) {
+    LocalDate lastMeetingDue = today.plus(periods.issueBeforeMeeting());
+    List<String> started = new java.util.ArrayList<>();
+    for (QafRepository.DueMeeting meeting : repository.uncoveredMeetingsBetween(today.plusDays(1), lastMeetingDue)) {
+      Map<String, Object> variables = new HashMap<>();
+      variables.put("contractReference", meeting.contractReference());
+      variables.put("meetingDate", meeting.meetingDate().toString());
+      variables.put("variant", "FULL");
+      try {
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables);
+        repository.findByProcessInstance(instance.getId()).ifPresent(q -> started.add(q.number()));
+      } catch (TaskFormException e) {
+        log.warn("No QAF started for {} meeting {}: {}", meeting.contractReference(), meeting.meetingDate(),
+            e.getMessage());
+      }
+    }
+    return started;
+  }
+
+  /** Schedules a contract management meeting (seed 001 Part 3.1). */
+  @Transactional
+  public boolean scheduleMeeting(String contractReference, LocalDate date) {
+    Contract contract = contracts.findByReference(contractReference)
+        .orElseThrow(() -> new InvalidRequestException("contractReference", "no contract " + contractReference));
+    if (date == null) {
+      throw new InvalidRequestException("date", "is required");
+    }
+    if (!date.isAfter(QafDeadlines.today())) {
+      throw new InvalidRequestException("date", "the meeting must be in the future");
+    }
+    return repository.scheduleMeeting(contract.id(), date);
+  }
+
+  public List<LocalDate> meetings(String contractReference) {
+    Contract contract = contracts.findByReference(contractReference)
+        .orElseThrow(() -> new InvalidRequestException("contractReference", "no contract " + contractReference));
+    return repository.meetings(contract.id());
+  }
+
+  /** Council staff see every QAF; a provider's users only their organisation's. */
+  public Optional<QafAssessment> find(String number, boolean provider, java.util.Set<String> providerGroups) {
+    return repository.findByNumber(number).filter(q -> !provider || providerGroups.contains(q.providerGroup()));
+  }
+
+  static FieldProblem fieldProblem(String problem) {
+    int colon = problem.indexOf(": ");
+    return colon < 0 ? new FieldProblem("body", problem)
+        : new FieldProblem(problem.substring(0, colon), problem.substring(colon + 2));
+  }
+
+  /** Request values seen as a read-only variable scope, for the same checks as the start form. */
+  static VariableScope scope(Map<String, ?> values) {
+    return (VariableScope) Proxy.newProxyInstance(QafCaseService.class.getClassLoader(),
+        new Class<?>[] {VariableScope.class}, (proxy, method, args) -> switch (method.getName()) {
+          case "getVariable", "getVariableLocal" -> values.get((String) args[0]);
+          case "hasVariable", "hasVariableLocal" -> values.get((String) args[0]) != null;
+          case "toString" -> "QafRequest" + values.keySet();
+          case "hashCode" -> System.identityHashCode(proxy);
+          case "equals" -> proxy == args[0];
+          default -> throw new UnsupportedOperationException("A request's values are read-only: " + method.getName());
+        });
+  }
+}

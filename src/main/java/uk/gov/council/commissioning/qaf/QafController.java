@@ -1,0 +1,133 @@
+package uk.gov.council.commissioning.qaf;
+
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import uk.gov.council.commissioning.compliance.DeadlineBreach;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.web.InvalidRequestException;
+
+/** Requests QAFs, shows them with grades, dates and breaches, and keeps the meeting schedule. */
+@RestController
+@RequestMapping("/api/qafs")
+public class QafController {
+
+  private static final List<String> STAFF_WHO_MAY_START = Stream.concat(
+      Roles.STARTERS.get(QafCaseService.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN)).toList();
+  private static final List<String> STAFF_WHO_SCHEDULE =
+      List.of(Roles.COMMISSIONING_OFFICERS, Roles.CONTRACTS_MANAGERS, Roles.ADMIN);
+
+  public record QafRequest(String contractReference, LocalDate meetingDate, String variant, String reviewingOfficer) {}
+
+  public record MeetingRequest(String contractReference, LocalDate date) {}
+
+  public record GradeView(String objective, String title, String providerGrade, String officerGrade, String finalGrade,
+      String explanation) {}
+
+  public record QafView(String number, String contractReference, String contractTitle, String providerName,
+      String financialYear, String variant, LocalDate meetingDate, String reviewingOfficer, Instant issueAt,
+      Instant issuedAt, Instant returnDueAt, Instant returnedAt, int timesSentBack, Boolean validationVisit,
+      String validationReasons, LocalDate visitDate, Instant gradesSentAt, Instant gradesAgreedAt, String agreement,
+      String status, List<GradeView> grades, List<DeadlineBreach> breaches) {}
+
+  private final QafCaseService cases;
+  private final QafRepository repository;
+  private final DeadlineBreaches breaches;
+
+  public QafController(QafCaseService cases, QafRepository repository, DeadlineBreaches breaches) {
+    this.cases = cases;
+    this.repository = repository;
+    this.breaches = breaches;
+  }
+
+  @PostMapping
+  public ResponseEntity<QafView> start(@RequestBody(required = false) QafRequest request, Authentication user) {
+    if (CouncilUser.isProvider(user) || !CouncilUser.isInAny(user, STAFF_WHO_MAY_START)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Only commissioning officers, contracts managers and quality assurance request QAFs");
+    }
+    if (request == null) {
+      throw new InvalidRequestException("body", "a QAF request is required");
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("contractReference", request.contractReference());
+    variables.put("meetingDate", request.meetingDate() == null ? null : request.meetingDate().toString());
+    variables.put("variant", request.variant());
+    variables.put("reviewingOfficer", request.reviewingOfficer());
+    QafAssessment q = cases.start(variables, user.getName(), CouncilUser.groups(user));
+    return ResponseEntity.created(URI.create("/api/qafs/" + q.number())).body(view(q));
+  }
+
+  @GetMapping("/{number}")
+  public QafView get(@PathVariable String number, Authentication user) {
+    return cases.find(number.trim().toUpperCase(Locale.ROOT), CouncilUser.isProvider(user),
+            CouncilUser.providerGroups(user))
+        .map(this::view)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No QAF " + number));
+  }
+
+  /** Council staff record a contract's contract management meetings (seed 001 Part 3.1). */
+  @PostMapping("/meetings")
+  public ResponseEntity<Map<String, Object>> scheduleMeeting(@RequestBody(required = false) MeetingRequest request,
+      Authentication user) {
+    if (CouncilUser.isProvider(user) || !CouncilUser.isInAny(user, STAFF_WHO_SCHEDULE)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Only commissioning officers and contracts managers schedule contract management meetings");
+    }
+    if (request == null || request.contractReference() == null || request.contractReference().isBlank()) {
+      throw new InvalidRequestException("contractReference", "is required");
+    }
+    boolean added = cases.scheduleMeeting(request.contractReference().trim(), request.date());
+    return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK)
+        .body(Map.of("contractReference", request.contractReference().trim(),
+            "meetings", cases.meetings(request.contractReference().trim())));
+  }
+
+  @GetMapping("/meetings")
+  public List<LocalDate> meetings(@RequestParam("contract") String contractReference, Authentication user) {
+    if (CouncilUser.isProvider(user)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Council staff only");
+    }
+    return cases.meetings(contractReference.trim());
+  }
+
+  @ExceptionHandler(QafDuplicateException.class)
+  public ResponseEntity<ProblemDetail> duplicate(QafDuplicateException e) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.problems().get(0));
+    problem.setTitle("QAF already requested");
+    problem.setProperty("existing", e.existing());
+    return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
+  }
+
+  private QafView view(QafAssessment q) {
+    List<GradeView> grades = repository.grades(q.id()).stream()
+        .map(g -> new GradeView(g.objective(), QafObjective.byCode(g.objective()).map(QafObjective::title).orElse(""),
+            g.providerGrade(), g.officerGrade(), g.finalGrade(), g.explanation()))
+        .toList();
+    return new QafView(q.number(), q.contractReference(), q.contractTitle(), q.providerName(),
+        q.financialYear() + "/" + String.format("%02d", (q.financialYear() + 1) % 100), q.variant(), q.meetingDate(),
+        q.reviewingOfficer(), q.issueAt(), q.issuedAt(), q.returnDueAt(), q.returnedAt(), q.timesSentBack(),
+        q.validationVisit(), q.validationReasons(), q.visitDate(), q.gradesSentAt(), q.gradesAgreedAt(),
+        q.agreement(), q.status(), grades, breaches.ofCase(QafSteps.CASE_TYPE, q.number()));
+  }
+}

@@ -1,0 +1,39 @@
+package uk.gov.council.commissioning.qaf;
+
+import java.time.LocalDate;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.contracts.ContractService;
+
+/**
+ * Demo only: the home care contract's next contract management meeting, just under three months
+ * ahead, so the automatic start issues its QAF when the demo starts. Runs once the demo contracts
+ * exist and before the automatic start.
+ */
+@Component
+@Profile("demo")
+public class QafDemoMeetings {
+
+  static final String DEMO_CONTRACT = "HC-2022-03";
+
+  private final ContractService contracts;
+  private final QafRepository repository;
+
+  public QafDemoMeetings(ContractService contracts, QafRepository repository) {
+    this.contracts = contracts;
+    this.repository = repository;
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(5)
+  public void schedule() {
+    contracts.findByReference(DEMO_CONTRACT).ifPresent(c -> {
+      if (repository.meetings(c.id()).stream().noneMatch(d -> d.isAfter(LocalDate.now()))) {
+        repository.scheduleMeeting(c.id(), LocalDate.now().plusMonths(3).minusDays(1));
+      }
+    });
+  }
+}

@@ -1,0 +1,79 @@
+package uk.gov.council.commissioning.qaf;
+
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.contracts.ContractService;
+
+/**
+ * The first step of every QAF, in the transaction that starts it: a refusal means nothing is
+ * created. Locks the contract (two requests for the same meeting take turns), records a given
+ * meeting in the schedule, inserts the QAF and names the case by its number.
+ */
+@Component("registerQaf")
+public class RegisterQaf implements JavaDelegate {
+
+  private final QafRegistration registration;
+  private final QafRepository repository;
+  private final ContractService contracts;
+  private final IdentityService identityService;
+  private final QafDeadlines deadlines;
+
+  public RegisterQaf(QafRegistration registration, QafRepository repository, ContractService contracts,
+      IdentityService identityService, QafDeadlines deadlines) {
+    this.registration = registration;
+    this.repository = repository;
+    this.contracts = contracts;
+    this.identityService = identityService;
+    this.deadlines = deadlines;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    // The signed-in user, never a start variable of the same name; nobody signed in: the automatic start.
+    Authentication signedIn = identityService.getCurrentAuthentication();
+    String starter = signedIn == null ? null : signedIn.getUserId();
+    Object reference = execution.getVariable("contractReference");
+    if (reference != null && !reference.toString().isBlank()) {
+      contracts.findByReference(reference.toString().trim()).ifPresent(c -> contracts.lockForUpdate(c.reference()));
+    }
+    QafRegistration.Request request = registration.check(execution, starter);
+    if (request.meetingGiven()) {
+      repository.scheduleMeeting(request.contract().id(), request.meetingDate());
+    }
+    int year = QafDeadlines.financialYear(request.meetingDate());
+    String number = repository.insert(execution.getProcessInstanceId(), request.contract().id(),
+        request.contract().provider().id(), year, request.variant(), request.meetingDate(),
+        request.reviewingOfficer(), request.issueAt(), request.returnDueAt());
+    execution.setProcessBusinessKey(number);
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("qafNumber", number);
+    variables.put("startedBy", starter);
+    variables.put("contractReference", request.contract().reference());
+    variables.put("contractTitle", request.contract().title());
+    variables.put("providerName", request.contract().provider().name());
+    variables.put("financialYear", year + "/" + String.format("%02d", (year + 1) % 100));
+    variables.put("variant", request.variant());
+    variables.put("alarmService", "LITE_ALARM".equals(request.variant()));
+    variables.put("meetingDate", request.meetingDate().toString());
+    variables.put("meetingOn", QafDeadlines.describe(request.meetingDate()));
+    variables.put("reviewingOfficer", request.reviewingOfficer());
+    variables.put("issueOn", QafDeadlines.describe(request.issueAt()));
+    variables.put("returnDueAt", Date.from(request.returnDueAt()));
+    variables.put("returnDue", QafDeadlines.describe(request.returnDueAt()));
+    variables.put("targetPerformanceLevel", deadlines.properties().targetPerformanceLevel());
+    // The summary sheet's earlier columns (3.3 App 2): the latest QAF held.
+    repository.previousGrades(request.contract().id(), year).forEach((objective, grade) -> {
+      QafObjective o = QafObjective.byCode(objective).orElseThrow();
+      variables.put(o.fieldPrefix() + "PreviousProviderGrade", grade.providerGrade());
+      variables.put(o.fieldPrefix() + "PreviousOfficerGrade", grade.finalGrade());
+    });
+    execution.setVariables(variables);
+  }
+}

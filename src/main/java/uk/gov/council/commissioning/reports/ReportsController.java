@@ -1,0 +1,192 @@
+package uk.gov.council.commissioning.reports;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import uk.gov.council.commissioning.compliance.ComplianceFigures;
+import uk.gov.council.commissioning.compliance.DeadlineBreach;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.compliance.Quarter;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.reports.ReportViews.BreachRow;
+import uk.gov.council.commissioning.reports.ReportViews.ProviderSection;
+import uk.gov.council.commissioning.reports.ReportViews.QuarterView;
+import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.Roles;
+
+/**
+ * Pages for people signed in to the web apps (the same session as Tasklist): the quarterly
+ * compliance figures (seed 002 App C sections 4-6) and the deadline breaches behind them. Council
+ * staff see every provider; a provider's users only their own organisation. The figures come from
+ * {@link ComplianceFigures}, the breaches from {@link DeadlineBreaches}; nothing is worked out here
+ * but which of them the user may see and how they read.
+ */
+@Controller
+@RequestMapping("/reports")
+public class ReportsController {
+
+  static final String QUARTER_PROBLEM =
+      "Enter a quarter as a year and quarter number, for example 2026-Q3 (Q1 is January to March)";
+
+  /**
+   * The pages need no script and load nothing from elsewhere, so the browser is told to allow
+   * neither: a value that slipped past escaping could not run.
+   */
+  private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
+      + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+
+  private static final List<String> COCKPIT_USERS =
+      Stream.concat(Roles.COCKPIT_GROUPS.stream(), Stream.of(Roles.ADMIN)).toList();
+
+  private final ComplianceFigures figures;
+  private final DeadlineBreaches breaches;
+  private final ContractService contracts;
+
+  public ReportsController(ComplianceFigures figures, DeadlineBreaches breaches, ContractService contracts) {
+    this.figures = figures;
+    this.breaches = breaches;
+    this.contracts = contracts;
+  }
+
+  /** Who is looking: council staff, or a provider's user with the organisations it acts for. */
+  private record Viewer(boolean staff, List<Provider> organisations) {}
+
+  @ModelAttribute
+  void everyPage(Authentication user, Model model, HttpServletResponse response) {
+    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+    model.addAttribute("userName", user == null ? null : user.getName());
+    model.addAttribute("mayUseCockpit", CouncilUser.isInAny(user, COCKPIT_USERS) && !CouncilUser.isProvider(user));
+  }
+
+  @GetMapping({"", "/"})
+  public String index(Authentication user, Model model, HttpServletResponse response) {
+    Optional<Viewer> viewer = viewer(user);
+    if (viewer.isEmpty()) {
+      return refused(response);
+    }
+    model.addAttribute("page", "index");
+    model.addAttribute("staff", viewer.get().staff());
+    model.addAttribute("currentQuarter", Quarter.containing(now()).toString());
+    return "reports/index";
+  }
+
+  @GetMapping("/compliance")
+  public String compliance(@RequestParam(required = false) String quarter, Authentication user, Model model,
+      HttpServletResponse response) {
+    Optional<Viewer> viewer = viewer(user);
+    if (viewer.isEmpty()) {
+      return refused(response);
+    }
+    model.addAttribute("page", "compliance");
+    model.addAttribute("staff", viewer.get().staff());
+    Instant now = now();
+    Optional<Quarter> shown = quarter(quarter, now);
+    if (shown.isEmpty()) {
+      return badQuarter(quarter, "reports/compliance", model, response);
+    }
+    Quarter q = shown.get();
+    model.addAttribute("quarter", QuarterView.of(q));
+    model.addAttribute("quarterEntered", q.toString());
+    model.addAttribute("asAt", ReportFormat.time(now));
+    model.addAttribute("asAtMachine", ReportFormat.machineTime(now));
+    List<ProviderSection> sections = viewer.get().staff()
+        ? figures.forAllProviders(q, now).providers().stream().map(ProviderSection::of).toList()
+        : viewer.get().organisations().stream()
+            .map(p -> ProviderSection.of(figures.forProvider(p, q, now)))
+            .toList();
+    model.addAttribute("providers", sections);
+    return "reports/compliance";
+  }
+
+  @GetMapping("/breaches")
+  public String breaches(@RequestParam(required = false) String quarter, Authentication user, Model model,
+      HttpServletResponse response) {
+    Optional<Viewer> viewer = viewer(user);
+    if (viewer.isEmpty()) {
+      return refused(response);
+    }
+    model.addAttribute("page", "breaches");
+    model.addAttribute("staff", viewer.get().staff());
+    Optional<Quarter> shown = quarter(quarter, now());
+    if (shown.isEmpty()) {
+      return badQuarter(quarter, "reports/breaches", model, response);
+    }
+    Quarter q = shown.get();
+    model.addAttribute("quarter", QuarterView.of(q));
+    model.addAttribute("quarterEntered", q.toString());
+    List<DeadlineBreach> found = viewer.get().staff()
+        ? breaches.dueIn(q)
+        : breaches.dueIn(q, viewer.get().organisations().stream().map(Provider::id).toList());
+    // Staff may see any provider's name; a provider's user only the names of its own organisations.
+    Map<Long, String> names = (viewer.get().staff() ? contracts.findAllProviders() : viewer.get().organisations())
+        .stream().collect(Collectors.toMap(Provider::id, Provider::name, (a, b) -> a));
+    model.addAttribute("breaches", found.stream()
+        .map(b -> BreachRow.of(b, providerName(b, names)))
+        .toList());
+    model.addAttribute("missed", found.stream().filter(b -> b.kind() == Kind.MISSED).count());
+    model.addAttribute("late", found.stream().filter(b -> b.kind() == Kind.LATE).count());
+    return "reports/breaches";
+  }
+
+  private Optional<Viewer> viewer(Authentication user) {
+    if (CouncilUser.isProvider(user)) {
+      List<Provider> own = contracts.findAllProviders().stream()
+          .filter(p -> p.organisationGroup() != null && CouncilUser.providerGroups(user).contains(p.organisationGroup()))
+          .sorted(Comparator.comparing(Provider::name).thenComparing(Provider::id))
+          .toList();
+      return Optional.of(new Viewer(false, own));
+    }
+    if (CouncilUser.isCouncilStaff(user)) {
+      return Optional.of(new Viewer(true, List.of()));
+    }
+    return Optional.empty();
+  }
+
+  /** The quarter asked for, the current UK quarter when none was; empty when it cannot be read. */
+  private static Optional<Quarter> quarter(String text, Instant now) {
+    if (text == null || text.isBlank()) {
+      return Optional.of(Quarter.containing(now));
+    }
+    return Quarter.parse(text);
+  }
+
+  private static String badQuarter(String entered, String view, Model model, HttpServletResponse response) {
+    response.setStatus(HttpStatus.BAD_REQUEST.value());
+    model.addAttribute("quarterProblem", QUARTER_PROBLEM);
+    model.addAttribute("quarterEntered", entered);
+    return view;
+  }
+
+  private static String refused(HttpServletResponse response) {
+    response.setStatus(HttpStatus.FORBIDDEN.value());
+    return "reports/refused";
+  }
+
+  private static String providerName(DeadlineBreach b, Map<Long, String> names) {
+    if (b.providerId() == null) {
+      return null;
+    }
+    return Optional.ofNullable(names.get(b.providerId())).orElse("Provider " + b.providerId());
+  }
+
+  /** The engine's clock, which the figures judge pending deadlines by. */
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+}

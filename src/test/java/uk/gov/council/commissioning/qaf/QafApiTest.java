@@ -1,0 +1,95 @@
+package uk.gov.council.commissioning.qaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.qaf.QafTestData.*;
+import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.web.HttpTestClient.Response;
+
+/** QAFs over REST: 201, 400 naming each field, 409 for a second QAF for a meeting, 404 for another provider. */
+@HttpIntegrationTest
+// Its officers and managers join the shared groups: other classes count those groups' members.
+@DirtiesContext
+class QafApiTest {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+
+  @LocalServerPort int port;
+  @Autowired AccessSetup access;
+  @Autowired ContractService contracts;
+  @Autowired ObjectMapper json;
+
+  HttpTestClient http;
+  String contract;
+  String meeting;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpTestClient(port);
+    users(access);
+    contract = "QAF-API-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    contract(contracts, alpha(contracts), contract, OFFICER);
+    meeting = LocalDate.now().plusMonths(5).toString();
+  }
+
+  @Test
+  void anOfficerRequestsAQafWhichItsProviderMaySeeAndAnotherMayNot() throws Exception {
+    Response created = http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\",\"meetingDate\":\""
+        + meeting + "\",\"variant\":\"LITE\"}", as(OFFICER));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    JsonNode body = json.readTree(created.text());
+    String number = body.get("number").asText();
+    assertThat(number).matches("QAF-\\d{4}-\\d{6}");
+    assertThat(body.get("grades")).hasSize(7);
+    assertThat(body.get("reviewingOfficer").asText()).isEqualTo(OFFICER);
+
+    assertThat(http.get("/api/qafs/" + number, as(MANAGER)).status()).isEqualTo(200);
+    assertThat(http.get("/api/qafs/" + number, as(ALPHA_USER)).status()).isEqualTo(200);
+    assertThat(http.get("/api/qafs/" + number, as(BETA_USER)).status()).isEqualTo(404);
+    assertThat(http.get("/api/qafs/QAF-2026-999999", as(OFFICER)).status()).isEqualTo(404);
+
+    Response duplicate = http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\",\"meetingDate\":\""
+        + meeting + "\"}", as(OFFICER));
+    assertThat(duplicate.status()).isEqualTo(409);
+    assertThat(duplicate.text()).contains(number);
+  }
+
+  @Test
+  void badRequestsNameEachFieldAndProvidersMayNotRequest() {
+    Response bad = http.postJson("/api/qafs", "{\"contractReference\":\"NOPE\",\"meetingDate\":\"2020-01-01\","
+        + "\"variant\":\"BIG\"}", as(OFFICER));
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.text()).contains("contractReference", "no contract NOPE", "variant", "meetingDate");
+    assertThat(http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\"}", as(ALPHA_USER)).status())
+        .isEqualTo(403);
+  }
+
+  @Test
+  void staffScheduleMeetingsThatAQafIsThenTimedFrom() throws Exception {
+    Response scheduled = http.postJson("/api/qafs/meetings", "{\"contractReference\":\"" + contract + "\",\"date\":\""
+        + meeting + "\"}", as(MANAGER));
+    assertThat(scheduled.status()).isEqualTo(201);
+    assertThat(http.postJson("/api/qafs/meetings", "{\"contractReference\":\"" + contract + "\",\"date\":\""
+        + meeting + "\"}", as(ALPHA_USER)).status()).isEqualTo(403);
+    Response created = http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\"}", as(OFFICER));
+    assertThat(created.status()).as(created.text()).isEqualTo(201);
+    assertThat(json.readTree(created.text()).get("meetingDate").asText()).isEqualTo(meeting);
+  }
+
+  private static String[] as(String user) {
+    return basic(user, "secret-" + user);
+  }
+}

@@ -1,0 +1,566 @@
+package uk.gov.council.commissioning.qaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.gov.council.commissioning.qaf.QafTestData.*;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.annotation.DirtiesContext;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import uk.gov.council.commissioning.compliance.DeadlineBreach;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+
+/**
+ * Every path and timer of qaf-assessment.bpmn (seed 001 Part 3.3). Jobs are executed explicitly and
+ * the engine clock moved. Unless a test says otherwise the QAF is requested on Mon 5 Jan 2026 for a
+ * meeting on Wed 20 May 2026: issued Fri 20 Feb 2026 (three months before), due back by the end of
+ * Wed 8 Apr 2026 (six weeks before; BST), a contract management issue 14 days later.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+// Its officers and managers join the shared groups: other classes count those groups' members.
+@DirtiesContext
+class QafAssessmentProcessTest {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final String MEETING = "2026-05-20";
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired ContractService contracts;
+  @Autowired AccessSetup access;
+  @Autowired QafRepository qafs;
+  @Autowired QafCaseService cases;
+  @Autowired DeadlineBreaches breaches;
+  @Autowired QafRandomDraw randomDraw;
+  @Autowired JdbcClient jdbc;
+
+  Provider alpha;
+  String contract;
+  String officer;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    users(access);
+    alpha = alpha(contracts);
+    beta(contracts);
+    int n = SEQUENCE.incrementAndGet();
+    long unique = System.nanoTime() % 100000;
+    // An officer of its own per test, so moderation counts start from nothing.
+    officer = "qaf-po-" + n + "-" + unique;
+    user(access, officer, Roles.COMMISSIONING_OFFICERS);
+    contract = "QAF-C" + n + "-" + unique;
+    contract(contracts, alpha, contract, officer);
+    randomDraw.use(() -> 0.5);
+    setClock(LocalDateTime.of(2026, 1, 5, 9, 0));
+  }
+
+  @AfterEach
+  void reset() {
+    identityService.clearAuthentication();
+    randomDraw.use(null);
+    ClockUtil.reset();
+  }
+
+  @Test
+  void issuedThreeMonthsAheadReturnedOnTimeGradedAndAgreed() {
+    ProcessInstance instance = start(officer, request(contract, MEETING, "FULL"));
+    QafAssessment q = qafOf(instance);
+    assertThat(q.number()).matches("QAF-2026-\\d{6}");
+    assertThat(instance).hasBusinessKey(q.number()).isWaitingAt("Timer_IssueQaf");
+    assertThat(q.issueAt()).isEqualTo("2026-02-20T00:00:00Z");
+    assertThat(q.returnDueAt()).isEqualTo("2026-04-08T23:00:00Z");
+    assertThat(q.reviewingOfficer()).isEqualTo(officer);
+    assertThat(q.financialYear()).isEqualTo(2026);
+    assertThat(timer(instance, "Timer_IssueQaf").getDuedate()).isEqualTo(q.issueAt());
+
+    fire(timer(instance, "Timer_IssueQaf"));
+    assertThat(instance).isWaitingAt("Task_CompleteQaf");
+    Task complete = taskAt(instance, "Task_CompleteQaf");
+    assertThat(complete).hasCandidateGroup(ALPHA_GROUP);
+    assertThat(complete.getDueDate()).isEqualTo(Date.from(q.returnDueAt()));
+    assertThat(outboxBody("qaf:" + instance.getId() + ":issued"))
+        .contains("Performance Level C in every core objective", "end of Wed 8 Apr 2026");
+    assertThat(qafOf(instance).issuedAt()).isNotNull();
+
+    setClock(LocalDateTime.of(2026, 3, 20, 10, 0));
+    taskService.complete(complete.getId(), qafReturn("FULL", "C"));
+    assertThat(instance).isWaitingAt("Task_DeskTopReview");
+    Task desk = taskAt(instance, "Task_DeskTopReview");
+    assertThat(desk).isAssignedTo(officer);
+    assertThat(candidateGroups(desk)).containsExactly("commissioning-officers");
+    assertThat(desk.getDueDate()).isNotNull();
+
+    taskService.complete(desk.getId(), deskReview("FULL", "C", Map.of()));
+    assertThat(instance).hasPassed("Task_DecideValidationVisit").isWaitingAt("Task_RespondToGrades");
+    assertThat(qafOf(instance).validationVisit()).isFalse();
+    assertThat(outboxBody("qaf:" + instance.getId() + ":grades-1")).contains("C1.3 Security, Health and Safety: C");
+    taskService.complete(taskAt(instance, "Task_RespondToGrades").getId(), Map.of("providerResponse", "AGREE"));
+
+    assertThat(instance).isEnded().hasPassed("Task_FinaliseGrades", "Task_StartImprovementPlans");
+    QafAssessment agreed = qafOf(instance);
+    assertThat(agreed.status()).isEqualTo("AGREED");
+    assertThat(agreed.agreement()).isEqualTo("PROVIDER_AGREED");
+    assertThat(agreed.returnedAt()).isEqualTo("2026-03-20T10:00:00Z");
+    assertThat(agreed.summarySignedBy()).isEqualTo("Pat Manager, Alpha");
+    assertThat(qafs.grades(agreed.id())).extracting(QafGrade::finalGrade).containsOnly("C").hasSize(7);
+    assertThat(breachesOf(agreed)).isEmpty();
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("qaf-improvement-plan")
+        .processInstanceBusinessKeyLike(agreed.number() + "/%").count()).isZero();
+  }
+
+  @Test
+  void anIncompleteReturnGoesBackWithTheReasonsAndTheDeadlineStays() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    Map<String, Object> form = qafReturn("FULL", "C");
+    QafTestData.claim(form, QafObjective.C1_3, "B");
+    form.put("c13EvidenceB", "✓");
+    form.remove("summarySignedBy");
+    complete(instance, "Task_CompleteQaf", form);
+
+    assertThat(instance).isWaitingAt("Task_CompleteQaf");
+    assertThat(instance).variables().containsEntry("qafComplete", false);
+    assertThat((String) runtimeService.getVariable(instance.getId(), "incompleteReasons")).contains(
+        "C1.3 level B evidence: written evidence is required (a tick is not evidence)",
+        "summary sheet: the name of whoever completed it is required");
+    QafAssessment q = qafOf(instance);
+    assertThat(q.timesSentBack()).isEqualTo(1);
+    assertThat(q.returnedAt()).isNull();
+    assertThat(taskAt(instance, "Task_CompleteQaf").getDueDate()).isEqualTo(Date.from(q.returnDueAt()));
+    assertThat(outboxBody("qaf:" + instance.getId() + ":sent-back-1")).contains("a tick is not evidence");
+
+    form.put("c13EvidenceB", EVIDENCE);
+    form.put("summarySignedBy", "Pat Manager");
+    complete(instance, "Task_CompleteQaf", form);
+    assertThat(instance).isWaitingAt("Task_DeskTopReview");
+    assertThat(qafOf(instance).returnedAt()).isNotNull();
+  }
+
+  @Test
+  void gradesOutsideAToDAreRefusedAndTheTaskStaysOpen() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    Map<String, Object> form = qafReturn("FULL", "C");
+    form.put("c12Grade", "E");
+    form.put("c15Grade", "");
+    Task task = taskAt(instance, "Task_CompleteQaf");
+    assertThatThrownBy(() -> taskService.complete(task.getId(), form))
+        .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
+        .hasMessageContainingAll("c12Grade: C1.2 grade: must be A, B, C or D, not \"E\"",
+            "c15Grade: C1.5 grade: a grade is required (A, B, C or D)");
+    assertThat(instance).isWaitingAt("Task_CompleteQaf");
+  }
+
+  @Test
+  void anAlarmServiceReturnsQafLiteWithoutC11AndC12() {
+    ProcessInstance instance = issued(request(contract, MEETING, "LITE_ALARM"));
+    assertThat(instance).variables().containsEntry("alarmService", true);
+    complete(instance, "Task_CompleteQaf", qafReturn("LITE_ALARM", "C"));
+    assertThat(instance).isWaitingAt("Task_DeskTopReview");
+    QafAssessment q = qafOf(instance);
+    assertThat(qafs.grades(q.id())).extracting(QafGrade::objective)
+        .containsExactly("C1.3", "C1.4", "C1.5", "C1.6", "C1.7");
+    complete(instance, "Task_DeskTopReview", deskReview("LITE_ALARM", "C", Map.of()));
+    complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
+    assertThat(instance).isEnded();
+  }
+
+  @Test
+  void aLateReturnWithAnExplanationIsRecordedMissedThenLateAndTheEscalationCloses() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    QafAssessment q = qafOf(instance);
+    Job due = timer(instance, "Timer_QafReturnDue");
+    assertThat(due.getDuedate()).isEqualTo(q.returnDueAt());
+    fire(due);
+
+    assertThat(breachesOf(q)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
+        .containsExactly(tuple("QAF_RETURN", Kind.MISSED, alpha.id()));
+    assertThat(outboxBody("qaf:" + instance.getId() + ":return-overdue")).contains("contract compliance issue");
+    Task explanation = taskAt(instance, "Task_RecordLateExplanation");
+    assertThat(explanation).isAssignedTo(officer);
+    assertThat(candidateGroups(explanation)).containsExactly("commissioning-officers");
+    assertThatThrownBy(() -> taskService.complete(explanation.getId(), Map.of("explanationGiven", "YES")))
+        .hasMessageContaining("lateExplanation: is required");
+    taskService.complete(explanation.getId(), Map.of("explanationGiven", "YES",
+        "lateExplanation", "Registered manager on sick leave; the deputy returns it within a week"));
+    assertThat(qafOf(instance).lateExplanationAccepted()).isTrue();
+
+    setClock(LocalDateTime.of(2026, 4, 14, 9, 0));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    assertThat(instance).isWaitingAt("Task_DeskTopReview");
+    assertThat(breachesOf(q)).extracting(DeadlineBreach::kind).containsExactly(Kind.LATE, Kind.MISSED);
+    assertThat(timer(instance, "Timer_QafNotReturned")).isNull();
+  }
+
+  @Test
+  void aLateReturnWithoutExplanationIsNotedAndTheOpenExplanationTaskClosesOnReturn() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance other = issued(request(newContract(), MEETING, "FULL"));
+    fire(timer(instance, "Timer_QafReturnDue"));
+    complete(instance, "Task_RecordLateExplanation", Map.of("explanationGiven", "NO"));
+    assertThat(qafOf(instance).lateExplanationAccepted()).isFalse();
+
+    // A second round: the officer has not answered yet when the return arrives.
+    fire(timer(other, "Timer_QafReturnDue"));
+    assertThat(taskAt(other, "Task_RecordLateExplanation")).isNotNull();
+    complete(other, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    assertThat(other).isWaitingAt("Task_DeskTopReview");
+    assertThat(taskAt(other, "Task_RecordLateExplanation")).isNull();
+    assertThat(breachesOf(qafOf(other))).extracting(DeadlineBreach::kind).containsExactly(Kind.LATE, Kind.MISSED);
+  }
+
+  @Test
+  void aQafNeverReturnedBecomesAContractManagementIssueThatClosesWhenItArrives() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    QafAssessment q = qafOf(instance);
+    fire(timer(instance, "Timer_QafReturnDue"));
+    Job notReturned = timer(instance, "Timer_QafNotReturned");
+    assertThat(notReturned.getDuedate()).isEqualTo("2026-04-22T23:00:00Z");
+    fire(notReturned);
+    Task issue = taskAt(instance, "Task_ContractManagementIssue");
+    assertThat(issue).hasCandidateGroup("contracts-managers");
+    assertThat(instance).isWaitingAt("Task_CompleteQaf", "Task_RecordLateExplanation", "Task_ContractManagementIssue");
+
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    assertThat(instance).isWaitingAt("Task_DeskTopReview");
+    assertThat(taskAt(instance, "Task_ContractManagementIssue")).isNull();
+    assertThat(breachesOf(q)).extracting(DeadlineBreach::kind).containsExactly(Kind.LATE, Kind.MISSED);
+  }
+
+  @Test
+  void anAClaimedLeadsToAVisitWithAnAuditAdjustedGradesExplainedAndAgreementAfterDiscussion() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    Map<String, Object> form = qafReturn("FULL", "C");
+    QafTestData.claim(form, QafObjective.C1_4, "A");
+    complete(instance, "Task_CompleteQaf", form);
+    Map<String, Object> desk = deskReview("FULL", "C", Map.of());
+    desk.put("c14OfficerGrade", "A");
+    complete(instance, "Task_DeskTopReview", desk);
+
+    assertThat(instance).isWaitingAt("Task_ValidationVisit");
+    assertThat(qafOf(instance).validationReasons()).isEqualTo("A_GRADE_CLAIMED");
+    Map<String, Object> visit = deskReview("FULL", "C", Map.of());
+    visit.put("c14OfficerGrade", "B");
+    visit.put("c14Explanation", "Level A evidence not seen in practice: no service user involvement in policy reviews");
+    visit.put("visitDate", "2026-01-05");
+    visit.put("visitFindings", "Support plans sampled; safeguarding training records complete");
+    visit.put("supportPlanAudit", true);
+    for (String k : List.of("spaSupportPlanInPlace", "spaNeedsAssessmentCompleted", "spaReviewedInTime",
+        "spaServiceUserContributed", "spaGoalsFollowedUp", "spaMinimumStandardMet")) {
+      visit.put(k, "YES");
+    }
+    Task visitTask = taskAt(instance, "Task_ValidationVisit");
+    Map<String, Object> unexplained = new HashMap<>(visit);
+    unexplained.remove("c14Explanation");
+    assertThatThrownBy(() -> taskService.complete(visitTask.getId(), unexplained))
+        .hasMessageContaining("c14Explanation: C1.4: explain why the grade differs from the provider's claim of A");
+    taskService.complete(visitTask.getId(), visit);
+    QafAssessment q = qafOf(instance);
+    assertThat(q.supportPlanAudit()).isTrue();
+    assertThat(q.visitDate()).isEqualTo("2026-01-05");
+    assertThat(instance).variables().containsEntry("spaFeedbackDueOn", "2026-02-02");
+    assertThat(outboxBody("qaf:" + instance.getId() + ":grades-1"))
+        .contains("C1.4 Protection from Abuse: B (you claimed A). Why it was adjusted: Level A evidence not seen");
+
+    complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "DISAGREE",
+        "disagreementReasons", "Service users sit on our policy group", "furtherEvidence", "Minutes of March 2026"));
+    assertThat(instance).isWaitingAt("Task_DiscussGrades");
+    Map<String, Object> agreed = officerGrades("FULL", "C", Map.of());
+    agreed.put("c14OfficerGrade", "A");
+    agreed.put("agreementReached", "YES");
+    agreed.put("discussionNotes", "Minutes show service users involved");
+    complete(instance, "Task_DiscussGrades", agreed);
+
+    assertThat(instance).isEnded();
+    QafAssessment done = qafOf(instance);
+    assertThat(done.agreement()).isEqualTo("AGREED_AFTER_DISCUSSION");
+    assertThat(qafs.grades(done.id())).filteredOn(g -> g.objective().equals("C1.4"))
+        .extracting(QafGrade::finalGrade).containsExactly("A");
+  }
+
+  @Test
+  void withoutAgreementTheContractsManagerHasAFurtherVisitThenDecidesAndReportsToTheCsgAndADStartsAPlan() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of("C1.6", "D")));
+    assertThat(outboxBody("qaf:" + instance.getId() + ":grades-1")).contains("C1.6 Complaints: D (you claimed C)");
+    complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "DISAGREE",
+        "disagreementReasons", "Our complaints log shows every complaint answered in time"));
+    complete(instance, "Task_DiscussGrades", Map.of("agreementReached", "NO", "discussionNotes", "No agreement"));
+    Task decision = taskAt(instance, "Task_ContractsManagerDecision");
+    assertThat(decision).hasCandidateGroup("contracts-managers");
+    taskService.complete(decision.getId(), Map.of("furtherVisit", true));
+    assertThat(instance).isWaitingAt("Task_ValidationVisit");
+    Map<String, Object> visit = deskReview("FULL", "C", Map.of("C1.6", "D"));
+    visit.put("visitDate", "2026-01-05");
+    visit.put("visitFindings", "Complaints log incomplete");
+    complete(instance, "Task_ValidationVisit", visit);
+    assertThat(instance).isWaitingAt("Task_ContractsManagerDecision");
+
+    Map<String, Object> finals = new HashMap<>();
+    for (QafObjective o : QafObjective.values()) {
+      finals.put(o.finalGradeField(), o == QafObjective.C1_6 ? "D" : "C");
+    }
+    finals.put("furtherVisit", false);
+    Task again = taskAt(instance, "Task_ContractsManagerDecision");
+    assertThatThrownBy(() -> taskService.complete(again.getId(), finals))
+        .hasMessageContaining("concernsToCsg: is required");
+    // The explanation given with the officer's D stands unless the manager rewrites it.
+    finals.put("c16Explanation", "Complaints log incomplete at the visit");
+    finals.put("concernsToCsg", "The provider believes its complaints log was misread");
+    taskService.complete(again.getId(), finals);
+
+    assertThat(instance).isEnded().hasPassed("Task_ReportToCsg");
+    QafAssessment q = qafOf(instance);
+    assertThat(q.agreement()).isEqualTo("CONTRACTS_MANAGER_DECIDED");
+    assertThat(q.concernsToCsg()).isEqualTo("The provider believes its complaints log was misread");
+    assertThat(outboxBody("qaf:" + instance.getId() + ":csg-report")).contains("misread");
+    ProcessInstance plan = runtimeService.createProcessInstanceQuery().processDefinitionKey("qaf-improvement-plan")
+        .processInstanceBusinessKey(q.number() + "/C1.6").singleResult();
+    assertThat(plan).isNotNull().isWaitingAt("Task_SubmitImprovementPlan");
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("qaf-improvement-plan")
+        .processInstanceBusinessKeyLike(q.number() + "/%").count()).isEqualTo(1);
+  }
+
+  @Test
+  void eachTriggerOfTheTableLeadsToAVisitThroughTheProcess() {
+    assertThat(reasonsAfterDeskReview(Map.of("concernsOverService", true, "concernsDetails", "Three complaints"), 0.5))
+        .isEqualTo("CONCERNS_OVER_SERVICE");
+    assertThat(reasonsAfterDeskReview(Map.of("procurementReview", true), 0.5)).isEqualTo("PROCUREMENT_REVIEW");
+    assertThat(reasonsAfterDeskReview(Map.of(), 0.05)).isEqualTo("RANDOM_SAMPLE");
+    assertThat(reasonsAfterDeskReview(Map.of("partialValidation", true, "partialValidationSections", "C1.4"), 0.5))
+        .isEqualTo("OFFICER_DISCRETION");
+    assertThat(reasonsAfterDeskReview(Map.of(), 0.5)).isNull();
+  }
+
+  @Test
+  void aSignificantChangeSinceLastYearsAgreedQafLeadsToAVisit() {
+    // Last year's QAF for the same contract, agreed at D throughout.
+    ProcessInstance last = issued(request(contract, "2026-03-25", "FULL"));
+    setClock(LocalDateTime.of(2026, 2, 1, 9, 0));
+    complete(last, "Task_CompleteQaf", qafReturn("FULL", "D"));
+    complete(last, "Task_DeskTopReview", deskReview("FULL", "D", Map.of()));
+    complete(last, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
+    assertThat(qafOf(last).financialYear()).isEqualTo(2025);
+
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    assertThat(instance).variables().containsEntry("c13PreviousOfficerGrade", "D");
+    Map<String, Object> form = qafReturn("FULL", "C");
+    QafTestData.claim(form, QafObjective.C1_3, "B");
+    complete(instance, "Task_CompleteQaf", form);
+    Map<String, Object> desk = deskReview("FULL", "C", Map.of());
+    desk.put("c13OfficerGrade", "B");
+    complete(instance, "Task_DeskTopReview", desk);
+    QafAssessment q = qafOf(instance);
+    assertThat(q.gradeStepsChanged()).isEqualTo(2);
+    assertThat(q.validationReasons()).isEqualTo("SIGNIFICANT_CHANGE");
+    assertThat(instance).isWaitingAt("Task_ValidationVisit");
+  }
+
+  @Test
+  void theFirstTwoQafsOfAnOfficerInAYearAreModeratedAndNotTheThird() {
+    List<Boolean> moderated = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ProcessInstance instance = issued(request(i == 0 ? contract : newContract(), MEETING, "FULL"));
+      complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+      complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of()));
+      complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
+      moderated.add(runtimeService.createProcessInstanceQuery().processDefinitionKey("qaf-moderation")
+          .processInstanceBusinessKey(qafOf(instance).number()).count() == 1);
+    }
+    assertThat(moderated).containsExactly(true, true, false);
+  }
+
+  @Test
+  void badRequestsAreRefusedAndNothingIsCreated() {
+    assertRefused(request("NO-SUCH-CONTRACT", MEETING, "FULL"), "contractReference: no contract NO-SUCH-CONTRACT");
+    assertRefused(request(contract, "2025-12-01", "FULL"), "meetingDate: the contract management meeting must be in"
+        + " the future");
+    assertRefused(request(contract, "2026-02-01", "FULL"), "meetingDate: the meeting on 2026-02-01 is too close");
+    assertRefused(request(contract, MEETING, "SHORT"), "variant: must be one of FULL, LITE, LITE_ALARM");
+    assertRefused(request(contract, null, "FULL"), "meetingDate: contract " + contract + " has no contract"
+        + " management meeting scheduled");
+    Map<String, Object> badOfficer = request(contract, MEETING, "FULL");
+    badOfficer.put("reviewingOfficer", ALPHA_USER);
+    assertRefused(badOfficer, "reviewingOfficer: " + ALPHA_USER + " is not a purchasing officer");
+  }
+
+  @Test
+  void aSecondQafForTheSameMeetingIsRefused() {
+    ProcessInstance first = start(officer, request(contract, MEETING, "FULL"));
+    String number = qafOf(first).number();
+    assertThatThrownBy(() -> start(officer, request(contract, MEETING, "LITE")))
+        .isInstanceOf(QafDuplicateException.class)
+        .hasMessageContaining("already has QAF " + number + " for its meeting on 2026-05-20");
+  }
+
+  @Test
+  void theNextScheduledMeetingIsUsedAndTheAutomaticStartIssuesDueQafsOnce() {
+    cases.scheduleMeeting(contract, java.time.LocalDate.of(2026, 3, 30));
+    cases.scheduleMeeting(contract, java.time.LocalDate.of(2026, 9, 30));
+    ProcessInstance byHand = start(officer, request(contract, null, "FULL"));
+    assertThat(qafOf(byHand).meetingDate()).isEqualTo("2026-03-30");
+
+    String other = newContract();
+    cases.scheduleMeeting(other, java.time.LocalDate.of(2026, 4, 1));
+    List<String> started = cases.startDue(java.time.LocalDate.of(2026, 1, 5));
+    assertThat(started).hasSize(1);
+    QafAssessment auto = qafs.findByNumber(started.get(0)).orElseThrow();
+    assertThat(auto.contractReference()).isEqualTo(other);
+    assertThat(auto.reviewingOfficer()).isEqualTo(officer);
+    assertThat(cases.startDue(java.time.LocalDate.of(2026, 1, 5))).isEmpty();
+    // Its issue date (1 Jan) has passed: the timer fires at once.
+    ProcessInstance autoInstance = runtimeService.createProcessInstanceQuery()
+        .processInstanceId(auto.processInstanceId()).singleResult();
+    fire(timer(autoInstance, "Timer_IssueQaf"));
+    assertThat(autoInstance).isWaitingAt("Task_CompleteQaf");
+  }
+
+  @Test
+  void anotherProviderCannotSeeOrCompleteTheQafTask() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskCandidateGroupIn(List.of(BETA_GROUP)).count()).isZero();
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
+        .taskCandidateGroupIn(List.of(ALPHA_GROUP)).count()).isEqualTo(1);
+    assertThat(cases.find(qafOf(instance).number(), true, java.util.Set.of(BETA_GROUP))).isEmpty();
+    assertThat(cases.find(qafOf(instance).number(), true, java.util.Set.of(ALPHA_GROUP))).isPresent();
+  }
+
+  // --- helpers ------------------------------------------------------------------------------------
+
+  private String reasonsAfterDeskReview(Map<String, Object> extra, double draw) {
+    randomDraw.use(() -> draw);
+    ProcessInstance instance = issued(request(newContract(), MEETING, "FULL"));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    Map<String, Object> desk = deskReview("FULL", "C", Map.of());
+    desk.putAll(extra);
+    complete(instance, "Task_DeskTopReview", desk);
+    QafAssessment q = qafOf(instance);
+    assertThat(instance).isWaitingAt(q.validationReasons() == null ? "Task_RespondToGrades" : "Task_ValidationVisit");
+    return q.validationReasons();
+  }
+
+  private List<String> candidateGroups(Task task) {
+    return taskService.getIdentityLinksForTask(task.getId()).stream()
+        .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
+        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
+  }
+
+  private String newContract() {
+    String reference = "QAF-X" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    contract(contracts, alpha, reference, officer);
+    return reference;
+  }
+
+  private ProcessInstance issued(Map<String, Object> request) {
+    ProcessInstance instance = start(officer, request);
+    Date now = ClockUtil.getCurrentTime();
+    fire(timer(instance, "Timer_IssueQaf"));
+    ClockUtil.setCurrentTime(now.after(ClockUtil.getCurrentTime()) ? now : ClockUtil.getCurrentTime());
+    assertThat(instance).isWaitingAt("Task_CompleteQaf");
+    return instance;
+  }
+
+  static Map<String, Object> request(String contractReference, String meeting, String variant) {
+    Map<String, Object> v = new HashMap<>();
+    v.put("contractReference", contractReference);
+    v.put("meetingDate", meeting);
+    v.put("variant", variant);
+    return v;
+  }
+
+  private void assertRefused(Map<String, Object> form, String message) {
+    long before = jdbc.sql("SELECT COUNT(*) FROM qaf_assessment").query(Long.class).single();
+    assertThatThrownBy(() -> start(officer, form)).isInstanceOf(TaskFormException.class).hasMessageContaining(message);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM qaf_assessment").query(Long.class).single()).isEqualTo(before);
+  }
+
+  private ProcessInstance start(String user, Map<String, Object> form) {
+    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    identityService.setAuthentication(user, groups);
+    try {
+      return runtimeService.startProcessInstanceByKey("qaf-assessment", form);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void complete(ProcessInstance instance, String activity, Map<String, Object> variables) {
+    Task task = taskAt(instance, activity);
+    assertThat(task).as(activity).isNotNull();
+    taskService.complete(task.getId(), variables);
+  }
+
+  private QafAssessment qafOf(ProcessInstance instance) {
+    return qafs.findByProcessInstance(instance.getId()).orElseThrow();
+  }
+
+  private List<DeadlineBreach> breachesOf(QafAssessment q) {
+    return breaches.ofCase("QAF", q.number());
+  }
+
+  private Task taskAt(ProcessInstance instance, String activityId) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+        .singleResult();
+  }
+
+  private Job timer(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+        .singleResult();
+  }
+
+  private void fire(Job timer) {
+    assertThat(timer).as("timer").isNotNull();
+    Instant at = timer.getDuedate().toInstant().plusSeconds(60);
+    if (at.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+      ClockUtil.setCurrentTime(Date.from(at));
+    }
+    managementService.executeJob(timer.getId());
+  }
+
+  private String outboxBody(String key) {
+    return jdbc.sql("SELECT body FROM notification_outbox WHERE idempotency_key = :key")
+        .param("key", key).query(String.class).optional().orElse(null);
+  }
+
+  private static void setClock(LocalDateTime ukTime) {
+    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(UK).toInstant()));
+  }
+}

@@ -1,0 +1,97 @@
+package uk.gov.council.commissioning.qaf;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.NewContract;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+
+/** Providers, users, contracts and completed forms for QAF tests. */
+final class QafTestData {
+
+  static final String ALPHA_GROUP = "provider-qaf-alpha";
+  static final String BETA_GROUP = "provider-qaf-beta";
+  static final String ALPHA_USER = "qaf-alpha-user";
+  static final String BETA_USER = "qaf-beta-user";
+  static final String OFFICER = "qaf-officer";
+  static final String MANAGER = "qaf-manager";
+  static final String EVIDENCE = "Written evidence: policy reviewed March 2026, staff trained, audit results attached.";
+
+  private QafTestData() {}
+
+  static void users(AccessSetup access) {
+    access.ensureGroup(ALPHA_GROUP, "Alpha Supported Living", "PROVIDER");
+    access.ensureGroup(BETA_GROUP, "Beta Support", "PROVIDER");
+    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
+    user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
+    user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
+    user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+  }
+
+  static void user(AccessSetup access, String id, String... groups) {
+    access.ensureUser(id, "Test", id, id + "@council.example", "secret-" + id);
+    for (String group : groups) {
+      access.ensureMembership(id, group);
+    }
+  }
+
+  static Provider alpha(ContractService contracts) {
+    return contracts.createProvider("Alpha Supported Living", "qaf@alpha.example", ALPHA_GROUP);
+  }
+
+  static Provider beta(ContractService contracts) {
+    return contracts.createProvider("Beta Support", "qaf@beta.example", BETA_GROUP);
+  }
+
+  static void contract(ContractService contracts, Provider provider, String reference, String officer) {
+    contracts.create(new NewContract(reference, "Supported Living (South)", provider.id(), "Supported living",
+        LocalDate.of(2024, 4, 1), LocalDate.of(2029, 3, 31), new BigDecimal("300000.00"),
+        new BigDecimal("1500000.00"), "Supported Living", List.of(new NewContract.Option(12))));
+    contracts.assignContractOfficer(reference, officer);
+  }
+
+  /** A complete return claiming {@code grade} on every objective of the variant, with its evidence. */
+  static Map<String, Object> qafReturn(String variant, String grade) {
+    Map<String, Object> v = new HashMap<>();
+    for (QafObjective o : QafObjective.of(variant)) {
+      claim(v, o, grade);
+    }
+    v.put("summarySignedBy", "Pat Manager, Alpha");
+    v.put("summaryDate", "2026-03-01");
+    return v;
+  }
+
+  static void claim(Map<String, Object> v, QafObjective o, String grade) {
+    v.put(o.gradeField(), grade);
+    for (char level : QafEvidenceRule.levelsToEvidence(grade)) {
+      v.put(o.evidenceField(level), EVIDENCE);
+    }
+  }
+
+  /** The officer's grades: as claimed unless given otherwise (then explained). */
+  static Map<String, Object> officerGrades(String variant, String claimed, Map<String, String> adjusted) {
+    Map<String, Object> v = new HashMap<>();
+    for (QafObjective o : QafObjective.of(variant)) {
+      String grade = adjusted.getOrDefault(o.code(), claimed);
+      v.put(o.officerGradeField(), grade);
+      v.put(o.officerCommentsField(), "Evidence seen for each level");
+      if (!grade.equals(claimed)) {
+        v.put(o.explanationField(), "Level " + claimed + " evidence describes intentions, not practice");
+      }
+    }
+    return v;
+  }
+
+  static Map<String, Object> deskReview(String variant, String claimed, Map<String, String> adjusted) {
+    Map<String, Object> v = officerGrades(variant, claimed, adjusted);
+    v.put("concernsOverService", false);
+    v.put("procurementReview", false);
+    v.put("partialValidation", false);
+    return v;
+  }
+}
