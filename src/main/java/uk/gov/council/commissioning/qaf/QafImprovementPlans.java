@@ -1,7 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -14,7 +13,6 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 
 /**
  * Starts an improvement plan (seed 001 3.3 §3.4) for every standard of a QAF finally graded "D":
@@ -29,12 +27,12 @@ public class QafImprovementPlans {
 
   private final JdbcClient jdbc;
   private final RuntimeService runtimeService;
-  private final QafProperties properties;
+  private final ImprovementPlanDeadlines deadlines;
 
-  public QafImprovementPlans(JdbcClient jdbc, RuntimeService runtimeService, QafProperties properties) {
+  public QafImprovementPlans(JdbcClient jdbc, RuntimeService runtimeService, ImprovementPlanDeadlines deadlines) {
     this.jdbc = jdbc;
     this.runtimeService = runtimeService;
-    this.properties = properties;
+    this.deadlines = deadlines;
   }
 
   /** @return the process instance ids of the plans started now (none for standards that already have one) */
@@ -72,7 +70,7 @@ public class QafImprovementPlans {
     List<String> started = new ArrayList<>();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     for (String objective : objectives) {
-      Instant due = now.atZone(WorkingDayCalendar.UK).plus(properties.improvementPlanWithin()).toInstant();
+      Instant due = deadlines.planDue(now);
       jdbc.sql("""
               INSERT INTO qaf_improvement_plan (assessment_id, objective, plan_due_at)
               VALUES (:assessmentId, :objective, :due)

@@ -1,0 +1,73 @@
+package uk.gov.council.commissioning.qaf;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import uk.gov.council.commissioning.security.CouncilUser;
+
+/**
+ * Improvement plans for QAF standards graded "D" (seed 001 3.3 §3.4) and their default notices.
+ * Council staff see every plan; a provider's users only their own organisation's, and anything
+ * else is answered as not found, so a provider cannot learn that another's plan exists.
+ */
+@RestController
+@RequestMapping("/api/qaf-improvement-plans")
+public class ImprovementPlanController {
+
+  private final ImprovementPlanRegister register;
+  private final DefaultNoticeLetters letters;
+
+  public ImprovementPlanController(ImprovementPlanRegister register, DefaultNoticeLetters letters) {
+    this.register = register;
+    this.letters = letters;
+  }
+
+  public record PlanSummary(long id, String caseReference, String qafNumber, int financialYear, String objective,
+      String contractReference, String contractTitle, String providerName, String status, Instant planDueAt,
+      Instant submittedAt, int timesSentBack, Instant acceptedAt, Instant validationDueAt, Instant validatedAt,
+      String outcome, String newGrade, Instant reportedToCsgAt, Boolean defaultNotice, Instant closedAt) {
+
+    static PlanSummary of(ImprovementPlan p) {
+      return new PlanSummary(p.id(), p.caseReference(), p.qafNumber(), p.financialYear(), p.objective(),
+          p.contractReference(), p.contractTitle(), p.providerName(), p.status(), p.planDueAt(), p.submittedAt(),
+          p.timesSentBack(), p.acceptedAt(), p.validationDueAt(), p.validatedAt(), p.outcome(), p.newGrade(),
+          p.reportedToCsgAt(), p.defaultNotice(), p.closedAt());
+    }
+  }
+
+  /** @param status OPEN or CLOSED; all plans when absent */
+  @GetMapping
+  public List<PlanSummary> list(@RequestParam(required = false) String status, Authentication user) {
+    String wanted = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
+    if (wanted != null && !wanted.equals(ImprovementPlan.OPEN) && !wanted.equals(ImprovementPlan.CLOSED)) {
+      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status: must be OPEN or CLOSED");
+    }
+    return register.find(wanted, CouncilUser.isProvider(user) ? CouncilUser.providerGroups(user) : null)
+        .stream().map(PlanSummary::of).toList();
+  }
+
+  @GetMapping("/{id}/default-notice")
+  public ResponseEntity<byte[]> defaultNotice(@PathVariable long id, Authentication user) {
+    DefaultNotice notice = register.findById(id)
+        .filter(plan -> CouncilUser.maySeeOrganisation(user, plan.organisationGroup()))
+        .flatMap(plan -> letters.findByPlan(plan.id()))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No default notice for plan " + id));
+    return ResponseEntity.ok()
+        .contentType(MediaType.APPLICATION_PDF)
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            ContentDisposition.attachment().filename(notice.fileName()).build().toString())
+        .body(notice.content());
+  }
+}

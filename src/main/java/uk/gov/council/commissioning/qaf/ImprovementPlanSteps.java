@@ -1,0 +1,204 @@
+package uk.gov.council.commissioning.qaf;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.forms.FormChecks;
+
+/**
+ * What the improvement plan process (seed 001 3.3 §3.4) records as it goes. Task listeners check
+ * each form with {@link FormChecks} (a refused form leaves the task open, every wrong field named)
+ * and write it to the register; the plan, its provider and its deadlines are always read from the
+ * register by the case's business key, never from variables a task completion could overwrite.
+ */
+@Component("improvementPlanSteps")
+public class ImprovementPlanSteps {
+
+  public static final String CASE_TYPE = "QAF_IMPROVEMENT_PLAN";
+  public static final String REQUIREMENT = "IMPROVEMENT_PLAN";
+
+  static final String ACCEPT = "ACCEPT";
+  static final String SEND_BACK = "SEND_BACK";
+  static final String ISSUE = "ISSUE";
+  static final String NO_NOTICE = "NO_NOTICE";
+  private static final Set<String> REVIEW_DECISIONS = Set.of(ACCEPT, SEND_BACK);
+  private static final Set<String> OUTCOMES = Set.of(ImprovementPlan.IMPROVED, ImprovementPlan.NOT_IMPROVED);
+  // An improved standard is better than D (3.4 §5.3: the minimum standard is C).
+  private static final Set<String> IMPROVED_GRADES = Set.of("A", "B", "C");
+
+  private final ImprovementPlanRegister register;
+  private final ImprovementPlanDeadlines deadlines;
+  private final ImprovementPlanNotifications notifications;
+  private final DeadlineBreaches breaches;
+
+  public ImprovementPlanSteps(ImprovementPlanRegister register, ImprovementPlanDeadlines deadlines,
+      ImprovementPlanNotifications notifications, DeadlineBreaches breaches) {
+    this.register = register;
+    this.deadlines = deadlines;
+    this.notifications = notifications;
+    this.breaches = breaches;
+  }
+
+  /** The provider's own group, from the register: the only group that gets the provider's tasks. */
+  public String providerGroup(DelegateExecution execution) {
+    return plan(execution).organisationGroup();
+  }
+
+  /** The plan's deadline for the forms, and the provider told a plan is needed. */
+  public void started(DelegateExecution execution) {
+    ImprovementPlan plan = plan(execution);
+    execution.setVariable("planDue", ImprovementPlanTimes.text(plan.planDueAt()));
+    notifications.requested(execution, plan);
+  }
+
+  /**
+   * The provider's plan (first submission or a revision). The first submission is measured against
+   * the two weeks: after them it is recorded as a LATE breach.
+   */
+  public void submitted(DelegateTask task) {
+    FormChecks form = new FormChecks("qaf-improvement-plan-submit", task);
+    String actions = form.text("planActions");
+    String responsible = form.text("responsiblePerson");
+    String targetDates = form.text("targetDates");
+    String evidence = form.text("evidenceOfImprovement");
+    form.throwIfAny();
+    ImprovementPlan plan = plan(task.getExecution());
+    Instant now = ImprovementPlanDeadlines.now();
+    register.recordSubmission(plan.id(), actions, responsible, targetDates, evidence, currentUser(task), now);
+    if (plan.submittedAt() == null && now.isAfter(plan.planDueAt())) {
+      Duration late = Duration.between(plan.planDueAt(), now);
+      breaches.record(CASE_TYPE, plan.caseReference(), plan.providerId(), REQUIREMENT, Kind.LATE, plan.planDueAt(),
+          now, "The improvement plan arrived " + late.toDays() + " day(s) " + late.toHoursPart()
+              + " h after its deadline (" + ImprovementPlanTimes.text(plan.planDueAt()) + ")");
+    }
+  }
+
+  /** The purchasing officer's review (the commissioning officers group). */
+  public void reviewedByPurchasingOfficer(DelegateTask task) {
+    Review review = review(task, "qaf-improvement-plan-review-officer", "officerDecision", "officerComments");
+    register.recordOfficerReview(plan(task.getExecution()).id(), review.decision(), review.comments(), currentUser(task));
+  }
+
+  /** The contracts manager's review. */
+  public void reviewedByContractsManager(DelegateTask task) {
+    Review review = review(task, "qaf-improvement-plan-review-manager", "managerDecision", "managerComments");
+    register.recordManagerReview(plan(task.getExecution()).id(), review.decision(), review.comments(), currentUser(task));
+  }
+
+  private record Review(String decision, String comments) {}
+
+  private static Review review(DelegateTask task, String formId, String decisionField, String commentsField) {
+    FormChecks form = new FormChecks(formId, task);
+    String decision = form.oneOf(decisionField, REVIEW_DECISIONS);
+    form.textIf(SEND_BACK.equals(decision), commentsField, "say what the provider must change when sending the plan back");
+    form.throwIfAny();
+    Object comments = task.getVariable(commentsField);
+    return new Review(decision, comments == null || comments.toString().isBlank() ? null : comments.toString().trim());
+  }
+
+  /**
+   * Both reviews are in. Accepted by both: the validation date is set (§3.4 "after a further period of
+   * one month"). Sent back by either: the provider gets both sets of comments and a short deadline
+   * for the revision; the original deadline is not moved.
+   */
+  public void recordReviews(DelegateExecution execution) {
+    ImprovementPlan plan = plan(execution);
+    boolean accepted = ACCEPT.equals(plan.officerDecision()) && ACCEPT.equals(plan.managerDecision());
+    execution.setVariable("planAccepted", accepted);
+    if (accepted) {
+      Instant now = ImprovementPlanDeadlines.now();
+      register.recordAccepted(plan.id(), now, deadlines.validationDue(plan.planDueAt(), now));
+      ImprovementPlan acceptedPlan = plan(execution);
+      execution.setVariable("validationDue", ImprovementPlanTimes.text(acceptedPlan.validationDueAt()));
+      notifications.accepted(execution, acceptedPlan);
+      return;
+    }
+    register.recordSentBack(plan.id());
+    String comments = "Purchasing officer (" + label(plan.officerDecision()) + "): " + orNone(plan.officerComments())
+        + "\n\nContracts manager (" + label(plan.managerDecision()) + "): " + orNone(plan.managerComments());
+    java.util.Date due = deadlines.resubmissionDue();
+    execution.setVariable("reviewComments", comments);
+    execution.setVariable("resubmissionDue", due);
+    // The next round's reviewers decide afresh.
+    execution.setVariable("officerDecision", null);
+    execution.setVariable("managerDecision", null);
+    notifications.sentBack(execution, plan(execution), comments, ImprovementPlanTimes.text(due.toInstant()));
+  }
+
+  /** An escalation task: what was done to chase the provider. */
+  public void chased(DelegateTask task) {
+    FormChecks form = new FormChecks("qaf-improvement-plan-chase", task);
+    form.text("chaseAction");
+    form.throwIfAny();
+  }
+
+  /** The validation a month on: improved (with the new grade, A to C) or not (with the findings). */
+  public void validated(DelegateTask task) {
+    FormChecks form = new FormChecks("qaf-improvement-plan-validate", task);
+    String outcome = form.oneOf("validationOutcome", OUTCOMES);
+    String newGrade = null;
+    if (ImprovementPlan.IMPROVED.equals(outcome)) {
+      Object grade = task.getVariable("newGrade");
+      newGrade = grade == null ? null : grade.toString().trim().toUpperCase(java.util.Locale.ROOT);
+      if (newGrade == null || newGrade.isEmpty()) {
+        form.problem("newGrade", "is required when the standard has improved");
+      } else if ("D".equals(newGrade)) {
+        form.problem("newGrade", "an improved standard is graded A, B or C; D means it has not improved");
+      } else if (!IMPROVED_GRADES.contains(newGrade)) {
+        form.problem("newGrade", "must be one of A, B, C");
+      }
+    }
+    form.textIf(ImprovementPlan.NOT_IMPROVED.equals(outcome), "validationFindings",
+        "say what was found when the standard has not improved");
+    form.throwIfAny();
+    Object findings = task.getVariable("validationFindings");
+    register.recordValidation(plan(task.getExecution()).id(), outcome, newGrade,
+        findings == null || findings.toString().isBlank() ? null : findings.toString().trim(), currentUser(task),
+        ImprovementPlanDeadlines.now());
+    task.getExecution().setVariable("improved", ImprovementPlan.IMPROVED.equals(outcome));
+  }
+
+  /** §3.4: the contracts manager reports to the Core Strategy Group and decides on a default notice. */
+  public void reportedToCoreStrategyGroup(DelegateTask task) {
+    FormChecks form = new FormChecks("qaf-improvement-plan-csg", task);
+    String report = form.text("csgReport");
+    String decision = form.oneOf("defaultNoticeDecision", Set.of(ISSUE, NO_NOTICE));
+    String reasons = form.text("defaultNoticeReasons");
+    form.throwIfAny();
+    boolean issue = ISSUE.equals(decision);
+    register.recordCsgReport(plan(task.getExecution()).id(), report, issue, reasons, currentUser(task),
+        ImprovementPlanDeadlines.now());
+    task.getExecution().setVariable("issueDefaultNotice", issue);
+  }
+
+  public void close(DelegateExecution execution) {
+    ImprovementPlan plan = plan(execution);
+    register.close(plan.id(), ImprovementPlanDeadlines.now());
+    notifications.closed(execution, plan(execution));
+  }
+
+  ImprovementPlan plan(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    return register.findByCaseReference(reference)
+        .orElseThrow(() -> new IllegalStateException("No improvement plan " + reference + " in the register"));
+  }
+
+  private static String currentUser(DelegateTask task) {
+    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
+  private static String label(String decision) {
+    return ACCEPT.equals(decision) ? "accepted" : "sent back";
+  }
+
+  private static String orNone(String comments) {
+    return comments == null ? "no comments" : comments;
+  }
+}

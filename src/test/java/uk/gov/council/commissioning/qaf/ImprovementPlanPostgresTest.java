@@ -1,0 +1,147 @@
+package uk.gov.council.commissioning.qaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.gov.council.commissioning.qaf.ImprovementPlanTestData.*;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
+import uk.gov.council.commissioning.PostgresTestDatabase;
+import uk.gov.council.commissioning.compliance.DeadlineBreach;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.security.AccessSetup;
+
+/**
+ * One improvement plan from a final "D" to a default notice against the local PostgreSQL server
+ * (seed 001 3.3 §3.4): late (MISSED then LATE), sent back once, accepted, not improved, reported to
+ * the Core Strategy Group, the notice produced and emailed once. Each run has a database of its own.
+ */
+@SpringBootTest
+@ActiveProfiles({"test", "postgres"})
+@TestExecutionListeners(listeners = PostgresTestDatabase.Lifecycle.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+class ImprovementPlanPostgresTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired ContractService contracts;
+  @Autowired AccessSetup access;
+  @Autowired QafImprovementPlans plans;
+  @Autowired ImprovementPlanRegister register;
+  @Autowired DefaultNoticeSender sender;
+  @Autowired DeadlineBreaches breaches;
+  @Autowired JdbcClient jdbc;
+
+  @DynamicPropertySource
+  static void postgres(DynamicPropertyRegistry registry) {
+    PostgresTestDatabase.createFor(ImprovementPlanPostgresTest.class, registry);
+  }
+
+  @AfterEach
+  void reset() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aLatePlanSentBackAcceptedNotImprovedEndsWithOneDefaultNotice() throws Exception {
+    BpmnAwareTests.init(engine);
+    users(access);
+    Contract contract = contract(contracts, alpha(contracts), "PG-IP-01");
+    setClock(LocalDateTime.of(2026, 3, 2, 10, 0));
+    String id = plans.startForFinalDGrades(agreedQaf(jdbc, contract, "QAF-2025-PG0001", "C1.4")).get(0);
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+    assertThat(instance).hasBusinessKey("QAF-2025-PG0001/C1.4").isWaitingAt("Task_SubmitImprovementPlan");
+    assertThat(planOf(instance).planDueAt()).isEqualTo("2026-03-17T00:00:00Z");
+
+    fire(timer(id, "Timer_PlanReminder"));
+    fire(timer(id, "Timer_PlanDue"));
+    assertThat(instance).isWaitingAt("Task_SubmitImprovementPlan", "Task_ChaseImprovementPlan");
+    setClock(LocalDateTime.of(2026, 3, 18, 9, 0));
+    taskService.complete(task(id, "Task_SubmitImprovementPlan"), plan());
+    assertThat(task(id, "Task_ChaseImprovementPlan")).isNull();
+
+    taskService.complete(task(id, "Task_ReviewPlanPurchasingOfficer"),
+        Map.of("officerDecision", "SEND_BACK", "officerComments", "Add target dates per action"));
+    taskService.complete(task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+    assertThat(instance).isWaitingAt("Task_ReviseImprovementPlan");
+    taskService.complete(task(id, "Task_ReviseImprovementPlan"), plan());
+    setClock(LocalDateTime.of(2026, 3, 20, 12, 0));
+    taskService.complete(task(id, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
+    taskService.complete(task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+    assertThat(planOf(instance).validationDueAt()).isEqualTo("2026-04-20T23:00:00Z");
+
+    fire(timer(id, "Timer_ValidatePlan"));
+    taskService.complete(task(id, "Task_ValidateImprovement"),
+        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "No reviewed support plans seen"));
+    taskService.complete(task(id, "Task_ReportToCoreStrategyGroup"), Map.of("csgReport", "No improvement on C1.4",
+        "defaultNoticeDecision", "ISSUE", "defaultNoticeReasons", "No improvement after the plan"));
+    Job job = managementService.createJobQuery().processInstanceId(id).singleResult();
+    managementService.executeJob(job.getId());
+
+    assertThat(instance).isEnded();
+    ImprovementPlan closed = planOf(instance);
+    assertThat(closed.status()).isEqualTo("CLOSED");
+    assertThat(closed.timesSentBack()).isEqualTo(1);
+    assertThat(closed.submittedAt()).isEqualTo("2026-03-18T09:00:00Z");
+    assertThat(closed.outcome()).isEqualTo("NOT_IMPROVED");
+    assertThat(closed.defaultNotice()).isTrue();
+    assertThat(breaches.ofCase("QAF_IMPROVEMENT_PLAN", closed.caseReference()))
+        .extracting(DeadlineBreach::kind, DeadlineBreach::dueAt)
+        .containsExactlyInAnyOrder(tuple(Kind.MISSED, Instant.parse("2026-03-17T00:00:00Z")),
+            tuple(Kind.LATE, Instant.parse("2026-03-17T00:00:00Z")));
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM qaf_default_notice WHERE plan_id = :id").param("id", closed.id())
+        .query(Long.class).single()).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE idempotency_key = :key AND attachment_content IS NOT NULL")
+        .param("key", "qaf-plan:" + id + ":default-notice").query(Long.class).single()).isEqualTo(1);
+  }
+
+  private ImprovementPlan planOf(ProcessInstance instance) {
+    return register.findByCaseReference(instance.getBusinessKey()).orElseThrow();
+  }
+
+  private String task(String instanceId, String key) {
+    var task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key).singleResult();
+    return task == null ? null : task.getId();
+  }
+
+  private Job timer(String instanceId, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instanceId).timers().activityId(activityId)
+        .singleResult();
+  }
+
+  private void fire(Job timer) {
+    assertThat(timer).as("timer").isNotNull();
+    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
+    managementService.executeJob(timer.getId());
+  }
+
+  private static void setClock(LocalDateTime ukTime) {
+    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(ZoneId.of("Europe/London")).toInstant()));
+  }
+}

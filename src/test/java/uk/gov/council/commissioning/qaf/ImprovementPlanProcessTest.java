@@ -1,0 +1,495 @@
+package uk.gov.council.commissioning.qaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+import static uk.gov.council.commissioning.qaf.ImprovementPlanTestData.*;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.text.PDFTextStripper;
+import org.camunda.bpm.engine.AuthorizationException;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import uk.gov.council.commissioning.compliance.DeadlineBreach;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.security.AccessSetup;
+
+/**
+ * Every path and timer of qaf-improvement-plan.bpmn (seed 001 3.3 §3.4), with the engine clock moved
+ * and jobs executed explicitly (the job executor is off in tests). Grades become final on Monday
+ * 2 March 2026 at 10:00 GMT: the plan is due by the end of Monday 16 March (2026-03-17T00:00Z), the
+ * reminder fires three days before (2026-03-14T00:00Z); see ImprovementPlanDeadlinesTest.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class ImprovementPlanProcessTest {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+  private static final Instant PLAN_DUE = Instant.parse("2026-03-17T00:00:00Z");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired ContractService contracts;
+  @Autowired AccessSetup access;
+  @Autowired QafImprovementPlans plans;
+  @Autowired ImprovementPlanRegister register;
+  @Autowired DeadlineBreaches breaches;
+  @Autowired DefaultNoticeSender defaultNoticeSender;
+  @Autowired JdbcClient jdbc;
+
+  Contract contract;
+  String qafNumber;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    users(access);
+    int n = SEQUENCE.incrementAndGet();
+    long unique = System.nanoTime() % 100000;
+    contract = contract(contracts, alpha(contracts), "IP-" + n + "-" + unique);
+    beta(contracts);
+    qafNumber = "QAF-2025-" + n + unique;
+    setClock(LocalDateTime.of(2026, 3, 2, 10, 0));
+  }
+
+  @AfterEach
+  void reset() {
+    identityService.clearAuthentication();
+    removeStaff(identityService);
+    ClockUtil.reset();
+  }
+
+  @Test
+  void aPlanOnTimeIsAcceptedValidatedAMonthOnAndClosedWithTheNewGrade() {
+    long assessment = agreedQaf(jdbc, contract, qafNumber, "C1.3", "C1.5");
+    List<String> started = plans.startForFinalDGrades(assessment);
+
+    assertThat(started).hasSize(2);
+    assertThat(plans.startForFinalDGrades(assessment)).as("once per standard").isEmpty();
+    ProcessInstance instance = instance(started.get(0));
+    ImprovementPlan plan = planOf(instance);
+    assertThat(instance).hasBusinessKey(qafNumber + "/C1.3").isWaitingAt("Task_SubmitImprovementPlan");
+    assertThat(plan.planDueAt()).isEqualTo(PLAN_DUE);
+    assertThat(plan.processInstanceId()).isEqualTo(instance.getId());
+    Task submit = taskAt(instance, "Task_SubmitImprovementPlan");
+    assertThat(submit).hasCandidateGroup(ALPHA_GROUP);
+    assertThat(submit.getDueDate()).isEqualTo(Date.from(PLAN_DUE));
+    assertThat(timer(instance, "Timer_PlanDue").getDuedate()).isEqualTo(Date.from(PLAN_DUE));
+    assertThat(timer(instance, "Timer_PlanReminder").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-03-14T00:00:00Z")));
+    assertThat(outbox(instance, "requested")).isEqualTo("quality@alpha.example");
+
+    setClock(LocalDateTime.of(2026, 3, 10, 14, 0));
+    complete(ALPHA_USER, submit, plan());
+    assertThat(instance).isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
+    assertThat(taskAt(instance, "Task_ReviewPlanPurchasingOfficer")).hasCandidateGroup("commissioning-officers");
+    assertThat(taskAt(instance, "Task_ReviewPlanContractsManager")).hasCandidateGroup("contracts-managers");
+    assertThat(taskAt(instance, "Task_ReviewPlanContractsManager").getDueDate()).isNotNull();
+    assertThat(timer(instance, "Timer_PlanDue")).as("the plan arrived: no escalation").isNull();
+
+    setClock(LocalDateTime.of(2026, 3, 12, 11, 0));
+    acceptBoth(instance);
+
+    ImprovementPlan accepted = planOf(instance);
+    assertThat(accepted.submittedAt()).isEqualTo("2026-03-10T14:00:00Z");
+    assertThat(accepted.planActions()).startsWith("Review every support plan");
+    assertThat(accepted.acceptedAt()).isEqualTo("2026-03-12T11:00:00Z");
+    // PLAN_ACCEPTED (the default): the end of 12 April, in BST.
+    assertThat(accepted.validationDueAt()).isEqualTo("2026-04-12T23:00:00Z");
+    assertThat(instance).isWaitingAt("Timer_ValidatePlan");
+    assertThat(timer(instance, "Timer_ValidatePlan").getDuedate()).isEqualTo(Date.from(accepted.validationDueAt()));
+    assertThat(outbox(instance, "accepted")).isEqualTo("quality@alpha.example");
+
+    fire(timer(instance, "Timer_ValidatePlan"));
+    Task validate = taskAt(instance, "Task_ValidateImprovement");
+    assertThat(validate).hasCandidateGroup("commissioning-officers");
+    assertThat(validate.getDueDate()).isNotNull();
+    complete(OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "B"));
+
+    assertThat(instance).isEnded().hasPassed("Task_ClosePlan");
+    ImprovementPlan closed = planOf(instance);
+    assertThat(closed.status()).isEqualTo("CLOSED");
+    assertThat(closed.outcome()).isEqualTo("IMPROVED");
+    assertThat(closed.newGrade()).isEqualTo("B");
+    assertThat(closed.closedAt()).isNotNull();
+    // The QAF's final grade stays as agreed that year; the re-grade is on the plan.
+    assertThat(finalGrade(assessment, "C1.3")).isEqualTo("D");
+    assertThat(breachesOf(closed)).isEmpty();
+    assertThat(outbox(instance, "closed")).isEqualTo("quality@alpha.example");
+  }
+
+  @Test
+  void theProviderIsRemindedBeforeThePlanIsDue() {
+    ProcessInstance instance = startPlan();
+
+    fire(timer(instance, "Timer_PlanReminder"));
+
+    assertThat(instance).isWaitingAt("Task_SubmitImprovementPlan");
+    assertThat(outbox(instance, "reminder")).isEqualTo("quality@alpha.example");
+    assertThat(breachesOf(planOf(instance))).isEmpty();
+  }
+
+  @Test
+  void aLatePlanIsRecordedMissedThenLateAndTheChaseClosesWhenItArrives() {
+    ProcessInstance instance = startPlan();
+
+    fire(timer(instance, "Timer_PlanDue"));
+
+    assertThat(instance).isWaitingAt("Task_SubmitImprovementPlan", "Task_ChaseImprovementPlan");
+    Task chase = taskAt(instance, "Task_ChaseImprovementPlan");
+    assertThat(chase).hasCandidateGroup("contracts-managers");
+    assertThat(chase.getDueDate()).isNotNull();
+    assertThat(outbox(instance, "plan-missed"))
+        .isEqualTo("quality@alpha.example," + CONTRACT_OFFICER + "@council.example");
+    assertThat(breachesOf(planOf(instance))).extracting(DeadlineBreach::kind, DeadlineBreach::requirement,
+        DeadlineBreach::providerId).containsExactly(tuple(Kind.MISSED, "IMPROVEMENT_PLAN", contract.provider().id()));
+    assertThatThrownBy(() -> complete(MANAGER, chase, Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("chaseAction: is required");
+
+    setClock(LocalDateTime.of(2026, 3, 19, 9, 0));
+    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+
+    assertThat(instance).isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
+    assertThat(taskAt(instance, "Task_ChaseImprovementPlan")).as("closed by the plan").isNull();
+    assertThat(breachesOf(planOf(instance))).extracting(DeadlineBreach::kind, DeadlineBreach::dueAt)
+        .containsExactlyInAnyOrder(tuple(Kind.MISSED, PLAN_DUE), tuple(Kind.LATE, PLAN_DUE));
+  }
+
+  @Test
+  void sentBackByThePurchasingOfficerTheProviderSeesBothReviewsAndTheDeadlineStays() {
+    ProcessInstance instance = submittedPlan();
+    setClock(LocalDateTime.of(2026, 3, 12, 11, 0));
+
+    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+        Map.of("officerDecision", "SEND_BACK", "officerComments", "Target dates are too vague"));
+    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+
+    assertSentBack(instance, 1, "Purchasing officer (sent back): Target dates are too vague",
+        "Contracts manager (accepted): no comments");
+    // Thursday 12 March + 5 working days: the end of Thursday 19 March.
+    Task revise = taskAt(instance, "Task_ReviseImprovementPlan");
+    assertThat(revise.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-03-20T00:00:00Z")));
+
+    // An overdue revision is chased by email; the seed's two weeks were met, so no breach.
+    fire(timer(instance, "Timer_RevisionDue"));
+    assertThat(outbox(instance, "revision-overdue-1")).contains("quality@alpha.example");
+    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
+    assertThat(instance).isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
+    acceptBoth(instance);
+
+    assertThat(instance).isWaitingAt("Timer_ValidatePlan");
+    ImprovementPlan accepted = planOf(instance);
+    assertThat(accepted.submittedAt()).isEqualTo("2026-03-10T14:00:00Z");
+    assertThat(accepted.lastSubmittedAt()).isAfter(accepted.submittedAt());
+    assertThat(breachesOf(accepted)).isEmpty();
+  }
+
+  @Test
+  void sentBackByTheContractsManager() {
+    ProcessInstance instance = submittedPlan();
+
+    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+        Map.of("officerDecision", "ACCEPT", "officerComments", "Sound actions"));
+    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of("managerDecision", "SEND_BACK", "managerComments", "Name who checks the support plans"));
+
+    assertSentBack(instance, 1, "Purchasing officer (accepted): Sound actions",
+        "Contracts manager (sent back): Name who checks the support plans");
+  }
+
+  @Test
+  void sentBackByBothAndThenAgain() {
+    ProcessInstance instance = submittedPlan();
+
+    sendBackBoth(instance);
+    assertSentBack(instance, 1, "Purchasing officer (sent back): Not enough", "Contracts manager (sent back): Agreed");
+    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
+    sendBackBoth(instance);
+
+    assertSentBack(instance, 2, "Purchasing officer (sent back): Not enough", "Contracts manager (sent back): Agreed");
+    assertThat(outbox(instance, "sent-back-2")).isEqualTo("quality@alpha.example");
+  }
+
+  @Test
+  void notImprovedIsReportedToTheCoreStrategyGroupAndADefaultNoticeIsIssuedOnce() throws Exception {
+    ProcessInstance instance = validationDue();
+    complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
+        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "Support plans still not reviewed"));
+
+    Task report = taskAt(instance, "Task_ReportToCoreStrategyGroup");
+    assertThat(report).hasCandidateGroup("contracts-managers");
+    assertThat(report.getDueDate()).isNotNull();
+    assertThatThrownBy(() -> complete(MANAGER, report, Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("csgReport: is required")
+        .hasMessageContaining("defaultNoticeDecision: must be one of ISSUE, NO_NOTICE")
+        .hasMessageContaining("defaultNoticeReasons: is required");
+    setClock(LocalDateTime.of(2026, 4, 21, 10, 0));
+    complete(MANAGER, report, Map.of("csgReport", "No progress on C1.3 after the plan", "defaultNoticeDecision", "ISSUE",
+        "defaultNoticeReasons", "Two months without the promised reviews"));
+
+    ImprovementPlan reported = planOf(instance);
+    assertThat(reported.reportedToCsgAt()).isEqualTo("2026-04-21T09:00:00Z");
+    assertThat(reported.defaultNotice()).isTrue();
+    assertThat(reported.csgReport()).isEqualTo("No progress on C1.3 after the plan");
+    // Asynchronous: the letter is produced by the job, not in the contracts manager's transaction.
+    assertThat(instance).isWaitingAt("Task_IssueDefaultNotice");
+    Job job = managementService.createJobQuery().processInstanceId(instance.getId()).singleResult();
+    managementService.executeJob(job.getId());
+
+    assertThat(instance).isEnded().hasPassed("Task_IssueDefaultNotice", "Task_ClosePlan");
+    assertThat(noticeRows(reported.id())).isEqualTo(1);
+    byte[] letter = jdbc.sql("SELECT content FROM qaf_default_notice WHERE plan_id = :id").param("id", reported.id())
+        .query(byte[].class).single();
+    try (var pdf = Loader.loadPDF(letter)) {
+      assertThat(new PDFTextStripper().getText(pdf)).contains("Default notice").contains(contract.reference())
+          .contains("C1.3").contains("Two months without the promised reviews");
+    }
+    assertThat(outboxRows(instance, "default-notice")).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT attachment_name FROM notification_outbox WHERE idempotency_key = :key")
+        .param("key", "qaf-plan:" + instance.getId() + ":default-notice").query(String.class).single())
+        .endsWith(".pdf");
+
+    // A retried job (after a failure later in its transaction) finds the letter and queues nothing new.
+    setClock(LocalDateTime.of(2026, 4, 22, 10, 0));
+    DelegateExecution retry = mock(DelegateExecution.class);
+    when(retry.getProcessBusinessKey()).thenReturn(reported.caseReference());
+    when(retry.getProcessInstanceId()).thenReturn(instance.getId());
+    defaultNoticeSender.execute(retry);
+    assertThat(noticeRows(reported.id())).isEqualTo(1);
+    assertThat(outboxRows(instance, "default-notice")).isEqualTo(1);
+    assertThat(jdbc.sql("SELECT content FROM qaf_default_notice WHERE plan_id = :id").param("id", reported.id())
+        .query(byte[].class).single()).isEqualTo(letter);
+    assertThat(planOf(instance).status()).isEqualTo("CLOSED");
+  }
+
+  @Test
+  void notImprovedWithoutADefaultNoticeClosesWithTheDecisionRecorded() {
+    ProcessInstance instance = validationDue();
+    complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
+        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "Some progress, not yet C"));
+    complete(MANAGER, taskAt(instance, "Task_ReportToCoreStrategyGroup"), Map.of("csgReport", "Partial progress",
+        "defaultNoticeDecision", "NO_NOTICE", "defaultNoticeReasons", "Progress is being made; next QAF will show"));
+
+    assertThat(instance).isEnded().hasPassed("Task_ClosePlan").hasNotPassed("Task_IssueDefaultNotice");
+    ImprovementPlan closed = planOf(instance);
+    assertThat(closed.outcome()).isEqualTo("NOT_IMPROVED");
+    assertThat(closed.validationFindings()).isEqualTo("Some progress, not yet C");
+    assertThat(closed.defaultNotice()).isFalse();
+    assertThat(closed.reportedToCsgAt()).isNotNull();
+    assertThat(closed.status()).isEqualTo("CLOSED");
+    assertThat(noticeRows(closed.id())).isZero();
+  }
+
+  @Test
+  void badInputIsRefusedWithEachFieldNamed() {
+    ProcessInstance instance = startPlan();
+    assertThatThrownBy(() -> complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"),
+        Map.of("planActions", " ")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("planActions: is required").hasMessageContaining("responsiblePerson: is required")
+        .hasMessageContaining("targetDates: is required").hasMessageContaining("evidenceOfImprovement: is required");
+    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+
+    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+        Map.of("officerDecision", "SEND_BACK")))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("officerComments: say what the provider");
+    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of("managerDecision", "SEND_BACK", "managerComments", "")))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("managerComments: say what the provider");
+    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of("managerDecision", "MAYBE")))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("managerDecision: must be one of ACCEPT, SEND_BACK");
+    acceptBoth(instance);
+    fire(timer(instance, "Timer_ValidatePlan"));
+    Task validate = taskAt(instance, "Task_ValidateImprovement");
+
+    assertThatThrownBy(() -> complete(OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "D")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("newGrade: an improved standard is graded A, B or C");
+    assertThatThrownBy(() -> complete(OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "E")))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("newGrade: must be one of A, B, C");
+    assertThatThrownBy(() -> complete(OFFICER, validate, Map.of("validationOutcome", "IMPROVED")))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("newGrade: is required");
+    assertThatThrownBy(() -> complete(OFFICER, validate, Map.of("validationOutcome", "NOT_IMPROVED")))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("validationFindings: say what was found");
+    assertThatThrownBy(() -> complete(OFFICER, validate, Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("validationOutcome: must be one of IMPROVED, NOT_IMPROVED");
+    assertThat(instance).isWaitingAt("Task_ValidateImprovement");
+    assertThat(planOf(instance).validatedAt()).isNull();
+  }
+
+  @Test
+  void anotherProviderCannotSeeOrCompleteThePlanAndAVariableCannotMoveTheTask() {
+    ProcessInstance instance = startPlan();
+    Task submit = taskAt(instance, "Task_SubmitImprovementPlan");
+
+    assertThat(visibleTasks(BETA_USER, instance)).isZero();
+    assertThat(visibleTasks(ALPHA_USER, instance)).isEqualTo(1);
+    assertThatThrownBy(() -> complete(BETA_USER, submit, plan())).isInstanceOf(AuthorizationException.class);
+
+    // A providerGroup variable sent with a task cannot hand the revision to another organisation.
+    Map<String, Object> withGroup = new HashMap<>(plan());
+    withGroup.put("providerGroup", BETA_GROUP);
+    complete(ALPHA_USER, submit, withGroup);
+    sendBackBoth(instance);
+    assertThat(taskAt(instance, "Task_ReviseImprovementPlan")).hasCandidateGroup(ALPHA_GROUP);
+    assertThat(visibleTasks(BETA_USER, instance)).isZero();
+  }
+
+  // --- helpers --------------------------------------------------------------------------------
+
+  private ProcessInstance startPlan() {
+    long assessment = agreedQaf(jdbc, contract, qafNumber, "C1.3");
+    return instance(plans.startForFinalDGrades(assessment).get(0));
+  }
+
+  private ProcessInstance submittedPlan() {
+    ProcessInstance instance = startPlan();
+    setClock(LocalDateTime.of(2026, 3, 10, 14, 0));
+    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+    return instance;
+  }
+
+  private ProcessInstance validationDue() {
+    ProcessInstance instance = submittedPlan();
+    acceptBoth(instance);
+    fire(timer(instance, "Timer_ValidatePlan"));
+    return instance;
+  }
+
+  private void acceptBoth(ProcessInstance instance) {
+    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
+    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+  }
+
+  private void sendBackBoth(ProcessInstance instance) {
+    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+        Map.of("officerDecision", "SEND_BACK", "officerComments", "Not enough"));
+    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of("managerDecision", "SEND_BACK", "managerComments", "Agreed"));
+  }
+
+  private void assertSentBack(ProcessInstance instance, int times, String... comments) {
+    assertThat(instance).isWaitingAt("Task_ReviseImprovementPlan");
+    Task revise = taskAt(instance, "Task_ReviseImprovementPlan");
+    assertThat(revise).hasCandidateGroup(ALPHA_GROUP);
+    assertThat(revise.getDueDate()).isNotNull();
+    assertThat(taskService.getVariable(revise.getId(), "reviewComments")).asString().contains(comments);
+    ImprovementPlan plan = planOf(instance);
+    assertThat(plan.timesSentBack()).isEqualTo(times);
+    assertThat(plan.planDueAt()).as("the original deadline stays").isEqualTo(PLAN_DUE);
+    assertThat(plan.acceptedAt()).isNull();
+    assertThat(outbox(instance, "sent-back-" + times)).isEqualTo("quality@alpha.example");
+  }
+
+  private long visibleTasks(String user, ProcessInstance instance) {
+    identityService.setAuthentication(user, groupsOf(user));
+    try {
+      return taskService.createTaskQuery().processInstanceId(instance.getId()).count();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void complete(String user, Task task, Map<String, Object> variables) {
+    identityService.setAuthentication(user, groupsOf(user));
+    try {
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private List<String> groupsOf(String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  }
+
+  private ProcessInstance instance(String id) {
+    return runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+  }
+
+  private ImprovementPlan planOf(ProcessInstance instance) {
+    return register.findByCaseReference(instance.getBusinessKey()).orElseThrow();
+  }
+
+  private List<DeadlineBreach> breachesOf(ImprovementPlan plan) {
+    return breaches.ofCase("QAF_IMPROVEMENT_PLAN", plan.caseReference());
+  }
+
+  private String finalGrade(long assessment, String objective) {
+    return jdbc.sql("SELECT final_grade FROM qaf_grade WHERE assessment_id = :id AND objective = :objective")
+        .param("id", assessment).param("objective", objective).query(String.class).single();
+  }
+
+  private Task taskAt(ProcessInstance instance, String activityId) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
+  }
+
+  private Job timer(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+        .singleResult();
+  }
+
+  /** Moves the clock just past the timer's due date and runs it. */
+  private void fire(Job timer) {
+    assertThat(timer).as("timer").isNotNull();
+    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
+    managementService.executeJob(timer.getId());
+  }
+
+  private String outbox(ProcessInstance instance, String event) {
+    return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
+        .param("key", "qaf-plan:" + instance.getId() + ":" + event).query(String.class).optional().orElse(null);
+  }
+
+  private long outboxRows(ProcessInstance instance, String event) {
+    return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE idempotency_key = :key")
+        .param("key", "qaf-plan:" + instance.getId() + ":" + event).query(Long.class).single();
+  }
+
+  private long noticeRows(long planId) {
+    return jdbc.sql("SELECT COUNT(*) FROM qaf_default_notice WHERE plan_id = :id").param("id", planId)
+        .query(Long.class).single();
+  }
+
+  private static void setClock(LocalDateTime ukTime) {
+    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(UK).toInstant()));
+  }
+}

@@ -1,0 +1,93 @@
+package uk.gov.council.commissioning.qaf;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.gov.council.commissioning.qaf.ImprovementPlanTestData.*;
+
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.Map;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.security.AccessSetup;
+
+/**
+ * With commissioning.qaf.validation-starts-from=PLAN_DUE the further month of seed 001 3.3 §3.4 runs
+ * from the plan's due date, however long the review took.
+ */
+@SpringBootTest(properties = "commissioning.qaf.validation-starts-from=PLAN_DUE")
+@ActiveProfiles("test")
+class ImprovementPlanValidationFromDueDateTest {
+
+  @Autowired ProcessEngine engine;
+  @Autowired org.camunda.bpm.engine.IdentityService identityService;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired ContractService contracts;
+  @Autowired AccessSetup access;
+  @Autowired QafImprovementPlans plans;
+  @Autowired ImprovementPlanRegister register;
+  @Autowired JdbcClient jdbc;
+
+  @AfterEach
+  void reset() {
+    removeStaff(identityService);
+    ClockUtil.reset();
+  }
+
+  @Test
+  void theValidationTimerRunsAMonthFromThePlansDueDate() {
+    BpmnAwareTests.init(engine);
+    users(access);
+    Contract contract = contract(contracts, alpha(contracts), "IP-DUE-" + System.nanoTime() % 100000);
+    setClock(LocalDateTime.of(2026, 3, 2, 10, 0));
+    String id = plans.startForFinalDGrades(agreedQaf(jdbc, contract, "QAF-2025-D" + System.nanoTime() % 100000,
+        "C1.6")).get(0);
+    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+
+    setClock(LocalDateTime.of(2026, 3, 10, 14, 0));
+    taskService.complete(task(id, "Task_SubmitImprovementPlan"), plan());
+    // Accepted three weeks later: the month still runs from the end of 16 March.
+    setClock(LocalDateTime.of(2026, 3, 31, 11, 0));
+    taskService.complete(task(id, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
+    taskService.complete(task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+
+    ImprovementPlan plan = register.findByCaseReference(instance.getBusinessKey()).orElseThrow();
+    assertThat(plan.acceptedAt()).isEqualTo("2026-03-31T10:00:00Z");
+    assertThat(plan.validationDueAt()).isEqualTo("2026-04-16T23:00:00Z");
+    var timer = managementService.createJobQuery().processInstanceId(id).timers().activityId("Timer_ValidatePlan")
+        .singleResult();
+    assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-04-16T23:00:00Z")));
+
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-16T23:01:00Z")));
+    managementService.executeJob(timer.getId());
+    assertThat(instance).isWaitingAt("Task_ValidateImprovement");
+    taskService.complete(task(id, "Task_ValidateImprovement"), Map.of("validationOutcome", "IMPROVED", "newGrade", "C"));
+    assertThat(instance).isEnded();
+    assertThat(register.findByCaseReference(instance.getBusinessKey()).orElseThrow().newGrade()).isEqualTo("C");
+  }
+
+  private String task(String instanceId, String key) {
+    return taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key).singleResult().getId();
+  }
+
+  private static void setClock(LocalDateTime ukTime) {
+    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(ZoneId.of("Europe/London")).toInstant()));
+  }
+}
