@@ -54,21 +54,24 @@ public class SafeguardingAlerts {
     if (existing.isPresent()) {
       return existing.get();
     }
+    // Fixed now, with the period in force when the alert came in: a later change of setting must not
+    // rewrite how past alerts are judged (App C 5.2 figures).
+    Instant dueAt = concern.awareAt().plus(properties.alertWithin());
     jdbc.sql("""
             INSERT INTO safeguarding_alert
-              (source_type, source_reference, provider_id, raised_by, aware_at, alerted_at, summary)
-            VALUES (:sourceType, :sourceReference, :providerId, :raisedBy, :awareAt, :alertedAt, :summary)
+              (source_type, source_reference, provider_id, raised_by, aware_at, alert_due_at, alerted_at, summary)
+            VALUES (:sourceType, :sourceReference, :providerId, :raisedBy, :awareAt, :dueAt, :alertedAt, :summary)
             """)
         .param("sourceType", concern.sourceType())
         .param("sourceReference", concern.sourceReference())
         .param("providerId", new SqlParameterValue(Types.BIGINT, concern.providerId()))
         .param("raisedBy", concern.raisedBy())
         .param("awareAt", utc(concern.awareAt()))
+        .param("dueAt", utc(dueAt))
         .param("alertedAt", utc(concern.alertedAt()))
         .param("summary", new SqlParameterValue(Types.VARCHAR, concern.summary()))
         .update();
 
-    Instant dueAt = concern.awareAt().plus(properties.alertWithin());
     if (SafeguardingConcern.PROVIDER.equals(concern.raisedBy()) && concern.alertedAt().isAfter(dueAt)) {
       breaches.record("SAFEGUARDING_ALERT", concern.sourceReference(), concern.providerId(), "SAFEGUARDING_ALERT",
           Kind.LATE, dueAt, concern.alertedAt(),
