@@ -69,7 +69,7 @@ public class SafeguardingAlerts {
         .param("awareAt", utc(concern.awareAt()))
         .param("dueAt", utc(dueAt))
         .param("alertedAt", utc(concern.alertedAt()))
-        .param("summary", new SqlParameterValue(Types.VARCHAR, concern.summary()))
+        .param("summary", registerSummary(concern))
         .update();
 
     if (SafeguardingConcern.PROVIDER.equals(concern.raisedBy()) && concern.alertedAt().isAfter(dueAt)) {
@@ -97,6 +97,15 @@ public class SafeguardingAlerts {
         .param("sourceReference", concern.sourceReference())
         .update();
     return instance.getId();
+  }
+
+  /**
+   * The line the register keeps: which case the concern came from, nothing about the person. The
+   * register is read for figures and reports; what is suspected stays in the alert's process, where
+   * only the safeguarding team and a leading provider can see it.
+   */
+  static String registerSummary(SafeguardingConcern concern) {
+    return "Concern raised from " + OpenSafeguardingAlert.describeSource(concern.sourceType(), concern.sourceReference());
   }
 
   /** The process instance of the alert raised from this source case, if any. */
