@@ -148,15 +148,9 @@ public class ComplaintNotifications {
     return new ArrayList<>(to);
   }
 
-  /** The officer who manages the contract; the commissioning officers when none is recorded. */
   private Collection<String> contractOfficer(Complaint c) {
-    if (c.contractReference() != null) {
-      var officer = contracts.contractOfficer(c.contractReference()).flatMap(recipients::emailOfUser);
-      if (officer.isPresent()) {
-        return List.of(officer.get());
-      }
-    }
-    return group(Roles.COMMISSIONING_OFFICERS);
+    return recipients.officerOrCommissioningOfficers(c.contractReference() == null ? null
+        : contracts.contractOfficer(c.contractReference()).orElse(null));
   }
 
   private List<String> group(String groupId) {

@@ -97,12 +97,9 @@ public class IncidentNotifications {
         .orElse(List.of());
   }
 
-  /** The contract's officer, or the commissioning officers when none is recorded. */
   private List<String> contractOfficer(SeriousIncident incident) {
-    return contracts.contractOfficer(incident.contractReference())
-        .flatMap(recipients::emailOfUser)
-        .map(List::of)
-        .orElseGet(() -> recipients.emailsOfGroup(Roles.COMMISSIONING_OFFICERS));
+    return recipients.officerOrCommissioningOfficers(
+        contracts.contractOfficer(incident.contractReference()).orElse(null));
   }
 
   private static String describe(SeriousIncident incident) {
