@@ -10,7 +10,9 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.forms.RequestScope;
 import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.web.FieldProblem;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
@@ -44,7 +46,7 @@ public class ComplaintCaseService {
     }
     Map<String, Object> variables = request.toVariables();
     try {
-      validator.check(MapScope.of(variables), Recorder.of(userId, groups));
+      validator.check(RequestScope.of(variables), Actor.of(userId, groups));
     } catch (TaskFormException e) {
       throw invalid(e);
     }
@@ -64,13 +66,13 @@ public class ComplaintCaseService {
 
   /** Council staff see every complaint; a provider's users those their organisation handles. */
   @Transactional(readOnly = true)
-  public List<Complaint> visibleTo(Recorder user) {
-    return user.provider() ? repository.findHandledByProviderGroups(user.providerGroups()) : repository.findAll();
+  public List<Complaint> visibleTo(Actor user) {
+    return user.provider() ? repository.findHandledByProviderGroups(user.organisationGroups()) : repository.findAll();
   }
 
   /** The complaint if the user may see it; another provider's is as good as unknown. */
   @Transactional(readOnly = true)
-  public Optional<Complaint> find(String number, Recorder user) {
+  public Optional<Complaint> find(String number, Actor user) {
     return repository.findByNumber(number).filter(c -> maySee(user, c));
   }
 
@@ -78,8 +80,8 @@ public class ComplaintCaseService {
    * A complaint to the council is the council's casework, even when it names a provider; a
    * provider sees the complaints it handles itself.
    */
-  static boolean maySee(Recorder user, Complaint c) {
-    return !user.provider() || (c.providerRoute() && user.providerGroups().contains(c.providerGroup()));
+  static boolean maySee(Actor user, Complaint c) {
+    return !user.provider() || (c.providerRoute() && user.organisationGroups().contains(c.providerGroup()));
   }
 
   private static InvalidRequestException invalid(TaskFormException e) {

@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.complaints.ComplaintResponses.ComplaintDetails;
 import uk.gov.council.commissioning.complaints.ComplaintResponses.ComplaintSummary;
+import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.CouncilUser;
 import uk.gov.council.commissioning.security.Roles;
 
@@ -64,7 +65,7 @@ public class ComplaintController {
     return ComplaintDetails.of(complaint, complaints.breachesOf(complaint));
   }
 
-  private static Recorder recorder(Authentication user) {
-    return Recorder.of(user.getName(), CouncilUser.groups(user));
+  private static Actor recorder(Authentication user) {
+    return Actor.of(user.getName(), CouncilUser.groups(user));
   }
 }

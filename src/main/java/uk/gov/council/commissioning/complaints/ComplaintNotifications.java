@@ -6,6 +6,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.Periods;
+import uk.gov.council.commissioning.complaints.ComplaintProperties.DayKind;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.notify.NotificationService;
@@ -42,44 +44,48 @@ public class ComplaintNotifications {
             + " and resolve it by " + deadlines.describe(c.respondDueAt()) + ". The details are in your Tasklist.");
   }
 
-  /** App K: not acknowledged within 3 working days; the team manager is told. */
+  /** App K: not acknowledged within the working days set (3); the team manager is told. */
   public String councilAcknowledgementMissed(DelegateExecution execution, Complaint c) {
     String message = "Complaint " + c.number() + " to the council was not acknowledged by "
-        + deadlines.describe(c.acknowledgeDueAt()) + " (3 working days, seed 002 App K). Make sure the complainant"
-        + " is acknowledged now; a breach is recorded.";
+        + deadlines.describe(c.acknowledgeDueAt()) + " ("
+        + Periods.workingDays(properties().councilAcknowledgeWorkingDays()) + ", seed 002 App K). Make sure the"
+        + " complainant is acknowledged now; a breach is recorded.";
     notifications.send(key(execution, "acknowledgement-missed"), group(Roles.CONTRACTS_MANAGERS),
         "Complaint " + c.number() + " not acknowledged in time", message);
     return message;
   }
 
-  /** App K: no reply by the response date (the 20th working day, or the date of an extension). */
+  /** App K: no reply by the response date (the last working day set, 20, or the date of an extension). */
   public String councilResponseMissed(DelegateExecution execution, Complaint c) {
     String message = "Complaint " + c.number() + " to the council has had no stage 1 response by "
         + deadlines.describe(c.respondDueAt())
         + (c.extensions() > 0 ? " (the date the complainant was given on extension " + c.extensions() + ")"
-            : " (20 working days, seed 002 App K)")
+            : " (" + Periods.workingDays(properties().councilRespondWorkingDays()) + ", seed 002 App K)")
         + ". Make sure the complainant gets a reply, or is told of a new date; a breach is recorded.";
     notifications.send(key(execution, "response-missed-" + c.extensions()), group(Roles.CONTRACTS_MANAGERS),
         "Complaint " + c.number() + " not answered in time", message);
     return message;
   }
 
-  /** App C 4.2: the provider has not acknowledged within 24 hours; reminded, the contract's officer copied. */
+  /**
+   * App C 4.2: the provider has not acknowledged in the period set (24 hours); reminded, the contract's
+   * officer copied.
+   */
   public String providerAcknowledgementMissed(DelegateExecution execution, Complaint c) {
     String message = "Complaint " + c.number() + about(c) + " has not been acknowledged: it was due by "
-        + deadlines.describe(c.acknowledgeDueAt()) + " (24 hours, seed 002 App C 4.2). Acknowledge it to the"
-        + " complainant now and record it in Tasklist. A breach is recorded and the council's quality assurance"
-        + " team will follow it up.";
+        + deadlines.describe(c.acknowledgeDueAt()) + " (" + Periods.of(properties().providerAcknowledgeWithin())
+        + ", seed 002 App C 4.2). Acknowledge it to the complainant now and record it in Tasklist. A breach is"
+        + " recorded and the council's quality assurance team will follow it up.";
     notifications.send(key(execution, "acknowledgement-reminder"), providerAndOfficer(c),
         "Reminder: complaint " + c.number() + " not acknowledged", message);
     return message;
   }
 
-  /** App C 4.3: not resolved within 15 days. */
+  /** App C 4.3: not resolved within the days set (15). */
   public String providerResolutionMissed(DelegateExecution execution, Complaint c) {
     String message = "Complaint " + c.number() + about(c) + " has not been resolved: resolution was due by "
-        + deadlines.describe(c.respondDueAt()) + " (3 working weeks, seed 002 App C 4.3). Record the resolution in"
-        + " Tasklist, or that discussions have failed, in which case a full written report goes to the council"
+        + deadlines.describe(c.respondDueAt()) + " (" + resolvePeriod() + ", seed 002 App C 4.3). Record the resolution"
+        + " in Tasklist, or that discussions have failed, in which case a full written report goes to the council"
         + " (§13.5). A breach is recorded and the council's quality assurance team will follow it up.";
     notifications.send(key(execution, "resolution-reminder"), providerAndOfficer(c),
         "Reminder: complaint " + c.number() + " not resolved", message);
@@ -116,6 +122,15 @@ public class ComplaintNotifications {
             + " complaint are in your Tasklist.");
   }
 
+  private ComplaintProperties properties() {
+    return deadlines.properties();
+  }
+
+  private String resolvePeriod() {
+    int days = properties().providerResolveDays();
+    return properties().providerResolveDayKind() == DayKind.WORKING ? Periods.workingDays(days) : Periods.days(days);
+  }
+
   private List<String> providerAndOfficer(Complaint c) {
     LinkedHashSet<String> to = new LinkedHashSet<>(provider(c));
     to.addAll(contractOfficer(c));
@@ -133,15 +148,9 @@ public class ComplaintNotifications {
     return new ArrayList<>(to);
   }
 
-  /** The officer who manages the contract; the commissioning officers when none is recorded. */
   private Collection<String> contractOfficer(Complaint c) {
-    if (c.contractReference() != null) {
-      var officer = contracts.contractOfficer(c.contractReference()).flatMap(recipients::emailOfUser);
-      if (officer.isPresent()) {
-        return List.of(officer.get());
-      }
-    }
-    return group(Roles.COMMISSIONING_OFFICERS);
+    return recipients.officerOrCommissioningOfficers(c.contractReference() == null ? null
+        : contracts.contractOfficer(c.contractReference()).orElse(null));
   }
 
   private List<String> group(String groupId) {

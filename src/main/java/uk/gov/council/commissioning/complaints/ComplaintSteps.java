@@ -13,6 +13,8 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
+import uk.gov.council.commissioning.security.Actor;
+import uk.gov.council.commissioning.security.Actors;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
@@ -29,15 +31,15 @@ public class ComplaintSteps {
   static final Set<String> INVESTIGATION_OUTCOMES = Set.of("UPHELD", "PARTLY_UPHELD", "NOT_UPHELD");
 
   private final ComplaintService complaints;
-  private final ComplaintValidator validator;
+  private final Actors actors;
   private final ComplaintDeadlines deadlines;
   private final ComplaintNotifications notifications;
   private final IdentityService identityService;
 
-  public ComplaintSteps(ComplaintService complaints, ComplaintValidator validator, ComplaintDeadlines deadlines,
+  public ComplaintSteps(ComplaintService complaints, Actors actors, ComplaintDeadlines deadlines,
       ComplaintNotifications notifications, IdentityService identityService) {
     this.complaints = complaints;
-    this.validator = validator;
+    this.actors = actors;
     this.deadlines = deadlines;
     this.notifications = notifications;
     this.identityService = identityService;
@@ -291,7 +293,7 @@ public class ComplaintSteps {
   // --- helpers ----------------------------------------------------------------------------------
 
   private boolean isCouncilStaff(String userId) {
-    Recorder recorder = validator.recorderOf(userId);
+    Actor recorder = actors.of(userId);
     return !recorder.provider() && Roles.COUNCIL_GROUPS.stream()
         .anyMatch(g -> identityService.createUserQuery().userId(userId).memberOfGroup(g.id()).count() > 0);
   }

@@ -7,14 +7,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.security.Actor;
 
 /**
  * The rules a new complaint must meet, the same for the Tasklist start form (checked by the first
@@ -32,21 +31,9 @@ public class ComplaintValidator {
       String safeguardingSummary) {}
 
   private final ContractService contracts;
-  private final IdentityService identityService;
 
-  public ComplaintValidator(ContractService contracts, IdentityService identityService) {
+  public ComplaintValidator(ContractService contracts) {
     this.contracts = contracts;
-    this.identityService = identityService;
-  }
-
-  /** The user's groups decide whether it records as council staff or for a provider. */
-  public Recorder recorderOf(String userId) {
-    if (userId == null || userId.isBlank()) {
-      return Recorder.engine();
-    }
-    List<String> groups = identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(Group::getId).toList();
-    return Recorder.of(userId, groups);
   }
 
   /**
@@ -54,7 +41,7 @@ public class ComplaintValidator {
    *
    * @throws uk.gov.council.commissioning.forms.TaskFormException naming every field at fault
    */
-  public Registration check(VariableScope values, Recorder recorder) {
+  public Registration check(VariableScope values, Actor recorder) {
     FormChecks checks = new FormChecks("The complaint form", values);
     Instant received = checks.dateTime(RECEIVED_AT);
     if (received != null && received.isAfter(ClockUtil.getCurrentTime().toInstant())) {
@@ -84,7 +71,7 @@ public class ComplaintValidator {
    * A provider records only the complaints it handles itself; council staff choose. A provider
    * that leaves the route out means its own.
    */
-  private static String route(FormChecks checks, VariableScope values, Recorder recorder) {
+  private static String route(FormChecks checks, VariableScope values, Actor recorder) {
     Object given = values.getVariable(ROUTE);
     if (recorder.provider()) {
       if (given == null || given.toString().isBlank() || Complaint.PROVIDER.equals(given.toString())) {
@@ -102,7 +89,7 @@ public class ComplaintValidator {
    * complaint to the council. A provider may name only its own organisation's contracts; another
    * provider's contract is reported exactly like one that does not exist.
    */
-  private Optional<Contract> contract(FormChecks checks, VariableScope values, Recorder recorder, String route) {
+  private Optional<Contract> contract(FormChecks checks, VariableScope values, Actor recorder, String route) {
     Object given = values.getVariable(CONTRACT_REFERENCE);
     if (given == null || given.toString().isBlank()) {
       if (Complaint.PROVIDER.equals(route)) {
@@ -112,7 +99,7 @@ public class ComplaintValidator {
     }
     String reference = given.toString().trim().toUpperCase(Locale.ROOT);
     Optional<Contract> contract = contracts.findByReference(reference)
-        .filter(c -> !recorder.provider() || recorder.providerGroups().contains(c.provider().organisationGroup()));
+        .filter(c -> !recorder.provider() || recorder.actsFor(c.provider().organisationGroup()));
     if (contract.isEmpty()) {
       checks.problem(CONTRACT_REFERENCE, recorder.provider()
           ? "no contract " + reference + " of your organisation"

@@ -6,15 +6,15 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.complaints.ComplaintRepository.NewComplaint;
 import uk.gov.council.commissioning.complaints.ComplaintValidator.Registration;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
+import uk.gov.council.commissioning.security.Actor;
+import uk.gov.council.commissioning.security.Actors;
 
 /**
  * First step of every complaint, in the transaction that starts it: a refusal here means nothing is
@@ -29,11 +29,11 @@ public class RegisterComplaint implements JavaDelegate {
   private final ComplaintService complaints;
   private final ComplaintDeadlines deadlines;
   private final ComplaintNotifications notifications;
-  private final IdentityService identityService;
+  private final Actors actors;
 
   public RegisterComplaint(ComplaintValidator validator, ComplaintRepository repository, ComplaintService complaints,
-      ComplaintDeadlines deadlines, ComplaintNotifications notifications, IdentityService identityService) {
-    this.identityService = identityService;
+      ComplaintDeadlines deadlines, ComplaintNotifications notifications, Actors actors) {
+    this.actors = actors;
     this.validator = validator;
     this.repository = repository;
     this.complaints = complaints;
@@ -41,24 +41,13 @@ public class RegisterComplaint implements JavaDelegate {
     this.notifications = notifications;
   }
 
-  /**
-   * The signed-in user who started the case. A start variable of the same name must not stand in
-   * for it: a provider's user could otherwise pass itself off as council staff. Without a signed-in
-   * user the application itself started the case, and its variable is trusted.
-   */
-  private String recordedBy(DelegateExecution execution) {
-    Authentication signedIn = identityService.getCurrentAuthentication();
-    if (signedIn != null && signedIn.getUserId() != null) {
-      execution.setVariable(RECORDED_BY, signedIn.getUserId());
-      return signedIn.getUserId();
-    }
-    Object given = execution.getVariable(RECORDED_BY);
-    return given == null ? null : given.toString();
-  }
-
   @Override
   public void execute(DelegateExecution execution) {
-    Recorder recorder = validator.recorderOf(recordedBy(execution));
+    Actor recorder = actors.startingUser(execution.getVariable(RECORDED_BY));
+    // A start variable of the same name must not stand for the signed-in user in the case either.
+    if (recorder.userId() != null && !recorder.userId().equals(execution.getVariable(RECORDED_BY))) {
+      execution.setVariable(RECORDED_BY, recorder.userId());
+    }
     Registration registration = validator.check(execution, recorder);
 
     Instant received = registration.receivedAt();

@@ -8,7 +8,9 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Service;
+import uk.gov.council.commissioning.forms.RequestScope;
 import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.web.FieldProblem;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
@@ -37,7 +39,7 @@ public class IncidentCaseService {
    */
   public OpenedCase open(Map<String, Object> variables, String userId, List<String> groups) {
     try {
-      validator.validateStart(RequestVariables.of(variables), Reporter.of(userId, groups));
+      validator.validateStart(RequestScope.of(variables), Actor.of(userId, groups));
     } catch (TaskFormException e) {
       throw invalid(e);
     }

@@ -5,6 +5,7 @@ import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.Periods;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 
@@ -20,19 +21,23 @@ public class IncidentEscalations {
   private final DeadlineBreaches breaches;
   private final IncidentNotifications notifications;
   private final IncidentSteps steps;
+  private final IncidentProperties properties;
 
-  public IncidentEscalations(DeadlineBreaches breaches, IncidentNotifications notifications, IncidentSteps steps) {
+  public IncidentEscalations(DeadlineBreaches breaches, IncidentNotifications notifications, IncidentSteps steps,
+      IncidentProperties properties) {
     this.breaches = breaches;
     this.notifications = notifications;
     this.steps = steps;
+    this.properties = properties;
   }
 
   public void initialReportMissed(DelegateExecution execution) {
     SeriousIncident incident = steps.incident(execution);
     missed(execution, incident, INITIAL_REPORT, "initial report", incident.initialReportDueAt(),
         "initial-report-missed",
-        "Chase the provider for its initial report (seed 002 §12.4: within 12 hours of the incident), or enter it"
-            + " here if it reached the council by email or phone.");
+        "Chase the provider for its initial report (seed 002 §12.4: within "
+            + Periods.of(properties.initialReportWithin()) + " of the incident), or enter it here if it reached the"
+            + " council by email or phone.");
   }
 
   public void initialReportStillMissing(DelegateExecution execution) {
@@ -44,8 +49,9 @@ public class IncidentEscalations {
     SeriousIncident incident = steps.incident(execution);
     missed(execution, incident, REPORTING_FORM, "reporting form", incident.reportingFormDueAt(),
         "reporting-form-missed",
-        "Chase the provider for its serious incident reporting form (seed 002 §12.5: within 48 hours of the"
-            + " incident), or enter it here if it reached the council by email.");
+        "Chase the provider for its serious incident reporting form (seed 002 §12.5: within "
+            + Periods.of(properties.reportingFormWithin()) + " of the incident), or enter it here if it reached the"
+            + " council by email.");
   }
 
   public void reportingFormStillMissing(DelegateExecution execution) {

@@ -76,13 +76,17 @@ public class IncidentNotifications {
             + " first escalation. Consider what contract action is needed.");
   }
 
+  /**
+   * The outcome and lessons learned are free text about the service user's care, and a provider's
+   * mailbox is often shared: the email says where to read them, signed in, not what they are.
+   */
   public void closed(DelegateExecution execution) {
     SeriousIncident incident = incident(execution);
     notifications.send(key(execution, "closed"), provider(incident),
         "Serious incident " + incident.incidentNumber() + " closed",
-        describe(incident) + "\n\nThe council has closed the incident.\n\nOutcome: "
-            + execution.getVariable(IncidentVariables.OUTCOME) + "\n\nLessons learned: "
-            + execution.getVariable(IncidentVariables.LESSONS_LEARNED));
+        describe(incident) + "\n\nThe council has reviewed and closed the incident. Its outcome and the lessons"
+            + " learned are recorded with the case: sign in as one of your organisation's users and read them at"
+            + " /api/incidents/" + incident.incidentNumber() + " (the case has left Tasklist now it is closed).");
   }
 
   /** The provider's contact address from the register; none when the register has no address. */
@@ -93,12 +97,9 @@ public class IncidentNotifications {
         .orElse(List.of());
   }
 
-  /** The contract's officer, or the commissioning officers when none is recorded. */
   private List<String> contractOfficer(SeriousIncident incident) {
-    return contracts.contractOfficer(incident.contractReference())
-        .flatMap(recipients::emailOfUser)
-        .map(List::of)
-        .orElseGet(() -> recipients.emailsOfGroup(Roles.COMMISSIONING_OFFICERS));
+    return recipients.officerOrCommissioningOfficers(
+        contracts.contractOfficer(incident.contractReference()).orElse(null));
   }
 
   private static String describe(SeriousIncident incident) {

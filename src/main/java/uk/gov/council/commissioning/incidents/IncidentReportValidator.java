@@ -13,6 +13,7 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.security.Actor;
 
 /**
  * Checks a serious incident report (seed 002 §12.3-12.4) before a case exists: from the start form,
@@ -53,7 +54,7 @@ public class IncidentReportValidator {
    *
    * @throws uk.gov.council.commissioning.forms.TaskFormException naming every field at fault
    */
-  public IncidentReport validateStart(VariableScope scope, Reporter reporter) {
+  public IncidentReport validateStart(VariableScope scope, Actor reporter) {
     FormChecks checks = new FormChecks("Serious incident report", scope);
     Contract contract = contract(checks, scope, reporter);
     IncidentCategory category = IncidentCategory.of(checks.oneOf(CATEGORY, IncidentCategory.NAMES)).orElse(null);
@@ -180,7 +181,7 @@ public class IncidentReportValidator {
 
   public record ReceivedInitialReport(InitialReport report, Received received) {}
 
-  private Contract contract(FormChecks checks, VariableScope scope, Reporter reporter) {
+  private Contract contract(FormChecks checks, VariableScope scope, Actor reporter) {
     Object given = scope.getVariable(CONTRACT_REFERENCE);
     if (given == null || given.toString().isBlank()) {
       checks.problem(CONTRACT_REFERENCE, "is required");

@@ -11,6 +11,8 @@ import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
+import uk.gov.council.commissioning.security.Actor;
+import uk.gov.council.commissioning.security.Actors;
 
 /**
  * First step of every serious-incident case, in the transaction that starts it: a report that fails
@@ -20,16 +22,16 @@ import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 @Component("registerIncident")
 public class RegisterIncident implements JavaDelegate {
 
-  private final IncidentReporters reporters;
+  private final Actors actors;
   private final IncidentReportValidator validator;
   private final IncidentRepository register;
   private final IncidentDeadlines deadlines;
   private final IncidentSteps steps;
   private final IncidentNotifications notifications;
 
-  public RegisterIncident(IncidentReporters reporters, IncidentReportValidator validator, IncidentRepository register,
+  public RegisterIncident(Actors actors, IncidentReportValidator validator, IncidentRepository register,
       IncidentDeadlines deadlines, IncidentSteps steps, IncidentNotifications notifications) {
-    this.reporters = reporters;
+    this.actors = actors;
     this.validator = validator;
     this.register = register;
     this.deadlines = deadlines;
@@ -39,7 +41,7 @@ public class RegisterIncident implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    Reporter reporter = reporters.startingUser(execution.getVariable(REPORTED_BY));
+    Actor reporter = actors.startingUser(execution.getVariable(REPORTED_BY));
     IncidentReport report = validator.validateStart(execution, reporter);
     Contract contract = report.contract();
     Instant now = IncidentDeadlines.now();

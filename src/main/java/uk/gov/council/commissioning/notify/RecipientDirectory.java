@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import uk.gov.council.commissioning.security.Roles;
 
 /**
  * Email addresses of the engine's users and groups, so that notifications go to the
@@ -47,6 +48,16 @@ public class RecipientDirectory {
       }
     }
     return List.copyOf(emails);
+  }
+
+  /**
+   * A contract's officer, copied on a provider's missed deadlines; the commissioning officers when
+   * the contract names no officer or the officer has no address, so the news still reaches someone.
+   *
+   * @param officerId the contract officer's user id; null when none is recorded
+   */
+  public List<String> officerOrCommissioningOfficers(String officerId) {
+    return emailOfUser(officerId).map(List::of).orElseGet(() -> emailsOfGroup(Roles.COMMISSIONING_OFFICERS));
   }
 
   /** The user's address, or empty if the user does not exist or has none. */

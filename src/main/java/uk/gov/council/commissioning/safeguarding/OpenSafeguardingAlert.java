@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.Periods;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.FormChecks;
@@ -67,7 +68,7 @@ public class OpenSafeguardingAlert implements JavaDelegate {
     return kind + " " + sourceReference;
   }
 
-  /** Seed 002 App C 5.2: a provider alerts the council within 12 hours of becoming aware. */
+  /** Seed 002 App C 5.2: a provider alerts the council within the period set (12 hours) of becoming aware. */
   String timeliness(String raisedBy, Instant awareAt, Instant alertedAt) {
     if (!SafeguardingConcern.PROVIDER.equals(raisedBy)) {
       return "Raised by a council officer.";
@@ -80,6 +81,6 @@ public class OpenSafeguardingAlert implements JavaDelegate {
     return taken.compareTo(properties.alertWithin()) <= 0
         ? "Alerted by the provider " + hours + " after becoming aware: in time."
         : "Alerted by the provider " + hours + " after becoming aware: later than the "
-            + properties.alertWithin().toHours() + " hours required (App C 5.2); recorded as a late alert.";
+            + Periods.of(properties.alertWithin()) + " required (App C 5.2); recorded as a late alert.";
   }
 }

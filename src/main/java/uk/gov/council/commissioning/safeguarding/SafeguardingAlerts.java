@@ -54,21 +54,24 @@ public class SafeguardingAlerts {
     if (existing.isPresent()) {
       return existing.get();
     }
+    // Fixed now, with the period in force when the alert came in: a later change of setting must not
+    // rewrite how past alerts are judged (App C 5.2 figures).
+    Instant dueAt = concern.awareAt().plus(properties.alertWithin());
     jdbc.sql("""
             INSERT INTO safeguarding_alert
-              (source_type, source_reference, provider_id, raised_by, aware_at, alerted_at, summary)
-            VALUES (:sourceType, :sourceReference, :providerId, :raisedBy, :awareAt, :alertedAt, :summary)
+              (source_type, source_reference, provider_id, raised_by, aware_at, alert_due_at, alerted_at, summary)
+            VALUES (:sourceType, :sourceReference, :providerId, :raisedBy, :awareAt, :dueAt, :alertedAt, :summary)
             """)
         .param("sourceType", concern.sourceType())
         .param("sourceReference", concern.sourceReference())
         .param("providerId", new SqlParameterValue(Types.BIGINT, concern.providerId()))
         .param("raisedBy", concern.raisedBy())
         .param("awareAt", utc(concern.awareAt()))
+        .param("dueAt", utc(dueAt))
         .param("alertedAt", utc(concern.alertedAt()))
-        .param("summary", new SqlParameterValue(Types.VARCHAR, concern.summary()))
+        .param("summary", registerSummary(concern))
         .update();
 
-    Instant dueAt = concern.awareAt().plus(properties.alertWithin());
     if (SafeguardingConcern.PROVIDER.equals(concern.raisedBy()) && concern.alertedAt().isAfter(dueAt)) {
       breaches.record("SAFEGUARDING_ALERT", concern.sourceReference(), concern.providerId(), "SAFEGUARDING_ALERT",
           Kind.LATE, dueAt, concern.alertedAt(),
@@ -94,6 +97,15 @@ public class SafeguardingAlerts {
         .param("sourceReference", concern.sourceReference())
         .update();
     return instance.getId();
+  }
+
+  /**
+   * The line the register keeps: which case the concern came from, nothing about the person. The
+   * register is read for figures and reports; what is suspected stays in the alert's process, where
+   * only the safeguarding team and a leading provider can see it.
+   */
+  static String registerSummary(SafeguardingConcern concern) {
+    return "Concern raised from " + OpenSafeguardingAlert.describeSource(concern.sourceType(), concern.sourceReference());
   }
 
   /** The process instance of the alert raised from this source case, if any. */

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
+import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.web.FieldProblem;
 
 /** Who counts as a provider, which complaints each may see, and how form problems become field problems. */
@@ -13,16 +14,16 @@ class ComplaintAccessTest {
 
   @Test
   void membershipOfAProviderGroupAloneMakesAProvider() {
-    assertThat(Recorder.of("a", List.of("provider-alpha"))).isEqualTo(new Recorder("a", true, Set.of("provider-alpha")));
-    assertThat(Recorder.of("b", List.of("providers")).provider()).isTrue();
-    assertThat(Recorder.of("c", List.of("commissioning-officers")))
-        .isEqualTo(new Recorder("c", false, Set.of()));
+    assertThat(Actor.of("a", List.of("provider-alpha"))).isEqualTo(new Actor("a", true, Set.of("provider-alpha")));
+    assertThat(Actor.of("b", List.of("providers")).provider()).isTrue();
+    assertThat(Actor.of("c", List.of("commissioning-officers")))
+        .isEqualTo(new Actor("c", false, Set.of()));
   }
 
   @Test
   void providersSeeOnlyTheComplaintsTheyHandleThemselves() {
-    Recorder alpha = Recorder.of("a", List.of("providers", "provider-alpha"));
-    Recorder staff = Recorder.of("s", List.of("quality-assurance"));
+    Actor alpha = Actor.of("a", List.of("providers", "provider-alpha"));
+    Actor staff = Actor.of("s", List.of("quality-assurance"));
     Complaint handledByAlpha = complaint("PROVIDER", "provider-alpha");
     Complaint handledByBeta = complaint("PROVIDER", "provider-beta");
     Complaint toTheCouncilAboutAlpha = complaint("COUNCIL", "provider-alpha");

@@ -31,16 +31,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
 import org.springframework.test.context.TestExecutionListeners.MergeMode;
+import org.springframework.test.context.TestExecutionListeners;
 import uk.gov.council.commissioning.PostgresTestDatabase;
-import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Actor;
 
 /**
  * Both complaint routes once against the local PostgreSQL server: the V6 migration, the complaint
@@ -130,9 +131,9 @@ class ComplaintPostgresTest {
     Complaint c = complaints.findByProcessInstance(instance.getId()).orElseThrow();
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-alert")
         .processInstanceBusinessKey(c.number()).count()).isOne();
-    assertThat(cases.visibleTo(new Recorder(ALPHA_USER, true, Set.of(ALPHA_GROUP))))
+    assertThat(cases.visibleTo(new Actor(ALPHA_USER, true, Set.of(ALPHA_GROUP))))
         .extracting(Complaint::number).contains(c.number());
-    assertThat(cases.visibleTo(new Recorder(BETA_USER, true, Set.of(BETA_GROUP))))
+    assertThat(cases.visibleTo(new Actor(BETA_USER, true, Set.of(BETA_GROUP))))
         .extracting(Complaint::number).doesNotContain(c.number());
 
     complete(instance, "Task_ProviderAcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-02T08:45:00Z"));

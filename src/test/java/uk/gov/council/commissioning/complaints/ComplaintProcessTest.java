@@ -553,6 +553,12 @@ class ComplaintProcessTest {
     assertThat(instant(row.get("AWARE_AT"))).isEqualTo(RECEIVED);
     assertThat(instant(row.get("ALERTED_AT"))).isEqualTo("2026-03-02T09:00:00Z");
     assertThat(((Number) row.get("PROVIDER_ID")).longValue()).isEqualTo(alpha.id());
+    // What was seen, and of whom, goes to the safeguarding team in the alert's case; the register, read
+    // for figures and reports, says only where the concern came from.
+    assertThat(jdbc.sql("SELECT summary FROM safeguarding_alert WHERE source_type = 'COMPLAINT'"
+        + " AND source_reference = :number").param("number", c.number()).query(String.class).single())
+        .isEqualTo("Concern raised from complaint " + c.number());
+    assertThat(runtimeService.getVariable(alert.getId(), "concernSummary")).isEqualTo("Bruising noticed by the daughter");
 
     // The complaint goes on as normal, and the later forms no longer ask.
     complete(taskAt(instance, "Task_ProviderAcknowledgeComplaint"),

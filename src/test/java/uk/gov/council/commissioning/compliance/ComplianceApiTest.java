@@ -173,12 +173,15 @@ class ComplianceApiTest {
 
   private void alert(Provider provider, Instant awareAt, Duration untilAlerted) {
     jdbc.sql("""
-            INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at, alerted_at)
-            VALUES ('COMPLAINT', :reference, :provider, 'PROVIDER', :aware, :alerted)
+            INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at,
+                                            alert_due_at, alerted_at)
+            VALUES ('COMPLAINT', :reference, :provider, 'PROVIDER', :aware, :due, :alerted)
             """)
         .param("reference", "CF-API-" + System.nanoTime())
         .param("provider", provider.id())
         .param("aware", awareAt.atOffset(ZoneOffset.UTC))
+        // As the application records it: 12 hours after awareness (App C 5.2).
+        .param("due", awareAt.plus(Duration.ofHours(12)).atOffset(ZoneOffset.UTC))
         .param("alerted", awareAt.plus(untilAlerted).atOffset(ZoneOffset.UTC))
         .update();
   }

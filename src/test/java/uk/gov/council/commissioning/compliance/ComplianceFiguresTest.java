@@ -271,6 +271,7 @@ class ComplianceFiguresTest {
         .param("route", route)
         .param("provider", provider.id())
         .param("received", utc(received))
+        // As the complaint process records it: commissioning.complaints.provider-acknowledge-within (24 hours).
         .param("ackDue", utc(received.plus(Duration.ofHours(24))))
         .param("ack", time(acknowledgedAt))
         .param("due", utc(Instant.parse(currentDueAt)))
@@ -282,13 +283,16 @@ class ComplianceFiguresTest {
   private void alert(Provider provider, String raisedBy, String awareAt, Duration untilAlerted) {
     Instant aware = Instant.parse(awareAt);
     jdbc.sql("""
-            INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at, alerted_at)
-            VALUES ('SERIOUS_INCIDENT', :reference, :provider, :raisedBy, :aware, :alerted)
+            INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at,
+                                            alert_due_at, alerted_at)
+            VALUES ('SERIOUS_INCIDENT', :reference, :provider, :raisedBy, :aware, :due, :alerted)
             """)
         .param("reference", "CF-S-" + SEQUENCE.get() + "-" + ++number)
         .param("provider", provider.id())
         .param("raisedBy", raisedBy)
         .param("aware", utc(aware))
+        // As SafeguardingAlerts records it: commissioning.safeguarding.alert-within (12 hours) after awareness.
+        .param("due", utc(aware.plus(Duration.ofHours(12))))
         .param("alerted", utc(aware.plus(untilAlerted)))
         .update();
   }

@@ -26,7 +26,9 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.forms.RequestScope;
 import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.security.Actor;
 
 /**
  * The checks of a serious incident report (seed 002 §12.3-12.4) as a provider and as council staff,
@@ -35,9 +37,9 @@ import uk.gov.council.commissioning.forms.TaskFormException;
 class IncidentReportValidatorTest {
 
   private static final Provider VIBRANCE = new Provider(1, "Vibrance", "contracts@vibrance.example", VIBRANCE_GROUP);
-  private static final Reporter VIBRANCE_USER = new Reporter("val", true, Set.of(VIBRANCE_GROUP));
-  private static final Reporter BRIGHTPATH_USER = new Reporter("ben", true, Set.of(BRIGHTPATH_GROUP));
-  private static final Reporter OFFICER = new Reporter("olivia", false, Set.of());
+  private static final Actor VIBRANCE_USER = new Actor("val", true, Set.of(VIBRANCE_GROUP));
+  private static final Actor BRIGHTPATH_USER = new Actor("ben", true, Set.of(BRIGHTPATH_GROUP));
+  private static final Actor OFFICER = new Actor("olivia", false, Set.of());
 
   private final ContractService contracts = mock(ContractService.class);
   private final IncidentReportValidator validator = new IncidentReportValidator(contracts);
@@ -197,7 +199,7 @@ class IncidentReportValidatorTest {
         .isEqualTo(Instant.parse("2025-05-22T07:30:00Z"));
   }
 
-  private List<String> problems(Map<String, Object> report, Reporter reporter) {
+  private List<String> problems(Map<String, Object> report, Actor reporter) {
     TaskFormException e = catchThrowableOfType(TaskFormException.class,
         () -> validator.validateStart(scope(report), reporter));
     assertThat(e).as("the report should be refused").isNotNull();
@@ -253,7 +255,7 @@ class IncidentReportValidatorTest {
   }
 
   private static org.camunda.bpm.engine.delegate.VariableScope scope(Map<String, Object> values) {
-    return RequestVariables.of(values);
+    return RequestScope.of(values);
   }
 
   private static Contract contract(ContractStatus status) {

@@ -562,6 +562,9 @@ class SeriousIncidentProcessTest {
     assertThat(row).containsEntry("RAISED_BY", "PROVIDER");
     assertThat(((OffsetDateTime) row.get("AWARE_AT")).toInstant()).isEqualTo(Instant.parse("2025-05-22T07:30:00Z"));
     assertThat(((OffsetDateTime) row.get("ALERTED_AT")).toInstant()).isEqualTo(Instant.parse("2025-05-22T20:30:00Z"));
+    assertThat(row).containsEntry("SUMMARY", "Concern raised from serious incident " + number);
+    assertThat((String) runtimeService.getVariable(alertOf(number).getId(), "concernSummary"))
+        .startsWith("Serious incident " + number + " (").endsWith(": the provider suspects abuse or neglect.");
     // 13 hours after the provider became aware: later than the 12 hours of App C 5.2.
     assertThat(breaches.ofCase("SAFEGUARDING_ALERT", number)).extracting(DeadlineBreach::kind)
         .containsExactly(Kind.LATE);
@@ -791,6 +794,10 @@ class SeriousIncidentProcessTest {
     assertThat(closed.closedAt()).isEqualTo(now());
     assertThat(closed.outcome()).isEqualTo("Accidental fall; provider's actions appropriate");
     assertThat(outbox("incident:" + instance.getId() + ":closed")).isEqualTo("contracts@vibrance.example");
+    // The provider's mailbox may be shared: the email says where the outcome is, not what it is.
+    assertThat(outboxBody("incident:" + instance.getId() + ":closed"))
+        .contains("closed").contains("/api/incidents/" + number)
+        .doesNotContain("Accidental fall").doesNotContain("Hazard checks");
   }
 
   @Test
@@ -1045,6 +1052,11 @@ class SeriousIncidentProcessTest {
         .variableValueEquals("contractReference", reference).count()).isZero();
     assertThat(jdbc.sql("SELECT COUNT(*) FROM serious_incident i JOIN contract c ON c.id = i.contract_id"
         + " WHERE c.reference = :reference").param("reference", reference).query(Long.class).single()).isZero();
+  }
+
+  private String outboxBody(String key) {
+    return jdbc.sql("SELECT body FROM notification_outbox WHERE idempotency_key = :key")
+        .param("key", key).query(String.class).single();
   }
 
   private String outbox(String key) {

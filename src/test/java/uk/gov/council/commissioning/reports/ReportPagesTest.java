@@ -383,12 +383,15 @@ class ReportPagesTest {
 
   private void alert(Provider provider, Instant awareAt, Duration untilAlerted) {
     jdbc.sql("""
-            INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at, alerted_at)
-            VALUES ('COMPLAINT', :reference, :provider, 'PROVIDER', :aware, :alerted)
+            INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at,
+                                            alert_due_at, alerted_at)
+            VALUES ('COMPLAINT', :reference, :provider, 'PROVIDER', :aware, :due, :alerted)
             """)
         .param("reference", "RP-" + System.nanoTime())
         .param("provider", provider.id())
         .param("aware", utc(awareAt))
+        // As the application records it: 12 hours after awareness (App C 5.2).
+        .param("due", utc(awareAt.plus(Duration.ofHours(12))))
         .param("alerted", utc(awareAt.plus(untilAlerted)))
         .update();
   }

@@ -376,6 +376,16 @@ class SafeguardingAlertProcessTest {
   }
 
   @Test
+  void theAlertsDeadlineIsRecordedWithItFromThePeriodThenInForce() {
+    raise(providerConcern(Duration.ofHours(3)));
+
+    // commissioning.safeguarding.alert-within (PT12H) after awareness, kept for the App C 5.2 figures.
+    OffsetDateTime due = jdbc.sql("SELECT alert_due_at FROM safeguarding_alert WHERE source_reference = :r")
+        .param("r", reference).query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single();
+    assertThat(due.toInstant()).isEqualTo(ALERTED.minus(Duration.ofHours(3)).plus(Duration.ofHours(12)));
+  }
+
+  @Test
   void aProvidersAlert12HoursAndAMinuteAfterAwarenessIsRecordedLate() {
     raise(providerConcern(Duration.ofHours(12).plusMinutes(1)));
     alerts.raise(providerConcern(Duration.ofHours(12).plusMinutes(1)));

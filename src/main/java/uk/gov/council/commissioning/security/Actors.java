@@ -1,0 +1,40 @@
+package uk.gov.council.commissioning.security;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
+import org.springframework.stereotype.Component;
+
+/** Finds out who is acting, from the engine's users and groups. */
+@Component
+public class Actors {
+
+  private final IdentityService identityService;
+
+  public Actors(IdentityService identityService) {
+    this.identityService = identityService;
+  }
+
+  /**
+   * The user starting a case. The signed-in user counts, not the initiator variable: the engine sets
+   * that variable before the start variables, so a start request could overwrite it and pass a
+   * provider off as council staff. Only a start by the application itself (nobody signed in) falls
+   * back to the variable.
+   */
+  public Actor startingUser(Object initiatorVariable) {
+    Authentication signedIn = identityService.getCurrentAuthentication();
+    if (signedIn != null && signedIn.getUserId() != null) {
+      return of(signedIn.getUserId());
+    }
+    return of(initiatorVariable == null ? null : initiatorVariable.toString());
+  }
+
+  /** The user with the groups the engine has for it; the application itself when there is no user. */
+  public Actor of(String userId) {
+    if (userId == null || userId.isBlank()) {
+      return Actor.engine();
+    }
+    return Actor.of(userId,
+        identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+  }
+}
