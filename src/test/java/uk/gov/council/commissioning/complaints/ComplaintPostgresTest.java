@@ -44,7 +44,7 @@ import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Actor;
 
 /**
- * Both complaint routes once against the local PostgreSQL server: the V6 migration, the complaint
+ * Both complaint routes once against the local PostgreSQL server: the V5 migration, the complaint
  * queries with their optional provider and contract, typed NULLs in breaches and alerts, and a
  * refused start rolling back. Each run has a database of its own, dropped afterwards.
  */

@@ -39,7 +39,7 @@ import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.security.AccessSetup;
 
 /**
- * One QAF from issue to agreed grades with a D on PostgreSQL: the V9 migration, typed NULLs, the
+ * One QAF from issue to agreed grades with a D on PostgreSQL: the V7 migration, typed NULLs, the
  * late-return breaches, the decision table, the improvement plan and the moderation case.
  */
 @SpringBootTest
