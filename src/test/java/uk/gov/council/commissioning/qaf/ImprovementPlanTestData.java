@@ -80,7 +80,7 @@ final class ImprovementPlanTestData {
   }
 
   /**
-   * A QAF for the contract whose grades are final, as the qaf-assessment process leaves it (V8):
+   * A QAF for the contract whose grades are final, as the qaf-assessment process leaves it (V6):
    * the given objectives graded D, the others C.
    *
    * @return the assessment id

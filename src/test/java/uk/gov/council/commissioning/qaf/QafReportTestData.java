@@ -18,7 +18,7 @@ import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 
 /**
- * Providers, contracts and QAF rows written straight into the register (V8), for the moderation
+ * Providers, contracts and QAF rows written straight into the register (V6), for the moderation
  * and report tests. Names are made unique per call, since test classes share one database.
  */
 final class QafReportTestData {
@@ -88,7 +88,7 @@ final class QafReportTestData {
 
   /** @return the assessment id */
   static long insert(JdbcClient jdbc, Qaf q) {
-    // One QAF per contract and meeting (V9): several QAFs of one contract in one test sit on
+    // One QAF per contract and meeting (V7): several QAFs of one contract in one test sit on
     // consecutive days; what the reports compute depends on the issue and return dates, not on this.
     LocalDate meeting = q.meetingDate();
     while (jdbc.sql("SELECT COUNT(*) FROM qaf_assessment WHERE contract_id = :contract AND meeting_date = :meeting")
