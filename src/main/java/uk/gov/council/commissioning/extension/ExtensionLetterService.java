@@ -1,22 +1,13 @@
 package uk.gov.council.commissioning.extension;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.time.Instant;
+import uk.gov.council.commissioning.letters.LetterPdf;
+
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -97,78 +88,9 @@ public class ExtensionLetterService {
   }
 
   static byte[] render(LetterDetails details) {
-    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDPage page = new PDPage(PDRectangle.A4);
-      document.addPage(page);
-      PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-      float margin = 60;
-      float width = page.getMediaBox().getWidth() - 2 * margin;
-      float fontSize = 11;
-      float leading = 15;
-      try (PDPageContentStream text = new PDPageContentStream(document, page)) {
-        text.beginText();
-        text.setFont(regular, fontSize);
-        text.newLineAtOffset(margin, page.getMediaBox().getHeight() - margin);
-        for (String paragraph : paragraphs(details)) {
-          for (String line : wrap(paragraph, regular, fontSize, width)) {
-            text.showText(line);
-            text.newLineAtOffset(0, -leading);
-          }
-          text.newLineAtOffset(0, -leading / 2);
-        }
-        text.endText();
-      }
-      document.getDocumentInformation().setTitle("Extension letter " + details.contractReference());
-      document.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("The extension letter could not be produced", e);
-    }
+    return LetterPdf.render("Extension letter " + details.contractReference(), paragraphs(details), "extension letter");
   }
 
-  private static List<String> wrap(String paragraph, PDType1Font font, float size, float width) throws IOException {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : printable(paragraph, font).split(" ")) {
-      String candidate = line.isEmpty() ? word : line + " " + word;
-      if (font.getStringWidth(candidate) / 1000 * size > width && !line.isEmpty()) {
-        lines.add(line.toString());
-        line = new StringBuilder(word);
-      } else {
-        line = new StringBuilder(candidate);
-      }
-    }
-    lines.add(line.toString());
-    return lines;
-  }
-
-  /**
-   * The standard PDF fonts cover WinAnsi only; anything else would stop the letter. WinAnsi is not
-   * Latin-1: it lacks the C1 controls (which text mis-decoded from Windows-1252 brings) and has the
-   * dashes, curly quotes and euro sign, so the font itself is asked.
-   */
-  private static String printable(String text, PDFont font) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> {
-      if (Character.isWhitespace(c)) {
-        out.append(' ');
-      } else if (!Character.isISOControl(c) && canEncode(font, c)) {
-        out.appendCodePoint(c);
-      } else {
-        out.append('?');
-      }
-    });
-    return out.toString();
-  }
-
-  private static boolean canEncode(PDFont font, int codePoint) {
-    try {
-      font.encode(Character.toString(codePoint));
-      return true;
-    } catch (IllegalArgumentException | IOException e) {
-      return false;
-    }
-  }
 
   static LocalDate parse(Object isoDate) {
     return LocalDate.parse(isoDate.toString());

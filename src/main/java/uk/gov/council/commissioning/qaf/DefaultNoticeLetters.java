@@ -1,8 +1,7 @@
 package uk.gov.council.commissioning.qaf;
 
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import uk.gov.council.commissioning.letters.LetterPdf;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -10,13 +9,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
-import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.font.PDFont;
-import org.apache.pdfbox.pdmodel.font.PDType1Font;
-import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -92,90 +84,7 @@ public class DefaultNoticeLetters {
   }
 
   static byte[] render(ImprovementPlan plan, Instant date) {
-    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-      PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
-      float margin = 60;
-      float fontSize = 11;
-      float leading = 15;
-      PDPage page = new PDPage(PDRectangle.A4);
-      document.addPage(page);
-      float width = page.getMediaBox().getWidth() - 2 * margin;
-      float y = page.getMediaBox().getHeight() - margin;
-      PDPageContentStream text = new PDPageContentStream(document, page);
-      try {
-        text.beginText();
-        text.setFont(regular, fontSize);
-        text.newLineAtOffset(margin, y);
-        for (String paragraph : paragraphs(plan, date)) {
-          for (String line : wrap(paragraph, regular, fontSize, width)) {
-            // Long findings or reasons continue on a new page.
-            if (y < margin) {
-              text.endText();
-              text.close();
-              page = new PDPage(PDRectangle.A4);
-              document.addPage(page);
-              y = page.getMediaBox().getHeight() - margin;
-              text = new PDPageContentStream(document, page);
-              text.beginText();
-              text.setFont(regular, fontSize);
-              text.newLineAtOffset(margin, y);
-            }
-            text.showText(line);
-            text.newLineAtOffset(0, -leading);
-            y -= leading;
-          }
-          text.newLineAtOffset(0, -leading / 2);
-          y -= leading / 2;
-        }
-        text.endText();
-      } finally {
-        text.close();
-      }
-      document.getDocumentInformation().setTitle("Default notice " + plan.caseReference());
-      document.save(out);
-      return out.toByteArray();
-    } catch (IOException e) {
-      throw new UncheckedIOException("The default notice could not be produced", e);
-    }
+    return LetterPdf.render("Default notice " + plan.caseReference(), paragraphs(plan, date), "default notice");
   }
 
-  private static List<String> wrap(String paragraph, PDFont font, float size, float width) throws IOException {
-    List<String> lines = new ArrayList<>();
-    StringBuilder line = new StringBuilder();
-    for (String word : printable(paragraph, font).split(" ")) {
-      String candidate = line.isEmpty() ? word : line + " " + word;
-      if (font.getStringWidth(candidate) / 1000 * size > width && !line.isEmpty()) {
-        lines.add(line.toString());
-        line = new StringBuilder(word);
-      } else {
-        line = new StringBuilder(candidate);
-      }
-    }
-    lines.add(line.toString());
-    return lines;
-  }
-
-  // The standard PDF fonts cover WinAnsi only; anything they cannot encode would stop the letter.
-  private static String printable(String text, PDFont font) {
-    StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> {
-      if (Character.isWhitespace(c)) {
-        out.append(' ');
-      } else if (!Character.isISOControl(c) && canEncode(font, c)) {
-        out.appendCodePoint(c);
-      } else {
-        out.append('?');
-      }
-    });
-    return out.toString();
-  }
-
-  private static boolean canEncode(PDFont font, int codePoint) {
-    try {
-      font.encode(Character.toString(codePoint));
-      return true;
-    } catch (IllegalArgumentException | IOException e) {
-      return false;
-    }
-  }
 }
