@@ -51,16 +51,21 @@ final class ReportViews {
     private static final Map<String, String> CASE_TYPES = Map.of(
         "SERIOUS_INCIDENT", "Serious incident",
         "COMPLAINT", "Complaint",
-        "SAFEGUARDING_ALERT", "Safeguarding alert");
+        "SAFEGUARDING_ALERT", "Safeguarding alert",
+        "QAF", "QAF",
+        "QAF_IMPROVEMENT_PLAN", "QAF improvement plan");
 
+    // Without the periods: they are configuration, and the due column says when each fell due.
     private static final Map<String, String> REQUIREMENTS = Map.of(
-        "INITIAL_REPORT", "Initial report (12 hours)",
-        "REPORTING_FORM", "Reporting form (48 hours)",
+        "INITIAL_REPORT", "Initial report",
+        "REPORTING_FORM", "Reporting form",
         "ACKNOWLEDGEMENT", "Acknowledgement",
         "RESPONSE", "Stage 1 response",
         "RESOLUTION", "Resolution",
         "WRITTEN_REPORT", "Full written report",
-        "SAFEGUARDING_ALERT", "Safeguarding alert (12 hours)");
+        "SAFEGUARDING_ALERT", "Safeguarding alert",
+        "QAF_RETURN", "QAF return",
+        "IMPROVEMENT_PLAN", "Improvement plan");
 
     static BreachRow of(DeadlineBreach b, String providerName) {
       return new BreachRow(CASE_TYPES.getOrDefault(b.caseType(), b.caseType()), b.caseReference(), href(b),
@@ -81,6 +86,9 @@ final class ReportViews {
           || b.caseType().equals("SAFEGUARDING_ALERT") && number.startsWith("CP-");
       if (incident) {
         return "/api/incidents/" + number;
+      }
+      if (b.caseType().equals("QAF")) {
+        return "/api/qafs/" + number;
       }
       return complaint ? "/api/complaints/" + number : null;
     }

@@ -298,7 +298,7 @@ class ReportPagesTest {
         .containsExactly("CP-2301-000002", "SI-2301-000004", "SI-2301-000001", "CP-2301-000003");
     assertThat(cells(rows.get(0))).containsExactly("Complaint", BETA, "Resolution", "LATE",
         "Sun 30 Jun 2301, 23:00", "Tue 2 Jul 2301, 10:00", "Resolved late");
-    assertThat(cells(rows.get(2))).containsExactly("Serious incident", ALPHA, "Initial report (12 hours)",
+    assertThat(cells(rows.get(2))).containsExactly("Serious incident", ALPHA, "Initial report",
         "MISSED", "Sat 4 May 2301, 14:05", "Sat 4 May 2301, 14:06", "No initial report by its deadline");
     assertThat(cells(rows.get(3)).get(1)).isEqualTo("Council (complaint to the council)");
     assertThat(rows.get(2).select("time").first().attr("datetime")).isEqualTo("2301-05-04T14:05+01:00");
