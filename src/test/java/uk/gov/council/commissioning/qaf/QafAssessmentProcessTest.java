@@ -463,6 +463,73 @@ class QafAssessmentProcessTest {
     assertThat(cases.find(qafOf(instance).number(), true, java.util.Set.of(ALPHA_GROUP))).isPresent();
   }
 
+  @Test
+  void theProviderCannotReadTheOfficersDeliberationsThroughItsOwnTask() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    Map<String, Object> form = qafReturn("FULL", "C");
+    QafTestData.claim(form, QafObjective.C1_4, "A");
+    complete(instance, "Task_CompleteQaf", form);
+    Map<String, Object> desk = deskReview("FULL", "C", Map.of());
+    desk.put("c14OfficerGrade", "A");
+    desk.put("c11OfficerComments", "Internal: policies copied from another provider");
+    desk.put("concernsOverService", true);
+    desk.put("concernsDetails", "Three complaints from one family this year");
+    desk.put("partialValidation", true);
+    desk.put("partialValidationSections", "C1.3: fire drills suspected missed");
+    complete(instance, "Task_DeskTopReview", desk);
+    Map<String, Object> visit = officerGrades("FULL", "C", Map.of());
+    visit.put("c14OfficerGrade", "B");
+    visit.put("c14Explanation", "Level A evidence not seen in practice");
+    visit.put("visitDate", "2026-01-05");
+    visit.put("visitFindings", "Internal: manager evasive about staffing");
+    visit.put("supportPlanAudit", true);
+    for (String k : List.of("spaSupportPlanInPlace", "spaNeedsAssessmentCompleted", "spaReviewedInTime",
+        "spaServiceUserContributed", "spaGoalsFollowedUp", "spaMinimumStandardMet")) {
+      visit.put(k, "NO");
+    }
+    complete(instance, "Task_ValidationVisit", visit);
+    complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "DISAGREE", "disagreementReasons", "No"));
+    complete(instance, "Task_DiscussGrades", Map.of("agreementReached", "NO", "discussionNotes",
+        "Internal: provider defensive"));
+    complete(instance, "Task_ContractsManagerDecision", Map.of("furtherVisit", true));
+    complete(instance, "Task_ValidationVisit", visit);
+    Map<String, Object> finals = new HashMap<>();
+    for (QafObjective o : QafObjective.values()) {
+      finals.put(o.finalGradeField(), o == QafObjective.C1_4 ? "A" : "C");
+    }
+    finals.put("furtherVisit", false);
+    finals.put("concernsToCsg", "Provider disputes the visit findings");
+    // The case's variables are what any provider task of the case reads.
+    Map<String, Object> seenByProvider = runtimeService.getVariables(instance.getId());
+    assertThat(seenByProvider).doesNotContainKeys("c11OfficerComments", "concernsDetails", "partialValidationSections",
+        "visitFindings", "spaSupportPlanInPlace", "spaMinimumStandardMet", "randomDraw", "visitReasons",
+        "visitReasonsText", "discussionNotes", "c14OfficerGrade", "c14Explanation", "agreementReached",
+        "officerDiscretion", "concernsOverService");
+    complete(instance, "Task_ContractsManagerDecision", finals);
+    assertThat(instance).isEnded();
+    assertThat(qafOf(instance).concernsToCsg()).isEqualTo("Provider disputes the visit findings");
+  }
+
+  @Test
+  void theProviderReadsOnlyItsOwnAnswersAndTheGradesLetterThroughTheResponseTask() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    Map<String, Object> desk = deskReview("FULL", "C", Map.of("C1.6", "D"));
+    desk.put("c16OfficerComments", "Internal: complaints log looks rewritten");
+    complete(instance, "Task_DeskTopReview", desk);
+    Task respond = taskAt(instance, "Task_RespondToGrades");
+    identityService.setAuthentication(ALPHA_USER, List.of(ALPHA_GROUP));
+    Map<String, Object> seen;
+    try {
+      seen = taskService.getVariables(respond.getId());
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(seen).containsKey("gradesSummary").doesNotContainKeys("c16OfficerComments", "concernsDetails",
+        "c16OfficerGrade", "c16Explanation", "randomDraw", "visitReasons", "partialValidation");
+    assertThat(seen.get("gradesSummary").toString()).contains("C1.6 Complaints: D (you claimed C)");
+  }
+
   // --- helpers ------------------------------------------------------------------------------------
 
   private String reasonsAfterDeskReview(Map<String, Object> extra, double draw) {
