@@ -102,6 +102,7 @@ public class QafSteps {
   /** The provider's return: grades A to D (other checks come with the completeness check). */
   public void completeQaf(DelegateTask task) {
     QafAssessment q = qaf(task.getExecution());
+    QafTaskVariables.providerFormOnly(task, "QAF return");
     FormChecks checks = new FormChecks("QAF return", task);
     for (QafObjective o : QafObjective.of(q.variant())) {
       Object value = task.getVariable(o.gradeField());
@@ -312,6 +313,7 @@ public class QafSteps {
   /** The provider agrees, or disagrees with reasons and, where it has some, further evidence. */
   public void respondToGrades(DelegateTask task) {
     QafAssessment q = qaf(task.getExecution());
+    QafTaskVariables.providerFormOnly(task, "Response to grades");
     FormChecks checks = new FormChecks("Response to grades", task);
     String response = checks.oneOf("providerResponse", RESPONSES);
     if ("DISAGREE".equals(response)) {

@@ -5,6 +5,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.context.Context;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.impl.db.entitymanager.cache.CachedDbEntity;
 import org.camunda.bpm.engine.impl.db.entitymanager.cache.DbEntityState;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity;
+import uk.gov.council.commissioning.forms.FormChecks;
 
 /**
  * Who may write which variable of a QAF case. The provider reads the case's variables through its
@@ -64,6 +66,18 @@ final class QafTaskVariables {
       }
       task.setVariableLocal(name, value);
       execution.removeVariable(name);
+    }
+  }
+
+  /** Refuses a provider's completion that sets anything its form does not have. */
+  static void providerFormOnly(DelegateTask task, String form) {
+    Set<String> allowed = PROVIDER_FORMS.getOrDefault(task.getTaskDefinitionKey(), Set.of());
+    Set<String> foreign = new TreeSet<>(setInThisCommand(task.getProcessInstanceId(), task.getId()));
+    foreign.removeAll(allowed);
+    if (!foreign.isEmpty()) {
+      FormChecks checks = new FormChecks(form, task);
+      foreign.forEach(name -> checks.problem(name, "is not a field of this form"));
+      checks.throwIfAny();
     }
   }
 

@@ -530,6 +530,42 @@ class QafAssessmentProcessTest {
     assertThat(seen.get("gradesSummary").toString()).contains("C1.6 Complaints: D (you claimed C)");
   }
 
+  @Test
+  void theProviderCannotSetTheOfficersGradesOrDecisionsThroughItsOwnTask() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    Map<String, Object> sneaky = qafReturn("FULL", "C");
+    sneaky.put("c13OfficerGrade", "A");
+    Task completeTask = taskAt(instance, "Task_CompleteQaf");
+    assertThatThrownBy(() -> taskService.complete(completeTask.getId(), sneaky))
+        .hasMessageContaining("c13OfficerGrade: is not a field of this form");
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of("C1.3", "D")));
+
+    Task respond = taskAt(instance, "Task_RespondToGrades");
+    Map<String, Object> response = new HashMap<>(Map.of("providerResponse", "DISAGREE",
+        "disagreementReasons", "We disagree", "c13OfficerGrade", "A", "c13Explanation", "Agreed by phone",
+        "agreementReached", "YES"));
+    assertThatThrownBy(() -> taskService.complete(respond.getId(), response))
+        .hasMessageContaining("c13OfficerGrade: is not a field of this form")
+        .hasMessageContaining("agreementReached: is not a field of this form");
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("c13OfficerGrade", "agreementReached");
+    complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "DISAGREE",
+        "disagreementReasons", "We disagree"));
+    // Even a value left on the case some other way is never read as the officer's answer.
+    runtimeService.setVariables(instance.getId(), Map.of("c13OfficerGrade", "A", "c13Explanation", "x",
+        "agreementReached", "YES"));
+    Task discuss = taskAt(instance, "Task_DiscussGrades");
+    assertThatThrownBy(() -> taskService.complete(discuss.getId(), Map.of("discussionNotes", "Talked it through")))
+        .hasMessageContaining("agreementReached: must be one of NO, YES");
+    Map<String, Object> agreed = officerGrades("FULL", "C", Map.of());
+    agreed.put("agreementReached", "YES");
+    agreed.put("discussionNotes", "Agreed C after all");
+    taskService.complete(discuss.getId(), agreed);
+    assertThat(instance).isEnded();
+    assertThat(qafs.grades(qafOf(instance).id())).filteredOn(g -> g.objective().equals("C1.3"))
+        .extracting(QafGrade::finalGrade).containsExactly("C");
+  }
+
   // --- helpers ------------------------------------------------------------------------------------
 
   private String reasonsAfterDeskReview(Map<String, Object> extra, double draw) {
