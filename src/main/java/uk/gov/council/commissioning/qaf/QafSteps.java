@@ -31,7 +31,10 @@ public class QafSteps {
 
   static final String CASE_TYPE = "QAF";
   static final String RETURN_REQUIREMENT = "QAF_RETURN";
+  /** A form's text held only as a case or task variable (the engine's text column). */
   static final int MAX_TEXT = 4000;
+  /** Text written to the register: its column's size (migrations V6, V7). */
+  static final Map<String, Integer> REGISTER_LIMITS = registerLimits();
   static final Set<String> RESPONSES = Set.of("AGREE", "DISAGREE");
   static final Set<String> YES_NO = Set.of("YES", "NO");
 
@@ -114,6 +117,7 @@ public class QafSteps {
       }
     }
     atMost(checks, task, "providerComments");
+    atMost(checks, task, "summarySignedBy");
     checks.throwIfAny();
     for (QafObjective o : QafObjective.of(q.variant())) {
       repository.recordClaim(q.id(), o.code(), QafEvidenceRule.grade(task.getVariable(o.gradeField())));
@@ -525,9 +529,23 @@ public class QafSteps {
 
   private static void atMost(FormChecks checks, VariableScope scope, String field) {
     Object value = scope.getVariable(field);
-    if (value != null && value.toString().length() > MAX_TEXT) {
-      checks.problem(field, "at most " + MAX_TEXT + " characters");
+    int limit = REGISTER_LIMITS.getOrDefault(field, MAX_TEXT);
+    if (value != null && value.toString().trim().length() > limit) {
+      checks.problem(field, "at most " + limit + " characters (this has " + value.toString().trim().length() + ")");
     }
+  }
+
+  private static Map<String, Integer> registerLimits() {
+    Map<String, Integer> limits = new LinkedHashMap<>();
+    limits.put("lateExplanation", 2000);
+    limits.put("concernsDetails", 2000);
+    limits.put("concernsToCsg", 2000);
+    limits.put("summarySignedBy", 200);
+    for (QafObjective o : QafObjective.values()) {
+      limits.put(o.explanationField(), 2000);
+      limits.put(o.officerCommentsField(), 4000);
+    }
+    return Map.copyOf(limits);
   }
 
   private QafAssessment qaf(DelegateExecution execution) {

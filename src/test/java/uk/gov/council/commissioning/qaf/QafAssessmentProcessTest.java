@@ -566,6 +566,30 @@ class QafAssessmentProcessTest {
         .extracting(QafGrade::finalGrade).containsExactly("C");
   }
 
+  @Test
+  void textLongerThanItsRegisterColumnIsRefusedWithTheFieldsLimit() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    Map<String, Object> form = qafReturn("FULL", "C");
+    form.put("summarySignedBy", "x".repeat(201));
+    Task completeTask = taskAt(instance, "Task_CompleteQaf");
+    assertThatThrownBy(() -> taskService.complete(completeTask.getId(), form))
+        .hasMessageContaining("summarySignedBy: at most 200 characters (this has 201)");
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    Map<String, Object> desk = deskReview("FULL", "C", Map.of("C1.6", "D"));
+    desk.put("c16Explanation", "y".repeat(2001));
+    desk.put("concernsOverService", true);
+    desk.put("concernsDetails", "z".repeat(2001));
+    Task deskTask = taskAt(instance, "Task_DeskTopReview");
+    assertThatThrownBy(() -> taskService.complete(deskTask.getId(), desk))
+        .hasMessageContaining("c16Explanation: at most 2000 characters (this has 2001)")
+        .hasMessageContaining("concernsDetails: at most 2000 characters (this has 2001)");
+    desk.put("c16Explanation", "y".repeat(2000));
+    desk.put("concernsDetails", "z".repeat(2000));
+    taskService.complete(deskTask.getId(), desk);
+    assertThat(qafs.grades(qafOf(instance).id())).filteredOn(g -> g.objective().equals("C1.6"))
+        .extracting(QafGrade::explanation).containsExactly("y".repeat(2000));
+  }
+
   // --- helpers ------------------------------------------------------------------------------------
 
   private String reasonsAfterDeskReview(Map<String, Object> extra, double draw) {
