@@ -37,6 +37,7 @@ public class QafSteps {
   static final Map<String, Integer> REGISTER_LIMITS = registerLimits();
   static final Set<String> RESPONSES = Set.of("AGREE", "DISAGREE");
   static final Set<String> YES_NO = Set.of("YES", "NO");
+  static final Set<String> NON_RETURN_OUTCOMES = Set.of("KEEP_WAITING", "CLOSE_NOT_RETURNED");
 
   private final QafRepository repository;
   private final QafEvidenceRule rule;
@@ -188,13 +189,23 @@ public class QafSteps {
     repository.recordLateExplanation(q.id(), "YES".equals(given), explanation);
   }
 
-  /** §3: "Non-return of the QAF document is a contract management issue": what the manager did. */
+  /**
+   * §3: "Non-return of the QAF document is a contract management issue": what the manager did, and
+   * whether to keep waiting or close the QAF as not returned (otherwise a QAF never returned would
+   * keep the case open for ever).
+   */
   public void contractManagementIssue(DelegateTask task) {
     QafTaskVariables.keepOnTask(task);
     FormChecks checks = new FormChecks("Contract management issue", task);
+    String outcome = checks.oneOf("nonReturnOutcome", NON_RETURN_OUTCOMES);
     checks.text("actionTaken");
     atMost(checks, task, "actionTaken");
     checks.throwIfAny();
+    boolean close = "CLOSE_NOT_RETURNED".equals(outcome);
+    if (close) {
+      repository.closeAsNotReturned(qaf(task.getExecution()).id());
+    }
+    task.getExecution().setVariable("closedAsNotReturned", close);
   }
 
   // --- §3.1 desk-top review, §3.3 validation visit ----------------------------------------------

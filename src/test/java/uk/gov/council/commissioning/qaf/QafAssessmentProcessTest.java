@@ -257,6 +257,12 @@ class QafAssessmentProcessTest {
     assertThat(issue).hasCandidateGroup("contracts-managers");
     assertThat(instance).isWaitingAt("Task_CompleteQaf", "Task_RecordLateExplanation", "Task_ContractManagementIssue");
 
+    Task issueTask = taskAt(instance, "Task_ContractManagementIssue");
+    assertThatThrownBy(() -> taskService.complete(issueTask.getId(), Map.of("actionTaken", "Phoned")))
+        .hasMessageContaining("nonReturnOutcome: must be one of");
+    taskService.complete(issueTask.getId(), Map.of("actionTaken", "Phoned the manager",
+        "nonReturnOutcome", "KEEP_WAITING"));
+    assertThat(instance).isWaitingAt("Task_CompleteQaf", "Task_RecordLateExplanation");
     complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
     assertThat(instance).isWaitingAt("Task_DeskTopReview");
     assertThat(taskAt(instance, "Task_ContractManagementIssue")).isNull();
@@ -588,6 +594,19 @@ class QafAssessmentProcessTest {
     taskService.complete(deskTask.getId(), desk);
     assertThat(qafs.grades(qafOf(instance).id())).filteredOn(g -> g.objective().equals("C1.6"))
         .extracting(QafGrade::explanation).containsExactly("y".repeat(2000));
+  }
+
+  @Test
+  void theContractsManagerMayCloseAQafNeverReturnedWhichEndsTheCase() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    fire(timer(instance, "Timer_QafReturnDue"));
+    fire(timer(instance, "Timer_QafNotReturned"));
+    complete(instance, "Task_ContractManagementIssue", Map.of("actionTaken", "Default notice considered separately",
+        "nonReturnOutcome", "CLOSE_NOT_RETURNED"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_QafNotReturned");
+    assertThat(qafOf(instance).status()).isEqualTo("NOT_RETURNED");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(breachesOf(qafOf(instance))).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
   }
 
   // --- helpers ------------------------------------------------------------------------------------
