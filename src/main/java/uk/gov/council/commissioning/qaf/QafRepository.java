@@ -142,6 +142,12 @@ public class QafRepository {
         .param("id", id).update();
   }
 
+  /** The contracts manager closed a QAF that was never returned. */
+  public void closeAsNotReturned(long id) {
+    jdbc.sql("UPDATE qaf_assessment SET status = 'NOT_RETURNED' WHERE id = :id AND status = 'OPEN'").param("id", id)
+        .update();
+  }
+
   public void sentBack(long id) {
     jdbc.sql("UPDATE qaf_assessment SET times_sent_back = times_sent_back + 1 WHERE id = :id").param("id", id)
         .update();

@@ -31,9 +31,13 @@ public class QafSteps {
 
   static final String CASE_TYPE = "QAF";
   static final String RETURN_REQUIREMENT = "QAF_RETURN";
+  /** A form's text held only as a case or task variable (the engine's text column). */
   static final int MAX_TEXT = 4000;
+  /** Text written to the register: its column's size (migrations V6, V7). */
+  static final Map<String, Integer> REGISTER_LIMITS = registerLimits();
   static final Set<String> RESPONSES = Set.of("AGREE", "DISAGREE");
   static final Set<String> YES_NO = Set.of("YES", "NO");
+  static final Set<String> NON_RETURN_OUTCOMES = Set.of("KEEP_WAITING", "CLOSE_NOT_RETURNED");
 
   private final QafRepository repository;
   private final QafEvidenceRule rule;
@@ -67,6 +71,19 @@ public class QafSteps {
     return qaf(execution).reviewingOfficer();
   }
 
+  /**
+   * Create listener of every council task: its answers are declared on the task (see
+   * {@link QafTaskVariables}); the validation visit also shows why it is done, which the provider
+   * does not see.
+   */
+  public void councilAnswers(DelegateTask task) {
+    QafTaskVariables.councilAnswers(task);
+    if ("Task_ValidationVisit".equals(task.getTaskDefinitionKey())) {
+      String reasons = qaf(task.getExecution()).validationReasons();
+      task.setVariableLocal("visitReasonsText", reasons == null ? "none" : reasons.replace(",", ", "));
+    }
+  }
+
   // --- §2 issue ---------------------------------------------------------------------------------
 
   /** §2: the QAF goes to the provider with the return date and the target Performance Level. */
@@ -89,6 +106,7 @@ public class QafSteps {
   /** The provider's return: grades A to D (other checks come with the completeness check). */
   public void completeQaf(DelegateTask task) {
     QafAssessment q = qaf(task.getExecution());
+    QafTaskVariables.providerFormOnly(task, "QAF return");
     FormChecks checks = new FormChecks("QAF return", task);
     for (QafObjective o : QafObjective.of(q.variant())) {
       Object value = task.getVariable(o.gradeField());
@@ -100,6 +118,7 @@ public class QafSteps {
       }
     }
     atMost(checks, task, "providerComments");
+    atMost(checks, task, "summarySignedBy");
     checks.throwIfAny();
     for (QafObjective o : QafObjective.of(q.variant())) {
       repository.recordClaim(q.id(), o.code(), QafEvidenceRule.grade(task.getVariable(o.gradeField())));
@@ -158,6 +177,7 @@ public class QafSteps {
   /** The purchasing officer records whether the provider gave an appropriate explanation for the late return. */
   public void lateExplanation(DelegateTask task) {
     QafAssessment q = qaf(task.getExecution());
+    QafTaskVariables.keepOnTask(task);
     FormChecks checks = new FormChecks("Late return", task);
     String given = checks.oneOf("explanationGiven", YES_NO);
     String explanation = null;
@@ -169,12 +189,23 @@ public class QafSteps {
     repository.recordLateExplanation(q.id(), "YES".equals(given), explanation);
   }
 
-  /** §3: "Non-return of the QAF document is a contract management issue": what the manager did. */
+  /**
+   * §3: "Non-return of the QAF document is a contract management issue": what the manager did, and
+   * whether to keep waiting or close the QAF as not returned (otherwise a QAF never returned would
+   * keep the case open for ever).
+   */
   public void contractManagementIssue(DelegateTask task) {
+    QafTaskVariables.keepOnTask(task);
     FormChecks checks = new FormChecks("Contract management issue", task);
+    String outcome = checks.oneOf("nonReturnOutcome", NON_RETURN_OUTCOMES);
     checks.text("actionTaken");
     atMost(checks, task, "actionTaken");
     checks.throwIfAny();
+    boolean close = "CLOSE_NOT_RETURNED".equals(outcome);
+    if (close) {
+      repository.closeAsNotReturned(qaf(task.getExecution()).id());
+    }
+    task.getExecution().setVariable("closedAsNotReturned", close);
   }
 
   // --- §3.1 desk-top review, §3.3 validation visit ----------------------------------------------
@@ -186,6 +217,7 @@ public class QafSteps {
    */
   public void deskTopReview(DelegateTask task) {
     QafAssessment q = qaf(task.getExecution());
+    QafTaskVariables.keepOnTask(task);
     FormChecks checks = new FormChecks("QAF Review Form", task);
     Map<String, String> grades = officerGrades(checks, task, q);
     boolean concerns = checks.flag("concernsOverService");
@@ -203,7 +235,7 @@ public class QafSteps {
     recordOfficerGrades(task, q, grades);
     repository.recordDeskReview(q.id(), QafDeadlines.now(), concerns ? text(task, "concernsDetails") : null,
         procurement);
-    task.setVariable("officerDiscretion", partial);
+    task.getExecution().setVariable("officerDiscretion", partial);
   }
 
   /** The decision table's inputs, from the register (§3.3): computed here, never taken from a form. */
@@ -236,7 +268,11 @@ public class QafSteps {
     repository.recordVisitDecision(q.id(), steps == null ? null : ((Number) steps).intValue(), !reasons.isEmpty(),
         reasons.isEmpty() ? null : String.join(",", reasons));
     execution.setVariable("validationVisit", !reasons.isEmpty());
-    execution.setVariable("visitReasonsText", reasons.isEmpty() ? "none" : String.join(", ", reasons));
+    // The table's inputs and reasons are the council's: recorded in the register, not left on the case.
+    for (String name : List.of("visitReasons", "officerDiscretion", "gradeStepsChanged", "anyAClaimed",
+        "concernsOverService", "procurementReview", "randomDraw")) {
+      execution.removeVariable(name);
+    }
     execution.setVariable("furtherVisitForManager", false);
   }
 
@@ -246,6 +282,7 @@ public class QafSteps {
    */
   public void validationVisit(DelegateTask task) {
     QafAssessment q = qaf(task.getExecution());
+    QafTaskVariables.keepOnTask(task);
     FormChecks checks = new FormChecks("Validation visit", task);
     LocalDate visit = checks.date("visitDate");
     if (visit != null && visit.isAfter(QafDeadlines.today())) {
@@ -266,7 +303,7 @@ public class QafSteps {
     repository.recordVisit(q.id(), visit, audit);
     if (audit) {
       // Part 3.4 §5.1: written feedback within 4 weeks of the audit.
-      task.setVariable("spaFeedbackDueOn", visit.plusWeeks(4).toString());
+      task.getExecution().setVariable("spaFeedbackDueOn", visit.plusWeeks(4).toString());
     }
   }
 
@@ -291,6 +328,7 @@ public class QafSteps {
   /** The provider agrees, or disagrees with reasons and, where it has some, further evidence. */
   public void respondToGrades(DelegateTask task) {
     QafAssessment q = qaf(task.getExecution());
+    QafTaskVariables.providerFormOnly(task, "Response to grades");
     FormChecks checks = new FormChecks("Response to grades", task);
     String response = checks.oneOf("providerResponse", RESPONSES);
     if ("DISAGREE".equals(response)) {
@@ -300,13 +338,14 @@ public class QafSteps {
     atMost(checks, task, "furtherEvidence");
     checks.throwIfAny();
     repository.recordProviderResponse(q.id(), response);
-    task.setVariable("providerAgrees", "AGREE".equals(response));
-    task.setVariable("agreementRoute", "PROVIDER_AGREED");
+    task.getExecution().setVariable("providerAgrees", "AGREE".equals(response));
+    task.getExecution().setVariable("agreementRoute", "PROVIDER_AGREED");
   }
 
   /** The reviewing officer discusses the grades with the provider: agreed (perhaps revised) or not. */
   public void discussGrades(DelegateTask task) {
     QafAssessment q = qaf(task.getExecution());
+    QafTaskVariables.keepOnTask(task);
     FormChecks checks = new FormChecks("Discussion", task);
     String outcome = checks.oneOf("agreementReached", YES_NO);
     checks.text("discussionNotes");
@@ -316,8 +355,8 @@ public class QafSteps {
     if ("YES".equals(outcome)) {
       recordOfficerGrades(task, q, grades);
     }
-    task.setVariable("agreed", "YES".equals(outcome));
-    task.setVariable("agreementRoute", "AGREED_AFTER_DISCUSSION");
+    task.getExecution().setVariable("agreed", "YES".equals(outcome));
+    task.getExecution().setVariable("agreementRoute", "AGREED_AFTER_DISCUSSION");
   }
 
   /**
@@ -326,17 +365,26 @@ public class QafSteps {
    */
   public void contractsManagerDecision(DelegateTask task) {
     QafAssessment q = qaf(task.getExecution());
+    QafTaskVariables.keepOnTask(task);
     FormChecks checks = new FormChecks("Contracts manager's decision", task);
     boolean furtherVisit = checks.flag("furtherVisit");
     Map<String, String> finals = new LinkedHashMap<>();
     if (!furtherVisit) {
       Map<String, String> claims = claims(q);
+      Map<String, QafGrade> held = new LinkedHashMap<>();
+      repository.grades(q.id()).forEach(g -> held.put(g.objective(), g));
       for (QafObjective o : QafObjective.of(q.variant())) {
         Object value = task.getVariable(o.finalGradeField());
         String grade = QafEvidenceRule.grade(value);
         if (grade == null) {
           checks.problem(o.finalGradeField(), o.code() + " final grade: " + QafEvidenceRule.gradeProblem(value));
           continue;
+        }
+        QafGrade officers = held.get(o.code());
+        if (text(task, o.explanationField()) == null && officers != null && grade.equals(officers.officerGrade())
+            && officers.explanation() != null) {
+          // The officer's explanation of the same grade stands unless the manager rewrites it.
+          task.setVariableLocal(o.explanationField(), officers.explanation());
         }
         if (!grade.equals(claims.get(o.code()))) {
           checks.textIf(true, o.explanationField(), o.code() + ": explain why the grade differs from the provider's"
@@ -349,7 +397,7 @@ public class QafSteps {
       atMost(checks, task, "concernsToCsg");
     }
     checks.throwIfAny();
-    task.setVariable("furtherVisitForManager", furtherVisit);
+    task.getExecution().setVariable("furtherVisitForManager", furtherVisit);
     if (!furtherVisit) {
       for (QafObjective o : QafObjective.of(q.variant())) {
         Object explanation = task.getVariable(o.explanationField());
@@ -357,17 +405,15 @@ public class QafSteps {
             finals.get(o.code()).equals(claims(q).get(o.code())) || explanation == null ? null
                 : explanation.toString().trim(), officerComments(q, o.code()));
       }
-      task.setVariable("managerFinalGrades", finals.entrySet().stream()
-          .map(e -> e.getKey() + "=" + e.getValue()).collect(Collectors.joining(";")));
-      task.setVariable("agreementRoute", "CONTRACTS_MANAGER_DECIDED");
+      repository.recordConcernsToCsg(q.id(), text(task, "concernsToCsg"));
+      task.getExecution().setVariable("agreementRoute", "CONTRACTS_MANAGER_DECIDED");
     }
   }
 
   /** §3.4 b): the provider's concerns, recorded and sent to the contracts managers as the CSG report. */
   public void reportToCsg(DelegateExecution execution) {
     QafAssessment q = qaf(execution);
-    String concerns = String.valueOf(execution.getVariable("concernsToCsg")).trim();
-    repository.recordConcernsToCsg(q.id(), concerns);
+    String concerns = q.concernsToCsg();
     notifications.send(key(execution, "csg-report"), recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS),
         "Core Strategy Group report: QAF " + q.number() + " (" + q.providerName() + ")",
         "No agreement was reached with " + q.providerName() + " on the QAF grades for " + q.contractTitle() + " ("
@@ -494,9 +540,23 @@ public class QafSteps {
 
   private static void atMost(FormChecks checks, VariableScope scope, String field) {
     Object value = scope.getVariable(field);
-    if (value != null && value.toString().length() > MAX_TEXT) {
-      checks.problem(field, "at most " + MAX_TEXT + " characters");
+    int limit = REGISTER_LIMITS.getOrDefault(field, MAX_TEXT);
+    if (value != null && value.toString().trim().length() > limit) {
+      checks.problem(field, "at most " + limit + " characters (this has " + value.toString().trim().length() + ")");
     }
+  }
+
+  private static Map<String, Integer> registerLimits() {
+    Map<String, Integer> limits = new LinkedHashMap<>();
+    limits.put("lateExplanation", 2000);
+    limits.put("concernsDetails", 2000);
+    limits.put("concernsToCsg", 2000);
+    limits.put("summarySignedBy", 200);
+    for (QafObjective o : QafObjective.values()) {
+      limits.put(o.explanationField(), 2000);
+      limits.put(o.officerCommentsField(), 4000);
+    }
+    return Map.copyOf(limits);
   }
 
   private QafAssessment qaf(DelegateExecution execution) {

@@ -257,6 +257,12 @@ class QafAssessmentProcessTest {
     assertThat(issue).hasCandidateGroup("contracts-managers");
     assertThat(instance).isWaitingAt("Task_CompleteQaf", "Task_RecordLateExplanation", "Task_ContractManagementIssue");
 
+    Task issueTask = taskAt(instance, "Task_ContractManagementIssue");
+    assertThatThrownBy(() -> taskService.complete(issueTask.getId(), Map.of("actionTaken", "Phoned")))
+        .hasMessageContaining("nonReturnOutcome: must be one of");
+    taskService.complete(issueTask.getId(), Map.of("actionTaken", "Phoned the manager",
+        "nonReturnOutcome", "KEEP_WAITING"));
+    assertThat(instance).isWaitingAt("Task_CompleteQaf", "Task_RecordLateExplanation");
     complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
     assertThat(instance).isWaitingAt("Task_DeskTopReview");
     assertThat(taskAt(instance, "Task_ContractManagementIssue")).isNull();
@@ -461,6 +467,146 @@ class QafAssessmentProcessTest {
         .taskCandidateGroupIn(List.of(ALPHA_GROUP)).count()).isEqualTo(1);
     assertThat(cases.find(qafOf(instance).number(), true, java.util.Set.of(BETA_GROUP))).isEmpty();
     assertThat(cases.find(qafOf(instance).number(), true, java.util.Set.of(ALPHA_GROUP))).isPresent();
+  }
+
+  @Test
+  void theProviderCannotReadTheOfficersDeliberationsThroughItsOwnTask() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    Map<String, Object> form = qafReturn("FULL", "C");
+    QafTestData.claim(form, QafObjective.C1_4, "A");
+    complete(instance, "Task_CompleteQaf", form);
+    Map<String, Object> desk = deskReview("FULL", "C", Map.of());
+    desk.put("c14OfficerGrade", "A");
+    desk.put("c11OfficerComments", "Internal: policies copied from another provider");
+    desk.put("concernsOverService", true);
+    desk.put("concernsDetails", "Three complaints from one family this year");
+    desk.put("partialValidation", true);
+    desk.put("partialValidationSections", "C1.3: fire drills suspected missed");
+    complete(instance, "Task_DeskTopReview", desk);
+    Map<String, Object> visit = officerGrades("FULL", "C", Map.of());
+    visit.put("c14OfficerGrade", "B");
+    visit.put("c14Explanation", "Level A evidence not seen in practice");
+    visit.put("visitDate", "2026-01-05");
+    visit.put("visitFindings", "Internal: manager evasive about staffing");
+    visit.put("supportPlanAudit", true);
+    for (String k : List.of("spaSupportPlanInPlace", "spaNeedsAssessmentCompleted", "spaReviewedInTime",
+        "spaServiceUserContributed", "spaGoalsFollowedUp", "spaMinimumStandardMet")) {
+      visit.put(k, "NO");
+    }
+    complete(instance, "Task_ValidationVisit", visit);
+    complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "DISAGREE", "disagreementReasons", "No"));
+    complete(instance, "Task_DiscussGrades", Map.of("agreementReached", "NO", "discussionNotes",
+        "Internal: provider defensive"));
+    complete(instance, "Task_ContractsManagerDecision", Map.of("furtherVisit", true));
+    complete(instance, "Task_ValidationVisit", visit);
+    Map<String, Object> finals = new HashMap<>();
+    for (QafObjective o : QafObjective.values()) {
+      finals.put(o.finalGradeField(), o == QafObjective.C1_4 ? "A" : "C");
+    }
+    finals.put("furtherVisit", false);
+    finals.put("concernsToCsg", "Provider disputes the visit findings");
+    // The case's variables are what any provider task of the case reads.
+    Map<String, Object> seenByProvider = runtimeService.getVariables(instance.getId());
+    assertThat(seenByProvider).doesNotContainKeys("c11OfficerComments", "concernsDetails", "partialValidationSections",
+        "visitFindings", "spaSupportPlanInPlace", "spaMinimumStandardMet", "randomDraw", "visitReasons",
+        "visitReasonsText", "discussionNotes", "c14OfficerGrade", "c14Explanation", "agreementReached",
+        "officerDiscretion", "concernsOverService");
+    complete(instance, "Task_ContractsManagerDecision", finals);
+    assertThat(instance).isEnded();
+    assertThat(qafOf(instance).concernsToCsg()).isEqualTo("Provider disputes the visit findings");
+  }
+
+  @Test
+  void theProviderReadsOnlyItsOwnAnswersAndTheGradesLetterThroughTheResponseTask() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    Map<String, Object> desk = deskReview("FULL", "C", Map.of("C1.6", "D"));
+    desk.put("c16OfficerComments", "Internal: complaints log looks rewritten");
+    complete(instance, "Task_DeskTopReview", desk);
+    Task respond = taskAt(instance, "Task_RespondToGrades");
+    identityService.setAuthentication(ALPHA_USER, List.of(ALPHA_GROUP));
+    Map<String, Object> seen;
+    try {
+      seen = taskService.getVariables(respond.getId());
+    } finally {
+      identityService.clearAuthentication();
+    }
+    assertThat(seen).containsKey("gradesSummary").doesNotContainKeys("c16OfficerComments", "concernsDetails",
+        "c16OfficerGrade", "c16Explanation", "randomDraw", "visitReasons", "partialValidation");
+    assertThat(seen.get("gradesSummary").toString()).contains("C1.6 Complaints: D (you claimed C)");
+  }
+
+  @Test
+  void theProviderCannotSetTheOfficersGradesOrDecisionsThroughItsOwnTask() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    Map<String, Object> sneaky = qafReturn("FULL", "C");
+    sneaky.put("c13OfficerGrade", "A");
+    Task completeTask = taskAt(instance, "Task_CompleteQaf");
+    assertThatThrownBy(() -> taskService.complete(completeTask.getId(), sneaky))
+        .hasMessageContaining("c13OfficerGrade: is not a field of this form");
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of("C1.3", "D")));
+
+    Task respond = taskAt(instance, "Task_RespondToGrades");
+    Map<String, Object> response = new HashMap<>(Map.of("providerResponse", "DISAGREE",
+        "disagreementReasons", "We disagree", "c13OfficerGrade", "A", "c13Explanation", "Agreed by phone",
+        "agreementReached", "YES"));
+    assertThatThrownBy(() -> taskService.complete(respond.getId(), response))
+        .hasMessageContaining("c13OfficerGrade: is not a field of this form")
+        .hasMessageContaining("agreementReached: is not a field of this form");
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("c13OfficerGrade", "agreementReached");
+    complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "DISAGREE",
+        "disagreementReasons", "We disagree"));
+    // Even a value left on the case some other way is never read as the officer's answer.
+    runtimeService.setVariables(instance.getId(), Map.of("c13OfficerGrade", "A", "c13Explanation", "x",
+        "agreementReached", "YES"));
+    Task discuss = taskAt(instance, "Task_DiscussGrades");
+    assertThatThrownBy(() -> taskService.complete(discuss.getId(), Map.of("discussionNotes", "Talked it through")))
+        .hasMessageContaining("agreementReached: must be one of NO, YES");
+    Map<String, Object> agreed = officerGrades("FULL", "C", Map.of());
+    agreed.put("agreementReached", "YES");
+    agreed.put("discussionNotes", "Agreed C after all");
+    taskService.complete(discuss.getId(), agreed);
+    assertThat(instance).isEnded();
+    assertThat(qafs.grades(qafOf(instance).id())).filteredOn(g -> g.objective().equals("C1.3"))
+        .extracting(QafGrade::finalGrade).containsExactly("C");
+  }
+
+  @Test
+  void textLongerThanItsRegisterColumnIsRefusedWithTheFieldsLimit() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    Map<String, Object> form = qafReturn("FULL", "C");
+    form.put("summarySignedBy", "x".repeat(201));
+    Task completeTask = taskAt(instance, "Task_CompleteQaf");
+    assertThatThrownBy(() -> taskService.complete(completeTask.getId(), form))
+        .hasMessageContaining("summarySignedBy: at most 200 characters (this has 201)");
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    Map<String, Object> desk = deskReview("FULL", "C", Map.of("C1.6", "D"));
+    desk.put("c16Explanation", "y".repeat(2001));
+    desk.put("concernsOverService", true);
+    desk.put("concernsDetails", "z".repeat(2001));
+    Task deskTask = taskAt(instance, "Task_DeskTopReview");
+    assertThatThrownBy(() -> taskService.complete(deskTask.getId(), desk))
+        .hasMessageContaining("c16Explanation: at most 2000 characters (this has 2001)")
+        .hasMessageContaining("concernsDetails: at most 2000 characters (this has 2001)");
+    desk.put("c16Explanation", "y".repeat(2000));
+    desk.put("concernsDetails", "z".repeat(2000));
+    taskService.complete(deskTask.getId(), desk);
+    assertThat(qafs.grades(qafOf(instance).id())).filteredOn(g -> g.objective().equals("C1.6"))
+        .extracting(QafGrade::explanation).containsExactly("y".repeat(2000));
+  }
+
+  @Test
+  void theContractsManagerMayCloseAQafNeverReturnedWhichEndsTheCase() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    fire(timer(instance, "Timer_QafReturnDue"));
+    fire(timer(instance, "Timer_QafNotReturned"));
+    complete(instance, "Task_ContractManagementIssue", Map.of("actionTaken", "Default notice considered separately",
+        "nonReturnOutcome", "CLOSE_NOT_RETURNED"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_QafNotReturned");
+    assertThat(qafOf(instance).status()).isEqualTo("NOT_RETURNED");
+    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(breachesOf(qafOf(instance))).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
   }
 
   // --- helpers ------------------------------------------------------------------------------------
