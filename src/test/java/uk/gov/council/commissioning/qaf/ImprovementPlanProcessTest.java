@@ -373,7 +373,80 @@ class ImprovementPlanProcessTest {
     assertThat(visibleTasks(BETA_USER, instance)).isZero();
   }
 
+  @Test
+  void theProviderCannotPresetTheCouncilsDecisions() {
+    ProcessInstance instance = startPlan();
+    Map<String, Object> planted = new HashMap<>(plan());
+    planted.putAll(Map.of("officerDecision", "ACCEPT", "managerDecision", "ACCEPT", "validationOutcome", "IMPROVED",
+        "newGrade", "A", "csgReport", "Nothing to report", "defaultNoticeDecision", "NO_NOTICE", "chaseAction", "none"));
+    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), planted);
+
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("officerDecision", "managerDecision",
+        "validationOutcome", "newGrade", "csgReport", "defaultNoticeDecision", "chaseAction");
+    Task officerReview = taskAt(instance, "Task_ReviewPlanPurchasingOfficer");
+    assertThat(taskService.getVariable(officerReview.getId(), "officerDecision")).as("the form opens blank").isNull();
+    assertThatThrownBy(() -> complete(OFFICER, officerReview, Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("officerDecision: must be one of");
+    sendBackBoth(instance);
+
+    // The revision: the same attempt, and the reviewers still decide.
+    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), planted);
+    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"), Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("managerDecision: must be one of");
+    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
+    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of("managerDecision", "SEND_BACK", "managerComments", "Still vague"));
+    assertThat(instance).isWaitingAt("Task_ReviseImprovementPlan");
+    assertThat(planOf(instance).managerDecision()).isEqualTo("SEND_BACK");
+  }
+
+  @Test
+  void theCouncilsAnswersStayOnItsTasksAndTheProviderSeesOnlyTheReviewComments() {
+    ProcessInstance instance = startPlan();
+    fire(timer(instance, "Timer_PlanDue"));
+    complete(MANAGER, taskAt(instance, "Task_ChaseImprovementPlan"), Map.of("chaseAction", "Rang the registered manager"));
+    assertThat(providerVariables(instance, "Task_SubmitImprovementPlan")).doesNotContainKey("chaseAction");
+
+    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+        Map.of("officerDecision", "SEND_BACK", "officerComments", "Target dates are too vague"));
+    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of("managerDecision", "ACCEPT", "managerComments", "Fine by me"));
+
+    Map<String, Object> seen = providerVariables(instance, "Task_ReviseImprovementPlan");
+    assertThat(seen).doesNotContainKeys("officerDecision", "officerComments", "managerDecision", "managerComments");
+    assertThat(seen.get("reviewComments")).asString().contains("Target dates are too vague", "Fine by me");
+    ImprovementPlan reviewed = planOf(instance);
+    assertThat(reviewed.officerComments()).isEqualTo("Target dates are too vague");
+    assertThat(reviewed.managerDecision()).isEqualTo("ACCEPT");
+
+    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
+    acceptBoth(instance);
+    fire(timer(instance, "Timer_ValidatePlan"));
+    complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
+        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "Support plans still not reviewed"));
+    complete(MANAGER, taskAt(instance, "Task_ReportToCoreStrategyGroup"), Map.of("csgReport", "No progress",
+        "defaultNoticeDecision", "ISSUE", "defaultNoticeReasons", "Two months without the promised reviews"));
+
+    assertThat(instance).isWaitingAt("Task_IssueDefaultNotice");
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("validationOutcome",
+        "validationFindings", "csgReport", "defaultNoticeDecision", "defaultNoticeReasons");
+    ImprovementPlan reported = planOf(instance);
+    assertThat(reported.validationFindings()).isEqualTo("Support plans still not reviewed");
+    assertThat(reported.defaultNoticeReasons()).isEqualTo("Two months without the promised reviews");
+  }
+
   // --- helpers --------------------------------------------------------------------------------
+
+  /** What the provider's own user reads through its task. */
+  private Map<String, Object> providerVariables(ProcessInstance instance, String activityId) {
+    identityService.setAuthentication(ALPHA_USER, groupsOf(ALPHA_USER));
+    try {
+      return taskService.getVariables(taskAt(instance, activityId).getId());
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
 
   private ProcessInstance startPlan() {
     long assessment = agreedQaf(jdbc, contract, qafNumber, "C1.3");
