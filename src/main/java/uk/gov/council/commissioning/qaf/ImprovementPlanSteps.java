@@ -56,6 +56,15 @@ public class ImprovementPlanSteps {
       "Task_ValidateImprovement", List.of("validationOutcome", "newGrade", "validationFindings"),
       "Task_ReportToCoreStrategyGroup", List.of("csgReport", "defaultNoticeDecision", "defaultNoticeReasons"));
 
+  /**
+   * The register's column for each text field (V8__qaf_improvement_plan_content.sql); the chase, which
+   * is not stored, its form's limit.
+   */
+  static final Map<String, Integer> MAX_LENGTH = Map.of(
+      "planActions", 4000, "responsiblePerson", 200, "targetDates", 2000, "evidenceOfImprovement", 4000,
+      "officerComments", 2000, "managerComments", 2000, "validationFindings", 4000, "csgReport", 4000,
+      "defaultNoticeReasons", 2000, "chaseAction", 4000);
+
   private final ImprovementPlanRegister register;
   private final ImprovementPlanDeadlines deadlines;
   private final ImprovementPlanNotifications notifications;
@@ -92,6 +101,7 @@ public class ImprovementPlanSteps {
     String responsible = form.text("responsiblePerson");
     String targetDates = form.text("targetDates");
     String evidence = form.text("evidenceOfImprovement");
+    maxLength(form, task, PROVIDER_FIELDS);
     form.throwIfAny();
     ImprovementPlan plan = plan(task.getExecution());
     Instant now = ImprovementPlanDeadlines.now();
@@ -124,6 +134,7 @@ public class ImprovementPlanSteps {
     FormChecks form = new FormChecks(formId, task);
     String decision = form.oneOf(decisionField, REVIEW_DECISIONS);
     form.textIf(SEND_BACK.equals(decision), commentsField, "say what the provider must change when sending the plan back");
+    maxLength(form, task, List.of(commentsField));
     form.throwIfAny();
     Object comments = task.getVariableLocal(commentsField);
     return new Review(decision, comments == null || comments.toString().isBlank() ? null : comments.toString().trim());
@@ -160,6 +171,7 @@ public class ImprovementPlanSteps {
     keepOnTask(task);
     FormChecks form = new FormChecks("qaf-improvement-plan-chase", task);
     form.text("chaseAction");
+    maxLength(form, task, List.of("chaseAction"));
     form.throwIfAny();
   }
 
@@ -182,6 +194,7 @@ public class ImprovementPlanSteps {
     }
     form.textIf(ImprovementPlan.NOT_IMPROVED.equals(outcome), "validationFindings",
         "say what was found when the standard has not improved");
+    maxLength(form, task, List.of("validationFindings"));
     form.throwIfAny();
     Object findings = task.getVariableLocal("validationFindings");
     register.recordValidation(plan(task.getExecution()).id(), outcome, newGrade,
@@ -197,6 +210,7 @@ public class ImprovementPlanSteps {
     String report = form.text("csgReport");
     String decision = form.oneOf("defaultNoticeDecision", Set.of(ISSUE, NO_NOTICE));
     String reasons = form.text("defaultNoticeReasons");
+    maxLength(form, task, List.of("csgReport", "defaultNoticeReasons"));
     form.throwIfAny();
     boolean issue = ISSUE.equals(decision);
     register.recordCsgReport(plan(task.getExecution()).id(), report, issue, reasons, currentUser(task),
@@ -252,6 +266,17 @@ public class ImprovementPlanSteps {
     for (String name : Set.copyOf(task.getVariableNamesLocal())) {
       if (!PROVIDER_FIELDS.contains(name)) {
         task.removeVariableLocal(name);
+      }
+    }
+  }
+
+  /** Each field within its register column, so a long answer is refused by name, not by the database. */
+  static void maxLength(FormChecks form, DelegateTask task, java.util.Collection<String> fields) {
+    for (String field : fields) {
+      Object value = task.getVariable(field);
+      int max = MAX_LENGTH.get(field);
+      if (value != null && value.toString().trim().length() > max) {
+        form.problem(field, "at most " + max + " characters (" + value.toString().trim().length() + " given)");
       }
     }
   }

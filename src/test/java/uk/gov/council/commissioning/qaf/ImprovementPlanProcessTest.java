@@ -436,6 +436,47 @@ class ImprovementPlanProcessTest {
     assertThat(reported.defaultNoticeReasons()).isEqualTo("Two months without the promised reviews");
   }
 
+  @Test
+  void eachTextIsRefusedByNameBeyondItsRegisterColumn() {
+    ProcessInstance instance = startPlan();
+    Map<String, Object> tooLong = new HashMap<>(plan());
+    tooLong.putAll(Map.of("planActions", "a".repeat(4001), "responsiblePerson", "r".repeat(201),
+        "targetDates", "t".repeat(2001), "evidenceOfImprovement", "e".repeat(4001)));
+    assertThatThrownBy(() -> complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), tooLong))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("planActions: at most 4000 characters (4001 given)")
+        .hasMessageContaining("responsiblePerson: at most 200 characters (201 given)")
+        .hasMessageContaining("targetDates: at most 2000 characters (2001 given)")
+        .hasMessageContaining("evidenceOfImprovement: at most 4000 characters (4001 given)");
+    Map<String, Object> atTheLimit = new HashMap<>(plan());
+    atTheLimit.put("responsiblePerson", "r".repeat(200));
+    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), atTheLimit);
+
+    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+        Map.of("officerDecision", "SEND_BACK", "officerComments", "o".repeat(2001))))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("officerComments: at most 2000 characters");
+    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of("managerDecision", "ACCEPT", "managerComments", "m".repeat(2001))))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("managerComments: at most 2000 characters");
+    acceptBoth(instance);
+    fire(timer(instance, "Timer_ValidatePlan"));
+    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
+        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "f".repeat(4001))))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("validationFindings: at most 4000 characters");
+    complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
+        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "No change"));
+    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReportToCoreStrategyGroup"), Map.of(
+        "csgReport", "c".repeat(4001), "defaultNoticeDecision", "NO_NOTICE", "defaultNoticeReasons", "d".repeat(2001))))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("csgReport: at most 4000 characters")
+        .hasMessageContaining("defaultNoticeReasons: at most 2000 characters");
+    assertThat(instance).isWaitingAt("Task_ReportToCoreStrategyGroup");
+    assertThat(planOf(instance).responsiblePerson()).hasSize(200);
+  }
+
   // --- helpers --------------------------------------------------------------------------------
 
   /** What the provider's own user reads through its task. */
