@@ -51,6 +51,7 @@ public class ImprovementPlanSteps {
    */
   static final Map<String, List<String>> COUNCIL_ANSWERS = Map.of(
       "Task_ChaseImprovementPlan", List.of("chaseAction"),
+      "Task_ChaseRevisedImprovementPlan", List.of("chaseAction"),
       "Task_ReviewPlanPurchasingOfficer", List.of("officerDecision", "officerComments"),
       "Task_ReviewPlanContractsManager", List.of("managerDecision", "managerComments"),
       "Task_ValidateImprovement", List.of("validationOutcome", "newGrade", "validationFindings"),
@@ -157,13 +158,14 @@ public class ImprovementPlanSteps {
       notifications.accepted(execution, acceptedPlan);
       return;
     }
-    register.recordSentBack(plan.id());
+    Instant due = deadlines.resubmissionDue(ImprovementPlanDeadlines.now());
+    register.recordSentBack(plan.id(), due);
     String comments = "Purchasing officer (" + label(plan.officerDecision()) + "): " + orNone(plan.officerComments())
         + "\n\nContracts manager (" + label(plan.managerDecision()) + "): " + orNone(plan.managerComments());
-    java.util.Date due = deadlines.resubmissionDue();
     execution.setVariable("reviewComments", comments);
-    execution.setVariable("resubmissionDue", due);
-    notifications.sentBack(execution, plan(execution), comments, ImprovementPlanTimes.text(due.toInstant()));
+    // For the forms only: the task and its timer take the deadline from the register.
+    execution.setVariable("resubmissionDue", ImprovementPlanTimes.text(due));
+    notifications.sentBack(execution, plan(execution), comments, ImprovementPlanTimes.text(due));
   }
 
   /** An escalation task: what was done to chase the provider. */

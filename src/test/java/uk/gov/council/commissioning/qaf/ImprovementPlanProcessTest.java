@@ -204,12 +204,22 @@ class ImprovementPlanProcessTest {
     // Thursday 12 March + 5 working days: the end of Thursday 19 March.
     Task revise = taskAt(instance, "Task_ReviseImprovementPlan");
     assertThat(revise.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-03-20T00:00:00Z")));
+    // The deadline is the register's: a case variable of the same name cannot move it.
+    assertThat(planOf(instance).resubmissionDueAt()).isEqualTo("2026-03-20T00:00:00Z");
+    runtimeService.setVariable(instance.getId(), "resubmissionDue", Date.from(Instant.parse("2027-01-01T00:00:00Z")));
+    assertThat(timer(instance, "Timer_RevisionDue").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-03-20T00:00:00Z")));
 
-    // An overdue revision is chased by email; the seed's two weeks were met, so no breach.
+    // An overdue revision is chased by email and by the contracts managers; the seed's two weeks were
+    // met, so no breach. The chase closes when the revision arrives.
     fire(timer(instance, "Timer_RevisionDue"));
     assertThat(outbox(instance, "revision-overdue-1")).contains("quality@alpha.example");
+    Task chase = taskAt(instance, "Task_ChaseRevisedImprovementPlan");
+    assertThat(chase).hasCandidateGroup("contracts-managers");
+    assertThat(chase.getDueDate()).isNotNull();
+    assertThat(instance).isWaitingAt("Task_ReviseImprovementPlan", "Task_ChaseRevisedImprovementPlan");
     complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
     assertThat(instance).isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
+    assertThat(taskAt(instance, "Task_ChaseRevisedImprovementPlan")).as("closed by the revision").isNull();
     acceptBoth(instance);
 
     assertThat(instance).isWaitingAt("Timer_ValidatePlan");
