@@ -163,8 +163,9 @@ public class ImprovementPlanSteps {
     String comments = "Purchasing officer (" + label(plan.officerDecision()) + "): " + orNone(plan.officerComments())
         + "\n\nContracts manager (" + label(plan.managerDecision()) + "): " + orNone(plan.managerComments());
     execution.setVariable("reviewComments", comments);
-    // For the forms only: the task and its timer take the deadline from the register.
-    execution.setVariable("resubmissionDue", ImprovementPlanTimes.text(due));
+    // Read only by cases still on the earlier version of the process, whose revision timer takes it; this
+    // version's task and timer read the register.
+    execution.setVariable("resubmissionDue", deadlines.timer(due));
     notifications.sentBack(execution, plan(execution), comments, ImprovementPlanTimes.text(due));
   }
 
