@@ -42,7 +42,8 @@ public record ImprovementPlan(
     Boolean defaultNotice,
     String defaultNoticeReasons,
     String status,
-    Instant closedAt) {
+    Instant closedAt,
+    Instant resubmissionDueAt) {
 
   public static final String OPEN = "OPEN";
   public static final String CLOSED = "CLOSED";

@@ -74,9 +74,18 @@ public class ImprovementPlanDeadlines {
     return timer(due);
   }
 
-  /** A plan sent back today is due again by the end of this day (task due date and chase timer). */
-  public Date resubmissionDue() {
-    return endOfWorkingDaysFromToday(properties.resubmissionWorkingDays());
+  /** A plan sent back at {@code sentBackAt} is due again by the end of this working day. */
+  public Instant resubmissionDue(Instant sentBackAt) {
+    return endOf(calendar.addWorkingDays(ukDate(sentBackAt), properties.resubmissionWorkingDays()));
+  }
+
+  /** The revision's task due date and timer, from the deadline recorded when the plan was sent back. */
+  public Date resubmissionTimer(DelegateExecution execution) {
+    Instant due = plan(execution).resubmissionDueAt();
+    if (due == null) {
+      throw new IllegalStateException("Improvement plan " + execution.getProcessBusinessKey() + " was not sent back");
+    }
+    return timer(due);
   }
 
   public Date reviewDue() {

@@ -106,9 +106,10 @@ public class ImprovementPlanRegister {
         .update();
   }
 
-  void recordSentBack(long id) {
-    jdbc.sql("UPDATE qaf_improvement_plan SET times_sent_back = times_sent_back + 1 WHERE id = :id")
-        .param("id", id).update();
+  void recordSentBack(long id, Instant resubmissionDueAt) {
+    jdbc.sql("UPDATE qaf_improvement_plan SET times_sent_back = times_sent_back + 1, resubmission_due_at = :due"
+            + " WHERE id = :id")
+        .param("due", utc(resubmissionDueAt)).param("id", id).update();
   }
 
   /** Once: a repeated call keeps the first acceptance and its validation date. */
@@ -182,7 +183,8 @@ public class ImprovementPlanRegister {
         rs.getObject("default_notice") == null ? null : rs.getBoolean("default_notice"),
         rs.getString("default_notice_reasons"),
         rs.getString("status"),
-        instant(rs, "closed_at"));
+        instant(rs, "closed_at"),
+        instant(rs, "resubmission_due_at"));
   }
 
   private static Instant instant(ResultSet rs, String column) throws SQLException {

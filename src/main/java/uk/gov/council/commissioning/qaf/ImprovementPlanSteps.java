@@ -2,6 +2,8 @@ package uk.gov.council.commissioning.qaf;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -31,6 +33,38 @@ public class ImprovementPlanSteps {
   private static final Set<String> OUTCOMES = Set.of(ImprovementPlan.IMPROVED, ImprovementPlan.NOT_IMPROVED);
   // An improved standard is better than D (3.4 §5.3: the minimum standard is C).
   private static final Set<String> IMPROVED_GRADES = Set.of("A", "B", "C");
+
+  /** What the provider's form (first plan and revision) may put on the case. */
+  static final Set<String> PROVIDER_FIELDS = Set.of("planActions", "responsiblePerson", "targetDates",
+      "evidenceOfImprovement");
+  /**
+   * The case's own variables: those the start gives and those the steps set. Anything else found on
+   * the case when the provider completes a task came with that completion and is removed, so a
+   * provider cannot pre-set a council decision or plant a value a council form would open with.
+   */
+  static final Set<String> CASE_VARIABLES = Set.of("assessmentId", "objective", "qafNumber", "financialYear",
+      "contractReference", "contractTitle", "providerName", "providerGroup", "planDue", "reviewComments",
+      "resubmissionDue", "planAccepted", "validationDue", "improved", "issueDefaultNotice", "escalationMessage");
+  /**
+   * The answers of the council's tasks, kept on the task (see keepOnTask): the provider reads the case's
+   * variables through its own later tasks, and the reviewers' comments reach it only as reviewComments.
+   */
+  static final Map<String, List<String>> COUNCIL_ANSWERS = Map.of(
+      "Task_ChaseImprovementPlan", List.of("chaseAction"),
+      "Task_ChaseRevisedImprovementPlan", List.of("chaseAction"),
+      "Task_ReviewPlanPurchasingOfficer", List.of("officerDecision", "officerComments"),
+      "Task_ReviewPlanContractsManager", List.of("managerDecision", "managerComments"),
+      "Task_ValidateImprovement", List.of("validationOutcome", "newGrade", "validationFindings"),
+      "Task_ReportToCoreStrategyGroup", List.of("csgReport", "defaultNoticeDecision", "defaultNoticeReasons"));
+
+  /**
+   * The register's column for each text field (V8__qaf_improvement_plan_content.sql); the chase, which
+   * is not stored, its form's limit.
+   */
+  static final Map<String, Integer> MAX_LENGTH = Map.of(
+      "planActions", 4000, "responsiblePerson", 200, "targetDates", 2000, "evidenceOfImprovement", 4000,
+      "officerComments", 2000, "managerComments", 2000, "validationFindings", 4000, "csgReport", 4000,
+      "defaultNoticeReasons", 2000, "chaseAction", 4000);
 
   private final ImprovementPlanRegister register;
   private final ImprovementPlanDeadlines deadlines;
@@ -62,11 +96,13 @@ public class ImprovementPlanSteps {
    * the two weeks: after them it is recorded as a LATE breach.
    */
   public void submitted(DelegateTask task) {
+    providerFieldsOnly(task);
     FormChecks form = new FormChecks("qaf-improvement-plan-submit", task);
     String actions = form.text("planActions");
     String responsible = form.text("responsiblePerson");
     String targetDates = form.text("targetDates");
     String evidence = form.text("evidenceOfImprovement");
+    maxLength(form, task, PROVIDER_FIELDS);
     form.throwIfAny();
     ImprovementPlan plan = plan(task.getExecution());
     Instant now = ImprovementPlanDeadlines.now();
@@ -81,12 +117,14 @@ public class ImprovementPlanSteps {
 
   /** The purchasing officer's review (the commissioning officers group). */
   public void reviewedByPurchasingOfficer(DelegateTask task) {
+    keepOnTask(task);
     Review review = review(task, "qaf-improvement-plan-review-officer", "officerDecision", "officerComments");
     register.recordOfficerReview(plan(task.getExecution()).id(), review.decision(), review.comments(), currentUser(task));
   }
 
   /** The contracts manager's review. */
   public void reviewedByContractsManager(DelegateTask task) {
+    keepOnTask(task);
     Review review = review(task, "qaf-improvement-plan-review-manager", "managerDecision", "managerComments");
     register.recordManagerReview(plan(task.getExecution()).id(), review.decision(), review.comments(), currentUser(task));
   }
@@ -97,8 +135,9 @@ public class ImprovementPlanSteps {
     FormChecks form = new FormChecks(formId, task);
     String decision = form.oneOf(decisionField, REVIEW_DECISIONS);
     form.textIf(SEND_BACK.equals(decision), commentsField, "say what the provider must change when sending the plan back");
+    maxLength(form, task, List.of(commentsField));
     form.throwIfAny();
-    Object comments = task.getVariable(commentsField);
+    Object comments = task.getVariableLocal(commentsField);
     return new Review(decision, comments == null || comments.toString().isBlank() ? null : comments.toString().trim());
   }
 
@@ -119,32 +158,34 @@ public class ImprovementPlanSteps {
       notifications.accepted(execution, acceptedPlan);
       return;
     }
-    register.recordSentBack(plan.id());
+    Instant due = deadlines.resubmissionDue(ImprovementPlanDeadlines.now());
+    register.recordSentBack(plan.id(), due);
     String comments = "Purchasing officer (" + label(plan.officerDecision()) + "): " + orNone(plan.officerComments())
         + "\n\nContracts manager (" + label(plan.managerDecision()) + "): " + orNone(plan.managerComments());
-    java.util.Date due = deadlines.resubmissionDue();
     execution.setVariable("reviewComments", comments);
-    execution.setVariable("resubmissionDue", due);
-    // The next round's reviewers decide afresh.
-    execution.setVariable("officerDecision", null);
-    execution.setVariable("managerDecision", null);
-    notifications.sentBack(execution, plan(execution), comments, ImprovementPlanTimes.text(due.toInstant()));
+    // Read only by cases still on the earlier version of the process, whose revision timer takes it; this
+    // version's task and timer read the register.
+    execution.setVariable("resubmissionDue", deadlines.timer(due));
+    notifications.sentBack(execution, plan(execution), comments, ImprovementPlanTimes.text(due));
   }
 
   /** An escalation task: what was done to chase the provider. */
   public void chased(DelegateTask task) {
+    keepOnTask(task);
     FormChecks form = new FormChecks("qaf-improvement-plan-chase", task);
     form.text("chaseAction");
+    maxLength(form, task, List.of("chaseAction"));
     form.throwIfAny();
   }
 
   /** The validation a month on: improved (with the new grade, A to C) or not (with the findings). */
   public void validated(DelegateTask task) {
+    keepOnTask(task);
     FormChecks form = new FormChecks("qaf-improvement-plan-validate", task);
     String outcome = form.oneOf("validationOutcome", OUTCOMES);
     String newGrade = null;
     if (ImprovementPlan.IMPROVED.equals(outcome)) {
-      Object grade = task.getVariable("newGrade");
+      Object grade = task.getVariableLocal("newGrade");
       newGrade = grade == null ? null : grade.toString().trim().toUpperCase(java.util.Locale.ROOT);
       if (newGrade == null || newGrade.isEmpty()) {
         form.problem("newGrade", "is required when the standard has improved");
@@ -156,8 +197,9 @@ public class ImprovementPlanSteps {
     }
     form.textIf(ImprovementPlan.NOT_IMPROVED.equals(outcome), "validationFindings",
         "say what was found when the standard has not improved");
+    maxLength(form, task, List.of("validationFindings"));
     form.throwIfAny();
-    Object findings = task.getVariable("validationFindings");
+    Object findings = task.getVariableLocal("validationFindings");
     register.recordValidation(plan(task.getExecution()).id(), outcome, newGrade,
         findings == null || findings.toString().isBlank() ? null : findings.toString().trim(), currentUser(task),
         ImprovementPlanDeadlines.now());
@@ -166,15 +208,84 @@ public class ImprovementPlanSteps {
 
   /** §3.4: the contracts manager reports to the Core Strategy Group and decides on a default notice. */
   public void reportedToCoreStrategyGroup(DelegateTask task) {
+    keepOnTask(task);
     FormChecks form = new FormChecks("qaf-improvement-plan-csg", task);
     String report = form.text("csgReport");
     String decision = form.oneOf("defaultNoticeDecision", Set.of(ISSUE, NO_NOTICE));
     String reasons = form.text("defaultNoticeReasons");
+    maxLength(form, task, List.of("csgReport", "defaultNoticeReasons"));
     form.throwIfAny();
     boolean issue = ISSUE.equals(decision);
     register.recordCsgReport(plan(task.getExecution()).id(), report, issue, reasons, currentUser(task),
         ImprovementPlanDeadlines.now());
     task.getExecution().setVariable("issueDefaultNotice", issue);
+  }
+
+  /**
+   * Declares a council task's answers on the task itself, each starting empty, so the form opens blank
+   * and Tasklist's submission lands on the task; anything of the same name already on the case (put
+   * there before the task existed, by whoever) is removed so it cannot stand in for an answer.
+   */
+  public void councilAnswers(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    for (String name : councilFields(task)) {
+      removeFromCase(execution, name);
+      task.setVariableLocal(name, null);
+    }
+  }
+
+  /**
+   * Keeps a council task's answers with the task (Cockpit and history show them) and off the case,
+   * which the provider reads through its own tasks. A completion through the API puts the answers on
+   * the case, so they are moved onto the task before they are checked; the checks then read the task's
+   * own values, and the listener copies to the case only what a gateway needs.
+   */
+  static void keepOnTask(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    for (String name : councilFields(task)) {
+      Object value = task.getVariableLocal(name);
+      if (value == null) {
+        value = execution.getVariable(name);
+      }
+      task.setVariableLocal(name, value);
+      removeFromCase(execution, name);
+    }
+  }
+
+  private static void removeFromCase(DelegateExecution execution, String name) {
+    while (execution.hasVariable(name)) {
+      execution.removeVariable(name);
+    }
+  }
+
+  /** Removes from the case whatever the provider's completion brought that is not on its form. */
+  static void providerFieldsOnly(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    for (String name : Set.copyOf(execution.getVariableNames())) {
+      if (!PROVIDER_FIELDS.contains(name) && !CASE_VARIABLES.contains(name)) {
+        removeFromCase(execution, name);
+      }
+    }
+    for (String name : Set.copyOf(task.getVariableNamesLocal())) {
+      if (!PROVIDER_FIELDS.contains(name)) {
+        task.removeVariableLocal(name);
+      }
+    }
+  }
+
+  /** Each field within its register column, so a long answer is refused by name, not by the database. */
+  static void maxLength(FormChecks form, DelegateTask task, java.util.Collection<String> fields) {
+    for (String field : fields) {
+      Object value = task.getVariable(field);
+      int max = MAX_LENGTH.get(field);
+      if (value != null && value.toString().trim().length() > max) {
+        form.problem(field, "at most " + max + " characters (" + value.toString().trim().length() + " given)");
+      }
+    }
+  }
+
+  private static List<String> councilFields(DelegateTask task) {
+    return COUNCIL_ANSWERS.getOrDefault(task.getTaskDefinitionKey(), List.of());
   }
 
   public void close(DelegateExecution execution) {

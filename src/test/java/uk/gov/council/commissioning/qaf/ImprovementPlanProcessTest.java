@@ -204,12 +204,22 @@ class ImprovementPlanProcessTest {
     // Thursday 12 March + 5 working days: the end of Thursday 19 March.
     Task revise = taskAt(instance, "Task_ReviseImprovementPlan");
     assertThat(revise.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-03-20T00:00:00Z")));
+    // The deadline is the register's: a case variable of the same name cannot move it.
+    assertThat(planOf(instance).resubmissionDueAt()).isEqualTo("2026-03-20T00:00:00Z");
+    runtimeService.setVariable(instance.getId(), "resubmissionDue", Date.from(Instant.parse("2027-01-01T00:00:00Z")));
+    assertThat(timer(instance, "Timer_RevisionDue").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-03-20T00:00:00Z")));
 
-    // An overdue revision is chased by email; the seed's two weeks were met, so no breach.
+    // An overdue revision is chased by email and by the contracts managers; the seed's two weeks were
+    // met, so no breach. The chase closes when the revision arrives.
     fire(timer(instance, "Timer_RevisionDue"));
     assertThat(outbox(instance, "revision-overdue-1")).contains("quality@alpha.example");
+    Task chase = taskAt(instance, "Task_ChaseRevisedImprovementPlan");
+    assertThat(chase).hasCandidateGroup("contracts-managers");
+    assertThat(chase.getDueDate()).isNotNull();
+    assertThat(instance).isWaitingAt("Task_ReviseImprovementPlan", "Task_ChaseRevisedImprovementPlan");
     complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
     assertThat(instance).isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
+    assertThat(taskAt(instance, "Task_ChaseRevisedImprovementPlan")).as("closed by the revision").isNull();
     acceptBoth(instance);
 
     assertThat(instance).isWaitingAt("Timer_ValidatePlan");
@@ -373,7 +383,121 @@ class ImprovementPlanProcessTest {
     assertThat(visibleTasks(BETA_USER, instance)).isZero();
   }
 
+  @Test
+  void theProviderCannotPresetTheCouncilsDecisions() {
+    ProcessInstance instance = startPlan();
+    Map<String, Object> planted = new HashMap<>(plan());
+    planted.putAll(Map.of("officerDecision", "ACCEPT", "managerDecision", "ACCEPT", "validationOutcome", "IMPROVED",
+        "newGrade", "A", "csgReport", "Nothing to report", "defaultNoticeDecision", "NO_NOTICE", "chaseAction", "none"));
+    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), planted);
+
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("officerDecision", "managerDecision",
+        "validationOutcome", "newGrade", "csgReport", "defaultNoticeDecision", "chaseAction");
+    Task officerReview = taskAt(instance, "Task_ReviewPlanPurchasingOfficer");
+    assertThat(taskService.getVariable(officerReview.getId(), "officerDecision")).as("the form opens blank").isNull();
+    assertThatThrownBy(() -> complete(OFFICER, officerReview, Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("officerDecision: must be one of");
+    sendBackBoth(instance);
+
+    // The revision: the same attempt, and the reviewers still decide.
+    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), planted);
+    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"), Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("managerDecision: must be one of");
+    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
+    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of("managerDecision", "SEND_BACK", "managerComments", "Still vague"));
+    assertThat(instance).isWaitingAt("Task_ReviseImprovementPlan");
+    assertThat(planOf(instance).managerDecision()).isEqualTo("SEND_BACK");
+  }
+
+  @Test
+  void theCouncilsAnswersStayOnItsTasksAndTheProviderSeesOnlyTheReviewComments() {
+    ProcessInstance instance = startPlan();
+    fire(timer(instance, "Timer_PlanDue"));
+    complete(MANAGER, taskAt(instance, "Task_ChaseImprovementPlan"), Map.of("chaseAction", "Rang the registered manager"));
+    assertThat(providerVariables(instance, "Task_SubmitImprovementPlan")).doesNotContainKey("chaseAction");
+
+    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+        Map.of("officerDecision", "SEND_BACK", "officerComments", "Target dates are too vague"));
+    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of("managerDecision", "ACCEPT", "managerComments", "Fine by me"));
+
+    Map<String, Object> seen = providerVariables(instance, "Task_ReviseImprovementPlan");
+    assertThat(seen).doesNotContainKeys("officerDecision", "officerComments", "managerDecision", "managerComments");
+    assertThat(seen.get("reviewComments")).asString().contains("Target dates are too vague", "Fine by me");
+    ImprovementPlan reviewed = planOf(instance);
+    assertThat(reviewed.officerComments()).isEqualTo("Target dates are too vague");
+    assertThat(reviewed.managerDecision()).isEqualTo("ACCEPT");
+
+    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
+    acceptBoth(instance);
+    fire(timer(instance, "Timer_ValidatePlan"));
+    complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
+        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "Support plans still not reviewed"));
+    complete(MANAGER, taskAt(instance, "Task_ReportToCoreStrategyGroup"), Map.of("csgReport", "No progress",
+        "defaultNoticeDecision", "ISSUE", "defaultNoticeReasons", "Two months without the promised reviews"));
+
+    assertThat(instance).isWaitingAt("Task_IssueDefaultNotice");
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("validationOutcome",
+        "validationFindings", "csgReport", "defaultNoticeDecision", "defaultNoticeReasons");
+    ImprovementPlan reported = planOf(instance);
+    assertThat(reported.validationFindings()).isEqualTo("Support plans still not reviewed");
+    assertThat(reported.defaultNoticeReasons()).isEqualTo("Two months without the promised reviews");
+  }
+
+  @Test
+  void eachTextIsRefusedByNameBeyondItsRegisterColumn() {
+    ProcessInstance instance = startPlan();
+    Map<String, Object> tooLong = new HashMap<>(plan());
+    tooLong.putAll(Map.of("planActions", "a".repeat(4001), "responsiblePerson", "r".repeat(201),
+        "targetDates", "t".repeat(2001), "evidenceOfImprovement", "e".repeat(4001)));
+    assertThatThrownBy(() -> complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), tooLong))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("planActions: at most 4000 characters (4001 given)")
+        .hasMessageContaining("responsiblePerson: at most 200 characters (201 given)")
+        .hasMessageContaining("targetDates: at most 2000 characters (2001 given)")
+        .hasMessageContaining("evidenceOfImprovement: at most 4000 characters (4001 given)");
+    Map<String, Object> atTheLimit = new HashMap<>(plan());
+    atTheLimit.put("responsiblePerson", "r".repeat(200));
+    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), atTheLimit);
+
+    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+        Map.of("officerDecision", "SEND_BACK", "officerComments", "o".repeat(2001))))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("officerComments: at most 2000 characters");
+    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of("managerDecision", "ACCEPT", "managerComments", "m".repeat(2001))))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("managerComments: at most 2000 characters");
+    acceptBoth(instance);
+    fire(timer(instance, "Timer_ValidatePlan"));
+    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
+        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "f".repeat(4001))))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("validationFindings: at most 4000 characters");
+    complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
+        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "No change"));
+    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReportToCoreStrategyGroup"), Map.of(
+        "csgReport", "c".repeat(4001), "defaultNoticeDecision", "NO_NOTICE", "defaultNoticeReasons", "d".repeat(2001))))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("csgReport: at most 4000 characters")
+        .hasMessageContaining("defaultNoticeReasons: at most 2000 characters");
+    assertThat(instance).isWaitingAt("Task_ReportToCoreStrategyGroup");
+    assertThat(planOf(instance).responsiblePerson()).hasSize(200);
+  }
+
   // --- helpers --------------------------------------------------------------------------------
+
+  /** What the provider's own user reads through its task. */
+  private Map<String, Object> providerVariables(ProcessInstance instance, String activityId) {
+    identityService.setAuthentication(ALPHA_USER, groupsOf(ALPHA_USER));
+    try {
+      return taskService.getVariables(taskAt(instance, activityId).getId());
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
 
   private ProcessInstance startPlan() {
     long assessment = agreedQaf(jdbc, contract, qafNumber, "C1.3");
