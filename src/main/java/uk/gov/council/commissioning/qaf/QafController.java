@@ -75,14 +75,14 @@ public class QafController {
     variables.put("variant", request.variant());
     variables.put("reviewingOfficer", request.reviewingOfficer());
     QafAssessment q = cases.start(variables, user.getName(), CouncilUser.groups(user));
-    return ResponseEntity.created(URI.create("/api/qafs/" + q.number())).body(view(q));
+    return ResponseEntity.created(URI.create("/api/qafs/" + q.number())).body(view(q, false));
   }
 
   @GetMapping("/{number}")
   public QafView get(@PathVariable String number, Authentication user) {
-    return cases.find(number.trim().toUpperCase(Locale.ROOT), CouncilUser.isProvider(user),
-            CouncilUser.providerGroups(user))
-        .map(this::view)
+    boolean provider = CouncilUser.isProvider(user);
+    return cases.find(number.trim().toUpperCase(Locale.ROOT), provider, CouncilUser.providerGroups(user))
+        .map(q -> view(q, provider))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No QAF " + number));
   }
 
@@ -119,15 +119,21 @@ public class QafController {
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
   }
 
-  private QafView view(QafAssessment q) {
+  /**
+   * A provider sees the council's grades and explanations only once they were sent to it (seed 001
+   * 3.3 §3.4), and never why a visit was chosen (the Review Form is internal, 3.3 Appendix 2).
+   */
+  private QafView view(QafAssessment q, boolean forProvider) {
+    boolean councilGradesHidden = forProvider && q.gradesSentAt() == null;
     List<GradeView> grades = repository.grades(q.id()).stream()
         .map(g -> new GradeView(g.objective(), QafObjective.byCode(g.objective()).map(QafObjective::title).orElse(""),
-            g.providerGrade(), g.officerGrade(), g.finalGrade(), g.explanation()))
+            g.providerGrade(), councilGradesHidden ? null : g.officerGrade(), g.finalGrade(),
+            councilGradesHidden ? null : g.explanation()))
         .toList();
     return new QafView(q.number(), q.contractReference(), q.contractTitle(), q.providerName(),
         q.financialYear() + "/" + String.format("%02d", (q.financialYear() + 1) % 100), q.variant(), q.meetingDate(),
         q.reviewingOfficer(), q.issueAt(), q.issuedAt(), q.returnDueAt(), q.returnedAt(), q.timesSentBack(),
-        q.validationVisit(), q.validationReasons(), q.visitDate(), q.gradesSentAt(), q.gradesAgreedAt(),
+        q.validationVisit(), forProvider ? null : q.validationReasons(), q.visitDate(), q.gradesSentAt(), q.gradesAgreedAt(),
         q.agreement(), q.status(), grades, breaches.ofCase(QafSteps.CASE_TYPE, q.number()));
   }
 }

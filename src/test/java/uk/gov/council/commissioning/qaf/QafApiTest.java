@@ -31,6 +31,7 @@ class QafApiTest {
   @Autowired AccessSetup access;
   @Autowired ContractService contracts;
   @Autowired ObjectMapper json;
+  @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   HttpTestClient http;
   String contract;
@@ -65,6 +66,42 @@ class QafApiTest {
         + meeting + "\"}", as(OFFICER));
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.text()).contains(number);
+  }
+
+  @Test
+  void theProviderSeesTheCouncilsGradesOnlyOnceSentAndNeverWhyAVisitWasChosen() throws Exception {
+    Response created = http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\",\"meetingDate\":\""
+        + meeting + "\"}", as(OFFICER));
+    String number = json.readTree(created.text()).get("number").asText();
+    // As the desk-top review leaves it: the officer's grade and the visit's reasons recorded, nothing sent yet.
+    jdbc.sql("UPDATE qaf_grade SET officer_grade = 'D', explanation = 'Internal: no audit evidence'"
+        + " WHERE objective = 'C1.4' AND assessment_id = (SELECT id FROM qaf_assessment WHERE qaf_number = :n)")
+        .param("n", number).update();
+    jdbc.sql("UPDATE qaf_assessment SET validation_visit = TRUE, validation_reasons = 'RANDOM_SAMPLE'"
+        + " WHERE qaf_number = :n").param("n", number).update();
+
+    JsonNode staff = json.readTree(http.get("/api/qafs/" + number, as(MANAGER)).text());
+    JsonNode provider = json.readTree(http.get("/api/qafs/" + number, as(ALPHA_USER)).text());
+    assertThat(staff.get("validationReasons").asText()).isEqualTo("RANDOM_SAMPLE");
+    assertThat(grade(staff, "C1.4").get("officerGrade").asText()).isEqualTo("D");
+    assertThat(provider.get("validationReasons").isNull()).isTrue();
+    assertThat(grade(provider, "C1.4").get("officerGrade").isNull()).isTrue();
+    assertThat(grade(provider, "C1.4").get("explanation").isNull()).isTrue();
+
+    jdbc.sql("UPDATE qaf_assessment SET grades_sent_at = CURRENT_TIMESTAMP WHERE qaf_number = :n")
+        .param("n", number).update();
+    JsonNode sent = json.readTree(http.get("/api/qafs/" + number, as(ALPHA_USER)).text());
+    assertThat(grade(sent, "C1.4").get("officerGrade").asText()).isEqualTo("D");
+    assertThat(sent.get("validationReasons").isNull()).isTrue();
+  }
+
+  private static JsonNode grade(JsonNode qaf, String objective) {
+    for (JsonNode g : qaf.get("grades")) {
+      if (g.get("objective").asText().equals(objective)) {
+        return g;
+      }
+    }
+    throw new AssertionError("no grade for " + objective);
   }
 
   @Test
