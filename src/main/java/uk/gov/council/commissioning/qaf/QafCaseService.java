@@ -87,6 +87,11 @@ public class QafCaseService {
       } catch (TaskFormException e) {
         log.warn("No QAF started for {} meeting {}: {}", meeting.contractReference(), meeting.meetingDate(),
             e.getMessage());
+      } catch (org.springframework.dao.DataIntegrityViolationException
+          | org.camunda.bpm.engine.ProcessEngineException e) {
+        // Each start is its own transaction: one meeting that fails (another node started it a moment
+        // earlier, say) must not keep the day's other QAFs from being issued.
+        log.warn("No QAF started for {} meeting {}", meeting.contractReference(), meeting.meetingDate(), e);
       }
     }
     return started;
