@@ -152,7 +152,8 @@ public class QafSteps {
     repository.recordReturned(q.id(), now);
     execution.setVariable("qafComplete", true);
     execution.removeVariable("incompleteReasons");
-    if (now.isAfter(q.returnDueAt())) {
+    // An explanation already accepted covers the lateness of the return it explained.
+    if (now.isAfter(q.returnDueAt()) && !Boolean.TRUE.equals(q.lateExplanationAccepted())) {
       breaches.record(CASE_TYPE, q.number(), q.providerId(), RETURN_REQUIREMENT, Kind.LATE, q.returnDueAt(), now,
           "QAF returned complete after its deadline of " + QafDeadlines.describe(q.returnDueAt()));
     }
@@ -160,8 +161,9 @@ public class QafSteps {
 
   /**
    * §3: "Failure to do so without appropriate explanation will be noted on the Provider file as a
-   * contract compliance issue": the missed deadline is recorded, the provider reminded, and the
-   * purchasing officer asked whether an explanation was given.
+   * contract compliance issue": the missed deadline is recorded (it stands on the provider's file
+   * until an explanation is accepted), the provider reminded, and the reviewing officer asked to
+   * judge the explanation.
    */
   public void returnOverdue(DelegateExecution execution) {
     QafAssessment q = qaf(execution);
@@ -174,7 +176,11 @@ public class QafSteps {
             + " file as a contract compliance issue; non-return is a contract management issue.");
   }
 
-  /** The purchasing officer records whether the provider gave an appropriate explanation for the late return. */
+  /**
+   * The reviewing officer's judgement of the provider's explanation for the late return, before or
+   * after the QAF arrives. An appropriate explanation withdraws the MISSED breach and any LATE one
+   * (§3 notes only a failure "without appropriate explanation"); otherwise both stay.
+   */
   public void lateExplanation(DelegateTask task) {
     QafAssessment q = qaf(task.getExecution());
     QafTaskVariables.keepOnTask(task);
@@ -186,7 +192,12 @@ public class QafSteps {
     }
     atMost(checks, task, "lateExplanation");
     checks.throwIfAny();
-    repository.recordLateExplanation(q.id(), "YES".equals(given), explanation);
+    boolean accepted = "YES".equals(given);
+    repository.recordLateExplanation(q.id(), accepted, explanation);
+    if (accepted) {
+      breaches.withdraw(CASE_TYPE, q.number(), RETURN_REQUIREMENT, Kind.MISSED);
+      breaches.withdraw(CASE_TYPE, q.number(), RETURN_REQUIREMENT, Kind.LATE);
+    }
   }
 
   /**

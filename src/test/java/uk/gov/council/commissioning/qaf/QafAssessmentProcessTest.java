@@ -122,7 +122,8 @@ class QafAssessmentProcessTest {
 
     setClock(LocalDateTime.of(2026, 3, 20, 10, 0));
     taskService.complete(complete.getId(), qafReturn("FULL", "C"));
-    assertThat(instance).isWaitingAt("Task_DeskTopReview");
+    assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
+    assertThat(timer(instance, "Timer_QafReturnDue")).isNull();
     Task desk = taskAt(instance, "Task_DeskTopReview");
     assertThat(desk).isAssignedTo(officer);
     assertThat(candidateGroups(desk)).containsExactly("commissioning-officers");
@@ -142,6 +143,7 @@ class QafAssessmentProcessTest {
     assertThat(agreed.summarySignedBy()).isEqualTo("Pat Manager, Alpha");
     assertThat(qafs.grades(agreed.id())).extracting(QafGrade::finalGrade).containsOnly("C").hasSize(7);
     assertThat(breachesOf(agreed)).isEmpty();
+    assertThat(instance).hasNotPassed("Task_RecordMissedReturn", "Task_RecordLateExplanation");
     assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("qaf-improvement-plan")
         .processInstanceBusinessKeyLike(agreed.number() + "/%").count()).isZero();
   }
@@ -202,7 +204,7 @@ class QafAssessmentProcessTest {
   }
 
   @Test
-  void aLateReturnWithAnExplanationIsRecordedMissedThenLateAndTheEscalationCloses() {
+  void aLateReturnArrivingWithAnAcceptedExplanationHasItsBreachesWithdrawnAndGoesOnToTheDeskReview() {
     ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
     QafAssessment q = qafOf(instance);
     Job due = timer(instance, "Timer_QafReturnDue");
@@ -212,36 +214,75 @@ class QafAssessmentProcessTest {
     assertThat(breachesOf(q)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
         .containsExactly(tuple("QAF_RETURN", Kind.MISSED, alpha.id()));
     assertThat(outboxBody("qaf:" + instance.getId() + ":return-overdue")).contains("contract compliance issue");
+
+    // The usual case: the late QAF comes with its explanation, and the officer judges it afterwards.
+    setClock(LocalDateTime.of(2026, 4, 14, 9, 0));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    assertThat(instance).isWaitingAtExactly("Task_DeskTopReview", "Task_RecordLateExplanation");
+    assertThat(breachesOf(q)).extracting(DeadlineBreach::kind).containsExactly(Kind.LATE, Kind.MISSED);
+    assertThat(timer(instance, "Timer_QafNotReturned")).isNull();
+
     Task explanation = taskAt(instance, "Task_RecordLateExplanation");
     assertThat(explanation).isAssignedTo(officer);
     assertThat(candidateGroups(explanation)).containsExactly("commissioning-officers");
     assertThatThrownBy(() -> taskService.complete(explanation.getId(), Map.of("explanationGiven", "YES")))
         .hasMessageContaining("lateExplanation: is required");
-    taskService.complete(explanation.getId(), Map.of("explanationGiven", "YES",
-        "lateExplanation", "Registered manager on sick leave; the deputy returns it within a week"));
-    assertThat(qafOf(instance).lateExplanationAccepted()).isTrue();
+    assertThat(breachesOf(q)).hasSize(2);
+    String reason = "Registered manager on sick leave; the deputy returned it within a week";
+    taskService.complete(explanation.getId(), Map.of("explanationGiven", "YES", "lateExplanation", reason));
 
-    setClock(LocalDateTime.of(2026, 4, 14, 9, 0));
-    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
-    assertThat(instance).isWaitingAt("Task_DeskTopReview");
-    assertThat(breachesOf(q)).extracting(DeadlineBreach::kind).containsExactly(Kind.LATE, Kind.MISSED);
-    assertThat(timer(instance, "Timer_QafNotReturned")).isNull();
+    QafAssessment judged = qafOf(instance);
+    assertThat(judged.lateExplanationAccepted()).isTrue();
+    assertThat(judged.lateExplanation()).isEqualTo(reason);
+    assertThat(breachesOf(q)).isEmpty();
+    // The officer's answer stays off the case the provider reads.
+    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("explanationGiven", "lateExplanation");
+    assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
+
+    complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of()));
+    complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_LateExplanationRecorded", "EndEvent_GradesFinal");
   }
 
   @Test
-  void aLateReturnWithoutExplanationIsNotedAndTheOpenExplanationTaskClosesOnReturn() {
+  void anExplanationAcceptedBeforeTheQafArrivesLeavesNoBreachWhenItDoesArriveLate() {
+    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    QafAssessment q = qafOf(instance);
+    fire(timer(instance, "Timer_QafReturnDue"));
+    assertThat(openTasks(instance)).containsExactlyInAnyOrder("Task_CompleteQaf", "Task_RecordLateExplanation");
+    complete(instance, "Task_RecordLateExplanation", Map.of("explanationGiven", "YES",
+        "lateExplanation", "Office flooded; the provider asked for a week"));
+    assertThat(breachesOf(q)).isEmpty();
+    assertThat(openTasks(instance)).containsExactly("Task_CompleteQaf");
+
+    setClock(LocalDateTime.of(2026, 4, 14, 9, 0));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
+    assertThat(breachesOf(q)).isEmpty();
+    assertThat(qafOf(instance).lateExplanationAccepted()).isTrue();
+  }
+
+  @Test
+  void aLateReturnWithoutAnAppropriateExplanationKeepsItsBreaches() {
     ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
     ProcessInstance other = issued(request(newContract(), MEETING, "FULL"));
+    QafAssessment q = qafOf(instance);
     fire(timer(instance, "Timer_QafReturnDue"));
+    setClock(LocalDateTime.of(2026, 4, 14, 9, 0));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
     complete(instance, "Task_RecordLateExplanation", Map.of("explanationGiven", "NO"));
-    assertThat(qafOf(instance).lateExplanationAccepted()).isFalse();
 
-    // A second round: the officer has not answered yet when the return arrives.
+    QafAssessment judged = qafOf(instance);
+    assertThat(judged.lateExplanationAccepted()).isFalse();
+    assertThat(judged.lateExplanation()).isNull();
+    assertThat(breachesOf(q)).extracting(DeadlineBreach::kind).containsExactly(Kind.LATE, Kind.MISSED);
+    assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
+
+    // Judged before the QAF arrives: the same, the late return adding its LATE breach.
     fire(timer(other, "Timer_QafReturnDue"));
-    assertThat(taskAt(other, "Task_RecordLateExplanation")).isNotNull();
+    complete(other, "Task_RecordLateExplanation", Map.of("explanationGiven", "NO"));
     complete(other, "Task_CompleteQaf", qafReturn("FULL", "C"));
-    assertThat(other).isWaitingAt("Task_DeskTopReview");
-    assertThat(taskAt(other, "Task_RecordLateExplanation")).isNull();
+    assertThat(other).isWaitingAtExactly("Task_DeskTopReview");
     assertThat(breachesOf(qafOf(other))).extracting(DeadlineBreach::kind).containsExactly(Kind.LATE, Kind.MISSED);
   }
 
@@ -264,7 +305,7 @@ class QafAssessmentProcessTest {
         "nonReturnOutcome", "KEEP_WAITING"));
     assertThat(instance).isWaitingAt("Task_CompleteQaf", "Task_RecordLateExplanation");
     complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
-    assertThat(instance).isWaitingAt("Task_DeskTopReview");
+    assertThat(instance).isWaitingAtExactly("Task_DeskTopReview", "Task_RecordLateExplanation");
     assertThat(taskAt(instance, "Task_ContractManagementIssue")).isNull();
     assertThat(breachesOf(q)).extracting(DeadlineBreach::kind).containsExactly(Kind.LATE, Kind.MISSED);
   }
@@ -676,6 +717,11 @@ class QafAssessmentProcessTest {
 
   private QafAssessment qafOf(ProcessInstance instance) {
     return qafs.findByProcessInstance(instance.getId()).orElseThrow();
+  }
+
+  private List<String> openTasks(ProcessInstance instance) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).list().stream()
+        .map(Task::getTaskDefinitionKey).toList();
   }
 
   private List<DeadlineBreach> breachesOf(QafAssessment q) {

@@ -101,6 +101,11 @@ class QafPostgresTest {
 
     complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of("C1.2", "D")));
     complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
+    // The case stays open until the officer has judged the late return's explanation.
+    assertThat(instance).isWaitingAtExactly("Task_RecordLateExplanation");
+    complete(instance, "Task_RecordLateExplanation", Map.of("explanationGiven", "YES",
+        "lateExplanation", "Registered manager on sick leave"));
+    assertThat(breaches.ofCase("QAF", q.number())).isEmpty();
 
     assertThat(instance).isEnded();
     QafAssessment agreed = qafs.findByNumber(q.number()).orElseThrow();
