@@ -32,8 +32,10 @@ public final class TenderEvaluation {
   public static final int SCALE = 2;
 
   /**
-   * Divisions (score / max, lowest / price) can recur, so they are carried to 34 significant
-   * digits; each score is rounded once, HALF_UP to 2 places, at the end of its own calculation.
+   * Each division comes last in its term (score × weight / max, lowest × price weight / price), so
+   * a value that terminates is exact and a half is never lost to an earlier truncation; recurring
+   * quotients are carried to 34 significant digits. Each score is rounded once, HALF_UP to 2
+   * places, at the end of its own calculation.
    * The total is the sum of the two rounded scores, so the published figures add up.
    */
   public static final String ROUNDING =
@@ -68,7 +70,7 @@ public final class TenderEvaluation {
     List<Scored> scored = new ArrayList<>();
     for (Bid bid : compliant) {
       BigDecimal quality = round(qualityScore(model, bid));
-      BigDecimal price = round(lowest.divide(bid.totalPrice(), PRECISION).multiply(model.priceWeight()));
+      BigDecimal price = round(lowest.multiply(model.priceWeight()).divide(bid.totalPrice(), PRECISION));
       scored.add(new Scored(bid, quality, price, quality.add(price)));
     }
     scored.sort(Comparator.comparing(Scored::total).reversed()
@@ -108,8 +110,7 @@ public final class TenderEvaluation {
   private static BigDecimal qualityScore(EvaluationModel model, Bid bid) {
     BigDecimal weighted = BigDecimal.ZERO;
     for (QualityQuestion q : model.questions()) {
-      BigDecimal fraction = bid.scores().get(q.id()).divide(q.maxScore(), PRECISION);
-      weighted = weighted.add(fraction.multiply(q.weight(), PRECISION), PRECISION);
+      weighted = weighted.add(bid.scores().get(q.id()).multiply(q.weight()).divide(q.maxScore(), PRECISION));
     }
     return weighted.multiply(model.qualityWeight(), PRECISION).divide(HUNDRED, PRECISION);
   }
