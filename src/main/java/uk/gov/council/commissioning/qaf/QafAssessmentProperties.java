@@ -14,13 +14,16 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param councilTaskWorkingDays the council's steps (desk-top review, visit, decisions) are due this
  *     many working days after they arrive; the seed sets no time
  * @param providerResponseWorkingDays the provider answers its grades within this many working days
+ * @param supportPlanAuditFeedbackWithin written feedback on a support plan audit is due this long after
+ *     the audit (seed 001 Part 3.4 §5.1: within 4 weeks)
  */
 @ConfigurationProperties("commissioning.qaf")
 public record QafAssessmentProperties(
     @DefaultValue("20") int minimumEvidenceCharacters,
     @DefaultValue("Performance Level C in every core objective") String targetPerformanceLevel,
     @DefaultValue("10") int councilTaskWorkingDays,
-    @DefaultValue("10") int providerResponseWorkingDays) {
+    @DefaultValue("10") int providerResponseWorkingDays,
+    @DefaultValue("P28D") java.time.Period supportPlanAuditFeedbackWithin) {
 
   public QafAssessmentProperties {
     if (minimumEvidenceCharacters < 1) {
@@ -31,6 +34,11 @@ public record QafAssessmentProperties(
     }
     if (councilTaskWorkingDays < 1 || providerResponseWorkingDays < 1) {
       throw new IllegalArgumentException("commissioning.qaf task working days must be at least 1");
+    }
+    if (supportPlanAuditFeedbackWithin == null || supportPlanAuditFeedbackWithin.isZero()
+        || supportPlanAuditFeedbackWithin.isNegative()) {
+      throw new IllegalArgumentException(
+          "commissioning.qaf.support-plan-audit-feedback-within must be a positive period");
     }
   }
 }

@@ -47,6 +47,7 @@ public class QafSteps {
   private final QafRandomDraw randomDraw;
   private final QafImprovementPlans improvementPlans;
   private final QafModeration moderation;
+  private final java.time.Period auditFeedbackWithin;
 
   public QafSteps(QafRepository repository, QafAssessmentProperties properties, DeadlineBreaches breaches,
       NotificationService notifications, RecipientDirectory recipients, QafRandomDraw randomDraw,
@@ -59,6 +60,7 @@ public class QafSteps {
     this.randomDraw = randomDraw;
     this.improvementPlans = improvementPlans;
     this.moderation = moderation;
+    this.auditFeedbackWithin = properties.supportPlanAuditFeedbackWithin();
   }
 
   /** The provider's organisation group, from the QAF's contract. */
@@ -314,7 +316,7 @@ public class QafSteps {
     repository.recordVisit(q.id(), visit, audit);
     if (audit) {
       // Part 3.4 §5.1: written feedback within 4 weeks of the audit.
-      task.getExecution().setVariable("spaFeedbackDueOn", visit.plusWeeks(4).toString());
+      task.getExecution().setVariable("spaFeedbackDueOn", visit.plus(auditFeedbackWithin).toString());
     }
   }
 
