@@ -62,10 +62,10 @@ public final class EvaluationSheet {
       BigDecimal maxScore, String bidsText) {
     List<SheetProblem> problems = new ArrayList<>();
     List<Line<QualityQuestion>> questions = parseQuestions(questionsText, maxScore, problems);
-    List<QualityQuestion> model = questions.stream().map(Line::value).toList();
-    List<Line<Bid>> bids = parseBids(bidsText, model, problems);
+    List<QualityQuestion> questionList = questions.stream().map(Line::value).toList();
+    List<Line<Bid>> bids = parseBids(bidsText, questionList, problems);
 
-    EvaluationModel evaluationModel = new EvaluationModel(priceWeight, qualityWeight, model);
+    EvaluationModel evaluationModel = new EvaluationModel(priceWeight, qualityWeight, questionList);
     List<Bid> bidList = bids.stream().map(Line::value).toList();
     problems.addAll(ruleProblems(TenderEvaluation.problems(evaluationModel, bidList), questions, bids, problems));
     if (!problems.isEmpty()) {
