@@ -57,9 +57,7 @@ public final class TenderEvaluation {
    * named as in the REST request: {@code model.…}, {@code bids[i].…}) and computes nothing then.
    */
   public static EvaluationResult evaluate(EvaluationModel model, List<Bid> bids) {
-    List<FieldProblem> problems = new ArrayList<>();
-    validateModel(model, problems);
-    validateBids(model, bids, problems);
+    List<FieldProblem> problems = problems(model, bids);
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
@@ -124,6 +122,18 @@ public final class TenderEvaluation {
   }
 
   // --- validation ------------------------------------------------------------------------------
+
+  /**
+   * Every reason {@link #evaluate} would refuse these inputs, named as in the REST request (empty
+   * when they can be scored). Open so that other ways of entering a tender, such as
+   * {@link EvaluationSheet}, apply the same rules rather than a copy of them.
+   */
+  public static List<FieldProblem> problems(EvaluationModel model, List<Bid> bids) {
+    List<FieldProblem> problems = new ArrayList<>();
+    validateModel(model, problems);
+    validateBids(model, bids, problems);
+    return problems;
+  }
 
   private static void validateModel(EvaluationModel model, List<FieldProblem> problems) {
     if (model == null) {
