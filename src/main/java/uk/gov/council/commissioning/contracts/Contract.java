@@ -11,6 +11,9 @@ import java.util.List;
  * @param endDate the current end date, including any extensions already used
  * @param options extension options in option order
  * @param contractOfficer user id of the council officer who manages the contract, or null
+ * @param procurementReference the procurement that awarded the contract, or null
+ * @param replacesReference the contract this one replaces when it commences, or null
+ * @param replacedByReference the contract that replaced this one, set when that one commenced
  */
 public record Contract(
     long id,
@@ -26,10 +29,20 @@ public record Contract(
     ContractStatus status,
     Instant createdAt,
     List<ExtensionOption> options,
-    String contractOfficer) {
+    String contractOfficer,
+    String procurementReference,
+    String replacesReference,
+    String replacedByReference) {
 
   public Contract {
     options = List.copyOf(options);
+  }
+
+  /** The same contract with {@code replaced} as its options. */
+  Contract withOptions(List<ExtensionOption> replaced) {
+    return new Contract(id, reference, title, provider, serviceArea, startDate, endDate, annualValue,
+        wholeLifeValue, budgetHead, status, createdAt, replaced, contractOfficer, procurementReference,
+        replacesReference, replacedByReference);
   }
 
   public boolean hasUnusedOption() {

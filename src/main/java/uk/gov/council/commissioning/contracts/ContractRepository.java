@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -30,6 +29,7 @@ public class ContractRepository {
       """
       SELECT c.id, c.reference, c.title, c.service_area, c.start_date, c.end_date,
              c.annual_value, c.whole_life_value, c.budget_head, c.status, c.created_at, c.contract_officer,
+             c.procurement_reference, c.replaces_reference, c.replaced_by_reference,
              p.id AS provider_id, p.name AS provider_name, p.contact_email AS provider_contact_email,
              p.organisation_group AS provider_organisation_group
         FROM contract c
@@ -160,14 +160,21 @@ public class ContractRepository {
         .optional();
   }
 
-  public long insertContract(NewContract c, ContractStatus status) {
+  /**
+   * @param procurementReference the procurement that awarded the contract, or null
+   * @param replacesReference the contract it replaces, or null
+   */
+  public long insertContract(
+      NewContract c, ContractStatus status, String procurementReference, String replacesReference) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql(
             """
             INSERT INTO contract (reference, title, provider_id, service_area, start_date, end_date,
-                                  annual_value, whole_life_value, budget_head, status, contract_officer)
+                                  annual_value, whole_life_value, budget_head, status, contract_officer,
+                                  procurement_reference, replaces_reference)
             VALUES (:reference, :title, :providerId, :serviceArea, :startDate, :endDate,
-                    :annualValue, :wholeLifeValue, :budgetHead, :status, :contractOfficer)
+                    :annualValue, :wholeLifeValue, :budgetHead, :status, :contractOfficer,
+                    :procurementReference, :replacesReference)
             """)
         .param("reference", c.reference())
         .param("title", c.title())
@@ -180,6 +187,8 @@ public class ContractRepository {
         .param("budgetHead", c.budgetHead())
         .param("contractOfficer", c.contractOfficer())
         .param("status", status.name())
+        .param("procurementReference", procurementReference)
+        .param("replacesReference", replacesReference)
         .update(key, "id");
     long id = key.getKey().longValue();
     int order = 1;
@@ -224,6 +233,29 @@ public class ContractRepository {
         .update();
   }
 
+  /**
+   * Moves the contract from one status to another.
+   *
+   * @return false if it was not in status {@code from}
+   */
+  public boolean changeStatus(long contractId, ContractStatus from, ContractStatus to) {
+    return jdbc.sql("UPDATE contract SET status = :to WHERE id = :id AND status = :from")
+            .param("to", to.name())
+            .param("id", contractId)
+            .param("from", from.name())
+            .update()
+        == 1;
+  }
+
+  /** Records that {@code successor} replaced the contract and gives it {@code status}. */
+  public void markReplaced(long contractId, String successor, ContractStatus status) {
+    jdbc.sql("UPDATE contract SET replaced_by_reference = :successor, status = :status WHERE id = :id")
+        .param("successor", successor)
+        .param("status", status.name())
+        .param("id", contractId)
+        .update();
+  }
+
   // --- mapping
 
   private List<Contract> withOptions(List<Contract> contracts) {
@@ -258,26 +290,7 @@ public class ContractRepository {
                     Map.Entry::getKey,
                     LinkedHashMap::new,
                     Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-    List<Contract> result = new ArrayList<>(contracts.size());
-    for (Contract c : contracts) {
-      result.add(
-          new Contract(
-              c.id(),
-              c.reference(),
-              c.title(),
-              c.provider(),
-              c.serviceArea(),
-              c.startDate(),
-              c.endDate(),
-              c.annualValue(),
-              c.wholeLifeValue(),
-              c.budgetHead(),
-              c.status(),
-              c.createdAt(),
-              options.getOrDefault(c.id(), List.of()),
-              c.contractOfficer()));
-    }
-    return result;
+    return contracts.stream().map(c -> c.withOptions(options.getOrDefault(c.id(), List.of()))).toList();
   }
 
   private static Contract contractWithoutOptions(ResultSet rs, int row) throws SQLException {
@@ -299,7 +312,10 @@ public class ContractRepository {
         ContractStatus.valueOf(rs.getString("status")),
         instant(rs, "created_at"),
         List.of(),
-        rs.getString("contract_officer"));
+        rs.getString("contract_officer"),
+        rs.getString("procurement_reference"),
+        rs.getString("replaces_reference"),
+        rs.getString("replaced_by_reference"));
   }
 
   private static Provider provider(ResultSet rs, int row) throws SQLException {

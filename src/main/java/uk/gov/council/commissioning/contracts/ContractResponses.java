@@ -62,7 +62,10 @@ final class ContractResponses {
       Instant createdAt,
       List<OptionView> options,
       ExtensionPeriod nextExtension,
-      String contractOfficer) {
+      String contractOfficer,
+      String procurementReference,
+      String replacesReference,
+      String replacedByReference) {
 
     static ContractDetails of(Contract c, ExtensionPeriod next) {
       Provider p = c.provider();
@@ -80,7 +83,10 @@ final class ContractResponses {
           c.createdAt(),
           c.options().stream().map(OptionView::of).toList(),
           next,
-          c.contractOfficer());
+          c.contractOfficer(),
+          c.procurementReference(),
+          c.replacesReference(),
+          c.replacedByReference());
     }
   }
 }

@@ -20,6 +20,9 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @Service
 public class ContractService {
 
+  /** The longest reference the register holds, of a contract or a procurement. */
+  private static final int REFERENCE_LENGTH = 40;
+
   private final ContractRepository repository;
   private final Validator validator;
   private final IdentityService identityService;
@@ -180,6 +183,94 @@ public class ContractService {
    */
   @Transactional
   public Contract create(NewContract request) {
+    return insertChecked(request, ContractStatus.ACTIVE, Award.NONE, List.of());
+  }
+
+  /**
+   * Adds a contract a procurement awarded and that has been signed but not commenced ({@link
+   * ContractStatus#SIGNED}): in the register before it starts, not live until {@link
+   * #commence(String)}. Its options are as given, unused. Checked exactly as {@link
+   * #create(NewContract)}, with every problem reported at once. A repeat by the same procurement
+   * (a retried job) returns the contract that procurement registered, unchanged.
+   *
+   * @param procurementReference the procurement that awarded it
+   * @param replacesReference the contract it replaces when it commences, or null
+   * @throws InvalidRequestException naming every field that is wrong (the reference too when a
+   *     contract of that reference exists that this procurement did not register); nothing is saved
+   */
+  @Transactional
+  public Contract registerAwarded(
+      NewContract contract, String procurementReference, String replacesReference) {
+    Optional<Contract> earlier = registeredBy(contract, procurementReference);
+    if (earlier.isPresent()) {
+      return earlier.get();
+    }
+    return insertChecked(
+        contract,
+        ContractStatus.SIGNED,
+        new Award(procurementReference, replacesReference),
+        awardProblems(procurementReference, replacesReference));
+  }
+
+  /** What a procurement records about the contract it awarded; NONE for one added directly. */
+  private record Award(String procurementReference, String replacesReference) {
+    static final Award NONE = new Award(null, null);
+  }
+
+  private Optional<Contract> registeredBy(NewContract contract, String procurementReference) {
+    if (contract == null || contract.reference() == null || procurementReference == null) {
+      return Optional.empty();
+    }
+    return repository
+        .findByReference(contract.reference())
+        .filter(c -> procurementReference.equals(c.procurementReference()));
+  }
+
+  private List<FieldProblem> awardProblems(String procurementReference, String replacesReference) {
+    List<FieldProblem> problems = new ArrayList<>();
+    if (procurementReference == null || procurementReference.isBlank()) {
+      problems.add(new FieldProblem("procurementReference", "must not be blank"));
+    } else if (procurementReference.length() > REFERENCE_LENGTH) {
+      problems.add(
+          new FieldProblem("procurementReference", "must be at most " + REFERENCE_LENGTH + " characters"));
+    }
+    if (replacesReference != null) {
+      Optional<Contract> replaced = repository.findByReference(replacesReference);
+      if (replaced.isEmpty()) {
+        problems.add(new FieldProblem("replacesReference", "no contract with reference " + replacesReference));
+      } else if (replaced.get().replacedByReference() != null) {
+        String successor = replaced.get().replacedByReference();
+        problems.add(
+            new FieldProblem(
+                "replacesReference", "contract " + replacesReference + " was already replaced by " + successor));
+      }
+    }
+    return problems;
+  }
+
+  /**
+   * Checks the request, adding {@code awardProblems}, and inserts it when there are none.
+   *
+   * @throws InvalidRequestException naming every field that is wrong; nothing is saved
+   */
+  private Contract insertChecked(
+      NewContract request, ContractStatus status, Award award, List<FieldProblem> awardProblems) {
+    List<FieldProblem> problems = problemsOf(request);
+    problems.addAll(awardProblems);
+    if (!problems.isEmpty()) {
+      throw new InvalidRequestException(problems);
+    }
+    try {
+      repository.insertContract(request, status, award.procurementReference(), award.replacesReference());
+    } catch (DuplicateKeyException raced) {
+      // Lost the race for the reference. A procurement's retried job then finds its own
+      // contract through registeredBy.
+      throw new InvalidRequestException(List.of(duplicateReference(request.reference())));
+    }
+    return repository.findByReference(request.reference()).orElseThrow();
+  }
+
+  private List<FieldProblem> problemsOf(NewContract request) {
     if (request == null) {
       throw new InvalidRequestException("body", "a contract is required");
     }
@@ -210,15 +301,60 @@ public class ContractService {
     if (request.reference() != null && repository.existsByReference(request.reference())) {
       problems.add(duplicateReference(request.reference()));
     }
-    if (!problems.isEmpty()) {
-      throw new InvalidRequestException(problems);
+    return problems;
+  }
+
+  /**
+   * Puts an awarded contract live on its commencement date and closes the contract it replaces:
+   * that one becomes EXPIRED whatever its end date (a TERMINATED one keeps its status) and records
+   * this one as its successor. Happens once: a repeat (a retried job, a second caller) finds the
+   * work done and changes nothing.
+   *
+   * @return true if this call commenced the contract, false if it had already commenced
+   * @throws ContractNotFoundException if there is no contract with that reference
+   * @throws IllegalStateException if the contract was not registered by a procurement, is neither
+   *     SIGNED nor ACTIVE, or the contract it replaces was replaced by another one
+   */
+  @Transactional
+  public boolean commence(String reference) {
+    Contract contract = lockForUpdate(reference);
+    refuseUnlessAwarded(contract);
+    // Successor before predecessor, always, so that two commencements cannot deadlock.
+    Optional<Contract> replaced =
+        Optional.ofNullable(contract.replacesReference()).map(this::lockForUpdate);
+    replaced.ifPresent(old -> refuseIfReplacedByAnother(old, reference));
+
+    boolean changed = repository.changeStatus(contract.id(), ContractStatus.SIGNED, ContractStatus.ACTIVE);
+    if (replaced.isPresent() && replaced.get().replacedByReference() == null) {
+      Contract old = replaced.get();
+      repository.markReplaced(old.id(), reference, statusOnceReplaced(old));
+      changed = true;
     }
-    try {
-      repository.insertContract(request, ContractStatus.ACTIVE);
-    } catch (DuplicateKeyException raced) {
-      throw new InvalidRequestException(List.of(duplicateReference(request.reference())));
+    return changed;
+  }
+
+  private static void refuseUnlessAwarded(Contract contract) {
+    if (contract.procurementReference() == null) {
+      throw new IllegalStateException(
+          "Contract " + contract.reference() + " was not awarded by a procurement: it has no commencement to apply");
     }
-    return repository.findByReference(request.reference()).orElseThrow();
+    if (contract.status() != ContractStatus.SIGNED && contract.status() != ContractStatus.ACTIVE) {
+      throw new IllegalStateException(
+          "Contract " + contract.reference() + " is " + contract.status() + ": only a signed contract can commence");
+    }
+  }
+
+  private static void refuseIfReplacedByAnother(Contract old, String successor) {
+    if (old.replacedByReference() != null && !old.replacedByReference().equals(successor)) {
+      throw new IllegalStateException(
+          "Contract " + successor + " cannot replace " + old.reference() + ": it was already replaced by "
+              + old.replacedByReference());
+    }
+  }
+
+  /** A terminated contract stays terminated: replacing it does not rewrite how it ended. */
+  private static ContractStatus statusOnceReplaced(Contract old) {
+    return old.status() == ContractStatus.TERMINATED ? ContractStatus.TERMINATED : ContractStatus.EXPIRED;
   }
 
   private static FieldProblem duplicateReference(String reference) {

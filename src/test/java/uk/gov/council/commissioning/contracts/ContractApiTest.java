@@ -17,7 +17,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,6 +87,30 @@ class ContractApiTest {
         .andExpect(jsonPath("$.nextExtension.start").value("2020-04-08"))
         .andExpect(jsonPath("$.nextExtension.end").value("2021-04-07"))
         .andExpect(jsonPath("$.nextExtension.optionOrder").value(2));
+  }
+
+  @Test
+  void readsWhichProcurementAwardedAContractAndWhatItReplaces() throws Exception {
+    String old = "OLD-" + ContractServiceTest.suffix();
+    contracts.create(new NewContract(old, "Advocacy Service", vibranceId, "Advocacy", LocalDate.of(2016, 4, 8),
+        LocalDate.of(2021, 4, 7), new BigDecimal("90000.00"), new BigDecimal("450000.00"),
+        null, List.of()));
+    String successor = contracts.registerAwarded(new NewContract("AW-" + ContractServiceTest.suffix(),
+            "Independent Advocacy Service", vibranceId, "Advocacy", LocalDate.of(2021, 4, 8),
+            LocalDate.of(2026, 4, 7), new BigDecimal("90000.00"), new BigDecimal("630000.00"),
+            null, List.of(new NewContract.Option(12), new NewContract.Option(12))),
+        "PROC-2020-0007", old).reference();
+
+    mvc.perform(get("/api/contracts/" + successor).with(manager()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("SIGNED"))
+        .andExpect(jsonPath("$.procurementReference").value("PROC-2020-0007"))
+        .andExpect(jsonPath("$.replacesReference").value(old));
+    contracts.commence(successor);
+    mvc.perform(get("/api/contracts/" + old).with(manager()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.status").value("EXPIRED"))
+        .andExpect(jsonPath("$.replacedByReference").value(successor));
   }
 
   @Test

@@ -39,8 +39,13 @@ class ContractServiceTest {
 
   @BeforeEach
   void seed() {
+    provider = seedDemoAndFindVibrance(contracts);
+  }
+
+  /** Seeds the demo contracts (once; a repeat adds nothing) and returns their provider Vibrance. */
+  static Provider seedDemoAndFindVibrance(ContractService contracts) {
     new DemoContracts(contracts).seed(LocalDate.now());
-    provider = contracts.findAllProviders().stream()
+    return contracts.findAllProviders().stream()
         .filter(p -> p.organisationGroup().equals("provider-vibrance"))
         .findFirst()
         .orElseThrow();

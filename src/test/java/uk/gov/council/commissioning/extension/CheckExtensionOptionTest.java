@@ -46,7 +46,7 @@ class CheckExtensionOptionTest {
           new TimeAcceleration(1), new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false)));
 
   @ParameterizedTest
-  @EnumSource(value = ContractStatus.class, names = {"EXPIRED", "TERMINATED"})
+  @EnumSource(value = ContractStatus.class, names = {"SIGNED", "EXPIRED", "TERMINATED"})
   void aContractThatIsNoLongerActiveIsRefused(ContractStatus status) {
     when(contracts.lockForUpdate("DPSP-2017")).thenReturn(contract(status));
     Variables vars = Variables.of(Map.of("contractReference", "dpsp-2017"));
@@ -96,6 +96,6 @@ class CheckExtensionOptionTest {
         LocalDate.of(2017, 4, 8), LocalDate.of(2020, 4, 7), new BigDecimal("225000.00"), new BigDecimal("900000.00"),
         "Direct Payments Support", status, Instant.parse("2017-04-01T00:00:00Z"),
         List.of(new ExtensionOption(1, 1, 12, true, "PH 2018", Instant.parse("2018-09-01T00:00:00Z")),
-            new ExtensionOption(2, 2, 12, false, null, null)), null);
+            new ExtensionOption(2, 2, 12, false, null, null)), null, null, null, null);
   }
 }

@@ -261,6 +261,6 @@ class IncidentReportValidatorTest {
   private static Contract contract(ContractStatus status) {
     return new Contract(7, "HC-2024-01", "Domiciliary Care Service", VIBRANCE, "Home care", LocalDate.of(2024, 4, 1),
         LocalDate.of(2027, 3, 31), new BigDecimal("640000"), new BigDecimal("1920000"), "Home Care", status,
-        Instant.parse("2024-01-01T00:00:00Z"), List.of(), null);
+        Instant.parse("2024-01-01T00:00:00Z"), List.of(), null, null, null, null);
   }
 }
