@@ -9,6 +9,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
@@ -26,6 +27,7 @@ public class ProcurementRegimes {
 
   private final List<ProcurementRegime> regimes;
 
+  @Autowired
   public ProcurementRegimes(ProcurementProperties properties) {
     this(read(properties.regimes()), properties.regimes());
   }
