@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,7 +28,7 @@ public class WorkingDayCalendar {
   private final Nation nation;
   private final Set<LocalDate> extraClosureDays;
   private final BankHolidayData data;
-  private final Map<Integer, Set<LocalDate>> holidaysByYear = new ConcurrentHashMap<>();
+  private final Map<Nation, Map<Integer, Set<LocalDate>>> holidaysByNation = new ConcurrentHashMap<>();
 
   public WorkingDayCalendar(CalendarProperties properties, BankHolidayData data) {
     this.nation = properties.nation();
@@ -41,10 +42,17 @@ public class WorkingDayCalendar {
 
   /** The bank holidays of the configured nation in {@code year}, extra closure days not included. */
   public Set<LocalDate> bankHolidays(int year) {
-    return holidaysByYear.computeIfAbsent(year, this::loadBankHolidays);
+    return bankHolidays(nation, year);
   }
 
-  private Set<LocalDate> loadBankHolidays(int year) {
+  /** The bank holidays of {@code nation} in {@code year}, whichever nation is configured. */
+  public Set<LocalDate> bankHolidays(Nation nation, int year) {
+    return holidaysByNation
+        .computeIfAbsent(nation, n -> new ConcurrentHashMap<>())
+        .computeIfAbsent(year, y -> loadBankHolidays(nation, y));
+  }
+
+  private Set<LocalDate> loadBankHolidays(Nation nation, int year) {
     return data.holidays(nation, year).orElseGet(() -> {
       log.info("No published bank holidays for {} in {}; using the regular rules, which cannot know of one-off holidays",
           nation.division(), year);
@@ -53,11 +61,32 @@ public class WorkingDayCalendar {
   }
 
   public boolean isWorkingDay(LocalDate date) {
-    DayOfWeek day = date.getDayOfWeek();
-    return day != DayOfWeek.SATURDAY
-        && day != DayOfWeek.SUNDAY
+    return isWeekday(date)
         && !extraClosureDays.contains(date)
         && !bankHolidays(date.getYear()).contains(date);
+  }
+
+  /**
+   * A working day as laws define it when they count bank holidays "in any part of the United
+   * Kingdom" (the Procurement Act 2023, for one): Monday to Friday and a bank holiday in none of
+   * England and Wales, Scotland or Northern Ireland. The council's own closure days do not count:
+   * such a law does not know of them.
+   */
+  public boolean isWorkingDayThroughoutUk(LocalDate date) {
+    if (!isWeekday(date)) {
+      return false;
+    }
+    for (Nation each : Nation.values()) {
+      if (bankHolidays(each, date.getYear()).contains(date)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static boolean isWeekday(LocalDate date) {
+    DayOfWeek day = date.getDayOfWeek();
+    return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY;
   }
 
   /**
@@ -65,13 +94,22 @@ public class WorkingDayCalendar {
    * itself. With zero, {@code start} if it is a working day, otherwise the next working day.
    */
   public LocalDate addWorkingDays(LocalDate start, int workingDays) {
+    return addDays(start, workingDays, this::isWorkingDay);
+  }
+
+  /** As {@link #addWorkingDays}, counting only {@linkplain #isWorkingDayThroughoutUk UK-wide working days}. */
+  public LocalDate addWorkingDaysThroughoutUk(LocalDate start, int workingDays) {
+    return addDays(start, workingDays, this::isWorkingDayThroughoutUk);
+  }
+
+  private static LocalDate addDays(LocalDate start, int workingDays, Predicate<LocalDate> isWorkingDay) {
     Objects.requireNonNull(start, "start");
     if (workingDays < 0) {
       throw new IllegalArgumentException("workingDays must not be negative, was " + workingDays);
     }
     LocalDate date = start;
     if (workingDays == 0) {
-      while (!isWorkingDay(date)) {
+      while (!isWorkingDay.test(date)) {
         date = date.plusDays(1);
       }
       return date;
@@ -79,7 +117,7 @@ public class WorkingDayCalendar {
     int remaining = workingDays;
     while (remaining > 0) {
       date = date.plusDays(1);
-      if (isWorkingDay(date)) {
+      if (isWorkingDay.test(date)) {
         remaining--;
       }
     }

@@ -136,4 +136,41 @@ class WorkingDayCalendarTest {
     assertThat(england.startOfDayAfter(of(2026, 3, 28)).toInstant())
         .as("the night the clocks go forward").isEqualTo(Instant.parse("2026-03-29T00:00:00Z"));
   }
+
+  @Test
+  void aUkWideWorkingDayIsABankHolidayInNoNationWhicheverIsConfigured() {
+    WorkingDayCalendar scotland = calendar(Nation.SCOTLAND);
+    for (WorkingDayCalendar each : List.of(england, scotland)) {
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 3, 17))).as("St Patrick's Day (NI)").isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 7, 13))).as("Battle of the Boyne, substitute (NI)").isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 8, 3))).as("Summer bank holiday (Scotland)").isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 8, 31))).as("Summer bank holiday (E&W, NI)").isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 11, 30))).as("St Andrew's Day (Scotland)").isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 1, 2))).as("2 January (Scotland)").isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 4, 6))).as("Easter Monday (not Scotland)").isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 3, 16))).as("an ordinary Monday").isTrue();
+    }
+  }
+
+  @Test
+  void councilClosureDaysDoNotChangeTheUkWideDefinition() {
+    WorkingDayCalendar withClosure = calendar(Nation.ENGLAND_AND_WALES, of(2026, 12, 29));
+    assertThat(withClosure.isWorkingDay(of(2026, 12, 29))).isFalse();
+    assertThat(withClosure.isWorkingDayThroughoutUk(of(2026, 12, 29))).isTrue();
+  }
+
+  @Test
+  void addUkWideWorkingDaysSkipsEveryNationsHolidays() {
+    // From Monday 16 March 2026: Tue 17 (St Patrick's Day, NI) is skipped UK-wide but not in England.
+    assertThat(england.addWorkingDays(of(2026, 3, 16), 1)).isEqualTo(of(2026, 3, 17));
+    assertThat(england.addWorkingDaysThroughoutUk(of(2026, 3, 16), 1)).isEqualTo(of(2026, 3, 18));
+    assertThat(england.addWorkingDaysThroughoutUk(of(2026, 3, 14), 0)).isEqualTo(of(2026, 3, 16));
+    assertThatIllegalArgumentException().isThrownBy(() -> england.addWorkingDaysThroughoutUk(of(2026, 3, 16), -1));
+  }
+
+  @Test
+  void bankHolidaysOfAnotherNationAreAvailable() {
+    assertThat(england.bankHolidays(Nation.SCOTLAND, 2026)).contains(of(2026, 11, 30));
+    assertThat(england.bankHolidays(2026)).doesNotContain(of(2026, 11, 30));
+  }
 }

@@ -1,0 +1,129 @@
+package uk.gov.council.commissioning.procurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.web.HttpTestClient.Response;
+
+/** POST /api/procurement/timetable-checks through the running server with HTTP Basic. */
+@HttpIntegrationTest
+class TimetableCheckApiTest {
+
+  private static final String PATH = "/api/procurement/timetable-checks";
+  private static final String OFFICER = "tt-commissioning";
+  private static final String PROVIDER = "tt-provider";
+  private static final String PROVIDER_GROUP = "provider-tt-api";
+
+  /** The seed 000 §6.5 timetable (see SeedTimetable), with the contract signed {@code %s}. */
+  private static final String SEED_PLAN = """
+      {"regime": "%s", "procedure": "OPEN",
+       "marketEngagementStart": "2019-12-01", "marketEngagementEnd": "2020-02-29",
+       "tenderNoticeDate": "2020-03-02", "tenderCloseDate": "%s",
+       "evaluationEnd": "2020-07-31", "awardAuthorisationEnd": "2020-09-01",
+       "awardNoticeDate": "2020-09-02", "contractSignatureDate": "%s",
+       "commencementDate": "2021-04-08"}
+      """;
+
+  @LocalServerPort int port;
+  @Autowired AccessSetup access;
+  @Autowired ObjectMapper json;
+
+  HttpTestClient http;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpTestClient(port);
+    user(OFFICER, Roles.COMMISSIONING_OFFICERS);
+    access.ensureGroup(PROVIDER_GROUP, "TT Provider", "PROVIDER");
+    user(PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);
+  }
+
+  private static String plan(String regime, String tenderClose, String signature) {
+    return SEED_PLAN.formatted(regime, tenderClose, signature);
+  }
+
+  @Test
+  void withoutSigningInTheAnswerIs401() {
+    Response response = http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"));
+    assertThat(response.status()).isEqualTo(401);
+  }
+
+  @Test
+  void providersAreRefused() {
+    Response response = http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"), as(PROVIDER));
+    assertThat(response.status()).isEqualTo(403);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+  }
+
+  @Test
+  void theSeedsTimetableIsLawfulWithItsStandstillAndNotices() throws Exception {
+    Response response = http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"), as(OFFICER));
+
+    assertThat(response.status()).isEqualTo(200);
+    JsonNode body = json.readTree(response.body());
+    assertThat(body.path("lawful").asBoolean()).isTrue();
+    assertThat(body.path("problems")).isEmpty();
+    assertThat(body.path("standstillEnds").asText()).isEqualTo("2020-09-14");
+    assertThat(body.path("contractMayBeEnteredInto").asText()).isEqualTo("2020-09-15");
+    assertThat(body.path("contractDetailsNoticeDue").asText()).isEqualTo("2020-10-31");
+    assertThat(body.path("notices").findValuesAsText("code")).contains("FTS_CONTRACT_NOTICE", "AWARD_DECISION_NOTICES");
+  }
+
+  @Test
+  void anUnlawfulPlanIs200WithItsProblems() throws Exception {
+    Response response = http.postJson(PATH, plan("PA2023", "2020-03-20", "2020-09-10"), as(OFFICER));
+
+    assertThat(response.status()).isEqualTo(200);
+    JsonNode body = json.readTree(response.body());
+    assertThat(body.path("lawful").asBoolean()).isFalse();
+    assertThat(body.path("problems").findValuesAsText("field")).containsExactly("tenderCloseDate", "contractSignatureDate");
+    assertThat(body.path("problems").get(0).path("reason").asText()).contains("is 18 days").contains("25 days");
+    assertThat(body.path("problems").get(1).path("source").asText()).contains("s51");
+    assertThat(body.path("standstillEnds").asText()).isEqualTo("2020-09-11");
+  }
+
+  @Test
+  void anUnknownRegimeIs400NamingTheField() throws Exception {
+    Response response = http.postJson(PATH, plan("EU2004", "2020-05-29", "2020-10-01"), as(OFFICER));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    JsonNode error = json.readTree(response.body()).path("errors").get(0);
+    assertThat(error.path("field").asText()).isEqualTo("regime");
+    assertThat(error.path("message").asText()).contains("'EU2004'").contains("PA2023");
+  }
+
+  @Test
+  void anImpossibleDateIs400NamingTheField() throws Exception {
+    Response response = http.postJson(PATH, plan("PCR2015", "2020-02-30", "2020-10-01"), as(OFFICER));
+
+    assertThat(response.status()).isEqualTo(400);
+    assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
+        .containsExactly("tenderCloseDate");
+  }
+
+  private void user(String id, String... groups) {
+    access.ensureUser(id, "Test", id, id + "@council.example", password(id));
+    for (String group : groups) {
+      access.ensureMembership(id, group);
+    }
+  }
+
+  private static String[] as(String user) {
+    return basic(user, password(user));
+  }
+
+  private static String password(String user) {
+    return "secret-" + user;
+  }
+}

@@ -1,0 +1,386 @@
+package uk.gov.council.commissioning.procurement;
+
+import static java.time.LocalDate.of;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.gov.council.commissioning.procurement.SeedTimetable.seed;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import uk.gov.council.commissioning.calendar.BankHolidayData;
+import uk.gov.council.commissioning.calendar.CalendarProperties;
+import uk.gov.council.commissioning.calendar.Nation;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.procurement.TimetableCheck.NoticeDue;
+import uk.gov.council.commissioning.procurement.TimetableCheck.Problem;
+import uk.gov.council.commissioning.web.InvalidRequestException;
+
+class TimetableCheckerTest {
+
+  private static final WorkingDayCalendar ENGLAND = new WorkingDayCalendar(
+      new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+
+  private static TimetableChecker checker(boolean electronicSubmission) {
+    ProcurementProperties properties =
+        new ProcurementProperties("classpath:procurement/regimes.json", electronicSubmission, 25);
+    return new TimetableChecker(new ProcurementRegimes(properties), ENGLAND, properties);
+  }
+
+  private final TimetableChecker checker = checker(true);
+
+  private static List<String> fieldsAtFault(TimetableCheck check) {
+    return check.problems().stream().map(Problem::field).toList();
+  }
+
+  private static NoticeDue notice(TimetableCheck check, String code) {
+    return check.notices().stream().filter(n -> n.code().equals(code)).findFirst().orElseThrow();
+  }
+
+
+  @Test
+  void passesSeed000Section6_5() {
+    TimetableCheck check = checker.check(seed().plan());
+
+    assertThat(check.problems()).isEmpty();
+    assertThat(check.lawful()).isTrue();
+    // 2 March to 29 May 2020 is 88 days; electronic submission (§10.8) makes the reg 27 minimum 30.
+    assertThat(check.tenderPeriodDays()).isEqualTo(88);
+    assertThat(check.minimumTenderPeriodDays()).isEqualTo(30);
+    // Award decision notices sent Wed 2 Sep 2020: the 10th day after is Sat 12 Sep, not a working
+    // day, so standstill runs to the end of Mon 14 Sep; the contract may be signed from Tue 15 Sep.
+    assertThat(check.standstillApplies()).isTrue();
+    assertThat(check.standstillEnds()).isEqualTo(of(2020, 9, 14));
+    assertThat(check.contractMayBeEnteredInto()).isEqualTo(of(2020, 9, 15));
+    // §10.6(i)-(ii): advertised on Find a Tender (then OJEU) and Contracts Finder, award notices after.
+    assertThat(notice(check, "FTS_CONTRACT_NOTICE").due()).isEqualTo(of(2020, 3, 2));
+    assertThat(notice(check, "CONTRACTS_FINDER_OPPORTUNITY").due()).isEqualTo(of(2020, 3, 3));
+    assertThat(notice(check, "AWARD_DECISION_NOTICES").startsStandstill()).isTrue();
+    // Signed Thu 1 Oct 2020: reg 50 allows 30 days after, to Sat 31 Oct 2020.
+    assertThat(check.contractDetailsNoticeDue()).isEqualTo(of(2020, 10, 31));
+    assertThat(check.notices()).allSatisfy(n -> assertThat(n.source()).isNotBlank());
+  }
+
+  @Test
+  void theStagesPlannedDatesFollowTheSeedsRows() {
+    TimetablePlan plan = seed().plan();
+
+    assertThat(plan.plannedStart(ProcurementStage.MARKET_ENGAGEMENT)).isEqualTo(of(2019, 12, 1));
+    assertThat(plan.plannedEnd(ProcurementStage.TENDER_PERIOD)).isEqualTo(of(2020, 5, 29));
+    assertThat(plan.plannedStart(ProcurementStage.EVALUATION)).isEqualTo(of(2020, 5, 29));
+    assertThat(plan.plannedEnd(ProcurementStage.NOTIFICATION_AND_MOBILISATION)).isEqualTo(of(2021, 4, 7));
+    assertThat(plan.plannedEnd(ProcurementStage.COMMENCEMENT)).isEqualTo(of(2021, 4, 8));
+    assertThat(ProcurementStage.EVALUATION.label()).isEqualTo("Tender close and evaluation and interviews");
+  }
+
+  @Test
+  void aTenderPeriodSqueezedBelowTheMinimumFails() {
+    SeedTimetable squeezed = seed();
+    squeezed.tenderCloseDate = of(2020, 3, 27);
+
+    TimetableCheck check = checker.check(squeezed.plan());
+
+    assertThat(check.lawful()).isFalse();
+    assertThat(check.problems()).singleElement().satisfies(p -> {
+      assertThat(p.field()).isEqualTo("tenderCloseDate");
+      assertThat(p.reason()).isEqualTo("The tender period from 2 March 2020 to 27 March 2020 is 25 days; the"
+          + " Public Contracts Regulations 2015 minimum for an open procedure with electronic submission is 30 days.");
+      assertThat(p.source()).contains("reg 27");
+    });
+  }
+
+  @Test
+  void aContractSignedOnTheLastDayOfStandstillFails() {
+    SeedTimetable early = seed();
+    early.contractSignatureDate = of(2020, 9, 14);
+
+    TimetableCheck check = checker.check(early.plan());
+
+    assertThat(fieldsAtFault(check)).containsExactly("contractSignatureDate");
+    assertThat(check.problems().get(0).reason())
+        .contains("signed on 14 September 2020, inside the standstill period")
+        .contains("run to the end of 14 September 2020")
+        .endsWith("may be entered into from 15 September 2020.");
+    assertThat(check.problems().get(0).source()).contains("reg 87");
+
+    early.contractSignatureDate = of(2020, 9, 15);
+    assertThat(checker.check(early.plan()).lawful()).isTrue();
+  }
+
+  @Test
+  void anAwardNoticeBeforeTheAwardReportIsAuthorisedFails() {
+    SeedTimetable hasty = seed();
+    hasty.awardNoticeDate = of(2020, 8, 28);
+
+    TimetableCheck check = checker.check(hasty.plan());
+
+    assertThat(fieldsAtFault(check)).containsExactly("awardNoticeDate");
+    assertThat(check.problems().get(0).reason()).isEqualTo("The award notice (28 August 2020) is before the award"
+        + " report authorisation (1 September 2020): the award can only be announced once the award report is"
+        + " authorised.");
+  }
+
+  @Test
+  void marketEngagementRunningIntoTheTenderPeriodFails() {
+    SeedTimetable overlapping = seed();
+    overlapping.marketEngagementEnd = of(2020, 3, 13);
+
+    assertThat(fieldsAtFault(checker.check(overlapping.plan()))).containsExactly("tenderNoticeDate");
+  }
+
+  @Test
+  void commencementBeforeTheContractIsSignedFails() {
+    SeedTimetable plan = seed();
+    plan.commencementDate = of(2020, 9, 30);
+
+    assertThat(fieldsAtFault(checker.check(plan.plan()))).containsExactly("commencementDate");
+  }
+
+  @Test
+  void everyMissingDateIsNamed() {
+    SeedTimetable plan = seed();
+    plan.evaluationEnd = null;
+    plan.commencementDate = null;
+
+    TimetableCheck check = checker.check(plan.plan());
+
+    assertThat(fieldsAtFault(check)).containsExactly("evaluationEnd", "commencementDate");
+    assertThat(check.problems().get(0).reason()).startsWith("The date of the end of evaluation and interviews is missing");
+  }
+
+  @Test
+  void anUnknownRegimeOrProcedureIsABadRequestNamingTheField() {
+    assertThatThrownBy(() -> checker.check(seed().under("EU2014").plan()))
+        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
+          assertThat(e.getErrors()).singleElement().satisfies(p -> {
+            assertThat(p.field()).isEqualTo("regime");
+            assertThat(p.message()).contains("'EU2014'").contains("PA2023").contains("PCR2015_LIGHT_TOUCH");
+          });
+        });
+    SeedTimetable competitiveFlexible = seed();
+    competitiveFlexible.procedure = "COMPETITIVE_FLEXIBLE";
+    assertThatThrownBy(() -> checker.check(competitiveFlexible.plan()))
+        .isInstanceOfSatisfying(InvalidRequestException.class,
+            e -> assertThat(e.getErrors().get(0).field()).isEqualTo("procedure"));
+  }
+
+
+  @Test
+  void withoutElectronicSubmissionTheFullPcrMinimumApplies() {
+    SeedTimetable plan = seed();
+    plan.tenderCloseDate = of(2020, 4, 3); // 32 days
+
+    assertThat(checker.check(plan.plan()).lawful()).isTrue();
+    TimetableCheck onPaper = checker(false).check(plan.plan());
+    assertThat(onPaper.minimumTenderPeriodDays()).isEqualTo(35);
+    assertThat(onPaper.problems()).singleElement().satisfies(p -> assertThat(p.reason())
+        .isEqualTo("The tender period from 2 March 2020 to 3 April 2020 is 32 days; the Public Contracts"
+            + " Regulations 2015 minimum for an open procedure is 35 days."));
+  }
+
+  @Test
+  void aTimelyPriorInformationNoticeShortensThePcrMinimumTo15Days() {
+    SeedTimetable plan = seed();
+    plan.tenderCloseDate = of(2020, 3, 17); // 15 days
+    plan.plannedProcurementNoticeDate = of(2019, 12, 2); // 91 days before the contract notice
+
+    TimetableCheck check = checker.check(plan.plan());
+
+    assertThat(check.minimumTenderPeriodDays()).isEqualTo(15);
+    assertThat(check.lawful()).isTrue();
+  }
+
+  @Test
+  void aPriorInformationNoticeTooCloseToTheContractNoticeShortensNothing() {
+    SeedTimetable plan = seed();
+    plan.tenderCloseDate = of(2020, 3, 17);
+    plan.plannedProcurementNoticeDate = of(2020, 2, 10); // 21 days before: under the 35 needed
+
+    TimetableCheck check = checker.check(plan.plan());
+
+    assertThat(check.minimumTenderPeriodDays()).isEqualTo(30);
+    assertThat(fieldsAtFault(check)).containsExactly("tenderCloseDate");
+    assertThat(check.notes()).anySatisfy(n -> {
+      assertThat(n.field()).isEqualTo("plannedProcurementNoticeDate");
+      assertThat(n.advice()).contains("between 35 days and 12 months before the tender notice (2 March 2020)");
+    });
+  }
+
+  @Test
+  void theActsMinimumIs25DaysElectronicallyAnd10AfterAQualifyingPlannedProcurementNotice() {
+    SeedTimetable plan = seed().under("PA2023");
+    plan.tenderCloseDate = of(2020, 3, 26); // 24 days
+
+    TimetableCheck check = checker.check(plan.plan());
+    assertThat(check.minimumTenderPeriodDays()).isEqualTo(25);
+    assertThat(check.problems()).singleElement().satisfies(p -> {
+      assertThat(p.reason()).isEqualTo("The tender period from 2 March 2020 to 26 March 2020 is 24 days; the"
+          + " Procurement Act 2023 minimum for an open procedure with electronic submission is 25 days.");
+      assertThat(p.source()).contains("s54");
+    });
+
+    plan.tenderCloseDate = of(2020, 3, 12); // 10 days
+    plan.plannedProcurementNoticeDate = of(2020, 1, 22); // exactly 40 days before the tender notice
+    assertThat(checker.check(plan.plan()).lawful()).isTrue();
+    plan.plannedProcurementNoticeDate = of(2020, 1, 23); // 39 days: too late to count
+    assertThat(checker.check(plan.plan()).lawful()).isFalse();
+  }
+
+  @Test
+  void theActsMinimumWithoutElectronicSubmissionIsMarkedAsACouncilDefault() {
+    SeedTimetable plan = seed().under("PA2023");
+    plan.tenderCloseDate = of(2020, 3, 30); // 28 days
+
+    TimetableCheck check = checker(false).check(plan.plan());
+
+    assertThat(check.minimumTenderPeriodDays()).isEqualTo(30);
+    assertThat(check.lawful()).isFalse();
+    assertThat(check.notes()).anySatisfy(n -> assertThat(n.advice()).contains("council default, not confirmed law"));
+  }
+
+  @Test
+  void lightTouchHasNoStatutoryMinimumButTheCouncilsPolicyApplies() {
+    SeedTimetable plan = seed().under("PA2023_LIGHT_TOUCH");
+    plan.tenderCloseDate = of(2020, 3, 20); // 18 days
+
+    TimetableCheck check = checker.check(plan.plan());
+
+    assertThat(check.minimumTenderPeriodDays()).isEqualTo(25);
+    assertThat(check.problems()).singleElement().satisfies(p -> {
+      assertThat(p.reason()).isEqualTo("The tender period from 2 March 2020 to 20 March 2020 is 18 days; the"
+          + " Procurement Act 2023, light touch contract sets no minimum for the open procedure, and the council's"
+          + " policy minimum is 25 days.");
+      assertThat(p.source()).startsWith("Council policy");
+    });
+    assertThat(check.notes()).anySatisfy(n -> assertThat(n.advice()).contains("no statutory minimum"));
+  }
+
+
+  @Test
+  void underPa2023StandstillIsEightWorkingDaysBeginningWithTheAwardNotice() {
+    TimetableCheck check = checker.check(seed().under("PA2023").plan());
+
+    assertThat(check.lawful()).isTrue();
+    assertThat(check.minimumTenderPeriodDays()).isEqualTo(25);
+    // Contract award notice Wed 2 Sep 2020 is day 1: 2, 3, 4, 7, 8, 9, 10, 11 September.
+    assertThat(check.standstillEnds()).isEqualTo(of(2020, 9, 11));
+    assertThat(check.contractMayBeEnteredInto()).isEqualTo(of(2020, 9, 12));
+    assertThat(check.notices()).extracting(NoticeDue::code)
+        .containsExactly("UK2", "UK4", "ASSESSMENT_SUMMARIES", "UK6", "UK7");
+    assertThat(notice(check, "UK2").due()).isEqualTo(of(2020, 3, 2));
+    assertThat(notice(check, "UK6").startsStandstill()).isTrue();
+    // Signed 1 Oct 2020, day 1 of 30: due by 30 Oct 2020.
+    assertThat(check.contractDetailsNoticeDue()).isEqualTo(of(2020, 10, 30));
+  }
+
+  @Test
+  void underPa2023LightTouchThereIsNoMandatoryStandstillAndTheDetailsNoticeHas120Days() {
+    SeedTimetable plan = seed().under("PA2023_LIGHT_TOUCH");
+    plan.contractSignatureDate = of(2020, 9, 3);
+
+    TimetableCheck check = checker.check(plan.plan());
+
+    assertThat(check.lawful()).isTrue();
+    assertThat(check.standstillApplies()).isFalse();
+    assertThat(check.standstillEnds()).isNull();
+    assertThat(check.contractMayBeEnteredInto()).isEqualTo(of(2020, 9, 2));
+    assertThat(check.notes()).anySatisfy(n -> {
+      assertThat(n.field()).isEqualTo("voluntaryStandstill");
+      assertThat(n.source()).contains("s51");
+    });
+    // Signed 3 Sep 2020, day 1 of 120: due by 31 Dec 2020.
+    assertThat(check.contractDetailsNoticeDue()).isEqualTo(of(2020, 12, 31));
+  }
+
+  @Test
+  void aVoluntaryStandstillUnderLightTouchHoldsTheContractBackLikeAMandatoryOne() {
+    SeedTimetable plan = seed().under("PA2023_LIGHT_TOUCH");
+    plan.voluntaryStandstill = true;
+    plan.contractSignatureDate = of(2020, 9, 11);
+
+    TimetableCheck check = checker.check(plan.plan());
+
+    assertThat(check.standstillEnds()).isEqualTo(of(2020, 9, 11));
+    assertThat(fieldsAtFault(check)).containsExactly("contractSignatureDate");
+  }
+
+
+  private LocalDate pa(LocalDate awardNotice) {
+    return checker.standstillEnd("PA2023", awardNotice, false);
+  }
+
+  private LocalDate pcr(LocalDate decisionNotices) {
+    return checker.standstillEnd("PCR2015", decisionNotices, false);
+  }
+
+  @Test
+  void christmas2025CountsScotlands2JanuaryUnderTheAct() {
+    // Tue 23 Dec (1), Wed 24 (2); Thu 25 and Fri 26 Dec bank holidays; Mon 29 (3), Tue 30 (4),
+    // Wed 31 (5); Thu 1 Jan bank holiday; Fri 2 Jan a bank holiday in Scotland; Mon 5 (6),
+    // Tue 6 (7), Wed 7 Jan 2026 (8). England's own calendar alone would end on Tue 6 Jan.
+    assertThat(pa(of(2025, 12, 23))).isEqualTo(of(2026, 1, 7));
+    assertThat(ENGLAND.addWorkingDays(of(2025, 12, 23), 7)).isEqualTo(of(2026, 1, 6));
+  }
+
+  @Test
+  void easter2026() {
+    // Wed 1 Apr (1), Thu 2 (2); Good Friday 3 Apr and Easter Monday 6 Apr; Tue 7 (3) ... Fri 10 (6),
+    // Mon 13 (7), Tue 14 Apr 2026 (8).
+    assertThat(pa(of(2026, 4, 1))).isEqualTo(of(2026, 4, 14));
+  }
+
+  @Test
+  void stAndrewsDayInScotlandCountsForAnEnglishCouncil() {
+    // Mon 23 Nov (1) ... Fri 27 (5); Mon 30 Nov 2026 St Andrew's Day; Tue 1 Dec (6), Wed 2 (7), Thu 3 Dec (8).
+    assertThat(pa(of(2026, 11, 23))).isEqualTo(of(2026, 12, 3));
+  }
+
+  @Test
+  void stPatricksDayAndANoticePublishedOnASaturday() {
+    // Published Sat 7 Mar 2026: the first working day, Mon 9 Mar, is day 1; ... Mon 16 (6);
+    // Tue 17 Mar St Patrick's Day (Northern Ireland); Wed 18 (7), Thu 19 Mar 2026 (8).
+    assertThat(pa(of(2026, 3, 7))).isEqualTo(of(2026, 3, 19));
+    assertThat(pa(of(2026, 3, 9))).isEqualTo(of(2026, 3, 19));
+  }
+
+  @Test
+  void theTwelfthOfJuly2027InNorthernIreland() {
+    // Thu 1 Jul (1), Fri 2 (2), Mon 5 (3) ... Fri 9 (7); Mon 12 Jul 2027 a bank holiday in Northern
+    // Ireland; Tue 13 Jul 2027 (8).
+    assertThat(pa(of(2027, 7, 1))).isEqualTo(of(2027, 7, 13));
+  }
+
+  @Test
+  void pcrTenDaysEndingOnAWeekendOrBankHolidayMoveToTheNextWorkingDay() {
+    // Sent Thu 5 Mar 2026: the 10th day after is Sun 15 Mar; standstill runs to Mon 16 Mar.
+    assertThat(pcr(of(2026, 3, 5))).isEqualTo(of(2026, 3, 16));
+    // Sent Tue 16 Dec 2025: the 10th day after is Boxing Day; then a weekend; Mon 29 Dec 2025.
+    assertThat(pcr(of(2025, 12, 16))).isEqualTo(of(2025, 12, 29));
+    // Sent Tue 24 Mar 2026: the 10th day after is Good Friday; then a weekend and Easter Monday;
+    // Tue 7 Apr 2026.
+    assertThat(pcr(of(2026, 3, 24))).isEqualTo(of(2026, 4, 7));
+    // Sent Sat 7 Mar 2026: the 10th day after is Tue 17 Mar, St Patrick's Day, a bank holiday in
+    // part of the UK: the safer reading ends on Wed 18 Mar.
+    assertThat(pcr(of(2026, 3, 7))).isEqualTo(of(2026, 3, 18));
+    // Sent Wed 4 Mar 2026: the 10th day after, Sat 14 Mar, moves to Mon 16 Mar.
+    assertThat(pcr(of(2026, 3, 4))).isEqualTo(of(2026, 3, 16));
+  }
+
+  @Test
+  void noStandstillUnderLightTouchUnlessChosen() {
+    assertThat(checker.standstillEnd("PA2023_LIGHT_TOUCH", of(2026, 4, 1), false)).isNull();
+    assertThat(checker.standstillEnd("PA2023_LIGHT_TOUCH", of(2026, 4, 1), true)).isEqualTo(of(2026, 4, 14));
+    assertThat(checker.standstillEnd("PCR2015_LIGHT_TOUCH", of(2026, 3, 5), false)).isEqualTo(of(2026, 3, 16));
+  }
+
+  @Test
+  void contractDetailsNoticeDueDates() {
+    LocalDate signed = of(2020, 10, 1);
+    assertThat(checker.contractDetailsNoticeDue("PA2023", signed)).isEqualTo(of(2020, 10, 30));
+    // 1 Oct 2020 is day 1 of 120: 31 in October, 30 in November, 31 in December, 28 in January.
+    assertThat(checker.contractDetailsNoticeDue("PA2023_LIGHT_TOUCH", signed)).isEqualTo(of(2021, 1, 28));
+    assertThat(checker.contractDetailsNoticeDue("PCR2015", signed)).isEqualTo(of(2020, 10, 31));
+    assertThatThrownBy(() -> checker.contractDetailsNoticeDue("NOPE", signed))
+        .isInstanceOf(InvalidRequestException.class);
+  }
+}
