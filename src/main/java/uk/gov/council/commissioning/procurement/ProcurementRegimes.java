@@ -89,7 +89,7 @@ public class ProcurementRegimes {
         new InvalidRequestException("regime", "'" + id + "' is not a known regime: one of " + ids()));
   }
 
-  private List<String> ids() {
+  public List<String> ids() {
     return regimes.stream().map(ProcurementRegime::id).toList();
   }
 }

@@ -63,7 +63,8 @@ public final class TenderEvaluation {
     }
 
     List<Bid> compliant = bids.stream().filter(TenderEvaluation::passed).toList();
-    BigDecimal lowest = compliant.stream().map(Bid::totalPrice).min(Comparator.naturalOrder()).orElseThrow();
+    // Every bid failing stage 1 is an outcome of the tender, not bad input: nothing is ranked.
+    BigDecimal lowest = compliant.stream().map(Bid::totalPrice).min(Comparator.naturalOrder()).orElse(null);
 
     List<Scored> scored = new ArrayList<>();
     for (Bid bid : compliant) {
@@ -200,14 +201,11 @@ public final class TenderEvaluation {
           .forEach(q -> questions.putIfAbsent(q.id(), q));
     }
     Set<String> names = new HashSet<>();
-    boolean anyPassed = false;
-    boolean allStage1Known = true;
     for (int i = 0; i < bids.size(); i++) {
       Bid bid = bids.get(i);
       String field = "bids[" + i + "]";
       if (bid == null) {
         problems.add(new FieldProblem(field, "is missing"));
-        allStage1Known = false;
         continue;
       }
       if (blank(bid.bidder())) {
@@ -218,7 +216,6 @@ public final class TenderEvaluation {
       Map<String, BigDecimal> scores = bid.scores() == null ? Map.of() : bid.scores();
       if (bid.stage1() == null || bid.stage1().outcome() == null) {
         problems.add(new FieldProblem(field + ".stage1.outcome", "is required: PASS or FAIL"));
-        allStage1Known = false;
         continue;
       }
       if (bid.stage1().outcome() == Stage1Outcome.FAIL) {
@@ -234,7 +231,6 @@ public final class TenderEvaluation {
         }
         continue;
       }
-      anyPassed = true;
       if (bid.totalPrice() == null) {
         problems.add(new FieldProblem(field + ".totalPrice", "is required"));
       } else if (bid.totalPrice().signum() <= 0) {
@@ -256,9 +252,6 @@ public final class TenderEvaluation {
           problems.add(new FieldProblem(field + ".scores." + id, "is not a question of the evaluation model"));
         }
       }
-    }
-    if (allStage1Known && !anyPassed) {
-      problems.add(new FieldProblem("bids", "no bidder passed stage 1, so there is nothing to score or rank"));
     }
   }
 

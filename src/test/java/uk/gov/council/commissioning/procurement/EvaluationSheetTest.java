@@ -235,9 +235,13 @@ class EvaluationSheetTest {
   }
 
   @Test
-  void whenEveryBidderFailedStage1ThereIsNothingToScore() {
-    assertThat(bidProblems("Cedar Ltd | 80000 | FAIL | Late"))
-        .containsExactly("evaluationBids: no bidder passed stage 1, so there is nothing to score or rank");
+  void whenEveryBidderFailedStage1TheSheetIsStillValid() {
+    EvaluationRequest request = EvaluationSheet.parse(EvaluationSheet.questionsTemplate(), SIXTY, FORTY, FIVE,
+        "Cedar Ltd | 80000 | FAIL | Late");
+    assertThat(request.bids()).singleElement().satisfies(bid -> {
+      assertThat(bid.bidder()).isEqualTo("Cedar Ltd");
+      assertThat(bid.stage1()).isEqualTo(Stage1Result.fail("Late"));
+    });
   }
 
   @Test

@@ -209,12 +209,15 @@ class TenderEvaluationTest {
   }
 
   @Test
-  void whenEveryBidderFailedStage1ThereIsNothingToRank() {
-    assertThatThrownBy(() -> TenderEvaluation.evaluate(SEED, List.of(failed("Cedar Ltd", "80000", "Late"))))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.getErrors()).extracting(FieldProblem::field).containsExactly("bids");
-          assertThat(e.getErrors().get(0).message()).contains("no bidder passed stage 1");
-        });
+  void whenEveryBidderFailedStage1NothingIsRankedAndEveryBidIsListedWithItsReason() {
+    EvaluationResult result = TenderEvaluation.evaluate(SEED,
+        List.of(failed("Cedar Ltd", "80000", "Late"), failed("Alder Care", "95000", "No insurance")));
+    assertThat(result.ranking()).isEmpty();
+    assertThat(result.lowestCompliantPrice()).isNull();
+    assertThat(result.panelDecisionNeeded()).isFalse();
+    assertThat(result.excluded()).extracting(EvaluationResult.ExcludedBid::bidder, EvaluationResult.ExcludedBid::reason)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("Alder Care", "No insurance"),
+            org.assertj.core.groups.Tuple.tuple("Cedar Ltd", "Late"));
   }
 
   @Test

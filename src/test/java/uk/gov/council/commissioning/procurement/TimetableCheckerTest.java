@@ -23,7 +23,8 @@ class TimetableCheckerTest {
 
   private static TimetableChecker checker(boolean electronicSubmission) {
     ProcurementProperties properties =
-        new ProcurementProperties("classpath:procurement/regimes.json", electronicSubmission, 25);
+        new ProcurementProperties("classpath:procurement/regimes.json", electronicSubmission, 25, 10,
+            "PA2023_LIGHT_TOUCH", 60, List.of(12, 12));
     return new TimetableChecker(new ProcurementRegimes(properties), ENGLAND, properties);
   }
 

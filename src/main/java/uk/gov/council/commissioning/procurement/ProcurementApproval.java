@@ -1,0 +1,161 @@
+package uk.gov.council.commissioning.procurement;
+
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.security.Roles;
+
+/**
+ * Approval to procure (seed 000 §10.7, CPR 1.3): the three agreements, then the decision maker
+ * chosen by procurement-approval-route.dmn, who later also authorises the award report.
+ */
+@Component("procurementApproval")
+public class ProcurementApproval {
+
+  /** The three whose agreement CPR 1.3 requires, by the variable that holds each answer. */
+  static final Map<String, String> AGREEMENTS = Map.of(
+      "governanceAgreement", "Assistant Director Governance & Contracts",
+      "corporateAgreement", "Director of Corporate Services",
+      "financeAgreement", "Director of Finance");
+
+  private static final Map<String, String> DECISION_MAKER_GROUPS = Map.of(
+      "CHIEF_OFFICER", Roles.CHIEF_OFFICERS,
+      "PORTFOLIO_HOLDER", Roles.PORTFOLIO_HOLDERS,
+      // The Executive decides in a meeting; democratic services record its decision.
+      "EXECUTIVE", Roles.DEMOCRATIC_SERVICES);
+
+  private static final Map<String, String> DECISION_MAKER_TITLES = Map.of(
+      "CHIEF_OFFICER", "Chief Officer",
+      "PORTFOLIO_HOLDER", "Portfolio Holder",
+      "EXECUTIVE", "Executive");
+
+  private final ProcurementDeadlines deadlines;
+  private final ProcurementRegister register;
+  private final ProcurementRegimes regimes;
+
+  public ProcurementApproval(ProcurementDeadlines deadlines, ProcurementRegister register,
+      ProcurementRegimes regimes) {
+    this.deadlines = deadlines;
+    this.register = register;
+    this.regimes = regimes;
+  }
+
+  public Date stepDue(DelegateExecution execution) {
+    return deadlines.councilStepDue();
+  }
+
+  /** The officer's case for a procurement the extension process started: strategy, value, regime. */
+  public void prepared(DelegateTask task) {
+    FormChecks checks = new FormChecks(task.getName(), task);
+    String strategy = checks.text("procurementStrategy");
+    if (strategy != null && strategy.length() > 4000) {
+      checks.problem("procurementStrategy", "must be at most 4000 characters");
+    }
+    Double value = checks.nonNegativeNumber("estimatedValue");
+    if (value != null && (value <= 0 || value >= 1e12)) {
+      checks.problem("estimatedValue", "must be more than £0 and less than £1,000,000,000,000");
+    }
+    checks.flag("keyDecision");
+    String regime = checks.text("regime");
+    if (regime != null && regimes.find(regime).isEmpty()) {
+      checks.problem("regime", "must be one of " + String.join(", ", regimes.ids()));
+    }
+    checks.throwIfAny();
+    String reference = task.getExecution().getProcessBusinessKey();
+    java.math.BigDecimal amount = java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP);
+    register.updateCase(reference, amount, regime);
+    task.getExecution().setVariable("estimatedValueText", RegisterProcurement.pounds(amount));
+    task.getExecution().setVariable("regimeName", regimes.find(regime).orElseThrow().name());
+  }
+
+  /** One director's answer: agreed or not, and the comments that go back to the officer if not. */
+  public void agreementGiven(DelegateTask task, String answerVariable) {
+    FormChecks checks = new FormChecks(task.getName(), task);
+    String answer = checks.oneOf(answerVariable, Set.of("AGREE", "DECLINE"));
+    String commentsField = answerVariable + "Comments";
+    checks.textIf("DECLINE".equals(answer), commentsField, "say why you do not agree, for the officer to act on");
+    String comments = checks.optionalText(commentsField, 2000);
+    checks.throwIfAny();
+    task.getExecution().setVariable(commentsField, comments);
+  }
+
+  public boolean allAgreed(DelegateExecution execution) {
+    return AGREEMENTS.keySet().stream().allMatch(v -> "AGREE".equals(execution.getVariable(v)));
+  }
+
+  /** The officer revises the case (all three are asked again) or withdraws it. */
+  public void revised(DelegateTask task) {
+    FormChecks checks = new FormChecks(task.getName(), task);
+    String revision = checks.oneOf("revision", Set.of("REVISE", "WITHDRAW"));
+    String strategy = checks.text("procurementStrategy");
+    if (strategy != null && strategy.length() > 4000) {
+      checks.problem("procurementStrategy", "must be at most 4000 characters");
+    }
+    checks.text("revisionNotes");
+    checks.throwIfAny();
+    if ("REVISE".equals(revision)) {
+      // Everyone answers the revised case afresh; their earlier answers stay in the history.
+      for (String answer : AGREEMENTS.keySet()) {
+        task.getExecution().removeVariable(answer);
+        task.getExecution().removeVariable(answer + "Comments");
+      }
+    }
+  }
+
+  /** Comments of those who did not agree, for the revise task. */
+  public String declineComments(DelegateExecution execution) {
+    List<String> lines = new ArrayList<>();
+    AGREEMENTS.forEach((variable, who) -> {
+      if ("DECLINE".equals(execution.getVariable(variable))) {
+        lines.add("**" + who + "**: " + execution.getVariable(variable + "Comments"));
+      }
+    });
+    return String.join("\n\n", lines.stream().sorted().toList());
+  }
+
+  public void offerComments(DelegateExecution execution) {
+    execution.setVariable("declineComments", declineComments(execution));
+  }
+
+  public void decisionMakerChosen(DelegateExecution execution) {
+    execution.setVariable("approvalRouteTitle", title(route(execution)));
+  }
+
+  public String decisionMakerGroup(DelegateExecution execution) {
+    return DECISION_MAKER_GROUPS.get(route(execution));
+  }
+
+  public void decided(DelegateTask task) {
+    FormChecks checks = new FormChecks(task.getName(), task);
+    String decision = checks.oneOf("procurementDecision", Set.of("APPROVE", "REFUSE"));
+    checks.text("procurementDecisionReasons");
+    if ("EXECUTIVE".equals(task.getExecution().getVariable("approvalRoute"))) {
+      // The Executive's own record: democratic services give the minute reference and date.
+      checks.text("decisionReference");
+      checks.date("decisionDate");
+    }
+    checks.throwIfAny();
+    if ("APPROVE".equals(decision)) {
+      register.setStatus(task.getExecution().getProcessBusinessKey(), "APPROVED");
+    }
+  }
+
+  static String title(String route) {
+    return DECISION_MAKER_TITLES.getOrDefault(route, "decision maker");
+  }
+
+  private static String route(DelegateExecution execution) {
+    Object route = execution.getVariable("approvalRoute");
+    if (route == null || !DECISION_MAKER_GROUPS.containsKey(route.toString())) {
+      throw new IllegalStateException("Procurement " + execution.getProcessBusinessKey()
+          + " has no decision maker: the approval route is " + route);
+    }
+    return route.toString();
+  }
+}

@@ -1,0 +1,244 @@
+package uk.gov.council.commissioning.procurement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.NewContract;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.web.InvalidRequestException;
+
+/**
+ * From the award notice to a live contract: standstill and any challenge (which suspends the
+ * award), the signed contract in the register, and commencement, which makes it live and closes
+ * the contract it replaces.
+ */
+@Component("procurementAward")
+public class ProcurementAward {
+
+  private final ProcurementRegister register;
+  private final ProcurementTimetable timetable;
+  private final ProcurementNotices notices;
+  private final ProcurementDeadlines deadlines;
+  private final ProcurementAlerts alerts;
+  private final ProcurementProperties properties;
+  private final ContractService contracts;
+  private final AccessSetup access;
+
+  public ProcurementAward(ProcurementRegister register, ProcurementTimetable timetable, ProcurementNotices notices,
+      ProcurementDeadlines deadlines, ProcurementAlerts alerts, ProcurementProperties properties,
+      ContractService contracts, AccessSetup access) {
+    this.register = register;
+    this.timetable = timetable;
+    this.notices = notices;
+    this.deadlines = deadlines;
+    this.alerts = alerts;
+    this.properties = properties;
+    this.contracts = contracts;
+    this.access = access;
+  }
+
+  /**
+   * Standstill runs from the day the notice that starts it was actually published (not the
+   * planned day), for the regime's period; none where the regime has no mandatory standstill and
+   * the plan chose no voluntary one.
+   */
+  public void startStandstill(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    TimetablePlan plan = timetable.requirePlan(reference);
+    LocalDate started = notices.standstillStartedOn(reference).orElse(plan.awardNoticeDate());
+    Optional<LocalDate> lastDay = notices.standstillLastDay(plan, started);
+    execution.setVariable("standstillApplies", lastDay.isPresent());
+    if (lastDay.isPresent()) {
+      execution.setVariable("standstillLastDay", lastDay.get().toString());
+      execution.setVariable("standstillEndText", lastDay.get().format(ProcurementTimetable.DAY));
+      execution.setVariable("standstillEndsAt", deadlines.endOf(lastDay.get()));
+    } else {
+      execution.setVariable("standstillLastDay", null);
+      execution.setVariable("standstillEndText", "no standstill");
+    }
+  }
+
+  public void challengeReceived(DelegateTask task) {
+    FormChecks checks = new FormChecks(task.getName(), task);
+    String challenger = checks.text("challenger");
+    if (challenger != null && challenger.length() > 200) {
+      checks.problem("challenger", "must be at most 200 characters");
+    }
+    LocalDate received = checks.date("challengeReceivedOn");
+    if (received != null && received.isAfter(ProcurementDeadlines.today())) {
+      checks.problem("challengeReceivedOn", "cannot be in the future");
+    }
+    String grounds = checks.text("challengeGrounds");
+    if (grounds != null && grounds.length() > 4000) {
+      checks.problem("challengeGrounds", "must be at most 4000 characters");
+    }
+    checks.throwIfAny();
+    DelegateExecution execution = task.getExecution();
+    String reference = execution.getProcessBusinessKey();
+    register.recordChallenge(reference, received, challenger, grounds, ProcurementUsers.userOf(task));
+    register.setStatus(reference, "AWARD_SUSPENDED");
+    execution.setVariable("challengeText", "**" + challenger + "**, received "
+        + received.format(ProcurementTimetable.DAY) + ":\n\n" + grounds);
+    alerts.challengeReceived(execution, challenger, received);
+  }
+
+  public void challengeResolved(DelegateTask task) {
+    FormChecks checks = new FormChecks(task.getName(), task);
+    String outcome = checks.oneOf("challengeOutcome", Set.of("AWARD_STANDS", "REEVALUATE", "ABANDON"));
+    String resolution = checks.text("challengeResolution");
+    if (resolution != null && resolution.length() > 4000) {
+      checks.problem("challengeResolution", "must be at most 4000 characters");
+    }
+    checks.throwIfAny();
+    String reference = task.getExecution().getProcessBusinessKey();
+    register.resolveChallenge(reference, outcome, resolution, ProcurementDeadlines.today(), ProcurementUsers.userOf(task));
+    register.setStatus(reference, "IN_PROGRESS");
+    if ("REEVALUATE".equals(outcome)) {
+      register.reopenStagesFrom(reference, ProcurementStage.EVALUATION);
+    }
+  }
+
+  /** Fills the contract form from the award and the council's usual term (seed 000 §6.8). */
+  public void offerContract(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    TimetablePlan plan = timetable.requirePlan(reference);
+    execution.setVariable("commencementText", plan.commencementDate().format(ProcurementTimetable.DAY));
+    execution.setVariable("providerName", register.require(reference).winningBidder());
+    execution.setVariable("contractTermMonths", properties.contractTermMonths());
+    execution.setVariable("extensionOptions", String.join(", ",
+        properties.extensionOptionMonths().stream().map(String::valueOf).toList()));
+  }
+
+  /** The signed contract enters the register as SIGNED; commencement makes it live. */
+  public void contractSigned(DelegateTask task) {
+    DelegateExecution execution = task.getExecution();
+    String reference = execution.getProcessBusinessKey();
+    ProcurementRegister.Procurement procurement = register.require(reference);
+    TimetablePlan plan = timetable.requirePlan(reference);
+    FormChecks checks = new FormChecks(task.getName(), task);
+    String contractReference = checks.text("newContractReference");
+    String providerName = checks.text("providerName");
+    String providerEmail = checks.optionalText("providerEmail", 320);
+    Double term = checks.nonNegativeNumber("contractTermMonths");
+    List<NewContract.Option> options = options(checks, checks.optionalText("extensionOptions", 60));
+    Double annual = checks.nonNegativeNumber("annualValue");
+    Double wholeLife = checks.nonNegativeNumber("wholeLifeValue");
+    String budgetHead = checks.optionalText("budgetHead", 200);
+    String officer = checks.optionalText("contractOfficer", 64);
+    LocalDate signedOn = checks.date("contractSignedOn");
+    if (term != null && (term < 1 || term != Math.floor(term) || term > 240)) {
+      checks.problem("contractTermMonths", "must be a whole number of months from 1 to 240");
+    }
+    if (signedOn != null && signedOn.isAfter(ProcurementDeadlines.today())) {
+      checks.problem("contractSignedOn", "cannot be in the future");
+    }
+    Object lastDay = execution.getVariable("standstillLastDay");
+    if (signedOn != null && lastDay != null && !signedOn.isAfter(LocalDate.parse(lastDay.toString()))) {
+      checks.problem("contractSignedOn", "standstill runs to the end of "
+          + LocalDate.parse(lastDay.toString()).format(ProcurementTimetable.DAY)
+          + "; the contract may not be entered into before the day after");
+    }
+    Provider provider = null;
+    if (providerName != null) {
+      provider = contracts.findAllProviders().stream()
+          .filter(p -> p.name().equalsIgnoreCase(providerName)).findFirst().orElse(null);
+      if (provider == null && providerEmail == null) {
+        checks.problem("providerEmail", providerName + " is not in the register yet: give its contact email to add it");
+      }
+    }
+    checks.throwIfAny();
+    if (provider == null) {
+      String group = Roles.PROVIDER_GROUP_PREFIX + slug(providerName);
+      provider = contracts.createProvider(providerName, providerEmail, group);
+      // Its staff are added to this group by an administrator, as for any provider.
+      access.ensureGroup(group, providerName, "WORKFLOW");
+    }
+    LocalDate start = plan.commencementDate();
+    NewContract contract = new NewContract(contractReference, procurement.title(), provider.id(),
+        procurement.serviceArea(), start, start.plusMonths(term.longValue()).minusDays(1), money(annual),
+        money(wholeLife), budgetHead, options, officer);
+    Contract registered;
+    try {
+      registered = contracts.registerAwarded(contract, reference, procurement.replacesReference());
+    } catch (InvalidRequestException e) {
+      throw new TaskFormException(task.getName(), e.getErrors().stream()
+          .map(p -> formField(p.field()) + ": " + p.message()).toList());
+    }
+    register.recordAwardedContract(reference, registered.reference());
+    register.setStatus(reference, "CONTRACT_SIGNED");
+    register.stageFinished(reference, ProcurementStage.NOTIFICATION_AND_MOBILISATION, ProcurementDeadlines.today());
+    execution.setVariable("awardedContractReference", registered.reference());
+    execution.setVariable("contractSignedDate", signedOn.toString());
+  }
+
+  /** On the commencement date: the new contract goes live and the one it replaces is closed. */
+  public void commence(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    String contract = register.require(reference).awardedContractReference();
+    if (contract == null) {
+      throw new IllegalStateException("Procurement " + reference + " has no signed contract to commence");
+    }
+    contracts.commence(contract);
+    register.stageFinished(reference, ProcurementStage.COMMENCEMENT, ProcurementDeadlines.today());
+  }
+
+  private static List<NewContract.Option> options(FormChecks checks, String text) {
+    List<NewContract.Option> options = new ArrayList<>();
+    if (text == null) {
+      return options;
+    }
+    for (String part : text.split("[,;\\s]+")) {
+      if (part.isBlank()) {
+        continue;
+      }
+      try {
+        int months = Integer.parseInt(part.trim());
+        if (months < 1 || months > 60) {
+          checks.problem("extensionOptions", "each option must be 1 to 60 months, not " + months);
+        }
+        options.add(new NewContract.Option(months));
+      } catch (NumberFormatException e) {
+        checks.problem("extensionOptions", "'" + part + "' is not a number of months (e.g. 12, 12)");
+      }
+    }
+    return options;
+  }
+
+  /** The register's field names as the contract form calls them. */
+  private static String formField(String registerField) {
+    return switch (registerField) {
+      case "reference" -> "newContractReference";
+      case "startDate", "endDate" -> "contractTermMonths";
+      case "options" -> "extensionOptions";
+      default -> registerField.startsWith("options") ? "extensionOptions" : registerField;
+    };
+  }
+
+  private static BigDecimal money(Double value) {
+    return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
+  }
+
+  static String slug(String name) {
+    String slug = name.toLowerCase(Locale.UK).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    return slug.length() > 50 ? slug.substring(0, 50) : slug;
+  }
+
+  private static String userOf(DelegateTask task) {
+    var auth = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return auth != null ? auth.getUserId() : task.getAssignee();
+  }
+}

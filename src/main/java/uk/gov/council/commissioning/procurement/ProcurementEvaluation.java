@@ -1,0 +1,200 @@
+package uk.gov.council.commissioning.procurement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.web.InvalidRequestException;
+
+/**
+ * The evaluation in the process (seed 000 §6.8): the sheet the officer fills in, scored by
+ * {@link TenderEvaluation}; the award report and its authorisation; the assessment summaries.
+ * Inputs and result are stored together, so the ranking can be recomputed from the record.
+ */
+@Component("procurementEvaluation")
+public class ProcurementEvaluation {
+
+  private final ProcurementRegister register;
+  private final ObjectMapper json;
+
+  public ProcurementEvaluation(ProcurementRegister register, ObjectMapper json) {
+    this.register = register;
+    this.json = json;
+  }
+
+  /** The seed's template and weights for a first evaluation; an evaluation done again keeps its sheet. */
+  public void offerSheet(DelegateExecution execution) {
+    if (execution.getVariable("evaluationQuestions") == null) {
+      EvaluationModel seed = EvaluationModel.seed000Default();
+      execution.setVariable("evaluationQuestions", EvaluationSheet.questionsTemplate());
+      execution.setVariable("priceWeight", seed.priceWeight().doubleValue());
+      execution.setVariable("qualityWeight", seed.qualityWeight().doubleValue());
+      execution.setVariable("maxScore", EvaluationModel.SEED_MAX_SCORE.doubleValue());
+    }
+    execution.setVariable("evaluationFormatHelp", EvaluationSheet.formatHelp());
+  }
+
+  public void evaluated(DelegateTask task) {
+    FormChecks checks = new FormChecks(task.getName(), task);
+    Double price = checks.nonNegativeNumber("priceWeight");
+    Double quality = checks.nonNegativeNumber("qualityWeight");
+    Double maxScore = checks.nonNegativeNumber("maxScore");
+    String questions = checks.text("evaluationQuestions");
+    String bids = checks.text("evaluationBids");
+    checks.optionalText("interviewNotes", 4000);
+    checks.throwIfAny();
+    EvaluationRequest request;
+    EvaluationResult result;
+    try {
+      request = EvaluationSheet.parse(questions, decimal(price), decimal(quality), decimal(maxScore), bids);
+      result = TenderEvaluation.evaluate(request.model(), request.bids());
+    } catch (EvaluationSheetException e) {
+      throw new TaskFormException(task.getName(), e.problems().stream().map(SheetProblem::toString).toList());
+    } catch (InvalidRequestException e) {
+      throw new TaskFormException(task.getName(),
+          e.getErrors().stream().map(p -> p.field() + ": " + p.message()).toList());
+    }
+    String reference = task.getExecution().getProcessBusinessKey();
+    register.saveEvaluation(reference, write(request), write(result));
+    register.stageFinished(reference, ProcurementStage.EVALUATION, ProcurementDeadlines.today());
+    DelegateExecution execution = task.getExecution();
+    execution.setVariable("compliantTender", !result.ranking().isEmpty());
+    execution.setVariable("rankingText", rankingText(result));
+    execution.setVariable("excludedText", excludedText(result));
+    execution.setVariable("tieText", result.panelDecisionNeeded()
+        ? "**The top bidders tie on total and quality score: the panel chooses between "
+            + tiedAtTop(result).stream().collect(Collectors.joining(" and ")) + ".**"
+        : "");
+    String winner = AssessmentSummaries.winnerOf(result);
+    execution.setVariable("winningBidder", winner.isEmpty() ? null : winner);
+    execution.setVariable("returnComments", "");
+  }
+
+  /** The recommended bidder must be the most advantageous tender, or one of those tied at the top. */
+  public void awardReportPrepared(DelegateTask task) {
+    String reference = task.getExecution().getProcessBusinessKey();
+    EvaluationResult result = storedResult(reference);
+    FormChecks checks = new FormChecks(task.getName(), task);
+    String winner = checks.text("winningBidder");
+    String summary = checks.text("awardReportSummary");
+    if (summary != null && summary.length() > 4000) {
+      checks.problem("awardReportSummary", "must be at most 4000 characters");
+    }
+    List<String> eligible = tiedAtTop(result);
+    if (winner != null && !eligible.contains(winner)) {
+      checks.problem("winningBidder", eligible.size() == 1
+          ? "the most advantageous tender is " + eligible.get(0) + "'s"
+          : "must be one of the bidders tied at the top: " + String.join(", ", eligible));
+    }
+    checks.throwIfAny();
+    register.recordWinner(reference, winner);
+  }
+
+  public void awardDecided(DelegateTask task) {
+    FormChecks checks = new FormChecks(task.getName(), task);
+    String decision = checks.oneOf("awardDecision", Set.of("AUTHORISE", "RETURN"));
+    checks.textIf("RETURN".equals(decision), "awardDecisionComments", "say what the report needs");
+    String comments = checks.optionalText("awardDecisionComments", 2000);
+    if ("EXECUTIVE".equals(task.getExecution().getVariable("approvalRoute"))) {
+      checks.text("decisionReference");
+    }
+    checks.throwIfAny();
+    DelegateExecution execution = task.getExecution();
+    if ("AUTHORISE".equals(decision)) {
+      register.stageFinished(execution.getProcessBusinessKey(), ProcurementStage.AWARD_AUTHORISATION,
+          ProcurementDeadlines.today());
+      execution.setVariable("returnComments", "");
+    } else {
+      execution.setVariable("returnComments", "**Returned by the " + execution.getVariable("approvalRouteTitle")
+          + ":** " + comments);
+    }
+  }
+
+  public void offerSummaries(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    ProcurementRegister.Procurement procurement = register.require(reference);
+    AssessmentSummaries.Regime law = procurement.regime().startsWith("PCR")
+        ? AssessmentSummaries.Regime.PCR_2015 : AssessmentSummaries.Regime.PROCUREMENT_ACT_2023;
+    execution.setVariable("assessmentSummariesText", AssessmentSummaries.of(law, storedInputs(reference),
+            storedResult(reference), procurement.winningBidder()).stream()
+        .map(s -> "#### " + s.bidder() + (s.successful() ? " (successful)" : "") + "\n\n" + s.text())
+        .collect(Collectors.joining("\n\n")));
+  }
+
+  public void summariesSent(DelegateTask task) {
+    FormChecks checks = new FormChecks(task.getName(), task);
+    if (!checks.flag("summariesSent")) {
+      checks.problem("summariesSent", "tick once every bidder has been sent its summary");
+    }
+    LocalDate sentOn = checks.date("summariesSentOn");
+    if (sentOn != null && sentOn.isAfter(ProcurementDeadlines.today())) {
+      checks.problem("summariesSentOn", "cannot be in the future");
+    }
+    checks.throwIfAny();
+  }
+
+  EvaluationResult storedResult(String reference) {
+    return read(reference, register.require(reference).evaluationResult(), EvaluationResult.class);
+  }
+
+  EvaluationRequest storedInputs(String reference) {
+    return read(reference, register.require(reference).evaluationInputs(), EvaluationRequest.class);
+  }
+
+  private <T> T read(String reference, String stored, Class<T> type) {
+    if (stored == null) {
+      throw new IllegalStateException("Procurement " + reference + " has no evaluation");
+    }
+    try {
+      return json.readValue(stored, type);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The evaluation of " + reference + " could not be read", e);
+    }
+  }
+
+  /** The bidders the award may go to: rank 1, or every bid tied with it. */
+  static List<String> tiedAtTop(EvaluationResult result) {
+    return result.ranking().stream().filter(b -> b.rank() == 1).map(EvaluationResult.RankedBid::bidder).toList();
+  }
+
+  static String rankingText(EvaluationResult result) {
+    if (result.ranking().isEmpty()) {
+      return "No bid passed stage 1.";
+    }
+    StringBuilder out = new StringBuilder(
+        "| Rank | Bidder | Quality | Price score | Total | Price bid |\n|---|---|---|---|---|---|\n");
+    for (EvaluationResult.RankedBid bid : result.ranking()) {
+      out.append("| ").append(bid.rank()).append(bid.tied() ? " (tied)" : "").append(" | ").append(bid.bidder())
+          .append(" | ").append(bid.qualityScore()).append(" | ").append(bid.priceScore()).append(" | ")
+          .append(bid.totalScore()).append(" | ").append(RegisterProcurement.pounds(bid.totalPrice())).append(" |\n");
+    }
+    String excluded = excludedText(result);
+    return excluded.isEmpty() ? out.toString() : out + "\n" + excluded;
+  }
+
+  static String excludedText(EvaluationResult result) {
+    return result.excluded().stream()
+        .map(e -> "- " + e.bidder() + " failed stage 1: " + e.reason())
+        .collect(Collectors.joining("\n"));
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The evaluation could not be stored", e);
+    }
+  }
+
+  private static BigDecimal decimal(Double value) {
+    return BigDecimal.valueOf(value);
+  }
+}

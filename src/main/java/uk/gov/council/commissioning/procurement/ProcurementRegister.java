@@ -1,0 +1,310 @@
+package uk.gov.council.commissioning.procurement;
+
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * Procurements as recorded facts (V12): the case, its current timetable, finished stages, slips,
+ * notices and challenges. The process reads dates from here, so a re-plan moves every later
+ * deadline at once.
+ */
+@Repository
+public class ProcurementRegister {
+
+  private final JdbcClient jdbc;
+
+  public ProcurementRegister(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public record Procurement(
+      long id,
+      String reference,
+      String processInstanceId,
+      String title,
+      String serviceArea,
+      String regime,
+      BigDecimal estimatedValue,
+      String replacesReference,
+      String startReason,
+      String startedBy,
+      String status,
+      String plan,
+      int planRevision,
+      String evaluationInputs,
+      String evaluationResult,
+      String winningBidder,
+      String awardedContractReference,
+      Instant createdAt) {}
+
+  public record Slip(
+      ProcurementStage stage,
+      LocalDate plannedEnd,
+      Instant detectedAt,
+      LocalDate newPlannedEnd,
+      String reason,
+      String replannedBy) {}
+
+  public record Notice(
+      String code, String name, LocalDate dueOn, String reference, LocalDate publishedOn, String recordedBy) {
+
+    public boolean late() {
+      return dueOn != null && publishedOn.isAfter(dueOn);
+    }
+  }
+
+  public record Challenge(
+      long id, LocalDate receivedOn, String challenger, String grounds, String outcome, String resolution,
+      LocalDate resolvedOn) {}
+
+  /** Inserts a procurement and names it PROC-(year)-(four-digit id). */
+  public String insert(String processInstanceId, String title, String serviceArea, String regime,
+      BigDecimal estimatedValue, String replacesReference, String startReason, String startedBy, int year) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO procurement (process_instance_id, title, service_area, regime, estimated_value,
+                                     replaces_reference, start_reason, started_by)
+            VALUES (:pid, :title, :area, :regime, :value, :replaces, :reason, :by)
+            """)
+        .param("pid", processInstanceId)
+        .param("title", title)
+        .param("area", serviceArea)
+        .param("regime", regime)
+        .param("value", estimatedValue)
+        .param("replaces", new SqlParameterValue(Types.VARCHAR, replacesReference))
+        .param("reason", startReason)
+        .param("by", new SqlParameterValue(Types.VARCHAR, startedBy))
+        .update(key, "id");
+    long id = key.getKey().longValue();
+    String reference = String.format("PROC-%d-%04d", year, id);
+    jdbc.sql("UPDATE procurement SET reference = :ref WHERE id = :id").param("ref", reference).param("id", id).update();
+    return reference;
+  }
+
+  public Optional<Procurement> find(String reference) {
+    return jdbc.sql("SELECT * FROM procurement WHERE reference = :ref").param("ref", reference)
+        .query(ProcurementRegister::procurement).optional();
+  }
+
+  public Procurement require(String reference) {
+    return find(reference).orElseThrow(() -> new IllegalStateException("No procurement " + reference));
+  }
+
+  public List<Procurement> all() {
+    return jdbc.sql("SELECT * FROM procurement ORDER BY id").query(ProcurementRegister::procurement).list();
+  }
+
+  /** Open procurements already replacing this contract: a second one would tender the same service twice. */
+  public List<String> openFor(String contractReference) {
+    return jdbc.sql("""
+            SELECT reference FROM procurement
+            WHERE replaces_reference = :ref AND status NOT IN ('NOT_APPROVED', 'WITHDRAWN', 'CONTRACT_LIVE', 'ABANDONED')
+            ORDER BY id""")
+        .param("ref", contractReference).query(String.class).list();
+  }
+
+  public void setStatus(String reference, String status) {
+    jdbc.sql("UPDATE procurement SET status = :status WHERE reference = :ref")
+        .param("status", status).param("ref", reference).update();
+  }
+
+  public void updateCase(String reference, BigDecimal estimatedValue, String regime) {
+    jdbc.sql("UPDATE procurement SET estimated_value = :value, regime = :regime WHERE reference = :ref")
+        .param("value", estimatedValue).param("regime", regime).param("ref", reference).update();
+  }
+
+  public void setRegime(String reference, String regime) {
+    jdbc.sql("UPDATE procurement SET regime = :regime WHERE reference = :ref")
+        .param("regime", regime).param("ref", reference).update();
+  }
+
+  public void savePlan(String reference, String planJson) {
+    jdbc.sql("UPDATE procurement SET plan = :plan, plan_revision = plan_revision + 1 WHERE reference = :ref")
+        .param("plan", planJson).param("ref", reference).update();
+  }
+
+  public void saveEvaluation(String reference, String inputsJson, String resultJson) {
+    jdbc.sql("""
+            UPDATE procurement SET evaluation_inputs = :inputs, evaluation_result = :result, winning_bidder = NULL
+            WHERE reference = :ref""")
+        .param("inputs", inputsJson).param("result", resultJson).param("ref", reference).update();
+  }
+
+  public void recordWinner(String reference, String bidder) {
+    jdbc.sql("UPDATE procurement SET winning_bidder = :bidder WHERE reference = :ref")
+        .param("bidder", bidder).param("ref", reference).update();
+  }
+
+  public void recordAwardedContract(String reference, String contractReference) {
+    jdbc.sql("UPDATE procurement SET awarded_contract_reference = :contract WHERE reference = :ref")
+        .param("contract", contractReference).param("ref", reference).update();
+  }
+
+  // Stages
+
+  public void stageFinished(String reference, ProcurementStage stage, LocalDate on) {
+    long id = require(reference).id();
+    int updated = jdbc.sql("UPDATE procurement_stage_done SET finished_on = :on WHERE procurement_id = :id AND stage = :stage")
+        .param("on", on).param("id", id).param("stage", stage.name()).update();
+    if (updated == 0) {
+      jdbc.sql("INSERT INTO procurement_stage_done (procurement_id, stage, finished_on) VALUES (:id, :stage, :on)")
+          .param("id", id).param("stage", stage.name()).param("on", on).update();
+    }
+  }
+
+  /** Forgets every stage from {@code from} on, so a new tender round runs them again. */
+  public void reopenStagesFrom(String reference, ProcurementStage from) {
+    long id = require(reference).id();
+    for (ProcurementStage stage : ProcurementStage.values()) {
+      if (stage.ordinal() >= from.ordinal()) {
+        jdbc.sql("DELETE FROM procurement_stage_done WHERE procurement_id = :id AND stage = :stage")
+            .param("id", id).param("stage", stage.name()).update();
+      }
+    }
+  }
+
+  public List<ProcurementStage> finishedStages(String reference) {
+    return jdbc.sql("""
+            SELECT d.stage FROM procurement_stage_done d JOIN procurement p ON p.id = d.procurement_id
+            WHERE p.reference = :ref""")
+        .param("ref", reference).query((rs, n) -> ProcurementStage.valueOf(rs.getString(1))).list()
+        .stream().sorted().toList();
+  }
+
+  // Slips
+
+  public void recordSlip(String reference, ProcurementStage stage, LocalDate plannedEnd, Instant detectedAt) {
+    jdbc.sql("""
+            INSERT INTO procurement_slip (procurement_id, stage, planned_end, detected_at)
+            VALUES (:id, :stage, :planned, :at)""")
+        .param("id", require(reference).id()).param("stage", stage.name()).param("planned", plannedEnd)
+        .param("at", utc(detectedAt)).update();
+  }
+
+  /** Completes the latest slip of the stage with the lead's new date and reason. */
+  public void recordReplan(String reference, ProcurementStage stage, LocalDate newPlannedEnd, String reason,
+      String by, Instant at) {
+    long id = require(reference).id();
+    Long slipId = jdbc.sql("""
+            SELECT MAX(id) FROM procurement_slip WHERE procurement_id = :id AND stage = :stage""")
+        .param("id", id).param("stage", stage.name()).query(Long.class).single();
+    if (slipId == null) {
+      throw new IllegalStateException("No slip recorded for " + stage + " of " + reference);
+    }
+    jdbc.sql("""
+            UPDATE procurement_slip SET new_planned_end = :end, reason = :reason, replanned_by = :by, replanned_at = :at
+            WHERE id = :slip""")
+        .param("end", newPlannedEnd).param("reason", reason).param("by", new SqlParameterValue(Types.VARCHAR, by))
+        .param("at", utc(at)).param("slip", slipId).update();
+  }
+
+  public List<Slip> slips(String reference) {
+    return jdbc.sql("""
+            SELECT s.* FROM procurement_slip s JOIN procurement p ON p.id = s.procurement_id
+            WHERE p.reference = :ref ORDER BY s.id""")
+        .param("ref", reference)
+        .query((rs, n) -> new Slip(ProcurementStage.valueOf(rs.getString("stage")),
+            rs.getObject("planned_end", LocalDate.class),
+            rs.getObject("detected_at", OffsetDateTime.class).toInstant(),
+            rs.getObject("new_planned_end", LocalDate.class),
+            rs.getString("reason"), rs.getString("replanned_by")))
+        .list();
+  }
+
+  // Notices
+
+  public void recordNotice(String reference, String code, String name, LocalDate dueOn, String noticeReference,
+      LocalDate publishedOn, String recordedBy) {
+    jdbc.sql("""
+            INSERT INTO procurement_notice (procurement_id, notice_code, notice_name, due_on, notice_reference,
+                                            published_on, recorded_by)
+            VALUES (:id, :code, :name, :due, :noticeRef, :published, :by)""")
+        .param("id", require(reference).id()).param("code", code).param("name", name)
+        .param("due", new SqlParameterValue(Types.DATE, dueOn == null ? null : java.sql.Date.valueOf(dueOn)))
+        .param("noticeRef", noticeReference).param("published", publishedOn)
+        .param("by", new SqlParameterValue(Types.VARCHAR, recordedBy)).update();
+  }
+
+  public List<Notice> notices(String reference) {
+    return jdbc.sql("""
+            SELECT n.* FROM procurement_notice n JOIN procurement p ON p.id = n.procurement_id
+            WHERE p.reference = :ref ORDER BY n.id""")
+        .param("ref", reference)
+        .query((rs, n) -> new Notice(rs.getString("notice_code"), rs.getString("notice_name"),
+            rs.getObject("due_on", LocalDate.class), rs.getString("notice_reference"),
+            rs.getObject("published_on", LocalDate.class), rs.getString("recorded_by")))
+        .list();
+  }
+
+  // Challenges
+
+  public long recordChallenge(String reference, LocalDate receivedOn, String challenger, String grounds, String by) {
+    KeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("""
+            INSERT INTO procurement_challenge (procurement_id, received_on, challenger, grounds, recorded_by)
+            VALUES (:id, :received, :challenger, :grounds, :by)""")
+        .param("id", require(reference).id()).param("received", receivedOn).param("challenger", challenger)
+        .param("grounds", grounds).param("by", new SqlParameterValue(Types.VARCHAR, by))
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+
+  public void resolveChallenge(String reference, String outcome, String resolution, LocalDate on, String by) {
+    jdbc.sql("""
+            UPDATE procurement_challenge SET outcome = :outcome, resolution = :resolution, resolved_on = :on,
+                   resolved_by = :by
+            WHERE procurement_id = :id AND outcome IS NULL""")
+        .param("outcome", outcome).param("resolution", resolution).param("on", on)
+        .param("by", new SqlParameterValue(Types.VARCHAR, by)).param("id", require(reference).id()).update();
+  }
+
+  public List<Challenge> challenges(String reference) {
+    return jdbc.sql("""
+            SELECT c.* FROM procurement_challenge c JOIN procurement p ON p.id = c.procurement_id
+            WHERE p.reference = :ref ORDER BY c.id""")
+        .param("ref", reference)
+        .query((rs, n) -> new Challenge(rs.getLong("id"), rs.getObject("received_on", LocalDate.class),
+            rs.getString("challenger"), rs.getString("grounds"), rs.getString("outcome"),
+            rs.getString("resolution"), rs.getObject("resolved_on", LocalDate.class)))
+        .list();
+  }
+
+  private static Procurement procurement(ResultSet rs, int row) throws SQLException {
+    return new Procurement(
+        rs.getLong("id"),
+        rs.getString("reference"),
+        rs.getString("process_instance_id"),
+        rs.getString("title"),
+        rs.getString("service_area"),
+        rs.getString("regime"),
+        rs.getBigDecimal("estimated_value"),
+        rs.getString("replaces_reference"),
+        rs.getString("start_reason"),
+        rs.getString("started_by"),
+        rs.getString("status"),
+        rs.getString("plan"),
+        rs.getInt("plan_revision"),
+        rs.getString("evaluation_inputs"),
+        rs.getString("evaluation_result"),
+        rs.getString("winning_bidder"),
+        rs.getString("awarded_contract_reference"),
+        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

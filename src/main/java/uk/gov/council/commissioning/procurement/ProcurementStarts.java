@@ -1,0 +1,85 @@
+package uk.gov.council.commissioning.procurement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+
+/**
+ * Starts a procurement from the contract-extension process: when an extension is refused and the
+ * officer chooses to procure, or when the extension just approved used the contract's last option.
+ * A contract already being procured is not procured twice.
+ */
+@Component("procurementStarts")
+public class ProcurementStarts {
+
+  public static final String PROCESS_KEY = "procurement";
+
+  private final ContractService contracts;
+  private final ProcurementRegister register;
+  private final ProcurementProperties properties;
+
+  public ProcurementStarts(ContractService contracts, ProcurementRegister register, ProcurementProperties properties) {
+    this.contracts = contracts;
+    this.register = register;
+    this.properties = properties;
+  }
+
+  public boolean lastOptionUsed(DelegateExecution execution) {
+    return !contract(execution).hasUnusedOption();
+  }
+
+  public void afterLastOption(DelegateExecution execution) {
+    Contract contract = contract(execution);
+    start(execution, contract, "LAST_OPTION_USED", "The final extension option of " + contract.reference()
+        + " has been used; the contract now ends on " + contract.endDate() + " and cannot be extended again.");
+  }
+
+  public void afterRefusedExtension(DelegateExecution execution) {
+    Contract contract = contract(execution);
+    Object notes = execution.getVariable("nextStepNotes");
+    start(execution, contract, "EXTENSION_REFUSED", "The extension of " + contract.reference()
+        + " was refused; the contract ends on " + contract.endDate() + "." + (notes == null ? "" : " " + notes));
+  }
+
+  private void start(DelegateExecution execution, Contract contract, String reason, String background) {
+    List<String> open = register.openFor(contract.reference());
+    if (!open.isEmpty()) {
+      execution.setVariable("procurementReference", open.get(0));
+      return;
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("title", contract.title());
+    variables.put("serviceArea", contract.serviceArea());
+    variables.put("estimatedValue", estimatedValue(contract).doubleValue());
+    variables.put("keyDecision", Boolean.TRUE.equals(execution.getVariable("keyDecision")));
+    variables.put("regime", properties.defaultRegime());
+    variables.put("replacesContractReference", contract.reference());
+    variables.put("startReason", reason);
+    variables.put("procurementStrategy", background + " A new contract is to be procured for "
+        + properties.contractTermMonths() + " months with extension options of "
+        + properties.extensionOptionMonths() + " months (seed 000 §6.8). The officer completes the strategy"
+        + " (route, lots, evaluation basis) before agreement is sought.");
+    ProcessInstance started = execution.getProcessEngineServices().getRuntimeService()
+        .startProcessInstanceByKey(PROCESS_KEY, variables);
+    execution.setVariable("procurementReference", started.getBusinessKey());
+  }
+
+  /** The current annual value over the whole life of the new contract, options included. */
+  BigDecimal estimatedValue(Contract contract) {
+    return contract.annualValue().multiply(BigDecimal.valueOf(properties.wholeLifeMonths()))
+        .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
+  }
+
+  private Contract contract(DelegateExecution execution) {
+    String reference = String.valueOf(execution.getVariable("contractReference"));
+    return contracts.findByReference(reference)
+        .orElseThrow(() -> new IllegalStateException("No contract " + reference + " in the register"));
+  }
+}

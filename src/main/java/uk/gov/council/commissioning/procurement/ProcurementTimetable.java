@@ -1,0 +1,387 @@
+package uk.gov.council.commissioning.procurement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.forms.TaskFormException;
+
+/**
+ * The procurement's timetable in the process: the plan as the officer enters it (checked against
+ * the regime by {@link TimetableChecker}), each stage's due date, the watch that notices a stage
+ * still open after its planned end, and the lead's re-plan.
+ */
+@Component("procurementTimetable")
+public class ProcurementTimetable {
+
+  static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
+
+  /** The plan's date fields, as named on the timetable forms and in {@link TimetablePlan}. */
+  static final List<String> DATE_FIELDS = List.of("marketEngagementStart", "marketEngagementEnd", "tenderNoticeDate",
+      "tenderCloseDate", "evaluationEnd", "awardAuthorisationEnd", "awardNoticeDate", "contractSignatureDate",
+      "commencementDate");
+
+  /** Which stage's work each task is, so a re-plan can move the due dates of open tasks. */
+  private static final Map<String, Function<TimetablePlan, LocalDate>> TASK_DUE = Map.of(
+      "Task_MarketEngagement", TimetablePlan::marketEngagementEnd,
+      "Task_CloseTenderPeriod", TimetablePlan::tenderCloseDate,
+      "Task_EvaluateTenders", TimetablePlan::evaluationEnd,
+      "Task_PrepareAwardReport", TimetablePlan::awardAuthorisationEnd,
+      "Task_AuthoriseAward", TimetablePlan::awardAuthorisationEnd,
+      "Task_SendAssessmentSummaries", TimetablePlan::awardNoticeDate,
+      "Task_SignContract", TimetablePlan::contractSignatureDate);
+
+  private final ProcurementRegister register;
+  private final TimetableChecker checker;
+  private final ProcurementDeadlines deadlines;
+  private final ProcurementAlerts alerts;
+  private final ObjectMapper json;
+
+  public ProcurementTimetable(ProcurementRegister register, TimetableChecker checker, ProcurementDeadlines deadlines,
+      ProcurementAlerts alerts, ObjectMapper json) {
+    this.register = register;
+    this.checker = checker;
+    this.deadlines = deadlines;
+    this.alerts = alerts;
+    this.json = json;
+  }
+
+  // --- planning -------------------------------------------------------------------------------
+
+  /** Fills the timetable form with the current plan, or leaves it empty for a first plan. */
+  public void offerPlan(DelegateExecution execution) {
+    Optional<TimetablePlan> current = plan(execution.getProcessBusinessKey());
+    if (current.isEmpty()) {
+      execution.setVariable("procedure", "OPEN");
+      execution.setVariable("voluntaryStandstill", true);
+      return;
+    }
+    TimetablePlan plan = current.get();
+    Map<String, Object> values = new HashMap<>();
+    values.put("regime", plan.regime());
+    values.put("procedure", plan.procedure());
+    values.put("voluntaryStandstill", plan.voluntaryStandstill());
+    values.put("plannedProcurementNoticeDate", text(plan.plannedProcurementNoticeDate()));
+    for (String field : DATE_FIELDS) {
+      values.put(field, text(dateOf(plan, field)));
+    }
+    values.put("timetableText", describe(plan));
+    execution.setVariables(values);
+  }
+
+  /** The officer's first plan (or a new one after a failed tender): checked, then it governs every deadline. */
+  public void planned(DelegateTask task) {
+    String reference = task.getExecution().getProcessBusinessKey();
+    TimetablePlan plan = readPlan(task);
+    List<String> problems = new java.util.ArrayList<>(notInThePast(plan, List.of()));
+    problems.addAll(lawProblems(plan));
+    if (!problems.isEmpty()) {
+      throw new TaskFormException(task.getName(), problems);
+    }
+    save(reference, plan);
+    register.setRegime(reference, plan.regime());
+    register.setStatus(reference, "IN_PROGRESS");
+    task.getExecution().setVariable("regime", plan.regime());
+    task.getExecution().setVariable("timetableText", describe(plan));
+  }
+
+  /**
+   * The lead's re-plan of an overrunning stage: the stage gets a new end after today, finished
+   * stages keep their dates, and the whole plan must still satisfy the regime.
+   */
+  public void replanned(DelegateTask task) {
+    String reference = task.getExecution().getProcessBusinessKey();
+    TimetablePlan before = requirePlan(reference);
+    TimetablePlan after = readPlan(task);
+    ProcurementStage stage = ProcurementStage.valueOf(task.getExecution().getVariable("overrunStage").toString());
+    List<ProcurementStage> finished = register.finishedStages(reference);
+    List<String> problems = new java.util.ArrayList<>();
+    FormChecks reason = new FormChecks(task.getName(), task);
+    String why = reason.text("replanReason");
+    if (why == null) {
+      problems.add("replanReason: say why the stage overran and what is being done");
+    } else if (why.length() > 2000) {
+      problems.add("replanReason: must be at most 2000 characters");
+    }
+    if (!after.regime().equals(before.regime())) {
+      problems.add("regime: the regime cannot change once the procurement has started");
+    }
+    for (String field : DATE_FIELDS) {
+      ProcurementStage owner = stageOf(field);
+      if (finished.contains(owner) && !java.util.Objects.equals(dateOf(before, field), dateOf(after, field))) {
+        problems.add(field + ": the " + owner.label() + " stage has finished; its dates stay as they were");
+      }
+    }
+    if (!after.plannedEnd(stage).isAfter(ProcurementDeadlines.today())) {
+      problems.add(endField(stage) + ": the overrunning stage needs a new end date after today");
+    }
+    if (register.find(reference).map(p -> p.awardedContractReference() != null).orElse(false)
+        && !after.commencementDate().equals(before.commencementDate())) {
+      problems.add("commencementDate: the contract is signed with this start date; vary the contract instead");
+    }
+    problems.addAll(notInThePast(after, finished));
+    problems.addAll(lawProblems(after));
+    if (!problems.isEmpty()) {
+      throw new TaskFormException(task.getName(), problems);
+    }
+    save(reference, after);
+    register.recordReplan(reference, stage, after.plannedEnd(stage), why, ProcurementUsers.userOf(task),
+        ProcurementDeadlines.now());
+    task.getExecution().setVariable("timetableText", describe(after));
+    moveOpenTasks(task, after);
+  }
+
+  /**
+   * The tender notice went out on {@code published}: the tender period runs from that day, to the
+   * planned close or to {@code newClose} if the officer moved it, and must still meet the regime.
+   */
+  public void tenderOpened(DelegateTask task, LocalDate published, LocalDate newClose) {
+    String reference = task.getExecution().getProcessBusinessKey();
+    TimetablePlan plan = requirePlan(reference);
+    TimetablePlan actual = new TimetablePlan(plan.regime(), plan.procedure(), plan.marketEngagementStart(),
+        plan.marketEngagementEnd(), published, newClose == null ? plan.tenderCloseDate() : newClose,
+        plan.evaluationEnd(), plan.awardAuthorisationEnd(), plan.awardNoticeDate(), plan.contractSignatureDate(),
+        plan.commencementDate(), plan.plannedProcurementNoticeDate(), plan.voluntaryStandstill());
+    List<String> problems = new java.util.ArrayList<>();
+    if (newClose != null && newClose.isBefore(ProcurementDeadlines.today())) {
+      problems.add("newTenderCloseDate: " + newClose.format(DAY) + " is in the past");
+    }
+    problems.addAll(lawProblems(actual));
+    if (!problems.isEmpty()) {
+      problems.add("newTenderCloseDate: give a tender closing date (and later dates) that the rules allow from the"
+          + " day the notice was published");
+      throw new TaskFormException(task.getName(), problems);
+    }
+    if (!actual.equals(plan)) {
+      save(reference, actual);
+      task.getExecution().setVariable("timetableText", describe(actual));
+      moveOpenTasks(task, actual);
+    }
+  }
+
+  // --- due dates and timers -------------------------------------------------------------------
+
+  public Date stageDue(DelegateExecution execution, String stage) {
+    return deadlines.endOf(requirePlan(execution.getProcessBusinessKey()).plannedEnd(ProcurementStage.valueOf(stage)));
+  }
+
+  public Date awardNoticeDue(DelegateExecution execution) {
+    return deadlines.endOf(requirePlan(execution.getProcessBusinessKey()).awardNoticeDate());
+  }
+
+  public Date signatureDue(DelegateExecution execution) {
+    return deadlines.endOf(requirePlan(execution.getProcessBusinessKey()).contractSignatureDate());
+  }
+
+  public Date commencesAt(DelegateExecution execution) {
+    return deadlines.startOf(requirePlan(execution.getProcessBusinessKey()).commencementDate());
+  }
+
+  public void stageFinished(DelegateTask task, String stage) {
+    register.stageFinished(task.getExecution().getProcessBusinessKey(), ProcurementStage.valueOf(stage),
+        ProcurementDeadlines.today());
+  }
+
+  /** Tenders are opened only once the tender period has closed. */
+  public void tendersClosed(DelegateTask task) {
+    String reference = task.getExecution().getProcessBusinessKey();
+    LocalDate close = requirePlan(reference).tenderCloseDate();
+    FormChecks checks = new FormChecks(task.getName(), task);
+    Double received = checks.nonNegativeNumber("tendersReceived");
+    if (received != null && received != Math.floor(received)) {
+      checks.problem("tendersReceived", "must be a whole number");
+    }
+    checks.optionalText("tenderOpeningNotes", 2000);
+    if (ProcurementDeadlines.today().isBefore(close)) {
+      checks.problem("tendersReceived", "the tender period runs until " + close.format(DAY)
+          + "; tenders are opened only after it closes");
+    }
+    checks.throwIfAny();
+    register.stageFinished(reference, ProcurementStage.TENDER_PERIOD, ProcurementDeadlines.today());
+  }
+
+  // --- the timetable watch --------------------------------------------------------------------
+
+  public boolean stageOpen(DelegateExecution execution) {
+    return firstOpenStage(execution.getProcessBusinessKey()).isPresent();
+  }
+
+  /** The end of the planned last day of the earliest stage still open; remembers which stage it watches. */
+  public Date nextCheckAt(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    ProcurementStage stage = firstOpenStage(reference).orElseThrow();
+    LocalDate plannedEnd = requirePlan(reference).plannedEnd(stage);
+    execution.setVariable("watchedStage", stage.name());
+    execution.setVariable("watchedPlannedEnd", plannedEnd.toString());
+    return deadlines.endOf(plannedEnd);
+  }
+
+  /**
+   * The watched stage's planned end has passed: if the stage is still open, records the slip and
+   * alerts the leads ({@code overrunStage} set); otherwise sets {@code overrunStage} to null.
+   */
+  public void checkOverrun(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    ProcurementStage stage = ProcurementStage.valueOf(execution.getVariable("watchedStage").toString());
+    if (register.finishedStages(reference).contains(stage)) {
+      execution.setVariable("overrunStage", null);
+      return;
+    }
+    LocalDate plannedEnd = LocalDate.parse(execution.getVariable("watchedPlannedEnd").toString());
+    register.recordSlip(reference, stage, plannedEnd, ProcurementDeadlines.now());
+    execution.setVariable("overrunStage", stage.name());
+    execution.setVariable("overrunStageName", stage.label());
+    execution.setVariable("overrunPlannedEnd", plannedEnd.format(DAY));
+    alerts.stageOverrun(execution, stage, plannedEnd);
+  }
+
+  // --- the plan itself ------------------------------------------------------------------------
+
+  public Optional<TimetablePlan> plan(String reference) {
+    return register.find(reference).map(ProcurementRegister.Procurement::plan).map(this::fromJson);
+  }
+
+  public TimetablePlan requirePlan(String reference) {
+    return plan(reference).orElseThrow(() -> new IllegalStateException("Procurement " + reference + " has no timetable"));
+  }
+
+  /** The plan as a Markdown table, for the forms. */
+  public static String describe(TimetablePlan plan) {
+    StringBuilder out = new StringBuilder("| Stage | From | To |\n|---|---|---|\n");
+    for (ProcurementStage stage : ProcurementStage.values()) {
+      out.append("| ").append(stage.label()).append(" | ").append(plan.plannedStart(stage).format(DAY))
+          .append(" | ").append(stage == ProcurementStage.COMMENCEMENT ? "" : plan.plannedEnd(stage).format(DAY))
+          .append(" |\n");
+    }
+    return out.toString();
+  }
+
+  private TimetablePlan readPlan(DelegateTask task) {
+    FormChecks checks = new FormChecks(task.getName(), task);
+    String regime = checks.text("regime");
+    String procedure = checks.text("procedure");
+    Map<String, LocalDate> dates = new HashMap<>();
+    for (String field : DATE_FIELDS) {
+      dates.put(field, checks.date(field));
+    }
+    LocalDate planned = checks.optionalDate("plannedProcurementNoticeDate");
+    boolean voluntary = checks.flag("voluntaryStandstill");
+    checks.throwIfAny();
+    return new TimetablePlan(regime, procedure, dates.get("marketEngagementStart"), dates.get("marketEngagementEnd"),
+        dates.get("tenderNoticeDate"), dates.get("tenderCloseDate"), dates.get("evaluationEnd"),
+        dates.get("awardAuthorisationEnd"), dates.get("awardNoticeDate"), dates.get("contractSignatureDate"),
+        dates.get("commencementDate"), planned, voluntary);
+  }
+
+  private List<String> lawProblems(TimetablePlan plan) {
+    TimetableCheck check = checker.check(plan);
+    return check.problems().stream().map(p -> p.field() + ": " + p.reason() + " (" + p.source() + ")").toList();
+  }
+
+  /** Dates of stages still to finish must not lie in the past (a plan is about what will happen). */
+  private static List<String> notInThePast(TimetablePlan plan, List<ProcurementStage> finished) {
+    LocalDate today = ProcurementDeadlines.today();
+    return DATE_FIELDS.stream()
+        .filter(field -> !"marketEngagementStart".equals(field))
+        .filter(field -> !finished.contains(stageOf(field)))
+        .filter(field -> dateOf(plan, field).isBefore(today))
+        .map(field -> field + ": " + dateOf(plan, field).format(DAY) + " is in the past")
+        .toList();
+  }
+
+  private void moveOpenTasks(DelegateTask task, TimetablePlan plan) {
+    TaskService tasks = task.getProcessEngineServices().getTaskService();
+    for (Task open : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list()) {
+      Function<TimetablePlan, LocalDate> due = TASK_DUE.get(open.getTaskDefinitionKey());
+      if (due != null) {
+        open.setDueDate(deadlines.endOf(due.apply(plan)));
+        tasks.saveTask(open);
+      }
+    }
+    var management = task.getProcessEngineServices().getManagementService();
+    for (Job job : management.createJobQuery().processInstanceId(task.getProcessInstanceId())
+        .activityId("Timer_Commencement").list()) {
+      management.setJobDuedate(job.getId(), deadlines.startOf(plan.commencementDate()));
+    }
+  }
+
+  private Optional<ProcurementStage> firstOpenStage(String reference) {
+    List<ProcurementStage> finished = register.finishedStages(reference);
+    return Arrays.stream(ProcurementStage.values()).filter(s -> !finished.contains(s)).findFirst();
+  }
+
+  private void save(String reference, TimetablePlan plan) {
+    try {
+      register.savePlan(reference, json.writeValueAsString(plan));
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The timetable of " + reference + " could not be stored", e);
+    }
+  }
+
+  private TimetablePlan fromJson(String text) {
+    if (text == null) {
+      return null;
+    }
+    try {
+      return json.readValue(text, TimetablePlan.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A stored timetable could not be read", e);
+    }
+  }
+
+  static ProcurementStage stageOf(String field) {
+    return switch (field) {
+      case "marketEngagementStart", "marketEngagementEnd" -> ProcurementStage.MARKET_ENGAGEMENT;
+      case "tenderNoticeDate", "tenderCloseDate" -> ProcurementStage.TENDER_PERIOD;
+      case "evaluationEnd" -> ProcurementStage.EVALUATION;
+      case "awardAuthorisationEnd" -> ProcurementStage.AWARD_AUTHORISATION;
+      case "awardNoticeDate", "contractSignatureDate" -> ProcurementStage.NOTIFICATION_AND_MOBILISATION;
+      case "commencementDate" -> ProcurementStage.COMMENCEMENT;
+      default -> throw new IllegalArgumentException("Not a timetable date: " + field);
+    };
+  }
+
+  private static String endField(ProcurementStage stage) {
+    return switch (stage) {
+      case MARKET_ENGAGEMENT -> "marketEngagementEnd";
+      case TENDER_PERIOD -> "tenderCloseDate";
+      case EVALUATION -> "evaluationEnd";
+      case AWARD_AUTHORISATION -> "awardAuthorisationEnd";
+      case NOTIFICATION_AND_MOBILISATION, COMMENCEMENT -> "commencementDate";
+    };
+  }
+
+  static LocalDate dateOf(TimetablePlan plan, String field) {
+    return switch (field) {
+      case "marketEngagementStart" -> plan.marketEngagementStart();
+      case "marketEngagementEnd" -> plan.marketEngagementEnd();
+      case "tenderNoticeDate" -> plan.tenderNoticeDate();
+      case "tenderCloseDate" -> plan.tenderCloseDate();
+      case "evaluationEnd" -> plan.evaluationEnd();
+      case "awardAuthorisationEnd" -> plan.awardAuthorisationEnd();
+      case "awardNoticeDate" -> plan.awardNoticeDate();
+      case "contractSignatureDate" -> plan.contractSignatureDate();
+      case "commencementDate" -> plan.commencementDate();
+      default -> throw new IllegalArgumentException("Not a timetable date: " + field);
+    };
+  }
+
+  private static String text(LocalDate date) {
+    return date == null ? null : date.toString();
+  }
+}

@@ -1,0 +1,126 @@
+package uk.gov.council.commissioning.procurement;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.text.NumberFormat;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.security.Actors;
+
+/**
+ * The first step of every procurement, in the transaction that starts it: checks the request,
+ * records the procurement and names the case by its reference. A refusal creates nothing.
+ */
+@Component("registerProcurement")
+public class RegisterProcurement implements JavaDelegate {
+
+  static final Set<String> START_REASONS = Set.of("MANUAL", "EXTENSION_REFUSED", "LAST_OPTION_USED");
+  private static final BigDecimal LARGEST_VALUE = new BigDecimal("999999999999.99");
+
+  private final ProcurementRegister register;
+  private final ContractService contracts;
+  private final ProcurementRegimes regimes;
+  private final Actors actors;
+
+  public RegisterProcurement(ProcurementRegister register, ContractService contracts, ProcurementRegimes regimes,
+      Actors actors) {
+    this.register = register;
+    this.contracts = contracts;
+    this.regimes = regimes;
+    this.actors = actors;
+  }
+
+  @Override
+  public void execute(DelegateExecution execution) {
+    FormChecks checks = new FormChecks("The procurement request", execution);
+    String title = checks.text("title");
+    if (title != null && title.length() > 300) {
+      checks.problem("title", "must be at most 300 characters");
+    }
+    String strategy = checks.text("procurementStrategy");
+    if (strategy != null && strategy.length() > 4000) {
+      checks.problem("procurementStrategy", "must be at most 4000 characters");
+    }
+    String regime = checks.text("regime");
+    if (regime != null && regimes.find(regime).isEmpty()) {
+      checks.problem("regime", "must be one of " + String.join(", ", regimes.ids()));
+    }
+    BigDecimal value = value(checks);
+    boolean keyDecision = checks.flag("keyDecision");
+    Object reasonGiven = execution.getVariable("startReason");
+    String startReason = reasonGiven == null ? "MANUAL" : reasonGiven.toString();
+    if (!START_REASONS.contains(startReason)) {
+      checks.problem("startReason", "must be one of MANUAL, EXTENSION_REFUSED, LAST_OPTION_USED");
+    }
+    String replaces = checks.optionalText("replacesContractReference", 40);
+    Contract replaced = null;
+    if (replaces != null) {
+      replaced = contracts.findByReference(replaces).orElse(null);
+      if (replaced == null) {
+        checks.problem("replacesContractReference", "no contract " + replaces + " in the register");
+      } else {
+        // Two procurements for the same service would tender it twice.
+        register.openFor(replaces).stream().findFirst().ifPresent(other -> checks.problem(
+            "replacesContractReference", "contract " + replaces + " is already being procured in " + other));
+      }
+    } else if (!"MANUAL".equals(startReason)) {
+      checks.problem("replacesContractReference", "is required when the procurement replaces a contract");
+    }
+    String serviceArea = checks.optionalText("serviceArea", 200);
+    if (serviceArea == null && replaced != null) {
+      serviceArea = replaced.serviceArea();
+    }
+    if (serviceArea == null) {
+      checks.problem("serviceArea", "is required");
+    }
+    checks.throwIfAny();
+
+    String startedBy = actors.startingUser(execution.getVariable("initiator")).userId();
+    int year = ProcurementDeadlines.today().getYear();
+    String reference = register.insert(execution.getProcessInstanceId(), title, serviceArea, regime, value,
+        replaces, startReason, startedBy, year);
+    execution.setProcessBusinessKey(reference);
+
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("procurementReference", reference);
+    variables.put("title", title);
+    variables.put("serviceArea", serviceArea);
+    variables.put("regime", regime);
+    variables.put("regimeName", regimes.find(regime).orElseThrow().name());
+    variables.put("estimatedValue", value.doubleValue());
+    variables.put("estimatedValueText", pounds(value));
+    variables.put("keyDecision", keyDecision);
+    variables.put("procurementStrategy", strategy);
+    variables.put("startReason", startReason);
+    variables.put("startedBy", startedBy);
+    variables.put("replacesContractReference", replaces);
+    variables.put("replacesContractText", replaced == null ? "none"
+        : replaced.reference() + " " + replaced.title() + " (" + replaced.provider().name() + "), ends "
+            + replaced.endDate());
+    execution.setVariables(variables);
+  }
+
+  private static BigDecimal value(FormChecks checks) {
+    Double number = checks.nonNegativeNumber("estimatedValue");
+    if (number == null) {
+      return null;
+    }
+    BigDecimal value = BigDecimal.valueOf(number).setScale(2, RoundingMode.HALF_UP);
+    if (value.signum() <= 0 || value.compareTo(LARGEST_VALUE) > 0) {
+      checks.problem("estimatedValue", "must be more than £0 and less than £1,000,000,000,000");
+    }
+    return value;
+  }
+
+  static String pounds(BigDecimal value) {
+    return NumberFormat.getCurrencyInstance(Locale.UK).format(value);
+  }
+}

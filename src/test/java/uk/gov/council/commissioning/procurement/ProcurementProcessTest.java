@@ -1,0 +1,703 @@
+package uk.gov.council.commissioning.procurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.gov.council.commissioning.procurement.ProcurementTestData.*;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.ContractStatus;
+import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.security.AccessSetup;
+
+/**
+ * Every path and timer of procurement.bpmn (seed 000 §6.4-6.8, §10.4-10.8), with the engine clock
+ * moved and jobs executed explicitly (the job executor is off in tests). The timetable is
+ * ProcurementTestData.plan: planned on Monday 2 March 2026, commencing 1 October 2026.
+ *
+ * <p>The evaluation (two questions, 60/40 within quality; price 60, quality 40; scores out of 5):
+ * lowest compliant price £90,000. Acme: quality 40 x (0.6 x 4/5 + 0.4 x 3/5) = 28.80, price
+ * 60 x 90,000/100,000 = 54.00, total 82.80. Birch: quality 40 x 0.6 = 24.00, price 60.00, total
+ * 84.00. Cedar failed stage 1 and is not scored. Birch ranks first.
+ */
+@SpringBootTest
+@ActiveProfiles("test")
+class ProcurementProcessTest {
+
+  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  private static final ZoneId UK = ZoneId.of("Europe/London");
+
+  @Autowired ProcessEngine engine;
+  @Autowired RuntimeService runtimeService;
+  @Autowired TaskService taskService;
+  @Autowired ManagementService managementService;
+  @Autowired IdentityService identityService;
+  @Autowired ContractService contracts;
+  @Autowired AccessSetup access;
+  @Autowired ProcurementRegister register;
+  @Autowired JdbcClient jdbc;
+
+  Contract replaced;
+  String newContract;
+
+  @BeforeEach
+  void setUp() {
+    BpmnAwareTests.init(engine);
+    users(access);
+    int n = SEQUENCE.incrementAndGet();
+    long unique = System.nanoTime() % 100000;
+    replaced = replacedContract(contracts, "PROC-OLD-" + n + "-" + unique);
+    newContract = "PROC-NEW-" + n + "-" + unique;
+    setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
+  }
+
+  @AfterEach
+  void reset() {
+    identityService.clearAuthentication();
+    removeStaff(identityService);
+    ClockUtil.reset();
+  }
+
+  // --- the whole way ---------------------------------------------------------------------------
+
+  @Test
+  void aTenderGoesFromApprovalToALiveContractThatClosesTheOldOne() {
+    ProcessInstance instance = start(request(replaced.reference(), "PA2023", 2_100_000, true));
+    String reference = instance.getBusinessKey();
+    assertThat(reference).matches("PROC-2026-\\d{4}");
+    assertThat(register.require(reference).status()).isEqualTo("AWAITING_APPROVAL");
+    approve(instance);
+    assertThat(instance).hasPassed("Task_DetermineDecisionMaker");
+    assertThat(register.require(reference).status()).isEqualTo("APPROVED");
+
+    plan(instance, plan("PA2023"));
+    assertThat(register.require(reference).status()).isEqualTo("IN_PROGRESS");
+    Task engagement = taskAt(instance, "Task_MarketEngagement");
+    assertThat(engagement).hasCandidateGroup("procurement");
+    assertThat(engagement.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 10)));
+    assertThat(job(instance, "Timer_StageEnd").getDuedate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 10)));
+
+    runTenderToAward(instance);
+
+    // Standstill: 8 working days beginning with Monday 20 July 2026 (s51): 20-24 and 27-29 July.
+    assertThat(instance).isWaitingAt("Task_WatchForChallenge");
+    assertThat(job(instance, "Timer_StandstillEnds").getDuedate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 7, 29)));
+    setClock(LocalDateTime.of(2026, 7, 30, 0, 5));
+    execute(job(instance, "Timer_StandstillEnds"));
+
+    setClock(LocalDateTime.of(2026, 7, 31, 11, 0));
+    assertThat(taskAt(instance, "Task_SignContract").getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 8, 3)));
+    sign(instance, "2026-07-31");
+    Contract signed = contracts.findByReference(newContract).orElseThrow();
+    assertThat(signed.status()).isEqualTo(ContractStatus.SIGNED);
+    assertThat(signed.provider().name()).isEqualTo("Birch Support");
+    assertThat(signed.startDate()).isEqualTo(LocalDate.of(2026, 10, 1));
+    assertThat(signed.endDate()).isEqualTo(LocalDate.of(2031, 9, 30));
+    assertThat(signed.options()).extracting(o -> o.lengthMonths()).containsExactly(12, 12);
+    assertThat(signed.replacesReference()).isEqualTo(replaced.reference());
+    assertThat(register.require(reference).status()).isEqualTo("CONTRACT_SIGNED");
+
+    // The contract details notice (UK7): within 30 days of the contract being entered into (s53).
+    Task details = taskAt(instance, "Task_PublishContractNotices");
+    assertThat(details.getName()).isEqualTo("Publish: Contract details notice");
+    assertThat(details.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 8, 29)));
+    setClock(LocalDateTime.of(2026, 8, 10, 10, 0));
+    publish(instance, "Task_PublishContractNotices", "UK7-2026-000123", "2026-08-10");
+
+    assertThat(job(instance, "Timer_Commencement").getDuedate()).isEqualTo(startOfUkDay(LocalDate.of(2026, 10, 1)));
+    setClock(LocalDateTime.of(2026, 10, 1, 0, 1));
+    execute(job(instance, "Timer_Commencement"));
+    execute(job(instance, "Task_MakeContractLive"));
+
+    assertThat(instance).isEnded().hasPassed("EndEvent_RunComplete", "EndEvent_ContractLive");
+    assertThat(contracts.findByReference(newContract).orElseThrow().status()).isEqualTo(ContractStatus.ACTIVE);
+    Contract old = contracts.findByReference(replaced.reference()).orElseThrow();
+    assertThat(old.status()).isEqualTo(ContractStatus.EXPIRED);
+    assertThat(old.replacedByReference()).isEqualTo(newContract);
+    assertThat(register.require(reference).status()).isEqualTo("CONTRACT_LIVE");
+    assertThat(register.notices(reference)).extracting(ProcurementRegister.Notice::code)
+        .containsExactly("UK2", "UK4", "UK6", "UK7");
+    assertThat(register.slips(reference)).isEmpty();
+    assertThat(register.finishedStages(reference)).containsExactly(ProcurementStage.values());
+  }
+
+  // --- approval --------------------------------------------------------------------------------
+
+  @Test
+  void theDecisionMakerFollowsValueAndKeyDecision() {
+    ProcessInstance small = start(request(null, "PA2023", 80_000, false));
+    agreeAll(small);
+    assertThat(taskAt(small, "Task_DecideToProcure")).hasCandidateGroup("chief-officers")
+        .hasName("Decide whether to procure (Chief Officer)");
+
+    ProcessInstance middle = start(request(null, "PA2023", 400_000, false));
+    agreeAll(middle);
+    assertThat(taskAt(middle, "Task_DecideToProcure")).hasCandidateGroup("portfolio-holders");
+
+    ProcessInstance key = start(request(replaced.reference(), "PA2023", 400_000, true));
+    agreeAll(key);
+    assertThat(taskAt(key, "Task_DecideToProcure")).hasCandidateGroup("democratic-services")
+        .hasName("Decide whether to procure (Executive)");
+  }
+
+  @Test
+  void aDirectorWhoDoesNotAgreeSendsTheCaseBackAndARevisedCaseIsAskedAgain() {
+    ProcessInstance instance = start(request(null, "PA2023", 400_000, false));
+    complete(GOVERNANCE, taskAt(instance, "Task_GovernanceAgreement"), Map.of("governanceAgreement", "AGREE"));
+    Task finance = taskAt(instance, "Task_FinanceAgreement");
+    assertThatThrownBy(() -> complete(FINANCE, finance, Map.of("financeAgreement", "DECLINE")))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("financeAgreementComments");
+    complete(FINANCE, finance, Map.of("financeAgreement", "DECLINE",
+        "financeAgreementComments", "The budget for 2027/28 is not yet agreed"));
+    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE"));
+
+    assertThat(instance).isWaitingAt("Task_ReviseProcurementCase");
+    assertThat(runtimeService.getVariable(instance.getId(), "declineComments"))
+        .isEqualTo("**Director of Finance**: The budget for 2027/28 is not yet agreed");
+    complete(OFFICER, taskAt(instance, "Task_ReviseProcurementCase"), Map.of("revision", "REVISE",
+        "procurementStrategy", "As before, with the budget confirmed by the Director of Finance",
+        "revisionNotes", "Budget confirmed at Council on 25 February"));
+
+    assertThat(instance).isWaitingAt("Task_GovernanceAgreement", "Task_CorporateServicesAgreement",
+        "Task_FinanceAgreement");
+    assertThat(runtimeService.getVariable(instance.getId(), "financeAgreement")).as("asked afresh").isNull();
+    agreeAll(instance);
+    complete(PORTFOLIO, taskAt(instance, "Task_DecideToProcure"), Map.of("procurementDecision", "REFUSE",
+        "procurementDecisionReasons", "Bring the service in house instead"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_NotApproved");
+    assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("NOT_APPROVED");
+  }
+
+  @Test
+  void aCaseNotAgreedCanBeWithdrawn() {
+    ProcessInstance instance = start(request(null, "PA2023", 400_000, false));
+    complete(GOVERNANCE, taskAt(instance, "Task_GovernanceAgreement"), Map.of("governanceAgreement", "DECLINE",
+        "governanceAgreementComments", "Extend instead"));
+    complete(FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE"));
+    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE"));
+    complete(OFFICER, taskAt(instance, "Task_ReviseProcurementCase"), Map.of("revision", "WITHDRAW",
+        "procurementStrategy", "n/a", "revisionNotes", "A variation will be used instead"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn");
+    assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("WITHDRAWN");
+  }
+
+  @Test
+  void aBadRequestStartsNothingAndNamesEveryField() {
+    Map<String, Object> bad = request("NO-SUCH-CONTRACT", "EU-DIRECTIVE", -5, false);
+    bad.put("title", " ");
+    long before = register.all().size();
+    assertThatThrownBy(() -> start(bad))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("title: is required")
+        .hasMessageContaining("regime: must be one of")
+        .hasMessageContaining("estimatedValue")
+        .hasMessageContaining("replacesContractReference: no contract NO-SUCH-CONTRACT");
+    assertThat(register.all()).hasSize((int) before);
+  }
+
+  @Test
+  void aContractAlreadyBeingProcuredIsNotProcuredTwice() {
+    ProcessInstance first = start(request(replaced.reference(), "PA2023", 400_000, false));
+    assertThatThrownBy(() -> start(request(replaced.reference(), "PA2023", 400_000, false)))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("is already being procured in " + first.getBusinessKey());
+  }
+
+  // --- the timetable -----------------------------------------------------------------------------
+
+  @Test
+  void anUnlawfulTimetableIsRefusedWithTheReasonAndNothingIsSaved() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    Map<String, Object> tooShort = plan("PA2023");
+    tooShort.put("tenderCloseDate", "2026-04-23");
+    Task planTask = taskAt(instance, "Task_PlanTimetable");
+
+    assertThatThrownBy(() -> complete(OFFICER, planTask, tooShort))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("tenderCloseDate")
+        .hasMessageContaining("25 days");
+    assertThat(register.require(instance.getBusinessKey()).plan()).isNull();
+    assertThat(instance).isWaitingAt("Task_PlanTimetable");
+
+    Map<String, Object> inStandstill = plan("PA2023");
+    inStandstill.put("contractSignatureDate", "2026-07-24");
+    assertThatThrownBy(() -> complete(OFFICER, planTask, inStandstill))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("contractSignatureDate");
+
+    Map<String, Object> past = plan("PA2023");
+    past.put("marketEngagementEnd", "2026-02-27");
+    assertThatThrownBy(() -> complete(OFFICER, planTask, past))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("marketEngagementEnd").hasMessageContaining("past");
+  }
+
+  @Test
+  void anOverrunningStageEscalatesToTheLeadWithoutStoppingAndIsReplannedAndCheckedAgain() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    plan(instance, plan("PA2023"));
+    String reference = instance.getBusinessKey();
+
+    setClock(LocalDateTime.of(2026, 4, 11, 0, 5));
+    execute(job(instance, "Timer_StageEnd"));
+    assertThat(instance).isWaitingAt("Task_MarketEngagement", "Task_ReviewOverrun");
+    Task review = taskAt(instance, "Task_ReviewOverrun");
+    assertThat(review).hasCandidateGroup("procurement-leads")
+        .hasName("Re-plan an overrunning stage: Market engagement");
+    assertThat(register.slips(reference)).singleElement().satisfies(slip -> {
+      assertThat(slip.stage()).isEqualTo(ProcurementStage.MARKET_ENGAGEMENT);
+      assertThat(slip.plannedEnd()).isEqualTo(LocalDate.of(2026, 4, 10));
+      assertThat(slip.newPlannedEnd()).isNull();
+    });
+    assertThat(outbox(instance, "overrun:MARKET_ENGAGEMENT:2026-04-10")).contains(LEAD + "@council.example");
+
+    // Moving the market engagement past the tender notice breaks the stage order: refused.
+    Map<String, Object> clash = plan("PA2023");
+    clash.put("marketEngagementEnd", "2026-04-24");
+    clash.put("replanReason", "Provider events postponed");
+    assertThatThrownBy(() -> complete(LEAD, review, clash))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("tenderNoticeDate");
+
+    Map<String, Object> later = plan("PA2023");
+    later.put("marketEngagementEnd", "2026-04-24");
+    later.put("tenderNoticeDate", "2026-04-27");
+    later.put("tenderCloseDate", "2026-05-29");
+    later.put("replanReason", "Provider events postponed by two weeks");
+    complete(LEAD, review, later);
+
+    assertThat(register.slips(reference)).singleElement().satisfies(slip -> {
+      assertThat(slip.newPlannedEnd()).isEqualTo(LocalDate.of(2026, 4, 24));
+      assertThat(slip.reason()).isEqualTo("Provider events postponed by two weeks");
+      assertThat(slip.replannedBy()).isEqualTo(LEAD);
+    });
+    assertThat(taskAt(instance, "Task_MarketEngagement").getDueDate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 24)));
+    assertThat(job(instance, "Timer_StageEnd").getDuedate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 24)));
+
+    // Finished on time this time: the watch moves on to the tender period without a new slip.
+    setClock(LocalDateTime.of(2026, 4, 20, 10, 0));
+    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"), Map.of("marketEngagementSummary", "Six providers"));
+    setClock(LocalDateTime.of(2026, 4, 25, 0, 5));
+    execute(job(instance, "Timer_StageEnd"));
+    assertThat(job(instance, "Timer_StageEnd").getDuedate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 5, 29)));
+    assertThat(register.slips(reference)).hasSize(1);
+  }
+
+  @Test
+  void aTenderNoticePublishedLateNeedsANewClosingDateThatStillMeetsTheMinimum() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    plan(instance, plan("PA2023"));
+    setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
+    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"), Map.of("marketEngagementSummary", "Done"));
+    publish(instance, "Task_PublishTenderNotices", "UK2-1", "2026-04-08");
+
+    setClock(LocalDateTime.of(2026, 4, 27, 10, 0));
+    Task tenderNotice = taskAt(instance, "Task_PublishTenderNotices");
+    assertThatThrownBy(() -> complete(OFFICER, tenderNotice, notice("UK4-1", "2026-04-27")))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("newTenderCloseDate");
+    Map<String, Object> moved = notice("UK4-1", "2026-04-27");
+    moved.put("newTenderCloseDate", "2026-05-22");
+    complete(OFFICER, tenderNotice, moved);
+
+    TimetablePlan plan = new ProcurementTimetableReader(jdbc).plan(instance.getBusinessKey());
+    assertThat(plan.tenderNoticeDate()).isEqualTo(LocalDate.of(2026, 4, 27));
+    assertThat(plan.tenderCloseDate()).isEqualTo(LocalDate.of(2026, 5, 22));
+    assertThat(taskAt(instance, "Task_CloseTenderPeriod").getDueDate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2026, 5, 22)));
+    setClock(LocalDateTime.of(2026, 5, 21, 10, 0));
+    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_CloseTenderPeriod"),
+        Map.of("tendersReceived", 3L)))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("tenders are opened only after it closes");
+  }
+
+  // --- evaluation and award -----------------------------------------------------------------------
+
+  @Test
+  void noCompliantTenderLetsTheLeadTenderAgainToANewTimetableOrAbandon() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    plan(instance, plan("PA2023"));
+    toEvaluation(instance);
+    complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(String.join("\n",
+        "Acme Care | 100000 | FAIL | Accounts not provided", "Cedar Ltd | 80000 | FAIL | No insurance")));
+
+    assertThat(instance).hasPassed("EndEvent_NoCompliantTender").isWaitingAt("Task_DecideAfterFailedTender");
+    assertThat(taskAt(instance, "Task_DecideAfterFailedTender")).hasCandidateGroup("procurement-leads");
+    complete(LEAD, taskAt(instance, "Task_DecideAfterFailedTender"), Map.of("failedTenderNextStep", "RETENDER",
+        "failedTenderNotes", "Relax the turnover requirement"));
+    assertThat(instance).isWaitingAt("Task_PlanTimetable");
+    assertThat(register.finishedStages(instance.getBusinessKey())).isEmpty();
+
+    ProcessInstance other = approved(request(null, "PA2023", 400_000, false));
+    plan(other, plan("PA2023"));
+    toEvaluation(other);
+    complete(OFFICER, taskAt(other, "Task_EvaluateTenders"), evaluation("Acme Care | 100000 | FAIL | Late"));
+    complete(LEAD, taskAt(other, "Task_DecideAfterFailedTender"), Map.of("failedTenderNextStep", "ABANDON",
+        "failedTenderNotes", "Decommissioning report to follow"));
+    assertThat(other).isEnded().hasPassed("EndEvent_Abandoned");
+    assertThat(register.require(other.getBusinessKey()).status()).isEqualTo("ABANDONED");
+  }
+
+  @Test
+  void aBadEvaluationSheetIsRefusedByLineAndNothingIsStored() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    plan(instance, plan("PA2023"));
+    toEvaluation(instance);
+    Map<String, Object> sheet = evaluation("Acme Care | 100000 | PASS | 4\nBirch | 0 | PASS | 3 | 3");
+    sheet.put("evaluationQuestions", "Service delivery | 60\nSocial value | 30");
+    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), sheet))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("evaluationBids line 1")
+        .hasMessageContaining("evaluationQuestions");
+    assertThat(register.require(instance.getBusinessKey()).evaluationResult()).isNull();
+  }
+
+  @Test
+  void tiedTopBidsNeedThePanelsChoiceAmongThem() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    plan(instance, plan("PA2023"));
+    toEvaluation(instance);
+    complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(String.join("\n",
+        "Acme Care | 90000 | PASS | 4 | 3", "Birch Support | 90000 | PASS | 4 | 3", "Cedar Ltd | 95000 | PASS | 2 | 2")));
+    assertThat(runtimeService.getVariable(instance.getId(), "winningBidder")).isNull();
+    assertThat((String) runtimeService.getVariable(instance.getId(), "tieText")).contains("Acme Care and Birch Support");
+
+    Task report = taskAt(instance, "Task_PrepareAwardReport");
+    assertThatThrownBy(() -> complete(OFFICER, report, Map.of("winningBidder", "Cedar Ltd",
+        "awardReportSummary", "Cedar")))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("Acme Care, Birch Support");
+    complete(OFFICER, report, Map.of("winningBidder", "Acme Care",
+        "awardReportSummary", "Tied with Birch; the panel chose Acme on its safeguarding answer"));
+    assertThat(register.require(instance.getBusinessKey()).winningBidder()).isEqualTo("Acme Care");
+  }
+
+  @Test
+  void aReturnedAwardReportIsRedraftedBeforeAuthorisation() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    plan(instance, plan("PA2023"));
+    toEvaluation(instance);
+    complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(THREE_BIDS));
+    complete(OFFICER, taskAt(instance, "Task_PrepareAwardReport"), Map.of("winningBidder", "Birch Support",
+        "awardReportSummary", "Award to Birch"));
+    Task authorise = taskAt(instance, "Task_AuthoriseAward");
+    assertThat(authorise).hasCandidateGroup("portfolio-holders");
+    assertThatThrownBy(() -> complete(PORTFOLIO, authorise, Map.of("awardDecision", "RETURN")))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("awardDecisionComments");
+    complete(PORTFOLIO, authorise, Map.of("awardDecision", "RETURN", "awardDecisionComments", "Add TUPE (§11.1)"));
+    assertThat(instance).isWaitingAt("Task_PrepareAwardReport");
+    assertThat((String) runtimeService.getVariable(instance.getId(), "returnComments")).contains("Add TUPE");
+  }
+
+  // --- standstill and challenge -----------------------------------------------------------------
+
+  @Test
+  void aChallengeInStandstillSuspendsTheAwardUntilResolved() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    plan(instance, plan("PA2023"));
+    runTenderToAward(instance);
+    String reference = instance.getBusinessKey();
+
+    setClock(LocalDateTime.of(2026, 7, 24, 15, 0));
+    complete(OFFICER, taskAt(instance, "Task_WatchForChallenge"), Map.of("challenger", "Acme Care",
+        "challengeReceivedOn", "2026-07-24", "challengeGrounds", "Price scoring applied the wrong formula"));
+    assertThat(instance).isWaitingAt("Task_ResolveChallenge");
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId())
+        .activityId("Timer_StandstillEnds").count()).as("standstill timer gone: the award waits").isZero();
+    assertThat(register.require(reference).status()).isEqualTo("AWARD_SUSPENDED");
+    assertThat(outbox(instance, "challenge:2026-07-24:" + "Acme Care".hashCode())).contains(LEAD);
+
+    complete(LEAD, taskAt(instance, "Task_ResolveChallenge"), Map.of("challengeOutcome", "AWARD_STANDS",
+        "challengeResolution", "Legal confirmed the formula matches the published method"));
+    assertThat(instance).isWaitingAt("Task_SignContract");
+    assertThat(register.challenges(reference)).singleElement().satisfies(c -> {
+      assertThat(c.outcome()).isEqualTo("AWARD_STANDS");
+      assertThat(c.challenger()).isEqualTo("Acme Care");
+    });
+    assertThat(register.require(reference).status()).isEqualTo("IN_PROGRESS");
+  }
+
+  @Test
+  void anUpheldChallengeSendsTheTendersBackForEvaluationOrEndsTheProcurement() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    plan(instance, plan("PA2023"));
+    runTenderToAward(instance);
+    complete(OFFICER, taskAt(instance, "Task_WatchForChallenge"), Map.of("challenger", "Acme Care",
+        "challengeReceivedOn", "2026-07-21", "challengeGrounds", "Scoring"));
+    complete(LEAD, taskAt(instance, "Task_ResolveChallenge"), Map.of("challengeOutcome", "REEVALUATE",
+        "challengeResolution", "Rescore question 1"));
+    assertThat(instance).isWaitingAt("Task_EvaluateTenders");
+    assertThat(register.finishedStages(instance.getBusinessKey())).doesNotContain(ProcurementStage.EVALUATION);
+
+    ProcessInstance other = approved(request(null, "PA2023", 400_000, false));
+    plan(other, plan("PA2023"));
+    runTenderToAward(other);
+    complete(OFFICER, taskAt(other, "Task_WatchForChallenge"), Map.of("challenger", "Acme Care",
+        "challengeReceivedOn", "2026-07-21", "challengeGrounds", "Specification unclear"));
+    complete(LEAD, taskAt(other, "Task_ResolveChallenge"), Map.of("challengeOutcome", "ABANDON",
+        "challengeResolution", "Specification to be rewritten"));
+    assertThat(other).isEnded().hasPassed("EndEvent_AbandonedAfterChallenge", "EndEvent_Abandoned");
+  }
+
+  @Test
+  void aLightTouchContractWithoutAVoluntaryStandstillMayBeSignedAtOnce() {
+    ProcessInstance instance = approved(request(null, "PA2023_LIGHT_TOUCH", 400_000, false));
+    Map<String, Object> plan = plan("PA2023_LIGHT_TOUCH");
+    plan.put("voluntaryStandstill", false);
+    plan.put("contractSignatureDate", "2026-07-21");
+    plan(instance, plan);
+    runTenderToAward(instance);
+    assertThat(instance).hasPassed("Gateway_StandstillApplies").isWaitingAt("Task_SignContract");
+    assertThat(runtimeService.getVariable(instance.getId(), "standstillApplies")).isEqualTo(false);
+  }
+
+  @Test
+  void theContractCannotBeSignedInsideStandstill() {
+    ProcessInstance instance = approved(request(replaced.reference(), "PA2023", 400_000, false));
+    plan(instance, plan("PA2023"));
+    runTenderToAward(instance);
+    setClock(LocalDateTime.of(2026, 7, 30, 0, 5));
+    execute(job(instance, "Timer_StandstillEnds"));
+    Map<String, Object> early = contract("2026-07-29");
+    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_SignContract"), early))
+        .isInstanceOf(TaskFormException.class).hasMessageContaining("contractSignedOn")
+        .hasMessageContaining("Wednesday 29 July 2026");
+    assertThat(contracts.findByReference(newContract)).isEmpty();
+  }
+
+  @Test
+  void anOverdueContractDetailsNoticeAlertsTheLeads() {
+    ProcessInstance instance = approved(request(null, "PA2023_LIGHT_TOUCH", 400_000, false));
+    plan(instance, plan("PA2023_LIGHT_TOUCH"));
+    runTenderToAward(instance);
+    setClock(LocalDateTime.of(2026, 7, 30, 0, 5));
+    execute(job(instance, "Timer_StandstillEnds"));
+    setClock(LocalDateTime.of(2026, 7, 31, 11, 0));
+    sign(instance, "2026-07-31");
+
+    // Light touch: 120 days after entering into the contract (s53), from Friday 31 July 2026.
+    Task details = taskAt(instance, "Task_PublishContractNotices");
+    assertThat(details.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 11, 27)));
+    setClock(LocalDateTime.of(2026, 11, 28, 0, 5));
+    execute(job(instance, "Timer_ContractNoticeOverdue"));
+    execute(job(instance, "Task_AlertNoticeOverdue"));
+    assertThat(outbox(instance, "notice-overdue:2026-11-27")).contains(LEAD);
+    assertThat(instance).isWaitingAt("Task_PublishContractNotices");
+  }
+
+  // --- steps -------------------------------------------------------------------------------------
+
+  private ProcessInstance approved(Map<String, Object> request) {
+    ProcessInstance instance = start(request);
+    approve(instance);
+    return instance;
+  }
+
+  private void approve(ProcessInstance instance) {
+    agreeAll(instance);
+    Task decision = taskAt(instance, "Task_DecideToProcure");
+    String route = (String) runtimeService.getVariable(instance.getId(), "approvalRoute");
+    Map<String, Object> answer = new HashMap<>(Map.of("procurementDecision", "APPROVE",
+        "procurementDecisionReasons", "The service is a statutory duty (Care Act 2014)"));
+    if ("EXECUTIVE".equals(route)) {
+      answer.put("decisionReference", "Executive minute 123");
+      answer.put("decisionDate", "2026-03-02");
+    }
+    complete(decider(route), decision, answer);
+  }
+
+  private void agreeAll(ProcessInstance instance) {
+    complete(GOVERNANCE, taskAt(instance, "Task_GovernanceAgreement"), Map.of("governanceAgreement", "AGREE"));
+    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE"));
+    complete(FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE"));
+  }
+
+  private void plan(ProcessInstance instance, Map<String, Object> plan) {
+    complete(OFFICER, taskAt(instance, "Task_PlanTimetable"), plan);
+  }
+
+  /** Market engagement and the tender notices on time, to the close of the tender period. */
+  private void toEvaluation(ProcessInstance instance) {
+    setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
+    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"),
+        Map.of("marketEngagementSummary", "Six providers attended; co-production with DP champions"));
+    Task uk2 = taskAt(instance, "Task_PublishTenderNotices");
+    assertThat(uk2.getName()).isEqualTo("Publish: Preliminary market engagement notice");
+    publish(instance, "Task_PublishTenderNotices", "UK2-2026-0001", "2026-04-08");
+    setClock(LocalDateTime.of(2026, 4, 13, 9, 0));
+    Task uk4 = taskAt(instance, "Task_PublishTenderNotices");
+    assertThat(uk4.getName()).isEqualTo("Publish: Tender notice");
+    assertThat(uk4.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 13)));
+    publish(instance, "Task_PublishTenderNotices", "UK4-2026-0002", "2026-04-13");
+    setClock(LocalDateTime.of(2026, 5, 15, 14, 0));
+    complete(OFFICER, taskAt(instance, "Task_CloseTenderPeriod"), Map.of("tendersReceived", 3L));
+    setClock(LocalDateTime.of(2026, 6, 5, 10, 0));
+  }
+
+  /** From market engagement to the award notice: Birch Support wins, the award notice goes out 20 July. */
+  private void runTenderToAward(ProcessInstance instance) {
+    toEvaluation(instance);
+    complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(THREE_BIDS));
+    assertThat(runtimeService.getVariable(instance.getId(), "winningBidder")).isEqualTo("Birch Support");
+    assertThat((String) runtimeService.getVariable(instance.getId(), "rankingText"))
+        .contains("| 1 | Birch Support | 24.00 | 60.00 | 84.00 |")
+        .contains("| 2 | Acme Care | 28.80 | 54.00 | 82.80 |")
+        .contains("Cedar Ltd failed stage 1: No insurance certificate");
+
+    setClock(LocalDateTime.of(2026, 6, 20, 10, 0));
+    complete(OFFICER, taskAt(instance, "Task_PrepareAwardReport"), Map.of("winningBidder", "Birch Support",
+        "awardReportSummary", "Birch Support offers the most advantageous tender"));
+    setClock(LocalDateTime.of(2026, 7, 1, 10, 0));
+    String route = (String) runtimeService.getVariable(instance.getId(), "approvalRoute");
+    Map<String, Object> authorise = new HashMap<>(Map.of("awardDecision", "AUTHORISE"));
+    if ("EXECUTIVE".equals(route)) {
+      authorise.put("decisionReference", "Executive minute 456");
+    }
+    complete(decider(route), taskAt(instance, "Task_AuthoriseAward"), authorise);
+
+    setClock(LocalDateTime.of(2026, 7, 17, 10, 0));
+    assertThat((String) runtimeService.getVariable(instance.getId(), "assessmentSummariesText"))
+        .contains("Acme Care", "Birch Support (successful)", "Cedar Ltd");
+    complete(OFFICER, taskAt(instance, "Task_SendAssessmentSummaries"), Map.of("summariesSent", true,
+        "summariesSentOn", "2026-07-17"));
+    setClock(LocalDateTime.of(2026, 7, 20, 9, 0));
+    Task award = taskAt(instance, "Task_PublishAwardNotices");
+    assertThat(award.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 7, 20)));
+    publish(instance, "Task_PublishAwardNotices", "UK6-2026-0003", "2026-07-20");
+  }
+
+  private void sign(ProcessInstance instance, String signedOn) {
+    complete(OFFICER, taskAt(instance, "Task_SignContract"), contract(signedOn));
+  }
+
+  private Map<String, Object> contract(String signedOn) {
+    Map<String, Object> contract = new HashMap<>();
+    contract.put("newContractReference", newContract);
+    contract.put("providerName", "Birch Support");
+    contract.put("providerEmail", "bids@birch.example");
+    contract.put("contractTermMonths", 60L);
+    contract.put("extensionOptions", "12, 12");
+    contract.put("annualValue", 90000.0);
+    contract.put("wholeLifeValue", 630000.0);
+    contract.put("contractSignedOn", signedOn);
+    return contract;
+  }
+
+  private void publish(ProcessInstance instance, String activity, String noticeReference, String publishedOn) {
+    complete(OFFICER, taskAt(instance, activity), notice(noticeReference, publishedOn));
+  }
+
+  private static Map<String, Object> notice(String noticeReference, String publishedOn) {
+    Map<String, Object> notice = new HashMap<>();
+    notice.put("noticeReference", noticeReference);
+    notice.put("noticePublishedOn", publishedOn);
+    return notice;
+  }
+
+  private static String decider(String route) {
+    return switch (route) {
+      case "CHIEF_OFFICER" -> CHIEF;
+      case "PORTFOLIO_HOLDER" -> PORTFOLIO;
+      default -> CLERK;
+    };
+  }
+
+  // --- engine helpers ----------------------------------------------------------------------------
+
+  private ProcessInstance start(Map<String, Object> variables) {
+    identityService.setAuthentication(OFFICER, groupsOf(OFFICER));
+    try {
+      return runtimeService.startProcessInstanceByKey("procurement", variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private void complete(String user, Task task, Map<String, Object> variables) {
+    identityService.setAuthentication(user, groupsOf(user));
+    try {
+      taskService.complete(task.getId(), variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  private List<String> groupsOf(String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+  }
+
+  private Task taskAt(ProcessInstance instance, String activityId) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+        .singleResult();
+  }
+
+  private Job job(ProcessInstance instance, String activityId) {
+    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+        .singleResult();
+  }
+
+  private void execute(Job job) {
+    assertThat(job).as("job").isNotNull();
+    managementService.executeJob(job.getId());
+  }
+
+  private String outbox(ProcessInstance instance, String event) {
+    return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
+        .param("key", "procurement:" + instance.getId() + ":" + event).query(String.class).optional().orElse(null);
+  }
+
+  private static Date endOfUkDay(LocalDate day) {
+    return Date.from(day.plusDays(1).atStartOfDay(UK).toInstant());
+  }
+
+  private static Date startOfUkDay(LocalDate day) {
+    return Date.from(day.atStartOfDay(UK).toInstant());
+  }
+
+  private static void setClock(LocalDateTime ukTime) {
+    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(UK).toInstant()));
+  }
+
+  /** Reads the stored timetable as the process does. */
+  private record ProcurementTimetableReader(JdbcClient jdbc) {
+    TimetablePlan plan(String reference) {
+      String json = jdbc.sql("SELECT plan FROM procurement WHERE reference = :ref").param("ref", reference)
+          .query(String.class).single();
+      try {
+        return new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
+            .readValue(json, TimetablePlan.class);
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  @SuppressWarnings("unused")
+  private static Instant at(String instant) {
+    return Instant.parse(instant);
+  }
+}

@@ -1,0 +1,122 @@
+package uk.gov.council.commissioning.procurement;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.NewContract;
+import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+
+/** Users, the contract being replaced and a lawful timetable for procurement tests. */
+final class ProcurementTestData {
+
+  static final String OFFICER = "proc-officer";
+  static final String LEAD = "proc-lead";
+  static final String GOVERNANCE = "proc-governance";
+  static final String CORPORATE = "proc-corporate";
+  static final String FINANCE = "proc-finance";
+  static final String CLERK = "proc-clerk";
+  static final String PORTFOLIO = "proc-portfolio";
+  static final String CHIEF = "proc-chief";
+
+  /** Each test user and the one council group it acts in. */
+  static final Map<String, String> STAFF = Map.of(
+      OFFICER, Roles.PROCUREMENT,
+      LEAD, Roles.PROCUREMENT_LEADS,
+      GOVERNANCE, Roles.GOVERNANCE_CONTRACTS,
+      CORPORATE, Roles.CORPORATE_DIRECTORS,
+      FINANCE, Roles.FINANCE_DIRECTORS,
+      CLERK, Roles.DEMOCRATIC_SERVICES,
+      PORTFOLIO, Roles.PORTFOLIO_HOLDERS,
+      CHIEF, Roles.CHIEF_OFFICERS);
+
+  private ProcurementTestData() {}
+
+  static void users(AccessSetup access) {
+    STAFF.forEach((user, group) -> {
+      access.ensureUser(user, "Test", user, user + "@council.example", "secret-" + user);
+      access.ensureMembership(user, group);
+    });
+  }
+
+  /**
+   * Takes the test users out of the shared staff groups again: test classes share a Spring
+   * context, and other classes count the members of these groups (emails to a group).
+   */
+  static void removeStaff(IdentityService identity) {
+    STAFF.forEach((user, group) -> identity.deleteMembership(user, group));
+  }
+
+  static Provider incumbent(ContractService contracts) {
+    return contracts.findAllProviders().stream().filter(p -> p.organisationGroup().equals("provider-proc-incumbent"))
+        .findFirst()
+        .orElseGet(() -> contracts.createProvider("Incumbent Payroll Services", "contracts@incumbent.example",
+            "provider-proc-incumbent"));
+  }
+
+  /** The contract the procurement replaces: ends on 30 September 2026, its options used up. */
+  static Contract replacedContract(ContractService contracts, String reference) {
+    contracts.create(new NewContract(reference, "Direct Payments Support and Payroll Service",
+        incumbent(contracts).id(), "Adult social care", LocalDate.of(2022, 10, 1), LocalDate.of(2026, 9, 30),
+        new BigDecimal("300000.00"), new BigDecimal("1200000.00"), "Direct payments", List.of()));
+    return contracts.findByReference(reference).orElseThrow();
+  }
+
+  /** What an officer enters on the start form. */
+  static Map<String, Object> request(String replaces, String regime, double value, boolean keyDecision) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("title", "Direct Payments Support and Payroll Service");
+    variables.put("serviceArea", "Adult social care");
+    variables.put("estimatedValue", value);
+    variables.put("keyDecision", keyDecision);
+    variables.put("regime", regime);
+    variables.put("replacesContractReference", replaces);
+    variables.put("procurementStrategy", "Open tender, one lot, 5 years + 1 + 1, price 60% quality 40% (seed 000 §6)");
+    return variables;
+  }
+
+  /**
+   * A lawful open-procedure timetable under the Procurement Act 2023, planned on Monday 2 March 2026:
+   * a 32-day tender period (minimum 25, s54) and signature well after the 8-working-day standstill.
+   */
+  static Map<String, Object> plan(String regime) {
+    Map<String, Object> plan = new HashMap<>();
+    plan.put("regime", regime);
+    plan.put("procedure", "OPEN");
+    plan.put("marketEngagementStart", "2026-03-09");
+    plan.put("marketEngagementEnd", "2026-04-10");
+    plan.put("tenderNoticeDate", "2026-04-13");
+    plan.put("tenderCloseDate", "2026-05-15");
+    plan.put("evaluationEnd", "2026-06-12");
+    plan.put("awardAuthorisationEnd", "2026-07-10");
+    plan.put("awardNoticeDate", "2026-07-20");
+    plan.put("contractSignatureDate", "2026-08-03");
+    plan.put("commencementDate", "2026-10-01");
+    plan.put("plannedProcurementNoticeDate", null);
+    plan.put("voluntaryStandstill", true);
+    return plan;
+  }
+
+  /** Two stage 2 questions; Birch wins on price (hand-worked in ProcurementProcessTest). */
+  static Map<String, Object> evaluation(String bids) {
+    Map<String, Object> sheet = new HashMap<>();
+    sheet.put("priceWeight", 60.0);
+    sheet.put("qualityWeight", 40.0);
+    sheet.put("maxScore", 5.0);
+    sheet.put("evaluationQuestions", "Service delivery | 60\nSocial value | 40");
+    sheet.put("evaluationBids", bids);
+    sheet.put("interviewNotes", "Both passing bidders interviewed on 10 June 2026");
+    return sheet;
+  }
+
+  static final String THREE_BIDS = String.join("\n",
+      "Acme Care | £100,000 | PASS | 4 | 3",
+      "Birch Support | £90,000 | PASS | 3 | 3",
+      "Cedar Ltd | £80,000 | FAIL | No insurance certificate");
+}
