@@ -32,6 +32,15 @@ public final class FormChecks {
     return value.toString().trim();
   }
 
+  /** A required text of at most {@code max} characters. */
+  public String text(String field, int max) {
+    String text = text(field);
+    if (text != null && text.length() > max) {
+      problems.add(field + ": must be at most " + max + " characters");
+    }
+    return text;
+  }
+
   public void textIf(boolean condition, String field, String why) {
     Object value = scope.getVariable(field);
     if (condition && (value == null || value.toString().isBlank())) {
@@ -83,6 +92,28 @@ public final class FormChecks {
       problems.add(field + ": must be a date (YYYY-MM-DD)");
       return null;
     }
+  }
+
+  /** The same as {@link #date(String)} for a field that may be left empty. */
+  public LocalDate optionalDate(String field) {
+    Object value = scope.getVariable(field);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    return date(field);
+  }
+
+  /** A text that may be left empty (null then), at most {@code max} characters. */
+  public String optionalText(String field, int max) {
+    Object value = scope.getVariable(field);
+    if (value == null || value.toString().isBlank()) {
+      return null;
+    }
+    String text = value.toString().trim();
+    if (text.length() > max) {
+      problems.add(field + ": must be at most " + max + " characters");
+    }
+    return text;
   }
 
   /**

@@ -18,7 +18,8 @@ public class DemoUsers {
   public static final List<DemoUser> USERS = List.of(
       new DemoUser("officer", "Olivia", "Officer (Commissioning)", List.of(Roles.COMMISSIONING_OFFICERS)),
       new DemoUser("manager", "Marcus", "Manager (Contracts)", List.of(Roles.CONTRACTS_MANAGERS)),
-      new DemoUser("procurement", "Priya", "Lead (Procurement)", List.of(Roles.PROCUREMENT)),
+      new DemoUser("procurement", "Priya", "Lead (Procurement)", List.of(Roles.PROCUREMENT, Roles.PROCUREMENT_LEADS)),
+      new DemoUser("buyer", "Bola", "Officer (Procurement)", List.of(Roles.PROCUREMENT)),
       new DemoUser("quality", "Quentin", "Officer (Quality Assurance)", List.of(Roles.QUALITY_ASSURANCE)),
       new DemoUser("brokerage", "Bea", "Officer (Brokerage)", List.of(Roles.BROKERAGE)),
       new DemoUser("safeguarding", "Sam", "Lead (Safeguarding)", List.of(Roles.SAFEGUARDING)),

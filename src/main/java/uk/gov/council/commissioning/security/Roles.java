@@ -8,6 +8,8 @@ public final class Roles {
   public static final String COMMISSIONING_OFFICERS = "commissioning-officers";
   public static final String CONTRACTS_MANAGERS = "contracts-managers";
   public static final String PROCUREMENT = "procurement";
+  /** Procurement leads: an overrunning stage, a challenge or a failed tender is theirs to decide. */
+  public static final String PROCUREMENT_LEADS = "procurement-leads";
   public static final String QUALITY_ASSURANCE = "quality-assurance";
   public static final String BROKERAGE = "brokerage";
   public static final String SAFEGUARDING = "safeguarding";
@@ -31,6 +33,7 @@ public final class Roles {
       new GroupName(COMMISSIONING_OFFICERS, "Commissioning officers"),
       new GroupName(CONTRACTS_MANAGERS, "Contracts managers"),
       new GroupName(PROCUREMENT, "Procurement"),
+      new GroupName(PROCUREMENT_LEADS, "Procurement leads"),
       new GroupName(QUALITY_ASSURANCE, "Quality assurance"),
       new GroupName(BROKERAGE, "Brokerage"),
       new GroupName(SAFEGUARDING, "Safeguarding"),
@@ -44,7 +47,7 @@ public final class Roles {
   /** Groups whose members may watch instances, history and incidents in Cockpit. */
   public static final List<String> COCKPIT_GROUPS = List.of(
       CONTRACTS_MANAGERS, CHIEF_OFFICERS, GOVERNANCE_CONTRACTS, COMMISSIONING_OFFICERS, QUALITY_ASSURANCE,
-      SAFEGUARDING);
+      SAFEGUARDING, PROCUREMENT, PROCUREMENT_LEADS);
 
   /** Which council groups may start each process (from Tasklist or REST); providers: see below. */
   public static final Map<String, List<String>> STARTERS = Map.of(
@@ -52,7 +55,8 @@ public final class Roles {
       "serious-incident", List.of(QUALITY_ASSURANCE, CONTRACTS_MANAGERS, COMMISSIONING_OFFICERS,
           SAFEGUARDING),
       "complaint", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE),
-      "qaf-assessment", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE));
+      "qaf-assessment", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE),
+      "procurement", List.of(PROCUREMENT, PROCUREMENT_LEADS, COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS));
 
   /** Processes a provider's staff may start themselves, for their own organisation only. */
   public static final List<String> PROVIDER_STARTED = List.of("serious-incident", "complaint");
