@@ -53,10 +53,7 @@ public class ProcurementApproval {
   /** The officer's case for a procurement the extension process started: strategy, value, regime. */
   public void prepared(DelegateTask task) {
     FormChecks checks = new FormChecks(task.getName(), task);
-    String strategy = checks.text("procurementStrategy");
-    if (strategy != null && strategy.length() > 4000) {
-      checks.problem("procurementStrategy", "must be at most 4000 characters");
-    }
+    String strategy = checks.text("procurementStrategy", 4000);
     Double value = checks.nonNegativeNumber("estimatedValue");
     if (value != null && (value <= 0 || value >= 1e12)) {
       checks.problem("estimatedValue", "must be more than £0 and less than £1,000,000,000,000");
@@ -93,10 +90,7 @@ public class ProcurementApproval {
   public void revised(DelegateTask task) {
     FormChecks checks = new FormChecks(task.getName(), task);
     String revision = checks.oneOf("revision", Set.of("REVISE", "WITHDRAW"));
-    String strategy = checks.text("procurementStrategy");
-    if (strategy != null && strategy.length() > 4000) {
-      checks.problem("procurementStrategy", "must be at most 4000 characters");
-    }
+    String strategy = checks.text("procurementStrategy", 4000);
     checks.text("revisionNotes");
     checks.throwIfAny();
     if ("REVISE".equals(revision)) {

@@ -74,18 +74,12 @@ public class ProcurementAward {
 
   public void challengeReceived(DelegateTask task) {
     FormChecks checks = new FormChecks(task.getName(), task);
-    String challenger = checks.text("challenger");
-    if (challenger != null && challenger.length() > 200) {
-      checks.problem("challenger", "must be at most 200 characters");
-    }
+    String challenger = checks.text("challenger", 200);
     LocalDate received = checks.date("challengeReceivedOn");
     if (received != null && received.isAfter(ProcurementDeadlines.today())) {
       checks.problem("challengeReceivedOn", "cannot be in the future");
     }
-    String grounds = checks.text("challengeGrounds");
-    if (grounds != null && grounds.length() > 4000) {
-      checks.problem("challengeGrounds", "must be at most 4000 characters");
-    }
+    String grounds = checks.text("challengeGrounds", 4000);
     checks.throwIfAny();
     DelegateExecution execution = task.getExecution();
     String reference = execution.getProcessBusinessKey();
@@ -99,10 +93,7 @@ public class ProcurementAward {
   public void challengeResolved(DelegateTask task) {
     FormChecks checks = new FormChecks(task.getName(), task);
     String outcome = checks.oneOf("challengeOutcome", Set.of("AWARD_STANDS", "REEVALUATE", "ABANDON"));
-    String resolution = checks.text("challengeResolution");
-    if (resolution != null && resolution.length() > 4000) {
-      checks.problem("challengeResolution", "must be at most 4000 characters");
-    }
+    String resolution = checks.text("challengeResolution", 4000);
     checks.throwIfAny();
     String reference = task.getExecution().getProcessBusinessKey();
     register.resolveChallenge(reference, outcome, resolution, ProcurementDeadlines.today(), ProcurementUsers.userOf(task));

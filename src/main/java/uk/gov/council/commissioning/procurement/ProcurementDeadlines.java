@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -14,7 +13,6 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  * midnight UK time at the end of it. Time acceleration (demos) is applied here, once.
  */
 @Component
-@EnableConfigurationProperties(ProcurementProperties.class)
 public class ProcurementDeadlines {
 
   private final WorkingDayCalendar calendar;

@@ -84,10 +84,7 @@ public class ProcurementEvaluation {
     EvaluationResult result = storedResult(reference);
     FormChecks checks = new FormChecks(task.getName(), task);
     String winner = checks.text("winningBidder");
-    String summary = checks.text("awardReportSummary");
-    if (summary != null && summary.length() > 4000) {
-      checks.problem("awardReportSummary", "must be at most 4000 characters");
-    }
+    String summary = checks.text("awardReportSummary", 4000);
     List<String> eligible = tiedAtTop(result);
     if (winner != null && !eligible.contains(winner)) {
       checks.problem("winningBidder", eligible.size() == 1

@@ -78,10 +78,7 @@ public class ProcurementNotices {
     String reference = execution.getProcessBusinessKey();
     NoticeRule rule = rule(reference, execution.getVariable("noticeCode").toString());
     FormChecks checks = new FormChecks(task.getName(), task);
-    String noticeReference = checks.text("noticeReference");
-    if (noticeReference != null && noticeReference.length() > 100) {
-      checks.problem("noticeReference", "must be at most 100 characters");
-    }
+    String noticeReference = checks.text("noticeReference", 100);
     LocalDate published = checks.date("noticePublishedOn");
     if (published != null && published.isAfter(ProcurementDeadlines.today())) {
       checks.problem("noticePublishedOn", "cannot be in the future");

@@ -41,14 +41,8 @@ public class RegisterProcurement implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     FormChecks checks = new FormChecks("The procurement request", execution);
-    String title = checks.text("title");
-    if (title != null && title.length() > 300) {
-      checks.problem("title", "must be at most 300 characters");
-    }
-    String strategy = checks.text("procurementStrategy");
-    if (strategy != null && strategy.length() > 4000) {
-      checks.problem("procurementStrategy", "must be at most 4000 characters");
-    }
+    String title = checks.text("title", 300);
+    String strategy = checks.text("procurementStrategy", 4000);
     String regime = checks.text("regime");
     if (regime != null && regimes.find(regime).isEmpty()) {
       checks.problem("regime", "must be one of " + String.join(", ", regimes.ids()));
