@@ -189,8 +189,24 @@ class ContractExtensionProcessTest {
     assertThat(letter.getMimeType()).isEqualTo("application/pdf");
     assertThat(outbox("extension-letter:" + instance.getId())).isEqualTo("contracts@vibrance.example");
 
+    // That was the last option (seed 000 §2.3: the tender is approved alongside it): a procurement starts.
+    assertThat(instance).hasPassed("Task_StartReplacementProcurement");
+    ProcessInstance procurement = procurementFor(instance);
+    assertThat(procurement).isWaitingAt("Task_PrepareProcurementCase");
+    assertThat(runtimeService.getVariables(procurement.getId()))
+        .containsEntry("startReason", "LAST_OPTION_USED")
+        .containsEntry("replacesContractReference", reference);
+
     complete(task(instance), Map.of("letterReceived", true));
     assertThat(instance).isEnded().hasPassed("EndEvent_ContractExtended");
+  }
+
+  /** The procurement the extension case started, by the reference it recorded. */
+  private ProcessInstance procurementFor(ProcessInstance extension) {
+    String procurementReference = (String) historyService.createHistoricVariableInstanceQuery()
+        .processInstanceId(extension.getId()).variableName("procurementReference").singleResult().getValue();
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey("procurement")
+        .processInstanceBusinessKey(procurementReference).singleResult();
   }
 
   @Test
@@ -303,7 +319,13 @@ class ContractExtensionProcessTest {
     assertThat(outbox("extension:" + instance.getId() + ":refused")).isEqualTo("t-officer@council.example");
 
     complete(task(instance), Map.of("nextStep", "PROCURE", "nextStepNotes", "Tender to start by end 2019"));
-    assertThat(instance).isEnded().hasPassed("EndEvent_ExtensionRefused");
+    assertThat(instance).isEnded().hasPassed("EndEvent_ProcurementStarted");
+    ProcessInstance procurement = procurementFor(instance);
+    assertThat(procurement).isWaitingAt("Task_PrepareProcurementCase");
+    assertThat(runtimeService.getVariables(procurement.getId()))
+        .containsEntry("startReason", "EXTENSION_REFUSED")
+        .containsEntry("replacesContractReference", reference)
+        .hasEntrySatisfying("procurementStrategy", s -> assertThat(s.toString()).contains("Tender to start by end 2019"));
     assertThat(contracts.findByReference(reference).orElseThrow().endDate()).isEqualTo(LocalDate.of(2020, 4, 7));
   }
 
