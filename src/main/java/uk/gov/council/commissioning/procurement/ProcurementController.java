@@ -1,0 +1,91 @@
+package uk.gov.council.commissioning.procurement;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * Procurements as recorded: where each stands, and for one its timetable (with the regime's dates
+ * worked out), stages finished, slips, notices, challenges and evaluation.
+ */
+@RestController
+@RequestMapping("/api/procurements")
+public class ProcurementController {
+
+  private final ProcurementRegister register;
+  private final ProcurementTimetable timetable;
+  private final TimetableChecker checker;
+  private final ObjectMapper json;
+
+  public ProcurementController(ProcurementRegister register, ProcurementTimetable timetable,
+      TimetableChecker checker, ObjectMapper json) {
+    this.register = register;
+    this.timetable = timetable;
+    this.checker = checker;
+    this.json = json;
+  }
+
+  /** One line per procurement. */
+  public record Summary(String reference, String title, String serviceArea, String regime, String status,
+      BigDecimal estimatedValue, String replacesReference, String awardedContractReference, String currentStage,
+      int slips, Instant createdAt) {}
+
+  /** Everything recorded about one procurement. */
+  public record Details(Summary procurement, String startReason, String startedBy, TimetablePlan timetable,
+      int timetableRevision, TimetableCheck timetableCheck, List<ProcurementStage> stagesFinished,
+      List<ProcurementRegister.Slip> slips, List<ProcurementRegister.Notice> notices,
+      List<ProcurementRegister.Challenge> challenges, String winningBidder, JsonNode evaluation) {}
+
+  @GetMapping
+  public List<Summary> list(Authentication auth) {
+    ProcurementAccess.require(auth, "see procurements");
+    return register.all().stream().map(this::summary).toList();
+  }
+
+  @GetMapping("/{reference}")
+  public Details one(@PathVariable String reference, Authentication auth) {
+    ProcurementAccess.require(auth, "see procurements");
+    ProcurementRegister.Procurement p = register.find(reference)
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No procurement " + reference));
+    TimetablePlan plan = timetable.plan(reference).orElse(null);
+    return new Details(summary(p), p.startReason(), p.startedBy(), plan, p.planRevision(),
+        plan == null ? null : checker.check(plan), register.finishedStages(reference), register.slips(reference),
+        register.notices(reference), register.challenges(reference), p.winningBidder(),
+        evaluation(p));
+  }
+
+  private Summary summary(ProcurementRegister.Procurement p) {
+    List<ProcurementStage> finished = register.finishedStages(p.reference());
+    String current = p.plan() == null ? null : java.util.Arrays.stream(ProcurementStage.values())
+        .filter(s -> !finished.contains(s)).findFirst().map(ProcurementStage::label).orElse("finished");
+    return new Summary(p.reference(), p.title(), p.serviceArea(), p.regime(), p.status(), p.estimatedValue(),
+        p.replacesReference(), p.awardedContractReference(), current, register.slips(p.reference()).size(),
+        p.createdAt());
+  }
+
+  /** The stored inputs and result together: the ranking can be recomputed from the inputs. */
+  private JsonNode evaluation(ProcurementRegister.Procurement p) {
+    if (p.evaluationResult() == null) {
+      return null;
+    }
+    try {
+      ObjectNode node = json.createObjectNode();
+      node.set("inputs", json.readTree(p.evaluationInputs()));
+      node.set("result", json.readTree(p.evaluationResult()));
+      return node;
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The evaluation of " + p.reference() + " could not be read", e);
+    }
+  }
+}

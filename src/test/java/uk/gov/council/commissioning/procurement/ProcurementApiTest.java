@@ -1,0 +1,98 @@
+package uk.gov.council.commissioning.procurement;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.web.HttpTestClient.Response;
+
+/** GET /api/procurements and /api/procurements/{reference} through the running server with HTTP Basic. */
+@HttpIntegrationTest
+class ProcurementApiTest {
+
+  private static final String BUYER = "pa-buyer";
+  private static final String QUALITY = "pa-quality";
+  private static final String PROVIDER = "pa-provider";
+  private static final String PROVIDER_GROUP = "provider-pa-api";
+
+  @LocalServerPort int port;
+  @Autowired AccessSetup access;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+  @Autowired ObjectMapper json;
+
+  HttpTestClient http;
+  String reference;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpTestClient(port);
+    user(BUYER, Roles.PROCUREMENT);
+    user(QUALITY, Roles.QUALITY_ASSURANCE);
+    access.ensureGroup(PROVIDER_GROUP, "PA Provider", "PROVIDER");
+    user(PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);
+    identityService.setAuthentication(BUYER, java.util.List.of(Roles.PROCUREMENT));
+    try {
+      reference = runtimeService.startProcessInstanceByKey("procurement",
+          ProcurementTestData.request(null, "PA2023_LIGHT_TOUCH", 450_000, false)).getBusinessKey();
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  @Test
+  void withoutSigningInTheAnswerIs401() {
+    assertThat(http.get("/api/procurements").status()).isEqualTo(401);
+  }
+
+  @Test
+  void providersAndStaffOutsideProcurementAreRefused() {
+    assertThat(http.get("/api/procurements", as(PROVIDER)).status()).isEqualTo(403);
+    assertThat(http.get("/api/procurements/" + reference, as(PROVIDER)).status()).isEqualTo(403);
+    assertThat(http.get("/api/procurements/" + reference, as(QUALITY)).status()).isEqualTo(403);
+  }
+
+  @Test
+  void procurementStaffSeeTheListAndOneProcurement() throws Exception {
+    Response list = http.get("/api/procurements", as(BUYER));
+    assertThat(list.status()).isEqualTo(200);
+    JsonNode all = json.readTree(list.body());
+    assertThat(all.findValuesAsText("reference")).contains(reference);
+
+    Response one = http.get("/api/procurements/" + reference, as(BUYER));
+    assertThat(one.status()).isEqualTo(200);
+    JsonNode body = json.readTree(one.body());
+    assertThat(body.path("procurement").path("status").asText()).isEqualTo("AWAITING_APPROVAL");
+    assertThat(body.path("procurement").path("regime").asText()).isEqualTo("PA2023_LIGHT_TOUCH");
+    assertThat(body.path("startReason").asText()).isEqualTo("MANUAL");
+    assertThat(body.path("startedBy").asText()).isEqualTo(BUYER);
+    assertThat(body.path("timetable").isNull()).as("not planned yet").isTrue();
+  }
+
+  @Test
+  void anUnknownProcurementIs404() {
+    assertThat(http.get("/api/procurements/PROC-1999-9999", as(BUYER)).status()).isEqualTo(404);
+  }
+
+  private void user(String id, String... groups) {
+    access.ensureUser(id, "Test", id, id + "@council.example", "secret-" + id);
+    for (String group : groups) {
+      access.ensureMembership(id, group);
+    }
+  }
+
+  private static String[] as(String user) {
+    return basic(user, "secret-" + user);
+  }
+}
