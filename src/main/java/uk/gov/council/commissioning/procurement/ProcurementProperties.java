@@ -20,6 +20,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param contractTermMonths the initial term offered for the new contract (seed 000 §6.8: 5 years)
  * @param extensionOptionMonths the extension options offered, in order (seed 000 §6.8: 1 year then a
  *     further 1 year)
+ * @param leadTime a contract with no extension option left, ending within this period, gets a
+ *     procurement started automatically (the seed's tender ran some 16 months, §6.5)
+ * @param autoStartCron when the register is scanned for such contracts (UK time; "-" never)
+ * @param autoStartOnStartup whether to scan at start-up as well
  */
 @ConfigurationProperties("commissioning.procurement")
 public record ProcurementProperties(
@@ -29,7 +33,10 @@ public record ProcurementProperties(
     @DefaultValue("10") int approvalStepWorkingDays,
     @DefaultValue("PA2023_LIGHT_TOUCH") String defaultRegime,
     @DefaultValue("60") int contractTermMonths,
-    @DefaultValue({"12", "12"}) List<Integer> extensionOptionMonths) {
+    @DefaultValue({"12", "12"}) List<Integer> extensionOptionMonths,
+    @DefaultValue("P18M") java.time.Period leadTime,
+    @DefaultValue("0 15 6 * * *") String autoStartCron,
+    @DefaultValue("true") boolean autoStartOnStartup) {
 
   public ProcurementProperties {
     if (regimes == null || regimes.isBlank()) {

@@ -116,6 +116,20 @@ public class ProcurementRegister {
         .param("ref", contractReference).query(String.class).list();
   }
 
+  /**
+   * Active contracts ending in [from, to] with no extension option left and never procured: each
+   * needs a procurement. One refused or withdrawn stays the council's decision, so it is not redone.
+   */
+  public List<String> contractsNeedingProcurement(LocalDate from, LocalDate to) {
+    return jdbc.sql("""
+            SELECT c.reference FROM contract c
+            WHERE c.status = 'ACTIVE' AND c.end_date BETWEEN :from AND :to
+              AND NOT EXISTS (SELECT 1 FROM extension_option o WHERE o.contract_id = c.id AND o.used = FALSE)
+              AND NOT EXISTS (SELECT 1 FROM procurement p WHERE p.replaces_reference = c.reference)
+            ORDER BY c.end_date, c.reference""")
+        .param("from", from).param("to", to).query(String.class).list();
+  }
+
   public void setStatus(String reference, String status) {
     jdbc.sql("UPDATE procurement SET status = :status WHERE reference = :ref")
         .param("status", status).param("ref", reference).update();

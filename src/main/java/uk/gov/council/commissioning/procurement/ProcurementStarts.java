@@ -5,8 +5,13 @@ import java.math.RoundingMode;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.time.LocalDate;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
@@ -14,21 +19,27 @@ import uk.gov.council.commissioning.contracts.ContractService;
 /**
  * Starts a procurement from the contract-extension process: when an extension is refused and the
  * officer chooses to procure, or when the extension just approved used the contract's last option.
- * A contract already being procured is not procured twice.
+ * A contract already being procured is not procured twice. {@link #startDue} also finds contracts
+ * whose options ran out before the register knew them.
  */
 @Component("procurementStarts")
 public class ProcurementStarts {
 
   public static final String PROCESS_KEY = "procurement";
 
+  private static final Logger log = LoggerFactory.getLogger(ProcurementStarts.class);
+
   private final ContractService contracts;
   private final ProcurementRegister register;
   private final ProcurementProperties properties;
+  private final RuntimeService runtimeService;
 
-  public ProcurementStarts(ContractService contracts, ProcurementRegister register, ProcurementProperties properties) {
+  public ProcurementStarts(ContractService contracts, ProcurementRegister register, ProcurementProperties properties,
+      @Lazy RuntimeService runtimeService) {
     this.contracts = contracts;
     this.register = register;
     this.properties = properties;
+    this.runtimeService = runtimeService;
   }
 
   public boolean lastOptionUsed(DelegateExecution execution) {
@@ -48,17 +59,43 @@ public class ProcurementStarts {
         + " was refused; the contract ends on " + contract.endDate() + "." + (notes == null ? "" : " " + notes));
   }
 
+  /**
+   * Starts a procurement for every active contract ending within the lead time that has no option
+   * left and was never procured (e.g. options used before the register existed).
+   *
+   * @return the references of the procurements started
+   */
+  public List<String> startDue(LocalDate today) {
+    List<String> started = new java.util.ArrayList<>();
+    for (String reference : register.contractsNeedingProcurement(today, today.plus(properties.leadTime()))) {
+      Contract contract = contracts.findByReference(reference).orElseThrow();
+      try {
+        started.add(start(contract, "LAST_OPTION_USED", "Contract " + reference + " has no extension option left"
+            + " and ends on " + contract.endDate() + ".", false));
+      } catch (RuntimeException e) {
+        // One contract's problem (e.g. a procurement started meanwhile) must not stop the others.
+        log.warn("No procurement started for contract {}: {}", reference, e.getMessage());
+      }
+    }
+    return started;
+  }
+
   private void start(DelegateExecution execution, Contract contract, String reason, String background) {
     List<String> open = register.openFor(contract.reference());
     if (!open.isEmpty()) {
       execution.setVariable("procurementReference", open.get(0));
       return;
     }
+    execution.setVariable("procurementReference",
+        start(contract, reason, background, Boolean.TRUE.equals(execution.getVariable("keyDecision"))));
+  }
+
+  private String start(Contract contract, String reason, String background, boolean keyDecision) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("title", contract.title());
     variables.put("serviceArea", contract.serviceArea());
     variables.put("estimatedValue", estimatedValue(contract).doubleValue());
-    variables.put("keyDecision", Boolean.TRUE.equals(execution.getVariable("keyDecision")));
+    variables.put("keyDecision", keyDecision);
     variables.put("regime", properties.defaultRegime());
     variables.put("replacesContractReference", contract.reference());
     variables.put("startReason", reason);
@@ -66,9 +103,8 @@ public class ProcurementStarts {
         + properties.contractTermMonths() + " months with extension options of "
         + properties.extensionOptionMonths() + " months (seed 000 §6.8). The officer completes the strategy"
         + " (route, lots, evaluation basis) before agreement is sought.");
-    ProcessInstance started = execution.getProcessEngineServices().getRuntimeService()
-        .startProcessInstanceByKey(PROCESS_KEY, variables);
-    execution.setVariable("procurementReference", started.getBusinessKey());
+    ProcessInstance started = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables);
+    return started.getBusinessKey();
   }
 
   /** The current annual value over the whole life of the new contract, options included. */

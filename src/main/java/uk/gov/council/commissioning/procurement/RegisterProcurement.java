@@ -58,6 +58,10 @@ public class RegisterProcurement implements JavaDelegate {
     Contract replaced = null;
     if (replaces != null) {
       replaced = contracts.findByReference(replaces).orElse(null);
+      if (replaced != null) {
+        // Two starts for the same contract (a daily scan on two nodes) take turns here.
+        contracts.lockForUpdate(replaces);
+      }
       if (replaced == null) {
         checks.problem("replacesContractReference", "no contract " + replaces + " in the register");
       } else {

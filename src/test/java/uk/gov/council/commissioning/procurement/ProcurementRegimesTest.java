@@ -12,7 +12,8 @@ import uk.gov.council.commissioning.procurement.StandstillRule.DayUnit;
 class ProcurementRegimesTest {
 
   private static ProcurementRegimes load(String location) {
-    return new ProcurementRegimes(new ProcurementProperties(location, true, 25, 10, "PA2023_LIGHT_TOUCH", 60, List.of(12, 12)));
+    return new ProcurementRegimes(new ProcurementProperties(location, true, 25, 10, "PA2023_LIGHT_TOUCH", 60, List.of(12, 12),
+        java.time.Period.ofMonths(18), "-", false));
   }
 
   private final ProcurementRegimes bundled = load("classpath:procurement/regimes.json");

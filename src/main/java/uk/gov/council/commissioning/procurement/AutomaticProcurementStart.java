@@ -1,0 +1,37 @@
+package uk.gov.council.commissioning.procurement;
+
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Nobody has to notice that a contract cannot be extended again: every day (and, if configured, at
+ * start-up) an active contract with no option left, ending within the lead time and never procured,
+ * gets a procurement.
+ */
+@Component
+public class AutomaticProcurementStart {
+
+  private final ProcurementStarts starts;
+  private final ProcurementProperties properties;
+
+  public AutomaticProcurementStart(ProcurementStarts starts, ProcurementProperties properties) {
+    this.starts = starts;
+    this.properties = properties;
+  }
+
+  @Scheduled(cron = "${commissioning.procurement.auto-start-cron:0 15 6 * * *}", zone = "Europe/London")
+  public void daily() {
+    starts.startDue(ProcurementDeadlines.today());
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  @Order(11)
+  public void atStartup() {
+    if (properties.autoStartOnStartup()) {
+      starts.startDue(ProcurementDeadlines.today());
+    }
+  }
+}
