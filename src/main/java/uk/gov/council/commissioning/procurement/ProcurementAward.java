@@ -57,10 +57,7 @@ public class ProcurementAward {
    * the plan chose no voluntary one.
    */
   public void startStandstill(DelegateExecution execution) {
-    String reference = execution.getProcessBusinessKey();
-    TimetablePlan plan = timetable.requirePlan(reference);
-    LocalDate started = notices.standstillStartedOn(reference).orElse(plan.awardNoticeDate());
-    Optional<LocalDate> lastDay = notices.standstillLastDay(plan, started);
+    Optional<LocalDate> lastDay = standstillLastDay(execution.getProcessBusinessKey());
     execution.setVariable("standstillApplies", lastDay.isPresent());
     if (lastDay.isPresent()) {
       execution.setVariable("standstillLastDay", lastDay.get().toString());
@@ -70,6 +67,17 @@ public class ProcurementAward {
       execution.setVariable("standstillLastDay", null);
       execution.setVariable("standstillEndText", "no standstill");
     }
+  }
+
+  /**
+   * The last day of standstill from the recorded facts: the stored timetable and the publication
+   * date of the notice that started it. Read again wherever it matters, never from a variable,
+   * since whoever completes a task can set variables.
+   */
+  private Optional<LocalDate> standstillLastDay(String reference) {
+    TimetablePlan plan = timetable.requirePlan(reference);
+    LocalDate started = notices.standstillStartedOn(reference).orElse(plan.awardNoticeDate());
+    return notices.standstillLastDay(plan, started);
   }
 
   public void challengeReceived(DelegateTask task) {
@@ -137,14 +145,21 @@ public class ProcurementAward {
     if (signedOn != null && signedOn.isAfter(ProcurementDeadlines.today())) {
       checks.problem("contractSignedOn", "cannot be in the future");
     }
-    Object lastDay = execution.getVariable("standstillLastDay");
-    if (signedOn != null && lastDay != null && !signedOn.isAfter(LocalDate.parse(lastDay.toString()))) {
+    Optional<LocalDate> lastDay = standstillLastDay(reference);
+    if (signedOn != null && lastDay.isPresent() && !signedOn.isAfter(lastDay.get())) {
       checks.problem("contractSignedOn", "standstill runs to the end of "
-          + LocalDate.parse(lastDay.toString()).format(ProcurementTimetable.DAY)
+          + lastDay.get().format(ProcurementTimetable.DAY)
           + "; the contract may not be entered into before the day after");
     }
+    // The award report named the winner and the decision maker authorised it: a contract with anyone
+    // else would need a new award decision, not a different name typed here.
+    String winner = procurement.winningBidder();
+    if (providerName != null && !providerName.equalsIgnoreCase(winner)) {
+      checks.problem("providerName", "the award was authorised for " + winner
+          + "; the contract can only be signed with that bidder");
+    }
     Provider provider = null;
-    if (providerName != null) {
+    if (providerName != null && providerName.equalsIgnoreCase(winner)) {
       provider = contracts.findAllProviders().stream()
           .filter(p -> p.name().equalsIgnoreCase(providerName)).findFirst().orElse(null);
       if (provider == null && providerEmail == null) {
@@ -153,10 +168,11 @@ public class ProcurementAward {
     }
     checks.throwIfAny();
     if (provider == null) {
-      String group = Roles.PROVIDER_GROUP_PREFIX + slug(providerName);
-      provider = contracts.createProvider(providerName, providerEmail, group);
+      // Named as the award report named it.
+      String group = Roles.PROVIDER_GROUP_PREFIX + slug(winner);
+      provider = contracts.createProvider(winner, providerEmail, group);
       // Its staff are added to this group by an administrator, as for any provider.
-      access.ensureGroup(group, providerName, "WORKFLOW");
+      access.ensureGroup(group, winner, "WORKFLOW");
     }
     LocalDate start = plan.commencementDate();
     NewContract contract = new NewContract(contractReference, procurement.title(), provider.id(),

@@ -24,10 +24,12 @@ public class ProcurementEvaluation {
 
   private final ProcurementRegister register;
   private final ObjectMapper json;
+  private final ProcurementApproval approval;
 
-  public ProcurementEvaluation(ProcurementRegister register, ObjectMapper json) {
+  public ProcurementEvaluation(ProcurementRegister register, ObjectMapper json, ProcurementApproval approval) {
     this.register = register;
     this.json = json;
+    this.approval = approval;
   }
 
   /** The seed's template and weights for a first evaluation; an evaluation done again keeps its sheet. */
@@ -100,17 +102,18 @@ public class ProcurementEvaluation {
     String decision = checks.oneOf("awardDecision", Set.of("AUTHORISE", "RETURN"));
     checks.textIf("RETURN".equals(decision), "awardDecisionComments", "say what the report needs");
     String comments = checks.optionalText("awardDecisionComments", 2000);
-    if ("EXECUTIVE".equals(task.getExecution().getVariable("approvalRoute"))) {
+    if (approval.isExecutive(task.getExecution())) {
       checks.text("decisionReference");
     }
     checks.throwIfAny();
+    TaskAnswers.keepOnTask(task, ProcurementApproval.EXECUTIVE_RECORD);
     DelegateExecution execution = task.getExecution();
     if ("AUTHORISE".equals(decision)) {
       register.stageFinished(execution.getProcessBusinessKey(), ProcurementStage.AWARD_AUTHORISATION,
           ProcurementDeadlines.today());
       execution.setVariable("returnComments", "");
     } else {
-      execution.setVariable("returnComments", "**Returned by the " + execution.getVariable("approvalRouteTitle")
+      execution.setVariable("returnComments", "**Returned by the " + approval.decisionMakerTitle(execution)
           + ":** " + comments);
     }
   }

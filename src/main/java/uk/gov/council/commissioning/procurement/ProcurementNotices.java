@@ -90,7 +90,7 @@ public class ProcurementNotices {
     }
     register.recordNotice(reference, rule.code(), rule.name(), due(reference, rule, execution), noticeReference,
         published, ProcurementUsers.userOf(task));
-    keepOnTask(task);
+    TaskAnswers.keepOnTask(task, ANSWERS);
   }
 
   /** The start of the day after the earliest deadline among the notices at this point. */
@@ -170,14 +170,6 @@ public class ProcurementNotices {
     String standstill = rule.startsStandstill() ? " Publishing it starts the standstill period." : "";
     return when + standstill + (rule.basis() == ProcurementRegime.RuleBasis.COUNCIL_DEFAULT
         ? " (A council default where the law is not settled.)" : "");
-  }
-
-  private static void keepOnTask(DelegateTask task) {
-    for (String name : ANSWERS) {
-      Object value = task.getVariable(name);
-      task.setVariableLocal(name, value);
-      task.getExecution().getProcessInstance().removeVariable(name);
-    }
   }
 
   private NoticeRule rule(String reference, String code) {

@@ -48,6 +48,8 @@ public class ProcurementRegister {
       String evaluationResult,
       String winningBidder,
       String awardedContractReference,
+      boolean keyDecision,
+      String approvalRoute,
       Instant createdAt) {}
 
   public record Slip(
@@ -72,18 +74,20 @@ public class ProcurementRegister {
 
   /** Inserts a procurement and names it PROC-(year)-(four-digit id). */
   public String insert(String processInstanceId, String title, String serviceArea, String regime,
-      BigDecimal estimatedValue, String replacesReference, String startReason, String startedBy, int year) {
+      BigDecimal estimatedValue, boolean keyDecision, String replacesReference, String startReason, String startedBy,
+      int year) {
     KeyHolder key = new GeneratedKeyHolder();
     jdbc.sql("""
-            INSERT INTO procurement (process_instance_id, title, service_area, regime, estimated_value,
+            INSERT INTO procurement (process_instance_id, title, service_area, regime, estimated_value, key_decision,
                                      replaces_reference, start_reason, started_by)
-            VALUES (:pid, :title, :area, :regime, :value, :replaces, :reason, :by)
+            VALUES (:pid, :title, :area, :regime, :value, :key, :replaces, :reason, :by)
             """)
         .param("pid", processInstanceId)
         .param("title", title)
         .param("area", serviceArea)
         .param("regime", regime)
         .param("value", estimatedValue)
+        .param("key", keyDecision)
         .param("replaces", new SqlParameterValue(Types.VARCHAR, replacesReference))
         .param("reason", startReason)
         .param("by", new SqlParameterValue(Types.VARCHAR, startedBy))
@@ -135,10 +139,51 @@ public class ProcurementRegister {
         .param("status", status).param("ref", reference).update();
   }
 
-  public void updateCase(String reference, BigDecimal estimatedValue, String regime) {
-    jdbc.sql("UPDATE procurement SET estimated_value = :value, regime = :regime WHERE reference = :ref")
-        .param("value", estimatedValue).param("regime", regime).param("ref", reference).update();
+  public void updateCase(String reference, BigDecimal estimatedValue, boolean keyDecision, String regime) {
+    jdbc.sql("""
+            UPDATE procurement SET estimated_value = :value, key_decision = :key, regime = :regime
+            WHERE reference = :ref""")
+        .param("value", estimatedValue).param("key", keyDecision).param("regime", regime).param("ref", reference)
+        .update();
   }
+
+  public void setApprovalRoute(String reference, String route) {
+    jdbc.sql("UPDATE procurement SET approval_route = :route WHERE reference = :ref")
+        .param("route", route).param("ref", reference).update();
+  }
+
+  // Agreements to procure
+
+  public void recordAgreement(String reference, String agreement, String answer, String comments, String by,
+      Instant at) {
+    jdbc.sql("""
+            INSERT INTO procurement_agreement (procurement_id, agreement, answer, comments, answered_by, answered_at)
+            VALUES (:id, :agreement, :answer, :comments, :by, :at)""")
+        .param("id", require(reference).id()).param("agreement", agreement).param("answer", answer)
+        .param("comments", new SqlParameterValue(Types.VARCHAR, comments))
+        .param("by", new SqlParameterValue(Types.VARCHAR, by)).param("at", utc(at)).update();
+  }
+
+  /** The latest answer of each director to the case as it now stands, by agreement (form field). */
+  public java.util.Map<String, Agreement> currentAgreements(String reference) {
+    java.util.Map<String, Agreement> latest = new java.util.TreeMap<>();
+    jdbc.sql("""
+            SELECT a.agreement, a.answer, a.comments FROM procurement_agreement a
+            JOIN procurement p ON p.id = a.procurement_id
+            WHERE p.reference = :ref AND a.superseded = FALSE ORDER BY a.id""")
+        .param("ref", reference)
+        .query((rs, n) -> new Agreement(rs.getString("agreement"), rs.getString("answer"), rs.getString("comments")))
+        .list().forEach(a -> latest.put(a.agreement(), a));
+    return latest;
+  }
+
+  /** A revised case: every director answers afresh; the earlier answers stay as history. */
+  public void supersedeAgreements(String reference) {
+    jdbc.sql("UPDATE procurement_agreement SET superseded = TRUE WHERE procurement_id = :id")
+        .param("id", require(reference).id()).update();
+  }
+
+  public record Agreement(String agreement, String answer, String comments) {}
 
   public void setRegime(String reference, String regime) {
     jdbc.sql("UPDATE procurement SET regime = :regime WHERE reference = :ref")
@@ -155,6 +200,14 @@ public class ProcurementRegister {
             UPDATE procurement SET evaluation_inputs = :inputs, evaluation_result = :result, winning_bidder = NULL
             WHERE reference = :ref""")
         .param("inputs", inputsJson).param("result", resultJson).param("ref", reference).update();
+  }
+
+  /** A new tender round: the failed round's evaluation is not this round's. */
+  public void clearEvaluation(String reference) {
+    jdbc.sql("""
+            UPDATE procurement SET evaluation_inputs = NULL, evaluation_result = NULL, winning_bidder = NULL
+            WHERE reference = :ref""")
+        .param("ref", reference).update();
   }
 
   public void recordWinner(String reference, String bidder) {
@@ -315,6 +368,8 @@ public class ProcurementRegister {
         rs.getString("evaluation_result"),
         rs.getString("winning_bidder"),
         rs.getString("awarded_contract_reference"),
+        rs.getBoolean("key_decision"),
+        rs.getString("approval_route"),
         rs.getObject("created_at", OffsetDateTime.class).toInstant());
   }
 

@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.procurement;
 
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -9,6 +10,10 @@ import uk.gov.council.commissioning.forms.FormChecks;
 /** Where a procurement stands, and the lead's choice after a tender with no compliant bid. */
 @Component("procurementSteps")
 public class ProcurementSteps {
+
+  /** What the evaluation of a tender round left on the case, cleared when the lead tenders again. */
+  private static final List<String> FAILED_ROUND = List.of("evaluationBids", "interviewNotes", "compliantTender",
+      "rankingText", "excludedText", "tieText", "winningBidder");
 
   private final ProcurementRegister register;
 
@@ -35,7 +40,12 @@ public class ProcurementSteps {
     checks.throwIfAny();
     if ("RETENDER".equals(next)) {
       // A new tender round runs every stage again, to a new timetable (its market engagement may be short).
-      register.reopenStagesFrom(task.getExecution().getProcessBusinessKey(), ProcurementStage.MARKET_ENGAGEMENT);
+      String reference = task.getExecution().getProcessBusinessKey();
+      register.reopenStagesFrom(reference, ProcurementStage.MARKET_ENGAGEMENT);
+      // New bids: the failed round's sheet and result must not be offered or read as this round's.
+      // The questions and weights stay as the form's starting point.
+      register.clearEvaluation(reference);
+      FAILED_ROUND.forEach(task.getExecution().getProcessInstance()::removeVariable);
     }
   }
 }

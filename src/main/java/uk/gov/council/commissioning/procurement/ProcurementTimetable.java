@@ -233,16 +233,21 @@ public class ProcurementTimetable {
 
   /**
    * The watched stage's planned end has passed: if the stage is still open, records the slip and
-   * alerts the leads ({@code overrunStage} set); otherwise sets {@code overrunStage} to null.
+   * alerts the leads ({@code overrunStage} set); otherwise sets {@code overrunStage} to null, and
+   * the watch starts again from the timetable as it now stands. That also covers a timer set before
+   * the plan moved (a tender notice published late moves the closing date without a re-plan) or
+   * before an earlier stage was opened again (tenders evaluated again after a challenge).
    */
   public void checkOverrun(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
     ProcurementStage stage = ProcurementStage.valueOf(execution.getVariable("watchedStage").toString());
-    if (register.finishedStages(reference).contains(stage)) {
+    LocalDate plannedEnd = LocalDate.parse(execution.getVariable("watchedPlannedEnd").toString());
+    boolean stillWatched = firstOpenStage(reference).equals(Optional.of(stage))
+        && requirePlan(reference).plannedEnd(stage).equals(plannedEnd);
+    if (!stillWatched) {
       execution.setVariable("overrunStage", null);
       return;
     }
-    LocalDate plannedEnd = LocalDate.parse(execution.getVariable("watchedPlannedEnd").toString());
     register.recordSlip(reference, stage, plannedEnd, ProcurementDeadlines.now());
     execution.setVariable("overrunStage", stage.name());
     execution.setVariable("overrunStageName", stage.label());

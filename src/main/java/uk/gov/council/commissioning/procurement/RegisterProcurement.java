@@ -84,7 +84,7 @@ public class RegisterProcurement implements JavaDelegate {
     String startedBy = actors.startingUser(execution.getVariable("initiator")).userId();
     int year = ProcurementDeadlines.today().getYear();
     String reference = register.insert(execution.getProcessInstanceId(), title, serviceArea, regime, value,
-        replaces, startReason, startedBy, year);
+        keyDecision, replaces, startReason, startedBy, year);
     execution.setProcessBusinessKey(reference);
 
     Map<String, Object> variables = new HashMap<>();

@@ -202,7 +202,12 @@ class ProcurementProcessTest {
     complete(GOVERNANCE, taskAt(instance, "Task_GovernanceAgreement"), Map.of("governanceAgreement", "DECLINE",
         "governanceAgreementComments", "Extend instead"));
     complete(FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE"));
-    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE"));
+    // One director cannot answer for another: the governance DECLINE is recorded, whatever is sent later.
+    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE",
+        "governanceAgreement", "AGREE"));
+    assertThat(instance).isWaitingAt("Task_ReviseProcurementCase");
+    assertThat((String) runtimeService.getVariable(instance.getId(), "declineComments"))
+        .isEqualTo("**Assistant Director Governance & Contracts**: Extend instead");
     complete(OFFICER, taskAt(instance, "Task_ReviseProcurementCase"), Map.of("revision", "WITHDRAW",
         "procurementStrategy", "n/a", "revisionNotes", "A variation will be used instead"));
     assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn");
@@ -490,15 +495,15 @@ class ProcurementProcessTest {
 
   @Test
   void theContractCannotBeSignedInsideStandstill() {
-    ProcessInstance instance = approved(request(replaced.reference(), "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
-    runTenderToAward(instance);
-    setClock(LocalDateTime.of(2026, 7, 30, 0, 5));
-    execute(job(instance, "Timer_StandstillEnds"));
+    ProcessInstance instance = standstillOver();
     Map<String, Object> early = contract("2026-07-29");
     assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_SignContract"), early))
         .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("contractSignedOn")
         .hasMessageContaining("Wednesday 29 July 2026");
+    // Standstill is read from the recorded award notice, not from a variable the officer can clear.
+    early.put("standstillLastDay", null);
+    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_SignContract"), early))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("Wednesday 29 July 2026");
     assertThat(contracts.findByReference(newContract)).isEmpty();
   }
 
@@ -520,6 +525,89 @@ class ProcurementProcessTest {
     execute(job(instance, "Task_AlertNoticeOverdue"));
     assertThat(outbox(instance, "notice-overdue:2026-11-27")).contains(LEAD);
     assertThat(instance).isWaitingAt("Task_PublishContractNotices");
+  }
+
+  // --- decisions read from the record, not from variables a completion can set -------------------
+
+  @Test
+  void theDecisionMakerIsChosenFromTheRecordedValueAndStaysForTheAward() {
+    // A key decision worth £2.1m: the Executive, whatever a director sends with the agreement.
+    ProcessInstance instance = start(request(null, "PA2023", 2_100_000, true));
+    complete(GOVERNANCE, taskAt(instance, "Task_GovernanceAgreement"), Map.of("governanceAgreement", "AGREE"));
+    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE"));
+    complete(FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE",
+        "estimatedValue", 50_000.0, "keyDecision", false));
+    assertThat(taskAt(instance, "Task_DecideToProcure")).hasCandidateGroup("democratic-services");
+    complete(CLERK, taskAt(instance, "Task_DecideToProcure"), Map.of("procurementDecision", "APPROVE",
+        "procurementDecisionReasons", "Statutory duty", "decisionReference", "Executive minute 123",
+        "decisionDate", "2026-03-02"));
+    planTimetable(instance, plan("PA2023"));
+    toEvaluation(instance);
+    complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(THREE_BIDS));
+    // The officer drafting the report tries to send its authorisation to a Chief Officer instead.
+    complete(OFFICER, taskAt(instance, "Task_PrepareAwardReport"), Map.of("winningBidder", "Birch Support",
+        "awardReportSummary", "Award to Birch", "approvalRoute", "CHIEF_OFFICER"));
+    Task authorise = taskAt(instance, "Task_AuthoriseAward");
+    assertThat(authorise).hasCandidateGroup("democratic-services");
+    assertThat(authorise.getName()).isEqualTo("Authorise the award report (Executive)");
+    assertThatThrownBy(() -> complete(CLERK, authorise, Map.of("awardDecision", "AUTHORISE")))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("decisionReference");
+  }
+
+  @Test
+  void theContractGoesOnlyToTheBidderTheAwardWasAuthorisedFor() {
+    ProcessInstance instance = standstillOver();
+    setClock(LocalDateTime.of(2026, 7, 31, 11, 0));
+    Map<String, Object> other = contract("2026-07-31");
+    other.put("providerName", "Acme Care");
+    other.put("providerEmail", "bids@acme.example");
+    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_SignContract"), other))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("providerName")
+        .hasMessageContaining("Birch Support");
+    assertThat(contracts.findByReference(newContract)).isEmpty();
+    assertThat(contracts.findAllProviders()).noneMatch(p -> p.name().equals("Acme Care"));
+  }
+
+  @Test
+  void aTenderClosingDateMovedWhenTheNoticeIsPublishedMovesTheTimetableWatch() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    planTimetable(instance, plan("PA2023"));
+    String reference = instance.getBusinessKey();
+    setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
+    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"), Map.of("marketEngagementSummary", "Done"));
+    publish(instance, "Task_PublishTenderNotices", "UK2-1", "2026-04-08");
+    // The market engagement finished on time: the watch moves on to the tender period (close 15 May).
+    setClock(LocalDateTime.of(2026, 4, 11, 0, 5));
+    execute(job(instance, "Timer_StageEnd"));
+    assertThat(job(instance, "Timer_StageEnd").getDuedate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 5, 15)));
+
+    // The tender notice goes out two weeks late, and the tender period closes a week later.
+    setClock(LocalDateTime.of(2026, 4, 27, 10, 0));
+    Map<String, Object> moved = notice("UK4-1", "2026-04-27");
+    moved.put("newTenderCloseDate", "2026-05-22");
+    complete(OFFICER, taskAt(instance, "Task_PublishTenderNotices"), moved);
+
+    // 15 May passes with the tender period open as planned: not a slip.
+    setClock(LocalDateTime.of(2026, 5, 16, 0, 5));
+    execute(job(instance, "Timer_StageEnd"));
+    assertThat(register.slips(reference)).isEmpty();
+    assertThat(instance).isNotWaitingAt("Task_ReviewOverrun");
+    assertThat(job(instance, "Timer_StageEnd").getDuedate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 5, 22)));
+  }
+
+  @Test
+  void aNewTenderStartsWithAnEmptyEvaluationSheet() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    planTimetable(instance, plan("PA2023"));
+    toEvaluation(instance);
+    complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation("Acme Care | 100000 | FAIL | Late"));
+    complete(LEAD, taskAt(instance, "Task_DecideAfterFailedTender"), Map.of("failedTenderNextStep", "RETENDER",
+        "failedTenderNotes", "Readvertise"));
+    assertThat(register.require(instance.getBusinessKey()).evaluationResult()).as("the failed round's result")
+        .isNull();
+    assertThat(runtimeService.getVariable(instance.getId(), "evaluationBids")).as("the failed round's bids")
+        .isNull();
+    assertThat(runtimeService.getVariable(instance.getId(), "compliantTender")).isNull();
   }
 
   // --- steps -------------------------------------------------------------------------------------
@@ -601,6 +689,16 @@ class ProcurementProcessTest {
     Task award = taskAt(instance, "Task_PublishAwardNotices");
     assertThat(award.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 7, 20)));
     publish(instance, "Task_PublishAwardNotices", "UK6-2026-0003", "2026-07-20");
+  }
+
+  /** A tender replacing the old contract, awarded to Birch Support, its standstill just over (30 July). */
+  private ProcessInstance standstillOver() {
+    ProcessInstance instance = approved(request(replaced.reference(), "PA2023", 400_000, false));
+    planTimetable(instance, plan("PA2023"));
+    runTenderToAward(instance);
+    setClock(LocalDateTime.of(2026, 7, 30, 0, 5));
+    execute(job(instance, "Timer_StandstillEnds"));
+    return instance;
   }
 
   private void sign(ProcessInstance instance, String signedOn) {
