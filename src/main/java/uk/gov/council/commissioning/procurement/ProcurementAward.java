@@ -145,6 +145,12 @@ public class ProcurementAward {
     if (signedOn != null && signedOn.isAfter(ProcurementDeadlines.today())) {
       checks.problem("contractSignedOn", "cannot be in the future");
     }
+    if (signedOn != null && signedOn.isAfter(plan.commencementDate())) {
+      // The overrun watch asks the lead to re-plan commencement before this can happen.
+      checks.problem("contractSignedOn", "is after the planned commencement ("
+          + plan.commencementDate().format(ProcurementTimetable.DAY) + "): the procurement lead re-plans"
+          + " commencement first");
+    }
     Optional<LocalDate> lastDay = standstillLastDay(reference);
     if (signedOn != null && lastDay.isPresent() && !signedOn.isAfter(lastDay.get())) {
       checks.problem("contractSignedOn", "standstill runs to the end of "
@@ -185,11 +191,10 @@ public class ProcurementAward {
       throw new TaskFormException(task.getName(), e.getErrors().stream()
           .map(p -> formField(p.field()) + ": " + p.message()).toList());
     }
-    register.recordAwardedContract(reference, registered.reference());
+    register.recordAwardedContract(reference, registered.reference(), signedOn);
     register.setStatus(reference, "CONTRACT_SIGNED");
     register.stageFinished(reference, ProcurementStage.NOTIFICATION_AND_MOBILISATION, ProcurementDeadlines.today());
     execution.setVariable("awardedContractReference", registered.reference());
-    execution.setVariable("contractSignedDate", signedOn.toString());
   }
 
   /** On the commencement date: the new contract goes live and the one it replaces is closed. */

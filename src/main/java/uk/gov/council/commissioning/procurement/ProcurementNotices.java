@@ -56,6 +56,7 @@ public class ProcurementNotices {
   public void prepare(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
     NoticeRule rule = rule(reference, execution.getVariable("noticeCode").toString());
+    register.openNoticeTask(reference, execution.getId(), rule.code());
     LocalDate due = due(reference, rule, execution);
     execution.setVariableLocal("noticeName", rule.name() + " (" + rule.code() + ")");
     execution.setVariableLocal("noticeTaskName", "Publish: " + rule.name());
@@ -76,7 +77,9 @@ public class ProcurementNotices {
   public void published(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
     String reference = execution.getProcessBusinessKey();
-    NoticeRule rule = rule(reference, execution.getVariable("noticeCode").toString());
+    // The notice fixed when the task opened, whatever the completion sent as noticeCode.
+    NoticeRule rule = rule(reference, register.noticeOfTask(task.getExecutionId()).orElseThrow(
+        () -> new IllegalStateException("Notice task " + task.getId() + " of " + reference + " has no notice")));
     FormChecks checks = new FormChecks(task.getName(), task);
     String noticeReference = checks.text("noticeReference", 100);
     LocalDate published = checks.date("noticePublishedOn");
@@ -149,8 +152,7 @@ public class ProcurementNotices {
       case TENDER_NOTICE -> plan.tenderNoticeDate();
       case AWARD_NOTICE -> plan.awardNoticeDate();
       case CONTRACT_SIGNATURE -> {
-        Object signed = execution.getVariable("contractSignedDate");
-        yield signed == null ? plan.contractSignatureDate() : LocalDate.parse(signed.toString());
+        yield register.contractSignedOn(reference).orElse(plan.contractSignatureDate());
       }
     };
     return RegimeDates.noticeDue(rule, anchor);

@@ -215,9 +215,35 @@ public class ProcurementRegister {
         .param("bidder", bidder).param("ref", reference).update();
   }
 
-  public void recordAwardedContract(String reference, String contractReference) {
-    jdbc.sql("UPDATE procurement SET awarded_contract_reference = :contract WHERE reference = :ref")
-        .param("contract", contractReference).param("ref", reference).update();
+  public void recordAwardedContract(String reference, String contractReference, LocalDate signedOn) {
+    jdbc.sql("""
+            UPDATE procurement SET awarded_contract_reference = :contract, contract_signed_on = :signed
+            WHERE reference = :ref""")
+        .param("contract", contractReference).param("signed", signedOn).param("ref", reference).update();
+  }
+
+  /** The day the awarded contract was entered into; empty until it is signed. */
+  public Optional<LocalDate> contractSignedOn(String reference) {
+    return jdbc.sql("SELECT contract_signed_on FROM procurement WHERE reference = :ref").param("ref", reference)
+        .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
+  }
+
+  /**
+   * Fixes the notice a notice task (by its execution) records. A sequential multi-instance task
+   * reuses its execution for the next notice, so the row is replaced.
+   */
+  public void openNoticeTask(String reference, String executionId, String noticeCode) {
+    jdbc.sql("DELETE FROM procurement_notice_task WHERE execution_id = :execution")
+        .param("execution", executionId).update();
+    jdbc.sql("""
+            INSERT INTO procurement_notice_task (execution_id, procurement_id, notice_code)
+            VALUES (:execution, :id, :code)""")
+        .param("execution", executionId).param("id", require(reference).id()).param("code", noticeCode).update();
+  }
+
+  public Optional<String> noticeOfTask(String executionId) {
+    return jdbc.sql("SELECT notice_code FROM procurement_notice_task WHERE execution_id = :execution")
+        .param("execution", executionId).query(String.class).optional();
   }
 
   // Stages

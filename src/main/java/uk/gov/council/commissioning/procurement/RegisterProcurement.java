@@ -69,6 +69,9 @@ public class RegisterProcurement implements JavaDelegate {
         register.openFor(replaces).stream().findFirst().ifPresent(other -> checks.problem(
             "replacesContractReference", "contract " + replaces + " is already being procured in " + other));
       }
+      if (replaced != null && "LAST_OPTION_USED".equals(startReason) && replaced.hasUnusedOption()) {
+        checks.problem("startReason", "contract " + replaces + " still has an extension option to use");
+      }
     } else if (!"MANUAL".equals(startReason)) {
       checks.problem("replacesContractReference", "is required when the procurement replaces a contract");
     }

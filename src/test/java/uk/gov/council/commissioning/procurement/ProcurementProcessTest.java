@@ -504,7 +504,27 @@ class ProcurementProcessTest {
     early.put("standstillLastDay", null);
     assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_SignContract"), early))
         .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("Wednesday 29 July 2026");
+    // Nor after the planned commencement: the lead re-plans commencement first.
+    setClock(LocalDateTime.of(2026, 10, 2, 10, 0));
+    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_SignContract"), contract("2026-10-02")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("is after the planned commencement (Thursday 1 October 2026)");
     assertThat(contracts.findByReference(newContract)).isEmpty();
+  }
+
+  @Test
+  void aNoticeTaskRecordsTheNoticeItWasOpenedForWhateverTheFormSends() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    planTimetable(instance, plan("PA2023"));
+    setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
+    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"), Map.of("marketEngagementSummary", "Done"));
+    Map<String, Object> relabelled = notice("UK2-1", "2026-04-08");
+    relabelled.put("noticeCode", "UK4");
+    complete(OFFICER, taskAt(instance, "Task_PublishTenderNotices"), relabelled);
+
+    assertThat(register.notices(instance.getBusinessKey())).extracting(ProcurementRegister.Notice::code)
+        .containsExactly("UK2");
+    assertThat(taskAt(instance, "Task_PublishTenderNotices").getName()).isEqualTo("Publish: Tender notice");
   }
 
   @Test
