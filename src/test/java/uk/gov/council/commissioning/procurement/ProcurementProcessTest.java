@@ -3,15 +3,14 @@ package uk.gov.council.commissioning.procurement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+import static uk.gov.council.commissioning.procurement.ProcurementDriver.endOfUkDay;
+import static uk.gov.council.commissioning.procurement.ProcurementDriver.notice;
+import static uk.gov.council.commissioning.procurement.ProcurementDriver.setClock;
+import static uk.gov.council.commissioning.procurement.ProcurementDriver.startOfUkDay;
 import static uk.gov.council.commissioning.procurement.ProcurementTestData.*;
 
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
-import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
@@ -19,7 +18,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -53,7 +51,6 @@ import uk.gov.council.commissioning.security.AccessSetup;
 class ProcurementProcessTest {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
-  private static final ZoneId UK = ZoneId.of("Europe/London");
 
   @Autowired ProcessEngine engine;
   @Autowired RuntimeService runtimeService;
@@ -63,14 +60,17 @@ class ProcurementProcessTest {
   @Autowired ContractService contracts;
   @Autowired AccessSetup access;
   @Autowired ProcurementRegister register;
+  @Autowired ProcurementTimetable timetable;
   @Autowired JdbcClient jdbc;
 
+  ProcurementDriver driver;
   Contract replaced;
   String newContract;
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
+    driver = new ProcurementDriver(runtimeService, taskService, managementService, identityService);
     users(access);
     int n = SEQUENCE.incrementAndGet();
     long unique = System.nanoTime() % 100000;
@@ -330,7 +330,7 @@ class ProcurementProcessTest {
     moved.put("newTenderCloseDate", "2026-05-22");
     complete(OFFICER, tenderNotice, moved);
 
-    TimetablePlan plan = new ProcurementTimetableReader(jdbc).plan(instance.getBusinessKey());
+    TimetablePlan plan = timetable.requirePlan(instance.getBusinessKey());
     assertThat(plan.tenderNoticeDate()).isEqualTo(LocalDate.of(2026, 4, 27));
     assertThat(plan.tenderCloseDate()).isEqualTo(LocalDate.of(2026, 5, 22));
     assertThat(taskAt(instance, "Task_CloseTenderPeriod").getDueDate())
@@ -630,85 +630,30 @@ class ProcurementProcessTest {
     assertThat(runtimeService.getVariable(instance.getId(), "compliantTender")).isNull();
   }
 
-  // --- steps -------------------------------------------------------------------------------------
+  // --- steps (ProcurementDriver does them as the officers would) ---------------------------------
 
   private ProcessInstance approved(Map<String, Object> request) {
-    ProcessInstance instance = start(request);
-    approve(instance);
-    return instance;
+    return driver.approved(request);
   }
 
   private void approve(ProcessInstance instance) {
-    agreeAll(instance);
-    Task decision = taskAt(instance, "Task_DecideToProcure");
-    String route = (String) runtimeService.getVariable(instance.getId(), "approvalRoute");
-    Map<String, Object> answer = new HashMap<>(Map.of("procurementDecision", "APPROVE",
-        "procurementDecisionReasons", "The service is a statutory duty (Care Act 2014)"));
-    if ("EXECUTIVE".equals(route)) {
-      answer.put("decisionReference", "Executive minute 123");
-      answer.put("decisionDate", "2026-03-02");
-    }
-    complete(decider(route), decision, answer);
+    driver.approve(instance);
   }
 
   private void agreeAll(ProcessInstance instance) {
-    complete(GOVERNANCE, taskAt(instance, "Task_GovernanceAgreement"), Map.of("governanceAgreement", "AGREE"));
-    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE"));
-    complete(FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE"));
+    driver.agreeAll(instance);
   }
 
   private void planTimetable(ProcessInstance instance, Map<String, Object> plan) {
-    complete(OFFICER, taskAt(instance, "Task_PlanTimetable"), plan);
+    driver.planTimetable(instance, plan);
   }
 
-  /** Market engagement and the tender notices on time, to the close of the tender period. */
   private void toEvaluation(ProcessInstance instance) {
-    setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
-    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"),
-        Map.of("marketEngagementSummary", "Six providers attended; co-production with DP champions"));
-    Task uk2 = taskAt(instance, "Task_PublishTenderNotices");
-    assertThat(uk2.getName()).isEqualTo("Publish: Preliminary market engagement notice");
-    publish(instance, "Task_PublishTenderNotices", "UK2-2026-0001", "2026-04-08");
-    setClock(LocalDateTime.of(2026, 4, 13, 9, 0));
-    Task uk4 = taskAt(instance, "Task_PublishTenderNotices");
-    assertThat(uk4.getName()).isEqualTo("Publish: Tender notice");
-    assertThat(uk4.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 13)));
-    publish(instance, "Task_PublishTenderNotices", "UK4-2026-0002", "2026-04-13");
-    setClock(LocalDateTime.of(2026, 5, 15, 14, 0));
-    complete(OFFICER, taskAt(instance, "Task_CloseTenderPeriod"), Map.of("tendersReceived", 3L));
-    setClock(LocalDateTime.of(2026, 6, 5, 10, 0));
+    driver.toEvaluation(instance);
   }
 
-  /** From market engagement to the award notice: Birch Support wins, the award notice goes out 20 July. */
   private void runTenderToAward(ProcessInstance instance) {
-    toEvaluation(instance);
-    complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(THREE_BIDS));
-    assertThat(runtimeService.getVariable(instance.getId(), "winningBidder")).isEqualTo("Birch Support");
-    assertThat((String) runtimeService.getVariable(instance.getId(), "rankingText"))
-        .contains("| 1 | Birch Support | 24.00 | 60.00 | 84.00 |")
-        .contains("| 2 | Acme Care | 28.80 | 54.00 | 82.80 |")
-        .contains("Cedar Ltd failed stage 1: No insurance certificate");
-
-    setClock(LocalDateTime.of(2026, 6, 20, 10, 0));
-    complete(OFFICER, taskAt(instance, "Task_PrepareAwardReport"), Map.of("winningBidder", "Birch Support",
-        "awardReportSummary", "Birch Support offers the most advantageous tender"));
-    setClock(LocalDateTime.of(2026, 7, 1, 10, 0));
-    String route = (String) runtimeService.getVariable(instance.getId(), "approvalRoute");
-    Map<String, Object> authorise = new HashMap<>(Map.of("awardDecision", "AUTHORISE"));
-    if ("EXECUTIVE".equals(route)) {
-      authorise.put("decisionReference", "Executive minute 456");
-    }
-    complete(decider(route), taskAt(instance, "Task_AuthoriseAward"), authorise);
-
-    setClock(LocalDateTime.of(2026, 7, 17, 10, 0));
-    assertThat((String) runtimeService.getVariable(instance.getId(), "assessmentSummariesText"))
-        .contains("Acme Care", "Birch Support (successful)", "Cedar Ltd");
-    complete(OFFICER, taskAt(instance, "Task_SendAssessmentSummaries"), Map.of("summariesSent", true,
-        "summariesSentOn", "2026-07-17"));
-    setClock(LocalDateTime.of(2026, 7, 20, 9, 0));
-    Task award = taskAt(instance, "Task_PublishAwardNotices");
-    assertThat(award.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 7, 20)));
-    publish(instance, "Task_PublishAwardNotices", "UK6-2026-0003", "2026-07-20");
+    driver.runTenderToAward(instance);
   }
 
   /** A tender replacing the old contract, awarded to Birch Support, its standstill just over (30 July). */
@@ -722,113 +667,41 @@ class ProcurementProcessTest {
   }
 
   private void sign(ProcessInstance instance, String signedOn) {
-    complete(OFFICER, taskAt(instance, "Task_SignContract"), contract(signedOn));
+    driver.sign(instance, newContract, signedOn);
   }
 
   private Map<String, Object> contract(String signedOn) {
-    Map<String, Object> contract = new HashMap<>();
-    contract.put("newContractReference", newContract);
-    contract.put("providerName", "Birch Support");
-    contract.put("providerEmail", "bids@birch.example");
-    contract.put("contractTermMonths", 60L);
-    contract.put("extensionOptions", "12, 12");
-    contract.put("annualValue", 90000.0);
-    contract.put("wholeLifeValue", 630000.0);
-    contract.put("contractSignedOn", signedOn);
-    return contract;
+    return ProcurementDriver.contract(newContract, signedOn);
   }
 
   private void publish(ProcessInstance instance, String activity, String noticeReference, String publishedOn) {
-    complete(OFFICER, taskAt(instance, activity), notice(noticeReference, publishedOn));
-  }
-
-  private static Map<String, Object> notice(String noticeReference, String publishedOn) {
-    Map<String, Object> notice = new HashMap<>();
-    notice.put("noticeReference", noticeReference);
-    notice.put("noticePublishedOn", publishedOn);
-    return notice;
-  }
-
-  private static String decider(String route) {
-    return switch (route) {
-      case "CHIEF_OFFICER" -> CHIEF;
-      case "PORTFOLIO_HOLDER" -> PORTFOLIO;
-      default -> CLERK;
-    };
+    driver.publish(instance, activity, noticeReference, publishedOn);
   }
 
   // --- engine helpers ----------------------------------------------------------------------------
 
   private ProcessInstance start(Map<String, Object> variables) {
-    identityService.setAuthentication(OFFICER, groupsOf(OFFICER));
-    try {
-      return runtimeService.startProcessInstanceByKey("procurement", variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return driver.start(variables);
   }
 
   private void complete(String user, Task task, Map<String, Object> variables) {
-    identityService.setAuthentication(user, groupsOf(user));
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private List<String> groupsOf(String user) {
-    return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    driver.complete(user, task, variables);
   }
 
   private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
-        .singleResult();
+    return driver.taskAt(instance, activityId);
   }
 
   private Job job(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
-        .singleResult();
+    return driver.job(instance, activityId);
   }
 
   private void execute(Job job) {
-    assertThat(job).as("job").isNotNull();
-    managementService.executeJob(job.getId());
+    driver.execute(job);
   }
 
   private String outbox(ProcessInstance instance, String event) {
     return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
         .param("key", "procurement:" + instance.getId() + ":" + event).query(String.class).optional().orElse(null);
-  }
-
-  private static Date endOfUkDay(LocalDate day) {
-    return Date.from(day.plusDays(1).atStartOfDay(UK).toInstant());
-  }
-
-  private static Date startOfUkDay(LocalDate day) {
-    return Date.from(day.atStartOfDay(UK).toInstant());
-  }
-
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(UK).toInstant()));
-  }
-
-  /** Reads the stored timetable as the process does. */
-  private record ProcurementTimetableReader(JdbcClient jdbc) {
-    TimetablePlan plan(String reference) {
-      String json = jdbc.sql("SELECT plan FROM procurement WHERE reference = :ref").param("ref", reference)
-          .query(String.class).single();
-      try {
-        return new com.fasterxml.jackson.databind.ObjectMapper().findAndRegisterModules()
-            .readValue(json, TimetablePlan.class);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-    }
-  }
-
-  @SuppressWarnings("unused")
-  private static Instant at(String instant) {
-    return Instant.parse(instant);
   }
 }
