@@ -1,5 +1,7 @@
 package uk.gov.council.commissioning.forms;
 
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -7,6 +9,7 @@ import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -16,6 +19,8 @@ public final class FormChecks {
 
   private final String form;
   private final VariableScope scope;
+  private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999.99");
+
   private final List<String> problems = new ArrayList<>();
 
   public FormChecks(String form, VariableScope scope) {
@@ -69,6 +74,31 @@ public final class FormChecks {
       return null;
     }
     return d;
+  }
+
+  /**
+   * A sum of money above zero and below £1,000,000,000,000, from a number or from text such as
+   * "£2,100,000" ({@link Amounts}), to the penny.
+   */
+  public BigDecimal amount(String field) {
+    Object value = scope.getVariable(field);
+    if (value == null || value.toString().isBlank()) {
+      problems.add(field + ": is required");
+      return null;
+    }
+    Optional<BigDecimal> amount = value instanceof Number number
+        ? Optional.of(new BigDecimal(number.toString()))
+        : Amounts.parse(value.toString());
+    if (amount.isEmpty()) {
+      problems.add(field + ": '" + value + "' is not an amount of money (e.g. £2,100,000 or 2100000.00)");
+      return null;
+    }
+    BigDecimal pounds = amount.get().setScale(2, RoundingMode.HALF_UP);
+    if (pounds.signum() <= 0 || pounds.compareTo(LARGEST_AMOUNT) > 0) {
+      problems.add(field + ": must be more than £0 and less than £1,000,000,000,000");
+      return null;
+    }
+    return pounds;
   }
 
   public boolean flag(String field) {

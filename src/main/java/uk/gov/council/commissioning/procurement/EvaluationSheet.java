@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import uk.gov.council.commissioning.forms.Amounts;
 import uk.gov.council.commissioning.web.FieldProblem;
 
 /**
@@ -48,7 +50,6 @@ public final class EvaluationSheet {
   private static final Pattern CELL_SEPARATOR = Pattern.compile("[\t|]");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
   // A comma is taken only as a thousands separator: "12,5" is refused rather than read as 125.
-  private static final Pattern AMOUNT = Pattern.compile("(-?)£?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?");
   private static final Pattern QUESTION_RULE = Pattern.compile("model\\.questions\\[(\\d+)]\\.?(.*)");
   private static final Pattern BID_RULE = Pattern.compile("bids\\[(\\d+)]\\.?(.*)");
 
@@ -209,12 +210,12 @@ public final class EvaluationSheet {
     if (cell.isEmpty()) {
       return null;
     }
-    Matcher m = AMOUNT.matcher(cell.replaceAll("\\s", ""));
-    if (!m.matches()) {
+    Optional<BigDecimal> amount = Amounts.parse(cell);
+    if (amount.isEmpty()) {
       here.add("price '" + cell + "' is not an amount");
       return null;
     }
-    return new BigDecimal(m.group(1) + m.group(2).replace(",", "") + (m.group(3) == null ? "" : m.group(3)));
+    return amount.get();
   }
 
   private static Stage1Outcome outcome(String cell, Problems here) {

@@ -1,5 +1,7 @@
 package uk.gov.council.commissioning.procurement;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -56,22 +58,42 @@ public class ProcurementApproval {
   /** The officer's case for a procurement the extension process started: strategy, value, regime. */
   public void prepared(DelegateTask task) {
     FormChecks checks = new FormChecks(task.getName(), task);
-    String strategy = checks.text("procurementStrategy", 4000);
-    Double value = checks.nonNegativeNumber("estimatedValue");
-    if (value != null && (value <= 0 || value >= 1e12)) {
-      checks.problem("estimatedValue", "must be more than £0 and less than £1,000,000,000,000");
+    CaseDetails details = caseDetails(checks, begun(task));
+    checks.throwIfAny();
+    details.record(task);
+  }
+
+  /** What the directors agree to: strategy, value, key decision and regime, as the officer last set them. */
+  private record CaseDetails(ProcurementApproval approval, String strategy, BigDecimal value, boolean keyDecision,
+      String regime) {
+
+    void record(DelegateTask task) {
+      DelegateExecution execution = task.getExecution();
+      approval.register.updateCase(execution.getProcessBusinessKey(), value, keyDecision, regime);
+      execution.setVariable("procurementStrategy", strategy);
+      execution.setVariable("estimatedValue", RegisterProcurement.pounds(value));
+      execution.setVariable("estimatedValueText", RegisterProcurement.pounds(value));
+      execution.setVariable("keyDecision", keyDecision);
+      execution.setVariable("regime", regime);
+      execution.setVariable("regimeName", approval.regimes.find(regime).orElseThrow().name());
     }
+  }
+
+  private CaseDetails caseDetails(FormChecks checks, LocalDate begun) {
+    String strategy = checks.text("procurementStrategy", 4000);
+    BigDecimal value = checks.amount("estimatedValue");
     boolean keyDecision = checks.flag("keyDecision");
     String regime = checks.text("regime");
-    if (regime != null && regimes.find(regime).isEmpty()) {
-      checks.problem("regime", "must be one of " + String.join(", ", regimes.ids()));
+    if (regime != null) {
+      regimes.problemFor(regime, begun).ifPresent(why -> checks.problem("regime", why));
     }
-    checks.throwIfAny();
-    String reference = task.getExecution().getProcessBusinessKey();
-    java.math.BigDecimal amount = java.math.BigDecimal.valueOf(value).setScale(2, java.math.RoundingMode.HALF_UP);
-    register.updateCase(reference, amount, keyDecision, regime);
-    task.getExecution().setVariable("estimatedValueText", RegisterProcurement.pounds(amount));
-    task.getExecution().setVariable("regimeName", regimes.find(regime).orElseThrow().name());
+    return new CaseDetails(this, strategy, value, keyDecision, regime);
+  }
+
+  /** The day the procurement began: it decides which law governs it. */
+  private LocalDate begun(DelegateTask task) {
+    return register.require(task.getExecution().getProcessBusinessKey()).createdAt()
+        .atZone(uk.gov.council.commissioning.calendar.WorkingDayCalendar.UK).toLocalDate();
   }
 
   /** One director's answer: agreed or not, and the comments that go back to the officer if not. */
@@ -97,20 +119,26 @@ public class ProcurementApproval {
         .allMatch(a -> answers.containsKey(a) && "AGREE".equals(answers.get(a).answer()));
   }
 
-  /** The officer revises the case (all three are asked again) or withdraws it. */
+  /**
+   * The officer revises the case (all three are asked again, seeing what changed) or withdraws it.
+   * A revision may change the value, key decision and regime as well as the strategy.
+   */
   public void revised(DelegateTask task) {
     FormChecks checks = new FormChecks(task.getName(), task);
     String revision = checks.oneOf("revision", Set.of("REVISE", "WITHDRAW"));
-    String strategy = checks.text("procurementStrategy", 4000);
-    checks.text("revisionNotes");
+    String notes = checks.text("revisionNotes", 2000);
+    CaseDetails details = "REVISE".equals(revision) ? caseDetails(checks, begun(task)) : null;
     checks.throwIfAny();
-    if ("REVISE".equals(revision)) {
+    if (details != null) {
+      details.record(task);
       // Everyone answers the revised case afresh; their earlier answers stay in the history.
       register.supersedeAgreements(task.getExecution().getProcessBusinessKey());
       for (String answer : AGREEMENTS.keySet()) {
         task.getExecution().removeVariable(answer);
         task.getExecution().removeVariable(answer + "Comments");
       }
+      task.getExecution().setVariable("revisionText", "**Revised case.** What changed: " + notes
+          + "\n\nEarlier answers:\n\n" + task.getExecution().getVariable("declineComments"));
     }
   }
 
@@ -138,7 +166,7 @@ public class ProcurementApproval {
    */
   public void decisionInputs(DelegateExecution execution) {
     ProcurementRegister.Procurement procurement = register.require(execution.getProcessBusinessKey());
-    execution.setVariable("estimatedValue", procurement.estimatedValue().doubleValue());
+    execution.setVariable("approvalValue", procurement.estimatedValue().doubleValue());
     execution.setVariable("keyDecision", procurement.keyDecision());
   }
 
@@ -172,7 +200,10 @@ public class ProcurementApproval {
     if (isExecutive(task.getExecution())) {
       // The Executive's own record: democratic services give the minute reference and date.
       checks.text("decisionReference");
-      checks.date("decisionDate");
+      LocalDate decided = checks.date("decisionDate");
+      if (decided != null && decided.isAfter(ProcurementDeadlines.today())) {
+        checks.problem("decisionDate", "the Executive's decision cannot be dated in the future");
+      }
     }
     checks.throwIfAny();
     TaskAnswers.keepOnTask(task, EXECUTIVE_RECORD);

@@ -1,7 +1,6 @@
 package uk.gov.council.commissioning.procurement;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,8 +133,8 @@ public class ProcurementAward {
     String providerEmail = checks.optionalText("providerEmail", 320);
     Double term = checks.nonNegativeNumber("contractTermMonths");
     List<NewContract.Option> options = options(checks, checks.optionalText("extensionOptions", 60));
-    Double annual = checks.nonNegativeNumber("annualValue");
-    Double wholeLife = checks.nonNegativeNumber("wholeLifeValue");
+    BigDecimal annual = checks.amount("annualValue");
+    BigDecimal wholeLife = checks.amount("wholeLifeValue");
     String budgetHead = checks.optionalText("budgetHead", 200);
     String officer = checks.optionalText("contractOfficer", 64);
     LocalDate signedOn = checks.date("contractSignedOn");
@@ -182,8 +181,8 @@ public class ProcurementAward {
     }
     LocalDate start = plan.commencementDate();
     NewContract contract = new NewContract(contractReference, procurement.title(), provider.id(),
-        procurement.serviceArea(), start, start.plusMonths(term.longValue()).minusDays(1), money(annual),
-        money(wholeLife), budgetHead, options, officer);
+        procurement.serviceArea(), start, start.plusMonths(term.longValue()).minusDays(1), annual,
+        wholeLife, budgetHead, options, officer);
     Contract registered;
     try {
       registered = contracts.registerAwarded(contract, reference, procurement.replacesReference());
@@ -240,9 +239,6 @@ public class ProcurementAward {
     };
   }
 
-  private static BigDecimal money(Double value) {
-    return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP);
-  }
 
   static String slug(String name) {
     String slug = name.toLowerCase(Locale.UK).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");

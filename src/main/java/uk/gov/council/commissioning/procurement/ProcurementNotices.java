@@ -59,7 +59,7 @@ public class ProcurementNotices {
     register.openNoticeTask(reference, execution.getId(), rule.code());
     LocalDate due = due(reference, rule, execution);
     execution.setVariableLocal("noticeName", rule.name() + " (" + rule.code() + ")");
-    execution.setVariableLocal("noticeTaskName", "Publish: " + rule.name());
+    execution.setVariableLocal("noticeRuleName", rule.name());
     execution.setVariableLocal("noticeDue", deadlines.endOf(due));
     execution.setVariableLocal("noticeDueText", due.format(ProcurementTimetable.DAY));
     execution.setVariableLocal("noticeSource", rule.source());
@@ -163,16 +163,24 @@ public class ProcurementNotices {
   }
 
   private static String describe(NoticeRule rule) {
-    String event = rule.anchor().event();
     String when = switch (rule.timing()) {
-      case ON -> "Due on the day " + event + ".";
-      case ON_OR_BEFORE -> "Due on or before the day " + event + ".";
-      case WITHIN_AFTER -> "Due within " + rule.days() + " days after " + event + ".";
+      case ON -> switch (rule.anchor()) {
+        case TENDER_NOTICE -> "Published on the day the tender period opens.";
+        case AWARD_NOTICE -> "Published (or sent) on the day the award is announced.";
+        case CONTRACT_SIGNATURE -> "Published on the day the contract is entered into.";
+      };
+      case ON_OR_BEFORE -> switch (rule.anchor()) {
+        case TENDER_NOTICE -> "Published before the tender notice (on the same day at the latest).";
+        case AWARD_NOTICE -> "Sent before the contract award notice (on the same day at the latest).";
+        case CONTRACT_SIGNATURE -> "Published before the contract is entered into.";
+      };
+      case WITHIN_AFTER -> "Due within " + rule.days() + " days after " + rule.anchor().event() + ".";
     };
     String standstill = rule.startsStandstill() ? " Publishing it starts the standstill period." : "";
     return when + standstill + (rule.basis() == ProcurementRegime.RuleBasis.COUNCIL_DEFAULT
         ? " (A council default where the law is not settled.)" : "");
   }
+
 
   private NoticeRule rule(String reference, String code) {
     return regime(reference).notice(code)

@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.procurement;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -19,6 +20,8 @@ import java.util.Set;
  * @param standstill the wait between the award notice and the contract
  * @param notices the notices the regime requires, with their deadlines
  * @param contractDetailsNotice code of the notice that publishes the signed contract
+ * @param begunOnOrAfter the regime governs procurements begun on or after this day (null: no limit)
+ * @param begunBefore the regime governs procurements begun before this day (null: no limit)
  */
 public record ProcurementRegime(
     String id,
@@ -29,7 +32,9 @@ public record ProcurementRegime(
     List<TenderingProcedure> procedures,
     StandstillRule standstill,
     List<NoticeRule> notices,
-    String contractDetailsNotice) {
+    String contractDetailsNotice,
+    LocalDate begunOnOrAfter,
+    LocalDate begunBefore) {
 
   /** Whether a rule is the law or the council's own choice where the law is silent or unconfirmed. */
   public enum RuleBasis { LAW, COUNCIL_DEFAULT }
@@ -49,6 +54,18 @@ public record ProcurementRegime(
 
   public Optional<TenderingProcedure> procedure(String procedureId) {
     return procedures.stream().filter(p -> p.id().equals(procedureId)).findFirst();
+  }
+
+  /** Why this regime cannot govern a procurement begun on {@code day}; empty when it can. */
+  public Optional<String> notApplicableOn(LocalDate day) {
+    if (begunOnOrAfter != null && day.isBefore(begunOnOrAfter)) {
+      return Optional.of(name + " governs procurements begun on or after " + begunOnOrAfter);
+    }
+    if (begunBefore != null && !day.isBefore(begunBefore)) {
+      return Optional.of(name + " governs only procurements begun before " + begunBefore
+          + " (" + legalSource + ")");
+    }
+    return Optional.empty();
   }
 
   public List<String> procedureIds() {

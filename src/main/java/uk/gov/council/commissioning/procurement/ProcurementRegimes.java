@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -64,12 +65,25 @@ public class ProcurementRegimes {
     Resource resource = new DefaultResourceLoader().getResource(location);
     try (InputStream in = resource.getInputStream()) {
       // A misspelt field would otherwise be dropped silently and the rule lost.
-      ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      ObjectMapper json = new ObjectMapper().findAndRegisterModules()
+          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
       return json.readValue(in, RegimeFile.class).regimes();
     } catch (IOException e) {
       throw new IllegalStateException("The procurement regime data " + location + " cannot be read: "
           + e.getMessage(), e);
     }
+  }
+
+  /**
+   * Why {@code id} cannot be the regime of a procurement begun on {@code day} (unknown, or the law
+   * does not govern procurements begun then); empty when it can.
+   */
+  public Optional<String> problemFor(String id, LocalDate day) {
+    Optional<ProcurementRegime> regime = find(id);
+    if (regime.isEmpty()) {
+      return Optional.of("must be one of " + String.join(", ", ids()));
+    }
+    return regime.get().notApplicableOn(day);
   }
 
   public Optional<ProcurementRegime> find(String id) {

@@ -269,6 +269,14 @@ public class ProcurementRegister {
     }
   }
 
+  public Optional<LocalDate> stageFinishedOn(String reference, ProcurementStage stage) {
+    return jdbc.sql("""
+            SELECT d.finished_on FROM procurement_stage_done d JOIN procurement p ON p.id = d.procurement_id
+            WHERE p.reference = :ref AND d.stage = :stage""")
+        .param("ref", reference).param("stage", stage.name())
+        .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
+  }
+
   public List<ProcurementStage> finishedStages(String reference) {
     return jdbc.sql("""
             SELECT d.stage FROM procurement_stage_done d JOIN procurement p ON p.id = d.procurement_id

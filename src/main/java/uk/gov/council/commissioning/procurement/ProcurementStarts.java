@@ -33,9 +33,11 @@ public class ProcurementStarts {
   private final ProcurementRegister register;
   private final ProcurementProperties properties;
   private final RuntimeService runtimeService;
+  private final ProcurementRegimes regimes;
 
   public ProcurementStarts(ContractService contracts, ProcurementRegister register, ProcurementProperties properties,
-      @Lazy RuntimeService runtimeService) {
+      @Lazy RuntimeService runtimeService, ProcurementRegimes regimes) {
+    this.regimes = regimes;
     this.contracts = contracts;
     this.register = register;
     this.properties = properties;
@@ -96,7 +98,7 @@ public class ProcurementStarts {
     variables.put("serviceArea", contract.serviceArea());
     variables.put("estimatedValue", estimatedValue(contract).doubleValue());
     variables.put("keyDecision", keyDecision);
-    variables.put("regime", properties.defaultRegime());
+    variables.put("regime", regimeFor(ProcurementDeadlines.today()));
     variables.put("replacesContractReference", contract.reference());
     variables.put("startReason", reason);
     variables.put("procurementStrategy", background + " A new contract is to be procured for "
@@ -105,6 +107,22 @@ public class ProcurementStarts {
         + " (route, lots, evaluation basis) before agreement is sought.");
     ProcessInstance started = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables);
     return started.getBusinessKey();
+  }
+
+  /**
+   * The council's default regime when it governs procurements begun today; otherwise the first regime
+   * that does, light touch or not as the default is (the officer can change it when preparing the case).
+   */
+  String regimeFor(LocalDate today) {
+    String preferred = properties.defaultRegime();
+    if (regimes.problemFor(preferred, today).isEmpty()) {
+      return preferred;
+    }
+    boolean lightTouch = regimes.find(preferred).map(ProcurementRegime::lightTouch).orElse(true);
+    return regimes.all().stream()
+        .filter(r -> r.notApplicableOn(today).isEmpty())
+        .sorted(java.util.Comparator.comparing(r -> r.lightTouch() != lightTouch))
+        .map(ProcurementRegime::id).findFirst().orElse(preferred);
   }
 
   /** The current annual value over the whole life of the new contract, options included. */

@@ -21,6 +21,17 @@ public class ProcurementSteps {
     this.register = register;
   }
 
+  /**
+   * Names a task after what it is about (e.g. "Publish: Tender notice"); the model keeps a plain name
+   * so the diagram reads well in Cockpit.
+   */
+  public void name(DelegateTask task, String pattern, String variable) {
+    Object detail = task.getVariable(variable);
+    if (detail != null) {
+      task.setName(String.format(pattern, detail));
+    }
+  }
+
   public void status(DelegateExecution execution, String status) {
     register.setStatus(execution.getProcessBusinessKey(), status);
   }

@@ -18,6 +18,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.forms.TaskFormException;
 
@@ -51,9 +53,13 @@ public class ProcurementTimetable {
   private final ProcurementDeadlines deadlines;
   private final ProcurementAlerts alerts;
   private final ObjectMapper json;
+  private final ContractService contracts;
+  private final ProcurementRegimes regimes;
 
   public ProcurementTimetable(ProcurementRegister register, TimetableChecker checker, ProcurementDeadlines deadlines,
-      ProcurementAlerts alerts, ObjectMapper json) {
+      ProcurementAlerts alerts, ObjectMapper json, ContractService contracts, ProcurementRegimes regimes) {
+    this.contracts = contracts;
+    this.regimes = regimes;
     this.register = register;
     this.checker = checker;
     this.deadlines = deadlines;
@@ -89,6 +95,10 @@ public class ProcurementTimetable {
     String reference = task.getExecution().getProcessBusinessKey();
     TimetablePlan plan = readPlan(task);
     List<String> problems = new java.util.ArrayList<>(notInThePast(plan, List.of()));
+    ProcurementRegister.Procurement procurement = register.require(reference);
+    regimes.problemFor(plan.regime(), procurement.createdAt().atZone(WorkingDayCalendar.UK).toLocalDate())
+        .ifPresent(why -> problems.add("regime: " + why));
+    problems.addAll(serviceGap(procurement, plan, task));
     problems.addAll(lawProblems(plan));
     if (!problems.isEmpty()) {
       throw new TaskFormException(task.getName(), problems);
@@ -135,6 +145,7 @@ public class ProcurementTimetable {
       problems.add("commencementDate: the contract is signed with this start date; vary the contract instead");
     }
     problems.addAll(notInThePast(after, finished));
+    problems.addAll(serviceGap(register.require(reference), after, task));
     problems.addAll(lawProblems(after));
     if (!problems.isEmpty()) {
       throw new TaskFormException(task.getName(), problems);
@@ -153,8 +164,11 @@ public class ProcurementTimetable {
   public void tenderOpened(DelegateTask task, LocalDate published, LocalDate newClose) {
     String reference = task.getExecution().getProcessBusinessKey();
     TimetablePlan plan = requirePlan(reference);
+    // Market engagement has finished by now: the day it did counts, not the day it was planned to.
+    LocalDate engagementEnd = register.stageFinishedOn(reference, ProcurementStage.MARKET_ENGAGEMENT)
+        .filter(finished -> finished.isBefore(plan.marketEngagementEnd())).orElse(plan.marketEngagementEnd());
     TimetablePlan actual = new TimetablePlan(plan.regime(), plan.procedure(), plan.marketEngagementStart(),
-        plan.marketEngagementEnd(), published, newClose == null ? plan.tenderCloseDate() : newClose,
+        engagementEnd, published, newClose == null ? plan.tenderCloseDate() : newClose,
         plan.evaluationEnd(), plan.awardAuthorisationEnd(), plan.awardNoticeDate(), plan.contractSignatureDate(),
         plan.commencementDate(), plan.plannedProcurementNoticeDate(), plan.voluntaryStandstill());
     List<String> problems = new java.util.ArrayList<>();
@@ -162,9 +176,11 @@ public class ProcurementTimetable {
       problems.add("newTenderCloseDate: " + newClose.format(DAY) + " is in the past");
     }
     problems.addAll(lawProblems(actual));
+    if (problems.stream().anyMatch(p -> p.startsWith("tenderCloseDate") || p.startsWith("tenderNoticeDate"))) {
+      problems.add("newTenderCloseDate: give a tender closing date that the rules allow from the day the notice"
+          + " was published (later stages may need re-planning by the procurement lead)");
+    }
     if (!problems.isEmpty()) {
-      problems.add("newTenderCloseDate: give a tender closing date (and later dates) that the rules allow from the"
-          + " day the notice was published");
       throw new TaskFormException(task.getName(), problems);
     }
     if (!actual.equals(plan)) {
@@ -209,7 +225,7 @@ public class ProcurementTimetable {
     checks.optionalText("tenderOpeningNotes", 2000);
     if (ProcurementDeadlines.today().isBefore(close)) {
       checks.problem("tendersReceived", "the tender period runs until " + close.format(DAY)
-          + "; tenders are opened only after it closes");
+          + "; tenders are opened only after it closes (from its closing time that day)");
     }
     checks.throwIfAny();
     register.stageFinished(reference, ProcurementStage.TENDER_PERIOD, ProcurementDeadlines.today());
@@ -273,7 +289,25 @@ public class ProcurementTimetable {
           .append(" | ").append(stage == ProcurementStage.COMMENCEMENT ? "" : plan.plannedEnd(stage).format(DAY))
           .append(" |\n");
     }
-    return out.toString();
+    return out + "\nAward notice (standstill starts): " + plan.awardNoticeDate().format(DAY)
+        + " · contract signed: " + plan.contractSignatureDate().format(DAY);
+  }
+
+  /**
+   * A new contract starting after the old one ends leaves a statutory service without a contract
+   * (seed 000 §4.8.99): refused unless the officer says the gap is known and covered.
+   */
+  private List<String> serviceGap(ProcurementRegister.Procurement procurement, TimetablePlan plan, DelegateTask task) {
+    if (procurement.replacesReference() == null || Boolean.TRUE.equals(task.getVariable("serviceGapAccepted"))) {
+      return List.of();
+    }
+    return contracts.findByReference(procurement.replacesReference())
+        .filter(old -> plan.commencementDate().isAfter(old.endDate().plusDays(1)))
+        .map(old -> List.of("commencementDate: " + old.reference() + " ends on " + old.endDate().format(DAY)
+            + ", so the service would have no contract from " + old.endDate().plusDays(1).format(DAY)
+            + " until " + plan.commencementDate().format(DAY) + "; commence by " + old.endDate().plusDays(1).format(DAY)
+            + " or tick that the gap is known and covered (serviceGapAccepted)"))
+        .orElse(List.of());
   }
 
   private TimetablePlan readPlan(DelegateTask task) {

@@ -1,7 +1,6 @@
 package uk.gov.council.commissioning.procurement;
 
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.HashMap;
 import java.util.Locale;
@@ -23,7 +22,6 @@ import uk.gov.council.commissioning.security.Actors;
 public class RegisterProcurement implements JavaDelegate {
 
   static final Set<String> START_REASONS = Set.of("MANUAL", "EXTENSION_REFUSED", "LAST_OPTION_USED");
-  private static final BigDecimal LARGEST_VALUE = new BigDecimal("999999999999.99");
 
   private final ProcurementRegister register;
   private final ContractService contracts;
@@ -44,10 +42,11 @@ public class RegisterProcurement implements JavaDelegate {
     String title = checks.text("title", 300);
     String strategy = checks.text("procurementStrategy", 4000);
     String regime = checks.text("regime");
-    if (regime != null && regimes.find(regime).isEmpty()) {
-      checks.problem("regime", "must be one of " + String.join(", ", regimes.ids()));
+    if (regime != null) {
+      // A procurement begins today: the law that governs it is the one in force for procurements begun now.
+      regimes.problemFor(regime, ProcurementDeadlines.today()).ifPresent(why -> checks.problem("regime", why));
     }
-    BigDecimal value = value(checks);
+    BigDecimal value = checks.amount("estimatedValue");
     boolean keyDecision = checks.flag("keyDecision");
     Object reasonGiven = execution.getVariable("startReason");
     String startReason = reasonGiven == null ? "MANUAL" : reasonGiven.toString();
@@ -96,10 +95,12 @@ public class RegisterProcurement implements JavaDelegate {
     variables.put("serviceArea", serviceArea);
     variables.put("regime", regime);
     variables.put("regimeName", regimes.find(regime).orElseThrow().name());
-    variables.put("estimatedValue", value.doubleValue());
+    // Text, as the form's field takes it ("£2,100,000.00"): a number field would misread thousands commas.
+    variables.put("estimatedValue", pounds(value));
     variables.put("estimatedValueText", pounds(value));
     variables.put("keyDecision", keyDecision);
     variables.put("procurementStrategy", strategy);
+    variables.put("revisionText", "");
     variables.put("startReason", startReason);
     variables.put("startedBy", startedBy);
     variables.put("replacesContractReference", replaces);
@@ -107,18 +108,6 @@ public class RegisterProcurement implements JavaDelegate {
         : replaced.reference() + " " + replaced.title() + " (" + replaced.provider().name() + "), ends "
             + replaced.endDate());
     execution.setVariables(variables);
-  }
-
-  private static BigDecimal value(FormChecks checks) {
-    Double number = checks.nonNegativeNumber("estimatedValue");
-    if (number == null) {
-      return null;
-    }
-    BigDecimal value = BigDecimal.valueOf(number).setScale(2, RoundingMode.HALF_UP);
-    if (value.signum() <= 0 || value.compareTo(LARGEST_VALUE) > 0) {
-      checks.problem("estimatedValue", "must be more than £0 and less than £1,000,000,000,000");
-    }
-    return value;
   }
 
   static String pounds(BigDecimal value) {

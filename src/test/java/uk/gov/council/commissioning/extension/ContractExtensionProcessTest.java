@@ -324,6 +324,8 @@ class ContractExtensionProcessTest {
     assertThat(procurement).isWaitingAt("Task_PrepareProcurementCase");
     assertThat(runtimeService.getVariables(procurement.getId()))
         .containsEntry("startReason", "EXTENSION_REFUSED")
+        // Begun in 2019 (the seed's date on the engine clock): the Regulations, not the 2023 Act.
+        .containsEntry("regime", "PCR2015_LIGHT_TOUCH")
         .containsEntry("replacesContractReference", reference)
         .hasEntrySatisfying("procurementStrategy", s -> assertThat(s.toString()).contains("Tender to start by end 2019"));
     assertThat(contracts.findByReference(reference).orElseThrow().endDate()).isEqualTo(LocalDate.of(2020, 4, 7));

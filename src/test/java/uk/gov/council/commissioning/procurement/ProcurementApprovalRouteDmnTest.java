@@ -85,7 +85,7 @@ class ProcurementApprovalRouteDmnTest {
   private DmnDecisionTableResult evaluate(double value, boolean keyDecision) {
     matchedRules.clear();
     Map<String, Object> variables = new HashMap<>();
-    variables.put("estimatedValue", value);
+    variables.put("approvalValue", value);
     variables.put("keyDecision", keyDecision);
     return engine.evaluateDecisionTable(decision, variables);
   }

@@ -130,8 +130,8 @@ record ProcurementDriver(RuntimeService runtimeService, TaskService taskService,
     contract.put("providerEmail", "bids@birch.example");
     contract.put("contractTermMonths", 60L);
     contract.put("extensionOptions", "12, 12");
-    contract.put("annualValue", 90000.0);
-    contract.put("wholeLifeValue", 630000.0);
+    contract.put("annualValue", "£90,000");
+    contract.put("wholeLifeValue", "£630,000.00");
     contract.put("contractSignedOn", signedOn);
     return contract;
   }

@@ -364,7 +364,9 @@ class ProcurementProcessTest {
         "commencementDate", "2026-12-01"));
     planTimetable(instance, second);
     assertThat(instance).isWaitingAt("Task_MarketEngagement");
-    assertThat(register.require(instance.getBusinessKey()).planRevision()).isEqualTo(2);
+    // Three plans: the first, the first adjusted to the market engagement's actual end (8 April, two
+    // days early) when the tender notice went out, and the new tender's.
+    assertThat(register.require(instance.getBusinessKey()).planRevision()).isEqualTo(3);
     assertThat(taskAt(instance, "Task_MarketEngagement").getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 7, 3)));
 
     setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
@@ -628,6 +630,93 @@ class ProcurementProcessTest {
     assertThat(runtimeService.getVariable(instance.getId(), "evaluationBids")).as("the failed round's bids")
         .isNull();
     assertThat(runtimeService.getVariable(instance.getId(), "compliantTender")).isNull();
+  }
+
+  // --- what officers type ------------------------------------------------------------------------
+
+  @Test
+  void valuesAreTakenAsOfficersWriteThem() {
+    Map<String, Object> typed = request(null, "PA2023", 0, false);
+    typed.put("estimatedValue", "£2,100,000");
+    ProcessInstance instance = start(typed);
+    assertThat(register.require(instance.getBusinessKey()).estimatedValue()).isEqualByComparingTo("2100000.00");
+    agreeAll(instance);
+    assertThat(taskAt(instance, "Task_DecideToProcure")).as("£1m and over").hasCandidateGroup("democratic-services");
+
+    Map<String, Object> misread = request(null, "PA2023", 0, false);
+    misread.put("estimatedValue", "850,00");
+    assertThatThrownBy(() -> start(misread)).isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("estimatedValue: '850,00' is not an amount of money");
+  }
+
+  @Test
+  void aRegimeThatDoesNotGovernProcurementsBegunTodayIsRefused() {
+    assertThatThrownBy(() -> start(request(null, "PCR2015", 400_000, false)))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("regime: Public Contracts Regulations 2015")
+        .hasMessageContaining("before 2025-02-24");
+  }
+
+  @Test
+  void anExecutiveDecisionCannotBeDatedInTheFuture() {
+    ProcessInstance instance = start(request(null, "PA2023", 2_100_000, true));
+    agreeAll(instance);
+    assertThatThrownBy(() -> complete(CLERK, taskAt(instance, "Task_DecideToProcure"), Map.of(
+        "procurementDecision", "APPROVE", "procurementDecisionReasons", "Statutory duty",
+        "decisionReference", "Executive minute 12", "decisionDate", "2026-03-03")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("decisionDate: the Executive's decision cannot be dated in the future");
+  }
+
+  @Test
+  void aRevisedCaseCanChangeTheValueAndTheDirectorsSeeWhatChanged() {
+    ProcessInstance instance = start(request(null, "PA2023", 400_000, false));
+    complete(GOVERNANCE, taskAt(instance, "Task_GovernanceAgreement"), Map.of("governanceAgreement", "DECLINE",
+        "governanceAgreementComments", "The value includes a service we no longer buy"));
+    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE"));
+    complete(FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE"));
+    complete(OFFICER, taskAt(instance, "Task_ReviseProcurementCase"), Map.of("revision", "REVISE",
+        "procurementStrategy", "Payroll only", "estimatedValue", "£80,000", "keyDecision", false,
+        "regime", "PA2023_LIGHT_TOUCH", "revisionNotes", "Support service removed; payroll only"));
+
+    assertThat(register.require(instance.getBusinessKey()).estimatedValue()).isEqualByComparingTo("80000.00");
+    assertThat(register.require(instance.getBusinessKey()).regime()).isEqualTo("PA2023_LIGHT_TOUCH");
+    assertThat((String) runtimeService.getVariable(instance.getId(), "revisionText"))
+        .contains("Support service removed; payroll only")
+        .contains("The value includes a service we no longer buy");
+    agreeAll(instance);
+    assertThat(taskAt(instance, "Task_DecideToProcure")).hasCandidateGroup("chief-officers");
+  }
+
+  @Test
+  void aNewContractStartingAfterTheOldOneEndsIsRefusedUnlessTheGapIsAccepted() {
+    ProcessInstance instance = approved(request(replaced.reference(), "PA2023", 400_000, false));
+    Map<String, Object> late = plan("PA2023");
+    late.put("commencementDate", "2026-11-02");
+    assertThatThrownBy(() -> planTimetable(instance, late))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("commencementDate: " + replaced.reference() + " ends on Wednesday 30 September 2026")
+        .hasMessageContaining("no contract from Thursday 1 October 2026");
+    late.put("serviceGapAccepted", true);
+    planTimetable(instance, late);
+    assertThat(instance).isWaitingAt("Task_MarketEngagement");
+  }
+
+  @Test
+  void theTenderNoticeMayGoOutOnceTheMarketEngagementHasFinishedEarly() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    planTimetable(instance, plan("PA2023"));
+    setClock(LocalDateTime.of(2026, 4, 1, 10, 0));
+    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"), Map.of("marketEngagementSummary", "Done early"));
+    publish(instance, "Task_PublishTenderNotices", "UK2-1", "2026-04-01");
+    setClock(LocalDateTime.of(2026, 4, 2, 10, 0));
+    publish(instance, "Task_PublishTenderNotices", "UK4-1", "2026-04-02");
+
+    TimetablePlan plan = timetable.requirePlan(instance.getBusinessKey());
+    assertThat(plan.marketEngagementEnd()).isEqualTo(LocalDate.of(2026, 4, 1));
+    assertThat(plan.tenderNoticeDate()).isEqualTo(LocalDate.of(2026, 4, 2));
+    assertThat(plan.tenderCloseDate()).isEqualTo(LocalDate.of(2026, 5, 15));
+    assertThat(instance).isWaitingAt("Task_CloseTenderPeriod");
   }
 
   // --- steps (ProcurementDriver does them as the officers would) ---------------------------------
