@@ -36,10 +36,13 @@ public class ProcurementAward {
   private final ProcurementProperties properties;
   private final ContractService contracts;
   private final AccessSetup access;
+  private final ProcurementEvaluation evaluation;
 
   public ProcurementAward(ProcurementRegister register, ProcurementTimetable timetable, ProcurementNotices notices,
       ProcurementDeadlines deadlines, ProcurementAlerts alerts, ProcurementProperties properties,
-      ContractService contracts, AccessSetup access) {
+      ContractService contracts, AccessSetup access,
+      ProcurementEvaluation evaluation) {
+    this.evaluation = evaluation;
     this.register = register;
     this.timetable = timetable;
     this.notices = notices;
@@ -115,7 +118,12 @@ public class ProcurementAward {
     String reference = execution.getProcessBusinessKey();
     TimetablePlan plan = timetable.requirePlan(reference);
     execution.setVariable("commencementText", plan.commencementDate().format(ProcurementTimetable.DAY));
-    execution.setVariable("providerName", register.require(reference).winningBidder());
+    String winner = register.require(reference).winningBidder();
+    execution.setVariable("providerName", winner);
+    // The values entered should follow from the winning bid: shown so the officer can check them.
+    execution.setVariable("winningBidText", evaluation.storedResult(reference).ranking().stream()
+        .filter(b -> b.bidder().equals(winner)).findFirst()
+        .map(b -> "Winning bid: " + RegisterProcurement.pounds(b.totalPrice()) + " in total.").orElse(""));
     execution.setVariable("contractTermMonths", properties.contractTermMonths());
     execution.setVariable("extensionOptions", String.join(", ",
         properties.extensionOptionMonths().stream().map(String::valueOf).toList()));

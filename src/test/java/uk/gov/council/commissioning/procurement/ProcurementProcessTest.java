@@ -115,6 +115,8 @@ class ProcurementProcessTest {
 
     setClock(LocalDateTime.of(2026, 7, 31, 11, 0));
     assertThat(taskAt(instance, "Task_SignContract").getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 8, 3)));
+    assertThat(runtimeService.getVariable(instance.getId(), "winningBidText"))
+        .isEqualTo("Winning bid: £90,000.00 in total.");
     sign(instance, "2026-07-31");
     Contract signed = contracts.findByReference(newContract).orElseThrow();
     assertThat(signed.status()).isEqualTo(ContractStatus.SIGNED);
