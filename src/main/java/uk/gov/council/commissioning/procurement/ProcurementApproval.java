@@ -138,8 +138,9 @@ public class ProcurementApproval {
         task.getExecution().removeVariable(answer + "Comments");
       }
       task.getExecution().setVariable("revisionText", "**Revised case.** What changed: " + notes
-          + "\n\nEarlier answers:\n\n" + task.getExecution().getVariable("declineComments"));
+          + "\n\nObjections to the earlier case:\n\n" + task.getExecution().getVariable("declineComments"));
     }
+    TaskAnswers.decided(task, "revision", List.of("revisionNotes"));
   }
 
   /** Comments of those who did not agree, for the revise task. */

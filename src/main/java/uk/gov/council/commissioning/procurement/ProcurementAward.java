@@ -98,6 +98,7 @@ public class ProcurementAward {
     execution.setVariable("challengeText", "**" + challenger + "**, received "
         + received.format(ProcurementTimetable.DAY) + ":\n\n" + grounds);
     alerts.challengeReceived(execution, challenger, received);
+    TaskAnswers.keepOnTask(task, List.of("challenger", "challengeReceivedOn", "challengeGrounds"));
   }
 
   public void challengeResolved(DelegateTask task) {
@@ -111,6 +112,7 @@ public class ProcurementAward {
     if ("REEVALUATE".equals(outcome)) {
       register.reopenStagesFrom(reference, ProcurementStage.EVALUATION);
     }
+    TaskAnswers.decided(task, "challengeOutcome", List.of("challengeResolution"));
   }
 
   /** Fills the contract form from the award and the council's usual term (seed 000 §6.8). */

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -42,10 +44,12 @@ public class ProcurementController {
       int slips, Instant createdAt) {}
 
   /** Everything recorded about one procurement. */
-  public record Details(Summary procurement, String startReason, String startedBy, TimetablePlan timetable,
+  public record Details(Summary procurement, String startReason, String startedBy, boolean keyDecision,
+      String approvalRoute, Map<String, ProcurementRegister.Agreement> agreements, TimetablePlan timetable,
       int timetableRevision, TimetableCheck timetableCheck, List<ProcurementStage> stagesFinished,
       List<ProcurementRegister.Slip> slips, List<ProcurementRegister.Notice> notices,
-      List<ProcurementRegister.Challenge> challenges, String winningBidder, JsonNode evaluation) {}
+      List<ProcurementRegister.Challenge> challenges, String winningBidder, LocalDate contractSignedOn,
+      JsonNode evaluation) {}
 
   @GetMapping
   public List<Summary> list(Authentication auth) {
@@ -59,10 +63,11 @@ public class ProcurementController {
     ProcurementRegister.Procurement p = register.find(reference)
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No procurement " + reference));
     TimetablePlan plan = timetable.plan(reference).orElse(null);
-    return new Details(summary(p), p.startReason(), p.startedBy(), plan, p.planRevision(),
+    return new Details(summary(p), p.startReason(), p.startedBy(), p.keyDecision(), p.approvalRoute(),
+        register.currentAgreements(reference), plan, p.planRevision(),
         plan == null ? null : checker.check(plan), register.finishedStages(reference), register.slips(reference),
         register.notices(reference), register.challenges(reference), p.winningBidder(),
-        evaluation(p));
+        register.contractSignedOn(reference).orElse(null), evaluation(p));
   }
 
   private Summary summary(ProcurementRegister.Procurement p) {

@@ -102,11 +102,12 @@ public class ProcurementEvaluation {
     String decision = checks.oneOf("awardDecision", Set.of("AUTHORISE", "RETURN"));
     checks.textIf("RETURN".equals(decision), "awardDecisionComments", "say what the report needs");
     String comments = checks.optionalText("awardDecisionComments", 2000);
-    if (approval.isExecutive(task.getExecution())) {
+    if ("AUTHORISE".equals(decision) && approval.isExecutive(task.getExecution())) {
+      // The Executive's authorisation is minuted; a report sent back for redrafting is not yet a decision.
       checks.text("decisionReference");
     }
     checks.throwIfAny();
-    TaskAnswers.keepOnTask(task, ProcurementApproval.EXECUTIVE_RECORD);
+    TaskAnswers.decided(task, "awardDecision", List.of("awardDecisionComments", "decisionReference", "decisionDate"));
     DelegateExecution execution = task.getExecution();
     if ("AUTHORISE".equals(decision)) {
       register.stageFinished(execution.getProcessBusinessKey(), ProcurementStage.AWARD_AUTHORISATION,
@@ -125,7 +126,8 @@ public class ProcurementEvaluation {
         ? AssessmentSummaries.Regime.PCR_2015 : AssessmentSummaries.Regime.PROCUREMENT_ACT_2023;
     execution.setVariable("assessmentSummariesText", AssessmentSummaries.of(law, storedInputs(reference),
             storedResult(reference), procurement.winningBidder()).stream()
-        .map(s -> "#### " + s.bidder() + (s.successful() ? " (successful)" : "") + "\n\n" + s.text())
+        // As plain text in a block: exactly what is pasted into the e-procurement system.
+        .map(s -> "#### " + s.bidder() + (s.successful() ? " (successful)" : "") + "\n\n```\n" + s.text() + "\n```")
         .collect(Collectors.joining("\n\n")));
   }
 
@@ -170,7 +172,9 @@ public class ProcurementEvaluation {
       return "No bid passed stage 1.";
     }
     StringBuilder out = new StringBuilder(
-        "| Rank | Bidder | Quality | Price score | Total | Price bid |\n|---|---|---|---|---|---|\n");
+        "| Rank | Bidder | Quality (of " + result.model().qualityWeight().stripTrailingZeros().toPlainString()
+            + ") | Price score (of " + result.model().priceWeight().stripTrailingZeros().toPlainString()
+            + ") | Total (of 100) | Price bid |\n|---|---|---|---|---|---|\n");
     for (EvaluationResult.RankedBid bid : result.ranking()) {
       out.append("| ").append(bid.rank()).append(bid.tied() ? " (tied)" : "").append(" | ").append(bid.bidder())
           .append(" | ").append(bid.qualityScore()).append(" | ").append(bid.priceScore()).append(" | ")

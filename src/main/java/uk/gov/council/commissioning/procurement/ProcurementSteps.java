@@ -58,5 +58,6 @@ public class ProcurementSteps {
       register.clearEvaluation(reference);
       FAILED_ROUND.forEach(task.getExecution().getProcessInstance()::removeVariable);
     }
+    TaskAnswers.decided(task, "failedTenderNextStep", List.of("failedTenderNotes"));
   }
 }

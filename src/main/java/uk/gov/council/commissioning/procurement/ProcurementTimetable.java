@@ -155,6 +155,7 @@ public class ProcurementTimetable {
         ProcurementDeadlines.now());
     task.getExecution().setVariable("timetableText", describe(after));
     moveOpenTasks(task, after);
+    TaskAnswers.keepOnTask(task, List.of("replanReason"));
   }
 
   /**

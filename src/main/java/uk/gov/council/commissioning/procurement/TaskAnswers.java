@@ -19,5 +19,16 @@ final class TaskAnswers {
     }
   }
 
+  /**
+   * A task that can come round again (a returned report, a second challenge): its choice goes to the
+   * gateway after it as {@code <choiceField>Made}, and the choice and the other answers stay on the
+   * task, so the next round's form does not open with the last round's answer already chosen.
+   */
+  static void decided(DelegateTask task, String choiceField, List<String> answers) {
+    task.getExecution().getProcessInstance().setVariable(choiceField + "Made", task.getVariable(choiceField));
+    keepOnTask(task, List.of(choiceField));
+    keepOnTask(task, answers);
+  }
+
   private TaskAnswers() {}
 }

@@ -417,19 +417,28 @@ class ProcurementProcessTest {
 
   @Test
   void aReturnedAwardReportIsRedraftedBeforeAuthorisation() {
-    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    ProcessInstance instance = approved(request(null, "PA2023", 2_100_000, true));
     planTimetable(instance, plan("PA2023"));
     toEvaluation(instance);
     complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(THREE_BIDS));
     complete(OFFICER, taskAt(instance, "Task_PrepareAwardReport"), Map.of("winningBidder", "Birch Support",
         "awardReportSummary", "Award to Birch"));
     Task authorise = taskAt(instance, "Task_AuthoriseAward");
-    assertThat(authorise).hasCandidateGroup("portfolio-holders");
-    assertThatThrownBy(() -> complete(PORTFOLIO, authorise, Map.of("awardDecision", "RETURN")))
+    assertThat(authorise).hasCandidateGroup("democratic-services");
+    assertThatThrownBy(() -> complete(CLERK, authorise, Map.of("awardDecision", "RETURN")))
         .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("awardDecisionComments");
-    complete(PORTFOLIO, authorise, Map.of("awardDecision", "RETURN", "awardDecisionComments", "Add TUPE (§11.1)"));
+    // Sent back without a minute: the Executive has not decided yet.
+    complete(CLERK, authorise, Map.of("awardDecision", "RETURN", "awardDecisionComments", "Add TUPE (§11.1)"));
     assertThat(instance).isWaitingAt("Task_PrepareAwardReport");
     assertThat((String) runtimeService.getVariable(instance.getId(), "returnComments")).contains("Add TUPE");
+
+    complete(OFFICER, taskAt(instance, "Task_PrepareAwardReport"), Map.of("winningBidder", "Birch Support",
+        "awardReportSummary", "Award to Birch; TUPE may apply to the incumbent's staff (§11.1)"));
+    Task again = taskAt(instance, "Task_AuthoriseAward");
+    assertThat(taskService.getVariables(again.getId())).as("the second round opens empty")
+        .doesNotContainKeys("awardDecision", "awardDecisionComments");
+    complete(CLERK, again, Map.of("awardDecision", "AUTHORISE", "decisionReference", "Executive minute 456"));
+    assertThat(instance).isWaitingAt("Task_SendAssessmentSummaries");
   }
 
   // --- standstill and challenge -----------------------------------------------------------------
