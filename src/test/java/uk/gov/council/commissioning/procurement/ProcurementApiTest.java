@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -23,6 +24,7 @@ class ProcurementApiTest {
 
   private static final String BUYER = "pa-buyer";
   private static final String QUALITY = "pa-quality";
+  private static final String GOVERNANCE = "pa-governance";
   private static final String PROVIDER = "pa-provider";
   private static final String PROVIDER_GROUP = "provider-pa-api";
 
@@ -30,6 +32,7 @@ class ProcurementApiTest {
   @Autowired AccessSetup access;
   @Autowired RuntimeService runtimeService;
   @Autowired IdentityService identityService;
+  @Autowired TaskService taskService;
   @Autowired ObjectMapper json;
 
   HttpTestClient http;
@@ -78,6 +81,32 @@ class ProcurementApiTest {
     assertThat(body.path("startReason").asText()).isEqualTo("MANUAL");
     assertThat(body.path("startedBy").asText()).isEqualTo(BUYER);
     assertThat(body.path("timetable").isNull()).as("not planned yet").isTrue();
+  }
+
+  /** Tasklist shows the refusal of a form as the engine REST API gives it: a 400 in the checks' words. */
+  @Test
+  void aRefusedFormIsA400InTheChecksWordsThroughTheEngineRestApi() throws Exception {
+    Response start = http.postJson("/engine-rest/process-definition/key/procurement/submit-form", """
+        {"variables": {"title": {"value": "Advocacy", "type": "String"},
+                       "estimatedValue": {"value": "12,5", "type": "String"},
+                       "regime": {"value": "PA2023", "type": "String"},
+                       "procurementStrategy": {"value": "Open tender", "type": "String"}}}""", as(BUYER));
+    assertThat(start.status()).isEqualTo(400);
+    JsonNode startBody = json.readTree(start.body());
+    assertThat(startBody.path("type").asText()).isEqualTo("TaskFormException");
+    assertThat(startBody.path("message").asText())
+        .isEqualTo("The procurement request cannot be completed: estimatedValue: '12,5' is not an amount of money"
+            + " (e.g. £2,100,000 or 2100000.00); serviceArea: is required");
+
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_GovernanceAgreement").singleResult().getId();
+    user(GOVERNANCE, Roles.GOVERNANCE_CONTRACTS);
+    Response decline = http.postJson("/engine-rest/task/" + taskId + "/submit-form", """
+        {"variables": {"governanceAgreement": {"value": "DECLINE", "type": "String"}}}""", as(GOVERNANCE));
+    assertThat(decline.status()).isEqualTo(400);
+    assertThat(json.readTree(decline.body()).path("message").asText())
+        .doesNotContain("ENGINE-", "uk.gov")
+        .contains("governanceAgreementComments: say why you do not agree");
   }
 
   @Test
