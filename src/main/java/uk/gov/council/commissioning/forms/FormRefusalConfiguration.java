@@ -1,15 +1,19 @@
 package uk.gov.council.commissioning.forms;
 
-import org.springframework.boot.autoconfigure.jersey.ResourceConfigCustomizer;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Adds {@link FormRefusalMapper} to the engine REST API that Tasklist submits forms through. */
+/** {@link FormRefusalFilter} around Tasklist's engine API and {@code /engine-rest}. */
 @Configuration
 public class FormRefusalConfiguration {
 
   @Bean
-  ResourceConfigCustomizer formRefusals() {
-    return config -> config.register(FormRefusalMapper.class);
+  FilterRegistrationBean<FormRefusalFilter> formRefusals(ObjectMapper json) {
+    FilterRegistrationBean<FormRefusalFilter> registration = new FilterRegistrationBean<>(new FormRefusalFilter(json));
+    registration.addUrlPatterns("/camunda/api/engine/*", "/engine-rest/*");
+    registration.setName("formRefusals");
+    return registration;
   }
 }

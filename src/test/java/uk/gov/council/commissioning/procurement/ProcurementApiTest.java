@@ -25,6 +25,7 @@ class ProcurementApiTest {
   private static final String BUYER = "pa-buyer";
   private static final String QUALITY = "pa-quality";
   private static final String GOVERNANCE = "pa-governance";
+  private static final String FINANCE = "pa-finance";
   private static final String PROVIDER = "pa-provider";
   private static final String PROVIDER_GROUP = "provider-pa-api";
 
@@ -107,6 +108,28 @@ class ProcurementApiTest {
     assertThat(json.readTree(decline.body()).path("message").asText())
         .doesNotContain("ENGINE-", "uk.gov")
         .contains("governanceAgreementComments: say why you do not agree");
+  }
+
+  /** The same through Tasklist's own engine API, signed in with a session as a browser is. */
+  @Test
+  void tasklistShowsARefusedFormInTheChecksWords() throws Exception {
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(reference)
+        .taskDefinitionKey("Task_FinanceAgreement").singleResult().getId();
+    user(FINANCE, Roles.FINANCE_DIRECTORS);
+    assertThat(http.signIn(FINANCE, "secret-" + FINANCE).status()).isEqualTo(302);
+    String task = "/camunda/api/engine/engine/default/task/" + taskId;
+    Response read = http.get(task);
+    String token = http.cookie("XSRF-TOKEN").orElseGet(() -> read.header("X-XSRF-TOKEN"));
+
+    Response refused = http.postJson(task + "/submit-form",
+        "{\"variables\": {\"financeAgreement\": {\"value\": \"DECLINE\", \"type\": \"String\"}}}",
+        "X-XSRF-TOKEN", token);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(json.readTree(refused.body()).path("message").asText()).isEqualTo(
+        "Agree to procure: Director of Finance cannot be completed: financeAgreementComments: say why you do not"
+            + " agree, for the officer to act on");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task stays open").isOne();
   }
 
   @Test

@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,9 +44,6 @@ class SecurityIntegrationTest {
    * tried on a user of their own and cannot lock out the officer the other tests sign in as.
    */
   private static final String FORGETFUL = "it-forgetful";
-  private static final Pattern CSRF_FIELD =
-      Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
-
   @LocalServerPort int port;
   @Autowired AccessSetup access;
   @Autowired ContractService contracts;
@@ -230,16 +225,13 @@ class SecurityIntegrationTest {
   // --- helpers ------------------------------------------------------------------------------
 
   private void signIn(String user, String password) {
-    String token = csrfTokenIn(http.get("/login"));
-    Response response = http.postForm("/login", Map.of("username", user, "password", password, "_csrf", token));
+    Response response = http.signIn(user, password);
     assertThat(response.status()).isEqualTo(302);
     assertThat(response.header("Location")).doesNotContain("error");
   }
 
   private static String csrfTokenIn(Response loginPage) {
-    Matcher m = CSRF_FIELD.matcher(loginPage.text());
-    assertThat(m.find()).as("a _csrf field in the login page").isTrue();
-    return m.group(1) != null ? m.group(1) : m.group(2);
+    return HttpTestClient.csrfTokenIn(loginPage);
   }
 
   /** A contract with an option left and a case waiting at the officers' first task. */

@@ -19,6 +19,8 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -26,6 +28,9 @@ import java.util.stream.Collectors;
  * one browser session) and never follows redirects, so tests can see them.
  */
 public final class HttpTestClient {
+
+  private static final Pattern CSRF_FIELD =
+      Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
   private final String base;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -91,6 +96,25 @@ public final class HttpTestClient {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /**
+   * Signs in through the login form as a browser does (with the form's CSRF token); the session
+   * cookie is kept for the requests that follow.
+   *
+   * @return the login form's answer (302 to the web apps, or to /login?error)
+   */
+  public Response signIn(String user, String password) {
+    return postForm("/login", Map.of("username", user, "password", password, "_csrf", csrfTokenIn(get("/login"))));
+  }
+
+  /** The CSRF token in a page's form; IllegalStateException if it has none. */
+  public static String csrfTokenIn(Response page) {
+    Matcher m = CSRF_FIELD.matcher(page.text());
+    if (!m.find()) {
+      throw new IllegalStateException("No _csrf field in the page");
+    }
+    return m.group(1) != null ? m.group(1) : m.group(2);
   }
 
   public Optional<String> cookie(String name) {
