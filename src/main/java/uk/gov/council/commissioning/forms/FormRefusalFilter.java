@@ -12,6 +12,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.form.StartFormData;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -20,7 +24,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * not a server failure. The engine wraps a listener's exception in its own (ENGINE-03051, with the
  * class name) and the engine REST API answers 500, which Tasklist shows as it is. Around form
  * submissions (Tasklist's own engine API and {@code /engine-rest}) this answers 400 with the checks'
- * message instead; any other answer passes unchanged.
+ * message instead; any other answer passes unchanged. In Tasklist the fields are named by their labels,
+ * as the officer sees them; {@code /engine-rest} keeps the field keys, which its clients send.
  */
 public class FormRefusalFilter extends OncePerRequestFilter {
 
@@ -30,10 +35,17 @@ public class FormRefusalFilter extends OncePerRequestFilter {
       Pattern.compile("Cannot (?:instantiate process definition|submit task form) \\S+: (.+ cannot be completed: .+)",
           Pattern.DOTALL);
 
-  private final ObjectMapper json;
+  private static final Pattern TASK_FORM = Pattern.compile(".*/task/([^/]+)/submit-form$");
+  private static final Pattern START_FORM_BY_KEY = Pattern.compile(".*/process-definition/key/([^/]+)/submit-form$");
 
-  public FormRefusalFilter(ObjectMapper json) {
+  private final ObjectMapper json;
+  private final FormLabels labels;
+  private final ProcessEngine engine;
+
+  public FormRefusalFilter(ObjectMapper json, FormLabels labels, ProcessEngine engine) {
     this.json = json;
+    this.labels = labels;
+    this.engine = engine;
   }
 
   @Override
@@ -57,9 +69,32 @@ public class FormRefusalFilter extends OncePerRequestFilter {
     answer.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     answer.setContentType("application/json");
     answer.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    String message = request.getRequestURI().contains("/camunda/api/engine/")
+        ? FormLabels.relabel(refusal.get(), labels.of(formId(request.getRequestURI())))
+        : refusal.get();
     answer.getOutputStream().write(json.writeValueAsBytes(
-        Map.of("type", TaskFormException.class.getSimpleName(), "message", refusal.get())));
+        Map.of("type", TaskFormException.class.getSimpleName(), "message", message)));
     answer.copyBodyToResponse();
+  }
+
+  /** The id of the Camunda Form submitted (its file name in forms/), or null when it cannot be told. */
+  String formId(String uri) {
+    Matcher task = TASK_FORM.matcher(uri);
+    if (task.matches()) {
+      Task open = engine.getTaskService().createTaskQuery().taskId(task.group(1)).initializeFormKeys().singleResult();
+      return open == null || open.getCamundaFormRef() == null ? null : open.getCamundaFormRef().getKey();
+    }
+    Matcher start = START_FORM_BY_KEY.matcher(uri);
+    if (start.matches()) {
+      ProcessDefinition latest = engine.getRepositoryService().createProcessDefinitionQuery()
+          .processDefinitionKey(start.group(1)).latestVersion().singleResult();
+      if (latest == null) {
+        return null;
+      }
+      StartFormData form = engine.getFormService().getStartFormData(latest.getId());
+      return form == null || form.getCamundaFormRef() == null ? null : form.getCamundaFormRef().getKey();
+    }
+    return null;
   }
 
   /** The checks' own message inside the engine's, e.g. "Plan the timetable cannot be completed: ...". */

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 /** Which engine API answers are a form's refusal, and the officer's words inside them. */
 class FormRefusalFilterTest {
 
-  private final FormRefusalFilter filter = new FormRefusalFilter(new ObjectMapper());
+  private final FormRefusalFilter filter =
+      new FormRefusalFilter(new ObjectMapper(), new FormLabels(new ObjectMapper()), null);
 
   @Test
   void aTaskListenersRefusalIsUnwrapped() {

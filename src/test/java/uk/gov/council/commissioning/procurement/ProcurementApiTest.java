@@ -126,8 +126,9 @@ class ProcurementApiTest {
         "X-XSRF-TOKEN", token);
 
     assertThat(refused.status()).isEqualTo(400);
+    // Named by the field's label, as the officer sees it ("Comments"); /engine-rest keeps the key.
     assertThat(json.readTree(refused.body()).path("message").asText()).isEqualTo(
-        "Agree to procure: Director of Finance cannot be completed: financeAgreementComments: say why you do not"
+        "Agree to procure: Director of Finance cannot be completed: Comments: say why you do not"
             + " agree, for the officer to act on");
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task stays open").isOne();
   }
