@@ -24,9 +24,11 @@ public class ProcurementEvaluation {
 
   private final ProcurementRegister register;
   private final ObjectMapper json;
+  private final ProcurementRegimes regimes;
   private final ProcurementApproval approval;
 
-  public ProcurementEvaluation(ProcurementRegister register, ObjectMapper json, ProcurementApproval approval) {
+  public ProcurementEvaluation(ProcurementRegister register, ObjectMapper json, ProcurementApproval approval, ProcurementRegimes regimes) {
+    this.regimes = regimes;
     this.register = register;
     this.json = json;
     this.approval = approval;
@@ -122,8 +124,7 @@ public class ProcurementEvaluation {
   public void offerSummaries(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
     ProcurementRegister.Procurement procurement = register.require(reference);
-    AssessmentSummaries.Regime law = procurement.regime().startsWith("PCR")
-        ? AssessmentSummaries.Regime.PCR_2015 : AssessmentSummaries.Regime.PROCUREMENT_ACT_2023;
+    AssessmentSummaries.Regime law = regimes.find(procurement.regime()).orElseThrow().summariesLaw();
     execution.setVariable("assessmentSummariesText", AssessmentSummaries.of(law, storedInputs(reference),
             storedResult(reference), procurement.winningBidder()).stream()
         // As plain text in a block: exactly what is pasted into the e-procurement system.

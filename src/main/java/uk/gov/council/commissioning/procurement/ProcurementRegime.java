@@ -22,6 +22,8 @@ import java.util.Set;
  * @param contractDetailsNotice code of the notice that publishes the signed contract
  * @param begunOnOrAfter the regime governs procurements begun on or after this day (null: no limit)
  * @param begunBefore the regime governs procurements begun before this day (null: no limit)
+ * @param assessmentSummaries which law the bidders' assessment summaries are written to (null: the
+ *     Procurement Act 2023)
  */
 public record ProcurementRegime(
     String id,
@@ -34,7 +36,8 @@ public record ProcurementRegime(
     List<NoticeRule> notices,
     String contractDetailsNotice,
     LocalDate begunOnOrAfter,
-    LocalDate begunBefore) {
+    LocalDate begunBefore,
+    AssessmentSummaries.Regime assessmentSummaries) {
 
   /** Whether a rule is the law or the council's own choice where the law is silent or unconfirmed. */
   public enum RuleBasis { LAW, COUNCIL_DEFAULT }
@@ -54,6 +57,11 @@ public record ProcurementRegime(
 
   public Optional<TenderingProcedure> procedure(String procedureId) {
     return procedures.stream().filter(p -> p.id().equals(procedureId)).findFirst();
+  }
+
+  /** The law the assessment summaries follow (the Procurement Act 2023 unless the data says otherwise). */
+  public AssessmentSummaries.Regime summariesLaw() {
+    return assessmentSummaries == null ? AssessmentSummaries.Regime.PROCUREMENT_ACT_2023 : assessmentSummaries;
   }
 
   /** Why this regime cannot govern a procurement begun on {@code day}; empty when it can. */

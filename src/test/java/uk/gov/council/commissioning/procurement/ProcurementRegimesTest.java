@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.procurement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
+import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.gov.council.commissioning.procurement.ProcurementRegime.RuleBasis;
@@ -43,6 +44,22 @@ class ProcurementRegimesTest {
     assertThat(regulations.standstill().unit()).isEqualTo(DayUnit.CALENDAR_DAYS);
     // The Regulations' own definition was not confirmed: the UK-wide reading is the council's choice.
     assertThat(regulations.workingDays().basis()).isEqualTo(RuleBasis.COUNCIL_DEFAULT);
+  }
+
+  /** Which procurements each governs (by the day they began) and the law its assessment summaries follow. */
+  @Test
+  void theActGovernsProcurementsBegunFrom24February2025AndTheRegulationsThoseBefore() {
+    LocalDate before = LocalDate.of(2025, 2, 23);
+    LocalDate from = LocalDate.of(2025, 2, 24);
+    assertThat(bundled.problemFor("PA2023_LIGHT_TOUCH", from)).isEmpty();
+    assertThat(bundled.problemFor("PA2023_LIGHT_TOUCH", before)).get().asString().contains("on or after 2025-02-24");
+    assertThat(bundled.problemFor("PCR2015", before)).isEmpty();
+    assertThat(bundled.problemFor("PCR2015", from)).get().asString().contains("before 2025-02-24");
+    assertThat(bundled.problemFor("EU2004", from)).get().asString().startsWith("must be one of PA2023");
+    assertThat(bundled.find("PCR2015_LIGHT_TOUCH").orElseThrow().summariesLaw())
+        .isEqualTo(AssessmentSummaries.Regime.PCR_2015);
+    assertThat(bundled.find("PA2023").orElseThrow().summariesLaw())
+        .isEqualTo(AssessmentSummaries.Regime.PROCUREMENT_ACT_2023);
   }
 
   @Test

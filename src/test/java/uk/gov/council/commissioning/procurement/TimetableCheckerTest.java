@@ -179,6 +179,21 @@ class TimetableCheckerTest {
             + " Regulations 2015 minimum for an open procedure is 35 days."));
   }
 
+  /** PCR 2015 reg 28: 30 days for requests to participate, then 30 for tenders (25 electronically). */
+  @Test
+  void theRestrictedProcedureNeedsTheParticipationPeriodAndTheTenderPeriod() {
+    SeedTimetable plan = seed();
+    plan.procedure = "RESTRICTED";
+    plan.tenderCloseDate = of(2020, 4, 25); // 54 days from the contract notice on 2 March: under 30 + 25
+    TimetableCheck tooShort = checker.check(plan.plan());
+    assertThat(tooShort.minimumTenderPeriodDays()).isEqualTo(55);
+    assertThat(tooShort.problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("tenderCloseDate"));
+
+    plan.tenderCloseDate = of(2020, 4, 26); // 55 days
+    assertThat(checker.check(plan.plan()).lawful()).isTrue();
+    assertThat(checker(false).check(plan.plan()).minimumTenderPeriodDays()).as("on paper: 30 + 30").isEqualTo(60);
+  }
+
   @Test
   void aTimelyPriorInformationNoticeShortensThePcrMinimumTo15Days() {
     SeedTimetable plan = seed();
