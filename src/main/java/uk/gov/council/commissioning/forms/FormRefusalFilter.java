@@ -16,6 +16,8 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
@@ -29,6 +31,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  */
 public class FormRefusalFilter extends OncePerRequestFilter {
 
+  private static final Logger log = LoggerFactory.getLogger(FormRefusalFilter.class);
   private static final String MARK = TaskFormException.class.getName() + ": ";
   /** A start form's refusal is not wrapped by a listener: the engine API puts its own words before it. */
   private static final Pattern START_REFUSAL =
@@ -65,6 +68,7 @@ public class FormRefusalFilter extends OncePerRequestFilter {
       answer.copyBodyToResponse();
       return;
     }
+    log.info("Form refused by its checks ({}): {}", request.getRequestURI(), refusal.get());
     answer.resetBuffer();
     answer.setStatus(HttpServletResponse.SC_BAD_REQUEST);
     answer.setContentType("application/json");
