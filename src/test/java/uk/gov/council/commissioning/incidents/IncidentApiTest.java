@@ -46,6 +46,7 @@ class IncidentApiTest {
   @Autowired AccessSetup access;
   @Autowired ContractService contracts;
   @Autowired TaskService taskService;
+  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
   @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
 
@@ -216,6 +217,36 @@ class IncidentApiTest {
     Response own = http.get("/engine-rest/task/" + task.getId() + "/variables", as(VIBRANCE_USER));
     assertThat(own.status()).isEqualTo(200);
     assertThat(json.readTree(own.body()).path("serviceUserName").path("value").asText()).isEqualTo("Edith Example");
+  }
+
+  /**
+   * A provider works its own task (claims it, completes it with the form) but cannot write the case's
+   * variables beforehand, which a later council task might read.
+   */
+  @Test
+  void aProviderWorksItsOwnTaskButCannotWriteTheCasesVariables() throws Exception {
+    String number = reportAsVibrance();
+    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_SubmitReportingForm").singleResult().getId();
+    String variable = "/engine-rest/task/" + taskId + "/variables/reviewDecision";
+
+    Response put = http.send("PUT", variable, "{\"value\": \"CLOSE\", \"type\": \"String\"}",
+        concat(as(VIBRANCE_USER), "Content-Type", "application/json"));
+    assertThat(put.status()).isEqualTo(403);
+    Response claim = http.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + VIBRANCE_USER + "\"}",
+        as(VIBRANCE_USER));
+    assertThat(claim.status()).isEqualTo(204);
+    Response asAssignee = http.send("PUT", variable, "{\"value\": \"CLOSE\", \"type\": \"String\"}",
+        concat(as(VIBRANCE_USER), "Content-Type", "application/json"));
+    assertThat(asAssignee.status()).as("not even once claimed").isEqualTo(403);
+    assertThat(runtimeService.getVariable(taskService.createTaskQuery().taskId(taskId).singleResult()
+        .getProcessInstanceId(), "reviewDecision")).isNull();
+  }
+
+  private static String[] concat(String[] first, String... more) {
+    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
+    System.arraycopy(more, 0, all, first.length, more.length);
+    return all;
   }
 
   @Test
