@@ -1,29 +1,76 @@
 package uk.gov.council.commissioning.security;
 
+import java.util.ArrayList;
+import java.util.List;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.cfg.auth.DefaultAuthorizationProvider;
 import org.camunda.bpm.engine.impl.context.Context;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * A provider's users may work on their own tasks (claim, complete with the form) but not update them:
- * with the engine's default, a candidate or assignee may also write any variable of the case through
- * {@code PUT /engine-rest/task/{id}/variables} before completing, and so pre-set what a later council
- * task reads. Council staff keep the default (they set due dates and reassign in Tasklist).
+ * A provider's users may work on their own tasks (claim, release, pass to a colleague, complete with
+ * the form) but not update them: with the engine's default, a candidate or assignee may also write any
+ * variable of the case through {@code PUT /engine-rest/task/{id}/variables} before completing, and so
+ * pre-set what a later council task reads. Council staff keep the default (they set due dates in
+ * Tasklist). A provider's task can only be assigned to a user of that provider: the assignee may read
+ * the case, so passing it to another organisation would show it that organisation's data.
  */
 @Component
 public class ProviderTaskPermissions extends AbstractProcessEnginePlugin {
 
+  private static final TaskListener ASSIGNEE_OF_THE_PROVIDER = ProviderTaskPermissions::assigneeActsForTheProvider;
+
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {
     configuration.setResourceAuthorizationProvider(new CouncilAuthorizationProvider());
+    if (configuration.getCustomPostBPMNParseListeners() == null) {
+      configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
+    }
+    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
+      @Override
+      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+          userTask.getTaskDefinition().addBuiltInTaskListener(TaskListener.EVENTNAME_ASSIGNMENT, ASSIGNEE_OF_THE_PROVIDER);
+        }
+      }
+    });
+  }
+
+  /** Refuses an assignee outside the provider whose task it is. */
+  static void assigneeActsForTheProvider(DelegateTask task) {
+    String assignee = task.getAssignee();
+    if (assignee == null) {
+      return;
+    }
+    List<String> providerGroups = task.getCandidates().stream().map(IdentityLink::getGroupId)
+        .filter(g -> g != null && Roles.isProviderGroup(g)).toList();
+    if (providerGroups.isEmpty()) {
+      return;
+    }
+    IdentityService identity = task.getProcessEngineServices().getIdentityService();
+    boolean actsForProvider = providerGroups.stream()
+        .anyMatch(g -> identity.createUserQuery().userId(assignee).memberOfGroup(g).count() > 0);
+    if (!actsForProvider) {
+      throw new ProcessEngineException("Task " + task.getId() + " belongs to " + String.join(", ", providerGroups)
+          + ": it cannot be assigned to " + assignee + ", who does not act for that provider");
+    }
   }
 
   /** The engine's authorizations, with work-only task permissions for providers. */
@@ -35,8 +82,9 @@ public class ProviderTaskPermissions extends AbstractProcessEnginePlugin {
         return super.createOrUpdateAuthorizations(task, groupId, userId);
       }
       Permission[] work = isEnforceSpecificVariablePermission()
-          ? new Permission[] {Permissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.READ_VARIABLE}
-          : new Permission[] {Permissions.READ, TaskPermissions.TASK_WORK};
+          ? new Permission[] {Permissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN,
+              TaskPermissions.READ_VARIABLE}
+          : new Permission[] {Permissions.READ, TaskPermissions.TASK_WORK, TaskPermissions.TASK_ASSIGN};
       AuthorizationEntity runtime = createOrUpdateAuthorization(task, userId, groupId, Resources.TASK, false, work);
       if (!isHistoricInstancePermissionsEnabled()) {
         return new AuthorizationEntity[] {runtime};

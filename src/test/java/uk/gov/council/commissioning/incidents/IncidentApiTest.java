@@ -241,6 +241,15 @@ class IncidentApiTest {
     assertThat(asAssignee.status()).as("not even once claimed").isEqualTo(403);
     assertThat(runtimeService.getVariable(taskService.createTaskQuery().taskId(taskId).singleResult()
         .getProcessInstanceId(), "reviewDecision")).isNull();
+
+    // Releasing the task is working on it; passing it to another organisation's user is refused.
+    assertThat(http.postJson("/engine-rest/task/" + taskId + "/unclaim", "{}", as(VIBRANCE_USER)).status())
+        .isEqualTo(204);
+    Response elsewhere = http.postJson("/engine-rest/task/" + taskId + "/assignee",
+        "{\"userId\": \"" + BRIGHTPATH_USER + "\"}", as(VIBRANCE_USER));
+    assertThat(elsewhere.status()).isGreaterThanOrEqualTo(400);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
+    assertThat(taskIds(BRIGHTPATH_USER)).doesNotContain(taskId);
   }
 
   private static String[] concat(String[] first, String... more) {
