@@ -558,6 +558,42 @@ class ProcurementProcessTest {
     execute(job(instance, "Task_AlertNoticeOverdue"));
     assertThat(outbox(instance, "notice-overdue:2026-11-27")).contains(LEAD);
     assertThat(instance).isWaitingAt("Task_PublishContractNotices");
+
+    // The contract went live on 1 October whatever the notice; the timetable watch then has no stage
+    // left to watch and ends, while the case waits for the notice.
+    execute(job(instance, "Timer_Commencement"));
+    execute(job(instance, "Task_MakeContractLive"));
+    for (int round = 0; round < 10 && job(instance, "Timer_StageEnd") != null; round++) {
+      execute(job(instance, "Timer_StageEnd"));
+    }
+    assertThat(instance).hasPassed("EndEvent_WatchDone").isWaitingAt("Task_PublishContractNotices");
+    assertThat(register.slips(instance.getBusinessKey())).as("every stage finished on time").isEmpty();
+    publish(instance, "Task_PublishContractNotices", "UK7-LATE", "2026-11-28");
+    assertThat(instance).isEnded().hasPassed("EndEvent_ContractLive");
+  }
+
+  @Test
+  void aProcurementStartedByTheExtensionProcessIsPreparedByAnOfficerBeforeAgreement() {
+    Map<String, Object> started = request(replaced.reference(), "PA2023_LIGHT_TOUCH", 2_100_000, false);
+    started.put("startReason", "EXTENSION_REFUSED");
+    started.put("procurementStrategy", "The extension of " + replaced.reference() + " was refused.");
+    ProcessInstance instance = start(started);
+    assertThat(instance).isWaitingAt("Task_PrepareProcurementCase");
+    assertThat(taskAt(instance, "Task_PrepareProcurementCase")).hasCandidateGroup("procurement");
+
+    Map<String, Object> prepared = new java.util.HashMap<>(Map.of("procurementStrategy",
+        "Open tender, one lot, 5 years + 1 + 1 (seed 000 §6.8)", "estimatedValue", "£450,000",
+        "keyDecision", false, "regime", "PA2023"));
+    complete(OFFICER, taskAt(instance, "Task_PrepareProcurementCase"), prepared);
+
+    assertThat(instance).isWaitingAt("Task_GovernanceAgreement", "Task_CorporateServicesAgreement",
+        "Task_FinanceAgreement");
+    ProcurementRegister.Procurement recorded = register.require(instance.getBusinessKey());
+    assertThat(recorded.estimatedValue()).isEqualByComparingTo("450000.00");
+    assertThat(recorded.regime()).isEqualTo("PA2023");
+    assertThat(recorded.startReason()).isEqualTo("EXTENSION_REFUSED");
+    agreeAll(instance);
+    assertThat(taskAt(instance, "Task_DecideToProcure")).hasCandidateGroup("portfolio-holders");
   }
 
   // --- decisions read from the record, not from variables a completion can set -------------------
