@@ -3,22 +3,16 @@ package uk.gov.council.commissioning.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 
-import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.gov.council.commissioning.DmnTable;
 
 /**
  * The approval-route table on its own, with the plain DMN engine (no process engine, no Spring):
@@ -26,27 +20,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ExtensionApprovalRouteDmnTest {
 
-  private static final String RESOURCE = "processes/extension-approval-route.dmn";
 
-  private static DmnEngine engine;
-  private static DmnDecision decision;
-  // The rules the last evaluation matched, so a test can say which rule decided, not only what.
-  private static final List<String> matchedRules = new ArrayList<>();
+  private static DmnTable table;
 
   @BeforeAll
-  static void parseTheTableFromTheClasspath() throws Exception {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionEvaluationListeners(List.of(event -> {
-      if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
-        table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
-      }
-    }));
-    engine = configuration.buildEngine();
-    try (InputStream in = ExtensionApprovalRouteDmnTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      assertThat(in).as(RESOURCE + " on the classpath").isNotNull();
-      decision = engine.parseDecision("extension-approval-route", in);
-    }
+  static void parseTheTableFromTheClasspath() {
+    table = DmnTable.load("processes/extension-approval-route.dmn", "extension-approval-route");
   }
 
   @ParameterizedTest(name = "£{0}, key decision {1} -> {2} ({3})")
@@ -70,7 +49,7 @@ class ExtensionApprovalRouteDmnTest {
     DmnDecisionTableResult result = evaluate(wholeLifeValue, keyDecision);
 
     assertThat((String) result.getSingleEntry()).isEqualTo(route);
-    assertThat(matchedRules).containsExactly(rule);
+    assertThat(table.matchedRules()).containsExactly(rule);
   }
 
   @Test
@@ -87,7 +66,7 @@ class ExtensionApprovalRouteDmnTest {
     DmnDecisionTableResult result = evaluate(900000.00, true);
 
     assertThat((String) result.getSingleEntry()).isEqualTo("PORTFOLIO_HOLDER");
-    assertThat(matchedRules).containsExactly("Rule_PortfolioHolder");
+    assertThat(table.matchedRules()).containsExactly("Rule_PortfolioHolder");
   }
 
   @Test
@@ -100,7 +79,7 @@ class ExtensionApprovalRouteDmnTest {
     for (double value : values) {
       for (boolean key : new boolean[] {false, true}) {
         assertThatCode(() -> evaluate(value, key)).as("£%s key %s", value, key).doesNotThrowAnyException();
-        assertThat(matchedRules).as("rules matching £%s key %s", value, key).hasSize(1);
+        assertThat(table.matchedRules()).as("rules matching £%s key %s", value, key).hasSize(1);
       }
     }
   }
@@ -111,13 +90,12 @@ class ExtensionApprovalRouteDmnTest {
    */
   @Test
   void belowOneHundredThousandAMissingKeyDecisionMatchesNoRule() {
-    matchedRules.clear();
     Map<String, Object> variables = new HashMap<>();
     variables.put("wholeLifeValue", 60000.0);
     variables.put("keyDecision", null);
 
-    assertThat(engine.evaluateDecisionTable(decision, variables).isEmpty()).isTrue();
-    assertThat(matchedRules).isEmpty();
+    assertThat(table.evaluate(variables).isEmpty()).isTrue();
+    assertThat(table.matchedRules()).isEmpty();
   }
 
   private String route(double wholeLifeValue, boolean keyDecision) {
@@ -125,10 +103,9 @@ class ExtensionApprovalRouteDmnTest {
   }
 
   private DmnDecisionTableResult evaluate(double wholeLifeValue, boolean keyDecision) {
-    matchedRules.clear();
     Map<String, Object> variables = new HashMap<>();
     variables.put("wholeLifeValue", wholeLifeValue);
     variables.put("keyDecision", keyDecision);
-    return engine.evaluateDecisionTable(decision, variables);
+    return table.evaluate(variables);
   }
 }

@@ -2,22 +2,15 @@ package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.gov.council.commissioning.DmnTable;
 
 /**
  * The procurement approval-route table on its own, with the plain DMN engine: each rule at its
@@ -25,26 +18,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class ProcurementApprovalRouteDmnTest {
 
-  private static final String RESOURCE = "processes/procurement-approval-route.dmn";
 
-  private static DmnEngine engine;
-  private static DmnDecision decision;
-  private static final List<String> matchedRules = new ArrayList<>();
+  private static DmnTable table;
 
   @BeforeAll
-  static void parseTheTableFromTheClasspath() throws Exception {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionEvaluationListeners(List.of(event -> {
-      if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
-        table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
-      }
-    }));
-    engine = configuration.buildEngine();
-    try (InputStream in = ProcurementApprovalRouteDmnTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      assertThat(in).as(RESOURCE + " on the classpath").isNotNull();
-      decision = engine.parseDecision("procurement-approval-route", in);
-    }
+  static void parseTheTableFromTheClasspath() {
+    table = DmnTable.load("processes/procurement-approval-route.dmn", "procurement-approval-route");
   }
 
   @ParameterizedTest(name = "£{0}, key decision {1} -> {2} ({3})")
@@ -63,7 +42,7 @@ class ProcurementApprovalRouteDmnTest {
     DmnDecisionTableResult result = evaluate(value, keyDecision);
 
     assertThat((String) result.getSingleEntry()).isEqualTo(route);
-    assertThat(matchedRules).containsExactly(rule);
+    assertThat(table.matchedRules()).containsExactly(rule);
   }
 
   /** Seed 000 §2.3, §6.4: "Executive are recommended to approve" the tender, a key decision. */
@@ -77,16 +56,15 @@ class ProcurementApprovalRouteDmnTest {
     for (double value = 0; value <= 3_000_000; value += 7_777.77) {
       for (boolean key : new boolean[] {false, true}) {
         evaluate(value, key);
-        assertThat(matchedRules).as("rules matching £%s key %s", value, key).hasSize(1);
+        assertThat(table.matchedRules()).as("rules matching £%s key %s", value, key).hasSize(1);
       }
     }
   }
 
   private DmnDecisionTableResult evaluate(double value, boolean keyDecision) {
-    matchedRules.clear();
     Map<String, Object> variables = new HashMap<>();
     variables.put("approvalValue", value);
     variables.put("keyDecision", keyDecision);
-    return engine.evaluateDecisionTable(decision, variables);
+    return table.evaluate(variables);
   }
 }

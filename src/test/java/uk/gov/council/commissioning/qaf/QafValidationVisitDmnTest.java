@@ -2,23 +2,15 @@ package uk.gov.council.commissioning.qaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.InputStream;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.camunda.bpm.dmn.engine.DmnEngine;
-import org.camunda.bpm.dmn.engine.DmnEngineConfiguration;
-import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
-import org.camunda.bpm.dmn.engine.delegate.DmnEvaluatedDecisionRule;
-import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import uk.gov.council.commissioning.DmnTable;
 
 /**
  * The validation-visit table on its own (seed 001 Part 3.3 §3.3), rule by rule, with the plain DMN
@@ -26,37 +18,18 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class QafValidationVisitDmnTest {
 
-  private static final String RESOURCE = "processes/qaf-validation-visit.dmn";
 
-  private static DmnEngine engine;
-  private static DmnDecision decision;
-  private static final List<String> matchedRules = new ArrayList<>();
+  private static DmnTable table;
 
   @BeforeAll
-  static void parse() throws Exception {
-    DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionEvaluationListeners(List.of(event -> {
-      if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
-        table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
-      }
-    }));
-    engine = configuration.buildEngine();
-    try (InputStream in = QafValidationVisitDmnTest.class.getClassLoader().getResourceAsStream(RESOURCE)) {
-      assertThat(in).as(RESOURCE).isNotNull();
-      decision = engine.parseDecision("qaf-validation-visit", in);
-    }
-  }
-
-  @BeforeEach
-  void clear() {
-    matchedRules.clear();
+  static void parseTheTableFromTheClasspath() {
+    table = DmnTable.load("processes/qaf-validation-visit.dmn", "qaf-validation-visit");
   }
 
   @Test
   void nothingToTriggerAVisitGivesNoReason() {
     assertThat(reasons(1, false, false, false, 0.5)).isEmpty();
-    assertThat(matchedRules).isEmpty();
+    assertThat(table.matchedRules()).isEmpty();
   }
 
   @Test
@@ -69,32 +42,32 @@ class QafValidationVisitDmnTest {
   void ruleOneASignificantChangeIsTwoGradeStepsOrMore(int steps, boolean visit) {
     assertThat(reasons(steps, false, false, false, 0.99))
         .isEqualTo(visit ? List.of("SIGNIFICANT_CHANGE") : List.of());
-    assertThat(matchedRules).isEqualTo(visit ? List.of("Rule_SignificantChange") : List.of());
+    assertThat(table.matchedRules()).isEqualTo(visit ? List.of("Rule_SignificantChange") : List.of());
   }
 
   @Test
   void ruleTwoAnAClaimed() {
     assertThat(reasons(0, true, false, false, 0.99)).containsExactly("A_GRADE_CLAIMED");
-    assertThat(matchedRules).containsExactly("Rule_AGradeClaimed");
+    assertThat(table.matchedRules()).containsExactly("Rule_AGradeClaimed");
   }
 
   @Test
   void ruleThreeConcernsOverTheService() {
     assertThat(reasons(null, false, true, false, 0.99)).containsExactly("CONCERNS_OVER_SERVICE");
-    assertThat(matchedRules).containsExactly("Rule_ConcernsOverService");
+    assertThat(table.matchedRules()).containsExactly("Rule_ConcernsOverService");
   }
 
   @Test
   void ruleFourAProcurementReview() {
     assertThat(reasons(0, false, false, true, 0.99)).containsExactly("PROCUREMENT_REVIEW");
-    assertThat(matchedRules).containsExactly("Rule_ProcurementReview");
+    assertThat(table.matchedRules()).containsExactly("Rule_ProcurementReview");
   }
 
   @ParameterizedTest(name = "draw {0} -> visit {1}")
   @CsvSource({"0.0, true", "0.0999, true", "0.10, false", "0.75, false", "1.0, false"})
   void ruleFiveARandomTenPerCentSample(double draw, boolean visit) {
     assertThat(reasons(0, false, false, false, draw)).isEqualTo(visit ? List.of("RANDOM_SAMPLE") : List.of());
-    assertThat(matchedRules).isEqualTo(visit ? List.of("Rule_RandomSample") : List.of());
+    assertThat(table.matchedRules()).isEqualTo(visit ? List.of("Rule_RandomSample") : List.of());
   }
 
   @Test
@@ -111,7 +84,7 @@ class QafValidationVisitDmnTest {
     variables.put("concernsOverService", concerns);
     variables.put("procurementReview", procurement);
     variables.put("randomDraw", draw);
-    DmnDecisionTableResult result = engine.evaluateDecisionTable(decision, variables);
+    DmnDecisionTableResult result = table.evaluate(variables);
     return result.collectEntries("reason");
   }
 }
