@@ -2,7 +2,7 @@ package uk.gov.council.commissioning.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.complaints.ComplaintTestData.*;
-import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+import static uk.gov.council.commissioning.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -229,9 +229,5 @@ class ComplaintApiTest {
     } catch (IOException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String[] as(String user) {
-    return basic(user, password(user));
   }
 }

@@ -1,7 +1,8 @@
 package uk.gov.council.commissioning.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -51,11 +52,11 @@ class ComplianceApiTest {
   @BeforeEach
   void setUp() {
     http = new HttpTestClient(port);
-    user(OFFICER, Roles.QUALITY_ASSURANCE);
+    user(access, OFFICER, Roles.QUALITY_ASSURANCE);
     access.ensureGroup(ALPHA_GROUP, "CF Alpha Care", "PROVIDER");
     access.ensureGroup(BETA_GROUP, "CF Beta Support", "PROVIDER");
-    user(ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
-    user(BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+    user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
+    user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
     alpha = contracts.createProvider("CF Alpha Care", "alpha@example.org", ALPHA_GROUP);
     beta = contracts.createProvider("CF Beta Support", "beta@example.org", BETA_GROUP);
   }
@@ -197,20 +198,5 @@ class ComplianceApiTest {
 
   private static String path(Provider provider, String quarter) {
     return "/api/compliance/providers/" + provider.id() + "/quarters/" + quarter;
-  }
-
-  private void user(String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", password(id));
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
-  }
-
-  private static String[] as(String user) {
-    return basic(user, password(user));
-  }
-
-  private static String password(String user) {
-    return "secret-" + user;
   }
 }

@@ -2,7 +2,8 @@ package uk.gov.council.commissioning.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
-import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -60,11 +61,11 @@ class ExtensionApiTest {
   @BeforeEach
   void setUp() {
     http = new HttpTestClient(port);
-    user(OFFICER, Roles.COMMISSIONING_OFFICERS);
+    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     access.ensureGroup(ALPHA_GROUP, "Alpha Care", "PROVIDER");
     access.ensureGroup(BETA_GROUP, "Beta Support", "PROVIDER");
-    user(ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
-    user(BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+    user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
+    user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
     alpha = contracts.createProvider("Alpha Care", "contracts@alpha.example", ALPHA_GROUP);
     beta = contracts.createProvider("Beta Support", "contracts@beta.example", BETA_GROUP);
     reference = "EXT-API" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
@@ -236,20 +237,5 @@ class ExtensionApiTest {
   private long runningCases() {
     return runtimeService.createProcessInstanceQuery().processDefinitionKey(ExtensionVariables.PROCESS_KEY)
         .processInstanceBusinessKey(reference).count();
-  }
-
-  private void user(String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", password(id));
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
-  }
-
-  private static String[] as(String user) {
-    return basic(user, password(user));
-  }
-
-  private static String password(String user) {
-    return "secret-" + user;
   }
 }

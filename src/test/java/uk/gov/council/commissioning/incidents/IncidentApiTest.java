@@ -2,7 +2,8 @@ package uk.gov.council.commissioning.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
-import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -58,10 +59,10 @@ class IncidentApiTest {
     http = new HttpTestClient(port);
     access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
     access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
-    user(VIBRANCE_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
-    user(BRIGHTPATH_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
-    user(QUALITY, Roles.QUALITY_ASSURANCE);
-    user(FINANCE, Roles.FINANCE_DIRECTORS);
+    user(access, VIBRANCE_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
+    user(access, BRIGHTPATH_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
+    user(access, QUALITY, Roles.QUALITY_ASSURANCE);
+    user(access, FINANCE, Roles.FINANCE_DIRECTORS);
     Provider vibrance = vibrance(contracts);
     brightpath(contracts);
     reference = "SIA-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
@@ -322,20 +323,5 @@ class IncidentApiTest {
   private long rowsForContract() {
     return jdbc.sql("SELECT COUNT(*) FROM serious_incident i JOIN contract c ON c.id = i.contract_id"
         + " WHERE c.reference = :reference").param("reference", reference).query(Long.class).single();
-  }
-
-  private void user(String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", password(id));
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
-  }
-
-  private static String[] as(String user) {
-    return basic(user, password(user));
-  }
-
-  private static String password(String user) {
-    return "secret-" + user;
   }
 }

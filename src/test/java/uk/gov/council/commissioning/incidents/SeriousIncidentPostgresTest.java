@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.TestUsers.user;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -89,9 +90,9 @@ class SeriousIncidentPostgresTest {
     BpmnAwareTests.init(engine);
     access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
     access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
-    user(PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
-    user(OTHER_PROVIDER_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
-    user(OFFICER, Roles.QUALITY_ASSURANCE);
+    user(access, PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
+    user(access, OTHER_PROVIDER_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
+    user(access, OFFICER, Roles.QUALITY_ASSURANCE);
     vibrance = contracts.findAllProviders().stream().filter(p -> p.organisationGroup().equals(VIBRANCE_GROUP))
         .findFirst().orElseGet(() -> IncidentTestData.vibrance(contracts));
     if (contracts.findByReference(REFERENCE).isEmpty()) {
@@ -203,13 +204,6 @@ class SeriousIncidentPostgresTest {
   private Task taskAt(ProcessInstance instance, String activityId) {
     return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
         .singleResult();
-  }
-
-  private void user(String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", "secret-" + id);
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
   }
 
   private static void setClock(LocalDateTime ukTime) {

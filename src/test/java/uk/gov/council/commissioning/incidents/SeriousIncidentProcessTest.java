@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.TestUsers.user;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -84,12 +85,12 @@ class SeriousIncidentProcessTest {
     BpmnAwareTests.init(engine);
     access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
     access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
-    user(PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
-    user(OTHER_PROVIDER_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
-    user(OFFICER, Roles.COMMISSIONING_OFFICERS);
-    user(QUALITY, Roles.QUALITY_ASSURANCE);
-    user(MANAGER, Roles.CONTRACTS_MANAGERS);
-    user(DIRECTOR, Roles.CHIEF_OFFICERS);
+    user(access, PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
+    user(access, OTHER_PROVIDER_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
+    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
+    user(access, QUALITY, Roles.QUALITY_ASSURANCE);
+    user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
+    user(access, DIRECTOR, Roles.CHIEF_OFFICERS);
     vibrance = vibrance(contracts);
     brightpath(contracts);
     reference = "SI-T" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
@@ -1062,13 +1063,6 @@ class SeriousIncidentProcessTest {
   private String outbox(String key) {
     return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
         .param("key", key).query(String.class).optional().orElse(null);
-  }
-
-  private void user(String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", "secret-" + id);
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
   }
 
   private static Instant now() {

@@ -1,7 +1,8 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -53,11 +54,11 @@ class EvaluationApiTest {
   @BeforeEach
   void setUp() {
     http = new HttpTestClient(port);
-    user(BUYER, Roles.PROCUREMENT);
-    user(MANAGER, Roles.CONTRACTS_MANAGERS);
-    user(QA, Roles.QUALITY_ASSURANCE);
+    user(access, BUYER, Roles.PROCUREMENT);
+    user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
+    user(access, QA, Roles.QUALITY_ASSURANCE);
     access.ensureGroup(PROVIDER_GROUP, "TE Provider", "PROVIDER");
-    user(PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);
+    user(access, PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);
   }
 
   @Test
@@ -152,20 +153,5 @@ class EvaluationApiTest {
       s.append(i == 0 ? "" : ", ").append('"').append(questions.get(i).id()).append("\": ").append(values[i]);
     }
     return s.append('}').toString();
-  }
-
-  private void user(String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", password(id));
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
-  }
-
-  private static String[] as(String user) {
-    return basic(user, password(user));
-  }
-
-  private static String password(String user) {
-    return "secret-" + user;
   }
 }

@@ -1,7 +1,8 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -42,10 +43,10 @@ class ProcurementApiTest {
   @BeforeEach
   void setUp() {
     http = new HttpTestClient(port);
-    user(BUYER, Roles.PROCUREMENT);
-    user(QUALITY, Roles.QUALITY_ASSURANCE);
+    user(access, BUYER, Roles.PROCUREMENT);
+    user(access, QUALITY, Roles.QUALITY_ASSURANCE);
     access.ensureGroup(PROVIDER_GROUP, "PA Provider", "PROVIDER");
-    user(PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);
+    user(access, PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);
     identityService.setAuthentication(BUYER, java.util.List.of(Roles.PROCUREMENT));
     try {
       reference = runtimeService.startProcessInstanceByKey("procurement",
@@ -101,7 +102,7 @@ class ProcurementApiTest {
 
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(reference)
         .taskDefinitionKey("Task_GovernanceAgreement").singleResult().getId();
-    user(GOVERNANCE, Roles.GOVERNANCE_CONTRACTS);
+    user(access, GOVERNANCE, Roles.GOVERNANCE_CONTRACTS);
     Response decline = http.postJson("/engine-rest/task/" + taskId + "/submit-form", """
         {"variables": {"governanceAgreement": {"value": "DECLINE", "type": "String"}}}""", as(GOVERNANCE));
     assertThat(decline.status()).isEqualTo(400);
@@ -115,7 +116,7 @@ class ProcurementApiTest {
   void tasklistShowsARefusedFormInTheChecksWords() throws Exception {
     String taskId = taskService.createTaskQuery().processInstanceBusinessKey(reference)
         .taskDefinitionKey("Task_FinanceAgreement").singleResult().getId();
-    user(FINANCE, Roles.FINANCE_DIRECTORS);
+    user(access, FINANCE, Roles.FINANCE_DIRECTORS);
     assertThat(http.signIn(FINANCE, "secret-" + FINANCE).status()).isEqualTo(302);
     String task = "/camunda/api/engine/engine/default/task/" + taskId;
     Response read = http.get(task);
@@ -136,16 +137,5 @@ class ProcurementApiTest {
   @Test
   void anUnknownProcurementIs404() {
     assertThat(http.get("/api/procurements/PROC-1999-9999", as(BUYER)).status()).isEqualTo(404);
-  }
-
-  private void user(String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", "secret-" + id);
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
-  }
-
-  private static String[] as(String user) {
-    return basic(user, "secret-" + user);
   }
 }

@@ -1,7 +1,8 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -43,9 +44,9 @@ class TimetableCheckApiTest {
   @BeforeEach
   void setUp() {
     http = new HttpTestClient(port);
-    user(OFFICER, Roles.COMMISSIONING_OFFICERS);
+    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     access.ensureGroup(PROVIDER_GROUP, "TT Provider", "PROVIDER");
-    user(PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);
+    user(access, PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);
   }
 
   private static String plan(String regime, String tenderClose, String signature) {
@@ -110,20 +111,5 @@ class TimetableCheckApiTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
         .containsExactly("tenderCloseDate");
-  }
-
-  private void user(String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", password(id));
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
-  }
-
-  private static String[] as(String user) {
-    return basic(user, password(user));
-  }
-
-  private static String password(String user) {
-    return "secret-" + user;
   }
 }

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.qaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.qaf.ImprovementPlanTestData.*;
+import static uk.gov.council.commissioning.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -90,9 +91,5 @@ class ImprovementPlanApiTest {
     assertThat(response.status()).isEqualTo(200);
     JsonNode list = json.readTree(response.body());
     return list.findValuesAsText("caseReference");
-  }
-
-  private static String[] as(String user) {
-    return HttpTestClient.basic(user, password(user));
   }
 }

@@ -2,7 +2,7 @@ package uk.gov.council.commissioning.qaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.qaf.QafTestData.*;
-import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+import static uk.gov.council.commissioning.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -124,9 +124,5 @@ class QafApiTest {
     Response created = http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\"}", as(OFFICER));
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     assertThat(json.readTree(created.text()).get("meetingDate").asText()).isEqualTo(meeting);
-  }
-
-  private static String[] as(String user) {
-    return basic(user, "secret-" + user);
   }
 }

@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.qaf;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.qaf.QafReportTestData.*;
 import static uk.gov.council.commissioning.web.HttpTestClient.basic;
+import static uk.gov.council.commissioning.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -170,9 +171,5 @@ class QafReportApiTest {
 
   private static String grades(Provider provider) {
     return "/api/qaf/providers/" + provider.id() + "/grades";
-  }
-
-  private static String[] as(String user) {
-    return basic(user, password(user));
   }
 }

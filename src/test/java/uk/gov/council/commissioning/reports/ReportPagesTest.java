@@ -1,6 +1,8 @@
 package uk.gov.council.commissioning.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.TestUsers.password;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -65,12 +67,12 @@ class ReportPagesTest {
 
   @BeforeEach
   void setUp() {
-    user(OFFICER, Roles.QUALITY_ASSURANCE);
+    user(access, OFFICER, Roles.QUALITY_ASSURANCE);
     access.ensureGroup("provider-rp-alpha", ALPHA, "PROVIDER");
     access.ensureGroup("provider-rp-beta", BETA, "PROVIDER");
-    user(ALPHA_USER, Roles.PROVIDERS, "provider-rp-alpha");
-    user(BETA_USER, Roles.PROVIDERS, "provider-rp-beta");
-    user(NOBODY);
+    user(access, ALPHA_USER, Roles.PROVIDERS, "provider-rp-alpha");
+    user(access, BETA_USER, Roles.PROVIDERS, "provider-rp-beta");
+    user(access, NOBODY);
     alpha = contracts.createProvider(ALPHA, "alpha@example.org", "provider-rp-alpha");
     beta = contracts.createProvider(BETA, "beta@example.org", "provider-rp-beta");
     evil = contracts.createProvider(EVIL, "evil@example.org", "provider-rp-evil");
@@ -434,16 +436,5 @@ class ReportPagesTest {
     Matcher m = CSRF_FIELD.matcher(loginPage.text());
     assertThat(m.find()).as("a _csrf field in the login page").isTrue();
     return m.group(1) != null ? m.group(1) : m.group(2);
-  }
-
-  private void user(String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", password(id));
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
-  }
-
-  private static String password(String user) {
-    return "secret-" + user;
   }
 }

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
+import static uk.gov.council.commissioning.TestUsers.user;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -74,8 +75,8 @@ class SafeguardingAlertProcessTest {
   void setUp() {
     BpmnAwareTests.init(engine);
     access.ensureGroup(PROVIDER_GROUP, "Alpha Safeguarding Care", "PROVIDER");
-    user("sg-screener", Roles.SAFEGUARDING);
-    user("sg-alpha-manager", Roles.PROVIDERS, PROVIDER_GROUP);
+    user(access, "sg-screener", Roles.SAFEGUARDING);
+    user(access, "sg-alpha-manager", Roles.PROVIDERS, PROVIDER_GROUP);
     alpha = contracts.createProvider("Alpha Safeguarding Care", "safeguarding@alpha.example", PROVIDER_GROUP);
     reference = "SI-SG-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     ClockUtil.setCurrentTime(Date.from(ALERTED));
@@ -499,12 +500,5 @@ class SafeguardingAlertProcessTest {
   private int outboxCount(String key) {
     return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE idempotency_key = :k")
         .param("k", key).query(Integer.class).single();
-  }
-
-  private void user(String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", "secret-" + id);
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
   }
 }
