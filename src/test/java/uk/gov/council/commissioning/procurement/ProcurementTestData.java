@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
+import uk.gov.council.commissioning.TestUsers;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
@@ -39,10 +40,7 @@ final class ProcurementTestData {
   private ProcurementTestData() {}
 
   static void users(AccessSetup access) {
-    STAFF.forEach((user, group) -> {
-      access.ensureUser(user, "Test", user, user + "@council.example", "secret-" + user);
-      access.ensureMembership(user, group);
-    });
+    STAFF.forEach((user, group) -> TestUsers.user(access, user, group));
   }
 
   /**

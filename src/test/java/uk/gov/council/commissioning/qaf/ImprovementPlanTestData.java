@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.council.commissioning.TestUsers;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
@@ -38,10 +39,7 @@ final class ImprovementPlanTestData {
   }
 
   static void user(AccessSetup access, String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", password(id));
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
+    TestUsers.user(access, id, groups);
   }
 
   /**
@@ -55,7 +53,7 @@ final class ImprovementPlanTestData {
   }
 
   static String password(String user) {
-    return "secret-" + user;
+    return TestUsers.password(user);
   }
 
   static Provider provider(ContractService contracts, String group, String name, String email) {

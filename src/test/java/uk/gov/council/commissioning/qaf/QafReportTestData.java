@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.council.commissioning.TestUsers;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
@@ -33,14 +34,11 @@ final class QafReportTestData {
   }
 
   static void user(AccessSetup access, String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", password(id));
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
+    TestUsers.user(access, id, groups);
   }
 
   static String password(String user) {
-    return "secret-" + user;
+    return TestUsers.password(user);
   }
 
   static Provider provider(ContractService contracts, AccessSetup access, String name, String group) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import uk.gov.council.commissioning.TestUsers;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
@@ -34,10 +35,7 @@ final class QafTestData {
   }
 
   static void user(AccessSetup access, String id, String... groups) {
-    access.ensureUser(id, "Test", id, id + "@council.example", "secret-" + id);
-    for (String group : groups) {
-      access.ensureMembership(id, group);
-    }
+    TestUsers.user(access, id, groups);
   }
 
   static Provider alpha(ContractService contracts) {
