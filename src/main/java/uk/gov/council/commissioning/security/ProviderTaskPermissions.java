@@ -2,7 +2,7 @@ package uk.gov.council.commissioning.security;
 
 import java.util.List;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -53,7 +53,7 @@ public class ProviderTaskPermissions extends AbstractProcessEnginePlugin {
     boolean actsForProvider = providerGroups.stream()
         .anyMatch(g -> identity.createUserQuery().userId(assignee).memberOfGroup(g).count() > 0);
     if (!actsForProvider) {
-      throw new ProcessEngineException("Task " + task.getId() + " belongs to " + String.join(", ", providerGroups)
+      throw new AuthorizationException("Task " + task.getId() + " belongs to " + String.join(", ", providerGroups)
           + ": it cannot be assigned to " + assignee + ", who does not act for that provider");
     }
   }
