@@ -10,6 +10,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.variable.type.ValueType;
+import org.camunda.bpm.engine.variable.value.PrimitiveValue;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
@@ -74,7 +76,7 @@ public class IncidentQueries {
         i.safeguardingSuspected(), i.riddorReportable(),
         new Deadlines(i.initialReportDueAt(), i.reportingFormDueAt()),
         new Received(i.initialReportAt(), i.reportingFormAt(), updates instanceof Number n ? n.intValue() : 0,
-            v.get(LAST_UPDATE_AT) == null ? null : Instant.parse(v.get(LAST_UPDATE_AT).toString())),
+            instant(v.get(LAST_UPDATE_AT))),
         breaches.ofCase(CASE_TYPE, i.incidentNumber()).stream().map(Breach::of).toList(),
         register.safeguardingAlertOf(i.incidentNumber())
             .map(a -> new SafeguardingAlert(a.raisedBy(), a.awareAt(), a.alertedAt(), a.screenedAt())).orElse(null),
@@ -97,8 +99,11 @@ public class IncidentQueries {
         .variableNameIn(CASE_VARIABLES.toArray(String[]::new))
         .disableCustomObjectDeserialization()
         .list()) {
-      if (variable.getTaskId() == null && variable.getValue() != null) {
-        values.put(variable.getName(), variable.getValue());
+      // Only plain values: a case whose variable was once stored as an object, bytes or a serialized
+      // value (the engine APIs refuse them now) still reads, without that value.
+      if (variable.getTaskId() == null && variable.getTypedValue() instanceof PrimitiveValue<?> plain
+          && plain.getType() != ValueType.BYTES && plain.getValue() != null) {
+        values.put(variable.getName(), plain.getValue());
       }
     }
     return values;
@@ -114,6 +119,14 @@ public class IncidentQueries {
         .map(a -> new Step(a.getActivityId(), a.getActivityName(), a.getStartTime().toInstant(),
             a.getEndTime() == null ? null : a.getEndTime().toInstant(), a.isCanceled()))
         .toList();
+  }
+
+  private static Instant instant(Object value) {
+    try {
+      return value == null ? null : Instant.parse(value.toString());
+    } catch (java.time.format.DateTimeParseException unreadable) {
+      return null;
+    }
   }
 
   private static String text(Map<String, Object> values, String name) {
