@@ -44,15 +44,22 @@ public class FormLabels {
     }
     String[] problems = refusal.substring(at + marker.length()).split("; ");
     for (int i = 0; i < problems.length; i++) {
-      for (Map.Entry<String, String> field : labels.entrySet()) {
-        String key = field.getKey();
-        if (problems[i].startsWith(key + ":") || problems[i].startsWith(key + " line ")) {
-          problems[i] = field.getValue() + problems[i].substring(key.length());
-        }
-        problems[i] = problems[i].replace("(" + key + ")", "(\"" + field.getValue() + "\")");
-      }
+      problems[i] = relabelProblem(problems[i], labels);
     }
     return refusal.substring(0, at + marker.length()) + String.join("; ", problems);
+  }
+
+  /** One problem ("estimatedValue: ...", "evaluationBids line 3 ...") with its fields named by their labels. */
+  public static String relabelProblem(String problem, Map<String, String> labels) {
+    String text = problem;
+    for (Map.Entry<String, String> field : labels.entrySet()) {
+      String key = field.getKey();
+      if (text.startsWith(key + ":") || text.startsWith(key + " line ")) {
+        text = field.getValue() + text.substring(key.length());
+      }
+      text = text.replace("(" + key + ")", "(\"" + field.getValue() + "\")");
+    }
+    return text;
   }
 
   private Map<String, String> read(String formId) {

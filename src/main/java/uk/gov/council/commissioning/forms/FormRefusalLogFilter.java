@@ -10,7 +10,7 @@ import org.slf4j.Marker;
  * A form refused by the server-side checks is an officer correcting a form, not a failure: the
  * engine would log it at ERROR (ENGINE-16004) and its REST layer at WARN (ENGINE-REST-HTTP500), each
  * with a stack trace, which buries real failures. Those two are dropped; the refusal itself is
- * logged once, at INFO, by {@link FormRefusalFilter}.
+ * logged once, at INFO, by {@link EngineApiErrors}.
  */
 public class FormRefusalLogFilter extends TurboFilter {
 
@@ -39,7 +39,7 @@ public class FormRefusalLogFilter extends TurboFilter {
 
   private static boolean causedByRefusal(Throwable thrown) {
     for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
-      if (t instanceof TaskFormException) {
+      if (t instanceof Refusal) {
         return true;
       }
     }

@@ -95,7 +95,8 @@ class ProcurementApiTest {
                        "procurementStrategy": {"value": "Open tender", "type": "String"}}}""", as(BUYER));
     assertThat(start.status()).isEqualTo(400);
     JsonNode startBody = json.readTree(start.body());
-    assertThat(startBody.path("type").asText()).isEqualTo("TaskFormException");
+    assertThat(startBody.path("type").asText()).isEqualTo("FormRefusal");
+    assertThat(startBody.path("errors").findValuesAsText("field")).containsExactly("estimatedValue", "serviceArea");
     assertThat(startBody.path("message").asText())
         .isEqualTo("The procurement request cannot be completed: estimatedValue: '12,5' is not an amount of money"
             + " (e.g. £2,100,000 or 2100000.00); serviceArea: is required");

@@ -1,0 +1,75 @@
+package uk.gov.council.commissioning.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterRegistration;
+import jakarta.servlet.ServletContext;
+import java.util.EnumSet;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Supplier;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.event.EventListener;
+import uk.gov.council.commissioning.forms.DeployedForms;
+import uk.gov.council.commissioning.forms.EngineApiErrors;
+
+/**
+ * Puts {@link EngineApiErrors} and {@link EngineApiGuard} in front of the engine's APIs
+ * ({@code /engine-rest}, and Tasklist's and Cockpit's at {@code /camunda/api/engine}), after the web
+ * apps' own filters: their CSRF check must refuse a forged request before anything of ours answers it,
+ * and their authentication must have told the engine who is calling.
+ *
+ * <p>The web apps register their filters from one initializer, after every filter bean of the
+ * application; ours are registered by wrapping that initializer, so they come right after it. The
+ * application refuses to start if they were not registered.
+ */
+@Configuration
+public class EngineApiConfiguration {
+
+  private static final String[] ENGINE_APIS = {"/engine-rest/*", "/camunda/api/engine/*"};
+  private static final AtomicBoolean REGISTERED = new AtomicBoolean();
+
+  @Bean
+  static BeanPostProcessor engineApiFiltersAfterTheWebApps(ObjectProvider<ObjectMapper> json,
+      ObjectProvider<DeployedForms> forms, ObjectProvider<ProcessEngine> engine) {
+    return new BeanPostProcessor() {
+      @Override
+      public Object postProcessAfterInitialization(Object bean, String beanName) {
+        if (!(bean instanceof CamundaBpmWebappInitializer webApps)) {
+          return bean;
+        }
+        return (ServletContextInitializer) context -> {
+          webApps.onStartup(context);
+          register(context, json.getObject(), forms.getObject(), engine::getObject);
+        };
+      }
+    };
+  }
+
+  static void register(ServletContext context, ObjectMapper json, DeployedForms forms,
+      Supplier<ProcessEngine> engine) {
+    add(context, "engineApiErrors", new EngineApiErrors(json, forms, engine));
+    add(context, "engineApiGuard", new EngineApiGuard(json, forms));
+    REGISTERED.set(true);
+  }
+
+  private static void add(ServletContext context, String name, jakarta.servlet.Filter filter) {
+    FilterRegistration.Dynamic registration = context.addFilter(name, filter);
+    registration.addMappingForUrlPatterns(EnumSet.of(DispatcherType.REQUEST), true, ENGINE_APIS);
+  }
+
+  @EventListener(ApplicationReadyEvent.class)
+  void requireTheGuard(ApplicationReadyEvent ready) {
+    if (ready.getApplicationContext() instanceof org.springframework.boot.web.context.WebServerApplicationContext
+        && !REGISTERED.get()) {
+      throw new IllegalStateException("The engine API guard was not installed in front of /engine-rest and the"
+          + " web apps' engine API: the application must not serve them unguarded");
+    }
+  }
+}
