@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,6 +23,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.gov.council.commissioning.TestUsers;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
@@ -60,6 +62,7 @@ class IncidentTeamAccessTest {
   @Autowired ContractService contracts;
   @Autowired TaskService taskService;
   @Autowired SafeguardingAlerts alerts;
+  @Autowired RepositoryService repositoryService;
   @Autowired ObjectMapper json;
 
   HttpTestClient http;
@@ -98,6 +101,17 @@ class IncidentTeamAccessTest {
         .contains(incident.processInstanceId());
     assertThat(ids(QUALITY, "/engine-rest/history/process-instance?processDefinitionKey=serious-incident"))
         .contains(incident.processInstanceId());
+  }
+
+  /** Cockpit lists a process's instances through a query of its own, not /engine-rest's. */
+  @Test
+  void cockpitsOwnListOfIncidentsIsEmptyForAProcurementOfficer() throws Exception {
+    Case incident = reportIncident();
+    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("serious-incident")
+        .latestVersion().singleResult().getId();
+
+    assertThat(cockpitInstances(BUYER, definitionId)).isEmpty();
+    assertThat(cockpitInstances(OFFICER, definitionId)).contains(incident.processInstanceId());
   }
 
   @ParameterizedTest
@@ -257,6 +271,18 @@ class IncidentTeamAccessTest {
     Response response = http.get(path, as(user));
     assertThat(response.status()).as(path + ": " + response.text()).isEqualTo(200);
     return json.readTree(response.body()).findValuesAsText("id");
+  }
+
+  /** The instances Cockpit shows a signed-in user on a process definition's page. */
+  private List<String> cockpitInstances(String user, String definitionId) throws IOException {
+    HttpTestClient browser = new HttpTestClient(port);
+    assertThat(browser.signIn(user, TestUsers.password(user)).header("Location")).doesNotContain("error");
+    Response any = browser.get("/camunda/api/engine/engine/default/process-definition/count");
+    String token = browser.cookie("XSRF-TOKEN").orElseGet(() -> any.header("X-XSRF-TOKEN"));
+    Response list = browser.postJson("/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0"
+        + "&maxResults=1000", "{\"processDefinitionId\": \"" + definitionId + "\"}", "X-XSRF-TOKEN", token);
+    assertThat(list.status()).as(list.text()).isEqualTo(200);
+    return json.readTree(list.body()).findValuesAsText("id");
   }
 
   private long count(String user, String path) throws IOException {
