@@ -17,6 +17,7 @@ import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.complaints.ComplaintResponses.ComplaintDetails;
 import uk.gov.council.commissioning.complaints.ComplaintResponses.ComplaintSummary;
 import uk.gov.council.commissioning.security.Actor;
+import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CouncilUser;
 import uk.gov.council.commissioning.security.Roles;
 
@@ -30,10 +31,12 @@ public class ComplaintController {
 
   private final ComplaintCaseService cases;
   private final ComplaintService complaints;
+  private final CaseAccess access;
 
-  public ComplaintController(ComplaintCaseService cases, ComplaintService complaints) {
+  public ComplaintController(ComplaintCaseService cases, ComplaintService complaints, CaseAccess access) {
     this.cases = cases;
     this.complaints = complaints;
+    this.access = access;
   }
 
   /**
@@ -55,14 +58,24 @@ public class ComplaintController {
 
   @GetMapping
   public List<ComplaintSummary> list(Authentication user) {
+    requireTeamSeeingComplaints(user);
     return cases.visibleTo(recorder(user)).stream().map(ComplaintSummary::of).toList();
   }
 
   @GetMapping("/{number}")
   public ComplaintDetails get(@PathVariable String number, Authentication user) {
+    requireTeamSeeingComplaints(user);
     Complaint complaint = cases.find(number.trim().toUpperCase(Locale.ROOT), recorder(user))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No complaint " + number));
     return ComplaintDetails.of(complaint, complaints.breachesOf(complaint));
+  }
+
+  /** Council staff see complaints when their team is given them ({@code commissioning.access}). */
+  private void requireTeamSeeingComplaints(Authentication user) {
+    if (!CouncilUser.isProvider(user) && !access.maySeeCases(user, ComplaintVariables.PROCESS_KEY)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Complaints are seen by " + access.teamsSeeing(ComplaintVariables.PROCESS_KEY));
+    }
   }
 
   private static Actor recorder(Authentication user) {

@@ -19,13 +19,16 @@ import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.incidents.IncidentCaseService.OpenedCase;
 import uk.gov.council.commissioning.incidents.IncidentResponses.IncidentDetails;
 import uk.gov.council.commissioning.incidents.IncidentResponses.IncidentSummary;
+import uk.gov.council.commissioning.security.CaseAccess;
+import uk.gov.council.commissioning.security.CaseAccess.Sight;
 import uk.gov.council.commissioning.security.CouncilUser;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
  * Serious incidents over REST: providers report for their own contracts, council staff log incidents
- * learnt elsewhere; staff see every incident, a provider's users only their own organisation's.
+ * learnt elsewhere; the council teams given serious incidents ({@code commissioning.access}) see every
+ * incident, a provider's users only their own organisation's.
  */
 @RestController
 @RequestMapping("/api/incidents")
@@ -36,10 +39,12 @@ public class IncidentController {
 
   private final IncidentCaseService cases;
   private final IncidentQueries incidents;
+  private final CaseAccess access;
 
-  public IncidentController(IncidentCaseService cases, IncidentQueries incidents) {
+  public IncidentController(IncidentCaseService cases, IncidentQueries incidents, CaseAccess access) {
     this.cases = cases;
     this.incidents = incidents;
+    this.access = access;
   }
 
   /**
@@ -111,18 +116,38 @@ public class IncidentController {
 
   @GetMapping
   public List<IncidentSummary> list(Authentication user) {
-    List<SeriousIncident> visible = CouncilUser.isProvider(user)
-        ? incidents.ofOrganisations(CouncilUser.providerGroups(user))
-        : incidents.all();
+    List<SeriousIncident> visible;
+    if (CouncilUser.isProvider(user)) {
+      visible = incidents.ofOrganisations(CouncilUser.providerGroups(user));
+    } else {
+      requireTeamSeeingIncidents(user);
+      visible = incidents.all();
+    }
     return visible.stream().map(IncidentSummary::of).toList();
   }
 
-  /** Another provider's incident is answered as unknown, so its existence is not revealed. */
+  /**
+   * Another provider's incident is answered as unknown, so its existence is not revealed. The report
+   * and the service user's details go to the teams given them ({@code commissioning.access}) and to
+   * the provider whose incident it is.
+   */
   @GetMapping("/{number}")
   public IncidentDetails get(@PathVariable String number, Authentication user) {
+    boolean provider = CouncilUser.isProvider(user);
+    if (!provider) {
+      requireTeamSeeingIncidents(user);
+    }
     SeriousIncident incident = incidents.find(number.trim().toUpperCase(Locale.ROOT))
-        .filter(i -> CouncilUser.maySeeOrganisation(user, i.organisationGroup()))
+        .filter(i -> access.sight(user, IncidentVariables.PROCESS_KEY, i.organisationGroup()).seesCase())
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No serious incident " + number));
-    return incidents.details(incident, !CouncilUser.isProvider(user));
+    Sight sight = access.sight(user, IncidentVariables.PROCESS_KEY, incident.organisationGroup());
+    return incidents.details(incident, !provider, sight.seesDetails());
+  }
+
+  private void requireTeamSeeingIncidents(Authentication user) {
+    if (!access.maySeeCases(user, IncidentVariables.PROCESS_KEY)) {
+      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+          "Serious incidents are seen by " + access.teamsSeeing(IncidentVariables.PROCESS_KEY));
+    }
   }
 }

@@ -36,6 +36,7 @@ public class IncidentQueries {
   private static final List<String> CASE_VARIABLES = List.of(CATEGORY_LABEL, DESCRIPTION, PARTIES_INVOLVED,
       EMERGENCY_SERVICES, IMMEDIATE_ACTION, FURTHER_ACTION, HOW_COUNCIL_LEARNT, SERVICE_USER_NAME, SERVICE_USER_LBB_ID,
       SERVICE_USER_GROUP, UPDATES_RECEIVED, LAST_UPDATE_AT, OUTCOME, LESSONS_LEARNED);
+  private static final List<String> PROGRESS_VARIABLES = List.of(CATEGORY_LABEL, UPDATES_RECEIVED, LAST_UPDATE_AT);
 
   private final IncidentRepository register;
   private final DeadlineBreaches breaches;
@@ -63,12 +64,14 @@ public class IncidentQueries {
   }
 
   /**
-   * The whole case; {@code forCouncil} (council staff) adds the council's internal steps (escalations,
-   * reviews) and how the council learnt of the incident, which may name who told it.
+   * The case; {@code forCouncil} (council staff) adds the council's internal steps (escalations,
+   * reviews) and how the council learnt of the incident, which may name who told it. Without
+   * {@code withDetails} the register's facts only: the report, the service user and the closing words
+   * are the case's details, which name people.
    */
   @Transactional(readOnly = true)
-  public IncidentDetails details(SeriousIncident i, boolean forCouncil) {
-    Map<String, Object> v = caseVariables(i.processInstanceId());
+  public IncidentDetails details(SeriousIncident i, boolean forCouncil, boolean withDetails) {
+    Map<String, Object> v = withDetails ? caseVariables(i.processInstanceId()) : progressVariables(i.processInstanceId());
     Object updates = v.get(UPDATES_RECEIVED);
     return new IncidentDetails(
         i.incidentNumber(), i.status(), i.source(), i.category(), text(v, CATEGORY_LABEL), i.contractReference(),
@@ -80,15 +83,29 @@ public class IncidentQueries {
         breaches.ofCase(CASE_TYPE, i.incidentNumber()).stream().map(Breach::of).toList(),
         register.safeguardingAlertOf(i.incidentNumber())
             .map(a -> new SafeguardingAlert(a.raisedBy(), a.awareAt(), a.alertedAt(), a.screenedAt())).orElse(null),
-        new Report(text(v, DESCRIPTION), text(v, PARTIES_INVOLVED), text(v, EMERGENCY_SERVICES),
-            text(v, IMMEDIATE_ACTION), text(v, FURTHER_ACTION), forCouncil ? text(v, HOW_COUNCIL_LEARNT) : null),
-        new ServiceUser(text(v, SERVICE_USER_NAME), text(v, SERVICE_USER_LBB_ID), text(v, SERVICE_USER_GROUP)),
-        i.closedAt() == null ? null : new Closure(i.closedAt(), i.outcome(), text(v, LESSONS_LEARNED)),
+        withDetails ? new Report(text(v, DESCRIPTION), text(v, PARTIES_INVOLVED), text(v, EMERGENCY_SERVICES),
+            text(v, IMMEDIATE_ACTION), text(v, FURTHER_ACTION), forCouncil ? text(v, HOW_COUNCIL_LEARNT) : null)
+            : null,
+        withDetails
+            ? new ServiceUser(text(v, SERVICE_USER_NAME), text(v, SERVICE_USER_LBB_ID), text(v, SERVICE_USER_GROUP))
+            : null,
+        i.closedAt() == null ? null : withDetails
+            ? new Closure(i.closedAt(), i.outcome(), text(v, LESSONS_LEARNED))
+            : new Closure(i.closedAt(), null, null),
         forCouncil ? steps(i.processInstanceId()) : null);
   }
 
   /** The case's own variables, running or ended, from history (the register keeps no personal details). */
   private Map<String, Object> caseVariables(String processInstanceId) {
+    return variables(processInstanceId, CASE_VARIABLES);
+  }
+
+  /** How the case is going, which names nobody. */
+  private Map<String, Object> progressVariables(String processInstanceId) {
+    return variables(processInstanceId, PROGRESS_VARIABLES);
+  }
+
+  private Map<String, Object> variables(String processInstanceId, List<String> names) {
     Map<String, Object> values = new HashMap<>();
     if (processInstanceId == null) {
       return values;
@@ -96,7 +113,7 @@ public class IncidentQueries {
     for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
         .processInstanceId(processInstanceId)
         .executionIdIn(processInstanceId)
-        .variableNameIn(CASE_VARIABLES.toArray(String[]::new))
+        .variableNameIn(names.toArray(String[]::new))
         .disableCustomObjectDeserialization()
         .list()) {
       // Only plain values: a case whose variable was once stored as an object, bytes or a serialized

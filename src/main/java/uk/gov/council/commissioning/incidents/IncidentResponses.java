@@ -37,11 +37,11 @@ public final class IncidentResponses {
   /** What arrived when. */
   public record Received(Instant initialReportAt, Instant reportingFormAt, int updatesReceived, Instant lastUpdateAt) {}
 
-  /** Seed 002 §12.4: the initial report's narrative. */
+  /** Seed 002 §12.4: the initial report's narrative, which names people: shown with the service user's details. */
   public record Report(String description, String partiesInvolved, String emergencyServices, String immediateAction,
       String furtherAction, String howCouncilLearnt) {}
 
-  /** Personal details: council staff and the provider concerned only. */
+  /** Personal details: the council teams given them ({@code commissioning.access}) and the provider concerned. */
   public record ServiceUser(String name, String lbbId, String group) {}
 
   public record Breach(String requirement, String kind, Instant dueAt, Instant recordedAt, String detail) {

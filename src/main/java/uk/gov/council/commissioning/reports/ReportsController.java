@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
@@ -27,8 +26,8 @@ import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.reports.ReportViews.BreachRow;
 import uk.gov.council.commissioning.reports.ReportViews.ProviderSection;
 import uk.gov.council.commissioning.reports.ReportViews.QuarterView;
+import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CouncilUser;
-import uk.gov.council.commissioning.security.Roles;
 
 /**
  * Pages for people signed in to the web apps (the same session as Tasklist): the quarterly
@@ -51,17 +50,17 @@ public class ReportsController {
   private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
       + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-  private static final List<String> COCKPIT_USERS =
-      Stream.concat(Roles.COCKPIT_GROUPS.stream(), Stream.of(Roles.ADMIN)).toList();
-
   private final ComplianceFigures figures;
   private final DeadlineBreaches breaches;
   private final ContractService contracts;
+  private final CaseAccess caseAccess;
 
-  public ReportsController(ComplianceFigures figures, DeadlineBreaches breaches, ContractService contracts) {
+  public ReportsController(ComplianceFigures figures, DeadlineBreaches breaches, ContractService contracts,
+      CaseAccess caseAccess) {
     this.figures = figures;
     this.breaches = breaches;
     this.contracts = contracts;
+    this.caseAccess = caseAccess;
   }
 
   /** Who is looking: council staff, or a provider's user with the organisations it acts for. */
@@ -71,7 +70,7 @@ public class ReportsController {
   void everyPage(Authentication user, Model model, HttpServletResponse response) {
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     model.addAttribute("userName", user == null ? null : user.getName());
-    model.addAttribute("mayUseCockpit", CouncilUser.isInAny(user, COCKPIT_USERS) && !CouncilUser.isProvider(user));
+    model.addAttribute("mayUseCockpit", caseAccess.mayUseCockpit(user));
   }
 
   @GetMapping({"", "/"})

@@ -4,21 +4,30 @@ import static org.camunda.bpm.engine.authorization.Authorization.ANY;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GLOBAL;
 import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT;
 
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -31,8 +40,9 @@ import uk.gov.council.commissioning.tasks.CaseReferenceOnTasks;
 
 /**
  * Creates, on every start and idempotently, what any installation needs: the council groups, the
- * administrator, the engine authorizations that let each group use the web apps, and the Tasklist
- * filters. Refuses to start without a configured administrator password.
+ * administrator, the engine authorizations that let each group use the web apps and see the cases
+ * {@code commissioning.access} gives it (and no more), and the Tasklist filters. Refuses to start
+ * without a configured administrator password.
  */
 @Component
 @EnableConfigurationProperties({AdminProperties.class, DemoProperties.class})
@@ -44,15 +54,20 @@ public class AccessSetup {
   private final AuthorizationService authorizationService;
   private final FilterService filterService;
   private final TaskService taskService;
+  private final RepositoryService repositoryService;
   private final AdminProperties admin;
+  private final CaseAccess caseAccess;
 
   public AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, AdminProperties admin) {
+      FilterService filterService, TaskService taskService, RepositoryService repositoryService,
+      AdminProperties admin, CaseAccess caseAccess) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
     this.taskService = taskService;
+    this.repositoryService = repositoryService;
     this.admin = admin;
+    this.caseAccess = caseAccess;
     requireAdminPassword(admin);
   }
 
@@ -75,8 +90,7 @@ public class AccessSetup {
     ensureUser(admin.username(), "Administrator", "", admin.username() + "@council.example", admin.password());
     ensureMembership(admin.username(), Roles.ADMIN);
     grantAdministrators();
-    grantCouncilStaff();
-    grantProviders();
+    grantCouncilStaffAndProviders();
     ensureTaskFilters();
     log.info("Groups, administrator, authorizations and Tasklist filters are in place");
   }
@@ -113,45 +127,158 @@ public class AccessSetup {
     }
   }
 
-  private void grantCouncilStaff() {
-    for (Roles.GroupName group : Roles.COUNCIL_GROUPS) {
-      String g = group.id();
-      grant(g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-      // Read process models and forms; who may start which process is granted below.
-      grant(g, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
-      grant(g, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-      grant(g, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
-      grant(g, Resources.USER, ANY, Permissions.READ);
-      grant(g, Resources.GROUP, ANY, Permissions.READ);
+  /**
+   * Makes the council teams' and providers' grants exactly what {@link #wantedGrants} says, adding
+   * what is missing and taking away what is no longer wanted, so an installation made under an earlier
+   * rule (every Cockpit team reading every case) or with a team since removed from
+   * {@code commissioning.access} is brought into line at its next start. Only the grants this class
+   * owns are touched ({@link #owned}): the engine's rows for single tasks, filters and what an
+   * administrator granted on other resources stay as they are.
+   */
+  private void grantCouncilStaffAndProviders() {
+    Map<GrantKey, Integer> wanted = wantedGrants();
+    Set<String> groups = new TreeSet<>(Roles.COUNCIL_GROUPS.stream().map(Roles.GroupName::id).toList());
+    groups.add(Roles.PROVIDERS);
+    Set<GrantKey> present = new HashSet<>();
+    for (Authorization existing : authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(groups.toArray(String[]::new)).list()) {
+      GrantKey key = new GrantKey(existing.getGroupId(), existing.getResourceType(), existing.getResourceId());
+      if (!owned(key)) {
+        continue;
+      }
+      Integer permissions = wanted.get(key);
+      AuthorizationEntity entity = (AuthorizationEntity) existing;
+      if (permissions == null) {
+        authorizationService.deleteAuthorization(existing.getId());
+        log.info("Removed {}'s permissions on {} {}: no longer granted", key.groupId(),
+            resourceName(key.resourceType()), key.resourceId());
+      } else {
+        present.add(key);
+        if (entity.getPermissions() != permissions) {
+          entity.setPermissions(permissions);
+          authorizationService.saveAuthorization(entity);
+        }
+      }
     }
-    Roles.STARTERS.forEach((processKey, groups) -> groups.forEach(
-        g -> grant(g, Resources.PROCESS_DEFINITION, processKey, Permissions.CREATE_INSTANCE)));
-    for (String g : Roles.COCKPIT_GROUPS) {
-      grant(g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-      grant(g, Resources.PROCESS_DEFINITION, ANY, Permissions.READ, Permissions.READ_INSTANCE,
-          Permissions.READ_HISTORY, Permissions.READ_TASK);
-      grant(g, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-      grant(g, Resources.TASK, ANY, Permissions.READ);
-      grant(g, Resources.DEPLOYMENT, ANY, Permissions.READ);
-      grant(g, Resources.DECISION_DEFINITION, ANY, Permissions.READ, Permissions.READ_HISTORY);
-    }
+    wanted.forEach((key, permissions) -> {
+      if (!present.contains(key)) {
+        AuthorizationEntity authorization =
+            (AuthorizationEntity) authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+        authorization.setGroupId(key.groupId());
+        authorization.setResourceType(key.resourceType());
+        authorization.setResourceId(key.resourceId());
+        authorization.setPermissions(permissions);
+        authorizationService.saveAuthorization(authorization);
+      }
+    });
   }
 
   /**
-   * Providers get Tasklist and nothing else: the tasks they see are those whose candidate group is
-   * their own organisation's group, which the engine authorizes task by task. They may start the
-   * processes in which they report (a serious incident, a complaint they received); the process
-   * checks that the contract named is their own, and what they see of the case afterwards is
-   * again only their organisation's tasks.
+   * Every council team: Tasklist, the process models and forms (not the cases), the processes it may
+   * start, users and groups (to pass a task on). The teams in {@code commissioning.access}: Cockpit,
+   * and per process the cases (instances, history, tasks) and the decision tables the process uses,
+   * and for the teams reading details the case's variables too. Nobody but the administrator holds a
+   * grant on every instance or task: a team works the tasks given to it through the engine's rows for
+   * each task.
    */
-  private void grantProviders() {
-    grant(Roles.PROVIDERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
-    grant(Roles.PROVIDERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
-    for (String processKey : Roles.PROVIDER_STARTED) {
-      grant(Roles.PROVIDERS, Resources.PROCESS_DEFINITION, processKey, Permissions.READ,
-          Permissions.CREATE_INSTANCE);
+  Map<GrantKey, Integer> wantedGrants() {
+    Map<GrantKey, Integer> wanted = new HashMap<>();
+    for (Roles.GroupName group : Roles.COUNCIL_GROUPS) {
+      String g = group.id();
+      want(wanted, g, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+      want(wanted, g, Resources.PROCESS_DEFINITION, ANY, Permissions.READ);
+      want(wanted, g, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+      want(wanted, g, Resources.DECISION_DEFINITION, ANY, Permissions.READ);
+      want(wanted, g, Resources.USER, ANY, Permissions.READ);
+      want(wanted, g, Resources.GROUP, ANY, Permissions.READ);
     }
+    Roles.STARTERS.forEach((processKey, groups) -> groups.forEach(
+        g -> want(wanted, g, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.CREATE_INSTANCE)));
+    Map<String, Set<String>> decisions = decisionsCalledByEachProcess();
+    caseAccess.properties().processes().forEach((processKey, access) -> {
+      for (String g : access.cases()) {
+        want(wanted, g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+        want(wanted, g, Resources.DEPLOYMENT, ANY, Permissions.READ);
+        want(wanted, g, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ,
+            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
+            ProcessDefinitionPermissions.READ_TASK);
+        for (String decision : decisions.getOrDefault(processKey, Set.of())) {
+          want(wanted, g, Resources.DECISION_DEFINITION, decision, Permissions.READ, Permissions.READ_HISTORY);
+        }
+      }
+      for (String g : access.details()) {
+        want(wanted, g, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+            ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+      }
+    });
+    // Providers get Tasklist and nothing else: the tasks they see are those whose candidate group is
+    // their own organisation's group, which the engine authorizes task by task. They may start the
+    // processes in which they report (a serious incident, a complaint they received); the process
+    // checks that the contract named is their own, and what they see of the case afterwards is
+    // again only their organisation's tasks.
+    want(wanted, Roles.PROVIDERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
+    want(wanted, Roles.PROVIDERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
+    for (String processKey : Roles.PROVIDER_STARTED) {
+      want(wanted, Roles.PROVIDERS, Resources.PROCESS_DEFINITION, processKey, Permissions.READ,
+          ProcessDefinitionPermissions.CREATE_INSTANCE);
+    }
+    return wanted;
   }
+
+  /**
+   * The grants this class decides: a council team's or the providers' rights on the web apps, on
+   * process and decision definitions, and anything on every instance, task, deployment, user or
+   * group. Rows for one task or instance are the engine's (candidate groups), not ours.
+   */
+  static boolean owned(GrantKey key) {
+    int type = key.resourceType();
+    if (type == Resources.APPLICATION.resourceType()) {
+      return key.resourceId().equals("tasklist") || key.resourceId().equals("cockpit");
+    }
+    if (type == Resources.PROCESS_DEFINITION.resourceType() || type == Resources.DECISION_DEFINITION.resourceType()) {
+      return true;
+    }
+    return ANY.equals(key.resourceId()) && (type == Resources.PROCESS_INSTANCE.resourceType()
+        || type == Resources.TASK.resourceType() || type == Resources.HISTORIC_PROCESS_INSTANCE.resourceType()
+        || type == Resources.HISTORIC_TASK.resourceType() || type == Resources.DEPLOYMENT.resourceType()
+        || type == Resources.USER.resourceType() || type == Resources.GROUP.resourceType());
+  }
+
+  /** The decision tables each process's business rule tasks name (the latest version of each process). */
+  private Map<String, Set<String>> decisionsCalledByEachProcess() {
+    Map<String, Set<String>> decisions = new HashMap<>();
+    for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+      for (BusinessRuleTask task : repositoryService.getBpmnModelInstance(definition.getId())
+          .getModelElementsByType(BusinessRuleTask.class)) {
+        String ref = task.getCamundaDecisionRef();
+        if (ref != null && !ref.contains("{")) {
+          decisions.computeIfAbsent(definition.getKey(), k -> new TreeSet<>()).add(ref);
+        }
+      }
+    }
+    return decisions;
+  }
+
+  private static void want(Map<GrantKey, Integer> wanted, String groupId, Resource resource, String resourceId,
+      Permission... permissions) {
+    int bits = 0;
+    for (Permission permission : permissions) {
+      bits |= permission.getValue();
+    }
+    wanted.merge(new GrantKey(groupId, resource.resourceType(), resourceId), bits, (a, b) -> a | b);
+  }
+
+  private static String resourceName(int resourceType) {
+    for (Resources resource : Resources.values()) {
+      if (resource.resourceType() == resourceType) {
+        return resource.resourceName();
+      }
+    }
+    return "resource type " + resourceType;
+  }
+
+  /** One grant row: a group's permissions on one resource (or every one, {@code *}). */
+  record GrantKey(String groupId, int resourceType, String resourceId) {}
 
   private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
     Authorization existing = authorizationService.createAuthorizationQuery()

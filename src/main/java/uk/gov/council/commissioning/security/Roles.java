@@ -28,7 +28,10 @@ public final class Roles {
   /** Prefix of the Spring Security authority that stands for membership of a Camunda group. */
   public static final String AUTHORITY_PREFIX = "GROUP_";
 
-  /** Council staff groups, with the names an officer sees in Admin. */
+  /**
+   * Council staff groups, with the names an officer sees in Admin. Which of them see which cases (and
+   * so use Cockpit) is configuration: {@link AccessProperties}.
+   */
   public static final List<GroupName> COUNCIL_GROUPS = List.of(
       new GroupName(COMMISSIONING_OFFICERS, "Commissioning officers"),
       new GroupName(CONTRACTS_MANAGERS, "Contracts managers"),
@@ -43,11 +46,6 @@ public final class Roles {
       new GroupName(CORPORATE_DIRECTORS, "Directors of Corporate Services"),
       new GroupName(PORTFOLIO_HOLDERS, "Portfolio Holders"),
       new GroupName(DEMOCRATIC_SERVICES, "Democratic services"));
-
-  /** Groups whose members may watch instances, history and incidents in Cockpit. */
-  public static final List<String> COCKPIT_GROUPS = List.of(
-      CONTRACTS_MANAGERS, CHIEF_OFFICERS, GOVERNANCE_CONTRACTS, COMMISSIONING_OFFICERS, QUALITY_ASSURANCE,
-      SAFEGUARDING, PROCUREMENT, PROCUREMENT_LEADS);
 
   /** Which council groups may start each process (from Tasklist or REST); providers: see below. */
   public static final Map<String, List<String>> STARTERS = Map.of(

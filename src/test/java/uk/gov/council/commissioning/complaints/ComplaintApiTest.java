@@ -37,6 +37,7 @@ class ComplaintApiTest {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String SAFEGUARDING_ONLY = "cp-safeguarding";
+  private static final String BUYER = "cp-buyer";
 
   @LocalServerPort int port;
   @Autowired AccessSetup access;
@@ -55,6 +56,7 @@ class ComplaintApiTest {
     http = new HttpTestClient(port);
     users(access);
     user(access, SAFEGUARDING_ONLY, Roles.SAFEGUARDING);
+    user(access, BUYER, Roles.PROCUREMENT);
     int n = SEQUENCE.incrementAndGet();
     long unique = System.nanoTime() % 100000;
     alphaContract = "CP-API-A" + n + "-" + unique;
@@ -175,6 +177,21 @@ class ComplaintApiTest {
     assertThat(http.get("/api/complaints/" + councils, as(ALPHA_USER)).status()).isEqualTo(404);
     assertThat(http.get("/api/complaints/" + councils, as(OFFICER)).status()).isEqualTo(200);
     assertThat(http.get("/api/complaints/CP-1999-000000", as(OFFICER)).status()).isEqualTo(404);
+  }
+
+  /** Complaints are seen by the teams commissioning.access gives them, not by every member of staff. */
+  @Test
+  void aTeamNotGivenComplaintsNeitherListsNorReadsThem() throws Exception {
+    String number = created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER)));
+
+    Response list = http.get("/api/complaints", as(BUYER));
+    Response one = http.get("/api/complaints/" + number, as(BUYER));
+
+    assertThat(list.status()).isEqualTo(403);
+    assertThat(list.text()).doesNotContain(number);
+    assertThat(one.status()).isEqualTo(403);
+    assertThat(one.text()).doesNotContain(alphaContract);
+    assertThat(http.get("/api/complaints/" + number, as(SAFEGUARDING_ONLY)).status()).isEqualTo(200);
   }
 
   @Test
