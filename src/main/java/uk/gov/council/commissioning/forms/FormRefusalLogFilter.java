@@ -11,13 +11,22 @@ import org.slf4j.Marker;
  * engine would log it at ERROR (ENGINE-16004) and its REST layer at WARN (ENGINE-REST-HTTP500), each
  * with a stack trace, which buries real failures. Those two are dropped; the refusal itself is
  * logged once, at INFO, by {@link FormRefusalFilter}.
+ *
+ * <p>The REST layer does not hand the exception to the logger: it prints the stack trace into the
+ * message itself ("ENGINE-REST-HTTP500 " and the trace, no parameters). Such a message is taken for a
+ * refusal only when its root cause, the last "Caused by:" line, is a {@link TaskFormException}: a
+ * refusal's words inside another failure's message do not hide that failure.
  */
 public class FormRefusalLogFilter extends TurboFilter {
+
+  private static final String REFUSAL_CAUSE = "\nCaused by: " + TaskFormException.class.getName() + ": ";
+  private static final String CAUSE = "\nCaused by: ";
 
   @Override
   public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
       Throwable thrown) {
-    if (logger != null && logger.getName().startsWith("org.camunda.bpm.engine") && isRefusal(thrown, params)) {
+    if (logger != null && logger.getName().startsWith("org.camunda.bpm.engine")
+        && (isRefusal(thrown, params) || printedRefusal(format))) {
       return FilterReply.DENY;
     }
     return FilterReply.NEUTRAL;
@@ -35,6 +44,15 @@ public class FormRefusalLogFilter extends TurboFilter {
       }
     }
     return false;
+  }
+
+  /** A stack trace printed into a message (ENGINE-REST-HTTP500) whose root cause is a refusal. */
+  private static boolean printedRefusal(String message) {
+    if (message == null) {
+      return false;
+    }
+    int root = message.lastIndexOf(CAUSE);
+    return root >= 0 && message.startsWith(REFUSAL_CAUSE, root);
   }
 
   private static boolean causedByRefusal(Throwable thrown) {
