@@ -48,10 +48,10 @@ public class ReportsController {
    * The pages need no script and load nothing from elsewhere, so the browser is told to allow
    * neither: a value that slipped past escaping could not run.
    */
-  private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
       + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-  private static final List<String> COCKPIT_USERS =
+  static final List<String> COCKPIT_USERS =
       Stream.concat(Roles.COCKPIT_GROUPS.stream(), Stream.of(Roles.ADMIN)).toList();
 
   private final ComplianceFigures figures;
@@ -72,6 +72,7 @@ public class ReportsController {
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     model.addAttribute("userName", user == null ? null : user.getName());
     model.addAttribute("mayUseCockpit", CouncilUser.isInAny(user, COCKPIT_USERS) && !CouncilUser.isProvider(user));
+    model.addAttribute("mayReadMail", CouncilUser.isInAny(user, List.of(Roles.ADMIN)));
   }
 
   @GetMapping({"", "/"})
