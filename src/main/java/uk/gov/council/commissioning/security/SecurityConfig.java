@@ -25,8 +25,8 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *       logout forms.</li>
  * </ul>
  * Signing out takes a POST with a CSRF token: {@code /logout} with Spring's, or the web apps' own "Log
- * out" with theirs ({@link WebAppLogoutFilter}). A GET never signs out: any page could embed one, and
- * the session cookie (SameSite=Lax, see application.yml) still goes with a GET from another site.
+ * out" with theirs ({@link WebAppLogoutFilter}). A GET never signs out: any page could link to one, and
+ * the session cookie (SameSite=Lax, see application.yml) still goes with a link followed from another site.
  */
 @Configuration
 public class SecurityConfig {
