@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -122,6 +124,16 @@ public class OutboxDispatcher {
     return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE status = 'PENDING'")
         .query(Integer.class)
         .single();
+  }
+
+  /** The number of messages in each state, for the administrator's mail page. */
+  public OutboxState state() {
+    Map<String, Integer> counts = jdbc.sql("SELECT status, COUNT(*) FROM notification_outbox GROUP BY status")
+        .query((rs, rowNum) -> Map.entry(rs.getString(1), rs.getInt(2)))
+        .list().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    return new OutboxState(counts.getOrDefault("PENDING", 0), counts.getOrDefault("SENDING", 0),
+        counts.getOrDefault("SENT", 0), counts.getOrDefault("FAILED", 0));
   }
 
   private Optional<OutboxMessage> claim(long id) {

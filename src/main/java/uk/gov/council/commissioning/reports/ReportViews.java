@@ -1,11 +1,13 @@
 package uk.gov.council.commissioning.reports;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.Measure;
 import uk.gov.council.commissioning.compliance.ProviderFigures;
 import uk.gov.council.commissioning.compliance.Quarter;
+import uk.gov.council.commissioning.notify.CaughtMail;
 
 /** What the report templates show, already written out for reading: the templates only place it. */
 final class ReportViews {
@@ -91,6 +93,26 @@ final class ReportViews {
         return "/api/qafs/" + number;
       }
       return complaint ? "/api/complaints/" + number : null;
+    }
+  }
+
+  /**
+   * One caught message; {@code anchor} links its row in the list to its text further down the page
+   * (a number, never anything from the message).
+   */
+  record MailView(String anchor, String sent, String sentMachine, String from, String to, String subject,
+      String text, List<String> attachments) {
+
+    static List<MailView> of(List<CaughtMail> messages) {
+      List<MailView> views = new ArrayList<>();
+      for (int i = 0; i < messages.size(); i++) {
+        CaughtMail m = messages.get(i);
+        views.add(new MailView("message-" + (i + 1), ReportFormat.time(m.sent()), ReportFormat.machineTime(m.sent()),
+            String.join(", ", m.from()), m.to().isEmpty() ? ReportFormat.NONE : String.join(", ", m.to()),
+            m.subject() == null || m.subject().isBlank() ? "(no subject)" : m.subject(), m.text(),
+            m.attachments()));
+      }
+      return views;
     }
   }
 }

@@ -28,6 +28,7 @@ import uk.gov.council.commissioning.reports.ReportViews.ProviderSection;
 import uk.gov.council.commissioning.reports.ReportViews.QuarterView;
 import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.Roles;
 
 /**
  * Pages for people signed in to the web apps (the same session as Tasklist): the quarterly
@@ -47,7 +48,7 @@ public class ReportsController {
    * The pages need no script and load nothing from elsewhere, so the browser is told to allow
    * neither: a value that slipped past escaping could not run.
    */
-  private static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
+  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
       + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   private final ComplianceFigures figures;
@@ -71,6 +72,7 @@ public class ReportsController {
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     model.addAttribute("userName", user == null ? null : user.getName());
     model.addAttribute("mayUseCockpit", caseAccess.mayUseCockpit(user));
+    model.addAttribute("mayReadMail", CouncilUser.isInAny(user, List.of(Roles.ADMIN)));
   }
 
   @GetMapping({"", "/"})

@@ -24,6 +24,9 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  *       their own CSRF filter for {@code /camunda/api}; Spring's CSRF protects the login and
  *       logout forms.</li>
  * </ul>
+ * Signing out takes a POST with a CSRF token: {@code /logout} with Spring's, or the web apps' own "Log
+ * out" with theirs ({@link WebAppLogoutFilter}). A GET never signs out: any page could link to one, and
+ * the session cookie (SameSite=Lax, see application.yml) still goes with a link followed from another site.
  */
 @Configuration
 public class SecurityConfig {
@@ -61,12 +64,8 @@ public class SecurityConfig {
             .requestMatchers("/login", "/error", "/actuator/health").permitAll()
             .anyRequest().authenticated())
         .formLogin(form -> form.defaultSuccessUrl("/camunda/app/tasklist/default/", false))
-        .logout(logout -> logout
-            // The web apps' own "Log out" calls this; ending the Spring session is what signs out.
-            .logoutRequestMatcher(new OrRequestMatcher(
-                path.matcher("/logout"),
-                path.matcher("/camunda/api/admin/auth/user/default/logout")))
-            .logoutSuccessUrl("/login?logout"))
+        // Spring's default: POST /logout with the token (a GET shows a page asking to confirm).
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/camunda/api/**"), path.matcher("/camunda/app/**")));
     return http.build();
   }
@@ -78,6 +77,15 @@ public class SecurityConfig {
         new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
     registration.addInitParameter(AUTH_PROVIDER_PARAM, SpringSecurityEngineAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** Ends the session when the web apps have accepted their own "Log out". */
+  @Bean
+  FilterRegistrationBean<WebAppLogoutFilter> webappLogoutFilter() {
+    FilterRegistrationBean<WebAppLogoutFilter> registration = new FilterRegistrationBean<>(new WebAppLogoutFilter());
+    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
   }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.core.spi.FilterReply;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.List;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
@@ -27,11 +29,43 @@ class FormRefusalLogFilterTest {
         .isEqualTo(FilterReply.DENY);
   }
 
+  /** The engine REST API logs the stack trace printed into the message, not the exception. */
+  @Test
+  void theRestApisPrintedStackTraceOfARefusedFormIsDropped() {
+    RuntimeException startForm = new RuntimeException("Cannot instantiate process definition procurement:1: "
+        + "The procurement request cannot be completed: serviceArea: is required",
+        new TaskFormException("The procurement request", List.of("serviceArea: is required")));
+
+    assertThat(filter.decide(null, context.getLogger("org.camunda.bpm.engine.rest.exception"), Level.WARN,
+        "ENGINE-REST-HTTP500 " + printed(startForm), null, null)).isEqualTo(FilterReply.DENY);
+    assertThat(filter.decide(null, context.getLogger("org.camunda.bpm.engine.rest.exception"), Level.WARN,
+        "ENGINE-REST-HTTP500 " + printed(new RuntimeException("Cannot submit task form", wrapped)), null, null)).isEqualTo(FilterReply.DENY);
+  }
+
+  @Test
+  void aPrintedStackTraceWhoseRootCauseIsNotARefusalIsKept() {
+    // A refusal's words in a message, even at the start of a line, do not make a real failure a refusal.
+    RuntimeException failure = new RuntimeException("Cannot submit task form: value 'x\nCaused by: "
+        + TaskFormException.class.getName() + ": forged'", new IllegalStateException("database unavailable"));
+
+    assertThat(filter.decide(null, context.getLogger("org.camunda.bpm.engine.rest.exception"), Level.WARN,
+        "ENGINE-REST-HTTP500 " + printed(failure), null, null)).isEqualTo(FilterReply.NEUTRAL);
+    assertThat(filter.decide(null, context.getLogger("org.camunda.bpm.engine.rest.exception"), Level.WARN,
+        "ENGINE-REST-HTTP500 " + printed(new IllegalStateException("no cause")), null, null))
+        .isEqualTo(FilterReply.NEUTRAL);
+  }
+
   @Test
   void realFailuresAndOtherLoggersAreKept() {
     assertThat(filter.decide(null, context.getLogger("org.camunda.bpm.engine.context"), Level.ERROR,
         "ENGINE-16004 {}", null, new ProcessEngineException("optimistic locking"))).isEqualTo(FilterReply.NEUTRAL);
     assertThat(filter.decide(null, context.getLogger("uk.gov.council.commissioning.forms"), Level.ERROR,
         "refused", null, wrapped)).isEqualTo(FilterReply.NEUTRAL);
+  }
+
+  private static String printed(Throwable t) {
+    StringWriter text = new StringWriter();
+    t.printStackTrace(new PrintWriter(text));
+    return text.toString();
   }
 }

@@ -297,6 +297,18 @@ class NotificationOutboxTest {
     return new OutboxDispatcher(jdbc, transactionManager, mailSender, "commissioning@council.example", clock);
   }
 
+  @Test
+  void theStateCountsTheMessagesInEachState() {
+    List<String> to = List.of("commissioner@council.example");
+    notifications.send("state/sent", to, "Sent", "Sent.");
+    notifications.send("state/failed", to, "Failed", "Failed.");
+    jdbc.sql("UPDATE notification_outbox SET status = 'FAILED' WHERE idempotency_key = 'state/failed'").update();
+    assertThat(dispatcher.dispatchPending()).isEqualTo(1);
+    notifications.send("state/waiting", to, "Waiting", "Waiting.");
+
+    assertThat(dispatcher.state()).isEqualTo(new OutboxState(1, 0, 1, 1));
+  }
+
   private Map<String, Object> row(String key) {
     return jdbc.sql("""
             SELECT status, attempts, recipients, last_error, sent_at

@@ -1,0 +1,74 @@
+package uk.gov.council.commissioning.reports;
+
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.mail.MailProperties;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import uk.gov.council.commissioning.notify.CaughtMail;
+import uk.gov.council.commissioning.notify.MailCatcher;
+import uk.gov.council.commissioning.notify.OutboxDispatcher;
+import uk.gov.council.commissioning.reports.ReportViews.MailView;
+import uk.gov.council.commissioning.security.CaseAccess;
+import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.Roles;
+
+/**
+ * The administrator's page about the application's email: the outbox's state everywhere, and in the
+ * demo also every message the demo's mail catcher caught, with its text. Messages name people and
+ * cases, so only {@code camunda-admin} may read it, and the page takes no parameters: nothing about a
+ * message ever appears in a URL.
+ */
+@Controller
+@RequestMapping("/admin/mail")
+public class MailController {
+
+  /** More would make a page too long to read; the demo rarely sends as many. */
+  static final int SHOWN = 200;
+
+  private static final List<String> ADMINS = List.of(Roles.ADMIN);
+
+  private final CaseAccess caseAccess;
+  private final OutboxDispatcher outbox;
+  private final ObjectProvider<MailCatcher> catcher;
+  private final MailProperties mail;
+
+  public MailController(OutboxDispatcher outbox, ObjectProvider<MailCatcher> catcher, MailProperties mail,
+      CaseAccess caseAccess) {
+    this.caseAccess = caseAccess;
+    this.outbox = outbox;
+    this.catcher = catcher;
+    this.mail = mail;
+  }
+
+  @GetMapping({"", "/"})
+  public String mail(Authentication user, Model model, HttpServletResponse response) {
+    response.setHeader("Content-Security-Policy", ReportsController.CONTENT_SECURITY_POLICY);
+    model.addAttribute("userName", user == null ? null : user.getName());
+    model.addAttribute("mayUseCockpit", caseAccess.mayUseCockpit(user));
+    model.addAttribute("page", "mail");
+    if (!CouncilUser.isInAny(user, ADMINS)) {
+      response.setStatus(HttpStatus.FORBIDDEN.value());
+      model.addAttribute("refusedTitle", "You cannot read the application's email");
+      model.addAttribute("refusedReason", "Only the council's system administrators can.");
+      return "reports/refused";
+    }
+    model.addAttribute("mayReadMail", true);
+    model.addAttribute("outbox", outbox.state());
+    model.addAttribute("server", mail.getHost() + ":" + mail.getPort());
+    Optional<MailCatcher> caught = Optional.ofNullable(catcher.getIfAvailable());
+    model.addAttribute("catcher", caught.map(MailCatcher::address).orElse(null));
+    if (caught.isPresent()) {
+      List<CaughtMail> messages = caught.get().messages();
+      model.addAttribute("caughtCount", messages.size());
+      model.addAttribute("messages", MailView.of(messages.stream().limit(SHOWN).toList()));
+    }
+    return "reports/mail";
+  }
+}

@@ -1,0 +1,154 @@
+package uk.gov.council.commissioning.forms;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.TestUsers.as;
+import static uk.gov.council.commissioning.TestUsers.password;
+import static uk.gov.council.commissioning.TestUsers.user;
+
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.web.HttpTestClient.Response;
+
+/**
+ * A form refused by its checks is an officer correcting a form: through the running server, by
+ * every way a form is submitted, the log gets the one INFO line and nothing else from the refusal, no
+ * WARN or ERROR and no stack trace (a busy demo's log once grew by thousands of lines a minute).
+ */
+@HttpIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
+class FormRefusalLoggingTest {
+
+  private static final String BUYER = "frl-buyer";
+  private static final String GOVERNANCE = "frl-governance";
+  private static final String FINANCE = "frl-finance";
+
+  @LocalServerPort int port;
+  @Autowired AccessSetup access;
+  @Autowired RuntimeService runtimeService;
+  @Autowired IdentityService identityService;
+  @Autowired TaskService taskService;
+
+  private final ListAppender<ILoggingEvent> events = new ListAppender<>();
+  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
+  HttpTestClient http;
+  String reference;
+
+  @BeforeEach
+  void setUp() {
+    http = new HttpTestClient(port);
+    user(access, BUYER, Roles.PROCUREMENT);
+    user(access, GOVERNANCE, Roles.GOVERNANCE_CONTRACTS);
+    user(access, FINANCE, Roles.FINANCE_DIRECTORS);
+    identityService.setAuthentication(BUYER, List.of(Roles.PROCUREMENT));
+    try {
+      reference = runtimeService.startProcessInstanceByKey("procurement", request()).getBusinessKey();
+    } finally {
+      identityService.clearAuthentication();
+    }
+    events.start();
+    root.addAppender(events);
+  }
+
+  @AfterEach
+  void tearDown() {
+    root.detachAppender(events);
+    events.stop();
+  }
+
+  @Test
+  void aRefusedStartFormThroughTheEngineRestApiIsOneInfoLine(CapturedOutput output) {
+    int before = output.length();
+
+    Response refused = http.postJson("/engine-rest/process-definition/key/procurement/submit-form", """
+        {"variables": {"title": {"value": "Advocacy", "type": "String"},
+                       "estimatedValue": {"value": "12,5", "type": "String"},
+                       "regime": {"value": "PA2023", "type": "String"},
+                       "procurementStrategy": {"value": "Open tender", "type": "String"}}}""", as(BUYER));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertOnlyTheRefusalWasLogged(output.toString().substring(before));
+  }
+
+  @Test
+  void aRefusedTaskFormThroughTheEngineRestApiIsOneInfoLine(CapturedOutput output) {
+    String taskId = task("Task_GovernanceAgreement");
+    int before = output.length();
+
+    Response refused = http.postJson("/engine-rest/task/" + taskId + "/submit-form", """
+        {"variables": {"governanceAgreement": {"value": "DECLINE", "type": "String"}}}""", as(GOVERNANCE));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertOnlyTheRefusalWasLogged(output.toString().substring(before));
+  }
+
+  @Test
+  void aRefusedTaskFormInTasklistIsOneInfoLine(CapturedOutput output) {
+    String taskId = task("Task_FinanceAgreement");
+    assertThat(http.signIn(FINANCE, password(FINANCE)).status()).isEqualTo(302);
+    String path = "/camunda/api/engine/engine/default/task/" + taskId;
+    Response read = http.get(path);
+    String token = http.cookie("XSRF-TOKEN").orElseGet(() -> read.header("X-XSRF-TOKEN"));
+    events.list.clear();
+    int before = output.length();
+
+    Response refused = http.postJson(path + "/submit-form",
+        "{\"variables\": {\"financeAgreement\": {\"value\": \"DECLINE\", \"type\": \"String\"}}}",
+        "X-XSRF-TOKEN", token);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertOnlyTheRefusalWasLogged(output.toString().substring(before));
+  }
+
+  private void assertOnlyTheRefusalWasLogged(String console) {
+    assertThat(events.list)
+        .as("nothing at WARN or above, and no stack trace, from the engine, Jersey or anything else")
+        .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null);
+    assertThat(events.list).filteredOn(e -> e.getLoggerName().equals(FormRefusalFilter.class.getName()))
+        .singleElement()
+        .satisfies(e -> {
+          assertThat(e.getLevel()).isEqualTo(Level.INFO);
+          assertThat(e.getFormattedMessage()).contains("Form refused by its checks").contains("cannot be completed");
+        });
+    // Anything printed past the logging system (a stack trace written to the console) shows here.
+    assertThat(console).doesNotContain("\tat ", "Exception:", " WARN ", " ERROR ");
+  }
+
+  private String task(String key) {
+    return taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key)
+        .singleResult().getId();
+  }
+
+  /** What an officer enters on the procurement's start form: high enough in value for both approvals. */
+  private static Map<String, Object> request() {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("title", "Direct Payments Support and Payroll Service");
+    variables.put("serviceArea", "Adult social care");
+    variables.put("estimatedValue", 450_000d);
+    variables.put("keyDecision", false);
+    variables.put("regime", "PA2023_LIGHT_TOUCH");
+    variables.put("replacesContractReference", null);
+    variables.put("procurementStrategy", "Open tender, one lot, 5 years + 1 + 1");
+    return variables;
+  }
+}
