@@ -13,9 +13,11 @@ public class AgreementComments {
 
   public void collect(DelegateExecution execution) {
     List<String> lines = new ArrayList<>();
-    add(lines, "Chief Officer", execution.getVariable("chiefOfficerDecision"), execution.getVariable("chiefOfficerComments"));
-    add(lines, "Assistant Director Governance & Contracts", execution.getVariable("governanceDecision"),
-        execution.getVariable("governanceComments"));
+    // The agreers' answers stay on their tasks; what they decided and said reaches the case as <field>Made.
+    add(lines, "Chief Officer", execution.getVariable("chiefOfficerDecisionMade"),
+        execution.getVariable("chiefOfficerCommentsMade"));
+    add(lines, "Assistant Director Governance & Contracts", execution.getVariable("governanceDecisionMade"),
+        execution.getVariable("governanceCommentsMade"));
     execution.setVariable(RETURN_COMMENTS, String.join("\n\n", lines));
     Object draft = execution.getVariable(DRAFT_NUMBER);
     execution.setVariable(DRAFT_NUMBER, (draft instanceof Number n ? n.intValue() : 1) + 1);

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /**
  * Approval to procure (seed 000 §10.7, CPR 1.3): the three agreements, then the decision maker

@@ -18,6 +18,7 @@ import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**

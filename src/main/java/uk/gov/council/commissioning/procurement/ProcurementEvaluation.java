@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
@@ -142,6 +143,8 @@ public class ProcurementEvaluation {
       checks.problem("summariesSentOn", "cannot be in the future");
     }
     checks.throwIfAny();
+    // After a challenge the tenders are scored again and new summaries are due: not confirmed by last round's tick.
+    TaskAnswers.keepOnTask(task, List.of("summariesSent", "summariesSentOn"));
   }
 
   EvaluationResult storedResult(String reference) {

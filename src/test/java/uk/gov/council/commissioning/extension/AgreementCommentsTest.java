@@ -62,10 +62,10 @@ class AgreementCommentsTest {
   private static Variables agreement(String chiefOfficer, String chiefOfficerComments, String governance,
       String governanceComments) {
     Map<String, Object> v = new HashMap<>();
-    v.put("chiefOfficerDecision", chiefOfficer);
-    v.put("chiefOfficerComments", chiefOfficerComments);
-    v.put("governanceDecision", governance);
-    v.put("governanceComments", governanceComments);
+    v.put("chiefOfficerDecisionMade", chiefOfficer);
+    v.put("chiefOfficerCommentsMade", chiefOfficerComments);
+    v.put("governanceDecisionMade", governance);
+    v.put("governanceCommentsMade", governanceComments);
     return Variables.of(v);
   }
 }
