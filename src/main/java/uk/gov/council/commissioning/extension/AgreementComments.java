@@ -6,8 +6,12 @@ import java.util.ArrayList;
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.forms.MarkdownText;
 
-/** Puts the agreers' comments where the officer sees them on the next draft of the report. */
+/**
+ * Puts the agreers' comments where the officer sees them on the next draft of the report (Markdown in
+ * the gateway report form: the comments as typed, escaped).
+ */
 @Component("agreementComments")
 public class AgreementComments {
 
@@ -26,7 +30,7 @@ public class AgreementComments {
   private static void add(List<String> lines, String who, Object decision, Object comments) {
     String text = comments == null ? "" : comments.toString().trim();
     if (!text.isEmpty()) {
-      lines.add(who + " (" + decision + "): " + text);
+      lines.add(who + " (" + decision + "): " + MarkdownText.literal(text));
     }
   }
 }

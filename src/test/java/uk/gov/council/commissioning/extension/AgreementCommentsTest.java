@@ -26,6 +26,17 @@ class AgreementCommentsTest {
   }
 
   @Test
+  void commentsShowAsTypedNotAsMarkup() {
+    Variables vars = agreement("RETURN", "See <img src=x onerror=alert(1)> [this](http://x)", "AGREE", "");
+
+    comments.collect(FakeScopes.execution("case-1", vars));
+
+    // The gateway report form renders returnComments as Markdown: the comment must stay text.
+    assertThat(vars.process.get("returnComments"))
+        .isEqualTo("Chief Officer (RETURN): See \\<img src\\=x onerror\\=alert\\(1\\)\\> \\[this\\]\\(http\\://x\\)");
+  }
+
+  @Test
   void anAgreerWhoSaidNothingIsLeftOut() {
     Variables vars = agreement("AGREE", "   ", "RETURN", "Show the price comparison");
     vars.process.put("draftNumber", 2);
