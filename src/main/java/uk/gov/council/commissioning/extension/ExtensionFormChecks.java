@@ -3,11 +3,13 @@ package uk.gov.council.commissioning.extension;
 import uk.gov.council.commissioning.forms.FormChecks;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /**
  * Server-side checks of the extension process's smaller forms, called from task listeners in the
@@ -35,6 +37,10 @@ public class ExtensionFormChecks {
     checks.textIf(decision != null && !"AGREE".equals(decision), commentsField,
         "say why when returning or refusing");
     checks.throwIfAny();
+    // A returned report comes back to both agreers: their next form must not open with this answer.
+    // The gateway reads <decision>Made; the officer and the decision maker read <comments>Made.
+    TaskAnswers.decided(task, decisionField, List.of(commentsField));
+    TaskAnswers.passOn(task, List.of(commentsField));
   }
 
   public void approval(DelegateTask task) {
@@ -47,6 +53,9 @@ public class ExtensionFormChecks {
     }
     checks.textIf("REFUSE".equals(decision), "approvalComments", "give the reasons for refusing");
     checks.throwIfAny();
+    // A decision called in comes back for reconsideration, which must not open already decided.
+    TaskAnswers.decided(task, "approvalDecision", List.of("approvalComments", "decisionReference"));
+    TaskAnswers.passOn(task, List.of("decisionReference"));
   }
 
   public void publication(DelegateTask task) {

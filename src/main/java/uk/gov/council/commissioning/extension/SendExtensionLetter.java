@@ -38,7 +38,7 @@ public class SendExtensionLetter implements JavaDelegate {
         ((Number) execution.getVariable(OPTION_ORDER)).intValue(),
         LocalDate.parse((String) execution.getVariable(EXTENSION_START)),
         LocalDate.parse((String) execution.getVariable(EXTENSION_END)),
-        String.valueOf(execution.getVariable(DECISION_REFERENCE)),
+        String.valueOf(execution.getVariable(DECISION_REFERENCE_MADE)),
         DecisionMakers.title(String.valueOf(execution.getVariable(APPROVAL_ROUTE))),
         ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.UK).toLocalDate());
     ExtensionLetter letter = letters.produceOnce(caseId, details);

@@ -32,7 +32,7 @@ public class UpdateContractRegister implements JavaDelegate {
    * job recognises its own earlier update.
    */
   static String decisionOf(DelegateExecution execution) {
-    Object reference = execution.getVariable(DECISION_REFERENCE);
+    Object reference = execution.getVariable(DECISION_REFERENCE_MADE);
     return (reference == null ? "Extension decision" : reference.toString().trim())
         + " [case " + execution.getProcessInstanceId() + "]";
   }

@@ -11,7 +11,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.forms.MarkdownText;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /**
  * Approval to procure (seed 000 §10.7, CPR 1.3): the three agreements, then the decision maker
@@ -137,13 +139,13 @@ public class ProcurementApproval {
         task.getExecution().removeVariable(answer);
         task.getExecution().removeVariable(answer + "Comments");
       }
-      task.getExecution().setVariable("revisionText", "**Revised case.** What changed: " + notes
+      task.getExecution().setVariable("revisionText", "**Revised case.** What changed: " + MarkdownText.literal(notes)
           + "\n\nObjections to the earlier case:\n\n" + task.getExecution().getVariable("declineComments"));
     }
     TaskAnswers.decided(task, "revision", List.of("revisionNotes"));
   }
 
-  /** Comments of those who did not agree, for the revise task. */
+  /** Comments of those who did not agree, for the revise task (Markdown, the comments as typed). */
   public String declineComments(DelegateExecution execution) {
     List<String> lines = new ArrayList<>();
     Map<String, ProcurementRegister.Agreement> answers =
@@ -151,7 +153,7 @@ public class ProcurementApproval {
     AGREEMENTS.forEach((agreement, who) -> {
       ProcurementRegister.Agreement answer = answers.get(agreement);
       if (answer != null && "DECLINE".equals(answer.answer())) {
-        lines.add("**" + who + "**: " + answer.comments());
+        lines.add("**" + who + "**: " + MarkdownText.literal(answer.comments()));
       }
     });
     return String.join("\n\n", lines.stream().sorted().toList());

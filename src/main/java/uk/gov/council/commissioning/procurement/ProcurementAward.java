@@ -15,9 +15,11 @@ import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.forms.MarkdownText;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
@@ -95,10 +97,15 @@ public class ProcurementAward {
     String reference = execution.getProcessBusinessKey();
     register.recordChallenge(reference, received, challenger, grounds, ProcurementUsers.userOf(task));
     register.setStatus(reference, "AWARD_SUSPENDED");
-    execution.setVariable("challengeText", "**" + challenger + "**, received "
-        + received.format(ProcurementTimetable.DAY) + ":\n\n" + grounds);
+    execution.setVariable("challengeText", challengeText(challenger, received, grounds));
     alerts.challengeReceived(execution, challenger, received);
     TaskAnswers.keepOnTask(task, List.of("challenger", "challengeReceivedOn", "challengeGrounds"));
+  }
+
+  /** For the resolution form (Markdown): the challenger and its grounds as typed. */
+  static String challengeText(String challenger, LocalDate received, String grounds) {
+    return "**" + MarkdownText.inline(challenger) + "**, received " + received.format(ProcurementTimetable.DAY)
+        + ":\n\n" + MarkdownText.literal(grounds);
   }
 
   public void challengeResolved(DelegateTask task) {

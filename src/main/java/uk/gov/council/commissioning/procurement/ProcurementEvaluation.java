@@ -11,7 +11,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.forms.MarkdownText;
 import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
@@ -73,10 +75,7 @@ public class ProcurementEvaluation {
     execution.setVariable("compliantTender", !result.ranking().isEmpty());
     execution.setVariable("rankingText", rankingText(result));
     execution.setVariable("excludedText", excludedText(result));
-    execution.setVariable("tieText", result.panelDecisionNeeded()
-        ? "**The top bidders tie on total and quality score: the panel chooses between "
-            + tiedAtTop(result).stream().collect(Collectors.joining(" and ")) + ".**"
-        : "");
+    execution.setVariable("tieText", tieText(result));
     String winner = AssessmentSummaries.winnerOf(result);
     execution.setVariable("winningBidder", winner.isEmpty() ? null : winner);
     execution.setVariable("returnComments", "");
@@ -116,8 +115,7 @@ public class ProcurementEvaluation {
           ProcurementDeadlines.today());
       execution.setVariable("returnComments", "");
     } else {
-      execution.setVariable("returnComments", "**Returned by the " + approval.decisionMakerTitle(execution)
-          + ":** " + comments);
+      execution.setVariable("returnComments", returnText(approval.decisionMakerTitle(execution), comments));
     }
   }
 
@@ -125,11 +123,29 @@ public class ProcurementEvaluation {
     String reference = execution.getProcessBusinessKey();
     ProcurementRegister.Procurement procurement = register.require(reference);
     AssessmentSummaries.Regime law = regimes.find(procurement.regime()).orElseThrow().summariesLaw();
-    execution.setVariable("assessmentSummariesText", AssessmentSummaries.of(law, storedInputs(reference),
-            storedResult(reference), procurement.winningBidder()).stream()
-        // As plain text in a block: exactly what is pasted into the e-procurement system.
-        .map(s -> "#### " + s.bidder() + (s.successful() ? " (successful)" : "") + "\n\n```\n" + s.text() + "\n```")
-        .collect(Collectors.joining("\n\n")));
+    execution.setVariable("assessmentSummariesText", summariesText(AssessmentSummaries.of(law,
+        storedInputs(reference), storedResult(reference), procurement.winningBidder())));
+  }
+
+  /** For the summaries form (Markdown): each as plain text in a block, exactly what is pasted into the e-procurement system. */
+  static String summariesText(List<AssessmentSummaries.AssessmentSummary> summaries) {
+    return summaries.stream()
+        .map(s -> "#### " + MarkdownText.inline(s.bidder()) + (s.successful() ? " (successful)" : "") + "\n\n"
+            + MarkdownText.codeBlock(s.text()))
+        .collect(Collectors.joining("\n\n"));
+  }
+
+  /** For the award report form (Markdown): what the decision maker said the report needs, as typed. */
+  static String returnText(String decisionMakerTitle, String comments) {
+    return "**Returned by the " + decisionMakerTitle + ":** " + MarkdownText.literal(comments);
+  }
+
+  /** For the award forms (Markdown): the bidders the panel must choose between, or "". */
+  static String tieText(EvaluationResult result) {
+    return result.panelDecisionNeeded()
+        ? "**The top bidders tie on total and quality score: the panel chooses between "
+            + tiedAtTop(result).stream().map(MarkdownText::inline).collect(Collectors.joining(" and ")) + ".**"
+        : "";
   }
 
   public void summariesSent(DelegateTask task) {
@@ -142,6 +158,8 @@ public class ProcurementEvaluation {
       checks.problem("summariesSentOn", "cannot be in the future");
     }
     checks.throwIfAny();
+    // After a challenge the tenders are scored again and new summaries are due: not confirmed by last round's tick.
+    TaskAnswers.keepOnTask(task, List.of("summariesSent", "summariesSentOn"));
   }
 
   EvaluationResult storedResult(String reference) {
@@ -177,7 +195,8 @@ public class ProcurementEvaluation {
             + ") | Price score (of " + result.model().priceWeight().stripTrailingZeros().toPlainString()
             + ") | Total (of 100) | Price bid |\n|---|---|---|---|---|---|\n");
     for (EvaluationResult.RankedBid bid : result.ranking()) {
-      out.append("| ").append(bid.rank()).append(bid.tied() ? " (tied)" : "").append(" | ").append(bid.bidder())
+      out.append("| ").append(bid.rank()).append(bid.tied() ? " (tied)" : "").append(" | ")
+          .append(MarkdownText.inline(bid.bidder()))
           .append(" | ").append(bid.qualityScore()).append(" | ").append(bid.priceScore()).append(" | ")
           .append(bid.totalScore()).append(" | ").append(RegisterProcurement.pounds(bid.totalPrice())).append(" |\n");
     }
@@ -187,7 +206,7 @@ public class ProcurementEvaluation {
 
   static String excludedText(EvaluationResult result) {
     return result.excluded().stream()
-        .map(e -> "- " + e.bidder() + " failed stage 1: " + e.reason())
+        .map(e -> "- " + MarkdownText.inline(e.bidder()) + " failed stage 1: " + MarkdownText.inline(e.reason()))
         .collect(Collectors.joining("\n"));
   }
 

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.procurement.NoticeRule.Anchor;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /**
  * The notices a regime requires (regime data), one task each at the point of the procurement it

@@ -6,6 +6,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /** Where a procurement stands, and the lead's choice after a tender with no compliant bid. */
 @Component("procurementSteps")

@@ -22,6 +22,7 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /**
  * The procurement's timetable in the process: the plan as the officer enters it (checked against

@@ -19,6 +19,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.forms.MarkdownText;
 import uk.gov.council.commissioning.notify.NotificationService;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
 import uk.gov.council.commissioning.security.Roles;
@@ -201,7 +202,7 @@ public class QafModerationSteps {
           .append(" | ").append(dash(g.claimed()))
           .append(" | ").append(dash(g.officer()))
           .append(" | ").append(dash(g.finalGrade()))
-          .append(" | ").append(g.explanation() == null ? "" : g.explanation().replace('|', '/').replace('\n', ' '))
+          .append(" | ").append(MarkdownText.inline(g.explanation()))
           .append(" |\n");
     }
     return table.toString();

@@ -26,6 +26,17 @@ class AgreementCommentsTest {
   }
 
   @Test
+  void commentsShowAsTypedNotAsMarkup() {
+    Variables vars = agreement("RETURN", "See <img src=x onerror=alert(1)> [this](http://x)", "AGREE", "");
+
+    comments.collect(FakeScopes.execution("case-1", vars));
+
+    // The gateway report form renders returnComments as Markdown: the comment must stay text.
+    assertThat(vars.process.get("returnComments"))
+        .isEqualTo("Chief Officer (RETURN): See \\<img src\\=x onerror\\=alert\\(1\\)\\> \\[this\\]\\(http\\://x\\)");
+  }
+
+  @Test
   void anAgreerWhoSaidNothingIsLeftOut() {
     Variables vars = agreement("AGREE", "   ", "RETURN", "Show the price comparison");
     vars.process.put("draftNumber", 2);
@@ -62,10 +73,10 @@ class AgreementCommentsTest {
   private static Variables agreement(String chiefOfficer, String chiefOfficerComments, String governance,
       String governanceComments) {
     Map<String, Object> v = new HashMap<>();
-    v.put("chiefOfficerDecision", chiefOfficer);
-    v.put("chiefOfficerComments", chiefOfficerComments);
-    v.put("governanceDecision", governance);
-    v.put("governanceComments", governanceComments);
+    v.put("chiefOfficerDecisionMade", chiefOfficer);
+    v.put("chiefOfficerCommentsMade", chiefOfficerComments);
+    v.put("governanceDecisionMade", governance);
+    v.put("governanceCommentsMade", governanceComments);
     return Variables.of(v);
   }
 }

@@ -303,6 +303,65 @@ class ContractExtensionProcessTest {
   }
 
   @Test
+  void agreementTasksOfARedraftOpenEmptyAndNeedAFreshDecision() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    complete(task(instance), gatewayReport(true));
+    complete(task(instance), scrutiny());
+    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("RETURN", "Add the 2019 KPI figures"));
+    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", "Content with the value"));
+
+    complete(taskAt(instance, "Task_PrepareGatewayReport"), gatewayReport(true));
+    complete(taskAt(instance, "Task_RecordScrutiny"), scrutiny());
+
+    for (String activity : List.of("Task_ChiefOfficerAgreement", "Task_GovernanceAgreement")) {
+      // What Tasklist fills the form with: every variable the task can see.
+      assertThat(taskService.getVariables(taskAt(instance, activity).getId())).as(activity + " opens empty")
+          .doesNotContainKeys("chiefOfficerDecision", "chiefOfficerComments", "governanceDecision",
+              "governanceComments");
+    }
+    // Pressing Complete on the reopened form sends no decision: refused, not a second return.
+    String chiefOfficerTask = taskAt(instance, "Task_ChiefOfficerAgreement").getId();
+    assertThatThrownBy(() -> taskService.complete(chiefOfficerTask, Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("chiefOfficerDecision");
+
+    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", "KPIs now shown"));
+    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", ""));
+    assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision");
+    // The decision maker still sees what this round's agreers said.
+    assertThat(taskService.getVariables(task(instance).getId()))
+        .containsEntry("chiefOfficerCommentsMade", "KPIs now shown")
+        .doesNotContainKeys("chiefOfficerComments", "governanceComments");
+    // Each round's answers stay with the task they were given in.
+    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
+        .variableName("chiefOfficerDecision").list()).extracting(v -> v.getValue())
+        .containsExactlyInAnyOrder("RETURN", "AGREE");
+  }
+
+  @Test
+  void aDecisionCalledInOpensEmptyForTheReconsideration() {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    draftScrutiniseAndAgree(instance, true);
+    complete(task(instance), approval("APPROVE", "As recommended"));
+    complete(task(instance), Map.of("publicationDate", "2019-09-19"));
+    complete(task(instance), Map.of("callInReceived", true, "callInReason", "Called in by three members"));
+
+    Task reconsider = taskAt(instance, "Task_PortfolioHolderDecision");
+    assertThat(taskService.getVariables(reconsider.getId())).as("the reconsideration opens empty")
+        .doesNotContainKeys("approvalDecision", "approvalComments", "decisionReference");
+    assertThatThrownBy(() -> taskService.complete(reconsider.getId(), Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("approvalDecision");
+
+    complete(reconsider, Map.of("approvalDecision", "APPROVE", "decisionReference", "PH-2019-131",
+        "approvalComments", "Confirmed after reconsideration"));
+    execute(jobAt(instance, "Task_UpdateContractRegister"));
+    // The register records the reconsidered decision, not the one called in.
+    assertThat(contracts.findByReference(reference).orElseThrow().options().get(1).usedByDecision())
+        .contains("PH-2019-131");
+  }
+
+  @Test
   void refusalAtAgreementEndsWithAProcurementOrDecommissioningTask() {
     seedContract(contracts, reference);
     ProcessInstance instance = cases.startAsSystem(reference);

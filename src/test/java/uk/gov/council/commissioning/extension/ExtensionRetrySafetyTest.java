@@ -67,7 +67,7 @@ class ExtensionRetrySafetyTest {
         "optionOrder", 2,
         "extensionStart", "2020-04-08",
         "extensionEnd", "2021-04-07",
-        "decisionReference", "PH-2019-117",
+        "decisionReferenceMade", "PH-2019-117",
         "approvalRoute", "PORTFOLIO_HOLDER"));
   }
 

@@ -37,9 +37,14 @@ final class FakeScopes {
     }
   }
 
+  /** A task whose execution and process instance hold the process variables (no local ones of their own). */
   static DelegateTask task(Variables vars) {
     DelegateTask task = mock(DelegateTask.class);
     backWith(task, vars);
+    DelegateExecution processInstance = mock(DelegateExecution.class);
+    backWithProcessVariables(processInstance, vars);
+    lenient().when(processInstance.getProcessInstance()).thenReturn(processInstance);
+    lenient().when(task.getExecution()).thenReturn(processInstance);
     return task;
   }
 
@@ -48,6 +53,13 @@ final class FakeScopes {
     lenient().when(execution.getProcessInstanceId()).thenReturn(processInstanceId);
     backWith(execution, vars);
     return execution;
+  }
+
+  private static void backWithProcessVariables(VariableScope scope, Variables vars) {
+    lenient().when(scope.getVariable(anyString())).thenAnswer(i -> vars.process.get(i.getArgument(0)));
+    lenient().doAnswer(i -> vars.process.put(i.getArgument(0), i.getArgument(1)))
+        .when(scope).setVariable(anyString(), any());
+    lenient().doAnswer(i -> vars.process.remove(i.getArgument(0))).when(scope).removeVariable(anyString());
   }
 
   @SuppressWarnings("unchecked")

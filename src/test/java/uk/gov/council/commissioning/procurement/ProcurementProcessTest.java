@@ -495,6 +495,31 @@ class ProcurementProcessTest {
   }
 
   @Test
+  void afterARescoringTheSummariesTaskOpensWithoutTheEarlierSending() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    planTimetable(instance, plan("PA2023"));
+    runTenderToAward(instance);
+    setClock(LocalDateTime.of(2026, 7, 21, 16, 0));
+    complete(OFFICER, taskAt(instance, "Task_WatchForChallenge"), Map.of("challenger", "Acme Care",
+        "challengeReceivedOn", "2026-07-21", "challengeGrounds", "Scoring"));
+    complete(LEAD, taskAt(instance, "Task_ResolveChallenge"), Map.of("challengeOutcome", "REEVALUATE",
+        "challengeResolution", "Rescore question 1"));
+
+    complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(THREE_BIDS));
+    complete(OFFICER, taskAt(instance, "Task_PrepareAwardReport"), Map.of("winningBidder", "Birch Support",
+        "awardReportSummary", "Birch Support, rescored"));
+    String route = (String) runtimeService.getVariable(instance.getId(), "approvalRoute");
+    complete(ProcurementDriver.decider(route), taskAt(instance, "Task_AuthoriseAward"),
+        Map.of("awardDecision", "AUTHORISE"));
+
+    Task summaries = taskAt(instance, "Task_SendAssessmentSummaries");
+    // The new scores need new summaries: last round's "sent" must not be there to confirm unchanged.
+    assertThat(taskService.getVariables(summaries.getId())).doesNotContainKeys("summariesSent", "summariesSentOn");
+    assertThatThrownBy(() -> complete(OFFICER, summaries, Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("summariesSent");
+  }
+
+  @Test
   void aLightTouchContractWithoutAVoluntaryStandstillMayBeSignedAtOnce() {
     ProcessInstance instance = approved(request(null, "PA2023_LIGHT_TOUCH", 400_000, false));
     Map<String, Object> plan = plan("PA2023_LIGHT_TOUCH");

@@ -1,0 +1,48 @@
+package uk.gov.council.commissioning.tasks;
+
+import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+
+/**
+ * Answers that belong to one task, not to the case. A completion puts its fields on the case, where
+ * they would stay for the next task of the same form (or one that checks a field of the same name):
+ * the Executive's minute for the decision to procure would then pass as the minute authorising the
+ * award, and a reviewer whose task comes round again would find last round's decision already chosen.
+ * Moved onto the task, they stay in its history and the next form opens empty.
+ */
+public final class TaskAnswers {
+
+  /** Called from a task's complete listener, once its answers have been checked. */
+  public static void keepOnTask(DelegateTask task, List<String> names) {
+    for (String name : names) {
+      Object value = task.getVariable(name);
+      task.setVariableLocal(name, value);
+      task.getExecution().getProcessInstance().removeVariable(name);
+    }
+  }
+
+  /**
+   * A task that can come round again (a returned report, a second challenge, a decision called in):
+   * its choice goes to the gateway after it as {@code <choiceField>Made}, and the choice and the other
+   * answers stay on the task, so the next round's form does not open with the last round's answer
+   * already chosen.
+   */
+  public static void decided(DelegateTask task, String choiceField, List<String> answers) {
+    passOn(task, List.of(choiceField));
+    keepOnTask(task, List.of(choiceField));
+    keepOnTask(task, answers);
+  }
+
+  /**
+   * Answers that later steps read or show (the comments the decision maker sees, the decision
+   * reference the register records): on the case as {@code <name>Made}, a name no form field has,
+   * so no form opens with them. The answer itself stays on the task (see {@link #keepOnTask}).
+   */
+  public static void passOn(DelegateTask task, List<String> names) {
+    for (String name : names) {
+      task.getExecution().getProcessInstance().setVariable(name + "Made", task.getVariable(name));
+    }
+  }
+
+  private TaskAnswers() {}
+}
