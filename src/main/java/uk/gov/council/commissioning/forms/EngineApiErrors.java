@@ -86,7 +86,9 @@ public class EngineApiErrors extends OncePerRequestFilter {
     } else if (refusal.isPresent()) {
       Refusal r = refusal.get();
       boolean inTasklist = path.startsWith("/camunda/api/");
-      log.info("Refused ({}): {}", request.getRequestURI(), ((Throwable) r).getMessage());
+      // The fields only: a reason may quote what was typed, which may be a person's details.
+      log.info("Form refused by its checks ({}): {}; fields: {}", request.getRequestURI(), r.headline(),
+          r.fieldProblems().stream().map(p -> p.field() == null ? "(the request)" : p.field()).distinct().toList());
       FormSchema form = inTasklist ? formOf(path).orElse(null) : null;
       Refusals.write(answer, json, r.headline(), r.fieldProblems(), form, inTasklist);
     } else if (isMissing(failure, answer.getStatus())

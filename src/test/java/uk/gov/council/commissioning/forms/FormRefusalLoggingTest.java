@@ -124,7 +124,7 @@ class FormRefusalLoggingTest {
     assertThat(events.list)
         .as("nothing at WARN or above, and no stack trace, from the engine, Jersey or anything else")
         .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null);
-    assertThat(events.list).filteredOn(e -> e.getLoggerName().equals(FormRefusalFilter.class.getName()))
+    assertThat(events.list).filteredOn(e -> e.getLoggerName().equals(EngineApiErrors.class.getName()))
         .singleElement()
         .satisfies(e -> {
           assertThat(e.getLevel()).isEqualTo(Level.INFO);
