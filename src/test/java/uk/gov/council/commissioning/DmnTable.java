@@ -16,7 +16,8 @@ import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 
 /**
  * A decision table from the classpath on the plain DMN engine (no process engine, no Spring), which
- * remembers the rules its last evaluation matched, so a test can say which rule decided, not only what.
+ * remembers the rules its last evaluation matched, so a test can say which rule decided, not only
+ * what.
  */
 public final class DmnTable {
 
@@ -26,12 +27,17 @@ public final class DmnTable {
 
   private DmnTable(String resource, String decisionKey) {
     DefaultDmnEngineConfiguration configuration =
-        (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
-    configuration.customPostDecisionEvaluationListeners(List.of(event -> {
-      if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
-        table.getMatchingRules().stream().map(DmnEvaluatedDecisionRule::getId).forEach(matchedRules::add);
-      }
-    }));
+        (DefaultDmnEngineConfiguration)
+            DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
+    configuration.customPostDecisionEvaluationListeners(
+        List.of(
+            event -> {
+              if (event.getDecisionResult() instanceof DmnDecisionTableEvaluationEvent table) {
+                table.getMatchingRules().stream()
+                    .map(DmnEvaluatedDecisionRule::getId)
+                    .forEach(matchedRules::add);
+              }
+            }));
     engine = configuration.buildEngine();
     try (InputStream in = DmnTable.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {

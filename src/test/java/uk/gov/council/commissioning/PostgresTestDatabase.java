@@ -15,12 +15,12 @@ import org.springframework.test.context.TestContext;
 import org.springframework.test.context.TestExecutionListener;
 
 /**
- * A throwaway PostgreSQL database for one test class, so a run never depends on what an earlier
- * run left behind. Created on the local server (PGHOST, PGPORT, PGUSER and PGPASSWORD override the
+ * A throwaway PostgreSQL database for one test class, so a run never depends on what an earlier run
+ * left behind. Created on the local server (PGHOST, PGPORT, PGUSER and PGPASSWORD override the
  * defaults) before the Spring context starts, dropped after it has been closed.
  *
- * <p>If the server cannot be reached the test fails: a PostgreSQL test that quietly skips would
- * let a change that breaks PostgreSQL through.
+ * <p>If the server cannot be reached the test fails: a PostgreSQL test that quietly skips would let
+ * a change that breaks PostgreSQL through.
  *
  * <p>Use, on a {@code @SpringBootTest} class:
  *
@@ -35,7 +35,8 @@ import org.springframework.test.context.TestExecutionListener;
  */
 public final class PostgresTestDatabase {
 
-  private static final Map<Class<?>, PostgresTestDatabase> BY_TEST_CLASS = new ConcurrentHashMap<>();
+  private static final Map<Class<?>, PostgresTestDatabase> BY_TEST_CLASS =
+      new ConcurrentHashMap<>();
 
   /** The database every connection to create or drop a test database goes through. */
   private static final String MAINTENANCE_DATABASE = "test";
@@ -48,13 +49,15 @@ public final class PostgresTestDatabase {
   private final Thread dropOnExit;
   private boolean dropped;
 
-  private PostgresTestDatabase(String host, String port, String user, String password, String name) {
+  private PostgresTestDatabase(
+      String host, String port, String user, String password, String name) {
     this.host = host;
     this.port = port;
     this.user = user;
     this.password = password;
     this.name = name;
-    // For a JVM that ends before the test class does (an aborted run), so the database is not left behind.
+    // For a JVM that ends before the test class does (an aborted run), so the database is not left
+    // behind.
     this.dropOnExit = new Thread(this::dropQuietly, "drop-" + name);
   }
 
@@ -63,7 +66,8 @@ public final class PostgresTestDatabase {
    * application's data source at it. Call from a {@code @DynamicPropertySource} method, which runs
    * only when the class's Spring context is about to start.
    */
-  public static PostgresTestDatabase createFor(Class<?> testClass, DynamicPropertyRegistry registry) {
+  public static PostgresTestDatabase createFor(
+      Class<?> testClass, DynamicPropertyRegistry registry) {
     PostgresTestDatabase database = create();
     PostgresTestDatabase earlier = BY_TEST_CLASS.put(testClass, database);
     if (earlier != null) {
@@ -89,15 +93,25 @@ public final class PostgresTestDatabase {
     String port = env("PGPORT", "5432");
     String user = env("PGUSER", "postgres");
     String password = env("PGPASSWORD", "");
-    String name = "commissioning_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+    String name =
+        "commissioning_test_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
     PostgresTestDatabase database = new PostgresTestDatabase(host, port, user, password, name);
     try (Connection connection = database.connect(MAINTENANCE_DATABASE);
         Statement statement = connection.createStatement()) {
       statement.execute("CREATE DATABASE " + name);
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL test database could not be created: is PostgreSQL running at "
-          + host + ":" + port + " with database '" + MAINTENANCE_DATABASE + "' and user '" + user
-          + "'? (set PGHOST, PGPORT, PGUSER, PGPASSWORD to use another server) - " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "PostgreSQL test database could not be created: is PostgreSQL running at "
+              + host
+              + ":"
+              + port
+              + " with database '"
+              + MAINTENANCE_DATABASE
+              + "' and user '"
+              + user
+              + "'? (set PGHOST, PGPORT, PGUSER, PGPASSWORD to use another server) - "
+              + e.getMessage(),
+          e);
     }
     Runtime.getRuntime().addShutdownHook(database.dropOnExit);
     return database;
@@ -121,7 +135,8 @@ public final class PostgresTestDatabase {
       statement.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
       dropped = true;
     } catch (SQLException e) {
-      throw new IllegalStateException("PostgreSQL test database " + name + " could not be dropped: " + e.getMessage(), e);
+      throw new IllegalStateException(
+          "PostgreSQL test database " + name + " could not be dropped: " + e.getMessage(), e);
     }
     try {
       Runtime.getRuntime().removeShutdownHook(dropOnExit);

@@ -34,9 +34,11 @@ public final class BankHolidayData {
 
   /** The data shipped with the application. */
   public static BankHolidayData bundled() {
-    try (InputStream in = BankHolidayData.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE)) {
+    try (InputStream in =
+        BankHolidayData.class.getClassLoader().getResourceAsStream(BUNDLED_RESOURCE)) {
       if (in == null) {
-        throw new IllegalStateException("Bank holiday data " + BUNDLED_RESOURCE + " is missing from the classpath");
+        throw new IllegalStateException(
+            "Bank holiday data " + BUNDLED_RESOURCE + " is missing from the classpath");
       }
       return fromJson(in);
     } catch (IOException e) {
@@ -72,7 +74,8 @@ public final class BankHolidayData {
     try {
       return LocalDate.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IOException("Bank holiday data for " + nation.division() + " has an invalid date '" + text + "'", e);
+      throw new IOException(
+          "Bank holiday data for " + nation.division() + " has an invalid date '" + text + "'", e);
     }
   }
 
@@ -80,7 +83,10 @@ public final class BankHolidayData {
     return byNation.get(nation).containsKey(year);
   }
 
-  /** The published holidays of {@code nation} in {@code year}, or empty when the year is not covered. */
+  /**
+   * The published holidays of {@code nation} in {@code year}, or empty when the year is not
+   * covered.
+   */
   public Optional<Set<LocalDate>> holidays(Nation nation, int year) {
     return Optional.ofNullable(byNation.get(nation).get(year));
   }

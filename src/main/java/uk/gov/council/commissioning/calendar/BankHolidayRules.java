@@ -12,9 +12,9 @@ import java.util.TreeSet;
 /**
  * The regular pattern of bank holidays, for years the published data does not cover.
  *
- * <p>One-off holidays and moved holidays (jubilees, state funerals, coronations) are made by
- * royal proclamation and cannot be predicted; they only ever reach the application through the
- * published data.
+ * <p>One-off holidays and moved holidays (jubilees, state funerals, coronations) are made by royal
+ * proclamation and cannot be predicted; they only ever reach the application through the published
+ * data.
  */
 public final class BankHolidayRules {
 
@@ -51,7 +51,10 @@ public final class BankHolidayRules {
     return holidays;
   }
 
-  /** Easter Sunday in the Gregorian calendar (the anonymous Gregorian, or Meeus/Jones/Butcher, algorithm). */
+  /**
+   * Easter Sunday in the Gregorian calendar (the anonymous Gregorian, or Meeus/Jones/Butcher,
+   * algorithm).
+   */
   public static LocalDate easterSunday(int year) {
     int a = year % 19;
     int b = year / 100;
@@ -72,14 +75,22 @@ public final class BankHolidayRules {
 
   private static List<MonthDay> fixedDates(Nation nation) {
     return switch (nation) {
-      case ENGLAND_AND_WALES -> List.of(
-          MonthDay.of(1, 1), MonthDay.of(12, 25), MonthDay.of(12, 26));
-      case SCOTLAND -> List.of(
-          MonthDay.of(1, 1), MonthDay.of(1, 2), MonthDay.of(11, 30),
-          MonthDay.of(12, 25), MonthDay.of(12, 26));
-      case NORTHERN_IRELAND -> List.of(
-          MonthDay.of(1, 1), MonthDay.of(3, 17), MonthDay.of(7, 12),
-          MonthDay.of(12, 25), MonthDay.of(12, 26));
+      case ENGLAND_AND_WALES ->
+          List.of(MonthDay.of(1, 1), MonthDay.of(12, 25), MonthDay.of(12, 26));
+      case SCOTLAND ->
+          List.of(
+              MonthDay.of(1, 1),
+              MonthDay.of(1, 2),
+              MonthDay.of(11, 30),
+              MonthDay.of(12, 25),
+              MonthDay.of(12, 26));
+      case NORTHERN_IRELAND ->
+          List.of(
+              MonthDay.of(1, 1),
+              MonthDay.of(3, 17),
+              MonthDay.of(7, 12),
+              MonthDay.of(12, 25),
+              MonthDay.of(12, 26));
     };
   }
 

@@ -11,8 +11,8 @@ public final class Periods {
   private Periods() {}
 
   /**
-   * "12 hours", "1 hour", "1 hour 30 minutes", "45 minutes". Days are given in hours ("48 hours"), as
-   * the seed states its serious-incident and complaint deadlines; seconds are dropped.
+   * "12 hours", "1 hour", "1 hour 30 minutes", "45 minutes". Days are given in hours ("48 hours"),
+   * as the seed states its serious-incident and complaint deadlines; seconds are dropped.
    */
   public static String of(Duration period) {
     long hours = period.toHours();
@@ -20,7 +20,9 @@ public final class Periods {
     if (hours == 0) {
       return plural(minutes, "minute");
     }
-    return minutes == 0 ? plural(hours, "hour") : plural(hours, "hour") + " " + plural(minutes, "minute");
+    return minutes == 0
+        ? plural(hours, "hour")
+        : plural(hours, "hour") + " " + plural(minutes, "minute");
   }
 
   /** "3 working days", "1 working day". */

@@ -22,7 +22,8 @@ public class TimeAcceleration {
   public TimeAcceleration(@Value("${commissioning.time.acceleration:1}") double factor) {
     if (!(factor > 0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException(
-          "commissioning.time.acceleration must be a positive number (1 = real time), was " + factor);
+          "commissioning.time.acceleration must be a positive number (1 = real time), was "
+              + factor);
     }
     this.factor = factor;
   }

@@ -28,7 +28,8 @@ public class WorkingDayCalendar {
   private final Nation nation;
   private final Set<LocalDate> extraClosureDays;
   private final BankHolidayData data;
-  private final Map<Nation, Map<Integer, Set<LocalDate>>> holidaysByNation = new ConcurrentHashMap<>();
+  private final Map<Nation, Map<Integer, Set<LocalDate>>> holidaysByNation =
+      new ConcurrentHashMap<>();
 
   public WorkingDayCalendar(CalendarProperties properties, BankHolidayData data) {
     this.nation = properties.nation();
@@ -40,7 +41,9 @@ public class WorkingDayCalendar {
     return nation;
   }
 
-  /** The bank holidays of the configured nation in {@code year}, extra closure days not included. */
+  /**
+   * The bank holidays of the configured nation in {@code year}, extra closure days not included.
+   */
   public Set<LocalDate> bankHolidays(int year) {
     return bankHolidays(nation, year);
   }
@@ -53,11 +56,15 @@ public class WorkingDayCalendar {
   }
 
   private Set<LocalDate> loadBankHolidays(Nation nation, int year) {
-    return data.holidays(nation, year).orElseGet(() -> {
-      log.info("No published bank holidays for {} in {}; using the regular rules, which cannot know of one-off holidays",
-          nation.division(), year);
-      return Set.copyOf(BankHolidayRules.holidays(nation, year));
-    });
+    return data.holidays(nation, year)
+        .orElseGet(
+            () -> {
+              log.info(
+                  "No published bank holidays for {} in {}; using the regular rules, which cannot know of one-off holidays",
+                  nation.division(),
+                  year);
+              return Set.copyOf(BankHolidayRules.holidays(nation, year));
+            });
   }
 
   public boolean isWorkingDay(LocalDate date) {
@@ -97,12 +104,16 @@ public class WorkingDayCalendar {
     return addDays(start, workingDays, this::isWorkingDay);
   }
 
-  /** As {@link #addWorkingDays}, counting only {@linkplain #isWorkingDayThroughoutUk UK-wide working days}. */
+  /**
+   * As {@link #addWorkingDays}, counting only {@linkplain #isWorkingDayThroughoutUk UK-wide working
+   * days}.
+   */
   public LocalDate addWorkingDaysThroughoutUk(LocalDate start, int workingDays) {
     return addDays(start, workingDays, this::isWorkingDayThroughoutUk);
   }
 
-  private static LocalDate addDays(LocalDate start, int workingDays, Predicate<LocalDate> isWorkingDay) {
+  private static LocalDate addDays(
+      LocalDate start, int workingDays, Predicate<LocalDate> isWorkingDay) {
     Objects.requireNonNull(start, "start");
     if (workingDays < 0) {
       throw new IllegalArgumentException("workingDays must not be negative, was " + workingDays);
@@ -124,12 +135,17 @@ public class WorkingDayCalendar {
     return date;
   }
 
-  /** Working days after {@code fromExclusive} up to and including {@code toInclusive}; 0 if {@code to} is not later. */
+  /**
+   * Working days after {@code fromExclusive} up to and including {@code toInclusive}; 0 if {@code
+   * to} is not later.
+   */
   public int workingDaysBetween(LocalDate fromExclusive, LocalDate toInclusive) {
     Objects.requireNonNull(fromExclusive, "fromExclusive");
     Objects.requireNonNull(toInclusive, "toInclusive");
     int count = 0;
-    for (LocalDate date = fromExclusive.plusDays(1); !date.isAfter(toInclusive); date = date.plusDays(1)) {
+    for (LocalDate date = fromExclusive.plusDays(1);
+        !date.isAfter(toInclusive);
+        date = date.plusDays(1)) {
       if (isWorkingDay(date)) {
         count++;
       }

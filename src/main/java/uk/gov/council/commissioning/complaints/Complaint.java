@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /**
- * A complaint as the council records it: route, deadlines and what happened when. The
- * complainant's details and the complaint's text are not here: they stay in the process.
+ * A complaint as the council records it: route, deadlines and what happened when. The complainant's
+ * details and the complaint's text are not here: they stay in the process.
  *
  * @param route COUNCIL (a complaint to the council, seed 002 App K) or PROVIDER (one the provider
  *     handles, §13.5, App C 4)

@@ -25,8 +25,11 @@ public class ComplaintCaseService {
   private final ComplaintValidator validator;
   private final ComplaintRepository repository;
 
-  public ComplaintCaseService(RuntimeService runtimeService, IdentityService identityService,
-      ComplaintValidator validator, ComplaintRepository repository) {
+  public ComplaintCaseService(
+      RuntimeService runtimeService,
+      IdentityService identityService,
+      ComplaintValidator validator,
+      ComplaintRepository repository) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.validator = validator;
@@ -52,12 +55,12 @@ public class ComplaintCaseService {
     }
     identityService.setAuthentication(userId, groups);
     try {
-      ProcessInstance instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-          .setVariables(variables)
-          .execute();
+      ProcessInstance instance =
+          runtimeService.createProcessInstanceByKey(PROCESS_KEY).setVariables(variables).execute();
       return repository.findByProcessInstance(instance.getId()).orElseThrow();
     } catch (TaskFormException e) {
-      // Something changed between the check and the start (a contract removed): still the caller's problem.
+      // Something changed between the check and the start (a contract removed): still the caller's
+      // problem.
       throw invalid(e);
     } finally {
       identityService.clearAuthentication();
@@ -67,7 +70,9 @@ public class ComplaintCaseService {
   /** Council staff see every complaint; a provider's users those their organisation handles. */
   @Transactional(readOnly = true)
   public List<Complaint> visibleTo(Actor user) {
-    return user.provider() ? repository.findHandledByProviderGroups(user.organisationGroups()) : repository.findAll();
+    return user.provider()
+        ? repository.findHandledByProviderGroups(user.organisationGroups())
+        : repository.findAll();
   }
 
   /** The complaint if the user may see it; another provider's is as good as unknown. */
@@ -77,21 +82,24 @@ public class ComplaintCaseService {
   }
 
   /**
-   * A complaint to the council is the council's casework, even when it names a provider; a
-   * provider sees the complaints it handles itself.
+   * A complaint to the council is the council's casework, even when it names a provider; a provider
+   * sees the complaints it handles itself.
    */
   static boolean maySee(Actor user, Complaint c) {
-    return !user.provider() || (c.providerRoute() && user.organisationGroups().contains(c.providerGroup()));
+    return !user.provider()
+        || (c.providerRoute() && user.organisationGroups().contains(c.providerGroup()));
   }
 
   private static InvalidRequestException invalid(TaskFormException e) {
-    return new InvalidRequestException(e.problems().stream().map(ComplaintCaseService::fieldProblem).toList());
+    return new InvalidRequestException(
+        e.problems().stream().map(ComplaintCaseService::fieldProblem).toList());
   }
 
   /** FormChecks' problems read "field: message". */
   static FieldProblem fieldProblem(String problem) {
     int colon = problem.indexOf(": ");
-    return colon < 0 ? new FieldProblem("body", problem)
+    return colon < 0
+        ? new FieldProblem("body", problem)
         : new FieldProblem(problem.substring(0, colon), problem.substring(colon + 2));
   }
 }

@@ -26,14 +26,17 @@ import uk.gov.council.commissioning.security.Roles;
 @RequestMapping("/api/complaints")
 public class ComplaintController {
 
-  private static final List<String> STAFF_WHO_MAY_RECORD = Stream.concat(
-      Roles.STARTERS.get(ComplaintVariables.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN)).toList();
+  private static final List<String> STAFF_WHO_MAY_RECORD =
+      Stream.concat(
+              Roles.STARTERS.get(ComplaintVariables.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN))
+          .toList();
 
   private final ComplaintCaseService cases;
   private final ComplaintService complaints;
   private final CaseAccess access;
 
-  public ComplaintController(ComplaintCaseService cases, ComplaintService complaints, CaseAccess access) {
+  public ComplaintController(
+      ComplaintCaseService cases, ComplaintService complaints, CaseAccess access) {
     this.cases = cases;
     this.complaints = complaints;
     this.access = access;
@@ -41,14 +44,15 @@ public class ComplaintController {
 
   /**
    * Council staff record complaints to the council or for a provider to handle; a provider's users
-   * record the complaints they received, about their own contracts. Checked in full before the
-   * case starts, so every wrong field is reported in one answer and nothing is created.
+   * record the complaints they received, about their own contracts. Checked in full before the case
+   * starts, so every wrong field is reported in one answer and nothing is created.
    */
   @PostMapping
-  public ResponseEntity<ComplaintDetails> record(@RequestBody(required = false) ComplaintRequest request,
-      Authentication user) {
+  public ResponseEntity<ComplaintDetails> record(
+      @RequestBody(required = false) ComplaintRequest request, Authentication user) {
     if (!CouncilUser.isProvider(user) && !CouncilUser.isInAny(user, STAFF_WHO_MAY_RECORD)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
           "Only commissioning officers, contracts managers, quality assurance and providers record complaints");
     }
     Complaint created = cases.start(request, user.getName(), CouncilUser.groups(user));
@@ -65,15 +69,20 @@ public class ComplaintController {
   @GetMapping("/{number}")
   public ComplaintDetails get(@PathVariable String number, Authentication user) {
     requireTeamSeeingComplaints(user);
-    Complaint complaint = cases.find(number.trim().toUpperCase(Locale.ROOT), recorder(user))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No complaint " + number));
+    Complaint complaint =
+        cases
+            .find(number.trim().toUpperCase(Locale.ROOT), recorder(user))
+            .orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No complaint " + number));
     return ComplaintDetails.of(complaint, complaints.breachesOf(complaint));
   }
 
   /** Council staff see complaints when their team is given them ({@code commissioning.access}). */
   private void requireTeamSeeingComplaints(Authentication user) {
-    if (!CouncilUser.isProvider(user) && !access.maySeeCases(user, ComplaintVariables.PROCESS_KEY)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+    if (!CouncilUser.isProvider(user)
+        && !access.maySeeCases(user, ComplaintVariables.PROCESS_KEY)) {
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
           "Complaints are seen by " + access.teamsSeeing(ComplaintVariables.PROCESS_KEY));
     }
   }

@@ -13,22 +13,24 @@ import uk.gov.council.commissioning.complaints.ComplaintProperties.DayKind;
 
 /**
  * When a complaint's steps are due (seed 002 App K, App C 4.2-4.3, §13.5), and when the process's
- * timers fire. A deadline counted in days ends when the last day ends (midnight, UK time). The
- * due dates recorded on the complaint are real ones; time acceleration (demos) compresses only the
+ * timers fire. A deadline counted in days ends when the last day ends (midnight, UK time). The due
+ * dates recorded on the complaint are real ones; time acceleration (demos) compresses only the
  * timers, here and nowhere else.
  */
 @Component("complaintDeadlines")
 public class ComplaintDeadlines {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
-  private static final DateTimeFormatter DAY_AND_TIME = DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DAY_AND_TIME =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
 
   private final WorkingDayCalendar calendar;
   private final TimeAcceleration acceleration;
   private final ComplaintProperties properties;
 
-  public ComplaintDeadlines(WorkingDayCalendar calendar, TimeAcceleration acceleration,
-      ComplaintProperties properties) {
+  public ComplaintDeadlines(
+      WorkingDayCalendar calendar, TimeAcceleration acceleration, ComplaintProperties properties) {
     this.calendar = calendar;
     this.acceleration = acceleration;
     this.properties = properties;
@@ -60,7 +62,10 @@ public class ComplaintDeadlines {
     return endOfWorkingDays(received, properties.providerResolveDays());
   }
 
-  /** §13.5 sets no time for the full written report: the configured working days after the provider gave up. */
+  /**
+   * §13.5 sets no time for the full written report: the configured working days after the provider
+   * gave up.
+   */
   public Instant writtenReportDue(Instant unresolvedAt) {
     return endOfWorkingDays(unresolvedAt, properties.writtenReportWorkingDays());
   }

@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * What happens when a complaint's deadline passes (the process's non-interrupting timers): the
- * breach is recorded, the people concerned are emailed, and the escalation task that follows
- * shows the same message.
+ * breach is recorded, the people concerned are emailed, and the escalation task that follows shows
+ * the same message.
  */
 @Component("complaintEscalations")
 public class ComplaintEscalations {
@@ -44,7 +44,9 @@ public class ComplaintEscalations {
 
   public void providerAcknowledgementStillMissing(DelegateExecution execution) {
     Complaint c = complaint(execution);
-    show(execution, notifications.stillMissing(execution, c, "acknowledgement", "acknowledgement-escalated"));
+    show(
+        execution,
+        notifications.stillMissing(execution, c, "acknowledgement", "acknowledgement-escalated"));
   }
 
   /** App C 4.3: 15 days passed without the provider's resolution. */
@@ -71,8 +73,8 @@ public class ComplaintEscalations {
   }
 
   /**
-   * Local to the escalation's own path, so two escalations open at once each show their own, and the
-   * council's answer (what it did about the missed deadline) stays on that path: case-wide, the
+   * Local to the escalation's own path, so two escalations open at once each show their own, and
+   * the council's answer (what it did about the missed deadline) stays on that path: case-wide, the
    * provider would read it through its own tasks.
    */
   private static void show(DelegateExecution execution, String message) {

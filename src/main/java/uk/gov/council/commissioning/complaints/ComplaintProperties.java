@@ -30,7 +30,10 @@ public record ComplaintProperties(
     @DefaultValue("P2D") Duration secondEscalationAfter) {
 
   /** How the provider's resolution days are counted. */
-  public enum DayKind { WORKING, CALENDAR }
+  public enum DayKind {
+    WORKING,
+    CALENDAR
+  }
 
   public ComplaintProperties {
     requirePositive("council-acknowledge-working-days", councilAcknowledgeWorkingDays);
@@ -47,13 +50,15 @@ public record ComplaintProperties(
 
   private static void requirePositive(String name, int value) {
     if (value <= 0) {
-      throw new IllegalArgumentException("commissioning.complaints." + name + " must be a positive number of days");
+      throw new IllegalArgumentException(
+          "commissioning.complaints." + name + " must be a positive number of days");
     }
   }
 
   private static void requirePositive(String name, Duration value) {
     if (value == null || value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException("commissioning.complaints." + name + " must be a positive ISO duration");
+      throw new IllegalArgumentException(
+          "commissioning.complaints." + name + " must be a positive ISO duration");
     }
   }
 }

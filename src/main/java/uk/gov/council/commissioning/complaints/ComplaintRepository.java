@@ -21,7 +21,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ComplaintRepository {
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       SELECT c.*, p.name AS provider_name, p.organisation_group AS provider_group,
              k.reference AS contract_reference
         FROM complaint c
@@ -36,14 +37,26 @@ public class ComplaintRepository {
   }
 
   /** What a new complaint starts with; the number is made from the row's id. */
-  public record NewComplaint(String processInstanceId, String route, Long providerId, Long contractId,
-      Instant receivedAt, Instant openedAt, String openedBy, Instant acknowledgeDueAt, Instant respondDueAt,
+  public record NewComplaint(
+      String processInstanceId,
+      String route,
+      Long providerId,
+      Long contractId,
+      Instant receivedAt,
+      Instant openedAt,
+      String openedBy,
+      Instant acknowledgeDueAt,
+      Instant respondDueAt,
       boolean safeguardingRaised) {}
 
-  /** Inserts the complaint and gives it its number, CP-year-id, the year being the year it was opened (UK). */
+  /**
+   * Inserts the complaint and gives it its number, CP-year-id, the year being the year it was
+   * opened (UK).
+   */
   public String insert(NewComplaint c) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO complaint (process_instance_id, route, provider_id, contract_id, received_at, opened_at,
                                    opened_by, acknowledge_due_at, respond_due_at, original_respond_due_at,
                                    safeguarding_raised)
@@ -87,7 +100,9 @@ public class ComplaintRepository {
 
   /** Every complaint, most recently received first. */
   public List<Complaint> findAll() {
-    return jdbc.sql(SELECT + " ORDER BY c.received_at DESC, c.id DESC").query(ComplaintRepository::complaint).list();
+    return jdbc.sql(SELECT + " ORDER BY c.received_at DESC, c.id DESC")
+        .query(ComplaintRepository::complaint)
+        .list();
   }
 
   /** The complaints these provider organisations handle themselves (route PROVIDER). */
@@ -95,8 +110,10 @@ public class ComplaintRepository {
     if (organisationGroups.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(SELECT + " WHERE c.route = 'PROVIDER' AND p.organisation_group IN (:groups)"
-            + " ORDER BY c.received_at DESC, c.id DESC")
+    return jdbc.sql(
+            SELECT
+                + " WHERE c.route = 'PROVIDER' AND p.organisation_group IN (:groups)"
+                + " ORDER BY c.received_at DESC, c.id DESC")
         .param("groups", List.copyOf(organisationGroups))
         .query(ComplaintRepository::complaint)
         .list();
@@ -112,7 +129,10 @@ public class ComplaintRepository {
 
   /** Moves the response date; the original one stays. */
   public void extendResponse(long id, Instant newDue) {
-    update("UPDATE complaint SET respond_due_at = :at, extensions = extensions + 1 WHERE id = :id", id, newDue);
+    update(
+        "UPDATE complaint SET respond_due_at = :at, extensions = extensions + 1 WHERE id = :id",
+        id,
+        newDue);
   }
 
   public void setWrittenReportDue(long id, Instant due) {
@@ -131,7 +151,10 @@ public class ComplaintRepository {
   }
 
   public void setStage(long id, int stage) {
-    jdbc.sql("UPDATE complaint SET stage = :stage WHERE id = :id").param("stage", stage).param("id", id).update();
+    jdbc.sql("UPDATE complaint SET stage = :stage WHERE id = :id")
+        .param("stage", stage)
+        .param("id", id)
+        .update();
   }
 
   public void setOmbudsmanInformationSent(long id, LocalDate on) {
@@ -142,12 +165,15 @@ public class ComplaintRepository {
   }
 
   public void setSafeguardingRaised(long id) {
-    jdbc.sql("UPDATE complaint SET safeguarding_raised = TRUE WHERE id = :id").param("id", id).update();
+    jdbc.sql("UPDATE complaint SET safeguarding_raised = TRUE WHERE id = :id")
+        .param("id", id)
+        .update();
   }
 
   /** Closes the complaint once: a closed complaint keeps its first closing time and outcome. */
   public void close(long id, Instant at, String outcomeCode, String outcome) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE complaint SET status = 'CLOSED', closed_at = :at, outcome_code = :code, outcome = :outcome
              WHERE id = :id AND status = 'OPEN'
             """)

@@ -9,7 +9,8 @@ import java.util.Map;
  * A new complaint over REST: the fields of the Tasklist start form, with the same names.
  *
  * @param receivedAt ISO date and time, with an offset or Z; without one it is read as UK time
- * @param route COUNCIL or PROVIDER; a provider's user may leave it out (its own complaints are PROVIDER)
+ * @param route COUNCIL or PROVIDER; a provider's user may leave it out (its own complaints are
+ *     PROVIDER)
  */
 public record ComplaintRequest(
     String receivedAt,

@@ -26,9 +26,20 @@ final class ComplaintResponses {
       String href) {
 
     static ComplaintSummary of(Complaint c) {
-      return new ComplaintSummary(c.number(), c.route(), c.status(), c.stage(), c.providerName(),
-          c.contractReference(), c.receivedAt(), c.acknowledgeDueAt(), c.acknowledgedAt(), c.respondDueAt(),
-          c.resolvedAt(), c.closedAt(), "/api/complaints/" + c.number());
+      return new ComplaintSummary(
+          c.number(),
+          c.route(),
+          c.status(),
+          c.stage(),
+          c.providerName(),
+          c.contractReference(),
+          c.receivedAt(),
+          c.acknowledgeDueAt(),
+          c.acknowledgedAt(),
+          c.respondDueAt(),
+          c.resolvedAt(),
+          c.closedAt(),
+          "/api/complaints/" + c.number());
     }
   }
 
@@ -38,10 +49,19 @@ final class ComplaintResponses {
    * @param respondBy the council's stage 1 reply (COUNCIL) or the provider's resolution (PROVIDER),
    *     as extended
    */
-  record Deadlines(Instant acknowledgeBy, Instant respondBy, Instant originalRespondBy, int extensions,
+  record Deadlines(
+      Instant acknowledgeBy,
+      Instant respondBy,
+      Instant originalRespondBy,
+      int extensions,
       Instant writtenReportBy) {}
 
-  record BreachView(String requirement, DeadlineBreach.Kind kind, Instant dueAt, Instant recordedAt, String detail) {
+  record BreachView(
+      String requirement,
+      DeadlineBreach.Kind kind,
+      Instant dueAt,
+      Instant recordedAt,
+      String detail) {
 
     static BreachView of(DeadlineBreach b) {
       return new BreachView(b.requirement(), b.kind(), b.dueAt(), b.recordedAt(), b.detail());
@@ -51,7 +71,8 @@ final class ComplaintResponses {
   record OutcomeView(String code, String description, LocalDate ombudsmanInformationSentOn) {}
 
   /**
-   * @param resolvedAt when the council sent its stage 1 reply (COUNCIL) or the provider resolved it (PROVIDER)
+   * @param resolvedAt when the council sent its stage 1 reply (COUNCIL) or the provider resolved it
+   *     (PROVIDER)
    */
   record ComplaintDetails(
       String number,
@@ -75,15 +96,33 @@ final class ComplaintResponses {
       List<BreachView> breaches) {
 
     static ComplaintDetails of(Complaint c, List<DeadlineBreach> breaches) {
-      return new ComplaintDetails(c.number(), c.processInstanceId(), c.route(), c.status(), c.stage(),
+      return new ComplaintDetails(
+          c.number(),
+          c.processInstanceId(),
+          c.route(),
+          c.status(),
+          c.stage(),
           c.providerId() == null ? null : new ProviderView(c.providerId(), c.providerName()),
-          c.contractReference(), c.receivedAt(), c.openedAt(), c.openedBy(),
-          new Deadlines(c.acknowledgeDueAt(), c.respondDueAt(), c.originalRespondDueAt(), c.extensions(),
+          c.contractReference(),
+          c.receivedAt(),
+          c.openedAt(),
+          c.openedBy(),
+          new Deadlines(
+              c.acknowledgeDueAt(),
+              c.respondDueAt(),
+              c.originalRespondDueAt(),
+              c.extensions(),
               c.writtenReportDueAt()),
-          c.acknowledgedAt(), c.resolvedAt(), c.writtenReportAt(), c.investigator(), c.safeguardingRaised(),
-          c.outcomeCode() == null && c.ombudsmanInformationSentOn() == null ? null
+          c.acknowledgedAt(),
+          c.resolvedAt(),
+          c.writtenReportAt(),
+          c.investigator(),
+          c.safeguardingRaised(),
+          c.outcomeCode() == null && c.ombudsmanInformationSentOn() == null
+              ? null
               : new OutcomeView(c.outcomeCode(), c.outcome(), c.ombudsmanInformationSentOn()),
-          c.closedAt(), breaches.stream().map(BreachView::of).toList());
+          c.closedAt(),
+          breaches.stream().map(BreachView::of).toList());
     }
   }
 }

@@ -15,14 +15,15 @@ import uk.gov.council.commissioning.safeguarding.SafeguardingAlerts;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 
 /**
- * Records what happens to a complaint, in the caller's transaction: the facts on the complaint
- * row, the deadlines it missed, and the safeguarding alert it may raise.
+ * Records what happens to a complaint, in the caller's transaction: the facts on the complaint row,
+ * the deadlines it missed, and the safeguarding alert it may raise.
  */
 @Service
 public class ComplaintService {
 
   /** What was due, as recorded against a breach. */
   public static final String ACKNOWLEDGEMENT = "ACKNOWLEDGEMENT";
+
   public static final String RESPONSE = "RESPONSE";
   public static final String RESOLUTION = "RESOLUTION";
   public static final String WRITTEN_REPORT = "WRITTEN_REPORT";
@@ -32,8 +33,11 @@ public class ComplaintService {
   private final SafeguardingAlerts safeguardingAlerts;
   private final ComplaintDeadlines deadlines;
 
-  public ComplaintService(ComplaintRepository repository, DeadlineBreaches breaches,
-      SafeguardingAlerts safeguardingAlerts, ComplaintDeadlines deadlines) {
+  public ComplaintService(
+      ComplaintRepository repository,
+      DeadlineBreaches breaches,
+      SafeguardingAlerts safeguardingAlerts,
+      ComplaintDeadlines deadlines) {
     this.repository = repository;
     this.breaches = breaches;
     this.safeguardingAlerts = safeguardingAlerts;
@@ -42,15 +46,23 @@ public class ComplaintService {
 
   @Transactional(readOnly = true)
   public Complaint get(String number) {
-    return repository.findByNumber(number)
+    return repository
+        .findByNumber(number)
         .orElseThrow(() -> new IllegalStateException("No complaint " + number + " is recorded"));
   }
 
-  /** The complaint a process instance handles: how steps find theirs, never by a variable a form could change. */
+  /**
+   * The complaint a process instance handles: how steps find theirs, never by a variable a form
+   * could change.
+   */
   @Transactional(readOnly = true)
   public Complaint ofProcessInstance(String processInstanceId) {
-    return repository.findByProcessInstance(processInstanceId)
-        .orElseThrow(() -> new IllegalStateException("No complaint is recorded for process instance " + processInstanceId));
+    return repository
+        .findByProcessInstance(processInstanceId)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No complaint is recorded for process instance " + processInstanceId));
   }
 
   @Transactional(readOnly = true)
@@ -81,8 +93,8 @@ public class ComplaintService {
   }
 
   /**
-   * More time for the council's reply, the complainant having been told (App K). The first due
-   * date stays on record.
+   * More time for the council's reply, the complainant having been told (App K). The first due date
+   * stays on record.
    *
    * @return the new deadline: the end of {@code newResponseDay}
    */
@@ -137,7 +149,14 @@ public class ComplaintService {
   /** A deadline passed with nothing received. Recorded once, however often the timer fires. */
   @Transactional
   public void missed(Complaint c, String requirement, Instant due) {
-    breaches.record(CASE_TYPE, c.number(), c.breachProviderId(), requirement, Kind.MISSED, due, now(),
+    breaches.record(
+        CASE_TYPE,
+        c.number(),
+        c.breachProviderId(),
+        requirement,
+        Kind.MISSED,
+        due,
+        now(),
         describe(requirement) + " due " + deadlines.describe(due) + " not received");
   }
 
@@ -153,17 +172,26 @@ public class ComplaintService {
   @Transactional
   public String raiseSafeguarding(Complaint c, String raisedBy, Instant awareAt, String summary) {
     Instant alertedAt = now();
-    String alert = safeguardingAlerts.raise(new SafeguardingConcern(SafeguardingConcern.COMPLAINT, c.number(),
-        c.providerId(), c.providerGroup(), raisedBy, awareAt.isAfter(alertedAt) ? alertedAt : awareAt, alertedAt,
-        summary, c.processInstanceId()));
+    String alert =
+        safeguardingAlerts.raise(
+            new SafeguardingConcern(
+                SafeguardingConcern.COMPLAINT,
+                c.number(),
+                c.providerId(),
+                c.providerGroup(),
+                raisedBy,
+                awareAt.isAfter(alertedAt) ? alertedAt : awareAt,
+                alertedAt,
+                summary,
+                c.processInstanceId()));
     repository.setSafeguardingRaised(c.id());
     return alert;
   }
 
   /**
-   * What was done by its deadline but recorded after the timer fired was not missed: the MISSED breach
-   * the timer recorded is withdrawn. Not for the council's response, whose due date an extension can
-   * move after the first one was missed.
+   * What was done by its deadline but recorded after the timer fired was not missed: the MISSED
+   * breach the timer recorded is withdrawn. Not for the council's response, whose due date an
+   * extension can move after the first one was missed.
    */
   private void withdrawMissedIfOnTime(Complaint c, String requirement, Instant due, Instant at) {
     if (!at.isAfter(due)) {
@@ -173,7 +201,14 @@ public class ComplaintService {
 
   private void lateIfAfter(Complaint c, String requirement, Instant due, Instant at, String what) {
     if (at.isAfter(due)) {
-      breaches.record(CASE_TYPE, c.number(), c.breachProviderId(), requirement, Kind.LATE, due, now(),
+      breaches.record(
+          CASE_TYPE,
+          c.number(),
+          c.breachProviderId(),
+          requirement,
+          Kind.LATE,
+          due,
+          now(),
           what + " " + deadlines.describe(at) + "; due " + deadlines.describe(due));
     }
   }

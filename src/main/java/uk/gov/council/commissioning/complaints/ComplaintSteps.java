@@ -18,9 +18,9 @@ import uk.gov.council.commissioning.security.Actors;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
- * The complaint's steps: each task's form is checked on the server when the task is completed
- * (a refusal leaves the task open, with every field at fault named) and what it records is written
- * in the same transaction. Called from the BPMN, e.g. {@code ${complaintSteps.acknowledge(task)}}.
+ * The complaint's steps: each task's form is checked on the server when the task is completed (a
+ * refusal leaves the task open, with every field at fault named) and what it records is written in
+ * the same transaction. Called from the BPMN, e.g. {@code ${complaintSteps.acknowledge(task)}}.
  */
 @Component("complaintSteps")
 public class ComplaintSteps {
@@ -36,8 +36,12 @@ public class ComplaintSteps {
   private final ComplaintNotifications notifications;
   private final IdentityService identityService;
 
-  public ComplaintSteps(ComplaintService complaints, Actors actors, ComplaintDeadlines deadlines,
-      ComplaintNotifications notifications, IdentityService identityService) {
+  public ComplaintSteps(
+      ComplaintService complaints,
+      Actors actors,
+      ComplaintDeadlines deadlines,
+      ComplaintNotifications notifications,
+      IdentityService identityService) {
     this.complaints = complaints;
     this.actors = actors;
     this.deadlines = deadlines;
@@ -45,7 +49,10 @@ public class ComplaintSteps {
     this.identityService = identityService;
   }
 
-  /** Council (App K, 3 working days) or provider (App C 4.2, 24 hours): the complainant was acknowledged. */
+  /**
+   * Council (App K, 3 working days) or provider (App C 4.2, 24 hours): the complainant was
+   * acknowledged.
+   */
   public void acknowledge(DelegateTask task) {
     Complaint c = complaint(task);
     FormChecks checks = new FormChecks("Acknowledgement", task);
@@ -57,7 +64,9 @@ public class ComplaintSteps {
     raise(concern, c, task);
   }
 
-  /** App K stage 1: the manager of the service replies, or tells the complainant it needs longer. */
+  /**
+   * App K stage 1: the manager of the service replies, or tells the complainant it needs longer.
+   */
   public void investigateAndRespond(DelegateTask task) {
     Complaint c = complaint(task);
     FormChecks checks = new FormChecks("Investigation and response", task);
@@ -72,15 +81,19 @@ public class ComplaintSteps {
       LocalDate newDay = checks.date(NEW_RESPONSE_DATE);
       LocalDate currentLastDay = deadlines.lastDay(c.respondDueAt());
       if (newDay != null && !newDay.isAfter(currentLastDay)) {
-        checks.problem(NEW_RESPONSE_DATE, "must be later than the current response date, " + currentLastDay);
-      } else if (newDay != null && newDay.isBefore(ComplaintDeadlines.ukDate(ComplaintService.now()))) {
+        checks.problem(
+            NEW_RESPONSE_DATE, "must be later than the current response date, " + currentLastDay);
+      } else if (newDay != null
+          && newDay.isBefore(ComplaintDeadlines.ukDate(ComplaintService.now()))) {
         checks.problem(NEW_RESPONSE_DATE, "cannot be in the past");
       }
       checks.text(EXTENSION_REASON);
       atMost(checks, task, EXTENSION_REASON, MAX_TEXT);
       if (!checks.flag(COMPLAINANT_TOLD)) {
-        checks.problem(COMPLAINANT_TOLD, "tell the complainant of the new date first (App K: \"we will let you know"
-            + " if we need more time\")");
+        checks.problem(
+            COMPLAINANT_TOLD,
+            "tell the complainant of the new date first (App K: \"we will let you know"
+                + " if we need more time\")");
       }
     }
     Concern concern = concern(checks, task, c);
@@ -101,7 +114,8 @@ public class ComplaintSteps {
     execution.setVariable(EXTENSIONS, c.extensions() + 1);
     // Tasklist fills a form from the variables of the same name: the next round must not arrive
     // with the last extension's answers, least of all "complainant told", already given.
-    for (String answer : new String[] {RESPONSE_DECISION, NEW_RESPONSE_DATE, EXTENSION_REASON, COMPLAINANT_TOLD}) {
+    for (String answer :
+        new String[] {RESPONSE_DECISION, NEW_RESPONSE_DATE, EXTENSION_REASON, COMPLAINANT_TOLD}) {
       execution.removeVariable(answer);
     }
   }
@@ -113,10 +127,11 @@ public class ComplaintSteps {
     String response = checks.oneOf(COMPLAINANT_RESPONSE, COMPLAINANT_RESPONSES);
     checks.throwIfAny();
     switch (response) {
-      case "SATISFIED" -> outcome(task, "COMPLAINANT_SATISFIED",
-          "Stage 1 response sent; the complainant is satisfied");
-      case "NO_REPLY" -> outcome(task, "NO_REPLY",
-          "Stage 1 response sent; the complainant has not replied");
+      case "SATISFIED" ->
+          outcome(
+              task, "COMPLAINANT_SATISFIED", "Stage 1 response sent; the complainant is satisfied");
+      case "NO_REPLY" ->
+          outcome(task, "NO_REPLY", "Stage 1 response sent; the complainant has not replied");
       default -> complaints.stageTwo(c);
     }
   }
@@ -133,9 +148,12 @@ public class ComplaintSteps {
     }
     checks.throwIfAny();
     complaints.ombudsmanInformationSent(c, sent);
-    outcome(task, "OMBUDSMAN_INFORMATION_SENT",
+    outcome(
+        task,
+        "OMBUDSMAN_INFORMATION_SENT",
         "Stage 1 response sent; the complainant remained dissatisfied and was given the Local Government"
-            + " Ombudsman's details on " + sent);
+            + " Ombudsman's details on "
+            + sent);
   }
 
   /** §13.5, App C 4.3: the provider resolved it by discussion, or discussions failed. */
@@ -187,8 +205,11 @@ public class ComplaintSteps {
       if (identityService.createUserQuery().userId(investigator).count() == 0) {
         checks.problem(INVESTIGATOR, "no user " + investigator);
       } else if (!isCouncilStaff(investigator)) {
-        checks.problem(INVESTIGATOR, investigator + " is not a council officer: the council's representative"
-            + " investigates (seed 002 §13.5)");
+        checks.problem(
+            INVESTIGATOR,
+            investigator
+                + " is not a council officer: the council's representative"
+                + " investigates (seed 002 §13.5)");
       }
     }
     checks.throwIfAny();
@@ -206,8 +227,11 @@ public class ComplaintSteps {
     atMost(checks, task, FINDINGS, MAX_TEXT);
     Concern concern = concern(checks, task, c);
     checks.throwIfAny();
-    outcome(task, result, "Investigated by the council's representative after the provider could not resolve it: "
-        + result.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
+    outcome(
+        task,
+        result,
+        "Investigated by the council's representative after the provider could not resolve it: "
+            + result.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
     raise(concern, c, task);
   }
 
@@ -232,7 +256,8 @@ public class ComplaintSteps {
     Complaint c = complaint(execution);
     Object code = execution.getVariable(OUTCOME_CODE);
     Object outcome = execution.getVariable(OUTCOME);
-    complaints.close(c, code == null ? null : code.toString(), outcome == null ? null : outcome.toString());
+    complaints.close(
+        c, code == null ? null : code.toString(), outcome == null ? null : outcome.toString());
   }
 
   static void atMost(FormChecks checks, VariableScope scope, String field, int max) {
@@ -244,7 +269,9 @@ public class ComplaintSteps {
 
   // --- safeguarding, at any step that asks ----------------------------------------------------
 
-  /** A safeguarding concern the step recorded: what it is and when whoever recorded it became aware. */
+  /**
+   * A safeguarding concern the step recorded: what it is and when whoever recorded it became aware.
+   */
   private record Concern(String summary, Instant awareAt) {}
 
   /** Once a concern is raised the forms no longer ask; the alert is one per complaint. */
@@ -278,15 +305,21 @@ public class ComplaintSteps {
       return;
     }
     boolean providerStep = c.providerRoute() && isProviderStep(task.getTaskDefinitionKey());
-    String alert = complaints.raiseSafeguarding(c,
-        providerStep ? SafeguardingConcern.PROVIDER : SafeguardingConcern.COUNCIL, concern.awareAt(),
-        concern.summary());
+    String alert =
+        complaints.raiseSafeguarding(
+            c,
+            providerStep ? SafeguardingConcern.PROVIDER : SafeguardingConcern.COUNCIL,
+            concern.awareAt(),
+            concern.summary());
     task.setVariable(SAFEGUARDING_RAISED, true);
     task.setVariable(SAFEGUARDING_ALERT_ID, alert);
   }
 
   private static boolean isProviderStep(String taskDefinitionKey) {
-    return Set.of("Task_ProviderAcknowledgeComplaint", "Task_ResolveComplaint", "Task_SubmitWrittenReport")
+    return Set.of(
+            "Task_ProviderAcknowledgeComplaint",
+            "Task_ResolveComplaint",
+            "Task_SubmitWrittenReport")
         .contains(taskDefinitionKey);
   }
 
@@ -294,8 +327,12 @@ public class ComplaintSteps {
 
   private boolean isCouncilStaff(String userId) {
     Actor recorder = actors.of(userId);
-    return !recorder.provider() && Roles.COUNCIL_GROUPS.stream()
-        .anyMatch(g -> identityService.createUserQuery().userId(userId).memberOfGroup(g.id()).count() > 0);
+    return !recorder.provider()
+        && Roles.COUNCIL_GROUPS.stream()
+            .anyMatch(
+                g ->
+                    identityService.createUserQuery().userId(userId).memberOfGroup(g.id()).count()
+                        > 0);
   }
 
   /** An event's time must lie between the complaint's receipt and now. */

@@ -17,7 +17,8 @@ import uk.gov.council.commissioning.security.Actor;
 
 /**
  * The rules a new complaint must meet, the same for the Tasklist start form (checked by the first
- * step of the process, so a refusal creates nothing) and for the REST API (checked before starting).
+ * step of the process, so a refusal creates nothing) and for the REST API (checked before
+ * starting).
  */
 @Component
 public class ComplaintValidator {
@@ -51,7 +52,8 @@ public class ComplaintValidator {
     checks.oneOf(COMPLAINANT_RELATIONSHIP, Set.copyOf(RELATIONSHIPS));
     checks.oneOf(HOW_RECEIVED, Set.copyOf(CHANNELS));
     checks.text(SUMMARY);
-    for (String field : List.of(COMPLAINANT_NAME, COMPLAINANT_CONTACT, SERVICE_USER_NAME, SUMMARY)) {
+    for (String field :
+        List.of(COMPLAINANT_NAME, COMPLAINANT_CONTACT, SERVICE_USER_NAME, SUMMARY)) {
       ComplaintSteps.atMost(checks, values, field, MAX_TEXT);
     }
 
@@ -59,26 +61,31 @@ public class ComplaintValidator {
     Optional<Contract> contract = contract(checks, values, recorder, route);
 
     boolean safeguarding = checks.flag(SAFEGUARDING_CONCERN);
-    checks.textIf(safeguarding, SAFEGUARDING_SUMMARY, "say what the concern is, for the safeguarding team");
+    checks.textIf(
+        safeguarding, SAFEGUARDING_SUMMARY, "say what the concern is, for the safeguarding team");
     ComplaintSteps.atMost(checks, values, SAFEGUARDING_SUMMARY, MAX_SAFEGUARDING_SUMMARY);
     checks.throwIfAny();
     Object summary = values.getVariable(SAFEGUARDING_SUMMARY);
-    return new Registration(received, route, contract, safeguarding,
-        safeguarding ? summary.toString().trim() : null);
+    return new Registration(
+        received, route, contract, safeguarding, safeguarding ? summary.toString().trim() : null);
   }
 
   /**
-   * A provider records only the complaints it handles itself; council staff choose. A provider
-   * that leaves the route out means its own.
+   * A provider records only the complaints it handles itself; council staff choose. A provider that
+   * leaves the route out means its own.
    */
   private static String route(FormChecks checks, VariableScope values, Actor recorder) {
     Object given = values.getVariable(ROUTE);
     if (recorder.provider()) {
-      if (given == null || given.toString().isBlank() || Complaint.PROVIDER.equals(given.toString())) {
+      if (given == null
+          || given.toString().isBlank()
+          || Complaint.PROVIDER.equals(given.toString())) {
         return Complaint.PROVIDER;
       }
-      checks.problem(ROUTE, "a provider records the complaints it handles itself (PROVIDER); a complaint to the"
-          + " council is recorded by council staff");
+      checks.problem(
+          ROUTE,
+          "a provider records the complaints it handles itself (PROVIDER); a complaint to the"
+              + " council is recorded by council staff");
       return null;
     }
     return checks.oneOf(ROUTE, Set.copyOf(ROUTES));
@@ -89,7 +96,8 @@ public class ComplaintValidator {
    * complaint to the council. A provider may name only its own organisation's contracts; another
    * provider's contract is reported exactly like one that does not exist.
    */
-  private Optional<Contract> contract(FormChecks checks, VariableScope values, Actor recorder, String route) {
+  private Optional<Contract> contract(
+      FormChecks checks, VariableScope values, Actor recorder, String route) {
     Object given = values.getVariable(CONTRACT_REFERENCE);
     if (given == null || given.toString().isBlank()) {
       if (Complaint.PROVIDER.equals(route)) {
@@ -98,12 +106,17 @@ public class ComplaintValidator {
       return Optional.empty();
     }
     String reference = given.toString().trim().toUpperCase(Locale.ROOT);
-    Optional<Contract> contract = contracts.findByReference(reference)
-        .filter(c -> !recorder.provider() || recorder.actsFor(c.provider().organisationGroup()));
+    Optional<Contract> contract =
+        contracts
+            .findByReference(reference)
+            .filter(
+                c -> !recorder.provider() || recorder.actsFor(c.provider().organisationGroup()));
     if (contract.isEmpty()) {
-      checks.problem(CONTRACT_REFERENCE, recorder.provider()
-          ? "no contract " + reference + " of your organisation"
-          : "no contract " + reference + " in the register");
+      checks.problem(
+          CONTRACT_REFERENCE,
+          recorder.provider()
+              ? "no contract " + reference + " of your organisation"
+              : "no contract " + reference + " in the register");
     }
     return contract;
   }

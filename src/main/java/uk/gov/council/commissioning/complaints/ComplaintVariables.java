@@ -64,11 +64,14 @@ public final class ComplaintVariables {
   public static final String OUTCOME = "outcome";
 
   public static final List<String> ROUTES = List.of(Complaint.COUNCIL, Complaint.PROVIDER);
-  public static final List<String> RELATIONSHIPS = List.of("SERVICE_USER", "REPRESENTATIVE", "OTHER");
-  public static final List<String> CHANNELS = List.of("ONLINE_FORM", "EMAIL", "TELEPHONE", "LETTER", "IN_PERSON", "OTHER");
+  public static final List<String> RELATIONSHIPS =
+      List.of("SERVICE_USER", "REPRESENTATIVE", "OTHER");
+  public static final List<String> CHANNELS =
+      List.of("ONLINE_FORM", "EMAIL", "TELEPHONE", "LETTER", "IN_PERSON", "OTHER");
 
   /** Camunda string variables hold at most 4000 characters. */
   public static final int MAX_TEXT = 4000;
+
   /** The safeguarding alert's summary column. */
   public static final int MAX_SAFEGUARDING_SUMMARY = 2000;
 

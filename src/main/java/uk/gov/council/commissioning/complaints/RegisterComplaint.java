@@ -31,8 +31,13 @@ public class RegisterComplaint implements JavaDelegate {
   private final ComplaintNotifications notifications;
   private final Actors actors;
 
-  public RegisterComplaint(ComplaintValidator validator, ComplaintRepository repository, ComplaintService complaints,
-      ComplaintDeadlines deadlines, ComplaintNotifications notifications, Actors actors) {
+  public RegisterComplaint(
+      ComplaintValidator validator,
+      ComplaintRepository repository,
+      ComplaintService complaints,
+      ComplaintDeadlines deadlines,
+      ComplaintNotifications notifications,
+      Actors actors) {
     this.actors = actors;
     this.validator = validator;
     this.repository = repository;
@@ -45,22 +50,37 @@ public class RegisterComplaint implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Actor recorder = actors.startingUser(execution.getVariable(RECORDED_BY));
     // A start variable of the same name must not stand for the signed-in user in the case either.
-    if (recorder.userId() != null && !recorder.userId().equals(execution.getVariable(RECORDED_BY))) {
+    if (recorder.userId() != null
+        && !recorder.userId().equals(execution.getVariable(RECORDED_BY))) {
       execution.setVariable(RECORDED_BY, recorder.userId());
     }
     Registration registration = validator.check(execution, recorder);
 
     Instant received = registration.receivedAt();
     boolean providerRoute = Complaint.PROVIDER.equals(registration.route());
-    Instant acknowledgeDue = providerRoute
-        ? deadlines.providerAcknowledgeDue(received) : deadlines.councilAcknowledgeDue(received);
-    Instant respondDue = providerRoute
-        ? deadlines.providerResolveDue(received) : deadlines.councilRespondDue(received);
+    Instant acknowledgeDue =
+        providerRoute
+            ? deadlines.providerAcknowledgeDue(received)
+            : deadlines.councilAcknowledgeDue(received);
+    Instant respondDue =
+        providerRoute
+            ? deadlines.providerResolveDue(received)
+            : deadlines.councilRespondDue(received);
     Contract contract = registration.contract().orElse(null);
 
-    String number = repository.insert(new NewComplaint(execution.getProcessInstanceId(), registration.route(),
-        contract == null ? null : contract.provider().id(), contract == null ? null : contract.id(), received,
-        ComplaintService.now(), recorder.userId(), acknowledgeDue, respondDue, false));
+    String number =
+        repository.insert(
+            new NewComplaint(
+                execution.getProcessInstanceId(),
+                registration.route(),
+                contract == null ? null : contract.provider().id(),
+                contract == null ? null : contract.id(),
+                received,
+                ComplaintService.now(),
+                recorder.userId(),
+                acknowledgeDue,
+                respondDue,
+                false));
     execution.setProcessBusinessKey(number);
 
     Map<String, Object> variables = new HashMap<>();
@@ -86,9 +106,12 @@ public class RegisterComplaint implements JavaDelegate {
     Complaint complaint = complaints.get(number);
     if (registration.safeguardingConcern()) {
       // The complaint revealed the concern: whoever recorded it became aware on receipt.
-      String alert = complaints.raiseSafeguarding(complaint,
-          recorder.provider() ? SafeguardingConcern.PROVIDER : SafeguardingConcern.COUNCIL, received,
-          registration.safeguardingSummary());
+      String alert =
+          complaints.raiseSafeguarding(
+              complaint,
+              recorder.provider() ? SafeguardingConcern.PROVIDER : SafeguardingConcern.COUNCIL,
+              received,
+              registration.safeguardingSummary());
       execution.setVariable(SAFEGUARDING_RAISED, true);
       execution.setVariable(SAFEGUARDING_ALERT_ID, alert);
     }

@@ -17,15 +17,16 @@ import uk.gov.council.commissioning.web.FieldProblem;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
- * Quarterly compliance figures (seed 002 App C sections 4-6). Council staff see every provider's;
- * a provider's users see only their own organisation's, and another provider is answered as unknown
+ * Quarterly compliance figures (seed 002 App C sections 4-6). Council staff see every provider's; a
+ * provider's users see only their own organisation's, and another provider is answered as unknown
  * so that its existence is not revealed, as for contracts.
  */
 @RestController
 @RequestMapping("/api/compliance")
 public class ComplianceController {
 
-  private static final String QUARTER_FORMAT = "must be a calendar quarter such as 2026-Q3 (Q1 = January to March)";
+  private static final String QUARTER_FORMAT =
+      "must be a calendar quarter such as 2026-Q3 (Q1 = January to March)";
 
   private final ComplianceFigures figures;
   private final ContractService contracts;
@@ -36,8 +37,8 @@ public class ComplianceController {
   }
 
   @GetMapping("/providers/{providerId}/quarters/{quarter}")
-  public ProviderFigures provider(@PathVariable String providerId, @PathVariable String quarter,
-      Authentication auth) {
+  public ProviderFigures provider(
+      @PathVariable String providerId, @PathVariable String quarter, Authentication auth) {
     List<FieldProblem> problems = new ArrayList<>();
     Optional<Long> id = parseId(providerId);
     if (id.isEmpty()) {
@@ -50,19 +51,27 @@ public class ComplianceController {
     if (!problems.isEmpty()) {
       throw new InvalidRequestException(problems);
     }
-    Provider provider = contracts.findProviderById(id.get())
-        .filter(p -> CouncilUser.maySeeOrganisation(auth, p.organisationGroup()))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No provider with id " + id.get()));
+    Provider provider =
+        contracts
+            .findProviderById(id.get())
+            .filter(p -> CouncilUser.maySeeOrganisation(auth, p.organisationGroup()))
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "No provider with id " + id.get()));
     return figures.forProvider(provider, q.get());
   }
 
   @GetMapping("/quarters/{quarter}")
   public QuarterFigures allProviders(@PathVariable String quarter, Authentication auth) {
     if (CouncilUser.isProvider(auth)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
           "Only council staff may see every provider's figures; ask for your own organisation's by its id");
     }
-    Quarter q = Quarter.parse(quarter).orElseThrow(() -> new InvalidRequestException("quarter", QUARTER_FORMAT));
+    Quarter q =
+        Quarter.parse(quarter)
+            .orElseThrow(() -> new InvalidRequestException("quarter", QUARTER_FORMAT));
     return figures.forAllProviders(q);
   }
 

@@ -7,7 +7,8 @@ import java.time.Instant;
  *
  * @param caseType SERIOUS_INCIDENT, COMPLAINT or SAFEGUARDING_ALERT
  * @param requirement what was due, e.g. INITIAL_REPORT, REPORTING_FORM, ACKNOWLEDGEMENT
- * @param kind MISSED (the deadline passed with nothing received) or LATE (it arrived after the deadline)
+ * @param kind MISSED (the deadline passed with nothing received) or LATE (it arrived after the
+ *     deadline)
  */
 public record DeadlineBreach(
     String caseType,
@@ -19,5 +20,8 @@ public record DeadlineBreach(
     Instant recordedAt,
     String detail) {
 
-  public enum Kind { MISSED, LATE }
+  public enum Kind {
+    MISSED,
+    LATE
+  }
 }

@@ -26,17 +26,18 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
  *
  * <p>A MISSED breach is recorded when a deadline's timer fires with nothing received. What arrived
  * may be entered later with an earlier time (a report phoned in before the deadline and entered
- * after it; an acknowledgement made on time and recorded late): the breach was then never true and is
- * {@linkplain #withdraw withdrawn}. Withdrawal deletes the row rather than marking it: the compliance
- * figures count from the register's recorded times, not from this table, and the case's history keeps
- * the escalation that the timer started, so nothing else needs the withdrawn breach.
+ * after it; an acknowledgement made on time and recorded late): the breach was then never true and
+ * is {@linkplain #withdraw withdrawn}. Withdrawal deletes the row rather than marking it: the
+ * compliance figures count from the register's recorded times, not from this table, and the case's
+ * history keeps the escalation that the timer started, so nothing else needs the withdrawn breach.
  */
 @Service
 public class DeadlineBreaches {
 
   private static final Logger log = LoggerFactory.getLogger(DeadlineBreaches.class);
 
-  private static final String INSERT_UNLESS_PRESENT = """
+  private static final String INSERT_UNLESS_PRESENT =
+      """
       INSERT INTO deadline_breach
         (case_type, case_reference, provider_id, requirement, kind, due_at, recorded_at, detail)
       SELECT :caseType, :caseReference, :providerId, :requirement, :kind, :dueAt, :recordedAt, :detail
@@ -45,8 +46,10 @@ public class DeadlineBreaches {
                            AND requirement = :requirement AND kind = :kind)
       """;
 
-  private static final String DUE_IN = "SELECT * FROM deadline_breach WHERE due_at >= :from AND due_at < :to";
-  private static final String NEWEST_FIRST = "due_at DESC, recorded_at DESC, case_reference, requirement, kind";
+  private static final String DUE_IN =
+      "SELECT * FROM deadline_breach WHERE due_at >= :from AND due_at < :to";
+  private static final String NEWEST_FIRST =
+      "due_at DESC, recorded_at DESC, case_reference, requirement, kind";
 
   private final JdbcClient jdbc;
   private final TransactionTemplate savepoint;
@@ -62,27 +65,43 @@ public class DeadlineBreaches {
    *
    * @return true if recorded now, false if the same breach was recorded before
    */
-  public boolean record(String caseType, String caseReference, Long providerId, String requirement, Kind kind,
-      Instant dueAt, Instant recordedAt, String detail) {
+  public boolean record(
+      String caseType,
+      String caseReference,
+      Long providerId,
+      String requirement,
+      Kind kind,
+      Instant dueAt,
+      Instant recordedAt,
+      String detail) {
     // PostgreSQL aborts the whole transaction on a failed statement; a concurrent duplicate is
     // therefore inserted under a savepoint, as the outbox does.
     int inserted;
     try {
-      inserted = savepoint.execute(status -> jdbc.sql(INSERT_UNLESS_PRESENT)
-          .param("caseType", caseType)
-          .param("caseReference", caseReference)
-          .param("providerId", new SqlParameterValue(Types.BIGINT, providerId))
-          .param("requirement", requirement)
-          .param("kind", kind.name())
-          .param("dueAt", utc(dueAt))
-          .param("recordedAt", utc(recordedAt))
-          .param("detail", new SqlParameterValue(Types.VARCHAR, truncate(detail)))
-          .update());
+      inserted =
+          savepoint.execute(
+              status ->
+                  jdbc.sql(INSERT_UNLESS_PRESENT)
+                      .param("caseType", caseType)
+                      .param("caseReference", caseReference)
+                      .param("providerId", new SqlParameterValue(Types.BIGINT, providerId))
+                      .param("requirement", requirement)
+                      .param("kind", kind.name())
+                      .param("dueAt", utc(dueAt))
+                      .param("recordedAt", utc(recordedAt))
+                      .param("detail", new SqlParameterValue(Types.VARCHAR, truncate(detail)))
+                      .update());
     } catch (DuplicateKeyException concurrentDuplicate) {
       inserted = 0;
     }
     if (inserted > 0) {
-      log.info("Deadline breach recorded: {} {} {} {} (due {})", caseType, caseReference, requirement, kind, dueAt);
+      log.info(
+          "Deadline breach recorded: {} {} {} {} (due {})",
+          caseType,
+          caseReference,
+          requirement,
+          kind,
+          dueAt);
     }
     return inserted > 0;
   }
@@ -93,25 +112,29 @@ public class DeadlineBreaches {
    * @return true if there was such a breach
    */
   public boolean withdraw(String caseType, String caseReference, String requirement, Kind kind) {
-    int deleted = jdbc.sql("""
+    int deleted =
+        jdbc.sql(
+                """
             DELETE FROM deadline_breach
              WHERE case_type = :caseType AND case_reference = :caseReference
                AND requirement = :requirement AND kind = :kind
             """)
-        .param("caseType", caseType)
-        .param("caseReference", caseReference)
-        .param("requirement", requirement)
-        .param("kind", kind.name())
-        .update();
+            .param("caseType", caseType)
+            .param("caseReference", caseReference)
+            .param("requirement", requirement)
+            .param("kind", kind.name())
+            .update();
     if (deleted > 0) {
-      log.info("Deadline breach withdrawn: {} {} {} {}", caseType, caseReference, requirement, kind);
+      log.info(
+          "Deadline breach withdrawn: {} {} {} {}", caseType, caseReference, requirement, kind);
     }
     return deleted > 0;
   }
 
   /** The breaches of one case, oldest deadline first. */
   public List<DeadlineBreach> ofCase(String caseType, String caseReference) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT * FROM deadline_breach WHERE case_type = :caseType AND case_reference = :caseReference
              ORDER BY due_at, requirement, kind
             """)
@@ -122,8 +145,8 @@ public class DeadlineBreaches {
   }
 
   /**
-   * Every breach whose deadline fell in the quarter (UK days), the latest deadline first:
-   * every provider's, and those of cases no provider answers for (complaints to the council).
+   * Every breach whose deadline fell in the quarter (UK days), the latest deadline first: every
+   * provider's, and those of cases no provider answers for (complaints to the council).
    */
   public List<DeadlineBreach> dueIn(Quarter quarter) {
     return jdbc.sql(DUE_IN + " ORDER BY " + NEWEST_FIRST)

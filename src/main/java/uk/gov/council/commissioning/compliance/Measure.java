@@ -9,16 +9,17 @@ import java.time.Instant;
  *
  * <p>A count (e.g. App C 4.1) has only a total. A timed measure (e.g. App C 4.2) also splits its
  * cases into met (on time), missed (late, or the deadline passed with nothing received) and pending
- * (the deadline has not passed and nothing has been received yet: it cannot be judged, so it is left
- * out of the percentage). The percentage is met / (met + missed), to one decimal place, or null when
- * no case can be judged yet.
+ * (the deadline has not passed and nothing has been received yet: it cannot be judged, so it is
+ * left out of the percentage). The percentage is met / (met + missed), to one decimal place, or
+ * null when no case can be judged yet.
  *
  * @param key a stable name for programs
- * @param number the seed 002 Appendix C number, e.g. "4.2"; null for a measure the appendix does not
- *     list (serious-incident reporting times, seed 002 §12.4-12.5)
+ * @param number the seed 002 Appendix C number, e.g. "4.2"; null for a measure the appendix does
+ *     not list (serious-incident reporting times, seed 002 §12.4-12.5)
  * @param source where the measure comes from, e.g. "seed 002 App C 4.2"
  * @param wording what the measure counts, in the seed's words where it has them
- * @param note how the recorded facts answer it, where that is narrower than the wording; null otherwise
+ * @param note how the recorded facts answer it, where that is narrower than the wording; null
+ *     otherwise
  */
 public record Measure(
     String key,
@@ -32,13 +33,24 @@ public record Measure(
     Integer pending,
     BigDecimal percentage) {
 
-  static Measure count(String key, String number, String source, String wording, String note, int total) {
+  static Measure count(
+      String key, String number, String source, String wording, String note, int total) {
     return new Measure(key, number, source, wording, note, total, null, null, null, null);
   }
 
-  static Measure timed(String key, String number, String source, String wording, String note, Tally tally) {
-    return new Measure(key, number, source, wording, note, tally.met + tally.missed + tally.pending,
-        tally.met, tally.missed, tally.pending, percentage(tally.met, tally.missed));
+  static Measure timed(
+      String key, String number, String source, String wording, String note, Tally tally) {
+    return new Measure(
+        key,
+        number,
+        source,
+        wording,
+        note,
+        tally.met + tally.missed + tally.pending,
+        tally.met,
+        tally.missed,
+        tally.pending,
+        percentage(tally.met, tally.missed));
   }
 
   static BigDecimal percentage(int met, int missed) {
@@ -46,7 +58,8 @@ public record Measure(
     if (judged == 0) {
       return null;
     }
-    return BigDecimal.valueOf(met).multiply(BigDecimal.valueOf(100))
+    return BigDecimal.valueOf(met)
+        .multiply(BigDecimal.valueOf(100))
         .divide(BigDecimal.valueOf(judged), 1, RoundingMode.HALF_UP);
   }
 

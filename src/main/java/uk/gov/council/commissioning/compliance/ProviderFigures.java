@@ -11,7 +11,12 @@ import java.util.List;
  * @param asAt the moment pending deadlines were judged against
  */
 public record ProviderFigures(
-    ProviderName provider, String quarter, LocalDate from, LocalDate to, Instant asAt, List<Measure> measures) {
+    ProviderName provider,
+    String quarter,
+    LocalDate from,
+    LocalDate to,
+    Instant asAt,
+    List<Measure> measures) {
 
   public record ProviderName(long id, String name) {}
 }

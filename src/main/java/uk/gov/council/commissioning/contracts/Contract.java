@@ -40,9 +40,24 @@ public record Contract(
 
   /** The same contract with {@code replaced} as its options. */
   Contract withOptions(List<ExtensionOption> replaced) {
-    return new Contract(id, reference, title, provider, serviceArea, startDate, endDate, annualValue,
-        wholeLifeValue, budgetHead, status, createdAt, replaced, contractOfficer, procurementReference,
-        replacesReference, replacedByReference);
+    return new Contract(
+        id,
+        reference,
+        title,
+        provider,
+        serviceArea,
+        startDate,
+        endDate,
+        annualValue,
+        wholeLifeValue,
+        budgetHead,
+        status,
+        createdAt,
+        replaced,
+        contractOfficer,
+        procurementReference,
+        replacesReference,
+        replacedByReference);
   }
 
   public boolean hasUnusedOption() {

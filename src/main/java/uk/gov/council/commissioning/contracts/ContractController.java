@@ -5,7 +5,6 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
-import uk.gov.council.commissioning.security.CouncilUser;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -16,6 +15,7 @@ import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.gov.council.commissioning.contracts.ContractResponses.ContractDetails;
 import uk.gov.council.commissioning.contracts.ContractResponses.ContractSummary;
+import uk.gov.council.commissioning.security.CouncilUser;
 
 @RestController
 @RequestMapping("/api/contracts")
@@ -37,8 +37,8 @@ public class ContractController {
   }
 
   /**
-   * References may contain '/', which cannot travel encoded in a path (the firewall and the
-   * servlet container reject %2F), so the rest of the path is the reference.
+   * References may contain '/', which cannot travel encoded in a path (the firewall and the servlet
+   * container reject %2F), so the rest of the path is the reference.
    */
   @GetMapping("/{*reference}")
   public ContractDetails get(@PathVariable String reference, Authentication auth) {

@@ -61,7 +61,9 @@ public class ContractRepository {
   }
 
   public List<Provider> findAllProviders() {
-    return jdbc.sql("SELECT * FROM provider ORDER BY name").query(ContractRepository::provider).list();
+    return jdbc.sql("SELECT * FROM provider ORDER BY name")
+        .query(ContractRepository::provider)
+        .list();
   }
 
   public Provider insertProvider(String name, String contactEmail, String organisationGroup) {
@@ -82,7 +84,8 @@ public class ContractRepository {
 
   /** The user id of the council officer who manages the contract, if one is recorded. */
   public Optional<String> findContractOfficer(String reference) {
-    return jdbc.sql("SELECT contract_officer FROM contract WHERE reference = :reference AND contract_officer IS NOT NULL")
+    return jdbc.sql(
+            "SELECT contract_officer FROM contract WHERE reference = :reference AND contract_officer IS NOT NULL")
         .param("reference", reference)
         .query(String.class)
         .optional();
@@ -115,7 +118,9 @@ public class ContractRepository {
 
   public List<Contract> findAll() {
     return withOptions(
-        jdbc.sql(CONTRACT_COLUMNS + ORDER).query(ContractRepository::contractWithoutOptions).list());
+        jdbc.sql(CONTRACT_COLUMNS + ORDER)
+            .query(ContractRepository::contractWithoutOptions)
+            .list());
   }
 
   public List<Contract> findByProviderGroups(Collection<String> organisationGroups) {
@@ -147,9 +152,9 @@ public class ContractRepository {
   }
 
   /**
-   * Locks the contract row until the surrounding transaction ends. Only the contract table is
-   * named in the locking query: H2 refuses FOR UPDATE on some joins, and the contract row is the
-   * one every decision about the contract goes through.
+   * Locks the contract row until the surrounding transaction ends. Only the contract table is named
+   * in the locking query: H2 refuses FOR UPDATE on some joins, and the contract row is the one
+   * every decision about the contract goes through.
    *
    * @return the id of the locked contract, empty if there is no such contract
    */
@@ -249,7 +254,8 @@ public class ContractRepository {
 
   /** Records that {@code successor} replaced the contract and gives it {@code status}. */
   public void markReplaced(long contractId, String successor, ContractStatus status) {
-    jdbc.sql("UPDATE contract SET replaced_by_reference = :successor, status = :status WHERE id = :id")
+    jdbc.sql(
+            "UPDATE contract SET replaced_by_reference = :successor, status = :status WHERE id = :id")
         .param("successor", successor)
         .param("status", status.name())
         .param("id", contractId)
@@ -290,7 +296,9 @@ public class ContractRepository {
                     Map.Entry::getKey,
                     LinkedHashMap::new,
                     Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-    return contracts.stream().map(c -> c.withOptions(options.getOrDefault(c.id(), List.of()))).toList();
+    return contracts.stream()
+        .map(c -> c.withOptions(options.getOrDefault(c.id(), List.of())))
+        .toList();
   }
 
   private static Contract contractWithoutOptions(ResultSet rs, int row) throws SQLException {

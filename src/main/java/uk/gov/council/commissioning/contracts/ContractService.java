@@ -27,7 +27,8 @@ public class ContractService {
   private final Validator validator;
   private final IdentityService identityService;
 
-  public ContractService(ContractRepository repository, Validator validator, IdentityService identityService) {
+  public ContractService(
+      ContractRepository repository, Validator validator, IdentityService identityService) {
     this.repository = repository;
     this.validator = validator;
     this.identityService = identityService;
@@ -58,7 +59,9 @@ public class ContractService {
    */
   @Transactional
   public Contract lockForUpdate(String reference) {
-    repository.lockByReference(reference).orElseThrow(() -> new ContractNotFoundException(reference));
+    repository
+        .lockByReference(reference)
+        .orElseThrow(() -> new ContractNotFoundException(reference));
     return repository
         .findByReference(reference)
         .orElseThrow(() -> new ContractNotFoundException(reference));
@@ -66,8 +69,8 @@ public class ContractService {
 
   /**
    * The period the contract would run for if its next option were used: from the day after the
-   * current end date for the option's length (e.g. 8 Apr 2020 + 12 months ends 7 Apr 2021).
-   * Options are taken in order, so this is the lowest-ordered unused one.
+   * current end date for the option's length (e.g. 8 Apr 2020 + 12 months ends 7 Apr 2021). Options
+   * are taken in order, so this is the lowest-ordered unused one.
    *
    * @return empty when every option has been used
    */
@@ -92,14 +95,15 @@ public class ContractService {
    * @throws ContractNotFoundException if there is no such contract
    * @throws IllegalStateException if another decision used the option, an earlier option is still
    *     unused, or the contract is not active
-   * @throws IllegalArgumentException if the contract has no such option, or the new end date is
-   *     not after the current one
+   * @throws IllegalArgumentException if the contract has no such option, or the new end date is not
+   *     after the current one
    */
   @Transactional
   public boolean applyExtension(
       String reference, int optionOrder, String decisionReference, LocalDate newEndDate) {
     if (decisionReference == null || decisionReference.isBlank()) {
-      throw new IllegalArgumentException("A decision reference is needed to use an extension option");
+      throw new IllegalArgumentException(
+          "A decision reference is needed to use an extension option");
     }
     Contract contract = lockForUpdate(reference);
     ExtensionOption option =
@@ -190,8 +194,8 @@ public class ContractService {
    * Adds a contract a procurement awarded and that has been signed but not commenced ({@link
    * ContractStatus#SIGNED}): in the register before it starts, not live until {@link
    * #commence(String)}. Its options are as given, unused. Checked exactly as {@link
-   * #create(NewContract)}, with every problem reported at once. A repeat by the same procurement
-   * (a retried job) returns the contract that procurement registered, unchanged.
+   * #create(NewContract)}, with every problem reported at once. A repeat by the same procurement (a
+   * retried job) returns the contract that procurement registered, unchanged.
    *
    * @param procurementReference the procurement that awarded it
    * @param replacesReference the contract it replaces when it commences, or null
@@ -232,17 +236,21 @@ public class ContractService {
       problems.add(new FieldProblem("procurementReference", "must not be blank"));
     } else if (procurementReference.length() > REFERENCE_LENGTH) {
       problems.add(
-          new FieldProblem("procurementReference", "must be at most " + REFERENCE_LENGTH + " characters"));
+          new FieldProblem(
+              "procurementReference", "must be at most " + REFERENCE_LENGTH + " characters"));
     }
     if (replacesReference != null) {
       Optional<Contract> replaced = repository.findByReference(replacesReference);
       if (replaced.isEmpty()) {
-        problems.add(new FieldProblem("replacesReference", "no contract with reference " + replacesReference));
+        problems.add(
+            new FieldProblem(
+                "replacesReference", "no contract with reference " + replacesReference));
       } else if (replaced.get().replacedByReference() != null) {
         String successor = replaced.get().replacedByReference();
         problems.add(
             new FieldProblem(
-                "replacesReference", "contract " + replacesReference + " was already replaced by " + successor));
+                "replacesReference",
+                "contract " + replacesReference + " was already replaced by " + successor));
       }
     }
     return problems;
@@ -261,7 +269,8 @@ public class ContractService {
       throw new InvalidRequestException(problems);
     }
     try {
-      repository.insertContract(request, status, award.procurementReference(), award.replacesReference());
+      repository.insertContract(
+          request, status, award.procurementReference(), award.replacesReference());
     } catch (DuplicateKeyException raced) {
       // Lost the race for the reference. A procurement's retried job then finds its own
       // contract through registeredBy.
@@ -276,7 +285,8 @@ public class ContractService {
     }
     List<FieldProblem> problems = new ArrayList<>();
     for (ConstraintViolation<NewContract> v : validator.validate(request)) {
-      // A null list element is reported as "options[0].<list element>"; the caller knows it as options[0].
+      // A null list element is reported as "options[0].<list element>"; the caller knows it as
+      // options[0].
       String field = v.getPropertyPath().toString().replace(".<list element>", "");
       problems.add(new FieldProblem(field, v.getMessage()));
     }
@@ -290,7 +300,8 @@ public class ContractService {
         && request.wholeLifeValue().compareTo(request.annualValue()) < 0) {
       problems.add(new FieldProblem("wholeLifeValue", "must not be less than the annual value"));
     }
-    if (request.providerId() != null && repository.findProviderById(request.providerId()).isEmpty()) {
+    if (request.providerId() != null
+        && repository.findProviderById(request.providerId()).isEmpty()) {
       problems.add(new FieldProblem("providerId", "no provider with id " + request.providerId()));
     }
     if (request.contractOfficer() != null
@@ -324,7 +335,8 @@ public class ContractService {
         Optional.ofNullable(contract.replacesReference()).map(this::lockForUpdate);
     replaced.ifPresent(old -> refuseIfReplacedByAnother(old, reference));
 
-    boolean changed = repository.changeStatus(contract.id(), ContractStatus.SIGNED, ContractStatus.ACTIVE);
+    boolean changed =
+        repository.changeStatus(contract.id(), ContractStatus.SIGNED, ContractStatus.ACTIVE);
     if (replaced.isPresent() && replaced.get().replacedByReference() == null) {
       Contract old = replaced.get();
       repository.markReplaced(old.id(), reference, statusOnceReplaced(old));
@@ -336,29 +348,42 @@ public class ContractService {
   private static void refuseUnlessAwarded(Contract contract) {
     if (contract.procurementReference() == null) {
       throw new IllegalStateException(
-          "Contract " + contract.reference() + " was not awarded by a procurement: it has no commencement to apply");
+          "Contract "
+              + contract.reference()
+              + " was not awarded by a procurement: it has no commencement to apply");
     }
     if (contract.status() != ContractStatus.SIGNED && contract.status() != ContractStatus.ACTIVE) {
       throw new IllegalStateException(
-          "Contract " + contract.reference() + " is " + contract.status() + ": only a signed contract can commence");
+          "Contract "
+              + contract.reference()
+              + " is "
+              + contract.status()
+              + ": only a signed contract can commence");
     }
   }
 
   private static void refuseIfReplacedByAnother(Contract old, String successor) {
     if (old.replacedByReference() != null && !old.replacedByReference().equals(successor)) {
       throw new IllegalStateException(
-          "Contract " + successor + " cannot replace " + old.reference() + ": it was already replaced by "
+          "Contract "
+              + successor
+              + " cannot replace "
+              + old.reference()
+              + ": it was already replaced by "
               + old.replacedByReference());
     }
   }
 
   /** A terminated contract stays terminated: replacing it does not rewrite how it ended. */
   private static ContractStatus statusOnceReplaced(Contract old) {
-    return old.status() == ContractStatus.TERMINATED ? ContractStatus.TERMINATED : ContractStatus.EXPIRED;
+    return old.status() == ContractStatus.TERMINATED
+        ? ContractStatus.TERMINATED
+        : ContractStatus.EXPIRED;
   }
 
   private static FieldProblem duplicateReference(String reference) {
-    return new FieldProblem("reference", "a contract with reference " + reference + " already exists");
+    return new FieldProblem(
+        "reference", "a contract with reference " + reference + " already exists");
   }
 
   /**

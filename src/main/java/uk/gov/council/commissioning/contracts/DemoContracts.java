@@ -14,10 +14,10 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 /**
- * Demo providers and contracts. Apart from the Bromley direct payments contract, dates are
- * relative to today so the automatic start always has contracts to find: one that can be
- * extended soon, one that cannot (procurement needed) and one far from its end. Contracts already
- * present are left alone, so restarts keep whatever the demo has done to them.
+ * Demo providers and contracts. Apart from the Bromley direct payments contract, dates are relative
+ * to today so the automatic start always has contracts to find: one that can be extended soon, one
+ * that cannot (procurement needed) and one far from its end. Contracts already present are left
+ * alone, so restarts keep whatever the demo has done to them.
  */
 @Component
 @Profile("demo")
@@ -64,7 +64,8 @@ public class DemoContracts implements ApplicationRunner {
             "Direct Payments Support",
             options(12, 12)),
         new EarlierUse(
-            "Portfolio Holder decision 2018 (first +1 year)", Instant.parse("2018-11-20T12:00:00Z")));
+            "Portfolio Holder decision 2018 (first +1 year)",
+            Instant.parse("2018-11-20T12:00:00Z")));
 
     LocalDate homeCareEnd = today.plusMonths(6);
     add(

@@ -9,4 +9,9 @@ import java.time.Instant;
  * @param usedAt when the register recorded the use, null while unused or not known
  */
 public record ExtensionOption(
-    long id, int optionOrder, int lengthMonths, boolean used, String usedByDecision, Instant usedAt) {}
+    long id,
+    int optionOrder,
+    int lengthMonths,
+    boolean used,
+    String usedByDecision,
+    Instant usedAt) {}

@@ -26,8 +26,8 @@ public class CheckExtensionOption implements JavaDelegate {
   private final RuntimeService runtimeService;
   private final ExtensionDeadlines deadlines;
 
-  public CheckExtensionOption(ContractService contracts, RuntimeService runtimeService,
-      ExtensionDeadlines deadlines) {
+  public CheckExtensionOption(
+      ContractService contracts, RuntimeService runtimeService, ExtensionDeadlines deadlines) {
     this.contracts = contracts;
     this.runtimeService = runtimeService;
     this.deadlines = deadlines;
@@ -37,30 +37,47 @@ public class CheckExtensionOption implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     Object given = execution.getVariable(CONTRACT_REFERENCE);
     if (!(given instanceof String text) || text.isBlank()) {
-      throw new ExtensionRefusedException("contractReference: give the contract reference from the register");
+      throw new ExtensionRefusedException(
+          "contractReference: give the contract reference from the register");
     }
     String reference = text.trim().toUpperCase(Locale.ROOT);
     Contract contract;
     try {
       contract = contracts.lockForUpdate(reference);
     } catch (ContractNotFoundException e) {
-      throw new ExtensionRefusedException("contractReference: no contract " + reference + " in the register");
+      throw new ExtensionRefusedException(
+          "contractReference: no contract " + reference + " in the register");
     }
     if (contract.status() != ContractStatus.ACTIVE) {
-      throw new ExtensionRefusedException("Contract " + reference + " is " + contract.status()
-          + ": only an active contract can be extended");
+      throw new ExtensionRefusedException(
+          "Contract "
+              + reference
+              + " is "
+              + contract.status()
+              + ": only an active contract can be extended");
     }
-    ExtensionPeriod period = contracts.nextExtension(contract).orElseThrow(() -> new ExtensionRefusedException(
-        "Contract " + reference + " has no extension option left: a procurement is needed for a new contract"
-            + " (or a decommissioning decision)"));
-    long running = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(reference)
-        .list().stream()
-        .filter(other -> !other.getId().equals(execution.getProcessInstanceId()))
-        .count();
+    ExtensionPeriod period =
+        contracts
+            .nextExtension(contract)
+            .orElseThrow(
+                () ->
+                    new ExtensionRefusedException(
+                        "Contract "
+                            + reference
+                            + " has no extension option left: a procurement is needed for a new contract"
+                            + " (or a decommissioning decision)"));
+    long running =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey(reference)
+            .list()
+            .stream()
+            .filter(other -> !other.getId().equals(execution.getProcessInstanceId()))
+            .count();
     if (running > 0) {
-      throw new ExtensionRefusedException("Contract " + reference + " already has an extension case running");
+      throw new ExtensionRefusedException(
+          "Contract " + reference + " already has an extension case running");
     }
 
     execution.setProcessBusinessKey(reference);
@@ -76,7 +93,8 @@ public class CheckExtensionOption implements JavaDelegate {
     variables.put(EXTENSION_END, period.end().toString());
     variables.put(ANNUAL_VALUE, contract.annualValue().doubleValue());
     variables.put(WHOLE_LIFE_VALUE, contract.wholeLifeValue().doubleValue());
-    variables.put("wholeLifeValueText", String.format(Locale.UK, "£%,.0f", contract.wholeLifeValue()));
+    variables.put(
+        "wholeLifeValueText", String.format(Locale.UK, "£%,.0f", contract.wholeLifeValue()));
     variables.put(ESCALATION_DATE, deadlines.escalationDay(contract.endDate()).toString());
     variables.put(ESCALATION_AT, deadlines.escalationAt(contract.endDate()));
     variables.put(LAPSE_AT, deadlines.lapseAt(contract.endDate()));

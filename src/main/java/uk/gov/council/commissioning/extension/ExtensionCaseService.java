@@ -28,8 +28,11 @@ public class ExtensionCaseService {
   private final ContractService contracts;
   private final ExtensionProperties properties;
 
-  public ExtensionCaseService(RuntimeService runtimeService, IdentityService identityService,
-      ContractService contracts, ExtensionProperties properties) {
+  public ExtensionCaseService(
+      RuntimeService runtimeService,
+      IdentityService identityService,
+      ContractService contracts,
+      ExtensionProperties properties) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.contracts = contracts;
@@ -42,10 +45,12 @@ public class ExtensionCaseService {
    */
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public ProcessInstance start(String contractReference, String userId, List<String> groups) {
-    String reference = contractReference == null ? "" : contractReference.trim().toUpperCase(Locale.ROOT);
+    String reference =
+        contractReference == null ? "" : contractReference.trim().toUpperCase(Locale.ROOT);
     identityService.setAuthentication(userId, groups);
     try {
-      return runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+      return runtimeService
+          .createProcessInstanceByKey(PROCESS_KEY)
           .businessKey(reference)
           .setVariable(CONTRACT_REFERENCE, reference)
           .execute();
@@ -60,14 +65,16 @@ public class ExtensionCaseService {
    */
   public List<String> startDueCases(LocalDate today) {
     List<String> started = new ArrayList<>();
-    for (Contract contract : contracts.findEndingBetweenWithUnusedOption(today, today.plus(properties.leadTime()))) {
+    for (Contract contract :
+        contracts.findEndingBetweenWithUnusedOption(today, today.plus(properties.leadTime()))) {
       if (hasRunningCase(contract.reference())) {
         continue;
       }
       try {
         startAsSystem(contract.reference());
         started.add(contract.reference());
-        log.info("Started an extension case for {} (ends {})", contract.reference(), contract.endDate());
+        log.info(
+            "Started an extension case for {} (ends {})", contract.reference(), contract.endDate());
       } catch (ExtensionRefusedException e) {
         log.info("No extension case for {}: {}", contract.reference(), e.getMessage());
       }
@@ -76,13 +83,18 @@ public class ExtensionCaseService {
   }
 
   public boolean hasRunningCase(String contractReference) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-        .processInstanceBusinessKey(contractReference).count() > 0;
+    return runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(PROCESS_KEY)
+            .processInstanceBusinessKey(contractReference)
+            .count()
+        > 0;
   }
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public ProcessInstance startAsSystem(String contractReference) {
-    return runtimeService.createProcessInstanceByKey(PROCESS_KEY)
+    return runtimeService
+        .createProcessInstanceByKey(PROCESS_KEY)
         .businessKey(contractReference)
         .setVariable(CONTRACT_REFERENCE, contractReference)
         .execute();

@@ -30,14 +30,17 @@ import uk.gov.council.commissioning.security.Roles;
 @RequestMapping("/api/contracts/{reference}")
 public class ExtensionController {
 
-  private static final List<String> MAY_START = Stream.concat(
-      Roles.STARTERS.get(ExtensionVariables.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN)).toList();
+  private static final List<String> MAY_START =
+      Stream.concat(
+              Roles.STARTERS.get(ExtensionVariables.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN))
+          .toList();
 
   private final ExtensionCaseService cases;
   private final ExtensionLetterService letters;
   private final ContractService contracts;
 
-  public ExtensionController(ExtensionCaseService cases, ExtensionLetterService letters, ContractService contracts) {
+  public ExtensionController(
+      ExtensionCaseService cases, ExtensionLetterService letters, ContractService contracts) {
     this.cases = cases;
     this.letters = letters;
     this.contracts = contracts;
@@ -50,33 +53,48 @@ public class ExtensionController {
   @PostMapping("/extension-cases")
   public ResponseEntity<StartedCase> start(@PathVariable String reference, Authentication user) {
     if (!CouncilUser.isInAny(user, MAY_START)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
           "Only commissioning officers and contracts managers start extension cases");
     }
     ProcessInstance instance = cases.start(reference, user.getName(), CouncilUser.groups(user));
-    StartedCase body = new StartedCase(instance.getId(), instance.getBusinessKey(), ExtensionVariables.PROCESS_KEY);
-    return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + instance.getId())).body(body);
+    StartedCase body =
+        new StartedCase(
+            instance.getId(), instance.getBusinessKey(), ExtensionVariables.PROCESS_KEY);
+    return ResponseEntity.created(URI.create("/engine-rest/process-instance/" + instance.getId()))
+        .body(body);
   }
 
   @GetMapping("/extension-letters")
   public List<LetterSummary> letters(@PathVariable String reference, Authentication user) {
     Contract contract = visibleContract(reference, user);
     return letters.findByContract(contract.reference()).stream()
-        .map(l -> new LetterSummary(l.caseId(), l.fileName(), l.createdAt().toString(),
-            "/api/contracts/" + contract.reference() + "/extension-letters/" + l.caseId()))
+        .map(
+            l ->
+                new LetterSummary(
+                    l.caseId(),
+                    l.fileName(),
+                    l.createdAt().toString(),
+                    "/api/contracts/" + contract.reference() + "/extension-letters/" + l.caseId()))
         .toList();
   }
 
   @GetMapping("/extension-letters/{caseId}")
-  public ResponseEntity<byte[]> letter(@PathVariable String reference, @PathVariable String caseId,
-      Authentication user) {
+  public ResponseEntity<byte[]> letter(
+      @PathVariable String reference, @PathVariable String caseId, Authentication user) {
     Contract contract = visibleContract(reference, user);
-    ExtensionLetter letter = letters.findByCase(caseId)
-        .filter(l -> l.contractReference().equals(contract.reference()))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No such letter for " + reference));
+    ExtensionLetter letter =
+        letters
+            .findByCase(caseId)
+            .filter(l -> l.contractReference().equals(contract.reference()))
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "No such letter for " + reference));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(letter.fileName()).build().toString())
         .body(letter.content());
   }
@@ -88,16 +106,24 @@ public class ExtensionController {
     String message = e.getMessage();
     if (message.startsWith("contractReference:")) {
       problem.setStatus(HttpStatus.NOT_FOUND);
-      problem.setProperty("errors", List.of(Map.of("field", "contractReference",
-          "message", message.substring("contractReference:".length()).trim())));
+      problem.setProperty(
+          "errors",
+          List.of(
+              Map.of(
+                  "field",
+                  "contractReference",
+                  "message",
+                  message.substring("contractReference:".length()).trim())));
     }
     return problem;
   }
 
   /** Council staff see every contract; a provider's users only their own organisation's. */
   private Contract visibleContract(String reference, Authentication user) {
-    return contracts.findByReference(reference.trim().toUpperCase(Locale.ROOT))
+    return contracts
+        .findByReference(reference.trim().toUpperCase(Locale.ROOT))
         .filter(c -> CouncilUser.maySeeOrganisation(user, c.provider().organisationGroup()))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contract " + reference));
+        .orElseThrow(
+            () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contract " + reference));
   }
 }

@@ -17,8 +17,8 @@ public class ExtensionDeadlines {
   private final TimeAcceleration acceleration;
   private final ExtensionProperties properties;
 
-  public ExtensionDeadlines(WorkingDayCalendar calendar, TimeAcceleration acceleration,
-      ExtensionProperties properties) {
+  public ExtensionDeadlines(
+      WorkingDayCalendar calendar, TimeAcceleration acceleration, ExtensionProperties properties) {
     this.calendar = calendar;
     this.acceleration = acceleration;
     this.properties = properties;
@@ -45,7 +45,8 @@ public class ExtensionDeadlines {
 
   /** The call-in period ends when the last call-in day is over. */
   public Date callInEndsAt(LocalDate publication) {
-    return acceleration.compressUntil(calendar.startOfDayAfter(callInLastDay(publication)).toInstant());
+    return acceleration.compressUntil(
+        calendar.startOfDayAfter(callInLastDay(publication)).toInstant());
   }
 
   private Date atStartOf(LocalDate day) {

@@ -1,7 +1,5 @@
 package uk.gov.council.commissioning.extension;
 
-import uk.gov.council.commissioning.forms.FormChecks;
-
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
@@ -9,6 +7,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /**
@@ -34,7 +33,9 @@ public class ExtensionFormChecks {
   public void agreement(DelegateTask task, String decisionField, String commentsField) {
     FormChecks checks = new FormChecks("Agreement", task);
     String decision = checks.oneOf(decisionField, AGREEMENT);
-    checks.textIf(decision != null && !"AGREE".equals(decision), commentsField,
+    checks.textIf(
+        decision != null && !"AGREE".equals(decision),
+        commentsField,
         "say why when returning or refusing");
     checks.throwIfAny();
     // A returned report comes back to both agreers: their next form must not open with this answer.

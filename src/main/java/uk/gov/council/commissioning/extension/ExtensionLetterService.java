@@ -1,7 +1,5 @@
 package uk.gov.council.commissioning.extension;
 
-import uk.gov.council.commissioning.letters.LetterPdf;
-
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -12,15 +10,17 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.letters.LetterPdf;
 
 /**
- * Produces the letter that applies an extension (seed 000 §10.3: "the extension must be applied
- * via a suitable letter, or similar, as specified in the Contract") and keeps it with the case.
+ * Produces the letter that applies an extension (seed 000 §10.3: "the extension must be applied via
+ * a suitable letter, or similar, as specified in the Contract") and keeps it with the case.
  */
 @Service
 public class ExtensionLetterService {
 
-  private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter LONG_DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final JdbcClient jdbc;
 
@@ -35,10 +35,19 @@ public class ExtensionLetterService {
     if (existing.isPresent()) {
       return existing.get();
     }
-    ExtensionLetter letter = new ExtensionLetter(caseId, details.contractReference(),
-        "Extension letter " + details.contractReference().replace('/', '-') + " option " + details.optionOrder() + ".pdf",
-        render(details), ClockUtil.getCurrentTime().toInstant());
-    jdbc.sql("""
+    ExtensionLetter letter =
+        new ExtensionLetter(
+            caseId,
+            details.contractReference(),
+            "Extension letter "
+                + details.contractReference().replace('/', '-')
+                + " option "
+                + details.optionOrder()
+                + ".pdf",
+            render(details),
+            ClockUtil.getCurrentTime().toInstant());
+    jdbc.sql(
+            """
             INSERT INTO extension_letter (case_id, contract_reference, file_name, content, created_at)
             VALUES (:caseId, :reference, :fileName, :content, :createdAt)""")
         .param("caseId", letter.caseId())
@@ -51,19 +60,33 @@ public class ExtensionLetterService {
   }
 
   public Optional<ExtensionLetter> findByCase(String caseId) {
-    return jdbc.sql("SELECT case_id, contract_reference, file_name, content, created_at FROM extension_letter WHERE case_id = :caseId")
+    return jdbc.sql(
+            "SELECT case_id, contract_reference, file_name, content, created_at FROM extension_letter WHERE case_id = :caseId")
         .param("caseId", caseId)
-        .query((rs, n) -> new ExtensionLetter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-            rs.getTimestamp(5).toInstant()))
+        .query(
+            (rs, n) ->
+                new ExtensionLetter(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getBytes(4),
+                    rs.getTimestamp(5).toInstant()))
         .optional();
   }
 
   public List<ExtensionLetter> findByContract(String contractReference) {
-    return jdbc.sql("SELECT case_id, contract_reference, file_name, content, created_at FROM extension_letter"
-            + " WHERE contract_reference = :reference ORDER BY created_at")
+    return jdbc.sql(
+            "SELECT case_id, contract_reference, file_name, content, created_at FROM extension_letter"
+                + " WHERE contract_reference = :reference ORDER BY created_at")
         .param("reference", contractReference)
-        .query((rs, n) -> new ExtensionLetter(rs.getString(1), rs.getString(2), rs.getString(3), rs.getBytes(4),
-            rs.getTimestamp(5).toInstant()))
+        .query(
+            (rs, n) ->
+                new ExtensionLetter(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getBytes(4),
+                    rs.getTimestamp(5).toInstant()))
         .list();
   }
 
@@ -74,13 +97,24 @@ public class ExtensionLetterService {
     p.add(d.providerName());
     p.add("Contract " + d.contractReference() + ": " + d.contractTitle());
     p.add("Dear " + d.providerName() + ",");
-    p.add("Notice of extension. Under the extension provisions of the contract, the Council gives notice that it is"
-        + " applying extension option " + d.optionOrder() + ". The contract is extended from "
-        + LONG_DATE.format(d.extensionStart()) + " to " + LONG_DATE.format(d.extensionEnd()) + " inclusive.");
-    p.add("All other terms and conditions of the contract, the service specification and the performance targets"
-        + " continue to apply during the extension period.");
-    p.add("This extension was approved by the " + d.decisionMaker() + " (decision " + d.decisionReference()
-        + "), following the agreement of the Chief Officer and the Assistant Director Governance & Contracts.");
+    p.add(
+        "Notice of extension. Under the extension provisions of the contract, the Council gives notice that it is"
+            + " applying extension option "
+            + d.optionOrder()
+            + ". The contract is extended from "
+            + LONG_DATE.format(d.extensionStart())
+            + " to "
+            + LONG_DATE.format(d.extensionEnd())
+            + " inclusive.");
+    p.add(
+        "All other terms and conditions of the contract, the service specification and the performance targets"
+            + " continue to apply during the extension period.");
+    p.add(
+        "This extension was approved by the "
+            + d.decisionMaker()
+            + " (decision "
+            + d.decisionReference()
+            + "), following the agreement of the Chief Officer and the Assistant Director Governance & Contracts.");
     p.add("Please confirm receipt of this letter through the Council's task list.");
     p.add("Yours faithfully,");
     p.add("Commissioning and Contract Management, Adult Social Care");
@@ -88,9 +122,9 @@ public class ExtensionLetterService {
   }
 
   static byte[] render(LetterDetails details) {
-    return LetterPdf.render("Extension letter " + details.contractReference(), paragraphs(details), "extension letter");
+    return LetterPdf.render(
+        "Extension letter " + details.contractReference(), paragraphs(details), "extension letter");
   }
-
 
   static LocalDate parse(Object isoDate) {
     return LocalDate.parse(isoDate.toString());

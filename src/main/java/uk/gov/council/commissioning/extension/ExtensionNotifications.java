@@ -24,36 +24,61 @@ public class ExtensionNotifications {
   }
 
   public void extensionAtRisk(DelegateExecution execution) {
-    String message = "No decision yet on extending " + describe(execution) + ". The contract ends on "
-        + execution.getVariable(CURRENT_END_DATE) + ": make sure a decision is reached in time, or plan how"
-        + " the service continues. The case carries on meanwhile.";
+    String message =
+        "No decision yet on extending "
+            + describe(execution)
+            + ". The contract ends on "
+            + execution.getVariable(CURRENT_END_DATE)
+            + ": make sure a decision is reached in time, or plan how"
+            + " the service continues. The case carries on meanwhile.";
     execution.setVariableLocal(ESCALATION_MESSAGE, message);
-    notifications.send(key(execution, "at-risk"), recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS),
-        "Extension undecided: " + execution.getVariable(CONTRACT_REFERENCE) + " ends "
+    notifications.send(
+        key(execution, "at-risk"),
+        recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS),
+        "Extension undecided: "
+            + execution.getVariable(CONTRACT_REFERENCE)
+            + " ends "
             + execution.getVariable(CURRENT_END_DATE),
         message);
   }
 
   public void contractLapsing(DelegateExecution execution) {
-    String message = "The contract " + describe(execution) + " reaches its end date today ("
-        + execution.getVariable(CURRENT_END_DATE) + ") and its extension is still undecided. Without a decision"
-        + " the contract lapses and the service has no contractual cover.";
+    String message =
+        "The contract "
+            + describe(execution)
+            + " reaches its end date today ("
+            + execution.getVariable(CURRENT_END_DATE)
+            + ") and its extension is still undecided. Without a decision"
+            + " the contract lapses and the service has no contractual cover.";
     execution.setVariableLocal(ESCALATION_MESSAGE, message);
-    notifications.send(key(execution, "lapsing"), recipients.emailsOfGroup(Roles.CHIEF_OFFICERS),
-        "Contract lapsing: " + execution.getVariable(CONTRACT_REFERENCE), message);
+    notifications.send(
+        key(execution, "lapsing"),
+        recipients.emailsOfGroup(Roles.CHIEF_OFFICERS),
+        "Contract lapsing: " + execution.getVariable(CONTRACT_REFERENCE),
+        message);
   }
 
   public void extensionRefused(DelegateExecution execution) {
-    String message = "The extension of " + describe(execution) + " was refused. The contract ends on "
-        + execution.getVariable(CURRENT_END_DATE) + ". The service needs a new contract (start a procurement)"
-        + " or a decommissioning decision.";
+    String message =
+        "The extension of "
+            + describe(execution)
+            + " was refused. The contract ends on "
+            + execution.getVariable(CURRENT_END_DATE)
+            + ". The service needs a new contract (start a procurement)"
+            + " or a decommissioning decision.";
     execution.setVariable(OUTCOME, message);
-    notifications.send(key(execution, "refused"), recipients.emailsOfGroup(Roles.COMMISSIONING_OFFICERS),
-        "Extension refused: " + execution.getVariable(CONTRACT_REFERENCE), message);
+    notifications.send(
+        key(execution, "refused"),
+        recipients.emailsOfGroup(Roles.COMMISSIONING_OFFICERS),
+        "Extension refused: " + execution.getVariable(CONTRACT_REFERENCE),
+        message);
   }
 
   private static String describe(DelegateExecution execution) {
-    return execution.getVariable(CONTRACT_TITLE) + " (" + execution.getVariable(CONTRACT_REFERENCE) + ") with "
+    return execution.getVariable(CONTRACT_TITLE)
+        + " ("
+        + execution.getVariable(CONTRACT_REFERENCE)
+        + ") with "
         + execution.getVariable(PROVIDER_NAME);
   }
 

@@ -7,23 +7,28 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The extension process's council-set periods (application.yml, {@code commissioning.extension}).
  *
  * @param leadTime contracts ending within this period, with an unused option, get a case started
- * @param escalationNotice how long before the end date an undecided case goes to the contracts managers
- * @param callInWorkingDays working days after publication during which a key decision can be called in
+ * @param escalationNotice how long before the end date an undecided case goes to the contracts
+ *     managers
+ * @param callInWorkingDays working days after publication during which a key decision can be called
+ *     in
  * @param autoStartOnStartup whether the register is also scanned when the application starts
  */
 @ConfigurationProperties("commissioning.extension")
-public record ExtensionProperties(Period leadTime, Period escalationNotice, int callInWorkingDays,
-    boolean autoStartOnStartup) {
+public record ExtensionProperties(
+    Period leadTime, Period escalationNotice, int callInWorkingDays, boolean autoStartOnStartup) {
 
   public ExtensionProperties {
     if (leadTime == null || leadTime.isNegative() || leadTime.isZero()) {
-      throw new IllegalArgumentException("commissioning.extension.lead-time must be a positive period, e.g. P9M");
+      throw new IllegalArgumentException(
+          "commissioning.extension.lead-time must be a positive period, e.g. P9M");
     }
     if (escalationNotice == null || escalationNotice.isNegative()) {
-      throw new IllegalArgumentException("commissioning.extension.escalation-notice must be a period, e.g. P3M");
+      throw new IllegalArgumentException(
+          "commissioning.extension.escalation-notice must be a period, e.g. P3M");
     }
     if (callInWorkingDays < 0) {
-      throw new IllegalArgumentException("commissioning.extension.call-in-working-days must not be negative");
+      throw new IllegalArgumentException(
+          "commissioning.extension.call-in-working-days must not be negative");
     }
   }
 }

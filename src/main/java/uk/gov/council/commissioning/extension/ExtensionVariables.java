@@ -26,8 +26,12 @@ final class ExtensionVariables {
   static final String RETURN_COMMENTS = "returnComments";
   static final String DRAFT_NUMBER = "draftNumber";
   static final String APPROVAL_ROUTE = "approvalRoute";
-  /** The decision maker's reference as the register and the letter read it (see TaskAnswers.passOn). */
+
+  /**
+   * The decision maker's reference as the register and the letter read it (see TaskAnswers.passOn).
+   */
   static final String DECISION_REFERENCE_MADE = "decisionReferenceMade";
+
   static final String EXTENSION_OUTCOME = "extensionOutcome";
   static final String OUTCOME = "outcome";
   static final String ESCALATION_MESSAGE = "escalationMessage";

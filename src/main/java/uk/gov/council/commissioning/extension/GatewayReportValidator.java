@@ -1,28 +1,43 @@
 package uk.gov.council.commissioning.extension;
 
-import uk.gov.council.commissioning.forms.FormChecks;
-
 import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.forms.FormChecks;
 
 /**
  * Checks the gateway report again on the server (Tasklist checks it too, but REST callers skip the
- * form): the sections seed 000 requires, sensible figures, and exactly one recommended option (§4.8-4.9).
+ * form): the sections seed 000 requires, sensible figures, and exactly one recommended option
+ * (§4.8-4.9).
  */
 @Component("gatewayReportValidator")
 public class GatewayReportValidator implements TaskListener {
 
-  static final List<String> REQUIRED_TEXT = List.of(
-      "reportNumber", "contactOfficer", "ward", "impactOnVulnerableAdults",
-      "rationale", "serviceReviews", "qafOutcome", "kpiSummary", "satisfaction", "priceChange",
-      "option1Description", "option1Reasons", "option2Description", "option2Reasons",
-      "option3Description", "option3Reasons",
-      "budgetHead", "sourceOfFunding", "legalImplications");
+  static final List<String> REQUIRED_TEXT =
+      List.of(
+          "reportNumber",
+          "contactOfficer",
+          "ward",
+          "impactOnVulnerableAdults",
+          "rationale",
+          "serviceReviews",
+          "qafOutcome",
+          "kpiSummary",
+          "satisfaction",
+          "priceChange",
+          "option1Description",
+          "option1Reasons",
+          "option2Description",
+          "option2Reasons",
+          "option3Description",
+          "option3Reasons",
+          "budgetHead",
+          "sourceOfFunding",
+          "legalImplications");
 
-  static final List<String> REQUIRED_AMOUNTS = List.of(
-      "costOfProposal", "ongoingCosts", "totalCurrentBudget", "estimatedUsers");
+  static final List<String> REQUIRED_AMOUNTS =
+      List.of("costOfProposal", "ongoingCosts", "totalCurrentBudget", "estimatedUsers");
 
   @Override
   public void notify(DelegateTask task) {
@@ -39,7 +54,8 @@ public class GatewayReportValidator implements TaskListener {
       }
     }
     if (recommended != 1) {
-      checks.problem("option1Recommended", "recommend exactly one option (" + recommended + " recommended)");
+      checks.problem(
+          "option1Recommended", "recommend exactly one option (" + recommended + " recommended)");
     }
     checks.throwIfAny();
     // An unanswered key-decision box reads as "not key" here, but the approval-route table matches

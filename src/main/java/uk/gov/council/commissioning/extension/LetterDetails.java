@@ -4,6 +4,12 @@ import java.time.LocalDate;
 
 /** What an extension letter says. */
 public record LetterDetails(
-    String contractReference, String contractTitle, String providerName, int optionOrder,
-    LocalDate extensionStart, LocalDate extensionEnd, String decisionReference, String decisionMaker,
+    String contractReference,
+    String contractTitle,
+    String providerName,
+    int optionOrder,
+    LocalDate extensionStart,
+    LocalDate extensionEnd,
+    String decisionReference,
+    String decisionMaker,
     LocalDate letterDate) {}

@@ -14,8 +14,8 @@ import uk.gov.council.commissioning.notify.Attachment;
 import uk.gov.council.commissioning.notify.NotificationService;
 
 /**
- * Produces the extension letter once, keeps it with the case (a file variable Cockpit can open)
- * and emails it to the provider through the outbox, keyed by the case so a retry sends nothing new.
+ * Produces the extension letter once, keeps it with the case (a file variable Cockpit can open) and
+ * emails it to the provider through the outbox, keyed by the case so a retry sends nothing new.
  */
 @Component("sendExtensionLetter")
 public class SendExtensionLetter implements JavaDelegate {
@@ -31,22 +31,29 @@ public class SendExtensionLetter implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     String caseId = execution.getProcessInstanceId();
-    LetterDetails details = new LetterDetails(
-        (String) execution.getVariable(CONTRACT_REFERENCE),
-        (String) execution.getVariable(CONTRACT_TITLE),
-        (String) execution.getVariable(PROVIDER_NAME),
-        ((Number) execution.getVariable(OPTION_ORDER)).intValue(),
-        LocalDate.parse((String) execution.getVariable(EXTENSION_START)),
-        LocalDate.parse((String) execution.getVariable(EXTENSION_END)),
-        String.valueOf(execution.getVariable(DECISION_REFERENCE_MADE)),
-        DecisionMakers.title(String.valueOf(execution.getVariable(APPROVAL_ROUTE))),
-        ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.UK).toLocalDate());
+    LetterDetails details =
+        new LetterDetails(
+            (String) execution.getVariable(CONTRACT_REFERENCE),
+            (String) execution.getVariable(CONTRACT_TITLE),
+            (String) execution.getVariable(PROVIDER_NAME),
+            ((Number) execution.getVariable(OPTION_ORDER)).intValue(),
+            LocalDate.parse((String) execution.getVariable(EXTENSION_START)),
+            LocalDate.parse((String) execution.getVariable(EXTENSION_END)),
+            String.valueOf(execution.getVariable(DECISION_REFERENCE_MADE)),
+            DecisionMakers.title(String.valueOf(execution.getVariable(APPROVAL_ROUTE))),
+            ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.UK).toLocalDate());
     ExtensionLetter letter = letters.produceOnce(caseId, details);
 
-    execution.setVariable(EXTENSION_LETTER, Variables.fileValue(letter.fileName())
-        .file(letter.content()).mimeType(ExtensionLetter.CONTENT_TYPE).create());
-    notifications.send("extension-letter:" + caseId,
-        // The register allows a provider without an address; the letter is still kept with the case.
+    execution.setVariable(
+        EXTENSION_LETTER,
+        Variables.fileValue(letter.fileName())
+            .file(letter.content())
+            .mimeType(ExtensionLetter.CONTENT_TYPE)
+            .create());
+    notifications.send(
+        "extension-letter:" + caseId,
+        // The register allows a provider without an address; the letter is still kept with the
+        // case.
         Stream.ofNullable((String) execution.getVariable(PROVIDER_EMAIL)).toList(),
         "Contract " + details.contractReference() + " extended to " + details.extensionEnd(),
         String.join("\n\n", ExtensionLetterService.paragraphs(details)),

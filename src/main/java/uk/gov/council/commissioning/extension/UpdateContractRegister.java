@@ -8,7 +8,9 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.ContractService;
 
-/** Records the approved extension in the register: the option is used and the end date moves, once. */
+/**
+ * Records the approved extension in the register: the option is used and the end date moves, once.
+ */
 @Component("updateContractRegister")
 public class UpdateContractRegister implements JavaDelegate {
 
@@ -34,6 +36,8 @@ public class UpdateContractRegister implements JavaDelegate {
   static String decisionOf(DelegateExecution execution) {
     Object reference = execution.getVariable(DECISION_REFERENCE_MADE);
     return (reference == null ? "Extension decision" : reference.toString().trim())
-        + " [case " + execution.getProcessInstanceId() + "]";
+        + " [case "
+        + execution.getProcessInstanceId()
+        + "]";
   }
 }

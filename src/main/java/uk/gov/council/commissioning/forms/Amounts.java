@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
  */
 public final class Amounts {
 
-  private static final Pattern AMOUNT = Pattern.compile("(-?)£?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?");
+  private static final Pattern AMOUNT =
+      Pattern.compile("(-?)£?(\\d{1,3}(?:,\\d{3})+|\\d+)(\\.\\d+)?");
 
   /** The amount, or empty when the text is not one. */
   public static Optional<BigDecimal> parse(String text) {
@@ -23,7 +24,9 @@ public final class Amounts {
     if (!m.matches()) {
       return Optional.empty();
     }
-    return Optional.of(new BigDecimal(m.group(1) + m.group(2).replace(",", "") + (m.group(3) == null ? "" : m.group(3))));
+    return Optional.of(
+        new BigDecimal(
+            m.group(1) + m.group(2).replace(",", "") + (m.group(3) == null ? "" : m.group(3))));
   }
 
   private Amounts() {}

@@ -49,7 +49,8 @@ public class CommandFailures extends AbstractProcessEnginePlugin {
   }
 
   private static List<CommandInterceptor> withRecorder(List<CommandInterceptor> interceptors) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+    List<CommandInterceptor> all =
+        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(0, new Recorder());
     return all;
   }

@@ -40,38 +40,68 @@ public class DeployedForms {
   }
 
   public Optional<StepForm> ofTask(String taskId) {
-    return asEngine(() -> {
-      Task task = engine.getTaskService().createTaskQuery().taskId(taskId).initializeFormKeys().singleResult();
-      if (task == null || task.getCamundaFormRef() == null || task.getProcessDefinitionId() == null) {
-        return Optional.empty();
-      }
-      return schema(task.getProcessDefinitionId(), task.getCamundaFormRef(),
-          () -> engine.getFormService().getDeployedTaskForm(taskId))
-          .map(schema -> new StepForm(task.getName(), schema));
-    });
+    return asEngine(
+        () -> {
+          Task task =
+              engine
+                  .getTaskService()
+                  .createTaskQuery()
+                  .taskId(taskId)
+                  .initializeFormKeys()
+                  .singleResult();
+          if (task == null
+              || task.getCamundaFormRef() == null
+              || task.getProcessDefinitionId() == null) {
+            return Optional.empty();
+          }
+          return schema(
+                  task.getProcessDefinitionId(),
+                  task.getCamundaFormRef(),
+                  () -> engine.getFormService().getDeployedTaskForm(taskId))
+              .map(schema -> new StepForm(task.getName(), schema));
+        });
   }
 
   /** The start form of the latest version of a process, by its key. */
   public Optional<StepForm> ofStartByKey(String processKey) {
-    return asEngine(() -> {
-      ProcessDefinition latest = engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionKey(processKey).latestVersion().withoutTenantId().singleResult();
-      return latest == null ? Optional.<StepForm>empty() : ofStart(latest);
-    });
+    return asEngine(
+        () -> {
+          ProcessDefinition latest =
+              engine
+                  .getRepositoryService()
+                  .createProcessDefinitionQuery()
+                  .processDefinitionKey(processKey)
+                  .latestVersion()
+                  .withoutTenantId()
+                  .singleResult();
+          return latest == null ? Optional.<StepForm>empty() : ofStart(latest);
+        });
   }
 
   public Optional<StepForm> ofStartById(String processDefinitionId) {
-    return asEngine(() -> {
-      ProcessDefinition definition = engine.getRepositoryService().createProcessDefinitionQuery()
-          .processDefinitionId(processDefinitionId).singleResult();
-      return definition == null ? Optional.<StepForm>empty() : ofStart(definition);
-    });
+    return asEngine(
+        () -> {
+          ProcessDefinition definition =
+              engine
+                  .getRepositoryService()
+                  .createProcessDefinitionQuery()
+                  .processDefinitionId(processDefinitionId)
+                  .singleResult();
+          return definition == null ? Optional.<StepForm>empty() : ofStart(definition);
+        });
   }
 
   /** The key of a process definition given by id; empty when there is none. */
   public Optional<String> processKeyOf(String processDefinitionId) {
-    return asEngine(() -> Optional.ofNullable(engine.getRepositoryService().createProcessDefinitionQuery()
-        .processDefinitionId(processDefinitionId).singleResult()).map(ProcessDefinition::getKey));
+    return asEngine(
+        () ->
+            Optional.ofNullable(
+                    engine
+                        .getRepositoryService()
+                        .createProcessDefinitionQuery()
+                        .processDefinitionId(processDefinitionId)
+                        .singleResult())
+                .map(ProcessDefinition::getKey));
   }
 
   private Optional<StepForm> ofStart(ProcessDefinition definition) {
@@ -80,20 +110,26 @@ public class DeployedForms {
       return Optional.empty();
     }
     String name = definition.getName() == null ? definition.getKey() : definition.getName();
-    return schema(definition.getId(), start.getCamundaFormRef(),
-        () -> engine.getFormService().getDeployedStartForm(definition.getId()))
+    return schema(
+            definition.getId(),
+            start.getCamundaFormRef(),
+            () -> engine.getFormService().getDeployedStartForm(definition.getId()))
         .map(schema -> new StepForm(name, schema));
   }
 
-  private Optional<FormSchema> schema(String processDefinitionId, CamundaFormRef ref, Supplier<InputStream> form) {
+  private Optional<FormSchema> schema(
+      String processDefinitionId, CamundaFormRef ref, Supplier<InputStream> form) {
     String key = processDefinitionId + "/" + ref.getKey();
-    FormSchema schema = cache.computeIfAbsent(key, k -> {
-      try (InputStream in = form.get()) {
-        return in == null ? null : FormSchema.parse(json.readTree(in));
-      } catch (IOException e) {
-        throw new UncheckedIOException("Cannot read the deployed form " + ref.getKey(), e);
-      }
-    });
+    FormSchema schema =
+        cache.computeIfAbsent(
+            key,
+            k -> {
+              try (InputStream in = form.get()) {
+                return in == null ? null : FormSchema.parse(json.readTree(in));
+              } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read the deployed form " + ref.getKey(), e);
+              }
+            });
     return Optional.ofNullable(schema);
   }
 

@@ -14,7 +14,9 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 
-/** Collects the problems of one submitted form, each naming its field, then throws them together. */
+/**
+ * Collects the problems of one submitted form, each naming its field, then throws them together.
+ */
 public final class FormChecks {
 
   private final String form;
@@ -56,7 +58,8 @@ public final class FormChecks {
   public String oneOf(String field, Set<String> allowed) {
     Object value = scope.getVariable(field);
     if (value == null || !allowed.contains(value.toString())) {
-      problems.add(field + ": must be one of " + String.join(", ", allowed.stream().sorted().toList()));
+      problems.add(
+          field + ": must be one of " + String.join(", ", allowed.stream().sorted().toList()));
       return null;
     }
     return value.toString();
@@ -86,11 +89,13 @@ public final class FormChecks {
       problems.add(field + ": is required");
       return null;
     }
-    Optional<BigDecimal> amount = value instanceof Number number
-        ? Optional.of(new BigDecimal(number.toString()))
-        : Amounts.parse(value.toString());
+    Optional<BigDecimal> amount =
+        value instanceof Number number
+            ? Optional.of(new BigDecimal(number.toString()))
+            : Amounts.parse(value.toString());
     if (amount.isEmpty()) {
-      problems.add(field + ": '" + value + "' is not an amount of money (e.g. £2,100,000 or 2100000.00)");
+      problems.add(
+          field + ": '" + value + "' is not an amount of money (e.g. £2,100,000 or 2100000.00)");
       return null;
     }
     BigDecimal pounds = amount.get().setScale(2, RoundingMode.HALF_UP);

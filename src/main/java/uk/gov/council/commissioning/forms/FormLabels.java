@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 
 /**
  * The labels officers see for the fields of the Camunda Forms in {@code forms/} (a form's id is its
- * file name), so a refusal can name "Estimated whole-life value (£)" rather than {@code estimatedValue}.
+ * file name), so a refusal can name "Estimated whole-life value (£)" rather than {@code
+ * estimatedValue}.
  */
 public class FormLabels {
 
@@ -49,7 +50,10 @@ public class FormLabels {
     return refusal.substring(0, at + marker.length()) + String.join("; ", problems);
   }
 
-  /** One problem ("estimatedValue: ...", "evaluationBids line 3 ...") with its fields named by their labels. */
+  /**
+   * One problem ("estimatedValue: ...", "evaluationBids line 3 ...") with its fields named by their
+   * labels.
+   */
   public static String relabelProblem(String problem, Map<String, String> labels) {
     String text = problem;
     for (Map.Entry<String, String> field : labels.entrySet()) {
@@ -64,7 +68,8 @@ public class FormLabels {
 
   private Map<String, String> read(String formId) {
     Map<String, String> labels = new HashMap<>();
-    try (InputStream in = FormLabels.class.getClassLoader().getResourceAsStream("forms/" + formId + ".form")) {
+    try (InputStream in =
+        FormLabels.class.getClassLoader().getResourceAsStream("forms/" + formId + ".form")) {
       if (in != null) {
         collect(json.readTree(in).path("components"), labels);
       }
@@ -77,8 +82,10 @@ public class FormLabels {
   private static void collect(JsonNode components, Map<String, String> labels) {
     for (JsonNode component : components) {
       String key = component.path("key").asText("");
-      String label = component.hasNonNull("label") ? component.path("label").asText()
-          : component.path("dateLabel").asText("");
+      String label =
+          component.hasNonNull("label")
+              ? component.path("label").asText()
+              : component.path("dateLabel").asText("");
       if (!key.isEmpty() && !label.isEmpty()) {
         labels.put(key, label);
       }

@@ -8,13 +8,13 @@ import org.slf4j.Marker;
 
 /**
  * A form refused by the server-side checks is an officer correcting a form, not a failure: the
- * engine would log it at ERROR (ENGINE-16004) and its REST layer at WARN (ENGINE-REST-HTTP500), each
- * with a stack trace, which buries real failures. Those two are dropped; the refusal itself is
+ * engine would log it at ERROR (ENGINE-16004) and its REST layer at WARN (ENGINE-REST-HTTP500),
+ * each with a stack trace, which buries real failures. Those two are dropped; the refusal itself is
  * logged once, at INFO, by {@link EngineApiErrors}.
  *
  * <p>The REST layer does not hand the exception to the logger: it prints the stack trace into the
- * message itself ("ENGINE-REST-HTTP500 " and the trace, no parameters). Such a message is taken for a
- * refusal only when its root cause, the last "Caused by:" line, is a {@link Refusal}: a refusal's
+ * message itself ("ENGINE-REST-HTTP500 " and the trace, no parameters). Such a message is taken for
+ * a refusal only when its root cause, the last "Caused by:" line, is a {@link Refusal}: a refusal's
  * words inside another failure's message do not hide that failure.
  */
 public class FormRefusalLogFilter extends TurboFilter {
@@ -22,9 +22,10 @@ public class FormRefusalLogFilter extends TurboFilter {
   private static final String CAUSE = "\nCaused by: ";
 
   @Override
-  public FilterReply decide(Marker marker, Logger logger, Level level, String format, Object[] params,
-      Throwable thrown) {
-    if (logger != null && logger.getName().startsWith("org.camunda.bpm.engine")
+  public FilterReply decide(
+      Marker marker, Logger logger, Level level, String format, Object[] params, Throwable thrown) {
+    if (logger != null
+        && logger.getName().startsWith("org.camunda.bpm.engine")
         && (isRefusal(thrown, params) || printedRefusal(format))) {
       return FilterReply.DENY;
     }
@@ -60,7 +61,8 @@ public class FormRefusalLogFilter extends TurboFilter {
 
   private static boolean isRefusal(String className) {
     try {
-      return Refusal.class.isAssignableFrom(Class.forName(className, false, Refusal.class.getClassLoader()));
+      return Refusal.class.isAssignableFrom(
+          Class.forName(className, false, Refusal.class.getClassLoader()));
     } catch (ClassNotFoundException | LinkageError notOurs) {
       return false;
     }

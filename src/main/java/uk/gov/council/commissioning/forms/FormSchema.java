@@ -21,7 +21,12 @@ public record FormSchema(String id, Map<String, Field> fields) {
 
   /** Input components; display components (text, groups' headings) have no value to submit. */
   public enum Kind {
-    TEXT, NUMBER, CHECKBOX, DATE, DATE_TIME, CHOICE;
+    TEXT,
+    NUMBER,
+    CHECKBOX,
+    DATE,
+    DATE_TIME,
+    CHOICE;
 
     static Optional<Kind> of(JsonNode component) {
       return switch (component.path("type").asText()) {
@@ -29,7 +34,8 @@ public record FormSchema(String id, Map<String, Field> fields) {
         case "number" -> Optional.of(NUMBER);
         case "checkbox" -> Optional.of(CHECKBOX);
         case "select", "radio" -> Optional.of(CHOICE);
-        case "datetime" -> Optional.of("date".equals(component.path("subtype").asText()) ? DATE : DATE_TIME);
+        case "datetime" ->
+            Optional.of("date".equals(component.path("subtype").asText()) ? DATE : DATE_TIME);
         default -> Optional.empty();
       };
     }
@@ -38,13 +44,24 @@ public record FormSchema(String id, Map<String, Field> fields) {
   /**
    * One input field.
    *
-   * @param conditional whether the form may hide it (then "required" holds only while it is shown, which
-   *     the process's own checks decide)
-   * @param values the allowed values of a select or radio group; null when they come from a variable
+   * @param conditional whether the form may hide it (then "required" holds only while it is shown,
+   *     which the process's own checks decide)
+   * @param values the allowed values of a select or radio group; null when they come from a
+   *     variable
    * @param displayOnly a read-only or disabled field: it shows a value, the person cannot change it
    */
-  public record Field(String key, String label, Kind kind, boolean required, boolean conditional,
-      Integer minLength, Integer maxLength, Pattern pattern, Double min, Double max, Set<String> values,
+  public record Field(
+      String key,
+      String label,
+      Kind kind,
+      boolean required,
+      boolean conditional,
+      Integer minLength,
+      Integer maxLength,
+      Pattern pattern,
+      Double min,
+      Double max,
+      Set<String> values,
       boolean displayOnly) {}
 
   public Optional<Field> field(String key) {
@@ -63,7 +80,8 @@ public record FormSchema(String id, Map<String, Field> fields) {
     return new FormSchema(form.path("id").asText(""), Collections.unmodifiableMap(fields));
   }
 
-  private static void collect(JsonNode components, boolean insideConditional, Map<String, Field> fields) {
+  private static void collect(
+      JsonNode components, boolean insideConditional, Map<String, Field> fields) {
     for (JsonNode component : components) {
       boolean conditional = insideConditional || component.hasNonNull("conditional");
       String key = component.path("key").asText("");
@@ -77,8 +95,10 @@ public record FormSchema(String id, Map<String, Field> fields) {
 
   private static Field field(JsonNode component, String key, Kind kind, boolean conditional) {
     JsonNode validate = component.path("validate");
-    String label = component.hasNonNull("label") ? component.path("label").asText()
-        : component.path("dateLabel").asText("");
+    String label =
+        component.hasNonNull("label")
+            ? component.path("label").asText()
+            : component.path("dateLabel").asText("");
     Set<String> values = null;
     if (kind == Kind.CHOICE && component.has("values")) {
       values = new LinkedHashSet<>();
@@ -86,10 +106,20 @@ public record FormSchema(String id, Map<String, Field> fields) {
         values.add(value.path("value").asText());
       }
     }
-    boolean displayOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
-    return new Field(key, label, kind, validate.path("required").asBoolean(false), conditional,
-        integer(validate, "minLength"), integer(validate, "maxLength"), pattern(validate),
-        number(validate, "min"), number(validate, "max"), values == null ? null : Collections.unmodifiableSet(values),
+    boolean displayOnly =
+        component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
+    return new Field(
+        key,
+        label,
+        kind,
+        validate.path("required").asBoolean(false),
+        conditional,
+        integer(validate, "minLength"),
+        integer(validate, "maxLength"),
+        pattern(validate),
+        number(validate, "min"),
+        number(validate, "max"),
+        values == null ? null : Collections.unmodifiableSet(values),
         displayOnly);
   }
 
@@ -109,7 +139,8 @@ public record FormSchema(String id, Map<String, Field> fields) {
     try {
       return Pattern.compile(pattern);
     } catch (PatternSyntaxException notJava) {
-      // The form's pattern is for the browser's engine; a pattern Java cannot read is left to the form.
+      // The form's pattern is for the browser's engine; a pattern Java cannot read is left to the
+      // form.
       return null;
     }
   }

@@ -2,15 +2,15 @@ package uk.gov.council.commissioning.forms;
 
 /**
  * Text a person typed, made safe to put into Markdown that a Camunda Forms {@code text} component
- * renders. Tasklist turns such text into HTML (GitHub-flavoured Markdown, then a sanitiser that still
- * lets links and images through), so a bidder named {@code <img src=x>} or a comment containing
- * {@code [here](http://...)} would become markup instead of the words typed. Every character that
- * can start Markdown or HTML is backslash-escaped, which Markdown shows as the character itself: no
- * emphasis, heading, list, link, autolink ({@code http:}, {@code www.}, {@code @}), table cell break,
- * entity or HTML tag can start inside the text.
+ * renders. Tasklist turns such text into HTML (GitHub-flavoured Markdown, then a sanitiser that
+ * still lets links and images through), so a bidder named {@code <img src=x>} or a comment
+ * containing {@code [here](http://...)} would become markup instead of the words typed. Every
+ * character that can start Markdown or HTML is backslash-escaped, which Markdown shows as the
+ * character itself: no emphasis, heading, list, link, autolink ({@code http:}, {@code www.},
+ * {@code @}), table cell break, entity or HTML tag can start inside the text.
  *
- * <p>Only for the few texts the server composes as Markdown (tables, headings); a form shows a typed
- * value on its own through an {@code html} component, which escapes what it inserts.
+ * <p>Only for the few texts the server composes as Markdown (tables, headings); a form shows a
+ * typed value on its own through an {@code html} component, which escapes what it inserts.
  */
 public final class MarkdownText {
 
@@ -36,18 +36,21 @@ public final class MarkdownText {
     return out.toString();
   }
 
-  /** The text on one line: for a table cell, a list item or a heading, which a line break would end. */
+  /**
+   * The text on one line: for a table cell, a list item or a heading, which a line break would end.
+   */
   public static String inline(Object text) {
-    return literal(text == null ? null : text.toString().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
+    return literal(
+        text == null ? null : text.toString().replaceAll("\\s*[\\r\\n]+\\s*", " ").strip());
   }
 
   /**
-   * The text as a preformatted block (shown as typed, in a fixed-width font, for copying): indented by
-   * four spaces on every line, so nothing in it can end the block, and Markdown renders nothing in it.
+   * The text as a preformatted block (shown as typed, in a fixed-width font, for copying): indented
+   * by four spaces on every line, so nothing in it can end the block, and Markdown renders nothing
+   * in it.
    */
   public static String codeBlock(Object text) {
     String value = text == null ? "" : text.toString().replace("\r\n", "\n").replace('\r', '\n');
     return "    " + value.replace("\n", "\n    ");
   }
-
 }

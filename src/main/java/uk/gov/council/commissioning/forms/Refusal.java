@@ -5,8 +5,9 @@ import uk.gov.council.commissioning.web.FieldProblem;
 
 /**
  * A person's input that a step refuses (a form, a start): not a failure of the system. The refusal
- * travels as this object from where a rule refuses to where the answer is written, so that the engine
- * APIs answer 400 with each field and its reason, whatever the engine wrapped it in on the way.
+ * travels as this object from where a rule refuses to where the answer is written, so that the
+ * engine APIs answer 400 with each field and its reason, whatever the engine wrapped it in on the
+ * way.
  */
 public interface Refusal {
 
@@ -16,7 +17,10 @@ public interface Refusal {
   /** Each problem with the field it concerns (null for the whole request). */
   List<FieldProblem> fieldProblems();
 
-  /** The problems written as "field: reason", as the checks phrase them, split into field and reason. */
+  /**
+   * The problems written as "field: reason", as the checks phrase them, split into field and
+   * reason.
+   */
   static List<FieldProblem> split(List<String> problems) {
     return problems.stream().map(Refusal::split).toList();
   }

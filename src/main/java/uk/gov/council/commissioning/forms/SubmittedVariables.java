@@ -15,19 +15,20 @@ import uk.gov.council.commissioning.forms.FormSchema.Kind;
 import uk.gov.council.commissioning.web.FieldProblem;
 
 /**
- * Checks the variables of an engine API request (the {@code variables} of a form submission, a start
- * or a completion, as the engine REST API writes them: {@code {"name": {"value": ..., "type": ...}}})
- * before the engine stores any of them.
+ * Checks the variables of an engine API request (the {@code variables} of a form submission, a
+ * start or a completion, as the engine REST API writes them: {@code {"name": {"value": ..., "type":
+ * ...}}}) before the engine stores any of them.
  *
- * <p>Only plain values are accepted anywhere: text, numbers, true/false, dates. A JSON object, bytes,
- * a file or a serialized Java object would be stored as such, and every later reader that expects the
- * text the form collects would fail on it. Against a form, a submission may carry only that form's
- * fields, each of the kind the form declares and within its limits.
+ * <p>Only plain values are accepted anywhere: text, numbers, true/false, dates. A JSON object,
+ * bytes, a file or a serialized Java object would be stored as such, and every later reader that
+ * expects the text the form collects would fail on it. Against a form, a submission may carry only
+ * that form's fields, each of the kind the form declares and within its limits.
  */
 public final class SubmittedVariables {
 
   /** Engine variable types that hold something other than a plain value. */
   private static final Set<String> NOT_PLAIN = Set.of("object", "json", "xml", "bytes", "file");
+
   private static final Set<String> NUMBER_TYPES = Set.of("integer", "long", "short", "double");
 
   private SubmittedVariables() {}
@@ -59,14 +60,17 @@ public final class SubmittedVariables {
     }
     String type = variable.path("type").asText("").toLowerCase(Locale.ROOT);
     if (NOT_PLAIN.contains(type)) {
-      return "must be a plain value (text, number, true/false or date): " + variable.path("type").asText()
+      return "must be a plain value (text, number, true/false or date): "
+          + variable.path("type").asText()
           + " values are not accepted";
     }
     JsonNode value = variable.path("value");
     if (value.isContainerNode()) {
       return "must be a plain value (text, number, true/false or date), not a list or an object";
     }
-    if (variable.has("valueInfo") && !variable.path("valueInfo").isEmpty() && !"date".equals(type)) {
+    if (variable.has("valueInfo")
+        && !variable.path("valueInfo").isEmpty()
+        && !"date".equals(type)) {
       return "must be a plain value: serialization details (valueInfo) are not accepted";
     }
     return null;
@@ -128,8 +132,10 @@ public final class SubmittedVariables {
       case TEXT -> text(field, value, type);
       case CHOICE -> choice(field, value, type);
       case NUMBER -> number(field, value, type);
-      case CHECKBOX -> value.isBoolean() && (type.isEmpty() || type.equals("boolean")) ? null
-          : "must be ticked or not (true or false)";
+      case CHECKBOX ->
+          value.isBoolean() && (type.isEmpty() || type.equals("boolean"))
+              ? null
+              : "must be ticked or not (true or false)";
       case DATE -> date(value, type);
       case DATE_TIME -> dateTime(value, type);
     };
@@ -210,12 +216,15 @@ public final class SubmittedVariables {
   /** The engine REST API writes dates as 2026-12-05T10:00:00.000+0000 (no colon in the offset). */
   private static boolean parsesAsEngineDate(String text) {
     return text.matches("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,3})?[+-]\\d{4}")
-        && FormChecks.parseDateTime(text.substring(0, text.length() - 2) + ":" + text.substring(text.length() - 2))
+        && FormChecks.parseDateTime(
+                text.substring(0, text.length() - 2) + ":" + text.substring(text.length() - 2))
             != null;
   }
 
   private static boolean isEmpty(JsonNode value) {
-    return value.isMissingNode() || value.isNull() || (value.isTextual() && value.asText().isBlank());
+    return value.isMissingNode()
+        || value.isNull()
+        || (value.isTextual() && value.asText().isBlank());
   }
 
   private static String plain(double number) {

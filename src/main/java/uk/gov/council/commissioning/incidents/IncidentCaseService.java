@@ -22,7 +22,9 @@ public class IncidentCaseService {
   private final IdentityService identityService;
   private final IncidentReportValidator validator;
 
-  public IncidentCaseService(RuntimeService runtimeService, IdentityService identityService,
+  public IncidentCaseService(
+      RuntimeService runtimeService,
+      IdentityService identityService,
       IncidentReportValidator validator) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
@@ -45,10 +47,14 @@ public class IncidentCaseService {
     }
     identityService.setAuthentication(userId, groups);
     try {
-      ProcessInstanceWithVariables instance = runtimeService.createProcessInstanceByKey(PROCESS_KEY)
-          .setVariables(variables)
-          .executeWithVariablesInReturn();
-      return new OpenedCase((String) instance.getVariables().get(INCIDENT_NUMBER), instance.getId(),
+      ProcessInstanceWithVariables instance =
+          runtimeService
+              .createProcessInstanceByKey(PROCESS_KEY)
+              .setVariables(variables)
+              .executeWithVariablesInReturn();
+      return new OpenedCase(
+          (String) instance.getVariables().get(INCIDENT_NUMBER),
+          instance.getId(),
           (String) instance.getVariables().get(SOURCE));
     } catch (TaskFormException e) {
       // The register changed between the two checks (a contract ended meanwhile).
@@ -59,12 +65,14 @@ public class IncidentCaseService {
   }
 
   static InvalidRequestException invalid(TaskFormException e) {
-    return new InvalidRequestException(e.problems().stream().map(IncidentCaseService::fieldProblem).toList());
+    return new InvalidRequestException(
+        e.problems().stream().map(IncidentCaseService::fieldProblem).toList());
   }
 
   private static FieldProblem fieldProblem(String problem) {
     int colon = problem.indexOf(": ");
-    return colon < 0 ? new FieldProblem("body", problem)
+    return colon < 0
+        ? new FieldProblem("body", problem)
         : new FieldProblem(problem.substring(0, colon), problem.substring(colon + 2));
   }
 }

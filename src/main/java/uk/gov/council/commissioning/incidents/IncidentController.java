@@ -26,22 +26,25 @@ import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
- * Serious incidents over REST: providers report for their own contracts, council staff log incidents
- * learnt elsewhere; the council teams given serious incidents ({@code commissioning.access}) see every
- * incident, a provider's users only their own organisation's.
+ * Serious incidents over REST: providers report for their own contracts, council staff log
+ * incidents learnt elsewhere; the council teams given serious incidents ({@code
+ * commissioning.access}) see every incident, a provider's users only their own organisation's.
  */
 @RestController
 @RequestMapping("/api/incidents")
 public class IncidentController {
 
-  private static final List<String> STAFF_WHO_MAY_LOG = Stream.concat(
-      Roles.STARTERS.get(IncidentVariables.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN)).toList();
+  private static final List<String> STAFF_WHO_MAY_LOG =
+      Stream.concat(
+              Roles.STARTERS.get(IncidentVariables.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN))
+          .toList();
 
   private final IncidentCaseService cases;
   private final IncidentQueries incidents;
   private final CaseAccess access;
 
-  public IncidentController(IncidentCaseService cases, IncidentQueries incidents, CaseAccess access) {
+  public IncidentController(
+      IncidentCaseService cases, IncidentQueries incidents, CaseAccess access) {
     this.cases = cases;
     this.incidents = incidents;
     this.access = access;
@@ -95,13 +98,15 @@ public class IncidentController {
     }
   }
 
-  public record OpenedIncident(String incidentNumber, String source, String processInstanceId, String href) {}
+  public record OpenedIncident(
+      String incidentNumber, String source, String processInstanceId, String href) {}
 
   @PostMapping
-  public ResponseEntity<OpenedIncident> report(@RequestBody(required = false) IncidentReportRequest request,
-      Authentication user) {
+  public ResponseEntity<OpenedIncident> report(
+      @RequestBody(required = false) IncidentReportRequest request, Authentication user) {
     if (!CouncilUser.isProvider(user) && !CouncilUser.isInAny(user, STAFF_WHO_MAY_LOG)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
           "Serious incidents are reported by providers and logged by quality assurance, contracts managers,"
               + " commissioning officers and safeguarding");
     }
@@ -111,7 +116,9 @@ public class IncidentController {
     OpenedCase opened = cases.open(request.variables(), user.getName(), CouncilUser.groups(user));
     String href = "/api/incidents/" + opened.incidentNumber();
     return ResponseEntity.created(URI.create(href))
-        .body(new OpenedIncident(opened.incidentNumber(), opened.source(), opened.processInstanceId(), href));
+        .body(
+            new OpenedIncident(
+                opened.incidentNumber(), opened.source(), opened.processInstanceId(), href));
   }
 
   @GetMapping
@@ -127,9 +134,9 @@ public class IncidentController {
   }
 
   /**
-   * Another provider's incident is answered as unknown, so its existence is not revealed. The report
-   * and the service user's details go to the teams given them ({@code commissioning.access}) and to
-   * the provider whose incident it is.
+   * Another provider's incident is answered as unknown, so its existence is not revealed. The
+   * report and the service user's details go to the teams given them ({@code commissioning.access})
+   * and to the provider whose incident it is.
    */
   @GetMapping("/{number}")
   public IncidentDetails get(@PathVariable String number, Authentication user) {
@@ -137,16 +144,26 @@ public class IncidentController {
     if (!provider) {
       requireTeamSeeingIncidents(user);
     }
-    SeriousIncident incident = incidents.find(number.trim().toUpperCase(Locale.ROOT))
-        .filter(i -> access.sight(user, IncidentVariables.PROCESS_KEY, i.organisationGroup()).seesCase())
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No serious incident " + number));
+    SeriousIncident incident =
+        incidents
+            .find(number.trim().toUpperCase(Locale.ROOT))
+            .filter(
+                i ->
+                    access
+                        .sight(user, IncidentVariables.PROCESS_KEY, i.organisationGroup())
+                        .seesCase())
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "No serious incident " + number));
     Sight sight = access.sight(user, IncidentVariables.PROCESS_KEY, incident.organisationGroup());
     return incidents.details(incident, !provider, sight.seesDetails());
   }
 
   private void requireTeamSeeingIncidents(Authentication user) {
     if (!access.maySeeCases(user, IncidentVariables.PROCESS_KEY)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
           "Serious incidents are seen by " + access.teamsSeeing(IncidentVariables.PROCESS_KEY));
     }
   }

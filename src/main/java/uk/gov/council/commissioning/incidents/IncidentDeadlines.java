@@ -21,7 +21,8 @@ public class IncidentDeadlines {
   private final TimeAcceleration acceleration;
   private final IncidentProperties properties;
 
-  public IncidentDeadlines(WorkingDayCalendar calendar, TimeAcceleration acceleration, IncidentProperties properties) {
+  public IncidentDeadlines(
+      WorkingDayCalendar calendar, TimeAcceleration acceleration, IncidentProperties properties) {
     this.calendar = calendar;
     this.acceleration = acceleration;
     this.properties = properties;
@@ -47,7 +48,9 @@ public class IncidentDeadlines {
     return acceleration.compressUntil(deadline);
   }
 
-  /** The next request for an update: the end of the update interval's last working day from today. */
+  /**
+   * The next request for an update: the end of the update interval's last working day from today.
+   */
   public Date nextUpdateAt() {
     return endOfWorkingDaysFromToday(properties.updateIntervalWorkingDays());
   }

@@ -22,18 +22,28 @@ import uk.gov.council.commissioning.forms.FormChecks;
 public class IncidentFormChecks {
 
   static final Set<String> REVIEW_DECISIONS = Set.of("CLOSE", "MORE_INFORMATION", "ESCALATE");
-  static final Set<String> ESCALATION_ROUTES = Set.of("SAFEGUARDING_ENQUIRY", "HEAD_OF_SERVICE", "REGULATOR",
-      "CONTRACT_DEFAULT");
+  static final Set<String> ESCALATION_ROUTES =
+      Set.of("SAFEGUARDING_ENQUIRY", "HEAD_OF_SERVICE", "REGULATOR", "CONTRACT_DEFAULT");
   static final Set<String> CHASE_DECISIONS = Set.of(CHASED, RECEIVED_ANOTHER_WAY);
-  static final Set<String> CONTRACT_DEFAULT_DECISIONS = Set.of("DEFAULT_NOTICE", "REMEDIAL_ACTION_PLAN",
-      "NO_CONTRACT_ACTION");
+  static final Set<String> CONTRACT_DEFAULT_DECISIONS =
+      Set.of("DEFAULT_NOTICE", "REMEDIAL_ACTION_PLAN", "NO_CONTRACT_ACTION");
+
   /** The answers of the council's own tasks, which the provider must not read (see keepOnTask). */
-  static final Map<String, List<String>> COUNCIL_ANSWERS = Map.of(
-      "Task_ReviewIncident", List.of(REVIEW_DECISION, ESCALATION_ROUTE, REVIEW_NOTES, INFORMATION_REQUESTED, OUTCOME,
-          LESSONS_LEARNED),
-      "Task_HeadOfServiceReview", List.of(HEAD_OF_SERVICE_RESPONSE),
-      "Task_RecordRegulatorNotification", List.of(CQC_NOTIFICATION_REFERENCE, CQC_NOTIFIED_ON),
-      "Task_ConsiderContractDefault", List.of(CONTRACT_DEFAULT_DECISION, CONTRACT_DEFAULT_REASONS));
+  static final Map<String, List<String>> COUNCIL_ANSWERS =
+      Map.of(
+          "Task_ReviewIncident",
+              List.of(
+                  REVIEW_DECISION,
+                  ESCALATION_ROUTE,
+                  REVIEW_NOTES,
+                  INFORMATION_REQUESTED,
+                  OUTCOME,
+                  LESSONS_LEARNED),
+          "Task_HeadOfServiceReview", List.of(HEAD_OF_SERVICE_RESPONSE),
+          "Task_RecordRegulatorNotification", List.of(CQC_NOTIFICATION_REFERENCE, CQC_NOTIFIED_ON),
+          "Task_ConsiderContractDefault",
+              List.of(CONTRACT_DEFAULT_DECISION, CONTRACT_DEFAULT_REASONS));
+
   /** The register's outcome column. */
   static final int MAX_OUTCOME = 2000;
 
@@ -57,21 +67,29 @@ public class IncidentFormChecks {
     checks.throwIfAny();
   }
 
-  /** Seed 002 §12.4: an initial report that reached the council by email or phone, entered for the provider. */
+  /**
+   * Seed 002 §12.4: an initial report that reached the council by email or phone, entered for the
+   * provider.
+   */
   public void initialReportReceivedOtherwise(DelegateTask task) {
     FormChecks checks = new FormChecks("Initial report received by email or phone", task);
     validator.initialReportReceivedOtherwise(checks, task, occurredAt(task));
     checks.throwIfAny();
   }
 
-  /** Seed 002 §12.5: the reporting form "sent by email to the Council", entered for the provider. */
+  /**
+   * Seed 002 §12.5: the reporting form "sent by email to the Council", entered for the provider.
+   */
   public void reportingFormReceivedOtherwise(DelegateTask task) {
     FormChecks checks = new FormChecks("Reporting form received by email or phone", task);
     validator.reportingFormReceivedOtherwise(checks, task, occurredAt(task));
     checks.throwIfAny();
   }
 
-  /** The quality assurance team chased the initial report, or it had reached the council by email or phone. */
+  /**
+   * The quality assurance team chased the initial report, or it had reached the council by email or
+   * phone.
+   */
   public void chaseInitialReport(DelegateTask task) {
     FormChecks checks = new FormChecks("Chase the initial report", task);
     if (receivedAnotherWay(checks, task)) {
@@ -80,7 +98,10 @@ public class IncidentFormChecks {
     checks.throwIfAny();
   }
 
-  /** The quality assurance team chased the reporting form, or it had reached the council by email or phone. */
+  /**
+   * The quality assurance team chased the reporting form, or it had reached the council by email or
+   * phone.
+   */
   public void chaseReportingForm(DelegateTask task) {
     FormChecks checks = new FormChecks("Chase the reporting form", task);
     if (receivedAnotherWay(checks, task)) {
@@ -98,12 +119,18 @@ public class IncidentFormChecks {
     return RECEIVED_ANOTHER_WAY.equals(decision);
   }
 
-  /** From the register: a variable sent with the form cannot move the incident to make a date acceptable. */
+  /**
+   * From the register: a variable sent with the form cannot move the incident to make a date
+   * acceptable.
+   */
   private Instant occurredAt(DelegateTask task) {
     return steps.incident(task.getExecution()).occurredAt();
   }
 
-  /** Seed 002 §12.5: "regular updates on the status of the serious incident and how it is being handled". */
+  /**
+   * Seed 002 §12.5: "regular updates on the status of the serious incident and how it is being
+   * handled".
+   */
   public void update(DelegateTask task) {
     FormChecks checks = new FormChecks("Update", task);
     String summary = checks.text(UPDATE_SUMMARY);
@@ -133,7 +160,10 @@ public class IncidentFormChecks {
     if ("ESCALATE".equals(decision)) {
       checks.oneOf(ESCALATION_ROUTE, ESCALATION_ROUTES);
     }
-    checks.textIf("MORE_INFORMATION".equals(decision), INFORMATION_REQUESTED, "say what the provider must send");
+    checks.textIf(
+        "MORE_INFORMATION".equals(decision),
+        INFORMATION_REQUESTED,
+        "say what the provider must send");
     if ("CLOSE".equals(decision)) {
       String outcome = checks.text(OUTCOME);
       if (outcome != null && outcome.length() > MAX_OUTCOME) {
@@ -141,14 +171,18 @@ public class IncidentFormChecks {
       }
       checks.text(LESSONS_LEARNED);
     }
-    IncidentReportValidator.maxLength(checks, task, List.of(REVIEW_NOTES, INFORMATION_REQUESTED, LESSONS_LEARNED));
+    IncidentReportValidator.maxLength(
+        checks, task, List.of(REVIEW_NOTES, INFORMATION_REQUESTED, LESSONS_LEARNED));
     checks.throwIfAny();
-    // The review's answers are the task's own (see councilAnswers); the case gets what routes it, what the
+    // The review's answers are the task's own (see councilAnswers); the case gets what routes it,
+    // what the
     // provider is asked, and on closure what the register and the closure record.
     DelegateExecution execution = task.getExecution();
     execution.setVariable(REVIEW_DECISION, decision);
-    execution.setVariable(ESCALATION_ROUTE, "ESCALATE".equals(decision) ? task.getVariable(ESCALATION_ROUTE) : null);
-    execution.setVariable(INFORMATION_REQUESTED,
+    execution.setVariable(
+        ESCALATION_ROUTE, "ESCALATE".equals(decision) ? task.getVariable(ESCALATION_ROUTE) : null);
+    execution.setVariable(
+        INFORMATION_REQUESTED,
         "MORE_INFORMATION".equals(decision) ? task.getVariable(INFORMATION_REQUESTED) : null);
     if ("CLOSE".equals(decision)) {
       execution.setVariable(OUTCOME, task.getVariable(OUTCOME));
@@ -164,7 +198,10 @@ public class IncidentFormChecks {
     checks.throwIfAny();
   }
 
-  /** The regulator (CQC) was notified: its reference and the date, not before the incident nor in the future. */
+  /**
+   * The regulator (CQC) was notified: its reference and the date, not before the incident nor in
+   * the future.
+   */
   public void regulator(DelegateTask task) {
     keepOnTask(task);
     FormChecks checks = new FormChecks("Regulator notification", task);
@@ -175,7 +212,8 @@ public class IncidentFormChecks {
       Instant occurred = occurredAt(task);
       if (notified.isAfter(today)) {
         checks.problem(CQC_NOTIFIED_ON, "cannot be in the future");
-      } else if (occurred != null && notified.isBefore(occurred.atZone(WorkingDayCalendar.UK).toLocalDate())) {
+      } else if (occurred != null
+          && notified.isBefore(occurred.atZone(WorkingDayCalendar.UK).toLocalDate())) {
         checks.problem(CQC_NOTIFIED_ON, "cannot be before the incident occurred");
       }
     }
@@ -193,7 +231,8 @@ public class IncidentFormChecks {
 
   /**
    * The contracts managers' action on a report still missing, and whether the council reviews the
-   * incident without it: otherwise a case whose report never comes could never be reviewed or closed.
+   * incident without it: otherwise a case whose report never comes could never be reviewed or
+   * closed.
    */
   public void escalation(DelegateTask task) {
     FormChecks checks = new FormChecks("Escalation", task);
@@ -207,8 +246,8 @@ public class IncidentFormChecks {
   }
 
   /**
-   * Declares a council task's answers on the task itself, each starting empty, so the form opens blank
-   * and Tasklist's submission lands on the task.
+   * Declares a council task's answers on the task itself, each starting empty, so the form opens
+   * blank and Tasklist's submission lands on the task.
    */
   public void councilAnswers(DelegateTask task) {
     councilFields(task).forEach(name -> task.setVariableLocal(name, null));
@@ -218,8 +257,8 @@ public class IncidentFormChecks {
    * Keeps a council task's answers with the task (Cockpit and history show them) rather than in the
    * case's variables, which the provider reads through its own later tasks: the council's
    * deliberations stay the council's. A completion through the API puts the answers on the case, so
-   * they are moved onto the task before they are checked; the complete listener then copies to the case
-   * only what the process needs.
+   * they are moved onto the task before they are checked; the complete listener then copies to the
+   * case only what the process needs.
    */
   static void keepOnTask(DelegateTask task) {
     DelegateExecution execution = task.getExecution();

@@ -33,16 +33,31 @@ import uk.gov.council.commissioning.incidents.IncidentResponses.Step;
 @Service
 public class IncidentQueries {
 
-  private static final List<String> CASE_VARIABLES = List.of(CATEGORY_LABEL, DESCRIPTION, PARTIES_INVOLVED,
-      EMERGENCY_SERVICES, IMMEDIATE_ACTION, FURTHER_ACTION, HOW_COUNCIL_LEARNT, SERVICE_USER_NAME, SERVICE_USER_LBB_ID,
-      SERVICE_USER_GROUP, UPDATES_RECEIVED, LAST_UPDATE_AT, OUTCOME, LESSONS_LEARNED);
-  private static final List<String> PROGRESS_VARIABLES = List.of(CATEGORY_LABEL, UPDATES_RECEIVED, LAST_UPDATE_AT);
+  private static final List<String> CASE_VARIABLES =
+      List.of(
+          CATEGORY_LABEL,
+          DESCRIPTION,
+          PARTIES_INVOLVED,
+          EMERGENCY_SERVICES,
+          IMMEDIATE_ACTION,
+          FURTHER_ACTION,
+          HOW_COUNCIL_LEARNT,
+          SERVICE_USER_NAME,
+          SERVICE_USER_LBB_ID,
+          SERVICE_USER_GROUP,
+          UPDATES_RECEIVED,
+          LAST_UPDATE_AT,
+          OUTCOME,
+          LESSONS_LEARNED);
+  private static final List<String> PROGRESS_VARIABLES =
+      List.of(CATEGORY_LABEL, UPDATES_RECEIVED, LAST_UPDATE_AT);
 
   private final IncidentRepository register;
   private final DeadlineBreaches breaches;
   private final HistoryService historyService;
 
-  public IncidentQueries(IncidentRepository register, DeadlineBreaches breaches, HistoryService historyService) {
+  public IncidentQueries(
+      IncidentRepository register, DeadlineBreaches breaches, HistoryService historyService) {
     this.register = register;
     this.breaches = breaches;
     this.historyService = historyService;
@@ -65,37 +80,72 @@ public class IncidentQueries {
 
   /**
    * The case; {@code forCouncil} (council staff) adds the council's internal steps (escalations,
-   * reviews) and how the council learnt of the incident, which may name who told it. Without
-   * {@code withDetails} the register's facts only: the report, the service user and the closing words
-   * are the case's details, which name people.
+   * reviews) and how the council learnt of the incident, which may name who told it. Without {@code
+   * withDetails} the register's facts only: the report, the service user and the closing words are
+   * the case's details, which name people.
    */
   @Transactional(readOnly = true)
   public IncidentDetails details(SeriousIncident i, boolean forCouncil, boolean withDetails) {
-    Map<String, Object> v = withDetails ? caseVariables(i.processInstanceId()) : progressVariables(i.processInstanceId());
+    Map<String, Object> v =
+        withDetails
+            ? caseVariables(i.processInstanceId())
+            : progressVariables(i.processInstanceId());
     Object updates = v.get(UPDATES_RECEIVED);
     return new IncidentDetails(
-        i.incidentNumber(), i.status(), i.source(), i.category(), text(v, CATEGORY_LABEL), i.contractReference(),
-        i.contractTitle(), i.providerName(), i.occurredAt(), i.providerAwareAt(), i.openedAt(), i.openedBy(),
-        i.safeguardingSuspected(), i.riddorReportable(),
+        i.incidentNumber(),
+        i.status(),
+        i.source(),
+        i.category(),
+        text(v, CATEGORY_LABEL),
+        i.contractReference(),
+        i.contractTitle(),
+        i.providerName(),
+        i.occurredAt(),
+        i.providerAwareAt(),
+        i.openedAt(),
+        i.openedBy(),
+        i.safeguardingSuspected(),
+        i.riddorReportable(),
         new Deadlines(i.initialReportDueAt(), i.reportingFormDueAt()),
-        new Received(i.initialReportAt(), i.reportingFormAt(), updates instanceof Number n ? n.intValue() : 0,
+        new Received(
+            i.initialReportAt(),
+            i.reportingFormAt(),
+            updates instanceof Number n ? n.intValue() : 0,
             instant(v.get(LAST_UPDATE_AT))),
         breaches.ofCase(CASE_TYPE, i.incidentNumber()).stream().map(Breach::of).toList(),
-        register.safeguardingAlertOf(i.incidentNumber())
-            .map(a -> new SafeguardingAlert(a.raisedBy(), a.awareAt(), a.alertedAt(), a.screenedAt())).orElse(null),
-        withDetails ? new Report(text(v, DESCRIPTION), text(v, PARTIES_INVOLVED), text(v, EMERGENCY_SERVICES),
-            text(v, IMMEDIATE_ACTION), text(v, FURTHER_ACTION), forCouncil ? text(v, HOW_COUNCIL_LEARNT) : null)
+        register
+            .safeguardingAlertOf(i.incidentNumber())
+            .map(
+                a ->
+                    new SafeguardingAlert(a.raisedBy(), a.awareAt(), a.alertedAt(), a.screenedAt()))
+            .orElse(null),
+        withDetails
+            ? new Report(
+                text(v, DESCRIPTION),
+                text(v, PARTIES_INVOLVED),
+                text(v, EMERGENCY_SERVICES),
+                text(v, IMMEDIATE_ACTION),
+                text(v, FURTHER_ACTION),
+                forCouncil ? text(v, HOW_COUNCIL_LEARNT) : null)
             : null,
         withDetails
-            ? new ServiceUser(text(v, SERVICE_USER_NAME), text(v, SERVICE_USER_LBB_ID), text(v, SERVICE_USER_GROUP))
+            ? new ServiceUser(
+                text(v, SERVICE_USER_NAME),
+                text(v, SERVICE_USER_LBB_ID),
+                text(v, SERVICE_USER_GROUP))
             : null,
-        i.closedAt() == null ? null : withDetails
-            ? new Closure(i.closedAt(), i.outcome(), text(v, LESSONS_LEARNED))
-            : new Closure(i.closedAt(), null, null),
+        i.closedAt() == null
+            ? null
+            : withDetails
+                ? new Closure(i.closedAt(), i.outcome(), text(v, LESSONS_LEARNED))
+                : new Closure(i.closedAt(), null, null),
         forCouncil ? steps(i.processInstanceId()) : null);
   }
 
-  /** The case's own variables, running or ended, from history (the register keeps no personal details). */
+  /**
+   * The case's own variables, running or ended, from history (the register keeps no personal
+   * details).
+   */
   private Map<String, Object> caseVariables(String processInstanceId) {
     return variables(processInstanceId, CASE_VARIABLES);
   }
@@ -110,16 +160,21 @@ public class IncidentQueries {
     if (processInstanceId == null) {
       return values;
     }
-    for (HistoricVariableInstance variable : historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(processInstanceId)
-        .executionIdIn(processInstanceId)
-        .variableNameIn(names.toArray(String[]::new))
-        .disableCustomObjectDeserialization()
-        .list()) {
-      // Only plain values: a case whose variable was once stored as an object, bytes or a serialized
+    for (HistoricVariableInstance variable :
+        historyService
+            .createHistoricVariableInstanceQuery()
+            .processInstanceId(processInstanceId)
+            .executionIdIn(processInstanceId)
+            .variableNameIn(names.toArray(String[]::new))
+            .disableCustomObjectDeserialization()
+            .list()) {
+      // Only plain values: a case whose variable was once stored as an object, bytes or a
+      // serialized
       // value (the engine APIs refuse them now) still reads, without that value.
-      if (variable.getTaskId() == null && variable.getTypedValue() instanceof PrimitiveValue<?> plain
-          && plain.getType() != ValueType.BYTES && plain.getValue() != null) {
+      if (variable.getTaskId() == null
+          && variable.getTypedValue() instanceof PrimitiveValue<?> plain
+          && plain.getType() != ValueType.BYTES
+          && plain.getValue() != null) {
         values.put(variable.getName(), plain.getValue());
       }
     }
@@ -127,14 +182,24 @@ public class IncidentQueries {
   }
 
   private List<Step> steps(String processInstanceId) {
-    return historyService.createHistoricActivityInstanceQuery()
+    return historyService
+        .createHistoricActivityInstanceQuery()
         .processInstanceId(processInstanceId)
         .activityType("userTask")
-        .orderByHistoricActivityInstanceStartTime().asc()
-        .orderPartiallyByOccurrence().asc()
-        .list().stream()
-        .map(a -> new Step(a.getActivityId(), a.getActivityName(), a.getStartTime().toInstant(),
-            a.getEndTime() == null ? null : a.getEndTime().toInstant(), a.isCanceled()))
+        .orderByHistoricActivityInstanceStartTime()
+        .asc()
+        .orderPartiallyByOccurrence()
+        .asc()
+        .list()
+        .stream()
+        .map(
+            a ->
+                new Step(
+                    a.getActivityId(),
+                    a.getActivityName(),
+                    a.getStartTime().toInstant(),
+                    a.getEndTime() == null ? null : a.getEndTime().toInstant(),
+                    a.isCanceled()))
         .toList();
   }
 

@@ -27,19 +27,33 @@ public class IncidentReportValidator {
   static final int MAX_TEXT = 4000;
 
   /** Seed 002 §12.4: what an initial report records, besides the dates. */
-  static final List<String> REPORT_ITEMS = List.of(DESCRIPTION, PARTIES_INVOLVED, EMERGENCY_SERVICES,
-      IMMEDIATE_ACTION, FURTHER_ACTION, SERVICE_USER_NAME, SERVICE_USER_LBB_ID);
+  static final List<String> REPORT_ITEMS =
+      List.of(
+          DESCRIPTION,
+          PARTIES_INVOLVED,
+          EMERGENCY_SERVICES,
+          IMMEDIATE_ACTION,
+          FURTHER_ACTION,
+          SERVICE_USER_NAME,
+          SERVICE_USER_LBB_ID);
 
   /** Seed 002 §12.5: the items of the serious incident reporting form the provider must fill in. */
-  static final List<String> REPORTING_FORM_ITEMS = List.of(INCIDENT_CHRONOLOGY, CURRENT_POSITION,
-      CONTRIBUTORY_FACTORS, LESSONS_AND_ACTIONS);
+  static final List<String> REPORTING_FORM_ITEMS =
+      List.of(INCIDENT_CHRONOLOGY, CURRENT_POSITION, CONTRIBUTORY_FACTORS, LESSONS_AND_ACTIONS);
 
   /** How a report can reach the council besides the provider's task (seed 002 §12.4-12.5). */
   static final Set<String> CHANNELS = Set.of("EMAIL", "PHONE");
 
   /** Seed 002 §12.4 "Service User group, e.g. Learning Disability, Mental Health". */
-  static final Set<String> SERVICE_USER_GROUPS = Set.of("LEARNING_DISABILITY", "MENTAL_HEALTH", "OLDER_PEOPLE",
-      "PHYSICAL_DISABILITY", "SENSORY_IMPAIRMENT", "CHILDREN", "OTHER");
+  static final Set<String> SERVICE_USER_GROUPS =
+      Set.of(
+          "LEARNING_DISABILITY",
+          "MENTAL_HEALTH",
+          "OLDER_PEOPLE",
+          "PHYSICAL_DISABILITY",
+          "SENSORY_IMPAIRMENT",
+          "CHILDREN",
+          "OTHER");
 
   private final ContractService contracts;
 
@@ -57,10 +71,14 @@ public class IncidentReportValidator {
   public IncidentReport validateStart(VariableScope scope, Actor reporter) {
     FormChecks checks = new FormChecks("Serious incident report", scope);
     Contract contract = contract(checks, scope, reporter);
-    IncidentCategory category = IncidentCategory.of(checks.oneOf(CATEGORY, IncidentCategory.NAMES)).orElse(null);
+    IncidentCategory category =
+        IncidentCategory.of(checks.oneOf(CATEGORY, IncidentCategory.NAMES)).orElse(null);
     Instant now = IncidentDeadlines.now();
     Instant occurredAt = notInFuture(checks, OCCURRED_AT, checks.dateTime(OCCURRED_AT), now);
-    Instant awareAt = reporter.provider() ? checks.dateTime(PROVIDER_AWARE_AT) : checks.optionalDateTime(PROVIDER_AWARE_AT);
+    Instant awareAt =
+        reporter.provider()
+            ? checks.dateTime(PROVIDER_AWARE_AT)
+            : checks.optionalDateTime(PROVIDER_AWARE_AT);
     awareAt = awareness(checks, occurredAt, awareAt, now);
     if (reporter.provider()) {
       REPORT_ITEMS.forEach(checks::text);
@@ -72,15 +90,23 @@ public class IncidentReportValidator {
     boolean safeguarding = yesNo(checks, scope, SAFEGUARDING_SUSPECTED);
     boolean answeredNo = Boolean.FALSE.equals(scope.getVariable(SAFEGUARDING_SUSPECTED));
     if (category == IncidentCategory.SAFEGUARDING_ALERT_RAISED && answeredNo) {
-      checks.problem(SAFEGUARDING_SUSPECTED, "must be ticked for an incident that leads to a safeguarding alert"
-          + " (seed 002 §12.3): the council's safeguarding team is alerted through this case");
+      checks.problem(
+          SAFEGUARDING_SUSPECTED,
+          "must be ticked for an incident that leads to a safeguarding alert"
+              + " (seed 002 §12.3): the council's safeguarding team is alerted through this case");
     }
     boolean riddor = yesNo(checks, scope, RIDDOR_REPORTABLE);
     maxLength(checks, scope, REPORT_ITEMS);
     maxLength(checks, scope, List.of(HOW_COUNCIL_LEARNT));
     checks.throwIfAny();
-    return new IncidentReport(contract, category, occurredAt, awareAt,
-        reporter.provider() ? SOURCE_PROVIDER_REPORT : SOURCE_COUNCIL_LOGGED, safeguarding, riddor);
+    return new IncidentReport(
+        contract,
+        category,
+        occurredAt,
+        awareAt,
+        reporter.provider() ? SOURCE_PROVIDER_REPORT : SOURCE_COUNCIL_LOGGED,
+        safeguarding,
+        riddor);
   }
 
   /**
@@ -98,30 +124,37 @@ public class IncidentReportValidator {
 
   /**
    * An initial report that reached the council by email or phone (seed 002 §12.4), entered by the
-   * quality assurance team: the same items as the provider's own form, and when it arrived, which is
-   * not in the future, not before the incident and not before the provider became aware of it.
+   * quality assurance team: the same items as the provider's own form, and when it arrived, which
+   * is not in the future, not before the incident and not before the provider became aware of it.
    */
-  public ReceivedInitialReport validateInitialReportReceivedOtherwise(VariableScope scope, Instant occurredAt) {
+  public ReceivedInitialReport validateInitialReportReceivedOtherwise(
+      VariableScope scope, Instant occurredAt) {
     FormChecks checks = new FormChecks("Initial report received by email or phone", scope);
     ReceivedInitialReport received = initialReportReceivedOtherwise(checks, scope, occurredAt);
     checks.throwIfAny();
     return received;
   }
 
-  ReceivedInitialReport initialReportReceivedOtherwise(FormChecks checks, VariableScope scope, Instant occurredAt) {
+  ReceivedInitialReport initialReportReceivedOtherwise(
+      FormChecks checks, VariableScope scope, Instant occurredAt) {
     InitialReport report = initialReport(checks, scope, occurredAt);
     Instant awareAt = report.providerAwareAt();
-    Received received = received(checks, INITIAL_REPORT_RECEIVED_AT, INITIAL_REPORT_CHANNEL, occurredAt);
-    boolean afterIncident = received.at() != null && (occurredAt == null || !received.at().isBefore(occurredAt));
+    Received received =
+        received(checks, INITIAL_REPORT_RECEIVED_AT, INITIAL_REPORT_CHANNEL, occurredAt);
+    boolean afterIncident =
+        received.at() != null && (occurredAt == null || !received.at().isBefore(occurredAt));
     if (afterIncident && awareAt != null && received.at().isBefore(awareAt)) {
-      checks.problem(INITIAL_REPORT_RECEIVED_AT, "cannot be before the provider became aware of the incident");
+      checks.problem(
+          INITIAL_REPORT_RECEIVED_AT, "cannot be before the provider became aware of the incident");
     }
     return new ReceivedInitialReport(report, received);
   }
 
   /** Seed 002 §12.4, whoever enters it. */
-  private static InitialReport initialReport(FormChecks checks, VariableScope scope, Instant occurredAt) {
-    Instant awareAt = awareness(checks, occurredAt, checks.dateTime(PROVIDER_AWARE_AT), IncidentDeadlines.now());
+  private static InitialReport initialReport(
+      FormChecks checks, VariableScope scope, Instant occurredAt) {
+    Instant awareAt =
+        awareness(checks, occurredAt, checks.dateTime(PROVIDER_AWARE_AT), IncidentDeadlines.now());
     REPORT_ITEMS.forEach(checks::text);
     checks.oneOf(SERVICE_USER_GROUP, SERVICE_USER_GROUPS);
     boolean safeguarding = yesNo(checks, scope, SAFEGUARDING_SUSPECTED);
@@ -139,8 +172,8 @@ public class IncidentReportValidator {
 
   /**
    * A serious incident reporting form that reached the council by email (seed 002 §12.5: "sent by
-   * email to the Council"), entered by the quality assurance team: its text as received, or else every
-   * item of the form; and when it arrived, not in the future nor before the incident.
+   * email to the Council"), entered by the quality assurance team: its text as received, or else
+   * every item of the form; and when it arrived, not in the future nor before the incident.
    */
   public Received validateReportingFormReceivedOtherwise(VariableScope scope, Instant occurredAt) {
     FormChecks checks = new FormChecks("Reporting form received by email or phone", scope);
@@ -149,10 +182,12 @@ public class IncidentReportValidator {
     return received;
   }
 
-  Received reportingFormReceivedOtherwise(FormChecks checks, VariableScope scope, Instant occurredAt) {
+  Received reportingFormReceivedOtherwise(
+      FormChecks checks, VariableScope scope, Instant occurredAt) {
     if (blank(scope, REPORTING_FORM_TEXT)) {
       if (REPORTING_FORM_ITEMS.stream().anyMatch(item -> blank(scope, item))) {
-        checks.problem(REPORTING_FORM_TEXT, "paste the form as received, or fill in every item of the form");
+        checks.problem(
+            REPORTING_FORM_TEXT, "paste the form as received, or fill in every item of the form");
       }
       REPORTING_FORM_ITEMS.forEach(checks::text);
     }
@@ -162,7 +197,8 @@ public class IncidentReportValidator {
   }
 
   /** When and how a report reached the council, from the quality assurance team's entry. */
-  private static Received received(FormChecks checks, String atField, String channelField, Instant occurredAt) {
+  private static Received received(
+      FormChecks checks, String atField, String channelField, Instant occurredAt) {
     String channel = checks.oneOf(channelField, CHANNELS);
     Instant at = checks.dateTime(atField);
     if (at != null && at.isAfter(IncidentDeadlines.now())) {
@@ -174,7 +210,8 @@ public class IncidentReportValidator {
   }
 
   /** What the register records of a provider's initial report. */
-  public record InitialReport(Instant providerAwareAt, boolean safeguardingSuspected, boolean riddorReportable) {}
+  public record InitialReport(
+      Instant providerAwareAt, boolean safeguardingSuspected, boolean riddorReportable) {}
 
   /** When a report reached the council other than through its task, and how (EMAIL or PHONE). */
   public record Received(Instant at, String channel) {}
@@ -194,7 +231,9 @@ public class IncidentReportValidator {
       // find out which references exist.
       found = found.filter(c -> reporter.actsFor(c.provider().organisationGroup()));
       if (found.isEmpty()) {
-        checks.problem(CONTRACT_REFERENCE, "no contract " + reference + " of your organisation in the register");
+        checks.problem(
+            CONTRACT_REFERENCE,
+            "no contract " + reference + " of your organisation in the register");
         return null;
       }
     } else if (found.isEmpty()) {
@@ -203,8 +242,13 @@ public class IncidentReportValidator {
     }
     Contract contract = found.get();
     if (contract.status() != ContractStatus.ACTIVE) {
-      checks.problem(CONTRACT_REFERENCE, "contract " + reference + " is " + contract.status()
-          + ": serious incidents are reported against an active contract");
+      checks.problem(
+          CONTRACT_REFERENCE,
+          "contract "
+              + reference
+              + " is "
+              + contract.status()
+              + ": serious incidents are reported against an active contract");
       return null;
     }
     return contract;
@@ -218,7 +262,8 @@ public class IncidentReportValidator {
     return value;
   }
 
-  private static Instant awareness(FormChecks checks, Instant occurredAt, Instant awareAt, Instant now) {
+  private static Instant awareness(
+      FormChecks checks, Instant occurredAt, Instant awareAt, Instant now) {
     if (awareAt == null) {
       return null;
     }
@@ -238,7 +283,8 @@ public class IncidentReportValidator {
     return checks.flag(field);
   }
 
-  private static void optionalOneOf(FormChecks checks, VariableScope scope, String field, Set<String> allowed) {
+  private static void optionalOneOf(
+      FormChecks checks, VariableScope scope, String field, Set<String> allowed) {
     Object value = scope.getVariable(field);
     if (value != null && !value.toString().isBlank()) {
       checks.oneOf(field, allowed);

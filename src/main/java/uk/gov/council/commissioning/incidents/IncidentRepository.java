@@ -23,7 +23,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class IncidentRepository {
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       SELECT i.*, p.name AS provider_name, p.organisation_group, c.reference AS contract_reference,
              c.title AS contract_title
         FROM serious_incident i
@@ -38,10 +39,17 @@ public class IncidentRepository {
   }
 
   /** Inserts the case and gives it its number, SI-(year of occurrence)-(six-digit id). */
-  public String insert(IncidentReport report, String processInstanceId, Instant openedAt, String openedBy,
-      Instant initialReportDueAt, Instant reportingFormDueAt, int yearOfOccurrence) {
+  public String insert(
+      IncidentReport report,
+      String processInstanceId,
+      Instant openedAt,
+      String openedBy,
+      Instant initialReportDueAt,
+      Instant reportingFormDueAt,
+      int yearOfOccurrence) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO serious_incident
               (process_instance_id, provider_id, contract_id, source, category, occurred_at, provider_aware_at,
                opened_at, opened_by, initial_report_due_at, initial_report_at, reporting_form_due_at,
@@ -55,13 +63,17 @@ public class IncidentRepository {
         .param("source", report.source())
         .param("category", report.category().name())
         .param("occurredAt", utc(report.occurredAt()))
-        .param("awareAt", new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, utc(report.providerAwareAt())))
+        .param(
+            "awareAt",
+            new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, utc(report.providerAwareAt())))
         .param("openedAt", utc(openedAt))
         .param("openedBy", new SqlParameterValue(Types.VARCHAR, openedBy))
         .param("initialDue", utc(initialReportDueAt))
         // A provider's own report is its initial report (seed 002 §12.4).
-        .param("initialAt", new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE,
-            report.byProvider() ? utc(openedAt) : null))
+        .param(
+            "initialAt",
+            new SqlParameterValue(
+                Types.TIMESTAMP_WITH_TIMEZONE, report.byProvider() ? utc(openedAt) : null))
         .param("formDue", utc(reportingFormDueAt))
         .param("safeguarding", report.safeguardingSuspected())
         .param("riddor", report.riddorReportable())
@@ -76,9 +88,14 @@ public class IncidentRepository {
   }
 
   /** Records the provider's initial report once; a repeat (retried job) keeps the first time. */
-  public void recordInitialReport(String number, Instant at, Instant providerAwareAt, boolean safeguardingSuspected,
+  public void recordInitialReport(
+      String number,
+      Instant at,
+      Instant providerAwareAt,
+      boolean safeguardingSuspected,
       boolean riddorReportable) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE serious_incident
                SET initial_report_at = COALESCE(initial_report_at, :at),
                    provider_aware_at = COALESCE(provider_aware_at, :awareAt),
@@ -95,21 +112,24 @@ public class IncidentRepository {
   }
 
   public void recordReportingForm(String number, Instant at) {
-    jdbc.sql("UPDATE serious_incident SET reporting_form_at = COALESCE(reporting_form_at, :at)"
-            + " WHERE incident_number = :number")
+    jdbc.sql(
+            "UPDATE serious_incident SET reporting_form_at = COALESCE(reporting_form_at, :at)"
+                + " WHERE incident_number = :number")
         .param("at", utc(at))
         .param("number", number)
         .update();
   }
 
   public void markSafeguardingSuspected(String number) {
-    jdbc.sql("UPDATE serious_incident SET safeguarding_suspected = TRUE WHERE incident_number = :number")
+    jdbc.sql(
+            "UPDATE serious_incident SET safeguarding_suspected = TRUE WHERE incident_number = :number")
         .param("number", number)
         .update();
   }
 
   public void close(String number, Instant at, String outcome) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE serious_incident
                SET status = 'CLOSED', closed_at = COALESCE(closed_at, :at), outcome = :outcome
              WHERE incident_number = :number
@@ -130,11 +150,14 @@ public class IncidentRepository {
   /** The register's record of a case that must exist: a process step's own incident. */
   public SeriousIncident require(String number) {
     return findByNumber(number)
-        .orElseThrow(() -> new IllegalStateException("No serious incident " + number + " in the register"));
+        .orElseThrow(
+            () -> new IllegalStateException("No serious incident " + number + " in the register"));
   }
 
   public List<SeriousIncident> findAll() {
-    return jdbc.sql(SELECT + " ORDER BY i.occurred_at DESC, i.id DESC").query(IncidentRepository::incident).list();
+    return jdbc.sql(SELECT + " ORDER BY i.occurred_at DESC, i.id DESC")
+        .query(IncidentRepository::incident)
+        .list();
   }
 
   /** The incidents of the providers whose Camunda group is one of {@code organisationGroups}. */
@@ -142,7 +165,9 @@ public class IncidentRepository {
     if (organisationGroups.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(SELECT + " WHERE p.organisation_group IN (:groups) ORDER BY i.occurred_at DESC, i.id DESC")
+    return jdbc.sql(
+            SELECT
+                + " WHERE p.organisation_group IN (:groups) ORDER BY i.occurred_at DESC, i.id DESC")
         .param("groups", List.copyOf(organisationGroups))
         .query(IncidentRepository::incident)
         .list();
@@ -150,17 +175,24 @@ public class IncidentRepository {
 
   /** The safeguarding alert raised from an incident, if any: who raised it and when. */
   public Optional<SafeguardingAlertSummary> safeguardingAlertOf(String number) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT raised_by, aware_at, alerted_at, screened_at FROM safeguarding_alert
              WHERE source_type = 'SERIOUS_INCIDENT' AND source_reference = :number
             """)
         .param("number", number)
-        .query((rs, row) -> new SafeguardingAlertSummary(rs.getString("raised_by"), instant(rs, "aware_at"),
-            instant(rs, "alerted_at"), instant(rs, "screened_at")))
+        .query(
+            (rs, row) ->
+                new SafeguardingAlertSummary(
+                    rs.getString("raised_by"),
+                    instant(rs, "aware_at"),
+                    instant(rs, "alerted_at"),
+                    instant(rs, "screened_at")))
         .optional();
   }
 
-  public record SafeguardingAlertSummary(String raisedBy, Instant awareAt, Instant alertedAt, Instant screenedAt) {}
+  public record SafeguardingAlertSummary(
+      String raisedBy, Instant awareAt, Instant alertedAt, Instant screenedAt) {}
 
   private static SeriousIncident incident(ResultSet rs, int row) throws SQLException {
     return new SeriousIncident(

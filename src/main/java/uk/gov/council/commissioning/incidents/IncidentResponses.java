@@ -26,34 +26,63 @@ public final class IncidentResponses {
       String href) {
 
     static IncidentSummary of(SeriousIncident i) {
-      return new IncidentSummary(i.incidentNumber(), i.status(), i.source(), i.category(), i.contractReference(),
-          i.providerName(), i.occurredAt(), i.initialReportDueAt(), i.initialReportAt(), i.reportingFormDueAt(),
-          i.reportingFormAt(), i.closedAt(), "/api/incidents/" + i.incidentNumber());
+      return new IncidentSummary(
+          i.incidentNumber(),
+          i.status(),
+          i.source(),
+          i.category(),
+          i.contractReference(),
+          i.providerName(),
+          i.occurredAt(),
+          i.initialReportDueAt(),
+          i.initialReportAt(),
+          i.reportingFormDueAt(),
+          i.reportingFormAt(),
+          i.closedAt(),
+          "/api/incidents/" + i.incidentNumber());
     }
   }
 
   public record Deadlines(Instant initialReportDueAt, Instant reportingFormDueAt) {}
 
   /** What arrived when. */
-  public record Received(Instant initialReportAt, Instant reportingFormAt, int updatesReceived, Instant lastUpdateAt) {}
+  public record Received(
+      Instant initialReportAt,
+      Instant reportingFormAt,
+      int updatesReceived,
+      Instant lastUpdateAt) {}
 
-  /** Seed 002 §12.4: the initial report's narrative, which names people: shown with the service user's details. */
-  public record Report(String description, String partiesInvolved, String emergencyServices, String immediateAction,
-      String furtherAction, String howCouncilLearnt) {}
+  /**
+   * Seed 002 §12.4: the initial report's narrative, which names people: shown with the service
+   * user's details.
+   */
+  public record Report(
+      String description,
+      String partiesInvolved,
+      String emergencyServices,
+      String immediateAction,
+      String furtherAction,
+      String howCouncilLearnt) {}
 
-  /** Personal details: the council teams given them ({@code commissioning.access}) and the provider concerned. */
+  /**
+   * Personal details: the council teams given them ({@code commissioning.access}) and the provider
+   * concerned.
+   */
   public record ServiceUser(String name, String lbbId, String group) {}
 
-  public record Breach(String requirement, String kind, Instant dueAt, Instant recordedAt, String detail) {
+  public record Breach(
+      String requirement, String kind, Instant dueAt, Instant recordedAt, String detail) {
     static Breach of(DeadlineBreach b) {
       return new Breach(b.requirement(), b.kind().name(), b.dueAt(), b.recordedAt(), b.detail());
     }
   }
 
-  public record SafeguardingAlert(String raisedBy, Instant awareAt, Instant alertedAt, Instant screenedAt) {}
+  public record SafeguardingAlert(
+      String raisedBy, Instant awareAt, Instant alertedAt, Instant screenedAt) {}
 
   /** A step of the case as the engine recorded it; for council staff only. */
-  public record Step(String activityId, String name, Instant startedAt, Instant endedAt, boolean cancelled) {}
+  public record Step(
+      String activityId, String name, Instant startedAt, Instant endedAt, boolean cancelled) {}
 
   public record Closure(Instant closedAt, String outcome, String lessonsLearned) {}
 

@@ -28,8 +28,12 @@ public class IncidentSteps {
   private final SafeguardingAlerts alerts;
   private final IncidentNotifications notifications;
 
-  public IncidentSteps(IncidentRepository register, IncidentReportValidator validator, DeadlineBreaches breaches,
-      SafeguardingAlerts alerts, IncidentNotifications notifications) {
+  public IncidentSteps(
+      IncidentRepository register,
+      IncidentReportValidator validator,
+      DeadlineBreaches breaches,
+      SafeguardingAlerts alerts,
+      IncidentNotifications notifications) {
     this.register = register;
     this.validator = validator;
     this.breaches = breaches;
@@ -43,32 +47,50 @@ public class IncidentSteps {
    */
   public void recordInitialReport(DelegateExecution execution) {
     SeriousIncident incident = incident(execution);
-    recordInitialReport(execution, incident, validator.validateInitialReport(execution, incident.occurredAt()),
-        IncidentDeadlines.now(), "");
+    recordInitialReport(
+        execution,
+        incident,
+        validator.validateInitialReport(execution, incident.occurredAt()),
+        IncidentDeadlines.now(),
+        "");
   }
 
   /**
    * An initial report that reached the council by email or phone, entered by the quality assurance
-   * team for the provider (seed 002 §12.4): it counts from when it arrived, not from when it was entered.
+   * team for the provider (seed 002 §12.4): it counts from when it arrived, not from when it was
+   * entered.
    */
   public void recordInitialReportReceivedOtherwise(DelegateExecution execution) {
     SeriousIncident incident = incident(execution);
-    ReceivedInitialReport entry = validator.validateInitialReportReceivedOtherwise(execution, incident.occurredAt());
-    recordInitialReport(execution, incident, entry.report(), entry.received().at(), byChannel(entry.received()));
+    ReceivedInitialReport entry =
+        validator.validateInitialReportReceivedOtherwise(execution, incident.occurredAt());
+    recordInitialReport(
+        execution, incident, entry.report(), entry.received().at(), byChannel(entry.received()));
   }
 
   /**
-   * The register's received time and awareness, a LATE breach after the 12 hours, and the safeguarding
-   * alert if the provider now suspects abuse or neglect (§10.5), which reached the council with the report.
+   * The register's received time and awareness, a LATE breach after the 12 hours, and the
+   * safeguarding alert if the provider now suspects abuse or neglect (§10.5), which reached the
+   * council with the report.
    */
-  private void recordInitialReport(DelegateExecution execution, SeriousIncident incident, InitialReport report,
-      Instant receivedAt, String how) {
-    register.recordInitialReport(incident.incidentNumber(), receivedAt, report.providerAwareAt(),
-        report.safeguardingSuspected(), report.riddorReportable());
+  private void recordInitialReport(
+      DelegateExecution execution,
+      SeriousIncident incident,
+      InitialReport report,
+      Instant receivedAt,
+      String how) {
+    register.recordInitialReport(
+        incident.incidentNumber(),
+        receivedAt,
+        report.providerAwareAt(),
+        report.safeguardingSuspected(),
+        report.riddorReportable());
     execution.setVariable(INITIAL_REPORT_RECEIVED, true);
-    lateIfAfter(incident, INITIAL_REPORT, "initial report", incident.initialReportDueAt(), receivedAt, how);
+    lateIfAfter(
+        incident, INITIAL_REPORT, "initial report", incident.initialReportDueAt(), receivedAt, how);
     if (report.safeguardingSuspected()) {
-      raiseSafeguardingAlert(execution, SafeguardingConcern.PROVIDER, report.providerAwareAt(), receivedAt);
+      raiseSafeguardingAlert(
+          execution, SafeguardingConcern.PROVIDER, report.providerAwareAt(), receivedAt);
     }
   }
 
@@ -83,14 +105,16 @@ public class IncidentSteps {
    */
   public void recordReportingFormReceivedOtherwise(DelegateExecution execution) {
     SeriousIncident incident = incident(execution);
-    Received received = validator.validateReportingFormReceivedOtherwise(execution, incident.occurredAt());
+    Received received =
+        validator.validateReportingFormReceivedOtherwise(execution, incident.occurredAt());
     recordReportingForm(incident, received.at(), byChannel(received));
   }
 
   /** The register's received time, and a LATE breach after the 48 hours. */
   private void recordReportingForm(SeriousIncident incident, Instant receivedAt, String how) {
     register.recordReportingForm(incident.incidentNumber(), receivedAt);
-    lateIfAfter(incident, REPORTING_FORM, "reporting form", incident.reportingFormDueAt(), receivedAt, how);
+    lateIfAfter(
+        incident, REPORTING_FORM, "reporting form", incident.reportingFormDueAt(), receivedAt, how);
   }
 
   private static String byChannel(Received received) {
@@ -104,7 +128,9 @@ public class IncidentSteps {
   }
 
   public void close(DelegateExecution execution) {
-    register.close(incident(execution).incidentNumber(), IncidentDeadlines.now(),
+    register.close(
+        incident(execution).incidentNumber(),
+        IncidentDeadlines.now(),
         (String) execution.getVariable(OUTCOME));
     notifications.closed(execution);
   }
@@ -114,16 +140,34 @@ public class IncidentSteps {
    * provider's alert counts from when the provider became aware; one raised by the council counts
    * from when the council raised it.
    */
-  void raiseSafeguardingAlert(DelegateExecution execution, String raisedBy, Instant awareAt, Instant alertedAt) {
+  void raiseSafeguardingAlert(
+      DelegateExecution execution, String raisedBy, Instant awareAt, Instant alertedAt) {
     SeriousIncident incident = incident(execution);
     String number = incident.incidentNumber();
-    String summary = "Serious incident " + number + " (" + IncidentNotifications.categoryLabel(incident)
-        + ") on contract " + incident.contractReference() + " with " + incident.providerName()
-        + (SafeguardingConcern.PROVIDER.equals(raisedBy) ? ": the provider suspects abuse or neglect."
-            : ": the council suspects abuse or neglect.");
-    String alertInstance = alerts.raise(new SafeguardingConcern(SafeguardingConcern.SERIOUS_INCIDENT, number,
-        incident.providerId(), incident.organisationGroup(), raisedBy,
-        awareAt, alertedAt, summary, execution.getProcessInstanceId()));
+    String summary =
+        "Serious incident "
+            + number
+            + " ("
+            + IncidentNotifications.categoryLabel(incident)
+            + ") on contract "
+            + incident.contractReference()
+            + " with "
+            + incident.providerName()
+            + (SafeguardingConcern.PROVIDER.equals(raisedBy)
+                ? ": the provider suspects abuse or neglect."
+                : ": the council suspects abuse or neglect.");
+    String alertInstance =
+        alerts.raise(
+            new SafeguardingConcern(
+                SafeguardingConcern.SERIOUS_INCIDENT,
+                number,
+                incident.providerId(),
+                incident.organisationGroup(),
+                raisedBy,
+                awareAt,
+                alertedAt,
+                summary,
+                execution.getProcessInstanceId()));
     register.markSafeguardingSuspected(number);
     execution.setVariable(SAFEGUARDING_ALERT_RAISED, true);
     execution.setVariable(SAFEGUARDING_ALERT_INSTANCE, alertInstance);
@@ -134,15 +178,34 @@ public class IncidentSteps {
    * email") when not through the provider's task. When it arrived on time, a MISSED breach recorded
    * because the timer fired before the report was entered is withdrawn: the report was not missed.
    */
-  void lateIfAfter(SeriousIncident incident, String requirement, String what, Instant due, Instant receivedAt,
+  void lateIfAfter(
+      SeriousIncident incident,
+      String requirement,
+      String what,
+      Instant due,
+      Instant receivedAt,
       String how) {
     if (!receivedAt.isAfter(due)) {
       breaches.withdraw(CASE_TYPE, incident.incidentNumber(), requirement, Kind.MISSED);
     } else {
       Duration late = Duration.between(due, receivedAt);
-      breaches.record(CASE_TYPE, incident.incidentNumber(), incident.providerId(), requirement, Kind.LATE,
-          due, receivedAt, "The " + what + " arrived" + how + " " + hoursAndMinutes(late) + " after its deadline ("
-              + IncidentTimes.text(due) + ")");
+      breaches.record(
+          CASE_TYPE,
+          incident.incidentNumber(),
+          incident.providerId(),
+          requirement,
+          Kind.LATE,
+          due,
+          receivedAt,
+          "The "
+              + what
+              + " arrived"
+              + how
+              + " "
+              + hoursAndMinutes(late)
+              + " after its deadline ("
+              + IncidentTimes.text(due)
+              + ")");
     }
   }
 

@@ -1,6 +1,8 @@
 package uk.gov.council.commissioning.incidents;
 
-/** Names of the serious-incident process's variables, shared by the BPMN, the forms and the code. */
+/**
+ * Names of the serious-incident process's variables, shared by the BPMN, the forms and the code.
+ */
 final class IncidentVariables {
 
   static final String PROCESS_KEY = "serious-incident";
@@ -21,6 +23,7 @@ final class IncidentVariables {
   static final String SAFEGUARDING_SUSPECTED = "safeguardingSuspected";
   static final String RIDDOR_REPORTABLE = "riddorReportable";
   static final String HOW_COUNCIL_LEARNT = "howCouncilLearnt";
+
   /** The start event's initiator: the signed-in user who reported or logged the incident. */
   static final String REPORTED_BY = "reportedBy";
 
@@ -55,7 +58,8 @@ final class IncidentVariables {
   static final String OTHERS_INFORMED = "othersInformed";
 
   // A report that reached the council by email or phone, entered by the quality assurance team for
-  // the provider (seed 002 §12.4-12.5): when it arrived, how, and for the form its text as received.
+  // the provider (seed 002 §12.4-12.5): when it arrived, how, and for the form its text as
+  // received.
   static final String INITIAL_REPORT_RECEIVED_AT = "initialReportReceivedAt";
   static final String INITIAL_REPORT_CHANNEL = "initialReportChannel";
   static final String REPORTING_FORM_RECEIVED_AT = "reportingFormReceivedAt";
@@ -87,15 +91,22 @@ final class IncidentVariables {
   // Escalation tasks, local to the escalation's path.
   static final String ESCALATION_MESSAGE = "escalationMessage";
   static final String ESCALATION_ACTION = "escalationAction";
-  /** The chase task's answer: CHASED, or RECEIVED_ANOTHER_WAY when the report came by email or phone. */
+
+  /**
+   * The chase task's answer: CHASED, or RECEIVED_ANOTHER_WAY when the report came by email or
+   * phone.
+   */
   static final String CHASE_DECISION = "chaseDecision";
+
   static final String CHASED = "CHASED";
   static final String RECEIVED_ANOTHER_WAY = "RECEIVED_ANOTHER_WAY";
+
   /**
    * The contracts managers' answer to a report still missing after both escalations: the council
    * reviews the incident without it (true), with their reasons; otherwise the case keeps waiting.
    */
   static final String PROCEED_WITHOUT_REPORT = "proceedWithoutReport";
+
   static final String PROCEED_REASONS = "proceedReasons";
 
   static final String SOURCE_PROVIDER_REPORT = "PROVIDER_REPORT";
@@ -103,6 +114,7 @@ final class IncidentVariables {
 
   /** The case type and requirements under which deadline breaches are recorded. */
   static final String CASE_TYPE = "SERIOUS_INCIDENT";
+
   static final String INITIAL_REPORT = "INITIAL_REPORT";
   static final String REPORTING_FORM = "REPORTING_FORM";
 

@@ -29,8 +29,13 @@ public class RegisterIncident implements JavaDelegate {
   private final IncidentSteps steps;
   private final IncidentNotifications notifications;
 
-  public RegisterIncident(Actors actors, IncidentReportValidator validator, IncidentRepository register,
-      IncidentDeadlines deadlines, IncidentSteps steps, IncidentNotifications notifications) {
+  public RegisterIncident(
+      Actors actors,
+      IncidentReportValidator validator,
+      IncidentRepository register,
+      IncidentDeadlines deadlines,
+      IncidentSteps steps,
+      IncidentNotifications notifications) {
     this.actors = actors;
     this.validator = validator;
     this.register = register;
@@ -48,8 +53,15 @@ public class RegisterIncident implements JavaDelegate {
     Instant initialDue = deadlines.initialReportDue(report.occurredAt());
     Instant formDue = deadlines.reportingFormDue(report.occurredAt());
     int year = report.occurredAt().atZone(WorkingDayCalendar.UK).getYear();
-    String number = register.insert(report, execution.getProcessInstanceId(), now, reporter.userId(), initialDue,
-        formDue, year);
+    String number =
+        register.insert(
+            report,
+            execution.getProcessInstanceId(),
+            now,
+            reporter.userId(),
+            initialDue,
+            formDue,
+            year);
     execution.setProcessBusinessKey(number);
 
     Map<String, Object> variables = new HashMap<>();
@@ -70,9 +82,13 @@ public class RegisterIncident implements JavaDelegate {
     variables.put(REPORTING_FORM_DUE_AT, formDue.toString());
     variables.put(REPORTING_FORM_DUE_TEXT, IncidentTimes.text(formDue));
     variables.put(INITIAL_REPORT_TIMER, deadlines.timer(initialDue));
-    variables.put(INITIAL_REPORT_SECOND_ESCALATION_TIMER, deadlines.timer(deadlines.secondEscalation(initialDue)));
+    variables.put(
+        INITIAL_REPORT_SECOND_ESCALATION_TIMER,
+        deadlines.timer(deadlines.secondEscalation(initialDue)));
     variables.put(REPORTING_FORM_TIMER, deadlines.timer(formDue));
-    variables.put(REPORTING_FORM_SECOND_ESCALATION_TIMER, deadlines.timer(deadlines.secondEscalation(formDue)));
+    variables.put(
+        REPORTING_FORM_SECOND_ESCALATION_TIMER,
+        deadlines.timer(deadlines.secondEscalation(formDue)));
     variables.put(SAFEGUARDING_SUSPECTED, report.safeguardingSuspected());
     variables.put(RIDDOR_REPORTABLE, report.riddorReportable());
     variables.put(SAFEGUARDING_ALERT_RAISED, false);
@@ -81,14 +97,16 @@ public class RegisterIncident implements JavaDelegate {
 
     if (report.byProvider()) {
       // A provider's own report is its initial report: late if it came after the 12 hours.
-      steps.lateIfAfter(steps.incident(execution), INITIAL_REPORT, "initial report", initialDue, now, "");
+      steps.lateIfAfter(
+          steps.incident(execution), INITIAL_REPORT, "initial report", initialDue, now, "");
       notifications.reportedByProvider(execution);
     } else {
       notifications.loggedByCouncil(execution);
     }
     if (report.safeguardingSuspected()) {
       if (report.byProvider()) {
-        steps.raiseSafeguardingAlert(execution, SafeguardingConcern.PROVIDER, report.providerAwareAt(), now);
+        steps.raiseSafeguardingAlert(
+            execution, SafeguardingConcern.PROVIDER, report.providerAwareAt(), now);
       } else {
         steps.raiseSafeguardingAlert(execution, SafeguardingConcern.COUNCIL, now, now);
       }

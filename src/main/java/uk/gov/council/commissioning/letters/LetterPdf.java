@@ -30,7 +30,8 @@ public final class LetterPdf {
    * @param what what the letter is, for the error message if it cannot be produced
    */
   public static byte[] render(String title, List<String> paragraphs, String what) {
-    try (PDDocument document = new PDDocument(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+    try (PDDocument document = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
       PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
       PDPage page = newPage(document);
       float width = page.getMediaBox().getWidth() - 2 * MARGIN;
@@ -72,8 +73,8 @@ public final class LetterPdf {
     return page;
   }
 
-  private static PDPageContentStream startText(PDDocument document, PDPage page, PDFont font, float top)
-      throws IOException {
+  private static PDPageContentStream startText(
+      PDDocument document, PDPage page, PDFont font, float top) throws IOException {
     PDPageContentStream text = new PDPageContentStream(document, page);
     text.beginText();
     text.setFont(font, FONT_SIZE);
@@ -104,15 +105,17 @@ public final class LetterPdf {
    */
   static String printable(String text, PDFont font) {
     StringBuilder out = new StringBuilder();
-    text.codePoints().forEach(c -> {
-      if (Character.isWhitespace(c)) {
-        out.append(' ');
-      } else if (!Character.isISOControl(c) && canEncode(font, c)) {
-        out.appendCodePoint(c);
-      } else {
-        out.append('?');
-      }
-    });
+    text.codePoints()
+        .forEach(
+            c -> {
+              if (Character.isWhitespace(c)) {
+                out.append(' ');
+              } else if (!Character.isISOControl(c) && canEncode(font, c)) {
+                out.appendCodePoint(c);
+              } else {
+                out.append('?');
+              }
+            });
     return out.toString();
   }
 

@@ -4,8 +4,8 @@ import java.util.Arrays;
 import java.util.Objects;
 
 /**
- * A file sent with a notification. The content is copied in and out so that a caller
- * reusing its buffer cannot change a message already queued.
+ * A file sent with a notification. The content is copied in and out so that a caller reusing its
+ * buffer cannot change a message already queued.
  */
 public record Attachment(String fileName, String contentType, byte[] content) {
 
@@ -45,7 +45,12 @@ public record Attachment(String fileName, String contentType, byte[] content) {
   // The bytes are left out: they are unreadable in a log and may be personal data.
   @Override
   public String toString() {
-    return "Attachment[fileName=" + fileName + ", contentType=" + contentType
-        + ", size=" + content.length + "]";
+    return "Attachment[fileName="
+        + fileName
+        + ", contentType="
+        + contentType
+        + ", size="
+        + content.length
+        + "]";
   }
 }

@@ -9,7 +9,12 @@ import java.util.List;
  *
  * @param sent null when the message carries no date
  */
-public record CaughtMail(Instant sent, List<String> from, List<String> to, String subject, String text,
+public record CaughtMail(
+    Instant sent,
+    List<String> from,
+    List<String> to,
+    String subject,
+    String text,
     List<String> attachments) {
 
   public CaughtMail {

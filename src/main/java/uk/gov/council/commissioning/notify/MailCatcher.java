@@ -29,8 +29,8 @@ import org.springframework.stereotype.Component;
  * An SMTP server inside the application, so that a demo's email arrives somewhere without a mail
  * server to set up: the demo profile points {@code spring.mail} at it, and an administrator reads
  * what it caught at {@code /admin/mail}. It listens on 127.0.0.1 only, relays nothing and keeps the
- * messages in memory, gone when the application stops. Nothing starts it but
- * {@code commissioning.mail.catcher.enabled=true}, which only the demo profile sets.
+ * messages in memory, gone when the application stops. Nothing starts it but {@code
+ * commissioning.mail.catcher.enabled=true}, which only the demo profile sets.
  */
 @Component
 @ConditionalOnProperty(name = "commissioning.mail.catcher.enabled", havingValue = "true")
@@ -49,12 +49,19 @@ public class MailCatcher {
     try {
       server.start();
     } catch (RuntimeException e) {
-      throw new IllegalStateException("The demo's mail catcher cannot listen on " + HOST + ":" + port
-          + " (is another mail server using the port?). Set MAIL_CATCHER_PORT to a free port, or"
-          + " MAIL_CATCHER=false and MAIL_HOST to a mail server.", e);
+      throw new IllegalStateException(
+          "The demo's mail catcher cannot listen on "
+              + HOST
+              + ":"
+              + port
+              + " (is another mail server using the port?). Set MAIL_CATCHER_PORT to a free port, or"
+              + " MAIL_CATCHER=false and MAIL_HOST to a mail server.",
+          e);
     }
-    log.info("Demo mail catcher listening on {}:{}; an administrator reads what it catches at /admin/mail",
-        HOST, port);
+    log.info(
+        "Demo mail catcher listening on {}:{}; an administrator reads what it catches at /admin/mail",
+        HOST,
+        port);
   }
 
   @PreDestroy
@@ -78,7 +85,8 @@ public class MailCatcher {
     }
     return unique.values().stream()
         .map(MailCatcher::read)
-        .sorted(Comparator.comparing(CaughtMail::sent, Comparator.nullsLast(Comparator.reverseOrder())))
+        .sorted(
+            Comparator.comparing(CaughtMail::sent, Comparator.nullsLast(Comparator.reverseOrder())))
         .toList();
   }
 
@@ -97,13 +105,22 @@ public class MailCatcher {
       StringBuilder text = new StringBuilder();
       List<String> attachments = new ArrayList<>();
       collect(message, text, attachments);
-      return new CaughtMail(sent, addresses(message.getFrom()),
-          addresses(message.getRecipients(Message.RecipientType.TO)), message.getSubject(),
+      return new CaughtMail(
+          sent,
+          addresses(message.getFrom()),
+          addresses(message.getRecipients(Message.RecipientType.TO)),
+          message.getSubject(),
           // Lines travel by SMTP ending CRLF; shown as they were written.
-          text.toString().replace("\r\n", "\n"), attachments);
+          text.toString().replace("\r\n", "\n"),
+          attachments);
     } catch (MessagingException | IOException e) {
-      return new CaughtMail(null, List.of(), List.of(), "(a message that could not be read)",
-          e.getClass().getSimpleName() + ": " + e.getMessage(), List.of());
+      return new CaughtMail(
+          null,
+          List.of(),
+          List.of(),
+          "(a message that could not be read)",
+          e.getClass().getSimpleName() + ": " + e.getMessage(),
+          List.of());
     }
   }
 
@@ -114,8 +131,10 @@ public class MailCatcher {
       for (int i = 0; i < parts.getCount(); i++) {
         collect(parts.getBodyPart(i), text, attachments);
       }
-    } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition()) || part.getFileName() != null) {
-      String type = part.getContentType() == null ? "" : part.getContentType().split(";")[0].strip();
+    } else if (Part.ATTACHMENT.equalsIgnoreCase(part.getDisposition())
+        || part.getFileName() != null) {
+      String type =
+          part.getContentType() == null ? "" : part.getContentType().split(";")[0].strip();
       attachments.add(part.getFileName() == null ? type : part.getFileName() + " (" + type + ")");
     } else if (part.isMimeType("text/plain") && text.isEmpty()) {
       text.append(part.getContent());

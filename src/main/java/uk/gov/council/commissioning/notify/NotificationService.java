@@ -25,11 +25,10 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The one way the application sends email. A call only records the message in the
- * outbox, in the caller's transaction; {@link OutboxDispatcher} sends it after that
- * transaction has committed. So a rolled-back transaction sends nothing, and a job
- * that is retried after a failure later in its transaction sends once, provided it
- * passes the same idempotency key each time.
+ * The one way the application sends email. A call only records the message in the outbox, in the
+ * caller's transaction; {@link OutboxDispatcher} sends it after that transaction has committed. So
+ * a rolled-back transaction sends nothing, and a job that is retried after a failure later in its
+ * transaction sends once, provided it passes the same idempotency key each time.
  */
 @Service
 public class NotificationService {
@@ -42,16 +41,18 @@ public class NotificationService {
 
   // Deliberately loose: it catches typing mistakes and values that are not addresses at
   // all, and rejects commas, which separate recipients in the outbox row.
-  private static final Pattern PLAUSIBLE_ADDRESS = Pattern.compile(
-      "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
-          + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
+  private static final Pattern PLAUSIBLE_ADDRESS =
+      Pattern.compile(
+          "[A-Za-z0-9.!#$%&'*+/=?^_`{|}~-]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+              + "(?:\\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+");
   private static final int MAX_ADDRESS_LENGTH = 254;
 
   private static final Logger log = LoggerFactory.getLogger(NotificationService.class);
 
   // The key is checked in the same statement that inserts, so the usual repeat does not
   // raise an error at all.
-  private static final String INSERT_UNLESS_PRESENT = """
+  private static final String INSERT_UNLESS_PRESENT =
+      """
       INSERT INTO notification_outbox
         (idempotency_key, recipients, subject, body,
          attachment_name, attachment_type, attachment_content,
@@ -81,14 +82,15 @@ public class NotificationService {
   /**
    * Queues a plain-text email.
    *
-   * @param idempotencyKey identifies this notification across retries, e.g. the process
-   *     instance id and the event; at most 200 characters
-   * @return true if the message was queued; false if a message with this key was queued
-   *     before, or if no usable recipient was given
+   * @param idempotencyKey identifies this notification across retries, e.g. the process instance id
+   *     and the event; at most 200 characters
+   * @return true if the message was queued; false if a message with this key was queued before, or
+   *     if no usable recipient was given
    * @throws IllegalArgumentException if the key, subject or body is missing
    */
   @Transactional(propagation = Propagation.REQUIRED)
-  public boolean send(String idempotencyKey, Collection<String> recipients, String subject, String body) {
+  public boolean send(
+      String idempotencyKey, Collection<String> recipients, String subject, String body) {
     return send(idempotencyKey, recipients, subject, body, null);
   }
 
@@ -99,13 +101,18 @@ public class NotificationService {
    * @throws IllegalArgumentException also if the attachment is larger than 10 MiB
    */
   @Transactional(propagation = Propagation.REQUIRED)
-  public boolean send(String idempotencyKey, Collection<String> recipients, String subject, String body,
+  public boolean send(
+      String idempotencyKey,
+      Collection<String> recipients,
+      String subject,
+      String body,
       Attachment attachment) {
     if (idempotencyKey == null || idempotencyKey.isBlank()) {
       throw new IllegalArgumentException("An idempotency key is required");
     }
     if (idempotencyKey.length() > MAX_KEY_LENGTH) {
-      throw new IllegalArgumentException("Idempotency key longer than " + MAX_KEY_LENGTH + " characters");
+      throw new IllegalArgumentException(
+          "Idempotency key longer than " + MAX_KEY_LENGTH + " characters");
     }
     if (subject == null || subject.isBlank()) {
       throw new IllegalArgumentException("A subject is required");
@@ -114,8 +121,12 @@ public class NotificationService {
       throw new IllegalArgumentException("A body is required");
     }
     if (attachment != null && attachment.size() > MAX_ATTACHMENT_BYTES) {
-      throw new IllegalArgumentException("Attachment " + attachment.fileName() + " is larger than "
-          + MAX_ATTACHMENT_BYTES + " bytes");
+      throw new IllegalArgumentException(
+          "Attachment "
+              + attachment.fileName()
+              + " is larger than "
+              + MAX_ATTACHMENT_BYTES
+              + " bytes");
     }
 
     List<String> addresses = usableAddresses(idempotencyKey, recipients);
@@ -131,12 +142,15 @@ public class NotificationService {
     params.put("subject", singleLine(subject));
     params.put("body", body);
     // Typed explicitly: PostgreSQL cannot infer the type of a null in an INSERT ... SELECT.
-    params.put("attachmentName", new SqlParameterValue(Types.VARCHAR,
-        attachment == null ? null : attachment.fileName()));
-    params.put("attachmentType", new SqlParameterValue(Types.VARCHAR,
-        attachment == null ? null : attachment.contentType()));
-    params.put("attachmentContent", new SqlParameterValue(Types.VARBINARY,
-        attachment == null ? null : attachment.content()));
+    params.put(
+        "attachmentName",
+        new SqlParameterValue(Types.VARCHAR, attachment == null ? null : attachment.fileName()));
+    params.put(
+        "attachmentType",
+        new SqlParameterValue(Types.VARCHAR, attachment == null ? null : attachment.contentType()));
+    params.put(
+        "attachmentContent",
+        new SqlParameterValue(Types.VARBINARY, attachment == null ? null : attachment.content()));
     params.put("now", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
 
     // Two transactions with the same new key can both pass the NOT EXISTS check; the
@@ -145,7 +159,8 @@ public class NotificationService {
     // savepoint: rolling back to it leaves the caller's transaction usable.
     int inserted;
     try {
-      inserted = savepoint.execute(status -> jdbc.sql(INSERT_UNLESS_PRESENT).params(params).update());
+      inserted =
+          savepoint.execute(status -> jdbc.sql(INSERT_UNLESS_PRESENT).params(params).update());
     } catch (DuplicateKeyException concurrentDuplicate) {
       log.debug("Notification {} was queued by a concurrent transaction", idempotencyKey);
       inserted = 0;
@@ -188,6 +203,8 @@ public class NotificationService {
   // library; subjects built from user data must not be able to add headers or lines.
   private static String singleLine(String subject) {
     String oneLine = subject.replaceAll("[\\r\\n]+", " ").strip();
-    return oneLine.length() <= MAX_SUBJECT_LENGTH ? oneLine : oneLine.substring(0, MAX_SUBJECT_LENGTH);
+    return oneLine.length() <= MAX_SUBJECT_LENGTH
+        ? oneLine
+        : oneLine.substring(0, MAX_SUBJECT_LENGTH);
   }
 }

@@ -11,12 +11,12 @@ import org.springframework.stereotype.Service;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
- * Email addresses of the engine's users and groups, so that notifications go to the
- * same people who see the tasks.
+ * Email addresses of the engine's users and groups, so that notifications go to the same people who
+ * see the tasks.
  *
- * <p>Queries run with whatever authentication the engine has on the current thread:
- * none in jobs and scheduled work, and authorization checks are not applied to code
- * called from delegates, so the full directory is visible there.
+ * <p>Queries run with whatever authentication the engine has on the current thread: none in jobs
+ * and scheduled work, and authorization checks are not applied to code called from delegates, so
+ * the full directory is visible there.
  */
 @Service
 public class RecipientDirectory {
@@ -29,15 +29,16 @@ public class RecipientDirectory {
     this.identityService = identityService;
   }
 
-  /** Addresses of the group's members, in user-id order, without duplicates; members without one are left out. */
+  /**
+   * Addresses of the group's members, in user-id order, without duplicates; members without one are
+   * left out.
+   */
   public List<String> emailsOfGroup(String groupId) {
     if (groupId == null || groupId.isBlank()) {
       return List.of();
     }
-    List<User> members = identityService.createUserQuery()
-        .memberOfGroup(groupId)
-        .orderByUserId().asc()
-        .list();
+    List<User> members =
+        identityService.createUserQuery().memberOfGroup(groupId).orderByUserId().asc().list();
     LinkedHashSet<String> emails = new LinkedHashSet<>();
     for (User member : members) {
       String email = member.getEmail();
@@ -57,7 +58,9 @@ public class RecipientDirectory {
    * @param officerId the contract officer's user id; null when none is recorded
    */
   public List<String> officerOrCommissioningOfficers(String officerId) {
-    return emailOfUser(officerId).map(List::of).orElseGet(() -> emailsOfGroup(Roles.COMMISSIONING_OFFICERS));
+    return emailOfUser(officerId)
+        .map(List::of)
+        .orElseGet(() -> emailsOfGroup(Roles.COMMISSIONING_OFFICERS));
   }
 
   /** The user's address, or empty if the user does not exist or has none. */

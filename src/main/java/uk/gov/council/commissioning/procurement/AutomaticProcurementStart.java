@@ -22,7 +22,9 @@ public class AutomaticProcurementStart {
     this.properties = properties;
   }
 
-  @Scheduled(cron = "${commissioning.procurement.auto-start-cron:0 15 6 * * *}", zone = "Europe/London")
+  @Scheduled(
+      cron = "${commissioning.procurement.auto-start-cron:0 15 6 * * *}",
+      zone = "Europe/London")
   public void daily() {
     starts.startDue(ProcurementDeadlines.today());
   }

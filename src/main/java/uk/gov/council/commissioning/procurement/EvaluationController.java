@@ -7,8 +7,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Scores a tender on request. Nothing is stored: the answer follows from the request alone, so
- * a panel can rerun it and get the same figures.
+ * Scores a tender on request. Nothing is stored: the answer follows from the request alone, so a
+ * panel can rerun it and get the same figures.
  */
 @RestController
 @RequestMapping("/api/procurement/evaluations")
@@ -17,7 +17,8 @@ public class EvaluationController {
   @PostMapping
   public EvaluationResult evaluate(@RequestBody EvaluationRequest request, Authentication auth) {
     ProcurementAccess.require(auth, "evaluate tenders");
-    EvaluationModel model = request.model() == null ? EvaluationModel.seed000Default() : request.model();
+    EvaluationModel model =
+        request.model() == null ? EvaluationModel.seed000Default() : request.model();
     return TenderEvaluation.evaluate(model, request.bids());
   }
 }

@@ -4,17 +4,18 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /**
- * How bids are scored: the price/quality split in percent (together 100) and the stage 2
- * questions. A council edits it per tender; {@link #seed000Default()} is the seed's template.
+ * How bids are scored: the price/quality split in percent (together 100) and the stage 2 questions.
+ * A council edits it per tender; {@link #seed000Default()} is the seed's template.
  */
-public record EvaluationModel(BigDecimal priceWeight, BigDecimal qualityWeight, List<QualityQuestion> questions) {
+public record EvaluationModel(
+    BigDecimal priceWeight, BigDecimal qualityWeight, List<QualityQuestion> questions) {
 
   /** The marking scale of the default model: each answer scored 0 to 5. */
   public static final BigDecimal SEED_MAX_SCORE = BigDecimal.valueOf(5);
 
   /**
-   * Seed 000 §6.8: price 60%, quality 40% (§6.8.1); the indicative stage 2 questions and
-   * weights (§6.8.2). The seed gives no marking scale; 0-5 is the common one for council tenders.
+   * Seed 000 §6.8: price 60%, quality 40% (§6.8.1); the indicative stage 2 questions and weights
+   * (§6.8.2). The seed gives no marking scale; 0-5 is the common one for council tenders.
    */
   public static EvaluationModel seed000Default() {
     return new EvaluationModel(

@@ -8,8 +8,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -20,24 +20,26 @@ import uk.gov.council.commissioning.web.FieldProblem;
  * A tender evaluation entered as text, for a task form that has textareas but no repeating table
  * (Camunda Forms). An officer can type the lines or paste them from a spreadsheet.
  *
- * <p>{@code evaluationQuestions}, one stage 2 question a line: {@code title | weight}. The weight is
- * a percentage of the quality share ({@code 10} or {@code 10%}); together they make 100. A question's
- * id is derived from its title ({@link #questionId}), so retitling a question makes it a different
- * question. The price/quality split ({@code priceWeight}, {@code qualityWeight}) and the marking scale
- * ({@code maxScore}, the same for every question) are separate form fields.
+ * <p>{@code evaluationQuestions}, one stage 2 question a line: {@code title | weight}. The weight
+ * is a percentage of the quality share ({@code 10} or {@code 10%}); together they make 100. A
+ * question's id is derived from its title ({@link #questionId}), so retitling a question makes it a
+ * different question. The price/quality split ({@code priceWeight}, {@code qualityWeight}) and the
+ * marking scale ({@code maxScore}, the same for every question) are separate form fields.
  *
- * <p>{@code evaluationBids}, one bidder a line: {@code bidder | total price | PASS | score … score},
- * the scores in the order of the questions; or {@code bidder | total price | FAIL | reason}: a bidder
- * that failed stage 1 has its reason and no scores, and its price may be left blank.
+ * <p>{@code evaluationBids}, one bidder a line: {@code bidder | total price | PASS | score …
+ * score}, the scores in the order of the questions; or {@code bidder | total price | FAIL |
+ * reason}: a bidder that failed stage 1 has its reason and no scores, and its price may be left
+ * blank.
  *
  * <p>In both: cells are separated by a tab (as pasted from a spreadsheet) or by {@code |}; spaces
- * around cells and empty cells at the end of a line are ignored; blank lines and lines starting with
- * {@code #} are skipped. Prices may have a £ sign and thousands commas ({@code £1,234,567.50});
- * PASS and FAIL may be in any case. A name or reason cannot contain a tab or {@code |}.
+ * around cells and empty cells at the end of a line are ignored; blank lines and lines starting
+ * with {@code #} are skipped. Prices may have a £ sign and thousands commas ({@code
+ * £1,234,567.50}); PASS and FAIL may be in any case. A name or reason cannot contain a tab or
+ * {@code |}.
  *
- * <p>Only the form of the lines is checked here; what makes a tender scoreable (weights totalling 100,
- * scores in range, positive prices, one bid a bidder…) is {@link TenderEvaluation}'s rule, applied to
- * the parsed request and reported against the line it came from.
+ * <p>Only the form of the lines is checked here; what makes a tender scoreable (weights totalling
+ * 100, scores in range, positive prices, one bid a bidder…) is {@link TenderEvaluation}'s rule,
+ * applied to the parsed request and reported against the line it came from.
  */
 public final class EvaluationSheet {
 
@@ -50,17 +52,22 @@ public final class EvaluationSheet {
   private static final Pattern CELL_SEPARATOR = Pattern.compile("[\t|]");
   private static final Pattern NUMBER = Pattern.compile("-?\\d+(\\.\\d+)?");
   // A comma is taken only as a thousands separator: "12,5" is refused rather than read as 125.
-  private static final Pattern QUESTION_RULE = Pattern.compile("model\\.questions\\[(\\d+)]\\.?(.*)");
+  private static final Pattern QUESTION_RULE =
+      Pattern.compile("model\\.questions\\[(\\d+)]\\.?(.*)");
   private static final Pattern BID_RULE = Pattern.compile("bids\\[(\\d+)]\\.?(.*)");
 
   private EvaluationSheet() {}
 
   /**
-   * The request the texts describe, ready for {@link TenderEvaluation#evaluate}; throws
-   * {@link EvaluationSheetException} with every problem found, each naming its field and line.
+   * The request the texts describe, ready for {@link TenderEvaluation#evaluate}; throws {@link
+   * EvaluationSheetException} with every problem found, each naming its field and line.
    */
-  public static EvaluationRequest parse(String questionsText, BigDecimal priceWeight, BigDecimal qualityWeight,
-      BigDecimal maxScore, String bidsText) {
+  public static EvaluationRequest parse(
+      String questionsText,
+      BigDecimal priceWeight,
+      BigDecimal qualityWeight,
+      BigDecimal maxScore,
+      String bidsText) {
     List<SheetProblem> problems = new ArrayList<>();
     List<Line<QualityQuestion>> questions = parseQuestions(questionsText, maxScore, problems);
     List<QualityQuestion> questionList = questions.stream().map(Line::value).toList();
@@ -68,7 +75,9 @@ public final class EvaluationSheet {
 
     EvaluationModel evaluationModel = new EvaluationModel(priceWeight, qualityWeight, questionList);
     List<Bid> bidList = bids.stream().map(Line::value).toList();
-    problems.addAll(ruleProblems(TenderEvaluation.problems(evaluationModel, bidList), questions, bids, problems));
+    problems.addAll(
+        ruleProblems(
+            TenderEvaluation.problems(evaluationModel, bidList), questions, bids, problems));
     if (!problems.isEmpty()) {
       throw new EvaluationSheetException(problems);
     }
@@ -80,21 +89,30 @@ public final class EvaluationSheet {
     return questionsText(EvaluationModel.seed000Default());
   }
 
-  /** The model's questions as {@code evaluationQuestions} text; ids are not written (they follow the titles). */
+  /**
+   * The model's questions as {@code evaluationQuestions} text; ids are not written (they follow the
+   * titles).
+   */
   public static String questionsText(EvaluationModel model) {
-    StringBuilder text = new StringBuilder("# Stage 2 question | weight (% of the quality score)\n");
+    StringBuilder text =
+        new StringBuilder("# Stage 2 question | weight (% of the quality score)\n");
     for (QualityQuestion q : model.questions()) {
       text.append(q.title()).append(" | ").append(q.weight().toPlainString()).append('\n');
     }
     return text.toString();
   }
 
-  /** The bids as {@code evaluationBids} text, scores in the model's question order, under a header comment. */
+  /**
+   * The bids as {@code evaluationBids} text, scores in the model's question order, under a header
+   * comment.
+   */
   public static String bidsText(EvaluationRequest request) {
     List<QualityQuestion> questions = request.model().questions();
-    StringBuilder text = new StringBuilder("# Bidder | total price | stage 1 | ")
-        .append(questions.stream().map(QualityQuestion::title).collect(Collectors.joining(" | ")))
-        .append('\n');
+    StringBuilder text =
+        new StringBuilder("# Bidder | total price | stage 1 | ")
+            .append(
+                questions.stream().map(QualityQuestion::title).collect(Collectors.joining(" | ")))
+            .append('\n');
     for (Bid bid : request.bids()) {
       List<String> cells = new ArrayList<>();
       cells.add(bid.bidder());
@@ -115,18 +133,22 @@ public final class EvaluationSheet {
    * scale, so a model whose questions differ cannot be shown as text.
    */
   public static BigDecimal maxScore(EvaluationModel model) {
-    Set<BigDecimal> scales = model.questions().stream()
-        .map(q -> q.maxScore().stripTrailingZeros())
-        .collect(Collectors.toSet());
+    Set<BigDecimal> scales =
+        model.questions().stream()
+            .map(q -> q.maxScore().stripTrailingZeros())
+            .collect(Collectors.toSet());
     if (scales.size() != 1) {
-      throw new IllegalArgumentException("The questions are not all marked on one scale: " + scales);
+      throw new IllegalArgumentException(
+          "The questions are not all marked on one scale: " + scales);
     }
     return model.questions().get(0).maxScore();
   }
 
   /** The stable id of a question: its title in lower case, words joined by hyphens. */
   public static String questionId(String title) {
-    String plain = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFD).replaceAll("\\p{M}", "");
+    String plain =
+        Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFD)
+            .replaceAll("\\p{M}", "");
     return plain.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");
   }
 
@@ -151,8 +173,8 @@ public final class EvaluationSheet {
 
   private record Row(int number, List<String> cells) {}
 
-  private static List<Line<QualityQuestion>> parseQuestions(String text, BigDecimal maxScore,
-      List<SheetProblem> problems) {
+  private static List<Line<QualityQuestion>> parseQuestions(
+      String text, BigDecimal maxScore, List<SheetProblem> problems) {
     List<Line<QualityQuestion>> questions = new ArrayList<>();
     for (Row row : rows(text)) {
       String title = row.cells().get(0);
@@ -171,13 +193,16 @@ public final class EvaluationSheet {
           here.add("weight '" + row.cells().get(1) + "' is not a number");
         }
       }
-      String id = questionId(title).isEmpty() ? "question-" + (questions.size() + 1) : questionId(title);
-      questions.add(new Line<>(row.number(), title, new QualityQuestion(id, title, weight, maxScore)));
+      String id =
+          questionId(title).isEmpty() ? "question-" + (questions.size() + 1) : questionId(title);
+      questions.add(
+          new Line<>(row.number(), title, new QualityQuestion(id, title, weight, maxScore)));
     }
     return questions;
   }
 
-  private static List<Line<Bid>> parseBids(String text, List<QualityQuestion> questions, List<SheetProblem> problems) {
+  private static List<Line<Bid>> parseBids(
+      String text, List<QualityQuestion> questions, List<SheetProblem> problems) {
     List<Line<Bid>> bids = new ArrayList<>();
     for (Row row : rows(text)) {
       List<String> cells = row.cells();
@@ -187,8 +212,10 @@ public final class EvaluationSheet {
         here.add("no bidder name");
       }
       if (cells.size() < 3) {
-        here.add(cells.size() + " cells; a bid line is \"bidder | total price | PASS | scores…\""
-            + " or \"bidder | total price | FAIL | reason\"");
+        here.add(
+            cells.size()
+                + " cells; a bid line is \"bidder | total price | PASS | scores…\""
+                + " or \"bidder | total price | FAIL | reason\"");
         bids.add(new Line<>(row.number(), bidder, new Bid(bidder, null, Map.of(), null)));
         continue;
       }
@@ -199,7 +226,8 @@ public final class EvaluationSheet {
         bid = new Bid(bidder, Stage1Result.fail(failReason(cells, here)), Map.of(), price);
       } else {
         Stage1Result stage1 = outcome == null ? null : Stage1Result.pass();
-        bid = new Bid(bidder, stage1, scores(cells.subList(3, cells.size()), questions, here), price);
+        bid =
+            new Bid(bidder, stage1, scores(cells.subList(3, cells.size()), questions, here), price);
       }
       bids.add(new Line<>(row.number(), bidder, bid));
     }
@@ -234,14 +262,17 @@ public final class EvaluationSheet {
       here.add("FAIL needs the reason in the fourth cell");
     }
     if (cells.size() > 4) {
-      here.add("failed stage 1, so it takes no stage 2 scores, only a reason; found "
-          + (cells.size() - 4) + " more cell(s) after the reason");
+      here.add(
+          "failed stage 1, so it takes no stage 2 scores, only a reason; found "
+              + (cells.size() - 4)
+              + " more cell(s) after the reason");
     }
     return reason;
   }
 
   /** Scores by question id; left empty when they do not match the questions one for one. */
-  private static Map<String, BigDecimal> scores(List<String> cells, List<QualityQuestion> questions, Problems here) {
+  private static Map<String, BigDecimal> scores(
+      List<String> cells, List<QualityQuestion> questions, Problems here) {
     if (questions.isEmpty()) {
       return Map.of(); // nothing to score against; the missing questions are reported on their own
     }
@@ -275,7 +306,8 @@ public final class EvaluationSheet {
         continue;
       }
       // Split before stripping: a leading tab is an empty first column, not indentation.
-      List<String> cells = new ArrayList<>(CELL_SEPARATOR.splitAsStream(line).map(String::strip).toList());
+      List<String> cells =
+          new ArrayList<>(CELL_SEPARATOR.splitAsStream(line).map(String::strip).toList());
       // A row pasted from a spreadsheet often ends in empty columns.
       while (cells.size() > 1 && cells.get(cells.size() - 1).isEmpty()) {
         cells.remove(cells.size() - 1);
@@ -296,11 +328,16 @@ public final class EvaluationSheet {
 
   /**
    * The evaluation's own problems, renamed from request fields to form fields and lines. A line
-   * whose form is already wrong is left out: its gaps would only be reported again as missing values.
+   * whose form is already wrong is left out: its gaps would only be reported again as missing
+   * values.
    */
-  private static List<SheetProblem> ruleProblems(List<FieldProblem> rules, List<Line<QualityQuestion>> questions,
-      List<Line<Bid>> bids, List<SheetProblem> formProblems) {
-    Set<String> badLines = formProblems.stream().map(p -> p.field() + ":" + p.line()).collect(Collectors.toSet());
+  private static List<SheetProblem> ruleProblems(
+      List<FieldProblem> rules,
+      List<Line<QualityQuestion>> questions,
+      List<Line<Bid>> bids,
+      List<SheetProblem> formProblems) {
+    Set<String> badLines =
+        formProblems.stream().map(p -> p.field() + ":" + p.line()).collect(Collectors.toSet());
     Set<SheetProblem> found = new LinkedHashSet<>();
     for (FieldProblem rule : rules) {
       SheetProblem problem = onSheet(rule, questions, bids);
@@ -311,7 +348,8 @@ public final class EvaluationSheet {
     return List.copyOf(found);
   }
 
-  private static SheetProblem onSheet(FieldProblem rule, List<Line<QualityQuestion>> questions, List<Line<Bid>> bids) {
+  private static SheetProblem onSheet(
+      FieldProblem rule, List<Line<QualityQuestion>> questions, List<Line<Bid>> bids) {
     String field = rule.field();
     String message = rule.message();
     Matcher question = QUESTION_RULE.matcher(field);
@@ -323,19 +361,23 @@ public final class EvaluationSheet {
         // One form field sets every question's scale: report it once, not once a question.
         return SheetProblem.ofField(MAX_SCORE, message);
       }
-      return new SheetProblem(QUESTIONS, line.number(), line.subject(), questionPart(part) + message);
+      return new SheetProblem(
+          QUESTIONS, line.number(), line.subject(), questionPart(part) + message);
     }
     if (bid.matches()) {
       Line<Bid> line = bids.get(Integer.parseInt(bid.group(1)));
-      return new SheetProblem(BIDS, line.number(), line.subject(), bidPart(bid.group(2), questions) + message);
+      return new SheetProblem(
+          BIDS, line.number(), line.subject(), bidPart(bid.group(2), questions) + message);
     }
-    return SheetProblem.ofField(switch (field) {
-      case "model.priceWeight" -> PRICE_WEIGHT;
-      case "model.qualityWeight" -> QUALITY_WEIGHT;
-      case "model.questions" -> QUESTIONS;
-      case "bids" -> BIDS;
-      default -> field;
-    }, message);
+    return SheetProblem.ofField(
+        switch (field) {
+          case "model.priceWeight" -> PRICE_WEIGHT;
+          case "model.qualityWeight" -> QUALITY_WEIGHT;
+          case "model.questions" -> QUESTIONS;
+          case "bids" -> BIDS;
+          default -> field;
+        },
+        message);
   }
 
   private static String questionPart(String part) {
@@ -349,10 +391,13 @@ public final class EvaluationSheet {
   private static String bidPart(String part, List<Line<QualityQuestion>> questions) {
     if (part.startsWith("scores.")) {
       String id = part.substring("scores.".length());
-      return "score for " + questions.stream()
-          .filter(q -> q.value().id().equals(id))
-          .map(q -> "'" + q.subject() + "'")
-          .findFirst().orElse("'" + id + "'") + " ";
+      return "score for "
+          + questions.stream()
+              .filter(q -> q.value().id().equals(id))
+              .map(q -> "'" + q.subject() + "'")
+              .findFirst()
+              .orElse("'" + id + "'")
+          + " ";
     }
     return switch (part) {
       case "bidder" -> "bidder ";

@@ -44,7 +44,11 @@ public record NoticeRule(
     }
   }
 
-  public enum Timing { ON, ON_OR_BEFORE, WITHIN_AFTER }
+  public enum Timing {
+    ON,
+    ON_OR_BEFORE,
+    WITHIN_AFTER
+  }
 
   List<String> inconsistencies(String regime) {
     List<String> found = new ArrayList<>();

@@ -14,13 +14,21 @@ import uk.gov.council.commissioning.security.Roles;
  */
 final class ProcurementAccess {
 
-  static final List<String> STAFF = List.of(Roles.PROCUREMENT, Roles.PROCUREMENT_LEADS,
-      Roles.COMMISSIONING_OFFICERS, Roles.CONTRACTS_MANAGERS, Roles.ADMIN);
+  static final List<String> STAFF =
+      List.of(
+          Roles.PROCUREMENT,
+          Roles.PROCUREMENT_LEADS,
+          Roles.COMMISSIONING_OFFICERS,
+          Roles.CONTRACTS_MANAGERS,
+          Roles.ADMIN);
 
   static void require(Authentication auth, String what) {
     if (CouncilUser.isProvider(auth) || !CouncilUser.isInAny(auth, STAFF)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only procurement staff, commissioning officers,"
-          + " contracts managers and administrators may " + what);
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
+          "Only procurement staff, commissioning officers,"
+              + " contracts managers and administrators may "
+              + what);
     }
   }
 

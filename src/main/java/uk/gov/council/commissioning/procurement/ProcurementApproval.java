@@ -23,31 +23,37 @@ import uk.gov.council.commissioning.tasks.TaskAnswers;
 public class ProcurementApproval {
 
   /** The three whose agreement CPR 1.3 requires, by the variable that holds each answer. */
-  static final Map<String, String> AGREEMENTS = Map.of(
-      "governanceAgreement", "Assistant Director Governance & Contracts",
-      "corporateAgreement", "Director of Corporate Services",
-      "financeAgreement", "Director of Finance");
+  static final Map<String, String> AGREEMENTS =
+      Map.of(
+          "governanceAgreement", "Assistant Director Governance & Contracts",
+          "corporateAgreement", "Director of Corporate Services",
+          "financeAgreement", "Director of Finance");
 
-  private static final Map<String, String> DECISION_MAKER_GROUPS = Map.of(
-      "CHIEF_OFFICER", Roles.CHIEF_OFFICERS,
-      "PORTFOLIO_HOLDER", Roles.PORTFOLIO_HOLDERS,
-      // The Executive decides in a meeting; democratic services record its decision.
-      "EXECUTIVE", Roles.DEMOCRATIC_SERVICES);
+  private static final Map<String, String> DECISION_MAKER_GROUPS =
+      Map.of(
+          "CHIEF_OFFICER", Roles.CHIEF_OFFICERS,
+          "PORTFOLIO_HOLDER", Roles.PORTFOLIO_HOLDERS,
+          // The Executive decides in a meeting; democratic services record its decision.
+          "EXECUTIVE", Roles.DEMOCRATIC_SERVICES);
 
-  private static final Map<String, String> DECISION_MAKER_TITLES = Map.of(
-      "CHIEF_OFFICER", "Chief Officer",
-      "PORTFOLIO_HOLDER", "Portfolio Holder",
-      "EXECUTIVE", "Executive");
+  private static final Map<String, String> DECISION_MAKER_TITLES =
+      Map.of(
+          "CHIEF_OFFICER", "Chief Officer",
+          "PORTFOLIO_HOLDER", "Portfolio Holder",
+          "EXECUTIVE", "Executive");
 
-  /** The Executive's minute of a decision: its own for each decision, kept on the task that recorded it. */
+  /**
+   * The Executive's minute of a decision: its own for each decision, kept on the task that recorded
+   * it.
+   */
   static final List<String> EXECUTIVE_RECORD = List.of("decisionReference", "decisionDate");
 
   private final ProcurementDeadlines deadlines;
   private final ProcurementRegister register;
   private final ProcurementRegimes regimes;
 
-  public ProcurementApproval(ProcurementDeadlines deadlines, ProcurementRegister register,
-      ProcurementRegimes regimes) {
+  public ProcurementApproval(
+      ProcurementDeadlines deadlines, ProcurementRegister register, ProcurementRegimes regimes) {
     this.deadlines = deadlines;
     this.register = register;
     this.regimes = regimes;
@@ -57,7 +63,9 @@ public class ProcurementApproval {
     return deadlines.councilStepDue();
   }
 
-  /** The officer's case for a procurement the extension process started: strategy, value, regime. */
+  /**
+   * The officer's case for a procurement the extension process started: strategy, value, regime.
+   */
   public void prepared(DelegateTask task) {
     FormChecks checks = new FormChecks(task.getName(), task);
     CaseDetails details = caseDetails(checks, begun(task));
@@ -65,8 +73,15 @@ public class ProcurementApproval {
     details.record(task);
   }
 
-  /** What the directors agree to: strategy, value, key decision and regime, as the officer last set them. */
-  private record CaseDetails(ProcurementApproval approval, String strategy, BigDecimal value, boolean keyDecision,
+  /**
+   * What the directors agree to: strategy, value, key decision and regime, as the officer last set
+   * them.
+   */
+  private record CaseDetails(
+      ProcurementApproval approval,
+      String strategy,
+      BigDecimal value,
+      boolean keyDecision,
       String regime) {
 
     void record(DelegateTask task) {
@@ -94,8 +109,11 @@ public class ProcurementApproval {
 
   /** The day the procurement began: it decides which law governs it. */
   private LocalDate begun(DelegateTask task) {
-    return register.require(task.getExecution().getProcessBusinessKey()).createdAt()
-        .atZone(uk.gov.council.commissioning.calendar.WorkingDayCalendar.UK).toLocalDate();
+    return register
+        .require(task.getExecution().getProcessBusinessKey())
+        .createdAt()
+        .atZone(uk.gov.council.commissioning.calendar.WorkingDayCalendar.UK)
+        .toLocalDate();
   }
 
   /** One director's answer: agreed or not, and the comments that go back to the officer if not. */
@@ -103,13 +121,21 @@ public class ProcurementApproval {
     FormChecks checks = new FormChecks(task.getName(), task);
     String answer = checks.oneOf(answerVariable, Set.of("AGREE", "DECLINE"));
     String commentsField = answerVariable + "Comments";
-    checks.textIf("DECLINE".equals(answer), commentsField, "say why you do not agree, for the officer to act on");
+    checks.textIf(
+        "DECLINE".equals(answer),
+        commentsField,
+        "say why you do not agree, for the officer to act on");
     String comments = checks.optionalText(commentsField, 2000);
     checks.throwIfAny();
     // Recorded as this director's answer: the variables are there for the forms, but any director
     // completing a task could set the others' too.
-    register.recordAgreement(task.getExecution().getProcessBusinessKey(), answerVariable, answer, comments,
-        ProcurementUsers.userOf(task), ProcurementDeadlines.now());
+    register.recordAgreement(
+        task.getExecution().getProcessBusinessKey(),
+        answerVariable,
+        answer,
+        comments,
+        ProcurementUsers.userOf(task),
+        ProcurementDeadlines.now());
     task.getExecution().setVariable(commentsField, comments);
   }
 
@@ -139,8 +165,13 @@ public class ProcurementApproval {
         task.getExecution().removeVariable(answer);
         task.getExecution().removeVariable(answer + "Comments");
       }
-      task.getExecution().setVariable("revisionText", "**Revised case.** What changed: " + MarkdownText.literal(notes)
-          + "\n\nObjections to the earlier case:\n\n" + task.getExecution().getVariable("declineComments"));
+      task.getExecution()
+          .setVariable(
+              "revisionText",
+              "**Revised case.** What changed: "
+                  + MarkdownText.literal(notes)
+                  + "\n\nObjections to the earlier case:\n\n"
+                  + task.getExecution().getVariable("declineComments"));
     }
     TaskAnswers.decided(task, "revision", List.of("revisionNotes"));
   }
@@ -150,12 +181,13 @@ public class ProcurementApproval {
     List<String> lines = new ArrayList<>();
     Map<String, ProcurementRegister.Agreement> answers =
         register.currentAgreements(execution.getProcessBusinessKey());
-    AGREEMENTS.forEach((agreement, who) -> {
-      ProcurementRegister.Agreement answer = answers.get(agreement);
-      if (answer != null && "DECLINE".equals(answer.answer())) {
-        lines.add("**" + who + "**: " + MarkdownText.literal(answer.comments()));
-      }
-    });
+    AGREEMENTS.forEach(
+        (agreement, who) -> {
+          ProcurementRegister.Agreement answer = answers.get(agreement);
+          if (answer != null && "DECLINE".equals(answer.answer())) {
+            lines.add("**" + who + "**: " + MarkdownText.literal(answer.comments()));
+          }
+        });
     return String.join("\n\n", lines.stream().sorted().toList());
   }
 
@@ -168,7 +200,8 @@ public class ProcurementApproval {
    * or key decision sent with an earlier task completion must not choose a lesser decision maker.
    */
   public void decisionInputs(DelegateExecution execution) {
-    ProcurementRegister.Procurement procurement = register.require(execution.getProcessBusinessKey());
+    ProcurementRegister.Procurement procurement =
+        register.require(execution.getProcessBusinessKey());
     execution.setVariable("approvalValue", procurement.estimatedValue().doubleValue());
     execution.setVariable("keyDecision", procurement.keyDecision());
   }
@@ -177,8 +210,11 @@ public class ProcurementApproval {
   public void recordRoute(DelegateExecution execution) {
     Object route = execution.getVariable("approvalRoute");
     if (route == null || !DECISION_MAKER_GROUPS.containsKey(route.toString())) {
-      throw new IllegalStateException("Procurement " + execution.getProcessBusinessKey()
-          + ": the approval route table gave " + route);
+      throw new IllegalStateException(
+          "Procurement "
+              + execution.getProcessBusinessKey()
+              + ": the approval route table gave "
+              + route);
     }
     register.setApprovalRoute(execution.getProcessBusinessKey(), route.toString());
   }
@@ -228,7 +264,8 @@ public class ProcurementApproval {
   private String route(DelegateExecution execution) {
     String route = register.require(execution.getProcessBusinessKey()).approvalRoute();
     if (route == null) {
-      throw new IllegalStateException("Procurement " + execution.getProcessBusinessKey() + " has no decision maker");
+      throw new IllegalStateException(
+          "Procurement " + execution.getProcessBusinessKey() + " has no decision maker");
     }
     return route;
   }

@@ -24,8 +24,8 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
  * From the award notice to a live contract: standstill and any challenge (which suspends the
- * award), the signed contract in the register, and commencement, which makes it live and closes
- * the contract it replaces.
+ * award), the signed contract in the register, and commencement, which makes it live and closes the
+ * contract it replaces.
  */
 @Component("procurementAward")
 public class ProcurementAward {
@@ -40,9 +40,15 @@ public class ProcurementAward {
   private final AccessSetup access;
   private final ProcurementEvaluation evaluation;
 
-  public ProcurementAward(ProcurementRegister register, ProcurementTimetable timetable, ProcurementNotices notices,
-      ProcurementDeadlines deadlines, ProcurementAlerts alerts, ProcurementProperties properties,
-      ContractService contracts, AccessSetup access,
+  public ProcurementAward(
+      ProcurementRegister register,
+      ProcurementTimetable timetable,
+      ProcurementNotices notices,
+      ProcurementDeadlines deadlines,
+      ProcurementAlerts alerts,
+      ProcurementProperties properties,
+      ContractService contracts,
+      AccessSetup access,
       ProcurementEvaluation evaluation) {
     this.evaluation = evaluation;
     this.register = register;
@@ -56,9 +62,9 @@ public class ProcurementAward {
   }
 
   /**
-   * Standstill runs from the day the notice that starts it was actually published (not the
-   * planned day), for the regime's period; none where the regime has no mandatory standstill and
-   * the plan chose no voluntary one.
+   * Standstill runs from the day the notice that starts it was actually published (not the planned
+   * day), for the regime's period; none where the regime has no mandatory standstill and the plan
+   * chose no voluntary one.
    */
   public void startStandstill(DelegateExecution execution) {
     Optional<LocalDate> lastDay = standstillLastDay(execution.getProcessBusinessKey());
@@ -95,7 +101,8 @@ public class ProcurementAward {
     checks.throwIfAny();
     DelegateExecution execution = task.getExecution();
     String reference = execution.getProcessBusinessKey();
-    register.recordChallenge(reference, received, challenger, grounds, ProcurementUsers.userOf(task));
+    register.recordChallenge(
+        reference, received, challenger, grounds, ProcurementUsers.userOf(task));
     register.setStatus(reference, "AWARD_SUSPENDED");
     execution.setVariable("challengeText", challengeText(challenger, received, grounds));
     alerts.challengeReceived(execution, challenger, received);
@@ -104,17 +111,27 @@ public class ProcurementAward {
 
   /** For the resolution form (Markdown): the challenger and its grounds as typed. */
   static String challengeText(String challenger, LocalDate received, String grounds) {
-    return "**" + MarkdownText.inline(challenger) + "**, received " + received.format(ProcurementTimetable.DAY)
-        + ":\n\n" + MarkdownText.literal(grounds);
+    return "**"
+        + MarkdownText.inline(challenger)
+        + "**, received "
+        + received.format(ProcurementTimetable.DAY)
+        + ":\n\n"
+        + MarkdownText.literal(grounds);
   }
 
   public void challengeResolved(DelegateTask task) {
     FormChecks checks = new FormChecks(task.getName(), task);
-    String outcome = checks.oneOf("challengeOutcome", Set.of("AWARD_STANDS", "REEVALUATE", "ABANDON"));
+    String outcome =
+        checks.oneOf("challengeOutcome", Set.of("AWARD_STANDS", "REEVALUATE", "ABANDON"));
     String resolution = checks.text("challengeResolution", 4000);
     checks.throwIfAny();
     String reference = task.getExecution().getProcessBusinessKey();
-    register.resolveChallenge(reference, outcome, resolution, ProcurementDeadlines.today(), ProcurementUsers.userOf(task));
+    register.resolveChallenge(
+        reference,
+        outcome,
+        resolution,
+        ProcurementDeadlines.today(),
+        ProcurementUsers.userOf(task));
     register.setStatus(reference, "IN_PROGRESS");
     if ("REEVALUATE".equals(outcome)) {
       register.reopenStagesFrom(reference, ProcurementStage.EVALUATION);
@@ -126,16 +143,23 @@ public class ProcurementAward {
   public void offerContract(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
     TimetablePlan plan = timetable.requirePlan(reference);
-    execution.setVariable("commencementText", plan.commencementDate().format(ProcurementTimetable.DAY));
+    execution.setVariable(
+        "commencementText", plan.commencementDate().format(ProcurementTimetable.DAY));
     String winner = register.require(reference).winningBidder();
     execution.setVariable("providerName", winner);
     // The values entered should follow from the winning bid: shown so the officer can check them.
-    execution.setVariable("winningBidText", evaluation.storedResult(reference).ranking().stream()
-        .filter(b -> b.bidder().equals(winner)).findFirst()
-        .map(b -> "Winning bid: " + RegisterProcurement.pounds(b.totalPrice()) + " in total.").orElse(""));
+    execution.setVariable(
+        "winningBidText",
+        evaluation.storedResult(reference).ranking().stream()
+            .filter(b -> b.bidder().equals(winner))
+            .findFirst()
+            .map(b -> "Winning bid: " + RegisterProcurement.pounds(b.totalPrice()) + " in total.")
+            .orElse(""));
     execution.setVariable("contractTermMonths", properties.contractTermMonths());
-    execution.setVariable("extensionOptions", String.join(", ",
-        properties.extensionOptionMonths().stream().map(String::valueOf).toList()));
+    execution.setVariable(
+        "extensionOptions",
+        String.join(
+            ", ", properties.extensionOptionMonths().stream().map(String::valueOf).toList()));
   }
 
   /** The signed contract enters the register as SIGNED; commencement makes it live. */
@@ -163,29 +187,43 @@ public class ProcurementAward {
     }
     if (signedOn != null && signedOn.isAfter(plan.commencementDate())) {
       // The overrun watch asks the lead to re-plan commencement before this can happen.
-      checks.problem("contractSignedOn", "is after the planned commencement ("
-          + plan.commencementDate().format(ProcurementTimetable.DAY) + "): the procurement lead re-plans"
-          + " commencement first");
+      checks.problem(
+          "contractSignedOn",
+          "is after the planned commencement ("
+              + plan.commencementDate().format(ProcurementTimetable.DAY)
+              + "): the procurement lead re-plans"
+              + " commencement first");
     }
     Optional<LocalDate> lastDay = standstillLastDay(reference);
     if (signedOn != null && lastDay.isPresent() && !signedOn.isAfter(lastDay.get())) {
-      checks.problem("contractSignedOn", "standstill runs to the end of "
-          + lastDay.get().format(ProcurementTimetable.DAY)
-          + "; the contract may not be entered into before the day after");
+      checks.problem(
+          "contractSignedOn",
+          "standstill runs to the end of "
+              + lastDay.get().format(ProcurementTimetable.DAY)
+              + "; the contract may not be entered into before the day after");
     }
-    // The award report named the winner and the decision maker authorised it: a contract with anyone
+    // The award report named the winner and the decision maker authorised it: a contract with
+    // anyone
     // else would need a new award decision, not a different name typed here.
     String winner = procurement.winningBidder();
     if (providerName != null && !providerName.equalsIgnoreCase(winner)) {
-      checks.problem("providerName", "the award was authorised for " + winner
-          + "; the contract can only be signed with that bidder");
+      checks.problem(
+          "providerName",
+          "the award was authorised for "
+              + winner
+              + "; the contract can only be signed with that bidder");
     }
     Provider provider = null;
     if (providerName != null && providerName.equalsIgnoreCase(winner)) {
-      provider = contracts.findAllProviders().stream()
-          .filter(p -> p.name().equalsIgnoreCase(providerName)).findFirst().orElse(null);
+      provider =
+          contracts.findAllProviders().stream()
+              .filter(p -> p.name().equalsIgnoreCase(providerName))
+              .findFirst()
+              .orElse(null);
       if (provider == null && providerEmail == null) {
-        checks.problem("providerEmail", providerName + " is not in the register yet: give its contact email to add it");
+        checks.problem(
+            "providerEmail",
+            providerName + " is not in the register yet: give its contact email to add it");
       }
     }
     checks.throwIfAny();
@@ -197,19 +235,31 @@ public class ProcurementAward {
       access.ensureGroup(group, winner, "WORKFLOW");
     }
     LocalDate start = plan.commencementDate();
-    NewContract contract = new NewContract(contractReference, procurement.title(), provider.id(),
-        procurement.serviceArea(), start, start.plusMonths(term.longValue()).minusDays(1), annual,
-        wholeLife, budgetHead, options, officer);
+    NewContract contract =
+        new NewContract(
+            contractReference,
+            procurement.title(),
+            provider.id(),
+            procurement.serviceArea(),
+            start,
+            start.plusMonths(term.longValue()).minusDays(1),
+            annual,
+            wholeLife,
+            budgetHead,
+            options,
+            officer);
     Contract registered;
     try {
       registered = contracts.registerAwarded(contract, reference, procurement.replacesReference());
     } catch (InvalidRequestException e) {
-      throw new TaskFormException(task.getName(), e.getErrors().stream()
-          .map(p -> formField(p.field()) + ": " + p.message()).toList());
+      throw new TaskFormException(
+          task.getName(),
+          e.getErrors().stream().map(p -> formField(p.field()) + ": " + p.message()).toList());
     }
     register.recordAwardedContract(reference, registered.reference(), signedOn);
     register.setStatus(reference, "CONTRACT_SIGNED");
-    register.stageFinished(reference, ProcurementStage.NOTIFICATION_AND_MOBILISATION, ProcurementDeadlines.today());
+    register.stageFinished(
+        reference, ProcurementStage.NOTIFICATION_AND_MOBILISATION, ProcurementDeadlines.today());
     execution.setVariable("awardedContractReference", registered.reference());
   }
 
@@ -218,7 +268,8 @@ public class ProcurementAward {
     String reference = execution.getProcessBusinessKey();
     String contract = register.require(reference).awardedContractReference();
     if (contract == null) {
-      throw new IllegalStateException("Procurement " + reference + " has no signed contract to commence");
+      throw new IllegalStateException(
+          "Procurement " + reference + " has no signed contract to commence");
     }
     contracts.commence(contract);
     register.stageFinished(reference, ProcurementStage.COMMENCEMENT, ProcurementDeadlines.today());
@@ -240,7 +291,8 @@ public class ProcurementAward {
         }
         options.add(new NewContract.Option(months));
       } catch (NumberFormatException e) {
-        checks.problem("extensionOptions", "'" + part + "' is not a number of months (e.g. 12, 12)");
+        checks.problem(
+            "extensionOptions", "'" + part + "' is not a number of months (e.g. 12, 12)");
       }
     }
     return options;
@@ -256,9 +308,9 @@ public class ProcurementAward {
     };
   }
 
-
   static String slug(String name) {
-    String slug = name.toLowerCase(Locale.UK).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
+    String slug =
+        name.toLowerCase(Locale.UK).replaceAll("[^a-z0-9]+", "-").replaceAll("(^-|-$)", "");
     return slug.length() > 50 ? slug.substring(0, 50) : slug;
   }
 

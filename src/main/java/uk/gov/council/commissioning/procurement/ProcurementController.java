@@ -30,8 +30,11 @@ public class ProcurementController {
   private final TimetableChecker checker;
   private final ObjectMapper json;
 
-  public ProcurementController(ProcurementRegister register, ProcurementTimetable timetable,
-      TimetableChecker checker, ObjectMapper json) {
+  public ProcurementController(
+      ProcurementRegister register,
+      ProcurementTimetable timetable,
+      TimetableChecker checker,
+      ObjectMapper json) {
     this.register = register;
     this.timetable = timetable;
     this.checker = checker;
@@ -39,16 +42,36 @@ public class ProcurementController {
   }
 
   /** One line per procurement. */
-  public record Summary(String reference, String title, String serviceArea, String regime, String status,
-      BigDecimal estimatedValue, String replacesReference, String awardedContractReference, String currentStage,
-      int slips, Instant createdAt) {}
+  public record Summary(
+      String reference,
+      String title,
+      String serviceArea,
+      String regime,
+      String status,
+      BigDecimal estimatedValue,
+      String replacesReference,
+      String awardedContractReference,
+      String currentStage,
+      int slips,
+      Instant createdAt) {}
 
   /** Everything recorded about one procurement. */
-  public record Details(Summary procurement, String startReason, String startedBy, boolean keyDecision,
-      String approvalRoute, Map<String, ProcurementRegister.Agreement> agreements, TimetablePlan timetable,
-      int timetableRevision, TimetableCheck timetableCheck, List<ProcurementStage> stagesFinished,
-      List<ProcurementRegister.Slip> slips, List<ProcurementRegister.Notice> notices,
-      List<ProcurementRegister.Challenge> challenges, String winningBidder, LocalDate contractSignedOn,
+  public record Details(
+      Summary procurement,
+      String startReason,
+      String startedBy,
+      boolean keyDecision,
+      String approvalRoute,
+      Map<String, ProcurementRegister.Agreement> agreements,
+      TimetablePlan timetable,
+      int timetableRevision,
+      TimetableCheck timetableCheck,
+      List<ProcurementStage> stagesFinished,
+      List<ProcurementRegister.Slip> slips,
+      List<ProcurementRegister.Notice> notices,
+      List<ProcurementRegister.Challenge> challenges,
+      String winningBidder,
+      LocalDate contractSignedOn,
       JsonNode evaluation) {}
 
   @GetMapping
@@ -60,22 +83,54 @@ public class ProcurementController {
   @GetMapping("/{reference}")
   public Details one(@PathVariable String reference, Authentication auth) {
     ProcurementAccess.require(auth, "see procurements");
-    ProcurementRegister.Procurement p = register.find(reference)
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No procurement " + reference));
+    ProcurementRegister.Procurement p =
+        register
+            .find(reference)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "No procurement " + reference));
     TimetablePlan plan = timetable.plan(reference).orElse(null);
-    return new Details(summary(p), p.startReason(), p.startedBy(), p.keyDecision(), p.approvalRoute(),
-        register.currentAgreements(reference), plan, p.planRevision(),
-        plan == null ? null : checker.check(plan), register.finishedStages(reference), register.slips(reference),
-        register.notices(reference), register.challenges(reference), p.winningBidder(),
-        register.contractSignedOn(reference).orElse(null), evaluation(p));
+    return new Details(
+        summary(p),
+        p.startReason(),
+        p.startedBy(),
+        p.keyDecision(),
+        p.approvalRoute(),
+        register.currentAgreements(reference),
+        plan,
+        p.planRevision(),
+        plan == null ? null : checker.check(plan),
+        register.finishedStages(reference),
+        register.slips(reference),
+        register.notices(reference),
+        register.challenges(reference),
+        p.winningBidder(),
+        register.contractSignedOn(reference).orElse(null),
+        evaluation(p));
   }
 
   private Summary summary(ProcurementRegister.Procurement p) {
     List<ProcurementStage> finished = register.finishedStages(p.reference());
-    String current = p.plan() == null ? null : java.util.Arrays.stream(ProcurementStage.values())
-        .filter(s -> !finished.contains(s)).findFirst().map(ProcurementStage::label).orElse("finished");
-    return new Summary(p.reference(), p.title(), p.serviceArea(), p.regime(), p.status(), p.estimatedValue(),
-        p.replacesReference(), p.awardedContractReference(), current, register.slips(p.reference()).size(),
+    String current =
+        p.plan() == null
+            ? null
+            : java.util.Arrays.stream(ProcurementStage.values())
+                .filter(s -> !finished.contains(s))
+                .findFirst()
+                .map(ProcurementStage::label)
+                .orElse("finished");
+    return new Summary(
+        p.reference(),
+        p.title(),
+        p.serviceArea(),
+        p.regime(),
+        p.status(),
+        p.estimatedValue(),
+        p.replacesReference(),
+        p.awardedContractReference(),
+        current,
+        register.slips(p.reference()).size(),
         p.createdAt());
   }
 
@@ -90,7 +145,8 @@ public class ProcurementController {
       node.set("result", json.readTree(p.evaluationResult()));
       return node;
     } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The evaluation of " + p.reference() + " could not be read", e);
+      throw new IllegalStateException(
+          "The evaluation of " + p.reference() + " could not be read", e);
     }
   }
 }

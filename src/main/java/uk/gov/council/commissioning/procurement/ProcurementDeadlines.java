@@ -19,7 +19,9 @@ public class ProcurementDeadlines {
   private final TimeAcceleration acceleration;
   private final ProcurementProperties properties;
 
-  public ProcurementDeadlines(WorkingDayCalendar calendar, TimeAcceleration acceleration,
+  public ProcurementDeadlines(
+      WorkingDayCalendar calendar,
+      TimeAcceleration acceleration,
       ProcurementProperties properties) {
     this.calendar = calendar;
     this.acceleration = acceleration;

@@ -17,9 +17,9 @@ import uk.gov.council.commissioning.tasks.TaskAnswers;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
- * The evaluation in the process (seed 000 §6.8): the sheet the officer fills in, scored by
- * {@link TenderEvaluation}; the award report and its authorisation; the assessment summaries.
- * Inputs and result are stored together, so the ranking can be recomputed from the record.
+ * The evaluation in the process (seed 000 §6.8): the sheet the officer fills in, scored by {@link
+ * TenderEvaluation}; the award report and its authorisation; the assessment summaries. Inputs and
+ * result are stored together, so the ranking can be recomputed from the record.
  */
 @Component("procurementEvaluation")
 public class ProcurementEvaluation {
@@ -29,14 +29,21 @@ public class ProcurementEvaluation {
   private final ProcurementRegimes regimes;
   private final ProcurementApproval approval;
 
-  public ProcurementEvaluation(ProcurementRegister register, ObjectMapper json, ProcurementApproval approval, ProcurementRegimes regimes) {
+  public ProcurementEvaluation(
+      ProcurementRegister register,
+      ObjectMapper json,
+      ProcurementApproval approval,
+      ProcurementRegimes regimes) {
     this.regimes = regimes;
     this.register = register;
     this.json = json;
     this.approval = approval;
   }
 
-  /** The seed's template and weights for a first evaluation; an evaluation done again keeps its sheet. */
+  /**
+   * The seed's template and weights for a first evaluation; an evaluation done again keeps its
+   * sheet.
+   */
   public void offerSheet(DelegateExecution execution) {
     if (execution.getVariable("evaluationQuestions") == null) {
       EvaluationModel seed = EvaluationModel.seed000Default();
@@ -60,13 +67,16 @@ public class ProcurementEvaluation {
     EvaluationRequest request;
     EvaluationResult result;
     try {
-      request = EvaluationSheet.parse(questions, decimal(price), decimal(quality), decimal(maxScore), bids);
+      request =
+          EvaluationSheet.parse(
+              questions, decimal(price), decimal(quality), decimal(maxScore), bids);
       result = TenderEvaluation.evaluate(request.model(), request.bids());
     } catch (EvaluationSheetException e) {
-      throw new TaskFormException(task.getName(), e.problems().stream().map(SheetProblem::toString).toList());
+      throw new TaskFormException(
+          task.getName(), e.problems().stream().map(SheetProblem::toString).toList());
     } catch (InvalidRequestException e) {
-      throw new TaskFormException(task.getName(),
-          e.getErrors().stream().map(p -> p.field() + ": " + p.message()).toList());
+      throw new TaskFormException(
+          task.getName(), e.getErrors().stream().map(p -> p.field() + ": " + p.message()).toList());
     }
     String reference = task.getExecution().getProcessBusinessKey();
     register.saveEvaluation(reference, write(request), write(result));
@@ -81,7 +91,9 @@ public class ProcurementEvaluation {
     execution.setVariable("returnComments", "");
   }
 
-  /** The recommended bidder must be the most advantageous tender, or one of those tied at the top. */
+  /**
+   * The recommended bidder must be the most advantageous tender, or one of those tied at the top.
+   */
   public void awardReportPrepared(DelegateTask task) {
     String reference = task.getExecution().getProcessBusinessKey();
     EvaluationResult result = storedResult(reference);
@@ -90,9 +102,11 @@ public class ProcurementEvaluation {
     String summary = checks.text("awardReportSummary", 4000);
     List<String> eligible = tiedAtTop(result);
     if (winner != null && !eligible.contains(winner)) {
-      checks.problem("winningBidder", eligible.size() == 1
-          ? "the most advantageous tender is " + eligible.get(0) + "'s"
-          : "must be one of the bidders tied at the top: " + String.join(", ", eligible));
+      checks.problem(
+          "winningBidder",
+          eligible.size() == 1
+              ? "the most advantageous tender is " + eligible.get(0) + "'s"
+              : "must be one of the bidders tied at the top: " + String.join(", ", eligible));
     }
     checks.throwIfAny();
     register.recordWinner(reference, winner);
@@ -104,38 +118,62 @@ public class ProcurementEvaluation {
     checks.textIf("RETURN".equals(decision), "awardDecisionComments", "say what the report needs");
     String comments = checks.optionalText("awardDecisionComments", 2000);
     if ("AUTHORISE".equals(decision) && approval.isExecutive(task.getExecution())) {
-      // The Executive's authorisation is minuted; a report sent back for redrafting is not yet a decision.
+      // The Executive's authorisation is minuted; a report sent back for redrafting is not yet a
+      // decision.
       checks.text("decisionReference");
     }
     checks.throwIfAny();
-    TaskAnswers.decided(task, "awardDecision", List.of("awardDecisionComments", "decisionReference", "decisionDate"));
+    TaskAnswers.decided(
+        task,
+        "awardDecision",
+        List.of("awardDecisionComments", "decisionReference", "decisionDate"));
     DelegateExecution execution = task.getExecution();
     if ("AUTHORISE".equals(decision)) {
-      register.stageFinished(execution.getProcessBusinessKey(), ProcurementStage.AWARD_AUTHORISATION,
+      register.stageFinished(
+          execution.getProcessBusinessKey(),
+          ProcurementStage.AWARD_AUTHORISATION,
           ProcurementDeadlines.today());
       execution.setVariable("returnComments", "");
     } else {
-      execution.setVariable("returnComments", returnText(approval.decisionMakerTitle(execution), comments));
+      execution.setVariable(
+          "returnComments", returnText(approval.decisionMakerTitle(execution), comments));
     }
   }
 
   public void offerSummaries(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
     ProcurementRegister.Procurement procurement = register.require(reference);
-    AssessmentSummaries.Regime law = regimes.find(procurement.regime()).orElseThrow().summariesLaw();
-    execution.setVariable("assessmentSummariesText", summariesText(AssessmentSummaries.of(law,
-        storedInputs(reference), storedResult(reference), procurement.winningBidder())));
+    AssessmentSummaries.Regime law =
+        regimes.find(procurement.regime()).orElseThrow().summariesLaw();
+    execution.setVariable(
+        "assessmentSummariesText",
+        summariesText(
+            AssessmentSummaries.of(
+                law,
+                storedInputs(reference),
+                storedResult(reference),
+                procurement.winningBidder())));
   }
 
-  /** For the summaries form (Markdown): each as plain text in a block, exactly what is pasted into the e-procurement system. */
+  /**
+   * For the summaries form (Markdown): each as plain text in a block, exactly what is pasted into
+   * the e-procurement system.
+   */
   static String summariesText(List<AssessmentSummaries.AssessmentSummary> summaries) {
     return summaries.stream()
-        .map(s -> "#### " + MarkdownText.inline(s.bidder()) + (s.successful() ? " (successful)" : "") + "\n\n"
-            + MarkdownText.codeBlock(s.text()))
+        .map(
+            s ->
+                "#### "
+                    + MarkdownText.inline(s.bidder())
+                    + (s.successful() ? " (successful)" : "")
+                    + "\n\n"
+                    + MarkdownText.codeBlock(s.text()))
         .collect(Collectors.joining("\n\n"));
   }
 
-  /** For the award report form (Markdown): what the decision maker said the report needs, as typed. */
+  /**
+   * For the award report form (Markdown): what the decision maker said the report needs, as typed.
+   */
   static String returnText(String decisionMakerTitle, String comments) {
     return "**Returned by the " + decisionMakerTitle + ":** " + MarkdownText.literal(comments);
   }
@@ -144,7 +182,10 @@ public class ProcurementEvaluation {
   static String tieText(EvaluationResult result) {
     return result.panelDecisionNeeded()
         ? "**The top bidders tie on total and quality score: the panel chooses between "
-            + tiedAtTop(result).stream().map(MarkdownText::inline).collect(Collectors.joining(" and ")) + ".**"
+            + tiedAtTop(result).stream()
+                .map(MarkdownText::inline)
+                .collect(Collectors.joining(" and "))
+            + ".**"
         : "";
   }
 
@@ -158,7 +199,8 @@ public class ProcurementEvaluation {
       checks.problem("summariesSentOn", "cannot be in the future");
     }
     checks.throwIfAny();
-    // After a challenge the tenders are scored again and new summaries are due: not confirmed by last round's tick.
+    // After a challenge the tenders are scored again and new summaries are due: not confirmed by
+    // last round's tick.
     TaskAnswers.keepOnTask(task, List.of("summariesSent", "summariesSentOn"));
   }
 
@@ -183,22 +225,38 @@ public class ProcurementEvaluation {
 
   /** The bidders the award may go to: rank 1, or every bid tied with it. */
   static List<String> tiedAtTop(EvaluationResult result) {
-    return result.ranking().stream().filter(b -> b.rank() == 1).map(EvaluationResult.RankedBid::bidder).toList();
+    return result.ranking().stream()
+        .filter(b -> b.rank() == 1)
+        .map(EvaluationResult.RankedBid::bidder)
+        .toList();
   }
 
   static String rankingText(EvaluationResult result) {
     if (result.ranking().isEmpty()) {
       return "No bid passed stage 1.";
     }
-    StringBuilder out = new StringBuilder(
-        "| Rank | Bidder | Quality (of " + result.model().qualityWeight().stripTrailingZeros().toPlainString()
-            + ") | Price score (of " + result.model().priceWeight().stripTrailingZeros().toPlainString()
-            + ") | Total (of 100) | Price bid |\n|---|---|---|---|---|---|\n");
+    StringBuilder out =
+        new StringBuilder(
+            "| Rank | Bidder | Quality (of "
+                + result.model().qualityWeight().stripTrailingZeros().toPlainString()
+                + ") | Price score (of "
+                + result.model().priceWeight().stripTrailingZeros().toPlainString()
+                + ") | Total (of 100) | Price bid |\n|---|---|---|---|---|---|\n");
     for (EvaluationResult.RankedBid bid : result.ranking()) {
-      out.append("| ").append(bid.rank()).append(bid.tied() ? " (tied)" : "").append(" | ")
+      out.append("| ")
+          .append(bid.rank())
+          .append(bid.tied() ? " (tied)" : "")
+          .append(" | ")
           .append(MarkdownText.inline(bid.bidder()))
-          .append(" | ").append(bid.qualityScore()).append(" | ").append(bid.priceScore()).append(" | ")
-          .append(bid.totalScore()).append(" | ").append(RegisterProcurement.pounds(bid.totalPrice())).append(" |\n");
+          .append(" | ")
+          .append(bid.qualityScore())
+          .append(" | ")
+          .append(bid.priceScore())
+          .append(" | ")
+          .append(bid.totalScore())
+          .append(" | ")
+          .append(RegisterProcurement.pounds(bid.totalPrice()))
+          .append(" |\n");
     }
     String excluded = excludedText(result);
     return excluded.isEmpty() ? out.toString() : out + "\n" + excluded;
@@ -206,7 +264,12 @@ public class ProcurementEvaluation {
 
   static String excludedText(EvaluationResult result) {
     return result.excluded().stream()
-        .map(e -> "- " + MarkdownText.inline(e.bidder()) + " failed stage 1: " + MarkdownText.inline(e.reason()))
+        .map(
+            e ->
+                "- "
+                    + MarkdownText.inline(e.bidder())
+                    + " failed stage 1: "
+                    + MarkdownText.inline(e.reason()))
         .collect(Collectors.joining("\n"));
   }
 

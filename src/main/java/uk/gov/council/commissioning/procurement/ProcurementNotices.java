@@ -25,11 +25,18 @@ public class ProcurementNotices {
   /** Sent with their own task (the evaluation's assessment summaries), not a published notice. */
   static final String ASSESSMENT_SUMMARIES = "ASSESSMENT_SUMMARIES";
 
-  private static final Map<String, Anchor> POINTS = Map.of(
-      "TENDER", Anchor.TENDER_NOTICE, "AWARD", Anchor.AWARD_NOTICE, "CONTRACT", Anchor.CONTRACT_SIGNATURE);
+  private static final Map<String, Anchor> POINTS =
+      Map.of(
+          "TENDER",
+          Anchor.TENDER_NOTICE,
+          "AWARD",
+          Anchor.AWARD_NOTICE,
+          "CONTRACT",
+          Anchor.CONTRACT_SIGNATURE);
 
   /** The fields of the notice form: kept on each task, so the next notice's form opens empty. */
-  private static final List<String> ANSWERS = List.of("noticeReference", "noticePublishedOn", "newTenderCloseDate");
+  private static final List<String> ANSWERS =
+      List.of("noticeReference", "noticePublishedOn", "newTenderCloseDate");
 
   private final ProcurementRegister register;
   private final ProcurementRegimes regimes;
@@ -38,8 +45,13 @@ public class ProcurementNotices {
   private final ProcurementDeadlines deadlines;
   private final ProcurementAlerts alerts;
 
-  public ProcurementNotices(ProcurementRegister register, ProcurementRegimes regimes, ProcurementTimetable timetable,
-      TimetableChecker checker, ProcurementDeadlines deadlines, ProcurementAlerts alerts) {
+  public ProcurementNotices(
+      ProcurementRegister register,
+      ProcurementRegimes regimes,
+      ProcurementTimetable timetable,
+      TimetableChecker checker,
+      ProcurementDeadlines deadlines,
+      ProcurementAlerts alerts) {
     this.register = register;
     this.regimes = regimes;
     this.timetable = timetable;
@@ -48,9 +60,13 @@ public class ProcurementNotices {
     this.alerts = alerts;
   }
 
-  /** The codes of the notices due at this point (TENDER, AWARD or CONTRACT), in the regime's order. */
+  /**
+   * The codes of the notices due at this point (TENDER, AWARD or CONTRACT), in the regime's order.
+   */
   public List<String> at(DelegateExecution execution, String point) {
-    return rulesAt(execution.getProcessBusinessKey(), point).stream().map(NoticeRule::code).toList();
+    return rulesAt(execution.getProcessBusinessKey(), point).stream()
+        .map(NoticeRule::code)
+        .toList();
   }
 
   /** Names the task after its notice and sets the deadline, on the notice's own execution. */
@@ -79,8 +95,19 @@ public class ProcurementNotices {
     DelegateExecution execution = task.getExecution();
     String reference = execution.getProcessBusinessKey();
     // The notice fixed when the task opened, whatever the completion sent as noticeCode.
-    NoticeRule rule = rule(reference, register.noticeOfTask(task.getExecutionId()).orElseThrow(
-        () -> new IllegalStateException("Notice task " + task.getId() + " of " + reference + " has no notice")));
+    NoticeRule rule =
+        rule(
+            reference,
+            register
+                .noticeOfTask(task.getExecutionId())
+                .orElseThrow(
+                    () ->
+                        new IllegalStateException(
+                            "Notice task "
+                                + task.getId()
+                                + " of "
+                                + reference
+                                + " has no notice")));
     FormChecks checks = new FormChecks(task.getName(), task);
     String noticeReference = checks.text("noticeReference", 100);
     LocalDate published = checks.date("noticePublishedOn");
@@ -92,16 +119,24 @@ public class ProcurementNotices {
     if (opensTender(rule)) {
       timetable.tenderOpened(task, published, newClose);
     }
-    register.recordNotice(reference, rule.code(), rule.name(), due(reference, rule, execution), noticeReference,
-        published, ProcurementUsers.userOf(task));
+    register.recordNotice(
+        reference,
+        rule.code(),
+        rule.name(),
+        due(reference, rule, execution),
+        noticeReference,
+        published,
+        ProcurementUsers.userOf(task));
     TaskAnswers.keepOnTask(task, ANSWERS);
   }
 
   /** The start of the day after the earliest deadline among the notices at this point. */
   public Date overdueAt(DelegateExecution execution, String point) {
     String reference = execution.getProcessBusinessKey();
-    return rulesAt(reference, point).stream().map(r -> due(reference, r, execution))
-        .min(Comparator.naturalOrder()).map(deadlines::endOf)
+    return rulesAt(reference, point).stream()
+        .map(r -> due(reference, r, execution))
+        .min(Comparator.naturalOrder())
+        .map(deadlines::endOf)
         // No notice at this point: a date that never comes, since the activity ends at once.
         .orElse(deadlines.endOf(LocalDate.of(9999, 12, 30)));
   }
@@ -109,13 +144,20 @@ public class ProcurementNotices {
   /** A deadline passed with notices still unrecorded: the leads are told which. */
   public void overdue(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
-    List<String> recorded = register.notices(reference).stream().map(ProcurementRegister.Notice::code).toList();
-    List<NoticeRule> missing = rulesAt(reference, "CONTRACT").stream().filter(r -> !recorded.contains(r.code())).toList();
+    List<String> recorded =
+        register.notices(reference).stream().map(ProcurementRegister.Notice::code).toList();
+    List<NoticeRule> missing =
+        rulesAt(reference, "CONTRACT").stream().filter(r -> !recorded.contains(r.code())).toList();
     if (missing.isEmpty()) {
       return;
     }
-    LocalDate due = missing.stream().map(r -> due(reference, r, execution)).min(Comparator.naturalOrder()).orElseThrow();
-    alerts.noticeOverdue(execution, missing.stream().map(NoticeRule::name).collect(Collectors.joining(", ")), due);
+    LocalDate due =
+        missing.stream()
+            .map(r -> due(reference, r, execution))
+            .min(Comparator.naturalOrder())
+            .orElseThrow();
+    alerts.noticeOverdue(
+        execution, missing.stream().map(NoticeRule::name).collect(Collectors.joining(", ")), due);
   }
 
   /** The day the notice that starts standstill was published, once it is recorded. */
@@ -131,15 +173,20 @@ public class ProcurementNotices {
     return Optional.empty();
   }
 
-  /** The last day of standstill after an award announced on {@code started}; empty when none applies. */
+  /**
+   * The last day of standstill after an award announced on {@code started}; empty when none
+   * applies.
+   */
   public Optional<LocalDate> standstillLastDay(TimetablePlan plan, LocalDate started) {
-    return Optional.ofNullable(checker.standstillEnd(plan.regime(), started, plan.voluntaryStandstill()));
+    return Optional.ofNullable(
+        checker.standstillEnd(plan.regime(), started, plan.voluntaryStandstill()));
   }
 
   private List<NoticeRule> rulesAt(String reference, String point) {
     Anchor anchor = POINTS.get(point);
     if (anchor == null) {
-      throw new IllegalArgumentException("No notice point " + point + "; one of " + POINTS.keySet());
+      throw new IllegalArgumentException(
+          "No notice point " + point + "; one of " + POINTS.keySet());
     }
     return regime(reference).notices().stream()
         .filter(n -> n.anchor() == anchor && !ASSESSMENT_SUMMARIES.equals(n.code()))
@@ -149,13 +196,14 @@ public class ProcurementNotices {
   /** The deadline from the planned date it hangs on, or from the signature actually recorded. */
   private LocalDate due(String reference, NoticeRule rule, DelegateExecution execution) {
     TimetablePlan plan = timetable.requirePlan(reference);
-    LocalDate anchor = switch (rule.anchor()) {
-      case TENDER_NOTICE -> plan.tenderNoticeDate();
-      case AWARD_NOTICE -> plan.awardNoticeDate();
-      case CONTRACT_SIGNATURE -> {
-        yield register.contractSignedOn(reference).orElse(plan.contractSignatureDate());
-      }
-    };
+    LocalDate anchor =
+        switch (rule.anchor()) {
+          case TENDER_NOTICE -> plan.tenderNoticeDate();
+          case AWARD_NOTICE -> plan.awardNoticeDate();
+          case CONTRACT_SIGNATURE -> {
+            yield register.contractSignedOn(reference).orElse(plan.contractSignatureDate());
+          }
+        };
     return RegimeDates.noticeDue(rule, anchor);
   }
 
@@ -164,28 +212,39 @@ public class ProcurementNotices {
   }
 
   private static String describe(NoticeRule rule) {
-    String when = switch (rule.timing()) {
-      case ON -> switch (rule.anchor()) {
-        case TENDER_NOTICE -> "Published on the day the tender period opens.";
-        case AWARD_NOTICE -> "Published (or sent) on the day the award is announced.";
-        case CONTRACT_SIGNATURE -> "Published on the day the contract is entered into.";
-      };
-      case ON_OR_BEFORE -> switch (rule.anchor()) {
-        case TENDER_NOTICE -> "Published before the tender notice (on the same day at the latest).";
-        case AWARD_NOTICE -> "Sent before the contract award notice (on the same day at the latest).";
-        case CONTRACT_SIGNATURE -> "Published before the contract is entered into.";
-      };
-      case WITHIN_AFTER -> "Due within " + rule.days() + " days after " + rule.anchor().event() + ".";
-    };
-    String standstill = rule.startsStandstill() ? " Publishing it starts the standstill period." : "";
-    return when + standstill + (rule.basis() == ProcurementRegime.RuleBasis.COUNCIL_DEFAULT
-        ? " (A council default where the law is not settled.)" : "");
+    String when =
+        switch (rule.timing()) {
+          case ON ->
+              switch (rule.anchor()) {
+                case TENDER_NOTICE -> "Published on the day the tender period opens.";
+                case AWARD_NOTICE -> "Published (or sent) on the day the award is announced.";
+                case CONTRACT_SIGNATURE -> "Published on the day the contract is entered into.";
+              };
+          case ON_OR_BEFORE ->
+              switch (rule.anchor()) {
+                case TENDER_NOTICE ->
+                    "Published before the tender notice (on the same day at the latest).";
+                case AWARD_NOTICE ->
+                    "Sent before the contract award notice (on the same day at the latest).";
+                case CONTRACT_SIGNATURE -> "Published before the contract is entered into.";
+              };
+          case WITHIN_AFTER ->
+              "Due within " + rule.days() + " days after " + rule.anchor().event() + ".";
+        };
+    String standstill =
+        rule.startsStandstill() ? " Publishing it starts the standstill period." : "";
+    return when
+        + standstill
+        + (rule.basis() == ProcurementRegime.RuleBasis.COUNCIL_DEFAULT
+            ? " (A council default where the law is not settled.)"
+            : "");
   }
 
-
   private NoticeRule rule(String reference, String code) {
-    return regime(reference).notice(code)
-        .orElseThrow(() -> new IllegalStateException("Regime of " + reference + " has no notice " + code));
+    return regime(reference)
+        .notice(code)
+        .orElseThrow(
+            () -> new IllegalStateException("Regime of " + reference + " has no notice " + code));
   }
 
   private ProcurementRegime regime(String reference) {

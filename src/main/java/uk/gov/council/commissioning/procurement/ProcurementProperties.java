@@ -13,13 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *     minimum tender periods (seed 000 §10.8: the council's e-procurement system, CPR 3.6.1)
  * @param lightTouchMinimumTenderDays the council's minimum tender period where the law sets none
  *     (light touch contracts); a council policy, not law
- * @param approvalStepWorkingDays each approval, planning, challenge or lead's decision task is due in
- *     this many working days
+ * @param approvalStepWorkingDays each approval, planning, challenge or lead's decision task is due
+ *     in this many working days
  * @param defaultRegime the regime a procurement started by the extension process begins with (the
  *     officer may change it when preparing the case and when planning)
  * @param contractTermMonths the initial term offered for the new contract (seed 000 §6.8: 5 years)
- * @param extensionOptionMonths the extension options offered, in order (seed 000 §6.8: 1 year then a
- *     further 1 year)
+ * @param extensionOptionMonths the extension options offered, in order (seed 000 §6.8: 1 year then
+ *     a further 1 year)
  * @param leadTime a contract with no extension option left, ending within this period, gets a
  *     procurement started automatically (the seed's tender ran some 16 months, §6.5)
  * @param autoStartCron when the register is scanned for such contracts (UK time; "-" never)
@@ -40,18 +40,21 @@ public record ProcurementProperties(
 
   public ProcurementProperties {
     if (regimes == null || regimes.isBlank()) {
-      throw new IllegalArgumentException("commissioning.procurement.regimes must name the regime data, e.g."
-          + " classpath:procurement/regimes.json");
+      throw new IllegalArgumentException(
+          "commissioning.procurement.regimes must name the regime data, e.g."
+              + " classpath:procurement/regimes.json");
     }
     if (lightTouchMinimumTenderDays <= 0) {
       throw new IllegalArgumentException(
           "commissioning.procurement.light-touch-minimum-tender-days must be a positive number of days");
     }
     if (approvalStepWorkingDays < 1) {
-      throw new IllegalArgumentException("commissioning.procurement.approval-step-working-days must be at least 1");
+      throw new IllegalArgumentException(
+          "commissioning.procurement.approval-step-working-days must be at least 1");
     }
     if (contractTermMonths < 1) {
-      throw new IllegalArgumentException("commissioning.procurement.contract-term-months must be at least 1");
+      throw new IllegalArgumentException(
+          "commissioning.procurement.contract-term-months must be at least 1");
     }
     extensionOptionMonths = List.copyOf(extensionOptionMonths);
     if (extensionOptionMonths.stream().anyMatch(m -> m == null || m < 1 || m > 60)) {
@@ -60,7 +63,9 @@ public record ProcurementProperties(
     }
   }
 
-  /** The months of the whole contract if every option were used: the basis of the whole-life value. */
+  /**
+   * The months of the whole contract if every option were used: the basis of the whole-life value.
+   */
   public int wholeLifeMonths() {
     return contractTermMonths + extensionOptionMonths.stream().mapToInt(Integer::intValue).sum();
   }

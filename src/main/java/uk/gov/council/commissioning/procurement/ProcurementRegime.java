@@ -8,8 +8,8 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * One body of procurement law, as held in the regime data (procurement/regimes.json): which
- * tender periods, standstill and notices it asks for, each rule with its legal source.
+ * One body of procurement law, as held in the regime data (procurement/regimes.json): which tender
+ * periods, standstill and notices it asks for, each rule with its legal source.
  *
  * @param id short id an officer picks in the timetable, e.g. PA2023
  * @param name the regime's name in messages
@@ -39,14 +39,22 @@ public record ProcurementRegime(
     LocalDate begunBefore,
     AssessmentSummaries.Regime assessmentSummaries) {
 
-  /** Whether a rule is the law or the council's own choice where the law is silent or unconfirmed. */
-  public enum RuleBasis { LAW, COUNCIL_DEFAULT }
+  /**
+   * Whether a rule is the law or the council's own choice where the law is silent or unconfirmed.
+   */
+  public enum RuleBasis {
+    LAW,
+    COUNCIL_DEFAULT
+  }
 
   /**
    * UK_WIDE: a bank holiday in any part of the UK is not a working day. COUNCIL_CALENDAR: the
    * council's own calendar (its nation's bank holidays and closure days).
    */
-  public enum WorkingDayDefinition { UK_WIDE, COUNCIL_CALENDAR }
+  public enum WorkingDayDefinition {
+    UK_WIDE,
+    COUNCIL_CALENDAR
+  }
 
   public record WorkingDays(WorkingDayDefinition definition, RuleBasis basis, String source) {}
 
@@ -59,9 +67,14 @@ public record ProcurementRegime(
     return procedures.stream().filter(p -> p.id().equals(procedureId)).findFirst();
   }
 
-  /** The law the assessment summaries follow (the Procurement Act 2023 unless the data says otherwise). */
+  /**
+   * The law the assessment summaries follow (the Procurement Act 2023 unless the data says
+   * otherwise).
+   */
   public AssessmentSummaries.Regime summariesLaw() {
-    return assessmentSummaries == null ? AssessmentSummaries.Regime.PROCUREMENT_ACT_2023 : assessmentSummaries;
+    return assessmentSummaries == null
+        ? AssessmentSummaries.Regime.PROCUREMENT_ACT_2023
+        : assessmentSummaries;
   }
 
   /** Why this regime cannot govern a procurement begun on {@code day}; empty when it can. */
@@ -70,8 +83,13 @@ public record ProcurementRegime(
       return Optional.of(name + " governs procurements begun on or after " + begunOnOrAfter);
     }
     if (begunBefore != null && !day.isBefore(begunBefore)) {
-      return Optional.of(name + " governs only procurements begun before " + begunBefore
-          + " (" + legalSource + ")");
+      return Optional.of(
+          name
+              + " governs only procurements begun before "
+              + begunBefore
+              + " ("
+              + legalSource
+              + ")");
     }
     return Optional.empty();
   }
@@ -103,8 +121,10 @@ public record ProcurementRegime(
       if (procedure != null && !procedureIds.add(procedure.id())) {
         found.add(where + ": procedure " + procedure.id() + " is listed twice");
       }
-      found.addAll(procedure == null ? List.of(where + ": a procedure entry is empty")
-          : procedure.inconsistencies(where));
+      found.addAll(
+          procedure == null
+              ? List.of(where + ": a procedure entry is empty")
+              : procedure.inconsistencies(where));
     }
     if (standstill == null) {
       found.add(where + ": standstill is missing");
@@ -116,12 +136,18 @@ public record ProcurementRegime(
       if (notice != null && !codes.add(notice.code())) {
         found.add(where + ": notice " + notice.code() + " is listed twice");
       }
-      found.addAll(notice == null ? List.of(where + ": a notice entry is empty") : notice.inconsistencies(where));
+      found.addAll(
+          notice == null
+              ? List.of(where + ": a notice entry is empty")
+              : notice.inconsistencies(where));
     }
-    Optional<NoticeRule> details = blank(contractDetailsNotice) ? Optional.empty() : notice(contractDetailsNotice);
+    Optional<NoticeRule> details =
+        blank(contractDetailsNotice) ? Optional.empty() : notice(contractDetailsNotice);
     if (details.isEmpty() || details.get().anchor() != NoticeRule.Anchor.CONTRACT_SIGNATURE) {
-      found.add(where + ": contractDetailsNotice must name one of its notices that is due after the contract is"
-          + " signed (anchor CONTRACT_SIGNATURE)");
+      found.add(
+          where
+              + ": contractDetailsNotice must name one of its notices that is due after the contract is"
+              + " signed (anchor CONTRACT_SIGNATURE)");
     }
     if (notices.stream().filter(n -> n != null && n.startsStandstill()).count() != 1) {
       found.add(where + ": exactly one notice must have startsStandstill: true");

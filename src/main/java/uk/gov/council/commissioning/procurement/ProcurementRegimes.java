@@ -53,8 +53,11 @@ public class ProcurementRegimes {
       }
     }
     if (!inconsistencies.isEmpty()) {
-      throw new IllegalStateException("The procurement regime data " + location + " is inconsistent:\n - "
-          + String.join("\n - ", inconsistencies));
+      throw new IllegalStateException(
+          "The procurement regime data "
+              + location
+              + " is inconsistent:\n - "
+              + String.join("\n - ", inconsistencies));
     }
     this.regimes = List.copyOf(regimes);
   }
@@ -65,12 +68,14 @@ public class ProcurementRegimes {
     Resource resource = new DefaultResourceLoader().getResource(location);
     try (InputStream in = resource.getInputStream()) {
       // A misspelt field would otherwise be dropped silently and the rule lost.
-      ObjectMapper json = new ObjectMapper().findAndRegisterModules()
-          .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+      ObjectMapper json =
+          new ObjectMapper()
+              .findAndRegisterModules()
+              .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
       return json.readValue(in, RegimeFile.class).regimes();
     } catch (IOException e) {
-      throw new IllegalStateException("The procurement regime data " + location + " cannot be read: "
-          + e.getMessage(), e);
+      throw new IllegalStateException(
+          "The procurement regime data " + location + " cannot be read: " + e.getMessage(), e);
     }
   }
 
@@ -99,8 +104,11 @@ public class ProcurementRegimes {
     if (ProcurementRegime.blank(id)) {
       throw new InvalidRequestException("regime", "is required: one of " + ids());
     }
-    return find(id).orElseThrow(() ->
-        new InvalidRequestException("regime", "'" + id + "' is not a known regime: one of " + ids()));
+    return find(id)
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "regime", "'" + id + "' is not a known regime: one of " + ids()));
   }
 
   public List<String> ids() {

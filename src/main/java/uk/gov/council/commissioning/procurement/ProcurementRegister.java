@@ -61,7 +61,12 @@ public class ProcurementRegister {
       String replannedBy) {}
 
   public record Notice(
-      String code, String name, LocalDate dueOn, String reference, LocalDate publishedOn, String recordedBy) {
+      String code,
+      String name,
+      LocalDate dueOn,
+      String reference,
+      LocalDate publishedOn,
+      String recordedBy) {
 
     public boolean late() {
       return dueOn != null && publishedOn.isAfter(dueOn);
@@ -69,15 +74,29 @@ public class ProcurementRegister {
   }
 
   public record Challenge(
-      long id, LocalDate receivedOn, String challenger, String grounds, String outcome, String resolution,
+      long id,
+      LocalDate receivedOn,
+      String challenger,
+      String grounds,
+      String outcome,
+      String resolution,
       LocalDate resolvedOn) {}
 
   /** Inserts a procurement and names it PROC-(year)-(four-digit id). */
-  public String insert(String processInstanceId, String title, String serviceArea, String regime,
-      BigDecimal estimatedValue, boolean keyDecision, String replacesReference, String startReason, String startedBy,
+  public String insert(
+      String processInstanceId,
+      String title,
+      String serviceArea,
+      String regime,
+      BigDecimal estimatedValue,
+      boolean keyDecision,
+      String replacesReference,
+      String startReason,
+      String startedBy,
       int year) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO procurement (process_instance_id, title, service_area, regime, estimated_value, key_decision,
                                      replaces_reference, start_reason, started_by)
             VALUES (:pid, :title, :area, :regime, :value, :key, :replaces, :reason, :by)
@@ -94,138 +113,197 @@ public class ProcurementRegister {
         .update(key, "id");
     long id = key.getKey().longValue();
     String reference = String.format("PROC-%d-%04d", year, id);
-    jdbc.sql("UPDATE procurement SET reference = :ref WHERE id = :id").param("ref", reference).param("id", id).update();
+    jdbc.sql("UPDATE procurement SET reference = :ref WHERE id = :id")
+        .param("ref", reference)
+        .param("id", id)
+        .update();
     return reference;
   }
 
   public Optional<Procurement> find(String reference) {
-    return jdbc.sql("SELECT * FROM procurement WHERE reference = :ref").param("ref", reference)
-        .query(ProcurementRegister::procurement).optional();
+    return jdbc.sql("SELECT * FROM procurement WHERE reference = :ref")
+        .param("ref", reference)
+        .query(ProcurementRegister::procurement)
+        .optional();
   }
 
   public Procurement require(String reference) {
-    return find(reference).orElseThrow(() -> new IllegalStateException("No procurement " + reference));
+    return find(reference)
+        .orElseThrow(() -> new IllegalStateException("No procurement " + reference));
   }
 
   public List<Procurement> all() {
-    return jdbc.sql("SELECT * FROM procurement ORDER BY id").query(ProcurementRegister::procurement).list();
+    return jdbc.sql("SELECT * FROM procurement ORDER BY id")
+        .query(ProcurementRegister::procurement)
+        .list();
   }
 
-  /** Open procurements already replacing this contract: a second one would tender the same service twice. */
+  /**
+   * Open procurements already replacing this contract: a second one would tender the same service
+   * twice.
+   */
   public List<String> openFor(String contractReference) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT reference FROM procurement
             WHERE replaces_reference = :ref AND status NOT IN ('NOT_APPROVED', 'WITHDRAWN', 'CONTRACT_LIVE', 'ABANDONED')
             ORDER BY id""")
-        .param("ref", contractReference).query(String.class).list();
+        .param("ref", contractReference)
+        .query(String.class)
+        .list();
   }
 
   /**
    * Active contracts ending in [from, to] with no extension option left and never procured: each
-   * needs a procurement. One refused or withdrawn stays the council's decision, so it is not redone.
+   * needs a procurement. One refused or withdrawn stays the council's decision, so it is not
+   * redone.
    */
   public List<String> contractsNeedingProcurement(LocalDate from, LocalDate to) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT c.reference FROM contract c
             WHERE c.status = 'ACTIVE' AND c.end_date BETWEEN :from AND :to
               AND NOT EXISTS (SELECT 1 FROM extension_option o WHERE o.contract_id = c.id AND o.used = FALSE)
               AND NOT EXISTS (SELECT 1 FROM procurement p WHERE p.replaces_reference = c.reference)
             ORDER BY c.end_date, c.reference""")
-        .param("from", from).param("to", to).query(String.class).list();
+        .param("from", from)
+        .param("to", to)
+        .query(String.class)
+        .list();
   }
 
   public void setStatus(String reference, String status) {
     jdbc.sql("UPDATE procurement SET status = :status WHERE reference = :ref")
-        .param("status", status).param("ref", reference).update();
+        .param("status", status)
+        .param("ref", reference)
+        .update();
   }
 
-  public void updateCase(String reference, BigDecimal estimatedValue, boolean keyDecision, String regime) {
-    jdbc.sql("""
+  public void updateCase(
+      String reference, BigDecimal estimatedValue, boolean keyDecision, String regime) {
+    jdbc.sql(
+            """
             UPDATE procurement SET estimated_value = :value, key_decision = :key, regime = :regime
             WHERE reference = :ref""")
-        .param("value", estimatedValue).param("key", keyDecision).param("regime", regime).param("ref", reference)
+        .param("value", estimatedValue)
+        .param("key", keyDecision)
+        .param("regime", regime)
+        .param("ref", reference)
         .update();
   }
 
   public void setApprovalRoute(String reference, String route) {
     jdbc.sql("UPDATE procurement SET approval_route = :route WHERE reference = :ref")
-        .param("route", route).param("ref", reference).update();
+        .param("route", route)
+        .param("ref", reference)
+        .update();
   }
 
   // Agreements to procure
 
-  public void recordAgreement(String reference, String agreement, String answer, String comments, String by,
-      Instant at) {
-    jdbc.sql("""
+  public void recordAgreement(
+      String reference, String agreement, String answer, String comments, String by, Instant at) {
+    jdbc.sql(
+            """
             INSERT INTO procurement_agreement (procurement_id, agreement, answer, comments, answered_by, answered_at)
             VALUES (:id, :agreement, :answer, :comments, :by, :at)""")
-        .param("id", require(reference).id()).param("agreement", agreement).param("answer", answer)
+        .param("id", require(reference).id())
+        .param("agreement", agreement)
+        .param("answer", answer)
         .param("comments", new SqlParameterValue(Types.VARCHAR, comments))
-        .param("by", new SqlParameterValue(Types.VARCHAR, by)).param("at", utc(at)).update();
+        .param("by", new SqlParameterValue(Types.VARCHAR, by))
+        .param("at", utc(at))
+        .update();
   }
 
   /** The latest answer of each director to the case as it now stands, by agreement (form field). */
   public java.util.Map<String, Agreement> currentAgreements(String reference) {
     java.util.Map<String, Agreement> latest = new java.util.TreeMap<>();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             SELECT a.agreement, a.answer, a.comments FROM procurement_agreement a
             JOIN procurement p ON p.id = a.procurement_id
             WHERE p.reference = :ref AND a.superseded = FALSE ORDER BY a.id""")
         .param("ref", reference)
-        .query((rs, n) -> new Agreement(rs.getString("agreement"), rs.getString("answer"), rs.getString("comments")))
-        .list().forEach(a -> latest.put(a.agreement(), a));
+        .query(
+            (rs, n) ->
+                new Agreement(
+                    rs.getString("agreement"), rs.getString("answer"), rs.getString("comments")))
+        .list()
+        .forEach(a -> latest.put(a.agreement(), a));
     return latest;
   }
 
   /** A revised case: every director answers afresh; the earlier answers stay as history. */
   public void supersedeAgreements(String reference) {
     jdbc.sql("UPDATE procurement_agreement SET superseded = TRUE WHERE procurement_id = :id")
-        .param("id", require(reference).id()).update();
+        .param("id", require(reference).id())
+        .update();
   }
 
   public record Agreement(String agreement, String answer, String comments) {}
 
   public void setRegime(String reference, String regime) {
     jdbc.sql("UPDATE procurement SET regime = :regime WHERE reference = :ref")
-        .param("regime", regime).param("ref", reference).update();
+        .param("regime", regime)
+        .param("ref", reference)
+        .update();
   }
 
   public void savePlan(String reference, String planJson) {
-    jdbc.sql("UPDATE procurement SET plan = :plan, plan_revision = plan_revision + 1 WHERE reference = :ref")
-        .param("plan", planJson).param("ref", reference).update();
+    jdbc.sql(
+            "UPDATE procurement SET plan = :plan, plan_revision = plan_revision + 1 WHERE reference = :ref")
+        .param("plan", planJson)
+        .param("ref", reference)
+        .update();
   }
 
   public void saveEvaluation(String reference, String inputsJson, String resultJson) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE procurement SET evaluation_inputs = :inputs, evaluation_result = :result, winning_bidder = NULL
             WHERE reference = :ref""")
-        .param("inputs", inputsJson).param("result", resultJson).param("ref", reference).update();
+        .param("inputs", inputsJson)
+        .param("result", resultJson)
+        .param("ref", reference)
+        .update();
   }
 
   /** A new tender round: the failed round's evaluation is not this round's. */
   public void clearEvaluation(String reference) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE procurement SET evaluation_inputs = NULL, evaluation_result = NULL, winning_bidder = NULL
             WHERE reference = :ref""")
-        .param("ref", reference).update();
+        .param("ref", reference)
+        .update();
   }
 
   public void recordWinner(String reference, String bidder) {
     jdbc.sql("UPDATE procurement SET winning_bidder = :bidder WHERE reference = :ref")
-        .param("bidder", bidder).param("ref", reference).update();
+        .param("bidder", bidder)
+        .param("ref", reference)
+        .update();
   }
 
-  public void recordAwardedContract(String reference, String contractReference, LocalDate signedOn) {
-    jdbc.sql("""
+  public void recordAwardedContract(
+      String reference, String contractReference, LocalDate signedOn) {
+    jdbc.sql(
+            """
             UPDATE procurement SET awarded_contract_reference = :contract, contract_signed_on = :signed
             WHERE reference = :ref""")
-        .param("contract", contractReference).param("signed", signedOn).param("ref", reference).update();
+        .param("contract", contractReference)
+        .param("signed", signedOn)
+        .param("ref", reference)
+        .update();
   }
 
   /** The day the awarded contract was entered into; empty until it is signed. */
   public Optional<LocalDate> contractSignedOn(String reference) {
-    return jdbc.sql("SELECT contract_signed_on FROM procurement WHERE reference = :ref").param("ref", reference)
-        .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
+    return jdbc.sql("SELECT contract_signed_on FROM procurement WHERE reference = :ref")
+        .param("ref", reference)
+        .query((rs, n) -> rs.getObject(1, LocalDate.class))
+        .optional();
   }
 
   /**
@@ -234,27 +312,44 @@ public class ProcurementRegister {
    */
   public void openNoticeTask(String reference, String executionId, String noticeCode) {
     jdbc.sql("DELETE FROM procurement_notice_task WHERE execution_id = :execution")
-        .param("execution", executionId).update();
-    jdbc.sql("""
+        .param("execution", executionId)
+        .update();
+    jdbc.sql(
+            """
             INSERT INTO procurement_notice_task (execution_id, procurement_id, notice_code)
             VALUES (:execution, :id, :code)""")
-        .param("execution", executionId).param("id", require(reference).id()).param("code", noticeCode).update();
+        .param("execution", executionId)
+        .param("id", require(reference).id())
+        .param("code", noticeCode)
+        .update();
   }
 
   public Optional<String> noticeOfTask(String executionId) {
-    return jdbc.sql("SELECT notice_code FROM procurement_notice_task WHERE execution_id = :execution")
-        .param("execution", executionId).query(String.class).optional();
+    return jdbc.sql(
+            "SELECT notice_code FROM procurement_notice_task WHERE execution_id = :execution")
+        .param("execution", executionId)
+        .query(String.class)
+        .optional();
   }
 
   // Stages
 
   public void stageFinished(String reference, ProcurementStage stage, LocalDate on) {
     long id = require(reference).id();
-    int updated = jdbc.sql("UPDATE procurement_stage_done SET finished_on = :on WHERE procurement_id = :id AND stage = :stage")
-        .param("on", on).param("id", id).param("stage", stage.name()).update();
+    int updated =
+        jdbc.sql(
+                "UPDATE procurement_stage_done SET finished_on = :on WHERE procurement_id = :id AND stage = :stage")
+            .param("on", on)
+            .param("id", id)
+            .param("stage", stage.name())
+            .update();
     if (updated == 0) {
-      jdbc.sql("INSERT INTO procurement_stage_done (procurement_id, stage, finished_on) VALUES (:id, :stage, :on)")
-          .param("id", id).param("stage", stage.name()).param("on", on).update();
+      jdbc.sql(
+              "INSERT INTO procurement_stage_done (procurement_id, stage, finished_on) VALUES (:id, :stage, :on)")
+          .param("id", id)
+          .param("stage", stage.name())
+          .param("on", on)
+          .update();
     }
   }
 
@@ -264,122 +359,197 @@ public class ProcurementRegister {
     for (ProcurementStage stage : ProcurementStage.values()) {
       if (stage.ordinal() >= from.ordinal()) {
         jdbc.sql("DELETE FROM procurement_stage_done WHERE procurement_id = :id AND stage = :stage")
-            .param("id", id).param("stage", stage.name()).update();
+            .param("id", id)
+            .param("stage", stage.name())
+            .update();
       }
     }
   }
 
   public Optional<LocalDate> stageFinishedOn(String reference, ProcurementStage stage) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT d.finished_on FROM procurement_stage_done d JOIN procurement p ON p.id = d.procurement_id
             WHERE p.reference = :ref AND d.stage = :stage""")
-        .param("ref", reference).param("stage", stage.name())
-        .query((rs, n) -> rs.getObject(1, LocalDate.class)).optional();
+        .param("ref", reference)
+        .param("stage", stage.name())
+        .query((rs, n) -> rs.getObject(1, LocalDate.class))
+        .optional();
   }
 
   public List<ProcurementStage> finishedStages(String reference) {
-    return jdbc.sql("""
+    return jdbc
+        .sql(
+            """
             SELECT d.stage FROM procurement_stage_done d JOIN procurement p ON p.id = d.procurement_id
             WHERE p.reference = :ref""")
-        .param("ref", reference).query((rs, n) -> ProcurementStage.valueOf(rs.getString(1))).list()
-        .stream().sorted().toList();
+        .param("ref", reference)
+        .query((rs, n) -> ProcurementStage.valueOf(rs.getString(1)))
+        .list()
+        .stream()
+        .sorted()
+        .toList();
   }
 
   // Slips
 
-  public void recordSlip(String reference, ProcurementStage stage, LocalDate plannedEnd, Instant detectedAt) {
-    jdbc.sql("""
+  public void recordSlip(
+      String reference, ProcurementStage stage, LocalDate plannedEnd, Instant detectedAt) {
+    jdbc.sql(
+            """
             INSERT INTO procurement_slip (procurement_id, stage, planned_end, detected_at)
             VALUES (:id, :stage, :planned, :at)""")
-        .param("id", require(reference).id()).param("stage", stage.name()).param("planned", plannedEnd)
-        .param("at", utc(detectedAt)).update();
+        .param("id", require(reference).id())
+        .param("stage", stage.name())
+        .param("planned", plannedEnd)
+        .param("at", utc(detectedAt))
+        .update();
   }
 
   /** Completes the latest slip of the stage with the lead's new date and reason. */
-  public void recordReplan(String reference, ProcurementStage stage, LocalDate newPlannedEnd, String reason,
-      String by, Instant at) {
+  public void recordReplan(
+      String reference,
+      ProcurementStage stage,
+      LocalDate newPlannedEnd,
+      String reason,
+      String by,
+      Instant at) {
     long id = require(reference).id();
-    Long slipId = jdbc.sql("""
+    Long slipId =
+        jdbc.sql(
+                """
             SELECT MAX(id) FROM procurement_slip WHERE procurement_id = :id AND stage = :stage""")
-        .param("id", id).param("stage", stage.name()).query(Long.class).single();
+            .param("id", id)
+            .param("stage", stage.name())
+            .query(Long.class)
+            .single();
     if (slipId == null) {
       throw new IllegalStateException("No slip recorded for " + stage + " of " + reference);
     }
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE procurement_slip SET new_planned_end = :end, reason = :reason, replanned_by = :by, replanned_at = :at
             WHERE id = :slip""")
-        .param("end", newPlannedEnd).param("reason", reason).param("by", new SqlParameterValue(Types.VARCHAR, by))
-        .param("at", utc(at)).param("slip", slipId).update();
+        .param("end", newPlannedEnd)
+        .param("reason", reason)
+        .param("by", new SqlParameterValue(Types.VARCHAR, by))
+        .param("at", utc(at))
+        .param("slip", slipId)
+        .update();
   }
 
   public List<Slip> slips(String reference) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT s.* FROM procurement_slip s JOIN procurement p ON p.id = s.procurement_id
             WHERE p.reference = :ref ORDER BY s.id""")
         .param("ref", reference)
-        .query((rs, n) -> new Slip(ProcurementStage.valueOf(rs.getString("stage")),
-            rs.getObject("planned_end", LocalDate.class),
-            rs.getObject("detected_at", OffsetDateTime.class).toInstant(),
-            rs.getObject("new_planned_end", LocalDate.class),
-            rs.getString("reason"), rs.getString("replanned_by")))
+        .query(
+            (rs, n) ->
+                new Slip(
+                    ProcurementStage.valueOf(rs.getString("stage")),
+                    rs.getObject("planned_end", LocalDate.class),
+                    rs.getObject("detected_at", OffsetDateTime.class).toInstant(),
+                    rs.getObject("new_planned_end", LocalDate.class),
+                    rs.getString("reason"),
+                    rs.getString("replanned_by")))
         .list();
   }
 
   // Notices
 
-  public void recordNotice(String reference, String code, String name, LocalDate dueOn, String noticeReference,
-      LocalDate publishedOn, String recordedBy) {
-    jdbc.sql("""
+  public void recordNotice(
+      String reference,
+      String code,
+      String name,
+      LocalDate dueOn,
+      String noticeReference,
+      LocalDate publishedOn,
+      String recordedBy) {
+    jdbc.sql(
+            """
             INSERT INTO procurement_notice (procurement_id, notice_code, notice_name, due_on, notice_reference,
                                             published_on, recorded_by)
             VALUES (:id, :code, :name, :due, :noticeRef, :published, :by)""")
-        .param("id", require(reference).id()).param("code", code).param("name", name)
-        .param("due", new SqlParameterValue(Types.DATE, dueOn == null ? null : java.sql.Date.valueOf(dueOn)))
-        .param("noticeRef", noticeReference).param("published", publishedOn)
-        .param("by", new SqlParameterValue(Types.VARCHAR, recordedBy)).update();
+        .param("id", require(reference).id())
+        .param("code", code)
+        .param("name", name)
+        .param(
+            "due",
+            new SqlParameterValue(Types.DATE, dueOn == null ? null : java.sql.Date.valueOf(dueOn)))
+        .param("noticeRef", noticeReference)
+        .param("published", publishedOn)
+        .param("by", new SqlParameterValue(Types.VARCHAR, recordedBy))
+        .update();
   }
 
   public List<Notice> notices(String reference) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT n.* FROM procurement_notice n JOIN procurement p ON p.id = n.procurement_id
             WHERE p.reference = :ref ORDER BY n.id""")
         .param("ref", reference)
-        .query((rs, n) -> new Notice(rs.getString("notice_code"), rs.getString("notice_name"),
-            rs.getObject("due_on", LocalDate.class), rs.getString("notice_reference"),
-            rs.getObject("published_on", LocalDate.class), rs.getString("recorded_by")))
+        .query(
+            (rs, n) ->
+                new Notice(
+                    rs.getString("notice_code"),
+                    rs.getString("notice_name"),
+                    rs.getObject("due_on", LocalDate.class),
+                    rs.getString("notice_reference"),
+                    rs.getObject("published_on", LocalDate.class),
+                    rs.getString("recorded_by")))
         .list();
   }
 
   // Challenges
 
-  public long recordChallenge(String reference, LocalDate receivedOn, String challenger, String grounds, String by) {
+  public long recordChallenge(
+      String reference, LocalDate receivedOn, String challenger, String grounds, String by) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO procurement_challenge (procurement_id, received_on, challenger, grounds, recorded_by)
             VALUES (:id, :received, :challenger, :grounds, :by)""")
-        .param("id", require(reference).id()).param("received", receivedOn).param("challenger", challenger)
-        .param("grounds", grounds).param("by", new SqlParameterValue(Types.VARCHAR, by))
+        .param("id", require(reference).id())
+        .param("received", receivedOn)
+        .param("challenger", challenger)
+        .param("grounds", grounds)
+        .param("by", new SqlParameterValue(Types.VARCHAR, by))
         .update(key, "id");
     return key.getKey().longValue();
   }
 
-  public void resolveChallenge(String reference, String outcome, String resolution, LocalDate on, String by) {
-    jdbc.sql("""
+  public void resolveChallenge(
+      String reference, String outcome, String resolution, LocalDate on, String by) {
+    jdbc.sql(
+            """
             UPDATE procurement_challenge SET outcome = :outcome, resolution = :resolution, resolved_on = :on,
                    resolved_by = :by
             WHERE procurement_id = :id AND outcome IS NULL""")
-        .param("outcome", outcome).param("resolution", resolution).param("on", on)
-        .param("by", new SqlParameterValue(Types.VARCHAR, by)).param("id", require(reference).id()).update();
+        .param("outcome", outcome)
+        .param("resolution", resolution)
+        .param("on", on)
+        .param("by", new SqlParameterValue(Types.VARCHAR, by))
+        .param("id", require(reference).id())
+        .update();
   }
 
   public List<Challenge> challenges(String reference) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT c.* FROM procurement_challenge c JOIN procurement p ON p.id = c.procurement_id
             WHERE p.reference = :ref ORDER BY c.id""")
         .param("ref", reference)
-        .query((rs, n) -> new Challenge(rs.getLong("id"), rs.getObject("received_on", LocalDate.class),
-            rs.getString("challenger"), rs.getString("grounds"), rs.getString("outcome"),
-            rs.getString("resolution"), rs.getObject("resolved_on", LocalDate.class)))
+        .query(
+            (rs, n) ->
+                new Challenge(
+                    rs.getLong("id"),
+                    rs.getObject("received_on", LocalDate.class),
+                    rs.getString("challenger"),
+                    rs.getString("grounds"),
+                    rs.getString("outcome"),
+                    rs.getString("resolution"),
+                    rs.getObject("resolved_on", LocalDate.class)))
         .list();
   }
 

@@ -2,10 +2,10 @@ package uk.gov.council.commissioning.procurement;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.time.LocalDate;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -35,8 +35,12 @@ public class ProcurementStarts {
   private final RuntimeService runtimeService;
   private final ProcurementRegimes regimes;
 
-  public ProcurementStarts(ContractService contracts, ProcurementRegister register, ProcurementProperties properties,
-      @Lazy RuntimeService runtimeService, ProcurementRegimes regimes) {
+  public ProcurementStarts(
+      ContractService contracts,
+      ProcurementRegister register,
+      ProcurementProperties properties,
+      @Lazy RuntimeService runtimeService,
+      ProcurementRegimes regimes) {
     this.regimes = regimes;
     this.contracts = contracts;
     this.register = register;
@@ -50,15 +54,30 @@ public class ProcurementStarts {
 
   public void afterLastOption(DelegateExecution execution) {
     Contract contract = contract(execution);
-    start(execution, contract, "LAST_OPTION_USED", "The final extension option of " + contract.reference()
-        + " has been used; the contract now ends on " + contract.endDate() + " and cannot be extended again.");
+    start(
+        execution,
+        contract,
+        "LAST_OPTION_USED",
+        "The final extension option of "
+            + contract.reference()
+            + " has been used; the contract now ends on "
+            + contract.endDate()
+            + " and cannot be extended again.");
   }
 
   public void afterRefusedExtension(DelegateExecution execution) {
     Contract contract = contract(execution);
     Object notes = execution.getVariable("nextStepNotes");
-    start(execution, contract, "EXTENSION_REFUSED", "The extension of " + contract.reference()
-        + " was refused; the contract ends on " + contract.endDate() + "." + (notes == null ? "" : " " + notes));
+    start(
+        execution,
+        contract,
+        "EXTENSION_REFUSED",
+        "The extension of "
+            + contract.reference()
+            + " was refused; the contract ends on "
+            + contract.endDate()
+            + "."
+            + (notes == null ? "" : " " + notes));
   }
 
   /**
@@ -69,11 +88,21 @@ public class ProcurementStarts {
    */
   public List<String> startDue(LocalDate today) {
     List<String> started = new java.util.ArrayList<>();
-    for (String reference : register.contractsNeedingProcurement(today, today.plus(properties.leadTime()))) {
+    for (String reference :
+        register.contractsNeedingProcurement(today, today.plus(properties.leadTime()))) {
       Contract contract = contracts.findByReference(reference).orElseThrow();
       try {
-        started.add(start(contract, "LAST_OPTION_USED", "Contract " + reference + " has no extension option left"
-            + " and ends on " + contract.endDate() + ".", false));
+        started.add(
+            start(
+                contract,
+                "LAST_OPTION_USED",
+                "Contract "
+                    + reference
+                    + " has no extension option left"
+                    + " and ends on "
+                    + contract.endDate()
+                    + ".",
+                false));
       } catch (RuntimeException e) {
         // One contract's problem (e.g. a procurement started meanwhile) must not stop the others.
         log.warn("No procurement started for contract {}: {}", reference, e.getMessage());
@@ -82,14 +111,20 @@ public class ProcurementStarts {
     return started;
   }
 
-  private void start(DelegateExecution execution, Contract contract, String reason, String background) {
+  private void start(
+      DelegateExecution execution, Contract contract, String reason, String background) {
     List<String> open = register.openFor(contract.reference());
     if (!open.isEmpty()) {
       execution.setVariable("procurementReference", open.get(0));
       return;
     }
-    execution.setVariable("procurementReference",
-        start(contract, reason, background, Boolean.TRUE.equals(execution.getVariable("keyDecision"))));
+    execution.setVariable(
+        "procurementReference",
+        start(
+            contract,
+            reason,
+            background,
+            Boolean.TRUE.equals(execution.getVariable("keyDecision"))));
   }
 
   private String start(Contract contract, String reason, String background, boolean keyDecision) {
@@ -101,17 +136,23 @@ public class ProcurementStarts {
     variables.put("regime", regimeFor(ProcurementDeadlines.today()));
     variables.put("replacesContractReference", contract.reference());
     variables.put("startReason", reason);
-    variables.put("procurementStrategy", background + " A new contract is to be procured for "
-        + properties.contractTermMonths() + " months with extension options of "
-        + properties.extensionOptionMonths() + " months (seed 000 §6.8). The officer completes the strategy"
-        + " (route, lots, evaluation basis) before agreement is sought.");
+    variables.put(
+        "procurementStrategy",
+        background
+            + " A new contract is to be procured for "
+            + properties.contractTermMonths()
+            + " months with extension options of "
+            + properties.extensionOptionMonths()
+            + " months (seed 000 §6.8). The officer completes the strategy"
+            + " (route, lots, evaluation basis) before agreement is sought.");
     ProcessInstance started = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables);
     return started.getBusinessKey();
   }
 
   /**
-   * The council's default regime when it governs procurements begun today; otherwise the first regime
-   * that does, light touch or not as the default is (the officer can change it when preparing the case).
+   * The council's default regime when it governs procurements begun today; otherwise the first
+   * regime that does, light touch or not as the default is (the officer can change it when
+   * preparing the case).
    */
   String regimeFor(LocalDate today) {
     String preferred = properties.defaultRegime();
@@ -122,18 +163,24 @@ public class ProcurementStarts {
     return regimes.all().stream()
         .filter(r -> r.notApplicableOn(today).isEmpty())
         .sorted(java.util.Comparator.comparing(r -> r.lightTouch() != lightTouch))
-        .map(ProcurementRegime::id).findFirst().orElse(preferred);
+        .map(ProcurementRegime::id)
+        .findFirst()
+        .orElse(preferred);
   }
 
   /** The current annual value over the whole life of the new contract, options included. */
   BigDecimal estimatedValue(Contract contract) {
-    return contract.annualValue().multiply(BigDecimal.valueOf(properties.wholeLifeMonths()))
+    return contract
+        .annualValue()
+        .multiply(BigDecimal.valueOf(properties.wholeLifeMonths()))
         .divide(BigDecimal.valueOf(12), 2, RoundingMode.HALF_UP);
   }
 
   private Contract contract(DelegateExecution execution) {
     String reference = String.valueOf(execution.getVariable("contractReference"));
-    return contracts.findByReference(reference)
-        .orElseThrow(() -> new IllegalStateException("No contract " + reference + " in the register"));
+    return contracts
+        .findByReference(reference)
+        .orElseThrow(
+            () -> new IllegalStateException("No contract " + reference + " in the register"));
   }
 }

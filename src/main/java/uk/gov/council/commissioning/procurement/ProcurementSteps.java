@@ -12,9 +12,18 @@ import uk.gov.council.commissioning.tasks.TaskAnswers;
 @Component("procurementSteps")
 public class ProcurementSteps {
 
-  /** What the evaluation of a tender round left on the case, cleared when the lead tenders again. */
-  private static final List<String> FAILED_ROUND = List.of("evaluationBids", "interviewNotes", "compliantTender",
-      "rankingText", "excludedText", "tieText", "winningBidder");
+  /**
+   * What the evaluation of a tender round left on the case, cleared when the lead tenders again.
+   */
+  private static final List<String> FAILED_ROUND =
+      List.of(
+          "evaluationBids",
+          "interviewNotes",
+          "compliantTender",
+          "rankingText",
+          "excludedText",
+          "tieText",
+          "winningBidder");
 
   private final ProcurementRegister register;
 
@@ -23,8 +32,8 @@ public class ProcurementSteps {
   }
 
   /**
-   * Names a task after what it is about (e.g. "Publish: Tender notice"); the model keeps a plain name
-   * so the diagram reads well in Cockpit.
+   * Names a task after what it is about (e.g. "Publish: Tender notice"); the model keeps a plain
+   * name so the diagram reads well in Cockpit.
    */
   public void name(DelegateTask task, String pattern, String variable) {
     Object detail = task.getVariable(variable);
@@ -51,7 +60,8 @@ public class ProcurementSteps {
     checks.text("failedTenderNotes");
     checks.throwIfAny();
     if ("RETENDER".equals(next)) {
-      // A new tender round runs every stage again, to a new timetable (its market engagement may be short).
+      // A new tender round runs every stage again, to a new timetable (its market engagement may be
+      // short).
       String reference = task.getExecution().getProcessBusinessKey();
       register.reopenStagesFrom(reference, ProcurementStage.MARKET_ENGAGEMENT);
       // New bids: the failed round's sheet and result must not be offered or read as this round's.

@@ -35,19 +35,28 @@ public class ProcurementTimetable {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
   /** The plan's date fields, as named on the timetable forms and in {@link TimetablePlan}. */
-  static final List<String> DATE_FIELDS = List.of("marketEngagementStart", "marketEngagementEnd", "tenderNoticeDate",
-      "tenderCloseDate", "evaluationEnd", "awardAuthorisationEnd", "awardNoticeDate", "contractSignatureDate",
-      "commencementDate");
+  static final List<String> DATE_FIELDS =
+      List.of(
+          "marketEngagementStart",
+          "marketEngagementEnd",
+          "tenderNoticeDate",
+          "tenderCloseDate",
+          "evaluationEnd",
+          "awardAuthorisationEnd",
+          "awardNoticeDate",
+          "contractSignatureDate",
+          "commencementDate");
 
   /** Which stage's work each task is, so a re-plan can move the due dates of open tasks. */
-  private static final Map<String, Function<TimetablePlan, LocalDate>> TASK_DUE = Map.of(
-      "Task_MarketEngagement", TimetablePlan::marketEngagementEnd,
-      "Task_CloseTenderPeriod", TimetablePlan::tenderCloseDate,
-      "Task_EvaluateTenders", TimetablePlan::evaluationEnd,
-      "Task_PrepareAwardReport", TimetablePlan::awardAuthorisationEnd,
-      "Task_AuthoriseAward", TimetablePlan::awardAuthorisationEnd,
-      "Task_SendAssessmentSummaries", TimetablePlan::awardNoticeDate,
-      "Task_SignContract", TimetablePlan::contractSignatureDate);
+  private static final Map<String, Function<TimetablePlan, LocalDate>> TASK_DUE =
+      Map.of(
+          "Task_MarketEngagement", TimetablePlan::marketEngagementEnd,
+          "Task_CloseTenderPeriod", TimetablePlan::tenderCloseDate,
+          "Task_EvaluateTenders", TimetablePlan::evaluationEnd,
+          "Task_PrepareAwardReport", TimetablePlan::awardAuthorisationEnd,
+          "Task_AuthoriseAward", TimetablePlan::awardAuthorisationEnd,
+          "Task_SendAssessmentSummaries", TimetablePlan::awardNoticeDate,
+          "Task_SignContract", TimetablePlan::contractSignatureDate);
 
   private final ProcurementRegister register;
   private final TimetableChecker checker;
@@ -57,8 +66,14 @@ public class ProcurementTimetable {
   private final ContractService contracts;
   private final ProcurementRegimes regimes;
 
-  public ProcurementTimetable(ProcurementRegister register, TimetableChecker checker, ProcurementDeadlines deadlines,
-      ProcurementAlerts alerts, ObjectMapper json, ContractService contracts, ProcurementRegimes regimes) {
+  public ProcurementTimetable(
+      ProcurementRegister register,
+      TimetableChecker checker,
+      ProcurementDeadlines deadlines,
+      ProcurementAlerts alerts,
+      ObjectMapper json,
+      ContractService contracts,
+      ProcurementRegimes regimes) {
     this.contracts = contracts;
     this.regimes = regimes;
     this.register = register;
@@ -91,13 +106,18 @@ public class ProcurementTimetable {
     execution.setVariables(values);
   }
 
-  /** The officer's first plan (or a new one after a failed tender): checked, then it governs every deadline. */
+  /**
+   * The officer's first plan (or a new one after a failed tender): checked, then it governs every
+   * deadline.
+   */
   public void planned(DelegateTask task) {
     String reference = task.getExecution().getProcessBusinessKey();
     TimetablePlan plan = readPlan(task);
     List<String> problems = new java.util.ArrayList<>(notInThePast(plan, List.of()));
     ProcurementRegister.Procurement procurement = register.require(reference);
-    regimes.problemFor(plan.regime(), procurement.createdAt().atZone(WorkingDayCalendar.UK).toLocalDate())
+    regimes
+        .problemFor(
+            plan.regime(), procurement.createdAt().atZone(WorkingDayCalendar.UK).toLocalDate())
         .ifPresent(why -> problems.add("regime: " + why));
     problems.addAll(serviceGap(procurement, plan, task));
     problems.addAll(lawProblems(plan));
@@ -119,7 +139,8 @@ public class ProcurementTimetable {
     String reference = task.getExecution().getProcessBusinessKey();
     TimetablePlan before = requirePlan(reference);
     TimetablePlan after = readPlan(task);
-    ProcurementStage stage = ProcurementStage.valueOf(task.getExecution().getVariable("overrunStage").toString());
+    ProcurementStage stage =
+        ProcurementStage.valueOf(task.getExecution().getVariable("overrunStage").toString());
     List<ProcurementStage> finished = register.finishedStages(reference);
     List<String> problems = new java.util.ArrayList<>();
     FormChecks reason = new FormChecks(task.getName(), task);
@@ -134,8 +155,10 @@ public class ProcurementTimetable {
     }
     for (String field : DATE_FIELDS) {
       ProcurementStage owner = stageOf(field);
-      if (finished.contains(owner) && !java.util.Objects.equals(dateOf(before, field), dateOf(after, field))) {
-        problems.add(field + ": the " + owner.label() + " stage has finished; its dates stay as they were");
+      if (finished.contains(owner)
+          && !java.util.Objects.equals(dateOf(before, field), dateOf(after, field))) {
+        problems.add(
+            field + ": the " + owner.label() + " stage has finished; its dates stay as they were");
       }
     }
     if (!after.plannedEnd(stage).isAfter(ProcurementDeadlines.today())) {
@@ -143,7 +166,8 @@ public class ProcurementTimetable {
     }
     if (register.find(reference).map(p -> p.awardedContractReference() != null).orElse(false)
         && !after.commencementDate().equals(before.commencementDate())) {
-      problems.add("commencementDate: the contract is signed with this start date; vary the contract instead");
+      problems.add(
+          "commencementDate: the contract is signed with this start date; vary the contract instead");
     }
     problems.addAll(notInThePast(after, finished));
     problems.addAll(serviceGap(register.require(reference), after, task));
@@ -152,7 +176,12 @@ public class ProcurementTimetable {
       throw new TaskFormException(task.getName(), problems);
     }
     save(reference, after);
-    register.recordReplan(reference, stage, after.plannedEnd(stage), why, ProcurementUsers.userOf(task),
+    register.recordReplan(
+        reference,
+        stage,
+        after.plannedEnd(stage),
+        why,
+        ProcurementUsers.userOf(task),
         ProcurementDeadlines.now());
     task.getExecution().setVariable("timetableText", describe(after));
     moveOpenTasks(task, after);
@@ -167,20 +196,36 @@ public class ProcurementTimetable {
     String reference = task.getExecution().getProcessBusinessKey();
     TimetablePlan plan = requirePlan(reference);
     // Market engagement has finished by now: the day it did counts, not the day it was planned to.
-    LocalDate engagementEnd = register.stageFinishedOn(reference, ProcurementStage.MARKET_ENGAGEMENT)
-        .filter(finished -> finished.isBefore(plan.marketEngagementEnd())).orElse(plan.marketEngagementEnd());
-    TimetablePlan actual = new TimetablePlan(plan.regime(), plan.procedure(), plan.marketEngagementStart(),
-        engagementEnd, published, newClose == null ? plan.tenderCloseDate() : newClose,
-        plan.evaluationEnd(), plan.awardAuthorisationEnd(), plan.awardNoticeDate(), plan.contractSignatureDate(),
-        plan.commencementDate(), plan.plannedProcurementNoticeDate(), plan.voluntaryStandstill());
+    LocalDate engagementEnd =
+        register
+            .stageFinishedOn(reference, ProcurementStage.MARKET_ENGAGEMENT)
+            .filter(finished -> finished.isBefore(plan.marketEngagementEnd()))
+            .orElse(plan.marketEngagementEnd());
+    TimetablePlan actual =
+        new TimetablePlan(
+            plan.regime(),
+            plan.procedure(),
+            plan.marketEngagementStart(),
+            engagementEnd,
+            published,
+            newClose == null ? plan.tenderCloseDate() : newClose,
+            plan.evaluationEnd(),
+            plan.awardAuthorisationEnd(),
+            plan.awardNoticeDate(),
+            plan.contractSignatureDate(),
+            plan.commencementDate(),
+            plan.plannedProcurementNoticeDate(),
+            plan.voluntaryStandstill());
     List<String> problems = new java.util.ArrayList<>();
     if (newClose != null && newClose.isBefore(ProcurementDeadlines.today())) {
       problems.add("newTenderCloseDate: " + newClose.format(DAY) + " is in the past");
     }
     problems.addAll(lawProblems(actual));
-    if (problems.stream().anyMatch(p -> p.startsWith("tenderCloseDate") || p.startsWith("tenderNoticeDate"))) {
-      problems.add("newTenderCloseDate: give a tender closing date that the rules allow from the day the notice"
-          + " was published (later stages may need re-planning by the procurement lead)");
+    if (problems.stream()
+        .anyMatch(p -> p.startsWith("tenderCloseDate") || p.startsWith("tenderNoticeDate"))) {
+      problems.add(
+          "newTenderCloseDate: give a tender closing date that the rules allow from the day the notice"
+              + " was published (later stages may need re-planning by the procurement lead)");
     }
     if (!problems.isEmpty()) {
       throw new TaskFormException(task.getName(), problems);
@@ -195,7 +240,8 @@ public class ProcurementTimetable {
   // --- due dates and timers -------------------------------------------------------------------
 
   public Date stageDue(DelegateExecution execution, String stage) {
-    return deadlines.endOf(requirePlan(execution.getProcessBusinessKey()).plannedEnd(ProcurementStage.valueOf(stage)));
+    return deadlines.endOf(
+        requirePlan(execution.getProcessBusinessKey()).plannedEnd(ProcurementStage.valueOf(stage)));
   }
 
   public Date awardNoticeDue(DelegateExecution execution) {
@@ -211,7 +257,9 @@ public class ProcurementTimetable {
   }
 
   public void stageFinished(DelegateTask task, String stage) {
-    register.stageFinished(task.getExecution().getProcessBusinessKey(), ProcurementStage.valueOf(stage),
+    register.stageFinished(
+        task.getExecution().getProcessBusinessKey(),
+        ProcurementStage.valueOf(stage),
         ProcurementDeadlines.today());
   }
 
@@ -226,8 +274,11 @@ public class ProcurementTimetable {
     }
     checks.optionalText("tenderOpeningNotes", 2000);
     if (ProcurementDeadlines.today().isBefore(close)) {
-      checks.problem("tendersReceived", "the tender period runs until " + close.format(DAY)
-          + "; tenders are opened only after it closes (from its closing time that day)");
+      checks.problem(
+          "tendersReceived",
+          "the tender period runs until "
+              + close.format(DAY)
+              + "; tenders are opened only after it closes (from its closing time that day)");
     }
     checks.throwIfAny();
     register.stageFinished(reference, ProcurementStage.TENDER_PERIOD, ProcurementDeadlines.today());
@@ -239,7 +290,10 @@ public class ProcurementTimetable {
     return firstOpenStage(execution.getProcessBusinessKey()).isPresent();
   }
 
-  /** The end of the planned last day of the earliest stage still open; remembers which stage it watches. */
+  /**
+   * The end of the planned last day of the earliest stage still open; remembers which stage it
+   * watches.
+   */
   public Date nextCheckAt(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
     ProcurementStage stage = firstOpenStage(reference).orElseThrow();
@@ -258,10 +312,12 @@ public class ProcurementTimetable {
    */
   public void checkOverrun(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
-    ProcurementStage stage = ProcurementStage.valueOf(execution.getVariable("watchedStage").toString());
+    ProcurementStage stage =
+        ProcurementStage.valueOf(execution.getVariable("watchedStage").toString());
     LocalDate plannedEnd = LocalDate.parse(execution.getVariable("watchedPlannedEnd").toString());
-    boolean stillWatched = firstOpenStage(reference).equals(Optional.of(stage))
-        && requirePlan(reference).plannedEnd(stage).equals(plannedEnd);
+    boolean stillWatched =
+        firstOpenStage(reference).equals(Optional.of(stage))
+            && requirePlan(reference).plannedEnd(stage).equals(plannedEnd);
     if (!stillWatched) {
       execution.setVariable("overrunStage", null);
       return;
@@ -280,35 +336,57 @@ public class ProcurementTimetable {
   }
 
   public TimetablePlan requirePlan(String reference) {
-    return plan(reference).orElseThrow(() -> new IllegalStateException("Procurement " + reference + " has no timetable"));
+    return plan(reference)
+        .orElseThrow(
+            () -> new IllegalStateException("Procurement " + reference + " has no timetable"));
   }
 
   /** The plan as a Markdown table, for the forms. */
   public static String describe(TimetablePlan plan) {
     StringBuilder out = new StringBuilder("| Stage | From | To |\n|---|---|---|\n");
     for (ProcurementStage stage : ProcurementStage.values()) {
-      out.append("| ").append(stage.label()).append(" | ").append(plan.plannedStart(stage).format(DAY))
-          .append(" | ").append(stage == ProcurementStage.COMMENCEMENT ? "" : plan.plannedEnd(stage).format(DAY))
+      out.append("| ")
+          .append(stage.label())
+          .append(" | ")
+          .append(plan.plannedStart(stage).format(DAY))
+          .append(" | ")
+          .append(stage == ProcurementStage.COMMENCEMENT ? "" : plan.plannedEnd(stage).format(DAY))
           .append(" |\n");
     }
-    return out + "\nAward notice (standstill starts): " + plan.awardNoticeDate().format(DAY)
-        + " · contract signed: " + plan.contractSignatureDate().format(DAY);
+    return out
+        + "\nAward notice (standstill starts): "
+        + plan.awardNoticeDate().format(DAY)
+        + " · contract signed: "
+        + plan.contractSignatureDate().format(DAY);
   }
 
   /**
    * A new contract starting after the old one ends leaves a statutory service without a contract
    * (seed 000 §4.8.99): refused unless the officer says the gap is known and covered.
    */
-  private List<String> serviceGap(ProcurementRegister.Procurement procurement, TimetablePlan plan, DelegateTask task) {
-    if (procurement.replacesReference() == null || Boolean.TRUE.equals(task.getVariable("serviceGapAccepted"))) {
+  private List<String> serviceGap(
+      ProcurementRegister.Procurement procurement, TimetablePlan plan, DelegateTask task) {
+    if (procurement.replacesReference() == null
+        || Boolean.TRUE.equals(task.getVariable("serviceGapAccepted"))) {
       return List.of();
     }
-    return contracts.findByReference(procurement.replacesReference())
+    return contracts
+        .findByReference(procurement.replacesReference())
         .filter(old -> plan.commencementDate().isAfter(old.endDate().plusDays(1)))
-        .map(old -> List.of("commencementDate: " + old.reference() + " ends on " + old.endDate().format(DAY)
-            + ", so the service would have no contract from " + old.endDate().plusDays(1).format(DAY)
-            + " until " + plan.commencementDate().format(DAY) + "; commence by " + old.endDate().plusDays(1).format(DAY)
-            + " or tick that the gap is known and covered (serviceGapAccepted)"))
+        .map(
+            old ->
+                List.of(
+                    "commencementDate: "
+                        + old.reference()
+                        + " ends on "
+                        + old.endDate().format(DAY)
+                        + ", so the service would have no contract from "
+                        + old.endDate().plusDays(1).format(DAY)
+                        + " until "
+                        + plan.commencementDate().format(DAY)
+                        + "; commence by "
+                        + old.endDate().plusDays(1).format(DAY)
+                        + " or tick that the gap is known and covered (serviceGapAccepted)"))
         .orElse(List.of());
   }
 
@@ -323,18 +401,32 @@ public class ProcurementTimetable {
     LocalDate planned = checks.optionalDate("plannedProcurementNoticeDate");
     boolean voluntary = checks.flag("voluntaryStandstill");
     checks.throwIfAny();
-    return new TimetablePlan(regime, procedure, dates.get("marketEngagementStart"), dates.get("marketEngagementEnd"),
-        dates.get("tenderNoticeDate"), dates.get("tenderCloseDate"), dates.get("evaluationEnd"),
-        dates.get("awardAuthorisationEnd"), dates.get("awardNoticeDate"), dates.get("contractSignatureDate"),
-        dates.get("commencementDate"), planned, voluntary);
+    return new TimetablePlan(
+        regime,
+        procedure,
+        dates.get("marketEngagementStart"),
+        dates.get("marketEngagementEnd"),
+        dates.get("tenderNoticeDate"),
+        dates.get("tenderCloseDate"),
+        dates.get("evaluationEnd"),
+        dates.get("awardAuthorisationEnd"),
+        dates.get("awardNoticeDate"),
+        dates.get("contractSignatureDate"),
+        dates.get("commencementDate"),
+        planned,
+        voluntary);
   }
 
   private List<String> lawProblems(TimetablePlan plan) {
     TimetableCheck check = checker.check(plan);
-    return check.problems().stream().map(p -> p.field() + ": " + p.reason() + " (" + p.source() + ")").toList();
+    return check.problems().stream()
+        .map(p -> p.field() + ": " + p.reason() + " (" + p.source() + ")")
+        .toList();
   }
 
-  /** Dates of stages still to finish must not lie in the past (a plan is about what will happen). */
+  /**
+   * Dates of stages still to finish must not lie in the past (a plan is about what will happen).
+   */
   private static List<String> notInThePast(TimetablePlan plan, List<ProcurementStage> finished) {
     LocalDate today = ProcurementDeadlines.today();
     return DATE_FIELDS.stream()
@@ -347,7 +439,8 @@ public class ProcurementTimetable {
 
   private void moveOpenTasks(DelegateTask task, TimetablePlan plan) {
     TaskService tasks = task.getProcessEngineServices().getTaskService();
-    for (Task open : tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list()) {
+    for (Task open :
+        tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list()) {
       Function<TimetablePlan, LocalDate> due = TASK_DUE.get(open.getTaskDefinitionKey());
       if (due != null) {
         open.setDueDate(deadlines.endOf(due.apply(plan)));
@@ -355,8 +448,12 @@ public class ProcurementTimetable {
       }
     }
     var management = task.getProcessEngineServices().getManagementService();
-    for (Job job : management.createJobQuery().processInstanceId(task.getProcessInstanceId())
-        .activityId("Timer_Commencement").list()) {
+    for (Job job :
+        management
+            .createJobQuery()
+            .processInstanceId(task.getProcessInstanceId())
+            .activityId("Timer_Commencement")
+            .list()) {
       management.setJobDuedate(job.getId(), deadlines.startOf(plan.commencementDate()));
     }
   }
@@ -391,7 +488,8 @@ public class ProcurementTimetable {
       case "tenderNoticeDate", "tenderCloseDate" -> ProcurementStage.TENDER_PERIOD;
       case "evaluationEnd" -> ProcurementStage.EVALUATION;
       case "awardAuthorisationEnd" -> ProcurementStage.AWARD_AUTHORISATION;
-      case "awardNoticeDate", "contractSignatureDate" -> ProcurementStage.NOTIFICATION_AND_MOBILISATION;
+      case "awardNoticeDate", "contractSignatureDate" ->
+          ProcurementStage.NOTIFICATION_AND_MOBILISATION;
       case "commencementDate" -> ProcurementStage.COMMENCEMENT;
       default -> throw new IllegalArgumentException("Not a timetable date: " + field);
     };

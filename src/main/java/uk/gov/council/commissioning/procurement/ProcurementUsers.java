@@ -7,8 +7,11 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 final class ProcurementUsers {
 
   static String userOf(DelegateTask task) {
-    Authentication signedIn = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return signedIn != null && signedIn.getUserId() != null ? signedIn.getUserId() : task.getAssignee();
+    Authentication signedIn =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return signedIn != null && signedIn.getUserId() != null
+        ? signedIn.getUserId()
+        : task.getAssignee();
   }
 
   private ProcurementUsers() {}

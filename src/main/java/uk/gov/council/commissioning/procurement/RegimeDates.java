@@ -23,7 +23,8 @@ final class RegimeDates {
   }
 
   private LocalDate addWorkingDays(LocalDate start, int workingDays) {
-    return ukWide() ? calendar.addWorkingDaysThroughoutUk(start, workingDays)
+    return ukWide()
+        ? calendar.addWorkingDaysThroughoutUk(start, workingDays)
         : calendar.addWorkingDays(start, workingDays);
   }
 
@@ -31,12 +32,16 @@ final class RegimeDates {
     return regime.workingDays().definition() == WorkingDayDefinition.UK_WIDE;
   }
 
-  /** The last day of the standstill period that starts with {@code event}; the contract may follow the next day. */
+  /**
+   * The last day of the standstill period that starts with {@code event}; the contract may follow
+   * the next day.
+   */
   LocalDate standstillLastDay(LocalDate event) {
     StandstillRule rule = regime.standstill();
-    LocalDate last = rule.unit() == DayUnit.WORKING_DAYS
-        ? lastWorkingDay(event, rule.length(), rule.countFrom())
-        : lastCalendarDay(event, rule.length(), rule.countFrom());
+    LocalDate last =
+        rule.unit() == DayUnit.WORKING_DAYS
+            ? lastWorkingDay(event, rule.length(), rule.countFrom())
+            : lastCalendarDay(event, rule.length(), rule.countFrom());
     if (rule.ifLastDayNotWorkingDay() == LastDayRule.EXTEND_TO_NEXT_WORKING_DAY) {
       last = addWorkingDays(last, 0);
     }

@@ -21,14 +21,18 @@ import uk.gov.council.commissioning.security.Actors;
 @Component("registerProcurement")
 public class RegisterProcurement implements JavaDelegate {
 
-  static final Set<String> START_REASONS = Set.of("MANUAL", "EXTENSION_REFUSED", "LAST_OPTION_USED");
+  static final Set<String> START_REASONS =
+      Set.of("MANUAL", "EXTENSION_REFUSED", "LAST_OPTION_USED");
 
   private final ProcurementRegister register;
   private final ContractService contracts;
   private final ProcurementRegimes regimes;
   private final Actors actors;
 
-  public RegisterProcurement(ProcurementRegister register, ContractService contracts, ProcurementRegimes regimes,
+  public RegisterProcurement(
+      ProcurementRegister register,
+      ContractService contracts,
+      ProcurementRegimes regimes,
       Actors actors) {
     this.register = register;
     this.contracts = contracts;
@@ -43,8 +47,11 @@ public class RegisterProcurement implements JavaDelegate {
     String strategy = checks.text("procurementStrategy", 4000);
     String regime = checks.text("regime");
     if (regime != null) {
-      // A procurement begins today: the law that governs it is the one in force for procurements begun now.
-      regimes.problemFor(regime, ProcurementDeadlines.today()).ifPresent(why -> checks.problem("regime", why));
+      // A procurement begins today: the law that governs it is the one in force for procurements
+      // begun now.
+      regimes
+          .problemFor(regime, ProcurementDeadlines.today())
+          .ifPresent(why -> checks.problem("regime", why));
     }
     BigDecimal value = checks.amount("estimatedValue");
     boolean keyDecision = checks.flag("keyDecision");
@@ -65,14 +72,23 @@ public class RegisterProcurement implements JavaDelegate {
         checks.problem("replacesContractReference", "no contract " + replaces + " in the register");
       } else {
         // Two procurements for the same service would tender it twice.
-        register.openFor(replaces).stream().findFirst().ifPresent(other -> checks.problem(
-            "replacesContractReference", "contract " + replaces + " is already being procured in " + other));
+        register.openFor(replaces).stream()
+            .findFirst()
+            .ifPresent(
+                other ->
+                    checks.problem(
+                        "replacesContractReference",
+                        "contract " + replaces + " is already being procured in " + other));
       }
-      if (replaced != null && "LAST_OPTION_USED".equals(startReason) && replaced.hasUnusedOption()) {
-        checks.problem("startReason", "contract " + replaces + " still has an extension option to use");
+      if (replaced != null
+          && "LAST_OPTION_USED".equals(startReason)
+          && replaced.hasUnusedOption()) {
+        checks.problem(
+            "startReason", "contract " + replaces + " still has an extension option to use");
       }
     } else if (!"MANUAL".equals(startReason)) {
-      checks.problem("replacesContractReference", "is required when the procurement replaces a contract");
+      checks.problem(
+          "replacesContractReference", "is required when the procurement replaces a contract");
     }
     String serviceArea = checks.optionalText("serviceArea", 200);
     if (serviceArea == null && replaced != null) {
@@ -85,8 +101,18 @@ public class RegisterProcurement implements JavaDelegate {
 
     String startedBy = actors.startingUser(execution.getVariable("initiator")).userId();
     int year = ProcurementDeadlines.today().getYear();
-    String reference = register.insert(execution.getProcessInstanceId(), title, serviceArea, regime, value,
-        keyDecision, replaces, startReason, startedBy, year);
+    String reference =
+        register.insert(
+            execution.getProcessInstanceId(),
+            title,
+            serviceArea,
+            regime,
+            value,
+            keyDecision,
+            replaces,
+            startReason,
+            startedBy,
+            year);
     execution.setProcessBusinessKey(reference);
 
     Map<String, Object> variables = new HashMap<>();
@@ -95,7 +121,8 @@ public class RegisterProcurement implements JavaDelegate {
     variables.put("serviceArea", serviceArea);
     variables.put("regime", regime);
     variables.put("regimeName", regimes.find(regime).orElseThrow().name());
-    // Text, as the form's field takes it ("£2,100,000.00"): a number field would misread thousands commas.
+    // Text, as the form's field takes it ("£2,100,000.00"): a number field would misread thousands
+    // commas.
     variables.put("estimatedValue", pounds(value));
     variables.put("estimatedValueText", pounds(value));
     variables.put("keyDecision", keyDecision);
@@ -104,9 +131,17 @@ public class RegisterProcurement implements JavaDelegate {
     variables.put("startReason", startReason);
     variables.put("startedBy", startedBy);
     variables.put("replacesContractReference", replaces);
-    variables.put("replacesContractText", replaced == null ? "none"
-        : replaced.reference() + " " + replaced.title() + " (" + replaced.provider().name() + "), ends "
-            + replaced.endDate());
+    variables.put(
+        "replacesContractText",
+        replaced == null
+            ? "none"
+            : replaced.reference()
+                + " "
+                + replaced.title()
+                + " ("
+                + replaced.provider().name()
+                + "), ends "
+                + replaced.endDate());
     execution.setVariables(variables);
   }
 

@@ -2,8 +2,8 @@ package uk.gov.council.commissioning.procurement;
 
 /**
  * One thing wrong with an evaluation entered as text: the form field, the line of the textarea as
- * the officer sees it (counting blank and comment lines; 0 when the problem is not on one line), what
- * the line is about (a bidder's name or a question's title, or null) and what is wrong.
+ * the officer sees it (counting blank and comment lines; 0 when the problem is not on one line),
+ * what the line is about (a bidder's name or a question's title, or null) and what is wrong.
  */
 public record SheetProblem(String field, int line, String subject, String message) {
 

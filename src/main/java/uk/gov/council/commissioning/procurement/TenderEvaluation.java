@@ -35,8 +35,8 @@ public final class TenderEvaluation {
    * Each division comes last in its term (score × weight / max, lowest × price weight / price), so
    * a value that terminates is exact and a half is never lost to an earlier truncation; recurring
    * quotients are carried to 34 significant digits. Each score is rounded once, HALF_UP to 2
-   * places, at the end of its own calculation.
-   * The total is the sum of the two rounded scores, so the published figures add up.
+   * places, at the end of its own calculation. The total is the sum of the two rounded scores, so
+   * the published figures add up.
    */
   public static final String ROUNDING =
       "Quality and price scores are calculated to 34 significant digits and each rounded once, half up, to 2"
@@ -64,17 +64,21 @@ public final class TenderEvaluation {
 
     List<Bid> compliant = bids.stream().filter(TenderEvaluation::passed).toList();
     // Every bid failing stage 1 is an outcome of the tender, not bad input: nothing is ranked.
-    BigDecimal lowest = compliant.stream().map(Bid::totalPrice).min(Comparator.naturalOrder()).orElse(null);
+    BigDecimal lowest =
+        compliant.stream().map(Bid::totalPrice).min(Comparator.naturalOrder()).orElse(null);
 
     List<Scored> scored = new ArrayList<>();
     for (Bid bid : compliant) {
       BigDecimal quality = round(qualityScore(model, bid));
-      BigDecimal price = round(lowest.multiply(model.priceWeight()).divide(bid.totalPrice(), PRECISION));
+      BigDecimal price =
+          round(lowest.multiply(model.priceWeight()).divide(bid.totalPrice(), PRECISION));
       scored.add(new Scored(bid, quality, price, quality.add(price)));
     }
-    scored.sort(Comparator.comparing(Scored::total).reversed()
-        .thenComparing(Comparator.comparing(Scored::quality).reversed())
-        .thenComparing(s -> s.bid().bidder()));
+    scored.sort(
+        Comparator.comparing(Scored::total)
+            .reversed()
+            .thenComparing(Comparator.comparing(Scored::quality).reversed())
+            .thenComparing(s -> s.bid().bidder()));
 
     List<RankedBid> ranking = new ArrayList<>();
     boolean anyTie = false;
@@ -84,20 +88,30 @@ public final class TenderEvaluation {
       if (i > 0 && sameFigures(s, scored.get(i - 1))) {
         rank = ranking.get(i - 1).rank();
       }
-      boolean tied = (i > 0 && sameFigures(s, scored.get(i - 1)))
-          || (i + 1 < scored.size() && sameFigures(s, scored.get(i + 1)));
+      boolean tied =
+          (i > 0 && sameFigures(s, scored.get(i - 1)))
+              || (i + 1 < scored.size() && sameFigures(s, scored.get(i + 1)));
       anyTie |= tied;
-      ranking.add(new RankedBid(rank, s.bid().bidder(), s.quality(), s.price(), s.total(),
-          s.bid().totalPrice(), tied));
+      ranking.add(
+          new RankedBid(
+              rank,
+              s.bid().bidder(),
+              s.quality(),
+              s.price(),
+              s.total(),
+              s.bid().totalPrice(),
+              tied));
     }
 
-    List<ExcludedBid> excluded = bids.stream()
-        .filter(b -> !passed(b))
-        .sorted(Comparator.comparing(Bid::bidder))
-        .map(b -> new ExcludedBid(b.bidder(), b.stage1().reason()))
-        .toList();
+    List<ExcludedBid> excluded =
+        bids.stream()
+            .filter(b -> !passed(b))
+            .sorted(Comparator.comparing(Bid::bidder))
+            .map(b -> new ExcludedBid(b.bidder(), b.stage1().reason()))
+            .toList();
 
-    return new EvaluationResult(model, lowest, List.copyOf(ranking), excluded, anyTie, TIE_RULE, ROUNDING);
+    return new EvaluationResult(
+        model, lowest, List.copyOf(ranking), excluded, anyTie, TIE_RULE, ROUNDING);
   }
 
   private record Scored(Bid bid, BigDecimal quality, BigDecimal price, BigDecimal total) {}
@@ -109,7 +123,9 @@ public final class TenderEvaluation {
   private static BigDecimal qualityScore(EvaluationModel model, Bid bid) {
     BigDecimal weighted = BigDecimal.ZERO;
     for (QualityQuestion q : model.questions()) {
-      weighted = weighted.add(bid.scores().get(q.id()).multiply(q.weight()).divide(q.maxScore(), PRECISION));
+      weighted =
+          weighted.add(
+              bid.scores().get(q.id()).multiply(q.weight()).divide(q.maxScore(), PRECISION));
     }
     return weighted.multiply(model.qualityWeight(), PRECISION).divide(HUNDRED, PRECISION);
   }
@@ -126,8 +142,8 @@ public final class TenderEvaluation {
 
   /**
    * Every reason {@link #evaluate} would refuse these inputs, named as in the REST request (empty
-   * when they can be scored). Open so that other ways of entering a tender, such as
-   * {@link EvaluationSheet}, apply the same rules rather than a copy of them.
+   * when they can be scored). Open so that other ways of entering a tender, such as {@link
+   * EvaluationSheet}, apply the same rules rather than a copy of them.
    */
   public static List<FieldProblem> problems(EvaluationModel model, List<Bid> bids) {
     List<FieldProblem> problems = new ArrayList<>();
@@ -143,14 +159,21 @@ public final class TenderEvaluation {
     }
     boolean priceOk = percentage(model.priceWeight(), "model.priceWeight", problems);
     boolean qualityOk = percentage(model.qualityWeight(), "model.qualityWeight", problems);
-    if (priceOk && qualityOk && model.priceWeight().add(model.qualityWeight()).compareTo(HUNDRED) != 0) {
-      String message = "price weight " + model.priceWeight().toPlainString() + "% and quality weight "
-          + model.qualityWeight().toPlainString() + "% must total 100%";
+    if (priceOk
+        && qualityOk
+        && model.priceWeight().add(model.qualityWeight()).compareTo(HUNDRED) != 0) {
+      String message =
+          "price weight "
+              + model.priceWeight().toPlainString()
+              + "% and quality weight "
+              + model.qualityWeight().toPlainString()
+              + "% must total 100%";
       problems.add(new FieldProblem("model.priceWeight", message));
       problems.add(new FieldProblem("model.qualityWeight", message));
     }
     if (model.questions() == null || model.questions().isEmpty()) {
-      problems.add(new FieldProblem("model.questions", "at least one quality question is required"));
+      problems.add(
+          new FieldProblem("model.questions", "at least one quality question is required"));
       return;
     }
     Set<String> ids = new HashSet<>();
@@ -167,7 +190,8 @@ public final class TenderEvaluation {
       if (blank(q.id())) {
         problems.add(new FieldProblem(field + ".id", "is required"));
       } else if (!ids.add(q.id())) {
-        problems.add(new FieldProblem(field + ".id", "'" + q.id() + "' is used by another question"));
+        problems.add(
+            new FieldProblem(field + ".id", "'" + q.id() + "' is used by another question"));
       }
       if (blank(q.title())) {
         problems.add(new FieldProblem(field + ".title", "is required"));
@@ -184,12 +208,17 @@ public final class TenderEvaluation {
       }
     }
     if (weightsOk && total.compareTo(HUNDRED) != 0) {
-      problems.add(new FieldProblem("model.questions",
-          "the question weights total " + total.toPlainString() + "%; they must total 100% of the quality share"));
+      problems.add(
+          new FieldProblem(
+              "model.questions",
+              "the question weights total "
+                  + total.toPlainString()
+                  + "%; they must total 100% of the quality share"));
     }
   }
 
-  private static void validateBids(EvaluationModel model, List<Bid> bids, List<FieldProblem> problems) {
+  private static void validateBids(
+      EvaluationModel model, List<Bid> bids, List<FieldProblem> problems) {
     if (bids == null || bids.isEmpty()) {
       problems.add(new FieldProblem("bids", "at least one bid is required"));
       return;
@@ -211,7 +240,8 @@ public final class TenderEvaluation {
       if (blank(bid.bidder())) {
         problems.add(new FieldProblem(field + ".bidder", "is required"));
       } else if (!names.add(bid.bidder().strip().toLowerCase(java.util.Locale.ROOT))) {
-        problems.add(new FieldProblem(field + ".bidder", "'" + bid.bidder() + "' has more than one bid"));
+        problems.add(
+            new FieldProblem(field + ".bidder", "'" + bid.bidder() + "' has more than one bid"));
       }
       Map<String, BigDecimal> scores = bid.scores() == null ? Map.of() : bid.scores();
       if (bid.stage1() == null || bid.stage1().outcome() == null) {
@@ -220,11 +250,14 @@ public final class TenderEvaluation {
       }
       if (bid.stage1().outcome() == Stage1Outcome.FAIL) {
         if (blank(bid.stage1().reason())) {
-          problems.add(new FieldProblem(field + ".stage1.reason", "is required when stage 1 is failed"));
+          problems.add(
+              new FieldProblem(field + ".stage1.reason", "is required when stage 1 is failed"));
         }
         if (!scores.isEmpty()) {
-          problems.add(new FieldProblem(field + ".scores",
-              "must be empty: a bidder who failed stage 1 does not go on to stage 2"));
+          problems.add(
+              new FieldProblem(
+                  field + ".scores",
+                  "must be empty: a bidder who failed stage 1 does not go on to stage 2"));
         }
         if (bid.totalPrice() != null && bid.totalPrice().signum() <= 0) {
           problems.add(new FieldProblem(field + ".totalPrice", "must be more than 0"));
@@ -243,13 +276,16 @@ public final class TenderEvaluation {
           problems.add(new FieldProblem(scoreField, "is required"));
         } else if (q.maxScore() != null
             && (score.signum() < 0 || score.compareTo(q.maxScore()) > 0)) {
-          problems.add(new FieldProblem(scoreField,
-              "must be between 0 and " + q.maxScore().toPlainString()));
+          problems.add(
+              new FieldProblem(
+                  scoreField, "must be between 0 and " + q.maxScore().toPlainString()));
         }
       }
       for (String id : scores.keySet()) {
         if (!questions.containsKey(id)) {
-          problems.add(new FieldProblem(field + ".scores." + id, "is not a question of the evaluation model"));
+          problems.add(
+              new FieldProblem(
+                  field + ".scores." + id, "is not a question of the evaluation model"));
         }
       }
     }

@@ -16,7 +16,8 @@ import uk.gov.council.commissioning.procurement.ProcurementRegime.RuleBasis;
  *     in which case the council's policy minimum applies
  * @param electronicSubmission the minimum when tenders are submitted electronically; null when that
  *     changes nothing
- * @param plannedNotice the minimum after a timely planned procurement notice or prior information notice
+ * @param plannedNotice the minimum after a timely planned procurement notice or prior information
+ *     notice
  * @param note advice shown whenever this procedure is planned
  */
 public record TenderingProcedure(
@@ -33,8 +34,8 @@ public record TenderingProcedure(
 
   /**
    * A shorter minimum for a procurement announced in advance: the notice must have been published
-   * at least {@code publishedAtLeastDaysBefore} days and at most {@code publishedAtMostMonthsBefore}
-   * months before the tender notice.
+   * at least {@code publishedAtLeastDaysBefore} days and at most {@code
+   * publishedAtMostMonthsBefore} months before the tender notice.
    */
   public record PlannedNoticeReduction(
       String notice,
@@ -57,25 +58,35 @@ public record TenderingProcedure(
     checkPeriod(found, where, "minimum", minimum);
     checkPeriod(found, where, "electronicSubmission", electronicSubmission);
     if (minimum == null && (electronicSubmission != null || plannedNotice != null)) {
-      found.add(where + ": electronicSubmission and plannedNotice reduce a minimum, so minimum is required with them");
+      found.add(
+          where
+              + ": electronicSubmission and plannedNotice reduce a minimum, so minimum is required with them");
     }
-    if (minimum != null && electronicSubmission != null && positive(minimum.days())
-        && positive(electronicSubmission.days()) && electronicSubmission.days() > minimum.days()) {
+    if (minimum != null
+        && electronicSubmission != null
+        && positive(minimum.days())
+        && positive(electronicSubmission.days())
+        && electronicSubmission.days() > minimum.days()) {
       found.add(where + ": electronicSubmission.days must not be longer than minimum.days");
     }
     if (plannedNotice != null) {
       ProcurementRegime.requireText(found, where, "plannedNotice.notice", plannedNotice.notice());
       ProcurementRegime.requireText(found, where, "plannedNotice.source", plannedNotice.source());
-      if (!positive(plannedNotice.days()) || !positive(plannedNotice.publishedAtLeastDaysBefore())
-          || !positive(plannedNotice.publishedAtMostMonthsBefore()) || plannedNotice.basis() == null) {
-        found.add(where + ": plannedNotice needs positive days, publishedAtLeastDaysBefore and"
-            + " publishedAtMostMonthsBefore, and a basis");
+      if (!positive(plannedNotice.days())
+          || !positive(plannedNotice.publishedAtLeastDaysBefore())
+          || !positive(plannedNotice.publishedAtMostMonthsBefore())
+          || plannedNotice.basis() == null) {
+        found.add(
+            where
+                + ": plannedNotice needs positive days, publishedAtLeastDaysBefore and"
+                + " publishedAtMostMonthsBefore, and a basis");
       }
     }
     return found;
   }
 
-  private static void checkPeriod(List<String> found, String where, String field, MinimumPeriod period) {
+  private static void checkPeriod(
+      List<String> found, String where, String field, MinimumPeriod period) {
     if (period == null) {
       return;
     }

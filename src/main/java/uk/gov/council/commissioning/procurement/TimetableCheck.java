@@ -8,9 +8,10 @@ import uk.gov.council.commissioning.procurement.ProcurementRegime.RuleBasis;
  * What the timetable checker found. {@code lawful} is true when there are no problems; notes are
  * advice that refuses nothing.
  *
- * @param tenderPeriodDays calendar days from the tender notice to the tender deadline, when both are planned
- * @param minimumTenderPeriodDays the minimum that applied to this plan (statutory, or the council's policy
- *     where the law sets none)
+ * @param tenderPeriodDays calendar days from the tender notice to the tender deadline, when both
+ *     are planned
+ * @param minimumTenderPeriodDays the minimum that applied to this plan (statutory, or the council's
+ *     policy where the law sets none)
  * @param standstillApplies whether a standstill period (mandatory, or voluntary and chosen) applies
  * @param standstillEnds the last day of the standstill period
  * @param contractMayBeEnteredInto the first day the contract may be entered into
@@ -38,6 +39,11 @@ public record TimetableCheck(
 
   /** A notice the regime requires and the day it is due by (null while the plan lacks the date). */
   public record NoticeDue(
-      String code, String name, LocalDate due, String when, boolean startsStandstill, RuleBasis basis,
+      String code,
+      String name,
+      LocalDate due,
+      String when,
+      boolean startsStandstill,
+      RuleBasis basis,
       String source) {}
 }

@@ -3,23 +3,24 @@ package uk.gov.council.commissioning.procurement;
 import java.time.LocalDate;
 
 /**
- * An officer's planned procurement timetable: calendar days in UK time. Tasklist forms bind
- * fields of the same names, so a name here is also a form field's key.
+ * An officer's planned procurement timetable: calendar days in UK time. Tasklist forms bind fields
+ * of the same names, so a name here is also a form field's key.
  *
  * @param regime id of a regime in the regime data, e.g. PA2023
  * @param procedure id of one of that regime's procedures, e.g. OPEN
  * @param marketEngagementStart market engagement begins
  * @param marketEngagementEnd market engagement ends
- * @param tenderNoticeDate the tender notice (PCR 2015: contract notice) is published: the tender period starts
+ * @param tenderNoticeDate the tender notice (PCR 2015: contract notice) is published: the tender
+ *     period starts
  * @param tenderCloseDate the deadline for tenders
  * @param evaluationEnd evaluation and interviews finished
  * @param awardAuthorisationEnd the award report is authorised
- * @param awardNoticeDate PA 2023: contract award notice published; PCR 2015: award decision notices sent.
- *     Standstill starts here.
+ * @param awardNoticeDate PA 2023: contract award notice published; PCR 2015: award decision notices
+ *     sent. Standstill starts here.
  * @param contractSignatureDate the contract is entered into
  * @param commencementDate the service starts
- * @param plannedProcurementNoticeDate optional: a planned procurement notice (PA 2023) or prior information
- *     notice (PCR 2015) that may shorten the minimum tender period
+ * @param plannedProcurementNoticeDate optional: a planned procurement notice (PA 2023) or prior
+ *     information notice (PCR 2015) that may shorten the minimum tender period
  * @param voluntaryStandstill observe a standstill even where the regime does not require one
  */
 public record TimetablePlan(
@@ -45,7 +46,8 @@ public record TimetablePlan(
       case EVALUATION -> evaluationEnd;
       case AWARD_AUTHORISATION -> awardAuthorisationEnd;
       // Mobilisation runs up to the day before the service starts.
-      case NOTIFICATION_AND_MOBILISATION -> commencementDate == null ? null : commencementDate.minusDays(1);
+      case NOTIFICATION_AND_MOBILISATION ->
+          commencementDate == null ? null : commencementDate.minusDays(1);
       case COMMENCEMENT -> commencementDate;
     };
   }

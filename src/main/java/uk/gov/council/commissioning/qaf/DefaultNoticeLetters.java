@@ -1,7 +1,5 @@
 package uk.gov.council.commissioning.qaf;
 
-import uk.gov.council.commissioning.letters.LetterPdf;
-
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -13,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.letters.LetterPdf;
 
 /**
  * Produces the default notice letter for an improvement plan that found no improvement (seed 001
@@ -22,7 +21,8 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 @Service
 public class DefaultNoticeLetters {
 
-  private static final DateTimeFormatter LONG_DATE = DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+  private static final DateTimeFormatter LONG_DATE =
+      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final JdbcClient jdbc;
 
@@ -37,11 +37,19 @@ public class DefaultNoticeLetters {
     if (existing.isPresent()) {
       return existing.get();
     }
-    DefaultNotice notice = new DefaultNotice(plan.id(),
-        "Default notice " + plan.contractReference().replace('/', '-') + " " + plan.objective() + ".pdf",
-        render(plan, now), now);
-    jdbc.sql("INSERT INTO qaf_default_notice (plan_id, file_name, content, created_at)"
-            + " VALUES (:planId, :fileName, :content, :createdAt)")
+    DefaultNotice notice =
+        new DefaultNotice(
+            plan.id(),
+            "Default notice "
+                + plan.contractReference().replace('/', '-')
+                + " "
+                + plan.objective()
+                + ".pdf",
+            render(plan, now),
+            now);
+    jdbc.sql(
+            "INSERT INTO qaf_default_notice (plan_id, file_name, content, created_at)"
+                + " VALUES (:planId, :fileName, :content, :createdAt)")
         .param("planId", notice.planId())
         .param("fileName", notice.fileName())
         .param("content", notice.content())
@@ -51,10 +59,13 @@ public class DefaultNoticeLetters {
   }
 
   public Optional<DefaultNotice> findByPlan(long planId) {
-    return jdbc.sql("SELECT plan_id, file_name, content, created_at FROM qaf_default_notice WHERE plan_id = :planId")
+    return jdbc.sql(
+            "SELECT plan_id, file_name, content, created_at FROM qaf_default_notice WHERE plan_id = :planId")
         .param("planId", planId)
-        .query((rs, n) -> new DefaultNotice(rs.getLong(1), rs.getString(2), rs.getBytes(3),
-            rs.getTimestamp(4).toInstant()))
+        .query(
+            (rs, n) ->
+                new DefaultNotice(
+                    rs.getLong(1), rs.getString(2), rs.getBytes(3), rs.getTimestamp(4).toInstant()))
         .optional();
   }
 
@@ -65,26 +76,32 @@ public class DefaultNoticeLetters {
     p.add(plan.providerName());
     p.add("Contract " + plan.contractReference() + ": " + plan.contractTitle());
     p.add("Dear " + plan.providerName() + ",");
-    p.add("Default notice. Your Quality Assessment Framework return " + plan.qafNumber() + " graded core objective "
-        + plan.objective() + " as D. You were required to produce an improvement plan, which the Council reviewed"
-        + " and validated after a further period of one month. The validation found no improvement.");
+    p.add(
+        "Default notice. Your Quality Assessment Framework return "
+            + plan.qafNumber()
+            + " graded core objective "
+            + plan.objective()
+            + " as D. You were required to produce an improvement plan, which the Council reviewed"
+            + " and validated after a further period of one month. The validation found no improvement.");
     if (plan.validationFindings() != null) {
       p.add("Findings: " + plan.validationFindings());
     }
-    p.add("The Contracts Manager has reported this to the Core Strategy Group, which has decided that a default"
-        + " notice be issued under the default provisions of the contract.");
+    p.add(
+        "The Contracts Manager has reported this to the Core Strategy Group, which has decided that a default"
+            + " notice be issued under the default provisions of the contract.");
     if (plan.defaultNoticeReasons() != null) {
       p.add("Reasons: " + plan.defaultNoticeReasons());
     }
-    p.add("The Council requires you to remedy this default. Your contract manager will contact you about the"
-        + " steps required and the period for remedy set by the contract.");
+    p.add(
+        "The Council requires you to remedy this default. Your contract manager will contact you about the"
+            + " steps required and the period for remedy set by the contract.");
     p.add("Yours faithfully,");
     p.add("Commissioning and Contract Management, Adult Social Care");
     return p;
   }
 
   static byte[] render(ImprovementPlan plan, Instant date) {
-    return LetterPdf.render("Default notice " + plan.caseReference(), paragraphs(plan, date), "default notice");
+    return LetterPdf.render(
+        "Default notice " + plan.caseReference(), paragraphs(plan, date), "default notice");
   }
-
 }

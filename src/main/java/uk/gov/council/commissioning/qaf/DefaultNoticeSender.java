@@ -7,7 +7,8 @@ import uk.gov.council.commissioning.notify.Attachment;
 
 /**
  * Issues the default notice: the letter produced once and kept with the plan, emailed to the
- * provider through the outbox with the PDF attached, keyed by the case so a retry sends nothing new.
+ * provider through the outbox with the PDF attached, keyed by the case so a retry sends nothing
+ * new.
  */
 @Component("defaultNoticeSender")
 public class DefaultNoticeSender implements JavaDelegate {
@@ -16,7 +17,9 @@ public class DefaultNoticeSender implements JavaDelegate {
   private final DefaultNoticeLetters letters;
   private final ImprovementPlanNotifications notifications;
 
-  public DefaultNoticeSender(ImprovementPlanSteps steps, DefaultNoticeLetters letters,
+  public DefaultNoticeSender(
+      ImprovementPlanSteps steps,
+      DefaultNoticeLetters letters,
       ImprovementPlanNotifications notifications) {
     this.steps = steps;
     this.letters = letters;
@@ -27,7 +30,9 @@ public class DefaultNoticeSender implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     ImprovementPlan plan = steps.plan(execution);
     DefaultNotice notice = letters.produceOnce(plan, ImprovementPlanDeadlines.now());
-    notifications.defaultNotice(execution.getProcessInstanceId(), plan,
+    notifications.defaultNotice(
+        execution.getProcessInstanceId(),
+        plan,
         String.join("\n\n", DefaultNoticeLetters.paragraphs(plan, notice.createdAt())),
         new Attachment(notice.fileName(), DefaultNotice.CONTENT_TYPE, notice.content()));
   }

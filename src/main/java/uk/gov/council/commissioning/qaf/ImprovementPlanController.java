@@ -19,8 +19,8 @@ import uk.gov.council.commissioning.security.CouncilUser;
 
 /**
  * Improvement plans for QAF standards graded "D" (seed 001 3.3 §3.4) and their default notices.
- * Council staff see every plan; a provider's users only their own organisation's, and anything
- * else is answered as not found, so a provider cannot learn that another's plan exists.
+ * Council staff see every plan; a provider's users only their own organisation's, and anything else
+ * is answered as not found, so a provider cannot learn that another's plan exists.
  */
 @RestController
 @RequestMapping("/api/qaf-improvement-plans")
@@ -34,39 +34,88 @@ public class ImprovementPlanController {
     this.letters = letters;
   }
 
-  public record PlanSummary(long id, String caseReference, String qafNumber, int financialYear, String objective,
-      String contractReference, String contractTitle, String providerName, String status, Instant planDueAt,
-      Instant submittedAt, int timesSentBack, Instant acceptedAt, Instant validationDueAt, Instant validatedAt,
-      String outcome, String newGrade, Instant reportedToCsgAt, Boolean defaultNotice, Instant closedAt) {
+  public record PlanSummary(
+      long id,
+      String caseReference,
+      String qafNumber,
+      int financialYear,
+      String objective,
+      String contractReference,
+      String contractTitle,
+      String providerName,
+      String status,
+      Instant planDueAt,
+      Instant submittedAt,
+      int timesSentBack,
+      Instant acceptedAt,
+      Instant validationDueAt,
+      Instant validatedAt,
+      String outcome,
+      String newGrade,
+      Instant reportedToCsgAt,
+      Boolean defaultNotice,
+      Instant closedAt) {
 
     static PlanSummary of(ImprovementPlan p) {
-      return new PlanSummary(p.id(), p.caseReference(), p.qafNumber(), p.financialYear(), p.objective(),
-          p.contractReference(), p.contractTitle(), p.providerName(), p.status(), p.planDueAt(), p.submittedAt(),
-          p.timesSentBack(), p.acceptedAt(), p.validationDueAt(), p.validatedAt(), p.outcome(), p.newGrade(),
-          p.reportedToCsgAt(), p.defaultNotice(), p.closedAt());
+      return new PlanSummary(
+          p.id(),
+          p.caseReference(),
+          p.qafNumber(),
+          p.financialYear(),
+          p.objective(),
+          p.contractReference(),
+          p.contractTitle(),
+          p.providerName(),
+          p.status(),
+          p.planDueAt(),
+          p.submittedAt(),
+          p.timesSentBack(),
+          p.acceptedAt(),
+          p.validationDueAt(),
+          p.validatedAt(),
+          p.outcome(),
+          p.newGrade(),
+          p.reportedToCsgAt(),
+          p.defaultNotice(),
+          p.closedAt());
     }
   }
 
-  /** @param status OPEN or CLOSED; all plans when absent */
+  /**
+   * @param status OPEN or CLOSED; all plans when absent
+   */
   @GetMapping
-  public List<PlanSummary> list(@RequestParam(required = false) String status, Authentication user) {
-    String wanted = status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
-    if (wanted != null && !wanted.equals(ImprovementPlan.OPEN) && !wanted.equals(ImprovementPlan.CLOSED)) {
+  public List<PlanSummary> list(
+      @RequestParam(required = false) String status, Authentication user) {
+    String wanted =
+        status == null || status.isBlank() ? null : status.trim().toUpperCase(Locale.ROOT);
+    if (wanted != null
+        && !wanted.equals(ImprovementPlan.OPEN)
+        && !wanted.equals(ImprovementPlan.CLOSED)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status: must be OPEN or CLOSED");
     }
-    return register.find(wanted, CouncilUser.isProvider(user) ? CouncilUser.providerGroups(user) : null)
-        .stream().map(PlanSummary::of).toList();
+    return register
+        .find(wanted, CouncilUser.isProvider(user) ? CouncilUser.providerGroups(user) : null)
+        .stream()
+        .map(PlanSummary::of)
+        .toList();
   }
 
   @GetMapping("/{id}/default-notice")
   public ResponseEntity<byte[]> defaultNotice(@PathVariable long id, Authentication user) {
-    DefaultNotice notice = register.findById(id)
-        .filter(plan -> CouncilUser.maySeeOrganisation(user, plan.organisationGroup()))
-        .flatMap(plan -> letters.findByPlan(plan.id()))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No default notice for plan " + id));
+    DefaultNotice notice =
+        register
+            .findById(id)
+            .filter(plan -> CouncilUser.maySeeOrganisation(user, plan.organisationGroup()))
+            .flatMap(plan -> letters.findByPlan(plan.id()))
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "No default notice for plan " + id));
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
-        .header(HttpHeaders.CONTENT_DISPOSITION,
+        .header(
+            HttpHeaders.CONTENT_DISPOSITION,
             ContentDisposition.attachment().filename(notice.fileName()).build().toString())
         .body(notice.content());
   }

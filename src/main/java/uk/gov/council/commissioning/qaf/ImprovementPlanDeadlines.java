@@ -26,8 +26,12 @@ public class ImprovementPlanDeadlines {
   private final ImprovementPlanProperties properties;
   private final ImprovementPlanRegister register;
 
-  public ImprovementPlanDeadlines(WorkingDayCalendar calendar, TimeAcceleration acceleration, QafProperties qaf,
-      ImprovementPlanProperties properties, ImprovementPlanRegister register) {
+  public ImprovementPlanDeadlines(
+      WorkingDayCalendar calendar,
+      TimeAcceleration acceleration,
+      QafProperties qaf,
+      ImprovementPlanProperties properties,
+      ImprovementPlanRegister register) {
     this.calendar = calendar;
     this.acceleration = acceleration;
     this.qaf = qaf;
@@ -35,24 +39,32 @@ public class ImprovementPlanDeadlines {
     this.register = register;
   }
 
-  /** §3.4 "an improvement plan will be expected from the Provider within two weeks" of the final "D". */
+  /**
+   * §3.4 "an improvement plan will be expected from the Provider within two weeks" of the final
+   * "D".
+   */
   public Instant planDue(Instant gradedAt) {
     return endOf(ukDate(gradedAt).plus(qaf.improvementPlanWithin()));
   }
 
   /** The provider is reminded this long before the plan is due. */
   public Instant reminderAt(Instant planDue) {
-    return planDue.atZone(WorkingDayCalendar.UK).minus(qaf.improvementPlanReminderBefore()).toInstant();
+    return planDue
+        .atZone(WorkingDayCalendar.UK)
+        .minus(qaf.improvementPlanReminderBefore())
+        .toInstant();
   }
 
   /**
    * §3.4 "validated after a further period of one month": from the day the reviewers accepted the
-   * plan (PLAN_ACCEPTED) or from the plan's due date (PLAN_DUE), as configured; the seed does not say.
+   * plan (PLAN_ACCEPTED) or from the plan's due date (PLAN_DUE), as configured; the seed does not
+   * say.
    */
   public Instant validationDue(Instant planDue, Instant acceptedAt) {
-    LocalDate from = qaf.validationStartsFrom() == ValidationStart.PLAN_DUE
-        ? lastDay(planDue)
-        : ukDate(acceptedAt);
+    LocalDate from =
+        qaf.validationStartsFrom() == ValidationStart.PLAN_DUE
+            ? lastDay(planDue)
+            : ukDate(acceptedAt);
     return endOf(from.plus(qaf.validationAfter()));
   }
 
@@ -69,7 +81,8 @@ public class ImprovementPlanDeadlines {
   public Date validationTimer(DelegateExecution execution) {
     Instant due = plan(execution).validationDueAt();
     if (due == null) {
-      throw new IllegalStateException("Improvement plan " + execution.getProcessBusinessKey() + " was not accepted");
+      throw new IllegalStateException(
+          "Improvement plan " + execution.getProcessBusinessKey() + " was not accepted");
     }
     return timer(due);
   }
@@ -79,11 +92,14 @@ public class ImprovementPlanDeadlines {
     return endOf(calendar.addWorkingDays(ukDate(sentBackAt), properties.resubmissionWorkingDays()));
   }
 
-  /** The revision's task due date and timer, from the deadline recorded when the plan was sent back. */
+  /**
+   * The revision's task due date and timer, from the deadline recorded when the plan was sent back.
+   */
   public Date resubmissionTimer(DelegateExecution execution) {
     Instant due = plan(execution).resubmissionDueAt();
     if (due == null) {
-      throw new IllegalStateException("Improvement plan " + execution.getProcessBusinessKey() + " was not sent back");
+      throw new IllegalStateException(
+          "Improvement plan " + execution.getProcessBusinessKey() + " was not sent back");
     }
     return timer(due);
   }
@@ -108,8 +124,11 @@ public class ImprovementPlanDeadlines {
 
   private ImprovementPlan plan(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
-    return register.findByCaseReference(reference)
-        .orElseThrow(() -> new IllegalStateException("No improvement plan " + reference + " in the register"));
+    return register
+        .findByCaseReference(reference)
+        .orElseThrow(
+            () ->
+                new IllegalStateException("No improvement plan " + reference + " in the register"));
   }
 
   private Instant endOf(LocalDate lastDay) {

@@ -17,7 +17,9 @@ public class ImprovementPlanEscalations {
   private final ImprovementPlanNotifications notifications;
   private final DeadlineBreaches breaches;
 
-  public ImprovementPlanEscalations(ImprovementPlanSteps steps, ImprovementPlanNotifications notifications,
+  public ImprovementPlanEscalations(
+      ImprovementPlanSteps steps,
+      ImprovementPlanNotifications notifications,
       DeadlineBreaches breaches) {
     this.steps = steps;
     this.notifications = notifications;
@@ -30,13 +32,26 @@ public class ImprovementPlanEscalations {
 
   public void planMissed(DelegateExecution execution) {
     ImprovementPlan plan = steps.plan(execution);
-    breaches.record(ImprovementPlanSteps.CASE_TYPE, plan.caseReference(), plan.providerId(),
-        ImprovementPlanSteps.REQUIREMENT, Kind.MISSED, plan.planDueAt(), ImprovementPlanDeadlines.now(),
-        "No improvement plan by its deadline (" + ImprovementPlanTimes.text(plan.planDueAt()) + ")");
+    breaches.record(
+        ImprovementPlanSteps.CASE_TYPE,
+        plan.caseReference(),
+        plan.providerId(),
+        ImprovementPlanSteps.REQUIREMENT,
+        Kind.MISSED,
+        plan.planDueAt(),
+        ImprovementPlanDeadlines.now(),
+        "No improvement plan by its deadline ("
+            + ImprovementPlanTimes.text(plan.planDueAt())
+            + ")");
     notifications.planMissed(execution, plan);
-    execution.setVariable("escalationMessage", "The improvement plan for " + plan.caseReference() + " was due by "
-        + ImprovementPlanTimes.text(plan.planDueAt()) + " (seed 001 3.3 §3.4: within two weeks) and has not been"
-        + " received. Chase the provider; this task closes by itself when the plan arrives.");
+    execution.setVariable(
+        "escalationMessage",
+        "The improvement plan for "
+            + plan.caseReference()
+            + " was due by "
+            + ImprovementPlanTimes.text(plan.planDueAt())
+            + " (seed 001 3.3 §3.4: within two weeks) and has not been"
+            + " received. Chase the provider; this task closes by itself when the plan arrives.");
   }
 
   public void revisionOverdue(DelegateExecution execution) {

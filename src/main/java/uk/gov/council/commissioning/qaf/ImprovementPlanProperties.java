@@ -10,8 +10,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *
  * @param resubmissionWorkingDays a plan sent back is due again this many working days after it was
  *     sent back; the original two-week deadline stays the one breaches are measured against
- * @param reviewWorkingDays the purchasing officer and the contracts manager have this long to review a plan
- * @param councilActionWorkingDays a chase, validation, report to the Core Strategy Group is due in this long
+ * @param reviewWorkingDays the purchasing officer and the contracts manager have this long to
+ *     review a plan
+ * @param councilActionWorkingDays a chase, validation, report to the Core Strategy Group is due in
+ *     this long
  */
 @ConfigurationProperties("commissioning.qaf.improvement-plan")
 public record ImprovementPlanProperties(

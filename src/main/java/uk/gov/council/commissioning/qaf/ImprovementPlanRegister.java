@@ -14,11 +14,15 @@ import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** The register of improvement plans (table qaf_improvement_plan), read with their QAF, contract and provider. */
+/**
+ * The register of improvement plans (table qaf_improvement_plan), read with their QAF, contract and
+ * provider.
+ */
 @Repository
 public class ImprovementPlanRegister {
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       SELECT p.*, q.qaf_number, q.financial_year, q.provider_id, pr.name AS provider_name,
              pr.contact_email AS provider_email, pr.organisation_group, c.reference AS contract_reference,
              c.title AS contract_title
@@ -48,7 +52,10 @@ public class ImprovementPlanRegister {
   }
 
   public Optional<ImprovementPlan> findById(long id) {
-    return jdbc.sql(SELECT + " WHERE p.id = :id").param("id", id).query(ImprovementPlanRegister::plan).optional();
+    return jdbc.sql(SELECT + " WHERE p.id = :id")
+        .param("id", id)
+        .query(ImprovementPlanRegister::plan)
+        .optional();
   }
 
   /**
@@ -77,73 +84,118 @@ public class ImprovementPlanRegister {
     return statement.query(ImprovementPlanRegister::plan).list();
   }
 
-  /** The provider's plan; the first submission's time is kept, as the deadline is measured against it. */
-  void recordSubmission(long id, String actions, String responsible, String targetDates, String evidence,
-      String submittedBy, Instant at) {
-    jdbc.sql("""
+  /**
+   * The provider's plan; the first submission's time is kept, as the deadline is measured against
+   * it.
+   */
+  void recordSubmission(
+      long id,
+      String actions,
+      String responsible,
+      String targetDates,
+      String evidence,
+      String submittedBy,
+      Instant at) {
+    jdbc.sql(
+            """
             UPDATE qaf_improvement_plan
                SET plan_actions = :actions, responsible_person = :responsible, target_dates = :targetDates,
                    evidence_of_improvement = :evidence, submitted_by = :submittedBy,
                    submitted_at = COALESCE(submitted_at, :at), last_submitted_at = :at,
                    officer_decision = NULL, manager_decision = NULL
              WHERE id = :id""")
-        .param("actions", actions).param("responsible", responsible).param("targetDates", targetDates)
-        .param("evidence", evidence).param("submittedBy", text(submittedBy)).param("at", utc(at)).param("id", id)
+        .param("actions", actions)
+        .param("responsible", responsible)
+        .param("targetDates", targetDates)
+        .param("evidence", evidence)
+        .param("submittedBy", text(submittedBy))
+        .param("at", utc(at))
+        .param("id", id)
         .update();
   }
 
   void recordOfficerReview(long id, String decision, String comments, String by) {
-    jdbc.sql("UPDATE qaf_improvement_plan SET officer_decision = :decision, officer_comments = :comments,"
-            + " officer_reviewed_by = :by WHERE id = :id")
-        .param("decision", decision).param("comments", text(comments)).param("by", text(by)).param("id", id)
+    jdbc.sql(
+            "UPDATE qaf_improvement_plan SET officer_decision = :decision, officer_comments = :comments,"
+                + " officer_reviewed_by = :by WHERE id = :id")
+        .param("decision", decision)
+        .param("comments", text(comments))
+        .param("by", text(by))
+        .param("id", id)
         .update();
   }
 
   void recordManagerReview(long id, String decision, String comments, String by) {
-    jdbc.sql("UPDATE qaf_improvement_plan SET manager_decision = :decision, manager_comments = :comments,"
-            + " manager_reviewed_by = :by WHERE id = :id")
-        .param("decision", decision).param("comments", text(comments)).param("by", text(by)).param("id", id)
+    jdbc.sql(
+            "UPDATE qaf_improvement_plan SET manager_decision = :decision, manager_comments = :comments,"
+                + " manager_reviewed_by = :by WHERE id = :id")
+        .param("decision", decision)
+        .param("comments", text(comments))
+        .param("by", text(by))
+        .param("id", id)
         .update();
   }
 
   void recordSentBack(long id, Instant resubmissionDueAt) {
-    jdbc.sql("UPDATE qaf_improvement_plan SET times_sent_back = times_sent_back + 1, resubmission_due_at = :due"
-            + " WHERE id = :id")
-        .param("due", utc(resubmissionDueAt)).param("id", id).update();
+    jdbc.sql(
+            "UPDATE qaf_improvement_plan SET times_sent_back = times_sent_back + 1, resubmission_due_at = :due"
+                + " WHERE id = :id")
+        .param("due", utc(resubmissionDueAt))
+        .param("id", id)
+        .update();
   }
 
   /** Once: a repeated call keeps the first acceptance and its validation date. */
   void recordAccepted(long id, Instant acceptedAt, Instant validationDueAt) {
-    jdbc.sql("UPDATE qaf_improvement_plan SET accepted_at = :at, validation_due_at = :due"
-            + " WHERE id = :id AND accepted_at IS NULL")
-        .param("at", utc(acceptedAt)).param("due", utc(validationDueAt)).param("id", id).update();
+    jdbc.sql(
+            "UPDATE qaf_improvement_plan SET accepted_at = :at, validation_due_at = :due"
+                + " WHERE id = :id AND accepted_at IS NULL")
+        .param("at", utc(acceptedAt))
+        .param("due", utc(validationDueAt))
+        .param("id", id)
+        .update();
   }
 
-  void recordValidation(long id, String outcome, String newGrade, String findings, String by, Instant at) {
-    jdbc.sql("""
+  void recordValidation(
+      long id, String outcome, String newGrade, String findings, String by, Instant at) {
+    jdbc.sql(
+            """
             UPDATE qaf_improvement_plan
                SET outcome = :outcome, new_grade = :grade, validation_findings = :findings, validated_by = :by,
                    validated_at = :at
              WHERE id = :id""")
-        .param("outcome", outcome).param("grade", text(newGrade)).param("findings", text(findings))
-        .param("by", text(by)).param("at", utc(at)).param("id", id)
+        .param("outcome", outcome)
+        .param("grade", text(newGrade))
+        .param("findings", text(findings))
+        .param("by", text(by))
+        .param("at", utc(at))
+        .param("id", id)
         .update();
   }
 
-  void recordCsgReport(long id, String report, boolean defaultNotice, String reasons, String by, Instant at) {
-    jdbc.sql("""
+  void recordCsgReport(
+      long id, String report, boolean defaultNotice, String reasons, String by, Instant at) {
+    jdbc.sql(
+            """
             UPDATE qaf_improvement_plan
                SET csg_report = :report, default_notice = :notice, default_notice_reasons = :reasons,
                    reported_by = :by, reported_to_csg_at = :at
              WHERE id = :id""")
-        .param("report", report).param("notice", defaultNotice).param("reasons", reasons)
-        .param("by", text(by)).param("at", utc(at)).param("id", id)
+        .param("report", report)
+        .param("notice", defaultNotice)
+        .param("reasons", reasons)
+        .param("by", text(by))
+        .param("at", utc(at))
+        .param("id", id)
         .update();
   }
 
   void close(long id, Instant at) {
-    jdbc.sql("UPDATE qaf_improvement_plan SET status = 'CLOSED', closed_at = :at WHERE id = :id AND status = 'OPEN'")
-        .param("at", utc(at)).param("id", id).update();
+    jdbc.sql(
+            "UPDATE qaf_improvement_plan SET status = 'CLOSED', closed_at = :at WHERE id = :id AND status = 'OPEN'")
+        .param("at", utc(at))
+        .param("id", id)
+        .update();
   }
 
   private static ImprovementPlan plan(ResultSet rs, int row) throws SQLException {

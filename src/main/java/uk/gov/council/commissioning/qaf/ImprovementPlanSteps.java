@@ -30,49 +30,92 @@ public class ImprovementPlanSteps {
   static final String ISSUE = "ISSUE";
   static final String NO_NOTICE = "NO_NOTICE";
   private static final Set<String> REVIEW_DECISIONS = Set.of(ACCEPT, SEND_BACK);
-  private static final Set<String> OUTCOMES = Set.of(ImprovementPlan.IMPROVED, ImprovementPlan.NOT_IMPROVED);
+  private static final Set<String> OUTCOMES =
+      Set.of(ImprovementPlan.IMPROVED, ImprovementPlan.NOT_IMPROVED);
   // An improved standard is better than D (3.4 §5.3: the minimum standard is C).
   private static final Set<String> IMPROVED_GRADES = Set.of("A", "B", "C");
 
   /** What the provider's form (first plan and revision) may put on the case. */
-  static final Set<String> PROVIDER_FIELDS = Set.of("planActions", "responsiblePerson", "targetDates",
-      "evidenceOfImprovement");
+  static final Set<String> PROVIDER_FIELDS =
+      Set.of("planActions", "responsiblePerson", "targetDates", "evidenceOfImprovement");
+
   /**
    * The case's own variables: those the start gives and those the steps set. Anything else found on
    * the case when the provider completes a task came with that completion and is removed, so a
    * provider cannot pre-set a council decision or plant a value a council form would open with.
    */
-  static final Set<String> CASE_VARIABLES = Set.of("assessmentId", "objective", "qafNumber", "financialYear",
-      "contractReference", "contractTitle", "providerName", "providerGroup", "planDue", "reviewComments",
-      "resubmissionDue", "planAccepted", "validationDue", "improved", "issueDefaultNotice", "escalationMessage");
-  /**
-   * The answers of the council's tasks, kept on the task (see keepOnTask): the provider reads the case's
-   * variables through its own later tasks, and the reviewers' comments reach it only as reviewComments.
-   */
-  static final Map<String, List<String>> COUNCIL_ANSWERS = Map.of(
-      "Task_ChaseImprovementPlan", List.of("chaseAction"),
-      "Task_ChaseRevisedImprovementPlan", List.of("chaseAction"),
-      "Task_ReviewPlanPurchasingOfficer", List.of("officerDecision", "officerComments"),
-      "Task_ReviewPlanContractsManager", List.of("managerDecision", "managerComments"),
-      "Task_ValidateImprovement", List.of("validationOutcome", "newGrade", "validationFindings"),
-      "Task_ReportToCoreStrategyGroup", List.of("csgReport", "defaultNoticeDecision", "defaultNoticeReasons"));
+  static final Set<String> CASE_VARIABLES =
+      Set.of(
+          "assessmentId",
+          "objective",
+          "qafNumber",
+          "financialYear",
+          "contractReference",
+          "contractTitle",
+          "providerName",
+          "providerGroup",
+          "planDue",
+          "reviewComments",
+          "resubmissionDue",
+          "planAccepted",
+          "validationDue",
+          "improved",
+          "issueDefaultNotice",
+          "escalationMessage");
 
   /**
-   * The register's column for each text field (V8__qaf_improvement_plan_content.sql); the chase, which
-   * is not stored, its form's limit.
+   * The answers of the council's tasks, kept on the task (see keepOnTask): the provider reads the
+   * case's variables through its own later tasks, and the reviewers' comments reach it only as
+   * reviewComments.
    */
-  static final Map<String, Integer> MAX_LENGTH = Map.of(
-      "planActions", 4000, "responsiblePerson", 200, "targetDates", 2000, "evidenceOfImprovement", 4000,
-      "officerComments", 2000, "managerComments", 2000, "validationFindings", 4000, "csgReport", 4000,
-      "defaultNoticeReasons", 2000, "chaseAction", 4000);
+  static final Map<String, List<String>> COUNCIL_ANSWERS =
+      Map.of(
+          "Task_ChaseImprovementPlan", List.of("chaseAction"),
+          "Task_ChaseRevisedImprovementPlan", List.of("chaseAction"),
+          "Task_ReviewPlanPurchasingOfficer", List.of("officerDecision", "officerComments"),
+          "Task_ReviewPlanContractsManager", List.of("managerDecision", "managerComments"),
+          "Task_ValidateImprovement",
+              List.of("validationOutcome", "newGrade", "validationFindings"),
+          "Task_ReportToCoreStrategyGroup",
+              List.of("csgReport", "defaultNoticeDecision", "defaultNoticeReasons"));
+
+  /**
+   * The register's column for each text field (V8__qaf_improvement_plan_content.sql); the chase,
+   * which is not stored, its form's limit.
+   */
+  static final Map<String, Integer> MAX_LENGTH =
+      Map.of(
+          "planActions",
+          4000,
+          "responsiblePerson",
+          200,
+          "targetDates",
+          2000,
+          "evidenceOfImprovement",
+          4000,
+          "officerComments",
+          2000,
+          "managerComments",
+          2000,
+          "validationFindings",
+          4000,
+          "csgReport",
+          4000,
+          "defaultNoticeReasons",
+          2000,
+          "chaseAction",
+          4000);
 
   private final ImprovementPlanRegister register;
   private final ImprovementPlanDeadlines deadlines;
   private final ImprovementPlanNotifications notifications;
   private final DeadlineBreaches breaches;
 
-  public ImprovementPlanSteps(ImprovementPlanRegister register, ImprovementPlanDeadlines deadlines,
-      ImprovementPlanNotifications notifications, DeadlineBreaches breaches) {
+  public ImprovementPlanSteps(
+      ImprovementPlanRegister register,
+      ImprovementPlanDeadlines deadlines,
+      ImprovementPlanNotifications notifications,
+      DeadlineBreaches breaches) {
     this.register = register;
     this.deadlines = deadlines;
     this.notifications = notifications;
@@ -106,64 +149,97 @@ public class ImprovementPlanSteps {
     form.throwIfAny();
     ImprovementPlan plan = plan(task.getExecution());
     Instant now = ImprovementPlanDeadlines.now();
-    register.recordSubmission(plan.id(), actions, responsible, targetDates, evidence, currentUser(task), now);
+    register.recordSubmission(
+        plan.id(), actions, responsible, targetDates, evidence, currentUser(task), now);
     if (plan.submittedAt() == null && now.isAfter(plan.planDueAt())) {
       Duration late = Duration.between(plan.planDueAt(), now);
-      breaches.record(CASE_TYPE, plan.caseReference(), plan.providerId(), REQUIREMENT, Kind.LATE, plan.planDueAt(),
-          now, "The improvement plan arrived " + late.toDays() + " day(s) " + late.toHoursPart()
-              + " h after its deadline (" + ImprovementPlanTimes.text(plan.planDueAt()) + ")");
+      breaches.record(
+          CASE_TYPE,
+          plan.caseReference(),
+          plan.providerId(),
+          REQUIREMENT,
+          Kind.LATE,
+          plan.planDueAt(),
+          now,
+          "The improvement plan arrived "
+              + late.toDays()
+              + " day(s) "
+              + late.toHoursPart()
+              + " h after its deadline ("
+              + ImprovementPlanTimes.text(plan.planDueAt())
+              + ")");
     }
   }
 
   /** The purchasing officer's review (the commissioning officers group). */
   public void reviewedByPurchasingOfficer(DelegateTask task) {
     keepOnTask(task);
-    Review review = review(task, "qaf-improvement-plan-review-officer", "officerDecision", "officerComments");
-    register.recordOfficerReview(plan(task.getExecution()).id(), review.decision(), review.comments(), currentUser(task));
+    Review review =
+        review(task, "qaf-improvement-plan-review-officer", "officerDecision", "officerComments");
+    register.recordOfficerReview(
+        plan(task.getExecution()).id(), review.decision(), review.comments(), currentUser(task));
   }
 
   /** The contracts manager's review. */
   public void reviewedByContractsManager(DelegateTask task) {
     keepOnTask(task);
-    Review review = review(task, "qaf-improvement-plan-review-manager", "managerDecision", "managerComments");
-    register.recordManagerReview(plan(task.getExecution()).id(), review.decision(), review.comments(), currentUser(task));
+    Review review =
+        review(task, "qaf-improvement-plan-review-manager", "managerDecision", "managerComments");
+    register.recordManagerReview(
+        plan(task.getExecution()).id(), review.decision(), review.comments(), currentUser(task));
   }
 
   private record Review(String decision, String comments) {}
 
-  private static Review review(DelegateTask task, String formId, String decisionField, String commentsField) {
+  private static Review review(
+      DelegateTask task, String formId, String decisionField, String commentsField) {
     FormChecks form = new FormChecks(formId, task);
     String decision = form.oneOf(decisionField, REVIEW_DECISIONS);
-    form.textIf(SEND_BACK.equals(decision), commentsField, "say what the provider must change when sending the plan back");
+    form.textIf(
+        SEND_BACK.equals(decision),
+        commentsField,
+        "say what the provider must change when sending the plan back");
     maxLength(form, task, List.of(commentsField));
     form.throwIfAny();
     Object comments = task.getVariableLocal(commentsField);
-    return new Review(decision, comments == null || comments.toString().isBlank() ? null : comments.toString().trim());
+    return new Review(
+        decision,
+        comments == null || comments.toString().isBlank() ? null : comments.toString().trim());
   }
 
   /**
-   * Both reviews are in. Accepted by both: the validation date is set (§3.4 "after a further period of
-   * one month"). Sent back by either: the provider gets both sets of comments and a short deadline
-   * for the revision; the original deadline is not moved.
+   * Both reviews are in. Accepted by both: the validation date is set (§3.4 "after a further period
+   * of one month"). Sent back by either: the provider gets both sets of comments and a short
+   * deadline for the revision; the original deadline is not moved.
    */
   public void recordReviews(DelegateExecution execution) {
     ImprovementPlan plan = plan(execution);
-    boolean accepted = ACCEPT.equals(plan.officerDecision()) && ACCEPT.equals(plan.managerDecision());
+    boolean accepted =
+        ACCEPT.equals(plan.officerDecision()) && ACCEPT.equals(plan.managerDecision());
     execution.setVariable("planAccepted", accepted);
     if (accepted) {
       Instant now = ImprovementPlanDeadlines.now();
       register.recordAccepted(plan.id(), now, deadlines.validationDue(plan.planDueAt(), now));
       ImprovementPlan acceptedPlan = plan(execution);
-      execution.setVariable("validationDue", ImprovementPlanTimes.text(acceptedPlan.validationDueAt()));
+      execution.setVariable(
+          "validationDue", ImprovementPlanTimes.text(acceptedPlan.validationDueAt()));
       notifications.accepted(execution, acceptedPlan);
       return;
     }
     Instant due = deadlines.resubmissionDue(ImprovementPlanDeadlines.now());
     register.recordSentBack(plan.id(), due);
-    String comments = "Purchasing officer (" + label(plan.officerDecision()) + "): " + orNone(plan.officerComments())
-        + "\n\nContracts manager (" + label(plan.managerDecision()) + "): " + orNone(plan.managerComments());
+    String comments =
+        "Purchasing officer ("
+            + label(plan.officerDecision())
+            + "): "
+            + orNone(plan.officerComments())
+            + "\n\nContracts manager ("
+            + label(plan.managerDecision())
+            + "): "
+            + orNone(plan.managerComments());
     execution.setVariable("reviewComments", comments);
-    // Read only by cases still on the earlier version of the process, whose revision timer takes it; this
+    // Read only by cases still on the earlier version of the process, whose revision timer takes
+    // it; this
     // version's task and timer read the register.
     execution.setVariable("resubmissionDue", deadlines.timer(due));
     notifications.sentBack(execution, plan(execution), comments, ImprovementPlanTimes.text(due));
@@ -178,7 +254,9 @@ public class ImprovementPlanSteps {
     form.throwIfAny();
   }
 
-  /** The validation a month on: improved (with the new grade, A to C) or not (with the findings). */
+  /**
+   * The validation a month on: improved (with the new grade, A to C) or not (with the findings).
+   */
   public void validated(DelegateTask task) {
     keepOnTask(task);
     FormChecks form = new FormChecks("qaf-improvement-plan-validate", task);
@@ -190,23 +268,32 @@ public class ImprovementPlanSteps {
       if (newGrade == null || newGrade.isEmpty()) {
         form.problem("newGrade", "is required when the standard has improved");
       } else if ("D".equals(newGrade)) {
-        form.problem("newGrade", "an improved standard is graded A, B or C; D means it has not improved");
+        form.problem(
+            "newGrade", "an improved standard is graded A, B or C; D means it has not improved");
       } else if (!IMPROVED_GRADES.contains(newGrade)) {
         form.problem("newGrade", "must be one of A, B, C");
       }
     }
-    form.textIf(ImprovementPlan.NOT_IMPROVED.equals(outcome), "validationFindings",
+    form.textIf(
+        ImprovementPlan.NOT_IMPROVED.equals(outcome),
+        "validationFindings",
         "say what was found when the standard has not improved");
     maxLength(form, task, List.of("validationFindings"));
     form.throwIfAny();
     Object findings = task.getVariableLocal("validationFindings");
-    register.recordValidation(plan(task.getExecution()).id(), outcome, newGrade,
-        findings == null || findings.toString().isBlank() ? null : findings.toString().trim(), currentUser(task),
+    register.recordValidation(
+        plan(task.getExecution()).id(),
+        outcome,
+        newGrade,
+        findings == null || findings.toString().isBlank() ? null : findings.toString().trim(),
+        currentUser(task),
         ImprovementPlanDeadlines.now());
     task.getExecution().setVariable("improved", ImprovementPlan.IMPROVED.equals(outcome));
   }
 
-  /** §3.4: the contracts manager reports to the Core Strategy Group and decides on a default notice. */
+  /**
+   * §3.4: the contracts manager reports to the Core Strategy Group and decides on a default notice.
+   */
   public void reportedToCoreStrategyGroup(DelegateTask task) {
     keepOnTask(task);
     FormChecks form = new FormChecks("qaf-improvement-plan-csg", task);
@@ -216,15 +303,21 @@ public class ImprovementPlanSteps {
     maxLength(form, task, List.of("csgReport", "defaultNoticeReasons"));
     form.throwIfAny();
     boolean issue = ISSUE.equals(decision);
-    register.recordCsgReport(plan(task.getExecution()).id(), report, issue, reasons, currentUser(task),
+    register.recordCsgReport(
+        plan(task.getExecution()).id(),
+        report,
+        issue,
+        reasons,
+        currentUser(task),
         ImprovementPlanDeadlines.now());
     task.getExecution().setVariable("issueDefaultNotice", issue);
   }
 
   /**
-   * Declares a council task's answers on the task itself, each starting empty, so the form opens blank
-   * and Tasklist's submission lands on the task; anything of the same name already on the case (put
-   * there before the task existed, by whoever) is removed so it cannot stand in for an answer.
+   * Declares a council task's answers on the task itself, each starting empty, so the form opens
+   * blank and Tasklist's submission lands on the task; anything of the same name already on the
+   * case (put there before the task existed, by whoever) is removed so it cannot stand in for an
+   * answer.
    */
   public void councilAnswers(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
@@ -236,9 +329,9 @@ public class ImprovementPlanSteps {
 
   /**
    * Keeps a council task's answers with the task (Cockpit and history show them) and off the case,
-   * which the provider reads through its own tasks. A completion through the API puts the answers on
-   * the case, so they are moved onto the task before they are checked; the checks then read the task's
-   * own values, and the listener copies to the case only what a gateway needs.
+   * which the provider reads through its own tasks. A completion through the API puts the answers
+   * on the case, so they are moved onto the task before they are checked; the checks then read the
+   * task's own values, and the listener copies to the case only what a gateway needs.
    */
   static void keepOnTask(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
@@ -273,13 +366,18 @@ public class ImprovementPlanSteps {
     }
   }
 
-  /** Each field within its register column, so a long answer is refused by name, not by the database. */
+  /**
+   * Each field within its register column, so a long answer is refused by name, not by the
+   * database.
+   */
   static void maxLength(FormChecks form, DelegateTask task, java.util.Collection<String> fields) {
     for (String field : fields) {
       Object value = task.getVariable(field);
       int max = MAX_LENGTH.get(field);
       if (value != null && value.toString().trim().length() > max) {
-        form.problem(field, "at most " + max + " characters (" + value.toString().trim().length() + " given)");
+        form.problem(
+            field,
+            "at most " + max + " characters (" + value.toString().trim().length() + " given)");
       }
     }
   }
@@ -296,12 +394,16 @@ public class ImprovementPlanSteps {
 
   ImprovementPlan plan(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
-    return register.findByCaseReference(reference)
-        .orElseThrow(() -> new IllegalStateException("No improvement plan " + reference + " in the register"));
+    return register
+        .findByCaseReference(reference)
+        .orElseThrow(
+            () ->
+                new IllegalStateException("No improvement plan " + reference + " in the register"));
   }
 
   private static String currentUser(DelegateTask task) {
-    Authentication authentication = task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
     return authentication == null ? null : authentication.getUserId();
   }
 

@@ -8,7 +8,8 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 /** Deadlines as people read them: they end at midnight, so "end of" the last day, in UK time. */
 final class ImprovementPlanTimes {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
 
   private ImprovementPlanTimes() {}
 

@@ -8,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Nobody has to remember to issue a QAF: every day (and, if configured, at start-up) each scheduled
- * contract management meeting whose issue date has come gets its QAF (seed 001 3.3 §2). The contract
- * row lock and the one-QAF-per-meeting check in the process's first step keep it to one per meeting.
+ * contract management meeting whose issue date has come gets its QAF (seed 001 3.3 §2). The
+ * contract row lock and the one-QAF-per-meeting check in the process's first step keep it to one
+ * per meeting.
  */
 @Component
 public class QafAutoStart {

@@ -34,8 +34,13 @@ public class QafCaseService {
   private final QafProperties periods;
   private final ContractService contracts;
 
-  public QafCaseService(RuntimeService runtimeService, IdentityService identityService, QafRegistration registration,
-      QafRepository repository, QafProperties periods, ContractService contracts) {
+  public QafCaseService(
+      RuntimeService runtimeService,
+      IdentityService identityService,
+      QafRegistration registration,
+      QafRepository repository,
+      QafProperties periods,
+      ContractService contracts) {
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.registration = registration;
@@ -60,7 +65,8 @@ public class QafCaseService {
     } catch (QafDuplicateException e) {
       throw e;
     } catch (TaskFormException e) {
-      throw new InvalidRequestException(e.problems().stream().map(QafCaseService::fieldProblem).toList());
+      throw new InvalidRequestException(
+          e.problems().stream().map(QafCaseService::fieldProblem).toList());
     } finally {
       identityService.clearAuthentication();
     }
@@ -76,7 +82,8 @@ public class QafCaseService {
   public List<String> startDue(LocalDate today) {
     LocalDate lastMeetingDue = today.plus(periods.issueBeforeMeeting());
     List<String> started = new java.util.ArrayList<>();
-    for (QafRepository.DueMeeting meeting : repository.uncoveredMeetingsBetween(today.plusDays(1), lastMeetingDue)) {
+    for (QafRepository.DueMeeting meeting :
+        repository.uncoveredMeetingsBetween(today.plusDays(1), lastMeetingDue)) {
       Map<String, Object> variables = new HashMap<>();
       variables.put("contractReference", meeting.contractReference());
       variables.put("meetingDate", meeting.meetingDate().toString());
@@ -85,13 +92,21 @@ public class QafCaseService {
         ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables);
         repository.findByProcessInstance(instance.getId()).ifPresent(q -> started.add(q.number()));
       } catch (TaskFormException e) {
-        log.warn("No QAF started for {} meeting {}: {}", meeting.contractReference(), meeting.meetingDate(),
+        log.warn(
+            "No QAF started for {} meeting {}: {}",
+            meeting.contractReference(),
+            meeting.meetingDate(),
             e.getMessage());
       } catch (org.springframework.dao.DataIntegrityViolationException
           | org.camunda.bpm.engine.ProcessEngineException e) {
-        // Each start is its own transaction: one meeting that fails (another node started it a moment
+        // Each start is its own transaction: one meeting that fails (another node started it a
+        // moment
         // earlier, say) must not keep the day's other QAFs from being issued.
-        log.warn("No QAF started for {} meeting {}", meeting.contractReference(), meeting.meetingDate(), e);
+        log.warn(
+            "No QAF started for {} meeting {}",
+            meeting.contractReference(),
+            meeting.meetingDate(),
+            e);
       }
     }
     return started;
@@ -100,8 +115,13 @@ public class QafCaseService {
   /** Schedules a contract management meeting (seed 001 Part 3.1). */
   @Transactional
   public boolean scheduleMeeting(String contractReference, LocalDate date) {
-    Contract contract = contracts.findByReference(contractReference)
-        .orElseThrow(() -> new InvalidRequestException("contractReference", "no contract " + contractReference));
+    Contract contract =
+        contracts
+            .findByReference(contractReference)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "contractReference", "no contract " + contractReference));
     if (date == null) {
       throw new InvalidRequestException("date", "is required");
     }
@@ -112,32 +132,47 @@ public class QafCaseService {
   }
 
   public List<LocalDate> meetings(String contractReference) {
-    Contract contract = contracts.findByReference(contractReference)
-        .orElseThrow(() -> new InvalidRequestException("contractReference", "no contract " + contractReference));
+    Contract contract =
+        contracts
+            .findByReference(contractReference)
+            .orElseThrow(
+                () ->
+                    new InvalidRequestException(
+                        "contractReference", "no contract " + contractReference));
     return repository.meetings(contract.id());
   }
 
   /** Council staff see every QAF; a provider's users only their organisation's. */
-  public Optional<QafAssessment> find(String number, boolean provider, java.util.Set<String> providerGroups) {
-    return repository.findByNumber(number).filter(q -> !provider || providerGroups.contains(q.providerGroup()));
+  public Optional<QafAssessment> find(
+      String number, boolean provider, java.util.Set<String> providerGroups) {
+    return repository
+        .findByNumber(number)
+        .filter(q -> !provider || providerGroups.contains(q.providerGroup()));
   }
 
   static FieldProblem fieldProblem(String problem) {
     int colon = problem.indexOf(": ");
-    return colon < 0 ? new FieldProblem("body", problem)
+    return colon < 0
+        ? new FieldProblem("body", problem)
         : new FieldProblem(problem.substring(0, colon), problem.substring(colon + 2));
   }
 
   /** Request values seen as a read-only variable scope, for the same checks as the start form. */
   static VariableScope scope(Map<String, ?> values) {
-    return (VariableScope) Proxy.newProxyInstance(QafCaseService.class.getClassLoader(),
-        new Class<?>[] {VariableScope.class}, (proxy, method, args) -> switch (method.getName()) {
-          case "getVariable", "getVariableLocal" -> values.get((String) args[0]);
-          case "hasVariable", "hasVariableLocal" -> values.get((String) args[0]) != null;
-          case "toString" -> "QafRequest" + values.keySet();
-          case "hashCode" -> System.identityHashCode(proxy);
-          case "equals" -> proxy == args[0];
-          default -> throw new UnsupportedOperationException("A request's values are read-only: " + method.getName());
-        });
+    return (VariableScope)
+        Proxy.newProxyInstance(
+            QafCaseService.class.getClassLoader(),
+            new Class<?>[] {VariableScope.class},
+            (proxy, method, args) ->
+                switch (method.getName()) {
+                  case "getVariable", "getVariableLocal" -> values.get((String) args[0]);
+                  case "hasVariable", "hasVariableLocal" -> values.get((String) args[0]) != null;
+                  case "toString" -> "QafRequest" + values.keySet();
+                  case "hashCode" -> System.identityHashCode(proxy);
+                  case "equals" -> proxy == args[0];
+                  default ->
+                      throw new UnsupportedOperationException(
+                          "A request's values are read-only: " + method.getName());
+                });
   }
 }

@@ -32,23 +32,48 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @RequestMapping("/api/qafs")
 public class QafController {
 
-  private static final List<String> STAFF_WHO_MAY_START = Stream.concat(
-      Roles.STARTERS.get(QafCaseService.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN)).toList();
+  private static final List<String> STAFF_WHO_MAY_START =
+      Stream.concat(Roles.STARTERS.get(QafCaseService.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN))
+          .toList();
   private static final List<String> STAFF_WHO_SCHEDULE =
       List.of(Roles.COMMISSIONING_OFFICERS, Roles.CONTRACTS_MANAGERS, Roles.ADMIN);
 
-  public record QafRequest(String contractReference, LocalDate meetingDate, String variant, String reviewingOfficer) {}
+  public record QafRequest(
+      String contractReference, LocalDate meetingDate, String variant, String reviewingOfficer) {}
 
   public record MeetingRequest(String contractReference, LocalDate date) {}
 
-  public record GradeView(String objective, String title, String providerGrade, String officerGrade, String finalGrade,
+  public record GradeView(
+      String objective,
+      String title,
+      String providerGrade,
+      String officerGrade,
+      String finalGrade,
       String explanation) {}
 
-  public record QafView(String number, String contractReference, String contractTitle, String providerName,
-      String financialYear, String variant, LocalDate meetingDate, String reviewingOfficer, Instant issueAt,
-      Instant issuedAt, Instant returnDueAt, Instant returnedAt, int timesSentBack, Boolean validationVisit,
-      String validationReasons, LocalDate visitDate, Instant gradesSentAt, Instant gradesAgreedAt, String agreement,
-      String status, List<GradeView> grades, List<DeadlineBreach> breaches) {}
+  public record QafView(
+      String number,
+      String contractReference,
+      String contractTitle,
+      String providerName,
+      String financialYear,
+      String variant,
+      LocalDate meetingDate,
+      String reviewingOfficer,
+      Instant issueAt,
+      Instant issuedAt,
+      Instant returnDueAt,
+      Instant returnedAt,
+      int timesSentBack,
+      Boolean validationVisit,
+      String validationReasons,
+      LocalDate visitDate,
+      Instant gradesSentAt,
+      Instant gradesAgreedAt,
+      String agreement,
+      String status,
+      List<GradeView> grades,
+      List<DeadlineBreach> breaches) {}
 
   private final QafCaseService cases;
   private final QafRepository repository;
@@ -61,9 +86,11 @@ public class QafController {
   }
 
   @PostMapping
-  public ResponseEntity<QafView> start(@RequestBody(required = false) QafRequest request, Authentication user) {
+  public ResponseEntity<QafView> start(
+      @RequestBody(required = false) QafRequest request, Authentication user) {
     if (CouncilUser.isProvider(user) || !CouncilUser.isInAny(user, STAFF_WHO_MAY_START)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
           "Only commissioning officers, contracts managers and quality assurance request QAFs");
     }
     if (request == null) {
@@ -71,7 +98,8 @@ public class QafController {
     }
     Map<String, Object> variables = new HashMap<>();
     variables.put("contractReference", request.contractReference());
-    variables.put("meetingDate", request.meetingDate() == null ? null : request.meetingDate().toString());
+    variables.put(
+        "meetingDate", request.meetingDate() == null ? null : request.meetingDate().toString());
     variables.put("variant", request.variant());
     variables.put("reviewingOfficer", request.reviewingOfficer());
     QafAssessment q = cases.start(variables, user.getName(), CouncilUser.groups(user));
@@ -81,30 +109,39 @@ public class QafController {
   @GetMapping("/{number}")
   public QafView get(@PathVariable String number, Authentication user) {
     boolean provider = CouncilUser.isProvider(user);
-    return cases.find(number.trim().toUpperCase(Locale.ROOT), provider, CouncilUser.providerGroups(user))
+    return cases
+        .find(number.trim().toUpperCase(Locale.ROOT), provider, CouncilUser.providerGroups(user))
         .map(q -> view(q, provider))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No QAF " + number));
   }
 
   /** Council staff record a contract's contract management meetings (seed 001 Part 3.1). */
   @PostMapping("/meetings")
-  public ResponseEntity<Map<String, Object>> scheduleMeeting(@RequestBody(required = false) MeetingRequest request,
-      Authentication user) {
+  public ResponseEntity<Map<String, Object>> scheduleMeeting(
+      @RequestBody(required = false) MeetingRequest request, Authentication user) {
     if (CouncilUser.isProvider(user) || !CouncilUser.isInAny(user, STAFF_WHO_SCHEDULE)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN,
+      throw new ResponseStatusException(
+          HttpStatus.FORBIDDEN,
           "Only commissioning officers and contracts managers schedule contract management meetings");
     }
-    if (request == null || request.contractReference() == null || request.contractReference().isBlank()) {
+    if (request == null
+        || request.contractReference() == null
+        || request.contractReference().isBlank()) {
       throw new InvalidRequestException("contractReference", "is required");
     }
     boolean added = cases.scheduleMeeting(request.contractReference().trim(), request.date());
     return ResponseEntity.status(added ? HttpStatus.CREATED : HttpStatus.OK)
-        .body(Map.of("contractReference", request.contractReference().trim(),
-            "meetings", cases.meetings(request.contractReference().trim())));
+        .body(
+            Map.of(
+                "contractReference",
+                request.contractReference().trim(),
+                "meetings",
+                cases.meetings(request.contractReference().trim())));
   }
 
   @GetMapping("/meetings")
-  public List<LocalDate> meetings(@RequestParam("contract") String contractReference, Authentication user) {
+  public List<LocalDate> meetings(
+      @RequestParam("contract") String contractReference, Authentication user) {
     if (CouncilUser.isProvider(user)) {
       throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Council staff only");
     }
@@ -113,7 +150,8 @@ public class QafController {
 
   @ExceptionHandler(QafDuplicateException.class)
   public ResponseEntity<ProblemDetail> duplicate(QafDuplicateException e) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.problems().get(0));
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.problems().get(0));
     problem.setTitle("QAF already requested");
     problem.setProperty("existing", e.existing());
     return ResponseEntity.status(HttpStatus.CONFLICT).body(problem);
@@ -125,15 +163,40 @@ public class QafController {
    */
   private QafView view(QafAssessment q, boolean forProvider) {
     boolean councilGradesHidden = forProvider && q.gradesSentAt() == null;
-    List<GradeView> grades = repository.grades(q.id()).stream()
-        .map(g -> new GradeView(g.objective(), QafObjective.byCode(g.objective()).map(QafObjective::title).orElse(""),
-            g.providerGrade(), councilGradesHidden ? null : g.officerGrade(), g.finalGrade(),
-            councilGradesHidden ? null : g.explanation()))
-        .toList();
-    return new QafView(q.number(), q.contractReference(), q.contractTitle(), q.providerName(),
-        q.financialYear() + "/" + String.format("%02d", (q.financialYear() + 1) % 100), q.variant(), q.meetingDate(),
-        q.reviewingOfficer(), q.issueAt(), q.issuedAt(), q.returnDueAt(), q.returnedAt(), q.timesSentBack(),
-        q.validationVisit(), forProvider ? null : q.validationReasons(), q.visitDate(), q.gradesSentAt(), q.gradesAgreedAt(),
-        q.agreement(), q.status(), grades, breaches.ofCase(QafSteps.CASE_TYPE, q.number()));
+    List<GradeView> grades =
+        repository.grades(q.id()).stream()
+            .map(
+                g ->
+                    new GradeView(
+                        g.objective(),
+                        QafObjective.byCode(g.objective()).map(QafObjective::title).orElse(""),
+                        g.providerGrade(),
+                        councilGradesHidden ? null : g.officerGrade(),
+                        g.finalGrade(),
+                        councilGradesHidden ? null : g.explanation()))
+            .toList();
+    return new QafView(
+        q.number(),
+        q.contractReference(),
+        q.contractTitle(),
+        q.providerName(),
+        q.financialYear() + "/" + String.format("%02d", (q.financialYear() + 1) % 100),
+        q.variant(),
+        q.meetingDate(),
+        q.reviewingOfficer(),
+        q.issueAt(),
+        q.issuedAt(),
+        q.returnDueAt(),
+        q.returnedAt(),
+        q.timesSentBack(),
+        q.validationVisit(),
+        forProvider ? null : q.validationReasons(),
+        q.visitDate(),
+        q.gradesSentAt(),
+        q.gradesAgreedAt(),
+        q.agreement(),
+        q.status(),
+        grades,
+        breaches.ofCase(QafSteps.CASE_TYPE, q.number()));
   }
 }

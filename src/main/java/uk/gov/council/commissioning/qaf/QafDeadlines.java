@@ -23,7 +23,8 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 @EnableConfigurationProperties(QafAssessmentProperties.class)
 public class QafDeadlines {
 
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
 
   private final QafProperties periods;
   private final QafAssessmentProperties properties;
@@ -31,8 +32,12 @@ public class QafDeadlines {
   private final TimeAcceleration acceleration;
   private final QafRepository repository;
 
-  public QafDeadlines(QafProperties periods, QafAssessmentProperties properties, WorkingDayCalendar calendar,
-      TimeAcceleration acceleration, QafRepository repository) {
+  public QafDeadlines(
+      QafProperties periods,
+      QafAssessmentProperties properties,
+      WorkingDayCalendar calendar,
+      TimeAcceleration acceleration,
+      QafRepository repository) {
     this.periods = periods;
     this.properties = properties;
     this.calendar = calendar;
@@ -40,12 +45,21 @@ public class QafDeadlines {
     this.repository = repository;
   }
 
-  /** §2: issued three months before the meeting (commissioning.qaf.issue-before-meeting), at the start of that day. */
+  /**
+   * §2: issued three months before the meeting (commissioning.qaf.issue-before-meeting), at the
+   * start of that day.
+   */
   public Instant issueAt(LocalDate meeting) {
-    return meeting.minus(periods.issueBeforeMeeting()).atStartOfDay(WorkingDayCalendar.UK).toInstant();
+    return meeting
+        .minus(periods.issueBeforeMeeting())
+        .atStartOfDay(WorkingDayCalendar.UK)
+        .toInstant();
   }
 
-  /** §2: returned six weeks before the meeting (commissioning.qaf.return-before-meeting), by the end of that day. */
+  /**
+   * §2: returned six weeks before the meeting (commissioning.qaf.return-before-meeting), by the end
+   * of that day.
+   */
   public Instant returnDueAt(LocalDate meeting) {
     return calendar.startOfDayAfter(meeting.minus(periods.returnBeforeMeeting())).toInstant();
   }
@@ -57,12 +71,14 @@ public class QafDeadlines {
 
   /** A council step is due by the end of the configured working days after today. */
   public Date councilTaskDue() {
-    return calendar.startOfDayAfter(calendar.addWorkingDays(today(), properties.councilTaskWorkingDays()));
+    return calendar.startOfDayAfter(
+        calendar.addWorkingDays(today(), properties.councilTaskWorkingDays()));
   }
 
   /** The provider answers its grades by the end of the configured working days after today. */
   public Date providerResponseDue() {
-    return calendar.startOfDayAfter(calendar.addWorkingDays(today(), properties.providerResponseWorkingDays()));
+    return calendar.startOfDayAfter(
+        calendar.addWorkingDays(today(), properties.providerResponseWorkingDays()));
   }
 
   // --- for the BPMN ----------------------------------------------------------------------------
@@ -84,7 +100,9 @@ public class QafDeadlines {
     return Date.from(qaf(execution).returnDueAt());
   }
 
-  /** The council's financial year (April to March) the meeting falls in, by its first calendar year. */
+  /**
+   * The council's financial year (April to March) the meeting falls in, by its first calendar year.
+   */
   public static int financialYear(LocalDate date) {
     return date.getMonthValue() >= 4 ? date.getYear() : date.getYear() - 1;
   }
@@ -115,7 +133,11 @@ public class QafDeadlines {
   }
 
   private QafAssessment qaf(DelegateExecution execution) {
-    return repository.findByProcessInstance(execution.getProcessInstanceId())
-        .orElseThrow(() -> new IllegalStateException("No QAF for process " + execution.getProcessInstanceId()));
+    return repository
+        .findByProcessInstance(execution.getProcessInstanceId())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No QAF for process " + execution.getProcessInstanceId()));
   }
 }

@@ -30,10 +30,13 @@ public class QafDemoMeetings {
   @EventListener(ApplicationReadyEvent.class)
   @Order(5)
   public void schedule() {
-    contracts.findByReference(DEMO_CONTRACT).ifPresent(c -> {
-      if (repository.meetings(c.id()).stream().noneMatch(d -> d.isAfter(LocalDate.now()))) {
-        repository.scheduleMeeting(c.id(), LocalDate.now().plusMonths(3).minusDays(1));
-      }
-    });
+    contracts
+        .findByReference(DEMO_CONTRACT)
+        .ifPresent(
+            c -> {
+              if (repository.meetings(c.id()).stream().noneMatch(d -> d.isAfter(LocalDate.now()))) {
+                repository.scheduleMeeting(c.id(), LocalDate.now().plusMonths(3).minusDays(1));
+              }
+            });
   }
 }

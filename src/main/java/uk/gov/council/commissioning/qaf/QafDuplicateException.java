@@ -8,9 +8,17 @@ public class QafDuplicateException extends TaskFormException {
 
   private final String existing;
 
-  public QafDuplicateException(String contractReference, java.time.LocalDate meeting, String existing) {
-    super("QAF", List.of("meetingDate: contract " + contractReference + " already has QAF " + existing
-        + " for its meeting on " + meeting));
+  public QafDuplicateException(
+      String contractReference, java.time.LocalDate meeting, String existing) {
+    super(
+        "QAF",
+        List.of(
+            "meetingDate: contract "
+                + contractReference
+                + " already has QAF "
+                + existing
+                + " for its meeting on "
+                + meeting));
     this.existing = existing;
   }
 

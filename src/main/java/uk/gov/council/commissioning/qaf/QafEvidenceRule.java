@@ -22,8 +22,28 @@ public final class QafEvidenceRule {
   public static final Set<String> GRADES = Set.of("A", "B", "C", "D");
 
   /** What people write instead of evidence, compared without case, spaces or punctuation. */
-  static final Set<String> TICKS = Set.of("x", "y", "yes", "n", "no", "na", "none", "tick", "ticked", "done",
-      "ok", "okay", "complete", "completed", "seeattached", "asabove", "asperpolicy", "inplace", "true", "met");
+  static final Set<String> TICKS =
+      Set.of(
+          "x",
+          "y",
+          "yes",
+          "n",
+          "no",
+          "na",
+          "none",
+          "tick",
+          "ticked",
+          "done",
+          "ok",
+          "okay",
+          "complete",
+          "completed",
+          "seeattached",
+          "asabove",
+          "asperpolicy",
+          "inplace",
+          "true",
+          "met");
 
   /** A problem with one field, e.g. {@code c13EvidenceB}. */
   public record Problem(String field, String message) {
@@ -53,21 +73,28 @@ public final class QafEvidenceRule {
     for (QafObjective objective : QafObjective.of(variant)) {
       String grade = grade(values.apply(objective.gradeField()));
       if (grade == null) {
-        problems.add(new Problem(objective.gradeField(), objective.code() + " grade: "
-            + gradeProblem(values.apply(objective.gradeField()))));
+        problems.add(
+            new Problem(
+                objective.gradeField(),
+                objective.code()
+                    + " grade: "
+                    + gradeProblem(values.apply(objective.gradeField()))));
         continue;
       }
       for (char level : levelsToEvidence(grade)) {
         String field = objective.evidenceField(level);
         String why = evidenceProblem(values.apply(field));
         if (why != null) {
-          problems.add(new Problem(field, objective.code() + " level " + level + " evidence: " + why));
+          problems.add(
+              new Problem(field, objective.code() + " level " + level + " evidence: " + why));
         }
       }
     }
     Object signedBy = values.apply("summarySignedBy");
     if (signedBy == null || signedBy.toString().isBlank()) {
-      problems.add(new Problem("summarySignedBy", "summary sheet: the name of whoever completed it is required"));
+      problems.add(
+          new Problem(
+              "summarySignedBy", "summary sheet: the name of whoever completed it is required"));
     }
     Object date = values.apply("summaryDate");
     if (date == null || date.toString().isBlank()) {
@@ -79,8 +106,8 @@ public final class QafEvidenceRule {
   }
 
   /**
-   * The levels whose sections need written evidence for a claimed grade: none for D, C for C, C
-   * and B for B, C, B and A for A.
+   * The levels whose sections need written evidence for a claimed grade: none for D, C for C, C and
+   * B for B, C, B and A for A.
    */
   public static char[] levelsToEvidence(String grade) {
     return switch (grade) {
@@ -101,20 +128,29 @@ public final class QafEvidenceRule {
       return "written evidence is required (a tick is not evidence)";
     }
     if (text.length() < minimumCharacters) {
-      return "written evidence of at least " + minimumCharacters + " characters is required (a tick is not"
+      return "written evidence of at least "
+          + minimumCharacters
+          + " characters is required (a tick is not"
           + " evidence)";
     }
     return null;
   }
 
-  /** A tick, a cross or a one-word answer in place of evidence: ✓, ✔, x, yes, n/a, "tick", "done"... */
+  /**
+   * A tick, a cross or a one-word answer in place of evidence: ✓, ✔, x, yes, n/a, "tick", "done"...
+   */
   static boolean isTick(String text) {
     String letters = text.toLowerCase(Locale.ROOT).replaceAll("[\\s\\p{Punct}]", "");
     if (letters.isEmpty()) {
       return true;
     }
-    if (letters.codePoints().allMatch(c -> Character.getType(c) == Character.OTHER_SYMBOL
-        || Character.getType(c) == Character.MATH_SYMBOL || Character.getType(c) == Character.DASH_PUNCTUATION)) {
+    if (letters
+        .codePoints()
+        .allMatch(
+            c ->
+                Character.getType(c) == Character.OTHER_SYMBOL
+                    || Character.getType(c) == Character.MATH_SYMBOL
+                    || Character.getType(c) == Character.DASH_PUNCTUATION)) {
       return true;
     }
     return TICKS.contains(letters);
@@ -130,7 +166,8 @@ public final class QafEvidenceRule {
   }
 
   static String gradeProblem(Object value) {
-    return value == null || value.toString().isBlank() ? "a grade is required (A, B, C or D)"
+    return value == null || value.toString().isBlank()
+        ? "a grade is required (A, B, C or D)"
         : "must be A, B, C or D, not \"" + value.toString().strip() + "\"";
   }
 

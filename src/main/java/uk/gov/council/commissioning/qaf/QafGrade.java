@@ -1,5 +1,13 @@
 package uk.gov.council.commissioning.qaf;
 
-/** One core objective of a QAF: the provider's claim, the reviewing officer's grade and the final one. */
-public record QafGrade(String objective, String providerGrade, String officerGrade, String finalGrade,
-    String explanation, String officerComments) {}
+/**
+ * One core objective of a QAF: the provider's claim, the reviewing officer's grade and the final
+ * one.
+ */
+public record QafGrade(
+    String objective,
+    String providerGrade,
+    String officerGrade,
+    String finalGrade,
+    String explanation,
+    String officerComments) {}

@@ -16,8 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Starts an improvement plan (seed 001 3.3 §3.4) for every standard of a QAF finally graded "D":
- * one {@code qaf-improvement-plan} case per standard, with business key {@code <QAF number>/<objective>}.
- * Once per standard, so a retried job starts nothing twice.
+ * one {@code qaf-improvement-plan} case per standard, with business key {@code <QAF
+ * number>/<objective>}. Once per standard, so a retried job starts nothing twice.
  */
 @Service
 @EnableConfigurationProperties(QafProperties.class)
@@ -29,49 +29,59 @@ public class QafImprovementPlans {
   private final RuntimeService runtimeService;
   private final ImprovementPlanDeadlines deadlines;
 
-  public QafImprovementPlans(JdbcClient jdbc, RuntimeService runtimeService, ImprovementPlanDeadlines deadlines) {
+  public QafImprovementPlans(
+      JdbcClient jdbc, RuntimeService runtimeService, ImprovementPlanDeadlines deadlines) {
     this.jdbc = jdbc;
     this.runtimeService = runtimeService;
     this.deadlines = deadlines;
   }
 
-  /** @return the process instance ids of the plans started now (none for standards that already have one) */
+  /**
+   * @return the process instance ids of the plans started now (none for standards that already have
+   *     one)
+   */
   @Transactional
   public List<String> startForFinalDGrades(long assessmentId) {
-    Map<String, Object> qaf = jdbc.sql("""
+    Map<String, Object> qaf =
+        jdbc.sql(
+                """
             SELECT q.qaf_number, q.financial_year, c.reference, c.title, p.name, p.organisation_group
               FROM qaf_assessment q
               JOIN contract c ON c.id = q.contract_id
               JOIN provider p ON p.id = q.provider_id
              WHERE q.id = :id
             """)
-        .param("id", assessmentId)
-        .query((rs, row) -> {
-          Map<String, Object> m = new HashMap<>();
-          m.put("qafNumber", rs.getString(1));
-          m.put("financialYear", rs.getInt(2));
-          m.put("contractReference", rs.getString(3));
-          m.put("contractTitle", rs.getString(4));
-          m.put("providerName", rs.getString(5));
-          m.put("providerGroup", rs.getString(6));
-          return m;
-        })
-        .single();
-    List<String> objectives = jdbc.sql("""
+            .param("id", assessmentId)
+            .query(
+                (rs, row) -> {
+                  Map<String, Object> m = new HashMap<>();
+                  m.put("qafNumber", rs.getString(1));
+                  m.put("financialYear", rs.getInt(2));
+                  m.put("contractReference", rs.getString(3));
+                  m.put("contractTitle", rs.getString(4));
+                  m.put("providerName", rs.getString(5));
+                  m.put("providerGroup", rs.getString(6));
+                  return m;
+                })
+            .single();
+    List<String> objectives =
+        jdbc.sql(
+                """
             SELECT g.objective FROM qaf_grade g
              WHERE g.assessment_id = :id AND g.final_grade = 'D'
                AND NOT EXISTS (SELECT 1 FROM qaf_improvement_plan p
                                 WHERE p.assessment_id = g.assessment_id AND p.objective = g.objective)
              ORDER BY g.objective
             """)
-        .param("id", assessmentId)
-        .query(String.class)
-        .list();
+            .param("id", assessmentId)
+            .query(String.class)
+            .list();
     List<String> started = new ArrayList<>();
     Instant now = ClockUtil.getCurrentTime().toInstant();
     for (String objective : objectives) {
       Instant due = deadlines.planDue(now);
-      jdbc.sql("""
+      jdbc.sql(
+              """
               INSERT INTO qaf_improvement_plan (assessment_id, objective, plan_due_at)
               VALUES (:assessmentId, :objective, :due)
               """)
@@ -83,9 +93,11 @@ public class QafImprovementPlans {
       variables.put("assessmentId", assessmentId);
       variables.put("objective", objective);
       String businessKey = qaf.get("qafNumber") + "/" + objective;
-      String instanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables).getId();
-      jdbc.sql("UPDATE qaf_improvement_plan SET process_instance_id = :pid"
-              + " WHERE assessment_id = :assessmentId AND objective = :objective")
+      String instanceId =
+          runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables).getId();
+      jdbc.sql(
+              "UPDATE qaf_improvement_plan SET process_instance_id = :pid"
+                  + " WHERE assessment_id = :assessmentId AND objective = :objective")
           .param("pid", instanceId)
           .param("assessmentId", assessmentId)
           .param("objective", objective)

@@ -14,9 +14,9 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 
 /**
  * The yearly check of seed 001 3.3 §3.2 ("the Contracts Manager will review 2 QAFs per Purchasing
- * Officer per annum"): per financial year and reviewing officer, how many QAFs were completed,
- * how many were put forward for moderation and how many were moderated, against the target.
- * A QAF counts as completed once its grades are agreed.
+ * Officer per annum"): per financial year and reviewing officer, how many QAFs were completed, how
+ * many were put forward for moderation and how many were moderated, against the target. A QAF
+ * counts as completed once its grades are agreed.
  */
 @Service
 public class QafModerationQuota {
@@ -28,8 +28,14 @@ public class QafModerationQuota {
   }
 
   /** One moderated (or awaiting moderation) QAF. */
-  public record Moderation(String qafNumber, String providerName, String contractReference, String outcome,
-      String findings, String moderatedBy, Instant moderatedAt) {}
+  public record Moderation(
+      String qafNumber,
+      String providerName,
+      String contractReference,
+      String outcome,
+      String findings,
+      String moderatedBy,
+      Instant moderatedAt) {}
 
   /**
    * @param completed QAFs of this officer in the year whose grades are agreed
@@ -37,15 +43,29 @@ public class QafModerationQuota {
    * @param moderated of those, moderated by a contracts manager
    * @param shortfall how many more moderations the target needs
    * @param targetMet whether {@code moderated} reached the target
-   * @param targetAttainable whether the officer completed enough QAFs for the target to be met at all
+   * @param targetAttainable whether the officer completed enough QAFs for the target to be met at
+   *     all
    */
-  public record OfficerQuota(String reviewingOfficer, int completed, int putForward, int moderated, int confirmed,
-      int adjusted, int target, int shortfall, boolean targetMet, boolean targetAttainable,
+  public record OfficerQuota(
+      String reviewingOfficer,
+      int completed,
+      int putForward,
+      int moderated,
+      int confirmed,
+      int adjusted,
+      int target,
+      int shortfall,
+      boolean targetMet,
+      boolean targetAttainable,
       List<Moderation> moderations) {}
 
-  public record YearQuota(int financialYear, String financialYearLabel, int target, List<OfficerQuota> officers) {}
+  public record YearQuota(
+      int financialYear, String financialYearLabel, int target, List<OfficerQuota> officers) {}
 
-  /** The council's financial year (1 April to 31 March, UK) a moment falls in, by its first calendar year. */
+  /**
+   * The council's financial year (1 April to 31 March, UK) a moment falls in, by its first calendar
+   * year.
+   */
   public static int financialYearOf(Instant instant) {
     LocalDate day = instant.atZone(WorkingDayCalendar.UK).toLocalDate();
     return day.getMonthValue() >= 4 ? day.getYear() : day.getYear() - 1;
@@ -60,7 +80,8 @@ public class QafModerationQuota {
   public YearQuota forYear(int financialYear) {
     int target = QafModeration.PER_OFFICER_PER_YEAR;
     Map<String, Integer> completed = new TreeMap<>();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             SELECT reviewing_officer, COUNT(*) FROM qaf_assessment
              WHERE financial_year = :year AND reviewing_officer IS NOT NULL
                AND (status = 'AGREED' OR grades_agreed_at IS NOT NULL)
@@ -70,7 +91,8 @@ public class QafModerationQuota {
         .query((rs, n) -> completed.put(rs.getString(1), rs.getInt(2)))
         .list();
     Map<String, List<Moderation>> moderations = new TreeMap<>();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             SELECT m.reviewing_officer, q.qaf_number, p.name, c.reference, m.outcome, m.findings,
                    m.moderated_by, m.moderated_at
               FROM qaf_moderation m
@@ -81,12 +103,21 @@ public class QafModerationQuota {
              ORDER BY m.reviewing_officer, q.qaf_number
             """)
         .param("year", financialYear)
-        .query((rs, n) -> {
-          OffsetDateTime at = rs.getObject(8, OffsetDateTime.class);
-          return moderations.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
-              .add(new Moderation(rs.getString(2), rs.getString(3), rs.getString(4), rs.getString(5),
-                  rs.getString(6), rs.getString(7), at == null ? null : at.toInstant()));
-        })
+        .query(
+            (rs, n) -> {
+              OffsetDateTime at = rs.getObject(8, OffsetDateTime.class);
+              return moderations
+                  .computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
+                  .add(
+                      new Moderation(
+                          rs.getString(2),
+                          rs.getString(3),
+                          rs.getString(4),
+                          rs.getString(5),
+                          rs.getString(6),
+                          rs.getString(7),
+                          at == null ? null : at.toInstant()));
+            })
         .list();
     Map<String, Boolean> officers = new TreeMap<>();
     completed.keySet().forEach(o -> officers.put(o, true));
@@ -98,9 +129,19 @@ public class QafModerationQuota {
       int moderated = (int) ms.stream().filter(m -> m.moderatedAt() != null).count();
       int confirmed = (int) ms.stream().filter(m -> "CONFIRMED".equals(m.outcome())).count();
       int adjusted = (int) ms.stream().filter(m -> "ADJUSTED".equals(m.outcome())).count();
-      result.add(new OfficerQuota(officer, done, ms.size(), moderated, confirmed, adjusted, target,
-          Math.max(0, target - moderated), moderated >= target, Math.max(done, ms.size()) >= target,
-          List.copyOf(ms)));
+      result.add(
+          new OfficerQuota(
+              officer,
+              done,
+              ms.size(),
+              moderated,
+              confirmed,
+              adjusted,
+              target,
+              Math.max(0, target - moderated),
+              moderated >= target,
+              Math.max(done, ms.size()) >= target,
+              List.copyOf(ms)));
     }
     return new YearQuota(financialYear, label(financialYear), target, List.copyOf(result));
   }

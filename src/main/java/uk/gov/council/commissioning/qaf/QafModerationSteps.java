@@ -25,9 +25,9 @@ import uk.gov.council.commissioning.notify.RecipientDirectory;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
- * The steps of {@code qaf-moderation} (seed 001 3.3 §3.2), called from the BPMN, e.g.
- * {@code ${qafModerationSteps.moderate(task)}}. The QAF and its grades are always read from the
- * register by the moderation case, never from process variables a form could overwrite.
+ * The steps of {@code qaf-moderation} (seed 001 3.3 §3.2), called from the BPMN, e.g. {@code
+ * ${qafModerationSteps.moderate(task)}}. The QAF and its grades are always read from the register
+ * by the moderation case, never from process variables a form could overwrite.
  */
 @Component("qafModerationSteps")
 @EnableConfigurationProperties(QafModerationProperties.class)
@@ -35,8 +35,10 @@ public class QafModerationSteps {
 
   public static final String OUTCOME = "moderationOutcome";
   public static final String FINDINGS = "moderationFindings";
+
   /** Display only: the QAF's grades as a table, a task-local variable. */
   public static final String GRADES = "moderationGrades";
+
   public static final Set<String> OUTCOMES = Set.of("CONFIRMED", "ADJUSTED");
   static final int MAX_FINDINGS = 2000;
 
@@ -47,8 +49,13 @@ public class QafModerationSteps {
   private final NotificationService notifications;
   private final RecipientDirectory recipients;
 
-  public QafModerationSteps(JdbcClient jdbc, WorkingDayCalendar calendar, QafModerationProperties properties,
-      IdentityService identityService, NotificationService notifications, RecipientDirectory recipients) {
+  public QafModerationSteps(
+      JdbcClient jdbc,
+      WorkingDayCalendar calendar,
+      QafModerationProperties properties,
+      IdentityService identityService,
+      NotificationService notifications,
+      RecipientDirectory recipients) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.properties = properties;
@@ -58,10 +65,20 @@ public class QafModerationSteps {
   }
 
   /** The moderated QAF, from the register. */
-  record Case(long moderationId, long assessmentId, String qafNumber, String reviewingOfficer, int financialYear,
-      String variant, String providerName, String contractReference, String contractTitle, Instant moderatedAt) {}
+  record Case(
+      long moderationId,
+      long assessmentId,
+      String qafNumber,
+      String reviewingOfficer,
+      int financialYear,
+      String variant,
+      String providerName,
+      String contractReference,
+      String contractTitle,
+      Instant moderatedAt) {}
 
-  record Grade(String objective, String claimed, String officer, String finalGrade, String explanation) {}
+  record Grade(
+      String objective, String claimed, String officer, String finalGrade, String explanation) {}
 
   /** Task_ModerateQaf is due by the end of the configured working days after today (UK). */
   public Date dueDate(DelegateExecution execution) {
@@ -84,11 +101,15 @@ public class QafModerationSteps {
     Case c = moderationCase(task.getExecution());
     FormChecks checks = new FormChecks("Moderation", task);
     String outcome = checks.oneOf(OUTCOME, OUTCOMES);
-    checks.textIf("ADJUSTED".equals(outcome), FINDINGS,
+    checks.textIf(
+        "ADJUSTED".equals(outcome),
+        FINDINGS,
         "is required when the grades are adjusted: say what the reviewing officer should do differently");
     Object findingsValue = task.getVariable(FINDINGS);
-    String findings = findingsValue == null || findingsValue.toString().isBlank() ? null
-        : findingsValue.toString().trim();
+    String findings =
+        findingsValue == null || findingsValue.toString().isBlank()
+            ? null
+            : findingsValue.toString().trim();
     if (findings != null && findings.length() > MAX_FINDINGS) {
       checks.problem(FINDINGS, "at most " + MAX_FINDINGS + " characters");
     }
@@ -96,68 +117,94 @@ public class QafModerationSteps {
     if (moderator == null) {
       checks.problem("moderatedBy", "the signed-in user is unknown; complete the task in Tasklist");
     } else if (moderator.equals(c.reviewingOfficer())) {
-      checks.problem("moderatedBy", "the reviewing officer cannot moderate their own QAF (seed 001 3.3 §3.2)");
-    } else if (identityService.createUserQuery().userId(moderator).memberOfGroup(Roles.CONTRACTS_MANAGERS)
-        .count() == 0) {
+      checks.problem(
+          "moderatedBy", "the reviewing officer cannot moderate their own QAF (seed 001 3.3 §3.2)");
+    } else if (identityService
+            .createUserQuery()
+            .userId(moderator)
+            .memberOfGroup(Roles.CONTRACTS_MANAGERS)
+            .count()
+        == 0) {
       checks.problem("moderatedBy", moderator + " is not a contracts manager (seed 001 3.3 §3.2)");
     }
     if (c.moderatedAt() != null) {
       checks.problem(OUTCOME, "QAF " + c.qafNumber() + " was already moderated");
     }
     checks.throwIfAny();
-    int updated = jdbc.sql("""
+    int updated =
+        jdbc.sql(
+                """
             UPDATE qaf_moderation
                SET moderated_by = :by, moderated_at = :at, outcome = :outcome, findings = :findings
              WHERE id = :id AND moderated_at IS NULL
             """)
-        .param("by", moderator)
-        .param("at", utc(now()))
-        .param("outcome", outcome)
-        .param("findings", findings)
-        .param("id", c.moderationId())
-        .update();
+            .param("by", moderator)
+            .param("at", utc(now()))
+            .param("outcome", outcome)
+            .param("findings", findings)
+            .param("id", c.moderationId())
+            .update();
     if (updated != 1) {
-      throw new IllegalStateException("QAF " + c.qafNumber() + " was moderated by someone else meanwhile");
+      throw new IllegalStateException(
+          "QAF " + c.qafNumber() + " was moderated by someone else meanwhile");
     }
   }
 
   /** The reviewing officer hears the outcome and the findings. */
   public void tellOfficer(DelegateExecution execution) {
     Case c = moderationCase(execution);
-    var row = jdbc.sql("SELECT outcome, findings, moderated_by FROM qaf_moderation WHERE id = :id")
-        .param("id", c.moderationId())
-        .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-        .single();
+    var row =
+        jdbc.sql("SELECT outcome, findings, moderated_by FROM qaf_moderation WHERE id = :id")
+            .param("id", c.moderationId())
+            .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+            .single();
     String outcome = row[0];
     String findings = row[1];
-    List<String> to = recipients.emailOfUser(c.reviewingOfficer()).map(List::of)
-        // Findings that reach nobody would defeat moderation: the contracts managers pass them on.
-        .orElseGet(() -> recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS));
-    String verdict = "CONFIRMED".equals(outcome)
-        ? "confirmed your grading"
-        : "adjusted your grading";
-    StringBuilder body = new StringBuilder()
-        .append("The contracts manager (").append(row[2]).append(") moderated QAF ").append(c.qafNumber())
-        .append(" of ").append(c.providerName()).append(", contract ").append(c.contractReference())
-        .append(" (financial year ").append(QafModerationQuota.label(c.financialYear())).append(") and ")
-        .append(verdict).append(" (seed 001 3.3 §3.2).\n\n");
+    List<String> to =
+        recipients
+            .emailOfUser(c.reviewingOfficer())
+            .map(List::of)
+            // Findings that reach nobody would defeat moderation: the contracts managers pass them
+            // on.
+            .orElseGet(() -> recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS));
+    String verdict =
+        "CONFIRMED".equals(outcome) ? "confirmed your grading" : "adjusted your grading";
+    StringBuilder body =
+        new StringBuilder()
+            .append("The contracts manager (")
+            .append(row[2])
+            .append(") moderated QAF ")
+            .append(c.qafNumber())
+            .append(" of ")
+            .append(c.providerName())
+            .append(", contract ")
+            .append(c.contractReference())
+            .append(" (financial year ")
+            .append(QafModerationQuota.label(c.financialYear()))
+            .append(") and ")
+            .append(verdict)
+            .append(" (seed 001 3.3 §3.2).\n\n");
     if (findings != null) {
       body.append("Findings, what to do differently:\n").append(findings).append('\n');
     } else {
       body.append("No findings were recorded.\n");
     }
-    notifications.send("qaf-moderation:" + execution.getProcessInstanceId() + ":findings", to,
-        "QAF " + c.qafNumber() + " moderation: " + outcome.toLowerCase(Locale.ROOT), body.toString());
+    notifications.send(
+        "qaf-moderation:" + execution.getProcessInstanceId() + ":findings",
+        to,
+        "QAF " + c.qafNumber() + " moderation: " + outcome.toLowerCase(Locale.ROOT),
+        body.toString());
   }
 
   // --- register -------------------------------------------------------------------------------
 
   /**
-   * By the case's process instance; while the case is still being started its row does not have
-   * the process instance id yet, so then by the business key, which the starter set to the QAF number.
+   * By the case's process instance; while the case is still being started its row does not have the
+   * process instance id yet, so then by the business key, which the starter set to the QAF number.
    */
   Case moderationCase(DelegateExecution execution) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT m.id, q.id, q.qaf_number, m.reviewing_officer, m.financial_year, q.variant,
                    p.name, c.reference, c.title, m.moderated_at
               FROM qaf_moderation m
@@ -169,25 +216,44 @@ public class QafModerationSteps {
             """)
         .param("pid", execution.getProcessInstanceId())
         .param("key", execution.getProcessBusinessKey())
-        .query((rs, n) -> {
-          OffsetDateTime at = rs.getObject(10, OffsetDateTime.class);
-          return new Case(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-              rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9),
-              at == null ? null : at.toInstant());
-        })
+        .query(
+            (rs, n) -> {
+              OffsetDateTime at = rs.getObject(10, OffsetDateTime.class);
+              return new Case(
+                  rs.getLong(1),
+                  rs.getLong(2),
+                  rs.getString(3),
+                  rs.getString(4),
+                  rs.getInt(5),
+                  rs.getString(6),
+                  rs.getString(7),
+                  rs.getString(8),
+                  rs.getString(9),
+                  at == null ? null : at.toInstant());
+            })
         .optional()
-        .orElseThrow(() -> new IllegalStateException(
-            "No QAF moderation is registered for case " + execution.getProcessBusinessKey()));
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No QAF moderation is registered for case "
+                        + execution.getProcessBusinessKey()));
   }
 
   List<Grade> grades(long assessmentId) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT objective, provider_grade, officer_grade, final_grade, explanation
               FROM qaf_grade WHERE assessment_id = :id ORDER BY objective
             """)
         .param("id", assessmentId)
-        .query((rs, n) -> new Grade(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5)))
+        .query(
+            (rs, n) ->
+                new Grade(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    rs.getString(4),
+                    rs.getString(5)))
         .list();
   }
 
@@ -195,14 +261,21 @@ public class QafModerationSteps {
     if (grades.isEmpty()) {
       return "No grades are recorded for this QAF.";
     }
-    StringBuilder table = new StringBuilder(
-        "| Objective | Claimed | Officer | Final | Explanation |\n|---|---|---|---|---|\n");
+    StringBuilder table =
+        new StringBuilder(
+            "| Objective | Claimed | Officer | Final | Explanation |\n|---|---|---|---|---|\n");
     for (Grade g : grades) {
-      table.append("| ").append(g.objective())
-          .append(" | ").append(dash(g.claimed()))
-          .append(" | ").append(dash(g.officer()))
-          .append(" | ").append(dash(g.finalGrade()))
-          .append(" | ").append(MarkdownText.inline(g.explanation()))
+      table
+          .append("| ")
+          .append(g.objective())
+          .append(" | ")
+          .append(dash(g.claimed()))
+          .append(" | ")
+          .append(dash(g.officer()))
+          .append(" | ")
+          .append(dash(g.finalGrade()))
+          .append(" | ")
+          .append(MarkdownText.inline(g.explanation()))
           .append(" |\n");
     }
     return table.toString();
@@ -212,7 +285,9 @@ public class QafModerationSteps {
     return grade == null ? "-" : grade;
   }
 
-  /** The signed-in user completing the task: Tasklist and the REST API authenticate the engine call. */
+  /**
+   * The signed-in user completing the task: Tasklist and the REST API authenticate the engine call.
+   */
   private String completingUser() {
     Authentication signedIn = identityService.getCurrentAuthentication();
     if (signedIn != null && signedIn.getUserId() != null) {

@@ -65,8 +65,8 @@ public enum QafObjective {
   }
 
   /**
-   * The objectives a variant asks for: QAF LITE for an alarm service leaves out C1.1 and C1.2
-   * (seed 001 Part 3.4: "Alarm services are not required to complete these sections").
+   * The objectives a variant asks for: QAF LITE for an alarm service leaves out C1.1 and C1.2 (seed
+   * 001 Part 3.4: "Alarm services are not required to complete these sections").
    */
   public static List<QafObjective> of(String variant) {
     if ("LITE_ALARM".equals(variant)) {

@@ -8,13 +8,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * The QAF's periods (seed 001 Part 3.3). Which changes count as significant and how many providers
  * are sampled for a validation visit are in the decision table {@code qaf-validation-visit.dmn}.
  *
- * @param issueBeforeMeeting the QAF is issued this long before the contract management meeting (§2: three months)
+ * @param issueBeforeMeeting the QAF is issued this long before the contract management meeting (§2:
+ *     three months)
  * @param returnBeforeMeeting and is due back this long before it (§2: six weeks)
- * @param nonReturnAfter a QAF still not returned this long after its deadline is a contract management issue
- * @param improvementPlanWithin an improvement plan is due this long after a "D" is final (§3.4: two weeks)
+ * @param nonReturnAfter a QAF still not returned this long after its deadline is a contract
+ *     management issue
+ * @param improvementPlanWithin an improvement plan is due this long after a "D" is final (§3.4: two
+ *     weeks)
  * @param improvementPlanReminderBefore the provider is reminded this long before the plan is due
- * @param validationAfter the plan is validated this long after {@code validationStartsFrom} (§3.4: a further month)
- * @param validationStartsFrom PLAN_ACCEPTED (the reviewers accepted the plan) or PLAN_DUE (the end of the two weeks)
+ * @param validationAfter the plan is validated this long after {@code validationStartsFrom} (§3.4:
+ *     a further month)
+ * @param validationStartsFrom PLAN_ACCEPTED (the reviewers accepted the plan) or PLAN_DUE (the end
+ *     of the two weeks)
  * @param autoStartCron when the meeting schedule is scanned for QAFs to issue ("-" never)
  * @param autoStartOnStartup also scan when the application starts
  */
@@ -30,7 +35,10 @@ public record QafProperties(
     @DefaultValue("0 30 6 * * *") String autoStartCron,
     @DefaultValue("true") boolean autoStartOnStartup) {
 
-  public enum ValidationStart { PLAN_ACCEPTED, PLAN_DUE }
+  public enum ValidationStart {
+    PLAN_ACCEPTED,
+    PLAN_DUE
+  }
 
   public QafProperties {
     requirePositive("issue-before-meeting", issueBeforeMeeting);
@@ -53,8 +61,8 @@ public record QafProperties(
 
   private static void requirePositive(String name, Period value) {
     if (value == null || value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException("commissioning.qaf." + name + " must be a positive period");
+      throw new IllegalArgumentException(
+          "commissioning.qaf." + name + " must be a positive period");
     }
   }
-
 }

@@ -14,8 +14,8 @@ import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
- * Checks a request for a QAF (the start form, the REST API and the automatic start alike): an active
- * contract; the contract management meeting it is for, given (in the future, recorded in the
+ * Checks a request for a QAF (the start form, the REST API and the automatic start alike): an
+ * active contract; the contract management meeting it is for, given (in the future, recorded in the
  * schedule) or the contract's next scheduled one; one QAF per meeting; the variant; and a reviewing
  * officer who is a purchasing officer or contracts manager (seed 001 3.3 §1 "Reviewing Officers").
  */
@@ -25,15 +25,24 @@ public class QafRegistration {
   public static final Set<String> VARIANTS = Set.of("FULL", "LITE", "LITE_ALARM");
 
   /** What a valid request resolves to. */
-  public record Request(Contract contract, LocalDate meetingDate, boolean meetingGiven, String variant,
-      String reviewingOfficer, Instant issueAt, Instant returnDueAt) {}
+  public record Request(
+      Contract contract,
+      LocalDate meetingDate,
+      boolean meetingGiven,
+      String variant,
+      String reviewingOfficer,
+      Instant issueAt,
+      Instant returnDueAt) {}
 
   private final ContractService contracts;
   private final QafRepository repository;
   private final QafDeadlines deadlines;
   private final IdentityService identityService;
 
-  public QafRegistration(ContractService contracts, QafRepository repository, QafDeadlines deadlines,
+  public QafRegistration(
+      ContractService contracts,
+      QafRepository repository,
+      QafDeadlines deadlines,
       IdentityService identityService) {
     this.contracts = contracts;
     this.repository = repository;
@@ -55,18 +64,28 @@ public class QafRegistration {
       if (contract == null) {
         checks.problem("contractReference", "no contract " + reference);
       } else if (contract.status() != ContractStatus.ACTIVE) {
-        checks.problem("contractReference", "contract " + reference + " is " + contract.status()
-            + ": a QAF is for an active contract");
+        checks.problem(
+            "contractReference",
+            "contract "
+                + reference
+                + " is "
+                + contract.status()
+                + ": a QAF is for an active contract");
       }
     }
     Object variantValue = form.getVariable("variant");
-    String variant = variantValue == null || variantValue.toString().isBlank() ? "FULL" : variantValue.toString();
+    String variant =
+        variantValue == null || variantValue.toString().isBlank()
+            ? "FULL"
+            : variantValue.toString();
     if (!VARIANTS.contains(variant)) {
       checks.problem("variant", "must be one of FULL, LITE, LITE_ALARM");
     }
     LocalDate today = QafDeadlines.today();
     LocalDate meeting = null;
-    boolean given = form.getVariable("meetingDate") != null && !form.getVariable("meetingDate").toString().isBlank();
+    boolean given =
+        form.getVariable("meetingDate") != null
+            && !form.getVariable("meetingDate").toString().isBlank();
     if (given) {
       meeting = checks.date("meetingDate");
       if (meeting != null && !meeting.isAfter(today)) {
@@ -76,8 +95,12 @@ public class QafRegistration {
     } else if (contract != null) {
       meeting = repository.nextUncoveredMeeting(contract.id(), today).orElse(null);
       if (meeting == null) {
-        checks.problem("meetingDate", "contract " + contract.reference() + " has no contract management meeting"
-            + " scheduled without a QAF: give the meeting date");
+        checks.problem(
+            "meetingDate",
+            "contract "
+                + contract.reference()
+                + " has no contract management meeting"
+                + " scheduled without a QAF: give the meeting date");
       }
     }
     Instant issueAt = null;
@@ -86,8 +109,12 @@ public class QafRegistration {
       issueAt = deadlines.issueAt(meeting);
       returnDueAt = deadlines.returnDueAt(meeting);
       if (!returnDueAt.isAfter(QafDeadlines.now())) {
-        checks.problem("meetingDate", "the meeting on " + meeting + " is too close: the QAF would have been due back by "
-            + QafDeadlines.describe(returnDueAt));
+        checks.problem(
+            "meetingDate",
+            "the meeting on "
+                + meeting
+                + " is too close: the QAF would have been due back by "
+                + QafDeadlines.describe(returnDueAt));
       }
     }
     String officer = reviewingOfficer(checks, form, starter, contract);
@@ -100,7 +127,8 @@ public class QafRegistration {
   }
 
   /** Given, or the starter if a purchasing officer, or the contract's officer. */
-  private String reviewingOfficer(FormChecks checks, VariableScope form, String starter, Contract contract) {
+  private String reviewingOfficer(
+      FormChecks checks, VariableScope form, String starter, Contract contract) {
     Object value = form.getVariable("reviewingOfficer");
     String officer;
     if (value != null && !value.toString().isBlank()) {
@@ -111,14 +139,20 @@ public class QafRegistration {
       officer = contract == null ? null : contract.contractOfficer();
       if (officer == null) {
         if (contract != null) {
-          checks.problem("reviewingOfficer", "contract " + contract.reference() + " has no contract officer:"
-              + " name the reviewing officer");
+          checks.problem(
+              "reviewingOfficer",
+              "contract "
+                  + contract.reference()
+                  + " has no contract officer:"
+                  + " name the reviewing officer");
         }
         return null;
       }
     }
-    if (!isMember(officer, Roles.COMMISSIONING_OFFICERS) && !isMember(officer, Roles.CONTRACTS_MANAGERS)) {
-      checks.problem("reviewingOfficer", officer + " is not a purchasing officer or contracts manager");
+    if (!isMember(officer, Roles.COMMISSIONING_OFFICERS)
+        && !isMember(officer, Roles.CONTRACTS_MANAGERS)) {
+      checks.problem(
+          "reviewingOfficer", officer + " is not a purchasing officer or contracts manager");
     }
     return officer;
   }

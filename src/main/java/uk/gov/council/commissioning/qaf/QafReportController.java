@@ -20,9 +20,9 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
  * QAF reports (seed 001 3.3 §3.2 and §4). Council staff see every provider; a provider's users see
- * their own organisation's grades and improvement plans, and another provider is answered as unknown
- * so that its existence is not revealed, as for contracts and compliance figures. Overdue QAFs and
- * moderation are for staff only.
+ * their own organisation's grades and improvement plans, and another provider is answered as
+ * unknown so that its existence is not revealed, as for contracts and compliance figures. Overdue
+ * QAFs and moderation are for staff only.
  */
 @RestController
 @RequestMapping("/api/qaf")
@@ -35,7 +35,8 @@ public class QafReportController {
   private final QafModerationQuota quota;
   private final ContractService contracts;
 
-  public QafReportController(QafReports reports, QafModerationQuota quota, ContractService contracts) {
+  public QafReportController(
+      QafReports reports, QafModerationQuota quota, ContractService contracts) {
     this.reports = reports;
     this.quota = quota;
     this.contracts = contracts;
@@ -44,15 +45,20 @@ public class QafReportController {
   @GetMapping("/providers/{providerId}/grades")
   public ProviderGrades grades(@PathVariable String providerId, Authentication auth) {
     long id = parseId(providerId);
-    Provider provider = contracts.findProviderById(id)
-        .filter(p -> CouncilUser.maySeeOrganisation(auth, p.organisationGroup()))
-        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No provider with id " + id));
+    Provider provider =
+        contracts
+            .findProviderById(id)
+            .filter(p -> CouncilUser.maySeeOrganisation(auth, p.organisationGroup()))
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(HttpStatus.NOT_FOUND, "No provider with id " + id));
     return reports.providerGrades(provider.id(), provider.name(), CouncilUser.isProvider(auth));
   }
 
   @GetMapping("/improvement-plans/open")
   public List<OpenPlan> openPlans(Authentication auth) {
-    return reports.openPlans(CouncilUser.isProvider(auth) ? CouncilUser.providerGroups(auth) : null);
+    return reports.openPlans(
+        CouncilUser.isProvider(auth) ? CouncilUser.providerGroups(auth) : null);
   }
 
   @GetMapping("/overdue")
@@ -61,11 +67,15 @@ public class QafReportController {
     return reports.overdue();
   }
 
-  /** @param year the financial year by its first calendar year (2026 = 2026/27); the current one if left out */
+  /**
+   * @param year the financial year by its first calendar year (2026 = 2026/27); the current one if
+   *     left out
+   */
   @GetMapping("/moderation")
   public YearQuota moderation(@RequestParam(required = false) String year, Authentication auth) {
     staffOnly(auth, "QAF moderation");
-    int financialYear = year == null ? QafModerationQuota.financialYearOf(QafReports.now()) : parseYear(year);
+    int financialYear =
+        year == null ? QafModerationQuota.financialYearOf(QafReports.now()) : parseYear(year);
     return quota.forYear(financialYear);
   }
 
@@ -96,7 +106,12 @@ public class QafReportController {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw new InvalidRequestException("year", "must be a financial year by its first calendar year, between "
-        + EARLIEST_YEAR + " and " + LATEST_YEAR + " (2026 = 2026/27)");
+    throw new InvalidRequestException(
+        "year",
+        "must be a financial year by its first calendar year, between "
+            + EARLIEST_YEAR
+            + " and "
+            + LATEST_YEAR
+            + " (2026 = 2026/27)");
   }
 }

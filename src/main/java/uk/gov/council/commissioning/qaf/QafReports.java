@@ -18,10 +18,10 @@ import org.springframework.transaction.annotation.Transactional;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 
 /**
- * What the QAF register says for the reports of seed 001 3.3 §4 ("reports with regard to QAF
- * return and overall performance will be forwarded to the Contracts Manager"): each provider's
- * grades over the years, open "D" improvement plans, and overdue QAFs. "Now" is the engine's clock.
- * Who may see what is the controller's business.
+ * What the QAF register says for the reports of seed 001 3.3 §4 ("reports with regard to QAF return
+ * and overall performance will be forwarded to the Contracts Manager"): each provider's grades over
+ * the years, open "D" improvement plans, and overdue QAFs. "Now" is the engine's clock. Who may see
+ * what is the controller's business.
  */
 @Service
 public class QafReports {
@@ -35,32 +35,65 @@ public class QafReports {
   public record ProviderRef(long id, String name) {}
 
   /**
-   * @param improvementPlanGrade the grade an improvement plan's validation recorded for the standard (§3.4)
+   * @param improvementPlanGrade the grade an improvement plan's validation recorded for the
+   *     standard (§3.4)
    */
-  public record ObjectiveGrade(String objective, String claimed, String officer, String finalGrade,
-      String improvementPlanGrade, String improvementPlanOutcome) {}
+  public record ObjectiveGrade(
+      String objective,
+      String claimed,
+      String officer,
+      String finalGrade,
+      String improvementPlanGrade,
+      String improvementPlanOutcome) {}
 
-  public record QafGrades(int financialYear, String financialYearLabel, String qafNumber, String contractReference,
-      String contractTitle, String variant, LocalDate meetingDate, String status, Instant gradesSentAt,
+  public record QafGrades(
+      int financialYear,
+      String financialYearLabel,
+      String qafNumber,
+      String contractReference,
+      String contractTitle,
+      String variant,
+      LocalDate meetingDate,
+      String status,
+      Instant gradesSentAt,
       List<ObjectiveGrade> grades) {}
 
   public record ProviderGrades(ProviderRef provider, List<QafGrades> qafs) {}
 
   /** Why an open plan is overdue: PLAN_NOT_SUBMITTED, NOT_VALIDATED. */
-  public record OpenPlan(long planId, String qafNumber, String objective, ProviderRef provider,
-      String contractReference, Instant planDueAt, Instant submittedAt, Instant validationDueAt,
-      Instant validatedAt, boolean overdue, List<String> overdueReasons) {}
+  public record OpenPlan(
+      long planId,
+      String qafNumber,
+      String objective,
+      ProviderRef provider,
+      String contractReference,
+      Instant planDueAt,
+      Instant submittedAt,
+      Instant validationDueAt,
+      Instant validatedAt,
+      boolean overdue,
+      List<String> overdueReasons) {}
 
-  public record OverdueQaf(String qafNumber, ProviderRef provider, String contractReference, String reviewingOfficer,
-      int financialYear, LocalDate meetingDate, Instant issueAt, Instant issuedAt, Instant returnDueAt,
+  public record OverdueQaf(
+      String qafNumber,
+      ProviderRef provider,
+      String contractReference,
+      String reviewingOfficer,
+      int financialYear,
+      LocalDate meetingDate,
+      Instant issueAt,
+      Instant issuedAt,
+      Instant returnDueAt,
       long daysOverdue) {}
 
   /**
    * @param notReturned issued, still open, not returned and past the return deadline (§2: six weeks
    *     before the meeting)
-   * @param notIssued not issued although the date to issue it (§2: three months before the meeting) has passed
+   * @param notIssued not issued although the date to issue it (§2: three months before the meeting)
+   *     has passed
    */
-  public record OverdueQafs(Instant asAt, List<OverdueQaf> notReturned, List<OverdueQaf> notIssued) {}
+  public record OverdueQafs(
+      Instant asAt, List<OverdueQaf> notReturned, List<OverdueQaf> notIssued) {}
 
   public static Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
@@ -73,10 +106,12 @@ public class QafReports {
    *     grades were sent to them (§3.4), not the officer's work in progress
    */
   @Transactional(readOnly = true)
-  public ProviderGrades providerGrades(long providerId, String providerName, boolean gradesOnceSent) {
+  public ProviderGrades providerGrades(
+      long providerId, String providerName, boolean gradesOnceSent) {
     Map<Long, QafGrades> qafs = new LinkedHashMap<>();
     Map<Long, List<ObjectiveGrade>> grades = new LinkedHashMap<>();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             SELECT q.id, q.financial_year, q.qaf_number, c.reference, c.title, q.variant, q.meeting_date,
                    q.status, q.grades_sent_at
               FROM qaf_assessment q JOIN contract c ON c.id = q.contract_id
@@ -84,16 +119,28 @@ public class QafReports {
              ORDER BY q.financial_year, q.meeting_date, q.id
             """)
         .param("provider", providerId)
-        .query((rs, n) -> {
-          long id = rs.getLong(1);
-          List<ObjectiveGrade> list = new ArrayList<>();
-          grades.put(id, list);
-          return qafs.put(id, new QafGrades(rs.getInt(2), QafModerationQuota.label(rs.getInt(2)), rs.getString(3),
-              rs.getString(4), rs.getString(5), rs.getString(6), rs.getObject(7, LocalDate.class), rs.getString(8),
-              instant(rs, 9), list));
-        })
+        .query(
+            (rs, n) -> {
+              long id = rs.getLong(1);
+              List<ObjectiveGrade> list = new ArrayList<>();
+              grades.put(id, list);
+              return qafs.put(
+                  id,
+                  new QafGrades(
+                      rs.getInt(2),
+                      QafModerationQuota.label(rs.getInt(2)),
+                      rs.getString(3),
+                      rs.getString(4),
+                      rs.getString(5),
+                      rs.getString(6),
+                      rs.getObject(7, LocalDate.class),
+                      rs.getString(8),
+                      instant(rs, 9),
+                      list));
+            })
         .list();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             SELECT g.assessment_id, g.objective, g.provider_grade, g.officer_grade, g.final_grade,
                    p.new_grade, p.outcome
               FROM qaf_grade g
@@ -103,25 +150,38 @@ public class QafReports {
              ORDER BY g.assessment_id, g.objective
             """)
         .param("provider", providerId)
-        .query((rs, n) -> {
-          long id = rs.getLong(1);
-          boolean hidden = gradesOnceSent && qafs.get(id).gradesSentAt() == null;
-          return grades.get(id).add(new ObjectiveGrade(rs.getString(2), trim(rs.getString(3)),
-              hidden ? null : trim(rs.getString(4)), hidden ? null : trim(rs.getString(5)),
-              trim(rs.getString(6)), rs.getString(7)));
-        })
+        .query(
+            (rs, n) -> {
+              long id = rs.getLong(1);
+              boolean hidden = gradesOnceSent && qafs.get(id).gradesSentAt() == null;
+              return grades
+                  .get(id)
+                  .add(
+                      new ObjectiveGrade(
+                          rs.getString(2),
+                          trim(rs.getString(3)),
+                          hidden ? null : trim(rs.getString(4)),
+                          hidden ? null : trim(rs.getString(5)),
+                          trim(rs.getString(6)),
+                          rs.getString(7)));
+            })
         .list();
-    return new ProviderGrades(new ProviderRef(providerId, providerName), List.copyOf(qafs.values()));
+    return new ProviderGrades(
+        new ProviderRef(providerId, providerName), List.copyOf(qafs.values()));
   }
 
-  /** Open improvement plans, soonest due first; of the given provider groups only, unless null (staff). */
+  /**
+   * Open improvement plans, soonest due first; of the given provider groups only, unless null
+   * (staff).
+   */
   @Transactional(readOnly = true)
   public List<OpenPlan> openPlans(Collection<String> onlyProviderGroups) {
     if (onlyProviderGroups != null && onlyProviderGroups.isEmpty()) {
       return List.of();
     }
     Instant now = now();
-    String sql = """
+    String sql =
+        """
         SELECT p.id, q.qaf_number, p.objective, pr.id, pr.name, c.reference, p.plan_due_at, p.submitted_at,
                p.validation_due_at, p.validated_at
           FROM qaf_improvement_plan p
@@ -129,34 +189,48 @@ public class QafReports {
           JOIN provider pr ON pr.id = q.provider_id
           JOIN contract c ON c.id = q.contract_id
          WHERE p.status = 'OPEN'
-        """ + (onlyProviderGroups == null ? "" : " AND pr.organisation_group IN (:groups)")
-        + " ORDER BY p.plan_due_at, q.qaf_number, p.objective";
+        """
+            + (onlyProviderGroups == null ? "" : " AND pr.organisation_group IN (:groups)")
+            + " ORDER BY p.plan_due_at, q.qaf_number, p.objective";
     var statement = jdbc.sql(sql);
     if (onlyProviderGroups != null) {
       statement = statement.param("groups", List.copyOf(onlyProviderGroups));
     }
-    return statement.query((rs, n) -> {
-      Instant planDue = instant(rs, 7);
-      Instant submitted = instant(rs, 8);
-      Instant validationDue = instant(rs, 9);
-      Instant validated = instant(rs, 10);
-      List<String> reasons = new ArrayList<>();
-      if (submitted == null && planDue.isBefore(now)) {
-        reasons.add("PLAN_NOT_SUBMITTED");
-      }
-      if (validated == null && validationDue != null && validationDue.isBefore(now)) {
-        reasons.add("NOT_VALIDATED");
-      }
-      return new OpenPlan(rs.getLong(1), rs.getString(2), rs.getString(3), new ProviderRef(rs.getLong(4),
-          rs.getString(5)), rs.getString(6), planDue, submitted, validationDue, validated, !reasons.isEmpty(),
-          List.copyOf(reasons));
-    }).list();
+    return statement
+        .query(
+            (rs, n) -> {
+              Instant planDue = instant(rs, 7);
+              Instant submitted = instant(rs, 8);
+              Instant validationDue = instant(rs, 9);
+              Instant validated = instant(rs, 10);
+              List<String> reasons = new ArrayList<>();
+              if (submitted == null && planDue.isBefore(now)) {
+                reasons.add("PLAN_NOT_SUBMITTED");
+              }
+              if (validated == null && validationDue != null && validationDue.isBefore(now)) {
+                reasons.add("NOT_VALIDATED");
+              }
+              return new OpenPlan(
+                  rs.getLong(1),
+                  rs.getString(2),
+                  rs.getString(3),
+                  new ProviderRef(rs.getLong(4), rs.getString(5)),
+                  rs.getString(6),
+                  planDue,
+                  submitted,
+                  validationDue,
+                  validated,
+                  !reasons.isEmpty(),
+                  List.copyOf(reasons));
+            })
+        .list();
   }
 
   @Transactional(readOnly = true)
   public OverdueQafs overdue() {
     Instant now = now();
-    String select = """
+    String select =
+        """
         SELECT q.qaf_number, pr.id, pr.name, c.reference, q.reviewing_officer, q.financial_year, q.meeting_date,
                q.issue_at, q.issued_at, q.return_due_at
           FROM qaf_assessment q
@@ -164,29 +238,42 @@ public class QafReports {
           JOIN contract c ON c.id = q.contract_id
          WHERE q.status = 'OPEN' AND
         """;
-    List<OverdueQaf> notReturned = jdbc.sql(select
-            + " q.issued_at IS NOT NULL AND q.returned_at IS NULL AND q.return_due_at < :now"
-            + " ORDER BY q.return_due_at, q.qaf_number")
-        .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
-        .query((rs, n) -> overdueQaf(rs, instant(rs, 10), now))
-        .list();
-    List<OverdueQaf> notIssued = jdbc.sql(select
-            + " q.issued_at IS NULL AND q.issue_at < :now ORDER BY q.issue_at, q.qaf_number")
-        .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
-        .query((rs, n) -> overdueQaf(rs, instant(rs, 8), now))
-        .list();
+    List<OverdueQaf> notReturned =
+        jdbc.sql(
+                select
+                    + " q.issued_at IS NOT NULL AND q.returned_at IS NULL AND q.return_due_at < :now"
+                    + " ORDER BY q.return_due_at, q.qaf_number")
+            .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+            .query((rs, n) -> overdueQaf(rs, instant(rs, 10), now))
+            .list();
+    List<OverdueQaf> notIssued =
+        jdbc.sql(
+                select
+                    + " q.issued_at IS NULL AND q.issue_at < :now ORDER BY q.issue_at, q.qaf_number")
+            .param("now", OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+            .query((rs, n) -> overdueQaf(rs, instant(rs, 8), now))
+            .list();
     return new OverdueQafs(now, notReturned, notIssued);
   }
 
   private static OverdueQaf overdueQaf(ResultSet rs, Instant due, Instant now) throws SQLException {
-    return new OverdueQaf(rs.getString(1), new ProviderRef(rs.getLong(2), rs.getString(3)), rs.getString(4),
-        rs.getString(5), rs.getInt(6), rs.getObject(7, LocalDate.class), instant(rs, 8), instant(rs, 9),
-        instant(rs, 10), daysBetween(due, now));
+    return new OverdueQaf(
+        rs.getString(1),
+        new ProviderRef(rs.getLong(2), rs.getString(3)),
+        rs.getString(4),
+        rs.getString(5),
+        rs.getInt(6),
+        rs.getObject(7, LocalDate.class),
+        instant(rs, 8),
+        instant(rs, 9),
+        instant(rs, 10),
+        daysBetween(due, now));
   }
 
   /** Calendar days (UK) from the day the deadline fell to today. */
   static long daysBetween(Instant due, Instant now) {
-    return ChronoUnit.DAYS.between(due.atZone(WorkingDayCalendar.UK).toLocalDate(),
+    return ChronoUnit.DAYS.between(
+        due.atZone(WorkingDayCalendar.UK).toLocalDate(),
         now.atZone(WorkingDayCalendar.UK).toLocalDate());
   }
 

@@ -23,7 +23,8 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class QafRepository {
 
-  private static final String SELECT = """
+  private static final String SELECT =
+      """
       SELECT q.*, c.reference AS contract_reference, c.title AS contract_title, p.name AS provider_name,
              p.contact_email AS provider_email, p.organisation_group AS provider_group
         FROM qaf_assessment q
@@ -37,11 +38,23 @@ public class QafRepository {
     this.jdbc = jdbc;
   }
 
-  /** A new QAF is numbered QAF-(financial year)-(six-digit id) and has a grade row per objective it asks for. */
-  public String insert(String processInstanceId, long contractId, long providerId, int financialYear, String variant,
-      LocalDate meetingDate, String reviewingOfficer, Instant issueAt, Instant returnDueAt) {
+  /**
+   * A new QAF is numbered QAF-(financial year)-(six-digit id) and has a grade row per objective it
+   * asks for.
+   */
+  public String insert(
+      String processInstanceId,
+      long contractId,
+      long providerId,
+      int financialYear,
+      String variant,
+      LocalDate meetingDate,
+      String reviewingOfficer,
+      Instant issueAt,
+      Instant returnDueAt) {
     KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO qaf_assessment (process_instance_id, contract_id, provider_id, financial_year, variant,
                                         meeting_date, reviewing_officer, issue_at, return_due_at)
             VALUES (:pid, :contractId, :providerId, :year, :variant, :meeting, :officer, :issueAt, :returnDueAt)
@@ -59,52 +72,79 @@ public class QafRepository {
     long id = key.getKey().longValue();
     String number = String.format("QAF-%d-%06d", financialYear, id);
     jdbc.sql("UPDATE qaf_assessment SET qaf_number = :number WHERE id = :id")
-        .param("number", number).param("id", id).update();
+        .param("number", number)
+        .param("id", id)
+        .update();
     for (QafObjective objective : QafObjective.of(variant)) {
       jdbc.sql("INSERT INTO qaf_grade (assessment_id, objective) VALUES (:id, :objective)")
-          .param("id", id).param("objective", objective.code()).update();
+          .param("id", id)
+          .param("objective", objective.code())
+          .update();
     }
     return number;
   }
 
   public Optional<QafAssessment> findByProcessInstance(String processInstanceId) {
-    return jdbc.sql(SELECT + " WHERE q.process_instance_id = :pid").param("pid", processInstanceId)
-        .query(QafRepository::assessment).optional();
+    return jdbc.sql(SELECT + " WHERE q.process_instance_id = :pid")
+        .param("pid", processInstanceId)
+        .query(QafRepository::assessment)
+        .optional();
   }
 
   public Optional<QafAssessment> findByNumber(String number) {
-    return jdbc.sql(SELECT + " WHERE q.qaf_number = :number").param("number", number)
-        .query(QafRepository::assessment).optional();
+    return jdbc.sql(SELECT + " WHERE q.qaf_number = :number")
+        .param("number", number)
+        .query(QafRepository::assessment)
+        .optional();
   }
 
   public Optional<QafAssessment> findById(long id) {
-    return jdbc.sql(SELECT + " WHERE q.id = :id").param("id", id).query(QafRepository::assessment).optional();
+    return jdbc.sql(SELECT + " WHERE q.id = :id")
+        .param("id", id)
+        .query(QafRepository::assessment)
+        .optional();
   }
 
   public List<QafAssessment> findAll() {
-    return jdbc.sql(SELECT + " ORDER BY q.meeting_date DESC, q.id DESC").query(QafRepository::assessment).list();
+    return jdbc.sql(SELECT + " ORDER BY q.meeting_date DESC, q.id DESC")
+        .query(QafRepository::assessment)
+        .list();
   }
 
   public List<QafAssessment> findByProviderGroups(Collection<String> groups) {
     if (groups.isEmpty()) {
       return List.of();
     }
-    return jdbc.sql(SELECT + " WHERE p.organisation_group IN (:groups) ORDER BY q.meeting_date DESC, q.id DESC")
-        .param("groups", groups).query(QafRepository::assessment).list();
+    return jdbc.sql(
+            SELECT
+                + " WHERE p.organisation_group IN (:groups) ORDER BY q.meeting_date DESC, q.id DESC")
+        .param("groups", groups)
+        .query(QafRepository::assessment)
+        .list();
   }
 
   /** The QAF already held for this contract and meeting, if any (one per meeting). */
   public Optional<String> numberFor(long contractId, LocalDate meetingDate) {
-    return jdbc.sql("SELECT qaf_number FROM qaf_assessment WHERE contract_id = :c AND meeting_date = :m")
-        .param("c", contractId).param("m", meetingDate).query(String.class).optional();
+    return jdbc.sql(
+            "SELECT qaf_number FROM qaf_assessment WHERE contract_id = :c AND meeting_date = :m")
+        .param("c", contractId)
+        .param("m", meetingDate)
+        .query(String.class)
+        .optional();
   }
 
   public List<QafGrade> grades(long assessmentId) {
     return jdbc.sql("SELECT * FROM qaf_grade WHERE assessment_id = :id ORDER BY objective")
         .param("id", assessmentId)
-        .query((rs, row) -> new QafGrade(rs.getString("objective"), trim(rs.getString("provider_grade")),
-            trim(rs.getString("officer_grade")), trim(rs.getString("final_grade")), rs.getString("explanation"),
-            rs.getString("officer_comments")))
+        .query(
+            (rs, row) ->
+                new QafGrade(
+                    rs.getString("objective"),
+                    trim(rs.getString("provider_grade")),
+                    trim(rs.getString("officer_grade")),
+                    trim(rs.getString("final_grade")),
+                    rs.getString("explanation"),
+                    rs.getString("officer_comments")))
         .list();
   }
 
@@ -113,12 +153,20 @@ public class QafRepository {
    * §3.3), by objective; empty when there is none.
    */
   public Map<String, QafGrade> previousGrades(long contractId, int financialYear) {
-    Optional<Long> previous = jdbc.sql("""
+    Optional<Long> previous =
+        jdbc
+            .sql(
+                """
             SELECT id FROM qaf_assessment
              WHERE contract_id = :c AND financial_year < :year AND status = 'AGREED'
              ORDER BY financial_year DESC, meeting_date DESC, id DESC
             """)
-        .param("c", contractId).param("year", financialYear).query(Long.class).list().stream().findFirst();
+            .param("c", contractId)
+            .param("year", financialYear)
+            .query(Long.class)
+            .list()
+            .stream()
+            .findFirst();
     Map<String, QafGrade> byObjective = new LinkedHashMap<>();
     previous.ifPresent(id -> grades(id).forEach(g -> byObjective.put(g.objective(), g)));
     return byObjective;
@@ -126,143 +174,210 @@ public class QafRepository {
 
   public void recordIssued(long id, Instant at) {
     jdbc.sql("UPDATE qaf_assessment SET issued_at = COALESCE(issued_at, :at) WHERE id = :id")
-        .param("at", utc(at)).param("id", id).update();
+        .param("at", utc(at))
+        .param("id", id)
+        .update();
   }
 
   public void recordClaim(long id, String objective, String grade) {
-    jdbc.sql("UPDATE qaf_grade SET provider_grade = :grade WHERE assessment_id = :id AND objective = :objective")
-        .param("grade", new SqlParameterValue(Types.CHAR, grade)).param("id", id).param("objective", objective)
+    jdbc.sql(
+            "UPDATE qaf_grade SET provider_grade = :grade WHERE assessment_id = :id AND objective = :objective")
+        .param("grade", new SqlParameterValue(Types.CHAR, grade))
+        .param("id", id)
+        .param("objective", objective)
         .update();
   }
 
   public void recordSummary(long id, String signedBy, LocalDate signedOn) {
-    jdbc.sql("UPDATE qaf_assessment SET summary_signed_by = :by, summary_signed_on = :on WHERE id = :id")
+    jdbc.sql(
+            "UPDATE qaf_assessment SET summary_signed_by = :by, summary_signed_on = :on WHERE id = :id")
         .param("by", new SqlParameterValue(Types.VARCHAR, signedBy))
-        .param("on", new SqlParameterValue(Types.DATE, signedOn == null ? null : java.sql.Date.valueOf(signedOn)))
-        .param("id", id).update();
+        .param(
+            "on",
+            new SqlParameterValue(
+                Types.DATE, signedOn == null ? null : java.sql.Date.valueOf(signedOn)))
+        .param("id", id)
+        .update();
   }
 
   /** The contracts manager closed a QAF that was never returned. */
   public void closeAsNotReturned(long id) {
-    jdbc.sql("UPDATE qaf_assessment SET status = 'NOT_RETURNED' WHERE id = :id AND status = 'OPEN'").param("id", id)
+    jdbc.sql("UPDATE qaf_assessment SET status = 'NOT_RETURNED' WHERE id = :id AND status = 'OPEN'")
+        .param("id", id)
         .update();
   }
 
   public void sentBack(long id) {
-    jdbc.sql("UPDATE qaf_assessment SET times_sent_back = times_sent_back + 1 WHERE id = :id").param("id", id)
+    jdbc.sql("UPDATE qaf_assessment SET times_sent_back = times_sent_back + 1 WHERE id = :id")
+        .param("id", id)
         .update();
   }
 
   public void recordReturned(long id, Instant at) {
     jdbc.sql("UPDATE qaf_assessment SET returned_at = COALESCE(returned_at, :at) WHERE id = :id")
-        .param("at", utc(at)).param("id", id).update();
+        .param("at", utc(at))
+        .param("id", id)
+        .update();
   }
 
   public void recordLateExplanation(long id, boolean accepted, String explanation) {
-    jdbc.sql("UPDATE qaf_assessment SET late_explanation_accepted = :accepted, late_explanation = :explanation"
-            + " WHERE id = :id")
-        .param("accepted", accepted).param("explanation", new SqlParameterValue(Types.VARCHAR, explanation))
-        .param("id", id).update();
+    jdbc.sql(
+            "UPDATE qaf_assessment SET late_explanation_accepted = :accepted, late_explanation = :explanation"
+                + " WHERE id = :id")
+        .param("accepted", accepted)
+        .param("explanation", new SqlParameterValue(Types.VARCHAR, explanation))
+        .param("id", id)
+        .update();
   }
 
-  public void recordOfficerGrade(long id, String objective, String grade, String explanation, String comments) {
-    jdbc.sql("""
+  public void recordOfficerGrade(
+      long id, String objective, String grade, String explanation, String comments) {
+    jdbc.sql(
+            """
             UPDATE qaf_grade SET officer_grade = :grade, explanation = :explanation, officer_comments = :comments
              WHERE assessment_id = :id AND objective = :objective
             """)
         .param("grade", new SqlParameterValue(Types.CHAR, grade))
         .param("explanation", new SqlParameterValue(Types.VARCHAR, explanation))
         .param("comments", new SqlParameterValue(Types.VARCHAR, comments))
-        .param("id", id).param("objective", objective).update();
+        .param("id", id)
+        .param("objective", objective)
+        .update();
   }
 
   public void recordDeskReview(long id, Instant at, String concerns, boolean procurementReview) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             UPDATE qaf_assessment SET desk_review_at = :at, concerns_over_service = :concerns,
                    procurement_review = :procurement WHERE id = :id
             """)
-        .param("at", utc(at)).param("concerns", new SqlParameterValue(Types.VARCHAR, concerns))
-        .param("procurement", procurementReview).param("id", id).update();
+        .param("at", utc(at))
+        .param("concerns", new SqlParameterValue(Types.VARCHAR, concerns))
+        .param("procurement", procurementReview)
+        .param("id", id)
+        .update();
   }
 
-  public void recordVisitDecision(long id, Integer gradeStepsChanged, boolean visit, String reasons) {
-    jdbc.sql("""
+  public void recordVisitDecision(
+      long id, Integer gradeStepsChanged, boolean visit, String reasons) {
+    jdbc.sql(
+            """
             UPDATE qaf_assessment SET grade_steps_changed = :steps, validation_visit = :visit,
                    validation_reasons = :reasons WHERE id = :id
             """)
         .param("steps", new SqlParameterValue(Types.INTEGER, gradeStepsChanged))
-        .param("visit", visit).param("reasons", new SqlParameterValue(Types.VARCHAR, reasons))
-        .param("id", id).update();
+        .param("visit", visit)
+        .param("reasons", new SqlParameterValue(Types.VARCHAR, reasons))
+        .param("id", id)
+        .update();
   }
 
   public void recordVisit(long id, LocalDate visitDate, boolean supportPlanAudit) {
-    jdbc.sql("UPDATE qaf_assessment SET visit_date = :date, support_plan_audit = :audit, validation_visit = TRUE"
-            + " WHERE id = :id")
-        .param("date", visitDate).param("audit", supportPlanAudit).param("id", id).update();
+    jdbc.sql(
+            "UPDATE qaf_assessment SET visit_date = :date, support_plan_audit = :audit, validation_visit = TRUE"
+                + " WHERE id = :id")
+        .param("date", visitDate)
+        .param("audit", supportPlanAudit)
+        .param("id", id)
+        .update();
   }
 
   public void recordGradesSent(long id, Instant at) {
-    jdbc.sql("UPDATE qaf_assessment SET grades_sent_at = :at WHERE id = :id").param("at", utc(at)).param("id", id)
+    jdbc.sql("UPDATE qaf_assessment SET grades_sent_at = :at WHERE id = :id")
+        .param("at", utc(at))
+        .param("id", id)
         .update();
   }
 
   public void recordProviderResponse(long id, String response) {
     jdbc.sql("UPDATE qaf_assessment SET provider_response = :response WHERE id = :id")
-        .param("response", response).param("id", id).update();
+        .param("response", response)
+        .param("id", id)
+        .update();
   }
 
   public void recordConcernsToCsg(long id, String concerns) {
     jdbc.sql("UPDATE qaf_assessment SET concerns_to_csg = :concerns WHERE id = :id")
-        .param("concerns", concerns).param("id", id).update();
+        .param("concerns", concerns)
+        .param("id", id)
+        .update();
   }
 
   /** Final grades: the given grade per objective; status AGREED. */
   public void agree(long id, Map<String, String> finalGrades, String agreement, Instant at) {
-    finalGrades.forEach((objective, grade) -> jdbc.sql(
-            "UPDATE qaf_grade SET final_grade = :grade WHERE assessment_id = :id AND objective = :objective")
-        .param("grade", grade).param("id", id).param("objective", objective).update());
-    jdbc.sql("""
+    finalGrades.forEach(
+        (objective, grade) ->
+            jdbc.sql(
+                    "UPDATE qaf_grade SET final_grade = :grade WHERE assessment_id = :id AND objective = :objective")
+                .param("grade", grade)
+                .param("id", id)
+                .param("objective", objective)
+                .update());
+    jdbc.sql(
+            """
             UPDATE qaf_assessment SET status = 'AGREED', agreement = :agreement, grades_agreed_at = :at
              WHERE id = :id
             """)
-        .param("agreement", agreement).param("at", utc(at)).param("id", id).update();
+        .param("agreement", agreement)
+        .param("at", utc(at))
+        .param("id", id)
+        .update();
   }
 
   // --- contract management meetings (seed 001 Part 3.1) ----------------------------------------
 
-  /** @return false when the meeting was already scheduled */
+  /**
+   * @return false when the meeting was already scheduled
+   */
   public boolean scheduleMeeting(long contractId, LocalDate date) {
-    return jdbc.sql("""
+    return jdbc.sql(
+                """
             INSERT INTO contract_management_meeting (contract_id, meeting_date)
             SELECT :c, :d WHERE NOT EXISTS
               (SELECT 1 FROM contract_management_meeting WHERE contract_id = :c AND meeting_date = :d)
             """)
-        .param("c", contractId).param("d", date).update() > 0;
+            .param("c", contractId)
+            .param("d", date)
+            .update()
+        > 0;
   }
 
   public List<LocalDate> meetings(long contractId) {
-    return jdbc.sql("SELECT meeting_date FROM contract_management_meeting WHERE contract_id = :c ORDER BY meeting_date")
-        .param("c", contractId).query(LocalDate.class).list();
+    return jdbc.sql(
+            "SELECT meeting_date FROM contract_management_meeting WHERE contract_id = :c ORDER BY meeting_date")
+        .param("c", contractId)
+        .query(LocalDate.class)
+        .list();
   }
 
   /** The contract's next scheduled meeting after {@code after} that has no QAF yet. */
   public Optional<LocalDate> nextUncoveredMeeting(long contractId, LocalDate after) {
-    return jdbc.sql("""
+    return jdbc
+        .sql(
+            """
             SELECT m.meeting_date FROM contract_management_meeting m
              WHERE m.contract_id = :c AND m.meeting_date > :after
                AND NOT EXISTS (SELECT 1 FROM qaf_assessment q
                                 WHERE q.contract_id = m.contract_id AND q.meeting_date = m.meeting_date)
              ORDER BY m.meeting_date
             """)
-        .param("c", contractId).param("after", after).query(LocalDate.class).list().stream().findFirst();
+        .param("c", contractId)
+        .param("after", after)
+        .query(LocalDate.class)
+        .list()
+        .stream()
+        .findFirst();
   }
 
   /** A scheduled meeting of an active contract, after {@code today}, without a QAF. */
   public record DueMeeting(String contractReference, LocalDate meetingDate) {}
 
-  /** Meetings from {@code from} to {@code to} (both inclusive) of active contracts that have no QAF. */
+  /**
+   * Meetings from {@code from} to {@code to} (both inclusive) of active contracts that have no QAF.
+   */
   public List<DueMeeting> uncoveredMeetingsBetween(LocalDate from, LocalDate to) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT c.reference, m.meeting_date FROM contract_management_meeting m
               JOIN contract c ON c.id = m.contract_id
              WHERE c.status = 'ACTIVE' AND m.meeting_date >= :from AND m.meeting_date <= :to
@@ -270,8 +385,10 @@ public class QafRepository {
                                 WHERE q.contract_id = m.contract_id AND q.meeting_date = m.meeting_date)
              ORDER BY m.meeting_date, c.reference
             """)
-        .param("from", from).param("to", to)
-        .query((rs, row) -> new DueMeeting(rs.getString(1), rs.getObject(2, LocalDate.class))).list();
+        .param("from", from)
+        .param("to", to)
+        .query((rs, row) -> new DueMeeting(rs.getString(1), rs.getObject(2, LocalDate.class)))
+        .list();
   }
 
   private static QafAssessment assessment(ResultSet rs, int row) throws SQLException {

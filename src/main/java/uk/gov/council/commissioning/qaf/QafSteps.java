@@ -31,10 +31,13 @@ public class QafSteps {
 
   static final String CASE_TYPE = "QAF";
   static final String RETURN_REQUIREMENT = "QAF_RETURN";
+
   /** A form's text held only as a case or task variable (the engine's text column). */
   static final int MAX_TEXT = 4000;
+
   /** Text written to the register: its column's size (migrations V6, V7). */
   static final Map<String, Integer> REGISTER_LIMITS = registerLimits();
+
   static final Set<String> RESPONSES = Set.of("AGREE", "DISAGREE");
   static final Set<String> YES_NO = Set.of("YES", "NO");
   static final Set<String> NON_RETURN_OUTCOMES = Set.of("KEEP_WAITING", "CLOSE_NOT_RETURNED");
@@ -49,9 +52,15 @@ public class QafSteps {
   private final QafModeration moderation;
   private final java.time.Period auditFeedbackWithin;
 
-  public QafSteps(QafRepository repository, QafAssessmentProperties properties, DeadlineBreaches breaches,
-      NotificationService notifications, RecipientDirectory recipients, QafRandomDraw randomDraw,
-      QafImprovementPlans improvementPlans, QafModeration moderation) {
+  public QafSteps(
+      QafRepository repository,
+      QafAssessmentProperties properties,
+      DeadlineBreaches breaches,
+      NotificationService notifications,
+      RecipientDirectory recipients,
+      QafRandomDraw randomDraw,
+      QafImprovementPlans improvementPlans,
+      QafModeration moderation) {
     this.repository = repository;
     this.rule = new QafEvidenceRule(properties.minimumEvidenceCharacters());
     this.breaches = breaches;
@@ -74,15 +83,16 @@ public class QafSteps {
   }
 
   /**
-   * Create listener of every council task: its answers are declared on the task (see
-   * {@link QafTaskVariables}); the validation visit also shows why it is done, which the provider
-   * does not see.
+   * Create listener of every council task: its answers are declared on the task (see {@link
+   * QafTaskVariables}); the validation visit also shows why it is done, which the provider does not
+   * see.
    */
   public void councilAnswers(DelegateTask task) {
     QafTaskVariables.councilAnswers(task);
     if ("Task_ValidationVisit".equals(task.getTaskDefinitionKey())) {
       String reasons = qaf(task.getExecution()).validationReasons();
-      task.setVariableLocal("visitReasonsText", reasons == null ? "none" : reasons.replace(",", ", "));
+      task.setVariableLocal(
+          "visitReasonsText", reasons == null ? "none" : reasons.replace(",", ", "));
     }
   }
 
@@ -92,15 +102,26 @@ public class QafSteps {
   public void issue(DelegateExecution execution) {
     QafAssessment q = qaf(execution);
     repository.recordIssued(q.id(), QafDeadlines.now());
-    notifications.send(key(execution, "issued"), providerAndOfficer(q),
+    notifications.send(
+        key(execution, "issued"),
+        providerAndOfficer(q),
         "Quality Assessment Framework " + q.number() + " for " + q.contractReference(),
-        "Please complete the " + variantName(q.variant()) + " self assessment for " + q.contractTitle() + " ("
-            + q.contractReference() + ") in the council's Tasklist and return it by "
-            + QafDeadlines.describe(q.returnDueAt()) + ", six weeks before your contract management meeting on "
-            + QafDeadlines.describe(q.meetingDate()) + ".\n\n"
+        "Please complete the "
+            + variantName(q.variant())
+            + " self assessment for "
+            + q.contractTitle()
+            + " ("
+            + q.contractReference()
+            + ") in the council's Tasklist and return it by "
+            + QafDeadlines.describe(q.returnDueAt())
+            + ", six weeks before your contract management meeting on "
+            + QafDeadlines.describe(q.meetingDate())
+            + ".\n\n"
             + "Written evidence is required under every section of each performance level up to the grade you"
             + " claim; ticks are not acceptable. Please complete the summary sheet too.\n\n"
-            + "Reminder of this year's target: " + execution.getVariable("targetPerformanceLevel") + ".");
+            + "Reminder of this year's target: "
+            + execution.getVariable("targetPerformanceLevel")
+            + ".");
   }
 
   // --- §3 return --------------------------------------------------------------------------------
@@ -123,10 +144,13 @@ public class QafSteps {
     atMost(checks, task, "summarySignedBy");
     checks.throwIfAny();
     for (QafObjective o : QafObjective.of(q.variant())) {
-      repository.recordClaim(q.id(), o.code(), QafEvidenceRule.grade(task.getVariable(o.gradeField())));
+      repository.recordClaim(
+          q.id(), o.code(), QafEvidenceRule.grade(task.getVariable(o.gradeField())));
     }
     Object signedOn = task.getVariable("summaryDate");
-    repository.recordSummary(q.id(), text(task, "summarySignedBy"),
+    repository.recordSummary(
+        q.id(),
+        text(task, "summarySignedBy"),
         signedOn == null ? null : QafEvidenceRule.parseDate(signedOn));
   }
 
@@ -140,14 +164,22 @@ public class QafSteps {
     List<QafEvidenceRule.Problem> problems = rule.check(q.variant(), execution::getVariable);
     if (!problems.isEmpty()) {
       repository.sentBack(q.id());
-      String reasons = problems.stream().map(QafEvidenceRule.Problem::message).collect(Collectors.joining("\n"));
+      String reasons =
+          problems.stream().map(QafEvidenceRule.Problem::message).collect(Collectors.joining("\n"));
       execution.setVariable("qafComplete", false);
       execution.setVariable("incompleteReasons", reasons);
       execution.setVariable("timesSentBack", q.timesSentBack() + 1);
-      notifications.send(key(execution, "sent-back-" + (q.timesSentBack() + 1)), providerAndOfficer(q),
+      notifications.send(
+          key(execution, "sent-back-" + (q.timesSentBack() + 1)),
+          providerAndOfficer(q),
           "QAF " + q.number() + " returned to you as incomplete",
-          "Your QAF for " + q.contractReference() + " is incomplete (seed 001 Part 3.3 §3):\n" + reasons
-              + "\n\nPlease complete it in Tasklist by " + QafDeadlines.describe(q.returnDueAt()) + ".");
+          "Your QAF for "
+              + q.contractReference()
+              + " is incomplete (seed 001 Part 3.3 §3):\n"
+              + reasons
+              + "\n\nPlease complete it in Tasklist by "
+              + QafDeadlines.describe(q.returnDueAt())
+              + ".");
       return;
     }
     Instant now = QafDeadlines.now();
@@ -156,7 +188,14 @@ public class QafSteps {
     execution.removeVariable("incompleteReasons");
     // An explanation already accepted covers the lateness of the return it explained.
     if (now.isAfter(q.returnDueAt()) && !Boolean.TRUE.equals(q.lateExplanationAccepted())) {
-      breaches.record(CASE_TYPE, q.number(), q.providerId(), RETURN_REQUIREMENT, Kind.LATE, q.returnDueAt(), now,
+      breaches.record(
+          CASE_TYPE,
+          q.number(),
+          q.providerId(),
+          RETURN_REQUIREMENT,
+          Kind.LATE,
+          q.returnDueAt(),
+          now,
           "QAF returned complete after its deadline of " + QafDeadlines.describe(q.returnDueAt()));
     }
   }
@@ -169,11 +208,23 @@ public class QafSteps {
    */
   public void returnOverdue(DelegateExecution execution) {
     QafAssessment q = qaf(execution);
-    breaches.record(CASE_TYPE, q.number(), q.providerId(), RETURN_REQUIREMENT, Kind.MISSED, q.returnDueAt(),
-        QafDeadlines.now(), "QAF not returned by " + QafDeadlines.describe(q.returnDueAt()));
-    notifications.send(key(execution, "return-overdue"), providerAndOfficer(q),
+    breaches.record(
+        CASE_TYPE,
+        q.number(),
+        q.providerId(),
+        RETURN_REQUIREMENT,
+        Kind.MISSED,
+        q.returnDueAt(),
+        QafDeadlines.now(),
+        "QAF not returned by " + QafDeadlines.describe(q.returnDueAt()));
+    notifications.send(
+        key(execution, "return-overdue"),
+        providerAndOfficer(q),
         "Reminder: QAF " + q.number() + " is overdue",
-        "Your QAF for " + q.contractReference() + " was due back by " + QafDeadlines.describe(q.returnDueAt())
+        "Your QAF for "
+            + q.contractReference()
+            + " was due back by "
+            + QafDeadlines.describe(q.returnDueAt())
             + ". Please return it now. Failure to return it without an appropriate explanation is noted on your"
             + " file as a contract compliance issue; non-return is a contract management issue.");
   }
@@ -235,29 +286,36 @@ public class QafSteps {
     Map<String, String> grades = officerGrades(checks, task, q);
     boolean concerns = checks.flag("concernsOverService");
     if (concerns) {
-      checks.textIf(true, "concernsDetails", "say what the concerns are (e.g. complaints, Performance Indicators)");
+      checks.textIf(
+          true,
+          "concernsDetails",
+          "say what the concerns are (e.g. complaints, Performance Indicators)");
     }
     atMost(checks, task, "concernsDetails");
     boolean procurement = checks.flag("procurementReview");
     boolean partial = checks.flag("partialValidation");
     if (partial) {
-      checks.textIf(true, "partialValidationSections", "say which key sections to validate and why");
+      checks.textIf(
+          true, "partialValidationSections", "say which key sections to validate and why");
     }
     atMost(checks, task, "partialValidationSections");
     checks.throwIfAny();
     recordOfficerGrades(task, q, grades);
-    repository.recordDeskReview(q.id(), QafDeadlines.now(), concerns ? text(task, "concernsDetails") : null,
-        procurement);
+    repository.recordDeskReview(
+        q.id(), QafDeadlines.now(), concerns ? text(task, "concernsDetails") : null, procurement);
     task.getExecution().setVariable("officerDiscretion", partial);
   }
 
-  /** The decision table's inputs, from the register (§3.3): computed here, never taken from a form. */
+  /**
+   * The decision table's inputs, from the register (§3.3): computed here, never taken from a form.
+   */
   public void prepareVisitDecision(DelegateExecution execution) {
     QafAssessment q = qaf(execution);
     Map<String, String> claims = new LinkedHashMap<>();
     repository.grades(q.id()).forEach(g -> claims.put(g.objective(), g.providerGrade()));
     Map<String, String> previous = new LinkedHashMap<>();
-    repository.previousGrades(q.contractId(), q.financialYear())
+    repository
+        .previousGrades(q.contractId(), q.financialYear())
         .forEach((objective, g) -> previous.put(objective, g.finalGrade()));
     execution.setVariable("gradeStepsChanged", QafEvidenceRule.largestChange(previous, claims));
     execution.setVariable("anyAClaimed", claims.containsValue("A"));
@@ -278,12 +336,23 @@ public class QafSteps {
       reasons.add("OFFICER_DISCRETION");
     }
     Object steps = execution.getVariable("gradeStepsChanged");
-    repository.recordVisitDecision(q.id(), steps == null ? null : ((Number) steps).intValue(), !reasons.isEmpty(),
+    repository.recordVisitDecision(
+        q.id(),
+        steps == null ? null : ((Number) steps).intValue(),
+        !reasons.isEmpty(),
         reasons.isEmpty() ? null : String.join(",", reasons));
     execution.setVariable("validationVisit", !reasons.isEmpty());
-    // The table's inputs and reasons are the council's: recorded in the register, not left on the case.
-    for (String name : List.of("visitReasons", "officerDiscretion", "gradeStepsChanged", "anyAClaimed",
-        "concernsOverService", "procurementReview", "randomDraw")) {
+    // The table's inputs and reasons are the council's: recorded in the register, not left on the
+    // case.
+    for (String name :
+        List.of(
+            "visitReasons",
+            "officerDiscretion",
+            "gradeStepsChanged",
+            "anyAClaimed",
+            "concernsOverService",
+            "procurementReview",
+            "randomDraw")) {
       execution.removeVariable(name);
     }
     execution.setVariable("furtherVisitForManager", false);
@@ -306,8 +375,14 @@ public class QafSteps {
     Map<String, String> grades = officerGrades(checks, task, q);
     boolean audit = checks.flag("supportPlanAudit");
     if (audit) {
-      for (String question : List.of("spaSupportPlanInPlace", "spaNeedsAssessmentCompleted", "spaReviewedInTime",
-          "spaServiceUserContributed", "spaGoalsFollowedUp", "spaMinimumStandardMet")) {
+      for (String question :
+          List.of(
+              "spaSupportPlanInPlace",
+              "spaNeedsAssessmentCompleted",
+              "spaReviewedInTime",
+              "spaServiceUserContributed",
+              "spaGoalsFollowedUp",
+              "spaMinimumStandardMet")) {
         checks.oneOf(question, YES_NO);
       }
     }
@@ -316,7 +391,8 @@ public class QafSteps {
     repository.recordVisit(q.id(), visit, audit);
     if (audit) {
       // Part 3.4 §5.1: written feedback within 4 weeks of the audit.
-      task.getExecution().setVariable("spaFeedbackDueOn", visit.plus(auditFeedbackWithin).toString());
+      task.getExecution()
+          .setVariable("spaFeedbackDueOn", visit.plus(auditFeedbackWithin).toString());
     }
   }
 
@@ -327,9 +403,15 @@ public class QafSteps {
     QafAssessment q = qaf(execution);
     Object sent = execution.getVariable("gradesSent");
     int round = sent instanceof Number n ? n.intValue() + 1 : 1;
-    notifications.send(key(execution, "grades-" + round), providerAndOfficer(q),
+    notifications.send(
+        key(execution, "grades-" + round),
+        providerAndOfficer(q),
         "Your QAF grades: " + q.number(),
-        "The reviewing officer's grades for " + q.contractTitle() + " (" + q.contractReference() + "):\n\n"
+        "The reviewing officer's grades for "
+            + q.contractTitle()
+            + " ("
+            + q.contractReference()
+            + "):\n\n"
             + gradeLines(repository.grades(q.id()), false)
             + "\nIf you disagree, please say why in Tasklist and add any further evidence; you are welcome to"
             + " discuss the grades with the reviewing officer.");
@@ -355,7 +437,9 @@ public class QafSteps {
     task.getExecution().setVariable("agreementRoute", "PROVIDER_AGREED");
   }
 
-  /** The reviewing officer discusses the grades with the provider: agreed (perhaps revised) or not. */
+  /**
+   * The reviewing officer discusses the grades with the provider: agreed (perhaps revised) or not.
+   */
   public void discussGrades(DelegateTask task) {
     QafAssessment q = qaf(task.getExecution());
     QafTaskVariables.keepOnTask(task);
@@ -390,18 +474,27 @@ public class QafSteps {
         Object value = task.getVariable(o.finalGradeField());
         String grade = QafEvidenceRule.grade(value);
         if (grade == null) {
-          checks.problem(o.finalGradeField(), o.code() + " final grade: " + QafEvidenceRule.gradeProblem(value));
+          checks.problem(
+              o.finalGradeField(),
+              o.code() + " final grade: " + QafEvidenceRule.gradeProblem(value));
           continue;
         }
         QafGrade officers = held.get(o.code());
-        if (text(task, o.explanationField()) == null && officers != null && grade.equals(officers.officerGrade())
+        if (text(task, o.explanationField()) == null
+            && officers != null
+            && grade.equals(officers.officerGrade())
             && officers.explanation() != null) {
           // The officer's explanation of the same grade stands unless the manager rewrites it.
           task.setVariableLocal(o.explanationField(), officers.explanation());
         }
         if (!grade.equals(claims.get(o.code()))) {
-          checks.textIf(true, o.explanationField(), o.code() + ": explain why the grade differs from the provider's"
-              + " claim of " + claims.get(o.code()));
+          checks.textIf(
+              true,
+              o.explanationField(),
+              o.code()
+                  + ": explain why the grade differs from the provider's"
+                  + " claim of "
+                  + claims.get(o.code()));
         }
         atMost(checks, task, o.explanationField());
         finals.put(o.code(), grade);
@@ -414,24 +507,41 @@ public class QafSteps {
     if (!furtherVisit) {
       for (QafObjective o : QafObjective.of(q.variant())) {
         Object explanation = task.getVariable(o.explanationField());
-        repository.recordOfficerGrade(q.id(), o.code(), finals.get(o.code()),
-            finals.get(o.code()).equals(claims(q).get(o.code())) || explanation == null ? null
-                : explanation.toString().trim(), officerComments(q, o.code()));
+        repository.recordOfficerGrade(
+            q.id(),
+            o.code(),
+            finals.get(o.code()),
+            finals.get(o.code()).equals(claims(q).get(o.code())) || explanation == null
+                ? null
+                : explanation.toString().trim(),
+            officerComments(q, o.code()));
       }
       repository.recordConcernsToCsg(q.id(), text(task, "concernsToCsg"));
       task.getExecution().setVariable("agreementRoute", "CONTRACTS_MANAGER_DECIDED");
     }
   }
 
-  /** §3.4 b): the provider's concerns, recorded and sent to the contracts managers as the CSG report. */
+  /**
+   * §3.4 b): the provider's concerns, recorded and sent to the contracts managers as the CSG
+   * report.
+   */
   public void reportToCsg(DelegateExecution execution) {
     QafAssessment q = qaf(execution);
     String concerns = q.concernsToCsg();
-    notifications.send(key(execution, "csg-report"), recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS),
+    notifications.send(
+        key(execution, "csg-report"),
+        recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS),
         "Core Strategy Group report: QAF " + q.number() + " (" + q.providerName() + ")",
-        "No agreement was reached with " + q.providerName() + " on the QAF grades for " + q.contractTitle() + " ("
-            + q.contractReference() + "). The contracts manager decided:\n\n" + gradeLines(repository.grades(q.id()),
-            false) + "\nThe provider's concerns, for the Core Strategy Group:\n" + concerns);
+        "No agreement was reached with "
+            + q.providerName()
+            + " on the QAF grades for "
+            + q.contractTitle()
+            + " ("
+            + q.contractReference()
+            + "). The contracts manager decided:\n\n"
+            + gradeLines(repository.grades(q.id()), false)
+            + "\nThe provider's concerns, for the Core Strategy Group:\n"
+            + concerns);
   }
 
   /** Grades final: the officer's (as agreed or decided) become the final grades. */
@@ -440,13 +550,22 @@ public class QafSteps {
     Map<String, String> finals = new LinkedHashMap<>();
     repository.grades(q.id()).forEach(g -> finals.put(g.objective(), g.officerGrade()));
     Object route = execution.getVariable("agreementRoute");
-    repository.agree(q.id(), finals, route == null ? "PROVIDER_AGREED" : route.toString(), QafDeadlines.now());
-    notifications.send(key(execution, "final-grades"), providerAndOfficer(q),
+    repository.agree(
+        q.id(), finals, route == null ? "PROVIDER_AGREED" : route.toString(), QafDeadlines.now());
+    notifications.send(
+        key(execution, "final-grades"),
+        providerAndOfficer(q),
         "Final QAF grades: " + q.number(),
-        "The final grades for " + q.contractTitle() + " (" + q.contractReference() + "):\n\n"
+        "The final grades for "
+            + q.contractTitle()
+            + " ("
+            + q.contractReference()
+            + "):\n\n"
             + gradeLines(repository.grades(q.id()), true)
-            + (finals.containsValue("D") ? "\nAn improvement plan is expected within two weeks for every standard"
-                + " graded D (seed 001 Part 3.3 §3.4); a task for it is in Tasklist." : ""));
+            + (finals.containsValue("D")
+                ? "\nAn improvement plan is expected within two weeks for every standard"
+                    + " graded D (seed 001 Part 3.3 §3.4); a task for it is in Tasklist."
+                : ""));
   }
 
   /** §3.4: every final D starts an improvement plan. */
@@ -463,20 +582,31 @@ public class QafSteps {
 
   // --- helpers ----------------------------------------------------------------------------------
 
-  /** The officer's grade per objective; an explanation required wherever it differs from the claim. */
-  private Map<String, String> officerGrades(FormChecks checks, VariableScope form, QafAssessment q) {
+  /**
+   * The officer's grade per objective; an explanation required wherever it differs from the claim.
+   */
+  private Map<String, String> officerGrades(
+      FormChecks checks, VariableScope form, QafAssessment q) {
     Map<String, String> claims = claims(q);
     Map<String, String> grades = new LinkedHashMap<>();
     for (QafObjective o : QafObjective.of(q.variant())) {
       Object value = form.getVariable(o.officerGradeField());
       String grade = QafEvidenceRule.grade(value);
       if (grade == null) {
-        checks.problem(o.officerGradeField(), o.code() + " officer's grade: " + QafEvidenceRule.gradeProblem(value));
+        checks.problem(
+            o.officerGradeField(),
+            o.code() + " officer's grade: " + QafEvidenceRule.gradeProblem(value));
         continue;
       }
       if (!grade.equals(claims.get(o.code()))) {
-        checks.textIf(true, o.explanationField(), o.code() + ": explain why the grade differs from the provider's"
-            + " claim of " + claims.get(o.code()) + " (seed 001 3.3 §3.4)");
+        checks.textIf(
+            true,
+            o.explanationField(),
+            o.code()
+                + ": explain why the grade differs from the provider's"
+                + " claim of "
+                + claims.get(o.code())
+                + " (seed 001 3.3 §3.4)");
       }
       atMost(checks, form, o.explanationField());
       atMost(checks, form, o.officerCommentsField());
@@ -485,21 +615,30 @@ public class QafSteps {
     return grades;
   }
 
-  private void recordOfficerGrades(VariableScope form, QafAssessment q, Map<String, String> grades) {
+  private void recordOfficerGrades(
+      VariableScope form, QafAssessment q, Map<String, String> grades) {
     Map<String, String> claims = claims(q);
     for (QafObjective o : QafObjective.of(q.variant())) {
       String grade = grades.get(o.code());
       Object explanation = form.getVariable(o.explanationField());
       Object comments = form.getVariable(o.officerCommentsField());
-      repository.recordOfficerGrade(q.id(), o.code(), grade,
-          grade.equals(claims.get(o.code())) || explanation == null ? null : explanation.toString().trim(),
+      repository.recordOfficerGrade(
+          q.id(),
+          o.code(),
+          grade,
+          grade.equals(claims.get(o.code())) || explanation == null
+              ? null
+              : explanation.toString().trim(),
           comments == null || comments.toString().isBlank() ? null : comments.toString().trim());
     }
   }
 
   private String officerComments(QafAssessment q, String objective) {
-    return repository.grades(q.id()).stream().filter(g -> g.objective().equals(objective))
-        .map(QafGrade::officerComments).findFirst().orElse(null);
+    return repository.grades(q.id()).stream()
+        .filter(g -> g.objective().equals(objective))
+        .map(QafGrade::officerComments)
+        .findFirst()
+        .orElse(null);
   }
 
   private Map<String, String> claims(QafAssessment q) {
@@ -513,8 +652,15 @@ public class QafSteps {
     for (QafGrade g : grades) {
       String grade = finalGrades ? g.finalGrade() : g.officerGrade();
       String title = QafObjective.byCode(g.objective()).map(QafObjective::title).orElse("");
-      lines.append(g.objective()).append(' ').append(title).append(": ").append(grade)
-          .append(" (you claimed ").append(g.providerGrade()).append(')');
+      lines
+          .append(g.objective())
+          .append(' ')
+          .append(title)
+          .append(": ")
+          .append(grade)
+          .append(" (you claimed ")
+          .append(g.providerGrade())
+          .append(')');
       if (g.explanation() != null && grade != null && !grade.equals(g.providerGrade())) {
         lines.append(". Why it was adjusted: ").append(g.explanation());
       }
@@ -555,7 +701,9 @@ public class QafSteps {
     Object value = scope.getVariable(field);
     int limit = REGISTER_LIMITS.getOrDefault(field, MAX_TEXT);
     if (value != null && value.toString().trim().length() > limit) {
-      checks.problem(field, "at most " + limit + " characters (this has " + value.toString().trim().length() + ")");
+      checks.problem(
+          field,
+          "at most " + limit + " characters (this has " + value.toString().trim().length() + ")");
     }
   }
 
@@ -573,7 +721,11 @@ public class QafSteps {
   }
 
   private QafAssessment qaf(DelegateExecution execution) {
-    return repository.findByProcessInstance(execution.getProcessInstanceId())
-        .orElseThrow(() -> new IllegalStateException("No QAF for process " + execution.getProcessInstanceId()));
+    return repository
+        .findByProcessInstance(execution.getProcessInstanceId())
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No QAF for process " + execution.getProcessInstanceId()));
   }
 }

@@ -27,34 +27,62 @@ final class QafTaskVariables {
   private static final List<String> MANAGER_GRADES = perObjective(true);
 
   /** The answers of each council task: held on the task, never on the case the provider reads. */
-  static final Map<String, List<String>> COUNCIL_ANSWERS = Map.of(
-      "Task_DeskTopReview", concat(OFFICER_GRADES, List.of("concernsOverService", "concernsDetails",
-          "procurementReview", "partialValidation", "partialValidationSections")),
-      "Task_ValidationVisit", concat(OFFICER_GRADES, List.of("visitDate", "visitFindings", "supportPlanAudit",
-          "spaSupportPlanInPlace", "spaNeedsAssessmentCompleted", "spaReviewedInTime", "spaServiceUserContributed",
-          "spaGoalsFollowedUp", "spaMinimumStandardMet", "spaNotes")),
-      "Task_DiscussGrades", concat(OFFICER_GRADES, List.of("agreementReached", "discussionNotes")),
-      "Task_ContractsManagerDecision", concat(MANAGER_GRADES, List.of("furtherVisit", "concernsToCsg")),
-      "Task_RecordLateExplanation", List.of("explanationGiven", "lateExplanation"),
-      "Task_ContractManagementIssue", List.of("actionTaken", "nonReturnOutcome"));
+  static final Map<String, List<String>> COUNCIL_ANSWERS =
+      Map.of(
+          "Task_DeskTopReview",
+              concat(
+                  OFFICER_GRADES,
+                  List.of(
+                      "concernsOverService",
+                      "concernsDetails",
+                      "procurementReview",
+                      "partialValidation",
+                      "partialValidationSections")),
+          "Task_ValidationVisit",
+              concat(
+                  OFFICER_GRADES,
+                  List.of(
+                      "visitDate",
+                      "visitFindings",
+                      "supportPlanAudit",
+                      "spaSupportPlanInPlace",
+                      "spaNeedsAssessmentCompleted",
+                      "spaReviewedInTime",
+                      "spaServiceUserContributed",
+                      "spaGoalsFollowedUp",
+                      "spaMinimumStandardMet",
+                      "spaNotes")),
+          "Task_DiscussGrades",
+              concat(OFFICER_GRADES, List.of("agreementReached", "discussionNotes")),
+          "Task_ContractsManagerDecision",
+              concat(MANAGER_GRADES, List.of("furtherVisit", "concernsToCsg")),
+          "Task_RecordLateExplanation", List.of("explanationGiven", "lateExplanation"),
+          "Task_ContractManagementIssue", List.of("actionTaken", "nonReturnOutcome"));
 
   /** The fields of each provider form: nothing else may be set by completing the task. */
-  static final Map<String, Set<String>> PROVIDER_FORMS = Map.of(
-      "Task_CompleteQaf", completeQafFields(),
-      "Task_RespondToGrades", Set.of("providerResponse", "disagreementReasons", "furtherEvidence"));
+  static final Map<String, Set<String>> PROVIDER_FORMS =
+      Map.of(
+          "Task_CompleteQaf", completeQafFields(),
+          "Task_RespondToGrades",
+              Set.of("providerResponse", "disagreementReasons", "furtherEvidence"));
 
   private QafTaskVariables() {}
 
-  /** Declares a council task's answers on the task, each empty, so Tasklist's submission lands there. */
+  /**
+   * Declares a council task's answers on the task, each empty, so Tasklist's submission lands
+   * there.
+   */
   static void councilAnswers(DelegateTask task) {
-    COUNCIL_ANSWERS.getOrDefault(task.getTaskDefinitionKey(), List.of())
+    COUNCIL_ANSWERS
+        .getOrDefault(task.getTaskDefinitionKey(), List.of())
         .forEach(name -> task.setVariableLocal(name, null));
   }
 
   /**
-   * Moves a council task's answers onto the task and off the case. A completion through the API puts
-   * them on the case; only what this very completion set is taken from there, so a value left on the
-   * case by anyone else (a provider's earlier task, say) is never read as the officer's answer.
+   * Moves a council task's answers onto the task and off the case. A completion through the API
+   * puts them on the case; only what this very completion set is taken from there, so a value left
+   * on the case by anyone else (a provider's earlier task, say) is never read as the officer's
+   * answer.
    */
   static void keepOnTask(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
@@ -72,7 +100,8 @@ final class QafTaskVariables {
   /** Refuses a provider's completion that sets anything its form does not have. */
   static void providerFormOnly(DelegateTask task, String form) {
     Set<String> allowed = PROVIDER_FORMS.getOrDefault(task.getTaskDefinitionKey(), Set.of());
-    Set<String> foreign = new TreeSet<>(setInThisCommand(task.getProcessInstanceId(), task.getId()));
+    Set<String> foreign =
+        new TreeSet<>(setInThisCommand(task.getProcessInstanceId(), task.getId()));
     foreign.removeAll(allowed);
     if (!foreign.isEmpty()) {
       FormChecks checks = new FormChecks(form, task);
@@ -82,8 +111,8 @@ final class QafTaskVariables {
   }
 
   /**
-   * The names of the case's variables (and, given a task, that task's own) created or changed in the
-   * current command, i.e. by the completion being checked.
+   * The names of the case's variables (and, given a task, that task's own) created or changed in
+   * the current command, i.e. by the completion being checked.
    */
   static Set<String> setInThisCommand(String processInstanceId, String taskId) {
     Set<String> names = new LinkedHashSet<>();
@@ -91,9 +120,11 @@ final class QafTaskVariables {
     if (context == null) {
       return names;
     }
-    for (CachedDbEntity cached : context.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
+    for (CachedDbEntity cached :
+        context.getDbEntityManager().getDbEntityCache().getCachedEntities()) {
       if (cached.getEntity() instanceof VariableInstanceEntity variable
-          && processInstanceId.equals(variable.getProcessInstanceId()) && (variable.getTaskId() == null || variable.getTaskId().equals(taskId))
+          && processInstanceId.equals(variable.getProcessInstanceId())
+          && (variable.getTaskId() == null || variable.getTaskId().equals(taskId))
           && (cached.getEntityState() == DbEntityState.TRANSIENT || cached.isDirty())) {
         names.add(variable.getName());
       }
@@ -102,7 +133,8 @@ final class QafTaskVariables {
   }
 
   private static Set<String> completeQafFields() {
-    Set<String> fields = new LinkedHashSet<>(List.of("summarySignedBy", "summaryDate", "providerComments"));
+    Set<String> fields =
+        new LinkedHashSet<>(List.of("summarySignedBy", "summaryDate", "providerComments"));
     for (QafObjective o : QafObjective.values()) {
       fields.add(o.gradeField());
       for (char level : new char[] {'C', 'B', 'A'}) {

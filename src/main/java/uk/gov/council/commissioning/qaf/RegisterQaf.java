@@ -24,8 +24,12 @@ public class RegisterQaf implements JavaDelegate {
   private final IdentityService identityService;
   private final QafDeadlines deadlines;
 
-  public RegisterQaf(QafRegistration registration, QafRepository repository, ContractService contracts,
-      IdentityService identityService, QafDeadlines deadlines) {
+  public RegisterQaf(
+      QafRegistration registration,
+      QafRepository repository,
+      ContractService contracts,
+      IdentityService identityService,
+      QafDeadlines deadlines) {
     this.registration = registration;
     this.repository = repository;
     this.contracts = contracts;
@@ -35,21 +39,32 @@ public class RegisterQaf implements JavaDelegate {
 
   @Override
   public void execute(DelegateExecution execution) {
-    // The signed-in user, never a start variable of the same name; nobody signed in: the automatic start.
+    // The signed-in user, never a start variable of the same name; nobody signed in: the automatic
+    // start.
     Authentication signedIn = identityService.getCurrentAuthentication();
     String starter = signedIn == null ? null : signedIn.getUserId();
     Object reference = execution.getVariable("contractReference");
     if (reference != null && !reference.toString().isBlank()) {
-      contracts.findByReference(reference.toString().trim()).ifPresent(c -> contracts.lockForUpdate(c.reference()));
+      contracts
+          .findByReference(reference.toString().trim())
+          .ifPresent(c -> contracts.lockForUpdate(c.reference()));
     }
     QafRegistration.Request request = registration.check(execution, starter);
     if (request.meetingGiven()) {
       repository.scheduleMeeting(request.contract().id(), request.meetingDate());
     }
     int year = QafDeadlines.financialYear(request.meetingDate());
-    String number = repository.insert(execution.getProcessInstanceId(), request.contract().id(),
-        request.contract().provider().id(), year, request.variant(), request.meetingDate(),
-        request.reviewingOfficer(), request.issueAt(), request.returnDueAt());
+    String number =
+        repository.insert(
+            execution.getProcessInstanceId(),
+            request.contract().id(),
+            request.contract().provider().id(),
+            year,
+            request.variant(),
+            request.meetingDate(),
+            request.reviewingOfficer(),
+            request.issueAt(),
+            request.returnDueAt());
     execution.setProcessBusinessKey(number);
 
     Map<String, Object> variables = new HashMap<>();
@@ -70,15 +85,22 @@ public class RegisterQaf implements JavaDelegate {
     variables.put("targetPerformanceLevel", deadlines.properties().targetPerformanceLevel());
     // The summary sheet's earlier columns (3.3 App 2): the latest QAF held.
     var previous = repository.previousGrades(request.contract().id(), year);
-    previous.forEach((objective, grade) -> {
-      QafObjective o = QafObjective.byCode(objective).orElseThrow();
-      variables.put(o.fieldPrefix() + "PreviousProviderGrade", grade.providerGrade());
-      variables.put(o.fieldPrefix() + "PreviousOfficerGrade", grade.finalGrade());
-    });
+    previous.forEach(
+        (objective, grade) -> {
+          QafObjective o = QafObjective.byCode(objective).orElseThrow();
+          variables.put(o.fieldPrefix() + "PreviousProviderGrade", grade.providerGrade());
+          variables.put(o.fieldPrefix() + "PreviousOfficerGrade", grade.finalGrade());
+        });
     for (QafObjective o : QafObjective.values()) {
       var grade = previous.get(o.code());
-      variables.put(o.fieldPrefix() + "LastQaf", grade == null ? "none held"
-          : "provider claimed " + orDash(grade.providerGrade()) + ", final grade " + orDash(grade.finalGrade()));
+      variables.put(
+          o.fieldPrefix() + "LastQaf",
+          grade == null
+              ? "none held"
+              : "provider claimed "
+                  + orDash(grade.providerGrade())
+                  + ", final grade "
+                  + orDash(grade.finalGrade()));
     }
     execution.setVariables(variables);
   }

@@ -22,8 +22,8 @@ import uk.gov.council.commissioning.security.Roles;
 /**
  * The administrator's page about the application's email: the outbox's state everywhere, and in the
  * demo also every message the demo's mail catcher caught, with its text. Messages name people and
- * cases, so only {@code camunda-admin} may read it, and the page takes no parameters: nothing about a
- * message ever appears in a URL.
+ * cases, so only {@code camunda-admin} may read it, and the page takes no parameters: nothing about
+ * a message ever appears in a URL.
  */
 @Controller
 @RequestMapping("/admin/mail")
@@ -39,7 +39,10 @@ public class MailController {
   private final ObjectProvider<MailCatcher> catcher;
   private final MailProperties mail;
 
-  public MailController(OutboxDispatcher outbox, ObjectProvider<MailCatcher> catcher, MailProperties mail,
+  public MailController(
+      OutboxDispatcher outbox,
+      ObjectProvider<MailCatcher> catcher,
+      MailProperties mail,
       CaseAccess caseAccess) {
     this.caseAccess = caseAccess;
     this.outbox = outbox;

@@ -19,8 +19,10 @@ final class ReportFormat {
 
   // English rather than UK locale data: recent CLDR abbreviates September as "Sept" for en-GB only.
   private static final DateTimeFormatter TIME =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH).withZone(WorkingDayCalendar.UK);
-  private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.ENGLISH)
+          .withZone(WorkingDayCalendar.UK);
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("d MMM yyyy", Locale.ENGLISH);
 
   private ReportFormat() {}
 
@@ -30,7 +32,9 @@ final class ReportFormat {
 
   /** For the datetime attribute of a time element: the moment with its UK offset. */
   static String machineTime(Instant moment) {
-    return moment == null ? null : moment.atZone(WorkingDayCalendar.UK).toOffsetDateTime().toString();
+    return moment == null
+        ? null
+        : moment.atZone(WorkingDayCalendar.UK).toOffsetDateTime().toString();
   }
 
   static String day(LocalDate day) {

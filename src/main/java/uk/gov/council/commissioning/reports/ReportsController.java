@@ -48,15 +48,19 @@ public class ReportsController {
    * The pages need no script and load nothing from elsewhere, so the browser is told to allow
    * neither: a value that slipped past escaping could not run.
    */
-  static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self';"
-      + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src 'self'; img-src 'self';"
+          + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   private final ComplianceFigures figures;
   private final DeadlineBreaches breaches;
   private final ContractService contracts;
   private final CaseAccess caseAccess;
 
-  public ReportsController(ComplianceFigures figures, DeadlineBreaches breaches, ContractService contracts,
+  public ReportsController(
+      ComplianceFigures figures,
+      DeadlineBreaches breaches,
+      ContractService contracts,
       CaseAccess caseAccess) {
     this.figures = figures;
     this.breaches = breaches;
@@ -88,7 +92,10 @@ public class ReportsController {
   }
 
   @GetMapping("/compliance")
-  public String compliance(@RequestParam(required = false) String quarter, Authentication user, Model model,
+  public String compliance(
+      @RequestParam(required = false) String quarter,
+      Authentication user,
+      Model model,
       HttpServletResponse response) {
     Optional<Viewer> viewer = viewer(user);
     if (viewer.isEmpty()) {
@@ -106,17 +113,21 @@ public class ReportsController {
     model.addAttribute("quarterEntered", q.toString());
     model.addAttribute("asAt", ReportFormat.time(now));
     model.addAttribute("asAtMachine", ReportFormat.machineTime(now));
-    List<ProviderSection> sections = viewer.get().staff()
-        ? figures.forAllProviders(q, now).providers().stream().map(ProviderSection::of).toList()
-        : viewer.get().organisations().stream()
-            .map(p -> ProviderSection.of(figures.forProvider(p, q, now)))
-            .toList();
+    List<ProviderSection> sections =
+        viewer.get().staff()
+            ? figures.forAllProviders(q, now).providers().stream().map(ProviderSection::of).toList()
+            : viewer.get().organisations().stream()
+                .map(p -> ProviderSection.of(figures.forProvider(p, q, now)))
+                .toList();
     model.addAttribute("providers", sections);
     return "reports/compliance";
   }
 
   @GetMapping("/breaches")
-  public String breaches(@RequestParam(required = false) String quarter, Authentication user, Model model,
+  public String breaches(
+      @RequestParam(required = false) String quarter,
+      Authentication user,
+      Model model,
       HttpServletResponse response) {
     Optional<Viewer> viewer = viewer(user);
     if (viewer.isEmpty()) {
@@ -131,15 +142,16 @@ public class ReportsController {
     Quarter q = shown.get();
     model.addAttribute("quarter", QuarterView.of(q));
     model.addAttribute("quarterEntered", q.toString());
-    List<DeadlineBreach> found = viewer.get().staff()
-        ? breaches.dueIn(q)
-        : breaches.dueIn(q, viewer.get().organisations().stream().map(Provider::id).toList());
+    List<DeadlineBreach> found =
+        viewer.get().staff()
+            ? breaches.dueIn(q)
+            : breaches.dueIn(q, viewer.get().organisations().stream().map(Provider::id).toList());
     // Staff may see any provider's name; a provider's user only the names of its own organisations.
-    Map<Long, String> names = (viewer.get().staff() ? contracts.findAllProviders() : viewer.get().organisations())
-        .stream().collect(Collectors.toMap(Provider::id, Provider::name, (a, b) -> a));
-    model.addAttribute("breaches", found.stream()
-        .map(b -> BreachRow.of(b, providerName(b, names)))
-        .toList());
+    Map<Long, String> names =
+        (viewer.get().staff() ? contracts.findAllProviders() : viewer.get().organisations())
+            .stream().collect(Collectors.toMap(Provider::id, Provider::name, (a, b) -> a));
+    model.addAttribute(
+        "breaches", found.stream().map(b -> BreachRow.of(b, providerName(b, names))).toList());
     model.addAttribute("missed", found.stream().filter(b -> b.kind() == Kind.MISSED).count());
     model.addAttribute("late", found.stream().filter(b -> b.kind() == Kind.LATE).count());
     return "reports/breaches";
@@ -147,10 +159,14 @@ public class ReportsController {
 
   private Optional<Viewer> viewer(Authentication user) {
     if (CouncilUser.isProvider(user)) {
-      List<Provider> own = contracts.findAllProviders().stream()
-          .filter(p -> p.organisationGroup() != null && CouncilUser.providerGroups(user).contains(p.organisationGroup()))
-          .sorted(Comparator.comparing(Provider::name).thenComparing(Provider::id))
-          .toList();
+      List<Provider> own =
+          contracts.findAllProviders().stream()
+              .filter(
+                  p ->
+                      p.organisationGroup() != null
+                          && CouncilUser.providerGroups(user).contains(p.organisationGroup()))
+              .sorted(Comparator.comparing(Provider::name).thenComparing(Provider::id))
+              .toList();
       return Optional.of(new Viewer(false, own));
     }
     if (CouncilUser.isCouncilStaff(user)) {
@@ -167,7 +183,8 @@ public class ReportsController {
     return Quarter.parse(text);
   }
 
-  private static String badQuarter(String entered, String view, Model model, HttpServletResponse response) {
+  private static String badQuarter(
+      String entered, String view, Model model, HttpServletResponse response) {
     response.setStatus(HttpStatus.BAD_REQUEST.value());
     model.addAttribute("quarterProblem", QUARTER_PROBLEM);
     model.addAttribute("quarterEntered", entered);

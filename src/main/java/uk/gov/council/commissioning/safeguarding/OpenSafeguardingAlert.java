@@ -29,8 +29,11 @@ public class OpenSafeguardingAlert implements JavaDelegate {
   private final SafeguardingDeadlines deadlines;
   private final SafeguardingProperties properties;
 
-  public OpenSafeguardingAlert(SafeguardingRegister register, ContractService contracts,
-      SafeguardingDeadlines deadlines, SafeguardingProperties properties) {
+  public OpenSafeguardingAlert(
+      SafeguardingRegister register,
+      ContractService contracts,
+      SafeguardingDeadlines deadlines,
+      SafeguardingProperties properties) {
     this.register = register;
     this.contracts = contracts;
     this.deadlines = deadlines;
@@ -41,9 +44,11 @@ public class OpenSafeguardingAlert implements JavaDelegate {
   public void execute(DelegateExecution execution) {
     String sourceType = (String) execution.getVariable(SOURCE_TYPE);
     String sourceReference = (String) execution.getVariable(SOURCE_REFERENCE);
-    Provider provider = register.providerOf(sourceType, sourceReference)
-        .flatMap(contracts::findProviderById)
-        .orElse(null);
+    Provider provider =
+        register
+            .providerOf(sourceType, sourceReference)
+            .flatMap(contracts::findProviderById)
+            .orElse(null);
     execution.setVariable(PROVIDER_ID, provider == null ? null : provider.id());
     execution.setVariable(PROVIDER_NAME, provider == null ? "no provider named" : provider.name());
     execution.setVariable(SOURCE_TEXT, describeSource(sourceType, sourceReference));
@@ -52,7 +57,8 @@ public class OpenSafeguardingAlert implements JavaDelegate {
     Instant alertedAt = FormChecks.parseDateTime(execution.getVariable(ALERTED_AT));
     execution.setVariable(AWARE_AT_TEXT, ukText(awareAt));
     execution.setVariable(ALERTED_AT_TEXT, ukText(alertedAt));
-    execution.setVariable(ALERT_TIMELINESS,
+    execution.setVariable(
+        ALERT_TIMELINESS,
         timeliness((String) execution.getVariable(RAISED_BY), awareAt, alertedAt));
 
     // An alert without an arrival time is screened as if it had just arrived.
@@ -63,12 +69,17 @@ public class OpenSafeguardingAlert implements JavaDelegate {
   }
 
   static String describeSource(String sourceType, String sourceReference) {
-    String kind = SafeguardingConcern.SERIOUS_INCIDENT.equals(sourceType) ? "serious incident"
-        : SafeguardingConcern.COMPLAINT.equals(sourceType) ? "complaint" : "case";
+    String kind =
+        SafeguardingConcern.SERIOUS_INCIDENT.equals(sourceType)
+            ? "serious incident"
+            : SafeguardingConcern.COMPLAINT.equals(sourceType) ? "complaint" : "case";
     return kind + " " + sourceReference;
   }
 
-  /** Seed 002 App C 5.2: a provider alerts the council within the period set (12 hours) of becoming aware. */
+  /**
+   * Seed 002 App C 5.2: a provider alerts the council within the period set (12 hours) of becoming
+   * aware.
+   */
   String timeliness(String raisedBy, Instant awareAt, Instant alertedAt) {
     if (!SafeguardingConcern.PROVIDER.equals(raisedBy)) {
       return "Raised by a council officer.";
@@ -80,7 +91,10 @@ public class OpenSafeguardingAlert implements JavaDelegate {
     String hours = taken.toHours() + " h " + taken.toMinutesPart() + " min";
     return taken.compareTo(properties.alertWithin()) <= 0
         ? "Alerted by the provider " + hours + " after becoming aware: in time."
-        : "Alerted by the provider " + hours + " after becoming aware: later than the "
-            + Periods.of(properties.alertWithin()) + " required (App C 5.2); recorded as a late alert.";
+        : "Alerted by the provider "
+            + hours
+            + " after becoming aware: later than the "
+            + Periods.of(properties.alertWithin())
+            + " required (App C 5.2); recorded as a late alert.";
   }
 }

@@ -1,11 +1,11 @@
 package uk.gov.council.commissioning.safeguarding;
 
+import java.sql.Types;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.sql.Types;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -20,9 +20,9 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 
 /**
- * Raises a safeguarding alert (seed 002 §10.3-10.5): records it and starts the
- * {@code safeguarding-alert} process, in which the safeguarding team screens it. One alert per
- * source case, so a case that reports the same concern twice, or a retried job, raises it once.
+ * Raises a safeguarding alert (seed 002 §10.3-10.5): records it and starts the {@code
+ * safeguarding-alert} process, in which the safeguarding team screens it. One alert per source
+ * case, so a case that reports the same concern twice, or a retried job, raises it once.
  */
 @Service
 @EnableConfigurationProperties(SafeguardingProperties.class)
@@ -35,7 +35,10 @@ public class SafeguardingAlerts {
   private final DeadlineBreaches breaches;
   private final SafeguardingProperties properties;
 
-  public SafeguardingAlerts(JdbcClient jdbc, RuntimeService runtimeService, DeadlineBreaches breaches,
+  public SafeguardingAlerts(
+      JdbcClient jdbc,
+      RuntimeService runtimeService,
+      DeadlineBreaches breaches,
       SafeguardingProperties properties) {
     this.jdbc = jdbc;
     this.runtimeService = runtimeService;
@@ -46,7 +49,8 @@ public class SafeguardingAlerts {
   /**
    * Records the alert and starts its screening, in the caller's transaction.
    *
-   * @return the alert's process instance id; the existing one if this source case raised an alert before
+   * @return the alert's process instance id; the existing one if this source case raised an alert
+   *     before
    */
   @Transactional
   public String raise(SafeguardingConcern concern) {
@@ -54,10 +58,12 @@ public class SafeguardingAlerts {
     if (existing.isPresent()) {
       return existing.get();
     }
-    // Fixed now, with the period in force when the alert came in: a later change of setting must not
+    // Fixed now, with the period in force when the alert came in: a later change of setting must
+    // not
     // rewrite how past alerts are judged (App C 5.2 figures).
     Instant dueAt = concern.awareAt().plus(properties.alertWithin());
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO safeguarding_alert
               (source_type, source_reference, provider_id, raised_by, aware_at, alert_due_at, alerted_at, summary)
             VALUES (:sourceType, :sourceReference, :providerId, :raisedBy, :awareAt, :dueAt, :alertedAt, :summary)
@@ -72,10 +78,18 @@ public class SafeguardingAlerts {
         .param("summary", registerSummary(concern))
         .update();
 
-    if (SafeguardingConcern.PROVIDER.equals(concern.raisedBy()) && concern.alertedAt().isAfter(dueAt)) {
-      breaches.record("SAFEGUARDING_ALERT", concern.sourceReference(), concern.providerId(), "SAFEGUARDING_ALERT",
-          Kind.LATE, dueAt, concern.alertedAt(),
-          "Alert reached the council " + Duration.between(concern.awareAt(), concern.alertedAt()).toMinutes()
+    if (SafeguardingConcern.PROVIDER.equals(concern.raisedBy())
+        && concern.alertedAt().isAfter(dueAt)) {
+      breaches.record(
+          "SAFEGUARDING_ALERT",
+          concern.sourceReference(),
+          concern.providerId(),
+          "SAFEGUARDING_ALERT",
+          Kind.LATE,
+          dueAt,
+          concern.alertedAt(),
+          "Alert reached the council "
+              + Duration.between(concern.awareAt(), concern.alertedAt()).toMinutes()
               + " minutes after the provider became aware");
     }
 
@@ -90,8 +104,9 @@ public class SafeguardingAlerts {
     variables.put("concernSummary", concern.summary());
     ProcessInstance instance =
         runtimeService.startProcessInstanceByKey(PROCESS_KEY, concern.sourceReference(), variables);
-    jdbc.sql("UPDATE safeguarding_alert SET process_instance_id = :pid"
-            + " WHERE source_type = :sourceType AND source_reference = :sourceReference")
+    jdbc.sql(
+            "UPDATE safeguarding_alert SET process_instance_id = :pid"
+                + " WHERE source_type = :sourceType AND source_reference = :sourceReference")
         .param("pid", instance.getId())
         .param("sourceType", concern.sourceType())
         .param("sourceReference", concern.sourceReference())
@@ -105,13 +120,15 @@ public class SafeguardingAlerts {
    * only the safeguarding team and a leading provider can see it.
    */
   static String registerSummary(SafeguardingConcern concern) {
-    return "Concern raised from " + OpenSafeguardingAlert.describeSource(concern.sourceType(), concern.sourceReference());
+    return "Concern raised from "
+        + OpenSafeguardingAlert.describeSource(concern.sourceType(), concern.sourceReference());
   }
 
   /** The process instance of the alert raised from this source case, if any. */
   public Optional<String> processInstanceOf(String sourceType, String sourceReference) {
-    return jdbc.sql("SELECT process_instance_id FROM safeguarding_alert"
-            + " WHERE source_type = :sourceType AND source_reference = :sourceReference")
+    return jdbc.sql(
+            "SELECT process_instance_id FROM safeguarding_alert"
+                + " WHERE source_type = :sourceType AND source_reference = :sourceReference")
         .param("sourceType", sourceType)
         .param("sourceReference", sourceReference)
         .query(String.class)

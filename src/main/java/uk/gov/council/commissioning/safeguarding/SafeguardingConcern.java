@@ -15,8 +15,8 @@ import java.time.Instant;
  * @param awareAt when whoever raised it became aware of the concern
  * @param alertedAt when the alert reached the council
  * @param summary what is suspected, in a line or two, for the safeguarding team; it may name the
- *     person, so it is kept only in the alert process's {@code concernSummary} variable, never in the
- *     register
+ *     person, so it is kept only in the alert process's {@code concernSummary} variable, never in
+ *     the register
  * @param sourceProcessInstanceId the process instance of the source case
  */
 public record SafeguardingConcern(

@@ -20,7 +20,9 @@ public class SafeguardingDeadlines {
     this.properties = properties;
   }
 
-  /** When the screening is due: the alert's arrival plus commissioning.safeguarding.screening-due. */
+  /**
+   * When the screening is due: the alert's arrival plus commissioning.safeguarding.screening-due.
+   */
   public Instant screeningDue(Instant alertedAt) {
     return alertedAt.plus(properties.screeningDue());
   }

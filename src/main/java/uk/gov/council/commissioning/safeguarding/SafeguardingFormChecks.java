@@ -25,12 +25,17 @@ public class SafeguardingFormChecks {
 
   static final Set<String> YES_NO = Set.of(YES, NO);
   static final Set<String> LEADS =
-      Arrays.stream(LeadOrganisation.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
-  // Reasons and outcomes go, with a short prefix, into the register's 2000-character column; the other
+      Arrays.stream(LeadOrganisation.values())
+          .map(Enum::name)
+          .collect(Collectors.toUnmodifiableSet());
+  // Reasons and outcomes go, with a short prefix, into the register's 2000-character column; the
+  // other
   // texts get the same limit so that no field of the record is cut short.
   static final int MAX_TEXT = 1950;
 
-  /** Seed 002 §10.3: the council decides in screening whether there is an enquiry and who leads it. */
+  /**
+   * Seed 002 §10.3: the council decides in screening whether there is an enquiry and who leads it.
+   */
   public void screening(DelegateTask task) {
     FormChecks checks = new FormChecks("Safeguarding screening", task);
     String section42 = checks.oneOf(SECTION42_ENQUIRY, YES_NO);
@@ -39,30 +44,41 @@ public class SafeguardingFormChecks {
     if (YES.equals(section42)) {
       lead = checks.oneOf(LEAD_ORGANISATION, LEADS);
     } else if (NO.equals(section42) && leadGiven != null && !leadGiven.toString().isBlank()) {
-      checks.problem(LEAD_ORGANISATION, "only a section 42 enquiry has a lead organisation: leave it empty");
+      checks.problem(
+          LEAD_ORGANISATION, "only a section 42 enquiry has a lead organisation: leave it empty");
     }
-    if (LeadOrganisation.PROVIDER.name().equals(lead) && register.providerOfAlert(task.getProcessInstanceId()).isEmpty()) {
-      checks.problem(LEAD_ORGANISATION, "no provider is linked to this alert, so the provider cannot lead the enquiry");
+    if (LeadOrganisation.PROVIDER.name().equals(lead)
+        && register.providerOfAlert(task.getProcessInstanceId()).isEmpty()) {
+      checks.problem(
+          LEAD_ORGANISATION,
+          "no provider is linked to this alert, so the provider cannot lead the enquiry");
     }
-    checks.textIf(LeadOrganisation.OTHER_AGENCY.name().equals(lead), OTHER_AGENCY, "name the agency that leads");
+    checks.textIf(
+        LeadOrganisation.OTHER_AGENCY.name().equals(lead),
+        OTHER_AGENCY,
+        "name the agency that leads");
     bounded(checks, SCREENING_REASONS, checks.text(SCREENING_REASONS));
     bounded(checks, IMMEDIATE_PROTECTIVE_ACTIONS, checks.text(IMMEDIATE_PROTECTIVE_ACTIONS));
     checks.flag(CQC_INFORMED);
     boolean policeInformed = checks.flag(POLICE_INFORMED);
     if (LeadOrganisation.POLICE.name().equals(lead) && !policeInformed) {
-      checks.problem(POLICE_INFORMED, "the police lead the enquiry, so they must have been informed");
+      checks.problem(
+          POLICE_INFORMED, "the police lead the enquiry, so they must have been informed");
     }
     checks.throwIfAny();
   }
 
-  /** Seed 002 §10.4: the record shows the registered manager checked the necessary action was taken. */
+  /**
+   * Seed 002 §10.4: the record shows the registered manager checked the necessary action was taken.
+   */
   public void providerEnquiry(DelegateTask task) {
     FormChecks checks = new FormChecks("Safeguarding enquiry", task);
     bounded(checks, ENQUIRY_FINDINGS, checks.text(ENQUIRY_FINDINGS));
     bounded(checks, ACTIONS_TAKEN, checks.text(ACTIONS_TAKEN));
     checks.text(REGISTERED_MANAGER_NAME);
     if (!checks.flag(REGISTERED_MANAGER_CONFIRMED)) {
-      checks.problem(REGISTERED_MANAGER_CONFIRMED,
+      checks.problem(
+          REGISTERED_MANAGER_CONFIRMED,
           "the registered manager must confirm that the necessary action has been taken (seed 002 §10.4)");
     }
     checks.throwIfAny();

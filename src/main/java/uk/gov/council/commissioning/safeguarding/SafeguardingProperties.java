@@ -12,8 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("commissioning.safeguarding")
 public record SafeguardingProperties(
-    @DefaultValue("PT12H") Duration alertWithin,
-    @DefaultValue("PT24H") Duration screeningDue) {
+    @DefaultValue("PT12H") Duration alertWithin, @DefaultValue("PT24H") Duration screeningDue) {
 
   public SafeguardingProperties {
     requirePositive("alert-within", alertWithin);
@@ -22,7 +21,8 @@ public record SafeguardingProperties(
 
   static void requirePositive(String name, Duration value) {
     if (value == null || value.isZero() || value.isNegative()) {
-      throw new IllegalArgumentException("commissioning.safeguarding." + name + " must be a positive duration");
+      throw new IllegalArgumentException(
+          "commissioning.safeguarding." + name + " must be a positive duration");
     }
   }
 }

@@ -3,7 +3,6 @@ package uk.gov.council.commissioning.safeguarding;
 import static uk.gov.council.commissioning.safeguarding.SafeguardingVariables.*;
 
 import java.sql.Types;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -46,10 +45,11 @@ public class SafeguardingRegister {
   Optional<Provider> providerOfAlert(String processInstanceId) {
     return jdbc.sql("SELECT provider_id FROM safeguarding_alert WHERE process_instance_id = :pid")
         .param("pid", processInstanceId)
-        .query((rs, row) -> {
-          long id = rs.getLong(1);
-          return rs.wasNull() ? Optional.<Long>empty() : Optional.of(id);
-        })
+        .query(
+            (rs, row) -> {
+              long id = rs.getLong(1);
+              return rs.wasNull() ? Optional.<Long>empty() : Optional.of(id);
+            })
         .optional()
         .flatMap(id -> id)
         .flatMap(contracts::findProviderById);
@@ -57,21 +57,28 @@ public class SafeguardingRegister {
 
   /** The candidate group of the provider-led enquiry: the organisation the alert is about. */
   public String providerGroup(DelegateExecution execution) {
-    return providerOfAlert(execution.getProcessInstanceId()).map(Provider::organisationGroup)
-        .orElseThrow(() -> new IllegalStateException(
-            "Safeguarding alert " + execution.getProcessBusinessKey() + " names no provider to lead its enquiry"));
+    return providerOfAlert(execution.getProcessInstanceId())
+        .map(Provider::organisationGroup)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "Safeguarding alert "
+                        + execution.getProcessBusinessKey()
+                        + " names no provider to lead its enquiry"));
   }
 
   /** The provider the alert is about, if any, as raise() recorded it. */
   Optional<Long> providerOf(String sourceType, String sourceReference) {
-    return jdbc.sql("SELECT provider_id FROM safeguarding_alert"
-            + " WHERE source_type = :sourceType AND source_reference = :sourceReference")
+    return jdbc.sql(
+            "SELECT provider_id FROM safeguarding_alert"
+                + " WHERE source_type = :sourceType AND source_reference = :sourceReference")
         .param("sourceType", sourceType)
         .param("sourceReference", sourceReference)
-        .query((rs, row) -> {
-          long id = rs.getLong(1);
-          return rs.wasNull() ? Optional.<Long>empty() : Optional.of(id);
-        })
+        .query(
+            (rs, row) -> {
+              long id = rs.getLong(1);
+              return rs.wasNull() ? Optional.<Long>empty() : Optional.of(id);
+            })
         .optional()
         .flatMap(id -> id);
   }
@@ -80,16 +87,21 @@ public class SafeguardingRegister {
   public boolean recordScreening(DelegateExecution execution) {
     boolean section42 = YES.equals(execution.getVariable(SECTION42_ENQUIRY));
     Object lead = execution.getVariable(LEAD_ORGANISATION);
-    int updated = jdbc.sql("""
+    int updated =
+        jdbc.sql(
+                """
             UPDATE safeguarding_alert
                SET screened_at = :now, lead_organisation = :lead, section42_enquiry = :section42
              WHERE process_instance_id = :pid AND screened_at IS NULL
             """)
-        .param("now", now())
-        .param("lead", new SqlParameterValue(Types.VARCHAR, section42 && lead != null ? lead.toString() : null))
-        .param("section42", section42)
-        .param("pid", execution.getProcessInstanceId())
-        .update();
+            .param("now", now())
+            .param(
+                "lead",
+                new SqlParameterValue(
+                    Types.VARCHAR, section42 && lead != null ? lead.toString() : null))
+            .param("section42", section42)
+            .param("pid", execution.getProcessInstanceId())
+            .update();
     logIfNothing(updated, "screening", execution);
     return updated > 0;
   }
@@ -99,18 +111,23 @@ public class SafeguardingRegister {
    * screening's reasons. True if closed now.
    */
   public boolean close(DelegateExecution execution) {
-    String outcome = YES.equals(execution.getVariable(SECTION42_ENQUIRY))
-        ? "Section 42 enquiry: " + execution.getVariable(ENQUIRY_OUTCOME)
-        : "No section 42 enquiry: " + execution.getVariable(SCREENING_REASONS);
+    String outcome =
+        YES.equals(execution.getVariable(SECTION42_ENQUIRY))
+            ? "Section 42 enquiry: " + execution.getVariable(ENQUIRY_OUTCOME)
+            : "No section 42 enquiry: " + execution.getVariable(SCREENING_REASONS);
     execution.setVariable(ALERT_OUTCOME, outcome);
-    int updated = jdbc.sql("""
+    int updated =
+        jdbc.sql(
+                """
             UPDATE safeguarding_alert SET outcome = :outcome, closed_at = :now
              WHERE process_instance_id = :pid AND closed_at IS NULL
             """)
-        .param("outcome", outcome.length() <= MAX_OUTCOME ? outcome : outcome.substring(0, MAX_OUTCOME))
-        .param("now", now())
-        .param("pid", execution.getProcessInstanceId())
-        .update();
+            .param(
+                "outcome",
+                outcome.length() <= MAX_OUTCOME ? outcome : outcome.substring(0, MAX_OUTCOME))
+            .param("now", now())
+            .param("pid", execution.getProcessInstanceId())
+            .update();
     logIfNothing(updated, "closure", execution);
     return updated > 0;
   }
@@ -118,13 +135,18 @@ public class SafeguardingRegister {
   private static void logIfNothing(int updated, String what, DelegateExecution execution) {
     if (updated == 0) {
       // Either recorded before (a retry) or an instance started without SafeguardingAlerts.raise().
-      log.info("Safeguarding alert {} (process instance {}): {} already recorded or no alert row; left unchanged",
-          execution.getProcessBusinessKey(), execution.getProcessInstanceId(), what);
+      log.info(
+          "Safeguarding alert {} (process instance {}): {} already recorded or no alert row; left unchanged",
+          execution.getProcessBusinessKey(),
+          execution.getProcessInstanceId(),
+          what);
     }
   }
 
   private static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime().toInstant()
-        .truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    return ClockUtil.getCurrentTime()
+        .toInstant()
+        .truncatedTo(ChronoUnit.MICROS)
+        .atOffset(ZoneOffset.UTC);
   }
 }

@@ -42,7 +42,8 @@ final class SafeguardingVariables {
   static final String REGISTERED_MANAGER_NAME = "registeredManagerName";
   static final String REGISTERED_MANAGER_CONFIRMED = "registeredManagerConfirmed";
 
-  // The council's record of the enquiry's outcome, and the alert's outcome as the register holds it.
+  // The council's record of the enquiry's outcome, and the alert's outcome as the register holds
+  // it.
   static final String ENQUIRY_OUTCOME = "enquiryOutcome";
   static final String ENQUIRY_ACTIONS = "enquiryActions";
   static final String ALERT_OUTCOME = "alertOutcome";
@@ -51,7 +52,8 @@ final class SafeguardingVariables {
   static final String NO = "NO";
 
   private static final DateTimeFormatter UK_TEXT =
-      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK).withZone(WorkingDayCalendar.UK);
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy, HH:mm", Locale.UK)
+          .withZone(WorkingDayCalendar.UK);
 
   /** A moment as an officer reads it: UK time, e.g. "Mon 6 Jul 2026, 14:05". */
   static String ukText(Instant instant) {

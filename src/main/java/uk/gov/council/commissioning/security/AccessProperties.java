@@ -14,19 +14,19 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * Which council teams see each process's cases, and which of them read the cases' details
- * ({@code commissioning.access.processes}, documented default in application.yml).
+ * Which council teams see each process's cases, and which of them read the cases' details ({@code
+ * commissioning.access.processes}, documented default in application.yml).
  *
  * <p>Seeing a case means finding it in Cockpit and through {@code /engine-rest} (the instance, its
  * history, its tasks and incidents) and in the application's own lists. Its details are its process
  * variables: what was reported, and in a serious incident, a safeguarding alert or a complaint the
- * service user's or complainant's name, LBB id, contact and what happened to them. The engine can only
- * grant a process's variables all together, so a team that needs none of the personal details gets none
- * of the narrative either; it still reads the variables of the tasks it is given, which is what their
- * forms show.
+ * service user's or complainant's name, LBB id, contact and what happened to them. The engine can
+ * only grant a process's variables all together, so a team that needs none of the personal details
+ * gets none of the narrative either; it still reads the variables of the tasks it is given, which
+ * is what their forms show.
  *
- * <p>Only council groups may be named: a provider sees its own tasks and nothing else, whatever this
- * says. A team reading the details must also see the cases.
+ * <p>Only council groups may be named: a provider sees its own tasks and nothing else, whatever
+ * this says. A team reading the details must also see the cases.
  *
  * @param processes per process definition key, its access
  */
@@ -44,7 +44,8 @@ public record AccessProperties(@NotEmpty Map<String, @Valid @NotNull ProcessAcce
 
   /**
    * @param cases the teams that see the process's cases
-   * @param details the teams that also read the cases' details (personal details where the process holds them)
+   * @param details the teams that also read the cases' details (personal details where the process
+   *     holds them)
    */
   public record ProcessAccess(List<String> cases, List<String> details) {
 
@@ -54,7 +55,9 @@ public record AccessProperties(@NotEmpty Map<String, @Valid @NotNull ProcessAcce
     }
   }
 
-  /** The access configured for a process; nobody's, for a process the configuration does not name. */
+  /**
+   * The access configured for a process; nobody's, for a process the configuration does not name.
+   */
   public ProcessAccess of(String processKey) {
     return processes.getOrDefault(processKey, new ProcessAccess(List.of(), List.of()));
   }
@@ -69,22 +72,29 @@ public record AccessProperties(@NotEmpty Map<String, @Valid @NotNull ProcessAcce
   /** Each mistake, naming the process and the group, so one start-up failure lists them all. */
   static List<String> problems(Map<String, ProcessAccess> processes) {
     List<String> problems = new ArrayList<>();
-    new TreeMap<>(processes).forEach((key, access) -> {
-      if (access == null) {
-        return;
-      }
-      String prefix = "processes." + key;
-      for (String group : access.cases()) {
-        problem(prefix + ".cases", group).ifPresent(problems::add);
-      }
-      for (String group : access.details()) {
-        problem(prefix + ".details", group).ifPresent(problems::add);
-        if (!access.cases().contains(group) && isCouncilGroup(group)) {
-          problems.add(prefix + ".details names " + group + ", which is not in " + prefix
-              + ".cases: a team reading a case's details must see the case");
-        }
-      }
-    });
+    new TreeMap<>(processes)
+        .forEach(
+            (key, access) -> {
+              if (access == null) {
+                return;
+              }
+              String prefix = "processes." + key;
+              for (String group : access.cases()) {
+                problem(prefix + ".cases", group).ifPresent(problems::add);
+              }
+              for (String group : access.details()) {
+                problem(prefix + ".details", group).ifPresent(problems::add);
+                if (!access.cases().contains(group) && isCouncilGroup(group)) {
+                  problems.add(
+                      prefix
+                          + ".details names "
+                          + group
+                          + ", which is not in "
+                          + prefix
+                          + ".cases: a team reading a case's details must see the case");
+                }
+              }
+            });
     return problems;
   }
 
@@ -93,12 +103,20 @@ public record AccessProperties(@NotEmpty Map<String, @Valid @NotNull ProcessAcce
       return Optional.of(property + " has an empty group name");
     }
     if (group.equals(Roles.PROVIDERS) || Roles.isProviderGroup(group)) {
-      return Optional.of(property + " names the provider group " + group
-          + ": providers see only their own tasks and cannot be given cases");
+      return Optional.of(
+          property
+              + " names the provider group "
+              + group
+              + ": providers see only their own tasks and cannot be given cases");
     }
     if (!isCouncilGroup(group)) {
-      return Optional.of(property + " names an unknown group " + group + " (council groups: "
-          + String.join(", ", Roles.COUNCIL_GROUPS.stream().map(Roles.GroupName::id).toList()) + ")");
+      return Optional.of(
+          property
+              + " names an unknown group "
+              + group
+              + " (council groups: "
+              + String.join(", ", Roles.COUNCIL_GROUPS.stream().map(Roles.GroupName::id).toList())
+              + ")");
     }
     return Optional.empty();
   }

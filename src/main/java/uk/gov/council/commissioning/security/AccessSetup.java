@@ -15,7 +15,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -27,11 +26,12 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -58,9 +58,14 @@ public class AccessSetup {
   private final AdminProperties admin;
   private final CaseAccess caseAccess;
 
-  public AccessSetup(IdentityService identityService, AuthorizationService authorizationService,
-      FilterService filterService, TaskService taskService, RepositoryService repositoryService,
-      AdminProperties admin, CaseAccess caseAccess) {
+  public AccessSetup(
+      IdentityService identityService,
+      AuthorizationService authorizationService,
+      FilterService filterService,
+      TaskService taskService,
+      RepositoryService repositoryService,
+      AdminProperties admin,
+      CaseAccess caseAccess) {
     this.identityService = identityService;
     this.authorizationService = authorizationService;
     this.filterService = filterService;
@@ -87,7 +92,12 @@ public class AccessSetup {
     }
     ensureGroup(Roles.PROVIDERS, "Provider organisations (all)", "WORKFLOW");
     ensureGroup(Roles.ADMIN, "Administrators", "SYSTEM");
-    ensureUser(admin.username(), "Administrator", "", admin.username() + "@council.example", admin.password());
+    ensureUser(
+        admin.username(),
+        "Administrator",
+        "",
+        admin.username() + "@council.example",
+        admin.password());
     ensureMembership(admin.username(), Roles.ADMIN);
     grantAdministrators();
     grantCouncilStaffAndProviders();
@@ -104,7 +114,8 @@ public class AccessSetup {
     }
   }
 
-  public void ensureUser(String id, String firstName, String lastName, String email, String password) {
+  public void ensureUser(
+      String id, String firstName, String lastName, String email, String password) {
     if (identityService.createUserQuery().userId(id).count() == 0) {
       User user = identityService.newUser(id);
       user.setFirstName(firstName);
@@ -129,20 +140,26 @@ public class AccessSetup {
 
   /**
    * Makes the council teams' and providers' grants exactly what {@link #wantedGrants} says, adding
-   * what is missing and taking away what is no longer wanted, so an installation made under an earlier
-   * rule (every Cockpit team reading every case) or with a team since removed from
-   * {@code commissioning.access} is brought into line at its next start. Only the grants this class
-   * owns are touched ({@link #owned}): the engine's rows for single tasks, filters and what an
+   * what is missing and taking away what is no longer wanted, so an installation made under an
+   * earlier rule (every Cockpit team reading every case) or with a team since removed from {@code
+   * commissioning.access} is brought into line at its next start. Only the grants this class owns
+   * are touched ({@link #owned}): the engine's rows for single tasks, filters and what an
    * administrator granted on other resources stay as they are.
    */
   private void grantCouncilStaffAndProviders() {
     Map<GrantKey, Integer> wanted = wantedGrants();
-    Set<String> groups = new TreeSet<>(Roles.COUNCIL_GROUPS.stream().map(Roles.GroupName::id).toList());
+    Set<String> groups =
+        new TreeSet<>(Roles.COUNCIL_GROUPS.stream().map(Roles.GroupName::id).toList());
     groups.add(Roles.PROVIDERS);
     Set<GrantKey> present = new HashSet<>();
-    for (Authorization existing : authorizationService.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT)
-        .groupIdIn(groups.toArray(String[]::new)).list()) {
-      GrantKey key = new GrantKey(existing.getGroupId(), existing.getResourceType(), existing.getResourceId());
+    for (Authorization existing :
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groups.toArray(String[]::new))
+            .list()) {
+      GrantKey key =
+          new GrantKey(existing.getGroupId(), existing.getResourceType(), existing.getResourceId());
       if (!owned(key)) {
         continue;
       }
@@ -150,8 +167,11 @@ public class AccessSetup {
       AuthorizationEntity entity = (AuthorizationEntity) existing;
       if (permissions == null) {
         authorizationService.deleteAuthorization(existing.getId());
-        log.info("Removed {}'s permissions on {} {}: no longer granted", key.groupId(),
-            resourceName(key.resourceType()), key.resourceId());
+        log.info(
+            "Removed {}'s permissions on {} {}: no longer granted",
+            key.groupId(),
+            resourceName(key.resourceType()),
+            key.resourceId());
       } else {
         present.add(key);
         if (entity.getPermissions() != permissions) {
@@ -160,26 +180,27 @@ public class AccessSetup {
         }
       }
     }
-    wanted.forEach((key, permissions) -> {
-      if (!present.contains(key)) {
-        AuthorizationEntity authorization =
-            (AuthorizationEntity) authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
-        authorization.setGroupId(key.groupId());
-        authorization.setResourceType(key.resourceType());
-        authorization.setResourceId(key.resourceId());
-        authorization.setPermissions(permissions);
-        authorizationService.saveAuthorization(authorization);
-      }
-    });
+    wanted.forEach(
+        (key, permissions) -> {
+          if (!present.contains(key)) {
+            AuthorizationEntity authorization =
+                (AuthorizationEntity) authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+            authorization.setGroupId(key.groupId());
+            authorization.setResourceType(key.resourceType());
+            authorization.setResourceId(key.resourceId());
+            authorization.setPermissions(permissions);
+            authorizationService.saveAuthorization(authorization);
+          }
+        });
   }
 
   /**
-   * Every council team: Tasklist, the process models and forms (not the cases), the processes it may
-   * start, users and groups (to pass a task on). The teams in {@code commissioning.access}: Cockpit,
-   * and per process the cases (instances, history, tasks) and the decision tables the process uses,
-   * and for the teams reading details the case's variables too. Nobody but the administrator holds a
-   * grant on every instance or task: a team works the tasks given to it through the engine's rows for
-   * each task.
+   * Every council team: Tasklist, the process models and forms (not the cases), the processes it
+   * may start, users and groups (to pass a task on). The teams in {@code commissioning.access}:
+   * Cockpit, and per process the cases (instances, history, tasks) and the decision tables the
+   * process uses, and for the teams reading details the case's variables too. Nobody but the
+   * administrator holds a grant on every instance or task: a team works the tasks given to it
+   * through the engine's rows for each task.
    */
   Map<GrantKey, Integer> wantedGrants() {
     Map<GrantKey, Integer> wanted = new HashMap<>();
@@ -192,26 +213,57 @@ public class AccessSetup {
       want(wanted, g, Resources.USER, ANY, Permissions.READ);
       want(wanted, g, Resources.GROUP, ANY, Permissions.READ);
     }
-    Roles.STARTERS.forEach((processKey, groups) -> groups.forEach(
-        g -> want(wanted, g, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.CREATE_INSTANCE)));
+    Roles.STARTERS.forEach(
+        (processKey, groups) ->
+            groups.forEach(
+                g ->
+                    want(
+                        wanted,
+                        g,
+                        Resources.PROCESS_DEFINITION,
+                        processKey,
+                        ProcessDefinitionPermissions.CREATE_INSTANCE)));
     Map<String, Set<String>> decisions = decisionsCalledByEachProcess();
-    caseAccess.properties().processes().forEach((processKey, access) -> {
-      for (String g : access.cases()) {
-        want(wanted, g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
-        want(wanted, g, Resources.DEPLOYMENT, ANY, Permissions.READ);
-        want(wanted, g, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ,
-            ProcessDefinitionPermissions.READ_INSTANCE, ProcessDefinitionPermissions.READ_HISTORY,
-            ProcessDefinitionPermissions.READ_TASK);
-        for (String decision : decisions.getOrDefault(processKey, Set.of())) {
-          want(wanted, g, Resources.DECISION_DEFINITION, decision, Permissions.READ, Permissions.READ_HISTORY);
-        }
-      }
-      for (String g : access.details()) {
-        want(wanted, g, Resources.PROCESS_DEFINITION, processKey, ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
-            ProcessDefinitionPermissions.READ_HISTORY_VARIABLE, ProcessDefinitionPermissions.READ_TASK_VARIABLE);
-      }
-    });
-    // Providers get Tasklist and nothing else: the tasks they see are those whose candidate group is
+    caseAccess
+        .properties()
+        .processes()
+        .forEach(
+            (processKey, access) -> {
+              for (String g : access.cases()) {
+                want(wanted, g, Resources.APPLICATION, "cockpit", Permissions.ACCESS);
+                want(wanted, g, Resources.DEPLOYMENT, ANY, Permissions.READ);
+                want(
+                    wanted,
+                    g,
+                    Resources.PROCESS_DEFINITION,
+                    processKey,
+                    ProcessDefinitionPermissions.READ,
+                    ProcessDefinitionPermissions.READ_INSTANCE,
+                    ProcessDefinitionPermissions.READ_HISTORY,
+                    ProcessDefinitionPermissions.READ_TASK);
+                for (String decision : decisions.getOrDefault(processKey, Set.of())) {
+                  want(
+                      wanted,
+                      g,
+                      Resources.DECISION_DEFINITION,
+                      decision,
+                      Permissions.READ,
+                      Permissions.READ_HISTORY);
+                }
+              }
+              for (String g : access.details()) {
+                want(
+                    wanted,
+                    g,
+                    Resources.PROCESS_DEFINITION,
+                    processKey,
+                    ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE,
+                    ProcessDefinitionPermissions.READ_HISTORY_VARIABLE,
+                    ProcessDefinitionPermissions.READ_TASK_VARIABLE);
+              }
+            });
+    // Providers get Tasklist and nothing else: the tasks they see are those whose candidate group
+    // is
     // their own organisation's group, which the engine authorizes task by task. They may start the
     // processes in which they report (a serious incident, a complaint they received); the process
     // checks that the contract named is their own, and what they see of the case afterwards is
@@ -219,7 +271,12 @@ public class AccessSetup {
     want(wanted, Roles.PROVIDERS, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     want(wanted, Roles.PROVIDERS, Resources.PROCESS_INSTANCE, ANY, Permissions.CREATE);
     for (String processKey : Roles.PROVIDER_STARTED) {
-      want(wanted, Roles.PROVIDERS, Resources.PROCESS_DEFINITION, processKey, Permissions.READ,
+      want(
+          wanted,
+          Roles.PROVIDERS,
+          Resources.PROCESS_DEFINITION,
+          processKey,
+          Permissions.READ,
           ProcessDefinitionPermissions.CREATE_INSTANCE);
     }
     return wanted;
@@ -235,21 +292,32 @@ public class AccessSetup {
     if (type == Resources.APPLICATION.resourceType()) {
       return key.resourceId().equals("tasklist") || key.resourceId().equals("cockpit");
     }
-    if (type == Resources.PROCESS_DEFINITION.resourceType() || type == Resources.DECISION_DEFINITION.resourceType()) {
+    if (type == Resources.PROCESS_DEFINITION.resourceType()
+        || type == Resources.DECISION_DEFINITION.resourceType()) {
       return true;
     }
-    return ANY.equals(key.resourceId()) && (type == Resources.PROCESS_INSTANCE.resourceType()
-        || type == Resources.TASK.resourceType() || type == Resources.HISTORIC_PROCESS_INSTANCE.resourceType()
-        || type == Resources.HISTORIC_TASK.resourceType() || type == Resources.DEPLOYMENT.resourceType()
-        || type == Resources.USER.resourceType() || type == Resources.GROUP.resourceType());
+    return ANY.equals(key.resourceId())
+        && (type == Resources.PROCESS_INSTANCE.resourceType()
+            || type == Resources.TASK.resourceType()
+            || type == Resources.HISTORIC_PROCESS_INSTANCE.resourceType()
+            || type == Resources.HISTORIC_TASK.resourceType()
+            || type == Resources.DEPLOYMENT.resourceType()
+            || type == Resources.USER.resourceType()
+            || type == Resources.GROUP.resourceType());
   }
 
-  /** The decision tables each process's business rule tasks name (the latest version of each process). */
+  /**
+   * The decision tables each process's business rule tasks name (the latest version of each
+   * process).
+   */
   private Map<String, Set<String>> decisionsCalledByEachProcess() {
     Map<String, Set<String>> decisions = new HashMap<>();
-    for (ProcessDefinition definition : repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
-      for (BusinessRuleTask task : repositoryService.getBpmnModelInstance(definition.getId())
-          .getModelElementsByType(BusinessRuleTask.class)) {
+    for (ProcessDefinition definition :
+        repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
+      for (BusinessRuleTask task :
+          repositoryService
+              .getBpmnModelInstance(definition.getId())
+              .getModelElementsByType(BusinessRuleTask.class)) {
         String ref = task.getCamundaDecisionRef();
         if (ref != null && !ref.contains("{")) {
           decisions.computeIfAbsent(definition.getKey(), k -> new TreeSet<>()).add(ref);
@@ -259,7 +327,11 @@ public class AccessSetup {
     return decisions;
   }
 
-  private static void want(Map<GrantKey, Integer> wanted, String groupId, Resource resource, String resourceId,
+  private static void want(
+      Map<GrantKey, Integer> wanted,
+      String groupId,
+      Resource resource,
+      String resourceId,
       Permission... permissions) {
     int bits = 0;
     for (Permission permission : permissions) {
@@ -280,12 +352,18 @@ public class AccessSetup {
   /** One grant row: a group's permissions on one resource (or every one, {@code *}). */
   record GrantKey(String groupId, int resourceType, String resourceId) {}
 
-  private void grant(String groupId, Resource resource, String resourceId, Permission... permissions) {
-    Authorization existing = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GRANT).groupIdIn(groupId).resourceType(resource).resourceId(resourceId)
-        .singleResult();
-    Authorization authorization = existing != null ? existing
-        : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
+  private void grant(
+      String groupId, Resource resource, String resourceId, Permission... permissions) {
+    Authorization existing =
+        authorizationService
+            .createAuthorizationQuery()
+            .authorizationType(AUTH_TYPE_GRANT)
+            .groupIdIn(groupId)
+            .resourceType(resource)
+            .resourceId(resourceId)
+            .singleResult();
+    Authorization authorization =
+        existing != null ? existing : authorizationService.createNewAuthorization(AUTH_TYPE_GRANT);
     authorization.setGroupId(groupId);
     authorization.setResource(resource);
     authorization.setResourceId(resourceId);
@@ -296,22 +374,43 @@ public class AccessSetup {
   }
 
   private void ensureTaskFilters() {
-    ensureFilter("My tasks", 0, "Tasks assigned to me",
+    ensureFilter(
+        "My tasks",
+        0,
+        "Tasks assigned to me",
         taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
-    ensureFilter("My group tasks", -10, "Tasks for my teams, claimed or not",
-        taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}")
+    ensureFilter(
+        "My group tasks",
+        -10,
+        "Tasks for my teams, claimed or not",
+        taskService
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
             .includeAssignedTasks());
   }
 
   private void ensureFilter(String name, int priority, String description, TaskQuery query) {
     Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
-    Map<String, Object> properties = Map.of("priority", priority, "description", description, "refresh", true,
-        "variables", List.of(
-            Map.of("name", CaseReferenceOnTasks.VARIABLE, "label", "Case"),
-            Map.of("name", "contractReference", "label", "Contract"),
-            Map.of("name", "contractTitle", "label", "Title")));
+    Map<String, Object> properties =
+        Map.of(
+            "priority",
+            priority,
+            "description",
+            description,
+            "refresh",
+            true,
+            "variables",
+            List.of(
+                Map.of("name", CaseReferenceOnTasks.VARIABLE, "label", "Case"),
+                Map.of("name", "contractReference", "label", "Contract"),
+                Map.of("name", "contractTitle", "label", "Title")));
     if (filter == null) {
-      filter = filterService.newTaskFilter(name).setOwner(admin.username()).setQuery(query).setProperties(properties);
+      filter =
+          filterService
+              .newTaskFilter(name)
+              .setOwner(admin.username())
+              .setQuery(query)
+              .setProperties(properties);
       filterService.saveFilter(filter);
     } else if (!properties.equals(filter.getProperties())) {
       // An installation made before a column was added gets it at its next start.
@@ -319,8 +418,14 @@ public class AccessSetup {
     }
     // Every signed-in user may use the shared filters. It must be a global authorization: a grant
     // to user "*" lets the filter be listed but not run.
-    boolean shared = authorizationService.createAuthorizationQuery()
-        .authorizationType(AUTH_TYPE_GLOBAL).resourceType(Resources.FILTER).resourceId(filter.getId()).count() > 0;
+    boolean shared =
+        authorizationService
+                .createAuthorizationQuery()
+                .authorizationType(AUTH_TYPE_GLOBAL)
+                .resourceType(Resources.FILTER)
+                .resourceId(filter.getId())
+                .count()
+            > 0;
     if (!shared) {
       Authorization authorization = authorizationService.createNewAuthorization(AUTH_TYPE_GLOBAL);
       authorization.setUserId(ANY);

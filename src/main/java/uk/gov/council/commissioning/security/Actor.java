@@ -10,7 +10,8 @@ import java.util.stream.Collectors;
  * same way {@link CouncilUser} decides it for the REST API.
  *
  * @param userId the signed-in user; null when the application itself acts (treated as staff)
- * @param provider whether the user belongs to the providers group or any provider organisation's group
+ * @param provider whether the user belongs to the providers group or any provider organisation's
+ *     group
  * @param organisationGroups the provider organisation groups the user acts for (empty for staff)
  */
 public record Actor(String userId, boolean provider, Set<String> organisationGroups) {
@@ -24,8 +25,11 @@ public record Actor(String userId, boolean provider, Set<String> organisationGro
    * user left out of one of the two is restricted rather than treated as staff.
    */
   public static Actor of(String userId, Collection<String> groups) {
-    boolean provider = groups.stream().anyMatch(g -> g.equals(Roles.PROVIDERS) || Roles.isProviderGroup(g));
-    return new Actor(userId, provider,
+    boolean provider =
+        groups.stream().anyMatch(g -> g.equals(Roles.PROVIDERS) || Roles.isProviderGroup(g));
+    return new Actor(
+        userId,
+        provider,
         groups.stream().filter(Roles::isProviderGroup).collect(Collectors.toUnmodifiableSet()));
   }
 

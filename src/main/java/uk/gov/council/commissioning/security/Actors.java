@@ -16,8 +16,8 @@ public class Actors {
   }
 
   /**
-   * The user starting a case. The signed-in user counts, not the initiator variable: the engine sets
-   * that variable before the start variables, so a start request could overwrite it and pass a
+   * The user starting a case. The signed-in user counts, not the initiator variable: the engine
+   * sets that variable before the start variables, so a start request could overwrite it and pass a
    * provider off as council staff. Only a start by the application itself (nobody signed in) falls
    * back to the variable.
    */
@@ -29,12 +29,17 @@ public class Actors {
     return of(initiatorVariable == null ? null : initiatorVariable.toString());
   }
 
-  /** The user with the groups the engine has for it; the application itself when there is no user. */
+  /**
+   * The user with the groups the engine has for it; the application itself when there is no user.
+   */
   public Actor of(String userId) {
     if (userId == null || userId.isBlank()) {
       return Actor.engine();
     }
-    return Actor.of(userId,
-        identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+    return Actor.of(
+        userId,
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .toList());
   }
 }

@@ -28,7 +28,9 @@ public class CamundaIdentityAuthenticationProvider implements AuthenticationProv
   public Authentication authenticate(Authentication authentication) {
     String userId = authentication.getName();
     Object credentials = authentication.getCredentials();
-    if (userId == null || userId.isBlank() || credentials == null
+    if (userId == null
+        || userId.isBlank()
+        || credentials == null
         || !identityService.checkPassword(userId, credentials.toString())) {
       throw new BadCredentialsException("Unknown user or wrong password");
     }

@@ -13,10 +13,9 @@ import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
 /**
- * Who sees which cases, and whose details, in one place for the engine's authorizations
- * ({@link AccessSetup}) and the application's own REST API: council teams per
- * {@code commissioning.access}, a provider's users the cases of their own organisation, the
- * administrator everything.
+ * Who sees which cases, and whose details, in one place for the engine's authorizations ({@link
+ * AccessSetup}) and the application's own REST API: council teams per {@code commissioning.access},
+ * a provider's users the cases of their own organisation, the administrator everything.
  */
 @Component
 @EnableConfigurationProperties(AccessProperties.class)
@@ -46,15 +45,27 @@ public class CaseAccess {
 
   public CaseAccess(AccessProperties properties, RepositoryService repositoryService) {
     this.properties = properties;
-    Set<String> deployed = new TreeSet<>(repositoryService.createProcessDefinitionQuery().latestVersion().list()
-        .stream().map(ProcessDefinition::getKey).toList());
+    Set<String> deployed =
+        new TreeSet<>(
+            repositoryService.createProcessDefinitionQuery().latestVersion().list().stream()
+                .map(ProcessDefinition::getKey)
+                .toList());
     List<String> unknown = unknownProcesses(properties.processes().keySet(), deployed);
     if (!unknown.isEmpty()) {
-      throw new IllegalStateException("commissioning.access.processes names processes that are not deployed: "
-          + String.join(", ", unknown) + " (deployed: " + String.join(", ", deployed) + ")");
+      throw new IllegalStateException(
+          "commissioning.access.processes names processes that are not deployed: "
+              + String.join(", ", unknown)
+              + " (deployed: "
+              + String.join(", ", deployed)
+              + ")");
     }
-    deployed.stream().filter(key -> !properties.processes().containsKey(key)).forEach(key -> log.warn(
-        "commissioning.access.processes does not name process {}: only administrators see its cases", key));
+    deployed.stream()
+        .filter(key -> !properties.processes().containsKey(key))
+        .forEach(
+            key ->
+                log.warn(
+                    "commissioning.access.processes does not name process {}: only administrators see its cases",
+                    key));
   }
 
   static List<String> unknownProcesses(Collection<String> configured, Collection<String> deployed) {
@@ -68,20 +79,23 @@ public class CaseAccess {
   /**
    * What the user may see of a case of the process.
    *
-   * @param owningOrganisationGroup the provider organisation whose case it is, if a provider may see it
-   *     at all (its own report); null when no provider may
+   * @param owningOrganisationGroup the provider organisation whose case it is, if a provider may
+   *     see it at all (its own report); null when no provider may
    */
   public Sight sight(Authentication user, String processKey, String owningOrganisationGroup) {
     if (CouncilUser.isProvider(user)) {
-      return owningOrganisationGroup != null && CouncilUser.providerGroups(user).contains(owningOrganisationGroup)
-          ? Sight.DETAILS : Sight.NOTHING;
+      return owningOrganisationGroup != null
+              && CouncilUser.providerGroups(user).contains(owningOrganisationGroup)
+          ? Sight.DETAILS
+          : Sight.NOTHING;
     }
     return staffSight(CouncilUser.groups(user), processKey);
   }
 
   /** Whether a council user sees the process's cases at all (providers: never through this). */
   public boolean maySeeCases(Authentication user, String processKey) {
-    return !CouncilUser.isProvider(user) && staffSight(CouncilUser.groups(user), processKey).seesCase();
+    return !CouncilUser.isProvider(user)
+        && staffSight(CouncilUser.groups(user), processKey).seesCase();
   }
 
   /** Whether the user belongs to a team that sees some process's cases, and so has Cockpit. */
@@ -90,10 +104,14 @@ public class CaseAccess {
       return false;
     }
     List<String> groups = CouncilUser.groups(user);
-    return groups.contains(Roles.ADMIN) || groups.stream().anyMatch(properties.teamsSeeingCases()::contains);
+    return groups.contains(Roles.ADMIN)
+        || groups.stream().anyMatch(properties.teamsSeeingCases()::contains);
   }
 
-  /** The names of the teams that see the process's cases, for a refusal that tells the user whom to ask. */
+  /**
+   * The names of the teams that see the process's cases, for a refusal that tells the user whom to
+   * ask.
+   */
   public String teamsSeeing(String processKey) {
     List<String> teams = properties.of(processKey).cases();
     return teams.isEmpty() ? "administrators" : String.join(", ", teams) + " and administrators";

@@ -33,7 +33,8 @@ public final class CouncilUser {
    * two is restricted rather than shown everything.
    */
   public static boolean isProvider(Authentication user) {
-    return groups(user).stream().anyMatch(g -> g.equals(Roles.PROVIDERS) || Roles.isProviderGroup(g));
+    return groups(user).stream()
+        .anyMatch(g -> g.equals(Roles.PROVIDERS) || Roles.isProviderGroup(g));
   }
 
   /**
@@ -44,13 +45,18 @@ public final class CouncilUser {
     if (isProvider(user)) {
       return false;
     }
-    return groups(user).stream().anyMatch(g -> g.equals(Roles.ADMIN)
-        || Roles.COUNCIL_GROUPS.stream().anyMatch(council -> council.id().equals(g)));
+    return groups(user).stream()
+        .anyMatch(
+            g ->
+                g.equals(Roles.ADMIN)
+                    || Roles.COUNCIL_GROUPS.stream().anyMatch(council -> council.id().equals(g)));
   }
 
   /** The provider organisation groups the user acts for, e.g. provider-vibrance. */
   public static Set<String> providerGroups(Authentication user) {
-    return groups(user).stream().filter(Roles::isProviderGroup).collect(Collectors.toUnmodifiableSet());
+    return groups(user).stream()
+        .filter(Roles::isProviderGroup)
+        .collect(Collectors.toUnmodifiableSet());
   }
 
   /** Council staff see every organisation's records; provider staff only their own. */

@@ -20,9 +20,9 @@ import uk.gov.council.commissioning.forms.DeployedForms;
 import uk.gov.council.commissioning.forms.EngineApiErrors;
 
 /**
- * Puts {@link EngineApiErrors} and {@link EngineApiGuard} in front of the engine's APIs
- * ({@code /engine-rest}, and Tasklist's and Cockpit's at {@code /camunda/api/engine}), after the web
- * apps' own filters: their CSRF check must refuse a forged request before anything of ours answers it,
+ * Puts {@link EngineApiErrors} and {@link EngineApiGuard} in front of the engine's APIs ({@code
+ * /engine-rest}, and Tasklist's and Cockpit's at {@code /camunda/api/engine}), after the web apps'
+ * own filters: their CSRF check must refuse a forged request before anything of ours answers it,
  * and their authentication must have told the engine who is calling.
  *
  * <p>The web apps register their filters from one initializer, after every filter bean of the
@@ -36,23 +36,29 @@ public class EngineApiConfiguration {
   private static final AtomicBoolean REGISTERED = new AtomicBoolean();
 
   @Bean
-  static BeanPostProcessor engineApiFiltersAfterTheWebApps(ObjectProvider<ObjectMapper> json,
-      ObjectProvider<DeployedForms> forms, ObjectProvider<ProcessEngine> engine) {
+  static BeanPostProcessor engineApiFiltersAfterTheWebApps(
+      ObjectProvider<ObjectMapper> json,
+      ObjectProvider<DeployedForms> forms,
+      ObjectProvider<ProcessEngine> engine) {
     return new BeanPostProcessor() {
       @Override
       public Object postProcessAfterInitialization(Object bean, String beanName) {
         if (!(bean instanceof CamundaBpmWebappInitializer webApps)) {
           return bean;
         }
-        return (ServletContextInitializer) context -> {
-          webApps.onStartup(context);
-          register(context, json.getObject(), forms.getObject(), engine::getObject);
-        };
+        return (ServletContextInitializer)
+            context -> {
+              webApps.onStartup(context);
+              register(context, json.getObject(), forms.getObject(), engine::getObject);
+            };
       }
     };
   }
 
-  static void register(ServletContext context, ObjectMapper json, DeployedForms forms,
+  static void register(
+      ServletContext context,
+      ObjectMapper json,
+      DeployedForms forms,
       Supplier<ProcessEngine> engine) {
     add(context, "engineApiErrors", new EngineApiErrors(json, forms, engine));
     add(context, "engineApiGuard", new EngineApiGuard(json, forms));
@@ -66,10 +72,12 @@ public class EngineApiConfiguration {
 
   @EventListener(ApplicationReadyEvent.class)
   void requireTheGuard(ApplicationReadyEvent ready) {
-    if (ready.getApplicationContext() instanceof org.springframework.boot.web.context.WebServerApplicationContext
+    if (ready.getApplicationContext()
+            instanceof org.springframework.boot.web.context.WebServerApplicationContext
         && !REGISTERED.get()) {
-      throw new IllegalStateException("The engine API guard was not installed in front of /engine-rest and the"
-          + " web apps' engine API: the application must not serve them unguarded");
+      throw new IllegalStateException(
+          "The engine API guard was not installed in front of /engine-rest and the"
+              + " web apps' engine API: the application must not serve them unguarded");
     }
   }
 }

@@ -28,25 +28,38 @@ import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * What a provider's user may do to a task is to work it: claim it, release it, pass it to a colleague
- * ({@link ProviderTaskPermissions} keeps that within the provider) and complete it with its form.
- * The engine's task permissions are coarser: the permission that lets a user pass a task on also lets
- * them add candidate groups and users, an owner or a delegate, which would open the task, and the
- * case's service user, to another organisation; and the one for updates lets them re-date or rename
- * it. Those commands are refused here for a signed-in provider, whatever permission rows exist.
+ * What a provider's user may do to a task is to work it: claim it, release it, pass it to a
+ * colleague ({@link ProviderTaskPermissions} keeps that within the provider) and complete it with
+ * its form. The engine's task permissions are coarser: the permission that lets a user pass a task
+ * on also lets them add candidate groups and users, an owner or a delegate, which would open the
+ * task, and the case's service user, to another organisation; and the one for updates lets them
+ * re-date or rename it. Those commands are refused here for a signed-in provider, whatever
+ * permission rows exist.
  *
- * <p>Only the command the user called counts: commands the process runs inside it (a step creating a
- * task for another team, say) are the process's, not the user's.
+ * <p>Only the command the user called counts: commands the process runs inside it (a step creating
+ * a task for another team, say) are the process's, not the user's.
  */
 @Component
 public class ProviderCommandGuard extends AbstractProcessEnginePlugin {
 
-  private static final List<Class<?>> REFUSED = List.of(
-      AbstractAddIdentityLinkCmd.class, DeleteIdentityLinkCmd.class, DelegateTaskCmd.class, ResolveTaskCmd.class,
-      SaveTaskCmd.class, AbstractSetTaskPropertyCmd.class, HandleTaskBpmnErrorCmd.class,
-      HandleTaskEscalationCmd.class, DeleteTaskCmd.class, CreateTaskCmd.class, SetTaskVariablesCmd.class,
-      PatchTaskVariablesCmd.class, RemoveTaskVariablesCmd.class, SetExecutionVariablesCmd.class,
-      PatchExecutionVariablesCmd.class, RemoveExecutionVariablesCmd.class);
+  private static final List<Class<?>> REFUSED =
+      List.of(
+          AbstractAddIdentityLinkCmd.class,
+          DeleteIdentityLinkCmd.class,
+          DelegateTaskCmd.class,
+          ResolveTaskCmd.class,
+          SaveTaskCmd.class,
+          AbstractSetTaskPropertyCmd.class,
+          HandleTaskBpmnErrorCmd.class,
+          HandleTaskEscalationCmd.class,
+          DeleteTaskCmd.class,
+          CreateTaskCmd.class,
+          SetTaskVariablesCmd.class,
+          PatchTaskVariablesCmd.class,
+          RemoveTaskVariablesCmd.class,
+          SetExecutionVariablesCmd.class,
+          PatchExecutionVariablesCmd.class,
+          RemoveExecutionVariablesCmd.class);
 
   private static final ThreadLocal<int[]> DEPTH = ThreadLocal.withInitial(() -> new int[1]);
 
@@ -58,9 +71,10 @@ public class ProviderCommandGuard extends AbstractProcessEnginePlugin {
         withGuard(configuration.getCustomPreCommandInterceptorsTxRequiresNew(), configuration));
   }
 
-  private static List<CommandInterceptor> withGuard(List<CommandInterceptor> interceptors,
-      ProcessEngineConfigurationImpl configuration) {
-    List<CommandInterceptor> all = interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
+  private static List<CommandInterceptor> withGuard(
+      List<CommandInterceptor> interceptors, ProcessEngineConfigurationImpl configuration) {
+    List<CommandInterceptor> all =
+        interceptors == null ? new ArrayList<>() : new ArrayList<>(interceptors);
     all.add(new Guard(configuration));
     return all;
   }
@@ -86,8 +100,11 @@ public class ProviderCommandGuard extends AbstractProcessEnginePlugin {
       if (depth[0] == 0) {
         Authentication user = configuration.getIdentityService().getCurrentAuthentication();
         if (user != null && refused(command, user.getGroupIds())) {
-          throw new AuthorizationException("A provider's user may claim, release, pass to a colleague and complete "
-              + "their organisation's tasks, not change them otherwise (" + command.getClass().getSimpleName() + ")");
+          throw new AuthorizationException(
+              "A provider's user may claim, release, pass to a colleague and complete "
+                  + "their organisation's tasks, not change them otherwise ("
+                  + command.getClass().getSimpleName()
+                  + ")");
         }
       }
       depth[0]++;

@@ -8,8 +8,12 @@ public final class Roles {
   public static final String COMMISSIONING_OFFICERS = "commissioning-officers";
   public static final String CONTRACTS_MANAGERS = "contracts-managers";
   public static final String PROCUREMENT = "procurement";
-  /** Procurement leads: an overrunning stage, a challenge or a failed tender is theirs to decide. */
+
+  /**
+   * Procurement leads: an overrunning stage, a challenge or a failed tender is theirs to decide.
+   */
   public static final String PROCUREMENT_LEADS = "procurement-leads";
+
   public static final String QUALITY_ASSURANCE = "quality-assurance";
   public static final String BROKERAGE = "brokerage";
   public static final String SAFEGUARDING = "safeguarding";
@@ -29,32 +33,35 @@ public final class Roles {
   public static final String AUTHORITY_PREFIX = "GROUP_";
 
   /**
-   * Council staff groups, with the names an officer sees in Admin. Which of them see which cases (and
-   * so use Cockpit) is configuration: {@link AccessProperties}.
+   * Council staff groups, with the names an officer sees in Admin. Which of them see which cases
+   * (and so use Cockpit) is configuration: {@link AccessProperties}.
    */
-  public static final List<GroupName> COUNCIL_GROUPS = List.of(
-      new GroupName(COMMISSIONING_OFFICERS, "Commissioning officers"),
-      new GroupName(CONTRACTS_MANAGERS, "Contracts managers"),
-      new GroupName(PROCUREMENT, "Procurement"),
-      new GroupName(PROCUREMENT_LEADS, "Procurement leads"),
-      new GroupName(QUALITY_ASSURANCE, "Quality assurance"),
-      new GroupName(BROKERAGE, "Brokerage"),
-      new GroupName(SAFEGUARDING, "Safeguarding"),
-      new GroupName(CHIEF_OFFICERS, "Chief Officers (Director of Adult Social Care)"),
-      new GroupName(GOVERNANCE_CONTRACTS, "Assistant Director Governance & Contracts"),
-      new GroupName(FINANCE_DIRECTORS, "Directors of Finance"),
-      new GroupName(CORPORATE_DIRECTORS, "Directors of Corporate Services"),
-      new GroupName(PORTFOLIO_HOLDERS, "Portfolio Holders"),
-      new GroupName(DEMOCRATIC_SERVICES, "Democratic services"));
+  public static final List<GroupName> COUNCIL_GROUPS =
+      List.of(
+          new GroupName(COMMISSIONING_OFFICERS, "Commissioning officers"),
+          new GroupName(CONTRACTS_MANAGERS, "Contracts managers"),
+          new GroupName(PROCUREMENT, "Procurement"),
+          new GroupName(PROCUREMENT_LEADS, "Procurement leads"),
+          new GroupName(QUALITY_ASSURANCE, "Quality assurance"),
+          new GroupName(BROKERAGE, "Brokerage"),
+          new GroupName(SAFEGUARDING, "Safeguarding"),
+          new GroupName(CHIEF_OFFICERS, "Chief Officers (Director of Adult Social Care)"),
+          new GroupName(GOVERNANCE_CONTRACTS, "Assistant Director Governance & Contracts"),
+          new GroupName(FINANCE_DIRECTORS, "Directors of Finance"),
+          new GroupName(CORPORATE_DIRECTORS, "Directors of Corporate Services"),
+          new GroupName(PORTFOLIO_HOLDERS, "Portfolio Holders"),
+          new GroupName(DEMOCRATIC_SERVICES, "Democratic services"));
 
   /** Which council groups may start each process (from Tasklist or REST); providers: see below. */
-  public static final Map<String, List<String>> STARTERS = Map.of(
-      "contract-extension", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS),
-      "serious-incident", List.of(QUALITY_ASSURANCE, CONTRACTS_MANAGERS, COMMISSIONING_OFFICERS,
-          SAFEGUARDING),
-      "complaint", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE),
-      "qaf-assessment", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE),
-      "procurement", List.of(PROCUREMENT, PROCUREMENT_LEADS, COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS));
+  public static final Map<String, List<String>> STARTERS =
+      Map.of(
+          "contract-extension", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS),
+          "serious-incident",
+              List.of(QUALITY_ASSURANCE, CONTRACTS_MANAGERS, COMMISSIONING_OFFICERS, SAFEGUARDING),
+          "complaint", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE),
+          "qaf-assessment", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE),
+          "procurement",
+              List.of(PROCUREMENT, PROCUREMENT_LEADS, COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS));
 
   /** Processes a provider's staff may start themselves, for their own organisation only. */
   public static final List<String> PROVIDER_STARTED = List.of("serious-incident", "complaint");

@@ -16,17 +16,20 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Spring Security authenticates everyone. Two chains:
+ *
  * <ul>
  *   <li>APIs ({@code /engine-rest}, {@code /api}): HTTP Basic, no session, 401 when not
- *       authenticated. With no cookie there is nothing for a cross-site request to ride on, so
- *       CSRF tokens are not needed there.</li>
+ *       authenticated. With no cookie there is nothing for a cross-site request to ride on, so CSRF
+ *       tokens are not needed there.
  *   <li>Everything else (Tasklist, Cockpit, Admin): a login page and a session. The web apps keep
- *       their own CSRF filter for {@code /camunda/api}; Spring's CSRF protects the login and
- *       logout forms.</li>
+ *       their own CSRF filter for {@code /camunda/api}; Spring's CSRF protects the login and logout
+ *       forms.
  * </ul>
- * Signing out takes a POST with a CSRF token: {@code /logout} with Spring's, or the web apps' own "Log
- * out" with theirs ({@link WebAppLogoutFilter}). A GET never signs out: any page could link to one, and
- * the session cookie (SameSite=Lax, see application.yml) still goes with a link followed from another site.
+ *
+ * Signing out takes a POST with a CSRF token: {@code /logout} with Spring's, or the web apps' own
+ * "Log out" with theirs ({@link WebAppLogoutFilter}). A GET never signs out: any page could link to
+ * one, and the session cookie (SameSite=Lax, see application.yml) still goes with a link followed
+ * from another site.
  */
 @Configuration
 public class SecurityConfig {
@@ -35,21 +38,28 @@ public class SecurityConfig {
 
   @Bean
   @Order(1)
-  SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+  SecurityFilterChain apiChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
+      throws Exception {
     // Path patterns, not MVC matchers: /engine-rest is served by Jersey, outside Spring MVC.
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
-    http.securityMatcher(new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/api/**")))
+    http.securityMatcher(
+            new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/api/**")))
         .authenticationProvider(users)
         .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
-        .httpBasic(basic -> basic.authenticationEntryPoint((request, response, ex) -> {
-          response.setHeader("WWW-Authenticate", "Basic realm=\"commissioning\"");
-          response.setContentType("application/problem+json");
-          response.setCharacterEncoding("UTF-8");
-          response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
-          response.getWriter().write(
-              "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
-                  + "\"detail\":\"Sign in with your user name and password (HTTP Basic).\"}");
-        }))
+        .httpBasic(
+            basic ->
+                basic.authenticationEntryPoint(
+                    (request, response, ex) -> {
+                      response.setHeader("WWW-Authenticate", "Basic realm=\"commissioning\"");
+                      response.setContentType("application/problem+json");
+                      response.setCharacterEncoding("UTF-8");
+                      response.setStatus(HttpServletResponse.SC_UNAUTHORIZED);
+                      response
+                          .getWriter()
+                          .write(
+                              "{\"type\":\"about:blank\",\"title\":\"Unauthorized\",\"status\":401,"
+                                  + "\"detail\":\"Sign in with your user name and password (HTTP Basic).\"}");
+                    }))
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .csrf(csrf -> csrf.disable());
     return http.build();
@@ -57,16 +67,23 @@ public class SecurityConfig {
 
   @Bean
   @Order(2)
-  SecurityFilterChain webChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users) throws Exception {
+  SecurityFilterChain webChain(HttpSecurity http, CamundaIdentityAuthenticationProvider users)
+      throws Exception {
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
     http.authenticationProvider(users)
-        .authorizeHttpRequests(auth -> auth
-            .requestMatchers("/login", "/error", "/actuator/health").permitAll()
-            .anyRequest().authenticated())
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers("/login", "/error", "/actuator/health")
+                    .permitAll()
+                    .anyRequest()
+                    .authenticated())
         .formLogin(form -> form.defaultSuccessUrl("/camunda/app/tasklist/default/", false))
         // Spring's default: POST /logout with the token (a GET shows a page asking to confirm).
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
-        .csrf(csrf -> csrf.ignoringRequestMatchers(path.matcher("/camunda/api/**"), path.matcher("/camunda/app/**")));
+        .csrf(
+            csrf ->
+                csrf.ignoringRequestMatchers(
+                    path.matcher("/camunda/api/**"), path.matcher("/camunda/app/**")));
     return http.build();
   }
 
@@ -75,7 +92,8 @@ public class SecurityConfig {
   FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthenticationFilter() {
     FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-    registration.addInitParameter(AUTH_PROVIDER_PARAM, SpringSecurityEngineAuthenticationProvider.class.getName());
+    registration.addInitParameter(
+        AUTH_PROVIDER_PARAM, SpringSecurityEngineAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
@@ -84,7 +102,8 @@ public class SecurityConfig {
   /** Ends the session when the web apps have accepted their own "Log out". */
   @Bean
   FilterRegistrationBean<WebAppLogoutFilter> webappLogoutFilter() {
-    FilterRegistrationBean<WebAppLogoutFilter> registration = new FilterRegistrationBean<>(new WebAppLogoutFilter());
+    FilterRegistrationBean<WebAppLogoutFilter> registration =
+        new FilterRegistrationBean<>(new WebAppLogoutFilter());
     registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
@@ -95,7 +114,8 @@ public class SecurityConfig {
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
     FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
         new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-    registration.addInitParameter(AUTH_PROVIDER_PARAM, SpringSecurityEngineAuthenticationProvider.class.getName());
+    registration.addInitParameter(
+        AUTH_PROVIDER_PARAM, SpringSecurityEngineAuthenticationProvider.class.getName());
     registration.addUrlPatterns("/engine-rest/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;

@@ -13,12 +13,15 @@ import org.springframework.security.core.context.SecurityContextHolder;
  * Hands the user Spring Security authenticated to the engine (web apps and /engine-rest), so that
  * Camunda's authorization checks apply to that user and its groups.
  */
-public class SpringSecurityEngineAuthenticationProvider extends ContainerBasedAuthenticationProvider {
+public class SpringSecurityEngineAuthenticationProvider
+    extends ContainerBasedAuthenticationProvider {
 
   @Override
-  public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+  public AuthenticationResult extractAuthenticatedUser(
+      HttpServletRequest request, ProcessEngine engine) {
     Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-    if (authentication == null || !authentication.isAuthenticated()
+    if (authentication == null
+        || !authentication.isAuthenticated()
         || authentication instanceof AnonymousAuthenticationToken) {
       return AuthenticationResult.unsuccessful();
     }

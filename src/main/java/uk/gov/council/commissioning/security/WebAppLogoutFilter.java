@@ -10,11 +10,11 @@ import org.springframework.security.web.authentication.logout.SecurityContextLog
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * The web apps' own "Log out" ({@code POST /camunda/api/admin/auth/user/{engine}/logout}) only makes
- * them forget the user; the session Spring Security signed the user in with stays, and the web apps
- * trust it, so the next page would sign the user straight back in. Once the web apps have accepted the
- * request, which their CSRF filter refuses without their token, this ends that session as
- * {@code /logout} does. Any other method, or a refused request, signs nobody out.
+ * The web apps' own "Log out" ({@code POST /camunda/api/admin/auth/user/{engine}/logout}) only
+ * makes them forget the user; the session Spring Security signed the user in with stays, and the
+ * web apps trust it, so the next page would sign the user straight back in. Once the web apps have
+ * accepted the request, which their CSRF filter refuses without their token, this ends that session
+ * as {@code /logout} does. Any other method, or a refused request, signs nobody out.
  */
 public class WebAppLogoutFilter extends OncePerRequestFilter {
 
@@ -26,7 +26,8 @@ public class WebAppLogoutFilter extends OncePerRequestFilter {
   }
 
   @Override
-  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     chain.doFilter(request, response);
     if (response.getStatus() >= 200 && response.getStatus() < 300) {

@@ -13,18 +13,23 @@ import org.camunda.bpm.engine.impl.util.xml.Element;
 public final class EveryUserTask {
 
   /** To be called from a process engine plugin's preInit. */
-  public static void listen(ProcessEngineConfigurationImpl configuration, String event, TaskListener listener) {
+  public static void listen(
+      ProcessEngineConfigurationImpl configuration, String event, TaskListener listener) {
     if (configuration.getCustomPostBPMNParseListeners() == null) {
       configuration.setCustomPostBPMNParseListeners(new ArrayList<>());
     }
-    configuration.getCustomPostBPMNParseListeners().add(new AbstractBpmnParseListener() {
-      @Override
-      public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
-        if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
-          userTask.getTaskDefinition().addBuiltInTaskListener(event, listener);
-        }
-      }
-    });
+    configuration
+        .getCustomPostBPMNParseListeners()
+        .add(
+            new AbstractBpmnParseListener() {
+              @Override
+              public void parseUserTask(
+                  Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+                  userTask.getTaskDefinition().addBuiltInTaskListener(event, listener);
+                }
+              }
+            });
   }
 
   private EveryUserTask() {}

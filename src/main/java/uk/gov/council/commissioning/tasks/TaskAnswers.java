@@ -7,8 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
  * Answers that belong to one task, not to the case. A completion puts its fields on the case, where
  * they would stay for the next task of the same form (or one that checks a field of the same name):
  * the Executive's minute for the decision to procure would then pass as the minute authorising the
- * award, and a reviewer whose task comes round again would find last round's decision already chosen.
- * Moved onto the task, they stay in its history and the next form opens empty.
+ * award, and a reviewer whose task comes round again would find last round's decision already
+ * chosen. Moved onto the task, they stay in its history and the next form opens empty.
  */
 public final class TaskAnswers {
 
@@ -23,9 +23,9 @@ public final class TaskAnswers {
 
   /**
    * A task that can come round again (a returned report, a second challenge, a decision called in):
-   * its choice goes to the gateway after it as {@code <choiceField>Made}, and the choice and the other
-   * answers stay on the task, so the next round's form does not open with the last round's answer
-   * already chosen.
+   * its choice goes to the gateway after it as {@code <choiceField>Made}, and the choice and the
+   * other answers stay on the task, so the next round's form does not open with the last round's
+   * answer already chosen.
    */
   public static void decided(DelegateTask task, String choiceField, List<String> answers) {
     passOn(task, List.of(choiceField));

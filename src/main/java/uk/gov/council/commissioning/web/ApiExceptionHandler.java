@@ -22,8 +22,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 import uk.gov.council.commissioning.contracts.ContractNotFoundException;
 
 /**
- * Turns the application's exceptions into RFC 9457 problem responses. Bad input always comes
- * back as 400 with {@code errors: [{field, message}]} so that a form can mark every field at once.
+ * Turns the application's exceptions into RFC 9457 problem responses. Bad input always comes back
+ * as 400 with {@code errors: [{field, message}]} so that a form can mark every field at once.
  */
 @RestControllerAdvice
 public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
@@ -40,7 +40,10 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   public ResponseEntity<Object> handleConstraintViolation(ConstraintViolationException ex) {
     return badRequest(
         ex.getConstraintViolations().stream()
-            .map(v -> new FieldProblem(withoutMethodName(v.getPropertyPath().toString()), v.getMessage()))
+            .map(
+                v ->
+                    new FieldProblem(
+                        withoutMethodName(v.getPropertyPath().toString()), v.getMessage()))
             .toList());
   }
 

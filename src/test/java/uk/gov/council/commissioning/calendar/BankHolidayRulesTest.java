@@ -14,13 +14,16 @@ import org.junit.jupiter.params.provider.EnumSource;
 class BankHolidayRulesTest {
 
   /** Changes made by proclamation in the covered years: the same in every nation. */
-  private static final Map<Integer, Set<LocalDate>> ONE_OFF_ADDED = Map.of(
-      2020, Set.of(of(2020, 5, 8)),
-      2022, Set.of(of(2022, 6, 2), of(2022, 6, 3), of(2022, 9, 19)),
-      2023, Set.of(of(2023, 5, 8)));
-  private static final Map<Integer, Set<LocalDate>> ONE_OFF_REMOVED = Map.of(
-      2020, Set.of(of(2020, 5, 4)),
-      2022, Set.of(of(2022, 5, 30)));
+  private static final Map<Integer, Set<LocalDate>> ONE_OFF_ADDED =
+      Map.of(
+          2020, Set.of(of(2020, 5, 8)),
+          2022, Set.of(of(2022, 6, 2), of(2022, 6, 3), of(2022, 9, 19)),
+          2023, Set.of(of(2023, 5, 8)));
+
+  private static final Map<Integer, Set<LocalDate>> ONE_OFF_REMOVED =
+      Map.of(
+          2020, Set.of(of(2020, 5, 4)),
+          2022, Set.of(of(2022, 5, 30)));
 
   @Test
   void easterSunday() {
@@ -41,7 +44,8 @@ class BankHolidayRulesTest {
       expected.removeAll(ONE_OFF_ADDED.getOrDefault(year, Set.of()));
       expected.addAll(ONE_OFF_REMOVED.getOrDefault(year, Set.of()));
 
-      assertThat(BankHolidayRules.holidays(nation, year)).as("%s %d", nation, year)
+      assertThat(BankHolidayRules.holidays(nation, year))
+          .as("%s %d", nation, year)
           .containsExactlyInAnyOrderElementsOf(expected);
     }
   }
@@ -54,7 +58,8 @@ class BankHolidayRulesTest {
     assertThat(BankHolidayRules.holidays(Nation.SCOTLAND, 2033))
         .contains(of(2033, 1, 3), of(2033, 1, 4));
     assertThat(BankHolidayRules.holidays(Nation.SCOTLAND, 2031))
-        .contains(of(2031, 12, 1)).doesNotContain(of(2031, 11, 30));
+        .contains(of(2031, 12, 1))
+        .doesNotContain(of(2031, 11, 30));
     assertThat(BankHolidayRules.holidays(Nation.NORTHERN_IRELAND, 2031))
         .contains(of(2031, 3, 17), of(2031, 7, 14));
   }

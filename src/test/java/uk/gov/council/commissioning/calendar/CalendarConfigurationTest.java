@@ -17,8 +17,10 @@ import org.springframework.core.io.ClassPathResource;
 
 class CalendarConfigurationTest {
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner()
-      .withUserConfiguration(CalendarConfiguration.class, WorkingDayCalendar.class, TimeAcceleration.class);
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withUserConfiguration(
+              CalendarConfiguration.class, WorkingDayCalendar.class, TimeAcceleration.class);
 
   @Test
   void bindsKebabCaseNationsAndClosureDays() {
@@ -28,52 +30,61 @@ class CalendarConfigurationTest {
             "commissioning.calendar.extra-closure-days[0]=2026-12-29",
             "commissioning.calendar.extra-closure-days[1]=2026-12-30",
             "commissioning.time.acceleration=1440")
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          assertThat(context.getBean(CalendarProperties.class).extraClosureDays())
-              .containsExactly(of(2026, 12, 29), of(2026, 12, 30));
-          WorkingDayCalendar calendar = context.getBean(WorkingDayCalendar.class);
-          assertThat(calendar.nation()).isEqualTo(Nation.NORTHERN_IRELAND);
-          assertThat(calendar.isWorkingDay(of(2026, 12, 30))).isFalse();
-          assertThat(context.getBean(TimeAcceleration.class).factor()).isEqualTo(1440);
-        });
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              assertThat(context.getBean(CalendarProperties.class).extraClosureDays())
+                  .containsExactly(of(2026, 12, 29), of(2026, 12, 30));
+              WorkingDayCalendar calendar = context.getBean(WorkingDayCalendar.class);
+              assertThat(calendar.nation()).isEqualTo(Nation.NORTHERN_IRELAND);
+              assertThat(calendar.isWorkingDay(of(2026, 12, 30))).isFalse();
+              assertThat(context.getBean(TimeAcceleration.class).factor()).isEqualTo(1440);
+            });
   }
 
   @Test
   void commaSeparatedClosureDaysBindToo() {
     runner
         .withPropertyValues("commissioning.calendar.extra-closure-days=2026-12-29,2026-12-30")
-        .run(context -> assertThat(context.getBean(CalendarProperties.class).extraClosureDays())
-            .containsExactly(of(2026, 12, 29), of(2026, 12, 30)));
+        .run(
+            context ->
+                assertThat(context.getBean(CalendarProperties.class).extraClosureDays())
+                    .containsExactly(of(2026, 12, 29), of(2026, 12, 30)));
   }
 
   @Test
   void defaultsToEnglandAndWalesRealTimeAndNoClosures() {
-    runner.run(context -> {
-      CalendarProperties properties = context.getBean(CalendarProperties.class);
-      assertThat(properties.nation()).isEqualTo(Nation.ENGLAND_AND_WALES);
-      assertThat(properties.extraClosureDays()).isEmpty();
-      assertThat(context.getBean(TimeAcceleration.class).isAccelerated()).isFalse();
-    });
+    runner.run(
+        context -> {
+          CalendarProperties properties = context.getBean(CalendarProperties.class);
+          assertThat(properties.nation()).isEqualTo(Nation.ENGLAND_AND_WALES);
+          assertThat(properties.extraClosureDays()).isEmpty();
+          assertThat(context.getBean(TimeAcceleration.class).isAccelerated()).isFalse();
+        });
   }
 
   @Test
   void everyNationBindsFromItsGovUkName() {
     for (Nation nation : Nation.values()) {
-      runner.withPropertyValues("commissioning.calendar.nation=" + nation.division())
-          .run(context -> assertThat(context.getBean(WorkingDayCalendar.class).nation()).isEqualTo(nation));
+      runner
+          .withPropertyValues("commissioning.calendar.nation=" + nation.division())
+          .run(
+              context ->
+                  assertThat(context.getBean(WorkingDayCalendar.class).nation()).isEqualTo(nation));
     }
   }
 
   @Test
   void theShippedApplicationYmlBinds() throws IOException {
-    List<PropertySource<?>> yaml = new YamlPropertySourceLoader()
-        .load("application.yml", new ClassPathResource("application.yml"));
+    List<PropertySource<?>> yaml =
+        new YamlPropertySourceLoader()
+            .load("application.yml", new ClassPathResource("application.yml"));
     StandardEnvironment environment = new StandardEnvironment();
     yaml.forEach(environment.getPropertySources()::addLast);
 
-    CalendarProperties properties = new Binder(ConfigurationPropertySources.get(environment))
-        .bindOrCreate("commissioning.calendar", CalendarProperties.class);
+    CalendarProperties properties =
+        new Binder(ConfigurationPropertySources.get(environment))
+            .bindOrCreate("commissioning.calendar", CalendarProperties.class);
 
     assertThat(properties.nation()).isEqualTo(Nation.ENGLAND_AND_WALES);
     assertThat(properties.extraClosureDays()).isEmpty();
@@ -81,10 +92,15 @@ class CalendarConfigurationTest {
 
   @Test
   void refusesToStartWithoutAPositiveAcceleration() {
-    runner.withPropertyValues("commissioning.time.acceleration=0")
-        .run(context -> assertThat(context).getFailure()
-            .isInstanceOf(BeanCreationException.class)
-            .rootCause()
-            .hasMessageContaining("commissioning.time.acceleration must be a positive number"));
+    runner
+        .withPropertyValues("commissioning.time.acceleration=0")
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .isInstanceOf(BeanCreationException.class)
+                    .rootCause()
+                    .hasMessageContaining(
+                        "commissioning.time.acceleration must be a positive number"));
   }
 }

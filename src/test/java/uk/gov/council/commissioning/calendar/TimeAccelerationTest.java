@@ -29,7 +29,8 @@ class TimeAccelerationTest {
     assertThat(realTime.isAccelerated()).isFalse();
     assertThat(realTime.compress(Duration.ofDays(5))).isEqualTo(Duration.ofDays(5));
     assertThat(realTime.compress(Duration.ofMillis(200))).isEqualTo(Duration.ofMillis(200));
-    assertThat(realTime.compressUntil(NOW.plus(Duration.ofDays(14)))).isEqualTo(Date.from(NOW.plus(Duration.ofDays(14))));
+    assertThat(realTime.compressUntil(NOW.plus(Duration.ofDays(14))))
+        .isEqualTo(Date.from(NOW.plus(Duration.ofDays(14))));
   }
 
   @Test
@@ -39,10 +40,15 @@ class TimeAccelerationTest {
     assertThat(dayPerMinute.isAccelerated()).isTrue();
     assertThat(dayPerMinute.compress(Duration.ofDays(1))).isEqualTo(Duration.ofMinutes(1));
     assertThat(dayPerMinute.compress(Duration.ofDays(30))).isEqualTo(Duration.ofMinutes(30));
-    assertThat(dayPerMinute.compress(Duration.ofMinutes(1))).as("floored").isEqualTo(Duration.ofSeconds(1));
-    assertThat(dayPerMinute.compress(Duration.ofMillis(300))).as("already shorter").isEqualTo(Duration.ofMillis(300));
+    assertThat(dayPerMinute.compress(Duration.ofMinutes(1)))
+        .as("floored")
+        .isEqualTo(Duration.ofSeconds(1));
+    assertThat(dayPerMinute.compress(Duration.ofMillis(300)))
+        .as("already shorter")
+        .isEqualTo(Duration.ofMillis(300));
     assertThat(dayPerMinute.compress(Duration.ZERO)).isEqualTo(Duration.ZERO);
-    assertThat(new TimeAcceleration(2.5).compress(Duration.ofSeconds(10))).isEqualTo(Duration.ofSeconds(4));
+    assertThat(new TimeAcceleration(2.5).compress(Duration.ofSeconds(10)))
+        .isEqualTo(Duration.ofSeconds(4));
   }
 
   @Test

@@ -51,22 +51,28 @@ class WorkingDayCalendarTest {
   @Test
   void addWorkingDaysAcrossEaster() {
     assertThat(england.addWorkingDays(of(2025, 4, 17), 1)).isEqualTo(of(2025, 4, 22));
-    assertThat(calendar(Nation.SCOTLAND).addWorkingDays(of(2025, 4, 17), 1)).isEqualTo(of(2025, 4, 21));
+    assertThat(calendar(Nation.SCOTLAND).addWorkingDays(of(2025, 4, 17), 1))
+        .isEqualTo(of(2025, 4, 21));
   }
 
   @Test
   void addWorkingDaysAcrossChristmasAndNewYear() {
     assertThat(england.addWorkingDays(of(2026, 12, 24), 3)).isEqualTo(of(2026, 12, 31));
     assertThat(england.addWorkingDays(of(2026, 12, 24), 4)).isEqualTo(of(2027, 1, 4));
-    assertThat(calendar(Nation.SCOTLAND).addWorkingDays(of(2026, 12, 31), 1)).isEqualTo(of(2027, 1, 5));
+    assertThat(calendar(Nation.SCOTLAND).addWorkingDays(of(2026, 12, 31), 1))
+        .isEqualTo(of(2027, 1, 5));
     assertThat(england.addWorkingDays(of(2021, 12, 24), 1)).isEqualTo(of(2021, 12, 29));
     assertThat(england.addWorkingDays(of(2022, 12, 23), 1)).isEqualTo(of(2022, 12, 28));
   }
 
   @Test
   void addWorkingDaysAcrossAWeekendAndAClosure() {
-    assertThat(england.addWorkingDays(of(2025, 6, 6), 1)).as("Friday + 1").isEqualTo(of(2025, 6, 9));
-    assertThat(england.addWorkingDays(of(2025, 6, 7), 1)).as("Saturday + 1").isEqualTo(of(2025, 6, 9));
+    assertThat(england.addWorkingDays(of(2025, 6, 6), 1))
+        .as("Friday + 1")
+        .isEqualTo(of(2025, 6, 9));
+    assertThat(england.addWorkingDays(of(2025, 6, 7), 1))
+        .as("Saturday + 1")
+        .isEqualTo(of(2025, 6, 9));
     assertThat(england.addWorkingDays(of(2025, 6, 2), 10)).isEqualTo(of(2025, 6, 16));
     assertThat(calendar(Nation.ENGLAND_AND_WALES, of(2025, 6, 9)).addWorkingDays(of(2025, 6, 6), 1))
         .isEqualTo(of(2025, 6, 10));
@@ -92,8 +98,10 @@ class WorkingDayCalendarTest {
     assertThat(england.workingDaysBetween(of(2025, 6, 2), of(2025, 6, 16))).isEqualTo(10);
     assertThat(england.workingDaysBetween(of(2025, 6, 6), of(2025, 6, 6))).isZero();
     assertThat(england.workingDaysBetween(of(2025, 6, 9), of(2025, 6, 6))).isZero();
-    assertThat(calendar(Nation.ENGLAND_AND_WALES, of(2026, 12, 29), of(2026, 12, 30))
-        .workingDaysBetween(of(2026, 12, 24), of(2026, 12, 31))).isEqualTo(1);
+    assertThat(
+            calendar(Nation.ENGLAND_AND_WALES, of(2026, 12, 29), of(2026, 12, 30))
+                .workingDaysBetween(of(2026, 12, 24), of(2026, 12, 31)))
+        .isEqualTo(1);
   }
 
   @Test
@@ -115,7 +123,8 @@ class WorkingDayCalendarTest {
   void fallsBackToTheRulesOnceForAYearWithoutData(CapturedOutput output) {
     WorkingDayCalendar calendar = calendar(Nation.ENGLAND_AND_WALES);
 
-    assertThat(calendar.bankHolidays(2031)).isEqualTo(BankHolidayRules.holidays(Nation.ENGLAND_AND_WALES, 2031));
+    assertThat(calendar.bankHolidays(2031))
+        .isEqualTo(BankHolidayRules.holidays(Nation.ENGLAND_AND_WALES, 2031));
     assertThat(calendar.isWorkingDay(of(2031, 4, 14))).as("Easter Monday 2031").isFalse();
     calendar.isWorkingDay(of(2031, 6, 2));
 
@@ -125,29 +134,47 @@ class WorkingDayCalendarTest {
 
   @Test
   void publishedDataWinsForACoveredYear() {
-    assertThat(england.bankHolidays(2022)).isEqualTo(DATA.holidays(Nation.ENGLAND_AND_WALES, 2022).orElseThrow())
+    assertThat(england.bankHolidays(2022))
+        .isEqualTo(DATA.holidays(Nation.ENGLAND_AND_WALES, 2022).orElseThrow())
         .isNotEqualTo(BankHolidayRules.holidays(Nation.ENGLAND_AND_WALES, 2022));
   }
 
   @Test
   void startOfDayAfterIsUkMidnight() {
-    assertThat(england.startOfDayAfter(of(2026, 1, 15)).toInstant()).isEqualTo(Instant.parse("2026-01-16T00:00:00Z"));
-    assertThat(england.startOfDayAfter(of(2026, 7, 15)).toInstant()).isEqualTo(Instant.parse("2026-07-15T23:00:00Z"));
+    assertThat(england.startOfDayAfter(of(2026, 1, 15)).toInstant())
+        .isEqualTo(Instant.parse("2026-01-16T00:00:00Z"));
+    assertThat(england.startOfDayAfter(of(2026, 7, 15)).toInstant())
+        .isEqualTo(Instant.parse("2026-07-15T23:00:00Z"));
     assertThat(england.startOfDayAfter(of(2026, 3, 28)).toInstant())
-        .as("the night the clocks go forward").isEqualTo(Instant.parse("2026-03-29T00:00:00Z"));
+        .as("the night the clocks go forward")
+        .isEqualTo(Instant.parse("2026-03-29T00:00:00Z"));
   }
 
   @Test
   void aUkWideWorkingDayIsABankHolidayInNoNationWhicheverIsConfigured() {
     WorkingDayCalendar scotland = calendar(Nation.SCOTLAND);
     for (WorkingDayCalendar each : List.of(england, scotland)) {
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 3, 17))).as("St Patrick's Day (NI)").isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 7, 13))).as("Battle of the Boyne, substitute (NI)").isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 8, 3))).as("Summer bank holiday (Scotland)").isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 8, 31))).as("Summer bank holiday (E&W, NI)").isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 11, 30))).as("St Andrew's Day (Scotland)").isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 1, 2))).as("2 January (Scotland)").isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 4, 6))).as("Easter Monday (not Scotland)").isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 3, 17)))
+          .as("St Patrick's Day (NI)")
+          .isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 7, 13)))
+          .as("Battle of the Boyne, substitute (NI)")
+          .isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 8, 3)))
+          .as("Summer bank holiday (Scotland)")
+          .isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 8, 31)))
+          .as("Summer bank holiday (E&W, NI)")
+          .isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 11, 30)))
+          .as("St Andrew's Day (Scotland)")
+          .isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 1, 2)))
+          .as("2 January (Scotland)")
+          .isFalse();
+      assertThat(each.isWorkingDayThroughoutUk(of(2026, 4, 6)))
+          .as("Easter Monday (not Scotland)")
+          .isFalse();
       assertThat(each.isWorkingDayThroughoutUk(of(2026, 3, 16))).as("an ordinary Monday").isTrue();
     }
   }
@@ -161,11 +188,13 @@ class WorkingDayCalendarTest {
 
   @Test
   void addUkWideWorkingDaysSkipsEveryNationsHolidays() {
-    // From Monday 16 March 2026: Tue 17 (St Patrick's Day, NI) is skipped UK-wide but not in England.
+    // From Monday 16 March 2026: Tue 17 (St Patrick's Day, NI) is skipped UK-wide but not in
+    // England.
     assertThat(england.addWorkingDays(of(2026, 3, 16), 1)).isEqualTo(of(2026, 3, 17));
     assertThat(england.addWorkingDaysThroughoutUk(of(2026, 3, 16), 1)).isEqualTo(of(2026, 3, 18));
     assertThat(england.addWorkingDaysThroughoutUk(of(2026, 3, 14), 0)).isEqualTo(of(2026, 3, 16));
-    assertThatIllegalArgumentException().isThrownBy(() -> england.addWorkingDaysThroughoutUk(of(2026, 3, 16), -1));
+    assertThatIllegalArgumentException()
+        .isThrownBy(() -> england.addWorkingDaysThroughoutUk(of(2026, 3, 16), -1));
   }
 
   @Test

@@ -9,12 +9,16 @@ import org.junit.jupiter.api.Test;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.web.FieldProblem;
 
-/** Who counts as a provider, which complaints each may see, and how form problems become field problems. */
+/**
+ * Who counts as a provider, which complaints each may see, and how form problems become field
+ * problems.
+ */
 class ComplaintAccessTest {
 
   @Test
   void membershipOfAProviderGroupAloneMakesAProvider() {
-    assertThat(Actor.of("a", List.of("provider-alpha"))).isEqualTo(new Actor("a", true, Set.of("provider-alpha")));
+    assertThat(Actor.of("a", List.of("provider-alpha")))
+        .isEqualTo(new Actor("a", true, Set.of("provider-alpha")));
     assertThat(Actor.of("b", List.of("providers")).provider()).isTrue();
     assertThat(Actor.of("c", List.of("commissioning-officers")))
         .isEqualTo(new Actor("c", false, Set.of()));
@@ -39,12 +43,39 @@ class ComplaintAccessTest {
   void formProblemsNameTheirField() {
     assertThat(ComplaintCaseService.fieldProblem("receivedAt: cannot be in the future"))
         .isEqualTo(new FieldProblem("receivedAt", "cannot be in the future"));
-    assertThat(ComplaintCaseService.fieldProblem("something odd")).isEqualTo(new FieldProblem("body", "something odd"));
+    assertThat(ComplaintCaseService.fieldProblem("something odd"))
+        .isEqualTo(new FieldProblem("body", "something odd"));
   }
 
   private static Complaint complaint(String route, String providerGroup) {
     Instant t = Instant.parse("2026-03-02T08:30:00Z");
-    return new Complaint(1, "CP-2026-000001", "pid", route, 1L, "Provider", providerGroup, "REF", t, t, "u", t, null,
-        t, t, 0, null, null, null, null, 1, false, "OPEN", null, null, null, null);
+    return new Complaint(
+        1,
+        "CP-2026-000001",
+        "pid",
+        route,
+        1L,
+        "Provider",
+        providerGroup,
+        "REF",
+        t,
+        t,
+        "u",
+        t,
+        null,
+        t,
+        t,
+        0,
+        null,
+        null,
+        null,
+        null,
+        1,
+        false,
+        "OPEN",
+        null,
+        null,
+        null,
+        null);
   }
 }

@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.complaints.ComplaintTestData.*;
 import static uk.gov.council.commissioning.TestUsers.as;
+import static uk.gov.council.commissioning.complaints.ComplaintTestData.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -93,8 +93,12 @@ class ComplaintApiTest {
     // The complainant's details are not part of the API.
     assertThat(response.text()).doesNotContain("Jean Example");
 
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKey("complaint").singleResult();
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(number)
+            .processDefinitionKey("complaint")
+            .singleResult();
     assertThat(instance).isNotNull();
     assertThat(runtimeService.getVariable(instance.getId(), "recordedBy")).isEqualTo(ALPHA_USER);
   }
@@ -112,9 +116,15 @@ class ComplaintApiTest {
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
     JsonNode problem = json.readTree(response.body());
-    assertThat(problem.path("errors").findValuesAsText("field")).containsExactlyInAnyOrder(
-        "complainantName", "complainantRelationship", "howReceived", "receivedAt", "route", "safeguardingSummary",
-        "summary");
+    assertThat(problem.path("errors").findValuesAsText("field"))
+        .containsExactlyInAnyOrder(
+            "complainantName",
+            "complainantRelationship",
+            "howReceived",
+            "receivedAt",
+            "route",
+            "safeguardingSummary",
+            "summary");
     assertThat(problem.path("errors").toString()).contains("cannot be in the future");
     assertThat(complaintRows()).isEqualTo(before);
   }
@@ -143,9 +153,11 @@ class ComplaintApiTest {
     Response council = http.postJson("/api/complaints", body(toTheCouncil), as(ALPHA_USER));
 
     assertThat(other.status()).isEqualTo(400);
-    assertThat(json.readTree(other.body()).path("errors").findValuesAsText("field")).containsExactly("contractReference");
+    assertThat(json.readTree(other.body()).path("errors").findValuesAsText("field"))
+        .containsExactly("contractReference");
     assertThat(council.status()).isEqualTo(400);
-    assertThat(json.readTree(council.body()).path("errors").findValuesAsText("field")).containsExactly("route");
+    assertThat(json.readTree(council.body()).path("errors").findValuesAsText("field"))
+        .containsExactly("route");
     assertThat(complaintRows()).isEqualTo(before);
   }
 
@@ -162,7 +174,8 @@ class ComplaintApiTest {
 
   @Test
   void eachProviderSeesOnlyTheComplaintsItHandlesAndStaffSeeAll() throws Exception {
-    String alphas = created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER)));
+    String alphas =
+        created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER)));
     Map<String, Object> toTheCouncil = providerComplaint();
     toTheCouncil.put("route", "COUNCIL");
     String councils = created(http.postJson("/api/complaints", body(toTheCouncil), as(OFFICER)));
@@ -179,10 +192,13 @@ class ComplaintApiTest {
     assertThat(http.get("/api/complaints/CP-1999-000000", as(OFFICER)).status()).isEqualTo(404);
   }
 
-  /** Complaints are seen by the teams commissioning.access gives them, not by every member of staff. */
+  /**
+   * Complaints are seen by the teams commissioning.access gives them, not by every member of staff.
+   */
   @Test
   void aTeamNotGivenComplaintsNeitherListsNorReadsThem() throws Exception {
-    String number = created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER)));
+    String number =
+        created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER)));
 
     Response list = http.get("/api/complaints", as(BUYER));
     Response one = http.get("/api/complaints/" + number, as(BUYER));
@@ -191,17 +207,28 @@ class ComplaintApiTest {
     assertThat(list.text()).doesNotContain(number);
     assertThat(one.status()).isEqualTo(403);
     assertThat(one.text()).doesNotContain(alphaContract);
-    assertThat(http.get("/api/complaints/" + number, as(SAFEGUARDING_ONLY)).status()).isEqualTo(200);
+    assertThat(http.get("/api/complaints/" + number, as(SAFEGUARDING_ONLY)).status())
+        .isEqualTo(200);
   }
 
   @Test
   void theDetailsShowDeadlinesAndBreaches() throws Exception {
-    String number = created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER)));
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(number)
-        .processDefinitionKey("complaint").singleResult();
+    String number =
+        created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER)));
+    ProcessInstance instance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceBusinessKey(number)
+            .processDefinitionKey("complaint")
+            .singleResult();
     // The 24-hour timer, run now as the job executor would run it once due.
-    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId("Timer_Acknowledge24h").singleResult().getId());
+    managementService.executeJob(
+        managementService
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId("Timer_Acknowledge24h")
+            .singleResult()
+            .getId());
 
     Response response = http.get("/api/complaints/" + number.toLowerCase(), as(ALPHA_USER));
 
@@ -213,14 +240,16 @@ class ComplaintApiTest {
     assertThat(Instant.parse(details.path("deadlines").path("acknowledgeBy").asText()))
         .isEqualTo(Instant.parse(details.path("receivedAt").asText()).plus(24, ChronoUnit.HOURS));
     assertThat(details.path("deadlines").path("extensions").asInt()).isZero();
-    assertThat(details.path("breaches").findValuesAsText("requirement")).containsExactly("ACKNOWLEDGEMENT");
+    assertThat(details.path("breaches").findValuesAsText("requirement"))
+        .containsExactly("ACKNOWLEDGEMENT");
     assertThat(details.path("breaches").findValuesAsText("kind")).containsExactly("MISSED");
   }
 
   // --- helpers ------------------------------------------------------------------------------
 
   private Map<String, Object> providerComplaint() {
-    Map<String, Object> complaint = complaint(Instant.now().minus(1, ChronoUnit.HOURS).toString(), null, alphaContract);
+    Map<String, Object> complaint =
+        complaint(Instant.now().minus(1, ChronoUnit.HOURS).toString(), null, alphaContract);
     complaint.remove("route");
     return complaint;
   }

@@ -25,8 +25,9 @@ import uk.gov.council.commissioning.complaints.ComplaintProperties.DayKind;
  */
 class ComplaintDeadlinesTest {
 
-  private static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar(
-      new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final WorkingDayCalendar CALENDAR =
+      new WorkingDayCalendar(
+          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
 
   private final ComplaintDeadlines deadlines = deadlines(DayKind.WORKING, 1);
 
@@ -42,18 +43,22 @@ class ComplaintDeadlinesTest {
 
   @Test
   void councilDeadlinesCountWorkingDaysAndEndWithTheLastDay() {
-    // Received Monday 2 March 2026. Acknowledge: Tue 3 (1), Wed 4 (2), Thu 5 (3): end of Thursday 5 March.
+    // Received Monday 2 March 2026. Acknowledge: Tue 3 (1), Wed 4 (2), Thu 5 (3): end of Thursday 5
+    // March.
     Instant received = Instant.parse("2026-03-02T08:30:00Z");
     assertThat(deadlines.councilAcknowledgeDue(received)).isEqualTo("2026-03-06T00:00:00Z");
-    // Respond: 3-6 March (4), 9-13 (9), 16-20 (14), 23-27 (19), Monday 30 March (20). British Summer Time
+    // Respond: 3-6 March (4), 9-13 (9), 16-20 (14), 23-27 (19), Monday 30 March (20). British
+    // Summer Time
     // began on 29 March, so the end of 30 March is 23:00 UTC.
     assertThat(deadlines.councilRespondDue(received)).isEqualTo("2026-03-30T23:00:00Z");
   }
 
   @Test
   void councilDeadlinesSkipChristmasAndNewYear() {
-    // Received Wednesday 23 December 2026. Thu 24 Dec (1); Fri 25 Christmas Day, Sat 26, Sun 27, Mon 28
-    // (Boxing Day substitute) are not working days; Tue 29 (2), Wed 30 (3): end of Wednesday 30 December.
+    // Received Wednesday 23 December 2026. Thu 24 Dec (1); Fri 25 Christmas Day, Sat 26, Sun 27,
+    // Mon 28
+    // (Boxing Day substitute) are not working days; Tue 29 (2), Wed 30 (3): end of Wednesday 30
+    // December.
     Instant received = Instant.parse("2026-12-23T10:00:00Z");
     assertThat(deadlines.councilAcknowledgeDue(received)).isEqualTo("2026-12-31T00:00:00Z");
     // Respond: 24, 29, 30, 31 Dec (4); Fri 1 Jan 2027 is New Year's Day; 4-8 Jan (9), 11-15 (14),
@@ -91,31 +96,38 @@ class ComplaintDeadlinesTest {
   @Test
   void theWrittenReportIsDueTheConfiguredWorkingDaysAfterDiscussionsFailed() {
     // Friday 13 March 2026 + 5 working days: Mon 16 ... Fri 20 March.
-    assertThat(deadlines.writtenReportDue(Instant.parse("2026-03-13T15:00:00Z"))).isEqualTo("2026-03-21T00:00:00Z");
+    assertThat(deadlines.writtenReportDue(Instant.parse("2026-03-13T15:00:00Z")))
+        .isEqualTo("2026-03-21T00:00:00Z");
   }
 
   @Test
   void aResponseDateIsMetUntilTheEndOfThatDay() {
     assertThat(deadlines.endOf(LocalDate.of(2026, 4, 17))).isEqualTo("2026-04-17T23:00:00Z");
-    assertThat(deadlines.lastDay(Instant.parse("2026-04-17T23:00:00Z"))).isEqualTo(LocalDate.of(2026, 4, 17));
-    assertThat(deadlines.lastDay(Instant.parse("2026-03-03T08:30:00Z"))).isEqualTo(LocalDate.of(2026, 3, 3));
+    assertThat(deadlines.lastDay(Instant.parse("2026-04-17T23:00:00Z")))
+        .isEqualTo(LocalDate.of(2026, 4, 17));
+    assertThat(deadlines.lastDay(Instant.parse("2026-03-03T08:30:00Z")))
+        .isEqualTo(LocalDate.of(2026, 3, 3));
   }
 
   @Test
   void deadlinesReadAsAnOfficerWouldSayThem() {
-    assertThat(deadlines.describe(Instant.parse("2026-12-31T00:00:00Z"))).isEqualTo("end of Wed 30 Dec 2026");
-    assertThat(deadlines.describe(Instant.parse("2026-04-03T09:00:00Z"))).isEqualTo("Fri 3 Apr 2026 10:00");
+    assertThat(deadlines.describe(Instant.parse("2026-12-31T00:00:00Z")))
+        .isEqualTo("end of Wed 30 Dec 2026");
+    assertThat(deadlines.describe(Instant.parse("2026-04-03T09:00:00Z")))
+        .isEqualTo("Fri 3 Apr 2026 10:00");
   }
 
   @Test
   void timersFireAtTheDeadlineOrSoonerWhenTimeIsAccelerated() {
     Date due = Date.from(Instant.parse("2026-01-02T09:00:00Z"));
     assertThat(deadlines.timerAt(due)).isEqualTo(due);
-    assertThat(deadlines.secondEscalationAt(due)).isEqualTo(Date.from(Instant.parse("2026-01-04T09:00:00Z")));
+    assertThat(deadlines.secondEscalationAt(due))
+        .isEqualTo(Date.from(Instant.parse("2026-01-04T09:00:00Z")));
 
     // 1440 times faster: the day to the deadline passes in a minute.
     ComplaintDeadlines accelerated = deadlines(DayKind.WORKING, 1440);
-    assertThat(accelerated.timerAt(due)).isEqualTo(Date.from(Instant.parse("2026-01-01T09:01:00Z")));
+    assertThat(accelerated.timerAt(due))
+        .isEqualTo(Date.from(Instant.parse("2026-01-01T09:01:00Z")));
     // Recorded due dates stay real.
     assertThat(accelerated.providerAcknowledgeDue(Instant.parse("2026-01-01T09:00:00Z")))
         .isEqualTo("2026-01-02T09:00:00Z");
@@ -123,14 +135,22 @@ class ComplaintDeadlinesTest {
 
   @Test
   void periodsMustBePositive() {
-    assertThatThrownBy(() -> new ComplaintProperties(0, 20, Duration.ofHours(24), 15, DayKind.WORKING, 5,
-        Duration.ofDays(2))).hasMessageContaining("council-acknowledge-working-days");
-    assertThatThrownBy(() -> new ComplaintProperties(3, 20, Duration.ZERO, 15, DayKind.WORKING, 5,
-        Duration.ofDays(2))).hasMessageContaining("provider-acknowledge-within");
+    assertThatThrownBy(
+            () ->
+                new ComplaintProperties(
+                    0, 20, Duration.ofHours(24), 15, DayKind.WORKING, 5, Duration.ofDays(2)))
+        .hasMessageContaining("council-acknowledge-working-days");
+    assertThatThrownBy(
+            () ->
+                new ComplaintProperties(
+                    3, 20, Duration.ZERO, 15, DayKind.WORKING, 5, Duration.ofDays(2)))
+        .hasMessageContaining("provider-acknowledge-within");
   }
 
   private static ComplaintDeadlines deadlines(DayKind kind, double acceleration) {
-    return new ComplaintDeadlines(CALENDAR, new TimeAcceleration(acceleration),
+    return new ComplaintDeadlines(
+        CALENDAR,
+        new TimeAcceleration(acceleration),
         new ComplaintProperties(3, 20, Duration.ofHours(24), 15, kind, 5, Duration.ofDays(2)));
   }
 }

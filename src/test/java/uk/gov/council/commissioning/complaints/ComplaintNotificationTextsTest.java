@@ -23,40 +23,80 @@ class ComplaintNotificationTextsTest {
 
   @Test
   void theDefaultsAreTheSeedsPeriods() {
-    ComplaintNotifications texts = notifications(new ComplaintProperties(3, 20, Duration.ofHours(24), 15,
-        DayKind.WORKING, 5, Duration.ofDays(2)));
+    ComplaintNotifications texts =
+        notifications(
+            new ComplaintProperties(
+                3, 20, Duration.ofHours(24), 15, DayKind.WORKING, 5, Duration.ofDays(2)));
 
-    assertThat(texts.councilAcknowledgementMissed(execution, complaint("COUNCIL"))).contains("(3 working days,");
-    assertThat(texts.councilResponseMissed(execution, complaint("COUNCIL"))).contains("(20 working days,");
-    assertThat(texts.providerAcknowledgementMissed(execution, complaint("PROVIDER"))).contains("(24 hours,");
-    assertThat(texts.providerResolutionMissed(execution, complaint("PROVIDER"))).contains("(15 working days,");
+    assertThat(texts.councilAcknowledgementMissed(execution, complaint("COUNCIL")))
+        .contains("(3 working days,");
+    assertThat(texts.councilResponseMissed(execution, complaint("COUNCIL")))
+        .contains("(20 working days,");
+    assertThat(texts.providerAcknowledgementMissed(execution, complaint("PROVIDER")))
+        .contains("(24 hours,");
+    assertThat(texts.providerResolutionMissed(execution, complaint("PROVIDER")))
+        .contains("(15 working days,");
   }
 
   @Test
   void changedSettingsChangeTheWords() {
-    ComplaintNotifications texts = notifications(new ComplaintProperties(5, 25, Duration.ofHours(36), 21,
-        DayKind.CALENDAR, 5, Duration.ofDays(2)));
+    ComplaintNotifications texts =
+        notifications(
+            new ComplaintProperties(
+                5, 25, Duration.ofHours(36), 21, DayKind.CALENDAR, 5, Duration.ofDays(2)));
 
     assertThat(texts.councilAcknowledgementMissed(execution, complaint("COUNCIL")))
-        .contains("(5 working days, seed 002 App K)").doesNotContain("3 working days");
+        .contains("(5 working days, seed 002 App K)")
+        .doesNotContain("3 working days");
     assertThat(texts.councilResponseMissed(execution, complaint("COUNCIL")))
-        .contains("(25 working days, seed 002 App K)").doesNotContain("20 working days");
+        .contains("(25 working days, seed 002 App K)")
+        .doesNotContain("20 working days");
     assertThat(texts.providerAcknowledgementMissed(execution, complaint("PROVIDER")))
-        .contains("(36 hours, seed 002 App C 4.2)").doesNotContain("24 hours");
+        .contains("(36 hours, seed 002 App C 4.2)")
+        .doesNotContain("24 hours");
     assertThat(texts.providerResolutionMissed(execution, complaint("PROVIDER")))
-        .contains("(21 days, seed 002 App C 4.3)").doesNotContain("working weeks");
+        .contains("(21 days, seed 002 App C 4.3)")
+        .doesNotContain("working weeks");
   }
 
   private static ComplaintNotifications notifications(ComplaintProperties properties) {
-    return new ComplaintNotifications(mock(NotificationService.class), mock(RecipientDirectory.class),
+    return new ComplaintNotifications(
+        mock(NotificationService.class),
+        mock(RecipientDirectory.class),
         mock(ContractService.class),
-        new ComplaintDeadlines(mock(WorkingDayCalendar.class), mock(TimeAcceleration.class), properties));
+        new ComplaintDeadlines(
+            mock(WorkingDayCalendar.class), mock(TimeAcceleration.class), properties));
   }
 
   private static Complaint complaint(String route) {
     Instant due = RECEIVED.plus(Duration.ofDays(21));
-    return new Complaint(1, "CP-2026-000001", "pi", route, 7L, "Alpha Care", "provider-alpha", "AC-01", RECEIVED,
-        RECEIVED, "officer", RECEIVED.plus(Duration.ofDays(1)), null, due, due, 0, null, null, null, null, 1, false,
-        "OPEN", null, null, null, null);
+    return new Complaint(
+        1,
+        "CP-2026-000001",
+        "pi",
+        route,
+        7L,
+        "Alpha Care",
+        "provider-alpha",
+        "AC-01",
+        RECEIVED,
+        RECEIVED,
+        "officer",
+        RECEIVED.plus(Duration.ofDays(1)),
+        null,
+        due,
+        due,
+        0,
+        null,
+        null,
+        null,
+        null,
+        1,
+        false,
+        "OPEN",
+        null,
+        null,
+        null,
+        null);
   }
 }

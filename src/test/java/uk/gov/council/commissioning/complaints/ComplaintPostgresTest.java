@@ -31,11 +31,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
 import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.TestExecutionListeners.MergeMode;
 import uk.gov.council.commissioning.PostgresTestDatabase;
-import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
@@ -50,7 +50,9 @@ import uk.gov.council.commissioning.security.Actor;
  */
 @SpringBootTest
 @ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(listeners = PostgresTestDatabase.Lifecycle.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@TestExecutionListeners(
+    listeners = PostgresTestDatabase.Lifecycle.class,
+    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 class ComplaintPostgresTest {
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
@@ -100,14 +102,37 @@ class ComplaintPostgresTest {
 
     fire(timer(instance, "Timer_Acknowledge3WorkingDays"));
     setClock(LocalDateTime.of(2026, 3, 6, 10, 0));
-    complete(instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-06T09:00:00Z"));
-    complete(instance, "Task_InvestigateAndRespond", Map.of("responseDecision", "EXTEND",
-        "newResponseDate", "2026-04-17", "extensionReason", "Call records awaited", "complainantTold", true));
+    complete(
+        instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-06T09:00:00Z"));
+    complete(
+        instance,
+        "Task_InvestigateAndRespond",
+        Map.of(
+            "responseDecision",
+            "EXTEND",
+            "newResponseDate",
+            "2026-04-17",
+            "extensionReason",
+            "Call records awaited",
+            "complainantTold",
+            true));
     setClock(LocalDateTime.of(2026, 4, 10, 12, 0));
-    complete(instance, "Task_InvestigateAndRespond", Map.of("responseDecision", "RESPOND",
-        "respondedAt", "2026-04-10T10:00:00Z", "responseSummary", "Apology"));
-    complete(instance, "Task_RecordComplainantResponse", Map.of("complainantResponse", "DISSATISFIED"));
-    complete(instance, "Task_SendOmbudsmanInformation", Map.of("ombudsmanInformationSentOn", "2026-04-10"));
+    complete(
+        instance,
+        "Task_InvestigateAndRespond",
+        Map.of(
+            "responseDecision",
+            "RESPOND",
+            "respondedAt",
+            "2026-04-10T10:00:00Z",
+            "responseSummary",
+            "Apology"));
+    complete(
+        instance, "Task_RecordComplainantResponse", Map.of("complainantResponse", "DISSATISFIED"));
+    complete(
+        instance,
+        "Task_SendOmbudsmanInformation",
+        Map.of("ombudsmanInformationSentOn", "2026-04-10"));
 
     assertThat(instance).isEnded();
     Complaint closed = complaints.findByNumber(c.number()).orElseThrow();
@@ -119,7 +144,8 @@ class ComplaintPostgresTest {
     assertThat(closed.ombudsmanInformationSentOn()).isEqualTo("2026-04-10");
     assertThat(breaches.ofCase("COMPLAINT", c.number()))
         .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
-        .containsExactlyInAnyOrder(tuple("ACKNOWLEDGEMENT", Kind.MISSED, null), tuple("ACKNOWLEDGEMENT", Kind.LATE, null));
+        .containsExactlyInAnyOrder(
+            tuple("ACKNOWLEDGEMENT", Kind.MISSED, null), tuple("ACKNOWLEDGEMENT", Kind.LATE, null));
   }
 
   @Test
@@ -129,26 +155,43 @@ class ComplaintPostgresTest {
     form.put("safeguardingSummary", "Unexplained bruising");
     ProcessInstance instance = start(ALPHA_USER, form);
     Complaint c = complaints.findByProcessInstance(instance.getId()).orElseThrow();
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-alert")
-        .processInstanceBusinessKey(c.number()).count()).isOne();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("safeguarding-alert")
+                .processInstanceBusinessKey(c.number())
+                .count())
+        .isOne();
     assertThat(cases.visibleTo(new Actor(ALPHA_USER, true, Set.of(ALPHA_GROUP))))
-        .extracting(Complaint::number).contains(c.number());
+        .extracting(Complaint::number)
+        .contains(c.number());
     assertThat(cases.visibleTo(new Actor(BETA_USER, true, Set.of(BETA_GROUP))))
-        .extracting(Complaint::number).doesNotContain(c.number());
+        .extracting(Complaint::number)
+        .doesNotContain(c.number());
 
-    complete(instance, "Task_ProviderAcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-02T08:45:00Z"));
+    complete(
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
+        Map.of("acknowledgedAt", "2026-03-02T08:45:00Z"));
     fire(timer(instance, "Timer_Resolve15Days"));
     setClock(LocalDateTime.of(2026, 3, 25, 9, 0));
-    complete(instance, "Task_ResolveComplaint", Map.of("resolution", "UNRESOLVED", "discussionsSummary", "No agreement"));
+    complete(
+        instance,
+        "Task_ResolveComplaint",
+        Map.of("resolution", "UNRESOLVED", "discussionsSummary", "No agreement"));
     complete(instance, "Task_SubmitWrittenReport", Map.of("writtenReport", "Report"));
     complete(instance, "Task_AssignInvestigator", Map.of("investigator", QUALITY));
-    complete(instance, "Task_InvestigateComplaint", Map.of("investigationOutcome", "UPHELD", "findings", "Upheld"));
+    complete(
+        instance,
+        "Task_InvestigateComplaint",
+        Map.of("investigationOutcome", "UPHELD", "findings", "Upheld"));
 
     assertThat(instance).isEnded();
     Complaint closed = complaints.findByNumber(c.number()).orElseThrow();
     assertThat(closed.outcomeCode()).isEqualTo("UPHELD");
     assertThat(closed.investigator()).isEqualTo(QUALITY);
-    // Discussions failed on Wednesday 25 March: Thu 26, Fri 27, Mon 30, Tue 31 March, Wed 1 April (BST).
+    // Discussions failed on Wednesday 25 March: Thu 26, Fri 27, Mon 30, Tue 31 March, Wed 1 April
+    // (BST).
     assertThat(closed.writtenReportDueAt()).isEqualTo("2026-04-01T23:00:00Z");
     assertThat(breaches.ofCase("COMPLAINT", c.number()))
         .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
@@ -159,16 +202,24 @@ class ComplaintPostgresTest {
   void aRefusedComplaintLeavesNothingBehind() {
     long before = jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single();
 
-    assertThatThrownBy(() -> start(ALPHA_USER, complaint("2026-03-03T08:30:00Z", "COUNCIL", contract)))
+    assertThatThrownBy(
+            () -> start(ALPHA_USER, complaint("2026-03-03T08:30:00Z", "COUNCIL", contract)))
         .isInstanceOf(TaskFormException.class)
-        .hasMessageContaining("receivedAt: cannot be in the future").hasMessageContaining("route:");
+        .hasMessageContaining("receivedAt: cannot be in the future")
+        .hasMessageContaining("route:");
 
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single()).isEqualTo(before);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint").count()).isZero();
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single())
+        .isEqualTo(before);
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint").count())
+        .isZero();
   }
 
   private ProcessInstance start(String user, Map<String, Object> form) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .toList();
     identityService.setAuthentication(user, groups);
     try {
       return runtimeService.startProcessInstanceByKey("complaint", form);
@@ -177,13 +228,24 @@ class ComplaintPostgresTest {
     }
   }
 
-  private void complete(ProcessInstance instance, String activityId, Map<String, Object> variables) {
-    taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId).singleResult().getId(), variables);
+  private void complete(
+      ProcessInstance instance, String activityId, Map<String, Object> variables) {
+    taskService.complete(
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey(activityId)
+            .singleResult()
+            .getId(),
+        variables);
   }
 
   private Job timer(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .activityId(activityId)
         .singleResult();
   }
 

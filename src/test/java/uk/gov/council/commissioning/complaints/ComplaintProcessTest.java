@@ -41,11 +41,11 @@ import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.AccessSetup;
 
 /**
- * Every path and timer of complaint.bpmn: complaints to the council (seed 002 App K) and complaints a
- * provider handles (§13.5, App C 4.2-4.3), safeguarding (§10.3), and bad input. Jobs are executed
+ * Every path and timer of complaint.bpmn: complaints to the council (seed 002 App K) and complaints
+ * a provider handles (§13.5, App C 4.2-4.3), safeguarding (§10.3), and bad input. Jobs are executed
  * explicitly and the engine clock is moved; the job executor is off in tests. Unless a test says
- * otherwise complaints are received on Monday 2 March 2026 at 08:30 (GMT); the due dates are counted
- * by hand in ComplaintDeadlinesTest and repeated here where a test depends on them.
+ * otherwise complaints are received on Monday 2 March 2026 at 08:30 (GMT); the due dates are
+ * counted by hand in ComplaintDeadlinesTest and repeated here where a test depends on them.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -103,27 +103,34 @@ class ComplaintProcessTest {
     assertThat(c.providerId()).isNull();
     assertThat(c.openedBy()).isEqualTo(OFFICER);
     assertThat(c.receivedAt()).isEqualTo(RECEIVED);
-    // Monday 2 March: 3 working days end with Thursday 5 March; 20 with Monday 30 March (BST from 29 March).
+    // Monday 2 March: 3 working days end with Thursday 5 March; 20 with Monday 30 March (BST from
+    // 29 March).
     assertThat(c.acknowledgeDueAt()).isEqualTo("2026-03-06T00:00:00Z");
     assertThat(c.respondDueAt()).isEqualTo("2026-03-30T23:00:00Z");
     assertThat(c.originalRespondDueAt()).isEqualTo(c.respondDueAt());
-    assertThat(timer(instance, "Timer_Acknowledge3WorkingDays").getDuedate()).isEqualTo(c.acknowledgeDueAt());
+    assertThat(timer(instance, "Timer_Acknowledge3WorkingDays").getDuedate())
+        .isEqualTo(c.acknowledgeDueAt());
     Task acknowledge = taskAt(instance, "Task_AcknowledgeComplaint");
     assertThat(acknowledge).hasCandidateGroup("commissioning-officers");
     assertThat(acknowledge.getDueDate()).isEqualTo(Date.from(c.acknowledgeDueAt()));
     // Personal details stay in the process.
-    assertThat(instance).variables().containsEntry("complainantName", "Jean Example")
+    assertThat(instance)
+        .variables()
+        .containsEntry("complainantName", "Jean Example")
         .containsEntry("acknowledgeDue", "end of Thu 5 Mar 2026");
 
     setClock(LocalDateTime.of(2026, 3, 4, 11, 0));
     complete(acknowledge, Map.of("acknowledgedAt", "2026-03-04T10:15:00Z"));
     assertThat(instance).isWaitingAt("Task_InvestigateAndRespond");
-    assertThat(timer(instance, "Timer_Respond20WorkingDays").getDuedate()).isEqualTo(c.respondDueAt());
+    assertThat(timer(instance, "Timer_Respond20WorkingDays").getDuedate())
+        .isEqualTo(c.respondDueAt());
 
     setClock(LocalDateTime.of(2026, 3, 27, 16, 0));
     complete(taskAt(instance, "Task_InvestigateAndRespond"), respond("2026-03-27T15:00:00Z"));
     assertThat(instance).isWaitingAt("Task_RecordComplainantResponse");
-    complete(taskAt(instance, "Task_RecordComplainantResponse"), Map.of("complainantResponse", "SATISFIED"));
+    complete(
+        taskAt(instance, "Task_RecordComplainantResponse"),
+        Map.of("complainantResponse", "SATISFIED"));
 
     assertThat(instance).isEnded().hasPassed("Task_CloseComplaint");
     Complaint closed = complaintOf(instance);
@@ -144,21 +151,32 @@ class ComplaintProcessTest {
     fire(timer(instance, "Timer_Acknowledge3WorkingDays"));
 
     assertThat(instance).isWaitingAt("Task_AcknowledgeComplaint", "Task_ReviewLateAcknowledgement");
-    assertThat(taskAt(instance, "Task_ReviewLateAcknowledgement")).hasCandidateGroup("contracts-managers");
-    assertThat(outbox("complaint:" + instance.getId() + ":acknowledgement-missed")).contains(MANAGER + "@council.example");
-    assertThat(taskService.getVariable(taskAt(instance, "Task_ReviewLateAcknowledgement").getId(), "escalationMessage"))
-        .asString().contains(c.number()).contains("3 working days");
+    assertThat(taskAt(instance, "Task_ReviewLateAcknowledgement"))
+        .hasCandidateGroup("contracts-managers");
+    assertThat(outbox("complaint:" + instance.getId() + ":acknowledgement-missed"))
+        .contains(MANAGER + "@council.example");
+    assertThat(
+            taskService.getVariable(
+                taskAt(instance, "Task_ReviewLateAcknowledgement").getId(), "escalationMessage"))
+        .asString()
+        .contains(c.number())
+        .contains("3 working days");
 
     setClock(LocalDateTime.of(2026, 3, 6, 10, 0));
-    complete(taskAt(instance, "Task_AcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-03-06T09:45:00Z"));
+    complete(
+        taskAt(instance, "Task_AcknowledgeComplaint"),
+        Map.of("acknowledgedAt", "2026-03-06T09:45:00Z"));
 
     // The acknowledgement ends the escalation; the case moves on.
     assertThat(instance).isWaitingAt("Task_InvestigateAndRespond");
     assertThat(taskAt(instance, "Task_ReviewLateAcknowledgement")).isNull();
     // A late council deadline is the council's, not the named provider's.
-    assertThat(breachesOf(c)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
-        .containsExactly(tuple("ACKNOWLEDGEMENT", Kind.LATE, null), tuple("ACKNOWLEDGEMENT", Kind.MISSED, null));
-    assertThat(breachesOf(c)).allSatisfy(b -> assertThat(b.dueAt()).isEqualTo("2026-03-06T00:00:00Z"));
+    assertThat(breachesOf(c))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
+        .containsExactly(
+            tuple("ACKNOWLEDGEMENT", Kind.LATE, null), tuple("ACKNOWLEDGEMENT", Kind.MISSED, null));
+    assertThat(breachesOf(c))
+        .allSatisfy(b -> assertThat(b.dueAt()).isEqualTo("2026-03-06T00:00:00Z"));
   }
 
   @Test
@@ -168,11 +186,14 @@ class ComplaintProcessTest {
     Task review = taskAt(instance, "Task_ReviewLateAcknowledgement");
 
     assertThatThrownBy(() -> complete(review, Map.of()))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("escalationAction: is required");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("escalationAction: is required");
     complete(review, Map.of("escalationAction", "Asked the officer to acknowledge today"));
 
     assertThat(instance).isWaitingAt("Task_AcknowledgeComplaint");
-    assertThat(breachesOf(complaintOf(instance))).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
+    assertThat(breachesOf(complaintOf(instance)))
+        .extracting(DeadlineBreach::kind)
+        .containsExactly(Kind.MISSED);
   }
 
   @Test
@@ -184,28 +205,37 @@ class ComplaintProcessTest {
     Map<String, Object> untold = extend("2026-04-17");
     untold.put("complainantTold", false);
     assertThatThrownBy(() -> complete(respond, untold))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("complainantTold: tell the complainant");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("complainantTold: tell the complainant");
     assertThatThrownBy(() -> complete(respond, extend("2026-03-30")))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("newResponseDate: must be later than the current response date, 2026-03-30");
+        .hasMessageContaining(
+            "newResponseDate: must be later than the current response date, 2026-03-30");
     Map<String, Object> noReason = extend("2026-04-17");
     noReason.remove("extensionReason");
     assertThatThrownBy(() -> complete(respond, noReason))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("extensionReason: is required");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("extensionReason: is required");
 
     setClock(LocalDateTime.of(2026, 3, 20, 12, 0));
     complete(respond, extend("2026-04-17"));
 
-    assertThat(instance).isWaitingAt("Task_InvestigateAndRespond").hasPassed("Task_RecordExtension");
+    assertThat(instance)
+        .isWaitingAt("Task_InvestigateAndRespond")
+        .hasPassed("Task_RecordExtension");
     Complaint extended = complaintOf(instance);
     // End of Friday 17 April 2026 (BST).
     assertThat(extended.respondDueAt()).isEqualTo("2026-04-17T23:00:00Z");
     assertThat(extended.originalRespondDueAt()).isEqualTo(c.respondDueAt());
     assertThat(extended.extensions()).isEqualTo(1);
-    assertThat(timer(instance, "Timer_Respond20WorkingDays").getDuedate()).isEqualTo("2026-04-17T23:00:00Z");
+    assertThat(timer(instance, "Timer_Respond20WorkingDays").getDuedate())
+        .isEqualTo("2026-04-17T23:00:00Z");
     // The next round starts with a blank form, "complainant told" not already ticked.
     assertThat(runtimeService.getVariable(instance.getId(), "complainantTold")).isNull();
-    assertThat(instance).variables().containsEntry("respondDue", "end of Fri 17 Apr 2026").containsEntry("extensions", 1);
+    assertThat(instance)
+        .variables()
+        .containsEntry("respondDue", "end of Fri 17 Apr 2026")
+        .containsEntry("extensions", 1);
 
     // The original date passes without an escalation; the new one is met.
     setClock(LocalDateTime.of(2026, 4, 16, 9, 0));
@@ -223,8 +253,10 @@ class ComplaintProcessTest {
 
     assertThat(instance).isWaitingAt("Task_InvestigateAndRespond", "Task_ReviewLateResponse");
     assertThat(taskAt(instance, "Task_ReviewLateResponse")).hasCandidateGroup("contracts-managers");
-    assertThat(outbox("complaint:" + instance.getId() + ":response-missed-0")).contains(MANAGER + "@council.example");
-    assertThat(breachesOf(c)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(outbox("complaint:" + instance.getId() + ":response-missed-0"))
+        .contains(MANAGER + "@council.example");
+    assertThat(breachesOf(c))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("RESPONSE", Kind.MISSED));
 
     setClock(LocalDateTime.of(2026, 4, 2, 10, 0));
@@ -232,7 +264,8 @@ class ComplaintProcessTest {
 
     assertThat(instance).isWaitingAt("Task_RecordComplainantResponse");
     assertThat(taskAt(instance, "Task_ReviewLateResponse")).isNull();
-    assertThat(breachesOf(c)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breachesOf(c))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactlyInAnyOrder(tuple("RESPONSE", Kind.MISSED), tuple("RESPONSE", Kind.LATE));
   }
 
@@ -242,15 +275,23 @@ class ComplaintProcessTest {
     setClock(LocalDateTime.of(2026, 3, 25, 9, 0));
     complete(taskAt(instance, "Task_InvestigateAndRespond"), respond("2026-03-24T16:00:00Z"));
 
-    complete(taskAt(instance, "Task_RecordComplainantResponse"), Map.of("complainantResponse", "DISSATISFIED"));
+    complete(
+        taskAt(instance, "Task_RecordComplainantResponse"),
+        Map.of("complainantResponse", "DISSATISFIED"));
 
     assertThat(instance).isWaitingAt("Task_SendOmbudsmanInformation");
     assertThat(complaintOf(instance).stage()).isEqualTo(2);
-    assertThatThrownBy(() -> complete(taskAt(instance, "Task_SendOmbudsmanInformation"),
-        Map.of("ombudsmanInformationSentOn", "2026-03-26")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("ombudsmanInformationSentOn: cannot be in the future");
+    assertThatThrownBy(
+            () ->
+                complete(
+                    taskAt(instance, "Task_SendOmbudsmanInformation"),
+                    Map.of("ombudsmanInformationSentOn", "2026-03-26")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("ombudsmanInformationSentOn: cannot be in the future");
 
-    complete(taskAt(instance, "Task_SendOmbudsmanInformation"), Map.of("ombudsmanInformationSentOn", "2026-03-25"));
+    complete(
+        taskAt(instance, "Task_SendOmbudsmanInformation"),
+        Map.of("ombudsmanInformationSentOn", "2026-03-25"));
 
     assertThat(instance).isEnded();
     Complaint closed = complaintOf(instance);
@@ -265,17 +306,23 @@ class ComplaintProcessTest {
     setClock(LocalDateTime.of(2026, 12, 23, 11, 0));
     ProcessInstance instance = start(OFFICER, complaint("2026-12-23T10:00:00Z", "COUNCIL", null));
 
-    // Wed 23 Dec 2026: Thu 24 (1); 25 Christmas, 26-27 weekend, 28 Boxing Day substitute; Tue 29 (2),
-    // Wed 30 (3). Twenty: 24, 29, 30, 31 Dec; 1 Jan New Year's Day; 4-8, 11-15, 18-22 Jan; Mon 25 Jan 2027.
+    // Wed 23 Dec 2026: Thu 24 (1); 25 Christmas, 26-27 weekend, 28 Boxing Day substitute; Tue 29
+    // (2),
+    // Wed 30 (3). Twenty: 24, 29, 30, 31 Dec; 1 Jan New Year's Day; 4-8, 11-15, 18-22 Jan; Mon 25
+    // Jan 2027.
     Complaint c = complaintOf(instance);
     assertThat(c.acknowledgeDueAt()).isEqualTo("2026-12-31T00:00:00Z");
     assertThat(c.respondDueAt()).isEqualTo("2027-01-26T00:00:00Z");
-    assertThat(timer(instance, "Timer_Acknowledge3WorkingDays").getDuedate()).isEqualTo("2026-12-31T00:00:00Z");
+    assertThat(timer(instance, "Timer_Acknowledge3WorkingDays").getDuedate())
+        .isEqualTo("2026-12-31T00:00:00Z");
 
     // Acknowledged on the 30th, after the bank holidays: on time.
     setClock(LocalDateTime.of(2026, 12, 30, 17, 0));
-    complete(taskAt(instance, "Task_AcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-12-30T16:30:00Z"));
-    assertThat(timer(instance, "Timer_Respond20WorkingDays").getDuedate()).isEqualTo("2027-01-26T00:00:00Z");
+    complete(
+        taskAt(instance, "Task_AcknowledgeComplaint"),
+        Map.of("acknowledgedAt", "2026-12-30T16:30:00Z"));
+    assertThat(timer(instance, "Timer_Respond20WorkingDays").getDuedate())
+        .isEqualTo("2027-01-26T00:00:00Z");
     assertThat(breachesOf(c)).isEmpty();
   }
 
@@ -286,27 +333,39 @@ class ComplaintProcessTest {
     ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, null, contract.toLowerCase()));
 
     Complaint c = complaintOf(instance);
-    assertThat(instance).hasBusinessKey(c.number()).isWaitingAt("Task_ProviderAcknowledgeComplaint")
-        .variables().containsEntry("route", "PROVIDER").containsEntry("recordedByProvider", true)
-        .containsEntry("providerGroup", ALPHA_GROUP).containsEntry("contractReference", contract);
+    assertThat(instance)
+        .hasBusinessKey(c.number())
+        .isWaitingAt("Task_ProviderAcknowledgeComplaint")
+        .variables()
+        .containsEntry("route", "PROVIDER")
+        .containsEntry("recordedByProvider", true)
+        .containsEntry("providerGroup", ALPHA_GROUP)
+        .containsEntry("contractReference", contract);
     assertThat(c.route()).isEqualTo("PROVIDER");
     assertThat(c.providerId()).isEqualTo(alpha.id());
     assertThat(c.contractReference()).isEqualTo(contract);
     // 24 hours from 08:30 Monday; 15 working days end with Monday 23 March.
     assertThat(c.acknowledgeDueAt()).isEqualTo("2026-03-03T08:30:00Z");
     assertThat(c.respondDueAt()).isEqualTo("2026-03-24T00:00:00Z");
-    assertThat(taskAt(instance, "Task_ProviderAcknowledgeComplaint")).hasCandidateGroup(ALPHA_GROUP);
-    assertThat(timer(instance, "Timer_Acknowledge24h").getDuedate()).isEqualTo("2026-03-03T08:30:00Z");
-    assertThat(timer(instance, "Timer_AcknowledgeSecondEscalation").getDuedate()).isEqualTo("2026-03-05T08:30:00Z");
+    assertThat(taskAt(instance, "Task_ProviderAcknowledgeComplaint"))
+        .hasCandidateGroup(ALPHA_GROUP);
+    assertThat(timer(instance, "Timer_Acknowledge24h").getDuedate())
+        .isEqualTo("2026-03-03T08:30:00Z");
+    assertThat(timer(instance, "Timer_AcknowledgeSecondEscalation").getDuedate())
+        .isEqualTo("2026-03-05T08:30:00Z");
     // The provider recorded it itself: no email telling it of its own complaint.
     assertThat(outbox("complaint:" + instance.getId() + ":provider-to-handle")).isNull();
 
     setClock(LocalDateTime.of(2026, 3, 2, 15, 0));
-    complete(taskAt(instance, "Task_ProviderAcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-03-02T14:00:00Z"));
+    complete(
+        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        Map.of("acknowledgedAt", "2026-03-02T14:00:00Z"));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(taskAt(instance, "Task_ResolveComplaint")).hasCandidateGroup(ALPHA_GROUP);
-    assertThat(timer(instance, "Timer_Resolve15Days").getDuedate()).isEqualTo("2026-03-24T00:00:00Z");
-    assertThat(timer(instance, "Timer_ResolveSecondEscalation").getDuedate()).isEqualTo("2026-03-26T00:00:00Z");
+    assertThat(timer(instance, "Timer_Resolve15Days").getDuedate())
+        .isEqualTo("2026-03-24T00:00:00Z");
+    assertThat(timer(instance, "Timer_ResolveSecondEscalation").getDuedate())
+        .isEqualTo("2026-03-26T00:00:00Z");
 
     setClock(LocalDateTime.of(2026, 3, 12, 10, 0));
     complete(taskAt(instance, "Task_ResolveComplaint"), resolved("2026-03-11T16:00:00Z"));
@@ -327,40 +386,57 @@ class ComplaintProcessTest {
 
     fire(timer(instance, "Timer_Acknowledge24h"));
 
-    assertThat(instance).isWaitingAt("Task_ProviderAcknowledgeComplaint", "Task_ChaseAcknowledgement");
-    assertThat(taskAt(instance, "Task_ChaseAcknowledgement")).hasCandidateGroup("quality-assurance");
+    assertThat(instance)
+        .isWaitingAt("Task_ProviderAcknowledgeComplaint", "Task_ChaseAcknowledgement");
+    assertThat(taskAt(instance, "Task_ChaseAcknowledgement"))
+        .hasCandidateGroup("quality-assurance");
     assertThat(outbox("complaint:" + instance.getId() + ":acknowledgement-reminder"))
-        .contains("complaints@alpha.example", ALPHA_USER + "@council.example", CONTRACT_OFFICER + "@council.example");
-    assertThat(breachesOf(c)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
+        .contains(
+            "complaints@alpha.example",
+            ALPHA_USER + "@council.example",
+            CONTRACT_OFFICER + "@council.example");
+    assertThat(breachesOf(c))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
         .containsExactly(tuple("ACKNOWLEDGEMENT", Kind.MISSED, alpha.id()));
 
     setClock(LocalDateTime.of(2026, 3, 3, 14, 30));
-    complete(taskAt(instance, "Task_ProviderAcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-03-03T14:30:00Z"));
+    complete(
+        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        Map.of("acknowledgedAt", "2026-03-03T14:30:00Z"));
 
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(taskAt(instance, "Task_ChaseAcknowledgement")).isNull();
     assertThat(timer(instance, "Timer_AcknowledgeSecondEscalation")).isNull();
-    assertThat(breachesOf(c)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
-        .containsExactlyInAnyOrder(tuple("ACKNOWLEDGEMENT", Kind.MISSED), tuple("ACKNOWLEDGEMENT", Kind.LATE));
+    assertThat(breachesOf(c))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+        .containsExactlyInAnyOrder(
+            tuple("ACKNOWLEDGEMENT", Kind.MISSED), tuple("ACKNOWLEDGEMENT", Kind.LATE));
   }
 
   @Test
   void aProviderThatNeverAcknowledgesIsEscalatedAgainToTheContractsManagers() {
     ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
     fire(timer(instance, "Timer_Acknowledge24h"));
-    complete(taskAt(instance, "Task_ChaseAcknowledgement"), Map.of("escalationAction", "Telephoned the manager"));
+    complete(
+        taskAt(instance, "Task_ChaseAcknowledgement"),
+        Map.of("escalationAction", "Telephoned the manager"));
 
     // 24 hours + 2 days after receipt.
     Job second = timer(instance, "Timer_AcknowledgeSecondEscalation");
     assertThat(second.getDuedate()).isEqualTo("2026-03-05T08:30:00Z");
     fire(second);
 
-    assertThat(instance).isWaitingAt("Task_ProviderAcknowledgeComplaint", "Task_ReviewMissedAcknowledgement");
-    assertThat(taskAt(instance, "Task_ReviewMissedAcknowledgement")).hasCandidateGroup("contracts-managers");
-    assertThat(outbox("complaint:" + instance.getId() + ":acknowledgement-escalated")).contains(MANAGER + "@council.example");
+    assertThat(instance)
+        .isWaitingAt("Task_ProviderAcknowledgeComplaint", "Task_ReviewMissedAcknowledgement");
+    assertThat(taskAt(instance, "Task_ReviewMissedAcknowledgement"))
+        .hasCandidateGroup("contracts-managers");
+    assertThat(outbox("complaint:" + instance.getId() + ":acknowledgement-escalated"))
+        .contains(MANAGER + "@council.example");
 
     setClock(LocalDateTime.of(2026, 3, 5, 9, 30));
-    complete(taskAt(instance, "Task_ProviderAcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-03-05T09:00:00Z"));
+    complete(
+        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        Map.of("acknowledgedAt", "2026-03-05T09:00:00Z"));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(taskAt(instance, "Task_ReviewMissedAcknowledgement")).isNull();
   }
@@ -369,14 +445,20 @@ class ComplaintProcessTest {
   void whatQualityAssuranceDidAboutAMissedDeadlineStaysOffTheProvidersTasks() {
     ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
     fire(timer(instance, "Timer_Acknowledge24h"));
-    complete(taskAt(instance, "Task_ChaseAcknowledgement"),
+    complete(
+        taskAt(instance, "Task_ChaseAcknowledgement"),
         Map.of("escalationAction", "Warned the manager that a default notice is being considered"));
 
-    complete(taskAt(instance, "Task_ProviderAcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-03-03T08:31:00Z"));
+    complete(
+        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        Map.of("acknowledgedAt", "2026-03-03T08:31:00Z"));
 
     Task resolve = taskAt(instance, "Task_ResolveComplaint");
-    identityService.setAuthentication(ALPHA_USER,
-        identityService.createGroupQuery().groupMember(ALPHA_USER).list().stream().map(Group::getId).toList());
+    identityService.setAuthentication(
+        ALPHA_USER,
+        identityService.createGroupQuery().groupMember(ALPHA_USER).list().stream()
+            .map(Group::getId)
+            .toList());
     Map<String, Object> seenByProvider;
     try {
       seenByProvider = taskService.getVariables(resolve.getId());
@@ -395,7 +477,9 @@ class ComplaintProcessTest {
     assertThat(breachesOf(c)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
 
     // Due 08:30 on Tuesday 3 March; the provider acknowledged at 08:00 and records it afterwards.
-    complete(taskAt(instance, "Task_ProviderAcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-03-03T08:00:00Z"));
+    complete(
+        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        Map.of("acknowledgedAt", "2026-03-03T08:00:00Z"));
 
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(breachesOf(c)).isEmpty();
@@ -408,7 +492,9 @@ class ComplaintProcessTest {
     fire(timer(instance, "Timer_Resolve15Days"));
     assertThat(breachesOf(c)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
 
-    complete(taskAt(instance, "Task_ResolveComplaint"), resolved(c.respondDueAt().minusSeconds(3600).toString()));
+    complete(
+        taskAt(instance, "Task_ResolveComplaint"),
+        resolved(c.respondDueAt().minusSeconds(3600).toString()));
 
     assertThat(breachesOf(c)).isEmpty();
     assertThat(complaintOf(instance).resolvedAt()).isEqualTo(c.respondDueAt().minusSeconds(3600));
@@ -422,20 +508,27 @@ class ComplaintProcessTest {
     fire(timer(instance, "Timer_Resolve15Days"));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint", "Task_ChaseResolution");
     assertThat(taskAt(instance, "Task_ChaseResolution")).hasCandidateGroup("quality-assurance");
-    assertThat(outbox("complaint:" + instance.getId() + ":resolution-reminder")).contains("complaints@alpha.example");
+    assertThat(outbox("complaint:" + instance.getId() + ":resolution-reminder"))
+        .contains("complaints@alpha.example");
 
     fire(timer(instance, "Timer_ResolveSecondEscalation"));
-    assertThat(instance).isWaitingAt("Task_ResolveComplaint", "Task_ChaseResolution", "Task_ReviewMissedResolution");
-    assertThat(outbox("complaint:" + instance.getId() + ":resolution-escalated")).contains(MANAGER + "@council.example");
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_ResolveComplaint", "Task_ChaseResolution", "Task_ReviewMissedResolution");
+    assertThat(outbox("complaint:" + instance.getId() + ":resolution-escalated"))
+        .contains(MANAGER + "@council.example");
 
     setClock(LocalDateTime.of(2026, 3, 27, 9, 0));
     complete(taskAt(instance, "Task_ResolveComplaint"), resolved("2026-03-27T08:00:00Z"));
 
     assertThat(instance).isEnded();
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(breachesOf(c)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
-        .containsExactlyInAnyOrder(tuple("RESOLUTION", Kind.MISSED), tuple("RESOLUTION", Kind.LATE));
-    assertThat(breachesOf(c)).allSatisfy(b -> assertThat(b.dueAt()).isEqualTo("2026-03-24T00:00:00Z"));
+    assertThat(breachesOf(c))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+        .containsExactlyInAnyOrder(
+            tuple("RESOLUTION", Kind.MISSED), tuple("RESOLUTION", Kind.LATE));
+    assertThat(breachesOf(c))
+        .allSatisfy(b -> assertThat(b.dueAt()).isEqualTo("2026-03-24T00:00:00Z"));
   }
 
   @Test
@@ -445,26 +538,37 @@ class ComplaintProcessTest {
 
     // Friday 13 March 2026, 15:00: discussions have failed. The report is due 5 working days later.
     setClock(LocalDateTime.of(2026, 3, 13, 15, 0));
-    complete(taskAt(instance, "Task_ResolveComplaint"),
-        Map.of("resolution", "UNRESOLVED", "discussionsSummary", "The family want a different provider"));
+    complete(
+        taskAt(instance, "Task_ResolveComplaint"),
+        Map.of(
+            "resolution",
+            "UNRESOLVED",
+            "discussionsSummary",
+            "The family want a different provider"));
 
     assertThat(instance).isWaitingAt("Task_SubmitWrittenReport");
     assertThat(taskAt(instance, "Task_SubmitWrittenReport")).hasCandidateGroup(ALPHA_GROUP);
     assertThat(complaintOf(instance).writtenReportDueAt()).isEqualTo("2026-03-21T00:00:00Z");
-    assertThat(timer(instance, "Timer_WrittenReportDue").getDuedate()).isEqualTo("2026-03-21T00:00:00Z");
+    assertThat(timer(instance, "Timer_WrittenReportDue").getDuedate())
+        .isEqualTo("2026-03-21T00:00:00Z");
     assertThat(complaintOf(instance).resolvedAt()).isNull();
 
     setClock(LocalDateTime.of(2026, 3, 18, 10, 0));
-    complete(taskAt(instance, "Task_SubmitWrittenReport"), Map.of("writtenReport", "Full account of the complaint"));
+    complete(
+        taskAt(instance, "Task_SubmitWrittenReport"),
+        Map.of("writtenReport", "Full account of the complaint"));
     assertThat(instance).isWaitingAt("Task_AssignInvestigator");
     assertThat(taskAt(instance, "Task_AssignInvestigator")).hasCandidateGroup("contracts-managers");
     assertThat(complaintOf(instance).writtenReportAt()).isEqualTo("2026-03-18T10:00:00Z");
 
     Task assign = taskAt(instance, "Task_AssignInvestigator");
-    assertThatThrownBy(() -> complete(assign, Map.of("investigator", "nobody-" + System.nanoTime())))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("investigator: no user nobody-");
+    assertThatThrownBy(
+            () -> complete(assign, Map.of("investigator", "nobody-" + System.nanoTime())))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("investigator: no user nobody-");
     assertThatThrownBy(() -> complete(assign, Map.of("investigator", ALPHA_USER)))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("is not a council officer");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("is not a council officer");
     complete(assign, Map.of("investigator", QUALITY));
 
     Task investigate = taskAt(instance, "Task_InvestigateComplaint");
@@ -472,13 +576,17 @@ class ComplaintProcessTest {
     assertThat(taskService.getIdentityLinksForTask(investigate.getId()))
         .anySatisfy(link -> assertThat(link.getGroupId()).isEqualTo("quality-assurance"));
     assertThat(complaintOf(instance).investigator()).isEqualTo(QUALITY);
-    assertThat(outbox("complaint:" + instance.getId() + ":investigator-assigned")).isEqualTo(QUALITY + "@council.example");
+    assertThat(outbox("complaint:" + instance.getId() + ":investigator-assigned"))
+        .isEqualTo(QUALITY + "@council.example");
 
     assertThatThrownBy(() -> complete(investigate, Map.of("investigationOutcome", "MAYBE")))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("investigationOutcome: must be one of NOT_UPHELD, PARTLY_UPHELD, UPHELD")
+        .hasMessageContaining(
+            "investigationOutcome: must be one of NOT_UPHELD, PARTLY_UPHELD, UPHELD")
         .hasMessageContaining("findings: is required");
-    complete(investigate, Map.of("investigationOutcome", "PARTLY_UPHELD", "findings", "Visits were late"));
+    complete(
+        investigate,
+        Map.of("investigationOutcome", "PARTLY_UPHELD", "findings", "Visits were late"));
 
     assertThat(instance).isEnded();
     Complaint closed = complaintOf(instance);
@@ -491,29 +599,36 @@ class ComplaintProcessTest {
   void aMissingWrittenReportIsChasedByQualityAssuranceAndRecorded() {
     ProcessInstance instance = providerComplaintAwaitingResolution();
     setClock(LocalDateTime.of(2026, 3, 13, 15, 0));
-    complete(taskAt(instance, "Task_ResolveComplaint"),
+    complete(
+        taskAt(instance, "Task_ResolveComplaint"),
         Map.of("resolution", "UNRESOLVED", "discussionsSummary", "No agreement"));
 
     fire(timer(instance, "Timer_WrittenReportDue"));
 
     assertThat(instance).isWaitingAt("Task_SubmitWrittenReport", "Task_ChaseWrittenReport");
     assertThat(taskAt(instance, "Task_ChaseWrittenReport")).hasCandidateGroup("quality-assurance");
-    assertThat(outbox("complaint:" + instance.getId() + ":written-report-reminder")).contains("complaints@alpha.example");
+    assertThat(outbox("complaint:" + instance.getId() + ":written-report-reminder"))
+        .contains("complaints@alpha.example");
 
     setClock(LocalDateTime.of(2026, 3, 23, 11, 0));
     complete(taskAt(instance, "Task_SubmitWrittenReport"), Map.of("writtenReport", "Report"));
 
     assertThat(instance).isWaitingAt("Task_AssignInvestigator");
-    assertThat(breachesOf(complaintOf(instance))).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
-        .containsExactlyInAnyOrder(tuple("WRITTEN_REPORT", Kind.MISSED), tuple("WRITTEN_REPORT", Kind.LATE));
+    assertThat(breachesOf(complaintOf(instance)))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+        .containsExactlyInAnyOrder(
+            tuple("WRITTEN_REPORT", Kind.MISSED), tuple("WRITTEN_REPORT", Kind.LATE));
   }
 
   @Test
   void providerDeadlinesAcrossEaster() {
-    // Thursday 2 April 2026, 10:00 BST. Acknowledge within 24 hours: Good Friday 10:00. Resolve: Good
-    // Friday and Easter Monday are bank holidays, so Tue 7 April is day 1 and Monday 27 April day 15.
+    // Thursday 2 April 2026, 10:00 BST. Acknowledge within 24 hours: Good Friday 10:00. Resolve:
+    // Good
+    // Friday and Easter Monday are bank holidays, so Tue 7 April is day 1 and Monday 27 April day
+    // 15.
     setClock(LocalDateTime.of(2026, 4, 2, 11, 0));
-    ProcessInstance instance = start(ALPHA_USER, complaint("2026-04-02T10:00:00+01:00", null, contract));
+    ProcessInstance instance =
+        start(ALPHA_USER, complaint("2026-04-02T10:00:00+01:00", null, contract));
 
     Complaint c = complaintOf(instance);
     assertThat(c.acknowledgeDueAt()).isEqualTo("2026-04-03T09:00:00Z");
@@ -524,8 +639,10 @@ class ComplaintProcessTest {
   void councilStaffMayRecordAComplaintForTheProviderWhichIsToldAtOnce() {
     ProcessInstance instance = start(OFFICER, complaint(RECEIVED, "PROVIDER", contract));
 
-    assertThat(instance).isWaitingAt("Task_ProviderAcknowledgeComplaint")
-        .variables().containsEntry("recordedByProvider", false);
+    assertThat(instance)
+        .isWaitingAt("Task_ProviderAcknowledgeComplaint")
+        .variables()
+        .containsEntry("recordedByProvider", false);
     assertThat(outbox("complaint:" + instance.getId() + ":provider-to-handle"))
         .contains("complaints@alpha.example", ALPHA_USER + "@council.example");
   }
@@ -540,32 +657,57 @@ class ComplaintProcessTest {
     ProcessInstance instance = start(ALPHA_USER, form);
     Complaint c = complaintOf(instance);
 
-    assertThat(instance).isWaitingAt("Task_ProviderAcknowledgeComplaint")
-        .variables().containsEntry("safeguardingRaised", true);
-    ProcessInstance alert = runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-alert")
-        .processInstanceBusinessKey(c.number()).singleResult();
+    assertThat(instance)
+        .isWaitingAt("Task_ProviderAcknowledgeComplaint")
+        .variables()
+        .containsEntry("safeguardingRaised", true);
+    ProcessInstance alert =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey("safeguarding-alert")
+            .processInstanceBusinessKey(c.number())
+            .singleResult();
     assertThat(alert).isNotNull().isWaitingAt("Task_ScreenSafeguardingAlert");
     assertThat(c.safeguardingRaised()).isTrue();
-    // The provider became aware on receipt (08:30) and alerted the council when it recorded the complaint (09:00).
-    Map<String, Object> row = jdbc.sql("SELECT raised_by, aware_at, alerted_at, provider_id FROM safeguarding_alert"
-        + " WHERE source_type = 'COMPLAINT' AND source_reference = :number").param("number", c.number()).query().singleRow();
+    // The provider became aware on receipt (08:30) and alerted the council when it recorded the
+    // complaint (09:00).
+    Map<String, Object> row =
+        jdbc.sql(
+                "SELECT raised_by, aware_at, alerted_at, provider_id FROM safeguarding_alert"
+                    + " WHERE source_type = 'COMPLAINT' AND source_reference = :number")
+            .param("number", c.number())
+            .query()
+            .singleRow();
     assertThat(row.get("RAISED_BY")).isEqualTo("PROVIDER");
     assertThat(instant(row.get("AWARE_AT"))).isEqualTo(RECEIVED);
     assertThat(instant(row.get("ALERTED_AT"))).isEqualTo("2026-03-02T09:00:00Z");
     assertThat(((Number) row.get("PROVIDER_ID")).longValue()).isEqualTo(alpha.id());
-    // What was seen, and of whom, goes to the safeguarding team in the alert's case; the register, read
+    // What was seen, and of whom, goes to the safeguarding team in the alert's case; the register,
+    // read
     // for figures and reports, says only where the concern came from.
-    assertThat(jdbc.sql("SELECT summary FROM safeguarding_alert WHERE source_type = 'COMPLAINT'"
-        + " AND source_reference = :number").param("number", c.number()).query(String.class).single())
+    assertThat(
+            jdbc.sql(
+                    "SELECT summary FROM safeguarding_alert WHERE source_type = 'COMPLAINT'"
+                        + " AND source_reference = :number")
+                .param("number", c.number())
+                .query(String.class)
+                .single())
         .isEqualTo("Concern raised from complaint " + c.number());
-    assertThat(runtimeService.getVariable(alert.getId(), "concernSummary")).isEqualTo("Bruising noticed by the daughter");
+    assertThat(runtimeService.getVariable(alert.getId(), "concernSummary"))
+        .isEqualTo("Bruising noticed by the daughter");
 
     // The complaint goes on as normal, and the later forms no longer ask.
-    complete(taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+    complete(
+        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
         Map.of("acknowledgedAt", "2026-03-02T08:45:00Z", "safeguardingConcern", true));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-alert")
-        .processInstanceBusinessKey(c.number()).count()).isOne();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("safeguarding-alert")
+                .processInstanceBusinessKey(c.number())
+                .count())
+        .isOne();
   }
 
   @Test
@@ -589,47 +731,74 @@ class ComplaintProcessTest {
     complete(respond, complete);
 
     assertThat(instance).isWaitingAt("Task_RecordComplainantResponse");
-    Map<String, Object> row = jdbc.sql("SELECT raised_by, aware_at FROM safeguarding_alert"
-        + " WHERE source_type = 'COMPLAINT' AND source_reference = :number").param("number", c.number()).query().singleRow();
+    Map<String, Object> row =
+        jdbc.sql(
+                "SELECT raised_by, aware_at FROM safeguarding_alert"
+                    + " WHERE source_type = 'COMPLAINT' AND source_reference = :number")
+            .param("number", c.number())
+            .query()
+            .singleRow();
     assertThat(row.get("RAISED_BY")).isEqualTo("COUNCIL");
     assertThat(instant(row.get("AWARE_AT"))).isEqualTo("2026-03-02T15:00:00Z");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-alert")
-        .processInstanceBusinessKey(c.number()).count()).isOne();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("safeguarding-alert")
+                .processInstanceBusinessKey(c.number())
+                .count())
+        .isOne();
   }
 
   // --- bad input: refused with clear messages, nothing created ------------------------------
 
   @Test
   void aComplaintReceivedInTheFutureIsRefused() {
-    assertRefused(OFFICER, complaint("2026-03-02T10:00:00Z", "COUNCIL", null), "receivedAt: cannot be in the future");
+    assertRefused(
+        OFFICER,
+        complaint("2026-03-02T10:00:00Z", "COUNCIL", null),
+        "receivedAt: cannot be in the future");
   }
 
   @Test
   void missingFieldsAreEachNamed() {
     Map<String, Object> empty = new HashMap<>();
     empty.put("safeguardingConcern", true);
-    assertRefused(OFFICER, empty, "receivedAt: is required", "complainantName: is required",
+    assertRefused(
+        OFFICER,
+        empty,
+        "receivedAt: is required",
+        "complainantName: is required",
         "complainantRelationship: must be one of OTHER, REPRESENTATIVE, SERVICE_USER",
-        "howReceived: must be one of", "summary: is required", "route: must be one of COUNCIL, PROVIDER",
+        "howReceived: must be one of",
+        "summary: is required",
+        "route: must be one of COUNCIL, PROVIDER",
         "safeguardingSummary: say what the concern is");
   }
 
   @Test
   void aProviderCannotRecordAComplaintAboutAnotherProvidersContract() {
-    assertRefused(ALPHA_USER, complaint(RECEIVED, null, betaContract),
+    assertRefused(
+        ALPHA_USER,
+        complaint(RECEIVED, null, betaContract),
         "contractReference: no contract " + betaContract + " of your organisation");
   }
 
   @Test
   void aProviderCannotRecordAComplaintToTheCouncil() {
-    assertRefused(ALPHA_USER, complaint(RECEIVED, "COUNCIL", contract), "route: a provider records the complaints it handles");
+    assertRefused(
+        ALPHA_USER,
+        complaint(RECEIVED, "COUNCIL", contract),
+        "route: a provider records the complaints it handles");
   }
 
   @Test
   void aProviderCannotPassItselfOffAsCouncilStaff() {
     Map<String, Object> form = complaint(RECEIVED, "COUNCIL", betaContract);
     form.put("recordedBy", OFFICER);
-    assertRefused(ALPHA_USER, form, "route: a provider records the complaints it handles",
+    assertRefused(
+        ALPHA_USER,
+        form,
+        "route: a provider records the complaints it handles",
         "contractReference: no contract " + betaContract + " of your organisation");
   }
 
@@ -656,7 +825,9 @@ class ComplaintProcessTest {
   @Test
   void aComplaintForTheProviderNeedsItsContract() {
     assertRefused(OFFICER, complaint(RECEIVED, "PROVIDER", null), "contractReference: is required");
-    assertRefused(OFFICER, complaint(RECEIVED, "PROVIDER", "NO-SUCH-CONTRACT"),
+    assertRefused(
+        OFFICER,
+        complaint(RECEIVED, "PROVIDER", "NO-SUCH-CONTRACT"),
         "contractReference: no contract NO-SUCH-CONTRACT in the register");
   }
 
@@ -665,11 +836,14 @@ class ComplaintProcessTest {
     ProcessInstance instance = start(OFFICER, complaint(RECEIVED, "COUNCIL", null));
     Task acknowledge = taskAt(instance, "Task_AcknowledgeComplaint");
 
-    assertThatThrownBy(() -> complete(acknowledge, Map.of("acknowledgedAt", "2026-03-01T10:00:00Z")))
+    assertThatThrownBy(
+            () -> complete(acknowledge, Map.of("acknowledgedAt", "2026-03-01T10:00:00Z")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("acknowledgedAt: cannot be before the complaint was received");
-    assertThatThrownBy(() -> complete(acknowledge, Map.of("acknowledgedAt", "2026-03-02T12:00:00Z")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("acknowledgedAt: cannot be in the future");
+    assertThatThrownBy(
+            () -> complete(acknowledge, Map.of("acknowledgedAt", "2026-03-02T12:00:00Z")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("acknowledgedAt: cannot be in the future");
     assertThat(complaintOf(instance).acknowledgedAt()).isNull();
   }
 
@@ -677,14 +851,18 @@ class ComplaintProcessTest {
 
   private ProcessInstance councilComplaintAwaitingResponse() {
     ProcessInstance instance = start(OFFICER, complaint(RECEIVED, "COUNCIL", null));
-    complete(taskAt(instance, "Task_AcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-03-02T08:50:00Z"));
+    complete(
+        taskAt(instance, "Task_AcknowledgeComplaint"),
+        Map.of("acknowledgedAt", "2026-03-02T08:50:00Z"));
     assertThat(instance).isWaitingAt("Task_InvestigateAndRespond");
     return instance;
   }
 
   private ProcessInstance providerComplaintAwaitingResolution() {
     ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, null, contract));
-    complete(taskAt(instance, "Task_ProviderAcknowledgeComplaint"), Map.of("acknowledgedAt", "2026-03-02T08:50:00Z"));
+    complete(
+        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        Map.of("acknowledgedAt", "2026-03-02T08:50:00Z"));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     return instance;
   }
@@ -707,25 +885,39 @@ class ComplaintProcessTest {
   }
 
   private static Map<String, Object> resolved(String resolvedAt) {
-    return Map.of("resolution", "RESOLVED", "resolvedAt", resolvedAt, "resolutionOutcome", "New visit times agreed");
+    return Map.of(
+        "resolution",
+        "RESOLVED",
+        "resolvedAt",
+        resolvedAt,
+        "resolutionOutcome",
+        "New visit times agreed");
   }
 
   private void assertRefused(String user, Map<String, Object> form, String... messages) {
     long complaintsBefore = jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single();
-    long instancesBefore = runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint").count();
+    long instancesBefore =
+        runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint").count();
 
     assertThatThrownBy(() -> start(user, form))
         .isInstanceOf(TaskFormException.class)
         .hasMessageContainingAll(messages);
 
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single()).isEqualTo(complaintsBefore);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint").count())
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single())
+        .isEqualTo(complaintsBefore);
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint").count())
         .isEqualTo(instancesBefore);
   }
 
-  /** Starts as the user would from Tasklist: signed in, so the user is recorded as the initiator. */
+  /**
+   * Starts as the user would from Tasklist: signed in, so the user is recorded as the initiator.
+   */
   private ProcessInstance start(String user, Map<String, Object> form) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .toList();
     identityService.setAuthentication(user, groups);
     try {
       return runtimeService.startProcessInstanceByKey("complaint", form);
@@ -747,11 +939,19 @@ class ComplaintProcessTest {
   }
 
   private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(activityId)
+        .singleResult();
   }
 
   private Job timer(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .activityId(activityId)
         .singleResult();
   }
 
@@ -764,7 +964,10 @@ class ComplaintProcessTest {
 
   private String outbox(String key) {
     return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", key).query(String.class).optional().orElse(null);
+        .param("key", key)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   private static Instant instant(Object timestamp) {

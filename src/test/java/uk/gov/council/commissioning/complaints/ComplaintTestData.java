@@ -54,9 +54,18 @@ final class ComplaintTestData {
   }
 
   static void contract(ContractService contracts, Provider provider, String reference) {
-    contracts.create(new NewContract(reference, "Domiciliary Care Service (North Locality)", provider.id(),
-        "Home care", LocalDate.of(2024, 4, 1), LocalDate.of(2029, 3, 31), new BigDecimal("640000.00"),
-        new BigDecimal("3200000.00"), "Home Care - Older People", List.of(new NewContract.Option(12))));
+    contracts.create(
+        new NewContract(
+            reference,
+            "Domiciliary Care Service (North Locality)",
+            provider.id(),
+            "Home care",
+            LocalDate.of(2024, 4, 1),
+            LocalDate.of(2029, 3, 31),
+            new BigDecimal("640000.00"),
+            new BigDecimal("3200000.00"),
+            "Home Care - Older People",
+            List.of(new NewContract.Option(12))));
     contracts.assignContractOfficer(reference, CONTRACT_OFFICER);
   }
 
@@ -69,7 +78,9 @@ final class ComplaintTestData {
     v.put("serviceUserName", "Arthur Example");
     v.put("complainantContact", "01632 960000");
     v.put("howReceived", "TELEPHONE");
-    v.put("summary", "Care workers arrived late three times this week and left without giving medication");
+    v.put(
+        "summary",
+        "Care workers arrived late three times this week and left without giving medication");
     if (route != null) {
       v.put("route", route);
     }

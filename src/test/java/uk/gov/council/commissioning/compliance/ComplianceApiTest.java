@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.TestUsers.as;
+import static uk.gov.council.commissioning.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -73,7 +73,8 @@ class ComplianceApiTest {
   @Test
   void aProviderSeesItsOwnFiguresInTheAgreedShape() throws Exception {
     String quarter = uniqueQuarter();
-    Instant aware = new Quarter(Integer.parseInt(quarter.substring(0, 4)), 2).start().plus(Duration.ofDays(3));
+    Instant aware =
+        new Quarter(Integer.parseInt(quarter.substring(0, 4)), 2).start().plus(Duration.ofDays(3));
     alert(alpha, aware, Duration.ofHours(12));
     alert(alpha, aware.plus(Duration.ofDays(1)), Duration.ofHours(13));
 
@@ -91,7 +92,8 @@ class ComplianceApiTest {
     JsonNode measures = body.path("measures");
     assertThat(measures).hasSize(9);
     JsonNode fivePointTwo = find(measures, "5.2");
-    assertThat(fivePointTwo.path("wording").asText()).startsWith("Percentage of incidents of abuse or suspected abuse");
+    assertThat(fivePointTwo.path("wording").asText())
+        .startsWith("Percentage of incidents of abuse or suspected abuse");
     assertThat(fivePointTwo.path("source").asText()).isEqualTo("seed 002 App C 5.2");
     assertThat(fivePointTwo.path("total").asInt()).isEqualTo(2);
     assertThat(fivePointTwo.path("met").asInt()).isEqualTo(1);
@@ -139,7 +141,8 @@ class ComplianceApiTest {
 
   @Test
   void aBadQuarterOrProviderIdIs400NamingTheField() throws Exception {
-    Response badQuarter = http.get("/api/compliance/providers/" + alpha.id() + "/quarters/2026-Q5", as(OFFICER));
+    Response badQuarter =
+        http.get("/api/compliance/providers/" + alpha.id() + "/quarters/2026-Q5", as(OFFICER));
     assertThat(badQuarter.status()).isEqualTo(400);
     assertThat(badQuarter.contentType()).startsWith("application/problem+json");
     JsonNode errors = json.readTree(badQuarter.body()).path("errors");
@@ -154,12 +157,14 @@ class ComplianceApiTest {
 
     Response listBad = http.get("/api/compliance/quarters/2026-3", as(OFFICER));
     assertThat(listBad.status()).isEqualTo(400);
-    assertThat(json.readTree(listBad.body()).path("errors").findValuesAsText("field")).containsExactly("quarter");
+    assertThat(json.readTree(listBad.body()).path("errors").findValuesAsText("field"))
+        .containsExactly("quarter");
   }
 
   @Test
   void anUnknownProviderIs404() {
-    Response response = http.get("/api/compliance/providers/987654321/quarters/2026-Q3", as(OFFICER));
+    Response response =
+        http.get("/api/compliance/providers/987654321/quarters/2026-Q3", as(OFFICER));
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.contentType()).startsWith("application/problem+json");
@@ -173,7 +178,8 @@ class ComplianceApiTest {
   }
 
   private void alert(Provider provider, Instant awareAt, Duration untilAlerted) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at,
                                             alert_due_at, alerted_at)
             VALUES ('COMPLAINT', :reference, :provider, 'PROVIDER', :aware, :due, :alerted)

@@ -20,9 +20,11 @@ import uk.gov.council.commissioning.contracts.Provider;
  * A past quarter's App C 4.2 and 5.2 figures stay as they were when the council later shortens the
  * configured periods: each case is judged by the deadline recorded with it, not by today's setting.
  */
-@SpringBootTest(properties = {
-    "commissioning.complaints.provider-acknowledge-within=PT1H",
-    "commissioning.safeguarding.alert-within=PT1H"})
+@SpringBootTest(
+    properties = {
+      "commissioning.complaints.provider-acknowledge-within=PT1H",
+      "commissioning.safeguarding.alert-within=PT1H"
+    })
 @ActiveProfiles("test")
 class ComplianceFiguresSettingChangeTest {
 
@@ -36,10 +38,13 @@ class ComplianceFiguresSettingChangeTest {
   @Test
   void shorteningThePeriodsLaterLeavesAPastQuartersFiguresAlone() {
     String suffix = String.valueOf(System.nanoTime() % 1000000);
-    Provider provider = contracts.createProvider("Setting Change " + suffix, "sc@example.org", "provider-sc-" + suffix);
+    Provider provider =
+        contracts.createProvider(
+            "Setting Change " + suffix, "sc@example.org", "provider-sc-" + suffix);
     // Recorded in July, while the periods were 24 hours (acknowledgement) and 12 hours (alert).
     Instant received = Instant.parse("2026-07-01T08:00:00Z");
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO complaint (complaint_number, route, provider_id, received_at, opened_at, acknowledge_due_at,
                                    acknowledged_at, respond_due_at, original_respond_due_at)
             VALUES (:number, 'PROVIDER', :provider, :received, :received, :ackDue, :ack, :due, :due)
@@ -52,7 +57,8 @@ class ComplianceFiguresSettingChangeTest {
         .param("due", utc(received.plus(Duration.ofDays(21))))
         .update();
     Instant aware = Instant.parse("2026-08-01T00:00:00Z");
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at,
                                             alert_due_at, alerted_at)
             VALUES ('COMPLAINT', :reference, :provider, 'PROVIDER', :aware, :due, :alerted)
@@ -66,7 +72,8 @@ class ComplianceFiguresSettingChangeTest {
 
     ProviderFigures result = figures.forProvider(provider, Q3_2026, NOW);
 
-    // Acknowledged after 23 hours and alerted after 11: on time then, and still on time now that the
+    // Acknowledged after 23 hours and alerted after 11: on time then, and still on time now that
+    // the
     // settings say 1 hour. Total, met, missed, pending.
     assertThat(line(result, "4.2")).containsExactly(1, 1, 0, 0);
     assertThat(percentage(result, "4.2")).isEqualTo(new BigDecimal("100.0"));
@@ -75,7 +82,10 @@ class ComplianceFiguresSettingChangeTest {
   }
 
   private static Measure measure(ProviderFigures figures, String number) {
-    return figures.measures().stream().filter(m -> number.equals(m.number())).findFirst().orElseThrow();
+    return figures.measures().stream()
+        .filter(m -> number.equals(m.number()))
+        .findFirst()
+        .orElseThrow();
   }
 
   private static List<Integer> line(ProviderFigures figures, String number) {

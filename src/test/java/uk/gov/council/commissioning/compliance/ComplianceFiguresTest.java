@@ -27,8 +27,8 @@ import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 
 /**
- * Seed 002 App C sections 4-6 computed from hand-made facts, with the expected numbers worked out by
- * hand in each test. Each test has providers of its own, so facts of other tests never count.
+ * Seed 002 App C sections 4-6 computed from hand-made facts, with the expected numbers worked out
+ * by hand in each test. Each test has providers of its own, so facts of other tests never count.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -53,8 +53,12 @@ class ComplianceFiguresTest {
   void setUp() {
     int n = SEQUENCE.incrementAndGet();
     String suffix = n + "-" + System.nanoTime() % 100000;
-    alpha = contracts.createProvider("Compliance Alpha " + suffix, "alpha@example.org", "provider-cf-alpha-" + suffix);
-    beta = contracts.createProvider("Compliance Beta " + suffix, "beta@example.org", "provider-cf-beta-" + suffix);
+    alpha =
+        contracts.createProvider(
+            "Compliance Alpha " + suffix, "alpha@example.org", "provider-cf-alpha-" + suffix);
+    beta =
+        contracts.createProvider(
+            "Compliance Beta " + suffix, "beta@example.org", "provider-cf-beta-" + suffix);
     alphaContract = contract(alpha, "CF-A-" + suffix);
     betaContract = contract(beta, "CF-B-" + suffix);
   }
@@ -69,27 +73,87 @@ class ComplianceFiguresTest {
   @Test
   void complaintsReceivedAcknowledgedAndResolved() {
     // C1: acknowledged exactly 24 h after receipt (met), resolved exactly at the deadline (met).
-    complaint(alpha, "PROVIDER", "2026-07-01T08:00:00Z", "2026-07-02T08:00:00Z", "2026-07-22T08:00:00Z",
-        "2026-07-22T08:00:00Z", "2026-07-22T08:00:00Z");
-    // C2: acknowledged 24 h 1 min after (missed); resolved after the original deadline though within an
+    complaint(
+        alpha,
+        "PROVIDER",
+        "2026-07-01T08:00:00Z",
+        "2026-07-02T08:00:00Z",
+        "2026-07-22T08:00:00Z",
+        "2026-07-22T08:00:00Z",
+        "2026-07-22T08:00:00Z");
+    // C2: acknowledged 24 h 1 min after (missed); resolved after the original deadline though
+    // within an
     // extension the complainant was told of (missed: an extension does not excuse the provider).
-    complaint(alpha, "PROVIDER", "2026-07-10T09:00:00Z", "2026-07-11T09:01:00Z", "2026-07-31T09:00:00Z",
-        "2026-08-10T09:00:00Z", "2026-08-01T10:00:00Z");
+    complaint(
+        alpha,
+        "PROVIDER",
+        "2026-07-10T09:00:00Z",
+        "2026-07-11T09:01:00Z",
+        "2026-07-31T09:00:00Z",
+        "2026-08-10T09:00:00Z",
+        "2026-08-01T10:00:00Z");
     // C3: never acknowledged, the 24 h long past (missed); resolved before its deadline (met).
-    complaint(alpha, "PROVIDER", "2026-08-03T12:00:00Z", null, "2026-08-24T12:00:00Z",
-        "2026-08-24T12:00:00Z", "2026-08-20T16:00:00Z");
+    complaint(
+        alpha,
+        "PROVIDER",
+        "2026-08-03T12:00:00Z",
+        null,
+        "2026-08-24T12:00:00Z",
+        "2026-08-24T12:00:00Z",
+        "2026-08-20T16:00:00Z");
     // C4: received this morning; neither deadline has passed (pending, pending).
-    complaint(alpha, "PROVIDER", "2026-09-30T10:00:00Z", null, "2026-10-21T10:00:00Z",
-        "2026-10-21T10:00:00Z", null);
+    complaint(
+        alpha,
+        "PROVIDER",
+        "2026-09-30T10:00:00Z",
+        null,
+        "2026-10-21T10:00:00Z",
+        "2026-10-21T10:00:00Z",
+        null);
     // C5: 00:30 BST on 1 July, which is still 30 June in UTC: in Q3 (met, met).
-    complaint(alpha, "PROVIDER", "2026-06-30T23:30:00Z", "2026-07-01T10:00:00Z", "2026-07-21T23:30:00Z",
-        "2026-07-21T23:30:00Z", "2026-07-15T10:00:00Z");
-    // Not counted: 23:30 BST on 30 June (Q2); 00:30 BST on 1 October (Q4); a complaint to the council
+    complaint(
+        alpha,
+        "PROVIDER",
+        "2026-06-30T23:30:00Z",
+        "2026-07-01T10:00:00Z",
+        "2026-07-21T23:30:00Z",
+        "2026-07-21T23:30:00Z",
+        "2026-07-15T10:00:00Z");
+    // Not counted: 23:30 BST on 30 June (Q2); 00:30 BST on 1 October (Q4); a complaint to the
+    // council
     // about the provider's service (App K, not App C 4); another provider's complaint.
-    complaint(alpha, "PROVIDER", "2026-06-30T22:30:00Z", null, "2026-07-21T22:30:00Z", "2026-07-21T22:30:00Z", null);
-    complaint(alpha, "PROVIDER", "2026-09-30T23:30:00Z", null, "2026-10-21T23:30:00Z", "2026-10-21T23:30:00Z", null);
-    complaint(alpha, "COUNCIL", "2026-07-15T09:00:00Z", null, "2026-08-12T09:00:00Z", "2026-08-12T09:00:00Z", null);
-    complaint(beta, "PROVIDER", "2026-07-15T09:00:00Z", null, "2026-08-05T09:00:00Z", "2026-08-05T09:00:00Z", null);
+    complaint(
+        alpha,
+        "PROVIDER",
+        "2026-06-30T22:30:00Z",
+        null,
+        "2026-07-21T22:30:00Z",
+        "2026-07-21T22:30:00Z",
+        null);
+    complaint(
+        alpha,
+        "PROVIDER",
+        "2026-09-30T23:30:00Z",
+        null,
+        "2026-10-21T23:30:00Z",
+        "2026-10-21T23:30:00Z",
+        null);
+    complaint(
+        alpha,
+        "COUNCIL",
+        "2026-07-15T09:00:00Z",
+        null,
+        "2026-08-12T09:00:00Z",
+        "2026-08-12T09:00:00Z",
+        null);
+    complaint(
+        beta,
+        "PROVIDER",
+        "2026-07-15T09:00:00Z",
+        null,
+        "2026-08-05T09:00:00Z",
+        "2026-08-05T09:00:00Z",
+        null);
 
     ProviderFigures result = figures.forProvider(alpha, Q3_2026, NOW);
 
@@ -104,10 +168,11 @@ class ComplianceFiguresTest {
 
   @Test
   void safeguardingAlertsWithin12HoursOfAwareness() {
-    alert(alpha, "PROVIDER", "2026-07-05T00:00:00Z", Duration.ofHours(12));                  // met: exactly 12 h
-    alert(alpha, "PROVIDER", "2026-07-20T00:00:00Z", Duration.ofHours(12).plusMinutes(1));  // missed
-    alert(alpha, "PROVIDER", "2026-08-01T00:00:00Z", Duration.ofHours(1));                   // met
-    // Not counted: raised by a council officer; another provider's; aware in Q2 though alerted in Q3.
+    alert(alpha, "PROVIDER", "2026-07-05T00:00:00Z", Duration.ofHours(12)); // met: exactly 12 h
+    alert(alpha, "PROVIDER", "2026-07-20T00:00:00Z", Duration.ofHours(12).plusMinutes(1)); // missed
+    alert(alpha, "PROVIDER", "2026-08-01T00:00:00Z", Duration.ofHours(1)); // met
+    // Not counted: raised by a council officer; another provider's; aware in Q2 though alerted in
+    // Q3.
     alert(alpha, "COUNCIL", "2026-08-02T00:00:00Z", Duration.ofHours(30));
     alert(beta, "PROVIDER", "2026-08-02T00:00:00Z", Duration.ofHours(30));
     alert(alpha, "PROVIDER", "2026-06-30T10:00:00Z", Duration.ofHours(15));
@@ -115,7 +180,8 @@ class ComplianceFiguresTest {
     ProviderFigures result = figures.forProvider(alpha, Q3_2026, NOW);
 
     assertCount(result, "5.1", 3);
-    // 2 / (2 + 1) = 66.666... = 66.7 %. An alert is recorded only once it has arrived: never pending.
+    // 2 / (2 + 1) = 66.666... = 66.7 %. An alert is recorded only once it has arrived: never
+    // pending.
     assertTimed(result, "5.2", 3, 2, 1, 0, "66.7");
   }
 
@@ -124,7 +190,13 @@ class ComplianceFiguresTest {
   @Test
   void seriousIncidentsReportedWithin12And48Hours() {
     // S1: initial report exactly at 12 h (met); form at 48 h 1 min (missed); RIDDOR.
-    incident(alpha, alphaContract, "2026-07-02T10:00:00Z", "2026-07-02T22:00:00Z", "2026-07-04T10:01:00Z", true);
+    incident(
+        alpha,
+        alphaContract,
+        "2026-07-02T10:00:00Z",
+        "2026-07-02T22:00:00Z",
+        "2026-07-04T10:01:00Z",
+        true);
     // S2: no initial report, long overdue (missed); form within 48 h (met).
     incident(alpha, alphaContract, "2026-08-10T10:00:00Z", null, "2026-08-11T09:00:00Z", false);
     // S3: this afternoon; initial report in (met); form not yet due (pending); RIDDOR.
@@ -148,10 +220,22 @@ class ComplianceFiguresTest {
     incident(alpha, alphaContract, "2026-09-30T15:00:00Z", "2026-09-30T18:00:00Z", null, false);
 
     // The form is due 48 h after the incident: 2 October 15:00 UTC.
-    assertTimed(figures.forProvider(alpha, Q3_2026, Instant.parse("2026-10-02T15:00:00Z")),
-        "serious-incidents-reporting-form-in-time", 1, 0, 0, 1, null);
-    assertTimed(figures.forProvider(alpha, Q3_2026, Instant.parse("2026-10-02T15:01:00Z")),
-        "serious-incidents-reporting-form-in-time", 1, 0, 1, 0, "0.0");
+    assertTimed(
+        figures.forProvider(alpha, Q3_2026, Instant.parse("2026-10-02T15:00:00Z")),
+        "serious-incidents-reporting-form-in-time",
+        1,
+        0,
+        0,
+        1,
+        null);
+    assertTimed(
+        figures.forProvider(alpha, Q3_2026, Instant.parse("2026-10-02T15:01:00Z")),
+        "serious-incidents-reporting-form-in-time",
+        1,
+        0,
+        1,
+        0,
+        "0.0");
   }
 
   @Test
@@ -159,8 +243,15 @@ class ComplianceFiguresTest {
     Quarter q1 = new Quarter(2026, 1);
     incident(alpha, alphaContract, "2025-12-31T23:59:00Z", null, null, false); // Q4 2025 (GMT)
     incident(alpha, alphaContract, "2026-01-01T00:00:00Z", null, null, false); // Q1: midnight GMT
-    incident(alpha, alphaContract, "2026-03-31T22:59:00Z", null, null, true);  // Q1: 23:59 BST, 31 March
-    incident(alpha, alphaContract, "2026-03-31T23:00:00Z", null, null, true);  // Q2: midnight BST, 1 April
+    incident(
+        alpha, alphaContract, "2026-03-31T22:59:00Z", null, null, true); // Q1: 23:59 BST, 31 March
+    incident(
+        alpha,
+        alphaContract,
+        "2026-03-31T23:00:00Z",
+        null,
+        null,
+        true); // Q2: midnight BST, 1 April
 
     ProviderFigures result = figures.forProvider(alpha, q1, Instant.parse("2026-06-01T00:00:00Z"));
 
@@ -175,26 +266,44 @@ class ComplianceFiguresTest {
   void aQuarterWithNothingRecordedHasZerosAndNoPercentages() {
     ProviderFigures result = figures.forProvider(alpha, Q3_2026, NOW);
 
-    assertThat(result.provider()).isEqualTo(new ProviderFigures.ProviderName(alpha.id(), alpha.name()));
+    assertThat(result.provider())
+        .isEqualTo(new ProviderFigures.ProviderName(alpha.id(), alpha.name()));
     assertThat(result.quarter()).isEqualTo("2026-Q3");
     assertThat(result.asAt()).isEqualTo(NOW);
-    assertThat(result.measures()).extracting(Measure::key).containsExactly(
-        "complaints-received", "complaints-acknowledged-in-time", "complaints-resolved-in-time",
-        "safeguarding-alerts-reported", "safeguarding-alerts-in-time", "serious-incidents",
-        "serious-incidents-initial-report-in-time", "serious-incidents-reporting-form-in-time",
-        "riddor-reportable-events");
-    assertThat(result.measures()).extracting(Measure::number)
+    assertThat(result.measures())
+        .extracting(Measure::key)
+        .containsExactly(
+            "complaints-received",
+            "complaints-acknowledged-in-time",
+            "complaints-resolved-in-time",
+            "safeguarding-alerts-reported",
+            "safeguarding-alerts-in-time",
+            "serious-incidents",
+            "serious-incidents-initial-report-in-time",
+            "serious-incidents-reporting-form-in-time",
+            "riddor-reportable-events");
+    assertThat(result.measures())
+        .extracting(Measure::number)
         .containsExactly("4.1", "4.2", "4.3", "5.1", "5.2", "6.1", null, null, "6.2");
-    assertThat(result.measures()).allSatisfy(m -> {
-      assertThat(m.total()).isZero();
-      assertThat(m.percentage()).isNull();
-    });
+    assertThat(result.measures())
+        .allSatisfy(
+            m -> {
+              assertThat(m.total()).isZero();
+              assertThat(m.percentage()).isNull();
+            });
     assertTimed(result, "4.2", 0, 0, 0, 0, null);
   }
 
   @Test
   void nowIsTheEngineClockUnlessGiven() {
-    complaint(alpha, "PROVIDER", "2026-09-30T10:00:00Z", null, "2026-10-21T10:00:00Z", "2026-10-21T10:00:00Z", null);
+    complaint(
+        alpha,
+        "PROVIDER",
+        "2026-09-30T10:00:00Z",
+        null,
+        "2026-10-21T10:00:00Z",
+        "2026-10-21T10:00:00Z",
+        null);
 
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-10-01T10:00:00Z")));
     ProviderFigures atTheDeadline = figures.forProvider(alpha, Q3_2026);
@@ -208,10 +317,30 @@ class ComplianceFiguresTest {
 
   @Test
   void everyProvidersFiguresTogether() {
-    complaint(alpha, "PROVIDER", "2026-07-01T08:00:00Z", "2026-07-01T09:00:00Z", "2026-07-22T08:00:00Z",
-        "2026-07-22T08:00:00Z", null);
-    complaint(beta, "PROVIDER", "2026-07-15T09:00:00Z", null, "2026-08-05T09:00:00Z", "2026-08-05T09:00:00Z", null);
-    complaint(beta, "PROVIDER", "2026-07-16T09:00:00Z", null, "2026-08-06T09:00:00Z", "2026-08-06T09:00:00Z", null);
+    complaint(
+        alpha,
+        "PROVIDER",
+        "2026-07-01T08:00:00Z",
+        "2026-07-01T09:00:00Z",
+        "2026-07-22T08:00:00Z",
+        "2026-07-22T08:00:00Z",
+        null);
+    complaint(
+        beta,
+        "PROVIDER",
+        "2026-07-15T09:00:00Z",
+        null,
+        "2026-08-05T09:00:00Z",
+        "2026-08-05T09:00:00Z",
+        null);
+    complaint(
+        beta,
+        "PROVIDER",
+        "2026-07-16T09:00:00Z",
+        null,
+        "2026-08-06T09:00:00Z",
+        "2026-08-06T09:00:00Z",
+        null);
 
     QuarterFigures all = figures.forAllProviders(Q3_2026, NOW);
 
@@ -228,13 +357,17 @@ class ComplianceFiguresTest {
   // --- helpers ----------------------------------------------------------------------------------
 
   private static ProviderFigures of(QuarterFigures all, Provider provider) {
-    return all.providers().stream().filter(p -> p.provider().id() == provider.id()).findFirst().orElseThrow();
+    return all.providers().stream()
+        .filter(p -> p.provider().id() == provider.id())
+        .findFirst()
+        .orElseThrow();
   }
 
   private static Measure measure(ProviderFigures figures, String numberOrKey) {
     return figures.measures().stream()
         .filter(m -> numberOrKey.equals(m.number()) || numberOrKey.equals(m.key()))
-        .findFirst().orElseThrow();
+        .findFirst()
+        .orElseThrow();
   }
 
   private static void assertCount(ProviderFigures figures, String numberOrKey, int total) {
@@ -244,25 +377,49 @@ class ComplianceFiguresTest {
     assertThat(m.percentage()).as(numberOrKey + " percentage").isNull();
   }
 
-  private static void assertTimed(ProviderFigures figures, String numberOrKey, int total, int met, int missed,
-      int pending, String percentage) {
+  private static void assertTimed(
+      ProviderFigures figures,
+      String numberOrKey,
+      int total,
+      int met,
+      int missed,
+      int pending,
+      String percentage) {
     Measure m = measure(figures, numberOrKey);
     assertThat(List.of(m.total(), m.met(), m.missed(), m.pending()))
-        .as(numberOrKey + " total, met, missed, pending").containsExactly(total, met, missed, pending);
-    assertThat(m.percentage()).as(numberOrKey + " percentage")
+        .as(numberOrKey + " total, met, missed, pending")
+        .containsExactly(total, met, missed, pending);
+    assertThat(m.percentage())
+        .as(numberOrKey + " percentage")
         .isEqualTo(percentage == null ? null : new BigDecimal(percentage));
   }
 
   private Contract contract(Provider provider, String reference) {
-    return contracts.create(new NewContract(reference, "Domiciliary care", provider.id(), "Domiciliary care",
-        LocalDate.of(2025, 4, 1), LocalDate.of(2029, 3, 31), new BigDecimal("500000.00"),
-        new BigDecimal("2000000.00"), null, List.of()));
+    return contracts.create(
+        new NewContract(
+            reference,
+            "Domiciliary care",
+            provider.id(),
+            "Domiciliary care",
+            LocalDate.of(2025, 4, 1),
+            LocalDate.of(2029, 3, 31),
+            new BigDecimal("500000.00"),
+            new BigDecimal("2000000.00"),
+            null,
+            List.of()));
   }
 
-  private void complaint(Provider provider, String route, String receivedAt, String acknowledgedAt,
-      String originalDueAt, String currentDueAt, String resolvedAt) {
+  private void complaint(
+      Provider provider,
+      String route,
+      String receivedAt,
+      String acknowledgedAt,
+      String originalDueAt,
+      String currentDueAt,
+      String resolvedAt) {
     Instant received = Instant.parse(receivedAt);
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO complaint (complaint_number, route, provider_id, received_at, opened_at, acknowledge_due_at,
                                    acknowledged_at, respond_due_at, original_respond_due_at, resolved_at)
             VALUES (:number, :route, :provider, :received, :received, :ackDue, :ack, :due, :originalDue, :resolved)
@@ -271,7 +428,8 @@ class ComplianceFiguresTest {
         .param("route", route)
         .param("provider", provider.id())
         .param("received", utc(received))
-        // As the complaint process records it: commissioning.complaints.provider-acknowledge-within (24 hours).
+        // As the complaint process records it: commissioning.complaints.provider-acknowledge-within
+        // (24 hours).
         .param("ackDue", utc(received.plus(Duration.ofHours(24))))
         .param("ack", time(acknowledgedAt))
         .param("due", utc(Instant.parse(currentDueAt)))
@@ -282,7 +440,8 @@ class ComplianceFiguresTest {
 
   private void alert(Provider provider, String raisedBy, String awareAt, Duration untilAlerted) {
     Instant aware = Instant.parse(awareAt);
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at,
                                             alert_due_at, alerted_at)
             VALUES ('SERIOUS_INCIDENT', :reference, :provider, :raisedBy, :aware, :due, :alerted)
@@ -291,16 +450,23 @@ class ComplianceFiguresTest {
         .param("provider", provider.id())
         .param("raisedBy", raisedBy)
         .param("aware", utc(aware))
-        // As SafeguardingAlerts records it: commissioning.safeguarding.alert-within (12 hours) after awareness.
+        // As SafeguardingAlerts records it: commissioning.safeguarding.alert-within (12 hours)
+        // after awareness.
         .param("due", utc(aware.plus(Duration.ofHours(12))))
         .param("alerted", utc(aware.plus(untilAlerted)))
         .update();
   }
 
-  private void incident(Provider provider, Contract contract, String occurredAt, String initialReportAt,
-      String reportingFormAt, boolean riddor) {
+  private void incident(
+      Provider provider,
+      Contract contract,
+      String occurredAt,
+      String initialReportAt,
+      String reportingFormAt,
+      boolean riddor) {
     Instant occurred = Instant.parse(occurredAt);
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO serious_incident (incident_number, provider_id, contract_id, source, category, occurred_at,
                                           opened_at, initial_report_due_at, initial_report_at, reporting_form_due_at,
                                           reporting_form_at, riddor_reportable)
@@ -320,7 +486,8 @@ class ComplianceFiguresTest {
   }
 
   private static SqlParameterValue time(String instant) {
-    return new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, instant == null ? null : utc(Instant.parse(instant)));
+    return new SqlParameterValue(
+        Types.TIMESTAMP_WITH_TIMEZONE, instant == null ? null : utc(Instant.parse(instant)));
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -42,7 +42,19 @@ class QuarterTest {
 
   @ParameterizedTest
   @NullSource
-  @ValueSource(strings = {"", "2026", "2026-Q5", "2026-Q0", "26-Q3", "2026Q3", "2026-Q3x", "Q3-2026", "2026-07", "0000-Q1"})
+  @ValueSource(
+      strings = {
+        "",
+        "2026",
+        "2026-Q5",
+        "2026-Q0",
+        "26-Q3",
+        "2026Q3",
+        "2026-Q3x",
+        "Q3-2026",
+        "2026-07",
+        "0000-Q1"
+      })
   void refusesAnythingElse(String text) {
     assertThat(Quarter.parse(text)).isEmpty();
   }
@@ -53,8 +65,10 @@ class QuarterTest {
     assertThat(Quarter.containing(LocalDate.of(2026, 6, 30))).isEqualTo(new Quarter(2026, 2));
     assertThat(Quarter.containing(LocalDate.of(2026, 12, 31))).isEqualTo(new Quarter(2026, 4));
     // 23:30 UTC on 30 September is already 1 October in London (BST).
-    assertThat(Quarter.containing(Instant.parse("2026-09-30T23:30:00Z"))).isEqualTo(new Quarter(2026, 4));
-    assertThat(Quarter.containing(Instant.parse("2026-09-30T22:59:59Z"))).isEqualTo(new Quarter(2026, 3));
+    assertThat(Quarter.containing(Instant.parse("2026-09-30T23:30:00Z")))
+        .isEqualTo(new Quarter(2026, 4));
+    assertThat(Quarter.containing(Instant.parse("2026-09-30T22:59:59Z")))
+        .isEqualTo(new Quarter(2026, 3));
 
     assertThat(new Quarter(2026, 1).previous()).contains(new Quarter(2025, 4));
     assertThat(new Quarter(2026, 3).previous()).contains(new Quarter(2026, 2));

@@ -67,7 +67,8 @@ class ContractApiTest {
     mvc.perform(get("/api/contracts").with(user("cat").authorities(() -> "GROUP_finance")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[*].reference", hasItems("DPSP-2017-01", "HC-2022-03", "DO-2023-02")))
-        .andExpect(jsonPath("$[?(@.reference == 'DPSP-2017-01')].providerName", hasItem("Vibrance")))
+        .andExpect(
+            jsonPath("$[?(@.reference == 'DPSP-2017-01')].providerName", hasItem("Vibrance")))
         .andExpect(jsonPath("$[?(@.reference == 'DPSP-2017-01')].options[1].used", hasItem(false)));
   }
 
@@ -82,8 +83,9 @@ class ContractApiTest {
         .andExpect(jsonPath("$.annualValue").value(225000.00))
         .andExpect(jsonPath("$.wholeLifeValue").value(900000.00))
         .andExpect(jsonPath("$.budgetHead").value("Direct Payments Support"))
-        .andExpect(jsonPath("$.options[0].usedByDecision")
-            .value("Portfolio Holder decision 2018 (first +1 year)"))
+        .andExpect(
+            jsonPath("$.options[0].usedByDecision")
+                .value("Portfolio Holder decision 2018 (first +1 year)"))
         .andExpect(jsonPath("$.nextExtension.start").value("2020-04-08"))
         .andExpect(jsonPath("$.nextExtension.end").value("2021-04-07"))
         .andExpect(jsonPath("$.nextExtension.optionOrder").value(2));
@@ -92,14 +94,35 @@ class ContractApiTest {
   @Test
   void readsWhichProcurementAwardedAContractAndWhatItReplaces() throws Exception {
     String old = "OLD-" + ContractServiceTest.suffix();
-    contracts.create(new NewContract(old, "Advocacy Service", vibranceId, "Advocacy", LocalDate.of(2016, 4, 8),
-        LocalDate.of(2021, 4, 7), new BigDecimal("90000.00"), new BigDecimal("450000.00"),
-        null, List.of()));
-    String successor = contracts.registerAwarded(new NewContract("AW-" + ContractServiceTest.suffix(),
-            "Independent Advocacy Service", vibranceId, "Advocacy", LocalDate.of(2021, 4, 8),
-            LocalDate.of(2026, 4, 7), new BigDecimal("90000.00"), new BigDecimal("630000.00"),
-            null, List.of(new NewContract.Option(12), new NewContract.Option(12))),
-        "PROC-2020-0007", old).reference();
+    contracts.create(
+        new NewContract(
+            old,
+            "Advocacy Service",
+            vibranceId,
+            "Advocacy",
+            LocalDate.of(2016, 4, 8),
+            LocalDate.of(2021, 4, 7),
+            new BigDecimal("90000.00"),
+            new BigDecimal("450000.00"),
+            null,
+            List.of()));
+    String successor =
+        contracts
+            .registerAwarded(
+                new NewContract(
+                    "AW-" + ContractServiceTest.suffix(),
+                    "Independent Advocacy Service",
+                    vibranceId,
+                    "Advocacy",
+                    LocalDate.of(2021, 4, 8),
+                    LocalDate.of(2026, 4, 7),
+                    new BigDecimal("90000.00"),
+                    new BigDecimal("630000.00"),
+                    null,
+                    List.of(new NewContract.Option(12), new NewContract.Option(12))),
+                "PROC-2020-0007",
+                old)
+            .reference();
 
     mvc.perform(get("/api/contracts/" + successor).with(manager()))
         .andExpect(status().isOk())
@@ -236,9 +259,16 @@ class ContractApiTest {
 
     create(json)
         .andExpect(status().isBadRequest())
-        .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder(
-            "reference", "title", "providerId", "endDate", "wholeLifeValue",
-            "options[1].lengthMonths")));
+        .andExpect(
+            jsonPath(
+                "$.errors[*].field",
+                containsInAnyOrder(
+                    "reference",
+                    "title",
+                    "providerId",
+                    "endDate",
+                    "wholeLifeValue",
+                    "options[1].lengthMonths")));
 
     assertThat(contracts.findAll()).hasSize(before);
   }
@@ -266,8 +296,7 @@ class ContractApiTest {
         .andExpect(jsonPath("$[*].reference", hasItems("DPSP-2017-01", "ADV-2020-01")))
         .andExpect(jsonPath("$[*].reference", not(hasItem("HC-2022-03"))));
 
-    mvc.perform(get("/api/contracts/DPSP-2017-01").with(vibranceUser()))
-        .andExpect(status().isOk());
+    mvc.perform(get("/api/contracts/DPSP-2017-01").with(vibranceUser())).andExpect(status().isOk());
     mvc.perform(get("/api/contracts/HC-2022-03").with(vibranceUser()))
         .andExpect(status().isNotFound());
   }

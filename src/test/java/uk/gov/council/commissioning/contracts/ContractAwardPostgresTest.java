@@ -21,13 +21,15 @@ import org.springframework.test.context.TestExecutionListeners.MergeMode;
 import uk.gov.council.commissioning.PostgresTestDatabase;
 
 /**
- * An awarded contract's way into the register, once against the local PostgreSQL server: the
- * status constraint V11 replaces, its new columns and references, and the row locks that keep two
+ * An awarded contract's way into the register, once against the local PostgreSQL server: the status
+ * constraint V11 replaces, its new columns and references, and the row locks that keep two
  * commencements from both applying. Each run has a database of its own, dropped afterwards.
  */
 @SpringBootTest
 @ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(listeners = PostgresTestDatabase.Lifecycle.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@TestExecutionListeners(
+    listeners = PostgresTestDatabase.Lifecycle.class,
+    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 class ContractAwardPostgresTest {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -44,21 +46,33 @@ class ContractAwardPostgresTest {
 
   @BeforeEach
   void provider() {
-    provider = contracts.createProvider("PG Advocacy", "pg-advocacy@example.org", "provider-pg-advocacy");
+    provider =
+        contracts.createProvider("PG Advocacy", "pg-advocacy@example.org", "provider-pg-advocacy");
   }
 
   @Test
   void runsOnADatabaseOfItsOwn() {
     String current = jdbc.sql("SELECT current_database()").query(String.class).single();
-    assertThat(current).isEqualTo(PostgresTestDatabase.of(getClass()).name()).startsWith("commissioning_test_");
+    assertThat(current)
+        .isEqualTo(PostgresTestDatabase.of(getClass()).name())
+        .startsWith("commissioning_test_");
   }
 
   @Test
   void anAwardedContractIsSignedThenCommencesAndExpiresTheOneItReplaces() {
-    String old = contracts.create(contract("PG-OLD-" + SEQUENCE.incrementAndGet(), LocalDate.of(2016, 4, 8),
-        LocalDate.of(2021, 4, 7))).reference();
-    NewContract award = contract("PG-AW-" + SEQUENCE.incrementAndGet(), LocalDate.of(2021, 4, 8),
-        LocalDate.of(2026, 4, 7));
+    String old =
+        contracts
+            .create(
+                contract(
+                    "PG-OLD-" + SEQUENCE.incrementAndGet(),
+                    LocalDate.of(2016, 4, 8),
+                    LocalDate.of(2021, 4, 7)))
+            .reference();
+    NewContract award =
+        contract(
+            "PG-AW-" + SEQUENCE.incrementAndGet(),
+            LocalDate.of(2021, 4, 8),
+            LocalDate.of(2026, 4, 7));
 
     Contract signed = contracts.registerAwarded(award, "PROC-2020-0001", old);
 
@@ -80,20 +94,41 @@ class ContractAwardPostgresTest {
 
   @Test
   void twoCallersCommencingAtOnceApplyItOnce() throws Exception {
-    String old = contracts.create(contract("PG-OLD-" + SEQUENCE.incrementAndGet(), LocalDate.of(2016, 4, 8),
-        LocalDate.of(2021, 4, 7))).reference();
-    String successor = contracts.registerAwarded(contract("PG-AW-" + SEQUENCE.incrementAndGet(),
-        LocalDate.of(2021, 4, 8), LocalDate.of(2026, 4, 7)), "PROC-2020-0002", old).reference();
+    String old =
+        contracts
+            .create(
+                contract(
+                    "PG-OLD-" + SEQUENCE.incrementAndGet(),
+                    LocalDate.of(2016, 4, 8),
+                    LocalDate.of(2021, 4, 7)))
+            .reference();
+    String successor =
+        contracts
+            .registerAwarded(
+                contract(
+                    "PG-AW-" + SEQUENCE.incrementAndGet(),
+                    LocalDate.of(2021, 4, 8),
+                    LocalDate.of(2026, 4, 7)),
+                "PROC-2020-0002",
+                old)
+            .reference();
     List<Boolean> outcomes = ContractAwardTest.twiceAtOnce(() -> contracts.commence(successor));
 
     assertThat(outcomes).containsExactlyInAnyOrder(true, false);
-    assertThat(contracts.findByReference(old).orElseThrow().replacedByReference()).isEqualTo(successor);
+    assertThat(contracts.findByReference(old).orElseThrow().replacedByReference())
+        .isEqualTo(successor);
   }
 
   @Test
   void theStatusConstraintTakesSignedAndStillRefusesAnythingElse() {
-    String reference = contracts.create(contract("PG-CK-" + SEQUENCE.incrementAndGet(), LocalDate.of(2025, 4, 1),
-        LocalDate.of(2030, 3, 31))).reference();
+    String reference =
+        contracts
+            .create(
+                contract(
+                    "PG-CK-" + SEQUENCE.incrementAndGet(),
+                    LocalDate.of(2025, 4, 1),
+                    LocalDate.of(2030, 3, 31)))
+            .reference();
 
     assertThat(setStatus(reference, "SIGNED")).isEqualTo(1);
     assertThatThrownBy(() -> setStatus(reference, "DRAFT"))
@@ -103,17 +138,28 @@ class ContractAwardPostgresTest {
 
   @Test
   void replacementsMustNameContractsInTheRegister() {
-    String reference = contracts.create(contract("PG-FK-" + SEQUENCE.incrementAndGet(), LocalDate.of(2025, 4, 1),
-        LocalDate.of(2030, 3, 31))).reference();
+    String reference =
+        contracts
+            .create(
+                contract(
+                    "PG-FK-" + SEQUENCE.incrementAndGet(),
+                    LocalDate.of(2025, 4, 1),
+                    LocalDate.of(2030, 3, 31)))
+            .reference();
 
-    assertThatThrownBy(() -> jdbc.sql("UPDATE contract SET replaced_by_reference = 'PG-NOWHERE' WHERE reference = :r")
-            .param("r", reference)
-            .update())
+    assertThatThrownBy(
+            () ->
+                jdbc.sql(
+                        "UPDATE contract SET replaced_by_reference = 'PG-NOWHERE' WHERE reference = :r")
+                    .param("r", reference)
+                    .update())
         .isInstanceOf(DataIntegrityViolationException.class)
         .hasMessageContaining("fk_contract_replaced_by");
-    assertThatThrownBy(() -> jdbc.sql("UPDATE contract SET replaces_reference = reference WHERE reference = :r")
-            .param("r", reference)
-            .update())
+    assertThatThrownBy(
+            () ->
+                jdbc.sql("UPDATE contract SET replaces_reference = reference WHERE reference = :r")
+                    .param("r", reference)
+                    .update())
         .isInstanceOf(DataIntegrityViolationException.class)
         .hasMessageContaining("ck_contract_not_self_replacing");
   }
@@ -126,8 +172,16 @@ class ContractAwardPostgresTest {
   }
 
   private NewContract contract(String reference, LocalDate start, LocalDate end) {
-    return new NewContract(reference, "Independent Advocacy Service", provider.id(), "Advocacy", start, end,
-        new BigDecimal("90000.00"), new BigDecimal("630000.00"), "Advocacy Services",
+    return new NewContract(
+        reference,
+        "Independent Advocacy Service",
+        provider.id(),
+        "Advocacy",
+        start,
+        end,
+        new BigDecimal("90000.00"),
+        new BigDecimal("630000.00"),
+        "Advocacy Services",
         List.of(new NewContract.Option(12), new NewContract.Option(12)));
   }
 }

@@ -69,7 +69,8 @@ class ContractAwardTest {
     assertThat(signed.startDate()).isEqualTo(LocalDate.of(2021, 4, 8));
     assertThat(signed.endDate()).isEqualTo(LocalDate.of(2026, 4, 7));
     assertThat(signed.options())
-        .extracting(ExtensionOption::optionOrder, ExtensionOption::lengthMonths, ExtensionOption::used)
+        .extracting(
+            ExtensionOption::optionOrder, ExtensionOption::lengthMonths, ExtensionOption::used)
         .containsExactly(tuple(1, 12, false), tuple(2, 12, false));
     assertThat(signed.procurementReference()).isEqualTo(procurement);
     assertThat(signed.replacesReference()).isEqualTo(old);
@@ -83,17 +84,36 @@ class ContractAwardTest {
 
   @Test
   void badInputNamesEveryFieldAndSavesNothing() {
-    NewContract bad = new NewContract("AW-" + suffix(), " ", provider.id(), "Advocacy", COMMENCEMENT,
-        COMMENCEMENT.minusDays(1), new BigDecimal("100.00"), new BigDecimal("50.00"), null, options(12, 0));
+    NewContract bad =
+        new NewContract(
+            "AW-" + suffix(),
+            " ",
+            provider.id(),
+            "Advocacy",
+            COMMENCEMENT,
+            COMMENCEMENT.minusDays(1),
+            new BigDecimal("100.00"),
+            new BigDecimal("50.00"),
+            null,
+            options(12, 0));
 
     assertThatThrownBy(() -> contracts.registerAwarded(bad, " ", "NO-SUCH-CONTRACT"))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.getErrors())
-            .extracting(FieldProblem::field)
-            .containsExactlyInAnyOrder("title", "endDate", "wholeLifeValue", "options[1].lengthMonths",
-                "procurementReference", "replacesReference"));
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.getErrors())
+                    .extracting(FieldProblem::field)
+                    .containsExactlyInAnyOrder(
+                        "title",
+                        "endDate",
+                        "wholeLifeValue",
+                        "options[1].lengthMonths",
+                        "procurementReference",
+                        "replacesReference"));
     assertThat(contracts.findByReference(bad.reference())).isEmpty();
     assertThatThrownBy(() -> contracts.registerAwarded(null, procurement, null))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.getErrors()).extracting(FieldProblem::field).containsExactly("body"));
   }
 
@@ -101,8 +121,18 @@ class ContractAwardTest {
   void aRetryBySameProcurementReturnsTheContractItRegisteredUnchanged() {
     NewContract award = awarded(COMMENCEMENT, COMMENCEMENT.plusYears(5).minusDays(1));
     Contract first = contracts.registerAwarded(award, procurement, null);
-    NewContract changed = new NewContract(award.reference(), "Another title", provider.id(), "Advocacy",
-        COMMENCEMENT, COMMENCEMENT.plusYears(3), award.annualValue(), award.wholeLifeValue(), null, options());
+    NewContract changed =
+        new NewContract(
+            award.reference(),
+            "Another title",
+            provider.id(),
+            "Advocacy",
+            COMMENCEMENT,
+            COMMENCEMENT.plusYears(3),
+            award.annualValue(),
+            award.wholeLifeValue(),
+            null,
+            options());
 
     assertThat(contracts.registerAwarded(award, procurement, null)).isEqualTo(first);
     assertThat(contracts.registerAwarded(changed, procurement, null)).isEqualTo(first);
@@ -114,8 +144,18 @@ class ContractAwardTest {
     NewContract award = awarded(COMMENCEMENT, COMMENCEMENT.plusYears(5).minusDays(1));
     Contract first = contracts.registerAwarded(award, procurement, null);
     String direct = existingContract(COMMENCEMENT.plusYears(1));
-    NewContract sameAsDirect = new NewContract(direct, award.title(), provider.id(), award.serviceArea(),
-        award.startDate(), award.endDate(), award.annualValue(), award.wholeLifeValue(), null, options(12, 12));
+    NewContract sameAsDirect =
+        new NewContract(
+            direct,
+            award.title(),
+            provider.id(),
+            award.serviceArea(),
+            award.startDate(),
+            award.endDate(),
+            award.annualValue(),
+            award.wholeLifeValue(),
+            null,
+            options(12, 12));
 
     assertDuplicateReference(() -> contracts.registerAwarded(award, "PROC-2099-0001", null));
     assertDuplicateReference(() -> contracts.registerAwarded(sameAsDirect, procurement, null));
@@ -137,7 +177,9 @@ class ContractAwardTest {
     Contract replaced = contracts.findByReference(old).orElseThrow();
     assertThat(replaced.status()).isEqualTo(ContractStatus.EXPIRED);
     assertThat(replaced.replacedByReference()).isEqualTo(successor);
-    assertThat(replaced.endDate()).as("the end date is the record of the contract, not moved").isEqualTo(oldEnd);
+    assertThat(replaced.endDate())
+        .as("the end date is the record of the contract, not moved")
+        .isEqualTo(oldEnd);
   }
 
   @Test
@@ -160,7 +202,8 @@ class ContractAwardTest {
 
     assertThat(contracts.commence(successor)).isTrue();
     assertThat(contracts.commence(successor)).isFalse();
-    assertThat(contracts.findByReference(successor).orElseThrow().status()).isEqualTo(ContractStatus.ACTIVE);
+    assertThat(contracts.findByReference(successor).orElseThrow().status())
+        .isEqualTo(ContractStatus.ACTIVE);
   }
 
   @Test
@@ -187,12 +230,18 @@ class ContractAwardTest {
         .hasMessageContaining("NO-SUCH-CONTRACT");
     assertThatThrownBy(() -> contracts.commence(direct))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Contract " + direct + " was not awarded by a procurement: it has no commencement to apply");
+        .hasMessage(
+            "Contract "
+                + direct
+                + " was not awarded by a procurement: it has no commencement to apply");
     assertThatThrownBy(() -> contracts.commence(withdrawn))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Contract " + withdrawn + " is TERMINATED: only a signed contract can commence");
-    assertThat(contracts.findByReference(direct).orElseThrow().status()).isEqualTo(ContractStatus.ACTIVE);
-    assertThat(contracts.findByReference(withdrawn).orElseThrow().status()).isEqualTo(ContractStatus.TERMINATED);
+        .hasMessage(
+            "Contract " + withdrawn + " is TERMINATED: only a signed contract can commence");
+    assertThat(contracts.findByReference(direct).orElseThrow().status())
+        .isEqualTo(ContractStatus.ACTIVE);
+    assertThat(contracts.findByReference(withdrawn).orElseThrow().status())
+        .isEqualTo(ContractStatus.TERMINATED);
   }
 
   @Test
@@ -202,15 +251,31 @@ class ContractAwardTest {
     String rival = registerAwarded(old);
     contracts.commence(first);
 
-    assertThatThrownBy(() -> contracts.registerAwarded(
-            awarded(COMMENCEMENT, COMMENCEMENT.plusYears(5).minusDays(1)), procurement, old))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.getErrors())
-            .containsExactly(new FieldProblem("replacesReference",
-                "contract " + old + " was already replaced by " + first)));
+    assertThatThrownBy(
+            () ->
+                contracts.registerAwarded(
+                    awarded(COMMENCEMENT, COMMENCEMENT.plusYears(5).minusDays(1)),
+                    procurement,
+                    old))
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.getErrors())
+                    .containsExactly(
+                        new FieldProblem(
+                            "replacesReference",
+                            "contract " + old + " was already replaced by " + first)));
     assertThatThrownBy(() -> contracts.commence(rival))
         .isInstanceOf(IllegalStateException.class)
-        .hasMessage("Contract " + rival + " cannot replace " + old + ": it was already replaced by " + first);
-    assertThat(contracts.findByReference(rival).orElseThrow().status()).isEqualTo(ContractStatus.SIGNED);
+        .hasMessage(
+            "Contract "
+                + rival
+                + " cannot replace "
+                + old
+                + ": it was already replaced by "
+                + first);
+    assertThat(contracts.findByReference(rival).orElseThrow().status())
+        .isEqualTo(ContractStatus.SIGNED);
     assertThat(contracts.findByReference(old).orElseThrow().replacedByReference()).isEqualTo(first);
   }
 
@@ -221,7 +286,8 @@ class ContractAwardTest {
     List<Boolean> outcomes = twiceAtOnce(() -> contracts.commence(successor));
 
     assertThat(outcomes).containsExactlyInAnyOrder(true, false);
-    assertThat(contracts.findByReference(old).orElseThrow().replacedByReference()).isEqualTo(successor);
+    assertThat(contracts.findByReference(old).orElseThrow().replacedByReference())
+        .isEqualTo(successor);
   }
 
   @Test
@@ -231,7 +297,8 @@ class ContractAwardTest {
     NewContract award = awarded(from.minusYears(5).plusDays(10), from.plusDays(9));
     String signed = contracts.registerAwarded(award, procurement, null).reference();
 
-    assertThat(contracts.findEndingBetweenWithUnusedOption(from, to)).extracting(Contract::reference)
+    assertThat(contracts.findEndingBetweenWithUnusedOption(from, to))
+        .extracting(Contract::reference)
         .doesNotContain(signed);
     assertThatThrownBy(() -> contracts.applyExtension(signed, 1, "KD-SIGNED", to.plusYears(1)))
         .isInstanceOf(IllegalStateException.class)
@@ -239,7 +306,8 @@ class ContractAwardTest {
 
     contracts.commence(signed);
 
-    assertThat(contracts.findEndingBetweenWithUnusedOption(from, to)).extracting(Contract::reference)
+    assertThat(contracts.findEndingBetweenWithUnusedOption(from, to))
+        .extracting(Contract::reference)
         .contains(signed);
   }
 
@@ -250,7 +318,8 @@ class ContractAwardTest {
     String old = existingContract(from.plusDays(5));
     contracts.commence(registerAwarded(old));
 
-    assertThat(contracts.findEndingBetweenWithUnusedOption(from, to)).extracting(Contract::reference)
+    assertThat(contracts.findEndingBetweenWithUnusedOption(from, to))
+        .extracting(Contract::reference)
         .doesNotContain(old);
     assertThatThrownBy(() -> contracts.applyExtension(old, 1, "KD-REPLACED", to.plusYears(1)))
         .isInstanceOf(IllegalStateException.class)
@@ -273,14 +342,16 @@ class ContractAwardTest {
   /** The outcomes of two threads making the same call at the same moment. */
   static <T> List<T> twiceAtOnce(Callable<T> call) throws Exception {
     CyclicBarrier together = new CyclicBarrier(2);
-    Callable<T> whenBothReady = () -> {
-      together.await(10, TimeUnit.SECONDS);
-      return call.call();
-    };
+    Callable<T> whenBothReady =
+        () -> {
+          together.await(10, TimeUnit.SECONDS);
+          return call.call();
+        };
     ExecutorService threads = Executors.newFixedThreadPool(2);
     try {
       List<T> outcomes = new ArrayList<>();
-      for (Future<T> outcome : threads.invokeAll(List.of(whenBothReady, whenBothReady), 60, TimeUnit.SECONDS)) {
+      for (Future<T> outcome :
+          threads.invokeAll(List.of(whenBothReady, whenBothReady), 60, TimeUnit.SECONDS)) {
         outcomes.add(outcome.get());
       }
       return outcomes;
@@ -298,20 +369,41 @@ class ContractAwardTest {
 
   private String registerAwarded(String replaces) {
     return contracts
-        .registerAwarded(awarded(COMMENCEMENT, COMMENCEMENT.plusYears(5).minusDays(1)), procurement, replaces)
+        .registerAwarded(
+            awarded(COMMENCEMENT, COMMENCEMENT.plusYears(5).minusDays(1)), procurement, replaces)
         .reference();
   }
 
   /** The contract a procurement awards: seed 000 §6.4's advocacy service, 5 years then +1 +1. */
   private NewContract awarded(LocalDate start, LocalDate end) {
-    return new NewContract("AW-" + suffix(), "Independent Advocacy Service", provider.id(), "Advocacy", start, end,
-        new BigDecimal("90000.00"), new BigDecimal("630000.00"), "Advocacy Services", options(12, 12));
+    return new NewContract(
+        "AW-" + suffix(),
+        "Independent Advocacy Service",
+        provider.id(),
+        "Advocacy",
+        start,
+        end,
+        new BigDecimal("90000.00"),
+        new BigDecimal("630000.00"),
+        "Advocacy Services",
+        options(12, 12));
   }
 
   private String existingContract(LocalDate end) {
-    return contracts.create(new NewContract("OLD-" + suffix(), "Advocacy Service", provider.id(), "Advocacy",
-        end.minusYears(5).plusDays(1), end, new BigDecimal("90000.00"), new BigDecimal("450000.00"), null,
-        options(12))).reference();
+    return contracts
+        .create(
+            new NewContract(
+                "OLD-" + suffix(),
+                "Advocacy Service",
+                provider.id(),
+                "Advocacy",
+                end.minusYears(5).plusDays(1),
+                end,
+                new BigDecimal("90000.00"),
+                new BigDecimal("450000.00"),
+                null,
+                options(12)))
+        .reference();
   }
 
   private void setStatus(String reference, ContractStatus status) {
@@ -322,8 +414,13 @@ class ContractAwardTest {
   }
 
   private static void assertDuplicateReference(ThrowingCallable call) {
-    assertThatThrownBy(call).isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.getErrors())
-        .extracting(FieldProblem::field).containsExactly("reference"));
+    assertThatThrownBy(call)
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e ->
+                assertThat(e.getErrors())
+                    .extracting(FieldProblem::field)
+                    .containsExactly("reference"));
   }
 
   private static List<NewContract.Option> options(int... months) {

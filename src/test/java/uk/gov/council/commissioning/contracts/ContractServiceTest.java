@@ -57,9 +57,9 @@ class ContractServiceTest {
 
     assertThat(dpsp.provider().name()).isEqualTo("Vibrance");
     assertThat(dpsp.endDate()).isEqualTo(LocalDate.of(2020, 4, 7));
-    assertThat(dpsp.options()).extracting(ExtensionOption::optionOrder, ExtensionOption::used)
-        .containsExactly(tuple(1, true),
-            tuple(2, false));
+    assertThat(dpsp.options())
+        .extracting(ExtensionOption::optionOrder, ExtensionOption::used)
+        .containsExactly(tuple(1, true), tuple(2, false));
     assertThat(dpsp.options().get(0).usedByDecision())
         .isEqualTo("Portfolio Holder decision 2018 (first +1 year)");
     assertThat(contracts.nextExtension(dpsp))
@@ -83,8 +83,7 @@ class ContractServiceTest {
   void applyingAnExtensionMovesTheEndDateAndUsesTheOption() {
     String ref = newContract(LocalDate.of(2030, 3, 31), 12, 6);
 
-    boolean applied =
-        contracts.applyExtension(ref, 1, "KD-2030-001", LocalDate.of(2031, 3, 31));
+    boolean applied = contracts.applyExtension(ref, 1, "KD-2030-001", LocalDate.of(2031, 3, 31));
 
     assertThat(applied).isTrue();
     Contract after = contracts.findByReference(ref).orElseThrow();
@@ -238,7 +237,10 @@ class ContractServiceTest {
                 assertThat(e.getErrors())
                     .extracting(FieldProblem::field)
                     .containsExactlyInAnyOrder(
-                        "title", "providerId", "endDate", "wholeLifeValue",
+                        "title",
+                        "providerId",
+                        "endDate",
+                        "wholeLifeValue",
                         "options[0].lengthMonths"));
     assertThat(contracts.findByReference(ref)).isEmpty();
   }

@@ -14,26 +14,30 @@ class AgreementCommentsTest {
 
   @Test
   void bothCommentsAreCollectedSayingWhoSaidWhat() {
-    Variables vars = agreement("RETURN", " Add the 2019 KPI figures ", "RETURN", "Show the price comparison");
+    Variables vars =
+        agreement("RETURN", " Add the 2019 KPI figures ", "RETURN", "Show the price comparison");
     vars.process.put("draftNumber", 1);
 
     comments.collect(FakeScopes.execution("case-1", vars));
 
-    assertThat(vars.process.get("returnComments")).isEqualTo(
-        "Chief Officer (RETURN): Add the 2019 KPI figures\n\n"
-            + "Assistant Director Governance & Contracts (RETURN): Show the price comparison");
+    assertThat(vars.process.get("returnComments"))
+        .isEqualTo(
+            "Chief Officer (RETURN): Add the 2019 KPI figures\n\n"
+                + "Assistant Director Governance & Contracts (RETURN): Show the price comparison");
     assertThat(vars.process).containsEntry("draftNumber", 2);
   }
 
   @Test
   void commentsShowAsTypedNotAsMarkup() {
-    Variables vars = agreement("RETURN", "See <img src=x onerror=alert(1)> [this](http://x)", "AGREE", "");
+    Variables vars =
+        agreement("RETURN", "See <img src=x onerror=alert(1)> [this](http://x)", "AGREE", "");
 
     comments.collect(FakeScopes.execution("case-1", vars));
 
     // The gateway report form renders returnComments as Markdown: the comment must stay text.
     assertThat(vars.process.get("returnComments"))
-        .isEqualTo("Chief Officer (RETURN): See \\<img src\\=x onerror\\=alert\\(1\\)\\> \\[this\\]\\(http\\://x\\)");
+        .isEqualTo(
+            "Chief Officer (RETURN): See \\<img src\\=x onerror\\=alert\\(1\\)\\> \\[this\\]\\(http\\://x\\)");
   }
 
   @Test
@@ -70,7 +74,10 @@ class AgreementCommentsTest {
     assertThat(vars.process).containsEntry("draftNumber", 2);
   }
 
-  private static Variables agreement(String chiefOfficer, String chiefOfficerComments, String governance,
+  private static Variables agreement(
+      String chiefOfficer,
+      String chiefOfficerComments,
+      String governance,
       String governanceComments) {
     Map<String, Object> v = new HashMap<>();
     v.put("chiefOfficerDecisionMade", chiefOfficer);

@@ -40,20 +40,29 @@ class CheckExtensionOptionTest {
 
   private final ContractService contracts = mock(ContractService.class);
   private final RuntimeService runtimeService = mock(RuntimeService.class);
-  private final CheckExtensionOption check = new CheckExtensionOption(contracts, runtimeService,
-      new ExtensionDeadlines(
-          new WorkingDayCalendar(new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled()),
-          new TimeAcceleration(1), new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false)));
+  private final CheckExtensionOption check =
+      new CheckExtensionOption(
+          contracts,
+          runtimeService,
+          new ExtensionDeadlines(
+              new WorkingDayCalendar(
+                  new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()),
+                  BankHolidayData.bundled()),
+              new TimeAcceleration(1),
+              new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false)));
 
   @ParameterizedTest
-  @EnumSource(value = ContractStatus.class, names = {"SIGNED", "EXPIRED", "TERMINATED"})
+  @EnumSource(
+      value = ContractStatus.class,
+      names = {"SIGNED", "EXPIRED", "TERMINATED"})
   void aContractThatIsNoLongerActiveIsRefused(ContractStatus status) {
     when(contracts.lockForUpdate("DPSP-2017")).thenReturn(contract(status));
     Variables vars = Variables.of(Map.of("contractReference", "dpsp-2017"));
 
     assertThatThrownBy(() -> check.execute(FakeScopes.execution("case-1", vars)))
         .isInstanceOf(ExtensionRefusedException.class)
-        .hasMessage("Contract DPSP-2017 is " + status + ": only an active contract can be extended");
+        .hasMessage(
+            "Contract DPSP-2017 is " + status + ": only an active contract can be extended");
     assertThat(vars.process).containsOnlyKeys("contractReference");
     verifyNoInteractions(runtimeService);
   }
@@ -75,9 +84,11 @@ class CheckExtensionOptionTest {
     number.put("contractReference", 2017);
 
     assertThatThrownBy(() -> check.execute(FakeScopes.execution("case-1", new Variables())))
-        .isInstanceOf(ExtensionRefusedException.class).hasMessageStartingWith("contractReference:");
+        .isInstanceOf(ExtensionRefusedException.class)
+        .hasMessageStartingWith("contractReference:");
     assertThatThrownBy(() -> check.execute(FakeScopes.execution("case-1", Variables.of(number))))
-        .isInstanceOf(ExtensionRefusedException.class).hasMessageStartingWith("contractReference:");
+        .isInstanceOf(ExtensionRefusedException.class)
+        .hasMessageStartingWith("contractReference:");
     verifyNoInteractions(contracts);
   }
 
@@ -85,17 +96,35 @@ class CheckExtensionOptionTest {
   void theReferenceIsLookedUpTrimmedAndInCapitals() {
     when(contracts.lockForUpdate(anyString())).thenReturn(contract(ContractStatus.TERMINATED));
 
-    assertThatThrownBy(() -> check.execute(FakeScopes.execution("case-1",
-        Variables.of(Map.of("contractReference", "  dpsp-2017 "))))).isInstanceOf(ExtensionRefusedException.class);
+    assertThatThrownBy(
+            () ->
+                check.execute(
+                    FakeScopes.execution(
+                        "case-1", Variables.of(Map.of("contractReference", "  dpsp-2017 ")))))
+        .isInstanceOf(ExtensionRefusedException.class);
     verify(contracts).lockForUpdate("DPSP-2017");
   }
 
   private static Contract contract(ContractStatus status) {
-    return new Contract(1, "DPSP-2017", "Direct Payments Support and Payroll Service",
-        new Provider(1, "Vibrance", "contracts@vibrance.example", "provider-vibrance"), "Direct payments",
-        LocalDate.of(2017, 4, 8), LocalDate.of(2020, 4, 7), new BigDecimal("225000.00"), new BigDecimal("900000.00"),
-        "Direct Payments Support", status, Instant.parse("2017-04-01T00:00:00Z"),
-        List.of(new ExtensionOption(1, 1, 12, true, "PH 2018", Instant.parse("2018-09-01T00:00:00Z")),
-            new ExtensionOption(2, 2, 12, false, null, null)), null, null, null, null);
+    return new Contract(
+        1,
+        "DPSP-2017",
+        "Direct Payments Support and Payroll Service",
+        new Provider(1, "Vibrance", "contracts@vibrance.example", "provider-vibrance"),
+        "Direct payments",
+        LocalDate.of(2017, 4, 8),
+        LocalDate.of(2020, 4, 7),
+        new BigDecimal("225000.00"),
+        new BigDecimal("900000.00"),
+        "Direct Payments Support",
+        status,
+        Instant.parse("2017-04-01T00:00:00Z"),
+        List.of(
+            new ExtensionOption(1, 1, 12, true, "PH 2018", Instant.parse("2018-09-01T00:00:00Z")),
+            new ExtensionOption(2, 2, 12, false, null, null)),
+        null,
+        null,
+        null,
+        null);
   }
 }

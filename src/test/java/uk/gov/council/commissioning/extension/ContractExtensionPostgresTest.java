@@ -58,7 +58,9 @@ import uk.gov.council.commissioning.security.Roles;
  */
 @SpringBootTest
 @ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(listeners = PostgresTestDatabase.Lifecycle.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@TestExecutionListeners(
+    listeners = PostgresTestDatabase.Lifecycle.class,
+    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 class ContractExtensionPostgresTest {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
@@ -100,7 +102,9 @@ class ContractExtensionPostgresTest {
   @Test
   void runsOnADatabaseOfItsOwn() {
     String current = jdbc.sql("SELECT current_database()").query(String.class).single();
-    assertThat(current).isEqualTo(PostgresTestDatabase.of(getClass()).name()).startsWith("commissioning_test_");
+    assertThat(current)
+        .isEqualTo(PostgresTestDatabase.of(getClass()).name())
+        .startsWith("commissioning_test_");
   }
 
   @Test
@@ -109,14 +113,19 @@ class ContractExtensionPostgresTest {
     ProcessInstance instance = cases.startAsSystem(reference);
 
     draftScrutiniseAndAgree(instance);
-    assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision").variables()
+    assertThat(instance)
+        .isWaitingAt("Task_PortfolioHolderDecision")
+        .variables()
         .containsEntry("approvalRoute", "PORTFOLIO_HOLDER");
     assertThat(task(instance)).hasCandidateGroup("portfolio-holders");
     complete(task(instance), approval("APPROVE", ""));
 
     assertThat(instance).isWaitingAt("Task_PublishDecision");
     complete(task(instance), Map.of("publicationDate", "2019-09-19"));
-    assertThat(instance).isWaitingAt("Task_RecordCallIn").variables().containsEntry("callInLastDay", "2019-09-26");
+    assertThat(instance)
+        .isWaitingAt("Task_RecordCallIn")
+        .variables()
+        .containsEntry("callInLastDay", "2019-09-26");
     Job callInTimer = timer(instance, "Timer_CallInPeriodEnds");
     assertThat(callInTimer.getDuedate()).isEqualTo(at(LocalDateTime.of(2019, 9, 27, 0, 0)));
 
@@ -132,7 +141,9 @@ class ContractExtensionPostgresTest {
     Contract extended = contracts.findByReference(reference).orElseThrow();
     assertThat(extended.endDate()).isEqualTo(LocalDate.of(2021, 4, 7));
     assertThat(extended.options().get(1).used()).isTrue();
-    assertThat(extended.options().get(1).usedByDecision()).contains("PH-2019-117").contains(instance.getId());
+    assertThat(extended.options().get(1).usedByDecision())
+        .contains("PH-2019-117")
+        .contains(instance.getId());
 
     ExtensionLetter letter = letters.findByCase(instance.getId()).orElseThrow();
     assertThat(letter.contractReference()).isEqualTo(reference);
@@ -140,10 +151,14 @@ class ContractExtensionPostgresTest {
     FileValue letterVariable = runtimeService.getVariableTyped(instance.getId(), "extensionLetter");
     assertThat(letterVariable.getMimeType()).isEqualTo("application/pdf");
 
-    Map<String, Object> email = jdbc.sql("""
+    Map<String, Object> email =
+        jdbc.sql(
+                """
             SELECT recipients, attachment_type, attachment_content FROM notification_outbox
              WHERE idempotency_key = :key""")
-        .param("key", "extension-letter:" + instance.getId()).query().singleRow();
+            .param("key", "extension-letter:" + instance.getId())
+            .query()
+            .singleRow();
     assertThat(email.get("recipients")).isEqualTo("contracts@vibrance.example");
     assertThat(email.get("attachment_type")).isEqualTo("application/pdf");
     assertThat((byte[]) email.get("attachment_content")).isEqualTo(letter.content());
@@ -156,15 +171,17 @@ class ContractExtensionPostgresTest {
   void twoStartsAtOnceForOneContractMakeOneCase() throws Exception {
     seedContract(contracts, reference);
     CyclicBarrier together = new CyclicBarrier(2);
-    Callable<ProcessInstance> start = () -> {
-      together.await(10, TimeUnit.SECONDS);
-      return cases.startAsSystem(reference);
-    };
+    Callable<ProcessInstance> start =
+        () -> {
+          together.await(10, TimeUnit.SECONDS);
+          return cases.startAsSystem(reference);
+        };
 
     ExecutorService threads = Executors.newFixedThreadPool(2);
     List<Object> outcomes = new ArrayList<>();
     try {
-      for (Future<ProcessInstance> result : threads.invokeAll(List.of(start, start), 60, TimeUnit.SECONDS)) {
+      for (Future<ProcessInstance> result :
+          threads.invokeAll(List.of(start, start), 60, TimeUnit.SECONDS)) {
         try {
           outcomes.add(result.get());
         } catch (ExecutionException e) {
@@ -176,14 +193,28 @@ class ContractExtensionPostgresTest {
     }
 
     assertThat(outcomes).filteredOn(ProcessInstance.class::isInstance).hasSize(1);
-    assertThat(outcomes).filteredOn(ExtensionRefusedException.class::isInstance).singleElement()
-        .satisfies(refusal -> assertThat(((Throwable) refusal).getMessage())
-            .contains("already has an extension case running"));
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("contract-extension")
-        .processInstanceBusinessKey(reference).count()).isEqualTo(1);
+    assertThat(outcomes)
+        .filteredOn(ExtensionRefusedException.class::isInstance)
+        .singleElement()
+        .satisfies(
+            refusal ->
+                assertThat(((Throwable) refusal).getMessage())
+                    .contains("already has an extension case running"));
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("contract-extension")
+                .processInstanceBusinessKey(reference)
+                .count())
+        .isEqualTo(1);
     // The refused start rolled back: it left no trace in the history either.
-    assertThat(historyService.createHistoricProcessInstanceQuery().processDefinitionKey("contract-extension")
-        .processInstanceBusinessKey(reference).count()).isEqualTo(1);
+    assertThat(
+            historyService
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("contract-extension")
+                .processInstanceBusinessKey(reference)
+                .count())
+        .isEqualTo(1);
   }
 
   private void draftScrutiniseAndAgree(ProcessInstance instance) {
@@ -194,13 +225,21 @@ class ContractExtensionPostgresTest {
   }
 
   private Task taskAt(ProcessInstance instance, String activityId) {
-    return engine.getTaskService().createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId).singleResult();
+    return engine
+        .getTaskService()
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(activityId)
+        .singleResult();
   }
 
   private Job timer(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(activityId).singleResult();
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .activityId(activityId)
+        .singleResult();
   }
 
   private void staffMember(String id, String group) {

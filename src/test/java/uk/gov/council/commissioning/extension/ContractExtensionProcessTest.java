@@ -1,7 +1,5 @@
 package uk.gov.council.commissioning.extension;
 
-import uk.gov.council.commissioning.forms.TaskFormException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
@@ -38,12 +36,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
- * Every path and timer of contract-extension.bpmn (seed 000 §1-2, §4.8-4.9, §10.1-10.3, §12).
- * Jobs are executed explicitly and the engine clock is moved; the job executor is off in tests.
+ * Every path and timer of contract-extension.bpmn (seed 000 §1-2, §4.8-4.9, §10.1-10.3, §12). Jobs
+ * are executed explicitly and the engine clock is moved; the job executor is off in tests.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -88,7 +87,9 @@ class ContractExtensionProcessTest {
     seedContract(contracts, reference);
     ProcessInstance instance = cases.startAsSystem(reference);
 
-    assertThat(instance).isStarted().hasBusinessKey(reference)
+    assertThat(instance)
+        .isStarted()
+        .hasBusinessKey(reference)
         .isWaitingAt("Task_PrepareGatewayReport")
         .variables()
         .containsEntry("optionOrder", 2)
@@ -102,7 +103,13 @@ class ContractExtensionProcessTest {
 
   @Test
   void refusesAContractWithNoOptionLeftSayingAProcurementIsNeeded() {
-    contract(contracts, reference, LocalDate.of(2017, 4, 8), LocalDate.of(2020, 4, 7), "900000", List.of());
+    contract(
+        contracts,
+        reference,
+        LocalDate.of(2017, 4, 8),
+        LocalDate.of(2020, 4, 7),
+        "900000",
+        List.of());
 
     assertThatThrownBy(() -> cases.startAsSystem(reference))
         .isInstanceOf(ExtensionRefusedException.class)
@@ -133,8 +140,9 @@ class ContractExtensionProcessTest {
   @Test
   void startsWithoutABusinessKeyAsTasklistDoesAndTakesTheReference() {
     seedContract(contracts, reference);
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey("contract-extension",
-        Map.of("contractReference", " " + reference.toLowerCase() + " "));
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(
+            "contract-extension", Map.of("contractReference", " " + reference.toLowerCase() + " "));
 
     assertThat(instance).hasBusinessKey(reference).isWaitingAt("Task_PrepareGatewayReport");
   }
@@ -144,7 +152,13 @@ class ContractExtensionProcessTest {
     LocalDate today = LocalDate.of(2019, 9, 2);
     seedContract(contracts, reference);
     String farAway = reference + "-F";
-    contract(contracts, farAway, LocalDate.of(2019, 1, 1), LocalDate.of(2021, 12, 31), "900000", List.of(12));
+    contract(
+        contracts,
+        farAway,
+        LocalDate.of(2019, 1, 1),
+        LocalDate.of(2021, 12, 31),
+        "900000",
+        List.of(12));
 
     assertThat(cases.startDueCases(today)).contains(reference).doesNotContain(farAway);
     assertThat(cases.startDueCases(today)).doesNotContain(reference);
@@ -159,7 +173,9 @@ class ContractExtensionProcessTest {
     ProcessInstance instance = cases.startAsSystem(reference);
 
     draftScrutiniseAndAgree(instance, true);
-    assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision").variables()
+    assertThat(instance)
+        .isWaitingAt("Task_PortfolioHolderDecision")
+        .variables()
         .containsEntry("approvalRoute", "PORTFOLIO_HOLDER");
     assertThat(task(instance)).hasCandidateGroup("portfolio-holders");
     complete(task(instance), approval("APPROVE", ""));
@@ -167,7 +183,10 @@ class ContractExtensionProcessTest {
     assertThat(instance).isWaitingAt("Task_PublishDecision");
     complete(task(instance), Map.of("publicationDate", "2019-09-19"));
     // Five working days after Thursday 19 September 2019: Thursday 26 September.
-    assertThat(instance).isWaitingAt("Task_RecordCallIn").variables().containsEntry("callInLastDay", "2019-09-26");
+    assertThat(instance)
+        .isWaitingAt("Task_RecordCallIn")
+        .variables()
+        .containsEntry("callInLastDay", "2019-09-26");
     Job callInTimer = timer(instance, "Timer_CallInPeriodEnds");
     assertThat(callInTimer.getDuedate()).isEqualTo(at(LocalDateTime.of(2019, 9, 27, 0, 0)));
 
@@ -183,13 +202,17 @@ class ContractExtensionProcessTest {
     Contract extended = contracts.findByReference(reference).orElseThrow();
     assertThat(extended.endDate()).isEqualTo(LocalDate.of(2021, 4, 7));
     assertThat(extended.options().get(1).used()).isTrue();
-    assertThat(extended.options().get(1).usedByDecision()).contains("PH-2019-117").contains(instance.getId());
+    assertThat(extended.options().get(1).usedByDecision())
+        .contains("PH-2019-117")
+        .contains(instance.getId());
     assertThat(letters.findByCase(instance.getId())).isPresent();
     FileValue letter = runtimeService.getVariableTyped(instance.getId(), "extensionLetter");
     assertThat(letter.getMimeType()).isEqualTo("application/pdf");
-    assertThat(outbox("extension-letter:" + instance.getId())).isEqualTo("contracts@vibrance.example");
+    assertThat(outbox("extension-letter:" + instance.getId()))
+        .isEqualTo("contracts@vibrance.example");
 
-    // That was the last option (seed 000 §2.3: the tender is approved alongside it): a procurement starts.
+    // That was the last option (seed 000 §2.3: the tender is approved alongside it): a procurement
+    // starts.
     assertThat(instance).hasPassed("Task_StartReplacementProcurement");
     ProcessInstance procurement = procurementFor(instance);
     assertThat(procurement).isWaitingAt("Task_PrepareProcurementCase");
@@ -203,10 +226,19 @@ class ContractExtensionProcessTest {
 
   /** The procurement the extension case started, by the reference it recorded. */
   private ProcessInstance procurementFor(ProcessInstance extension) {
-    String procurementReference = (String) historyService.createHistoricVariableInstanceQuery()
-        .processInstanceId(extension.getId()).variableName("procurementReference").singleResult().getValue();
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey("procurement")
-        .processInstanceBusinessKey(procurementReference).singleResult();
+    String procurementReference =
+        (String)
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(extension.getId())
+                .variableName("procurementReference")
+                .singleResult()
+                .getValue();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey("procurement")
+        .processInstanceBusinessKey(procurementReference)
+        .singleResult();
   }
 
   @Test
@@ -217,12 +249,24 @@ class ContractExtensionProcessTest {
     complete(task(instance), approval("APPROVE", ""));
     complete(task(instance), Map.of("publicationDate", "2019-09-19"));
 
-    complete(task(instance), Map.of("callInReceived", true, "callInReason", "Called in by three members of the PDS committee"));
+    complete(
+        task(instance),
+        Map.of(
+            "callInReceived",
+            true,
+            "callInReason",
+            "Called in by three members of the PDS committee"));
 
     assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision");
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId("Timer_CallInPeriodEnds").count()).isZero();
-    assertThat(contracts.findByReference(reference).orElseThrow().endDate()).isEqualTo(LocalDate.of(2020, 4, 7));
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId("Timer_CallInPeriodEnds")
+                .count())
+        .isZero();
+    assertThat(contracts.findByReference(reference).orElseThrow().endDate())
+        .isEqualTo(LocalDate.of(2020, 4, 7));
 
     complete(task(instance), approval("APPROVE", "Confirmed after reconsideration"));
     // A reconsidered decision is not called in a second time.
@@ -255,14 +299,21 @@ class ContractExtensionProcessTest {
     complete(task(instance), Map.of("publicationDate", "2025-04-17"));
 
     assertThat(instance).variables().containsEntry("callInLastDay", "2025-04-28");
-    assertThat(timer(instance, "Timer_CallInPeriodEnds").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 4, 29, 0, 0)));
+    assertThat(timer(instance, "Timer_CallInPeriodEnds").getDuedate())
+        .isEqualTo(at(LocalDateTime.of(2025, 4, 29, 0, 0)));
   }
 
   // --- the other decision makers (DMN routes) -------------------------------------------------
 
   @Test
   void smallNonKeyExtensionIsApprovedByTheChiefOfficerAloneAndTakesEffectAtOnce() {
-    contract(contracts, reference, LocalDate.of(2018, 4, 1), LocalDate.of(2020, 3, 31), "60000", List.of(12));
+    contract(
+        contracts,
+        reference,
+        LocalDate.of(2018, 4, 1),
+        LocalDate.of(2020, 3, 31),
+        "60000",
+        List.of(12));
     ProcessInstance instance = cases.startAsSystem(reference);
 
     draftScrutiniseAndAgree(instance, false);
@@ -275,12 +326,20 @@ class ContractExtensionProcessTest {
 
   @Test
   void highValueExtensionGoesToTheExecutiveRecordedByDemocraticServices() {
-    contract(contracts, reference, LocalDate.of(2018, 4, 1), LocalDate.of(2020, 3, 31), "3200000", List.of(12, 12));
+    contract(
+        contracts,
+        reference,
+        LocalDate.of(2018, 4, 1),
+        LocalDate.of(2020, 3, 31),
+        "3200000",
+        List.of(12, 12));
     ProcessInstance instance = cases.startAsSystem(reference);
 
     draftScrutiniseAndAgree(instance, true);
 
-    assertThat(instance).isWaitingAt("Task_RecordExecutiveDecision").variables()
+    assertThat(instance)
+        .isWaitingAt("Task_RecordExecutiveDecision")
+        .variables()
         .containsEntry("approvalRoute", "EXECUTIVE");
     assertThat(task(instance)).hasCandidateGroup("democratic-services");
   }
@@ -294,12 +353,17 @@ class ContractExtensionProcessTest {
     complete(task(instance), gatewayReport(true));
     complete(task(instance), scrutiny());
 
-    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("RETURN", "Add the 2019 KPI figures"));
+    complete(
+        taskAt(instance, "Task_ChiefOfficerAgreement"),
+        chiefOfficer("RETURN", "Add the 2019 KPI figures"));
     complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", ""));
 
-    assertThat(instance).isWaitingAt("Task_PrepareGatewayReport").variables()
+    assertThat(instance)
+        .isWaitingAt("Task_PrepareGatewayReport")
+        .variables()
         .containsEntry("draftNumber", 2)
-        .hasEntrySatisfying("returnComments", c -> assertThat(c.toString()).contains("Add the 2019 KPI figures"));
+        .hasEntrySatisfying(
+            "returnComments", c -> assertThat(c.toString()).contains("Add the 2019 KPI figures"));
   }
 
   @Test
@@ -308,24 +372,34 @@ class ContractExtensionProcessTest {
     ProcessInstance instance = cases.startAsSystem(reference);
     complete(task(instance), gatewayReport(true));
     complete(task(instance), scrutiny());
-    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("RETURN", "Add the 2019 KPI figures"));
-    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", "Content with the value"));
+    complete(
+        taskAt(instance, "Task_ChiefOfficerAgreement"),
+        chiefOfficer("RETURN", "Add the 2019 KPI figures"));
+    complete(
+        taskAt(instance, "Task_GovernanceAgreement"),
+        governance("AGREE", "Content with the value"));
 
     complete(taskAt(instance, "Task_PrepareGatewayReport"), gatewayReport(true));
     complete(taskAt(instance, "Task_RecordScrutiny"), scrutiny());
 
     for (String activity : List.of("Task_ChiefOfficerAgreement", "Task_GovernanceAgreement")) {
       // What Tasklist fills the form with: every variable the task can see.
-      assertThat(taskService.getVariables(taskAt(instance, activity).getId())).as(activity + " opens empty")
-          .doesNotContainKeys("chiefOfficerDecision", "chiefOfficerComments", "governanceDecision",
+      assertThat(taskService.getVariables(taskAt(instance, activity).getId()))
+          .as(activity + " opens empty")
+          .doesNotContainKeys(
+              "chiefOfficerDecision",
+              "chiefOfficerComments",
+              "governanceDecision",
               "governanceComments");
     }
     // Pressing Complete on the reopened form sends no decision: refused, not a second return.
     String chiefOfficerTask = taskAt(instance, "Task_ChiefOfficerAgreement").getId();
     assertThatThrownBy(() -> taskService.complete(chiefOfficerTask, Map.of()))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("chiefOfficerDecision");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("chiefOfficerDecision");
 
-    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", "KPIs now shown"));
+    complete(
+        taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", "KPIs now shown"));
     complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", ""));
     assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision");
     // The decision maker still sees what this round's agreers said.
@@ -333,8 +407,13 @@ class ContractExtensionProcessTest {
         .containsEntry("chiefOfficerCommentsMade", "KPIs now shown")
         .doesNotContainKeys("chiefOfficerComments", "governanceComments");
     // Each round's answers stay with the task they were given in.
-    assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("chiefOfficerDecision").list()).extracting(v -> v.getValue())
+    assertThat(
+            historyService
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName("chiefOfficerDecision")
+                .list())
+        .extracting(v -> v.getValue())
         .containsExactlyInAnyOrder("RETURN", "AGREE");
   }
 
@@ -345,16 +424,27 @@ class ContractExtensionProcessTest {
     draftScrutiniseAndAgree(instance, true);
     complete(task(instance), approval("APPROVE", "As recommended"));
     complete(task(instance), Map.of("publicationDate", "2019-09-19"));
-    complete(task(instance), Map.of("callInReceived", true, "callInReason", "Called in by three members"));
+    complete(
+        task(instance),
+        Map.of("callInReceived", true, "callInReason", "Called in by three members"));
 
     Task reconsider = taskAt(instance, "Task_PortfolioHolderDecision");
-    assertThat(taskService.getVariables(reconsider.getId())).as("the reconsideration opens empty")
+    assertThat(taskService.getVariables(reconsider.getId()))
+        .as("the reconsideration opens empty")
         .doesNotContainKeys("approvalDecision", "approvalComments", "decisionReference");
     assertThatThrownBy(() -> taskService.complete(reconsider.getId(), Map.of()))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("approvalDecision");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("approvalDecision");
 
-    complete(reconsider, Map.of("approvalDecision", "APPROVE", "decisionReference", "PH-2019-131",
-        "approvalComments", "Confirmed after reconsideration"));
+    complete(
+        reconsider,
+        Map.of(
+            "approvalDecision",
+            "APPROVE",
+            "decisionReference",
+            "PH-2019-131",
+            "approvalComments",
+            "Confirmed after reconsideration"));
     execute(jobAt(instance, "Task_UpdateContractRegister"));
     // The register records the reconsidered decision, not the one called in.
     assertThat(contracts.findByReference(reference).orElseThrow().options().get(1).usedByDecision())
@@ -369,15 +459,28 @@ class ContractExtensionProcessTest {
     complete(task(instance), scrutiny());
 
     complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", ""));
-    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("REFUSE", "Value for money not shown"));
+    complete(
+        taskAt(instance, "Task_GovernanceAgreement"),
+        governance("REFUSE", "Value for money not shown"));
 
-    assertThat(instance).hasPassed("EndEvent_AgreementRefused").isWaitingAt("Task_ActOnRefusal")
-        .variables().hasEntrySatisfying("outcome", o -> assertThat(o.toString())
-            .contains("refused").contains("start a procurement").contains("decommissioning decision"));
+    assertThat(instance)
+        .hasPassed("EndEvent_AgreementRefused")
+        .isWaitingAt("Task_ActOnRefusal")
+        .variables()
+        .hasEntrySatisfying(
+            "outcome",
+            o ->
+                assertThat(o.toString())
+                    .contains("refused")
+                    .contains("start a procurement")
+                    .contains("decommissioning decision"));
     assertThat(task(instance)).hasCandidateGroup("commissioning-officers");
-    assertThat(outbox("extension:" + instance.getId() + ":refused")).isEqualTo("t-officer@council.example");
+    assertThat(outbox("extension:" + instance.getId() + ":refused"))
+        .isEqualTo("t-officer@council.example");
 
-    complete(task(instance), Map.of("nextStep", "PROCURE", "nextStepNotes", "Tender to start by end 2019"));
+    complete(
+        task(instance),
+        Map.of("nextStep", "PROCURE", "nextStepNotes", "Tender to start by end 2019"));
     assertThat(instance).isEnded().hasPassed("EndEvent_ProcurementStarted");
     ProcessInstance procurement = procurementFor(instance);
     assertThat(procurement).isWaitingAt("Task_PrepareProcurementCase");
@@ -386,8 +489,11 @@ class ContractExtensionProcessTest {
         // Begun in 2019 (the seed's date on the engine clock): the Regulations, not the 2023 Act.
         .containsEntry("regime", "PCR2015_LIGHT_TOUCH")
         .containsEntry("replacesContractReference", reference)
-        .hasEntrySatisfying("procurementStrategy", s -> assertThat(s.toString()).contains("Tender to start by end 2019"));
-    assertThat(contracts.findByReference(reference).orElseThrow().endDate()).isEqualTo(LocalDate.of(2020, 4, 7));
+        .hasEntrySatisfying(
+            "procurementStrategy",
+            s -> assertThat(s.toString()).contains("Tender to start by end 2019"));
+    assertThat(contracts.findByReference(reference).orElseThrow().endDate())
+        .isEqualTo(LocalDate.of(2020, 4, 7));
   }
 
   @Test
@@ -399,7 +505,9 @@ class ContractExtensionProcessTest {
     complete(task(instance), approval("REFUSE", "Retender now instead"));
 
     assertThat(instance).hasPassed("EndEvent_DecisionRefused").isWaitingAt("Task_ActOnRefusal");
-    complete(task(instance), Map.of("nextStep", "DECOMMISSION", "nextStepNotes", "Report to the Executive"));
+    complete(
+        task(instance),
+        Map.of("nextStep", "DECOMMISSION", "nextStepNotes", "Report to the Executive"));
     assertThat(instance).isEnded().hasPassed("EndEvent_ExtensionRefused");
   }
 
@@ -420,8 +528,10 @@ class ContractExtensionProcessTest {
     Task review = taskAt(instance, "Task_ReviewExtensionAtRisk");
     assertThat(review).hasCandidateGroup("contracts-managers");
     assertThat(taskService.getVariable(review.getId(), "escalationMessage").toString())
-        .contains("No decision yet").contains("2020-04-07");
-    assertThat(outbox("extension:" + instance.getId() + ":at-risk")).isEqualTo("t-manager@council.example");
+        .contains("No decision yet")
+        .contains("2020-04-07");
+    assertThat(outbox("extension:" + instance.getId() + ":at-risk"))
+        .isEqualTo("t-manager@council.example");
     complete(review, Map.of("escalationAction", "Chased the Portfolio Holder's office"));
     assertThat(instance).isWaitingAt("Task_PrepareGatewayReport");
   }
@@ -439,8 +549,10 @@ class ContractExtensionProcessTest {
 
     Task alert = taskAt(instance, "Task_RespondToLapsingContract");
     assertThat(alert).hasCandidateGroup("chief-officers");
-    assertThat(taskService.getVariable(alert.getId(), "escalationMessage").toString()).contains("lapses");
-    assertThat(outbox("extension:" + instance.getId() + ":lapsing")).isEqualTo("t-director@council.example");
+    assertThat(taskService.getVariable(alert.getId(), "escalationMessage").toString())
+        .contains("lapses");
+    assertThat(outbox("extension:" + instance.getId() + ":lapsing"))
+        .isEqualTo("t-director@council.example");
     assertThat(instance).isWaitingAt("Task_PrepareGatewayReport", "Task_RespondToLapsingContract");
   }
 
@@ -450,13 +562,25 @@ class ContractExtensionProcessTest {
     setClock(LocalDateTime.of(2020, 4, 20, 9, 0));
     ProcessInstance instance = cases.startAsSystem(reference);
 
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().executable().count())
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .timers()
+                .executable()
+                .count())
         .isEqualTo(2);
   }
 
   @Test
   void aDecisionEndsTheCaseAndClosesOpenEscalations() {
-    contract(contracts, reference, LocalDate.of(2018, 4, 1), LocalDate.of(2020, 3, 31), "60000", List.of(12));
+    contract(
+        contracts,
+        reference,
+        LocalDate.of(2018, 4, 1),
+        LocalDate.of(2020, 3, 31),
+        "60000",
+        List.of(12));
     ProcessInstance instance = cases.startAsSystem(reference);
     setClock(LocalDateTime.of(2020, 1, 2, 9, 0));
     execute(timer(instance, "Timer_EscalateBeforeExpiry"));
@@ -504,9 +628,11 @@ class ContractExtensionProcessTest {
     String taskId = taskAt(instance, "Task_ChiefOfficerAgreement").getId();
 
     assertThatThrownBy(() -> taskService.complete(taskId, chiefOfficer("RETURN", "")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("chiefOfficerComments");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("chiefOfficerComments");
     assertThatThrownBy(() -> taskService.complete(taskId, chiefOfficer("MAYBE", "")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("chiefOfficerDecision: must be one of");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("chiefOfficerDecision: must be one of");
   }
 
   @Test
@@ -518,9 +644,11 @@ class ContractExtensionProcessTest {
     String taskId = task(instance).getId();
 
     assertThatThrownBy(() -> taskService.complete(taskId, Map.of("publicationDate", "2019-12-25")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("publicationDate: cannot be in the future");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("publicationDate: cannot be in the future");
     assertThatThrownBy(() -> taskService.complete(taskId, Map.of("publicationDate", "next week")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("publicationDate: must be a date");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("publicationDate: must be a date");
   }
 
   // --- helpers -------------------------------------------------------------------------------
@@ -533,16 +661,28 @@ class ContractExtensionProcessTest {
   }
 
   private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(activityId)
+        .singleResult();
   }
 
   private Job timer(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId(activityId).singleResult();
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .activityId(activityId)
+        .singleResult();
   }
 
   private Job jobAt(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId).singleResult();
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .activityId(activityId)
+        .singleResult();
   }
 
   private void staffMember(String id, String group) {
@@ -551,13 +691,19 @@ class ContractExtensionProcessTest {
   }
 
   private long runningCases() {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey("contract-extension")
-        .processInstanceBusinessKey(reference).count();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey("contract-extension")
+        .processInstanceBusinessKey(reference)
+        .count();
   }
 
   private String outbox(String key) {
     return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", key).query(String.class).optional().orElse(null);
+        .param("key", key)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   private static void setClock(LocalDateTime ukTime) {

@@ -1,9 +1,9 @@
 package uk.gov.council.commissioning.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.TestUsers.as;
+import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -87,7 +87,9 @@ class ExtensionApiTest {
 
     assertThat(taskIds(ALPHA_USER)).contains(taskId);
     assertThat(http.postJson(complete, letterReceived, as(ALPHA_USER)).status()).isEqualTo(204);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(
+            runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
+        .isZero();
   }
 
   @Test
@@ -99,19 +101,29 @@ class ExtensionApiTest {
       assertThat(response.status()).isEqualTo(200);
       assertThat(json.readTree(response.body())).isEmpty();
     }
-    Response staff = http.get("/engine-rest/process-instance?businessKey=" + reference, as(OFFICER));
-    assertThat(json.readTree(staff.body()).findValuesAsText("id")).containsExactly(instance.getId());
+    Response staff =
+        http.get("/engine-rest/process-instance?businessKey=" + reference, as(OFFICER));
+    assertThat(json.readTree(staff.body()).findValuesAsText("id"))
+        .containsExactly(instance.getId());
   }
 
   @Test
   void providerUsersSeeOnlyTheirOwnOrganisationsContracts() throws Exception {
-    contract(contracts, alpha, reference, LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31), "60000", List.of(12));
+    contract(
+        contracts,
+        alpha,
+        reference,
+        LocalDate.of(2024, 4, 1),
+        LocalDate.of(2026, 3, 31),
+        "60000",
+        List.of(12));
 
     assertThat(contractReferences(ALPHA_USER)).contains(reference);
     assertThat(contractReferences(BETA_USER)).doesNotContain(reference);
     assertThat(http.get("/api/contracts/" + reference, as(ALPHA_USER)).status()).isEqualTo(200);
     assertThat(http.get("/api/contracts/" + reference, as(BETA_USER)).status()).isEqualTo(404);
-    assertThat(http.get("/api/contracts/" + reference + "/extension-letters", as(BETA_USER)).status())
+    assertThat(
+            http.get("/api/contracts/" + reference + "/extension-letters", as(BETA_USER)).status())
         .isEqualTo(404);
   }
 
@@ -126,7 +138,8 @@ class ExtensionApiTest {
       assertThat(response.contentType()).isEqualTo("application/pdf");
       assertThat(new String(response.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
     }
-    Response listed = http.get("/api/contracts/" + reference + "/extension-letters", as(ALPHA_USER));
+    Response listed =
+        http.get("/api/contracts/" + reference + "/extension-letters", as(ALPHA_USER));
     assertThat(json.readTree(listed.body()).findValuesAsText("href")).containsExactly(letter);
 
     assertThat(http.get(letter, as(BETA_USER)).status()).isEqualTo(404);
@@ -136,7 +149,14 @@ class ExtensionApiTest {
 
   @Test
   void anOfficerStartsACaseOnceAndASecondRequestIsAConflict() throws Exception {
-    contract(contracts, alpha, reference, LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31), "60000", List.of(12));
+    contract(
+        contracts,
+        alpha,
+        reference,
+        LocalDate.of(2024, 4, 1),
+        LocalDate.of(2026, 3, 31),
+        "60000",
+        List.of(12));
     String path = "/api/contracts/" + reference + "/extension-cases";
 
     Response started = http.postJson(path, "", as(OFFICER));
@@ -147,32 +167,48 @@ class ExtensionApiTest {
     assertThat(caseId).isNotBlank();
     assertThat(body.path("contractReference").asText()).isEqualTo(reference);
     assertThat(started.header("Location")).endsWith("/engine-rest/process-instance/" + caseId);
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(caseId).singleResult().getBusinessKey())
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceId(caseId)
+                .singleResult()
+                .getBusinessKey())
         .isEqualTo(reference);
 
     Response again = http.postJson(path, "", as(OFFICER));
 
     assertThat(again.status()).isEqualTo(409);
     assertThat(again.contentType()).startsWith("application/problem+json");
-    assertThat(json.readTree(again.body()).path("detail").asText()).contains("already has an extension case running");
+    assertThat(json.readTree(again.body()).path("detail").asText())
+        .contains("already has an extension case running");
     assertThat(runningCases()).isOne();
   }
 
   @Test
   void aContractWithNoOptionLeftIsAConflictSayingAProcurementIsNeeded() throws Exception {
-    contract(contracts, alpha, reference, LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31), "60000", List.of());
+    contract(
+        contracts,
+        alpha,
+        reference,
+        LocalDate.of(2024, 4, 1),
+        LocalDate.of(2026, 3, 31),
+        "60000",
+        List.of());
 
-    Response response = http.postJson("/api/contracts/" + reference + "/extension-cases", "", as(OFFICER));
+    Response response =
+        http.postJson("/api/contracts/" + reference + "/extension-cases", "", as(OFFICER));
 
     assertThat(response.status()).isEqualTo(409);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(json.readTree(response.body()).path("detail").asText()).contains("procurement is needed");
+    assertThat(json.readTree(response.body()).path("detail").asText())
+        .contains("procurement is needed");
     assertThat(runningCases()).isZero();
   }
 
   @Test
   void anUnknownContractIsNotFoundNamingTheField() throws Exception {
-    Response response = http.postJson("/api/contracts/" + reference + "/extension-cases", "", as(OFFICER));
+    Response response =
+        http.postJson("/api/contracts/" + reference + "/extension-cases", "", as(OFFICER));
 
     assertThat(response.status()).isEqualTo(404);
     assertThat(response.contentType()).startsWith("application/problem+json");
@@ -183,9 +219,17 @@ class ExtensionApiTest {
 
   @Test
   void aProviderCannotStartACaseEvenForItsOwnContract() throws Exception {
-    contract(contracts, alpha, reference, LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31), "60000", List.of(12));
+    contract(
+        contracts,
+        alpha,
+        reference,
+        LocalDate.of(2024, 4, 1),
+        LocalDate.of(2026, 3, 31),
+        "60000",
+        List.of(12));
 
-    Response response = http.postJson("/api/contracts/" + reference + "/extension-cases", "", as(ALPHA_USER));
+    Response response =
+        http.postJson("/api/contracts/" + reference + "/extension-cases", "", as(ALPHA_USER));
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.contentType()).startsWith("application/problem+json");
@@ -199,13 +243,24 @@ class ExtensionApiTest {
    * register updated and the letter sent: the case waits for Alpha to confirm the letter.
    */
   private ProcessInstance caseAwaitingTheProvider() {
-    contract(contracts, alpha, reference, LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31), "60000", List.of(12));
+    contract(
+        contracts,
+        alpha,
+        reference,
+        LocalDate.of(2024, 4, 1),
+        LocalDate.of(2026, 3, 31),
+        "60000",
+        List.of(12));
     ProcessInstance instance = cases.startAsSystem(reference);
-    taskService.complete(taskAt(instance, "Task_PrepareGatewayReport").getId(), gatewayReport(false));
+    taskService.complete(
+        taskAt(instance, "Task_PrepareGatewayReport").getId(), gatewayReport(false));
     taskService.complete(taskAt(instance, "Task_RecordScrutiny").getId(), scrutiny());
-    taskService.complete(taskAt(instance, "Task_ChiefOfficerAgreement").getId(), chiefOfficer("AGREE", "Agreed"));
-    taskService.complete(taskAt(instance, "Task_GovernanceAgreement").getId(), governance("AGREE", "Agreed"));
-    taskService.complete(taskAt(instance, "Task_ChiefOfficerDecision").getId(), approval("APPROVE", ""));
+    taskService.complete(
+        taskAt(instance, "Task_ChiefOfficerAgreement").getId(), chiefOfficer("AGREE", "Agreed"));
+    taskService.complete(
+        taskAt(instance, "Task_GovernanceAgreement").getId(), governance("AGREE", "Agreed"));
+    taskService.complete(
+        taskAt(instance, "Task_ChiefOfficerDecision").getId(), approval("APPROVE", ""));
     executeJobAt(instance, "Task_UpdateContractRegister");
     executeJobAt(instance, "Task_SendExtensionLetter");
     assertThat(taskAt(instance, "Task_ConfirmExtensionLetter")).isNotNull();
@@ -213,12 +268,20 @@ class ExtensionApiTest {
   }
 
   private void executeJobAt(ProcessInstance instance, String activityId) {
-    managementService.executeJob(managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId(activityId).singleResult().getId());
+    managementService.executeJob(
+        managementService
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .activityId(activityId)
+            .singleResult()
+            .getId());
   }
 
   private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(activityId)
         .singleResult();
   }
 
@@ -235,7 +298,10 @@ class ExtensionApiTest {
   }
 
   private long runningCases() {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey(ExtensionVariables.PROCESS_KEY)
-        .processInstanceBusinessKey(reference).count();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(ExtensionVariables.PROCESS_KEY)
+        .processInstanceBusinessKey(reference)
+        .count();
   }
 }

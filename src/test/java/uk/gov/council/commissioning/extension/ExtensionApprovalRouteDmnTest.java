@@ -20,7 +20,6 @@ import uk.gov.council.commissioning.DmnTable;
  */
 class ExtensionApprovalRouteDmnTest {
 
-
   private static DmnTable table;
 
   @BeforeAll
@@ -30,22 +29,23 @@ class ExtensionApprovalRouteDmnTest {
 
   @ParameterizedTest(name = "£{0}, key decision {1} -> {2} ({3})")
   @CsvSource({
-      // Each rule, at its extremes and in its middle.
-      "0,          false, CHIEF_OFFICER,    Rule_ChiefOfficerAlone",
-      "60000,      false, CHIEF_OFFICER,    Rule_ChiefOfficerAlone",
-      "99999.99,   false, CHIEF_OFFICER,    Rule_ChiefOfficerAlone",
-      "0,          true,  PORTFOLIO_HOLDER, Rule_SmallKeyDecision",
-      "99999.99,   true,  PORTFOLIO_HOLDER, Rule_SmallKeyDecision",
-      "100000,     false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
-      "100000,     true,  PORTFOLIO_HOLDER, Rule_PortfolioHolder",
-      "450000,     false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
-      "999999.99,  false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
-      "999999.99,  true,  PORTFOLIO_HOLDER, Rule_PortfolioHolder",
-      "1000000,    false, EXECUTIVE,        Rule_Executive",
-      "1000000,    true,  EXECUTIVE,        Rule_Executive",
-      "3200000,    true,  EXECUTIVE,        Rule_Executive",
+    // Each rule, at its extremes and in its middle.
+    "0,          false, CHIEF_OFFICER,    Rule_ChiefOfficerAlone",
+    "60000,      false, CHIEF_OFFICER,    Rule_ChiefOfficerAlone",
+    "99999.99,   false, CHIEF_OFFICER,    Rule_ChiefOfficerAlone",
+    "0,          true,  PORTFOLIO_HOLDER, Rule_SmallKeyDecision",
+    "99999.99,   true,  PORTFOLIO_HOLDER, Rule_SmallKeyDecision",
+    "100000,     false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
+    "100000,     true,  PORTFOLIO_HOLDER, Rule_PortfolioHolder",
+    "450000,     false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
+    "999999.99,  false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
+    "999999.99,  true,  PORTFOLIO_HOLDER, Rule_PortfolioHolder",
+    "1000000,    false, EXECUTIVE,        Rule_Executive",
+    "1000000,    true,  EXECUTIVE,        Rule_Executive",
+    "3200000,    true,  EXECUTIVE,        Rule_Executive",
   })
-  void eachRuleAndEachThreshold(double wholeLifeValue, boolean keyDecision, String route, String rule) {
+  void eachRuleAndEachThreshold(
+      double wholeLifeValue, boolean keyDecision, String route, String rule) {
     DmnDecisionTableResult result = evaluate(wholeLifeValue, keyDecision);
 
     assertThat((String) result.getSingleEntry()).isEqualTo(route);
@@ -60,7 +60,10 @@ class ExtensionApprovalRouteDmnTest {
     assertThat(route(5000000, false)).isEqualTo(route(5000000, true));
   }
 
-  /** Seed 000 §10.2: "For an extension this value, the Approval of the Portfolio Holder ... must be obtained." */
+  /**
+   * Seed 000 §10.2: "For an extension this value, the Approval of the Portfolio Holder ... must be
+   * obtained."
+   */
   @Test
   void seed000Section10_2TheSeedContractGoesToThePortfolioHolder() {
     DmnDecisionTableResult result = evaluate(900000.00, true);
@@ -71,22 +74,40 @@ class ExtensionApprovalRouteDmnTest {
 
   @Test
   void theUniqueHitPolicyNeverSeesTwoMatchesAndNoValueIsLeftWithoutARoute() {
-    List<Double> values = new ArrayList<>(List.of(0.0, 0.01, 99999.98, 99999.99, 99999.999, 100000.0, 100000.01,
-        999999.98, 999999.99, 999999.999, 1000000.0, 1000000.01, 1e8, 1e12));
+    List<Double> values =
+        new ArrayList<>(
+            List.of(
+                0.0,
+                0.01,
+                99999.98,
+                99999.99,
+                99999.999,
+                100000.0,
+                100000.01,
+                999999.98,
+                999999.99,
+                999999.999,
+                1000000.0,
+                1000000.01,
+                1e8,
+                1e12));
     for (double v = 0; v <= 2_000_000; v += 12_345.67) {
       values.add(v);
     }
     for (double value : values) {
       for (boolean key : new boolean[] {false, true}) {
-        assertThatCode(() -> evaluate(value, key)).as("£%s key %s", value, key).doesNotThrowAnyException();
+        assertThatCode(() -> evaluate(value, key))
+            .as("£%s key %s", value, key)
+            .doesNotThrowAnyException();
         assertThat(table.matchedRules()).as("rules matching £%s key %s", value, key).hasSize(1);
       }
     }
   }
 
   /**
-   * Below the threshold the table needs to know whether it is a key decision: with none given no rule
-   * matches and the process would have no route. GatewayReportValidator therefore always records it.
+   * Below the threshold the table needs to know whether it is a key decision: with none given no
+   * rule matches and the process would have no route. GatewayReportValidator therefore always
+   * records it.
    */
   @Test
   void belowOneHundredThousandAMissingKeyDecisionMatchesNoRule() {

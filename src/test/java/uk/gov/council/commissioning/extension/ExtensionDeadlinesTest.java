@@ -21,11 +21,14 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 /** When the extension timers fire, with the real calendar and the bundled bank holidays. */
 class ExtensionDeadlinesTest {
 
-  private static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar(
-      new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
-  private static final ExtensionProperties DEFAULTS = new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false);
+  private static final WorkingDayCalendar CALENDAR =
+      new WorkingDayCalendar(
+          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final ExtensionProperties DEFAULTS =
+      new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false);
 
-  private final ExtensionDeadlines deadlines = new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1), DEFAULTS);
+  private final ExtensionDeadlines deadlines =
+      new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1), DEFAULTS);
 
   @BeforeEach
   void aClockWellBeforeEveryDeadline() {
@@ -39,22 +42,29 @@ class ExtensionDeadlinesTest {
 
   @Test
   void theSeedContractIsEscalatedThreeMonthsBeforeItEnds() {
-    assertThat(deadlines.escalationDay(LocalDate.of(2020, 4, 7))).isEqualTo(LocalDate.of(2020, 1, 7));
+    assertThat(deadlines.escalationDay(LocalDate.of(2020, 4, 7)))
+        .isEqualTo(LocalDate.of(2020, 1, 7));
     // 7 January is in GMT: UK midnight is midnight UTC.
-    assertThat(deadlines.escalationAt(LocalDate.of(2020, 4, 7))).isEqualTo(utc("2020-01-07T00:00:00Z"));
+    assertThat(deadlines.escalationAt(LocalDate.of(2020, 4, 7)))
+        .isEqualTo(utc("2020-01-07T00:00:00Z"));
   }
 
   @Test
   void theNoticePeriodIsTheCouncilsToSet() {
-    ExtensionDeadlines sixWeeks = new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1),
-        new ExtensionProperties(Period.ofMonths(9), Period.ofWeeks(6), 5, false));
+    ExtensionDeadlines sixWeeks =
+        new ExtensionDeadlines(
+            CALENDAR,
+            new TimeAcceleration(1),
+            new ExtensionProperties(Period.ofMonths(9), Period.ofWeeks(6), 5, false));
 
-    assertThat(sixWeeks.escalationDay(LocalDate.of(2020, 4, 7))).isEqualTo(LocalDate.of(2020, 2, 25));
+    assertThat(sixWeeks.escalationDay(LocalDate.of(2020, 4, 7)))
+        .isEqualTo(LocalDate.of(2020, 2, 25));
   }
 
   @Test
   void aNoticeOfMonthsFromTheEndOfAMonthLandsOnTheLastDayOfAShorterMonth() {
-    assertThat(deadlines.escalationDay(LocalDate.of(2020, 5, 31))).isEqualTo(LocalDate.of(2020, 2, 29));
+    assertThat(deadlines.escalationDay(LocalDate.of(2020, 5, 31)))
+        .isEqualTo(LocalDate.of(2020, 2, 29));
   }
 
   @Test
@@ -65,7 +75,8 @@ class ExtensionDeadlinesTest {
 
   @Test
   void lapseIsMidnightUkTimeAtTheStartOfTheEndDateInWinter() {
-    assertThat(deadlines.lapseAt(LocalDate.of(2020, 12, 31))).isEqualTo(utc("2020-12-31T00:00:00Z"));
+    assertThat(deadlines.lapseAt(LocalDate.of(2020, 12, 31)))
+        .isEqualTo(utc("2020-12-31T00:00:00Z"));
   }
 
   @Test
@@ -77,7 +88,8 @@ class ExtensionDeadlinesTest {
 
   @Test
   void callInSkipsTheMovedVeDayBankHolidayOfMay2020() {
-    // Monday 4 May 2020; Friday 8 May was a one-off bank holiday (known only from the published data).
+    // Monday 4 May 2020; Friday 8 May was a one-off bank holiday (known only from the published
+    // data).
     LocalDate published = LocalDate.of(2020, 5, 4);
 
     assertThat(deadlines.callInLastDay(published)).isEqualTo(LocalDate.of(2020, 5, 12));
@@ -86,7 +98,8 @@ class ExtensionDeadlinesTest {
 
   @Test
   void callInSkipsChristmasAndEndsAtGmtMidnight() {
-    // Thursday 19 December 2019: Fri 20, Mon 23, Tue 24, (25 and 26 are bank holidays), Fri 27, Mon 30.
+    // Thursday 19 December 2019: Fri 20, Mon 23, Tue 24, (25 and 26 are bank holidays), Fri 27, Mon
+    // 30.
     LocalDate published = LocalDate.of(2019, 12, 19);
 
     assertThat(deadlines.callInLastDay(published)).isEqualTo(LocalDate.of(2019, 12, 30));
@@ -96,36 +109,45 @@ class ExtensionDeadlinesTest {
   @Test
   void aPublicationAtTheWeekendCountsFromTheNextWorkingDay() {
     // Saturday 21 September 2019: Mon 23 .. Fri 27 are the five working days.
-    assertThat(deadlines.callInLastDay(LocalDate.of(2019, 9, 21))).isEqualTo(LocalDate.of(2019, 9, 27));
+    assertThat(deadlines.callInLastDay(LocalDate.of(2019, 9, 21)))
+        .isEqualTo(LocalDate.of(2019, 9, 27));
   }
 
   @Test
   void accelerationMakesADayAMinuteOfTheEngineClock() {
-    ExtensionDeadlines fast = new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
+    ExtensionDeadlines fast =
+        new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
     // 00:00 on 6 April 2020 in London; the contract ends on 7 April, a day later.
     Instant now = Instant.parse("2020-04-05T23:00:00Z");
     ClockUtil.setCurrentTime(Date.from(now));
 
-    assertThat(fast.lapseAt(LocalDate.of(2020, 4, 7))).isEqualTo(Date.from(now.plus(Duration.ofMinutes(1))));
+    assertThat(fast.lapseAt(LocalDate.of(2020, 4, 7)))
+        .isEqualTo(Date.from(now.plus(Duration.ofMinutes(1))));
     // The escalation day is shown to people, so it stays a real date; only the timer is compressed.
     assertThat(fast.escalationDay(LocalDate.of(2020, 7, 6))).isEqualTo(LocalDate.of(2020, 4, 6));
-    assertThat(fast.escalationAt(LocalDate.of(2020, 7, 7))).isEqualTo(Date.from(now.plus(Duration.ofMinutes(1))));
+    assertThat(fast.escalationAt(LocalDate.of(2020, 7, 7)))
+        .isEqualTo(Date.from(now.plus(Duration.ofMinutes(1))));
   }
 
   @Test
   void accelerationCompressesTheCallInPeriodFromTheEngineClock() {
-    ExtensionDeadlines fast = new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
+    ExtensionDeadlines fast =
+        new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
     Instant now = Instant.parse("2019-12-19T00:00:00Z");
     ClockUtil.setCurrentTime(Date.from(now));
 
-    // The period still counts real working days (ends 00:00 31 December), twelve days away: twelve minutes.
-    assertThat(fast.callInLastDay(LocalDate.of(2019, 12, 19))).isEqualTo(LocalDate.of(2019, 12, 30));
-    assertThat(fast.callInEndsAt(LocalDate.of(2019, 12, 19))).isEqualTo(Date.from(now.plus(Duration.ofMinutes(12))));
+    // The period still counts real working days (ends 00:00 31 December), twelve days away: twelve
+    // minutes.
+    assertThat(fast.callInLastDay(LocalDate.of(2019, 12, 19)))
+        .isEqualTo(LocalDate.of(2019, 12, 30));
+    assertThat(fast.callInEndsAt(LocalDate.of(2019, 12, 19)))
+        .isEqualTo(Date.from(now.plus(Duration.ofMinutes(12))));
   }
 
   @Test
   void aDeadlineAlreadyPastIsNotMovedByAcceleration() {
-    ExtensionDeadlines fast = new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
+    ExtensionDeadlines fast =
+        new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2020-04-20T08:00:00Z")));
 
     assertThat(fast.lapseAt(LocalDate.of(2020, 4, 7))).isEqualTo(utc("2020-04-06T23:00:00Z"));

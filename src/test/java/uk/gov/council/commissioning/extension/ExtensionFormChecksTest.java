@@ -1,7 +1,5 @@
 package uk.gov.council.commissioning.extension;
 
-import uk.gov.council.commissioning.forms.TaskFormException;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
@@ -20,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.council.commissioning.extension.FakeScopes.Variables;
+import uk.gov.council.commissioning.forms.TaskFormException;
 
 /** The server-side checks of the extension forms, called as the engine would call the listeners. */
 class ExtensionFormChecksTest {
@@ -28,7 +27,9 @@ class ExtensionFormChecksTest {
 
   @BeforeEach
   void theDayAfterTheSeedReport() {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2019, 9, 20, 9, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(
+            LocalDateTime.of(2019, 9, 20, 9, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
   }
 
   @AfterEach
@@ -54,10 +55,28 @@ class ExtensionFormChecksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"reportNumber", "contactOfficer", "ward", "impactOnVulnerableAdults", "rationale",
-        "serviceReviews", "qafOutcome", "kpiSummary", "satisfaction", "priceChange", "option1Description",
-        "option1Reasons", "option2Description", "option2Reasons", "option3Description", "option3Reasons",
-        "budgetHead", "sourceOfFunding", "legalImplications"})
+    @ValueSource(
+        strings = {
+          "reportNumber",
+          "contactOfficer",
+          "ward",
+          "impactOnVulnerableAdults",
+          "rationale",
+          "serviceReviews",
+          "qafOutcome",
+          "kpiSummary",
+          "satisfaction",
+          "priceChange",
+          "option1Description",
+          "option1Reasons",
+          "option2Description",
+          "option2Reasons",
+          "option3Description",
+          "option3Reasons",
+          "budgetHead",
+          "sourceOfFunding",
+          "legalImplications"
+        })
     void eachMissingOrBlankSectionIsNamed(String field) {
       Map<String, Object> missing = ExtensionTestData.gatewayReport(true);
       missing.remove(field);
@@ -69,7 +88,8 @@ class ExtensionFormChecksTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"costOfProposal", "ongoingCosts", "totalCurrentBudget", "estimatedUsers"})
+    @ValueSource(
+        strings = {"costOfProposal", "ongoingCosts", "totalCurrentBudget", "estimatedUsers"})
     void eachFigureMustBeANonNegativeNumber(String field) {
       Map<String, Object> negative = ExtensionTestData.gatewayReport(true);
       negative.put(field, -1.0);
@@ -99,7 +119,8 @@ class ExtensionFormChecksTest {
       Map<String, Object> report = ExtensionTestData.gatewayReport(true);
       report.put("option1Recommended", false);
 
-      assertThat(problems(report)).containsExactly("option1Recommended: recommend exactly one option (0 recommended)");
+      assertThat(problems(report))
+          .containsExactly("option1Recommended: recommend exactly one option (0 recommended)");
     }
 
     @Test
@@ -108,10 +129,12 @@ class ExtensionFormChecksTest {
       report.put("option2Recommended", true);
       Variables vars = Variables.of(report);
 
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
-          () -> validator.notify(FakeScopes.task(vars)));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class, () -> validator.notify(FakeScopes.task(vars)));
 
-      assertThat(refused.problems()).containsExactly("option1Recommended: recommend exactly one option (2 recommended)");
+      assertThat(refused.problems())
+          .containsExactly("option1Recommended: recommend exactly one option (2 recommended)");
       assertThat(refused).hasMessageStartingWith("Gateway report cannot be completed");
       assertThat(vars.process).doesNotContainKey("recommendedOption");
     }
@@ -133,7 +156,8 @@ class ExtensionFormChecksTest {
       Map<String, Object> report = ExtensionTestData.gatewayReport(true);
       report.put("keyDecision", "yes");
 
-      assertThat(problems(report)).containsExactly("keyDecision: must be ticked or not (true/false)");
+      assertThat(problems(report))
+          .containsExactly("keyDecision: must be ticked or not (true/false)");
     }
 
     @Test
@@ -143,13 +167,17 @@ class ExtensionFormChecksTest {
       report.put("ongoingCosts", -3.0);
       report.put("option1Recommended", false);
 
-      assertThat(problems(report)).containsExactlyInAnyOrder("ward: is required", "ongoingCosts: must not be negative",
-          "option1Recommended: recommend exactly one option (0 recommended)");
+      assertThat(problems(report))
+          .containsExactlyInAnyOrder(
+              "ward: is required",
+              "ongoingCosts: must not be negative",
+              "option1Recommended: recommend exactly one option (0 recommended)");
     }
 
     private java.util.List<String> problems(Map<String, Object> report) {
       DelegateTask task = FakeScopes.task(Variables.of(report));
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> validator.notify(task));
+      TaskFormException refused =
+          catchThrowableOfType(TaskFormException.class, () -> validator.notify(task));
       return refused == null ? java.util.List.of() : refused.problems();
     }
   }
@@ -159,27 +187,55 @@ class ExtensionFormChecksTest {
 
     @Test
     void agreeingNeedsNoComment() {
-      assertThatCode(() -> checks.agreement(task("chiefOfficerDecision", "AGREE"), "chiefOfficerDecision",
-          "chiefOfficerComments")).doesNotThrowAnyException();
+      assertThatCode(
+              () ->
+                  checks.agreement(
+                      task("chiefOfficerDecision", "AGREE"),
+                      "chiefOfficerDecision",
+                      "chiefOfficerComments"))
+          .doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"RETURN", "REFUSE"})
     void returningOrRefusingNeedsAComment(String decision) {
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> checks.agreement(
-          task("governanceDecision", decision, "governanceComments", " "), "governanceDecision", "governanceComments"));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class,
+              () ->
+                  checks.agreement(
+                      task("governanceDecision", decision, "governanceComments", " "),
+                      "governanceDecision",
+                      "governanceComments"));
 
-      assertThat(refused.problems()).containsExactly("governanceComments: say why when returning or refusing");
-      assertThatCode(() -> checks.agreement(task("governanceDecision", decision, "governanceComments", "Not value for money"),
-          "governanceDecision", "governanceComments")).doesNotThrowAnyException();
+      assertThat(refused.problems())
+          .containsExactly("governanceComments: say why when returning or refusing");
+      assertThatCode(
+              () ->
+                  checks.agreement(
+                      task(
+                          "governanceDecision",
+                          decision,
+                          "governanceComments",
+                          "Not value for money"),
+                      "governanceDecision",
+                      "governanceComments"))
+          .doesNotThrowAnyException();
     }
 
     @Test
     void anUnknownDecisionIsNamed() {
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> checks.agreement(
-          task("chiefOfficerDecision", "MAYBE"), "chiefOfficerDecision", "chiefOfficerComments"));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class,
+              () ->
+                  checks.agreement(
+                      task("chiefOfficerDecision", "MAYBE"),
+                      "chiefOfficerDecision",
+                      "chiefOfficerComments"));
 
-      assertThat(refused.problems()).containsExactly("chiefOfficerDecision: must be one of AGREE, REFUSE, RETURN");
+      assertThat(refused.problems())
+          .containsExactly("chiefOfficerDecision: must be one of AGREE, REFUSE, RETURN");
     }
   }
 
@@ -188,36 +244,60 @@ class ExtensionFormChecksTest {
 
     @Test
     void approvingNeedsADecisionReference() {
-      assertThatCode(() -> checks.approval(task("approvalDecision", "APPROVE", "decisionReference", "PH-2019-117")))
+      assertThatCode(
+              () ->
+                  checks.approval(
+                      task("approvalDecision", "APPROVE", "decisionReference", "PH-2019-117")))
           .doesNotThrowAnyException();
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
-          () -> checks.approval(task("approvalDecision", "APPROVE")));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class, () -> checks.approval(task("approvalDecision", "APPROVE")));
       assertThat(refused.problems()).containsExactly("decisionReference: is required");
     }
 
     @Test
     void anOverlongDecisionReferenceIsRefusedBeforeItReachesTheRegister() {
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> checks.approval(
-          task("approvalDecision", "APPROVE", "decisionReference", "X".repeat(101))));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class,
+              () ->
+                  checks.approval(
+                      task("approvalDecision", "APPROVE", "decisionReference", "X".repeat(101))));
 
       assertThat(refused.problems()).containsExactly("decisionReference: at most 100 characters");
     }
 
     @Test
     void refusingNeedsReasons() {
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> checks.approval(
-          task("approvalDecision", "REFUSE", "decisionReference", "PH-2019-117", "approvalComments", "")));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class,
+              () ->
+                  checks.approval(
+                      task(
+                          "approvalDecision",
+                          "REFUSE",
+                          "decisionReference",
+                          "PH-2019-117",
+                          "approvalComments",
+                          "")));
 
-      assertThat(refused.problems()).containsExactly("approvalComments: give the reasons for refusing");
+      assertThat(refused.problems())
+          .containsExactly("approvalComments: give the reasons for refusing");
       assertThat(refused).hasMessageStartingWith("Decision cannot be completed");
     }
 
     @Test
     void anAgreementWordIsNotAnApprovalDecision() {
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
-          () -> checks.approval(task("approvalDecision", "AGREE", "decisionReference", "PH-2019-117")));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class,
+              () ->
+                  checks.approval(
+                      task("approvalDecision", "AGREE", "decisionReference", "PH-2019-117")));
 
-      assertThat(refused.problems()).containsExactly("approvalDecision: must be one of APPROVE, REFUSE");
+      assertThat(refused.problems())
+          .containsExactly("approvalDecision: must be one of APPROVE, REFUSE");
     }
   }
 
@@ -226,14 +306,18 @@ class ExtensionFormChecksTest {
 
     @Test
     void todayOrEarlierIsAccepted() {
-      assertThatCode(() -> checks.publication(task("publicationDate", "2019-09-20"))).doesNotThrowAnyException();
-      assertThatCode(() -> checks.publication(task("publicationDate", " 2019-09-19 "))).doesNotThrowAnyException();
+      assertThatCode(() -> checks.publication(task("publicationDate", "2019-09-20")))
+          .doesNotThrowAnyException();
+      assertThatCode(() -> checks.publication(task("publicationDate", " 2019-09-19 ")))
+          .doesNotThrowAnyException();
     }
 
     @Test
     void aDateInTheFutureIsRefused() {
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
-          () -> checks.publication(task("publicationDate", "2019-09-21")));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class,
+              () -> checks.publication(task("publicationDate", "2019-09-21")));
 
       assertThat(refused.problems()).containsExactly("publicationDate: cannot be in the future");
     }
@@ -243,21 +327,25 @@ class ExtensionFormChecksTest {
       // 23:30 UTC on 20 September is already 21 September in London (BST).
       ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2019-09-20T23:30:00Z")));
 
-      assertThatCode(() -> checks.publication(task("publicationDate", "2019-09-21"))).doesNotThrowAnyException();
+      assertThatCode(() -> checks.publication(task("publicationDate", "2019-09-21")))
+          .doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"next week", "19/09/2019", "2019-02-30"})
     void somethingThatIsNotADateIsRefused(String value) {
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
-          () -> checks.publication(task("publicationDate", value)));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class, () -> checks.publication(task("publicationDate", value)));
 
-      assertThat(refused.problems()).containsExactly("publicationDate: must be a date (YYYY-MM-DD)");
+      assertThat(refused.problems())
+          .containsExactly("publicationDate: must be a date (YYYY-MM-DD)");
     }
 
     @Test
     void aMissingDateIsRequired() {
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class, () -> checks.publication(task()));
+      TaskFormException refused =
+          catchThrowableOfType(TaskFormException.class, () -> checks.publication(task()));
 
       assertThat(refused.problems()).containsExactly("publicationDate: is required");
     }
@@ -268,22 +356,30 @@ class ExtensionFormChecksTest {
 
     @Test
     void aReceivedCallInWithAReasonPasses() {
-      assertThatCode(() -> checks.callIn(task("callInReceived", true, "callInReason", "Called in by three members")))
+      assertThatCode(
+              () ->
+                  checks.callIn(
+                      task("callInReceived", true, "callInReason", "Called in by three members")))
           .doesNotThrowAnyException();
     }
 
     @Test
     void theTaskIsOnlyCompletedWhenACallInWasReceived() {
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
-          () -> checks.callIn(task("callInReceived", false, "callInReason", "Thought about it")));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class,
+              () ->
+                  checks.callIn(task("callInReceived", false, "callInReason", "Thought about it")));
 
-      assertThat(refused.problems()).containsExactly("callInReceived: complete this task only when a call-in was received");
+      assertThat(refused.problems())
+          .containsExactly("callInReceived: complete this task only when a call-in was received");
     }
 
     @Test
     void theReasonIsRequired() {
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
-          () -> checks.callIn(task("callInReceived", true)));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class, () -> checks.callIn(task("callInReceived", true)));
 
       assertThat(refused.problems()).containsExactly("callInReason: is required");
     }
@@ -295,22 +391,29 @@ class ExtensionFormChecksTest {
     @ParameterizedTest
     @ValueSource(strings = {"PROCURE", "DECOMMISSION"})
     void aKnownStepWithNotesPasses(String step) {
-      assertThatCode(() -> checks.nextStep(task("nextStep", step, "nextStepNotes", "Tender to start by end 2019")))
+      assertThatCode(
+              () ->
+                  checks.nextStep(
+                      task("nextStep", step, "nextStepNotes", "Tender to start by end 2019")))
           .doesNotThrowAnyException();
     }
 
     @Test
     void anUnknownStepIsRefused() {
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
-          () -> checks.nextStep(task("nextStep", "EXTEND_ANYWAY", "nextStepNotes", "n/a")));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class,
+              () -> checks.nextStep(task("nextStep", "EXTEND_ANYWAY", "nextStepNotes", "n/a")));
 
-      assertThat(refused.problems()).containsExactly("nextStep: must be one of DECOMMISSION, PROCURE");
+      assertThat(refused.problems())
+          .containsExactly("nextStep: must be one of DECOMMISSION, PROCURE");
     }
 
     @Test
     void notesAreRequired() {
-      TaskFormException refused = catchThrowableOfType(TaskFormException.class,
-          () -> checks.nextStep(task("nextStep", "PROCURE")));
+      TaskFormException refused =
+          catchThrowableOfType(
+              TaskFormException.class, () -> checks.nextStep(task("nextStep", "PROCURE")));
 
       assertThat(refused.problems()).containsExactly("nextStepNotes: is required");
     }
@@ -318,12 +421,17 @@ class ExtensionFormChecksTest {
 
   @Test
   void scrutinyNeedsCommitteeDateAndComments() {
-    assertThatCode(() -> checks.scrutiny(FakeScopes.task(Variables.of(ExtensionTestData.scrutiny()))))
+    assertThatCode(
+            () -> checks.scrutiny(FakeScopes.task(Variables.of(ExtensionTestData.scrutiny()))))
         .doesNotThrowAnyException();
-    TaskFormException refused = catchThrowableOfType(TaskFormException.class,
-        () -> checks.scrutiny(task("scrutinyDate", "17 September")));
-    assertThat(refused.problems()).containsExactly("scrutinyCommittee: is required",
-        "scrutinyDate: must be a date (YYYY-MM-DD)", "scrutinyComments: is required");
+    TaskFormException refused =
+        catchThrowableOfType(
+            TaskFormException.class, () -> checks.scrutiny(task("scrutinyDate", "17 September")));
+    assertThat(refused.problems())
+        .containsExactly(
+            "scrutinyCommittee: is required",
+            "scrutinyDate: must be a date (YYYY-MM-DD)",
+            "scrutinyComments: is required");
   }
 
   private static DelegateTask task(Object... namesAndValues) {

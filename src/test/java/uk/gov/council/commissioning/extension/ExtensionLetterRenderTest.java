@@ -41,22 +41,27 @@ class ExtensionLetterRenderTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "Łódź Care Ltd",                       // outside Latin-1
-      "Gofal Cymru \u0175\u0177",            // Welsh ŵ and ŷ
-      "Care\u00A0Partners",                  // a non-breaking space pasted from a document
-      "Soft\u00ADhyphen Homes",              // soft hyphen
-      "Control\u0080\u0090Chars",            // C1 controls: below 256 but not in WinAnsi
-      "Tab\tand\nnewline",
-      "Smile \uD83D\uDE42 Care",             // outside the Basic Multilingual Plane
-  })
+  @ValueSource(
+      strings = {
+        "Łódź Care Ltd", // outside Latin-1
+        "Gofal Cymru \u0175\u0177", // Welsh ŵ and ŷ
+        "Care\u00A0Partners", // a non-breaking space pasted from a document
+        "Soft\u00ADhyphen Homes", // soft hyphen
+        "Control\u0080\u0090Chars", // C1 controls: below 256 but not in WinAnsi
+        "Tab\tand\nnewline",
+        "Smile \uD83D\uDE42 Care", // outside the Basic Multilingual Plane
+      })
   void charactersTheStandardFontCannotShowDoNotStopTheLetter(String provider) {
-    assertThatCode(() -> textOf(ExtensionLetterService.render(seedLetter(provider)))).doesNotThrowAnyException();
+    assertThatCode(() -> textOf(ExtensionLetterService.render(seedLetter(provider))))
+        .doesNotThrowAnyException();
   }
 
   @Test
   void typographicPunctuationTheFontHasIsKept() throws IOException {
-    String text = textOf(ExtensionLetterService.render(seedLetter("St John\u2019s \u201CCare\u201D \u2013 Support \u20AC")));
+    String text =
+        textOf(
+            ExtensionLetterService.render(
+                seedLetter("St John\u2019s \u201CCare\u201D \u2013 Support \u20AC")));
 
     assertThat(text).contains("St John\u2019s \u201CCare\u201D \u2013 Support \u20AC");
   }
@@ -69,13 +74,21 @@ class ExtensionLetterRenderTest {
   }
 
   static LetterDetails seedLetter(String provider) {
-    return new LetterDetails("DPSP-2017", "Direct Payments Support and Payroll Service", provider, 2,
-        LocalDate.of(2020, 4, 8), LocalDate.of(2021, 4, 7), "PH-2019-117", "Portfolio Holder",
+    return new LetterDetails(
+        "DPSP-2017",
+        "Direct Payments Support and Payroll Service",
+        provider,
+        2,
+        LocalDate.of(2020, 4, 8),
+        LocalDate.of(2021, 4, 7),
+        "PH-2019-117",
+        "Portfolio Holder",
         LocalDate.of(2019, 9, 20));
   }
 
   static String textOf(byte[] pdf) throws IOException {
-    assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+    assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII))
+        .isEqualTo("%PDF-");
     try (PDDocument document = Loader.loadPDF(pdf)) {
       // Lines are wrapped to the page; compare text, not layout.
       return new PDFTextStripper().getText(document).replaceAll("\\s+", " ");

@@ -9,7 +9,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -58,17 +57,21 @@ class ExtensionRetrySafetyTest {
     reference = "DPSP-R" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     caseId = UUID.randomUUID().toString();
     ExtensionTestData.seedContract(contracts, reference);
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2019, 9, 27, 0, 1).atZone(ZoneId.of("Europe/London")).toInstant()));
-    vars = Variables.of(Map.of(
-        "contractReference", reference,
-        "contractTitle", "Direct Payments Support and Payroll Service",
-        "providerName", "Vibrance",
-        "providerEmail", "contracts@vibrance.example",
-        "optionOrder", 2,
-        "extensionStart", "2020-04-08",
-        "extensionEnd", "2021-04-07",
-        "decisionReferenceMade", "PH-2019-117",
-        "approvalRoute", "PORTFOLIO_HOLDER"));
+    ClockUtil.setCurrentTime(
+        Date.from(
+            LocalDateTime.of(2019, 9, 27, 0, 1).atZone(ZoneId.of("Europe/London")).toInstant()));
+    vars =
+        Variables.of(
+            Map.of(
+                "contractReference", reference,
+                "contractTitle", "Direct Payments Support and Payroll Service",
+                "providerName", "Vibrance",
+                "providerEmail", "contracts@vibrance.example",
+                "optionOrder", 2,
+                "extensionStart", "2020-04-08",
+                "extensionEnd", "2021-04-07",
+                "decisionReferenceMade", "PH-2019-117",
+                "approvalRoute", "PORTFOLIO_HOLDER"));
   }
 
   @AfterEach
@@ -95,15 +98,32 @@ class ExtensionRetrySafetyTest {
 
   @Test
   void produceOnceTwiceGivesTheSameLetterAndStoresOneRow() {
-    ExtensionLetter first = letters.produceOnce(caseId, ExtensionLetterRenderTest.seedLetter("Vibrance"));
+    ExtensionLetter first =
+        letters.produceOnce(caseId, ExtensionLetterRenderTest.seedLetter("Vibrance"));
     // A retry on a later day must still find the letter, not write one with the new date.
-    ExtensionLetter second = letters.produceOnce(caseId, new LetterDetails(reference, "changed", "changed", 2,
-        LocalDate.of(2020, 4, 8), LocalDate.of(2021, 4, 7), "PH-2019-117", "Portfolio Holder", LocalDate.of(2019, 9, 30)));
+    ExtensionLetter second =
+        letters.produceOnce(
+            caseId,
+            new LetterDetails(
+                reference,
+                "changed",
+                "changed",
+                2,
+                LocalDate.of(2020, 4, 8),
+                LocalDate.of(2021, 4, 7),
+                "PH-2019-117",
+                "Portfolio Holder",
+                LocalDate.of(2019, 9, 30)));
 
     assertThat(second.content()).isEqualTo(first.content());
-    assertThat(second.fileName()).isEqualTo(first.fileName()).isEqualTo("Extension letter DPSP-2017 option 2.pdf");
+    assertThat(second.fileName())
+        .isEqualTo(first.fileName())
+        .isEqualTo("Extension letter DPSP-2017 option 2.pdf");
     assertThat(letterRows()).isEqualTo(1);
-    assertThat(letters.findByCase(caseId)).get().extracting(ExtensionLetter::content).isEqualTo(first.content());
+    assertThat(letters.findByCase(caseId))
+        .get()
+        .extracting(ExtensionLetter::content)
+        .isEqualTo(first.content());
   }
 
   @Test
@@ -115,8 +135,11 @@ class ExtensionRetrySafetyTest {
 
     assertThat(letterRows()).isEqualTo(1);
     assertThat(outboxRows()).isEqualTo(1);
-    assertThat(jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", "extension-letter:" + caseId).query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
+                .param("key", "extension-letter:" + caseId)
+                .query(String.class)
+                .single())
         .isEqualTo("contracts@vibrance.example");
     ArgumentCaptor<Object> file = ArgumentCaptor.forClass(Object.class);
     verify(execution, times(2)).setVariable(eq("extensionLetter"), file.capture());
@@ -126,21 +149,25 @@ class ExtensionRetrySafetyTest {
       assertThat(letter.getMimeType()).isEqualTo("application/pdf");
       assertThat(letter.getValue().readAllBytes()).isEqualTo(stored);
     }
-    assertThat(ExtensionLetterRenderTest.textOf(stored)).contains(reference).contains("from 8 April 2020 to 7 April 2021");
+    assertThat(ExtensionLetterRenderTest.textOf(stored))
+        .contains(reference)
+        .contains("from 8 April 2020 to 7 April 2021");
   }
 
   @Test
   void aRolledBackSendLeavesNeitherLetterNorEmail() {
     DelegateExecution execution = FakeScopes.execution(caseId, vars);
 
-    new TransactionTemplate(transactionManager).executeWithoutResult(status -> {
-      try {
-        sendExtensionLetter.execute(execution);
-      } catch (Exception e) {
-        throw new IllegalStateException(e);
-      }
-      status.setRollbackOnly();
-    });
+    new TransactionTemplate(transactionManager)
+        .executeWithoutResult(
+            status -> {
+              try {
+                sendExtensionLetter.execute(execution);
+              } catch (Exception e) {
+                throw new IllegalStateException(e);
+              }
+              status.setRollbackOnly();
+            });
 
     assertThat(letterRows()).isZero();
     assertThat(outboxRows()).isZero();
@@ -160,11 +187,15 @@ class ExtensionRetrySafetyTest {
 
   private long letterRows() {
     return jdbc.sql("SELECT COUNT(*) FROM extension_letter WHERE case_id = :caseId")
-        .param("caseId", caseId).query(Long.class).single();
+        .param("caseId", caseId)
+        .query(Long.class)
+        .single();
   }
 
   private long outboxRows() {
     return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", "extension-letter:" + caseId).query(Long.class).single();
+        .param("key", "extension-letter:" + caseId)
+        .query(Long.class)
+        .single();
   }
 }

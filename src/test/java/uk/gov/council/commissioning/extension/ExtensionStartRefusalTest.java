@@ -26,14 +26,16 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 /**
  * A refused extension start through the engine APIs is a 400 that says why, in the officer's words,
  * through {@code /engine-rest} and through Tasklist's start form (where the field is named by its
- * label), never a 500 carrying the engine's wording, and it creates nothing (seed 000 §4.8.4, §10.4).
+ * label), never a 500 carrying the engine's wording, and it creates nothing (seed 000 §4.8.4,
+ * §10.4).
  */
 @HttpIntegrationTest
 class ExtensionStartRefusalTest {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "esr-officer";
-  private static final String START = "/engine-rest/process-definition/key/contract-extension/submit-form";
+  private static final String START =
+      "/engine-rest/process-definition/key/contract-extension/submit-form";
 
   @LocalServerPort int port;
   @Autowired AccessSetup access;
@@ -70,25 +72,41 @@ class ExtensionStartRefusalTest {
 
   @Test
   void aContractWithNoOptionLeftIsA400SayingAProcurementIsNeeded() throws Exception {
-    ExtensionTestData.contract(contracts, reference, LocalDate.of(2023, 4, 1), LocalDate.now().plusMonths(4),
-        "450000", List.of());
+    ExtensionTestData.contract(
+        contracts,
+        reference,
+        LocalDate.of(2023, 4, 1),
+        LocalDate.now().plusMonths(4),
+        "450000",
+        List.of());
 
     Response refused = start(reference);
 
-    assertRefused(refused, null, "Contract " + reference + " has no extension option left: a procurement is needed"
-        + " for a new contract (or a decommissioning decision)");
+    assertRefused(
+        refused,
+        null,
+        "Contract "
+            + reference
+            + " has no extension option left: a procurement is needed"
+            + " for a new contract (or a decommissioning decision)");
     assertThat(casesFor(reference)).isZero();
   }
 
   @Test
   void aSecondCaseForTheSameContractIsA400() throws Exception {
-    ExtensionTestData.contract(contracts, reference, LocalDate.of(2023, 4, 1), LocalDate.now().plusMonths(4),
-        "450000", List.of(12));
+    ExtensionTestData.contract(
+        contracts,
+        reference,
+        LocalDate.of(2023, 4, 1),
+        LocalDate.now().plusMonths(4),
+        "450000",
+        List.of(12));
     cases.startAsSystem(reference);
 
     Response refused = start(reference);
 
-    assertRefused(refused, null, "Contract " + reference + " already has an extension case running");
+    assertRefused(
+        refused, null, "Contract " + reference + " already has an extension case running");
     assertThat(casesFor(reference)).isOne();
   }
 
@@ -97,32 +115,51 @@ class ExtensionStartRefusalTest {
     assertThat(http.signIn(OFFICER, password(OFFICER)).status()).isEqualTo(302);
     Response read = http.get("/camunda/api/engine/engine/default/task/count");
     String token = http.cookie("XSRF-TOKEN").orElseGet(() -> read.header("X-XSRF-TOKEN"));
-    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("contract-extension")
-        .latestVersion().singleResult().getId();
+    String definitionId =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("contract-extension")
+            .latestVersion()
+            .singleResult()
+            .getId();
 
-    Response refused = http.postJson("/camunda/api/engine/engine/default/process-definition/" + definitionId
-        + "/submit-form", variables(reference), "X-XSRF-TOKEN", token);
+    Response refused =
+        http.postJson(
+            "/camunda/api/engine/engine/default/process-definition/"
+                + definitionId
+                + "/submit-form",
+            variables(reference),
+            "X-XSRF-TOKEN",
+            token);
 
     assertThat(refused.status()).as(refused.text()).isEqualTo(400);
     JsonNode answer = json.readTree(refused.body());
     assertThat(answer.path("message").asText())
-        .isEqualTo("The extension case cannot be started: Contract reference: no contract " + reference
-            + " in the register");
+        .isEqualTo(
+            "The extension case cannot be started: Contract reference: no contract "
+                + reference
+                + " in the register");
     assertThat(answer.path("errors").get(0).path("label").asText()).isEqualTo("Contract reference");
   }
 
   private void assertRefused(Response refused, String field, String message) throws Exception {
     assertThat(refused.status()).as(refused.text()).isEqualTo(400);
     JsonNode answer = json.readTree(refused.body());
-    assertThat(answer.path("message").asText()).endsWith(field == null ? message : field + ": " + message)
-        .doesNotContain("ENGINE-").doesNotContain("Exception").doesNotContain("Cannot instantiate");
+    assertThat(answer.path("message").asText())
+        .endsWith(field == null ? message : field + ": " + message)
+        .doesNotContain("ENGINE-")
+        .doesNotContain("Exception")
+        .doesNotContain("Cannot instantiate");
     JsonNode error = answer.path("errors").get(0);
     assertThat(error.path("field").isNull() ? null : error.path("field").asText()).isEqualTo(field);
     assertThat(error.path("message").asText()).isEqualTo(message);
   }
 
   private long casesFor(String businessKey) {
-    return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).count();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(businessKey)
+        .count();
   }
 
   private Response start(String contractReference) {

@@ -24,23 +24,50 @@ final class ExtensionTestData {
    * date now 7 April 2020). Whole-life value puts it in the Portfolio Holder band.
    */
   static Contract seedContract(ContractService contracts, String reference) {
-    Contract created = contract(contracts, reference, LocalDate.of(2017, 4, 8), LocalDate.of(2019, 4, 7),
-        "900000", List.of(12, 12));
-    contracts.applyExtension(reference, 1, "Portfolio Holder decision 2018 (first +1 year)", LocalDate.of(2020, 4, 7));
+    Contract created =
+        contract(
+            contracts,
+            reference,
+            LocalDate.of(2017, 4, 8),
+            LocalDate.of(2019, 4, 7),
+            "900000",
+            List.of(12, 12));
+    contracts.applyExtension(
+        reference, 1, "Portfolio Holder decision 2018 (first +1 year)", LocalDate.of(2020, 4, 7));
     return contracts.findByReference(created.reference()).orElseThrow();
   }
 
-  static Contract contract(ContractService contracts, String reference, LocalDate start, LocalDate end,
-      String wholeLifeValue, List<Integer> optionMonths) {
-    return contract(contracts, vibrance(contracts), reference, start, end, wholeLifeValue, optionMonths);
+  static Contract contract(
+      ContractService contracts,
+      String reference,
+      LocalDate start,
+      LocalDate end,
+      String wholeLifeValue,
+      List<Integer> optionMonths) {
+    return contract(
+        contracts, vibrance(contracts), reference, start, end, wholeLifeValue, optionMonths);
   }
 
-  static Contract contract(ContractService contracts, Provider provider, String reference, LocalDate start,
-      LocalDate end, String wholeLifeValue, List<Integer> optionMonths) {
-    return contracts.create(new NewContract(reference, "Direct Payments Support and Payroll Service", provider.id(),
-        "Direct payments", start, end, new BigDecimal("225000.00").min(new BigDecimal(wholeLifeValue)),
-        new BigDecimal(wholeLifeValue), "Direct Payments Support",
-        optionMonths.stream().map(NewContract.Option::new).toList()));
+  static Contract contract(
+      ContractService contracts,
+      Provider provider,
+      String reference,
+      LocalDate start,
+      LocalDate end,
+      String wholeLifeValue,
+      List<Integer> optionMonths) {
+    return contracts.create(
+        new NewContract(
+            reference,
+            "Direct Payments Support and Payroll Service",
+            provider.id(),
+            "Direct payments",
+            start,
+            end,
+            new BigDecimal("225000.00").min(new BigDecimal(wholeLifeValue)),
+            new BigDecimal(wholeLifeValue),
+            "Direct Payments Support",
+            optionMonths.stream().map(NewContract.Option::new).toList()));
   }
 
   /** A complete gateway report as the seed's officer would submit it. */
@@ -77,8 +104,13 @@ final class ExtensionTestData {
   }
 
   static Map<String, Object> scrutiny() {
-    return Map.of("scrutinyCommittee", "Adult Care and Health Policy Development and Scrutiny Committee",
-        "scrutinyDate", "2019-09-17", "scrutinyComments", "Noted");
+    return Map.of(
+        "scrutinyCommittee",
+        "Adult Care and Health Policy Development and Scrutiny Committee",
+        "scrutinyDate",
+        "2019-09-17",
+        "scrutinyComments",
+        "Noted");
   }
 
   static Map<String, Object> chiefOfficer(String decision, String comments) {
@@ -90,6 +122,12 @@ final class ExtensionTestData {
   }
 
   static Map<String, Object> approval(String decision, String comments) {
-    return Map.of("approvalDecision", decision, "decisionReference", "PH-2019-117", "approvalComments", comments);
+    return Map.of(
+        "approvalDecision",
+        decision,
+        "decisionReference",
+        "PH-2019-117",
+        "approvalComments",
+        comments);
   }
 }

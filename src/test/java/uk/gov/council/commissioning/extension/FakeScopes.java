@@ -3,7 +3,6 @@ package uk.gov.council.commissioning.extension;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
 import static org.mockito.ArgumentMatchers.anyString;
-import static org.mockito.Mockito.doAnswer;
 import static org.mockito.Mockito.lenient;
 import static org.mockito.Mockito.mock;
 
@@ -37,7 +36,10 @@ final class FakeScopes {
     }
   }
 
-  /** A task whose execution and process instance hold the process variables (no local ones of their own). */
+  /**
+   * A task whose execution and process instance hold the process variables (no local ones of their
+   * own).
+   */
   static DelegateTask task(Variables vars) {
     DelegateTask task = mock(DelegateTask.class);
     backWith(task, vars);
@@ -56,24 +58,43 @@ final class FakeScopes {
   }
 
   private static void backWithProcessVariables(VariableScope scope, Variables vars) {
-    lenient().when(scope.getVariable(anyString())).thenAnswer(i -> vars.process.get(i.getArgument(0)));
-    lenient().doAnswer(i -> vars.process.put(i.getArgument(0), i.getArgument(1)))
-        .when(scope).setVariable(anyString(), any());
-    lenient().doAnswer(i -> vars.process.remove(i.getArgument(0))).when(scope).removeVariable(anyString());
+    lenient()
+        .when(scope.getVariable(anyString()))
+        .thenAnswer(i -> vars.process.get(i.getArgument(0)));
+    lenient()
+        .doAnswer(i -> vars.process.put(i.getArgument(0), i.getArgument(1)))
+        .when(scope)
+        .setVariable(anyString(), any());
+    lenient()
+        .doAnswer(i -> vars.process.remove(i.getArgument(0)))
+        .when(scope)
+        .removeVariable(anyString());
   }
 
   @SuppressWarnings("unchecked")
   private static void backWith(VariableScope scope, Variables vars) {
     lenient().when(scope.getVariable(anyString())).thenAnswer(i -> vars.get(i.getArgument(0)));
-    lenient().when(scope.getVariableLocal(anyString())).thenAnswer(i -> vars.local.get(i.getArgument(0)));
-    lenient().when(scope.hasVariable(anyString())).thenAnswer(i -> vars.get(i.getArgument(0)) != null);
-    lenient().doAnswer(i -> vars.process.put(i.getArgument(0), i.getArgument(1)))
-        .when(scope).setVariable(anyString(), any());
-    lenient().doAnswer(i -> vars.local.put(i.getArgument(0), i.getArgument(1)))
-        .when(scope).setVariableLocal(anyString(), any());
-    lenient().doAnswer(i -> {
-      vars.process.putAll((Map<String, Object>) i.getArgument(0));
-      return null;
-    }).when(scope).setVariables(anyMap());
+    lenient()
+        .when(scope.getVariableLocal(anyString()))
+        .thenAnswer(i -> vars.local.get(i.getArgument(0)));
+    lenient()
+        .when(scope.hasVariable(anyString()))
+        .thenAnswer(i -> vars.get(i.getArgument(0)) != null);
+    lenient()
+        .doAnswer(i -> vars.process.put(i.getArgument(0), i.getArgument(1)))
+        .when(scope)
+        .setVariable(anyString(), any());
+    lenient()
+        .doAnswer(i -> vars.local.put(i.getArgument(0), i.getArgument(1)))
+        .when(scope)
+        .setVariableLocal(anyString(), any());
+    lenient()
+        .doAnswer(
+            i -> {
+              vars.process.putAll((Map<String, Object>) i.getArgument(0));
+              return null;
+            })
+        .when(scope)
+        .setVariables(anyMap());
   }
 }

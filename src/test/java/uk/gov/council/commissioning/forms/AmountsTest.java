@@ -10,15 +10,19 @@ import org.junit.jupiter.params.provider.ValueSource;
 class AmountsTest {
 
   @ParameterizedTest(name = "{0} is {1}")
-  @CsvSource(delimiter = ';', value = {
-      "£2,100,000; 2100000",
-      "850,000; 850000",
-      "2100000.50; 2100000.50",
-      "£ 90 000; 90000",
-      "1,234,567.89; 1234567.89",
-      "-£5; -5"})
+  @CsvSource(
+      delimiter = ';',
+      value = {
+        "£2,100,000; 2100000",
+        "850,000; 850000",
+        "2100000.50; 2100000.50",
+        "£ 90 000; 90000",
+        "1,234,567.89; 1234567.89",
+        "-£5; -5"
+      })
   void amountsAsOfficersWriteThem(String text, String expected) {
-    assertThat(Amounts.parse(text)).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(new BigDecimal(expected)));
+    assertThat(Amounts.parse(text))
+        .hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo(new BigDecimal(expected)));
   }
 
   @ParameterizedTest

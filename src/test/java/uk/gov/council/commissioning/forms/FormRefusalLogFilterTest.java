@@ -16,51 +16,115 @@ class FormRefusalLogFilterTest {
 
   private final FormRefusalLogFilter filter = new FormRefusalLogFilter();
   private final LoggerContext context = new LoggerContext();
-  private final ProcessEngineException wrapped = new ProcessEngineException("ENGINE-03051 There was an exception",
-      new TaskFormException("Plan the procurement timetable", List.of("tenderCloseDate: too short")));
+  private final ProcessEngineException wrapped =
+      new ProcessEngineException(
+          "ENGINE-03051 There was an exception",
+          new TaskFormException(
+              "Plan the procurement timetable", List.of("tenderCloseDate: too short")));
 
   @Test
   void theEnginesReportOfARefusedFormIsDropped() {
-    assertThat(filter.decide(null, context.getLogger("org.camunda.bpm.engine.context"), Level.ERROR,
-        "ENGINE-16004 Exception while closing command context: {}", new Object[] {"..."}, wrapped))
+    assertThat(
+            filter.decide(
+                null,
+                context.getLogger("org.camunda.bpm.engine.context"),
+                Level.ERROR,
+                "ENGINE-16004 Exception while closing command context: {}",
+                new Object[] {"..."},
+                wrapped))
         .isEqualTo(FilterReply.DENY);
-    assertThat(filter.decide(null, context.getLogger("org.camunda.bpm.engine.rest.exception"), Level.WARN,
-        "ENGINE-REST-HTTP500 {}", new Object[] {new RuntimeException("Cannot submit task form", wrapped)}, null))
+    assertThat(
+            filter.decide(
+                null,
+                context.getLogger("org.camunda.bpm.engine.rest.exception"),
+                Level.WARN,
+                "ENGINE-REST-HTTP500 {}",
+                new Object[] {new RuntimeException("Cannot submit task form", wrapped)},
+                null))
         .isEqualTo(FilterReply.DENY);
   }
 
   /** The engine REST API logs the stack trace printed into the message, not the exception. */
   @Test
   void theRestApisPrintedStackTraceOfARefusedFormIsDropped() {
-    RuntimeException startForm = new RuntimeException("Cannot instantiate process definition procurement:1: "
-        + "The procurement request cannot be completed: serviceArea: is required",
-        new TaskFormException("The procurement request", List.of("serviceArea: is required")));
+    RuntimeException startForm =
+        new RuntimeException(
+            "Cannot instantiate process definition procurement:1: "
+                + "The procurement request cannot be completed: serviceArea: is required",
+            new TaskFormException("The procurement request", List.of("serviceArea: is required")));
 
-    assertThat(filter.decide(null, context.getLogger("org.camunda.bpm.engine.rest.exception"), Level.WARN,
-        "ENGINE-REST-HTTP500 " + printed(startForm), null, null)).isEqualTo(FilterReply.DENY);
-    assertThat(filter.decide(null, context.getLogger("org.camunda.bpm.engine.rest.exception"), Level.WARN,
-        "ENGINE-REST-HTTP500 " + printed(new RuntimeException("Cannot submit task form", wrapped)), null, null)).isEqualTo(FilterReply.DENY);
+    assertThat(
+            filter.decide(
+                null,
+                context.getLogger("org.camunda.bpm.engine.rest.exception"),
+                Level.WARN,
+                "ENGINE-REST-HTTP500 " + printed(startForm),
+                null,
+                null))
+        .isEqualTo(FilterReply.DENY);
+    assertThat(
+            filter.decide(
+                null,
+                context.getLogger("org.camunda.bpm.engine.rest.exception"),
+                Level.WARN,
+                "ENGINE-REST-HTTP500 "
+                    + printed(new RuntimeException("Cannot submit task form", wrapped)),
+                null,
+                null))
+        .isEqualTo(FilterReply.DENY);
   }
 
   @Test
   void aPrintedStackTraceWhoseRootCauseIsNotARefusalIsKept() {
-    // A refusal's words in a message, even at the start of a line, do not make a real failure a refusal.
-    RuntimeException failure = new RuntimeException("Cannot submit task form: value 'x\nCaused by: "
-        + TaskFormException.class.getName() + ": forged'", new IllegalStateException("database unavailable"));
+    // A refusal's words in a message, even at the start of a line, do not make a real failure a
+    // refusal.
+    RuntimeException failure =
+        new RuntimeException(
+            "Cannot submit task form: value 'x\nCaused by: "
+                + TaskFormException.class.getName()
+                + ": forged'",
+            new IllegalStateException("database unavailable"));
 
-    assertThat(filter.decide(null, context.getLogger("org.camunda.bpm.engine.rest.exception"), Level.WARN,
-        "ENGINE-REST-HTTP500 " + printed(failure), null, null)).isEqualTo(FilterReply.NEUTRAL);
-    assertThat(filter.decide(null, context.getLogger("org.camunda.bpm.engine.rest.exception"), Level.WARN,
-        "ENGINE-REST-HTTP500 " + printed(new IllegalStateException("no cause")), null, null))
+    assertThat(
+            filter.decide(
+                null,
+                context.getLogger("org.camunda.bpm.engine.rest.exception"),
+                Level.WARN,
+                "ENGINE-REST-HTTP500 " + printed(failure),
+                null,
+                null))
+        .isEqualTo(FilterReply.NEUTRAL);
+    assertThat(
+            filter.decide(
+                null,
+                context.getLogger("org.camunda.bpm.engine.rest.exception"),
+                Level.WARN,
+                "ENGINE-REST-HTTP500 " + printed(new IllegalStateException("no cause")),
+                null,
+                null))
         .isEqualTo(FilterReply.NEUTRAL);
   }
 
   @Test
   void realFailuresAndOtherLoggersAreKept() {
-    assertThat(filter.decide(null, context.getLogger("org.camunda.bpm.engine.context"), Level.ERROR,
-        "ENGINE-16004 {}", null, new ProcessEngineException("optimistic locking"))).isEqualTo(FilterReply.NEUTRAL);
-    assertThat(filter.decide(null, context.getLogger("uk.gov.council.commissioning.forms"), Level.ERROR,
-        "refused", null, wrapped)).isEqualTo(FilterReply.NEUTRAL);
+    assertThat(
+            filter.decide(
+                null,
+                context.getLogger("org.camunda.bpm.engine.context"),
+                Level.ERROR,
+                "ENGINE-16004 {}",
+                null,
+                new ProcessEngineException("optimistic locking")))
+        .isEqualTo(FilterReply.NEUTRAL);
+    assertThat(
+            filter.decide(
+                null,
+                context.getLogger("uk.gov.council.commissioning.forms"),
+                Level.ERROR,
+                "refused",
+                null,
+                wrapped))
+        .isEqualTo(FilterReply.NEUTRAL);
   }
 
   private static String printed(Throwable t) {

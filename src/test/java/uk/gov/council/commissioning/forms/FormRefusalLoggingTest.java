@@ -32,8 +32,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
  * A form refused by its checks is an officer correcting a form: through the running server, by
- * every way a form is submitted, the log gets the one INFO line and nothing else from the refusal, no
- * WARN or ERROR and no stack trace (a busy demo's log once grew by thousands of lines a minute).
+ * every way a form is submitted, the log gets the one INFO line and nothing else from the refusal,
+ * no WARN or ERROR and no stack trace (a busy demo's log once grew by thousands of lines a minute).
  */
 @HttpIntegrationTest
 @ExtendWith(OutputCaptureExtension.class)
@@ -62,7 +62,8 @@ class FormRefusalLoggingTest {
     user(access, FINANCE, Roles.FINANCE_DIRECTORS);
     identityService.setAuthentication(BUYER, List.of(Roles.PROCUREMENT));
     try {
-      reference = runtimeService.startProcessInstanceByKey("procurement", request()).getBusinessKey();
+      reference =
+          runtimeService.startProcessInstanceByKey("procurement", request()).getBusinessKey();
     } finally {
       identityService.clearAuthentication();
     }
@@ -80,11 +81,15 @@ class FormRefusalLoggingTest {
   void aRefusedStartFormThroughTheEngineRestApiIsOneInfoLine(CapturedOutput output) {
     int before = output.length();
 
-    Response refused = http.postJson("/engine-rest/process-definition/key/procurement/submit-form", """
+    Response refused =
+        http.postJson(
+            "/engine-rest/process-definition/key/procurement/submit-form",
+            """
         {"variables": {"title": {"value": "Advocacy", "type": "String"},
                        "estimatedValue": {"value": "12,5", "type": "String"},
                        "regime": {"value": "PA2023", "type": "String"},
-                       "procurementStrategy": {"value": "Open tender", "type": "String"}}}""", as(BUYER));
+                       "procurementStrategy": {"value": "Open tender", "type": "String"}}}""",
+            as(BUYER));
 
     assertThat(refused.status()).isEqualTo(400);
     assertOnlyTheRefusalWasLogged(output.toString().substring(before));
@@ -95,8 +100,12 @@ class FormRefusalLoggingTest {
     String taskId = task("Task_GovernanceAgreement");
     int before = output.length();
 
-    Response refused = http.postJson("/engine-rest/task/" + taskId + "/submit-form", """
-        {"variables": {"governanceAgreement": {"value": "DECLINE", "type": "String"}}}""", as(GOVERNANCE));
+    Response refused =
+        http.postJson(
+            "/engine-rest/task/" + taskId + "/submit-form",
+            """
+        {"variables": {"governanceAgreement": {"value": "DECLINE", "type": "String"}}}""",
+            as(GOVERNANCE));
 
     assertThat(refused.status()).isEqualTo(400);
     assertOnlyTheRefusalWasLogged(output.toString().substring(before));
@@ -112,9 +121,12 @@ class FormRefusalLoggingTest {
     events.list.clear();
     int before = output.length();
 
-    Response refused = http.postJson(path + "/submit-form",
-        "{\"variables\": {\"financeAgreement\": {\"value\": \"DECLINE\", \"type\": \"String\"}}}",
-        "X-XSRF-TOKEN", token);
+    Response refused =
+        http.postJson(
+            path + "/submit-form",
+            "{\"variables\": {\"financeAgreement\": {\"value\": \"DECLINE\", \"type\": \"String\"}}}",
+            "X-XSRF-TOKEN",
+            token);
 
     assertThat(refused.status()).isEqualTo(400);
     assertOnlyTheRefusalWasLogged(output.toString().substring(before));
@@ -122,24 +134,36 @@ class FormRefusalLoggingTest {
 
   private void assertOnlyTheRefusalWasLogged(String console) {
     assertThat(events.list)
-        .as("nothing at WARN or above, and no stack trace, from the engine, Jersey or anything else")
+        .as(
+            "nothing at WARN or above, and no stack trace, from the engine, Jersey or anything else")
         .noneMatch(e -> e.getLevel().isGreaterOrEqual(Level.WARN) || e.getThrowableProxy() != null);
-    assertThat(events.list).filteredOn(e -> e.getLoggerName().equals(EngineApiErrors.class.getName()))
+    assertThat(events.list)
+        .filteredOn(e -> e.getLoggerName().equals(EngineApiErrors.class.getName()))
         .singleElement()
-        .satisfies(e -> {
-          assertThat(e.getLevel()).isEqualTo(Level.INFO);
-          assertThat(e.getFormattedMessage()).contains("Form refused by its checks").contains("cannot be completed");
-        });
+        .satisfies(
+            e -> {
+              assertThat(e.getLevel()).isEqualTo(Level.INFO);
+              assertThat(e.getFormattedMessage())
+                  .contains("Form refused by its checks")
+                  .contains("cannot be completed");
+            });
     // Anything printed past the logging system (a stack trace written to the console) shows here.
     assertThat(console).doesNotContain("\tat ", "Exception:", " WARN ", " ERROR ");
   }
 
   private String task(String key) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(reference).taskDefinitionKey(key)
-        .singleResult().getId();
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey(reference)
+        .taskDefinitionKey(key)
+        .singleResult()
+        .getId();
   }
 
-  /** What an officer enters on the procurement's start form: high enough in value for both approvals. */
+  /**
+   * What an officer enters on the procurement's start form: high enough in value for both
+   * approvals.
+   */
   private static Map<String, Object> request() {
     Map<String, Object> variables = new HashMap<>();
     variables.put("title", "Direct Payments Support and Payroll Service");

@@ -21,7 +21,8 @@ import uk.gov.council.commissioning.web.FieldProblem;
 /**
  * Every field of every form in {@code forms/} is checked by the kind the form declares for it: the
  * value a form sends is accepted, a value of any other kind (an object, a list, bytes, a serialized
- * object, a number for text, text for a number) is refused naming the field, before the engine stores it.
+ * object, a number for text, text for a number) is refused naming the field, before the engine
+ * stores it.
  */
 class SubmittedVariablesTest {
 
@@ -30,24 +31,28 @@ class SubmittedVariablesTest {
   static Stream<Arguments> everyField() throws IOException {
     try (Stream<Path> files = Files.list(Path.of("forms"))) {
       return files.filter(f -> f.toString().endsWith(".form")).sorted().toList().stream()
-          .flatMap(file -> {
-            FormSchema form = FormSchema.parse(read(file));
-            return form.fields().values().stream()
-                .filter(field -> !field.displayOnly())
-                .map(field -> Arguments.of(form.id(), field.key(), form));
-          });
+          .flatMap(
+              file -> {
+                FormSchema form = FormSchema.parse(read(file));
+                return form.fields().values().stream()
+                    .filter(field -> !field.displayOnly())
+                    .map(field -> Arguments.of(form.id(), field.key(), form));
+              });
     }
   }
 
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("everyField")
-  void theValueAFormSendsIsAcceptedAndEveryOtherKindIsRefusedNamingTheField(String formId, String key, FormSchema form) {
+  void theValueAFormSendsIsAcceptedAndEveryOtherKindIsRefusedNamingTheField(
+      String formId, String key, FormSchema form) {
     Field field = form.fields().get(key);
 
     assertThat(problemsWith(form, key, variable(good(field)))).as("a good value").isEmpty();
     for (JsonNode bad : bad(field)) {
-      assertThat(problemsWith(form, key, bad)).as("refused: " + bad)
-          .extracting(FieldProblem::field).containsExactly(key);
+      assertThat(problemsWith(form, key, bad))
+          .as("refused: " + bad)
+          .extracting(FieldProblem::field)
+          .containsExactly(key);
     }
   }
 
@@ -76,17 +81,22 @@ class SubmittedVariablesTest {
     ObjectNode lowerCase = JSON.createObjectNode();
     lowerCase.set("contractReference", variable(JSON.getNodeFactory().textNode("dpsp 2017")));
     assertThat(SubmittedVariables.againstForm(form, lowerCase))
-        .containsExactly(new FieldProblem("contractReference", "is not in the form the field asks for"));
+        .containsExactly(
+            new FieldProblem("contractReference", "is not in the form the field asks for"));
   }
 
   @Test
   void aDisplayOnlyFieldIsDroppedSoTheCaseKeepsItsValue() throws IOException {
-    FormSchema form = FormSchema.parse(JSON.readTree("""
+    FormSchema form =
+        FormSchema.parse(
+            JSON.readTree(
+                """
         {"id": "f", "components": [
           {"type": "textarea", "key": "description", "label": "What happened", "readonly": true},
           {"type": "textarea", "key": "comments", "label": "Comments"}]}"""));
     ObjectNode variables = JSON.createObjectNode();
-    variables.set("description", variable(JSON.getNodeFactory().textNode("changed by the reviewer")));
+    variables.set(
+        "description", variable(JSON.getNodeFactory().textNode("changed by the reviewer")));
     variables.set("comments", variable(JSON.getNodeFactory().textNode("seen")));
 
     assertThat(SubmittedVariables.againstForm(form, variables)).isEmpty();
@@ -96,7 +106,9 @@ class SubmittedVariablesTest {
 
   @Test
   void outsideFormsOnlyPlainValuesAreAccepted() throws IOException {
-    JsonNode variables = JSON.readTree("""
+    JsonNode variables =
+        JSON.readTree(
+            """
         {"text": {"value": "a"}, "number": {"value": 1, "type": "Integer"}, "flag": {"value": true},
          "date": {"value": "2026-12-05T10:00:00.000+0000", "type": "Date"}, "empty": {"value": null},
          "object": {"value": {"a": 1}}, "list": {"value": [1]},
@@ -108,8 +120,10 @@ class SubmittedVariablesTest {
          "string with info": {"value": "a", "type": "String", "valueInfo": {"transient": true}},
          "bare": "not wrapped"}""");
 
-    assertThat(SubmittedVariables.plainValues(variables)).extracting(FieldProblem::field)
-        .containsExactlyInAnyOrder("object", "list", "json", "bytes", "serialized", "string with info", "bare");
+    assertThat(SubmittedVariables.plainValues(variables))
+        .extracting(FieldProblem::field)
+        .containsExactlyInAnyOrder(
+            "object", "list", "json", "bytes", "serialized", "string with info", "bare");
   }
 
   // --- values -------------------------------------------------------------------------------
@@ -117,9 +131,13 @@ class SubmittedVariablesTest {
   private static JsonNode good(Field field) {
     var nodes = JSON.getNodeFactory();
     return switch (field.kind()) {
-      case TEXT -> nodes.textNode(field.pattern() != null ? "ABC-123" : "x".repeat(
-          Math.max(1, field.minLength() == null ? 1 : field.minLength())));
-      case CHOICE -> nodes.textNode(field.values() == null ? "any" : field.values().iterator().next());
+      case TEXT ->
+          nodes.textNode(
+              field.pattern() != null
+                  ? "ABC-123"
+                  : "x".repeat(Math.max(1, field.minLength() == null ? 1 : field.minLength())));
+      case CHOICE ->
+          nodes.textNode(field.values() == null ? "any" : field.values().iterator().next());
       case NUMBER -> nodes.numberNode(field.min() == null ? 1.0 : field.min());
       case CHECKBOX -> nodes.booleanNode(true);
       case DATE -> nodes.textNode("2026-12-05");
@@ -130,23 +148,38 @@ class SubmittedVariablesTest {
   private static List<JsonNode> bad(Field field) {
     var nodes = JSON.getNodeFactory();
     ObjectNode object = JSON.createObjectNode().put("a", 1);
-    List<JsonNode> always = List.of(
-        variable(object),
-        variable(JSON.createArrayNode().add("x")),
-        typed(nodes.textNode("AAE="), "Bytes"),
-        typed(nodes.textNode("{}"), "Json"),
-        typedObject());
-    List<JsonNode> ofKind = switch (field.kind()) {
-      case TEXT -> field.maxLength() == null ? List.of(variable(nodes.numberNode(7)), variable(nodes.booleanNode(true)))
-          : List.of(variable(nodes.numberNode(7)), variable(nodes.textNode("x".repeat(field.maxLength() + 1))));
-      case CHOICE -> field.values() == null ? List.of(variable(nodes.numberNode(7)))
-          : List.of(variable(nodes.numberNode(7)), variable(nodes.textNode("NOT_A_CHOICE")));
-      case NUMBER -> field.min() == null ? List.of(variable(nodes.textNode("850,000")))
-          : List.of(variable(nodes.textNode("850,000")), variable(nodes.numberNode(field.min() - 1)));
-      case CHECKBOX -> List.of(variable(nodes.textNode("yes")), variable(nodes.numberNode(1)));
-      case DATE -> List.of(variable(nodes.textNode("05/12/2026")), variable(nodes.numberNode(20261205)));
-      case DATE_TIME -> List.of(variable(nodes.textNode("tomorrow")), variable(nodes.booleanNode(false)));
-    };
+    List<JsonNode> always =
+        List.of(
+            variable(object),
+            variable(JSON.createArrayNode().add("x")),
+            typed(nodes.textNode("AAE="), "Bytes"),
+            typed(nodes.textNode("{}"), "Json"),
+            typedObject());
+    List<JsonNode> ofKind =
+        switch (field.kind()) {
+          case TEXT ->
+              field.maxLength() == null
+                  ? List.of(variable(nodes.numberNode(7)), variable(nodes.booleanNode(true)))
+                  : List.of(
+                      variable(nodes.numberNode(7)),
+                      variable(nodes.textNode("x".repeat(field.maxLength() + 1))));
+          case CHOICE ->
+              field.values() == null
+                  ? List.of(variable(nodes.numberNode(7)))
+                  : List.of(
+                      variable(nodes.numberNode(7)), variable(nodes.textNode("NOT_A_CHOICE")));
+          case NUMBER ->
+              field.min() == null
+                  ? List.of(variable(nodes.textNode("850,000")))
+                  : List.of(
+                      variable(nodes.textNode("850,000")),
+                      variable(nodes.numberNode(field.min() - 1)));
+          case CHECKBOX -> List.of(variable(nodes.textNode("yes")), variable(nodes.numberNode(1)));
+          case DATE ->
+              List.of(variable(nodes.textNode("05/12/2026")), variable(nodes.numberNode(20261205)));
+          case DATE_TIME ->
+              List.of(variable(nodes.textNode("tomorrow")), variable(nodes.booleanNode(false)));
+        };
     return Stream.concat(always.stream(), ofKind.stream()).toList();
   }
 
@@ -162,12 +195,16 @@ class SubmittedVariablesTest {
 
   private static ObjectNode typedObject() {
     ObjectNode variable = typed(JSON.getNodeFactory().textNode("rO0ABXQAAWE="), "Object");
-    variable.putObject("valueInfo").put("objectTypeName", "java.lang.String")
+    variable
+        .putObject("valueInfo")
+        .put("objectTypeName", "java.lang.String")
         .put("serializationDataFormat", "application/x-java-serialized-object");
     return variable;
   }
 
-  /** The problems of a submission carrying every required field well and this one field as given. */
+  /**
+   * The problems of a submission carrying every required field well and this one field as given.
+   */
   private static List<FieldProblem> problemsWith(FormSchema form, String key, JsonNode value) {
     ObjectNode variables = JSON.createObjectNode();
     for (Field other : form.fields().values()) {

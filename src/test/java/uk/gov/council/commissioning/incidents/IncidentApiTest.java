@@ -1,9 +1,9 @@
 package uk.gov.council.commissioning.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.TestUsers.as;
+import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -81,7 +81,8 @@ class IncidentApiTest {
 
   @Test
   void aProviderReportsForItsOwnContractAndGetsTheIncidentNumber() throws Exception {
-    Response response = http.postJson("/api/incidents", body(providerReportNow()), as(VIBRANCE_USER));
+    Response response =
+        http.postJson("/api/incidents", body(providerReportNow()), as(VIBRANCE_USER));
 
     assertThat(response.status()).isEqualTo(201);
     JsonNode created = json.readTree(response.body());
@@ -105,22 +106,26 @@ class IncidentApiTest {
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(fields(response)).containsExactly("category", "description", "occurredAt", "providerAwareAt",
-        "safeguardingSuspected");
+    assertThat(fields(response))
+        .containsExactly(
+            "category", "description", "occurredAt", "providerAwareAt", "safeguardingSuspected");
     assertThat(rowsForContract()).isZero();
   }
 
   @Test
   void aProviderCannotReportOnAnotherProvidersContractNorLearnWhetherItExists() throws Exception {
-    Response others = http.postJson("/api/incidents", body(providerReportNow()), as(BRIGHTPATH_USER));
+    Response others =
+        http.postJson("/api/incidents", body(providerReportNow()), as(BRIGHTPATH_USER));
     Map<String, Object> unknown = providerReportNow();
     unknown.put("contractReference", "NO-SUCH-1");
     Response missing = http.postJson("/api/incidents", body(unknown), as(BRIGHTPATH_USER));
 
     assertThat(others.status()).isEqualTo(400);
     assertThat(fields(others)).containsExactly("contractReference");
-    assertThat(message(others)).isEqualTo("no contract " + reference + " of your organisation in the register");
-    assertThat(message(missing)).isEqualTo("no contract NO-SUCH-1 of your organisation in the register");
+    assertThat(message(others))
+        .isEqualTo("no contract " + reference + " of your organisation in the register");
+    assertThat(message(missing))
+        .isEqualTo("no contract NO-SUCH-1 of your organisation in the register");
     assertThat(rowsForContract()).isZero();
   }
 
@@ -139,7 +144,8 @@ class IncidentApiTest {
 
   @Test
   void howTheCouncilLearntOfAnIncidentIsForStaffOnly() throws Exception {
-    Response logged = http.postJson("/api/incidents", body(officerLog(reference, nowMinusHours(3))), as(QUALITY));
+    Response logged =
+        http.postJson("/api/incidents", body(officerLog(reference, nowMinusHours(3))), as(QUALITY));
     String number = json.readTree(logged.body()).path("incidentNumber").asText();
 
     JsonNode staffView = json.readTree(http.get("/api/incidents/" + number, as(QUALITY)).body());
@@ -153,7 +159,8 @@ class IncidentApiTest {
 
   @Test
   void staffOutsideTheIncidentTeamsCannotLogOne() {
-    Response response = http.postJson("/api/incidents", body(officerLog(reference, nowMinusHours(1))), as(FINANCE));
+    Response response =
+        http.postJson("/api/incidents", body(officerLog(reference, nowMinusHours(1))), as(FINANCE));
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(rowsForContract()).isZero();
@@ -171,7 +178,8 @@ class IncidentApiTest {
   }
 
   @Test
-  void theOwningProviderAndStaffReadTheServiceUsersDetailsAndAnotherProviderGets404() throws Exception {
+  void theOwningProviderAndStaffReadTheServiceUsersDetailsAndAnotherProviderGets404()
+      throws Exception {
     String number = reportAsVibrance();
 
     Response own = http.get("/api/incidents/" + number, as(VIBRANCE_USER));
@@ -189,65 +197,104 @@ class IncidentApiTest {
     assertThat(staff.status()).isEqualTo(200);
     JsonNode staffView = json.readTree(staff.body());
     assertThat(staffView.path("serviceUser").path("name").asText()).isEqualTo("Edith Example");
-    assertThat(staffView.path("steps").findValuesAsText("activityId")).contains("Task_SubmitReportingForm");
+    assertThat(staffView.path("steps").findValuesAsText("activityId"))
+        .contains("Task_SubmitReportingForm");
 
     Response other = http.get("/api/incidents/" + number, as(BRIGHTPATH_USER));
     assertThat(other.status()).isEqualTo(404);
     assertThat(other.text()).doesNotContain("Edith");
-    assertThat(http.get("/api/incidents/SI-1999-999999", as(BRIGHTPATH_USER)).status()).isEqualTo(404);
+    assertThat(http.get("/api/incidents/SI-1999-999999", as(BRIGHTPATH_USER)).status())
+        .isEqualTo(404);
   }
 
   @Test
   void theEngineRestApiShowsTheCaseOnlyToTheOwningProvidersUsers() throws Exception {
     String number = reportAsVibrance();
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(number)
-        .taskDefinitionKey("Task_SubmitReportingForm").singleResult();
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_SubmitReportingForm")
+            .singleResult();
     String processInstanceId = task.getProcessInstanceId();
 
     assertThat(taskIds(VIBRANCE_USER)).contains(task.getId());
     assertThat(taskIds(BRIGHTPATH_USER)).doesNotContain(task.getId());
-    assertThat(http.get("/engine-rest/task/" + task.getId() + "/variables", as(BRIGHTPATH_USER)).status())
+    assertThat(
+            http.get("/engine-rest/task/" + task.getId() + "/variables", as(BRIGHTPATH_USER))
+                .status())
         .isIn(403, 404);
-    assertThat(http.get("/engine-rest/process-instance/" + processInstanceId + "/variables", as(BRIGHTPATH_USER))
-        .status()).isIn(403, 404);
-    Response history = http.get("/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId,
-        as(BRIGHTPATH_USER));
+    assertThat(
+            http.get(
+                    "/engine-rest/process-instance/" + processInstanceId + "/variables",
+                    as(BRIGHTPATH_USER))
+                .status())
+        .isIn(403, 404);
+    Response history =
+        http.get(
+            "/engine-rest/history/variable-instance?processInstanceId=" + processInstanceId,
+            as(BRIGHTPATH_USER));
     assertThat(history.status()).isEqualTo(200);
     assertThat(json.readTree(history.body())).isEmpty();
 
     Response own = http.get("/engine-rest/task/" + task.getId() + "/variables", as(VIBRANCE_USER));
     assertThat(own.status()).isEqualTo(200);
-    assertThat(json.readTree(own.body()).path("serviceUserName").path("value").asText()).isEqualTo("Edith Example");
+    assertThat(json.readTree(own.body()).path("serviceUserName").path("value").asText())
+        .isEqualTo("Edith Example");
   }
 
   /**
-   * A provider works its own task (claims it, completes it with the form) but cannot write the case's
-   * variables beforehand, which a later council task might read.
+   * A provider works its own task (claims it, completes it with the form) but cannot write the
+   * case's variables beforehand, which a later council task might read.
    */
   @Test
   void aProviderWorksItsOwnTaskButCannotWriteTheCasesVariables() throws Exception {
     String number = reportAsVibrance();
-    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(number)
-        .taskDefinitionKey("Task_SubmitReportingForm").singleResult().getId();
+    String taskId =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_SubmitReportingForm")
+            .singleResult()
+            .getId();
     String variable = "/engine-rest/task/" + taskId + "/variables/reviewDecision";
 
-    Response put = http.send("PUT", variable, "{\"value\": \"CLOSE\", \"type\": \"String\"}",
-        concat(as(VIBRANCE_USER), "Content-Type", "application/json"));
+    Response put =
+        http.send(
+            "PUT",
+            variable,
+            "{\"value\": \"CLOSE\", \"type\": \"String\"}",
+            concat(as(VIBRANCE_USER), "Content-Type", "application/json"));
     assertThat(put.status()).isEqualTo(403);
-    Response claim = http.postJson("/engine-rest/task/" + taskId + "/claim", "{\"userId\": \"" + VIBRANCE_USER + "\"}",
-        as(VIBRANCE_USER));
+    Response claim =
+        http.postJson(
+            "/engine-rest/task/" + taskId + "/claim",
+            "{\"userId\": \"" + VIBRANCE_USER + "\"}",
+            as(VIBRANCE_USER));
     assertThat(claim.status()).isEqualTo(204);
-    Response asAssignee = http.send("PUT", variable, "{\"value\": \"CLOSE\", \"type\": \"String\"}",
-        concat(as(VIBRANCE_USER), "Content-Type", "application/json"));
+    Response asAssignee =
+        http.send(
+            "PUT",
+            variable,
+            "{\"value\": \"CLOSE\", \"type\": \"String\"}",
+            concat(as(VIBRANCE_USER), "Content-Type", "application/json"));
     assertThat(asAssignee.status()).as("not even once claimed").isEqualTo(403);
-    assertThat(runtimeService.getVariable(taskService.createTaskQuery().taskId(taskId).singleResult()
-        .getProcessInstanceId(), "reviewDecision")).isNull();
+    assertThat(
+            runtimeService.getVariable(
+                taskService.createTaskQuery().taskId(taskId).singleResult().getProcessInstanceId(),
+                "reviewDecision"))
+        .isNull();
 
     // Releasing the task is working on it; passing it to another organisation's user is refused.
-    assertThat(http.postJson("/engine-rest/task/" + taskId + "/unclaim", "{}", as(VIBRANCE_USER)).status())
+    assertThat(
+            http.postJson("/engine-rest/task/" + taskId + "/unclaim", "{}", as(VIBRANCE_USER))
+                .status())
         .isEqualTo(204);
-    Response elsewhere = http.postJson("/engine-rest/task/" + taskId + "/assignee",
-        "{\"userId\": \"" + BRIGHTPATH_USER + "\"}", as(VIBRANCE_USER));
+    Response elsewhere =
+        http.postJson(
+            "/engine-rest/task/" + taskId + "/assignee",
+            "{\"userId\": \"" + BRIGHTPATH_USER + "\"}",
+            as(VIBRANCE_USER));
     assertThat(elsewhere.status()).isGreaterThanOrEqualTo(400);
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
     assertThat(taskIds(BRIGHTPATH_USER)).doesNotContain(taskId);
@@ -260,26 +307,39 @@ class IncidentApiTest {
   }
 
   @Test
-  void aProviderOpensTheStartFormAndItsOwnTaskFormsButNotAnotherProvidersTaskForm() throws Exception {
-    Response start = http.get("/engine-rest/process-definition/key/serious-incident/deployed-start-form",
-        as(VIBRANCE_USER));
+  void aProviderOpensTheStartFormAndItsOwnTaskFormsButNotAnotherProvidersTaskForm()
+      throws Exception {
+    Response start =
+        http.get(
+            "/engine-rest/process-definition/key/serious-incident/deployed-start-form",
+            as(VIBRANCE_USER));
     assertThat(start.status()).isEqualTo(200);
-    assertThat(json.readTree(start.body()).path("id").asText()).isEqualTo("serious-incident-report");
+    assertThat(json.readTree(start.body()).path("id").asText())
+        .isEqualTo("serious-incident-report");
 
     String number = reportAsVibrance();
-    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(number)
-        .taskDefinitionKey("Task_SubmitReportingForm").singleResult().getId();
+    String taskId =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_SubmitReportingForm")
+            .singleResult()
+            .getId();
     Response own = http.get("/engine-rest/task/" + taskId + "/deployed-form", as(VIBRANCE_USER));
     assertThat(own.status()).isEqualTo(200);
-    assertThat(json.readTree(own.body()).path("id").asText()).isEqualTo("serious-incident-reporting-form");
-    assertThat(http.get("/engine-rest/task/" + taskId + "/deployed-form", as(BRIGHTPATH_USER)).status())
+    assertThat(json.readTree(own.body()).path("id").asText())
+        .isEqualTo("serious-incident-reporting-form");
+    assertThat(
+            http.get("/engine-rest/task/" + taskId + "/deployed-form", as(BRIGHTPATH_USER))
+                .status())
         .isIn(403, 404);
   }
 
   // --- helpers ------------------------------------------------------------------------------
 
   private String reportAsVibrance() throws IOException {
-    Response response = http.postJson("/api/incidents", body(providerReportNow()), as(VIBRANCE_USER));
+    Response response =
+        http.postJson("/api/incidents", body(providerReportNow()), as(VIBRANCE_USER));
     assertThat(response.status()).as(response.text()).isEqualTo(201);
     return json.readTree(response.body()).path("incidentNumber").asText();
   }
@@ -289,7 +349,10 @@ class IncidentApiTest {
   }
 
   private static String nowMinusHours(int hours) {
-    return OffsetDateTime.now(WorkingDayCalendar.UK).minusHours(hours).truncatedTo(ChronoUnit.MINUTES).toString();
+    return OffsetDateTime.now(WorkingDayCalendar.UK)
+        .minusHours(hours)
+        .truncatedTo(ChronoUnit.MINUTES)
+        .toString();
   }
 
   private String body(Map<String, Object> values) {
@@ -321,7 +384,11 @@ class IncidentApiTest {
   }
 
   private long rowsForContract() {
-    return jdbc.sql("SELECT COUNT(*) FROM serious_incident i JOIN contract c ON c.id = i.contract_id"
-        + " WHERE c.reference = :reference").param("reference", reference).query(Long.class).single();
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM serious_incident i JOIN contract c ON c.id = i.contract_id"
+                + " WHERE c.reference = :reference")
+        .param("reference", reference)
+        .query(Long.class)
+        .single();
   }
 }

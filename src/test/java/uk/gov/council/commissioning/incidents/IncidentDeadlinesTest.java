@@ -17,15 +17,20 @@ import uk.gov.council.commissioning.calendar.Nation;
 import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 
-/** When the serious-incident deadlines fall (seed 002 §12.4-12.5), with the bundled bank holidays. */
+/**
+ * When the serious-incident deadlines fall (seed 002 §12.4-12.5), with the bundled bank holidays.
+ */
 class IncidentDeadlinesTest {
 
-  private static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar(
-      new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
-  private static final IncidentProperties DEFAULTS = new IncidentProperties(Duration.ofHours(12),
-      Duration.ofHours(48), Duration.ofHours(24), 5, 2, 2);
+  private static final WorkingDayCalendar CALENDAR =
+      new WorkingDayCalendar(
+          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final IncidentProperties DEFAULTS =
+      new IncidentProperties(
+          Duration.ofHours(12), Duration.ofHours(48), Duration.ofHours(24), 5, 2, 2);
 
-  private final IncidentDeadlines deadlines = new IncidentDeadlines(CALENDAR, new TimeAcceleration(1), DEFAULTS);
+  private final IncidentDeadlines deadlines =
+      new IncidentDeadlines(CALENDAR, new TimeAcceleration(1), DEFAULTS);
 
   @AfterEach
   void resetClock() {
@@ -36,8 +41,10 @@ class IncidentDeadlinesTest {
   void bothReportsAreDueFromTheMomentTheIncidentOccurred() {
     Instant occurred = Instant.parse("2025-05-22T07:00:00Z");
 
-    assertThat(deadlines.initialReportDue(occurred)).isEqualTo(Instant.parse("2025-05-22T19:00:00Z"));
-    assertThat(deadlines.reportingFormDue(occurred)).isEqualTo(Instant.parse("2025-05-24T07:00:00Z"));
+    assertThat(deadlines.initialReportDue(occurred))
+        .isEqualTo(Instant.parse("2025-05-22T19:00:00Z"));
+    assertThat(deadlines.reportingFormDue(occurred))
+        .isEqualTo(Instant.parse("2025-05-24T07:00:00Z"));
     assertThat(deadlines.secondEscalation(deadlines.initialReportDue(occurred)))
         .isEqualTo(Instant.parse("2025-05-23T19:00:00Z"));
   }
@@ -47,15 +54,18 @@ class IncidentDeadlinesTest {
     // The clocks went forward at 01:00 GMT on 30 March 2025.
     Instant occurred = uk(LocalDateTime.of(2025, 3, 29, 23, 0));
 
-    assertThat(deadlines.initialReportDue(occurred)).isEqualTo(uk(LocalDateTime.of(2025, 3, 30, 12, 0)));
+    assertThat(deadlines.initialReportDue(occurred))
+        .isEqualTo(uk(LocalDateTime.of(2025, 3, 30, 12, 0)));
   }
 
   @Test
   void aTimerForAPastDeadlineIsDueAtOnceAndAFutureOneOnTheDeadline() {
     setClock(LocalDateTime.of(2025, 5, 22, 9, 0));
 
-    assertThat(deadlines.timer(Instant.parse("2025-05-20T00:00:00Z"))).isEqualTo(Date.from(Instant.parse("2025-05-20T00:00:00Z")));
-    assertThat(deadlines.timer(Instant.parse("2025-05-22T19:00:00Z"))).isEqualTo(Date.from(Instant.parse("2025-05-22T19:00:00Z")));
+    assertThat(deadlines.timer(Instant.parse("2025-05-20T00:00:00Z")))
+        .isEqualTo(Date.from(Instant.parse("2025-05-20T00:00:00Z")));
+    assertThat(deadlines.timer(Instant.parse("2025-05-22T19:00:00Z")))
+        .isEqualTo(Date.from(Instant.parse("2025-05-22T19:00:00Z")));
   }
 
   @Test
@@ -70,10 +80,12 @@ class IncidentDeadlinesTest {
 
   @Test
   void updatesAreRequestedAtTheEndOfTheFifthWorkingDaySkippingTheWeekendAndTheBankHoliday() {
-    // Thursday 22 May 2025; Monday 26 May is the Spring bank holiday: Fri 23, Tue 27, Wed 28, Thu 29, Fri 30.
+    // Thursday 22 May 2025; Monday 26 May is the Spring bank holiday: Fri 23, Tue 27, Wed 28, Thu
+    // 29, Fri 30.
     setClock(LocalDateTime.of(2025, 5, 22, 15, 0));
 
-    assertThat(deadlines.nextUpdateAt()).isEqualTo(Date.from(uk(LocalDateTime.of(2025, 5, 31, 0, 0))));
+    assertThat(deadlines.nextUpdateAt())
+        .isEqualTo(Date.from(uk(LocalDateTime.of(2025, 5, 31, 0, 0))));
   }
 
   @Test
@@ -81,25 +93,38 @@ class IncidentDeadlinesTest {
     // Tuesday 23 December 2025: Wed 24, Mon 29, Tue 30, Wed 31, Fri 2 January.
     setClock(LocalDateTime.of(2025, 12, 23, 10, 0));
 
-    assertThat(deadlines.nextUpdateAt()).isEqualTo(Date.from(uk(LocalDateTime.of(2026, 1, 3, 0, 0))));
+    assertThat(deadlines.nextUpdateAt())
+        .isEqualTo(Date.from(uk(LocalDateTime.of(2026, 1, 3, 0, 0))));
   }
 
   @Test
   void providerAnswersAndCouncilTasksAreDueInTheirOwnWorkingDays() {
     setClock(LocalDateTime.of(2025, 5, 23, 16, 0));
-    IncidentDeadlines custom = new IncidentDeadlines(CALENDAR, new TimeAcceleration(1),
-        new IncidentProperties(Duration.ofHours(12), Duration.ofHours(48), Duration.ofHours(24), 5, 3, 1));
+    IncidentDeadlines custom =
+        new IncidentDeadlines(
+            CALENDAR,
+            new TimeAcceleration(1),
+            new IncidentProperties(
+                Duration.ofHours(12), Duration.ofHours(48), Duration.ofHours(24), 5, 3, 1));
 
     // Friday 23 May + 3 working days (not Monday 26): Thursday 29 May; + 1: Tuesday 27 May.
-    assertThat(custom.providerResponseDue()).isEqualTo(Date.from(uk(LocalDateTime.of(2025, 5, 30, 0, 0))));
-    assertThat(custom.councilActionDue()).isEqualTo(Date.from(uk(LocalDateTime.of(2025, 5, 28, 0, 0))));
+    assertThat(custom.providerResponseDue())
+        .isEqualTo(Date.from(uk(LocalDateTime.of(2025, 5, 30, 0, 0))));
+    assertThat(custom.councilActionDue())
+        .isEqualTo(Date.from(uk(LocalDateTime.of(2025, 5, 28, 0, 0))));
   }
 
   @Test
   void periodsMustBePositive() {
-    assertThatThrownBy(() -> new IncidentProperties(Duration.ZERO, Duration.ofHours(48), Duration.ofHours(24), 5, 2, 2))
+    assertThatThrownBy(
+            () ->
+                new IncidentProperties(
+                    Duration.ZERO, Duration.ofHours(48), Duration.ofHours(24), 5, 2, 2))
         .hasMessageContaining("commissioning.incidents.initial-report-within");
-    assertThatThrownBy(() -> new IncidentProperties(Duration.ofHours(12), Duration.ofHours(48), Duration.ofHours(24), 0, 2, 2))
+    assertThatThrownBy(
+            () ->
+                new IncidentProperties(
+                    Duration.ofHours(12), Duration.ofHours(48), Duration.ofHours(24), 0, 2, 2))
         .hasMessageContaining("commissioning.incidents.update-interval-working-days");
   }
 

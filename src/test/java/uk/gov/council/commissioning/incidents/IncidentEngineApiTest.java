@@ -27,7 +27,6 @@ import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -43,10 +42,10 @@ import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
- * The engine's own APIs ({@code /engine-rest} and Tasklist's) used against a serious incident the way
- * an attacker would: a signed-in user switching a deadline's timer off, a provider opening its task to
- * another organisation, values of the wrong kind written into the case, refused starts and missing
- * cases answered as server failures. Each was possible before the guard.
+ * The engine's own APIs ({@code /engine-rest} and Tasklist's) used against a serious incident the
+ * way an attacker would: a signed-in user switching a deadline's timer off, a provider opening its
+ * task to another organisation, values of the wrong kind written into the case, refused starts and
+ * missing cases answered as server failures. Each was possible before the guard.
  */
 @HttpIntegrationTest
 class IncidentEngineApiTest {
@@ -93,7 +92,8 @@ class IncidentEngineApiTest {
 
   /** Every non-admin role: each council group, the owning provider and another provider. */
   static Stream<String> nonAdministrators() {
-    List<String> users = new ArrayList<>(Roles.COUNCIL_GROUPS.stream().map(g -> staffUser(g.id())).toList());
+    List<String> users =
+        new ArrayList<>(Roles.COUNCIL_GROUPS.stream().map(g -> staffUser(g.id())).toList());
     users.add(VIBRANCE_USER);
     users.add(BRIGHTPATH_USER);
     return users.stream();
@@ -101,25 +101,34 @@ class IncidentEngineApiTest {
 
   @ParameterizedTest
   @MethodSource("nonAdministrators")
-  void noUserButAnAdministratorCanExecuteRetryRedateSuspendOrDeleteADeadlinesTimer(String user) throws Exception {
+  void noUserButAnAdministratorCanExecuteRetryRedateSuspendOrDeleteADeadlinesTimer(String user)
+      throws Exception {
     Job timer = deadlineTimerOf(reportAsVibrance());
     String job = "/engine-rest/job/" + timer.getId();
     String definition = "/engine-rest/job-definition/" + timer.getJobDefinitionId();
 
-    List<Response> answers = List.of(
-        http.postJson(job + "/execute", "{}", as(user)),
-        http.postJson(job + "/execute", "{}", as(user)),
-        http.postJson(job + "/execute", "{}", as(user)),
-        put(job + "/retries", "{\"retries\": 0}", user),
-        put(job + "/duedate", "{\"duedate\": \"2099-01-01T00:00:00.000+0000\"}", user),
-        put(job + "/suspended", "{\"suspended\": true}", user),
-        put(job + "/priority", "{\"priority\": 5}", user),
-        http.send("DELETE", job, null, as(user)),
-        http.postJson("/engine-rest/job/retries", "{\"jobIds\": [\"" + timer.getId() + "\"], \"retries\": 0}", as(user)),
-        put("/engine-rest/job/suspended", "{\"jobDefinitionId\": \"" + timer.getJobDefinitionId()
-            + "\", \"suspended\": true}", user),
-        put(definition + "/retries", "{\"retries\": 0}", user),
-        put(definition + "/suspended", "{\"suspended\": true}", user));
+    List<Response> answers =
+        List.of(
+            http.postJson(job + "/execute", "{}", as(user)),
+            http.postJson(job + "/execute", "{}", as(user)),
+            http.postJson(job + "/execute", "{}", as(user)),
+            put(job + "/retries", "{\"retries\": 0}", user),
+            put(job + "/duedate", "{\"duedate\": \"2099-01-01T00:00:00.000+0000\"}", user),
+            put(job + "/suspended", "{\"suspended\": true}", user),
+            put(job + "/priority", "{\"priority\": 5}", user),
+            http.send("DELETE", job, null, as(user)),
+            http.postJson(
+                "/engine-rest/job/retries",
+                "{\"jobIds\": [\"" + timer.getId() + "\"], \"retries\": 0}",
+                as(user)),
+            put(
+                "/engine-rest/job/suspended",
+                "{\"jobDefinitionId\": \""
+                    + timer.getJobDefinitionId()
+                    + "\", \"suspended\": true}",
+                user),
+            put(definition + "/retries", "{\"retries\": 0}", user),
+            put(definition + "/suspended", "{\"suspended\": true}", user));
 
     assertThat(answers).extracting(Response::status).containsOnly(403);
     Job after = managementService.createJobQuery().jobId(timer.getId()).singleResult();
@@ -127,8 +136,13 @@ class IncidentEngineApiTest {
     assertThat(after.getRetries()).as("no attempt was counted").isEqualTo(timer.getRetries());
     assertThat(after.getDuedate()).isEqualTo(timer.getDuedate());
     assertThat(after.isSuspended()).isFalse();
-    assertThat(managementService.createJobDefinitionQuery().jobDefinitionId(timer.getJobDefinitionId())
-        .singleResult().isSuspended()).isFalse();
+    assertThat(
+            managementService
+                .createJobDefinitionQuery()
+                .jobDefinitionId(timer.getJobDefinitionId())
+                .singleResult()
+                .isSuspended())
+        .isFalse();
   }
 
   @Test
@@ -137,8 +151,12 @@ class IncidentEngineApiTest {
     String token = signIn(QUALITY);
 
     for (int attempt = 0; attempt < 3; attempt++) {
-      Response refused = http.postJson("/camunda/api/engine/engine/default/job/" + timer.getId() + "/execute", "{}",
-          "X-XSRF-TOKEN", token);
+      Response refused =
+          http.postJson(
+              "/camunda/api/engine/engine/default/job/" + timer.getId() + "/execute",
+              "{}",
+              "X-XSRF-TOKEN",
+              token);
       assertThat(refused.status()).isEqualTo(403);
     }
     assertThat(managementService.createJobQuery().jobId(timer.getId()).singleResult().getRetries())
@@ -149,7 +167,8 @@ class IncidentEngineApiTest {
   void anAdministratorStillExecutesAJob() throws Exception {
     Job timer = deadlineTimerOf(reportAsVibrance());
 
-    Response executed = http.postJson("/engine-rest/job/" + timer.getId() + "/execute", "{}", as(ADMIN));
+    Response executed =
+        http.postJson("/engine-rest/job/" + timer.getId() + "/execute", "{}", as(ADMIN));
 
     assertThat(executed.status()).isEqualTo(204);
     assertThat(managementService.createJobQuery().jobId(timer.getId()).count()).isZero();
@@ -164,24 +183,50 @@ class IncidentEngineApiTest {
   // --- 2. a provider works its task and does not open it to anyone ---------------------------
 
   @Test
-  void aProviderCannotAddCandidatesAnOwnerOrADelegateToItsTaskNorRemoveItsOwnGroup() throws Exception {
+  void aProviderCannotAddCandidatesAnOwnerOrADelegateToItsTaskNorRemoveItsOwnGroup()
+      throws Exception {
     String taskId = reportingFormTask(reportAsVibrance()).getId();
     String links = "/engine-rest/task/" + taskId + "/identity-links";
     List<IdentityLink> before = taskService.getIdentityLinksForTask(taskId);
 
-    List<Response> answers = List.of(
-        http.postJson(links, "{\"groupId\": \"" + BRIGHTPATH_GROUP + "\", \"type\": \"candidate\"}", as(VIBRANCE_USER)),
-        http.postJson(links, "{\"groupId\": \"" + Roles.PROVIDERS + "\", \"type\": \"candidate\"}", as(VIBRANCE_USER)),
-        http.postJson(links, "{\"userId\": \"" + BRIGHTPATH_USER + "\", \"type\": \"candidate\"}", as(VIBRANCE_USER)),
-        http.postJson(links, "{\"userId\": \"" + BRIGHTPATH_USER + "\", \"type\": \"owner\"}", as(VIBRANCE_USER)),
-        http.postJson(links, "{\"userId\": \"" + BRIGHTPATH_USER + "\", \"type\": \"assignee\"}", as(VIBRANCE_USER)),
-        http.postJson(links + "/delete", "{\"groupId\": \"" + VIBRANCE_GROUP + "\", \"type\": \"candidate\"}",
-            as(VIBRANCE_USER)),
-        http.postJson("/engine-rest/task/" + taskId + "/delegate", "{\"userId\": \"" + BRIGHTPATH_USER + "\"}",
-            as(VIBRANCE_USER)),
-        http.postJson("/engine-rest/task/" + taskId + "/assignee", "{\"userId\": \"" + BRIGHTPATH_USER + "\"}",
-            as(VIBRANCE_USER)),
-        http.postJson("/engine-rest/task/" + taskId + "/bpmnError", "{\"errorCode\": \"x\"}", as(VIBRANCE_USER)));
+    List<Response> answers =
+        List.of(
+            http.postJson(
+                links,
+                "{\"groupId\": \"" + BRIGHTPATH_GROUP + "\", \"type\": \"candidate\"}",
+                as(VIBRANCE_USER)),
+            http.postJson(
+                links,
+                "{\"groupId\": \"" + Roles.PROVIDERS + "\", \"type\": \"candidate\"}",
+                as(VIBRANCE_USER)),
+            http.postJson(
+                links,
+                "{\"userId\": \"" + BRIGHTPATH_USER + "\", \"type\": \"candidate\"}",
+                as(VIBRANCE_USER)),
+            http.postJson(
+                links,
+                "{\"userId\": \"" + BRIGHTPATH_USER + "\", \"type\": \"owner\"}",
+                as(VIBRANCE_USER)),
+            http.postJson(
+                links,
+                "{\"userId\": \"" + BRIGHTPATH_USER + "\", \"type\": \"assignee\"}",
+                as(VIBRANCE_USER)),
+            http.postJson(
+                links + "/delete",
+                "{\"groupId\": \"" + VIBRANCE_GROUP + "\", \"type\": \"candidate\"}",
+                as(VIBRANCE_USER)),
+            http.postJson(
+                "/engine-rest/task/" + taskId + "/delegate",
+                "{\"userId\": \"" + BRIGHTPATH_USER + "\"}",
+                as(VIBRANCE_USER)),
+            http.postJson(
+                "/engine-rest/task/" + taskId + "/assignee",
+                "{\"userId\": \"" + BRIGHTPATH_USER + "\"}",
+                as(VIBRANCE_USER)),
+            http.postJson(
+                "/engine-rest/task/" + taskId + "/bpmnError",
+                "{\"errorCode\": \"x\"}",
+                as(VIBRANCE_USER)));
 
     assertThat(answers).extracting(Response::status).containsOnly(403);
     Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
@@ -189,7 +234,8 @@ class IncidentEngineApiTest {
     assertThat(task.getOwner()).isNull();
     assertThat(taskService.getIdentityLinksForTask(taskId)).hasSameSizeAs(before);
     assertThat(taskIds(BRIGHTPATH_USER)).doesNotContain(taskId);
-    assertThat(http.get("/engine-rest/task/" + taskId + "/variables", as(BRIGHTPATH_USER)).status()).isEqualTo(404);
+    assertThat(http.get("/engine-rest/task/" + taskId + "/variables", as(BRIGHTPATH_USER)).status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -197,8 +243,12 @@ class IncidentEngineApiTest {
     Task task = reportingFormTask(reportAsVibrance());
     String taskId = task.getId();
 
-    Response update = put("/engine-rest/task/" + taskId, "{\"name\": \"Nothing to do\", \"due\": null,"
-        + " \"followUp\": \"2099-01-01T00:00:00.000+0000\", \"priority\": 1}", VIBRANCE_USER);
+    Response update =
+        put(
+            "/engine-rest/task/" + taskId,
+            "{\"name\": \"Nothing to do\", \"due\": null,"
+                + " \"followUp\": \"2099-01-01T00:00:00.000+0000\", \"priority\": 1}",
+            VIBRANCE_USER);
 
     assertThat(update.status()).isEqualTo(403);
     Task after = taskService.createTaskQuery().taskId(taskId).singleResult();
@@ -212,12 +262,21 @@ class IncidentEngineApiTest {
     String taskId = reportingFormTask(reportAsVibrance()).getId();
     String task = "/engine-rest/task/" + taskId;
 
-    assertThat(http.postJson(task + "/claim", "{\"userId\": \"" + VIBRANCE_USER + "\"}", as(VIBRANCE_USER)).status())
+    assertThat(
+            http.postJson(
+                    task + "/claim", "{\"userId\": \"" + VIBRANCE_USER + "\"}", as(VIBRANCE_USER))
+                .status())
         .isEqualTo(204);
     assertThat(http.postJson(task + "/unclaim", "{}", as(VIBRANCE_USER)).status()).isEqualTo(204);
-    assertThat(http.postJson(task + "/assignee", "{\"userId\": \"" + VIBRANCE_COLLEAGUE + "\"}", as(VIBRANCE_USER))
-        .status()).isEqualTo(204);
-    Response submitted = http.postJson(task + "/submit-form", variables(reportingForm()), as(VIBRANCE_COLLEAGUE));
+    assertThat(
+            http.postJson(
+                    task + "/assignee",
+                    "{\"userId\": \"" + VIBRANCE_COLLEAGUE + "\"}",
+                    as(VIBRANCE_USER))
+                .status())
+        .isEqualTo(204);
+    Response submitted =
+        http.postJson(task + "/submit-form", variables(reportingForm()), as(VIBRANCE_COLLEAGUE));
 
     assertThat(submitted.status()).as(submitted.text()).isEqualTo(204);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isZero();
@@ -228,43 +287,68 @@ class IncidentEngineApiTest {
   @Test
   void aStartFormRefusesValuesOfAnotherKindNamingEachFieldAndCreatesNothing() throws Exception {
     Map<String, Object> report = providerReport(reference, nowMinusHours(2), nowMinusHours(1));
-    String body = variables(report)
-        .replace("\"Edith Example\"", "{\"first\": \"Edith\"}")
-        .replace("\"LBB-204518\"", "123456");
+    String body =
+        variables(report)
+            .replace("\"Edith Example\"", "{\"first\": \"Edith\"}")
+            .replace("\"LBB-204518\"", "123456");
     body = body.substring(0, body.length() - 2) + ", \"initiator\": {\"value\": \"director\"}}}";
 
-    Response refused = http.postJson("/engine-rest/process-definition/key/serious-incident/submit-form", body,
-        as(VIBRANCE_USER));
+    Response refused =
+        http.postJson(
+            "/engine-rest/process-definition/key/serious-incident/submit-form",
+            body,
+            as(VIBRANCE_USER));
 
     assertThat(refused.status()).as(refused.text()).isEqualTo(400);
     JsonNode answer = json.readTree(refused.body());
     assertThat(answer.path("errors").findValuesAsText("field"))
         .containsExactlyInAnyOrder("serviceUserName", "serviceUserLbbId", "initiator");
-    assertThat(answer.path("message").asText()).doesNotContain("ENGINE-").doesNotContain("Exception");
+    assertThat(answer.path("message").asText())
+        .doesNotContain("ENGINE-")
+        .doesNotContain("Exception");
     assertThat(rowsForContract()).isZero();
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "{\"value\": \"AAE=\", \"type\": \"Bytes\"}",
-      "{\"value\": \"{}\", \"type\": \"Json\"}",
-      "{\"value\": \"rO0ABXQAAWE=\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.lang.String\","
-          + " \"serializationDataFormat\": \"application/x-java-serialized-object\"}}",
-      "{\"value\": [\"a\"]}"})
-  void serializedObjectsBytesAndListsAreRefusedInFormsAndAnywhereElse(String value) throws Exception {
+  @ValueSource(
+      strings = {
+        "{\"value\": \"AAE=\", \"type\": \"Bytes\"}",
+        "{\"value\": \"{}\", \"type\": \"Json\"}",
+        "{\"value\": \"rO0ABXQAAWE=\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": \"java.lang.String\","
+            + " \"serializationDataFormat\": \"application/x-java-serialized-object\"}}",
+        "{\"value\": [\"a\"]}"
+      })
+  void serializedObjectsBytesAndListsAreRefusedInFormsAndAnywhereElse(String value)
+      throws Exception {
     String number = reportAsVibrance();
     Task task = reportingFormTask(number);
     String withBad = variables(reportingForm(), "currentPosition", value);
 
-    Response submit = http.postJson("/engine-rest/task/" + task.getId() + "/submit-form", withBad, as(VIBRANCE_USER));
-    Response complete = http.postJson("/engine-rest/task/" + task.getId() + "/complete", withBad, as(VIBRANCE_USER));
-    Response message = http.postJson("/engine-rest/message",
-        "{\"messageName\": \"x\", \"processVariables\": {\"note\": " + value + "}}", as(QUALITY));
-    Response oneVariable = put("/engine-rest/process-instance/" + task.getProcessInstanceId()
-        + "/variables/serviceUserName", value, QUALITY);
+    Response submit =
+        http.postJson(
+            "/engine-rest/task/" + task.getId() + "/submit-form", withBad, as(VIBRANCE_USER));
+    Response complete =
+        http.postJson(
+            "/engine-rest/task/" + task.getId() + "/complete", withBad, as(VIBRANCE_USER));
+    Response message =
+        http.postJson(
+            "/engine-rest/message",
+            "{\"messageName\": \"x\", \"processVariables\": {\"note\": " + value + "}}",
+            as(QUALITY));
+    Response oneVariable =
+        put(
+            "/engine-rest/process-instance/"
+                + task.getProcessInstanceId()
+                + "/variables/serviceUserName",
+            value,
+            QUALITY);
 
-    assertThat(List.of(submit, complete, message, oneVariable)).extracting(Response::status).containsOnly(400);
-    assertThat(taskService.createTaskQuery().taskId(task.getId()).count()).as("the task stays open").isOne();
+    assertThat(List.of(submit, complete, message, oneVariable))
+        .extracting(Response::status)
+        .containsOnly(400);
+    assertThat(taskService.createTaskQuery().taskId(task.getId()).count())
+        .as("the task stays open")
+        .isOne();
     assertThat(runtimeService.getVariable(task.getProcessInstanceId(), "currentPosition")).isNull();
   }
 
@@ -273,9 +357,12 @@ class IncidentEngineApiTest {
   void aCaseWhoseVariablesWereStoredAsBytesNumbersOrUnreadableDatesStillReads() throws Exception {
     String number = reportAsVibrance();
     String instance = reportingFormTask(number).getProcessInstanceId();
-    runtimeService.setVariable(instance, IncidentVariables.SERVICE_USER_NAME, Variables.byteArrayValue(new byte[] {1}));
-    runtimeService.setVariable(instance, IncidentVariables.DESCRIPTION, Variables.fileValue("note.txt")
-        .file(new byte[] {65}).create());
+    runtimeService.setVariable(
+        instance, IncidentVariables.SERVICE_USER_NAME, Variables.byteArrayValue(new byte[] {1}));
+    runtimeService.setVariable(
+        instance,
+        IncidentVariables.DESCRIPTION,
+        Variables.fileValue("note.txt").file(new byte[] {65}).create());
     runtimeService.setVariable(instance, IncidentVariables.SERVICE_USER_LBB_ID, 204518L);
     runtimeService.setVariable(instance, IncidentVariables.LAST_UPDATE_AT, "yesterday");
 
@@ -292,45 +379,69 @@ class IncidentEngineApiTest {
   // --- 4 and 5. refusals and missing things are not server failures -------------------------
 
   @Test
-  void aRefusedStartThroughTasklistIsA400InTheOfficersWordsWithoutEnginePrefixes() throws Exception {
+  void aRefusedStartThroughTasklistIsA400InTheOfficersWordsWithoutEnginePrefixes()
+      throws Exception {
     String token = signIn(QUALITY);
-    Map<String, Object> log = officerLog(reference, OffsetDateTime.now(WorkingDayCalendar.UK).plusDays(1)
-        .truncatedTo(ChronoUnit.MINUTES).toString());
+    Map<String, Object> log =
+        officerLog(
+            reference,
+            OffsetDateTime.now(WorkingDayCalendar.UK)
+                .plusDays(1)
+                .truncatedTo(ChronoUnit.MINUTES)
+                .toString());
 
-    Response refused = http.postJson("/camunda/api/engine/engine/default/process-definition/key/serious-incident"
-        + "/submit-form", variables(log), "X-XSRF-TOKEN", token);
+    Response refused =
+        http.postJson(
+            "/camunda/api/engine/engine/default/process-definition/key/serious-incident"
+                + "/submit-form",
+            variables(log),
+            "X-XSRF-TOKEN",
+            token);
 
     assertThat(refused.status()).as(refused.text()).isEqualTo(400);
     String message = json.readTree(refused.body()).path("message").asText();
-    assertThat(message).doesNotContain("ENGINE-").doesNotContain("Exception").doesNotContain("occurredAt");
+    assertThat(message)
+        .doesNotContain("ENGINE-")
+        .doesNotContain("Exception")
+        .doesNotContain("occurredAt");
     assertThat(message).contains("cannot be completed");
-    assertThat(json.readTree(refused.body()).path("errors").findValuesAsText("field")).contains("occurredAt");
+    assertThat(json.readTree(refused.body()).path("errors").findValuesAsText("field"))
+        .contains("occurredAt");
   }
 
   @ParameterizedTest
   @ValueSource(strings = {"safeguarding-alert", "qaf-improvement-plan", "qaf-moderation"})
-  void processesStartedByTheirCaseCannotBeStartedByHandNotEvenByAnAdministrator(String process) throws Exception {
+  void processesStartedByTheirCaseCannotBeStartedByHandNotEvenByAnAdministrator(String process)
+      throws Exception {
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(process).count();
 
-    Response byKey = http.postJson("/engine-rest/process-definition/key/" + process + "/start", "{}", as(ADMIN));
-    Response form = http.postJson("/engine-rest/process-definition/key/" + process + "/submit-form", "{}", as(ADMIN));
-    Response startable = http.get("/engine-rest/process-definition?startableInTasklist=true&key=" + process,
-        as(ADMIN));
+    Response byKey =
+        http.postJson("/engine-rest/process-definition/key/" + process + "/start", "{}", as(ADMIN));
+    Response form =
+        http.postJson(
+            "/engine-rest/process-definition/key/" + process + "/submit-form", "{}", as(ADMIN));
+    Response startable =
+        http.get(
+            "/engine-rest/process-definition?startableInTasklist=true&key=" + process, as(ADMIN));
 
     assertThat(byKey.status()).isEqualTo(403);
     assertThat(form.status()).isEqualTo(403);
     assertThat(json.readTree(startable.body())).isEmpty();
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(process).count()).isEqualTo(before);
+    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(process).count())
+        .isEqualTo(before);
   }
 
   @Test
   void aStartCannotSkipToAnotherActivity() throws Exception {
     String body = variables(providerReport(reference, nowMinusHours(2), nowMinusHours(1)));
-    body = body.substring(0, body.length() - 1) + ", \"startInstructions\": [{\"type\": \"startBeforeActivity\","
-        + " \"activityId\": \"Task_Review\"}], \"skipCustomListeners\": true}";
+    body =
+        body.substring(0, body.length() - 1)
+            + ", \"startInstructions\": [{\"type\": \"startBeforeActivity\","
+            + " \"activityId\": \"Task_Review\"}], \"skipCustomListeners\": true}";
 
-    Response refused = http.postJson("/engine-rest/process-definition/key/serious-incident/start", body,
-        as(VIBRANCE_USER));
+    Response refused =
+        http.postJson(
+            "/engine-rest/process-definition/key/serious-incident/start", body, as(VIBRANCE_USER));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(json.readTree(refused.body()).path("errors").findValuesAsText("field"))
@@ -341,8 +452,11 @@ class IncidentEngineApiTest {
   @ParameterizedTest
   @ValueSource(strings = {"null", "[]", "\"text\"", "{not json"})
   void aBodyThatIsNotAnObjectIsA400(String body) {
-    Response start = http.postJson("/engine-rest/process-definition/key/serious-incident/submit-form", body,
-        as(VIBRANCE_USER));
+    Response start =
+        http.postJson(
+            "/engine-rest/process-definition/key/serious-incident/submit-form",
+            body,
+            as(VIBRANCE_USER));
 
     assertThat(start.status()).isEqualTo(400);
   }
@@ -351,15 +465,21 @@ class IncidentEngineApiTest {
   void aMissingItemAndAnotherOrganisationsItemGetTheSame404() throws Exception {
     Task task = reportingFormTask(reportAsVibrance());
 
-    for (String path : List.of("/engine-rest/task/%s/variables", "/engine-rest/task/%s",
-        "/engine-rest/task/%s/form-variables", "/engine-rest/task/%s/deployed-form")) {
+    for (String path :
+        List.of(
+            "/engine-rest/task/%s/variables",
+            "/engine-rest/task/%s",
+            "/engine-rest/task/%s/form-variables",
+            "/engine-rest/task/%s/deployed-form")) {
       Response missing = http.get(path.formatted("no-such-task"), as(BRIGHTPATH_USER));
       Response hidden = http.get(path.formatted(task.getId()), as(BRIGHTPATH_USER));
       assertThat(missing.status()).as(path).isEqualTo(404);
       assertThat(hidden.status()).as(path).isEqualTo(404);
-      assertThat(hidden.text().replace(task.getId(), "ID")).isEqualTo(missing.text().replace("no-such-task", "ID"));
+      assertThat(hidden.text().replace(task.getId(), "ID"))
+          .isEqualTo(missing.text().replace("no-such-task", "ID"));
     }
-    assertThat(http.get("/engine-rest/process-instance/no-such-case/variables", as(QUALITY)).status())
+    assertThat(
+            http.get("/engine-rest/process-instance/no-such-case/variables", as(QUALITY)).status())
         .isEqualTo(404);
   }
 
@@ -382,13 +502,19 @@ class IncidentEngineApiTest {
   }
 
   private Task reportingFormTask(String number) {
-    return taskService.createTaskQuery().processInstanceBusinessKey(number)
-        .taskDefinitionKey("Task_SubmitReportingForm").singleResult();
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey(number)
+        .taskDefinitionKey("Task_SubmitReportingForm")
+        .singleResult();
   }
 
   private String reportAsVibrance() throws IOException {
-    Response response = http.postJson("/api/incidents",
-        json.writeValueAsString(providerReport(reference, nowMinusHours(2), nowMinusHours(1))), as(VIBRANCE_USER));
+    Response response =
+        http.postJson(
+            "/api/incidents",
+            json.writeValueAsString(providerReport(reference, nowMinusHours(2), nowMinusHours(1))),
+            as(VIBRANCE_USER));
     assertThat(response.status()).as(response.text()).isEqualTo(201);
     return json.readTree(response.body()).path("incidentNumber").asText();
   }
@@ -415,8 +541,12 @@ class IncidentEngineApiTest {
   }
 
   private int rowsForContract() {
-    return jdbc.sql("SELECT COUNT(*) FROM serious_incident i JOIN contract c ON c.id = i.contract_id"
-        + " WHERE c.reference = :reference").param("reference", reference).query(Integer.class).single();
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM serious_incident i JOIN contract c ON c.id = i.contract_id"
+                + " WHERE c.reference = :reference")
+        .param("reference", reference)
+        .query(Integer.class)
+        .single();
   }
 
   private String variables(Map<String, ?> values) throws IOException {
@@ -428,13 +558,18 @@ class IncidentEngineApiTest {
   }
 
   /** The values, with one variable given as it is in {@code rawVariable} (its value and type). */
-  private String variables(Map<String, ?> values, String key, String rawVariable) throws IOException {
+  private String variables(Map<String, ?> values, String key, String rawVariable)
+      throws IOException {
     JsonNode body = json.readTree(variables(values));
-    ((com.fasterxml.jackson.databind.node.ObjectNode) body.path("variables")).set(key, json.readTree(rawVariable));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) body.path("variables"))
+        .set(key, json.readTree(rawVariable));
     return json.writeValueAsString(body);
   }
 
   private static String nowMinusHours(int hours) {
-    return OffsetDateTime.now(WorkingDayCalendar.UK).minusHours(hours).truncatedTo(ChronoUnit.MINUTES).toString();
+    return OffsetDateTime.now(WorkingDayCalendar.UK)
+        .minusHours(hours)
+        .truncatedTo(ChronoUnit.MINUTES)
+        .toString();
   }
 }

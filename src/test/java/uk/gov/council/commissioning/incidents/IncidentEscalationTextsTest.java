@@ -13,7 +13,10 @@ import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 
-/** The quality assurance team's chase task states the periods the council has set, not the seed's defaults. */
+/**
+ * The quality assurance team's chase task states the periods the council has set, not the seed's
+ * defaults.
+ */
 class IncidentEscalationTextsTest {
 
   private final DelegateExecution execution = mock(DelegateExecution.class);
@@ -22,13 +25,39 @@ class IncidentEscalationTextsTest {
   @Test
   void theChaseTaskStatesTheConfiguredPeriods() {
     Instant occurred = Instant.parse("2026-07-06T10:00:00Z");
-    when(steps.incident(execution)).thenReturn(new SeriousIncident(1, "SI-2026-000001", "pi", 1, "Alpha Care",
-        "provider-alpha", "AC-01", "Home care", "PROVIDER_REPORT", "SERIOUS_INJURY", occurred, null, occurred, "officer",
-        occurred.plusSeconds(6 * 3600), null, occurred.plusSeconds(36 * 3600), null, false, false, "OPEN", null,
-        null));
-    IncidentEscalations escalations = new IncidentEscalations(mock(DeadlineBreaches.class),
-        mock(IncidentNotifications.class), steps,
-        new IncidentProperties(Duration.ofHours(6), Duration.ofHours(36), Duration.ofHours(24), 5, 2, 2));
+    when(steps.incident(execution))
+        .thenReturn(
+            new SeriousIncident(
+                1,
+                "SI-2026-000001",
+                "pi",
+                1,
+                "Alpha Care",
+                "provider-alpha",
+                "AC-01",
+                "Home care",
+                "PROVIDER_REPORT",
+                "SERIOUS_INJURY",
+                occurred,
+                null,
+                occurred,
+                "officer",
+                occurred.plusSeconds(6 * 3600),
+                null,
+                occurred.plusSeconds(36 * 3600),
+                null,
+                false,
+                false,
+                "OPEN",
+                null,
+                null));
+    IncidentEscalations escalations =
+        new IncidentEscalations(
+            mock(DeadlineBreaches.class),
+            mock(IncidentNotifications.class),
+            steps,
+            new IncidentProperties(
+                Duration.ofHours(6), Duration.ofHours(36), Duration.ofHours(24), 5, 2, 2));
 
     escalations.initialReportMissed(execution);
     escalations.reportingFormMissed(execution);
@@ -36,9 +65,11 @@ class IncidentEscalationTextsTest {
     ArgumentCaptor<Object> messages = ArgumentCaptor.forClass(Object.class);
     verify(execution, org.mockito.Mockito.times(2))
         .setVariableLocal(eq(IncidentVariables.ESCALATION_MESSAGE), messages.capture());
-    assertThat(messages.getAllValues().get(0).toString()).contains("within 6 hours of the incident")
+    assertThat(messages.getAllValues().get(0).toString())
+        .contains("within 6 hours of the incident")
         .doesNotContain("12 hours");
-    assertThat(messages.getAllValues().get(1).toString()).contains("within 36 hours of the incident")
+    assertThat(messages.getAllValues().get(1).toString())
+        .contains("within 36 hours of the incident")
         .doesNotContain("48 hours");
   }
 }

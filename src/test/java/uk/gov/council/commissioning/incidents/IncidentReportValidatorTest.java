@@ -36,7 +36,8 @@ import uk.gov.council.commissioning.security.Actor;
  */
 class IncidentReportValidatorTest {
 
-  private static final Provider VIBRANCE = new Provider(1, "Vibrance", "contracts@vibrance.example", VIBRANCE_GROUP);
+  private static final Provider VIBRANCE =
+      new Provider(1, "Vibrance", "contracts@vibrance.example", VIBRANCE_GROUP);
   private static final Actor VIBRANCE_USER = new Actor("val", true, Set.of(VIBRANCE_GROUP));
   private static final Actor BRIGHTPATH_USER = new Actor("ben", true, Set.of(BRIGHTPATH_GROUP));
   private static final Actor OFFICER = new Actor("olivia", false, Set.of());
@@ -46,9 +47,11 @@ class IncidentReportValidatorTest {
 
   @BeforeEach
   void setUp() {
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2025, 5, 22, 9, 0).atZone(WorkingDayCalendar.UK).toInstant()));
+    ClockUtil.setCurrentTime(
+        Date.from(LocalDateTime.of(2025, 5, 22, 9, 0).atZone(WorkingDayCalendar.UK).toInstant()));
     when(contracts.findByReference(anyString())).thenReturn(Optional.empty());
-    when(contracts.findByReference("HC-2024-01")).thenReturn(Optional.of(contract(ContractStatus.ACTIVE)));
+    when(contracts.findByReference("HC-2024-01"))
+        .thenReturn(Optional.of(contract(ContractStatus.ACTIVE)));
   }
 
   @AfterEach
@@ -92,8 +95,10 @@ class IncidentReportValidatorTest {
     Map<String, Object> future = goodReport();
     future.put("providerAwareAt", "2025-05-22T10:00+01:00");
 
-    assertThat(problems(before, VIBRANCE_USER)).containsExactly("providerAwareAt: cannot be before the incident occurred");
-    assertThat(problems(future, VIBRANCE_USER)).containsExactly("providerAwareAt: cannot be in the future");
+    assertThat(problems(before, VIBRANCE_USER))
+        .containsExactly("providerAwareAt: cannot be before the incident occurred");
+    assertThat(problems(future, VIBRANCE_USER))
+        .containsExactly("providerAwareAt: cannot be in the future");
   }
 
   @Test
@@ -103,13 +108,18 @@ class IncidentReportValidatorTest {
     report.remove("serviceUserGroup");
     report.remove("providerAwareAt");
 
-    assertThat(problems(report, VIBRANCE_USER)).containsExactlyInAnyOrder(
-        "providerAwareAt: is required",
-        "description: is required", "partiesInvolved: is required", "emergencyServices: is required",
-        "immediateAction: is required", "furtherAction: is required", "serviceUserName: is required",
-        "serviceUserLbbId: is required",
-        "serviceUserGroup: must be one of CHILDREN, LEARNING_DISABILITY, MENTAL_HEALTH, OLDER_PEOPLE, OTHER,"
-            + " PHYSICAL_DISABILITY, SENSORY_IMPAIRMENT");
+    assertThat(problems(report, VIBRANCE_USER))
+        .containsExactlyInAnyOrder(
+            "providerAwareAt: is required",
+            "description: is required",
+            "partiesInvolved: is required",
+            "emergencyServices: is required",
+            "immediateAction: is required",
+            "furtherAction: is required",
+            "serviceUserName: is required",
+            "serviceUserLbbId: is required",
+            "serviceUserGroup: must be one of CHILDREN, LEARNING_DISABILITY, MENTAL_HEALTH, OLDER_PEOPLE, OTHER,"
+                + " PHYSICAL_DISABILITY, SENSORY_IMPAIRMENT");
   }
 
   @Test
@@ -130,18 +140,23 @@ class IncidentReportValidatorTest {
     unknown.put("contractReference", "NOPE-1");
 
     assertThat(problems(goodReport(), BRIGHTPATH_USER))
-        .containsExactly("contractReference: no contract HC-2024-01 of your organisation in the register");
+        .containsExactly(
+            "contractReference: no contract HC-2024-01 of your organisation in the register");
     assertThat(problems(unknown, BRIGHTPATH_USER))
-        .containsExactly("contractReference: no contract NOPE-1 of your organisation in the register");
-    assertThat(problems(unknown, OFFICER)).contains("contractReference: no contract NOPE-1 in the register");
+        .containsExactly(
+            "contractReference: no contract NOPE-1 of your organisation in the register");
+    assertThat(problems(unknown, OFFICER))
+        .contains("contractReference: no contract NOPE-1 in the register");
   }
 
   @Test
   void anEndedContractIsRefused() {
-    when(contracts.findByReference("HC-2024-01")).thenReturn(Optional.of(contract(ContractStatus.EXPIRED)));
+    when(contracts.findByReference("HC-2024-01"))
+        .thenReturn(Optional.of(contract(ContractStatus.EXPIRED)));
 
-    assertThat(problems(goodReport(), VIBRANCE_USER)).containsExactly(
-        "contractReference: contract HC-2024-01 is EXPIRED: serious incidents are reported against an active contract");
+    assertThat(problems(goodReport(), VIBRANCE_USER))
+        .containsExactly(
+            "contractReference: contract HC-2024-01 is EXPIRED: serious incidents are reported against an active contract");
   }
 
   @Test
@@ -151,11 +166,12 @@ class IncidentReportValidatorTest {
     report.remove("safeguardingSuspected");
     report.put("riddorReportable", "maybe");
 
-    assertThat(problems(report, VIBRANCE_USER)).containsExactly(
-        "category: must be one of EMERGENCY_HOSPITAL_ADMISSION, SAFEGUARDING_ALERT_RAISED, SERIOUS_CRIME_OR_VIOLENCE,"
-            + " SERIOUS_THREAT, SERVICE_DELIVERY_COMPROMISED, UNEXPECTED_DEATH_OR_SERIOUS_INJURY",
-        "safeguardingSuspected: answer yes or no",
-        "riddorReportable: answer yes or no");
+    assertThat(problems(report, VIBRANCE_USER))
+        .containsExactly(
+            "category: must be one of EMERGENCY_HOSPITAL_ADMISSION, SAFEGUARDING_ALERT_RAISED, SERIOUS_CRIME_OR_VIOLENCE,"
+                + " SERIOUS_THREAT, SERVICE_DELIVERY_COMPROMISED, UNEXPECTED_DEATH_OR_SERIOUS_INJURY",
+            "safeguardingSuspected: answer yes or no",
+            "riddorReportable: answer yes or no");
   }
 
   @Test
@@ -163,11 +179,14 @@ class IncidentReportValidatorTest {
     Map<String, Object> report = goodReport();
     report.put("category", "SAFEGUARDING_ALERT_RAISED");
 
-    assertThat(problems(report, VIBRANCE_USER)).containsExactly("safeguardingSuspected: must be ticked for an"
-        + " incident that leads to a safeguarding alert (seed 002 §12.3): the council's safeguarding team is alerted"
-        + " through this case");
+    assertThat(problems(report, VIBRANCE_USER))
+        .containsExactly(
+            "safeguardingSuspected: must be ticked for an"
+                + " incident that leads to a safeguarding alert (seed 002 §12.3): the council's safeguarding team is alerted"
+                + " through this case");
     report.put("safeguardingSuspected", true);
-    assertThat(validator.validateStart(scope(report), VIBRANCE_USER).safeguardingSuspected()).isTrue();
+    assertThat(validator.validateStart(scope(report), VIBRANCE_USER).safeguardingSuspected())
+        .isTrue();
   }
 
   @Test
@@ -176,8 +195,10 @@ class IncidentReportValidatorTest {
     report.put("occurredAt", "22/05/2025 08:00");
     report.put("description", "x".repeat(4001));
 
-    assertThat(problems(report, VIBRANCE_USER)).containsExactly(
-        "occurredAt: must be a date and time (YYYY-MM-DDTHH:MM)", "description: at most 4000 characters");
+    assertThat(problems(report, VIBRANCE_USER))
+        .containsExactly(
+            "occurredAt: must be a date and time (YYYY-MM-DDTHH:MM)",
+            "description: at most 4000 characters");
   }
 
   @Test
@@ -188,10 +209,14 @@ class IncidentReportValidatorTest {
     report.put("occurredAt", "2025-05-22T06:00+01:00");
     report.remove("immediateAction");
 
-    TaskFormException e = catchThrowableOfType(TaskFormException.class,
-        () -> validator.validateInitialReport(scope(report), occurredAt));
-    assertThat(e.problems()).containsExactly("providerAwareAt: cannot be before the incident occurred",
-        "immediateAction: is required");
+    TaskFormException e =
+        catchThrowableOfType(
+            TaskFormException.class,
+            () -> validator.validateInitialReport(scope(report), occurredAt));
+    assertThat(e.problems())
+        .containsExactly(
+            "providerAwareAt: cannot be before the incident occurred",
+            "immediateAction: is required");
 
     report.put("providerAwareAt", "2025-05-22T08:30+01:00");
     report.put("immediateAction", "Ambulance called");
@@ -200,8 +225,9 @@ class IncidentReportValidatorTest {
   }
 
   private List<String> problems(Map<String, Object> report, Actor reporter) {
-    TaskFormException e = catchThrowableOfType(TaskFormException.class,
-        () -> validator.validateStart(scope(report), reporter));
+    TaskFormException e =
+        catchThrowableOfType(
+            TaskFormException.class, () -> validator.validateStart(scope(report), reporter));
     assertThat(e).as("the report should be refused").isNotNull();
     return e.problems();
   }
@@ -216,8 +242,10 @@ class IncidentReportValidatorTest {
 
   @Test
   void anInitialReportReceivedByPhoneCountsFromWhenTheCallCame() {
-    IncidentReportValidator.ReceivedInitialReport entry = validator.validateInitialReportReceivedOtherwise(
-        scope(initialReportReceived("PHONE", "2025-05-22T08:45", "2025-05-22T08:30+01:00")), OCCURRED);
+    IncidentReportValidator.ReceivedInitialReport entry =
+        validator.validateInitialReportReceivedOtherwise(
+            scope(initialReportReceived("PHONE", "2025-05-22T08:45", "2025-05-22T08:30+01:00")),
+            OCCURRED);
 
     assertThat(entry.received().at()).isEqualTo(Instant.parse("2025-05-22T07:45:00Z"));
     assertThat(entry.received().channel()).isEqualTo("PHONE");
@@ -227,12 +255,19 @@ class IncidentReportValidatorTest {
 
   @Test
   void anInitialReportCannotHaveReachedTheCouncilBeforeTheProviderKnewOfTheIncident() {
-    TaskFormException refused = catchThrowableOfType(TaskFormException.class,
-        () -> validator.validateInitialReportReceivedOtherwise(
-            scope(initialReportReceived("EMAIL", "2025-05-22T08:15+01:00", "2025-05-22T08:30+01:00")), OCCURRED));
+    TaskFormException refused =
+        catchThrowableOfType(
+            TaskFormException.class,
+            () ->
+                validator.validateInitialReportReceivedOtherwise(
+                    scope(
+                        initialReportReceived(
+                            "EMAIL", "2025-05-22T08:15+01:00", "2025-05-22T08:30+01:00")),
+                    OCCURRED));
 
     assertThat(refused.problems())
-        .containsExactly("initialReportReceivedAt: cannot be before the provider became aware of the incident");
+        .containsExactly(
+            "initialReportReceivedAt: cannot be before the provider became aware of the incident");
   }
 
   @Test
@@ -244,14 +279,18 @@ class IncidentReportValidatorTest {
     Map<String, Object> items = new HashMap<>(reportingForm());
     items.put("reportingFormChannel", "EMAIL");
     items.put("reportingFormReceivedAt", "2025-05-22T08:50+01:00");
-    assertThat(validator.validateReportingFormReceivedOtherwise(scope(items), OCCURRED).channel()).isEqualTo("EMAIL");
+    assertThat(validator.validateReportingFormReceivedOtherwise(scope(items), OCCURRED).channel())
+        .isEqualTo("EMAIL");
 
     items.remove("lessonsAndActions");
-    TaskFormException refused = catchThrowableOfType(TaskFormException.class,
-        () -> validator.validateReportingFormReceivedOtherwise(scope(items), OCCURRED));
-    assertThat(refused.problems()).containsExactly(
-        "reportingFormText: paste the form as received, or fill in every item of the form",
-        "lessonsAndActions: is required");
+    TaskFormException refused =
+        catchThrowableOfType(
+            TaskFormException.class,
+            () -> validator.validateReportingFormReceivedOtherwise(scope(items), OCCURRED));
+    assertThat(refused.problems())
+        .containsExactly(
+            "reportingFormText: paste the form as received, or fill in every item of the form",
+            "lessonsAndActions: is required");
   }
 
   private static org.camunda.bpm.engine.delegate.VariableScope scope(Map<String, Object> values) {
@@ -259,8 +298,23 @@ class IncidentReportValidatorTest {
   }
 
   private static Contract contract(ContractStatus status) {
-    return new Contract(7, "HC-2024-01", "Domiciliary Care Service", VIBRANCE, "Home care", LocalDate.of(2024, 4, 1),
-        LocalDate.of(2027, 3, 31), new BigDecimal("640000"), new BigDecimal("1920000"), "Home Care", status,
-        Instant.parse("2024-01-01T00:00:00Z"), List.of(), null, null, null, null);
+    return new Contract(
+        7,
+        "HC-2024-01",
+        "Domiciliary Care Service",
+        VIBRANCE,
+        "Home care",
+        LocalDate.of(2024, 4, 1),
+        LocalDate.of(2027, 3, 31),
+        new BigDecimal("640000"),
+        new BigDecimal("1920000"),
+        "Home Care",
+        status,
+        Instant.parse("2024-01-01T00:00:00Z"),
+        List.of(),
+        null,
+        null,
+        null,
+        null);
   }
 }

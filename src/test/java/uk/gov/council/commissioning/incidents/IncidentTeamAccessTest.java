@@ -37,11 +37,11 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
  * Council teams see the cases of the processes they work on, and service users' details only where
- * the team needs them (the documented default of {@code commissioning.access}): a procurement officer
- * reads nothing of a serious incident or a safeguarding alert, through {@code /engine-rest} (as Cockpit
- * and Tasklist do) or {@code /api}; quality assurance reads an incident in full; a commissioning officer
- * sees that the incident exists and how it is going but not whom it is about; only the safeguarding team
- * reads what an alert suspects.
+ * the team needs them (the documented default of {@code commissioning.access}): a procurement
+ * officer reads nothing of a serious incident or a safeguarding alert, through {@code /engine-rest}
+ * (as Cockpit and Tasklist do) or {@code /api}; quality assurance reads an incident in full; a
+ * commissioning officer sees that the incident exists and how it is going but not whom it is about;
+ * only the safeguarding team reads what an alert suspects.
  */
 @HttpIntegrationTest
 class IncidentTeamAccessTest {
@@ -90,16 +90,30 @@ class IncidentTeamAccessTest {
   void aProcurementOfficerCannotFindSeriousIncidentsInCockpitsListsNorInHistory() throws Exception {
     Case incident = reportIncident();
 
-    assertThat(ids(BUYER, "/engine-rest/process-instance?processDefinitionKey=serious-incident")).isEmpty();
-    assertThat(count(BUYER, "/engine-rest/process-instance/count?processDefinitionKey=serious-incident")).isZero();
-    assertThat(ids(BUYER, "/engine-rest/history/process-instance?processDefinitionKey=serious-incident")).isEmpty();
-    assertThat(ids(BUYER, "/engine-rest/task?processInstanceId=" + incident.processInstanceId())).isEmpty();
-    assertThat(http.get("/engine-rest/process-instance/" + incident.processInstanceId(), as(BUYER)).status())
+    assertThat(ids(BUYER, "/engine-rest/process-instance?processDefinitionKey=serious-incident"))
+        .isEmpty();
+    assertThat(
+            count(
+                BUYER, "/engine-rest/process-instance/count?processDefinitionKey=serious-incident"))
+        .isZero();
+    assertThat(
+            ids(
+                BUYER,
+                "/engine-rest/history/process-instance?processDefinitionKey=serious-incident"))
+        .isEmpty();
+    assertThat(ids(BUYER, "/engine-rest/task?processInstanceId=" + incident.processInstanceId()))
+        .isEmpty();
+    assertThat(
+            http.get("/engine-rest/process-instance/" + incident.processInstanceId(), as(BUYER))
+                .status())
         .isIn(403, 404);
 
     assertThat(ids(QUALITY, "/engine-rest/process-instance?processDefinitionKey=serious-incident"))
         .contains(incident.processInstanceId());
-    assertThat(ids(QUALITY, "/engine-rest/history/process-instance?processDefinitionKey=serious-incident"))
+    assertThat(
+            ids(
+                QUALITY,
+                "/engine-rest/history/process-instance?processDefinitionKey=serious-incident"))
         .contains(incident.processInstanceId());
   }
 
@@ -107,44 +121,59 @@ class IncidentTeamAccessTest {
   @Test
   void cockpitsOwnListOfIncidentsIsEmptyForAProcurementOfficer() throws Exception {
     Case incident = reportIncident();
-    String definitionId = repositoryService.createProcessDefinitionQuery().processDefinitionKey("serious-incident")
-        .latestVersion().singleResult().getId();
+    String definitionId =
+        repositoryService
+            .createProcessDefinitionQuery()
+            .processDefinitionKey("serious-incident")
+            .latestVersion()
+            .singleResult()
+            .getId();
 
     assertThat(cockpitInstances(BUYER, definitionId)).isEmpty();
     assertThat(cockpitInstances(OFFICER, definitionId)).contains(incident.processInstanceId());
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "/engine-rest/process-instance/{pi}/variables",
-      "/engine-rest/variable-instance?processInstanceIdIn={pi}",
-      "/engine-rest/history/variable-instance?processInstanceId={pi}",
-      "/engine-rest/history/detail?processInstanceId={pi}",
-      "/engine-rest/task/{task}/variables",
-      "/engine-rest/task/{task}/form-variables",
-      "/engine-rest/history/variable-instance?taskIdIn={task}"})
+  @ValueSource(
+      strings = {
+        "/engine-rest/process-instance/{pi}/variables",
+        "/engine-rest/variable-instance?processInstanceIdIn={pi}",
+        "/engine-rest/history/variable-instance?processInstanceId={pi}",
+        "/engine-rest/history/detail?processInstanceId={pi}",
+        "/engine-rest/task/{task}/variables",
+        "/engine-rest/task/{task}/form-variables",
+        "/engine-rest/history/variable-instance?taskIdIn={task}"
+      })
   void aProcurementOfficerCannotReadTheServiceUserOfASeriousIncident(String path) throws Exception {
     Case incident = reportIncident();
-    String url = path.replace("{pi}", incident.processInstanceId()).replace("{task}", incident.providerTaskId());
+    String url =
+        path.replace("{pi}", incident.processInstanceId())
+            .replace("{task}", incident.providerTaskId());
 
     Response buyer = http.get(url, as(BUYER));
     assertThat(buyer.status()).isIn(200, 403, 404);
     assertThat(buyer.text()).doesNotContain(SERVICE_USER).doesNotContain(LBB_ID);
-    assertThat(http.get(url, as(OFFICER)).text()).as("a commissioning officer sees the case, not the details")
-        .doesNotContain(SERVICE_USER).doesNotContain(LBB_ID);
+    assertThat(http.get(url, as(OFFICER)).text())
+        .as("a commissioning officer sees the case, not the details")
+        .doesNotContain(SERVICE_USER)
+        .doesNotContain(LBB_ID);
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {
-      "/engine-rest/process-instance/{pi}/variables",
-      "/engine-rest/variable-instance?processInstanceIdIn={pi}",
-      "/engine-rest/history/variable-instance?processInstanceId={pi}",
-      "/engine-rest/history/detail?processInstanceId={pi}",
-      "/engine-rest/task/{task}/variables",
-      "/engine-rest/task/{task}/form-variables"})
+  @ValueSource(
+      strings = {
+        "/engine-rest/process-instance/{pi}/variables",
+        "/engine-rest/variable-instance?processInstanceIdIn={pi}",
+        "/engine-rest/history/variable-instance?processInstanceId={pi}",
+        "/engine-rest/history/detail?processInstanceId={pi}",
+        "/engine-rest/task/{task}/variables",
+        "/engine-rest/task/{task}/form-variables"
+      })
   void aQualityOfficerReadsTheServiceUserOfASeriousIncident(String path) throws Exception {
     Case incident = reportIncident();
-    String url = path.replace("{pi}", incident.processInstanceId()).replace("{task}", incident.providerTaskId());
+    String url =
+        path.replace("{pi}", incident.processInstanceId())
+            .replace("{task}", incident.providerTaskId());
 
     Response quality = http.get(url, as(QUALITY));
     assertThat(quality.status()).isEqualTo(200);
@@ -160,7 +189,9 @@ class IncidentTeamAccessTest {
     assertThat(ids(OFFICER, "/engine-rest/task?processInstanceId=" + incident.processInstanceId()))
         .contains(incident.providerTaskId());
     Response variables =
-        http.get("/engine-rest/process-instance/" + incident.processInstanceId() + "/variables", as(OFFICER));
+        http.get(
+            "/engine-rest/process-instance/" + incident.processInstanceId() + "/variables",
+            as(OFFICER));
     assertThat(variables.status()).as("refused").isIn(403, 404);
     assertThat(variables.text()).doesNotContain(SERVICE_USER);
 
@@ -171,7 +202,10 @@ class IncidentTeamAccessTest {
     assertThat(details.path("deadlines").path("initialReportDueAt").asText()).isNotBlank();
     assertThat(details.path("serviceUser").isNull()).isTrue();
     assertThat(details.path("report").isNull()).as("the narrative names people too").isTrue();
-    assertThat(api.text()).doesNotContain(SERVICE_USER).doesNotContain(LBB_ID).doesNotContain("J. Smith");
+    assertThat(api.text())
+        .doesNotContain(SERVICE_USER)
+        .doesNotContain(LBB_ID)
+        .doesNotContain("J. Smith");
   }
 
   @Test
@@ -185,25 +219,31 @@ class IncidentTeamAccessTest {
     assertThat(list.status()).isEqualTo(403);
     assertThat(list.text()).doesNotContain(incident.number());
 
-    JsonNode quality = json.readTree(http.get("/api/incidents/" + incident.number(), as(QUALITY)).body());
+    JsonNode quality =
+        json.readTree(http.get("/api/incidents/" + incident.number(), as(QUALITY)).body());
     assertThat(quality.path("serviceUser").path("name").asText()).isEqualTo(SERVICE_USER);
     assertThat(quality.path("serviceUser").path("lbbId").asText()).isEqualTo(LBB_ID);
   }
 
   /**
-   * A team that sees a case without its details still works the tasks given to it: the engine lets a
-   * task's candidate group read that task's variables, which is what the task's form shows.
+   * A team that sees a case without its details still works the tasks given to it: the engine lets
+   * a task's candidate group read that task's variables, which is what the task's form shows.
    */
   @Test
   void aTeamWithoutTheDetailsStillWorksItsOwnTaskWithTheCasesDetails() throws Exception {
     Case incident = reportIncident();
     taskService.addCandidateGroup(incident.providerTaskId(), Roles.CHIEF_OFFICERS);
 
-    Response form = http.get("/engine-rest/task/" + incident.providerTaskId() + "/form-variables", as(DIRECTOR));
+    Response form =
+        http.get(
+            "/engine-rest/task/" + incident.providerTaskId() + "/form-variables", as(DIRECTOR));
     assertThat(form.status()).isEqualTo(200);
-    assertThat(json.readTree(form.body()).path("serviceUserName").path("value").asText()).isEqualTo(SERVICE_USER);
+    assertThat(json.readTree(form.body()).path("serviceUserName").path("value").asText())
+        .isEqualTo(SERVICE_USER);
     Response outside =
-        http.get("/engine-rest/process-instance/" + incident.processInstanceId() + "/variables", as(DIRECTOR));
+        http.get(
+            "/engine-rest/process-instance/" + incident.processInstanceId() + "/variables",
+            as(DIRECTOR));
     assertThat(outside.status()).as("but not the case's variables outside the task").isIn(403, 404);
     assertThat(outside.text()).doesNotContain(SERVICE_USER);
   }
@@ -213,11 +253,12 @@ class IncidentTeamAccessTest {
   @Test
   void onlyTheSafeguardingTeamReadsWhatAnAlertSuspects() throws Exception {
     String alert = raiseAlert();
-    List<String> reads = List.of(
-        "/engine-rest/process-instance/" + alert + "/variables",
-        "/engine-rest/variable-instance?processInstanceIdIn=" + alert,
-        "/engine-rest/history/variable-instance?processInstanceId=" + alert,
-        "/engine-rest/history/detail?processInstanceId=" + alert);
+    List<String> reads =
+        List.of(
+            "/engine-rest/process-instance/" + alert + "/variables",
+            "/engine-rest/variable-instance?processInstanceIdIn=" + alert,
+            "/engine-rest/history/variable-instance?processInstanceId=" + alert,
+            "/engine-rest/history/detail?processInstanceId=" + alert);
 
     for (String url : reads) {
       assertThat(http.get(url, as(BUYER)).text()).as(url).doesNotContain("bruising");
@@ -226,22 +267,37 @@ class IncidentTeamAccessTest {
       assertThat(safeguarding.status()).as(url).isEqualTo(200);
       assertThat(safeguarding.text()).as(url).contains(SUSPECTED);
     }
-    String screening = taskService.createTaskQuery().processInstanceId(alert).singleResult().getId();
+    String screening =
+        taskService.createTaskQuery().processInstanceId(alert).singleResult().getId();
     assertThat(http.get("/engine-rest/task/" + screening + "/form-variables", as(BUYER)).text())
         .doesNotContain("bruising");
-    assertThat(http.get("/engine-rest/task/" + screening + "/form-variables", as(SAFEGUARDING)).text())
+    assertThat(
+            http.get("/engine-rest/task/" + screening + "/form-variables", as(SAFEGUARDING)).text())
         .contains(SUSPECTED);
   }
 
   @Test
-  void aProcurementOfficerCannotFindSafeguardingAlertsAndQualityAssuranceSeesThatOneIsOpen() throws Exception {
+  void aProcurementOfficerCannotFindSafeguardingAlertsAndQualityAssuranceSeesThatOneIsOpen()
+      throws Exception {
     String alert = raiseAlert();
 
-    assertThat(ids(BUYER, "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert")).isEmpty();
-    assertThat(ids(BUYER, "/engine-rest/history/process-instance?processDefinitionKey=safeguarding-alert")).isEmpty();
-    assertThat(ids(OFFICER, "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert")).isEmpty();
-    assertThat(ids(QUALITY, "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert")).contains(alert);
-    assertThat(ids(SAFEGUARDING, "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert"))
+    assertThat(ids(BUYER, "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert"))
+        .isEmpty();
+    assertThat(
+            ids(
+                BUYER,
+                "/engine-rest/history/process-instance?processDefinitionKey=safeguarding-alert"))
+        .isEmpty();
+    assertThat(
+            ids(OFFICER, "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert"))
+        .isEmpty();
+    assertThat(
+            ids(QUALITY, "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert"))
+        .contains(alert);
+    assertThat(
+            ids(
+                SAFEGUARDING,
+                "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert"))
         .contains(alert);
   }
 
@@ -251,24 +307,40 @@ class IncidentTeamAccessTest {
 
   private Case reportIncident() throws IOException {
     Map<String, Object> report = providerReport(reference, nowMinusHours(2), nowMinusHours(1));
-    Response response = http.postJson("/api/incidents", json.writeValueAsString(report), as(PROVIDER_USER));
+    Response response =
+        http.postJson("/api/incidents", json.writeValueAsString(report), as(PROVIDER_USER));
     assertThat(response.status()).as(response.text()).isEqualTo(201);
     JsonNode created = json.readTree(response.body());
     String number = created.path("incidentNumber").asText();
-    Task task = taskService.createTaskQuery().processInstanceBusinessKey(number)
-        .taskDefinitionKey("Task_SubmitReportingForm").singleResult();
+    Task task =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(number)
+            .taskDefinitionKey("Task_SubmitReportingForm")
+            .singleResult();
     return new Case(number, created.path("processInstanceId").asText(), task.getId());
   }
 
   private String raiseAlert() {
     Instant aware = Instant.now().minus(2, ChronoUnit.HOURS);
-    return alerts.raise(new SafeguardingConcern(SafeguardingConcern.SERIOUS_INCIDENT, "SI-TA-" + reference,
-        vibrance.id(), VIBRANCE_GROUP, SafeguardingConcern.PROVIDER, aware, aware.plus(1, ChronoUnit.HOURS),
-        SUSPECTED, null));
+    return alerts.raise(
+        new SafeguardingConcern(
+            SafeguardingConcern.SERIOUS_INCIDENT,
+            "SI-TA-" + reference,
+            vibrance.id(),
+            VIBRANCE_GROUP,
+            SafeguardingConcern.PROVIDER,
+            aware,
+            aware.plus(1, ChronoUnit.HOURS),
+            SUSPECTED,
+            null));
   }
 
   private static String nowMinusHours(int hours) {
-    return OffsetDateTime.now(WorkingDayCalendar.UK).minusHours(hours).truncatedTo(ChronoUnit.MINUTES).toString();
+    return OffsetDateTime.now(WorkingDayCalendar.UK)
+        .minusHours(hours)
+        .truncatedTo(ChronoUnit.MINUTES)
+        .toString();
   }
 
   private List<String> ids(String user, String path) throws IOException {
@@ -280,11 +352,17 @@ class IncidentTeamAccessTest {
   /** The instances Cockpit shows a signed-in user on a process definition's page. */
   private List<String> cockpitInstances(String user, String definitionId) throws IOException {
     HttpTestClient browser = new HttpTestClient(port);
-    assertThat(browser.signIn(user, TestUsers.password(user)).header("Location")).doesNotContain("error");
+    assertThat(browser.signIn(user, TestUsers.password(user)).header("Location"))
+        .doesNotContain("error");
     Response any = browser.get("/camunda/api/engine/engine/default/process-definition/count");
     String token = browser.cookie("XSRF-TOKEN").orElseGet(() -> any.header("X-XSRF-TOKEN"));
-    Response list = browser.postJson("/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0"
-        + "&maxResults=1000", "{\"processDefinitionId\": \"" + definitionId + "\"}", "X-XSRF-TOKEN", token);
+    Response list =
+        browser.postJson(
+            "/camunda/api/cockpit/plugin/base/default/process-instance?firstResult=0"
+                + "&maxResults=1000",
+            "{\"processDefinitionId\": \"" + definitionId + "\"}",
+            "X-XSRF-TOKEN",
+            token);
     assertThat(list.status()).as(list.text()).isEqualTo(200);
     return json.readTree(list.body()).findValuesAsText("id");
   }

@@ -23,17 +23,28 @@ final class IncidentTestData {
   }
 
   static Provider brightpath(ContractService contracts) {
-    return contracts.createProvider("Brightpath Home Care", "contracts@brightpath.example", BRIGHTPATH_GROUP);
+    return contracts.createProvider(
+        "Brightpath Home Care", "contracts@brightpath.example", BRIGHTPATH_GROUP);
   }
 
   static Contract homeCareContract(ContractService contracts, Provider provider, String reference) {
-    return contracts.create(new NewContract(reference, "Domiciliary Care Service", provider.id(), "Home care",
-        LocalDate.of(2024, 4, 1), LocalDate.of(2027, 3, 31), new BigDecimal("640000.00"),
-        new BigDecimal("1920000.00"), "Home Care", List.of(new NewContract.Option(12))));
+    return contracts.create(
+        new NewContract(
+            reference,
+            "Domiciliary Care Service",
+            provider.id(),
+            "Home care",
+            LocalDate.of(2024, 4, 1),
+            LocalDate.of(2027, 3, 31),
+            new BigDecimal("640000.00"),
+            new BigDecimal("1920000.00"),
+            "Home Care",
+            List.of(new NewContract.Option(12))));
   }
 
   /** A provider's complete initial report (seed 002 §12.4) that opens the case. */
-  static Map<String, Object> providerReport(String contractReference, String occurredAt, String awareAt) {
+  static Map<String, Object> providerReport(
+      String contractReference, String occurredAt, String awareAt) {
     Map<String, Object> v = reportItems();
     v.put("contractReference", contractReference);
     v.put("category", "EMERGENCY_HOSPITAL_ADMISSION");
@@ -70,7 +81,9 @@ final class IncidentTestData {
     Map<String, Object> v = new HashMap<>();
     v.put("description", "Service user found on the floor by the morning carer; ambulance called");
     v.put("partiesInvolved", "Service user; carer J. Smith; daughter");
-    v.put("emergencyServices", "Ambulance attended 08:40, conveyed to the Princess Royal University Hospital");
+    v.put(
+        "emergencyServices",
+        "Ambulance attended 08:40, conveyed to the Princess Royal University Hospital");
     v.put("immediateAction", "Carer stayed until the ambulance left; family and office informed");
     v.put("furtherAction", "Falls risk assessment to be reviewed before discharge");
     v.put("serviceUserGroup", "OLDER_PEOPLE");
@@ -82,28 +95,39 @@ final class IncidentTestData {
   /** Seed 002 §12.5. */
   static Map<String, Object> reportingForm() {
     return Map.of(
-        "incidentChronology", "07:55 carer arrived, no answer; 08:05 entered with key safe; found on floor",
+        "incidentChronology",
+            "07:55 carer arrived, no answer; 08:05 entered with key safe; found on floor",
         "currentPosition", "In hospital, surgery planned; package suspended",
         "contributoryFactors", "Rug in the hallway; pendant alarm not worn",
-        "lessonsAndActions", "Home hazard check at every review; pendant reminders in the care plan",
+        "lessonsAndActions",
+            "Home hazard check at every review; pendant reminders in the care plan",
         "othersInformed", "Daughter 08:20; CQC notification not required");
   }
 
-  /** The quality assurance team enters an initial report the provider phoned or emailed (seed 002 §12.4). */
-  static Map<String, Object> initialReportReceived(String channel, String receivedAt, String awareAt) {
+  /**
+   * The quality assurance team enters an initial report the provider phoned or emailed (seed 002
+   * §12.4).
+   */
+  static Map<String, Object> initialReportReceived(
+      String channel, String receivedAt, String awareAt) {
     Map<String, Object> v = initialReport(awareAt);
     v.put("initialReportChannel", channel);
     v.put("initialReportReceivedAt", receivedAt);
     return v;
   }
 
-  /** The quality assurance team enters the reporting form the provider emailed (seed 002 §12.5), as pasted text. */
+  /**
+   * The quality assurance team enters the reporting form the provider emailed (seed 002 §12.5), as
+   * pasted text.
+   */
   static Map<String, Object> reportingFormReceived(String receivedAt) {
     Map<String, Object> v = new HashMap<>();
     v.put("reportingFormChannel", "EMAIL");
     v.put("reportingFormReceivedAt", receivedAt);
-    v.put("reportingFormText", "SERIOUS INCIDENT REPORTING FORM. Chronology: 07:55 carer arrived, found the service"
-        + " user on the floor. Contributory factors: rug in the hallway. Actions: home hazard check at every review.");
+    v.put(
+        "reportingFormText",
+        "SERIOUS INCIDENT REPORTING FORM. Chronology: 07:55 carer arrived, found the service"
+            + " user on the floor. Contributory factors: rug in the hallway. Actions: home hazard check at every review.");
     return v;
   }
 
@@ -112,7 +136,9 @@ final class IncidentTestData {
     return Map.of("chaseDecision", "CHASED", "escalationAction", action);
   }
 
-  /** A chase task's answer: the report had reached the council another way, entered with the answer. */
+  /**
+   * A chase task's answer: the report had reached the council another way, entered with the answer.
+   */
   static Map<String, Object> receivedAnotherWay(Map<String, Object> entry) {
     Map<String, Object> v = new HashMap<>(entry);
     v.put("chaseDecision", "RECEIVED_ANOTHER_WAY");
@@ -127,11 +153,22 @@ final class IncidentTestData {
   }
 
   static Map<String, Object> close() {
-    return Map.of("reviewDecision", "CLOSE", "outcome", "Accidental fall; provider's actions appropriate",
-        "lessonsLearned", "Hazard checks added to reviews");
+    return Map.of(
+        "reviewDecision",
+        "CLOSE",
+        "outcome",
+        "Accidental fall; provider's actions appropriate",
+        "lessonsLearned",
+        "Hazard checks added to reviews");
   }
 
   static Map<String, Object> escalate(String route) {
-    return Map.of("reviewDecision", "ESCALATE", "escalationRoute", route, "reviewNotes", "Escalated: " + route);
+    return Map.of(
+        "reviewDecision",
+        "ESCALATE",
+        "escalationRoute",
+        route,
+        "reviewNotes",
+        "Escalated: " + route);
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
 import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -58,7 +58,9 @@ import uk.gov.council.commissioning.security.Roles;
  */
 @SpringBootTest
 @ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(listeners = PostgresTestDatabase.Lifecycle.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@TestExecutionListeners(
+    listeners = PostgresTestDatabase.Lifecycle.class,
+    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 class SeriousIncidentPostgresTest {
 
   private static final String REFERENCE = "PG-SI-01";
@@ -93,8 +95,11 @@ class SeriousIncidentPostgresTest {
     user(access, PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
     user(access, OTHER_PROVIDER_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
     user(access, OFFICER, Roles.QUALITY_ASSURANCE);
-    vibrance = contracts.findAllProviders().stream().filter(p -> p.organisationGroup().equals(VIBRANCE_GROUP))
-        .findFirst().orElseGet(() -> IncidentTestData.vibrance(contracts));
+    vibrance =
+        contracts.findAllProviders().stream()
+            .filter(p -> p.organisationGroup().equals(VIBRANCE_GROUP))
+            .findFirst()
+            .orElseGet(() -> IncidentTestData.vibrance(contracts));
     if (contracts.findByReference(REFERENCE).isEmpty()) {
       brightpath(contracts);
       homeCareContract(contracts, vibrance, REFERENCE);
@@ -115,14 +120,23 @@ class SeriousIncidentPostgresTest {
     log.put("safeguardingSummary", "Unexplained bruising noticed by the hospital");
     ProcessInstance instance = startAs(OFFICER, log);
     String number = (String) runtimeService.getVariable(instance.getId(), "incidentNumber");
-    assertThat(instance).hasBusinessKey(number).isWaitingAt("Task_SubmitInitialReport", "Task_SubmitReportingForm");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-alert")
-        .processInstanceBusinessKey(number).count()).isEqualTo(1);
+    assertThat(instance)
+        .hasBusinessKey(number)
+        .isWaitingAt("Task_SubmitInitialReport", "Task_SubmitReportingForm");
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("safeguarding-alert")
+                .processInstanceBusinessKey(number)
+                .count())
+        .isEqualTo(1);
 
     // Nothing from the provider by 20:00 (incident + 12 h): the timer records the breach.
     setClock(LocalDateTime.of(2025, 5, 22, 20, 5));
     executeDueJobs(instance);
-    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_ChaseInitialReport", "Task_SubmitReportingForm");
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_SubmitInitialReport", "Task_ChaseInitialReport", "Task_SubmitReportingForm");
 
     setClock(LocalDateTime.of(2025, 5, 22, 22, 0));
     complete(taskAt(instance, "Task_SubmitInitialReport"), initialReport("2025-05-22T08:30+01:00"));
@@ -145,7 +159,8 @@ class SeriousIncidentPostgresTest {
             tuple("INITIAL_REPORT", Kind.LATE, vibrance.id()));
 
     // The quarter's figures, from the register: one incident, initial report late, form on time.
-    List<Measure> measures = figures.forProvider(vibrance, Quarter.parse("2025-Q2").orElseThrow()).measures();
+    List<Measure> measures =
+        figures.forProvider(vibrance, Quarter.parse("2025-Q2").orElseThrow()).measures();
     assertThat(measure(measures, "serious-incidents").total()).isEqualTo(1);
     assertThat(measure(measures, "serious-incidents-initial-report-in-time"))
         .extracting(Measure::met, Measure::missed, Measure::pending, Measure::percentage)
@@ -159,17 +174,28 @@ class SeriousIncidentPostgresTest {
   @Test
   void aRefusedReportCreatesNothing() {
     long before = jdbc.sql("SELECT COUNT(*) FROM serious_incident").query(Long.class).single();
-    long casesBefore = runtimeService.createProcessInstanceQuery()
-        .processDefinitionKey(IncidentVariables.PROCESS_KEY).count();
+    long casesBefore =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey(IncidentVariables.PROCESS_KEY)
+            .count();
 
-    assertThatThrownBy(() -> startAs(OTHER_PROVIDER_USER,
-        providerReport(REFERENCE, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00")))
+    assertThatThrownBy(
+            () ->
+                startAs(
+                    OTHER_PROVIDER_USER,
+                    providerReport(REFERENCE, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00")))
         .isInstanceOf(TaskFormException.class)
         .hasMessageContaining("contractReference");
 
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM serious_incident").query(Long.class).single()).isEqualTo(before);
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(IncidentVariables.PROCESS_KEY)
-        .count()).isEqualTo(casesBefore);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM serious_incident").query(Long.class).single())
+        .isEqualTo(before);
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(IncidentVariables.PROCESS_KEY)
+                .count())
+        .isEqualTo(casesBefore);
   }
 
   private static Measure measure(List<Measure> measures, String key) {
@@ -177,10 +203,14 @@ class SeriousIncidentPostgresTest {
   }
 
   private ProcessInstance startAs(String userId, Map<String, Object> variables) {
-    identityService.setAuthentication(userId,
-        identityService.createGroupQuery().groupMember(userId).list().stream().map(Group::getId).toList());
+    identityService.setAuthentication(
+        userId,
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(Group::getId)
+            .toList());
     try {
-      return runtimeService.startProcessInstanceByKey(IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
+      return runtimeService.startProcessInstanceByKey(
+          IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
     } finally {
       identityService.clearAuthentication();
     }
@@ -193,7 +223,12 @@ class SeriousIncidentPostgresTest {
 
   private void executeDueJobs(ProcessInstance instance) {
     for (int round = 0; round < 10; round++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
+      List<Job> due =
+          managementService
+              .createJobQuery()
+              .processInstanceId(instance.getId())
+              .executable()
+              .list();
       if (due.isEmpty()) {
         return;
       }
@@ -202,7 +237,10 @@ class SeriousIncidentPostgresTest {
   }
 
   private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(activityId)
         .singleResult();
   }
 

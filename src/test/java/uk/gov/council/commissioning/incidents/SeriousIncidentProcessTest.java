@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
 import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -107,19 +107,27 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aProvidersReportOnTimeOpensTheCaseAndAwaitsOnlyTheReportingForm() {
-    ProcessInstance instance = startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance =
+        startAs(
+            PROVIDER_USER,
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
 
     String number = numberOf(instance);
     assertThat(number).matches("SI-2025-\\d{6}");
-    assertThat(instance).hasBusinessKey(number).isWaitingAt("Task_SubmitReportingForm")
+    assertThat(instance)
+        .hasBusinessKey(number)
+        .isWaitingAt("Task_SubmitReportingForm")
         .hasNotPassed("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise")
-        .variables().containsEntry("source", "PROVIDER_REPORT").containsEntry("providerGroup", VIBRANCE_GROUP)
+        .variables()
+        .containsEntry("source", "PROVIDER_REPORT")
+        .containsEntry("providerGroup", VIBRANCE_GROUP)
         .containsEntry("initialReportDueAt", "2025-05-22T19:00:00Z")
         .containsEntry("reportingFormDueAt", "2025-05-24T07:00:00Z");
     assertThat(taskAt(instance, "Task_SubmitReportingForm")).hasCandidateGroup(VIBRANCE_GROUP);
-    assertThat(taskAt(instance, "Task_SubmitReportingForm").getDueDate()).isEqualTo(at(LocalDateTime.of(2025, 5, 24, 8, 0)));
-    assertThat(timer(instance, "Timer_FullReport48h").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 5, 24, 8, 0)));
+    assertThat(taskAt(instance, "Task_SubmitReportingForm").getDueDate())
+        .isEqualTo(at(LocalDateTime.of(2025, 5, 24, 8, 0)));
+    assertThat(timer(instance, "Timer_FullReport48h").getDuedate())
+        .isEqualTo(at(LocalDateTime.of(2025, 5, 24, 8, 0)));
     assertThat(timer(instance, "Timer_FullReportSecondEscalation").getDuedate())
         .isEqualTo(at(LocalDateTime.of(2025, 5, 25, 8, 0)));
 
@@ -130,7 +138,8 @@ class SeriousIncidentProcessTest {
     assertThat(row.providerAwareAt()).isEqualTo(Instant.parse("2025-05-22T07:10:00Z"));
     assertThat(row.category()).isEqualTo("EMERGENCY_HOSPITAL_ADMISSION");
     assertThat(breachesOf(number)).isEmpty();
-    assertThat(outbox("incident:" + instance.getId() + ":reported")).contains("si-quality@council.example");
+    assertThat(outbox("incident:" + instance.getId() + ":reported"))
+        .contains("si-quality@council.example");
 
     setClock(LocalDateTime.of(2025, 5, 23, 15, 0));
     complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
@@ -143,24 +152,40 @@ class SeriousIncidentProcessTest {
   @Test
   void aProvidersReportAfterTwelveHoursIsRecordedAsLateAtOnce() {
     setClock(LocalDateTime.of(2025, 5, 22, 21, 30));
-    ProcessInstance instance = startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T20:45+01:00"));
+    ProcessInstance instance =
+        startAs(
+            PROVIDER_USER,
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T20:45+01:00"));
 
     assertThat(breachesOf(numberOf(instance)))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::dueAt, DeadlineBreach::recordedAt)
-        .containsExactly(tuple("INITIAL_REPORT", Kind.LATE, Instant.parse("2025-05-22T19:00:00Z"), now()));
+        .extracting(
+            DeadlineBreach::requirement,
+            DeadlineBreach::kind,
+            DeadlineBreach::dueAt,
+            DeadlineBreach::recordedAt)
+        .containsExactly(
+            tuple("INITIAL_REPORT", Kind.LATE, Instant.parse("2025-05-22T19:00:00Z"), now()));
     assertThat(breachesOf(numberOf(instance)).get(0).providerId()).isEqualTo(vibrance.id());
   }
 
   @Test
   void aProviderCannotReportForAnotherProvidersContractAndNothingIsCreated() {
-    assertThatThrownBy(() -> startAs(OTHER_PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00")))
+    assertThatThrownBy(
+            () ->
+                startAs(
+                    OTHER_PROVIDER_USER,
+                    providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00")))
         .isInstanceOf(TaskFormException.class)
-        .hasMessageContaining("contractReference: no contract " + reference + " of your organisation");
-    assertThatThrownBy(() -> startAs(OTHER_PROVIDER_USER,
-        providerReport("NO-SUCH-CONTRACT", "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00")))
-        .hasMessageContaining("contractReference: no contract NO-SUCH-CONTRACT of your organisation");
+        .hasMessageContaining(
+            "contractReference: no contract " + reference + " of your organisation");
+    assertThatThrownBy(
+            () ->
+                startAs(
+                    OTHER_PROVIDER_USER,
+                    providerReport(
+                        "NO-SUCH-CONTRACT", "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00")))
+        .hasMessageContaining(
+            "contractReference: no contract NO-SUCH-CONTRACT of your organisation");
     assertNothingCreated();
   }
 
@@ -172,21 +197,29 @@ class SeriousIncidentProcessTest {
 
     assertThatThrownBy(() -> startAs(OTHER_PROVIDER_USER, log))
         .isInstanceOf(TaskFormException.class)
-        .hasMessageContaining("contractReference: no contract " + reference + " of your organisation");
+        .hasMessageContaining(
+            "contractReference: no contract " + reference + " of your organisation");
     assertNothingCreated();
   }
 
   @Test
   void anIncidentInTheFutureOrAwarenessBeforeItIsRefusedAndNothingIsCreated() {
-    assertThatThrownBy(() -> startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T11:00+01:00", "2025-05-22T11:10+01:00")))
+    assertThatThrownBy(
+            () ->
+                startAs(
+                    PROVIDER_USER,
+                    providerReport(reference, "2025-05-22T11:00+01:00", "2025-05-22T11:10+01:00")))
         .isInstanceOf(TaskFormException.class)
         .hasMessageContaining("occurredAt: cannot be in the future")
         .hasMessageContaining("providerAwareAt: cannot be in the future");
-    assertThatThrownBy(() -> startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T07:30+01:00")))
+    assertThatThrownBy(
+            () ->
+                startAs(
+                    PROVIDER_USER,
+                    providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T07:30+01:00")))
         .hasMessageContaining("providerAwareAt: cannot be before the incident occurred");
-    Map<String, Object> missing = providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00");
+    Map<String, Object> missing =
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00");
     missing.remove("emergencyServices");
     missing.put("serviceUserLbbId", " ");
     assertThatThrownBy(() -> startAs(PROVIDER_USER, missing))
@@ -203,12 +236,18 @@ class SeriousIncidentProcessTest {
     ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
     String number = numberOf(instance);
 
-    assertThat(instance).hasBusinessKey(number).isWaitingAt("Task_SubmitInitialReport", "Task_SubmitReportingForm")
-        .variables().containsEntry("source", "COUNCIL_LOGGED");
+    assertThat(instance)
+        .hasBusinessKey(number)
+        .isWaitingAt("Task_SubmitInitialReport", "Task_SubmitReportingForm")
+        .variables()
+        .containsEntry("source", "COUNCIL_LOGGED");
     assertThat(taskAt(instance, "Task_SubmitInitialReport")).hasCandidateGroup(VIBRANCE_GROUP);
-    assertThat(taskAt(instance, "Task_SubmitInitialReport").getDueDate()).isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
-    assertThat(timer(instance, "Timer_InitialReport12h").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
-    assertThat(outbox("incident:" + instance.getId() + ":logged")).isEqualTo("contracts@vibrance.example");
+    assertThat(taskAt(instance, "Task_SubmitInitialReport").getDueDate())
+        .isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
+    assertThat(timer(instance, "Timer_InitialReport12h").getDuedate())
+        .isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
+    assertThat(outbox("incident:" + instance.getId() + ":logged"))
+        .isEqualTo("contracts@vibrance.example");
     SeriousIncident logged = register.findByNumber(number).orElseThrow();
     assertThat(logged.source()).isEqualTo("COUNCIL_LOGGED");
     assertThat(logged.initialReportAt()).isNull();
@@ -232,7 +271,9 @@ class SeriousIncidentProcessTest {
     Map<String, Object> report = initialReport("2025-05-22T07:00+01:00");
     report.remove("furtherAction");
 
-    assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_SubmitInitialReport").getId(), report))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(taskAt(instance, "Task_SubmitInitialReport").getId(), report))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("providerAwareAt: cannot be before the incident occurred")
         .hasMessageContaining("furtherAction: is required");
@@ -256,9 +297,16 @@ class SeriousIncidentProcessTest {
     assertThat(outbox("incident:" + instance.getId() + ":initial-report-missed"))
         .isEqualTo("contracts@vibrance.example,si-officer@council.example");
     assertThat(breachesOf(number))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::dueAt, DeadlineBreach::recordedAt)
-        .containsExactly(tuple("INITIAL_REPORT", Kind.MISSED, Instant.parse("2025-05-22T19:00:00Z"), now()));
-    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_ChaseInitialReport", "Task_SubmitReportingForm");
+        .extracting(
+            DeadlineBreach::requirement,
+            DeadlineBreach::kind,
+            DeadlineBreach::dueAt,
+            DeadlineBreach::recordedAt)
+        .containsExactly(
+            tuple("INITIAL_REPORT", Kind.MISSED, Instant.parse("2025-05-22T19:00:00Z"), now()));
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_SubmitInitialReport", "Task_ChaseInitialReport", "Task_SubmitReportingForm");
 
     setClock(LocalDateTime.of(2025, 5, 23, 20, 1));
     execute(timer(instance, "Timer_InitialReportSecondEscalation"));
@@ -271,9 +319,14 @@ class SeriousIncidentProcessTest {
         .contains("si-manager@council.example");
     assertThat(breachesOf(number)).hasSize(1);
 
-    complete(taskAt(instance, "Task_ChaseInitialReport"), chased("Left a message with the registered manager"));
-    assertThat(instance).hasPassed("EndEvent_InitialReportChased")
-        .isWaitingAt("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise",
+    complete(
+        taskAt(instance, "Task_ChaseInitialReport"),
+        chased("Left a message with the registered manager"));
+    assertThat(instance)
+        .hasPassed("EndEvent_InitialReportChased")
+        .isWaitingAt(
+            "Task_SubmitInitialReport",
+            "Task_EnterInitialReportReceivedOtherwise",
             "Task_ActOnMissingInitialReport");
   }
 
@@ -283,18 +336,26 @@ class SeriousIncidentProcessTest {
     String number = numberOf(instance);
     setClock(LocalDateTime.of(2025, 5, 23, 21, 0));
     executeDueJobs(instance);
-    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_ChaseInitialReport",
-        "Task_ActOnMissingInitialReport", "Task_SubmitReportingForm");
-    // No officer is recorded for this contract: the first escalation goes to the commissioning officers.
-    assertThat(outbox("incident:" + instance.getId() + ":initial-report-missed")).contains("si-officer@council.example");
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_SubmitInitialReport",
+            "Task_ChaseInitialReport",
+            "Task_ActOnMissingInitialReport",
+            "Task_SubmitReportingForm");
+    // No officer is recorded for this contract: the first escalation goes to the commissioning
+    // officers.
+    assertThat(outbox("incident:" + instance.getId() + ":initial-report-missed"))
+        .contains("si-officer@council.example");
 
     complete(taskAt(instance, "Task_SubmitInitialReport"), initialReport("2025-05-22T09:30+01:00"));
 
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
         .extracting(Task::getTaskDefinitionKey)
-        .containsExactlyInAnyOrder("Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
-    assertThat(breachesOf(number)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+        .containsExactlyInAnyOrder(
+            "Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
+    assertThat(breachesOf(number))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("INITIAL_REPORT", Kind.LATE), tuple("INITIAL_REPORT", Kind.MISSED));
   }
 
@@ -307,24 +368,38 @@ class SeriousIncidentProcessTest {
     report.put("initialReportDueAt", "2099-01-01T00:00:00Z");
     report.put("incidentNumber", "SI-2025-999999");
     report.put("providerId", 999L);
-    // Only the quality assurance team's entry of a phoned or emailed report counts from an earlier time.
+    // Only the quality assurance team's entry of a phoned or emailed report counts from an earlier
+    // time.
     report.put("initialReportReceivedAt", "2025-05-22T09:00+01:00");
 
     complete(taskAt(instance, "Task_SubmitInitialReport"), report);
 
-    assertThat(breachesOf(number)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind,
-            DeadlineBreach::dueAt, DeadlineBreach::providerId)
-        .containsExactly(tuple("INITIAL_REPORT", Kind.LATE, Instant.parse("2025-05-22T19:00:00Z"), vibrance.id()));
+    assertThat(breachesOf(number))
+        .extracting(
+            DeadlineBreach::requirement,
+            DeadlineBreach::kind,
+            DeadlineBreach::dueAt,
+            DeadlineBreach::providerId)
+        .containsExactly(
+            tuple(
+                "INITIAL_REPORT", Kind.LATE, Instant.parse("2025-05-22T19:00:00Z"), vibrance.id()));
     assertThat(register.findByNumber(number).orElseThrow().initialReportAt()).isEqualTo(now());
 
     Map<String, Object> form = new HashMap<>(reportingForm());
     form.put("providerGroup", BRIGHTPATH_GROUP);
     complete(taskAt(instance, "Task_SubmitReportingForm"), form);
-    complete(taskAt(instance, "Task_ReviewIncident"),
+    complete(
+        taskAt(instance, "Task_ReviewIncident"),
         Map.of("reviewDecision", "MORE_INFORMATION", "informationRequested", "Send the care plan"));
-    assertThat(taskAt(instance, "Task_ProvideFurtherInformation")).hasCandidateGroup(VIBRANCE_GROUP);
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup(BRIGHTPATH_GROUP)
-        .count()).isZero();
+    assertThat(taskAt(instance, "Task_ProvideFurtherInformation"))
+        .hasCandidateGroup(VIBRANCE_GROUP);
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskCandidateGroup(BRIGHTPATH_GROUP)
+                .count())
+        .isZero();
   }
 
   @Test
@@ -344,26 +419,38 @@ class SeriousIncidentProcessTest {
 
     String key = "incident:" + instance.getId() + ":initial-report-missed";
     assertThat(outbox(key)).isEqualTo("contracts@vibrance.example,si-officer@council.example");
-    String body = jdbc.sql("SELECT body FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", key).query(String.class).single();
-    assertThat(body).contains(reference).contains(vibrance.name()).contains("Unexpected death or serious injury")
+    String body =
+        jdbc.sql("SELECT body FROM notification_outbox WHERE idempotency_key = :key")
+            .param("key", key)
+            .query(String.class)
+            .single();
+    assertThat(body)
+        .contains(reference)
+        .contains(vibrance.name())
+        .contains("Unexpected death or serious injury")
         .contains("Thu 22 May 2025, 08:00")
-        .doesNotContain("BOGUS-1").doesNotContain("Someone Else").doesNotContain("Nothing to see");
+        .doesNotContain("BOGUS-1")
+        .doesNotContain("Someone Else")
+        .doesNotContain("Nothing to see");
   }
 
   // --- the reporting form -------------------------------------------------------------------
 
   @Test
   void aReportingFormAfterFortyEightHoursIsMissedThenLate() {
-    ProcessInstance instance = startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance =
+        startAs(
+            PROVIDER_USER,
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
     String number = numberOf(instance);
 
     setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
     execute(timer(instance, "Timer_FullReport48h"));
 
-    assertThat(taskAt(instance, "Task_ChaseReportingForm")).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
-    assertThat(outbox("incident:" + instance.getId() + ":reporting-form-missed")).contains("contracts@vibrance.example");
+    assertThat(taskAt(instance, "Task_ChaseReportingForm"))
+        .hasCandidateGroup(Roles.QUALITY_ASSURANCE);
+    assertThat(outbox("incident:" + instance.getId() + ":reporting-form-missed"))
+        .contains("contracts@vibrance.example");
 
     setClock(LocalDateTime.of(2025, 5, 24, 15, 0));
     complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
@@ -373,46 +460,69 @@ class SeriousIncidentProcessTest {
     assertThat(timer(instance, "Timer_FullReportSecondEscalation")).isNull();
     assertThat(breachesOf(number))
         .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::dueAt)
-        .containsExactly(tuple("REPORTING_FORM", Kind.LATE, Instant.parse("2025-05-24T07:00:00Z")),
+        .containsExactly(
+            tuple("REPORTING_FORM", Kind.LATE, Instant.parse("2025-05-24T07:00:00Z")),
             tuple("REPORTING_FORM", Kind.MISSED, Instant.parse("2025-05-24T07:00:00Z")));
   }
 
   @Test
   void aReportingFormNeverSentIsEscalatedTwice() {
-    ProcessInstance instance = startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance =
+        startAs(
+            PROVIDER_USER,
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
 
     setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
     execute(timer(instance, "Timer_FullReport48h"));
     setClock(LocalDateTime.of(2025, 5, 25, 8, 1));
     execute(timer(instance, "Timer_FullReportSecondEscalation"));
 
-    assertThat(instance).isWaitingAt("Task_SubmitReportingForm", "Task_ChaseReportingForm",
-        "Task_ActOnMissingReportingForm");
-    assertThat(taskAt(instance, "Task_ActOnMissingReportingForm")).hasCandidateGroup(Roles.CONTRACTS_MANAGERS);
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_SubmitReportingForm",
+            "Task_ChaseReportingForm",
+            "Task_ActOnMissingReportingForm");
+    assertThat(taskAt(instance, "Task_ActOnMissingReportingForm"))
+        .hasCandidateGroup(Roles.CONTRACTS_MANAGERS);
     assertThat(outbox("incident:" + instance.getId() + ":reporting-form-second-escalation"))
         .contains("si-manager@council.example");
-    assertThat(breachesOf(numberOf(instance))).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breachesOf(numberOf(instance)))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("REPORTING_FORM", Kind.MISSED));
 
-    assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_ChaseReportingForm").getId(),
-        Map.of("escalationAction", "Phoned the registered manager")))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    taskAt(instance, "Task_ChaseReportingForm").getId(),
+                    Map.of("escalationAction", "Phoned the registered manager")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("chaseDecision: must be one of CHASED, RECEIVED_ANOTHER_WAY");
-    assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_ChaseReportingForm").getId(),
-        Map.of("chaseDecision", "CHASED")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("escalationAction: is required");
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    taskAt(instance, "Task_ChaseReportingForm").getId(),
+                    Map.of("chaseDecision", "CHASED")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("escalationAction: is required");
     complete(taskAt(instance, "Task_ChaseReportingForm"), chased("Phoned the registered manager"));
-    assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_ActOnMissingReportingForm").getId(), Map.of()))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("escalationAction: is required");
-    complete(taskAt(instance, "Task_ActOnMissingReportingForm"), Map.of("escalationAction", "Meeting with provider"));
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    taskAt(instance, "Task_ActOnMissingReportingForm").getId(), Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("escalationAction: is required");
+    complete(
+        taskAt(instance, "Task_ActOnMissingReportingForm"),
+        Map.of("escalationAction", "Meeting with provider"));
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
   }
 
   @Test
   void aReportingFormNeverSentDoesNotStopTheReviewWhenTheContractsManagersProceedWithoutIt() {
-    ProcessInstance instance = startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance =
+        startAs(
+            PROVIDER_USER,
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
     String number = numberOf(instance);
     setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
     execute(timer(instance, "Timer_FullReport48h"));
@@ -420,18 +530,34 @@ class SeriousIncidentProcessTest {
     execute(timer(instance, "Timer_FullReportSecondEscalation"));
     String actOn = taskAt(instance, "Task_ActOnMissingReportingForm").getId();
 
-    assertThatThrownBy(() -> taskService.complete(actOn,
-        Map.of("escalationAction", "Default notice being drafted", "proceedWithoutReport", true)))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    actOn,
+                    Map.of(
+                        "escalationAction",
+                        "Default notice being drafted",
+                        "proceedWithoutReport",
+                        true)))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("proceedReasons: is required to proceed without the report");
-    complete(taskAt(instance, "Task_ActOnMissingReportingForm"), Map.of("escalationAction", "Default notice being drafted",
-        "proceedWithoutReport", true, "proceedReasons", "The provider has ceased trading; the review cannot wait"));
+    complete(
+        taskAt(instance, "Task_ActOnMissingReportingForm"),
+        Map.of(
+            "escalationAction",
+            "Default notice being drafted",
+            "proceedWithoutReport",
+            true,
+            "proceedReasons",
+            "The provider has ceased trading; the review cannot wait"));
 
-    assertThat(instance).hasPassed("EndEvent_ProceedWithoutReportingForm")
+    assertThat(instance)
+        .hasPassed("EndEvent_ProceedWithoutReportingForm")
         .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(taskAt(instance, "Task_SubmitReportingForm")).isNull();
     assertThat(taskAt(instance, "Task_ChaseReportingForm")).isNull();
-    assertThat(breachesOf(number)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breachesOf(number))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("REPORTING_FORM", Kind.MISSED));
 
     complete(taskAt(instance, "Task_ReviewIncident"), close());
@@ -448,10 +574,18 @@ class SeriousIncidentProcessTest {
     executeDueJobs(instance);
     complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
 
-    complete(taskAt(instance, "Task_ActOnMissingInitialReport"), Map.of("escalationAction", "Called the director",
-        "proceedWithoutReport", true, "proceedReasons", "The reporting form holds what the review needs"));
+    complete(
+        taskAt(instance, "Task_ActOnMissingInitialReport"),
+        Map.of(
+            "escalationAction",
+            "Called the director",
+            "proceedWithoutReport",
+            true,
+            "proceedReasons",
+            "The reporting form holds what the review needs"));
 
-    assertThat(instance).hasPassed("EndEvent_ProceedWithoutInitialReport")
+    assertThat(instance)
+        .hasPassed("EndEvent_ProceedWithoutInitialReport")
         .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(register.findByNumber(numberOf(instance)).orElseThrow().initialReportAt()).isNull();
   }
@@ -462,18 +596,27 @@ class SeriousIncidentProcessTest {
   void anInitialReportPhonedInOnTimeIsEnteredByQualityAssuranceAndEndsTheWaitWithoutABreach() {
     ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
     String number = numberOf(instance);
-    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise",
-        "Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_SubmitInitialReport",
+            "Task_EnterInitialReportReceivedOtherwise",
+            "Task_SubmitReportingForm",
+            "Task_EnterReportingFormReceivedOtherwise");
     Task entry = taskAt(instance, "Task_EnterInitialReportReceivedOtherwise");
     assertThat(entry).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
     assertThat(entry.getDueDate()).isNull();
 
     setClock(LocalDateTime.of(2025, 5, 22, 11, 0));
-    complete(entry, initialReportReceived("PHONE", "2025-05-22T09:45+01:00", "2025-05-22T08:30+01:00"));
+    complete(
+        entry, initialReportReceived("PHONE", "2025-05-22T09:45+01:00", "2025-05-22T08:30+01:00"));
 
-    assertThat(instance).hasPassed("Task_RecordInitialReportReceivedOtherwise", "EndEvent_InitialReportReceivedOtherwise")
+    assertThat(instance)
+        .hasPassed(
+            "Task_RecordInitialReportReceivedOtherwise", "EndEvent_InitialReportReceivedOtherwise")
         .isWaitingAt("Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise")
-        .variables().containsEntry("initialReportReceived", true).containsEntry("initialReportChannel", "PHONE");
+        .variables()
+        .containsEntry("initialReportReceived", true)
+        .containsEntry("initialReportChannel", "PHONE");
     assertThat(taskAt(instance, "Task_SubmitInitialReport")).isNull();
     assertThat(timer(instance, "Timer_InitialReport12h")).isNull();
     assertThat(timer(instance, "Timer_InitialReportSecondEscalation")).isNull();
@@ -485,33 +628,51 @@ class SeriousIncidentProcessTest {
   }
 
   @Test
-  void anInitialReportEmailedLateAndFoundWhenChasingIsLateFromWhenItArrivedNotFromWhenItWasEntered() {
+  void
+      anInitialReportEmailedLateAndFoundWhenChasingIsLateFromWhenItArrivedNotFromWhenItWasEntered() {
     ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
     String number = numberOf(instance);
     setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
     execute(timer(instance, "Timer_InitialReport12h"));
-    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise",
-        "Task_ChaseInitialReport");
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_SubmitInitialReport",
+            "Task_EnterInitialReportReceivedOtherwise",
+            "Task_ChaseInitialReport");
 
     // Due 20:00 on Thursday; the email came at 21:30 and is entered on Friday morning.
-    complete(taskAt(instance, "Task_ChaseInitialReport"), receivedAnotherWay(
-        initialReportReceived("EMAIL", "2025-05-22T21:30+01:00", "2025-05-22T08:30+01:00")));
+    complete(
+        taskAt(instance, "Task_ChaseInitialReport"),
+        receivedAnotherWay(
+            initialReportReceived("EMAIL", "2025-05-22T21:30+01:00", "2025-05-22T08:30+01:00")));
 
-    assertThat(instance).hasPassed("Gateway_InitialReportChaseOutcome", "Task_RecordInitialReportReceivedOtherwise")
-        .hasNotPassed("EndEvent_InitialReportChased").isWaitingAt("Task_SubmitReportingForm");
+    assertThat(instance)
+        .hasPassed("Gateway_InitialReportChaseOutcome", "Task_RecordInitialReportReceivedOtherwise")
+        .hasNotPassed("EndEvent_InitialReportChased")
+        .isWaitingAt("Task_SubmitReportingForm");
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
         .extracting(Task::getTaskDefinitionKey)
-        .containsExactlyInAnyOrder("Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
+        .containsExactlyInAnyOrder(
+            "Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
     assertThat(timer(instance, "Timer_InitialReportSecondEscalation")).isNull();
     assertThat(register.findByNumber(number).orElseThrow().initialReportAt())
         .isEqualTo(Instant.parse("2025-05-22T20:30:00Z"));
     assertThat(breachesOf(number))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::dueAt, DeadlineBreach::recordedAt)
+        .extracting(
+            DeadlineBreach::requirement,
+            DeadlineBreach::kind,
+            DeadlineBreach::dueAt,
+            DeadlineBreach::recordedAt)
         .containsExactly(
-            tuple("INITIAL_REPORT", Kind.LATE, Instant.parse("2025-05-22T19:00:00Z"), Instant.parse("2025-05-22T20:30:00Z")),
+            tuple(
+                "INITIAL_REPORT",
+                Kind.LATE,
+                Instant.parse("2025-05-22T19:00:00Z"),
+                Instant.parse("2025-05-22T20:30:00Z")),
             tuple("INITIAL_REPORT", Kind.MISSED, Instant.parse("2025-05-22T19:00:00Z"), now()));
-    assertThat(breachesOf(number).get(0).detail()).isEqualTo(
-        "The initial report arrived by email 1 h 30 min after its deadline (Thu 22 May 2025, 20:00)");
+    assertThat(breachesOf(number).get(0).detail())
+        .isEqualTo(
+            "The initial report arrived by email 1 h 30 min after its deadline (Thu 22 May 2025, 20:00)");
   }
 
   @Test
@@ -524,8 +685,10 @@ class SeriousIncidentProcessTest {
 
     // Due 20:00 on Thursday; the provider phoned at 19:30, entered on Friday morning.
     setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
-    complete(taskAt(instance, "Task_ChaseInitialReport"), receivedAnotherWay(
-        initialReportReceived("PHONE", "2025-05-22T19:30+01:00", "2025-05-22T08:30+01:00")));
+    complete(
+        taskAt(instance, "Task_ChaseInitialReport"),
+        receivedAnotherWay(
+            initialReportReceived("PHONE", "2025-05-22T19:30+01:00", "2025-05-22T08:30+01:00")));
 
     assertThat(register.findByNumber(number).orElseThrow().initialReportAt())
         .isEqualTo(Instant.parse("2025-05-22T18:30:00Z"));
@@ -534,15 +697,19 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aReportingFormEmailedOnTimeButEnteredAfterTheTimerFiredWithdrawsTheMissedBreach() {
-    ProcessInstance instance = startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance =
+        startAs(
+            PROVIDER_USER,
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
     String number = numberOf(instance);
     setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
     execute(timer(instance, "Timer_FullReport48h"));
     assertThat(breachesOf(number)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
 
     // Due 08:00 on Saturday: the email came at exactly 08:00.
-    complete(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise"), reportingFormReceived("2025-05-24T08:00+01:00"));
+    complete(
+        taskAt(instance, "Task_EnterReportingFormReceivedOtherwise"),
+        reportingFormReceived("2025-05-24T08:00+01:00"));
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident");
     assertThat(breachesOf(number)).isEmpty();
@@ -553,7 +720,8 @@ class SeriousIncidentProcessTest {
     ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
     String number = numberOf(instance);
     setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
-    Map<String, Object> entry = initialReportReceived("PHONE", "2025-05-22T21:30+01:00", "2025-05-22T08:30+01:00");
+    Map<String, Object> entry =
+        initialReportReceived("PHONE", "2025-05-22T21:30+01:00", "2025-05-22T08:30+01:00");
     entry.put("safeguardingSuspected", true);
 
     complete(taskAt(instance, "Task_EnterInitialReportReceivedOtherwise"), entry);
@@ -561,43 +729,70 @@ class SeriousIncidentProcessTest {
     assertThat(alertOf(number)).isWaitingAt("Task_ScreenSafeguardingAlert");
     Map<String, Object> row = alertRow(number);
     assertThat(row).containsEntry("RAISED_BY", "PROVIDER");
-    assertThat(((OffsetDateTime) row.get("AWARE_AT")).toInstant()).isEqualTo(Instant.parse("2025-05-22T07:30:00Z"));
-    assertThat(((OffsetDateTime) row.get("ALERTED_AT")).toInstant()).isEqualTo(Instant.parse("2025-05-22T20:30:00Z"));
+    assertThat(((OffsetDateTime) row.get("AWARE_AT")).toInstant())
+        .isEqualTo(Instant.parse("2025-05-22T07:30:00Z"));
+    assertThat(((OffsetDateTime) row.get("ALERTED_AT")).toInstant())
+        .isEqualTo(Instant.parse("2025-05-22T20:30:00Z"));
     assertThat(row).containsEntry("SUMMARY", "Concern raised from serious incident " + number);
     assertThat((String) runtimeService.getVariable(alertOf(number).getId(), "concernSummary"))
-        .startsWith("Serious incident " + number + " (").endsWith(": the provider suspects abuse or neglect.");
+        .startsWith("Serious incident " + number + " (")
+        .endsWith(": the provider suspects abuse or neglect.");
     // 13 hours after the provider became aware: later than the 12 hours of App C 5.2.
-    assertThat(breaches.ofCase("SAFEGUARDING_ALERT", number)).extracting(DeadlineBreach::kind)
+    assertThat(breaches.ofCase("SAFEGUARDING_ALERT", number))
+        .extracting(DeadlineBreach::kind)
         .containsExactly(Kind.LATE);
   }
 
   @Test
   void aReportingFormEmailedAfterBothEscalationsEndsThemAndTheCaseGoesOnToReviewAndClosure() {
-    ProcessInstance instance = startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance =
+        startAs(
+            PROVIDER_USER,
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
     String number = numberOf(instance);
     setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
     execute(timer(instance, "Timer_FullReport48h"));
     setClock(LocalDateTime.of(2025, 5, 25, 8, 1));
     execute(timer(instance, "Timer_FullReportSecondEscalation"));
-    assertThat(instance).isWaitingAt("Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise",
-        "Task_ChaseReportingForm", "Task_ActOnMissingReportingForm");
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_SubmitReportingForm",
+            "Task_EnterReportingFormReceivedOtherwise",
+            "Task_ChaseReportingForm",
+            "Task_ActOnMissingReportingForm");
 
     // Due 08:00 on Saturday; the provider emailed it at 18:00 and the chase finds it on Sunday.
     setClock(LocalDateTime.of(2025, 5, 25, 9, 0));
-    complete(taskAt(instance, "Task_ChaseReportingForm"), receivedAnotherWay(reportingFormReceived("2025-05-24T18:00+01:00")));
+    complete(
+        taskAt(instance, "Task_ChaseReportingForm"),
+        receivedAnotherWay(reportingFormReceived("2025-05-24T18:00+01:00")));
 
-    assertThat(instance).hasPassed("Task_RecordReportingFormReceivedOtherwise", "EndEvent_ReportingFormReceivedOtherwise")
+    assertThat(instance)
+        .hasPassed(
+            "Task_RecordReportingFormReceivedOtherwise", "EndEvent_ReportingFormReceivedOtherwise")
         .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
-        .extracting(Task::getTaskDefinitionKey).containsExactly("Task_ReviewIncident");
+        .extracting(Task::getTaskDefinitionKey)
+        .containsExactly("Task_ReviewIncident");
     assertThat(register.findByNumber(number).orElseThrow().reportingFormAt())
         .isEqualTo(Instant.parse("2025-05-24T17:00:00Z"));
     assertThat(breachesOf(number))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::dueAt, DeadlineBreach::recordedAt)
+        .extracting(
+            DeadlineBreach::requirement,
+            DeadlineBreach::kind,
+            DeadlineBreach::dueAt,
+            DeadlineBreach::recordedAt)
         .containsExactly(
-            tuple("REPORTING_FORM", Kind.LATE, Instant.parse("2025-05-24T07:00:00Z"), Instant.parse("2025-05-24T17:00:00Z")),
-            tuple("REPORTING_FORM", Kind.MISSED, Instant.parse("2025-05-24T07:00:00Z"), at(LocalDateTime.of(2025, 5, 24, 8, 1)).toInstant()));
+            tuple(
+                "REPORTING_FORM",
+                Kind.LATE,
+                Instant.parse("2025-05-24T07:00:00Z"),
+                Instant.parse("2025-05-24T17:00:00Z")),
+            tuple(
+                "REPORTING_FORM",
+                Kind.MISSED,
+                Instant.parse("2025-05-24T07:00:00Z"),
+                at(LocalDateTime.of(2025, 5, 24, 8, 1)).toInstant()));
     assertThat(runtimeService.getVariable(instance.getId(), "reportingFormText").toString())
         .startsWith("SERIOUS INCIDENT REPORTING FORM");
 
@@ -608,10 +803,13 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aReportingFormEmailedOnTimeIsEnteredWithoutWaitingForTheDeadline() {
-    ProcessInstance instance = startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance =
+        startAs(
+            PROVIDER_USER,
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
     String number = numberOf(instance);
-    assertThat(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise")).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
+    assertThat(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise"))
+        .hasCandidateGroup(Roles.QUALITY_ASSURANCE);
 
     setClock(LocalDateTime.of(2025, 5, 23, 16, 0));
     Map<String, Object> itemsInstead = new HashMap<>(reportingForm());
@@ -628,24 +826,35 @@ class SeriousIncidentProcessTest {
   }
 
   @Test
-  void anEnteredInitialReportReceivedInTheFutureBeforeTheIncidentOrWithoutItsItemsIsRefusedAndTheTaskStaysOpen() {
+  void
+      anEnteredInitialReportReceivedInTheFutureBeforeTheIncidentOrWithoutItsItemsIsRefusedAndTheTaskStaysOpen() {
     ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
     String number = numberOf(instance);
     String taskId = taskAt(instance, "Task_EnterInitialReportReceivedOtherwise").getId();
 
-    assertThatThrownBy(() -> taskService.complete(taskId,
-        initialReportReceived("EMAIL", "2025-05-22T09:30+01:00", "2025-05-22T08:30+01:00")))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    taskId,
+                    initialReportReceived(
+                        "EMAIL", "2025-05-22T09:30+01:00", "2025-05-22T08:30+01:00")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("Initial report received by email or phone cannot be completed")
         .hasMessageContaining("initialReportReceivedAt: cannot be in the future");
-    Map<String, Object> beforeTheIncident = initialReportReceived("EMAIL", "2025-05-22T07:30+01:00", "2025-05-22T08:30+01:00");
+    Map<String, Object> beforeTheIncident =
+        initialReportReceived("EMAIL", "2025-05-22T07:30+01:00", "2025-05-22T08:30+01:00");
     // The incident's time comes from the register, not from what the form sends.
     beforeTheIncident.put("occurredAt", "2025-05-21T08:00+01:00");
     assertThatThrownBy(() -> taskService.complete(taskId, beforeTheIncident))
         .hasMessageContaining("initialReportReceivedAt: cannot be before the incident occurred");
-    assertThatThrownBy(() -> taskService.complete(taskId,
-        initialReportReceived("PHONE", "2025-05-22T08:20+01:00", "2025-05-22T08:30+01:00")))
-        .hasMessageContaining("initialReportReceivedAt: cannot be before the provider became aware of the incident");
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    taskId,
+                    initialReportReceived(
+                        "PHONE", "2025-05-22T08:20+01:00", "2025-05-22T08:30+01:00")))
+        .hasMessageContaining(
+            "initialReportReceivedAt: cannot be before the provider became aware of the incident");
     assertThatThrownBy(() -> taskService.complete(taskId, Map.of("initialReportChannel", "FAX")))
         .hasMessageContaining("initialReportChannel: must be one of EMAIL, PHONE")
         .hasMessageContaining("initialReportReceivedAt: is required")
@@ -659,15 +868,18 @@ class SeriousIncidentProcessTest {
         .hasMessageContaining("serviceUserLbbId: is required");
 
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult()).isNotNull();
-    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise");
+    assertThat(instance)
+        .isWaitingAt("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise");
     assertThat(register.findByNumber(number).orElseThrow().initialReportAt()).isNull();
     assertThat(breachesOf(number)).isEmpty();
   }
 
   @Test
   void anEnteredReportingFormWithoutItsContentOrWithABadTimeIsRefusedAndTheChaseStaysOpen() {
-    ProcessInstance instance = startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance =
+        startAs(
+            PROVIDER_USER,
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
     String number = numberOf(instance);
     setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
     execute(timer(instance, "Timer_FullReport48h"));
@@ -676,26 +888,41 @@ class SeriousIncidentProcessTest {
     assertThatThrownBy(() -> taskService.complete(chaseId, receivedAnotherWay(Map.of())))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("Chase the reporting form cannot be completed")
-        .hasMessageContaining("reportingFormText: paste the form as received, or fill in every item of the form")
+        .hasMessageContaining(
+            "reportingFormText: paste the form as received, or fill in every item of the form")
         .hasMessageContaining("incidentChronology: is required")
         .hasMessageContaining("currentPosition: is required")
         .hasMessageContaining("contributoryFactors: is required")
         .hasMessageContaining("lessonsAndActions: is required")
         .hasMessageContaining("reportingFormChannel: must be one of EMAIL, PHONE")
         .hasMessageContaining("reportingFormReceivedAt: is required");
-    assertThatThrownBy(() -> taskService.complete(chaseId,
-        receivedAnotherWay(reportingFormReceived("2025-05-24T09:30+01:00"))))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    chaseId, receivedAnotherWay(reportingFormReceived("2025-05-24T09:30+01:00"))))
         .hasMessageContaining("reportingFormReceivedAt: cannot be in the future");
-    assertThatThrownBy(() -> taskService.complete(chaseId,
-        receivedAnotherWay(reportingFormReceived("2025-05-22T07:59+01:00"))))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    chaseId, receivedAnotherWay(reportingFormReceived("2025-05-22T07:59+01:00"))))
         .hasMessageContaining("reportingFormReceivedAt: cannot be before the incident occurred");
-    assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise").getId(),
-        Map.of("reportingFormChannel", "EMAIL", "reportingFormReceivedAt", "2025-05-24T07:00+01:00")))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    taskAt(instance, "Task_EnterReportingFormReceivedOtherwise").getId(),
+                    Map.of(
+                        "reportingFormChannel",
+                        "EMAIL",
+                        "reportingFormReceivedAt",
+                        "2025-05-24T07:00+01:00")))
         .hasMessageContaining("Reporting form received by email or phone cannot be completed")
         .hasMessageContaining("reportingFormText: paste the form as received");
 
-    assertThat(instance).isWaitingAt("Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise",
-        "Task_ChaseReportingForm");
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_SubmitReportingForm",
+            "Task_EnterReportingFormReceivedOtherwise",
+            "Task_ChaseReportingForm");
     assertThat(register.findByNumber(number).orElseThrow().reportingFormAt()).isNull();
     assertThat(breachesOf(number)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
   }
@@ -707,8 +934,10 @@ class SeriousIncidentProcessTest {
     setClock(LocalDateTime.of(2025, 5, 22, 19, 0));
     ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
 
-    assertThat(timer(instance, "Timer_InitialReport12h").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
-    assertThat(timer(instance, "Timer_FullReport48h").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 5, 24, 8, 0)));
+    assertThat(timer(instance, "Timer_InitialReport12h").getDuedate())
+        .isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
+    assertThat(timer(instance, "Timer_FullReport48h").getDuedate())
+        .isEqualTo(at(LocalDateTime.of(2025, 5, 24, 8, 0)));
   }
 
   @Test
@@ -716,26 +945,42 @@ class SeriousIncidentProcessTest {
     setClock(LocalDateTime.of(2025, 5, 26, 10, 0));
     ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
 
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().executable().count())
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .timers()
+                .executable()
+                .count())
         .isEqualTo(4);
     executeDueJobs(instance);
 
-    assertThat(instance).isWaitingAt("Task_SubmitInitialReport", "Task_ChaseInitialReport",
-        "Task_ActOnMissingInitialReport", "Task_SubmitReportingForm", "Task_ChaseReportingForm",
-        "Task_ActOnMissingReportingForm");
-    assertThat(breachesOf(numberOf(instance))).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
-        .containsExactly(tuple("INITIAL_REPORT", Kind.MISSED), tuple("REPORTING_FORM", Kind.MISSED));
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_SubmitInitialReport",
+            "Task_ChaseInitialReport",
+            "Task_ActOnMissingInitialReport",
+            "Task_SubmitReportingForm",
+            "Task_ChaseReportingForm",
+            "Task_ActOnMissingReportingForm");
+    assertThat(breachesOf(numberOf(instance)))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+        .containsExactly(
+            tuple("INITIAL_REPORT", Kind.MISSED), tuple("REPORTING_FORM", Kind.MISSED));
   }
 
   @Test
   void aProviderReportingAfterFortyEightHoursIsLateAndItsFormAlreadyMissed() {
     setClock(LocalDateTime.of(2025, 5, 24, 10, 0));
-    ProcessInstance instance = startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-24T09:00+01:00"));
+    ProcessInstance instance =
+        startAs(
+            PROVIDER_USER,
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-24T09:00+01:00"));
     executeDueJobs(instance);
 
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm", "Task_ChaseReportingForm");
-    assertThat(breachesOf(numberOf(instance))).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breachesOf(numberOf(instance)))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("INITIAL_REPORT", Kind.LATE), tuple("REPORTING_FORM", Kind.MISSED));
   }
 
@@ -744,8 +989,10 @@ class SeriousIncidentProcessTest {
   @Test
   void updatesAreRequestedEveryFiveWorkingDaysAcrossWeekendsAndBankHolidays() {
     ProcessInstance instance = caseUnderReview();
-    // Thursday 22 May + 5 working days, Monday 26 May being the Spring bank holiday: Friday 30 May, ending at midnight.
-    assertThat(timer(instance, "Timer_NextUpdateDue").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 5, 31, 0, 0)));
+    // Thursday 22 May + 5 working days, Monday 26 May being the Spring bank holiday: Friday 30 May,
+    // ending at midnight.
+    assertThat(timer(instance, "Timer_NextUpdateDue").getDuedate())
+        .isEqualTo(at(LocalDateTime.of(2025, 5, 31, 0, 0)));
 
     setClock(LocalDateTime.of(2025, 5, 31, 0, 1));
     execute(timer(instance, "Timer_NextUpdateDue"));
@@ -758,18 +1005,28 @@ class SeriousIncidentProcessTest {
     setClock(LocalDateTime.of(2025, 6, 2, 10, 0));
     complete(update, update("Surgery done; discharge planning under way", false));
 
-    assertThat(instance).variables().containsEntry("updatesReceived", 1)
+    assertThat(instance)
+        .variables()
+        .containsEntry("updatesReceived", 1)
         .containsEntry("lastUpdate", "Surgery done; discharge planning under way");
     // Monday 2 June + 5 working days: Monday 9 June.
-    assertThat(timer(instance, "Timer_NextUpdateDue").getDuedate()).isEqualTo(at(LocalDateTime.of(2025, 6, 10, 0, 0)));
+    assertThat(timer(instance, "Timer_NextUpdateDue").getDuedate())
+        .isEqualTo(at(LocalDateTime.of(2025, 6, 10, 0, 0)));
 
     setClock(LocalDateTime.of(2025, 6, 10, 0, 1));
     execute(timer(instance, "Timer_NextUpdateDue"));
-    assertThat(taskService.getVariable(taskAt(instance, "Task_ProvideUpdate").getId(), "updateSummary")).isNull();
-    complete(taskAt(instance, "Task_ProvideUpdate"), update("Discharged home with a new package", true));
+    assertThat(
+            taskService.getVariable(
+                taskAt(instance, "Task_ProvideUpdate").getId(), "updateSummary"))
+        .isNull();
+    complete(
+        taskAt(instance, "Task_ProvideUpdate"), update("Discharged home with a new package", true));
 
-    assertThat(instance).isWaitingAt("Task_ReviewIncident").hasPassed("EndEvent_UpdatesConcluded")
-        .variables().containsEntry("updatesReceived", 2);
+    assertThat(instance)
+        .isWaitingAt("Task_ReviewIncident")
+        .hasPassed("EndEvent_UpdatesConcluded")
+        .variables()
+        .containsEntry("updatesReceived", 2);
     assertThat(timer(instance, "Timer_NextUpdateDue")).isNull();
   }
 
@@ -780,50 +1037,71 @@ class SeriousIncidentProcessTest {
     ProcessInstance instance = caseUnderReview();
     String number = numberOf(instance);
 
-    assertThatThrownBy(() -> taskService.complete(taskAt(instance, "Task_ReviewIncident").getId(),
-        Map.of("reviewDecision", "CLOSE")))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    taskAt(instance, "Task_ReviewIncident").getId(),
+                    Map.of("reviewDecision", "CLOSE")))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("outcome: is required").hasMessageContaining("lessonsLearned: is required");
+        .hasMessageContaining("outcome: is required")
+        .hasMessageContaining("lessonsLearned: is required");
 
     setClock(LocalDateTime.of(2025, 5, 27, 11, 0));
     complete(taskAt(instance, "Task_ReviewIncident"), close());
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ReviewClosed", "Task_CloseIncident", "EndEvent_IncidentClosed");
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("EndEvent_ReviewClosed", "Task_CloseIncident", "EndEvent_IncidentClosed");
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count())
+        .isZero();
     SeriousIncident closed = register.findByNumber(number).orElseThrow();
     assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(closed.closedAt()).isEqualTo(now());
     assertThat(closed.outcome()).isEqualTo("Accidental fall; provider's actions appropriate");
-    assertThat(outbox("incident:" + instance.getId() + ":closed")).isEqualTo("contracts@vibrance.example");
+    assertThat(outbox("incident:" + instance.getId() + ":closed"))
+        .isEqualTo("contracts@vibrance.example");
     // The provider's mailbox may be shared: the email says where the outcome is, not what it is.
     assertThat(outboxBody("incident:" + instance.getId() + ":closed"))
-        .contains("closed").contains("/api/incidents/" + number)
-        .doesNotContain("Accidental fall").doesNotContain("Hazard checks");
+        .contains("closed")
+        .contains("/api/incidents/" + number)
+        .doesNotContain("Accidental fall")
+        .doesNotContain("Hazard checks");
   }
 
   @Test
   void moreInformationGoesToTheProviderAndBackToTheReview() {
     ProcessInstance instance = caseUnderReview();
 
-    complete(taskAt(instance, "Task_ReviewIncident"),
-        Map.of("reviewDecision", "MORE_INFORMATION", "informationRequested", "Send the falls risk assessment"));
+    complete(
+        taskAt(instance, "Task_ReviewIncident"),
+        Map.of(
+            "reviewDecision",
+            "MORE_INFORMATION",
+            "informationRequested",
+            "Send the falls risk assessment"));
 
     Task further = taskAt(instance, "Task_ProvideFurtherInformation");
     assertThat(further).hasCandidateGroup(VIBRANCE_GROUP);
     assertThat(further.getDueDate()).isEqualTo(at(LocalDateTime.of(2025, 5, 28, 0, 0)));
-    complete(further, Map.of("furtherInformation", "Assessment of 3 March attached to the case file"));
+    complete(
+        further, Map.of("furtherInformation", "Assessment of 3 March attached to the case file"));
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     // The new review starts with no decision chosen.
-    assertThat(taskService.getVariable(taskAt(instance, "Task_ReviewIncident").getId(), "reviewDecision")).isNull();
+    assertThat(
+            taskService.getVariable(
+                taskAt(instance, "Task_ReviewIncident").getId(), "reviewDecision"))
+        .isNull();
   }
 
   @ParameterizedTest
   @CsvSource({
-      "HEAD_OF_SERVICE, Task_HeadOfServiceReview, chief-officers",
-      "REGULATOR, Task_RecordRegulatorNotification, quality-assurance",
-      "CONTRACT_DEFAULT, Task_ConsiderContractDefault, contracts-managers"})
-  void eachEscalationHasItsFollowUpTaskAndReturnsToTheReview(String route, String followUp, String group) {
+    "HEAD_OF_SERVICE, Task_HeadOfServiceReview, chief-officers",
+    "REGULATOR, Task_RecordRegulatorNotification, quality-assurance",
+    "CONTRACT_DEFAULT, Task_ConsiderContractDefault, contracts-managers"
+  })
+  void eachEscalationHasItsFollowUpTaskAndReturnsToTheReview(
+      String route, String followUp, String group) {
     ProcessInstance instance = caseUnderReview();
 
     complete(taskAt(instance, "Task_ReviewIncident"), escalate(route));
@@ -852,14 +1130,28 @@ class SeriousIncidentProcessTest {
 
     setClock(LocalDateTime.of(2025, 5, 31, 0, 1));
     execute(timer(instance, "Timer_NextUpdateDue"));
-    Map<String, Object> seenByProvider = variablesAs(PROVIDER_USER, taskAt(instance, "Task_ProvideUpdate"));
+    Map<String, Object> seenByProvider =
+        variablesAs(PROVIDER_USER, taskAt(instance, "Task_ProvideUpdate"));
 
-    assertThat(seenByProvider).containsKey("incidentNumber")
-        .doesNotContainKeys("contractDefaultDecision", "contractDefaultReasons", "headOfServiceResponse",
-            "cqcNotificationReference", "cqcNotifiedOn", "reviewNotes");
+    assertThat(seenByProvider)
+        .containsKey("incidentNumber")
+        .doesNotContainKeys(
+            "contractDefaultDecision",
+            "contractDefaultReasons",
+            "headOfServiceResponse",
+            "cqcNotificationReference",
+            "cqcNotifiedOn",
+            "reviewNotes");
     // The council still has every answer, with the task that gave it.
-    assertThat(engine.getHistoryService().createHistoricVariableInstanceQuery().processInstanceId(instance.getId())
-        .variableName("contractDefaultReasons").singleResult().getValue()).isEqualTo("Falls procedure not followed");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName("contractDefaultReasons")
+                .singleResult()
+                .getValue())
+        .isEqualTo("Falls procedure not followed");
   }
 
   @Test
@@ -868,11 +1160,17 @@ class SeriousIncidentProcessTest {
     complete(taskAt(instance, "Task_ReviewIncident"), escalate("REGULATOR"));
     String taskId = taskAt(instance, "Task_RecordRegulatorNotification").getId();
 
-    assertThatThrownBy(() -> taskService.complete(taskId,
-        Map.of("cqcNotificationReference", "CQC-1", "cqcNotifiedOn", "2025-05-21")))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    taskId,
+                    Map.of("cqcNotificationReference", "CQC-1", "cqcNotifiedOn", "2025-05-21")))
         .hasMessageContaining("cqcNotifiedOn: cannot be before the incident occurred");
-    assertThatThrownBy(() -> taskService.complete(taskId,
-        Map.of("cqcNotificationReference", "CQC-1", "cqcNotifiedOn", "2025-05-23")))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    taskId,
+                    Map.of("cqcNotificationReference", "CQC-1", "cqcNotifiedOn", "2025-05-23")))
         .hasMessageContaining("cqcNotifiedOn: cannot be in the future");
   }
 
@@ -883,21 +1181,30 @@ class SeriousIncidentProcessTest {
 
     complete(taskAt(instance, "Task_ReviewIncident"), escalate("SAFEGUARDING_ENQUIRY"));
 
-    assertThat(instance).isWaitingAt("Task_ReviewIncident").variables().containsEntry("safeguardingAlertRaised", true);
+    assertThat(instance)
+        .isWaitingAt("Task_ReviewIncident")
+        .variables()
+        .containsEntry("safeguardingAlertRaised", true);
     ProcessInstance alert = alertOf(number);
     assertThat(alert).isWaitingAt("Task_ScreenSafeguardingAlert");
     assertThat(alertRow(number)).containsEntry("RAISED_BY", "COUNCIL");
 
     complete(taskAt(instance, "Task_ReviewIncident"), escalate("SAFEGUARDING_ENQUIRY"));
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-alert")
-        .processInstanceBusinessKey(number).count()).isOne();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("safeguarding-alert")
+                .processInstanceBusinessKey(number)
+                .count())
+        .isOne();
   }
 
   // --- safeguarding suspected in the report ---------------------------------------------------
 
   @Test
   void aProviderWhoSuspectsAbuseRaisesTheAlertWithTheIncidentsNumber() {
-    Map<String, Object> report = providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00");
+    Map<String, Object> report =
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00");
     report.put("safeguardingSuspected", true);
     report.put("category", "SAFEGUARDING_ALERT_RAISED");
     ProcessInstance instance = startAs(PROVIDER_USER, report);
@@ -905,11 +1212,14 @@ class SeriousIncidentProcessTest {
 
     ProcessInstance alert = alertOf(number);
     assertThat(alert).hasBusinessKey(number).isWaitingAt("Task_ScreenSafeguardingAlert");
-    assertThat(instance).variables().containsEntry("safeguardingAlertRaised", true)
+    assertThat(instance)
+        .variables()
+        .containsEntry("safeguardingAlertRaised", true)
         .containsEntry("safeguardingAlertProcessInstanceId", alert.getId());
     Map<String, Object> row = alertRow(number);
     assertThat(row).containsEntry("RAISED_BY", "PROVIDER");
-    assertThat(((OffsetDateTime) row.get("AWARE_AT")).toInstant()).isEqualTo(Instant.parse("2025-05-22T07:10:00Z"));
+    assertThat(((OffsetDateTime) row.get("AWARE_AT")).toInstant())
+        .isEqualTo(Instant.parse("2025-05-22T07:10:00Z"));
     assertThat(((OffsetDateTime) row.get("ALERTED_AT")).toInstant()).isEqualTo(now());
     assertThat(row.get("SUMMARY").toString()).doesNotContain("Edith");
     assertThat(register.findByNumber(number).orElseThrow().safeguardingSuspected()).isTrue();
@@ -928,7 +1238,8 @@ class SeriousIncidentProcessTest {
   }
 
   @Test
-  void anInitialReportThatSuspectsAbuseRaisesTheProvidersAlertLateIfAwareMoreThanTwelveHoursBefore() {
+  void
+      anInitialReportThatSuspectsAbuseRaisesTheProvidersAlertLateIfAwareMoreThanTwelveHoursBefore() {
     ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-21T18:00+01:00"));
     String number = numberOf(instance);
     assertThat(alertRowOrNull(number)).isNull();
@@ -939,16 +1250,22 @@ class SeriousIncidentProcessTest {
 
     assertThat(alertOf(number)).isWaitingAt("Task_ScreenSafeguardingAlert");
     assertThat(alertRow(number)).containsEntry("RAISED_BY", "PROVIDER");
-    assertThat(breaches.ofCase("SAFEGUARDING_ALERT", number)).extracting(DeadlineBreach::kind)
+    assertThat(breaches.ofCase("SAFEGUARDING_ALERT", number))
+        .extracting(DeadlineBreach::kind)
         .containsExactly(Kind.LATE);
   }
 
   // --- helpers -------------------------------------------------------------------------------
 
-  /** A provider's case with both reports in on Thursday 22 May 2025, waiting for the council's review. */
+  /**
+   * A provider's case with both reports in on Thursday 22 May 2025, waiting for the council's
+   * review.
+   */
   private ProcessInstance caseUnderReview() {
-    ProcessInstance instance = startAs(PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance =
+        startAs(
+            PROVIDER_USER,
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
     complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(taskAt(instance, "Task_ReviewIncident")).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
@@ -957,29 +1274,45 @@ class SeriousIncidentProcessTest {
 
   private static Map<String, Object> followUpAnswer(String route) {
     return switch (route) {
-      case "HEAD_OF_SERVICE" -> Map.of("headOfServiceResponse", "Meet the provider's director this week");
-      case "REGULATOR" -> Map.of("cqcNotificationReference", "CQC-INS-2025-0042", "cqcNotifiedOn", "2025-05-22");
-      case "CONTRACT_DEFAULT" -> Map.of("contractDefaultDecision", "REMEDIAL_ACTION_PLAN",
-          "contractDefaultReasons", "Falls procedure not followed");
+      case "HEAD_OF_SERVICE" ->
+          Map.of("headOfServiceResponse", "Meet the provider's director this week");
+      case "REGULATOR" ->
+          Map.of("cqcNotificationReference", "CQC-INS-2025-0042", "cqcNotifiedOn", "2025-05-22");
+      case "CONTRACT_DEFAULT" ->
+          Map.of(
+              "contractDefaultDecision",
+              "REMEDIAL_ACTION_PLAN",
+              "contractDefaultReasons",
+              "Falls procedure not followed");
       default -> throw new IllegalArgumentException(route);
     };
   }
 
   private ProcessInstance startAs(String userId, Map<String, Object> variables) {
-    // As Tasklist starts it: the signed-in user with its groups, so the engine's authorizations apply.
-    identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    // As Tasklist starts it: the signed-in user with its groups, so the engine's authorizations
+    // apply.
+    identityService.setAuthentication(
+        userId,
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .toList());
     try {
-      return runtimeService.startProcessInstanceByKey(IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
+      return runtimeService.startProcessInstanceByKey(
+          IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
     } finally {
       identityService.clearAuthentication();
     }
   }
 
-  /** A task's variables as its user reads them in Tasklist, the engine's authorizations applying. */
+  /**
+   * A task's variables as its user reads them in Tasklist, the engine's authorizations applying.
+   */
   private Map<String, Object> variablesAs(String userId, Task task) {
-    identityService.setAuthentication(userId, identityService.createGroupQuery().groupMember(userId).list().stream()
-        .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+    identityService.setAuthentication(
+        userId,
+        identityService.createGroupQuery().groupMember(userId).list().stream()
+            .map(org.camunda.bpm.engine.identity.Group::getId)
+            .toList());
     try {
       return taskService.getVariables(task.getId());
     } finally {
@@ -999,7 +1332,12 @@ class SeriousIncidentProcessTest {
   /** Runs every job that is due now, and those they create, as the job executor would. */
   private void executeDueJobs(ProcessInstance instance) {
     for (int round = 0; round < 10; round++) {
-      List<Job> due = managementService.createJobQuery().processInstanceId(instance.getId()).executable().list();
+      List<Job> due =
+          managementService
+              .createJobQuery()
+              .processInstanceId(instance.getId())
+              .executable()
+              .list();
       if (due.isEmpty()) {
         return;
       }
@@ -1008,12 +1346,19 @@ class SeriousIncidentProcessTest {
   }
 
   private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(activityId)
         .singleResult();
   }
 
   private Job timer(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .activityId(activityId)
         .singleResult();
   }
 
@@ -1026,8 +1371,11 @@ class SeriousIncidentProcessTest {
   }
 
   private ProcessInstance alertOf(String number) {
-    return runtimeService.createProcessInstanceQuery().processDefinitionKey("safeguarding-alert")
-        .processInstanceBusinessKey(number).singleResult();
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey("safeguarding-alert")
+        .processInstanceBusinessKey(number)
+        .singleResult();
   }
 
   private Map<String, Object> alertRow(String number) {
@@ -1037,8 +1385,11 @@ class SeriousIncidentProcessTest {
   }
 
   private Map<String, Object> alertRowOrNull(String number) {
-    List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM safeguarding_alert WHERE source_reference = :number")
-        .param("number", number).query().listOfRows();
+    List<Map<String, Object>> rows =
+        jdbc.sql("SELECT * FROM safeguarding_alert WHERE source_reference = :number")
+            .param("number", number)
+            .query()
+            .listOfRows();
     return rows.isEmpty() ? null : upperCaseKeys(rows.get(0));
   }
 
@@ -1049,20 +1400,36 @@ class SeriousIncidentProcessTest {
   }
 
   private void assertNothingCreated() {
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(IncidentVariables.PROCESS_KEY)
-        .variableValueEquals("contractReference", reference).count()).isZero();
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM serious_incident i JOIN contract c ON c.id = i.contract_id"
-        + " WHERE c.reference = :reference").param("reference", reference).query(Long.class).single()).isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(IncidentVariables.PROCESS_KEY)
+                .variableValueEquals("contractReference", reference)
+                .count())
+        .isZero();
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM serious_incident i JOIN contract c ON c.id = i.contract_id"
+                        + " WHERE c.reference = :reference")
+                .param("reference", reference)
+                .query(Long.class)
+                .single())
+        .isZero();
   }
 
   private String outboxBody(String key) {
     return jdbc.sql("SELECT body FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", key).query(String.class).single();
+        .param("key", key)
+        .query(String.class)
+        .single();
   }
 
   private String outbox(String key) {
     return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", key).query(String.class).optional().orElse(null);
+        .param("key", key)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   private static Instant now() {

@@ -13,12 +13,18 @@ class LetterPdfTest {
 
   @Test
   void aShortLetterIsOnePageWithItsTitleAndText() throws Exception {
-    byte[] pdf = LetterPdf.render("Default notice QAF-2026-000001/C1.4",
-        List.of("Dear Brightpath Home Care,", "Notice of default – standard C1.4 “Protection from Abuse”."), "notice");
+    byte[] pdf =
+        LetterPdf.render(
+            "Default notice QAF-2026-000001/C1.4",
+            List.of(
+                "Dear Brightpath Home Care,",
+                "Notice of default – standard C1.4 “Protection from Abuse”."),
+            "notice");
 
     try (PDDocument document = Loader.loadPDF(pdf)) {
       assertThat(document.getNumberOfPages()).isEqualTo(1);
-      assertThat(document.getDocumentInformation().getTitle()).isEqualTo("Default notice QAF-2026-000001/C1.4");
+      assertThat(document.getDocumentInformation().getTitle())
+          .isEqualTo("Default notice QAF-2026-000001/C1.4");
       assertThat(new PDFTextStripper().getText(document))
           .contains("Dear Brightpath Home Care,")
           .contains("Notice of default – standard C1.4 “Protection from Abuse”.");
@@ -29,7 +35,10 @@ class LetterPdfTest {
   void aLongLetterContinuesOnANewPageAndLosesNothing() throws Exception {
     List<String> paragraphs = new ArrayList<>();
     for (int i = 1; i <= 60; i++) {
-      paragraphs.add("Finding " + i + ": the action agreed in the improvement plan was not carried out by its target date.");
+      paragraphs.add(
+          "Finding "
+              + i
+              + ": the action agreed in the improvement plan was not carried out by its target date.");
     }
 
     byte[] pdf = LetterPdf.render("Long letter", paragraphs, "letter");

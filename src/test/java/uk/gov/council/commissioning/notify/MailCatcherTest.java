@@ -16,7 +16,10 @@ import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.test.util.TestSocketUtils;
 
-/** The demo's mail catcher on its own: what it keeps of a message, and a clear refusal of a busy port. */
+/**
+ * The demo's mail catcher on its own: what it keeps of a message, and a clear refusal of a busy
+ * port.
+ */
 class MailCatcherTest {
 
   private MailCatcher catcher;
@@ -37,8 +40,12 @@ class MailCatcherTest {
     sender.setPort(port);
 
     send(sender, "Earlier", "First message.", Instant.parse("2026-03-02T09:00:00Z"), false);
-    send(sender, "Extension letter DPSP-2017-01", "Dear Vibrance,\nthe letter is attached.\n",
-        Instant.parse("2026-03-02T10:00:00Z"), true);
+    send(
+        sender,
+        "Extension letter DPSP-2017-01",
+        "Dear Vibrance,\nthe letter is attached.\n",
+        Instant.parse("2026-03-02T10:00:00Z"),
+        true);
 
     assertThat(catcher.address()).isEqualTo("127.0.0.1:" + port);
     assertThat(catcher.messages()).hasSize(2);
@@ -46,7 +53,8 @@ class MailCatcherTest {
     assertThat(latest.subject()).isEqualTo("Extension letter DPSP-2017-01");
     assertThat(latest.sent()).isEqualTo(Instant.parse("2026-03-02T10:00:00Z"));
     assertThat(latest.from()).containsExactly("commissioning@council.example");
-    assertThat(latest.to()).containsExactly("contracts@vibrance.example", "officer@council.example");
+    assertThat(latest.to())
+        .containsExactly("contracts@vibrance.example", "officer@council.example");
     assertThat(latest.text()).isEqualTo("Dear Vibrance,\nthe letter is attached.\n");
     assertThat(latest.attachments()).containsExactly("extension-letter.pdf (application/pdf)");
     assertThat(catcher.messages().get(1).subject()).isEqualTo("Earlier");
@@ -64,7 +72,8 @@ class MailCatcherTest {
     }
   }
 
-  private static void send(JavaMailSenderImpl sender, String subject, String text, Instant sent, boolean letter)
+  private static void send(
+      JavaMailSenderImpl sender, String subject, String text, Instant sent, boolean letter)
       throws Exception {
     MimeMessage mime = sender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(mime, letter, "UTF-8");
@@ -74,8 +83,10 @@ class MailCatcherTest {
     helper.setSentDate(Date.from(sent));
     helper.setText(text, false);
     if (letter) {
-      helper.addAttachment("extension-letter.pdf",
-          new ByteArrayResource("%PDF-1.7".getBytes(StandardCharsets.US_ASCII)), "application/pdf");
+      helper.addAttachment(
+          "extension-letter.pdf",
+          new ByteArrayResource("%PDF-1.7".getBytes(StandardCharsets.US_ASCII)),
+          "application/pdf");
     }
     sender.send(mime);
   }

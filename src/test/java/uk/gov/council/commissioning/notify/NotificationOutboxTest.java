@@ -60,53 +60,69 @@ class NotificationOutboxTest {
   void repeatedKeyIsQueuedAndSentOnce() throws Exception {
     List<String> to = List.of("commissioner@council.example");
 
-    assertThat(notifications.send("case-1/approved", to, "Approved", "The case was approved.")).isTrue();
-    assertThat(notifications.send("case-1/approved", to, "Approved", "The case was approved.")).isFalse();
+    assertThat(notifications.send("case-1/approved", to, "Approved", "The case was approved."))
+        .isTrue();
+    assertThat(notifications.send("case-1/approved", to, "Approved", "The case was approved."))
+        .isFalse();
 
     assertThat(dispatcher.pendingCount()).isEqualTo(1);
     assertThat(dispatcher.dispatchPending()).isEqualTo(1);
     assertThat(dispatcher.pendingCount()).isZero();
 
     // A job retried after the message went out must not send it again either.
-    assertThat(notifications.send("case-1/approved", to, "Approved", "The case was approved.")).isFalse();
+    assertThat(notifications.send("case-1/approved", to, "Approved", "The case was approved."))
+        .isFalse();
     assertThat(dispatcher.dispatchPending()).isZero();
 
     MimeMessage[] received = greenMail.getReceivedMessages();
     assertThat(received).hasSize(1);
     assertThat(received[0].getSubject()).isEqualTo("Approved");
-    assertThat(((InternetAddress) received[0].getFrom()[0]).getAddress()).isEqualTo("commissioning@council.example");
-    assertThat(row("case-1/approved"))
-        .containsEntry("status", "SENT")
-        .containsEntry("attempts", 1);
+    assertThat(((InternetAddress) received[0].getFrom()[0]).getAddress())
+        .isEqualTo("commissioning@council.example");
+    assertThat(row("case-1/approved")).containsEntry("status", "SENT").containsEntry("attempts", 1);
     assertThat(row("case-1/approved").get("sent_at")).isNotNull();
   }
 
   @Test
   void rolledBackTransactionQueuesAndSendsNothing() {
-    transaction.executeWithoutResult(status -> {
-      notifications.send("case-2/rollback-only", List.of("a@council.example"), "Subject", "Body");
-      status.setRollbackOnly();
-    });
-    assertThatThrownBy(() -> transaction.executeWithoutResult(status -> {
-      notifications.send("case-2/exception", List.of("a@council.example"), "Subject", "Body");
-      throw new IllegalStateException("business rule broken after the notification was queued");
-    })).isInstanceOf(IllegalStateException.class);
+    transaction.executeWithoutResult(
+        status -> {
+          notifications.send(
+              "case-2/rollback-only", List.of("a@council.example"), "Subject", "Body");
+          status.setRollbackOnly();
+        });
+    assertThatThrownBy(
+            () ->
+                transaction.executeWithoutResult(
+                    status -> {
+                      notifications.send(
+                          "case-2/exception", List.of("a@council.example"), "Subject", "Body");
+                      throw new IllegalStateException(
+                          "business rule broken after the notification was queued");
+                    }))
+        .isInstanceOf(IllegalStateException.class);
 
     assertThat(outboxSize()).isZero();
     assertThat(dispatcher.dispatchPending()).isZero();
     assertThat(greenMail.getReceivedMessages()).isEmpty();
 
     // The key was not used up by the rolled-back attempt.
-    assertThat(notifications.send("case-2/exception", List.of("a@council.example"), "Subject", "Body")).isTrue();
+    assertThat(
+            notifications.send("case-2/exception", List.of("a@council.example"), "Subject", "Body"))
+        .isTrue();
   }
 
   @Test
   void duplicateInsideOneTransactionLeavesTheTransactionUsable() {
-    transaction.executeWithoutResult(status -> {
-      assertThat(notifications.send("case-3/a", List.of("a@council.example"), "S", "B")).isTrue();
-      assertThat(notifications.send("case-3/a", List.of("a@council.example"), "S", "B")).isFalse();
-      assertThat(notifications.send("case-3/b", List.of("a@council.example"), "S", "B")).isTrue();
-    });
+    transaction.executeWithoutResult(
+        status -> {
+          assertThat(notifications.send("case-3/a", List.of("a@council.example"), "S", "B"))
+              .isTrue();
+          assertThat(notifications.send("case-3/a", List.of("a@council.example"), "S", "B"))
+              .isFalse();
+          assertThat(notifications.send("case-3/b", List.of("a@council.example"), "S", "B"))
+              .isTrue();
+        });
     assertThat(outboxSize()).isEqualTo(2);
   }
 
@@ -114,22 +130,33 @@ class NotificationOutboxTest {
   void concurrentSendsWithOneKeyQueueOneMessageAndBothTransactionsCommit() throws Exception {
     CountDownLatch firstInserted = new CountDownLatch(1);
     CountDownLatch secondStarted = new CountDownLatch(1);
-    CompletableFuture<Boolean> first = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
-      boolean queued = notifications.send("case-4/race", List.of("a@council.example"), "S", "B");
-      firstInserted.countDown();
-      await(secondStarted);
-      // Give the second transaction time to reach the insert and wait on our row.
-      sleep(300);
-      return queued;
-    }));
+    CompletableFuture<Boolean> first =
+        CompletableFuture.supplyAsync(
+            () ->
+                transaction.execute(
+                    status -> {
+                      boolean queued =
+                          notifications.send("case-4/race", List.of("a@council.example"), "S", "B");
+                      firstInserted.countDown();
+                      await(secondStarted);
+                      // Give the second transaction time to reach the insert and wait on our row.
+                      sleep(300);
+                      return queued;
+                    }));
     assertThat(firstInserted.await(10, TimeUnit.SECONDS)).isTrue();
-    CompletableFuture<Boolean> second = CompletableFuture.supplyAsync(() -> transaction.execute(status -> {
-      secondStarted.countDown();
-      boolean queued = notifications.send("case-4/race", List.of("a@council.example"), "S", "B");
-      // On PostgreSQL this fails if the duplicate aborted the transaction.
-      notifications.send("case-4/after-race", List.of("a@council.example"), "S", "B");
-      return queued;
-    }));
+    CompletableFuture<Boolean> second =
+        CompletableFuture.supplyAsync(
+            () ->
+                transaction.execute(
+                    status -> {
+                      secondStarted.countDown();
+                      boolean queued =
+                          notifications.send("case-4/race", List.of("a@council.example"), "S", "B");
+                      // On PostgreSQL this fails if the duplicate aborted the transaction.
+                      notifications.send(
+                          "case-4/after-race", List.of("a@council.example"), "S", "B");
+                      return queued;
+                    }));
 
     assertThat(first.get(30, TimeUnit.SECONDS)).isTrue();
     assertThat(second.get(30, TimeUnit.SECONDS)).isFalse();
@@ -139,10 +166,17 @@ class NotificationOutboxTest {
   @Test
   void attachmentArrivesWithItsFileName() throws Exception {
     byte[] pdf = "%PDF-1.7 pretend".getBytes(StandardCharsets.US_ASCII);
-    Attachment attachment = new Attachment("Decision record – Café Care.pdf", "application/pdf", pdf);
+    Attachment attachment =
+        new Attachment("Decision record – Café Care.pdf", "application/pdf", pdf);
 
-    assertThat(notifications.send("case-5/decision", List.of("panel@council.example"),
-        "Decision record: Café Care", "Please find the decision record attached.", attachment)).isTrue();
+    assertThat(
+            notifications.send(
+                "case-5/decision",
+                List.of("panel@council.example"),
+                "Decision record: Café Care",
+                "Please find the decision record attached.",
+                attachment))
+        .isTrue();
     assertThat(dispatcher.dispatchPending()).isEqualTo(1);
 
     MimeMessage[] received = greenMail.getReceivedMessages();
@@ -161,19 +195,29 @@ class NotificationOutboxTest {
 
   @Test
   void sendsToEveryRecipient() throws Exception {
-    notifications.send("case-6/team", List.of("one@council.example", "two@council.example"), "Team", "Hello");
+    notifications.send(
+        "case-6/team", List.of("one@council.example", "two@council.example"), "Team", "Hello");
     dispatcher.dispatchPending();
 
     MimeMessage[] received = greenMail.getReceivedMessages();
     assertThat(received).hasSize(2);
-    assertThat(Arrays.stream(received[0].getRecipients(Message.RecipientType.TO)).map(Object::toString))
+    assertThat(
+            Arrays.stream(received[0].getRecipients(Message.RecipientType.TO))
+                .map(Object::toString))
         .containsExactly("one@council.example", "two@council.example");
   }
 
   @Test
   void unusableRecipientsAreSkippedAndNobodyLeftMeansNothingQueued() {
-    List<String> mixed = new ArrayList<>(Arrays.asList(
-        " ", null, "not-an-address", "a@b,c@d.example", "Good@Council.example ", "good@council.example"));
+    List<String> mixed =
+        new ArrayList<>(
+            Arrays.asList(
+                " ",
+                null,
+                "not-an-address",
+                "a@b,c@d.example",
+                "Good@Council.example ",
+                "good@council.example"));
     assertThat(notifications.send("case-7/mixed", mixed, "S", "B")).isTrue();
     assertThat(row("case-7/mixed")).containsEntry("recipients", "Good@Council.example");
 
@@ -184,15 +228,19 @@ class NotificationOutboxTest {
     assertThat(outboxSize()).isEqualTo(1);
 
     // Nothing recorded, so the key is still free once an address is known.
-    assertThat(notifications.send("case-7/blank", List.of("late@council.example"), "S", "B")).isTrue();
+    assertThat(notifications.send("case-7/blank", List.of("late@council.example"), "S", "B"))
+        .isTrue();
   }
 
   @Test
   void missingKeySubjectOrBodyIsAProgrammingError() {
     List<String> to = List.of("a@council.example");
-    assertThatThrownBy(() -> notifications.send(" ", to, "S", "B")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> notifications.send("k", to, "", "B")).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> notifications.send("k", to, "S", null)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> notifications.send(" ", to, "S", "B"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> notifications.send("k", to, "", "B"))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> notifications.send("k", to, "S", null))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> notifications.send("x".repeat(201), to, "S", "B"))
         .isInstanceOf(IllegalArgumentException.class);
     assertThat(outboxSize()).isZero();
@@ -200,7 +248,8 @@ class NotificationOutboxTest {
 
   @Test
   void lineBreaksInASubjectCannotAddHeaders() throws Exception {
-    notifications.send("case-8/subject", List.of("a@council.example"), "Provider\r\nBcc: evil@example.com", "B");
+    notifications.send(
+        "case-8/subject", List.of("a@council.example"), "Provider\r\nBcc: evil@example.com", "B");
     dispatcher.dispatchPending();
 
     MimeMessage received = greenMail.getReceivedMessages()[0];
@@ -220,7 +269,8 @@ class NotificationOutboxTest {
       assertThat(row("case-9/unreachable"))
           .containsEntry("status", "PENDING")
           .containsEntry("attempts", attempt);
-      assertThat((String) row("case-9/unreachable").get("last_error")).contains("MailSendException");
+      assertThat((String) row("case-9/unreachable").get("last_error"))
+          .contains("MailSendException");
       // Not yet due: the retry waits.
       assertThat(dispatcherWithClock.dispatchPending()).isZero();
       assertThat(row("case-9/unreachable")).containsEntry("attempts", attempt);
@@ -251,9 +301,7 @@ class NotificationOutboxTest {
 
     clock.advance(OutboxDispatcher.FIRST_RETRY_DELAY);
     assertThat(dispatcherWithClock.dispatchPending()).isEqualTo(1);
-    assertThat(row("case-10/first"))
-        .containsEntry("status", "SENT")
-        .containsEntry("attempts", 2);
+    assertThat(row("case-10/first")).containsEntry("status", "SENT").containsEntry("attempts", 2);
     assertThat(greenMail.getReceivedMessages()).hasSize(2);
   }
 
@@ -271,9 +319,7 @@ class NotificationOutboxTest {
 
     clock.advance(OutboxDispatcher.CLAIM_TIMEOUT.plusSeconds(1));
     assertThat(dispatcherWithClock.dispatchPending()).isEqualTo(1);
-    assertThat(row("case-11/claimed"))
-        .containsEntry("status", "SENT")
-        .containsEntry("attempts", 2);
+    assertThat(row("case-11/claimed")).containsEntry("status", "SENT").containsEntry("attempts", 2);
     assertThat(greenMail.getReceivedMessages()).hasSize(1);
   }
 
@@ -294,7 +340,8 @@ class NotificationOutboxTest {
   }
 
   private OutboxDispatcher dispatcherWith(MutableClock clock) {
-    return new OutboxDispatcher(jdbc, transactionManager, mailSender, "commissioning@council.example", clock);
+    return new OutboxDispatcher(
+        jdbc, transactionManager, mailSender, "commissioning@council.example", clock);
   }
 
   @Test
@@ -302,7 +349,9 @@ class NotificationOutboxTest {
     List<String> to = List.of("commissioner@council.example");
     notifications.send("state/sent", to, "Sent", "Sent.");
     notifications.send("state/failed", to, "Failed", "Failed.");
-    jdbc.sql("UPDATE notification_outbox SET status = 'FAILED' WHERE idempotency_key = 'state/failed'").update();
+    jdbc.sql(
+            "UPDATE notification_outbox SET status = 'FAILED' WHERE idempotency_key = 'state/failed'")
+        .update();
     assertThat(dispatcher.dispatchPending()).isEqualTo(1);
     notifications.send("state/waiting", to, "Waiting", "Waiting.");
 
@@ -310,20 +359,22 @@ class NotificationOutboxTest {
   }
 
   private Map<String, Object> row(String key) {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT status, attempts, recipients, last_error, sent_at
             FROM notification_outbox WHERE idempotency_key = :key
             """)
         .param("key", key)
-        .query((rs, n) -> {
-          Map<String, Object> row = new HashMap<>();
-          row.put("status", rs.getString("status"));
-          row.put("attempts", rs.getInt("attempts"));
-          row.put("recipients", rs.getString("recipients"));
-          row.put("last_error", rs.getString("last_error"));
-          row.put("sent_at", rs.getObject("sent_at"));
-          return row;
-        })
+        .query(
+            (rs, n) -> {
+              Map<String, Object> row = new HashMap<>();
+              row.put("status", rs.getString("status"));
+              row.put("attempts", rs.getInt("attempts"));
+              row.put("recipients", rs.getString("recipients"));
+              row.put("last_error", rs.getString("last_error"));
+              row.put("sent_at", rs.getObject("sent_at"));
+              return row;
+            })
         .single();
   }
 

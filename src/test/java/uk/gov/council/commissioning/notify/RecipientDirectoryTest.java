@@ -45,8 +45,10 @@ class RecipientDirectoryTest {
 
   @Test
   void emailsOfGroupListsMembersWithAnAddress() {
-    assertThat(directory.emailsOfGroup(GROUP)).containsExactly("alice@council.example", "bob@council.example");
-    assertThat(directory.emailsOfGroup(OTHER_GROUP)).containsExactly("bob@council.example", "erin@council.example");
+    assertThat(directory.emailsOfGroup(GROUP))
+        .containsExactly("alice@council.example", "bob@council.example");
+    assertThat(directory.emailsOfGroup(OTHER_GROUP))
+        .containsExactly("bob@council.example", "erin@council.example");
   }
 
   @Test

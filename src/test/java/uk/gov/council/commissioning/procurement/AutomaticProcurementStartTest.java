@@ -29,30 +29,52 @@ class AutomaticProcurementStartTest {
     LocalDate today = LocalDate.of(2031, 1, 5);
     String due = contract("AUTO-DUE-" + unique, today.plusMonths(18), List.of());
     String later = contract("AUTO-LATER-" + unique, today.plusMonths(18).plusDays(1), List.of());
-    String extendable = contract("AUTO-OPTION-" + unique, today.plusMonths(6), List.of(new NewContract.Option(12)));
+    String extendable =
+        contract("AUTO-OPTION-" + unique, today.plusMonths(6), List.of(new NewContract.Option(12)));
 
     List<String> started = starts.startDue(today);
 
-    List<String> replaced = started.stream().map(r -> register.require(r).replacesReference()).toList();
+    List<String> replaced =
+        started.stream().map(r -> register.require(r).replacesReference()).toList();
     assertThat(replaced).contains(due).doesNotContain(later, extendable);
     String reference = started.get(replaced.indexOf(due));
     ProcurementRegister.Procurement procurement = register.require(reference);
     assertThat(procurement.startReason()).isEqualTo("LAST_OPTION_USED");
     assertThat(procurement.regime()).isEqualTo("PA2023_LIGHT_TOUCH");
     assertThat(procurement.estimatedValue()).isEqualByComparingTo("700000.00");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).singleResult())
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference)
+                .singleResult())
         .isNotNull();
 
     assertThat(starts.startDue(today).stream().map(r -> register.require(r).replacesReference()))
-        .as("never twice").doesNotContain(due);
+        .as("never twice")
+        .doesNotContain(due);
   }
 
   private String contract(String reference, LocalDate end, List<NewContract.Option> options) {
-    var provider = contracts.findAllProviders().stream().filter(p -> p.organisationGroup().equals("provider-auto-proc"))
-        .findFirst().orElseGet(() -> contracts.createProvider("Auto Procurement Care", "c@auto.example",
-            "provider-auto-proc"));
-    contracts.create(new NewContract(reference, "Advocacy Service", provider.id(), "Adult social care",
-        end.minusYears(4), end, new BigDecimal("100000.00"), new BigDecimal("400000.00"), null, options));
+    var provider =
+        contracts.findAllProviders().stream()
+            .filter(p -> p.organisationGroup().equals("provider-auto-proc"))
+            .findFirst()
+            .orElseGet(
+                () ->
+                    contracts.createProvider(
+                        "Auto Procurement Care", "c@auto.example", "provider-auto-proc"));
+    contracts.create(
+        new NewContract(
+            reference,
+            "Advocacy Service",
+            provider.id(),
+            "Adult social care",
+            end.minusYears(4),
+            end,
+            new BigDecimal("100000.00"),
+            new BigDecimal("400000.00"),
+            null,
+            options));
     return reference;
   }
 }

@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.TestUsers.as;
+import static uk.gov.council.commissioning.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +30,8 @@ class EvaluationApiTest {
   private static final String PROVIDER_GROUP = "provider-te-api";
 
   /** The hand-worked tender of TenderEvaluationTest, without a model (the seed's is used). */
-  private static final String TENDER = """
+  private static final String TENDER =
+      """
       {"bids": [
         {"bidder": "Acorn Care", "stage1": {"outcome": "PASS"}, "totalPrice": 100000,
          "scores": %s},
@@ -40,10 +41,11 @@ class EvaluationApiTest {
         {"bidder": "Dale Support", "stage1": {"outcome": "PASS"}, "totalPrice": 110000,
          "scores": %s}
       ]}
-      """.formatted(
-          scores(3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
-          scores(5, 5, 5, 4, 4, 5, 4, 5, 4, 5),
-          scores(2, 4, 3, 2, 3, 4, 3, 4, 3, 5));
+      """
+          .formatted(
+              scores(3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
+              scores(5, 5, 5, 4, 4, 5, 4, 5, 4, 5),
+              scores(2, 4, 3, 2, 3, 4, 3, 4, 3, 5));
 
   @LocalServerPort int port;
   @Autowired AccessSetup access;
@@ -87,14 +89,27 @@ class EvaluationApiTest {
     assertThat(body.path("model").path("priceWeight").decimalValue()).isEqualByComparingTo("60");
     assertThat(body.path("model").path("questions")).hasSize(10);
     List<String> rows = new ArrayList<>();
-    body.path("ranking").forEach(r -> rows.add(r.path("rank").asInt() + " " + r.path("bidder").asText() + " "
-        + twoPlaces(r.path("qualityScore")) + " " + twoPlaces(r.path("priceScore")) + " " + twoPlaces(r.path("totalScore"))));
-    assertThat(rows).containsExactly(
-        "1 Birch Homes 36.80 50.00 86.80",
-        "2 Acorn Care 24.00 60.00 84.00",
-        "3 Dale Support 26.80 54.55 81.35");
+    body.path("ranking")
+        .forEach(
+            r ->
+                rows.add(
+                    r.path("rank").asInt()
+                        + " "
+                        + r.path("bidder").asText()
+                        + " "
+                        + twoPlaces(r.path("qualityScore"))
+                        + " "
+                        + twoPlaces(r.path("priceScore"))
+                        + " "
+                        + twoPlaces(r.path("totalScore"))));
+    assertThat(rows)
+        .containsExactly(
+            "1 Birch Homes 36.80 50.00 86.80",
+            "2 Acorn Care 24.00 60.00 84.00",
+            "3 Dale Support 26.80 54.55 81.35");
     // The published figures keep their two places in the JSON itself.
-    assertThat(response.text()).contains("\"qualityScore\":36.80", "\"priceScore\":50.00", "\"totalScore\":86.80");
+    assertThat(response.text())
+        .contains("\"qualityScore\":36.80", "\"priceScore\":50.00", "\"totalScore\":86.80");
     assertThat(body.path("excluded").get(0).path("bidder").asText()).isEqualTo("Cedar Ltd");
     assertThat(body.path("excluded").get(0).path("reason").asText()).isEqualTo("No insurance");
     assertThat(body.path("panelDecisionNeeded").asBoolean()).isFalse();
@@ -104,7 +119,8 @@ class EvaluationApiTest {
 
   @Test
   void anEditedModelWithBadWeightsAndBadBidsIs400NamingEachField() throws Exception {
-    String request = """
+    String request =
+        """
         {"model": {"priceWeight": 70, "qualityWeight": 40,
                    "questions": [{"id": "method", "title": "Method", "weight": 90, "maxScore": 10}]},
          "bids": [
@@ -119,22 +135,26 @@ class EvaluationApiTest {
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field")).containsExactly(
-        "bids[0].scores.extra",
-        "bids[0].scores.method",
-        "bids[0].totalPrice",
-        "bids[1].scores",
-        "bids[2].bidder",
-        "bids[2].scores.method",
-        "model.priceWeight",
-        "model.qualityWeight",
-        "model.questions");
+    assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
+        .containsExactly(
+            "bids[0].scores.extra",
+            "bids[0].scores.method",
+            "bids[0].totalPrice",
+            "bids[1].scores",
+            "bids[2].bidder",
+            "bids[2].scores.method",
+            "model.priceWeight",
+            "model.qualityWeight",
+            "model.questions");
   }
 
   @Test
   void anUnknownStage1OutcomeIs400() throws Exception {
-    Response response = http.postJson(PATH,
-        "{\"bids\": [{\"bidder\": \"One\", \"stage1\": {\"outcome\": \"MAYBE\"}, \"totalPrice\": 1}]}", as(BUYER));
+    Response response =
+        http.postJson(
+            PATH,
+            "{\"bids\": [{\"bidder\": \"One\", \"stage1\": {\"outcome\": \"MAYBE\"}, \"totalPrice\": 1}]}",
+            as(BUYER));
     assertThat(response.status()).isEqualTo(400);
     assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
         .containsExactly("bids[0].stage1.outcome");
@@ -150,7 +170,11 @@ class EvaluationApiTest {
     StringBuilder s = new StringBuilder("{");
     List<QualityQuestion> questions = EvaluationModel.seed000Default().questions();
     for (int i = 0; i < values.length; i++) {
-      s.append(i == 0 ? "" : ", ").append('"').append(questions.get(i).id()).append("\": ").append(values[i]);
+      s.append(i == 0 ? "" : ", ")
+          .append('"')
+          .append(questions.get(i).id())
+          .append("\": ")
+          .append(values[i]);
     }
     return s.append('}').toString();
   }

@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.TestUsers.as;
+import static uk.gov.council.commissioning.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +19,10 @@ import uk.gov.council.commissioning.web.HttpIntegrationTest;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
-/** GET /api/procurements and /api/procurements/{reference} through the running server with HTTP Basic. */
+/**
+ * GET /api/procurements and /api/procurements/{reference} through the running server with HTTP
+ * Basic.
+ */
 @HttpIntegrationTest
 class ProcurementApiTest {
 
@@ -49,8 +52,12 @@ class ProcurementApiTest {
     user(access, PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);
     identityService.setAuthentication(BUYER, java.util.List.of(Roles.PROCUREMENT));
     try {
-      reference = runtimeService.startProcessInstanceByKey("procurement",
-          ProcurementTestData.request(null, "PA2023_LIGHT_TOUCH", 450_000, false)).getBusinessKey();
+      reference =
+          runtimeService
+              .startProcessInstanceByKey(
+                  "procurement",
+                  ProcurementTestData.request(null, "PA2023_LIGHT_TOUCH", 450_000, false))
+              .getBusinessKey();
     } finally {
       identityService.clearAuthentication();
     }
@@ -85,27 +92,45 @@ class ProcurementApiTest {
     assertThat(body.path("timetable").isNull()).as("not planned yet").isTrue();
   }
 
-  /** Tasklist shows the refusal of a form as the engine REST API gives it: a 400 in the checks' words. */
+  /**
+   * Tasklist shows the refusal of a form as the engine REST API gives it: a 400 in the checks'
+   * words.
+   */
   @Test
   void aRefusedFormIsA400InTheChecksWordsThroughTheEngineRestApi() throws Exception {
-    Response start = http.postJson("/engine-rest/process-definition/key/procurement/submit-form", """
+    Response start =
+        http.postJson(
+            "/engine-rest/process-definition/key/procurement/submit-form",
+            """
         {"variables": {"title": {"value": "Advocacy", "type": "String"},
                        "estimatedValue": {"value": "12,5", "type": "String"},
                        "regime": {"value": "PA2023", "type": "String"},
-                       "procurementStrategy": {"value": "Open tender", "type": "String"}}}""", as(BUYER));
+                       "procurementStrategy": {"value": "Open tender", "type": "String"}}}""",
+            as(BUYER));
     assertThat(start.status()).isEqualTo(400);
     JsonNode startBody = json.readTree(start.body());
     assertThat(startBody.path("type").asText()).isEqualTo("FormRefusal");
-    assertThat(startBody.path("errors").findValuesAsText("field")).containsExactly("estimatedValue", "serviceArea");
+    assertThat(startBody.path("errors").findValuesAsText("field"))
+        .containsExactly("estimatedValue", "serviceArea");
     assertThat(startBody.path("message").asText())
-        .isEqualTo("The procurement request cannot be completed: estimatedValue: '12,5' is not an amount of money"
-            + " (e.g. £2,100,000 or 2100000.00); serviceArea: is required");
+        .isEqualTo(
+            "The procurement request cannot be completed: estimatedValue: '12,5' is not an amount of money"
+                + " (e.g. £2,100,000 or 2100000.00); serviceArea: is required");
 
-    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(reference)
-        .taskDefinitionKey("Task_GovernanceAgreement").singleResult().getId();
+    String taskId =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(reference)
+            .taskDefinitionKey("Task_GovernanceAgreement")
+            .singleResult()
+            .getId();
     user(access, GOVERNANCE, Roles.GOVERNANCE_CONTRACTS);
-    Response decline = http.postJson("/engine-rest/task/" + taskId + "/submit-form", """
-        {"variables": {"governanceAgreement": {"value": "DECLINE", "type": "String"}}}""", as(GOVERNANCE));
+    Response decline =
+        http.postJson(
+            "/engine-rest/task/" + taskId + "/submit-form",
+            """
+        {"variables": {"governanceAgreement": {"value": "DECLINE", "type": "String"}}}""",
+            as(GOVERNANCE));
     assertThat(decline.status()).isEqualTo(400);
     assertThat(json.readTree(decline.body()).path("message").asText())
         .doesNotContain("ENGINE-", "uk.gov")
@@ -115,24 +140,35 @@ class ProcurementApiTest {
   /** The same through Tasklist's own engine API, signed in with a session as a browser is. */
   @Test
   void tasklistShowsARefusedFormInTheChecksWords() throws Exception {
-    String taskId = taskService.createTaskQuery().processInstanceBusinessKey(reference)
-        .taskDefinitionKey("Task_FinanceAgreement").singleResult().getId();
+    String taskId =
+        taskService
+            .createTaskQuery()
+            .processInstanceBusinessKey(reference)
+            .taskDefinitionKey("Task_FinanceAgreement")
+            .singleResult()
+            .getId();
     user(access, FINANCE, Roles.FINANCE_DIRECTORS);
     assertThat(http.signIn(FINANCE, "secret-" + FINANCE).status()).isEqualTo(302);
     String task = "/camunda/api/engine/engine/default/task/" + taskId;
     Response read = http.get(task);
     String token = http.cookie("XSRF-TOKEN").orElseGet(() -> read.header("X-XSRF-TOKEN"));
 
-    Response refused = http.postJson(task + "/submit-form",
-        "{\"variables\": {\"financeAgreement\": {\"value\": \"DECLINE\", \"type\": \"String\"}}}",
-        "X-XSRF-TOKEN", token);
+    Response refused =
+        http.postJson(
+            task + "/submit-form",
+            "{\"variables\": {\"financeAgreement\": {\"value\": \"DECLINE\", \"type\": \"String\"}}}",
+            "X-XSRF-TOKEN",
+            token);
 
     assertThat(refused.status()).isEqualTo(400);
     // Named by the field's label, as the officer sees it ("Comments"); /engine-rest keeps the key.
-    assertThat(json.readTree(refused.body()).path("message").asText()).isEqualTo(
-        "Agree to procure: Director of Finance cannot be completed: Comments: say why you do not"
-            + " agree, for the officer to act on");
-    assertThat(taskService.createTaskQuery().taskId(taskId).count()).as("the task stays open").isOne();
+    assertThat(json.readTree(refused.body()).path("message").asText())
+        .isEqualTo(
+            "Agree to procure: Director of Finance cannot be completed: Comments: say why you do not"
+                + " agree, for the officer to act on");
+    assertThat(taskService.createTaskQuery().taskId(taskId).count())
+        .as("the task stays open")
+        .isOne();
   }
 
   @Test

@@ -3,7 +3,6 @@ package uk.gov.council.commissioning.procurement;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,7 +17,6 @@ import uk.gov.council.commissioning.DmnTable;
  */
 class ProcurementApprovalRouteDmnTest {
 
-
   private static DmnTable table;
 
   @BeforeAll
@@ -28,15 +26,15 @@ class ProcurementApprovalRouteDmnTest {
 
   @ParameterizedTest(name = "£{0}, key decision {1} -> {2} ({3})")
   @CsvSource({
-      "0,          false, CHIEF_OFFICER,    Rule_ChiefOfficer",
-      "99999.99,   false, CHIEF_OFFICER,    Rule_ChiefOfficer",
-      "100000,     false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
-      "999999.99,  false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
-      "1000000,    false, EXECUTIVE,        Rule_ExecutiveByValue",
-      "5000000,    false, EXECUTIVE,        Rule_ExecutiveByValue",
-      "0,          true,  EXECUTIVE,        Rule_ExecutiveKeyDecision",
-      "450000,     true,  EXECUTIVE,        Rule_ExecutiveKeyDecision",
-      "5000000,    true,  EXECUTIVE,        Rule_ExecutiveKeyDecision",
+    "0,          false, CHIEF_OFFICER,    Rule_ChiefOfficer",
+    "99999.99,   false, CHIEF_OFFICER,    Rule_ChiefOfficer",
+    "100000,     false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
+    "999999.99,  false, PORTFOLIO_HOLDER, Rule_PortfolioHolder",
+    "1000000,    false, EXECUTIVE,        Rule_ExecutiveByValue",
+    "5000000,    false, EXECUTIVE,        Rule_ExecutiveByValue",
+    "0,          true,  EXECUTIVE,        Rule_ExecutiveKeyDecision",
+    "450000,     true,  EXECUTIVE,        Rule_ExecutiveKeyDecision",
+    "5000000,    true,  EXECUTIVE,        Rule_ExecutiveKeyDecision",
   })
   void eachRuleAndEachThreshold(double value, boolean keyDecision, String route, String rule) {
     DmnDecisionTableResult result = evaluate(value, keyDecision);

@@ -24,7 +24,10 @@ import org.camunda.bpm.engine.task.Task;
  * Takes a procurement through its tasks as the council's officers would, each signed in with their
  * own groups, on the engine clock; for the process and PostgreSQL tests.
  */
-record ProcurementDriver(RuntimeService runtimeService, TaskService taskService, ManagementService managementService,
+record ProcurementDriver(
+    RuntimeService runtimeService,
+    TaskService taskService,
+    ManagementService managementService,
     IdentityService identityService) {
 
   static final ZoneId UK = ZoneId.of("Europe/London");
@@ -47,8 +50,13 @@ record ProcurementDriver(RuntimeService runtimeService, TaskService taskService,
   void approve(ProcessInstance instance) {
     agreeAll(instance);
     String route = (String) runtimeService.getVariable(instance.getId(), "approvalRoute");
-    Map<String, Object> answer = new HashMap<>(Map.of("procurementDecision", "APPROVE",
-        "procurementDecisionReasons", "The service is a statutory duty (Care Act 2014)"));
+    Map<String, Object> answer =
+        new HashMap<>(
+            Map.of(
+                "procurementDecision",
+                "APPROVE",
+                "procurementDecisionReasons",
+                "The service is a statutory duty (Care Act 2014)"));
     if ("EXECUTIVE".equals(route)) {
       answer.put("decisionReference", "Executive minute 123");
       answer.put("decisionDate", "2026-03-02");
@@ -57,20 +65,33 @@ record ProcurementDriver(RuntimeService runtimeService, TaskService taskService,
   }
 
   void agreeAll(ProcessInstance instance) {
-    complete(GOVERNANCE, taskAt(instance, "Task_GovernanceAgreement"), Map.of("governanceAgreement", "AGREE"));
-    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE"));
-    complete(FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE"));
+    complete(
+        GOVERNANCE,
+        taskAt(instance, "Task_GovernanceAgreement"),
+        Map.of("governanceAgreement", "AGREE"));
+    complete(
+        CORPORATE,
+        taskAt(instance, "Task_CorporateServicesAgreement"),
+        Map.of("corporateAgreement", "AGREE"));
+    complete(
+        FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE"));
   }
 
   void planTimetable(ProcessInstance instance, Map<String, Object> plan) {
     complete(OFFICER, taskAt(instance, "Task_PlanTimetable"), plan);
   }
 
-  /** Market engagement and the tender notices on time (ProcurementTestData.plan), to the close of tenders. */
+  /**
+   * Market engagement and the tender notices on time (ProcurementTestData.plan), to the close of
+   * tenders.
+   */
   void toEvaluation(ProcessInstance instance) {
     setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
-    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"),
-        Map.of("marketEngagementSummary", "Six providers attended; co-production with DP champions"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_MarketEngagement"),
+        Map.of(
+            "marketEngagementSummary", "Six providers attended; co-production with DP champions"));
     Task uk2 = taskAt(instance, "Task_PublishTenderNotices");
     assertThat(uk2.getName()).isEqualTo("Publish: Preliminary market engagement notice");
     publish(instance, "Task_PublishTenderNotices", "UK2-2026-0001", "2026-04-08");
@@ -91,15 +112,22 @@ record ProcurementDriver(RuntimeService runtimeService, TaskService taskService,
   void runTenderToAward(ProcessInstance instance) {
     toEvaluation(instance);
     complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(THREE_BIDS));
-    assertThat(runtimeService.getVariable(instance.getId(), "winningBidder")).isEqualTo("Birch Support");
+    assertThat(runtimeService.getVariable(instance.getId(), "winningBidder"))
+        .isEqualTo("Birch Support");
     assertThat((String) runtimeService.getVariable(instance.getId(), "rankingText"))
         .contains("| 1 | Birch Support | 24.00 | 60.00 | 84.00 |")
         .contains("| 2 | Acme Care | 28.80 | 54.00 | 82.80 |")
         .contains("Cedar Ltd failed stage 1: No insurance certificate");
 
     setClock(LocalDateTime.of(2026, 6, 20, 10, 0));
-    complete(OFFICER, taskAt(instance, "Task_PrepareAwardReport"), Map.of("winningBidder", "Birch Support",
-        "awardReportSummary", "Birch Support offers the most advantageous tender"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_PrepareAwardReport"),
+        Map.of(
+            "winningBidder",
+            "Birch Support",
+            "awardReportSummary",
+            "Birch Support offers the most advantageous tender"));
     setClock(LocalDateTime.of(2026, 7, 1, 10, 0));
     String route = (String) runtimeService.getVariable(instance.getId(), "approvalRoute");
     Map<String, Object> authorise = new HashMap<>(Map.of("awardDecision", "AUTHORISE"));
@@ -111,8 +139,10 @@ record ProcurementDriver(RuntimeService runtimeService, TaskService taskService,
     setClock(LocalDateTime.of(2026, 7, 17, 10, 0));
     assertThat((String) runtimeService.getVariable(instance.getId(), "assessmentSummariesText"))
         .contains("Acme Care", "Birch Support (successful)", "Cedar Ltd");
-    complete(OFFICER, taskAt(instance, "Task_SendAssessmentSummaries"), Map.of("summariesSent", true,
-        "summariesSentOn", "2026-07-17"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_SendAssessmentSummaries"),
+        Map.of("summariesSent", true, "summariesSentOn", "2026-07-17"));
     setClock(LocalDateTime.of(2026, 7, 20, 9, 0));
     Task award = taskAt(instance, "Task_PublishAwardNotices");
     assertThat(award.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 7, 20)));
@@ -136,7 +166,8 @@ record ProcurementDriver(RuntimeService runtimeService, TaskService taskService,
     return contract;
   }
 
-  void publish(ProcessInstance instance, String activity, String noticeReference, String publishedOn) {
+  void publish(
+      ProcessInstance instance, String activity, String noticeReference, String publishedOn) {
     complete(OFFICER, taskAt(instance, activity), notice(noticeReference, publishedOn));
   }
 
@@ -165,16 +196,24 @@ record ProcurementDriver(RuntimeService runtimeService, TaskService taskService,
   }
 
   List<String> groupsOf(String user) {
-    return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    return identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId)
+        .toList();
   }
 
   Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(activityId)
         .singleResult();
   }
 
   Job job(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).activityId(activityId)
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .activityId(activityId)
         .singleResult();
   }
 

@@ -33,14 +33,16 @@ import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.security.AccessSetup;
 
 /**
- * One procurement against the local PostgreSQL server, from the request to a live contract (seed 000
- * §6.4-6.8, §10.4-10.8): approval by the Executive, an overrun re-planned, the tender evaluated, a
- * challenge in standstill resolved, the contract signed and commenced, the old one closed. Each run
- * has a database of its own.
+ * One procurement against the local PostgreSQL server, from the request to a live contract (seed
+ * 000 §6.4-6.8, §10.4-10.8): approval by the Executive, an overrun re-planned, the tender
+ * evaluated, a challenge in standstill resolved, the contract signed and commenced, the old one
+ * closed. Each run has a database of its own.
  */
 @SpringBootTest
 @ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(listeners = PostgresTestDatabase.Lifecycle.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@TestExecutionListeners(
+    listeners = PostgresTestDatabase.Lifecycle.class,
+    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 class ProcurementPostgresTest {
 
   @Autowired ProcessEngine engine;
@@ -67,13 +69,15 @@ class ProcurementPostgresTest {
   void aProcurementRunsFromTheRequestToALiveContractOnPostgres() {
     BpmnAwareTests.init(engine);
     users(access);
-    ProcurementDriver driver = new ProcurementDriver(runtimeService, taskService, managementService, identityService);
+    ProcurementDriver driver =
+        new ProcurementDriver(runtimeService, taskService, managementService, identityService);
     Contract old = replacedContract(contracts, "PG-PROC-OLD");
     setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
 
     ProcessInstance instance = driver.approved(request(old.reference(), "PA2023", 2_100_000, true));
     String reference = instance.getBusinessKey();
-    assertThat(runtimeService.getVariable(instance.getId(), "approvalRoute")).isEqualTo("EXECUTIVE");
+    assertThat(runtimeService.getVariable(instance.getId(), "approvalRoute"))
+        .isEqualTo("EXECUTIVE");
     driver.planTimetable(instance, plan("PA2023"));
 
     // The market engagement overruns its planned end (10 April): the lead re-plans it to 12 April.
@@ -83,20 +87,36 @@ class ProcurementPostgresTest {
     replan.put("marketEngagementEnd", "2026-04-12");
     replan.put("replanReason", "Last provider event moved to Sunday 12 April");
     driver.complete(LEAD, driver.taskAt(instance, "Task_ReviewOverrun"), replan);
-    assertThat(register.slips(reference)).singleElement()
+    assertThat(register.slips(reference))
+        .singleElement()
         .satisfies(slip -> assertThat(slip.newPlannedEnd()).isEqualTo(LocalDate.of(2026, 4, 12)));
 
     driver.runTenderToAward(instance);
     setClock(LocalDateTime.of(2026, 7, 22, 16, 0));
-    driver.complete(OFFICER, driver.taskAt(instance, "Task_WatchForChallenge"), Map.of("challenger", "Acme Care",
-        "challengeReceivedOn", "2026-07-22", "challengeGrounds", "Price scoring"));
+    driver.complete(
+        OFFICER,
+        driver.taskAt(instance, "Task_WatchForChallenge"),
+        Map.of(
+            "challenger",
+            "Acme Care",
+            "challengeReceivedOn",
+            "2026-07-22",
+            "challengeGrounds",
+            "Price scoring"));
     assertThat(register.require(reference).status()).isEqualTo("AWARD_SUSPENDED");
     setClock(LocalDateTime.of(2026, 8, 5, 10, 0));
-    driver.complete(LEAD, driver.taskAt(instance, "Task_ResolveChallenge"), Map.of("challengeOutcome",
-        "AWARD_STANDS", "challengeResolution", "Withdrawn after the scoring was explained"));
+    driver.complete(
+        LEAD,
+        driver.taskAt(instance, "Task_ResolveChallenge"),
+        Map.of(
+            "challengeOutcome",
+            "AWARD_STANDS",
+            "challengeResolution",
+            "Withdrawn after the scoring was explained"));
 
     driver.sign(instance, "PG-PROC-NEW", "2026-08-05");
-    assertThat(contracts.findByReference("PG-PROC-NEW").orElseThrow().status()).isEqualTo(ContractStatus.SIGNED);
+    assertThat(contracts.findByReference("PG-PROC-NEW").orElseThrow().status())
+        .isEqualTo(ContractStatus.SIGNED);
     assertThat(driver.taskAt(instance, "Task_PublishContractNotices").getDueDate())
         .isEqualTo(endOfUkDay(LocalDate.of(2026, 9, 3)));
     setClock(LocalDateTime.of(2026, 8, 12, 10, 0));
@@ -107,12 +127,16 @@ class ProcurementPostgresTest {
     driver.execute(driver.job(instance, "Task_MakeContractLive"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ContractLive");
-    assertThat(contracts.findByReference("PG-PROC-NEW").orElseThrow().status()).isEqualTo(ContractStatus.ACTIVE);
-    assertThat(contracts.findByReference("PG-PROC-OLD").orElseThrow().status()).isEqualTo(ContractStatus.EXPIRED);
+    assertThat(contracts.findByReference("PG-PROC-NEW").orElseThrow().status())
+        .isEqualTo(ContractStatus.ACTIVE);
+    assertThat(contracts.findByReference("PG-PROC-OLD").orElseThrow().status())
+        .isEqualTo(ContractStatus.EXPIRED);
     assertThat(register.require(reference).status()).isEqualTo("CONTRACT_LIVE");
-    assertThat(register.notices(reference)).extracting(ProcurementRegister.Notice::code)
+    assertThat(register.notices(reference))
+        .extracting(ProcurementRegister.Notice::code)
         .containsExactly("UK2", "UK4", "UK6", "UK7");
-    assertThat(register.challenges(reference)).singleElement()
+    assertThat(register.challenges(reference))
+        .singleElement()
         .satisfies(c -> assertThat(c.outcome()).isEqualTo("AWARD_STANDS"));
   }
 }

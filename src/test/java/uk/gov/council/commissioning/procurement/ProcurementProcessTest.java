@@ -42,9 +42,9 @@ import uk.gov.council.commissioning.security.AccessSetup;
  * ProcurementTestData.plan: planned on Monday 2 March 2026, commencing 1 October 2026.
  *
  * <p>The evaluation (two questions, 60/40 within quality; price 60, quality 40; scores out of 5):
- * lowest compliant price £90,000. Acme: quality 40 x (0.6 x 4/5 + 0.4 x 3/5) = 28.80, price
- * 60 x 90,000/100,000 = 54.00, total 82.80. Birch: quality 40 x 0.6 = 24.00, price 60.00, total
- * 84.00. Cedar failed stage 1 and is not scored. Birch ranks first.
+ * lowest compliant price £90,000. Acme: quality 40 x (0.6 x 4/5 + 0.4 x 3/5) = 28.80, price 60 x
+ * 90,000/100,000 = 54.00, total 82.80. Birch: quality 40 x 0.6 = 24.00, price 60.00, total 84.00.
+ * Cedar failed stage 1 and is not scored. Birch ranks first.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -103,18 +103,21 @@ class ProcurementProcessTest {
     Task engagement = taskAt(instance, "Task_MarketEngagement");
     assertThat(engagement).hasCandidateGroup("procurement");
     assertThat(engagement.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 10)));
-    assertThat(job(instance, "Timer_StageEnd").getDuedate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 10)));
+    assertThat(job(instance, "Timer_StageEnd").getDuedate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 10)));
 
     runTenderToAward(instance);
 
     // Standstill: 8 working days beginning with Monday 20 July 2026 (s51): 20-24 and 27-29 July.
     assertThat(instance).isWaitingAt("Task_WatchForChallenge");
-    assertThat(job(instance, "Timer_StandstillEnds").getDuedate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 7, 29)));
+    assertThat(job(instance, "Timer_StandstillEnds").getDuedate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2026, 7, 29)));
     setClock(LocalDateTime.of(2026, 7, 30, 0, 5));
     execute(job(instance, "Timer_StandstillEnds"));
 
     setClock(LocalDateTime.of(2026, 7, 31, 11, 0));
-    assertThat(taskAt(instance, "Task_SignContract").getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 8, 3)));
+    assertThat(taskAt(instance, "Task_SignContract").getDueDate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2026, 8, 3)));
     assertThat(runtimeService.getVariable(instance.getId(), "winningBidText"))
         .isEqualTo("Winning bid: £90,000.00 in total.");
     sign(instance, "2026-07-31");
@@ -134,18 +137,21 @@ class ProcurementProcessTest {
     setClock(LocalDateTime.of(2026, 8, 10, 10, 0));
     publish(instance, "Task_PublishContractNotices", "UK7-2026-000123", "2026-08-10");
 
-    assertThat(job(instance, "Timer_Commencement").getDuedate()).isEqualTo(startOfUkDay(LocalDate.of(2026, 10, 1)));
+    assertThat(job(instance, "Timer_Commencement").getDuedate())
+        .isEqualTo(startOfUkDay(LocalDate.of(2026, 10, 1)));
     setClock(LocalDateTime.of(2026, 10, 1, 0, 1));
     execute(job(instance, "Timer_Commencement"));
     execute(job(instance, "Task_MakeContractLive"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_RunComplete", "EndEvent_ContractLive");
-    assertThat(contracts.findByReference(newContract).orElseThrow().status()).isEqualTo(ContractStatus.ACTIVE);
+    assertThat(contracts.findByReference(newContract).orElseThrow().status())
+        .isEqualTo(ContractStatus.ACTIVE);
     Contract old = contracts.findByReference(replaced.reference()).orElseThrow();
     assertThat(old.status()).isEqualTo(ContractStatus.EXPIRED);
     assertThat(old.replacedByReference()).isEqualTo(newContract);
     assertThat(register.require(reference).status()).isEqualTo("CONTRACT_LIVE");
-    assertThat(register.notices(reference)).extracting(ProcurementRegister.Notice::code)
+    assertThat(register.notices(reference))
+        .extracting(ProcurementRegister.Notice::code)
         .containsExactly("UK2", "UK4", "UK6", "UK7");
     assertThat(register.slips(reference)).isEmpty();
     assertThat(register.finishedStages(reference)).containsExactly(ProcurementStage.values());
@@ -157,7 +163,8 @@ class ProcurementProcessTest {
   void theDecisionMakerFollowsValueAndKeyDecision() {
     ProcessInstance small = start(request(null, "PA2023", 80_000, false));
     agreeAll(small);
-    assertThat(taskAt(small, "Task_DecideToProcure")).hasCandidateGroup("chief-officers")
+    assertThat(taskAt(small, "Task_DecideToProcure"))
+        .hasCandidateGroup("chief-officers")
         .hasName("Decide whether to procure (Chief Officer)");
 
     ProcessInstance middle = start(request(null, "PA2023", 400_000, false));
@@ -166,34 +173,64 @@ class ProcurementProcessTest {
 
     ProcessInstance key = start(request(replaced.reference(), "PA2023", 400_000, true));
     agreeAll(key);
-    assertThat(taskAt(key, "Task_DecideToProcure")).hasCandidateGroup("democratic-services")
+    assertThat(taskAt(key, "Task_DecideToProcure"))
+        .hasCandidateGroup("democratic-services")
         .hasName("Decide whether to procure (Executive)");
   }
 
   @Test
   void aDirectorWhoDoesNotAgreeSendsTheCaseBackAndARevisedCaseIsAskedAgain() {
     ProcessInstance instance = start(request(null, "PA2023", 400_000, false));
-    complete(GOVERNANCE, taskAt(instance, "Task_GovernanceAgreement"), Map.of("governanceAgreement", "AGREE"));
+    complete(
+        GOVERNANCE,
+        taskAt(instance, "Task_GovernanceAgreement"),
+        Map.of("governanceAgreement", "AGREE"));
     Task finance = taskAt(instance, "Task_FinanceAgreement");
     assertThatThrownBy(() -> complete(FINANCE, finance, Map.of("financeAgreement", "DECLINE")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("financeAgreementComments");
-    complete(FINANCE, finance, Map.of("financeAgreement", "DECLINE",
-        "financeAgreementComments", "The budget for 2027/28 is not yet agreed"));
-    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE"));
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("financeAgreementComments");
+    complete(
+        FINANCE,
+        finance,
+        Map.of(
+            "financeAgreement",
+            "DECLINE",
+            "financeAgreementComments",
+            "The budget for 2027/28 is not yet agreed"));
+    complete(
+        CORPORATE,
+        taskAt(instance, "Task_CorporateServicesAgreement"),
+        Map.of("corporateAgreement", "AGREE"));
 
     assertThat(instance).isWaitingAt("Task_ReviseProcurementCase");
     assertThat(runtimeService.getVariable(instance.getId(), "declineComments"))
         .isEqualTo("**Director of Finance**: The budget for 2027/28 is not yet agreed");
-    complete(OFFICER, taskAt(instance, "Task_ReviseProcurementCase"), Map.of("revision", "REVISE",
-        "procurementStrategy", "As before, with the budget confirmed by the Director of Finance",
-        "revisionNotes", "Budget confirmed at Council on 25 February"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ReviseProcurementCase"),
+        Map.of(
+            "revision",
+            "REVISE",
+            "procurementStrategy",
+            "As before, with the budget confirmed by the Director of Finance",
+            "revisionNotes",
+            "Budget confirmed at Council on 25 February"));
 
-    assertThat(instance).isWaitingAt("Task_GovernanceAgreement", "Task_CorporateServicesAgreement",
-        "Task_FinanceAgreement");
-    assertThat(runtimeService.getVariable(instance.getId(), "financeAgreement")).as("asked afresh").isNull();
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_GovernanceAgreement", "Task_CorporateServicesAgreement", "Task_FinanceAgreement");
+    assertThat(runtimeService.getVariable(instance.getId(), "financeAgreement"))
+        .as("asked afresh")
+        .isNull();
     agreeAll(instance);
-    complete(PORTFOLIO, taskAt(instance, "Task_DecideToProcure"), Map.of("procurementDecision", "REFUSE",
-        "procurementDecisionReasons", "Bring the service in house instead"));
+    complete(
+        PORTFOLIO,
+        taskAt(instance, "Task_DecideToProcure"),
+        Map.of(
+            "procurementDecision",
+            "REFUSE",
+            "procurementDecisionReasons",
+            "Bring the service in house instead"));
     assertThat(instance).isEnded().hasPassed("EndEvent_NotApproved");
     assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("NOT_APPROVED");
   }
@@ -201,17 +238,31 @@ class ProcurementProcessTest {
   @Test
   void aCaseNotAgreedCanBeWithdrawn() {
     ProcessInstance instance = start(request(null, "PA2023", 400_000, false));
-    complete(GOVERNANCE, taskAt(instance, "Task_GovernanceAgreement"), Map.of("governanceAgreement", "DECLINE",
-        "governanceAgreementComments", "Extend instead"));
-    complete(FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE"));
-    // One director cannot answer for another: the governance DECLINE is recorded, whatever is sent later.
-    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE",
-        "governanceAgreement", "AGREE"));
+    complete(
+        GOVERNANCE,
+        taskAt(instance, "Task_GovernanceAgreement"),
+        Map.of("governanceAgreement", "DECLINE", "governanceAgreementComments", "Extend instead"));
+    complete(
+        FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE"));
+    // One director cannot answer for another: the governance DECLINE is recorded, whatever is sent
+    // later.
+    complete(
+        CORPORATE,
+        taskAt(instance, "Task_CorporateServicesAgreement"),
+        Map.of("corporateAgreement", "AGREE", "governanceAgreement", "AGREE"));
     assertThat(instance).isWaitingAt("Task_ReviseProcurementCase");
     assertThat((String) runtimeService.getVariable(instance.getId(), "declineComments"))
         .isEqualTo("**Assistant Director Governance & Contracts**: Extend instead");
-    complete(OFFICER, taskAt(instance, "Task_ReviseProcurementCase"), Map.of("revision", "WITHDRAW",
-        "procurementStrategy", "n/a", "revisionNotes", "A variation will be used instead"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ReviseProcurementCase"),
+        Map.of(
+            "revision",
+            "WITHDRAW",
+            "procurementStrategy",
+            "n/a",
+            "revisionNotes",
+            "A variation will be used instead"));
     assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn");
     assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("WITHDRAWN");
   }
@@ -257,12 +308,15 @@ class ProcurementProcessTest {
     Map<String, Object> inStandstill = plan("PA2023");
     inStandstill.put("contractSignatureDate", "2026-07-24");
     assertThatThrownBy(() -> complete(OFFICER, planTask, inStandstill))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("contractSignatureDate");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("contractSignatureDate");
 
     Map<String, Object> past = plan("PA2023");
     past.put("marketEngagementEnd", "2026-02-27");
     assertThatThrownBy(() -> complete(OFFICER, planTask, past))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("marketEngagementEnd").hasMessageContaining("past");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("marketEngagementEnd")
+        .hasMessageContaining("past");
   }
 
   @Test
@@ -275,21 +329,27 @@ class ProcurementProcessTest {
     execute(job(instance, "Timer_StageEnd"));
     assertThat(instance).isWaitingAt("Task_MarketEngagement", "Task_ReviewOverrun");
     Task review = taskAt(instance, "Task_ReviewOverrun");
-    assertThat(review).hasCandidateGroup("procurement-leads")
+    assertThat(review)
+        .hasCandidateGroup("procurement-leads")
         .hasName("Re-plan an overrunning stage: Market engagement");
-    assertThat(register.slips(reference)).singleElement().satisfies(slip -> {
-      assertThat(slip.stage()).isEqualTo(ProcurementStage.MARKET_ENGAGEMENT);
-      assertThat(slip.plannedEnd()).isEqualTo(LocalDate.of(2026, 4, 10));
-      assertThat(slip.newPlannedEnd()).isNull();
-    });
-    assertThat(outbox(instance, "overrun:MARKET_ENGAGEMENT:2026-04-10")).contains(LEAD + "@council.example");
+    assertThat(register.slips(reference))
+        .singleElement()
+        .satisfies(
+            slip -> {
+              assertThat(slip.stage()).isEqualTo(ProcurementStage.MARKET_ENGAGEMENT);
+              assertThat(slip.plannedEnd()).isEqualTo(LocalDate.of(2026, 4, 10));
+              assertThat(slip.newPlannedEnd()).isNull();
+            });
+    assertThat(outbox(instance, "overrun:MARKET_ENGAGEMENT:2026-04-10"))
+        .contains(LEAD + "@council.example");
 
     // Moving the market engagement past the tender notice breaks the stage order: refused.
     Map<String, Object> clash = plan("PA2023");
     clash.put("marketEngagementEnd", "2026-04-24");
     clash.put("replanReason", "Provider events postponed");
     assertThatThrownBy(() -> complete(LEAD, review, clash))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("tenderNoticeDate");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("tenderNoticeDate");
 
     Map<String, Object> later = plan("PA2023");
     later.put("marketEngagementEnd", "2026-04-24");
@@ -298,21 +358,29 @@ class ProcurementProcessTest {
     later.put("replanReason", "Provider events postponed by two weeks");
     complete(LEAD, review, later);
 
-    assertThat(register.slips(reference)).singleElement().satisfies(slip -> {
-      assertThat(slip.newPlannedEnd()).isEqualTo(LocalDate.of(2026, 4, 24));
-      assertThat(slip.reason()).isEqualTo("Provider events postponed by two weeks");
-      assertThat(slip.replannedBy()).isEqualTo(LEAD);
-    });
+    assertThat(register.slips(reference))
+        .singleElement()
+        .satisfies(
+            slip -> {
+              assertThat(slip.newPlannedEnd()).isEqualTo(LocalDate.of(2026, 4, 24));
+              assertThat(slip.reason()).isEqualTo("Provider events postponed by two weeks");
+              assertThat(slip.replannedBy()).isEqualTo(LEAD);
+            });
     assertThat(taskAt(instance, "Task_MarketEngagement").getDueDate())
         .isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 24)));
-    assertThat(job(instance, "Timer_StageEnd").getDuedate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 24)));
+    assertThat(job(instance, "Timer_StageEnd").getDuedate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 24)));
 
     // Finished on time this time: the watch moves on to the tender period without a new slip.
     setClock(LocalDateTime.of(2026, 4, 20, 10, 0));
-    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"), Map.of("marketEngagementSummary", "Six providers"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_MarketEngagement"),
+        Map.of("marketEngagementSummary", "Six providers"));
     setClock(LocalDateTime.of(2026, 4, 25, 0, 5));
     execute(job(instance, "Timer_StageEnd"));
-    assertThat(job(instance, "Timer_StageEnd").getDuedate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 5, 29)));
+    assertThat(job(instance, "Timer_StageEnd").getDuedate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2026, 5, 29)));
     assertThat(register.slips(reference)).hasSize(1);
   }
 
@@ -321,13 +389,17 @@ class ProcurementProcessTest {
     ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
     planTimetable(instance, plan("PA2023"));
     setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
-    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"), Map.of("marketEngagementSummary", "Done"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_MarketEngagement"),
+        Map.of("marketEngagementSummary", "Done"));
     publish(instance, "Task_PublishTenderNotices", "UK2-1", "2026-04-08");
 
     setClock(LocalDateTime.of(2026, 4, 27, 10, 0));
     Task tenderNotice = taskAt(instance, "Task_PublishTenderNotices");
     assertThatThrownBy(() -> complete(OFFICER, tenderNotice, notice("UK4-1", "2026-04-27")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("newTenderCloseDate");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("newTenderCloseDate");
     Map<String, Object> moved = notice("UK4-1", "2026-04-27");
     moved.put("newTenderCloseDate", "2026-05-22");
     complete(OFFICER, tenderNotice, moved);
@@ -338,46 +410,94 @@ class ProcurementProcessTest {
     assertThat(taskAt(instance, "Task_CloseTenderPeriod").getDueDate())
         .isEqualTo(endOfUkDay(LocalDate.of(2026, 5, 22)));
     setClock(LocalDateTime.of(2026, 5, 21, 10, 0));
-    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_CloseTenderPeriod"),
-        Map.of("tendersReceived", 3L)))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("tenders are opened only after it closes");
+    assertThatThrownBy(
+            () ->
+                complete(
+                    OFFICER,
+                    taskAt(instance, "Task_CloseTenderPeriod"),
+                    Map.of("tendersReceived", 3L)))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("tenders are opened only after it closes");
   }
 
-  // --- evaluation and award -----------------------------------------------------------------------
+  // --- evaluation and award
+  // -----------------------------------------------------------------------
 
   @Test
   void noCompliantTenderLetsTheLeadTenderAgainToANewTimetableOrAbandon() {
     ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
     planTimetable(instance, plan("PA2023"));
     toEvaluation(instance);
-    complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(String.join("\n",
-        "Acme Care | 100000 | FAIL | Accounts not provided", "Cedar Ltd | 80000 | FAIL | No insurance")));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_EvaluateTenders"),
+        evaluation(
+            String.join(
+                "\n",
+                "Acme Care | 100000 | FAIL | Accounts not provided",
+                "Cedar Ltd | 80000 | FAIL | No insurance")));
 
-    assertThat(instance).hasPassed("EndEvent_NoCompliantTender").isWaitingAt("Task_DecideAfterFailedTender");
-    assertThat(taskAt(instance, "Task_DecideAfterFailedTender")).hasCandidateGroup("procurement-leads");
-    complete(LEAD, taskAt(instance, "Task_DecideAfterFailedTender"), Map.of("failedTenderNextStep", "RETENDER",
-        "failedTenderNotes", "Relax the turnover requirement"));
+    assertThat(instance)
+        .hasPassed("EndEvent_NoCompliantTender")
+        .isWaitingAt("Task_DecideAfterFailedTender");
+    assertThat(taskAt(instance, "Task_DecideAfterFailedTender"))
+        .hasCandidateGroup("procurement-leads");
+    complete(
+        LEAD,
+        taskAt(instance, "Task_DecideAfterFailedTender"),
+        Map.of(
+            "failedTenderNextStep",
+            "RETENDER",
+            "failedTenderNotes",
+            "Relax the turnover requirement"));
     assertThat(instance).isWaitingAt("Task_PlanTimetable");
     assertThat(register.finishedStages(instance.getBusinessKey())).isEmpty();
     Map<String, Object> second = plan("PA2023");
-    second.putAll(Map.of("marketEngagementStart", "2026-06-08", "marketEngagementEnd", "2026-07-03",
-        "tenderNoticeDate", "2026-07-06", "tenderCloseDate", "2026-08-07", "evaluationEnd", "2026-09-04",
-        "awardAuthorisationEnd", "2026-09-25", "awardNoticeDate", "2026-10-05", "contractSignatureDate", "2026-10-20",
-        "commencementDate", "2026-12-01"));
+    second.putAll(
+        Map.of(
+            "marketEngagementStart",
+            "2026-06-08",
+            "marketEngagementEnd",
+            "2026-07-03",
+            "tenderNoticeDate",
+            "2026-07-06",
+            "tenderCloseDate",
+            "2026-08-07",
+            "evaluationEnd",
+            "2026-09-04",
+            "awardAuthorisationEnd",
+            "2026-09-25",
+            "awardNoticeDate",
+            "2026-10-05",
+            "contractSignatureDate",
+            "2026-10-20",
+            "commencementDate",
+            "2026-12-01"));
     planTimetable(instance, second);
     assertThat(instance).isWaitingAt("Task_MarketEngagement");
-    // Three plans: the first, the first adjusted to the market engagement's actual end (8 April, two
+    // Three plans: the first, the first adjusted to the market engagement's actual end (8 April,
+    // two
     // days early) when the tender notice went out, and the new tender's.
     assertThat(register.require(instance.getBusinessKey()).planRevision()).isEqualTo(3);
-    assertThat(taskAt(instance, "Task_MarketEngagement").getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 7, 3)));
+    assertThat(taskAt(instance, "Task_MarketEngagement").getDueDate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2026, 7, 3)));
 
     setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
     ProcessInstance other = approved(request(null, "PA2023", 400_000, false));
     planTimetable(other, plan("PA2023"));
     toEvaluation(other);
-    complete(OFFICER, taskAt(other, "Task_EvaluateTenders"), evaluation("Acme Care | 100000 | FAIL | Late"));
-    complete(LEAD, taskAt(other, "Task_DecideAfterFailedTender"), Map.of("failedTenderNextStep", "ABANDON",
-        "failedTenderNotes", "Decommissioning report to follow"));
+    complete(
+        OFFICER,
+        taskAt(other, "Task_EvaluateTenders"),
+        evaluation("Acme Care | 100000 | FAIL | Late"));
+    complete(
+        LEAD,
+        taskAt(other, "Task_DecideAfterFailedTender"),
+        Map.of(
+            "failedTenderNextStep",
+            "ABANDON",
+            "failedTenderNotes",
+            "Decommissioning report to follow"));
     assertThat(other).isEnded().hasPassed("EndEvent_Abandoned");
     assertThat(register.require(other.getBusinessKey()).status()).isEqualTo("ABANDONED");
   }
@@ -387,7 +507,8 @@ class ProcurementProcessTest {
     ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
     planTimetable(instance, plan("PA2023"));
     toEvaluation(instance);
-    Map<String, Object> sheet = evaluation("Acme Care | 100000 | PASS | 4\nBirch | 0 | PASS | 3 | 3");
+    Map<String, Object> sheet =
+        evaluation("Acme Care | 100000 | PASS | 4\nBirch | 0 | PASS | 3 | 3");
     sheet.put("evaluationQuestions", "Service delivery | 60\nSocial value | 30");
     assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), sheet))
         .hasRootCauseInstanceOf(TaskFormException.class)
@@ -401,17 +522,36 @@ class ProcurementProcessTest {
     ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
     planTimetable(instance, plan("PA2023"));
     toEvaluation(instance);
-    complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(String.join("\n",
-        "Acme Care | 90000 | PASS | 4 | 3", "Birch Support | 90000 | PASS | 4 | 3", "Cedar Ltd | 95000 | PASS | 2 | 2")));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_EvaluateTenders"),
+        evaluation(
+            String.join(
+                "\n",
+                "Acme Care | 90000 | PASS | 4 | 3",
+                "Birch Support | 90000 | PASS | 4 | 3",
+                "Cedar Ltd | 95000 | PASS | 2 | 2")));
     assertThat(runtimeService.getVariable(instance.getId(), "winningBidder")).isNull();
-    assertThat((String) runtimeService.getVariable(instance.getId(), "tieText")).contains("Acme Care and Birch Support");
+    assertThat((String) runtimeService.getVariable(instance.getId(), "tieText"))
+        .contains("Acme Care and Birch Support");
 
     Task report = taskAt(instance, "Task_PrepareAwardReport");
-    assertThatThrownBy(() -> complete(OFFICER, report, Map.of("winningBidder", "Cedar Ltd",
-        "awardReportSummary", "Cedar")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("Acme Care, Birch Support");
-    complete(OFFICER, report, Map.of("winningBidder", "Acme Care",
-        "awardReportSummary", "Tied with Birch; the panel chose Acme on its safeguarding answer"));
+    assertThatThrownBy(
+            () ->
+                complete(
+                    OFFICER,
+                    report,
+                    Map.of("winningBidder", "Cedar Ltd", "awardReportSummary", "Cedar")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("Acme Care, Birch Support");
+    complete(
+        OFFICER,
+        report,
+        Map.of(
+            "winningBidder",
+            "Acme Care",
+            "awardReportSummary",
+            "Tied with Birch; the panel chose Acme on its safeguarding answer"));
     assertThat(register.require(instance.getBusinessKey()).winningBidder()).isEqualTo("Acme Care");
   }
 
@@ -421,23 +561,40 @@ class ProcurementProcessTest {
     planTimetable(instance, plan("PA2023"));
     toEvaluation(instance);
     complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(THREE_BIDS));
-    complete(OFFICER, taskAt(instance, "Task_PrepareAwardReport"), Map.of("winningBidder", "Birch Support",
-        "awardReportSummary", "Award to Birch"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_PrepareAwardReport"),
+        Map.of("winningBidder", "Birch Support", "awardReportSummary", "Award to Birch"));
     Task authorise = taskAt(instance, "Task_AuthoriseAward");
     assertThat(authorise).hasCandidateGroup("democratic-services");
     assertThatThrownBy(() -> complete(CLERK, authorise, Map.of("awardDecision", "RETURN")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("awardDecisionComments");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("awardDecisionComments");
     // Sent back without a minute: the Executive has not decided yet.
-    complete(CLERK, authorise, Map.of("awardDecision", "RETURN", "awardDecisionComments", "Add TUPE (§11.1)"));
+    complete(
+        CLERK,
+        authorise,
+        Map.of("awardDecision", "RETURN", "awardDecisionComments", "Add TUPE (§11.1)"));
     assertThat(instance).isWaitingAt("Task_PrepareAwardReport");
-    assertThat((String) runtimeService.getVariable(instance.getId(), "returnComments")).contains("Add TUPE");
+    assertThat((String) runtimeService.getVariable(instance.getId(), "returnComments"))
+        .contains("Add TUPE");
 
-    complete(OFFICER, taskAt(instance, "Task_PrepareAwardReport"), Map.of("winningBidder", "Birch Support",
-        "awardReportSummary", "Award to Birch; TUPE may apply to the incumbent's staff (§11.1)"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_PrepareAwardReport"),
+        Map.of(
+            "winningBidder",
+            "Birch Support",
+            "awardReportSummary",
+            "Award to Birch; TUPE may apply to the incumbent's staff (§11.1)"));
     Task again = taskAt(instance, "Task_AuthoriseAward");
-    assertThat(taskService.getVariables(again.getId())).as("the second round opens empty")
+    assertThat(taskService.getVariables(again.getId()))
+        .as("the second round opens empty")
         .doesNotContainKeys("awardDecision", "awardDecisionComments");
-    complete(CLERK, again, Map.of("awardDecision", "AUTHORISE", "decisionReference", "Executive minute 456"));
+    complete(
+        CLERK,
+        again,
+        Map.of("awardDecision", "AUTHORISE", "decisionReference", "Executive minute 456"));
     assertThat(instance).isWaitingAt("Task_SendAssessmentSummaries");
   }
 
@@ -451,21 +608,44 @@ class ProcurementProcessTest {
     String reference = instance.getBusinessKey();
 
     setClock(LocalDateTime.of(2026, 7, 24, 15, 0));
-    complete(OFFICER, taskAt(instance, "Task_WatchForChallenge"), Map.of("challenger", "Acme Care",
-        "challengeReceivedOn", "2026-07-24", "challengeGrounds", "Price scoring applied the wrong formula"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_WatchForChallenge"),
+        Map.of(
+            "challenger",
+            "Acme Care",
+            "challengeReceivedOn",
+            "2026-07-24",
+            "challengeGrounds",
+            "Price scoring applied the wrong formula"));
     assertThat(instance).isWaitingAt("Task_ResolveChallenge");
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId())
-        .activityId("Timer_StandstillEnds").count()).as("standstill timer gone: the award waits").isZero();
+    assertThat(
+            managementService
+                .createJobQuery()
+                .processInstanceId(instance.getId())
+                .activityId("Timer_StandstillEnds")
+                .count())
+        .as("standstill timer gone: the award waits")
+        .isZero();
     assertThat(register.require(reference).status()).isEqualTo("AWARD_SUSPENDED");
     assertThat(outbox(instance, "challenge:2026-07-24:" + "Acme Care".hashCode())).contains(LEAD);
 
-    complete(LEAD, taskAt(instance, "Task_ResolveChallenge"), Map.of("challengeOutcome", "AWARD_STANDS",
-        "challengeResolution", "Legal confirmed the formula matches the published method"));
+    complete(
+        LEAD,
+        taskAt(instance, "Task_ResolveChallenge"),
+        Map.of(
+            "challengeOutcome",
+            "AWARD_STANDS",
+            "challengeResolution",
+            "Legal confirmed the formula matches the published method"));
     assertThat(instance).isWaitingAt("Task_SignContract");
-    assertThat(register.challenges(reference)).singleElement().satisfies(c -> {
-      assertThat(c.outcome()).isEqualTo("AWARD_STANDS");
-      assertThat(c.challenger()).isEqualTo("Acme Care");
-    });
+    assertThat(register.challenges(reference))
+        .singleElement()
+        .satisfies(
+            c -> {
+              assertThat(c.outcome()).isEqualTo("AWARD_STANDS");
+              assertThat(c.challenger()).isEqualTo("Acme Care");
+            });
     assertThat(register.require(reference).status()).isEqualTo("IN_PROGRESS");
   }
 
@@ -475,22 +655,44 @@ class ProcurementProcessTest {
     planTimetable(instance, plan("PA2023"));
     runTenderToAward(instance);
     setClock(LocalDateTime.of(2026, 7, 21, 16, 0));
-    complete(OFFICER, taskAt(instance, "Task_WatchForChallenge"), Map.of("challenger", "Acme Care",
-        "challengeReceivedOn", "2026-07-21", "challengeGrounds", "Scoring"));
-    complete(LEAD, taskAt(instance, "Task_ResolveChallenge"), Map.of("challengeOutcome", "REEVALUATE",
-        "challengeResolution", "Rescore question 1"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_WatchForChallenge"),
+        Map.of(
+            "challenger",
+            "Acme Care",
+            "challengeReceivedOn",
+            "2026-07-21",
+            "challengeGrounds",
+            "Scoring"));
+    complete(
+        LEAD,
+        taskAt(instance, "Task_ResolveChallenge"),
+        Map.of("challengeOutcome", "REEVALUATE", "challengeResolution", "Rescore question 1"));
     assertThat(instance).isWaitingAt("Task_EvaluateTenders");
-    assertThat(register.finishedStages(instance.getBusinessKey())).doesNotContain(ProcurementStage.EVALUATION);
+    assertThat(register.finishedStages(instance.getBusinessKey()))
+        .doesNotContain(ProcurementStage.EVALUATION);
 
     setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
     ProcessInstance other = approved(request(null, "PA2023", 400_000, false));
     planTimetable(other, plan("PA2023"));
     runTenderToAward(other);
     setClock(LocalDateTime.of(2026, 7, 21, 16, 0));
-    complete(OFFICER, taskAt(other, "Task_WatchForChallenge"), Map.of("challenger", "Acme Care",
-        "challengeReceivedOn", "2026-07-21", "challengeGrounds", "Specification unclear"));
-    complete(LEAD, taskAt(other, "Task_ResolveChallenge"), Map.of("challengeOutcome", "ABANDON",
-        "challengeResolution", "Specification to be rewritten"));
+    complete(
+        OFFICER,
+        taskAt(other, "Task_WatchForChallenge"),
+        Map.of(
+            "challenger",
+            "Acme Care",
+            "challengeReceivedOn",
+            "2026-07-21",
+            "challengeGrounds",
+            "Specification unclear"));
+    complete(
+        LEAD,
+        taskAt(other, "Task_ResolveChallenge"),
+        Map.of(
+            "challengeOutcome", "ABANDON", "challengeResolution", "Specification to be rewritten"));
     assertThat(other).isEnded().hasPassed("EndEvent_AbandonedAfterChallenge", "EndEvent_Abandoned");
   }
 
@@ -500,23 +702,40 @@ class ProcurementProcessTest {
     planTimetable(instance, plan("PA2023"));
     runTenderToAward(instance);
     setClock(LocalDateTime.of(2026, 7, 21, 16, 0));
-    complete(OFFICER, taskAt(instance, "Task_WatchForChallenge"), Map.of("challenger", "Acme Care",
-        "challengeReceivedOn", "2026-07-21", "challengeGrounds", "Scoring"));
-    complete(LEAD, taskAt(instance, "Task_ResolveChallenge"), Map.of("challengeOutcome", "REEVALUATE",
-        "challengeResolution", "Rescore question 1"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_WatchForChallenge"),
+        Map.of(
+            "challenger",
+            "Acme Care",
+            "challengeReceivedOn",
+            "2026-07-21",
+            "challengeGrounds",
+            "Scoring"));
+    complete(
+        LEAD,
+        taskAt(instance, "Task_ResolveChallenge"),
+        Map.of("challengeOutcome", "REEVALUATE", "challengeResolution", "Rescore question 1"));
 
     complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(THREE_BIDS));
-    complete(OFFICER, taskAt(instance, "Task_PrepareAwardReport"), Map.of("winningBidder", "Birch Support",
-        "awardReportSummary", "Birch Support, rescored"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_PrepareAwardReport"),
+        Map.of("winningBidder", "Birch Support", "awardReportSummary", "Birch Support, rescored"));
     String route = (String) runtimeService.getVariable(instance.getId(), "approvalRoute");
-    complete(ProcurementDriver.decider(route), taskAt(instance, "Task_AuthoriseAward"),
+    complete(
+        ProcurementDriver.decider(route),
+        taskAt(instance, "Task_AuthoriseAward"),
         Map.of("awardDecision", "AUTHORISE"));
 
     Task summaries = taskAt(instance, "Task_SendAssessmentSummaries");
-    // The new scores need new summaries: last round's "sent" must not be there to confirm unchanged.
-    assertThat(taskService.getVariables(summaries.getId())).doesNotContainKeys("summariesSent", "summariesSentOn");
+    // The new scores need new summaries: last round's "sent" must not be there to confirm
+    // unchanged.
+    assertThat(taskService.getVariables(summaries.getId()))
+        .doesNotContainKeys("summariesSent", "summariesSentOn");
     assertThatThrownBy(() -> complete(OFFICER, summaries, Map.of()))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("summariesSent");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("summariesSent");
   }
 
   @Test
@@ -536,15 +755,18 @@ class ProcurementProcessTest {
     ProcessInstance instance = standstillOver();
     Map<String, Object> early = contract("2026-07-29");
     assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_SignContract"), early))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("contractSignedOn")
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("contractSignedOn")
         .hasMessageContaining("Wednesday 29 July 2026");
     // Standstill is read from the recorded award notice, not from a variable the officer can clear.
     early.put("standstillLastDay", null);
     assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_SignContract"), early))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("Wednesday 29 July 2026");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("Wednesday 29 July 2026");
     // Nor after the planned commencement: the lead re-plans commencement first.
     setClock(LocalDateTime.of(2026, 10, 2, 10, 0));
-    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_SignContract"), contract("2026-10-02")))
+    assertThatThrownBy(
+            () -> complete(OFFICER, taskAt(instance, "Task_SignContract"), contract("2026-10-02")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("is after the planned commencement (Thursday 1 October 2026)");
     assertThat(contracts.findByReference(newContract)).isEmpty();
@@ -555,14 +777,19 @@ class ProcurementProcessTest {
     ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
     planTimetable(instance, plan("PA2023"));
     setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
-    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"), Map.of("marketEngagementSummary", "Done"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_MarketEngagement"),
+        Map.of("marketEngagementSummary", "Done"));
     Map<String, Object> relabelled = notice("UK2-1", "2026-04-08");
     relabelled.put("noticeCode", "UK4");
     complete(OFFICER, taskAt(instance, "Task_PublishTenderNotices"), relabelled);
 
-    assertThat(register.notices(instance.getBusinessKey())).extracting(ProcurementRegister.Notice::code)
+    assertThat(register.notices(instance.getBusinessKey()))
+        .extracting(ProcurementRegister.Notice::code)
         .containsExactly("UK2");
-    assertThat(taskAt(instance, "Task_PublishTenderNotices").getName()).isEqualTo("Publish: Tender notice");
+    assertThat(taskAt(instance, "Task_PublishTenderNotices").getName())
+        .isEqualTo("Publish: Tender notice");
   }
 
   @Test
@@ -584,7 +811,8 @@ class ProcurementProcessTest {
     assertThat(outbox(instance, "notice-overdue:2026-11-27")).contains(LEAD);
     assertThat(instance).isWaitingAt("Task_PublishContractNotices");
 
-    // The contract went live on 1 October whatever the notice; the timetable watch then has no stage
+    // The contract went live on 1 October whatever the notice; the timetable watch then has no
+    // stage
     // left to watch and ends, while the case waits for the notice.
     execute(job(instance, "Timer_Commencement"));
     execute(job(instance, "Task_MakeContractLive"));
@@ -592,27 +820,40 @@ class ProcurementProcessTest {
       execute(job(instance, "Timer_StageEnd"));
     }
     assertThat(instance).hasPassed("EndEvent_WatchDone").isWaitingAt("Task_PublishContractNotices");
-    assertThat(register.slips(instance.getBusinessKey())).as("every stage finished on time").isEmpty();
+    assertThat(register.slips(instance.getBusinessKey()))
+        .as("every stage finished on time")
+        .isEmpty();
     publish(instance, "Task_PublishContractNotices", "UK7-LATE", "2026-11-28");
     assertThat(instance).isEnded().hasPassed("EndEvent_ContractLive");
   }
 
   @Test
   void aProcurementStartedByTheExtensionProcessIsPreparedByAnOfficerBeforeAgreement() {
-    Map<String, Object> started = request(replaced.reference(), "PA2023_LIGHT_TOUCH", 2_100_000, false);
+    Map<String, Object> started =
+        request(replaced.reference(), "PA2023_LIGHT_TOUCH", 2_100_000, false);
     started.put("startReason", "EXTENSION_REFUSED");
-    started.put("procurementStrategy", "The extension of " + replaced.reference() + " was refused.");
+    started.put(
+        "procurementStrategy", "The extension of " + replaced.reference() + " was refused.");
     ProcessInstance instance = start(started);
     assertThat(instance).isWaitingAt("Task_PrepareProcurementCase");
     assertThat(taskAt(instance, "Task_PrepareProcurementCase")).hasCandidateGroup("procurement");
 
-    Map<String, Object> prepared = new java.util.HashMap<>(Map.of("procurementStrategy",
-        "Open tender, one lot, 5 years + 1 + 1 (seed 000 §6.8)", "estimatedValue", "£450,000",
-        "keyDecision", false, "regime", "PA2023"));
+    Map<String, Object> prepared =
+        new java.util.HashMap<>(
+            Map.of(
+                "procurementStrategy",
+                "Open tender, one lot, 5 years + 1 + 1 (seed 000 §6.8)",
+                "estimatedValue",
+                "£450,000",
+                "keyDecision",
+                false,
+                "regime",
+                "PA2023"));
     complete(OFFICER, taskAt(instance, "Task_PrepareProcurementCase"), prepared);
 
-    assertThat(instance).isWaitingAt("Task_GovernanceAgreement", "Task_CorporateServicesAgreement",
-        "Task_FinanceAgreement");
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_GovernanceAgreement", "Task_CorporateServicesAgreement", "Task_FinanceAgreement");
     ProcurementRegister.Procurement recorded = register.require(instance.getBusinessKey());
     assertThat(recorded.estimatedValue()).isEqualByComparingTo("450000.00");
     assertThat(recorded.regime()).isEqualTo("PA2023");
@@ -627,25 +868,51 @@ class ProcurementProcessTest {
   void theDecisionMakerIsChosenFromTheRecordedValueAndStaysForTheAward() {
     // A key decision worth £2.1m: the Executive, whatever a director sends with the agreement.
     ProcessInstance instance = start(request(null, "PA2023", 2_100_000, true));
-    complete(GOVERNANCE, taskAt(instance, "Task_GovernanceAgreement"), Map.of("governanceAgreement", "AGREE"));
-    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE"));
-    complete(FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE",
-        "estimatedValue", 50_000.0, "keyDecision", false));
+    complete(
+        GOVERNANCE,
+        taskAt(instance, "Task_GovernanceAgreement"),
+        Map.of("governanceAgreement", "AGREE"));
+    complete(
+        CORPORATE,
+        taskAt(instance, "Task_CorporateServicesAgreement"),
+        Map.of("corporateAgreement", "AGREE"));
+    complete(
+        FINANCE,
+        taskAt(instance, "Task_FinanceAgreement"),
+        Map.of("financeAgreement", "AGREE", "estimatedValue", 50_000.0, "keyDecision", false));
     assertThat(taskAt(instance, "Task_DecideToProcure")).hasCandidateGroup("democratic-services");
-    complete(CLERK, taskAt(instance, "Task_DecideToProcure"), Map.of("procurementDecision", "APPROVE",
-        "procurementDecisionReasons", "Statutory duty", "decisionReference", "Executive minute 123",
-        "decisionDate", "2026-03-02"));
+    complete(
+        CLERK,
+        taskAt(instance, "Task_DecideToProcure"),
+        Map.of(
+            "procurementDecision",
+            "APPROVE",
+            "procurementDecisionReasons",
+            "Statutory duty",
+            "decisionReference",
+            "Executive minute 123",
+            "decisionDate",
+            "2026-03-02"));
     planTimetable(instance, plan("PA2023"));
     toEvaluation(instance);
     complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(THREE_BIDS));
     // The officer drafting the report tries to send its authorisation to a Chief Officer instead.
-    complete(OFFICER, taskAt(instance, "Task_PrepareAwardReport"), Map.of("winningBidder", "Birch Support",
-        "awardReportSummary", "Award to Birch", "approvalRoute", "CHIEF_OFFICER"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_PrepareAwardReport"),
+        Map.of(
+            "winningBidder",
+            "Birch Support",
+            "awardReportSummary",
+            "Award to Birch",
+            "approvalRoute",
+            "CHIEF_OFFICER"));
     Task authorise = taskAt(instance, "Task_AuthoriseAward");
     assertThat(authorise).hasCandidateGroup("democratic-services");
     assertThat(authorise.getName()).isEqualTo("Authorise the award report (Executive)");
     assertThatThrownBy(() -> complete(CLERK, authorise, Map.of("awardDecision", "AUTHORISE")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("decisionReference");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("decisionReference");
   }
 
   @Test
@@ -656,7 +923,8 @@ class ProcurementProcessTest {
     other.put("providerName", "Acme Care");
     other.put("providerEmail", "bids@acme.example");
     assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_SignContract"), other))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("providerName")
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("providerName")
         .hasMessageContaining("Birch Support");
     assertThat(contracts.findByReference(newContract)).isEmpty();
     assertThat(contracts.findAllProviders()).noneMatch(p -> p.name().equals("Acme Care"));
@@ -668,12 +936,17 @@ class ProcurementProcessTest {
     planTimetable(instance, plan("PA2023"));
     String reference = instance.getBusinessKey();
     setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
-    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"), Map.of("marketEngagementSummary", "Done"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_MarketEngagement"),
+        Map.of("marketEngagementSummary", "Done"));
     publish(instance, "Task_PublishTenderNotices", "UK2-1", "2026-04-08");
-    // The market engagement finished on time: the watch moves on to the tender period (close 15 May).
+    // The market engagement finished on time: the watch moves on to the tender period (close 15
+    // May).
     setClock(LocalDateTime.of(2026, 4, 11, 0, 5));
     execute(job(instance, "Timer_StageEnd"));
-    assertThat(job(instance, "Timer_StageEnd").getDuedate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 5, 15)));
+    assertThat(job(instance, "Timer_StageEnd").getDuedate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2026, 5, 15)));
 
     // The tender notice goes out two weeks late, and the tender period closes a week later.
     setClock(LocalDateTime.of(2026, 4, 27, 10, 0));
@@ -686,7 +959,8 @@ class ProcurementProcessTest {
     execute(job(instance, "Timer_StageEnd"));
     assertThat(register.slips(reference)).isEmpty();
     assertThat(instance).isNotWaitingAt("Task_ReviewOverrun");
-    assertThat(job(instance, "Timer_StageEnd").getDuedate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 5, 22)));
+    assertThat(job(instance, "Timer_StageEnd").getDuedate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2026, 5, 22)));
   }
 
   @Test
@@ -694,12 +968,19 @@ class ProcurementProcessTest {
     ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
     planTimetable(instance, plan("PA2023"));
     toEvaluation(instance);
-    complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation("Acme Care | 100000 | FAIL | Late"));
-    complete(LEAD, taskAt(instance, "Task_DecideAfterFailedTender"), Map.of("failedTenderNextStep", "RETENDER",
-        "failedTenderNotes", "Readvertise"));
-    assertThat(register.require(instance.getBusinessKey()).evaluationResult()).as("the failed round's result")
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_EvaluateTenders"),
+        evaluation("Acme Care | 100000 | FAIL | Late"));
+    complete(
+        LEAD,
+        taskAt(instance, "Task_DecideAfterFailedTender"),
+        Map.of("failedTenderNextStep", "RETENDER", "failedTenderNotes", "Readvertise"));
+    assertThat(register.require(instance.getBusinessKey()).evaluationResult())
+        .as("the failed round's result")
         .isNull();
-    assertThat(runtimeService.getVariable(instance.getId(), "evaluationBids")).as("the failed round's bids")
+    assertThat(runtimeService.getVariable(instance.getId(), "evaluationBids"))
+        .as("the failed round's bids")
         .isNull();
     assertThat(runtimeService.getVariable(instance.getId(), "compliantTender")).isNull();
   }
@@ -711,13 +992,17 @@ class ProcurementProcessTest {
     Map<String, Object> typed = request(null, "PA2023", 0, false);
     typed.put("estimatedValue", "£2,100,000");
     ProcessInstance instance = start(typed);
-    assertThat(register.require(instance.getBusinessKey()).estimatedValue()).isEqualByComparingTo("2100000.00");
+    assertThat(register.require(instance.getBusinessKey()).estimatedValue())
+        .isEqualByComparingTo("2100000.00");
     agreeAll(instance);
-    assertThat(taskAt(instance, "Task_DecideToProcure")).as("£1m and over").hasCandidateGroup("democratic-services");
+    assertThat(taskAt(instance, "Task_DecideToProcure"))
+        .as("£1m and over")
+        .hasCandidateGroup("democratic-services");
 
     Map<String, Object> misread = request(null, "PA2023", 0, false);
     misread.put("estimatedValue", "850,00");
-    assertThatThrownBy(() -> start(misread)).isInstanceOf(TaskFormException.class)
+    assertThatThrownBy(() -> start(misread))
+        .isInstanceOf(TaskFormException.class)
         .hasMessageContaining("estimatedValue: '850,00' is not an amount of money");
   }
 
@@ -733,26 +1018,63 @@ class ProcurementProcessTest {
   void anExecutiveDecisionCannotBeDatedInTheFuture() {
     ProcessInstance instance = start(request(null, "PA2023", 2_100_000, true));
     agreeAll(instance);
-    assertThatThrownBy(() -> complete(CLERK, taskAt(instance, "Task_DecideToProcure"), Map.of(
-        "procurementDecision", "APPROVE", "procurementDecisionReasons", "Statutory duty",
-        "decisionReference", "Executive minute 12", "decisionDate", "2026-03-03")))
+    assertThatThrownBy(
+            () ->
+                complete(
+                    CLERK,
+                    taskAt(instance, "Task_DecideToProcure"),
+                    Map.of(
+                        "procurementDecision",
+                        "APPROVE",
+                        "procurementDecisionReasons",
+                        "Statutory duty",
+                        "decisionReference",
+                        "Executive minute 12",
+                        "decisionDate",
+                        "2026-03-03")))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("decisionDate: the Executive's decision cannot be dated in the future");
+        .hasMessageContaining(
+            "decisionDate: the Executive's decision cannot be dated in the future");
   }
 
   @Test
   void aRevisedCaseCanChangeTheValueAndTheDirectorsSeeWhatChanged() {
     ProcessInstance instance = start(request(null, "PA2023", 400_000, false));
-    complete(GOVERNANCE, taskAt(instance, "Task_GovernanceAgreement"), Map.of("governanceAgreement", "DECLINE",
-        "governanceAgreementComments", "The value includes a service we no longer buy"));
-    complete(CORPORATE, taskAt(instance, "Task_CorporateServicesAgreement"), Map.of("corporateAgreement", "AGREE"));
-    complete(FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE"));
-    complete(OFFICER, taskAt(instance, "Task_ReviseProcurementCase"), Map.of("revision", "REVISE",
-        "procurementStrategy", "Payroll only", "estimatedValue", "£80,000", "keyDecision", false,
-        "regime", "PA2023_LIGHT_TOUCH", "revisionNotes", "Support service removed; payroll only"));
+    complete(
+        GOVERNANCE,
+        taskAt(instance, "Task_GovernanceAgreement"),
+        Map.of(
+            "governanceAgreement",
+            "DECLINE",
+            "governanceAgreementComments",
+            "The value includes a service we no longer buy"));
+    complete(
+        CORPORATE,
+        taskAt(instance, "Task_CorporateServicesAgreement"),
+        Map.of("corporateAgreement", "AGREE"));
+    complete(
+        FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ReviseProcurementCase"),
+        Map.of(
+            "revision",
+            "REVISE",
+            "procurementStrategy",
+            "Payroll only",
+            "estimatedValue",
+            "£80,000",
+            "keyDecision",
+            false,
+            "regime",
+            "PA2023_LIGHT_TOUCH",
+            "revisionNotes",
+            "Support service removed; payroll only"));
 
-    assertThat(register.require(instance.getBusinessKey()).estimatedValue()).isEqualByComparingTo("80000.00");
-    assertThat(register.require(instance.getBusinessKey()).regime()).isEqualTo("PA2023_LIGHT_TOUCH");
+    assertThat(register.require(instance.getBusinessKey()).estimatedValue())
+        .isEqualByComparingTo("80000.00");
+    assertThat(register.require(instance.getBusinessKey()).regime())
+        .isEqualTo("PA2023_LIGHT_TOUCH");
     assertThat((String) runtimeService.getVariable(instance.getId(), "revisionText"))
         .contains("Support service removed; payroll only")
         .contains("The value includes a service we no longer buy");
@@ -767,7 +1089,8 @@ class ProcurementProcessTest {
     late.put("commencementDate", "2026-11-02");
     assertThatThrownBy(() -> planTimetable(instance, late))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("commencementDate: " + replaced.reference() + " ends on Wednesday 30 September 2026")
+        .hasMessageContaining(
+            "commencementDate: " + replaced.reference() + " ends on Wednesday 30 September 2026")
         .hasMessageContaining("no contract from Thursday 1 October 2026");
     late.put("serviceGapAccepted", true);
     planTimetable(instance, late);
@@ -779,7 +1102,10 @@ class ProcurementProcessTest {
     ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
     planTimetable(instance, plan("PA2023"));
     setClock(LocalDateTime.of(2026, 4, 1, 10, 0));
-    complete(OFFICER, taskAt(instance, "Task_MarketEngagement"), Map.of("marketEngagementSummary", "Done early"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_MarketEngagement"),
+        Map.of("marketEngagementSummary", "Done early"));
     publish(instance, "Task_PublishTenderNotices", "UK2-1", "2026-04-01");
     setClock(LocalDateTime.of(2026, 4, 2, 10, 0));
     publish(instance, "Task_PublishTenderNotices", "UK4-1", "2026-04-02");
@@ -817,7 +1143,10 @@ class ProcurementProcessTest {
     driver.runTenderToAward(instance);
   }
 
-  /** A tender replacing the old contract, awarded to Birch Support, its standstill just over (30 July). */
+  /**
+   * A tender replacing the old contract, awarded to Birch Support, its standstill just over (30
+   * July).
+   */
   private ProcessInstance standstillOver() {
     ProcessInstance instance = approved(request(replaced.reference(), "PA2023", 400_000, false));
     planTimetable(instance, plan("PA2023"));
@@ -835,7 +1164,8 @@ class ProcurementProcessTest {
     return ProcurementDriver.contract(newContract, signedOn);
   }
 
-  private void publish(ProcessInstance instance, String activity, String noticeReference, String publishedOn) {
+  private void publish(
+      ProcessInstance instance, String activity, String noticeReference, String publishedOn) {
     driver.publish(instance, activity, noticeReference, publishedOn);
   }
 
@@ -863,6 +1193,9 @@ class ProcurementProcessTest {
 
   private String outbox(ProcessInstance instance, String event) {
     return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", "procurement:" + instance.getId() + ":" + event).query(String.class).optional().orElse(null);
+        .param("key", "procurement:" + instance.getId() + ":" + event)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 }

@@ -13,21 +13,36 @@ import uk.gov.council.commissioning.procurement.StandstillRule.DayUnit;
 class ProcurementRegimesTest {
 
   private static ProcurementRegimes load(String location) {
-    return new ProcurementRegimes(new ProcurementProperties(location, true, 25, 10, "PA2023_LIGHT_TOUCH", 60, List.of(12, 12),
-        java.time.Period.ofMonths(18), "-", false));
+    return new ProcurementRegimes(
+        new ProcurementProperties(
+            location,
+            true,
+            25,
+            10,
+            "PA2023_LIGHT_TOUCH",
+            60,
+            List.of(12, 12),
+            java.time.Period.ofMonths(18),
+            "-",
+            false));
   }
 
   private final ProcurementRegimes bundled = load("classpath:procurement/regimes.json");
 
   @Test
   void theBundledDataHoldsTheActTheRegulationsAndTheirLightTouchRegimes() {
-    assertThat(bundled.all()).extracting(ProcurementRegime::id)
+    assertThat(bundled.all())
+        .extracting(ProcurementRegime::id)
         .containsExactly("PA2023", "PA2023_LIGHT_TOUCH", "PCR2015", "PCR2015_LIGHT_TOUCH");
-    assertThat(bundled.find("PA2023_LIGHT_TOUCH")).get().satisfies(r -> {
-      assertThat(r.lightTouch()).isTrue();
-      assertThat(r.standstill().mandatory()).isFalse();
-      assertThat(r.procedures()).allSatisfy(p -> assertThat(p.hasStatutoryMinimum()).isFalse());
-    });
+    assertThat(bundled.find("PA2023_LIGHT_TOUCH"))
+        .get()
+        .satisfies(
+            r -> {
+              assertThat(r.lightTouch()).isTrue();
+              assertThat(r.standstill().mandatory()).isFalse();
+              assertThat(r.procedures())
+                  .allSatisfy(p -> assertThat(p.hasStatutoryMinimum()).isFalse());
+            });
     assertThat(bundled.find("nothing")).isEmpty();
   }
 
@@ -42,20 +57,30 @@ class ProcurementRegimesTest {
     ProcurementRegime regulations = bundled.find("PCR2015").orElseThrow();
     assertThat(regulations.standstill().length()).isEqualTo(10);
     assertThat(regulations.standstill().unit()).isEqualTo(DayUnit.CALENDAR_DAYS);
-    // The Regulations' own definition was not confirmed: the UK-wide reading is the council's choice.
+    // The Regulations' own definition was not confirmed: the UK-wide reading is the council's
+    // choice.
     assertThat(regulations.workingDays().basis()).isEqualTo(RuleBasis.COUNCIL_DEFAULT);
   }
 
-  /** Which procurements each governs (by the day they began) and the law its assessment summaries follow. */
+  /**
+   * Which procurements each governs (by the day they began) and the law its assessment summaries
+   * follow.
+   */
   @Test
   void theActGovernsProcurementsBegunFrom24February2025AndTheRegulationsThoseBefore() {
     LocalDate before = LocalDate.of(2025, 2, 23);
     LocalDate from = LocalDate.of(2025, 2, 24);
     assertThat(bundled.problemFor("PA2023_LIGHT_TOUCH", from)).isEmpty();
-    assertThat(bundled.problemFor("PA2023_LIGHT_TOUCH", before)).get().asString().contains("on or after 2025-02-24");
+    assertThat(bundled.problemFor("PA2023_LIGHT_TOUCH", before))
+        .get()
+        .asString()
+        .contains("on or after 2025-02-24");
     assertThat(bundled.problemFor("PCR2015", before)).isEmpty();
     assertThat(bundled.problemFor("PCR2015", from)).get().asString().contains("before 2025-02-24");
-    assertThat(bundled.problemFor("EU2004", from)).get().asString().startsWith("must be one of PA2023");
+    assertThat(bundled.problemFor("EU2004", from))
+        .get()
+        .asString()
+        .startsWith("must be one of PA2023");
     assertThat(bundled.find("PCR2015_LIGHT_TOUCH").orElseThrow().summariesLaw())
         .isEqualTo(AssessmentSummaries.Regime.PCR_2015);
     assertThat(bundled.find("PA2023").orElseThrow().summariesLaw())
@@ -66,10 +91,13 @@ class ProcurementRegimesTest {
   void everyRuleCitesItsSource() {
     for (ProcurementRegime regime : bundled.all()) {
       assertThat(regime.standstill().source()).as(regime.id()).isNotBlank();
-      assertThat(regime.notices()).allSatisfy(n -> assertThat(n.source()).as(regime.id() + " " + n.code()).isNotBlank());
+      assertThat(regime.notices())
+          .allSatisfy(n -> assertThat(n.source()).as(regime.id() + " " + n.code()).isNotBlank());
       for (TenderingProcedure procedure : regime.procedures()) {
         if (procedure.hasStatutoryMinimum()) {
-          assertThat(procedure.minimum().source()).as(regime.id() + " " + procedure.id()).isNotBlank();
+          assertThat(procedure.minimum().source())
+              .as(regime.id() + " " + procedure.id())
+              .isNotBlank();
         } else {
           assertThat(procedure.note()).as(regime.id() + " " + procedure.id()).isNotBlank();
         }

@@ -27,15 +27,16 @@ final class ProcurementTestData {
   static final String CHIEF = "proc-chief";
 
   /** Each test user and the one council group it acts in. */
-  static final Map<String, String> STAFF = Map.of(
-      OFFICER, Roles.PROCUREMENT,
-      LEAD, Roles.PROCUREMENT_LEADS,
-      GOVERNANCE, Roles.GOVERNANCE_CONTRACTS,
-      CORPORATE, Roles.CORPORATE_DIRECTORS,
-      FINANCE, Roles.FINANCE_DIRECTORS,
-      CLERK, Roles.DEMOCRATIC_SERVICES,
-      PORTFOLIO, Roles.PORTFOLIO_HOLDERS,
-      CHIEF, Roles.CHIEF_OFFICERS);
+  static final Map<String, String> STAFF =
+      Map.of(
+          OFFICER, Roles.PROCUREMENT,
+          LEAD, Roles.PROCUREMENT_LEADS,
+          GOVERNANCE, Roles.GOVERNANCE_CONTRACTS,
+          CORPORATE, Roles.CORPORATE_DIRECTORS,
+          FINANCE, Roles.FINANCE_DIRECTORS,
+          CLERK, Roles.DEMOCRATIC_SERVICES,
+          PORTFOLIO, Roles.PORTFOLIO_HOLDERS,
+          CHIEF, Roles.CHIEF_OFFICERS);
 
   private ProcurementTestData() {}
 
@@ -44,30 +45,45 @@ final class ProcurementTestData {
   }
 
   /**
-   * Takes the test users out of the shared staff groups again: test classes share a Spring
-   * context, and other classes count the members of these groups (emails to a group).
+   * Takes the test users out of the shared staff groups again: test classes share a Spring context,
+   * and other classes count the members of these groups (emails to a group).
    */
   static void removeStaff(IdentityService identity) {
     STAFF.forEach((user, group) -> identity.deleteMembership(user, group));
   }
 
   static Provider incumbent(ContractService contracts) {
-    return contracts.findAllProviders().stream().filter(p -> p.organisationGroup().equals("provider-proc-incumbent"))
+    return contracts.findAllProviders().stream()
+        .filter(p -> p.organisationGroup().equals("provider-proc-incumbent"))
         .findFirst()
-        .orElseGet(() -> contracts.createProvider("Incumbent Payroll Services", "contracts@incumbent.example",
-            "provider-proc-incumbent"));
+        .orElseGet(
+            () ->
+                contracts.createProvider(
+                    "Incumbent Payroll Services",
+                    "contracts@incumbent.example",
+                    "provider-proc-incumbent"));
   }
 
   /** The contract the procurement replaces: ends on 30 September 2026, its options used up. */
   static Contract replacedContract(ContractService contracts, String reference) {
-    contracts.create(new NewContract(reference, "Direct Payments Support and Payroll Service",
-        incumbent(contracts).id(), "Adult social care", LocalDate.of(2022, 10, 1), LocalDate.of(2026, 9, 30),
-        new BigDecimal("300000.00"), new BigDecimal("1200000.00"), "Direct payments", List.of()));
+    contracts.create(
+        new NewContract(
+            reference,
+            "Direct Payments Support and Payroll Service",
+            incumbent(contracts).id(),
+            "Adult social care",
+            LocalDate.of(2022, 10, 1),
+            LocalDate.of(2026, 9, 30),
+            new BigDecimal("300000.00"),
+            new BigDecimal("1200000.00"),
+            "Direct payments",
+            List.of()));
     return contracts.findByReference(reference).orElseThrow();
   }
 
   /** What an officer enters on the start form. */
-  static Map<String, Object> request(String replaces, String regime, double value, boolean keyDecision) {
+  static Map<String, Object> request(
+      String replaces, String regime, double value, boolean keyDecision) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("title", "Direct Payments Support and Payroll Service");
     variables.put("serviceArea", "Adult social care");
@@ -75,13 +91,16 @@ final class ProcurementTestData {
     variables.put("keyDecision", keyDecision);
     variables.put("regime", regime);
     variables.put("replacesContractReference", replaces);
-    variables.put("procurementStrategy", "Open tender, one lot, 5 years + 1 + 1, price 60% quality 40% (seed 000 §6)");
+    variables.put(
+        "procurementStrategy",
+        "Open tender, one lot, 5 years + 1 + 1, price 60% quality 40% (seed 000 §6)");
     return variables;
   }
 
   /**
-   * A lawful open-procedure timetable under the Procurement Act 2023, planned on Monday 2 March 2026:
-   * a 32-day tender period (minimum 25, s54) and signature well after the 8-working-day standstill.
+   * A lawful open-procedure timetable under the Procurement Act 2023, planned on Monday 2 March
+   * 2026: a 32-day tender period (minimum 25, s54) and signature well after the 8-working-day
+   * standstill.
    */
   static Map<String, Object> plan(String regime) {
     Map<String, Object> plan = new HashMap<>();
@@ -113,8 +132,10 @@ final class ProcurementTestData {
     return sheet;
   }
 
-  static final String THREE_BIDS = String.join("\n",
-      "Acme Care | £100,000 | PASS | 4 | 3",
-      "Birch Support | £90,000 | PASS | 3 | 3",
-      "Cedar Ltd | £80,000 | FAIL | No insurance certificate");
+  static final String THREE_BIDS =
+      String.join(
+          "\n",
+          "Acme Care | £100,000 | PASS | 4 | 3",
+          "Birch Support | £90,000 | PASS | 3 | 3",
+          "Cedar Ltd | £80,000 | FAIL | No insurance certificate");
 }

@@ -11,12 +11,11 @@ import java.time.LocalDate;
  * <p>The seed gives months. Read as: a stage "from" a month starts on the month's first day, and a
  * notice or deadline falls on a working day (the tender notice on Monday 2 March 2020, tenders
  * close on Friday 29 May 2020); a stage "to" a month ends on that month's last day unless the next
- * stage starts in the same month, when it ends on the first working day of it (award
- * authorisation "to September 2020" ends Tuesday 1 September, notification "from September 2020"
- * starts with the award notice on Wednesday 2 September). "End 2019" is 1 December 2019. The
- * contract is signed on 1 October 2020, within "Notification and Mobilisation", and the service
- * starts on 8 April 2021 (§6.4, §6.8). The regime is the seed's, PCR 2015 (§10.6), by open tender
- * (§4.8.7).
+ * stage starts in the same month, when it ends on the first working day of it (award authorisation
+ * "to September 2020" ends Tuesday 1 September, notification "from September 2020" starts with the
+ * award notice on Wednesday 2 September). "End 2019" is 1 December 2019. The contract is signed on
+ * 1 October 2020, within "Notification and Mobilisation", and the service starts on 8 April 2021
+ * (§6.4, §6.8). The regime is the seed's, PCR 2015 (§10.6), by open tender (§4.8.7).
  */
 final class SeedTimetable {
 
@@ -44,8 +43,19 @@ final class SeedTimetable {
   }
 
   TimetablePlan plan() {
-    return new TimetablePlan(regime, procedure, marketEngagementStart, marketEngagementEnd, tenderNoticeDate,
-        tenderCloseDate, evaluationEnd, awardAuthorisationEnd, awardNoticeDate, contractSignatureDate,
-        commencementDate, plannedProcurementNoticeDate, voluntaryStandstill);
+    return new TimetablePlan(
+        regime,
+        procedure,
+        marketEngagementStart,
+        marketEngagementEnd,
+        tenderNoticeDate,
+        tenderCloseDate,
+        evaluationEnd,
+        awardAuthorisationEnd,
+        awardNoticeDate,
+        contractSignatureDate,
+        commencementDate,
+        plannedProcurementNoticeDate,
+        voluntaryStandstill);
   }
 }

@@ -1,7 +1,6 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -41,29 +40,39 @@ class TenderEvaluationTest {
    */
   @Test
   void theHandWorkedTenderComesOutExactly() {
-    EvaluationResult result = TenderEvaluation.evaluate(SEED, List.of(
-        passed("Acorn Care", "100000", 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
-        passed("Birch Homes", "120000", 5, 5, 5, 4, 4, 5, 4, 5, 4, 5),
-        failed("Cedar Ltd", "80000", "No evidence of employer's liability insurance"),
-        passed("Dale Support", "110000", 2, 4, 3, 2, 3, 4, 3, 4, 3, 5)));
+    EvaluationResult result =
+        TenderEvaluation.evaluate(
+            SEED,
+            List.of(
+                passed("Acorn Care", "100000", 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
+                passed("Birch Homes", "120000", 5, 5, 5, 4, 4, 5, 4, 5, 4, 5),
+                failed("Cedar Ltd", "80000", "No evidence of employer's liability insurance"),
+                passed("Dale Support", "110000", 2, 4, 3, 2, 3, 4, 3, 4, 3, 5)));
 
     assertThat(result.lowestCompliantPrice()).isEqualByComparingTo("100000");
-    assertThat(result.ranking()).containsExactly(
-        new RankedBid(1, "Birch Homes", dec("36.80"), dec("50.00"), dec("86.80"), dec("120000"), false),
-        new RankedBid(2, "Acorn Care", dec("24.00"), dec("60.00"), dec("84.00"), dec("100000"), false),
-        new RankedBid(3, "Dale Support", dec("26.80"), dec("54.55"), dec("81.35"), dec("110000"), false));
+    assertThat(result.ranking())
+        .containsExactly(
+            new RankedBid(
+                1, "Birch Homes", dec("36.80"), dec("50.00"), dec("86.80"), dec("120000"), false),
+            new RankedBid(
+                2, "Acorn Care", dec("24.00"), dec("60.00"), dec("84.00"), dec("100000"), false),
+            new RankedBid(
+                3, "Dale Support", dec("26.80"), dec("54.55"), dec("81.35"), dec("110000"), false));
     assertThat(result.excluded())
-        .containsExactly(new ExcludedBid("Cedar Ltd", "No evidence of employer's liability insurance"));
+        .containsExactly(
+            new ExcludedBid("Cedar Ltd", "No evidence of employer's liability insurance"));
     assertThat(result.panelDecisionNeeded()).isFalse();
     assertThat(result.model()).isEqualTo(SEED);
   }
 
   @Test
   void theOrderOfTheBidsDoesNotChangeTheResult() {
-    List<Bid> bids = new ArrayList<>(List.of(
-        passed("Acorn Care", "100000", 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
-        passed("Birch Homes", "120000", 5, 5, 5, 4, 4, 5, 4, 5, 4, 5),
-        failed("Cedar Ltd", "80000", "Late")));
+    List<Bid> bids =
+        new ArrayList<>(
+            List.of(
+                passed("Acorn Care", "100000", 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
+                passed("Birch Homes", "120000", 5, 5, 5, 4, 4, 5, 4, 5, 4, 5),
+                failed("Cedar Ltd", "80000", "Late")));
     EvaluationResult forwards = TenderEvaluation.evaluate(SEED, bids);
     java.util.Collections.reverse(bids);
 
@@ -74,13 +83,24 @@ class TenderEvaluationTest {
   void theSeedTemplateIsSixtyFortyWithTenQuestionsOnAFivePointScale() {
     assertThat(SEED.priceWeight()).isEqualByComparingTo("60");
     assertThat(SEED.qualityWeight()).isEqualByComparingTo("40");
-    assertThat(SEED.questions()).extracting(QualityQuestion::title).containsExactly(
-        "Mandatory Finance Question", "Mandatory GDPR Question", "Service Delivery and Organisational Structure",
-        "Innovation and Social Value", "Service Development", "Safeguarding and Whistleblowing",
-        "Risk Management", "Quality Assurance", "Service Demand", "Conflict of Interest");
-    assertThat(SEED.questions()).extracting(q -> q.weight().intValue())
+    assertThat(SEED.questions())
+        .extracting(QualityQuestion::title)
+        .containsExactly(
+            "Mandatory Finance Question",
+            "Mandatory GDPR Question",
+            "Service Delivery and Organisational Structure",
+            "Innovation and Social Value",
+            "Service Development",
+            "Safeguarding and Whistleblowing",
+            "Risk Management",
+            "Quality Assurance",
+            "Service Demand",
+            "Conflict of Interest");
+    assertThat(SEED.questions())
+        .extracting(q -> q.weight().intValue())
         .containsExactly(5, 10, 15, 10, 10, 10, 10, 10, 10, 10);
-    assertThat(SEED.questions()).allSatisfy(q -> assertThat(q.maxScore()).isEqualByComparingTo("5"));
+    assertThat(SEED.questions())
+        .allSatisfy(q -> assertThat(q.maxScore()).isEqualByComparingTo("5"));
   }
 
   /*
@@ -91,13 +111,19 @@ class TenderEvaluationTest {
    */
   @Test
   void onEqualTotalsTheHigherQualityScoreRanksFirst() {
-    EvaluationResult result = TenderEvaluation.evaluate(SEED, List.of(
-        passed("Xenon", "100000", 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
-        passed("Yarrow", "120000", 5, 5, 2, 2, 5, 5, 5, 5, 5, 5)));
+    EvaluationResult result =
+        TenderEvaluation.evaluate(
+            SEED,
+            List.of(
+                passed("Xenon", "100000", 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
+                passed("Yarrow", "120000", 5, 5, 2, 2, 5, 5, 5, 5, 5, 5)));
 
-    assertThat(result.ranking()).containsExactly(
-        new RankedBid(1, "Yarrow", dec("34.00"), dec("50.00"), dec("84.00"), dec("120000"), false),
-        new RankedBid(2, "Xenon", dec("24.00"), dec("60.00"), dec("84.00"), dec("100000"), false));
+    assertThat(result.ranking())
+        .containsExactly(
+            new RankedBid(
+                1, "Yarrow", dec("34.00"), dec("50.00"), dec("84.00"), dec("120000"), false),
+            new RankedBid(
+                2, "Xenon", dec("24.00"), dec("60.00"), dec("84.00"), dec("100000"), false));
     assertThat(result.panelDecisionNeeded()).isFalse();
   }
 
@@ -107,15 +133,21 @@ class TenderEvaluationTest {
    */
   @Test
   void equalTotalAndQualityShareTheRankAndGoToThePanel() {
-    EvaluationResult result = TenderEvaluation.evaluate(SEED, List.of(
-        passed("Zeta", "100000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
-        passed("Mid", "200000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
-        passed("Alpha", "100000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4)));
+    EvaluationResult result =
+        TenderEvaluation.evaluate(
+            SEED,
+            List.of(
+                passed("Zeta", "100000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
+                passed("Mid", "200000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
+                passed("Alpha", "100000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4)));
 
-    assertThat(result.ranking()).containsExactly(
-        new RankedBid(1, "Alpha", dec("32.00"), dec("60.00"), dec("92.00"), dec("100000"), true),
-        new RankedBid(1, "Zeta", dec("32.00"), dec("60.00"), dec("92.00"), dec("100000"), true),
-        new RankedBid(3, "Mid", dec("32.00"), dec("30.00"), dec("62.00"), dec("200000"), false));
+    assertThat(result.ranking())
+        .containsExactly(
+            new RankedBid(
+                1, "Alpha", dec("32.00"), dec("60.00"), dec("92.00"), dec("100000"), true),
+            new RankedBid(1, "Zeta", dec("32.00"), dec("60.00"), dec("92.00"), dec("100000"), true),
+            new RankedBid(
+                3, "Mid", dec("32.00"), dec("30.00"), dec("62.00"), dec("200000"), false));
     assertThat(result.panelDecisionNeeded()).isTrue();
     assertThat(result.tieRule()).contains("higher quality score").contains("panel");
   }
@@ -123,9 +155,12 @@ class TenderEvaluationTest {
   /* 100 / 48,000 × 60 = 0.125 exactly: half up gives 0.13 (half even would give 0.12). */
   @Test
   void scoresAreRoundedHalfUpToTwoPlaces() {
-    EvaluationResult result = TenderEvaluation.evaluate(SEED, List.of(
-        passed("Cheap", "100", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-        passed("Dear", "48000", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+    EvaluationResult result =
+        TenderEvaluation.evaluate(
+            SEED,
+            List.of(
+                passed("Cheap", "100", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+                passed("Dear", "48000", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
 
     assertThat(result.ranking().get(1).priceScore()).isEqualTo(dec("0.13"));
     assertThat(result.ranking().get(1).totalScore()).isEqualTo(dec("0.13"));
@@ -134,14 +169,20 @@ class TenderEvaluationTest {
   /* A 0-10 scale, one question 100%: 7/10 × 100 × 50/100 = 35.00; price 50.00. */
   @Test
   void anEditedModelWithATenPointScaleIsUsed() {
-    EvaluationModel model = new EvaluationModel(dec("50"), dec("50"),
-        List.of(new QualityQuestion("method", "Method statement", dec("100"), dec("10"))));
+    EvaluationModel model =
+        new EvaluationModel(
+            dec("50"),
+            dec("50"),
+            List.of(new QualityQuestion("method", "Method statement", dec("100"), dec("10"))));
 
-    EvaluationResult result = TenderEvaluation.evaluate(model,
-        List.of(new Bid("Solo", Stage1Result.pass(), Map.of("method", dec("7")), dec("5000"))));
+    EvaluationResult result =
+        TenderEvaluation.evaluate(
+            model,
+            List.of(new Bid("Solo", Stage1Result.pass(), Map.of("method", dec("7")), dec("5000"))));
 
-    assertThat(result.ranking()).containsExactly(
-        new RankedBid(1, "Solo", dec("35.00"), dec("50.00"), dec("85.00"), dec("5000"), false));
+    assertThat(result.ranking())
+        .containsExactly(
+            new RankedBid(1, "Solo", dec("35.00"), dec("50.00"), dec("85.00"), dec("5000"), false));
   }
 
   // --- validation: each rule names its field ----------------------------------------------------
@@ -149,13 +190,15 @@ class TenderEvaluationTest {
   @Test
   void priceAndQualityWeightsMustTotal100() {
     EvaluationModel model = new EvaluationModel(dec("60"), dec("30"), SEED.questions());
-    assertThat(problems(model, List.of(acorn()))).containsExactlyInAnyOrder("model.priceWeight", "model.qualityWeight");
+    assertThat(problems(model, List.of(acorn())))
+        .containsExactlyInAnyOrder("model.priceWeight", "model.qualityWeight");
   }
 
   @Test
   void questionWeightsMustTotal100() {
     List<QualityQuestion> questions = new ArrayList<>(SEED.questions());
-    questions.set(0, new QualityQuestion("finance", "Mandatory Finance Question", dec("10"), dec("5")));
+    questions.set(
+        0, new QualityQuestion("finance", "Mandatory Finance Question", dec("10"), dec("5")));
     EvaluationModel model = new EvaluationModel(dec("60"), dec("40"), questions);
     assertThat(problems(model, List.of(acorn()))).containsExactly("model.questions");
   }
@@ -167,8 +210,11 @@ class TenderEvaluationTest {
     scores.put("risk-management", dec("6"));
     scores.put("service-demand", dec("-1"));
     Bid bid = new Bid("Acorn Care", Stage1Result.pass(), scores, dec("100000"));
-    assertThat(problems(SEED, List.of(bid))).containsExactlyInAnyOrder(
-        "bids[0].scores.gdpr", "bids[0].scores.risk-management", "bids[0].scores.service-demand");
+    assertThat(problems(SEED, List.of(bid)))
+        .containsExactlyInAnyOrder(
+            "bids[0].scores.gdpr",
+            "bids[0].scores.risk-management",
+            "bids[0].scores.service-demand");
   }
 
   @Test
@@ -210,23 +256,34 @@ class TenderEvaluationTest {
 
   @Test
   void whenEveryBidderFailedStage1NothingIsRankedAndEveryBidIsListedWithItsReason() {
-    EvaluationResult result = TenderEvaluation.evaluate(SEED,
-        List.of(failed("Cedar Ltd", "80000", "Late"), failed("Alder Care", "95000", "No insurance")));
+    EvaluationResult result =
+        TenderEvaluation.evaluate(
+            SEED,
+            List.of(
+                failed("Cedar Ltd", "80000", "Late"),
+                failed("Alder Care", "95000", "No insurance")));
     assertThat(result.ranking()).isEmpty();
     assertThat(result.lowestCompliantPrice()).isNull();
     assertThat(result.panelDecisionNeeded()).isFalse();
-    assertThat(result.excluded()).extracting(EvaluationResult.ExcludedBid::bidder, EvaluationResult.ExcludedBid::reason)
-        .containsExactly(org.assertj.core.groups.Tuple.tuple("Alder Care", "No insurance"),
+    assertThat(result.excluded())
+        .extracting(EvaluationResult.ExcludedBid::bidder, EvaluationResult.ExcludedBid::reason)
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("Alder Care", "No insurance"),
             org.assertj.core.groups.Tuple.tuple("Cedar Ltd", "Late"));
   }
 
   @Test
   void everyBadFieldIsReportedAtOnce() {
-    EvaluationModel model = new EvaluationModel(null, dec("40"),
-        List.of(new QualityQuestion("q", "Q", dec("100"), dec("0"))));
+    EvaluationModel model =
+        new EvaluationModel(
+            null, dec("40"), List.of(new QualityQuestion("q", "Q", dec("100"), dec("0"))));
     Bid noStage1 = new Bid("", null, Map.of(), dec("1"));
-    assertThat(problems(model, List.of(noStage1))).containsExactlyInAnyOrder(
-        "model.priceWeight", "model.questions[0].maxScore", "bids[0].bidder", "bids[0].stage1.outcome");
+    assertThat(problems(model, List.of(noStage1)))
+        .containsExactlyInAnyOrder(
+            "model.priceWeight",
+            "model.questions[0].maxScore",
+            "bids[0].bidder",
+            "bids[0].stage1.outcome");
   }
 
   // --- helpers ----------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.TestUsers.as;
+import static uk.gov.council.commissioning.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -26,7 +26,8 @@ class TimetableCheckApiTest {
   private static final String PROVIDER_GROUP = "provider-tt-api";
 
   /** The seed 000 §6.5 timetable (see SeedTimetable), with the contract signed {@code %s}. */
-  private static final String SEED_PLAN = """
+  private static final String SEED_PLAN =
+      """
       {"regime": "%s", "procedure": "OPEN",
        "marketEngagementStart": "2019-12-01", "marketEngagementEnd": "2020-02-29",
        "tenderNoticeDate": "2020-03-02", "tenderCloseDate": "%s",
@@ -61,14 +62,16 @@ class TimetableCheckApiTest {
 
   @Test
   void providersAreRefused() {
-    Response response = http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"), as(PROVIDER));
+    Response response =
+        http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"), as(PROVIDER));
     assertThat(response.status()).isEqualTo(403);
     assertThat(response.contentType()).startsWith("application/problem+json");
   }
 
   @Test
   void theSeedsTimetableIsLawfulWithItsStandstillAndNotices() throws Exception {
-    Response response = http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"), as(OFFICER));
+    Response response =
+        http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"), as(OFFICER));
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode body = json.readTree(response.body());
@@ -77,25 +80,31 @@ class TimetableCheckApiTest {
     assertThat(body.path("standstillEnds").asText()).isEqualTo("2020-09-14");
     assertThat(body.path("contractMayBeEnteredInto").asText()).isEqualTo("2020-09-15");
     assertThat(body.path("contractDetailsNoticeDue").asText()).isEqualTo("2020-10-31");
-    assertThat(body.path("notices").findValuesAsText("code")).contains("FTS_CONTRACT_NOTICE", "AWARD_DECISION_NOTICES");
+    assertThat(body.path("notices").findValuesAsText("code"))
+        .contains("FTS_CONTRACT_NOTICE", "AWARD_DECISION_NOTICES");
   }
 
   @Test
   void anUnlawfulPlanIs200WithItsProblems() throws Exception {
-    Response response = http.postJson(PATH, plan("PA2023", "2020-03-20", "2020-09-10"), as(OFFICER));
+    Response response =
+        http.postJson(PATH, plan("PA2023", "2020-03-20", "2020-09-10"), as(OFFICER));
 
     assertThat(response.status()).isEqualTo(200);
     JsonNode body = json.readTree(response.body());
     assertThat(body.path("lawful").asBoolean()).isFalse();
-    assertThat(body.path("problems").findValuesAsText("field")).containsExactly("tenderCloseDate", "contractSignatureDate");
-    assertThat(body.path("problems").get(0).path("reason").asText()).contains("is 18 days").contains("25 days");
+    assertThat(body.path("problems").findValuesAsText("field"))
+        .containsExactly("tenderCloseDate", "contractSignatureDate");
+    assertThat(body.path("problems").get(0).path("reason").asText())
+        .contains("is 18 days")
+        .contains("25 days");
     assertThat(body.path("problems").get(1).path("source").asText()).contains("s51");
     assertThat(body.path("standstillEnds").asText()).isEqualTo("2020-09-11");
   }
 
   @Test
   void anUnknownRegimeIs400NamingTheField() throws Exception {
-    Response response = http.postJson(PATH, plan("EU2004", "2020-05-29", "2020-10-01"), as(OFFICER));
+    Response response =
+        http.postJson(PATH, plan("EU2004", "2020-05-29", "2020-10-01"), as(OFFICER));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
@@ -106,7 +115,8 @@ class TimetableCheckApiTest {
 
   @Test
   void anImpossibleDateIs400NamingTheField() throws Exception {
-    Response response = http.postJson(PATH, plan("PCR2015", "2020-02-30", "2020-10-01"), as(OFFICER));
+    Response response =
+        http.postJson(PATH, plan("PCR2015", "2020-02-30", "2020-10-01"), as(OFFICER));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))

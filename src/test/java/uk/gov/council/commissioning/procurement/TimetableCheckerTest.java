@@ -18,13 +18,23 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 
 class TimetableCheckerTest {
 
-  private static final WorkingDayCalendar ENGLAND = new WorkingDayCalendar(
-      new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final WorkingDayCalendar ENGLAND =
+      new WorkingDayCalendar(
+          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
 
   private static TimetableChecker checker(boolean electronicSubmission) {
     ProcurementProperties properties =
-        new ProcurementProperties("classpath:procurement/regimes.json", electronicSubmission, 25, 10,
-            "PA2023_LIGHT_TOUCH", 60, List.of(12, 12), java.time.Period.ofMonths(18), "-", false);
+        new ProcurementProperties(
+            "classpath:procurement/regimes.json",
+            electronicSubmission,
+            25,
+            10,
+            "PA2023_LIGHT_TOUCH",
+            60,
+            List.of(12, 12),
+            java.time.Period.ofMonths(18),
+            "-",
+            false);
     return new TimetableChecker(new ProcurementRegimes(properties), ENGLAND, properties);
   }
 
@@ -37,7 +47,6 @@ class TimetableCheckerTest {
   private static NoticeDue notice(TimetableCheck check, String code) {
     return check.notices().stream().filter(n -> n.code().equals(code)).findFirst().orElseThrow();
   }
-
 
   @Test
   void passesSeed000Section6_5() {
@@ -53,7 +62,8 @@ class TimetableCheckerTest {
     assertThat(check.standstillApplies()).isTrue();
     assertThat(check.standstillEnds()).isEqualTo(of(2020, 9, 14));
     assertThat(check.contractMayBeEnteredInto()).isEqualTo(of(2020, 9, 15));
-    // §10.6(i)-(ii): advertised on Find a Tender (then OJEU) and Contracts Finder, award notices after.
+    // §10.6(i)-(ii): advertised on Find a Tender (then OJEU) and Contracts Finder, award notices
+    // after.
     assertThat(notice(check, "FTS_CONTRACT_NOTICE").due()).isEqualTo(of(2020, 3, 2));
     assertThat(notice(check, "CONTRACTS_FINDER_OPPORTUNITY").due()).isEqualTo(of(2020, 3, 3));
     assertThat(notice(check, "AWARD_DECISION_NOTICES").startsStandstill()).isTrue();
@@ -69,9 +79,11 @@ class TimetableCheckerTest {
     assertThat(plan.plannedStart(ProcurementStage.MARKET_ENGAGEMENT)).isEqualTo(of(2019, 12, 1));
     assertThat(plan.plannedEnd(ProcurementStage.TENDER_PERIOD)).isEqualTo(of(2020, 5, 29));
     assertThat(plan.plannedStart(ProcurementStage.EVALUATION)).isEqualTo(of(2020, 5, 29));
-    assertThat(plan.plannedEnd(ProcurementStage.NOTIFICATION_AND_MOBILISATION)).isEqualTo(of(2021, 4, 7));
+    assertThat(plan.plannedEnd(ProcurementStage.NOTIFICATION_AND_MOBILISATION))
+        .isEqualTo(of(2021, 4, 7));
     assertThat(plan.plannedEnd(ProcurementStage.COMMENCEMENT)).isEqualTo(of(2021, 4, 8));
-    assertThat(ProcurementStage.EVALUATION.label()).isEqualTo("Tender close and evaluation and interviews");
+    assertThat(ProcurementStage.EVALUATION.label())
+        .isEqualTo("Tender close and evaluation and interviews");
   }
 
   @Test
@@ -82,12 +94,17 @@ class TimetableCheckerTest {
     TimetableCheck check = checker.check(squeezed.plan());
 
     assertThat(check.lawful()).isFalse();
-    assertThat(check.problems()).singleElement().satisfies(p -> {
-      assertThat(p.field()).isEqualTo("tenderCloseDate");
-      assertThat(p.reason()).isEqualTo("The tender period from 2 March 2020 to 27 March 2020 is 25 days; the"
-          + " Public Contracts Regulations 2015 minimum for an open procedure with electronic submission is 30 days.");
-      assertThat(p.source()).contains("reg 27");
-    });
+    assertThat(check.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.field()).isEqualTo("tenderCloseDate");
+              assertThat(p.reason())
+                  .isEqualTo(
+                      "The tender period from 2 March 2020 to 27 March 2020 is 25 days; the"
+                          + " Public Contracts Regulations 2015 minimum for an open procedure with electronic submission is 30 days.");
+              assertThat(p.source()).contains("reg 27");
+            });
   }
 
   @Test
@@ -116,9 +133,11 @@ class TimetableCheckerTest {
     TimetableCheck check = checker.check(hasty.plan());
 
     assertThat(fieldsAtFault(check)).containsExactly("awardNoticeDate");
-    assertThat(check.problems().get(0).reason()).isEqualTo("The award notice (28 August 2020) is before the award"
-        + " report authorisation (1 September 2020): the award can only be announced once the award report is"
-        + " authorised.");
+    assertThat(check.problems().get(0).reason())
+        .isEqualTo(
+            "The award notice (28 August 2020) is before the award"
+                + " report authorisation (1 September 2020): the award can only be announced once the award report is"
+                + " authorised.");
   }
 
   @Test
@@ -126,7 +145,8 @@ class TimetableCheckerTest {
     SeedTimetable overlapping = seed();
     overlapping.marketEngagementEnd = of(2020, 3, 13);
 
-    assertThat(fieldsAtFault(checker.check(overlapping.plan()))).containsExactly("tenderNoticeDate");
+    assertThat(fieldsAtFault(checker.check(overlapping.plan())))
+        .containsExactly("tenderNoticeDate");
   }
 
   @Test
@@ -146,25 +166,34 @@ class TimetableCheckerTest {
     TimetableCheck check = checker.check(plan.plan());
 
     assertThat(fieldsAtFault(check)).containsExactly("evaluationEnd", "commencementDate");
-    assertThat(check.problems().get(0).reason()).startsWith("The date of the end of evaluation and interviews is missing");
+    assertThat(check.problems().get(0).reason())
+        .startsWith("The date of the end of evaluation and interviews is missing");
   }
 
   @Test
   void anUnknownRegimeOrProcedureIsABadRequestNamingTheField() {
     assertThatThrownBy(() -> checker.check(seed().under("EU2014").plan()))
-        .isInstanceOfSatisfying(InvalidRequestException.class, e -> {
-          assertThat(e.getErrors()).singleElement().satisfies(p -> {
-            assertThat(p.field()).isEqualTo("regime");
-            assertThat(p.message()).contains("'EU2014'").contains("PA2023").contains("PCR2015_LIGHT_TOUCH");
-          });
-        });
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
+            e -> {
+              assertThat(e.getErrors())
+                  .singleElement()
+                  .satisfies(
+                      p -> {
+                        assertThat(p.field()).isEqualTo("regime");
+                        assertThat(p.message())
+                            .contains("'EU2014'")
+                            .contains("PA2023")
+                            .contains("PCR2015_LIGHT_TOUCH");
+                      });
+            });
     SeedTimetable competitiveFlexible = seed();
     competitiveFlexible.procedure = "COMPETITIVE_FLEXIBLE";
     assertThatThrownBy(() -> checker.check(competitiveFlexible.plan()))
-        .isInstanceOfSatisfying(InvalidRequestException.class,
+        .isInstanceOfSatisfying(
+            InvalidRequestException.class,
             e -> assertThat(e.getErrors().get(0).field()).isEqualTo("procedure"));
   }
-
 
   @Test
   void withoutElectronicSubmissionTheFullPcrMinimumApplies() {
@@ -174,24 +203,36 @@ class TimetableCheckerTest {
     assertThat(checker.check(plan.plan()).lawful()).isTrue();
     TimetableCheck onPaper = checker(false).check(plan.plan());
     assertThat(onPaper.minimumTenderPeriodDays()).isEqualTo(35);
-    assertThat(onPaper.problems()).singleElement().satisfies(p -> assertThat(p.reason())
-        .isEqualTo("The tender period from 2 March 2020 to 3 April 2020 is 32 days; the Public Contracts"
-            + " Regulations 2015 minimum for an open procedure is 35 days."));
+    assertThat(onPaper.problems())
+        .singleElement()
+        .satisfies(
+            p ->
+                assertThat(p.reason())
+                    .isEqualTo(
+                        "The tender period from 2 March 2020 to 3 April 2020 is 32 days; the Public Contracts"
+                            + " Regulations 2015 minimum for an open procedure is 35 days."));
   }
 
-  /** PCR 2015 reg 28: 30 days for requests to participate, then 30 for tenders (25 electronically). */
+  /**
+   * PCR 2015 reg 28: 30 days for requests to participate, then 30 for tenders (25 electronically).
+   */
   @Test
   void theRestrictedProcedureNeedsTheParticipationPeriodAndTheTenderPeriod() {
     SeedTimetable plan = seed();
     plan.procedure = "RESTRICTED";
-    plan.tenderCloseDate = of(2020, 4, 25); // 54 days from the contract notice on 2 March: under 30 + 25
+    plan.tenderCloseDate =
+        of(2020, 4, 25); // 54 days from the contract notice on 2 March: under 30 + 25
     TimetableCheck tooShort = checker.check(plan.plan());
     assertThat(tooShort.minimumTenderPeriodDays()).isEqualTo(55);
-    assertThat(tooShort.problems()).singleElement().satisfies(p -> assertThat(p.field()).isEqualTo("tenderCloseDate"));
+    assertThat(tooShort.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.field()).isEqualTo("tenderCloseDate"));
 
     plan.tenderCloseDate = of(2020, 4, 26); // 55 days
     assertThat(checker.check(plan.plan()).lawful()).isTrue();
-    assertThat(checker(false).check(plan.plan()).minimumTenderPeriodDays()).as("on paper: 30 + 30").isEqualTo(60);
+    assertThat(checker(false).check(plan.plan()).minimumTenderPeriodDays())
+        .as("on paper: 30 + 30")
+        .isEqualTo(60);
   }
 
   @Test
@@ -216,10 +257,14 @@ class TimetableCheckerTest {
 
     assertThat(check.minimumTenderPeriodDays()).isEqualTo(30);
     assertThat(fieldsAtFault(check)).containsExactly("tenderCloseDate");
-    assertThat(check.notes()).anySatisfy(n -> {
-      assertThat(n.field()).isEqualTo("plannedProcurementNoticeDate");
-      assertThat(n.advice()).contains("between 35 days and 12 months before the tender notice (2 March 2020)");
-    });
+    assertThat(check.notes())
+        .anySatisfy(
+            n -> {
+              assertThat(n.field()).isEqualTo("plannedProcurementNoticeDate");
+              assertThat(n.advice())
+                  .contains(
+                      "between 35 days and 12 months before the tender notice (2 March 2020)");
+            });
   }
 
   @Test
@@ -229,11 +274,16 @@ class TimetableCheckerTest {
 
     TimetableCheck check = checker.check(plan.plan());
     assertThat(check.minimumTenderPeriodDays()).isEqualTo(25);
-    assertThat(check.problems()).singleElement().satisfies(p -> {
-      assertThat(p.reason()).isEqualTo("The tender period from 2 March 2020 to 26 March 2020 is 24 days; the"
-          + " Procurement Act 2023 minimum for an open procedure with electronic submission is 25 days.");
-      assertThat(p.source()).contains("s54");
-    });
+    assertThat(check.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.reason())
+                  .isEqualTo(
+                      "The tender period from 2 March 2020 to 26 March 2020 is 24 days; the"
+                          + " Procurement Act 2023 minimum for an open procedure with electronic submission is 25 days.");
+              assertThat(p.source()).contains("s54");
+            });
 
     plan.tenderCloseDate = of(2020, 3, 12); // 10 days
     plan.plannedProcurementNoticeDate = of(2020, 1, 22); // exactly 40 days before the tender notice
@@ -251,7 +301,8 @@ class TimetableCheckerTest {
 
     assertThat(check.minimumTenderPeriodDays()).isEqualTo(30);
     assertThat(check.lawful()).isFalse();
-    assertThat(check.notes()).anySatisfy(n -> assertThat(n.advice()).contains("council default, not confirmed law"));
+    assertThat(check.notes())
+        .anySatisfy(n -> assertThat(n.advice()).contains("council default, not confirmed law"));
   }
 
   @Test
@@ -262,15 +313,20 @@ class TimetableCheckerTest {
     TimetableCheck check = checker.check(plan.plan());
 
     assertThat(check.minimumTenderPeriodDays()).isEqualTo(25);
-    assertThat(check.problems()).singleElement().satisfies(p -> {
-      assertThat(p.reason()).isEqualTo("The tender period from 2 March 2020 to 20 March 2020 is 18 days; the"
-          + " Procurement Act 2023, light touch contract sets no minimum for the open procedure, and the council's"
-          + " policy minimum is 25 days.");
-      assertThat(p.source()).startsWith("Council policy");
-    });
-    assertThat(check.notes()).anySatisfy(n -> assertThat(n.advice()).contains("no statutory minimum"));
+    assertThat(check.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.reason())
+                  .isEqualTo(
+                      "The tender period from 2 March 2020 to 20 March 2020 is 18 days; the"
+                          + " Procurement Act 2023, light touch contract sets no minimum for the open procedure, and the council's"
+                          + " policy minimum is 25 days.");
+              assertThat(p.source()).startsWith("Council policy");
+            });
+    assertThat(check.notes())
+        .anySatisfy(n -> assertThat(n.advice()).contains("no statutory minimum"));
   }
-
 
   @Test
   void underPa2023StandstillIsEightWorkingDaysBeginningWithTheAwardNotice() {
@@ -281,7 +337,8 @@ class TimetableCheckerTest {
     // Contract award notice Wed 2 Sep 2020 is day 1: 2, 3, 4, 7, 8, 9, 10, 11 September.
     assertThat(check.standstillEnds()).isEqualTo(of(2020, 9, 11));
     assertThat(check.contractMayBeEnteredInto()).isEqualTo(of(2020, 9, 12));
-    assertThat(check.notices()).extracting(NoticeDue::code)
+    assertThat(check.notices())
+        .extracting(NoticeDue::code)
         .containsExactly("UK2", "UK4", "ASSESSMENT_SUMMARIES", "UK6", "UK7");
     assertThat(notice(check, "UK2").due()).isEqualTo(of(2020, 3, 2));
     assertThat(notice(check, "UK6").startsStandstill()).isTrue();
@@ -300,10 +357,12 @@ class TimetableCheckerTest {
     assertThat(check.standstillApplies()).isFalse();
     assertThat(check.standstillEnds()).isNull();
     assertThat(check.contractMayBeEnteredInto()).isEqualTo(of(2020, 9, 2));
-    assertThat(check.notes()).anySatisfy(n -> {
-      assertThat(n.field()).isEqualTo("voluntaryStandstill");
-      assertThat(n.source()).contains("s51");
-    });
+    assertThat(check.notes())
+        .anySatisfy(
+            n -> {
+              assertThat(n.field()).isEqualTo("voluntaryStandstill");
+              assertThat(n.source()).contains("s51");
+            });
     // Signed 3 Sep 2020, day 1 of 120: due by 31 Dec 2020.
     assertThat(check.contractDetailsNoticeDue()).isEqualTo(of(2020, 12, 31));
   }
@@ -319,7 +378,6 @@ class TimetableCheckerTest {
     assertThat(check.standstillEnds()).isEqualTo(of(2020, 9, 11));
     assertThat(fieldsAtFault(check)).containsExactly("contractSignatureDate");
   }
-
 
   private LocalDate pa(LocalDate awardNotice) {
     return checker.standstillEnd("PA2023", awardNotice, false);
@@ -340,14 +398,16 @@ class TimetableCheckerTest {
 
   @Test
   void easter2026() {
-    // Wed 1 Apr (1), Thu 2 (2); Good Friday 3 Apr and Easter Monday 6 Apr; Tue 7 (3) ... Fri 10 (6),
+    // Wed 1 Apr (1), Thu 2 (2); Good Friday 3 Apr and Easter Monday 6 Apr; Tue 7 (3) ... Fri 10
+    // (6),
     // Mon 13 (7), Tue 14 Apr 2026 (8).
     assertThat(pa(of(2026, 4, 1))).isEqualTo(of(2026, 4, 14));
   }
 
   @Test
   void stAndrewsDayInScotlandCountsForAnEnglishCouncil() {
-    // Mon 23 Nov (1) ... Fri 27 (5); Mon 30 Nov 2026 St Andrew's Day; Tue 1 Dec (6), Wed 2 (7), Thu 3 Dec (8).
+    // Mon 23 Nov (1) ... Fri 27 (5); Mon 30 Nov 2026 St Andrew's Day; Tue 1 Dec (6), Wed 2 (7), Thu
+    // 3 Dec (8).
     assertThat(pa(of(2026, 11, 23))).isEqualTo(of(2026, 12, 3));
   }
 
@@ -385,8 +445,10 @@ class TimetableCheckerTest {
   @Test
   void noStandstillUnderLightTouchUnlessChosen() {
     assertThat(checker.standstillEnd("PA2023_LIGHT_TOUCH", of(2026, 4, 1), false)).isNull();
-    assertThat(checker.standstillEnd("PA2023_LIGHT_TOUCH", of(2026, 4, 1), true)).isEqualTo(of(2026, 4, 14));
-    assertThat(checker.standstillEnd("PCR2015_LIGHT_TOUCH", of(2026, 3, 5), false)).isEqualTo(of(2026, 3, 16));
+    assertThat(checker.standstillEnd("PA2023_LIGHT_TOUCH", of(2026, 4, 1), true))
+        .isEqualTo(of(2026, 4, 14));
+    assertThat(checker.standstillEnd("PCR2015_LIGHT_TOUCH", of(2026, 3, 5), false))
+        .isEqualTo(of(2026, 3, 16));
   }
 
   @Test
@@ -394,7 +456,8 @@ class TimetableCheckerTest {
     LocalDate signed = of(2020, 10, 1);
     assertThat(checker.contractDetailsNoticeDue("PA2023", signed)).isEqualTo(of(2020, 10, 30));
     // 1 Oct 2020 is day 1 of 120: 31 in October, 30 in November, 31 in December, 28 in January.
-    assertThat(checker.contractDetailsNoticeDue("PA2023_LIGHT_TOUCH", signed)).isEqualTo(of(2021, 1, 28));
+    assertThat(checker.contractDetailsNoticeDue("PA2023_LIGHT_TOUCH", signed))
+        .isEqualTo(of(2021, 1, 28));
     assertThat(checker.contractDetailsNoticeDue("PCR2015", signed)).isEqualTo(of(2020, 10, 31));
     assertThatThrownBy(() -> checker.contractDetailsNoticeDue("NOPE", signed))
         .isInstanceOf(InvalidRequestException.class);

@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.qaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.qaf.ImprovementPlanTestData.*;
 import static uk.gov.council.commissioning.TestUsers.as;
+import static uk.gov.council.commissioning.qaf.ImprovementPlanTestData.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -19,7 +19,9 @@ import uk.gov.council.commissioning.web.HttpIntegrationTest;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
-/** GET /api/qaf-improvement-plans and the default notice: staff see all, a provider only its own. */
+/**
+ * GET /api/qaf-improvement-plans and the default notice: staff see all, a provider only its own.
+ */
 @HttpIntegrationTest
 class ImprovementPlanApiTest {
 
@@ -42,8 +44,11 @@ class ImprovementPlanApiTest {
     http = new HttpTestClient(port);
     users(access);
     long unique = System.nanoTime() % 1000000;
-    alphaPlan = startPlan(contract(contracts, alpha(contracts), "IP-API-A" + unique), "QAF-2025-A" + unique);
-    betaPlan = startPlan(contract(contracts, beta(contracts), "IP-API-B" + unique), "QAF-2025-B" + unique);
+    alphaPlan =
+        startPlan(
+            contract(contracts, alpha(contracts), "IP-API-A" + unique), "QAF-2025-A" + unique);
+    betaPlan =
+        startPlan(contract(contracts, beta(contracts), "IP-API-B" + unique), "QAF-2025-B" + unique);
     letters.produceOnce(alphaPlan, Instant.now());
   }
 
@@ -54,13 +59,17 @@ class ImprovementPlanApiTest {
 
   @Test
   void staffSeeEveryOpenPlanAndAProviderOnlyItsOwn() throws Exception {
-    assertThat(caseReferences(OFFICER, "OPEN")).contains(alphaPlan.caseReference(), betaPlan.caseReference());
-    assertThat(caseReferences(ALPHA_USER, "OPEN")).contains(alphaPlan.caseReference())
+    assertThat(caseReferences(OFFICER, "OPEN"))
+        .contains(alphaPlan.caseReference(), betaPlan.caseReference());
+    assertThat(caseReferences(ALPHA_USER, "OPEN"))
+        .contains(alphaPlan.caseReference())
         .doesNotContain(betaPlan.caseReference());
-    assertThat(caseReferences(BETA_USER, null)).contains(betaPlan.caseReference())
+    assertThat(caseReferences(BETA_USER, null))
+        .contains(betaPlan.caseReference())
         .doesNotContain(alphaPlan.caseReference());
     assertThat(caseReferences(OFFICER, "CLOSED")).doesNotContain(alphaPlan.caseReference());
-    assertThat(http.get("/api/qaf-improvement-plans?status=MAYBE", as(OFFICER)).status()).isEqualTo(400);
+    assertThat(http.get("/api/qaf-improvement-plans?status=MAYBE", as(OFFICER)).status())
+        .isEqualTo(400);
     assertThat(http.get("/api/qaf-improvement-plans").status()).isEqualTo(401);
   }
 
@@ -76,18 +85,27 @@ class ImprovementPlanApiTest {
     }
     assertThat(http.get(path, as(BETA_USER)).status()).isEqualTo(404);
     // A plan without a notice, and no plan at all.
-    assertThat(http.get("/api/qaf-improvement-plans/" + betaPlan.id() + "/default-notice", as(BETA_USER)).status())
+    assertThat(
+            http.get(
+                    "/api/qaf-improvement-plans/" + betaPlan.id() + "/default-notice",
+                    as(BETA_USER))
+                .status())
         .isEqualTo(404);
-    assertThat(http.get("/api/qaf-improvement-plans/999999999/default-notice", as(OFFICER)).status()).isEqualTo(404);
+    assertThat(
+            http.get("/api/qaf-improvement-plans/999999999/default-notice", as(OFFICER)).status())
+        .isEqualTo(404);
   }
 
-  private ImprovementPlan startPlan(uk.gov.council.commissioning.contracts.Contract contract, String qafNumber) {
+  private ImprovementPlan startPlan(
+      uk.gov.council.commissioning.contracts.Contract contract, String qafNumber) {
     plans.startForFinalDGrades(agreedQaf(jdbc, contract, qafNumber, "C1.2"));
     return register.findByCaseReference(qafNumber + "/C1.2").orElseThrow();
   }
 
   private List<String> caseReferences(String user, String status) throws Exception {
-    Response response = http.get("/api/qaf-improvement-plans" + (status == null ? "" : "?status=" + status), as(user));
+    Response response =
+        http.get(
+            "/api/qaf-improvement-plans" + (status == null ? "" : "?status=" + status), as(user));
     assertThat(response.status()).isEqualTo(200);
     JsonNode list = json.readTree(response.body());
     return list.findValuesAsText("caseReference");

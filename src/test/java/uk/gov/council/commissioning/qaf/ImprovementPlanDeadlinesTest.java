@@ -14,17 +14,30 @@ import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.qaf.QafProperties.ValidationStart;
 
-/** When an improvement plan's deadlines fall (seed 001 3.3 §3.4); every deadline ends at UK midnight. */
+/**
+ * When an improvement plan's deadlines fall (seed 001 3.3 §3.4); every deadline ends at UK
+ * midnight.
+ */
 class ImprovementPlanDeadlinesTest {
 
-  private static final WorkingDayCalendar CALENDAR = new WorkingDayCalendar(
-      new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final WorkingDayCalendar CALENDAR =
+      new WorkingDayCalendar(
+          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
 
   private static ImprovementPlanDeadlines deadlines(ValidationStart from) {
-    QafProperties qaf = new QafProperties(Period.ofMonths(3), Period.ofDays(42), Period.ofDays(14),
-        Period.ofDays(14), Period.ofDays(3), Period.ofMonths(1), from, "-", false);
-    return new ImprovementPlanDeadlines(CALENDAR, new TimeAcceleration(1), qaf,
-        new ImprovementPlanProperties(5, 5, 5), null);
+    QafProperties qaf =
+        new QafProperties(
+            Period.ofMonths(3),
+            Period.ofDays(42),
+            Period.ofDays(14),
+            Period.ofDays(14),
+            Period.ofDays(3),
+            Period.ofMonths(1),
+            from,
+            "-",
+            false);
+    return new ImprovementPlanDeadlines(
+        CALENDAR, new TimeAcceleration(1), qaf, new ImprovementPlanProperties(5, 5, 5), null);
   }
 
   @Test
@@ -41,7 +54,8 @@ class ImprovementPlanDeadlinesTest {
   @Test
   void aDeadlineAfterTheClocksGoForwardEndsAtUkMidnight() {
     // Graded late on Tuesday 24 March 2026 (GMT); the plan is due by the end of 7 April (BST).
-    assertThat(deadlines(ValidationStart.PLAN_ACCEPTED).planDue(Instant.parse("2026-03-24T23:30:00Z")))
+    assertThat(
+            deadlines(ValidationStart.PLAN_ACCEPTED).planDue(Instant.parse("2026-03-24T23:30:00Z")))
         .isEqualTo("2026-04-07T23:00:00Z");
   }
 
@@ -51,7 +65,8 @@ class ImprovementPlanDeadlinesTest {
     Instant planDue = Instant.parse("2026-03-17T00:00:00Z");
 
     // Accepted on Friday 20 March: validated after the end of Monday 20 April (BST).
-    assertThat(d.validationDue(planDue, Instant.parse("2026-03-20T15:00:00Z"))).isEqualTo("2026-04-20T23:00:00Z");
+    assertThat(d.validationDue(planDue, Instant.parse("2026-03-20T15:00:00Z")))
+        .isEqualTo("2026-04-20T23:00:00Z");
   }
 
   @Test
@@ -59,9 +74,12 @@ class ImprovementPlanDeadlinesTest {
     ImprovementPlanDeadlines d = deadlines(ValidationStart.PLAN_DUE);
     Instant planDue = Instant.parse("2026-03-17T00:00:00Z");
 
-    // The plan's last day was 16 March: validated after the end of 16 April, however long the review took.
-    assertThat(d.validationDue(planDue, Instant.parse("2026-03-20T15:00:00Z"))).isEqualTo("2026-04-16T23:00:00Z");
-    assertThat(d.validationDue(planDue, Instant.parse("2026-04-01T15:00:00Z"))).isEqualTo("2026-04-16T23:00:00Z");
+    // The plan's last day was 16 March: validated after the end of 16 April, however long the
+    // review took.
+    assertThat(d.validationDue(planDue, Instant.parse("2026-03-20T15:00:00Z")))
+        .isEqualTo("2026-04-16T23:00:00Z");
+    assertThat(d.validationDue(planDue, Instant.parse("2026-04-01T15:00:00Z")))
+        .isEqualTo("2026-04-16T23:00:00Z");
   }
 
   @Test

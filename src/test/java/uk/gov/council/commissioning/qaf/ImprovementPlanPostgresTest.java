@@ -39,11 +39,14 @@ import uk.gov.council.commissioning.security.AccessSetup;
 /**
  * One improvement plan from a final "D" to a default notice against the local PostgreSQL server
  * (seed 001 3.3 §3.4): late (MISSED then LATE), sent back once, accepted, not improved, reported to
- * the Core Strategy Group, the notice produced and emailed once. Each run has a database of its own.
+ * the Core Strategy Group, the notice produced and emailed once. Each run has a database of its
+ * own.
  */
 @SpringBootTest
 @ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(listeners = PostgresTestDatabase.Lifecycle.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@TestExecutionListeners(
+    listeners = PostgresTestDatabase.Lifecycle.class,
+    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 class ImprovementPlanPostgresTest {
 
   @Autowired ProcessEngine engine;
@@ -74,9 +77,13 @@ class ImprovementPlanPostgresTest {
     users(access);
     Contract contract = contract(contracts, alpha(contracts), "PG-IP-01");
     setClock(LocalDateTime.of(2026, 3, 2, 10, 0));
-    String id = plans.startForFinalDGrades(agreedQaf(jdbc, contract, "QAF-2025-PG0001", "C1.4")).get(0);
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
-    assertThat(instance).hasBusinessKey("QAF-2025-PG0001/C1.4").isWaitingAt("Task_SubmitImprovementPlan");
+    String id =
+        plans.startForFinalDGrades(agreedQaf(jdbc, contract, "QAF-2025-PG0001", "C1.4")).get(0);
+    ProcessInstance instance =
+        runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+    assertThat(instance)
+        .hasBusinessKey("QAF-2025-PG0001/C1.4")
+        .isWaitingAt("Task_SubmitImprovementPlan");
     assertThat(planOf(instance).planDueAt()).isEqualTo("2026-03-17T00:00:00Z");
 
     fire(timer(id, "Timer_PlanReminder"));
@@ -86,21 +93,37 @@ class ImprovementPlanPostgresTest {
     taskService.complete(task(id, "Task_SubmitImprovementPlan"), plan());
     assertThat(task(id, "Task_ChaseImprovementPlan")).isNull();
 
-    taskService.complete(task(id, "Task_ReviewPlanPurchasingOfficer"),
+    taskService.complete(
+        task(id, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "SEND_BACK", "officerComments", "Add target dates per action"));
-    taskService.complete(task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+    taskService.complete(
+        task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
     assertThat(instance).isWaitingAt("Task_ReviseImprovementPlan");
     taskService.complete(task(id, "Task_ReviseImprovementPlan"), plan());
     setClock(LocalDateTime.of(2026, 3, 20, 12, 0));
-    taskService.complete(task(id, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
-    taskService.complete(task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+    taskService.complete(
+        task(id, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
+    taskService.complete(
+        task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
     assertThat(planOf(instance).validationDueAt()).isEqualTo("2026-04-20T23:00:00Z");
 
     fire(timer(id, "Timer_ValidatePlan"));
-    taskService.complete(task(id, "Task_ValidateImprovement"),
-        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "No reviewed support plans seen"));
-    taskService.complete(task(id, "Task_ReportToCoreStrategyGroup"), Map.of("csgReport", "No improvement on C1.4",
-        "defaultNoticeDecision", "ISSUE", "defaultNoticeReasons", "No improvement after the plan"));
+    taskService.complete(
+        task(id, "Task_ValidateImprovement"),
+        Map.of(
+            "validationOutcome",
+            "NOT_IMPROVED",
+            "validationFindings",
+            "No reviewed support plans seen"));
+    taskService.complete(
+        task(id, "Task_ReportToCoreStrategyGroup"),
+        Map.of(
+            "csgReport",
+            "No improvement on C1.4",
+            "defaultNoticeDecision",
+            "ISSUE",
+            "defaultNoticeReasons",
+            "No improvement after the plan"));
     Job job = managementService.createJobQuery().processInstanceId(id).singleResult();
     managementService.executeJob(job.getId());
 
@@ -113,12 +136,22 @@ class ImprovementPlanPostgresTest {
     assertThat(closed.defaultNotice()).isTrue();
     assertThat(breaches.ofCase("QAF_IMPROVEMENT_PLAN", closed.caseReference()))
         .extracting(DeadlineBreach::kind, DeadlineBreach::dueAt)
-        .containsExactlyInAnyOrder(tuple(Kind.MISSED, Instant.parse("2026-03-17T00:00:00Z")),
+        .containsExactlyInAnyOrder(
+            tuple(Kind.MISSED, Instant.parse("2026-03-17T00:00:00Z")),
             tuple(Kind.LATE, Instant.parse("2026-03-17T00:00:00Z")));
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM qaf_default_notice WHERE plan_id = :id").param("id", closed.id())
-        .query(Long.class).single()).isEqualTo(1);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE idempotency_key = :key AND attachment_content IS NOT NULL")
-        .param("key", "qaf-plan:" + id + ":default-notice").query(Long.class).single()).isEqualTo(1);
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM qaf_default_notice WHERE plan_id = :id")
+                .param("id", closed.id())
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+    assertThat(
+            jdbc.sql(
+                    "SELECT COUNT(*) FROM notification_outbox WHERE idempotency_key = :key AND attachment_content IS NOT NULL")
+                .param("key", "qaf-plan:" + id + ":default-notice")
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
   }
 
   private ImprovementPlan planOf(ProcessInstance instance) {
@@ -126,12 +159,21 @@ class ImprovementPlanPostgresTest {
   }
 
   private String task(String instanceId, String key) {
-    var task = taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key).singleResult();
+    var task =
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instanceId)
+            .taskDefinitionKey(key)
+            .singleResult();
     return task == null ? null : task.getId();
   }
 
   private Job timer(String instanceId, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instanceId).timers().activityId(activityId)
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instanceId)
+        .timers()
+        .activityId(activityId)
         .singleResult();
   }
 

@@ -47,10 +47,11 @@ import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.AccessSetup;
 
 /**
- * Every path and timer of qaf-improvement-plan.bpmn (seed 001 3.3 §3.4), with the engine clock moved
- * and jobs executed explicitly (the job executor is off in tests). Grades become final on Monday
- * 2 March 2026 at 10:00 GMT: the plan is due by the end of Monday 16 March (2026-03-17T00:00Z), the
- * reminder fires three days before (2026-03-14T00:00Z); see ImprovementPlanDeadlinesTest.
+ * Every path and timer of qaf-improvement-plan.bpmn (seed 001 3.3 §3.4), with the engine clock
+ * moved and jobs executed explicitly (the job executor is off in tests). Grades become final on
+ * Monday 2 March 2026 at 10:00 GMT: the plan is due by the end of Monday 16 March
+ * (2026-03-17T00:00Z), the reminder fires three days before (2026-03-14T00:00Z); see
+ * ImprovementPlanDeadlinesTest.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -104,21 +105,27 @@ class ImprovementPlanProcessTest {
     assertThat(plans.startForFinalDGrades(assessment)).as("once per standard").isEmpty();
     ProcessInstance instance = instance(started.get(0));
     ImprovementPlan plan = planOf(instance);
-    assertThat(instance).hasBusinessKey(qafNumber + "/C1.3").isWaitingAt("Task_SubmitImprovementPlan");
+    assertThat(instance)
+        .hasBusinessKey(qafNumber + "/C1.3")
+        .isWaitingAt("Task_SubmitImprovementPlan");
     assertThat(plan.planDueAt()).isEqualTo(PLAN_DUE);
     assertThat(plan.processInstanceId()).isEqualTo(instance.getId());
     Task submit = taskAt(instance, "Task_SubmitImprovementPlan");
     assertThat(submit).hasCandidateGroup(ALPHA_GROUP);
     assertThat(submit.getDueDate()).isEqualTo(Date.from(PLAN_DUE));
     assertThat(timer(instance, "Timer_PlanDue").getDuedate()).isEqualTo(Date.from(PLAN_DUE));
-    assertThat(timer(instance, "Timer_PlanReminder").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-03-14T00:00:00Z")));
+    assertThat(timer(instance, "Timer_PlanReminder").getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-03-14T00:00:00Z")));
     assertThat(outbox(instance, "requested")).isEqualTo("quality@alpha.example");
 
     setClock(LocalDateTime.of(2026, 3, 10, 14, 0));
     complete(ALPHA_USER, submit, plan());
-    assertThat(instance).isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
-    assertThat(taskAt(instance, "Task_ReviewPlanPurchasingOfficer")).hasCandidateGroup("commissioning-officers");
-    assertThat(taskAt(instance, "Task_ReviewPlanContractsManager")).hasCandidateGroup("contracts-managers");
+    assertThat(instance)
+        .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
+    assertThat(taskAt(instance, "Task_ReviewPlanPurchasingOfficer"))
+        .hasCandidateGroup("commissioning-officers");
+    assertThat(taskAt(instance, "Task_ReviewPlanContractsManager"))
+        .hasCandidateGroup("contracts-managers");
     assertThat(taskAt(instance, "Task_ReviewPlanContractsManager").getDueDate()).isNotNull();
     assertThat(timer(instance, "Timer_PlanDue")).as("the plan arrived: no escalation").isNull();
 
@@ -132,7 +139,8 @@ class ImprovementPlanProcessTest {
     // PLAN_ACCEPTED (the default): the end of 12 April, in BST.
     assertThat(accepted.validationDueAt()).isEqualTo("2026-04-12T23:00:00Z");
     assertThat(instance).isWaitingAt("Timer_ValidatePlan");
-    assertThat(timer(instance, "Timer_ValidatePlan").getDuedate()).isEqualTo(Date.from(accepted.validationDueAt()));
+    assertThat(timer(instance, "Timer_ValidatePlan").getDuedate())
+        .isEqualTo(Date.from(accepted.validationDueAt()));
     assertThat(outbox(instance, "accepted")).isEqualTo("quality@alpha.example");
 
     fire(timer(instance, "Timer_ValidatePlan"));
@@ -176,17 +184,21 @@ class ImprovementPlanProcessTest {
     assertThat(chase.getDueDate()).isNotNull();
     assertThat(outbox(instance, "plan-missed"))
         .isEqualTo("quality@alpha.example," + CONTRACT_OFFICER + "@council.example");
-    assertThat(breachesOf(planOf(instance))).extracting(DeadlineBreach::kind, DeadlineBreach::requirement,
-        DeadlineBreach::providerId).containsExactly(tuple(Kind.MISSED, "IMPROVEMENT_PLAN", contract.provider().id()));
+    assertThat(breachesOf(planOf(instance)))
+        .extracting(DeadlineBreach::kind, DeadlineBreach::requirement, DeadlineBreach::providerId)
+        .containsExactly(tuple(Kind.MISSED, "IMPROVEMENT_PLAN", contract.provider().id()));
     assertThatThrownBy(() -> complete(MANAGER, chase, Map.of()))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("chaseAction: is required");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("chaseAction: is required");
 
     setClock(LocalDateTime.of(2026, 3, 19, 9, 0));
     complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
 
-    assertThat(instance).isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
+    assertThat(instance)
+        .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
     assertThat(taskAt(instance, "Task_ChaseImprovementPlan")).as("closed by the plan").isNull();
-    assertThat(breachesOf(planOf(instance))).extracting(DeadlineBreach::kind, DeadlineBreach::dueAt)
+    assertThat(breachesOf(planOf(instance)))
+        .extracting(DeadlineBreach::kind, DeadlineBreach::dueAt)
         .containsExactlyInAnyOrder(tuple(Kind.MISSED, PLAN_DUE), tuple(Kind.LATE, PLAN_DUE));
   }
 
@@ -195,31 +207,46 @@ class ImprovementPlanProcessTest {
     ProcessInstance instance = submittedPlan();
     setClock(LocalDateTime.of(2026, 3, 12, 11, 0));
 
-    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "SEND_BACK", "officerComments", "Target dates are too vague"));
-    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+    complete(
+        MANAGER,
+        taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of("managerDecision", "ACCEPT"));
 
-    assertSentBack(instance, 1, "Purchasing officer (sent back): Target dates are too vague",
+    assertSentBack(
+        instance,
+        1,
+        "Purchasing officer (sent back): Target dates are too vague",
         "Contracts manager (accepted): no comments");
     // Thursday 12 March + 5 working days: the end of Thursday 19 March.
     Task revise = taskAt(instance, "Task_ReviseImprovementPlan");
     assertThat(revise.getDueDate()).isEqualTo(Date.from(Instant.parse("2026-03-20T00:00:00Z")));
     // The deadline is the register's: a case variable of the same name cannot move it.
     assertThat(planOf(instance).resubmissionDueAt()).isEqualTo("2026-03-20T00:00:00Z");
-    runtimeService.setVariable(instance.getId(), "resubmissionDue", Date.from(Instant.parse("2027-01-01T00:00:00Z")));
-    assertThat(timer(instance, "Timer_RevisionDue").getDuedate()).isEqualTo(Date.from(Instant.parse("2026-03-20T00:00:00Z")));
+    runtimeService.setVariable(
+        instance.getId(), "resubmissionDue", Date.from(Instant.parse("2027-01-01T00:00:00Z")));
+    assertThat(timer(instance, "Timer_RevisionDue").getDuedate())
+        .isEqualTo(Date.from(Instant.parse("2026-03-20T00:00:00Z")));
 
-    // An overdue revision is chased by email and by the contracts managers; the seed's two weeks were
+    // An overdue revision is chased by email and by the contracts managers; the seed's two weeks
+    // were
     // met, so no breach. The chase closes when the revision arrives.
     fire(timer(instance, "Timer_RevisionDue"));
     assertThat(outbox(instance, "revision-overdue-1")).contains("quality@alpha.example");
     Task chase = taskAt(instance, "Task_ChaseRevisedImprovementPlan");
     assertThat(chase).hasCandidateGroup("contracts-managers");
     assertThat(chase.getDueDate()).isNotNull();
-    assertThat(instance).isWaitingAt("Task_ReviseImprovementPlan", "Task_ChaseRevisedImprovementPlan");
+    assertThat(instance)
+        .isWaitingAt("Task_ReviseImprovementPlan", "Task_ChaseRevisedImprovementPlan");
     complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
-    assertThat(instance).isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
-    assertThat(taskAt(instance, "Task_ChaseRevisedImprovementPlan")).as("closed by the revision").isNull();
+    assertThat(instance)
+        .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
+    assertThat(taskAt(instance, "Task_ChaseRevisedImprovementPlan"))
+        .as("closed by the revision")
+        .isNull();
     acceptBoth(instance);
 
     assertThat(instance).isWaitingAt("Timer_ValidatePlan");
@@ -233,12 +260,23 @@ class ImprovementPlanProcessTest {
   void sentBackByTheContractsManager() {
     ProcessInstance instance = submittedPlan();
 
-    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "ACCEPT", "officerComments", "Sound actions"));
-    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
-        Map.of("managerDecision", "SEND_BACK", "managerComments", "Name who checks the support plans"));
+    complete(
+        MANAGER,
+        taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of(
+            "managerDecision",
+            "SEND_BACK",
+            "managerComments",
+            "Name who checks the support plans"));
 
-    assertSentBack(instance, 1, "Purchasing officer (accepted): Sound actions",
+    assertSentBack(
+        instance,
+        1,
+        "Purchasing officer (accepted): Sound actions",
         "Contracts manager (sent back): Name who checks the support plans");
   }
 
@@ -247,19 +285,33 @@ class ImprovementPlanProcessTest {
     ProcessInstance instance = submittedPlan();
 
     sendBackBoth(instance);
-    assertSentBack(instance, 1, "Purchasing officer (sent back): Not enough", "Contracts manager (sent back): Agreed");
+    assertSentBack(
+        instance,
+        1,
+        "Purchasing officer (sent back): Not enough",
+        "Contracts manager (sent back): Agreed");
     complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
     sendBackBoth(instance);
 
-    assertSentBack(instance, 2, "Purchasing officer (sent back): Not enough", "Contracts manager (sent back): Agreed");
+    assertSentBack(
+        instance,
+        2,
+        "Purchasing officer (sent back): Not enough",
+        "Contracts manager (sent back): Agreed");
     assertThat(outbox(instance, "sent-back-2")).isEqualTo("quality@alpha.example");
   }
 
   @Test
   void notImprovedIsReportedToTheCoreStrategyGroupAndADefaultNoticeIsIssuedOnce() throws Exception {
     ProcessInstance instance = validationDue();
-    complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
-        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "Support plans still not reviewed"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ValidateImprovement"),
+        Map.of(
+            "validationOutcome",
+            "NOT_IMPROVED",
+            "validationFindings",
+            "Support plans still not reviewed"));
 
     Task report = taskAt(instance, "Task_ReportToCoreStrategyGroup");
     assertThat(report).hasCandidateGroup("contracts-managers");
@@ -270,8 +322,16 @@ class ImprovementPlanProcessTest {
         .hasMessageContaining("defaultNoticeDecision: must be one of ISSUE, NO_NOTICE")
         .hasMessageContaining("defaultNoticeReasons: is required");
     setClock(LocalDateTime.of(2026, 4, 21, 10, 0));
-    complete(MANAGER, report, Map.of("csgReport", "No progress on C1.3 after the plan", "defaultNoticeDecision", "ISSUE",
-        "defaultNoticeReasons", "Two months without the promised reviews"));
+    complete(
+        MANAGER,
+        report,
+        Map.of(
+            "csgReport",
+            "No progress on C1.3 after the plan",
+            "defaultNoticeDecision",
+            "ISSUE",
+            "defaultNoticeReasons",
+            "Two months without the promised reviews"));
 
     ImprovementPlan reported = planOf(instance);
     assertThat(reported.reportedToCsgAt()).isEqualTo("2026-04-21T09:00:00Z");
@@ -284,18 +344,28 @@ class ImprovementPlanProcessTest {
 
     assertThat(instance).isEnded().hasPassed("Task_IssueDefaultNotice", "Task_ClosePlan");
     assertThat(noticeRows(reported.id())).isEqualTo(1);
-    byte[] letter = jdbc.sql("SELECT content FROM qaf_default_notice WHERE plan_id = :id").param("id", reported.id())
-        .query(byte[].class).single();
+    byte[] letter =
+        jdbc.sql("SELECT content FROM qaf_default_notice WHERE plan_id = :id")
+            .param("id", reported.id())
+            .query(byte[].class)
+            .single();
     try (var pdf = Loader.loadPDF(letter)) {
-      assertThat(new PDFTextStripper().getText(pdf)).contains("Default notice").contains(contract.reference())
-          .contains("C1.3").contains("Two months without the promised reviews");
+      assertThat(new PDFTextStripper().getText(pdf))
+          .contains("Default notice")
+          .contains(contract.reference())
+          .contains("C1.3")
+          .contains("Two months without the promised reviews");
     }
     assertThat(outboxRows(instance, "default-notice")).isEqualTo(1);
-    assertThat(jdbc.sql("SELECT attachment_name FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", "qaf-plan:" + instance.getId() + ":default-notice").query(String.class).single())
+    assertThat(
+            jdbc.sql("SELECT attachment_name FROM notification_outbox WHERE idempotency_key = :key")
+                .param("key", "qaf-plan:" + instance.getId() + ":default-notice")
+                .query(String.class)
+                .single())
         .endsWith(".pdf");
 
-    // A retried job (after a failure later in its transaction) finds the letter and queues nothing new.
+    // A retried job (after a failure later in its transaction) finds the letter and queues nothing
+    // new.
     setClock(LocalDateTime.of(2026, 4, 22, 10, 0));
     DelegateExecution retry = mock(DelegateExecution.class);
     when(retry.getProcessBusinessKey()).thenReturn(reported.caseReference());
@@ -303,20 +373,38 @@ class ImprovementPlanProcessTest {
     defaultNoticeSender.execute(retry);
     assertThat(noticeRows(reported.id())).isEqualTo(1);
     assertThat(outboxRows(instance, "default-notice")).isEqualTo(1);
-    assertThat(jdbc.sql("SELECT content FROM qaf_default_notice WHERE plan_id = :id").param("id", reported.id())
-        .query(byte[].class).single()).isEqualTo(letter);
+    assertThat(
+            jdbc.sql("SELECT content FROM qaf_default_notice WHERE plan_id = :id")
+                .param("id", reported.id())
+                .query(byte[].class)
+                .single())
+        .isEqualTo(letter);
     assertThat(planOf(instance).status()).isEqualTo("CLOSED");
   }
 
   @Test
   void notImprovedWithoutADefaultNoticeClosesWithTheDecisionRecorded() {
     ProcessInstance instance = validationDue();
-    complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
-        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "Some progress, not yet C"));
-    complete(MANAGER, taskAt(instance, "Task_ReportToCoreStrategyGroup"), Map.of("csgReport", "Partial progress",
-        "defaultNoticeDecision", "NO_NOTICE", "defaultNoticeReasons", "Progress is being made; next QAF will show"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ValidateImprovement"),
+        Map.of(
+            "validationOutcome", "NOT_IMPROVED", "validationFindings", "Some progress, not yet C"));
+    complete(
+        MANAGER,
+        taskAt(instance, "Task_ReportToCoreStrategyGroup"),
+        Map.of(
+            "csgReport",
+            "Partial progress",
+            "defaultNoticeDecision",
+            "NO_NOTICE",
+            "defaultNoticeReasons",
+            "Progress is being made; next QAF will show"));
 
-    assertThat(instance).isEnded().hasPassed("Task_ClosePlan").hasNotPassed("Task_IssueDefaultNotice");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Task_ClosePlan")
+        .hasNotPassed("Task_IssueDefaultNotice");
     ImprovementPlan closed = planOf(instance);
     assertThat(closed.outcome()).isEqualTo("NOT_IMPROVED");
     assertThat(closed.validationFindings()).isEqualTo("Some progress, not yet C");
@@ -329,35 +417,66 @@ class ImprovementPlanProcessTest {
   @Test
   void badInputIsRefusedWithEachFieldNamed() {
     ProcessInstance instance = startPlan();
-    assertThatThrownBy(() -> complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"),
-        Map.of("planActions", " ")))
+    assertThatThrownBy(
+            () ->
+                complete(
+                    ALPHA_USER,
+                    taskAt(instance, "Task_SubmitImprovementPlan"),
+                    Map.of("planActions", " ")))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("planActions: is required").hasMessageContaining("responsiblePerson: is required")
-        .hasMessageContaining("targetDates: is required").hasMessageContaining("evidenceOfImprovement: is required");
+        .hasMessageContaining("planActions: is required")
+        .hasMessageContaining("responsiblePerson: is required")
+        .hasMessageContaining("targetDates: is required")
+        .hasMessageContaining("evidenceOfImprovement: is required");
     complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
 
-    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
-        Map.of("officerDecision", "SEND_BACK")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("officerComments: say what the provider");
-    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
-        Map.of("managerDecision", "SEND_BACK", "managerComments", "")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("managerComments: say what the provider");
-    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
-        Map.of("managerDecision", "MAYBE")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("managerDecision: must be one of ACCEPT, SEND_BACK");
+    assertThatThrownBy(
+            () ->
+                complete(
+                    OFFICER,
+                    taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+                    Map.of("officerDecision", "SEND_BACK")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("officerComments: say what the provider");
+    assertThatThrownBy(
+            () ->
+                complete(
+                    MANAGER,
+                    taskAt(instance, "Task_ReviewPlanContractsManager"),
+                    Map.of("managerDecision", "SEND_BACK", "managerComments", "")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("managerComments: say what the provider");
+    assertThatThrownBy(
+            () ->
+                complete(
+                    MANAGER,
+                    taskAt(instance, "Task_ReviewPlanContractsManager"),
+                    Map.of("managerDecision", "MAYBE")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("managerDecision: must be one of ACCEPT, SEND_BACK");
     acceptBoth(instance);
     fire(timer(instance, "Timer_ValidatePlan"));
     Task validate = taskAt(instance, "Task_ValidateImprovement");
 
-    assertThatThrownBy(() -> complete(OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "D")))
+    assertThatThrownBy(
+            () ->
+                complete(
+                    OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "D")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("newGrade: an improved standard is graded A, B or C");
-    assertThatThrownBy(() -> complete(OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "E")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("newGrade: must be one of A, B, C");
+    assertThatThrownBy(
+            () ->
+                complete(
+                    OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "E")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("newGrade: must be one of A, B, C");
     assertThatThrownBy(() -> complete(OFFICER, validate, Map.of("validationOutcome", "IMPROVED")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("newGrade: is required");
-    assertThatThrownBy(() -> complete(OFFICER, validate, Map.of("validationOutcome", "NOT_IMPROVED")))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("validationFindings: say what was found");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("newGrade: is required");
+    assertThatThrownBy(
+            () -> complete(OFFICER, validate, Map.of("validationOutcome", "NOT_IMPROVED")))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("validationFindings: say what was found");
     assertThatThrownBy(() -> complete(OFFICER, validate, Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("validationOutcome: must be one of IMPROVED, NOT_IMPROVED");
@@ -372,7 +491,8 @@ class ImprovementPlanProcessTest {
 
     assertThat(visibleTasks(BETA_USER, instance)).isZero();
     assertThat(visibleTasks(ALPHA_USER, instance)).isEqualTo(1);
-    assertThatThrownBy(() -> complete(BETA_USER, submit, plan())).isInstanceOf(AuthorizationException.class);
+    assertThatThrownBy(() -> complete(BETA_USER, submit, plan()))
+        .isInstanceOf(AuthorizationException.class);
 
     // A providerGroup variable sent with a task cannot hand the revision to another organisation.
     Map<String, Object> withGroup = new HashMap<>(plan());
@@ -387,24 +507,55 @@ class ImprovementPlanProcessTest {
   void theProviderCannotPresetTheCouncilsDecisions() {
     ProcessInstance instance = startPlan();
     Map<String, Object> planted = new HashMap<>(plan());
-    planted.putAll(Map.of("officerDecision", "ACCEPT", "managerDecision", "ACCEPT", "validationOutcome", "IMPROVED",
-        "newGrade", "A", "csgReport", "Nothing to report", "defaultNoticeDecision", "NO_NOTICE", "chaseAction", "none"));
+    planted.putAll(
+        Map.of(
+            "officerDecision",
+            "ACCEPT",
+            "managerDecision",
+            "ACCEPT",
+            "validationOutcome",
+            "IMPROVED",
+            "newGrade",
+            "A",
+            "csgReport",
+            "Nothing to report",
+            "defaultNoticeDecision",
+            "NO_NOTICE",
+            "chaseAction",
+            "none"));
     complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), planted);
 
-    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("officerDecision", "managerDecision",
-        "validationOutcome", "newGrade", "csgReport", "defaultNoticeDecision", "chaseAction");
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .doesNotContainKeys(
+            "officerDecision",
+            "managerDecision",
+            "validationOutcome",
+            "newGrade",
+            "csgReport",
+            "defaultNoticeDecision",
+            "chaseAction");
     Task officerReview = taskAt(instance, "Task_ReviewPlanPurchasingOfficer");
-    assertThat(taskService.getVariable(officerReview.getId(), "officerDecision")).as("the form opens blank").isNull();
+    assertThat(taskService.getVariable(officerReview.getId(), "officerDecision"))
+        .as("the form opens blank")
+        .isNull();
     assertThatThrownBy(() -> complete(OFFICER, officerReview, Map.of()))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("officerDecision: must be one of");
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("officerDecision: must be one of");
     sendBackBoth(instance);
 
     // The revision: the same attempt, and the reviewers still decide.
     complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), planted);
-    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"), Map.of()))
-        .hasRootCauseInstanceOf(TaskFormException.class).hasMessageContaining("managerDecision: must be one of");
-    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
-    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+    assertThatThrownBy(
+            () -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"), Map.of()))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("managerDecision: must be one of");
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+        Map.of("officerDecision", "ACCEPT"));
+    complete(
+        MANAGER,
+        taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "SEND_BACK", "managerComments", "Still vague"));
     assertThat(instance).isWaitingAt("Task_ReviseImprovementPlan");
     assertThat(planOf(instance).managerDecision()).isEqualTo("SEND_BACK");
@@ -414,18 +565,30 @@ class ImprovementPlanProcessTest {
   void theCouncilsAnswersStayOnItsTasksAndTheProviderSeesOnlyTheReviewComments() {
     ProcessInstance instance = startPlan();
     fire(timer(instance, "Timer_PlanDue"));
-    complete(MANAGER, taskAt(instance, "Task_ChaseImprovementPlan"), Map.of("chaseAction", "Rang the registered manager"));
-    assertThat(providerVariables(instance, "Task_SubmitImprovementPlan")).doesNotContainKey("chaseAction");
+    complete(
+        MANAGER,
+        taskAt(instance, "Task_ChaseImprovementPlan"),
+        Map.of("chaseAction", "Rang the registered manager"));
+    assertThat(providerVariables(instance, "Task_SubmitImprovementPlan"))
+        .doesNotContainKey("chaseAction");
 
     complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
-    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "SEND_BACK", "officerComments", "Target dates are too vague"));
-    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+    complete(
+        MANAGER,
+        taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "ACCEPT", "managerComments", "Fine by me"));
 
     Map<String, Object> seen = providerVariables(instance, "Task_ReviseImprovementPlan");
-    assertThat(seen).doesNotContainKeys("officerDecision", "officerComments", "managerDecision", "managerComments");
-    assertThat(seen.get("reviewComments")).asString().contains("Target dates are too vague", "Fine by me");
+    assertThat(seen)
+        .doesNotContainKeys(
+            "officerDecision", "officerComments", "managerDecision", "managerComments");
+    assertThat(seen.get("reviewComments"))
+        .asString()
+        .contains("Target dates are too vague", "Fine by me");
     ImprovementPlan reviewed = planOf(instance);
     assertThat(reviewed.officerComments()).isEqualTo("Target dates are too vague");
     assertThat(reviewed.managerDecision()).isEqualTo("ACCEPT");
@@ -433,26 +596,55 @@ class ImprovementPlanProcessTest {
     complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
     acceptBoth(instance);
     fire(timer(instance, "Timer_ValidatePlan"));
-    complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
-        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "Support plans still not reviewed"));
-    complete(MANAGER, taskAt(instance, "Task_ReportToCoreStrategyGroup"), Map.of("csgReport", "No progress",
-        "defaultNoticeDecision", "ISSUE", "defaultNoticeReasons", "Two months without the promised reviews"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ValidateImprovement"),
+        Map.of(
+            "validationOutcome",
+            "NOT_IMPROVED",
+            "validationFindings",
+            "Support plans still not reviewed"));
+    complete(
+        MANAGER,
+        taskAt(instance, "Task_ReportToCoreStrategyGroup"),
+        Map.of(
+            "csgReport",
+            "No progress",
+            "defaultNoticeDecision",
+            "ISSUE",
+            "defaultNoticeReasons",
+            "Two months without the promised reviews"));
 
     assertThat(instance).isWaitingAt("Task_IssueDefaultNotice");
-    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("validationOutcome",
-        "validationFindings", "csgReport", "defaultNoticeDecision", "defaultNoticeReasons");
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .doesNotContainKeys(
+            "validationOutcome",
+            "validationFindings",
+            "csgReport",
+            "defaultNoticeDecision",
+            "defaultNoticeReasons");
     ImprovementPlan reported = planOf(instance);
     assertThat(reported.validationFindings()).isEqualTo("Support plans still not reviewed");
-    assertThat(reported.defaultNoticeReasons()).isEqualTo("Two months without the promised reviews");
+    assertThat(reported.defaultNoticeReasons())
+        .isEqualTo("Two months without the promised reviews");
   }
 
   @Test
   void eachTextIsRefusedByNameBeyondItsRegisterColumn() {
     ProcessInstance instance = startPlan();
     Map<String, Object> tooLong = new HashMap<>(plan());
-    tooLong.putAll(Map.of("planActions", "a".repeat(4001), "responsiblePerson", "r".repeat(201),
-        "targetDates", "t".repeat(2001), "evidenceOfImprovement", "e".repeat(4001)));
-    assertThatThrownBy(() -> complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), tooLong))
+    tooLong.putAll(
+        Map.of(
+            "planActions",
+            "a".repeat(4001),
+            "responsiblePerson",
+            "r".repeat(201),
+            "targetDates",
+            "t".repeat(2001),
+            "evidenceOfImprovement",
+            "e".repeat(4001)));
+    assertThatThrownBy(
+            () -> complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), tooLong))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("planActions: at most 4000 characters (4001 given)")
         .hasMessageContaining("responsiblePerson: at most 200 characters (201 given)")
@@ -462,24 +654,52 @@ class ImprovementPlanProcessTest {
     atTheLimit.put("responsiblePerson", "r".repeat(200));
     complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), atTheLimit);
 
-    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
-        Map.of("officerDecision", "SEND_BACK", "officerComments", "o".repeat(2001))))
+    assertThatThrownBy(
+            () ->
+                complete(
+                    OFFICER,
+                    taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+                    Map.of("officerDecision", "SEND_BACK", "officerComments", "o".repeat(2001))))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("officerComments: at most 2000 characters");
-    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
-        Map.of("managerDecision", "ACCEPT", "managerComments", "m".repeat(2001))))
+    assertThatThrownBy(
+            () ->
+                complete(
+                    MANAGER,
+                    taskAt(instance, "Task_ReviewPlanContractsManager"),
+                    Map.of("managerDecision", "ACCEPT", "managerComments", "m".repeat(2001))))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("managerComments: at most 2000 characters");
     acceptBoth(instance);
     fire(timer(instance, "Timer_ValidatePlan"));
-    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
-        Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "f".repeat(4001))))
+    assertThatThrownBy(
+            () ->
+                complete(
+                    OFFICER,
+                    taskAt(instance, "Task_ValidateImprovement"),
+                    Map.of(
+                        "validationOutcome",
+                        "NOT_IMPROVED",
+                        "validationFindings",
+                        "f".repeat(4001))))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("validationFindings: at most 4000 characters");
-    complete(OFFICER, taskAt(instance, "Task_ValidateImprovement"),
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ValidateImprovement"),
         Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "No change"));
-    assertThatThrownBy(() -> complete(MANAGER, taskAt(instance, "Task_ReportToCoreStrategyGroup"), Map.of(
-        "csgReport", "c".repeat(4001), "defaultNoticeDecision", "NO_NOTICE", "defaultNoticeReasons", "d".repeat(2001))))
+    assertThatThrownBy(
+            () ->
+                complete(
+                    MANAGER,
+                    taskAt(instance, "Task_ReportToCoreStrategyGroup"),
+                    Map.of(
+                        "csgReport",
+                        "c".repeat(4001),
+                        "defaultNoticeDecision",
+                        "NO_NOTICE",
+                        "defaultNoticeReasons",
+                        "d".repeat(2001))))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("csgReport: at most 4000 characters")
         .hasMessageContaining("defaultNoticeReasons: at most 2000 characters");
@@ -519,14 +739,24 @@ class ImprovementPlanProcessTest {
   }
 
   private void acceptBoth(ProcessInstance instance) {
-    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
-    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+        Map.of("officerDecision", "ACCEPT"));
+    complete(
+        MANAGER,
+        taskAt(instance, "Task_ReviewPlanContractsManager"),
+        Map.of("managerDecision", "ACCEPT"));
   }
 
   private void sendBackBoth(ProcessInstance instance) {
-    complete(OFFICER, taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "SEND_BACK", "officerComments", "Not enough"));
-    complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"),
+    complete(
+        MANAGER,
+        taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "SEND_BACK", "managerComments", "Agreed"));
   }
 
@@ -535,7 +765,9 @@ class ImprovementPlanProcessTest {
     Task revise = taskAt(instance, "Task_ReviseImprovementPlan");
     assertThat(revise).hasCandidateGroup(ALPHA_GROUP);
     assertThat(revise.getDueDate()).isNotNull();
-    assertThat(taskService.getVariable(revise.getId(), "reviewComments")).asString().contains(comments);
+    assertThat(taskService.getVariable(revise.getId(), "reviewComments"))
+        .asString()
+        .contains(comments);
     ImprovementPlan plan = planOf(instance);
     assertThat(plan.timesSentBack()).isEqualTo(times);
     assertThat(plan.planDueAt()).as("the original deadline stays").isEqualTo(PLAN_DUE);
@@ -562,7 +794,9 @@ class ImprovementPlanProcessTest {
   }
 
   private List<String> groupsOf(String user) {
-    return identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    return identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId)
+        .toList();
   }
 
   private ProcessInstance instance(String id) {
@@ -578,16 +812,28 @@ class ImprovementPlanProcessTest {
   }
 
   private String finalGrade(long assessment, String objective) {
-    return jdbc.sql("SELECT final_grade FROM qaf_grade WHERE assessment_id = :id AND objective = :objective")
-        .param("id", assessment).param("objective", objective).query(String.class).single();
+    return jdbc.sql(
+            "SELECT final_grade FROM qaf_grade WHERE assessment_id = :id AND objective = :objective")
+        .param("id", assessment)
+        .param("objective", objective)
+        .query(String.class)
+        .single();
   }
 
   private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId).singleResult();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(activityId)
+        .singleResult();
   }
 
   private Job timer(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .activityId(activityId)
         .singleResult();
   }
 
@@ -600,17 +846,24 @@ class ImprovementPlanProcessTest {
 
   private String outbox(ProcessInstance instance, String event) {
     return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", "qaf-plan:" + instance.getId() + ":" + event).query(String.class).optional().orElse(null);
+        .param("key", "qaf-plan:" + instance.getId() + ":" + event)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   private long outboxRows(ProcessInstance instance, String event) {
     return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", "qaf-plan:" + instance.getId() + ":" + event).query(Long.class).single();
+        .param("key", "qaf-plan:" + instance.getId() + ":" + event)
+        .query(Long.class)
+        .single();
   }
 
   private long noticeRows(long planId) {
-    return jdbc.sql("SELECT COUNT(*) FROM qaf_default_notice WHERE plan_id = :id").param("id", planId)
-        .query(Long.class).single();
+    return jdbc.sql("SELECT COUNT(*) FROM qaf_default_notice WHERE plan_id = :id")
+        .param("id", planId)
+        .query(Long.class)
+        .single();
   }
 
   private static void setClock(LocalDateTime ukTime) {

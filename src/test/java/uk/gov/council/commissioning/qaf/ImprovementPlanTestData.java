@@ -57,7 +57,9 @@ final class ImprovementPlanTestData {
   }
 
   static Provider provider(ContractService contracts, String group, String name, String email) {
-    return contracts.findAllProviders().stream().filter(p -> p.organisationGroup().equals(group)).findFirst()
+    return contracts.findAllProviders().stream()
+        .filter(p -> p.organisationGroup().equals(group))
+        .findFirst()
         .orElseGet(() -> contracts.createProvider(name, email, group));
   }
 
@@ -70,9 +72,18 @@ final class ImprovementPlanTestData {
   }
 
   static Contract contract(ContractService contracts, Provider provider, String reference) {
-    contracts.create(new NewContract(reference, "Floating Support Service", provider.id(), "Housing support",
-        LocalDate.of(2024, 4, 1), LocalDate.of(2029, 3, 31), new BigDecimal("250000.00"),
-        new BigDecimal("1250000.00"), "Supporting People", List.of(new NewContract.Option(12))));
+    contracts.create(
+        new NewContract(
+            reference,
+            "Floating Support Service",
+            provider.id(),
+            "Housing support",
+            LocalDate.of(2024, 4, 1),
+            LocalDate.of(2029, 3, 31),
+            new BigDecimal("250000.00"),
+            new BigDecimal("1250000.00"),
+            "Supporting People",
+            List.of(new NewContract.Option(12))));
     contracts.assignContractOfficer(reference, CONTRACT_OFFICER);
     return contracts.findByReference(reference).orElseThrow();
   }
@@ -83,8 +94,10 @@ final class ImprovementPlanTestData {
    *
    * @return the assessment id
    */
-  static long agreedQaf(JdbcClient jdbc, Contract contract, String qafNumber, String... dObjectives) {
-    jdbc.sql("""
+  static long agreedQaf(
+      JdbcClient jdbc, Contract contract, String qafNumber, String... dObjectives) {
+    jdbc.sql(
+            """
             INSERT INTO qaf_assessment (qaf_number, contract_id, provider_id, financial_year, variant, meeting_date,
                                         reviewing_officer, issue_at, issued_at, return_due_at, returned_at,
                                         grades_agreed_at, agreement, status)
@@ -98,13 +111,17 @@ final class ImprovementPlanTestData {
         .param("issueAt", Instant.parse("2026-01-15T09:00:00Z").atOffset(ZoneOffset.UTC))
         .param("dueAt", Instant.parse("2026-02-25T09:00:00Z").atOffset(ZoneOffset.UTC))
         .update();
-    long id = jdbc.sql("SELECT id FROM qaf_assessment WHERE qaf_number = :number").param("number", qafNumber)
-        .query(Long.class).single();
+    long id =
+        jdbc.sql("SELECT id FROM qaf_assessment WHERE qaf_number = :number")
+            .param("number", qafNumber)
+            .query(Long.class)
+            .single();
     List<String> ds = List.of(dObjectives);
     for (String objective : List.of("C1.1", "C1.2", "C1.3", "C1.4", "C1.5", "C1.6", "C1.7")) {
       String grade = ds.contains(objective) ? "D" : "C";
-      jdbc.sql("INSERT INTO qaf_grade (assessment_id, objective, provider_grade, officer_grade, final_grade)"
-              + " VALUES (:id, :objective, 'C', :grade, :grade)")
+      jdbc.sql(
+              "INSERT INTO qaf_grade (assessment_id, objective, provider_grade, officer_grade, final_grade)"
+                  + " VALUES (:id, :objective, 'C', :grade, :grade)")
           .params(Map.of("id", id, "objective", objective, "grade", grade))
           .update();
     }
@@ -113,7 +130,8 @@ final class ImprovementPlanTestData {
 
   static Map<String, Object> plan() {
     return Map.of(
-        "planActions", "Review every support plan with the tenant; train staff in outcome-focused support planning",
+        "planActions",
+            "Review every support plan with the tenant; train staff in outcome-focused support planning",
         "responsiblePerson", "Sam Example, Service Manager",
         "targetDates", "Support plans reviewed by 30 April; training completed by 15 May",
         "evidenceOfImprovement", "Sample of ten reviewed support plans and the training register");

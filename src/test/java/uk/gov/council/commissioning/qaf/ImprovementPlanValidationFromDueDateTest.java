@@ -27,8 +27,8 @@ import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.security.AccessSetup;
 
 /**
- * With commissioning.qaf.validation-starts-from=PLAN_DUE the further month of seed 001 3.3 §3.4 runs
- * from the plan's due date, however long the review took.
+ * With commissioning.qaf.validation-starts-from=PLAN_DUE the further month of seed 001 3.3 §3.4
+ * runs from the plan's due date, however long the review took.
  */
 @SpringBootTest(properties = "commissioning.qaf.validation-starts-from=PLAN_DUE")
 @ActiveProfiles("test")
@@ -55,36 +55,56 @@ class ImprovementPlanValidationFromDueDateTest {
   void theValidationTimerRunsAMonthFromThePlansDueDate() {
     BpmnAwareTests.init(engine);
     users(access);
-    Contract contract = contract(contracts, alpha(contracts), "IP-DUE-" + System.nanoTime() % 100000);
+    Contract contract =
+        contract(contracts, alpha(contracts), "IP-DUE-" + System.nanoTime() % 100000);
     setClock(LocalDateTime.of(2026, 3, 2, 10, 0));
-    String id = plans.startForFinalDGrades(agreedQaf(jdbc, contract, "QAF-2025-D" + System.nanoTime() % 100000,
-        "C1.6")).get(0);
-    ProcessInstance instance = runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+    String id =
+        plans
+            .startForFinalDGrades(
+                agreedQaf(jdbc, contract, "QAF-2025-D" + System.nanoTime() % 100000, "C1.6"))
+            .get(0);
+    ProcessInstance instance =
+        runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
 
     setClock(LocalDateTime.of(2026, 3, 10, 14, 0));
     taskService.complete(task(id, "Task_SubmitImprovementPlan"), plan());
     // Accepted three weeks later: the month still runs from the end of 16 March.
     setClock(LocalDateTime.of(2026, 3, 31, 11, 0));
-    taskService.complete(task(id, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
-    taskService.complete(task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+    taskService.complete(
+        task(id, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
+    taskService.complete(
+        task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
 
     ImprovementPlan plan = register.findByCaseReference(instance.getBusinessKey()).orElseThrow();
     assertThat(plan.acceptedAt()).isEqualTo("2026-03-31T10:00:00Z");
     assertThat(plan.validationDueAt()).isEqualTo("2026-04-16T23:00:00Z");
-    var timer = managementService.createJobQuery().processInstanceId(id).timers().activityId("Timer_ValidatePlan")
-        .singleResult();
+    var timer =
+        managementService
+            .createJobQuery()
+            .processInstanceId(id)
+            .timers()
+            .activityId("Timer_ValidatePlan")
+            .singleResult();
     assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-04-16T23:00:00Z")));
 
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-16T23:01:00Z")));
     managementService.executeJob(timer.getId());
     assertThat(instance).isWaitingAt("Task_ValidateImprovement");
-    taskService.complete(task(id, "Task_ValidateImprovement"), Map.of("validationOutcome", "IMPROVED", "newGrade", "C"));
+    taskService.complete(
+        task(id, "Task_ValidateImprovement"),
+        Map.of("validationOutcome", "IMPROVED", "newGrade", "C"));
     assertThat(instance).isEnded();
-    assertThat(register.findByCaseReference(instance.getBusinessKey()).orElseThrow().newGrade()).isEqualTo("C");
+    assertThat(register.findByCaseReference(instance.getBusinessKey()).orElseThrow().newGrade())
+        .isEqualTo("C");
   }
 
   private String task(String instanceId, String key) {
-    return taskService.createTaskQuery().processInstanceId(instanceId).taskDefinitionKey(key).singleResult().getId();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instanceId)
+        .taskDefinitionKey(key)
+        .singleResult()
+        .getId();
   }
 
   private static void setClock(LocalDateTime ukTime) {

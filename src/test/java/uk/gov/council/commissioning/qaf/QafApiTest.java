@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.qaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.qaf.QafTestData.*;
 import static uk.gov.council.commissioning.TestUsers.as;
+import static uk.gov.council.commissioning.qaf.QafTestData.*;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,15 +11,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.annotation.DirtiesContext;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.web.HttpIntegrationTest;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
-/** QAFs over REST: 201, 400 naming each field, 409 for a second QAF for a meeting, 404 for another provider. */
+/**
+ * QAFs over REST: 201, 400 naming each field, 409 for a second QAF for a meeting, 404 for another
+ * provider.
+ */
 @HttpIntegrationTest
 // Its officers and managers join the shared groups: other classes count those groups' members.
 @DirtiesContext
@@ -48,8 +51,15 @@ class QafApiTest {
 
   @Test
   void anOfficerRequestsAQafWhichItsProviderMaySeeAndAnotherMayNot() throws Exception {
-    Response created = http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\",\"meetingDate\":\""
-        + meeting + "\",\"variant\":\"LITE\"}", as(OFFICER));
+    Response created =
+        http.postJson(
+            "/api/qafs",
+            "{\"contractReference\":\""
+                + contract
+                + "\",\"meetingDate\":\""
+                + meeting
+                + "\",\"variant\":\"LITE\"}",
+            as(OFFICER));
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     JsonNode body = json.readTree(created.text());
     String number = body.get("number").asText();
@@ -62,23 +72,35 @@ class QafApiTest {
     assertThat(http.get("/api/qafs/" + number, as(BETA_USER)).status()).isEqualTo(404);
     assertThat(http.get("/api/qafs/QAF-2026-999999", as(OFFICER)).status()).isEqualTo(404);
 
-    Response duplicate = http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\",\"meetingDate\":\""
-        + meeting + "\"}", as(OFFICER));
+    Response duplicate =
+        http.postJson(
+            "/api/qafs",
+            "{\"contractReference\":\"" + contract + "\",\"meetingDate\":\"" + meeting + "\"}",
+            as(OFFICER));
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.text()).contains(number);
   }
 
   @Test
   void theProviderSeesTheCouncilsGradesOnlyOnceSentAndNeverWhyAVisitWasChosen() throws Exception {
-    Response created = http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\",\"meetingDate\":\""
-        + meeting + "\"}", as(OFFICER));
+    Response created =
+        http.postJson(
+            "/api/qafs",
+            "{\"contractReference\":\"" + contract + "\",\"meetingDate\":\"" + meeting + "\"}",
+            as(OFFICER));
     String number = json.readTree(created.text()).get("number").asText();
-    // As the desk-top review leaves it: the officer's grade and the visit's reasons recorded, nothing sent yet.
-    jdbc.sql("UPDATE qaf_grade SET officer_grade = 'D', explanation = 'Internal: no audit evidence'"
-        + " WHERE objective = 'C1.4' AND assessment_id = (SELECT id FROM qaf_assessment WHERE qaf_number = :n)")
-        .param("n", number).update();
-    jdbc.sql("UPDATE qaf_assessment SET validation_visit = TRUE, validation_reasons = 'RANDOM_SAMPLE'"
-        + " WHERE qaf_number = :n").param("n", number).update();
+    // As the desk-top review leaves it: the officer's grade and the visit's reasons recorded,
+    // nothing sent yet.
+    jdbc.sql(
+            "UPDATE qaf_grade SET officer_grade = 'D', explanation = 'Internal: no audit evidence'"
+                + " WHERE objective = 'C1.4' AND assessment_id = (SELECT id FROM qaf_assessment WHERE qaf_number = :n)")
+        .param("n", number)
+        .update();
+    jdbc.sql(
+            "UPDATE qaf_assessment SET validation_visit = TRUE, validation_reasons = 'RANDOM_SAMPLE'"
+                + " WHERE qaf_number = :n")
+        .param("n", number)
+        .update();
 
     JsonNode staff = json.readTree(http.get("/api/qafs/" + number, as(MANAGER)).text());
     JsonNode provider = json.readTree(http.get("/api/qafs/" + number, as(ALPHA_USER)).text());
@@ -89,7 +111,8 @@ class QafApiTest {
     assertThat(grade(provider, "C1.4").get("explanation").isNull()).isTrue();
 
     jdbc.sql("UPDATE qaf_assessment SET grades_sent_at = CURRENT_TIMESTAMP WHERE qaf_number = :n")
-        .param("n", number).update();
+        .param("n", number)
+        .update();
     JsonNode sent = json.readTree(http.get("/api/qafs/" + number, as(ALPHA_USER)).text());
     assertThat(grade(sent, "C1.4").get("officerGrade").asText()).isEqualTo("D");
     assertThat(sent.get("validationReasons").isNull()).isTrue();
@@ -106,22 +129,39 @@ class QafApiTest {
 
   @Test
   void badRequestsNameEachFieldAndProvidersMayNotRequest() {
-    Response bad = http.postJson("/api/qafs", "{\"contractReference\":\"NOPE\",\"meetingDate\":\"2020-01-01\","
-        + "\"variant\":\"BIG\"}", as(OFFICER));
+    Response bad =
+        http.postJson(
+            "/api/qafs",
+            "{\"contractReference\":\"NOPE\",\"meetingDate\":\"2020-01-01\","
+                + "\"variant\":\"BIG\"}",
+            as(OFFICER));
     assertThat(bad.status()).isEqualTo(400);
-    assertThat(bad.text()).contains("contractReference", "no contract NOPE", "variant", "meetingDate");
-    assertThat(http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\"}", as(ALPHA_USER)).status())
+    assertThat(bad.text())
+        .contains("contractReference", "no contract NOPE", "variant", "meetingDate");
+    assertThat(
+            http.postJson(
+                    "/api/qafs", "{\"contractReference\":\"" + contract + "\"}", as(ALPHA_USER))
+                .status())
         .isEqualTo(403);
   }
 
   @Test
   void staffScheduleMeetingsThatAQafIsThenTimedFrom() throws Exception {
-    Response scheduled = http.postJson("/api/qafs/meetings", "{\"contractReference\":\"" + contract + "\",\"date\":\""
-        + meeting + "\"}", as(MANAGER));
+    Response scheduled =
+        http.postJson(
+            "/api/qafs/meetings",
+            "{\"contractReference\":\"" + contract + "\",\"date\":\"" + meeting + "\"}",
+            as(MANAGER));
     assertThat(scheduled.status()).isEqualTo(201);
-    assertThat(http.postJson("/api/qafs/meetings", "{\"contractReference\":\"" + contract + "\",\"date\":\""
-        + meeting + "\"}", as(ALPHA_USER)).status()).isEqualTo(403);
-    Response created = http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\"}", as(OFFICER));
+    assertThat(
+            http.postJson(
+                    "/api/qafs/meetings",
+                    "{\"contractReference\":\"" + contract + "\",\"date\":\"" + meeting + "\"}",
+                    as(ALPHA_USER))
+                .status())
+        .isEqualTo(403);
+    Response created =
+        http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\"}", as(OFFICER));
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     assertThat(json.readTree(created.text()).get("meetingDate").asText()).isEqualTo(meeting);
   }

@@ -29,9 +29,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
@@ -130,10 +130,14 @@ class QafAssessmentProcessTest {
     assertThat(desk.getDueDate()).isNotNull();
 
     taskService.complete(desk.getId(), deskReview("FULL", "C", Map.of()));
-    assertThat(instance).hasPassed("Task_DecideValidationVisit").isWaitingAt("Task_RespondToGrades");
+    assertThat(instance)
+        .hasPassed("Task_DecideValidationVisit")
+        .isWaitingAt("Task_RespondToGrades");
     assertThat(qafOf(instance).validationVisit()).isFalse();
-    assertThat(outboxBody("qaf:" + instance.getId() + ":grades-1")).contains("C1.3 Security, Health and Safety: C");
-    taskService.complete(taskAt(instance, "Task_RespondToGrades").getId(), Map.of("providerResponse", "AGREE"));
+    assertThat(outboxBody("qaf:" + instance.getId() + ":grades-1"))
+        .contains("C1.3 Security, Health and Safety: C");
+    taskService.complete(
+        taskAt(instance, "Task_RespondToGrades").getId(), Map.of("providerResponse", "AGREE"));
 
     assertThat(instance).isEnded().hasPassed("Task_FinaliseGrades", "Task_StartImprovementPlans");
     QafAssessment agreed = qafOf(instance);
@@ -141,11 +145,19 @@ class QafAssessmentProcessTest {
     assertThat(agreed.agreement()).isEqualTo("PROVIDER_AGREED");
     assertThat(agreed.returnedAt()).isEqualTo("2026-03-20T10:00:00Z");
     assertThat(agreed.summarySignedBy()).isEqualTo("Pat Manager, Alpha");
-    assertThat(qafs.grades(agreed.id())).extracting(QafGrade::finalGrade).containsOnly("C").hasSize(7);
+    assertThat(qafs.grades(agreed.id()))
+        .extracting(QafGrade::finalGrade)
+        .containsOnly("C")
+        .hasSize(7);
     assertThat(breachesOf(agreed)).isEmpty();
     assertThat(instance).hasNotPassed("Task_RecordMissedReturn", "Task_RecordLateExplanation");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("qaf-improvement-plan")
-        .processInstanceBusinessKeyLike(agreed.number() + "/%").count()).isZero();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("qaf-improvement-plan")
+                .processInstanceBusinessKeyLike(agreed.number() + "/%")
+                .count())
+        .isZero();
   }
 
   @Test
@@ -159,14 +171,17 @@ class QafAssessmentProcessTest {
 
     assertThat(instance).isWaitingAt("Task_CompleteQaf");
     assertThat(instance).variables().containsEntry("qafComplete", false);
-    assertThat((String) runtimeService.getVariable(instance.getId(), "incompleteReasons")).contains(
-        "C1.3 level B evidence: written evidence is required (a tick is not evidence)",
-        "summary sheet: the name of whoever completed it is required");
+    assertThat((String) runtimeService.getVariable(instance.getId(), "incompleteReasons"))
+        .contains(
+            "C1.3 level B evidence: written evidence is required (a tick is not evidence)",
+            "summary sheet: the name of whoever completed it is required");
     QafAssessment q = qafOf(instance);
     assertThat(q.timesSentBack()).isEqualTo(1);
     assertThat(q.returnedAt()).isNull();
-    assertThat(taskAt(instance, "Task_CompleteQaf").getDueDate()).isEqualTo(Date.from(q.returnDueAt()));
-    assertThat(outboxBody("qaf:" + instance.getId() + ":sent-back-1")).contains("a tick is not evidence");
+    assertThat(taskAt(instance, "Task_CompleteQaf").getDueDate())
+        .isEqualTo(Date.from(q.returnDueAt()));
+    assertThat(outboxBody("qaf:" + instance.getId() + ":sent-back-1"))
+        .contains("a tick is not evidence");
 
     form.put("c13EvidenceB", EVIDENCE);
     form.put("summarySignedBy", "Pat Manager");
@@ -184,7 +199,8 @@ class QafAssessmentProcessTest {
     Task task = taskAt(instance, "Task_CompleteQaf");
     assertThatThrownBy(() -> taskService.complete(task.getId(), form))
         .isInstanceOf(org.camunda.bpm.engine.ProcessEngineException.class)
-        .hasMessageContainingAll("c12Grade: C1.2 grade: must be A, B, C or D, not \"E\"",
+        .hasMessageContainingAll(
+            "c12Grade: C1.2 grade: must be A, B, C or D, not \"E\"",
             "c15Grade: C1.5 grade: a grade is required (A, B, C or D)");
     assertThat(instance).isWaitingAt("Task_CompleteQaf");
   }
@@ -196,7 +212,8 @@ class QafAssessmentProcessTest {
     complete(instance, "Task_CompleteQaf", qafReturn("LITE_ALARM", "C"));
     assertThat(instance).isWaitingAt("Task_DeskTopReview");
     QafAssessment q = qafOf(instance);
-    assertThat(qafs.grades(q.id())).extracting(QafGrade::objective)
+    assertThat(qafs.grades(q.id()))
+        .extracting(QafGrade::objective)
         .containsExactly("C1.3", "C1.4", "C1.5", "C1.6", "C1.7");
     complete(instance, "Task_DeskTopReview", deskReview("LITE_ALARM", "C", Map.of()));
     complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
@@ -204,44 +221,55 @@ class QafAssessmentProcessTest {
   }
 
   @Test
-  void aLateReturnArrivingWithAnAcceptedExplanationHasItsBreachesWithdrawnAndGoesOnToTheDeskReview() {
+  void
+      aLateReturnArrivingWithAnAcceptedExplanationHasItsBreachesWithdrawnAndGoesOnToTheDeskReview() {
     ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
     QafAssessment q = qafOf(instance);
     Job due = timer(instance, "Timer_QafReturnDue");
     assertThat(due.getDuedate()).isEqualTo(q.returnDueAt());
     fire(due);
 
-    assertThat(breachesOf(q)).extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
+    assertThat(breachesOf(q))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
         .containsExactly(tuple("QAF_RETURN", Kind.MISSED, alpha.id()));
-    assertThat(outboxBody("qaf:" + instance.getId() + ":return-overdue")).contains("contract compliance issue");
+    assertThat(outboxBody("qaf:" + instance.getId() + ":return-overdue"))
+        .contains("contract compliance issue");
 
-    // The usual case: the late QAF comes with its explanation, and the officer judges it afterwards.
+    // The usual case: the late QAF comes with its explanation, and the officer judges it
+    // afterwards.
     setClock(LocalDateTime.of(2026, 4, 14, 9, 0));
     complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
     assertThat(instance).isWaitingAtExactly("Task_DeskTopReview", "Task_RecordLateExplanation");
-    assertThat(breachesOf(q)).extracting(DeadlineBreach::kind).containsExactly(Kind.LATE, Kind.MISSED);
+    assertThat(breachesOf(q))
+        .extracting(DeadlineBreach::kind)
+        .containsExactly(Kind.LATE, Kind.MISSED);
     assertThat(timer(instance, "Timer_QafNotReturned")).isNull();
 
     Task explanation = taskAt(instance, "Task_RecordLateExplanation");
     assertThat(explanation).isAssignedTo(officer);
     assertThat(candidateGroups(explanation)).containsExactly("commissioning-officers");
-    assertThatThrownBy(() -> taskService.complete(explanation.getId(), Map.of("explanationGiven", "YES")))
+    assertThatThrownBy(
+            () -> taskService.complete(explanation.getId(), Map.of("explanationGiven", "YES")))
         .hasMessageContaining("lateExplanation: is required");
     assertThat(breachesOf(q)).hasSize(2);
     String reason = "Registered manager on sick leave; the deputy returned it within a week";
-    taskService.complete(explanation.getId(), Map.of("explanationGiven", "YES", "lateExplanation", reason));
+    taskService.complete(
+        explanation.getId(), Map.of("explanationGiven", "YES", "lateExplanation", reason));
 
     QafAssessment judged = qafOf(instance);
     assertThat(judged.lateExplanationAccepted()).isTrue();
     assertThat(judged.lateExplanation()).isEqualTo(reason);
     assertThat(breachesOf(q)).isEmpty();
     // The officer's answer stays off the case the provider reads.
-    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("explanationGiven", "lateExplanation");
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .doesNotContainKeys("explanationGiven", "lateExplanation");
     assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
 
     complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of()));
     complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
-    assertThat(instance).isEnded().hasPassed("EndEvent_LateExplanationRecorded", "EndEvent_GradesFinal");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("EndEvent_LateExplanationRecorded", "EndEvent_GradesFinal");
   }
 
   @Test
@@ -249,9 +277,16 @@ class QafAssessmentProcessTest {
     ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
     QafAssessment q = qafOf(instance);
     fire(timer(instance, "Timer_QafReturnDue"));
-    assertThat(openTasks(instance)).containsExactlyInAnyOrder("Task_CompleteQaf", "Task_RecordLateExplanation");
-    complete(instance, "Task_RecordLateExplanation", Map.of("explanationGiven", "YES",
-        "lateExplanation", "Office flooded; the provider asked for a week"));
+    assertThat(openTasks(instance))
+        .containsExactlyInAnyOrder("Task_CompleteQaf", "Task_RecordLateExplanation");
+    complete(
+        instance,
+        "Task_RecordLateExplanation",
+        Map.of(
+            "explanationGiven",
+            "YES",
+            "lateExplanation",
+            "Office flooded; the provider asked for a week"));
     assertThat(breachesOf(q)).isEmpty();
     assertThat(openTasks(instance)).containsExactly("Task_CompleteQaf");
 
@@ -275,7 +310,9 @@ class QafAssessmentProcessTest {
     QafAssessment judged = qafOf(instance);
     assertThat(judged.lateExplanationAccepted()).isFalse();
     assertThat(judged.lateExplanation()).isNull();
-    assertThat(breachesOf(q)).extracting(DeadlineBreach::kind).containsExactly(Kind.LATE, Kind.MISSED);
+    assertThat(breachesOf(q))
+        .extracting(DeadlineBreach::kind)
+        .containsExactly(Kind.LATE, Kind.MISSED);
     assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
 
     // Judged before the QAF arrives: the same, the late return adding its LATE breach.
@@ -283,7 +320,9 @@ class QafAssessmentProcessTest {
     complete(other, "Task_RecordLateExplanation", Map.of("explanationGiven", "NO"));
     complete(other, "Task_CompleteQaf", qafReturn("FULL", "C"));
     assertThat(other).isWaitingAtExactly("Task_DeskTopReview");
-    assertThat(breachesOf(qafOf(other))).extracting(DeadlineBreach::kind).containsExactly(Kind.LATE, Kind.MISSED);
+    assertThat(breachesOf(qafOf(other)))
+        .extracting(DeadlineBreach::kind)
+        .containsExactly(Kind.LATE, Kind.MISSED);
   }
 
   @Test
@@ -296,18 +335,24 @@ class QafAssessmentProcessTest {
     fire(notReturned);
     Task issue = taskAt(instance, "Task_ContractManagementIssue");
     assertThat(issue).hasCandidateGroup("contracts-managers");
-    assertThat(instance).isWaitingAt("Task_CompleteQaf", "Task_RecordLateExplanation", "Task_ContractManagementIssue");
+    assertThat(instance)
+        .isWaitingAt(
+            "Task_CompleteQaf", "Task_RecordLateExplanation", "Task_ContractManagementIssue");
 
     Task issueTask = taskAt(instance, "Task_ContractManagementIssue");
-    assertThatThrownBy(() -> taskService.complete(issueTask.getId(), Map.of("actionTaken", "Phoned")))
+    assertThatThrownBy(
+            () -> taskService.complete(issueTask.getId(), Map.of("actionTaken", "Phoned")))
         .hasMessageContaining("nonReturnOutcome: must be one of");
-    taskService.complete(issueTask.getId(), Map.of("actionTaken", "Phoned the manager",
-        "nonReturnOutcome", "KEEP_WAITING"));
+    taskService.complete(
+        issueTask.getId(),
+        Map.of("actionTaken", "Phoned the manager", "nonReturnOutcome", "KEEP_WAITING"));
     assertThat(instance).isWaitingAt("Task_CompleteQaf", "Task_RecordLateExplanation");
     complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
     assertThat(instance).isWaitingAtExactly("Task_DeskTopReview", "Task_RecordLateExplanation");
     assertThat(taskAt(instance, "Task_ContractManagementIssue")).isNull();
-    assertThat(breachesOf(q)).extracting(DeadlineBreach::kind).containsExactly(Kind.LATE, Kind.MISSED);
+    assertThat(breachesOf(q))
+        .extracting(DeadlineBreach::kind)
+        .containsExactly(Kind.LATE, Kind.MISSED);
   }
 
   @Test
@@ -324,29 +369,47 @@ class QafAssessmentProcessTest {
     assertThat(qafOf(instance).validationReasons()).isEqualTo("A_GRADE_CLAIMED");
     Map<String, Object> visit = deskReview("FULL", "C", Map.of());
     visit.put("c14OfficerGrade", "B");
-    visit.put("c14Explanation", "Level A evidence not seen in practice: no service user involvement in policy reviews");
+    visit.put(
+        "c14Explanation",
+        "Level A evidence not seen in practice: no service user involvement in policy reviews");
     visit.put("visitDate", "2026-01-05");
     visit.put("visitFindings", "Support plans sampled; safeguarding training records complete");
     visit.put("supportPlanAudit", true);
-    for (String k : List.of("spaSupportPlanInPlace", "spaNeedsAssessmentCompleted", "spaReviewedInTime",
-        "spaServiceUserContributed", "spaGoalsFollowedUp", "spaMinimumStandardMet")) {
+    for (String k :
+        List.of(
+            "spaSupportPlanInPlace",
+            "spaNeedsAssessmentCompleted",
+            "spaReviewedInTime",
+            "spaServiceUserContributed",
+            "spaGoalsFollowedUp",
+            "spaMinimumStandardMet")) {
       visit.put(k, "YES");
     }
     Task visitTask = taskAt(instance, "Task_ValidationVisit");
     Map<String, Object> unexplained = new HashMap<>(visit);
     unexplained.remove("c14Explanation");
     assertThatThrownBy(() -> taskService.complete(visitTask.getId(), unexplained))
-        .hasMessageContaining("c14Explanation: C1.4: explain why the grade differs from the provider's claim of A");
+        .hasMessageContaining(
+            "c14Explanation: C1.4: explain why the grade differs from the provider's claim of A");
     taskService.complete(visitTask.getId(), visit);
     QafAssessment q = qafOf(instance);
     assertThat(q.supportPlanAudit()).isTrue();
     assertThat(q.visitDate()).isEqualTo("2026-01-05");
     assertThat(instance).variables().containsEntry("spaFeedbackDueOn", "2026-02-02");
     assertThat(outboxBody("qaf:" + instance.getId() + ":grades-1"))
-        .contains("C1.4 Protection from Abuse: B (you claimed A). Why it was adjusted: Level A evidence not seen");
+        .contains(
+            "C1.4 Protection from Abuse: B (you claimed A). Why it was adjusted: Level A evidence not seen");
 
-    complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "DISAGREE",
-        "disagreementReasons", "Service users sit on our policy group", "furtherEvidence", "Minutes of March 2026"));
+    complete(
+        instance,
+        "Task_RespondToGrades",
+        Map.of(
+            "providerResponse",
+            "DISAGREE",
+            "disagreementReasons",
+            "Service users sit on our policy group",
+            "furtherEvidence",
+            "Minutes of March 2026"));
     assertThat(instance).isWaitingAt("Task_DiscussGrades");
     Map<String, Object> agreed = officerGrades("FULL", "C", Map.of());
     agreed.put("c14OfficerGrade", "A");
@@ -357,19 +420,32 @@ class QafAssessmentProcessTest {
     assertThat(instance).isEnded();
     QafAssessment done = qafOf(instance);
     assertThat(done.agreement()).isEqualTo("AGREED_AFTER_DISCUSSION");
-    assertThat(qafs.grades(done.id())).filteredOn(g -> g.objective().equals("C1.4"))
-        .extracting(QafGrade::finalGrade).containsExactly("A");
+    assertThat(qafs.grades(done.id()))
+        .filteredOn(g -> g.objective().equals("C1.4"))
+        .extracting(QafGrade::finalGrade)
+        .containsExactly("A");
   }
 
   @Test
-  void withoutAgreementTheContractsManagerHasAFurtherVisitThenDecidesAndReportsToTheCsgAndADStartsAPlan() {
+  void
+      withoutAgreementTheContractsManagerHasAFurtherVisitThenDecidesAndReportsToTheCsgAndADStartsAPlan() {
     ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
     complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
     complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of("C1.6", "D")));
-    assertThat(outboxBody("qaf:" + instance.getId() + ":grades-1")).contains("C1.6 Complaints: D (you claimed C)");
-    complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "DISAGREE",
-        "disagreementReasons", "Our complaints log shows every complaint answered in time"));
-    complete(instance, "Task_DiscussGrades", Map.of("agreementReached", "NO", "discussionNotes", "No agreement"));
+    assertThat(outboxBody("qaf:" + instance.getId() + ":grades-1"))
+        .contains("C1.6 Complaints: D (you claimed C)");
+    complete(
+        instance,
+        "Task_RespondToGrades",
+        Map.of(
+            "providerResponse",
+            "DISAGREE",
+            "disagreementReasons",
+            "Our complaints log shows every complaint answered in time"));
+    complete(
+        instance,
+        "Task_DiscussGrades",
+        Map.of("agreementReached", "NO", "discussionNotes", "No agreement"));
     Task decision = taskAt(instance, "Task_ContractsManagerDecision");
     assertThat(decision).hasCandidateGroup("contracts-managers");
     taskService.complete(decision.getId(), Map.of("furtherVisit", true));
@@ -398,20 +474,34 @@ class QafAssessmentProcessTest {
     assertThat(q.agreement()).isEqualTo("CONTRACTS_MANAGER_DECIDED");
     assertThat(q.concernsToCsg()).isEqualTo("The provider believes its complaints log was misread");
     assertThat(outboxBody("qaf:" + instance.getId() + ":csg-report")).contains("misread");
-    ProcessInstance plan = runtimeService.createProcessInstanceQuery().processDefinitionKey("qaf-improvement-plan")
-        .processInstanceBusinessKey(q.number() + "/C1.6").singleResult();
+    ProcessInstance plan =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processDefinitionKey("qaf-improvement-plan")
+            .processInstanceBusinessKey(q.number() + "/C1.6")
+            .singleResult();
     assertThat(plan).isNotNull().isWaitingAt("Task_SubmitImprovementPlan");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("qaf-improvement-plan")
-        .processInstanceBusinessKeyLike(q.number() + "/%").count()).isEqualTo(1);
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("qaf-improvement-plan")
+                .processInstanceBusinessKeyLike(q.number() + "/%")
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
   void eachTriggerOfTheTableLeadsToAVisitThroughTheProcess() {
-    assertThat(reasonsAfterDeskReview(Map.of("concernsOverService", true, "concernsDetails", "Three complaints"), 0.5))
+    assertThat(
+            reasonsAfterDeskReview(
+                Map.of("concernsOverService", true, "concernsDetails", "Three complaints"), 0.5))
         .isEqualTo("CONCERNS_OVER_SERVICE");
-    assertThat(reasonsAfterDeskReview(Map.of("procurementReview", true), 0.5)).isEqualTo("PROCUREMENT_REVIEW");
+    assertThat(reasonsAfterDeskReview(Map.of("procurementReview", true), 0.5))
+        .isEqualTo("PROCUREMENT_REVIEW");
     assertThat(reasonsAfterDeskReview(Map.of(), 0.05)).isEqualTo("RANDOM_SAMPLE");
-    assertThat(reasonsAfterDeskReview(Map.of("partialValidation", true, "partialValidationSections", "C1.4"), 0.5))
+    assertThat(
+            reasonsAfterDeskReview(
+                Map.of("partialValidation", true, "partialValidationSections", "C1.4"), 0.5))
         .isEqualTo("OFFICER_DISCRETION");
     assertThat(reasonsAfterDeskReview(Map.of(), 0.5)).isNull();
   }
@@ -444,25 +534,38 @@ class QafAssessmentProcessTest {
   void theFirstTwoQafsOfAnOfficerInAYearAreModeratedAndNotTheThird() {
     List<Boolean> moderated = new java.util.ArrayList<>();
     for (int i = 0; i < 3; i++) {
-      ProcessInstance instance = issued(request(i == 0 ? contract : newContract(), MEETING, "FULL"));
+      ProcessInstance instance =
+          issued(request(i == 0 ? contract : newContract(), MEETING, "FULL"));
       complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
       complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of()));
       complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
-      moderated.add(runtimeService.createProcessInstanceQuery().processDefinitionKey("qaf-moderation")
-          .processInstanceBusinessKey(qafOf(instance).number()).count() == 1);
+      moderated.add(
+          runtimeService
+                  .createProcessInstanceQuery()
+                  .processDefinitionKey("qaf-moderation")
+                  .processInstanceBusinessKey(qafOf(instance).number())
+                  .count()
+              == 1);
     }
     assertThat(moderated).containsExactly(true, true, false);
   }
 
   @Test
   void badRequestsAreRefusedAndNothingIsCreated() {
-    assertRefused(request("NO-SUCH-CONTRACT", MEETING, "FULL"), "contractReference: no contract NO-SUCH-CONTRACT");
-    assertRefused(request(contract, "2025-12-01", "FULL"), "meetingDate: the contract management meeting must be in"
-        + " the future");
-    assertRefused(request(contract, "2026-02-01", "FULL"), "meetingDate: the meeting on 2026-02-01 is too close");
-    assertRefused(request(contract, MEETING, "SHORT"), "variant: must be one of FULL, LITE, LITE_ALARM");
-    assertRefused(request(contract, null, "FULL"), "meetingDate: contract " + contract + " has no contract"
-        + " management meeting scheduled");
+    assertRefused(
+        request("NO-SUCH-CONTRACT", MEETING, "FULL"),
+        "contractReference: no contract NO-SUCH-CONTRACT");
+    assertRefused(
+        request(contract, "2025-12-01", "FULL"),
+        "meetingDate: the contract management meeting must be in" + " the future");
+    assertRefused(
+        request(contract, "2026-02-01", "FULL"),
+        "meetingDate: the meeting on 2026-02-01 is too close");
+    assertRefused(
+        request(contract, MEETING, "SHORT"), "variant: must be one of FULL, LITE, LITE_ALARM");
+    assertRefused(
+        request(contract, null, "FULL"),
+        "meetingDate: contract " + contract + " has no contract" + " management meeting scheduled");
     Map<String, Object> badOfficer = request(contract, MEETING, "FULL");
     badOfficer.put("reviewingOfficer", ALPHA_USER);
     assertRefused(badOfficer, "reviewingOfficer: " + ALPHA_USER + " is not a purchasing officer");
@@ -493,8 +596,11 @@ class QafAssessmentProcessTest {
     assertThat(auto.reviewingOfficer()).isEqualTo(officer);
     assertThat(cases.startDue(java.time.LocalDate.of(2026, 1, 5))).isEmpty();
     // Its issue date (1 Jan) has passed: the timer fires at once.
-    ProcessInstance autoInstance = runtimeService.createProcessInstanceQuery()
-        .processInstanceId(auto.processInstanceId()).singleResult();
+    ProcessInstance autoInstance =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(auto.processInstanceId())
+            .singleResult();
     fire(timer(autoInstance, "Timer_IssueQaf"));
     assertThat(autoInstance).isWaitingAt("Task_CompleteQaf");
   }
@@ -502,12 +608,23 @@ class QafAssessmentProcessTest {
   @Test
   void anotherProviderCannotSeeOrCompleteTheQafTask() {
     ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskCandidateGroupIn(List.of(BETA_GROUP)).count()).isZero();
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskCandidateGroupIn(List.of(ALPHA_GROUP)).count()).isEqualTo(1);
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskCandidateGroupIn(List.of(BETA_GROUP))
+                .count())
+        .isZero();
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskCandidateGroupIn(List.of(ALPHA_GROUP))
+                .count())
+        .isEqualTo(1);
     assertThat(cases.find(qafOf(instance).number(), true, java.util.Set.of(BETA_GROUP))).isEmpty();
-    assertThat(cases.find(qafOf(instance).number(), true, java.util.Set.of(ALPHA_GROUP))).isPresent();
+    assertThat(cases.find(qafOf(instance).number(), true, java.util.Set.of(ALPHA_GROUP)))
+        .isPresent();
   }
 
   @Test
@@ -530,14 +647,25 @@ class QafAssessmentProcessTest {
     visit.put("visitDate", "2026-01-05");
     visit.put("visitFindings", "Internal: manager evasive about staffing");
     visit.put("supportPlanAudit", true);
-    for (String k : List.of("spaSupportPlanInPlace", "spaNeedsAssessmentCompleted", "spaReviewedInTime",
-        "spaServiceUserContributed", "spaGoalsFollowedUp", "spaMinimumStandardMet")) {
+    for (String k :
+        List.of(
+            "spaSupportPlanInPlace",
+            "spaNeedsAssessmentCompleted",
+            "spaReviewedInTime",
+            "spaServiceUserContributed",
+            "spaGoalsFollowedUp",
+            "spaMinimumStandardMet")) {
       visit.put(k, "NO");
     }
     complete(instance, "Task_ValidationVisit", visit);
-    complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "DISAGREE", "disagreementReasons", "No"));
-    complete(instance, "Task_DiscussGrades", Map.of("agreementReached", "NO", "discussionNotes",
-        "Internal: provider defensive"));
+    complete(
+        instance,
+        "Task_RespondToGrades",
+        Map.of("providerResponse", "DISAGREE", "disagreementReasons", "No"));
+    complete(
+        instance,
+        "Task_DiscussGrades",
+        Map.of("agreementReached", "NO", "discussionNotes", "Internal: provider defensive"));
     complete(instance, "Task_ContractsManagerDecision", Map.of("furtherVisit", true));
     complete(instance, "Task_ValidationVisit", visit);
     Map<String, Object> finals = new HashMap<>();
@@ -548,10 +676,23 @@ class QafAssessmentProcessTest {
     finals.put("concernsToCsg", "Provider disputes the visit findings");
     // The case's variables are what any provider task of the case reads.
     Map<String, Object> seenByProvider = runtimeService.getVariables(instance.getId());
-    assertThat(seenByProvider).doesNotContainKeys("c11OfficerComments", "concernsDetails", "partialValidationSections",
-        "visitFindings", "spaSupportPlanInPlace", "spaMinimumStandardMet", "randomDraw", "visitReasons",
-        "visitReasonsText", "discussionNotes", "c14OfficerGrade", "c14Explanation", "agreementReached",
-        "officerDiscretion", "concernsOverService");
+    assertThat(seenByProvider)
+        .doesNotContainKeys(
+            "c11OfficerComments",
+            "concernsDetails",
+            "partialValidationSections",
+            "visitFindings",
+            "spaSupportPlanInPlace",
+            "spaMinimumStandardMet",
+            "randomDraw",
+            "visitReasons",
+            "visitReasonsText",
+            "discussionNotes",
+            "c14OfficerGrade",
+            "c14Explanation",
+            "agreementReached",
+            "officerDiscretion",
+            "concernsOverService");
     complete(instance, "Task_ContractsManagerDecision", finals);
     assertThat(instance).isEnded();
     assertThat(qafOf(instance).concernsToCsg()).isEqualTo("Provider disputes the visit findings");
@@ -572,8 +713,16 @@ class QafAssessmentProcessTest {
     } finally {
       identityService.clearAuthentication();
     }
-    assertThat(seen).containsKey("gradesSummary").doesNotContainKeys("c16OfficerComments", "concernsDetails",
-        "c16OfficerGrade", "c16Explanation", "randomDraw", "visitReasons", "partialValidation");
+    assertThat(seen)
+        .containsKey("gradesSummary")
+        .doesNotContainKeys(
+            "c16OfficerComments",
+            "concernsDetails",
+            "c16OfficerGrade",
+            "c16Explanation",
+            "randomDraw",
+            "visitReasons",
+            "partialValidation");
     assertThat(seen.get("gradesSummary").toString()).contains("C1.6 Complaints: D (you claimed C)");
   }
 
@@ -589,28 +738,47 @@ class QafAssessmentProcessTest {
     complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of("C1.3", "D")));
 
     Task respond = taskAt(instance, "Task_RespondToGrades");
-    Map<String, Object> response = new HashMap<>(Map.of("providerResponse", "DISAGREE",
-        "disagreementReasons", "We disagree", "c13OfficerGrade", "A", "c13Explanation", "Agreed by phone",
-        "agreementReached", "YES"));
+    Map<String, Object> response =
+        new HashMap<>(
+            Map.of(
+                "providerResponse",
+                "DISAGREE",
+                "disagreementReasons",
+                "We disagree",
+                "c13OfficerGrade",
+                "A",
+                "c13Explanation",
+                "Agreed by phone",
+                "agreementReached",
+                "YES"));
     assertThatThrownBy(() -> taskService.complete(respond.getId(), response))
         .hasMessageContaining("c13OfficerGrade: is not a field of this form")
         .hasMessageContaining("agreementReached: is not a field of this form");
-    assertThat(runtimeService.getVariables(instance.getId())).doesNotContainKeys("c13OfficerGrade", "agreementReached");
-    complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "DISAGREE",
-        "disagreementReasons", "We disagree"));
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .doesNotContainKeys("c13OfficerGrade", "agreementReached");
+    complete(
+        instance,
+        "Task_RespondToGrades",
+        Map.of("providerResponse", "DISAGREE", "disagreementReasons", "We disagree"));
     // Even a value left on the case some other way is never read as the officer's answer.
-    runtimeService.setVariables(instance.getId(), Map.of("c13OfficerGrade", "A", "c13Explanation", "x",
-        "agreementReached", "YES"));
+    runtimeService.setVariables(
+        instance.getId(),
+        Map.of("c13OfficerGrade", "A", "c13Explanation", "x", "agreementReached", "YES"));
     Task discuss = taskAt(instance, "Task_DiscussGrades");
-    assertThatThrownBy(() -> taskService.complete(discuss.getId(), Map.of("discussionNotes", "Talked it through")))
+    assertThatThrownBy(
+            () ->
+                taskService.complete(
+                    discuss.getId(), Map.of("discussionNotes", "Talked it through")))
         .hasMessageContaining("agreementReached: must be one of NO, YES");
     Map<String, Object> agreed = officerGrades("FULL", "C", Map.of());
     agreed.put("agreementReached", "YES");
     agreed.put("discussionNotes", "Agreed C after all");
     taskService.complete(discuss.getId(), agreed);
     assertThat(instance).isEnded();
-    assertThat(qafs.grades(qafOf(instance).id())).filteredOn(g -> g.objective().equals("C1.3"))
-        .extracting(QafGrade::finalGrade).containsExactly("C");
+    assertThat(qafs.grades(qafOf(instance).id()))
+        .filteredOn(g -> g.objective().equals("C1.3"))
+        .extracting(QafGrade::finalGrade)
+        .containsExactly("C");
   }
 
   @Test
@@ -633,8 +801,10 @@ class QafAssessmentProcessTest {
     desk.put("c16Explanation", "y".repeat(2000));
     desk.put("concernsDetails", "z".repeat(2000));
     taskService.complete(deskTask.getId(), desk);
-    assertThat(qafs.grades(qafOf(instance).id())).filteredOn(g -> g.objective().equals("C1.6"))
-        .extracting(QafGrade::explanation).containsExactly("y".repeat(2000));
+    assertThat(qafs.grades(qafOf(instance).id()))
+        .filteredOn(g -> g.objective().equals("C1.6"))
+        .extracting(QafGrade::explanation)
+        .containsExactly("y".repeat(2000));
   }
 
   @Test
@@ -642,15 +812,24 @@ class QafAssessmentProcessTest {
     ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
     fire(timer(instance, "Timer_QafReturnDue"));
     fire(timer(instance, "Timer_QafNotReturned"));
-    complete(instance, "Task_ContractManagementIssue", Map.of("actionTaken", "Default notice considered separately",
-        "nonReturnOutcome", "CLOSE_NOT_RETURNED"));
+    complete(
+        instance,
+        "Task_ContractManagementIssue",
+        Map.of(
+            "actionTaken",
+            "Default notice considered separately",
+            "nonReturnOutcome",
+            "CLOSE_NOT_RETURNED"));
     assertThat(instance).isEnded().hasPassed("EndEvent_QafNotReturned");
     assertThat(qafOf(instance).status()).isEqualTo("NOT_RETURNED");
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(breachesOf(qafOf(instance))).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
+    assertThat(breachesOf(qafOf(instance)))
+        .extracting(DeadlineBreach::kind)
+        .containsExactly(Kind.MISSED);
   }
 
-  // --- helpers ------------------------------------------------------------------------------------
+  // --- helpers
+  // ------------------------------------------------------------------------------------
 
   private String reasonsAfterDeskReview(Map<String, Object> extra, double draw) {
     randomDraw.use(() -> draw);
@@ -660,14 +839,17 @@ class QafAssessmentProcessTest {
     desk.putAll(extra);
     complete(instance, "Task_DeskTopReview", desk);
     QafAssessment q = qafOf(instance);
-    assertThat(instance).isWaitingAt(q.validationReasons() == null ? "Task_RespondToGrades" : "Task_ValidationVisit");
+    assertThat(instance)
+        .isWaitingAt(
+            q.validationReasons() == null ? "Task_RespondToGrades" : "Task_ValidationVisit");
     return q.validationReasons();
   }
 
   private List<String> candidateGroups(Task task) {
     return taskService.getIdentityLinksForTask(task.getId()).stream()
         .filter(l -> "candidate".equals(l.getType()) && l.getGroupId() != null)
-        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId).toList();
+        .map(org.camunda.bpm.engine.task.IdentityLink::getGroupId)
+        .toList();
   }
 
   private String newContract() {
@@ -680,7 +862,8 @@ class QafAssessmentProcessTest {
     ProcessInstance instance = start(officer, request);
     Date now = ClockUtil.getCurrentTime();
     fire(timer(instance, "Timer_IssueQaf"));
-    ClockUtil.setCurrentTime(now.after(ClockUtil.getCurrentTime()) ? now : ClockUtil.getCurrentTime());
+    ClockUtil.setCurrentTime(
+        now.after(ClockUtil.getCurrentTime()) ? now : ClockUtil.getCurrentTime());
     assertThat(instance).isWaitingAt("Task_CompleteQaf");
     return instance;
   }
@@ -695,12 +878,18 @@ class QafAssessmentProcessTest {
 
   private void assertRefused(Map<String, Object> form, String message) {
     long before = jdbc.sql("SELECT COUNT(*) FROM qaf_assessment").query(Long.class).single();
-    assertThatThrownBy(() -> start(officer, form)).isInstanceOf(TaskFormException.class).hasMessageContaining(message);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM qaf_assessment").query(Long.class).single()).isEqualTo(before);
+    assertThatThrownBy(() -> start(officer, form))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining(message);
+    assertThat(jdbc.sql("SELECT COUNT(*) FROM qaf_assessment").query(Long.class).single())
+        .isEqualTo(before);
   }
 
   private ProcessInstance start(String user, Map<String, Object> form) {
-    List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(user).list().stream()
+            .map(Group::getId)
+            .toList();
     identityService.setAuthentication(user, groups);
     try {
       return runtimeService.startProcessInstanceByKey("qaf-assessment", form);
@@ -721,7 +910,8 @@ class QafAssessmentProcessTest {
 
   private List<String> openTasks(ProcessInstance instance) {
     return taskService.createTaskQuery().processInstanceId(instance.getId()).list().stream()
-        .map(Task::getTaskDefinitionKey).toList();
+        .map(Task::getTaskDefinitionKey)
+        .toList();
   }
 
   private List<DeadlineBreach> breachesOf(QafAssessment q) {
@@ -729,12 +919,19 @@ class QafAssessmentProcessTest {
   }
 
   private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey(activityId)
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey(activityId)
         .singleResult();
   }
 
   private Job timer(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .activityId(activityId)
         .singleResult();
   }
 
@@ -749,7 +946,10 @@ class QafAssessmentProcessTest {
 
   private String outboxBody(String key) {
     return jdbc.sql("SELECT body FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", key).query(String.class).optional().orElse(null);
+        .param("key", key)
+        .query(String.class)
+        .optional()
+        .orElse(null);
   }
 
   private static void setClock(LocalDateTime ukTime) {

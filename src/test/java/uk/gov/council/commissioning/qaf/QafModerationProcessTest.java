@@ -36,10 +36,10 @@ import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
- * qaf-moderation (seed 001 3.3 §3.2, "the Contracts Manager will review 2 QAFs per Purchasing Officer
- * per annum"): which QAFs are put forward, the contracts manager's moderation recorded once, the
- * officer told, and the form's checks. The QAFs are written straight into the register. The clock
- * stands at Wednesday 10 June 2026 09:00 (BST), in financial year 2026/27.
+ * qaf-moderation (seed 001 3.3 §3.2, "the Contracts Manager will review 2 QAFs per Purchasing
+ * Officer per annum"): which QAFs are put forward, the contracts manager's moderation recorded
+ * once, the officer told, and the form's checks. The QAFs are written straight into the register.
+ * The clock stands at Wednesday 10 June 2026 09:00 (BST), in financial year 2026/27.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -105,10 +105,19 @@ class QafModerationProcessTest {
     assertThat(moderationRows(third)).isZero();
     ProcessInstance instance = instance(one.get());
     assertThat(instance).hasBusinessKey(number(jdbc, first)).isWaitingAt("Task_ModerateQaf");
-    assertThat(jdbc.sql("SELECT process_instance_id FROM qaf_moderation WHERE assessment_id = :id")
-        .param("id", first).query(String.class).single()).isEqualTo(one.get());
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(QafModeration.PROCESS_KEY)
-        .processInstanceBusinessKey(number(jdbc, third)).count()).isZero();
+    assertThat(
+            jdbc.sql("SELECT process_instance_id FROM qaf_moderation WHERE assessment_id = :id")
+                .param("id", first)
+                .query(String.class)
+                .single())
+        .isEqualTo(one.get());
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey(QafModeration.PROCESS_KEY)
+                .processInstanceBusinessKey(number(jdbc, third))
+                .count())
+        .isZero();
 
     // A different officer's quota, and the next financial year, start afresh.
     String colleague = unique("qm-officer-");
@@ -139,8 +148,11 @@ class QafModerationProcessTest {
         .contains("| C1.1 | B | C | C |")
         .contains("| C1.2 | A | A | A |")
         .contains("| C1.3 | C | D | D |");
-    assertThat(local).containsEntry("providerName", "QM Support Ltd").containsEntry("variant", "FULL");
-    assertThat(runtimeService.getVariables(instance.getId())).containsEntry("reviewingOfficer", officer)
+    assertThat(local)
+        .containsEntry("providerName", "QM Support Ltd")
+        .containsEntry("variant", "FULL");
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .containsEntry("reviewingOfficer", officer)
         .containsEntry("financialYear", 2026);
   }
 
@@ -161,7 +173,10 @@ class QafModerationProcessTest {
     String[] mail = outbox("qaf-moderation:" + instance.getId() + ":findings");
     assertThat(mail[0]).isEqualTo(officer + "@council.example");
     assertThat(mail[1]).contains("confirmed");
-    assertThat(mail[2]).contains(number(jdbc, qaf)).contains("confirmed your grading").contains(MANAGER);
+    assertThat(mail[2])
+        .contains(number(jdbc, qaf))
+        .contains("confirmed your grading")
+        .contains(MANAGER);
     // Once: the QAF is not put forward again.
     assertThat(moderation.consider(qaf)).isEmpty();
     assertThat(moderationRows(qaf)).isEqualTo(1);
@@ -171,10 +186,13 @@ class QafModerationProcessTest {
   void anAdjustedModerationRecordsTheFindingsAndEmailsThemToTheOfficer() {
     long qaf = agreedQaf(2026, officer);
     ProcessInstance instance = instance(moderation.consider(qaf).orElseThrow());
-    String findings = "C1.3 was graded D without reading the support plans supplied; check every attachment.";
+    String findings =
+        "C1.3 was graded D without reading the support plans supplied; check every attachment.";
 
-    completeAs(MANAGER, task(instance), Map.of("moderationOutcome", "ADJUSTED", "moderationFindings",
-        "  " + findings + " "));
+    completeAs(
+        MANAGER,
+        task(instance),
+        Map.of("moderationOutcome", "ADJUSTED", "moderationFindings", "  " + findings + " "));
 
     assertThat(instance).isEnded();
     Map<String, Object> row = moderationRow(qaf);
@@ -193,17 +211,31 @@ class QafModerationProcessTest {
     Task task = task(instance);
 
     assertRefused(MANAGER, task, Map.of(), "moderationOutcome: must be one of ADJUSTED, CONFIRMED");
-    assertRefused(MANAGER, task, Map.of("moderationOutcome", "MAYBE"), "moderationOutcome: must be one of");
-    assertRefused(MANAGER, task, Map.of("moderationOutcome", "ADJUSTED"),
+    assertRefused(
+        MANAGER, task, Map.of("moderationOutcome", "MAYBE"), "moderationOutcome: must be one of");
+    assertRefused(
+        MANAGER,
+        task,
+        Map.of("moderationOutcome", "ADJUSTED"),
         "moderationFindings: is required when the grades are adjusted");
-    assertRefused(MANAGER, task, Map.of("moderationOutcome", "ADJUSTED", "moderationFindings", "   "),
+    assertRefused(
+        MANAGER,
+        task,
+        Map.of("moderationOutcome", "ADJUSTED", "moderationFindings", "   "),
         "moderationFindings: is required when the grades are adjusted");
-    assertRefused(MANAGER, task, Map.of("moderationOutcome", "ADJUSTED", "moderationFindings", "x".repeat(2001)),
+    assertRefused(
+        MANAGER,
+        task,
+        Map.of("moderationOutcome", "ADJUSTED", "moderationFindings", "x".repeat(2001)),
         "moderationFindings: at most 2000 characters");
     // Only contracts managers may: the engine refuses anyone else the task.
     assertThatThrownBy(() -> completeAs(officer, task, Map.of("moderationOutcome", "CONFIRMED")))
         .isInstanceOf(org.camunda.bpm.engine.AuthorizationException.class);
-    assertRefused(null, task, Map.of("moderationOutcome", "CONFIRMED"), "moderatedBy: the signed-in user is unknown");
+    assertRefused(
+        null,
+        task,
+        Map.of("moderationOutcome", "CONFIRMED"),
+        "moderatedBy: the signed-in user is unknown");
 
     assertThat(instance).isWaitingAt("Task_ModerateQaf");
     assertThat(moderationRow(qaf).get("moderated_at")).isNull();
@@ -214,7 +246,10 @@ class QafModerationProcessTest {
     long qaf = agreedQaf(2026, OTHER_MANAGER);
     ProcessInstance instance = instance(moderation.consider(qaf).orElseThrow());
 
-    assertRefused(OTHER_MANAGER, task(instance), Map.of("moderationOutcome", "CONFIRMED"),
+    assertRefused(
+        OTHER_MANAGER,
+        task(instance),
+        Map.of("moderationOutcome", "CONFIRMED"),
         "moderatedBy: the reviewing officer cannot moderate their own QAF");
     completeAs(MANAGER, task(instance), Map.of("moderationOutcome", "CONFIRMED"));
     assertThat(instance).isEnded();
@@ -236,7 +271,10 @@ class QafModerationProcessTest {
   }
 
   private Task task(ProcessInstance instance) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).taskDefinitionKey("Task_ModerateQaf")
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskDefinitionKey("Task_ModerateQaf")
         .singleResult();
   }
 
@@ -244,8 +282,11 @@ class QafModerationProcessTest {
     if (user == null) {
       identityService.clearAuthentication();
     } else {
-      identityService.setAuthentication(user, identityService.createGroupQuery().groupMember(user).list().stream()
-          .map(org.camunda.bpm.engine.identity.Group::getId).toList());
+      identityService.setAuthentication(
+          user,
+          identityService.createGroupQuery().groupMember(user).list().stream()
+              .map(org.camunda.bpm.engine.identity.Group::getId)
+              .toList());
     }
     try {
       taskService.complete(task.getId(), new HashMap<>(variables));
@@ -254,8 +295,10 @@ class QafModerationProcessTest {
     }
   }
 
-  private void assertRefused(String user, Task task, Map<String, Object> variables, String message) {
-    // A task listener's refusal reaches the caller wrapped by the engine; Tasklist shows its message.
+  private void assertRefused(
+      String user, Task task, Map<String, Object> variables, String message) {
+    // A task listener's refusal reaches the caller wrapped by the engine; Tasklist shows its
+    // message.
     assertThatThrownBy(() -> completeAs(user, task, variables))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("Moderation cannot be completed")
@@ -263,27 +306,32 @@ class QafModerationProcessTest {
   }
 
   private long moderationRows(long assessmentId) {
-    return jdbc.sql("SELECT COUNT(*) FROM qaf_moderation WHERE assessment_id = :id").param("id", assessmentId)
-        .query(Long.class).single();
+    return jdbc.sql("SELECT COUNT(*) FROM qaf_moderation WHERE assessment_id = :id")
+        .param("id", assessmentId)
+        .query(Long.class)
+        .single();
   }
 
   private Map<String, Object> moderationRow(long assessmentId) {
-    return jdbc.sql("SELECT moderated_by, moderated_at, outcome, findings FROM qaf_moderation WHERE assessment_id = :id")
+    return jdbc.sql(
+            "SELECT moderated_by, moderated_at, outcome, findings FROM qaf_moderation WHERE assessment_id = :id")
         .param("id", assessmentId)
-        .query((rs, n) -> {
-          Map<String, Object> row = new HashMap<>();
-          row.put("moderated_by", rs.getString(1));
-          OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
-          row.put("moderated_at", at == null ? null : at.toInstant());
-          row.put("outcome", rs.getString(3));
-          row.put("findings", rs.getString(4));
-          return row;
-        })
+        .query(
+            (rs, n) -> {
+              Map<String, Object> row = new HashMap<>();
+              row.put("moderated_by", rs.getString(1));
+              OffsetDateTime at = rs.getObject(2, OffsetDateTime.class);
+              row.put("moderated_at", at == null ? null : at.toInstant());
+              row.put("outcome", rs.getString(3));
+              row.put("findings", rs.getString(4));
+              return row;
+            })
         .single();
   }
 
   private String[] outbox(String key) {
-    return jdbc.sql("SELECT recipients, subject, body FROM notification_outbox WHERE idempotency_key = :key")
+    return jdbc.sql(
+            "SELECT recipients, subject, body FROM notification_outbox WHERE idempotency_key = :key")
         .param("key", key)
         .query((rs, n) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
         .single();

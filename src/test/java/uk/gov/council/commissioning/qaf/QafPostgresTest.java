@@ -44,7 +44,9 @@ import uk.gov.council.commissioning.security.AccessSetup;
  */
 @SpringBootTest
 @ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(listeners = PostgresTestDatabase.Lifecycle.class, mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
+@TestExecutionListeners(
+    listeners = PostgresTestDatabase.Lifecycle.class,
+    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
 class QafPostgresTest {
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
@@ -83,7 +85,8 @@ class QafPostgresTest {
   void aQafFromIssueToAgreedGradesWithAD() {
     String contract = "QAF-PG-" + System.nanoTime() % 100000;
     contract(contracts, alpha(contracts), contract, OFFICER);
-    ProcessInstance instance = start(Map.of("contractReference", contract, "meetingDate", "2026-05-20"));
+    ProcessInstance instance =
+        start(Map.of("contractReference", contract, "meetingDate", "2026-05-20"));
     QafAssessment q = qafs.findByProcessInstance(instance.getId()).orElseThrow();
     assertThat(q.number()).matches("QAF-2026-\\d{6}");
     assertThat(q.gradeStepsChanged()).isNull();
@@ -96,15 +99,18 @@ class QafPostgresTest {
     assertThat(instance).isWaitingAt("Task_CompleteQaf", "Task_RecordLateExplanation");
     form.put("c15EvidenceC", EVIDENCE);
     complete(instance, "Task_CompleteQaf", form);
-    assertThat(breaches.ofCase("QAF", q.number())).extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breaches.ofCase("QAF", q.number()))
+        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("QAF_RETURN", Kind.LATE), tuple("QAF_RETURN", Kind.MISSED));
 
     complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of("C1.2", "D")));
     complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
     // The case stays open until the officer has judged the late return's explanation.
     assertThat(instance).isWaitingAtExactly("Task_RecordLateExplanation");
-    complete(instance, "Task_RecordLateExplanation", Map.of("explanationGiven", "YES",
-        "lateExplanation", "Registered manager on sick leave"));
+    complete(
+        instance,
+        "Task_RecordLateExplanation",
+        Map.of("explanationGiven", "YES", "lateExplanation", "Registered manager on sick leave"));
     assertThat(breaches.ofCase("QAF", q.number())).isEmpty();
 
     assertThat(instance).isEnded();
@@ -112,17 +118,31 @@ class QafPostgresTest {
     assertThat(agreed.status()).isEqualTo("AGREED");
     assertThat(agreed.timesSentBack()).isEqualTo(1);
     assertThat(agreed.validationVisit()).isFalse();
-    assertThat(qafs.grades(agreed.id())).filteredOn(g -> "D".equals(g.finalGrade()))
-        .extracting(QafGrade::objective).containsExactly("C1.2");
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(q.number() + "/C1.2")
-        .singleResult()).isNotNull().isWaitingAt("Task_SubmitImprovementPlan");
-    assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("qaf-moderation")
-        .processInstanceBusinessKey(q.number()).count()).isEqualTo(1);
+    assertThat(qafs.grades(agreed.id()))
+        .filteredOn(g -> "D".equals(g.finalGrade()))
+        .extracting(QafGrade::objective)
+        .containsExactly("C1.2");
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(q.number() + "/C1.2")
+                .singleResult())
+        .isNotNull()
+        .isWaitingAt("Task_SubmitImprovementPlan");
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processDefinitionKey("qaf-moderation")
+                .processInstanceBusinessKey(q.number())
+                .count())
+        .isEqualTo(1);
   }
 
   private ProcessInstance start(Map<String, Object> form) {
-    List<String> groups = identityService.createGroupQuery().groupMember(OFFICER).list().stream()
-        .map(Group::getId).toList();
+    List<String> groups =
+        identityService.createGroupQuery().groupMember(OFFICER).list().stream()
+            .map(Group::getId)
+            .toList();
     identityService.setAuthentication(OFFICER, groups);
     try {
       return runtimeService.startProcessInstanceByKey("qaf-assessment", new HashMap<>(form));
@@ -132,12 +152,22 @@ class QafPostgresTest {
   }
 
   private void complete(ProcessInstance instance, String activity, Map<String, Object> variables) {
-    taskService.complete(taskService.createTaskQuery().processInstanceId(instance.getId())
-        .taskDefinitionKey(activity).singleResult().getId(), variables);
+    taskService.complete(
+        taskService
+            .createTaskQuery()
+            .processInstanceId(instance.getId())
+            .taskDefinitionKey(activity)
+            .singleResult()
+            .getId(),
+        variables);
   }
 
   private Job timer(ProcessInstance instance, String activityId) {
-    return managementService.createJobQuery().processInstanceId(instance.getId()).timers().activityId(activityId)
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .activityId(activityId)
         .singleResult();
   }
 

@@ -1,9 +1,9 @@
 package uk.gov.council.commissioning.qaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.TestUsers.as;
 import static uk.gov.council.commissioning.qaf.QafReportTestData.*;
 import static uk.gov.council.commissioning.web.HttpTestClient.basic;
-import static uk.gov.council.commissioning.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -27,9 +27,9 @@ import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
- * The QAF reports over HTTP with HTTP Basic: sign-in, bad parameters, and provider isolation
- * (a provider sees only its own grades and plans; another provider is unknown to it; the overdue
- * and moderation reports are for council staff).
+ * The QAF reports over HTTP with HTTP Basic: sign-in, bad parameters, and provider isolation (a
+ * provider sees only its own grades and plans; another provider is unknown to it; the overdue and
+ * moderation reports are for council staff).
  */
 @HttpIntegrationTest
 class QafReportApiTest {
@@ -61,16 +61,44 @@ class QafReportApiTest {
     beta = provider(contracts, access, "QR API Beta Support", BETA_GROUP);
     user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
     user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
-    alphaQaf = insert(jdbc, Qaf.agreed(contract(contracts, alpha, unique("QRA-")), alpha.id(), 2026, OFFICER));
+    alphaQaf =
+        insert(
+            jdbc,
+            Qaf.agreed(contract(contracts, alpha, unique("QRA-")), alpha.id(), 2026, OFFICER));
     grade(jdbc, alphaQaf, "C1.1", "B", "D", "D");
-    plan(jdbc, alphaQaf, "C1.1", uk(LocalDateTime.of(2026, 11, 1, 9, 0)), null, null, null, null, null, "OPEN");
-    betaQaf = insert(jdbc, Qaf.agreed(contract(contracts, beta, unique("QRB-")), beta.id(), 2026, OFFICER));
+    plan(
+        jdbc,
+        alphaQaf,
+        "C1.1",
+        uk(LocalDateTime.of(2026, 11, 1, 9, 0)),
+        null,
+        null,
+        null,
+        null,
+        null,
+        "OPEN");
+    betaQaf =
+        insert(
+            jdbc, Qaf.agreed(contract(contracts, beta, unique("QRB-")), beta.id(), 2026, OFFICER));
     grade(jdbc, betaQaf, "C1.1", "C", "D", "D");
-    plan(jdbc, betaQaf, "C1.1", uk(LocalDateTime.of(2026, 11, 1, 9, 0)), null, null, null, null, null, "OPEN");
+    plan(
+        jdbc,
+        betaQaf,
+        "C1.1",
+        uk(LocalDateTime.of(2026, 11, 1, 9, 0)),
+        null,
+        null,
+        null,
+        null,
+        null,
+        "OPEN");
     setClock(LocalDateTime.of(2026, 11, 10, 9, 0));
   }
 
-  /** Other test classes share this database and email whole groups, expecting only their own members. */
+  /**
+   * Other test classes share this database and email whole groups, expecting only their own
+   * members.
+   */
   @AfterEach
   void tearDown() {
     ClockUtil.reset();
@@ -81,8 +109,12 @@ class QafReportApiTest {
 
   @Test
   void withoutSigningInTheAnswerIs401() {
-    for (String path : List.of(grades(alpha), "/api/qaf/improvement-plans/open", "/api/qaf/overdue",
-        "/api/qaf/moderation?year=2026")) {
+    for (String path :
+        List.of(
+            grades(alpha),
+            "/api/qaf/improvement-plans/open",
+            "/api/qaf/overdue",
+            "/api/qaf/moderation?year=2026")) {
       Response response = http.get(path);
       assertThat(response.status()).as(path).isEqualTo(401);
       assertThat(response.contentType()).as(path).startsWith("application/problem+json");
@@ -96,7 +128,8 @@ class QafReportApiTest {
     assertField(http.get("/api/qaf/providers/0/grades", as(OFFICER)), "providerId");
     assertField(http.get("/api/qaf/moderation?year=twenty", as(OFFICER)), "year");
     assertField(http.get("/api/qaf/moderation?year=1999", as(OFFICER)), "year");
-    assertThat(http.get("/api/qaf/providers/999999999/grades", as(OFFICER)).status()).isEqualTo(404);
+    assertThat(http.get("/api/qaf/providers/999999999/grades", as(OFFICER)).status())
+        .isEqualTo(404);
   }
 
   @Test
@@ -122,10 +155,12 @@ class QafReportApiTest {
     Response plans = http.get("/api/qaf/improvement-plans/open", as(ALPHA_USER));
     assertThat(plans.status()).isEqualTo(200);
     List<String> numbers = new ArrayList<>();
-    json.readTree(plans.body()).forEach(p -> {
-      assertThat(p.path("provider").path("id").asLong()).isEqualTo(alpha.id());
-      numbers.add(p.path("qafNumber").asText());
-    });
+    json.readTree(plans.body())
+        .forEach(
+            p -> {
+              assertThat(p.path("provider").path("id").asLong()).isEqualTo(alpha.id());
+              numbers.add(p.path("qafNumber").asText());
+            });
     assertThat(numbers).contains(number(jdbc, alphaQaf)).doesNotContain(number(jdbc, betaQaf));
     JsonNode plan = json.readTree(plans.body()).get(0);
     assertThat(plan.path("overdue").asBoolean()).isTrue();
@@ -147,7 +182,8 @@ class QafReportApiTest {
 
     Response overdue = http.get("/api/qaf/overdue", as(OFFICER));
     assertThat(overdue.status()).isEqualTo(200);
-    assertThat(json.readTree(overdue.body()).path("asAt").asText()).isEqualTo("2026-11-10T09:00:00Z");
+    assertThat(json.readTree(overdue.body()).path("asAt").asText())
+        .isEqualTo("2026-11-10T09:00:00Z");
     assertThat(json.readTree(overdue.body()).has("notReturned")).isTrue();
     assertThat(json.readTree(overdue.body()).has("notIssued")).isTrue();
 

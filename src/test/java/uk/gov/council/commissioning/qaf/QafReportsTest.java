@@ -64,41 +64,70 @@ class QafReportsTest {
 
   @Test
   void aProvidersGradesOverTheYearsWithTheRegradeOfAnImprovementPlan() {
-    long y2025 = insert(jdbc, Qaf.agreed(contractId, provider.id(), 2025, officer).withVariant("LITE"));
+    long y2025 =
+        insert(jdbc, Qaf.agreed(contractId, provider.id(), 2025, officer).withVariant("LITE"));
     grade(jdbc, y2025, "C1.1", "B", "C", "C");
     grade(jdbc, y2025, "C1.2", "C", "D", "D");
-    plan(jdbc, y2025, "C1.2", uk(LocalDateTime.of(2025, 10, 1, 9, 0)), uk(LocalDateTime.of(2025, 9, 30, 9, 0)),
-        uk(LocalDateTime.of(2025, 11, 1, 9, 0)), uk(LocalDateTime.of(2025, 11, 3, 9, 0)), "IMPROVED", "C", "CLOSED");
+    plan(
+        jdbc,
+        y2025,
+        "C1.2",
+        uk(LocalDateTime.of(2025, 10, 1, 9, 0)),
+        uk(LocalDateTime.of(2025, 9, 30, 9, 0)),
+        uk(LocalDateTime.of(2025, 11, 1, 9, 0)),
+        uk(LocalDateTime.of(2025, 11, 3, 9, 0)),
+        "IMPROVED",
+        "C",
+        "CLOSED");
     long y2026 = insert(jdbc, Qaf.agreed(contractId, provider.id(), 2026, officer));
     grade(jdbc, y2026, "C1.1", "B", "B", "B");
     grade(jdbc, y2026, "C1.2", "C", "C", "C");
     // This year's: returned, the officer has graded, nothing sent to the provider yet.
-    long y2027 = insert(jdbc, Qaf.agreed(contractId, provider.id(), 2027, officer).withStatus("OPEN",
-        uk(LocalDateTime.of(2027, 6, 15, 0, 0)), uk(LocalDateTime.of(2027, 7, 20, 0, 0)), null));
+    long y2027 =
+        insert(
+            jdbc,
+            Qaf.agreed(contractId, provider.id(), 2027, officer)
+                .withStatus(
+                    "OPEN",
+                    uk(LocalDateTime.of(2027, 6, 15, 0, 0)),
+                    uk(LocalDateTime.of(2027, 7, 20, 0, 0)),
+                    null));
     grade(jdbc, y2027, "C1.1", "A", "B", null);
     insert(jdbc, Qaf.agreed(otherContractId, other.id(), 2026, officer));
 
     ProviderGrades staff = reports.providerGrades(provider.id(), provider.name(), false);
 
     assertThat(staff.provider().id()).isEqualTo(provider.id());
-    assertThat(staff.qafs()).extracting(QafGrades::qafNumber)
+    assertThat(staff.qafs())
+        .extracting(QafGrades::qafNumber)
         .containsExactly(number(jdbc, y2025), number(jdbc, y2026), number(jdbc, y2027));
     QafGrades first = staff.qafs().get(0);
     assertThat(first.financialYear()).isEqualTo(2025);
     assertThat(first.financialYearLabel()).isEqualTo("2025/26");
     assertThat(first.variant()).isEqualTo("LITE");
     assertThat(first.meetingDate()).isEqualTo(LocalDate.of(2025, 9, 15));
-    assertThat(first.grades()).extracting("objective", "claimed", "officer", "finalGrade", "improvementPlanGrade",
+    assertThat(first.grades())
+        .extracting(
+            "objective",
+            "claimed",
+            "officer",
+            "finalGrade",
+            "improvementPlanGrade",
             "improvementPlanOutcome")
-        .containsExactly(tuple("C1.1", "B", "C", "C", null, null), tuple("C1.2", "C", "D", "D", "C", "IMPROVED"));
-    assertThat(staff.qafs().get(1).grades()).extracting("objective", "finalGrade")
+        .containsExactly(
+            tuple("C1.1", "B", "C", "C", null, null),
+            tuple("C1.2", "C", "D", "D", "C", "IMPROVED"));
+    assertThat(staff.qafs().get(1).grades())
+        .extracting("objective", "finalGrade")
         .containsExactly(tuple("C1.1", "B"), tuple("C1.2", "C"));
-    assertThat(staff.qafs().get(2).grades()).extracting("claimed", "officer", "finalGrade")
+    assertThat(staff.qafs().get(2).grades())
+        .extracting("claimed", "officer", "finalGrade")
         .containsExactly(tuple("A", "B", null));
 
     // The provider's own view hides the officer's grading until the grades are sent (§3.4).
     ProviderGrades own = reports.providerGrades(provider.id(), provider.name(), true);
-    assertThat(own.qafs().get(2).grades()).extracting("claimed", "officer", "finalGrade")
+    assertThat(own.qafs().get(2).grades())
+        .extracting("claimed", "officer", "finalGrade")
         .containsExactly(tuple("A", null, null));
     assertThat(own.qafs().get(0).grades()).extracting("officer").containsExactly("C", "D");
   }
@@ -106,22 +135,84 @@ class QafReportsTest {
   @Test
   void openImprovementPlansWithTheirDueDatesAndWhetherOverdue() {
     long qaf = insert(jdbc, Qaf.agreed(contractId, provider.id(), 2026, officer));
-    long notSubmitted = plan(jdbc, qaf, "C1.3", uk(LocalDateTime.of(2027, 5, 10, 9, 0)), null, null, null, null,
-        null, "OPEN");
-    long onTime = plan(jdbc, qaf, "C1.4", uk(LocalDateTime.of(2027, 5, 1, 9, 0)),
-        uk(LocalDateTime.of(2027, 4, 30, 9, 0)), uk(LocalDateTime.of(2027, 5, 30, 9, 0)), null, null, null, "OPEN");
-    long notValidated = plan(jdbc, qaf, "C1.5", uk(LocalDateTime.of(2027, 4, 1, 9, 0)),
-        uk(LocalDateTime.of(2027, 3, 30, 9, 0)), uk(LocalDateTime.of(2027, 5, 1, 9, 0)), null, null, null, "OPEN");
-    long dueLaterToday = plan(jdbc, qaf, "C1.7", uk(LocalDateTime.of(2027, 5, 20, 17, 0)), null, null, null, null,
-        null, "OPEN");
-    plan(jdbc, qaf, "C1.6", uk(LocalDateTime.of(2027, 1, 1, 9, 0)), null, null, null, "NOT_IMPROVED", "D", "CLOSED");
+    long notSubmitted =
+        plan(
+            jdbc,
+            qaf,
+            "C1.3",
+            uk(LocalDateTime.of(2027, 5, 10, 9, 0)),
+            null,
+            null,
+            null,
+            null,
+            null,
+            "OPEN");
+    long onTime =
+        plan(
+            jdbc,
+            qaf,
+            "C1.4",
+            uk(LocalDateTime.of(2027, 5, 1, 9, 0)),
+            uk(LocalDateTime.of(2027, 4, 30, 9, 0)),
+            uk(LocalDateTime.of(2027, 5, 30, 9, 0)),
+            null,
+            null,
+            null,
+            "OPEN");
+    long notValidated =
+        plan(
+            jdbc,
+            qaf,
+            "C1.5",
+            uk(LocalDateTime.of(2027, 4, 1, 9, 0)),
+            uk(LocalDateTime.of(2027, 3, 30, 9, 0)),
+            uk(LocalDateTime.of(2027, 5, 1, 9, 0)),
+            null,
+            null,
+            null,
+            "OPEN");
+    long dueLaterToday =
+        plan(
+            jdbc,
+            qaf,
+            "C1.7",
+            uk(LocalDateTime.of(2027, 5, 20, 17, 0)),
+            null,
+            null,
+            null,
+            null,
+            null,
+            "OPEN");
+    plan(
+        jdbc,
+        qaf,
+        "C1.6",
+        uk(LocalDateTime.of(2027, 1, 1, 9, 0)),
+        null,
+        null,
+        null,
+        "NOT_IMPROVED",
+        "D",
+        "CLOSED");
     long othersQaf = insert(jdbc, Qaf.agreed(otherContractId, other.id(), 2026, officer));
-    long othersPlan = plan(jdbc, othersQaf, "C1.1", uk(LocalDateTime.of(2027, 5, 1, 9, 0)), null, null, null, null,
-        null, "OPEN");
+    long othersPlan =
+        plan(
+            jdbc,
+            othersQaf,
+            "C1.1",
+            uk(LocalDateTime.of(2027, 5, 1, 9, 0)),
+            null,
+            null,
+            null,
+            null,
+            null,
+            "OPEN");
 
     List<OpenPlan> own = reports.openPlans(List.of(provider.organisationGroup()));
 
-    assertThat(own).extracting(OpenPlan::planId, OpenPlan::objective, OpenPlan::overdue, OpenPlan::overdueReasons)
+    assertThat(own)
+        .extracting(
+            OpenPlan::planId, OpenPlan::objective, OpenPlan::overdue, OpenPlan::overdueReasons)
         .containsExactly(
             tuple(notValidated, "C1.5", true, List.of("NOT_VALIDATED")),
             tuple(onTime, "C1.4", false, List.of()),
@@ -133,7 +224,9 @@ class QafReportsTest {
     assertThat(own.get(0).validationDueAt()).isEqualTo(Instant.parse("2027-05-01T08:00:00Z"));
 
     List<OpenPlan> staff = reports.openPlans(null);
-    assertThat(staff).extracting(OpenPlan::planId).contains(notSubmitted, onTime, notValidated, othersPlan);
+    assertThat(staff)
+        .extracting(OpenPlan::planId)
+        .contains(notSubmitted, onTime, notValidated, othersPlan);
     assertThat(reports.openPlans(List.of())).isEmpty();
   }
 
@@ -141,28 +234,51 @@ class QafReportsTest {
   void qafsNotReturnedByTheirDeadlineAndQafsNotIssuedOnTime() {
     Qaf base = Qaf.agreed(contractId, provider.id(), 2027, officer);
     Instant issued = uk(LocalDateTime.of(2027, 3, 1, 9, 0));
-    long late = insert(jdbc, base.withDates(LocalDate.of(2027, 6, 12), issued, uk(LocalDateTime.of(2027, 5, 1, 0, 0)))
-        .withStatus("OPEN", issued, null, null));
-    insert(jdbc, base.withDates(LocalDate.of(2027, 6, 12), issued, uk(LocalDateTime.of(2027, 5, 1, 0, 0)))
-        .withStatus("OPEN", issued, uk(LocalDateTime.of(2027, 5, 2, 0, 0)), null));
-    insert(jdbc, base.withDates(LocalDate.of(2027, 8, 11), issued, uk(LocalDateTime.of(2027, 6, 30, 0, 0)))
-        .withStatus("OPEN", issued, null, null));
-    insert(jdbc, base.withDates(LocalDate.of(2027, 6, 12), issued, uk(LocalDateTime.of(2027, 5, 1, 0, 0)))
-        .withStatus("NOT_RETURNED", issued, null, null));
-    long notIssued = insert(jdbc, base.withDates(LocalDate.of(2027, 8, 15), uk(LocalDateTime.of(2027, 5, 15, 0, 0)),
-        uk(LocalDateTime.of(2027, 7, 4, 0, 0))).withStatus("OPEN", null, null, null));
-    insert(jdbc, base.withDates(LocalDate.of(2027, 9, 15), uk(LocalDateTime.of(2027, 6, 15, 0, 0)),
-        uk(LocalDateTime.of(2027, 8, 4, 0, 0))).withStatus("OPEN", null, null, null));
+    long late =
+        insert(
+            jdbc,
+            base.withDates(
+                    LocalDate.of(2027, 6, 12), issued, uk(LocalDateTime.of(2027, 5, 1, 0, 0)))
+                .withStatus("OPEN", issued, null, null));
+    insert(
+        jdbc,
+        base.withDates(LocalDate.of(2027, 6, 12), issued, uk(LocalDateTime.of(2027, 5, 1, 0, 0)))
+            .withStatus("OPEN", issued, uk(LocalDateTime.of(2027, 5, 2, 0, 0)), null));
+    insert(
+        jdbc,
+        base.withDates(LocalDate.of(2027, 8, 11), issued, uk(LocalDateTime.of(2027, 6, 30, 0, 0)))
+            .withStatus("OPEN", issued, null, null));
+    insert(
+        jdbc,
+        base.withDates(LocalDate.of(2027, 6, 12), issued, uk(LocalDateTime.of(2027, 5, 1, 0, 0)))
+            .withStatus("NOT_RETURNED", issued, null, null));
+    long notIssued =
+        insert(
+            jdbc,
+            base.withDates(
+                    LocalDate.of(2027, 8, 15),
+                    uk(LocalDateTime.of(2027, 5, 15, 0, 0)),
+                    uk(LocalDateTime.of(2027, 7, 4, 0, 0)))
+                .withStatus("OPEN", null, null, null));
+    insert(
+        jdbc,
+        base.withDates(
+                LocalDate.of(2027, 9, 15),
+                uk(LocalDateTime.of(2027, 6, 15, 0, 0)),
+                uk(LocalDateTime.of(2027, 8, 4, 0, 0)))
+            .withStatus("OPEN", null, null, null));
 
     OverdueQafs overdue = reports.overdue();
 
     assertThat(overdue.asAt()).isEqualTo(Instant.parse("2027-05-20T09:00:00Z"));
     List<OverdueQaf> notReturned = mine(overdue.notReturned());
-    assertThat(notReturned).extracting(OverdueQaf::qafNumber, OverdueQaf::daysOverdue)
+    assertThat(notReturned)
+        .extracting(OverdueQaf::qafNumber, OverdueQaf::daysOverdue)
         .containsExactly(tuple(number(jdbc, late), 19L));
     assertThat(notReturned.get(0).reviewingOfficer()).isEqualTo(officer);
     assertThat(notReturned.get(0).returnDueAt()).isEqualTo(Instant.parse("2027-04-30T23:00:00Z"));
-    assertThat(mine(overdue.notIssued())).extracting(OverdueQaf::qafNumber, OverdueQaf::daysOverdue)
+    assertThat(mine(overdue.notIssued()))
+        .extracting(OverdueQaf::qafNumber, OverdueQaf::daysOverdue)
         .containsExactly(tuple(number(jdbc, notIssued), 5L));
   }
 
@@ -174,7 +290,9 @@ class QafReportsTest {
     long b1 = agreed(2026, busy);
     long b2 = agreed(2026, busy);
     agreed(2026, busy);
-    insert(jdbc, Qaf.agreed(contractId, provider.id(), 2026, busy).withStatus("OPEN", null, null, null));
+    insert(
+        jdbc,
+        Qaf.agreed(contractId, provider.id(), 2026, busy).withStatus("OPEN", null, null, null));
     agreed(2025, busy);
     moderated(b1, busy, "CONFIRMED", null);
     putForward(b2, busy);
@@ -187,28 +305,47 @@ class QafReportsTest {
 
     assertThat(year.financialYearLabel()).isEqualTo("2026/27");
     assertThat(year.target()).isEqualTo(2);
-    assertThat(year.officers().stream().filter(o -> List.of(busy, single, done).contains(o.reviewingOfficer())))
-        .extracting(OfficerQuota::reviewingOfficer, OfficerQuota::completed, OfficerQuota::putForward,
-            OfficerQuota::moderated, OfficerQuota::confirmed, OfficerQuota::adjusted, OfficerQuota::shortfall,
-            OfficerQuota::targetMet, OfficerQuota::targetAttainable)
+    assertThat(
+            year.officers().stream()
+                .filter(o -> List.of(busy, single, done).contains(o.reviewingOfficer())))
+        .extracting(
+            OfficerQuota::reviewingOfficer,
+            OfficerQuota::completed,
+            OfficerQuota::putForward,
+            OfficerQuota::moderated,
+            OfficerQuota::confirmed,
+            OfficerQuota::adjusted,
+            OfficerQuota::shortfall,
+            OfficerQuota::targetMet,
+            OfficerQuota::targetAttainable)
         .containsExactlyInAnyOrder(
             tuple(busy, 3, 2, 1, 1, 0, 1, false, true),
             tuple(single, 1, 1, 1, 0, 1, 1, false, false),
             tuple(done, 2, 2, 2, 1, 1, 0, true, true));
-    OfficerQuota singleQuota = year.officers().stream().filter(o -> o.reviewingOfficer().equals(single))
-        .findFirst().orElseThrow();
-    assertThat(singleQuota.moderations()).extracting("qafNumber", "outcome", "findings", "moderatedBy")
-        .containsExactly(tuple(number(jdbc, s1), "ADJUSTED", "Read the evidence for C1.4 again", "qr-manager"));
-    assertThat(quota.forYear(2025).officers()).extracting(OfficerQuota::reviewingOfficer, OfficerQuota::completed,
-        OfficerQuota::moderated).contains(tuple(busy, 1, 0));
+    OfficerQuota singleQuota =
+        year.officers().stream()
+            .filter(o -> o.reviewingOfficer().equals(single))
+            .findFirst()
+            .orElseThrow();
+    assertThat(singleQuota.moderations())
+        .extracting("qafNumber", "outcome", "findings", "moderatedBy")
+        .containsExactly(
+            tuple(number(jdbc, s1), "ADJUSTED", "Read the evidence for C1.4 again", "qr-manager"));
+    assertThat(quota.forYear(2025).officers())
+        .extracting(
+            OfficerQuota::reviewingOfficer, OfficerQuota::completed, OfficerQuota::moderated)
+        .contains(tuple(busy, 1, 0));
   }
 
   @Test
   void financialYearsRunFromAprilUkTime() {
-    assertThat(QafModerationQuota.financialYearOf(Instant.parse("2027-03-31T22:59:59Z"))).isEqualTo(2026);
+    assertThat(QafModerationQuota.financialYearOf(Instant.parse("2027-03-31T22:59:59Z")))
+        .isEqualTo(2026);
     // 00:00 on 1 April 2027 BST is 23:00 the day before in UTC.
-    assertThat(QafModerationQuota.financialYearOf(Instant.parse("2027-03-31T23:00:00Z"))).isEqualTo(2027);
-    assertThat(QafModerationQuota.financialYearOf(Instant.parse("2027-01-15T12:00:00Z"))).isEqualTo(2026);
+    assertThat(QafModerationQuota.financialYearOf(Instant.parse("2027-03-31T23:00:00Z")))
+        .isEqualTo(2027);
+    assertThat(QafModerationQuota.financialYearOf(Instant.parse("2027-01-15T12:00:00Z")))
+        .isEqualTo(2026);
     assertThat(QafModerationQuota.label(2026)).isEqualTo("2026/27");
     assertThat(QafModerationQuota.label(2099)).isEqualTo("2099/00");
   }
@@ -222,16 +359,24 @@ class QafReportsTest {
   }
 
   private void putForward(long assessmentId, String reviewingOfficer) {
-    jdbc.sql("INSERT INTO qaf_moderation (assessment_id, reviewing_officer, financial_year)"
-            + " SELECT id, :officer, financial_year FROM qaf_assessment WHERE id = :id")
-        .param("officer", reviewingOfficer).param("id", assessmentId).update();
+    jdbc.sql(
+            "INSERT INTO qaf_moderation (assessment_id, reviewing_officer, financial_year)"
+                + " SELECT id, :officer, financial_year FROM qaf_assessment WHERE id = :id")
+        .param("officer", reviewingOfficer)
+        .param("id", assessmentId)
+        .update();
   }
 
-  private void moderated(long assessmentId, String reviewingOfficer, String outcome, String findings) {
+  private void moderated(
+      long assessmentId, String reviewingOfficer, String outcome, String findings) {
     putForward(assessmentId, reviewingOfficer);
-    jdbc.sql("UPDATE qaf_moderation SET moderated_by = 'qr-manager', moderated_at = :at, outcome = :outcome,"
-            + " findings = :findings WHERE assessment_id = :id")
-        .param("at", utc(uk(LocalDateTime.of(2026, 11, 2, 10, 0)))).param("outcome", outcome)
-        .param("findings", findings).param("id", assessmentId).update();
+    jdbc.sql(
+            "UPDATE qaf_moderation SET moderated_by = 'qr-manager', moderated_at = :at, outcome = :outcome,"
+                + " findings = :findings WHERE assessment_id = :id")
+        .param("at", utc(uk(LocalDateTime.of(2026, 11, 2, 10, 0))))
+        .param("outcome", outcome)
+        .param("findings", findings)
+        .param("id", assessmentId)
+        .update();
   }
 }

@@ -21,7 +21,8 @@ final class QafTestData {
   static final String BETA_USER = "qaf-beta-user";
   static final String OFFICER = "qaf-officer";
   static final String MANAGER = "qaf-manager";
-  static final String EVIDENCE = "Written evidence: policy reviewed March 2026, staff trained, audit results attached.";
+  static final String EVIDENCE =
+      "Written evidence: policy reviewed March 2026, staff trained, audit results attached.";
 
   private QafTestData() {}
 
@@ -46,14 +47,26 @@ final class QafTestData {
     return contracts.createProvider("Beta Support", "qaf@beta.example", BETA_GROUP);
   }
 
-  static void contract(ContractService contracts, Provider provider, String reference, String officer) {
-    contracts.create(new NewContract(reference, "Supported Living (South)", provider.id(), "Supported living",
-        LocalDate.of(2024, 4, 1), LocalDate.of(2029, 3, 31), new BigDecimal("300000.00"),
-        new BigDecimal("1500000.00"), "Supported Living", List.of(new NewContract.Option(12))));
+  static void contract(
+      ContractService contracts, Provider provider, String reference, String officer) {
+    contracts.create(
+        new NewContract(
+            reference,
+            "Supported Living (South)",
+            provider.id(),
+            "Supported living",
+            LocalDate.of(2024, 4, 1),
+            LocalDate.of(2029, 3, 31),
+            new BigDecimal("300000.00"),
+            new BigDecimal("1500000.00"),
+            "Supported Living",
+            List.of(new NewContract.Option(12))));
     contracts.assignContractOfficer(reference, officer);
   }
 
-  /** A complete return claiming {@code grade} on every objective of the variant, with its evidence. */
+  /**
+   * A complete return claiming {@code grade} on every objective of the variant, with its evidence.
+   */
   static Map<String, Object> qafReturn(String variant, String grade) {
     Map<String, Object> v = new HashMap<>();
     for (QafObjective o : QafObjective.of(variant)) {
@@ -72,20 +85,24 @@ final class QafTestData {
   }
 
   /** The officer's grades: as claimed unless given otherwise (then explained). */
-  static Map<String, Object> officerGrades(String variant, String claimed, Map<String, String> adjusted) {
+  static Map<String, Object> officerGrades(
+      String variant, String claimed, Map<String, String> adjusted) {
     Map<String, Object> v = new HashMap<>();
     for (QafObjective o : QafObjective.of(variant)) {
       String grade = adjusted.getOrDefault(o.code(), claimed);
       v.put(o.officerGradeField(), grade);
       v.put(o.officerCommentsField(), "Evidence seen for each level");
       if (!grade.equals(claimed)) {
-        v.put(o.explanationField(), "Level " + claimed + " evidence describes intentions, not practice");
+        v.put(
+            o.explanationField(),
+            "Level " + claimed + " evidence describes intentions, not practice");
       }
     }
     return v;
   }
 
-  static Map<String, Object> deskReview(String variant, String claimed, Map<String, String> adjusted) {
+  static Map<String, Object> deskReview(
+      String variant, String claimed, Map<String, String> adjusted) {
     Map<String, Object> v = officerGrades(variant, claimed, adjusted);
     v.put("concernsOverService", false);
     v.put("procurementReview", false);

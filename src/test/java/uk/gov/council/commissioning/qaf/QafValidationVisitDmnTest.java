@@ -18,7 +18,6 @@ import uk.gov.council.commissioning.DmnTable;
  */
 class QafValidationVisitDmnTest {
 
-
   private static DmnTable table;
 
   @BeforeAll
@@ -42,7 +41,8 @@ class QafValidationVisitDmnTest {
   void ruleOneASignificantChangeIsTwoGradeStepsOrMore(int steps, boolean visit) {
     assertThat(reasons(steps, false, false, false, 0.99))
         .isEqualTo(visit ? List.of("SIGNIFICANT_CHANGE") : List.of());
-    assertThat(table.matchedRules()).isEqualTo(visit ? List.of("Rule_SignificantChange") : List.of());
+    assertThat(table.matchedRules())
+        .isEqualTo(visit ? List.of("Rule_SignificantChange") : List.of());
   }
 
   @Test
@@ -66,18 +66,24 @@ class QafValidationVisitDmnTest {
   @ParameterizedTest(name = "draw {0} -> visit {1}")
   @CsvSource({"0.0, true", "0.0999, true", "0.10, false", "0.75, false", "1.0, false"})
   void ruleFiveARandomTenPerCentSample(double draw, boolean visit) {
-    assertThat(reasons(0, false, false, false, draw)).isEqualTo(visit ? List.of("RANDOM_SAMPLE") : List.of());
+    assertThat(reasons(0, false, false, false, draw))
+        .isEqualTo(visit ? List.of("RANDOM_SAMPLE") : List.of());
     assertThat(table.matchedRules()).isEqualTo(visit ? List.of("Rule_RandomSample") : List.of());
   }
 
   @Test
   void everyReasonThatAppliesIsCollected() {
-    assertThat(reasons(3, true, true, true, 0.01)).containsExactly("SIGNIFICANT_CHANGE", "A_GRADE_CLAIMED",
-        "CONCERNS_OVER_SERVICE", "PROCUREMENT_REVIEW", "RANDOM_SAMPLE");
+    assertThat(reasons(3, true, true, true, 0.01))
+        .containsExactly(
+            "SIGNIFICANT_CHANGE",
+            "A_GRADE_CLAIMED",
+            "CONCERNS_OVER_SERVICE",
+            "PROCUREMENT_REVIEW",
+            "RANDOM_SAMPLE");
   }
 
-  private static List<Object> reasons(Integer steps, boolean anyA, boolean concerns, boolean procurement,
-      double draw) {
+  private static List<Object> reasons(
+      Integer steps, boolean anyA, boolean concerns, boolean procurement, double draw) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("gradeStepsChanged", steps);
     variables.put("anyAClaimed", anyA);

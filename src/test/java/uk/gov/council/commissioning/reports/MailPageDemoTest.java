@@ -28,10 +28,12 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 /**
  * The demo profile as it starts: its email is delivered to the mail catcher inside the application,
  * and the administrator reads it at /admin/mail. The catcher listens on a free port here, not the
- * demo's 1025, which something else on the machine may hold; the web apps stay off (this server is a
- * second one in the test JVM, and they keep JVM-wide state).
+ * demo's 1025, which something else on the machine may hold; the web apps stay off (this server is
+ * a second one in the test JVM, and they keep JVM-wide state).
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "camunda.bpm.webapp.enabled=false")
+@SpringBootTest(
+    webEnvironment = WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.webapp.enabled=false")
 @ActiveProfiles({"test", "demo"})
 class MailPageDemoTest {
 
@@ -58,9 +60,13 @@ class MailPageDemoTest {
   void anEmailSentInTheDemoIsCaughtAndTheAdministratorReadsItEscaped() {
     OutboxState before = outbox.state();
     String subject = "Serious incident SI-2026-000042 <script>alert('x')</script>";
-    notifications.send("mail-page-demo/1", List.of("quality@council.example", "officer@council.example"), subject,
+    notifications.send(
+        "mail-page-demo/1",
+        List.of("quality@council.example", "officer@council.example"),
+        subject,
         "A serious incident was reported.\nRead it in Tasklist: <b>not bold</b>",
-        new Attachment("letter.pdf", "application/pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)));
+        new Attachment(
+            "letter.pdf", "application/pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)));
 
     assertThat(outbox.dispatchPending()).isEqualTo(1);
 
@@ -69,19 +75,26 @@ class MailPageDemoTest {
     assertThat(response.text()).doesNotContain("<script>alert").doesNotContain("<b>not bold</b>");
     Document page = Jsoup.parse(response.text());
     assertThat(page.select("script")).isEmpty();
-    assertThat(page.select("table.table--outbox tbody tr").eachText()).anySatisfy(row ->
-        assertThat(row).startsWith("Sent " + (before.sent() + 1) + " "));
-    assertThat(page.select("table.table--outbox tbody tr").eachText()).anySatisfy(row ->
-        assertThat(row).startsWith("Failed 0 "));
-    assertThat(page.select("main").text()).contains("Sent through the mail server at " + catcher.address()
-        + ": the demo's mail catcher");
+    assertThat(page.select("table.table--outbox tbody tr").eachText())
+        .anySatisfy(row -> assertThat(row).startsWith("Sent " + (before.sent() + 1) + " "));
+    assertThat(page.select("table.table--outbox tbody tr").eachText())
+        .anySatisfy(row -> assertThat(row).startsWith("Failed 0 "));
+    assertThat(page.select("main").text())
+        .contains(
+            "Sent through the mail server at " + catcher.address() + ": the demo's mail catcher");
 
-    // Listed once although delivered to two mailboxes: time, to and subject, linked to the text below.
-    Element row = page.select("table.table--mail tbody tr").stream()
-        .filter(r -> r.text().contains("SI-2026-000042")).findFirst().orElseThrow();
+    // Listed once although delivered to two mailboxes: time, to and subject, linked to the text
+    // below.
+    Element row =
+        page.select("table.table--mail tbody tr").stream()
+            .filter(r -> r.text().contains("SI-2026-000042"))
+            .findFirst()
+            .orElseThrow();
     assertThat(page.select("table.table--mail tbody tr").eachText())
-        .filteredOn(text -> text.contains("SI-2026-000042")).hasSize(1);
-    assertThat(row.select("td").get(1).text()).isEqualTo("quality@council.example, officer@council.example");
+        .filteredOn(text -> text.contains("SI-2026-000042"))
+        .hasSize(1);
+    assertThat(row.select("td").get(1).text())
+        .isEqualTo("quality@council.example, officer@council.example");
     assertThat(row.select("th a").text()).isEqualTo(subject);
     assertThat(row.select("time").attr("datetime")).isNotBlank();
     String anchor = row.select("th a").attr("href");
@@ -92,11 +105,11 @@ class MailPageDemoTest {
     assertThat(message.select("h3").text()).isEqualTo(subject);
     assertThat(message.select("pre").first().wholeText())
         .isEqualTo("A serious incident was reported.\nRead it in Tasklist: <b>not bold</b>");
-    assertThat(message.select("dd").eachText()).contains("commissioning@council.example",
-        "letter.pdf (application/pdf)");
+    assertThat(message.select("dd").eachText())
+        .contains("commissioning@council.example", "letter.pdf (application/pdf)");
     // Nothing about a message is ever in a URL: every link is to a page or to a place on this one.
-    assertThat(page.select("a").eachAttr("href")).allSatisfy(href ->
-        assertThat(href).matches("#main|#message-\\d+|/[a-z/]*"));
+    assertThat(page.select("a").eachAttr("href"))
+        .allSatisfy(href -> assertThat(href).matches("#main|#message-\\d+|/[a-z/]*"));
   }
 
   @Test

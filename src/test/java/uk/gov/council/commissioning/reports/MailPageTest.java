@@ -22,9 +22,9 @@ import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
- * The administrator's email page outside the demo profile: no mail catcher starts, and the page shows
- * the outbox's state and where the email goes, to administrators only. The demo's page, with the
- * caught messages, is {@link MailPageDemoTest}.
+ * The administrator's email page outside the demo profile: no mail catcher starts, and the page
+ * shows the outbox's state and where the email goes, to administrators only. The demo's page, with
+ * the caught messages, is {@link MailPageDemoTest}.
  */
 @HttpIntegrationTest
 class MailPageTest {
@@ -35,8 +35,12 @@ class MailPageTest {
   @Autowired AccessSetup access;
   @Autowired ApplicationContext context;
   @Autowired OutboxDispatcher outbox;
-  @Value("${commissioning.admin.username}") String admin;
-  @Value("${commissioning.admin.password}") String adminPassword;
+
+  @Value("${commissioning.admin.username}")
+  String admin;
+
+  @Value("${commissioning.admin.password}")
+  String adminPassword;
 
   @BeforeEach
   void setUp() {
@@ -78,24 +82,37 @@ class MailPageTest {
     Document page = Jsoup.parse(response.text());
     assertThat(page.select("h1").text()).isEqualTo("Email");
     assertThat(page.select("script")).isEmpty();
-    assertThat(page.select("table.table--outbox tbody tr").eachText()).containsExactly(
-        "Waiting " + state.pending() + " Not sent yet, or waiting to be tried again after the mail server refused it",
-        "Being sent " + state.sending() + " Taken by a node to send now",
-        "Sent " + state.sent() + " Accepted by the mail server",
-        "Failed " + state.failed()
-            + " Given up on after five attempts: the error is in the notification_outbox table");
+    assertThat(page.select("table.table--outbox tbody tr").eachText())
+        .containsExactly(
+            "Waiting "
+                + state.pending()
+                + " Not sent yet, or waiting to be tried again after the mail server refused it",
+            "Being sent " + state.sending() + " Taken by a node to send now",
+            "Sent " + state.sent() + " Accepted by the mail server",
+            "Failed "
+                + state.failed()
+                + " Given up on after five attempts: the error is in the notification_outbox table");
     // The test profile's SMTP server (application-test.yml); no catcher section here.
-    assertThat(page.select("main").text()).contains("Sent through the mail server at localhost:3025")
-        .contains("MAIL_HOST").doesNotContain("mail catcher");
+    assertThat(page.select("main").text())
+        .contains("Sent through the mail server at localhost:3025")
+        .contains("MAIL_HOST")
+        .doesNotContain("mail catcher");
     assertThat(page.select("table.table--mail")).isEmpty();
-    assertThat(page.select("nav a[aria-current=page]").eachAttr("href")).containsExactly("/admin/mail");
+    assertThat(page.select("nav a[aria-current=page]").eachAttr("href"))
+        .containsExactly("/admin/mail");
   }
 
   @Test
   void onlyAnAdministratorIsOfferedThePageFromTheReports() {
-    assertThat(Jsoup.parse(signedIn(admin, adminPassword).get("/reports").text()).select("nav a").eachAttr("href"))
+    assertThat(
+            Jsoup.parse(signedIn(admin, adminPassword).get("/reports").text())
+                .select("nav a")
+                .eachAttr("href"))
         .contains("/admin/mail");
-    assertThat(Jsoup.parse(signedIn(OFFICER, password(OFFICER)).get("/reports").text()).select("a").eachAttr("href"))
+    assertThat(
+            Jsoup.parse(signedIn(OFFICER, password(OFFICER)).get("/reports").text())
+                .select("a")
+                .eachAttr("href"))
         .doesNotContain("/admin/mail");
   }
 

@@ -11,10 +11,14 @@ class ReportFormatTest {
 
   @Test
   void timesAreWrittenInUkTimeSummerAndWinter() {
-    assertThat(ReportFormat.time(Instant.parse("2026-11-23T14:05:00Z"))).isEqualTo("Mon 23 Nov 2026, 14:05");
-    assertThat(ReportFormat.time(Instant.parse("2026-07-01T08:30:00Z"))).isEqualTo("Wed 1 Jul 2026, 09:30");
-    assertThat(ReportFormat.time(Instant.parse("2026-09-30T23:30:00Z"))).isEqualTo("Thu 1 Oct 2026, 00:30");
-    assertThat(ReportFormat.machineTime(Instant.parse("2026-07-01T08:30:00Z"))).isEqualTo("2026-07-01T09:30+01:00");
+    assertThat(ReportFormat.time(Instant.parse("2026-11-23T14:05:00Z")))
+        .isEqualTo("Mon 23 Nov 2026, 14:05");
+    assertThat(ReportFormat.time(Instant.parse("2026-07-01T08:30:00Z")))
+        .isEqualTo("Wed 1 Jul 2026, 09:30");
+    assertThat(ReportFormat.time(Instant.parse("2026-09-30T23:30:00Z")))
+        .isEqualTo("Thu 1 Oct 2026, 00:30");
+    assertThat(ReportFormat.machineTime(Instant.parse("2026-07-01T08:30:00Z")))
+        .isEqualTo("2026-07-01T09:30+01:00");
     assertThat(ReportFormat.time(null)).isEqualTo("–");
   }
 

@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.TestUsers.password;
+import static uk.gov.council.commissioning.TestUsers.user;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -44,8 +44,10 @@ class ReportPagesTest {
 
   /** Far-future quarters: no other test records facts there, and nothing in them is due yet. */
   private static final AtomicInteger YEAR = new AtomicInteger(2400);
+
   private static final Pattern CSRF_FIELD =
-      Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+      Pattern.compile(
+          "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
   private static final String OFFICER = "rp-officer";
   private static final String ALPHA_USER = "rp-alpha-user";
@@ -81,8 +83,13 @@ class ReportPagesTest {
   // --- who gets in -------------------------------------------------------------------------------
 
   @ParameterizedTest
-  @ValueSource(strings = {"/reports", "/reports/compliance?quarter=2026-Q3", "/reports/breaches",
-      "/reports/reports.css"})
+  @ValueSource(
+      strings = {
+        "/reports",
+        "/reports/compliance?quarter=2026-Q3",
+        "/reports/breaches",
+        "/reports/reports.css"
+      })
   void withoutSigningInTheBrowserIsSentToTheLoginPage(String path) {
     Response response = new HttpTestClient(port).get(path);
 
@@ -100,8 +107,12 @@ class ReportPagesTest {
     assertThat(index.contentType()).startsWith("text/html");
     assertThat(index.header("Content-Security-Policy")).contains("default-src 'none'");
     Document page = Jsoup.parse(index.text());
-    assertThat(page.select("main a").eachAttr("href")).contains("/reports/compliance", "/reports/breaches",
-        "/camunda/app/tasklist/default/", "/camunda/app/cockpit/default/");
+    assertThat(page.select("main a").eachAttr("href"))
+        .contains(
+            "/reports/compliance",
+            "/reports/breaches",
+            "/camunda/app/tasklist/default/",
+            "/camunda/app/cockpit/default/");
     assertThat(page.select("html").attr("lang")).isEqualTo("en-GB");
     assertThat(page.select("script")).isEmpty();
     // The same session still opens Tasklist.
@@ -115,7 +126,6 @@ class ReportPagesTest {
     assertThat(out.status()).isEqualTo(302);
     assertThat(out.header("Location")).endsWith("/login?logout");
     assertThat(officer.get("/reports").status()).isEqualTo(302);
-
   }
 
   @Test
@@ -123,7 +133,8 @@ class ReportPagesTest {
     HttpTestClient provider = signedIn(ALPHA_USER);
     Document page = Jsoup.parse(provider.get("/reports").text());
 
-    assertThat(page.select("a").eachAttr("href")).contains("/camunda/app/tasklist/default/")
+    assertThat(page.select("a").eachAttr("href"))
+        .contains("/camunda/app/tasklist/default/")
         .doesNotContain("/camunda/app/cockpit/default/");
     assertThat(page.select("link[rel=stylesheet]").attr("href")).isEqualTo("/reports/reports.css");
     Response css = provider.get("/reports/reports.css");
@@ -137,7 +148,8 @@ class ReportPagesTest {
     Response response = signedIn(NOBODY).get(path);
 
     assertThat(response.status()).isEqualTo(403);
-    assertThat(Jsoup.parse(response.text()).select("h1").text()).isEqualTo("You cannot see these reports");
+    assertThat(Jsoup.parse(response.text()).select("h1").text())
+        .isEqualTo("You cannot see these reports");
     assertThat(response.text()).doesNotContain(ALPHA);
   }
 
@@ -163,7 +175,9 @@ class ReportPagesTest {
     assertThat(response.status()).isEqualTo(200);
     Document page = Jsoup.parse(response.text());
     assertThat(page.title()).contains("Compliance figures " + q);
-    assertThat(page.select("h1").text()).contains(q.toString()).contains("1 Apr " + q.year())
+    assertThat(page.select("h1").text())
+        .contains(q.toString())
+        .contains("1 Apr " + q.year())
         .contains("30 Jun " + q.year());
 
     Element a = page.getElementById("provider-" + alpha.id());
@@ -175,20 +189,28 @@ class ReportPagesTest {
         .containsExactly("Ref.", "Measure", "Total", "Met", "Missed", "Pending", "In time");
     assertThat(a.select("tbody th[scope=row]")).hasSize(9);
     assertThat(row(a, "complaints-received")).containsExactly("App C 4.1", "3", "–", "–", "–", "–");
-    assertThat(row(a, "complaints-acknowledged-in-time")).containsExactly("App C 4.2", "3", "2", "1", "0", "66.7%");
-    assertThat(row(a, "complaints-resolved-in-time")).containsExactly("App C 4.3", "3", "1", "0", "2", "100.0%");
-    assertThat(row(a, "safeguarding-alerts-reported")).containsExactly("App C 5.1", "2", "–", "–", "–", "–");
-    assertThat(row(a, "safeguarding-alerts-in-time")).containsExactly("App C 5.2", "2", "1", "1", "0", "50.0%");
+    assertThat(row(a, "complaints-acknowledged-in-time"))
+        .containsExactly("App C 4.2", "3", "2", "1", "0", "66.7%");
+    assertThat(row(a, "complaints-resolved-in-time"))
+        .containsExactly("App C 4.3", "3", "1", "0", "2", "100.0%");
+    assertThat(row(a, "safeguarding-alerts-reported"))
+        .containsExactly("App C 5.1", "2", "–", "–", "–", "–");
+    assertThat(row(a, "safeguarding-alerts-in-time"))
+        .containsExactly("App C 5.2", "2", "1", "1", "0", "50.0%");
     assertThat(row(a, "serious-incidents-initial-report-in-time"))
         .containsExactly("§12.4", "0", "0", "0", "0", "–");
     Element fivePointTwo = a.selectFirst("tr[data-measure=safeguarding-alerts-in-time] th");
-    assertThat(fivePointTwo.text()).startsWith("Percentage of incidents of abuse or suspected abuse");
-    assertThat(fivePointTwo.select(".note").text()).startsWith("Within commissioning.safeguarding.alert-within");
+    assertThat(fivePointTwo.text())
+        .startsWith("Percentage of incidents of abuse or suspected abuse");
+    assertThat(fivePointTwo.select(".note").text())
+        .startsWith("Within commissioning.safeguarding.alert-within");
 
     Element b = page.getElementById("provider-" + beta.id());
     assertThat(b).isNotNull();
-    assertThat(row(b, "safeguarding-alerts-in-time")).containsExactly("App C 5.2", "1", "1", "0", "0", "100.0%");
-    assertThat(row(b, "complaints-acknowledged-in-time")).containsExactly("App C 4.2", "0", "0", "0", "0", "–");
+    assertThat(row(b, "safeguarding-alerts-in-time"))
+        .containsExactly("App C 5.2", "1", "1", "0", "0", "100.0%");
+    assertThat(row(b, "complaints-acknowledged-in-time"))
+        .containsExactly("App C 4.2", "0", "0", "0", "0", "–");
     assertThat(page.select(".contents a").eachAttr("href"))
         .contains("#provider-" + alpha.id(), "#provider-" + beta.id());
   }
@@ -203,7 +225,8 @@ class ReportPagesTest {
 
     assertThat(response.status()).isEqualTo(200);
     Document page = Jsoup.parse(response.text());
-    assertThat(page.select("section.provider").eachAttr("id")).containsExactly("provider-" + alpha.id());
+    assertThat(page.select("section.provider").eachAttr("id"))
+        .containsExactly("provider-" + alpha.id());
     assertThat(row(page.getElementById("provider-" + alpha.id()), "safeguarding-alerts-in-time"))
         .containsExactly("App C 5.2", "1", "0", "1", "0", "0.0%");
     assertThat(response.text()).doesNotContain(BETA).doesNotContain("RP &lt;script&gt;");
@@ -235,8 +258,10 @@ class ReportPagesTest {
     assertThat(response.contentType()).startsWith("text/html");
     Document page = Jsoup.parse(response.text());
     assertThat(page.title()).startsWith("Error:");
-    assertThat(page.select(".error-summary").text()).contains("There is a problem")
-        .contains("for example 2026-Q3").contains("2026-Q5");
+    assertThat(page.select(".error-summary").text())
+        .contains("There is a problem")
+        .contains("for example 2026-Q3")
+        .contains("2026-Q5");
     assertThat(page.select("#quarter-error").text()).contains("Enter a quarter");
     assertThat(page.select("input#quarter").val()).isEqualTo("2026-Q5");
     assertThat(page.select("table")).isEmpty();
@@ -249,8 +274,15 @@ class ReportPagesTest {
   @Test
   void markupInAProviderNameOrABreachIsShownAsTextNeverRun() {
     Quarter q = uniqueQuarter();
-    breaches.record("COMPLAINT", "CP-" + q.year() + "-900001", evil.id(), "ACKNOWLEDGEMENT", Kind.LATE,
-        q.start().plus(Duration.ofDays(5)), q.start().plus(Duration.ofDays(6)), "<img src=x onerror=alert(1)>");
+    breaches.record(
+        "COMPLAINT",
+        "CP-" + q.year() + "-900001",
+        evil.id(),
+        "ACKNOWLEDGEMENT",
+        Kind.LATE,
+        q.start().plus(Duration.ofDays(5)),
+        q.start().plus(Duration.ofDays(6)),
+        "<img src=x onerror=alert(1)>");
     HttpTestClient officer = signedIn(OFFICER);
 
     Response figures = officer.get("/reports/compliance?quarter=" + q);
@@ -258,13 +290,18 @@ class ReportPagesTest {
 
     for (Response response : List.of(figures, breachList)) {
       assertThat(response.status()).isEqualTo(200);
-      assertThat(response.text()).doesNotContain("<script>alert").contains("RP &lt;script&gt;alert(");
+      assertThat(response.text())
+          .doesNotContain("<script>alert")
+          .contains("RP &lt;script&gt;alert(");
       Document page = Jsoup.parse(response.text());
       assertThat(page.select("script")).isEmpty();
     }
-    assertThat(Jsoup.parse(figures.text()).getElementById("provider-" + evil.id()).select("h2").text())
+    assertThat(
+            Jsoup.parse(figures.text()).getElementById("provider-" + evil.id()).select("h2").text())
         .isEqualTo(EVIL);
-    assertThat(breachList.text()).doesNotContain("<img").contains("&lt;img src=x onerror=alert(1)&gt;");
+    assertThat(breachList.text())
+        .doesNotContain("<img")
+        .contains("&lt;img src=x onerror=alert(1)&gt;");
     assertThat(Jsoup.parse(breachList.text()).select("tbody td").eachText()).contains(EVIL);
   }
 
@@ -274,36 +311,86 @@ class ReportPagesTest {
   void councilStaffSeeEveryBreachOfTheQuarterLatestDeadlineFirstInUkTime() {
     // 2301-Q2 is this test's alone: the other tests take years from 2401.
     Quarter q = new Quarter(2301, 2);
-    breaches.record("SERIOUS_INCIDENT", "SI-2301-000001", alpha.id(), "INITIAL_REPORT", Kind.MISSED,
-        Instant.parse("2301-05-04T13:05:00Z"), Instant.parse("2301-05-04T13:06:00Z"),
+    breaches.record(
+        "SERIOUS_INCIDENT",
+        "SI-2301-000001",
+        alpha.id(),
+        "INITIAL_REPORT",
+        Kind.MISSED,
+        Instant.parse("2301-05-04T13:05:00Z"),
+        Instant.parse("2301-05-04T13:06:00Z"),
         "No initial report by its deadline");
-    breaches.record("COMPLAINT", "CP-2301-000002", beta.id(), "RESOLUTION", Kind.LATE,
-        Instant.parse("2301-06-30T22:00:00Z"), Instant.parse("2301-07-02T09:00:00Z"), "Resolved late");
-    breaches.record("COMPLAINT", "CP-2301-000003", null, "ACKNOWLEDGEMENT", Kind.MISSED,
-        Instant.parse("2301-04-01T08:30:00Z"), Instant.parse("2301-04-01T08:31:00Z"), "Council route");
-    breaches.record("SAFEGUARDING_ALERT", "SI-2301-000004", alpha.id(), "SAFEGUARDING_ALERT", Kind.LATE,
-        Instant.parse("2301-05-10T10:00:00Z"), Instant.parse("2301-05-10T12:00:00Z"), "Alert late");
+    breaches.record(
+        "COMPLAINT",
+        "CP-2301-000002",
+        beta.id(),
+        "RESOLUTION",
+        Kind.LATE,
+        Instant.parse("2301-06-30T22:00:00Z"),
+        Instant.parse("2301-07-02T09:00:00Z"),
+        "Resolved late");
+    breaches.record(
+        "COMPLAINT",
+        "CP-2301-000003",
+        null,
+        "ACKNOWLEDGEMENT",
+        Kind.MISSED,
+        Instant.parse("2301-04-01T08:30:00Z"),
+        Instant.parse("2301-04-01T08:31:00Z"),
+        "Council route");
+    breaches.record(
+        "SAFEGUARDING_ALERT",
+        "SI-2301-000004",
+        alpha.id(),
+        "SAFEGUARDING_ALERT",
+        Kind.LATE,
+        Instant.parse("2301-05-10T10:00:00Z"),
+        Instant.parse("2301-05-10T12:00:00Z"),
+        "Alert late");
     // Outside the quarter by UK days: 23:30 UTC on 30 June is already 1 July in London.
-    breaches.record("COMPLAINT", "CP-2301-000005", beta.id(), "RESOLUTION", Kind.MISSED,
-        Instant.parse("2301-06-30T23:30:00Z"), Instant.parse("2301-07-01T00:00:00Z"), "Next quarter");
+    breaches.record(
+        "COMPLAINT",
+        "CP-2301-000005",
+        beta.id(),
+        "RESOLUTION",
+        Kind.MISSED,
+        Instant.parse("2301-06-30T23:30:00Z"),
+        Instant.parse("2301-07-01T00:00:00Z"),
+        "Next quarter");
 
     Response response = signedIn(OFFICER).get("/reports/breaches?quarter=2301-Q2");
 
     assertThat(response.status()).isEqualTo(200);
     Document page = Jsoup.parse(response.text());
     assertThat(page.select("caption").text()).contains("2301-Q2");
-    assertThat(page.select("thead th[scope=col]").eachText()).containsExactly("Case", "Type", "Provider",
-        "Requirement", "Breach", "Due", "Recorded", "Detail");
+    assertThat(page.select("thead th[scope=col]").eachText())
+        .containsExactly(
+            "Case", "Type", "Provider", "Requirement", "Breach", "Due", "Recorded", "Detail");
     Elements rows = page.select("tbody tr");
     assertThat(rows).hasSize(4);
     assertThat(rows.stream().map(r -> r.selectFirst("th").text()).toList())
         .containsExactly("CP-2301-000002", "SI-2301-000004", "SI-2301-000001", "CP-2301-000003");
-    assertThat(cells(rows.get(0))).containsExactly("Complaint", BETA, "Resolution", "LATE",
-        "Sun 30 Jun 2301, 23:00", "Tue 2 Jul 2301, 10:00", "Resolved late");
-    assertThat(cells(rows.get(2))).containsExactly("Serious incident", ALPHA, "Initial report",
-        "MISSED", "Sat 4 May 2301, 14:05", "Sat 4 May 2301, 14:06", "No initial report by its deadline");
+    assertThat(cells(rows.get(0)))
+        .containsExactly(
+            "Complaint",
+            BETA,
+            "Resolution",
+            "LATE",
+            "Sun 30 Jun 2301, 23:00",
+            "Tue 2 Jul 2301, 10:00",
+            "Resolved late");
+    assertThat(cells(rows.get(2)))
+        .containsExactly(
+            "Serious incident",
+            ALPHA,
+            "Initial report",
+            "MISSED",
+            "Sat 4 May 2301, 14:05",
+            "Sat 4 May 2301, 14:06",
+            "No initial report by its deadline");
     assertThat(cells(rows.get(3)).get(1)).isEqualTo("Council (complaint to the council)");
-    assertThat(rows.get(2).select("time").first().attr("datetime")).isEqualTo("2301-05-04T14:05+01:00");
+    assertThat(rows.get(2).select("time").first().attr("datetime"))
+        .isEqualTo("2301-05-04T14:05+01:00");
     assertThat(rows.get(0).select("th a").attr("href")).isEqualTo("/api/complaints/CP-2301-000002");
     assertThat(rows.get(1).select("th a").attr("href")).isEqualTo("/api/incidents/SI-2301-000004");
     assertThat(page.select(".summary-line").text()).isEqualTo("4 breaches: 2 missed, 2 late.");
@@ -313,12 +400,33 @@ class ReportPagesTest {
   void aProviderSeesOnlyItsOwnBreachesAndNeverTheCouncilsOrAnotherProviders() {
     Quarter q = uniqueQuarter();
     Instant due = q.start().plus(Duration.ofDays(20));
-    breaches.record("SERIOUS_INCIDENT", "SI-" + q.year() + "-000011", alpha.id(), "REPORTING_FORM", Kind.MISSED,
-        due, due.plus(Duration.ofMinutes(1)), "Alpha's missing form");
-    breaches.record("SERIOUS_INCIDENT", "SI-" + q.year() + "-000012", beta.id(), "REPORTING_FORM", Kind.MISSED,
-        due, due.plus(Duration.ofMinutes(1)), "Beta's missing form");
-    breaches.record("COMPLAINT", "CP-" + q.year() + "-000013", null, "RESPONSE", Kind.MISSED,
-        due, due.plus(Duration.ofMinutes(1)), "Council's own response");
+    breaches.record(
+        "SERIOUS_INCIDENT",
+        "SI-" + q.year() + "-000011",
+        alpha.id(),
+        "REPORTING_FORM",
+        Kind.MISSED,
+        due,
+        due.plus(Duration.ofMinutes(1)),
+        "Alpha's missing form");
+    breaches.record(
+        "SERIOUS_INCIDENT",
+        "SI-" + q.year() + "-000012",
+        beta.id(),
+        "REPORTING_FORM",
+        Kind.MISSED,
+        due,
+        due.plus(Duration.ofMinutes(1)),
+        "Beta's missing form");
+    breaches.record(
+        "COMPLAINT",
+        "CP-" + q.year() + "-000013",
+        null,
+        "RESPONSE",
+        Kind.MISSED,
+        due,
+        due.plus(Duration.ofMinutes(1)),
+        "Council's own response");
 
     Response asAlpha = signedIn(ALPHA_USER).get("/reports/breaches?quarter=" + q);
     Response asBeta = signedIn(BETA_USER).get("/reports/breaches?quarter=" + q);
@@ -327,8 +435,12 @@ class ReportPagesTest {
     assertThat(asAlpha.status()).isEqualTo(200);
     assertThat(Jsoup.parse(asAlpha.text()).select("tbody th").eachText())
         .containsExactly("SI-" + q.year() + "-000011");
-    assertThat(asAlpha.text()).contains(ALPHA).doesNotContain(BETA).doesNotContain("Beta's missing form")
-        .doesNotContain("Council's own response").doesNotContain("RP &lt;script&gt;");
+    assertThat(asAlpha.text())
+        .contains(ALPHA)
+        .doesNotContain(BETA)
+        .doesNotContain("Beta's missing form")
+        .doesNotContain("Council's own response")
+        .doesNotContain("RP &lt;script&gt;");
     assertThat(Jsoup.parse(asBeta.text()).select("tbody th").eachText())
         .containsExactly("SI-" + q.year() + "-000012");
     assertThat(asBeta.text()).doesNotContain(ALPHA);
@@ -342,7 +454,8 @@ class ReportPagesTest {
     Document page = Jsoup.parse(signedIn(ALPHA_USER).get("/reports/breaches?quarter=" + q).text());
 
     assertThat(page.select("table")).isEmpty();
-    assertThat(page.select("main").text()).contains("No deadline breaches were recorded with a deadline in " + q);
+    assertThat(page.select("main").text())
+        .contains("No deadline breaches were recorded with a deadline in " + q);
   }
 
   @Test
@@ -350,14 +463,42 @@ class ReportPagesTest {
     Quarter q = uniqueQuarter();
     String y = String.valueOf(q.year());
     Instant start = q.start();
-    breaches.record("COMPLAINT", "CP-" + y + "-000021", alpha.id(), "RESOLUTION", Kind.MISSED,
-        start.minusSeconds(1), start, "Before");
-    breaches.record("COMPLAINT", "CP-" + y + "-000022", alpha.id(), "RESOLUTION", Kind.MISSED,
-        start, start, "First moment");
-    breaches.record("COMPLAINT", "CP-" + y + "-000023", beta.id(), "RESOLUTION", Kind.MISSED,
-        q.end().minusSeconds(1), q.end(), "Last moment");
-    breaches.record("COMPLAINT", "CP-" + y + "-000024", null, "RESPONSE", Kind.MISSED,
-        q.end(), q.end(), "After");
+    breaches.record(
+        "COMPLAINT",
+        "CP-" + y + "-000021",
+        alpha.id(),
+        "RESOLUTION",
+        Kind.MISSED,
+        start.minusSeconds(1),
+        start,
+        "Before");
+    breaches.record(
+        "COMPLAINT",
+        "CP-" + y + "-000022",
+        alpha.id(),
+        "RESOLUTION",
+        Kind.MISSED,
+        start,
+        start,
+        "First moment");
+    breaches.record(
+        "COMPLAINT",
+        "CP-" + y + "-000023",
+        beta.id(),
+        "RESOLUTION",
+        Kind.MISSED,
+        q.end().minusSeconds(1),
+        q.end(),
+        "Last moment");
+    breaches.record(
+        "COMPLAINT",
+        "CP-" + y + "-000024",
+        null,
+        "RESPONSE",
+        Kind.MISSED,
+        q.end(),
+        q.end(),
+        "After");
 
     assertThat(breaches.dueIn(q).stream().map(DeadlineBreach::caseReference))
         .containsExactly("CP-" + y + "-000023", "CP-" + y + "-000022");
@@ -384,7 +525,8 @@ class ReportPagesTest {
   }
 
   private void alert(Provider provider, Instant awareAt, Duration untilAlerted) {
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at,
                                             alert_due_at, alerted_at)
             VALUES ('COMPLAINT', :reference, :provider, 'PROVIDER', :aware, :due, :alerted)
@@ -399,9 +541,11 @@ class ReportPagesTest {
   }
 
   /** A complaint the provider handles: due to be resolved 21 days after receipt. */
-  private void complaint(Provider provider, Instant receivedAt, Duration untilAcknowledged, Duration untilResolved) {
+  private void complaint(
+      Provider provider, Instant receivedAt, Duration untilAcknowledged, Duration untilResolved) {
     Instant resolveDue = receivedAt.plus(Duration.ofDays(21));
-    jdbc.sql("""
+    jdbc.sql(
+            """
             INSERT INTO complaint (complaint_number, route, provider_id, received_at, opened_at, acknowledge_due_at,
                                    acknowledged_at, respond_due_at, original_respond_due_at, resolved_at)
             VALUES (:number, 'PROVIDER', :provider, :received, :received, :ackDue, :acknowledged, :resolveDue,
@@ -424,8 +568,9 @@ class ReportPagesTest {
   private HttpTestClient signedIn(String user) {
     HttpTestClient http = new HttpTestClient(port);
     String token = csrfTokenIn(http.get("/login"));
-    Response response = http.postForm("/login",
-        Map.of("username", user, "password", password(user), "_csrf", token));
+    Response response =
+        http.postForm(
+            "/login", Map.of("username", user, "password", password(user), "_csrf", token));
     assertThat(response.status()).isEqualTo(302);
     // After signing in Spring still sends the browser to Tasklist.
     assertThat(response.header("Location")).endsWith("/camunda/app/tasklist/default/");

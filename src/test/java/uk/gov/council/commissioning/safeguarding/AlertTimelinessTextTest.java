@@ -11,14 +11,21 @@ class AlertTimelinessTextTest {
 
   @Test
   void aChangedAlertPeriodChangesTheWords() {
-    OpenSafeguardingAlert open = new OpenSafeguardingAlert(null, null, null,
-        new SafeguardingProperties(Duration.ofHours(6), Duration.ofHours(24)));
+    OpenSafeguardingAlert open =
+        new OpenSafeguardingAlert(
+            null,
+            null,
+            null,
+            new SafeguardingProperties(Duration.ofHours(6), Duration.ofHours(24)));
     Instant aware = Instant.parse("2026-07-06T01:00:00Z");
 
-    assertThat(open.timeliness(SafeguardingConcern.PROVIDER, aware, aware.plus(Duration.ofHours(7))))
-        .isEqualTo("Alerted by the provider 7 h 0 min after becoming aware: later than the 6 hours required"
-            + " (App C 5.2); recorded as a late alert.");
-    assertThat(open.timeliness(SafeguardingConcern.PROVIDER, aware, aware.plus(Duration.ofHours(6))))
+    assertThat(
+            open.timeliness(SafeguardingConcern.PROVIDER, aware, aware.plus(Duration.ofHours(7))))
+        .isEqualTo(
+            "Alerted by the provider 7 h 0 min after becoming aware: later than the 6 hours required"
+                + " (App C 5.2); recorded as a late alert.");
+    assertThat(
+            open.timeliness(SafeguardingConcern.PROVIDER, aware, aware.plus(Duration.ofHours(6))))
         .endsWith(": in time.");
   }
 }

@@ -77,7 +77,9 @@ class SafeguardingAlertProcessTest {
     access.ensureGroup(PROVIDER_GROUP, "Alpha Safeguarding Care", "PROVIDER");
     user(access, "sg-screener", Roles.SAFEGUARDING);
     user(access, "sg-alpha-manager", Roles.PROVIDERS, PROVIDER_GROUP);
-    alpha = contracts.createProvider("Alpha Safeguarding Care", "safeguarding@alpha.example", PROVIDER_GROUP);
+    alpha =
+        contracts.createProvider(
+            "Alpha Safeguarding Care", "safeguarding@alpha.example", PROVIDER_GROUP);
     reference = "SI-SG-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     ClockUtil.setCurrentTime(Date.from(ALERTED));
   }
@@ -93,7 +95,10 @@ class SafeguardingAlertProcessTest {
   void anAlertEmailsTheSafeguardingTeamAndWaitsForScreeningDueADayLater() {
     ProcessInstance instance = raise(providerConcern(Duration.ofHours(3)));
 
-    assertThat(instance).isStarted().hasBusinessKey(reference).isWaitingAt("Task_ScreenSafeguardingAlert")
+    assertThat(instance)
+        .isStarted()
+        .hasBusinessKey(reference)
+        .isWaitingAt("Task_ScreenSafeguardingAlert")
         .variables()
         .containsEntry("providerName", "Alpha Safeguarding Care")
         .containsEntry("sourceText", "serious incident " + reference)
@@ -104,11 +109,15 @@ class SafeguardingAlertProcessTest {
         .isEqualTo("Alerted by the provider 3 h 0 min after becoming aware: in time.");
     Task screening = task(instance);
     assertThat(screening).hasCandidateGroup(Roles.SAFEGUARDING);
-    // commissioning.safeguarding.screening-due, PT24H by default: a council choice, the seed sets none.
+    // commissioning.safeguarding.screening-due, PT24H by default: a council choice, the seed sets
+    // none.
     assertThat(screening.getDueDate()).isEqualTo(Date.from(ALERTED.plus(Duration.ofHours(24))));
-    assertThat(outboxRecipients("safeguarding:" + instance.getId() + ":raised")).contains("sg-screener@council.example");
+    assertThat(outboxRecipients("safeguarding:" + instance.getId() + ":raised"))
+        .contains("sg-screener@council.example");
     assertThat(outboxBody("safeguarding:" + instance.getId() + ":raised"))
-        .contains(reference).contains("Alpha Safeguarding Care").doesNotContain("bruising");
+        .contains(reference)
+        .contains("Alpha Safeguarding Care")
+        .doesNotContain("bruising");
   }
 
   @Test
@@ -116,8 +125,9 @@ class SafeguardingAlertProcessTest {
     ProcessInstance instance = raise(providerConcern(Duration.ofHours(14).plusMinutes(30)));
 
     assertThat((String) runtimeService.getVariable(instance.getId(), "alertTimeliness"))
-        .isEqualTo("Alerted by the provider 14 h 30 min after becoming aware: later than the 12 hours required"
-            + " (App C 5.2); recorded as a late alert.");
+        .isEqualTo(
+            "Alerted by the provider 14 h 30 min after becoming aware: later than the 12 hours required"
+                + " (App C 5.2); recorded as a late alert.");
   }
 
   // --- seed 002 §10.3: section 42 enquiry led by the provider ------------------------------------
@@ -126,12 +136,14 @@ class SafeguardingAlertProcessTest {
   void onlyTheLeadingProvidersUsersSeeItsEnquiryTask() {
     access.ensureGroup("provider-sg-beta", "Beta Safeguarding Support", "PROVIDER");
     ProcessInstance instance = raise(providerConcern(Duration.ofHours(3)));
-    assertThat(visibleTasks(instance, "sg-alpha-manager", Roles.PROVIDERS, PROVIDER_GROUP)).isZero();
+    assertThat(visibleTasks(instance, "sg-alpha-manager", Roles.PROVIDERS, PROVIDER_GROUP))
+        .isZero();
 
     complete(task(instance), screening("YES", "PROVIDER"));
 
     assertThat(visibleTasks(instance, "sg-alpha-manager", Roles.PROVIDERS, PROVIDER_GROUP)).isOne();
-    assertThat(visibleTasks(instance, "sg-beta-manager", Roles.PROVIDERS, "provider-sg-beta")).isZero();
+    assertThat(visibleTasks(instance, "sg-beta-manager", Roles.PROVIDERS, "provider-sg-beta"))
+        .isZero();
   }
 
   @Test
@@ -147,10 +159,16 @@ class SafeguardingAlertProcessTest {
 
     assertThat(instance).isWaitingAt("Task_ProviderLedEnquiry");
     assertThat(task(instance)).hasCandidateGroup(PROVIDER_GROUP);
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).taskCandidateGroup("provider-other")
-        .count()).isZero();
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(instance.getId())
+                .taskCandidateGroup("provider-other")
+                .count())
+        .isZero();
     assertThat(outboxRecipients("safeguarding:" + instance.getId() + ":provider-leads-enquiry"))
-        .containsExactlyInAnyOrder("sg-alpha-manager@council.example", "safeguarding@alpha.example");
+        .containsExactlyInAnyOrder(
+            "sg-alpha-manager@council.example", "safeguarding@alpha.example");
     assertThat(alertRow().get("lead_organisation")).isEqualTo("PROVIDER");
   }
 
@@ -169,7 +187,8 @@ class SafeguardingAlertProcessTest {
     assertThat(row.get("section42_enquiry")).isEqualTo(true);
     assertThat(row.get("closed_at")).isNull();
     assertThat(outboxRecipients("safeguarding:" + instance.getId() + ":provider-leads-enquiry"))
-        .containsExactlyInAnyOrder("sg-alpha-manager@council.example", "safeguarding@alpha.example");
+        .containsExactlyInAnyOrder(
+            "sg-alpha-manager@council.example", "safeguarding@alpha.example");
 
     // §10.4: the registered manager's check is part of the record.
     Map<String, Object> withoutCheck = providerEnquiry();
@@ -189,9 +208,12 @@ class SafeguardingAlertProcessTest {
     ClockUtil.setCurrentTime(Date.from(ALERTED.plus(Duration.ofDays(20))));
     complete(task(instance), outcome());
 
-    assertThat(instance).isEnded().hasPassed("Task_EmailProviderToLead", "Task_CloseAlert", "EndEvent_AlertClosed");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Task_EmailProviderToLead", "Task_CloseAlert", "EndEvent_AlertClosed");
     row = alertRow();
-    assertThat(row.get("outcome")).isEqualTo("Section 42 enquiry: Neglect substantiated; risk reduced");
+    assertThat(row.get("outcome"))
+        .isEqualTo("Section 42 enquiry: Neglect substantiated; risk reduced");
     assertThat(row.get("closed_at")).isEqualTo(ALERTED.plus(Duration.ofDays(20)));
   }
 
@@ -206,8 +228,12 @@ class SafeguardingAlertProcessTest {
     assertThat(instance).isWaitingAt("Task_RecordEnquiryOutcome");
     assertThat(alertRow().get("lead_organisation")).isEqualTo("COUNCIL");
     complete(task(instance), outcome());
-    assertThat(instance).isEnded().hasPassed("EndEvent_AlertClosed").hasNotPassed("Task_ProviderLedEnquiry");
-    assertThat(outboxCount("safeguarding:" + instance.getId() + ":provider-leads-enquiry")).isZero();
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("EndEvent_AlertClosed")
+        .hasNotPassed("Task_ProviderLedEnquiry");
+    assertThat(outboxCount("safeguarding:" + instance.getId() + ":provider-leads-enquiry"))
+        .isZero();
   }
 
   @Test
@@ -223,7 +249,8 @@ class SafeguardingAlertProcessTest {
     police.put("policeInformed", false);
     assertThatThrownBy(() -> taskService.complete(taskId, police))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("policeInformed: the police lead the enquiry, so they must have been informed");
+        .hasMessageContaining(
+            "policeInformed: the police lead the enquiry, so they must have been informed");
 
     other.put("otherAgency", "NHS Bromley community health trust");
     complete(task(instance), other);
@@ -241,14 +268,17 @@ class SafeguardingAlertProcessTest {
 
     complete(task(instance), screening);
 
-    assertThat(instance).isEnded().hasPassed("Task_RecordScreening", "Task_CloseAlert", "EndEvent_AlertClosed")
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Task_RecordScreening", "Task_CloseAlert", "EndEvent_AlertClosed")
         .hasNotPassed("Task_RecordEnquiryOutcome");
     Map<String, Object> row = alertRow();
     assertThat(row.get("section42_enquiry")).isEqualTo(false);
     assertThat(row.get("lead_organisation")).isNull();
     assertThat(row.get("screened_at")).isEqualTo(ALERTED.plus(Duration.ofHours(2)));
     assertThat(row.get("closed_at")).isEqualTo(ALERTED.plus(Duration.ofHours(2)));
-    assertThat(row.get("outcome")).isEqualTo("No section 42 enquiry: " + screening.get("screeningReasons"));
+    assertThat(row.get("outcome"))
+        .isEqualTo("No section 42 enquiry: " + screening.get("screeningReasons"));
   }
 
   // --- the screening reminder -------------------------------------------------------------------
@@ -256,17 +286,25 @@ class SafeguardingAlertProcessTest {
   @Test
   void anUnscreenedAlertRemindsTheTeamOnceAtItsDueTimeAndTheScreeningCarriesOn() {
     ProcessInstance instance = raise(providerConcern(Duration.ofHours(3)));
-    Job reminder = managementService.createJobQuery().processInstanceId(instance.getId()).timers()
-        .activityId("Timer_ScreeningOverdue").singleResult();
+    Job reminder =
+        managementService
+            .createJobQuery()
+            .processInstanceId(instance.getId())
+            .timers()
+            .activityId("Timer_ScreeningOverdue")
+            .singleResult();
     assertThat(reminder.getDuedate()).isEqualTo(Date.from(ALERTED.plus(Duration.ofHours(24))));
 
     ClockUtil.setCurrentTime(Date.from(ALERTED.plus(Duration.ofHours(24)).plusSeconds(1)));
     execute(reminder);
 
-    assertThat(instance).isWaitingAt("Task_ScreenSafeguardingAlert").hasPassed("Task_EmailScreeningOverdue");
+    assertThat(instance)
+        .isWaitingAt("Task_ScreenSafeguardingAlert")
+        .hasPassed("Task_EmailScreeningOverdue");
     assertThat(outboxRecipients("safeguarding:" + instance.getId() + ":screening-overdue"))
         .contains("sg-screener@council.example");
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count()).isZero();
+    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count())
+        .isZero();
     // The seed sets no screening time, so a late screening is not a provider's breach.
     assertThat(breaches.ofCase("SAFEGUARDING_ALERT", reference)).isEmpty();
 
@@ -280,7 +318,9 @@ class SafeguardingAlertProcessTest {
 
     complete(task(instance), screening("YES", "COUNCIL"));
 
-    assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).timers().count()).isZero();
+    assertThat(
+            managementService.createJobQuery().processInstanceId(instance.getId()).timers().count())
+        .isZero();
     assertThat(outboxCount("safeguarding:" + instance.getId() + ":screening-overdue")).isZero();
   }
 
@@ -300,11 +340,13 @@ class SafeguardingAlertProcessTest {
     Map<String, Object> noLead = screening("YES", null);
     assertThatThrownBy(() -> taskService.complete(taskId, noLead))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("leadOrganisation: must be one of COUNCIL, OTHER_AGENCY, POLICE, PROVIDER");
+        .hasMessageContaining(
+            "leadOrganisation: must be one of COUNCIL, OTHER_AGENCY, POLICE, PROVIDER");
     Map<String, Object> leadWithoutEnquiry = screening("NO", "COUNCIL");
     assertThatThrownBy(() -> taskService.complete(taskId, leadWithoutEnquiry))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("leadOrganisation: only a section 42 enquiry has a lead organisation");
+        .hasMessageContaining(
+            "leadOrganisation: only a section 42 enquiry has a lead organisation");
     Map<String, Object> notAFlag = screening("NO", null);
     notAFlag.put("cqcInformed", "perhaps");
     assertThatThrownBy(() -> taskService.complete(taskId, notAFlag))
@@ -318,9 +360,21 @@ class SafeguardingAlertProcessTest {
   @Test
   void aConcernWithNoProviderCannotBeLedByAProvider() {
     // A complaint to the council about its own service: no provider, no provider group.
-    ProcessInstance instance = raise(new SafeguardingConcern(SafeguardingConcern.COMPLAINT, reference, null, null,
-        SafeguardingConcern.COUNCIL, ALERTED.minus(Duration.ofHours(1)), ALERTED, "Possible financial abuse", null));
-    assertThat(instance).isWaitingAt("Task_ScreenSafeguardingAlert").variables()
+    ProcessInstance instance =
+        raise(
+            new SafeguardingConcern(
+                SafeguardingConcern.COMPLAINT,
+                reference,
+                null,
+                null,
+                SafeguardingConcern.COUNCIL,
+                ALERTED.minus(Duration.ofHours(1)),
+                ALERTED,
+                "Possible financial abuse",
+                null));
+    assertThat(instance)
+        .isWaitingAt("Task_ScreenSafeguardingAlert")
+        .variables()
         .containsEntry("providerName", "no provider named")
         .containsEntry("sourceText", "complaint " + reference)
         .containsEntry("alertTimeliness", "Raised by a council officer.");
@@ -334,7 +388,8 @@ class SafeguardingAlertProcessTest {
     assertThat(instance).isWaitingAt("Task_RecordEnquiryOutcome");
   }
 
-  // --- the register is written once ---------------------------------------------------------------
+  // --- the register is written once
+  // ---------------------------------------------------------------
 
   @Test
   void aRepeatedScreeningOrClosureLeavesTheFirstRecord() {
@@ -355,7 +410,8 @@ class SafeguardingAlertProcessTest {
     assertThat(alertRow()).isEqualTo(first);
   }
 
-  // --- SafeguardingAlerts.raise(): seed 002 App C 5.2 ---------------------------------------------
+  // --- SafeguardingAlerts.raise(): seed 002 App C 5.2
+  // ---------------------------------------------
 
   @Test
   void raisingTwiceFromTheSameCaseGivesOneAlert() {
@@ -363,9 +419,18 @@ class SafeguardingAlertProcessTest {
     String second = alerts.raise(providerConcern(Duration.ofHours(3)));
 
     assertThat(second).isEqualTo(first);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM safeguarding_alert WHERE source_reference = :r")
-        .param("r", reference).query(Integer.class).single()).isOne();
-    assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(reference).count()).isOne();
+    assertThat(
+            jdbc.sql("SELECT COUNT(*) FROM safeguarding_alert WHERE source_reference = :r")
+                .param("r", reference)
+                .query(Integer.class)
+                .single())
+        .isOne();
+    assertThat(
+            runtimeService
+                .createProcessInstanceQuery()
+                .processInstanceBusinessKey(reference)
+                .count())
+        .isOne();
     assertThat(alertRow().get("process_instance_id")).isEqualTo(first);
   }
 
@@ -380,10 +445,15 @@ class SafeguardingAlertProcessTest {
   void theAlertsDeadlineIsRecordedWithItFromThePeriodThenInForce() {
     raise(providerConcern(Duration.ofHours(3)));
 
-    // commissioning.safeguarding.alert-within (PT12H) after awareness, kept for the App C 5.2 figures.
-    OffsetDateTime due = jdbc.sql("SELECT alert_due_at FROM safeguarding_alert WHERE source_reference = :r")
-        .param("r", reference).query((rs, n) -> rs.getObject(1, OffsetDateTime.class)).single();
-    assertThat(due.toInstant()).isEqualTo(ALERTED.minus(Duration.ofHours(3)).plus(Duration.ofHours(12)));
+    // commissioning.safeguarding.alert-within (PT12H) after awareness, kept for the App C 5.2
+    // figures.
+    OffsetDateTime due =
+        jdbc.sql("SELECT alert_due_at FROM safeguarding_alert WHERE source_reference = :r")
+            .param("r", reference)
+            .query((rs, n) -> rs.getObject(1, OffsetDateTime.class))
+            .single();
+    assertThat(due.toInstant())
+        .isEqualTo(ALERTED.minus(Duration.ofHours(3)).plus(Duration.ofHours(12)));
   }
 
   @Test
@@ -392,20 +462,32 @@ class SafeguardingAlertProcessTest {
     alerts.raise(providerConcern(Duration.ofHours(12).plusMinutes(1)));
 
     List<DeadlineBreach> recorded = breaches.ofCase("SAFEGUARDING_ALERT", reference);
-    assertThat(recorded).singleElement().satisfies(breach -> {
-      assertThat(breach.kind()).isEqualTo(Kind.LATE);
-      assertThat(breach.requirement()).isEqualTo("SAFEGUARDING_ALERT");
-      assertThat(breach.providerId()).isEqualTo(alpha.id());
-      assertThat(breach.dueAt()).isEqualTo(ALERTED.minus(Duration.ofMinutes(1)));
-      assertThat(breach.recordedAt()).isEqualTo(ALERTED);
-      assertThat(breach.detail()).contains("721 minutes");
-    });
+    assertThat(recorded)
+        .singleElement()
+        .satisfies(
+            breach -> {
+              assertThat(breach.kind()).isEqualTo(Kind.LATE);
+              assertThat(breach.requirement()).isEqualTo("SAFEGUARDING_ALERT");
+              assertThat(breach.providerId()).isEqualTo(alpha.id());
+              assertThat(breach.dueAt()).isEqualTo(ALERTED.minus(Duration.ofMinutes(1)));
+              assertThat(breach.recordedAt()).isEqualTo(ALERTED);
+              assertThat(breach.detail()).contains("721 minutes");
+            });
   }
 
   @Test
   void anAlertRaisedByACouncilOfficerIsNeverAProvidersBreach() {
-    raise(new SafeguardingConcern(SafeguardingConcern.SERIOUS_INCIDENT, reference, alpha.id(), PROVIDER_GROUP,
-        SafeguardingConcern.COUNCIL, ALERTED.minus(Duration.ofHours(20)), ALERTED, "Found by a hospital nurse", null));
+    raise(
+        new SafeguardingConcern(
+            SafeguardingConcern.SERIOUS_INCIDENT,
+            reference,
+            alpha.id(),
+            PROVIDER_GROUP,
+            SafeguardingConcern.COUNCIL,
+            ALERTED.minus(Duration.ofHours(20)),
+            ALERTED,
+            "Found by a hospital nurse",
+            null));
 
     assertThat(breaches.ofCase("SAFEGUARDING_ALERT", reference)).isEmpty();
     assertThat(alertRow().get("raised_by")).isEqualTo("COUNCIL");
@@ -414,9 +496,16 @@ class SafeguardingAlertProcessTest {
   // --- helpers ----------------------------------------------------------------------------------
 
   private SafeguardingConcern providerConcern(Duration afterAwareness) {
-    return new SafeguardingConcern(SafeguardingConcern.SERIOUS_INCIDENT, reference, alpha.id(), PROVIDER_GROUP,
-        SafeguardingConcern.PROVIDER, ALERTED.minus(afterAwareness), ALERTED,
-        "Unexplained bruising noticed by a care worker during a morning visit", "si-process-" + reference);
+    return new SafeguardingConcern(
+        SafeguardingConcern.SERIOUS_INCIDENT,
+        reference,
+        alpha.id(),
+        PROVIDER_GROUP,
+        SafeguardingConcern.PROVIDER,
+        ALERTED.minus(afterAwareness),
+        ALERTED,
+        "Unexplained bruising noticed by a care worker during a morning visit",
+        "si-process-" + reference);
   }
 
   private ProcessInstance raise(SafeguardingConcern concern) {
@@ -430,7 +519,8 @@ class SafeguardingAlertProcessTest {
     if (lead != null) {
       v.put("leadOrganisation", lead);
     }
-    v.put("screeningReasons", "Care and support needs; at risk of neglect; cannot protect themself");
+    v.put(
+        "screeningReasons", "Care and support needs; at risk of neglect; cannot protect themself");
     v.put("immediateProtectiveActions", "Second carer on every visit; GP asked to examine");
     v.put("cqcInformed", true);
     v.put("policeInformed", true);
@@ -447,28 +537,33 @@ class SafeguardingAlertProcessTest {
   }
 
   private static Map<String, Object> outcome() {
-    return Map.of("enquiryOutcome", "Neglect substantiated; risk reduced",
-        "enquiryActions", "Quality monitoring visit in four weeks");
+    return Map.of(
+        "enquiryOutcome",
+        "Neglect substantiated; risk reduced",
+        "enquiryActions",
+        "Quality monitoring visit in four weeks");
   }
 
   private Map<String, Object> alertRow() {
-    return jdbc.sql("""
+    return jdbc.sql(
+            """
             SELECT process_instance_id, raised_by, screened_at, lead_organisation, section42_enquiry, outcome, closed_at
               FROM safeguarding_alert WHERE source_reference = :r
             """)
         .param("r", reference)
-        .query((rs, n) -> {
-          Map<String, Object> row = new HashMap<>();
-          row.put("process_instance_id", rs.getString("process_instance_id"));
-          row.put("raised_by", rs.getString("raised_by"));
-          row.put("screened_at", instant(rs.getObject("screened_at", OffsetDateTime.class)));
-          row.put("lead_organisation", rs.getString("lead_organisation"));
-          boolean section42 = rs.getBoolean("section42_enquiry");
-          row.put("section42_enquiry", rs.wasNull() ? null : section42);
-          row.put("outcome", rs.getString("outcome"));
-          row.put("closed_at", instant(rs.getObject("closed_at", OffsetDateTime.class)));
-          return row;
-        })
+        .query(
+            (rs, n) -> {
+              Map<String, Object> row = new HashMap<>();
+              row.put("process_instance_id", rs.getString("process_instance_id"));
+              row.put("raised_by", rs.getString("raised_by"));
+              row.put("screened_at", instant(rs.getObject("screened_at", OffsetDateTime.class)));
+              row.put("lead_organisation", rs.getString("lead_organisation"));
+              boolean section42 = rs.getBoolean("section42_enquiry");
+              row.put("section42_enquiry", rs.wasNull() ? null : section42);
+              row.put("outcome", rs.getString("outcome"));
+              row.put("closed_at", instant(rs.getObject("closed_at", OffsetDateTime.class)));
+              return row;
+            })
         .single();
   }
 
@@ -476,7 +571,10 @@ class SafeguardingAlertProcessTest {
     return value == null ? null : value.toInstant();
   }
 
-  /** Tasks of the instance the user can see, with the engine's authorizations applied as in Tasklist. */
+  /**
+   * Tasks of the instance the user can see, with the engine's authorizations applied as in
+   * Tasklist.
+   */
   private long visibleTasks(ProcessInstance instance, String userId, String... groups) {
     engine.getIdentityService().setAuthentication(userId, List.of(groups));
     try {
@@ -487,18 +585,25 @@ class SafeguardingAlertProcessTest {
   }
 
   private List<String> outboxRecipients(String key) {
-    String recipients = jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :k")
-        .param("k", key).query(String.class).single();
+    String recipients =
+        jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :k")
+            .param("k", key)
+            .query(String.class)
+            .single();
     return List.of(recipients.split(","));
   }
 
   private String outboxBody(String key) {
     return jdbc.sql("SELECT body FROM notification_outbox WHERE idempotency_key = :k")
-        .param("k", key).query(String.class).single();
+        .param("k", key)
+        .query(String.class)
+        .single();
   }
 
   private int outboxCount(String key) {
     return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE idempotency_key = :k")
-        .param("k", key).query(Integer.class).single();
+        .param("k", key)
+        .query(Integer.class)
+        .single();
   }
 }

@@ -23,21 +23,27 @@ class SafeguardingDeadlinesTest {
   @Test
   void screeningIsDueTheConfiguredTimeAfterTheAlertArrived() {
     ClockUtil.setCurrentTime(Date.from(ALERTED));
-    SafeguardingDeadlines deadlines = new SafeguardingDeadlines(new TimeAcceleration(1),
-        new SafeguardingProperties(Duration.ofHours(12), Duration.ofHours(8)));
+    SafeguardingDeadlines deadlines =
+        new SafeguardingDeadlines(
+            new TimeAcceleration(1),
+            new SafeguardingProperties(Duration.ofHours(12), Duration.ofHours(8)));
 
     assertThat(deadlines.screeningDue(ALERTED)).isEqualTo(ALERTED.plus(Duration.ofHours(8)));
-    assertThat(deadlines.screeningDueAt(ALERTED)).isEqualTo(Date.from(ALERTED.plus(Duration.ofHours(8))));
+    assertThat(deadlines.screeningDueAt(ALERTED))
+        .isEqualTo(Date.from(ALERTED.plus(Duration.ofHours(8))));
   }
 
   @Test
   void timeAccelerationCompressesTheTimerButNotTheRealDueTime() {
     ClockUtil.setCurrentTime(Date.from(ALERTED));
     // 1440: a day passes in a minute.
-    SafeguardingDeadlines deadlines = new SafeguardingDeadlines(new TimeAcceleration(1440),
-        new SafeguardingProperties(Duration.ofHours(12), Duration.ofHours(24)));
+    SafeguardingDeadlines deadlines =
+        new SafeguardingDeadlines(
+            new TimeAcceleration(1440),
+            new SafeguardingProperties(Duration.ofHours(12), Duration.ofHours(24)));
 
-    assertThat(deadlines.screeningDueAt(ALERTED)).isEqualTo(Date.from(ALERTED.plus(Duration.ofMinutes(1))));
+    assertThat(deadlines.screeningDueAt(ALERTED))
+        .isEqualTo(Date.from(ALERTED.plus(Duration.ofMinutes(1))));
     assertThat(deadlines.screeningDue(ALERTED)).isEqualTo(ALERTED.plus(Duration.ofHours(24)));
   }
 

@@ -22,27 +22,36 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import uk.gov.council.commissioning.security.AccessProperties.ProcessAccess;
 
-/** {@code commissioning.access}: the documented default, and a configuration mistake stops the start naming it. */
+/**
+ * {@code commissioning.access}: the documented default, and a configuration mistake stops the start
+ * naming it.
+ */
 class AccessPropertiesTest {
 
   @Configuration
   @EnableConfigurationProperties(AccessProperties.class)
   static class Bound {}
 
-  private final ApplicationContextRunner runner = new ApplicationContextRunner().withUserConfiguration(Bound.class);
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner().withUserConfiguration(Bound.class);
 
-  // --- the shipped default ------------------------------------------------------------------------
+  // --- the shipped default
+  // ------------------------------------------------------------------------
 
   @Test
   void theDefaultNamesEveryProcessModel() throws IOException {
     AccessProperties access = shippedDefault();
-    List<String> models = Arrays.stream(new PathMatchingResourcePatternResolver()
-            .getResources("classpath*:processes/*.bpmn"))
-        .map(Resource::getFilename).map(name -> name.substring(0, name.length() - ".bpmn".length())).toList();
+    List<String> models =
+        Arrays.stream(
+                new PathMatchingResourcePatternResolver()
+                    .getResources("classpath*:processes/*.bpmn"))
+            .map(Resource::getFilename)
+            .map(name -> name.substring(0, name.length() - ".bpmn".length()))
+            .toList();
 
     assertThat(models).isNotEmpty();
     assertThat(access.processes().keySet()).containsExactlyInAnyOrderElementsOf(models);
@@ -53,76 +62,114 @@ class AccessPropertiesTest {
     AccessProperties access = shippedDefault();
 
     ProcessAccess incidents = access.of("serious-incident");
-    assertThat(incidents.cases()).contains(Roles.QUALITY_ASSURANCE, Roles.COMMISSIONING_OFFICERS)
+    assertThat(incidents.cases())
+        .contains(Roles.QUALITY_ASSURANCE, Roles.COMMISSIONING_OFFICERS)
         .doesNotContain(Roles.PROCUREMENT, Roles.PROCUREMENT_LEADS, Roles.BROKERAGE);
     assertThat(incidents.details())
-        .containsExactlyInAnyOrder(Roles.SAFEGUARDING, Roles.QUALITY_ASSURANCE, Roles.CONTRACTS_MANAGERS);
+        .containsExactlyInAnyOrder(
+            Roles.SAFEGUARDING, Roles.QUALITY_ASSURANCE, Roles.CONTRACTS_MANAGERS);
     assertThat(access.of("safeguarding-alert").details()).containsExactly(Roles.SAFEGUARDING);
-    assertThat(access.of("complaint").cases()).doesNotContain(Roles.PROCUREMENT, Roles.PROCUREMENT_LEADS);
-    assertThat(access.of("procurement").cases()).contains(Roles.PROCUREMENT, Roles.PROCUREMENT_LEADS);
+    assertThat(access.of("complaint").cases())
+        .doesNotContain(Roles.PROCUREMENT, Roles.PROCUREMENT_LEADS);
+    assertThat(access.of("procurement").cases())
+        .contains(Roles.PROCUREMENT, Roles.PROCUREMENT_LEADS);
   }
 
   @Test
   void theTeamsThatUsedCockpitBeforeStillDo() throws IOException {
-    assertThat(shippedDefault().teamsSeeingCases()).containsExactlyInAnyOrder(Roles.CONTRACTS_MANAGERS,
-        Roles.CHIEF_OFFICERS, Roles.GOVERNANCE_CONTRACTS, Roles.COMMISSIONING_OFFICERS, Roles.QUALITY_ASSURANCE,
-        Roles.SAFEGUARDING, Roles.PROCUREMENT, Roles.PROCUREMENT_LEADS);
+    assertThat(shippedDefault().teamsSeeingCases())
+        .containsExactlyInAnyOrder(
+            Roles.CONTRACTS_MANAGERS,
+            Roles.CHIEF_OFFICERS,
+            Roles.GOVERNANCE_CONTRACTS,
+            Roles.COMMISSIONING_OFFICERS,
+            Roles.QUALITY_ASSURANCE,
+            Roles.SAFEGUARDING,
+            Roles.PROCUREMENT,
+            Roles.PROCUREMENT_LEADS);
   }
 
-  // --- mistakes stop the start --------------------------------------------------------------------
+  // --- mistakes stop the start
+  // --------------------------------------------------------------------
 
   @Test
   void anUnknownGroupStopsTheStartNamingIt() {
-    runner.withPropertyValues(
+    runner
+        .withPropertyValues(
             "commissioning.access.processes.serious-incident.cases=quality-assurance,qualty-assurance")
-        .run(context -> assertThat(context).getFailure().rootCause()
-            .hasMessageContaining("processes.serious-incident.cases names an unknown group qualty-assurance"));
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining(
+                        "processes.serious-incident.cases names an unknown group qualty-assurance"));
   }
 
   @Test
   void aProviderGroupCannotBeGivenCases() {
-    runner.withPropertyValues(
+    runner
+        .withPropertyValues(
             "commissioning.access.processes.complaint.cases=quality-assurance,provider-vibrance,providers")
-        .run(context -> assertThat(context).getFailure().rootCause()
-            .hasMessageContaining("names the provider group provider-vibrance")
-            .hasMessageContaining("names the provider group providers"));
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining("names the provider group provider-vibrance")
+                    .hasMessageContaining("names the provider group providers"));
   }
 
   @Test
   void aTeamReadingDetailsMustSeeTheCases() {
-    runner.withPropertyValues(
+    runner
+        .withPropertyValues(
             "commissioning.access.processes.serious-incident.cases=quality-assurance",
             "commissioning.access.processes.serious-incident.details=quality-assurance,safeguarding")
-        .run(context -> assertThat(context).getFailure().rootCause()
-            .hasMessageContaining("processes.serious-incident.details names safeguarding, which is not in"
-                + " processes.serious-incident.cases"));
+        .run(
+            context ->
+                assertThat(context)
+                    .getFailure()
+                    .rootCause()
+                    .hasMessageContaining(
+                        "processes.serious-incident.details names safeguarding, which is not in"
+                            + " processes.serious-incident.cases"));
   }
 
   @Test
   void noConfigurationAtAllStopsTheStart() {
-    runner.run(context -> assertThat(context).getFailure()
-        .hasStackTraceContaining("commissioning.access")
-        .hasStackTraceContaining("processes"));
+    runner.run(
+        context ->
+            assertThat(context)
+                .getFailure()
+                .hasStackTraceContaining("commissioning.access")
+                .hasStackTraceContaining("processes"));
   }
 
   @Test
   void aValidConfigurationBinds() {
-    runner.withPropertyValues(
+    runner
+        .withPropertyValues(
             "commissioning.access.processes.serious-incident.cases=quality-assurance,commissioning-officers",
             "commissioning.access.processes.serious-incident.details=quality-assurance")
-        .run(context -> {
-          assertThat(context).hasNotFailed();
-          ProcessAccess access = context.getBean(AccessProperties.class).of("serious-incident");
-          assertThat(access.cases()).containsExactly(Roles.QUALITY_ASSURANCE, Roles.COMMISSIONING_OFFICERS);
-          assertThat(access.details()).containsExactly(Roles.QUALITY_ASSURANCE);
-        });
+        .run(
+            context -> {
+              assertThat(context).hasNotFailed();
+              ProcessAccess access = context.getBean(AccessProperties.class).of("serious-incident");
+              assertThat(access.cases())
+                  .containsExactly(Roles.QUALITY_ASSURANCE, Roles.COMMISSIONING_OFFICERS);
+              assertThat(access.details()).containsExactly(Roles.QUALITY_ASSURANCE);
+            });
   }
 
   @Test
   void aProcessThatIsNotDeployedStopsTheStartNamingIt() {
-    AccessProperties access = new AccessProperties(Map.of(
-        "serious-incident", new ProcessAccess(List.of(Roles.QUALITY_ASSURANCE), List.of()),
-        "serious-incidents", new ProcessAccess(List.of(Roles.QUALITY_ASSURANCE), List.of())));
+    AccessProperties access =
+        new AccessProperties(
+            Map.of(
+                "serious-incident", new ProcessAccess(List.of(Roles.QUALITY_ASSURANCE), List.of()),
+                "serious-incidents",
+                    new ProcessAccess(List.of(Roles.QUALITY_ASSURANCE), List.of())));
 
     assertThatThrownBy(() -> new CaseAccess(access, deployed("serious-incident", "complaint")))
         .isInstanceOf(IllegalStateException.class)
@@ -130,41 +177,58 @@ class AccessPropertiesTest {
         .hasMessageContaining("deployed: complaint, serious-incident");
   }
 
-  // --- who sees what ------------------------------------------------------------------------------
+  // --- who sees what
+  // ------------------------------------------------------------------------------
 
   @Test
   void theAdministratorSeesEverythingAndATeamOutsideTheConfigurationNothing() {
-    CaseAccess access = new CaseAccess(new AccessProperties(Map.of("serious-incident",
-        new ProcessAccess(List.of(Roles.QUALITY_ASSURANCE, Roles.COMMISSIONING_OFFICERS),
-            List.of(Roles.QUALITY_ASSURANCE)))), deployed("serious-incident"));
+    CaseAccess access =
+        new CaseAccess(
+            new AccessProperties(
+                Map.of(
+                    "serious-incident",
+                    new ProcessAccess(
+                        List.of(Roles.QUALITY_ASSURANCE, Roles.COMMISSIONING_OFFICERS),
+                        List.of(Roles.QUALITY_ASSURANCE)))),
+            deployed("serious-incident"));
 
-    assertThat(access.staffSight(List.of(Roles.ADMIN), "serious-incident")).isEqualTo(CaseAccess.Sight.DETAILS);
+    assertThat(access.staffSight(List.of(Roles.ADMIN), "serious-incident"))
+        .isEqualTo(CaseAccess.Sight.DETAILS);
     assertThat(access.staffSight(List.of(Roles.QUALITY_ASSURANCE), "serious-incident"))
         .isEqualTo(CaseAccess.Sight.DETAILS);
     assertThat(access.staffSight(List.of(Roles.COMMISSIONING_OFFICERS), "serious-incident"))
         .isEqualTo(CaseAccess.Sight.CASE);
-    assertThat(access.staffSight(List.of(Roles.PROCUREMENT), "serious-incident")).isEqualTo(CaseAccess.Sight.NOTHING);
-    assertThat(access.staffSight(List.of(Roles.QUALITY_ASSURANCE), "complaint")).isEqualTo(CaseAccess.Sight.NOTHING);
+    assertThat(access.staffSight(List.of(Roles.PROCUREMENT), "serious-incident"))
+        .isEqualTo(CaseAccess.Sight.NOTHING);
+    assertThat(access.staffSight(List.of(Roles.QUALITY_ASSURANCE), "complaint"))
+        .isEqualTo(CaseAccess.Sight.NOTHING);
   }
 
-  // --- helpers ------------------------------------------------------------------------------------
+  // --- helpers
+  // ------------------------------------------------------------------------------------
 
   private static AccessProperties shippedDefault() throws IOException {
-    List<PropertySource<?>> yaml = new YamlPropertySourceLoader()
-        .load("application.yml", new ClassPathResource("application.yml"));
+    List<PropertySource<?>> yaml =
+        new YamlPropertySourceLoader()
+            .load("application.yml", new ClassPathResource("application.yml"));
     StandardEnvironment environment = new StandardEnvironment();
     yaml.forEach(environment.getPropertySources()::addLast);
     return new Binder(ConfigurationPropertySources.get(environment))
-        .bind("commissioning.access", AccessProperties.class).get();
+        .bind("commissioning.access", AccessProperties.class)
+        .get();
   }
 
   private static RepositoryService deployed(String... keys) {
     RepositoryService repository = mock(RepositoryService.class, RETURNS_DEEP_STUBS);
-    List<ProcessDefinition> definitions = Arrays.stream(keys).map(key -> {
-      ProcessDefinition definition = mock(ProcessDefinition.class);
-      when(definition.getKey()).thenReturn(key);
-      return definition;
-    }).toList();
+    List<ProcessDefinition> definitions =
+        Arrays.stream(keys)
+            .map(
+                key -> {
+                  ProcessDefinition definition = mock(ProcessDefinition.class);
+                  when(definition.getKey()).thenReturn(key);
+                  return definition;
+                })
+            .toList();
     when(repository.createProcessDefinitionQuery().latestVersion().list()).thenReturn(definitions);
     return repository;
   }

@@ -21,9 +21,9 @@ import uk.gov.council.commissioning.web.HttpIntegrationTest;
 
 /**
  * The grants each start makes: per process as {@code commissioning.access} says, nothing on every
- * instance or task for council staff, and an installation made under the earlier rule (every Cockpit
- * team reading every case) brought into line at its next start, without touching the engine's own
- * rows for single tasks or what an administrator granted elsewhere.
+ * instance or task for council staff, and an installation made under the earlier rule (every
+ * Cockpit team reading every case) brought into line at its next start, without touching the
+ * engine's own rows for single tasks or what an administrator granted elsewhere.
  */
 @HttpIntegrationTest
 class AccessSetupGrantsTest {
@@ -36,9 +36,11 @@ class AccessSetupGrantsTest {
 
   @AfterEach
   void removeRowsThisTestAdded() {
-    for (Authorization a : authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).list()) {
+    for (Authorization a :
+        authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).list()) {
       if (OLD_TASK_ROW.equals(a.getResourceId())
-          || (a.getResourceType() == Resources.APPLICATION.resourceType() && "admin".equals(a.getResourceId())
+          || (a.getResourceType() == Resources.APPLICATION.resourceType()
+              && "admin".equals(a.getResourceId())
               && Roles.GOVERNANCE_CONTRACTS.equals(a.getGroupId()))) {
         authorizations.deleteAuthorization(a.getId());
       }
@@ -48,41 +50,91 @@ class AccessSetupGrantsTest {
 
   @Test
   void variablesNeedPermissionsOfTheirOwn() {
-    assertThat(((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-        .isEnforceSpecificVariablePermission()).isTrue();
+    assertThat(
+            ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+                .isEnforceSpecificVariablePermission())
+        .isTrue();
   }
 
   @Test
   void councilStaffHoldNothingOnEveryInstanceOrTaskAndSeeOnlyTheirProcesses() {
     for (Roles.GroupName group : Roles.COUNCIL_GROUPS) {
       assertThat(row(group.id(), Resources.TASK, ANY)).as(group.id()).isNull();
-      assertThat(permissions(group.id(), Resources.PROCESS_INSTANCE, ANY)).as(group.id())
+      assertThat(permissions(group.id(), Resources.PROCESS_INSTANCE, ANY))
+          .as(group.id())
           .isEqualTo(Permissions.CREATE.getValue());
-      assertThat(permissions(group.id(), Resources.PROCESS_DEFINITION, ANY)).as(group.id())
+      assertThat(permissions(group.id(), Resources.PROCESS_DEFINITION, ANY))
+          .as(group.id())
           .isEqualTo(Permissions.READ.getValue());
     }
-    assertThat(granted(Roles.PROCUREMENT, "serious-incident", ProcessDefinitionPermissions.READ_INSTANCE)).isFalse();
-    assertThat(granted(Roles.PROCUREMENT, "procurement", ProcessDefinitionPermissions.READ_INSTANCE)).isTrue();
-    assertThat(granted(Roles.COMMISSIONING_OFFICERS, "serious-incident", ProcessDefinitionPermissions.READ_INSTANCE))
+    assertThat(
+            granted(
+                Roles.PROCUREMENT, "serious-incident", ProcessDefinitionPermissions.READ_INSTANCE))
+        .isFalse();
+    assertThat(
+            granted(Roles.PROCUREMENT, "procurement", ProcessDefinitionPermissions.READ_INSTANCE))
         .isTrue();
-    assertThat(granted(Roles.COMMISSIONING_OFFICERS, "serious-incident",
-        ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE)).isFalse();
-    assertThat(granted(Roles.QUALITY_ASSURANCE, "serious-incident", ProcessDefinitionPermissions.READ_HISTORY_VARIABLE))
+    assertThat(
+            granted(
+                Roles.COMMISSIONING_OFFICERS,
+                "serious-incident",
+                ProcessDefinitionPermissions.READ_INSTANCE))
         .isTrue();
-    assertThat(granted(Roles.PROCUREMENT, "procurement-approval-route", Resources.DECISION_DEFINITION,
-        Permissions.READ_HISTORY)).as("the decision table its process uses").isTrue();
-    assertThat(granted(Roles.SAFEGUARDING, "procurement-approval-route", Resources.DECISION_DEFINITION,
-        Permissions.READ_HISTORY)).isFalse();
+    assertThat(
+            granted(
+                Roles.COMMISSIONING_OFFICERS,
+                "serious-incident",
+                ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE))
+        .isFalse();
+    assertThat(
+            granted(
+                Roles.QUALITY_ASSURANCE,
+                "serious-incident",
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE))
+        .isTrue();
+    assertThat(
+            granted(
+                Roles.PROCUREMENT,
+                "procurement-approval-route",
+                Resources.DECISION_DEFINITION,
+                Permissions.READ_HISTORY))
+        .as("the decision table its process uses")
+        .isTrue();
+    assertThat(
+            granted(
+                Roles.SAFEGUARDING,
+                "procurement-approval-route",
+                Resources.DECISION_DEFINITION,
+                Permissions.READ_HISTORY))
+        .isFalse();
   }
 
   @Test
   void onlyTheTeamsSeeingCasesUseCockpit() {
-    assertThat(authorizations.isUserAuthorized("x", List.of(Roles.PROCUREMENT), Permissions.ACCESS,
-        Resources.APPLICATION, "cockpit")).isTrue();
-    assertThat(authorizations.isUserAuthorized("x", List.of(Roles.FINANCE_DIRECTORS), Permissions.ACCESS,
-        Resources.APPLICATION, "cockpit")).isFalse();
-    assertThat(authorizations.isUserAuthorized("x", List.of(Roles.FINANCE_DIRECTORS), Permissions.ACCESS,
-        Resources.APPLICATION, "tasklist")).isTrue();
+    assertThat(
+            authorizations.isUserAuthorized(
+                "x",
+                List.of(Roles.PROCUREMENT),
+                Permissions.ACCESS,
+                Resources.APPLICATION,
+                "cockpit"))
+        .isTrue();
+    assertThat(
+            authorizations.isUserAuthorized(
+                "x",
+                List.of(Roles.FINANCE_DIRECTORS),
+                Permissions.ACCESS,
+                Resources.APPLICATION,
+                "cockpit"))
+        .isFalse();
+    assertThat(
+            authorizations.isUserAuthorized(
+                "x",
+                List.of(Roles.FINANCE_DIRECTORS),
+                Permissions.ACCESS,
+                Resources.APPLICATION,
+                "tasklist"))
+        .isTrue();
   }
 
   @Test
@@ -90,37 +142,64 @@ class AccessSetupGrantsTest {
     // As an installation started before per-team access held them.
     grant(Roles.PROCUREMENT, Resources.TASK, ANY, Permissions.READ);
     grant(Roles.PROCUREMENT, Resources.PROCESS_INSTANCE, ANY, Permissions.READ);
-    grant(Roles.PROCUREMENT, Resources.PROCESS_DEFINITION, ANY, Permissions.READ_INSTANCE, Permissions.READ_HISTORY,
+    grant(
+        Roles.PROCUREMENT,
+        Resources.PROCESS_DEFINITION,
+        ANY,
+        Permissions.READ_INSTANCE,
+        Permissions.READ_HISTORY,
         Permissions.READ_TASK);
     grant(Roles.PROCUREMENT, Resources.DECISION_DEFINITION, ANY, Permissions.READ_HISTORY);
-    grant(Roles.BROKERAGE, Resources.PROCESS_DEFINITION, "serious-incident", ProcessDefinitionPermissions.READ_INSTANCE,
+    grant(
+        Roles.BROKERAGE,
+        Resources.PROCESS_DEFINITION,
+        "serious-incident",
+        ProcessDefinitionPermissions.READ_INSTANCE,
         ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
-    grant(Roles.COMMISSIONING_OFFICERS, Resources.PROCESS_DEFINITION, "serious-incident",
+    grant(
+        Roles.COMMISSIONING_OFFICERS,
+        Resources.PROCESS_DEFINITION,
+        "serious-incident",
         ProcessDefinitionPermissions.READ_HISTORY_VARIABLE);
-    // Not this class's to decide: the engine's row for one task, and an administrator's grant elsewhere.
+    // Not this class's to decide: the engine's row for one task, and an administrator's grant
+    // elsewhere.
     grant(Roles.PROCUREMENT, Resources.TASK, OLD_TASK_ROW, Permissions.READ);
     grant(Roles.GOVERNANCE_CONTRACTS, Resources.APPLICATION, "admin", Permissions.ACCESS);
 
     access.setUp();
 
     assertThat(row(Roles.PROCUREMENT, Resources.TASK, ANY)).isNull();
-    assertThat(permissions(Roles.PROCUREMENT, Resources.PROCESS_INSTANCE, ANY)).isEqualTo(Permissions.CREATE.getValue());
-    assertThat(permissions(Roles.PROCUREMENT, Resources.PROCESS_DEFINITION, ANY)).isEqualTo(Permissions.READ.getValue());
-    assertThat(permissions(Roles.PROCUREMENT, Resources.DECISION_DEFINITION, ANY)).isEqualTo(Permissions.READ.getValue());
+    assertThat(permissions(Roles.PROCUREMENT, Resources.PROCESS_INSTANCE, ANY))
+        .isEqualTo(Permissions.CREATE.getValue());
+    assertThat(permissions(Roles.PROCUREMENT, Resources.PROCESS_DEFINITION, ANY))
+        .isEqualTo(Permissions.READ.getValue());
+    assertThat(permissions(Roles.PROCUREMENT, Resources.DECISION_DEFINITION, ANY))
+        .isEqualTo(Permissions.READ.getValue());
     assertThat(row(Roles.BROKERAGE, Resources.PROCESS_DEFINITION, "serious-incident")).isNull();
-    assertThat(granted(Roles.COMMISSIONING_OFFICERS, "serious-incident",
-        ProcessDefinitionPermissions.READ_HISTORY_VARIABLE)).isFalse();
-    assertThat(granted(Roles.COMMISSIONING_OFFICERS, "serious-incident", ProcessDefinitionPermissions.READ_INSTANCE))
+    assertThat(
+            granted(
+                Roles.COMMISSIONING_OFFICERS,
+                "serious-incident",
+                ProcessDefinitionPermissions.READ_HISTORY_VARIABLE))
+        .isFalse();
+    assertThat(
+            granted(
+                Roles.COMMISSIONING_OFFICERS,
+                "serious-incident",
+                ProcessDefinitionPermissions.READ_INSTANCE))
         .isTrue();
     assertThat(row(Roles.PROCUREMENT, Resources.TASK, OLD_TASK_ROW)).isNotNull();
     assertThat(row(Roles.GOVERNANCE_CONTRACTS, Resources.APPLICATION, "admin")).isNotNull();
 
     long rows = authorizations.createAuthorizationQuery().count();
     access.setUp();
-    assertThat(authorizations.createAuthorizationQuery().count()).as("a second start changes nothing").isEqualTo(rows);
+    assertThat(authorizations.createAuthorizationQuery().count())
+        .as("a second start changes nothing")
+        .isEqualTo(rows);
   }
 
-  private void grant(String group, Resource resource, String resourceId, Permission... permissions) {
+  private void grant(
+      String group, Resource resource, String resourceId, Permission... permissions) {
     Authorization authorization = row(group, resource, resourceId);
     if (authorization == null) {
       authorization = authorizations.createNewAuthorization(AUTH_TYPE_GRANT);
@@ -135,21 +214,31 @@ class AccessSetupGrantsTest {
   }
 
   private Authorization row(String group, Resource resource, String resourceId) {
-    return authorizations.createAuthorizationQuery().authorizationType(AUTH_TYPE_GRANT).groupIdIn(group)
-        .resourceType(resource).resourceId(resourceId).singleResult();
+    return authorizations
+        .createAuthorizationQuery()
+        .authorizationType(AUTH_TYPE_GRANT)
+        .groupIdIn(group)
+        .resourceType(resource)
+        .resourceId(resourceId)
+        .singleResult();
   }
 
   private int permissions(String group, Resource resource, String resourceId) {
     Authorization authorization = row(group, resource, resourceId);
-    assertThat(authorization).as(group + " on " + resource.resourceName() + " " + resourceId).isNotNull();
-    return ((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity) authorization).getPermissions();
+    assertThat(authorization)
+        .as(group + " on " + resource.resourceName() + " " + resourceId)
+        .isNotNull();
+    return ((org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity) authorization)
+        .getPermissions();
   }
 
   private boolean granted(String group, String processKey, Permission permission) {
     return granted(group, processKey, Resources.PROCESS_DEFINITION, permission);
   }
 
-  private boolean granted(String group, String resourceId, Resource resource, Permission permission) {
-    return authorizations.isUserAuthorized("someone", List.of(group), permission, resource, resourceId);
+  private boolean granted(
+      String group, String resourceId, Resource resource, Permission permission) {
+    return authorizations.isUserAuthorized(
+        "someone", List.of(group), permission, resource, resourceId);
   }
 }

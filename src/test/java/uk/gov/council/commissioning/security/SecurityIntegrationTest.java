@@ -30,8 +30,8 @@ import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
- * The security wiring through a real server: HTTP Basic and 401s for the APIs, form login and
- * both CSRF protections for the web apps, and the refusal to start without an admin password.
+ * The security wiring through a real server: HTTP Basic and 401s for the APIs, form login and both
+ * CSRF protections for the web apps, and the refusal to start without an admin password.
  */
 @HttpIntegrationTest
 class SecurityIntegrationTest {
@@ -39,11 +39,13 @@ class SecurityIntegrationTest {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "it-officer";
   private static final String OFFICER_PASSWORD = "secret-it-officer";
+
   /**
-   * The engine makes a user wait a few seconds after a wrong password, so wrong passwords are
-   * tried on a user of their own and cannot lock out the officer the other tests sign in as.
+   * The engine makes a user wait a few seconds after a wrong password, so wrong passwords are tried
+   * on a user of their own and cannot lock out the officer the other tests sign in as.
    */
   private static final String FORGETFUL = "it-forgetful";
+
   @LocalServerPort int port;
   @Autowired AccessSetup access;
   @Autowired ContractService contracts;
@@ -59,7 +61,8 @@ class SecurityIntegrationTest {
     http = new HttpTestClient(port);
     access.ensureUser(OFFICER, "Olivia", "Officer", OFFICER + "@council.example", OFFICER_PASSWORD);
     access.ensureMembership(OFFICER, Roles.COMMISSIONING_OFFICERS);
-    access.ensureUser(FORGETFUL, "Fred", "Forgetful", FORGETFUL + "@council.example", "secret-" + FORGETFUL);
+    access.ensureUser(
+        FORGETFUL, "Fred", "Forgetful", FORGETFUL + "@council.example", "secret-" + FORGETFUL);
     access.ensureMembership(FORGETFUL, Roles.COMMISSIONING_OFFICERS);
     reference = "SEC-IT" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
   }
@@ -110,7 +113,10 @@ class SecurityIntegrationTest {
     Response response = http.get("/login");
 
     assertThat(response.status()).isEqualTo(200);
-    assertThat(response.text()).contains("<form").contains("name=\"username\"").contains("name=\"password\"");
+    assertThat(response.text())
+        .contains("<form")
+        .contains("name=\"username\"")
+        .contains("name=\"password\"");
     assertThat(csrfTokenIn(response)).isNotBlank();
   }
 
@@ -130,8 +136,10 @@ class SecurityIntegrationTest {
   void aWrongPasswordSendsTheBrowserBackToTheLoginPage() {
     String token = csrfTokenIn(http.get("/login"));
 
-    Response response = http.postForm("/login",
-        Map.of("username", FORGETFUL, "password", "not-the-password", "_csrf", token));
+    Response response =
+        http.postForm(
+            "/login",
+            Map.of("username", FORGETFUL, "password", "not-the-password", "_csrf", token));
 
     assertThat(response.status()).isEqualTo(302);
     assertThat(response.header("Location")).endsWith("/login?error");
@@ -142,7 +150,8 @@ class SecurityIntegrationTest {
   void theLoginFormIsRefusedWithoutItsCsrfToken() {
     http.get("/login");
 
-    Response response = http.postForm("/login", Map.of("username", OFFICER, "password", OFFICER_PASSWORD));
+    Response response =
+        http.postForm("/login", Map.of("username", OFFICER, "password", OFFICER_PASSWORD));
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(http.get("/camunda/app/tasklist/default/").status()).isEqualTo(302);
@@ -167,20 +176,24 @@ class SecurityIntegrationTest {
     Response read = http.get(task);
     String token = http.cookie("XSRF-TOKEN").orElseGet(() -> read.header("X-XSRF-TOKEN"));
     assertThat(token).isNotBlank();
-    Response accepted = http.postJson(task + "/claim", "{\"userId\":\"" + OFFICER + "\"}", "X-XSRF-TOKEN", token);
+    Response accepted =
+        http.postJson(task + "/claim", "{\"userId\":\"" + OFFICER + "\"}", "X-XSRF-TOKEN", token);
 
     assertThat(accepted.status()).isEqualTo(204);
-    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isEqualTo(OFFICER);
+    assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee())
+        .isEqualTo(OFFICER);
   }
 
   // --- validation through the real chain ----------------------------------------------------
 
   @Test
   void anInvalidContractIsA400ProblemNamingEachFieldAndNothingIsSaved() throws Exception {
-    String body = """
+    String body =
+        """
         {"reference": "%s", "title": " ", "providerId": 987654321, "serviceArea": "Home care",
          "startDate": "2025-04-01", "endDate": "2024-03-31", "annualValue": -5,
-         "wholeLifeValue": 100000}""".formatted(reference);
+         "wholeLifeValue": 100000}"""
+            .formatted(reference);
 
     Response response = http.postJson("/api/contracts", body, basic(OFFICER, OFFICER_PASSWORD));
 
@@ -193,12 +206,16 @@ class SecurityIntegrationTest {
 
   @Test
   void anUnreadableDateIsA400ProblemNamingTheField() throws Exception {
-    Response response = http.postJson("/api/contracts",
-        "{\"reference\": \"" + reference + "\", \"startDate\": \"1st April\"}", basic(OFFICER, OFFICER_PASSWORD));
+    Response response =
+        http.postJson(
+            "/api/contracts",
+            "{\"reference\": \"" + reference + "\", \"startDate\": \"1st April\"}",
+            basic(OFFICER, OFFICER_PASSWORD));
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field")).containsExactly("startDate");
+    assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
+        .containsExactly("startDate");
     assertThat(contracts.findByReference(reference)).isEmpty();
   }
 
@@ -206,20 +223,28 @@ class SecurityIntegrationTest {
 
   @Test
   void outsideTheDemoProfileTheApplicationRefusesToStartWithoutAnAdminPassword() {
-    SpringApplicationBuilder app = new SpringApplicationBuilder(CommissioningApplication.class).profiles("test");
+    SpringApplicationBuilder app =
+        new SpringApplicationBuilder(CommissioningApplication.class).profiles("test");
 
     // Command-line arguments outrank the test profile's password, as the environment would. The
     // web apps stay off: their start-up and shutdown set JVM-wide state, and shutting down this
     // failed application would otherwise break the web apps of the server the other tests use.
-    assertThatThrownBy(() -> app.run(
-            "--commissioning.admin.password=",
-            "--server.port=0",
-            "--spring.datasource.url=jdbc:h2:mem:no-admin-password;DB_CLOSE_DELAY=-1",
-            "--camunda.bpm.generate-unique-process-engine-name=true",
-            "--camunda.bpm.webapp.enabled=false"))
-        .satisfies(e -> assertThat(causes(e)).anySatisfy(cause ->
-            assertThat(cause).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("ADMIN_PASSWORD")));
+    assertThatThrownBy(
+            () ->
+                app.run(
+                    "--commissioning.admin.password=",
+                    "--server.port=0",
+                    "--spring.datasource.url=jdbc:h2:mem:no-admin-password;DB_CLOSE_DELAY=-1",
+                    "--camunda.bpm.generate-unique-process-engine-name=true",
+                    "--camunda.bpm.webapp.enabled=false"))
+        .satisfies(
+            e ->
+                assertThat(causes(e))
+                    .anySatisfy(
+                        cause ->
+                            assertThat(cause)
+                                .isInstanceOf(IllegalStateException.class)
+                                .hasMessageContaining("ADMIN_PASSWORD")));
   }
 
   // --- helpers ------------------------------------------------------------------------------
@@ -236,14 +261,28 @@ class SecurityIntegrationTest {
 
   /** A contract with an option left and a case waiting at the officers' first task. */
   private String openGatewayReportTask() {
-    Provider provider = contracts.createProvider("Security IT Care", "contracts@security-it.example",
-        "provider-security-it");
-    contracts.create(new NewContract(reference, "Home care", provider.id(), "Home care",
-        LocalDate.of(2024, 4, 1), LocalDate.of(2026, 3, 31), new BigDecimal("50000"), new BigDecimal("100000"),
-        null, List.of(new NewContract.Option(12))));
+    Provider provider =
+        contracts.createProvider(
+            "Security IT Care", "contracts@security-it.example", "provider-security-it");
+    contracts.create(
+        new NewContract(
+            reference,
+            "Home care",
+            provider.id(),
+            "Home care",
+            LocalDate.of(2024, 4, 1),
+            LocalDate.of(2026, 3, 31),
+            new BigDecimal("50000"),
+            new BigDecimal("100000"),
+            null,
+            List.of(new NewContract.Option(12))));
     String caseId = cases.startAsSystem(reference).getId();
-    return taskService.createTaskQuery().processInstanceId(caseId).taskDefinitionKey("Task_PrepareGatewayReport")
-        .singleResult().getId();
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(caseId)
+        .taskDefinitionKey("Task_PrepareGatewayReport")
+        .singleResult()
+        .getId();
   }
 
   private static List<Throwable> causes(Throwable e) {

@@ -43,11 +43,20 @@ class SessionCookieSettingsTest {
   private static Cookie sessionCookie(Map<String, Object> environment) throws IOException {
     StandardEnvironment env = new StandardEnvironment();
     env.getPropertySources().addFirst(new MapPropertySource("environment", environment));
-    List<PropertySource<?>> yaml = new ArrayList<>(
-        new YamlPropertySourceLoader().load("application.yml", new ClassPathResource("application.yml")));
+    List<PropertySource<?>> yaml =
+        new ArrayList<>(
+            new YamlPropertySourceLoader()
+                .load("application.yml", new ClassPathResource("application.yml")));
     yaml.forEach(env.getPropertySources()::addLast);
-    Binder binder = new Binder(ConfigurationPropertySources.from(env.getPropertySources()),
-        new PropertySourcesPlaceholdersResolver(env));
-    return binder.bind("server", ServerProperties.class).get().getServlet().getSession().getCookie();
+    Binder binder =
+        new Binder(
+            ConfigurationPropertySources.from(env.getPropertySources()),
+            new PropertySourcesPlaceholdersResolver(env));
+    return binder
+        .bind("server", ServerProperties.class)
+        .get()
+        .getServlet()
+        .getSession()
+        .getCookie();
   }
 }

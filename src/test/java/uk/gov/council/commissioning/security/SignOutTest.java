@@ -109,19 +109,27 @@ class SignOutTest {
   void theSessionCookieIsSameSiteLaxHttpOnlyAndNotSecureOverPlainHttp() {
     Response response = http.signIn(OFFICER, password(OFFICER));
 
-    List<String> cookies = response.headers().allValues("Set-Cookie").stream()
-        .filter(c -> c.startsWith("JSESSIONID=")).toList();
-    assertThat(cookies).isNotEmpty().allSatisfy(cookie -> {
-      assertThat(cookie).containsIgnoringCase("; SameSite=Lax").containsIgnoringCase("; HttpOnly");
-      assertThat(cookie.toLowerCase()).doesNotContain("; secure");
-    });
+    List<String> cookies =
+        response.headers().allValues("Set-Cookie").stream()
+            .filter(c -> c.startsWith("JSESSIONID="))
+            .toList();
+    assertThat(cookies)
+        .isNotEmpty()
+        .allSatisfy(
+            cookie -> {
+              assertThat(cookie)
+                  .containsIgnoringCase("; SameSite=Lax")
+                  .containsIgnoringCase("; HttpOnly");
+              assertThat(cookie.toLowerCase()).doesNotContain("; secure");
+            });
   }
 
   @Test
   void theSessionCookieOfTheLoginPageIsSameSiteLaxToo() {
     Response response = http.get("/login");
 
-    assertThat(response.headers().allValues("Set-Cookie")).filteredOn(c -> c.startsWith("JSESSIONID="))
+    assertThat(response.headers().allValues("Set-Cookie"))
+        .filteredOn(c -> c.startsWith("JSESSIONID="))
         .isNotEmpty()
         .allSatisfy(cookie -> assertThat(cookie).containsIgnoringCase("; SameSite=Lax"));
   }

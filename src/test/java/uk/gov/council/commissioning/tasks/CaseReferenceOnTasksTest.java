@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
-import org.camunda.bpm.engine.RepositoryService;
 
 /** Every user task carries its case's number, and the shared Tasklist filters show it as "Case". */
 @SpringBootTest
@@ -43,10 +43,12 @@ class CaseReferenceOnTasksTest {
   @Test
   void aUserTaskGetsItsCaseNumberAsATaskVariable() {
     deploy();
-    ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, "SI-2026-000042");
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, "SI-2026-000042");
 
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat(taskService.getVariableLocal(task.getId(), CaseReferenceOnTasks.VARIABLE)).isEqualTo("SI-2026-000042");
+    assertThat(taskService.getVariableLocal(task.getId(), CaseReferenceOnTasks.VARIABLE))
+        .isEqualTo("SI-2026-000042");
   }
 
   @Test
@@ -55,7 +57,8 @@ class CaseReferenceOnTasksTest {
     ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY);
 
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
-    assertThat(taskService.getVariablesLocal(task.getId())).doesNotContainKey(CaseReferenceOnTasks.VARIABLE);
+    assertThat(taskService.getVariablesLocal(task.getId()))
+        .doesNotContainKey(CaseReferenceOnTasks.VARIABLE);
   }
 
   @Test
@@ -63,15 +66,25 @@ class CaseReferenceOnTasksTest {
     for (String name : List.of("My tasks", "My group tasks")) {
       Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
       @SuppressWarnings("unchecked")
-      List<Map<String, Object>> columns = (List<Map<String, Object>>) filter.getProperties().get("variables");
+      List<Map<String, Object>> columns =
+          (List<Map<String, Object>>) filter.getProperties().get("variables");
       assertThat(columns).first().isEqualTo(Map.of("name", "caseReference", "label", "Case"));
     }
   }
 
   private void deploy() {
-    BpmnModelInstance model = Bpmn.createExecutableProcess(PROCESS_KEY)
-        .camundaHistoryTimeToLive(1)
-        .startEvent().userTask("Task_Probe").endEvent().done();
-    deploymentId = repositoryService.createDeployment().addModelInstance(PROCESS_KEY + ".bpmn", model).deploy().getId();
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(PROCESS_KEY)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("Task_Probe")
+            .endEvent()
+            .done();
+    deploymentId =
+        repositoryService
+            .createDeployment()
+            .addModelInstance(PROCESS_KEY + ".bpmn", model)
+            .deploy()
+            .getId();
   }
 }

@@ -62,8 +62,9 @@ class ApiExceptionHandlerTest {
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("decisionDate", "comment")))
-        .andExpect(jsonPath("$.errors[?(@.field == 'comment')].message")
-            .value("is required when refusing"));
+        .andExpect(
+            jsonPath("$.errors[?(@.field == 'comment')].message")
+                .value("is required when refusing"));
   }
 
   @Test
@@ -77,7 +78,9 @@ class ApiExceptionHandlerTest {
   @Test
   void beanValidationOnARequestBodyNamesEachField() throws Exception {
     mvc.perform(
-            post("/valid").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"\",\"count\":0}"))
+            post("/valid")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"\",\"count\":0}"))
         .andExpect(status().isBadRequest())
         .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
         .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("name", "count")));
@@ -86,7 +89,9 @@ class ApiExceptionHandlerTest {
   @Test
   void wrongTypeNamesTheField() throws Exception {
     mvc.perform(
-            post("/valid").contentType(MediaType.APPLICATION_JSON).content("{\"name\":\"a\",\"count\":\"x\"}"))
+            post("/valid")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"a\",\"count\":\"x\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("count"));
   }

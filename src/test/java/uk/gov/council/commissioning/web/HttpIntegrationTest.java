@@ -13,9 +13,9 @@ import org.springframework.test.context.ActiveProfiles;
  * configuration, so one cached context).
  *
  * <p>The engine is called "default" here, not a generated name: {@code /engine-rest} without an
- * engine name and the web apps' {@code .../engine/default/...} URLs look the engine up by that
- * name in the JVM-wide registry. Other test contexts keep generated names, so this is the only
- * engine of that name in the test JVM.
+ * engine name and the web apps' {@code .../engine/default/...} URLs look the engine up by that name
+ * in the JVM-wide registry. Other test contexts keep generated names, so this is the only engine of
+ * that name in the test JVM.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)

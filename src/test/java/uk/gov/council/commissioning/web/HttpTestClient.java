@@ -24,13 +24,14 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * A browser-like client for tests against the running server: it keeps cookies (one instance is
- * one browser session) and never follows redirects, so tests can see them.
+ * A browser-like client for tests against the running server: it keeps cookies (one instance is one
+ * browser session) and never follows redirects, so tests can see them.
  */
 public final class HttpTestClient {
 
   private static final Pattern CSRF_FIELD =
-      Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
+      Pattern.compile(
+          "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
   private final String base;
   private final CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
@@ -38,12 +39,13 @@ public final class HttpTestClient {
 
   public HttpTestClient(int port) {
     this.base = "http://localhost:" + port;
-    this.client = HttpClient.newBuilder()
-        .version(HttpClient.Version.HTTP_1_1)
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .cookieHandler(cookies)
-        .connectTimeout(Duration.ofSeconds(10))
-        .build();
+    this.client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .cookieHandler(cookies)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
   }
 
   public record Response(int status, java.net.http.HttpHeaders headers, byte[] body) {
@@ -61,7 +63,9 @@ public final class HttpTestClient {
   }
 
   public static String[] basic(String user, String password) {
-    String token = Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
+    String token =
+        Base64.getEncoder()
+            .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8));
     return new String[] {"Authorization", "Basic " + token};
   }
 
@@ -74,16 +78,19 @@ public final class HttpTestClient {
   }
 
   public Response postForm(String path, Map<String, String> fields, String... headers) {
-    String form = fields.entrySet().stream()
-        .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
-        .collect(Collectors.joining("&"));
-    return send("POST", path, form, concat(headers, "Content-Type", "application/x-www-form-urlencoded"));
+    String form =
+        fields.entrySet().stream()
+            .map(e -> enc(e.getKey()) + "=" + enc(e.getValue()))
+            .collect(Collectors.joining("&"));
+    return send(
+        "POST", path, form, concat(headers, "Content-Type", "application/x-www-form-urlencoded"));
   }
 
   public Response send(String method, String path, String body, String... headers) {
-    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
-        .timeout(Duration.ofSeconds(30))
-        .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(URI.create(base + path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, body == null ? BodyPublishers.noBody() : BodyPublishers.ofString(body));
     if (headers.length > 0) {
       request.headers(headers);
     }
@@ -105,7 +112,9 @@ public final class HttpTestClient {
    * @return the login form's answer (302 to the web apps, or to /login?error)
    */
   public Response signIn(String user, String password) {
-    return postForm("/login", Map.of("username", user, "password", password, "_csrf", csrfTokenIn(get("/login"))));
+    return postForm(
+        "/login",
+        Map.of("username", user, "password", password, "_csrf", csrfTokenIn(get("/login"))));
   }
 
   /** The CSRF token in a page's form; IllegalStateException if it has none. */
