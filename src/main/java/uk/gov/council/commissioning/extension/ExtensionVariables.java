@@ -34,7 +34,6 @@ final class ExtensionVariables {
 
   static final String EXTENSION_OUTCOME = "extensionOutcome";
   static final String OUTCOME = "outcome";
-  static final String ESCALATION_MESSAGE = "escalationMessage";
   static final String EXTENSION_LETTER = "extensionLetter";
 
   private ExtensionVariables() {}

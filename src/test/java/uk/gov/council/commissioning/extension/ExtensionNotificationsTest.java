@@ -14,6 +14,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import uk.gov.council.commissioning.escalation.CaseMail;
+import uk.gov.council.commissioning.escalation.Escalations;
 import uk.gov.council.commissioning.extension.FakeScopes.Variables;
 import uk.gov.council.commissioning.notify.NotificationService;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
@@ -26,8 +28,9 @@ class ExtensionNotificationsTest {
 
   private final NotificationService outbox = mock(NotificationService.class);
   private final RecipientDirectory directory = mock(RecipientDirectory.class);
+  private final CaseMail mail = new CaseMail(outbox);
   private final ExtensionNotifications notifications =
-      new ExtensionNotifications(outbox, directory);
+      new ExtensionNotifications(new Escalations(mail), mail, directory);
 
   private Variables vars;
 

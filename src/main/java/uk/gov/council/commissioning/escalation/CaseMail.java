@@ -1,0 +1,74 @@
+package uk.gov.council.commissioning.escalation;
+
+import java.util.Collection;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
+import uk.gov.council.commissioning.notify.Attachment;
+import uk.gov.council.commissioning.notify.NotificationService;
+
+/**
+ * Sends a case's emails from the templates in {@code mail/}. Each email is keyed by the template
+ * and the process instance, so a job retried after a failure, or a step that runs again, never
+ * sends the same email twice. Values put into a template name the case and where to work on it;
+ * service users' personal details stay in the application, where access is controlled.
+ */
+@Service
+public class CaseMail {
+
+  private final MailTemplates templates = new MailTemplates();
+  private final NotificationService notifications;
+
+  public CaseMail(NotificationService notifications) {
+    this.notifications = notifications;
+  }
+
+  /**
+   * Queues the email {@code template} (e.g. {@code "extension/at-risk"}) for this case.
+   *
+   * @return the message as rendered, so the step can also show it on the task that follows
+   */
+  public MailMessage send(
+      DelegateExecution execution,
+      String template,
+      Collection<String> recipients,
+      Map<String, ?> values) {
+    return send(execution, template, recipients, values, null);
+  }
+
+  /** As {@link #send(DelegateExecution, String, Collection, Map)}, with one attachment. */
+  public MailMessage send(
+      DelegateExecution execution,
+      String template,
+      Collection<String> recipients,
+      Map<String, ?> values,
+      Attachment attachment) {
+    MailMessage message = templates.render(template, values);
+    String key = key(execution.getProcessInstanceId(), template);
+    if (attachment == null) {
+      notifications.send(key, recipients, message.subject(), message.body());
+    } else {
+      notifications.send(key, recipients, message.subject(), message.body(), attachment);
+    }
+    return message;
+  }
+
+  /** The message a template gives with these values, without sending it. */
+  public MailMessage render(String template, Map<String, ?> values) {
+    return templates.render(template, values);
+  }
+
+  /**
+   * {@code extension/at-risk} for instance 42 gives {@code extension:42:at-risk}: the form every
+   * process used for its keys before templates, kept so that a retry across an upgrade still
+   * matches.
+   */
+  static String key(String processInstanceId, String template) {
+    int slash = template.indexOf('/');
+    return template.substring(0, slash)
+        + ":"
+        + processInstanceId
+        + ":"
+        + template.substring(slash + 1);
+  }
+}

@@ -1,0 +1,41 @@
+package uk.gov.council.commissioning.escalation;
+
+import java.util.Collection;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Service;
+
+/**
+ * Reminders and escalations when a case's deadline is near or has passed: the email from its
+ * template, once, and the same message shown on the escalation task that follows.
+ */
+@Service
+public class Escalations {
+
+  /**
+   * The process variable the escalation tasks' forms display. Local to the escalation's own path,
+   * so two escalations open at once each show their own.
+   */
+  public static final String ESCALATION_MESSAGE = "escalationMessage";
+
+  private final CaseMail mail;
+
+  public Escalations(CaseMail mail) {
+    this.mail = mail;
+  }
+
+  /**
+   * Sends the escalation {@code template} to {@code recipients} and shows its body on this path.
+   *
+   * @return the message sent
+   */
+  public MailMessage escalate(
+      DelegateExecution execution,
+      String template,
+      Collection<String> recipients,
+      Map<String, ?> values) {
+    MailMessage message = mail.send(execution, template, recipients, values);
+    execution.setVariableLocal(ESCALATION_MESSAGE, message.body());
+    return message;
+  }
+}

@@ -1,0 +1,87 @@
+package uk.gov.council.commissioning.escalation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+
+/** The template files themselves, and how a message is filled from them. */
+class MailTemplatesTest {
+
+  private final MailTemplates templates = new MailTemplates();
+
+  @Test
+  void fillsSubjectAndBodyFromTheValues() {
+    MailMessage message =
+        templates.render(
+            "extension/lapsing",
+            Map.of(
+                "contractReference", "DPSP-2017",
+                "contract", "Payroll (DPSP-2017) with Vibrance",
+                "currentEndDate", "2020-04-07"));
+
+    assertThat(message.subject()).isEqualTo("Contract lapsing: DPSP-2017");
+    assertThat(message.body())
+        .startsWith("The contract Payroll (DPSP-2017) with Vibrance reaches its end date today")
+        .contains("(2020-04-07)")
+        .doesNotEndWith("\n");
+  }
+
+  @Test
+  void aMissingValueStopsTheMessageNamingThePlaceholder() {
+    assertThatThrownBy(
+            () -> templates.render("extension/lapsing", Map.of("contractReference", "DPSP-2017")))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("extension/lapsing")
+        .hasMessageContaining("{contract}");
+  }
+
+  @Test
+  void aValueIsInsertedLiterallyEvenWithDollarsAndBraces() {
+    Map<String, Object> values = new HashMap<>();
+    values.put("contractReference", "$1 {contract}");
+    values.put("contract", null);
+    values.put("currentEndDate", "x");
+
+    assertThat(templates.render("extension/lapsing", values).subject())
+        .isEqualTo("Contract lapsing: $1 {contract}");
+  }
+
+  @Test
+  void namesOutsideTheMailFolderAreRefused() {
+    assertThatThrownBy(() -> templates.render("../application", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> templates.render("extension/no-such-template", Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("mail/extension/no-such-template.txt");
+  }
+
+  @Test
+  void everyTemplateHasASubjectABodyAndWellFormedPlaceholders() throws IOException {
+    Resource[] files =
+        new PathMatchingResourcePatternResolver().getResources("classpath*:mail/*/*.txt");
+    assertThat(files).isNotEmpty();
+    Pattern stray = Pattern.compile("\\{(?![A-Za-z][A-Za-z0-9]*\\})");
+    for (Resource file : files) {
+      String text = file.getContentAsString(StandardCharsets.UTF_8);
+      MailTemplates.Template template = MailTemplates.parse(file.getFilename(), text);
+      assertThat(template.subject()).as(file.getFilename()).isNotBlank();
+      assertThat(template.body()).as(file.getFilename()).isNotBlank();
+      Matcher m = stray.matcher(text);
+      assertThat(m.find()).as("a stray '{' in " + file.getFilename()).isFalse();
+    }
+  }
+
+  @Test
+  void keysKeepTheFormTheOutboxAlreadyHolds() {
+    assertThat(CaseMail.key("42", "extension/at-risk")).isEqualTo("extension:42:at-risk");
+  }
+}
