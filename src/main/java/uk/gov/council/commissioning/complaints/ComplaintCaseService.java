@@ -3,35 +3,25 @@ package uk.gov.council.commissioning.complaints;
 import static uk.gov.council.commissioning.complaints.ComplaintVariables.PROCESS_KEY;
 
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import uk.gov.council.commissioning.forms.RequestScope;
-import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.security.Actor;
-import uk.gov.council.commissioning.web.FieldProblem;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /** Starts complaints on request, and decides which complaints a user may see. */
 @Service
 public class ComplaintCaseService {
 
-  private final RuntimeService runtimeService;
-  private final IdentityService identityService;
+  private final CaseStarts cases;
   private final ComplaintValidator validator;
   private final ComplaintRepository repository;
 
   public ComplaintCaseService(
-      RuntimeService runtimeService,
-      IdentityService identityService,
-      ComplaintValidator validator,
-      ComplaintRepository repository) {
-    this.runtimeService = runtimeService;
-    this.identityService = identityService;
+      CaseStarts cases, ComplaintValidator validator, ComplaintRepository repository) {
+    this.cases = cases;
     this.validator = validator;
     this.repository = repository;
   }
@@ -47,24 +37,9 @@ public class ComplaintCaseService {
     if (request == null) {
       throw new InvalidRequestException("body", "a complaint is required");
     }
-    Map<String, Object> variables = request.toVariables();
-    try {
-      validator.check(RequestScope.of(variables), Actor.of(userId, groups));
-    } catch (TaskFormException e) {
-      throw invalid(e);
-    }
-    identityService.setAuthentication(userId, groups);
-    try {
-      ProcessInstance instance =
-          runtimeService.createProcessInstanceByKey(PROCESS_KEY).setVariables(variables).execute();
-      return repository.findByProcessInstance(instance.getId()).orElseThrow();
-    } catch (TaskFormException e) {
-      // Something changed between the check and the start (a contract removed): still the caller's
-      // problem.
-      throw invalid(e);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    ProcessInstance instance =
+        cases.start(PROCESS_KEY, null, request.toVariables(), userId, groups, validator::check);
+    return repository.findByProcessInstance(instance.getId()).orElseThrow();
   }
 
   /** Council staff see every complaint; a provider's users those their organisation handles. */
@@ -88,18 +63,5 @@ public class ComplaintCaseService {
   static boolean maySee(Actor user, Complaint c) {
     return !user.provider()
         || (c.providerRoute() && user.organisationGroups().contains(c.providerGroup()));
-  }
-
-  private static InvalidRequestException invalid(TaskFormException e) {
-    return new InvalidRequestException(
-        e.problems().stream().map(ComplaintCaseService::fieldProblem).toList());
-  }
-
-  /** FormChecks' problems read "field: message". */
-  static FieldProblem fieldProblem(String problem) {
-    int colon = problem.indexOf(": ");
-    return colon < 0
-        ? new FieldProblem("body", problem)
-        : new FieldProblem(problem.substring(0, colon), problem.substring(colon + 2));
   }
 }

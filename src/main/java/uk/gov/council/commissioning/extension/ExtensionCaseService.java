@@ -6,14 +6,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
+import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.cases.CaseStarts;
+import uk.gov.council.commissioning.cases.CaseStarts.StartCheck;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 
@@ -23,18 +24,13 @@ public class ExtensionCaseService {
 
   private static final Logger log = LoggerFactory.getLogger(ExtensionCaseService.class);
 
-  private final RuntimeService runtimeService;
-  private final IdentityService identityService;
+  private final CaseStarts cases;
   private final ContractService contracts;
   private final ExtensionProperties properties;
 
   public ExtensionCaseService(
-      RuntimeService runtimeService,
-      IdentityService identityService,
-      ContractService contracts,
-      ExtensionProperties properties) {
-    this.runtimeService = runtimeService;
-    this.identityService = identityService;
+      CaseStarts cases, ContractService contracts, ExtensionProperties properties) {
+    this.cases = cases;
     this.contracts = contracts;
     this.properties = properties;
   }
@@ -47,16 +43,15 @@ public class ExtensionCaseService {
   public ProcessInstance start(String contractReference, String userId, List<String> groups) {
     String reference =
         contractReference == null ? "" : contractReference.trim().toUpperCase(Locale.ROOT);
-    identityService.setAuthentication(userId, groups);
-    try {
-      return runtimeService
-          .createProcessInstanceByKey(PROCESS_KEY)
-          .businessKey(reference)
-          .setVariable(CONTRACT_REFERENCE, reference)
-          .execute();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    // The process checks the option itself (Task_CheckOption) and refuses with
+    // ExtensionRefusedException, which the caller answers as it is.
+    return cases.start(
+        PROCESS_KEY,
+        reference,
+        Map.of(CONTRACT_REFERENCE, reference),
+        userId,
+        groups,
+        StartCheck.NONE);
   }
 
   /**
@@ -83,20 +78,12 @@ public class ExtensionCaseService {
   }
 
   public boolean hasRunningCase(String contractReference) {
-    return runtimeService
-            .createProcessInstanceQuery()
-            .processDefinitionKey(PROCESS_KEY)
-            .processInstanceBusinessKey(contractReference)
-            .count()
-        > 0;
+    return cases.isOpen(PROCESS_KEY, contractReference);
   }
 
   @Transactional(propagation = Propagation.REQUIRES_NEW)
   public ProcessInstance startAsSystem(String contractReference) {
-    return runtimeService
-        .createProcessInstanceByKey(PROCESS_KEY)
-        .businessKey(contractReference)
-        .setVariable(CONTRACT_REFERENCE, contractReference)
-        .execute();
+    return cases.startAsSystem(
+        PROCESS_KEY, contractReference, Map.of(CONTRACT_REFERENCE, contractReference));
   }
 }

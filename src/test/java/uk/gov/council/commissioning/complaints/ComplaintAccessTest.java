@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import uk.gov.council.commissioning.security.Actor;
-import uk.gov.council.commissioning.web.FieldProblem;
 
 /**
  * Who counts as a provider, which complaints each may see, and how form problems become field
@@ -37,14 +36,6 @@ class ComplaintAccessTest {
     assertThat(ComplaintCaseService.maySee(alpha, toTheCouncilAboutAlpha)).isFalse();
     assertThat(ComplaintCaseService.maySee(staff, handledByBeta)).isTrue();
     assertThat(ComplaintCaseService.maySee(staff, toTheCouncilAboutAlpha)).isTrue();
-  }
-
-  @Test
-  void formProblemsNameTheirField() {
-    assertThat(ComplaintCaseService.fieldProblem("receivedAt: cannot be in the future"))
-        .isEqualTo(new FieldProblem("receivedAt", "cannot be in the future"));
-    assertThat(ComplaintCaseService.fieldProblem("something odd"))
-        .isEqualTo(new FieldProblem("body", "something odd"));
   }
 
   private static Complaint complaint(String route, String providerGroup) {
