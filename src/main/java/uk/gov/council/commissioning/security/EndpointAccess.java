@@ -72,14 +72,14 @@ public class EndpointAccess {
     return new Decision(
         !CouncilUser.isProvider(user)
             && CouncilUser.isInAny(user, withAdmin(Arrays.asList(groups))),
-        "Only " + and(names(Arrays.asList(groups))) + " and administrators may do this");
+        "Only " + and(namesWithAdmin(groups)) + " may do this");
   }
 
   /** Members of the given groups, or administrators. */
   public Decision memberOf(Authentication user, String... groups) {
     return new Decision(
         CouncilUser.isInAny(user, withAdmin(Arrays.asList(groups))),
-        "Only " + and(names(Arrays.asList(groups))) + " and administrators may do this");
+        "Only " + and(namesWithAdmin(groups)) + " may do this");
   }
 
   /** Anyone but a provider's users. */
@@ -103,6 +103,11 @@ public class EndpointAccess {
 
   private static List<String> names(List<String> groups) {
     return groups.stream().map(g -> GROUP_NAMES.getOrDefault(g, g)).toList();
+  }
+
+  private static List<String> namesWithAdmin(String... groups) {
+    return Stream.concat(names(Arrays.asList(groups)).stream(), Stream.of("administrators"))
+        .toList();
   }
 
   private static String and(List<String> words) {
