@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Whose bank holidays apply, and the council's own closure days.
@@ -11,6 +12,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param nation the nation whose bank holidays are non-working days
  * @param extraClosureDays days the council is closed that are not bank holidays
  */
+@Validated
 @ConfigurationProperties("commissioning.calendar")
 public record CalendarProperties(
     @DefaultValue("england-and-wales") Nation nation,

@@ -3,9 +3,9 @@ package uk.gov.council.commissioning.complaints;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
-import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -19,17 +19,12 @@ import uk.gov.council.commissioning.complaints.ComplaintResponses.ComplaintSumma
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CouncilUser;
-import uk.gov.council.commissioning.security.Roles;
 
 /** Records complaints and shows their deadlines, acknowledgement, resolution and breaches. */
 @RestController
+@PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/complaints")
 public class ComplaintController {
-
-  private static final List<String> STAFF_WHO_MAY_RECORD =
-      Stream.concat(
-              Roles.STARTERS.get(ComplaintVariables.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN))
-          .toList();
 
   private final ComplaintCaseService cases;
   private final ComplaintService complaints;
@@ -48,43 +43,29 @@ public class ComplaintController {
    * starts, so every wrong field is reported in one answer and nothing is created.
    */
   @PostMapping
+  @PreAuthorize("@access.mayStart(authentication, 'complaint')")
   public ResponseEntity<ComplaintDetails> record(
       @RequestBody(required = false) ComplaintRequest request, Authentication user) {
-    if (!CouncilUser.isProvider(user) && !CouncilUser.isInAny(user, STAFF_WHO_MAY_RECORD)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN,
-          "Only commissioning officers, contracts managers, quality assurance and providers record complaints");
-    }
     Complaint created = cases.start(request, user.getName(), CouncilUser.groups(user));
     return ResponseEntity.created(URI.create("/api/complaints/" + created.number()))
         .body(ComplaintDetails.of(created, complaints.breachesOf(created)));
   }
 
   @GetMapping
+  @PreAuthorize("@access.seesCases(authentication, 'complaint')")
   public List<ComplaintSummary> list(Authentication user) {
-    requireTeamSeeingComplaints(user);
     return cases.visibleTo(recorder(user)).stream().map(ComplaintSummary::of).toList();
   }
 
   @GetMapping("/{number}")
+  @PreAuthorize("@access.seesCases(authentication, 'complaint')")
   public ComplaintDetails get(@PathVariable String number, Authentication user) {
-    requireTeamSeeingComplaints(user);
     Complaint complaint =
         cases
             .find(number.trim().toUpperCase(Locale.ROOT), recorder(user))
             .orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No complaint " + number));
     return ComplaintDetails.of(complaint, complaints.breachesOf(complaint));
-  }
-
-  /** Council staff see complaints when their team is given them ({@code commissioning.access}). */
-  private void requireTeamSeeingComplaints(Authentication user) {
-    if (!CouncilUser.isProvider(user)
-        && !access.maySeeCases(user, ComplaintVariables.PROCESS_KEY)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN,
-          "Complaints are seen by " + access.teamsSeeing(ComplaintVariables.PROCESS_KEY));
-    }
   }
 
   private static Actor recorder(Authentication user) {

@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.complaints;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The complaint process's periods (application.yml, {@code commissioning.complaints}).
@@ -19,6 +20,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param secondEscalationAfter how long after a provider's missed deadline the contracts managers
  *     are told if it is still missing
  */
+@Validated
 @ConfigurationProperties("commissioning.complaints")
 public record ComplaintProperties(
     @DefaultValue("3") int councilAcknowledgeWorkingDays,

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +23,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * so that its existence is not revealed, as for contracts.
  */
 @RestController
+@PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/compliance")
 public class ComplianceController {
 
@@ -63,12 +65,8 @@ public class ComplianceController {
   }
 
   @GetMapping("/quarters/{quarter}")
-  public QuarterFigures allProviders(@PathVariable String quarter, Authentication auth) {
-    if (CouncilUser.isProvider(auth)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN,
-          "Only council staff may see every provider's figures; ask for your own organisation's by its id");
-    }
+  @PreAuthorize("@access.councilStaff(authentication)")
+  public QuarterFigures allProviders(@PathVariable String quarter) {
     Quarter q =
         Quarter.parse(quarter)
             .orElseThrow(() -> new InvalidRequestException("quarter", QUARTER_FORMAT));

@@ -2,8 +2,8 @@ package uk.gov.council.commissioning.contracts;
 
 import java.net.URI;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -11,13 +11,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.gov.council.commissioning.contracts.ContractResponses.ContractDetails;
 import uk.gov.council.commissioning.contracts.ContractResponses.ContractSummary;
 import uk.gov.council.commissioning.security.CouncilUser;
 
 @RestController
+@PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/contracts")
 public class ContractController {
 
@@ -54,13 +54,8 @@ public class ContractController {
 
   /** Validation happens in the service so that every wrong field is reported in one answer. */
   @PostMapping
-  public ResponseEntity<ContractDetails> create(
-      @RequestBody NewContract request, Authentication auth) {
-    if (!ContractAccess.mayCreate(auth)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN,
-          "Only contracts managers, commissioning officers and administrators may add contracts");
-    }
+  @PreAuthorize("@access.memberOf(authentication, 'contracts-managers', 'commissioning-officers')")
+  public ResponseEntity<ContractDetails> create(@RequestBody NewContract request) {
     Contract created = contracts.create(request);
     URI location =
         ServletUriComponentsBuilder.fromCurrentRequestUri()

@@ -4,7 +4,6 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +11,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,17 +23,12 @@ import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.security.CouncilUser;
-import uk.gov.council.commissioning.security.Roles;
 
 /** Starts extension cases and hands out their letters over REST. */
 @RestController
+@PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/contracts/{reference}")
 public class ExtensionController {
-
-  private static final List<String> MAY_START =
-      Stream.concat(
-              Roles.STARTERS.get(ExtensionVariables.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN))
-          .toList();
 
   private final ExtensionCaseService cases;
   private final ExtensionLetterService letters;
@@ -51,12 +46,8 @@ public class ExtensionController {
   public record LetterSummary(String caseId, String fileName, String createdAt, String href) {}
 
   @PostMapping("/extension-cases")
+  @PreAuthorize("@access.mayStart(authentication, 'contract-extension')")
   public ResponseEntity<StartedCase> start(@PathVariable String reference, Authentication user) {
-    if (!CouncilUser.isInAny(user, MAY_START)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN,
-          "Only commissioning officers and contracts managers start extension cases");
-    }
     ProcessInstance instance = cases.start(reference, user.getName(), CouncilUser.groups(user));
     StartedCase body =
         new StartedCase(

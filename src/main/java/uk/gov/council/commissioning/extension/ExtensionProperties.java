@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.extension;
 
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The extension process's council-set periods (application.yml, {@code commissioning.extension}).
@@ -13,6 +14,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     in
  * @param autoStartOnStartup whether the register is also scanned when the application starts
  */
+@Validated
 @ConfigurationProperties("commissioning.extension")
 public record ExtensionProperties(
     Period leadTime, Period escalationNotice, int callInWorkingDays, boolean autoStartOnStartup) {

@@ -5,9 +5,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,7 +22,6 @@ import uk.gov.council.commissioning.incidents.IncidentResponses.IncidentSummary;
 import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CaseAccess.Sight;
 import uk.gov.council.commissioning.security.CouncilUser;
-import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
@@ -31,13 +30,9 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * commissioning.access}) see every incident, a provider's users only their own organisation's.
  */
 @RestController
+@PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/incidents")
 public class IncidentController {
-
-  private static final List<String> STAFF_WHO_MAY_LOG =
-      Stream.concat(
-              Roles.STARTERS.get(IncidentVariables.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN))
-          .toList();
 
   private final IncidentCaseService cases;
   private final IncidentQueries incidents;
@@ -102,14 +97,9 @@ public class IncidentController {
       String incidentNumber, String source, String processInstanceId, String href) {}
 
   @PostMapping
+  @PreAuthorize("@access.mayStart(authentication, 'serious-incident')")
   public ResponseEntity<OpenedIncident> report(
       @RequestBody(required = false) IncidentReportRequest request, Authentication user) {
-    if (!CouncilUser.isProvider(user) && !CouncilUser.isInAny(user, STAFF_WHO_MAY_LOG)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN,
-          "Serious incidents are reported by providers and logged by quality assurance, contracts managers,"
-              + " commissioning officers and safeguarding");
-    }
     if (request == null) {
       throw new InvalidRequestException("body", "a serious incident report is required");
     }
@@ -122,14 +112,12 @@ public class IncidentController {
   }
 
   @GetMapping
+  @PreAuthorize("@access.seesCases(authentication, 'serious-incident')")
   public List<IncidentSummary> list(Authentication user) {
-    List<SeriousIncident> visible;
-    if (CouncilUser.isProvider(user)) {
-      visible = incidents.ofOrganisations(CouncilUser.providerGroups(user));
-    } else {
-      requireTeamSeeingIncidents(user);
-      visible = incidents.all();
-    }
+    List<SeriousIncident> visible =
+        CouncilUser.isProvider(user)
+            ? incidents.ofOrganisations(CouncilUser.providerGroups(user))
+            : incidents.all();
     return visible.stream().map(IncidentSummary::of).toList();
   }
 
@@ -139,11 +127,9 @@ public class IncidentController {
    * and to the provider whose incident it is.
    */
   @GetMapping("/{number}")
+  @PreAuthorize("@access.seesCases(authentication, 'serious-incident')")
   public IncidentDetails get(@PathVariable String number, Authentication user) {
     boolean provider = CouncilUser.isProvider(user);
-    if (!provider) {
-      requireTeamSeeingIncidents(user);
-    }
     SeriousIncident incident =
         incidents
             .find(number.trim().toUpperCase(Locale.ROOT))
@@ -158,13 +144,5 @@ public class IncidentController {
                         HttpStatus.NOT_FOUND, "No serious incident " + number));
     Sight sight = access.sight(user, IncidentVariables.PROCESS_KEY, incident.organisationGroup());
     return incidents.details(incident, !provider, sight.seesDetails());
-  }
-
-  private void requireTeamSeeingIncidents(Authentication user) {
-    if (!access.maySeeCases(user, IncidentVariables.PROCESS_KEY)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN,
-          "Serious incidents are seen by " + access.teamsSeeing(IncidentVariables.PROCESS_KEY));
-    }
   }
 }

@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.incidents;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The serious-incident process's council-set periods (application.yml, {@code
@@ -21,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param councilActionWorkingDays working days council staff have for a review, follow-up or
  *     escalation task
  */
+@Validated
 @ConfigurationProperties("commissioning.incidents")
 public record IncidentProperties(
     @DefaultValue("PT12H") Duration initialReportWithin,

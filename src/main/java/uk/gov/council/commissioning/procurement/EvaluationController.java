@@ -1,6 +1,5 @@
 package uk.gov.council.commissioning.procurement;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -15,8 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 public class EvaluationController {
 
   @PostMapping
-  public EvaluationResult evaluate(@RequestBody EvaluationRequest request, Authentication auth) {
-    ProcurementAccess.require(auth, "evaluate tenders");
+  @ProcurementStaff
+  public EvaluationResult evaluate(@RequestBody EvaluationRequest request) {
     EvaluationModel model =
         request.model() == null ? EvaluationModel.seed000Default() : request.model();
     return TenderEvaluation.evaluate(model, request.bids());

@@ -10,7 +10,6 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -75,14 +74,14 @@ public class ProcurementController {
       JsonNode evaluation) {}
 
   @GetMapping
-  public List<Summary> list(Authentication auth) {
-    ProcurementAccess.require(auth, "see procurements");
+  @ProcurementStaff
+  public List<Summary> list() {
     return register.all().stream().map(this::summary).toList();
   }
 
   @GetMapping("/{reference}")
-  public Details one(@PathVariable String reference, Authentication auth) {
-    ProcurementAccess.require(auth, "see procurements");
+  @ProcurementStaff
+  public Details one(@PathVariable String reference) {
     ProcurementRegister.Procurement p =
         register
             .find(reference)

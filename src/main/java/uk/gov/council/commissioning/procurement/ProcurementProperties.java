@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.procurement;
 import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The council's procurement choices (application.yml, {@code commissioning.procurement}).
@@ -25,6 +26,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoStartCron when the register is scanned for such contracts (UK time; "-" never)
  * @param autoStartOnStartup whether to scan at start-up as well
  */
+@Validated
 @ConfigurationProperties("commissioning.procurement")
 public record ProcurementProperties(
     @DefaultValue("classpath:procurement/regimes.json") String regimes,

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.core.io.DefaultResourceLoader;
 import org.springframework.core.io.Resource;
 import org.springframework.stereotype.Service;
@@ -23,7 +22,6 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * wrong edit is never found halfway through a procurement.
  */
 @Service
-@EnableConfigurationProperties(ProcurementProperties.class)
 public class ProcurementRegimes {
 
   private final List<ProcurementRegime> regimes;

@@ -1,6 +1,5 @@
 package uk.gov.council.commissioning.procurement;
 
-import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -18,8 +17,8 @@ public class TimetableCheckController {
   }
 
   @PostMapping
-  public TimetableCheck check(@RequestBody TimetablePlan plan, Authentication auth) {
-    ProcurementAccess.require(auth, "check timetables");
+  @ProcurementStaff
+  public TimetableCheck check(@RequestBody TimetablePlan plan) {
     return checker.check(plan);
   }
 }

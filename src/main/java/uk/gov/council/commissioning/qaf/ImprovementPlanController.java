@@ -8,6 +8,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,6 +24,7 @@ import uk.gov.council.commissioning.security.CouncilUser;
  * is answered as not found, so a provider cannot learn that another's plan exists.
  */
 @RestController
+@PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/qaf-improvement-plans")
 public class ImprovementPlanController {
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -17,7 +16,6 @@ import uk.gov.council.commissioning.qaf.QafProperties.ValidationStart;
  * acceleration (demos) is applied here, once, to the dates handed to timers and task due dates.
  */
 @Component("improvementPlanDeadlines")
-@EnableConfigurationProperties({QafProperties.class, ImprovementPlanProperties.class})
 public class ImprovementPlanDeadlines {
 
   private final WorkingDayCalendar calendar;

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.qaf;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Working days the people in an improvement plan (seed 001 3.3 §3.4) have for their tasks; the seed
@@ -15,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param councilActionWorkingDays a chase, validation, report to the Core Strategy Group is due in
  *     this long
  */
+@Validated
 @ConfigurationProperties("commissioning.qaf.improvement-plan")
 public record ImprovementPlanProperties(
     @DefaultValue("5") int resubmissionWorkingDays,

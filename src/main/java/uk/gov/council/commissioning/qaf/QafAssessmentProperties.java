@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.qaf;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * Settings of the QAF assessment itself, in the {@code commissioning.qaf} block next to the periods
@@ -17,6 +18,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param supportPlanAuditFeedbackWithin written feedback on a support plan audit is due this long
  *     after the audit (seed 001 Part 3.4 §5.1: within 4 weeks)
  */
+@Validated
 @ConfigurationProperties("commissioning.qaf")
 public record QafAssessmentProperties(
     @DefaultValue("20") int minimumEvidenceCharacters,

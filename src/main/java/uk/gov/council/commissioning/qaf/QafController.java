@@ -7,10 +7,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,19 +24,13 @@ import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.security.CouncilUser;
-import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /** Requests QAFs, shows them with grades, dates and breaches, and keeps the meeting schedule. */
 @RestController
+@PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/qafs")
 public class QafController {
-
-  private static final List<String> STAFF_WHO_MAY_START =
-      Stream.concat(Roles.STARTERS.get(QafCaseService.PROCESS_KEY).stream(), Stream.of(Roles.ADMIN))
-          .toList();
-  private static final List<String> STAFF_WHO_SCHEDULE =
-      List.of(Roles.COMMISSIONING_OFFICERS, Roles.CONTRACTS_MANAGERS, Roles.ADMIN);
 
   public record QafRequest(
       String contractReference, LocalDate meetingDate, String variant, String reviewingOfficer) {}
@@ -86,13 +80,9 @@ public class QafController {
   }
 
   @PostMapping
+  @PreAuthorize("@access.mayStart(authentication, 'qaf-assessment')")
   public ResponseEntity<QafView> start(
       @RequestBody(required = false) QafRequest request, Authentication user) {
-    if (CouncilUser.isProvider(user) || !CouncilUser.isInAny(user, STAFF_WHO_MAY_START)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN,
-          "Only commissioning officers, contracts managers and quality assurance request QAFs");
-    }
     if (request == null) {
       throw new InvalidRequestException("body", "a QAF request is required");
     }
@@ -117,13 +107,9 @@ public class QafController {
 
   /** Council staff record a contract's contract management meetings (seed 001 Part 3.1). */
   @PostMapping("/meetings")
+  @PreAuthorize("@access.staffIn(authentication, 'commissioning-officers', 'contracts-managers')")
   public ResponseEntity<Map<String, Object>> scheduleMeeting(
-      @RequestBody(required = false) MeetingRequest request, Authentication user) {
-    if (CouncilUser.isProvider(user) || !CouncilUser.isInAny(user, STAFF_WHO_SCHEDULE)) {
-      throw new ResponseStatusException(
-          HttpStatus.FORBIDDEN,
-          "Only commissioning officers and contracts managers schedule contract management meetings");
-    }
+      @RequestBody(required = false) MeetingRequest request) {
     if (request == null
         || request.contractReference() == null
         || request.contractReference().isBlank()) {
@@ -140,11 +126,8 @@ public class QafController {
   }
 
   @GetMapping("/meetings")
-  public List<LocalDate> meetings(
-      @RequestParam("contract") String contractReference, Authentication user) {
-    if (CouncilUser.isProvider(user)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Council staff only");
-    }
+  @PreAuthorize("@access.councilStaff(authentication)")
+  public List<LocalDate> meetings(@RequestParam("contract") String contractReference) {
     return cases.meetings(contractReference.trim());
   }
 

@@ -8,7 +8,6 @@ import java.util.Date;
 import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -20,7 +19,6 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  * completion may set any variable), and time acceleration compresses the timers here only.
  */
 @Component("qafDeadlines")
-@EnableConfigurationProperties(QafAssessmentProperties.class)
 public class QafDeadlines {
 
   private static final DateTimeFormatter DAY =

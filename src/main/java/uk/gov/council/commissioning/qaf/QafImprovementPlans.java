@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,7 +19,6 @@ import org.springframework.transaction.annotation.Transactional;
  * number>/<objective>}. Once per standard, so a retried job starts nothing twice.
  */
 @Service
-@EnableConfigurationProperties(QafProperties.class)
 public class QafImprovementPlans {
 
   public static final String PROCESS_KEY = "qaf-improvement-plan";

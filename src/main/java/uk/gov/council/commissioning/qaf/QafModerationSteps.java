@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -30,7 +29,6 @@ import uk.gov.council.commissioning.security.Roles;
  * by the moderation case, never from process variables a form could overwrite.
  */
 @Component("qafModerationSteps")
-@EnableConfigurationProperties(QafModerationProperties.class)
 public class QafModerationSteps {
 
   public static final String OUTCOME = "moderationOutcome";

@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.qaf;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * The QAF's periods (seed 001 Part 3.3). Which changes count as significant and how many providers
@@ -23,6 +24,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param autoStartCron when the meeting schedule is scanned for QAFs to issue ("-" never)
  * @param autoStartOnStartup also scan when the application starts
  */
+@Validated
 @ConfigurationProperties("commissioning.qaf")
 public record QafProperties(
     @DefaultValue("P3M") Period issueBeforeMeeting,

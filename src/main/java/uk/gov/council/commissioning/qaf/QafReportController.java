@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.qaf;
 
 import java.util.List;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -25,6 +26,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * QAFs and moderation are for staff only.
  */
 @RestController
+@PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/qaf")
 public class QafReportController {
 
@@ -62,8 +64,8 @@ public class QafReportController {
   }
 
   @GetMapping("/overdue")
-  public OverdueQafs overdue(Authentication auth) {
-    staffOnly(auth, "overdue QAFs");
+  @PreAuthorize("@access.councilStaff(authentication)")
+  public OverdueQafs overdue() {
     return reports.overdue();
   }
 
@@ -72,17 +74,11 @@ public class QafReportController {
    *     left out
    */
   @GetMapping("/moderation")
-  public YearQuota moderation(@RequestParam(required = false) String year, Authentication auth) {
-    staffOnly(auth, "QAF moderation");
+  @PreAuthorize("@access.councilStaff(authentication)")
+  public YearQuota moderation(@RequestParam(required = false) String year) {
     int financialYear =
         year == null ? QafModerationQuota.financialYearOf(QafReports.now()) : parseYear(year);
     return quota.forYear(financialYear);
-  }
-
-  private static void staffOnly(Authentication auth, String what) {
-    if (CouncilUser.isProvider(auth)) {
-      throw new ResponseStatusException(HttpStatus.FORBIDDEN, "Only council staff may see " + what);
-    }
   }
 
   private static long parseId(String text) {

@@ -6,9 +6,12 @@ import java.util.Optional;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import uk.gov.council.commissioning.notify.CaughtMail;
@@ -16,8 +19,6 @@ import uk.gov.council.commissioning.notify.MailCatcher;
 import uk.gov.council.commissioning.notify.OutboxDispatcher;
 import uk.gov.council.commissioning.reports.ReportViews.MailView;
 import uk.gov.council.commissioning.security.CaseAccess;
-import uk.gov.council.commissioning.security.CouncilUser;
-import uk.gov.council.commissioning.security.Roles;
 
 /**
  * The administrator's page about the application's email: the outbox's state everywhere, and in the
@@ -31,8 +32,6 @@ public class MailController {
 
   /** More would make a page too long to read; the demo rarely sends as many. */
   static final int SHOWN = 200;
-
-  private static final List<String> ADMINS = List.of(Roles.ADMIN);
 
   private final CaseAccess caseAccess;
   private final OutboxDispatcher outbox;
@@ -51,17 +50,9 @@ public class MailController {
   }
 
   @GetMapping({"", "/"})
+  @PreAuthorize("hasAuthority('GROUP_camunda-admin')")
   public String mail(Authentication user, Model model, HttpServletResponse response) {
-    response.setHeader("Content-Security-Policy", ReportsController.CONTENT_SECURITY_POLICY);
-    model.addAttribute("userName", user == null ? null : user.getName());
-    model.addAttribute("mayUseCockpit", caseAccess.mayUseCockpit(user));
-    model.addAttribute("page", "mail");
-    if (!CouncilUser.isInAny(user, ADMINS)) {
-      response.setStatus(HttpStatus.FORBIDDEN.value());
-      model.addAttribute("refusedTitle", "You cannot read the application's email");
-      model.addAttribute("refusedReason", "Only the council's system administrators can.");
-      return "reports/refused";
-    }
+    page(user, model, response);
     model.addAttribute("mayReadMail", true);
     model.addAttribute("outbox", outbox.state());
     model.addAttribute("server", mail.getHost() + ":" + mail.getPort());
@@ -73,5 +64,22 @@ public class MailController {
       model.addAttribute("messages", MailView.of(messages.stream().limit(SHOWN).toList()));
     }
     return "reports/mail";
+  }
+
+  /** The refusal is a page like the others, not the API's problem response. */
+  @ExceptionHandler(AccessDeniedException.class)
+  public String refused(Authentication user, Model model, HttpServletResponse response) {
+    page(user, model, response);
+    response.setStatus(HttpStatus.FORBIDDEN.value());
+    model.addAttribute("refusedTitle", "You cannot read the application's email");
+    model.addAttribute("refusedReason", "Only the council's system administrators can.");
+    return "reports/refused";
+  }
+
+  private void page(Authentication user, Model model, HttpServletResponse response) {
+    response.setHeader("Content-Security-Policy", ReportsController.CONTENT_SECURITY_POLICY);
+    model.addAttribute("userName", user == null ? null : user.getName());
+    model.addAttribute("mayUseCockpit", caseAccess.mayUseCockpit(user));
+    model.addAttribute("page", "mail");
   }
 }

@@ -9,6 +9,7 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -38,6 +39,7 @@ import uk.gov.council.commissioning.security.Roles;
  * but which of them the user may see and how they read.
  */
 @Controller
+@PreAuthorize("isAuthenticated()")
 @RequestMapping("/reports")
 public class ReportsController {
 

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -25,7 +24,6 @@ import uk.gov.council.commissioning.compliance.DeadlineBreaches;
  * case, so a case that reports the same concern twice, or a retried job, raises it once.
  */
 @Service
-@EnableConfigurationProperties(SafeguardingProperties.class)
 public class SafeguardingAlerts {
 
   public static final String PROCESS_KEY = "safeguarding-alert";

@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.safeguarding;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param alertWithin how soon after becoming aware a provider must alert the council to suspected
@@ -10,6 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param screeningDue how soon after the alert the safeguarding team should have screened it (the
  *     seed gives no time: a council choice)
  */
+@Validated
 @ConfigurationProperties("commissioning.safeguarding")
 public record SafeguardingProperties(
     @DefaultValue("PT12H") Duration alertWithin, @DefaultValue("PT24H") Duration screeningDue) {

@@ -31,7 +31,6 @@ import org.camunda.bpm.model.bpmn.instance.BusinessRuleTask;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -45,7 +44,6 @@ import uk.gov.council.commissioning.tasks.CaseReferenceOnTasks;
  * without a configured administrator password.
  */
 @Component
-@EnableConfigurationProperties({AdminProperties.class, DemoProperties.class})
 public class AccessSetup {
 
   private static final Logger log = LoggerFactory.getLogger(AccessSetup.class);

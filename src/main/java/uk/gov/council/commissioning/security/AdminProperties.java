@@ -1,6 +1,9 @@
 package uk.gov.council.commissioning.security;
 
+import jakarta.validation.constraints.NotBlank;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
+@Validated
 @ConfigurationProperties("commissioning.admin")
-public record AdminProperties(String username, String password) {}
+public record AdminProperties(@NotBlank String username, String password) {}

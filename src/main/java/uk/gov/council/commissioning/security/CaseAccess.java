@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,6 @@ import org.springframework.stereotype.Component;
  * a provider's users the cases of their own organisation, the administrator everything.
  */
 @Component
-@EnableConfigurationProperties(AccessProperties.class)
 public class CaseAccess {
 
   private static final Logger log = LoggerFactory.getLogger(CaseAccess.class);

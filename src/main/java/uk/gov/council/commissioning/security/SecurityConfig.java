@@ -8,6 +8,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
@@ -32,6 +33,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  * from another site.
  */
 @Configuration
+@EnableMethodSecurity
 public class SecurityConfig {
 
   private static final String AUTH_PROVIDER_PARAM = "authentication-provider";

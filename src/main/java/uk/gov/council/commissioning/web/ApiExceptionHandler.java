@@ -19,7 +19,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
-import uk.gov.council.commissioning.contracts.ContractNotFoundException;
 
 /**
  * Turns the application's exceptions into RFC 9457 problem responses. Bad input always comes back
@@ -45,14 +44,6 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                     new FieldProblem(
                         withoutMethodName(v.getPropertyPath().toString()), v.getMessage()))
             .toList());
-  }
-
-  @ExceptionHandler(ContractNotFoundException.class)
-  public ResponseEntity<Object> handleContractNotFound(ContractNotFoundException ex) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, ex.getMessage());
-    problem.setTitle("Contract not found");
-    problem.setProperty("reference", ex.getReference());
-    return ResponseEntity.status(HttpStatus.NOT_FOUND).body(problem);
   }
 
   @Override

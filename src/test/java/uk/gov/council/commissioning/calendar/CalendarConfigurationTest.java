@@ -7,20 +7,30 @@ import java.io.IOException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.BeanCreationException;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.ConfigurationPropertySources;
 import org.springframework.boot.env.YamlPropertySourceLoader;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
 
 class CalendarConfigurationTest {
 
+  /** The application finds the properties by scanning; this runner names them. */
+  @Configuration(proxyBeanMethods = false)
+  @EnableConfigurationProperties(CalendarProperties.class)
+  static class Bound {}
+
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withUserConfiguration(
-              CalendarConfiguration.class, WorkingDayCalendar.class, TimeAcceleration.class);
+              Bound.class,
+              CalendarConfiguration.class,
+              WorkingDayCalendar.class,
+              TimeAcceleration.class);
 
   @Test
   void bindsKebabCaseNationsAndClosureDays() {

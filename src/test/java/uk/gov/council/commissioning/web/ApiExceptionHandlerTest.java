@@ -20,7 +20,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
-import uk.gov.council.commissioning.contracts.ContractNotFoundException;
 
 /** The handler as other controllers will meet it, without the application around it. */
 class ApiExceptionHandlerTest {
@@ -38,11 +37,6 @@ class ApiExceptionHandlerTest {
           List.of(
               new FieldProblem("decisionDate", "must not be in the future"),
               new FieldProblem("comment", "is required when refusing")));
-    }
-
-    @GetMapping("/missing")
-    String missing() {
-      throw new ContractNotFoundException("HC/2019/07");
     }
 
     @PostMapping("/valid")
@@ -65,14 +59,6 @@ class ApiExceptionHandlerTest {
         .andExpect(
             jsonPath("$.errors[?(@.field == 'comment')].message")
                 .value("is required when refusing"));
-  }
-
-  @Test
-  void unknownContractIs404() throws Exception {
-    mvc.perform(get("/missing"))
-        .andExpect(status().isNotFound())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
-        .andExpect(jsonPath("$.reference").value("HC/2019/07"));
   }
 
   @Test

@@ -1,0 +1,80 @@
+package uk.gov.council.commissioning;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.test.context.ConfigDataApplicationContextInitializer;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.context.annotation.Configuration;
+import uk.gov.council.commissioning.calendar.CalendarProperties;
+import uk.gov.council.commissioning.complaints.ComplaintProperties;
+import uk.gov.council.commissioning.extension.ExtensionProperties;
+import uk.gov.council.commissioning.incidents.IncidentProperties;
+import uk.gov.council.commissioning.procurement.ProcurementProperties;
+import uk.gov.council.commissioning.qaf.QafProperties;
+import uk.gov.council.commissioning.safeguarding.SafeguardingProperties;
+import uk.gov.council.commissioning.security.AccessProperties;
+import uk.gov.council.commissioning.security.AdminProperties;
+
+/**
+ * The properties classes are found the way the application finds them, bound from the shipped
+ * application.yml, and a bad value stops the context with a message naming the property.
+ */
+class ConfigurationPropertiesTest {
+
+  @Configuration(proxyBeanMethods = false)
+  @ConfigurationPropertiesScan(basePackageClasses = CommissioningApplication.class)
+  static class Scanned {}
+
+  private final ApplicationContextRunner runner =
+      new ApplicationContextRunner()
+          .withInitializer(new ConfigDataApplicationContextInitializer())
+          .withUserConfiguration(Scanned.class);
+
+  @Test
+  void theShippedSettingsBindEveryCapabilitysProperties() {
+    runner.run(
+        context -> {
+          assertThat(context).hasNotFailed();
+          assertThat(context)
+              .hasSingleBean(CalendarProperties.class)
+              .hasSingleBean(ComplaintProperties.class)
+              .hasSingleBean(ExtensionProperties.class)
+              .hasSingleBean(IncidentProperties.class)
+              .hasSingleBean(ProcurementProperties.class)
+              .hasSingleBean(QafProperties.class)
+              .hasSingleBean(SafeguardingProperties.class)
+              .hasSingleBean(AccessProperties.class)
+              .hasSingleBean(AdminProperties.class);
+        });
+  }
+
+  @Test
+  void aBlankRequiredValueIsRefusedByItsName() {
+    runner
+        .withPropertyValues("commissioning.admin.username=")
+        .run(context -> assertRefused(context, "commissioning.admin", "username"));
+  }
+
+  @Test
+  void aPeriodThatIsNotPositiveIsRefusedByItsName() {
+    runner
+        .withPropertyValues("commissioning.incidents.initial-report-within=PT0S")
+        .run(context -> assertRefused(context, "commissioning.incidents.initial-report-within"));
+    runner
+        .withPropertyValues("commissioning.qaf.moderation.due-working-days=0")
+        .run(context -> assertRefused(context, "commissioning.qaf.moderation.due-working-days"));
+  }
+
+  private static void assertRefused(
+      org.springframework.boot.test.context.assertj.AssertableApplicationContext context,
+      String... named) {
+    assertThat(context).hasFailed();
+    StringBuilder messages = new StringBuilder();
+    for (Throwable t = context.getStartupFailure(); t != null; t = t.getCause()) {
+      messages.append(t.getMessage()).append('\n');
+    }
+    assertThat(messages.toString()).contains(named);
+  }
+}
