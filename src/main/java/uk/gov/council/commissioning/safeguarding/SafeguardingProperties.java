@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.safeguarding;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import uk.gov.council.commissioning.deadlines.DeadlineRule;
 
 /**
  * @param alertWithin how soon after becoming aware a provider must alert the council to suspected
@@ -17,6 +18,14 @@ public record SafeguardingProperties(
   public SafeguardingProperties {
     requirePositive("alert-within", alertWithin);
     requirePositive("screening-due", screeningDue);
+  }
+
+  /**
+   * The screening deadline: {@code screeningDue} after the alert arrived. Seed 002 §10.3 asks for
+   * the screening decision but gives no time.
+   */
+  public DeadlineRule screeningRule() {
+    return DeadlineRule.hours(screeningDue, "002 §10.3");
   }
 
   static void requirePositive(String name, Duration value) {

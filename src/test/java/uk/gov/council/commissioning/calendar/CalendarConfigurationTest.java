@@ -14,13 +14,18 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import uk.gov.council.commissioning.deadlines.EngineClock;
+import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 
 class CalendarConfigurationTest {
 
   private final ApplicationContextRunner runner =
       new ApplicationContextRunner()
           .withUserConfiguration(
-              CalendarConfiguration.class, WorkingDayCalendar.class, TimeAcceleration.class);
+              CalendarConfiguration.class,
+              WorkingDayCalendar.class,
+              TimeAcceleration.class,
+              EngineClock.class);
 
   @Test
   void bindsKebabCaseNationsAndClosureDays() {
