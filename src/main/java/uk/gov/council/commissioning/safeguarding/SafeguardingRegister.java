@@ -96,7 +96,6 @@ public class SafeguardingRegister {
   public boolean recordScreening(DelegateExecution execution) {
     boolean section42 = YES.equals(execution.getVariable(SECTION42_ENQUIRY));
     Object lead = execution.getVariable(LEAD_ORGANISATION);
-    deadlines.met(caseRef(execution), SCREENING, now().toInstant());
     int updated =
         jdbc.sql(
                 """
@@ -113,6 +112,9 @@ public class SafeguardingRegister {
             .param("pid", execution.getProcessInstanceId())
             .update();
     logIfNothing(updated, "screening", execution);
+    if (updated > 0) {
+      deadlines.met(caseRef(execution), SCREENING, Instant.now(clock));
+    }
     return updated > 0;
   }
 
