@@ -2,15 +2,17 @@ package uk.gov.council.commissioning.complaints;
 
 import static uk.gov.council.commissioning.complaints.ComplaintVariables.CASE_TYPE;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.deadlines.CaseRef;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.safeguarding.SafeguardingAlerts;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 
@@ -32,12 +34,18 @@ public class ComplaintService {
   private final DeadlineBreaches breaches;
   private final SafeguardingAlerts safeguardingAlerts;
   private final ComplaintDeadlines deadlines;
+  private final Deadlines caseDeadlines;
+  private final Clock clock;
 
   public ComplaintService(
       ComplaintRepository repository,
       DeadlineBreaches breaches,
       SafeguardingAlerts safeguardingAlerts,
-      ComplaintDeadlines deadlines) {
+      ComplaintDeadlines deadlines,
+      Deadlines caseDeadlines,
+      Clock clock) {
+    this.caseDeadlines = caseDeadlines;
+    this.clock = clock;
     this.repository = repository;
     this.breaches = breaches;
     this.safeguardingAlerts = safeguardingAlerts;
@@ -73,6 +81,7 @@ public class ComplaintService {
   @Transactional
   public void acknowledged(Complaint c, Instant at) {
     repository.setAcknowledged(c.id(), at);
+    caseDeadlines.met(ref(c), ACKNOWLEDGEMENT, at);
     lateIfAfter(c, ACKNOWLEDGEMENT, c.acknowledgeDueAt(), at, "Acknowledged");
     withdrawMissedIfOnTime(c, ACKNOWLEDGEMENT, c.acknowledgeDueAt(), at);
   }
@@ -81,6 +90,7 @@ public class ComplaintService {
   @Transactional
   public void responded(Complaint c, Instant at) {
     repository.setResolved(c.id(), at);
+    caseDeadlines.met(ref(c), RESPONSE, at);
     lateIfAfter(c, RESPONSE, c.respondDueAt(), at, "Response sent");
   }
 
@@ -88,6 +98,7 @@ public class ComplaintService {
   @Transactional
   public void resolved(Complaint c, Instant at) {
     repository.setResolved(c.id(), at);
+    caseDeadlines.met(ref(c), RESOLUTION, at);
     lateIfAfter(c, RESOLUTION, c.respondDueAt(), at, "Resolved");
     withdrawMissedIfOnTime(c, RESOLUTION, c.respondDueAt(), at);
   }
@@ -100,7 +111,7 @@ public class ComplaintService {
    */
   @Transactional
   public Instant extendResponse(Complaint c, LocalDate newResponseDay) {
-    Instant due = deadlines.endOf(newResponseDay);
+    Instant due = caseDeadlines.reschedule(ref(c), RESPONSE, newResponseDay, "002 App K");
     repository.extendResponse(c.id(), due);
     return due;
   }
@@ -112,7 +123,7 @@ public class ComplaintService {
    */
   @Transactional
   public Instant unresolved(Complaint c, Instant at) {
-    Instant due = deadlines.writtenReportDue(at);
+    Instant due = caseDeadlines.schedule(ref(c), WRITTEN_REPORT, deadlines.writtenReport(), at);
     repository.setWrittenReportDue(c.id(), due);
     return due;
   }
@@ -120,6 +131,9 @@ public class ComplaintService {
   @Transactional
   public void writtenReportReceived(Complaint c, Instant at) {
     repository.setWrittenReport(c.id(), at);
+    if (c.writtenReportDueAt() != null) {
+      caseDeadlines.met(ref(c), WRITTEN_REPORT, at);
+    }
     if (c.writtenReportDueAt() != null) {
       lateIfAfter(c, WRITTEN_REPORT, c.writtenReportDueAt(), at, "Written report received");
     }
@@ -149,15 +163,15 @@ public class ComplaintService {
   /** A deadline passed with nothing received. Recorded once, however often the timer fires. */
   @Transactional
   public void missed(Complaint c, String requirement, Instant due) {
-    breaches.record(
-        CASE_TYPE,
-        c.number(),
-        c.breachProviderId(),
+    caseDeadlines.missed(
+        ref(c),
         requirement,
-        Kind.MISSED,
-        due,
-        now(),
+        c.breachProviderId(),
         describe(requirement) + " due " + deadlines.describe(due) + " not received");
+  }
+
+  private static CaseRef ref(Complaint c) {
+    return new CaseRef(CASE_TYPE, c.number(), c.processInstanceId());
   }
 
   /**
@@ -223,7 +237,7 @@ public class ComplaintService {
     };
   }
 
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  Instant now() {
+    return Instant.now(clock);
   }
 }

@@ -83,8 +83,7 @@ public class ComplaintSteps {
       if (newDay != null && !newDay.isAfter(currentLastDay)) {
         checks.problem(
             NEW_RESPONSE_DATE, "must be later than the current response date, " + currentLastDay);
-      } else if (newDay != null
-          && newDay.isBefore(ComplaintDeadlines.ukDate(ComplaintService.now()))) {
+      } else if (newDay != null && newDay.isBefore(ComplaintDeadlines.ukDate(complaints.now()))) {
         checks.problem(NEW_RESPONSE_DATE, "cannot be in the past");
       }
       checks.text(EXTENSION_REASON);
@@ -141,7 +140,7 @@ public class ComplaintSteps {
     Complaint c = complaint(task);
     FormChecks checks = new FormChecks("Ombudsman information", task);
     LocalDate sent = checks.date(OMBUDSMAN_INFORMATION_SENT_ON);
-    if (sent != null && sent.isAfter(ComplaintDeadlines.ukDate(ComplaintService.now()))) {
+    if (sent != null && sent.isAfter(ComplaintDeadlines.ukDate(complaints.now()))) {
       checks.problem(OMBUDSMAN_INFORMATION_SENT_ON, "cannot be in the future");
     } else if (sent != null && sent.isBefore(ComplaintDeadlines.ukDate(c.receivedAt()))) {
       checks.problem(OMBUDSMAN_INFORMATION_SENT_ON, "cannot be before the complaint was received");
@@ -177,7 +176,7 @@ public class ComplaintSteps {
       complaints.resolved(c, resolvedAt);
       outcome(task, "RESOLVED", "Resolved by the provider by discussion with the complainant");
     } else {
-      Instant due = complaints.unresolved(c, ComplaintService.now());
+      Instant due = complaints.unresolved(c, complaints.now());
       task.setVariable(WRITTEN_REPORT_DUE_AT, Date.from(due));
       task.setVariable(WRITTEN_REPORT_DUE, deadlines.describe(due));
     }
@@ -192,7 +191,7 @@ public class ComplaintSteps {
     atMost(checks, task, WRITTEN_REPORT, MAX_TEXT);
     Concern concern = concern(checks, task, c);
     checks.throwIfAny();
-    complaints.writtenReportReceived(c, ComplaintService.now());
+    complaints.writtenReportReceived(c, complaints.now());
     raise(concern, c, task);
   }
 
@@ -289,7 +288,7 @@ public class ComplaintSteps {
       summary = given.toString().trim();
     }
     Instant aware = checks.dateTime(SAFEGUARDING_AWARE_AT);
-    if (aware != null && aware.isAfter(ComplaintService.now())) {
+    if (aware != null && aware.isAfter(complaints.now())) {
       checks.problem(SAFEGUARDING_AWARE_AT, "cannot be in the future");
       aware = null;
     }
@@ -336,11 +335,11 @@ public class ComplaintSteps {
   }
 
   /** An event's time must lie between the complaint's receipt and now. */
-  private static void sinceReceipt(FormChecks checks, String field, Instant at, Complaint c) {
+  private void sinceReceipt(FormChecks checks, String field, Instant at, Complaint c) {
     if (at == null) {
       return;
     }
-    if (at.isAfter(ComplaintService.now())) {
+    if (at.isAfter(complaints.now())) {
       checks.problem(field, "cannot be in the future");
     } else if (at.isBefore(c.receivedAt())) {
       checks.problem(field, "cannot be before the complaint was received");

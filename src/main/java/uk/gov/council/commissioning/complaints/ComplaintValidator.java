@@ -2,13 +2,13 @@ package uk.gov.council.commissioning.complaints;
 
 import static uk.gov.council.commissioning.complaints.ComplaintVariables.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
@@ -32,8 +32,10 @@ public class ComplaintValidator {
       String safeguardingSummary) {}
 
   private final ContractService contracts;
+  private final Clock clock;
 
-  public ComplaintValidator(ContractService contracts) {
+  public ComplaintValidator(ContractService contracts, Clock clock) {
+    this.clock = clock;
     this.contracts = contracts;
   }
 
@@ -45,7 +47,7 @@ public class ComplaintValidator {
   public Registration check(VariableScope values, Actor recorder) {
     FormChecks checks = new FormChecks("The complaint form", values);
     Instant received = checks.dateTime(RECEIVED_AT);
-    if (received != null && received.isAfter(ClockUtil.getCurrentTime().toInstant())) {
+    if (received != null && received.isAfter(Instant.now(clock))) {
       checks.problem(RECEIVED_AT, "cannot be in the future");
     }
     checks.text(COMPLAINANT_NAME);

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.complaints;
 
 import static uk.gov.council.commissioning.complaints.ComplaintVariables.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
@@ -9,9 +10,13 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.complaints.ComplaintRepository.NewComplaint;
 import uk.gov.council.commissioning.complaints.ComplaintValidator.Registration;
 import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.deadlines.CaseRef;
+import uk.gov.council.commissioning.deadlines.DeadlineRule;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.Actors;
@@ -30,6 +35,9 @@ public class RegisterComplaint implements JavaDelegate {
   private final ComplaintDeadlines deadlines;
   private final ComplaintNotifications notifications;
   private final Actors actors;
+  private final Deadlines caseDeadlines;
+  private final WorkingDayCalendar calendar;
+  private final Clock clock;
 
   public RegisterComplaint(
       ComplaintValidator validator,
@@ -37,8 +45,14 @@ public class RegisterComplaint implements JavaDelegate {
       ComplaintService complaints,
       ComplaintDeadlines deadlines,
       ComplaintNotifications notifications,
-      Actors actors) {
+      Actors actors,
+      Deadlines caseDeadlines,
+      WorkingDayCalendar calendar,
+      Clock clock) {
     this.actors = actors;
+    this.caseDeadlines = caseDeadlines;
+    this.calendar = calendar;
+    this.clock = clock;
     this.validator = validator;
     this.repository = repository;
     this.complaints = complaints;
@@ -58,14 +72,10 @@ public class RegisterComplaint implements JavaDelegate {
 
     Instant received = registration.receivedAt();
     boolean providerRoute = Complaint.PROVIDER.equals(registration.route());
-    Instant acknowledgeDue =
-        providerRoute
-            ? deadlines.providerAcknowledgeDue(received)
-            : deadlines.councilAcknowledgeDue(received);
-    Instant respondDue =
-        providerRoute
-            ? deadlines.providerResolveDue(received)
-            : deadlines.councilRespondDue(received);
+    DeadlineRule acknowledgement = deadlines.acknowledgement(providerRoute);
+    DeadlineRule response = deadlines.response(providerRoute);
+    Instant acknowledgeDue = acknowledgement.dueFrom(received, calendar);
+    Instant respondDue = response.dueFrom(received, calendar);
     Contract contract = registration.contract().orElse(null);
 
     String number =
@@ -76,12 +86,19 @@ public class RegisterComplaint implements JavaDelegate {
                 contract == null ? null : contract.provider().id(),
                 contract == null ? null : contract.id(),
                 received,
-                ComplaintService.now(),
+                Instant.now(clock),
                 recorder.userId(),
                 acknowledgeDue,
                 respondDue,
                 false));
     execution.setProcessBusinessKey(number);
+    CaseRef ref = new CaseRef(CASE_TYPE, number, execution.getProcessInstanceId());
+    caseDeadlines.schedule(ref, ComplaintService.ACKNOWLEDGEMENT, acknowledgement, received);
+    caseDeadlines.schedule(
+        ref,
+        providerRoute ? ComplaintService.RESOLUTION : ComplaintService.RESPONSE,
+        response,
+        received);
 
     Map<String, Object> variables = new HashMap<>();
     variables.put(COMPLAINT_NUMBER, number);

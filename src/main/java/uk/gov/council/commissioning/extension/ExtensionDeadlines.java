@@ -3,8 +3,8 @@ package uk.gov.council.commissioning.extension;
 import java.time.LocalDate;
 import java.util.Date;
 import org.springframework.stereotype.Component;
-import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 
 /**
  * The moments the extension process's timers fire at, from the register's dates, the council's

@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 
 /**
  * When the serious-incident process's deadlines fall and its timers fire. Both report deadlines run

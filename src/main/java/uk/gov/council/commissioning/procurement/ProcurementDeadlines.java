@@ -5,8 +5,8 @@ import java.time.LocalDate;
 import java.util.Date;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 
 /**
  * Turns the days of a procurement into timer dates. A planned date is a whole day: its deadline is

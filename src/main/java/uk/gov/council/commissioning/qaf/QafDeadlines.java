@@ -9,8 +9,8 @@ import java.util.Locale;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
-import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 
 /**
  * When a QAF is issued and due back (seed 001 Part 3.3 §2), when its non-return becomes a contract

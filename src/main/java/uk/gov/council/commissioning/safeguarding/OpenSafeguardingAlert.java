@@ -2,16 +2,16 @@ package uk.gov.council.commissioning.safeguarding;
 
 import static uk.gov.council.commissioning.safeguarding.SafeguardingVariables.*;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.Periods;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.FormChecks;
 
 /**
@@ -26,18 +26,21 @@ public class OpenSafeguardingAlert implements JavaDelegate {
 
   private final SafeguardingRegister register;
   private final ContractService contracts;
-  private final SafeguardingDeadlines deadlines;
+  private final Deadlines deadlines;
   private final SafeguardingProperties properties;
+  private final Clock clock;
 
   public OpenSafeguardingAlert(
       SafeguardingRegister register,
       ContractService contracts,
-      SafeguardingDeadlines deadlines,
-      SafeguardingProperties properties) {
+      Deadlines deadlines,
+      SafeguardingProperties properties,
+      Clock clock) {
     this.register = register;
     this.contracts = contracts;
     this.deadlines = deadlines;
     this.properties = properties;
+    this.clock = clock;
   }
 
   @Override
@@ -62,10 +65,14 @@ public class OpenSafeguardingAlert implements JavaDelegate {
         timeliness((String) execution.getVariable(RAISED_BY), awareAt, alertedAt));
 
     // An alert without an arrival time is screened as if it had just arrived.
-    Instant arrived = alertedAt != null ? alertedAt : ClockUtil.getCurrentTime().toInstant();
-    Date due = deadlines.screeningDueAt(arrived);
-    execution.setVariable(SCREENING_DUE_AT, due);
-    execution.setVariable(SCREENING_DUE_TEXT, ukText(deadlines.screeningDue(arrived)));
+    Instant arrived = alertedAt != null ? alertedAt : Instant.now(clock);
+    Instant due =
+        deadlines.schedule(
+            SafeguardingRegister.caseRef(execution),
+            SCREENING,
+            properties.screeningRule(),
+            arrived);
+    execution.setVariable(SCREENING_DUE_TEXT, ukText(due));
   }
 
   static String describeSource(String sourceType, String sourceReference) {

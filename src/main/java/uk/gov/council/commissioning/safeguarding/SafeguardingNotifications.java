@@ -59,6 +59,7 @@ public class SafeguardingNotifications {
 
   /** The screening is still open at its due date (the due time is the council's choice). */
   public void screeningOverdue(DelegateExecution execution) {
+    register.screeningMissed(execution);
     notifications.send(
         key(execution, "screening-overdue"),
         recipients.emailsOfGroup(Roles.SAFEGUARDING),

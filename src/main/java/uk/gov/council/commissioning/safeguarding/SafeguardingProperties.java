@@ -4,6 +4,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import uk.gov.council.commissioning.deadlines.DeadlineRule;
 
 /**
  * @param alertWithin how soon after becoming aware a provider must alert the council to suspected
@@ -19,6 +20,14 @@ public record SafeguardingProperties(
   public SafeguardingProperties {
     requirePositive("alert-within", alertWithin);
     requirePositive("screening-due", screeningDue);
+  }
+
+  /**
+   * The screening deadline: {@code screeningDue} after the alert arrived. Seed 002 §10.3 asks for
+   * the screening decision but gives no time.
+   */
+  public DeadlineRule screeningRule() {
+    return DeadlineRule.hours(screeningDue, "002 §10.3");
   }
 
   static void requirePositive(String name, Duration value) {

@@ -3,12 +3,13 @@ package uk.gov.council.commissioning.safeguarding;
 import static uk.gov.council.commissioning.safeguarding.SafeguardingVariables.*;
 
 import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.SqlParameterValue;
@@ -16,6 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.deadlines.CaseRef;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 
 /**
  * Writes the screening decision and the outcome to the alert's row in {@code safeguarding_alert},
@@ -32,9 +35,15 @@ public class SafeguardingRegister {
   private final JdbcClient jdbc;
   private final ContractService contracts;
 
-  public SafeguardingRegister(JdbcClient jdbc, ContractService contracts) {
+  private final Deadlines deadlines;
+  private final Clock clock;
+
+  public SafeguardingRegister(
+      JdbcClient jdbc, ContractService contracts, Deadlines deadlines, Clock clock) {
     this.jdbc = jdbc;
     this.contracts = contracts;
+    this.deadlines = deadlines;
+    this.clock = clock;
   }
 
   /**
@@ -103,6 +112,9 @@ public class SafeguardingRegister {
             .param("pid", execution.getProcessInstanceId())
             .update();
     logIfNothing(updated, "screening", execution);
+    if (updated > 0) {
+      deadlines.met(caseRef(execution), SCREENING, Instant.now(clock));
+    }
     return updated > 0;
   }
 
@@ -143,10 +155,17 @@ public class SafeguardingRegister {
     }
   }
 
-  private static OffsetDateTime now() {
-    return ClockUtil.getCurrentTime()
-        .toInstant()
-        .truncatedTo(ChronoUnit.MICROS)
-        .atOffset(ZoneOffset.UTC);
+  private OffsetDateTime now() {
+    return Instant.now(clock).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+  }
+
+  /** The alert case an execution handles: its business key is the source case's number. */
+  static CaseRef caseRef(DelegateExecution execution) {
+    return CaseRef.of(CASE_TYPE, execution);
+  }
+
+  /** The screening timer fired with the alert still unscreened; once, however often it fires. */
+  public void screeningMissed(DelegateExecution execution) {
+    deadlines.missed(caseRef(execution), SCREENING);
   }
 }

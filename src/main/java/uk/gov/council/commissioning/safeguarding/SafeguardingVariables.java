@@ -24,7 +24,13 @@ final class SafeguardingVariables {
   static final String AWARE_AT_TEXT = "awareAtText";
   static final String ALERTED_AT_TEXT = "alertedAtText";
   static final String ALERT_TIMELINESS = "alertTimeliness";
-  static final String SCREENING_DUE_AT = "screeningDueAt";
+
+  /** The case type of an alert in case_deadline. */
+  static final String CASE_TYPE = "SAFEGUARDING_ALERT";
+
+  /** The kind of the screening deadline. */
+  static final String SCREENING = "SCREENING";
+
   static final String SCREENING_DUE_TEXT = "screeningDueText";
 
   // The screening (seed 002 §10.3).

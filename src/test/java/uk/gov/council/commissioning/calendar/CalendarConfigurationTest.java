@@ -16,6 +16,8 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.PropertySource;
 import org.springframework.core.env.StandardEnvironment;
 import org.springframework.core.io.ClassPathResource;
+import uk.gov.council.commissioning.deadlines.EngineClock;
+import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 
 class CalendarConfigurationTest {
 
@@ -30,7 +32,8 @@ class CalendarConfigurationTest {
               Bound.class,
               CalendarConfiguration.class,
               WorkingDayCalendar.class,
-              TimeAcceleration.class);
+              TimeAcceleration.class,
+              EngineClock.class);
 
   @Test
   void bindsKebabCaseNationsAndClosureDays() {

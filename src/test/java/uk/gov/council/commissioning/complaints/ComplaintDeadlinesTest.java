@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import uk.gov.council.commissioning.calendar.BankHolidayData;
 import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.calendar.Nation;
-import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.complaints.ComplaintProperties.DayKind;
 
@@ -29,7 +28,7 @@ class ComplaintDeadlinesTest {
       new WorkingDayCalendar(
           new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
 
-  private final ComplaintDeadlines deadlines = deadlines(DayKind.WORKING, 1);
+  private final ComplaintDeadlines deadlines = deadlines(DayKind.WORKING);
 
   @BeforeEach
   void aClockBeforeEveryDeadline() {
@@ -83,7 +82,7 @@ class ComplaintDeadlinesTest {
 
   @Test
   void providerResolutionDaysCanBeCalendarDays() {
-    ComplaintDeadlines calendarDays = deadlines(DayKind.CALENDAR, 1);
+    ComplaintDeadlines calendarDays = deadlines(DayKind.CALENDAR);
     // Received Thursday 2 April 2026: 15 calendar days later is Friday 17 April, holidays or not.
     Instant received = Instant.parse("2026-04-02T09:00:00Z");
     assertThat(calendarDays.providerResolveDue(received)).isEqualTo("2026-04-17T23:00:00Z");
@@ -118,18 +117,14 @@ class ComplaintDeadlinesTest {
   }
 
   @Test
-  void timersFireAtTheDeadlineOrSoonerWhenTimeIsAccelerated() {
-    Date due = Date.from(Instant.parse("2026-01-02T09:00:00Z"));
-    assertThat(deadlines.timerAt(due)).isEqualTo(due);
-    assertThat(deadlines.secondEscalationAt(due))
-        .isEqualTo(Date.from(Instant.parse("2026-01-04T09:00:00Z")));
-
-    // 1440 times faster: the day to the deadline passes in a minute.
-    ComplaintDeadlines accelerated = deadlines(DayKind.WORKING, 1440);
-    assertThat(accelerated.timerAt(due))
-        .isEqualTo(Date.from(Instant.parse("2026-01-01T09:01:00Z")));
-    // Recorded due dates stay real.
-    assertThat(accelerated.providerAcknowledgeDue(Instant.parse("2026-01-01T09:00:00Z")))
+  void rulesNameTheirSeedSectionsAndTheSecondEscalationFollowsTheDeadline() {
+    // Timers and their acceleration are the kit's (DeadlinesTest); here only what they are given.
+    assertThat(deadlines.acknowledgement(false).seedSection()).isEqualTo("002 App K");
+    assertThat(deadlines.acknowledgement(true).seedSection()).isEqualTo("002 App C 4.2");
+    assertThat(deadlines.response(true).seedSection()).isEqualTo("002 App C 4.3");
+    assertThat(deadlines.writtenReport().seedSection()).isEqualTo("002 §13.5");
+    assertThat(deadlines.secondEscalationAfter()).isEqualTo(Duration.ofDays(2));
+    assertThat(deadlines.providerAcknowledgeDue(Instant.parse("2026-01-01T09:00:00Z")))
         .isEqualTo("2026-01-02T09:00:00Z");
   }
 
@@ -147,10 +142,9 @@ class ComplaintDeadlinesTest {
         .hasMessageContaining("provider-acknowledge-within");
   }
 
-  private static ComplaintDeadlines deadlines(DayKind kind, double acceleration) {
+  private static ComplaintDeadlines deadlines(DayKind kind) {
     return new ComplaintDeadlines(
         CALENDAR,
-        new TimeAcceleration(acceleration),
         new ComplaintProperties(3, 20, Duration.ofHours(24), 15, kind, 5, Duration.ofDays(2)));
   }
 }

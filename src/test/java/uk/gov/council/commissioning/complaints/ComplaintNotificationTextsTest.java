@@ -7,7 +7,6 @@ import java.time.Duration;
 import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
-import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.complaints.ComplaintProperties.DayKind;
 import uk.gov.council.commissioning.contracts.ContractService;
@@ -64,8 +63,7 @@ class ComplaintNotificationTextsTest {
         mock(NotificationService.class),
         mock(RecipientDirectory.class),
         mock(ContractService.class),
-        new ComplaintDeadlines(
-            mock(WorkingDayCalendar.class), mock(TimeAcceleration.class), properties));
+        new ComplaintDeadlines(mock(WorkingDayCalendar.class), properties));
   }
 
   private static Complaint complaint(String route) {

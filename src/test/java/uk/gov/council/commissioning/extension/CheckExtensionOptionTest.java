@@ -23,13 +23,13 @@ import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.council.commissioning.calendar.BankHolidayData;
 import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.calendar.Nation;
-import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.contracts.ExtensionOption;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 import uk.gov.council.commissioning.extension.FakeScopes.Variables;
 
 /**

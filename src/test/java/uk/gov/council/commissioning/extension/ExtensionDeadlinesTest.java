@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 import uk.gov.council.commissioning.calendar.BankHolidayData;
 import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.calendar.Nation;
-import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 
 /** When the extension timers fire, with the real calendar and the bundled bank holidays. */
 class ExtensionDeadlinesTest {

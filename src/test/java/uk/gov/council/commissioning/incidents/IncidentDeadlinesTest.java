@@ -14,8 +14,8 @@ import org.junit.jupiter.api.Test;
 import uk.gov.council.commissioning.calendar.BankHolidayData;
 import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.calendar.Nation;
-import uk.gov.council.commissioning.calendar.TimeAcceleration;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 
 /**
  * When the serious-incident deadlines fall (seed 002 §12.4-12.5), with the bundled bank holidays.

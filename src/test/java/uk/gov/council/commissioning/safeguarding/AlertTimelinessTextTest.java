@@ -16,7 +16,8 @@ class AlertTimelinessTextTest {
             null,
             null,
             null,
-            new SafeguardingProperties(Duration.ofHours(6), Duration.ofHours(24)));
+            new SafeguardingProperties(Duration.ofHours(6), Duration.ofHours(24)),
+            null);
     Instant aware = Instant.parse("2026-07-06T01:00:00Z");
 
     assertThat(

@@ -5,46 +5,43 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
+import java.util.List;
 import org.junit.jupiter.api.Test;
-import uk.gov.council.commissioning.calendar.TimeAcceleration;
+import uk.gov.council.commissioning.calendar.BankHolidayData;
+import uk.gov.council.commissioning.calendar.CalendarProperties;
+import uk.gov.council.commissioning.calendar.Nation;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.DeadlineRule;
 
+/**
+ * The screening deadline's rule. How its timer is compressed when time is accelerated is the
+ * deadline kit's (DeadlinesTest), which every process's timers share.
+ */
 class SafeguardingDeadlinesTest {
 
   private static final Instant ALERTED = Instant.parse("2026-07-06T10:00:00Z");
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
+  private static final WorkingDayCalendar CALENDAR =
+      new WorkingDayCalendar(
+          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
 
   @Test
   void screeningIsDueTheConfiguredTimeAfterTheAlertArrived() {
-    ClockUtil.setCurrentTime(Date.from(ALERTED));
-    SafeguardingDeadlines deadlines =
-        new SafeguardingDeadlines(
-            new TimeAcceleration(1),
-            new SafeguardingProperties(Duration.ofHours(12), Duration.ofHours(8)));
+    DeadlineRule rule =
+        new SafeguardingProperties(Duration.ofHours(12), Duration.ofHours(8)).screeningRule();
 
-    assertThat(deadlines.screeningDue(ALERTED)).isEqualTo(ALERTED.plus(Duration.ofHours(8)));
-    assertThat(deadlines.screeningDueAt(ALERTED))
-        .isEqualTo(Date.from(ALERTED.plus(Duration.ofHours(8))));
+    assertThat(rule.basis()).isEqualTo(DeadlineRule.Basis.HOURS);
+    assertThat(rule.seedSection()).isEqualTo("002 §10.3");
+    assertThat(rule.dueFrom(ALERTED, CALENDAR)).isEqualTo(ALERTED.plus(Duration.ofHours(8)));
   }
 
   @Test
-  void timeAccelerationCompressesTheTimerButNotTheRealDueTime() {
-    ClockUtil.setCurrentTime(Date.from(ALERTED));
-    // 1440: a day passes in a minute.
-    SafeguardingDeadlines deadlines =
-        new SafeguardingDeadlines(
-            new TimeAcceleration(1440),
-            new SafeguardingProperties(Duration.ofHours(12), Duration.ofHours(24)));
+  void aScreeningPeriodOverAWeekendIsNotCountedInWorkingDays() {
+    // Fri 10 Jul 2026 18:00 BST + 24 h is Sat 11 Jul 18:00: hours run whatever the day.
+    Instant friday = Instant.parse("2026-07-10T17:00:00Z");
+    DeadlineRule rule =
+        new SafeguardingProperties(Duration.ofHours(12), Duration.ofHours(24)).screeningRule();
 
-    assertThat(deadlines.screeningDueAt(ALERTED))
-        .isEqualTo(Date.from(ALERTED.plus(Duration.ofMinutes(1))));
-    assertThat(deadlines.screeningDue(ALERTED)).isEqualTo(ALERTED.plus(Duration.ofHours(24)));
+    assertThat(rule.dueFrom(friday, CALENDAR)).isEqualTo(Instant.parse("2026-07-11T17:00:00Z"));
   }
 
   @Test

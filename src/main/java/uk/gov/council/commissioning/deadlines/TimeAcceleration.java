@@ -1,10 +1,11 @@
-package uk.gov.council.commissioning.calendar;
+package uk.gov.council.commissioning.deadlines;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
 import java.util.Objects;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -18,14 +19,22 @@ public class TimeAcceleration {
   private static final Duration SHORTEST = Duration.ofSeconds(1);
 
   private final double factor;
+  private final Clock clock;
 
-  public TimeAcceleration(@Value("${commissioning.time.acceleration:1}") double factor) {
+  public TimeAcceleration(double factor) {
+    this(factor, new EngineClock());
+  }
+
+  @Autowired
+  public TimeAcceleration(
+      @Value("${commissioning.time.acceleration:1}") double factor, Clock clock) {
     if (!(factor > 0) || Double.isInfinite(factor)) {
       throw new IllegalArgumentException(
           "commissioning.time.acceleration must be a positive number (1 = real time), was "
               + factor);
     }
     this.factor = factor;
+    this.clock = clock;
   }
 
   public double factor() {
@@ -54,12 +63,12 @@ public class TimeAcceleration {
 
   /**
    * When a deadline at {@code target} should fall on the engine's clock: now plus the compressed
-   * time remaining. The engine's clock is used, not the system's, so that tests which move it see
+   * time remaining. The application's clock follows the engine's, so that tests which move it see
    * consistent dates. A target already past is returned unchanged.
    */
   public Date compressUntil(Instant target) {
     Objects.requireNonNull(target, "target");
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     if (!target.isAfter(now)) {
       return Date.from(target);
     }

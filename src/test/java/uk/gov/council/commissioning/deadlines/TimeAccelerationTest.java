@@ -1,4 +1,4 @@
-package uk.gov.council.commissioning.calendar;
+package uk.gov.council.commissioning.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;

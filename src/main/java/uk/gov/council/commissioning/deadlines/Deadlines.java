@@ -1,0 +1,312 @@
+package uk.gov.council.commissioning.deadlines;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.deadlines.Deadline.State;
+import uk.gov.council.commissioning.deadlines.DeadlineRule.Basis;
+
+/**
+ * The deadlines of every case, one {@code case_deadline} row each. A process schedules its
+ * deadlines when its case starts, its timers read them with {@link #timer} (in BPMN: {@code
+ * ${deadlines.timer(execution, 'KIND')}}), and its steps mark them {@link #met}, {@link #missed} or
+ * {@link #waive waived}. All methods write in the caller's transaction.
+ *
+ * <p>Rows hold real due dates. Time acceleration (demos) compresses only what {@link #timer} hands
+ * to the engine, so it is applied here and nowhere else for these processes.
+ */
+@Service("deadlines")
+public class Deadlines {
+
+  private static final DateTimeFormatter DAY =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
+  private static final DateTimeFormatter DAY_AND_TIME =
+      DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK);
+
+  private static final String COLUMNS =
+      "case_type, case_reference, process_instance_id, kind, due_at, basis, amount,"
+          + " calendar_region, seed_section, state, state_at";
+
+  private final JdbcClient jdbc;
+  private final WorkingDayCalendar calendar;
+  private final TimeAcceleration acceleration;
+  private final DeadlineBreaches breaches;
+  private final Clock clock;
+
+  public Deadlines(
+      JdbcClient jdbc,
+      WorkingDayCalendar calendar,
+      TimeAcceleration acceleration,
+      DeadlineBreaches breaches,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.calendar = calendar;
+    this.acceleration = acceleration;
+    this.breaches = breaches;
+    this.clock = clock;
+  }
+
+  /**
+   * Records an open deadline for the case, due by {@code rule} from {@code from}. Scheduling the
+   * same kind again (a retried start step) replaces it.
+   *
+   * @return when it is due
+   */
+  @Transactional
+  public Instant schedule(CaseRef ref, String kind, DeadlineRule rule, Instant from) {
+    Instant due = rule.dueFrom(from, calendar);
+    String region = rule.basis() == Basis.WORKING_DAYS ? calendar.nation().name() : null;
+    write(ref, kind, due, rule.basis(), rule.amount().toString(), region, rule.seedSection());
+    return due;
+  }
+
+  /**
+   * Moves a deadline to the end of {@code day} (an extension the complainant was told of) and opens
+   * it again. The basis becomes {@link Basis#FIXED_DATE}.
+   *
+   * @return the new due instant
+   */
+  @Transactional
+  public Instant reschedule(CaseRef ref, String kind, LocalDate day, String seedSection) {
+    Instant due = endOf(day);
+    write(ref, kind, due, Basis.FIXED_DATE, null, null, seedSection);
+    return due;
+  }
+
+  /** What was due was done at {@code at}, in time or not. */
+  @Transactional
+  public boolean met(CaseRef ref, String kind, Instant at) {
+    return setState(ref, kind, State.MET, at, null);
+  }
+
+  /** Nothing is owed any more (the case ended another way). */
+  @Transactional
+  public boolean waive(CaseRef ref, String kind) {
+    return setState(ref, kind, State.WAIVED, Instant.now(clock), null);
+  }
+
+  /**
+   * The deadline passed with nothing received. Only an open deadline becomes missed, so a timer job
+   * that is retried or fires again records nothing more.
+   *
+   * @return true if this call marked it missed
+   */
+  @Transactional
+  public boolean missed(CaseRef ref, String kind) {
+    return setState(ref, kind, State.MISSED, Instant.now(clock), State.OPEN);
+  }
+
+  /**
+   * As {@link #missed(CaseRef, String)}, and records the breach in the compliance register
+   * (requirement = kind) for the reports, once.
+   *
+   * @param providerId the provider the breach counts against, or null for the council
+   * @param detail what an officer reads about the breach
+   */
+  @Transactional
+  public boolean missed(CaseRef ref, String kind, Long providerId, String detail) {
+    if (!missed(ref, kind)) {
+      return false;
+    }
+    Deadline deadline = get(ref, kind);
+    breaches.record(
+        ref.caseType(),
+        ref.reference(),
+        providerId,
+        kind,
+        Kind.MISSED,
+        deadline.dueAt(),
+        deadline.stateAt(),
+        detail);
+    return true;
+  }
+
+  /** The case's deadlines, soonest first. */
+  @Transactional(readOnly = true)
+  public List<Deadline> of(String caseType, String reference) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM case_deadline WHERE case_type = :t AND case_reference = :r"
+                + " ORDER BY due_at, kind")
+        .param("t", caseType)
+        .param("r", reference)
+        .query(Deadlines::row)
+        .list();
+  }
+
+  @Transactional(readOnly = true)
+  public Optional<Deadline> find(CaseRef ref, String kind) {
+    return jdbc.sql(
+            "SELECT "
+                + COLUMNS
+                + " FROM case_deadline WHERE case_type = :t AND case_reference = :r AND kind = :k")
+        .param("t", ref.caseType())
+        .param("r", ref.reference())
+        .param("k", kind)
+        .query(Deadlines::row)
+        .optional();
+  }
+
+  /**
+   * For a BPMN timer's {@code timeDate} or a task's {@code dueDate}: when the process instance's
+   * deadline of this kind is due, compressed when time is accelerated. Found by process instance,
+   * never by a process variable, which whoever completes a task could change.
+   */
+  public Date timer(DelegateExecution execution, String kind) {
+    return timer(execution, kind, Duration.ZERO);
+  }
+
+  /** As {@link #timer(DelegateExecution, String)}, {@code after} the deadline (a later chase). */
+  public Date timer(DelegateExecution execution, String kind, Duration after) {
+    Instant due =
+        jdbc.sql("SELECT due_at FROM case_deadline WHERE process_instance_id = :p AND kind = :k")
+            .param("p", execution.getProcessInstanceId())
+            .param("k", kind)
+            .query(OffsetDateTime.class)
+            .optional()
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "No "
+                            + kind
+                            + " deadline is scheduled for process instance "
+                            + execution.getProcessInstanceId()))
+            .toInstant();
+    return acceleration.compressUntil(due.plus(after));
+  }
+
+  private Deadline get(CaseRef ref, String kind) {
+    return find(ref, kind)
+        .orElseThrow(
+            () ->
+                new IllegalStateException(
+                    "No " + kind + " deadline is scheduled for " + ref.reference()));
+  }
+
+  private void write(
+      CaseRef ref,
+      String kind,
+      Instant due,
+      Basis basis,
+      String amount,
+      String region,
+      String seedSection) {
+    int updated =
+        jdbc.sql(
+                """
+                UPDATE case_deadline SET process_instance_id = :p, due_at = :due, basis = :basis,
+                  amount = :amount, calendar_region = :region, seed_section = :section,
+                  state = 'OPEN', state_at = :now
+                WHERE case_type = :t AND case_reference = :r AND kind = :k
+                """)
+            .params(params(ref, kind, due, basis, amount, region, seedSection))
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "INSERT INTO case_deadline ("
+                  + COLUMNS
+                  + ") VALUES (:t, :r, :p, :k, :due, :basis, :amount, :region, :section,"
+                  + " 'OPEN', :now)")
+          .params(params(ref, kind, due, basis, amount, region, seedSection))
+          .update();
+    }
+  }
+
+  private Map<String, Object> params(
+      CaseRef ref,
+      String kind,
+      Instant due,
+      Basis basis,
+      String amount,
+      String region,
+      String seedSection) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("t", ref.caseType());
+    params.put("r", ref.reference());
+    params.put("p", ref.processInstanceId());
+    params.put("k", kind);
+    params.put("due", utc(due));
+    params.put("basis", basis.name());
+    params.put("amount", amount);
+    params.put("region", region);
+    params.put("section", seedSection);
+    params.put("now", utc(Instant.now(clock)));
+    return params;
+  }
+
+  private boolean setState(CaseRef ref, String kind, State state, Instant at, State onlyFrom) {
+    return jdbc.sql(
+                "UPDATE case_deadline SET state = :s, state_at = :at"
+                    + " WHERE case_type = :t AND case_reference = :r AND kind = :k"
+                    + (onlyFrom == null ? " AND state <> :s" : " AND state = :from"))
+            .param("s", state.name())
+            .param("at", utc(at))
+            .param("t", ref.caseType())
+            .param("r", ref.reference())
+            .param("k", kind)
+            .param("from", onlyFrom == null ? null : onlyFrom.name())
+            .update()
+        > 0;
+  }
+
+  private static Deadline row(ResultSet rs, int n) throws SQLException {
+    return new Deadline(
+        new CaseRef(
+            rs.getString("case_type"),
+            rs.getString("case_reference"),
+            rs.getString("process_instance_id")),
+        rs.getString("kind"),
+        rs.getObject("due_at", OffsetDateTime.class).toInstant(),
+        Basis.valueOf(rs.getString("basis")),
+        rs.getString("amount"),
+        rs.getString("calendar_region"),
+        rs.getString("seed_section"),
+        State.valueOf(rs.getString("state")),
+        rs.getObject("state_at", OffsetDateTime.class).toInstant());
+  }
+
+  /** The end of {@code day} in the UK: a deadline given as a day is met until midnight. */
+  public Instant endOf(LocalDate day) {
+    return calendar.startOfDayAfter(day).toInstant();
+  }
+
+  /** The last day on which a deadline that ends at a day's end can still be met. */
+  public static LocalDate lastDay(Instant due) {
+    return due.minusNanos(1).atZone(WorkingDayCalendar.UK).toLocalDate();
+  }
+
+  /** A deadline as an officer reads it: "end of Wed 30 Dec 2026" or "Fri 3 Apr 2026 10:00". */
+  public static String describe(Instant due) {
+    ZonedDateTime uk = due.atZone(WorkingDayCalendar.UK);
+    if (uk.toLocalTime().equals(LocalTime.MIDNIGHT)) {
+      return "end of " + DAY.format(uk.minusDays(1));
+    }
+    return DAY_AND_TIME.format(uk);
+  }
+
+  private static OffsetDateTime utc(Instant instant) {
+    return instant.atOffset(ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,190 @@
+package uk.gov.council.commissioning.deadlines;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.when;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
+import java.util.List;
+import java.util.UUID;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.flywaydb.core.Flyway;
+import org.h2.jdbcx.JdbcDataSource;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import uk.gov.council.commissioning.calendar.BankHolidayData;
+import uk.gov.council.commissioning.calendar.CalendarProperties;
+import uk.gov.council.commissioning.calendar.Nation;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.compliance.DeadlineBreach;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.deadlines.Deadline.State;
+import uk.gov.council.commissioning.deadlines.DeadlineRule.Basis;
+
+/** Deadlines as rows, on the real migrations and the bundled bank holidays. */
+class DeadlinesTest {
+
+  private static final WorkingDayCalendar CALENDAR =
+      new WorkingDayCalendar(
+          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final CaseRef CASE = new CaseRef("COMPLAINT", "CP-2026-000001", "pi-1");
+
+  private JdbcClient jdbc;
+  private DeadlineBreaches breaches;
+
+  @BeforeEach
+  void database() {
+    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
+    Flyway.configure().dataSource(dataSource).load().migrate();
+    jdbc = JdbcClient.create(dataSource);
+    breaches = new DeadlineBreaches(jdbc, new DataSourceTransactionManager(dataSource));
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-30T09:00:00Z")));
+  }
+
+  @AfterEach
+  void resetClock() {
+    ClockUtil.reset();
+  }
+
+  @Test
+  void workingDaysSkipTheEasterBankHolidaysAndEndAtMidnight() {
+    // Received Tue 31 Mar 2026. Good Friday 3 Apr and Easter Monday 6 Apr are not working days:
+    // Wed 1, Thu 2, Tue 7 Apr. Due at the end of Tue 7 Apr (BST): 23:00 UTC.
+    Instant due =
+        deadlines(1)
+            .schedule(
+                CASE,
+                "ACKNOWLEDGEMENT",
+                DeadlineRule.workingDays(3, "002 App K"),
+                Instant.parse("2026-03-31T10:00:00Z"));
+
+    assertThat(due).isEqualTo("2026-04-07T23:00:00Z");
+    Deadline row = deadlines(1).of("COMPLAINT", "CP-2026-000001").get(0);
+    assertThat(row.basis()).isEqualTo(Basis.WORKING_DAYS);
+    assertThat(row.amount()).isEqualTo("PT72H");
+    assertThat(row.calendarRegion()).isEqualTo("ENGLAND_AND_WALES");
+    assertThat(row.seedSection()).isEqualTo("002 App K");
+    assertThat(row.state()).isEqualTo(State.OPEN);
+    assertThat(Deadlines.describe(due)).isEqualTo("end of Tue 7 Apr 2026");
+    assertThat(Deadlines.lastDay(due)).isEqualTo(LocalDate.of(2026, 4, 7));
+  }
+
+  @Test
+  void hoursRunWhateverTheDay() {
+    // Fri 3 Apr 2026 (Good Friday) 10:00 UTC + 24 h.
+    Instant due =
+        deadlines(1)
+            .schedule(
+                CASE,
+                "ACKNOWLEDGEMENT",
+                DeadlineRule.hours(Duration.ofHours(24), "002 App C 4.2"),
+                Instant.parse("2026-04-03T10:00:00Z"));
+
+    assertThat(due).isEqualTo("2026-04-04T10:00:00Z");
+    assertThat(deadlines(1).find(CASE, "ACKNOWLEDGEMENT").orElseThrow().calendarRegion()).isNull();
+  }
+
+  @Test
+  void calendarDaysEndAtTheEndOfTheLastDay() {
+    assertThat(
+            DeadlineRule.calendarDays(15, "002 App C 4.3")
+                .dueFrom(Instant.parse("2026-01-01T09:00:00Z"), CALENDAR))
+        .isEqualTo("2026-01-17T00:00:00Z");
+  }
+
+  @Test
+  void missedIsRecordedOnceWithItsBreach() {
+    Deadlines deadlines = deadlines(1);
+    deadlines.schedule(
+        CASE,
+        "RESOLUTION",
+        DeadlineRule.hours(Duration.ofHours(1), "002 App C 4.3"),
+        Instant.parse("2026-03-30T08:00:00Z"));
+
+    assertThat(deadlines.missed(CASE, "RESOLUTION", null, "Resolution not received")).isTrue();
+    assertThat(deadlines.missed(CASE, "RESOLUTION", null, "Resolution not received")).isFalse();
+    assertThat(deadlines.missed(CASE, "RESOLUTION")).isFalse();
+
+    List<DeadlineBreach> recorded = breaches.ofCase("COMPLAINT", "CP-2026-000001");
+    assertThat(recorded).hasSize(1);
+    assertThat(recorded.get(0).requirement()).isEqualTo("RESOLUTION");
+    assertThat(recorded.get(0).dueAt()).isEqualTo("2026-03-30T09:00:00Z");
+    Deadline row = deadlines.find(CASE, "RESOLUTION").orElseThrow();
+    assertThat(row.state()).isEqualTo(State.MISSED);
+    assertThat(row.stateAt()).isEqualTo("2026-03-30T09:00:00Z");
+  }
+
+  @Test
+  void aMetOrWaivedDeadlineIsNotMissed() {
+    Deadlines deadlines = deadlines(1);
+    DeadlineRule rule = DeadlineRule.hours(Duration.ofHours(1), "002 §10.3");
+    deadlines.schedule(CASE, "A", rule, Instant.parse("2026-03-30T08:00:00Z"));
+    deadlines.schedule(CASE, "B", rule, Instant.parse("2026-03-30T08:00:00Z"));
+
+    assertThat(deadlines.met(CASE, "A", Instant.parse("2026-03-30T08:30:00Z"))).isTrue();
+    assertThat(deadlines.waive(CASE, "B")).isTrue();
+    assertThat(deadlines.missed(CASE, "A")).isFalse();
+    assertThat(deadlines.missed(CASE, "B")).isFalse();
+    assertThat(deadlines.of("COMPLAINT", "CP-2026-000001"))
+        .extracting(Deadline::state)
+        .containsExactly(State.MET, State.WAIVED);
+  }
+
+  @Test
+  void rescheduleMovesTheDeadlineToTheEndOfTheDayAndOpensItAgain() {
+    Deadlines deadlines = deadlines(1);
+    deadlines.schedule(
+        CASE,
+        "RESPONSE",
+        DeadlineRule.workingDays(20, "002 App K"),
+        Instant.parse("2026-01-05T09:00:00Z"));
+    deadlines.missed(CASE, "RESPONSE");
+
+    Instant due = deadlines.reschedule(CASE, "RESPONSE", LocalDate.of(2026, 4, 17), "002 App K");
+
+    assertThat(due).isEqualTo("2026-04-17T23:00:00Z");
+    Deadline row = deadlines.find(CASE, "RESPONSE").orElseThrow();
+    assertThat(row.basis()).isEqualTo(Basis.FIXED_DATE);
+    assertThat(row.amount()).isNull();
+    assertThat(row.dueAt()).isEqualTo(due);
+    assertThat(row.state()).isEqualTo(State.OPEN);
+    assertThat(deadlines.of("COMPLAINT", "CP-2026-000001")).hasSize(1);
+  }
+
+  @Test
+  void timersFireAtTheDeadlineOrSoonerWhenTimeIsAccelerated() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-01-01T09:00:00Z")));
+    DelegateExecution execution = mock(DelegateExecution.class);
+    when(execution.getProcessInstanceId()).thenReturn("pi-1");
+    deadlines(1)
+        .schedule(
+            CASE,
+            "ACKNOWLEDGEMENT",
+            DeadlineRule.hours(Duration.ofHours(24), "002 App C 4.2"),
+            Instant.parse("2026-01-01T09:00:00Z"));
+    Date due = Date.from(Instant.parse("2026-01-02T09:00:00Z"));
+
+    assertThat(deadlines(1).timer(execution, "ACKNOWLEDGEMENT")).isEqualTo(due);
+    assertThat(deadlines(1).timer(execution, "ACKNOWLEDGEMENT", Duration.ofDays(2)))
+        .isEqualTo(Date.from(Instant.parse("2026-01-04T09:00:00Z")));
+    // 1440 times faster: the day to the deadline passes in a minute; the row stays real.
+    assertThat(deadlines(1440).timer(execution, "ACKNOWLEDGEMENT"))
+        .isEqualTo(Date.from(Instant.parse("2026-01-01T09:01:00Z")));
+    assertThat(deadlines(1440).find(CASE, "ACKNOWLEDGEMENT").orElseThrow().dueAt())
+        .isEqualTo(due.toInstant());
+  }
+
+  private Deadlines deadlines(double acceleration) {
+    EngineClock clock = new EngineClock();
+    return new Deadlines(
+        jdbc, CALENDAR, new TimeAcceleration(acceleration, clock), breaches, clock);
+  }
+}
