@@ -12,6 +12,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.escalation.CaseMail;
+import uk.gov.council.commissioning.escalation.Escalations;
+import uk.gov.council.commissioning.notify.NotificationService;
 
 /**
  * The quality assurance team's chase task states the periods the council has set, not the seed's
@@ -54,6 +57,7 @@ class IncidentEscalationTextsTest {
     IncidentEscalations escalations =
         new IncidentEscalations(
             mock(DeadlineBreaches.class),
+            new Escalations(new CaseMail(mock(NotificationService.class))),
             mock(IncidentNotifications.class),
             steps,
             new IncidentProperties(
@@ -64,7 +68,7 @@ class IncidentEscalationTextsTest {
 
     ArgumentCaptor<Object> messages = ArgumentCaptor.forClass(Object.class);
     verify(execution, org.mockito.Mockito.times(2))
-        .setVariableLocal(eq(IncidentVariables.ESCALATION_MESSAGE), messages.capture());
+        .setVariableLocal(eq(Escalations.ESCALATION_MESSAGE), messages.capture());
     assertThat(messages.getAllValues().get(0).toString())
         .contains("within 6 hours of the incident")
         .doesNotContain("12 hours");
