@@ -2,16 +2,14 @@ package uk.gov.council.commissioning.incidents;
 
 import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 
+import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
-import java.util.Map;
 import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.Periods;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.escalation.Escalations;
 
 /**
  * A report the provider owes has not arrived (seed 002 §12.4-12.5). The first escalation records
@@ -23,50 +21,60 @@ import uk.gov.council.commissioning.escalation.Escalations;
 @Component("incidentEscalations")
 public class IncidentEscalations {
 
-  /** A report the provider owes: its breach requirement, its name in texts, its templates' stem. */
+  /**
+   * A report the provider owes: its breach requirement, its name in texts, its templates' stem, its
+   * deadline, and how the chase task names it, the seed section, the period the council set and how
+   * else it may reach the council.
+   */
   private record Owed(
-      String requirement, String what, String templates, Function<SeriousIncident, Instant> due) {}
+      String requirement,
+      String what,
+      String templates,
+      Function<SeriousIncident, Instant> due,
+      String chased,
+      String section,
+      Function<IncidentProperties, Duration> within,
+      String receivedBy) {}
 
   private static final Owed INITIAL =
       new Owed(
           INITIAL_REPORT,
           "initial report",
           "incident/initial-report",
-          SeriousIncident::initialReportDueAt);
+          SeriousIncident::initialReportDueAt,
+          "initial report",
+          "§12.4",
+          IncidentProperties::initialReportWithin,
+          "email or phone");
   private static final Owed FORM =
       new Owed(
           REPORTING_FORM,
           "reporting form",
           "incident/reporting-form",
-          SeriousIncident::reportingFormDueAt);
+          SeriousIncident::reportingFormDueAt,
+          "serious incident reporting form",
+          "§12.5",
+          IncidentProperties::reportingFormWithin,
+          "email");
 
   private final DeadlineBreaches breaches;
-  private final Escalations escalations;
   private final IncidentNotifications notifications;
   private final IncidentSteps steps;
   private final IncidentProperties properties;
 
   public IncidentEscalations(
       DeadlineBreaches breaches,
-      Escalations escalations,
       IncidentNotifications notifications,
       IncidentSteps steps,
       IncidentProperties properties) {
     this.breaches = breaches;
-    this.escalations = escalations;
     this.notifications = notifications;
     this.steps = steps;
     this.properties = properties;
   }
 
   public void initialReportMissed(DelegateExecution execution) {
-    missed(
-        execution,
-        INITIAL,
-        "Chase the provider for its initial report (seed 002 §12.4: within "
-            + Periods.of(properties.initialReportWithin())
-            + " of the incident), or enter it here if it reached the"
-            + " council by email or phone.");
+    missed(execution, INITIAL);
   }
 
   public void initialReportStillMissing(DelegateExecution execution) {
@@ -74,20 +82,14 @@ public class IncidentEscalations {
   }
 
   public void reportingFormMissed(DelegateExecution execution) {
-    missed(
-        execution,
-        FORM,
-        "Chase the provider for its serious incident reporting form (seed 002 §12.5: within "
-            + Periods.of(properties.reportingFormWithin())
-            + " of the incident), or enter it here if it reached the"
-            + " council by email.");
+    missed(execution, FORM);
   }
 
   public void reportingFormStillMissing(DelegateExecution execution) {
     stillMissing(execution, FORM);
   }
 
-  private void missed(DelegateExecution execution, Owed report, String instruction) {
+  private void missed(DelegateExecution execution, Owed report) {
     SeriousIncident incident = steps.incident(execution);
     Instant due = report.due().apply(incident);
     breaches.record(
@@ -99,29 +101,36 @@ public class IncidentEscalations {
         due,
         IncidentDeadlines.now(),
         "No " + report.what() + " by its deadline (" + IncidentTimes.text(due) + ")");
-    escalate(
+    notifications.reportMissing(
         execution,
         incident,
         report.templates() + "-missed",
-        notifications.providerAndContractOfficer(incident),
         due,
         "The provider's "
             + report.what()
             + " was due by "
             + IncidentTimes.text(due)
-            + " and has not been received. "
-            + instruction);
+            + " and has not been received. Chase the provider for its "
+            + report.chased()
+            + " (seed 002 "
+            + report.section()
+            + ": within "
+            + Periods.of(report.within().apply(properties))
+            + " of the incident), or enter it here if it reached the council by "
+            + report.receivedBy()
+            + ".");
+    // The chase task's answers, like its message, belong to this escalation path alone.
+    execution.setVariableLocal(ESCALATION_ACTION, null);
     execution.setVariableLocal(CHASE_DECISION, null);
   }
 
   private void stillMissing(DelegateExecution execution, Owed report) {
     SeriousIncident incident = steps.incident(execution);
     Instant due = report.due().apply(incident);
-    escalate(
+    notifications.reportStillMissing(
         execution,
         incident,
         report.templates() + "-second-escalation",
-        notifications.contractsManagers(),
         due,
         "The provider's "
             + report.what()
@@ -132,24 +141,8 @@ public class IncidentEscalations {
             + " the "
             + report.what()
             + ".");
+    execution.setVariableLocal(ESCALATION_ACTION, null);
     execution.setVariableLocal(PROCEED_WITHOUT_REPORT, false);
     execution.setVariableLocal(PROCEED_REASONS, null);
-  }
-
-  /**
-   * The email, and the task that follows: its message and its answer belong to this escalation path
-   * alone.
-   */
-  private void escalate(
-      DelegateExecution execution,
-      SeriousIncident incident,
-      String template,
-      List<String> recipients,
-      Instant due,
-      String taskMessage) {
-    Map<String, Object> values = IncidentNotifications.values(incident);
-    values.put("due", IncidentTimes.text(due));
-    escalations.escalate(execution, template, recipients, values, taskMessage);
-    execution.setVariableLocal(ESCALATION_ACTION, null);
   }
 }

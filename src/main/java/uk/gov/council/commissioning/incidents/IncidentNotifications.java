@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.incidents;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.escalation.CaseMail;
+import uk.gov.council.commissioning.escalation.Escalations;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
 import uk.gov.council.commissioning.security.Roles;
 
@@ -17,35 +19,34 @@ import uk.gov.council.commissioning.security.Roles;
  * No email names the service user: personal details stay in the case, which only council staff and
  * the provider can open.
  *
- * <p>Recipients and every fact in the text come from the register, found by the business key:
- * process variables can be set by whoever completes a task, so a provider could otherwise redirect
- * the council's emails or change what they say.
+ * <p>Recipients and every fact in the text come from the register's record of the case, which
+ * callers find by the business key: process variables can be set by whoever completes a task, so a
+ * provider could otherwise redirect the council's emails or change what they say.
  */
 @Component("incidentNotifications")
 public class IncidentNotifications {
 
   private final CaseMail mail;
+  private final Escalations escalations;
   private final RecipientDirectory recipients;
   private final ContractService contracts;
-  private final IncidentRepository register;
 
   public IncidentNotifications(
       CaseMail mail,
+      Escalations escalations,
       RecipientDirectory recipients,
-      ContractService contracts,
-      IncidentRepository register) {
+      ContractService contracts) {
     this.mail = mail;
+    this.escalations = escalations;
     this.recipients = recipients;
     this.contracts = contracts;
-    this.register = register;
   }
 
   /**
    * Seed 002 §12.2: the council learns of a provider's report at once, not only when a task
    * appears.
    */
-  public void reportedByProvider(DelegateExecution execution) {
-    SeriousIncident incident = incident(execution);
+  public void reportedByProvider(DelegateExecution execution, SeriousIncident incident) {
     mail.send(
         execution,
         "incident/reported",
@@ -57,8 +58,7 @@ public class IncidentNotifications {
    * An officer logged an incident the provider has not reported: the provider is asked for its
    * report.
    */
-  public void loggedByCouncil(DelegateExecution execution) {
-    SeriousIncident incident = incident(execution);
+  public void loggedByCouncil(DelegateExecution execution, SeriousIncident incident) {
     mail.send(execution, "incident/logged", provider(incident), values(incident));
   }
 
@@ -66,23 +66,40 @@ public class IncidentNotifications {
    * The outcome and lessons learned are free text about the service user's care, and a provider's
    * mailbox is often shared: the email says where to read them, signed in, not what they are.
    */
-  public void closed(DelegateExecution execution) {
-    SeriousIncident incident = incident(execution);
+  public void closed(DelegateExecution execution, SeriousIncident incident) {
     mail.send(execution, "incident/closed", provider(incident), values(incident));
   }
 
-  /** Who hears first of a missing report: the provider and the contract's officer. */
-  List<String> providerAndContractOfficer(SeriousIncident incident) {
+  /**
+   * The first escalation of a missing report, due at {@code due}: the provider and the contract's
+   * officer; the task that follows shows {@code taskMessage}.
+   */
+  void reportMissing(
+      DelegateExecution execution,
+      SeriousIncident incident,
+      String template,
+      Instant due,
+      String taskMessage) {
     List<String> to = new ArrayList<>(provider(incident));
     to.addAll(
         recipients.officerOrCommissioningOfficers(
             contracts.contractOfficer(incident.contractReference()).orElse(null)));
-    return to;
+    escalations.escalate(execution, template, to, values(incident, due), taskMessage);
   }
 
-  /** Who hears of a report still missing after the first escalation. */
-  List<String> contractsManagers() {
-    return recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS);
+  /** The second escalation of a missing report: the contracts managers. */
+  void reportStillMissing(
+      DelegateExecution execution,
+      SeriousIncident incident,
+      String template,
+      Instant due,
+      String taskMessage) {
+    escalations.escalate(
+        execution,
+        template,
+        recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS),
+        values(incident, due),
+        taskMessage);
   }
 
   /** The provider's contact address from the register; none when the register has no address. */
@@ -95,8 +112,15 @@ public class IncidentNotifications {
         .orElse(List.of());
   }
 
-  /** What every incident template may name; a caller adds its own values to the map. */
-  static Map<String, Object> values(SeriousIncident incident) {
+  /** What the escalation templates name: the case's values and the missed deadline. */
+  private static Map<String, Object> values(SeriousIncident incident, Instant due) {
+    Map<String, Object> values = values(incident);
+    values.put("due", IncidentTimes.text(due));
+    return values;
+  }
+
+  /** What every incident template may name. */
+  private static Map<String, Object> values(SeriousIncident incident) {
     Map<String, Object> values = new HashMap<>();
     values.put("incidentNumber", incident.incidentNumber());
     values.put("contractTitle", incident.contractTitle());
@@ -113,9 +137,5 @@ public class IncidentNotifications {
     return IncidentCategory.of(incident.category())
         .map(IncidentCategory::label)
         .orElse(incident.category());
-  }
-
-  private SeriousIncident incident(DelegateExecution execution) {
-    return register.require(execution.getProcessBusinessKey());
   }
 }
