@@ -38,4 +38,22 @@ public class Escalations {
     execution.setVariableLocal(ESCALATION_MESSAGE, message.body());
     return message;
   }
+
+  /**
+   * As {@link #escalate(DelegateExecution, String, Collection, Map)}, but the task that follows
+   * shows {@code taskMessage} instead of the email's body: for escalations whose task tells the
+   * officer what to do next, which is not addressed to the email's recipients (often the provider).
+   *
+   * @return the message sent
+   */
+  public MailMessage escalate(
+      DelegateExecution execution,
+      String template,
+      Collection<String> recipients,
+      Map<String, ?> values,
+      String taskMessage) {
+    MailMessage message = mail.send(execution, template, recipients, values);
+    execution.setVariableLocal(ESCALATION_MESSAGE, taskMessage);
+    return message;
+  }
 }

@@ -2,7 +2,9 @@ package uk.gov.council.commissioning.incidents;
 
 import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.Periods;
@@ -13,10 +15,47 @@ import uk.gov.council.commissioning.compliance.DeadlineBreaches;
  * A report the provider owes has not arrived (seed 002 §12.4-12.5). The first escalation records
  * the missed deadline and tells the provider and the contract's officer, and the quality assurance
  * team gets a task to chase; the second goes to the contracts managers. Each message and breach is
- * recorded once, so a retried timer job changes nothing.
+ * recorded once, so a retried timer job changes nothing. The emails' texts are the templates {@code
+ * mail/incident/<report>-missed} and {@code <report>-second-escalation}.
  */
 @Component("incidentEscalations")
 public class IncidentEscalations {
+
+  /**
+   * A report the provider owes: its breach requirement, its name in texts, its templates' stem, its
+   * deadline, and how the chase task names it, the seed section, the period the council set and how
+   * else it may reach the council.
+   */
+  private record Owed(
+      String requirement,
+      String what,
+      String templates,
+      Function<SeriousIncident, Instant> due,
+      String chased,
+      String section,
+      Function<IncidentProperties, Duration> within,
+      String receivedBy) {}
+
+  private static final Owed INITIAL =
+      new Owed(
+          INITIAL_REPORT,
+          "initial report",
+          "incident/initial-report",
+          SeriousIncident::initialReportDueAt,
+          "initial report",
+          "§12.4",
+          IncidentProperties::initialReportWithin,
+          "email or phone");
+  private static final Owed FORM =
+      new Owed(
+          REPORTING_FORM,
+          "reporting form",
+          "incident/reporting-form",
+          SeriousIncident::reportingFormDueAt,
+          "serious incident reporting form",
+          "§12.5",
+          IncidentProperties::reportingFormWithin,
+          "email");
 
   private final DeadlineBreaches breaches;
   private final IncidentNotifications notifications;
@@ -35,99 +74,75 @@ public class IncidentEscalations {
   }
 
   public void initialReportMissed(DelegateExecution execution) {
-    SeriousIncident incident = steps.incident(execution);
-    missed(
-        execution,
-        incident,
-        INITIAL_REPORT,
-        "initial report",
-        incident.initialReportDueAt(),
-        "initial-report-missed",
-        "Chase the provider for its initial report (seed 002 §12.4: within "
-            + Periods.of(properties.initialReportWithin())
-            + " of the incident), or enter it here if it reached the"
-            + " council by email or phone.");
+    missed(execution, INITIAL);
   }
 
   public void initialReportStillMissing(DelegateExecution execution) {
-    stillMissing(
-        execution,
-        "initial report",
-        steps.incident(execution).initialReportDueAt(),
-        "initial-report-second-escalation");
+    stillMissing(execution, INITIAL);
   }
 
   public void reportingFormMissed(DelegateExecution execution) {
-    SeriousIncident incident = steps.incident(execution);
-    missed(
-        execution,
-        incident,
-        REPORTING_FORM,
-        "reporting form",
-        incident.reportingFormDueAt(),
-        "reporting-form-missed",
-        "Chase the provider for its serious incident reporting form (seed 002 §12.5: within "
-            + Periods.of(properties.reportingFormWithin())
-            + " of the incident), or enter it here if it reached the"
-            + " council by email.");
+    missed(execution, FORM);
   }
 
   public void reportingFormStillMissing(DelegateExecution execution) {
-    stillMissing(
-        execution,
-        "reporting form",
-        steps.incident(execution).reportingFormDueAt(),
-        "reporting-form-second-escalation");
+    stillMissing(execution, FORM);
   }
 
-  private void missed(
-      DelegateExecution execution,
-      SeriousIncident incident,
-      String requirement,
-      String what,
-      Instant due,
-      String event,
-      String instruction) {
+  private void missed(DelegateExecution execution, Owed report) {
+    SeriousIncident incident = steps.incident(execution);
+    Instant due = report.due().apply(incident);
     breaches.record(
         CASE_TYPE,
         incident.incidentNumber(),
         incident.providerId(),
-        requirement,
+        report.requirement(),
         Kind.MISSED,
         due,
         IncidentDeadlines.now(),
-        "No " + what + " by its deadline (" + IncidentTimes.text(due) + ")");
-    notifications.reportMissing(execution, event, what, IncidentTimes.text(due));
-    escalationTask(
+        "No " + report.what() + " by its deadline (" + IncidentTimes.text(due) + ")");
+    notifications.reportMissing(
         execution,
+        incident,
+        report.templates() + "-missed",
+        due,
         "The provider's "
-            + what
+            + report.what()
             + " was due by "
             + IncidentTimes.text(due)
-            + " and has not been received. "
-            + instruction);
+            + " and has not been received. Chase the provider for its "
+            + report.chased()
+            + " (seed 002 "
+            + report.section()
+            + ": within "
+            + Periods.of(report.within().apply(properties))
+            + " of the incident), or enter it here if it reached the council by "
+            + report.receivedBy()
+            + ".");
+    // The chase task's answers, like its message, belong to this escalation path alone.
+    execution.setVariableLocal(ESCALATION_ACTION, null);
     execution.setVariableLocal(CHASE_DECISION, null);
   }
 
-  private void stillMissing(DelegateExecution execution, String what, Instant due, String event) {
-    notifications.reportStillMissing(execution, event, what, IncidentTimes.text(due));
-    escalationTask(
+  private void stillMissing(DelegateExecution execution, Owed report) {
+    SeriousIncident incident = steps.incident(execution);
+    Instant due = report.due().apply(incident);
+    notifications.reportStillMissing(
         execution,
+        incident,
+        report.templates() + "-second-escalation",
+        due,
         "The provider's "
-            + what
+            + report.what()
             + " was due by "
             + IncidentTimes.text(due)
-            + " and is still missing after the quality assurance team chased it. Decide what contract action is"
-            + " needed, and whether the council reviews the incident without the "
-            + what
+            + " and is still missing after the quality assurance team chased it. Decide what"
+            + " contract action is needed, and whether the council reviews the incident without"
+            + " the "
+            + report.what()
             + ".");
+    execution.setVariableLocal(ESCALATION_ACTION, null);
     execution.setVariableLocal(PROCEED_WITHOUT_REPORT, false);
     execution.setVariableLocal(PROCEED_REASONS, null);
-  }
-
-  /** The message and the answer of the task that follows belong to this escalation path alone. */
-  private static void escalationTask(DelegateExecution execution, String message) {
-    execution.setVariableLocal(ESCALATION_MESSAGE, message);
-    execution.setVariableLocal(ESCALATION_ACTION, null);
   }
 }

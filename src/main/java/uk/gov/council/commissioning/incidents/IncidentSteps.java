@@ -128,11 +128,12 @@ public class IncidentSteps {
   }
 
   public void close(DelegateExecution execution) {
+    SeriousIncident incident = incident(execution);
     register.close(
-        incident(execution).incidentNumber(),
+        incident.incidentNumber(),
         IncidentDeadlines.now(),
         (String) execution.getVariable(OUTCOME));
-    notifications.closed(execution);
+    notifications.closed(execution, incident);
   }
 
   /**

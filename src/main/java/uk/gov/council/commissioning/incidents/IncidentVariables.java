@@ -88,8 +88,8 @@ final class IncidentVariables {
   static final String CONTRACT_DEFAULT_DECISION = "contractDefaultDecision";
   static final String CONTRACT_DEFAULT_REASONS = "contractDefaultReasons";
 
-  // Escalation tasks, local to the escalation's path.
-  static final String ESCALATION_MESSAGE = "escalationMessage";
+  // The answer of an escalation task, local to the escalation's path; the message it shows is set
+  // by the escalation kit.
   static final String ESCALATION_ACTION = "escalationAction";
 
   /**

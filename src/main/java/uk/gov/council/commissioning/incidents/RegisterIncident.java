@@ -95,13 +95,13 @@ public class RegisterIncident implements JavaDelegate {
     variables.put(UPDATES_RECEIVED, 0);
     execution.setVariables(variables);
 
+    SeriousIncident incident = steps.incident(execution);
     if (report.byProvider()) {
       // A provider's own report is its initial report: late if it came after the 12 hours.
-      steps.lateIfAfter(
-          steps.incident(execution), INITIAL_REPORT, "initial report", initialDue, now, "");
-      notifications.reportedByProvider(execution);
+      steps.lateIfAfter(incident, INITIAL_REPORT, "initial report", initialDue, now, "");
+      notifications.reportedByProvider(execution, incident);
     } else {
-      notifications.loggedByCouncil(execution);
+      notifications.loggedByCouncil(execution, incident);
     }
     if (report.safeguardingSuspected()) {
       if (report.byProvider()) {

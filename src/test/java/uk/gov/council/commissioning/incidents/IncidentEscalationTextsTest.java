@@ -12,6 +12,11 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.escalation.CaseMail;
+import uk.gov.council.commissioning.escalation.Escalations;
+import uk.gov.council.commissioning.notify.NotificationService;
+import uk.gov.council.commissioning.notify.RecipientDirectory;
 
 /**
  * The quality assurance team's chase task states the periods the council has set, not the seed's
@@ -51,10 +56,15 @@ class IncidentEscalationTextsTest {
                 "OPEN",
                 null,
                 null));
+    CaseMail mail = new CaseMail(mock(NotificationService.class));
     IncidentEscalations escalations =
         new IncidentEscalations(
             mock(DeadlineBreaches.class),
-            mock(IncidentNotifications.class),
+            new IncidentNotifications(
+                mail,
+                new Escalations(mail),
+                mock(RecipientDirectory.class),
+                mock(ContractService.class)),
             steps,
             new IncidentProperties(
                 Duration.ofHours(6), Duration.ofHours(36), Duration.ofHours(24), 5, 2, 2));
@@ -64,7 +74,7 @@ class IncidentEscalationTextsTest {
 
     ArgumentCaptor<Object> messages = ArgumentCaptor.forClass(Object.class);
     verify(execution, org.mockito.Mockito.times(2))
-        .setVariableLocal(eq(IncidentVariables.ESCALATION_MESSAGE), messages.capture());
+        .setVariableLocal(eq(Escalations.ESCALATION_MESSAGE), messages.capture());
     assertThat(messages.getAllValues().get(0).toString())
         .contains("within 6 hours of the incident")
         .doesNotContain("12 hours");
