@@ -234,7 +234,7 @@ public class ProcurementApproval {
 
   public void decided(DelegateTask task) {
     FormChecks checks = new FormChecks(task.getName(), task);
-    String decision = checks.oneOf("procurementDecision", Set.of("APPROVE", "REFUSE"));
+    checks.oneOf("procurementDecision", Set.of("APPROVE", "REFUSE"));
     checks.text("procurementDecisionReasons");
     if (isExecutive(task.getExecution())) {
       // The Executive's own record: democratic services give the minute reference and date.
@@ -246,9 +246,10 @@ public class ProcurementApproval {
     }
     checks.throwIfAny();
     TaskAnswers.keepOnTask(task, EXECUTIVE_RECORD);
-    if ("APPROVE".equals(decision)) {
-      register.setStatus(task.getExecution().getProcessBusinessKey(), "APPROVED");
-    }
+  }
+
+  public void approved(DelegateExecution execution) {
+    register.setStatus(execution.getProcessBusinessKey(), "APPROVED");
   }
 
   static String title(String route) {

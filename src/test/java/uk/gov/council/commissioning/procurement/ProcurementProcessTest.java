@@ -95,7 +95,9 @@ class ProcurementProcessTest {
     assertThat(reference).matches("PROC-2026-\\d{4}");
     assertThat(register.require(reference).status()).isEqualTo("AWAITING_APPROVAL");
     approve(instance);
-    assertThat(instance).hasPassed("Task_DetermineDecisionMaker");
+    assertThat(instance)
+        .hasPassed(
+            "Task_DetermineDecisionMaker", "Task_RecordDecisionMaker", "Task_RecordApproval");
     assertThat(register.require(reference).status()).isEqualTo("APPROVED");
 
     planTimetable(instance, plan("PA2023"));
@@ -144,6 +146,14 @@ class ProcurementProcessTest {
     execute(job(instance, "Task_MakeContractLive"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_RunComplete", "EndEvent_ContractLive");
+    assertThat(instance)
+        .hasPassed(
+            "Task_RecordMarketEngagementFinished",
+            "Task_RecordTenderPeriodClosed",
+            "Task_RecordEvaluation",
+            "Task_RecordRecommendedBidder",
+            "Task_RecordAwardAuthorised",
+            "Task_RecordContractLive");
     assertThat(contracts.findByReference(newContract).orElseThrow().status())
         .isEqualTo(ContractStatus.ACTIVE);
     Contract old = contracts.findByReference(replaced.reference()).orElseThrow();
@@ -231,7 +241,7 @@ class ProcurementProcessTest {
             "REFUSE",
             "procurementDecisionReasons",
             "Bring the service in house instead"));
-    assertThat(instance).isEnded().hasPassed("EndEvent_NotApproved");
+    assertThat(instance).isEnded().hasPassed("Task_RecordNotApproved", "EndEvent_NotApproved");
     assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("NOT_APPROVED");
   }
 
@@ -263,7 +273,7 @@ class ProcurementProcessTest {
             "n/a",
             "revisionNotes",
             "A variation will be used instead"));
-    assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn");
+    assertThat(instance).isEnded().hasPassed("Task_RecordWithdrawn", "EndEvent_Withdrawn");
     assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("WITHDRAWN");
   }
 
@@ -450,7 +460,7 @@ class ProcurementProcessTest {
             "RETENDER",
             "failedTenderNotes",
             "Relax the turnover requirement"));
-    assertThat(instance).isWaitingAt("Task_PlanTimetable");
+    assertThat(instance).hasPassed("Task_ReopenForNewTender").isWaitingAt("Task_PlanTimetable");
     assertThat(register.finishedStages(instance.getBusinessKey())).isEmpty();
     Map<String, Object> second = plan("PA2023");
     second.putAll(
@@ -498,7 +508,7 @@ class ProcurementProcessTest {
             "ABANDON",
             "failedTenderNotes",
             "Decommissioning report to follow"));
-    assertThat(other).isEnded().hasPassed("EndEvent_Abandoned");
+    assertThat(other).isEnded().hasPassed("Task_RecordAbandoned", "EndEvent_Abandoned");
     assertThat(register.require(other.getBusinessKey()).status()).isEqualTo("ABANDONED");
   }
 
