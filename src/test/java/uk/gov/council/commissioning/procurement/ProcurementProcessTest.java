@@ -97,7 +97,12 @@ class ProcurementProcessTest {
     approve(instance);
     assertThat(instance)
         .hasPassed(
-            "Task_DetermineDecisionMaker", "Task_RecordDecisionMaker", "Task_RecordApproval");
+            "Task_RecordGovernanceAgreement",
+            "Task_RecordCorporateServicesAgreement",
+            "Task_RecordFinanceAgreement",
+            "Task_DetermineDecisionMaker",
+            "Task_RecordDecisionMaker",
+            "Task_RecordApproval");
     assertThat(register.require(reference).status()).isEqualTo("APPROVED");
 
     planTimetable(instance, plan("PA2023"));
@@ -628,7 +633,9 @@ class ProcurementProcessTest {
             "2026-07-24",
             "challengeGrounds",
             "Price scoring applied the wrong formula"));
-    assertThat(instance).isWaitingAt("Task_ResolveChallenge");
+    assertThat(instance)
+        .hasPassed("Task_RecordChallenge", "Task_EmailChallengeReceived")
+        .isWaitingAt("Task_ResolveChallenge");
     assertThat(
             managementService
                 .createJobQuery()
@@ -639,6 +646,9 @@ class ProcurementProcessTest {
         .isZero();
     assertThat(register.require(reference).status()).isEqualTo("AWARD_SUSPENDED");
     assertThat(outbox(instance, "challenge:2026-07-24:" + "Acme Care".hashCode())).contains(LEAD);
+    // What the task handed to the service tasks after it lived only in that transaction.
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .doesNotContainKeys("completedTask.challenger", "completedTask.by");
 
     complete(
         LEAD,
@@ -648,7 +658,7 @@ class ProcurementProcessTest {
             "AWARD_STANDS",
             "challengeResolution",
             "Legal confirmed the formula matches the published method"));
-    assertThat(instance).isWaitingAt("Task_SignContract");
+    assertThat(instance).hasPassed("Task_RecordChallengeOutcome").isWaitingAt("Task_SignContract");
     assertThat(register.challenges(reference))
         .singleElement()
         .satisfies(
