@@ -127,16 +127,24 @@ public class ProcurementApproval {
         "say why you do not agree, for the officer to act on");
     String comments = checks.optionalText(commentsField, 2000);
     checks.throwIfAny();
-    // Recorded as this director's answer: the variables are there for the forms, but any director
-    // completing a task could set the others' too.
-    register.recordAgreement(
-        task.getExecution().getProcessBusinessKey(),
-        answerVariable,
-        answer,
-        comments,
-        ProcurementUsers.userOf(task),
-        ProcurementDeadlines.now());
+    CompletedTask.handOver(task, answerVariable, answer);
+    CompletedTask.handOver(task, commentsField, comments);
+    CompletedTask.handOverUser(task);
     task.getExecution().setVariable(commentsField, comments);
+  }
+
+  /**
+   * Recorded as this director's answer, as the task checked it: the variables are there for the
+   * forms, but any director completing a task could set the others' too.
+   */
+  public void recordAgreement(DelegateExecution execution, String answerVariable) {
+    register.recordAgreement(
+        execution.getProcessBusinessKey(),
+        answerVariable,
+        CompletedTask.get(execution, answerVariable),
+        CompletedTask.get(execution, answerVariable + "Comments"),
+        CompletedTask.user(execution),
+        ProcurementDeadlines.now());
   }
 
   /** Whether all three agreed to the case as it now stands, from their recorded answers. */
@@ -234,7 +242,7 @@ public class ProcurementApproval {
 
   public void decided(DelegateTask task) {
     FormChecks checks = new FormChecks(task.getName(), task);
-    String decision = checks.oneOf("procurementDecision", Set.of("APPROVE", "REFUSE"));
+    checks.oneOf("procurementDecision", Set.of("APPROVE", "REFUSE"));
     checks.text("procurementDecisionReasons");
     if (isExecutive(task.getExecution())) {
       // The Executive's own record: democratic services give the minute reference and date.
@@ -246,9 +254,10 @@ public class ProcurementApproval {
     }
     checks.throwIfAny();
     TaskAnswers.keepOnTask(task, EXECUTIVE_RECORD);
-    if ("APPROVE".equals(decision)) {
-      register.setStatus(task.getExecution().getProcessBusinessKey(), "APPROVED");
-    }
+  }
+
+  public void approved(DelegateExecution execution) {
+    register.setStatus(execution.getProcessBusinessKey(), "APPROVED");
   }
 
   static String title(String route) {

@@ -99,14 +99,32 @@ public class ProcurementAward {
     }
     String grounds = checks.text("challengeGrounds", 4000);
     checks.throwIfAny();
-    DelegateExecution execution = task.getExecution();
+    task.getExecution().setVariable("challengeText", challengeText(challenger, received, grounds));
+    CompletedTask.handOver(task, "challenger", challenger);
+    CompletedTask.handOver(task, "challengeReceivedOn", received.toString());
+    CompletedTask.handOver(task, "challengeGrounds", grounds);
+    CompletedTask.handOverUser(task);
+    TaskAnswers.keepOnTask(task, List.of("challenger", "challengeReceivedOn", "challengeGrounds"));
+  }
+
+  /** The challenge the task checked; it suspends the award until resolved. */
+  public void recordChallenge(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
     register.recordChallenge(
-        reference, received, challenger, grounds, ProcurementUsers.userOf(task));
+        reference,
+        LocalDate.parse(CompletedTask.get(execution, "challengeReceivedOn")),
+        CompletedTask.get(execution, "challenger"),
+        CompletedTask.get(execution, "challengeGrounds"),
+        CompletedTask.user(execution));
     register.setStatus(reference, "AWARD_SUSPENDED");
-    execution.setVariable("challengeText", challengeText(challenger, received, grounds));
-    alerts.challengeReceived(execution, challenger, received);
-    TaskAnswers.keepOnTask(task, List.of("challenger", "challengeReceivedOn", "challengeGrounds"));
+  }
+
+  /** Tells the procurement leads the award is suspended by the challenge the task checked. */
+  public void emailChallengeReceived(DelegateExecution execution) {
+    alerts.challengeReceived(
+        execution,
+        CompletedTask.get(execution, "challenger"),
+        LocalDate.parse(CompletedTask.get(execution, "challengeReceivedOn")));
   }
 
   /** For the resolution form (Markdown): the challenger and its grounds as typed. */
@@ -125,18 +143,26 @@ public class ProcurementAward {
         checks.oneOf("challengeOutcome", Set.of("AWARD_STANDS", "REEVALUATE", "ABANDON"));
     String resolution = checks.text("challengeResolution", 4000);
     checks.throwIfAny();
-    String reference = task.getExecution().getProcessBusinessKey();
+    CompletedTask.handOver(task, "challengeOutcome", outcome);
+    CompletedTask.handOver(task, "challengeResolution", resolution);
+    CompletedTask.handOverUser(task);
+    TaskAnswers.decided(task, "challengeOutcome", List.of("challengeResolution"));
+  }
+
+  /** The resolution the task checked; the award is no longer suspended. */
+  public void recordChallengeOutcome(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    String outcome = CompletedTask.get(execution, "challengeOutcome");
     register.resolveChallenge(
         reference,
         outcome,
-        resolution,
+        CompletedTask.get(execution, "challengeResolution"),
         ProcurementDeadlines.today(),
-        ProcurementUsers.userOf(task));
+        CompletedTask.user(execution));
     register.setStatus(reference, "IN_PROGRESS");
     if ("REEVALUATE".equals(outcome)) {
       register.reopenStagesFrom(reference, ProcurementStage.EVALUATION);
     }
-    TaskAnswers.decided(task, "challengeOutcome", List.of("challengeResolution"));
   }
 
   /** Fills the contract form from the award and the council's usual term (seed 000 §6.8). */

@@ -9,6 +9,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.forms.MarkdownText;
@@ -55,33 +56,21 @@ public class ProcurementEvaluation {
     execution.setVariable("evaluationFormatHelp", EvaluationSheet.formatHelp());
   }
 
+  /** The task's sheet: refused, line by line, before the task completes. */
   public void evaluated(DelegateTask task) {
-    FormChecks checks = new FormChecks(task.getName(), task);
-    Double price = checks.nonNegativeNumber("priceWeight");
-    Double quality = checks.nonNegativeNumber("qualityWeight");
-    Double maxScore = checks.nonNegativeNumber("maxScore");
-    String questions = checks.text("evaluationQuestions");
-    String bids = checks.text("evaluationBids");
-    checks.optionalText("interviewNotes", 4000);
-    checks.throwIfAny();
-    EvaluationRequest request;
-    EvaluationResult result;
-    try {
-      request =
-          EvaluationSheet.parse(
-              questions, decimal(price), decimal(quality), decimal(maxScore), bids);
-      result = TenderEvaluation.evaluate(request.model(), request.bids());
-    } catch (EvaluationSheetException e) {
-      throw new TaskFormException(
-          task.getName(), e.problems().stream().map(SheetProblem::toString).toList());
-    } catch (InvalidRequestException e) {
-      throw new TaskFormException(
-          task.getName(), e.getErrors().stream().map(p -> p.field() + ": " + p.message()).toList());
-    }
-    String reference = task.getExecution().getProcessBusinessKey();
-    register.saveEvaluation(reference, write(request), write(result));
+    evaluate(task.getName(), task);
+  }
+
+  /**
+   * Stores the stage 1 and stage 2 results of the sheet the completed task checked, and puts the
+   * ranking on the case for the award report.
+   */
+  public void recordEvaluation(DelegateExecution execution) {
+    Evaluation evaluation = evaluate(EVALUATION_TASK, execution);
+    String reference = execution.getProcessBusinessKey();
+    register.saveEvaluation(reference, write(evaluation.request()), write(evaluation.result()));
     register.stageFinished(reference, ProcurementStage.EVALUATION, ProcurementDeadlines.today());
-    DelegateExecution execution = task.getExecution();
+    EvaluationResult result = evaluation.result();
     execution.setVariable("compliantTender", !result.ranking().isEmpty());
     execution.setVariable("rankingText", rankingText(result));
     execution.setVariable("excludedText", excludedText(result));
@@ -89,6 +78,33 @@ public class ProcurementEvaluation {
     String winner = AssessmentSummaries.winnerOf(result);
     execution.setVariable("winningBidder", winner.isEmpty() ? null : winner);
     execution.setVariable("returnComments", "");
+  }
+
+  /** The task the sheet is entered on, named in a refusal. */
+  private static final String EVALUATION_TASK = "Evaluate the tenders";
+
+  private record Evaluation(EvaluationRequest request, EvaluationResult result) {}
+
+  private static Evaluation evaluate(String form, VariableScope sheet) {
+    FormChecks checks = new FormChecks(form, sheet);
+    Double price = checks.nonNegativeNumber("priceWeight");
+    Double quality = checks.nonNegativeNumber("qualityWeight");
+    Double maxScore = checks.nonNegativeNumber("maxScore");
+    String questions = checks.text("evaluationQuestions");
+    String bids = checks.text("evaluationBids");
+    checks.optionalText("interviewNotes", 4000);
+    checks.throwIfAny();
+    try {
+      EvaluationRequest request =
+          EvaluationSheet.parse(
+              questions, decimal(price), decimal(quality), decimal(maxScore), bids);
+      return new Evaluation(request, TenderEvaluation.evaluate(request.model(), request.bids()));
+    } catch (EvaluationSheetException e) {
+      throw new TaskFormException(form, e.problems().stream().map(SheetProblem::toString).toList());
+    } catch (InvalidRequestException e) {
+      throw new TaskFormException(
+          form, e.getErrors().stream().map(p -> p.field() + ": " + p.message()).toList());
+    }
   }
 
   /**
@@ -109,8 +125,16 @@ public class ProcurementEvaluation {
               : "must be one of the bidders tied at the top: " + String.join(", ", eligible));
     }
     checks.throwIfAny();
-    register.recordWinner(reference, winner);
   }
+
+  /** The bidder the award report recommends, as the completed task checked it. */
+  public void recordRecommendedBidder(DelegateExecution execution) {
+    register.recordWinner(
+        execution.getProcessBusinessKey(),
+        new FormChecks(AWARD_REPORT_TASK, execution).text("winningBidder"));
+  }
+
+  private static final String AWARD_REPORT_TASK = "Prepare the award report";
 
   public void awardDecided(DelegateTask task) {
     FormChecks checks = new FormChecks(task.getName(), task);
@@ -129,10 +153,6 @@ public class ProcurementEvaluation {
         List.of("awardDecisionComments", "decisionReference", "decisionDate"));
     DelegateExecution execution = task.getExecution();
     if ("AUTHORISE".equals(decision)) {
-      register.stageFinished(
-          execution.getProcessBusinessKey(),
-          ProcurementStage.AWARD_AUTHORISATION,
-          ProcurementDeadlines.today());
       execution.setVariable("returnComments", "");
     } else {
       execution.setVariable(

@@ -54,21 +54,25 @@ public class ProcurementSteps {
     }
   }
 
+  /** The lead's choice after a tender with no compliant bid; the gateway after it acts on it. */
   public void afterFailedTender(DelegateTask task) {
     FormChecks checks = new FormChecks(task.getName(), task);
-    String next = checks.oneOf("failedTenderNextStep", Set.of("RETENDER", "ABANDON"));
+    checks.oneOf("failedTenderNextStep", Set.of("RETENDER", "ABANDON"));
     checks.text("failedTenderNotes");
     checks.throwIfAny();
-    if ("RETENDER".equals(next)) {
-      // A new tender round runs every stage again, to a new timetable (its market engagement may be
-      // short).
-      String reference = task.getExecution().getProcessBusinessKey();
-      register.reopenStagesFrom(reference, ProcurementStage.MARKET_ENGAGEMENT);
-      // New bids: the failed round's sheet and result must not be offered or read as this round's.
-      // The questions and weights stay as the form's starting point.
-      register.clearEvaluation(reference);
-      FAILED_ROUND.forEach(task.getExecution().getProcessInstance()::removeVariable);
-    }
     TaskAnswers.decided(task, "failedTenderNextStep", List.of("failedTenderNotes"));
+  }
+
+  /**
+   * A new tender round runs every stage again, to a new timetable (its market engagement may be
+   * short).
+   */
+  public void reopenForNewTender(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    register.reopenStagesFrom(reference, ProcurementStage.MARKET_ENGAGEMENT);
+    // New bids: the failed round's sheet and result must not be offered or read as this round's.
+    // The questions and weights stay as the form's starting point.
+    register.clearEvaluation(reference);
+    FAILED_ROUND.forEach(execution.getProcessInstance()::removeVariable);
   }
 }

@@ -256,9 +256,9 @@ public class ProcurementTimetable {
     return deadlines.startOf(requirePlan(execution.getProcessBusinessKey()).commencementDate());
   }
 
-  public void stageFinished(DelegateTask task, String stage) {
+  public void stageFinished(DelegateExecution execution, String stage) {
     register.stageFinished(
-        task.getExecution().getProcessBusinessKey(),
+        execution.getProcessBusinessKey(),
         ProcurementStage.valueOf(stage),
         ProcurementDeadlines.today());
   }
@@ -281,7 +281,6 @@ public class ProcurementTimetable {
               + "; tenders are opened only after it closes (from its closing time that day)");
     }
     checks.throwIfAny();
-    register.stageFinished(reference, ProcurementStage.TENDER_PERIOD, ProcurementDeadlines.today());
   }
 
   // --- the timetable watch --------------------------------------------------------------------

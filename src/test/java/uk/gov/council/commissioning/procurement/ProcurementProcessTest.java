@@ -95,7 +95,14 @@ class ProcurementProcessTest {
     assertThat(reference).matches("PROC-2026-\\d{4}");
     assertThat(register.require(reference).status()).isEqualTo("AWAITING_APPROVAL");
     approve(instance);
-    assertThat(instance).hasPassed("Task_DetermineDecisionMaker");
+    assertThat(instance)
+        .hasPassed(
+            "Task_RecordGovernanceAgreement",
+            "Task_RecordCorporateServicesAgreement",
+            "Task_RecordFinanceAgreement",
+            "Task_DetermineDecisionMaker",
+            "Task_RecordDecisionMaker",
+            "Task_RecordApproval");
     assertThat(register.require(reference).status()).isEqualTo("APPROVED");
 
     planTimetable(instance, plan("PA2023"));
@@ -144,6 +151,14 @@ class ProcurementProcessTest {
     execute(job(instance, "Task_MakeContractLive"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_RunComplete", "EndEvent_ContractLive");
+    assertThat(instance)
+        .hasPassed(
+            "Task_RecordMarketEngagementFinished",
+            "Task_RecordTenderPeriodClosed",
+            "Task_RecordEvaluation",
+            "Task_RecordRecommendedBidder",
+            "Task_RecordAwardAuthorised",
+            "Task_RecordContractLive");
     assertThat(contracts.findByReference(newContract).orElseThrow().status())
         .isEqualTo(ContractStatus.ACTIVE);
     Contract old = contracts.findByReference(replaced.reference()).orElseThrow();
@@ -231,7 +246,7 @@ class ProcurementProcessTest {
             "REFUSE",
             "procurementDecisionReasons",
             "Bring the service in house instead"));
-    assertThat(instance).isEnded().hasPassed("EndEvent_NotApproved");
+    assertThat(instance).isEnded().hasPassed("Task_RecordNotApproved", "EndEvent_NotApproved");
     assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("NOT_APPROVED");
   }
 
@@ -263,7 +278,7 @@ class ProcurementProcessTest {
             "n/a",
             "revisionNotes",
             "A variation will be used instead"));
-    assertThat(instance).isEnded().hasPassed("EndEvent_Withdrawn");
+    assertThat(instance).isEnded().hasPassed("Task_RecordWithdrawn", "EndEvent_Withdrawn");
     assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("WITHDRAWN");
   }
 
@@ -450,7 +465,7 @@ class ProcurementProcessTest {
             "RETENDER",
             "failedTenderNotes",
             "Relax the turnover requirement"));
-    assertThat(instance).isWaitingAt("Task_PlanTimetable");
+    assertThat(instance).hasPassed("Task_ReopenForNewTender").isWaitingAt("Task_PlanTimetable");
     assertThat(register.finishedStages(instance.getBusinessKey())).isEmpty();
     Map<String, Object> second = plan("PA2023");
     second.putAll(
@@ -498,7 +513,7 @@ class ProcurementProcessTest {
             "ABANDON",
             "failedTenderNotes",
             "Decommissioning report to follow"));
-    assertThat(other).isEnded().hasPassed("EndEvent_Abandoned");
+    assertThat(other).isEnded().hasPassed("Task_RecordAbandoned", "EndEvent_Abandoned");
     assertThat(register.require(other.getBusinessKey()).status()).isEqualTo("ABANDONED");
   }
 
@@ -618,7 +633,9 @@ class ProcurementProcessTest {
             "2026-07-24",
             "challengeGrounds",
             "Price scoring applied the wrong formula"));
-    assertThat(instance).isWaitingAt("Task_ResolveChallenge");
+    assertThat(instance)
+        .hasPassed("Task_RecordChallenge", "Task_EmailChallengeReceived")
+        .isWaitingAt("Task_ResolveChallenge");
     assertThat(
             managementService
                 .createJobQuery()
@@ -629,6 +646,9 @@ class ProcurementProcessTest {
         .isZero();
     assertThat(register.require(reference).status()).isEqualTo("AWARD_SUSPENDED");
     assertThat(outbox(instance, "challenge:2026-07-24:" + "Acme Care".hashCode())).contains(LEAD);
+    // What the task handed to the service tasks after it lived only in that transaction.
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .doesNotContainKeys("completedTask.challenger", "completedTask.by");
 
     complete(
         LEAD,
@@ -638,7 +658,7 @@ class ProcurementProcessTest {
             "AWARD_STANDS",
             "challengeResolution",
             "Legal confirmed the formula matches the published method"));
-    assertThat(instance).isWaitingAt("Task_SignContract");
+    assertThat(instance).hasPassed("Task_RecordChallengeOutcome").isWaitingAt("Task_SignContract");
     assertThat(register.challenges(reference))
         .singleElement()
         .satisfies(
