@@ -17,50 +17,37 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestUsers;
 
 /**
  * Every path and timer of contract-extension.bpmn (seed 000 §1-2, §4.8-4.9, §10.1-10.3, §12). Jobs
  * are executed explicitly and the engine clock is moved; the job executor is off in tests.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class ContractExtensionProcessTest {
+@ProcessTest
+class ContractExtensionProcessTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final ZoneId UK = ZoneId.of("Europe/London");
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired HistoryService historyService;
   @Autowired ContractService contracts;
   @Autowired ExtensionCaseService cases;
   @Autowired ExtensionLetterService letters;
-  @Autowired JdbcClient jdbc;
-  @Autowired AccessSetup access;
 
   String reference;
 
@@ -72,12 +59,7 @@ class ContractExtensionProcessTest {
     staffMember("t-director", Roles.CHIEF_OFFICERS);
     reference = "DPSP-T" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     // Seed 000 is dated 18 September 2019; its decision is published the next day.
-    setClock(LocalDateTime.of(2019, 9, 20, 9, 0));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+    TestClock.set(LocalDateTime.of(2019, 9, 20, 9, 0));
   }
 
   // --- starting -------------------------------------------------------------------------------
@@ -190,7 +172,7 @@ class ContractExtensionProcessTest {
     Job callInTimer = timer(instance, "Timer_CallInPeriodEnds");
     assertThat(callInTimer.getDuedate()).isEqualTo(at(LocalDateTime.of(2019, 9, 27, 0, 0)));
 
-    setClock(LocalDateTime.of(2019, 9, 27, 0, 1));
+    TestClock.set(LocalDateTime.of(2019, 9, 27, 0, 1));
     execute(callInTimer);
     assertThat(instance).isWaitingAt("Task_UpdateContractRegister");
     execute(job());
@@ -243,9 +225,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void aCallInStopsImplementationAndTheDecisionMakerReconsiders() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    draftScrutiniseAndAgree(instance, true);
+    ProcessInstance instance = agreedForDecision(true);
     complete(task(instance), approval("APPROVE", ""));
     complete(task(instance), Map.of("publicationDate", "2019-09-19"));
 
@@ -275,9 +255,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void aCallInCanEndInRefusalOnReconsideration() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    draftScrutiniseAndAgree(instance, true);
+    ProcessInstance instance = agreedForDecision(true);
     complete(task(instance), approval("APPROVE", ""));
     complete(task(instance), Map.of("publicationDate", "2019-09-19"));
     complete(task(instance), Map.of("callInReceived", true, "callInReason", "Called in"));
@@ -290,7 +268,7 @@ class ContractExtensionProcessTest {
   @Test
   void callInPeriodCountsWorkingDaysAcrossEaster() {
     seedContract(contracts, reference);
-    setClock(LocalDateTime.of(2025, 4, 17, 10, 0));
+    TestClock.set(LocalDateTime.of(2025, 4, 17, 10, 0));
     ProcessInstance instance = cases.startAsSystem(reference);
     draftScrutiniseAndAgree(instance, true);
     complete(task(instance), approval("APPROVE", ""));
@@ -419,9 +397,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void aDecisionCalledInOpensEmptyForTheReconsideration() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    draftScrutiniseAndAgree(instance, true);
+    ProcessInstance instance = agreedForDecision(true);
     complete(task(instance), approval("APPROVE", "As recommended"));
     complete(task(instance), Map.of("publicationDate", "2019-09-19"));
     complete(
@@ -498,9 +474,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void refusalByTheDecisionMakerEndsTheSameWay() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    draftScrutiniseAndAgree(instance, true);
+    ProcessInstance instance = agreedForDecision(true);
 
     complete(task(instance), approval("REFUSE", "Retender now instead"));
 
@@ -520,7 +494,7 @@ class ContractExtensionProcessTest {
     Job escalation = timer(instance, "Timer_EscalateBeforeExpiry");
     assertThat(escalation.getDuedate()).isEqualTo(at(LocalDateTime.of(2020, 1, 7, 0, 0)));
 
-    setClock(LocalDateTime.of(2020, 1, 7, 0, 5));
+    TestClock.set(LocalDateTime.of(2020, 1, 7, 0, 5));
     execute(escalation);
     execute(jobAt(instance, "Task_EmailContractsManagers"));
 
@@ -543,7 +517,7 @@ class ContractExtensionProcessTest {
     Job lapse = timer(instance, "Timer_ContractLapsing");
     assertThat(lapse.getDuedate()).isEqualTo(at(LocalDateTime.of(2020, 4, 7, 0, 0)));
 
-    setClock(LocalDateTime.of(2020, 4, 7, 0, 5));
+    TestClock.set(LocalDateTime.of(2020, 4, 7, 0, 5));
     execute(lapse);
     execute(jobAt(instance, "Task_EmailChiefOfficerLapsing"));
 
@@ -559,7 +533,7 @@ class ContractExtensionProcessTest {
   @Test
   void aCaseOpenedAfterTheEndDateHasBothTimersDueAtOnce() {
     seedContract(contracts, reference);
-    setClock(LocalDateTime.of(2020, 4, 20, 9, 0));
+    TestClock.set(LocalDateTime.of(2020, 4, 20, 9, 0));
     ProcessInstance instance = cases.startAsSystem(reference);
 
     assertThat(
@@ -582,7 +556,7 @@ class ContractExtensionProcessTest {
         "60000",
         List.of(12));
     ProcessInstance instance = cases.startAsSystem(reference);
-    setClock(LocalDateTime.of(2020, 1, 2, 9, 0));
+    TestClock.set(LocalDateTime.of(2020, 1, 2, 9, 0));
     execute(timer(instance, "Timer_EscalateBeforeExpiry"));
     execute(jobAt(instance, "Task_EmailContractsManagers"));
     assertThat(instance).isWaitingAt("Task_ReviewExtensionAtRisk");
@@ -637,9 +611,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void aPublicationDateInTheFutureIsRefused() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    draftScrutiniseAndAgree(instance, true);
+    ProcessInstance instance = agreedForDecision(true);
     complete(task(instance), approval("APPROVE", ""));
     String taskId = task(instance).getId();
 
@@ -653,6 +625,14 @@ class ContractExtensionProcessTest {
 
   // --- helpers -------------------------------------------------------------------------------
 
+  /** A case on the seeded contract, its gateway report drafted, scrutinised and agreed. */
+  private ProcessInstance agreedForDecision(boolean keyDecision) {
+    seedContract(contracts, reference);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    draftScrutiniseAndAgree(instance, keyDecision);
+    return instance;
+  }
+
   private void draftScrutiniseAndAgree(ProcessInstance instance, boolean keyDecision) {
     complete(taskAt(instance, "Task_PrepareGatewayReport"), gatewayReport(keyDecision));
     complete(taskAt(instance, "Task_RecordScrutiny"), scrutiny());
@@ -660,34 +640,8 @@ class ContractExtensionProcessTest {
     complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", "Agreed"));
   }
 
-  private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  private Job jobAt(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .activityId(activityId)
-        .singleResult();
-  }
-
   private void staffMember(String id, String group) {
-    access.ensureUser(id, "Test", group, id + "@council.example", "secret-" + id);
-    access.ensureMembership(id, group);
+    TestUsers.namedUser(access, id, "Test", group, group);
   }
 
   private long runningCases() {
@@ -696,18 +650,6 @@ class ContractExtensionProcessTest {
         .processDefinitionKey("contract-extension")
         .processInstanceBusinessKey(reference)
         .count();
-  }
-
-  private String outbox(String key) {
-    return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", key)
-        .query(String.class)
-        .optional()
-        .orElse(null);
-  }
-
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(at(ukTime));
   }
 
   private static Date at(LocalDateTime ukTime) {

@@ -1,9 +1,9 @@
 package uk.gov.council.commissioning.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,19 +13,17 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
@@ -34,8 +32,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * validation errors that create nothing, and provider isolation in {@code /api/incidents} and in
  * {@code /engine-rest} (seed 002 §12; personal details for council staff and the provider only).
  */
-@HttpIntegrationTest
-class IncidentApiTest {
+@ProcessTest
+class IncidentApiTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String VIBRANCE_USER = "sia-vibrance";
@@ -44,11 +42,7 @@ class IncidentApiTest {
   private static final String FINANCE = "sia-finance";
 
   @LocalServerPort int port;
-  @Autowired AccessSetup access;
   @Autowired ContractService contracts;
-  @Autowired TaskService taskService;
-  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
-  @Autowired JdbcClient jdbc;
   @Autowired ObjectMapper json;
 
   HttpTestClient http;

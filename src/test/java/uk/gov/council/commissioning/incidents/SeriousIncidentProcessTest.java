@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,26 +15,15 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
@@ -42,8 +31,10 @@ import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Every path and timer of serious-incident.bpmn (seed 002 §12.1-12.5, §10.3-10.5, App C 5.2), with
@@ -52,11 +43,8 @@ import uk.gov.council.commissioning.security.Roles;
  * <p>The clock starts on Thursday 22 May 2025, 09:00 UK time (BST). Monday 26 May 2025 is the
  * Spring bank holiday in England and Wales.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-// Its users join the council's groups, whose members other process tests expect to know exactly.
-@DirtiesContext
-class SeriousIncidentProcessTest {
+@ProcessTest
+class SeriousIncidentProcessTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String PROVIDER_USER = "si-vibrance";
@@ -66,16 +54,9 @@ class SeriousIncidentProcessTest {
   private static final String MANAGER = "si-manager";
   private static final String DIRECTOR = "si-director";
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
   @Autowired ContractService contracts;
   @Autowired DeadlineBreaches breaches;
   @Autowired IncidentRepository register;
-  @Autowired JdbcClient jdbc;
-  @Autowired AccessSetup access;
 
   String reference;
   Provider vibrance;
@@ -95,22 +76,14 @@ class SeriousIncidentProcessTest {
     brightpath(contracts);
     reference = "SI-T" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     homeCareContract(contracts, vibrance, reference);
-    setClock(LocalDateTime.of(2025, 5, 22, 9, 0));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 9, 0));
   }
 
   // --- a provider reports -------------------------------------------------------------------
 
   @Test
   void aProvidersReportOnTimeOpensTheCaseAndAwaitsOnlyTheReportingForm() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
 
     String number = numberOf(instance);
     assertThat(number).matches("SI-2025-\\d{6}");
@@ -141,7 +114,7 @@ class SeriousIncidentProcessTest {
     assertThat(outbox("incident:" + instance.getId() + ":reported"))
         .contains("si-quality@council.example");
 
-    setClock(LocalDateTime.of(2025, 5, 23, 15, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 15, 0));
     complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
@@ -151,7 +124,7 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aProvidersReportAfterTwelveHoursIsRecordedAsLateAtOnce() {
-    setClock(LocalDateTime.of(2025, 5, 22, 21, 30));
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 21, 30));
     ProcessInstance instance =
         startAs(
             PROVIDER_USER,
@@ -233,7 +206,7 @@ class SeriousIncidentProcessTest {
   @Test
   void anOfficerLogsAnIncidentAndTheProvidersInitialReportArrivesOnTime() {
     contracts.assignContractOfficer(reference, OFFICER);
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
 
     assertThat(instance)
@@ -253,7 +226,7 @@ class SeriousIncidentProcessTest {
     assertThat(logged.initialReportAt()).isNull();
     assertThat(logged.providerAwareAt()).isNull();
 
-    setClock(LocalDateTime.of(2025, 5, 22, 12, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 12, 0));
     complete(taskAt(instance, "Task_SubmitInitialReport"), initialReport("2025-05-22T09:30+01:00"));
 
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
@@ -267,7 +240,7 @@ class SeriousIncidentProcessTest {
 
   @Test
   void anInitialReportWithAwarenessBeforeTheIncidentLeavesTheTaskOpen() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     Map<String, Object> report = initialReport("2025-05-22T07:00+01:00");
     report.remove("furtherAction");
 
@@ -283,11 +256,10 @@ class SeriousIncidentProcessTest {
   @Test
   void aMissingInitialReportIsEscalatedAfterTwelveHoursThenToTheContractsManagers() {
     contracts.assignContractOfficer(reference, OFFICER);
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
 
-    setClock(LocalDateTime.of(2025, 5, 22, 20, 1));
-    execute(timer(instance, "Timer_InitialReport12h"));
+    initialReportMissed(instance);
 
     Task chase = taskAt(instance, "Task_ChaseInitialReport");
     assertThat(chase).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
@@ -308,7 +280,7 @@ class SeriousIncidentProcessTest {
         .isWaitingAt(
             "Task_SubmitInitialReport", "Task_ChaseInitialReport", "Task_SubmitReportingForm");
 
-    setClock(LocalDateTime.of(2025, 5, 23, 20, 1));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 20, 1));
     execute(timer(instance, "Timer_InitialReportSecondEscalation"));
 
     Task managers = taskAt(instance, "Task_ActOnMissingInitialReport");
@@ -332,9 +304,9 @@ class SeriousIncidentProcessTest {
 
   @Test
   void escalationTasksCloseWhenTheLateReportArrivesAndTheLatenessIsRecorded() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 23, 21, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 21, 0));
     executeDueJobs(instance);
     assertThat(instance)
         .isWaitingAt(
@@ -361,9 +333,9 @@ class SeriousIncidentProcessTest {
 
   @Test
   void variablesSentWithAReportCannotMoveItsDeadlineNorRedirectTheCaseOrItsTasks() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 22, 21, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 21, 0));
     Map<String, Object> report = initialReport("2025-05-22T09:30+01:00");
     report.put("initialReportDueAt", "2099-01-01T00:00:00Z");
     report.put("incidentNumber", "SI-2025-999999");
@@ -405,7 +377,7 @@ class SeriousIncidentProcessTest {
   @Test
   void variablesSentWithAProvidersTaskCannotRedirectOrRewordTheCouncilsEmails() {
     contracts.assignContractOfficer(reference, OFFICER);
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     Map<String, Object> form = new HashMap<>(reportingForm());
     form.put("providerEmail", "attacker@elsewhere.example");
     form.put("contractReference", "BOGUS-1");
@@ -414,8 +386,7 @@ class SeriousIncidentProcessTest {
     form.put("occurredAtText", "never");
     complete(taskAt(instance, "Task_SubmitReportingForm"), form);
 
-    setClock(LocalDateTime.of(2025, 5, 22, 20, 1));
-    execute(timer(instance, "Timer_InitialReport12h"));
+    initialReportMissed(instance);
 
     String key = "incident:" + instance.getId() + ":initial-report-missed";
     assertThat(outbox(key)).isEqualTo("contracts@vibrance.example,si-officer@council.example");
@@ -438,21 +409,17 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aReportingFormAfterFortyEightHoursIsMissedThenLate() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
 
-    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
-    execute(timer(instance, "Timer_FullReport48h"));
+    reportingFormMissed(instance);
 
     assertThat(taskAt(instance, "Task_ChaseReportingForm"))
         .hasCandidateGroup(Roles.QUALITY_ASSURANCE);
     assertThat(outbox("incident:" + instance.getId() + ":reporting-form-missed"))
         .contains("contracts@vibrance.example");
 
-    setClock(LocalDateTime.of(2025, 5, 24, 15, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 24, 15, 0));
     complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
@@ -467,14 +434,10 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aReportingFormNeverSentIsEscalatedTwice() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
 
-    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
-    execute(timer(instance, "Timer_FullReport48h"));
-    setClock(LocalDateTime.of(2025, 5, 25, 8, 1));
+    reportingFormMissed(instance);
+    TestClock.set(LocalDateTime.of(2025, 5, 25, 8, 1));
     execute(timer(instance, "Timer_FullReportSecondEscalation"));
 
     assertThat(instance)
@@ -519,14 +482,10 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aReportingFormNeverSentDoesNotStopTheReviewWhenTheContractsManagersProceedWithoutIt() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
-    execute(timer(instance, "Timer_FullReport48h"));
-    setClock(LocalDateTime.of(2025, 5, 25, 8, 1));
+    reportingFormMissed(instance);
+    TestClock.set(LocalDateTime.of(2025, 5, 25, 8, 1));
     execute(timer(instance, "Timer_FullReportSecondEscalation"));
     String actOn = taskAt(instance, "Task_ActOnMissingReportingForm").getId();
 
@@ -569,8 +528,8 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aMissingInitialReportDoesNotStopTheReviewWhenTheContractsManagersProceedWithoutIt() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
-    setClock(LocalDateTime.of(2025, 5, 23, 21, 0));
+    ProcessInstance instance = loggedByOfficer();
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 21, 0));
     executeDueJobs(instance);
     complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
 
@@ -594,7 +553,7 @@ class SeriousIncidentProcessTest {
 
   @Test
   void anInitialReportPhonedInOnTimeIsEnteredByQualityAssuranceAndEndsTheWaitWithoutABreach() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
     assertThat(instance)
         .isWaitingAt(
@@ -606,7 +565,7 @@ class SeriousIncidentProcessTest {
     assertThat(entry).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
     assertThat(entry.getDueDate()).isNull();
 
-    setClock(LocalDateTime.of(2025, 5, 22, 11, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 11, 0));
     complete(
         entry, initialReportReceived("PHONE", "2025-05-22T09:45+01:00", "2025-05-22T08:30+01:00"));
 
@@ -630,9 +589,9 @@ class SeriousIncidentProcessTest {
   @Test
   void
       anInitialReportEmailedLateAndFoundWhenChasingIsLateFromWhenItArrivedNotFromWhenItWasEntered() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 9, 0));
     execute(timer(instance, "Timer_InitialReport12h"));
     assertThat(instance)
         .isWaitingAt(
@@ -677,14 +636,13 @@ class SeriousIncidentProcessTest {
 
   @Test
   void anInitialReportPhonedInOnTimeButEnteredAfterTheTimerFiredWithdrawsTheMissedBreach() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 22, 20, 1));
-    execute(timer(instance, "Timer_InitialReport12h"));
+    initialReportMissed(instance);
     assertThat(breachesOf(number)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
 
     // Due 20:00 on Thursday; the provider phoned at 19:30, entered on Friday morning.
-    setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 9, 0));
     complete(
         taskAt(instance, "Task_ChaseInitialReport"),
         receivedAnotherWay(
@@ -697,13 +655,9 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aReportingFormEmailedOnTimeButEnteredAfterTheTimerFiredWithdrawsTheMissedBreach() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
-    execute(timer(instance, "Timer_FullReport48h"));
+    reportingFormMissed(instance);
     assertThat(breachesOf(number)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
 
     // Due 08:00 on Saturday: the email came at exactly 08:00.
@@ -717,9 +671,9 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aPhonedInitialReportThatSuspectsAbuseRaisesTheProvidersAlertAsOfWhenTheCallCame() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 9, 0));
     Map<String, Object> entry =
         initialReportReceived("PHONE", "2025-05-22T21:30+01:00", "2025-05-22T08:30+01:00");
     entry.put("safeguardingSuspected", true);
@@ -745,14 +699,10 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aReportingFormEmailedAfterBothEscalationsEndsThemAndTheCaseGoesOnToReviewAndClosure() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
-    execute(timer(instance, "Timer_FullReport48h"));
-    setClock(LocalDateTime.of(2025, 5, 25, 8, 1));
+    reportingFormMissed(instance);
+    TestClock.set(LocalDateTime.of(2025, 5, 25, 8, 1));
     execute(timer(instance, "Timer_FullReportSecondEscalation"));
     assertThat(instance)
         .isWaitingAt(
@@ -762,7 +712,7 @@ class SeriousIncidentProcessTest {
             "Task_ActOnMissingReportingForm");
 
     // Due 08:00 on Saturday; the provider emailed it at 18:00 and the chase finds it on Sunday.
-    setClock(LocalDateTime.of(2025, 5, 25, 9, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 25, 9, 0));
     complete(
         taskAt(instance, "Task_ChaseReportingForm"),
         receivedAnotherWay(reportingFormReceived("2025-05-24T18:00+01:00")));
@@ -803,15 +753,12 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aReportingFormEmailedOnTimeIsEnteredWithoutWaitingForTheDeadline() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
     assertThat(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise"))
         .hasCandidateGroup(Roles.QUALITY_ASSURANCE);
 
-    setClock(LocalDateTime.of(2025, 5, 23, 16, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 16, 0));
     Map<String, Object> itemsInstead = new HashMap<>(reportingForm());
     itemsInstead.put("reportingFormChannel", "EMAIL");
     itemsInstead.put("reportingFormReceivedAt", "2025-05-23T15:40+01:00");
@@ -828,7 +775,7 @@ class SeriousIncidentProcessTest {
   @Test
   void
       anEnteredInitialReportReceivedInTheFutureBeforeTheIncidentOrWithoutItsItemsIsRefusedAndTheTaskStaysOpen() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
     String taskId = taskAt(instance, "Task_EnterInitialReportReceivedOtherwise").getId();
 
@@ -876,13 +823,9 @@ class SeriousIncidentProcessTest {
 
   @Test
   void anEnteredReportingFormWithoutItsContentOrWithABadTimeIsRefusedAndTheChaseStaysOpen() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
-    execute(timer(instance, "Timer_FullReport48h"));
+    reportingFormMissed(instance);
     String chaseId = taskAt(instance, "Task_ChaseReportingForm").getId();
 
     assertThatThrownBy(() -> taskService.complete(chaseId, receivedAnotherWay(Map.of())))
@@ -931,8 +874,8 @@ class SeriousIncidentProcessTest {
 
   @Test
   void theClocksRunFromTheIncidentNotFromWhenTheCaseWasOpened() {
-    setClock(LocalDateTime.of(2025, 5, 22, 19, 0));
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 19, 0));
+    ProcessInstance instance = loggedByOfficer();
 
     assertThat(timer(instance, "Timer_InitialReport12h").getDuedate())
         .isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
@@ -942,8 +885,8 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aCaseOpenedAfterFortyEightHoursHasEveryEscalationDueAtOnce() {
-    setClock(LocalDateTime.of(2025, 5, 26, 10, 0));
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    TestClock.set(LocalDateTime.of(2025, 5, 26, 10, 0));
+    ProcessInstance instance = loggedByOfficer();
 
     assertThat(
             managementService
@@ -971,7 +914,7 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aProviderReportingAfterFortyEightHoursIsLateAndItsFormAlreadyMissed() {
-    setClock(LocalDateTime.of(2025, 5, 24, 10, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 24, 10, 0));
     ProcessInstance instance =
         startAs(
             PROVIDER_USER,
@@ -994,7 +937,7 @@ class SeriousIncidentProcessTest {
     assertThat(timer(instance, "Timer_NextUpdateDue").getDuedate())
         .isEqualTo(at(LocalDateTime.of(2025, 5, 31, 0, 0)));
 
-    setClock(LocalDateTime.of(2025, 5, 31, 0, 1));
+    TestClock.set(LocalDateTime.of(2025, 5, 31, 0, 1));
     execute(timer(instance, "Timer_NextUpdateDue"));
 
     Task update = taskAt(instance, "Task_ProvideUpdate");
@@ -1002,7 +945,7 @@ class SeriousIncidentProcessTest {
     // Saturday 31 May + 2 working days: Tuesday 3 June.
     assertThat(update.getDueDate()).isEqualTo(at(LocalDateTime.of(2025, 6, 4, 0, 0)));
 
-    setClock(LocalDateTime.of(2025, 6, 2, 10, 0));
+    TestClock.set(LocalDateTime.of(2025, 6, 2, 10, 0));
     complete(update, update("Surgery done; discharge planning under way", false));
 
     assertThat(instance)
@@ -1013,7 +956,7 @@ class SeriousIncidentProcessTest {
     assertThat(timer(instance, "Timer_NextUpdateDue").getDuedate())
         .isEqualTo(at(LocalDateTime.of(2025, 6, 10, 0, 0)));
 
-    setClock(LocalDateTime.of(2025, 6, 10, 0, 1));
+    TestClock.set(LocalDateTime.of(2025, 6, 10, 0, 1));
     execute(timer(instance, "Timer_NextUpdateDue"));
     assertThat(
             taskService.getVariable(
@@ -1046,7 +989,7 @@ class SeriousIncidentProcessTest {
         .hasMessageContaining("outcome: is required")
         .hasMessageContaining("lessonsLearned: is required");
 
-    setClock(LocalDateTime.of(2025, 5, 27, 11, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 27, 11, 0));
     complete(taskAt(instance, "Task_ReviewIncident"), close());
 
     assertThat(instance)
@@ -1128,7 +1071,7 @@ class SeriousIncidentProcessTest {
     complete(taskAt(instance, "Task_RecordRegulatorNotification"), followUpAnswer("REGULATOR"));
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
 
-    setClock(LocalDateTime.of(2025, 5, 31, 0, 1));
+    TestClock.set(LocalDateTime.of(2025, 5, 31, 0, 1));
     execute(timer(instance, "Timer_NextUpdateDue"));
     Map<String, Object> seenByProvider =
         variablesAs(PROVIDER_USER, taskAt(instance, "Task_ProvideUpdate"));
@@ -1262,10 +1205,7 @@ class SeriousIncidentProcessTest {
    * review.
    */
   private ProcessInstance caseUnderReview() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(taskAt(instance, "Task_ReviewIncident")).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
@@ -1318,48 +1258,6 @@ class SeriousIncidentProcessTest {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private void complete(Task task, Map<String, Object> variables) {
-    taskService.complete(task.getId(), new HashMap<>(variables));
-  }
-
-  private void execute(Job job) {
-    assertThat(job).as("job").isNotNull();
-    managementService.executeJob(job.getId());
-  }
-
-  /** Runs every job that is due now, and those they create, as the job executor would. */
-  private void executeDueJobs(ProcessInstance instance) {
-    for (int round = 0; round < 10; round++) {
-      List<Job> due =
-          managementService
-              .createJobQuery()
-              .processInstanceId(instance.getId())
-              .executable()
-              .list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> managementService.executeJob(job.getId()));
-    }
-  }
-
-  private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
   }
 
   private String numberOf(ProcessInstance instance) {
@@ -1424,23 +1322,35 @@ class SeriousIncidentProcessTest {
         .single();
   }
 
-  private String outbox(String key) {
-    return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", key)
-        .query(String.class)
-        .optional()
-        .orElse(null);
-  }
-
   private static Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(at(ukTime));
-  }
-
   private static Date at(LocalDateTime ukTime) {
     return Date.from(ukTime.atZone(WorkingDayCalendar.UK).toInstant());
+  }
+
+  /** A provider's report of an incident at 08:00 on Thursday 22 May 2025, ten minutes after. */
+  private ProcessInstance reportedByProviderOnTime() {
+    return startAs(
+        PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+  }
+
+  /** The officer's log of an incident at 08:00 on Thursday 22 May 2025. */
+  private ProcessInstance loggedByOfficer() {
+    return startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+  }
+
+  /** The reporting form's 48 hours run out (08:00 on Saturday 24 May). */
+  private void reportingFormMissed(ProcessInstance instance) {
+    TestClock.set(LocalDateTime.of(2025, 5, 24, 8, 1));
+    execute(timer(instance, "Timer_FullReport48h"));
+  }
+
+  /** The initial report's 12 hours run out (20:00 on Thursday 22 May). */
+  private void initialReportMissed(ProcessInstance instance) {
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 20, 1));
+    execute(timer(instance, "Timer_InitialReport12h"));
   }
 }

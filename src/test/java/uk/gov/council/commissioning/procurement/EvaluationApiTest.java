@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,15 +12,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /** POST /api/procurement/evaluations through the running server with HTTP Basic. */
-@HttpIntegrationTest
-class EvaluationApiTest {
+@ProcessTest
+class EvaluationApiTest extends ProcessTestCase {
 
   private static final String PATH = "/api/procurement/evaluations";
   private static final String BUYER = "te-procurement";
@@ -48,7 +48,6 @@ class EvaluationApiTest {
               scores(2, 4, 3, 2, 3, 4, 3, 4, 3, 5));
 
   @LocalServerPort int port;
-  @Autowired AccessSetup access;
   @Autowired ObjectMapper json;
 
   HttpTestClient http;

@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,15 +10,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /** POST /api/procurement/timetable-checks through the running server with HTTP Basic. */
-@HttpIntegrationTest
-class TimetableCheckApiTest {
+@ProcessTest
+class TimetableCheckApiTest extends ProcessTestCase {
 
   private static final String PATH = "/api/procurement/timetable-checks";
   private static final String OFFICER = "tt-commissioning";
@@ -37,7 +37,6 @@ class TimetableCheckApiTest {
       """;
 
   @LocalServerPort int port;
-  @Autowired AccessSetup access;
   @Autowired ObjectMapper json;
 
   HttpTestClient http;

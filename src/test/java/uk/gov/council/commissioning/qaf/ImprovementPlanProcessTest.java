@@ -19,14 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -35,16 +29,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Every path and timer of qaf-improvement-plan.bpmn (seed 001 3.3 §3.4), with the engine clock
@@ -53,26 +46,18 @@ import uk.gov.council.commissioning.security.AccessSetup;
  * (2026-03-17T00:00Z), the reminder fires three days before (2026-03-14T00:00Z); see
  * ImprovementPlanDeadlinesTest.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class ImprovementPlanProcessTest {
+@ProcessTest
+class ImprovementPlanProcessTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final Instant PLAN_DUE = Instant.parse("2026-03-17T00:00:00Z");
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
   @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
   @Autowired QafImprovementPlans plans;
   @Autowired ImprovementPlanRegister register;
   @Autowired DeadlineBreaches breaches;
   @Autowired DefaultNoticeSender defaultNoticeSender;
-  @Autowired JdbcClient jdbc;
 
   Contract contract;
   String qafNumber;
@@ -86,14 +71,13 @@ class ImprovementPlanProcessTest {
     contract = contract(contracts, alpha(contracts), "IP-" + n + "-" + unique);
     beta(contracts);
     qafNumber = "QAF-2025-" + n + unique;
-    setClock(LocalDateTime.of(2026, 3, 2, 10, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 2, 10, 0));
   }
 
   @AfterEach
   void reset() {
     identityService.clearAuthentication();
     removeStaff(identityService);
-    ClockUtil.reset();
   }
 
   @Test
@@ -118,7 +102,7 @@ class ImprovementPlanProcessTest {
         .isEqualTo(Date.from(Instant.parse("2026-03-14T00:00:00Z")));
     assertThat(outbox(instance, "requested")).isEqualTo("quality@alpha.example");
 
-    setClock(LocalDateTime.of(2026, 3, 10, 14, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 10, 14, 0));
     complete(ALPHA_USER, submit, plan());
     assertThat(instance)
         .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
@@ -129,7 +113,7 @@ class ImprovementPlanProcessTest {
     assertThat(taskAt(instance, "Task_ReviewPlanContractsManager").getDueDate()).isNotNull();
     assertThat(timer(instance, "Timer_PlanDue")).as("the plan arrived: no escalation").isNull();
 
-    setClock(LocalDateTime.of(2026, 3, 12, 11, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 12, 11, 0));
     acceptBoth(instance);
 
     ImprovementPlan accepted = planOf(instance);
@@ -191,7 +175,7 @@ class ImprovementPlanProcessTest {
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("chaseAction: is required");
 
-    setClock(LocalDateTime.of(2026, 3, 19, 9, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 19, 9, 0));
     complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
 
     assertThat(instance)
@@ -205,7 +189,7 @@ class ImprovementPlanProcessTest {
   @Test
   void sentBackByThePurchasingOfficerTheProviderSeesBothReviewsAndTheDeadlineStays() {
     ProcessInstance instance = submittedPlan();
-    setClock(LocalDateTime.of(2026, 3, 12, 11, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 12, 11, 0));
 
     complete(
         OFFICER,
@@ -321,7 +305,7 @@ class ImprovementPlanProcessTest {
         .hasMessageContaining("csgReport: is required")
         .hasMessageContaining("defaultNoticeDecision: must be one of ISSUE, NO_NOTICE")
         .hasMessageContaining("defaultNoticeReasons: is required");
-    setClock(LocalDateTime.of(2026, 4, 21, 10, 0));
+    TestClock.set(LocalDateTime.of(2026, 4, 21, 10, 0));
     complete(
         MANAGER,
         report,
@@ -366,7 +350,7 @@ class ImprovementPlanProcessTest {
 
     // A retried job (after a failure later in its transaction) finds the letter and queues nothing
     // new.
-    setClock(LocalDateTime.of(2026, 4, 22, 10, 0));
+    TestClock.set(LocalDateTime.of(2026, 4, 22, 10, 0));
     DelegateExecution retry = mock(DelegateExecution.class);
     when(retry.getProcessBusinessKey()).thenReturn(reported.caseReference());
     when(retry.getProcessInstanceId()).thenReturn(instance.getId());
@@ -726,7 +710,7 @@ class ImprovementPlanProcessTest {
 
   private ProcessInstance submittedPlan() {
     ProcessInstance instance = startPlan();
-    setClock(LocalDateTime.of(2026, 3, 10, 14, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 10, 14, 0));
     complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
     return instance;
   }
@@ -820,30 +804,6 @@ class ImprovementPlanProcessTest {
         .single();
   }
 
-  private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  /** Moves the clock just past the timer's due date and runs it. */
-  private void fire(Job timer) {
-    assertThat(timer).as("timer").isNotNull();
-    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
-    managementService.executeJob(timer.getId());
-  }
-
   private String outbox(ProcessInstance instance, String event) {
     return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
         .param("key", "qaf-plan:" + instance.getId() + ":" + event)
@@ -864,9 +824,5 @@ class ImprovementPlanProcessTest {
         .param("id", planId)
         .query(Long.class)
         .single();
-  }
-
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(UK).toInstant()));
   }
 }

@@ -6,23 +6,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import uk.gov.council.commissioning.calendar.TimeAcceleration;
+import uk.gov.council.commissioning.testkit.TestClock;
 
+@ExtendWith(TestClock.class)
 class SafeguardingDeadlinesTest {
 
   private static final Instant ALERTED = Instant.parse("2026-07-06T10:00:00Z");
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
   @Test
   void screeningIsDueTheConfiguredTimeAfterTheAlertArrived() {
-    ClockUtil.setCurrentTime(Date.from(ALERTED));
+    TestClock.set(Date.from(ALERTED));
     SafeguardingDeadlines deadlines =
         new SafeguardingDeadlines(
             new TimeAcceleration(1),
@@ -35,7 +31,7 @@ class SafeguardingDeadlinesTest {
 
   @Test
   void timeAccelerationCompressesTheTimerButNotTheRealDueTime() {
-    ClockUtil.setCurrentTime(Date.from(ALERTED));
+    TestClock.set(Date.from(ALERTED));
     // 1440: a day passes in a minute.
     SafeguardingDeadlines deadlines =
         new SafeguardingDeadlines(

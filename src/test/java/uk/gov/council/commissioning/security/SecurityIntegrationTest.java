@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -25,7 +24,8 @@ import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.extension.ExtensionCaseService;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
@@ -33,8 +33,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * The security wiring through a real server: HTTP Basic and 401s for the APIs, form login and both
  * CSRF protections for the web apps, and the refusal to start without an admin password.
  */
-@HttpIntegrationTest
-class SecurityIntegrationTest {
+@ProcessTest
+class SecurityIntegrationTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "it-officer";
@@ -47,10 +47,8 @@ class SecurityIntegrationTest {
   private static final String FORGETFUL = "it-forgetful";
 
   @LocalServerPort int port;
-  @Autowired AccessSetup access;
   @Autowired ContractService contracts;
   @Autowired ExtensionCaseService cases;
-  @Autowired TaskService taskService;
   @Autowired ObjectMapper json;
 
   HttpTestClient http;
