@@ -5,7 +5,6 @@ import static uk.gov.council.commissioning.complaints.ComplaintTestData.*;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -16,13 +15,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
-import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -30,23 +25,17 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * answer naming each field (nothing created), and what each provider's users may see.
  */
 @ProcessTest
-class ComplaintApiTest extends ProcessTestCase {
+class ComplaintApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String SAFEGUARDING_ONLY = "cp-safeguarding";
   private static final String BUYER = "cp-buyer";
 
-  @LocalServerPort int port;
-  @Autowired ContractService contracts;
-  @Autowired ObjectMapper json;
-
-  HttpTestClient http;
   String alphaContract;
   String betaContract;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     users(access);
     user(access, SAFEGUARDING_ONLY, Roles.SAFEGUARDING);
     user(access, BUYER, Roles.PROCUREMENT);

@@ -8,10 +8,8 @@ import static uk.gov.council.commissioning.complaints.ComplaintTestData.*;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Actor;
@@ -39,7 +36,6 @@ class ComplaintPostgresTest extends ProcessTestCase {
   private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final String RECEIVED = "2026-03-02T08:30:00Z";
 
-  @Autowired ContractService contracts;
   @Autowired ComplaintRepository complaints;
   @Autowired ComplaintCaseService cases;
   @Autowired DeadlineBreaches breaches;
@@ -180,27 +176,6 @@ class ComplaintPostgresTest extends ProcessTestCase {
   }
 
   private ProcessInstance start(String user, Map<String, Object> form) {
-    List<String> groups =
-        identityService.createGroupQuery().groupMember(user).list().stream()
-            .map(Group::getId)
-            .toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      return runtimeService.startProcessInstanceByKey("complaint", form);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void complete(
-      ProcessInstance instance, String activityId, Map<String, Object> variables) {
-    taskService.complete(
-        taskService
-            .createTaskQuery()
-            .processInstanceId(instance.getId())
-            .taskDefinitionKey(activityId)
-            .singleResult()
-            .getId(),
-        variables);
+    return startSignedIn(user, "complaint", form);
   }
 }

@@ -26,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.testkit.ProcessTest;
@@ -47,7 +46,6 @@ class ComplaintProcessTest extends ProcessTestCase {
   private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final String RECEIVED = "2026-03-02T08:30:00Z";
 
-  @Autowired ContractService contracts;
   @Autowired ComplaintRepository complaints;
   @Autowired DeadlineBreaches breaches;
 
@@ -110,11 +108,10 @@ class ComplaintProcessTest extends ProcessTestCase {
         .isEqualTo(c.respondDueAt());
 
     TestClock.set(LocalDateTime.of(2026, 3, 27, 16, 0));
-    complete(taskAt(instance, "Task_InvestigateAndRespond"), respond("2026-03-27T15:00:00Z"));
+    complete(instance, "Task_InvestigateAndRespond", respond("2026-03-27T15:00:00Z"));
     assertThat(instance).isWaitingAt("Task_RecordComplainantResponse");
     complete(
-        taskAt(instance, "Task_RecordComplainantResponse"),
-        Map.of("complainantResponse", "SATISFIED"));
+        instance, "Task_RecordComplainantResponse", Map.of("complainantResponse", "SATISFIED"));
 
     assertThat(instance).isEnded().hasPassed("Task_CloseComplaint");
     Complaint closed = complaintOf(instance);
@@ -148,8 +145,7 @@ class ComplaintProcessTest extends ProcessTestCase {
 
     TestClock.set(LocalDateTime.of(2026, 3, 6, 10, 0));
     complete(
-        taskAt(instance, "Task_AcknowledgeComplaint"),
-        Map.of("acknowledgedAt", "2026-03-06T09:45:00Z"));
+        instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-06T09:45:00Z"));
 
     // The acknowledgement ends the escalation; the case moves on.
     assertThat(instance).isWaitingAt("Task_InvestigateAndRespond");
@@ -217,7 +213,7 @@ class ComplaintProcessTest extends ProcessTestCase {
 
     // The original date passes without an escalation; the new one is met.
     TestClock.set(LocalDateTime.of(2026, 4, 16, 9, 0));
-    complete(taskAt(instance, "Task_InvestigateAndRespond"), respond("2026-04-16T07:30:00Z"));
+    complete(instance, "Task_InvestigateAndRespond", respond("2026-04-16T07:30:00Z"));
     assertThat(instance).isWaitingAt("Task_RecordComplainantResponse");
     assertThat(breachesOf(extended)).isEmpty();
   }
@@ -238,7 +234,7 @@ class ComplaintProcessTest extends ProcessTestCase {
         .containsExactly(tuple("RESPONSE", Kind.MISSED));
 
     TestClock.set(LocalDateTime.of(2026, 4, 2, 10, 0));
-    complete(taskAt(instance, "Task_InvestigateAndRespond"), respond("2026-04-02T09:00:00Z"));
+    complete(instance, "Task_InvestigateAndRespond", respond("2026-04-02T09:00:00Z"));
 
     assertThat(instance).isWaitingAt("Task_RecordComplainantResponse");
     assertThat(taskAt(instance, "Task_ReviewLateResponse")).isNull();
@@ -251,24 +247,25 @@ class ComplaintProcessTest extends ProcessTestCase {
   void aDissatisfiedComplainantGoesToStageTwoAndIsGivenTheOmbudsmansDetails() {
     ProcessInstance instance = councilComplaintAwaitingResponse();
     TestClock.set(LocalDateTime.of(2026, 3, 25, 9, 0));
-    complete(taskAt(instance, "Task_InvestigateAndRespond"), respond("2026-03-24T16:00:00Z"));
+    complete(instance, "Task_InvestigateAndRespond", respond("2026-03-24T16:00:00Z"));
 
     complete(
-        taskAt(instance, "Task_RecordComplainantResponse"),
-        Map.of("complainantResponse", "DISSATISFIED"));
+        instance, "Task_RecordComplainantResponse", Map.of("complainantResponse", "DISSATISFIED"));
 
     assertThat(instance).isWaitingAt("Task_SendOmbudsmanInformation");
     assertThat(complaintOf(instance).stage()).isEqualTo(2);
     assertThatThrownBy(
             () ->
                 complete(
-                    taskAt(instance, "Task_SendOmbudsmanInformation"),
+                    instance,
+                    "Task_SendOmbudsmanInformation",
                     Map.of("ombudsmanInformationSentOn", "2026-03-26")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("ombudsmanInformationSentOn: cannot be in the future");
 
     complete(
-        taskAt(instance, "Task_SendOmbudsmanInformation"),
+        instance,
+        "Task_SendOmbudsmanInformation",
         Map.of("ombudsmanInformationSentOn", "2026-03-25"));
 
     assertThat(instance).isEnded();
@@ -297,8 +294,7 @@ class ComplaintProcessTest extends ProcessTestCase {
     // Acknowledged on the 30th, after the bank holidays: on time.
     TestClock.set(LocalDateTime.of(2026, 12, 30, 17, 0));
     complete(
-        taskAt(instance, "Task_AcknowledgeComplaint"),
-        Map.of("acknowledgedAt", "2026-12-30T16:30:00Z"));
+        instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-12-30T16:30:00Z"));
     assertThat(timer(instance, "Timer_Respond20WorkingDays").getDuedate())
         .isEqualTo("2027-01-26T00:00:00Z");
     assertThat(breachesOf(c)).isEmpty();
@@ -336,7 +332,8 @@ class ComplaintProcessTest extends ProcessTestCase {
 
     TestClock.set(LocalDateTime.of(2026, 3, 2, 15, 0));
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-02T14:00:00Z"));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(taskAt(instance, "Task_ResolveComplaint")).hasCandidateGroup(ALPHA_GROUP);
@@ -346,7 +343,7 @@ class ComplaintProcessTest extends ProcessTestCase {
         .isEqualTo("2026-03-26T00:00:00Z");
 
     TestClock.set(LocalDateTime.of(2026, 3, 12, 10, 0));
-    complete(taskAt(instance, "Task_ResolveComplaint"), resolved("2026-03-11T16:00:00Z"));
+    complete(instance, "Task_ResolveComplaint", resolved("2026-03-11T16:00:00Z"));
 
     assertThat(instance).isEnded();
     Complaint closed = complaintOf(instance);
@@ -379,7 +376,8 @@ class ComplaintProcessTest extends ProcessTestCase {
 
     TestClock.set(LocalDateTime.of(2026, 3, 3, 14, 30));
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-03T14:30:00Z"));
 
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
@@ -396,7 +394,8 @@ class ComplaintProcessTest extends ProcessTestCase {
     ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
     fire(timer(instance, "Timer_Acknowledge24h"));
     complete(
-        taskAt(instance, "Task_ChaseAcknowledgement"),
+        instance,
+        "Task_ChaseAcknowledgement",
         Map.of("escalationAction", "Telephoned the manager"));
 
     // 24 hours + 2 days after receipt.
@@ -413,7 +412,8 @@ class ComplaintProcessTest extends ProcessTestCase {
 
     TestClock.set(LocalDateTime.of(2026, 3, 5, 9, 30));
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-05T09:00:00Z"));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(taskAt(instance, "Task_ReviewMissedAcknowledgement")).isNull();
@@ -424,11 +424,13 @@ class ComplaintProcessTest extends ProcessTestCase {
     ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
     fire(timer(instance, "Timer_Acknowledge24h"));
     complete(
-        taskAt(instance, "Task_ChaseAcknowledgement"),
+        instance,
+        "Task_ChaseAcknowledgement",
         Map.of("escalationAction", "Warned the manager that a default notice is being considered"));
 
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-03T08:31:00Z"));
 
     Task resolve = taskAt(instance, "Task_ResolveComplaint");
@@ -456,7 +458,8 @@ class ComplaintProcessTest extends ProcessTestCase {
 
     // Due 08:30 on Tuesday 3 March; the provider acknowledged at 08:00 and records it afterwards.
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-03T08:00:00Z"));
 
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
@@ -471,7 +474,8 @@ class ComplaintProcessTest extends ProcessTestCase {
     assertThat(breachesOf(c)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
 
     complete(
-        taskAt(instance, "Task_ResolveComplaint"),
+        instance,
+        "Task_ResolveComplaint",
         resolved(c.respondDueAt().minusSeconds(3600).toString()));
 
     assertThat(breachesOf(c)).isEmpty();
@@ -497,7 +501,7 @@ class ComplaintProcessTest extends ProcessTestCase {
         .contains(MANAGER + "@council.example");
 
     TestClock.set(LocalDateTime.of(2026, 3, 27, 9, 0));
-    complete(taskAt(instance, "Task_ResolveComplaint"), resolved("2026-03-27T08:00:00Z"));
+    complete(instance, "Task_ResolveComplaint", resolved("2026-03-27T08:00:00Z"));
 
     assertThat(instance).isEnded();
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -517,7 +521,8 @@ class ComplaintProcessTest extends ProcessTestCase {
     // Friday 13 March 2026, 15:00: discussions have failed. The report is due 5 working days later.
     TestClock.set(LocalDateTime.of(2026, 3, 13, 15, 0));
     complete(
-        taskAt(instance, "Task_ResolveComplaint"),
+        instance,
+        "Task_ResolveComplaint",
         Map.of(
             "resolution",
             "UNRESOLVED",
@@ -533,7 +538,8 @@ class ComplaintProcessTest extends ProcessTestCase {
 
     TestClock.set(LocalDateTime.of(2026, 3, 18, 10, 0));
     complete(
-        taskAt(instance, "Task_SubmitWrittenReport"),
+        instance,
+        "Task_SubmitWrittenReport",
         Map.of("writtenReport", "Full account of the complaint"));
     assertThat(instance).isWaitingAt("Task_AssignInvestigator");
     assertThat(taskAt(instance, "Task_AssignInvestigator")).hasCandidateGroup("contracts-managers");
@@ -576,7 +582,8 @@ class ComplaintProcessTest extends ProcessTestCase {
     ProcessInstance instance = providerComplaintAwaitingResolution();
     TestClock.set(LocalDateTime.of(2026, 3, 13, 15, 0));
     complete(
-        taskAt(instance, "Task_ResolveComplaint"),
+        instance,
+        "Task_ResolveComplaint",
         Map.of("resolution", "UNRESOLVED", "discussionsSummary", "No agreement"));
 
     fire(timer(instance, "Timer_WrittenReportDue"));
@@ -587,7 +594,7 @@ class ComplaintProcessTest extends ProcessTestCase {
         .contains("complaints@alpha.example");
 
     TestClock.set(LocalDateTime.of(2026, 3, 23, 11, 0));
-    complete(taskAt(instance, "Task_SubmitWrittenReport"), Map.of("writtenReport", "Report"));
+    complete(instance, "Task_SubmitWrittenReport", Map.of("writtenReport", "Report"));
 
     assertThat(instance).isWaitingAt("Task_AssignInvestigator");
     assertThat(breachesOf(complaintOf(instance)))
@@ -674,7 +681,8 @@ class ComplaintProcessTest extends ProcessTestCase {
 
     // The complaint goes on as normal, and the later forms no longer ask.
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-02T08:45:00Z", "safeguardingConcern", true));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(
@@ -789,7 +797,7 @@ class ComplaintProcessTest extends ProcessTestCase {
     tampered.put("respondDueAt", Date.from(Instant.parse("2099-01-01T00:00:00Z")));
     tampered.put("providerGroup", BETA_GROUP);
 
-    complete(taskAt(own, "Task_ProviderAcknowledgeComplaint"), tampered);
+    complete(own, "Task_ProviderAcknowledgeComplaint", tampered);
 
     assertThat(complaintOf(own).acknowledgedAt()).isEqualTo("2026-03-02T08:45:00Z");
     assertThat(complaintOf(other).acknowledgedAt()).isNull();
@@ -829,8 +837,7 @@ class ComplaintProcessTest extends ProcessTestCase {
   private ProcessInstance councilComplaintAwaitingResponse() {
     ProcessInstance instance = start(OFFICER, complaint(RECEIVED, "COUNCIL", null));
     complete(
-        taskAt(instance, "Task_AcknowledgeComplaint"),
-        Map.of("acknowledgedAt", "2026-03-02T08:50:00Z"));
+        instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-02T08:50:00Z"));
     assertThat(instance).isWaitingAt("Task_InvestigateAndRespond");
     return instance;
   }
@@ -838,7 +845,8 @@ class ComplaintProcessTest extends ProcessTestCase {
   private ProcessInstance providerComplaintAwaitingResolution() {
     ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, null, contract));
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-02T08:50:00Z"));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     return instance;
@@ -887,20 +895,8 @@ class ComplaintProcessTest extends ProcessTestCase {
         .isEqualTo(instancesBefore);
   }
 
-  /**
-   * Starts as the user would from Tasklist: signed in, so the user is recorded as the initiator.
-   */
   private ProcessInstance start(String user, Map<String, Object> form) {
-    List<String> groups =
-        identityService.createGroupQuery().groupMember(user).list().stream()
-            .map(Group::getId)
-            .toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      return runtimeService.startProcessInstanceByKey("complaint", form);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return startSignedIn(user, "complaint", form);
   }
 
   private Complaint complaintOf(ProcessInstance instance) {

@@ -5,7 +5,6 @@ import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,14 +13,10 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
-import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -29,7 +24,7 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * requests, through the running server with HTTP Basic.
  */
 @ProcessTest
-class ComplianceApiTest extends ProcessTestCase {
+class ComplianceApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "cf-officer";
@@ -38,17 +33,11 @@ class ComplianceApiTest extends ProcessTestCase {
   private static final String ALPHA_GROUP = "provider-cf-api-alpha";
   private static final String BETA_GROUP = "provider-cf-api-beta";
 
-  @LocalServerPort int port;
-  @Autowired ContractService contracts;
-  @Autowired ObjectMapper json;
-
-  HttpTestClient http;
   Provider alpha;
   Provider beta;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, OFFICER, Roles.QUALITY_ASSURANCE);
     access.ensureGroup(ALPHA_GROUP, "CF Alpha Care", "PROVIDER");
     access.ensureGroup(BETA_GROUP, "CF Beta Support", "PROVIDER");

@@ -10,7 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.testkit.ChangedSettingsTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
@@ -26,7 +25,6 @@ class ComplianceFiguresSettingChangeTest extends ProcessTestCase {
   private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
   @Autowired ComplianceFigures figures;
-  @Autowired ContractService contracts;
 
   @Test
   void shorteningThePeriodsLaterLeavesAPastQuartersFiguresAlone() {

@@ -17,7 +17,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.SqlParameterValue;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.testkit.ProcessTest;
@@ -37,7 +36,6 @@ class ComplianceFiguresTest extends ProcessTestCase {
   private static final Instant NOW = Instant.parse("2026-09-30T20:00:00Z");
 
   @Autowired ComplianceFigures figures;
-  @Autowired ContractService contracts;
 
   Provider alpha;
   Provider beta;

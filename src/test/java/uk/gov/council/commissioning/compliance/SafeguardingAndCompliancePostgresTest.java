@@ -21,7 +21,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.safeguarding.SafeguardingAlerts;
@@ -43,7 +42,6 @@ class SafeguardingAndCompliancePostgresTest extends ProcessTestCase {
   @Autowired SafeguardingAlerts alerts;
   @Autowired ComplianceFigures figures;
   @Autowired DeadlineBreaches breaches;
-  @Autowired ContractService contracts;
 
   @Test
   void aLateProvidersAlertIsScreenedClosedAndCounted() {

@@ -39,7 +39,6 @@ class ContractAwardTest extends ProcessTestCase {
   /** Seed 000 §6.8: from 8 April 2021 for 5 years, then up to 1 year and a further up to 1 year. */
   private static final LocalDate COMMENCEMENT = LocalDate.of(2021, 4, 8);
 
-  @Autowired ContractService contracts;
   @Autowired QafCaseService qafCases;
   @Autowired QafRepository qafRepository;
 

@@ -27,7 +27,6 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @ProcessTest
 class ContractServiceTest extends ProcessTestCase {
 
-  @Autowired ContractService contracts;
   @Autowired TransactionTemplate transactions;
 
   Provider provider;

@@ -23,23 +23,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.PostgresTestDatabase;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
-import uk.gov.council.commissioning.testkit.TestUsers;
 
 /**
  * The extension process once against the local PostgreSQL server: Flyway's migrations, the BYTEA
@@ -47,28 +38,13 @@ import uk.gov.council.commissioning.testkit.TestUsers;
  * tests prove. Each run has a database of its own, dropped afterwards with the context closed.
  */
 @PostgresProcessTest
-class ContractExtensionPostgresTest extends ProcessTestCase {
+class ContractExtensionPostgresTest extends ExtensionCaseTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
-  private static final ZoneId UK = ZoneId.of("Europe/London");
-
-  @Autowired HistoryService historyService;
-  @Autowired ContractService contracts;
-  @Autowired ExtensionCaseService cases;
-  @Autowired ExtensionLetterService letters;
-
-  String reference;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    staffMember("t-officer", Roles.COMMISSIONING_OFFICERS);
-    staffMember("t-manager", Roles.CONTRACTS_MANAGERS);
-    staffMember("t-director", Roles.CHIEF_OFFICERS);
-    reference = "DPSP-PG" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
-    // Seed 000 is dated 18 September 2019; its decision is published the next day.
-    TestClock.set(at(LocalDateTime.of(2019, 9, 20, 9, 0)));
+  ContractExtensionPostgresTest() {
+    super("DPSP-PG");
   }
+
+  private static final ZoneId UK = ZoneId.of("Europe/London");
 
   @Test
   void runsOnADatabaseOfItsOwn() {
@@ -80,10 +56,9 @@ class ContractExtensionPostgresTest extends ProcessTestCase {
 
   @Test
   void seedRoutePortfolioHolderApprovesAndTheDecisionTakesEffectAfterTheCallInPeriod() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = started();
 
-    draftScrutiniseAndAgree(instance);
+    draftScrutiniseAndAgree(instance, true);
     assertThat(instance)
         .isWaitingAt("Task_PortfolioHolderDecision")
         .variables()
@@ -186,17 +161,6 @@ class ContractExtensionPostgresTest extends ProcessTestCase {
                 .processInstanceBusinessKey(reference)
                 .count())
         .isEqualTo(1);
-  }
-
-  private void draftScrutiniseAndAgree(ProcessInstance instance) {
-    complete(taskAt(instance, "Task_PrepareGatewayReport"), gatewayReport(true));
-    complete(taskAt(instance, "Task_RecordScrutiny"), scrutiny());
-    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", "Agreed"));
-    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", "Agreed"));
-  }
-
-  private void staffMember(String id, String group) {
-    TestUsers.namedUser(access, id, "Test", group, group);
   }
 
   private static Date at(LocalDateTime ukTime) {

@@ -15,59 +15,34 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
-import uk.gov.council.commissioning.testkit.TestUsers;
 
 /**
  * Every path and timer of contract-extension.bpmn (seed 000 §1-2, §4.8-4.9, §10.1-10.3, §12). Jobs
  * are executed explicitly and the engine clock is moved; the job executor is off in tests.
  */
 @ProcessTest
-class ContractExtensionProcessTest extends ProcessTestCase {
+class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
-  private static final ZoneId UK = ZoneId.of("Europe/London");
-
-  @Autowired HistoryService historyService;
-  @Autowired ContractService contracts;
-  @Autowired ExtensionCaseService cases;
-  @Autowired ExtensionLetterService letters;
-
-  String reference;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    staffMember("t-officer", Roles.COMMISSIONING_OFFICERS);
-    staffMember("t-manager", Roles.CONTRACTS_MANAGERS);
-    staffMember("t-director", Roles.CHIEF_OFFICERS);
-    reference = "DPSP-T" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
-    // Seed 000 is dated 18 September 2019; its decision is published the next day.
-    TestClock.set(LocalDateTime.of(2019, 9, 20, 9, 0));
+  ContractExtensionProcessTest() {
+    super("DPSP-T");
   }
+
+  private static final ZoneId UK = ZoneId.of("Europe/London");
 
   // --- starting -------------------------------------------------------------------------------
 
   @Test
   void startsForTheSeedContractWithTheNextOptionPrefilled() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = started();
 
     assertThat(instance)
         .isStarted()
@@ -151,8 +126,7 @@ class ContractExtensionProcessTest extends ProcessTestCase {
 
   @Test
   void seedRoutePortfolioHolderApprovesAndTheDecisionTakesEffectAfterTheCallInPeriod() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = started();
 
     draftScrutiniseAndAgree(instance, true);
     assertThat(instance)
@@ -326,15 +300,11 @@ class ContractExtensionProcessTest extends ProcessTestCase {
 
   @Test
   void returnedReportGoesBackToTheOfficerWithTheComments() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    complete(task(instance), gatewayReport(true));
-    complete(task(instance), scrutiny());
+    ProcessInstance instance = scrutinised();
 
     complete(
-        taskAt(instance, "Task_ChiefOfficerAgreement"),
-        chiefOfficer("RETURN", "Add the 2019 KPI figures"));
-    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", ""));
+        instance, "Task_ChiefOfficerAgreement", chiefOfficer("RETURN", "Add the 2019 KPI figures"));
+    complete(instance, "Task_GovernanceAgreement", governance("AGREE", ""));
 
     assertThat(instance)
         .isWaitingAt("Task_PrepareGatewayReport")
@@ -346,19 +316,13 @@ class ContractExtensionProcessTest extends ProcessTestCase {
 
   @Test
   void agreementTasksOfARedraftOpenEmptyAndNeedAFreshDecision() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    complete(task(instance), gatewayReport(true));
-    complete(task(instance), scrutiny());
+    ProcessInstance instance = scrutinised();
     complete(
-        taskAt(instance, "Task_ChiefOfficerAgreement"),
-        chiefOfficer("RETURN", "Add the 2019 KPI figures"));
-    complete(
-        taskAt(instance, "Task_GovernanceAgreement"),
-        governance("AGREE", "Content with the value"));
+        instance, "Task_ChiefOfficerAgreement", chiefOfficer("RETURN", "Add the 2019 KPI figures"));
+    complete(instance, "Task_GovernanceAgreement", governance("AGREE", "Content with the value"));
 
-    complete(taskAt(instance, "Task_PrepareGatewayReport"), gatewayReport(true));
-    complete(taskAt(instance, "Task_RecordScrutiny"), scrutiny());
+    complete(instance, "Task_PrepareGatewayReport", gatewayReport(true));
+    complete(instance, "Task_RecordScrutiny", scrutiny());
 
     for (String activity : List.of("Task_ChiefOfficerAgreement", "Task_GovernanceAgreement")) {
       // What Tasklist fills the form with: every variable the task can see.
@@ -376,9 +340,8 @@ class ContractExtensionProcessTest extends ProcessTestCase {
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("chiefOfficerDecision");
 
-    complete(
-        taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", "KPIs now shown"));
-    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", ""));
+    complete(instance, "Task_ChiefOfficerAgreement", chiefOfficer("AGREE", "KPIs now shown"));
+    complete(instance, "Task_GovernanceAgreement", governance("AGREE", ""));
     assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision");
     // The decision maker still sees what this round's agreers said.
     assertThat(taskService.getVariables(task(instance).getId()))
@@ -429,15 +392,11 @@ class ContractExtensionProcessTest extends ProcessTestCase {
 
   @Test
   void refusalAtAgreementEndsWithAProcurementOrDecommissioningTask() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    complete(task(instance), gatewayReport(true));
-    complete(task(instance), scrutiny());
+    ProcessInstance instance = scrutinised();
 
-    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", ""));
+    complete(instance, "Task_ChiefOfficerAgreement", chiefOfficer("AGREE", ""));
     complete(
-        taskAt(instance, "Task_GovernanceAgreement"),
-        governance("REFUSE", "Value for money not shown"));
+        instance, "Task_GovernanceAgreement", governance("REFUSE", "Value for money not shown"));
 
     assertThat(instance)
         .hasPassed("EndEvent_AgreementRefused")
@@ -489,8 +448,7 @@ class ContractExtensionProcessTest extends ProcessTestCase {
 
   @Test
   void threeMonthsBeforeTheEndAnUndecidedCaseIsEscalatedWithoutStoppingTheWork() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = started();
     Job escalation = timer(instance, "Timer_EscalateBeforeExpiry");
     assertThat(escalation.getDuedate()).isEqualTo(at(LocalDateTime.of(2020, 1, 7, 0, 0)));
 
@@ -512,8 +470,7 @@ class ContractExtensionProcessTest extends ProcessTestCase {
 
   @Test
   void onTheEndDateAnUndecidedCaseAlertsTheChiefOfficer() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = started();
     Job lapse = timer(instance, "Timer_ContractLapsing");
     assertThat(lapse.getDuedate()).isEqualTo(at(LocalDateTime.of(2020, 4, 7, 0, 0)));
 
@@ -562,10 +519,10 @@ class ContractExtensionProcessTest extends ProcessTestCase {
     assertThat(instance).isWaitingAt("Task_ReviewExtensionAtRisk");
 
     draftScrutiniseAndAgree(instance, false);
-    complete(taskAt(instance, "Task_ChiefOfficerDecision"), approval("APPROVE", ""));
+    complete(instance, "Task_ChiefOfficerDecision", approval("APPROVE", ""));
     execute(jobAt(instance, "Task_UpdateContractRegister"));
     execute(jobAt(instance, "Task_SendExtensionLetter"));
-    complete(taskAt(instance, "Task_ConfirmExtensionLetter"), Map.of("letterReceived", true));
+    complete(instance, "Task_ConfirmExtensionLetter", Map.of("letterReceived", true));
 
     assertThat(instance).isEnded();
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -575,8 +532,7 @@ class ContractExtensionProcessTest extends ProcessTestCase {
 
   @Test
   void anIncompleteGatewayReportIsRefusedNamingEachFieldAndTheTaskStaysOpen() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = started();
     Map<String, Object> report = new java.util.HashMap<>(gatewayReport(true));
     report.put("rationale", " ");
     report.put("costOfProposal", -5.0);
@@ -595,10 +551,7 @@ class ContractExtensionProcessTest extends ProcessTestCase {
 
   @Test
   void aReturnWithoutCommentsIsRefused() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    complete(task(instance), gatewayReport(true));
-    complete(task(instance), scrutiny());
+    ProcessInstance instance = scrutinised();
     String taskId = taskAt(instance, "Task_ChiefOfficerAgreement").getId();
 
     assertThatThrownBy(() -> taskService.complete(taskId, chiefOfficer("RETURN", "")))
@@ -624,25 +577,6 @@ class ContractExtensionProcessTest extends ProcessTestCase {
   }
 
   // --- helpers -------------------------------------------------------------------------------
-
-  /** A case on the seeded contract, its gateway report drafted, scrutinised and agreed. */
-  private ProcessInstance agreedForDecision(boolean keyDecision) {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    draftScrutiniseAndAgree(instance, keyDecision);
-    return instance;
-  }
-
-  private void draftScrutiniseAndAgree(ProcessInstance instance, boolean keyDecision) {
-    complete(taskAt(instance, "Task_PrepareGatewayReport"), gatewayReport(keyDecision));
-    complete(taskAt(instance, "Task_RecordScrutiny"), scrutiny());
-    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", "Agreed"));
-    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", "Agreed"));
-  }
-
-  private void staffMember(String id, String group) {
-    TestUsers.namedUser(access, id, "Test", group, group);
-  }
 
   private long runningCases() {
     return runtimeService

@@ -6,7 +6,6 @@ import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -16,13 +15,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
-import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -31,7 +27,7 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * own checks for {@code /api}.
  */
 @ProcessTest
-class ExtensionApiTest extends ProcessTestCase {
+class ExtensionApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "ext-officer";
@@ -40,26 +36,21 @@ class ExtensionApiTest extends ProcessTestCase {
   private static final String ALPHA_GROUP = "provider-ext-alpha";
   private static final String BETA_GROUP = "provider-ext-beta";
 
-  @LocalServerPort int port;
-  @Autowired ContractService contracts;
   @Autowired ExtensionCaseService cases;
-  @Autowired ObjectMapper json;
 
-  HttpTestClient http;
   Provider alpha;
   Provider beta;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     access.ensureGroup(ALPHA_GROUP, "Alpha Care", "PROVIDER");
     access.ensureGroup(BETA_GROUP, "Beta Support", "PROVIDER");
     user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
     user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
     alpha = contracts.createProvider("Alpha Care", "contracts@alpha.example", ALPHA_GROUP);
-    beta = contracts.createProvider("Beta Support", "contracts@beta.example", BETA_GROUP);
+    beta = contracts.createProvider("EXT Beta Support", "contracts@beta.example", BETA_GROUP);
     reference = "EXT-API" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
   }
 

@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ExtensionOption;
 import uk.gov.council.commissioning.extension.FakeScopes.Variables;
 import uk.gov.council.commissioning.testkit.ProcessTest;
@@ -38,7 +37,6 @@ class ExtensionRetrySafetyTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  @Autowired ContractService contracts;
   @Autowired UpdateContractRegister updateContractRegister;
   @Autowired SendExtensionLetter sendExtensionLetter;
   @Autowired ExtensionLetterService letters;

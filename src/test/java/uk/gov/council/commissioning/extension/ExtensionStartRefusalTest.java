@@ -6,7 +6,6 @@ import static uk.gov.council.commissioning.testkit.TestUsers.password;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -14,12 +13,9 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
-import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -29,25 +25,20 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * §10.4).
  */
 @ProcessTest
-class ExtensionStartRefusalTest extends ProcessTestCase {
+class ExtensionStartRefusalTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "esr-officer";
   private static final String START =
       "/engine-rest/process-definition/key/contract-extension/submit-form";
 
-  @LocalServerPort int port;
-  @Autowired ContractService contracts;
   @Autowired ExtensionCaseService cases;
   @Autowired RepositoryService repositoryService;
-  @Autowired ObjectMapper json;
 
-  HttpTestClient http;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     reference = "ESR-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
   }

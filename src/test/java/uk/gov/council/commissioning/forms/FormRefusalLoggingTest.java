@@ -19,11 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
-import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -33,22 +31,18 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  */
 @ProcessTest
 @ExtendWith(OutputCaptureExtension.class)
-class FormRefusalLoggingTest extends ProcessTestCase {
+class FormRefusalLoggingTest extends HttpProcessTestCase {
 
   private static final String BUYER = "frl-buyer";
   private static final String GOVERNANCE = "frl-governance";
   private static final String FINANCE = "frl-finance";
 
-  @LocalServerPort int port;
-
   private final ListAppender<ILoggingEvent> events = new ListAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-  HttpTestClient http;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, BUYER, Roles.PROCUREMENT);
     user(access, GOVERNANCE, Roles.GOVERNANCE_CONTRACTS);
     user(access, FINANCE, Roles.FINANCE_DIRECTORS);

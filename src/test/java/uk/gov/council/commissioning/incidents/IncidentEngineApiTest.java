@@ -7,7 +7,6 @@ import static uk.gov.council.commissioning.testkit.TestUsers.password;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -26,15 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
-import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -44,7 +39,7 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * missing cases answered as server failures. Each was possible before the guard.
  */
 @ProcessTest
-class IncidentEngineApiTest extends ProcessTestCase {
+class IncidentEngineApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String VIBRANCE_USER = "eai-vibrance";
@@ -53,21 +48,12 @@ class IncidentEngineApiTest extends ProcessTestCase {
   private static final String QUALITY = "eai-quality";
   private static final String ADMIN = "eai-admin";
 
-  @LocalServerPort int port;
-  @Autowired ContractService contracts;
-  @Autowired ObjectMapper json;
-
-  HttpTestClient http;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
-    access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
-    access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
-    user(access, VIBRANCE_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
+    providerUsers(access, VIBRANCE_USER, BRIGHTPATH_USER);
     user(access, VIBRANCE_COLLEAGUE, Roles.PROVIDERS, VIBRANCE_GROUP);
-    user(access, BRIGHTPATH_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
     user(access, QUALITY, Roles.QUALITY_ASSURANCE);
     user(access, ADMIN, Roles.ADMIN);
     for (Roles.GroupName group : Roles.COUNCIL_GROUPS) {

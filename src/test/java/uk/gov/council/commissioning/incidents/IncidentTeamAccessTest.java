@@ -6,7 +6,6 @@ import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -21,15 +20,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.safeguarding.SafeguardingAlerts;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestUsers;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
@@ -43,7 +40,7 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * only the safeguarding team reads what an alert suspects.
  */
 @ProcessTest
-class IncidentTeamAccessTest extends ProcessTestCase {
+class IncidentTeamAccessTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String PROVIDER_USER = "ta-vibrance";
@@ -56,19 +53,14 @@ class IncidentTeamAccessTest extends ProcessTestCase {
   private static final String LBB_ID = "LBB-204518";
   private static final String SUSPECTED = "Unexplained bruising on Edith Example's arms";
 
-  @LocalServerPort int port;
-  @Autowired ContractService contracts;
   @Autowired SafeguardingAlerts alerts;
   @Autowired RepositoryService repositoryService;
-  @Autowired ObjectMapper json;
 
-  HttpTestClient http;
   Provider vibrance;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
     user(access, PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
     user(access, BUYER, Roles.PROCUREMENT);

@@ -13,7 +13,6 @@ import java.time.LocalDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,7 +24,6 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.compliance.Measure;
 import uk.gov.council.commissioning.compliance.Quarter;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Roles;
@@ -47,7 +45,6 @@ class SeriousIncidentPostgresTest extends ProcessTestCase {
   private static final String OTHER_PROVIDER_USER = "pg-brightpath";
   private static final String OFFICER = "pg-officer";
 
-  @Autowired ContractService contracts;
   @Autowired IncidentRepository register;
   @Autowired DeadlineBreaches breaches;
   @Autowired ComplianceFigures figures;
@@ -57,10 +54,7 @@ class SeriousIncidentPostgresTest extends ProcessTestCase {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
-    access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
-    user(access, PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
-    user(access, OTHER_PROVIDER_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
+    providerUsers(access, PROVIDER_USER, OTHER_PROVIDER_USER);
     user(access, OFFICER, Roles.QUALITY_ASSURANCE);
     vibrance =
         contracts.findAllProviders().stream()
@@ -101,12 +95,12 @@ class SeriousIncidentPostgresTest extends ProcessTestCase {
             "Task_SubmitInitialReport", "Task_ChaseInitialReport", "Task_SubmitReportingForm");
 
     TestClock.set(LocalDateTime.of(2025, 5, 22, 22, 0));
-    complete(taskAt(instance, "Task_SubmitInitialReport"), initialReport("2025-05-22T08:30+01:00"));
+    complete(instance, "Task_SubmitInitialReport", initialReport("2025-05-22T08:30+01:00"));
     TestClock.set(LocalDateTime.of(2025, 5, 23, 15, 0));
-    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+    complete(instance, "Task_SubmitReportingForm", reportingForm());
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
 
-    complete(taskAt(instance, "Task_ReviewIncident"), close());
+    complete(instance, "Task_ReviewIncident", close());
     assertThat(instance).isEnded();
 
     SeriousIncident row = register.findByNumber(number).orElseThrow();
@@ -165,16 +159,6 @@ class SeriousIncidentPostgresTest extends ProcessTestCase {
   }
 
   private ProcessInstance startAs(String userId, Map<String, Object> variables) {
-    identityService.setAuthentication(
-        userId,
-        identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId)
-            .toList());
-    try {
-      return runtimeService.startProcessInstanceByKey(
-          IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return startSignedIn(userId, IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
   }
 }

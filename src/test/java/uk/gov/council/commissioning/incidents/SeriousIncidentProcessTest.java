@@ -15,6 +15,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.AbstractListAssert;
+import org.assertj.core.api.ObjectAssert;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -28,7 +31,6 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Roles;
@@ -54,7 +56,6 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   private static final String MANAGER = "si-manager";
   private static final String DIRECTOR = "si-director";
 
-  @Autowired ContractService contracts;
   @Autowired DeadlineBreaches breaches;
   @Autowired IncidentRepository register;
 
@@ -64,10 +65,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
-    access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
-    user(access, PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
-    user(access, OTHER_PROVIDER_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
+    providerUsers(access, PROVIDER_USER, OTHER_PROVIDER_USER);
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     user(access, QUALITY, Roles.QUALITY_ASSURANCE);
     user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
@@ -115,7 +113,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .contains("si-quality@council.example");
 
     TestClock.set(LocalDateTime.of(2025, 5, 23, 15, 0));
-    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+    complete(instance, "Task_SubmitReportingForm", reportingForm());
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(register.findByNumber(number).orElseThrow().reportingFormAt()).isEqualTo(now());
@@ -227,7 +225,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(logged.providerAwareAt()).isNull();
 
     TestClock.set(LocalDateTime.of(2025, 5, 22, 12, 0));
-    complete(taskAt(instance, "Task_SubmitInitialReport"), initialReport("2025-05-22T09:30+01:00"));
+    complete(instance, "Task_SubmitInitialReport", initialReport("2025-05-22T09:30+01:00"));
 
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
     assertThat(timer(instance, "Timer_InitialReport12h")).isNull();
@@ -268,12 +266,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .contains("initial report was due by Thu 22 May 2025, 20:00");
     assertThat(outbox("incident:" + instance.getId() + ":initial-report-missed"))
         .isEqualTo("contracts@vibrance.example,si-officer@council.example");
-    assertThat(breachesOf(number))
-        .extracting(
-            DeadlineBreach::requirement,
-            DeadlineBreach::kind,
-            DeadlineBreach::dueAt,
-            DeadlineBreach::recordedAt)
+    assertThatBreaches(number)
         .containsExactly(
             tuple("INITIAL_REPORT", Kind.MISSED, Instant.parse("2025-05-22T19:00:00Z"), now()));
     assertThat(instance)
@@ -292,8 +285,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(breachesOf(number)).hasSize(1);
 
     complete(
-        taskAt(instance, "Task_ChaseInitialReport"),
-        chased("Left a message with the registered manager"));
+        instance, "Task_ChaseInitialReport", chased("Left a message with the registered manager"));
     assertThat(instance)
         .hasPassed("EndEvent_InitialReportChased")
         .isWaitingAt(
@@ -319,11 +311,10 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(outbox("incident:" + instance.getId() + ":initial-report-missed"))
         .contains("si-officer@council.example");
 
-    complete(taskAt(instance, "Task_SubmitInitialReport"), initialReport("2025-05-22T09:30+01:00"));
+    complete(instance, "Task_SubmitInitialReport", initialReport("2025-05-22T09:30+01:00"));
 
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
-        .extracting(Task::getTaskDefinitionKey)
+    assertThat(openTasks(instance))
         .containsExactlyInAnyOrder(
             "Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
     assertThat(breachesOf(number))
@@ -344,7 +335,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     // time.
     report.put("initialReportReceivedAt", "2025-05-22T09:00+01:00");
 
-    complete(taskAt(instance, "Task_SubmitInitialReport"), report);
+    complete(instance, "Task_SubmitInitialReport", report);
 
     assertThat(breachesOf(number))
         .extracting(
@@ -359,9 +350,10 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
 
     Map<String, Object> form = new HashMap<>(reportingForm());
     form.put("providerGroup", BRIGHTPATH_GROUP);
-    complete(taskAt(instance, "Task_SubmitReportingForm"), form);
+    complete(instance, "Task_SubmitReportingForm", form);
     complete(
-        taskAt(instance, "Task_ReviewIncident"),
+        instance,
+        "Task_ReviewIncident",
         Map.of("reviewDecision", "MORE_INFORMATION", "informationRequested", "Send the care plan"));
     assertThat(taskAt(instance, "Task_ProvideFurtherInformation"))
         .hasCandidateGroup(VIBRANCE_GROUP);
@@ -384,7 +376,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     form.put("providerName", "Someone Else Ltd");
     form.put("categoryLabel", "Nothing to see");
     form.put("occurredAtText", "never");
-    complete(taskAt(instance, "Task_SubmitReportingForm"), form);
+    complete(instance, "Task_SubmitReportingForm", form);
 
     initialReportMissed(instance);
 
@@ -420,7 +412,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .contains("contracts@vibrance.example");
 
     TestClock.set(LocalDateTime.of(2025, 5, 24, 15, 0));
-    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+    complete(instance, "Task_SubmitReportingForm", reportingForm());
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(taskAt(instance, "Task_ChaseReportingForm")).isNull();
@@ -467,7 +459,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
                     Map.of("chaseDecision", "CHASED")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("escalationAction: is required");
-    complete(taskAt(instance, "Task_ChaseReportingForm"), chased("Phoned the registered manager"));
+    complete(instance, "Task_ChaseReportingForm", chased("Phoned the registered manager"));
     assertThatThrownBy(
             () ->
                 taskService.complete(
@@ -475,7 +467,8 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("escalationAction: is required");
     complete(
-        taskAt(instance, "Task_ActOnMissingReportingForm"),
+        instance,
+        "Task_ActOnMissingReportingForm",
         Map.of("escalationAction", "Meeting with provider"));
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
   }
@@ -501,7 +494,8 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("proceedReasons: is required to proceed without the report");
     complete(
-        taskAt(instance, "Task_ActOnMissingReportingForm"),
+        instance,
+        "Task_ActOnMissingReportingForm",
         Map.of(
             "escalationAction",
             "Default notice being drafted",
@@ -519,7 +513,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("REPORTING_FORM", Kind.MISSED));
 
-    complete(taskAt(instance, "Task_ReviewIncident"), close());
+    complete(instance, "Task_ReviewIncident", close());
     assertThat(instance).isEnded();
     SeriousIncident closed = register.findByNumber(number).orElseThrow();
     assertThat(closed.status()).isEqualTo("CLOSED");
@@ -531,10 +525,11 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     ProcessInstance instance = loggedByOfficer();
     TestClock.set(LocalDateTime.of(2025, 5, 23, 21, 0));
     executeDueJobs(instance);
-    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+    complete(instance, "Task_SubmitReportingForm", reportingForm());
 
     complete(
-        taskAt(instance, "Task_ActOnMissingInitialReport"),
+        instance,
+        "Task_ActOnMissingInitialReport",
         Map.of(
             "escalationAction",
             "Called the director",
@@ -601,7 +596,8 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
 
     // Due 20:00 on Thursday; the email came at 21:30 and is entered on Friday morning.
     complete(
-        taskAt(instance, "Task_ChaseInitialReport"),
+        instance,
+        "Task_ChaseInitialReport",
         receivedAnotherWay(
             initialReportReceived("EMAIL", "2025-05-22T21:30+01:00", "2025-05-22T08:30+01:00")));
 
@@ -609,19 +605,13 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .hasPassed("Gateway_InitialReportChaseOutcome", "Task_RecordInitialReportReceivedOtherwise")
         .hasNotPassed("EndEvent_InitialReportChased")
         .isWaitingAt("Task_SubmitReportingForm");
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
-        .extracting(Task::getTaskDefinitionKey)
+    assertThat(openTasks(instance))
         .containsExactlyInAnyOrder(
             "Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
     assertThat(timer(instance, "Timer_InitialReportSecondEscalation")).isNull();
     assertThat(register.findByNumber(number).orElseThrow().initialReportAt())
         .isEqualTo(Instant.parse("2025-05-22T20:30:00Z"));
-    assertThat(breachesOf(number))
-        .extracting(
-            DeadlineBreach::requirement,
-            DeadlineBreach::kind,
-            DeadlineBreach::dueAt,
-            DeadlineBreach::recordedAt)
+    assertThatBreaches(number)
         .containsExactly(
             tuple(
                 "INITIAL_REPORT",
@@ -644,7 +634,8 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     // Due 20:00 on Thursday; the provider phoned at 19:30, entered on Friday morning.
     TestClock.set(LocalDateTime.of(2025, 5, 23, 9, 0));
     complete(
-        taskAt(instance, "Task_ChaseInitialReport"),
+        instance,
+        "Task_ChaseInitialReport",
         receivedAnotherWay(
             initialReportReceived("PHONE", "2025-05-22T19:30+01:00", "2025-05-22T08:30+01:00")));
 
@@ -662,7 +653,8 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
 
     // Due 08:00 on Saturday: the email came at exactly 08:00.
     complete(
-        taskAt(instance, "Task_EnterReportingFormReceivedOtherwise"),
+        instance,
+        "Task_EnterReportingFormReceivedOtherwise",
         reportingFormReceived("2025-05-24T08:00+01:00"));
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident");
@@ -678,7 +670,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         initialReportReceived("PHONE", "2025-05-22T21:30+01:00", "2025-05-22T08:30+01:00");
     entry.put("safeguardingSuspected", true);
 
-    complete(taskAt(instance, "Task_EnterInitialReportReceivedOtherwise"), entry);
+    complete(instance, "Task_EnterInitialReportReceivedOtherwise", entry);
 
     assertThat(alertOf(number)).isWaitingAt("Task_ScreenSafeguardingAlert");
     Map<String, Object> row = alertRow(number);
@@ -714,24 +706,18 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     // Due 08:00 on Saturday; the provider emailed it at 18:00 and the chase finds it on Sunday.
     TestClock.set(LocalDateTime.of(2025, 5, 25, 9, 0));
     complete(
-        taskAt(instance, "Task_ChaseReportingForm"),
+        instance,
+        "Task_ChaseReportingForm",
         receivedAnotherWay(reportingFormReceived("2025-05-24T18:00+01:00")));
 
     assertThat(instance)
         .hasPassed(
             "Task_RecordReportingFormReceivedOtherwise", "EndEvent_ReportingFormReceivedOtherwise")
         .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
-        .extracting(Task::getTaskDefinitionKey)
-        .containsExactly("Task_ReviewIncident");
+    assertThat(openTasks(instance)).containsExactly("Task_ReviewIncident");
     assertThat(register.findByNumber(number).orElseThrow().reportingFormAt())
         .isEqualTo(Instant.parse("2025-05-24T17:00:00Z"));
-    assertThat(breachesOf(number))
-        .extracting(
-            DeadlineBreach::requirement,
-            DeadlineBreach::kind,
-            DeadlineBreach::dueAt,
-            DeadlineBreach::recordedAt)
+    assertThatBreaches(number)
         .containsExactly(
             tuple(
                 "REPORTING_FORM",
@@ -746,7 +732,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(runtimeService.getVariable(instance.getId(), "reportingFormText").toString())
         .startsWith("SERIOUS INCIDENT REPORTING FORM");
 
-    complete(taskAt(instance, "Task_ReviewIncident"), close());
+    complete(instance, "Task_ReviewIncident", close());
     assertThat(instance).isEnded().hasPassed("Task_CloseIncident");
     assertThat(register.findByNumber(number).orElseThrow().status()).isEqualTo("CLOSED");
   }
@@ -762,7 +748,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     Map<String, Object> itemsInstead = new HashMap<>(reportingForm());
     itemsInstead.put("reportingFormChannel", "EMAIL");
     itemsInstead.put("reportingFormReceivedAt", "2025-05-23T15:40+01:00");
-    complete(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise"), itemsInstead);
+    complete(instance, "Task_EnterReportingFormReceivedOtherwise", itemsInstead);
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(taskAt(instance, "Task_SubmitReportingForm")).isNull();
@@ -962,8 +948,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
             taskService.getVariable(
                 taskAt(instance, "Task_ProvideUpdate").getId(), "updateSummary"))
         .isNull();
-    complete(
-        taskAt(instance, "Task_ProvideUpdate"), update("Discharged home with a new package", true));
+    complete(instance, "Task_ProvideUpdate", update("Discharged home with a new package", true));
 
     assertThat(instance)
         .isWaitingAt("Task_ReviewIncident")
@@ -990,7 +975,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .hasMessageContaining("lessonsLearned: is required");
 
     TestClock.set(LocalDateTime.of(2025, 5, 27, 11, 0));
-    complete(taskAt(instance, "Task_ReviewIncident"), close());
+    complete(instance, "Task_ReviewIncident", close());
 
     assertThat(instance)
         .isEnded()
@@ -1016,7 +1001,8 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     ProcessInstance instance = caseUnderReview();
 
     complete(
-        taskAt(instance, "Task_ReviewIncident"),
+        instance,
+        "Task_ReviewIncident",
         Map.of(
             "reviewDecision",
             "MORE_INFORMATION",
@@ -1047,7 +1033,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
       String route, String followUp, String group) {
     ProcessInstance instance = caseUnderReview();
 
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate(route));
+    complete(instance, "Task_ReviewIncident", escalate(route));
 
     assertThat(instance).isWaitingAt(followUp, "Timer_NextUpdateDue");
     Task task = taskAt(instance, followUp);
@@ -1063,12 +1049,12 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   @Test
   void theCouncilsDeliberationsStayOffTheProvidersLaterTasks() {
     ProcessInstance instance = caseUnderReview();
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate("CONTRACT_DEFAULT"));
-    complete(taskAt(instance, "Task_ConsiderContractDefault"), followUpAnswer("CONTRACT_DEFAULT"));
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate("HEAD_OF_SERVICE"));
-    complete(taskAt(instance, "Task_HeadOfServiceReview"), followUpAnswer("HEAD_OF_SERVICE"));
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate("REGULATOR"));
-    complete(taskAt(instance, "Task_RecordRegulatorNotification"), followUpAnswer("REGULATOR"));
+    complete(instance, "Task_ReviewIncident", escalate("CONTRACT_DEFAULT"));
+    complete(instance, "Task_ConsiderContractDefault", followUpAnswer("CONTRACT_DEFAULT"));
+    complete(instance, "Task_ReviewIncident", escalate("HEAD_OF_SERVICE"));
+    complete(instance, "Task_HeadOfServiceReview", followUpAnswer("HEAD_OF_SERVICE"));
+    complete(instance, "Task_ReviewIncident", escalate("REGULATOR"));
+    complete(instance, "Task_RecordRegulatorNotification", followUpAnswer("REGULATOR"));
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
 
     TestClock.set(LocalDateTime.of(2025, 5, 31, 0, 1));
@@ -1100,7 +1086,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   @Test
   void theRegulatorNotificationCannotBeDatedBeforeTheIncidentOrInTheFuture() {
     ProcessInstance instance = caseUnderReview();
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate("REGULATOR"));
+    complete(instance, "Task_ReviewIncident", escalate("REGULATOR"));
     String taskId = taskAt(instance, "Task_RecordRegulatorNotification").getId();
 
     assertThatThrownBy(
@@ -1122,7 +1108,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     ProcessInstance instance = caseUnderReview();
     String number = numberOf(instance);
 
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate("SAFEGUARDING_ENQUIRY"));
+    complete(instance, "Task_ReviewIncident", escalate("SAFEGUARDING_ENQUIRY"));
 
     assertThat(instance)
         .isWaitingAt("Task_ReviewIncident")
@@ -1132,7 +1118,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(alert).isWaitingAt("Task_ScreenSafeguardingAlert");
     assertThat(alertRow(number)).containsEntry("RAISED_BY", "COUNCIL");
 
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate("SAFEGUARDING_ENQUIRY"));
+    complete(instance, "Task_ReviewIncident", escalate("SAFEGUARDING_ENQUIRY"));
     assertThat(
             runtimeService
                 .createProcessInstanceQuery()
@@ -1189,7 +1175,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
 
     Map<String, Object> report = initialReport("2025-05-21T18:30+01:00");
     report.put("safeguardingSuspected", true);
-    complete(taskAt(instance, "Task_SubmitInitialReport"), report);
+    complete(instance, "Task_SubmitInitialReport", report);
 
     assertThat(alertOf(number)).isWaitingAt("Task_ScreenSafeguardingAlert");
     assertThat(alertRow(number)).containsEntry("RAISED_BY", "PROVIDER");
@@ -1206,7 +1192,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
    */
   private ProcessInstance caseUnderReview() {
     ProcessInstance instance = reportedByProviderOnTime();
-    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+    complete(instance, "Task_SubmitReportingForm", reportingForm());
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(taskAt(instance, "Task_ReviewIncident")).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
     return instance;
@@ -1229,19 +1215,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   }
 
   private ProcessInstance startAs(String userId, Map<String, Object> variables) {
-    // As Tasklist starts it: the signed-in user with its groups, so the engine's authorizations
-    // apply.
-    identityService.setAuthentication(
-        userId,
-        identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(org.camunda.bpm.engine.identity.Group::getId)
-            .toList());
-    try {
-      return runtimeService.startProcessInstanceByKey(
-          IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return startSignedIn(userId, IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
   }
 
   /**
@@ -1352,5 +1326,16 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   private void initialReportMissed(ProcessInstance instance) {
     TestClock.set(LocalDateTime.of(2025, 5, 22, 20, 1));
     execute(timer(instance, "Timer_InitialReport12h"));
+  }
+
+  /** The case's breaches as (requirement, kind, due, recorded) rows. */
+  private AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>>
+      assertThatBreaches(String number) {
+    return assertThat(breachesOf(number))
+        .extracting(
+            DeadlineBreach::requirement,
+            DeadlineBreach::kind,
+            DeadlineBreach::dueAt,
+            DeadlineBreach::recordedAt);
   }
 }

@@ -7,7 +7,6 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
@@ -18,7 +17,6 @@ class AutomaticProcurementStartTest extends ProcessTestCase {
 
   @Autowired ProcurementStarts starts;
   @Autowired ProcurementRegister register;
-  @Autowired ContractService contracts;
 
   @Test
   void aContractWithNoOptionLeftEndingWithinEighteenMonthsGetsOneProcurement() {

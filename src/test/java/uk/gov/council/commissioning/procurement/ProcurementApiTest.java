@@ -5,15 +5,11 @@ import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
-import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -21,7 +17,7 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * Basic.
  */
 @ProcessTest
-class ProcurementApiTest extends ProcessTestCase {
+class ProcurementApiTest extends HttpProcessTestCase {
 
   private static final String BUYER = "pa-buyer";
   private static final String QUALITY = "pa-quality";
@@ -30,15 +26,10 @@ class ProcurementApiTest extends ProcessTestCase {
   private static final String PROVIDER = "pa-provider";
   private static final String PROVIDER_GROUP = "provider-pa-api";
 
-  @LocalServerPort int port;
-  @Autowired ObjectMapper json;
-
-  HttpTestClient http;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, BUYER, Roles.PROCUREMENT);
     user(access, QUALITY, Roles.QUALITY_ASSURANCE);
     access.ensureGroup(PROVIDER_GROUP, "PA Provider", "PROVIDER");

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
@@ -29,7 +28,6 @@ import uk.gov.council.commissioning.testkit.ProcessTestCase;
 @PostgresProcessTest
 class ProcurementPostgresTest extends ProcessTestCase {
 
-  @Autowired ContractService contracts;
   @Autowired ProcurementRegister register;
 
   @AfterEach

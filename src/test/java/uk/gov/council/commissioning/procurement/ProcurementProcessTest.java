@@ -22,7 +22,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.testkit.ProcessTest;
@@ -43,7 +42,6 @@ class ProcurementProcessTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  @Autowired ContractService contracts;
   @Autowired ProcurementRegister register;
   @Autowired ProcurementTimetable timetable;
 
@@ -577,17 +575,8 @@ class ProcurementProcessTest extends ProcessTestCase {
     runTenderToAward(instance);
     String reference = instance.getBusinessKey();
 
-    setClock(LocalDateTime.of(2026, 7, 24, 15, 0));
-    complete(
-        OFFICER,
-        taskAt(instance, "Task_WatchForChallenge"),
-        Map.of(
-            "challenger",
-            "Acme Care",
-            "challengeReceivedOn",
-            "2026-07-24",
-            "challengeGrounds",
-            "Price scoring applied the wrong formula"));
+    challenge(
+        instance, LocalDateTime.of(2026, 7, 24, 15, 0), "Price scoring applied the wrong formula");
     assertThat(instance).isWaitingAt("Task_ResolveChallenge");
     assertThat(
             managementService
@@ -1116,7 +1105,12 @@ class ProcurementProcessTest extends ProcessTestCase {
   private void challengedAfterAward(ProcessInstance instance, String grounds) {
     planTimetable(instance, plan("PA2023"));
     runTenderToAward(instance);
-    setClock(LocalDateTime.of(2026, 7, 21, 16, 0));
+    challenge(instance, LocalDateTime.of(2026, 7, 21, 16, 0), grounds);
+  }
+
+  /** Acme Care challenges the award, received at the UK time given. */
+  private void challenge(ProcessInstance instance, LocalDateTime received, String grounds) {
+    setClock(received);
     complete(
         OFFICER,
         taskAt(instance, "Task_WatchForChallenge"),
@@ -1124,7 +1118,7 @@ class ProcurementProcessTest extends ProcessTestCase {
             "challenger",
             "Acme Care",
             "challengeReceivedOn",
-            "2026-07-21",
+            received.toLocalDate().toString(),
             "challengeGrounds",
             grounds));
   }

@@ -17,7 +17,6 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
@@ -31,7 +30,6 @@ import uk.gov.council.commissioning.testkit.TestClock;
 @PostgresProcessTest
 class ImprovementPlanPostgresTest extends ProcessTestCase {
 
-  @Autowired ContractService contracts;
   @Autowired QafImprovementPlans plans;
   @Autowired ImprovementPlanRegister register;
   @Autowired DefaultNoticeSender sender;

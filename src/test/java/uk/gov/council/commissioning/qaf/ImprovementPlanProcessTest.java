@@ -20,7 +20,6 @@ import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -33,7 +32,6 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
@@ -53,7 +51,6 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
   private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final Instant PLAN_DUE = Instant.parse("2026-03-17T00:00:00Z");
 
-  @Autowired ContractService contracts;
   @Autowired QafImprovementPlans plans;
   @Autowired ImprovementPlanRegister register;
   @Autowired DeadlineBreaches breaches;
@@ -103,7 +100,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     assertThat(outbox(instance, "requested")).isEqualTo("quality@alpha.example");
 
     TestClock.set(LocalDateTime.of(2026, 3, 10, 14, 0));
-    complete(ALPHA_USER, submit, plan());
+    completeAs(ALPHA_USER, submit, plan());
     assertThat(instance)
         .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
     assertThat(taskAt(instance, "Task_ReviewPlanPurchasingOfficer"))
@@ -131,7 +128,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     Task validate = taskAt(instance, "Task_ValidateImprovement");
     assertThat(validate).hasCandidateGroup("commissioning-officers");
     assertThat(validate.getDueDate()).isNotNull();
-    complete(OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "B"));
+    completeAs(OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "B"));
 
     assertThat(instance).isEnded().hasPassed("Task_ClosePlan");
     ImprovementPlan closed = planOf(instance);
@@ -171,12 +168,12 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     assertThat(breachesOf(planOf(instance)))
         .extracting(DeadlineBreach::kind, DeadlineBreach::requirement, DeadlineBreach::providerId)
         .containsExactly(tuple(Kind.MISSED, "IMPROVEMENT_PLAN", contract.provider().id()));
-    assertThatThrownBy(() -> complete(MANAGER, chase, Map.of()))
+    assertThatThrownBy(() -> completeAs(MANAGER, chase, Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("chaseAction: is required");
 
     TestClock.set(LocalDateTime.of(2026, 3, 19, 9, 0));
-    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+    completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
 
     assertThat(instance)
         .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
@@ -191,11 +188,11 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     ProcessInstance instance = submittedPlan();
     TestClock.set(LocalDateTime.of(2026, 3, 12, 11, 0));
 
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "SEND_BACK", "officerComments", "Target dates are too vague"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "ACCEPT"));
@@ -225,7 +222,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     assertThat(chase.getDueDate()).isNotNull();
     assertThat(instance)
         .isWaitingAt("Task_ReviseImprovementPlan", "Task_ChaseRevisedImprovementPlan");
-    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
+    completeAs(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
     assertThat(instance)
         .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
     assertThat(taskAt(instance, "Task_ChaseRevisedImprovementPlan"))
@@ -244,11 +241,11 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
   void sentBackByTheContractsManager() {
     ProcessInstance instance = submittedPlan();
 
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "ACCEPT", "officerComments", "Sound actions"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of(
@@ -274,7 +271,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
         1,
         "Purchasing officer (sent back): Not enough",
         "Contracts manager (sent back): Agreed");
-    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
+    completeAs(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
     sendBackBoth(instance);
 
     assertSentBack(
@@ -288,7 +285,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
   @Test
   void notImprovedIsReportedToTheCoreStrategyGroupAndADefaultNoticeIsIssuedOnce() throws Exception {
     ProcessInstance instance = validationDue();
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ValidateImprovement"),
         Map.of(
@@ -300,13 +297,13 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     Task report = taskAt(instance, "Task_ReportToCoreStrategyGroup");
     assertThat(report).hasCandidateGroup("contracts-managers");
     assertThat(report.getDueDate()).isNotNull();
-    assertThatThrownBy(() -> complete(MANAGER, report, Map.of()))
+    assertThatThrownBy(() -> completeAs(MANAGER, report, Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("csgReport: is required")
         .hasMessageContaining("defaultNoticeDecision: must be one of ISSUE, NO_NOTICE")
         .hasMessageContaining("defaultNoticeReasons: is required");
     TestClock.set(LocalDateTime.of(2026, 4, 21, 10, 0));
-    complete(
+    completeAs(
         MANAGER,
         report,
         Map.of(
@@ -369,12 +366,12 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
   @Test
   void notImprovedWithoutADefaultNoticeClosesWithTheDecisionRecorded() {
     ProcessInstance instance = validationDue();
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ValidateImprovement"),
         Map.of(
             "validationOutcome", "NOT_IMPROVED", "validationFindings", "Some progress, not yet C"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReportToCoreStrategyGroup"),
         Map.of(
@@ -403,7 +400,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     ProcessInstance instance = startPlan();
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     ALPHA_USER,
                     taskAt(instance, "Task_SubmitImprovementPlan"),
                     Map.of("planActions", " ")))
@@ -412,11 +409,11 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
         .hasMessageContaining("responsiblePerson: is required")
         .hasMessageContaining("targetDates: is required")
         .hasMessageContaining("evidenceOfImprovement: is required");
-    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+    completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
 
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     OFFICER,
                     taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
                     Map.of("officerDecision", "SEND_BACK")))
@@ -424,7 +421,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
         .hasMessageContaining("officerComments: say what the provider");
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     MANAGER,
                     taskAt(instance, "Task_ReviewPlanContractsManager"),
                     Map.of("managerDecision", "SEND_BACK", "managerComments", "")))
@@ -432,7 +429,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
         .hasMessageContaining("managerComments: say what the provider");
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     MANAGER,
                     taskAt(instance, "Task_ReviewPlanContractsManager"),
                     Map.of("managerDecision", "MAYBE")))
@@ -444,24 +441,24 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
 
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "D")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("newGrade: an improved standard is graded A, B or C");
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "E")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("newGrade: must be one of A, B, C");
-    assertThatThrownBy(() -> complete(OFFICER, validate, Map.of("validationOutcome", "IMPROVED")))
+    assertThatThrownBy(() -> completeAs(OFFICER, validate, Map.of("validationOutcome", "IMPROVED")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("newGrade: is required");
     assertThatThrownBy(
-            () -> complete(OFFICER, validate, Map.of("validationOutcome", "NOT_IMPROVED")))
+            () -> completeAs(OFFICER, validate, Map.of("validationOutcome", "NOT_IMPROVED")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("validationFindings: say what was found");
-    assertThatThrownBy(() -> complete(OFFICER, validate, Map.of()))
+    assertThatThrownBy(() -> completeAs(OFFICER, validate, Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("validationOutcome: must be one of IMPROVED, NOT_IMPROVED");
     assertThat(instance).isWaitingAt("Task_ValidateImprovement");
@@ -475,13 +472,13 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
 
     assertThat(visibleTasks(BETA_USER, instance)).isZero();
     assertThat(visibleTasks(ALPHA_USER, instance)).isEqualTo(1);
-    assertThatThrownBy(() -> complete(BETA_USER, submit, plan()))
+    assertThatThrownBy(() -> completeAs(BETA_USER, submit, plan()))
         .isInstanceOf(AuthorizationException.class);
 
     // A providerGroup variable sent with a task cannot hand the revision to another organisation.
     Map<String, Object> withGroup = new HashMap<>(plan());
     withGroup.put("providerGroup", BETA_GROUP);
-    complete(ALPHA_USER, submit, withGroup);
+    completeAs(ALPHA_USER, submit, withGroup);
     sendBackBoth(instance);
     assertThat(taskAt(instance, "Task_ReviseImprovementPlan")).hasCandidateGroup(ALPHA_GROUP);
     assertThat(visibleTasks(BETA_USER, instance)).isZero();
@@ -507,7 +504,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
             "NO_NOTICE",
             "chaseAction",
             "none"));
-    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), planted);
+    completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), planted);
 
     assertThat(runtimeService.getVariables(instance.getId()))
         .doesNotContainKeys(
@@ -522,22 +519,23 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     assertThat(taskService.getVariable(officerReview.getId(), "officerDecision"))
         .as("the form opens blank")
         .isNull();
-    assertThatThrownBy(() -> complete(OFFICER, officerReview, Map.of()))
+    assertThatThrownBy(() -> completeAs(OFFICER, officerReview, Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("officerDecision: must be one of");
     sendBackBoth(instance);
 
     // The revision: the same attempt, and the reviewers still decide.
-    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), planted);
+    completeAs(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), planted);
     assertThatThrownBy(
-            () -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"), Map.of()))
+            () ->
+                completeAs(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"), Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("managerDecision: must be one of");
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "ACCEPT"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "SEND_BACK", "managerComments", "Still vague"));
@@ -549,19 +547,19 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
   void theCouncilsAnswersStayOnItsTasksAndTheProviderSeesOnlyTheReviewComments() {
     ProcessInstance instance = startPlan();
     fire(timer(instance, "Timer_PlanDue"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ChaseImprovementPlan"),
         Map.of("chaseAction", "Rang the registered manager"));
     assertThat(providerVariables(instance, "Task_SubmitImprovementPlan"))
         .doesNotContainKey("chaseAction");
 
-    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
-    complete(
+    completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "SEND_BACK", "officerComments", "Target dates are too vague"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "ACCEPT", "managerComments", "Fine by me"));
@@ -577,10 +575,10 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     assertThat(reviewed.officerComments()).isEqualTo("Target dates are too vague");
     assertThat(reviewed.managerDecision()).isEqualTo("ACCEPT");
 
-    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
+    completeAs(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
     acceptBoth(instance);
     fire(timer(instance, "Timer_ValidatePlan"));
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ValidateImprovement"),
         Map.of(
@@ -588,7 +586,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
             "NOT_IMPROVED",
             "validationFindings",
             "Support plans still not reviewed"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReportToCoreStrategyGroup"),
         Map.of(
@@ -628,7 +626,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
             "evidenceOfImprovement",
             "e".repeat(4001)));
     assertThatThrownBy(
-            () -> complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), tooLong))
+            () -> completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), tooLong))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("planActions: at most 4000 characters (4001 given)")
         .hasMessageContaining("responsiblePerson: at most 200 characters (201 given)")
@@ -636,11 +634,11 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
         .hasMessageContaining("evidenceOfImprovement: at most 4000 characters (4001 given)");
     Map<String, Object> atTheLimit = new HashMap<>(plan());
     atTheLimit.put("responsiblePerson", "r".repeat(200));
-    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), atTheLimit);
+    completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), atTheLimit);
 
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     OFFICER,
                     taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
                     Map.of("officerDecision", "SEND_BACK", "officerComments", "o".repeat(2001))))
@@ -648,7 +646,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
         .hasMessageContaining("officerComments: at most 2000 characters");
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     MANAGER,
                     taskAt(instance, "Task_ReviewPlanContractsManager"),
                     Map.of("managerDecision", "ACCEPT", "managerComments", "m".repeat(2001))))
@@ -658,7 +656,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     fire(timer(instance, "Timer_ValidatePlan"));
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     OFFICER,
                     taskAt(instance, "Task_ValidateImprovement"),
                     Map.of(
@@ -668,13 +666,13 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
                         "f".repeat(4001))))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("validationFindings: at most 4000 characters");
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ValidateImprovement"),
         Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "No change"));
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     MANAGER,
                     taskAt(instance, "Task_ReportToCoreStrategyGroup"),
                     Map.of(
@@ -711,7 +709,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
   private ProcessInstance submittedPlan() {
     ProcessInstance instance = startPlan();
     TestClock.set(LocalDateTime.of(2026, 3, 10, 14, 0));
-    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+    completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
     return instance;
   }
 
@@ -723,22 +721,22 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
   }
 
   private void acceptBoth(ProcessInstance instance) {
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "ACCEPT"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "ACCEPT"));
   }
 
   private void sendBackBoth(ProcessInstance instance) {
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "SEND_BACK", "officerComments", "Not enough"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "SEND_BACK", "managerComments", "Agreed"));
@@ -766,21 +764,6 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private void complete(String user, Task task, Map<String, Object> variables) {
-    identityService.setAuthentication(user, groupsOf(user));
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private List<String> groupsOf(String user) {
-    return identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId)
-        .toList();
   }
 
   private ProcessInstance instance(String id) {

@@ -64,7 +64,7 @@ final class ImprovementPlanTestData {
   }
 
   static Provider alpha(ContractService contracts) {
-    return provider(contracts, ALPHA_GROUP, "Alpha Supported Living", "quality@alpha.example");
+    return provider(contracts, ALPHA_GROUP, "IP Alpha Supported Living", "quality@alpha.example");
   }
 
   static Provider beta(ContractService contracts) {

@@ -14,7 +14,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.testkit.ChangedSettingsTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
@@ -26,7 +25,6 @@ import uk.gov.council.commissioning.testkit.TestClock;
 @ChangedSettingsTest
 class ImprovementPlanValidationFromDueDateTest extends ProcessTestCase {
 
-  @Autowired ContractService contracts;
   @Autowired QafImprovementPlans plans;
   @Autowired ImprovementPlanRegister register;
 

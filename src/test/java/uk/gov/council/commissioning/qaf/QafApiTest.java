@@ -5,17 +5,13 @@ import static uk.gov.council.commissioning.qaf.QafTestData.*;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
-import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -23,22 +19,17 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * provider.
  */
 @ProcessTest
-class QafApiTest extends ProcessTestCase {
+class QafApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  @LocalServerPort int port;
-  @Autowired ContractService contracts;
-  @Autowired ObjectMapper json;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-  HttpTestClient http;
   String contract;
   String meeting;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     users(access);
     contract = "QAF-API-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     contract(contracts, alpha(contracts), contract, OFFICER);

@@ -14,7 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -27,7 +26,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Roles;
@@ -48,7 +46,6 @@ class QafAssessmentProcessTest extends ProcessTestCase {
   private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final String MEETING = "2026-05-20";
 
-  @Autowired ContractService contracts;
   @Autowired QafRepository qafs;
   @Autowired QafCaseService cases;
   @Autowired DeadlineBreaches breaches;
@@ -867,32 +864,11 @@ class QafAssessmentProcessTest extends ProcessTestCase {
   }
 
   private ProcessInstance start(String user, Map<String, Object> form) {
-    List<String> groups =
-        identityService.createGroupQuery().groupMember(user).list().stream()
-            .map(Group::getId)
-            .toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      return runtimeService.startProcessInstanceByKey("qaf-assessment", form);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void complete(ProcessInstance instance, String activity, Map<String, Object> variables) {
-    Task task = taskAt(instance, activity);
-    assertThat(task).as(activity).isNotNull();
-    taskService.complete(task.getId(), variables);
+    return startSignedIn(user, "qaf-assessment", form);
   }
 
   private QafAssessment qafOf(ProcessInstance instance) {
     return qafs.findByProcessInstance(instance.getId()).orElseThrow();
-  }
-
-  private List<String> openTasks(ProcessInstance instance) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).list().stream()
-        .map(Task::getTaskDefinitionKey)
-        .toList();
   }
 
   private List<DeadlineBreach> breachesOf(QafAssessment q) {

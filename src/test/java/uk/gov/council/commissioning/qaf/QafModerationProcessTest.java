@@ -21,7 +21,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Roles;
@@ -40,7 +39,6 @@ class QafModerationProcessTest extends ProcessTestCase {
   private static final String MANAGER = "qm-manager";
   private static final String OTHER_MANAGER = "qm-manager-2";
 
-  @Autowired ContractService contracts;
   @Autowired QafModeration moderation;
 
   final List<String> users = new ArrayList<>();
@@ -261,23 +259,6 @@ class QafModerationProcessTest extends ProcessTestCase {
         .processInstanceId(instance.getId())
         .taskDefinitionKey("Task_ModerateQaf")
         .singleResult();
-  }
-
-  private void completeAs(String user, Task task, Map<String, Object> variables) {
-    if (user == null) {
-      identityService.clearAuthentication();
-    } else {
-      identityService.setAuthentication(
-          user,
-          identityService.createGroupQuery().groupMember(user).list().stream()
-              .map(org.camunda.bpm.engine.identity.Group::getId)
-              .toList());
-    }
-    try {
-      taskService.complete(task.getId(), new HashMap<>(variables));
-    } finally {
-      identityService.clearAuthentication();
-    }
   }
 
   private void assertRefused(

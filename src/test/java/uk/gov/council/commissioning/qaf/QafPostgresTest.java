@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
@@ -35,7 +34,6 @@ class QafPostgresTest extends ProcessTestCase {
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
 
-  @Autowired ContractService contracts;
   @Autowired QafRepository qafs;
   @Autowired DeadlineBreaches breaches;
   @Autowired QafRandomDraw randomDraw;
@@ -121,16 +119,5 @@ class QafPostgresTest extends ProcessTestCase {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private void complete(ProcessInstance instance, String activity, Map<String, Object> variables) {
-    taskService.complete(
-        taskService
-            .createTaskQuery()
-            .processInstanceId(instance.getId())
-            .taskDefinitionKey(activity)
-            .singleResult()
-            .getId(),
-        variables);
   }
 }

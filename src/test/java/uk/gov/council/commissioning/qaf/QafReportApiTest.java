@@ -6,21 +6,16 @@ import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.web.HttpTestClient.basic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
-import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -29,7 +24,7 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * moderation reports are for council staff).
  */
 @ProcessTest
-class QafReportApiTest extends ProcessTestCase {
+class QafReportApiTest extends HttpProcessTestCase {
 
   private static final String OFFICER = "qr-api-officer";
   private static final String ALPHA_USER = "qr-api-alpha";
@@ -37,11 +32,6 @@ class QafReportApiTest extends ProcessTestCase {
   private static final String ALPHA_GROUP = "provider-qr-api-alpha";
   private static final String BETA_GROUP = "provider-qr-api-beta";
 
-  @LocalServerPort int port;
-  @Autowired ContractService contracts;
-  @Autowired ObjectMapper json;
-
-  HttpTestClient http;
   Provider alpha;
   Provider beta;
   long alphaQaf;
@@ -49,7 +39,6 @@ class QafReportApiTest extends ProcessTestCase {
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     alpha = provider(contracts, access, "QR API Alpha Care", ALPHA_GROUP);
     beta = provider(contracts, access, "QR API Beta Support", BETA_GROUP);

@@ -11,7 +11,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.qaf.QafModerationQuota.OfficerQuota;
 import uk.gov.council.commissioning.qaf.QafReports.OpenPlan;
@@ -29,7 +28,6 @@ import uk.gov.council.commissioning.testkit.ProcessTestCase;
 @ProcessTest
 class QafReportsTest extends ProcessTestCase {
 
-  @Autowired ContractService contracts;
   @Autowired QafReports reports;
   @Autowired QafModerationQuota quota;
 

@@ -26,7 +26,6 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.compliance.Quarter;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
@@ -57,7 +56,6 @@ class ReportPagesTest extends ProcessTestCase {
   private static final String EVIL = "RP <script>alert('x')</script> Homes";
 
   @LocalServerPort int port;
-  @Autowired ContractService contracts;
   @Autowired DeadlineBreaches breaches;
 
   Provider alpha;

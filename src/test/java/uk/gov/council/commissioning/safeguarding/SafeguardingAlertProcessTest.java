@@ -29,7 +29,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Roles;
@@ -52,7 +51,6 @@ class SafeguardingAlertProcessTest extends ProcessTestCase {
   @Autowired SafeguardingAlerts alerts;
   @Autowired SafeguardingRegister register;
   @Autowired DeadlineBreaches breaches;
-  @Autowired ContractService contracts;
 
   Provider alpha;
   String reference;

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.gov.council.commissioning.web.HttpTestClient.basic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -18,14 +17,12 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.council.commissioning.CommissioningApplication;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.extension.ExtensionCaseService;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
@@ -34,7 +31,7 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * CSRF protections for the web apps, and the refusal to start without an admin password.
  */
 @ProcessTest
-class SecurityIntegrationTest extends ProcessTestCase {
+class SecurityIntegrationTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "it-officer";
@@ -46,17 +43,12 @@ class SecurityIntegrationTest extends ProcessTestCase {
    */
   private static final String FORGETFUL = "it-forgetful";
 
-  @LocalServerPort int port;
-  @Autowired ContractService contracts;
   @Autowired ExtensionCaseService cases;
-  @Autowired ObjectMapper json;
 
-  HttpTestClient http;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     access.ensureUser(OFFICER, "Olivia", "Officer", OFFICER + "@council.example", OFFICER_PASSWORD);
     access.ensureMembership(OFFICER, Roles.COMMISSIONING_OFFICERS);
     access.ensureUser(

@@ -8,9 +8,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
@@ -21,20 +20,15 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * kept from other sites' requests (SameSite) and from scripts (HttpOnly).
  */
 @ProcessTest
-class SignOutTest extends ProcessTestCase {
+class SignOutTest extends HttpProcessTestCase {
 
   private static final String OFFICER = "so-officer";
   private static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
 
-  @LocalServerPort int port;
-
-  HttpTestClient http;
-
   @BeforeEach
   void setUp() {
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    http = new HttpTestClient(port);
   }
 
   @Test

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.AccessSetup;
 
@@ -38,6 +40,7 @@ public abstract class ProcessTestCase {
   @Autowired protected IdentityService identityService;
   @Autowired protected AccessSetup access;
   @Autowired protected JdbcClient jdbc;
+  @Autowired protected ContractService contracts;
 
   /** The open task of the instance at the activity, or null. */
   protected Task taskAt(ProcessInstance instance, String activityId) {
@@ -46,6 +49,13 @@ public abstract class ProcessTestCase {
         .processInstanceId(instance.getId())
         .taskDefinitionKey(activityId)
         .singleResult();
+  }
+
+  /** The activities of the instance's open tasks. */
+  protected List<String> openTasks(ProcessInstance instance) {
+    return taskService.createTaskQuery().processInstanceId(instance.getId()).list().stream()
+        .map(Task::getTaskDefinitionKey)
+        .toList();
   }
 
   /** The instance's job at the activity (a timer, or an asynchronous continuation), or null. */
@@ -80,6 +90,31 @@ public abstract class ProcessTestCase {
     for (String message : messages) {
       refusal.hasMessageContaining(message);
     }
+  }
+
+  /**
+   * Completes the task as the user, signed in with their groups, the way Tasklist would; with no
+   * user, as the system does (no one signed in).
+   */
+  protected void completeAs(String user, Task task, Map<String, Object> variables) {
+    if (user == null) {
+      identityService.clearAuthentication();
+    } else {
+      identityService.setAuthentication(user, groupsOf(user));
+    }
+    try {
+      complete(task, variables);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** Completes the instance's open task at the activity. */
+  protected void complete(
+      ProcessInstance instance, String activityId, Map<String, Object> variables) {
+    Task task = taskAt(instance, activityId);
+    assertThat(task).as(activityId).isNotNull();
+    complete(task, variables);
   }
 
   protected void execute(Job job) {
@@ -124,10 +159,20 @@ public abstract class ProcessTestCase {
         .orElse(null);
   }
 
-  /** Starts the process as the user in the groups, the way a form submitted in Tasklist would. */
-  protected ProcessInstance startAs(
-      String user, List<String> groups, String processKey, Map<String, Object> variables) {
-    identityService.setAuthentication(user, groups);
+  /** The groups the user is a member of. */
+  protected List<String> groupsOf(String user) {
+    return identityService.createGroupQuery().groupMember(user).list().stream()
+        .map(Group::getId)
+        .toList();
+  }
+
+  /**
+   * Starts the process as the user would from Tasklist: signed in with their groups, so the user is
+   * recorded as the initiator and the start form's checks see who they are.
+   */
+  protected ProcessInstance startSignedIn(
+      String user, String processKey, Map<String, Object> variables) {
+    identityService.setAuthentication(user, groupsOf(user));
     try {
       return runtimeService.startProcessInstanceByKey(processKey, variables);
     } finally {
