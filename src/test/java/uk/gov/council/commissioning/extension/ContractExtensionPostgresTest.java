@@ -35,7 +35,7 @@ import uk.gov.council.commissioning.testkit.TestClock;
 /**
  * The extension process once against the local PostgreSQL server: Flyway's migrations, the BYTEA
  * columns, the row lock taken when a case starts and Camunda's own schema, none of which the H2
- * tests prove. Each run has a database of its own, dropped afterwards with the context closed.
+ * tests prove. Each run has a database of its own, dropped afterwards.
  */
 @PostgresProcessTest
 class ContractExtensionPostgresTest extends ExtensionCaseTestCase {
