@@ -1,11 +1,10 @@
 package uk.gov.council.commissioning.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
 import static uk.gov.council.commissioning.complaints.ComplaintTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -13,47 +12,30 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
  * Complaints over REST through the running server with HTTP Basic: who may record them, the 400
  * answer naming each field (nothing created), and what each provider's users may see.
  */
-@HttpIntegrationTest
-class ComplaintApiTest {
+@ProcessTest
+class ComplaintApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String SAFEGUARDING_ONLY = "cp-safeguarding";
   private static final String BUYER = "cp-buyer";
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ContractService contracts;
-  @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
-  @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
-
-  HttpTestClient http;
   String alphaContract;
   String betaContract;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     users(access);
     user(access, SAFEGUARDING_ONLY, Roles.SAFEGUARDING);
     user(access, BUYER, Roles.PROCUREMENT);

@@ -8,20 +8,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import uk.gov.council.commissioning.calendar.BankHolidayData;
 import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.calendar.Nation;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.complaints.ComplaintProperties.DayKind;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Complaint deadlines (seed 002 App K, App C 4.2-4.3, §13.5) with the real calendar and the bundled
  * bank holidays. Every expected date is counted by hand in the comments.
  */
+@ExtendWith(TestClock.class)
 class ComplaintDeadlinesTest {
 
   private static final WorkingDayCalendar CALENDAR =
@@ -32,12 +33,7 @@ class ComplaintDeadlinesTest {
 
   @BeforeEach
   void aClockBeforeEveryDeadline() {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-01-01T09:00:00Z")));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+    TestClock.set(Date.from(Instant.parse("2026-01-01T09:00:00Z")));
   }
 
   @Test

@@ -8,75 +8,40 @@ import static uk.gov.council.commissioning.complaints.ComplaintTestData.*;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Date;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import uk.gov.council.commissioning.PostgresTestDatabase;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Actor;
+import uk.gov.council.commissioning.testkit.PostgresProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Both complaint routes once against the local PostgreSQL server: the V5 migration, the complaint
  * queries with their optional provider and contract, typed NULLs in breaches and alerts, and a
  * refused start rolling back. Each run has a database of its own, dropped afterwards.
  */
-@SpringBootTest
-@ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(
-    listeners = PostgresTestDatabase.Lifecycle.class,
-    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-class ComplaintPostgresTest {
+@PostgresProcessTest
+class ComplaintPostgresTest extends ProcessTestCase {
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final String RECEIVED = "2026-03-02T08:30:00Z";
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
   @Autowired ComplaintRepository complaints;
   @Autowired ComplaintCaseService cases;
   @Autowired DeadlineBreaches breaches;
-  @Autowired JdbcClient jdbc;
 
   Provider alpha;
   String contract;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.createFor(ComplaintPostgresTest.class, registry);
-  }
 
   @BeforeEach
   void setUp() {
@@ -85,12 +50,7 @@ class ComplaintPostgresTest {
     alpha = alpha(contracts);
     contract = "CP-PG-" + System.nanoTime() % 100000;
     contract(contracts, alpha, contract);
-    setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+    TestClock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
   }
 
   @Test
@@ -101,7 +61,7 @@ class ComplaintPostgresTest {
     assertThat(c.acknowledgeDueAt()).isEqualTo("2026-03-06T00:00:00Z");
 
     fire(timer(instance, "Timer_Acknowledge3WorkingDays"));
-    setClock(LocalDateTime.of(2026, 3, 6, 10, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 6, 10, 0));
     complete(
         instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-06T09:00:00Z"));
     complete(
@@ -116,7 +76,7 @@ class ComplaintPostgresTest {
             "Call records awaited",
             "complainantTold",
             true));
-    setClock(LocalDateTime.of(2026, 4, 10, 12, 0));
+    TestClock.set(LocalDateTime.of(2026, 4, 10, 12, 0));
     complete(
         instance,
         "Task_InvestigateAndRespond",
@@ -174,7 +134,7 @@ class ComplaintPostgresTest {
         "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-02T08:45:00Z"));
     fire(timer(instance, "Timer_Resolve15Days"));
-    setClock(LocalDateTime.of(2026, 3, 25, 9, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 25, 9, 0));
     complete(
         instance,
         "Task_ResolveComplaint",
@@ -216,45 +176,6 @@ class ComplaintPostgresTest {
   }
 
   private ProcessInstance start(String user, Map<String, Object> form) {
-    List<String> groups =
-        identityService.createGroupQuery().groupMember(user).list().stream()
-            .map(Group::getId)
-            .toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      return runtimeService.startProcessInstanceByKey("complaint", form);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void complete(
-      ProcessInstance instance, String activityId, Map<String, Object> variables) {
-    taskService.complete(
-        taskService
-            .createTaskQuery()
-            .processInstanceId(instance.getId())
-            .taskDefinitionKey(activityId)
-            .singleResult()
-            .getId(),
-        variables);
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  private void fire(Job timer) {
-    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
-    managementService.executeJob(timer.getId());
-  }
-
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(UK).toInstant()));
+    return startSignedIn(user, "complaint", form);
   }
 }

@@ -14,13 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -29,16 +23,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Every path and timer of complaint.bpmn: complaints to the council (seed 002 App K) and complaints
@@ -47,24 +39,15 @@ import uk.gov.council.commissioning.security.AccessSetup;
  * otherwise complaints are received on Monday 2 March 2026 at 08:30 (GMT); the due dates are
  * counted by hand in ComplaintDeadlinesTest and repeated here where a test depends on them.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class ComplaintProcessTest {
+@ProcessTest
+class ComplaintProcessTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final String RECEIVED = "2026-03-02T08:30:00Z";
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
   @Autowired ComplaintRepository complaints;
   @Autowired DeadlineBreaches breaches;
-  @Autowired JdbcClient jdbc;
 
   Provider alpha;
   String contract;
@@ -81,13 +64,12 @@ class ComplaintProcessTest {
     betaContract = "CP-B" + n + "-" + unique;
     contract(contracts, alpha, contract);
     contract(contracts, beta(contracts), betaContract);
-    setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
   }
 
   @AfterEach
   void resetClock() {
     identityService.clearAuthentication();
-    ClockUtil.reset();
   }
 
   // --- complaints to the council (App K) ------------------------------------------------------
@@ -119,18 +101,17 @@ class ComplaintProcessTest {
         .containsEntry("complainantName", "Jean Example")
         .containsEntry("acknowledgeDue", "end of Thu 5 Mar 2026");
 
-    setClock(LocalDateTime.of(2026, 3, 4, 11, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 4, 11, 0));
     complete(acknowledge, Map.of("acknowledgedAt", "2026-03-04T10:15:00Z"));
     assertThat(instance).isWaitingAt("Task_InvestigateAndRespond");
     assertThat(timer(instance, "Timer_Respond20WorkingDays").getDuedate())
         .isEqualTo(c.respondDueAt());
 
-    setClock(LocalDateTime.of(2026, 3, 27, 16, 0));
-    complete(taskAt(instance, "Task_InvestigateAndRespond"), respond("2026-03-27T15:00:00Z"));
+    TestClock.set(LocalDateTime.of(2026, 3, 27, 16, 0));
+    complete(instance, "Task_InvestigateAndRespond", respond("2026-03-27T15:00:00Z"));
     assertThat(instance).isWaitingAt("Task_RecordComplainantResponse");
     complete(
-        taskAt(instance, "Task_RecordComplainantResponse"),
-        Map.of("complainantResponse", "SATISFIED"));
+        instance, "Task_RecordComplainantResponse", Map.of("complainantResponse", "SATISFIED"));
 
     assertThat(instance).isEnded().hasPassed("Task_CloseComplaint");
     Complaint closed = complaintOf(instance);
@@ -162,10 +143,9 @@ class ComplaintProcessTest {
         .contains(c.number())
         .contains("3 working days");
 
-    setClock(LocalDateTime.of(2026, 3, 6, 10, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 6, 10, 0));
     complete(
-        taskAt(instance, "Task_AcknowledgeComplaint"),
-        Map.of("acknowledgedAt", "2026-03-06T09:45:00Z"));
+        instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-06T09:45:00Z"));
 
     // The acknowledgement ends the escalation; the case moves on.
     assertThat(instance).isWaitingAt("Task_InvestigateAndRespond");
@@ -185,9 +165,7 @@ class ComplaintProcessTest {
     fire(timer(instance, "Timer_Acknowledge3WorkingDays"));
     Task review = taskAt(instance, "Task_ReviewLateAcknowledgement");
 
-    assertThatThrownBy(() -> complete(review, Map.of()))
-        .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("escalationAction: is required");
+    assertRefused(review, Map.of(), "escalationAction: is required");
     complete(review, Map.of("escalationAction", "Asked the officer to acknowledge today"));
 
     assertThat(instance).isWaitingAt("Task_AcknowledgeComplaint");
@@ -204,20 +182,16 @@ class ComplaintProcessTest {
 
     Map<String, Object> untold = extend("2026-04-17");
     untold.put("complainantTold", false);
-    assertThatThrownBy(() -> complete(respond, untold))
-        .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("complainantTold: tell the complainant");
-    assertThatThrownBy(() -> complete(respond, extend("2026-03-30")))
-        .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining(
-            "newResponseDate: must be later than the current response date, 2026-03-30");
+    assertRefused(respond, untold, "complainantTold: tell the complainant");
+    assertRefused(
+        respond,
+        extend("2026-03-30"),
+        "newResponseDate: must be later than the current response date, 2026-03-30");
     Map<String, Object> noReason = extend("2026-04-17");
     noReason.remove("extensionReason");
-    assertThatThrownBy(() -> complete(respond, noReason))
-        .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("extensionReason: is required");
+    assertRefused(respond, noReason, "extensionReason: is required");
 
-    setClock(LocalDateTime.of(2026, 3, 20, 12, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 20, 12, 0));
     complete(respond, extend("2026-04-17"));
 
     assertThat(instance)
@@ -238,8 +212,8 @@ class ComplaintProcessTest {
         .containsEntry("extensions", 1);
 
     // The original date passes without an escalation; the new one is met.
-    setClock(LocalDateTime.of(2026, 4, 16, 9, 0));
-    complete(taskAt(instance, "Task_InvestigateAndRespond"), respond("2026-04-16T07:30:00Z"));
+    TestClock.set(LocalDateTime.of(2026, 4, 16, 9, 0));
+    complete(instance, "Task_InvestigateAndRespond", respond("2026-04-16T07:30:00Z"));
     assertThat(instance).isWaitingAt("Task_RecordComplainantResponse");
     assertThat(breachesOf(extended)).isEmpty();
   }
@@ -259,8 +233,8 @@ class ComplaintProcessTest {
         .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("RESPONSE", Kind.MISSED));
 
-    setClock(LocalDateTime.of(2026, 4, 2, 10, 0));
-    complete(taskAt(instance, "Task_InvestigateAndRespond"), respond("2026-04-02T09:00:00Z"));
+    TestClock.set(LocalDateTime.of(2026, 4, 2, 10, 0));
+    complete(instance, "Task_InvestigateAndRespond", respond("2026-04-02T09:00:00Z"));
 
     assertThat(instance).isWaitingAt("Task_RecordComplainantResponse");
     assertThat(taskAt(instance, "Task_ReviewLateResponse")).isNull();
@@ -272,25 +246,26 @@ class ComplaintProcessTest {
   @Test
   void aDissatisfiedComplainantGoesToStageTwoAndIsGivenTheOmbudsmansDetails() {
     ProcessInstance instance = councilComplaintAwaitingResponse();
-    setClock(LocalDateTime.of(2026, 3, 25, 9, 0));
-    complete(taskAt(instance, "Task_InvestigateAndRespond"), respond("2026-03-24T16:00:00Z"));
+    TestClock.set(LocalDateTime.of(2026, 3, 25, 9, 0));
+    complete(instance, "Task_InvestigateAndRespond", respond("2026-03-24T16:00:00Z"));
 
     complete(
-        taskAt(instance, "Task_RecordComplainantResponse"),
-        Map.of("complainantResponse", "DISSATISFIED"));
+        instance, "Task_RecordComplainantResponse", Map.of("complainantResponse", "DISSATISFIED"));
 
     assertThat(instance).isWaitingAt("Task_SendOmbudsmanInformation");
     assertThat(complaintOf(instance).stage()).isEqualTo(2);
     assertThatThrownBy(
             () ->
                 complete(
-                    taskAt(instance, "Task_SendOmbudsmanInformation"),
+                    instance,
+                    "Task_SendOmbudsmanInformation",
                     Map.of("ombudsmanInformationSentOn", "2026-03-26")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("ombudsmanInformationSentOn: cannot be in the future");
 
     complete(
-        taskAt(instance, "Task_SendOmbudsmanInformation"),
+        instance,
+        "Task_SendOmbudsmanInformation",
         Map.of("ombudsmanInformationSentOn", "2026-03-25"));
 
     assertThat(instance).isEnded();
@@ -303,7 +278,7 @@ class ComplaintProcessTest {
 
   @Test
   void councilDeadlinesAcrossChristmasAndNewYearCountOnlyWorkingDays() {
-    setClock(LocalDateTime.of(2026, 12, 23, 11, 0));
+    TestClock.set(LocalDateTime.of(2026, 12, 23, 11, 0));
     ProcessInstance instance = start(OFFICER, complaint("2026-12-23T10:00:00Z", "COUNCIL", null));
 
     // Wed 23 Dec 2026: Thu 24 (1); 25 Christmas, 26-27 weekend, 28 Boxing Day substitute; Tue 29
@@ -317,10 +292,9 @@ class ComplaintProcessTest {
         .isEqualTo("2026-12-31T00:00:00Z");
 
     // Acknowledged on the 30th, after the bank holidays: on time.
-    setClock(LocalDateTime.of(2026, 12, 30, 17, 0));
+    TestClock.set(LocalDateTime.of(2026, 12, 30, 17, 0));
     complete(
-        taskAt(instance, "Task_AcknowledgeComplaint"),
-        Map.of("acknowledgedAt", "2026-12-30T16:30:00Z"));
+        instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-12-30T16:30:00Z"));
     assertThat(timer(instance, "Timer_Respond20WorkingDays").getDuedate())
         .isEqualTo("2027-01-26T00:00:00Z");
     assertThat(breachesOf(c)).isEmpty();
@@ -356,9 +330,10 @@ class ComplaintProcessTest {
     // The provider recorded it itself: no email telling it of its own complaint.
     assertThat(outbox("complaint:" + instance.getId() + ":provider-to-handle")).isNull();
 
-    setClock(LocalDateTime.of(2026, 3, 2, 15, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 2, 15, 0));
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-02T14:00:00Z"));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(taskAt(instance, "Task_ResolveComplaint")).hasCandidateGroup(ALPHA_GROUP);
@@ -367,8 +342,8 @@ class ComplaintProcessTest {
     assertThat(timer(instance, "Timer_ResolveSecondEscalation").getDuedate())
         .isEqualTo("2026-03-26T00:00:00Z");
 
-    setClock(LocalDateTime.of(2026, 3, 12, 10, 0));
-    complete(taskAt(instance, "Task_ResolveComplaint"), resolved("2026-03-11T16:00:00Z"));
+    TestClock.set(LocalDateTime.of(2026, 3, 12, 10, 0));
+    complete(instance, "Task_ResolveComplaint", resolved("2026-03-11T16:00:00Z"));
 
     assertThat(instance).isEnded();
     Complaint closed = complaintOf(instance);
@@ -399,9 +374,10 @@ class ComplaintProcessTest {
         .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
         .containsExactly(tuple("ACKNOWLEDGEMENT", Kind.MISSED, alpha.id()));
 
-    setClock(LocalDateTime.of(2026, 3, 3, 14, 30));
+    TestClock.set(LocalDateTime.of(2026, 3, 3, 14, 30));
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-03T14:30:00Z"));
 
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
@@ -418,7 +394,8 @@ class ComplaintProcessTest {
     ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
     fire(timer(instance, "Timer_Acknowledge24h"));
     complete(
-        taskAt(instance, "Task_ChaseAcknowledgement"),
+        instance,
+        "Task_ChaseAcknowledgement",
         Map.of("escalationAction", "Telephoned the manager"));
 
     // 24 hours + 2 days after receipt.
@@ -433,9 +410,10 @@ class ComplaintProcessTest {
     assertThat(outbox("complaint:" + instance.getId() + ":acknowledgement-escalated"))
         .contains(MANAGER + "@council.example");
 
-    setClock(LocalDateTime.of(2026, 3, 5, 9, 30));
+    TestClock.set(LocalDateTime.of(2026, 3, 5, 9, 30));
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-05T09:00:00Z"));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(taskAt(instance, "Task_ReviewMissedAcknowledgement")).isNull();
@@ -446,11 +424,13 @@ class ComplaintProcessTest {
     ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
     fire(timer(instance, "Timer_Acknowledge24h"));
     complete(
-        taskAt(instance, "Task_ChaseAcknowledgement"),
+        instance,
+        "Task_ChaseAcknowledgement",
         Map.of("escalationAction", "Warned the manager that a default notice is being considered"));
 
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-03T08:31:00Z"));
 
     Task resolve = taskAt(instance, "Task_ResolveComplaint");
@@ -478,7 +458,8 @@ class ComplaintProcessTest {
 
     // Due 08:30 on Tuesday 3 March; the provider acknowledged at 08:00 and records it afterwards.
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-03T08:00:00Z"));
 
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
@@ -493,7 +474,8 @@ class ComplaintProcessTest {
     assertThat(breachesOf(c)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
 
     complete(
-        taskAt(instance, "Task_ResolveComplaint"),
+        instance,
+        "Task_ResolveComplaint",
         resolved(c.respondDueAt().minusSeconds(3600).toString()));
 
     assertThat(breachesOf(c)).isEmpty();
@@ -518,8 +500,8 @@ class ComplaintProcessTest {
     assertThat(outbox("complaint:" + instance.getId() + ":resolution-escalated"))
         .contains(MANAGER + "@council.example");
 
-    setClock(LocalDateTime.of(2026, 3, 27, 9, 0));
-    complete(taskAt(instance, "Task_ResolveComplaint"), resolved("2026-03-27T08:00:00Z"));
+    TestClock.set(LocalDateTime.of(2026, 3, 27, 9, 0));
+    complete(instance, "Task_ResolveComplaint", resolved("2026-03-27T08:00:00Z"));
 
     assertThat(instance).isEnded();
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -537,9 +519,10 @@ class ComplaintProcessTest {
     Complaint c = complaintOf(instance);
 
     // Friday 13 March 2026, 15:00: discussions have failed. The report is due 5 working days later.
-    setClock(LocalDateTime.of(2026, 3, 13, 15, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 13, 15, 0));
     complete(
-        taskAt(instance, "Task_ResolveComplaint"),
+        instance,
+        "Task_ResolveComplaint",
         Map.of(
             "resolution",
             "UNRESOLVED",
@@ -553,9 +536,10 @@ class ComplaintProcessTest {
         .isEqualTo("2026-03-21T00:00:00Z");
     assertThat(complaintOf(instance).resolvedAt()).isNull();
 
-    setClock(LocalDateTime.of(2026, 3, 18, 10, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 18, 10, 0));
     complete(
-        taskAt(instance, "Task_SubmitWrittenReport"),
+        instance,
+        "Task_SubmitWrittenReport",
         Map.of("writtenReport", "Full account of the complaint"));
     assertThat(instance).isWaitingAt("Task_AssignInvestigator");
     assertThat(taskAt(instance, "Task_AssignInvestigator")).hasCandidateGroup("contracts-managers");
@@ -566,9 +550,7 @@ class ComplaintProcessTest {
             () -> complete(assign, Map.of("investigator", "nobody-" + System.nanoTime())))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("investigator: no user nobody-");
-    assertThatThrownBy(() -> complete(assign, Map.of("investigator", ALPHA_USER)))
-        .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("is not a council officer");
+    assertRefused(assign, Map.of("investigator", ALPHA_USER), "is not a council officer");
     complete(assign, Map.of("investigator", QUALITY));
 
     Task investigate = taskAt(instance, "Task_InvestigateComplaint");
@@ -579,11 +561,11 @@ class ComplaintProcessTest {
     assertThat(outbox("complaint:" + instance.getId() + ":investigator-assigned"))
         .isEqualTo(QUALITY + "@council.example");
 
-    assertThatThrownBy(() -> complete(investigate, Map.of("investigationOutcome", "MAYBE")))
-        .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining(
-            "investigationOutcome: must be one of NOT_UPHELD, PARTLY_UPHELD, UPHELD")
-        .hasMessageContaining("findings: is required");
+    assertRefused(
+        investigate,
+        Map.of("investigationOutcome", "MAYBE"),
+        "investigationOutcome: must be one of NOT_UPHELD, PARTLY_UPHELD, UPHELD",
+        "findings: is required");
     complete(
         investigate,
         Map.of("investigationOutcome", "PARTLY_UPHELD", "findings", "Visits were late"));
@@ -598,9 +580,10 @@ class ComplaintProcessTest {
   @Test
   void aMissingWrittenReportIsChasedByQualityAssuranceAndRecorded() {
     ProcessInstance instance = providerComplaintAwaitingResolution();
-    setClock(LocalDateTime.of(2026, 3, 13, 15, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 13, 15, 0));
     complete(
-        taskAt(instance, "Task_ResolveComplaint"),
+        instance,
+        "Task_ResolveComplaint",
         Map.of("resolution", "UNRESOLVED", "discussionsSummary", "No agreement"));
 
     fire(timer(instance, "Timer_WrittenReportDue"));
@@ -610,8 +593,8 @@ class ComplaintProcessTest {
     assertThat(outbox("complaint:" + instance.getId() + ":written-report-reminder"))
         .contains("complaints@alpha.example");
 
-    setClock(LocalDateTime.of(2026, 3, 23, 11, 0));
-    complete(taskAt(instance, "Task_SubmitWrittenReport"), Map.of("writtenReport", "Report"));
+    TestClock.set(LocalDateTime.of(2026, 3, 23, 11, 0));
+    complete(instance, "Task_SubmitWrittenReport", Map.of("writtenReport", "Report"));
 
     assertThat(instance).isWaitingAt("Task_AssignInvestigator");
     assertThat(breachesOf(complaintOf(instance)))
@@ -626,7 +609,7 @@ class ComplaintProcessTest {
     // Good
     // Friday and Easter Monday are bank holidays, so Tue 7 April is day 1 and Monday 27 April day
     // 15.
-    setClock(LocalDateTime.of(2026, 4, 2, 11, 0));
+    TestClock.set(LocalDateTime.of(2026, 4, 2, 11, 0));
     ProcessInstance instance =
         start(ALPHA_USER, complaint("2026-04-02T10:00:00+01:00", null, contract));
 
@@ -698,7 +681,8 @@ class ComplaintProcessTest {
 
     // The complaint goes on as normal, and the later forms no longer ask.
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-02T08:45:00Z", "safeguardingConcern", true));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(
@@ -718,16 +702,17 @@ class ComplaintProcessTest {
 
     Map<String, Object> incomplete = respond("2026-03-02T16:00:00Z");
     incomplete.put("safeguardingConcern", true);
-    assertThatThrownBy(() -> complete(respond, incomplete))
-        .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("safeguardingSummary: say what the concern is")
-        .hasMessageContaining("safeguardingAwareAt: is required");
+    assertRefused(
+        respond,
+        incomplete,
+        "safeguardingSummary: say what the concern is",
+        "safeguardingAwareAt: is required");
 
     Map<String, Object> complete = respond("2026-03-02T16:00:00Z");
     complete.put("safeguardingConcern", true);
     complete.put("safeguardingSummary", "Money missing from the service user's purse");
     complete.put("safeguardingAwareAt", "2026-03-02T15:00:00Z");
-    setClock(LocalDateTime.of(2026, 3, 2, 17, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 2, 17, 0));
     complete(respond, complete);
 
     assertThat(instance).isWaitingAt("Task_RecordComplainantResponse");
@@ -812,7 +797,7 @@ class ComplaintProcessTest {
     tampered.put("respondDueAt", Date.from(Instant.parse("2099-01-01T00:00:00Z")));
     tampered.put("providerGroup", BETA_GROUP);
 
-    complete(taskAt(own, "Task_ProviderAcknowledgeComplaint"), tampered);
+    complete(own, "Task_ProviderAcknowledgeComplaint", tampered);
 
     assertThat(complaintOf(own).acknowledgedAt()).isEqualTo("2026-03-02T08:45:00Z");
     assertThat(complaintOf(other).acknowledgedAt()).isNull();
@@ -852,8 +837,7 @@ class ComplaintProcessTest {
   private ProcessInstance councilComplaintAwaitingResponse() {
     ProcessInstance instance = start(OFFICER, complaint(RECEIVED, "COUNCIL", null));
     complete(
-        taskAt(instance, "Task_AcknowledgeComplaint"),
-        Map.of("acknowledgedAt", "2026-03-02T08:50:00Z"));
+        instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-02T08:50:00Z"));
     assertThat(instance).isWaitingAt("Task_InvestigateAndRespond");
     return instance;
   }
@@ -861,7 +845,8 @@ class ComplaintProcessTest {
   private ProcessInstance providerComplaintAwaitingResolution() {
     ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, null, contract));
     complete(
-        taskAt(instance, "Task_ProviderAcknowledgeComplaint"),
+        instance,
+        "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-02T08:50:00Z"));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     return instance;
@@ -910,24 +895,8 @@ class ComplaintProcessTest {
         .isEqualTo(instancesBefore);
   }
 
-  /**
-   * Starts as the user would from Tasklist: signed in, so the user is recorded as the initiator.
-   */
   private ProcessInstance start(String user, Map<String, Object> form) {
-    List<String> groups =
-        identityService.createGroupQuery().groupMember(user).list().stream()
-            .map(Group::getId)
-            .toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      return runtimeService.startProcessInstanceByKey("complaint", form);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void complete(Task task, Map<String, Object> variables) {
-    taskService.complete(task.getId(), variables);
+    return startSignedIn(user, "complaint", form);
   }
 
   private Complaint complaintOf(ProcessInstance instance) {
@@ -938,38 +907,6 @@ class ComplaintProcessTest {
     return breaches.ofCase("COMPLAINT", c.number());
   }
 
-  private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  /** Moves the clock just past the timer's due date and runs it. */
-  private void fire(Job timer) {
-    assertThat(timer).as("timer").isNotNull();
-    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
-    managementService.executeJob(timer.getId());
-  }
-
-  private String outbox(String key) {
-    return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", key)
-        .query(String.class)
-        .optional()
-        .orElse(null);
-  }
-
   private static Instant instant(Object timestamp) {
     if (timestamp instanceof java.time.OffsetDateTime odt) {
       return odt.toInstant();
@@ -978,9 +915,5 @@ class ComplaintProcessTest {
       return ts.toInstant();
     }
     throw new IllegalArgumentException("Not a timestamp: " + timestamp);
-  }
-
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(UK).toInstant()));
   }
 }

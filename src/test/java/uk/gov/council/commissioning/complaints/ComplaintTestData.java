@@ -5,12 +5,12 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import uk.gov.council.commissioning.TestUsers;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.TestUsers;
 
 /** Providers, users, contracts and completed forms for complaint tests. */
 final class ComplaintTestData {

@@ -1,11 +1,10 @@
 package uk.gov.council.commissioning.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -14,23 +13,18 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
  * The compliance figures over HTTP: who may see which provider's figures, and the answers to bad
  * requests, through the running server with HTTP Basic.
  */
-@HttpIntegrationTest
-class ComplianceApiTest {
+@ProcessTest
+class ComplianceApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "cf-officer";
@@ -39,19 +33,11 @@ class ComplianceApiTest {
   private static final String ALPHA_GROUP = "provider-cf-api-alpha";
   private static final String BETA_GROUP = "provider-cf-api-beta";
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ContractService contracts;
-  @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
-
-  HttpTestClient http;
   Provider alpha;
   Provider beta;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, OFFICER, Roles.QUALITY_ASSURANCE);
     access.ensureGroup(ALPHA_GROUP, "CF Alpha Care", "PROVIDER");
     access.ensureGroup(BETA_GROUP, "CF Beta Support", "PROVIDER");

@@ -10,30 +10,21 @@ import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.testkit.ChangedSettingsTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
 /**
  * A past quarter's App C 4.2 and 5.2 figures stay as they were when the council later shortens the
  * configured periods: each case is judged by the deadline recorded with it, not by today's setting.
  */
-@SpringBootTest(
-    properties = {
-      "commissioning.complaints.provider-acknowledge-within=PT1H",
-      "commissioning.safeguarding.alert-within=PT1H"
-    })
-@ActiveProfiles("test")
-class ComplianceFiguresSettingChangeTest {
+@ChangedSettingsTest
+class ComplianceFiguresSettingChangeTest extends ProcessTestCase {
 
   private static final Quarter Q3_2026 = new Quarter(2026, 3);
   private static final Instant NOW = Instant.parse("2026-12-01T12:00:00Z");
 
   @Autowired ComplianceFigures figures;
-  @Autowired ContractService contracts;
-  @Autowired JdbcClient jdbc;
 
   @Test
   void shorteningThePeriodsLaterLeavesAPastQuartersFiguresAlone() {

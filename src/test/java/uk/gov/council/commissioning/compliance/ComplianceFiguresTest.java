@@ -12,27 +12,23 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Seed 002 App C sections 4-6 computed from hand-made facts, with the expected numbers worked out
  * by hand in each test. Each test has providers of its own, so facts of other tests never count.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class ComplianceFiguresTest {
+@ProcessTest
+class ComplianceFiguresTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final Quarter Q3_2026 = new Quarter(2026, 3);
@@ -40,8 +36,6 @@ class ComplianceFiguresTest {
   private static final Instant NOW = Instant.parse("2026-09-30T20:00:00Z");
 
   @Autowired ComplianceFigures figures;
-  @Autowired ContractService contracts;
-  @Autowired JdbcClient jdbc;
 
   Provider alpha;
   Provider beta;
@@ -61,11 +55,6 @@ class ComplianceFiguresTest {
             "Compliance Beta " + suffix, "beta@example.org", "provider-cf-beta-" + suffix);
     alphaContract = contract(alpha, "CF-A-" + suffix);
     betaContract = contract(beta, "CF-B-" + suffix);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   // --- App C 4: complaints about the provider ---------------------------------------------------
@@ -305,9 +294,9 @@ class ComplianceFiguresTest {
         "2026-10-21T10:00:00Z",
         null);
 
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-10-01T10:00:00Z")));
+    TestClock.set(Date.from(Instant.parse("2026-10-01T10:00:00Z")));
     ProviderFigures atTheDeadline = figures.forProvider(alpha, Q3_2026);
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-10-01T10:00:01Z")));
+    TestClock.set(Date.from(Instant.parse("2026-10-01T10:00:01Z")));
     ProviderFigures justAfter = figures.forProvider(alpha, Q3_2026);
 
     assertThat(atTheDeadline.asAt()).isEqualTo(Instant.parse("2026-10-01T10:00:00Z"));

@@ -15,66 +15,38 @@ import java.util.Arrays;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import uk.gov.council.commissioning.PostgresTestDatabase;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.safeguarding.SafeguardingAlerts;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
+import uk.gov.council.commissioning.testkit.PostgresProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * A safeguarding alert through screening and closure, and the compliance figures' queries, once
  * against the local PostgreSQL server: typed nulls, time zones and booleans, which H2 forgives.
  */
-@SpringBootTest
-@ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(
-    listeners = PostgresTestDatabase.Lifecycle.class,
-    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-class SafeguardingAndCompliancePostgresTest {
+@PostgresProcessTest
+class SafeguardingAndCompliancePostgresTest extends ProcessTestCase {
 
   // 11:00 BST, Monday 6 July 2026.
   private static final Instant ALERTED = Instant.parse("2026-07-06T10:00:00Z");
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
   @Autowired SafeguardingAlerts alerts;
   @Autowired ComplianceFigures figures;
   @Autowired DeadlineBreaches breaches;
-  @Autowired ContractService contracts;
-  @Autowired JdbcClient jdbc;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.createFor(SafeguardingAndCompliancePostgresTest.class, registry);
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void aLateProvidersAlertIsScreenedClosedAndCounted() {
     BpmnAwareTests.init(engine);
-    ClockUtil.setCurrentTime(Date.from(ALERTED));
+    TestClock.set(Date.from(ALERTED));
     Provider provider =
         contracts.createProvider("PG Safeguarding Care", "pg@example.org", "provider-pg-care");
     Contract contract =

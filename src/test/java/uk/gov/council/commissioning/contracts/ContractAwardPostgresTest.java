@@ -9,40 +9,22 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.dao.DataIntegrityViolationException;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import uk.gov.council.commissioning.PostgresTestDatabase;
+import uk.gov.council.commissioning.testkit.PostgresProcessTest;
+import uk.gov.council.commissioning.testkit.PostgresTestDatabase;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
 /**
  * An awarded contract's way into the register, once against the local PostgreSQL server: the status
  * constraint V11 replaces, its new columns and references, and the row locks that keep two
  * commencements from both applying. Each run has a database of its own, dropped afterwards.
  */
-@SpringBootTest
-@ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(
-    listeners = PostgresTestDatabase.Lifecycle.class,
-    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-class ContractAwardPostgresTest {
+@PostgresProcessTest
+class ContractAwardPostgresTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  @Autowired ContractService contracts;
-  @Autowired JdbcClient jdbc;
-
   Provider provider;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.createFor(ContractAwardPostgresTest.class, registry);
-  }
 
   @BeforeEach
   void provider() {
@@ -54,7 +36,7 @@ class ContractAwardPostgresTest {
   void runsOnADatabaseOfItsOwn() {
     String current = jdbc.sql("SELECT current_database()").query(String.class).single();
     assertThat(current)
-        .isEqualTo(PostgresTestDatabase.of(getClass()).name())
+        .isEqualTo(PostgresTestDatabase.forThisRun().name())
         .startsWith("commissioning_test_");
   }
 

@@ -20,12 +20,10 @@ import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.qaf.QafCaseService;
 import uk.gov.council.commissioning.qaf.QafRepository;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.web.FieldProblem;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
@@ -35,16 +33,12 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * replaces.
  */
 // Same configuration as the other contract tests so all share one application context (and engine).
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class ContractAwardTest {
+@ProcessTest
+class ContractAwardTest extends ProcessTestCase {
 
   /** Seed 000 §6.8: from 8 April 2021 for 5 years, then up to 1 year and a further up to 1 year. */
   private static final LocalDate COMMENCEMENT = LocalDate.of(2021, 4, 8);
 
-  @Autowired ContractService contracts;
-  @Autowired JdbcClient jdbc;
   @Autowired QafCaseService qafCases;
   @Autowired QafRepository qafRepository;
 

@@ -17,22 +17,16 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.web.FieldProblem;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 // Same configuration as the API test so both share one application context (and engine).
-@SpringBootTest
-@AutoConfigureMockMvc
-@ActiveProfiles("test")
-class ContractServiceTest {
+@ProcessTest
+class ContractServiceTest extends ProcessTestCase {
 
-  @Autowired ContractService contracts;
-  @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate transactions;
 
   Provider provider;

@@ -6,25 +6,21 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.gov.council.commissioning.testkit.TestClock;
 
+@ExtendWith(TestClock.class)
 class TimeAccelerationTest {
 
   private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
-
   @Test
   void realTimeChangesNothing() {
     TimeAcceleration realTime = new TimeAcceleration(1);
-    ClockUtil.setCurrentTime(Date.from(NOW));
+    TestClock.set(Date.from(NOW));
 
     assertThat(realTime.isAccelerated()).isFalse();
     assertThat(realTime.compress(Duration.ofDays(5))).isEqualTo(Duration.ofDays(5));
@@ -54,12 +50,12 @@ class TimeAccelerationTest {
   @Test
   void compressUntilCountsFromTheEngineClock() {
     TimeAcceleration dayPerMinute = new TimeAcceleration(1440);
-    ClockUtil.setCurrentTime(Date.from(NOW));
+    TestClock.set(Date.from(NOW));
 
     assertThat(dayPerMinute.compressUntil(NOW.plus(Duration.ofDays(10))))
         .isEqualTo(Date.from(NOW.plus(Duration.ofMinutes(10))));
 
-    ClockUtil.setCurrentTime(Date.from(NOW.plus(Duration.ofDays(1))));
+    TestClock.set(Date.from(NOW.plus(Duration.ofDays(1))));
     assertThat(dayPerMinute.compressUntil(NOW.plus(Duration.ofDays(11))))
         .isEqualTo(Date.from(NOW.plus(Duration.ofDays(1)).plus(Duration.ofMinutes(10))));
   }
@@ -67,7 +63,7 @@ class TimeAccelerationTest {
   @Test
   void aTargetInThePastIsLeftAlone() {
     TimeAcceleration dayPerMinute = new TimeAcceleration(1440);
-    ClockUtil.setCurrentTime(Date.from(NOW));
+    TestClock.set(Date.from(NOW));
     Instant past = NOW.minus(Duration.ofDays(3));
 
     assertThat(dayPerMinute.compressUntil(past)).isEqualTo(Date.from(past));

@@ -23,96 +23,42 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import uk.gov.council.commissioning.PostgresTestDatabase;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.security.AccessSetup;
-import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.PostgresProcessTest;
+import uk.gov.council.commissioning.testkit.PostgresTestDatabase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * The extension process once against the local PostgreSQL server: Flyway's migrations, the BYTEA
  * columns, the row lock taken when a case starts and Camunda's own schema, none of which the H2
- * tests prove. Each run has a database of its own, dropped afterwards with the context closed.
+ * tests prove. Each run has a database of its own, dropped afterwards.
  */
-@SpringBootTest
-@ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(
-    listeners = PostgresTestDatabase.Lifecycle.class,
-    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-class ContractExtensionPostgresTest {
+@PostgresProcessTest
+class ContractExtensionPostgresTest extends ExtensionCaseTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  ContractExtensionPostgresTest() {
+    super("DPSP-PG");
+  }
+
   private static final ZoneId UK = ZoneId.of("Europe/London");
-
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
-  @Autowired ContractService contracts;
-  @Autowired ExtensionCaseService cases;
-  @Autowired ExtensionLetterService letters;
-  @Autowired JdbcClient jdbc;
-  @Autowired AccessSetup access;
-
-  String reference;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.createFor(ContractExtensionPostgresTest.class, registry);
-  }
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    staffMember("t-officer", Roles.COMMISSIONING_OFFICERS);
-    staffMember("t-manager", Roles.CONTRACTS_MANAGERS);
-    staffMember("t-director", Roles.CHIEF_OFFICERS);
-    reference = "DPSP-PG" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
-    // Seed 000 is dated 18 September 2019; its decision is published the next day.
-    ClockUtil.setCurrentTime(at(LocalDateTime.of(2019, 9, 20, 9, 0)));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void runsOnADatabaseOfItsOwn() {
     String current = jdbc.sql("SELECT current_database()").query(String.class).single();
     assertThat(current)
-        .isEqualTo(PostgresTestDatabase.of(getClass()).name())
+        .isEqualTo(PostgresTestDatabase.forThisRun().name())
         .startsWith("commissioning_test_");
   }
 
   @Test
   void seedRoutePortfolioHolderApprovesAndTheDecisionTakesEffectAfterTheCallInPeriod() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = started();
 
-    draftScrutiniseAndAgree(instance);
+    draftScrutiniseAndAgree(instance, true);
     assertThat(instance)
         .isWaitingAt("Task_PortfolioHolderDecision")
         .variables()
@@ -129,7 +75,7 @@ class ContractExtensionPostgresTest {
     Job callInTimer = timer(instance, "Timer_CallInPeriodEnds");
     assertThat(callInTimer.getDuedate()).isEqualTo(at(LocalDateTime.of(2019, 9, 27, 0, 0)));
 
-    ClockUtil.setCurrentTime(at(LocalDateTime.of(2019, 9, 27, 0, 1)));
+    TestClock.set(at(LocalDateTime.of(2019, 9, 27, 0, 1)));
     execute(callInTimer);
     assertThat(instance).isWaitingAt("Task_UpdateContractRegister");
     execute(job());
@@ -215,36 +161,6 @@ class ContractExtensionPostgresTest {
                 .processInstanceBusinessKey(reference)
                 .count())
         .isEqualTo(1);
-  }
-
-  private void draftScrutiniseAndAgree(ProcessInstance instance) {
-    complete(taskAt(instance, "Task_PrepareGatewayReport"), gatewayReport(true));
-    complete(taskAt(instance, "Task_RecordScrutiny"), scrutiny());
-    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", "Agreed"));
-    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", "Agreed"));
-  }
-
-  private Task taskAt(ProcessInstance instance, String activityId) {
-    return engine
-        .getTaskService()
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  private void staffMember(String id, String group) {
-    access.ensureUser(id, "Test", group, id + "@council.example", "secret-" + id);
-    access.ensureMembership(id, group);
   }
 
   private static Date at(LocalDateTime ukTime) {

@@ -15,77 +15,34 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
-import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Every path and timer of contract-extension.bpmn (seed 000 §1-2, §4.8-4.9, §10.1-10.3, §12). Jobs
  * are executed explicitly and the engine clock is moved; the job executor is off in tests.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class ContractExtensionProcessTest {
+@ProcessTest
+class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
+  ContractExtensionProcessTest() {
+    super("DPSP-T");
+  }
+
   private static final ZoneId UK = ZoneId.of("Europe/London");
-
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired HistoryService historyService;
-  @Autowired ContractService contracts;
-  @Autowired ExtensionCaseService cases;
-  @Autowired ExtensionLetterService letters;
-  @Autowired JdbcClient jdbc;
-  @Autowired AccessSetup access;
-
-  String reference;
-
-  @BeforeEach
-  void setUp() {
-    BpmnAwareTests.init(engine);
-    staffMember("t-officer", Roles.COMMISSIONING_OFFICERS);
-    staffMember("t-manager", Roles.CONTRACTS_MANAGERS);
-    staffMember("t-director", Roles.CHIEF_OFFICERS);
-    reference = "DPSP-T" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
-    // Seed 000 is dated 18 September 2019; its decision is published the next day.
-    setClock(LocalDateTime.of(2019, 9, 20, 9, 0));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   // --- starting -------------------------------------------------------------------------------
 
   @Test
   void startsForTheSeedContractWithTheNextOptionPrefilled() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = started();
 
     assertThat(instance)
         .isStarted()
@@ -169,8 +126,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void seedRoutePortfolioHolderApprovesAndTheDecisionTakesEffectAfterTheCallInPeriod() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = started();
 
     draftScrutiniseAndAgree(instance, true);
     assertThat(instance)
@@ -190,7 +146,7 @@ class ContractExtensionProcessTest {
     Job callInTimer = timer(instance, "Timer_CallInPeriodEnds");
     assertThat(callInTimer.getDuedate()).isEqualTo(at(LocalDateTime.of(2019, 9, 27, 0, 0)));
 
-    setClock(LocalDateTime.of(2019, 9, 27, 0, 1));
+    TestClock.set(LocalDateTime.of(2019, 9, 27, 0, 1));
     execute(callInTimer);
     assertThat(instance).isWaitingAt("Task_UpdateContractRegister");
     execute(job());
@@ -243,9 +199,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void aCallInStopsImplementationAndTheDecisionMakerReconsiders() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    draftScrutiniseAndAgree(instance, true);
+    ProcessInstance instance = agreedForDecision(true);
     complete(task(instance), approval("APPROVE", ""));
     complete(task(instance), Map.of("publicationDate", "2019-09-19"));
 
@@ -275,9 +229,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void aCallInCanEndInRefusalOnReconsideration() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    draftScrutiniseAndAgree(instance, true);
+    ProcessInstance instance = agreedForDecision(true);
     complete(task(instance), approval("APPROVE", ""));
     complete(task(instance), Map.of("publicationDate", "2019-09-19"));
     complete(task(instance), Map.of("callInReceived", true, "callInReason", "Called in"));
@@ -290,7 +242,7 @@ class ContractExtensionProcessTest {
   @Test
   void callInPeriodCountsWorkingDaysAcrossEaster() {
     seedContract(contracts, reference);
-    setClock(LocalDateTime.of(2025, 4, 17, 10, 0));
+    TestClock.set(LocalDateTime.of(2025, 4, 17, 10, 0));
     ProcessInstance instance = cases.startAsSystem(reference);
     draftScrutiniseAndAgree(instance, true);
     complete(task(instance), approval("APPROVE", ""));
@@ -348,15 +300,11 @@ class ContractExtensionProcessTest {
 
   @Test
   void returnedReportGoesBackToTheOfficerWithTheComments() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    complete(task(instance), gatewayReport(true));
-    complete(task(instance), scrutiny());
+    ProcessInstance instance = scrutinised();
 
     complete(
-        taskAt(instance, "Task_ChiefOfficerAgreement"),
-        chiefOfficer("RETURN", "Add the 2019 KPI figures"));
-    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", ""));
+        instance, "Task_ChiefOfficerAgreement", chiefOfficer("RETURN", "Add the 2019 KPI figures"));
+    complete(instance, "Task_GovernanceAgreement", governance("AGREE", ""));
 
     assertThat(instance)
         .isWaitingAt("Task_PrepareGatewayReport")
@@ -368,19 +316,13 @@ class ContractExtensionProcessTest {
 
   @Test
   void agreementTasksOfARedraftOpenEmptyAndNeedAFreshDecision() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    complete(task(instance), gatewayReport(true));
-    complete(task(instance), scrutiny());
+    ProcessInstance instance = scrutinised();
     complete(
-        taskAt(instance, "Task_ChiefOfficerAgreement"),
-        chiefOfficer("RETURN", "Add the 2019 KPI figures"));
-    complete(
-        taskAt(instance, "Task_GovernanceAgreement"),
-        governance("AGREE", "Content with the value"));
+        instance, "Task_ChiefOfficerAgreement", chiefOfficer("RETURN", "Add the 2019 KPI figures"));
+    complete(instance, "Task_GovernanceAgreement", governance("AGREE", "Content with the value"));
 
-    complete(taskAt(instance, "Task_PrepareGatewayReport"), gatewayReport(true));
-    complete(taskAt(instance, "Task_RecordScrutiny"), scrutiny());
+    complete(instance, "Task_PrepareGatewayReport", gatewayReport(true));
+    complete(instance, "Task_RecordScrutiny", scrutiny());
 
     for (String activity : List.of("Task_ChiefOfficerAgreement", "Task_GovernanceAgreement")) {
       // What Tasklist fills the form with: every variable the task can see.
@@ -398,9 +340,8 @@ class ContractExtensionProcessTest {
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("chiefOfficerDecision");
 
-    complete(
-        taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", "KPIs now shown"));
-    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", ""));
+    complete(instance, "Task_ChiefOfficerAgreement", chiefOfficer("AGREE", "KPIs now shown"));
+    complete(instance, "Task_GovernanceAgreement", governance("AGREE", ""));
     assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision");
     // The decision maker still sees what this round's agreers said.
     assertThat(taskService.getVariables(task(instance).getId()))
@@ -419,9 +360,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void aDecisionCalledInOpensEmptyForTheReconsideration() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    draftScrutiniseAndAgree(instance, true);
+    ProcessInstance instance = agreedForDecision(true);
     complete(task(instance), approval("APPROVE", "As recommended"));
     complete(task(instance), Map.of("publicationDate", "2019-09-19"));
     complete(
@@ -453,15 +392,11 @@ class ContractExtensionProcessTest {
 
   @Test
   void refusalAtAgreementEndsWithAProcurementOrDecommissioningTask() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    complete(task(instance), gatewayReport(true));
-    complete(task(instance), scrutiny());
+    ProcessInstance instance = scrutinised();
 
-    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", ""));
+    complete(instance, "Task_ChiefOfficerAgreement", chiefOfficer("AGREE", ""));
     complete(
-        taskAt(instance, "Task_GovernanceAgreement"),
-        governance("REFUSE", "Value for money not shown"));
+        instance, "Task_GovernanceAgreement", governance("REFUSE", "Value for money not shown"));
 
     assertThat(instance)
         .hasPassed("EndEvent_AgreementRefused")
@@ -498,9 +433,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void refusalByTheDecisionMakerEndsTheSameWay() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    draftScrutiniseAndAgree(instance, true);
+    ProcessInstance instance = agreedForDecision(true);
 
     complete(task(instance), approval("REFUSE", "Retender now instead"));
 
@@ -515,12 +448,11 @@ class ContractExtensionProcessTest {
 
   @Test
   void threeMonthsBeforeTheEndAnUndecidedCaseIsEscalatedWithoutStoppingTheWork() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = started();
     Job escalation = timer(instance, "Timer_EscalateBeforeExpiry");
     assertThat(escalation.getDuedate()).isEqualTo(at(LocalDateTime.of(2020, 1, 7, 0, 0)));
 
-    setClock(LocalDateTime.of(2020, 1, 7, 0, 5));
+    TestClock.set(LocalDateTime.of(2020, 1, 7, 0, 5));
     execute(escalation);
     execute(jobAt(instance, "Task_EmailContractsManagers"));
 
@@ -538,12 +470,11 @@ class ContractExtensionProcessTest {
 
   @Test
   void onTheEndDateAnUndecidedCaseAlertsTheChiefOfficer() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = started();
     Job lapse = timer(instance, "Timer_ContractLapsing");
     assertThat(lapse.getDuedate()).isEqualTo(at(LocalDateTime.of(2020, 4, 7, 0, 0)));
 
-    setClock(LocalDateTime.of(2020, 4, 7, 0, 5));
+    TestClock.set(LocalDateTime.of(2020, 4, 7, 0, 5));
     execute(lapse);
     execute(jobAt(instance, "Task_EmailChiefOfficerLapsing"));
 
@@ -559,7 +490,7 @@ class ContractExtensionProcessTest {
   @Test
   void aCaseOpenedAfterTheEndDateHasBothTimersDueAtOnce() {
     seedContract(contracts, reference);
-    setClock(LocalDateTime.of(2020, 4, 20, 9, 0));
+    TestClock.set(LocalDateTime.of(2020, 4, 20, 9, 0));
     ProcessInstance instance = cases.startAsSystem(reference);
 
     assertThat(
@@ -582,16 +513,16 @@ class ContractExtensionProcessTest {
         "60000",
         List.of(12));
     ProcessInstance instance = cases.startAsSystem(reference);
-    setClock(LocalDateTime.of(2020, 1, 2, 9, 0));
+    TestClock.set(LocalDateTime.of(2020, 1, 2, 9, 0));
     execute(timer(instance, "Timer_EscalateBeforeExpiry"));
     execute(jobAt(instance, "Task_EmailContractsManagers"));
     assertThat(instance).isWaitingAt("Task_ReviewExtensionAtRisk");
 
     draftScrutiniseAndAgree(instance, false);
-    complete(taskAt(instance, "Task_ChiefOfficerDecision"), approval("APPROVE", ""));
+    complete(instance, "Task_ChiefOfficerDecision", approval("APPROVE", ""));
     execute(jobAt(instance, "Task_UpdateContractRegister"));
     execute(jobAt(instance, "Task_SendExtensionLetter"));
-    complete(taskAt(instance, "Task_ConfirmExtensionLetter"), Map.of("letterReceived", true));
+    complete(instance, "Task_ConfirmExtensionLetter", Map.of("letterReceived", true));
 
     assertThat(instance).isEnded();
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
@@ -601,8 +532,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void anIncompleteGatewayReportIsRefusedNamingEachFieldAndTheTaskStaysOpen() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = started();
     Map<String, Object> report = new java.util.HashMap<>(gatewayReport(true));
     report.put("rationale", " ");
     report.put("costOfProposal", -5.0);
@@ -621,10 +551,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void aReturnWithoutCommentsIsRefused() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    complete(task(instance), gatewayReport(true));
-    complete(task(instance), scrutiny());
+    ProcessInstance instance = scrutinised();
     String taskId = taskAt(instance, "Task_ChiefOfficerAgreement").getId();
 
     assertThatThrownBy(() -> taskService.complete(taskId, chiefOfficer("RETURN", "")))
@@ -637,9 +564,7 @@ class ContractExtensionProcessTest {
 
   @Test
   void aPublicationDateInTheFutureIsRefused() {
-    seedContract(contracts, reference);
-    ProcessInstance instance = cases.startAsSystem(reference);
-    draftScrutiniseAndAgree(instance, true);
+    ProcessInstance instance = agreedForDecision(true);
     complete(task(instance), approval("APPROVE", ""));
     String taskId = task(instance).getId();
 
@@ -653,61 +578,12 @@ class ContractExtensionProcessTest {
 
   // --- helpers -------------------------------------------------------------------------------
 
-  private void draftScrutiniseAndAgree(ProcessInstance instance, boolean keyDecision) {
-    complete(taskAt(instance, "Task_PrepareGatewayReport"), gatewayReport(keyDecision));
-    complete(taskAt(instance, "Task_RecordScrutiny"), scrutiny());
-    complete(taskAt(instance, "Task_ChiefOfficerAgreement"), chiefOfficer("AGREE", "Agreed"));
-    complete(taskAt(instance, "Task_GovernanceAgreement"), governance("AGREE", "Agreed"));
-  }
-
-  private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  private Job jobAt(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  private void staffMember(String id, String group) {
-    access.ensureUser(id, "Test", group, id + "@council.example", "secret-" + id);
-    access.ensureMembership(id, group);
-  }
-
   private long runningCases() {
     return runtimeService
         .createProcessInstanceQuery()
         .processDefinitionKey("contract-extension")
         .processInstanceBusinessKey(reference)
         .count();
-  }
-
-  private String outbox(String key) {
-    return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", key)
-        .query(String.class)
-        .optional()
-        .orElse(null);
-  }
-
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(at(ukTime));
   }
 
   private static Date at(LocalDateTime ukTime) {

@@ -1,32 +1,24 @@
 package uk.gov.council.commissioning.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -34,8 +26,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * server with HTTP Basic: the engine's authorizations for {@code /engine-rest}, the application's
  * own checks for {@code /api}.
  */
-@HttpIntegrationTest
-class ExtensionApiTest {
+@ProcessTest
+class ExtensionApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "ext-officer";
@@ -44,30 +36,21 @@ class ExtensionApiTest {
   private static final String ALPHA_GROUP = "provider-ext-alpha";
   private static final String BETA_GROUP = "provider-ext-beta";
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ContractService contracts;
   @Autowired ExtensionCaseService cases;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired ObjectMapper json;
 
-  HttpTestClient http;
   Provider alpha;
   Provider beta;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     access.ensureGroup(ALPHA_GROUP, "Alpha Care", "PROVIDER");
     access.ensureGroup(BETA_GROUP, "Beta Support", "PROVIDER");
     user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
     user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
     alpha = contracts.createProvider("Alpha Care", "contracts@alpha.example", ALPHA_GROUP);
-    beta = contracts.createProvider("Beta Support", "contracts@beta.example", BETA_GROUP);
+    beta = contracts.createProvider("EXT Beta Support", "contracts@beta.example", BETA_GROUP);
     reference = "EXT-API" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
   }
 
@@ -275,14 +258,6 @@ class ExtensionApiTest {
             .activityId(activityId)
             .singleResult()
             .getId());
-  }
-
-  private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
   }
 
   private List<String> taskIds(String user) throws IOException {

@@ -8,17 +8,18 @@ import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import uk.gov.council.commissioning.calendar.BankHolidayData;
 import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.calendar.Nation;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.TimeAcceleration;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /** When the extension timers fire, with the real calendar and the bundled bank holidays. */
+@ExtendWith(TestClock.class)
 class ExtensionDeadlinesTest {
 
   private static final WorkingDayCalendar CALENDAR =
@@ -32,12 +33,7 @@ class ExtensionDeadlinesTest {
 
   @BeforeEach
   void aClockWellBeforeEveryDeadline() {
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2019-01-01T09:00:00Z")));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+    TestClock.set(Date.from(Instant.parse("2019-01-01T09:00:00Z")));
   }
 
   @Test
@@ -119,7 +115,7 @@ class ExtensionDeadlinesTest {
         new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
     // 00:00 on 6 April 2020 in London; the contract ends on 7 April, a day later.
     Instant now = Instant.parse("2020-04-05T23:00:00Z");
-    ClockUtil.setCurrentTime(Date.from(now));
+    TestClock.set(Date.from(now));
 
     assertThat(fast.lapseAt(LocalDate.of(2020, 4, 7)))
         .isEqualTo(Date.from(now.plus(Duration.ofMinutes(1))));
@@ -134,7 +130,7 @@ class ExtensionDeadlinesTest {
     ExtensionDeadlines fast =
         new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
     Instant now = Instant.parse("2019-12-19T00:00:00Z");
-    ClockUtil.setCurrentTime(Date.from(now));
+    TestClock.set(Date.from(now));
 
     // The period still counts real working days (ends 00:00 31 December), twelve days away: twelve
     // minutes.
@@ -148,7 +144,7 @@ class ExtensionDeadlinesTest {
   void aDeadlineAlreadyPastIsNotMovedByAcceleration() {
     ExtensionDeadlines fast =
         new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2020-04-20T08:00:00Z")));
+    TestClock.set(Date.from(Instant.parse("2020-04-20T08:00:00Z")));
 
     assertThat(fast.lapseAt(LocalDate.of(2020, 4, 7))).isEqualTo(utc("2020-04-06T23:00:00Z"));
   }

@@ -10,31 +10,27 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.council.commissioning.extension.FakeScopes.Variables;
 import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /** The server-side checks of the extension forms, called as the engine would call the listeners. */
+@ExtendWith(TestClock.class)
 class ExtensionFormChecksTest {
 
   private final ExtensionFormChecks checks = new ExtensionFormChecks();
 
   @BeforeEach
   void theDayAfterTheSeedReport() {
-    ClockUtil.setCurrentTime(
+    TestClock.set(
         Date.from(
             LocalDateTime.of(2019, 9, 20, 9, 0).atZone(ZoneId.of("Europe/London")).toInstant()));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   @Nested
@@ -325,7 +321,7 @@ class ExtensionFormChecksTest {
     @Test
     void todayIsTheUkDayNotTheServerDay() {
       // 23:30 UTC on 20 September is already 21 September in London (BST).
-      ClockUtil.setCurrentTime(Date.from(java.time.Instant.parse("2019-09-20T23:30:00Z")));
+      TestClock.set(Date.from(java.time.Instant.parse("2019-09-20T23:30:00Z")));
 
       assertThatCode(() -> checks.publication(task("publicationDate", "2019-09-21")))
           .doesNotThrowAnyException();

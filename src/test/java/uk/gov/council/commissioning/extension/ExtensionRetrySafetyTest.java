@@ -13,40 +13,34 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.value.FileValue;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ExtensionOption;
 import uk.gov.council.commissioning.extension.FakeScopes.Variables;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * A job that fails after its work is done is run again: the register must move once and the letter
  * be produced and sent once (the seed's letter, seed 000 §10.3), however often the delegates run.
  * The delegates are called directly, with the variables the process would give them.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class ExtensionRetrySafetyTest {
+@ProcessTest
+class ExtensionRetrySafetyTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  @Autowired ContractService contracts;
   @Autowired UpdateContractRegister updateContractRegister;
   @Autowired SendExtensionLetter sendExtensionLetter;
   @Autowired ExtensionLetterService letters;
   @Autowired PlatformTransactionManager transactionManager;
-  @Autowired JdbcClient jdbc;
 
   String reference;
   String caseId;
@@ -57,7 +51,7 @@ class ExtensionRetrySafetyTest {
     reference = "DPSP-R" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     caseId = UUID.randomUUID().toString();
     ExtensionTestData.seedContract(contracts, reference);
-    ClockUtil.setCurrentTime(
+    TestClock.set(
         Date.from(
             LocalDateTime.of(2019, 9, 27, 0, 1).atZone(ZoneId.of("Europe/London")).toInstant()));
     vars =
@@ -72,11 +66,6 @@ class ExtensionRetrySafetyTest {
                 "extensionEnd", "2021-04-07",
                 "decisionReferenceMade", "PH-2019-117",
                 "approvalRoute", "PORTFOLIO_HOLDER"));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   @Test

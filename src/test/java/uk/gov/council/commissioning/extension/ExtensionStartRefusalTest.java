@@ -1,26 +1,21 @@
 package uk.gov.council.commissioning.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.password;
-import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.password;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -29,28 +24,21 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * label), never a 500 carrying the engine's wording, and it creates nothing (seed 000 §4.8.4,
  * §10.4).
  */
-@HttpIntegrationTest
-class ExtensionStartRefusalTest {
+@ProcessTest
+class ExtensionStartRefusalTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "esr-officer";
   private static final String START =
       "/engine-rest/process-definition/key/contract-extension/submit-form";
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ContractService contracts;
   @Autowired ExtensionCaseService cases;
-  @Autowired RuntimeService runtimeService;
   @Autowired RepositoryService repositoryService;
-  @Autowired ObjectMapper json;
 
-  HttpTestClient http;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     reference = "ESR-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
   }

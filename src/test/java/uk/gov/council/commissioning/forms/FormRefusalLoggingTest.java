@@ -1,9 +1,9 @@
 package uk.gov.council.commissioning.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.password;
-import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.password;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
@@ -12,22 +12,16 @@ import ch.qos.logback.core.read.ListAppender;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -35,28 +29,20 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * every way a form is submitted, the log gets the one INFO line and nothing else from the refusal,
  * no WARN or ERROR and no stack trace (a busy demo's log once grew by thousands of lines a minute).
  */
-@HttpIntegrationTest
+@ProcessTest
 @ExtendWith(OutputCaptureExtension.class)
-class FormRefusalLoggingTest {
+class FormRefusalLoggingTest extends HttpProcessTestCase {
 
   private static final String BUYER = "frl-buyer";
   private static final String GOVERNANCE = "frl-governance";
   private static final String FINANCE = "frl-finance";
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired RuntimeService runtimeService;
-  @Autowired IdentityService identityService;
-  @Autowired TaskService taskService;
-
   private final ListAppender<ILoggingEvent> events = new ListAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-  HttpTestClient http;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, BUYER, Roles.PROCUREMENT);
     user(access, GOVERNANCE, Roles.GOVERNANCE_CONTRACTS);
     user(access, FINANCE, Roles.FINANCE_DIRECTORS);

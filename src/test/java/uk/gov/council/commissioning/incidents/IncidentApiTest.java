@@ -1,32 +1,25 @@
 package uk.gov.council.commissioning.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -34,8 +27,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * validation errors that create nothing, and provider isolation in {@code /api/incidents} and in
  * {@code /engine-rest} (seed 002 §12; personal details for council staff and the provider only).
  */
-@HttpIntegrationTest
-class IncidentApiTest {
+@ProcessTest
+class IncidentApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String VIBRANCE_USER = "sia-vibrance";
@@ -43,24 +36,11 @@ class IncidentApiTest {
   private static final String QUALITY = "sia-quality";
   private static final String FINANCE = "sia-finance";
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ContractService contracts;
-  @Autowired TaskService taskService;
-  @Autowired org.camunda.bpm.engine.RuntimeService runtimeService;
-  @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
-
-  HttpTestClient http;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
-    access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
-    access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
-    user(access, VIBRANCE_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
-    user(access, BRIGHTPATH_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
+    providerUsers(access, VIBRANCE_USER, BRIGHTPATH_USER);
     user(access, QUALITY, Roles.QUALITY_ASSURANCE);
     user(access, FINANCE, Roles.FINANCE_DIRECTORS);
     Provider vibrance = vibrance(contracts);

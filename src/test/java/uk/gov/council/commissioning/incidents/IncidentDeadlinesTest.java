@@ -8,18 +8,19 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import uk.gov.council.commissioning.calendar.BankHolidayData;
 import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.calendar.Nation;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.TimeAcceleration;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * When the serious-incident deadlines fall (seed 002 §12.4-12.5), with the bundled bank holidays.
  */
+@ExtendWith(TestClock.class)
 class IncidentDeadlinesTest {
 
   private static final WorkingDayCalendar CALENDAR =
@@ -31,11 +32,6 @@ class IncidentDeadlinesTest {
 
   private final IncidentDeadlines deadlines =
       new IncidentDeadlines(CALENDAR, new TimeAcceleration(1), DEFAULTS);
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
-  }
 
   @Test
   void bothReportsAreDueFromTheMomentTheIncidentOccurred() {
@@ -129,7 +125,7 @@ class IncidentDeadlinesTest {
   }
 
   private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(Date.from(uk(ukTime)));
+    TestClock.set(Date.from(uk(ukTime)));
   }
 
   private static Instant uk(LocalDateTime time) {

@@ -1,13 +1,12 @@
 package uk.gov.council.commissioning.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.password;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.password;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -17,9 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -29,16 +25,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -47,8 +38,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * task to another organisation, values of the wrong kind written into the case, refused starts and
  * missing cases answered as server failures. Each was possible before the guard.
  */
-@HttpIntegrationTest
-class IncidentEngineApiTest {
+@ProcessTest
+class IncidentEngineApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String VIBRANCE_USER = "eai-vibrance";
@@ -57,26 +48,12 @@ class IncidentEngineApiTest {
   private static final String QUALITY = "eai-quality";
   private static final String ADMIN = "eai-admin";
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ContractService contracts;
-  @Autowired TaskService taskService;
-  @Autowired RuntimeService runtimeService;
-  @Autowired ManagementService managementService;
-  @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
-
-  HttpTestClient http;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
-    access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
-    access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
-    user(access, VIBRANCE_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
+    providerUsers(access, VIBRANCE_USER, BRIGHTPATH_USER);
     user(access, VIBRANCE_COLLEAGUE, Roles.PROVIDERS, VIBRANCE_GROUP);
-    user(access, BRIGHTPATH_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
     user(access, QUALITY, Roles.QUALITY_ASSURANCE);
     user(access, ADMIN, Roles.ADMIN);
     for (Roles.GroupName group : Roles.COUNCIL_GROUPS) {

@@ -17,10 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
@@ -29,11 +28,13 @@ import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.RequestScope;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Actor;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * The checks of a serious incident report (seed 002 §12.3-12.4) as a provider and as council staff,
  * without an engine: the same checks run in the process's first step and before a REST start.
  */
+@ExtendWith(TestClock.class)
 class IncidentReportValidatorTest {
 
   private static final Provider VIBRANCE =
@@ -47,16 +48,11 @@ class IncidentReportValidatorTest {
 
   @BeforeEach
   void setUp() {
-    ClockUtil.setCurrentTime(
+    TestClock.set(
         Date.from(LocalDateTime.of(2025, 5, 22, 9, 0).atZone(WorkingDayCalendar.UK).toInstant()));
     when(contracts.findByReference(anyString())).thenReturn(Optional.empty());
     when(contracts.findByReference("HC-2024-01"))
         .thenReturn(Optional.of(contract(ContractStatus.ACTIVE)));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
   }
 
   @Test

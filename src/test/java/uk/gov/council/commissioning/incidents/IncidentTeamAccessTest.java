@@ -1,12 +1,11 @@
 package uk.gov.council.commissioning.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,23 +14,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.TestUsers;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.safeguarding.SafeguardingAlerts;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestUsers;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
@@ -43,8 +39,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * commissioning officer sees that the incident exists and how it is going but not whom it is about;
  * only the safeguarding team reads what an alert suspects.
  */
-@HttpIntegrationTest
-class IncidentTeamAccessTest {
+@ProcessTest
+class IncidentTeamAccessTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String PROVIDER_USER = "ta-vibrance";
@@ -57,21 +53,14 @@ class IncidentTeamAccessTest {
   private static final String LBB_ID = "LBB-204518";
   private static final String SUSPECTED = "Unexplained bruising on Edith Example's arms";
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ContractService contracts;
-  @Autowired TaskService taskService;
   @Autowired SafeguardingAlerts alerts;
   @Autowired RepositoryService repositoryService;
-  @Autowired ObjectMapper json;
 
-  HttpTestClient http;
   Provider vibrance;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
     user(access, PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
     user(access, BUYER, Roles.PROCUREMENT);

@@ -9,6 +9,9 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.TestUsers;
 
 /** Providers, contracts and completed forms for serious-incident tests (seed 002 §12). */
 final class IncidentTestData {
@@ -17,6 +20,14 @@ final class IncidentTestData {
   static final String BRIGHTPATH_GROUP = "provider-brightpath";
 
   private IncidentTestData() {}
+
+  /** Vibrance and Brightpath Home Care as provider organisations, with a user of each. */
+  static void providerUsers(AccessSetup access, String vibranceUser, String brightpathUser) {
+    access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
+    access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
+    TestUsers.user(access, vibranceUser, Roles.PROVIDERS, VIBRANCE_GROUP);
+    TestUsers.user(access, brightpathUser, Roles.PROVIDERS, BRIGHTPATH_GROUP);
+  }
 
   static Provider vibrance(ContractService contracts) {
     return contracts.createProvider("Vibrance", "contracts@vibrance.example", VIBRANCE_GROUP);

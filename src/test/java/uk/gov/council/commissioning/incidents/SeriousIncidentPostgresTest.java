@@ -4,51 +4,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import uk.gov.council.commissioning.PostgresTestDatabase;
-import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.compliance.ComplianceFigures;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.compliance.Measure;
 import uk.gov.council.commissioning.compliance.Quarter;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.PostgresProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * A serious incident from the council's log to its closure, once against the local PostgreSQL
@@ -56,44 +37,24 @@ import uk.gov.council.commissioning.security.Roles;
  * safeguarding alert it raises, a refused start rolling back, and the quarter's figures read from
  * what was recorded (seed 002 §12.4-12.5, App C 5-6). Each run has a database of its own.
  */
-@SpringBootTest
-@ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(
-    listeners = PostgresTestDatabase.Lifecycle.class,
-    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-class SeriousIncidentPostgresTest {
+@PostgresProcessTest
+class SeriousIncidentPostgresTest extends ProcessTestCase {
 
   private static final String REFERENCE = "PG-SI-01";
   private static final String PROVIDER_USER = "pg-vibrance";
   private static final String OTHER_PROVIDER_USER = "pg-brightpath";
   private static final String OFFICER = "pg-officer";
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired ContractService contracts;
   @Autowired IncidentRepository register;
   @Autowired DeadlineBreaches breaches;
   @Autowired ComplianceFigures figures;
-  @Autowired AccessSetup access;
-  @Autowired JdbcClient jdbc;
 
   Provider vibrance;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.createFor(SeriousIncidentPostgresTest.class, registry);
-  }
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
-    access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
-    user(access, PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
-    user(access, OTHER_PROVIDER_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
+    providerUsers(access, PROVIDER_USER, OTHER_PROVIDER_USER);
     user(access, OFFICER, Roles.QUALITY_ASSURANCE);
     vibrance =
         contracts.findAllProviders().stream()
@@ -105,12 +66,7 @@ class SeriousIncidentPostgresTest {
       homeCareContract(contracts, vibrance, REFERENCE);
     }
     // Thursday 22 May 2025, 09:00 UK time (BST).
-    setClock(LocalDateTime.of(2025, 5, 22, 9, 0));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 9, 0));
   }
 
   @Test
@@ -132,19 +88,19 @@ class SeriousIncidentPostgresTest {
         .isEqualTo(1);
 
     // Nothing from the provider by 20:00 (incident + 12 h): the timer records the breach.
-    setClock(LocalDateTime.of(2025, 5, 22, 20, 5));
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 20, 5));
     executeDueJobs(instance);
     assertThat(instance)
         .isWaitingAt(
             "Task_SubmitInitialReport", "Task_ChaseInitialReport", "Task_SubmitReportingForm");
 
-    setClock(LocalDateTime.of(2025, 5, 22, 22, 0));
-    complete(taskAt(instance, "Task_SubmitInitialReport"), initialReport("2025-05-22T08:30+01:00"));
-    setClock(LocalDateTime.of(2025, 5, 23, 15, 0));
-    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 22, 0));
+    complete(instance, "Task_SubmitInitialReport", initialReport("2025-05-22T08:30+01:00"));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 15, 0));
+    complete(instance, "Task_SubmitReportingForm", reportingForm());
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
 
-    complete(taskAt(instance, "Task_ReviewIncident"), close());
+    complete(instance, "Task_ReviewIncident", close());
     assertThat(instance).isEnded();
 
     SeriousIncident row = register.findByNumber(number).orElseThrow();
@@ -203,48 +159,6 @@ class SeriousIncidentPostgresTest {
   }
 
   private ProcessInstance startAs(String userId, Map<String, Object> variables) {
-    identityService.setAuthentication(
-        userId,
-        identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId)
-            .toList());
-    try {
-      return runtimeService.startProcessInstanceByKey(
-          IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void complete(Task task, Map<String, Object> variables) {
-    assertThat(task).as("task").isNotNull();
-    taskService.complete(task.getId(), new HashMap<>(variables));
-  }
-
-  private void executeDueJobs(ProcessInstance instance) {
-    for (int round = 0; round < 10; round++) {
-      List<Job> due =
-          managementService
-              .createJobQuery()
-              .processInstanceId(instance.getId())
-              .executable()
-              .list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> managementService.executeJob(job.getId()));
-    }
-  }
-
-  private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
-  }
-
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(WorkingDayCalendar.UK).toInstant()));
+    return startSignedIn(userId, IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
   }
 }

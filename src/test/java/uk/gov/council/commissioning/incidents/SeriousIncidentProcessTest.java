@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static uk.gov.council.commissioning.TestUsers.user;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -15,35 +15,28 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
+import org.assertj.core.api.AbstractListAssert;
+import org.assertj.core.api.ObjectAssert;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Every path and timer of serious-incident.bpmn (seed 002 §12.1-12.5, §10.3-10.5, App C 5.2), with
@@ -52,11 +45,8 @@ import uk.gov.council.commissioning.security.Roles;
  * <p>The clock starts on Thursday 22 May 2025, 09:00 UK time (BST). Monday 26 May 2025 is the
  * Spring bank holiday in England and Wales.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-// Its users join the council's groups, whose members other process tests expect to know exactly.
-@DirtiesContext
-class SeriousIncidentProcessTest {
+@ProcessTest
+class SeriousIncidentProcessTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String PROVIDER_USER = "si-vibrance";
@@ -66,16 +56,8 @@ class SeriousIncidentProcessTest {
   private static final String MANAGER = "si-manager";
   private static final String DIRECTOR = "si-director";
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired ContractService contracts;
   @Autowired DeadlineBreaches breaches;
   @Autowired IncidentRepository register;
-  @Autowired JdbcClient jdbc;
-  @Autowired AccessSetup access;
 
   String reference;
   Provider vibrance;
@@ -83,10 +65,7 @@ class SeriousIncidentProcessTest {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
-    access.ensureGroup(BRIGHTPATH_GROUP, "Brightpath Home Care", "PROVIDER");
-    user(access, PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
-    user(access, OTHER_PROVIDER_USER, Roles.PROVIDERS, BRIGHTPATH_GROUP);
+    providerUsers(access, PROVIDER_USER, OTHER_PROVIDER_USER);
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     user(access, QUALITY, Roles.QUALITY_ASSURANCE);
     user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
@@ -95,22 +74,14 @@ class SeriousIncidentProcessTest {
     brightpath(contracts);
     reference = "SI-T" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     homeCareContract(contracts, vibrance, reference);
-    setClock(LocalDateTime.of(2025, 5, 22, 9, 0));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 9, 0));
   }
 
   // --- a provider reports -------------------------------------------------------------------
 
   @Test
   void aProvidersReportOnTimeOpensTheCaseAndAwaitsOnlyTheReportingForm() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
 
     String number = numberOf(instance);
     assertThat(number).matches("SI-2025-\\d{6}");
@@ -141,8 +112,8 @@ class SeriousIncidentProcessTest {
     assertThat(outbox("incident:" + instance.getId() + ":reported"))
         .contains("si-quality@council.example");
 
-    setClock(LocalDateTime.of(2025, 5, 23, 15, 0));
-    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 15, 0));
+    complete(instance, "Task_SubmitReportingForm", reportingForm());
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(register.findByNumber(number).orElseThrow().reportingFormAt()).isEqualTo(now());
@@ -151,7 +122,7 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aProvidersReportAfterTwelveHoursIsRecordedAsLateAtOnce() {
-    setClock(LocalDateTime.of(2025, 5, 22, 21, 30));
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 21, 30));
     ProcessInstance instance =
         startAs(
             PROVIDER_USER,
@@ -233,7 +204,7 @@ class SeriousIncidentProcessTest {
   @Test
   void anOfficerLogsAnIncidentAndTheProvidersInitialReportArrivesOnTime() {
     contracts.assignContractOfficer(reference, OFFICER);
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
 
     assertThat(instance)
@@ -253,8 +224,8 @@ class SeriousIncidentProcessTest {
     assertThat(logged.initialReportAt()).isNull();
     assertThat(logged.providerAwareAt()).isNull();
 
-    setClock(LocalDateTime.of(2025, 5, 22, 12, 0));
-    complete(taskAt(instance, "Task_SubmitInitialReport"), initialReport("2025-05-22T09:30+01:00"));
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 12, 0));
+    complete(instance, "Task_SubmitInitialReport", initialReport("2025-05-22T09:30+01:00"));
 
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
     assertThat(timer(instance, "Timer_InitialReport12h")).isNull();
@@ -267,7 +238,7 @@ class SeriousIncidentProcessTest {
 
   @Test
   void anInitialReportWithAwarenessBeforeTheIncidentLeavesTheTaskOpen() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     Map<String, Object> report = initialReport("2025-05-22T07:00+01:00");
     report.remove("furtherAction");
 
@@ -283,11 +254,10 @@ class SeriousIncidentProcessTest {
   @Test
   void aMissingInitialReportIsEscalatedAfterTwelveHoursThenToTheContractsManagers() {
     contracts.assignContractOfficer(reference, OFFICER);
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
 
-    setClock(LocalDateTime.of(2025, 5, 22, 20, 1));
-    execute(timer(instance, "Timer_InitialReport12h"));
+    initialReportMissed(instance);
 
     Task chase = taskAt(instance, "Task_ChaseInitialReport");
     assertThat(chase).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
@@ -296,19 +266,14 @@ class SeriousIncidentProcessTest {
         .contains("initial report was due by Thu 22 May 2025, 20:00");
     assertThat(outbox("incident:" + instance.getId() + ":initial-report-missed"))
         .isEqualTo("contracts@vibrance.example,si-officer@council.example");
-    assertThat(breachesOf(number))
-        .extracting(
-            DeadlineBreach::requirement,
-            DeadlineBreach::kind,
-            DeadlineBreach::dueAt,
-            DeadlineBreach::recordedAt)
+    assertThatBreaches(number)
         .containsExactly(
             tuple("INITIAL_REPORT", Kind.MISSED, Instant.parse("2025-05-22T19:00:00Z"), now()));
     assertThat(instance)
         .isWaitingAt(
             "Task_SubmitInitialReport", "Task_ChaseInitialReport", "Task_SubmitReportingForm");
 
-    setClock(LocalDateTime.of(2025, 5, 23, 20, 1));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 20, 1));
     execute(timer(instance, "Timer_InitialReportSecondEscalation"));
 
     Task managers = taskAt(instance, "Task_ActOnMissingInitialReport");
@@ -320,8 +285,7 @@ class SeriousIncidentProcessTest {
     assertThat(breachesOf(number)).hasSize(1);
 
     complete(
-        taskAt(instance, "Task_ChaseInitialReport"),
-        chased("Left a message with the registered manager"));
+        instance, "Task_ChaseInitialReport", chased("Left a message with the registered manager"));
     assertThat(instance)
         .hasPassed("EndEvent_InitialReportChased")
         .isWaitingAt(
@@ -332,9 +296,9 @@ class SeriousIncidentProcessTest {
 
   @Test
   void escalationTasksCloseWhenTheLateReportArrivesAndTheLatenessIsRecorded() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 23, 21, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 21, 0));
     executeDueJobs(instance);
     assertThat(instance)
         .isWaitingAt(
@@ -347,11 +311,10 @@ class SeriousIncidentProcessTest {
     assertThat(outbox("incident:" + instance.getId() + ":initial-report-missed"))
         .contains("si-officer@council.example");
 
-    complete(taskAt(instance, "Task_SubmitInitialReport"), initialReport("2025-05-22T09:30+01:00"));
+    complete(instance, "Task_SubmitInitialReport", initialReport("2025-05-22T09:30+01:00"));
 
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
-        .extracting(Task::getTaskDefinitionKey)
+    assertThat(openTasks(instance))
         .containsExactlyInAnyOrder(
             "Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
     assertThat(breachesOf(number))
@@ -361,9 +324,9 @@ class SeriousIncidentProcessTest {
 
   @Test
   void variablesSentWithAReportCannotMoveItsDeadlineNorRedirectTheCaseOrItsTasks() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 22, 21, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 21, 0));
     Map<String, Object> report = initialReport("2025-05-22T09:30+01:00");
     report.put("initialReportDueAt", "2099-01-01T00:00:00Z");
     report.put("incidentNumber", "SI-2025-999999");
@@ -372,7 +335,7 @@ class SeriousIncidentProcessTest {
     // time.
     report.put("initialReportReceivedAt", "2025-05-22T09:00+01:00");
 
-    complete(taskAt(instance, "Task_SubmitInitialReport"), report);
+    complete(instance, "Task_SubmitInitialReport", report);
 
     assertThat(breachesOf(number))
         .extracting(
@@ -387,9 +350,10 @@ class SeriousIncidentProcessTest {
 
     Map<String, Object> form = new HashMap<>(reportingForm());
     form.put("providerGroup", BRIGHTPATH_GROUP);
-    complete(taskAt(instance, "Task_SubmitReportingForm"), form);
+    complete(instance, "Task_SubmitReportingForm", form);
     complete(
-        taskAt(instance, "Task_ReviewIncident"),
+        instance,
+        "Task_ReviewIncident",
         Map.of("reviewDecision", "MORE_INFORMATION", "informationRequested", "Send the care plan"));
     assertThat(taskAt(instance, "Task_ProvideFurtherInformation"))
         .hasCandidateGroup(VIBRANCE_GROUP);
@@ -405,17 +369,16 @@ class SeriousIncidentProcessTest {
   @Test
   void variablesSentWithAProvidersTaskCannotRedirectOrRewordTheCouncilsEmails() {
     contracts.assignContractOfficer(reference, OFFICER);
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     Map<String, Object> form = new HashMap<>(reportingForm());
     form.put("providerEmail", "attacker@elsewhere.example");
     form.put("contractReference", "BOGUS-1");
     form.put("providerName", "Someone Else Ltd");
     form.put("categoryLabel", "Nothing to see");
     form.put("occurredAtText", "never");
-    complete(taskAt(instance, "Task_SubmitReportingForm"), form);
+    complete(instance, "Task_SubmitReportingForm", form);
 
-    setClock(LocalDateTime.of(2025, 5, 22, 20, 1));
-    execute(timer(instance, "Timer_InitialReport12h"));
+    initialReportMissed(instance);
 
     String key = "incident:" + instance.getId() + ":initial-report-missed";
     assertThat(outbox(key)).isEqualTo("contracts@vibrance.example,si-officer@council.example");
@@ -438,22 +401,18 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aReportingFormAfterFortyEightHoursIsMissedThenLate() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
 
-    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
-    execute(timer(instance, "Timer_FullReport48h"));
+    reportingFormMissed(instance);
 
     assertThat(taskAt(instance, "Task_ChaseReportingForm"))
         .hasCandidateGroup(Roles.QUALITY_ASSURANCE);
     assertThat(outbox("incident:" + instance.getId() + ":reporting-form-missed"))
         .contains("contracts@vibrance.example");
 
-    setClock(LocalDateTime.of(2025, 5, 24, 15, 0));
-    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+    TestClock.set(LocalDateTime.of(2025, 5, 24, 15, 0));
+    complete(instance, "Task_SubmitReportingForm", reportingForm());
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(taskAt(instance, "Task_ChaseReportingForm")).isNull();
@@ -467,14 +426,10 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aReportingFormNeverSentIsEscalatedTwice() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
 
-    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
-    execute(timer(instance, "Timer_FullReport48h"));
-    setClock(LocalDateTime.of(2025, 5, 25, 8, 1));
+    reportingFormMissed(instance);
+    TestClock.set(LocalDateTime.of(2025, 5, 25, 8, 1));
     execute(timer(instance, "Timer_FullReportSecondEscalation"));
 
     assertThat(instance)
@@ -504,7 +459,7 @@ class SeriousIncidentProcessTest {
                     Map.of("chaseDecision", "CHASED")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("escalationAction: is required");
-    complete(taskAt(instance, "Task_ChaseReportingForm"), chased("Phoned the registered manager"));
+    complete(instance, "Task_ChaseReportingForm", chased("Phoned the registered manager"));
     assertThatThrownBy(
             () ->
                 taskService.complete(
@@ -512,21 +467,18 @@ class SeriousIncidentProcessTest {
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("escalationAction: is required");
     complete(
-        taskAt(instance, "Task_ActOnMissingReportingForm"),
+        instance,
+        "Task_ActOnMissingReportingForm",
         Map.of("escalationAction", "Meeting with provider"));
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
   }
 
   @Test
   void aReportingFormNeverSentDoesNotStopTheReviewWhenTheContractsManagersProceedWithoutIt() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
-    execute(timer(instance, "Timer_FullReport48h"));
-    setClock(LocalDateTime.of(2025, 5, 25, 8, 1));
+    reportingFormMissed(instance);
+    TestClock.set(LocalDateTime.of(2025, 5, 25, 8, 1));
     execute(timer(instance, "Timer_FullReportSecondEscalation"));
     String actOn = taskAt(instance, "Task_ActOnMissingReportingForm").getId();
 
@@ -542,7 +494,8 @@ class SeriousIncidentProcessTest {
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("proceedReasons: is required to proceed without the report");
     complete(
-        taskAt(instance, "Task_ActOnMissingReportingForm"),
+        instance,
+        "Task_ActOnMissingReportingForm",
         Map.of(
             "escalationAction",
             "Default notice being drafted",
@@ -560,7 +513,7 @@ class SeriousIncidentProcessTest {
         .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("REPORTING_FORM", Kind.MISSED));
 
-    complete(taskAt(instance, "Task_ReviewIncident"), close());
+    complete(instance, "Task_ReviewIncident", close());
     assertThat(instance).isEnded();
     SeriousIncident closed = register.findByNumber(number).orElseThrow();
     assertThat(closed.status()).isEqualTo("CLOSED");
@@ -569,13 +522,14 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aMissingInitialReportDoesNotStopTheReviewWhenTheContractsManagersProceedWithoutIt() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
-    setClock(LocalDateTime.of(2025, 5, 23, 21, 0));
+    ProcessInstance instance = loggedByOfficer();
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 21, 0));
     executeDueJobs(instance);
-    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+    complete(instance, "Task_SubmitReportingForm", reportingForm());
 
     complete(
-        taskAt(instance, "Task_ActOnMissingInitialReport"),
+        instance,
+        "Task_ActOnMissingInitialReport",
         Map.of(
             "escalationAction",
             "Called the director",
@@ -594,7 +548,7 @@ class SeriousIncidentProcessTest {
 
   @Test
   void anInitialReportPhonedInOnTimeIsEnteredByQualityAssuranceAndEndsTheWaitWithoutABreach() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
     assertThat(instance)
         .isWaitingAt(
@@ -606,7 +560,7 @@ class SeriousIncidentProcessTest {
     assertThat(entry).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
     assertThat(entry.getDueDate()).isNull();
 
-    setClock(LocalDateTime.of(2025, 5, 22, 11, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 11, 0));
     complete(
         entry, initialReportReceived("PHONE", "2025-05-22T09:45+01:00", "2025-05-22T08:30+01:00"));
 
@@ -630,9 +584,9 @@ class SeriousIncidentProcessTest {
   @Test
   void
       anInitialReportEmailedLateAndFoundWhenChasingIsLateFromWhenItArrivedNotFromWhenItWasEntered() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 9, 0));
     execute(timer(instance, "Timer_InitialReport12h"));
     assertThat(instance)
         .isWaitingAt(
@@ -642,7 +596,8 @@ class SeriousIncidentProcessTest {
 
     // Due 20:00 on Thursday; the email came at 21:30 and is entered on Friday morning.
     complete(
-        taskAt(instance, "Task_ChaseInitialReport"),
+        instance,
+        "Task_ChaseInitialReport",
         receivedAnotherWay(
             initialReportReceived("EMAIL", "2025-05-22T21:30+01:00", "2025-05-22T08:30+01:00")));
 
@@ -650,19 +605,13 @@ class SeriousIncidentProcessTest {
         .hasPassed("Gateway_InitialReportChaseOutcome", "Task_RecordInitialReportReceivedOtherwise")
         .hasNotPassed("EndEvent_InitialReportChased")
         .isWaitingAt("Task_SubmitReportingForm");
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
-        .extracting(Task::getTaskDefinitionKey)
+    assertThat(openTasks(instance))
         .containsExactlyInAnyOrder(
             "Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
     assertThat(timer(instance, "Timer_InitialReportSecondEscalation")).isNull();
     assertThat(register.findByNumber(number).orElseThrow().initialReportAt())
         .isEqualTo(Instant.parse("2025-05-22T20:30:00Z"));
-    assertThat(breachesOf(number))
-        .extracting(
-            DeadlineBreach::requirement,
-            DeadlineBreach::kind,
-            DeadlineBreach::dueAt,
-            DeadlineBreach::recordedAt)
+    assertThatBreaches(number)
         .containsExactly(
             tuple(
                 "INITIAL_REPORT",
@@ -677,16 +626,16 @@ class SeriousIncidentProcessTest {
 
   @Test
   void anInitialReportPhonedInOnTimeButEnteredAfterTheTimerFiredWithdrawsTheMissedBreach() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 22, 20, 1));
-    execute(timer(instance, "Timer_InitialReport12h"));
+    initialReportMissed(instance);
     assertThat(breachesOf(number)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
 
     // Due 20:00 on Thursday; the provider phoned at 19:30, entered on Friday morning.
-    setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 9, 0));
     complete(
-        taskAt(instance, "Task_ChaseInitialReport"),
+        instance,
+        "Task_ChaseInitialReport",
         receivedAnotherWay(
             initialReportReceived("PHONE", "2025-05-22T19:30+01:00", "2025-05-22T08:30+01:00")));
 
@@ -697,18 +646,15 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aReportingFormEmailedOnTimeButEnteredAfterTheTimerFiredWithdrawsTheMissedBreach() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
-    execute(timer(instance, "Timer_FullReport48h"));
+    reportingFormMissed(instance);
     assertThat(breachesOf(number)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
 
     // Due 08:00 on Saturday: the email came at exactly 08:00.
     complete(
-        taskAt(instance, "Task_EnterReportingFormReceivedOtherwise"),
+        instance,
+        "Task_EnterReportingFormReceivedOtherwise",
         reportingFormReceived("2025-05-24T08:00+01:00"));
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident");
@@ -717,14 +663,14 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aPhonedInitialReportThatSuspectsAbuseRaisesTheProvidersAlertAsOfWhenTheCallCame() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 23, 9, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 9, 0));
     Map<String, Object> entry =
         initialReportReceived("PHONE", "2025-05-22T21:30+01:00", "2025-05-22T08:30+01:00");
     entry.put("safeguardingSuspected", true);
 
-    complete(taskAt(instance, "Task_EnterInitialReportReceivedOtherwise"), entry);
+    complete(instance, "Task_EnterInitialReportReceivedOtherwise", entry);
 
     assertThat(alertOf(number)).isWaitingAt("Task_ScreenSafeguardingAlert");
     Map<String, Object> row = alertRow(number);
@@ -745,14 +691,10 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aReportingFormEmailedAfterBothEscalationsEndsThemAndTheCaseGoesOnToReviewAndClosure() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
-    execute(timer(instance, "Timer_FullReport48h"));
-    setClock(LocalDateTime.of(2025, 5, 25, 8, 1));
+    reportingFormMissed(instance);
+    TestClock.set(LocalDateTime.of(2025, 5, 25, 8, 1));
     execute(timer(instance, "Timer_FullReportSecondEscalation"));
     assertThat(instance)
         .isWaitingAt(
@@ -762,26 +704,20 @@ class SeriousIncidentProcessTest {
             "Task_ActOnMissingReportingForm");
 
     // Due 08:00 on Saturday; the provider emailed it at 18:00 and the chase finds it on Sunday.
-    setClock(LocalDateTime.of(2025, 5, 25, 9, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 25, 9, 0));
     complete(
-        taskAt(instance, "Task_ChaseReportingForm"),
+        instance,
+        "Task_ChaseReportingForm",
         receivedAnotherWay(reportingFormReceived("2025-05-24T18:00+01:00")));
 
     assertThat(instance)
         .hasPassed(
             "Task_RecordReportingFormReceivedOtherwise", "EndEvent_ReportingFormReceivedOtherwise")
         .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
-    assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).list())
-        .extracting(Task::getTaskDefinitionKey)
-        .containsExactly("Task_ReviewIncident");
+    assertThat(openTasks(instance)).containsExactly("Task_ReviewIncident");
     assertThat(register.findByNumber(number).orElseThrow().reportingFormAt())
         .isEqualTo(Instant.parse("2025-05-24T17:00:00Z"));
-    assertThat(breachesOf(number))
-        .extracting(
-            DeadlineBreach::requirement,
-            DeadlineBreach::kind,
-            DeadlineBreach::dueAt,
-            DeadlineBreach::recordedAt)
+    assertThatBreaches(number)
         .containsExactly(
             tuple(
                 "REPORTING_FORM",
@@ -796,26 +732,23 @@ class SeriousIncidentProcessTest {
     assertThat(runtimeService.getVariable(instance.getId(), "reportingFormText").toString())
         .startsWith("SERIOUS INCIDENT REPORTING FORM");
 
-    complete(taskAt(instance, "Task_ReviewIncident"), close());
+    complete(instance, "Task_ReviewIncident", close());
     assertThat(instance).isEnded().hasPassed("Task_CloseIncident");
     assertThat(register.findByNumber(number).orElseThrow().status()).isEqualTo("CLOSED");
   }
 
   @Test
   void aReportingFormEmailedOnTimeIsEnteredWithoutWaitingForTheDeadline() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
     assertThat(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise"))
         .hasCandidateGroup(Roles.QUALITY_ASSURANCE);
 
-    setClock(LocalDateTime.of(2025, 5, 23, 16, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 16, 0));
     Map<String, Object> itemsInstead = new HashMap<>(reportingForm());
     itemsInstead.put("reportingFormChannel", "EMAIL");
     itemsInstead.put("reportingFormReceivedAt", "2025-05-23T15:40+01:00");
-    complete(taskAt(instance, "Task_EnterReportingFormReceivedOtherwise"), itemsInstead);
+    complete(instance, "Task_EnterReportingFormReceivedOtherwise", itemsInstead);
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(taskAt(instance, "Task_SubmitReportingForm")).isNull();
@@ -828,7 +761,7 @@ class SeriousIncidentProcessTest {
   @Test
   void
       anEnteredInitialReportReceivedInTheFutureBeforeTheIncidentOrWithoutItsItemsIsRefusedAndTheTaskStaysOpen() {
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
     String taskId = taskAt(instance, "Task_EnterInitialReportReceivedOtherwise").getId();
 
@@ -876,13 +809,9 @@ class SeriousIncidentProcessTest {
 
   @Test
   void anEnteredReportingFormWithoutItsContentOrWithABadTimeIsRefusedAndTheChaseStaysOpen() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
-    setClock(LocalDateTime.of(2025, 5, 24, 8, 1));
-    execute(timer(instance, "Timer_FullReport48h"));
+    reportingFormMissed(instance);
     String chaseId = taskAt(instance, "Task_ChaseReportingForm").getId();
 
     assertThatThrownBy(() -> taskService.complete(chaseId, receivedAnotherWay(Map.of())))
@@ -931,8 +860,8 @@ class SeriousIncidentProcessTest {
 
   @Test
   void theClocksRunFromTheIncidentNotFromWhenTheCaseWasOpened() {
-    setClock(LocalDateTime.of(2025, 5, 22, 19, 0));
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 19, 0));
+    ProcessInstance instance = loggedByOfficer();
 
     assertThat(timer(instance, "Timer_InitialReport12h").getDuedate())
         .isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
@@ -942,8 +871,8 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aCaseOpenedAfterFortyEightHoursHasEveryEscalationDueAtOnce() {
-    setClock(LocalDateTime.of(2025, 5, 26, 10, 0));
-    ProcessInstance instance = startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+    TestClock.set(LocalDateTime.of(2025, 5, 26, 10, 0));
+    ProcessInstance instance = loggedByOfficer();
 
     assertThat(
             managementService
@@ -971,7 +900,7 @@ class SeriousIncidentProcessTest {
 
   @Test
   void aProviderReportingAfterFortyEightHoursIsLateAndItsFormAlreadyMissed() {
-    setClock(LocalDateTime.of(2025, 5, 24, 10, 0));
+    TestClock.set(LocalDateTime.of(2025, 5, 24, 10, 0));
     ProcessInstance instance =
         startAs(
             PROVIDER_USER,
@@ -994,7 +923,7 @@ class SeriousIncidentProcessTest {
     assertThat(timer(instance, "Timer_NextUpdateDue").getDuedate())
         .isEqualTo(at(LocalDateTime.of(2025, 5, 31, 0, 0)));
 
-    setClock(LocalDateTime.of(2025, 5, 31, 0, 1));
+    TestClock.set(LocalDateTime.of(2025, 5, 31, 0, 1));
     execute(timer(instance, "Timer_NextUpdateDue"));
 
     Task update = taskAt(instance, "Task_ProvideUpdate");
@@ -1002,7 +931,7 @@ class SeriousIncidentProcessTest {
     // Saturday 31 May + 2 working days: Tuesday 3 June.
     assertThat(update.getDueDate()).isEqualTo(at(LocalDateTime.of(2025, 6, 4, 0, 0)));
 
-    setClock(LocalDateTime.of(2025, 6, 2, 10, 0));
+    TestClock.set(LocalDateTime.of(2025, 6, 2, 10, 0));
     complete(update, update("Surgery done; discharge planning under way", false));
 
     assertThat(instance)
@@ -1013,14 +942,13 @@ class SeriousIncidentProcessTest {
     assertThat(timer(instance, "Timer_NextUpdateDue").getDuedate())
         .isEqualTo(at(LocalDateTime.of(2025, 6, 10, 0, 0)));
 
-    setClock(LocalDateTime.of(2025, 6, 10, 0, 1));
+    TestClock.set(LocalDateTime.of(2025, 6, 10, 0, 1));
     execute(timer(instance, "Timer_NextUpdateDue"));
     assertThat(
             taskService.getVariable(
                 taskAt(instance, "Task_ProvideUpdate").getId(), "updateSummary"))
         .isNull();
-    complete(
-        taskAt(instance, "Task_ProvideUpdate"), update("Discharged home with a new package", true));
+    complete(instance, "Task_ProvideUpdate", update("Discharged home with a new package", true));
 
     assertThat(instance)
         .isWaitingAt("Task_ReviewIncident")
@@ -1046,8 +974,8 @@ class SeriousIncidentProcessTest {
         .hasMessageContaining("outcome: is required")
         .hasMessageContaining("lessonsLearned: is required");
 
-    setClock(LocalDateTime.of(2025, 5, 27, 11, 0));
-    complete(taskAt(instance, "Task_ReviewIncident"), close());
+    TestClock.set(LocalDateTime.of(2025, 5, 27, 11, 0));
+    complete(instance, "Task_ReviewIncident", close());
 
     assertThat(instance)
         .isEnded()
@@ -1073,7 +1001,8 @@ class SeriousIncidentProcessTest {
     ProcessInstance instance = caseUnderReview();
 
     complete(
-        taskAt(instance, "Task_ReviewIncident"),
+        instance,
+        "Task_ReviewIncident",
         Map.of(
             "reviewDecision",
             "MORE_INFORMATION",
@@ -1104,7 +1033,7 @@ class SeriousIncidentProcessTest {
       String route, String followUp, String group) {
     ProcessInstance instance = caseUnderReview();
 
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate(route));
+    complete(instance, "Task_ReviewIncident", escalate(route));
 
     assertThat(instance).isWaitingAt(followUp, "Timer_NextUpdateDue");
     Task task = taskAt(instance, followUp);
@@ -1120,15 +1049,15 @@ class SeriousIncidentProcessTest {
   @Test
   void theCouncilsDeliberationsStayOffTheProvidersLaterTasks() {
     ProcessInstance instance = caseUnderReview();
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate("CONTRACT_DEFAULT"));
-    complete(taskAt(instance, "Task_ConsiderContractDefault"), followUpAnswer("CONTRACT_DEFAULT"));
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate("HEAD_OF_SERVICE"));
-    complete(taskAt(instance, "Task_HeadOfServiceReview"), followUpAnswer("HEAD_OF_SERVICE"));
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate("REGULATOR"));
-    complete(taskAt(instance, "Task_RecordRegulatorNotification"), followUpAnswer("REGULATOR"));
+    complete(instance, "Task_ReviewIncident", escalate("CONTRACT_DEFAULT"));
+    complete(instance, "Task_ConsiderContractDefault", followUpAnswer("CONTRACT_DEFAULT"));
+    complete(instance, "Task_ReviewIncident", escalate("HEAD_OF_SERVICE"));
+    complete(instance, "Task_HeadOfServiceReview", followUpAnswer("HEAD_OF_SERVICE"));
+    complete(instance, "Task_ReviewIncident", escalate("REGULATOR"));
+    complete(instance, "Task_RecordRegulatorNotification", followUpAnswer("REGULATOR"));
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
 
-    setClock(LocalDateTime.of(2025, 5, 31, 0, 1));
+    TestClock.set(LocalDateTime.of(2025, 5, 31, 0, 1));
     execute(timer(instance, "Timer_NextUpdateDue"));
     Map<String, Object> seenByProvider =
         variablesAs(PROVIDER_USER, taskAt(instance, "Task_ProvideUpdate"));
@@ -1157,7 +1086,7 @@ class SeriousIncidentProcessTest {
   @Test
   void theRegulatorNotificationCannotBeDatedBeforeTheIncidentOrInTheFuture() {
     ProcessInstance instance = caseUnderReview();
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate("REGULATOR"));
+    complete(instance, "Task_ReviewIncident", escalate("REGULATOR"));
     String taskId = taskAt(instance, "Task_RecordRegulatorNotification").getId();
 
     assertThatThrownBy(
@@ -1179,7 +1108,7 @@ class SeriousIncidentProcessTest {
     ProcessInstance instance = caseUnderReview();
     String number = numberOf(instance);
 
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate("SAFEGUARDING_ENQUIRY"));
+    complete(instance, "Task_ReviewIncident", escalate("SAFEGUARDING_ENQUIRY"));
 
     assertThat(instance)
         .isWaitingAt("Task_ReviewIncident")
@@ -1189,7 +1118,7 @@ class SeriousIncidentProcessTest {
     assertThat(alert).isWaitingAt("Task_ScreenSafeguardingAlert");
     assertThat(alertRow(number)).containsEntry("RAISED_BY", "COUNCIL");
 
-    complete(taskAt(instance, "Task_ReviewIncident"), escalate("SAFEGUARDING_ENQUIRY"));
+    complete(instance, "Task_ReviewIncident", escalate("SAFEGUARDING_ENQUIRY"));
     assertThat(
             runtimeService
                 .createProcessInstanceQuery()
@@ -1246,7 +1175,7 @@ class SeriousIncidentProcessTest {
 
     Map<String, Object> report = initialReport("2025-05-21T18:30+01:00");
     report.put("safeguardingSuspected", true);
-    complete(taskAt(instance, "Task_SubmitInitialReport"), report);
+    complete(instance, "Task_SubmitInitialReport", report);
 
     assertThat(alertOf(number)).isWaitingAt("Task_ScreenSafeguardingAlert");
     assertThat(alertRow(number)).containsEntry("RAISED_BY", "PROVIDER");
@@ -1262,11 +1191,8 @@ class SeriousIncidentProcessTest {
    * review.
    */
   private ProcessInstance caseUnderReview() {
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
-    complete(taskAt(instance, "Task_SubmitReportingForm"), reportingForm());
+    ProcessInstance instance = reportedByProviderOnTime();
+    complete(instance, "Task_SubmitReportingForm", reportingForm());
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(taskAt(instance, "Task_ReviewIncident")).hasCandidateGroup(Roles.QUALITY_ASSURANCE);
     return instance;
@@ -1289,19 +1215,7 @@ class SeriousIncidentProcessTest {
   }
 
   private ProcessInstance startAs(String userId, Map<String, Object> variables) {
-    // As Tasklist starts it: the signed-in user with its groups, so the engine's authorizations
-    // apply.
-    identityService.setAuthentication(
-        userId,
-        identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(org.camunda.bpm.engine.identity.Group::getId)
-            .toList());
-    try {
-      return runtimeService.startProcessInstanceByKey(
-          IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return startSignedIn(userId, IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
   }
 
   /**
@@ -1318,48 +1232,6 @@ class SeriousIncidentProcessTest {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private void complete(Task task, Map<String, Object> variables) {
-    taskService.complete(task.getId(), new HashMap<>(variables));
-  }
-
-  private void execute(Job job) {
-    assertThat(job).as("job").isNotNull();
-    managementService.executeJob(job.getId());
-  }
-
-  /** Runs every job that is due now, and those they create, as the job executor would. */
-  private void executeDueJobs(ProcessInstance instance) {
-    for (int round = 0; round < 10; round++) {
-      List<Job> due =
-          managementService
-              .createJobQuery()
-              .processInstanceId(instance.getId())
-              .executable()
-              .list();
-      if (due.isEmpty()) {
-        return;
-      }
-      due.forEach(job -> managementService.executeJob(job.getId()));
-    }
-  }
-
-  private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
   }
 
   private String numberOf(ProcessInstance instance) {
@@ -1424,23 +1296,46 @@ class SeriousIncidentProcessTest {
         .single();
   }
 
-  private String outbox(String key) {
-    return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", key)
-        .query(String.class)
-        .optional()
-        .orElse(null);
-  }
-
   private static Instant now() {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(at(ukTime));
-  }
-
   private static Date at(LocalDateTime ukTime) {
     return Date.from(ukTime.atZone(WorkingDayCalendar.UK).toInstant());
+  }
+
+  /** A provider's report of an incident at 08:00 on Thursday 22 May 2025, ten minutes after. */
+  private ProcessInstance reportedByProviderOnTime() {
+    return startAs(
+        PROVIDER_USER,
+        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+  }
+
+  /** The officer's log of an incident at 08:00 on Thursday 22 May 2025. */
+  private ProcessInstance loggedByOfficer() {
+    return startAs(OFFICER, officerLog(reference, "2025-05-22T08:00+01:00"));
+  }
+
+  /** The reporting form's 48 hours run out (08:00 on Saturday 24 May). */
+  private void reportingFormMissed(ProcessInstance instance) {
+    TestClock.set(LocalDateTime.of(2025, 5, 24, 8, 1));
+    execute(timer(instance, "Timer_FullReport48h"));
+  }
+
+  /** The initial report's 12 hours run out (20:00 on Thursday 22 May). */
+  private void initialReportMissed(ProcessInstance instance) {
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 20, 1));
+    execute(timer(instance, "Timer_InitialReport12h"));
+  }
+
+  /** The case's breaches as (requirement, kind, due, recorded) rows. */
+  private AbstractListAssert<?, List<? extends Tuple>, Tuple, ObjectAssert<Tuple>>
+      assertThatBreaches(String number) {
+    return assertThat(breachesOf(number))
+        .extracting(
+            DeadlineBreach::requirement,
+            DeadlineBreach::kind,
+            DeadlineBreach::dueAt,
+            DeadlineBreach::recordedAt);
   }
 }

@@ -28,23 +28,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
-import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
-@SpringBootTest
-@ActiveProfiles("test")
-class NotificationOutboxTest {
+@ProcessTest
+class NotificationOutboxTest extends ProcessTestCase {
 
   @RegisterExtension
   static GreenMailExtension greenMail = new GreenMailExtension(ServerSetupTest.SMTP);
 
   @Autowired NotificationService notifications;
   @Autowired OutboxDispatcher dispatcher;
-  @Autowired JdbcClient jdbc;
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JavaMailSender mailSender;
 

@@ -2,26 +2,23 @@ package uk.gov.council.commissioning.notify;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
-@SpringBootTest
-@ActiveProfiles("test")
-class RecipientDirectoryTest {
+@ProcessTest
+class RecipientDirectoryTest extends ProcessTestCase {
 
   // Camunda accepts only letters and digits in ids by default.
   private static final String GROUP = "notifyTestCommissioners";
   private static final String OTHER_GROUP = "notifyTestFinance";
 
   @Autowired RecipientDirectory directory;
-  @Autowired IdentityService identityService;
 
   @BeforeEach
   void createUsersAndGroups() {

@@ -5,23 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
-import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
 /** The daily scan: contracts that cannot be extended again get one procurement, in time. */
-@SpringBootTest
-@ActiveProfiles("test")
-class AutomaticProcurementStartTest {
+@ProcessTest
+class AutomaticProcurementStartTest extends ProcessTestCase {
 
   @Autowired ProcurementStarts starts;
   @Autowired ProcurementRegister register;
-  @Autowired ContractService contracts;
-  @Autowired RuntimeService runtimeService;
 
   @Test
   void aContractWithNoOptionLeftEndingWithinEighteenMonthsGetsOneProcurement() {

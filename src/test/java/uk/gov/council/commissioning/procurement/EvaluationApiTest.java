@@ -1,26 +1,22 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /** POST /api/procurement/evaluations through the running server with HTTP Basic. */
-@HttpIntegrationTest
-class EvaluationApiTest {
+@ProcessTest
+class EvaluationApiTest extends HttpProcessTestCase {
 
   private static final String PATH = "/api/procurement/evaluations";
   private static final String BUYER = "te-procurement";
@@ -47,15 +43,8 @@ class EvaluationApiTest {
               scores(5, 5, 5, 4, 4, 5, 4, 5, 4, 5),
               scores(2, 4, 3, 2, 3, 4, 3, 4, 3, 5));
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ObjectMapper json;
-
-  HttpTestClient http;
-
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, BUYER, Roles.PROCUREMENT);
     user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
     user(access, QA, Roles.QUALITY_ASSURANCE);

@@ -1,30 +1,23 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
  * GET /api/procurements and /api/procurements/{reference} through the running server with HTTP
  * Basic.
  */
-@HttpIntegrationTest
-class ProcurementApiTest {
+@ProcessTest
+class ProcurementApiTest extends HttpProcessTestCase {
 
   private static final String BUYER = "pa-buyer";
   private static final String QUALITY = "pa-quality";
@@ -33,19 +26,10 @@ class ProcurementApiTest {
   private static final String PROVIDER = "pa-provider";
   private static final String PROVIDER_GROUP = "provider-pa-api";
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired RuntimeService runtimeService;
-  @Autowired IdentityService identityService;
-  @Autowired TaskService taskService;
-  @Autowired ObjectMapper json;
-
-  HttpTestClient http;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, BUYER, Roles.PROCUREMENT);
     user(access, QUALITY, Roles.QUALITY_ASSURANCE);
     access.ensureGroup(PROVIDER_GROUP, "PA Provider", "PROVIDER");

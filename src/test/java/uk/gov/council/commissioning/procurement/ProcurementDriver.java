@@ -15,10 +15,10 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Takes a procurement through its tasks as the council's officers would, each signed in with their
@@ -231,6 +231,6 @@ record ProcurementDriver(
   }
 
   static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(UK).toInstant()));
+    TestClock.set(ukTime);
   }
 }

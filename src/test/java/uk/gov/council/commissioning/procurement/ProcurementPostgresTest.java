@@ -9,28 +9,15 @@ import static uk.gov.council.commissioning.procurement.ProcurementTestData.*;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import uk.gov.council.commissioning.PostgresTestDatabase;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
-import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.testkit.PostgresProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
 /**
  * One procurement against the local PostgreSQL server, from the request to a live contract (seed
@@ -38,31 +25,14 @@ import uk.gov.council.commissioning.security.AccessSetup;
  * evaluated, a challenge in standstill resolved, the contract signed and commenced, the old one
  * closed. Each run has a database of its own.
  */
-@SpringBootTest
-@ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(
-    listeners = PostgresTestDatabase.Lifecycle.class,
-    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-class ProcurementPostgresTest {
+@PostgresProcessTest
+class ProcurementPostgresTest extends ProcessTestCase {
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
   @Autowired ProcurementRegister register;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.createFor(ProcurementPostgresTest.class, registry);
-  }
 
   @AfterEach
   void reset() {
     identityService.clearAuthentication();
-    ClockUtil.reset();
   }
 
   @Test

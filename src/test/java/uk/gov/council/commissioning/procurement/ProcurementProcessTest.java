@@ -13,12 +13,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -27,14 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
 /**
  * Every path and timer of procurement.bpmn (seed 000 §6.4-6.8, §10.4-10.8), with the engine clock
@@ -46,22 +37,13 @@ import uk.gov.council.commissioning.security.AccessSetup;
  * 90,000/100,000 = 54.00, total 82.80. Birch: quality 40 x 0.6 = 24.00, price 60.00, total 84.00.
  * Cedar failed stage 1 and is not scored. Birch ranks first.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class ProcurementProcessTest {
+@ProcessTest
+class ProcurementProcessTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
   @Autowired ProcurementRegister register;
   @Autowired ProcurementTimetable timetable;
-  @Autowired JdbcClient jdbc;
 
   ProcurementDriver driver;
   Contract replaced;
@@ -83,7 +65,6 @@ class ProcurementProcessTest {
   void reset() {
     identityService.clearAuthentication();
     removeStaff(identityService);
-    ClockUtil.reset();
   }
 
   // --- the whole way ---------------------------------------------------------------------------
@@ -336,8 +317,7 @@ class ProcurementProcessTest {
 
   @Test
   void anOverrunningStageEscalatesToTheLeadWithoutStoppingAndIsReplannedAndCheckedAgain() {
-    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
+    ProcessInstance instance = plannedToPa2023();
     String reference = instance.getBusinessKey();
 
     setClock(LocalDateTime.of(2026, 4, 11, 0, 5));
@@ -388,10 +368,7 @@ class ProcurementProcessTest {
 
     // Finished on time this time: the watch moves on to the tender period without a new slip.
     setClock(LocalDateTime.of(2026, 4, 20, 10, 0));
-    complete(
-        OFFICER,
-        taskAt(instance, "Task_MarketEngagement"),
-        Map.of("marketEngagementSummary", "Six providers"));
+    marketEngaged(instance, "Six providers");
     setClock(LocalDateTime.of(2026, 4, 25, 0, 5));
     execute(job(instance, "Timer_StageEnd"));
     assertThat(job(instance, "Timer_StageEnd").getDuedate())
@@ -401,13 +378,9 @@ class ProcurementProcessTest {
 
   @Test
   void aTenderNoticePublishedLateNeedsANewClosingDateThatStillMeetsTheMinimum() {
-    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
+    ProcessInstance instance = plannedToPa2023();
     setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
-    complete(
-        OFFICER,
-        taskAt(instance, "Task_MarketEngagement"),
-        Map.of("marketEngagementSummary", "Done"));
+    marketEngaged(instance, "Done");
     publish(instance, "Task_PublishTenderNotices", "UK2-1", "2026-04-08");
 
     setClock(LocalDateTime.of(2026, 4, 27, 10, 0));
@@ -440,8 +413,7 @@ class ProcurementProcessTest {
 
   @Test
   void noCompliantTenderLetsTheLeadTenderAgainToANewTimetableOrAbandon() {
-    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
+    ProcessInstance instance = plannedToPa2023();
     toEvaluation(instance);
     complete(
         OFFICER,
@@ -498,8 +470,7 @@ class ProcurementProcessTest {
         .isEqualTo(endOfUkDay(LocalDate.of(2026, 7, 3)));
 
     setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
-    ProcessInstance other = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(other, plan("PA2023"));
+    ProcessInstance other = plannedToPa2023();
     toEvaluation(other);
     complete(
         OFFICER,
@@ -519,8 +490,7 @@ class ProcurementProcessTest {
 
   @Test
   void aBadEvaluationSheetIsRefusedByLineAndNothingIsStored() {
-    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
+    ProcessInstance instance = plannedToPa2023();
     toEvaluation(instance);
     Map<String, Object> sheet =
         evaluation("Acme Care | 100000 | PASS | 4\nBirch | 0 | PASS | 3 | 3");
@@ -534,8 +504,7 @@ class ProcurementProcessTest {
 
   @Test
   void tiedTopBidsNeedThePanelsChoiceAmongThem() {
-    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
+    ProcessInstance instance = plannedToPa2023();
     toEvaluation(instance);
     complete(
         OFFICER,
@@ -617,22 +586,12 @@ class ProcurementProcessTest {
 
   @Test
   void aChallengeInStandstillSuspendsTheAwardUntilResolved() {
-    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
+    ProcessInstance instance = plannedToPa2023();
     runTenderToAward(instance);
     String reference = instance.getBusinessKey();
 
-    setClock(LocalDateTime.of(2026, 7, 24, 15, 0));
-    complete(
-        OFFICER,
-        taskAt(instance, "Task_WatchForChallenge"),
-        Map.of(
-            "challenger",
-            "Acme Care",
-            "challengeReceivedOn",
-            "2026-07-24",
-            "challengeGrounds",
-            "Price scoring applied the wrong formula"));
+    challenge(
+        instance, LocalDateTime.of(2026, 7, 24, 15, 0), "Price scoring applied the wrong formula");
     assertThat(instance)
         .hasPassed("Task_RecordChallenge", "Task_EmailChallengeReceived")
         .isWaitingAt("Task_ResolveChallenge");
@@ -672,19 +631,7 @@ class ProcurementProcessTest {
   @Test
   void anUpheldChallengeSendsTheTendersBackForEvaluationOrEndsTheProcurement() {
     ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
-    runTenderToAward(instance);
-    setClock(LocalDateTime.of(2026, 7, 21, 16, 0));
-    complete(
-        OFFICER,
-        taskAt(instance, "Task_WatchForChallenge"),
-        Map.of(
-            "challenger",
-            "Acme Care",
-            "challengeReceivedOn",
-            "2026-07-21",
-            "challengeGrounds",
-            "Scoring"));
+    challengedAfterAward(instance, "Scoring");
     complete(
         LEAD,
         taskAt(instance, "Task_ResolveChallenge"),
@@ -695,19 +642,7 @@ class ProcurementProcessTest {
 
     setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
     ProcessInstance other = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(other, plan("PA2023"));
-    runTenderToAward(other);
-    setClock(LocalDateTime.of(2026, 7, 21, 16, 0));
-    complete(
-        OFFICER,
-        taskAt(other, "Task_WatchForChallenge"),
-        Map.of(
-            "challenger",
-            "Acme Care",
-            "challengeReceivedOn",
-            "2026-07-21",
-            "challengeGrounds",
-            "Specification unclear"));
+    challengedAfterAward(other, "Specification unclear");
     complete(
         LEAD,
         taskAt(other, "Task_ResolveChallenge"),
@@ -719,19 +654,7 @@ class ProcurementProcessTest {
   @Test
   void afterARescoringTheSummariesTaskOpensWithoutTheEarlierSending() {
     ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
-    runTenderToAward(instance);
-    setClock(LocalDateTime.of(2026, 7, 21, 16, 0));
-    complete(
-        OFFICER,
-        taskAt(instance, "Task_WatchForChallenge"),
-        Map.of(
-            "challenger",
-            "Acme Care",
-            "challengeReceivedOn",
-            "2026-07-21",
-            "challengeGrounds",
-            "Scoring"));
+    challengedAfterAward(instance, "Scoring");
     complete(
         LEAD,
         taskAt(instance, "Task_ResolveChallenge"),
@@ -794,13 +717,9 @@ class ProcurementProcessTest {
 
   @Test
   void aNoticeTaskRecordsTheNoticeItWasOpenedForWhateverTheFormSends() {
-    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
+    ProcessInstance instance = plannedToPa2023();
     setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
-    complete(
-        OFFICER,
-        taskAt(instance, "Task_MarketEngagement"),
-        Map.of("marketEngagementSummary", "Done"));
+    marketEngaged(instance, "Done");
     Map<String, Object> relabelled = notice("UK2-1", "2026-04-08");
     relabelled.put("noticeCode", "UK4");
     complete(OFFICER, taskAt(instance, "Task_PublishTenderNotices"), relabelled);
@@ -952,14 +871,10 @@ class ProcurementProcessTest {
 
   @Test
   void aTenderClosingDateMovedWhenTheNoticeIsPublishedMovesTheTimetableWatch() {
-    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
+    ProcessInstance instance = plannedToPa2023();
     String reference = instance.getBusinessKey();
     setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
-    complete(
-        OFFICER,
-        taskAt(instance, "Task_MarketEngagement"),
-        Map.of("marketEngagementSummary", "Done"));
+    marketEngaged(instance, "Done");
     publish(instance, "Task_PublishTenderNotices", "UK2-1", "2026-04-08");
     // The market engagement finished on time: the watch moves on to the tender period (close 15
     // May).
@@ -985,8 +900,7 @@ class ProcurementProcessTest {
 
   @Test
   void aNewTenderStartsWithAnEmptyEvaluationSheet() {
-    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
+    ProcessInstance instance = plannedToPa2023();
     toEvaluation(instance);
     complete(
         OFFICER,
@@ -1119,13 +1033,9 @@ class ProcurementProcessTest {
 
   @Test
   void theTenderNoticeMayGoOutOnceTheMarketEngagementHasFinishedEarly() {
-    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
-    planTimetable(instance, plan("PA2023"));
+    ProcessInstance instance = plannedToPa2023();
     setClock(LocalDateTime.of(2026, 4, 1, 10, 0));
-    complete(
-        OFFICER,
-        taskAt(instance, "Task_MarketEngagement"),
-        Map.of("marketEngagementSummary", "Done early"));
+    marketEngaged(instance, "Done early");
     publish(instance, "Task_PublishTenderNotices", "UK2-1", "2026-04-01");
     setClock(LocalDateTime.of(2026, 4, 2, 10, 0));
     publish(instance, "Task_PublishTenderNotices", "UK4-1", "2026-04-02");
@@ -1199,16 +1109,8 @@ class ProcurementProcessTest {
     driver.complete(user, task, variables);
   }
 
-  private Task taskAt(ProcessInstance instance, String activityId) {
-    return driver.taskAt(instance, activityId);
-  }
-
   private Job job(ProcessInstance instance, String activityId) {
     return driver.job(instance, activityId);
-  }
-
-  private void execute(Job job) {
-    driver.execute(job);
   }
 
   private String outbox(ProcessInstance instance, String event) {
@@ -1217,5 +1119,41 @@ class ProcurementProcessTest {
         .query(String.class)
         .optional()
         .orElse(null);
+  }
+
+  /** Tendered and awarded to the plan of PA2023, then challenged on 21 July 2026. */
+  private void challengedAfterAward(ProcessInstance instance, String grounds) {
+    planTimetable(instance, plan("PA2023"));
+    runTenderToAward(instance);
+    challenge(instance, LocalDateTime.of(2026, 7, 21, 16, 0), grounds);
+  }
+
+  /** Acme Care challenges the award, received at the UK time given. */
+  private void challenge(ProcessInstance instance, LocalDateTime received, String grounds) {
+    setClock(received);
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_WatchForChallenge"),
+        Map.of(
+            "challenger",
+            "Acme Care",
+            "challengeReceivedOn",
+            received.toLocalDate().toString(),
+            "challengeGrounds",
+            grounds));
+  }
+
+  /** A PA2023 procurement of 400,000, approved, with the test data's PA2023 timetable planned. */
+  private ProcessInstance plannedToPa2023() {
+    ProcessInstance instance = approved(request(null, "PA2023", 400_000, false));
+    planTimetable(instance, plan("PA2023"));
+    return instance;
+  }
+
+  private void marketEngaged(ProcessInstance instance, String summary) {
+    complete(
+        OFFICER,
+        taskAt(instance, "Task_MarketEngagement"),
+        Map.of("marketEngagementSummary", summary));
   }
 }

@@ -6,13 +6,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
-import uk.gov.council.commissioning.TestUsers;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.TestUsers;
 
 /** Users, the contract being replaced and a lawful timetable for procurement tests. */
 final class ProcurementTestData {

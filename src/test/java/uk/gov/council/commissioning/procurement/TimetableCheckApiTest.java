@@ -1,24 +1,20 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
-import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /** POST /api/procurement/timetable-checks through the running server with HTTP Basic. */
-@HttpIntegrationTest
-class TimetableCheckApiTest {
+@ProcessTest
+class TimetableCheckApiTest extends HttpProcessTestCase {
 
   private static final String PATH = "/api/procurement/timetable-checks";
   private static final String OFFICER = "tt-commissioning";
@@ -36,15 +32,8 @@ class TimetableCheckApiTest {
        "commencementDate": "2021-04-08"}
       """;
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ObjectMapper json;
-
-  HttpTestClient http;
-
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     access.ensureGroup(PROVIDER_GROUP, "TT Provider", "PROVIDER");
     user(access, PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);

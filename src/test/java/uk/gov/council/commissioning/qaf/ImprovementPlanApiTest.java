@@ -1,47 +1,34 @@
 package uk.gov.council.commissioning.qaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
 import static uk.gov.council.commissioning.qaf.ImprovementPlanTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.security.AccessSetup;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
  * GET /api/qaf-improvement-plans and the default notice: staff see all, a provider only its own.
  */
-@HttpIntegrationTest
-class ImprovementPlanApiTest {
+@ProcessTest
+class ImprovementPlanApiTest extends HttpProcessTestCase {
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ContractService contracts;
   @Autowired QafImprovementPlans plans;
   @Autowired ImprovementPlanRegister register;
   @Autowired DefaultNoticeLetters letters;
-  @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
-  @Autowired org.camunda.bpm.engine.IdentityService identityService;
 
-  HttpTestClient http;
   ImprovementPlan alphaPlan;
   ImprovementPlan betaPlan;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     users(access);
     long unique = System.nanoTime() % 1000000;
     alphaPlan =

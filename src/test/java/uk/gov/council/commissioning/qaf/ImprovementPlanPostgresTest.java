@@ -7,34 +7,19 @@ import static uk.gov.council.commissioning.qaf.ImprovementPlanTestData.*;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import uk.gov.council.commissioning.PostgresTestDatabase;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.testkit.PostgresProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * One improvement plan from a final "D" to a default notice against the local PostgreSQL server
@@ -42,41 +27,20 @@ import uk.gov.council.commissioning.security.AccessSetup;
  * the Core Strategy Group, the notice produced and emailed once. Each run has a database of its
  * own.
  */
-@SpringBootTest
-@ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(
-    listeners = PostgresTestDatabase.Lifecycle.class,
-    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-class ImprovementPlanPostgresTest {
+@PostgresProcessTest
+class ImprovementPlanPostgresTest extends ProcessTestCase {
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
   @Autowired QafImprovementPlans plans;
   @Autowired ImprovementPlanRegister register;
   @Autowired DefaultNoticeSender sender;
   @Autowired DeadlineBreaches breaches;
-  @Autowired JdbcClient jdbc;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.createFor(ImprovementPlanPostgresTest.class, registry);
-  }
-
-  @AfterEach
-  void reset() {
-    ClockUtil.reset();
-  }
 
   @Test
   void aLatePlanSentBackAcceptedNotImprovedEndsWithOneDefaultNotice() throws Exception {
     BpmnAwareTests.init(engine);
     users(access);
     Contract contract = contract(contracts, alpha(contracts), "PG-IP-01");
-    setClock(LocalDateTime.of(2026, 3, 2, 10, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 2, 10, 0));
     String id =
         plans.startForFinalDGrades(agreedQaf(jdbc, contract, "QAF-2025-PG0001", "C1.4")).get(0);
     ProcessInstance instance =
@@ -89,7 +53,7 @@ class ImprovementPlanPostgresTest {
     fire(timer(id, "Timer_PlanReminder"));
     fire(timer(id, "Timer_PlanDue"));
     assertThat(instance).isWaitingAt("Task_SubmitImprovementPlan", "Task_ChaseImprovementPlan");
-    setClock(LocalDateTime.of(2026, 3, 18, 9, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 18, 9, 0));
     taskService.complete(task(id, "Task_SubmitImprovementPlan"), plan());
     assertThat(task(id, "Task_ChaseImprovementPlan")).isNull();
 
@@ -100,7 +64,7 @@ class ImprovementPlanPostgresTest {
         task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
     assertThat(instance).isWaitingAt("Task_ReviseImprovementPlan");
     taskService.complete(task(id, "Task_ReviseImprovementPlan"), plan());
-    setClock(LocalDateTime.of(2026, 3, 20, 12, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 20, 12, 0));
     taskService.complete(
         task(id, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
     taskService.complete(
@@ -175,15 +139,5 @@ class ImprovementPlanPostgresTest {
         .timers()
         .activityId(activityId)
         .singleResult();
-  }
-
-  private void fire(Job timer) {
-    assertThat(timer).as("timer").isNotNull();
-    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
-    managementService.executeJob(timer.getId());
-  }
-
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(ZoneId.of("Europe/London")).toInstant()));
   }
 }

@@ -19,14 +19,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.camunda.bpm.engine.AuthorizationException;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -35,16 +28,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Every path and timer of qaf-improvement-plan.bpmn (seed 001 3.3 §3.4), with the engine clock
@@ -53,26 +44,17 @@ import uk.gov.council.commissioning.security.AccessSetup;
  * (2026-03-17T00:00Z), the reminder fires three days before (2026-03-14T00:00Z); see
  * ImprovementPlanDeadlinesTest.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class ImprovementPlanProcessTest {
+@ProcessTest
+class ImprovementPlanProcessTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final Instant PLAN_DUE = Instant.parse("2026-03-17T00:00:00Z");
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
   @Autowired QafImprovementPlans plans;
   @Autowired ImprovementPlanRegister register;
   @Autowired DeadlineBreaches breaches;
   @Autowired DefaultNoticeSender defaultNoticeSender;
-  @Autowired JdbcClient jdbc;
 
   Contract contract;
   String qafNumber;
@@ -86,14 +68,13 @@ class ImprovementPlanProcessTest {
     contract = contract(contracts, alpha(contracts), "IP-" + n + "-" + unique);
     beta(contracts);
     qafNumber = "QAF-2025-" + n + unique;
-    setClock(LocalDateTime.of(2026, 3, 2, 10, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 2, 10, 0));
   }
 
   @AfterEach
   void reset() {
     identityService.clearAuthentication();
     removeStaff(identityService);
-    ClockUtil.reset();
   }
 
   @Test
@@ -118,8 +99,8 @@ class ImprovementPlanProcessTest {
         .isEqualTo(Date.from(Instant.parse("2026-03-14T00:00:00Z")));
     assertThat(outbox(instance, "requested")).isEqualTo("quality@alpha.example");
 
-    setClock(LocalDateTime.of(2026, 3, 10, 14, 0));
-    complete(ALPHA_USER, submit, plan());
+    TestClock.set(LocalDateTime.of(2026, 3, 10, 14, 0));
+    completeAs(ALPHA_USER, submit, plan());
     assertThat(instance)
         .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
     assertThat(taskAt(instance, "Task_ReviewPlanPurchasingOfficer"))
@@ -129,7 +110,7 @@ class ImprovementPlanProcessTest {
     assertThat(taskAt(instance, "Task_ReviewPlanContractsManager").getDueDate()).isNotNull();
     assertThat(timer(instance, "Timer_PlanDue")).as("the plan arrived: no escalation").isNull();
 
-    setClock(LocalDateTime.of(2026, 3, 12, 11, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 12, 11, 0));
     acceptBoth(instance);
 
     ImprovementPlan accepted = planOf(instance);
@@ -147,7 +128,7 @@ class ImprovementPlanProcessTest {
     Task validate = taskAt(instance, "Task_ValidateImprovement");
     assertThat(validate).hasCandidateGroup("commissioning-officers");
     assertThat(validate.getDueDate()).isNotNull();
-    complete(OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "B"));
+    completeAs(OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "B"));
 
     assertThat(instance).isEnded().hasPassed("Task_ClosePlan");
     ImprovementPlan closed = planOf(instance);
@@ -187,12 +168,12 @@ class ImprovementPlanProcessTest {
     assertThat(breachesOf(planOf(instance)))
         .extracting(DeadlineBreach::kind, DeadlineBreach::requirement, DeadlineBreach::providerId)
         .containsExactly(tuple(Kind.MISSED, "IMPROVEMENT_PLAN", contract.provider().id()));
-    assertThatThrownBy(() -> complete(MANAGER, chase, Map.of()))
+    assertThatThrownBy(() -> completeAs(MANAGER, chase, Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("chaseAction: is required");
 
-    setClock(LocalDateTime.of(2026, 3, 19, 9, 0));
-    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+    TestClock.set(LocalDateTime.of(2026, 3, 19, 9, 0));
+    completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
 
     assertThat(instance)
         .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
@@ -205,13 +186,13 @@ class ImprovementPlanProcessTest {
   @Test
   void sentBackByThePurchasingOfficerTheProviderSeesBothReviewsAndTheDeadlineStays() {
     ProcessInstance instance = submittedPlan();
-    setClock(LocalDateTime.of(2026, 3, 12, 11, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 12, 11, 0));
 
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "SEND_BACK", "officerComments", "Target dates are too vague"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "ACCEPT"));
@@ -241,7 +222,7 @@ class ImprovementPlanProcessTest {
     assertThat(chase.getDueDate()).isNotNull();
     assertThat(instance)
         .isWaitingAt("Task_ReviseImprovementPlan", "Task_ChaseRevisedImprovementPlan");
-    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
+    completeAs(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
     assertThat(instance)
         .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
     assertThat(taskAt(instance, "Task_ChaseRevisedImprovementPlan"))
@@ -260,11 +241,11 @@ class ImprovementPlanProcessTest {
   void sentBackByTheContractsManager() {
     ProcessInstance instance = submittedPlan();
 
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "ACCEPT", "officerComments", "Sound actions"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of(
@@ -290,7 +271,7 @@ class ImprovementPlanProcessTest {
         1,
         "Purchasing officer (sent back): Not enough",
         "Contracts manager (sent back): Agreed");
-    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
+    completeAs(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
     sendBackBoth(instance);
 
     assertSentBack(
@@ -304,7 +285,7 @@ class ImprovementPlanProcessTest {
   @Test
   void notImprovedIsReportedToTheCoreStrategyGroupAndADefaultNoticeIsIssuedOnce() throws Exception {
     ProcessInstance instance = validationDue();
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ValidateImprovement"),
         Map.of(
@@ -316,13 +297,13 @@ class ImprovementPlanProcessTest {
     Task report = taskAt(instance, "Task_ReportToCoreStrategyGroup");
     assertThat(report).hasCandidateGroup("contracts-managers");
     assertThat(report.getDueDate()).isNotNull();
-    assertThatThrownBy(() -> complete(MANAGER, report, Map.of()))
+    assertThatThrownBy(() -> completeAs(MANAGER, report, Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("csgReport: is required")
         .hasMessageContaining("defaultNoticeDecision: must be one of ISSUE, NO_NOTICE")
         .hasMessageContaining("defaultNoticeReasons: is required");
-    setClock(LocalDateTime.of(2026, 4, 21, 10, 0));
-    complete(
+    TestClock.set(LocalDateTime.of(2026, 4, 21, 10, 0));
+    completeAs(
         MANAGER,
         report,
         Map.of(
@@ -366,7 +347,7 @@ class ImprovementPlanProcessTest {
 
     // A retried job (after a failure later in its transaction) finds the letter and queues nothing
     // new.
-    setClock(LocalDateTime.of(2026, 4, 22, 10, 0));
+    TestClock.set(LocalDateTime.of(2026, 4, 22, 10, 0));
     DelegateExecution retry = mock(DelegateExecution.class);
     when(retry.getProcessBusinessKey()).thenReturn(reported.caseReference());
     when(retry.getProcessInstanceId()).thenReturn(instance.getId());
@@ -385,12 +366,12 @@ class ImprovementPlanProcessTest {
   @Test
   void notImprovedWithoutADefaultNoticeClosesWithTheDecisionRecorded() {
     ProcessInstance instance = validationDue();
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ValidateImprovement"),
         Map.of(
             "validationOutcome", "NOT_IMPROVED", "validationFindings", "Some progress, not yet C"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReportToCoreStrategyGroup"),
         Map.of(
@@ -419,7 +400,7 @@ class ImprovementPlanProcessTest {
     ProcessInstance instance = startPlan();
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     ALPHA_USER,
                     taskAt(instance, "Task_SubmitImprovementPlan"),
                     Map.of("planActions", " ")))
@@ -428,11 +409,11 @@ class ImprovementPlanProcessTest {
         .hasMessageContaining("responsiblePerson: is required")
         .hasMessageContaining("targetDates: is required")
         .hasMessageContaining("evidenceOfImprovement: is required");
-    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+    completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
 
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     OFFICER,
                     taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
                     Map.of("officerDecision", "SEND_BACK")))
@@ -440,7 +421,7 @@ class ImprovementPlanProcessTest {
         .hasMessageContaining("officerComments: say what the provider");
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     MANAGER,
                     taskAt(instance, "Task_ReviewPlanContractsManager"),
                     Map.of("managerDecision", "SEND_BACK", "managerComments", "")))
@@ -448,7 +429,7 @@ class ImprovementPlanProcessTest {
         .hasMessageContaining("managerComments: say what the provider");
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     MANAGER,
                     taskAt(instance, "Task_ReviewPlanContractsManager"),
                     Map.of("managerDecision", "MAYBE")))
@@ -460,24 +441,24 @@ class ImprovementPlanProcessTest {
 
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "D")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("newGrade: an improved standard is graded A, B or C");
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "E")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("newGrade: must be one of A, B, C");
-    assertThatThrownBy(() -> complete(OFFICER, validate, Map.of("validationOutcome", "IMPROVED")))
+    assertThatThrownBy(() -> completeAs(OFFICER, validate, Map.of("validationOutcome", "IMPROVED")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("newGrade: is required");
     assertThatThrownBy(
-            () -> complete(OFFICER, validate, Map.of("validationOutcome", "NOT_IMPROVED")))
+            () -> completeAs(OFFICER, validate, Map.of("validationOutcome", "NOT_IMPROVED")))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("validationFindings: say what was found");
-    assertThatThrownBy(() -> complete(OFFICER, validate, Map.of()))
+    assertThatThrownBy(() -> completeAs(OFFICER, validate, Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("validationOutcome: must be one of IMPROVED, NOT_IMPROVED");
     assertThat(instance).isWaitingAt("Task_ValidateImprovement");
@@ -491,13 +472,13 @@ class ImprovementPlanProcessTest {
 
     assertThat(visibleTasks(BETA_USER, instance)).isZero();
     assertThat(visibleTasks(ALPHA_USER, instance)).isEqualTo(1);
-    assertThatThrownBy(() -> complete(BETA_USER, submit, plan()))
+    assertThatThrownBy(() -> completeAs(BETA_USER, submit, plan()))
         .isInstanceOf(AuthorizationException.class);
 
     // A providerGroup variable sent with a task cannot hand the revision to another organisation.
     Map<String, Object> withGroup = new HashMap<>(plan());
     withGroup.put("providerGroup", BETA_GROUP);
-    complete(ALPHA_USER, submit, withGroup);
+    completeAs(ALPHA_USER, submit, withGroup);
     sendBackBoth(instance);
     assertThat(taskAt(instance, "Task_ReviseImprovementPlan")).hasCandidateGroup(ALPHA_GROUP);
     assertThat(visibleTasks(BETA_USER, instance)).isZero();
@@ -523,7 +504,7 @@ class ImprovementPlanProcessTest {
             "NO_NOTICE",
             "chaseAction",
             "none"));
-    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), planted);
+    completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), planted);
 
     assertThat(runtimeService.getVariables(instance.getId()))
         .doesNotContainKeys(
@@ -538,22 +519,23 @@ class ImprovementPlanProcessTest {
     assertThat(taskService.getVariable(officerReview.getId(), "officerDecision"))
         .as("the form opens blank")
         .isNull();
-    assertThatThrownBy(() -> complete(OFFICER, officerReview, Map.of()))
+    assertThatThrownBy(() -> completeAs(OFFICER, officerReview, Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("officerDecision: must be one of");
     sendBackBoth(instance);
 
     // The revision: the same attempt, and the reviewers still decide.
-    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), planted);
+    completeAs(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), planted);
     assertThatThrownBy(
-            () -> complete(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"), Map.of()))
+            () ->
+                completeAs(MANAGER, taskAt(instance, "Task_ReviewPlanContractsManager"), Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("managerDecision: must be one of");
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "ACCEPT"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "SEND_BACK", "managerComments", "Still vague"));
@@ -565,19 +547,19 @@ class ImprovementPlanProcessTest {
   void theCouncilsAnswersStayOnItsTasksAndTheProviderSeesOnlyTheReviewComments() {
     ProcessInstance instance = startPlan();
     fire(timer(instance, "Timer_PlanDue"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ChaseImprovementPlan"),
         Map.of("chaseAction", "Rang the registered manager"));
     assertThat(providerVariables(instance, "Task_SubmitImprovementPlan"))
         .doesNotContainKey("chaseAction");
 
-    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
-    complete(
+    completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "SEND_BACK", "officerComments", "Target dates are too vague"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "ACCEPT", "managerComments", "Fine by me"));
@@ -593,10 +575,10 @@ class ImprovementPlanProcessTest {
     assertThat(reviewed.officerComments()).isEqualTo("Target dates are too vague");
     assertThat(reviewed.managerDecision()).isEqualTo("ACCEPT");
 
-    complete(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
+    completeAs(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
     acceptBoth(instance);
     fire(timer(instance, "Timer_ValidatePlan"));
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ValidateImprovement"),
         Map.of(
@@ -604,7 +586,7 @@ class ImprovementPlanProcessTest {
             "NOT_IMPROVED",
             "validationFindings",
             "Support plans still not reviewed"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReportToCoreStrategyGroup"),
         Map.of(
@@ -644,7 +626,7 @@ class ImprovementPlanProcessTest {
             "evidenceOfImprovement",
             "e".repeat(4001)));
     assertThatThrownBy(
-            () -> complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), tooLong))
+            () -> completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), tooLong))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("planActions: at most 4000 characters (4001 given)")
         .hasMessageContaining("responsiblePerson: at most 200 characters (201 given)")
@@ -652,11 +634,11 @@ class ImprovementPlanProcessTest {
         .hasMessageContaining("evidenceOfImprovement: at most 4000 characters (4001 given)");
     Map<String, Object> atTheLimit = new HashMap<>(plan());
     atTheLimit.put("responsiblePerson", "r".repeat(200));
-    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), atTheLimit);
+    completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), atTheLimit);
 
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     OFFICER,
                     taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
                     Map.of("officerDecision", "SEND_BACK", "officerComments", "o".repeat(2001))))
@@ -664,7 +646,7 @@ class ImprovementPlanProcessTest {
         .hasMessageContaining("officerComments: at most 2000 characters");
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     MANAGER,
                     taskAt(instance, "Task_ReviewPlanContractsManager"),
                     Map.of("managerDecision", "ACCEPT", "managerComments", "m".repeat(2001))))
@@ -674,7 +656,7 @@ class ImprovementPlanProcessTest {
     fire(timer(instance, "Timer_ValidatePlan"));
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     OFFICER,
                     taskAt(instance, "Task_ValidateImprovement"),
                     Map.of(
@@ -684,13 +666,13 @@ class ImprovementPlanProcessTest {
                         "f".repeat(4001))))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("validationFindings: at most 4000 characters");
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ValidateImprovement"),
         Map.of("validationOutcome", "NOT_IMPROVED", "validationFindings", "No change"));
     assertThatThrownBy(
             () ->
-                complete(
+                completeAs(
                     MANAGER,
                     taskAt(instance, "Task_ReportToCoreStrategyGroup"),
                     Map.of(
@@ -726,8 +708,8 @@ class ImprovementPlanProcessTest {
 
   private ProcessInstance submittedPlan() {
     ProcessInstance instance = startPlan();
-    setClock(LocalDateTime.of(2026, 3, 10, 14, 0));
-    complete(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
+    TestClock.set(LocalDateTime.of(2026, 3, 10, 14, 0));
+    completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), plan());
     return instance;
   }
 
@@ -739,22 +721,22 @@ class ImprovementPlanProcessTest {
   }
 
   private void acceptBoth(ProcessInstance instance) {
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "ACCEPT"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "ACCEPT"));
   }
 
   private void sendBackBoth(ProcessInstance instance) {
-    complete(
+    completeAs(
         OFFICER,
         taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
         Map.of("officerDecision", "SEND_BACK", "officerComments", "Not enough"));
-    complete(
+    completeAs(
         MANAGER,
         taskAt(instance, "Task_ReviewPlanContractsManager"),
         Map.of("managerDecision", "SEND_BACK", "managerComments", "Agreed"));
@@ -784,21 +766,6 @@ class ImprovementPlanProcessTest {
     }
   }
 
-  private void complete(String user, Task task, Map<String, Object> variables) {
-    identityService.setAuthentication(user, groupsOf(user));
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private List<String> groupsOf(String user) {
-    return identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId)
-        .toList();
-  }
-
   private ProcessInstance instance(String id) {
     return runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
   }
@@ -818,30 +785,6 @@ class ImprovementPlanProcessTest {
         .param("objective", objective)
         .query(String.class)
         .single();
-  }
-
-  private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  /** Moves the clock just past the timer's due date and runs it. */
-  private void fire(Job timer) {
-    assertThat(timer).as("timer").isNotNull();
-    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
-    managementService.executeJob(timer.getId());
   }
 
   private String outbox(ProcessInstance instance, String event) {
@@ -864,9 +807,5 @@ class ImprovementPlanProcessTest {
         .param("id", planId)
         .query(Long.class)
         .single();
-  }
-
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(UK).toInstant()));
   }
 }

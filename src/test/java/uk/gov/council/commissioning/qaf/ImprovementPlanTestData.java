@@ -7,13 +7,13 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.gov.council.commissioning.TestUsers;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.TestUsers;
 
 /** Providers, users, contracts and QAFs with a final "D" for improvement plan tests. */
 final class ImprovementPlanTestData {
@@ -64,7 +64,7 @@ final class ImprovementPlanTestData {
   }
 
   static Provider alpha(ContractService contracts) {
-    return provider(contracts, ALPHA_GROUP, "Alpha Supported Living", "quality@alpha.example");
+    return provider(contracts, ALPHA_GROUP, "IP Alpha Supported Living", "quality@alpha.example");
   }
 
   static Provider beta(ContractService contracts) {

@@ -6,49 +6,31 @@ import static uk.gov.council.commissioning.qaf.ImprovementPlanTestData.*;
 
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.testkit.ChangedSettingsTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * With commissioning.qaf.validation-starts-from=PLAN_DUE the further month of seed 001 3.3 §3.4
  * runs from the plan's due date, however long the review took.
  */
-@SpringBootTest(properties = "commissioning.qaf.validation-starts-from=PLAN_DUE")
-@ActiveProfiles("test")
-class ImprovementPlanValidationFromDueDateTest {
+@ChangedSettingsTest
+class ImprovementPlanValidationFromDueDateTest extends ProcessTestCase {
 
-  @Autowired ProcessEngine engine;
-  @Autowired org.camunda.bpm.engine.IdentityService identityService;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
   @Autowired QafImprovementPlans plans;
   @Autowired ImprovementPlanRegister register;
-  @Autowired JdbcClient jdbc;
 
   @AfterEach
   void reset() {
     removeStaff(identityService);
-    ClockUtil.reset();
   }
 
   @Test
@@ -57,7 +39,7 @@ class ImprovementPlanValidationFromDueDateTest {
     users(access);
     Contract contract =
         contract(contracts, alpha(contracts), "IP-DUE-" + System.nanoTime() % 100000);
-    setClock(LocalDateTime.of(2026, 3, 2, 10, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 2, 10, 0));
     String id =
         plans
             .startForFinalDGrades(
@@ -66,10 +48,10 @@ class ImprovementPlanValidationFromDueDateTest {
     ProcessInstance instance =
         runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
 
-    setClock(LocalDateTime.of(2026, 3, 10, 14, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 10, 14, 0));
     taskService.complete(task(id, "Task_SubmitImprovementPlan"), plan());
     // Accepted three weeks later: the month still runs from the end of 16 March.
-    setClock(LocalDateTime.of(2026, 3, 31, 11, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 31, 11, 0));
     taskService.complete(
         task(id, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
     taskService.complete(
@@ -87,7 +69,7 @@ class ImprovementPlanValidationFromDueDateTest {
             .singleResult();
     assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-04-16T23:00:00Z")));
 
-    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-16T23:01:00Z")));
+    TestClock.set(Date.from(Instant.parse("2026-04-16T23:01:00Z")));
     managementService.executeJob(timer.getId());
     assertThat(instance).isWaitingAt("Task_ValidateImprovement");
     taskService.complete(
@@ -105,9 +87,5 @@ class ImprovementPlanValidationFromDueDateTest {
         .taskDefinitionKey(key)
         .singleResult()
         .getId();
-  }
-
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(ZoneId.of("Europe/London")).toInstant()));
   }
 }

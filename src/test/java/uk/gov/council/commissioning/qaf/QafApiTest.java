@@ -1,48 +1,35 @@
 package uk.gov.council.commissioning.qaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
 import static uk.gov.council.commissioning.qaf.QafTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDate;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.annotation.DirtiesContext;
-import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.security.AccessSetup;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
  * QAFs over REST: 201, 400 naming each field, 409 for a second QAF for a meeting, 404 for another
  * provider.
  */
-@HttpIntegrationTest
-// Its officers and managers join the shared groups: other classes count those groups' members.
-@DirtiesContext
-class QafApiTest {
+@ProcessTest
+class QafApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ContractService contracts;
-  @Autowired ObjectMapper json;
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-  HttpTestClient http;
   String contract;
   String meeting;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     users(access);
     contract = "QAF-API-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     contract(contracts, alpha(contracts), contract, OFFICER);

@@ -14,12 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -29,18 +23,15 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Every path and timer of qaf-assessment.bpmn (seed 001 Part 3.3). Jobs are executed explicitly and
@@ -48,28 +39,17 @@ import uk.gov.council.commissioning.security.Roles;
  * meeting on Wed 20 May 2026: issued Fri 20 Feb 2026 (three months before), due back by the end of
  * Wed 8 Apr 2026 (six weeks before; BST), a contract management issue 14 days later.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-// Its officers and managers join the shared groups: other classes count those groups' members.
-@DirtiesContext
-class QafAssessmentProcessTest {
+@ProcessTest
+class QafAssessmentProcessTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final ZoneId UK = ZoneId.of("Europe/London");
   private static final String MEETING = "2026-05-20";
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
   @Autowired QafRepository qafs;
   @Autowired QafCaseService cases;
   @Autowired DeadlineBreaches breaches;
   @Autowired QafRandomDraw randomDraw;
-  @Autowired JdbcClient jdbc;
 
   Provider alpha;
   String contract;
@@ -89,14 +69,13 @@ class QafAssessmentProcessTest {
     contract = "QAF-C" + n + "-" + unique;
     contract(contracts, alpha, contract, officer);
     randomDraw.use(() -> 0.5);
-    setClock(LocalDateTime.of(2026, 1, 5, 9, 0));
+    TestClock.set(LocalDateTime.of(2026, 1, 5, 9, 0));
   }
 
   @AfterEach
   void reset() {
     identityService.clearAuthentication();
     randomDraw.use(null);
-    ClockUtil.reset();
   }
 
   @Test
@@ -111,7 +90,7 @@ class QafAssessmentProcessTest {
     assertThat(q.financialYear()).isEqualTo(2026);
     assertThat(timer(instance, "Timer_IssueQaf").getDuedate()).isEqualTo(q.issueAt());
 
-    fire(timer(instance, "Timer_IssueQaf"));
+    fireNotTurningBack(timer(instance, "Timer_IssueQaf"));
     assertThat(instance).isWaitingAt("Task_CompleteQaf");
     Task complete = taskAt(instance, "Task_CompleteQaf");
     assertThat(complete).hasCandidateGroup(ALPHA_GROUP);
@@ -120,7 +99,7 @@ class QafAssessmentProcessTest {
         .contains("Performance Level C in every core objective", "end of Wed 8 Apr 2026");
     assertThat(qafOf(instance).issuedAt()).isNotNull();
 
-    setClock(LocalDateTime.of(2026, 3, 20, 10, 0));
+    TestClock.set(LocalDateTime.of(2026, 3, 20, 10, 0));
     taskService.complete(complete.getId(), qafReturn("FULL", "C"));
     assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
     assertThat(timer(instance, "Timer_QafReturnDue")).isNull();
@@ -227,7 +206,7 @@ class QafAssessmentProcessTest {
     QafAssessment q = qafOf(instance);
     Job due = timer(instance, "Timer_QafReturnDue");
     assertThat(due.getDuedate()).isEqualTo(q.returnDueAt());
-    fire(due);
+    fireNotTurningBack(due);
 
     assertThat(breachesOf(q))
         .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
@@ -237,7 +216,7 @@ class QafAssessmentProcessTest {
 
     // The usual case: the late QAF comes with its explanation, and the officer judges it
     // afterwards.
-    setClock(LocalDateTime.of(2026, 4, 14, 9, 0));
+    TestClock.set(LocalDateTime.of(2026, 4, 14, 9, 0));
     complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
     assertThat(instance).isWaitingAtExactly("Task_DeskTopReview", "Task_RecordLateExplanation");
     assertThat(breachesOf(q))
@@ -276,7 +255,7 @@ class QafAssessmentProcessTest {
   void anExplanationAcceptedBeforeTheQafArrivesLeavesNoBreachWhenItDoesArriveLate() {
     ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
     QafAssessment q = qafOf(instance);
-    fire(timer(instance, "Timer_QafReturnDue"));
+    fireNotTurningBack(timer(instance, "Timer_QafReturnDue"));
     assertThat(openTasks(instance))
         .containsExactlyInAnyOrder("Task_CompleteQaf", "Task_RecordLateExplanation");
     complete(
@@ -290,7 +269,7 @@ class QafAssessmentProcessTest {
     assertThat(breachesOf(q)).isEmpty();
     assertThat(openTasks(instance)).containsExactly("Task_CompleteQaf");
 
-    setClock(LocalDateTime.of(2026, 4, 14, 9, 0));
+    TestClock.set(LocalDateTime.of(2026, 4, 14, 9, 0));
     complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
     assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
     assertThat(breachesOf(q)).isEmpty();
@@ -302,8 +281,8 @@ class QafAssessmentProcessTest {
     ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
     ProcessInstance other = issued(request(newContract(), MEETING, "FULL"));
     QafAssessment q = qafOf(instance);
-    fire(timer(instance, "Timer_QafReturnDue"));
-    setClock(LocalDateTime.of(2026, 4, 14, 9, 0));
+    fireNotTurningBack(timer(instance, "Timer_QafReturnDue"));
+    TestClock.set(LocalDateTime.of(2026, 4, 14, 9, 0));
     complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
     complete(instance, "Task_RecordLateExplanation", Map.of("explanationGiven", "NO"));
 
@@ -316,7 +295,7 @@ class QafAssessmentProcessTest {
     assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
 
     // Judged before the QAF arrives: the same, the late return adding its LATE breach.
-    fire(timer(other, "Timer_QafReturnDue"));
+    fireNotTurningBack(timer(other, "Timer_QafReturnDue"));
     complete(other, "Task_RecordLateExplanation", Map.of("explanationGiven", "NO"));
     complete(other, "Task_CompleteQaf", qafReturn("FULL", "C"));
     assertThat(other).isWaitingAtExactly("Task_DeskTopReview");
@@ -329,10 +308,10 @@ class QafAssessmentProcessTest {
   void aQafNeverReturnedBecomesAContractManagementIssueThatClosesWhenItArrives() {
     ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
     QafAssessment q = qafOf(instance);
-    fire(timer(instance, "Timer_QafReturnDue"));
+    fireNotTurningBack(timer(instance, "Timer_QafReturnDue"));
     Job notReturned = timer(instance, "Timer_QafNotReturned");
     assertThat(notReturned.getDuedate()).isEqualTo("2026-04-22T23:00:00Z");
-    fire(notReturned);
+    fireNotTurningBack(notReturned);
     Task issue = taskAt(instance, "Task_ContractManagementIssue");
     assertThat(issue).hasCandidateGroup("contracts-managers");
     assertThat(instance)
@@ -510,7 +489,7 @@ class QafAssessmentProcessTest {
   void aSignificantChangeSinceLastYearsAgreedQafLeadsToAVisit() {
     // Last year's QAF for the same contract, agreed at D throughout.
     ProcessInstance last = issued(request(contract, "2026-03-25", "FULL"));
-    setClock(LocalDateTime.of(2026, 2, 1, 9, 0));
+    TestClock.set(LocalDateTime.of(2026, 2, 1, 9, 0));
     complete(last, "Task_CompleteQaf", qafReturn("FULL", "D"));
     complete(last, "Task_DeskTopReview", deskReview("FULL", "D", Map.of()));
     complete(last, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
@@ -601,7 +580,7 @@ class QafAssessmentProcessTest {
             .createProcessInstanceQuery()
             .processInstanceId(auto.processInstanceId())
             .singleResult();
-    fire(timer(autoInstance, "Timer_IssueQaf"));
+    fireNotTurningBack(timer(autoInstance, "Timer_IssueQaf"));
     assertThat(autoInstance).isWaitingAt("Task_CompleteQaf");
   }
 
@@ -810,8 +789,8 @@ class QafAssessmentProcessTest {
   @Test
   void theContractsManagerMayCloseAQafNeverReturnedWhichEndsTheCase() {
     ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
-    fire(timer(instance, "Timer_QafReturnDue"));
-    fire(timer(instance, "Timer_QafNotReturned"));
+    fireNotTurningBack(timer(instance, "Timer_QafReturnDue"));
+    fireNotTurningBack(timer(instance, "Timer_QafNotReturned"));
     complete(
         instance,
         "Task_ContractManagementIssue",
@@ -861,9 +840,8 @@ class QafAssessmentProcessTest {
   private ProcessInstance issued(Map<String, Object> request) {
     ProcessInstance instance = start(officer, request);
     Date now = ClockUtil.getCurrentTime();
-    fire(timer(instance, "Timer_IssueQaf"));
-    ClockUtil.setCurrentTime(
-        now.after(ClockUtil.getCurrentTime()) ? now : ClockUtil.getCurrentTime());
+    fireNotTurningBack(timer(instance, "Timer_IssueQaf"));
+    TestClock.set(now.after(ClockUtil.getCurrentTime()) ? now : ClockUtil.getCurrentTime());
     assertThat(instance).isWaitingAt("Task_CompleteQaf");
     return instance;
   }
@@ -886,60 +864,22 @@ class QafAssessmentProcessTest {
   }
 
   private ProcessInstance start(String user, Map<String, Object> form) {
-    List<String> groups =
-        identityService.createGroupQuery().groupMember(user).list().stream()
-            .map(Group::getId)
-            .toList();
-    identityService.setAuthentication(user, groups);
-    try {
-      return runtimeService.startProcessInstanceByKey("qaf-assessment", form);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  private void complete(ProcessInstance instance, String activity, Map<String, Object> variables) {
-    Task task = taskAt(instance, activity);
-    assertThat(task).as(activity).isNotNull();
-    taskService.complete(task.getId(), variables);
+    return startSignedIn(user, "qaf-assessment", form);
   }
 
   private QafAssessment qafOf(ProcessInstance instance) {
     return qafs.findByProcessInstance(instance.getId()).orElseThrow();
   }
 
-  private List<String> openTasks(ProcessInstance instance) {
-    return taskService.createTaskQuery().processInstanceId(instance.getId()).list().stream()
-        .map(Task::getTaskDefinitionKey)
-        .toList();
-  }
-
   private List<DeadlineBreach> breachesOf(QafAssessment q) {
     return breaches.ofCase("QAF", q.number());
   }
 
-  private Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  private void fire(Job timer) {
+  private void fireNotTurningBack(Job timer) {
     assertThat(timer).as("timer").isNotNull();
     Instant at = timer.getDuedate().toInstant().plusSeconds(60);
     if (at.isAfter(ClockUtil.getCurrentTime().toInstant())) {
-      ClockUtil.setCurrentTime(Date.from(at));
+      TestClock.set(Date.from(at));
     }
     managementService.executeJob(timer.getId());
   }
@@ -950,9 +890,5 @@ class QafAssessmentProcessTest {
         .query(String.class)
         .optional()
         .orElse(null);
-  }
-
-  private static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(Date.from(ukTime.atZone(UK).toInstant()));
   }
 }

@@ -14,11 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -26,14 +21,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
 /**
  * qaf-moderation (seed 001 3.3 §3.2, "the Contracts Manager will review 2 QAFs per Purchasing
@@ -41,20 +33,12 @@ import uk.gov.council.commissioning.security.Roles;
  * once, the officer told, and the form's checks. The QAFs are written straight into the register.
  * The clock stands at Wednesday 10 June 2026 09:00 (BST), in financial year 2026/27.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class QafModerationProcessTest {
+@ProcessTest
+class QafModerationProcessTest extends ProcessTestCase {
 
   private static final String MANAGER = "qm-manager";
   private static final String OTHER_MANAGER = "qm-manager-2";
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired IdentityService identityService;
-  @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
-  @Autowired JdbcClient jdbc;
   @Autowired QafModeration moderation;
 
   final List<String> users = new ArrayList<>();
@@ -81,7 +65,6 @@ class QafModerationProcessTest {
   @AfterEach
   void tearDown() {
     identityService.clearAuthentication();
-    ClockUtil.reset();
     users.forEach(identityService::deleteUser);
     users.clear();
   }
@@ -170,7 +153,7 @@ class QafModerationProcessTest {
     assertThat(row.get("outcome")).isEqualTo("CONFIRMED");
     assertThat(row.get("findings")).isNull();
     assertThat(row.get("moderated_at")).isEqualTo(Instant.parse("2026-06-12T13:30:00Z"));
-    String[] mail = outbox("qaf-moderation:" + instance.getId() + ":findings");
+    String[] mail = outboxEmail("qaf-moderation:" + instance.getId() + ":findings");
     assertThat(mail[0]).isEqualTo(officer + "@council.example");
     assertThat(mail[1]).contains("confirmed");
     assertThat(mail[2])
@@ -199,7 +182,7 @@ class QafModerationProcessTest {
     assertThat(row.get("outcome")).isEqualTo("ADJUSTED");
     assertThat(row.get("findings")).isEqualTo(findings);
     assertThat(row.get("moderated_by")).isEqualTo(MANAGER);
-    String[] mail = outbox("qaf-moderation:" + instance.getId() + ":findings");
+    String[] mail = outboxEmail("qaf-moderation:" + instance.getId() + ":findings");
     assertThat(mail[0]).isEqualTo(officer + "@council.example");
     assertThat(mail[2]).contains("adjusted your grading").contains(findings);
   }
@@ -278,23 +261,6 @@ class QafModerationProcessTest {
         .singleResult();
   }
 
-  private void completeAs(String user, Task task, Map<String, Object> variables) {
-    if (user == null) {
-      identityService.clearAuthentication();
-    } else {
-      identityService.setAuthentication(
-          user,
-          identityService.createGroupQuery().groupMember(user).list().stream()
-              .map(org.camunda.bpm.engine.identity.Group::getId)
-              .toList());
-    }
-    try {
-      taskService.complete(task.getId(), new HashMap<>(variables));
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
   private void assertRefused(
       String user, Task task, Map<String, Object> variables, String message) {
     // A task listener's refusal reaches the caller wrapped by the engine; Tasklist shows its
@@ -329,7 +295,7 @@ class QafModerationProcessTest {
         .single();
   }
 
-  private String[] outbox(String key) {
+  private String[] outboxEmail(String key) {
     return jdbc.sql(
             "SELECT recipients, subject, body FROM notification_outbox WHERE idempotency_key = :key")
         .param("key", key)

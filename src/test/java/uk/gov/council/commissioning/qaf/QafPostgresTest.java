@@ -11,74 +11,44 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.context.TestExecutionListeners;
-import org.springframework.test.context.TestExecutionListeners.MergeMode;
-import uk.gov.council.commissioning.PostgresTestDatabase;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.testkit.PostgresProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * One QAF from issue to agreed grades with a D on PostgreSQL: the V7 migration, typed NULLs, the
  * late-return breaches, the decision table, the improvement plan and the moderation case.
  */
-@SpringBootTest
-@ActiveProfiles({"test", "postgres"})
-@TestExecutionListeners(
-    listeners = PostgresTestDatabase.Lifecycle.class,
-    mergeMode = MergeMode.MERGE_WITH_DEFAULTS)
-class QafPostgresTest {
+@PostgresProcessTest
+class QafPostgresTest extends ProcessTestCase {
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
-  @Autowired IdentityService identityService;
-  @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
   @Autowired QafRepository qafs;
   @Autowired DeadlineBreaches breaches;
   @Autowired QafRandomDraw randomDraw;
-
-  @DynamicPropertySource
-  static void postgres(DynamicPropertyRegistry registry) {
-    PostgresTestDatabase.createFor(QafPostgresTest.class, registry);
-  }
 
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
     users(access);
     randomDraw.use(() -> 0.5);
-    ClockUtil.setCurrentTime(Date.from(LocalDateTime.of(2026, 1, 5, 9, 0).atZone(UK).toInstant()));
+    TestClock.set(Date.from(LocalDateTime.of(2026, 1, 5, 9, 0).atZone(UK).toInstant()));
   }
 
   @AfterEach
   void reset() {
     randomDraw.use(null);
-    ClockUtil.reset();
   }
 
   @Test
@@ -149,31 +119,5 @@ class QafPostgresTest {
     } finally {
       identityService.clearAuthentication();
     }
-  }
-
-  private void complete(ProcessInstance instance, String activity, Map<String, Object> variables) {
-    taskService.complete(
-        taskService
-            .createTaskQuery()
-            .processInstanceId(instance.getId())
-            .taskDefinitionKey(activity)
-            .singleResult()
-            .getId(),
-        variables);
-  }
-
-  private Job timer(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .timers()
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  private void fire(Job timer) {
-    assertThat(timer).isNotNull();
-    ClockUtil.setCurrentTime(Date.from(timer.getDuedate().toInstant().plusSeconds(60)));
-    managementService.executeJob(timer.getId());
   }
 }

@@ -1,29 +1,21 @@
 package uk.gov.council.commissioning.qaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.as;
 import static uk.gov.council.commissioning.qaf.QafReportTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.web.HttpTestClient.basic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
-import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -31,8 +23,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * provider sees only its own grades and plans; another provider is unknown to it; the overdue and
  * moderation reports are for council staff).
  */
-@HttpIntegrationTest
-class QafReportApiTest {
+@ProcessTest
+class QafReportApiTest extends HttpProcessTestCase {
 
   private static final String OFFICER = "qr-api-officer";
   private static final String ALPHA_USER = "qr-api-alpha";
@@ -40,14 +32,6 @@ class QafReportApiTest {
   private static final String ALPHA_GROUP = "provider-qr-api-alpha";
   private static final String BETA_GROUP = "provider-qr-api-beta";
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ContractService contracts;
-  @Autowired JdbcClient jdbc;
-  @Autowired ObjectMapper json;
-  @Autowired IdentityService identityService;
-
-  HttpTestClient http;
   Provider alpha;
   Provider beta;
   long alphaQaf;
@@ -55,7 +39,6 @@ class QafReportApiTest {
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     alpha = provider(contracts, access, "QR API Alpha Care", ALPHA_GROUP);
     beta = provider(contracts, access, "QR API Beta Support", BETA_GROUP);
@@ -101,7 +84,6 @@ class QafReportApiTest {
    */
   @AfterEach
   void tearDown() {
-    ClockUtil.reset();
     for (String user : List.of(OFFICER, ALPHA_USER, BETA_USER)) {
       identityService.deleteUser(user);
     }

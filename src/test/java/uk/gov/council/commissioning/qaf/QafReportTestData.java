@@ -10,13 +10,13 @@ import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import uk.gov.council.commissioning.TestUsers;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestUsers;
 
 /**
  * Providers, contracts and QAF rows written straight into the register (V6), for the moderation and
@@ -277,7 +277,7 @@ final class QafReportTestData {
   }
 
   static void setClock(LocalDateTime ukTime) {
-    ClockUtil.setCurrentTime(Date.from(uk(ukTime)));
+    TestClock.set(Date.from(uk(ukTime)));
   }
 
   static OffsetDateTime utc(Instant instant) {

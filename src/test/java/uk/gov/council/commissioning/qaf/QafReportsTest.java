@@ -8,15 +8,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.qaf.QafModerationQuota.OfficerQuota;
 import uk.gov.council.commissioning.qaf.QafReports.OpenPlan;
@@ -24,19 +18,16 @@ import uk.gov.council.commissioning.qaf.QafReports.OverdueQaf;
 import uk.gov.council.commissioning.qaf.QafReports.OverdueQafs;
 import uk.gov.council.commissioning.qaf.QafReports.ProviderGrades;
 import uk.gov.council.commissioning.qaf.QafReports.QafGrades;
-import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
 /**
  * The QAF reports against hand-made register rows with known answers. "Now" is the engine clock,
  * fixed at Thursday 20 May 2027 10:00 (BST), in financial year 2027/28.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class QafReportsTest {
+@ProcessTest
+class QafReportsTest extends ProcessTestCase {
 
-  @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
-  @Autowired JdbcClient jdbc;
   @Autowired QafReports reports;
   @Autowired QafModerationQuota quota;
 
@@ -55,11 +46,6 @@ class QafReportsTest {
     otherContractId = contract(contracts, other, unique("QR-"));
     officer = unique("qr-officer-");
     setClock(LocalDateTime.of(2027, 5, 20, 10, 0));
-  }
-
-  @AfterEach
-  void tearDown() {
-    ClockUtil.reset();
   }
 
   @Test

@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.password;
-import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestUsers.password;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -15,9 +15,9 @@ import org.springframework.context.ApplicationContext;
 import uk.gov.council.commissioning.notify.MailCatcher;
 import uk.gov.council.commissioning.notify.OutboxDispatcher;
 import uk.gov.council.commissioning.notify.OutboxState;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
@@ -26,13 +26,12 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * shows the outbox's state and where the email goes, to administrators only. The demo's page, with
  * the caught messages, is {@link MailPageDemoTest}.
  */
-@HttpIntegrationTest
-class MailPageTest {
+@ProcessTest
+class MailPageTest extends ProcessTestCase {
 
   private static final String OFFICER = "mp-officer";
 
   @LocalServerPort int port;
-  @Autowired AccessSetup access;
   @Autowired ApplicationContext context;
   @Autowired OutboxDispatcher outbox;
 

@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.password;
-import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestUsers.password;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -22,16 +22,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.compliance.Quarter;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
@@ -39,8 +37,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * The report pages through the running server, signed in with the login form as a browser would:
  * the figures and breaches each kind of user sees, from facts inserted by hand with known answers.
  */
-@HttpIntegrationTest
-class ReportPagesTest {
+@ProcessTest
+class ReportPagesTest extends ProcessTestCase {
 
   /** Far-future quarters: no other test records facts there, and nothing in them is due yet. */
   private static final AtomicInteger YEAR = new AtomicInteger(2400);
@@ -58,10 +56,7 @@ class ReportPagesTest {
   private static final String EVIL = "RP <script>alert('x')</script> Homes";
 
   @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ContractService contracts;
   @Autowired DeadlineBreaches breaches;
-  @Autowired JdbcClient jdbc;
 
   Provider alpha;
   Provider beta;

@@ -8,7 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
-import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -18,55 +18,39 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Every path and the timer of safeguarding-alert.bpmn (seed 002 §10.3-10.5, App C 5.2), and
  * SafeguardingAlerts.raise(). Jobs are executed explicitly and the engine clock is moved.
  */
-@SpringBootTest
-@ActiveProfiles("test")
-class SafeguardingAlertProcessTest {
+@ProcessTest
+class SafeguardingAlertProcessTest extends ProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String PROVIDER_GROUP = "provider-sg-alpha";
   // Monday 6 July 2026, 11:00 in London (BST).
   private static final Instant ALERTED = Instant.parse("2026-07-06T10:00:00Z");
 
-  @Autowired ProcessEngine engine;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
-  @Autowired ManagementService managementService;
   @Autowired SafeguardingAlerts alerts;
   @Autowired SafeguardingRegister register;
   @Autowired DeadlineBreaches breaches;
-  @Autowired ContractService contracts;
-  @Autowired AccessSetup access;
-  @Autowired JdbcClient jdbc;
 
   Provider alpha;
   String reference;
@@ -81,12 +65,7 @@ class SafeguardingAlertProcessTest {
         contracts.createProvider(
             "Alpha Safeguarding Care", "safeguarding@alpha.example", PROVIDER_GROUP);
     reference = "SI-SG-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
-    ClockUtil.setCurrentTime(Date.from(ALERTED));
-  }
-
-  @AfterEach
-  void resetClock() {
-    ClockUtil.reset();
+    TestClock.set(Date.from(ALERTED));
   }
 
   // --- raising the alert and opening the screening --------------------------------------------
@@ -175,7 +154,7 @@ class SafeguardingAlertProcessTest {
   @Test
   void providerLedEnquiryGoesToTheProviderThenTheCouncilRecordsTheOutcome() {
     ProcessInstance instance = raise(providerConcern(Duration.ofHours(3)));
-    ClockUtil.setCurrentTime(Date.from(ALERTED.plus(Duration.ofHours(5))));
+    TestClock.set(Date.from(ALERTED.plus(Duration.ofHours(5))));
 
     complete(task(instance), screening("YES", "PROVIDER"));
 
@@ -205,7 +184,7 @@ class SafeguardingAlertProcessTest {
     assertThat(instance).isWaitingAt("Task_RecordEnquiryOutcome");
     assertThat(task(instance)).hasCandidateGroup(Roles.SAFEGUARDING);
 
-    ClockUtil.setCurrentTime(Date.from(ALERTED.plus(Duration.ofDays(20))));
+    TestClock.set(Date.from(ALERTED.plus(Duration.ofDays(20))));
     complete(task(instance), outcome());
 
     assertThat(instance)
@@ -263,7 +242,7 @@ class SafeguardingAlertProcessTest {
   @Test
   void withoutASection42EnquiryTheAlertClosesWithTheScreeningReasons() {
     ProcessInstance instance = raise(providerConcern(Duration.ofHours(3)));
-    ClockUtil.setCurrentTime(Date.from(ALERTED.plus(Duration.ofHours(2))));
+    TestClock.set(Date.from(ALERTED.plus(Duration.ofHours(2))));
     Map<String, Object> screening = screening("NO", null);
 
     complete(task(instance), screening);
@@ -295,7 +274,7 @@ class SafeguardingAlertProcessTest {
             .singleResult();
     assertThat(reminder.getDuedate()).isEqualTo(Date.from(ALERTED.plus(Duration.ofHours(24))));
 
-    ClockUtil.setCurrentTime(Date.from(ALERTED.plus(Duration.ofHours(24)).plusSeconds(1)));
+    TestClock.set(Date.from(ALERTED.plus(Duration.ofHours(24)).plusSeconds(1)));
     execute(reminder);
 
     assertThat(instance)
@@ -403,7 +382,7 @@ class SafeguardingAlertProcessTest {
     when(retry.getVariable("section42Enquiry")).thenReturn("YES");
     when(retry.getVariable("leadOrganisation")).thenReturn("POLICE");
     when(retry.getVariable("enquiryOutcome")).thenReturn("Something else");
-    ClockUtil.setCurrentTime(Date.from(ALERTED.plus(Duration.ofDays(3))));
+    TestClock.set(Date.from(ALERTED.plus(Duration.ofDays(3))));
 
     assertThat(register.recordScreening(retry)).isFalse();
     assertThat(register.close(retry)).isFalse();

@@ -6,7 +6,6 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 
 import java.util.List;
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
@@ -17,7 +16,8 @@ import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
 /**
  * The grants each start makes: per process as {@code commissioning.access} says, nothing on every
@@ -25,14 +25,12 @@ import uk.gov.council.commissioning.web.HttpIntegrationTest;
  * Cockpit team reading every case) brought into line at its next start, without touching the
  * engine's own rows for single tasks or what an administrator granted elsewhere.
  */
-@HttpIntegrationTest
-class AccessSetupGrantsTest {
+@ProcessTest
+class AccessSetupGrantsTest extends ProcessTestCase {
 
   private static final String OLD_TASK_ROW = "old-task-row-of-a-team";
 
-  @Autowired AccessSetup access;
   @Autowired AuthorizationService authorizations;
-  @Autowired ProcessEngine engine;
 
   @AfterEach
   void removeRowsThisTestAdded() {

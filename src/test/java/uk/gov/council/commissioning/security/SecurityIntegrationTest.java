@@ -5,27 +5,24 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static uk.gov.council.commissioning.web.HttpTestClient.basic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.council.commissioning.CommissioningApplication;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.extension.ExtensionCaseService;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
@@ -33,8 +30,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * The security wiring through a real server: HTTP Basic and 401s for the APIs, form login and both
  * CSRF protections for the web apps, and the refusal to start without an admin password.
  */
-@HttpIntegrationTest
-class SecurityIntegrationTest {
+@ProcessTest
+class SecurityIntegrationTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "it-officer";
@@ -46,19 +43,12 @@ class SecurityIntegrationTest {
    */
   private static final String FORGETFUL = "it-forgetful";
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-  @Autowired ContractService contracts;
   @Autowired ExtensionCaseService cases;
-  @Autowired TaskService taskService;
-  @Autowired ObjectMapper json;
 
-  HttpTestClient http;
   String reference;
 
   @BeforeEach
   void setUp() {
-    http = new HttpTestClient(port);
     access.ensureUser(OFFICER, "Olivia", "Officer", OFFICER + "@council.example", OFFICER_PASSWORD);
     access.ensureMembership(OFFICER, Roles.COMMISSIONING_OFFICERS);
     access.ensureUser(

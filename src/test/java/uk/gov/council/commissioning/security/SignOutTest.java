@@ -1,16 +1,15 @@
 package uk.gov.council.commissioning.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.TestUsers.password;
-import static uk.gov.council.commissioning.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestUsers.password;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import uk.gov.council.commissioning.web.HttpIntegrationTest;
+import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
+import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
@@ -20,22 +19,16 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
  * session: Spring's token for {@code /logout}, the web apps' own for their "Log out". The cookie is
  * kept from other sites' requests (SameSite) and from scripts (HttpOnly).
  */
-@HttpIntegrationTest
-class SignOutTest {
+@ProcessTest
+class SignOutTest extends HttpProcessTestCase {
 
   private static final String OFFICER = "so-officer";
   private static final String WEBAPP_LOGOUT = "/camunda/api/admin/auth/user/default/logout";
   private static final String TASKLIST = "/camunda/app/tasklist/default/";
 
-  @LocalServerPort int port;
-  @Autowired AccessSetup access;
-
-  HttpTestClient http;
-
   @BeforeEach
   void setUp() {
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    http = new HttpTestClient(port);
   }
 
   @Test

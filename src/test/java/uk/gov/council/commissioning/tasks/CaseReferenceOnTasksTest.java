@@ -6,8 +6,6 @@ import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -16,19 +14,16 @@ import org.camunda.bpm.model.bpmn.BpmnModelInstance;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.ActiveProfiles;
+import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
 /** Every user task carries its case's number, and the shared Tasklist filters show it as "Case". */
-@SpringBootTest
-@ActiveProfiles("test")
-class CaseReferenceOnTasksTest {
+@ProcessTest
+class CaseReferenceOnTasksTest extends ProcessTestCase {
 
   private static final String PROCESS_KEY = "case-reference-probe";
 
   @Autowired RepositoryService repositoryService;
-  @Autowired RuntimeService runtimeService;
-  @Autowired TaskService taskService;
   @Autowired FilterService filterService;
 
   String deploymentId;

@@ -1,4 +1,4 @@
-package uk.gov.council.commissioning;
+package uk.gov.council.commissioning.testkit;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -7,39 +7,25 @@ import java.sql.Statement;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.core.Ordered;
-import org.springframework.test.annotation.DirtiesContext.HierarchyMode;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.TestContext;
-import org.springframework.test.context.TestExecutionListener;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.MapPropertySource;
 
 /**
- * A throwaway PostgreSQL database for one test class, so a run never depends on what an earlier run
+ * A throwaway PostgreSQL database for one test run, so a run never depends on what an earlier run
  * left behind. Created on the local server (PGHOST, PGPORT, PGUSER and PGPASSWORD override the
- * defaults) before the Spring context starts, dropped after it has been closed.
+ * defaults) when the first {@link PostgresProcessTest} context starts, dropped when the JVM ends
+ * (with {@code FORCE}, as the cached context may still hold pooled connections then).
  *
  * <p>If the server cannot be reached the test fails: a PostgreSQL test that quietly skips would let
  * a change that breaks PostgreSQL through.
- *
- * <p>Use, on a {@code @SpringBootTest} class:
- *
- * <pre>
- * &#64;TestExecutionListeners(listeners = PostgresTestDatabase.Lifecycle.class, mergeMode = MERGE_WITH_DEFAULTS)
- * ...
- * &#64;DynamicPropertySource
- * static void postgres(DynamicPropertyRegistry registry) {
- *   PostgresTestDatabase.createFor(ThisTest.class, registry);
- * }
- * </pre>
  */
 public final class PostgresTestDatabase {
 
-  private static final Map<Class<?>, PostgresTestDatabase> BY_TEST_CLASS =
-      new ConcurrentHashMap<>();
-
   /** The database every connection to create or drop a test database goes through. */
   private static final String MAINTENANCE_DATABASE = "test";
+
+  private static PostgresTestDatabase forThisRun;
 
   private final String host;
   private final String port;
@@ -56,36 +42,15 @@ public final class PostgresTestDatabase {
     this.user = user;
     this.password = password;
     this.name = name;
-    // For a JVM that ends before the test class does (an aborted run), so the database is not left
-    // behind.
     this.dropOnExit = new Thread(this::dropQuietly, "drop-" + name);
   }
 
-  /**
-   * Creates a database named {@code commissioning_test_<random>} for the test class and points the
-   * application's data source at it. Call from a {@code @DynamicPropertySource} method, which runs
-   * only when the class's Spring context is about to start.
-   */
-  public static PostgresTestDatabase createFor(
-      Class<?> testClass, DynamicPropertyRegistry registry) {
-    PostgresTestDatabase database = create();
-    PostgresTestDatabase earlier = BY_TEST_CLASS.put(testClass, database);
-    if (earlier != null) {
-      earlier.drop();
+  /** The run's database, named {@code commissioning_test_<random>}, created on first use. */
+  public static synchronized PostgresTestDatabase forThisRun() {
+    if (forThisRun == null) {
+      forThisRun = create();
     }
-    registry.add("spring.datasource.url", database::jdbcUrl);
-    registry.add("spring.datasource.username", () -> database.user);
-    registry.add("spring.datasource.password", () -> database.password);
-    return database;
-  }
-
-  /** The database created for the test class. */
-  public static PostgresTestDatabase of(Class<?> testClass) {
-    PostgresTestDatabase database = BY_TEST_CLASS.get(testClass);
-    if (database == null) {
-      throw new IllegalStateException("No PostgreSQL test database for " + testClass.getName());
-    }
-    return database;
+    return forThisRun;
   }
 
   private static PostgresTestDatabase create() {
@@ -172,31 +137,23 @@ public final class PostgresTestDatabase {
     return value == null || value.isBlank() ? fallback : value.trim();
   }
 
-  /**
-   * After the test class: closes its Spring context, so no pooled connection is left open, then
-   * drops its database. Ordered first, so that after the class it runs last, once every other
-   * listener (and any {@code @DirtiesContext}) is done with the context.
-   */
-  public static final class Lifecycle implements TestExecutionListener, Ordered {
+  /** Points the application's data source at the run's database. */
+  public static final class Initializer
+      implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
     @Override
-    public int getOrder() {
-      return Ordered.HIGHEST_PRECEDENCE;
-    }
-
-    @Override
-    public void afterTestClass(TestContext testContext) {
-      PostgresTestDatabase database = BY_TEST_CLASS.remove(testContext.getTestClass());
-      if (database == null) {
-        return;
-      }
-      try {
-        if (testContext.hasApplicationContext()) {
-          testContext.markApplicationContextDirty(HierarchyMode.EXHAUSTIVE);
-        }
-      } finally {
-        database.drop();
-      }
+    public void initialize(ConfigurableApplicationContext context) {
+      PostgresTestDatabase database = forThisRun();
+      context
+          .getEnvironment()
+          .getPropertySources()
+          .addFirst(
+              new MapPropertySource(
+                  "postgresTestDatabase",
+                  Map.of(
+                      "spring.datasource.url", database.jdbcUrl(),
+                      "spring.datasource.username", database.user,
+                      "spring.datasource.password", database.password)));
     }
   }
 }
