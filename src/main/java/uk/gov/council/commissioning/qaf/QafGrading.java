@@ -30,25 +30,11 @@ class QafGrading {
     Map<String, String> claims = claims(q);
     Map<String, String> grades = new LinkedHashMap<>();
     for (QafObjective o : QafObjective.of(q.variant())) {
-      Object value = form.getVariable(o.officerGradeField());
-      String grade = QafEvidenceRule.grade(value);
+      String grade = gradeOf(checks, form, o.officerGradeField(), o.code() + " officer's grade");
       if (grade == null) {
-        checks.problem(
-            o.officerGradeField(),
-            o.code() + " officer's grade: " + QafEvidenceRule.gradeProblem(value));
         continue;
       }
-      if (!grade.equals(claims.get(o.code()))) {
-        checks.textIf(
-            true,
-            o.explanationField(),
-            o.code()
-                + ": explain why the grade differs from the provider's"
-                + " claim of "
-                + claims.get(o.code())
-                + " (seed 001 3.3 §3.4)");
-      }
-      atMost(checks, form, o.explanationField());
+      explainDifference(checks, form, o, grade, claims.get(o.code()), " (seed 001 3.3 §3.4)");
       atMost(checks, form, o.officerCommentsField());
       grades.put(o.code(), grade);
     }
@@ -58,16 +44,13 @@ class QafGrading {
   void recordOfficerGrades(VariableScope form, QafAssessment q, Map<String, String> grades) {
     Map<String, String> claims = claims(q);
     for (QafObjective o : QafObjective.of(q.variant())) {
-      String grade = grades.get(o.code());
-      Object explanation = form.getVariable(o.explanationField());
       Object comments = form.getVariable(o.officerCommentsField());
-      repository.recordOfficerGrade(
-          q.id(),
-          o.code(),
-          grade,
-          grade.equals(claims.get(o.code())) || explanation == null
-              ? null
-              : explanation.toString().trim(),
+      record(
+          q,
+          o,
+          grades.get(o.code()),
+          claims.get(o.code()),
+          form.getVariable(o.explanationField()),
           comments == null || comments.toString().isBlank() ? null : comments.toString().trim());
     }
   }
@@ -82,11 +65,8 @@ class QafGrading {
     repository.grades(q.id()).forEach(g -> held.put(g.objective(), g));
     Map<String, String> finals = new LinkedHashMap<>();
     for (QafObjective o : QafObjective.of(q.variant())) {
-      Object value = form.getVariable(o.finalGradeField());
-      String grade = QafEvidenceRule.grade(value);
+      String grade = gradeOf(checks, form, o.finalGradeField(), o.code() + " final grade");
       if (grade == null) {
-        checks.problem(
-            o.finalGradeField(), o.code() + " final grade: " + QafEvidenceRule.gradeProblem(value));
         continue;
       }
       QafGrade officers = held.get(o.code());
@@ -96,16 +76,7 @@ class QafGrading {
           && officers.explanation() != null) {
         form.setVariableLocal(o.explanationField(), officers.explanation());
       }
-      if (!grade.equals(claims.get(o.code()))) {
-        checks.textIf(
-            true,
-            o.explanationField(),
-            o.code()
-                + ": explain why the grade differs from the provider's"
-                + " claim of "
-                + claims.get(o.code()));
-      }
-      atMost(checks, form, o.explanationField());
+      explainDifference(checks, form, o, grade, claims.get(o.code()), "");
       finals.put(o.code(), grade);
     }
     return finals;
@@ -113,17 +84,62 @@ class QafGrading {
 
   /** The manager's grades replace the officer's; the officer's comments are kept. */
   void recordManagerGrades(VariableScope form, QafAssessment q, Map<String, String> finals) {
+    Map<String, String> claims = claims(q);
     for (QafObjective o : QafObjective.of(q.variant())) {
-      Object explanation = form.getVariable(o.explanationField());
-      repository.recordOfficerGrade(
-          q.id(),
-          o.code(),
+      record(
+          q,
+          o,
           finals.get(o.code()),
-          finals.get(o.code()).equals(claims(q).get(o.code())) || explanation == null
-              ? null
-              : explanation.toString().trim(),
+          claims.get(o.code()),
+          form.getVariable(o.explanationField()),
           officerComments(q, o.code()));
     }
+  }
+
+  /** An explanation is kept only where the grade differs from the claim. */
+  private void record(
+      QafAssessment q,
+      QafObjective o,
+      String grade,
+      String claim,
+      Object explanation,
+      String comments) {
+    repository.recordOfficerGrade(
+        q.id(),
+        o.code(),
+        grade,
+        grade.equals(claim) || explanation == null ? null : explanation.toString().trim(),
+        comments);
+  }
+
+  /** The grade A to D a form gives in {@code field}, or null with the problem noted. */
+  private static String gradeOf(FormChecks checks, VariableScope form, String field, String label) {
+    Object value = form.getVariable(field);
+    String grade = QafEvidenceRule.grade(value);
+    if (grade == null) {
+      checks.problem(field, label + ": " + QafEvidenceRule.gradeProblem(value));
+    }
+    return grade;
+  }
+
+  /** A grade other than the provider's claim must be explained in writing (§3.4). */
+  private static void explainDifference(
+      FormChecks checks,
+      VariableScope form,
+      QafObjective o,
+      String grade,
+      String claim,
+      String source) {
+    if (!grade.equals(claim)) {
+      checks.textIf(
+          true,
+          o.explanationField(),
+          o.code()
+              + ": explain why the grade differs from the provider's claim of "
+              + claim
+              + source);
+    }
+    atMost(checks, form, o.explanationField());
   }
 
   /** The provider's claimed grade per objective. */

@@ -131,85 +131,35 @@ class QafMailTextsTest {
                 + " Core Strategy Group and a default notice has been issued.");
   }
 
+  /** Records are mocked: each email reads only a few of their many fields. */
   private static QafAssessment qaf(int timesSentBack) {
-    return new QafAssessment(
-        11,
-        "QAF-2026-000001",
-        "7",
-        3,
-        "C-1",
-        "Home care",
-        5,
-        "Alpha Care",
-        "quality@alpha.example",
-        "provider-alpha",
-        2026,
-        "LITE",
-        LocalDate.of(2026, 4, 13),
-        "officer",
-        null,
-        null,
-        DUE,
-        null,
-        timesSentBack,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        "ISSUED");
+    QafAssessment q = mock(QafAssessment.class);
+    when(q.id()).thenReturn(11L);
+    when(q.number()).thenReturn("QAF-2026-000001");
+    when(q.contractReference()).thenReturn("C-1");
+    when(q.contractTitle()).thenReturn("Home care");
+    when(q.providerEmail()).thenReturn("quality@alpha.example");
+    when(q.variant()).thenReturn("LITE");
+    when(q.meetingDate()).thenReturn(LocalDate.of(2026, 4, 13));
+    when(q.reviewingOfficer()).thenReturn("officer");
+    when(q.returnDueAt()).thenReturn(DUE);
+    when(q.timesSentBack()).thenReturn(timesSentBack);
+    return q;
   }
 
   private static ImprovementPlan plan(int timesSentBack, String outcome, Boolean notice) {
-    return new ImprovementPlan(
-        21,
-        11,
-        "QAF-2026-000001",
-        2026,
-        "C1.1",
-        "7",
-        5,
-        "Alpha Care",
-        "quality@alpha.example",
-        "provider-alpha",
-        "C-1",
-        "Home care",
-        DUE,
-        null,
-        null,
-        timesSentBack,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        null,
-        outcome,
-        null,
-        null,
-        null,
-        null,
-        notice,
-        null,
-        "OPEN",
-        null,
-        null);
+    ImprovementPlan plan = mock(ImprovementPlan.class);
+    when(plan.caseReference()).thenReturn("QAF-2026-000001/C1.1");
+    when(plan.qafNumber()).thenReturn("QAF-2026-000001");
+    when(plan.objective()).thenReturn("C1.1");
+    when(plan.providerName()).thenReturn("Alpha Care");
+    when(plan.providerEmail()).thenReturn("quality@alpha.example");
+    when(plan.contractReference()).thenReturn("C-1");
+    when(plan.contractTitle()).thenReturn("Home care");
+    when(plan.planDueAt()).thenReturn(DUE);
+    when(plan.timesSentBack()).thenReturn(timesSentBack);
+    when(plan.outcome()).thenReturn(outcome);
+    when(plan.defaultNotice()).thenReturn(notice);
+    return plan;
   }
 }
