@@ -53,6 +53,27 @@ public class CaseMail {
     return message;
   }
 
+  /**
+   * As {@link #send(DelegateExecution, String, Collection, Map)}, for an email a case sends once
+   * per round (the n-th time a return is sent back, say): keyed {@code
+   * <prefix>:<instance>:<event>-<n>}, so each round is sent once and a retry of the same round
+   * sends nothing.
+   */
+  public MailMessage send(
+      DelegateExecution execution,
+      String template,
+      int round,
+      Collection<String> recipients,
+      Map<String, ?> values) {
+    MailMessage message = templates.render(template, values);
+    notifications.send(
+        key(execution.getProcessInstanceId(), template) + "-" + round,
+        recipients,
+        message.subject(),
+        message.body());
+    return message;
+  }
+
   /** The message a template gives with these values, without sending it. */
   public MailMessage render(String template, Map<String, ?> values) {
     return templates.render(template, values);

@@ -31,7 +31,7 @@ public class DefaultNoticeSender implements JavaDelegate {
     ImprovementPlan plan = steps.plan(execution);
     DefaultNotice notice = letters.produceOnce(plan, ImprovementPlanDeadlines.now());
     notifications.defaultNotice(
-        execution.getProcessInstanceId(),
+        execution,
         plan,
         String.join("\n\n", DefaultNoticeLetters.paragraphs(plan, notice.createdAt())),
         new Attachment(notice.fileName(), DefaultNotice.CONTENT_TYPE, notice.content()));

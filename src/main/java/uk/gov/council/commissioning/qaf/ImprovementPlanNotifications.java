@@ -1,134 +1,93 @@
 package uk.gov.council.commissioning.qaf;
 
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.escalation.CaseMail;
 import uk.gov.council.commissioning.notify.Attachment;
-import uk.gov.council.commissioning.notify.NotificationService;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
- * The improvement plan's emails. Each is keyed {@code qaf-plan:<processInstanceId>:<event>}, so a
- * retried job never sends it twice. Addresses come from the register, not from process variables.
+ * The improvement plan's emails; their texts are the templates in {@code mail/qaf-plan/}. Addresses
+ * come from the register, not from process variables.
  */
 @Component("improvementPlanNotifications")
 public class ImprovementPlanNotifications {
 
-  private final NotificationService notifications;
+  private static final String TEMPLATES = "qaf-plan/";
+
+  private final CaseMail mail;
   private final RecipientDirectory recipients;
   private final ContractService contracts;
 
   public ImprovementPlanNotifications(
-      NotificationService notifications, RecipientDirectory recipients, ContractService contracts) {
-    this.notifications = notifications;
+      CaseMail mail, RecipientDirectory recipients, ContractService contracts) {
+    this.mail = mail;
     this.recipients = recipients;
     this.contracts = contracts;
   }
 
   /** The provider learns that a plan is needed and by when. */
   void requested(DelegateExecution execution, ImprovementPlan plan) {
-    notifications.send(
-        key(execution, "requested"),
-        provider(plan),
-        "Improvement plan needed: " + plan.caseReference(),
-        describe(plan)
-            + "\n\nThis standard was graded D. Submit an improvement plan in Tasklist by "
-            + ImprovementPlanTimes.text(plan.planDueAt())
-            + " (seed 001 3.3 §3.4: within two weeks).");
+    mail.send(execution, TEMPLATES + "requested", provider(plan), withPlanDue(plan));
   }
 
   void reminder(DelegateExecution execution, ImprovementPlan plan) {
-    notifications.send(
-        key(execution, "reminder"),
-        provider(plan),
-        "Reminder: improvement plan "
-            + plan.caseReference()
-            + " due "
-            + ImprovementPlanTimes.text(plan.planDueAt()),
-        describe(plan)
-            + "\n\nYour improvement plan is due by "
-            + ImprovementPlanTimes.text(plan.planDueAt())
-            + ". Submit it in Tasklist.");
+    mail.send(execution, TEMPLATES + "reminder", provider(plan), withPlanDue(plan));
   }
 
   /** The plan's deadline passed: the provider and the contract's officer. */
   void planMissed(DelegateExecution execution, ImprovementPlan plan) {
-    notifications.send(
-        key(execution, "plan-missed"),
-        providerAndOfficer(plan),
-        "Overdue: improvement plan " + plan.caseReference(),
-        describe(plan)
-            + "\n\nThe improvement plan was due by "
-            + ImprovementPlanTimes.text(plan.planDueAt())
-            + " and has not been received. The missed deadline is recorded against the provider and the"
-            + " contracts manager will chase it.");
+    mail.send(execution, TEMPLATES + "plan-missed", providerAndOfficer(plan), withPlanDue(plan));
   }
 
   void sentBack(
       DelegateExecution execution, ImprovementPlan plan, String comments, String dueText) {
-    notifications.send(
-        key(execution, "sent-back-" + plan.timesSentBack()),
-        provider(plan),
-        "Improvement plan " + plan.caseReference() + " sent back",
-        describe(plan)
-            + "\n\nThe council has reviewed your improvement plan and sent it back.\n\n"
-            + comments
-            + "\n\nSubmit the revised plan in Tasklist by "
-            + dueText
-            + ".");
+    Map<String, Object> values = values(plan);
+    values.put("comments", comments);
+    values.put("resubmissionDue", dueText);
+    mail.send(execution, TEMPLATES + "sent-back", plan.timesSentBack(), provider(plan), values);
   }
 
   void revisionOverdue(DelegateExecution execution, ImprovementPlan plan) {
-    notifications.send(
-        key(execution, "revision-overdue-" + plan.timesSentBack()),
+    mail.send(
+        execution,
+        TEMPLATES + "revision-overdue",
+        plan.timesSentBack(),
         providerAndOfficer(plan),
-        "Overdue: revised improvement plan " + plan.caseReference(),
-        describe(plan)
-            + "\n\nThe revised improvement plan asked for by the council has not been received.");
+        values(plan));
   }
 
   void accepted(DelegateExecution execution, ImprovementPlan plan) {
-    notifications.send(
-        key(execution, "accepted"),
-        provider(plan),
-        "Improvement plan " + plan.caseReference() + " accepted",
-        describe(plan)
-            + "\n\nThe purchasing officer and the contracts manager have accepted your improvement plan."
-            + " The council will validate the improvement from "
-            + ImprovementPlanTimes.text(plan.validationDueAt())
-            + " (seed 001 3.3 §3.4).");
+    Map<String, Object> values = values(plan);
+    values.put("validationDue", ImprovementPlanTimes.text(plan.validationDueAt()));
+    mail.send(execution, TEMPLATES + "accepted", provider(plan), values);
   }
 
   void closed(DelegateExecution execution, ImprovementPlan plan) {
-    String result =
+    Map<String, Object> values = values(plan);
+    values.put(
+        "result",
         ImprovementPlan.IMPROVED.equals(plan.outcome())
             ? "The standard has improved and is now graded " + plan.newGrade() + "."
             : "No improvement was found. The contracts manager has reported this to the Core Strategy Group"
                 + (Boolean.TRUE.equals(plan.defaultNotice())
                     ? " and a default notice has been issued."
-                    : "; no default notice is issued.");
-    notifications.send(
-        key(execution, "closed"),
-        provider(plan),
-        "Improvement plan " + plan.caseReference() + " closed",
-        describe(plan) + "\n\n" + result);
+                    : "; no default notice is issued."));
+    mail.send(execution, TEMPLATES + "closed", provider(plan), values);
   }
 
   void defaultNotice(
-      String processInstanceId, ImprovementPlan plan, String body, Attachment letter) {
-    notifications.send(
-        "qaf-plan:" + processInstanceId + ":default-notice",
-        provider(plan),
-        "Default notice: contract "
-            + plan.contractReference()
-            + ", QAF standard "
-            + plan.objective(),
-        body,
-        letter);
+      DelegateExecution execution, ImprovementPlan plan, String letterText, Attachment letter) {
+    Map<String, Object> values = values(plan);
+    values.put("letter", letterText);
+    mail.send(execution, TEMPLATES + "default-notice", provider(plan), values, letter);
   }
 
   private static List<String> provider(ImprovementPlan plan) {
@@ -149,22 +108,21 @@ public class ImprovementPlanNotifications {
     return to;
   }
 
-  private static String describe(ImprovementPlan plan) {
-    return "Improvement plan "
-        + plan.caseReference()
-        + "\nQAF "
-        + plan.qafNumber()
-        + ", standard "
-        + plan.objective()
-        + "\nContract: "
-        + plan.contractTitle()
-        + " ("
-        + plan.contractReference()
-        + ") with "
-        + plan.providerName();
+  private static Map<String, Object> withPlanDue(ImprovementPlan plan) {
+    Map<String, Object> values = values(plan);
+    values.put("planDue", ImprovementPlanTimes.text(plan.planDueAt()));
+    return values;
   }
 
-  private static String key(DelegateExecution execution, String event) {
-    return "qaf-plan:" + execution.getProcessInstanceId() + ":" + event;
+  /** What names the plan at the head of every email. */
+  private static Map<String, Object> values(ImprovementPlan plan) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("caseReference", plan.caseReference());
+    values.put("qafNumber", plan.qafNumber());
+    values.put("objective", plan.objective());
+    values.put("contractTitle", plan.contractTitle());
+    values.put("contractReference", plan.contractReference());
+    values.put("providerName", plan.providerName());
+    return values;
   }
 }

@@ -41,4 +41,8 @@ public record QafAssessment(
     Instant gradesAgreedAt,
     String agreement,
     String concernsToCsg,
-    String status) {}
+    String status) {
+
+  /** The QAF's case type in the breach register. */
+  static final String CASE_TYPE = "QAF";
+}

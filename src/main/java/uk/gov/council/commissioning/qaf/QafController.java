@@ -180,6 +180,6 @@ public class QafController {
         q.agreement(),
         q.status(),
         grades,
-        breaches.ofCase(QafSteps.CASE_TYPE, q.number()));
+        breaches.ofCase(QafAssessment.CASE_TYPE, q.number()));
   }
 }

@@ -6,8 +6,10 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Date;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -17,9 +19,9 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.escalation.CaseMail;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.forms.MarkdownText;
-import uk.gov.council.commissioning.notify.NotificationService;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
 import uk.gov.council.commissioning.security.Roles;
 
@@ -44,7 +46,7 @@ public class QafModerationSteps {
   private final WorkingDayCalendar calendar;
   private final QafModerationProperties properties;
   private final IdentityService identityService;
-  private final NotificationService notifications;
+  private final CaseMail mail;
   private final RecipientDirectory recipients;
 
   public QafModerationSteps(
@@ -52,13 +54,13 @@ public class QafModerationSteps {
       WorkingDayCalendar calendar,
       QafModerationProperties properties,
       IdentityService identityService,
-      NotificationService notifications,
+      CaseMail mail,
       RecipientDirectory recipients) {
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.properties = properties;
     this.identityService = identityService;
-    this.notifications = notifications;
+    this.mail = mail;
     this.recipients = recipients;
   }
 
@@ -165,33 +167,22 @@ public class QafModerationSteps {
             // Findings that reach nobody would defeat moderation: the contracts managers pass them
             // on.
             .orElseGet(() -> recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS));
-    String verdict =
-        "CONFIRMED".equals(outcome) ? "confirmed your grading" : "adjusted your grading";
-    StringBuilder body =
-        new StringBuilder()
-            .append("The contracts manager (")
-            .append(row[2])
-            .append(") moderated QAF ")
-            .append(c.qafNumber())
-            .append(" of ")
-            .append(c.providerName())
-            .append(", contract ")
-            .append(c.contractReference())
-            .append(" (financial year ")
-            .append(QafModerationQuota.label(c.financialYear()))
-            .append(") and ")
-            .append(verdict)
-            .append(" (seed 001 3.3 §3.2).\n\n");
-    if (findings != null) {
-      body.append("Findings, what to do differently:\n").append(findings).append('\n');
-    } else {
-      body.append("No findings were recorded.\n");
-    }
-    notifications.send(
-        "qaf-moderation:" + execution.getProcessInstanceId() + ":findings",
-        to,
-        "QAF " + c.qafNumber() + " moderation: " + outcome.toLowerCase(Locale.ROOT),
-        body.toString());
+    Map<String, Object> values = new LinkedHashMap<>();
+    values.put("qafNumber", c.qafNumber());
+    values.put("outcome", outcome.toLowerCase(Locale.ROOT));
+    values.put("moderator", row[2]);
+    values.put("providerName", c.providerName());
+    values.put("contractReference", c.contractReference());
+    values.put("financialYear", QafModerationQuota.label(c.financialYear()));
+    values.put(
+        "verdict",
+        "CONFIRMED".equals(outcome) ? "confirmed your grading" : "adjusted your grading");
+    values.put(
+        "findings",
+        findings == null
+            ? "No findings were recorded.\n"
+            : "Findings, what to do differently:\n" + findings + "\n");
+    mail.send(execution, "qaf-moderation/findings", to, values);
   }
 
   // --- register -------------------------------------------------------------------------------

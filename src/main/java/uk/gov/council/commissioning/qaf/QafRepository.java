@@ -91,6 +91,12 @@ public class QafRepository {
         .optional();
   }
 
+  /** The QAF a case works on; a case without one is a fault, raised as an incident. */
+  QafAssessment ofProcess(String processInstanceId) {
+    return findByProcessInstance(processInstanceId)
+        .orElseThrow(() -> new IllegalStateException("No QAF for process " + processInstanceId));
+  }
+
   public Optional<QafAssessment> findByNumber(String number) {
     return jdbc.sql(SELECT + " WHERE q.qaf_number = :number")
         .param("number", number)

@@ -1,0 +1,103 @@
+package uk.gov.council.commissioning.qaf;
+
+import static uk.gov.council.commissioning.qaf.QafFields.YES_NO;
+import static uk.gov.council.commissioning.qaf.QafFields.atMost;
+import static uk.gov.council.commissioning.qaf.QafFields.text;
+
+import java.util.Map;
+import java.util.Set;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.forms.FormChecks;
+
+/**
+ * Agreeing the grades (seed 001 Part 3.3 §3.4): the provider's response, the discussion with the
+ * reviewing officer, and without agreement the contracts manager's decision and the report to the
+ * Core Strategy Group.
+ */
+@Component("qafAgreementSteps")
+public class QafAgreementSteps {
+
+  static final Set<String> RESPONSES = Set.of("AGREE", "DISAGREE");
+
+  private final QafRepository repository;
+  private final QafGrading grading;
+  private final QafNotifications notifications;
+
+  public QafAgreementSteps(
+      QafRepository repository, QafGrading grading, QafNotifications notifications) {
+    this.repository = repository;
+    this.grading = grading;
+    this.notifications = notifications;
+  }
+
+  /** The provider agrees, or disagrees with reasons and, where it has some, further evidence. */
+  public void respondToGrades(DelegateTask task) {
+    QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
+    QafTaskVariables.providerFormOnly(task, "Response to grades");
+    FormChecks checks = new FormChecks("Response to grades", task);
+    String response = checks.oneOf("providerResponse", RESPONSES);
+    if ("DISAGREE".equals(response)) {
+      checks.text("disagreementReasons");
+    }
+    atMost(checks, task, "disagreementReasons");
+    atMost(checks, task, "furtherEvidence");
+    checks.throwIfAny();
+    repository.recordProviderResponse(q.id(), response);
+    task.getExecution().setVariable("providerAgrees", "AGREE".equals(response));
+    task.getExecution().setVariable("agreementRoute", "PROVIDER_AGREED");
+  }
+
+  /**
+   * The reviewing officer discusses the grades with the provider: agreed (perhaps revised) or not.
+   */
+  public void discussGrades(DelegateTask task) {
+    QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
+    QafTaskVariables.keepOnTask(task);
+    FormChecks checks = new FormChecks("Discussion", task);
+    String outcome = checks.oneOf("agreementReached", YES_NO);
+    checks.text("discussionNotes");
+    atMost(checks, task, "discussionNotes");
+    Map<String, String> grades =
+        "YES".equals(outcome) ? grading.officerGrades(checks, task, q) : Map.of();
+    checks.throwIfAny();
+    if ("YES".equals(outcome)) {
+      grading.recordOfficerGrades(task, q, grades);
+    }
+    task.getExecution().setVariable("agreed", "YES".equals(outcome));
+    task.getExecution().setVariable("agreementRoute", "AGREED_AFTER_DISCUSSION");
+  }
+
+  /**
+   * §3.4: without agreement the contracts manager reviews everything, has a visit carried out if
+   * necessary, decides the grades and reports the provider's concerns to the Core Strategy Group.
+   */
+  public void contractsManagerDecision(DelegateTask task) {
+    QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
+    QafTaskVariables.keepOnTask(task);
+    FormChecks checks = new FormChecks("Contracts manager's decision", task);
+    boolean furtherVisit = checks.flag("furtherVisit");
+    Map<String, String> finals = Map.of();
+    if (!furtherVisit) {
+      finals = grading.managerGrades(checks, task, q);
+      checks.text("concernsToCsg");
+      atMost(checks, task, "concernsToCsg");
+    }
+    checks.throwIfAny();
+    task.getExecution().setVariable("furtherVisitForManager", furtherVisit);
+    if (!furtherVisit) {
+      grading.recordManagerGrades(task, q, finals);
+      repository.recordConcernsToCsg(q.id(), text(task, "concernsToCsg"));
+      task.getExecution().setVariable("agreementRoute", "CONTRACTS_MANAGER_DECIDED");
+    }
+  }
+
+  /**
+   * §3.4 b): the provider's concerns, recorded and sent to the contracts managers as the CSG
+   * report.
+   */
+  public void reportToCsg(DelegateExecution execution) {
+    notifications.csgReport(execution, repository.ofProcess(execution.getProcessInstanceId()));
+  }
+}

@@ -1,0 +1,159 @@
+package uk.gov.council.commissioning.qaf;
+
+import static uk.gov.council.commissioning.qaf.QafFields.atMost;
+import static uk.gov.council.commissioning.qaf.QafFields.text;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.VariableScope;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.forms.FormChecks;
+
+/**
+ * The council's grades against the provider's claims (seed 001 Part 3.3 §3.4): wherever a grade
+ * differs from the claim it must be explained in writing, and what a form gives is checked before
+ * anything is written to the register.
+ */
+@Component
+class QafGrading {
+
+  private final QafRepository repository;
+
+  QafGrading(QafRepository repository) {
+    this.repository = repository;
+  }
+
+  /**
+   * The officer's grade per objective; an explanation required wherever it differs from the claim.
+   */
+  Map<String, String> officerGrades(FormChecks checks, VariableScope form, QafAssessment q) {
+    Map<String, String> claims = claims(q);
+    Map<String, String> grades = new LinkedHashMap<>();
+    for (QafObjective o : QafObjective.of(q.variant())) {
+      String grade = gradeOf(checks, form, o.officerGradeField(), o.code() + " officer's grade");
+      if (grade == null) {
+        continue;
+      }
+      explainDifference(checks, form, o, grade, claims.get(o.code()), " (seed 001 3.3 §3.4)");
+      atMost(checks, form, o.officerCommentsField());
+      grades.put(o.code(), grade);
+    }
+    return grades;
+  }
+
+  void recordOfficerGrades(VariableScope form, QafAssessment q, Map<String, String> grades) {
+    Map<String, String> claims = claims(q);
+    for (QafObjective o : QafObjective.of(q.variant())) {
+      Object comments = form.getVariable(o.officerCommentsField());
+      record(
+          q,
+          o,
+          grades.get(o.code()),
+          claims.get(o.code()),
+          form.getVariable(o.explanationField()),
+          comments == null || comments.toString().isBlank() ? null : comments.toString().trim());
+    }
+  }
+
+  /**
+   * The contracts manager's final grade per objective (§3.4, no agreement reached); the officer's
+   * explanation of the same grade stands unless the manager rewrites it.
+   */
+  Map<String, String> managerGrades(FormChecks checks, VariableScope form, QafAssessment q) {
+    Map<String, String> claims = claims(q);
+    Map<String, QafGrade> held = new LinkedHashMap<>();
+    repository.grades(q.id()).forEach(g -> held.put(g.objective(), g));
+    Map<String, String> finals = new LinkedHashMap<>();
+    for (QafObjective o : QafObjective.of(q.variant())) {
+      String grade = gradeOf(checks, form, o.finalGradeField(), o.code() + " final grade");
+      if (grade == null) {
+        continue;
+      }
+      QafGrade officers = held.get(o.code());
+      if (text(form, o.explanationField()) == null
+          && officers != null
+          && grade.equals(officers.officerGrade())
+          && officers.explanation() != null) {
+        form.setVariableLocal(o.explanationField(), officers.explanation());
+      }
+      explainDifference(checks, form, o, grade, claims.get(o.code()), "");
+      finals.put(o.code(), grade);
+    }
+    return finals;
+  }
+
+  /** The manager's grades replace the officer's; the officer's comments are kept. */
+  void recordManagerGrades(VariableScope form, QafAssessment q, Map<String, String> finals) {
+    Map<String, String> claims = claims(q);
+    for (QafObjective o : QafObjective.of(q.variant())) {
+      record(
+          q,
+          o,
+          finals.get(o.code()),
+          claims.get(o.code()),
+          form.getVariable(o.explanationField()),
+          officerComments(q, o.code()));
+    }
+  }
+
+  /** An explanation is kept only where the grade differs from the claim. */
+  private void record(
+      QafAssessment q,
+      QafObjective o,
+      String grade,
+      String claim,
+      Object explanation,
+      String comments) {
+    repository.recordOfficerGrade(
+        q.id(),
+        o.code(),
+        grade,
+        grade.equals(claim) || explanation == null ? null : explanation.toString().trim(),
+        comments);
+  }
+
+  /** The grade A to D a form gives in {@code field}, or null with the problem noted. */
+  private static String gradeOf(FormChecks checks, VariableScope form, String field, String label) {
+    Object value = form.getVariable(field);
+    String grade = QafEvidenceRule.grade(value);
+    if (grade == null) {
+      checks.problem(field, label + ": " + QafEvidenceRule.gradeProblem(value));
+    }
+    return grade;
+  }
+
+  /** A grade other than the provider's claim must be explained in writing (§3.4). */
+  private static void explainDifference(
+      FormChecks checks,
+      VariableScope form,
+      QafObjective o,
+      String grade,
+      String claim,
+      String source) {
+    if (!grade.equals(claim)) {
+      checks.textIf(
+          true,
+          o.explanationField(),
+          o.code()
+              + ": explain why the grade differs from the provider's claim of "
+              + claim
+              + source);
+    }
+    atMost(checks, form, o.explanationField());
+  }
+
+  /** The provider's claimed grade per objective. */
+  Map<String, String> claims(QafAssessment q) {
+    Map<String, String> claims = new LinkedHashMap<>();
+    repository.grades(q.id()).forEach(g -> claims.put(g.objective(), g.providerGrade()));
+    return claims;
+  }
+
+  private String officerComments(QafAssessment q, String objective) {
+    return repository.grades(q.id()).stream()
+        .filter(g -> g.objective().equals(objective))
+        .map(QafGrade::officerComments)
+        .findFirst()
+        .orElse(null);
+  }
+}

@@ -1,0 +1,179 @@
+package uk.gov.council.commissioning.qaf;
+
+import static uk.gov.council.commissioning.qaf.QafFields.YES_NO;
+import static uk.gov.council.commissioning.qaf.QafFields.atMost;
+import static uk.gov.council.commissioning.qaf.QafFields.text;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.forms.FormChecks;
+
+/**
+ * The QAF from issue to its return (seed 001 Part 3.3 §2-§3): issued to the provider, returned,
+ * checked for completeness, chased when late. Each task's form is checked on the server when the
+ * task is completed (a refusal leaves the task open, every field at fault named) and what it
+ * records is written in the same transaction.
+ */
+@Component("qafReturnSteps")
+public class QafReturnSteps {
+
+  static final String RETURN_REQUIREMENT = "QAF_RETURN";
+  static final Set<String> NON_RETURN_OUTCOMES = Set.of("KEEP_WAITING", "CLOSE_NOT_RETURNED");
+
+  private final QafRepository repository;
+  private final QafEvidenceRule rule;
+  private final DeadlineBreaches breaches;
+  private final QafNotifications notifications;
+
+  public QafReturnSteps(
+      QafRepository repository,
+      QafAssessmentProperties properties,
+      DeadlineBreaches breaches,
+      QafNotifications notifications) {
+    this.repository = repository;
+    this.rule = new QafEvidenceRule(properties.minimumEvidenceCharacters());
+    this.breaches = breaches;
+    this.notifications = notifications;
+  }
+
+  /** §2: the QAF goes to the provider with the return date and the target Performance Level. */
+  public void issue(DelegateExecution execution) {
+    QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
+    repository.recordIssued(q.id(), QafDeadlines.now());
+    notifications.issued(execution, q);
+  }
+
+  /** The provider's return: grades A to D (other checks come with the completeness check). */
+  public void completeQaf(DelegateTask task) {
+    QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
+    QafTaskVariables.providerFormOnly(task, "QAF return");
+    FormChecks checks = new FormChecks("QAF return", task);
+    for (QafObjective o : QafObjective.of(q.variant())) {
+      Object value = task.getVariable(o.gradeField());
+      if (QafEvidenceRule.grade(value) == null) {
+        checks.problem(o.gradeField(), o.code() + " grade: " + QafEvidenceRule.gradeProblem(value));
+      }
+      for (char level : new char[] {'C', 'B', 'A'}) {
+        atMost(checks, task, o.evidenceField(level));
+      }
+    }
+    atMost(checks, task, "providerComments");
+    atMost(checks, task, "summarySignedBy");
+    checks.throwIfAny();
+    for (QafObjective o : QafObjective.of(q.variant())) {
+      repository.recordClaim(
+          q.id(), o.code(), QafEvidenceRule.grade(task.getVariable(o.gradeField())));
+    }
+    Object signedOn = task.getVariable("summaryDate");
+    repository.recordSummary(
+        q.id(),
+        text(task, "summarySignedBy"),
+        signedOn == null ? null : QafEvidenceRule.parseDate(signedOn));
+  }
+
+  /**
+   * §3: written evidence under every section up to the claimed grade, no ticks, the summary sheet.
+   * Incomplete: back to the provider with every reason (the deadline stays). Complete: returned,
+   * late if after the deadline.
+   */
+  public void checkCompleteness(DelegateExecution execution) {
+    QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
+    List<QafEvidenceRule.Problem> problems = rule.check(q.variant(), execution::getVariable);
+    if (!problems.isEmpty()) {
+      repository.sentBack(q.id());
+      String reasons =
+          problems.stream().map(QafEvidenceRule.Problem::message).collect(Collectors.joining("\n"));
+      execution.setVariable("qafComplete", false);
+      execution.setVariable("incompleteReasons", reasons);
+      execution.setVariable("timesSentBack", q.timesSentBack() + 1);
+      notifications.sentBack(execution, q, q.timesSentBack() + 1, reasons);
+      return;
+    }
+    Instant now = QafDeadlines.now();
+    repository.recordReturned(q.id(), now);
+    execution.setVariable("qafComplete", true);
+    execution.removeVariable("incompleteReasons");
+    // An explanation already accepted covers the lateness of the return it explained.
+    if (now.isAfter(q.returnDueAt()) && !Boolean.TRUE.equals(q.lateExplanationAccepted())) {
+      breaches.record(
+          QafAssessment.CASE_TYPE,
+          q.number(),
+          q.providerId(),
+          RETURN_REQUIREMENT,
+          Kind.LATE,
+          q.returnDueAt(),
+          now,
+          "QAF returned complete after its deadline of " + QafDeadlines.describe(q.returnDueAt()));
+    }
+  }
+
+  /**
+   * §3: "Failure to do so without appropriate explanation will be noted on the Provider file as a
+   * contract compliance issue": the missed deadline is recorded (it stands on the provider's file
+   * until an explanation is accepted), the provider reminded, and the reviewing officer asked to
+   * judge the explanation.
+   */
+  public void returnOverdue(DelegateExecution execution) {
+    QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
+    breaches.record(
+        QafAssessment.CASE_TYPE,
+        q.number(),
+        q.providerId(),
+        RETURN_REQUIREMENT,
+        Kind.MISSED,
+        q.returnDueAt(),
+        QafDeadlines.now(),
+        "QAF not returned by " + QafDeadlines.describe(q.returnDueAt()));
+    notifications.returnOverdue(execution, q);
+  }
+
+  /**
+   * The reviewing officer's judgement of the provider's explanation for the late return, before or
+   * after the QAF arrives. An appropriate explanation withdraws the MISSED breach and any LATE one
+   * (§3 notes only a failure "without appropriate explanation"); otherwise both stay.
+   */
+  public void lateExplanation(DelegateTask task) {
+    QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
+    QafTaskVariables.keepOnTask(task);
+    FormChecks checks = new FormChecks("Late return", task);
+    String given = checks.oneOf("explanationGiven", YES_NO);
+    String explanation = null;
+    if ("YES".equals(given)) {
+      explanation = checks.text("lateExplanation");
+    }
+    atMost(checks, task, "lateExplanation");
+    checks.throwIfAny();
+    boolean accepted = "YES".equals(given);
+    repository.recordLateExplanation(q.id(), accepted, explanation);
+    if (accepted) {
+      breaches.withdraw(QafAssessment.CASE_TYPE, q.number(), RETURN_REQUIREMENT, Kind.MISSED);
+      breaches.withdraw(QafAssessment.CASE_TYPE, q.number(), RETURN_REQUIREMENT, Kind.LATE);
+    }
+  }
+
+  /**
+   * §3: "Non-return of the QAF document is a contract management issue": what the manager did, and
+   * whether to keep waiting or close the QAF as not returned (otherwise a QAF never returned would
+   * keep the case open for ever).
+   */
+  public void contractManagementIssue(DelegateTask task) {
+    QafTaskVariables.keepOnTask(task);
+    FormChecks checks = new FormChecks("Contract management issue", task);
+    String outcome = checks.oneOf("nonReturnOutcome", NON_RETURN_OUTCOMES);
+    checks.text("actionTaken");
+    atMost(checks, task, "actionTaken");
+    checks.throwIfAny();
+    boolean close = "CLOSE_NOT_RETURNED".equals(outcome);
+    if (close) {
+      repository.closeAsNotReturned(repository.ofProcess(task.getProcessInstanceId()).id());
+    }
+    task.getExecution().setVariable("closedAsNotReturned", close);
+  }
+}

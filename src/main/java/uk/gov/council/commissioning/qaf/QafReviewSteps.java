@@ -1,0 +1,161 @@
+package uk.gov.council.commissioning.qaf;
+
+import static uk.gov.council.commissioning.qaf.QafFields.YES_NO;
+import static uk.gov.council.commissioning.qaf.QafFields.atMost;
+import static uk.gov.council.commissioning.qaf.QafFields.text;
+
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.forms.FormChecks;
+
+/**
+ * The council's review of a returned QAF (seed 001 Part 3.3 §3.1, §3.3): the desk-top review, the
+ * decision whether to validate on a visit, and the visit itself.
+ */
+@Component("qafReviewSteps")
+public class QafReviewSteps {
+
+  private final QafRepository repository;
+  private final QafGrading grading;
+  private final QafRandomDraw randomDraw;
+  private final Period auditFeedbackWithin;
+
+  public QafReviewSteps(
+      QafRepository repository,
+      QafGrading grading,
+      QafRandomDraw randomDraw,
+      QafAssessmentProperties properties) {
+    this.repository = repository;
+    this.grading = grading;
+    this.randomDraw = randomDraw;
+    this.auditFeedbackWithin = properties.supportPlanAuditFeedbackWithin();
+  }
+
+  /**
+   * The QAF Review Form: the officer's grade and comments per objective, an explanation wherever it
+   * differs from the claim (§3.4), concerns over the service, a procurement review, and whether the
+   * officer chooses to validate key sections anyway (§3.3, discretion).
+   */
+  public void deskTopReview(DelegateTask task) {
+    QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
+    QafTaskVariables.keepOnTask(task);
+    FormChecks checks = new FormChecks("QAF Review Form", task);
+    Map<String, String> grades = grading.officerGrades(checks, task, q);
+    boolean concerns = checks.flag("concernsOverService");
+    if (concerns) {
+      checks.textIf(
+          true,
+          "concernsDetails",
+          "say what the concerns are (e.g. complaints, Performance Indicators)");
+    }
+    atMost(checks, task, "concernsDetails");
+    boolean procurement = checks.flag("procurementReview");
+    boolean partial = checks.flag("partialValidation");
+    if (partial) {
+      checks.textIf(
+          true, "partialValidationSections", "say which key sections to validate and why");
+    }
+    atMost(checks, task, "partialValidationSections");
+    checks.throwIfAny();
+    grading.recordOfficerGrades(task, q, grades);
+    repository.recordDeskReview(
+        q.id(), QafDeadlines.now(), concerns ? text(task, "concernsDetails") : null, procurement);
+    task.getExecution().setVariable("officerDiscretion", partial);
+  }
+
+  /**
+   * The decision table's inputs, from the register (§3.3): computed here, never taken from a form.
+   */
+  public void prepareVisitDecision(DelegateExecution execution) {
+    QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
+    Map<String, String> claims = grading.claims(q);
+    Map<String, String> previous = new LinkedHashMap<>();
+    repository
+        .previousGrades(q.contractId(), q.financialYear())
+        .forEach((objective, g) -> previous.put(objective, g.finalGrade()));
+    execution.setVariable("gradeStepsChanged", QafEvidenceRule.largestChange(previous, claims));
+    execution.setVariable("anyAClaimed", claims.containsValue("A"));
+    execution.setVariable("concernsOverService", q.concernsOverService() != null);
+    execution.setVariable("procurementReview", Boolean.TRUE.equals(q.procurementReview()));
+    execution.setVariable("randomDraw", randomDraw.draw());
+  }
+
+  /** The table's reasons, and the officer's own choice; a visit when there is any. */
+  public void recordVisitDecision(DelegateExecution execution) {
+    QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
+    List<String> reasons = new ArrayList<>();
+    Object fromTable = execution.getVariable("visitReasons");
+    if (fromTable instanceof List<?> list) {
+      list.forEach(r -> reasons.add(r.toString()));
+    }
+    if (Boolean.TRUE.equals(execution.getVariable("officerDiscretion"))) {
+      reasons.add("OFFICER_DISCRETION");
+    }
+    Object steps = execution.getVariable("gradeStepsChanged");
+    repository.recordVisitDecision(
+        q.id(),
+        steps == null ? null : ((Number) steps).intValue(),
+        !reasons.isEmpty(),
+        reasons.isEmpty() ? null : String.join(",", reasons));
+    execution.setVariable("validationVisit", !reasons.isEmpty());
+    // The table's inputs and reasons are the council's: recorded in the register, not left on the
+    // case.
+    for (String name :
+        List.of(
+            "visitReasons",
+            "officerDiscretion",
+            "gradeStepsChanged",
+            "anyAClaimed",
+            "concernsOverService",
+            "procurementReview",
+            "randomDraw")) {
+      execution.removeVariable(name);
+    }
+    execution.setVariable("furtherVisitForManager", false);
+  }
+
+  /**
+   * The validation visit: date, findings, grades as adjusted (explained wherever they differ from
+   * the claim), and the support plan audit if one was done (seed 001 Part 3.4 §3.5, §5).
+   */
+  public void validationVisit(DelegateTask task) {
+    QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
+    QafTaskVariables.keepOnTask(task);
+    FormChecks checks = new FormChecks("Validation visit", task);
+    LocalDate visit = checks.date("visitDate");
+    if (visit != null && visit.isAfter(QafDeadlines.today())) {
+      checks.problem("visitDate", "cannot be in the future");
+    }
+    checks.text("visitFindings");
+    atMost(checks, task, "visitFindings");
+    Map<String, String> grades = grading.officerGrades(checks, task, q);
+    boolean audit = checks.flag("supportPlanAudit");
+    if (audit) {
+      for (String question :
+          List.of(
+              "spaSupportPlanInPlace",
+              "spaNeedsAssessmentCompleted",
+              "spaReviewedInTime",
+              "spaServiceUserContributed",
+              "spaGoalsFollowedUp",
+              "spaMinimumStandardMet")) {
+        checks.oneOf(question, YES_NO);
+      }
+    }
+    checks.throwIfAny();
+    grading.recordOfficerGrades(task, q, grades);
+    repository.recordVisit(q.id(), visit, audit);
+    if (audit) {
+      // Part 3.4 §5.1: written feedback within 4 weeks of the audit.
+      task.getExecution()
+          .setVariable("spaFeedbackDueOn", visit.plus(auditFeedbackWithin).toString());
+    }
+  }
+}
