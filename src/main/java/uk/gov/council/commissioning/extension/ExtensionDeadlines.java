@@ -1,26 +1,37 @@
 package uk.gov.council.commissioning.extension;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.deadlines.TimeAcceleration;
+import uk.gov.council.commissioning.deadlines.DeadlineRule;
 
 /**
- * The moments the extension process's timers fire at, from the register's dates, the council's
- * periods and the working-day calendar. Time acceleration (demos) applies here, once.
+ * The extension process's deadline rules, from the register's dates, the council's periods and the
+ * working-day calendar. The case's steps record them as {@code case_deadline} rows, which the
+ * timers read.
  */
 @Component
 public class ExtensionDeadlines {
 
+  /** Escalation to the contracts managers before the contract ends. */
+  static final String ESCALATION = "ESCALATION";
+
+  /** The contract's last day begins with the case still undecided. */
+  static final String LAPSE = "LAPSE";
+
+  /** The call-in period of a published key decision ends. */
+  static final String CALL_IN = "CALL_IN";
+
+  static final String ESCALATION_SECTION = "000 §4.9";
+  static final String LAPSE_SECTION = "000 §12.1";
+  static final String CALL_IN_SECTION = "000 front sheet (Call-in)";
+
   private final WorkingDayCalendar calendar;
-  private final TimeAcceleration acceleration;
   private final ExtensionProperties properties;
 
-  public ExtensionDeadlines(
-      WorkingDayCalendar calendar, TimeAcceleration acceleration, ExtensionProperties properties) {
+  public ExtensionDeadlines(WorkingDayCalendar calendar, ExtensionProperties properties) {
     this.calendar = calendar;
-    this.acceleration = acceleration;
     this.properties = properties;
   }
 
@@ -29,13 +40,19 @@ public class ExtensionDeadlines {
     return contractEnd.minus(properties.escalationNotice());
   }
 
-  public Date escalationAt(LocalDate contractEnd) {
-    return atStartOf(escalationDay(contractEnd));
+  /** The escalation fires when the escalation day begins. */
+  public Instant escalationDue(LocalDate contractEnd) {
+    return startOf(escalationDay(contractEnd));
   }
 
   /** The Chief Officer is alerted when the last day of the contract begins. */
-  public Date lapseAt(LocalDate contractEnd) {
-    return atStartOf(contractEnd);
+  public Instant lapseDue(LocalDate contractEnd) {
+    return startOf(contractEnd);
+  }
+
+  /** The call-in period: the configured working days after the day of publication. */
+  public DeadlineRule callInRule() {
+    return DeadlineRule.workingDays(properties.callInWorkingDays(), CALL_IN_SECTION);
   }
 
   /** The last working day on which a published key decision can be called in. */
@@ -44,12 +61,11 @@ public class ExtensionDeadlines {
   }
 
   /** The call-in period ends when the last call-in day is over. */
-  public Date callInEndsAt(LocalDate publication) {
-    return acceleration.compressUntil(
-        calendar.startOfDayAfter(callInLastDay(publication)).toInstant());
+  public Instant callInEnds(LocalDate publication) {
+    return callInRule().dueFrom(startOf(publication), calendar);
   }
 
-  private Date atStartOf(LocalDate day) {
-    return acceleration.compressUntil(calendar.startOfDayAfter(day.minusDays(1)).toInstant());
+  private Instant startOf(LocalDate day) {
+    return calendar.startOfDayAfter(day.minusDays(1)).toInstant();
   }
 }
