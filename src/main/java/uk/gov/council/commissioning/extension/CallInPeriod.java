@@ -35,7 +35,7 @@ public class CallInPeriod implements TaskListener {
     task.setVariable(CALL_IN_LAST_DAY, rules.callInLastDay(published).toString());
     deadlines.schedule(
         CaseRef.of(CASE_TYPE, task.getExecution()),
-        ExtensionDeadlines.CALL_IN,
+        ExtensionDeadline.CALL_IN.name(),
         rules.callInRule(),
         published.atStartOfDay(WorkingDayCalendar.UK).toInstant());
   }

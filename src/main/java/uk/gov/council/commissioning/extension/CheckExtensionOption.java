@@ -91,14 +91,14 @@ public class CheckExtensionOption implements JavaDelegate {
     CaseRef ref = CaseRef.of(CASE_TYPE, execution);
     deadlines.scheduleAt(
         ref,
-        ExtensionDeadlines.ESCALATION,
+        ExtensionDeadline.ESCALATION.name(),
         rules.escalationDue(contract.endDate()),
-        ExtensionDeadlines.ESCALATION_SECTION);
+        ExtensionDeadline.ESCALATION.seedSection());
     deadlines.scheduleAt(
         ref,
-        ExtensionDeadlines.LAPSE,
+        ExtensionDeadline.LAPSE.name(),
         rules.lapseDue(contract.endDate()),
-        ExtensionDeadlines.LAPSE_SECTION);
+        ExtensionDeadline.LAPSE.seedSection());
     Map<String, Object> variables = new HashMap<>();
     variables.put(CONTRACT_REFERENCE, reference);
     variables.put(CONTRACT_TITLE, contract.title());

@@ -14,19 +14,6 @@ import uk.gov.council.commissioning.deadlines.DeadlineRule;
 @Component
 public class ExtensionDeadlines {
 
-  /** Escalation to the contracts managers before the contract ends. */
-  static final String ESCALATION = "ESCALATION";
-
-  /** The contract's last day begins with the case still undecided. */
-  static final String LAPSE = "LAPSE";
-
-  /** The call-in period of a published key decision ends. */
-  static final String CALL_IN = "CALL_IN";
-
-  static final String ESCALATION_SECTION = "000 §4.9";
-  static final String LAPSE_SECTION = "000 §12.1";
-  static final String CALL_IN_SECTION = "000 front sheet (Call-in)";
-
   private final WorkingDayCalendar calendar;
   private final ExtensionProperties properties;
 
@@ -52,7 +39,8 @@ public class ExtensionDeadlines {
 
   /** The call-in period: the configured working days after the day of publication. */
   public DeadlineRule callInRule() {
-    return DeadlineRule.workingDays(properties.callInWorkingDays(), CALL_IN_SECTION);
+    return DeadlineRule.workingDays(
+        properties.callInWorkingDays(), ExtensionDeadline.CALL_IN.seedSection());
   }
 
   /** The last working day on which a published key decision can be called in. */

@@ -78,9 +78,9 @@ public class ProcurementAward {
     if (lastDay.isPresent()) {
       caseDeadlines.scheduleAt(
           ProcurementCase.of(execution),
-          ProcurementCase.STANDSTILL_END,
+          ProcurementCase.STANDSTILL_END.name(),
           deadlines.endOfDay(lastDay.get()),
-          ProcurementCase.standstillSection(timetable.requirePlan(reference).regime()));
+          ProcurementCase.STANDSTILL_END.seedSection() + timetable.requirePlan(reference).regime());
       execution.setVariable("standstillLastDay", lastDay.get().toString());
       execution.setVariable("standstillEndText", lastDay.get().format(ProcurementTimetable.DAY));
     } else {
@@ -296,9 +296,9 @@ public class ProcurementAward {
     // Signed, the contract's start date is fixed (a re-plan may no longer move it).
     caseDeadlines.scheduleAt(
         ProcurementCase.of(execution),
-        ProcurementCase.COMMENCEMENT,
+        ProcurementCase.COMMENCEMENT.name(),
         deadlines.startOfDay(plan.commencementDate()),
-        ProcurementCase.COMMENCEMENT_SECTION);
+        ProcurementCase.COMMENCEMENT.seedSection());
     notices.scheduleContractNotices(execution);
     register.setStatus(reference, "CONTRACT_SIGNED");
     register.stageFinished(

@@ -148,11 +148,11 @@ public class ProcurementNotices {
     // No notice at this point: a date that never comes, since the activity ends at once.
     caseDeadlines.scheduleAt(
         ref,
-        ProcurementCase.CONTRACT_NOTICE,
+        ProcurementCase.CONTRACT_NOTICE.name(),
         deadlines.endOfDay(earliest.orElse(LocalDate.of(9999, 12, 30))),
-        ProcurementCase.CONTRACT_NOTICE_SECTION);
+        ProcurementCase.CONTRACT_NOTICE.seedSection());
     if (earliest.isEmpty()) {
-      caseDeadlines.waive(ref, ProcurementCase.CONTRACT_NOTICE);
+      caseDeadlines.waive(ref, ProcurementCase.CONTRACT_NOTICE.name());
     }
   }
 

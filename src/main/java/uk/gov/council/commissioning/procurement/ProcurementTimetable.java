@@ -455,9 +455,9 @@ public class ProcurementTimetable {
       Instant commences = deadlines.startOfDay(plan.commencementDate());
       caseDeadlines.scheduleAt(
           ProcurementCase.of(task.getExecution()),
-          ProcurementCase.COMMENCEMENT,
+          ProcurementCase.COMMENCEMENT.name(),
           commences,
-          ProcurementCase.COMMENCEMENT_SECTION);
+          ProcurementCase.COMMENCEMENT.seedSection());
       management.setJobDuedate(job.getId(), deadlines.accelerated(commences));
     }
   }
