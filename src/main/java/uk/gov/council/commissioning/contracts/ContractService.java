@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.contracts;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -26,12 +27,17 @@ public class ContractService {
   private final ContractRepository repository;
   private final Validator validator;
   private final IdentityService identityService;
+  private final Clock clock;
 
   public ContractService(
-      ContractRepository repository, Validator validator, IdentityService identityService) {
+      ContractRepository repository,
+      Validator validator,
+      IdentityService identityService,
+      Clock clock) {
     this.repository = repository;
     this.validator = validator;
     this.identityService = identityService;
+    this.clock = clock;
   }
 
   @Transactional(readOnly = true)
@@ -145,7 +151,8 @@ public class ContractService {
     }
     // The row lock already serialises callers; the condition keeps the option from being used
     // twice even by a caller that reached the table without it.
-    if (!repository.markOptionUsed(contract.id(), optionOrder, decisionReference, Instant.now())) {
+    if (!repository.markOptionUsed(
+        contract.id(), optionOrder, decisionReference, clock.instant())) {
       ExtensionOption now =
           repository.findByReference(reference).orElseThrow().options().stream()
               .filter(o -> o.optionOrder() == optionOrder)

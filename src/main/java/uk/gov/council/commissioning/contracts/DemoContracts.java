@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.contracts;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -29,14 +30,16 @@ public class DemoContracts implements ApplicationRunner {
   static final String DEMO_CONTRACT_OFFICER = "officer";
 
   private final ContractService contracts;
+  private final Clock clock;
 
-  public DemoContracts(ContractService contracts) {
+  public DemoContracts(ContractService contracts, Clock clock) {
     this.contracts = contracts;
+    this.clock = clock;
   }
 
   @Override
   public void run(ApplicationArguments args) {
-    seed(LocalDate.now());
+    seed(LocalDate.ofInstant(clock.instant(), clock.getZone()));
   }
 
   void seed(LocalDate today) {

@@ -82,6 +82,18 @@ public class Deadlines {
   }
 
   /**
+   * Records an open deadline due at {@code due}, a moment the case's own rules fix rather than a
+   * count from an event: a date in the register (a contract's end) or a period counted by rules of
+   * the case's own (a procurement regime's standstill). The basis is {@link Basis#FIXED_DATE}.
+   * Scheduling the same kind again replaces it.
+   */
+  @Transactional
+  public Instant scheduleAt(CaseRef ref, String kind, Instant due, String seedSection) {
+    write(ref, kind, due, Basis.FIXED_DATE, null, null, seedSection);
+    return due;
+  }
+
+  /**
    * Moves a deadline to the end of {@code day} (an extension the complainant was told of) and opens
    * it again. The basis becomes {@link Basis#FIXED_DATE}.
    *

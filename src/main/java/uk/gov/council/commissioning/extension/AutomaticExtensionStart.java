@@ -1,7 +1,7 @@
 package uk.gov.council.commissioning.extension;
 
+import java.time.Clock;
 import java.time.LocalDate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -19,10 +19,13 @@ public class AutomaticExtensionStart {
 
   private final ExtensionCaseService cases;
   private final ExtensionProperties properties;
+  private final Clock clock;
 
-  public AutomaticExtensionStart(ExtensionCaseService cases, ExtensionProperties properties) {
+  public AutomaticExtensionStart(
+      ExtensionCaseService cases, ExtensionProperties properties, Clock clock) {
     this.cases = cases;
     this.properties = properties;
+    this.clock = clock;
   }
 
   @Scheduled(cron = "${commissioning.extension.auto-start-cron}", zone = "Europe/London")
@@ -38,7 +41,7 @@ public class AutomaticExtensionStart {
     }
   }
 
-  private static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.UK).toLocalDate();
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
   }
 }

@@ -14,6 +14,8 @@ import uk.gov.council.commissioning.contracts.ContractNotFoundException;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.contracts.ExtensionPeriod;
+import uk.gov.council.commissioning.deadlines.CaseRef;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 
 /**
  * First step of every extension case, in the transaction that starts it: a refusal here means no
@@ -24,12 +26,17 @@ public class CheckExtensionOption implements JavaDelegate {
 
   private final ContractService contracts;
   private final RuntimeService runtimeService;
-  private final ExtensionDeadlines deadlines;
+  private final ExtensionDeadlines rules;
+  private final Deadlines deadlines;
 
   public CheckExtensionOption(
-      ContractService contracts, RuntimeService runtimeService, ExtensionDeadlines deadlines) {
+      ContractService contracts,
+      RuntimeService runtimeService,
+      ExtensionDeadlines rules,
+      Deadlines deadlines) {
     this.contracts = contracts;
     this.runtimeService = runtimeService;
+    this.rules = rules;
     this.deadlines = deadlines;
   }
 
@@ -81,6 +88,17 @@ public class CheckExtensionOption implements JavaDelegate {
     }
 
     execution.setProcessBusinessKey(reference);
+    CaseRef ref = CaseRef.of(CASE_TYPE, execution);
+    deadlines.scheduleAt(
+        ref,
+        ExtensionDeadline.ESCALATION.name(),
+        rules.escalationDue(contract.endDate()),
+        ExtensionDeadline.ESCALATION.seedSection());
+    deadlines.scheduleAt(
+        ref,
+        ExtensionDeadline.LAPSE.name(),
+        rules.lapseDue(contract.endDate()),
+        ExtensionDeadline.LAPSE.seedSection());
     Map<String, Object> variables = new HashMap<>();
     variables.put(CONTRACT_REFERENCE, reference);
     variables.put(CONTRACT_TITLE, contract.title());
@@ -95,9 +113,7 @@ public class CheckExtensionOption implements JavaDelegate {
     variables.put(WHOLE_LIFE_VALUE, contract.wholeLifeValue().doubleValue());
     variables.put(
         "wholeLifeValueText", String.format(Locale.UK, "£%,.0f", contract.wholeLifeValue()));
-    variables.put(ESCALATION_DATE, deadlines.escalationDay(contract.endDate()).toString());
-    variables.put(ESCALATION_AT, deadlines.escalationAt(contract.endDate()));
-    variables.put(LAPSE_AT, deadlines.lapseAt(contract.endDate()));
+    variables.put(ESCALATION_DATE, rules.escalationDay(contract.endDate()).toString());
     variables.put(CALL_IN_RECEIVED, Boolean.FALSE);
     variables.put(RETURN_COMMENTS, "");
     variables.put(DRAFT_NUMBER, 1);

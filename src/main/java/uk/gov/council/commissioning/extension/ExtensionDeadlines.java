@@ -1,26 +1,24 @@
 package uk.gov.council.commissioning.extension;
 
+import java.time.Instant;
 import java.time.LocalDate;
-import java.util.Date;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.deadlines.TimeAcceleration;
+import uk.gov.council.commissioning.deadlines.DeadlineRule;
 
 /**
- * The moments the extension process's timers fire at, from the register's dates, the council's
- * periods and the working-day calendar. Time acceleration (demos) applies here, once.
+ * The extension process's deadline rules, from the register's dates, the council's periods and the
+ * working-day calendar. The case's steps record them as {@code case_deadline} rows, which the
+ * timers read.
  */
 @Component
 public class ExtensionDeadlines {
 
   private final WorkingDayCalendar calendar;
-  private final TimeAcceleration acceleration;
   private final ExtensionProperties properties;
 
-  public ExtensionDeadlines(
-      WorkingDayCalendar calendar, TimeAcceleration acceleration, ExtensionProperties properties) {
+  public ExtensionDeadlines(WorkingDayCalendar calendar, ExtensionProperties properties) {
     this.calendar = calendar;
-    this.acceleration = acceleration;
     this.properties = properties;
   }
 
@@ -29,13 +27,20 @@ public class ExtensionDeadlines {
     return contractEnd.minus(properties.escalationNotice());
   }
 
-  public Date escalationAt(LocalDate contractEnd) {
-    return atStartOf(escalationDay(contractEnd));
+  /** The escalation fires when the escalation day begins. */
+  public Instant escalationDue(LocalDate contractEnd) {
+    return startOf(escalationDay(contractEnd));
   }
 
   /** The Chief Officer is alerted when the last day of the contract begins. */
-  public Date lapseAt(LocalDate contractEnd) {
-    return atStartOf(contractEnd);
+  public Instant lapseDue(LocalDate contractEnd) {
+    return startOf(contractEnd);
+  }
+
+  /** The call-in period: the configured working days after the day of publication. */
+  public DeadlineRule callInRule() {
+    return DeadlineRule.workingDays(
+        properties.callInWorkingDays(), ExtensionDeadline.CALL_IN.seedSection());
   }
 
   /** The last working day on which a published key decision can be called in. */
@@ -44,12 +49,11 @@ public class ExtensionDeadlines {
   }
 
   /** The call-in period ends when the last call-in day is over. */
-  public Date callInEndsAt(LocalDate publication) {
-    return acceleration.compressUntil(
-        calendar.startOfDayAfter(callInLastDay(publication)).toInstant());
+  public Instant callInEnds(LocalDate publication) {
+    return callInRule().dueFrom(startOf(publication), calendar);
   }
 
-  private Date atStartOf(LocalDate day) {
-    return acceleration.compressUntil(calendar.startOfDayAfter(day.minusDays(1)).toInstant());
+  private Instant startOf(LocalDate day) {
+    return calendar.startOfDayAfter(day.minusDays(1)).toInstant();
   }
 }

@@ -1,10 +1,10 @@
 package uk.gov.council.commissioning.extension;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.forms.FormChecks;
@@ -21,6 +21,12 @@ public class ExtensionFormChecks {
   static final Set<String> APPROVAL = Set.of("APPROVE", "REFUSE");
   static final int MAX_DECISION_REFERENCE = 100;
   static final Set<String> NEXT_STEPS = Set.of("PROCURE", "DECOMMISSION");
+
+  private final Clock clock;
+
+  public ExtensionFormChecks(Clock clock) {
+    this.clock = clock;
+  }
 
   public void scrutiny(DelegateTask task) {
     FormChecks checks = new FormChecks("Pre-decision scrutiny", task);
@@ -84,7 +90,7 @@ public class ExtensionFormChecks {
     checks.throwIfAny();
   }
 
-  private static LocalDate today() {
-    return ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.UK).toLocalDate();
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
   }
 }

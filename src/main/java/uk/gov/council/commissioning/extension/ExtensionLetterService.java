@@ -1,12 +1,12 @@
 package uk.gov.council.commissioning.extension;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,9 +23,11 @@ public class ExtensionLetterService {
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final JdbcClient jdbc;
+  private final Clock clock;
 
-  public ExtensionLetterService(JdbcClient jdbc) {
+  public ExtensionLetterService(JdbcClient jdbc, Clock clock) {
     this.jdbc = jdbc;
+    this.clock = clock;
   }
 
   /** The case's letter: the stored one if it exists, otherwise a new one, stored now. */
@@ -45,7 +47,7 @@ public class ExtensionLetterService {
                 + details.optionOrder()
                 + ".pdf",
             render(details),
-            ClockUtil.getCurrentTime().toInstant());
+            clock.instant());
     jdbc.sql(
             """
             INSERT INTO extension_letter (case_id, contract_reference, file_name, content, created_at)

@@ -4,6 +4,9 @@ package uk.gov.council.commissioning.extension;
 final class ExtensionVariables {
   static final String PROCESS_KEY = "contract-extension";
 
+  /** The case type of the case's deadlines. */
+  static final String CASE_TYPE = "CONTRACT_EXTENSION";
+
   static final String CONTRACT_REFERENCE = "contractReference";
   static final String CONTRACT_TITLE = "contractTitle";
   static final String PROVIDER_NAME = "providerName";
@@ -17,11 +20,8 @@ final class ExtensionVariables {
   static final String WHOLE_LIFE_VALUE = "wholeLifeValue";
   static final String KEY_DECISION = "keyDecision";
   static final String ESCALATION_DATE = "escalationDate";
-  static final String ESCALATION_AT = "escalationAt";
-  static final String LAPSE_AT = "lapseAt";
   static final String CALL_IN_RECEIVED = "callInReceived";
   static final String CALL_IN_LAST_DAY = "callInLastDay";
-  static final String CALL_IN_ENDS_AT = "callInEndsAt";
   static final String PUBLICATION_DATE = "publicationDate";
   static final String RETURN_COMMENTS = "returnComments";
   static final String DRAFT_NUMBER = "draftNumber";

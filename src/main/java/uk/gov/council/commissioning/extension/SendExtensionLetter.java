@@ -2,11 +2,11 @@ package uk.gov.council.commissioning.extension;
 
 import static uk.gov.council.commissioning.extension.ExtensionVariables.*;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -22,10 +22,13 @@ public class SendExtensionLetter implements JavaDelegate {
 
   private final ExtensionLetterService letters;
   private final NotificationService notifications;
+  private final Clock clock;
 
-  public SendExtensionLetter(ExtensionLetterService letters, NotificationService notifications) {
+  public SendExtensionLetter(
+      ExtensionLetterService letters, NotificationService notifications, Clock clock) {
     this.letters = letters;
     this.notifications = notifications;
+    this.clock = clock;
   }
 
   @Override
@@ -41,7 +44,7 @@ public class SendExtensionLetter implements JavaDelegate {
             LocalDate.parse((String) execution.getVariable(EXTENSION_END)),
             String.valueOf(execution.getVariable(DECISION_REFERENCE_MADE)),
             DecisionMakers.title(String.valueOf(execution.getVariable(APPROVAL_ROUTE))),
-            ClockUtil.getCurrentTime().toInstant().atZone(WorkingDayCalendar.UK).toLocalDate());
+            LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK));
     ExtensionLetter letter = letters.produceOnce(caseId, details);
 
     execution.setVariable(

@@ -16,24 +16,27 @@ public class AutomaticProcurementStart {
 
   private final ProcurementStarts starts;
   private final ProcurementProperties properties;
+  private final ProcurementDeadlines deadlines;
 
-  public AutomaticProcurementStart(ProcurementStarts starts, ProcurementProperties properties) {
+  public AutomaticProcurementStart(
+      ProcurementStarts starts, ProcurementProperties properties, ProcurementDeadlines deadlines) {
     this.starts = starts;
     this.properties = properties;
+    this.deadlines = deadlines;
   }
 
   @Scheduled(
       cron = "${commissioning.procurement.auto-start-cron:0 15 6 * * *}",
       zone = "Europe/London")
   public void daily() {
-    starts.startDue(ProcurementDeadlines.today());
+    starts.startDue(deadlines.today());
   }
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(11)
   public void atStartup() {
     if (properties.autoStartOnStartup()) {
-      starts.startDue(ProcurementDeadlines.today());
+      starts.startDue(deadlines.today());
     }
   }
 }

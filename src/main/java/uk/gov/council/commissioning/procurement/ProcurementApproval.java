@@ -144,7 +144,7 @@ public class ProcurementApproval {
         CompletedTask.get(execution, answerVariable),
         CompletedTask.get(execution, answerVariable + "Comments"),
         CompletedTask.user(execution),
-        ProcurementDeadlines.now());
+        deadlines.currentInstant());
   }
 
   /** Whether all three agreed to the case as it now stands, from their recorded answers. */
@@ -248,7 +248,7 @@ public class ProcurementApproval {
       // The Executive's own record: democratic services give the minute reference and date.
       checks.text("decisionReference");
       LocalDate decided = checks.date("decisionDate");
-      if (decided != null && decided.isAfter(ProcurementDeadlines.today())) {
+      if (decided != null && decided.isAfter(deadlines.today())) {
         checks.problem("decisionDate", "the Executive's decision cannot be dated in the future");
       }
     }

@@ -14,6 +14,7 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.forms.MarkdownText;
 import uk.gov.council.commissioning.forms.TaskFormException;
@@ -39,6 +40,7 @@ public class ProcurementAward {
   private final ContractService contracts;
   private final AccessSetup access;
   private final ProcurementEvaluation evaluation;
+  private final Deadlines caseDeadlines;
 
   public ProcurementAward(
       ProcurementRegister register,
@@ -49,7 +51,9 @@ public class ProcurementAward {
       ProcurementProperties properties,
       ContractService contracts,
       AccessSetup access,
-      ProcurementEvaluation evaluation) {
+      ProcurementEvaluation evaluation,
+      Deadlines caseDeadlines) {
+    this.caseDeadlines = caseDeadlines;
     this.evaluation = evaluation;
     this.register = register;
     this.timetable = timetable;
@@ -64,15 +68,21 @@ public class ProcurementAward {
   /**
    * Standstill runs from the day the notice that starts it was actually published (not the planned
    * day), for the regime's period; none where the regime has no mandatory standstill and the plan
-   * chose no voluntary one.
+   * chose no voluntary one. It ends when its last day ends: the {@code STANDSTILL_END} deadline,
+   * counted in the regime's own working days ({@link RegimeDates}), which the timer reads.
    */
   public void startStandstill(DelegateExecution execution) {
-    Optional<LocalDate> lastDay = standstillLastDay(execution.getProcessBusinessKey());
+    String reference = execution.getProcessBusinessKey();
+    Optional<LocalDate> lastDay = standstillLastDay(reference);
     execution.setVariable("standstillApplies", lastDay.isPresent());
     if (lastDay.isPresent()) {
+      caseDeadlines.scheduleAt(
+          ProcurementCase.of(execution),
+          ProcurementCase.STANDSTILL_END.name(),
+          deadlines.endOfDay(lastDay.get()),
+          ProcurementCase.STANDSTILL_END.seedSection() + timetable.requirePlan(reference).regime());
       execution.setVariable("standstillLastDay", lastDay.get().toString());
       execution.setVariable("standstillEndText", lastDay.get().format(ProcurementTimetable.DAY));
-      execution.setVariable("standstillEndsAt", deadlines.endOf(lastDay.get()));
     } else {
       execution.setVariable("standstillLastDay", null);
       execution.setVariable("standstillEndText", "no standstill");
@@ -94,7 +104,7 @@ public class ProcurementAward {
     FormChecks checks = new FormChecks(task.getName(), task);
     String challenger = checks.text("challenger", 200);
     LocalDate received = checks.date("challengeReceivedOn");
-    if (received != null && received.isAfter(ProcurementDeadlines.today())) {
+    if (received != null && received.isAfter(deadlines.today())) {
       checks.problem("challengeReceivedOn", "cannot be in the future");
     }
     String grounds = checks.text("challengeGrounds", 4000);
@@ -157,7 +167,7 @@ public class ProcurementAward {
         reference,
         outcome,
         CompletedTask.get(execution, "challengeResolution"),
-        ProcurementDeadlines.today(),
+        deadlines.today(),
         CompletedTask.user(execution));
     register.setStatus(reference, "IN_PROGRESS");
     if ("REEVALUATE".equals(outcome)) {
@@ -208,7 +218,7 @@ public class ProcurementAward {
     if (term != null && (term < 1 || term != Math.floor(term) || term > 240)) {
       checks.problem("contractTermMonths", "must be a whole number of months from 1 to 240");
     }
-    if (signedOn != null && signedOn.isAfter(ProcurementDeadlines.today())) {
+    if (signedOn != null && signedOn.isAfter(deadlines.today())) {
       checks.problem("contractSignedOn", "cannot be in the future");
     }
     if (signedOn != null && signedOn.isAfter(plan.commencementDate())) {
@@ -283,9 +293,16 @@ public class ProcurementAward {
           e.getErrors().stream().map(p -> formField(p.field()) + ": " + p.message()).toList());
     }
     register.recordAwardedContract(reference, registered.reference(), signedOn);
+    // Signed, the contract's start date is fixed (a re-plan may no longer move it).
+    caseDeadlines.scheduleAt(
+        ProcurementCase.of(execution),
+        ProcurementCase.COMMENCEMENT.name(),
+        deadlines.startOfDay(plan.commencementDate()),
+        ProcurementCase.COMMENCEMENT.seedSection());
+    notices.scheduleContractNotices(execution);
     register.setStatus(reference, "CONTRACT_SIGNED");
     register.stageFinished(
-        reference, ProcurementStage.NOTIFICATION_AND_MOBILISATION, ProcurementDeadlines.today());
+        reference, ProcurementStage.NOTIFICATION_AND_MOBILISATION, deadlines.today());
     execution.setVariable("awardedContractReference", registered.reference());
   }
 
@@ -298,7 +315,7 @@ public class ProcurementAward {
           "Procurement " + reference + " has no signed contract to commence");
     }
     contracts.commence(contract);
-    register.stageFinished(reference, ProcurementStage.COMMENCEMENT, ProcurementDeadlines.today());
+    register.stageFinished(reference, ProcurementStage.COMMENCEMENT, deadlines.today());
   }
 
   private static List<NewContract.Option> options(FormChecks checks, String text) {

@@ -1,16 +1,20 @@
 package uk.gov.council.commissioning.procurement;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 
 /**
- * Turns the days of a procurement into timer dates. A planned date is a whole day: its deadline is
- * midnight UK time at the end of it. Time acceleration (demos) is applied here, once.
+ * Turns the days of a procurement into task due dates and the timetable watch's check times. A
+ * planned date is a whole day: its deadline is midnight UK time at the end of it. The case's
+ * deadlines proper (standstill, commencement, contract notices) are {@link Deadlines} rows; these
+ * dates move with every re-plan and are read from the stored timetable instead. Time acceleration
+ * (demos) is the kit's {@link TimeAcceleration}, as for the rows.
  */
 @Component
 public class ProcurementDeadlines {
@@ -18,24 +22,37 @@ public class ProcurementDeadlines {
   private final WorkingDayCalendar calendar;
   private final TimeAcceleration acceleration;
   private final ProcurementProperties properties;
+  private final Clock clock;
 
   public ProcurementDeadlines(
       WorkingDayCalendar calendar,
       TimeAcceleration acceleration,
-      ProcurementProperties properties) {
+      ProcurementProperties properties,
+      Clock clock) {
     this.calendar = calendar;
     this.acceleration = acceleration;
     this.properties = properties;
+    this.clock = clock;
   }
 
-  /** The end of {@code day}: the timer or due date for something due that day. */
+  /** The end of {@code day}: the due date or check time for something due that day. */
   public Date endOf(LocalDate day) {
-    return acceleration.compressUntil(calendar.startOfDayAfter(day).toInstant());
+    return accelerated(endOfDay(day));
   }
 
-  /** The start of {@code day}: the timer for something that happens on that day (commencement). */
-  public Date startOf(LocalDate day) {
-    return acceleration.compressUntil(day.atStartOfDay(WorkingDayCalendar.UK).toInstant());
+  /** A real moment as the engine's timers and due dates take it. */
+  Date accelerated(Instant moment) {
+    return acceleration.compressUntil(moment);
+  }
+
+  /** The end of {@code day} as it really falls, for a deadline's row. */
+  Instant endOfDay(LocalDate day) {
+    return calendar.startOfDayAfter(day).toInstant();
+  }
+
+  /** The start of {@code day} as it really falls: when something that happens that day happens. */
+  Instant startOfDay(LocalDate day) {
+    return day.atStartOfDay(WorkingDayCalendar.UK).toInstant();
   }
 
   /** The end of the working day this many working days from today: a council step's due date. */
@@ -43,11 +60,11 @@ public class ProcurementDeadlines {
     return endOf(calendar.addWorkingDays(today(), properties.approvalStepWorkingDays()));
   }
 
-  public static LocalDate today() {
-    return now().atZone(WorkingDayCalendar.UK).toLocalDate();
+  public LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
   }
 
-  public static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  public Instant currentInstant() {
+    return clock.instant();
   }
 }

@@ -30,11 +30,15 @@ public class ProcurementEvaluation {
   private final ProcurementRegimes regimes;
   private final ProcurementApproval approval;
 
+  private final ProcurementDeadlines deadlines;
+
   public ProcurementEvaluation(
       ProcurementRegister register,
       ObjectMapper json,
       ProcurementApproval approval,
-      ProcurementRegimes regimes) {
+      ProcurementRegimes regimes,
+      ProcurementDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.regimes = regimes;
     this.register = register;
     this.json = json;
@@ -69,7 +73,7 @@ public class ProcurementEvaluation {
     Evaluation evaluation = evaluate(EVALUATION_TASK, execution);
     String reference = execution.getProcessBusinessKey();
     register.saveEvaluation(reference, write(evaluation.request()), write(evaluation.result()));
-    register.stageFinished(reference, ProcurementStage.EVALUATION, ProcurementDeadlines.today());
+    register.stageFinished(reference, ProcurementStage.EVALUATION, deadlines.today());
     EvaluationResult result = evaluation.result();
     execution.setVariable("compliantTender", !result.ranking().isEmpty());
     execution.setVariable("rankingText", rankingText(result));
@@ -215,7 +219,7 @@ public class ProcurementEvaluation {
       checks.problem("summariesSent", "tick once every bidder has been sent its summary");
     }
     LocalDate sentOn = checks.date("summariesSentOn");
-    if (sentOn != null && sentOn.isAfter(ProcurementDeadlines.today())) {
+    if (sentOn != null && sentOn.isAfter(deadlines.today())) {
       checks.problem("summariesSentOn", "cannot be in the future");
     }
     checks.throwIfAny();

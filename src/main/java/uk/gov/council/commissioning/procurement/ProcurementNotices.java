@@ -2,7 +2,6 @@ package uk.gov.council.commissioning.procurement;
 
 import java.time.LocalDate;
 import java.util.Comparator;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -10,6 +9,8 @@ import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.deadlines.CaseRef;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.procurement.NoticeRule.Anchor;
 import uk.gov.council.commissioning.tasks.TaskAnswers;
@@ -44,6 +45,7 @@ public class ProcurementNotices {
   private final TimetableChecker checker;
   private final ProcurementDeadlines deadlines;
   private final ProcurementAlerts alerts;
+  private final Deadlines caseDeadlines;
 
   public ProcurementNotices(
       ProcurementRegister register,
@@ -51,7 +53,9 @@ public class ProcurementNotices {
       ProcurementTimetable timetable,
       TimetableChecker checker,
       ProcurementDeadlines deadlines,
-      ProcurementAlerts alerts) {
+      ProcurementAlerts alerts,
+      Deadlines caseDeadlines) {
+    this.caseDeadlines = caseDeadlines;
     this.register = register;
     this.regimes = regimes;
     this.timetable = timetable;
@@ -111,7 +115,7 @@ public class ProcurementNotices {
     FormChecks checks = new FormChecks(task.getName(), task);
     String noticeReference = checks.text("noticeReference", 100);
     LocalDate published = checks.date("noticePublishedOn");
-    if (published != null && published.isAfter(ProcurementDeadlines.today())) {
+    if (published != null && published.isAfter(deadlines.today())) {
       checks.problem("noticePublishedOn", "cannot be in the future");
     }
     LocalDate newClose = opensTender(rule) ? checks.optionalDate("newTenderCloseDate") : null;
@@ -130,15 +134,26 @@ public class ProcurementNotices {
     TaskAnswers.keepOnTask(task, ANSWERS);
   }
 
-  /** The start of the day after the earliest deadline among the notices at this point. */
-  public Date overdueAt(DelegateExecution execution, String point) {
+  /**
+   * Records the {@code CONTRACT_NOTICE} deadline once the contract is signed: the end of the
+   * earliest deadline among the notices due after signature, which the overdue timer reads.
+   */
+  void scheduleContractNotices(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
-    return rulesAt(reference, point).stream()
-        .map(r -> due(reference, r, execution))
-        .min(Comparator.naturalOrder())
-        .map(deadlines::endOf)
-        // No notice at this point: a date that never comes, since the activity ends at once.
-        .orElse(deadlines.endOf(LocalDate.of(9999, 12, 30)));
+    Optional<LocalDate> earliest =
+        rulesAt(reference, "CONTRACT").stream()
+            .map(r -> due(reference, r, execution))
+            .min(Comparator.naturalOrder());
+    CaseRef ref = ProcurementCase.of(execution);
+    // No notice at this point: a date that never comes, since the activity ends at once.
+    caseDeadlines.scheduleAt(
+        ref,
+        ProcurementCase.CONTRACT_NOTICE.name(),
+        deadlines.endOfDay(earliest.orElse(LocalDate.of(9999, 12, 30))),
+        ProcurementCase.CONTRACT_NOTICE.seedSection());
+    if (earliest.isEmpty()) {
+      caseDeadlines.waive(ref, ProcurementCase.CONTRACT_NOTICE.name());
+    }
   }
 
   /** A deadline passed with notices still unrecorded: the leads are told which. */

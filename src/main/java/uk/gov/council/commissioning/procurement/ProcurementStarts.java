@@ -34,13 +34,16 @@ public class ProcurementStarts {
   private final ProcurementProperties properties;
   private final RuntimeService runtimeService;
   private final ProcurementRegimes regimes;
+  private final ProcurementDeadlines deadlines;
 
   public ProcurementStarts(
       ContractService contracts,
       ProcurementRegister register,
       ProcurementProperties properties,
       @Lazy RuntimeService runtimeService,
-      ProcurementRegimes regimes) {
+      ProcurementRegimes regimes,
+      ProcurementDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.regimes = regimes;
     this.contracts = contracts;
     this.register = register;
@@ -133,7 +136,7 @@ public class ProcurementStarts {
     variables.put("serviceArea", contract.serviceArea());
     variables.put("estimatedValue", estimatedValue(contract).doubleValue());
     variables.put("keyDecision", keyDecision);
-    variables.put("regime", regimeFor(ProcurementDeadlines.today()));
+    variables.put("regime", regimeFor(deadlines.today()));
     variables.put("replacesContractReference", contract.reference());
     variables.put("startReason", reason);
     variables.put(

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.procurement;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
@@ -20,6 +21,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.tasks.TaskAnswers;
@@ -65,6 +67,7 @@ public class ProcurementTimetable {
   private final ObjectMapper json;
   private final ContractService contracts;
   private final ProcurementRegimes regimes;
+  private final Deadlines caseDeadlines;
 
   public ProcurementTimetable(
       ProcurementRegister register,
@@ -73,7 +76,9 @@ public class ProcurementTimetable {
       ProcurementAlerts alerts,
       ObjectMapper json,
       ContractService contracts,
-      ProcurementRegimes regimes) {
+      ProcurementRegimes regimes,
+      Deadlines caseDeadlines) {
+    this.caseDeadlines = caseDeadlines;
     this.contracts = contracts;
     this.regimes = regimes;
     this.register = register;
@@ -161,7 +166,7 @@ public class ProcurementTimetable {
             field + ": the " + owner.label() + " stage has finished; its dates stay as they were");
       }
     }
-    if (!after.plannedEnd(stage).isAfter(ProcurementDeadlines.today())) {
+    if (!after.plannedEnd(stage).isAfter(deadlines.today())) {
       problems.add(endField(stage) + ": the overrunning stage needs a new end date after today");
     }
     if (register.find(reference).map(p -> p.awardedContractReference() != null).orElse(false)
@@ -182,7 +187,7 @@ public class ProcurementTimetable {
         after.plannedEnd(stage),
         why,
         ProcurementUsers.userOf(task),
-        ProcurementDeadlines.now());
+        deadlines.currentInstant());
     task.getExecution().setVariable("timetableText", describe(after));
     moveOpenTasks(task, after);
     TaskAnswers.keepOnTask(task, List.of("replanReason"));
@@ -217,7 +222,7 @@ public class ProcurementTimetable {
             plan.plannedProcurementNoticeDate(),
             plan.voluntaryStandstill());
     List<String> problems = new java.util.ArrayList<>();
-    if (newClose != null && newClose.isBefore(ProcurementDeadlines.today())) {
+    if (newClose != null && newClose.isBefore(deadlines.today())) {
       problems.add("newTenderCloseDate: " + newClose.format(DAY) + " is in the past");
     }
     problems.addAll(lawProblems(actual));
@@ -252,15 +257,9 @@ public class ProcurementTimetable {
     return deadlines.endOf(requirePlan(execution.getProcessBusinessKey()).contractSignatureDate());
   }
 
-  public Date commencesAt(DelegateExecution execution) {
-    return deadlines.startOf(requirePlan(execution.getProcessBusinessKey()).commencementDate());
-  }
-
   public void stageFinished(DelegateExecution execution, String stage) {
     register.stageFinished(
-        execution.getProcessBusinessKey(),
-        ProcurementStage.valueOf(stage),
-        ProcurementDeadlines.today());
+        execution.getProcessBusinessKey(), ProcurementStage.valueOf(stage), deadlines.today());
   }
 
   /** Tenders are opened only once the tender period has closed. */
@@ -273,7 +272,7 @@ public class ProcurementTimetable {
       checks.problem("tendersReceived", "must be a whole number");
     }
     checks.optionalText("tenderOpeningNotes", 2000);
-    if (ProcurementDeadlines.today().isBefore(close)) {
+    if (deadlines.today().isBefore(close)) {
       checks.problem(
           "tendersReceived",
           "the tender period runs until "
@@ -321,7 +320,7 @@ public class ProcurementTimetable {
       execution.setVariable("overrunStage", null);
       return;
     }
-    register.recordSlip(reference, stage, plannedEnd, ProcurementDeadlines.now());
+    register.recordSlip(reference, stage, plannedEnd, deadlines.currentInstant());
     execution.setVariable("overrunStage", stage.name());
     execution.setVariable("overrunStageName", stage.label());
     execution.setVariable("overrunPlannedEnd", plannedEnd.format(DAY));
@@ -426,8 +425,8 @@ public class ProcurementTimetable {
   /**
    * Dates of stages still to finish must not lie in the past (a plan is about what will happen).
    */
-  private static List<String> notInThePast(TimetablePlan plan, List<ProcurementStage> finished) {
-    LocalDate today = ProcurementDeadlines.today();
+  private List<String> notInThePast(TimetablePlan plan, List<ProcurementStage> finished) {
+    LocalDate today = deadlines.today();
     return DATE_FIELDS.stream()
         .filter(field -> !"marketEngagementStart".equals(field))
         .filter(field -> !finished.contains(stageOf(field)))
@@ -453,7 +452,13 @@ public class ProcurementTimetable {
             .processInstanceId(task.getProcessInstanceId())
             .activityId("Timer_Commencement")
             .list()) {
-      management.setJobDuedate(job.getId(), deadlines.startOf(plan.commencementDate()));
+      Instant commences = deadlines.startOfDay(plan.commencementDate());
+      caseDeadlines.scheduleAt(
+          ProcurementCase.of(task.getExecution()),
+          ProcurementCase.COMMENCEMENT.name(),
+          commences,
+          ProcurementCase.COMMENCEMENT.seedSection());
+      management.setJobDuedate(job.getId(), deadlines.accelerated(commences));
     }
   }
 

@@ -28,12 +28,15 @@ public class RegisterProcurement implements JavaDelegate {
   private final ContractService contracts;
   private final ProcurementRegimes regimes;
   private final Actors actors;
+  private final ProcurementDeadlines deadlines;
 
   public RegisterProcurement(
       ProcurementRegister register,
       ContractService contracts,
       ProcurementRegimes regimes,
-      Actors actors) {
+      Actors actors,
+      ProcurementDeadlines deadlines) {
+    this.deadlines = deadlines;
     this.register = register;
     this.contracts = contracts;
     this.regimes = regimes;
@@ -49,9 +52,7 @@ public class RegisterProcurement implements JavaDelegate {
     if (regime != null) {
       // A procurement begins today: the law that governs it is the one in force for procurements
       // begun now.
-      regimes
-          .problemFor(regime, ProcurementDeadlines.today())
-          .ifPresent(why -> checks.problem("regime", why));
+      regimes.problemFor(regime, deadlines.today()).ifPresent(why -> checks.problem("regime", why));
     }
     BigDecimal value = checks.amount("estimatedValue");
     boolean keyDecision = checks.flag("keyDecision");
@@ -100,7 +101,7 @@ public class RegisterProcurement implements JavaDelegate {
     checks.throwIfAny();
 
     String startedBy = actors.startingUser(execution.getVariable("initiator")).userId();
-    int year = ProcurementDeadlines.today().getYear();
+    int year = deadlines.today().getYear();
     String reference =
         register.insert(
             execution.getProcessInstanceId(),

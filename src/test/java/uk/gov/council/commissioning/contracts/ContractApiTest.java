@@ -29,6 +29,7 @@ import org.springframework.http.MediaType;
 import org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.UserRequestPostProcessor;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
+import uk.gov.council.commissioning.deadlines.EngineClock;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 
 @ProcessTest
@@ -41,7 +42,7 @@ class ContractApiTest {
 
   @BeforeEach
   void seed() {
-    new DemoContracts(contracts).seed(LocalDate.now());
+    new DemoContracts(contracts, new EngineClock()).seed(LocalDate.now());
     vibranceId =
         contracts.findAllProviders().stream()
             .filter(p -> p.name().equals("Vibrance"))

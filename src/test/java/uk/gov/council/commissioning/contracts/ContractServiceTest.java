@@ -18,6 +18,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.council.commissioning.deadlines.EngineClock;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.web.FieldProblem;
@@ -38,7 +39,7 @@ class ContractServiceTest extends ProcessTestCase {
 
   /** Seeds the demo contracts (once; a repeat adds nothing) and returns their provider Vibrance. */
   static Provider seedDemoAndFindVibrance(ContractService contracts) {
-    new DemoContracts(contracts).seed(LocalDate.now());
+    new DemoContracts(contracts, new EngineClock()).seed(LocalDate.now());
     return contracts.findAllProviders().stream()
         .filter(p -> p.organisationGroup().equals("provider-vibrance"))
         .findFirst()
@@ -63,7 +64,7 @@ class ContractServiceTest extends ProcessTestCase {
   @Test
   void seedingTwiceAddsNothing() {
     int before = contracts.findAll().size();
-    new DemoContracts(contracts).seed(LocalDate.now());
+    new DemoContracts(contracts, new EngineClock()).seed(LocalDate.now());
     assertThat(contracts.findAll()).hasSize(before);
   }
 

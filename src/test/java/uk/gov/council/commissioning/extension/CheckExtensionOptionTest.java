@@ -29,7 +29,7 @@ import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.contracts.ExtensionOption;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.deadlines.TimeAcceleration;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.extension.FakeScopes.Variables;
 
 /**
@@ -48,8 +48,8 @@ class CheckExtensionOptionTest {
               new WorkingDayCalendar(
                   new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()),
                   BankHolidayData.bundled()),
-              new TimeAcceleration(1),
-              new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false)));
+              new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false)),
+          mock(Deadlines.class));
 
   @ParameterizedTest
   @EnumSource(

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
@@ -20,7 +21,10 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.deadlines.Deadline;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.TestClock;
@@ -37,6 +41,8 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
   }
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
+
+  @Autowired Deadlines deadlines;
 
   // --- starting -------------------------------------------------------------------------------
 
@@ -466,6 +472,17 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
         .isEqualTo("t-manager@council.example");
     complete(review, Map.of("escalationAction", "Chased the Portfolio Holder's office"));
     assertThat(instance).isWaitingAt("Task_PrepareGatewayReport");
+  }
+
+  @Test
+  void theTimersReadTheCasesDeadlineRows() {
+    started();
+
+    assertThat(deadlines.of("CONTRACT_EXTENSION", reference))
+        .extracting(Deadline::kind, Deadline::dueAt, Deadline::seedSection)
+        .containsExactly(
+            tuple("ESCALATION", at(LocalDateTime.of(2020, 1, 7, 0, 0)).toInstant(), "000 §4.9"),
+            tuple("LAPSE", at(LocalDateTime.of(2020, 4, 7, 0, 0)).toInstant(), "000 §12.1"));
   }
 
   @Test

@@ -28,8 +28,10 @@ class ExtensionDeadlinesTest {
   private static final ExtensionProperties DEFAULTS =
       new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false);
 
-  private final ExtensionDeadlines deadlines =
-      new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1), DEFAULTS);
+  private final ExtensionDeadlines deadlines = new ExtensionDeadlines(CALENDAR, DEFAULTS);
+
+  /** What the kit's timer expression does with a deadline's row when time is accelerated. */
+  private final TimeAcceleration fast = new TimeAcceleration(1440);
 
   @BeforeEach
   void aClockWellBeforeEveryDeadline() {
@@ -41,17 +43,15 @@ class ExtensionDeadlinesTest {
     assertThat(deadlines.escalationDay(LocalDate.of(2020, 4, 7)))
         .isEqualTo(LocalDate.of(2020, 1, 7));
     // 7 January is in GMT: UK midnight is midnight UTC.
-    assertThat(deadlines.escalationAt(LocalDate.of(2020, 4, 7)))
-        .isEqualTo(utc("2020-01-07T00:00:00Z"));
+    assertThat(deadlines.escalationDue(LocalDate.of(2020, 4, 7)))
+        .isEqualTo(Instant.parse("2020-01-07T00:00:00Z"));
   }
 
   @Test
   void theNoticePeriodIsTheCouncilsToSet() {
     ExtensionDeadlines sixWeeks =
         new ExtensionDeadlines(
-            CALENDAR,
-            new TimeAcceleration(1),
-            new ExtensionProperties(Period.ofMonths(9), Period.ofWeeks(6), 5, false));
+            CALENDAR, new ExtensionProperties(Period.ofMonths(9), Period.ofWeeks(6), 5, false));
 
     assertThat(sixWeeks.escalationDay(LocalDate.of(2020, 4, 7)))
         .isEqualTo(LocalDate.of(2020, 2, 25));
@@ -66,20 +66,23 @@ class ExtensionDeadlinesTest {
   @Test
   void lapseIsMidnightUkTimeAtTheStartOfTheEndDateInSummerTime() {
     // 7 April 2020 is in BST (UTC+1): the day begins at 23:00 UTC the evening before.
-    assertThat(deadlines.lapseAt(LocalDate.of(2020, 4, 7))).isEqualTo(utc("2020-04-06T23:00:00Z"));
+    assertThat(deadlines.lapseDue(LocalDate.of(2020, 4, 7)))
+        .isEqualTo(Instant.parse("2020-04-06T23:00:00Z"));
   }
 
   @Test
   void lapseIsMidnightUkTimeAtTheStartOfTheEndDateInWinter() {
-    assertThat(deadlines.lapseAt(LocalDate.of(2020, 12, 31)))
-        .isEqualTo(utc("2020-12-31T00:00:00Z"));
+    assertThat(deadlines.lapseDue(LocalDate.of(2020, 12, 31)))
+        .isEqualTo(Instant.parse("2020-12-31T00:00:00Z"));
   }
 
   @Test
   void lapseOnTheDayTheClocksGoForward() {
     // 29 March 2020: the clocks change at 01:00 UTC, so the day itself still starts at 00:00 GMT.
-    assertThat(deadlines.lapseAt(LocalDate.of(2020, 3, 29))).isEqualTo(utc("2020-03-29T00:00:00Z"));
-    assertThat(deadlines.lapseAt(LocalDate.of(2020, 3, 30))).isEqualTo(utc("2020-03-29T23:00:00Z"));
+    assertThat(deadlines.lapseDue(LocalDate.of(2020, 3, 29)))
+        .isEqualTo(Instant.parse("2020-03-29T00:00:00Z"));
+    assertThat(deadlines.lapseDue(LocalDate.of(2020, 3, 30)))
+        .isEqualTo(Instant.parse("2020-03-29T23:00:00Z"));
   }
 
   @Test
@@ -89,7 +92,7 @@ class ExtensionDeadlinesTest {
     LocalDate published = LocalDate.of(2020, 5, 4);
 
     assertThat(deadlines.callInLastDay(published)).isEqualTo(LocalDate.of(2020, 5, 12));
-    assertThat(deadlines.callInEndsAt(published)).isEqualTo(utc("2020-05-12T23:00:00Z"));
+    assertThat(deadlines.callInEnds(published)).isEqualTo(Instant.parse("2020-05-12T23:00:00Z"));
   }
 
   @Test
@@ -99,7 +102,7 @@ class ExtensionDeadlinesTest {
     LocalDate published = LocalDate.of(2019, 12, 19);
 
     assertThat(deadlines.callInLastDay(published)).isEqualTo(LocalDate.of(2019, 12, 30));
-    assertThat(deadlines.callInEndsAt(published)).isEqualTo(utc("2019-12-31T00:00:00Z"));
+    assertThat(deadlines.callInEnds(published)).isEqualTo(Instant.parse("2019-12-31T00:00:00Z"));
   }
 
   @Test
@@ -111,42 +114,38 @@ class ExtensionDeadlinesTest {
 
   @Test
   void accelerationMakesADayAMinuteOfTheEngineClock() {
-    ExtensionDeadlines fast =
-        new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
     // 00:00 on 6 April 2020 in London; the contract ends on 7 April, a day later.
     Instant now = Instant.parse("2020-04-05T23:00:00Z");
     TestClock.set(Date.from(now));
 
-    assertThat(fast.lapseAt(LocalDate.of(2020, 4, 7)))
+    assertThat(fast.compressUntil(deadlines.lapseDue(LocalDate.of(2020, 4, 7))))
         .isEqualTo(Date.from(now.plus(Duration.ofMinutes(1))));
     // The escalation day is shown to people, so it stays a real date; only the timer is compressed.
-    assertThat(fast.escalationDay(LocalDate.of(2020, 7, 6))).isEqualTo(LocalDate.of(2020, 4, 6));
-    assertThat(fast.escalationAt(LocalDate.of(2020, 7, 7)))
+    assertThat(deadlines.escalationDay(LocalDate.of(2020, 7, 6)))
+        .isEqualTo(LocalDate.of(2020, 4, 6));
+    assertThat(fast.compressUntil(deadlines.escalationDue(LocalDate.of(2020, 7, 7))))
         .isEqualTo(Date.from(now.plus(Duration.ofMinutes(1))));
   }
 
   @Test
   void accelerationCompressesTheCallInPeriodFromTheEngineClock() {
-    ExtensionDeadlines fast =
-        new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
     Instant now = Instant.parse("2019-12-19T00:00:00Z");
     TestClock.set(Date.from(now));
 
     // The period still counts real working days (ends 00:00 31 December), twelve days away: twelve
     // minutes.
-    assertThat(fast.callInLastDay(LocalDate.of(2019, 12, 19)))
+    assertThat(deadlines.callInLastDay(LocalDate.of(2019, 12, 19)))
         .isEqualTo(LocalDate.of(2019, 12, 30));
-    assertThat(fast.callInEndsAt(LocalDate.of(2019, 12, 19)))
+    assertThat(fast.compressUntil(deadlines.callInEnds(LocalDate.of(2019, 12, 19))))
         .isEqualTo(Date.from(now.plus(Duration.ofMinutes(12))));
   }
 
   @Test
   void aDeadlineAlreadyPastIsNotMovedByAcceleration() {
-    ExtensionDeadlines fast =
-        new ExtensionDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
     TestClock.set(Date.from(Instant.parse("2020-04-20T08:00:00Z")));
 
-    assertThat(fast.lapseAt(LocalDate.of(2020, 4, 7))).isEqualTo(utc("2020-04-06T23:00:00Z"));
+    assertThat(fast.compressUntil(deadlines.lapseDue(LocalDate.of(2020, 4, 7))))
+        .isEqualTo(utc("2020-04-06T23:00:00Z"));
   }
 
   private static Date utc(String instant) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import uk.gov.council.commissioning.deadlines.EngineClock;
 import uk.gov.council.commissioning.extension.FakeScopes.Variables;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.testkit.TestClock;
@@ -24,7 +25,7 @@ import uk.gov.council.commissioning.testkit.TestClock;
 @ExtendWith(TestClock.class)
 class ExtensionFormChecksTest {
 
-  private final ExtensionFormChecks checks = new ExtensionFormChecks();
+  private final ExtensionFormChecks checks = new ExtensionFormChecks(new EngineClock());
 
   @BeforeEach
   void theDayAfterTheSeedReport() {
