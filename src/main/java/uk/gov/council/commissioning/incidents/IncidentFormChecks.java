@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.incidents;
 
 import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -49,10 +50,12 @@ public class IncidentFormChecks {
 
   private final IncidentReportValidator validator;
   private final IncidentSteps steps;
+  private final Clock clock;
 
-  public IncidentFormChecks(IncidentReportValidator validator, IncidentSteps steps) {
+  public IncidentFormChecks(IncidentReportValidator validator, IncidentSteps steps, Clock clock) {
     this.validator = validator;
     this.steps = steps;
+    this.clock = clock;
   }
 
   /** Seed 002 §12.4, on a case the council logged. */
@@ -140,7 +143,8 @@ public class IncidentFormChecks {
     Object received = task.getVariable(UPDATES_RECEIVED);
     task.setVariable(UPDATES_RECEIVED, (received instanceof Number n ? n.intValue() : 0) + 1);
     task.setVariable(LAST_UPDATE, summary);
-    task.setVariable(LAST_UPDATE_AT, IncidentDeadlines.now().toString());
+    task.setVariable(LAST_UPDATE_AT, clock.instant().toString());
+    steps.updateReceived(task.getExecution());
     // An unticked box can arrive as nothing at all; the loop's gateway needs a yes or no.
     task.setVariable(UPDATE_FINAL, Boolean.TRUE.equals(task.getVariable(UPDATE_FINAL)));
   }
@@ -208,7 +212,7 @@ public class IncidentFormChecks {
     checks.text(CQC_NOTIFICATION_REFERENCE);
     LocalDate notified = checks.date(CQC_NOTIFIED_ON);
     if (notified != null) {
-      LocalDate today = IncidentDeadlines.now().atZone(WorkingDayCalendar.UK).toLocalDate();
+      LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
       Instant occurred = occurredAt(task);
       if (notified.isAfter(today)) {
         checks.problem(CQC_NOTIFIED_ON, "cannot be in the future");
