@@ -32,6 +32,9 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.deadlines.Deadline;
+import uk.gov.council.commissioning.deadlines.Deadline.State;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
@@ -57,6 +60,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   private static final String DIRECTOR = "si-director";
 
   @Autowired DeadlineBreaches breaches;
+  @Autowired Deadlines deadlines;
   @Autowired IncidentRepository register;
 
   String reference;
@@ -111,6 +115,12 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(breachesOf(number)).isEmpty();
     assertThat(outbox("incident:" + instance.getId() + ":reported"))
         .contains("si-quality@council.example");
+    // Seed 002 §12.4-12.5: both deadlines run from the incident; the report that opened the case
+    // met the first.
+    assertThat(deadlinesOf(number))
+        .containsExactly(
+            tuple("INITIAL_REPORT", Instant.parse("2025-05-22T19:00:00Z"), State.MET, now()),
+            tuple("REPORTING_FORM", Instant.parse("2025-05-24T07:00:00Z"), State.OPEN, now()));
 
     TestClock.set(LocalDateTime.of(2025, 5, 23, 15, 0));
     complete(instance, "Task_SubmitReportingForm", reportingForm());
@@ -118,6 +128,12 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(register.findByNumber(number).orElseThrow().reportingFormAt()).isEqualTo(now());
     assertThat(breachesOf(number)).isEmpty();
+    assertThat(deadlines.of(IncidentVariables.CASE_TYPE, number))
+        .extracting(Deadline::kind, Deadline::state)
+        .containsExactly(
+            tuple("INITIAL_REPORT", State.MET),
+            tuple("REPORTING_FORM", State.MET),
+            tuple("NEXT_UPDATE", State.OPEN));
   }
 
   @Test
@@ -269,6 +285,9 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThatBreaches(number)
         .containsExactly(
             tuple("INITIAL_REPORT", Kind.MISSED, Instant.parse("2025-05-22T19:00:00Z"), now()));
+    assertThat(deadlinesOf(number))
+        .contains(
+            tuple("INITIAL_REPORT", Instant.parse("2025-05-22T19:00:00Z"), State.MISSED, now()));
     assertThat(instance)
         .isWaitingAt(
             "Task_SubmitInitialReport", "Task_ChaseInitialReport", "Task_SubmitReportingForm");
@@ -941,6 +960,8 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     // Monday 2 June + 5 working days: Monday 9 June.
     assertThat(timer(instance, "Timer_NextUpdateDue").getDuedate())
         .isEqualTo(at(LocalDateTime.of(2025, 6, 10, 0, 0)));
+    assertThat(deadlinesOf(numberOf(instance)))
+        .contains(tuple("NEXT_UPDATE", Instant.parse("2025-06-09T23:00:00Z"), State.OPEN, now()));
 
     TestClock.set(LocalDateTime.of(2025, 6, 10, 0, 1));
     execute(timer(instance, "Timer_NextUpdateDue"));
@@ -1294,6 +1315,12 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .param("key", key)
         .query(String.class)
         .single();
+  }
+
+  private List<Tuple> deadlinesOf(String number) {
+    return deadlines.of(IncidentVariables.CASE_TYPE, number).stream()
+        .map(d -> tuple(d.kind(), d.dueAt(), d.state(), d.stateAt()))
+        .toList();
   }
 
   private static Instant now() {
