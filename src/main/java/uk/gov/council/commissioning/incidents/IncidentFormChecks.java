@@ -16,8 +16,9 @@ import uk.gov.council.commissioning.forms.FormChecks;
 
 /**
  * Server-side checks of the serious-incident forms, called from task listeners in the BPMN (e.g.
- * {@code ${incidentFormChecks.review(task)}}). Tasklist checks the required fields too, but REST
- * callers skip the form.
+ * {@code ${incidentFormChecks.review(task)}}): answers that depend on each other, on the register
+ * or on the clock. The limits each form declares (lengths, choices) are enforced against the
+ * deployed form at the engine API before a submission reaches these.
  */
 @Component("incidentFormChecks")
 public class IncidentFormChecks {
@@ -45,9 +46,6 @@ public class IncidentFormChecks {
           "Task_ConsiderContractDefault",
               List.of(CONTRACT_DEFAULT_DECISION, CONTRACT_DEFAULT_REASONS));
 
-  /** The register's outcome column. */
-  static final int MAX_OUTCOME = 2000;
-
   private final IncidentReportValidator validator;
   private final IncidentSteps steps;
   private final Clock clock;
@@ -66,7 +64,7 @@ public class IncidentFormChecks {
   /** Seed 002 §12.5: "as much information as is known", and what the provider learns from it. */
   public void reportingForm(DelegateTask task) {
     FormChecks checks = new FormChecks("Serious incident reporting form", task);
-    IncidentReportValidator.reportingForm(checks, task);
+    IncidentReportValidator.reportingForm(checks);
     checks.throwIfAny();
   }
 
@@ -117,7 +115,6 @@ public class IncidentFormChecks {
     String decision = checks.oneOf(CHASE_DECISION, CHASE_DECISIONS);
     if (CHASED.equals(decision)) {
       checks.text(ESCALATION_ACTION);
-      IncidentReportValidator.maxLength(checks, task, List.of(ESCALATION_ACTION));
     }
     return RECEIVED_ANOTHER_WAY.equals(decision);
   }
@@ -138,7 +135,6 @@ public class IncidentFormChecks {
     FormChecks checks = new FormChecks("Update", task);
     String summary = checks.text(UPDATE_SUMMARY);
     checks.flag(UPDATE_FINAL);
-    IncidentReportValidator.maxLength(checks, task, List.of(UPDATE_SUMMARY));
     checks.throwIfAny();
     Object received = task.getVariable(UPDATES_RECEIVED);
     task.setVariable(UPDATES_RECEIVED, (received instanceof Number n ? n.intValue() : 0) + 1);
@@ -152,7 +148,6 @@ public class IncidentFormChecks {
   public void furtherInformation(DelegateTask task) {
     FormChecks checks = new FormChecks("Further information", task);
     checks.text(FURTHER_INFORMATION);
-    IncidentReportValidator.maxLength(checks, task, List.of(FURTHER_INFORMATION));
     checks.throwIfAny();
   }
 
@@ -169,14 +164,9 @@ public class IncidentFormChecks {
         INFORMATION_REQUESTED,
         "say what the provider must send");
     if ("CLOSE".equals(decision)) {
-      String outcome = checks.text(OUTCOME);
-      if (outcome != null && outcome.length() > MAX_OUTCOME) {
-        checks.problem(OUTCOME, "at most " + MAX_OUTCOME + " characters");
-      }
+      checks.text(OUTCOME);
       checks.text(LESSONS_LEARNED);
     }
-    IncidentReportValidator.maxLength(
-        checks, task, List.of(REVIEW_NOTES, INFORMATION_REQUESTED, LESSONS_LEARNED));
     checks.throwIfAny();
     // The review's answers are the task's own (see councilAnswers); the case gets what routes it,
     // what the
@@ -198,7 +188,6 @@ public class IncidentFormChecks {
     keepOnTask(task);
     FormChecks checks = new FormChecks("Head of service review", task);
     checks.text(HEAD_OF_SERVICE_RESPONSE);
-    IncidentReportValidator.maxLength(checks, task, List.of(HEAD_OF_SERVICE_RESPONSE));
     checks.throwIfAny();
   }
 
@@ -229,7 +218,6 @@ public class IncidentFormChecks {
     FormChecks checks = new FormChecks("Contract default consideration", task);
     checks.oneOf(CONTRACT_DEFAULT_DECISION, CONTRACT_DEFAULT_DECISIONS);
     checks.text(CONTRACT_DEFAULT_REASONS);
-    IncidentReportValidator.maxLength(checks, task, List.of(CONTRACT_DEFAULT_REASONS));
     checks.throwIfAny();
   }
 
@@ -244,7 +232,6 @@ public class IncidentFormChecks {
     // An unticked box can arrive as nothing at all; the gateway needs a yes or no.
     boolean proceed = Boolean.TRUE.equals(task.getVariable(PROCEED_WITHOUT_REPORT));
     checks.textIf(proceed, PROCEED_REASONS, "is required to proceed without the report");
-    IncidentReportValidator.maxLength(checks, task, List.of(ESCALATION_ACTION, PROCEED_REASONS));
     checks.throwIfAny();
     task.setVariable(PROCEED_WITHOUT_REPORT, proceed);
   }

@@ -161,15 +161,12 @@ public class IncidentReportValidator {
     checks.oneOf(SERVICE_USER_GROUP, SERVICE_USER_GROUPS);
     boolean safeguarding = yesNo(checks, scope, SAFEGUARDING_SUSPECTED);
     boolean riddor = yesNo(checks, scope, RIDDOR_REPORTABLE);
-    maxLength(checks, scope, REPORT_ITEMS);
     return new InitialReport(awareAt, safeguarding, riddor);
   }
 
   /** Seed 002 §12.5, the provider's own form: every item. */
-  static void reportingForm(FormChecks checks, VariableScope scope) {
+  static void reportingForm(FormChecks checks) {
     REPORTING_FORM_ITEMS.forEach(checks::text);
-    maxLength(checks, scope, REPORTING_FORM_ITEMS);
-    maxLength(checks, scope, List.of(OTHERS_INFORMED));
   }
 
   /**
@@ -193,8 +190,6 @@ public class IncidentReportValidator {
       }
       REPORTING_FORM_ITEMS.forEach(checks::text);
     }
-    maxLength(checks, scope, REPORTING_FORM_ITEMS);
-    maxLength(checks, scope, List.of(OTHERS_INFORMED, REPORTING_FORM_TEXT));
     return received(checks, REPORTING_FORM_RECEIVED_AT, REPORTING_FORM_CHANNEL, occurredAt);
   }
 
@@ -298,7 +293,7 @@ public class IncidentReportValidator {
     return value == null || value.toString().isBlank();
   }
 
-  static void maxLength(FormChecks checks, VariableScope scope, List<String> fields) {
+  private static void maxLength(FormChecks checks, VariableScope scope, List<String> fields) {
     for (String field : fields) {
       Object value = scope.getVariable(field);
       if (value != null && value.toString().length() > MAX_TEXT) {

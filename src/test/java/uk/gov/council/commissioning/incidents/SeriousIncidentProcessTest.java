@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -27,6 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
@@ -930,6 +932,47 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(breachesOf(numberOf(instance)))
         .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
         .containsExactly(tuple("INITIAL_REPORT", Kind.LATE), tuple("REPORTING_FORM", Kind.MISSED));
+  }
+
+  // --- cases open before the deadlines became rows -------------------------------------------
+
+  @Test
+  void theV16MigrationGivesAnOpenCaseARowForEachReportStillOwed() throws Exception {
+    ProcessInstance logged = loggedByOfficer();
+    ProcessInstance reported = reportedByProviderOnTime();
+    String loggedNumber = numberOf(logged);
+    String reportedNumber = numberOf(reported);
+    for (String number : List.of(loggedNumber, reportedNumber)) {
+      jdbc.sql(
+              "DELETE FROM case_deadline WHERE case_type = 'SERIOUS_INCIDENT' AND case_reference = :r")
+          .param("r", number)
+          .update();
+    }
+
+    String migration =
+        new String(
+            new ClassPathResource("db/migration/V16__incident_deadlines.sql")
+                .getInputStream()
+                .readAllBytes(),
+            StandardCharsets.UTF_8);
+    jdbc.sql(migration.replaceAll("(?m)^--.*$", "").trim()).update();
+
+    assertThat(deadlines.of(IncidentVariables.CASE_TYPE, loggedNumber))
+        .extracting(Deadline::kind, Deadline::dueAt, Deadline::state, Deadline::seedSection)
+        .containsExactly(
+            tuple("INITIAL_REPORT", Instant.parse("2025-05-22T19:00:00Z"), State.OPEN, "002 §12.4"),
+            tuple(
+                "REPORTING_FORM", Instant.parse("2025-05-24T07:00:00Z"), State.OPEN, "002 §12.5"));
+    // The provider's report opened that case: only the reporting form is still owed.
+    assertThat(deadlines.of(IncidentVariables.CASE_TYPE, reportedNumber))
+        .extracting(Deadline::kind, Deadline::state)
+        .containsExactly(tuple("REPORTING_FORM", State.OPEN));
+
+    // The timers that read the rows work as before: the 12 hours pass with no report.
+    initialReportMissed(logged);
+    assertThatBreaches(loggedNumber)
+        .containsExactly(
+            tuple("INITIAL_REPORT", Kind.MISSED, Instant.parse("2025-05-22T19:00:00Z"), now()));
   }
 
   // --- regular updates ------------------------------------------------------------------------
