@@ -1,18 +1,21 @@
 package uk.gov.council.commissioning.incidents;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.DeadlineRule;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 
 /**
- * When the serious-incident process's deadlines fall and its timers fire. Both report deadlines run
- * from the moment the incident occurred (seed 002 §12.4-12.5), whenever the case was opened, so a
- * case opened late has timers already due. Time acceleration (demos) applies here, once, to the
- * dates handed to timers and task due dates; the deadlines recorded in the register stay real.
+ * The serious-incident process's deadline rules (seed 002 §12.4-12.5), built from {@link
+ * IncidentProperties}. The deadlines themselves are recorded and timed by {@link Deadlines}; both
+ * report deadlines run from the moment the incident occurred, whenever the case was opened, so a
+ * case opened late has timers already due. Also the due dates of the tasks that are not owed by a
+ * deadline of the case: an answer or a council action counted from the day the task is created.
  */
 @Component("incidentDeadlines")
 public class IncidentDeadlines {
@@ -20,39 +23,40 @@ public class IncidentDeadlines {
   private final WorkingDayCalendar calendar;
   private final TimeAcceleration acceleration;
   private final IncidentProperties properties;
+  private final Clock clock;
 
   public IncidentDeadlines(
-      WorkingDayCalendar calendar, TimeAcceleration acceleration, IncidentProperties properties) {
+      WorkingDayCalendar calendar,
+      TimeAcceleration acceleration,
+      IncidentProperties properties,
+      Clock clock) {
     this.calendar = calendar;
     this.acceleration = acceleration;
     this.properties = properties;
+    this.clock = clock;
   }
 
   /** Seed 002 §12.4: "within 12 hours of the occurrence of the incident". */
-  public Instant initialReportDue(Instant occurredAt) {
-    return occurredAt.plus(properties.initialReportWithin());
+  public DeadlineRule initialReport() {
+    return DeadlineRule.hours(properties.initialReportWithin(), "002 §12.4");
   }
 
   /** Seed 002 §12.5: "no later than 48 hours after the incident has occurred". */
-  public Instant reportingFormDue(Instant occurredAt) {
-    return occurredAt.plus(properties.reportingFormWithin());
-  }
-
-  /** A report still missing at this moment is escalated to the contracts managers. */
-  public Instant secondEscalation(Instant due) {
-    return due.plus(properties.secondEscalationAfter());
-  }
-
-  /** The date a timer (or a task's due date) should carry for a deadline at {@code deadline}. */
-  public Date timer(Instant deadline) {
-    return acceleration.compressUntil(deadline);
+  public DeadlineRule reportingForm() {
+    return DeadlineRule.hours(properties.reportingFormWithin(), "002 §12.5");
   }
 
   /**
-   * The next request for an update: the end of the update interval's last working day from today.
+   * Seed 002 §12.5 "regular updates" (no interval given): the next update is asked for at the end
+   * of the interval's last working day from the day the previous one was asked for.
    */
-  public Date nextUpdateAt() {
-    return endOfWorkingDaysFromToday(properties.updateIntervalWorkingDays());
+  public DeadlineRule nextUpdate() {
+    return DeadlineRule.workingDays(properties.updateIntervalWorkingDays(), "002 §12.5");
+  }
+
+  /** How long after a missed report deadline the contracts managers are told (timers). */
+  public Duration secondEscalationAfter() {
+    return properties.secondEscalationAfter();
   }
 
   /** When an update or further information asked of the provider today is due. */
@@ -66,12 +70,8 @@ public class IncidentDeadlines {
   }
 
   private Date endOfWorkingDaysFromToday(int workingDays) {
-    LocalDate today = now().atZone(WorkingDayCalendar.UK).toLocalDate();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
     LocalDate lastDay = calendar.addWorkingDays(today, workingDays);
     return acceleration.compressUntil(calendar.startOfDayAfter(lastDay).toInstant());
-  }
-
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
   }
 }

@@ -8,23 +8,23 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.Periods;
-import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
-import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 
 /**
  * A report the provider owes has not arrived (seed 002 §12.4-12.5). The first escalation records
- * the missed deadline and tells the provider and the contract's officer, and the quality assurance
- * team gets a task to chase; the second goes to the contracts managers. Each message and breach is
- * recorded once, so a retried timer job changes nothing. The emails' texts are the templates {@code
- * mail/incident/<report>-missed} and {@code <report>-second-escalation}.
+ * the missed deadline (once, with its breach) and tells the provider and the contract's officer,
+ * and the quality assurance team gets a task to chase; the second goes to the contracts managers.
+ * Each message and breach is recorded once, so a retried timer job changes nothing. The emails'
+ * texts are the templates {@code mail/incident/<report>-missed} and {@code
+ * <report>-second-escalation}.
  */
 @Component("incidentEscalations")
 public class IncidentEscalations {
 
   /**
-   * A report the provider owes: its breach requirement, its name in texts, its templates' stem, its
-   * deadline, and how the chase task names it, the seed section, the period the council set and how
-   * else it may reach the council.
+   * A report the provider owes: its deadline's kind (the breach requirement), its name in texts,
+   * its templates' stem, its deadline, and how the chase task names it, the seed section, the
+   * period the council set and how else it may reach the council.
    */
   private record Owed(
       String requirement,
@@ -57,17 +57,17 @@ public class IncidentEscalations {
           IncidentProperties::reportingFormWithin,
           "email");
 
-  private final DeadlineBreaches breaches;
+  private final Deadlines deadlines;
   private final IncidentNotifications notifications;
   private final IncidentSteps steps;
   private final IncidentProperties properties;
 
   public IncidentEscalations(
-      DeadlineBreaches breaches,
+      Deadlines deadlines,
       IncidentNotifications notifications,
       IncidentSteps steps,
       IncidentProperties properties) {
-    this.breaches = breaches;
+    this.deadlines = deadlines;
     this.notifications = notifications;
     this.steps = steps;
     this.properties = properties;
@@ -92,14 +92,10 @@ public class IncidentEscalations {
   private void missed(DelegateExecution execution, Owed report) {
     SeriousIncident incident = steps.incident(execution);
     Instant due = report.due().apply(incident);
-    breaches.record(
-        CASE_TYPE,
-        incident.incidentNumber(),
-        incident.providerId(),
+    deadlines.missed(
+        IncidentSteps.ref(incident),
         report.requirement(),
-        Kind.MISSED,
-        due,
-        IncidentDeadlines.now(),
+        incident.providerId(),
         "No " + report.what() + " by its deadline (" + IncidentTimes.text(due) + ")");
     notifications.reportMissing(
         execution,

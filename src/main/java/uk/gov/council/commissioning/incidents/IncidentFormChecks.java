@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.incidents;
 
 import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -15,8 +16,9 @@ import uk.gov.council.commissioning.forms.FormChecks;
 
 /**
  * Server-side checks of the serious-incident forms, called from task listeners in the BPMN (e.g.
- * {@code ${incidentFormChecks.review(task)}}). Tasklist checks the required fields too, but REST
- * callers skip the form.
+ * {@code ${incidentFormChecks.review(task)}}): answers that depend on each other, on the register
+ * or on the clock. The limits each form declares (lengths, choices) are enforced against the
+ * deployed form at the engine API before a submission reaches these.
  */
 @Component("incidentFormChecks")
 public class IncidentFormChecks {
@@ -44,15 +46,14 @@ public class IncidentFormChecks {
           "Task_ConsiderContractDefault",
               List.of(CONTRACT_DEFAULT_DECISION, CONTRACT_DEFAULT_REASONS));
 
-  /** The register's outcome column. */
-  static final int MAX_OUTCOME = 2000;
-
   private final IncidentReportValidator validator;
   private final IncidentSteps steps;
+  private final Clock clock;
 
-  public IncidentFormChecks(IncidentReportValidator validator, IncidentSteps steps) {
+  public IncidentFormChecks(IncidentReportValidator validator, IncidentSteps steps, Clock clock) {
     this.validator = validator;
     this.steps = steps;
+    this.clock = clock;
   }
 
   /** Seed 002 §12.4, on a case the council logged. */
@@ -63,7 +64,7 @@ public class IncidentFormChecks {
   /** Seed 002 §12.5: "as much information as is known", and what the provider learns from it. */
   public void reportingForm(DelegateTask task) {
     FormChecks checks = new FormChecks("Serious incident reporting form", task);
-    IncidentReportValidator.reportingForm(checks, task);
+    IncidentReportValidator.reportingForm(checks);
     checks.throwIfAny();
   }
 
@@ -114,7 +115,6 @@ public class IncidentFormChecks {
     String decision = checks.oneOf(CHASE_DECISION, CHASE_DECISIONS);
     if (CHASED.equals(decision)) {
       checks.text(ESCALATION_ACTION);
-      IncidentReportValidator.maxLength(checks, task, List.of(ESCALATION_ACTION));
     }
     return RECEIVED_ANOTHER_WAY.equals(decision);
   }
@@ -135,12 +135,12 @@ public class IncidentFormChecks {
     FormChecks checks = new FormChecks("Update", task);
     String summary = checks.text(UPDATE_SUMMARY);
     checks.flag(UPDATE_FINAL);
-    IncidentReportValidator.maxLength(checks, task, List.of(UPDATE_SUMMARY));
     checks.throwIfAny();
     Object received = task.getVariable(UPDATES_RECEIVED);
     task.setVariable(UPDATES_RECEIVED, (received instanceof Number n ? n.intValue() : 0) + 1);
     task.setVariable(LAST_UPDATE, summary);
-    task.setVariable(LAST_UPDATE_AT, IncidentDeadlines.now().toString());
+    task.setVariable(LAST_UPDATE_AT, clock.instant().toString());
+    steps.updateReceived(task.getExecution());
     // An unticked box can arrive as nothing at all; the loop's gateway needs a yes or no.
     task.setVariable(UPDATE_FINAL, Boolean.TRUE.equals(task.getVariable(UPDATE_FINAL)));
   }
@@ -148,7 +148,6 @@ public class IncidentFormChecks {
   public void furtherInformation(DelegateTask task) {
     FormChecks checks = new FormChecks("Further information", task);
     checks.text(FURTHER_INFORMATION);
-    IncidentReportValidator.maxLength(checks, task, List.of(FURTHER_INFORMATION));
     checks.throwIfAny();
   }
 
@@ -165,14 +164,9 @@ public class IncidentFormChecks {
         INFORMATION_REQUESTED,
         "say what the provider must send");
     if ("CLOSE".equals(decision)) {
-      String outcome = checks.text(OUTCOME);
-      if (outcome != null && outcome.length() > MAX_OUTCOME) {
-        checks.problem(OUTCOME, "at most " + MAX_OUTCOME + " characters");
-      }
+      checks.text(OUTCOME);
       checks.text(LESSONS_LEARNED);
     }
-    IncidentReportValidator.maxLength(
-        checks, task, List.of(REVIEW_NOTES, INFORMATION_REQUESTED, LESSONS_LEARNED));
     checks.throwIfAny();
     // The review's answers are the task's own (see councilAnswers); the case gets what routes it,
     // what the
@@ -194,7 +188,6 @@ public class IncidentFormChecks {
     keepOnTask(task);
     FormChecks checks = new FormChecks("Head of service review", task);
     checks.text(HEAD_OF_SERVICE_RESPONSE);
-    IncidentReportValidator.maxLength(checks, task, List.of(HEAD_OF_SERVICE_RESPONSE));
     checks.throwIfAny();
   }
 
@@ -208,7 +201,7 @@ public class IncidentFormChecks {
     checks.text(CQC_NOTIFICATION_REFERENCE);
     LocalDate notified = checks.date(CQC_NOTIFIED_ON);
     if (notified != null) {
-      LocalDate today = IncidentDeadlines.now().atZone(WorkingDayCalendar.UK).toLocalDate();
+      LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
       Instant occurred = occurredAt(task);
       if (notified.isAfter(today)) {
         checks.problem(CQC_NOTIFIED_ON, "cannot be in the future");
@@ -225,7 +218,6 @@ public class IncidentFormChecks {
     FormChecks checks = new FormChecks("Contract default consideration", task);
     checks.oneOf(CONTRACT_DEFAULT_DECISION, CONTRACT_DEFAULT_DECISIONS);
     checks.text(CONTRACT_DEFAULT_REASONS);
-    IncidentReportValidator.maxLength(checks, task, List.of(CONTRACT_DEFAULT_REASONS));
     checks.throwIfAny();
   }
 
@@ -240,7 +232,6 @@ public class IncidentFormChecks {
     // An unticked box can arrive as nothing at all; the gateway needs a yes or no.
     boolean proceed = Boolean.TRUE.equals(task.getVariable(PROCEED_WITHOUT_REPORT));
     checks.textIf(proceed, PROCEED_REASONS, "is required to proceed without the report");
-    IncidentReportValidator.maxLength(checks, task, List.of(ESCALATION_ACTION, PROCEED_REASONS));
     checks.throwIfAny();
     task.setVariable(PROCEED_WITHOUT_REPORT, proceed);
   }

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.incidents;
 
 import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -56,9 +57,11 @@ public class IncidentReportValidator {
           "OTHER");
 
   private final ContractService contracts;
+  private final Clock clock;
 
-  public IncidentReportValidator(ContractService contracts) {
+  public IncidentReportValidator(ContractService contracts, Clock clock) {
     this.contracts = contracts;
+    this.clock = clock;
   }
 
   /**
@@ -73,7 +76,7 @@ public class IncidentReportValidator {
     Contract contract = contract(checks, scope, reporter);
     IncidentCategory category =
         IncidentCategory.of(checks.oneOf(CATEGORY, IncidentCategory.NAMES)).orElse(null);
-    Instant now = IncidentDeadlines.now();
+    Instant now = clock.instant();
     Instant occurredAt = notInFuture(checks, OCCURRED_AT, checks.dateTime(OCCURRED_AT), now);
     Instant awareAt =
         reporter.provider()
@@ -151,23 +154,19 @@ public class IncidentReportValidator {
   }
 
   /** Seed 002 §12.4, whoever enters it. */
-  private static InitialReport initialReport(
-      FormChecks checks, VariableScope scope, Instant occurredAt) {
+  private InitialReport initialReport(FormChecks checks, VariableScope scope, Instant occurredAt) {
     Instant awareAt =
-        awareness(checks, occurredAt, checks.dateTime(PROVIDER_AWARE_AT), IncidentDeadlines.now());
+        awareness(checks, occurredAt, checks.dateTime(PROVIDER_AWARE_AT), clock.instant());
     REPORT_ITEMS.forEach(checks::text);
     checks.oneOf(SERVICE_USER_GROUP, SERVICE_USER_GROUPS);
     boolean safeguarding = yesNo(checks, scope, SAFEGUARDING_SUSPECTED);
     boolean riddor = yesNo(checks, scope, RIDDOR_REPORTABLE);
-    maxLength(checks, scope, REPORT_ITEMS);
     return new InitialReport(awareAt, safeguarding, riddor);
   }
 
   /** Seed 002 §12.5, the provider's own form: every item. */
-  static void reportingForm(FormChecks checks, VariableScope scope) {
+  static void reportingForm(FormChecks checks) {
     REPORTING_FORM_ITEMS.forEach(checks::text);
-    maxLength(checks, scope, REPORTING_FORM_ITEMS);
-    maxLength(checks, scope, List.of(OTHERS_INFORMED));
   }
 
   /**
@@ -191,17 +190,15 @@ public class IncidentReportValidator {
       }
       REPORTING_FORM_ITEMS.forEach(checks::text);
     }
-    maxLength(checks, scope, REPORTING_FORM_ITEMS);
-    maxLength(checks, scope, List.of(OTHERS_INFORMED, REPORTING_FORM_TEXT));
     return received(checks, REPORTING_FORM_RECEIVED_AT, REPORTING_FORM_CHANNEL, occurredAt);
   }
 
   /** When and how a report reached the council, from the quality assurance team's entry. */
-  private static Received received(
+  private Received received(
       FormChecks checks, String atField, String channelField, Instant occurredAt) {
     String channel = checks.oneOf(channelField, CHANNELS);
     Instant at = checks.dateTime(atField);
-    if (at != null && at.isAfter(IncidentDeadlines.now())) {
+    if (at != null && at.isAfter(clock.instant())) {
       checks.problem(atField, "cannot be in the future");
     } else if (at != null && occurredAt != null && at.isBefore(occurredAt)) {
       checks.problem(atField, "cannot be before the incident occurred");
@@ -296,7 +293,7 @@ public class IncidentReportValidator {
     return value == null || value.toString().isBlank();
   }
 
-  static void maxLength(FormChecks checks, VariableScope scope, List<String> fields) {
+  private static void maxLength(FormChecks checks, VariableScope scope, List<String> fields) {
     for (String field : fields) {
       Object value = scope.getVariable(field);
       if (value != null && value.toString().length() > MAX_TEXT) {

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.incidents;
 
 import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
@@ -9,6 +10,9 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.deadlines.CaseRef;
+import uk.gov.council.commissioning.deadlines.Deadline;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.incidents.IncidentReportValidator.InitialReport;
 import uk.gov.council.commissioning.incidents.IncidentReportValidator.Received;
 import uk.gov.council.commissioning.incidents.IncidentReportValidator.ReceivedInitialReport;
@@ -27,18 +31,27 @@ public class IncidentSteps {
   private final DeadlineBreaches breaches;
   private final SafeguardingAlerts alerts;
   private final IncidentNotifications notifications;
+  private final Deadlines deadlines;
+  private final IncidentDeadlines rules;
+  private final Clock clock;
 
   public IncidentSteps(
       IncidentRepository register,
       IncidentReportValidator validator,
       DeadlineBreaches breaches,
       SafeguardingAlerts alerts,
-      IncidentNotifications notifications) {
+      IncidentNotifications notifications,
+      Deadlines deadlines,
+      IncidentDeadlines rules,
+      Clock clock) {
     this.register = register;
     this.validator = validator;
     this.breaches = breaches;
     this.alerts = alerts;
     this.notifications = notifications;
+    this.deadlines = deadlines;
+    this.rules = rules;
+    this.clock = clock;
   }
 
   /**
@@ -51,7 +64,7 @@ public class IncidentSteps {
         execution,
         incident,
         validator.validateInitialReport(execution, incident.occurredAt()),
-        IncidentDeadlines.now(),
+        clock.instant(),
         "");
   }
 
@@ -86,8 +99,7 @@ public class IncidentSteps {
         report.safeguardingSuspected(),
         report.riddorReportable());
     execution.setVariable(INITIAL_REPORT_RECEIVED, true);
-    lateIfAfter(
-        incident, INITIAL_REPORT, "initial report", incident.initialReportDueAt(), receivedAt, how);
+    initialReportReceived(incident, receivedAt, how);
     if (report.safeguardingSuspected()) {
       raiseSafeguardingAlert(
           execution, SafeguardingConcern.PROVIDER, report.providerAwareAt(), receivedAt);
@@ -96,7 +108,7 @@ public class IncidentSteps {
 
   /** Seed 002 §12.5: the serious incident reporting form, submitted in the provider's task now. */
   public void recordReportingForm(DelegateExecution execution) {
-    recordReportingForm(incident(execution), IncidentDeadlines.now(), "");
+    recordReportingForm(incident(execution), clock.instant(), "");
   }
 
   /**
@@ -113,8 +125,32 @@ public class IncidentSteps {
   /** The register's received time, and a LATE breach after the 48 hours. */
   private void recordReportingForm(SeriousIncident incident, Instant receivedAt, String how) {
     register.recordReportingForm(incident.incidentNumber(), receivedAt);
+    deadlines.met(ref(incident), REPORTING_FORM, receivedAt);
     lateIfAfter(
         incident, REPORTING_FORM, "reporting form", incident.reportingFormDueAt(), receivedAt, how);
+  }
+
+  /**
+   * The initial report arrived at {@code receivedAt}: its deadline is met, and a LATE breach is
+   * recorded after the 12 hours (seed 002 §12.4).
+   */
+  void initialReportReceived(SeriousIncident incident, Instant receivedAt, String how) {
+    deadlines.met(ref(incident), INITIAL_REPORT, receivedAt);
+    lateIfAfter(
+        incident, INITIAL_REPORT, "initial report", incident.initialReportDueAt(), receivedAt, how);
+  }
+
+  /**
+   * Seed 002 §12.5 "regular updates": the next update is asked for the update interval after today,
+   * on the way to the timer that asks for it, which reads this deadline.
+   */
+  public void scheduleNextUpdate(DelegateExecution execution) {
+    deadlines.schedule(ref(incident(execution)), NEXT_UPDATE, rules.nextUpdate(), clock.instant());
+  }
+
+  /** The provider's update arrived now: the update asked for is met. */
+  void updateReceived(DelegateExecution execution) {
+    deadlines.met(ref(incident(execution)), NEXT_UPDATE, clock.instant());
   }
 
   private static String byChannel(Received received) {
@@ -123,16 +159,19 @@ public class IncidentSteps {
 
   /** The review's safeguarding route: the council raises the alert itself if nobody has yet. */
   public void raiseSafeguardingEnquiry(DelegateExecution execution) {
-    Instant now = IncidentDeadlines.now();
+    Instant now = clock.instant();
     raiseSafeguardingAlert(execution, SafeguardingConcern.COUNCIL, now, now);
   }
 
   public void close(DelegateExecution execution) {
     SeriousIncident incident = incident(execution);
     register.close(
-        incident.incidentNumber(),
-        IncidentDeadlines.now(),
-        (String) execution.getVariable(OUTCOME));
+        incident.incidentNumber(), clock.instant(), (String) execution.getVariable(OUTCOME));
+    // Closing ends the update requests: the next one is no longer owed.
+    deadlines
+        .find(ref(incident), NEXT_UPDATE)
+        .filter(next -> next.state() == Deadline.State.OPEN)
+        .ifPresent(next -> deadlines.waive(next.caseRef(), NEXT_UPDATE));
     notifications.closed(execution, incident);
   }
 
@@ -220,6 +259,10 @@ public class IncidentSteps {
    */
   public String providerGroup(DelegateExecution execution) {
     return incident(execution).organisationGroup();
+  }
+
+  static CaseRef ref(SeriousIncident incident) {
+    return new CaseRef(CASE_TYPE, incident.incidentNumber(), incident.processInstanceId());
   }
 
   /**

@@ -42,10 +42,6 @@ final class IncidentVariables {
   static final String INITIAL_REPORT_DUE_TEXT = "initialReportDueText";
   static final String REPORTING_FORM_DUE_AT = "reportingFormDueAt";
   static final String REPORTING_FORM_DUE_TEXT = "reportingFormDueText";
-  static final String INITIAL_REPORT_TIMER = "initialReportTimer";
-  static final String INITIAL_REPORT_SECOND_ESCALATION_TIMER = "initialReportSecondEscalationTimer";
-  static final String REPORTING_FORM_TIMER = "reportingFormTimer";
-  static final String REPORTING_FORM_SECOND_ESCALATION_TIMER = "reportingFormSecondEscalationTimer";
   static final String SAFEGUARDING_ALERT_RAISED = "safeguardingAlertRaised";
   static final String SAFEGUARDING_ALERT_INSTANCE = "safeguardingAlertProcessInstanceId";
   static final String UPDATES_RECEIVED = "updatesReceived";
@@ -112,11 +108,15 @@ final class IncidentVariables {
   static final String SOURCE_PROVIDER_REPORT = "PROVIDER_REPORT";
   static final String SOURCE_COUNCIL_LOGGED = "COUNCIL_LOGGED";
 
-  /** The case type and requirements under which deadline breaches are recorded. */
+  /**
+   * The case type, and the kinds of its deadlines, which are also the requirements under which
+   * their breaches are recorded.
+   */
   static final String CASE_TYPE = "SERIOUS_INCIDENT";
 
   static final String INITIAL_REPORT = "INITIAL_REPORT";
   static final String REPORTING_FORM = "REPORTING_FORM";
+  static final String NEXT_UPDATE = "NEXT_UPDATE";
 
   private IncidentVariables() {}
 }

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.incidents;
 
 import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
@@ -10,6 +11,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.deadlines.CaseRef;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.Actors;
@@ -17,7 +20,8 @@ import uk.gov.council.commissioning.security.Actors;
 /**
  * First step of every serious-incident case, in the transaction that starts it: a report that fails
  * the checks creates nothing. Registers the incident, gives it its number (the business key) and
- * works out the deadlines, which run from the moment the incident occurred (seed 002 §12.4-12.5).
+ * schedules both report deadlines, which run from the moment the incident occurred (seed 002
+ * §12.4-12.5).
  */
 @Component("registerIncident")
 public class RegisterIncident implements JavaDelegate {
@@ -28,6 +32,9 @@ public class RegisterIncident implements JavaDelegate {
   private final IncidentDeadlines deadlines;
   private final IncidentSteps steps;
   private final IncidentNotifications notifications;
+  private final Deadlines caseDeadlines;
+  private final WorkingDayCalendar calendar;
+  private final Clock clock;
 
   public RegisterIncident(
       Actors actors,
@@ -35,13 +42,19 @@ public class RegisterIncident implements JavaDelegate {
       IncidentRepository register,
       IncidentDeadlines deadlines,
       IncidentSteps steps,
-      IncidentNotifications notifications) {
+      IncidentNotifications notifications,
+      Deadlines caseDeadlines,
+      WorkingDayCalendar calendar,
+      Clock clock) {
     this.actors = actors;
     this.validator = validator;
     this.register = register;
     this.deadlines = deadlines;
     this.steps = steps;
     this.notifications = notifications;
+    this.caseDeadlines = caseDeadlines;
+    this.calendar = calendar;
+    this.clock = clock;
   }
 
   @Override
@@ -49,9 +62,9 @@ public class RegisterIncident implements JavaDelegate {
     Actor reporter = actors.startingUser(execution.getVariable(REPORTED_BY));
     IncidentReport report = validator.validateStart(execution, reporter);
     Contract contract = report.contract();
-    Instant now = IncidentDeadlines.now();
-    Instant initialDue = deadlines.initialReportDue(report.occurredAt());
-    Instant formDue = deadlines.reportingFormDue(report.occurredAt());
+    Instant now = clock.instant();
+    Instant initialDue = deadlines.initialReport().dueFrom(report.occurredAt(), calendar);
+    Instant formDue = deadlines.reportingForm().dueFrom(report.occurredAt(), calendar);
     int year = report.occurredAt().atZone(WorkingDayCalendar.UK).getYear();
     String number =
         register.insert(
@@ -63,6 +76,9 @@ public class RegisterIncident implements JavaDelegate {
             formDue,
             year);
     execution.setProcessBusinessKey(number);
+    CaseRef ref = new CaseRef(CASE_TYPE, number, execution.getProcessInstanceId());
+    caseDeadlines.schedule(ref, INITIAL_REPORT, deadlines.initialReport(), report.occurredAt());
+    caseDeadlines.schedule(ref, REPORTING_FORM, deadlines.reportingForm(), report.occurredAt());
 
     Map<String, Object> variables = new HashMap<>();
     variables.put(INCIDENT_NUMBER, number);
@@ -81,14 +97,6 @@ public class RegisterIncident implements JavaDelegate {
     variables.put(INITIAL_REPORT_DUE_TEXT, IncidentTimes.text(initialDue));
     variables.put(REPORTING_FORM_DUE_AT, formDue.toString());
     variables.put(REPORTING_FORM_DUE_TEXT, IncidentTimes.text(formDue));
-    variables.put(INITIAL_REPORT_TIMER, deadlines.timer(initialDue));
-    variables.put(
-        INITIAL_REPORT_SECOND_ESCALATION_TIMER,
-        deadlines.timer(deadlines.secondEscalation(initialDue)));
-    variables.put(REPORTING_FORM_TIMER, deadlines.timer(formDue));
-    variables.put(
-        REPORTING_FORM_SECOND_ESCALATION_TIMER,
-        deadlines.timer(deadlines.secondEscalation(formDue)));
     variables.put(SAFEGUARDING_SUSPECTED, report.safeguardingSuspected());
     variables.put(RIDDOR_REPORTABLE, report.riddorReportable());
     variables.put(SAFEGUARDING_ALERT_RAISED, false);
@@ -98,7 +106,7 @@ public class RegisterIncident implements JavaDelegate {
     SeriousIncident incident = steps.incident(execution);
     if (report.byProvider()) {
       // A provider's own report is its initial report: late if it came after the 12 hours.
-      steps.lateIfAfter(incident, INITIAL_REPORT, "initial report", initialDue, now, "");
+      steps.initialReportReceived(incident, now, "");
       notifications.reportedByProvider(execution, incident);
     } else {
       notifications.loggedByCouncil(execution, incident);

@@ -14,11 +14,13 @@ import uk.gov.council.commissioning.calendar.BankHolidayData;
 import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.calendar.Nation;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.EngineClock;
 import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
- * When the serious-incident deadlines fall (seed 002 §12.4-12.5), with the bundled bank holidays.
+ * When the serious-incident deadlines fall (seed 002 §12.4-12.5) by their rules, and the timers
+ * that read them, with the bundled bank holidays.
  */
 @ExtendWith(TestClock.class)
 class IncidentDeadlinesTest {
@@ -30,19 +32,27 @@ class IncidentDeadlinesTest {
       new IncidentProperties(
           Duration.ofHours(12), Duration.ofHours(48), Duration.ofHours(24), 5, 2, 2);
 
+  private static final EngineClock CLOCK = new EngineClock();
+
   private final IncidentDeadlines deadlines =
-      new IncidentDeadlines(CALENDAR, new TimeAcceleration(1), DEFAULTS);
+      new IncidentDeadlines(CALENDAR, new TimeAcceleration(1, CLOCK), DEFAULTS, CLOCK);
 
   @Test
   void bothReportsAreDueFromTheMomentTheIncidentOccurred() {
     Instant occurred = Instant.parse("2025-05-22T07:00:00Z");
 
-    assertThat(deadlines.initialReportDue(occurred))
+    assertThat(deadlines.initialReport().dueFrom(occurred, CALENDAR))
         .isEqualTo(Instant.parse("2025-05-22T19:00:00Z"));
-    assertThat(deadlines.reportingFormDue(occurred))
+    assertThat(deadlines.reportingForm().dueFrom(occurred, CALENDAR))
         .isEqualTo(Instant.parse("2025-05-24T07:00:00Z"));
-    assertThat(deadlines.secondEscalation(deadlines.initialReportDue(occurred)))
+    assertThat(
+            deadlines
+                .initialReport()
+                .dueFrom(occurred, CALENDAR)
+                .plus(deadlines.secondEscalationAfter()))
         .isEqualTo(Instant.parse("2025-05-23T19:00:00Z"));
+    assertThat(deadlines.initialReport().seedSection()).isEqualTo("002 §12.4");
+    assertThat(deadlines.reportingForm().seedSection()).isEqualTo("002 §12.5");
   }
 
   @Test
@@ -50,7 +60,7 @@ class IncidentDeadlinesTest {
     // The clocks went forward at 01:00 GMT on 30 March 2025.
     Instant occurred = uk(LocalDateTime.of(2025, 3, 29, 23, 0));
 
-    assertThat(deadlines.initialReportDue(occurred))
+    assertThat(deadlines.initialReport().dueFrom(occurred, CALENDAR))
         .isEqualTo(uk(LocalDateTime.of(2025, 3, 30, 12, 0)));
   }
 
@@ -58,19 +68,23 @@ class IncidentDeadlinesTest {
   void aTimerForAPastDeadlineIsDueAtOnceAndAFutureOneOnTheDeadline() {
     setClock(LocalDateTime.of(2025, 5, 22, 9, 0));
 
-    assertThat(deadlines.timer(Instant.parse("2025-05-20T00:00:00Z")))
+    TimeAcceleration realTime = new TimeAcceleration(1, CLOCK);
+
+    assertThat(realTime.compressUntil(Instant.parse("2025-05-20T00:00:00Z")))
         .isEqualTo(Date.from(Instant.parse("2025-05-20T00:00:00Z")));
-    assertThat(deadlines.timer(Instant.parse("2025-05-22T19:00:00Z")))
+    assertThat(realTime.compressUntil(Instant.parse("2025-05-22T19:00:00Z")))
         .isEqualTo(Date.from(Instant.parse("2025-05-22T19:00:00Z")));
   }
 
   @Test
   void timeAccelerationCompressesTheTimeLeftOnce() {
     setClock(LocalDateTime.of(2025, 5, 22, 8, 0));
-    IncidentDeadlines demo = new IncidentDeadlines(CALENDAR, new TimeAcceleration(1440), DEFAULTS);
+    TimeAcceleration demo = new TimeAcceleration(1440, CLOCK);
+    Instant due =
+        deadlines.initialReport().dueFrom(uk(LocalDateTime.of(2025, 5, 22, 8, 0)), CALENDAR);
 
     // Twelve hours pass in half a minute.
-    assertThat(demo.timer(uk(LocalDateTime.of(2025, 5, 22, 20, 0))))
+    assertThat(demo.compressUntil(due))
         .isEqualTo(Date.from(uk(LocalDateTime.of(2025, 5, 22, 8, 0, 30))));
   }
 
@@ -80,8 +94,8 @@ class IncidentDeadlinesTest {
     // 29, Fri 30.
     setClock(LocalDateTime.of(2025, 5, 22, 15, 0));
 
-    assertThat(deadlines.nextUpdateAt())
-        .isEqualTo(Date.from(uk(LocalDateTime.of(2025, 5, 31, 0, 0))));
+    assertThat(deadlines.nextUpdate().dueFrom(CLOCK.instant(), CALENDAR))
+        .isEqualTo(uk(LocalDateTime.of(2025, 5, 31, 0, 0)));
   }
 
   @Test
@@ -89,8 +103,8 @@ class IncidentDeadlinesTest {
     // Tuesday 23 December 2025: Wed 24, Mon 29, Tue 30, Wed 31, Fri 2 January.
     setClock(LocalDateTime.of(2025, 12, 23, 10, 0));
 
-    assertThat(deadlines.nextUpdateAt())
-        .isEqualTo(Date.from(uk(LocalDateTime.of(2026, 1, 3, 0, 0))));
+    assertThat(deadlines.nextUpdate().dueFrom(CLOCK.instant(), CALENDAR))
+        .isEqualTo(uk(LocalDateTime.of(2026, 1, 3, 0, 0)));
   }
 
   @Test
@@ -99,9 +113,10 @@ class IncidentDeadlinesTest {
     IncidentDeadlines custom =
         new IncidentDeadlines(
             CALENDAR,
-            new TimeAcceleration(1),
+            new TimeAcceleration(1, CLOCK),
             new IncidentProperties(
-                Duration.ofHours(12), Duration.ofHours(48), Duration.ofHours(24), 5, 3, 1));
+                Duration.ofHours(12), Duration.ofHours(48), Duration.ofHours(24), 5, 3, 1),
+            CLOCK);
 
     // Friday 23 May + 3 working days (not Monday 26): Thursday 29 May; + 1: Tuesday 27 May.
     assertThat(custom.providerResponseDue())

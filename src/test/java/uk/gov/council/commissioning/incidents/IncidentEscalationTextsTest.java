@@ -11,8 +11,8 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.escalation.CaseMail;
 import uk.gov.council.commissioning.escalation.Escalations;
 import uk.gov.council.commissioning.notify.NotificationService;
@@ -59,7 +59,7 @@ class IncidentEscalationTextsTest {
     CaseMail mail = new CaseMail(mock(NotificationService.class));
     IncidentEscalations escalations =
         new IncidentEscalations(
-            mock(DeadlineBreaches.class),
+            mock(Deadlines.class),
             new IncidentNotifications(
                 mail,
                 new Escalations(mail),

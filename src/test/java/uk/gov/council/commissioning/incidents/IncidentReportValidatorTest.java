@@ -25,6 +25,7 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.deadlines.EngineClock;
 import uk.gov.council.commissioning.forms.RequestScope;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Actor;
@@ -44,7 +45,8 @@ class IncidentReportValidatorTest {
   private static final Actor OFFICER = new Actor("olivia", false, Set.of());
 
   private final ContractService contracts = mock(ContractService.class);
-  private final IncidentReportValidator validator = new IncidentReportValidator(contracts);
+  private final IncidentReportValidator validator =
+      new IncidentReportValidator(contracts, new EngineClock());
 
   @BeforeEach
   void setUp() {

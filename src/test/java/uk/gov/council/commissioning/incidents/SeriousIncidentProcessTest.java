@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -27,11 +28,15 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.deadlines.Deadline;
+import uk.gov.council.commissioning.deadlines.Deadline.State;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
@@ -57,6 +62,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   private static final String DIRECTOR = "si-director";
 
   @Autowired DeadlineBreaches breaches;
+  @Autowired Deadlines deadlines;
   @Autowired IncidentRepository register;
 
   String reference;
@@ -111,6 +117,12 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(breachesOf(number)).isEmpty();
     assertThat(outbox("incident:" + instance.getId() + ":reported"))
         .contains("si-quality@council.example");
+    // Seed 002 §12.4-12.5: both deadlines run from the incident; the report that opened the case
+    // met the first.
+    assertThat(deadlinesOf(number))
+        .containsExactly(
+            tuple("INITIAL_REPORT", Instant.parse("2025-05-22T19:00:00Z"), State.MET, now()),
+            tuple("REPORTING_FORM", Instant.parse("2025-05-24T07:00:00Z"), State.OPEN, now()));
 
     TestClock.set(LocalDateTime.of(2025, 5, 23, 15, 0));
     complete(instance, "Task_SubmitReportingForm", reportingForm());
@@ -118,6 +130,12 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(register.findByNumber(number).orElseThrow().reportingFormAt()).isEqualTo(now());
     assertThat(breachesOf(number)).isEmpty();
+    assertThat(deadlines.of(IncidentVariables.CASE_TYPE, number))
+        .extracting(Deadline::kind, Deadline::state)
+        .containsExactly(
+            tuple("INITIAL_REPORT", State.MET),
+            tuple("REPORTING_FORM", State.MET),
+            tuple("NEXT_UPDATE", State.OPEN));
   }
 
   @Test
@@ -269,6 +287,9 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThatBreaches(number)
         .containsExactly(
             tuple("INITIAL_REPORT", Kind.MISSED, Instant.parse("2025-05-22T19:00:00Z"), now()));
+    assertThat(deadlinesOf(number))
+        .contains(
+            tuple("INITIAL_REPORT", Instant.parse("2025-05-22T19:00:00Z"), State.MISSED, now()));
     assertThat(instance)
         .isWaitingAt(
             "Task_SubmitInitialReport", "Task_ChaseInitialReport", "Task_SubmitReportingForm");
@@ -913,6 +934,47 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .containsExactly(tuple("INITIAL_REPORT", Kind.LATE), tuple("REPORTING_FORM", Kind.MISSED));
   }
 
+  // --- cases open before the deadlines became rows -------------------------------------------
+
+  @Test
+  void theV16MigrationGivesAnOpenCaseARowForEachReportStillOwed() throws Exception {
+    ProcessInstance logged = loggedByOfficer();
+    ProcessInstance reported = reportedByProviderOnTime();
+    String loggedNumber = numberOf(logged);
+    String reportedNumber = numberOf(reported);
+    for (String number : List.of(loggedNumber, reportedNumber)) {
+      jdbc.sql(
+              "DELETE FROM case_deadline WHERE case_type = 'SERIOUS_INCIDENT' AND case_reference = :r")
+          .param("r", number)
+          .update();
+    }
+
+    String migration =
+        new String(
+            new ClassPathResource("db/migration/V16__incident_deadlines.sql")
+                .getInputStream()
+                .readAllBytes(),
+            StandardCharsets.UTF_8);
+    jdbc.sql(migration.replaceAll("(?m)^--.*$", "").trim()).update();
+
+    assertThat(deadlines.of(IncidentVariables.CASE_TYPE, loggedNumber))
+        .extracting(Deadline::kind, Deadline::dueAt, Deadline::state, Deadline::seedSection)
+        .containsExactly(
+            tuple("INITIAL_REPORT", Instant.parse("2025-05-22T19:00:00Z"), State.OPEN, "002 §12.4"),
+            tuple(
+                "REPORTING_FORM", Instant.parse("2025-05-24T07:00:00Z"), State.OPEN, "002 §12.5"));
+    // The provider's report opened that case: only the reporting form is still owed.
+    assertThat(deadlines.of(IncidentVariables.CASE_TYPE, reportedNumber))
+        .extracting(Deadline::kind, Deadline::state)
+        .containsExactly(tuple("REPORTING_FORM", State.OPEN));
+
+    // The timers that read the rows work as before: the 12 hours pass with no report.
+    initialReportMissed(logged);
+    assertThatBreaches(loggedNumber)
+        .containsExactly(
+            tuple("INITIAL_REPORT", Kind.MISSED, Instant.parse("2025-05-22T19:00:00Z"), now()));
+  }
+
   // --- regular updates ------------------------------------------------------------------------
 
   @Test
@@ -941,6 +1003,8 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     // Monday 2 June + 5 working days: Monday 9 June.
     assertThat(timer(instance, "Timer_NextUpdateDue").getDuedate())
         .isEqualTo(at(LocalDateTime.of(2025, 6, 10, 0, 0)));
+    assertThat(deadlinesOf(numberOf(instance)))
+        .contains(tuple("NEXT_UPDATE", Instant.parse("2025-06-09T23:00:00Z"), State.OPEN, now()));
 
     TestClock.set(LocalDateTime.of(2025, 6, 10, 0, 1));
     execute(timer(instance, "Timer_NextUpdateDue"));
@@ -1294,6 +1358,12 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .param("key", key)
         .query(String.class)
         .single();
+  }
+
+  private List<Tuple> deadlinesOf(String number) {
+    return deadlines.of(IncidentVariables.CASE_TYPE, number).stream()
+        .map(d -> tuple(d.kind(), d.dueAt(), d.state(), d.stateAt()))
+        .toList();
   }
 
   private static Instant now() {
