@@ -1,12 +1,10 @@
 package uk.gov.council.commissioning.complaints;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
@@ -54,18 +52,11 @@ final class ComplaintTestData {
   }
 
   static void contract(ContractService contracts, Provider provider, String reference) {
+    String title = "Domiciliary Care Service (North Locality)";
     contracts.create(
-        new NewContract(
-            reference,
-            "Domiciliary Care Service (North Locality)",
-            provider.id(),
-            "Home care",
-            LocalDate.of(2024, 4, 1),
-            LocalDate.of(2029, 3, 31),
-            new BigDecimal("640000.00"),
-            new BigDecimal("3200000.00"),
-            "Home Care - Older People",
-            List.of(new NewContract.Option(12))));
+        draft(reference, provider.id())
+            .about(title, "Home care", "Home Care - Older People")
+            .running("2024-04-01", "2029-03-31", "640000.00", "3200000.00", 12));
     contracts.assignContractOfficer(reference, CONTRACT_OFFICER);
   }
 

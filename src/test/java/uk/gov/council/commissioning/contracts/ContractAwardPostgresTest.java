@@ -2,8 +2,8 @@ package uk.gov.council.commissioning.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -154,16 +154,8 @@ class ContractAwardPostgresTest extends ProcessTestCase {
   }
 
   private NewContract contract(String reference, LocalDate start, LocalDate end) {
-    return new NewContract(
-        reference,
-        "Independent Advocacy Service",
-        provider.id(),
-        "Advocacy",
-        start,
-        end,
-        new BigDecimal("90000.00"),
-        new BigDecimal("630000.00"),
-        "Advocacy Services",
-        List.of(new NewContract.Option(12), new NewContract.Option(12)));
+    return draft(reference, provider.id())
+        .about("Independent Advocacy Service", "Advocacy", "Advocacy Services")
+        .running(start, end, "90000.00", "630000.00", 12, 12);
   }
 }

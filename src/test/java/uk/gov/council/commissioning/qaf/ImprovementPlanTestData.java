@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.qaf;
 
-import java.math.BigDecimal;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,7 +10,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
@@ -73,17 +73,9 @@ final class ImprovementPlanTestData {
 
   static Contract contract(ContractService contracts, Provider provider, String reference) {
     contracts.create(
-        new NewContract(
-            reference,
-            "Floating Support Service",
-            provider.id(),
-            "Housing support",
-            LocalDate.of(2024, 4, 1),
-            LocalDate.of(2029, 3, 31),
-            new BigDecimal("250000.00"),
-            new BigDecimal("1250000.00"),
-            "Supporting People",
-            List.of(new NewContract.Option(12))));
+        draft(reference, provider.id())
+            .about("Floating Support Service", "Housing support", "Supporting People")
+            .running("2024-04-01", "2029-03-31", "250000.00", "1250000.00", 12));
     contracts.assignContractOfficer(reference, CONTRACT_OFFICER);
     return contracts.findByReference(reference).orElseThrow();
   }

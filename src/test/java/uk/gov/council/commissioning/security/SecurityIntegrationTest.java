@@ -2,11 +2,10 @@ package uk.gov.council.commissioning.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 import static uk.gov.council.commissioning.web.HttpTestClient.basic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +17,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import uk.gov.council.commissioning.CommissioningApplication;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.extension.ExtensionCaseService;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
@@ -255,17 +253,9 @@ class SecurityIntegrationTest extends HttpProcessTestCase {
         contracts.createProvider(
             "Security IT Care", "contracts@security-it.example", "provider-security-it");
     contracts.create(
-        new NewContract(
-            reference,
-            "Home care",
-            provider.id(),
-            "Home care",
-            LocalDate.of(2024, 4, 1),
-            LocalDate.of(2026, 3, 31),
-            new BigDecimal("50000"),
-            new BigDecimal("100000"),
-            null,
-            List.of(new NewContract.Option(12))));
+        draft(reference, provider.id())
+            .about("Home care", "Home care", null)
+            .running("2024-04-01", "2026-03-31", "50000", "100000", 12));
     String caseId = cases.startAsSystem(reference).getId();
     return taskService
         .createTaskQuery()
