@@ -263,6 +263,23 @@ final class QafReportTestData {
         .single();
   }
 
+  /** An open plan not yet submitted, due at {@code planDue}. */
+  static long openPlan(JdbcClient jdbc, long assessmentId, String objective, Instant planDue) {
+    return submittedPlan(jdbc, assessmentId, objective, planDue, null, null);
+  }
+
+  /** An open plan submitted and waiting for validation. */
+  static long submittedPlan(
+      JdbcClient jdbc,
+      long assessmentId,
+      String objective,
+      Instant planDue,
+      Instant submitted,
+      Instant validationDue) {
+    return plan(
+        jdbc, assessmentId, objective, planDue, submitted, validationDue, null, null, null, "OPEN");
+  }
+
   static Instant uk(LocalDateTime time) {
     return time.atZone(UK).toInstant();
   }

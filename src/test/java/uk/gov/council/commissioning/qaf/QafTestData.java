@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.qaf;
 
 import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -25,12 +26,10 @@ final class QafTestData {
   private QafTestData() {}
 
   static void users(AccessSetup access) {
-    access.ensureGroup(ALPHA_GROUP, "Alpha Supported Living", "PROVIDER");
-    access.ensureGroup(BETA_GROUP, "Beta Support", "PROVIDER");
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
-    user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
-    user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+    providerUser(access, ALPHA_USER, ALPHA_GROUP, "Alpha Supported Living");
+    providerUser(access, BETA_USER, BETA_GROUP, "Beta Support");
   }
 
   static void user(AccessSetup access, String id, String... groups) {

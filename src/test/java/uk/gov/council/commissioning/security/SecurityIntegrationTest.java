@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -31,7 +30,6 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class SecurityIntegrationTest extends HttpProcessTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "it-officer";
   private static final String OFFICER_PASSWORD = "secret-it-officer";
 
@@ -52,7 +50,7 @@ class SecurityIntegrationTest extends HttpProcessTestCase {
     access.ensureUser(
         FORGETFUL, "Fred", "Forgetful", FORGETFUL + "@council.example", "secret-" + FORGETFUL);
     access.ensureMembership(FORGETFUL, Roles.COMMISSIONING_OFFICERS);
-    reference = "SEC-IT" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    reference = uniqueReference("SEC-IT");
   }
 
   // --- APIs: 401 -----------------------------------------------------------------------------
@@ -185,8 +183,7 @@ class SecurityIntegrationTest extends HttpProcessTestCase {
 
     Response response = http.postJson("/api/contracts", body, basic(OFFICER, OFFICER_PASSWORD));
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 400);
     assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
         .contains("title", "providerId", "endDate", "annualValue");
     assertThat(contracts.findByReference(reference)).isEmpty();
@@ -200,8 +197,7 @@ class SecurityIntegrationTest extends HttpProcessTestCase {
             "{\"reference\": \"" + reference + "\", \"startDate\": \"1st April\"}",
             basic(OFFICER, OFFICER_PASSWORD));
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 400);
     assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
         .containsExactly("startDate");
     assertThat(contracts.findByReference(reference)).isEmpty();
