@@ -10,8 +10,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Set;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 
 class BankHolidayDataTest {
@@ -50,71 +52,21 @@ class BankHolidayDataTest {
     assertThat(holidays(Nation.ENGLAND_AND_WALES, 2025)).contains(of(2025, 4, 18), of(2025, 4, 21));
   }
 
-  @Test
-  void englandAndWalesYearsInFull() {
-    assertThat(holidays(Nation.ENGLAND_AND_WALES, 2020))
+  @ParameterizedTest(name = "England and Wales {0}")
+  @CsvSource({
+    "2020, 01-01 04-10 04-13 05-08 05-25 08-31 12-25 12-28",
+    "2021, 01-01 04-02 04-05 05-03 05-31 08-30 12-27 12-28",
+    "2022, 01-03 04-15 04-18 05-02 06-02 06-03 08-29 09-19 12-26 12-27",
+    "2023, 01-02 04-07 04-10 05-01 05-08 05-29 08-28 12-25 12-26",
+    "2026, 01-01 04-03 04-06 05-04 05-25 08-31 12-25 12-28",
+    "2027, 01-01 03-26 03-29 05-03 05-31 08-30 12-27 12-28"
+  })
+  void englandAndWalesYearsInFull(int year, String monthDays) {
+    assertThat(holidays(Nation.ENGLAND_AND_WALES, year))
         .containsExactlyInAnyOrder(
-            of(2020, 1, 1),
-            of(2020, 4, 10),
-            of(2020, 4, 13),
-            of(2020, 5, 8),
-            of(2020, 5, 25),
-            of(2020, 8, 31),
-            of(2020, 12, 25),
-            of(2020, 12, 28));
-    assertThat(holidays(Nation.ENGLAND_AND_WALES, 2021))
-        .containsExactlyInAnyOrder(
-            of(2021, 1, 1),
-            of(2021, 4, 2),
-            of(2021, 4, 5),
-            of(2021, 5, 3),
-            of(2021, 5, 31),
-            of(2021, 8, 30),
-            of(2021, 12, 27),
-            of(2021, 12, 28));
-    assertThat(holidays(Nation.ENGLAND_AND_WALES, 2022))
-        .containsExactlyInAnyOrder(
-            of(2022, 1, 3),
-            of(2022, 4, 15),
-            of(2022, 4, 18),
-            of(2022, 5, 2),
-            of(2022, 6, 2),
-            of(2022, 6, 3),
-            of(2022, 8, 29),
-            of(2022, 9, 19),
-            of(2022, 12, 26),
-            of(2022, 12, 27));
-    assertThat(holidays(Nation.ENGLAND_AND_WALES, 2023))
-        .containsExactlyInAnyOrder(
-            of(2023, 1, 2),
-            of(2023, 4, 7),
-            of(2023, 4, 10),
-            of(2023, 5, 1),
-            of(2023, 5, 8),
-            of(2023, 5, 29),
-            of(2023, 8, 28),
-            of(2023, 12, 25),
-            of(2023, 12, 26));
-    assertThat(holidays(Nation.ENGLAND_AND_WALES, 2026))
-        .containsExactlyInAnyOrder(
-            of(2026, 1, 1),
-            of(2026, 4, 3),
-            of(2026, 4, 6),
-            of(2026, 5, 4),
-            of(2026, 5, 25),
-            of(2026, 8, 31),
-            of(2026, 12, 25),
-            of(2026, 12, 28));
-    assertThat(holidays(Nation.ENGLAND_AND_WALES, 2027))
-        .containsExactlyInAnyOrder(
-            of(2027, 1, 1),
-            of(2027, 3, 26),
-            of(2027, 3, 29),
-            of(2027, 5, 3),
-            of(2027, 5, 31),
-            of(2027, 8, 30),
-            of(2027, 12, 27),
-            of(2027, 12, 28));
+            Stream.of(monthDays.split(" "))
+                .map(md -> LocalDate.parse(year + "-" + md))
+                .toArray(LocalDate[]::new));
   }
 
   @Test
@@ -151,16 +103,20 @@ class BankHolidayDataTest {
     assertThat(holidays(Nation.SCOTLAND, 2027)).contains(of(2027, 1, 4));
   }
 
-  @Test
-  void northernIreland() {
-    assertThat(holidays(Nation.NORTHERN_IRELAND, 2018)).contains(of(2018, 3, 19), of(2018, 7, 12));
-    assertThat(holidays(Nation.NORTHERN_IRELAND, 2019)).contains(of(2019, 3, 18), of(2019, 7, 12));
-    assertThat(holidays(Nation.NORTHERN_IRELAND, 2020)).contains(of(2020, 3, 17), of(2020, 7, 13));
-    assertThat(holidays(Nation.NORTHERN_IRELAND, 2021)).contains(of(2021, 3, 17), of(2021, 7, 12));
-    assertThat(holidays(Nation.NORTHERN_IRELAND, 2024)).contains(of(2024, 3, 18), of(2024, 4, 1));
-    assertThat(holidays(Nation.NORTHERN_IRELAND, 2025)).contains(of(2025, 3, 17), of(2025, 7, 14));
-    assertThat(holidays(Nation.NORTHERN_IRELAND, 2026)).contains(of(2026, 3, 17), of(2026, 7, 13));
-    assertThat(holidays(Nation.NORTHERN_IRELAND, 2027)).contains(of(2027, 3, 17), of(2027, 7, 12));
+  @ParameterizedTest(name = "Northern Ireland {0}: {1} and {2}")
+  @CsvSource({
+    "2018, 03-19, 07-12",
+    "2019, 03-18, 07-12",
+    "2020, 03-17, 07-13",
+    "2021, 03-17, 07-12",
+    "2024, 03-18, 04-01",
+    "2025, 03-17, 07-14",
+    "2026, 03-17, 07-13",
+    "2027, 03-17, 07-12"
+  })
+  void northernIreland(int year, String first, String second) {
+    assertThat(holidays(Nation.NORTHERN_IRELAND, year))
+        .contains(LocalDate.parse(year + "-" + first), LocalDate.parse(year + "-" + second));
   }
 
   @Test

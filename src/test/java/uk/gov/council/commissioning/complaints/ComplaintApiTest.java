@@ -53,8 +53,7 @@ class ComplaintApiTest extends HttpProcessTestCase {
     Response post = http.postJson("/api/complaints", body(providerComplaint()));
 
     for (Response response : List.of(list, post)) {
-      assertThat(response.status()).isEqualTo(401);
-      assertThat(response.contentType()).startsWith("application/problem+json");
+      problem(response, 401);
     }
   }
 
@@ -62,8 +61,7 @@ class ComplaintApiTest extends HttpProcessTestCase {
   void aProviderRecordsAComplaintAboutItsOwnContract() throws Exception {
     Response response = http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER));
 
-    assertThat(response.status()).isEqualTo(201);
-    JsonNode created = json.readTree(response.body());
+    JsonNode created = answer(response, 201);
     String number = created.path("number").asText();
     assertThat(number).matches("CP-\\d{4}-\\d{6}");
     assertThat(response.header("Location")).isEqualTo("/api/complaints/" + number);
@@ -75,12 +73,7 @@ class ComplaintApiTest extends HttpProcessTestCase {
     // The complainant's details are not part of the API.
     assertThat(response.text()).doesNotContain("Jean Example");
 
-    ProcessInstance instance =
-        runtimeService
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(number)
-            .processDefinitionKey("complaint")
-            .singleResult();
+    ProcessInstance instance = complaintCase(number);
     assertThat(instance).isNotNull();
     assertThat(runtimeService.getVariable(instance.getId(), "recordedBy")).isEqualTo(ALPHA_USER);
   }
@@ -95,8 +88,7 @@ class ComplaintApiTest extends HttpProcessTestCase {
 
     Response response = http.postJson("/api/complaints", body(bad), as(OFFICER));
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 400);
     JsonNode problem = json.readTree(response.body());
     assertThat(problem.path("errors").findValuesAsText("field"))
         .containsExactlyInAnyOrder(
@@ -150,8 +142,7 @@ class ComplaintApiTest extends HttpProcessTestCase {
 
     Response response = http.postJson("/api/complaints", body(complaint), as(SAFEGUARDING_ONLY));
 
-    assertThat(response.status()).isEqualTo(403);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 403);
   }
 
   @Test
@@ -197,25 +188,13 @@ class ComplaintApiTest extends HttpProcessTestCase {
   void theDetailsShowDeadlinesAndBreaches() throws Exception {
     String number =
         created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER)));
-    ProcessInstance instance =
-        runtimeService
-            .createProcessInstanceQuery()
-            .processInstanceBusinessKey(number)
-            .processDefinitionKey("complaint")
-            .singleResult();
+    ProcessInstance instance = complaintCase(number);
     // The 24-hour timer, run now as the job executor would run it once due.
-    managementService.executeJob(
-        managementService
-            .createJobQuery()
-            .processInstanceId(instance.getId())
-            .activityId("Timer_Acknowledge24h")
-            .singleResult()
-            .getId());
+    execute(jobAt(instance, "Timer_Acknowledge24h"));
 
     Response response = http.get("/api/complaints/" + number.toLowerCase(), as(ALPHA_USER));
 
-    assertThat(response.status()).isEqualTo(200);
-    JsonNode details = json.readTree(response.body());
+    JsonNode details = answer(response, 200);
     assertThat(details.path("number").asText()).isEqualTo(number);
     assertThat(details.path("status").asText()).isEqualTo("OPEN");
     assertThat(details.path("provider").path("name").asText()).isEqualTo("Alpha Home Care");
@@ -228,6 +207,14 @@ class ComplaintApiTest extends HttpProcessTestCase {
   }
 
   // --- helpers ------------------------------------------------------------------------------
+
+  private ProcessInstance complaintCase(String number) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processInstanceBusinessKey(number)
+        .processDefinitionKey("complaint")
+        .singleResult();
+  }
 
   private Map<String, Object> providerComplaint() {
     Map<String, Object> complaint =

@@ -1,12 +1,11 @@
 package uk.gov.council.commissioning.complaints;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
+
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
@@ -27,14 +26,12 @@ final class ComplaintTestData {
   private ComplaintTestData() {}
 
   static void users(AccessSetup access) {
-    access.ensureGroup(ALPHA_GROUP, "Alpha Home Care", "PROVIDER");
-    access.ensureGroup(BETA_GROUP, "Beta Support", "PROVIDER");
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     user(access, CONTRACT_OFFICER, Roles.COMMISSIONING_OFFICERS);
     user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
     user(access, QUALITY, Roles.QUALITY_ASSURANCE);
-    user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
-    user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+    providerUser(access, ALPHA_USER, ALPHA_GROUP, "Alpha Home Care");
+    providerUser(access, BETA_USER, BETA_GROUP, "Beta Support");
   }
 
   static void user(AccessSetup access, String id, String... groups) {
@@ -54,18 +51,11 @@ final class ComplaintTestData {
   }
 
   static void contract(ContractService contracts, Provider provider, String reference) {
+    String title = "Domiciliary Care Service (North Locality)";
     contracts.create(
-        new NewContract(
-            reference,
-            "Domiciliary Care Service (North Locality)",
-            provider.id(),
-            "Home care",
-            LocalDate.of(2024, 4, 1),
-            LocalDate.of(2029, 3, 31),
-            new BigDecimal("640000.00"),
-            new BigDecimal("3200000.00"),
-            "Home Care - Older People",
-            List.of(new NewContract.Option(12))));
+        draft(reference, provider.id())
+            .about(title, "Home care", "Home Care - Older People")
+            .running("2024-04-01", "2029-03-31", "640000.00", "3200000.00", 12));
     contracts.assignContractOfficer(reference, CONTRACT_OFFICER);
   }
 

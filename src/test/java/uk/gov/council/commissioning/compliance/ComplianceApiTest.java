@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -39,10 +40,8 @@ class ComplianceApiTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     user(access, OFFICER, Roles.QUALITY_ASSURANCE);
-    access.ensureGroup(ALPHA_GROUP, "CF Alpha Care", "PROVIDER");
-    access.ensureGroup(BETA_GROUP, "CF Beta Support", "PROVIDER");
-    user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
-    user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+    providerUser(access, ALPHA_USER, ALPHA_GROUP, "CF Alpha Care");
+    providerUser(access, BETA_USER, BETA_GROUP, "CF Beta Support");
     alpha = contracts.createProvider("CF Alpha Care", "alpha@example.org", ALPHA_GROUP);
     beta = contracts.createProvider("CF Beta Support", "beta@example.org", BETA_GROUP);
   }
@@ -51,8 +50,7 @@ class ComplianceApiTest extends HttpProcessTestCase {
   void withoutSigningInTheAnswerIs401() {
     Response response = http.get(path(alpha, "2026-Q3"));
 
-    assertThat(response.status()).isEqualTo(401);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 401);
     assertThat(http.get("/api/compliance/quarters/2026-Q3").status()).isEqualTo(401);
   }
 
@@ -96,15 +94,13 @@ class ComplianceApiTest extends HttpProcessTestCase {
   void aProviderCannotSeeAnotherProvidersFiguresNorTheListOfAll() {
     // As for contracts: another provider's figures are answered as unknown, not as forbidden.
     Response other = http.get(path(beta, "2026-Q3"), as(ALPHA_USER));
-    assertThat(other.status()).isEqualTo(404);
-    assertThat(other.contentType()).startsWith("application/problem+json");
+    problem(other, 404);
     assertThat(other.text()).doesNotContain("CF Beta Support");
     assertThat(http.get(path(alpha, "2026-Q3"), as(BETA_USER)).status()).isEqualTo(404);
     assertThat(http.get(path(beta, "2026-Q3"), as(BETA_USER)).status()).isEqualTo(200);
 
     Response all = http.get("/api/compliance/quarters/2026-Q3", as(ALPHA_USER));
-    assertThat(all.status()).isEqualTo(403);
-    assertThat(all.contentType()).startsWith("application/problem+json");
+    problem(all, 403);
   }
 
   @Test
@@ -114,8 +110,7 @@ class ComplianceApiTest extends HttpProcessTestCase {
 
     Response all = http.get("/api/compliance/quarters/2026-Q3", as(OFFICER));
 
-    assertThat(all.status()).isEqualTo(200);
-    JsonNode body = json.readTree(all.body());
+    JsonNode body = answer(all, 200);
     assertThat(body.path("quarter").asText()).isEqualTo("2026-Q3");
     assertThat(body.path("from").asText()).isEqualTo("2026-07-01");
     assertThat(body.path("to").asText()).isEqualTo("2026-09-30");
@@ -129,8 +124,7 @@ class ComplianceApiTest extends HttpProcessTestCase {
   void aBadQuarterOrProviderIdIs400NamingTheField() throws Exception {
     Response badQuarter =
         http.get("/api/compliance/providers/" + alpha.id() + "/quarters/2026-Q5", as(OFFICER));
-    assertThat(badQuarter.status()).isEqualTo(400);
-    assertThat(badQuarter.contentType()).startsWith("application/problem+json");
+    problem(badQuarter, 400);
     JsonNode errors = json.readTree(badQuarter.body()).path("errors");
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0).path("field").asText()).isEqualTo("quarter");
@@ -152,8 +146,7 @@ class ComplianceApiTest extends HttpProcessTestCase {
     Response response =
         http.get("/api/compliance/providers/987654321/quarters/2026-Q3", as(OFFICER));
 
-    assertThat(response.status()).isEqualTo(404);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 404);
   }
 
   // --- helpers ----------------------------------------------------------------------------------

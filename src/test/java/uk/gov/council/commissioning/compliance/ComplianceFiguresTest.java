@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 
 import java.math.BigDecimal;
 import java.sql.Types;
@@ -17,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.SqlParameterValue;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
@@ -385,17 +385,9 @@ class ComplianceFiguresTest extends ProcessTestCase {
 
   private Contract contract(Provider provider, String reference) {
     return contracts.create(
-        new NewContract(
-            reference,
-            "Domiciliary care",
-            provider.id(),
-            "Domiciliary care",
-            LocalDate.of(2025, 4, 1),
-            LocalDate.of(2029, 3, 31),
-            new BigDecimal("500000.00"),
-            new BigDecimal("2000000.00"),
-            null,
-            List.of()));
+        draft(reference, provider.id())
+            .about("Domiciliary care", "Domiciliary care", null)
+            .running("2025-04-01", "2029-03-31", "500000.00", "2000000.00"));
   }
 
   private void complaint(

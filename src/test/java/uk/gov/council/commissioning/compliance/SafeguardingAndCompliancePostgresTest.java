@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 
-import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.safeguarding.SafeguardingAlerts;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
@@ -51,17 +49,9 @@ class SafeguardingAndCompliancePostgresTest extends ProcessTestCase {
         contracts.createProvider("PG Safeguarding Care", "pg@example.org", "provider-pg-care");
     Contract contract =
         contracts.create(
-            new NewContract(
-                "PG-SG-01",
-                "Domiciliary care",
-                provider.id(),
-                "Domiciliary care",
-                LocalDate.of(2025, 4, 1),
-                LocalDate.of(2029, 3, 31),
-                new BigDecimal("500000.00"),
-                new BigDecimal("2000000.00"),
-                null,
-                List.of()));
+            draft("PG-SG-01", provider.id())
+                .about("Domiciliary care", "Domiciliary care", null)
+                .running("2025-04-01", "2029-03-31", "500000.00", "2000000.00"));
 
     // Alerted 13 hours after awareness: late (App C 5.2).
     String id =

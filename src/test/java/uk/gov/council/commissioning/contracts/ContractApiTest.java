@@ -16,10 +16,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -92,31 +91,15 @@ class ContractApiTest {
   void readsWhichProcurementAwardedAContractAndWhatItReplaces() throws Exception {
     String old = "OLD-" + ContractServiceTest.suffix();
     contracts.create(
-        new NewContract(
-            old,
-            "Advocacy Service",
-            vibranceId,
-            "Advocacy",
-            LocalDate.of(2016, 4, 8),
-            LocalDate.of(2021, 4, 7),
-            new BigDecimal("90000.00"),
-            new BigDecimal("450000.00"),
-            null,
-            List.of()));
+        draft(old, vibranceId)
+            .about("Advocacy Service", "Advocacy", null)
+            .running("2016-04-08", "2021-04-07", "90000.00", "450000.00"));
     String successor =
         contracts
             .registerAwarded(
-                new NewContract(
-                    "AW-" + ContractServiceTest.suffix(),
-                    "Independent Advocacy Service",
-                    vibranceId,
-                    "Advocacy",
-                    LocalDate.of(2021, 4, 8),
-                    LocalDate.of(2026, 4, 7),
-                    new BigDecimal("90000.00"),
-                    new BigDecimal("630000.00"),
-                    null,
-                    List.of(new NewContract.Option(12), new NewContract.Option(12))),
+                draft("AW-" + ContractServiceTest.suffix(), vibranceId)
+                    .about("Independent Advocacy Service", "Advocacy", null)
+                    .running("2021-04-08", "2026-04-07", "90000.00", "630000.00", 12, 12),
                 "PROC-2020-0007",
                 old)
             .reference();

@@ -2,8 +2,8 @@ package uk.gov.council.commissioning.contracts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -34,27 +34,13 @@ class ContractAwardPostgresTest extends ProcessTestCase {
 
   @Test
   void runsOnADatabaseOfItsOwn() {
-    String current = jdbc.sql("SELECT current_database()").query(String.class).single();
-    assertThat(current)
-        .isEqualTo(PostgresTestDatabase.forThisRun().name())
-        .startsWith("commissioning_test_");
+    PostgresTestDatabase.assertInUse(jdbc);
   }
 
   @Test
   void anAwardedContractIsSignedThenCommencesAndExpiresTheOneItReplaces() {
-    String old =
-        contracts
-            .create(
-                contract(
-                    "PG-OLD-" + SEQUENCE.incrementAndGet(),
-                    LocalDate.of(2016, 4, 8),
-                    LocalDate.of(2021, 4, 7)))
-            .reference();
-    NewContract award =
-        contract(
-            "PG-AW-" + SEQUENCE.incrementAndGet(),
-            LocalDate.of(2021, 4, 8),
-            LocalDate.of(2026, 4, 7));
+    String old = registered("PG-OLD-", LocalDate.of(2016, 4, 8), LocalDate.of(2021, 4, 7));
+    NewContract award = contract("PG-AW-", LocalDate.of(2021, 4, 8), LocalDate.of(2026, 4, 7));
 
     Contract signed = contracts.registerAwarded(award, "PROC-2020-0001", old);
 
@@ -76,21 +62,11 @@ class ContractAwardPostgresTest extends ProcessTestCase {
 
   @Test
   void twoCallersCommencingAtOnceApplyItOnce() throws Exception {
-    String old =
-        contracts
-            .create(
-                contract(
-                    "PG-OLD-" + SEQUENCE.incrementAndGet(),
-                    LocalDate.of(2016, 4, 8),
-                    LocalDate.of(2021, 4, 7)))
-            .reference();
+    String old = registered("PG-OLD-", LocalDate.of(2016, 4, 8), LocalDate.of(2021, 4, 7));
     String successor =
         contracts
             .registerAwarded(
-                contract(
-                    "PG-AW-" + SEQUENCE.incrementAndGet(),
-                    LocalDate.of(2021, 4, 8),
-                    LocalDate.of(2026, 4, 7)),
+                contract("PG-AW-", LocalDate.of(2021, 4, 8), LocalDate.of(2026, 4, 7)),
                 "PROC-2020-0002",
                 old)
             .reference();
@@ -103,14 +79,7 @@ class ContractAwardPostgresTest extends ProcessTestCase {
 
   @Test
   void theStatusConstraintTakesSignedAndStillRefusesAnythingElse() {
-    String reference =
-        contracts
-            .create(
-                contract(
-                    "PG-CK-" + SEQUENCE.incrementAndGet(),
-                    LocalDate.of(2025, 4, 1),
-                    LocalDate.of(2030, 3, 31)))
-            .reference();
+    String reference = registered("PG-CK-", LocalDate.of(2025, 4, 1), LocalDate.of(2030, 3, 31));
 
     assertThat(setStatus(reference, "SIGNED")).isEqualTo(1);
     assertThatThrownBy(() -> setStatus(reference, "DRAFT"))
@@ -120,14 +89,7 @@ class ContractAwardPostgresTest extends ProcessTestCase {
 
   @Test
   void replacementsMustNameContractsInTheRegister() {
-    String reference =
-        contracts
-            .create(
-                contract(
-                    "PG-FK-" + SEQUENCE.incrementAndGet(),
-                    LocalDate.of(2025, 4, 1),
-                    LocalDate.of(2030, 3, 31)))
-            .reference();
+    String reference = registered("PG-FK-", LocalDate.of(2025, 4, 1), LocalDate.of(2030, 3, 31));
 
     assertThatThrownBy(
             () ->
@@ -153,17 +115,15 @@ class ContractAwardPostgresTest extends ProcessTestCase {
         .update();
   }
 
-  private NewContract contract(String reference, LocalDate start, LocalDate end) {
-    return new NewContract(
-        reference,
-        "Independent Advocacy Service",
-        provider.id(),
-        "Advocacy",
-        start,
-        end,
-        new BigDecimal("90000.00"),
-        new BigDecimal("630000.00"),
-        "Advocacy Services",
-        List.of(new NewContract.Option(12), new NewContract.Option(12)));
+  /** The contract's reference in the register, created from {@link #contract}. */
+  private String registered(String prefix, LocalDate start, LocalDate end) {
+    return contracts.create(contract(prefix, start, end)).reference();
+  }
+
+  /** Seed 000 §6.4's advocacy service, 5 years then +1 +1, under a new reference. */
+  private NewContract contract(String prefix, LocalDate start, LocalDate end) {
+    return draft(prefix + SEQUENCE.incrementAndGet(), provider.id())
+        .about("Independent Advocacy Service", "Advocacy", "Advocacy Services")
+        .running(start, end, "90000.00", "630000.00", 12, 12);
   }
 }

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static uk.gov.council.commissioning.contracts.ContractServiceTest.suffix;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -79,17 +79,9 @@ class ContractAwardTest extends ProcessTestCase {
   @Test
   void badInputNamesEveryFieldAndSavesNothing() {
     NewContract bad =
-        new NewContract(
-            "AW-" + suffix(),
-            " ",
-            provider.id(),
-            "Advocacy",
-            COMMENCEMENT,
-            COMMENCEMENT.minusDays(1),
-            new BigDecimal("100.00"),
-            new BigDecimal("50.00"),
-            null,
-            options(12, 0));
+        draft("AW-" + suffix(), provider.id())
+            .about(" ", "Advocacy", null)
+            .running(COMMENCEMENT, COMMENCEMENT.minusDays(1), "100.00", "50.00", 12, 0);
 
     assertThatThrownBy(() -> contracts.registerAwarded(bad, " ", "NO-SUCH-CONTRACT"))
         .isInstanceOfSatisfying(
@@ -370,33 +362,17 @@ class ContractAwardTest extends ProcessTestCase {
 
   /** The contract a procurement awards: seed 000 §6.4's advocacy service, 5 years then +1 +1. */
   private NewContract awarded(LocalDate start, LocalDate end) {
-    return new NewContract(
-        "AW-" + suffix(),
-        "Independent Advocacy Service",
-        provider.id(),
-        "Advocacy",
-        start,
-        end,
-        new BigDecimal("90000.00"),
-        new BigDecimal("630000.00"),
-        "Advocacy Services",
-        options(12, 12));
+    return draft("AW-" + suffix(), provider.id())
+        .about("Independent Advocacy Service", "Advocacy", "Advocacy Services")
+        .running(start, end, "90000.00", "630000.00", 12, 12);
   }
 
   private String existingContract(LocalDate end) {
     return contracts
         .create(
-            new NewContract(
-                "OLD-" + suffix(),
-                "Advocacy Service",
-                provider.id(),
-                "Advocacy",
-                end.minusYears(5).plusDays(1),
-                end,
-                new BigDecimal("90000.00"),
-                new BigDecimal("450000.00"),
-                null,
-                options(12)))
+            draft("OLD-" + suffix(), provider.id())
+                .about("Advocacy Service", "Advocacy", null)
+                .running(end.minusYears(5).plusDays(1), end, "90000.00", "450000.00", 12))
         .reference();
   }
 

@@ -3,10 +3,9 @@ package uk.gov.council.commissioning.contracts;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
@@ -213,17 +212,9 @@ class ContractServiceTest extends ProcessTestCase {
   void createReportsEveryProblemAndSavesNothing() {
     String ref = "BAD-" + suffix();
     NewContract bad =
-        new NewContract(
-            ref,
-            " ",
-            999_999L,
-            "Home care",
-            LocalDate.of(2030, 1, 1),
-            LocalDate.of(2029, 1, 1),
-            new BigDecimal("100.00"),
-            new BigDecimal("50.00"),
-            null,
-            List.of(new NewContract.Option(0)));
+        draft(ref, 999_999L)
+            .about(" ", "Home care", null)
+            .running("2030-01-01", "2029-01-01", "100.00", "50.00", 0);
 
     assertThatThrownBy(() -> contracts.create(bad))
         .isInstanceOfSatisfying(
@@ -243,17 +234,10 @@ class ContractServiceTest extends ProcessTestCase {
   private String newContract(LocalDate endDate, int... optionMonths) {
     String ref = "T-" + suffix();
     contracts.create(
-        new NewContract(
-            ref,
-            "Test contract",
-            provider.id(),
-            "Testing",
-            endDate.minusYears(2).plusDays(1),
-            endDate,
-            new BigDecimal("1000.00"),
-            new BigDecimal("4000.00"),
-            null,
-            Arrays.stream(optionMonths).mapToObj(NewContract.Option::new).toList()));
+        draft(ref, provider.id())
+            .about("Test contract", "Testing", null)
+            .running(
+                endDate.minusYears(2).plusDays(1), endDate, "1000.00", "4000.00", optionMonths));
     return ref;
   }
 

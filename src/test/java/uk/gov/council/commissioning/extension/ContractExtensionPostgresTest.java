@@ -48,10 +48,7 @@ class ContractExtensionPostgresTest extends ExtensionCaseTestCase {
 
   @Test
   void runsOnADatabaseOfItsOwn() {
-    String current = jdbc.sql("SELECT current_database()").query(String.class).single();
-    assertThat(current)
-        .isEqualTo(PostgresTestDatabase.forThisRun().name())
-        .startsWith("commissioning_test_");
+    PostgresTestDatabase.assertInUse(jdbc);
   }
 
   @Test

@@ -3,14 +3,15 @@ package uk.gov.council.commissioning.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,7 +30,6 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class ExtensionApiTest extends HttpProcessTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "ext-officer";
   private static final String ALPHA_USER = "ext-alpha-user";
   private static final String BETA_USER = "ext-beta-user";
@@ -45,13 +45,11 @@ class ExtensionApiTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    access.ensureGroup(ALPHA_GROUP, "Alpha Care", "PROVIDER");
-    access.ensureGroup(BETA_GROUP, "Beta Support", "PROVIDER");
-    user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
-    user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+    providerUser(access, ALPHA_USER, ALPHA_GROUP, "Alpha Care");
+    providerUser(access, BETA_USER, BETA_GROUP, "Beta Support");
     alpha = contracts.createProvider("Alpha Care", "contracts@alpha.example", ALPHA_GROUP);
     beta = contracts.createProvider("EXT Beta Support", "contracts@beta.example", BETA_GROUP);
-    reference = "EXT-API" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    reference = uniqueReference("EXT-API");
   }
 
   // --- provider isolation --------------------------------------------------------------------
@@ -92,14 +90,7 @@ class ExtensionApiTest extends HttpProcessTestCase {
 
   @Test
   void providerUsersSeeOnlyTheirOwnOrganisationsContracts() throws Exception {
-    contract(
-        contracts,
-        alpha,
-        reference,
-        LocalDate.of(2024, 4, 1),
-        LocalDate.of(2026, 3, 31),
-        "60000",
-        List.of(12));
+    alphaContract(12);
 
     assertThat(contractReferences(ALPHA_USER)).contains(reference);
     assertThat(contractReferences(BETA_USER)).doesNotContain(reference);
@@ -132,20 +123,12 @@ class ExtensionApiTest extends HttpProcessTestCase {
 
   @Test
   void anOfficerStartsACaseOnceAndASecondRequestIsAConflict() throws Exception {
-    contract(
-        contracts,
-        alpha,
-        reference,
-        LocalDate.of(2024, 4, 1),
-        LocalDate.of(2026, 3, 31),
-        "60000",
-        List.of(12));
+    alphaContract(12);
     String path = "/api/contracts/" + reference + "/extension-cases";
 
     Response started = http.postJson(path, "", as(OFFICER));
 
-    assertThat(started.status()).isEqualTo(201);
-    JsonNode body = json.readTree(started.body());
+    JsonNode body = answer(started, 201);
     String caseId = body.path("caseId").asText();
     assertThat(caseId).isNotBlank();
     assertThat(body.path("contractReference").asText()).isEqualTo(reference);
@@ -160,62 +143,36 @@ class ExtensionApiTest extends HttpProcessTestCase {
 
     Response again = http.postJson(path, "", as(OFFICER));
 
-    assertThat(again.status()).isEqualTo(409);
-    assertThat(again.contentType()).startsWith("application/problem+json");
-    assertThat(json.readTree(again.body()).path("detail").asText())
+    assertThat(problem(again, 409).path("detail").asText())
         .contains("already has an extension case running");
     assertThat(runningCases()).isOne();
   }
 
   @Test
   void aContractWithNoOptionLeftIsAConflictSayingAProcurementIsNeeded() throws Exception {
-    contract(
-        contracts,
-        alpha,
-        reference,
-        LocalDate.of(2024, 4, 1),
-        LocalDate.of(2026, 3, 31),
-        "60000",
-        List.of());
+    alphaContract();
 
-    Response response =
-        http.postJson("/api/contracts/" + reference + "/extension-cases", "", as(OFFICER));
+    Response response = startOverRest(OFFICER);
 
-    assertThat(response.status()).isEqualTo(409);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(json.readTree(response.body()).path("detail").asText())
-        .contains("procurement is needed");
+    assertThat(problem(response, 409).path("detail").asText()).contains("procurement is needed");
     assertThat(runningCases()).isZero();
   }
 
   @Test
   void anUnknownContractIsNotFoundNamingTheField() throws Exception {
-    Response response =
-        http.postJson("/api/contracts/" + reference + "/extension-cases", "", as(OFFICER));
+    Response response = startOverRest(OFFICER);
 
-    assertThat(response.status()).isEqualTo(404);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
+    assertThat(problem(response, 404).path("errors").findValuesAsText("field"))
         .containsExactly("contractReference");
     assertThat(runningCases()).isZero();
   }
 
   @Test
   void aProviderCannotStartACaseEvenForItsOwnContract() throws Exception {
-    contract(
-        contracts,
-        alpha,
-        reference,
-        LocalDate.of(2024, 4, 1),
-        LocalDate.of(2026, 3, 31),
-        "60000",
-        List.of(12));
+    alphaContract(12);
 
-    Response response =
-        http.postJson("/api/contracts/" + reference + "/extension-cases", "", as(ALPHA_USER));
+    problem(startOverRest(ALPHA_USER), 403);
 
-    assertThat(response.status()).isEqualTo(403);
-    assertThat(response.contentType()).startsWith("application/problem+json");
     assertThat(runningCases()).isZero();
   }
 
@@ -226,6 +183,21 @@ class ExtensionApiTest extends HttpProcessTestCase {
    * register updated and the letter sent: the case waits for Alpha to confirm the letter.
    */
   private ProcessInstance caseAwaitingTheProvider() {
+    alphaContract(12);
+    ProcessInstance instance = cases.startAsSystem(reference);
+    complete(instance, "Task_PrepareGatewayReport", gatewayReport(false));
+    complete(instance, "Task_RecordScrutiny", scrutiny());
+    complete(instance, "Task_ChiefOfficerAgreement", chiefOfficer("AGREE", "Agreed"));
+    complete(instance, "Task_GovernanceAgreement", governance("AGREE", "Agreed"));
+    complete(instance, "Task_ChiefOfficerDecision", approval("APPROVE", ""));
+    execute(jobAt(instance, "Task_UpdateContractRegister"));
+    execute(jobAt(instance, "Task_SendExtensionLetter"));
+    assertThat(taskAt(instance, "Task_ConfirmExtensionLetter")).isNotNull();
+    return instance;
+  }
+
+  /** The Alpha contract of this test, 2024-26, with an option of each length in months. */
+  private void alphaContract(int... optionMonths) {
     contract(
         contracts,
         alpha,
@@ -233,31 +205,11 @@ class ExtensionApiTest extends HttpProcessTestCase {
         LocalDate.of(2024, 4, 1),
         LocalDate.of(2026, 3, 31),
         "60000",
-        List.of(12));
-    ProcessInstance instance = cases.startAsSystem(reference);
-    taskService.complete(
-        taskAt(instance, "Task_PrepareGatewayReport").getId(), gatewayReport(false));
-    taskService.complete(taskAt(instance, "Task_RecordScrutiny").getId(), scrutiny());
-    taskService.complete(
-        taskAt(instance, "Task_ChiefOfficerAgreement").getId(), chiefOfficer("AGREE", "Agreed"));
-    taskService.complete(
-        taskAt(instance, "Task_GovernanceAgreement").getId(), governance("AGREE", "Agreed"));
-    taskService.complete(
-        taskAt(instance, "Task_ChiefOfficerDecision").getId(), approval("APPROVE", ""));
-    executeJobAt(instance, "Task_UpdateContractRegister");
-    executeJobAt(instance, "Task_SendExtensionLetter");
-    assertThat(taskAt(instance, "Task_ConfirmExtensionLetter")).isNotNull();
-    return instance;
+        Arrays.stream(optionMonths).boxed().toList());
   }
 
-  private void executeJobAt(ProcessInstance instance, String activityId) {
-    managementService.executeJob(
-        managementService
-            .createJobQuery()
-            .processInstanceId(instance.getId())
-            .activityId(activityId)
-            .singleResult()
-            .getId());
+  private Response startOverRest(String user) {
+    return http.postJson("/api/contracts/" + reference + "/extension-cases", "", as(user));
   }
 
   private List<String> taskIds(String user) throws IOException {

@@ -4,7 +4,6 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
 
 import java.time.LocalDateTime;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -20,8 +19,6 @@ import uk.gov.council.commissioning.testkit.TestUsers;
  * PostgreSQL.
  */
 abstract class ExtensionCaseTestCase extends ProcessTestCase {
-
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   @Autowired HistoryService historyService;
   @Autowired ExtensionCaseService cases;
@@ -40,7 +37,7 @@ abstract class ExtensionCaseTestCase extends ProcessTestCase {
     staffMember("t-officer", Roles.COMMISSIONING_OFFICERS);
     staffMember("t-manager", Roles.CONTRACTS_MANAGERS);
     staffMember("t-director", Roles.CHIEF_OFFICERS);
-    reference = referencePrefix + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    reference = uniqueReference(referencePrefix);
     // Seed 000 is dated 18 September 2019; its decision is published the next day.
     TestClock.set(LocalDateTime.of(2019, 9, 20, 9, 0));
   }

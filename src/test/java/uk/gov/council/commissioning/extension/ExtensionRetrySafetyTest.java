@@ -11,7 +11,6 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,8 +34,6 @@ import uk.gov.council.commissioning.testkit.TestClock;
 @ProcessTest
 class ExtensionRetrySafetyTest extends ProcessTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
   @Autowired UpdateContractRegister updateContractRegister;
   @Autowired SendExtensionLetter sendExtensionLetter;
   @Autowired ExtensionLetterService letters;
@@ -48,7 +45,7 @@ class ExtensionRetrySafetyTest extends ProcessTestCase {
 
   @BeforeEach
   void seedContractAndApprovedCase() {
-    reference = "DPSP-R" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    reference = uniqueReference("DPSP-R");
     caseId = UUID.randomUUID().toString();
     ExtensionTestData.seedContract(contracts, reference);
     TestClock.set(

@@ -7,8 +7,7 @@ import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.List;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.Arrays;
 import org.camunda.bpm.engine.RepositoryService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,6 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class ExtensionStartRefusalTest extends HttpProcessTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "esr-officer";
   private static final String START =
       "/engine-rest/process-definition/key/contract-extension/submit-form";
@@ -40,7 +38,7 @@ class ExtensionStartRefusalTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    reference = "ESR-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    reference = uniqueReference("ESR-");
   }
 
   @Test
@@ -60,13 +58,7 @@ class ExtensionStartRefusalTest extends HttpProcessTestCase {
 
   @Test
   void aContractWithNoOptionLeftIsA400SayingAProcurementIsNeeded() throws Exception {
-    ExtensionTestData.contract(
-        contracts,
-        reference,
-        LocalDate.of(2023, 4, 1),
-        LocalDate.now().plusMonths(4),
-        "450000",
-        List.of());
+    contractEndingInFourMonths();
 
     Response refused = start(reference);
 
@@ -82,13 +74,7 @@ class ExtensionStartRefusalTest extends HttpProcessTestCase {
 
   @Test
   void aSecondCaseForTheSameContractIsA400() throws Exception {
-    ExtensionTestData.contract(
-        contracts,
-        reference,
-        LocalDate.of(2023, 4, 1),
-        LocalDate.now().plusMonths(4),
-        "450000",
-        List.of(12));
+    contractEndingInFourMonths(12);
     cases.startAsSystem(reference);
 
     Response refused = start(reference);
@@ -141,6 +127,17 @@ class ExtensionStartRefusalTest extends HttpProcessTestCase {
     JsonNode error = answer.path("errors").get(0);
     assertThat(error.path("field").isNull() ? null : error.path("field").asText()).isEqualTo(field);
     assertThat(error.path("message").asText()).isEqualTo(message);
+  }
+
+  /** A contract of this test's reference, with an option of each length in months. */
+  private void contractEndingInFourMonths(int... optionMonths) {
+    ExtensionTestData.contract(
+        contracts,
+        reference,
+        LocalDate.of(2023, 4, 1),
+        LocalDate.now().plusMonths(4),
+        "450000",
+        Arrays.stream(optionMonths).boxed().toList());
   }
 
   private long casesFor(String businessKey) {

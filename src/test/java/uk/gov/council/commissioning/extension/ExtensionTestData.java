@@ -1,5 +1,7 @@
 package uk.gov.council.commissioning.extension;
 
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -7,11 +9,12 @@ import java.util.List;
 import java.util.Map;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 
 /** Contracts and completed forms for extension tests, modelled on seed 000. */
 final class ExtensionTestData {
+
+  private static final String TITLE = "Direct Payments Support and Payroll Service";
 
   private ExtensionTestData() {}
 
@@ -57,17 +60,14 @@ final class ExtensionTestData {
       String wholeLifeValue,
       List<Integer> optionMonths) {
     return contracts.create(
-        new NewContract(
-            reference,
-            "Direct Payments Support and Payroll Service",
-            provider.id(),
-            "Direct payments",
-            start,
-            end,
-            new BigDecimal("225000.00").min(new BigDecimal(wholeLifeValue)),
-            new BigDecimal(wholeLifeValue),
-            "Direct Payments Support",
-            optionMonths.stream().map(NewContract.Option::new).toList()));
+        draft(reference, provider.id())
+            .about(TITLE, "Direct payments", "Direct Payments Support")
+            .running(
+                start,
+                end,
+                new BigDecimal("225000.00").min(new BigDecimal(wholeLifeValue)).toPlainString(),
+                wholeLifeValue,
+                optionMonths.stream().mapToInt(Integer::intValue).toArray()));
   }
 
   /** A complete gateway report as the seed's officer would submit it. */

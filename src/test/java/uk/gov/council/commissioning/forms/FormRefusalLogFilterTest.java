@@ -53,24 +53,12 @@ class FormRefusalLogFilterTest {
                 + "The procurement request cannot be completed: serviceArea: is required",
             new TaskFormException("The procurement request", List.of("serviceArea: is required")));
 
-    assertThat(
-            filter.decide(
-                null,
-                context.getLogger("org.camunda.bpm.engine.rest.exception"),
-                Level.WARN,
-                "ENGINE-REST-HTTP500 " + printed(startForm),
-                null,
-                null))
+    assertThat(restApiWarning("ENGINE-REST-HTTP500 " + printed(startForm)))
         .isEqualTo(FilterReply.DENY);
     assertThat(
-            filter.decide(
-                null,
-                context.getLogger("org.camunda.bpm.engine.rest.exception"),
-                Level.WARN,
+            restApiWarning(
                 "ENGINE-REST-HTTP500 "
-                    + printed(new RuntimeException("Cannot submit task form", wrapped)),
-                null,
-                null))
+                    + printed(new RuntimeException("Cannot submit task form", wrapped))))
         .isEqualTo(FilterReply.DENY);
   }
 
@@ -85,23 +73,10 @@ class FormRefusalLogFilterTest {
                 + ": forged'",
             new IllegalStateException("database unavailable"));
 
-    assertThat(
-            filter.decide(
-                null,
-                context.getLogger("org.camunda.bpm.engine.rest.exception"),
-                Level.WARN,
-                "ENGINE-REST-HTTP500 " + printed(failure),
-                null,
-                null))
+    assertThat(restApiWarning("ENGINE-REST-HTTP500 " + printed(failure)))
         .isEqualTo(FilterReply.NEUTRAL);
     assertThat(
-            filter.decide(
-                null,
-                context.getLogger("org.camunda.bpm.engine.rest.exception"),
-                Level.WARN,
-                "ENGINE-REST-HTTP500 " + printed(new IllegalStateException("no cause")),
-                null,
-                null))
+            restApiWarning("ENGINE-REST-HTTP500 " + printed(new IllegalStateException("no cause"))))
         .isEqualTo(FilterReply.NEUTRAL);
   }
 
@@ -125,6 +100,17 @@ class FormRefusalLogFilterTest {
                 null,
                 wrapped))
         .isEqualTo(FilterReply.NEUTRAL);
+  }
+
+  /** The filter's reply to the engine REST API's warning, the stack trace printed in it. */
+  private FilterReply restApiWarning(String message) {
+    return filter.decide(
+        null,
+        context.getLogger("org.camunda.bpm.engine.rest.exception"),
+        Level.WARN,
+        message,
+        null,
+        null);
   }
 
   private static String printed(Throwable t) {

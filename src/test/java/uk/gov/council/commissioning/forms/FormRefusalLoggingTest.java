@@ -138,12 +138,7 @@ class FormRefusalLoggingTest extends HttpProcessTestCase {
   }
 
   private String task(String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceBusinessKey(reference)
-        .taskDefinitionKey(key)
-        .singleResult()
-        .getId();
+    return taskAt(reference, key).getId();
   }
 
   /**

@@ -11,7 +11,6 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -30,7 +29,6 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class IncidentApiTest extends HttpProcessTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String VIBRANCE_USER = "sia-vibrance";
   private static final String BRIGHTPATH_USER = "sia-brightpath";
   private static final String QUALITY = "sia-quality";
@@ -45,7 +43,7 @@ class IncidentApiTest extends HttpProcessTestCase {
     user(access, FINANCE, Roles.FINANCE_DIRECTORS);
     Provider vibrance = vibrance(contracts);
     brightpath(contracts);
-    reference = "SIA-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    reference = uniqueReference("SIA-");
     homeCareContract(contracts, vibrance, reference);
   }
 
@@ -55,8 +53,7 @@ class IncidentApiTest extends HttpProcessTestCase {
   void withoutCredentialsTheApiAnswers401() {
     assertThat(http.get("/api/incidents").status()).isEqualTo(401);
     Response post = http.postJson("/api/incidents", "{}");
-    assertThat(post.status()).isEqualTo(401);
-    assertThat(post.contentType()).startsWith("application/problem+json");
+    problem(post, 401);
   }
 
   @Test
@@ -64,8 +61,7 @@ class IncidentApiTest extends HttpProcessTestCase {
     Response response =
         http.postJson("/api/incidents", body(providerReportNow()), as(VIBRANCE_USER));
 
-    assertThat(response.status()).isEqualTo(201);
-    JsonNode created = json.readTree(response.body());
+    JsonNode created = answer(response, 201);
     String number = created.path("incidentNumber").asText();
     assertThat(number).matches("SI-\\d{4}-\\d{6}");
     assertThat(created.path("source").asText()).isEqualTo("PROVIDER_REPORT");
@@ -84,8 +80,7 @@ class IncidentApiTest extends HttpProcessTestCase {
 
     Response response = http.postJson("/api/incidents", body(report), as(VIBRANCE_USER));
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 400);
     assertThat(fields(response))
         .containsExactly(
             "category", "description", "occurredAt", "providerAwareAt", "safeguardingSuspected");
@@ -163,8 +158,7 @@ class IncidentApiTest extends HttpProcessTestCase {
     String number = reportAsVibrance();
 
     Response own = http.get("/api/incidents/" + number, as(VIBRANCE_USER));
-    assertThat(own.status()).isEqualTo(200);
-    JsonNode details = json.readTree(own.body());
+    JsonNode details = answer(own, 200);
     assertThat(details.path("serviceUser").path("name").asText()).isEqualTo("Edith Example");
     assertThat(details.path("serviceUser").path("lbbId").asText()).isEqualTo("LBB-204518");
     assertThat(details.path("deadlines").path("initialReportDueAt").asText()).isNotBlank();
@@ -174,8 +168,7 @@ class IncidentApiTest extends HttpProcessTestCase {
     assertThat(details.path("steps").isNull()).as("internal steps are for staff").isTrue();
 
     Response staff = http.get("/api/incidents/" + number.toLowerCase(), as(QUALITY));
-    assertThat(staff.status()).isEqualTo(200);
-    JsonNode staffView = json.readTree(staff.body());
+    JsonNode staffView = answer(staff, 200);
     assertThat(staffView.path("serviceUser").path("name").asText()).isEqualTo("Edith Example");
     assertThat(staffView.path("steps").findValuesAsText("activityId"))
         .contains("Task_SubmitReportingForm");
@@ -190,12 +183,7 @@ class IncidentApiTest extends HttpProcessTestCase {
   @Test
   void theEngineRestApiShowsTheCaseOnlyToTheOwningProvidersUsers() throws Exception {
     String number = reportAsVibrance();
-    Task task =
-        taskService
-            .createTaskQuery()
-            .processInstanceBusinessKey(number)
-            .taskDefinitionKey("Task_SubmitReportingForm")
-            .singleResult();
+    Task task = taskAt(number, "Task_SubmitReportingForm");
     String processInstanceId = task.getProcessInstanceId();
 
     assertThat(taskIds(VIBRANCE_USER)).contains(task.getId());
@@ -230,21 +218,11 @@ class IncidentApiTest extends HttpProcessTestCase {
   @Test
   void aProviderWorksItsOwnTaskButCannotWriteTheCasesVariables() throws Exception {
     String number = reportAsVibrance();
-    String taskId =
-        taskService
-            .createTaskQuery()
-            .processInstanceBusinessKey(number)
-            .taskDefinitionKey("Task_SubmitReportingForm")
-            .singleResult()
-            .getId();
+    String taskId = taskAt(number, "Task_SubmitReportingForm").getId();
     String variable = "/engine-rest/task/" + taskId + "/variables/reviewDecision";
 
     Response put =
-        http.send(
-            "PUT",
-            variable,
-            "{\"value\": \"CLOSE\", \"type\": \"String\"}",
-            concat(as(VIBRANCE_USER), "Content-Type", "application/json"));
+        http.putJson(variable, "{\"value\": \"CLOSE\", \"type\": \"String\"}", as(VIBRANCE_USER));
     assertThat(put.status()).isEqualTo(403);
     Response claim =
         http.postJson(
@@ -253,11 +231,7 @@ class IncidentApiTest extends HttpProcessTestCase {
             as(VIBRANCE_USER));
     assertThat(claim.status()).isEqualTo(204);
     Response asAssignee =
-        http.send(
-            "PUT",
-            variable,
-            "{\"value\": \"CLOSE\", \"type\": \"String\"}",
-            concat(as(VIBRANCE_USER), "Content-Type", "application/json"));
+        http.putJson(variable, "{\"value\": \"CLOSE\", \"type\": \"String\"}", as(VIBRANCE_USER));
     assertThat(asAssignee.status()).as("not even once claimed").isEqualTo(403);
     assertThat(
             runtimeService.getVariable(
@@ -280,12 +254,6 @@ class IncidentApiTest extends HttpProcessTestCase {
     assertThat(taskIds(BRIGHTPATH_USER)).doesNotContain(taskId);
   }
 
-  private static String[] concat(String[] first, String... more) {
-    String[] all = java.util.Arrays.copyOf(first, first.length + more.length);
-    System.arraycopy(more, 0, all, first.length, more.length);
-    return all;
-  }
-
   @Test
   void aProviderOpensTheStartFormAndItsOwnTaskFormsButNotAnotherProvidersTaskForm()
       throws Exception {
@@ -298,13 +266,7 @@ class IncidentApiTest extends HttpProcessTestCase {
         .isEqualTo("serious-incident-report");
 
     String number = reportAsVibrance();
-    String taskId =
-        taskService
-            .createTaskQuery()
-            .processInstanceBusinessKey(number)
-            .taskDefinitionKey("Task_SubmitReportingForm")
-            .singleResult()
-            .getId();
+    String taskId = taskAt(number, "Task_SubmitReportingForm").getId();
     Response own = http.get("/engine-rest/task/" + taskId + "/deployed-form", as(VIBRANCE_USER));
     assertThat(own.status()).isEqualTo(200);
     assertThat(json.readTree(own.body()).path("id").asText())

@@ -11,10 +11,8 @@ import java.io.IOException;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -41,7 +39,6 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class IncidentEngineApiTest extends HttpProcessTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String VIBRANCE_USER = "eai-vibrance";
   private static final String VIBRANCE_COLLEAGUE = "eai-vibrance-2";
   private static final String BRIGHTPATH_USER = "eai-brightpath";
@@ -61,7 +58,7 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
     }
     Provider vibrance = vibrance(contracts);
     brightpath(contracts);
-    reference = "EAI-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    reference = uniqueReference("EAI-");
     homeCareContract(contracts, vibrance, reference);
   }
 
@@ -479,11 +476,7 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
   }
 
   private Task reportingFormTask(String number) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceBusinessKey(number)
-        .taskDefinitionKey("Task_SubmitReportingForm")
-        .singleResult();
+    return taskAt(number, "Task_SubmitReportingForm");
   }
 
   private String reportAsVibrance() throws IOException {
@@ -505,10 +498,7 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
   }
 
   private Response put(String path, String body, String user) {
-    String[] headers = Arrays.copyOf(as(user), 4);
-    headers[2] = "Content-Type";
-    headers[3] = "application/json";
-    return http.send("PUT", path, body, headers);
+    return http.putJson(path, body, as(user));
   }
 
   private List<String> taskIds(String user) throws IOException {

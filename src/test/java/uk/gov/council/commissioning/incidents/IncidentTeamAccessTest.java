@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.incidents;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -12,13 +13,13 @@ import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.Provider;
@@ -42,7 +43,6 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class IncidentTeamAccessTest extends HttpProcessTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String PROVIDER_USER = "ta-vibrance";
   private static final String BUYER = "ta-buyer";
   private static final String QUALITY = "ta-quality";
@@ -61,15 +61,14 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
 
   @BeforeEach
   void setUp() {
-    access.ensureGroup(VIBRANCE_GROUP, "Vibrance", "PROVIDER");
-    user(access, PROVIDER_USER, Roles.PROVIDERS, VIBRANCE_GROUP);
+    providerUser(access, PROVIDER_USER, VIBRANCE_GROUP, "Vibrance");
     user(access, BUYER, Roles.PROCUREMENT);
     user(access, QUALITY, Roles.QUALITY_ASSURANCE);
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     user(access, SAFEGUARDING, Roles.SAFEGUARDING);
     user(access, DIRECTOR, Roles.CHIEF_OFFICERS);
     vibrance = vibrance(contracts);
-    reference = "TA-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    reference = uniqueReference("TA-");
     homeCareContract(contracts, vibrance, reference);
   }
 
@@ -122,22 +121,27 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
     assertThat(cockpitInstances(OFFICER, definitionId)).contains(incident.processInstanceId());
   }
 
-  @ParameterizedTest
-  @ValueSource(
-      strings = {
+  /** The engine's ways to a case's variables: {pi} is the instance, {task} the provider's task. */
+  static List<String> variablePaths() {
+    return List.of(
         "/engine-rest/process-instance/{pi}/variables",
         "/engine-rest/variable-instance?processInstanceIdIn={pi}",
         "/engine-rest/history/variable-instance?processInstanceId={pi}",
         "/engine-rest/history/detail?processInstanceId={pi}",
         "/engine-rest/task/{task}/variables",
-        "/engine-rest/task/{task}/form-variables",
-        "/engine-rest/history/variable-instance?taskIdIn={task}"
-      })
+        "/engine-rest/task/{task}/form-variables");
+  }
+
+  static Stream<String> variablePathsAndTaskHistory() {
+    return Stream.concat(
+        variablePaths().stream(),
+        Stream.of("/engine-rest/history/variable-instance?taskIdIn={task}"));
+  }
+
+  @ParameterizedTest
+  @MethodSource("variablePathsAndTaskHistory")
   void aProcurementOfficerCannotReadTheServiceUserOfASeriousIncident(String path) throws Exception {
-    Case incident = reportIncident();
-    String url =
-        path.replace("{pi}", incident.processInstanceId())
-            .replace("{task}", incident.providerTaskId());
+    String url = url(path, reportIncident());
 
     Response buyer = http.get(url, as(BUYER));
     assertThat(buyer.status()).isIn(200, 403, 404);
@@ -149,20 +153,9 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
   }
 
   @ParameterizedTest
-  @ValueSource(
-      strings = {
-        "/engine-rest/process-instance/{pi}/variables",
-        "/engine-rest/variable-instance?processInstanceIdIn={pi}",
-        "/engine-rest/history/variable-instance?processInstanceId={pi}",
-        "/engine-rest/history/detail?processInstanceId={pi}",
-        "/engine-rest/task/{task}/variables",
-        "/engine-rest/task/{task}/form-variables"
-      })
+  @MethodSource("variablePaths")
   void aQualityOfficerReadsTheServiceUserOfASeriousIncident(String path) throws Exception {
-    Case incident = reportIncident();
-    String url =
-        path.replace("{pi}", incident.processInstanceId())
-            .replace("{task}", incident.providerTaskId());
+    String url = url(path, reportIncident());
 
     Response quality = http.get(url, as(QUALITY));
     assertThat(quality.status()).isEqualTo(200);
@@ -185,8 +178,7 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
     assertThat(variables.text()).doesNotContain(SERVICE_USER);
 
     Response api = http.get("/api/incidents/" + incident.number(), as(OFFICER));
-    assertThat(api.status()).isEqualTo(200);
-    JsonNode details = json.readTree(api.body());
+    JsonNode details = answer(api, 200);
     assertThat(details.path("incidentNumber").asText()).isEqualTo(incident.number());
     assertThat(details.path("deadlines").path("initialReportDueAt").asText()).isNotBlank();
     assertThat(details.path("serviceUser").isNull()).isTrue();
@@ -301,12 +293,7 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
     assertThat(response.status()).as(response.text()).isEqualTo(201);
     JsonNode created = json.readTree(response.body());
     String number = created.path("incidentNumber").asText();
-    Task task =
-        taskService
-            .createTaskQuery()
-            .processInstanceBusinessKey(number)
-            .taskDefinitionKey("Task_SubmitReportingForm")
-            .singleResult();
+    Task task = taskAt(number, "Task_SubmitReportingForm");
     return new Case(number, created.path("processInstanceId").asText(), task.getId());
   }
 
@@ -360,5 +347,10 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
     Response response = http.get(path, as(user));
     assertThat(response.status()).as(path).isEqualTo(200);
     return json.readTree(response.body()).path("count").asLong();
+  }
+
+  private static String url(String path, Case incident) {
+    return path.replace("{pi}", incident.processInstanceId())
+        .replace("{task}", incident.providerTaskId());
   }
 }

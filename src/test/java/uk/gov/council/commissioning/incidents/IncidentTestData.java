@@ -1,13 +1,11 @@
 package uk.gov.council.commissioning.incidents;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
@@ -40,17 +38,9 @@ final class IncidentTestData {
 
   static Contract homeCareContract(ContractService contracts, Provider provider, String reference) {
     return contracts.create(
-        new NewContract(
-            reference,
-            "Domiciliary Care Service",
-            provider.id(),
-            "Home care",
-            LocalDate.of(2024, 4, 1),
-            LocalDate.of(2027, 3, 31),
-            new BigDecimal("640000.00"),
-            new BigDecimal("1920000.00"),
-            "Home Care",
-            List.of(new NewContract.Option(12))));
+        draft(reference, provider.id())
+            .about("Domiciliary Care Service", "Home care", "Home Care")
+            .running("2024-04-01", "2027-03-31", "640000.00", "1920000.00", 12));
   }
 
   /** A provider's complete initial report (seed 002 §12.4) that opens the case. */

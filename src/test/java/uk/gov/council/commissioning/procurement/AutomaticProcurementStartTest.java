@@ -1,13 +1,12 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
@@ -22,10 +21,9 @@ class AutomaticProcurementStartTest extends ProcessTestCase {
   void aContractWithNoOptionLeftEndingWithinEighteenMonthsGetsOneProcurement() {
     long unique = System.nanoTime() % 1_000_000;
     LocalDate today = LocalDate.of(2031, 1, 5);
-    String due = contract("AUTO-DUE-" + unique, today.plusMonths(18), List.of());
-    String later = contract("AUTO-LATER-" + unique, today.plusMonths(18).plusDays(1), List.of());
-    String extendable =
-        contract("AUTO-OPTION-" + unique, today.plusMonths(6), List.of(new NewContract.Option(12)));
+    String due = contract("AUTO-DUE-" + unique, today.plusMonths(18));
+    String later = contract("AUTO-LATER-" + unique, today.plusMonths(18).plusDays(1));
+    String extendable = contract("AUTO-OPTION-" + unique, today.plusMonths(6), 12);
 
     List<String> started = starts.startDue(today);
 
@@ -49,7 +47,7 @@ class AutomaticProcurementStartTest extends ProcessTestCase {
         .doesNotContain(due);
   }
 
-  private String contract(String reference, LocalDate end, List<NewContract.Option> options) {
+  private String contract(String reference, LocalDate end, int... optionMonths) {
     var provider =
         contracts.findAllProviders().stream()
             .filter(p -> p.organisationGroup().equals("provider-auto-proc"))
@@ -59,17 +57,9 @@ class AutomaticProcurementStartTest extends ProcessTestCase {
                     contracts.createProvider(
                         "Auto Procurement Care", "c@auto.example", "provider-auto-proc"));
     contracts.create(
-        new NewContract(
-            reference,
-            "Advocacy Service",
-            provider.id(),
-            "Adult social care",
-            end.minusYears(4),
-            end,
-            new BigDecimal("100000.00"),
-            new BigDecimal("400000.00"),
-            null,
-            options));
+        draft(reference, provider.id())
+            .about("Advocacy Service", "Adult social care", null)
+            .running(end.minusYears(4), end, "100000.00", "400000.00", optionMonths));
     return reference;
   }
 }

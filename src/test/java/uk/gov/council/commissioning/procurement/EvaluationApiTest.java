@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,22 +49,19 @@ class EvaluationApiTest extends HttpProcessTestCase {
     user(access, BUYER, Roles.PROCUREMENT);
     user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
     user(access, QA, Roles.QUALITY_ASSURANCE);
-    access.ensureGroup(PROVIDER_GROUP, "TE Provider", "PROVIDER");
-    user(access, PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);
+    providerUser(access, PROVIDER, PROVIDER_GROUP, "TE Provider");
   }
 
   @Test
   void withoutSigningInTheAnswerIs401() {
     Response response = http.postJson(PATH, TENDER);
-    assertThat(response.status()).isEqualTo(401);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 401);
   }
 
   @Test
   void providersAndOtherTeamsAreRefused() {
     Response provider = http.postJson(PATH, TENDER, as(PROVIDER));
-    assertThat(provider.status()).isEqualTo(403);
-    assertThat(provider.contentType()).startsWith("application/problem+json");
+    problem(provider, 403);
     assertThat(provider.text()).doesNotContain("Birch Homes");
     assertThat(http.postJson(PATH, TENDER, as(QA)).status()).isEqualTo(403);
   }
@@ -72,8 +70,7 @@ class EvaluationApiTest extends HttpProcessTestCase {
   void theHandWorkedTenderIsRankedWithTheSeedModel() throws Exception {
     Response response = http.postJson(PATH, TENDER, as(BUYER));
 
-    assertThat(response.status()).isEqualTo(200);
-    JsonNode body = json.readTree(response.body());
+    JsonNode body = answer(response, 200);
     assertThat(body.path("lowestCompliantPrice").decimalValue()).isEqualByComparingTo("100000");
     assertThat(body.path("model").path("priceWeight").decimalValue()).isEqualByComparingTo("60");
     assertThat(body.path("model").path("questions")).hasSize(10);
@@ -122,8 +119,7 @@ class EvaluationApiTest extends HttpProcessTestCase {
 
     Response response = http.postJson(PATH, request, as(BUYER));
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 400);
     assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
         .containsExactly(
             "bids[0].scores.extra",

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -32,8 +33,7 @@ class ProcurementApiTest extends HttpProcessTestCase {
   void setUp() {
     user(access, BUYER, Roles.PROCUREMENT);
     user(access, QUALITY, Roles.QUALITY_ASSURANCE);
-    access.ensureGroup(PROVIDER_GROUP, "PA Provider", "PROVIDER");
-    user(access, PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);
+    providerUser(access, PROVIDER, PROVIDER_GROUP, "PA Provider");
     identityService.setAuthentication(BUYER, java.util.List.of(Roles.PROCUREMENT));
     try {
       reference =
@@ -62,13 +62,11 @@ class ProcurementApiTest extends HttpProcessTestCase {
   @Test
   void procurementStaffSeeTheListAndOneProcurement() throws Exception {
     Response list = http.get("/api/procurements", as(BUYER));
-    assertThat(list.status()).isEqualTo(200);
-    JsonNode all = json.readTree(list.body());
+    JsonNode all = answer(list, 200);
     assertThat(all.findValuesAsText("reference")).contains(reference);
 
     Response one = http.get("/api/procurements/" + reference, as(BUYER));
-    assertThat(one.status()).isEqualTo(200);
-    JsonNode body = json.readTree(one.body());
+    JsonNode body = answer(one, 200);
     assertThat(body.path("procurement").path("status").asText()).isEqualTo("AWAITING_APPROVAL");
     assertThat(body.path("procurement").path("regime").asText()).isEqualTo("PA2023_LIGHT_TOUCH");
     assertThat(body.path("startReason").asText()).isEqualTo("MANUAL");
@@ -91,8 +89,7 @@ class ProcurementApiTest extends HttpProcessTestCase {
                        "regime": {"value": "PA2023", "type": "String"},
                        "procurementStrategy": {"value": "Open tender", "type": "String"}}}""",
             as(BUYER));
-    assertThat(start.status()).isEqualTo(400);
-    JsonNode startBody = json.readTree(start.body());
+    JsonNode startBody = answer(start, 400);
     assertThat(startBody.path("type").asText()).isEqualTo("FormRefusal");
     assertThat(startBody.path("errors").findValuesAsText("field"))
         .containsExactly("estimatedValue", "serviceArea");
@@ -101,13 +98,7 @@ class ProcurementApiTest extends HttpProcessTestCase {
             "The procurement request cannot be completed: estimatedValue: '12,5' is not an amount of money"
                 + " (e.g. £2,100,000 or 2100000.00); serviceArea: is required");
 
-    String taskId =
-        taskService
-            .createTaskQuery()
-            .processInstanceBusinessKey(reference)
-            .taskDefinitionKey("Task_GovernanceAgreement")
-            .singleResult()
-            .getId();
+    String taskId = taskAt(reference, "Task_GovernanceAgreement").getId();
     user(access, GOVERNANCE, Roles.GOVERNANCE_CONTRACTS);
     Response decline =
         http.postJson(
@@ -124,13 +115,7 @@ class ProcurementApiTest extends HttpProcessTestCase {
   /** The same through Tasklist's own engine API, signed in with a session as a browser is. */
   @Test
   void tasklistShowsARefusedFormInTheChecksWords() throws Exception {
-    String taskId =
-        taskService
-            .createTaskQuery()
-            .processInstanceBusinessKey(reference)
-            .taskDefinitionKey("Task_FinanceAgreement")
-            .singleResult()
-            .getId();
+    String taskId = taskAt(reference, "Task_FinanceAgreement").getId();
     user(access, FINANCE, Roles.FINANCE_DIRECTORS);
     assertThat(http.signIn(FINANCE, "secret-" + FINANCE).status()).isEqualTo(302);
     String task = "/camunda/api/engine/engine/default/task/" + taskId;

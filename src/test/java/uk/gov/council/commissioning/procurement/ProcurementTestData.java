@@ -1,14 +1,12 @@
 package uk.gov.council.commissioning.procurement;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
@@ -66,18 +64,11 @@ final class ProcurementTestData {
 
   /** The contract the procurement replaces: ends on 30 September 2026, its options used up. */
   static Contract replacedContract(ContractService contracts, String reference) {
+    String title = "Direct Payments Support and Payroll Service";
     contracts.create(
-        new NewContract(
-            reference,
-            "Direct Payments Support and Payroll Service",
-            incumbent(contracts).id(),
-            "Adult social care",
-            LocalDate.of(2022, 10, 1),
-            LocalDate.of(2026, 9, 30),
-            new BigDecimal("300000.00"),
-            new BigDecimal("1200000.00"),
-            "Direct payments",
-            List.of()));
+        draft(reference, incumbent(contracts).id())
+            .about(title, "Adult social care", "Direct payments")
+            .running("2022-10-01", "2026-09-30", "300000.00", "1200000.00"));
     return contracts.findByReference(reference).orElseThrow();
   }
 

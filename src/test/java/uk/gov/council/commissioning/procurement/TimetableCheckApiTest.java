@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -35,8 +36,7 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    access.ensureGroup(PROVIDER_GROUP, "TT Provider", "PROVIDER");
-    user(access, PROVIDER, Roles.PROVIDERS, PROVIDER_GROUP);
+    providerUser(access, PROVIDER, PROVIDER_GROUP, "TT Provider");
   }
 
   private static String plan(String regime, String tenderClose, String signature) {
@@ -53,8 +53,7 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
   void providersAreRefused() {
     Response response =
         http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"), as(PROVIDER));
-    assertThat(response.status()).isEqualTo(403);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 403);
   }
 
   @Test
@@ -62,8 +61,7 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
     Response response =
         http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"), as(OFFICER));
 
-    assertThat(response.status()).isEqualTo(200);
-    JsonNode body = json.readTree(response.body());
+    JsonNode body = answer(response, 200);
     assertThat(body.path("lawful").asBoolean()).isTrue();
     assertThat(body.path("problems")).isEmpty();
     assertThat(body.path("standstillEnds").asText()).isEqualTo("2020-09-14");
@@ -78,8 +76,7 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
     Response response =
         http.postJson(PATH, plan("PA2023", "2020-03-20", "2020-09-10"), as(OFFICER));
 
-    assertThat(response.status()).isEqualTo(200);
-    JsonNode body = json.readTree(response.body());
+    JsonNode body = answer(response, 200);
     assertThat(body.path("lawful").asBoolean()).isFalse();
     assertThat(body.path("problems").findValuesAsText("field"))
         .containsExactly("tenderCloseDate", "contractSignatureDate");
@@ -95,8 +92,7 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
     Response response =
         http.postJson(PATH, plan("EU2004", "2020-05-29", "2020-10-01"), as(OFFICER));
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 400);
     JsonNode error = json.readTree(response.body()).path("errors").get(0);
     assertThat(error.path("field").asText()).isEqualTo("regime");
     assertThat(error.path("message").asText()).contains("'EU2004'").contains("PA2023");

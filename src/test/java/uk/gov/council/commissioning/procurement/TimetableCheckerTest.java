@@ -8,6 +8,8 @@ import static uk.gov.council.commissioning.procurement.SeedTimetable.seed;
 import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import uk.gov.council.commissioning.calendar.BankHolidayData;
 import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.calendar.Nation;
@@ -396,34 +398,25 @@ class TimetableCheckerTest {
     assertThat(ENGLAND.addWorkingDays(of(2025, 12, 23), 7)).isEqualTo(of(2026, 1, 6));
   }
 
-  @Test
-  void easter2026() {
+  /** The Procurement Act's eight working days count a bank holiday in any part of the UK. */
+  @ParameterizedTest(name = "{0}: award notice {1}, standstill ends {2}")
+  @CsvSource({
     // Wed 1 Apr (1), Thu 2 (2); Good Friday 3 Apr and Easter Monday 6 Apr; Tue 7 (3) ... Fri 10
-    // (6),
-    // Mon 13 (7), Tue 14 Apr 2026 (8).
-    assertThat(pa(of(2026, 4, 1))).isEqualTo(of(2026, 4, 14));
-  }
-
-  @Test
-  void stAndrewsDayInScotlandCountsForAnEnglishCouncil() {
+    // (6), Mon 13 (7), Tue 14 Apr 2026 (8).
+    "Easter 2026, 2026-04-01, 2026-04-14",
     // Mon 23 Nov (1) ... Fri 27 (5); Mon 30 Nov 2026 St Andrew's Day; Tue 1 Dec (6), Wed 2 (7), Thu
-    // 3 Dec (8).
-    assertThat(pa(of(2026, 11, 23))).isEqualTo(of(2026, 12, 3));
-  }
-
-  @Test
-  void stPatricksDayAndANoticePublishedOnASaturday() {
+    // 3 Dec (8): Scotland's St Andrew's Day counts for an English council.
+    "St Andrew's Day, 2026-11-23, 2026-12-03",
     // Published Sat 7 Mar 2026: the first working day, Mon 9 Mar, is day 1; ... Mon 16 (6);
     // Tue 17 Mar St Patrick's Day (Northern Ireland); Wed 18 (7), Thu 19 Mar 2026 (8).
-    assertThat(pa(of(2026, 3, 7))).isEqualTo(of(2026, 3, 19));
-    assertThat(pa(of(2026, 3, 9))).isEqualTo(of(2026, 3, 19));
-  }
-
-  @Test
-  void theTwelfthOfJuly2027InNorthernIreland() {
+    "St Patrick's Day and a notice published on a Saturday, 2026-03-07, 2026-03-19",
+    "St Patrick's Day, 2026-03-09, 2026-03-19",
     // Thu 1 Jul (1), Fri 2 (2), Mon 5 (3) ... Fri 9 (7); Mon 12 Jul 2027 a bank holiday in Northern
     // Ireland; Tue 13 Jul 2027 (8).
-    assertThat(pa(of(2027, 7, 1))).isEqualTo(of(2027, 7, 13));
+    "the Twelfth of July 2027 in Northern Ireland, 2027-07-01, 2027-07-13"
+  })
+  void paStandstillOverBankHolidays(String occasion, LocalDate awardNotice, LocalDate end) {
+    assertThat(pa(awardNotice)).isEqualTo(end);
   }
 
   @Test

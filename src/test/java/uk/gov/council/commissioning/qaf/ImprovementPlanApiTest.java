@@ -93,8 +93,7 @@ class ImprovementPlanApiTest extends HttpProcessTestCase {
     Response response =
         http.get(
             "/api/qaf-improvement-plans" + (status == null ? "" : "?status=" + status), as(user));
-    assertThat(response.status()).isEqualTo(200);
-    JsonNode list = json.readTree(response.body());
+    JsonNode list = answer(response, 200);
     return list.findValuesAsText("caseReference");
   }
 }

@@ -1,6 +1,8 @@
 package uk.gov.council.commissioning.qaf;
 
-import java.math.BigDecimal;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -9,7 +11,6 @@ import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
@@ -29,13 +30,11 @@ final class ImprovementPlanTestData {
   private ImprovementPlanTestData() {}
 
   static void users(AccessSetup access) {
-    access.ensureGroup(ALPHA_GROUP, "Alpha Supported Living", "PROVIDER");
-    access.ensureGroup(BETA_GROUP, "Beta Housing Support", "PROVIDER");
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     user(access, CONTRACT_OFFICER, Roles.COMMISSIONING_OFFICERS);
     user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
-    user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
-    user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+    providerUser(access, ALPHA_USER, ALPHA_GROUP, "Alpha Supported Living");
+    providerUser(access, BETA_USER, BETA_GROUP, "Beta Housing Support");
   }
 
   static void user(AccessSetup access, String id, String... groups) {
@@ -73,17 +72,9 @@ final class ImprovementPlanTestData {
 
   static Contract contract(ContractService contracts, Provider provider, String reference) {
     contracts.create(
-        new NewContract(
-            reference,
-            "Floating Support Service",
-            provider.id(),
-            "Housing support",
-            LocalDate.of(2024, 4, 1),
-            LocalDate.of(2029, 3, 31),
-            new BigDecimal("250000.00"),
-            new BigDecimal("1250000.00"),
-            "Supporting People",
-            List.of(new NewContract.Option(12))));
+        draft(reference, provider.id())
+            .about("Floating Support Service", "Housing support", "Supporting People")
+            .running("2024-04-01", "2029-03-31", "250000.00", "1250000.00", 12));
     contracts.assignContractOfficer(reference, CONTRACT_OFFICER);
     return contracts.findByReference(reference).orElseThrow();
   }

@@ -6,7 +6,6 @@ import static uk.gov.council.commissioning.testkit.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +20,6 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class QafApiTest extends HttpProcessTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
-
   @Autowired org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
   String contract;
@@ -31,7 +28,7 @@ class QafApiTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     users(access);
-    contract = "QAF-API-" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    contract = uniqueReference("QAF-API-");
     contract(contracts, alpha(contracts), contract, OFFICER);
     meeting = LocalDate.now().plusMonths(5).toString();
   }

@@ -44,37 +44,8 @@ class QafReportApiTest extends HttpProcessTestCase {
     beta = provider(contracts, access, "QR API Beta Support", BETA_GROUP);
     user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
     user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
-    alphaQaf =
-        insert(
-            jdbc,
-            Qaf.agreed(contract(contracts, alpha, unique("QRA-")), alpha.id(), 2026, OFFICER));
-    grade(jdbc, alphaQaf, "C1.1", "B", "D", "D");
-    plan(
-        jdbc,
-        alphaQaf,
-        "C1.1",
-        uk(LocalDateTime.of(2026, 11, 1, 9, 0)),
-        null,
-        null,
-        null,
-        null,
-        null,
-        "OPEN");
-    betaQaf =
-        insert(
-            jdbc, Qaf.agreed(contract(contracts, beta, unique("QRB-")), beta.id(), 2026, OFFICER));
-    grade(jdbc, betaQaf, "C1.1", "C", "D", "D");
-    plan(
-        jdbc,
-        betaQaf,
-        "C1.1",
-        uk(LocalDateTime.of(2026, 11, 1, 9, 0)),
-        null,
-        null,
-        null,
-        null,
-        null,
-        "OPEN");
+    alphaQaf = qafWithAnOpenPlan(alpha, "QRA-", "B");
+    betaQaf = qafWithAnOpenPlan(beta, "QRB-", "C");
     setClock(LocalDateTime.of(2026, 11, 10, 9, 0));
   }
 
@@ -129,8 +100,7 @@ class QafReportApiTest extends HttpProcessTestCase {
 
     // Another provider is unknown to it, not forbidden, and its name is not revealed.
     Response other = http.get(grades(beta), as(ALPHA_USER));
-    assertThat(other.status()).isEqualTo(404);
-    assertThat(other.contentType()).startsWith("application/problem+json");
+    problem(other, 404);
     assertThat(other.text()).doesNotContain("Beta");
     assertThat(http.get(grades(alpha), as(BETA_USER)).status()).isEqualTo(404);
 
@@ -150,8 +120,7 @@ class QafReportApiTest extends HttpProcessTestCase {
 
     assertThat(http.get("/api/qaf/overdue", as(ALPHA_USER)).status()).isEqualTo(403);
     Response moderation = http.get("/api/qaf/moderation?year=2026", as(ALPHA_USER));
-    assertThat(moderation.status()).isEqualTo(403);
-    assertThat(moderation.contentType()).startsWith("application/problem+json");
+    problem(moderation, 403);
   }
 
   @Test
@@ -170,8 +139,7 @@ class QafReportApiTest extends HttpProcessTestCase {
     assertThat(json.readTree(overdue.body()).has("notIssued")).isTrue();
 
     Response moderation = http.get("/api/qaf/moderation?year=2026", as(OFFICER));
-    assertThat(moderation.status()).isEqualTo(200);
-    JsonNode year = json.readTree(moderation.body());
+    JsonNode year = answer(moderation, 200);
     assertThat(year.path("financialYear").asInt()).isEqualTo(2026);
     assertThat(year.path("target").asInt()).isEqualTo(2);
     // Without a year: the current financial year by the engine clock (November 2026 is in 2026/27).
@@ -180,11 +148,18 @@ class QafReportApiTest extends HttpProcessTestCase {
   }
 
   private void assertField(Response response, String field) throws Exception {
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
-    JsonNode errors = json.readTree(response.body()).path("errors");
+    JsonNode errors = problem(response, 400).path("errors");
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0).path("field").asText()).isEqualTo(field);
+  }
+
+  /** A 2026 QAF graded D on C1.1 against the claimed grade, its plan due on 1 November. */
+  private long qafWithAnOpenPlan(Provider provider, String contractPrefix, String claimed) {
+    long contractId = contract(contracts, provider, unique(contractPrefix));
+    long qaf = insert(jdbc, Qaf.agreed(contractId, provider.id(), 2026, OFFICER));
+    grade(jdbc, qaf, "C1.1", claimed, "D", "D");
+    openPlan(jdbc, qaf, "C1.1", uk(LocalDateTime.of(2026, 11, 1, 9, 0)));
+    return qaf;
   }
 
   private static String grades(Provider provider) {

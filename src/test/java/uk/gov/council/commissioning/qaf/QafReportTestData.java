@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.qaf;
 
-import java.math.BigDecimal;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -8,11 +9,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.Date;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.testkit.TestClock;
@@ -52,17 +51,9 @@ final class QafReportTestData {
    */
   static long contract(ContractService contracts, Provider provider, String reference) {
     contracts.create(
-        new NewContract(
-            reference,
-            "Floating Support Service",
-            provider.id(),
-            "Housing support",
-            LocalDate.of(2024, 4, 1),
-            LocalDate.of(2029, 3, 31),
-            new BigDecimal("120000.00"),
-            new BigDecimal("600000.00"),
-            "Floating Support",
-            List.of(new NewContract.Option(12))));
+        draft(reference, provider.id())
+            .about("Floating Support Service", "Housing support", "Floating Support")
+            .running("2024-04-01", "2029-03-31", "120000.00", "600000.00", 12));
     return contracts.findByReference(reference).orElseThrow().id();
   }
 
@@ -270,6 +261,23 @@ final class QafReportTestData {
         .param("objective", objective)
         .query(Long.class)
         .single();
+  }
+
+  /** An open plan not yet submitted, due at {@code planDue}. */
+  static long openPlan(JdbcClient jdbc, long assessmentId, String objective, Instant planDue) {
+    return submittedPlan(jdbc, assessmentId, objective, planDue, null, null);
+  }
+
+  /** An open plan submitted and waiting for validation. */
+  static long submittedPlan(
+      JdbcClient jdbc,
+      long assessmentId,
+      String objective,
+      Instant planDue,
+      Instant submitted,
+      Instant validationDue) {
+    return plan(
+        jdbc, assessmentId, objective, planDue, submitted, validationDue, null, null, null, "OPEN");
   }
 
   static Instant uk(LocalDateTime time) {

@@ -121,54 +121,24 @@ class QafReportsTest extends ProcessTestCase {
   @Test
   void openImprovementPlansWithTheirDueDatesAndWhetherOverdue() {
     long qaf = insert(jdbc, Qaf.agreed(contractId, provider.id(), 2026, officer));
-    long notSubmitted =
-        plan(
-            jdbc,
-            qaf,
-            "C1.3",
-            uk(LocalDateTime.of(2027, 5, 10, 9, 0)),
-            null,
-            null,
-            null,
-            null,
-            null,
-            "OPEN");
+    long notSubmitted = openPlan(jdbc, qaf, "C1.3", uk(LocalDateTime.of(2027, 5, 10, 9, 0)));
     long onTime =
-        plan(
+        submittedPlan(
             jdbc,
             qaf,
             "C1.4",
             uk(LocalDateTime.of(2027, 5, 1, 9, 0)),
             uk(LocalDateTime.of(2027, 4, 30, 9, 0)),
-            uk(LocalDateTime.of(2027, 5, 30, 9, 0)),
-            null,
-            null,
-            null,
-            "OPEN");
+            uk(LocalDateTime.of(2027, 5, 30, 9, 0)));
     long notValidated =
-        plan(
+        submittedPlan(
             jdbc,
             qaf,
             "C1.5",
             uk(LocalDateTime.of(2027, 4, 1, 9, 0)),
             uk(LocalDateTime.of(2027, 3, 30, 9, 0)),
-            uk(LocalDateTime.of(2027, 5, 1, 9, 0)),
-            null,
-            null,
-            null,
-            "OPEN");
-    long dueLaterToday =
-        plan(
-            jdbc,
-            qaf,
-            "C1.7",
-            uk(LocalDateTime.of(2027, 5, 20, 17, 0)),
-            null,
-            null,
-            null,
-            null,
-            null,
-            "OPEN");
+            uk(LocalDateTime.of(2027, 5, 1, 9, 0)));
+    long dueLaterToday = openPlan(jdbc, qaf, "C1.7", uk(LocalDateTime.of(2027, 5, 20, 17, 0)));
     plan(
         jdbc,
         qaf,
@@ -181,18 +151,7 @@ class QafReportsTest extends ProcessTestCase {
         "D",
         "CLOSED");
     long othersQaf = insert(jdbc, Qaf.agreed(otherContractId, other.id(), 2026, officer));
-    long othersPlan =
-        plan(
-            jdbc,
-            othersQaf,
-            "C1.1",
-            uk(LocalDateTime.of(2027, 5, 1, 9, 0)),
-            null,
-            null,
-            null,
-            null,
-            null,
-            "OPEN");
+    long othersPlan = openPlan(jdbc, othersQaf, "C1.1", uk(LocalDateTime.of(2027, 5, 1, 9, 0)));
 
     List<OpenPlan> own = reports.openPlans(List.of(provider.organisationGroup()));
 

@@ -1,12 +1,11 @@
 package uk.gov.council.commissioning.qaf;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
+
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
@@ -27,12 +26,10 @@ final class QafTestData {
   private QafTestData() {}
 
   static void users(AccessSetup access) {
-    access.ensureGroup(ALPHA_GROUP, "Alpha Supported Living", "PROVIDER");
-    access.ensureGroup(BETA_GROUP, "Beta Support", "PROVIDER");
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
     user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
-    user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
-    user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+    providerUser(access, ALPHA_USER, ALPHA_GROUP, "Alpha Supported Living");
+    providerUser(access, BETA_USER, BETA_GROUP, "Beta Support");
   }
 
   static void user(AccessSetup access, String id, String... groups) {
@@ -50,17 +47,9 @@ final class QafTestData {
   static void contract(
       ContractService contracts, Provider provider, String reference, String officer) {
     contracts.create(
-        new NewContract(
-            reference,
-            "Supported Living (South)",
-            provider.id(),
-            "Supported living",
-            LocalDate.of(2024, 4, 1),
-            LocalDate.of(2029, 3, 31),
-            new BigDecimal("300000.00"),
-            new BigDecimal("1500000.00"),
-            "Supported Living",
-            List.of(new NewContract.Option(12))));
+        draft(reference, provider.id())
+            .about("Supported Living (South)", "Supported living", "Supported Living")
+            .running("2024-04-01", "2029-03-31", "300000.00", "1500000.00", 12));
     contracts.assignContractOfficer(reference, officer);
   }
 

@@ -10,8 +10,6 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -42,10 +40,6 @@ class ReportPagesTest extends ProcessTestCase {
 
   /** Far-future quarters: no other test records facts there, and nothing in them is due yet. */
   private static final AtomicInteger YEAR = new AtomicInteger(2400);
-
-  private static final Pattern CSRF_FIELD =
-      Pattern.compile(
-          "name=\"_csrf\"[^>]*value=\"([^\"]+)\"|value=\"([^\"]+)\"[^>]*name=\"_csrf\"");
 
   private static final String OFFICER = "rp-officer";
   private static final String ALPHA_USER = "rp-alpha-user";
@@ -562,19 +556,10 @@ class ReportPagesTest extends ProcessTestCase {
 
   private HttpTestClient signedIn(String user) {
     HttpTestClient http = new HttpTestClient(port);
-    String token = csrfTokenIn(http.get("/login"));
-    Response response =
-        http.postForm(
-            "/login", Map.of("username", user, "password", password(user), "_csrf", token));
+    Response response = http.signIn(user, password(user));
     assertThat(response.status()).isEqualTo(302);
     // After signing in Spring still sends the browser to Tasklist.
     assertThat(response.header("Location")).endsWith("/camunda/app/tasklist/default/");
     return http;
-  }
-
-  private static String csrfTokenIn(Response loginPage) {
-    Matcher m = CSRF_FIELD.matcher(loginPage.text());
-    assertThat(m.find()).as("a _csrf field in the login page").isTrue();
-    return m.group(1) != null ? m.group(1) : m.group(2);
   }
 }

@@ -94,46 +94,29 @@ class AccessPropertiesTest {
 
   @Test
   void anUnknownGroupStopsTheStartNamingIt() {
-    runner
-        .withPropertyValues(
-            "commissioning.access.processes.serious-incident.cases=quality-assurance,qualty-assurance")
-        .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .rootCause()
-                    .hasMessageContaining(
-                        "processes.serious-incident.cases names an unknown group qualty-assurance"));
+    assertStartStopped(
+        List.of(
+            "commissioning.access.processes.serious-incident.cases=quality-assurance,qualty-assurance"),
+        "processes.serious-incident.cases names an unknown group qualty-assurance");
   }
 
   @Test
   void aProviderGroupCannotBeGivenCases() {
-    runner
-        .withPropertyValues(
-            "commissioning.access.processes.complaint.cases=quality-assurance,provider-vibrance,providers")
-        .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .rootCause()
-                    .hasMessageContaining("names the provider group provider-vibrance")
-                    .hasMessageContaining("names the provider group providers"));
+    assertStartStopped(
+        List.of(
+            "commissioning.access.processes.complaint.cases=quality-assurance,provider-vibrance,providers"),
+        "names the provider group provider-vibrance",
+        "names the provider group providers");
   }
 
   @Test
   void aTeamReadingDetailsMustSeeTheCases() {
-    runner
-        .withPropertyValues(
+    assertStartStopped(
+        List.of(
             "commissioning.access.processes.serious-incident.cases=quality-assurance",
-            "commissioning.access.processes.serious-incident.details=quality-assurance,safeguarding")
-        .run(
-            context ->
-                assertThat(context)
-                    .getFailure()
-                    .rootCause()
-                    .hasMessageContaining(
-                        "processes.serious-incident.details names safeguarding, which is not in"
-                            + " processes.serious-incident.cases"));
+            "commissioning.access.processes.serious-incident.details=quality-assurance,safeguarding"),
+        "processes.serious-incident.details names safeguarding, which is not in"
+            + " processes.serious-incident.cases");
   }
 
   @Test
@@ -231,5 +214,18 @@ class AccessPropertiesTest {
             .toList();
     when(repository.createProcessDefinitionQuery().latestVersion().list()).thenReturn(definitions);
     return repository;
+  }
+
+  /** With the properties the context does not start, and the root cause says each message. */
+  private void assertStartStopped(List<String> properties, String... messages) {
+    runner
+        .withPropertyValues(properties.toArray(String[]::new))
+        .run(
+            context -> {
+              var cause = assertThat(context).getFailure().rootCause();
+              for (String message : messages) {
+                cause.hasMessageContaining(message);
+              }
+            });
   }
 }

@@ -2,15 +2,13 @@ package uk.gov.council.commissioning.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 import static uk.gov.council.commissioning.web.HttpTestClient.basic;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,7 +16,6 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import uk.gov.council.commissioning.CommissioningApplication;
-import uk.gov.council.commissioning.contracts.NewContract;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.extension.ExtensionCaseService;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
@@ -33,7 +30,6 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class SecurityIntegrationTest extends HttpProcessTestCase {
 
-  private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "it-officer";
   private static final String OFFICER_PASSWORD = "secret-it-officer";
 
@@ -54,7 +50,7 @@ class SecurityIntegrationTest extends HttpProcessTestCase {
     access.ensureUser(
         FORGETFUL, "Fred", "Forgetful", FORGETFUL + "@council.example", "secret-" + FORGETFUL);
     access.ensureMembership(FORGETFUL, Roles.COMMISSIONING_OFFICERS);
-    reference = "SEC-IT" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
+    reference = uniqueReference("SEC-IT");
   }
 
   // --- APIs: 401 -----------------------------------------------------------------------------
@@ -187,8 +183,7 @@ class SecurityIntegrationTest extends HttpProcessTestCase {
 
     Response response = http.postJson("/api/contracts", body, basic(OFFICER, OFFICER_PASSWORD));
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 400);
     assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
         .contains("title", "providerId", "endDate", "annualValue");
     assertThat(contracts.findByReference(reference)).isEmpty();
@@ -202,8 +197,7 @@ class SecurityIntegrationTest extends HttpProcessTestCase {
             "{\"reference\": \"" + reference + "\", \"startDate\": \"1st April\"}",
             basic(OFFICER, OFFICER_PASSWORD));
 
-    assertThat(response.status()).isEqualTo(400);
-    assertThat(response.contentType()).startsWith("application/problem+json");
+    problem(response, 400);
     assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
         .containsExactly("startDate");
     assertThat(contracts.findByReference(reference)).isEmpty();
@@ -255,17 +249,9 @@ class SecurityIntegrationTest extends HttpProcessTestCase {
         contracts.createProvider(
             "Security IT Care", "contracts@security-it.example", "provider-security-it");
     contracts.create(
-        new NewContract(
-            reference,
-            "Home care",
-            provider.id(),
-            "Home care",
-            LocalDate.of(2024, 4, 1),
-            LocalDate.of(2026, 3, 31),
-            new BigDecimal("50000"),
-            new BigDecimal("100000"),
-            null,
-            List.of(new NewContract.Option(12))));
+        draft(reference, provider.id())
+            .about("Home care", "Home care", null)
+            .running("2024-04-01", "2026-03-31", "50000", "100000", 12));
     String caseId = cases.startAsSystem(reference).getId();
     return taskService
         .createTaskQuery()

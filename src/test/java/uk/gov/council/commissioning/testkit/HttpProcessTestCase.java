@@ -1,10 +1,16 @@
 package uk.gov.council.commissioning.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import uk.gov.council.commissioning.web.HttpTestClient;
+import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
  * A {@link ProcessTestCase} that also calls the running server over HTTP, as a browser or an API
@@ -22,5 +28,22 @@ public abstract class HttpProcessTestCase extends ProcessTestCase {
   @BeforeEach
   void openHttpClient() {
     http = new HttpTestClient(port);
+  }
+
+  /** Asserts the answer's status; returns its JSON body. */
+  protected JsonNode answer(Response response, int status) {
+    assertThat(response.status()).as("status").isEqualTo(status);
+    try {
+      return json.readTree(response.body());
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Asserts the answer is a problem document (RFC 9457) with the status; returns its body. */
+  protected JsonNode problem(Response response, int status) {
+    JsonNode body = answer(response, status);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    return body;
   }
 }

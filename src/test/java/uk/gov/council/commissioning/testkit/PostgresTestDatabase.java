@@ -1,5 +1,7 @@
 package uk.gov.council.commissioning.testkit;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -10,6 +12,7 @@ import java.util.UUID;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * A throwaway PostgreSQL database for one test run, so a run never depends on what an earlier run
@@ -80,6 +83,12 @@ public final class PostgresTestDatabase {
     }
     Runtime.getRuntime().addShutdownHook(database.dropOnExit);
     return database;
+  }
+
+  /** Asserts the connection is to this run's own database, not a shared one. */
+  public static void assertInUse(JdbcClient jdbc) {
+    String current = jdbc.sql("SELECT current_database()").query(String.class).single();
+    assertThat(current).isEqualTo(forThisRun().name()).startsWith("commissioning_test_");
   }
 
   public String name() {

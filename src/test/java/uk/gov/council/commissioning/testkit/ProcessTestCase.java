@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -33,6 +34,8 @@ public abstract class ProcessTestCase {
   /** More rounds than any process here chains jobs: beyond it, a job keeps making due jobs. */
   private static final int MAX_JOB_ROUNDS = 20;
 
+  private static final AtomicInteger REFERENCES = new AtomicInteger();
+
   @Autowired protected ProcessEngine engine;
   @Autowired protected RuntimeService runtimeService;
   @Autowired protected TaskService taskService;
@@ -42,11 +45,28 @@ public abstract class ProcessTestCase {
   @Autowired protected JdbcClient jdbc;
   @Autowired protected ContractService contracts;
 
+  /**
+   * A business or contract reference no other test uses: the classes share one database, and a
+   * PostgreSQL database may outlive a run that failed.
+   */
+  protected static String uniqueReference(String prefix) {
+    return prefix + REFERENCES.incrementAndGet() + "-" + System.nanoTime() % 100000;
+  }
+
   /** The open task of the instance at the activity, or null. */
   protected Task taskAt(ProcessInstance instance, String activityId) {
     return taskService
         .createTaskQuery()
         .processInstanceId(instance.getId())
+        .taskDefinitionKey(activityId)
+        .singleResult();
+  }
+
+  /** The open task at the activity of the case with the business key, or null. */
+  protected Task taskAt(String businessKey, String activityId) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceBusinessKey(businessKey)
         .taskDefinitionKey(activityId)
         .singleResult();
   }

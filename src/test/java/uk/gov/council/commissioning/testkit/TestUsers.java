@@ -7,6 +7,7 @@ import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.springframework.test.context.junit.jupiter.SpringExtension;
 import uk.gov.council.commissioning.security.AccessSetup;
+import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.web.HttpTestClient;
 
 /**
@@ -39,6 +40,16 @@ public final class TestUsers implements AfterAllCallback {
         ADDED_MEMBERSHIPS.add(new String[] {id, group});
       }
     }
+  }
+
+  /**
+   * The user (created once) working for a provider: in the providers' role and the organisation's
+   * group, which is created first if need be.
+   */
+  public static void providerUser(
+      AccessSetup access, String id, String organisationGroup, String organisationName) {
+    access.ensureGroup(organisationGroup, organisationName, "PROVIDER");
+    user(access, id, Roles.PROVIDERS, organisationGroup);
   }
 
   /** HTTP Basic headers for the user. */

@@ -77,6 +77,10 @@ public final class HttpTestClient {
     return send("POST", path, json, concat(headers, "Content-Type", "application/json"));
   }
 
+  public Response putJson(String path, String json, String... headers) {
+    return send("PUT", path, json, concat(headers, "Content-Type", "application/json"));
+  }
+
   public Response postForm(String path, Map<String, String> fields, String... headers) {
     String form =
         fields.entrySet().stream()

@@ -1,0 +1,63 @@
+package uk.gov.council.commissioning.testkit;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.Arrays;
+import uk.gov.council.commissioning.contracts.NewContract;
+
+/**
+ * A {@link NewContract} for test data in three short steps: whose it is ({@link #draft}), what it
+ * is ({@link #about}), and its term, values and options ({@link #running}).
+ */
+public final class ContractDraft {
+
+  private final String reference;
+  private final Long providerId;
+  private String title;
+  private String serviceArea;
+  private String budgetHead;
+
+  private ContractDraft(String reference, Long providerId) {
+    this.reference = reference;
+    this.providerId = providerId;
+  }
+
+  /** The contract's reference and provider. */
+  public static ContractDraft draft(String reference, Long providerId) {
+    return new ContractDraft(reference, providerId);
+  }
+
+  /** The contract's title, service area and budget head (may be null). */
+  public ContractDraft about(String title, String serviceArea, String budgetHead) {
+    this.title = title;
+    this.serviceArea = serviceArea;
+    this.budgetHead = budgetHead;
+    return this;
+  }
+
+  /** Dates as {@code yyyy-MM-dd}, values as decimal text, one option of each length in months. */
+  public NewContract running(
+      String start, String end, String annualValue, String wholeLifeValue, int... optionMonths) {
+    return running(
+        LocalDate.parse(start), LocalDate.parse(end), annualValue, wholeLifeValue, optionMonths);
+  }
+
+  public NewContract running(
+      LocalDate start,
+      LocalDate end,
+      String annualValue,
+      String wholeLifeValue,
+      int... optionMonths) {
+    return new NewContract(
+        reference,
+        title,
+        providerId,
+        serviceArea,
+        start,
+        end,
+        new BigDecimal(annualValue),
+        new BigDecimal(wholeLifeValue),
+        budgetHead,
+        Arrays.stream(optionMonths).mapToObj(NewContract.Option::new).toList());
+  }
+}
