@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.complaints;
 
 import static uk.gov.council.commissioning.complaints.ComplaintVariables.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -35,18 +36,21 @@ public class ComplaintSteps {
   private final ComplaintDeadlines deadlines;
   private final ComplaintNotifications notifications;
   private final IdentityService identityService;
+  private final Clock clock;
 
   public ComplaintSteps(
       ComplaintService complaints,
       Actors actors,
       ComplaintDeadlines deadlines,
       ComplaintNotifications notifications,
-      IdentityService identityService) {
+      IdentityService identityService,
+      Clock clock) {
     this.complaints = complaints;
     this.actors = actors;
     this.deadlines = deadlines;
     this.notifications = notifications;
     this.identityService = identityService;
+    this.clock = clock;
   }
 
   /**
@@ -83,7 +87,7 @@ public class ComplaintSteps {
       if (newDay != null && !newDay.isAfter(currentLastDay)) {
         checks.problem(
             NEW_RESPONSE_DATE, "must be later than the current response date, " + currentLastDay);
-      } else if (newDay != null && newDay.isBefore(ComplaintDeadlines.ukDate(complaints.now()))) {
+      } else if (newDay != null && newDay.isBefore(ComplaintDeadlines.ukDate(clock.instant()))) {
         checks.problem(NEW_RESPONSE_DATE, "cannot be in the past");
       }
       checks.text(EXTENSION_REASON);
@@ -140,7 +144,7 @@ public class ComplaintSteps {
     Complaint c = complaint(task);
     FormChecks checks = new FormChecks("Ombudsman information", task);
     LocalDate sent = checks.date(OMBUDSMAN_INFORMATION_SENT_ON);
-    if (sent != null && sent.isAfter(ComplaintDeadlines.ukDate(complaints.now()))) {
+    if (sent != null && sent.isAfter(ComplaintDeadlines.ukDate(clock.instant()))) {
       checks.problem(OMBUDSMAN_INFORMATION_SENT_ON, "cannot be in the future");
     } else if (sent != null && sent.isBefore(ComplaintDeadlines.ukDate(c.receivedAt()))) {
       checks.problem(OMBUDSMAN_INFORMATION_SENT_ON, "cannot be before the complaint was received");
@@ -176,7 +180,7 @@ public class ComplaintSteps {
       complaints.resolved(c, resolvedAt);
       outcome(task, "RESOLVED", "Resolved by the provider by discussion with the complainant");
     } else {
-      Instant due = complaints.unresolved(c, complaints.now());
+      Instant due = complaints.unresolved(c, clock.instant());
       task.setVariable(WRITTEN_REPORT_DUE_AT, Date.from(due));
       task.setVariable(WRITTEN_REPORT_DUE, deadlines.describe(due));
     }
@@ -191,7 +195,7 @@ public class ComplaintSteps {
     atMost(checks, task, WRITTEN_REPORT, MAX_TEXT);
     Concern concern = concern(checks, task, c);
     checks.throwIfAny();
-    complaints.writtenReportReceived(c, complaints.now());
+    complaints.writtenReportReceived(c, clock.instant());
     raise(concern, c, task);
   }
 
@@ -288,7 +292,7 @@ public class ComplaintSteps {
       summary = given.toString().trim();
     }
     Instant aware = checks.dateTime(SAFEGUARDING_AWARE_AT);
-    if (aware != null && aware.isAfter(complaints.now())) {
+    if (aware != null && aware.isAfter(clock.instant())) {
       checks.problem(SAFEGUARDING_AWARE_AT, "cannot be in the future");
       aware = null;
     }
@@ -339,7 +343,7 @@ public class ComplaintSteps {
     if (at == null) {
       return;
     }
-    if (at.isAfter(complaints.now())) {
+    if (at.isAfter(clock.instant())) {
       checks.problem(field, "cannot be in the future");
     } else if (at.isBefore(c.receivedAt())) {
       checks.problem(field, "cannot be before the complaint was received");

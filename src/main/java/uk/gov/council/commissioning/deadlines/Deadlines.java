@@ -103,7 +103,7 @@ public class Deadlines {
   /** Nothing is owed any more (the case ended another way). */
   @Transactional
   public boolean waive(CaseRef ref, String kind) {
-    return setState(ref, kind, State.WAIVED, Instant.now(clock), null);
+    return setState(ref, kind, State.WAIVED, clock.instant(), null);
   }
 
   /**
@@ -114,7 +114,7 @@ public class Deadlines {
    */
   @Transactional
   public boolean missed(CaseRef ref, String kind) {
-    return setState(ref, kind, State.MISSED, Instant.now(clock), State.OPEN);
+    return setState(ref, kind, State.MISSED, clock.instant(), State.OPEN);
   }
 
   /**
@@ -252,7 +252,7 @@ public class Deadlines {
     params.put("amount", amount);
     params.put("region", region);
     params.put("section", seedSection);
-    params.put("now", utc(Instant.now(clock)));
+    params.put("now", utc(clock.instant()));
     return params;
   }
 
