@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import javax.sql.DataSource;
+import org.assertj.core.groups.Tuple;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -94,15 +95,7 @@ final class DeadlineBackfill {
 
     DeadlineRule councilAck = rules.acknowledgement(false);
     DeadlineRule councilResponse = rules.response(false);
-    assertThat(deadlines.of("COMPLAINT", council))
-        .extracting(
-            Deadline::kind,
-            Deadline::dueAt,
-            Deadline::basis,
-            Deadline::amount,
-            Deadline::calendarRegion,
-            Deadline::seedSection,
-            Deadline::state)
+    assertThat(rows("COMPLAINT", council))
         .containsExactly(
             tuple(
                 "ACKNOWLEDGEMENT",
@@ -167,15 +160,7 @@ final class DeadlineBackfill {
 
     assertThat(deadlines.of("COMPLAINT", closed)).isEmpty();
 
-    assertThat(deadlines.of("SAFEGUARDING_ALERT", council))
-        .extracting(
-            Deadline::kind,
-            Deadline::dueAt,
-            Deadline::basis,
-            Deadline::amount,
-            Deadline::calendarRegion,
-            Deadline::seedSection,
-            Deadline::state)
+    assertThat(rows("SAFEGUARDING_ALERT", council))
         .containsExactly(
             tuple(
                 "SCREENING",
@@ -190,6 +175,22 @@ final class DeadlineBackfill {
                 deadlines.of("COMPLAINT", council).size(),
                 deadlines.of("SAFEGUARDING_ALERT", council).size()))
         .containsExactly(2, 1);
+  }
+
+  /** Each row as kind, due, basis, amount, region, seed section and state. */
+  private List<Tuple> rows(String caseType, String reference) {
+    return deadlines.of(caseType, reference).stream()
+        .map(
+            d ->
+                tuple(
+                    d.kind(),
+                    d.dueAt(),
+                    d.basis(),
+                    d.amount(),
+                    d.calendarRegion(),
+                    d.seedSection(),
+                    d.state()))
+        .toList();
   }
 
   private void migrate() throws SQLException {
