@@ -157,7 +157,7 @@ public class ComplaintService {
 
   @Transactional
   public void close(Complaint c, String outcomeCode, String outcome) {
-    repository.close(c.id(), now(), outcomeCode, outcome);
+    repository.close(c.id(), clock.instant(), outcomeCode, outcome);
   }
 
   /** A deadline passed with nothing received. Recorded once, however often the timer fires. */
@@ -185,7 +185,7 @@ public class ComplaintService {
    */
   @Transactional
   public String raiseSafeguarding(Complaint c, String raisedBy, Instant awareAt, String summary) {
-    Instant alertedAt = now();
+    Instant alertedAt = clock.instant();
     String alert =
         safeguardingAlerts.raise(
             new SafeguardingConcern(
@@ -222,7 +222,7 @@ public class ComplaintService {
           requirement,
           Kind.LATE,
           due,
-          now(),
+          clock.instant(),
           what + " " + deadlines.describe(at) + "; due " + deadlines.describe(due));
     }
   }
@@ -235,9 +235,5 @@ public class ComplaintService {
       case WRITTEN_REPORT -> "Full written report";
       default -> requirement;
     };
-  }
-
-  Instant now() {
-    return Instant.now(clock);
   }
 }

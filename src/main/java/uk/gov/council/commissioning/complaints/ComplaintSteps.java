@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.complaints;
 
 import static uk.gov.council.commissioning.complaints.ComplaintVariables.*;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -11,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 import uk.gov.council.commissioning.security.Actor;
@@ -28,6 +30,10 @@ public class ComplaintSteps {
   static final Set<String> RESPONSE_DECISIONS = Set.of("RESPOND", "EXTEND");
   static final Set<String> COMPLAINANT_RESPONSES = Set.of("SATISFIED", "DISSATISFIED", "NO_REPLY");
   static final Set<String> RESOLUTIONS = Set.of("RESOLVED", "UNRESOLVED");
+
+  /** Handed from a task to the step that raises its safeguarding alert: PROVIDER or COUNCIL. */
+  private static final String SAFEGUARDING_RAISED_BY = "safeguardingRaisedBy";
+
   static final Set<String> INVESTIGATION_OUTCOMES = Set.of("UPHELD", "PARTLY_UPHELD", "NOT_UPHELD");
 
   private final ComplaintService complaints;
@@ -35,18 +41,21 @@ public class ComplaintSteps {
   private final ComplaintDeadlines deadlines;
   private final ComplaintNotifications notifications;
   private final IdentityService identityService;
+  private final Clock clock;
 
   public ComplaintSteps(
       ComplaintService complaints,
       Actors actors,
       ComplaintDeadlines deadlines,
       ComplaintNotifications notifications,
-      IdentityService identityService) {
+      IdentityService identityService,
+      Clock clock) {
     this.complaints = complaints;
     this.actors = actors;
     this.deadlines = deadlines;
     this.notifications = notifications;
     this.identityService = identityService;
+    this.clock = clock;
   }
 
   /**
@@ -60,8 +69,15 @@ public class ComplaintSteps {
     sinceReceipt(checks, ACKNOWLEDGED_AT, at, c);
     Concern concern = concern(checks, task, c);
     checks.throwIfAny();
-    complaints.acknowledged(c, at);
-    raise(concern, c, task);
+    CompletedTask.handOver(task, ACKNOWLEDGED_AT, at);
+    handOver(task, concern, c);
+  }
+
+  /** Records the acknowledgement the task checked, and any safeguarding concern it named. */
+  public void recordAcknowledgement(DelegateExecution execution) {
+    Complaint c = complaint(execution);
+    complaints.acknowledged(c, instant(execution, ACKNOWLEDGED_AT));
+    raise(execution, c);
   }
 
   /**
@@ -83,7 +99,7 @@ public class ComplaintSteps {
       if (newDay != null && !newDay.isAfter(currentLastDay)) {
         checks.problem(
             NEW_RESPONSE_DATE, "must be later than the current response date, " + currentLastDay);
-      } else if (newDay != null && newDay.isBefore(ComplaintDeadlines.ukDate(complaints.now()))) {
+      } else if (newDay != null && newDay.isBefore(ComplaintDeadlines.ukDate(clock.instant()))) {
         checks.problem(NEW_RESPONSE_DATE, "cannot be in the past");
       }
       checks.text(EXTENSION_REASON);
@@ -97,10 +113,18 @@ public class ComplaintSteps {
     }
     Concern concern = concern(checks, task, c);
     checks.throwIfAny();
+    CompletedTask.handOver(task, RESPONDED_AT, respondedAt);
+    handOver(task, concern, c);
+  }
+
+  /** Records the stage 1 reply, if the task gave one, and any safeguarding concern it named. */
+  public void recordResponse(DelegateExecution execution) {
+    Complaint c = complaint(execution);
+    Instant respondedAt = instant(execution, RESPONDED_AT);
     if (respondedAt != null) {
       complaints.responded(c, respondedAt);
     }
-    raise(concern, c, task);
+    raise(execution, c);
   }
 
   /** Records the extension the officer gave the complainant and moves the response timer to it. */
@@ -121,7 +145,6 @@ public class ComplaintSteps {
 
   /** After the stage 1 reply: satisfied, dissatisfied (stage 2, App K), or no reply. */
   public void complainantResponse(DelegateTask task) {
-    Complaint c = complaint(task);
     FormChecks checks = new FormChecks("Complainant's response", task);
     String response = checks.oneOf(COMPLAINANT_RESPONSE, COMPLAINANT_RESPONSES);
     checks.throwIfAny();
@@ -131,7 +154,15 @@ public class ComplaintSteps {
               task, "COMPLAINANT_SATISFIED", "Stage 1 response sent; the complainant is satisfied");
       case "NO_REPLY" ->
           outcome(task, "NO_REPLY", "Stage 1 response sent; the complainant has not replied");
-      default -> complaints.stageTwo(c);
+      default -> {}
+    }
+    CompletedTask.handOver(task, COMPLAINANT_RESPONSE, response);
+  }
+
+  /** A complainant still dissatisfied takes the complaint to stage 2 (App K). */
+  public void recordComplainantResponse(DelegateExecution execution) {
+    if ("DISSATISFIED".equals(CompletedTask.get(execution, COMPLAINANT_RESPONSE))) {
+      complaints.stageTwo(complaint(execution));
     }
   }
 
@@ -140,19 +171,26 @@ public class ComplaintSteps {
     Complaint c = complaint(task);
     FormChecks checks = new FormChecks("Ombudsman information", task);
     LocalDate sent = checks.date(OMBUDSMAN_INFORMATION_SENT_ON);
-    if (sent != null && sent.isAfter(ComplaintDeadlines.ukDate(complaints.now()))) {
+    if (sent != null && sent.isAfter(ComplaintDeadlines.ukDate(clock.instant()))) {
       checks.problem(OMBUDSMAN_INFORMATION_SENT_ON, "cannot be in the future");
     } else if (sent != null && sent.isBefore(ComplaintDeadlines.ukDate(c.receivedAt()))) {
       checks.problem(OMBUDSMAN_INFORMATION_SENT_ON, "cannot be before the complaint was received");
     }
     checks.throwIfAny();
-    complaints.ombudsmanInformationSent(c, sent);
+    CompletedTask.handOver(task, OMBUDSMAN_INFORMATION_SENT_ON, sent);
     outcome(
         task,
         "OMBUDSMAN_INFORMATION_SENT",
         "Stage 1 response sent; the complainant remained dissatisfied and was given the Local Government"
             + " Ombudsman's details on "
             + sent);
+  }
+
+  /** Records the day the Ombudsman's details were sent, as the task checked it. */
+  public void recordOmbudsmanInformation(DelegateExecution execution) {
+    complaints.ombudsmanInformationSent(
+        complaint(execution),
+        LocalDate.parse(CompletedTask.get(execution, OMBUDSMAN_INFORMATION_SENT_ON)));
   }
 
   /** §13.5, App C 4.3: the provider resolved it by discussion, or discussions failed. */
@@ -173,14 +211,27 @@ public class ComplaintSteps {
     Concern concern = concern(checks, task, c);
     checks.throwIfAny();
     if (resolvedAt != null) {
-      complaints.resolved(c, resolvedAt);
       outcome(task, "RESOLVED", "Resolved by the provider by discussion with the complainant");
-    } else {
-      Instant due = complaints.unresolved(c, complaints.now());
-      task.setVariable(WRITTEN_REPORT_DUE_AT, Date.from(due));
-      task.setVariable(WRITTEN_REPORT_DUE, deadlines.describe(due));
     }
-    raise(concern, c, task);
+    CompletedTask.handOver(task, RESOLVED_AT, resolvedAt);
+    handOver(task, concern, c);
+  }
+
+  /**
+   * Records the resolution, or that discussions failed and the written report is now due (§13.5),
+   * and any safeguarding concern the task named.
+   */
+  public void recordResolution(DelegateExecution execution) {
+    Complaint c = complaint(execution);
+    Instant resolvedAt = instant(execution, RESOLVED_AT);
+    if (resolvedAt != null) {
+      complaints.resolved(c, resolvedAt);
+    } else {
+      Instant due = complaints.unresolved(c, clock.instant());
+      execution.setVariable(WRITTEN_REPORT_DUE_AT, Date.from(due));
+      execution.setVariable(WRITTEN_REPORT_DUE, deadlines.describe(due));
+    }
+    raise(execution, c);
   }
 
   /** §13.5: the provider's full written report to the council. */
@@ -191,13 +242,18 @@ public class ComplaintSteps {
     atMost(checks, task, WRITTEN_REPORT, MAX_TEXT);
     Concern concern = concern(checks, task, c);
     checks.throwIfAny();
-    complaints.writtenReportReceived(c, complaints.now());
-    raise(concern, c, task);
+    handOver(task, concern, c);
+  }
+
+  /** Records that the written report arrived, and any safeguarding concern the task named. */
+  public void recordWrittenReport(DelegateExecution execution) {
+    Complaint c = complaint(execution);
+    complaints.writtenReportReceived(c, clock.instant());
+    raise(execution, c);
   }
 
   /** §13.5: the council designates a representative to investigate: a council officer. */
   public void assignInvestigator(DelegateTask task) {
-    Complaint c = complaint(task);
     FormChecks checks = new FormChecks("Investigator", task);
     String investigator = checks.text(INVESTIGATOR);
     if (investigator != null) {
@@ -213,8 +269,15 @@ public class ComplaintSteps {
     }
     checks.throwIfAny();
     task.setVariable(INVESTIGATOR, investigator);
+    CompletedTask.handOver(task, INVESTIGATOR, investigator);
+  }
+
+  /** Records the investigator the task checked and emails them. */
+  public void recordInvestigator(DelegateExecution execution) {
+    Complaint c = complaint(execution);
+    String investigator = CompletedTask.get(execution, INVESTIGATOR);
     complaints.investigatorAssigned(c, investigator);
-    notifications.investigatorAssigned(task.getExecution(), c, investigator);
+    notifications.investigatorAssigned(execution, c, investigator);
   }
 
   /** The council's investigation of an unresolved provider complaint ends with its findings. */
@@ -231,7 +294,12 @@ public class ComplaintSteps {
         result,
         "Investigated by the council's representative after the provider could not resolve it: "
             + result.toLowerCase(java.util.Locale.ROOT).replace('_', ' '));
-    raise(concern, c, task);
+    handOver(task, concern, c);
+  }
+
+  /** Raises the safeguarding alert for a concern the investigation found, if any. */
+  public void recordInvestigation(DelegateExecution execution) {
+    raise(execution, complaint(execution));
   }
 
   /**
@@ -288,7 +356,7 @@ public class ComplaintSteps {
       summary = given.toString().trim();
     }
     Instant aware = checks.dateTime(SAFEGUARDING_AWARE_AT);
-    if (aware != null && aware.isAfter(complaints.now())) {
+    if (aware != null && aware.isAfter(clock.instant())) {
       checks.problem(SAFEGUARDING_AWARE_AT, "cannot be in the future");
       aware = null;
     }
@@ -296,22 +364,38 @@ public class ComplaintSteps {
   }
 
   /**
-   * The provider's own steps raise the alert as the provider (its 12-hour alert figure, App C 5.2);
-   * the council's steps as the council.
+   * Hands the concern to the step that records it, with who raises it: the provider's own steps
+   * raise the alert as the provider (its 12-hour alert figure, App C 5.2), the council's steps as
+   * the council.
    */
-  private void raise(Concern concern, Complaint c, DelegateTask task) {
-    if (concern == null) {
+  private static void handOver(DelegateTask task, Concern concern, Complaint c) {
+    CompletedTask.handOver(task, SAFEGUARDING_SUMMARY, concern == null ? null : concern.summary());
+    CompletedTask.handOver(task, SAFEGUARDING_AWARE_AT, concern == null ? null : concern.awareAt());
+    boolean providerStep = c.providerRoute() && isProviderStep(task.getTaskDefinitionKey());
+    CompletedTask.handOver(
+        task,
+        SAFEGUARDING_RAISED_BY,
+        providerStep ? SafeguardingConcern.PROVIDER : SafeguardingConcern.COUNCIL);
+    CompletedTask.handOver(task, SAFEGUARDING_CONCERN, concern != null);
+  }
+
+  private void raise(DelegateExecution execution, Complaint c) {
+    if (!Boolean.parseBoolean(CompletedTask.get(execution, SAFEGUARDING_CONCERN))) {
       return;
     }
-    boolean providerStep = c.providerRoute() && isProviderStep(task.getTaskDefinitionKey());
     String alert =
         complaints.raiseSafeguarding(
             c,
-            providerStep ? SafeguardingConcern.PROVIDER : SafeguardingConcern.COUNCIL,
-            concern.awareAt(),
-            concern.summary());
-    task.setVariable(SAFEGUARDING_RAISED, true);
-    task.setVariable(SAFEGUARDING_ALERT_ID, alert);
+            CompletedTask.get(execution, SAFEGUARDING_RAISED_BY),
+            instant(execution, SAFEGUARDING_AWARE_AT),
+            CompletedTask.get(execution, SAFEGUARDING_SUMMARY));
+    execution.setVariable(SAFEGUARDING_RAISED, true);
+    execution.setVariable(SAFEGUARDING_ALERT_ID, alert);
+  }
+
+  private static Instant instant(DelegateExecution execution, String name) {
+    String value = CompletedTask.get(execution, name);
+    return value == null ? null : Instant.parse(value);
   }
 
   private static boolean isProviderStep(String taskDefinitionKey) {
@@ -339,7 +423,7 @@ public class ComplaintSteps {
     if (at == null) {
       return;
     }
-    if (at.isAfter(complaints.now())) {
+    if (at.isAfter(clock.instant())) {
       checks.problem(field, "cannot be in the future");
     } else if (at.isBefore(c.receivedAt())) {
       checks.problem(field, "cannot be before the complaint was received");

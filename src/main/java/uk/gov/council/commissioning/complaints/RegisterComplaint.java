@@ -86,7 +86,7 @@ public class RegisterComplaint implements JavaDelegate {
                 contract == null ? null : contract.provider().id(),
                 contract == null ? null : contract.id(),
                 received,
-                Instant.now(clock),
+                clock.instant(),
                 recorder.userId(),
                 acknowledgeDue,
                 respondDue,

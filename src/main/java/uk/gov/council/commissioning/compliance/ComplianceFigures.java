@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.compliance;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -10,7 +11,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,15 +34,17 @@ public class ComplianceFigures {
 
   private final JdbcClient jdbc;
   private final ContractService contracts;
+  private final Clock clock;
 
-  public ComplianceFigures(JdbcClient jdbc, ContractService contracts) {
+  public ComplianceFigures(JdbcClient jdbc, ContractService contracts, Clock clock) {
     this.jdbc = jdbc;
     this.contracts = contracts;
+    this.clock = clock;
   }
 
   /** The provider's figures as of now (the engine's clock). */
   public ProviderFigures forProvider(Provider provider, Quarter quarter) {
-    return forProvider(provider, quarter, now());
+    return forProvider(provider, quarter, clock.instant());
   }
 
   public ProviderFigures forProvider(Provider provider, Quarter quarter, Instant now) {
@@ -51,7 +53,7 @@ public class ComplianceFigures {
 
   /** Every provider's figures, in name order, as of now (the engine's clock). */
   public QuarterFigures forAllProviders(Quarter quarter) {
-    return forAllProviders(quarter, now());
+    return forAllProviders(quarter, clock.instant());
   }
 
   public QuarterFigures forAllProviders(Quarter quarter, Instant now) {
@@ -177,10 +179,6 @@ public class ComplianceFigures {
         quarter.lastDay(),
         now,
         List.copyOf(measures));
-  }
-
-  private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
   }
 
   private record ComplaintFact(

@@ -115,7 +115,7 @@ public class Deadlines {
   /** Nothing is owed any more (the case ended another way). */
   @Transactional
   public boolean waive(CaseRef ref, String kind) {
-    return setState(ref, kind, State.WAIVED, Instant.now(clock), null);
+    return setState(ref, kind, State.WAIVED, clock.instant(), null);
   }
 
   /**
@@ -126,7 +126,7 @@ public class Deadlines {
    */
   @Transactional
   public boolean missed(CaseRef ref, String kind) {
-    return setState(ref, kind, State.MISSED, Instant.now(clock), State.OPEN);
+    return setState(ref, kind, State.MISSED, clock.instant(), State.OPEN);
   }
 
   /**
@@ -225,35 +225,6 @@ public class Deadlines {
       String amount,
       String region,
       String seedSection) {
-    int updated =
-        jdbc.sql(
-                """
-                UPDATE case_deadline SET process_instance_id = :p, due_at = :due, basis = :basis,
-                  amount = :amount, calendar_region = :region, seed_section = :section,
-                  state = 'OPEN', state_at = :now
-                WHERE case_type = :t AND case_reference = :r AND kind = :k
-                """)
-            .params(params(ref, kind, due, basis, amount, region, seedSection))
-            .update();
-    if (updated == 0) {
-      jdbc.sql(
-              "INSERT INTO case_deadline ("
-                  + COLUMNS
-                  + ") VALUES (:t, :r, :p, :k, :due, :basis, :amount, :region, :section,"
-                  + " 'OPEN', :now)")
-          .params(params(ref, kind, due, basis, amount, region, seedSection))
-          .update();
-    }
-  }
-
-  private Map<String, Object> params(
-      CaseRef ref,
-      String kind,
-      Instant due,
-      Basis basis,
-      String amount,
-      String region,
-      String seedSection) {
     Map<String, Object> params = new HashMap<>();
     params.put("t", ref.caseType());
     params.put("r", ref.reference());
@@ -264,8 +235,26 @@ public class Deadlines {
     params.put("amount", amount);
     params.put("region", region);
     params.put("section", seedSection);
-    params.put("now", utc(Instant.now(clock)));
-    return params;
+    params.put("now", utc(clock.instant()));
+    int updated =
+        jdbc.sql(
+                """
+                UPDATE case_deadline SET process_instance_id = :p, due_at = :due, basis = :basis,
+                  amount = :amount, calendar_region = :region, seed_section = :section,
+                  state = 'OPEN', state_at = :now
+                WHERE case_type = :t AND case_reference = :r AND kind = :k
+                """)
+            .params(params)
+            .update();
+    if (updated == 0) {
+      jdbc.sql(
+              "INSERT INTO case_deadline ("
+                  + COLUMNS
+                  + ") VALUES (:t, :r, :p, :k, :due, :basis, :amount, :region, :section,"
+                  + " 'OPEN', :now)")
+          .params(params)
+          .update();
+    }
   }
 
   private boolean setState(CaseRef ref, String kind, State state, Instant at, State onlyFrom) {

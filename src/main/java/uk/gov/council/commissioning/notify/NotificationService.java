@@ -2,7 +2,7 @@ package uk.gov.council.commissioning.notify;
 
 import java.sql.Types;
 import java.time.Clock;
-import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -151,7 +151,7 @@ public class NotificationService {
     params.put(
         "attachmentContent",
         new SqlParameterValue(Types.VARBINARY, attachment == null ? null : attachment.content()));
-    params.put("now", OffsetDateTime.now(clock).truncatedTo(ChronoUnit.MICROS));
+    params.put("now", clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
 
     // Two transactions with the same new key can both pass the NOT EXISTS check; the
     // second then fails on the unique constraint once the first commits. PostgreSQL

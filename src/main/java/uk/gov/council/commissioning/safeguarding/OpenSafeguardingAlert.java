@@ -65,7 +65,7 @@ public class OpenSafeguardingAlert implements JavaDelegate {
         timeliness((String) execution.getVariable(RAISED_BY), awareAt, alertedAt));
 
     // An alert without an arrival time is screened as if it had just arrived.
-    Instant arrived = alertedAt != null ? alertedAt : Instant.now(clock);
+    Instant arrived = alertedAt != null ? alertedAt : clock.instant();
     Instant due =
         deadlines.schedule(
             SafeguardingRegister.caseRef(execution),

@@ -4,7 +4,6 @@ import static uk.gov.council.commissioning.safeguarding.SafeguardingVariables.*;
 
 import java.sql.Types;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -113,7 +112,7 @@ public class SafeguardingRegister {
             .update();
     logIfNothing(updated, "screening", execution);
     if (updated > 0) {
-      deadlines.met(caseRef(execution), SCREENING, Instant.now(clock));
+      deadlines.met(caseRef(execution), SCREENING, clock.instant());
     }
     return updated > 0;
   }
@@ -156,7 +155,7 @@ public class SafeguardingRegister {
   }
 
   private OffsetDateTime now() {
-    return Instant.now(clock).truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 
   /** The alert case an execution handles: its business key is the source case's number. */

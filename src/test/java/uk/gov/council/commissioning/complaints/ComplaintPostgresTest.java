@@ -6,10 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.gov.council.commissioning.complaints.ComplaintTestData.*;
 
+import java.sql.SQLException;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Map;
 import java.util.Set;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +21,9 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.safeguarding.SafeguardingProperties;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
@@ -27,8 +31,9 @@ import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Both complaint routes once against the local PostgreSQL server: the V5 migration, the complaint
- * queries with their optional provider and contract, typed NULLs in breaches and alerts, and a
- * refused start rolling back. Each run has a database of its own, dropped afterwards.
+ * queries with their optional provider and contract, the V19 deadline backfill, typed NULLs in
+ * breaches and alerts, and a refused start rolling back. Each run has a database of its own,
+ * dropped afterwards.
  */
 @PostgresProcessTest
 class ComplaintPostgresTest extends ProcessTestCase {
@@ -39,6 +44,10 @@ class ComplaintPostgresTest extends ProcessTestCase {
   @Autowired ComplaintRepository complaints;
   @Autowired ComplaintCaseService cases;
   @Autowired DeadlineBreaches breaches;
+  @Autowired DataSource dataSource;
+  @Autowired Deadlines deadlines;
+  @Autowired ComplaintDeadlines rules;
+  @Autowired SafeguardingProperties safeguarding;
 
   Provider alpha;
   String contract;
@@ -51,6 +60,13 @@ class ComplaintPostgresTest extends ProcessTestCase {
     contract = "CP-PG-" + System.nanoTime() % 100000;
     contract(contracts, alpha, contract);
     TestClock.set(LocalDateTime.of(2026, 3, 2, 9, 0));
+  }
+
+  /** The V19 backfill's SQL, on PostgreSQL. */
+  @Test
+  void runningComplaintsAndAlertsGetTheirDeadlines() throws SQLException {
+    new DeadlineBackfill(jdbc, dataSource, deadlines, rules, safeguarding.screeningRule())
+        .backfillsRunningCasesOnce(alpha);
   }
 
   @Test

@@ -113,7 +113,13 @@ class ComplaintProcessTest extends ProcessTestCase {
     complete(
         instance, "Task_RecordComplainantResponse", Map.of("complainantResponse", "SATISFIED"));
 
-    assertThat(instance).isEnded().hasPassed("Task_CloseComplaint");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(
+            "Task_RecordAcknowledgement",
+            "Task_RecordResponse",
+            "Task_RecordStageTwo",
+            "Task_CloseComplaint");
     Complaint closed = complaintOf(instance);
     assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(closed.closedAt()).isEqualTo("2026-03-27T16:00:00Z");
@@ -268,7 +274,13 @@ class ComplaintProcessTest extends ProcessTestCase {
         "Task_SendOmbudsmanInformation",
         Map.of("ombudsmanInformationSentOn", "2026-03-25"));
 
-    assertThat(instance).isEnded();
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(
+            "Task_RecordAcknowledgement",
+            "Task_RecordResponse",
+            "Task_RecordStageTwo",
+            "Task_RecordOmbudsmanInformation");
     Complaint closed = complaintOf(instance);
     assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(closed.stage()).isEqualTo(2);
@@ -345,7 +357,9 @@ class ComplaintProcessTest extends ProcessTestCase {
     TestClock.set(LocalDateTime.of(2026, 3, 12, 10, 0));
     complete(instance, "Task_ResolveComplaint", resolved("2026-03-11T16:00:00Z"));
 
-    assertThat(instance).isEnded();
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Task_RecordProviderAcknowledgement", "Task_RecordResolution");
     Complaint closed = complaintOf(instance);
     assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(closed.outcomeCode()).isEqualTo("RESOLVED");
@@ -570,7 +584,14 @@ class ComplaintProcessTest extends ProcessTestCase {
         investigate,
         Map.of("investigationOutcome", "PARTLY_UPHELD", "findings", "Visits were late"));
 
-    assertThat(instance).isEnded();
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(
+            "Task_RecordProviderAcknowledgement",
+            "Task_RecordResolution",
+            "Task_RecordWrittenReport",
+            "Task_RecordInvestigator",
+            "Task_RecordInvestigation");
     Complaint closed = complaintOf(instance);
     assertThat(closed.outcomeCode()).isEqualTo("PARTLY_UPHELD");
     assertThat(closed.status()).isEqualTo("CLOSED");
