@@ -10,6 +10,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.forms.MarkdownText;
 import uk.gov.council.commissioning.security.Roles;
@@ -129,7 +130,7 @@ public class ProcurementApproval {
     checks.throwIfAny();
     CompletedTask.handOver(task, answerVariable, answer);
     CompletedTask.handOver(task, commentsField, comments);
-    CompletedTask.handOverUser(task);
+    CompletedTask.handOver(task, "by", ProcurementUsers.userOf(task));
     task.getExecution().setVariable(commentsField, comments);
   }
 
@@ -143,7 +144,7 @@ public class ProcurementApproval {
         answerVariable,
         CompletedTask.get(execution, answerVariable),
         CompletedTask.get(execution, answerVariable + "Comments"),
-        CompletedTask.user(execution),
+        CompletedTask.get(execution, "by"),
         deadlines.currentInstant());
   }
 

@@ -10,6 +10,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.NewContract;
@@ -113,7 +114,7 @@ public class ProcurementAward {
     CompletedTask.handOver(task, "challenger", challenger);
     CompletedTask.handOver(task, "challengeReceivedOn", received.toString());
     CompletedTask.handOver(task, "challengeGrounds", grounds);
-    CompletedTask.handOverUser(task);
+    CompletedTask.handOver(task, "by", ProcurementUsers.userOf(task));
     TaskAnswers.keepOnTask(task, List.of("challenger", "challengeReceivedOn", "challengeGrounds"));
   }
 
@@ -125,7 +126,7 @@ public class ProcurementAward {
         LocalDate.parse(CompletedTask.get(execution, "challengeReceivedOn")),
         CompletedTask.get(execution, "challenger"),
         CompletedTask.get(execution, "challengeGrounds"),
-        CompletedTask.user(execution));
+        CompletedTask.get(execution, "by"));
     register.setStatus(reference, "AWARD_SUSPENDED");
   }
 
@@ -155,7 +156,7 @@ public class ProcurementAward {
     checks.throwIfAny();
     CompletedTask.handOver(task, "challengeOutcome", outcome);
     CompletedTask.handOver(task, "challengeResolution", resolution);
-    CompletedTask.handOverUser(task);
+    CompletedTask.handOver(task, "by", ProcurementUsers.userOf(task));
     TaskAnswers.decided(task, "challengeOutcome", List.of("challengeResolution"));
   }
 
@@ -168,7 +169,7 @@ public class ProcurementAward {
         outcome,
         CompletedTask.get(execution, "challengeResolution"),
         deadlines.today(),
-        CompletedTask.user(execution));
+        CompletedTask.get(execution, "by"));
     register.setStatus(reference, "IN_PROGRESS");
     if ("REEVALUATE".equals(outcome)) {
       register.reopenStagesFrom(reference, ProcurementStage.EVALUATION);
