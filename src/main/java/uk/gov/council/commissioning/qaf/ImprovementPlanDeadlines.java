@@ -31,19 +31,15 @@ public class ImprovementPlanDeadlines {
   private final WorkingDayCalendar calendar;
   private final TimeAcceleration acceleration;
   private final QafProperties qaf;
-  private final ImprovementPlanProperties properties;
+  private final QafProperties.Plan properties;
   private final Clock clock;
 
   public ImprovementPlanDeadlines(
-      WorkingDayCalendar calendar,
-      TimeAcceleration acceleration,
-      QafProperties qaf,
-      ImprovementPlanProperties properties,
-      Clock clock) {
+      WorkingDayCalendar calendar, TimeAcceleration acceleration, QafProperties qaf, Clock clock) {
     this.calendar = calendar;
     this.acceleration = acceleration;
     this.qaf = qaf;
-    this.properties = properties;
+    this.properties = qaf.improvementPlan();
     this.clock = clock;
   }
 

@@ -33,17 +33,11 @@ public class QafDeadlines {
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
 
-  private final QafProperties periods;
-  private final QafAssessmentProperties properties;
+  private final QafProperties properties;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
 
-  public QafDeadlines(
-      QafProperties periods,
-      QafAssessmentProperties properties,
-      WorkingDayCalendar calendar,
-      Clock clock) {
-    this.periods = periods;
+  public QafDeadlines(QafProperties properties, WorkingDayCalendar calendar, Clock clock) {
     this.properties = properties;
     this.calendar = calendar;
     this.clock = clock;
@@ -55,7 +49,7 @@ public class QafDeadlines {
    */
   public Instant issueAt(LocalDate meeting) {
     return meeting
-        .minus(periods.issueBeforeMeeting())
+        .minus(properties.issueBeforeMeeting())
         .atStartOfDay(WorkingDayCalendar.UK)
         .toInstant();
   }
@@ -65,12 +59,12 @@ public class QafDeadlines {
    * of that day.
    */
   public Instant returnDueAt(LocalDate meeting) {
-    return calendar.startOfDayAfter(meeting.minus(periods.returnBeforeMeeting())).toInstant();
+    return calendar.startOfDayAfter(meeting.minus(properties.returnBeforeMeeting())).toInstant();
   }
 
   /** §3: still not returned this long after the deadline (commissioning.qaf.non-return-after). */
   public Instant notReturnedAt(Instant returnDue) {
-    return returnDue.atZone(WorkingDayCalendar.UK).plus(periods.nonReturnAfter()).toInstant();
+    return returnDue.atZone(WorkingDayCalendar.UK).plus(properties.nonReturnAfter()).toInstant();
   }
 
   /** A council step is due by the end of the configured working days after today. */
@@ -105,7 +99,7 @@ public class QafDeadlines {
     return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
   }
 
-  public QafAssessmentProperties properties() {
+  public QafProperties properties() {
     return properties;
   }
 }

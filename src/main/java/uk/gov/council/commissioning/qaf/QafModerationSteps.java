@@ -44,7 +44,7 @@ public class QafModerationSteps {
 
   private final JdbcClient jdbc;
   private final WorkingDayCalendar calendar;
-  private final QafModerationProperties properties;
+  private final QafProperties properties;
   private final IdentityService identityService;
   private final CaseMail mail;
   private final RecipientDirectory recipients;
@@ -54,7 +54,7 @@ public class QafModerationSteps {
   public QafModerationSteps(
       JdbcClient jdbc,
       WorkingDayCalendar calendar,
-      QafModerationProperties properties,
+      QafProperties properties,
       IdentityService identityService,
       CaseMail mail,
       RecipientDirectory recipients,
@@ -87,7 +87,8 @@ public class QafModerationSteps {
   /** Task_ModerateQaf is due by the end of the configured working days after today (UK). */
   public Date dueDate(DelegateExecution execution) {
     LocalDate today = clock.instant().atZone(WorkingDayCalendar.UK).toLocalDate();
-    return calendar.startOfDayAfter(calendar.addWorkingDays(today, properties.dueWorkingDays()));
+    return calendar.startOfDayAfter(
+        calendar.addWorkingDays(today, properties.moderation().dueWorkingDays()));
   }
 
   /** On creating the task: what the contracts manager is to look at, for the form. */

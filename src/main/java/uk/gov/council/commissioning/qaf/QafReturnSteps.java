@@ -39,7 +39,7 @@ public class QafReturnSteps {
 
   public QafReturnSteps(
       QafRepository repository,
-      QafAssessmentProperties properties,
+      QafProperties properties,
       DeadlineBreaches breaches,
       QafNotifications notifications,
       Deadlines deadlines,

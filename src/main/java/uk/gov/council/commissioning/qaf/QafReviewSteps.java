@@ -35,7 +35,7 @@ public class QafReviewSteps {
       QafRepository repository,
       QafGrading grading,
       QafRandomDraw randomDraw,
-      QafAssessmentProperties properties,
+      QafProperties properties,
       Clock clock) {
     this.clock = clock;
     this.repository = repository;
