@@ -13,7 +13,6 @@ import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.deadlines.CaseRef;
-import uk.gov.council.commissioning.deadlines.Deadline;
 import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.FormChecks;
 
@@ -144,15 +143,17 @@ public class ImprovementPlanSteps {
     // Fixed dates from the final "D" (§3.4: two weeks), each a UK midnight: the end of the day
     // before.
     CaseRef ref = ref(execution);
-    caseDeadlines.reschedule(
+    DeadlineRows.fixedAt(
+        caseDeadlines,
         ref,
         ImprovementPlanDeadlines.PLAN,
-        Deadlines.lastDay(plan.planDueAt()),
+        plan.planDueAt(),
         ImprovementPlanDeadlines.SECTION);
-    caseDeadlines.reschedule(
+    DeadlineRows.fixedAt(
+        caseDeadlines,
         ref,
         ImprovementPlanDeadlines.REMINDER,
-        Deadlines.lastDay(deadlines.reminderAt(plan.planDueAt())),
+        deadlines.reminderAt(plan.planDueAt()),
         ImprovementPlanDeadlines.SECTION);
     execution.setVariable("planDue", ImprovementPlanTimes.text(plan.planDueAt()));
     notifications.requested(execution, plan);
@@ -178,7 +179,7 @@ public class ImprovementPlanSteps {
     CaseRef ref = ref(task.getExecution());
     if (plan.submittedAt() == null) {
       caseDeadlines.met(ref, ImprovementPlanDeadlines.PLAN, now);
-      waiveIfOpen(ref, ImprovementPlanDeadlines.REMINDER);
+      DeadlineRows.waiveIfOpen(caseDeadlines, ref, ImprovementPlanDeadlines.REMINDER);
     } else {
       caseDeadlines.met(ref, ImprovementPlanDeadlines.RESUBMISSION, now);
     }
@@ -252,10 +253,11 @@ public class ImprovementPlanSteps {
       Instant now = clock.instant();
       Instant validationDue = deadlines.validationDue(plan.planDueAt(), now);
       register.recordAccepted(plan.id(), now, validationDue);
-      caseDeadlines.reschedule(
+      DeadlineRows.fixedAt(
+          caseDeadlines,
           ref(execution),
           ImprovementPlanDeadlines.VALIDATION,
-          Deadlines.lastDay(validationDue),
+          validationDue,
           ImprovementPlanDeadlines.SECTION);
       ImprovementPlan acceptedPlan = plan(execution);
       execution.setVariable(
@@ -438,13 +440,6 @@ public class ImprovementPlanSteps {
 
   static CaseRef ref(DelegateExecution execution) {
     return CaseRef.of(CASE_TYPE, execution);
-  }
-
-  /** Nothing more is owed; a deadline already met or missed keeps its outcome. */
-  void waiveIfOpen(CaseRef ref, String kind) {
-    if (caseDeadlines.find(ref, kind).filter(d -> d.state() == Deadline.State.OPEN).isPresent()) {
-      caseDeadlines.waive(ref, kind);
-    }
   }
 
   private static String currentUser(DelegateTask task) {

@@ -111,7 +111,7 @@ public class QafReturnSteps {
     repository.recordReturned(q.id(), now);
     CaseRef ref = ref(execution);
     deadlines.met(ref, QafDeadlines.RETURN, now);
-    deadlines.waive(ref, QafDeadlines.NOT_RETURNED);
+    DeadlineRows.waiveIfOpen(deadlines, ref, QafDeadlines.NOT_RETURNED);
     execution.setVariable("qafComplete", true);
     execution.removeVariable("incompleteReasons");
     // An explanation already accepted covers the lateness of the return it explained.

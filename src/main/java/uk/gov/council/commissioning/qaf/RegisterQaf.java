@@ -117,17 +117,15 @@ public class RegisterQaf implements JavaDelegate {
    * the day before it.
    */
   private void scheduleDeadlines(CaseRef ref, QafRegistration.Request request) {
-    caseDeadlines.reschedule(
-        ref, QafDeadlines.ISSUE, Deadlines.lastDay(request.issueAt()), QafDeadlines.SECTION_ISSUE);
-    caseDeadlines.reschedule(
-        ref,
-        QafDeadlines.RETURN,
-        Deadlines.lastDay(request.returnDueAt()),
-        QafDeadlines.SECTION_ISSUE);
-    caseDeadlines.reschedule(
+    DeadlineRows.fixedAt(
+        caseDeadlines, ref, QafDeadlines.ISSUE, request.issueAt(), QafDeadlines.SECTION_ISSUE);
+    DeadlineRows.fixedAt(
+        caseDeadlines, ref, QafDeadlines.RETURN, request.returnDueAt(), QafDeadlines.SECTION_ISSUE);
+    DeadlineRows.fixedAt(
+        caseDeadlines,
         ref,
         QafDeadlines.NOT_RETURNED,
-        Deadlines.lastDay(deadlines.notReturnedAt(request.returnDueAt())),
+        deadlines.notReturnedAt(request.returnDueAt()),
         QafDeadlines.SECTION_NOT_RETURNED);
   }
 
