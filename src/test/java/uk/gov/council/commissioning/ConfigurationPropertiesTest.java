@@ -67,6 +67,16 @@ class ConfigurationPropertiesTest {
         .run(context -> assertRefused(context, "commissioning.qaf.moderation.due-working-days"));
   }
 
+  @Test
+  void improvementPlanWorkingDaysMustBePositive() {
+    runner
+        .withPropertyValues("commissioning.qaf.improvement-plan.resubmission-working-days=0")
+        .run(
+            context ->
+                assertRefused(
+                    context, "commissioning.qaf.improvement-plan.resubmission-working-days"));
+  }
+
   private static void assertRefused(
       org.springframework.boot.test.context.assertj.AssertableApplicationContext context,
       String... named) {

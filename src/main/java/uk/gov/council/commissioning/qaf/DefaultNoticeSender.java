@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -17,10 +18,14 @@ public class DefaultNoticeSender implements JavaDelegate {
   private final DefaultNoticeLetters letters;
   private final ImprovementPlanNotifications notifications;
 
+  private final Clock clock;
+
   public DefaultNoticeSender(
       ImprovementPlanSteps steps,
       DefaultNoticeLetters letters,
-      ImprovementPlanNotifications notifications) {
+      ImprovementPlanNotifications notifications,
+      Clock clock) {
+    this.clock = clock;
     this.steps = steps;
     this.letters = letters;
     this.notifications = notifications;
@@ -29,7 +34,7 @@ public class DefaultNoticeSender implements JavaDelegate {
   @Override
   public void execute(DelegateExecution execution) {
     ImprovementPlan plan = steps.plan(execution);
-    DefaultNotice notice = letters.produceOnce(plan, ImprovementPlanDeadlines.now());
+    DefaultNotice notice = letters.produceOnce(plan, clock.instant());
     notifications.defaultNotice(
         execution,
         plan,

@@ -1,40 +1,46 @@
 package uk.gov.council.commissioning.qaf;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.DeadlineRule;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 import uk.gov.council.commissioning.qaf.QafProperties.ValidationStart;
 
 /**
- * When an improvement plan's deadlines fall (seed 001 3.3 §3.4) and its timers fire. Every deadline
- * ends at midnight UK time, at the end of its last day. The register keeps the real deadlines; time
- * acceleration (demos) is applied here, once, to the dates handed to timers and task due dates.
+ * When an improvement plan's deadlines fall (seed 001 3.3 §3.4). Every deadline ends at midnight UK
+ * time, at the end of its last day. The steps record them as {@code case_deadline} rows, which the
+ * timers read through {@link Deadlines#timer}.
  */
 @Component("improvementPlanDeadlines")
 public class ImprovementPlanDeadlines {
 
+  /** The kinds of the plan's {@code case_deadline} rows, read by qaf-improvement-plan's timers. */
+  public static final String PLAN = ImprovementPlanSteps.REQUIREMENT;
+
+  public static final String REMINDER = "PLAN_REMINDER";
+  public static final String RESUBMISSION = "PLAN_RESUBMISSION";
+  public static final String VALIDATION = "PLAN_VALIDATION";
+
+  static final String SECTION = "001 Part 3.3 §3.4";
+
   private final WorkingDayCalendar calendar;
   private final TimeAcceleration acceleration;
   private final QafProperties qaf;
-  private final ImprovementPlanProperties properties;
-  private final ImprovementPlanRegister register;
+  private final QafProperties.Plan properties;
+  private final Clock clock;
 
   public ImprovementPlanDeadlines(
-      WorkingDayCalendar calendar,
-      TimeAcceleration acceleration,
-      QafProperties qaf,
-      ImprovementPlanProperties properties,
-      ImprovementPlanRegister register) {
+      WorkingDayCalendar calendar, TimeAcceleration acceleration, QafProperties qaf, Clock clock) {
     this.calendar = calendar;
     this.acceleration = acceleration;
     this.qaf = qaf;
-    this.properties = properties;
-    this.register = register;
+    this.properties = qaf.improvementPlan();
+    this.clock = clock;
   }
 
   /**
@@ -61,46 +67,22 @@ public class ImprovementPlanDeadlines {
   public Instant validationDue(Instant planDue, Instant acceptedAt) {
     LocalDate from =
         qaf.validationStartsFrom() == ValidationStart.PLAN_DUE
-            ? lastDay(planDue)
+            ? Deadlines.lastDay(planDue)
             : ukDate(acceptedAt);
     return endOf(from.plus(qaf.validationAfter()));
   }
 
-  // --- for the BPMN: timers and task due dates, from the register -------------------------------
-
-  public Date planDueTimer(DelegateExecution execution) {
-    return timer(plan(execution).planDueAt());
-  }
-
-  public Date reminderTimer(DelegateExecution execution) {
-    return timer(reminderAt(plan(execution).planDueAt()));
-  }
-
-  public Date validationTimer(DelegateExecution execution) {
-    Instant due = plan(execution).validationDueAt();
-    if (due == null) {
-      throw new IllegalStateException(
-          "Improvement plan " + execution.getProcessBusinessKey() + " was not accepted");
-    }
-    return timer(due);
+  /** A plan sent back is due again by the end of the configured working days after it was. */
+  public DeadlineRule resubmission() {
+    return DeadlineRule.workingDays(properties.resubmissionWorkingDays(), SECTION);
   }
 
   /** A plan sent back at {@code sentBackAt} is due again by the end of this working day. */
   public Instant resubmissionDue(Instant sentBackAt) {
-    return endOf(calendar.addWorkingDays(ukDate(sentBackAt), properties.resubmissionWorkingDays()));
+    return resubmission().dueFrom(sentBackAt, calendar);
   }
 
-  /**
-   * The revision's task due date and timer, from the deadline recorded when the plan was sent back.
-   */
-  public Date resubmissionTimer(DelegateExecution execution) {
-    Instant due = plan(execution).resubmissionDueAt();
-    if (due == null) {
-      throw new IllegalStateException(
-          "Improvement plan " + execution.getProcessBusinessKey() + " was not sent back");
-    }
-    return timer(due);
-  }
+  // The council's own tasks are not deadlines of the case, only due dates shown in Tasklist.
 
   public Date reviewDue() {
     return endOfWorkingDaysFromToday(properties.reviewWorkingDays());
@@ -110,39 +92,16 @@ public class ImprovementPlanDeadlines {
     return endOfWorkingDaysFromToday(properties.councilActionWorkingDays());
   }
 
-  /** The date a timer (or a task's due date) should carry for a deadline at {@code deadline}. */
-  public Date timer(Instant deadline) {
-    return acceleration.compressUntil(deadline);
-  }
-
   private Date endOfWorkingDaysFromToday(int workingDays) {
-    LocalDate lastDay = calendar.addWorkingDays(ukDate(now()), workingDays);
+    LocalDate lastDay = calendar.addWorkingDays(ukDate(clock.instant()), workingDays);
     return acceleration.compressUntil(endOf(lastDay));
-  }
-
-  private ImprovementPlan plan(DelegateExecution execution) {
-    String reference = execution.getProcessBusinessKey();
-    return register
-        .findByCaseReference(reference)
-        .orElseThrow(
-            () ->
-                new IllegalStateException("No improvement plan " + reference + " in the register"));
   }
 
   private Instant endOf(LocalDate lastDay) {
     return calendar.startOfDayAfter(lastDay).toInstant();
   }
 
-  /** The last day of a deadline that ends at midnight. */
-  private static LocalDate lastDay(Instant deadline) {
-    return ukDate(deadline.minusNanos(1));
-  }
-
   private static LocalDate ukDate(Instant instant) {
-    return instant.atZone(WorkingDayCalendar.UK).toLocalDate();
-  }
-
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+    return LocalDate.ofInstant(instant, WorkingDayCalendar.UK);
   }
 }

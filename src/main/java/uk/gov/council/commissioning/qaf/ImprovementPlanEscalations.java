@@ -1,9 +1,9 @@
 package uk.gov.council.commissioning.qaf;
 
+import java.time.Clock;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
-import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 
 /**
  * The plan's timers: the reminder before the two weeks end, the missed deadline (a MISSED breach,
@@ -15,31 +15,33 @@ public class ImprovementPlanEscalations {
 
   private final ImprovementPlanSteps steps;
   private final ImprovementPlanNotifications notifications;
-  private final DeadlineBreaches breaches;
+  private final Deadlines deadlines;
+
+  private final Clock clock;
 
   public ImprovementPlanEscalations(
       ImprovementPlanSteps steps,
       ImprovementPlanNotifications notifications,
-      DeadlineBreaches breaches) {
+      Deadlines deadlines,
+      Clock clock) {
+    this.clock = clock;
     this.steps = steps;
     this.notifications = notifications;
-    this.breaches = breaches;
+    this.deadlines = deadlines;
   }
 
   public void remind(DelegateExecution execution) {
+    deadlines.met(
+        ImprovementPlanSteps.ref(execution), ImprovementPlanDeadlines.REMINDER, clock.instant());
     notifications.reminder(execution, steps.plan(execution));
   }
 
   public void planMissed(DelegateExecution execution) {
     ImprovementPlan plan = steps.plan(execution);
-    breaches.record(
-        ImprovementPlanSteps.CASE_TYPE,
-        plan.caseReference(),
+    deadlines.missed(
+        ImprovementPlanSteps.ref(execution),
+        ImprovementPlanDeadlines.PLAN,
         plan.providerId(),
-        ImprovementPlanSteps.REQUIREMENT,
-        Kind.MISSED,
-        plan.planDueAt(),
-        ImprovementPlanDeadlines.now(),
         "No improvement plan by its deadline ("
             + ImprovementPlanTimes.text(plan.planDueAt())
             + ")");
@@ -55,6 +57,7 @@ public class ImprovementPlanEscalations {
   }
 
   public void revisionOverdue(DelegateExecution execution) {
+    deadlines.missed(ImprovementPlanSteps.ref(execution), ImprovementPlanDeadlines.RESUBMISSION);
     notifications.revisionOverdue(execution, steps.plan(execution));
   }
 }

@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,8 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.deadlines.CaseRef;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.FormChecks;
 
 /**
@@ -111,11 +114,18 @@ public class ImprovementPlanSteps {
   private final ImprovementPlanNotifications notifications;
   private final DeadlineBreaches breaches;
 
+  private final Clock clock;
+  private final Deadlines caseDeadlines;
+
   public ImprovementPlanSteps(
       ImprovementPlanRegister register,
       ImprovementPlanDeadlines deadlines,
       ImprovementPlanNotifications notifications,
-      DeadlineBreaches breaches) {
+      DeadlineBreaches breaches,
+      Deadlines caseDeadlines,
+      Clock clock) {
+    this.clock = clock;
+    this.caseDeadlines = caseDeadlines;
     this.register = register;
     this.deadlines = deadlines;
     this.notifications = notifications;
@@ -130,6 +140,21 @@ public class ImprovementPlanSteps {
   /** The plan's deadline for the forms, and the provider told a plan is needed. */
   public void started(DelegateExecution execution) {
     ImprovementPlan plan = plan(execution);
+    // Fixed dates from the final "D" (§3.4: two weeks), each a UK midnight: the end of the day
+    // before.
+    CaseRef ref = ref(execution);
+    DeadlineRows.fixedAt(
+        caseDeadlines,
+        ref,
+        ImprovementPlanDeadlines.PLAN,
+        plan.planDueAt(),
+        ImprovementPlanDeadlines.SECTION);
+    DeadlineRows.fixedAt(
+        caseDeadlines,
+        ref,
+        ImprovementPlanDeadlines.REMINDER,
+        deadlines.reminderAt(plan.planDueAt()),
+        ImprovementPlanDeadlines.SECTION);
     execution.setVariable("planDue", ImprovementPlanTimes.text(plan.planDueAt()));
     notifications.requested(execution, plan);
   }
@@ -148,9 +173,16 @@ public class ImprovementPlanSteps {
     maxLength(form, task, PROVIDER_FIELDS);
     form.throwIfAny();
     ImprovementPlan plan = plan(task.getExecution());
-    Instant now = ImprovementPlanDeadlines.now();
+    Instant now = clock.instant();
     register.recordSubmission(
         plan.id(), actions, responsible, targetDates, evidence, currentUser(task), now);
+    CaseRef ref = ref(task.getExecution());
+    if (plan.submittedAt() == null) {
+      caseDeadlines.met(ref, ImprovementPlanDeadlines.PLAN, now);
+      DeadlineRows.waiveIfOpen(caseDeadlines, ref, ImprovementPlanDeadlines.REMINDER);
+    } else {
+      caseDeadlines.met(ref, ImprovementPlanDeadlines.RESUBMISSION, now);
+    }
     if (plan.submittedAt() == null && now.isAfter(plan.planDueAt())) {
       Duration late = Duration.between(plan.planDueAt(), now);
       breaches.record(
@@ -218,15 +250,27 @@ public class ImprovementPlanSteps {
         ACCEPT.equals(plan.officerDecision()) && ACCEPT.equals(plan.managerDecision());
     execution.setVariable("planAccepted", accepted);
     if (accepted) {
-      Instant now = ImprovementPlanDeadlines.now();
-      register.recordAccepted(plan.id(), now, deadlines.validationDue(plan.planDueAt(), now));
+      Instant now = clock.instant();
+      Instant validationDue = deadlines.validationDue(plan.planDueAt(), now);
+      register.recordAccepted(plan.id(), now, validationDue);
+      DeadlineRows.fixedAt(
+          caseDeadlines,
+          ref(execution),
+          ImprovementPlanDeadlines.VALIDATION,
+          validationDue,
+          ImprovementPlanDeadlines.SECTION);
       ImprovementPlan acceptedPlan = plan(execution);
       execution.setVariable(
           "validationDue", ImprovementPlanTimes.text(acceptedPlan.validationDueAt()));
       notifications.accepted(execution, acceptedPlan);
       return;
     }
-    Instant due = deadlines.resubmissionDue(ImprovementPlanDeadlines.now());
+    Instant due =
+        caseDeadlines.schedule(
+            ref(execution),
+            ImprovementPlanDeadlines.RESUBMISSION,
+            deadlines.resubmission(),
+            clock.instant());
     register.recordSentBack(plan.id(), due);
     String comments =
         "Purchasing officer ("
@@ -238,10 +282,6 @@ public class ImprovementPlanSteps {
             + "): "
             + orNone(plan.managerComments());
     execution.setVariable("reviewComments", comments);
-    // Read only by cases still on the earlier version of the process, whose revision timer takes
-    // it; this
-    // version's task and timer read the register.
-    execution.setVariable("resubmissionDue", deadlines.timer(due));
     notifications.sentBack(execution, plan(execution), comments, ImprovementPlanTimes.text(due));
   }
 
@@ -281,13 +321,15 @@ public class ImprovementPlanSteps {
     maxLength(form, task, List.of("validationFindings"));
     form.throwIfAny();
     Object findings = task.getVariableLocal("validationFindings");
+    Instant now = clock.instant();
+    caseDeadlines.met(ref(task.getExecution()), ImprovementPlanDeadlines.VALIDATION, now);
     register.recordValidation(
         plan(task.getExecution()).id(),
         outcome,
         newGrade,
         findings == null || findings.toString().isBlank() ? null : findings.toString().trim(),
         currentUser(task),
-        ImprovementPlanDeadlines.now());
+        now);
     task.getExecution().setVariable("improved", ImprovementPlan.IMPROVED.equals(outcome));
   }
 
@@ -304,12 +346,7 @@ public class ImprovementPlanSteps {
     form.throwIfAny();
     boolean issue = ISSUE.equals(decision);
     register.recordCsgReport(
-        plan(task.getExecution()).id(),
-        report,
-        issue,
-        reasons,
-        currentUser(task),
-        ImprovementPlanDeadlines.now());
+        plan(task.getExecution()).id(), report, issue, reasons, currentUser(task), clock.instant());
     task.getExecution().setVariable("issueDefaultNotice", issue);
   }
 
@@ -388,7 +425,7 @@ public class ImprovementPlanSteps {
 
   public void close(DelegateExecution execution) {
     ImprovementPlan plan = plan(execution);
-    register.close(plan.id(), ImprovementPlanDeadlines.now());
+    register.close(plan.id(), clock.instant());
     notifications.closed(execution, plan(execution));
   }
 
@@ -399,6 +436,10 @@ public class ImprovementPlanSteps {
         .orElseThrow(
             () ->
                 new IllegalStateException("No improvement plan " + reference + " in the register"));
+  }
+
+  static CaseRef ref(DelegateExecution execution) {
+    return CaseRef.of(CASE_TYPE, execution);
   }
 
   private static String currentUser(DelegateTask task) {

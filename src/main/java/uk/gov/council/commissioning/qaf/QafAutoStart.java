@@ -1,10 +1,13 @@
 package uk.gov.council.commissioning.qaf;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 
 /**
  * Nobody has to remember to issue a QAF: every day (and, if configured, at start-up) each scheduled
@@ -18,21 +21,24 @@ public class QafAutoStart {
   private final QafCaseService cases;
   private final QafProperties properties;
 
-  public QafAutoStart(QafCaseService cases, QafProperties properties) {
+  private final Clock clock;
+
+  public QafAutoStart(QafCaseService cases, QafProperties properties, Clock clock) {
+    this.clock = clock;
     this.cases = cases;
     this.properties = properties;
   }
 
   @Scheduled(cron = "${commissioning.qaf.auto-start-cron}", zone = "Europe/London")
   public void daily() {
-    cases.startDue(QafDeadlines.today());
+    cases.startDue(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK));
   }
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(10)
   public void atStartup() {
     if (properties.autoStartOnStartup()) {
-      cases.startDue(QafDeadlines.today());
+      cases.startDue(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK));
     }
   }
 }

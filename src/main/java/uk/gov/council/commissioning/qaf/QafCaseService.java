@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.qaf;
 
 import java.lang.reflect.Proxy;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.TaskFormException;
@@ -34,13 +36,17 @@ public class QafCaseService {
   private final QafProperties periods;
   private final ContractService contracts;
 
+  private final Clock clock;
+
   public QafCaseService(
       RuntimeService runtimeService,
       IdentityService identityService,
       QafRegistration registration,
       QafRepository repository,
       QafProperties periods,
-      ContractService contracts) {
+      ContractService contracts,
+      Clock clock) {
+    this.clock = clock;
     this.runtimeService = runtimeService;
     this.identityService = identityService;
     this.registration = registration;
@@ -125,7 +131,7 @@ public class QafCaseService {
     if (date == null) {
       throw new InvalidRequestException("date", "is required");
     }
-    if (!date.isAfter(QafDeadlines.today())) {
+    if (!date.isAfter(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK))) {
       throw new InvalidRequestException("date", "the meeting must be in the future");
     }
     return repository.scheduleMeeting(contract.id(), date);

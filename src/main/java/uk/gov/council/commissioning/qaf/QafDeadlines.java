@@ -1,46 +1,46 @@
 package uk.gov.council.commissioning.qaf;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
-import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.deadlines.TimeAcceleration;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 
 /**
  * When a QAF is issued and due back (seed 001 Part 3.3 §2), when its non-return becomes a contract
  * management issue, and when the council's and the provider's steps are due. Dates are UK
- * midnights. The timers read the dates recorded on the QAF, never process variables (a task's
- * completion may set any variable), and time acceleration compresses the timers here only.
+ * midnights. The QAF's deadlines are recorded as {@code case_deadline} rows when it is registered,
+ * and its timers read them through {@link Deadlines#timer}.
  */
 @Component("qafDeadlines")
 public class QafDeadlines {
 
+  /** The kinds of the QAF's {@code case_deadline} rows, read by the timers of qaf-assessment. */
+  public static final String ISSUE = "QAF_ISSUE";
+
+  /** Also the requirement its breaches are recorded under. */
+  public static final String RETURN = QafReturnSteps.RETURN_REQUIREMENT;
+
+  public static final String NOT_RETURNED = "QAF_NOT_RETURNED";
+
+  static final String SECTION_ISSUE = "001 Part 3.3 §2";
+  static final String SECTION_NOT_RETURNED = "001 Part 3.3 §3";
+
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("EEE d MMM yyyy", Locale.UK);
 
-  private final QafProperties periods;
-  private final QafAssessmentProperties properties;
+  private final QafProperties properties;
   private final WorkingDayCalendar calendar;
-  private final TimeAcceleration acceleration;
-  private final QafRepository repository;
+  private final Clock clock;
 
-  public QafDeadlines(
-      QafProperties periods,
-      QafAssessmentProperties properties,
-      WorkingDayCalendar calendar,
-      TimeAcceleration acceleration,
-      QafRepository repository) {
-    this.periods = periods;
+  public QafDeadlines(QafProperties properties, WorkingDayCalendar calendar, Clock clock) {
     this.properties = properties;
     this.calendar = calendar;
-    this.acceleration = acceleration;
-    this.repository = repository;
+    this.clock = clock;
   }
 
   /**
@@ -49,7 +49,7 @@ public class QafDeadlines {
    */
   public Instant issueAt(LocalDate meeting) {
     return meeting
-        .minus(periods.issueBeforeMeeting())
+        .minus(properties.issueBeforeMeeting())
         .atStartOfDay(WorkingDayCalendar.UK)
         .toInstant();
   }
@@ -59,12 +59,12 @@ public class QafDeadlines {
    * of that day.
    */
   public Instant returnDueAt(LocalDate meeting) {
-    return calendar.startOfDayAfter(meeting.minus(periods.returnBeforeMeeting())).toInstant();
+    return calendar.startOfDayAfter(meeting.minus(properties.returnBeforeMeeting())).toInstant();
   }
 
   /** §3: still not returned this long after the deadline (commissioning.qaf.non-return-after). */
   public Instant notReturnedAt(Instant returnDue) {
-    return returnDue.atZone(WorkingDayCalendar.UK).plus(periods.nonReturnAfter()).toInstant();
+    return returnDue.atZone(WorkingDayCalendar.UK).plus(properties.nonReturnAfter()).toInstant();
   }
 
   /** A council step is due by the end of the configured working days after today. */
@@ -79,25 +79,6 @@ public class QafDeadlines {
         calendar.addWorkingDays(today(), properties.providerResponseWorkingDays()));
   }
 
-  // --- for the BPMN ----------------------------------------------------------------------------
-
-  public Date issueTimer(DelegateExecution execution) {
-    return acceleration.compressUntil(qaf(execution).issueAt());
-  }
-
-  public Date returnDueTimer(DelegateExecution execution) {
-    return acceleration.compressUntil(qaf(execution).returnDueAt());
-  }
-
-  public Date notReturnedTimer(DelegateExecution execution) {
-    return acceleration.compressUntil(notReturnedAt(qaf(execution).returnDueAt()));
-  }
-
-  /** The due date shown on the provider's task: the real deadline. */
-  public Date returnDue(DelegateExecution execution) {
-    return Date.from(qaf(execution).returnDueAt());
-  }
-
   /**
    * The council's financial year (April to March) the meeting falls in, by its first calendar year.
    */
@@ -107,35 +88,18 @@ public class QafDeadlines {
 
   /** "end of Wed 30 Dec 2026" for a midnight deadline. */
   public static String describe(Instant due) {
-    ZonedDateTime uk = due.atZone(WorkingDayCalendar.UK);
-    if (uk.toLocalTime().equals(java.time.LocalTime.MIDNIGHT)) {
-      return "end of " + DAY.format(uk.minusDays(1));
-    }
-    return DateTimeFormatter.ofPattern("EEE d MMM yyyy HH:mm", Locale.UK).format(uk);
+    return Deadlines.describe(due);
   }
 
   public static String describe(LocalDate day) {
     return DAY.format(day);
   }
 
-  public static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
+  private LocalDate today() {
+    return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
   }
 
-  public static LocalDate today() {
-    return now().atZone(WorkingDayCalendar.UK).toLocalDate();
-  }
-
-  public QafAssessmentProperties properties() {
+  public QafProperties properties() {
     return properties;
-  }
-
-  private QafAssessment qaf(DelegateExecution execution) {
-    return repository
-        .findByProcessInstance(execution.getProcessInstanceId())
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "No QAF for process " + execution.getProcessInstanceId()));
   }
 }

@@ -1,11 +1,13 @@
 package uk.gov.council.commissioning.qaf;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.ContractService;
 
 /**
@@ -22,7 +24,10 @@ public class QafDemoMeetings {
   private final ContractService contracts;
   private final QafRepository repository;
 
-  public QafDemoMeetings(ContractService contracts, QafRepository repository) {
+  private final Clock clock;
+
+  public QafDemoMeetings(ContractService contracts, QafRepository repository, Clock clock) {
+    this.clock = clock;
     this.contracts = contracts;
     this.repository = repository;
   }
@@ -34,8 +39,15 @@ public class QafDemoMeetings {
         .findByReference(DEMO_CONTRACT)
         .ifPresent(
             c -> {
-              if (repository.meetings(c.id()).stream().noneMatch(d -> d.isAfter(LocalDate.now()))) {
-                repository.scheduleMeeting(c.id(), LocalDate.now().plusMonths(3).minusDays(1));
+              if (repository.meetings(c.id()).stream()
+                  .noneMatch(
+                      d ->
+                          d.isAfter(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK)))) {
+                repository.scheduleMeeting(
+                    c.id(),
+                    LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK)
+                        .plusMonths(3)
+                        .minusDays(1));
               }
             });
   }

@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
+import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,11 +20,15 @@ public class QafGradeSteps {
   private final QafImprovementPlans improvementPlans;
   private final QafModeration moderation;
 
+  private final Clock clock;
+
   public QafGradeSteps(
       QafRepository repository,
       QafNotifications notifications,
       QafImprovementPlans improvementPlans,
-      QafModeration moderation) {
+      QafModeration moderation,
+      Clock clock) {
+    this.clock = clock;
     this.repository = repository;
     this.notifications = notifications;
     this.improvementPlans = improvementPlans;
@@ -36,7 +41,7 @@ public class QafGradeSteps {
     Object sent = execution.getVariable("gradesSent");
     int round = sent instanceof Number n ? n.intValue() + 1 : 1;
     notifications.grades(execution, q, round);
-    repository.recordGradesSent(q.id(), QafDeadlines.now());
+    repository.recordGradesSent(q.id(), clock.instant());
     execution.setVariable("gradesSent", round);
     execution.setVariable(
         "gradesSummary", QafNotifications.gradeLines(repository.grades(q.id()), false));
@@ -49,7 +54,7 @@ public class QafGradeSteps {
     repository.grades(q.id()).forEach(g -> finals.put(g.objective(), g.officerGrade()));
     Object route = execution.getVariable("agreementRoute");
     repository.agree(
-        q.id(), finals, route == null ? "PROVIDER_AGREED" : route.toString(), QafDeadlines.now());
+        q.id(), finals, route == null ? "PROVIDER_AGREED" : route.toString(), clock.instant());
     notifications.finalGrades(execution, q, finals.containsValue("D"));
   }
 

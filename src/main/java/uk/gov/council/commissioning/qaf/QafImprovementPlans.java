@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -8,7 +9,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -27,8 +27,14 @@ public class QafImprovementPlans {
   private final RuntimeService runtimeService;
   private final ImprovementPlanDeadlines deadlines;
 
+  private final Clock clock;
+
   public QafImprovementPlans(
-      JdbcClient jdbc, RuntimeService runtimeService, ImprovementPlanDeadlines deadlines) {
+      JdbcClient jdbc,
+      RuntimeService runtimeService,
+      ImprovementPlanDeadlines deadlines,
+      Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.runtimeService = runtimeService;
     this.deadlines = deadlines;
@@ -75,7 +81,7 @@ public class QafImprovementPlans {
             .query(String.class)
             .list();
     List<String> started = new ArrayList<>();
-    Instant now = ClockUtil.getCurrentTime().toInstant();
+    Instant now = clock.instant();
     for (String objective : objectives) {
       Instant due = deadlines.planDue(now);
       jdbc.sql(

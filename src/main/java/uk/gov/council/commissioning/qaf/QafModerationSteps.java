@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -15,7 +16,6 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -44,18 +44,22 @@ public class QafModerationSteps {
 
   private final JdbcClient jdbc;
   private final WorkingDayCalendar calendar;
-  private final QafModerationProperties properties;
+  private final QafProperties properties;
   private final IdentityService identityService;
   private final CaseMail mail;
   private final RecipientDirectory recipients;
 
+  private final Clock clock;
+
   public QafModerationSteps(
       JdbcClient jdbc,
       WorkingDayCalendar calendar,
-      QafModerationProperties properties,
+      QafProperties properties,
       IdentityService identityService,
       CaseMail mail,
-      RecipientDirectory recipients) {
+      RecipientDirectory recipients,
+      Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
     this.calendar = calendar;
     this.properties = properties;
@@ -82,8 +86,9 @@ public class QafModerationSteps {
 
   /** Task_ModerateQaf is due by the end of the configured working days after today (UK). */
   public Date dueDate(DelegateExecution execution) {
-    LocalDate today = now().atZone(WorkingDayCalendar.UK).toLocalDate();
-    return calendar.startOfDayAfter(calendar.addWorkingDays(today, properties.dueWorkingDays()));
+    LocalDate today = clock.instant().atZone(WorkingDayCalendar.UK).toLocalDate();
+    return calendar.startOfDayAfter(
+        calendar.addWorkingDays(today, properties.moderation().dueWorkingDays()));
   }
 
   /** On creating the task: what the contracts manager is to look at, for the form. */
@@ -139,7 +144,7 @@ public class QafModerationSteps {
              WHERE id = :id AND moderated_at IS NULL
             """)
             .param("by", moderator)
-            .param("at", utc(now()))
+            .param("at", utc(clock.instant()))
             .param("outcome", outcome)
             .param("findings", findings)
             .param("id", c.moderationId())
@@ -283,10 +288,6 @@ public class QafModerationSteps {
       return signedIn.getUserId();
     }
     return null;
-  }
-
-  static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
   }
 
   private static OffsetDateTime utc(Instant instant) {

@@ -1,13 +1,19 @@
 package uk.gov.council.commissioning.qaf;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Positive;
+import java.time.LocalDate;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The QAF's periods (seed 001 Part 3.3). Which changes count as significant and how many providers
- * are sampled for a validation visit are in the decision table {@code qaf-validation-visit.dmn}.
+ * The QAF capability's settings, {@code commissioning.qaf} (seed 001 Part 3.3). Which changes count
+ * as significant and how many providers are sampled for a validation visit are in the decision
+ * table {@code qaf-validation-visit.dmn}.
  *
  * @param issueBeforeMeeting the QAF is issued this long before the contract management meeting (§2:
  *     three months)
@@ -23,6 +29,17 @@ import org.springframework.validation.annotation.Validated;
  *     of the two weeks)
  * @param autoStartCron when the meeting schedule is scanned for QAFs to issue ("-" never)
  * @param autoStartOnStartup also scan when the application starts
+ * @param minimumEvidenceCharacters written evidence shorter than this is not evidence (§3: "ticks
+ *     are not acceptable"); the seed sets no length
+ * @param targetPerformanceLevel the reminder sent with the QAF (§2: the target the Core Strategy
+ *     Group agreed for the financial year; the seed does not give it)
+ * @param councilTaskWorkingDays the council's steps (desk-top review, visit, decisions) are due
+ *     this many working days after they arrive; the seed sets no time
+ * @param providerResponseWorkingDays the provider answers its grades within this many working days
+ * @param supportPlanAuditFeedbackWithin written feedback on a support plan audit is due this long
+ *     after the audit (seed 001 Part 3.4 §5.1: within 4 weeks)
+ * @param improvementPlan {@code commissioning.qaf.improvement-plan}
+ * @param moderation {@code commissioning.qaf.moderation}
  */
 @Validated
 @ConfigurationProperties("commissioning.qaf")
@@ -33,15 +50,76 @@ public record QafProperties(
     @DefaultValue("P14D") Period improvementPlanWithin,
     @DefaultValue("P3D") Period improvementPlanReminderBefore,
     @DefaultValue("P1M") Period validationAfter,
-    @DefaultValue("PLAN_ACCEPTED") ValidationStart validationStartsFrom,
-    @DefaultValue("0 30 6 * * *") String autoStartCron,
-    @DefaultValue("true") boolean autoStartOnStartup) {
+    @NotNull(message = "commissioning.qaf.validation-starts-from is required")
+        @DefaultValue("PLAN_ACCEPTED")
+        ValidationStart validationStartsFrom,
+    @NotBlank(message = "commissioning.qaf.auto-start-cron is required")
+        @DefaultValue("0 30 6 * * *")
+        String autoStartCron,
+    @DefaultValue("true") boolean autoStartOnStartup,
+    @Positive(message = "commissioning.qaf.minimum-evidence-characters must be at least 1")
+        @DefaultValue("20")
+        int minimumEvidenceCharacters,
+    @NotBlank(message = "commissioning.qaf.target-performance-level is required")
+        @DefaultValue("Performance Level C in every core objective")
+        String targetPerformanceLevel,
+    @Positive(message = "commissioning.qaf.council-task-working-days must be at least 1")
+        @DefaultValue("10")
+        int councilTaskWorkingDays,
+    @Positive(message = "commissioning.qaf.provider-response-working-days must be at least 1")
+        @DefaultValue("10")
+        int providerResponseWorkingDays,
+    @DefaultValue("P28D") Period supportPlanAuditFeedbackWithin,
+    @Valid @NotNull(message = "commissioning.qaf.improvement-plan is required") @DefaultValue
+        Plan improvementPlan,
+    @Valid @NotNull(message = "commissioning.qaf.moderation is required") @DefaultValue
+        Moderation moderation) {
 
   public enum ValidationStart {
     PLAN_ACCEPTED,
     PLAN_DUE
   }
 
+  /**
+   * Working days the people in an improvement plan (§3.4) have for their tasks; the seed sets none
+   * of these. The plan's own periods (two weeks, the reminder, the month to validation) are above.
+   *
+   * @param resubmissionWorkingDays a plan sent back is due again this many working days after it
+   *     was sent back; the original two-week deadline stays the one breaches are measured against
+   * @param reviewWorkingDays the purchasing officer and the contracts manager have this long to
+   *     review a plan
+   * @param councilActionWorkingDays a chase, validation, report to the Core Strategy Group is due
+   *     in this long
+   */
+  public record Plan(
+      @Positive(
+              message =
+                  "commissioning.qaf.improvement-plan.resubmission-working-days must be at least 1")
+          @DefaultValue("5")
+          int resubmissionWorkingDays,
+      @Positive(
+              message = "commissioning.qaf.improvement-plan.review-working-days must be at least 1")
+          @DefaultValue("5")
+          int reviewWorkingDays,
+      @Positive(
+              message =
+                  "commissioning.qaf.improvement-plan.council-action-working-days must be at least 1")
+          @DefaultValue("5")
+          int councilActionWorkingDays) {}
+
+  /**
+   * The contracts manager's moderation (§3.2).
+   *
+   * @param dueWorkingDays the moderation task is due by the end of this many working days after the
+   *     QAF was put forward; the seed sets no time, "2 QAFs per Purchasing Officer per annum" only
+   */
+  public record Moderation(
+      @Positive(message = "commissioning.qaf.moderation.due-working-days must be at least 1")
+          @DefaultValue("10")
+          int dueWorkingDays) {}
+
+  // A Period has no standard positive (or non-null) constraint, and the two meeting periods are
+  // checked together.
   public QafProperties {
     requirePositive("issue-before-meeting", issueBeforeMeeting);
     requirePositive("return-before-meeting", returnBeforeMeeting);
@@ -49,6 +127,7 @@ public record QafProperties(
     requirePositive("improvement-plan-within", improvementPlanWithin);
     requirePositive("improvement-plan-reminder-before", improvementPlanReminderBefore);
     requirePositive("validation-after", validationAfter);
+    requirePositive("support-plan-audit-feedback-within", supportPlanAuditFeedbackWithin);
     if (!returnBeforeMeetingIsAfterIssue(issueBeforeMeeting, returnBeforeMeeting)) {
       throw new IllegalArgumentException(
           "commissioning.qaf.return-before-meeting must leave time after the QAF is issued");
@@ -57,7 +136,7 @@ public record QafProperties(
 
   private static boolean returnBeforeMeetingIsAfterIssue(Period issue, Period ret) {
     // Compared on a fixed day so that months and days can be mixed.
-    java.time.LocalDate meeting = java.time.LocalDate.of(2026, 6, 30);
+    LocalDate meeting = LocalDate.of(2026, 6, 30);
     return meeting.minus(ret).isAfter(meeting.minus(issue));
   }
 

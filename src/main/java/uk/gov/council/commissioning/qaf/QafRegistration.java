@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
@@ -7,6 +8,7 @@ import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
@@ -39,11 +41,15 @@ public class QafRegistration {
   private final QafDeadlines deadlines;
   private final IdentityService identityService;
 
+  private final Clock clock;
+
   public QafRegistration(
       ContractService contracts,
       QafRepository repository,
       QafDeadlines deadlines,
-      IdentityService identityService) {
+      IdentityService identityService,
+      Clock clock) {
+    this.clock = clock;
     this.contracts = contracts;
     this.repository = repository;
     this.deadlines = deadlines;
@@ -81,7 +87,7 @@ public class QafRegistration {
     if (!VARIANTS.contains(variant)) {
       checks.problem("variant", "must be one of FULL, LITE, LITE_ALARM");
     }
-    LocalDate today = QafDeadlines.today();
+    LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
     LocalDate meeting = null;
     boolean given =
         form.getVariable("meetingDate") != null
@@ -108,7 +114,7 @@ public class QafRegistration {
     if (meeting != null) {
       issueAt = deadlines.issueAt(meeting);
       returnDueAt = deadlines.returnDueAt(meeting);
-      if (!returnDueAt.isAfter(QafDeadlines.now())) {
+      if (!returnDueAt.isAfter(clock.instant())) {
         checks.problem(
             "meetingDate",
             "the meeting on "

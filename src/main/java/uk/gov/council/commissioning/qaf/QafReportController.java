@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
+import java.time.Clock;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -37,8 +38,11 @@ public class QafReportController {
   private final QafModerationQuota quota;
   private final ContractService contracts;
 
+  private final Clock clock;
+
   public QafReportController(
-      QafReports reports, QafModerationQuota quota, ContractService contracts) {
+      QafReports reports, QafModerationQuota quota, ContractService contracts, Clock clock) {
+    this.clock = clock;
     this.reports = reports;
     this.quota = quota;
     this.contracts = contracts;
@@ -77,7 +81,7 @@ public class QafReportController {
   @PreAuthorize("@access.councilStaff(authentication)")
   public YearQuota moderation(@RequestParam(required = false) String year) {
     int financialYear =
-        year == null ? QafModerationQuota.financialYearOf(QafReports.now()) : parseYear(year);
+        year == null ? QafModerationQuota.financialYearOf(clock.instant()) : parseYear(year);
     return quota.forYear(financialYear);
   }
 

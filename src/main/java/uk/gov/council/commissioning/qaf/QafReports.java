@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.qaf;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,7 +12,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +28,10 @@ public class QafReports {
 
   private final JdbcClient jdbc;
 
-  public QafReports(JdbcClient jdbc) {
+  private final Clock clock;
+
+  public QafReports(JdbcClient jdbc, Clock clock) {
+    this.clock = clock;
     this.jdbc = jdbc;
   }
 
@@ -94,10 +97,6 @@ public class QafReports {
    */
   public record OverdueQafs(
       Instant asAt, List<OverdueQaf> notReturned, List<OverdueQaf> notIssued) {}
-
-  public static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
 
   /**
    * Every QAF of the provider, oldest first.
@@ -179,7 +178,7 @@ public class QafReports {
     if (onlyProviderGroups != null && onlyProviderGroups.isEmpty()) {
       return List.of();
     }
-    Instant now = now();
+    Instant now = clock.instant();
     String sql =
         """
         SELECT p.id, q.qaf_number, p.objective, pr.id, pr.name, c.reference, p.plan_due_at, p.submitted_at,
@@ -228,7 +227,7 @@ public class QafReports {
 
   @Transactional(readOnly = true)
   public OverdueQafs overdue() {
-    Instant now = now();
+    Instant now = clock.instant();
     String select =
         """
         SELECT q.qaf_number, pr.id, pr.name, c.reference, q.reviewing_officer, q.financial_year, q.meeting_date,

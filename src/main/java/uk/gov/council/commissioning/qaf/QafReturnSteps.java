@@ -4,6 +4,7 @@ import static uk.gov.council.commissioning.qaf.QafFields.YES_NO;
 import static uk.gov.council.commissioning.qaf.QafFields.atMost;
 import static uk.gov.council.commissioning.qaf.QafFields.text;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -13,6 +14,8 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.deadlines.CaseRef;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.FormChecks;
 
 /**
@@ -31,22 +34,30 @@ public class QafReturnSteps {
   private final QafEvidenceRule rule;
   private final DeadlineBreaches breaches;
   private final QafNotifications notifications;
+  private final Deadlines deadlines;
+  private final Clock clock;
 
   public QafReturnSteps(
       QafRepository repository,
-      QafAssessmentProperties properties,
+      QafProperties properties,
       DeadlineBreaches breaches,
-      QafNotifications notifications) {
+      QafNotifications notifications,
+      Deadlines deadlines,
+      Clock clock) {
     this.repository = repository;
     this.rule = new QafEvidenceRule(properties.minimumEvidenceCharacters());
     this.breaches = breaches;
     this.notifications = notifications;
+    this.deadlines = deadlines;
+    this.clock = clock;
   }
 
   /** §2: the QAF goes to the provider with the return date and the target Performance Level. */
   public void issue(DelegateExecution execution) {
     QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
-    repository.recordIssued(q.id(), QafDeadlines.now());
+    Instant now = clock.instant();
+    repository.recordIssued(q.id(), now);
+    deadlines.met(ref(execution), QafDeadlines.ISSUE, now);
     notifications.issued(execution, q);
   }
 
@@ -96,8 +107,11 @@ public class QafReturnSteps {
       notifications.sentBack(execution, q, q.timesSentBack() + 1, reasons);
       return;
     }
-    Instant now = QafDeadlines.now();
+    Instant now = clock.instant();
     repository.recordReturned(q.id(), now);
+    CaseRef ref = ref(execution);
+    deadlines.met(ref, QafDeadlines.RETURN, now);
+    DeadlineRows.waiveIfOpen(deadlines, ref, QafDeadlines.NOT_RETURNED);
     execution.setVariable("qafComplete", true);
     execution.removeVariable("incompleteReasons");
     // An explanation already accepted covers the lateness of the return it explained.
@@ -122,14 +136,10 @@ public class QafReturnSteps {
    */
   public void returnOverdue(DelegateExecution execution) {
     QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
-    breaches.record(
-        QafAssessment.CASE_TYPE,
-        q.number(),
+    deadlines.missed(
+        ref(execution),
+        QafDeadlines.RETURN,
         q.providerId(),
-        RETURN_REQUIREMENT,
-        Kind.MISSED,
-        q.returnDueAt(),
-        QafDeadlines.now(),
         "QAF not returned by " + QafDeadlines.describe(q.returnDueAt()));
     notifications.returnOverdue(execution, q);
   }
@@ -170,10 +180,15 @@ public class QafReturnSteps {
     checks.text("actionTaken");
     atMost(checks, task, "actionTaken");
     checks.throwIfAny();
+    deadlines.missed(ref(task.getExecution()), QafDeadlines.NOT_RETURNED);
     boolean close = "CLOSE_NOT_RETURNED".equals(outcome);
     if (close) {
       repository.closeAsNotReturned(repository.ofProcess(task.getProcessInstanceId()).id());
     }
     task.getExecution().setVariable("closedAsNotReturned", close);
+  }
+
+  private static CaseRef ref(DelegateExecution execution) {
+    return CaseRef.of(QafAssessment.CASE_TYPE, execution);
   }
 }

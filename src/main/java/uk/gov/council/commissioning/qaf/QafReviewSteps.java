@@ -4,6 +4,7 @@ import static uk.gov.council.commissioning.qaf.QafFields.YES_NO;
 import static uk.gov.council.commissioning.qaf.QafFields.atMost;
 import static uk.gov.council.commissioning.qaf.QafFields.text;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.ArrayList;
@@ -13,6 +14,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.forms.FormChecks;
 
 /**
@@ -27,11 +29,15 @@ public class QafReviewSteps {
   private final QafRandomDraw randomDraw;
   private final Period auditFeedbackWithin;
 
+  private final Clock clock;
+
   public QafReviewSteps(
       QafRepository repository,
       QafGrading grading,
       QafRandomDraw randomDraw,
-      QafAssessmentProperties properties) {
+      QafProperties properties,
+      Clock clock) {
+    this.clock = clock;
     this.repository = repository;
     this.grading = grading;
     this.randomDraw = randomDraw;
@@ -66,7 +72,7 @@ public class QafReviewSteps {
     checks.throwIfAny();
     grading.recordOfficerGrades(task, q, grades);
     repository.recordDeskReview(
-        q.id(), QafDeadlines.now(), concerns ? text(task, "concernsDetails") : null, procurement);
+        q.id(), clock.instant(), concerns ? text(task, "concernsDetails") : null, procurement);
     task.getExecution().setVariable("officerDiscretion", partial);
   }
 
@@ -130,7 +136,8 @@ public class QafReviewSteps {
     QafTaskVariables.keepOnTask(task);
     FormChecks checks = new FormChecks("Validation visit", task);
     LocalDate visit = checks.date("visitDate");
-    if (visit != null && visit.isAfter(QafDeadlines.today())) {
+    if (visit != null
+        && visit.isAfter(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK))) {
       checks.problem("visitDate", "cannot be in the future");
     }
     checks.text("visitFindings");

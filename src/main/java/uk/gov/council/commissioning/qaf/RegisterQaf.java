@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.deadlines.CaseRef;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 
 /**
  * The first step of every QAF, in the transaction that starts it: a refusal means nothing is
@@ -23,18 +25,21 @@ public class RegisterQaf implements JavaDelegate {
   private final ContractService contracts;
   private final IdentityService identityService;
   private final QafDeadlines deadlines;
+  private final Deadlines caseDeadlines;
 
   public RegisterQaf(
       QafRegistration registration,
       QafRepository repository,
       ContractService contracts,
       IdentityService identityService,
-      QafDeadlines deadlines) {
+      QafDeadlines deadlines,
+      Deadlines caseDeadlines) {
     this.registration = registration;
     this.repository = repository;
     this.contracts = contracts;
     this.identityService = identityService;
     this.deadlines = deadlines;
+    this.caseDeadlines = caseDeadlines;
   }
 
   @Override
@@ -66,6 +71,7 @@ public class RegisterQaf implements JavaDelegate {
             request.issueAt(),
             request.returnDueAt());
     execution.setProcessBusinessKey(number);
+    scheduleDeadlines(CaseRef.of(QafAssessment.CASE_TYPE, execution), request);
 
     Map<String, Object> variables = new HashMap<>();
     variables.put("qafNumber", number);
@@ -103,6 +109,24 @@ public class RegisterQaf implements JavaDelegate {
                   + orDash(grade.finalGrade()));
     }
     execution.setVariables(variables);
+  }
+
+  /**
+   * The timers' deadlines, fixed dates computed from the meeting (§2: issued three months before,
+   * due back six weeks before; §3: not returned some time after). Each is a UK midnight, the end of
+   * the day before it.
+   */
+  private void scheduleDeadlines(CaseRef ref, QafRegistration.Request request) {
+    DeadlineRows.fixedAt(
+        caseDeadlines, ref, QafDeadlines.ISSUE, request.issueAt(), QafDeadlines.SECTION_ISSUE);
+    DeadlineRows.fixedAt(
+        caseDeadlines, ref, QafDeadlines.RETURN, request.returnDueAt(), QafDeadlines.SECTION_ISSUE);
+    DeadlineRows.fixedAt(
+        caseDeadlines,
+        ref,
+        QafDeadlines.NOT_RETURNED,
+        deadlines.notReturnedAt(request.returnDueAt()),
+        QafDeadlines.SECTION_NOT_RETURNED);
   }
 
   private static String orDash(String grade) {

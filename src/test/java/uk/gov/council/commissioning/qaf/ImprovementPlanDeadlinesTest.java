@@ -1,7 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.time.Period;
@@ -35,9 +34,15 @@ class ImprovementPlanDeadlinesTest {
             Period.ofMonths(1),
             from,
             "-",
-            false);
-    return new ImprovementPlanDeadlines(
-        CALENDAR, new TimeAcceleration(1), qaf, new ImprovementPlanProperties(5, 5, 5), null);
+            false,
+            20,
+            "Performance Level C in every core objective",
+            10,
+            10,
+            Period.ofDays(28),
+            new QafProperties.Plan(5, 5, 5),
+            new QafProperties.Moderation(10));
+    return new ImprovementPlanDeadlines(CALENDAR, new TimeAcceleration(1), qaf, null);
   }
 
   @Test
@@ -80,11 +85,5 @@ class ImprovementPlanDeadlinesTest {
         .isEqualTo("2026-04-16T23:00:00Z");
     assertThat(d.validationDue(planDue, Instant.parse("2026-04-01T15:00:00Z")))
         .isEqualTo("2026-04-16T23:00:00Z");
-  }
-
-  @Test
-  void workingDaysMustBePositive() {
-    assertThatThrownBy(() -> new ImprovementPlanProperties(0, 5, 5))
-        .hasMessageContaining("commissioning.qaf.improvement-plan.resubmission-working-days");
   }
 }

@@ -32,6 +32,9 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.deadlines.Deadline;
+import uk.gov.council.commissioning.deadlines.Deadline.State;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
@@ -54,6 +57,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
   @Autowired QafImprovementPlans plans;
   @Autowired ImprovementPlanRegister register;
   @Autowired DeadlineBreaches breaches;
+  @Autowired Deadlines deadlines;
   @Autowired DefaultNoticeSender defaultNoticeSender;
 
   Contract contract;
@@ -168,6 +172,9 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     assertThat(breachesOf(planOf(instance)))
         .extracting(DeadlineBreach::kind, DeadlineBreach::requirement, DeadlineBreach::providerId)
         .containsExactly(tuple(Kind.MISSED, "IMPROVEMENT_PLAN", contract.provider().id()));
+    assertThat(deadlines.of("QAF_IMPROVEMENT_PLAN", planOf(instance).caseReference()))
+        .extracting(Deadline::kind, Deadline::dueAt, Deadline::state)
+        .contains(tuple("IMPROVEMENT_PLAN", PLAN_DUE, State.MISSED));
     assertThatThrownBy(() -> completeAs(MANAGER, chase, Map.of()))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("chaseAction: is required");
@@ -181,6 +188,10 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     assertThat(breachesOf(planOf(instance)))
         .extracting(DeadlineBreach::kind, DeadlineBreach::dueAt)
         .containsExactlyInAnyOrder(tuple(Kind.MISSED, PLAN_DUE), tuple(Kind.LATE, PLAN_DUE));
+    assertThat(deadlines.of("QAF_IMPROVEMENT_PLAN", planOf(instance).caseReference()))
+        .extracting(Deadline::kind, Deadline::state)
+        .containsExactlyInAnyOrder(
+            tuple("IMPROVEMENT_PLAN", State.MET), tuple("PLAN_REMINDER", State.WAIVED));
   }
 
   @Test

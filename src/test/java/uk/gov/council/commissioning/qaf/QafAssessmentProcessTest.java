@@ -27,6 +27,9 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.deadlines.Deadline;
+import uk.gov.council.commissioning.deadlines.Deadline.State;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
@@ -49,6 +52,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
   @Autowired QafRepository qafs;
   @Autowired QafCaseService cases;
   @Autowired DeadlineBreaches breaches;
+  @Autowired Deadlines deadlines;
   @Autowired QafRandomDraw randomDraw;
 
   Provider alpha;
@@ -89,6 +93,12 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     assertThat(q.reviewingOfficer()).isEqualTo(officer);
     assertThat(q.financialYear()).isEqualTo(2026);
     assertThat(timer(instance, "Timer_IssueQaf").getDuedate()).isEqualTo(q.issueAt());
+    assertThat(deadlines.of("QAF", q.number()))
+        .extracting(Deadline::kind, Deadline::dueAt, Deadline::state)
+        .containsExactly(
+            tuple("QAF_ISSUE", q.issueAt(), State.OPEN),
+            tuple("QAF_RETURN", q.returnDueAt(), State.OPEN),
+            tuple("QAF_NOT_RETURNED", Instant.parse("2026-04-22T23:00:00Z"), State.OPEN));
 
     fireNotTurningBack(timer(instance, "Timer_IssueQaf"));
     assertThat(instance).isWaitingAt("Task_CompleteQaf");
@@ -332,6 +342,13 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     assertThat(breachesOf(q))
         .extracting(DeadlineBreach::kind)
         .containsExactly(Kind.LATE, Kind.MISSED);
+    // Returned late: met, after being missed; the non-return stays missed.
+    assertThat(deadlines.of("QAF", q.number()))
+        .extracting(Deadline::kind, Deadline::state)
+        .containsExactly(
+            tuple("QAF_ISSUE", State.MET),
+            tuple("QAF_RETURN", State.MET),
+            tuple("QAF_NOT_RETURNED", State.MISSED));
   }
 
   @Test
