@@ -16,7 +16,7 @@ import java.util.TreeSet;
  * proclamation and cannot be predicted; they only ever reach the application through the published
  * data.
  */
-public final class BankHolidayRules {
+final class BankHolidayRules {
 
   private BankHolidayRules() {}
 

@@ -13,7 +13,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /** Starts complaints on request, and decides which complaints a user may see. */
 @Service
-public class ComplaintCaseService {
+class ComplaintCaseService {
 
   private final CaseStarts cases;
   private final ComplaintValidator validator;

@@ -24,7 +24,7 @@ import uk.gov.council.commissioning.security.CouncilUser;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/complaints")
-public class ComplaintController {
+class ComplaintController {
 
   private final ComplaintCaseService cases;
   private final ComplaintService complaints;

@@ -20,7 +20,7 @@ import uk.gov.council.commissioning.security.Roles;
  * complaint by its number and never carry the complainant's details.
  */
 @Component("complaintNotifications")
-public class ComplaintNotifications {
+class ComplaintNotifications {
 
   private final NotificationService notifications;
   private final RecipientDirectory recipients;

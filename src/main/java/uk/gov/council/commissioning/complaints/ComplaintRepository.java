@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL access to the complaint table, in the caller's transaction. H2 2.x and PostgreSQL 15. */
 @Repository
-public class ComplaintRepository {
+class ComplaintRepository {
 
   private static final String SELECT =
       """

@@ -12,7 +12,7 @@ import java.util.Map;
  * @param route COUNCIL or PROVIDER; a provider's user may leave it out (its own complaints are
  *     PROVIDER)
  */
-public record ComplaintRequest(
+record ComplaintRequest(
     String receivedAt,
     String complainantName,
     String complainantRelationship,

@@ -21,7 +21,7 @@ import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
  * the deadlines it missed, and the safeguarding alert it may raise.
  */
 @Service
-public class ComplaintService {
+class ComplaintService {
 
   /** What was due, as recorded against a breach. */
   public static final String ACKNOWLEDGEMENT = "ACKNOWLEDGEMENT";

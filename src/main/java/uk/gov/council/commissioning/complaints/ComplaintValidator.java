@@ -21,7 +21,7 @@ import uk.gov.council.commissioning.security.Actor;
  * starting).
  */
 @Component
-public class ComplaintValidator {
+class ComplaintValidator {
 
   /** A complaint that passed the checks, its values read and normalised. */
   public record Registration(

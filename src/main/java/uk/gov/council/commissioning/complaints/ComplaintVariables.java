@@ -3,7 +3,7 @@ package uk.gov.council.commissioning.complaints;
 import java.util.List;
 
 /** Names of the complaint process's variables that Java code reads or writes, and their values. */
-public final class ComplaintVariables {
+final class ComplaintVariables {
   public static final String PROCESS_KEY = "complaint";
   public static final String CASE_TYPE = "COMPLAINT";
 

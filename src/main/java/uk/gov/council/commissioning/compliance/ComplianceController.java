@@ -25,7 +25,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/compliance")
-public class ComplianceController {
+class ComplianceController {
 
   private static final String QUARTER_FORMAT =
       "must be a calendar quarter such as 2026-Q3 (Q1 = January to March)";

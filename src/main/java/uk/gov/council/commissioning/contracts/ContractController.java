@@ -19,7 +19,7 @@ import uk.gov.council.commissioning.security.CouncilUser;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/contracts")
-public class ContractController {
+class ContractController {
 
   private final ContractService contracts;
 

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * than in {@code web} so that {@code web} depends on no capability and the dependency runs one way.
  */
 @RestControllerAdvice
-public class ContractProblems {
+class ContractProblems {
 
   @ExceptionHandler(ContractNotFoundException.class)
   public ResponseEntity<Object> handleContractNotFound(ContractNotFoundException ex) {

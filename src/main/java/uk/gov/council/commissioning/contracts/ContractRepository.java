@@ -23,7 +23,7 @@ import org.springframework.stereotype.Repository;
  * provide the transactions (see {@link ContractService}).
  */
 @Repository
-public class ContractRepository {
+class ContractRepository {
 
   private static final String CONTRACT_COLUMNS =
       """

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
-public class DemoContracts implements ApplicationRunner {
+class DemoContracts implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoContracts.class);
 

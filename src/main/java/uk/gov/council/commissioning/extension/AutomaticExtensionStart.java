@@ -15,7 +15,7 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  * lock and the running-case check in the process's first step keep it to one case per contract.
  */
 @Component
-public class AutomaticExtensionStart {
+class AutomaticExtensionStart {
 
   private final ExtensionCaseService cases;
   private final ExtensionProperties properties;

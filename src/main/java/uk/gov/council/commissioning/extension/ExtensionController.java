@@ -28,7 +28,7 @@ import uk.gov.council.commissioning.security.CouncilUser;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/contracts/{reference}")
-public class ExtensionController {
+class ExtensionController {
 
   private final ExtensionCaseService cases;
   private final ExtensionLetterService letters;

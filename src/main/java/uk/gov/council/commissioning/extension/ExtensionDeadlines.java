@@ -12,7 +12,7 @@ import uk.gov.council.commissioning.deadlines.DeadlineRule;
  * timers read.
  */
 @Component
-public class ExtensionDeadlines {
+class ExtensionDeadlines {
 
   private final WorkingDayCalendar calendar;
   private final ExtensionProperties properties;

@@ -17,7 +17,7 @@ import uk.gov.council.commissioning.letters.LetterPdf;
  * a suitable letter, or similar, as specified in the Contract") and keeps it with the case.
  */
 @Service
-public class ExtensionLetterService {
+class ExtensionLetterService {
 
   private static final DateTimeFormatter LONG_DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);

@@ -5,7 +5,7 @@ import uk.gov.council.commissioning.forms.Refusal;
 import uk.gov.council.commissioning.web.FieldProblem;
 
 /** An extension case cannot be started for this contract; the message says why and what to do. */
-public class ExtensionRefusedException extends RuntimeException implements Refusal {
+class ExtensionRefusedException extends RuntimeException implements Refusal {
   public ExtensionRefusedException(String message) {
     super(message);
   }

@@ -3,7 +3,7 @@ package uk.gov.council.commissioning.extension;
 import java.time.LocalDate;
 
 /** What an extension letter says. */
-public record LetterDetails(
+record LetterDetails(
     String contractReference,
     String contractTitle,
     String providerName,

@@ -15,7 +15,7 @@ import org.springframework.stereotype.Component;
  * caller handled is not the request's outcome.
  */
 @Component
-public class CommandFailures extends AbstractProcessEnginePlugin {
+class CommandFailures extends AbstractProcessEnginePlugin {
 
   private static final ThreadLocal<Scope> CURRENT = new ThreadLocal<>();
 

@@ -14,7 +14,7 @@ import java.util.regex.Pattern;
  * file name), so a refusal can name "Estimated whole-life value (£)" rather than {@code
  * estimatedValue}.
  */
-public class FormLabels {
+class FormLabels {
 
   private static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 

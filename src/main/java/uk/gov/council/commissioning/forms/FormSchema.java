@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
  * cannot disagree: each input field's key, label, kind, and the limits the form declares (required,
  * length, pattern, range, the values of a select or radio group).
  */
-public record FormSchema(String id, Map<String, Field> fields) {
+record FormSchema(String id, Map<String, Field> fields) {
 
   /** Input components; display components (text, groups' headings) have no value to submit. */
   public enum Kind {

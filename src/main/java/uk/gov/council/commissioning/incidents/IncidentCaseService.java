@@ -11,7 +11,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /** Opens serious-incident cases on request (REST), after the same checks the process makes. */
 @Service
-public class IncidentCaseService {
+class IncidentCaseService {
 
   private final CaseStarts cases;
   private final IncidentReportValidator validator;

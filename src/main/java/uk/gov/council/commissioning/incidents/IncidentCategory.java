@@ -6,7 +6,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** The kinds of serious incident a provider must report, seed 002 §12.3. */
-public enum IncidentCategory {
+enum IncidentCategory {
   SERIOUS_CRIME_OR_VIOLENCE(
       "Serious crime or violence to service users, staff or members of the public"),
   SERIOUS_THREAT("Serious threats to service users, staff or members of the public"),

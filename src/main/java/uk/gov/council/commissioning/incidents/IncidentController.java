@@ -32,7 +32,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/incidents")
-public class IncidentController {
+class IncidentController {
 
   private final IncidentCaseService cases;
   private final IncidentQueries incidents;

@@ -24,7 +24,7 @@ import uk.gov.council.commissioning.security.Roles;
  * provider could otherwise redirect the council's emails or change what they say.
  */
 @Component("incidentNotifications")
-public class IncidentNotifications {
+class IncidentNotifications {
 
   private final CaseMail mail;
   private final Escalations escalations;

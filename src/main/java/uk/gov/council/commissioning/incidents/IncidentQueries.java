@@ -31,7 +31,7 @@ import uk.gov.council.commissioning.incidents.IncidentResponses.Step;
  * may see which incident; this class does not check.
  */
 @Service
-public class IncidentQueries {
+class IncidentQueries {
 
   private static final List<String> CASE_VARIABLES =
       List.of(

@@ -11,7 +11,7 @@ import uk.gov.council.commissioning.contracts.Contract;
  *     provider reports
  * @param source PROVIDER_REPORT or COUNCIL_LOGGED
  */
-public record IncidentReport(
+record IncidentReport(
     Contract contract,
     IncidentCategory category,
     Instant occurredAt,

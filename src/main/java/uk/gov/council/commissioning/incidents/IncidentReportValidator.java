@@ -22,7 +22,7 @@ import uk.gov.council.commissioning.security.Actor;
  * provider's initial report on a case the council logged. Every problem names its field.
  */
 @Component("incidentReportValidator")
-public class IncidentReportValidator {
+class IncidentReportValidator {
 
   /** Longer text does not fit a process variable of type string. */
   static final int MAX_TEXT = 4000;

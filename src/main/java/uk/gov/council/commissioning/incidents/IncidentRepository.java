@@ -21,7 +21,7 @@ import org.springframework.stereotype.Repository;
  * inside the process). SQL that H2 2.x and PostgreSQL 15 both accept.
  */
 @Repository
-public class IncidentRepository {
+class IncidentRepository {
 
   private static final String SELECT =
       """

@@ -5,7 +5,7 @@ import java.util.List;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 
 /** What {@code /api/incidents} answers. Times are ISO instants (UTC). */
-public final class IncidentResponses {
+final class IncidentResponses {
 
   private IncidentResponses() {}
 

@@ -6,7 +6,7 @@ import java.time.Instant;
  * A serious incident as the register holds it: facts about deadlines and their outcome, no personal
  * details of the service user (those stay in the process variables).
  */
-public record SeriousIncident(
+record SeriousIncident(
     long id,
     String incidentNumber,
     String processInstanceId,

@@ -6,4 +6,4 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 /** Scheduling is switched on here, next to the outbox dispatcher that needs it. */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-public class NotifyConfiguration {}
+class NotifyConfiguration {}

@@ -42,7 +42,7 @@ import uk.gov.council.commissioning.procurement.EvaluationResult.RankedBid;
  * procurement-act-2023-guidance-documents-procure-phase); Public Contracts Regulations 2015 reg 86
  * (legislation.gov.uk/uksi/2015/102/part/3/chapter/5/made).
  */
-public final class AssessmentSummaries {
+final class AssessmentSummaries {
 
   /** The law the procurement runs under, which decides what the summary is called and must say. */
   public enum Regime {

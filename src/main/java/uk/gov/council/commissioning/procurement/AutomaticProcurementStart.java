@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * gets a procurement.
  */
 @Component
-public class AutomaticProcurementStart {
+class AutomaticProcurementStart {
 
   private final ProcurementStarts starts;
   private final ProcurementProperties properties;

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping("/api/procurement/evaluations")
-public class EvaluationController {
+class EvaluationController {
 
   @PostMapping
   @ProcurementStaff

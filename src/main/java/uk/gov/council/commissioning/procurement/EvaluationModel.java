@@ -7,7 +7,7 @@ import java.util.List;
  * How bids are scored: the price/quality split in percent (together 100) and the stage 2 questions.
  * A council edits it per tender; {@link #seed000Default()} is the seed's template.
  */
-public record EvaluationModel(
+record EvaluationModel(
     BigDecimal priceWeight, BigDecimal qualityWeight, List<QualityQuestion> questions) {
 
   /** The marking scale of the default model: each answer scored 0 to 5. */

@@ -3,4 +3,4 @@ package uk.gov.council.commissioning.procurement;
 import java.util.List;
 
 /** Body of POST /api/procurement/evaluations; without a model the seed's template is used. */
-public record EvaluationRequest(EvaluationModel model, List<Bid> bids) {}
+record EvaluationRequest(EvaluationModel model, List<Bid> bids) {}

@@ -7,7 +7,7 @@ import java.util.List;
  * The outcome of an evaluation, with the model it used, so the figures can be checked again from
  * what is written here alone.
  */
-public record EvaluationResult(
+record EvaluationResult(
     EvaluationModel model,
     BigDecimal lowestCompliantPrice,
     List<RankedBid> ranking,

@@ -41,7 +41,7 @@ import uk.gov.council.commissioning.web.FieldProblem;
  * 100, scores in range, positive prices, one bid a bidder…) is {@link TenderEvaluation}'s rule,
  * applied to the parsed request and reported against the line it came from.
  */
-public final class EvaluationSheet {
+final class EvaluationSheet {
 
   public static final String QUESTIONS = "evaluationQuestions";
   public static final String BIDS = "evaluationBids";

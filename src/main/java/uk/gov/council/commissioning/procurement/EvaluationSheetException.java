@@ -10,7 +10,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * InvalidRequestException} so that over HTTP it is a 400 naming the form fields; each entry there
  * carries the line in its message ("line 3 (Acme Care): …").
  */
-public class EvaluationSheetException extends InvalidRequestException {
+class EvaluationSheetException extends InvalidRequestException {
 
   private final List<SheetProblem> problems;
 

@@ -16,7 +16,7 @@ import uk.gov.council.commissioning.procurement.StandstillRule.CountFrom;
  * @param countFrom with WITHIN_AFTER: whether the anchor day is day one
  * @param startsStandstill whether publishing or sending this notice starts the standstill period
  */
-public record NoticeRule(
+record NoticeRule(
     String code,
     String name,
     Anchor anchor,

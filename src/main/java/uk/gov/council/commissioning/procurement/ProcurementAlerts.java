@@ -12,7 +12,7 @@ import uk.gov.council.commissioning.security.Roles;
  * procurement:<processInstanceId>:<event>}, so a retried job never sends it twice.
  */
 @Component
-public class ProcurementAlerts {
+class ProcurementAlerts {
 
   private final NotificationService notifications;
   private final RecipientDirectory recipients;

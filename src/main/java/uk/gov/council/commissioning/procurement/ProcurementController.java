@@ -22,7 +22,7 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/procurements")
-public class ProcurementController {
+class ProcurementController {
 
   private final ProcurementRegister register;
   private final ProcurementTimetable timetable;

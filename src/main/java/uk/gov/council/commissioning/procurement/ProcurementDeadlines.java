@@ -17,7 +17,7 @@ import uk.gov.council.commissioning.deadlines.TimeAcceleration;
  * (demos) is the kit's {@link TimeAcceleration}, as for the rows.
  */
 @Component
-public class ProcurementDeadlines {
+class ProcurementDeadlines {
 
   private final WorkingDayCalendar calendar;
   private final TimeAcceleration acceleration;

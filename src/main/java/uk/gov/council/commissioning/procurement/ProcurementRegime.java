@@ -25,7 +25,7 @@ import java.util.Set;
  * @param assessmentSummaries which law the bidders' assessment summaries are written to (null: the
  *     Procurement Act 2023)
  */
-public record ProcurementRegime(
+record ProcurementRegime(
     String id,
     String name,
     String legalSource,

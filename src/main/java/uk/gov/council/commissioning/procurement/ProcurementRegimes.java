@@ -22,7 +22,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * wrong edit is never found halfway through a procurement.
  */
 @Service
-public class ProcurementRegimes {
+class ProcurementRegimes {
 
   private final List<ProcurementRegime> regimes;
 

@@ -22,7 +22,7 @@ import org.springframework.stereotype.Repository;
  * deadline at once.
  */
 @Repository
-public class ProcurementRegister {
+class ProcurementRegister {
 
   private final JdbcClient jdbc;
 

@@ -1,7 +1,7 @@
 package uk.gov.council.commissioning.procurement;
 
 /** The stages of a procurement, in the order of the seed's indicative timetable (seed 000 §6.5). */
-public enum ProcurementStage {
+enum ProcurementStage {
   MARKET_ENGAGEMENT("Market engagement"),
   TENDER_PERIOD("Tender period"),
   EVALUATION("Tender close and evaluation and interviews"),

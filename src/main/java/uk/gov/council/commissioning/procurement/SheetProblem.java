@@ -5,7 +5,7 @@ package uk.gov.council.commissioning.procurement;
  * the officer sees it (counting blank and comment lines; 0 when the problem is not on one line),
  * what the line is about (a bidder's name or a question's title, or null) and what is wrong.
  */
-public record SheetProblem(String field, int line, String subject, String message) {
+record SheetProblem(String field, int line, String subject, String message) {
 
   /** A problem with a whole field, such as the price weight or the question weights' total. */
   public static SheetProblem ofField(String field, String message) {

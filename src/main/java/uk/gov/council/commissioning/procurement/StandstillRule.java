@@ -15,7 +15,7 @@ import uk.gov.council.commissioning.procurement.ProcurementRegime.RuleBasis;
  * @param countFrom whether the day of that event is day one or the day after is
  * @param ifLastDayNotWorkingDay what happens when the last day is not a working day
  */
-public record StandstillRule(
+record StandstillRule(
     Integer length,
     DayUnit unit,
     boolean mandatory,

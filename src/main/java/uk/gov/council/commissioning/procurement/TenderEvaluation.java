@@ -27,7 +27,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  *   <li>Total = quality score + price score, as published.
  * </ul>
  */
-public final class TenderEvaluation {
+final class TenderEvaluation {
 
   public static final int SCALE = 2;
 

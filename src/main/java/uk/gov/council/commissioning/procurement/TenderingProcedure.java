@@ -20,7 +20,7 @@ import uk.gov.council.commissioning.procurement.ProcurementRegime.RuleBasis;
  *     notice
  * @param note advice shown whenever this procedure is planned
  */
-public record TenderingProcedure(
+record TenderingProcedure(
     String id,
     String name,
     MinimumPeriod participation,

@@ -17,7 +17,7 @@ import uk.gov.council.commissioning.procurement.ProcurementRegime.RuleBasis;
  * @param contractMayBeEnteredInto the first day the contract may be entered into
  * @param contractDetailsNoticeDue when the notice that publishes the signed contract is due
  */
-public record TimetableCheck(
+record TimetableCheck(
     String regime,
     String regimeName,
     boolean lawful,

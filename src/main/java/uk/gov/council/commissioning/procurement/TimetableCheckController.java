@@ -8,7 +8,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Checks a planned procurement timetable on request; nothing is stored. */
 @RestController
 @RequestMapping("/api/procurement/timetable-checks")
-public class TimetableCheckController {
+class TimetableCheckController {
 
   private final TimetableChecker checker;
 

@@ -28,7 +28,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * Working days come from the council's {@link WorkingDayCalendar}, as the regime defines them.
  */
 @Service
-public class TimetableChecker {
+class TimetableChecker {
 
   private static final DateTimeFormatter DAY =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);

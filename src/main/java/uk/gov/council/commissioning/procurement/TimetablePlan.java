@@ -23,7 +23,7 @@ import java.time.LocalDate;
  *     information notice (PCR 2015) that may shorten the minimum tender period
  * @param voluntaryStandstill observe a standstill even where the regime does not require one
  */
-public record TimetablePlan(
+record TimetablePlan(
     String regime,
     String procedure,
     LocalDate marketEngagementStart,

@@ -19,7 +19,7 @@ import uk.gov.council.commissioning.letters.LetterPdf;
  * job finds the stored letter rather than writing another with a new date.
  */
 @Service
-public class DefaultNoticeLetters {
+class DefaultNoticeLetters {
 
   private static final DateTimeFormatter LONG_DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);

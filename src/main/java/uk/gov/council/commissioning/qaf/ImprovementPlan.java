@@ -6,7 +6,7 @@ import java.time.Instant;
  * An improvement plan for one standard finally graded "D" (seed 001 3.3 §3.4), with what the
  * register knows of its QAF, contract and provider.
  */
-public record ImprovementPlan(
+record ImprovementPlan(
     long id,
     long assessmentId,
     String qafNumber,

@@ -26,7 +26,7 @@ import uk.gov.council.commissioning.security.CouncilUser;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/qaf-improvement-plans")
-public class ImprovementPlanController {
+class ImprovementPlanController {
 
   private final ImprovementPlanRegister register;
   private final DefaultNoticeLetters letters;

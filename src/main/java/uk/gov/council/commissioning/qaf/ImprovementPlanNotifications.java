@@ -18,7 +18,7 @@ import uk.gov.council.commissioning.security.Roles;
  * come from the register, not from process variables.
  */
 @Component("improvementPlanNotifications")
-public class ImprovementPlanNotifications {
+class ImprovementPlanNotifications {
 
   private static final String TEMPLATES = "qaf-plan/";
 

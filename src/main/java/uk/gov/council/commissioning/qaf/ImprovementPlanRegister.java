@@ -19,7 +19,7 @@ import org.springframework.stereotype.Repository;
  * provider.
  */
 @Repository
-public class ImprovementPlanRegister {
+class ImprovementPlanRegister {
 
   private static final String SELECT =
       """

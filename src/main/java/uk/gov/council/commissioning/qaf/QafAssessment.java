@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 
 /** A QAF as held in the register (qaf_assessment), with its contract and provider. */
-public record QafAssessment(
+record QafAssessment(
     long id,
     String number,
     String processInstanceId,

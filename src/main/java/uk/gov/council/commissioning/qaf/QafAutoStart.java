@@ -16,7 +16,7 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  * per meeting.
  */
 @Component
-public class QafAutoStart {
+class QafAutoStart {
 
   private final QafCaseService cases;
   private final QafProperties properties;

@@ -30,7 +30,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/qafs")
-public class QafController {
+class QafController {
 
   public record QafRequest(
       String contractReference, LocalDate meetingDate, String variant, String reviewingOfficer) {}

@@ -17,7 +17,7 @@ import uk.gov.council.commissioning.contracts.ContractService;
  */
 @Component
 @Profile("demo")
-public class QafDemoMeetings {
+class QafDemoMeetings {
 
   static final String DEMO_CONTRACT = "HC-2022-03";
 

@@ -4,7 +4,7 @@ import java.util.List;
 import uk.gov.council.commissioning.forms.TaskFormException;
 
 /** The contract already has a QAF for that contract management meeting (one per meeting). */
-public class QafDuplicateException extends TaskFormException {
+class QafDuplicateException extends TaskFormException {
 
   private final String existing;
 

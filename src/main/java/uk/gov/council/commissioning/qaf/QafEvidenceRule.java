@@ -17,7 +17,7 @@ import java.util.function.Function;
  * Pure: it reads the form's values through a function and returns every problem, each naming its
  * field.
  */
-public final class QafEvidenceRule {
+final class QafEvidenceRule {
 
   public static final Set<String> GRADES = Set.of("A", "B", "C", "D");
 

@@ -4,7 +4,7 @@ package uk.gov.council.commissioning.qaf;
  * One core objective of a QAF: the provider's claim, the reviewing officer's grade and the final
  * one.
  */
-public record QafGrade(
+record QafGrade(
     String objective,
     String providerGrade,
     String officerGrade,

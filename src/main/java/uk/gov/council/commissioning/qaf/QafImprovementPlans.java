@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
  * number>/<objective>}. Once per standard, so a retried job starts nothing twice.
  */
 @Service
-public class QafImprovementPlans {
+class QafImprovementPlans {
 
   public static final String PROCESS_KEY = "qaf-improvement-plan";
 

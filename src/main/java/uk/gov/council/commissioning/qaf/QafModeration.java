@@ -13,7 +13,7 @@ import org.springframework.transaction.annotation.Transactional;
  * without anyone having to remember it; a {@code qaf-moderation} case is started for each.
  */
 @Service
-public class QafModeration {
+class QafModeration {
 
   public static final String PROCESS_KEY = "qaf-moderation";
   public static final int PER_OFFICER_PER_YEAR = 2;

@@ -19,7 +19,7 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  * counts as completed once its grades are agreed.
  */
 @Service
-public class QafModerationQuota {
+class QafModerationQuota {
 
   private final JdbcClient jdbc;
 

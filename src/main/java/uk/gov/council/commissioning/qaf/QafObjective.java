@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Optional;
 
 /** The seven core objectives of the QAF (seed 001 Part 3.3 §1). */
-public enum QafObjective {
+enum QafObjective {
   C1_1("C1.1", "Needs and Risk Assessment"),
   C1_2("C1.2", "Support Planning"),
   C1_3("C1.3", "Security, Health and Safety"),

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * that the decision table compares with the sample rate. Replaceable so tests can decide it.
  */
 @Component
-public class QafRandomDraw {
+class QafRandomDraw {
 
   private static final DoubleSupplier RANDOM = () -> ThreadLocalRandom.current().nextDouble();
 

@@ -22,7 +22,7 @@ import uk.gov.council.commissioning.security.Roles;
  * officer who is a purchasing officer or contracts manager (seed 001 3.3 §1 "Reviewing Officers").
  */
 @Component
-public class QafRegistration {
+class QafRegistration {
 
   public static final Set<String> VARIANTS = Set.of("FULL", "LITE", "LITE_ALARM");
 

@@ -29,7 +29,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/qaf")
-public class QafReportController {
+class QafReportController {
 
   static final int EARLIEST_YEAR = 2000;
   static final int LATEST_YEAR = 2100;

@@ -24,7 +24,7 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  * what is the controller's business.
  */
 @Service
-public class QafReports {
+class QafReports {
 
   private final JdbcClient jdbc;
 

@@ -28,7 +28,7 @@ import uk.gov.council.commissioning.security.CaseAccess;
  */
 @Controller
 @RequestMapping("/admin/mail")
-public class MailController {
+class MailController {
 
   /** More would make a page too long to read; the demo rarely sends as many. */
   static final int SHOWN = 200;

@@ -41,7 +41,7 @@ import uk.gov.council.commissioning.security.Roles;
 @Controller
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/reports")
-public class ReportsController {
+class ReportsController {
 
   static final String QUARTER_PROBLEM =
       "Enter a quarter as a year and quarter number, for example 2026-Q3 (Q1 is January to March)";

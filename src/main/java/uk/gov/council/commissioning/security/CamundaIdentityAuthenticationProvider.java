@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * managed in one place (Camunda Admin) and every group becomes a Spring authority.
  */
 @Component
-public class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
+class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
 

@@ -6,4 +6,4 @@ import org.springframework.validation.annotation.Validated;
 /** Only the demo profile sets these: demo users exist nowhere else. */
 @Validated
 @ConfigurationProperties("commissioning.demo")
-public record DemoProperties(boolean enabled, String password) {}
+record DemoProperties(boolean enabled, String password) {}

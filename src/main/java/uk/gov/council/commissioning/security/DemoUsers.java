@@ -10,7 +10,7 @@ import org.springframework.stereotype.Component;
 /** One user per role for demonstrations and training; the demo profile only. */
 @Component
 @Profile("demo")
-public class DemoUsers {
+class DemoUsers {
 
   /** A demo user: id, first and last name, the groups it belongs to. */
   public record DemoUser(String id, String firstName, String lastName, List<String> groups) {}

@@ -30,7 +30,7 @@ import uk.gov.council.commissioning.forms.EngineApiErrors;
  * application refuses to start if they were not registered.
  */
 @Configuration
-public class EngineApiConfiguration {
+class EngineApiConfiguration {
 
   private static final String[] ENGINE_APIS = {"/engine-rest/*", "/camunda/api/engine/*"};
   private static final AtomicBoolean REGISTERED = new AtomicBoolean();

@@ -53,7 +53,7 @@ import uk.gov.council.commissioning.web.FieldProblem;
  *   <li>A body that is not a JSON object where one is expected is refused with a 400, not a 500.
  * </ul>
  */
-public class EngineApiGuard extends OncePerRequestFilter {
+class EngineApiGuard extends OncePerRequestFilter {
 
   private static final Pattern ENGINE_API =
       Pattern.compile("^(?:/engine-rest(?:/engine/[^/]+)?|/camunda/api/engine/engine/[^/]+)/(.*)$");

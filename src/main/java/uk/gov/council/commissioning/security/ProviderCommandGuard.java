@@ -40,7 +40,7 @@ import org.springframework.stereotype.Component;
  * a task for another team, say) are the process's, not the user's.
  */
 @Component
-public class ProviderCommandGuard extends AbstractProcessEnginePlugin {
+class ProviderCommandGuard extends AbstractProcessEnginePlugin {
 
   private static final List<Class<?>> REFUSED =
       List.of(

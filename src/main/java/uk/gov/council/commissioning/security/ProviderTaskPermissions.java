@@ -29,7 +29,7 @@ import uk.gov.council.commissioning.tasks.EveryUserTask;
  * organisation's data.
  */
 @Component
-public class ProviderTaskPermissions extends AbstractProcessEnginePlugin {
+class ProviderTaskPermissions extends AbstractProcessEnginePlugin {
 
   private static final TaskListener ASSIGNEE_OF_THE_PROVIDER =
       ProviderTaskPermissions::assigneeActsForTheProvider;

@@ -34,7 +34,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
  */
 @Configuration
 @EnableMethodSecurity
-public class SecurityConfig {
+class SecurityConfig {
 
   private static final String AUTH_PROVIDER_PARAM = "authentication-provider";
 

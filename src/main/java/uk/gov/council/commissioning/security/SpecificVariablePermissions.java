@@ -14,7 +14,7 @@ import org.springframework.stereotype.Component;
  * rules depend on it.
  */
 @Component
-public class SpecificVariablePermissions extends AbstractProcessEnginePlugin {
+class SpecificVariablePermissions extends AbstractProcessEnginePlugin {
 
   @Override
   public void preInit(ProcessEngineConfigurationImpl configuration) {

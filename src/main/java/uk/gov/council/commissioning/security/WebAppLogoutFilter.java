@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * accepted the request, which their CSRF filter refuses without their token, this ends that session
  * as {@code /logout} does. Any other method, or a refused request, signs nobody out.
  */
-public class WebAppLogoutFilter extends OncePerRequestFilter {
+class WebAppLogoutFilter extends OncePerRequestFilter {
 
   private final SecurityContextLogoutHandler logout = new SecurityContextLogoutHandler();
 

@@ -15,7 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * page. (The filter does not see error dispatches, so real errors are still described there.)
  */
 @Configuration
-public class DirectErrorPage {
+class DirectErrorPage {
 
   @Bean
   FilterRegistrationBean<OncePerRequestFilter> directErrorRequests() {
