@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
 /**
  * What happens when a complaint's deadline passes (the process's non-interrupting timers): the
  * breach is recorded, the people concerned are emailed, and the escalation task that follows shows
- * the same message.
+ * the same message (see {@link ComplaintNotifications}).
  */
 @Component("complaintEscalations")
 public class ComplaintEscalations {
@@ -25,47 +25,52 @@ public class ComplaintEscalations {
   public void councilAcknowledgementMissed(DelegateExecution execution) {
     Complaint c = complaint(execution);
     complaints.missed(c, ComplaintService.ACKNOWLEDGEMENT, c.acknowledgeDueAt());
-    show(execution, notifications.councilAcknowledgementMissed(execution, c));
+    notifications.councilAcknowledgementMissed(execution, c);
+    clearAction(execution);
   }
 
   /** App K: the response date (20 working days, or as extended) passed without a reply. */
   public void councilResponseMissed(DelegateExecution execution) {
     Complaint c = complaint(execution);
     complaints.missed(c, ComplaintService.RESPONSE, c.respondDueAt());
-    show(execution, notifications.councilResponseMissed(execution, c));
+    notifications.councilResponseMissed(execution, c);
+    clearAction(execution);
   }
 
   /** App C 4.2: 24 hours passed without the provider's acknowledgement. */
   public void providerAcknowledgementMissed(DelegateExecution execution) {
     Complaint c = complaint(execution);
     complaints.missed(c, ComplaintService.ACKNOWLEDGEMENT, c.acknowledgeDueAt());
-    show(execution, notifications.providerAcknowledgementMissed(execution, c));
+    notifications.providerAcknowledgementMissed(execution, c);
+    clearAction(execution);
   }
 
   public void providerAcknowledgementStillMissing(DelegateExecution execution) {
     Complaint c = complaint(execution);
-    show(
-        execution,
-        notifications.stillMissing(execution, c, "acknowledgement", "acknowledgement-escalated"));
+    notifications.stillMissing(execution, c, "acknowledgement-escalated");
+    clearAction(execution);
   }
 
   /** App C 4.3: 15 days passed without the provider's resolution. */
   public void providerResolutionMissed(DelegateExecution execution) {
     Complaint c = complaint(execution);
     complaints.missed(c, ComplaintService.RESOLUTION, c.respondDueAt());
-    show(execution, notifications.providerResolutionMissed(execution, c));
+    notifications.providerResolutionMissed(execution, c);
+    clearAction(execution);
   }
 
   public void providerResolutionStillMissing(DelegateExecution execution) {
     Complaint c = complaint(execution);
-    show(execution, notifications.stillMissing(execution, c, "resolution", "resolution-escalated"));
+    notifications.stillMissing(execution, c, "resolution-escalated");
+    clearAction(execution);
   }
 
   /** §13.5: the full written report on an unresolved complaint is overdue. */
   public void writtenReportMissed(DelegateExecution execution) {
     Complaint c = complaint(execution);
     complaints.missed(c, ComplaintService.WRITTEN_REPORT, c.writtenReportDueAt());
-    show(execution, notifications.writtenReportMissed(execution, c));
+    notifications.writtenReportMissed(execution, c);
+    clearAction(execution);
   }
 
   private Complaint complaint(DelegateExecution execution) {
@@ -73,12 +78,10 @@ public class ComplaintEscalations {
   }
 
   /**
-   * Local to the escalation's own path, so two escalations open at once each show their own, and
-   * the council's answer (what it did about the missed deadline) stays on that path: case-wide, the
-   * provider would read it through its own tasks.
+   * The council's answer (what it did about the missed deadline) stays on the escalation's own
+   * path, as its message does: case-wide, the provider would read it through its own tasks.
    */
-  private static void show(DelegateExecution execution, String message) {
-    execution.setVariableLocal(ESCALATION_MESSAGE, message);
+  private static void clearAction(DelegateExecution execution) {
     execution.setVariableLocal(ESCALATION_ACTION, null);
   }
 }

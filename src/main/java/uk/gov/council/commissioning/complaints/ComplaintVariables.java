@@ -39,7 +39,6 @@ final class ComplaintVariables {
   public static final String SAFEGUARDING_RAISED = "safeguardingRaised";
   public static final String SAFEGUARDING_ALERT_ID = "safeguardingAlertProcessInstanceId";
   public static final String EXTENSIONS = "extensions";
-  public static final String ESCALATION_MESSAGE = "escalationMessage";
 
   // Task forms
   public static final String ACKNOWLEDGED_AT = "acknowledgedAt";

@@ -40,6 +40,24 @@ public class Escalations {
   }
 
   /**
+   * As {@link #escalate(DelegateExecution, String, Collection, Map)}, for a deadline that can be
+   * missed once per round (a response date moved by each extension, say): see {@link
+   * CaseMail#send(DelegateExecution, String, int, Collection, Map)}.
+   *
+   * @return the message sent
+   */
+  public MailMessage escalate(
+      DelegateExecution execution,
+      String template,
+      int round,
+      Collection<String> recipients,
+      Map<String, ?> values) {
+    MailMessage message = mail.send(execution, template, round, recipients, values);
+    execution.setVariableLocal(ESCALATION_MESSAGE, message.body());
+    return message;
+  }
+
+  /**
    * As {@link #escalate(DelegateExecution, String, Collection, Map)}, but the task that follows
    * shows {@code taskMessage} instead of the email's body: for escalations whose task tells the
    * officer what to do next, which is not addressed to the email's recipients (often the provider).

@@ -3,75 +3,53 @@ package uk.gov.council.commissioning.safeguarding;
 import static uk.gov.council.commissioning.safeguarding.SafeguardingVariables.*;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.notify.NotificationService;
+import uk.gov.council.commissioning.escalation.CaseMail;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
- * The safeguarding-alert process's emails. Each is keyed by the alert case and the event, so a
- * retried job never sends it twice. The emails name the case and where to work on it, never what is
- * suspected or about whom: those details stay in the application, where access is controlled.
+ * The safeguarding-alert process's emails; their texts are the templates in {@code
+ * mail/safeguarding/}. The emails name the case and where to work on it, never what is suspected or
+ * about whom: those details stay in the application, where access is controlled.
  */
 @Component("safeguardingNotifications")
 public class SafeguardingNotifications {
 
-  private final NotificationService notifications;
+  private final CaseMail mail;
   private final RecipientDirectory recipients;
   private final SafeguardingRegister register;
 
   public SafeguardingNotifications(
-      NotificationService notifications,
-      RecipientDirectory recipients,
-      SafeguardingRegister register) {
-    this.notifications = notifications;
+      CaseMail mail, RecipientDirectory recipients, SafeguardingRegister register) {
+    this.mail = mail;
     this.recipients = recipients;
     this.register = register;
   }
 
   /** Seed 002 §10.5: the council hears of the concern; the safeguarding team screens it. */
   public void alertRaised(DelegateExecution execution) {
-    notifications.send(
-        key(execution, "raised"),
-        recipients.emailsOfGroup(Roles.SAFEGUARDING),
-        "Safeguarding alert to screen: " + execution.getVariable(SOURCE_REFERENCE),
-        "A safeguarding alert has been raised from "
-            + execution.getVariable(SOURCE_TEXT)
-            + " (provider: "
-            + execution.getVariable(PROVIDER_NAME)
-            + ").\n\n"
-            + "Became aware: "
-            + execution.getVariable(AWARE_AT_TEXT)
-            + "\n"
-            + "Alert received: "
-            + execution.getVariable(ALERTED_AT_TEXT)
-            + "\n"
-            + execution.getVariable(ALERT_TIMELINESS)
-            + "\n\n"
-            + "Screen it in Tasklist (task \"Screen the safeguarding alert\") by "
-            + execution.getVariable(SCREENING_DUE_TEXT)
-            + ": decide whether a section 42 enquiry is needed and"
-            + " which organisation leads it.");
+    Map<String, Object> values = values(execution);
+    values.put("awareAt", execution.getVariable(AWARE_AT_TEXT));
+    values.put("alertedAt", execution.getVariable(ALERTED_AT_TEXT));
+    values.put("timeliness", execution.getVariable(ALERT_TIMELINESS));
+    mail.send(
+        execution, "safeguarding/raised", recipients.emailsOfGroup(Roles.SAFEGUARDING), values);
   }
 
   /** The screening is still open at its due date (the due time is the council's choice). */
   public void screeningOverdue(DelegateExecution execution) {
     register.screeningMissed(execution);
-    notifications.send(
-        key(execution, "screening-overdue"),
+    mail.send(
+        execution,
+        "safeguarding/screening-overdue",
         recipients.emailsOfGroup(Roles.SAFEGUARDING),
-        "Safeguarding alert not yet screened: " + execution.getVariable(SOURCE_REFERENCE),
-        "The safeguarding alert raised from "
-            + execution.getVariable(SOURCE_TEXT)
-            + " (provider: "
-            + execution.getVariable(PROVIDER_NAME)
-            + ") was due to be screened by "
-            + execution.getVariable(SCREENING_DUE_TEXT)
-            + " and is still waiting.\n\n"
-            + "Screen it in Tasklist (task \"Screen the safeguarding alert\").");
+        values(execution));
   }
 
   /**
@@ -92,20 +70,20 @@ public class SafeguardingNotifications {
     if (provider.contactEmail() != null && !provider.contactEmail().isBlank()) {
       to.add(provider.contactEmail());
     }
-    notifications.send(
-        key(execution, "provider-leads-enquiry"),
-        to,
-        "Safeguarding enquiry for you to lead: " + execution.getProcessBusinessKey(),
-        "The council's safeguarding team has screened the safeguarding alert raised from "
-            + execution.getVariable(SOURCE_TEXT)
-            + " and decided that "
-            + provider.name()
-            + " leads the section 42 enquiry.\n\n"
-            + "Open Tasklist (task \"Carry out the safeguarding enquiry\") for the details, and record there your"
-            + " findings and the action taken, confirmed by your registered manager (seed 002 §10.4).");
+    Map<String, Object> values = new HashMap<>();
+    values.put("caseReference", execution.getProcessBusinessKey());
+    values.put("source", execution.getVariable(SOURCE_TEXT));
+    values.put("providerName", provider.name());
+    mail.send(execution, "safeguarding/provider-leads-enquiry", to, values);
   }
 
-  private static String key(DelegateExecution execution, String event) {
-    return "safeguarding:" + execution.getProcessInstanceId() + ":" + event;
+  /** What the screening team's emails name: the alert's source, its provider and when it is due. */
+  private static Map<String, Object> values(DelegateExecution execution) {
+    Map<String, Object> values = new HashMap<>();
+    values.put("sourceReference", execution.getVariable(SOURCE_REFERENCE));
+    values.put("source", execution.getVariable(SOURCE_TEXT));
+    values.put("providerName", execution.getVariable(PROVIDER_NAME));
+    values.put("screeningDue", execution.getVariable(SCREENING_DUE_TEXT));
+    return values;
   }
 }

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.complaints.ComplaintProperties.DayKind;
 import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.escalation.CaseMail;
+import uk.gov.council.commissioning.escalation.Escalations;
 import uk.gov.council.commissioning.notify.NotificationService;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
 
@@ -59,8 +61,10 @@ class ComplaintNotificationTextsTest {
   }
 
   private static ComplaintNotifications notifications(ComplaintProperties properties) {
+    CaseMail mail = new CaseMail(mock(NotificationService.class));
     return new ComplaintNotifications(
-        mock(NotificationService.class),
+        mail,
+        new Escalations(mail),
         mock(RecipientDirectory.class),
         mock(ContractService.class),
         new ComplaintDeadlines(mock(WorkingDayCalendar.class), properties));
