@@ -9,12 +9,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 
@@ -29,17 +29,17 @@ public class SafeguardingAlerts {
   public static final String PROCESS_KEY = "safeguarding-alert";
 
   private final JdbcClient jdbc;
-  private final RuntimeService runtimeService;
+  private final CaseStarts cases;
   private final DeadlineBreaches breaches;
   private final SafeguardingProperties properties;
 
   public SafeguardingAlerts(
       JdbcClient jdbc,
-      RuntimeService runtimeService,
+      CaseStarts cases,
       DeadlineBreaches breaches,
       SafeguardingProperties properties) {
     this.jdbc = jdbc;
-    this.runtimeService = runtimeService;
+    this.cases = cases;
     this.breaches = breaches;
     this.properties = properties;
   }
@@ -101,7 +101,7 @@ public class SafeguardingAlerts {
     variables.put("alertedAt", concern.alertedAt().toString());
     variables.put("concernSummary", concern.summary());
     ProcessInstance instance =
-        runtimeService.startProcessInstanceByKey(PROCESS_KEY, concern.sourceReference(), variables);
+        cases.startAsSystem(PROCESS_KEY, concern.sourceReference(), variables);
     jdbc.sql(
             "UPDATE safeguarding_alert SET process_instance_id = :pid"
                 + " WHERE source_type = :sourceType AND source_reference = :sourceReference")
