@@ -1,6 +1,5 @@
 package uk.gov.council.commissioning.qaf;
 
-import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -9,17 +8,17 @@ import java.util.Map;
 import java.util.Optional;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.forms.RequestScope;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.web.FieldProblem;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /** Starts QAFs (on request and from the meeting schedule) and decides who may see them. */
@@ -65,14 +64,13 @@ public class QafCaseService {
   public QafAssessment start(Map<String, Object> request, String userId, List<String> groups) {
     identityService.setAuthentication(userId, groups);
     try {
-      registration.check(scope(request), userId);
+      registration.check(RequestScope.of(request), userId);
       ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, request);
       return repository.findByProcessInstance(instance.getId()).orElseThrow();
     } catch (QafDuplicateException e) {
       throw e;
     } catch (TaskFormException e) {
-      throw new InvalidRequestException(
-          e.problems().stream().map(QafCaseService::fieldProblem).toList());
+      throw CaseStarts.invalid(e);
     } finally {
       identityService.clearAuthentication();
     }
@@ -154,31 +152,5 @@ public class QafCaseService {
     return repository
         .findByNumber(number)
         .filter(q -> !provider || providerGroups.contains(q.providerGroup()));
-  }
-
-  static FieldProblem fieldProblem(String problem) {
-    int colon = problem.indexOf(": ");
-    return colon < 0
-        ? new FieldProblem("body", problem)
-        : new FieldProblem(problem.substring(0, colon), problem.substring(colon + 2));
-  }
-
-  /** Request values seen as a read-only variable scope, for the same checks as the start form. */
-  static VariableScope scope(Map<String, ?> values) {
-    return (VariableScope)
-        Proxy.newProxyInstance(
-            QafCaseService.class.getClassLoader(),
-            new Class<?>[] {VariableScope.class},
-            (proxy, method, args) ->
-                switch (method.getName()) {
-                  case "getVariable", "getVariableLocal" -> values.get((String) args[0]);
-                  case "hasVariable", "hasVariableLocal" -> values.get((String) args[0]) != null;
-                  case "toString" -> "QafRequest" + values.keySet();
-                  case "hashCode" -> System.identityHashCode(proxy);
-                  case "equals" -> proxy == args[0];
-                  default ->
-                      throw new UnsupportedOperationException(
-                          "A request's values are read-only: " + method.getName());
-                });
   }
 }
