@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.cases;
 
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -19,6 +20,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * so the engine's authorizations apply and the case records who opened it.
  */
 @Service
+@RequiredArgsConstructor
 public class CaseStarts {
 
   /** A process's start rules, run on the request before anything is created. */
@@ -32,11 +34,6 @@ public class CaseStarts {
 
   private final RuntimeService runtimeService;
   private final IdentityService identityService;
-
-  public CaseStarts(RuntimeService runtimeService, IdentityService identityService) {
-    this.runtimeService = runtimeService;
-    this.identityService = identityService;
-  }
 
   /**
    * Starts {@code processKey} as {@code userId} after {@code check}.

@@ -4,6 +4,7 @@ import static uk.gov.council.commissioning.complaints.ComplaintVariables.PROCESS
 
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,18 +14,12 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /** Starts complaints on request, and decides which complaints a user may see. */
 @Service
+@RequiredArgsConstructor
 class ComplaintCaseService {
 
   private final CaseStarts cases;
   private final ComplaintValidator validator;
   private final ComplaintRepository repository;
-
-  public ComplaintCaseService(
-      CaseStarts cases, ComplaintValidator validator, ComplaintRepository repository) {
-    this.cases = cases;
-    this.validator = validator;
-    this.repository = repository;
-  }
 
   /**
    * Checks the complaint as the start form's first step would, then starts it as the given user

@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.complaints;
 import java.net.URI;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -24,18 +25,12 @@ import uk.gov.council.commissioning.security.CouncilUser;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/complaints")
+@RequiredArgsConstructor
 class ComplaintController {
 
   private final ComplaintCaseService cases;
   private final ComplaintService complaints;
   private final CaseAccess access;
-
-  public ComplaintController(
-      ComplaintCaseService cases, ComplaintService complaints, CaseAccess access) {
-    this.cases = cases;
-    this.complaints = complaints;
-    this.access = access;
-  }
 
   /**
    * Council staff record complaints to the council or for a provider to handle; a provider's users

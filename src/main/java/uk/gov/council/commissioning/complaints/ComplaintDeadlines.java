@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.complaints;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.complaints.ComplaintProperties.DayKind;
@@ -14,15 +15,11 @@ import uk.gov.council.commissioning.deadlines.Deadlines;
  * ComplaintProperties}. The deadlines themselves are recorded and timed by {@link Deadlines}.
  */
 @Component("complaintDeadlines")
+@RequiredArgsConstructor
 public class ComplaintDeadlines {
 
   private final WorkingDayCalendar calendar;
   private final ComplaintProperties properties;
-
-  public ComplaintDeadlines(WorkingDayCalendar calendar, ComplaintProperties properties) {
-    this.calendar = calendar;
-    this.properties = properties;
-  }
 
   /**
    * App K: the council acknowledges by the end of the 3rd working day after the day it was

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.complaints;
 
 import static uk.gov.council.commissioning.complaints.ComplaintVariables.*;
 
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -11,15 +12,11 @@ import org.springframework.stereotype.Component;
  * the same message (see {@link ComplaintNotifications}).
  */
 @Component("complaintEscalations")
+@RequiredArgsConstructor
 public class ComplaintEscalations {
 
   private final ComplaintService complaints;
   private final ComplaintNotifications notifications;
-
-  public ComplaintEscalations(ComplaintService complaints, ComplaintNotifications notifications) {
-    this.complaints = complaints;
-    this.notifications = notifications;
-  }
 
   /** App K: 3 working days passed without an acknowledgement. */
   public void councilAcknowledgementMissed(DelegateExecution execution) {

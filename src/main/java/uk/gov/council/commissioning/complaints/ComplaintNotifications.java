@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.Periods;
@@ -23,6 +24,7 @@ import uk.gov.council.commissioning.security.Roles;
  * emails are also what their tasks show.
  */
 @Component("complaintNotifications")
+@RequiredArgsConstructor
 class ComplaintNotifications {
 
   private final CaseMail mail;
@@ -30,19 +32,6 @@ class ComplaintNotifications {
   private final RecipientDirectory recipients;
   private final ContractService contracts;
   private final ComplaintDeadlines deadlines;
-
-  public ComplaintNotifications(
-      CaseMail mail,
-      Escalations escalations,
-      RecipientDirectory recipients,
-      ContractService contracts,
-      ComplaintDeadlines deadlines) {
-    this.mail = mail;
-    this.escalations = escalations;
-    this.recipients = recipients;
-    this.contracts = contracts;
-    this.deadlines = deadlines;
-  }
 
   /**
    * Council staff recorded a complaint the provider is to handle: the provider must know at once.

@@ -11,6 +11,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Repository;
 
 /** SQL access to the complaint table, in the caller's transaction. H2 2.x and PostgreSQL 15. */
 @Repository
+@RequiredArgsConstructor
 class ComplaintRepository {
 
   private static final String SELECT =
@@ -31,10 +33,6 @@ class ComplaintRepository {
       """;
 
   private final JdbcClient jdbc;
-
-  public ComplaintRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** What a new complaint starts with; the number is made from the row's id. */
   public record NewComplaint(

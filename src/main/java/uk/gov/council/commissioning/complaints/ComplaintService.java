@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
@@ -21,6 +22,7 @@ import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
  * the deadlines it missed, and the safeguarding alert it may raise.
  */
 @Service
+@RequiredArgsConstructor
 class ComplaintService {
 
   /** What was due, as recorded against a breach. */
@@ -36,21 +38,6 @@ class ComplaintService {
   private final ComplaintDeadlines deadlines;
   private final Deadlines caseDeadlines;
   private final Clock clock;
-
-  public ComplaintService(
-      ComplaintRepository repository,
-      DeadlineBreaches breaches,
-      SafeguardingAlerts safeguardingAlerts,
-      ComplaintDeadlines deadlines,
-      Deadlines caseDeadlines,
-      Clock clock) {
-    this.caseDeadlines = caseDeadlines;
-    this.clock = clock;
-    this.repository = repository;
-    this.breaches = breaches;
-    this.safeguardingAlerts = safeguardingAlerts;
-    this.deadlines = deadlines;
-  }
 
   @Transactional(readOnly = true)
   public Complaint get(String number) {

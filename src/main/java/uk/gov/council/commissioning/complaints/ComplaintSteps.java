@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -25,6 +26,7 @@ import uk.gov.council.commissioning.security.Roles;
  * the same transaction. Called from the BPMN, e.g. {@code ${complaintSteps.acknowledge(task)}}.
  */
 @Component("complaintSteps")
+@RequiredArgsConstructor
 public class ComplaintSteps {
 
   static final Set<String> RESPONSE_DECISIONS = Set.of("RESPOND", "EXTEND");
@@ -42,21 +44,6 @@ public class ComplaintSteps {
   private final ComplaintNotifications notifications;
   private final IdentityService identityService;
   private final Clock clock;
-
-  public ComplaintSteps(
-      ComplaintService complaints,
-      Actors actors,
-      ComplaintDeadlines deadlines,
-      ComplaintNotifications notifications,
-      IdentityService identityService,
-      Clock clock) {
-    this.complaints = complaints;
-    this.actors = actors;
-    this.deadlines = deadlines;
-    this.notifications = notifications;
-    this.identityService = identityService;
-    this.clock = clock;
-  }
 
   /**
    * Council (App K, 3 working days) or provider (App C 4.2, 24 hours): the complainant was

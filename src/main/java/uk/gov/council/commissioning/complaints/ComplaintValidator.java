@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.Contract;
@@ -21,6 +22,7 @@ import uk.gov.council.commissioning.security.Actor;
  * starting).
  */
 @Component
+@RequiredArgsConstructor
 class ComplaintValidator {
 
   /** A complaint that passed the checks, its values read and normalised. */
@@ -33,11 +35,6 @@ class ComplaintValidator {
 
   private final ContractService contracts;
   private final Clock clock;
-
-  public ComplaintValidator(ContractService contracts, Clock clock) {
-    this.clock = clock;
-    this.contracts = contracts;
-  }
 
   /**
    * Checks a new complaint.

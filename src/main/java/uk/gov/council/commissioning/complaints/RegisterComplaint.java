@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -27,6 +28,7 @@ import uk.gov.council.commissioning.security.Actors;
  * safeguarding alert when the complaint reveals a concern.
  */
 @Component("registerComplaint")
+@RequiredArgsConstructor
 public class RegisterComplaint implements JavaDelegate {
 
   private final ComplaintValidator validator;
@@ -38,27 +40,6 @@ public class RegisterComplaint implements JavaDelegate {
   private final Deadlines caseDeadlines;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
-
-  public RegisterComplaint(
-      ComplaintValidator validator,
-      ComplaintRepository repository,
-      ComplaintService complaints,
-      ComplaintDeadlines deadlines,
-      ComplaintNotifications notifications,
-      Actors actors,
-      Deadlines caseDeadlines,
-      WorkingDayCalendar calendar,
-      Clock clock) {
-    this.actors = actors;
-    this.caseDeadlines = caseDeadlines;
-    this.calendar = calendar;
-    this.clock = clock;
-    this.validator = validator;
-    this.repository = repository;
-    this.complaints = complaints;
-    this.deadlines = deadlines;
-    this.notifications = notifications;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.compliance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -25,6 +26,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/compliance")
+@RequiredArgsConstructor
 class ComplianceController {
 
   private static final String QUARTER_FORMAT =
@@ -32,11 +34,6 @@ class ComplianceController {
 
   private final ComplianceFigures figures;
   private final ContractService contracts;
-
-  public ComplianceController(ComplianceFigures figures, ContractService contracts) {
-    this.figures = figures;
-    this.contracts = contracts;
-  }
 
   @GetMapping("/providers/{providerId}/quarters/{quarter}")
   public ProviderFigures provider(

@@ -11,6 +11,7 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -30,17 +31,12 @@ import uk.gov.council.commissioning.contracts.Provider;
  */
 @Service
 @Transactional(readOnly = true)
+@RequiredArgsConstructor
 public class ComplianceFigures {
 
   private final JdbcClient jdbc;
   private final ContractService contracts;
   private final Clock clock;
-
-  public ComplianceFigures(JdbcClient jdbc, ContractService contracts, Clock clock) {
-    this.jdbc = jdbc;
-    this.contracts = contracts;
-    this.clock = clock;
-  }
 
   /** The provider's figures as of now (the engine's clock). */
   public ProviderFigures forProvider(Provider provider, Quarter quarter) {

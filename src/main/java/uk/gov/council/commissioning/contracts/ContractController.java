@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.contracts;
 
 import java.net.URI;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -19,13 +20,10 @@ import uk.gov.council.commissioning.security.CouncilUser;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/contracts")
+@RequiredArgsConstructor
 class ContractController {
 
   private final ContractService contracts;
-
-  public ContractController(ContractService contracts) {
-    this.contracts = contracts;
-  }
 
   @GetMapping
   public List<ContractSummary> list(Authentication auth) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Repository;
  * provide the transactions (see {@link ContractService}).
  */
 @Repository
+@RequiredArgsConstructor
 class ContractRepository {
 
   private static final String CONTRACT_COLUMNS =
@@ -39,10 +41,6 @@ class ContractRepository {
   private static final String ORDER = " ORDER BY c.end_date, c.reference";
 
   private final JdbcClient jdbc;
-
-  public ContractRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   // --- providers
 

@@ -10,6 +10,7 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /** The contract register: what contracts exist, when they end and which extensions remain. */
 @Service
+@RequiredArgsConstructor
 public class ContractService {
 
   /** The longest reference the register holds, of a contract or a procurement. */
@@ -28,17 +30,6 @@ public class ContractService {
   private final Validator validator;
   private final IdentityService identityService;
   private final Clock clock;
-
-  public ContractService(
-      ContractRepository repository,
-      Validator validator,
-      IdentityService identityService,
-      Clock clock) {
-    this.repository = repository;
-    this.validator = validator;
-    this.identityService = identityService;
-    this.clock = clock;
-  }
 
   @Transactional(readOnly = true)
   public Optional<Contract> findByReference(String reference) {

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
@@ -22,6 +23,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Profile("demo")
+@RequiredArgsConstructor
 class DemoContracts implements ApplicationRunner {
 
   private static final Logger log = LoggerFactory.getLogger(DemoContracts.class);
@@ -31,11 +33,6 @@ class DemoContracts implements ApplicationRunner {
 
   private final ContractService contracts;
   private final Clock clock;
-
-  public DemoContracts(ContractService contracts, Clock clock) {
-    this.contracts = contracts;
-    this.clock = clock;
-  }
 
   @Override
   public void run(ApplicationArguments args) {

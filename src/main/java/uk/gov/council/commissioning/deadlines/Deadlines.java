@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -37,6 +38,7 @@ import uk.gov.council.commissioning.deadlines.DeadlineRule.Basis;
  * to the engine, so it is applied here and nowhere else for these processes.
  */
 @Service("deadlines")
+@RequiredArgsConstructor
 public class Deadlines {
 
   private static final DateTimeFormatter DAY =
@@ -53,19 +55,6 @@ public class Deadlines {
   private final TimeAcceleration acceleration;
   private final DeadlineBreaches breaches;
   private final Clock clock;
-
-  public Deadlines(
-      JdbcClient jdbc,
-      WorkingDayCalendar calendar,
-      TimeAcceleration acceleration,
-      DeadlineBreaches breaches,
-      Clock clock) {
-    this.jdbc = jdbc;
-    this.calendar = calendar;
-    this.acceleration = acceleration;
-    this.breaches = breaches;
-    this.clock = clock;
-  }
 
   /**
    * Records an open deadline for the case, due by {@code rule} from {@code from}. Scheduling the

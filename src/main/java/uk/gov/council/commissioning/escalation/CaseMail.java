@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.escalation;
 
 import java.util.Collection;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 import uk.gov.council.commissioning.notify.Attachment;
@@ -14,14 +15,11 @@ import uk.gov.council.commissioning.notify.NotificationService;
  * service users' personal details stay in the application, where access is controlled.
  */
 @Service
+@RequiredArgsConstructor
 public class CaseMail {
 
   private final MailTemplates templates = new MailTemplates();
   private final NotificationService notifications;
-
-  public CaseMail(NotificationService notifications) {
-    this.notifications = notifications;
-  }
 
   /**
    * Queues the email {@code template} (e.g. {@code "extension/at-risk"}) for this case.

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.escalation;
 
 import java.util.Collection;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Service;
 
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Service;
  * template, once, and the same message shown on the escalation task that follows.
  */
 @Service
+@RequiredArgsConstructor
 public class Escalations {
 
   /**
@@ -19,10 +21,6 @@ public class Escalations {
   public static final String ESCALATION_MESSAGE = "escalationMessage";
 
   private final CaseMail mail;
-
-  public Escalations(CaseMail mail) {
-    this.mail = mail;
-  }
 
   /**
    * Sends the escalation {@code template} to {@code recipients} and shows its body on this path.

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.extension;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -15,18 +16,12 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  * lock and the running-case check in the process's first step keep it to one case per contract.
  */
 @Component
+@RequiredArgsConstructor
 class AutomaticExtensionStart {
 
   private final ExtensionCaseService cases;
   private final ExtensionProperties properties;
   private final Clock clock;
-
-  public AutomaticExtensionStart(
-      ExtensionCaseService cases, ExtensionProperties properties, Clock clock) {
-    this.cases = cases;
-    this.properties = properties;
-    this.clock = clock;
-  }
 
   @Scheduled(cron = "${commissioning.extension.auto-start-cron}", zone = "Europe/London")
   public void daily() {

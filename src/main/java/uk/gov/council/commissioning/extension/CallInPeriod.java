@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.extension;
 import static uk.gov.council.commissioning.extension.ExtensionVariables.*;
 
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -15,18 +16,12 @@ import uk.gov.council.commissioning.deadlines.Deadlines;
  * of publication); the call-in timer reads that deadline.
  */
 @Component("callInPeriod")
+@RequiredArgsConstructor
 public class CallInPeriod implements TaskListener {
 
   private final ExtensionFormChecks formChecks;
   private final ExtensionDeadlines rules;
   private final Deadlines deadlines;
-
-  public CallInPeriod(
-      ExtensionFormChecks formChecks, ExtensionDeadlines rules, Deadlines deadlines) {
-    this.formChecks = formChecks;
-    this.rules = rules;
-    this.deadlines = deadlines;
-  }
 
   @Override
   public void notify(DelegateTask task) {

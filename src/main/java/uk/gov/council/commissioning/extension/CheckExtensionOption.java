@@ -5,6 +5,7 @@ import static uk.gov.council.commissioning.extension.ExtensionVariables.*;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -22,23 +23,13 @@ import uk.gov.council.commissioning.deadlines.Deadlines;
  * case is created. Locks the contract row so two starts for one contract cannot both succeed.
  */
 @Component("checkExtensionOption")
+@RequiredArgsConstructor
 public class CheckExtensionOption implements JavaDelegate {
 
   private final ContractService contracts;
   private final RuntimeService runtimeService;
   private final ExtensionDeadlines rules;
   private final Deadlines deadlines;
-
-  public CheckExtensionOption(
-      ContractService contracts,
-      RuntimeService runtimeService,
-      ExtensionDeadlines rules,
-      Deadlines deadlines) {
-    this.contracts = contracts;
-    this.runtimeService = runtimeService;
-    this.rules = rules;
-    this.deadlines = deadlines;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,6 +21,7 @@ import uk.gov.council.commissioning.contracts.ContractService;
 
 /** Starts extension cases, on request or for contracts approaching their end date. */
 @Service
+@RequiredArgsConstructor
 public class ExtensionCaseService {
 
   private static final Logger log = LoggerFactory.getLogger(ExtensionCaseService.class);
@@ -27,13 +29,6 @@ public class ExtensionCaseService {
   private final CaseStarts cases;
   private final ContractService contracts;
   private final ExtensionProperties properties;
-
-  public ExtensionCaseService(
-      CaseStarts cases, ContractService contracts, ExtensionProperties properties) {
-    this.cases = cases;
-    this.contracts = contracts;
-    this.properties = properties;
-  }
 
   /**
    * Starts a case for the contract as the given user (recorded as the case's initiator), or throws

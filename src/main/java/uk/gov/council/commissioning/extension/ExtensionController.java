@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -28,18 +29,12 @@ import uk.gov.council.commissioning.security.CouncilUser;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/contracts/{reference}")
+@RequiredArgsConstructor
 class ExtensionController {
 
   private final ExtensionCaseService cases;
   private final ExtensionLetterService letters;
   private final ContractService contracts;
-
-  public ExtensionController(
-      ExtensionCaseService cases, ExtensionLetterService letters, ContractService contracts) {
-    this.cases = cases;
-    this.letters = letters;
-    this.contracts = contracts;
-  }
 
   public record StartedCase(String caseId, String contractReference, String processDefinitionKey) {}
 

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.extension;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.DeadlineRule;
@@ -12,15 +13,11 @@ import uk.gov.council.commissioning.deadlines.DeadlineRule;
  * timers read.
  */
 @Component
+@RequiredArgsConstructor
 class ExtensionDeadlines {
 
   private final WorkingDayCalendar calendar;
   private final ExtensionProperties properties;
-
-  public ExtensionDeadlines(WorkingDayCalendar calendar, ExtensionProperties properties) {
-    this.calendar = calendar;
-    this.properties = properties;
-  }
 
   /** The day an undecided case is escalated: the notice period before the contract's end date. */
   public LocalDate escalationDay(LocalDate contractEnd) {

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -15,6 +16,7 @@ import uk.gov.council.commissioning.tasks.TaskAnswers;
  * BPMN (e.g. {@code ${extensionFormChecks.agreement(task, 'chiefOfficerDecision', ...)}}).
  */
 @Component("extensionFormChecks")
+@RequiredArgsConstructor
 public class ExtensionFormChecks {
 
   static final Set<String> AGREEMENT = Set.of("AGREE", "RETURN", "REFUSE");
@@ -23,10 +25,6 @@ public class ExtensionFormChecks {
   static final Set<String> NEXT_STEPS = Set.of("PROCURE", "DECOMMISSION");
 
   private final Clock clock;
-
-  public ExtensionFormChecks(Clock clock) {
-    this.clock = clock;
-  }
 
   public void scrutiny(DelegateTask task) {
     FormChecks checks = new FormChecks("Pre-decision scrutiny", task);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,6 +18,7 @@ import uk.gov.council.commissioning.letters.LetterPdf;
  * a suitable letter, or similar, as specified in the Contract") and keeps it with the case.
  */
 @Service
+@RequiredArgsConstructor
 class ExtensionLetterService {
 
   private static final DateTimeFormatter LONG_DATE =
@@ -24,11 +26,6 @@ class ExtensionLetterService {
 
   private final JdbcClient jdbc;
   private final Clock clock;
-
-  public ExtensionLetterService(JdbcClient jdbc, Clock clock) {
-    this.jdbc = jdbc;
-    this.clock = clock;
-  }
 
   /** The case's letter: the stored one if it exists, otherwise a new one, stored now. */
   @Transactional

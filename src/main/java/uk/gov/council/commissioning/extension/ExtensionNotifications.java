@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.extension;
 import static uk.gov.council.commissioning.extension.ExtensionVariables.*;
 
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.escalation.CaseMail;
@@ -16,18 +17,12 @@ import uk.gov.council.commissioning.security.Roles;
  * mail/extension/}.
  */
 @Component("extensionNotifications")
+@RequiredArgsConstructor
 public class ExtensionNotifications {
 
   private final Escalations escalations;
   private final CaseMail mail;
   private final RecipientDirectory recipients;
-
-  public ExtensionNotifications(
-      Escalations escalations, CaseMail mail, RecipientDirectory recipients) {
-    this.escalations = escalations;
-    this.mail = mail;
-    this.recipients = recipients;
-  }
 
   public void extensionAtRisk(DelegateExecution execution) {
     escalations.escalate(

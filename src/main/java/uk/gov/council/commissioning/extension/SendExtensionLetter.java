@@ -5,6 +5,7 @@ import static uk.gov.council.commissioning.extension.ExtensionVariables.*;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
@@ -18,18 +19,12 @@ import uk.gov.council.commissioning.notify.NotificationService;
  * emails it to the provider through the outbox, keyed by the case so a retry sends nothing new.
  */
 @Component("sendExtensionLetter")
+@RequiredArgsConstructor
 public class SendExtensionLetter implements JavaDelegate {
 
   private final ExtensionLetterService letters;
   private final NotificationService notifications;
   private final Clock clock;
-
-  public SendExtensionLetter(
-      ExtensionLetterService letters, NotificationService notifications, Clock clock) {
-    this.letters = letters;
-    this.notifications = notifications;
-    this.clock = clock;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

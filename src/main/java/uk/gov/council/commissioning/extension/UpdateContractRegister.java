@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.extension;
 import static uk.gov.council.commissioning.extension.ExtensionVariables.*;
 
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,13 +13,10 @@ import uk.gov.council.commissioning.contracts.ContractService;
  * Records the approved extension in the register: the option is used and the end date moves, once.
  */
 @Component("updateContractRegister")
+@RequiredArgsConstructor
 public class UpdateContractRegister implements JavaDelegate {
 
   private final ContractService contracts;
-
-  public UpdateContractRegister(ContractService contracts) {
-    this.contracts = contracts;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

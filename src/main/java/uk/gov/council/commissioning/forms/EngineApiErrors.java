@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.BadUserRequestException;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -34,6 +35,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *
  * Every other answer passes unchanged.
  */
+@RequiredArgsConstructor
 public class EngineApiErrors extends OncePerRequestFilter {
 
   private static final String NOT_FOUND = "There is no such item, or you may not see it.";
@@ -61,12 +63,6 @@ public class EngineApiErrors extends OncePerRequestFilter {
   private final ObjectMapper json;
   private final DeployedForms forms;
   private final Supplier<ProcessEngine> engine;
-
-  public EngineApiErrors(ObjectMapper json, DeployedForms forms, Supplier<ProcessEngine> engine) {
-    this.json = json;
-    this.forms = forms;
-    this.engine = engine;
-  }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {

@@ -11,12 +11,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 
 /**
  * Collects the problems of one submitted form, each naming its field, then throws them together.
  */
+@RequiredArgsConstructor
 public final class FormChecks {
 
   private final String form;
@@ -24,11 +26,6 @@ public final class FormChecks {
   private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999.99");
 
   private final List<String> problems = new ArrayList<>();
-
-  public FormChecks(String form, VariableScope scope) {
-    this.form = form;
-    this.scope = scope;
-  }
 
   public String text(String field) {
     Object value = scope.getVariable(field);

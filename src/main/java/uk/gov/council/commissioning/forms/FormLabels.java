@@ -8,22 +8,20 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 
 /**
  * The labels officers see for the fields of the Camunda Forms in {@code forms/} (a form's id is its
  * file name), so a refusal can name "Estimated whole-life value (£)" rather than {@code
  * estimatedValue}.
  */
+@RequiredArgsConstructor
 class FormLabels {
 
   private static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]*");
 
   private final ObjectMapper json;
   private final Map<String, Map<String, String>> byForm = new ConcurrentHashMap<>();
-
-  public FormLabels(ObjectMapper json) {
-    this.json = json;
-  }
 
   /** Field key to label for the form with this id; empty for an unknown form. */
   public Map<String, String> of(String formId) {

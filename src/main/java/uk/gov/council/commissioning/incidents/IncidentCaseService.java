@@ -4,6 +4,7 @@ import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Service;
 import uk.gov.council.commissioning.cases.CaseStarts;
@@ -11,15 +12,11 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /** Opens serious-incident cases on request (REST), after the same checks the process makes. */
 @Service
+@RequiredArgsConstructor
 class IncidentCaseService {
 
   private final CaseStarts cases;
   private final IncidentReportValidator validator;
-
-  public IncidentCaseService(CaseStarts cases, IncidentReportValidator validator) {
-    this.cases = cases;
-    this.validator = validator;
-  }
 
   public record OpenedCase(String incidentNumber, String processInstanceId, String source) {}
 

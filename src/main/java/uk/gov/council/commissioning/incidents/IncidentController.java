@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -32,18 +33,12 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/incidents")
+@RequiredArgsConstructor
 class IncidentController {
 
   private final IncidentCaseService cases;
   private final IncidentQueries incidents;
   private final CaseAccess access;
-
-  public IncidentController(
-      IncidentCaseService cases, IncidentQueries incidents, CaseAccess access) {
-    this.cases = cases;
-    this.incidents = incidents;
-    this.access = access;
-  }
 
   /**
    * The report: seed 002 §12.3-12.4. Times are ISO date-times, with an offset or read as UK time.

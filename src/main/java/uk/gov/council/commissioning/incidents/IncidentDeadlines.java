@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.DeadlineRule;
@@ -18,23 +19,13 @@ import uk.gov.council.commissioning.deadlines.TimeAcceleration;
  * deadline of the case: an answer or a council action counted from the day the task is created.
  */
 @Component("incidentDeadlines")
+@RequiredArgsConstructor
 public class IncidentDeadlines {
 
   private final WorkingDayCalendar calendar;
   private final TimeAcceleration acceleration;
   private final IncidentProperties properties;
   private final Clock clock;
-
-  public IncidentDeadlines(
-      WorkingDayCalendar calendar,
-      TimeAcceleration acceleration,
-      IncidentProperties properties,
-      Clock clock) {
-    this.calendar = calendar;
-    this.acceleration = acceleration;
-    this.properties = properties;
-    this.clock = clock;
-  }
 
   /** Seed 002 §12.4: "within 12 hours of the occurrence of the incident". */
   public DeadlineRule initialReport() {

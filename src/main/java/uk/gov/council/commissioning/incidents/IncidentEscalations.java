@@ -5,6 +5,7 @@ import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.Periods;
@@ -19,6 +20,7 @@ import uk.gov.council.commissioning.deadlines.Deadlines;
  * <report>-second-escalation}.
  */
 @Component("incidentEscalations")
+@RequiredArgsConstructor
 public class IncidentEscalations {
 
   /**
@@ -61,17 +63,6 @@ public class IncidentEscalations {
   private final IncidentNotifications notifications;
   private final IncidentSteps steps;
   private final IncidentProperties properties;
-
-  public IncidentEscalations(
-      Deadlines deadlines,
-      IncidentNotifications notifications,
-      IncidentSteps steps,
-      IncidentProperties properties) {
-    this.deadlines = deadlines;
-    this.notifications = notifications;
-    this.steps = steps;
-    this.properties = properties;
-  }
 
   public void initialReportMissed(DelegateExecution execution) {
     missed(execution, INITIAL);

@@ -8,6 +8,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ import uk.gov.council.commissioning.forms.FormChecks;
  * deployed form at the engine API before a submission reaches these.
  */
 @Component("incidentFormChecks")
+@RequiredArgsConstructor
 public class IncidentFormChecks {
 
   static final Set<String> REVIEW_DECISIONS = Set.of("CLOSE", "MORE_INFORMATION", "ESCALATE");
@@ -49,12 +51,6 @@ public class IncidentFormChecks {
   private final IncidentReportValidator validator;
   private final IncidentSteps steps;
   private final Clock clock;
-
-  public IncidentFormChecks(IncidentReportValidator validator, IncidentSteps steps, Clock clock) {
-    this.validator = validator;
-    this.steps = steps;
-    this.clock = clock;
-  }
 
   /** Seed 002 §12.4, on a case the council logged. */
   public void initialReport(DelegateTask task) {

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.ContractService;
@@ -24,23 +25,13 @@ import uk.gov.council.commissioning.security.Roles;
  * provider could otherwise redirect the council's emails or change what they say.
  */
 @Component("incidentNotifications")
+@RequiredArgsConstructor
 class IncidentNotifications {
 
   private final CaseMail mail;
   private final Escalations escalations;
   private final RecipientDirectory recipients;
   private final ContractService contracts;
-
-  public IncidentNotifications(
-      CaseMail mail,
-      Escalations escalations,
-      RecipientDirectory recipients,
-      ContractService contracts) {
-    this.mail = mail;
-    this.escalations = escalations;
-    this.recipients = recipients;
-    this.contracts = contracts;
-  }
 
   /**
    * Seed 002 §12.2: the council learns of a provider's report at once, not only when a task

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.variable.type.ValueType;
@@ -31,6 +32,7 @@ import uk.gov.council.commissioning.incidents.IncidentResponses.Step;
  * may see which incident; this class does not check.
  */
 @Service
+@RequiredArgsConstructor
 class IncidentQueries {
 
   private static final List<String> CASE_VARIABLES =
@@ -55,13 +57,6 @@ class IncidentQueries {
   private final IncidentRepository register;
   private final DeadlineBreaches breaches;
   private final HistoryService historyService;
-
-  public IncidentQueries(
-      IncidentRepository register, DeadlineBreaches breaches, HistoryService historyService) {
-    this.register = register;
-    this.breaches = breaches;
-    this.historyService = historyService;
-  }
 
   @Transactional(readOnly = true)
   public List<SeriousIncident> all() {

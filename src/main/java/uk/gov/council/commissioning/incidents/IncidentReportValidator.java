@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.Contract;
@@ -22,6 +23,7 @@ import uk.gov.council.commissioning.security.Actor;
  * provider's initial report on a case the council logged. Every problem names its field.
  */
 @Component("incidentReportValidator")
+@RequiredArgsConstructor
 class IncidentReportValidator {
 
   /** Longer text does not fit a process variable of type string. */
@@ -58,11 +60,6 @@ class IncidentReportValidator {
 
   private final ContractService contracts;
   private final Clock clock;
-
-  public IncidentReportValidator(ContractService contracts, Clock clock) {
-    this.contracts = contracts;
-    this.clock = clock;
-  }
 
   /**
    * Checks the report of a new incident by {@code reporter}. A provider's user reports for its own

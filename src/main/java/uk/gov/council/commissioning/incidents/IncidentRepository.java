@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Repository;
  * inside the process). SQL that H2 2.x and PostgreSQL 15 both accept.
  */
 @Repository
+@RequiredArgsConstructor
 class IncidentRepository {
 
   private static final String SELECT =
@@ -33,10 +35,6 @@ class IncidentRepository {
       """;
 
   private final JdbcClient jdbc;
-
-  public IncidentRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** Inserts the case and gives it its number, SI-(year of occurrence)-(six-digit id). */
   public String insert(

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
@@ -24,6 +25,7 @@ import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
  * safeguarding alert, the closure. Called from service tasks; each step is safe to repeat.
  */
 @Component("incidentSteps")
+@RequiredArgsConstructor
 public class IncidentSteps {
 
   private final IncidentRepository register;
@@ -34,25 +36,6 @@ public class IncidentSteps {
   private final Deadlines deadlines;
   private final IncidentDeadlines rules;
   private final Clock clock;
-
-  public IncidentSteps(
-      IncidentRepository register,
-      IncidentReportValidator validator,
-      DeadlineBreaches breaches,
-      SafeguardingAlerts alerts,
-      IncidentNotifications notifications,
-      Deadlines deadlines,
-      IncidentDeadlines rules,
-      Clock clock) {
-    this.register = register;
-    this.validator = validator;
-    this.breaches = breaches;
-    this.alerts = alerts;
-    this.notifications = notifications;
-    this.deadlines = deadlines;
-    this.rules = rules;
-    this.clock = clock;
-  }
 
   /**
    * The provider's initial report on a case the council logged (seed 002 §12.4), submitted in its

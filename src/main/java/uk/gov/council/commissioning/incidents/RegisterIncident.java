@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -24,6 +25,7 @@ import uk.gov.council.commissioning.security.Actors;
  * §12.4-12.5).
  */
 @Component("registerIncident")
+@RequiredArgsConstructor
 public class RegisterIncident implements JavaDelegate {
 
   private final Actors actors;
@@ -35,27 +37,6 @@ public class RegisterIncident implements JavaDelegate {
   private final Deadlines caseDeadlines;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
-
-  public RegisterIncident(
-      Actors actors,
-      IncidentReportValidator validator,
-      IncidentRepository register,
-      IncidentDeadlines deadlines,
-      IncidentSteps steps,
-      IncidentNotifications notifications,
-      Deadlines caseDeadlines,
-      WorkingDayCalendar calendar,
-      Clock clock) {
-    this.actors = actors;
-    this.validator = validator;
-    this.register = register;
-    this.deadlines = deadlines;
-    this.steps = steps;
-    this.notifications = notifications;
-    this.caseDeadlines = caseDeadlines;
-    this.calendar = calendar;
-    this.clock = clock;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.notify;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
@@ -19,15 +20,12 @@ import uk.gov.council.commissioning.security.Roles;
  * the full directory is visible there.
  */
 @Service
+@RequiredArgsConstructor
 public class RecipientDirectory {
 
   private static final Logger log = LoggerFactory.getLogger(RecipientDirectory.class);
 
   private final IdentityService identityService;
-
-  public RecipientDirectory(IdentityService identityService) {
-    this.identityService = identityService;
-  }
 
   /**
    * Addresses of the group's members, in user-id order, without duplicates; members without one are

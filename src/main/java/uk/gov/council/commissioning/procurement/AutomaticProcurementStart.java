@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.procurement;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -12,18 +13,12 @@ import org.springframework.stereotype.Component;
  * gets a procurement.
  */
 @Component
+@RequiredArgsConstructor
 class AutomaticProcurementStart {
 
   private final ProcurementStarts starts;
   private final ProcurementProperties properties;
   private final ProcurementDeadlines deadlines;
-
-  public AutomaticProcurementStart(
-      ProcurementStarts starts, ProcurementProperties properties, ProcurementDeadlines deadlines) {
-    this.starts = starts;
-    this.properties = properties;
-    this.deadlines = deadlines;
-  }
 
   @Scheduled(
       cron = "${commissioning.procurement.auto-start-cron:0 15 6 * * *}",

@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.procurement;
 
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.notify.NotificationService;
@@ -12,20 +13,12 @@ import uk.gov.council.commissioning.security.Roles;
  * procurement:<processInstanceId>:<event>}, so a retried job never sends it twice.
  */
 @Component
+@RequiredArgsConstructor
 class ProcurementAlerts {
 
   private final NotificationService notifications;
   private final RecipientDirectory recipients;
   private final ProcurementRegister register;
-
-  public ProcurementAlerts(
-      NotificationService notifications,
-      RecipientDirectory recipients,
-      ProcurementRegister register) {
-    this.notifications = notifications;
-    this.recipients = recipients;
-    this.register = register;
-  }
 
   void stageOverrun(DelegateExecution execution, ProcurementStage stage, LocalDate plannedEnd) {
     notifications.send(

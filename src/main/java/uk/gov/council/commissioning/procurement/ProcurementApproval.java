@@ -7,6 +7,7 @@ import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ import uk.gov.council.commissioning.tasks.TaskAnswers;
  * chosen by procurement-approval-route.dmn, who later also authorises the award report.
  */
 @Component("procurementApproval")
+@RequiredArgsConstructor
 public class ProcurementApproval {
 
   /** The three whose agreement CPR 1.3 requires, by the variable that holds each answer. */
@@ -52,13 +54,6 @@ public class ProcurementApproval {
   private final ProcurementDeadlines deadlines;
   private final ProcurementRegister register;
   private final ProcurementRegimes regimes;
-
-  public ProcurementApproval(
-      ProcurementDeadlines deadlines, ProcurementRegister register, ProcurementRegimes regimes) {
-    this.deadlines = deadlines;
-    this.register = register;
-    this.regimes = regimes;
-  }
 
   public Date stepDue(DelegateExecution execution) {
     return deadlines.councilStepDue();

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -30,6 +31,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * contract it replaces.
  */
 @Component("procurementAward")
+@RequiredArgsConstructor
 public class ProcurementAward {
 
   private final ProcurementRegister register;
@@ -42,29 +44,6 @@ public class ProcurementAward {
   private final AccessSetup access;
   private final ProcurementEvaluation evaluation;
   private final Deadlines caseDeadlines;
-
-  public ProcurementAward(
-      ProcurementRegister register,
-      ProcurementTimetable timetable,
-      ProcurementNotices notices,
-      ProcurementDeadlines deadlines,
-      ProcurementAlerts alerts,
-      ProcurementProperties properties,
-      ContractService contracts,
-      AccessSetup access,
-      ProcurementEvaluation evaluation,
-      Deadlines caseDeadlines) {
-    this.caseDeadlines = caseDeadlines;
-    this.evaluation = evaluation;
-    this.register = register;
-    this.timetable = timetable;
-    this.notices = notices;
-    this.deadlines = deadlines;
-    this.alerts = alerts;
-    this.properties = properties;
-    this.contracts = contracts;
-    this.access = access;
-  }
 
   /**
    * Standstill runs from the day the notice that starts it was actually published (not the planned

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,23 +23,13 @@ import org.springframework.web.server.ResponseStatusException;
  */
 @RestController
 @RequestMapping("/api/procurements")
+@RequiredArgsConstructor
 class ProcurementController {
 
   private final ProcurementRegister register;
   private final ProcurementTimetable timetable;
   private final TimetableChecker checker;
   private final ObjectMapper json;
-
-  public ProcurementController(
-      ProcurementRegister register,
-      ProcurementTimetable timetable,
-      TimetableChecker checker,
-      ObjectMapper json) {
-    this.register = register;
-    this.timetable = timetable;
-    this.checker = checker;
-    this.json = json;
-  }
 
   /** One line per procurement. */
   public record Summary(

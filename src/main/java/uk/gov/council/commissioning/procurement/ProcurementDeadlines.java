@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.Deadlines;
@@ -17,23 +18,13 @@ import uk.gov.council.commissioning.deadlines.TimeAcceleration;
  * (demos) is the kit's {@link TimeAcceleration}, as for the rows.
  */
 @Component
+@RequiredArgsConstructor
 class ProcurementDeadlines {
 
   private final WorkingDayCalendar calendar;
   private final TimeAcceleration acceleration;
   private final ProcurementProperties properties;
   private final Clock clock;
-
-  public ProcurementDeadlines(
-      WorkingDayCalendar calendar,
-      TimeAcceleration acceleration,
-      ProcurementProperties properties,
-      Clock clock) {
-    this.calendar = calendar;
-    this.acceleration = acceleration;
-    this.properties = properties;
-    this.clock = clock;
-  }
 
   /** The end of {@code day}: the due date or check time for something due that day. */
   public Date endOf(LocalDate day) {

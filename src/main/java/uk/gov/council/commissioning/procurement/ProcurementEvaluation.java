@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -23,27 +24,15 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * result are stored together, so the ranking can be recomputed from the record.
  */
 @Component("procurementEvaluation")
+@RequiredArgsConstructor
 public class ProcurementEvaluation {
 
   private final ProcurementRegister register;
   private final ObjectMapper json;
-  private final ProcurementRegimes regimes;
   private final ProcurementApproval approval;
+  private final ProcurementRegimes regimes;
 
   private final ProcurementDeadlines deadlines;
-
-  public ProcurementEvaluation(
-      ProcurementRegister register,
-      ObjectMapper json,
-      ProcurementApproval approval,
-      ProcurementRegimes regimes,
-      ProcurementDeadlines deadlines) {
-    this.deadlines = deadlines;
-    this.regimes = regimes;
-    this.register = register;
-    this.json = json;
-    this.approval = approval;
-  }
 
   /**
    * The seed's template and weights for a first evaluation; an evaluation done again keeps its

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -21,6 +22,7 @@ import uk.gov.council.commissioning.tasks.TaskAnswers;
  * runs from the day the notice that starts it was actually published.
  */
 @Component("procurementNotices")
+@RequiredArgsConstructor
 public class ProcurementNotices {
 
   /** Sent with their own task (the evaluation's assessment summaries), not a published notice. */
@@ -46,23 +48,6 @@ public class ProcurementNotices {
   private final ProcurementDeadlines deadlines;
   private final ProcurementAlerts alerts;
   private final Deadlines caseDeadlines;
-
-  public ProcurementNotices(
-      ProcurementRegister register,
-      ProcurementRegimes regimes,
-      ProcurementTimetable timetable,
-      TimetableChecker checker,
-      ProcurementDeadlines deadlines,
-      ProcurementAlerts alerts,
-      Deadlines caseDeadlines) {
-    this.caseDeadlines = caseDeadlines;
-    this.register = register;
-    this.regimes = regimes;
-    this.timetable = timetable;
-    this.checker = checker;
-    this.deadlines = deadlines;
-    this.alerts = alerts;
-  }
 
   /**
    * The codes of the notices due at this point (TENDER, AWARD or CONTRACT), in the regime's order.

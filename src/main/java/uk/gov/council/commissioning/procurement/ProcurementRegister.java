@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -22,13 +23,10 @@ import org.springframework.stereotype.Repository;
  * deadline at once.
  */
 @Repository
+@RequiredArgsConstructor
 class ProcurementRegister {
 
   private final JdbcClient jdbc;
-
-  public ProcurementRegister(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   public record Procurement(
       long id,

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.procurement;
 
 import java.util.List;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -10,6 +11,7 @@ import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /** Where a procurement stands, and the lead's choice after a tender with no compliant bid. */
 @Component("procurementSteps")
+@RequiredArgsConstructor
 public class ProcurementSteps {
 
   /**
@@ -26,10 +28,6 @@ public class ProcurementSteps {
           "winningBidder");
 
   private final ProcurementRegister register;
-
-  public ProcurementSteps(ProcurementRegister register) {
-    this.register = register;
-  }
 
   /**
    * Names a task after what it is about (e.g. "Publish: Tender notice"); the model keeps a plain

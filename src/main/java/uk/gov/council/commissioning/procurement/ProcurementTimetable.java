@@ -13,6 +13,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -32,6 +33,7 @@ import uk.gov.council.commissioning.tasks.TaskAnswers;
  * still open after its planned end, and the lead's re-plan.
  */
 @Component("procurementTimetable")
+@RequiredArgsConstructor
 public class ProcurementTimetable {
 
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
@@ -68,25 +70,6 @@ public class ProcurementTimetable {
   private final ContractService contracts;
   private final ProcurementRegimes regimes;
   private final Deadlines caseDeadlines;
-
-  public ProcurementTimetable(
-      ProcurementRegister register,
-      TimetableChecker checker,
-      ProcurementDeadlines deadlines,
-      ProcurementAlerts alerts,
-      ObjectMapper json,
-      ContractService contracts,
-      ProcurementRegimes regimes,
-      Deadlines caseDeadlines) {
-    this.caseDeadlines = caseDeadlines;
-    this.contracts = contracts;
-    this.regimes = regimes;
-    this.register = register;
-    this.checker = checker;
-    this.deadlines = deadlines;
-    this.alerts = alerts;
-    this.json = json;
-  }
 
   // --- planning -------------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.procurement;
 
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.procurement.ProcurementRegime.WorkingDayDefinition;
 import uk.gov.council.commissioning.procurement.StandstillRule.CountFrom;
@@ -8,15 +9,11 @@ import uk.gov.council.commissioning.procurement.StandstillRule.DayUnit;
 import uk.gov.council.commissioning.procurement.StandstillRule.LastDayRule;
 
 /** A regime's date arithmetic: its working days, its standstill and its notice deadlines. */
+@RequiredArgsConstructor
 final class RegimeDates {
 
   private final ProcurementRegime regime;
   private final WorkingDayCalendar calendar;
-
-  RegimeDates(ProcurementRegime regime, WorkingDayCalendar calendar) {
-    this.regime = regime;
-    this.calendar = calendar;
-  }
 
   boolean isWorkingDay(LocalDate date) {
     return ukWide() ? calendar.isWorkingDayThroughoutUk(date) : calendar.isWorkingDay(date);

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -19,6 +20,7 @@ import uk.gov.council.commissioning.security.Actors;
  * records the procurement and names the case by its reference. A refusal creates nothing.
  */
 @Component("registerProcurement")
+@RequiredArgsConstructor
 public class RegisterProcurement implements JavaDelegate {
 
   static final Set<String> START_REASONS =
@@ -29,19 +31,6 @@ public class RegisterProcurement implements JavaDelegate {
   private final ProcurementRegimes regimes;
   private final Actors actors;
   private final ProcurementDeadlines deadlines;
-
-  public RegisterProcurement(
-      ProcurementRegister register,
-      ContractService contracts,
-      ProcurementRegimes regimes,
-      Actors actors,
-      ProcurementDeadlines deadlines) {
-    this.deadlines = deadlines;
-    this.register = register;
-    this.contracts = contracts;
-    this.regimes = regimes;
-    this.actors = actors;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

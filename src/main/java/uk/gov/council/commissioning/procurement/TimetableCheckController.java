@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.procurement;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -8,13 +9,10 @@ import org.springframework.web.bind.annotation.RestController;
 /** Checks a planned procurement timetable on request; nothing is stored. */
 @RestController
 @RequestMapping("/api/procurement/timetable-checks")
+@RequiredArgsConstructor
 class TimetableCheckController {
 
   private final TimetableChecker checker;
-
-  public TimetableCheckController(TimetableChecker checker) {
-    this.checker = checker;
-  }
 
   @PostMapping
   @ProcurementStaff

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.function.Function;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.procurement.ProcurementRegime.RuleBasis;
@@ -28,6 +29,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * Working days come from the council's {@link WorkingDayCalendar}, as the regime defines them.
  */
 @Service
+@RequiredArgsConstructor
 class TimetableChecker {
 
   private static final DateTimeFormatter DAY =
@@ -76,13 +78,6 @@ class TimetableChecker {
   private final ProcurementRegimes regimes;
   private final WorkingDayCalendar calendar;
   private final ProcurementProperties properties;
-
-  public TimetableChecker(
-      ProcurementRegimes regimes, WorkingDayCalendar calendar, ProcurementProperties properties) {
-    this.regimes = regimes;
-    this.calendar = calendar;
-    this.properties = properties;
-  }
 
   /**
    * Checks the plan. An unknown regime or procedure is a bad request (400 naming the field); a

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,16 +20,13 @@ import uk.gov.council.commissioning.letters.LetterPdf;
  * job finds the stored letter rather than writing another with a new date.
  */
 @Service
+@RequiredArgsConstructor
 class DefaultNoticeLetters {
 
   private static final DateTimeFormatter LONG_DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final JdbcClient jdbc;
-
-  public DefaultNoticeLetters(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** The plan's notice: the stored one if it exists, otherwise a new one, stored now. */
   @Transactional

@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.qaf;
 
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -12,6 +13,7 @@ import uk.gov.council.commissioning.notify.Attachment;
  * new.
  */
 @Component("defaultNoticeSender")
+@RequiredArgsConstructor
 public class DefaultNoticeSender implements JavaDelegate {
 
   private final ImprovementPlanSteps steps;
@@ -19,17 +21,6 @@ public class DefaultNoticeSender implements JavaDelegate {
   private final ImprovementPlanNotifications notifications;
 
   private final Clock clock;
-
-  public DefaultNoticeSender(
-      ImprovementPlanSteps steps,
-      DefaultNoticeLetters letters,
-      ImprovementPlanNotifications notifications,
-      Clock clock) {
-    this.clock = clock;
-    this.steps = steps;
-    this.letters = letters;
-    this.notifications = notifications;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.qaf;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -26,15 +27,11 @@ import uk.gov.council.commissioning.security.CouncilUser;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/qaf-improvement-plans")
+@RequiredArgsConstructor
 class ImprovementPlanController {
 
   private final ImprovementPlanRegister register;
   private final DefaultNoticeLetters letters;
-
-  public ImprovementPlanController(ImprovementPlanRegister register, DefaultNoticeLetters letters) {
-    this.register = register;
-    this.letters = letters;
-  }
 
   public record PlanSummary(
       long id,

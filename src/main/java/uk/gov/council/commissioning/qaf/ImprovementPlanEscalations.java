@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.qaf;
 
 import java.time.Clock;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.deadlines.Deadlines;
@@ -11,6 +12,7 @@ import uk.gov.council.commissioning.deadlines.Deadlines;
  * revision. Each email and breach is recorded once, so a retried timer job changes nothing.
  */
 @Component("improvementPlanEscalations")
+@RequiredArgsConstructor
 public class ImprovementPlanEscalations {
 
   private final ImprovementPlanSteps steps;
@@ -18,17 +20,6 @@ public class ImprovementPlanEscalations {
   private final Deadlines deadlines;
 
   private final Clock clock;
-
-  public ImprovementPlanEscalations(
-      ImprovementPlanSteps steps,
-      ImprovementPlanNotifications notifications,
-      Deadlines deadlines,
-      Clock clock) {
-    this.clock = clock;
-    this.steps = steps;
-    this.notifications = notifications;
-    this.deadlines = deadlines;
-  }
 
   public void remind(DelegateExecution execution) {
     deadlines.met(

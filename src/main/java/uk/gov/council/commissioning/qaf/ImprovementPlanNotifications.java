@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.ContractService;
@@ -18,6 +19,7 @@ import uk.gov.council.commissioning.security.Roles;
  * come from the register, not from process variables.
  */
 @Component("improvementPlanNotifications")
+@RequiredArgsConstructor
 class ImprovementPlanNotifications {
 
   private static final String TEMPLATES = "qaf-plan/";
@@ -25,13 +27,6 @@ class ImprovementPlanNotifications {
   private final CaseMail mail;
   private final RecipientDirectory recipients;
   private final ContractService contracts;
-
-  public ImprovementPlanNotifications(
-      CaseMail mail, RecipientDirectory recipients, ContractService contracts) {
-    this.mail = mail;
-    this.recipients = recipients;
-    this.contracts = contracts;
-  }
 
   /** The provider learns that a plan is needed and by when. */
   void requested(DelegateExecution execution, ImprovementPlan plan) {

@@ -10,6 +10,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -19,6 +20,7 @@ import org.springframework.stereotype.Repository;
  * provider.
  */
 @Repository
+@RequiredArgsConstructor
 class ImprovementPlanRegister {
 
   private static final String SELECT =
@@ -33,10 +35,6 @@ class ImprovementPlanRegister {
       """;
 
   private final JdbcClient jdbc;
-
-  public ImprovementPlanRegister(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** By its case's business key, {@code <QAF number>/<objective>}. */
   public Optional<ImprovementPlan> findByCaseReference(String caseReference) {

@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -23,6 +24,7 @@ import uk.gov.council.commissioning.forms.FormChecks;
  * register by the case's business key, never from variables a task completion could overwrite.
  */
 @Component("improvementPlanSteps")
+@RequiredArgsConstructor
 public class ImprovementPlanSteps {
 
   public static final String CASE_TYPE = "QAF_IMPROVEMENT_PLAN";
@@ -114,23 +116,8 @@ public class ImprovementPlanSteps {
   private final ImprovementPlanNotifications notifications;
   private final DeadlineBreaches breaches;
 
-  private final Clock clock;
   private final Deadlines caseDeadlines;
-
-  public ImprovementPlanSteps(
-      ImprovementPlanRegister register,
-      ImprovementPlanDeadlines deadlines,
-      ImprovementPlanNotifications notifications,
-      DeadlineBreaches breaches,
-      Deadlines caseDeadlines,
-      Clock clock) {
-    this.clock = clock;
-    this.caseDeadlines = caseDeadlines;
-    this.register = register;
-    this.deadlines = deadlines;
-    this.notifications = notifications;
-    this.breaches = breaches;
-  }
+  private final Clock clock;
 
   /** The provider's own group, from the register: the only group that gets the provider's tasks. */
   public String providerGroup(DelegateExecution execution) {

@@ -6,6 +6,7 @@ import static uk.gov.council.commissioning.qaf.QafFields.text;
 
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -17,6 +18,7 @@ import uk.gov.council.commissioning.forms.FormChecks;
  * Core Strategy Group.
  */
 @Component("qafAgreementSteps")
+@RequiredArgsConstructor
 public class QafAgreementSteps {
 
   static final Set<String> RESPONSES = Set.of("AGREE", "DISAGREE");
@@ -24,13 +26,6 @@ public class QafAgreementSteps {
   private final QafRepository repository;
   private final QafGrading grading;
   private final QafNotifications notifications;
-
-  public QafAgreementSteps(
-      QafRepository repository, QafGrading grading, QafNotifications notifications) {
-    this.repository = repository;
-    this.grading = grading;
-    this.notifications = notifications;
-  }
 
   /** The provider agrees, or disagrees with reasons and, where it has some, further evidence. */
   public void respondToGrades(DelegateTask task) {

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.qaf;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -16,18 +17,13 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  * per meeting.
  */
 @Component
+@RequiredArgsConstructor
 class QafAutoStart {
 
   private final QafCaseService cases;
   private final QafProperties properties;
 
   private final Clock clock;
-
-  public QafAutoStart(QafCaseService cases, QafProperties properties, Clock clock) {
-    this.clock = clock;
-    this.cases = cases;
-    this.properties = properties;
-  }
 
   @Scheduled(cron = "${commissioning.qaf.auto-start-cron}", zone = "Europe/London")
   public void daily() {

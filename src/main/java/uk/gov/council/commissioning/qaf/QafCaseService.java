@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,6 +24,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /** Starts QAFs (on request and from the meeting schedule) and decides who may see them. */
 @Service
+@RequiredArgsConstructor
 public class QafCaseService {
 
   public static final String PROCESS_KEY = "qaf-assessment";
@@ -36,23 +38,6 @@ public class QafCaseService {
   private final ContractService contracts;
 
   private final Clock clock;
-
-  public QafCaseService(
-      RuntimeService runtimeService,
-      IdentityService identityService,
-      QafRegistration registration,
-      QafRepository repository,
-      QafProperties periods,
-      ContractService contracts,
-      Clock clock) {
-    this.clock = clock;
-    this.runtimeService = runtimeService;
-    this.identityService = identityService;
-    this.registration = registration;
-    this.repository = repository;
-    this.periods = periods;
-    this.contracts = contracts;
-  }
 
   /**
    * Checks the request as the process's first step would, then starts the QAF as the given user.

@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +31,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/qafs")
+@RequiredArgsConstructor
 class QafController {
 
   public record QafRequest(
@@ -72,12 +74,6 @@ class QafController {
   private final QafCaseService cases;
   private final QafRepository repository;
   private final DeadlineBreaches breaches;
-
-  public QafController(QafCaseService cases, QafRepository repository, DeadlineBreaches breaches) {
-    this.cases = cases;
-    this.repository = repository;
-    this.breaches = breaches;
-  }
 
   @PostMapping
   @PreAuthorize("@access.mayStart(authentication, 'qaf-assessment')")

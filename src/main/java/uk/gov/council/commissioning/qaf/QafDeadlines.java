@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
 import java.util.Locale;
+import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.Deadlines;
@@ -17,6 +18,7 @@ import uk.gov.council.commissioning.deadlines.Deadlines;
  * and its timers read them through {@link Deadlines#timer}.
  */
 @Component("qafDeadlines")
+@RequiredArgsConstructor
 public class QafDeadlines {
 
   /** The kinds of the QAF's {@code case_deadline} rows, read by the timers of qaf-assessment. */
@@ -36,12 +38,6 @@ public class QafDeadlines {
   private final QafProperties properties;
   private final WorkingDayCalendar calendar;
   private final Clock clock;
-
-  public QafDeadlines(QafProperties properties, WorkingDayCalendar calendar, Clock clock) {
-    this.properties = properties;
-    this.calendar = calendar;
-    this.clock = clock;
-  }
 
   /**
    * §2: issued three months before the meeting (commissioning.qaf.issue-before-meeting), at the

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.qaf;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -17,6 +18,7 @@ import uk.gov.council.commissioning.contracts.ContractService;
  */
 @Component
 @Profile("demo")
+@RequiredArgsConstructor
 class QafDemoMeetings {
 
   static final String DEMO_CONTRACT = "HC-2022-03";
@@ -25,12 +27,6 @@ class QafDemoMeetings {
   private final QafRepository repository;
 
   private final Clock clock;
-
-  public QafDemoMeetings(ContractService contracts, QafRepository repository, Clock clock) {
-    this.clock = clock;
-    this.contracts = contracts;
-    this.repository = repository;
-  }
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(5)

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -13,6 +14,7 @@ import org.springframework.stereotype.Component;
  * plan for every final D, and moderation (§3.2).
  */
 @Component("qafGradeSteps")
+@RequiredArgsConstructor
 public class QafGradeSteps {
 
   private final QafRepository repository;
@@ -21,19 +23,6 @@ public class QafGradeSteps {
   private final QafModeration moderation;
 
   private final Clock clock;
-
-  public QafGradeSteps(
-      QafRepository repository,
-      QafNotifications notifications,
-      QafImprovementPlans improvementPlans,
-      QafModeration moderation,
-      Clock clock) {
-    this.clock = clock;
-    this.repository = repository;
-    this.notifications = notifications;
-    this.improvementPlans = improvementPlans;
-    this.moderation = moderation;
-  }
 
   /** §3.4: the agreed grades, with a written explanation wherever adjusted. */
   public void sendGrades(DelegateExecution execution) {

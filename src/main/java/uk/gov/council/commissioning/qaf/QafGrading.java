@@ -5,6 +5,7 @@ import static uk.gov.council.commissioning.qaf.QafFields.text;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.forms.FormChecks;
@@ -15,13 +16,10 @@ import uk.gov.council.commissioning.forms.FormChecks;
  * anything is written to the register.
  */
 @Component
+@RequiredArgsConstructor
 class QafGrading {
 
   private final QafRepository repository;
-
-  QafGrading(QafRepository repository) {
-    this.repository = repository;
-  }
 
   /**
    * The officer's grade per objective; an explanation required wherever it differs from the claim.

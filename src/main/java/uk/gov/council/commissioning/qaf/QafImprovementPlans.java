@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -19,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * number>/<objective>}. Once per standard, so a retried job starts nothing twice.
  */
 @Service
+@RequiredArgsConstructor
 class QafImprovementPlans {
 
   public static final String PROCESS_KEY = "qaf-improvement-plan";
@@ -28,17 +30,6 @@ class QafImprovementPlans {
   private final ImprovementPlanDeadlines deadlines;
 
   private final Clock clock;
-
-  public QafImprovementPlans(
-      JdbcClient jdbc,
-      RuntimeService runtimeService,
-      ImprovementPlanDeadlines deadlines,
-      Clock clock) {
-    this.clock = clock;
-    this.jdbc = jdbc;
-    this.runtimeService = runtimeService;
-    this.deadlines = deadlines;
-  }
 
   /**
    * @return the process instance ids of the plans started now (none for standards that already have

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.qaf;
 
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -13,6 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
  * without anyone having to remember it; a {@code qaf-moderation} case is started for each.
  */
 @Service
+@RequiredArgsConstructor
 class QafModeration {
 
   public static final String PROCESS_KEY = "qaf-moderation";
@@ -20,11 +22,6 @@ class QafModeration {
 
   private final JdbcClient jdbc;
   private final RuntimeService runtimeService;
-
-  public QafModeration(JdbcClient jdbc, RuntimeService runtimeService) {
-    this.jdbc = jdbc;
-    this.runtimeService = runtimeService;
-  }
 
   /**
    * Puts the QAF forward for moderation if its reviewing officer has fewer than two this financial

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -19,13 +20,10 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  * counts as completed once its grades are agreed.
  */
 @Service
+@RequiredArgsConstructor
 class QafModerationQuota {
 
   private final JdbcClient jdbc;
-
-  public QafModerationQuota(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /** One moderated (or awaiting moderation) QAF. */
   public record Moderation(

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -31,6 +32,7 @@ import uk.gov.council.commissioning.security.Roles;
  * by the moderation case, never from process variables a form could overwrite.
  */
 @Component("qafModerationSteps")
+@RequiredArgsConstructor
 public class QafModerationSteps {
 
   public static final String OUTCOME = "moderationOutcome";
@@ -50,23 +52,6 @@ public class QafModerationSteps {
   private final RecipientDirectory recipients;
 
   private final Clock clock;
-
-  public QafModerationSteps(
-      JdbcClient jdbc,
-      WorkingDayCalendar calendar,
-      QafProperties properties,
-      IdentityService identityService,
-      CaseMail mail,
-      RecipientDirectory recipients,
-      Clock clock) {
-    this.clock = clock;
-    this.jdbc = jdbc;
-    this.calendar = calendar;
-    this.properties = properties;
-    this.identityService = identityService;
-    this.mail = mail;
-    this.recipients = recipients;
-  }
 
   /** The moderated QAF, from the register. */
   record Case(

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.escalation.CaseMail;
@@ -15,6 +16,7 @@ import uk.gov.council.commissioning.security.Roles;
  * their texts are the templates in {@code mail/qaf/}. Addresses come from the register.
  */
 @Component
+@RequiredArgsConstructor
 class QafNotifications {
 
   private static final String TEMPLATES = "qaf/";
@@ -22,12 +24,6 @@ class QafNotifications {
   private final CaseMail mail;
   private final RecipientDirectory recipients;
   private final QafRepository repository;
-
-  QafNotifications(CaseMail mail, RecipientDirectory recipients, QafRepository repository) {
-    this.mail = mail;
-    this.recipients = recipients;
-    this.repository = repository;
-  }
 
   /** §2: the QAF to complete, its return date and the year's target Performance Level. */
   void issued(DelegateExecution execution, QafAssessment q) {

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import uk.gov.council.commissioning.security.Roles;
  * officer who is a purchasing officer or contracts manager (seed 001 3.3 §1 "Reviewing Officers").
  */
 @Component
+@RequiredArgsConstructor
 class QafRegistration {
 
   public static final Set<String> VARIANTS = Set.of("FULL", "LITE", "LITE_ALARM");
@@ -42,19 +44,6 @@ class QafRegistration {
   private final IdentityService identityService;
 
   private final Clock clock;
-
-  public QafRegistration(
-      ContractService contracts,
-      QafRepository repository,
-      QafDeadlines deadlines,
-      IdentityService identityService,
-      Clock clock) {
-    this.clock = clock;
-    this.contracts = contracts;
-    this.repository = repository;
-    this.deadlines = deadlines;
-    this.identityService = identityService;
-  }
 
   /**
    * @param starter the signed-in user who asked for it, or null for the automatic start

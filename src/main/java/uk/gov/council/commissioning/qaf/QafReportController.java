@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.qaf;
 
 import java.time.Clock;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -29,6 +30,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @RestController
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/api/qaf")
+@RequiredArgsConstructor
 class QafReportController {
 
   static final int EARLIEST_YEAR = 2000;
@@ -39,14 +41,6 @@ class QafReportController {
   private final ContractService contracts;
 
   private final Clock clock;
-
-  public QafReportController(
-      QafReports reports, QafModerationQuota quota, ContractService contracts, Clock clock) {
-    this.clock = clock;
-    this.reports = reports;
-    this.quota = quota;
-    this.contracts = contracts;
-  }
 
   @GetMapping("/providers/{providerId}/grades")
   public ProviderGrades grades(@PathVariable String providerId, Authentication auth) {

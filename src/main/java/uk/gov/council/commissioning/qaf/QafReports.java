@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,16 +25,12 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  * what is the controller's business.
  */
 @Service
+@RequiredArgsConstructor
 class QafReports {
 
   private final JdbcClient jdbc;
 
   private final Clock clock;
-
-  public QafReports(JdbcClient jdbc, Clock clock) {
-    this.clock = clock;
-    this.jdbc = jdbc;
-  }
 
   public record ProviderRef(long id, String name) {}
 

@@ -13,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Repository;
 
 /** QAFs, their grades and the contract management meetings they are timed from (V8, V9). */
 @Repository
+@RequiredArgsConstructor
 public class QafRepository {
 
   private static final String SELECT =
@@ -33,10 +35,6 @@ public class QafRepository {
       """;
 
   private final JdbcClient jdbc;
-
-  public QafRepository(JdbcClient jdbc) {
-    this.jdbc = jdbc;
-  }
 
   /**
    * A new QAF is numbered QAF-(financial year)-(six-digit id) and has a grade row per objective it

@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -9,13 +10,10 @@ import org.springframework.stereotype.Component;
  * process instance, so no variable a form sets can hand a task to someone else.
  */
 @Component("qafTasks")
+@RequiredArgsConstructor
 public class QafTasks {
 
   private final QafRepository repository;
-
-  public QafTasks(QafRepository repository) {
-    this.repository = repository;
-  }
 
   /** The provider's organisation group, from the QAF's contract. */
   public String providerGroup(DelegateExecution execution) {

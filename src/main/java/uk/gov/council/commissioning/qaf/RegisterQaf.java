@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.qaf;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -18,6 +19,7 @@ import uk.gov.council.commissioning.deadlines.Deadlines;
  * meeting in the schedule, inserts the QAF and names the case by its number.
  */
 @Component("registerQaf")
+@RequiredArgsConstructor
 public class RegisterQaf implements JavaDelegate {
 
   private final QafRegistration registration;
@@ -26,21 +28,6 @@ public class RegisterQaf implements JavaDelegate {
   private final IdentityService identityService;
   private final QafDeadlines deadlines;
   private final Deadlines caseDeadlines;
-
-  public RegisterQaf(
-      QafRegistration registration,
-      QafRepository repository,
-      ContractService contracts,
-      IdentityService identityService,
-      QafDeadlines deadlines,
-      Deadlines caseDeadlines) {
-    this.registration = registration;
-    this.repository = repository;
-    this.contracts = contracts;
-    this.identityService = identityService;
-    this.deadlines = deadlines;
-    this.caseDeadlines = caseDeadlines;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.reports;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
 import org.springframework.http.HttpStatus;
@@ -28,26 +29,16 @@ import uk.gov.council.commissioning.security.CaseAccess;
  */
 @Controller
 @RequestMapping("/admin/mail")
+@RequiredArgsConstructor
 class MailController {
 
   /** More would make a page too long to read; the demo rarely sends as many. */
   static final int SHOWN = 200;
 
-  private final CaseAccess caseAccess;
   private final OutboxDispatcher outbox;
   private final ObjectProvider<MailCatcher> catcher;
   private final MailProperties mail;
-
-  public MailController(
-      OutboxDispatcher outbox,
-      ObjectProvider<MailCatcher> catcher,
-      MailProperties mail,
-      CaseAccess caseAccess) {
-    this.caseAccess = caseAccess;
-    this.outbox = outbox;
-    this.catcher = catcher;
-    this.mail = mail;
-  }
+  private final CaseAccess caseAccess;
 
   @GetMapping({"", "/"})
   @PreAuthorize("hasAuthority('GROUP_camunda-admin')")

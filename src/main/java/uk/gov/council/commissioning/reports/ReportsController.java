@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -41,6 +42,7 @@ import uk.gov.council.commissioning.security.Roles;
 @Controller
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/reports")
+@RequiredArgsConstructor
 class ReportsController {
 
   static final String QUARTER_PROBLEM =
@@ -59,19 +61,6 @@ class ReportsController {
   private final ContractService contracts;
   private final CaseAccess caseAccess;
   private final Clock clock;
-
-  public ReportsController(
-      ComplianceFigures figures,
-      DeadlineBreaches breaches,
-      ContractService contracts,
-      CaseAccess caseAccess,
-      Clock clock) {
-    this.figures = figures;
-    this.breaches = breaches;
-    this.contracts = contracts;
-    this.caseAccess = caseAccess;
-    this.clock = clock;
-  }
 
   /** Who is looking: council staff, or a provider's user with the organisations it acts for. */
   private record Viewer(boolean staff, List<Provider> organisations) {}

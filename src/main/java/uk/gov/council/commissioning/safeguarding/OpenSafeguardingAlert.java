@@ -5,6 +5,7 @@ import static uk.gov.council.commissioning.safeguarding.SafeguardingVariables.*;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,7 @@ import uk.gov.council.commissioning.forms.FormChecks;
  * variables; nothing here may fail that case for want of a detail.
  */
 @Component("openSafeguardingAlert")
+@RequiredArgsConstructor
 public class OpenSafeguardingAlert implements JavaDelegate {
 
   private final SafeguardingRegister register;
@@ -29,19 +31,6 @@ public class OpenSafeguardingAlert implements JavaDelegate {
   private final Deadlines deadlines;
   private final SafeguardingProperties properties;
   private final Clock clock;
-
-  public OpenSafeguardingAlert(
-      SafeguardingRegister register,
-      ContractService contracts,
-      Deadlines deadlines,
-      SafeguardingProperties properties,
-      Clock clock) {
-    this.register = register;
-    this.contracts = contracts;
-    this.deadlines = deadlines;
-    this.properties = properties;
-    this.clock = clock;
-  }
 
   @Override
   public void execute(DelegateExecution execution) {

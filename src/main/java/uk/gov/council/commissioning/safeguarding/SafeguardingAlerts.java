@@ -9,6 +9,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,6 +25,7 @@ import uk.gov.council.commissioning.compliance.DeadlineBreaches;
  * case, so a case that reports the same concern twice, or a retried job, raises it once.
  */
 @Service
+@RequiredArgsConstructor
 public class SafeguardingAlerts {
 
   public static final String PROCESS_KEY = "safeguarding-alert";
@@ -32,17 +34,6 @@ public class SafeguardingAlerts {
   private final CaseStarts cases;
   private final DeadlineBreaches breaches;
   private final SafeguardingProperties properties;
-
-  public SafeguardingAlerts(
-      JdbcClient jdbc,
-      CaseStarts cases,
-      DeadlineBreaches breaches,
-      SafeguardingProperties properties) {
-    this.jdbc = jdbc;
-    this.cases = cases;
-    this.breaches = breaches;
-    this.properties = properties;
-  }
 
   /**
    * Records the alert and starts its screening, in the caller's transaction.

@@ -5,6 +5,7 @@ import static uk.gov.council.commissioning.safeguarding.SafeguardingVariables.*;
 import java.util.Arrays;
 import java.util.Set;
 import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.forms.FormChecks;
@@ -15,13 +16,10 @@ import uk.gov.council.commissioning.forms.FormChecks;
  * names every field at fault.
  */
 @Component("safeguardingFormChecks")
+@RequiredArgsConstructor
 public class SafeguardingFormChecks {
 
   private final SafeguardingRegister register;
-
-  public SafeguardingFormChecks(SafeguardingRegister register) {
-    this.register = register;
-  }
 
   static final Set<String> YES_NO = Set.of(YES, NO);
   static final Set<String> LEADS =

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.Provider;
@@ -19,18 +20,12 @@ import uk.gov.council.commissioning.security.Roles;
  * about whom: those details stay in the application, where access is controlled.
  */
 @Component("safeguardingNotifications")
+@RequiredArgsConstructor
 public class SafeguardingNotifications {
 
   private final CaseMail mail;
   private final RecipientDirectory recipients;
   private final SafeguardingRegister register;
-
-  public SafeguardingNotifications(
-      CaseMail mail, RecipientDirectory recipients, SafeguardingRegister register) {
-    this.mail = mail;
-    this.recipients = recipients;
-    this.register = register;
-  }
 
   /** Seed 002 §10.5: the council hears of the concern; the safeguarding team screens it. */
   public void alertRaised(DelegateExecution execution) {

@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Optional;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,7 @@ import uk.gov.council.commissioning.deadlines.Deadlines;
  * always"). Each write happens once: a repeated call leaves the first record as it was.
  */
 @Component("safeguardingRegister")
+@RequiredArgsConstructor
 public class SafeguardingRegister {
 
   static final int MAX_OUTCOME = 2000;
@@ -36,14 +38,6 @@ public class SafeguardingRegister {
 
   private final Deadlines deadlines;
   private final Clock clock;
-
-  public SafeguardingRegister(
-      JdbcClient jdbc, ContractService contracts, Deadlines deadlines, Clock clock) {
-    this.jdbc = jdbc;
-    this.contracts = contracts;
-    this.deadlines = deadlines;
-    this.clock = clock;
-  }
 
   /**
    * The provider the alert is about, from its row, found by the alert's process instance: variables

@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.security;
 
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.identity.Authentication;
@@ -7,13 +8,10 @@ import org.springframework.stereotype.Component;
 
 /** Finds out who is acting, from the engine's users and groups. */
 @Component
+@RequiredArgsConstructor
 public class Actors {
 
   private final IdentityService identityService;
-
-  public Actors(IdentityService identityService) {
-    this.identityService = identityService;
-  }
 
   /**
    * The user starting a case. The signed-in user counts, not the initiator variable: the engine

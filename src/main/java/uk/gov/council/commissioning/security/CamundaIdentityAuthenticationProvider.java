@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.security;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -16,13 +17,10 @@ import org.springframework.stereotype.Component;
  * managed in one place (Camunda Admin) and every group becomes a Spring authority.
  */
 @Component
+@RequiredArgsConstructor
 class CamundaIdentityAuthenticationProvider implements AuthenticationProvider {
 
   private final IdentityService identityService;
-
-  public CamundaIdentityAuthenticationProvider(IdentityService identityService) {
-    this.identityService = identityService;
-  }
 
   @Override
   public Authentication authenticate(Authentication authentication) {

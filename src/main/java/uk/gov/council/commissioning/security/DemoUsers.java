@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.security;
 
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
@@ -10,6 +11,7 @@ import org.springframework.stereotype.Component;
 /** One user per role for demonstrations and training; the demo profile only. */
 @Component
 @Profile("demo")
+@RequiredArgsConstructor
 class DemoUsers {
 
   /** A demo user: id, first and last name, the groups it belongs to. */
@@ -75,11 +77,6 @@ class DemoUsers {
 
   private final AccessSetup access;
   private final DemoProperties demo;
-
-  public DemoUsers(AccessSetup access, DemoProperties demo) {
-    this.access = access;
-    this.demo = demo;
-  }
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(1)

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
  * so a refused caller learns whom to ask. Which rows a provider sees stays a filter on the data.
  */
 @Component("access")
+@RequiredArgsConstructor
 public class EndpointAccess {
 
   private static final Map<String, String> GROUP_NAMES =
@@ -29,10 +31,6 @@ public class EndpointAccess {
           .collect(Collectors.toMap(Roles.GroupName::id, g -> g.name().toLowerCase()));
 
   private final CaseAccess cases;
-
-  public EndpointAccess(CaseAccess cases) {
-    this.cases = cases;
-  }
 
   /** A decision that says why it refused. */
   public static final class Decision extends AuthorizationDecision {

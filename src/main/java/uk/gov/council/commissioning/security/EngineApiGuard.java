@@ -24,6 +24,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -53,6 +54,7 @@ import uk.gov.council.commissioning.web.FieldProblem;
  *   <li>A body that is not a JSON object where one is expected is refused with a 400, not a 500.
  * </ul>
  */
+@RequiredArgsConstructor
 class EngineApiGuard extends OncePerRequestFilter {
 
   private static final Pattern ENGINE_API =
@@ -84,11 +86,6 @@ class EngineApiGuard extends OncePerRequestFilter {
 
   private final ObjectMapper json;
   private final DeployedForms forms;
-
-  public EngineApiGuard(ObjectMapper json, DeployedForms forms) {
-    this.json = json;
-    this.forms = forms;
-  }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
