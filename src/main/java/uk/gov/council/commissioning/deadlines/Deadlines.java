@@ -198,6 +198,33 @@ public class Deadlines {
     return acceleration.compressUntil(due.plus(after));
   }
 
+  /**
+   * For an execution listener in a model: the process instance's deadline of this kind was met now
+   * (the step it waited for was done, or the period it measured ran its course). Found by process
+   * instance, like {@link #timer}; a deadline already met stays as it was.
+   */
+  @Transactional
+  public boolean met(DelegateExecution execution, String kind) {
+    return setInstanceState(execution, kind, State.MET, null);
+  }
+
+  /**
+   * For the execution listener of a timer that escalates: the process instance's deadline of this
+   * kind passed with nothing done. Only an open deadline becomes missed, so a retried job records
+   * nothing more. The council's own deadlines leave no breach row; a provider's use {@link
+   * #missed(CaseRef, String, Long, String)}.
+   */
+  @Transactional
+  public boolean missed(DelegateExecution execution, String kind) {
+    return setInstanceState(execution, kind, State.MISSED, State.OPEN);
+  }
+
+  /** For an execution listener: nothing is owed under this deadline any more. */
+  @Transactional
+  public boolean waive(DelegateExecution execution, String kind) {
+    return setInstanceState(execution, kind, State.WAIVED, null);
+  }
+
   private Deadline get(CaseRef ref, String kind) {
     return find(ref, kind)
         .orElseThrow(
@@ -255,6 +282,21 @@ public class Deadlines {
             .param("at", utc(at))
             .param("t", ref.caseType())
             .param("r", ref.reference())
+            .param("k", kind)
+            .param("from", onlyFrom == null ? null : onlyFrom.name())
+            .update()
+        > 0;
+  }
+
+  private boolean setInstanceState(
+      DelegateExecution execution, String kind, State state, State onlyFrom) {
+    return jdbc.sql(
+                "UPDATE case_deadline SET state = :s, state_at = :at"
+                    + " WHERE process_instance_id = :p AND kind = :k"
+                    + (onlyFrom == null ? " AND state <> :s" : " AND state = :from"))
+            .param("s", state.name())
+            .param("at", utc(clock.instant()))
+            .param("p", execution.getProcessInstanceId())
             .param("k", kind)
             .param("from", onlyFrom == null ? null : onlyFrom.name())
             .update()
