@@ -201,11 +201,12 @@ public class Deadlines {
   /**
    * For an execution listener in a model: the process instance's deadline of this kind was met now
    * (the step it waited for was done, or the period it measured ran its course). Found by process
-   * instance, like {@link #timer}; a deadline already met stays as it was.
+   * instance, like {@link #timer}; a deadline met or waived before stays as it was, one missed
+   * becomes met late.
    */
   @Transactional
   public boolean met(DelegateExecution execution, String kind) {
-    return setInstanceState(execution, kind, State.MET, null);
+    return setInstanceState(execution, kind, State.MET, State.OPEN, State.MISSED);
   }
 
   /**
@@ -219,10 +220,10 @@ public class Deadlines {
     return setInstanceState(execution, kind, State.MISSED, State.OPEN);
   }
 
-  /** For an execution listener: nothing is owed under this deadline any more. */
+  /** For an execution listener: nothing is owed under this open deadline any more. */
   @Transactional
   public boolean waive(DelegateExecution execution, String kind) {
-    return setInstanceState(execution, kind, State.WAIVED, null);
+    return setInstanceState(execution, kind, State.WAIVED, State.OPEN);
   }
 
   private Deadline get(CaseRef ref, String kind) {
@@ -289,16 +290,15 @@ public class Deadlines {
   }
 
   private boolean setInstanceState(
-      DelegateExecution execution, String kind, State state, State onlyFrom) {
+      DelegateExecution execution, String kind, State state, State... onlyFrom) {
     return jdbc.sql(
                 "UPDATE case_deadline SET state = :s, state_at = :at"
-                    + " WHERE process_instance_id = :p AND kind = :k"
-                    + (onlyFrom == null ? " AND state <> :s" : " AND state = :from"))
+                    + " WHERE process_instance_id = :p AND kind = :k AND state IN (:from)")
             .param("s", state.name())
             .param("at", utc(clock.instant()))
             .param("p", execution.getProcessInstanceId())
             .param("k", kind)
-            .param("from", onlyFrom == null ? null : onlyFrom.name())
+            .param("from", java.util.Arrays.stream(onlyFrom).map(State::name).toList())
             .update()
         > 0;
   }

@@ -182,6 +182,47 @@ class DeadlinesTest {
         .isEqualTo(due.toInstant());
   }
 
+  @Test
+  void aModelMarksItsInstancesDeadlineMetMissedOrWaivedOnceAndNeverUndoesAWaiver() {
+    DelegateExecution execution = mock(DelegateExecution.class);
+    when(execution.getProcessInstanceId()).thenReturn("pi-1");
+    Deadlines deadlines = deadlines(1);
+    Instant due = Instant.parse("2026-04-01T00:00:00Z");
+    deadlines.scheduleAt(CASE, "ESCALATION", due, "000 §4.9");
+    deadlines.scheduleAt(CASE, "LAPSE", due, "000 §12.1");
+    deadlines.scheduleAt(CASE, "CALL_IN", due, "000 front sheet");
+
+    // The timer escalates; a retried job changes nothing; the decision comes later: met, late.
+    assertThat(deadlines.missed(execution, "ESCALATION")).isTrue();
+    assertThat(deadlines.missed(execution, "ESCALATION")).isFalse();
+    assertThat(deadlines.find(CASE, "ESCALATION").orElseThrow().state()).isEqualTo(State.MISSED);
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-02T10:00:00Z")));
+    assertThat(deadlines.met(execution, "ESCALATION")).isTrue();
+    Deadline late = deadlines.find(CASE, "ESCALATION").orElseThrow();
+    assertThat(late.state()).isEqualTo(State.MET);
+    assertThat(late.stateAt()).isEqualTo("2026-04-02T10:00:00Z").isAfter(late.dueAt());
+
+    // Met in time stays met: a later timer cannot mark it missed.
+    assertThat(deadlines.met(execution, "LAPSE")).isTrue();
+    assertThat(deadlines.missed(execution, "LAPSE")).isFalse();
+    assertThat(deadlines.find(CASE, "LAPSE").orElseThrow().state()).isEqualTo(State.MET);
+
+    // Waived (a call-in came): neither the end of the period nor a timer turns it back.
+    assertThat(deadlines.waive(execution, "CALL_IN")).isTrue();
+    assertThat(deadlines.met(execution, "CALL_IN")).isFalse();
+    assertThat(deadlines.missed(execution, "CALL_IN")).isFalse();
+    assertThat(deadlines.find(CASE, "CALL_IN").orElseThrow().state()).isEqualTo(State.WAIVED);
+
+    // Another instance's rows, or a kind never scheduled, are not touched.
+    DelegateExecution other = mock(DelegateExecution.class);
+    when(other.getProcessInstanceId()).thenReturn("pi-2");
+    deadlines.scheduleAt(CASE, "COMMENCEMENT", due, "000 §6.5");
+    assertThat(deadlines.met(other, "COMMENCEMENT")).isFalse();
+    assertThat(deadlines.met(execution, "NOT_SCHEDULED")).isFalse();
+    assertThat(deadlines.find(CASE, "COMMENCEMENT").orElseThrow().state()).isEqualTo(State.OPEN);
+    assertThat(breaches.ofCase("COMPLAINT", "CP-2026-000001")).isEmpty();
+  }
+
   private Deadlines deadlines(double acceleration) {
     EngineClock clock = new EngineClock();
     return new Deadlines(
