@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Stream;
 
 /**
  * The regular pattern of bank holidays, for years the published data does not cover.
@@ -73,25 +74,21 @@ final class BankHolidayRules {
     return LocalDate.of(year, month, day);
   }
 
+  /** New Year's Day, Christmas Day and Boxing Day are holidays in every nation. */
+  private static final List<MonthDay> FIXED_EVERYWHERE =
+      List.of(MonthDay.of(1, 1), MonthDay.of(12, 25), MonthDay.of(12, 26));
+
+  /** In date order, which is the order their weekend substitutes are given in. */
   private static List<MonthDay> fixedDates(Nation nation) {
-    return switch (nation) {
-      case ENGLAND_AND_WALES ->
-          List.of(MonthDay.of(1, 1), MonthDay.of(12, 25), MonthDay.of(12, 26));
-      case SCOTLAND ->
-          List.of(
-              MonthDay.of(1, 1),
-              MonthDay.of(1, 2),
-              MonthDay.of(11, 30),
-              MonthDay.of(12, 25),
-              MonthDay.of(12, 26));
-      case NORTHERN_IRELAND ->
-          List.of(
-              MonthDay.of(1, 1),
-              MonthDay.of(3, 17),
-              MonthDay.of(7, 12),
-              MonthDay.of(12, 25),
-              MonthDay.of(12, 26));
-    };
+    List<MonthDay> own =
+        switch (nation) {
+          case ENGLAND_AND_WALES -> List.of();
+          // 2 January and St Andrew's Day.
+          case SCOTLAND -> List.of(MonthDay.of(1, 2), MonthDay.of(11, 30));
+          // St Patrick's Day and the Battle of the Boyne.
+          case NORTHERN_IRELAND -> List.of(MonthDay.of(3, 17), MonthDay.of(7, 12));
+        };
+    return Stream.concat(FIXED_EVERYWHERE.stream(), own.stream()).sorted().toList();
   }
 
   private static LocalDate firstMonday(int year, int month) {

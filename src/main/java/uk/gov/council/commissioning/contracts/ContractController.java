@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.gov.council.commissioning.contracts.ContractResponses.ContractDetails;
 import uk.gov.council.commissioning.contracts.ContractResponses.ContractSummary;
-import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.ProviderScope;
 
 @RestController
 @PreAuthorize("isAuthenticated()")
@@ -27,11 +27,9 @@ class ContractController {
 
   @GetMapping
   public List<ContractSummary> list(Authentication auth) {
-    List<Contract> visible =
-        CouncilUser.isProvider(auth)
-            ? contracts.findByProviderGroups(CouncilUser.providerGroups(auth))
-            : contracts.findAll();
-    return visible.stream().map(ContractSummary::of).toList();
+    return ProviderScope.visible(auth, contracts::findByProviderGroups, contracts::findAll).stream()
+        .map(ContractSummary::of)
+        .toList();
   }
 
   /**

@@ -6,10 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
@@ -23,6 +20,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.letters.PdfDownload;
 import uk.gov.council.commissioning.security.CouncilUser;
 
 /** Starts extension cases and hands out their letters over REST. */
@@ -77,12 +75,7 @@ class ExtensionController {
                 () ->
                     new ResponseStatusException(
                         HttpStatus.NOT_FOUND, "No such letter for " + reference));
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(letter.fileName()).build().toString())
-        .body(letter.content());
+    return PdfDownload.of(letter.fileName(), letter.content());
   }
 
   @ExceptionHandler(ExtensionRefusedException.class)

@@ -65,43 +65,34 @@ public class DeployedForms {
   /** The start form of the latest version of a process, by its key. */
   public Optional<StepForm> ofStartByKey(String processKey) {
     return asEngine(
-        () -> {
-          ProcessDefinition latest =
-              engine
-                  .getRepositoryService()
-                  .createProcessDefinitionQuery()
-                  .processDefinitionKey(processKey)
-                  .latestVersion()
-                  .withoutTenantId()
-                  .singleResult();
-          return latest == null ? Optional.<StepForm>empty() : ofStart(latest);
-        });
-  }
-
-  public Optional<StepForm> ofStartById(String processDefinitionId) {
-    return asEngine(
-        () -> {
-          ProcessDefinition definition =
-              engine
-                  .getRepositoryService()
-                  .createProcessDefinitionQuery()
-                  .processDefinitionId(processDefinitionId)
-                  .singleResult();
-          return definition == null ? Optional.<StepForm>empty() : ofStart(definition);
-        });
-  }
-
-  /** The key of a process definition given by id; empty when there is none. */
-  public Optional<String> processKeyOf(String processDefinitionId) {
-    return asEngine(
         () ->
             Optional.ofNullable(
                     engine
                         .getRepositoryService()
                         .createProcessDefinitionQuery()
-                        .processDefinitionId(processDefinitionId)
+                        .processDefinitionKey(processKey)
+                        .latestVersion()
+                        .withoutTenantId()
                         .singleResult())
-                .map(ProcessDefinition::getKey));
+                .flatMap(this::ofStart));
+  }
+
+  public Optional<StepForm> ofStartById(String processDefinitionId) {
+    return asEngine(() -> definition(processDefinitionId).flatMap(this::ofStart));
+  }
+
+  /** The key of a process definition given by id; empty when there is none. */
+  public Optional<String> processKeyOf(String processDefinitionId) {
+    return asEngine(() -> definition(processDefinitionId).map(ProcessDefinition::getKey));
+  }
+
+  private Optional<ProcessDefinition> definition(String processDefinitionId) {
+    return Optional.ofNullable(
+        engine
+            .getRepositoryService()
+            .createProcessDefinitionQuery()
+            .processDefinitionId(processDefinitionId)
+            .singleResult());
   }
 
   private Optional<StepForm> ofStart(ProcessDefinition definition) {

@@ -28,9 +28,8 @@ public final class FormChecks {
   private final List<String> problems = new ArrayList<>();
 
   public String text(String field) {
-    Object value = scope.getVariable(field);
-    if (value == null || value.toString().isBlank()) {
-      problems.add(field + ": is required");
+    Object value = required(field);
+    if (value == null) {
       return null;
     }
     return value.toString().trim();
@@ -46,8 +45,7 @@ public final class FormChecks {
   }
 
   public void textIf(boolean condition, String field, String why) {
-    Object value = scope.getVariable(field);
-    if (condition && (value == null || value.toString().isBlank())) {
+    if (condition && isEmpty(field)) {
       problems.add(field + ": " + why);
     }
   }
@@ -81,9 +79,8 @@ public final class FormChecks {
    * "£2,100,000" ({@link Amounts}), to the penny.
    */
   public BigDecimal amount(String field) {
-    Object value = scope.getVariable(field);
-    if (value == null || value.toString().isBlank()) {
-      problems.add(field + ": is required");
+    Object value = required(field);
+    if (value == null) {
       return null;
     }
     Optional<BigDecimal> amount =
@@ -113,9 +110,8 @@ public final class FormChecks {
   }
 
   public LocalDate date(String field) {
-    Object value = scope.getVariable(field);
-    if (value == null || value.toString().isBlank()) {
-      problems.add(field + ": is required");
+    Object value = required(field);
+    if (value == null) {
       return null;
     }
     try {
@@ -128,24 +124,12 @@ public final class FormChecks {
 
   /** The same as {@link #date(String)} for a field that may be left empty. */
   public LocalDate optionalDate(String field) {
-    Object value = scope.getVariable(field);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    return date(field);
+    return isEmpty(field) ? null : date(field);
   }
 
   /** A text that may be left empty (null then), at most {@code max} characters. */
   public String optionalText(String field, int max) {
-    Object value = scope.getVariable(field);
-    if (value == null || value.toString().isBlank()) {
-      return null;
-    }
-    String text = value.toString().trim();
-    if (text.length() > max) {
-      problems.add(field + ": must be at most " + max + " characters");
-    }
-    return text;
+    return isEmpty(field) ? null : text(field, max);
   }
 
   /**
@@ -153,9 +137,8 @@ public final class FormChecks {
    * one, which is read as UK time (Camunda Forms sends either, depending on the field's setting).
    */
   public Instant dateTime(String field) {
-    Object value = scope.getVariable(field);
-    if (value == null || value.toString().isBlank()) {
-      problems.add(field + ": is required");
+    Object value = required(field);
+    if (value == null) {
       return null;
     }
     Instant parsed = parseDateTime(value);
@@ -167,11 +150,21 @@ public final class FormChecks {
 
   /** The same as {@link #dateTime(String)} for a field that may be left empty. */
   public Instant optionalDateTime(String field) {
-    Object value = scope.getVariable(field);
-    if (value == null || value.toString().isBlank()) {
+    return isEmpty(field) ? null : dateTime(field);
+  }
+
+  /** The field's value; null, with the field noted as required, when it was left empty. */
+  private Object required(String field) {
+    if (isEmpty(field)) {
+      problems.add(field + ": is required");
       return null;
     }
-    return dateTime(field);
+    return scope.getVariable(field);
+  }
+
+  private boolean isEmpty(String field) {
+    Object value = scope.getVariable(field);
+    return value == null || value.toString().isBlank();
   }
 
   /** Reads what a date-and-time field may hold; null when it is not a date and time. */

@@ -23,6 +23,7 @@ import uk.gov.council.commissioning.incidents.IncidentResponses.IncidentSummary;
 import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CaseAccess.Sight;
 import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
@@ -95,9 +96,7 @@ class IncidentController {
   @PreAuthorize("@access.mayStart(authentication, 'serious-incident')")
   public ResponseEntity<OpenedIncident> report(
       @RequestBody(required = false) IncidentReportRequest request, Authentication user) {
-    if (request == null) {
-      throw new InvalidRequestException("body", "a serious incident report is required");
-    }
+    InvalidRequestException.requireBody(request, "a serious incident report is required");
     OpenedCase opened = cases.open(request.variables(), user.getName(), CouncilUser.groups(user));
     String href = "/api/incidents/" + opened.incidentNumber();
     return ResponseEntity.created(URI.create(href))
@@ -109,11 +108,9 @@ class IncidentController {
   @GetMapping
   @PreAuthorize("@access.seesCases(authentication, 'serious-incident')")
   public List<IncidentSummary> list(Authentication user) {
-    List<SeriousIncident> visible =
-        CouncilUser.isProvider(user)
-            ? incidents.ofOrganisations(CouncilUser.providerGroups(user))
-            : incidents.all();
-    return visible.stream().map(IncidentSummary::of).toList();
+    return ProviderScope.visible(user, incidents::ofOrganisations, incidents::all).stream()
+        .map(IncidentSummary::of)
+        .toList();
   }
 
   /**

@@ -6,6 +6,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * One body of procurement law, as held in the regime data (procurement/regimes.json): which tender
@@ -116,31 +117,19 @@ record ProcurementRegime(
     if (procedures.isEmpty()) {
       found.add(where + ": procedures must list at least one procedure");
     }
-    Set<String> procedureIds = new HashSet<>();
-    for (TenderingProcedure procedure : procedures) {
-      if (procedure != null && !procedureIds.add(procedure.id())) {
-        found.add(where + ": procedure " + procedure.id() + " is listed twice");
-      }
-      found.addAll(
-          procedure == null
-              ? List.of(where + ": a procedure entry is empty")
-              : procedure.inconsistencies(where));
-    }
+    checkEntries(
+        found,
+        where,
+        "procedure",
+        procedures,
+        TenderingProcedure::id,
+        p -> p.inconsistencies(where));
     if (standstill == null) {
       found.add(where + ": standstill is missing");
     } else {
       found.addAll(standstill.inconsistencies(where));
     }
-    Set<String> codes = new HashSet<>();
-    for (NoticeRule notice : notices) {
-      if (notice != null && !codes.add(notice.code())) {
-        found.add(where + ": notice " + notice.code() + " is listed twice");
-      }
-      found.addAll(
-          notice == null
-              ? List.of(where + ": a notice entry is empty")
-              : notice.inconsistencies(where));
-    }
+    checkEntries(found, where, "notice", notices, NoticeRule::code, n -> n.inconsistencies(where));
     Optional<NoticeRule> details =
         blank(contractDetailsNotice) ? Optional.empty() : notice(contractDetailsNotice);
     if (details.isEmpty() || details.get().anchor() != NoticeRule.Anchor.CONTRACT_SIGNATURE) {
@@ -153,6 +142,26 @@ record ProcurementRegime(
       found.add(where + ": exactly one notice must have startsStandstill: true");
     }
     return found;
+  }
+
+  /** Each entry of a list is present, named once only, and consistent in itself. */
+  private static <T> void checkEntries(
+      List<String> found,
+      String where,
+      String kind,
+      List<T> entries,
+      Function<T, String> key,
+      Function<T, List<String>> inconsistencies) {
+    Set<String> keys = new HashSet<>();
+    for (T entry : entries) {
+      if (entry != null && !keys.add(key.apply(entry))) {
+        found.add(where + ": " + kind + " " + key.apply(entry) + " is listed twice");
+      }
+      found.addAll(
+          entry == null
+              ? List.of(where + ": a " + kind + " entry is empty")
+              : inconsistencies.apply(entry));
+    }
   }
 
   static void requireText(List<String> found, String where, String field, String value) {

@@ -40,31 +40,31 @@ record TimetablePlan(
 
   /** The day a stage is planned to be finished by; null while the plan lacks that date. */
   public LocalDate plannedEnd(ProcurementStage stage) {
-    return switch (stage) {
-      case MARKET_ENGAGEMENT -> marketEngagementEnd;
-      case TENDER_PERIOD -> tenderCloseDate;
-      case EVALUATION -> evaluationEnd;
-      case AWARD_AUTHORISATION -> awardAuthorisationEnd;
-      // Mobilisation runs up to the day before the service starts.
-      case NOTIFICATION_AND_MOBILISATION ->
-          commencementDate == null ? null : commencementDate.minusDays(1);
-      case COMMENCEMENT -> commencementDate;
-    };
+    return window(stage).end();
   }
 
-  /**
-   * The day a stage is planned to begin; null while the plan lacks that date. Evaluation begins
-   * when tenders close and authorisation when evaluation ends (seed 000 §6.5 lets neighbouring
-   * stages share a month); notification begins with the award notice.
-   */
+  /** The day a stage is planned to begin; null while the plan lacks that date. */
   public LocalDate plannedStart(ProcurementStage stage) {
+    return window(stage).start();
+  }
+
+  private record StageWindow(LocalDate start, LocalDate end) {}
+
+  /**
+   * Evaluation begins when tenders close and authorisation when evaluation ends (seed 000 §6.5 lets
+   * neighbouring stages share a month); notification begins with the award notice.
+   */
+  private StageWindow window(ProcurementStage stage) {
     return switch (stage) {
-      case MARKET_ENGAGEMENT -> marketEngagementStart;
-      case TENDER_PERIOD -> tenderNoticeDate;
-      case EVALUATION -> tenderCloseDate;
-      case AWARD_AUTHORISATION -> evaluationEnd;
-      case NOTIFICATION_AND_MOBILISATION -> awardNoticeDate;
-      case COMMENCEMENT -> commencementDate;
+      case MARKET_ENGAGEMENT -> new StageWindow(marketEngagementStart, marketEngagementEnd);
+      case TENDER_PERIOD -> new StageWindow(tenderNoticeDate, tenderCloseDate);
+      case EVALUATION -> new StageWindow(tenderCloseDate, evaluationEnd);
+      case AWARD_AUTHORISATION -> new StageWindow(evaluationEnd, awardAuthorisationEnd);
+      // Mobilisation runs up to the day before the service starts.
+      case NOTIFICATION_AND_MOBILISATION ->
+          new StageWindow(
+              awardNoticeDate, commencementDate == null ? null : commencementDate.minusDays(1));
+      case COMMENCEMENT -> new StageWindow(commencementDate, commencementDate);
     };
   }
 }

@@ -4,10 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import lombok.RequiredArgsConstructor;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -17,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import uk.gov.council.commissioning.letters.PdfDownload;
 import uk.gov.council.commissioning.security.CouncilUser;
 
 /**
@@ -111,11 +109,6 @@ class ImprovementPlanController {
                 () ->
                     new ResponseStatusException(
                         HttpStatus.NOT_FOUND, "No default notice for plan " + id));
-    return ResponseEntity.ok()
-        .contentType(MediaType.APPLICATION_PDF)
-        .header(
-            HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(notice.fileName()).build().toString())
-        .body(notice.content());
+    return PdfDownload.of(notice.fileName(), notice.content());
   }
 }

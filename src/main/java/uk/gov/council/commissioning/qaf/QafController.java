@@ -79,9 +79,7 @@ class QafController {
   @PreAuthorize("@access.mayStart(authentication, 'qaf-assessment')")
   public ResponseEntity<QafView> start(
       @RequestBody(required = false) QafRequest request, Authentication user) {
-    if (request == null) {
-      throw new InvalidRequestException("body", "a QAF request is required");
-    }
+    InvalidRequestException.requireBody(request, "a QAF request is required");
     Map<String, Object> variables = new HashMap<>();
     variables.put("contractReference", request.contractReference());
     variables.put(

@@ -91,30 +91,27 @@ class ReportsController {
       Authentication user,
       Model model,
       HttpServletResponse response) {
-    Optional<Viewer> viewer = viewer(user);
-    if (viewer.isEmpty()) {
-      return refused(response);
-    }
-    model.addAttribute("page", "compliance");
-    model.addAttribute("staff", viewer.get().staff());
     Instant now = clock.instant();
-    Optional<Quarter> shown = quarter(quarter, now);
-    if (shown.isEmpty()) {
-      return badQuarter(quarter, "reports/compliance", model, response);
-    }
-    Quarter q = shown.get();
-    model.addAttribute("quarter", QuarterView.of(q));
-    model.addAttribute("quarterEntered", q.toString());
-    model.addAttribute("asAt", ReportFormat.time(now));
-    model.addAttribute("asAtMachine", ReportFormat.machineTime(now));
-    List<ProviderSection> sections =
-        viewer.get().staff()
-            ? figures.forAllProviders(q, now).providers().stream().map(ProviderSection::of).toList()
-            : viewer.get().organisations().stream()
-                .map(p -> ProviderSection.of(figures.forProvider(p, q, now)))
-                .toList();
-    model.addAttribute("providers", sections);
-    return "reports/compliance";
+    return quarterPage(
+        "compliance",
+        quarter,
+        now,
+        user,
+        model,
+        response,
+        (viewer, q) -> {
+          model.addAttribute("asAt", ReportFormat.time(now));
+          model.addAttribute("asAtMachine", ReportFormat.machineTime(now));
+          List<ProviderSection> sections =
+              viewer.staff()
+                  ? figures.forAllProviders(q, now).providers().stream()
+                      .map(ProviderSection::of)
+                      .toList()
+                  : viewer.organisations().stream()
+                      .map(p -> ProviderSection.of(figures.forProvider(p, q, now)))
+                      .toList();
+          model.addAttribute("providers", sections);
+        });
   }
 
   @GetMapping("/breaches")
@@ -123,32 +120,64 @@ class ReportsController {
       Authentication user,
       Model model,
       HttpServletResponse response) {
+    return quarterPage(
+        "breaches",
+        quarter,
+        clock.instant(),
+        user,
+        model,
+        response,
+        (viewer, q) -> {
+          List<DeadlineBreach> found =
+              viewer.staff()
+                  ? breaches.dueIn(q)
+                  : breaches.dueIn(q, viewer.organisations().stream().map(Provider::id).toList());
+          // Staff may see any provider's name; a provider's user only the names of its own
+          // organisations.
+          Map<Long, String> names =
+              (viewer.staff() ? contracts.findAllProviders() : viewer.organisations())
+                  .stream().collect(Collectors.toMap(Provider::id, Provider::name, (a, b) -> a));
+          model.addAttribute(
+              "breaches",
+              found.stream().map(b -> BreachRow.of(b, providerName(b, names))).toList());
+          model.addAttribute("missed", found.stream().filter(b -> b.kind() == Kind.MISSED).count());
+          model.addAttribute("late", found.stream().filter(b -> b.kind() == Kind.LATE).count());
+        });
+  }
+
+  /** What a quarterly page shows once its viewer and quarter are known. */
+  private interface QuarterContent {
+    void addTo(Viewer viewer, Quarter quarter);
+  }
+
+  /**
+   * A quarterly page, reports/{page}: refused to a user who may see no reports, and shown again
+   * with the problem when the quarter entered cannot be read.
+   */
+  private String quarterPage(
+      String page,
+      String entered,
+      Instant now,
+      Authentication user,
+      Model model,
+      HttpServletResponse response,
+      QuarterContent content) {
     Optional<Viewer> viewer = viewer(user);
     if (viewer.isEmpty()) {
       return refused(response);
     }
-    model.addAttribute("page", "breaches");
+    String view = "reports/" + page;
+    model.addAttribute("page", page);
     model.addAttribute("staff", viewer.get().staff());
-    Optional<Quarter> shown = quarter(quarter, clock.instant());
+    Optional<Quarter> shown = quarter(entered, now);
     if (shown.isEmpty()) {
-      return badQuarter(quarter, "reports/breaches", model, response);
+      return badQuarter(entered, view, model, response);
     }
     Quarter q = shown.get();
     model.addAttribute("quarter", QuarterView.of(q));
     model.addAttribute("quarterEntered", q.toString());
-    List<DeadlineBreach> found =
-        viewer.get().staff()
-            ? breaches.dueIn(q)
-            : breaches.dueIn(q, viewer.get().organisations().stream().map(Provider::id).toList());
-    // Staff may see any provider's name; a provider's user only the names of its own organisations.
-    Map<Long, String> names =
-        (viewer.get().staff() ? contracts.findAllProviders() : viewer.get().organisations())
-            .stream().collect(Collectors.toMap(Provider::id, Provider::name, (a, b) -> a));
-    model.addAttribute(
-        "breaches", found.stream().map(b -> BreachRow.of(b, providerName(b, names))).toList());
-    model.addAttribute("missed", found.stream().filter(b -> b.kind() == Kind.MISSED).count());
-    model.addAttribute("late", found.stream().filter(b -> b.kind() == Kind.LATE).count());
-    return "reports/breaches";
+    content.addTo(viewer.get(), q);
+    return view;
   }
 
   private Optional<Viewer> viewer(Authentication user) {

@@ -1,6 +1,9 @@
 package uk.gov.council.commissioning.security;
 
+import static uk.gov.council.commissioning.security.Roles.*;
+
 import java.util.List;
+import java.util.stream.Stream;
 import lombok.RequiredArgsConstructor;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
@@ -17,63 +20,50 @@ class DemoUsers {
   /** A demo user: id, first and last name, the groups it belongs to. */
   public record DemoUser(String id, String firstName, String lastName, List<String> groups) {}
 
-  public static final List<DemoUser> USERS =
+  /** A provider organisation of the demo, with one user who handles its contracts. */
+  private record DemoProvider(String key, String name, String userFirstName) {
+
+    String group() {
+      return Roles.PROVIDER_GROUP_PREFIX + key;
+    }
+
+    DemoUser user() {
+      return new DemoUser(
+          key, userFirstName, "Contracts (" + name + ")", List.of(Roles.PROVIDERS, group()));
+    }
+  }
+
+  private static final List<DemoProvider> DEMO_PROVIDERS =
       List.of(
-          new DemoUser(
-              "officer",
-              "Olivia",
-              "Officer (Commissioning)",
-              List.of(Roles.COMMISSIONING_OFFICERS)),
-          new DemoUser(
-              "manager", "Marcus", "Manager (Contracts)", List.of(Roles.CONTRACTS_MANAGERS)),
-          new DemoUser(
-              "procurement",
-              "Priya",
-              "Lead (Procurement)",
-              List.of(Roles.PROCUREMENT, Roles.PROCUREMENT_LEADS)),
-          new DemoUser("buyer", "Bola", "Officer (Procurement)", List.of(Roles.PROCUREMENT)),
-          new DemoUser(
-              "quality",
-              "Quentin",
-              "Officer (Quality Assurance)",
-              List.of(Roles.QUALITY_ASSURANCE)),
-          new DemoUser("brokerage", "Bea", "Officer (Brokerage)", List.of(Roles.BROKERAGE)),
-          new DemoUser("safeguarding", "Sam", "Lead (Safeguarding)", List.of(Roles.SAFEGUARDING)),
-          new DemoUser(
-              "director", "Dana", "Director of Adult Social Care", List.of(Roles.CHIEF_OFFICERS)),
-          new DemoUser(
-              "governance",
-              "Gareth",
-              "AD Governance & Contracts",
-              List.of(Roles.GOVERNANCE_CONTRACTS)),
-          new DemoUser("finance", "Fiona", "Director of Finance", List.of(Roles.FINANCE_DIRECTORS)),
-          new DemoUser(
-              "corporate",
-              "Colin",
-              "Director of Corporate Services",
-              List.of(Roles.CORPORATE_DIRECTORS)),
-          new DemoUser(
-              "portfolio",
-              "Penny",
-              "Portfolio Holder (Adult Care and Health)",
-              List.of(Roles.PORTFOLIO_HOLDERS)),
-          new DemoUser(
-              "clerk", "Chris", "Clerk (Democratic Services)", List.of(Roles.DEMOCRATIC_SERVICES)),
-          new DemoUser(
-              "vibrance",
-              "Val",
-              "Contracts (Vibrance)",
-              List.of(Roles.PROVIDERS, "provider-vibrance")),
-          new DemoUser(
-              "brightpath",
-              "Ben",
-              "Contracts (Brightpath Home Care)",
-              List.of(Roles.PROVIDERS, "provider-brightpath")),
-          new DemoUser(
-              "oakleaf",
-              "Olu",
-              "Contracts (Oakleaf Day Services)",
-              List.of(Roles.PROVIDERS, "provider-oakleaf")));
+          new DemoProvider("vibrance", "Vibrance", "Val"),
+          new DemoProvider("brightpath", "Brightpath Home Care", "Ben"),
+          new DemoProvider("oakleaf", "Oakleaf Day Services", "Olu"));
+
+  private static final List<DemoUser> COUNCIL_STAFF =
+      List.of(
+          staff("officer", "Olivia", "Officer (Commissioning)", COMMISSIONING_OFFICERS),
+          staff("manager", "Marcus", "Manager (Contracts)", CONTRACTS_MANAGERS),
+          staff("procurement", "Priya", "Lead (Procurement)", PROCUREMENT, PROCUREMENT_LEADS),
+          staff("buyer", "Bola", "Officer (Procurement)", PROCUREMENT),
+          staff("quality", "Quentin", "Officer (Quality Assurance)", QUALITY_ASSURANCE),
+          staff("brokerage", "Bea", "Officer (Brokerage)", BROKERAGE),
+          staff("safeguarding", "Sam", "Lead (Safeguarding)", SAFEGUARDING),
+          staff("director", "Dana", "Director of Adult Social Care", CHIEF_OFFICERS),
+          staff("governance", "Gareth", "AD Governance & Contracts", GOVERNANCE_CONTRACTS),
+          staff("finance", "Fiona", "Director of Finance", FINANCE_DIRECTORS),
+          staff("corporate", "Colin", "Director of Corporate Services", CORPORATE_DIRECTORS),
+          staff(
+              "portfolio", "Penny", "Portfolio Holder (Adult Care and Health)", PORTFOLIO_HOLDERS),
+          staff("clerk", "Chris", "Clerk (Democratic Services)", DEMOCRATIC_SERVICES));
+
+  /** Council staff first, then the providers' users. */
+  public static final List<DemoUser> USERS =
+      Stream.concat(COUNCIL_STAFF.stream(), DEMO_PROVIDERS.stream().map(DemoProvider::user))
+          .toList();
+
+  private static DemoUser staff(String id, String firstName, String lastName, String... groups) {
+    return new DemoUser(id, firstName, lastName, List.of(groups));
+  }
 
   private final AccessSetup access;
   private final DemoProperties demo;
@@ -81,9 +71,8 @@ class DemoUsers {
   @EventListener(ApplicationReadyEvent.class)
   @Order(1)
   public void createDemoUsers() {
-    access.ensureGroup("provider-vibrance", "Vibrance", "PROVIDER");
-    access.ensureGroup("provider-brightpath", "Brightpath Home Care", "PROVIDER");
-    access.ensureGroup("provider-oakleaf", "Oakleaf Day Services", "PROVIDER");
+    DEMO_PROVIDERS.forEach(
+        provider -> access.ensureGroup(provider.group(), provider.name(), "PROVIDER"));
     for (DemoUser user : USERS) {
       access.ensureUser(
           user.id(),

@@ -153,25 +153,22 @@ class EngineApiGuard extends OncePerRequestFilter {
       chain.doFilter(new BodyRequest(request, raw), response);
       return;
     }
-    JsonNode body;
+    JsonNode body = null;
+    String unreadable = null;
     try {
       body = raw.length == 0 ? json.createObjectNode() : json.readTree(raw);
+      if (body == null || body.isNull() || body.isMissingNode()) {
+        unreadable = "the body must be a JSON object, not null";
+      }
     } catch (JsonProcessingException notJson) {
-      Refusals.write(
-          response,
-          json,
-          "The request cannot be read",
-          List.of(new FieldProblem(null, "the body is not valid JSON")),
-          null,
-          byLabel);
-      return;
+      unreadable = "the body is not valid JSON";
     }
-    if (body == null || body.isNull() || body.isMissingNode()) {
+    if (unreadable != null) {
       Refusals.write(
           response,
           json,
           "The request cannot be read",
-          List.of(new FieldProblem(null, "the body must be a JSON object, not null")),
+          List.of(new FieldProblem(null, unreadable)),
           null,
           byLabel);
       return;

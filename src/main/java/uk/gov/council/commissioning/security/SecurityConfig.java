@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.security;
 
+import jakarta.servlet.Filter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -92,34 +93,38 @@ class SecurityConfig {
   /** Lets Tasklist, Cockpit and Admin trust the user Spring Security signed in. */
   @Bean
   FilterRegistrationBean<ContainerBasedAuthenticationFilter> webappAuthenticationFilter() {
-    FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
-    registration.addInitParameter(
-        AUTH_PROVIDER_PARAM, SpringSecurityEngineAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/camunda/app/*", "/camunda/api/*");
-    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
-    return registration;
+    return asSignedInUser(
+        afterSpringSecurity(
+            new ContainerBasedAuthenticationFilter(), "/camunda/app/*", "/camunda/api/*"));
   }
 
   /** Ends the session when the web apps have accepted their own "Log out". */
   @Bean
   FilterRegistrationBean<WebAppLogoutFilter> webappLogoutFilter() {
-    FilterRegistrationBean<WebAppLogoutFilter> registration =
-        new FilterRegistrationBean<>(new WebAppLogoutFilter());
-    registration.addUrlPatterns("/camunda/api/admin/auth/user/*");
-    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
-    return registration;
+    return afterSpringSecurity(new WebAppLogoutFilter(), "/camunda/api/admin/auth/user/*");
   }
 
   /** Makes /engine-rest calls run as the signed-in user, so engine authorizations apply. */
   @Bean
   FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
-        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    return asSignedInUser(
+        afterSpringSecurity(new ProcessEngineAuthenticationFilter(), "/engine-rest/*"));
+  }
+
+  /** Runs just after Spring Security's filters, once the user is signed in. */
+  private static <F extends Filter> FilterRegistrationBean<F> afterSpringSecurity(
+      F filter, String... urlPatterns) {
+    FilterRegistrationBean<F> registration = new FilterRegistrationBean<>(filter);
+    registration.addUrlPatterns(urlPatterns);
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** Has an engine authentication filter take its user from Spring Security. */
+  private static <F extends Filter> FilterRegistrationBean<F> asSignedInUser(
+      FilterRegistrationBean<F> registration) {
     registration.addInitParameter(
         AUTH_PROVIDER_PARAM, SpringSecurityEngineAuthenticationProvider.class.getName());
-    registration.addUrlPatterns("/engine-rest/*");
-    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
     return registration;
   }
 }

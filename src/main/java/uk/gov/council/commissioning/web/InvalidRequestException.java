@@ -23,6 +23,16 @@ public class InvalidRequestException extends RuntimeException {
     this.errors = List.copyOf(errors);
   }
 
+  /**
+   * For a body an endpoint declares optional so that a missing one is answered like any other
+   * refused field, not with the framework's own error.
+   */
+  public static void requireBody(Object body, String problem) {
+    if (body == null) {
+      throw new InvalidRequestException("body", problem);
+    }
+  }
+
   public List<FieldProblem> getErrors() {
     return errors;
   }
