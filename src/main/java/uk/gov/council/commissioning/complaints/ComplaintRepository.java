@@ -1,22 +1,24 @@
 package uk.gov.council.commissioning.complaints;
 
+import static uk.gov.council.commissioning.cases.RegisterColumns.bigint;
+import static uk.gov.council.commissioning.cases.RegisterColumns.date;
+import static uk.gov.council.commissioning.cases.RegisterColumns.instant;
+import static uk.gov.council.commissioning.cases.RegisterColumns.longOrNull;
+import static uk.gov.council.commissioning.cases.RegisterColumns.text;
+import static uk.gov.council.commissioning.cases.RegisterColumns.truncate;
+import static uk.gov.council.commissioning.cases.RegisterColumns.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import uk.gov.council.commissioning.cases.CaseRegisterQueries;
 
 /** SQL access to the complaint table, in the caller's transaction. H2 2.x and PostgreSQL 15. */
 @Repository
@@ -31,6 +33,8 @@ class ComplaintRepository {
         LEFT JOIN provider p ON p.id = c.provider_id
         LEFT JOIN contract k ON k.id = c.contract_id
       """;
+
+  private static final String NEWEST_FIRST = "c.received_at DESC, c.id DESC";
 
   private final JdbcClient jdbc;
 
@@ -52,120 +56,96 @@ class ComplaintRepository {
    * opened (UK).
    */
   public String insert(NewComplaint c) {
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql(
-            """
+    JdbcClient.StatementSpec insert =
+        jdbc.sql(
+                """
             INSERT INTO complaint (process_instance_id, route, provider_id, contract_id, received_at, opened_at,
                                    opened_by, acknowledge_due_at, respond_due_at, original_respond_due_at,
                                    safeguarding_raised)
             VALUES (:pid, :route, :providerId, :contractId, :receivedAt, :openedAt, :openedBy,
                     :acknowledgeDueAt, :respondDueAt, :respondDueAt, :safeguarding)
             """)
-        .param("pid", c.processInstanceId())
-        .param("route", c.route())
-        .param("providerId", new SqlParameterValue(Types.BIGINT, c.providerId()))
-        .param("contractId", new SqlParameterValue(Types.BIGINT, c.contractId()))
-        .param("receivedAt", utc(c.receivedAt()))
-        .param("openedAt", utc(c.openedAt()))
-        .param("openedBy", new SqlParameterValue(Types.VARCHAR, c.openedBy()))
-        .param("acknowledgeDueAt", utc(c.acknowledgeDueAt()))
-        .param("respondDueAt", utc(c.respondDueAt()))
-        .param("safeguarding", c.safeguardingRaised())
-        .update(key, "id");
-    long id = key.getKey().longValue();
+            .param("pid", c.processInstanceId())
+            .param("route", c.route())
+            .param("providerId", bigint(c.providerId()))
+            .param("contractId", bigint(c.contractId()))
+            .param("receivedAt", utc(c.receivedAt()))
+            .param("openedAt", utc(c.openedAt()))
+            .param("openedBy", text(c.openedBy()))
+            .param("acknowledgeDueAt", utc(c.acknowledgeDueAt()))
+            .param("respondDueAt", utc(c.respondDueAt()))
+            .param("safeguarding", c.safeguardingRaised());
     int year = ComplaintDeadlines.ukDate(c.openedAt()).getYear();
-    String number = String.format("CP-%d-%06d", year, id);
-    jdbc.sql("UPDATE complaint SET complaint_number = :number WHERE id = :id")
-        .param("number", number)
-        .param("id", id)
-        .update();
-    return number;
+    return CaseRegisterQueries.insertNumbered(
+            jdbc,
+            insert,
+            "complaint",
+            "complaint_number",
+            id -> String.format("CP-%d-%06d", year, id))
+        .number();
   }
 
   public Optional<Complaint> findByNumber(String number) {
-    return jdbc.sql(SELECT + " WHERE c.complaint_number = :number")
-        .param("number", number)
-        .query(ComplaintRepository::complaint)
-        .optional();
+    return complaints().one("c.complaint_number = :number", "number", number);
   }
 
   public Optional<Complaint> findByProcessInstance(String processInstanceId) {
-    return jdbc.sql(SELECT + " WHERE c.process_instance_id = :pid")
-        .param("pid", processInstanceId)
-        .query(ComplaintRepository::complaint)
-        .optional();
+    return complaints().one("c.process_instance_id = :pid", "pid", processInstanceId);
   }
 
   /** Every complaint, most recently received first. */
   public List<Complaint> findAll() {
-    return jdbc.sql(SELECT + " ORDER BY c.received_at DESC, c.id DESC")
-        .query(ComplaintRepository::complaint)
-        .list();
+    return complaints().all(NEWEST_FIRST);
   }
 
   /** The complaints these provider organisations handle themselves (route PROVIDER). */
   public List<Complaint> findHandledByProviderGroups(Collection<String> organisationGroups) {
-    if (organisationGroups.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql(
-            SELECT
-                + " WHERE c.route = 'PROVIDER' AND p.organisation_group IN (:groups)"
-                + " ORDER BY c.received_at DESC, c.id DESC")
-        .param("groups", List.copyOf(organisationGroups))
-        .query(ComplaintRepository::complaint)
-        .list();
+    return complaints()
+        .ofGroups(
+            "c.route = 'PROVIDER' AND p.organisation_group IN (:groups)",
+            organisationGroups,
+            NEWEST_FIRST);
   }
 
   public void setAcknowledged(long id, Instant at) {
-    update("UPDATE complaint SET acknowledged_at = :at WHERE id = :id", id, at);
+    set("acknowledged_at", id, utc(at));
   }
 
   public void setResolved(long id, Instant at) {
-    update("UPDATE complaint SET resolved_at = :at WHERE id = :id", id, at);
+    set("resolved_at", id, utc(at));
   }
 
   /** Moves the response date; the original one stays. */
   public void extendResponse(long id, Instant newDue) {
-    update(
-        "UPDATE complaint SET respond_due_at = :at, extensions = extensions + 1 WHERE id = :id",
-        id,
-        newDue);
+    jdbc.sql(
+            "UPDATE complaint SET respond_due_at = :at, extensions = extensions + 1 WHERE id = :id")
+        .param("at", utc(newDue))
+        .param("id", id)
+        .update();
   }
 
   public void setWrittenReportDue(long id, Instant due) {
-    update("UPDATE complaint SET written_report_due_at = :at WHERE id = :id", id, due);
+    set("written_report_due_at", id, utc(due));
   }
 
   public void setWrittenReport(long id, Instant at) {
-    update("UPDATE complaint SET written_report_at = :at WHERE id = :id", id, at);
+    set("written_report_at", id, utc(at));
   }
 
   public void setInvestigator(long id, String userId) {
-    jdbc.sql("UPDATE complaint SET investigator = :investigator WHERE id = :id")
-        .param("investigator", userId)
-        .param("id", id)
-        .update();
+    set("investigator", id, userId);
   }
 
   public void setStage(long id, int stage) {
-    jdbc.sql("UPDATE complaint SET stage = :stage WHERE id = :id")
-        .param("stage", stage)
-        .param("id", id)
-        .update();
+    set("stage", id, stage);
   }
 
   public void setOmbudsmanInformationSent(long id, LocalDate on) {
-    jdbc.sql("UPDATE complaint SET ombudsman_information_sent_on = :on WHERE id = :id")
-        .param("on", on)
-        .param("id", id)
-        .update();
+    set("ombudsman_information_sent_on", id, on);
   }
 
   public void setSafeguardingRaised(long id) {
-    jdbc.sql("UPDATE complaint SET safeguarding_raised = TRUE WHERE id = :id")
-        .param("id", id)
-        .update();
+    set("safeguarding_raised", id, true);
   }
 
   /** Closes the complaint once: a closed complaint keeps its first closing time and outcome. */
@@ -176,25 +156,31 @@ class ComplaintRepository {
              WHERE id = :id AND status = 'OPEN'
             """)
         .param("at", utc(at))
-        .param("code", new SqlParameterValue(Types.VARCHAR, outcomeCode))
-        .param("outcome", new SqlParameterValue(Types.VARCHAR, truncate(outcome)))
+        .param("code", text(outcomeCode))
+        .param("outcome", text(truncate(outcome, 2000)))
         .param("id", id)
         .update();
   }
 
-  private void update(String sql, long id, Instant at) {
-    jdbc.sql(sql).param("at", utc(at)).param("id", id).update();
+  /** Sets one column of the complaint; {@code column} is always one of this class's names. */
+  private void set(String column, long id, Object value) {
+    jdbc.sql("UPDATE complaint SET " + column + " = :value WHERE id = :id")
+        .param("value", value)
+        .param("id", id)
+        .update();
+  }
+
+  private CaseRegisterQueries<Complaint> complaints() {
+    return new CaseRegisterQueries<>(jdbc, SELECT, ComplaintRepository::complaint);
   }
 
   private static Complaint complaint(ResultSet rs, int row) throws SQLException {
-    long providerId = rs.getLong("provider_id");
-    boolean noProvider = rs.wasNull();
     return new Complaint(
         rs.getLong("id"),
         rs.getString("complaint_number"),
         rs.getString("process_instance_id"),
         rs.getString("route"),
-        noProvider ? null : providerId,
+        longOrNull(rs, "provider_id"),
         rs.getString("provider_name"),
         rs.getString("provider_group"),
         rs.getString("contract_reference"),
@@ -215,20 +201,7 @@ class ComplaintRepository {
         rs.getString("status"),
         rs.getString("outcome_code"),
         rs.getString("outcome"),
-        rs.getObject("ombudsman_information_sent_on", LocalDate.class),
+        date(rs, "ombudsman_information_sent_on"),
         instant(rs, "closed_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-  }
-
-  private static String truncate(String text) {
-    return text == null || text.length() <= 2000 ? text : text.substring(0, 2000);
   }
 }

@@ -1,18 +1,20 @@
 package uk.gov.council.commissioning.compliance;
 
+import static uk.gov.council.commissioning.cases.RegisterColumns.bigint;
+import static uk.gov.council.commissioning.cases.RegisterColumns.instant;
+import static uk.gov.council.commissioning.cases.RegisterColumns.longOrNull;
+import static uk.gov.council.commissioning.cases.RegisterColumns.text;
+import static uk.gov.council.commissioning.cases.RegisterColumns.truncate;
+import static uk.gov.council.commissioning.cases.RegisterColumns.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -84,12 +86,12 @@ public class DeadlineBreaches {
                   jdbc.sql(INSERT_UNLESS_PRESENT)
                       .param("caseType", caseType)
                       .param("caseReference", caseReference)
-                      .param("providerId", new SqlParameterValue(Types.BIGINT, providerId))
+                      .param("providerId", bigint(providerId))
                       .param("requirement", requirement)
                       .param("kind", kind.name())
                       .param("dueAt", utc(dueAt))
                       .param("recordedAt", utc(recordedAt))
-                      .param("detail", new SqlParameterValue(Types.VARCHAR, truncate(detail)))
+                      .param("detail", text(truncate(detail, 1000)))
                       .update());
     } catch (DuplicateKeyException concurrentDuplicate) {
       inserted = 0;
@@ -173,25 +175,14 @@ public class DeadlineBreaches {
   }
 
   private static DeadlineBreach breach(ResultSet rs, int row) throws SQLException {
-    long providerId = rs.getLong("provider_id");
-    // wasNull() speaks of the last column read, so it is asked before any other.
-    boolean noProvider = rs.wasNull();
     return new DeadlineBreach(
         rs.getString("case_type"),
         rs.getString("case_reference"),
-        noProvider ? null : providerId,
+        longOrNull(rs, "provider_id"),
         rs.getString("requirement"),
         Kind.valueOf(rs.getString("kind")),
-        rs.getObject("due_at", OffsetDateTime.class).toInstant(),
-        rs.getObject("recorded_at", OffsetDateTime.class).toInstant(),
+        instant(rs, "due_at"),
+        instant(rs, "recorded_at"),
         rs.getString("detail"));
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
-  }
-
-  private static String truncate(String detail) {
-    return detail == null || detail.length() <= 1000 ? detail : detail.substring(0, 1000);
   }
 }

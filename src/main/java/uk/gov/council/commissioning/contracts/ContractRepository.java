@@ -1,11 +1,13 @@
 package uk.gov.council.commissioning.contracts;
 
+import static uk.gov.council.commissioning.cases.RegisterColumns.date;
+import static uk.gov.council.commissioning.cases.RegisterColumns.instant;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -18,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import uk.gov.council.commissioning.cases.CaseRegisterQueries;
 
 /**
  * SQL access to the register. Kept to SQL that H2 2.x and PostgreSQL 15 both accept. Callers
@@ -38,7 +41,7 @@ class ContractRepository {
         JOIN provider p ON p.id = c.provider_id
       """;
 
-  private static final String ORDER = " ORDER BY c.end_date, c.reference";
+  private static final String BY_END_DATE = "c.end_date, c.reference";
 
   private final JdbcClient jdbc;
 
@@ -115,21 +118,12 @@ class ContractRepository {
   }
 
   public List<Contract> findAll() {
-    return withOptions(
-        jdbc.sql(CONTRACT_COLUMNS + ORDER)
-            .query(ContractRepository::contractWithoutOptions)
-            .list());
+    return withOptions(contracts().all(BY_END_DATE));
   }
 
   public List<Contract> findByProviderGroups(Collection<String> organisationGroups) {
-    if (organisationGroups.isEmpty()) {
-      return List.of();
-    }
     return withOptions(
-        jdbc.sql(CONTRACT_COLUMNS + " WHERE p.organisation_group IN (:groups)" + ORDER)
-            .param("groups", List.copyOf(organisationGroups))
-            .query(ContractRepository::contractWithoutOptions)
-            .list());
+        contracts().ofGroups("p.organisation_group IN (:groups)", organisationGroups, BY_END_DATE));
   }
 
   public List<Contract> findActiveEndingBetweenWithUnusedOption(LocalDate from, LocalDate to) {
@@ -142,7 +136,8 @@ class ContractRepository {
                        AND EXISTS (SELECT 1 FROM extension_option o
                                     WHERE o.contract_id = c.id AND o.used = FALSE)
                     """
-                    + ORDER)
+                    + " ORDER BY "
+                    + BY_END_DATE)
             .param("from", from)
             .param("to", to)
             .query(ContractRepository::contractWithoutOptions)
@@ -262,6 +257,11 @@ class ContractRepository {
 
   // --- mapping
 
+  private CaseRegisterQueries<Contract> contracts() {
+    return new CaseRegisterQueries<>(
+        jdbc, CONTRACT_COLUMNS, ContractRepository::contractWithoutOptions);
+  }
+
   private List<Contract> withOptions(List<Contract> contracts) {
     if (contracts.isEmpty()) {
       return contracts;
@@ -310,8 +310,8 @@ class ContractRepository {
             rs.getString("provider_contact_email"),
             rs.getString("provider_organisation_group")),
         rs.getString("service_area"),
-        rs.getObject("start_date", LocalDate.class),
-        rs.getObject("end_date", LocalDate.class),
+        date(rs, "start_date"),
+        date(rs, "end_date"),
         money(rs, "annual_value"),
         money(rs, "whole_life_value"),
         rs.getString("budget_head"),
@@ -335,10 +335,5 @@ class ContractRepository {
   private static BigDecimal money(ResultSet rs, String column) throws SQLException {
     BigDecimal value = rs.getBigDecimal(column);
     return value == null ? null : value.setScale(2);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
   }
 }

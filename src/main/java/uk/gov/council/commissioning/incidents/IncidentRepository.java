@@ -1,21 +1,20 @@
 package uk.gov.council.commissioning.incidents;
 
+import static uk.gov.council.commissioning.cases.RegisterColumns.instant;
+import static uk.gov.council.commissioning.cases.RegisterColumns.text;
+import static uk.gov.council.commissioning.cases.RegisterColumns.timestamp;
+import static uk.gov.council.commissioning.cases.RegisterColumns.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import uk.gov.council.commissioning.cases.CaseRegisterQueries;
 
 /**
  * SQL access to the {@code serious_incident} register, in the caller's transaction (the engine's,
@@ -34,6 +33,8 @@ class IncidentRepository {
         JOIN contract c ON c.id = i.contract_id
       """;
 
+  private static final String NEWEST_FIRST = "i.occurred_at DESC, i.id DESC";
+
   private final JdbcClient jdbc;
 
   /** Inserts the case and gives it its number, SI-(year of occurrence)-(six-digit id). */
@@ -45,9 +46,9 @@ class IncidentRepository {
       Instant initialReportDueAt,
       Instant reportingFormDueAt,
       int yearOfOccurrence) {
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql(
-            """
+    JdbcClient.StatementSpec insert =
+        jdbc.sql(
+                """
             INSERT INTO serious_incident
               (process_instance_id, provider_id, contract_id, source, category, occurred_at, provider_aware_at,
                opened_at, opened_by, initial_report_due_at, initial_report_at, reporting_form_due_at,
@@ -55,34 +56,28 @@ class IncidentRepository {
             VALUES (:pid, :providerId, :contractId, :source, :category, :occurredAt, :awareAt,
                     :openedAt, :openedBy, :initialDue, :initialAt, :formDue, :safeguarding, :riddor)
             """)
-        .param("pid", processInstanceId)
-        .param("providerId", report.contract().provider().id())
-        .param("contractId", report.contract().id())
-        .param("source", report.source())
-        .param("category", report.category().name())
-        .param("occurredAt", utc(report.occurredAt()))
-        .param(
-            "awareAt",
-            new SqlParameterValue(Types.TIMESTAMP_WITH_TIMEZONE, utc(report.providerAwareAt())))
-        .param("openedAt", utc(openedAt))
-        .param("openedBy", new SqlParameterValue(Types.VARCHAR, openedBy))
-        .param("initialDue", utc(initialReportDueAt))
-        // A provider's own report is its initial report (seed 002 §12.4).
-        .param(
-            "initialAt",
-            new SqlParameterValue(
-                Types.TIMESTAMP_WITH_TIMEZONE, report.byProvider() ? utc(openedAt) : null))
-        .param("formDue", utc(reportingFormDueAt))
-        .param("safeguarding", report.safeguardingSuspected())
-        .param("riddor", report.riddorReportable())
-        .update(key, "id");
-    long id = key.getKey().longValue();
-    String number = String.format("SI-%d-%06d", yearOfOccurrence, id);
-    jdbc.sql("UPDATE serious_incident SET incident_number = :number WHERE id = :id")
-        .param("number", number)
-        .param("id", id)
-        .update();
-    return number;
+            .param("pid", processInstanceId)
+            .param("providerId", report.contract().provider().id())
+            .param("contractId", report.contract().id())
+            .param("source", report.source())
+            .param("category", report.category().name())
+            .param("occurredAt", utc(report.occurredAt()))
+            .param("awareAt", timestamp(report.providerAwareAt()))
+            .param("openedAt", utc(openedAt))
+            .param("openedBy", text(openedBy))
+            .param("initialDue", utc(initialReportDueAt))
+            // A provider's own report is its initial report (seed 002 §12.4).
+            .param("initialAt", timestamp(report.byProvider() ? openedAt : null))
+            .param("formDue", utc(reportingFormDueAt))
+            .param("safeguarding", report.safeguardingSuspected())
+            .param("riddor", report.riddorReportable());
+    return CaseRegisterQueries.insertNumbered(
+            jdbc,
+            insert,
+            "serious_incident",
+            "incident_number",
+            id -> String.format("SI-%d-%06d", yearOfOccurrence, id))
+        .number();
   }
 
   /** Records the provider's initial report once; a repeat (retried job) keeps the first time. */
@@ -139,10 +134,7 @@ class IncidentRepository {
   }
 
   public Optional<SeriousIncident> findByNumber(String number) {
-    return jdbc.sql(SELECT + " WHERE i.incident_number = :number")
-        .param("number", number)
-        .query(IncidentRepository::incident)
-        .optional();
+    return incidents().one("i.incident_number = :number", "number", number);
   }
 
   /** The register's record of a case that must exist: a process step's own incident. */
@@ -153,22 +145,13 @@ class IncidentRepository {
   }
 
   public List<SeriousIncident> findAll() {
-    return jdbc.sql(SELECT + " ORDER BY i.occurred_at DESC, i.id DESC")
-        .query(IncidentRepository::incident)
-        .list();
+    return incidents().all(NEWEST_FIRST);
   }
 
   /** The incidents of the providers whose Camunda group is one of {@code organisationGroups}. */
   public List<SeriousIncident> findByOrganisationGroups(Collection<String> organisationGroups) {
-    if (organisationGroups.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql(
-            SELECT
-                + " WHERE p.organisation_group IN (:groups) ORDER BY i.occurred_at DESC, i.id DESC")
-        .param("groups", List.copyOf(organisationGroups))
-        .query(IncidentRepository::incident)
-        .list();
+    return incidents()
+        .ofGroups("p.organisation_group IN (:groups)", organisationGroups, NEWEST_FIRST);
   }
 
   /** The safeguarding alert raised from an incident, if any: who raised it and when. */
@@ -187,6 +170,10 @@ class IncidentRepository {
                     instant(rs, "alerted_at"),
                     instant(rs, "screened_at")))
         .optional();
+  }
+
+  private CaseRegisterQueries<SeriousIncident> incidents() {
+    return new CaseRegisterQueries<>(jdbc, SELECT, IncidentRepository::incident);
   }
 
   public record SafeguardingAlertSummary(
@@ -217,14 +204,5 @@ class IncidentRepository {
         rs.getString("status"),
         rs.getString("outcome"),
         instant(rs, "closed_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
-  private static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 }

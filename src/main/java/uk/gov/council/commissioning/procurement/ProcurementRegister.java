@@ -1,9 +1,12 @@
 package uk.gov.council.commissioning.procurement;
 
+import static uk.gov.council.commissioning.cases.RegisterColumns.date;
+import static uk.gov.council.commissioning.cases.RegisterColumns.instant;
+import static uk.gov.council.commissioning.cases.RegisterColumns.text;
+
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -11,11 +14,12 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
-import org.springframework.jdbc.core.SqlParameterValue;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import uk.gov.council.commissioning.cases.CaseRegisterQueries;
 
 /**
  * Procurements as recorded facts (V12): the case, its current timetable, finished stages, slips,
@@ -92,37 +96,29 @@ class ProcurementRegister {
       String startReason,
       String startedBy,
       int year) {
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql(
-            """
+    JdbcClient.StatementSpec insert =
+        jdbc.sql(
+                """
             INSERT INTO procurement (process_instance_id, title, service_area, regime, estimated_value, key_decision,
                                      replaces_reference, start_reason, started_by)
             VALUES (:pid, :title, :area, :regime, :value, :key, :replaces, :reason, :by)
             """)
-        .param("pid", processInstanceId)
-        .param("title", title)
-        .param("area", serviceArea)
-        .param("regime", regime)
-        .param("value", estimatedValue)
-        .param("key", keyDecision)
-        .param("replaces", new SqlParameterValue(Types.VARCHAR, replacesReference))
-        .param("reason", startReason)
-        .param("by", new SqlParameterValue(Types.VARCHAR, startedBy))
-        .update(key, "id");
-    long id = key.getKey().longValue();
-    String reference = String.format("PROC-%d-%04d", year, id);
-    jdbc.sql("UPDATE procurement SET reference = :ref WHERE id = :id")
-        .param("ref", reference)
-        .param("id", id)
-        .update();
-    return reference;
+            .param("pid", processInstanceId)
+            .param("title", title)
+            .param("area", serviceArea)
+            .param("regime", regime)
+            .param("value", estimatedValue)
+            .param("key", keyDecision)
+            .param("replaces", text(replacesReference))
+            .param("reason", startReason)
+            .param("by", text(startedBy));
+    return CaseRegisterQueries.insertNumbered(
+            jdbc, insert, "procurement", "reference", id -> String.format("PROC-%d-%04d", year, id))
+        .number();
   }
 
   public Optional<Procurement> find(String reference) {
-    return jdbc.sql("SELECT * FROM procurement WHERE reference = :ref")
-        .param("ref", reference)
-        .query(ProcurementRegister::procurement)
-        .optional();
+    return procurements().one("reference = :ref", "ref", reference);
   }
 
   public Procurement require(String reference) {
@@ -131,9 +127,12 @@ class ProcurementRegister {
   }
 
   public List<Procurement> all() {
-    return jdbc.sql("SELECT * FROM procurement ORDER BY id")
-        .query(ProcurementRegister::procurement)
-        .list();
+    return procurements().all("id");
+  }
+
+  private CaseRegisterQueries<Procurement> procurements() {
+    return new CaseRegisterQueries<>(
+        jdbc, "SELECT * FROM procurement", ProcurementRegister::procurement);
   }
 
   /**
@@ -171,10 +170,7 @@ class ProcurementRegister {
   }
 
   public void setStatus(String reference, String status) {
-    jdbc.sql("UPDATE procurement SET status = :status WHERE reference = :ref")
-        .param("status", status)
-        .param("ref", reference)
-        .update();
+    set("status", reference, status);
   }
 
   public void updateCase(
@@ -191,8 +187,13 @@ class ProcurementRegister {
   }
 
   public void setApprovalRoute(String reference, String route) {
-    jdbc.sql("UPDATE procurement SET approval_route = :route WHERE reference = :ref")
-        .param("route", route)
+    set("approval_route", reference, route);
+  }
+
+  /** Sets one column of the procurement; {@code column} is always one of this class's names. */
+  private void set(String column, String reference, Object value) {
+    jdbc.sql("UPDATE procurement SET " + column + " = :value WHERE reference = :ref")
+        .param("value", value)
         .param("ref", reference)
         .update();
   }
@@ -208,8 +209,8 @@ class ProcurementRegister {
         .param("id", require(reference).id())
         .param("agreement", agreement)
         .param("answer", answer)
-        .param("comments", new SqlParameterValue(Types.VARCHAR, comments))
-        .param("by", new SqlParameterValue(Types.VARCHAR, by))
+        .param("comments", text(comments))
+        .param("by", text(by))
         .param("at", utc(at))
         .update();
   }
@@ -242,10 +243,7 @@ class ProcurementRegister {
   public record Agreement(String agreement, String answer, String comments) {}
 
   public void setRegime(String reference, String regime) {
-    jdbc.sql("UPDATE procurement SET regime = :regime WHERE reference = :ref")
-        .param("regime", regime)
-        .param("ref", reference)
-        .update();
+    set("regime", reference, regime);
   }
 
   public void savePlan(String reference, String planJson) {
@@ -278,10 +276,7 @@ class ProcurementRegister {
   }
 
   public void recordWinner(String reference, String bidder) {
-    jdbc.sql("UPDATE procurement SET winning_bidder = :bidder WHERE reference = :ref")
-        .param("bidder", bidder)
-        .param("ref", reference)
-        .update();
+    set("winning_bidder", reference, bidder);
   }
 
   public void recordAwardedContract(
@@ -430,27 +425,35 @@ class ProcurementRegister {
             WHERE id = :slip""")
         .param("end", newPlannedEnd)
         .param("reason", reason)
-        .param("by", new SqlParameterValue(Types.VARCHAR, by))
+        .param("by", text(by))
         .param("at", utc(at))
         .param("slip", slipId)
         .update();
   }
 
   public List<Slip> slips(String reference) {
+    return recordsOf(
+        "procurement_slip",
+        reference,
+        (rs, n) ->
+            new Slip(
+                ProcurementStage.valueOf(rs.getString("stage")),
+                date(rs, "planned_end"),
+                instant(rs, "detected_at"),
+                date(rs, "new_planned_end"),
+                rs.getString("reason"),
+                rs.getString("replanned_by")));
+  }
+
+  /** The rows of one of the procurement's own tables, in the order they were recorded. */
+  private <T> List<T> recordsOf(String table, String reference, RowMapper<T> row) {
     return jdbc.sql(
-            """
-            SELECT s.* FROM procurement_slip s JOIN procurement p ON p.id = s.procurement_id
-            WHERE p.reference = :ref ORDER BY s.id""")
+            "SELECT r.* FROM "
+                + table
+                + " r JOIN procurement p ON p.id = r.procurement_id"
+                + " WHERE p.reference = :ref ORDER BY r.id")
         .param("ref", reference)
-        .query(
-            (rs, n) ->
-                new Slip(
-                    ProcurementStage.valueOf(rs.getString("stage")),
-                    rs.getObject("planned_end", LocalDate.class),
-                    rs.getObject("detected_at", OffsetDateTime.class).toInstant(),
-                    rs.getObject("new_planned_end", LocalDate.class),
-                    rs.getString("reason"),
-                    rs.getString("replanned_by")))
+        .query(row)
         .list();
   }
 
@@ -472,31 +475,25 @@ class ProcurementRegister {
         .param("id", require(reference).id())
         .param("code", code)
         .param("name", name)
-        .param(
-            "due",
-            new SqlParameterValue(Types.DATE, dueOn == null ? null : java.sql.Date.valueOf(dueOn)))
+        .param("due", date(dueOn))
         .param("noticeRef", noticeReference)
         .param("published", publishedOn)
-        .param("by", new SqlParameterValue(Types.VARCHAR, recordedBy))
+        .param("by", text(recordedBy))
         .update();
   }
 
   public List<Notice> notices(String reference) {
-    return jdbc.sql(
-            """
-            SELECT n.* FROM procurement_notice n JOIN procurement p ON p.id = n.procurement_id
-            WHERE p.reference = :ref ORDER BY n.id""")
-        .param("ref", reference)
-        .query(
-            (rs, n) ->
-                new Notice(
-                    rs.getString("notice_code"),
-                    rs.getString("notice_name"),
-                    rs.getObject("due_on", LocalDate.class),
-                    rs.getString("notice_reference"),
-                    rs.getObject("published_on", LocalDate.class),
-                    rs.getString("recorded_by")))
-        .list();
+    return recordsOf(
+        "procurement_notice",
+        reference,
+        (rs, n) ->
+            new Notice(
+                rs.getString("notice_code"),
+                rs.getString("notice_name"),
+                date(rs, "due_on"),
+                rs.getString("notice_reference"),
+                date(rs, "published_on"),
+                rs.getString("recorded_by")));
   }
 
   // Challenges
@@ -512,7 +509,7 @@ class ProcurementRegister {
         .param("received", receivedOn)
         .param("challenger", challenger)
         .param("grounds", grounds)
-        .param("by", new SqlParameterValue(Types.VARCHAR, by))
+        .param("by", text(by))
         .update(key, "id");
     return key.getKey().longValue();
   }
@@ -527,28 +524,24 @@ class ProcurementRegister {
         .param("outcome", outcome)
         .param("resolution", resolution)
         .param("on", on)
-        .param("by", new SqlParameterValue(Types.VARCHAR, by))
+        .param("by", text(by))
         .param("id", require(reference).id())
         .update();
   }
 
   public List<Challenge> challenges(String reference) {
-    return jdbc.sql(
-            """
-            SELECT c.* FROM procurement_challenge c JOIN procurement p ON p.id = c.procurement_id
-            WHERE p.reference = :ref ORDER BY c.id""")
-        .param("ref", reference)
-        .query(
-            (rs, n) ->
-                new Challenge(
-                    rs.getLong("id"),
-                    rs.getObject("received_on", LocalDate.class),
-                    rs.getString("challenger"),
-                    rs.getString("grounds"),
-                    rs.getString("outcome"),
-                    rs.getString("resolution"),
-                    rs.getObject("resolved_on", LocalDate.class)))
-        .list();
+    return recordsOf(
+        "procurement_challenge",
+        reference,
+        (rs, n) ->
+            new Challenge(
+                rs.getLong("id"),
+                date(rs, "received_on"),
+                rs.getString("challenger"),
+                rs.getString("grounds"),
+                rs.getString("outcome"),
+                rs.getString("resolution"),
+                date(rs, "resolved_on")));
   }
 
   private static Procurement procurement(ResultSet rs, int row) throws SQLException {
@@ -572,9 +565,10 @@ class ProcurementRegister {
         rs.getString("awarded_contract_reference"),
         rs.getBoolean("key_decision"),
         rs.getString("approval_route"),
-        rs.getObject("created_at", OffsetDateTime.class).toInstant());
+        instant(rs, "created_at"));
   }
 
+  // Written to the nanosecond as given, unlike the case registers' times (RegisterColumns.utc).
   private static OffsetDateTime utc(Instant instant) {
     return instant.atOffset(ZoneOffset.UTC);
   }

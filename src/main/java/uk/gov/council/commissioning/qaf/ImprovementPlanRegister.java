@@ -1,19 +1,20 @@
 package uk.gov.council.commissioning.qaf;
 
+import static uk.gov.council.commissioning.cases.RegisterColumns.booleanOrNull;
+import static uk.gov.council.commissioning.cases.RegisterColumns.instant;
+import static uk.gov.council.commissioning.cases.RegisterColumns.text;
+import static uk.gov.council.commissioning.cases.RegisterColumns.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Types;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import uk.gov.council.commissioning.cases.CaseRegisterQueries;
 
 /**
  * The register of improvement plans (table qaf_improvement_plan), read with their QAF, contract and
@@ -50,10 +51,8 @@ class ImprovementPlanRegister {
   }
 
   public Optional<ImprovementPlan> findById(long id) {
-    return jdbc.sql(SELECT + " WHERE p.id = :id")
-        .param("id", id)
-        .query(ImprovementPlanRegister::plan)
-        .optional();
+    return new CaseRegisterQueries<>(jdbc, SELECT, ImprovementPlanRegister::plan)
+        .one("p.id = :id", "id", id);
   }
 
   /**
@@ -113,20 +112,20 @@ class ImprovementPlanRegister {
   }
 
   void recordOfficerReview(long id, String decision, String comments, String by) {
-    jdbc.sql(
-            "UPDATE qaf_improvement_plan SET officer_decision = :decision, officer_comments = :comments,"
-                + " officer_reviewed_by = :by WHERE id = :id")
-        .param("decision", decision)
-        .param("comments", text(comments))
-        .param("by", text(by))
-        .param("id", id)
-        .update();
+    recordReview("officer", id, decision, comments, by);
   }
 
   void recordManagerReview(long id, String decision, String comments, String by) {
+    recordReview("manager", id, decision, comments, by);
+  }
+
+  /** The officer's and the manager's reviews are kept alike, in columns named by the reviewer. */
+  private void recordReview(String reviewer, long id, String decision, String comments, String by) {
     jdbc.sql(
-            "UPDATE qaf_improvement_plan SET manager_decision = :decision, manager_comments = :comments,"
-                + " manager_reviewed_by = :by WHERE id = :id")
+            String.format(
+                "UPDATE qaf_improvement_plan SET %1$s_decision = :decision, %1$s_comments = :comments,"
+                    + " %1$s_reviewed_by = :by WHERE id = :id",
+                reviewer))
         .param("decision", decision)
         .param("comments", text(comments))
         .param("by", text(by))
@@ -230,24 +229,10 @@ class ImprovementPlanRegister {
         rs.getString("validation_findings"),
         instant(rs, "reported_to_csg_at"),
         rs.getString("csg_report"),
-        rs.getObject("default_notice") == null ? null : rs.getBoolean("default_notice"),
+        booleanOrNull(rs, "default_notice"),
         rs.getString("default_notice_reasons"),
         rs.getString("status"),
         instant(rs, "closed_at"),
         instant(rs, "resubmission_due_at"));
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
-  // PostgreSQL cannot infer the type of a null parameter in every position.
-  private static SqlParameterValue text(String value) {
-    return new SqlParameterValue(Types.VARCHAR, value);
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 }

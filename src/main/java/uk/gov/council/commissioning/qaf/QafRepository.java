@@ -1,13 +1,16 @@
 package uk.gov.council.commissioning.qaf;
 
+import static uk.gov.council.commissioning.cases.RegisterColumns.booleanOrNull;
+import static uk.gov.council.commissioning.cases.RegisterColumns.date;
+import static uk.gov.council.commissioning.cases.RegisterColumns.instant;
+import static uk.gov.council.commissioning.cases.RegisterColumns.text;
+import static uk.gov.council.commissioning.cases.RegisterColumns.utc;
+
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,9 +19,9 @@ import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
-import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import uk.gov.council.commissioning.cases.CaseRegisterQueries;
+import uk.gov.council.commissioning.cases.CaseRegisterQueries.NumberedRow;
 
 /** QAFs, their grades and the contract management meetings they are timed from (V8, V9). */
 @Repository
@@ -33,6 +36,8 @@ public class QafRepository {
         JOIN contract c ON c.id = q.contract_id
         JOIN provider p ON p.id = q.provider_id
       """;
+
+  private static final String LATEST_MEETING_FIRST = "q.meeting_date DESC, q.id DESC";
 
   private final JdbcClient jdbc;
 
@@ -50,43 +55,40 @@ public class QafRepository {
       String reviewingOfficer,
       Instant issueAt,
       Instant returnDueAt) {
-    KeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql(
-            """
+    JdbcClient.StatementSpec insert =
+        jdbc.sql(
+                """
             INSERT INTO qaf_assessment (process_instance_id, contract_id, provider_id, financial_year, variant,
                                         meeting_date, reviewing_officer, issue_at, return_due_at)
             VALUES (:pid, :contractId, :providerId, :year, :variant, :meeting, :officer, :issueAt, :returnDueAt)
             """)
-        .param("pid", processInstanceId)
-        .param("contractId", contractId)
-        .param("providerId", providerId)
-        .param("year", financialYear)
-        .param("variant", variant)
-        .param("meeting", meetingDate)
-        .param("officer", new SqlParameterValue(Types.VARCHAR, reviewingOfficer))
-        .param("issueAt", utc(issueAt))
-        .param("returnDueAt", utc(returnDueAt))
-        .update(key, "id");
-    long id = key.getKey().longValue();
-    String number = String.format("QAF-%d-%06d", financialYear, id);
-    jdbc.sql("UPDATE qaf_assessment SET qaf_number = :number WHERE id = :id")
-        .param("number", number)
-        .param("id", id)
-        .update();
+            .param("pid", processInstanceId)
+            .param("contractId", contractId)
+            .param("providerId", providerId)
+            .param("year", financialYear)
+            .param("variant", variant)
+            .param("meeting", meetingDate)
+            .param("officer", text(reviewingOfficer))
+            .param("issueAt", utc(issueAt))
+            .param("returnDueAt", utc(returnDueAt));
+    NumberedRow row =
+        CaseRegisterQueries.insertNumbered(
+            jdbc,
+            insert,
+            "qaf_assessment",
+            "qaf_number",
+            id -> String.format("QAF-%d-%06d", financialYear, id));
     for (QafObjective objective : QafObjective.of(variant)) {
       jdbc.sql("INSERT INTO qaf_grade (assessment_id, objective) VALUES (:id, :objective)")
-          .param("id", id)
+          .param("id", row.id())
           .param("objective", objective.code())
           .update();
     }
-    return number;
+    return row.number();
   }
 
   public Optional<QafAssessment> findByProcessInstance(String processInstanceId) {
-    return jdbc.sql(SELECT + " WHERE q.process_instance_id = :pid")
-        .param("pid", processInstanceId)
-        .query(QafRepository::assessment)
-        .optional();
+    return assessments().one("q.process_instance_id = :pid", "pid", processInstanceId);
   }
 
   /** The QAF a case works on; a case without one is a fault, raised as an incident. */
@@ -96,35 +98,20 @@ public class QafRepository {
   }
 
   public Optional<QafAssessment> findByNumber(String number) {
-    return jdbc.sql(SELECT + " WHERE q.qaf_number = :number")
-        .param("number", number)
-        .query(QafRepository::assessment)
-        .optional();
+    return assessments().one("q.qaf_number = :number", "number", number);
   }
 
   public Optional<QafAssessment> findById(long id) {
-    return jdbc.sql(SELECT + " WHERE q.id = :id")
-        .param("id", id)
-        .query(QafRepository::assessment)
-        .optional();
+    return assessments().one("q.id = :id", "id", id);
   }
 
   public List<QafAssessment> findAll() {
-    return jdbc.sql(SELECT + " ORDER BY q.meeting_date DESC, q.id DESC")
-        .query(QafRepository::assessment)
-        .list();
+    return assessments().all(LATEST_MEETING_FIRST);
   }
 
   public List<QafAssessment> findByProviderGroups(Collection<String> groups) {
-    if (groups.isEmpty()) {
-      return List.of();
-    }
-    return jdbc.sql(
-            SELECT
-                + " WHERE p.organisation_group IN (:groups) ORDER BY q.meeting_date DESC, q.id DESC")
-        .param("groups", groups)
-        .query(QafRepository::assessment)
-        .list();
+    return assessments()
+        .ofGroups("p.organisation_group IN (:groups)", groups, LATEST_MEETING_FIRST);
   }
 
   /** The QAF already held for this contract and meeting, if any (one per meeting). */
@@ -177,10 +164,7 @@ public class QafRepository {
   }
 
   public void recordIssued(long id, Instant at) {
-    jdbc.sql("UPDATE qaf_assessment SET issued_at = COALESCE(issued_at, :at) WHERE id = :id")
-        .param("at", utc(at))
-        .param("id", id)
-        .update();
+    recordTimeOnce("issued_at", id, at);
   }
 
   public void recordClaim(long id, String objective, String grade) {
@@ -195,11 +179,8 @@ public class QafRepository {
   public void recordSummary(long id, String signedBy, LocalDate signedOn) {
     jdbc.sql(
             "UPDATE qaf_assessment SET summary_signed_by = :by, summary_signed_on = :on WHERE id = :id")
-        .param("by", new SqlParameterValue(Types.VARCHAR, signedBy))
-        .param(
-            "on",
-            new SqlParameterValue(
-                Types.DATE, signedOn == null ? null : java.sql.Date.valueOf(signedOn)))
+        .param("by", text(signedBy))
+        .param("on", date(signedOn))
         .param("id", id)
         .update();
   }
@@ -218,10 +199,7 @@ public class QafRepository {
   }
 
   public void recordReturned(long id, Instant at) {
-    jdbc.sql("UPDATE qaf_assessment SET returned_at = COALESCE(returned_at, :at) WHERE id = :id")
-        .param("at", utc(at))
-        .param("id", id)
-        .update();
+    recordTimeOnce("returned_at", id, at);
   }
 
   public void recordLateExplanation(long id, boolean accepted, String explanation) {
@@ -229,7 +207,7 @@ public class QafRepository {
             "UPDATE qaf_assessment SET late_explanation_accepted = :accepted, late_explanation = :explanation"
                 + " WHERE id = :id")
         .param("accepted", accepted)
-        .param("explanation", new SqlParameterValue(Types.VARCHAR, explanation))
+        .param("explanation", text(explanation))
         .param("id", id)
         .update();
   }
@@ -242,8 +220,8 @@ public class QafRepository {
              WHERE assessment_id = :id AND objective = :objective
             """)
         .param("grade", new SqlParameterValue(Types.CHAR, grade))
-        .param("explanation", new SqlParameterValue(Types.VARCHAR, explanation))
-        .param("comments", new SqlParameterValue(Types.VARCHAR, comments))
+        .param("explanation", text(explanation))
+        .param("comments", text(comments))
         .param("id", id)
         .param("objective", objective)
         .update();
@@ -256,7 +234,7 @@ public class QafRepository {
                    procurement_review = :procurement WHERE id = :id
             """)
         .param("at", utc(at))
-        .param("concerns", new SqlParameterValue(Types.VARCHAR, concerns))
+        .param("concerns", text(concerns))
         .param("procurement", procurementReview)
         .param("id", id)
         .update();
@@ -271,7 +249,7 @@ public class QafRepository {
             """)
         .param("steps", new SqlParameterValue(Types.INTEGER, gradeStepsChanged))
         .param("visit", visit)
-        .param("reasons", new SqlParameterValue(Types.VARCHAR, reasons))
+        .param("reasons", text(reasons))
         .param("id", id)
         .update();
   }
@@ -287,22 +265,34 @@ public class QafRepository {
   }
 
   public void recordGradesSent(long id, Instant at) {
-    jdbc.sql("UPDATE qaf_assessment SET grades_sent_at = :at WHERE id = :id")
-        .param("at", utc(at))
-        .param("id", id)
-        .update();
+    set("grades_sent_at", id, utc(at));
   }
 
   public void recordProviderResponse(long id, String response) {
-    jdbc.sql("UPDATE qaf_assessment SET provider_response = :response WHERE id = :id")
-        .param("response", response)
+    set("provider_response", id, response);
+  }
+
+  public void recordConcernsToCsg(long id, String concerns) {
+    set("concerns_to_csg", id, concerns);
+  }
+
+  /** Sets one column of the QAF; {@code column} is always one of this class's names. */
+  private void set(String column, long id, Object value) {
+    jdbc.sql("UPDATE qaf_assessment SET " + column + " = :value WHERE id = :id")
+        .param("value", value)
         .param("id", id)
         .update();
   }
 
-  public void recordConcernsToCsg(long id, String concerns) {
-    jdbc.sql("UPDATE qaf_assessment SET concerns_to_csg = :concerns WHERE id = :id")
-        .param("concerns", concerns)
+  /** Records a time once: a repeat (retried job) keeps the first. */
+  private void recordTimeOnce(String column, long id, Instant at) {
+    jdbc.sql(
+            "UPDATE qaf_assessment SET "
+                + column
+                + " = COALESCE("
+                + column
+                + ", :at) WHERE id = :id")
+        .param("at", utc(at))
         .param("id", id)
         .update();
   }
@@ -395,6 +385,10 @@ public class QafRepository {
         .list();
   }
 
+  private CaseRegisterQueries<QafAssessment> assessments() {
+    return new CaseRegisterQueries<>(jdbc, SELECT, QafRepository::assessment);
+  }
+
   private static QafAssessment assessment(ResultSet rs, int row) throws SQLException {
     return new QafAssessment(
         rs.getLong("id"),
@@ -409,7 +403,7 @@ public class QafRepository {
         rs.getString("provider_group"),
         rs.getInt("financial_year"),
         rs.getString("variant"),
-        rs.getObject("meeting_date", LocalDate.class),
+        date(rs, "meeting_date"),
         rs.getString("reviewing_officer"),
         instant(rs, "issue_at"),
         instant(rs, "issued_at"),
@@ -417,17 +411,17 @@ public class QafRepository {
         instant(rs, "returned_at"),
         rs.getInt("times_sent_back"),
         rs.getString("late_explanation"),
-        bool(rs, "late_explanation_accepted"),
+        booleanOrNull(rs, "late_explanation_accepted"),
         rs.getString("summary_signed_by"),
-        rs.getObject("summary_signed_on", LocalDate.class),
+        date(rs, "summary_signed_on"),
         instant(rs, "desk_review_at"),
         rs.getString("concerns_over_service"),
-        bool(rs, "procurement_review"),
+        booleanOrNull(rs, "procurement_review"),
         (Integer) rs.getObject("grade_steps_changed", Integer.class),
-        bool(rs, "validation_visit"),
+        booleanOrNull(rs, "validation_visit"),
         rs.getString("validation_reasons"),
-        rs.getObject("visit_date", LocalDate.class),
-        bool(rs, "support_plan_audit"),
+        date(rs, "visit_date"),
+        booleanOrNull(rs, "support_plan_audit"),
         instant(rs, "grades_sent_at"),
         rs.getString("provider_response"),
         instant(rs, "grades_agreed_at"),
@@ -436,21 +430,7 @@ public class QafRepository {
         rs.getString("status"));
   }
 
-  private static Boolean bool(ResultSet rs, String column) throws SQLException {
-    boolean value = rs.getBoolean(column);
-    return rs.wasNull() ? null : value;
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
-    return value == null ? null : value.toInstant();
-  }
-
   private static String trim(String grade) {
     return grade == null ? null : grade.trim();
-  }
-
-  static OffsetDateTime utc(Instant instant) {
-    return instant.truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
   }
 }

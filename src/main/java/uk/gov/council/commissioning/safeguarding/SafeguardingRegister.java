@@ -1,18 +1,18 @@
 package uk.gov.council.commissioning.safeguarding;
 
+import static uk.gov.council.commissioning.cases.RegisterColumns.longOrNull;
+import static uk.gov.council.commissioning.cases.RegisterColumns.text;
+import static uk.gov.council.commissioning.cases.RegisterColumns.truncate;
+import static uk.gov.council.commissioning.cases.RegisterColumns.utc;
 import static uk.gov.council.commissioning.safeguarding.SafeguardingVariables.*;
 
-import java.sql.Types;
 import java.time.Clock;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.contracts.ContractService;
@@ -33,6 +33,8 @@ public class SafeguardingRegister {
 
   private static final Logger log = LoggerFactory.getLogger(SafeguardingRegister.class);
 
+  private static final String PROVIDER_ID = "SELECT provider_id FROM safeguarding_alert";
+
   private final JdbcClient jdbc;
   private final ContractService contracts;
 
@@ -45,22 +47,15 @@ public class SafeguardingRegister {
    * never taken from them.
    */
   Optional<Provider> providerOfAlert(String processInstanceId) {
-    return jdbc.sql("SELECT provider_id FROM safeguarding_alert WHERE process_instance_id = :pid")
-        .param("pid", processInstanceId)
-        .query(
-            (rs, row) -> {
-              long id = rs.getLong(1);
-              return rs.wasNull() ? Optional.<Long>empty() : Optional.of(id);
-            })
-        .optional()
-        .flatMap(id -> id)
+    return providerIdOf(
+            jdbc.sql(PROVIDER_ID + " WHERE process_instance_id = :pid")
+                .param("pid", processInstanceId))
         .flatMap(contracts::findProviderById);
   }
 
-  /** The candidate group of the provider-led enquiry: the organisation the alert is about. */
-  public String providerGroup(DelegateExecution execution) {
+  /** The provider that leads the enquiry: the one the alert is about, which it must name. */
+  Provider enquiryLead(DelegateExecution execution) {
     return providerOfAlert(execution.getProcessInstanceId())
-        .map(Provider::organisationGroup)
         .orElseThrow(
             () ->
                 new IllegalStateException(
@@ -69,18 +64,25 @@ public class SafeguardingRegister {
                         + " names no provider to lead its enquiry"));
   }
 
+  /** The candidate group of the provider-led enquiry: the organisation the alert is about. */
+  public String providerGroup(DelegateExecution execution) {
+    return enquiryLead(execution).organisationGroup();
+  }
+
   /** The provider the alert is about, if any, as raise() recorded it. */
   Optional<Long> providerOf(String sourceType, String sourceReference) {
-    return jdbc.sql(
-            "SELECT provider_id FROM safeguarding_alert"
-                + " WHERE source_type = :sourceType AND source_reference = :sourceReference")
-        .param("sourceType", sourceType)
-        .param("sourceReference", sourceReference)
-        .query(
-            (rs, row) -> {
-              long id = rs.getLong(1);
-              return rs.wasNull() ? Optional.<Long>empty() : Optional.of(id);
-            })
+    return providerIdOf(
+        jdbc.sql(
+                PROVIDER_ID
+                    + " WHERE source_type = :sourceType AND source_reference = :sourceReference")
+            .param("sourceType", sourceType)
+            .param("sourceReference", sourceReference));
+  }
+
+  /** The alert's provider, if the query finds the alert and the alert names one. */
+  private static Optional<Long> providerIdOf(JdbcClient.StatementSpec query) {
+    return query
+        .query((rs, row) -> Optional.ofNullable(longOrNull(rs, "provider_id")))
         .optional()
         .flatMap(id -> id);
   }
@@ -97,10 +99,7 @@ public class SafeguardingRegister {
              WHERE process_instance_id = :pid AND screened_at IS NULL
             """)
             .param("now", now())
-            .param(
-                "lead",
-                new SqlParameterValue(
-                    Types.VARCHAR, section42 && lead != null ? lead.toString() : null))
+            .param("lead", text(section42 && lead != null ? lead.toString() : null))
             .param("section42", section42)
             .param("pid", execution.getProcessInstanceId())
             .update();
@@ -127,9 +126,7 @@ public class SafeguardingRegister {
             UPDATE safeguarding_alert SET outcome = :outcome, closed_at = :now
              WHERE process_instance_id = :pid AND closed_at IS NULL
             """)
-            .param(
-                "outcome",
-                outcome.length() <= MAX_OUTCOME ? outcome : outcome.substring(0, MAX_OUTCOME))
+            .param("outcome", truncate(outcome, MAX_OUTCOME))
             .param("now", now())
             .param("pid", execution.getProcessInstanceId())
             .update();
@@ -149,7 +146,7 @@ public class SafeguardingRegister {
   }
 
   private OffsetDateTime now() {
-    return clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
+    return utc(clock.instant());
   }
 
   /** The alert case an execution handles: its business key is the source case's number. */
