@@ -47,15 +47,7 @@ public class SafeguardingNotifications {
    * address come from the alert's row, never from variables a completed task could have set.
    */
   public void providerLeadsEnquiry(DelegateExecution execution) {
-    Provider provider =
-        register
-            .providerOfAlert(execution.getProcessInstanceId())
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "Safeguarding alert "
-                            + execution.getProcessBusinessKey()
-                            + " names no provider to lead its enquiry"));
+    Provider provider = register.leadProvider(execution);
     List<String> to = new ArrayList<>(recipients.emailsOfGroup(provider.organisationGroup()));
     if (provider.contactEmail() != null && !provider.contactEmail().isBlank()) {
       to.add(provider.contactEmail());

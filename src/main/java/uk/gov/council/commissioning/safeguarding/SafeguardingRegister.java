@@ -59,8 +59,12 @@ public class SafeguardingRegister {
 
   /** The candidate group of the provider-led enquiry: the organisation the alert is about. */
   public String providerGroup(DelegateExecution execution) {
+    return leadProvider(execution).organisationGroup();
+  }
+
+  /** The provider leading the enquiry: the one the alert is about, which it must name. */
+  Provider leadProvider(DelegateExecution execution) {
     return providerOfAlert(execution.getProcessInstanceId())
-        .map(Provider::organisationGroup)
         .orElseThrow(
             () ->
                 new IllegalStateException(
