@@ -2,6 +2,9 @@ package uk.gov.council.commissioning.complaints;
 
 import static uk.gov.council.commissioning.complaints.ComplaintVariables.*;
 
+import java.time.Instant;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
@@ -20,58 +23,50 @@ public class ComplaintEscalations {
 
   /** App K: 3 working days passed without an acknowledgement. */
   public void councilAcknowledgementMissed(DelegateExecution execution) {
-    Complaint c = complaint(execution);
-    complaints.missed(c, ComplaintService.ACKNOWLEDGEMENT, c.acknowledgeDueAt());
-    notifications.councilAcknowledgementMissed(execution, c);
-    clearAction(execution);
+    missed(execution, Missed.COUNCIL_ACKNOWLEDGEMENT);
   }
 
   /** App K: the response date (20 working days, or as extended) passed without a reply. */
   public void councilResponseMissed(DelegateExecution execution) {
-    Complaint c = complaint(execution);
-    complaints.missed(c, ComplaintService.RESPONSE, c.respondDueAt());
-    notifications.councilResponseMissed(execution, c);
-    clearAction(execution);
+    missed(execution, Missed.COUNCIL_RESPONSE);
   }
 
   /** App C 4.2: 24 hours passed without the provider's acknowledgement. */
   public void providerAcknowledgementMissed(DelegateExecution execution) {
-    Complaint c = complaint(execution);
-    complaints.missed(c, ComplaintService.ACKNOWLEDGEMENT, c.acknowledgeDueAt());
-    notifications.providerAcknowledgementMissed(execution, c);
-    clearAction(execution);
+    missed(execution, Missed.PROVIDER_ACKNOWLEDGEMENT);
   }
 
   public void providerAcknowledgementStillMissing(DelegateExecution execution) {
-    Complaint c = complaint(execution);
-    notifications.stillMissing(execution, c, "acknowledgement-escalated");
-    clearAction(execution);
+    escalate(execution, c -> notifications.stillMissing(execution, c, "acknowledgement-escalated"));
   }
 
   /** App C 4.3: 15 days passed without the provider's resolution. */
   public void providerResolutionMissed(DelegateExecution execution) {
-    Complaint c = complaint(execution);
-    complaints.missed(c, ComplaintService.RESOLUTION, c.respondDueAt());
-    notifications.providerResolutionMissed(execution, c);
-    clearAction(execution);
+    missed(execution, Missed.PROVIDER_RESOLUTION);
   }
 
   public void providerResolutionStillMissing(DelegateExecution execution) {
-    Complaint c = complaint(execution);
-    notifications.stillMissing(execution, c, "resolution-escalated");
-    clearAction(execution);
+    escalate(execution, c -> notifications.stillMissing(execution, c, "resolution-escalated"));
   }
 
   /** §13.5: the full written report on an unresolved complaint is overdue. */
   public void writtenReportMissed(DelegateExecution execution) {
-    Complaint c = complaint(execution);
-    complaints.missed(c, ComplaintService.WRITTEN_REPORT, c.writtenReportDueAt());
-    notifications.writtenReportMissed(execution, c);
-    clearAction(execution);
+    missed(execution, Missed.WRITTEN_REPORT);
   }
 
-  private Complaint complaint(DelegateExecution execution) {
-    return complaints.ofProcessInstance(execution.getProcessInstanceId());
+  /** The deadline's breach is recorded (once), then its escalation sent. */
+  private void missed(DelegateExecution execution, Missed deadline) {
+    escalate(
+        execution,
+        c -> {
+          complaints.missed(c, deadline.requirement, deadline.due.apply(c));
+          deadline.escalation.send(notifications, execution, c);
+        });
+  }
+
+  private void escalate(DelegateExecution execution, Consumer<Complaint> escalation) {
+    escalation.accept(complaints.ofProcessInstance(execution.getProcessInstanceId()));
+    clearAction(execution);
   }
 
   /**
@@ -80,5 +75,39 @@ public class ComplaintEscalations {
    */
   private static void clearAction(DelegateExecution execution) {
     execution.setVariableLocal(ESCALATION_ACTION, null);
+  }
+
+  /** The deadlines whose passing is a breach: the requirement, its due date and its email. */
+  @RequiredArgsConstructor
+  private enum Missed {
+    COUNCIL_ACKNOWLEDGEMENT(
+        ComplaintService.ACKNOWLEDGEMENT,
+        Complaint::acknowledgeDueAt,
+        ComplaintNotifications::councilAcknowledgementMissed),
+    COUNCIL_RESPONSE(
+        ComplaintService.RESPONSE,
+        Complaint::respondDueAt,
+        ComplaintNotifications::councilResponseMissed),
+    PROVIDER_ACKNOWLEDGEMENT(
+        ComplaintService.ACKNOWLEDGEMENT,
+        Complaint::acknowledgeDueAt,
+        ComplaintNotifications::providerAcknowledgementMissed),
+    PROVIDER_RESOLUTION(
+        ComplaintService.RESOLUTION,
+        Complaint::respondDueAt,
+        ComplaintNotifications::providerResolutionMissed),
+    WRITTEN_REPORT(
+        ComplaintService.WRITTEN_REPORT,
+        Complaint::writtenReportDueAt,
+        ComplaintNotifications::writtenReportMissed);
+
+    private final String requirement;
+    private final Function<Complaint, Instant> due;
+    private final Escalation escalation;
+  }
+
+  @FunctionalInterface
+  private interface Escalation {
+    void send(ComplaintNotifications notifications, DelegateExecution execution, Complaint c);
   }
 }

@@ -27,6 +27,8 @@ import uk.gov.council.commissioning.security.Roles;
 @RequiredArgsConstructor
 class ComplaintNotifications {
 
+  private static final String TEMPLATES = "complaint/";
+
   private final CaseMail mail;
   private final Escalations escalations;
   private final RecipientDirectory recipients;
@@ -40,7 +42,7 @@ class ComplaintNotifications {
     Map<String, Object> values = values(c);
     values.put("acknowledgeDue", deadlines.describe(c.acknowledgeDueAt()));
     values.put("respondDue", deadlines.describe(c.respondDueAt()));
-    mail.send(execution, "complaint/provider-to-handle", provider(c), values);
+    mail.send(execution, TEMPLATES + "provider-to-handle", provider(c), values);
   }
 
   /**
@@ -52,10 +54,7 @@ class ComplaintNotifications {
     Map<String, Object> values = values(c);
     values.put("acknowledgeDue", deadlines.describe(c.acknowledgeDueAt()));
     values.put("period", Periods.workingDays(properties().councilAcknowledgeWorkingDays()));
-    return escalations
-        .escalate(
-            execution, "complaint/acknowledgement-missed", group(Roles.CONTRACTS_MANAGERS), values)
-        .body();
+    return toManagers(execution, "acknowledgement-missed", values);
   }
 
   /**
@@ -73,7 +72,7 @@ class ComplaintNotifications {
     return escalations
         .escalate(
             execution,
-            "complaint/response-missed",
+            TEMPLATES + "response-missed",
             c.extensions(),
             group(Roles.CONTRACTS_MANAGERS),
             values)
@@ -88,9 +87,7 @@ class ComplaintNotifications {
     Map<String, Object> values = values(c);
     values.put("acknowledgeDue", deadlines.describe(c.acknowledgeDueAt()));
     values.put("period", Periods.of(properties().providerAcknowledgeWithin()));
-    return escalations
-        .escalate(execution, "complaint/acknowledgement-reminder", providerAndOfficer(c), values)
-        .body();
+    return toProviderAndOfficer(execution, "acknowledgement-reminder", c, values);
   }
 
   /** App C 4.3: not resolved within the days set (15). */
@@ -98,18 +95,14 @@ class ComplaintNotifications {
     Map<String, Object> values = values(c);
     values.put("respondDue", deadlines.describe(c.respondDueAt()));
     values.put("period", resolvePeriod());
-    return escalations
-        .escalate(execution, "complaint/resolution-reminder", providerAndOfficer(c), values)
-        .body();
+    return toProviderAndOfficer(execution, "resolution-reminder", c, values);
   }
 
   /** §13.5: the full written report on an unresolved complaint is overdue. */
   public String writtenReportMissed(DelegateExecution execution, Complaint c) {
     Map<String, Object> values = values(c);
     values.put("writtenReportDue", deadlines.describe(c.writtenReportDueAt()));
-    return escalations
-        .escalate(execution, "complaint/written-report-reminder", providerAndOfficer(c), values)
-        .body();
+    return toProviderAndOfficer(execution, "written-report-reminder", c, values);
   }
 
   /**
@@ -117,16 +110,27 @@ class ComplaintNotifications {
    * managers act. {@code event} names the template, e.g. {@code acknowledgement-escalated}.
    */
   public String stillMissing(DelegateExecution execution, Complaint c, String event) {
+    return toManagers(execution, event, values(c));
+  }
+
+  /** Escalates to the contracts managers; the task shows the email. */
+  private String toManagers(DelegateExecution execution, String event, Map<String, Object> values) {
     return escalations
-        .escalate(execution, "complaint/" + event, group(Roles.CONTRACTS_MANAGERS), values(c))
+        .escalate(execution, TEMPLATES + event, group(Roles.CONTRACTS_MANAGERS), values)
         .body();
+  }
+
+  /** A reminder to the provider, the contract's officer copied; the task shows the email. */
+  private String toProviderAndOfficer(
+      DelegateExecution execution, String event, Complaint c, Map<String, Object> values) {
+    return escalations.escalate(execution, TEMPLATES + event, providerAndOfficer(c), values).body();
   }
 
   /** §13.5: the council's representative is told of the investigation. */
   public void investigatorAssigned(DelegateExecution execution, Complaint c, String investigator) {
     mail.send(
         execution,
-        "complaint/investigator-assigned",
+        TEMPLATES + "investigator-assigned",
         recipients.emailOfUser(investigator).map(List::of).orElse(List.of()),
         values(c));
   }

@@ -68,26 +68,21 @@ class ComplaintService {
   @Transactional
   public void acknowledged(Complaint c, Instant at) {
     repository.setAcknowledged(c.id(), at);
-    caseDeadlines.met(ref(c), ACKNOWLEDGEMENT, at);
-    lateIfAfter(c, ACKNOWLEDGEMENT, c.acknowledgeDueAt(), at, "Acknowledged");
-    withdrawMissedIfOnTime(c, ACKNOWLEDGEMENT, c.acknowledgeDueAt(), at);
+    receivedWithinTimer(c, ACKNOWLEDGEMENT, c.acknowledgeDueAt(), at, "Acknowledged");
   }
 
   /** The council's stage 1 reply (App K). */
   @Transactional
   public void responded(Complaint c, Instant at) {
     repository.setResolved(c.id(), at);
-    caseDeadlines.met(ref(c), RESPONSE, at);
-    lateIfAfter(c, RESPONSE, c.respondDueAt(), at, "Response sent");
+    received(c, RESPONSE, c.respondDueAt(), at, "Response sent");
   }
 
   /** The provider resolved it by discussion (§13.5, App C 4.3). */
   @Transactional
   public void resolved(Complaint c, Instant at) {
     repository.setResolved(c.id(), at);
-    caseDeadlines.met(ref(c), RESOLUTION, at);
-    lateIfAfter(c, RESOLUTION, c.respondDueAt(), at, "Resolved");
-    withdrawMissedIfOnTime(c, RESOLUTION, c.respondDueAt(), at);
+    receivedWithinTimer(c, RESOLUTION, c.respondDueAt(), at, "Resolved");
   }
 
   /**
@@ -119,10 +114,7 @@ class ComplaintService {
   public void writtenReportReceived(Complaint c, Instant at) {
     repository.setWrittenReport(c.id(), at);
     if (c.writtenReportDueAt() != null) {
-      caseDeadlines.met(ref(c), WRITTEN_REPORT, at);
-    }
-    if (c.writtenReportDueAt() != null) {
-      lateIfAfter(c, WRITTEN_REPORT, c.writtenReportDueAt(), at, "Written report received");
+      received(c, WRITTEN_REPORT, c.writtenReportDueAt(), at, "Written report received");
     }
   }
 
@@ -190,14 +182,22 @@ class ComplaintService {
   }
 
   /**
-   * What was done by its deadline but recorded after the timer fired was not missed: the MISSED
-   * breach the timer recorded is withdrawn. Not for the council's response, whose due date an
-   * extension can move after the first one was missed.
+   * As {@link #received}; and what was done by its deadline but recorded after the timer fired was
+   * not missed: the MISSED breach the timer recorded is withdrawn. Not for the council's response,
+   * whose due date an extension can move after the first one was missed.
    */
-  private void withdrawMissedIfOnTime(Complaint c, String requirement, Instant due, Instant at) {
+  private void receivedWithinTimer(
+      Complaint c, String requirement, Instant due, Instant at, String what) {
+    received(c, requirement, due, at, what);
     if (!at.isAfter(due)) {
       breaches.withdraw(CASE_TYPE, c.number(), requirement, Kind.MISSED);
     }
+  }
+
+  /** The deadline is met; done after {@code due}, it is also recorded as late. */
+  private void received(Complaint c, String requirement, Instant due, Instant at, String what) {
+    caseDeadlines.met(ref(c), requirement, at);
+    lateIfAfter(c, requirement, due, at, what);
   }
 
   private void lateIfAfter(Complaint c, String requirement, Instant due, Instant at, String what) {

@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.cases.ContractCaseVariables;
 import uk.gov.council.commissioning.complaints.ComplaintRepository.NewComplaint;
 import uk.gov.council.commissioning.complaints.ComplaintValidator.Registration;
 import uk.gov.council.commissioning.contracts.Contract;
@@ -93,11 +94,8 @@ public class RegisterComplaint implements JavaDelegate {
     variables.put(EXTENSIONS, 0);
     variables.put(SAFEGUARDING_RAISED, false);
     if (contract != null) {
-      variables.put(CONTRACT_REFERENCE, contract.reference());
-      variables.put(CONTRACT_TITLE, contract.title());
+      variables.putAll(ContractCaseVariables.of(contract));
       variables.put(PROVIDER_ID, contract.provider().id());
-      variables.put(PROVIDER_NAME, contract.provider().name());
-      variables.put(PROVIDER_GROUP, contract.provider().organisationGroup());
     }
     execution.setVariables(variables);
 

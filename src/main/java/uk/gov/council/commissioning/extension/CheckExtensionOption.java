@@ -2,7 +2,6 @@ package uk.gov.council.commissioning.extension;
 
 import static uk.gov.council.commissioning.extension.ExtensionVariables.*;
 
-import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
@@ -10,6 +9,7 @@ import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.cases.ContractCaseVariables;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractNotFoundException;
 import uk.gov.council.commissioning.contracts.ContractService;
@@ -90,11 +90,7 @@ public class CheckExtensionOption implements JavaDelegate {
         ExtensionDeadline.LAPSE.name(),
         rules.lapseDue(contract.endDate()),
         ExtensionDeadline.LAPSE.seedSection());
-    Map<String, Object> variables = new HashMap<>();
-    variables.put(CONTRACT_REFERENCE, reference);
-    variables.put(CONTRACT_TITLE, contract.title());
-    variables.put(PROVIDER_NAME, contract.provider().name());
-    variables.put(PROVIDER_GROUP, contract.provider().organisationGroup());
+    Map<String, Object> variables = ContractCaseVariables.of(contract);
     variables.put(PROVIDER_EMAIL, contract.provider().contactEmail());
     variables.put(CURRENT_END_DATE, contract.endDate().toString());
     variables.put(OPTION_ORDER, period.optionOrder());

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -23,6 +24,16 @@ class ExtensionLetterService {
 
   private static final DateTimeFormatter LONG_DATE =
       DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
+
+  /** A row of extension_letter, its columns in the order every query selects them. */
+  private static final RowMapper<ExtensionLetter> LETTER =
+      (rs, n) ->
+          new ExtensionLetter(
+              rs.getString(1),
+              rs.getString(2),
+              rs.getString(3),
+              rs.getBytes(4),
+              rs.getTimestamp(5).toInstant());
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -62,14 +73,7 @@ class ExtensionLetterService {
     return jdbc.sql(
             "SELECT case_id, contract_reference, file_name, content, created_at FROM extension_letter WHERE case_id = :caseId")
         .param("caseId", caseId)
-        .query(
-            (rs, n) ->
-                new ExtensionLetter(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getBytes(4),
-                    rs.getTimestamp(5).toInstant()))
+        .query(LETTER)
         .optional();
   }
 
@@ -78,14 +82,7 @@ class ExtensionLetterService {
             "SELECT case_id, contract_reference, file_name, content, created_at FROM extension_letter"
                 + " WHERE contract_reference = :reference ORDER BY created_at")
         .param("reference", contractReference)
-        .query(
-            (rs, n) ->
-                new ExtensionLetter(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getBytes(4),
-                    rs.getTimestamp(5).toInstant()))
+        .query(LETTER)
         .list();
   }
 

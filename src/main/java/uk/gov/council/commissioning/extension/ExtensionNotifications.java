@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.extension;
 
 import static uk.gov.council.commissioning.extension.ExtensionVariables.*;
 
+import java.util.List;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -20,34 +21,36 @@ import uk.gov.council.commissioning.security.Roles;
 @RequiredArgsConstructor
 public class ExtensionNotifications {
 
+  private static final String TEMPLATES = "extension/";
+
   private final Escalations escalations;
   private final CaseMail mail;
   private final RecipientDirectory recipients;
 
   public void extensionAtRisk(DelegateExecution execution) {
-    escalations.escalate(
-        execution,
-        "extension/at-risk",
-        recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS),
-        values(execution));
+    escalate(execution, "at-risk", Roles.CONTRACTS_MANAGERS);
   }
 
   public void contractLapsing(DelegateExecution execution) {
-    escalations.escalate(
-        execution,
-        "extension/lapsing",
-        recipients.emailsOfGroup(Roles.CHIEF_OFFICERS),
-        values(execution));
+    escalate(execution, "lapsing", Roles.CHIEF_OFFICERS);
   }
 
   public void extensionRefused(DelegateExecution execution) {
     MailMessage message =
         mail.send(
             execution,
-            "extension/refused",
-            recipients.emailsOfGroup(Roles.COMMISSIONING_OFFICERS),
+            TEMPLATES + "refused",
+            group(Roles.COMMISSIONING_OFFICERS),
             values(execution));
     execution.setVariable(OUTCOME, message.body());
+  }
+
+  private void escalate(DelegateExecution execution, String event, String groupId) {
+    escalations.escalate(execution, TEMPLATES + event, group(groupId), values(execution));
+  }
+
+  private List<String> group(String groupId) {
+    return recipients.emailsOfGroup(groupId);
   }
 
   private static Map<String, Object> values(DelegateExecution execution) {

@@ -4,13 +4,13 @@ import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.cases.ContractCaseVariables;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.deadlines.CaseRef;
 import uk.gov.council.commissioning.deadlines.Deadlines;
@@ -61,13 +61,9 @@ public class RegisterIncident implements JavaDelegate {
     caseDeadlines.schedule(ref, INITIAL_REPORT, deadlines.initialReport(), report.occurredAt());
     caseDeadlines.schedule(ref, REPORTING_FORM, deadlines.reportingForm(), report.occurredAt());
 
-    Map<String, Object> variables = new HashMap<>();
+    Map<String, Object> variables = ContractCaseVariables.of(contract);
     variables.put(INCIDENT_NUMBER, number);
     variables.put(REPORTED_BY, reporter.userId());
-    variables.put(CONTRACT_REFERENCE, contract.reference());
-    variables.put(CONTRACT_TITLE, contract.title());
-    variables.put(PROVIDER_NAME, contract.provider().name());
-    variables.put(PROVIDER_GROUP, contract.provider().organisationGroup());
     variables.put(PROVIDER_ID, contract.provider().id());
     variables.put(PROVIDER_EMAIL, contract.provider().contactEmail());
     variables.put(SOURCE, report.source());

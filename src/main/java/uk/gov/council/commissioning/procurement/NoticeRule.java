@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.procurement;
 
 import java.util.ArrayList;
 import java.util.List;
+import lombok.RequiredArgsConstructor;
 import uk.gov.council.commissioning.procurement.ProcurementRegime.RuleBasis;
 import uk.gov.council.commissioning.procurement.StandstillRule.CountFrom;
 
@@ -28,16 +29,13 @@ record NoticeRule(
     String source) {
 
   /** The timetable dates a notice can be due by. */
+  @RequiredArgsConstructor
   public enum Anchor {
     TENDER_NOTICE("the tender notice is published"),
     AWARD_NOTICE("the award is announced"),
     CONTRACT_SIGNATURE("the contract is entered into");
 
     private final String event;
-
-    Anchor(String event) {
-      this.event = event;
-    }
 
     public String event() {
       return event;

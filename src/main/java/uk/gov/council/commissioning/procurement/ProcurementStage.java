@@ -1,6 +1,9 @@
 package uk.gov.council.commissioning.procurement;
 
+import lombok.RequiredArgsConstructor;
+
 /** The stages of a procurement, in the order of the seed's indicative timetable (seed 000 §6.5). */
+@RequiredArgsConstructor
 enum ProcurementStage {
   MARKET_ENGAGEMENT("Market engagement"),
   TENDER_PERIOD("Tender period"),
@@ -10,10 +13,6 @@ enum ProcurementStage {
   COMMENCEMENT("Commencement of contract");
 
   private final String label;
-
-  ProcurementStage(String label) {
-    this.label = label;
-  }
 
   /** The stage as the officer's timetable names it. */
   public String label() {

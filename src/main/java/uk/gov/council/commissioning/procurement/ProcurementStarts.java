@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -23,6 +24,7 @@ import uk.gov.council.commissioning.contracts.ContractService;
  * whose options ran out before the register knew them.
  */
 @Component("procurementStarts")
+@RequiredArgsConstructor
 public class ProcurementStarts {
 
   public static final String PROCESS_KEY = "procurement";
@@ -32,24 +34,9 @@ public class ProcurementStarts {
   private final ContractService contracts;
   private final ProcurementRegister register;
   private final ProcurementProperties properties;
-  private final RuntimeService runtimeService;
+  @Lazy private final RuntimeService runtimeService;
   private final ProcurementRegimes regimes;
   private final ProcurementDeadlines deadlines;
-
-  public ProcurementStarts(
-      ContractService contracts,
-      ProcurementRegister register,
-      ProcurementProperties properties,
-      @Lazy RuntimeService runtimeService,
-      ProcurementRegimes regimes,
-      ProcurementDeadlines deadlines) {
-    this.deadlines = deadlines;
-    this.regimes = regimes;
-    this.contracts = contracts;
-    this.register = register;
-    this.properties = properties;
-    this.runtimeService = runtimeService;
-  }
 
   public boolean lastOptionUsed(DelegateExecution execution) {
     return !contract(execution).hasUnusedOption();

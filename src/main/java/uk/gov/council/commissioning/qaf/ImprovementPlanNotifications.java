@@ -12,7 +12,6 @@ import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.escalation.CaseMail;
 import uk.gov.council.commissioning.notify.Attachment;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
-import uk.gov.council.commissioning.security.Roles;
 
 /**
  * The improvement plan's emails; their texts are the templates in {@code mail/qaf-plan/}. Addresses
@@ -95,11 +94,8 @@ class ImprovementPlanNotifications {
   private List<String> providerAndOfficer(ImprovementPlan plan) {
     List<String> to = new ArrayList<>(provider(plan));
     to.addAll(
-        contracts
-            .contractOfficer(plan.contractReference())
-            .flatMap(recipients::emailOfUser)
-            .map(List::of)
-            .orElseGet(() -> recipients.emailsOfGroup(Roles.COMMISSIONING_OFFICERS)));
+        recipients.officerOrCommissioningOfficers(
+            contracts.contractOfficer(plan.contractReference()).orElse(null)));
     return to;
   }
 

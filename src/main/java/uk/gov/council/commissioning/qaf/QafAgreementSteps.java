@@ -41,15 +41,14 @@ public class QafAgreementSteps {
     checks.throwIfAny();
     repository.recordProviderResponse(q.id(), response);
     task.getExecution().setVariable("providerAgrees", "AGREE".equals(response));
-    task.getExecution().setVariable("agreementRoute", "PROVIDER_AGREED");
+    route(task, "PROVIDER_AGREED");
   }
 
   /**
    * The reviewing officer discusses the grades with the provider: agreed (perhaps revised) or not.
    */
   public void discussGrades(DelegateTask task) {
-    QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
-    QafTaskVariables.keepOnTask(task);
+    QafAssessment q = councilTask(task);
     FormChecks checks = new FormChecks("Discussion", task);
     String outcome = checks.oneOf("agreementReached", YES_NO);
     checks.text("discussionNotes");
@@ -61,7 +60,7 @@ public class QafAgreementSteps {
       grading.recordOfficerGrades(task, q, grades);
     }
     task.getExecution().setVariable("agreed", "YES".equals(outcome));
-    task.getExecution().setVariable("agreementRoute", "AGREED_AFTER_DISCUSSION");
+    route(task, "AGREED_AFTER_DISCUSSION");
   }
 
   /**
@@ -69,8 +68,7 @@ public class QafAgreementSteps {
    * necessary, decides the grades and reports the provider's concerns to the Core Strategy Group.
    */
   public void contractsManagerDecision(DelegateTask task) {
-    QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
-    QafTaskVariables.keepOnTask(task);
+    QafAssessment q = councilTask(task);
     FormChecks checks = new FormChecks("Contracts manager's decision", task);
     boolean furtherVisit = checks.flag("furtherVisit");
     Map<String, String> finals = Map.of();
@@ -84,8 +82,20 @@ public class QafAgreementSteps {
     if (!furtherVisit) {
       grading.recordManagerGrades(task, q, finals);
       repository.recordConcernsToCsg(q.id(), text(task, "concernsToCsg"));
-      task.getExecution().setVariable("agreementRoute", "CONTRACTS_MANAGER_DECIDED");
+      route(task, "CONTRACTS_MANAGER_DECIDED");
     }
+  }
+
+  /** The assessment of a council officer's task, whose answers stay on the task. */
+  private QafAssessment councilTask(DelegateTask task) {
+    QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
+    QafTaskVariables.keepOnTask(task);
+    return q;
+  }
+
+  /** How the grades came to be agreed, which the final grades are recorded with. */
+  private static void route(DelegateTask task, String route) {
+    task.getExecution().setVariable("agreementRoute", route);
   }
 
   /**

@@ -104,31 +104,28 @@ public class QafCaseService {
   /** Schedules a contract management meeting (seed 001 Part 3.1). */
   @Transactional
   public boolean scheduleMeeting(String contractReference, LocalDate date) {
-    Contract contract =
-        contracts
-            .findByReference(contractReference)
-            .orElseThrow(
-                () ->
-                    new InvalidRequestException(
-                        "contractReference", "no contract " + contractReference));
+    long contractId = contractId(contractReference);
     if (date == null) {
       throw new InvalidRequestException("date", "is required");
     }
     if (!date.isAfter(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK))) {
       throw new InvalidRequestException("date", "the meeting must be in the future");
     }
-    return repository.scheduleMeeting(contract.id(), date);
+    return repository.scheduleMeeting(contractId, date);
   }
 
   public List<LocalDate> meetings(String contractReference) {
-    Contract contract =
-        contracts
-            .findByReference(contractReference)
-            .orElseThrow(
-                () ->
-                    new InvalidRequestException(
-                        "contractReference", "no contract " + contractReference));
-    return repository.meetings(contract.id());
+    return repository.meetings(contractId(contractReference));
+  }
+
+  private long contractId(String contractReference) {
+    return contracts
+        .findByReference(contractReference)
+        .map(Contract::id)
+        .orElseThrow(
+            () ->
+                new InvalidRequestException(
+                    "contractReference", "no contract " + contractReference));
   }
 
   /** Council staff see every QAF; a provider's users only their organisation's. */

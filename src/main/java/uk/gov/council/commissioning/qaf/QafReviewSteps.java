@@ -6,11 +6,11 @@ import static uk.gov.council.commissioning.qaf.QafFields.text;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Period;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
@@ -22,27 +22,15 @@ import uk.gov.council.commissioning.forms.FormChecks;
  * decision whether to validate on a visit, and the visit itself.
  */
 @Component("qafReviewSteps")
+@RequiredArgsConstructor
 public class QafReviewSteps {
 
   private final QafRepository repository;
   private final QafGrading grading;
   private final QafRandomDraw randomDraw;
-  private final Period auditFeedbackWithin;
+  private final QafProperties properties;
 
   private final Clock clock;
-
-  public QafReviewSteps(
-      QafRepository repository,
-      QafGrading grading,
-      QafRandomDraw randomDraw,
-      QafProperties properties,
-      Clock clock) {
-    this.clock = clock;
-    this.repository = repository;
-    this.grading = grading;
-    this.randomDraw = randomDraw;
-    this.auditFeedbackWithin = properties.supportPlanAuditFeedbackWithin();
-  }
 
   /**
    * The QAF Review Form: the officer's grade and comments per objective, an explanation wherever it
@@ -162,7 +150,9 @@ public class QafReviewSteps {
     if (audit) {
       // Part 3.4 §5.1: written feedback within 4 weeks of the audit.
       task.getExecution()
-          .setVariable("spaFeedbackDueOn", visit.plus(auditFeedbackWithin).toString());
+          .setVariable(
+              "spaFeedbackDueOn",
+              visit.plus(properties.supportPlanAuditFeedbackWithin()).toString());
     }
   }
 }

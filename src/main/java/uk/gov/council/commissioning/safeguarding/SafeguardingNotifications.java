@@ -33,18 +33,13 @@ public class SafeguardingNotifications {
     values.put("awareAt", execution.getVariable(AWARE_AT_TEXT));
     values.put("alertedAt", execution.getVariable(ALERTED_AT_TEXT));
     values.put("timeliness", execution.getVariable(ALERT_TIMELINESS));
-    mail.send(
-        execution, "safeguarding/raised", recipients.emailsOfGroup(Roles.SAFEGUARDING), values);
+    toSafeguardingTeam(execution, "raised", values);
   }
 
   /** The screening is still open at its due date (the due time is the council's choice). */
   public void screeningOverdue(DelegateExecution execution) {
     register.screeningMissed(execution);
-    mail.send(
-        execution,
-        "safeguarding/screening-overdue",
-        recipients.emailsOfGroup(Roles.SAFEGUARDING),
-        values(execution));
+    toSafeguardingTeam(execution, "screening-overdue", values(execution));
   }
 
   /**
@@ -62,6 +57,12 @@ public class SafeguardingNotifications {
     values.put("source", execution.getVariable(SOURCE_TEXT));
     values.put("providerName", provider.name());
     mail.send(execution, "safeguarding/provider-leads-enquiry", to, values);
+  }
+
+  private void toSafeguardingTeam(
+      DelegateExecution execution, String event, Map<String, Object> values) {
+    mail.send(
+        execution, "safeguarding/" + event, recipients.emailsOfGroup(Roles.SAFEGUARDING), values);
   }
 
   /** What the screening team's emails name: the alert's source, its provider and when it is due. */
