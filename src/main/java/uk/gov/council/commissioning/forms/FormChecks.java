@@ -34,6 +34,8 @@ public final class FormChecks {
   /** The form whose own limits apply too, when one is named (see {@link #againstForm}). */
   private FormSchema declared;
 
+  private boolean declaredRequired;
+
   /**
    * Checks too, when {@link #throwIfAny()} is called, what the form with this id declares ({@link
    * FormSchema#ofFile}): a value in each field it requires and always shows, and each value of its
@@ -43,6 +45,17 @@ public final class FormChecks {
    */
   public FormChecks againstForm(String formId) {
     declared = FormSchema.ofFile(formId);
+    declaredRequired = true;
+    return this;
+  }
+
+  /**
+   * The same as {@link #againstForm} but for what the form requires: for a step that accepts an
+   * incomplete form and sends it back (a QAF return found incomplete goes back to the provider).
+   */
+  public FormChecks againstFormLimits(String formId) {
+    declared = FormSchema.ofFile(formId);
+    declaredRequired = false;
     return this;
   }
 
@@ -243,7 +256,7 @@ public final class FormChecks {
       if (field.displayOnly() || problems.stream().anyMatch(p -> p.startsWith(key + ": "))) {
         continue;
       }
-      String problem = declaredProblem(field, scope.getVariable(key));
+      String problem = declaredProblem(field, declaredRequired, scope.getVariable(key));
       if (problem != null) {
         problems.add(key + ": " + problem);
       }
@@ -251,9 +264,9 @@ public final class FormChecks {
   }
 
   /** The wording of {@link SubmittedVariables}, which checks the same limits at the engine API. */
-  private static String declaredProblem(Field field, Object value) {
+  private static String declaredProblem(Field field, boolean requiredToo, Object value) {
     if (value == null || value.toString().isBlank()) {
-      return field.required() && !field.conditional() ? "is required" : null;
+      return requiredToo && field.required() && !field.conditional() ? "is required" : null;
     }
     return switch (field.kind()) {
       case TEXT -> lengthProblem(field, value.toString());
@@ -264,7 +277,9 @@ public final class FormChecks {
         if (!(value instanceof Boolean ticked)) {
           yield "must be ticked or not (true/false)";
         }
-        yield field.required() && !field.conditional() && !ticked ? "must be ticked" : null;
+        yield requiredToo && field.required() && !field.conditional() && !ticked
+            ? "must be ticked"
+            : null;
       }
       case DATE ->
           value instanceof String text && !isDate(text) ? "must be a date (YYYY-MM-DD)" : null;

@@ -64,7 +64,7 @@ public class QafReturnSteps {
   public void completeQaf(DelegateTask task) {
     QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
     QafTaskVariables.providerFormOnly(task, "QAF return");
-    FormChecks checks = new FormChecks("QAF return", task).againstForm("qaf-complete");
+    FormChecks checks = new FormChecks("QAF return", task).againstFormLimits("qaf-complete");
     for (QafObjective o : QafObjective.of(q.variant())) {
       Object value = task.getVariable(o.gradeField());
       if (QafEvidenceRule.grade(value) == null) {
