@@ -51,7 +51,8 @@ public class ComplaintSteps {
    */
   public void acknowledge(DelegateTask task) {
     Complaint c = complaint(task);
-    FormChecks checks = new FormChecks("Acknowledgement", task);
+    FormChecks checks =
+        new FormChecks("Acknowledgement", task).againstForm("complaint-acknowledge");
     Instant at = checks.dateTime(ACKNOWLEDGED_AT);
     sinceReceipt(checks, ACKNOWLEDGED_AT, at, c);
     Concern concern = concern(checks, task, c);
@@ -72,14 +73,15 @@ public class ComplaintSteps {
    */
   public void investigateAndRespond(DelegateTask task) {
     Complaint c = complaint(task);
-    FormChecks checks = new FormChecks("Investigation and response", task);
+    FormChecks checks =
+        new FormChecks("Investigation and response", task)
+            .againstForm("complaint-investigate-respond");
     String decision = checks.oneOf(RESPONSE_DECISION, RESPONSE_DECISIONS);
     Instant respondedAt = null;
     if ("RESPOND".equals(decision)) {
       respondedAt = checks.dateTime(RESPONDED_AT);
       sinceReceipt(checks, RESPONDED_AT, respondedAt, c);
       checks.text(RESPONSE_SUMMARY);
-      atMost(checks, task, RESPONSE_SUMMARY, MAX_TEXT);
     } else if ("EXTEND".equals(decision)) {
       LocalDate newDay = checks.date(NEW_RESPONSE_DATE);
       LocalDate currentLastDay = deadlines.lastDay(c.respondDueAt());
@@ -90,7 +92,6 @@ public class ComplaintSteps {
         checks.problem(NEW_RESPONSE_DATE, "cannot be in the past");
       }
       checks.text(EXTENSION_REASON);
-      atMost(checks, task, EXTENSION_REASON, MAX_TEXT);
       if (!checks.flag(COMPLAINANT_TOLD)) {
         checks.problem(
             COMPLAINANT_TOLD,
@@ -132,7 +133,9 @@ public class ComplaintSteps {
 
   /** After the stage 1 reply: satisfied, dissatisfied (stage 2, App K), or no reply. */
   public void complainantResponse(DelegateTask task) {
-    FormChecks checks = new FormChecks("Complainant's response", task);
+    FormChecks checks =
+        new FormChecks("Complainant's response", task)
+            .againstForm("complaint-complainant-response");
     String response = checks.oneOf(COMPLAINANT_RESPONSE, COMPLAINANT_RESPONSES);
     checks.throwIfAny();
     switch (response) {
@@ -156,7 +159,9 @@ public class ComplaintSteps {
   /** App K stage 2: the complainant was given the Local Government Ombudsman's details. */
   public void ombudsmanInformation(DelegateTask task) {
     Complaint c = complaint(task);
-    FormChecks checks = new FormChecks("Ombudsman information", task);
+    FormChecks checks =
+        new FormChecks("Ombudsman information", task)
+            .againstForm("complaint-ombudsman-information");
     LocalDate sent = checks.date(OMBUDSMAN_INFORMATION_SENT_ON);
     if (sent != null && sent.isAfter(ComplaintDeadlines.ukDate(clock.instant()))) {
       checks.problem(OMBUDSMAN_INFORMATION_SENT_ON, "cannot be in the future");
@@ -183,17 +188,15 @@ public class ComplaintSteps {
   /** §13.5, App C 4.3: the provider resolved it by discussion, or discussions failed. */
   public void resolve(DelegateTask task) {
     Complaint c = complaint(task);
-    FormChecks checks = new FormChecks("Resolution", task);
+    FormChecks checks = new FormChecks("Resolution", task).againstForm("complaint-resolve");
     String resolution = checks.oneOf(RESOLUTION, RESOLUTIONS);
     Instant resolvedAt = null;
     if ("RESOLVED".equals(resolution)) {
       resolvedAt = checks.dateTime(RESOLVED_AT);
       sinceReceipt(checks, RESOLVED_AT, resolvedAt, c);
       checks.text(RESOLUTION_OUTCOME);
-      atMost(checks, task, RESOLUTION_OUTCOME, MAX_TEXT);
     } else if ("UNRESOLVED".equals(resolution)) {
       checks.text(DISCUSSIONS_SUMMARY);
-      atMost(checks, task, DISCUSSIONS_SUMMARY, MAX_TEXT);
     }
     Concern concern = concern(checks, task, c);
     checks.throwIfAny();
@@ -224,9 +227,8 @@ public class ComplaintSteps {
   /** §13.5: the provider's full written report to the council. */
   public void writtenReport(DelegateTask task) {
     Complaint c = complaint(task);
-    FormChecks checks = new FormChecks("Written report", task);
-    checks.text(WRITTEN_REPORT);
-    atMost(checks, task, WRITTEN_REPORT, MAX_TEXT);
+    FormChecks checks =
+        new FormChecks("Written report", task).againstForm("complaint-written-report");
     Concern concern = concern(checks, task, c);
     checks.throwIfAny();
     handOver(task, concern, c);
@@ -241,7 +243,8 @@ public class ComplaintSteps {
 
   /** §13.5: the council designates a representative to investigate: a council officer. */
   public void assignInvestigator(DelegateTask task) {
-    FormChecks checks = new FormChecks("Investigator", task);
+    FormChecks checks =
+        new FormChecks("Investigator", task).againstForm("complaint-assign-investigator");
     String investigator = checks.text(INVESTIGATOR);
     if (investigator != null) {
       if (identityService.createUserQuery().userId(investigator).count() == 0) {
@@ -270,10 +273,8 @@ public class ComplaintSteps {
   /** The council's investigation of an unresolved provider complaint ends with its findings. */
   public void investigate(DelegateTask task) {
     Complaint c = complaint(task);
-    FormChecks checks = new FormChecks("Investigation", task);
+    FormChecks checks = new FormChecks("Investigation", task).againstForm("complaint-investigate");
     String result = checks.oneOf(INVESTIGATION_OUTCOME, INVESTIGATION_OUTCOMES);
-    checks.text(FINDINGS);
-    atMost(checks, task, FINDINGS, MAX_TEXT);
     Concern concern = concern(checks, task, c);
     checks.throwIfAny();
     outcome(
@@ -299,10 +300,7 @@ public class ComplaintSteps {
 
   /** Every escalation task asks what was done about it. */
   public void escalation(DelegateTask task) {
-    FormChecks checks = new FormChecks("Escalation", task);
-    checks.text(ESCALATION_ACTION);
-    atMost(checks, task, ESCALATION_ACTION, MAX_TEXT);
-    checks.throwIfAny();
+    FormChecks.asDeclared("Escalation", "complaint-escalation", task);
   }
 
   /** The complaint is closed with the outcome its last step recorded. */
@@ -312,13 +310,6 @@ public class ComplaintSteps {
     Object outcome = execution.getVariable(OUTCOME);
     complaints.close(
         c, code == null ? null : code.toString(), outcome == null ? null : outcome.toString());
-  }
-
-  static void atMost(FormChecks checks, VariableScope scope, String field, int max) {
-    Object value = scope.getVariable(field);
-    if (value != null && value.toString().length() > max) {
-      checks.problem(field, "at most " + max + " characters");
-    }
   }
 
   // --- safeguarding, at any step that asks ----------------------------------------------------
@@ -337,8 +328,6 @@ public class ComplaintSteps {
     Object given = task.getVariable(SAFEGUARDING_SUMMARY);
     if (given == null || given.toString().isBlank()) {
       checks.problem(SAFEGUARDING_SUMMARY, "say what the concern is, for the safeguarding team");
-    } else if (given.toString().length() > MAX_SAFEGUARDING_SUMMARY) {
-      checks.problem(SAFEGUARDING_SUMMARY, "at most " + MAX_SAFEGUARDING_SUMMARY + " characters");
     } else {
       summary = given.toString().trim();
     }

@@ -4,7 +4,6 @@ import static uk.gov.council.commissioning.complaints.ComplaintVariables.*;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -42,19 +41,13 @@ class ComplaintValidator {
    * @throws uk.gov.council.commissioning.forms.TaskFormException naming every field at fault
    */
   public Registration check(VariableScope values, Actor recorder) {
-    FormChecks checks = new FormChecks("The complaint form", values);
+    FormChecks checks = new FormChecks("The complaint form", values).againstForm("complaint-start");
     Instant received = checks.dateTime(RECEIVED_AT);
     if (received != null && received.isAfter(clock.instant())) {
       checks.problem(RECEIVED_AT, "cannot be in the future");
     }
-    checks.text(COMPLAINANT_NAME);
     checks.oneOf(COMPLAINANT_RELATIONSHIP, Set.copyOf(RELATIONSHIPS));
     checks.oneOf(HOW_RECEIVED, Set.copyOf(CHANNELS));
-    checks.text(SUMMARY);
-    for (String field :
-        List.of(COMPLAINANT_NAME, COMPLAINANT_CONTACT, SERVICE_USER_NAME, SUMMARY)) {
-      ComplaintSteps.atMost(checks, values, field, MAX_TEXT);
-    }
 
     String route = route(checks, values, recorder);
     Optional<Contract> contract = contract(checks, values, recorder, route);
@@ -62,7 +55,6 @@ class ComplaintValidator {
     boolean safeguarding = checks.flag(SAFEGUARDING_CONCERN);
     checks.textIf(
         safeguarding, SAFEGUARDING_SUMMARY, "say what the concern is, for the safeguarding team");
-    ComplaintSteps.atMost(checks, values, SAFEGUARDING_SUMMARY, MAX_SAFEGUARDING_SUMMARY);
     checks.throwIfAny();
     Object summary = values.getVariable(SAFEGUARDING_SUMMARY);
     return new Registration(

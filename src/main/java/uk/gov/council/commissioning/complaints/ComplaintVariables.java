@@ -68,11 +68,5 @@ final class ComplaintVariables {
   public static final List<String> CHANNELS =
       List.of("ONLINE_FORM", "EMAIL", "TELEPHONE", "LETTER", "IN_PERSON", "OTHER");
 
-  /** Camunda string variables hold at most 4000 characters. */
-  public static final int MAX_TEXT = 4000;
-
-  /** The safeguarding alert's summary column. */
-  public static final int MAX_SAFEGUARDING_SUMMARY = 2000;
-
   private ComplaintVariables() {}
 }

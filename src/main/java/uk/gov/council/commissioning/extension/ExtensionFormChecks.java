@@ -21,17 +21,12 @@ public class ExtensionFormChecks {
 
   static final Set<String> AGREEMENT = Set.of("AGREE", "RETURN", "REFUSE");
   static final Set<String> APPROVAL = Set.of("APPROVE", "REFUSE");
-  static final int MAX_DECISION_REFERENCE = 100;
   static final Set<String> NEXT_STEPS = Set.of("PROCURE", "DECOMMISSION");
 
   private final Clock clock;
 
   public void scrutiny(DelegateTask task) {
-    FormChecks checks = new FormChecks("Pre-decision scrutiny", task);
-    checks.text("scrutinyCommittee");
-    checks.date("scrutinyDate");
-    checks.text("scrutinyComments");
-    checks.throwIfAny();
+    FormChecks.asDeclared("Pre-decision scrutiny", "pre-decision-scrutiny", task);
   }
 
   public void agreement(DelegateTask task, String decisionField, String commentsField) {
@@ -49,13 +44,10 @@ public class ExtensionFormChecks {
   }
 
   public void approval(DelegateTask task) {
-    FormChecks checks = new FormChecks("Decision", task);
+    // The register records the decision reference against the option it used, in a bounded column
+    // whose size the form's limit keeps to.
+    FormChecks checks = new FormChecks("Decision", task).againstForm("extension-decision");
     String decision = checks.oneOf("approvalDecision", APPROVAL);
-    String reference = checks.text("decisionReference");
-    if (reference != null && reference.length() > MAX_DECISION_REFERENCE) {
-      // The register records it against the option it used, in a bounded column.
-      checks.problem("decisionReference", "at most " + MAX_DECISION_REFERENCE + " characters");
-    }
     checks.textIf("REFUSE".equals(decision), "approvalComments", "give the reasons for refusing");
     checks.throwIfAny();
     // A decision called in comes back for reconsideration, which must not open already decided.
@@ -64,7 +56,7 @@ public class ExtensionFormChecks {
   }
 
   public void publication(DelegateTask task) {
-    FormChecks checks = new FormChecks("Publication", task);
+    FormChecks checks = new FormChecks("Publication", task).againstForm("publish-decision");
     LocalDate published = checks.date("publicationDate");
     if (published != null && published.isAfter(today())) {
       checks.problem("publicationDate", "cannot be in the future");
@@ -73,18 +65,16 @@ public class ExtensionFormChecks {
   }
 
   public void callIn(DelegateTask task) {
-    FormChecks checks = new FormChecks("Call-in", task);
+    FormChecks checks = new FormChecks("Call-in", task).againstForm("record-call-in");
     if (!checks.flag("callInReceived")) {
       checks.problem("callInReceived", "complete this task only when a call-in was received");
     }
-    checks.text("callInReason");
     checks.throwIfAny();
   }
 
   public void nextStep(DelegateTask task) {
-    FormChecks checks = new FormChecks("Next step", task);
+    FormChecks checks = new FormChecks("Next step", task).againstForm("act-on-refusal");
     checks.oneOf("nextStep", NEXT_STEPS);
-    checks.text("nextStepNotes");
     checks.throwIfAny();
   }
 

@@ -1,6 +1,5 @@
 package uk.gov.council.commissioning.extension;
 
-import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.springframework.stereotype.Component;
@@ -8,42 +7,15 @@ import uk.gov.council.commissioning.forms.FormChecks;
 
 /**
  * Checks the gateway report again on the server (Tasklist checks it too, but REST callers skip the
- * form): the sections seed 000 requires, sensible figures, and exactly one recommended option
- * (§4.8-4.9).
+ * form): the sections seed 000 requires and sensible figures, as the form declares them, and
+ * exactly one recommended option (§4.8-4.9).
  */
 @Component("gatewayReportValidator")
 public class GatewayReportValidator implements TaskListener {
 
-  static final List<String> REQUIRED_TEXT =
-      List.of(
-          "reportNumber",
-          "contactOfficer",
-          "ward",
-          "impactOnVulnerableAdults",
-          "rationale",
-          "serviceReviews",
-          "qafOutcome",
-          "kpiSummary",
-          "satisfaction",
-          "priceChange",
-          "option1Description",
-          "option1Reasons",
-          "option2Description",
-          "option2Reasons",
-          "option3Description",
-          "option3Reasons",
-          "budgetHead",
-          "sourceOfFunding",
-          "legalImplications");
-
-  static final List<String> REQUIRED_AMOUNTS =
-      List.of("costOfProposal", "ongoingCosts", "totalCurrentBudget", "estimatedUsers");
-
   @Override
   public void notify(DelegateTask task) {
-    FormChecks checks = new FormChecks("Gateway report", task);
-    REQUIRED_TEXT.forEach(checks::text);
-    REQUIRED_AMOUNTS.forEach(checks::nonNegativeNumber);
+    FormChecks checks = new FormChecks("Gateway report", task).againstForm("gateway-report");
     boolean keyDecision = checks.flag("keyDecision");
     int recommended = 0;
     int recommendedOption = 0;

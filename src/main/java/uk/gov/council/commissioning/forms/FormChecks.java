@@ -14,9 +14,13 @@ import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.forms.FormSchema.Field;
 
 /**
  * Collects the problems of one submitted form, each naming its field, then throws them together.
+ * What the form itself declares (required fields, lengths, ranges, date formats) is read from the
+ * form ({@link #againstForm}); the rules written here are those across fields or against the
+ * register.
  */
 @RequiredArgsConstructor
 public final class FormChecks {
@@ -26,6 +30,34 @@ public final class FormChecks {
   private static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999.99");
 
   private final List<String> problems = new ArrayList<>();
+
+  /** The form whose own limits apply too, when one is named (see {@link #againstForm}). */
+  private FormSchema declared;
+
+  private boolean declaredRequired;
+
+  /**
+   * Checks too, when {@link #throwIfAny()} is called, what the form with this id declares ({@link
+   * FormSchema#ofFile}): a value in each field it requires and always shows, and each value of its
+   * field's kind and within the form's limits (length, range, date format). A field the step's own
+   * rules have already refused keeps that, more specific, problem; whether a field the form may
+   * hide is required is for those rules to say.
+   */
+  public FormChecks againstForm(String formId) {
+    declared = FormSchema.ofFile(formId);
+    declaredRequired = true;
+    return this;
+  }
+
+  /**
+   * The same as {@link #againstForm} but for what the form requires: for a step that accepts an
+   * incomplete form and sends it back (a QAF return found incomplete goes back to the provider).
+   */
+  public FormChecks againstFormLimits(String formId) {
+    declared = FormSchema.ofFile(formId);
+    declaredRequired = false;
+    return this;
+  }
 
   public String text(String field) {
     Object value = required(field);
@@ -190,13 +222,97 @@ public final class FormChecks {
     }
   }
 
+  /**
+   * Checks a step whose form declares all there is to check ({@link #againstForm}), and refuses it
+   * naming every field at fault.
+   */
+  public static void asDeclared(String name, String formId, VariableScope scope) {
+    new FormChecks(name, scope).againstForm(formId).throwIfAny();
+  }
+
   public void problem(String field, String message) {
     problems.add(field + ": " + message);
   }
 
   public void throwIfAny() {
+    if (declared != null) {
+      declaredProblems();
+    }
     if (!problems.isEmpty()) {
       throw new TaskFormException(form, problems);
+    }
+  }
+
+  private void declaredProblems() {
+    for (Field field : declared.fields().values()) {
+      String key = field.key();
+      if (field.displayOnly() || problems.stream().anyMatch(p -> p.startsWith(key + ": "))) {
+        continue;
+      }
+      String problem = declaredProblem(field, declaredRequired, scope.getVariable(key));
+      if (problem != null) {
+        problems.add(key + ": " + problem);
+      }
+    }
+  }
+
+  /** The wording of {@link SubmittedVariables}, which checks the same limits at the engine API. */
+  private static String declaredProblem(Field field, boolean requiredToo, Object value) {
+    if (value == null || value.toString().isBlank()) {
+      return requiredToo && field.required() && !field.conditional() ? "is required" : null;
+    }
+    return switch (field.kind()) {
+      case TEXT -> lengthProblem(field, value.toString());
+      case NUMBER -> rangeProblem(field, value);
+      // The step reads a choice itself (oneOf), some normalising it (a grade "b" is B).
+      case CHOICE -> null;
+      case CHECKBOX -> {
+        if (!(value instanceof Boolean ticked)) {
+          yield "must be ticked or not (true/false)";
+        }
+        yield requiredToo && field.required() && !field.conditional() && !ticked
+            ? "must be ticked"
+            : null;
+      }
+      case DATE ->
+          value instanceof String text && !isDate(text) ? "must be a date (YYYY-MM-DD)" : null;
+      case DATE_TIME ->
+          parseDateTime(value) == null ? "must be a date and time (YYYY-MM-DDTHH:MM)" : null;
+    };
+  }
+
+  private static String lengthProblem(Field field, String text) {
+    if (field.maxLength() != null && text.length() > field.maxLength()) {
+      return "must be at most " + field.maxLength() + " characters";
+    }
+    if (field.minLength() != null && text.length() < field.minLength()) {
+      return "must be at least " + field.minLength() + " characters";
+    }
+    return null;
+  }
+
+  private static String rangeProblem(Field field, Object value) {
+    if (!(value instanceof Number number)
+        || Double.isNaN(number.doubleValue())
+        || Double.isInfinite(number.doubleValue())) {
+      return "must be a number";
+    }
+    double d = number.doubleValue();
+    if (field.min() != null && d < field.min()) {
+      return "must be at least " + SubmittedVariables.plain(field.min());
+    }
+    if (field.max() != null && d > field.max()) {
+      return "must be at most " + SubmittedVariables.plain(field.max());
+    }
+    return null;
+  }
+
+  private static boolean isDate(String text) {
+    try {
+      LocalDate.parse(text.trim());
+      return true;
+    } catch (DateTimeParseException notADate) {
+      return false;
     }
   }
 }

@@ -1,6 +1,10 @@
 package uk.gov.council.commissioning.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -9,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
@@ -72,6 +77,32 @@ record FormSchema(String id, Map<String, Field> fields) {
   public String label(String key) {
     Field field = fields.get(key);
     return field == null || field.label().isBlank() ? key : field.label();
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final Map<String, FormSchema> FILES = new ConcurrentHashMap<>();
+
+  /**
+   * The form with this id as the application deploys it with its processes: {@code forms/<id>.form}
+   * on the class path.
+   *
+   * @throws IllegalArgumentException when there is no such form, a mistake in the code that names
+   *     it
+   */
+  public static FormSchema ofFile(String formId) {
+    return FILES.computeIfAbsent(
+        formId,
+        id -> {
+          try (InputStream in =
+              FormSchema.class.getClassLoader().getResourceAsStream("forms/" + id + ".form")) {
+            if (in == null) {
+              throw new IllegalArgumentException("No form forms/" + id + ".form");
+            }
+            return parse(JSON.readTree(in));
+          } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read the form " + id, e);
+          }
+        });
   }
 
   public static FormSchema parse(JsonNode form) {

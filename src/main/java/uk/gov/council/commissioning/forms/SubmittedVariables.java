@@ -227,7 +227,7 @@ public final class SubmittedVariables {
         || (value.isTextual() && value.asText().isBlank());
   }
 
-  private static String plain(double number) {
+  static String plain(double number) {
     return number == Math.rint(number) ? String.valueOf((long) number) : String.valueOf(number);
   }
 }

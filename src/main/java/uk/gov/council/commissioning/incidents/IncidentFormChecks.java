@@ -8,18 +8,19 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Consumer;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /**
  * Server-side checks of the serious-incident forms, called from task listeners in the BPMN (e.g.
- * {@code ${incidentFormChecks.review(task)}}): answers that depend on each other, on the register
- * or on the clock. The limits each form declares (lengths, choices) are enforced against the
- * deployed form at the engine API before a submission reaches these.
+ * {@code ${incidentFormChecks.review(task)}}): what each form declares, read from the form, and
+ * answers that depend on each other, on the register or on the clock.
  */
 @Component("incidentFormChecks")
 @RequiredArgsConstructor
@@ -59,9 +60,8 @@ public class IncidentFormChecks {
 
   /** Seed 002 §12.5: "as much information as is known", and what the provider learns from it. */
   public void reportingForm(DelegateTask task) {
-    FormChecks checks = new FormChecks("Serious incident reporting form", task);
-    IncidentReportValidator.reportingForm(checks);
-    checks.throwIfAny();
+    FormChecks.asDeclared(
+        "Serious incident reporting form", "serious-incident-reporting-form", task);
   }
 
   /**
@@ -69,18 +69,14 @@ public class IncidentFormChecks {
    * provider.
    */
   public void initialReportReceivedOtherwise(DelegateTask task) {
-    FormChecks checks = new FormChecks("Initial report received by email or phone", task);
-    validator.initialReportReceivedOtherwise(checks, task, occurredAt(task));
-    checks.throwIfAny();
+    validator.validateInitialReportReceivedOtherwise(task, occurredAt(task));
   }
 
   /**
    * Seed 002 §12.5: the reporting form "sent by email to the Council", entered for the provider.
    */
   public void reportingFormReceivedOtherwise(DelegateTask task) {
-    FormChecks checks = new FormChecks("Reporting form received by email or phone", task);
-    validator.reportingFormReceivedOtherwise(checks, task, occurredAt(task));
-    checks.throwIfAny();
+    validator.validateReportingFormReceivedOtherwise(task, occurredAt(task));
   }
 
   /**
@@ -88,11 +84,11 @@ public class IncidentFormChecks {
    * phone.
    */
   public void chaseInitialReport(DelegateTask task) {
-    FormChecks checks = new FormChecks("Chase the initial report", task);
-    if (receivedAnotherWay(checks, task)) {
-      validator.initialReportReceivedOtherwise(checks, task, occurredAt(task));
-    }
-    checks.throwIfAny();
+    chase(
+        task,
+        "Chase the initial report",
+        "serious-incident-initial-report-received",
+        checks -> validator.initialReportReceivedOtherwise(checks, task, occurredAt(task)));
   }
 
   /**
@@ -100,19 +96,24 @@ public class IncidentFormChecks {
    * phone.
    */
   public void chaseReportingForm(DelegateTask task) {
-    FormChecks checks = new FormChecks("Chase the reporting form", task);
-    if (receivedAnotherWay(checks, task)) {
-      validator.reportingFormReceivedOtherwise(checks, task, occurredAt(task));
-    }
-    checks.throwIfAny();
+    chase(
+        task,
+        "Chase the reporting form",
+        "serious-incident-reporting-form-received",
+        checks -> validator.reportingFormReceivedOtherwise(checks, task, occurredAt(task)));
   }
 
-  private static boolean receivedAnotherWay(FormChecks checks, DelegateTask task) {
+  /** Chased, with what was done; or received another way, checked as {@code enteredOtherwise}. */
+  private static void chase(
+      DelegateTask task, String name, String formId, Consumer<FormChecks> enteredOtherwise) {
+    FormChecks checks = new FormChecks(name, task).againstForm(formId);
     String decision = checks.oneOf(CHASE_DECISION, CHASE_DECISIONS);
     if (CHASED.equals(decision)) {
       checks.text(ESCALATION_ACTION);
+    } else if (RECEIVED_ANOTHER_WAY.equals(decision)) {
+      enteredOtherwise.accept(checks);
     }
-    return RECEIVED_ANOTHER_WAY.equals(decision);
+    checks.throwIfAny();
   }
 
   /**
@@ -128,7 +129,7 @@ public class IncidentFormChecks {
    * handled".
    */
   public void update(DelegateTask task) {
-    FormChecks checks = new FormChecks("Update", task);
+    FormChecks checks = new FormChecks("Update", task).againstForm("serious-incident-update");
     String summary = checks.text(UPDATE_SUMMARY);
     checks.flag(UPDATE_FINAL);
     checks.throwIfAny();
@@ -142,15 +143,13 @@ public class IncidentFormChecks {
   }
 
   public void furtherInformation(DelegateTask task) {
-    FormChecks checks = new FormChecks("Further information", task);
-    checks.text(FURTHER_INFORMATION);
-    checks.throwIfAny();
+    FormChecks.asDeclared("Further information", "serious-incident-further-information", task);
   }
 
   /** Seed 002 §12.5: enough information "to either close or escalate the serious incident". */
   public void review(DelegateTask task) {
     keepOnTask(task);
-    FormChecks checks = new FormChecks("Review", task);
+    FormChecks checks = new FormChecks("Review", task).againstForm("serious-incident-review");
     String decision = checks.oneOf(REVIEW_DECISION, REVIEW_DECISIONS);
     if ("ESCALATE".equals(decision)) {
       checks.oneOf(ESCALATION_ROUTE, ESCALATION_ROUTES);
@@ -182,9 +181,7 @@ public class IncidentFormChecks {
 
   public void headOfService(DelegateTask task) {
     keepOnTask(task);
-    FormChecks checks = new FormChecks("Head of service review", task);
-    checks.text(HEAD_OF_SERVICE_RESPONSE);
-    checks.throwIfAny();
+    FormChecks.asDeclared("Head of service review", "serious-incident-head-of-service", task);
   }
 
   /**
@@ -193,8 +190,8 @@ public class IncidentFormChecks {
    */
   public void regulator(DelegateTask task) {
     keepOnTask(task);
-    FormChecks checks = new FormChecks("Regulator notification", task);
-    checks.text(CQC_NOTIFICATION_REFERENCE);
+    FormChecks checks =
+        new FormChecks("Regulator notification", task).againstForm("serious-incident-regulator");
     LocalDate notified = checks.date(CQC_NOTIFIED_ON);
     if (notified != null) {
       LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
@@ -211,9 +208,10 @@ public class IncidentFormChecks {
 
   public void contractDefault(DelegateTask task) {
     keepOnTask(task);
-    FormChecks checks = new FormChecks("Contract default consideration", task);
+    FormChecks checks =
+        new FormChecks("Contract default consideration", task)
+            .againstForm("serious-incident-contract-default");
     checks.oneOf(CONTRACT_DEFAULT_DECISION, CONTRACT_DEFAULT_DECISIONS);
-    checks.text(CONTRACT_DEFAULT_REASONS);
     checks.throwIfAny();
   }
 
@@ -223,8 +221,8 @@ public class IncidentFormChecks {
    * closed.
    */
   public void escalation(DelegateTask task) {
-    FormChecks checks = new FormChecks("Escalation", task);
-    checks.text(ESCALATION_ACTION);
+    FormChecks checks =
+        new FormChecks("Escalation", task).againstForm("serious-incident-escalation");
     // An unticked box can arrive as nothing at all; the gateway needs a yes or no.
     boolean proceed = Boolean.TRUE.equals(task.getVariable(PROCEED_WITHOUT_REPORT));
     checks.textIf(proceed, PROCEED_REASONS, "is required to proceed without the report");
@@ -241,22 +239,12 @@ public class IncidentFormChecks {
   }
 
   /**
-   * Keeps a council task's answers with the task (Cockpit and history show them) rather than in the
-   * case's variables, which the provider reads through its own later tasks: the council's
-   * deliberations stay the council's. A completion through the API puts the answers on the case, so
-   * they are moved onto the task before they are checked; the complete listener then copies to the
-   * case only what the process needs.
+   * The council task's answers, moved onto the task ({@link TaskAnswers#moveOntoTask}) before they
+   * are checked; the complete listener then copies to the case only what the process needs: the
+   * council's deliberations stay the council's.
    */
   static void keepOnTask(DelegateTask task) {
-    DelegateExecution execution = task.getExecution();
-    for (String name : councilFields(task)) {
-      Object value = task.getVariableLocal(name);
-      if (value == null) {
-        value = execution.getVariable(name);
-      }
-      task.setVariableLocal(name, value);
-      execution.removeVariable(name);
-    }
+    TaskAnswers.moveOntoTask(task, councilFields(task));
   }
 
   private static List<String> councilFields(DelegateTask task) {

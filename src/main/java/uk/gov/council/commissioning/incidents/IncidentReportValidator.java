@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -25,9 +26,6 @@ import uk.gov.council.commissioning.security.Actor;
 @Component("incidentReportValidator")
 @RequiredArgsConstructor
 class IncidentReportValidator {
-
-  /** Longer text does not fit a process variable of type string. */
-  static final int MAX_TEXT = 4000;
 
   /** Seed 002 §12.4: what an initial report records, besides the dates. */
   static final List<String> REPORT_ITEMS =
@@ -58,6 +56,18 @@ class IncidentReportValidator {
           "CHILDREN",
           "OTHER");
 
+  /** A step that enters a report: the name its refusals give it, and its form. */
+  private record Step(String name, String formId) {}
+
+  private static final Step INITIAL_REPORT =
+      new Step("Initial report", "serious-incident-initial-report");
+  private static final Step INITIAL_REPORT_RECEIVED =
+      new Step(
+          "Initial report received by email or phone", "serious-incident-initial-report-received");
+  private static final Step REPORTING_FORM_RECEIVED =
+      new Step(
+          "Reporting form received by email or phone", "serious-incident-reporting-form-received");
+
   private final ContractService contracts;
   private final Clock clock;
 
@@ -69,7 +79,8 @@ class IncidentReportValidator {
    * @throws uk.gov.council.commissioning.forms.TaskFormException naming every field at fault
    */
   public IncidentReport validateStart(VariableScope scope, Actor reporter) {
-    FormChecks checks = new FormChecks("Serious incident report", scope);
+    FormChecks checks =
+        new FormChecks("Serious incident report", scope).againstForm("serious-incident-report");
     Contract contract = contract(checks, scope, reporter);
     IncidentCategory category =
         IncidentCategory.of(checks.oneOf(CATEGORY, IncidentCategory.NAMES)).orElse(null);
@@ -96,8 +107,6 @@ class IncidentReportValidator {
               + " (seed 002 §12.3): the council's safeguarding team is alerted through this case");
     }
     boolean riddor = yesNo(checks, scope, RIDDOR_REPORTABLE);
-    maxLength(checks, scope, REPORT_ITEMS);
-    maxLength(checks, scope, List.of(HOW_COUNCIL_LEARNT));
     checks.throwIfAny();
     return new IncidentReport(
         contract,
@@ -116,10 +125,7 @@ class IncidentReportValidator {
    * @param occurredAt the register's time of the incident, never a variable a form could change
    */
   public InitialReport validateInitialReport(VariableScope scope, Instant occurredAt) {
-    FormChecks checks = new FormChecks("Initial report", scope);
-    InitialReport report = initialReport(checks, scope, occurredAt);
-    checks.throwIfAny();
-    return report;
+    return checked(INITIAL_REPORT, scope, checks -> initialReport(checks, scope, occurredAt));
   }
 
   /**
@@ -129,10 +135,8 @@ class IncidentReportValidator {
    */
   public ReceivedInitialReport validateInitialReportReceivedOtherwise(
       VariableScope scope, Instant occurredAt) {
-    FormChecks checks = new FormChecks("Initial report received by email or phone", scope);
-    ReceivedInitialReport received = initialReportReceivedOtherwise(checks, scope, occurredAt);
-    checks.throwIfAny();
-    return received;
+    return checked(
+        INITIAL_REPORT_RECEIVED, scope, c -> initialReportReceivedOtherwise(c, scope, occurredAt));
   }
 
   ReceivedInitialReport initialReportReceivedOtherwise(
@@ -161,21 +165,25 @@ class IncidentReportValidator {
     return new InitialReport(awareAt, safeguarding, riddor);
   }
 
-  /** Seed 002 §12.5, the provider's own form: every item. */
-  static void reportingForm(FormChecks checks) {
-    REPORTING_FORM_ITEMS.forEach(checks::text);
-  }
-
   /**
    * A serious incident reporting form that reached the council by email (seed 002 §12.5: "sent by
    * email to the Council"), entered by the quality assurance team: its text as received, or else
    * every item of the form; and when it arrived, not in the future nor before the incident.
    */
   public Received validateReportingFormReceivedOtherwise(VariableScope scope, Instant occurredAt) {
-    FormChecks checks = new FormChecks("Reporting form received by email or phone", scope);
-    Received received = reportingFormReceivedOtherwise(checks, scope, occurredAt);
+    return checked(
+        REPORTING_FORM_RECEIVED, scope, c -> reportingFormReceivedOtherwise(c, scope, occurredAt));
+  }
+
+  /**
+   * Checks {@code scope} against the step's form and the rules {@code check} applies, and refuses
+   * it naming every field at fault; otherwise returns what {@code check} read.
+   */
+  private static <T> T checked(Step step, VariableScope scope, Function<FormChecks, T> check) {
+    FormChecks checks = new FormChecks(step.name(), scope).againstForm(step.formId());
+    T result = check.apply(checks);
     checks.throwIfAny();
-    return received;
+    return result;
   }
 
   Received reportingFormReceivedOtherwise(
@@ -288,14 +296,5 @@ class IncidentReportValidator {
   private static boolean blank(VariableScope scope, String field) {
     Object value = scope.getVariable(field);
     return value == null || value.toString().isBlank();
-  }
-
-  private static void maxLength(FormChecks checks, VariableScope scope, List<String> fields) {
-    for (String field : fields) {
-      Object value = scope.getVariable(field);
-      if (value != null && value.toString().length() > MAX_TEXT) {
-        checks.problem(field, "at most " + MAX_TEXT + " characters");
-      }
-    }
   }
 }

@@ -16,6 +16,7 @@ import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.deadlines.CaseRef;
 import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /**
  * What the improvement plan process (seed 001 3.3 §3.4) records as it goes. Task listeners check
@@ -84,33 +85,6 @@ public class ImprovementPlanSteps {
           "Task_ReportToCoreStrategyGroup",
               List.of("csgReport", "defaultNoticeDecision", "defaultNoticeReasons"));
 
-  /**
-   * The register's column for each text field (V8__qaf_improvement_plan_content.sql); the chase,
-   * which is not stored, its form's limit.
-   */
-  static final Map<String, Integer> MAX_LENGTH =
-      Map.of(
-          "planActions",
-          4000,
-          "responsiblePerson",
-          200,
-          "targetDates",
-          2000,
-          "evidenceOfImprovement",
-          4000,
-          "officerComments",
-          2000,
-          "managerComments",
-          2000,
-          "validationFindings",
-          4000,
-          "csgReport",
-          4000,
-          "defaultNoticeReasons",
-          2000,
-          "chaseAction",
-          4000);
-
   private final ImprovementPlanRegister register;
   private final ImprovementPlanDeadlines deadlines;
   private final ImprovementPlanNotifications notifications;
@@ -152,12 +126,13 @@ public class ImprovementPlanSteps {
    */
   public void submitted(DelegateTask task) {
     providerFieldsOnly(task);
-    FormChecks form = new FormChecks("qaf-improvement-plan-submit", task);
+    FormChecks form =
+        new FormChecks("qaf-improvement-plan-submit", task)
+            .againstForm("qaf-improvement-plan-submit");
     String actions = form.text("planActions");
     String responsible = form.text("responsiblePerson");
     String targetDates = form.text("targetDates");
     String evidence = form.text("evidenceOfImprovement");
-    maxLength(form, task, PROVIDER_FIELDS);
     form.throwIfAny();
     ImprovementPlan plan = plan(task.getExecution());
     Instant now = clock.instant();
@@ -212,13 +187,12 @@ public class ImprovementPlanSteps {
 
   private static Review review(
       DelegateTask task, String formId, String decisionField, String commentsField) {
-    FormChecks form = new FormChecks(formId, task);
+    FormChecks form = new FormChecks(formId, task).againstForm(formId);
     String decision = form.oneOf(decisionField, REVIEW_DECISIONS);
     form.textIf(
         SEND_BACK.equals(decision),
         commentsField,
         "say what the provider must change when sending the plan back");
-    maxLength(form, task, List.of(commentsField));
     form.throwIfAny();
     Object comments = task.getVariableLocal(commentsField);
     return new Review(
@@ -275,10 +249,7 @@ public class ImprovementPlanSteps {
   /** An escalation task: what was done to chase the provider. */
   public void chased(DelegateTask task) {
     keepOnTask(task);
-    FormChecks form = new FormChecks("qaf-improvement-plan-chase", task);
-    form.text("chaseAction");
-    maxLength(form, task, List.of("chaseAction"));
-    form.throwIfAny();
+    FormChecks.asDeclared("qaf-improvement-plan-chase", "qaf-improvement-plan-chase", task);
   }
 
   /**
@@ -286,7 +257,9 @@ public class ImprovementPlanSteps {
    */
   public void validated(DelegateTask task) {
     keepOnTask(task);
-    FormChecks form = new FormChecks("qaf-improvement-plan-validate", task);
+    FormChecks form =
+        new FormChecks("qaf-improvement-plan-validate", task)
+            .againstForm("qaf-improvement-plan-validate");
     String outcome = form.oneOf("validationOutcome", OUTCOMES);
     String newGrade = null;
     if (ImprovementPlan.IMPROVED.equals(outcome)) {
@@ -305,7 +278,6 @@ public class ImprovementPlanSteps {
         ImprovementPlan.NOT_IMPROVED.equals(outcome),
         "validationFindings",
         "say what was found when the standard has not improved");
-    maxLength(form, task, List.of("validationFindings"));
     form.throwIfAny();
     Object findings = task.getVariableLocal("validationFindings");
     Instant now = clock.instant();
@@ -325,11 +297,11 @@ public class ImprovementPlanSteps {
    */
   public void reportedToCoreStrategyGroup(DelegateTask task) {
     keepOnTask(task);
-    FormChecks form = new FormChecks("qaf-improvement-plan-csg", task);
+    FormChecks form =
+        new FormChecks("qaf-improvement-plan-csg", task).againstForm("qaf-improvement-plan-csg");
     String report = form.text("csgReport");
     String decision = form.oneOf("defaultNoticeDecision", Set.of(ISSUE, NO_NOTICE));
     String reasons = form.text("defaultNoticeReasons");
-    maxLength(form, task, List.of("csgReport", "defaultNoticeReasons"));
     form.throwIfAny();
     boolean issue = ISSUE.equals(decision);
     register.recordCsgReport(
@@ -352,21 +324,11 @@ public class ImprovementPlanSteps {
   }
 
   /**
-   * Keeps a council task's answers with the task (Cockpit and history show them) and off the case,
-   * which the provider reads through its own tasks. A completion through the API puts the answers
-   * on the case, so they are moved onto the task before they are checked; the checks then read the
-   * task's own values, and the listener copies to the case only what a gateway needs.
+   * The council task's answers, moved onto the task ({@link TaskAnswers#moveOntoTask}) before they
+   * are checked; the listener then copies to the case only what a gateway needs.
    */
   static void keepOnTask(DelegateTask task) {
-    DelegateExecution execution = task.getExecution();
-    for (String name : councilFields(task)) {
-      Object value = task.getVariableLocal(name);
-      if (value == null) {
-        value = execution.getVariable(name);
-      }
-      task.setVariableLocal(name, value);
-      removeFromCase(execution, name);
-    }
+    TaskAnswers.moveOntoTask(task, councilFields(task));
   }
 
   private static void removeFromCase(DelegateExecution execution, String name) {
@@ -386,22 +348,6 @@ public class ImprovementPlanSteps {
     for (String name : Set.copyOf(task.getVariableNamesLocal())) {
       if (!PROVIDER_FIELDS.contains(name)) {
         task.removeVariableLocal(name);
-      }
-    }
-  }
-
-  /**
-   * Each field within its register column, so a long answer is refused by name, not by the
-   * database.
-   */
-  static void maxLength(FormChecks form, DelegateTask task, java.util.Collection<String> fields) {
-    for (String field : fields) {
-      Object value = task.getVariable(field);
-      int max = MAX_LENGTH.get(field);
-      if (value != null && value.toString().trim().length() > max) {
-        form.problem(
-            field,
-            "at most " + max + " characters (" + value.toString().trim().length() + " given)");
       }
     }
   }

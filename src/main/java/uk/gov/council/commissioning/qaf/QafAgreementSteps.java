@@ -1,7 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
 import static uk.gov.council.commissioning.qaf.QafFields.YES_NO;
-import static uk.gov.council.commissioning.qaf.QafFields.atMost;
 import static uk.gov.council.commissioning.qaf.QafFields.text;
 
 import java.util.Map;
@@ -31,13 +30,11 @@ public class QafAgreementSteps {
   public void respondToGrades(DelegateTask task) {
     QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
     QafTaskVariables.providerFormOnly(task, "Response to grades");
-    FormChecks checks = new FormChecks("Response to grades", task);
+    FormChecks checks = new FormChecks("Response to grades", task).againstForm("qaf-respond");
     String response = checks.oneOf("providerResponse", RESPONSES);
     if ("DISAGREE".equals(response)) {
       checks.text("disagreementReasons");
     }
-    atMost(checks, task, "disagreementReasons");
-    atMost(checks, task, "furtherEvidence");
     checks.throwIfAny();
     repository.recordProviderResponse(q.id(), response);
     task.getExecution().setVariable("providerAgrees", "AGREE".equals(response));
@@ -49,10 +46,8 @@ public class QafAgreementSteps {
    */
   public void discussGrades(DelegateTask task) {
     QafAssessment q = councilTask(task);
-    FormChecks checks = new FormChecks("Discussion", task);
+    FormChecks checks = new FormChecks("Discussion", task).againstForm("qaf-discuss");
     String outcome = checks.oneOf("agreementReached", YES_NO);
-    checks.text("discussionNotes");
-    atMost(checks, task, "discussionNotes");
     Map<String, String> grades =
         "YES".equals(outcome) ? grading.officerGrades(checks, task, q) : Map.of();
     checks.throwIfAny();
@@ -69,13 +64,14 @@ public class QafAgreementSteps {
    */
   public void contractsManagerDecision(DelegateTask task) {
     QafAssessment q = councilTask(task);
-    FormChecks checks = new FormChecks("Contracts manager's decision", task);
+    FormChecks checks =
+        new FormChecks("Contracts manager's decision", task)
+            .againstForm("qaf-contracts-manager-decision");
     boolean furtherVisit = checks.flag("furtherVisit");
     Map<String, String> finals = Map.of();
     if (!furtherVisit) {
       finals = grading.managerGrades(checks, task, q);
       checks.text("concernsToCsg");
-      atMost(checks, task, "concernsToCsg");
     }
     checks.throwIfAny();
     task.getExecution().setVariable("furtherVisitForManager", furtherVisit);

@@ -1,10 +1,10 @@
 package uk.gov.council.commissioning.qaf;
 
-import static uk.gov.council.commissioning.qaf.QafFields.atMost;
 import static uk.gov.council.commissioning.qaf.QafFields.text;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
@@ -32,25 +32,14 @@ class QafGrading {
       if (grade == null) {
         continue;
       }
-      explainDifference(checks, form, o, grade, claims.get(o.code()), " (seed 001 3.3 §3.4)");
-      atMost(checks, form, o.officerCommentsField());
+      explainDifference(checks, o, grade, claims.get(o.code()), " (seed 001 3.3 §3.4)");
       grades.put(o.code(), grade);
     }
     return grades;
   }
 
   void recordOfficerGrades(VariableScope form, QafAssessment q, Map<String, String> grades) {
-    Map<String, String> claims = claims(q);
-    for (QafObjective o : QafObjective.of(q.variant())) {
-      Object comments = form.getVariable(o.officerCommentsField());
-      record(
-          q,
-          o,
-          grades.get(o.code()),
-          claims.get(o.code()),
-          form.getVariable(o.explanationField()),
-          comments == null || comments.toString().isBlank() ? null : comments.toString().trim());
-    }
+    record(form, q, grades, o -> text(form, o.officerCommentsField()));
   }
 
   /**
@@ -74,7 +63,7 @@ class QafGrading {
           && officers.explanation() != null) {
         form.setVariableLocal(o.explanationField(), officers.explanation());
       }
-      explainDifference(checks, form, o, grade, claims.get(o.code()), "");
+      explainDifference(checks, o, grade, claims.get(o.code()), "");
       finals.put(o.code(), grade);
     }
     return finals;
@@ -82,32 +71,28 @@ class QafGrading {
 
   /** The manager's grades replace the officer's; the officer's comments are kept. */
   void recordManagerGrades(VariableScope form, QafAssessment q, Map<String, String> finals) {
-    Map<String, String> claims = claims(q);
-    for (QafObjective o : QafObjective.of(q.variant())) {
-      record(
-          q,
-          o,
-          finals.get(o.code()),
-          claims.get(o.code()),
-          form.getVariable(o.explanationField()),
-          officerComments(q, o.code()));
-    }
+    record(form, q, finals, o -> officerComments(q, o.code()));
   }
 
   /** An explanation is kept only where the grade differs from the claim. */
   private void record(
+      VariableScope form,
       QafAssessment q,
-      QafObjective o,
-      String grade,
-      String claim,
-      Object explanation,
-      String comments) {
-    repository.recordOfficerGrade(
-        q.id(),
-        o.code(),
-        grade,
-        grade.equals(claim) || explanation == null ? null : explanation.toString().trim(),
-        comments);
+      Map<String, String> grades,
+      Function<QafObjective, String> comments) {
+    Map<String, String> claims = claims(q);
+    for (QafObjective o : QafObjective.of(q.variant())) {
+      String grade = grades.get(o.code());
+      Object explanation = form.getVariable(o.explanationField());
+      repository.recordOfficerGrade(
+          q.id(),
+          o.code(),
+          grade,
+          grade.equals(claims.get(o.code())) || explanation == null
+              ? null
+              : explanation.toString().trim(),
+          comments.apply(o));
+    }
   }
 
   /** The grade A to D a form gives in {@code field}, or null with the problem noted. */
@@ -122,12 +107,7 @@ class QafGrading {
 
   /** A grade other than the provider's claim must be explained in writing (§3.4). */
   private static void explainDifference(
-      FormChecks checks,
-      VariableScope form,
-      QafObjective o,
-      String grade,
-      String claim,
-      String source) {
+      FormChecks checks, QafObjective o, String grade, String claim, String source) {
     if (!grade.equals(claim)) {
       checks.textIf(
           true,
@@ -137,7 +117,6 @@ class QafGrading {
               + claim
               + source);
     }
-    atMost(checks, form, o.explanationField());
   }
 
   /** The provider's claimed grade per objective. */

@@ -1,7 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
 import static uk.gov.council.commissioning.qaf.QafFields.YES_NO;
-import static uk.gov.council.commissioning.qaf.QafFields.atMost;
 import static uk.gov.council.commissioning.qaf.QafFields.text;
 
 import java.time.Clock;
@@ -65,18 +64,13 @@ public class QafReturnSteps {
   public void completeQaf(DelegateTask task) {
     QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
     QafTaskVariables.providerFormOnly(task, "QAF return");
-    FormChecks checks = new FormChecks("QAF return", task);
+    FormChecks checks = new FormChecks("QAF return", task).againstFormLimits("qaf-complete");
     for (QafObjective o : QafObjective.of(q.variant())) {
       Object value = task.getVariable(o.gradeField());
       if (QafEvidenceRule.grade(value) == null) {
         checks.problem(o.gradeField(), o.code() + " grade: " + QafEvidenceRule.gradeProblem(value));
       }
-      for (char level : new char[] {'C', 'B', 'A'}) {
-        atMost(checks, task, o.evidenceField(level));
-      }
     }
-    atMost(checks, task, "providerComments");
-    atMost(checks, task, "summarySignedBy");
     checks.throwIfAny();
     for (QafObjective o : QafObjective.of(q.variant())) {
       repository.recordClaim(
@@ -152,13 +146,12 @@ public class QafReturnSteps {
   public void lateExplanation(DelegateTask task) {
     QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
     QafTaskVariables.keepOnTask(task);
-    FormChecks checks = new FormChecks("Late return", task);
+    FormChecks checks = new FormChecks("Late return", task).againstForm("qaf-late-explanation");
     String given = checks.oneOf("explanationGiven", YES_NO);
     String explanation = null;
     if ("YES".equals(given)) {
       explanation = checks.text("lateExplanation");
     }
-    atMost(checks, task, "lateExplanation");
     checks.throwIfAny();
     boolean accepted = "YES".equals(given);
     repository.recordLateExplanation(q.id(), accepted, explanation);
@@ -175,10 +168,10 @@ public class QafReturnSteps {
    */
   public void contractManagementIssue(DelegateTask task) {
     QafTaskVariables.keepOnTask(task);
-    FormChecks checks = new FormChecks("Contract management issue", task);
+    FormChecks checks =
+        new FormChecks("Contract management issue", task)
+            .againstForm("qaf-contract-management-issue");
     String outcome = checks.oneOf("nonReturnOutcome", NON_RETURN_OUTCOMES);
-    checks.text("actionTaken");
-    atMost(checks, task, "actionTaken");
     checks.throwIfAny();
     deadlines.missed(ref(task.getExecution()), QafDeadlines.NOT_RETURNED);
     boolean close = "CLOSE_NOT_RETURNED".equals(outcome);

@@ -1,7 +1,6 @@
 package uk.gov.council.commissioning.qaf;
 
 import static uk.gov.council.commissioning.qaf.QafFields.YES_NO;
-import static uk.gov.council.commissioning.qaf.QafFields.atMost;
 import static uk.gov.council.commissioning.qaf.QafFields.text;
 
 import java.time.Clock;
@@ -40,7 +39,7 @@ public class QafReviewSteps {
   public void deskTopReview(DelegateTask task) {
     QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
     QafTaskVariables.keepOnTask(task);
-    FormChecks checks = new FormChecks("QAF Review Form", task);
+    FormChecks checks = new FormChecks("QAF Review Form", task).againstForm("qaf-desk-review");
     Map<String, String> grades = grading.officerGrades(checks, task, q);
     boolean concerns = checks.flag("concernsOverService");
     if (concerns) {
@@ -49,14 +48,12 @@ public class QafReviewSteps {
           "concernsDetails",
           "say what the concerns are (e.g. complaints, Performance Indicators)");
     }
-    atMost(checks, task, "concernsDetails");
     boolean procurement = checks.flag("procurementReview");
     boolean partial = checks.flag("partialValidation");
     if (partial) {
       checks.textIf(
           true, "partialValidationSections", "say which key sections to validate and why");
     }
-    atMost(checks, task, "partialValidationSections");
     checks.throwIfAny();
     grading.recordOfficerGrades(task, q, grades);
     repository.recordDeskReview(
@@ -122,14 +119,13 @@ public class QafReviewSteps {
   public void validationVisit(DelegateTask task) {
     QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
     QafTaskVariables.keepOnTask(task);
-    FormChecks checks = new FormChecks("Validation visit", task);
+    FormChecks checks =
+        new FormChecks("Validation visit", task).againstForm("qaf-validation-visit");
     LocalDate visit = checks.date("visitDate");
     if (visit != null
         && visit.isAfter(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK))) {
       checks.problem("visitDate", "cannot be in the future");
     }
-    checks.text("visitFindings");
-    atMost(checks, task, "visitFindings");
     Map<String, String> grades = grading.officerGrades(checks, task, q);
     boolean audit = checks.flag("supportPlanAudit");
     if (audit) {

@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.tasks;
 
 import java.util.List;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 
 /**
@@ -41,6 +42,26 @@ public final class TaskAnswers {
   public static void passOn(DelegateTask task, List<String> names) {
     for (String name : names) {
       task.getExecution().getProcessInstance().setVariable(name + "Made", task.getVariable(name));
+    }
+  }
+
+  /**
+   * A council task's answers, kept with the task (Cockpit and history show them) and off the case,
+   * which a provider reads through its own tasks. Called from the complete listener before the
+   * answers are checked: a completion through the API puts them on the case, so where the task has
+   * no value of its own the case's is moved onto it.
+   */
+  public static void moveOntoTask(DelegateTask task, List<String> names) {
+    DelegateExecution execution = task.getExecution();
+    for (String name : names) {
+      Object value = task.getVariableLocal(name);
+      if (value == null) {
+        value = execution.getVariable(name);
+      }
+      task.setVariableLocal(name, value);
+      while (execution.hasVariable(name)) {
+        execution.removeVariable(name);
+      }
     }
   }
 

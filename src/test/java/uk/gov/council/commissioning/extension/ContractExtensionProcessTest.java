@@ -560,7 +560,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
     assertThatThrownBy(() -> taskService.complete(taskId, report))
         .hasRootCauseInstanceOf(TaskFormException.class)
         .hasMessageContaining("rationale: is required")
-        .hasMessageContaining("costOfProposal: must not be negative")
+        .hasMessageContaining("costOfProposal: must be at least 0")
         .hasMessageContaining("reportNumber: is required")
         .hasMessageContaining("recommend exactly one option (2 recommended)");
     assertThat(instance).isWaitingAt("Task_PrepareGatewayReport");

@@ -97,10 +97,10 @@ class ExtensionFormChecksTest {
       Map<String, Object> notANumber = ExtensionTestData.gatewayReport(true);
       notANumber.put(field, Double.NaN);
 
-      assertThat(problems(negative)).containsExactly(field + ": must not be negative");
+      assertThat(problems(negative)).containsExactly(field + ": must be at least 0");
       assertThat(problems(text)).containsExactly(field + ": must be a number");
-      assertThat(problems(missing)).containsExactly(field + ": must be a number");
-      assertThat(problems(notANumber)).containsExactly(field + ": must not be negative");
+      assertThat(problems(missing)).containsExactly(field + ": is required");
+      assertThat(problems(notANumber)).containsExactly(field + ": must be a number");
     }
 
     @Test
@@ -167,7 +167,7 @@ class ExtensionFormChecksTest {
       assertThat(problems(report))
           .containsExactlyInAnyOrder(
               "ward: is required",
-              "ongoingCosts: must not be negative",
+              "ongoingCosts: must be at least 0",
               "option1Recommended: recommend exactly one option (0 recommended)");
     }
 
@@ -261,7 +261,8 @@ class ExtensionFormChecksTest {
                   checks.approval(
                       task("approvalDecision", "APPROVE", "decisionReference", "X".repeat(101))));
 
-      assertThat(refused.problems()).containsExactly("decisionReference: at most 100 characters");
+      assertThat(refused.problems())
+          .containsExactly("decisionReference: must be at most 100 characters");
     }
 
     @Test

@@ -196,7 +196,7 @@ class IncidentReportValidatorTest {
     assertThat(problems(report, VIBRANCE_USER))
         .containsExactly(
             "occurredAt: must be a date and time (YYYY-MM-DDTHH:MM)",
-            "description: at most 4000 characters");
+            "description: must be at most 4000 characters");
   }
 
   @Test

@@ -639,10 +639,10 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     assertThatThrownBy(
             () -> completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), tooLong))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("planActions: at most 4000 characters (4001 given)")
-        .hasMessageContaining("responsiblePerson: at most 200 characters (201 given)")
-        .hasMessageContaining("targetDates: at most 2000 characters (2001 given)")
-        .hasMessageContaining("evidenceOfImprovement: at most 4000 characters (4001 given)");
+        .hasMessageContaining("planActions: must be at most 4000 characters")
+        .hasMessageContaining("responsiblePerson: must be at most 200 characters")
+        .hasMessageContaining("targetDates: must be at most 2000 characters")
+        .hasMessageContaining("evidenceOfImprovement: must be at most 4000 characters");
     Map<String, Object> atTheLimit = new HashMap<>(plan());
     atTheLimit.put("responsiblePerson", "r".repeat(200));
     completeAs(ALPHA_USER, taskAt(instance, "Task_SubmitImprovementPlan"), atTheLimit);
@@ -654,7 +654,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
                     taskAt(instance, "Task_ReviewPlanPurchasingOfficer"),
                     Map.of("officerDecision", "SEND_BACK", "officerComments", "o".repeat(2001))))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("officerComments: at most 2000 characters");
+        .hasMessageContaining("officerComments: must be at most 2000 characters");
     assertThatThrownBy(
             () ->
                 completeAs(
@@ -662,7 +662,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
                     taskAt(instance, "Task_ReviewPlanContractsManager"),
                     Map.of("managerDecision", "ACCEPT", "managerComments", "m".repeat(2001))))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("managerComments: at most 2000 characters");
+        .hasMessageContaining("managerComments: must be at most 2000 characters");
     acceptBoth(instance);
     fire(timer(instance, "Timer_ValidatePlan"));
     assertThatThrownBy(
@@ -676,7 +676,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
                         "validationFindings",
                         "f".repeat(4001))))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("validationFindings: at most 4000 characters");
+        .hasMessageContaining("validationFindings: must be at most 4000 characters");
     completeAs(
         OFFICER,
         taskAt(instance, "Task_ValidateImprovement"),
@@ -694,8 +694,8 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
                         "defaultNoticeReasons",
                         "d".repeat(2001))))
         .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("csgReport: at most 4000 characters")
-        .hasMessageContaining("defaultNoticeReasons: at most 2000 characters");
+        .hasMessageContaining("csgReport: must be at most 4000 characters")
+        .hasMessageContaining("defaultNoticeReasons: must be at most 2000 characters");
     assertThat(instance).isWaitingAt("Task_ReportToCoreStrategyGroup");
     assertThat(planOf(instance).responsiblePerson()).hasSize(200);
   }
