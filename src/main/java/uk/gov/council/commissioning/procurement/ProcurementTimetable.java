@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.FormChecks;
@@ -112,11 +113,18 @@ public class ProcurementTimetable {
     if (!problems.isEmpty()) {
       throw new TaskFormException(task.getName(), problems);
     }
+    CompletedTask.handOver(task, "timetable", toJson(reference, plan));
+  }
+
+  /** Task_RecordTimetable: the plan as the task checked it; the procurement is then under way. */
+  public void recordTimetable(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    TimetablePlan plan = fromJson(CompletedTask.get(execution, "timetable"));
     save(reference, plan);
     register.setRegime(reference, plan.regime());
     register.setStatus(reference, "IN_PROGRESS");
-    task.getExecution().setVariable("regime", plan.regime());
-    task.getExecution().setVariable("timetableText", describe(plan));
+    execution.setVariable("regime", plan.regime());
+    execution.setVariable("timetableText", describe(plan));
   }
 
   /**
@@ -451,8 +459,12 @@ public class ProcurementTimetable {
   }
 
   private void save(String reference, TimetablePlan plan) {
+    register.savePlan(reference, toJson(reference, plan));
+  }
+
+  private String toJson(String reference, TimetablePlan plan) {
     try {
-      register.savePlan(reference, json.writeValueAsString(plan));
+      return json.writeValueAsString(plan);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The timetable of " + reference + " could not be stored", e);
     }
