@@ -171,17 +171,31 @@ public class ProcurementTimetable {
     if (!problems.isEmpty()) {
       throw new TaskFormException(task.getName(), problems);
     }
+    CompletedTask.handOver(task, "timetable", toJson(reference, after));
+    CompletedTask.handOver(task, "overrunStage", stage);
+    CompletedTask.handOver(task, "replanReason", why);
+    CompletedTask.handOver(task, "by", ProcurementUsers.userOf(task));
+    TaskAnswers.keepOnTask(task, List.of("replanReason"));
+  }
+
+  /**
+   * Task_RecordReplan: the re-plan as the lead's task checked it; open tasks and the commencement
+   * timer move to the new dates.
+   */
+  public void recordReplan(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    TimetablePlan after = fromJson(CompletedTask.get(execution, "timetable"));
+    ProcurementStage stage = ProcurementStage.valueOf(CompletedTask.get(execution, "overrunStage"));
     save(reference, after);
     register.recordReplan(
         reference,
         stage,
         after.plannedEnd(stage),
-        why,
-        ProcurementUsers.userOf(task),
+        CompletedTask.get(execution, "replanReason"),
+        CompletedTask.get(execution, "by"),
         deadlines.currentInstant());
-    task.getExecution().setVariable("timetableText", describe(after));
-    moveOpenTasks(task, after);
-    TaskAnswers.keepOnTask(task, List.of("replanReason"));
+    execution.setVariable("timetableText", describe(after));
+    moveOpenTasks(execution, after);
   }
 
   /**
@@ -229,7 +243,7 @@ public class ProcurementTimetable {
     if (!actual.equals(plan)) {
       save(reference, actual);
       task.getExecution().setVariable("timetableText", describe(actual));
-      moveOpenTasks(task, actual);
+      moveOpenTasks(task.getExecution(), actual);
     }
   }
 
@@ -426,26 +440,26 @@ public class ProcurementTimetable {
         .toList();
   }
 
-  private void moveOpenTasks(DelegateTask task, TimetablePlan plan) {
-    TaskService tasks = task.getProcessEngineServices().getTaskService();
+  private void moveOpenTasks(DelegateExecution execution, TimetablePlan plan) {
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
     for (Task open :
-        tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list()) {
+        tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
       Function<TimetablePlan, LocalDate> due = TASK_DUE.get(open.getTaskDefinitionKey());
       if (due != null) {
         open.setDueDate(deadlines.endOf(due.apply(plan)));
         tasks.saveTask(open);
       }
     }
-    var management = task.getProcessEngineServices().getManagementService();
+    var management = execution.getProcessEngineServices().getManagementService();
     for (Job job :
         management
             .createJobQuery()
-            .processInstanceId(task.getProcessInstanceId())
+            .processInstanceId(execution.getProcessInstanceId())
             .activityId("Timer_Commencement")
             .list()) {
       Instant commences = deadlines.startOfDay(plan.commencementDate());
       caseDeadlines.scheduleAt(
-          ProcurementCase.of(task.getExecution()),
+          ProcurementCase.of(execution),
           ProcurementCase.COMMENCEMENT.name(),
           commences,
           ProcurementCase.COMMENCEMENT.seedSection());
