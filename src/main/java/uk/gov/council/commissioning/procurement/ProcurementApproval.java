@@ -66,7 +66,12 @@ public class ProcurementApproval {
     FormChecks checks = new FormChecks(task.getName(), task);
     CaseDetails details = caseDetails(checks, begun(task));
     checks.throwIfAny();
-    details.record(task);
+    details.handOver(task);
+  }
+
+  /** Task_RecordProcurementCase: the case the officer prepared, as the task checked it. */
+  public void recordCase(DelegateExecution execution) {
+    CaseDetails.handedOver(this, execution).record(execution);
   }
 
   /**
@@ -80,8 +85,26 @@ public class ProcurementApproval {
       boolean keyDecision,
       String regime) {
 
-    void record(DelegateTask task) {
-      DelegateExecution execution = task.getExecution();
+    private static final List<String> FIELDS =
+        List.of("procurementStrategy", "estimatedValue", "keyDecision", "regime");
+
+    void handOver(DelegateTask task) {
+      List<Object> values = List.of(strategy, value, keyDecision, regime);
+      for (int i = 0; i < FIELDS.size(); i++) {
+        CompletedTask.handOver(task, FIELDS.get(i), values.get(i));
+      }
+    }
+
+    static CaseDetails handedOver(ProcurementApproval approval, DelegateExecution execution) {
+      return new CaseDetails(
+          approval,
+          CompletedTask.get(execution, "procurementStrategy"),
+          new BigDecimal(CompletedTask.get(execution, "estimatedValue")),
+          Boolean.parseBoolean(CompletedTask.get(execution, "keyDecision")),
+          CompletedTask.get(execution, "regime"));
+    }
+
+    void record(DelegateExecution execution) {
       approval.register.updateCase(execution.getProcessBusinessKey(), value, keyDecision, regime);
       execution.setVariable("procurementStrategy", strategy);
       execution.setVariable("estimatedValue", RegisterProcurement.pounds(value));
@@ -162,22 +185,29 @@ public class ProcurementApproval {
     CaseDetails details = "REVISE".equals(revision) ? caseDetails(checks, begun(task)) : null;
     checks.throwIfAny();
     if (details != null) {
-      details.record(task);
-      // Everyone answers the revised case afresh; their earlier answers stay in the history.
-      register.supersedeAgreements(task.getExecution().getProcessBusinessKey());
-      for (String answer : AGREEMENTS.keySet()) {
-        task.getExecution().removeVariable(answer);
-        task.getExecution().removeVariable(answer + "Comments");
-      }
-      task.getExecution()
-          .setVariable(
-              "revisionText",
-              "**Revised case.** What changed: "
-                  + MarkdownText.literal(notes)
-                  + "\n\nObjections to the earlier case:\n\n"
-                  + task.getExecution().getVariable("declineComments"));
+      details.handOver(task);
+      CompletedTask.handOver(task, "revisionNotes", notes);
     }
     TaskAnswers.decided(task, "revision", List.of("revisionNotes"));
+  }
+
+  /**
+   * Task_RecordRevisedCase: the revised case as the task checked it. Everyone answers it afresh;
+   * their earlier answers stay in the history.
+   */
+  public void recordRevisedCase(DelegateExecution execution) {
+    CaseDetails.handedOver(this, execution).record(execution);
+    register.supersedeAgreements(execution.getProcessBusinessKey());
+    for (String answer : AGREEMENTS.keySet()) {
+      execution.removeVariable(answer);
+      execution.removeVariable(answer + "Comments");
+    }
+    execution.setVariable(
+        "revisionText",
+        "**Revised case.** What changed: "
+            + MarkdownText.literal(CompletedTask.get(execution, "revisionNotes"))
+            + "\n\nObjections to the earlier case:\n\n"
+            + execution.getVariable("declineComments"));
   }
 
   /** Comments of those who did not agree, for the revise task (Markdown, the comments as typed). */

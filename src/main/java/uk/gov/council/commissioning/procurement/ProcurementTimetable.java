@@ -21,6 +21,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.FormChecks;
@@ -112,11 +113,18 @@ public class ProcurementTimetable {
     if (!problems.isEmpty()) {
       throw new TaskFormException(task.getName(), problems);
     }
+    CompletedTask.handOver(task, "timetable", toJson(reference, plan));
+  }
+
+  /** Task_RecordTimetable: the plan as the task checked it; the procurement is then under way. */
+  public void recordTimetable(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    TimetablePlan plan = fromJson(CompletedTask.get(execution, "timetable"));
     save(reference, plan);
     register.setRegime(reference, plan.regime());
     register.setStatus(reference, "IN_PROGRESS");
-    task.getExecution().setVariable("regime", plan.regime());
-    task.getExecution().setVariable("timetableText", describe(plan));
+    execution.setVariable("regime", plan.regime());
+    execution.setVariable("timetableText", describe(plan));
   }
 
   /**
@@ -163,17 +171,31 @@ public class ProcurementTimetable {
     if (!problems.isEmpty()) {
       throw new TaskFormException(task.getName(), problems);
     }
+    CompletedTask.handOver(task, "timetable", toJson(reference, after));
+    CompletedTask.handOver(task, "overrunStage", stage);
+    CompletedTask.handOver(task, "replanReason", why);
+    CompletedTask.handOver(task, "by", ProcurementUsers.userOf(task));
+    TaskAnswers.keepOnTask(task, List.of("replanReason"));
+  }
+
+  /**
+   * Task_RecordReplan: the re-plan as the lead's task checked it; open tasks and the commencement
+   * timer move to the new dates.
+   */
+  public void recordReplan(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    TimetablePlan after = fromJson(CompletedTask.get(execution, "timetable"));
+    ProcurementStage stage = ProcurementStage.valueOf(CompletedTask.get(execution, "overrunStage"));
     save(reference, after);
     register.recordReplan(
         reference,
         stage,
         after.plannedEnd(stage),
-        why,
-        ProcurementUsers.userOf(task),
+        CompletedTask.get(execution, "replanReason"),
+        CompletedTask.get(execution, "by"),
         deadlines.currentInstant());
-    task.getExecution().setVariable("timetableText", describe(after));
-    moveOpenTasks(task, after);
-    TaskAnswers.keepOnTask(task, List.of("replanReason"));
+    execution.setVariable("timetableText", describe(after));
+    moveOpenTasks(execution, after);
   }
 
   /**
@@ -221,7 +243,7 @@ public class ProcurementTimetable {
     if (!actual.equals(plan)) {
       save(reference, actual);
       task.getExecution().setVariable("timetableText", describe(actual));
-      moveOpenTasks(task, actual);
+      moveOpenTasks(task.getExecution(), actual);
     }
   }
 
@@ -418,26 +440,26 @@ public class ProcurementTimetable {
         .toList();
   }
 
-  private void moveOpenTasks(DelegateTask task, TimetablePlan plan) {
-    TaskService tasks = task.getProcessEngineServices().getTaskService();
+  private void moveOpenTasks(DelegateExecution execution, TimetablePlan plan) {
+    TaskService tasks = execution.getProcessEngineServices().getTaskService();
     for (Task open :
-        tasks.createTaskQuery().processInstanceId(task.getProcessInstanceId()).list()) {
+        tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
       Function<TimetablePlan, LocalDate> due = TASK_DUE.get(open.getTaskDefinitionKey());
       if (due != null) {
         open.setDueDate(deadlines.endOf(due.apply(plan)));
         tasks.saveTask(open);
       }
     }
-    var management = task.getProcessEngineServices().getManagementService();
+    var management = execution.getProcessEngineServices().getManagementService();
     for (Job job :
         management
             .createJobQuery()
-            .processInstanceId(task.getProcessInstanceId())
+            .processInstanceId(execution.getProcessInstanceId())
             .activityId("Timer_Commencement")
             .list()) {
       Instant commences = deadlines.startOfDay(plan.commencementDate());
       caseDeadlines.scheduleAt(
-          ProcurementCase.of(task.getExecution()),
+          ProcurementCase.of(execution),
           ProcurementCase.COMMENCEMENT.name(),
           commences,
           ProcurementCase.COMMENCEMENT.seedSection());
@@ -451,8 +473,12 @@ public class ProcurementTimetable {
   }
 
   private void save(String reference, TimetablePlan plan) {
+    register.savePlan(reference, toJson(reference, plan));
+  }
+
+  private String toJson(String reference, TimetablePlan plan) {
     try {
-      register.savePlan(reference, json.writeValueAsString(plan));
+      return json.writeValueAsString(plan);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("The timetable of " + reference + " could not be stored", e);
     }
