@@ -143,13 +143,7 @@ class ContractExtensionPostgresTest extends ExtensionCaseTestCase {
             refusal ->
                 assertThat(((Throwable) refusal).getMessage())
                     .contains("already has an extension case running"));
-    assertThat(
-            runtimeService
-                .createProcessInstanceQuery()
-                .processDefinitionKey("contract-extension")
-                .processInstanceBusinessKey(reference)
-                .count())
-        .isEqualTo(1);
+    assertThat(runningCases("contract-extension", reference)).isEqualTo(1);
     // The refused start rolled back: it left no trace in the history either.
     assertThat(
             historyService

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
-import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
@@ -33,7 +32,6 @@ class ImprovementPlanPostgresTest extends ProcessTestCase {
   @Autowired QafImprovementPlans plans;
   @Autowired ImprovementPlanRegister register;
   @Autowired DefaultNoticeSender sender;
-  @Autowired DeadlineBreaches breaches;
 
   @Test
   void aLatePlanSentBackAcceptedNotImprovedEndsWithOneDefaultNotice() throws Exception {

@@ -25,12 +25,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
-import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.deadlines.Deadline;
 import uk.gov.council.commissioning.deadlines.Deadline.State;
-import uk.gov.council.commissioning.deadlines.Deadlines;
-import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
@@ -51,8 +48,6 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Autowired QafRepository qafs;
   @Autowired QafCaseService cases;
-  @Autowired DeadlineBreaches breaches;
-  @Autowired Deadlines deadlines;
   @Autowired QafRandomDraw randomDraw;
 
   Provider alpha;
@@ -343,8 +338,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
         .extracting(DeadlineBreach::kind)
         .containsExactly(Kind.LATE, Kind.MISSED);
     // Returned late: met, after being missed; the non-return stays missed.
-    assertThat(deadlines.of("QAF", q.number()))
-        .extracting(Deadline::kind, Deadline::state)
+    assertThat(deadlineStates("QAF", q.number()))
         .containsExactly(
             tuple("QAF_ISSUE", State.MET),
             tuple("QAF_RETURN", State.MET),
@@ -470,12 +464,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     assertThat(q.agreement()).isEqualTo("CONTRACTS_MANAGER_DECIDED");
     assertThat(q.concernsToCsg()).isEqualTo("The provider believes its complaints log was misread");
     assertThat(outboxBody("qaf:" + instance.getId() + ":csg-report")).contains("misread");
-    ProcessInstance plan =
-        runtimeService
-            .createProcessInstanceQuery()
-            .processDefinitionKey("qaf-improvement-plan")
-            .processInstanceBusinessKey(q.number() + "/C1.6")
-            .singleResult();
+    ProcessInstance plan = runningCase("qaf-improvement-plan", q.number() + "/C1.6");
     assertThat(plan).isNotNull().isWaitingAt("Task_SubmitImprovementPlan");
     assertThat(
             runtimeService
@@ -535,13 +524,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
       complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
       complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of()));
       complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
-      moderated.add(
-          runtimeService
-                  .createProcessInstanceQuery()
-                  .processDefinitionKey("qaf-moderation")
-                  .processInstanceBusinessKey(qafOf(instance).number())
-                  .count()
-              == 1);
+      moderated.add(runningCases("qaf-moderation", qafOf(instance).number()) == 1);
     }
     assertThat(moderated).containsExactly(true, true, false);
   }
@@ -872,12 +855,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
   }
 
   private void assertRefused(Map<String, Object> form, String message) {
-    long before = jdbc.sql("SELECT COUNT(*) FROM qaf_assessment").query(Long.class).single();
-    assertThatThrownBy(() -> start(officer, form))
-        .isInstanceOf(TaskFormException.class)
-        .hasMessageContaining(message);
-    assertThat(jdbc.sql("SELECT COUNT(*) FROM qaf_assessment").query(Long.class).single())
-        .isEqualTo(before);
+    assertStartRefused(officer, "qaf-assessment", "qaf_assessment", form, message);
   }
 
   private ProcessInstance start(String user, Map<String, Object> form) {
@@ -899,13 +877,5 @@ class QafAssessmentProcessTest extends ProcessTestCase {
       TestClock.set(Date.from(at));
     }
     managementService.executeJob(timer.getId());
-  }
-
-  private String outboxBody(String key) {
-    return jdbc.sql("SELECT body FROM notification_outbox WHERE idempotency_key = :key")
-        .param("key", key)
-        .query(String.class)
-        .optional()
-        .orElse(null);
   }
 }

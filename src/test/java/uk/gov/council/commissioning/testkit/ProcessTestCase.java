@@ -2,11 +2,13 @@ package uk.gov.council.commissioning.testkit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -16,11 +18,14 @@ import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.JobQuery;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.runtime.ProcessInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.AccessSetup;
 
@@ -44,6 +49,8 @@ public abstract class ProcessTestCase {
   @Autowired protected AccessSetup access;
   @Autowired protected JdbcClient jdbc;
   @Autowired protected ContractService contracts;
+  @Autowired protected Deadlines deadlines;
+  @Autowired protected DeadlineBreaches breaches;
 
   /**
    * A business or contract reference no other test uses: the classes share one database, and a
@@ -78,6 +85,23 @@ public abstract class ProcessTestCase {
         .toList();
   }
 
+  /** The running instance of the process under the business key, or null. */
+  protected ProcessInstance runningCase(String processKey, String businessKey) {
+    return casesUnder(processKey, businessKey).singleResult();
+  }
+
+  /** How many instances of the process run under the business key. */
+  protected long runningCases(String processKey, String businessKey) {
+    return casesUnder(processKey, businessKey).count();
+  }
+
+  private ProcessInstanceQuery casesUnder(String processKey, String businessKey) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .processDefinitionKey(processKey)
+        .processInstanceBusinessKey(businessKey);
+  }
+
   /** The instance's job at the activity (a timer, or an asynchronous continuation), or null. */
   protected Job jobAt(ProcessInstance instance, String activityId) {
     return jobsAt(instance, activityId).singleResult();
@@ -86,6 +110,16 @@ public abstract class ProcessTestCase {
   /** The instance's timer at the activity, or null. */
   protected Job timer(ProcessInstance instance, String activityId) {
     return jobsAt(instance, activityId).timers().singleResult();
+  }
+
+  /** How many of the instance's timers are due now. */
+  protected long dueTimers(ProcessInstance instance) {
+    return managementService
+        .createJobQuery()
+        .processInstanceId(instance.getId())
+        .timers()
+        .executable()
+        .count();
   }
 
   private JobQuery jobsAt(ProcessInstance instance, String activityId) {
@@ -172,11 +206,35 @@ public abstract class ProcessTestCase {
 
   /** The recipients of the email queued under the key, or null if none was. */
   protected String outbox(String key) {
-    return jdbc.sql("SELECT recipients FROM notification_outbox WHERE idempotency_key = :key")
+    return outboxColumn("recipients", key);
+  }
+
+  /** The text of the email queued under the key, or null if none was. */
+  protected String outboxBody(String key) {
+    return outboxColumn("body", key);
+  }
+
+  /** How many emails are queued under the key (the outbox's idempotency key). */
+  protected long outboxCount(String key) {
+    return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE idempotency_key = :key")
+        .param("key", key)
+        .query(Long.class)
+        .single();
+  }
+
+  private String outboxColumn(String column, String key) {
+    return jdbc.sql("SELECT " + column + " FROM notification_outbox WHERE idempotency_key = :key")
         .param("key", key)
         .query(String.class)
         .optional()
         .orElse(null);
+  }
+
+  /** The kind and state of each of the case's deadlines, in the register's order. */
+  protected List<Tuple> deadlineStates(String caseType, String reference) {
+    return deadlines.of(caseType, reference).stream()
+        .map(deadline -> tuple(deadline.kind(), deadline.state()))
+        .toList();
   }
 
   /** The groups the user is a member of. */
@@ -184,6 +242,37 @@ public abstract class ProcessTestCase {
     return identityService.createGroupQuery().groupMember(user).list().stream()
         .map(Group::getId)
         .toList();
+  }
+
+  /**
+   * Starting the process as the user with the form is refused by its start form's checks, with each
+   * message, and leaves no instance and no row in the case's table behind.
+   */
+  protected void assertStartRefused(
+      String user,
+      String processKey,
+      String caseTable,
+      Map<String, Object> form,
+      String... messages) {
+    long rowsBefore = rowsIn(caseTable);
+    long instancesBefore = runningInstances(processKey);
+
+    assertThatThrownBy(() -> startSignedIn(user, processKey, form))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContainingAll(messages);
+
+    assertThat(rowsIn(caseTable)).as(caseTable + " rows").isEqualTo(rowsBefore);
+    assertThat(runningInstances(processKey))
+        .as(processKey + " instances")
+        .isEqualTo(instancesBefore);
+  }
+
+  private long rowsIn(String table) {
+    return jdbc.sql("SELECT COUNT(*) FROM " + table).query(Long.class).single();
+  }
+
+  private long runningInstances(String processKey) {
+    return runtimeService.createProcessInstanceQuery().processDefinitionKey(processKey).count();
   }
 
   /**
