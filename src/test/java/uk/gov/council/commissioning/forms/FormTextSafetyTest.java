@@ -156,68 +156,59 @@ class FormTextSafetyTest {
   @ParameterizedTest
   @MethodSource("forms")
   void textComponentsInsertOnlyWhatTheServerSetsOrEscaped(String form) throws IOException {
-    assertEveryComponent(
-        form,
-        "text",
-        "text",
-        (text, problem) -> {
-          if (text.startsWith("=")) {
-            problem.accept("a FEEL expression; use an html component");
-          }
-          for (Tag tag : tags(text)) {
-            if (tag.block() && tag.body().startsWith("#loop")) {
-              problem.accept("a loop; use an html component");
-            } else if (!tag.block()
-                && !(NAME.matcher(tag.body()).matches()
-                    && (SYSTEM_VALUES.contains(tag.body())
-                        || SERVER_MARKDOWN.containsKey(tag.body())))) {
-              problem.accept(
-                  "{{"
-                      + tag.body()
-                      + "}} is rendered as Markdown and HTML; show it in an html component");
-            }
-          }
-        });
+    assertEveryComponent(form, "text", "text", FormTextSafetyTest::textProblems);
   }
 
   @ParameterizedTest
   @MethodSource("forms")
   void htmlComponentsInsertValuesAsTextOnly(String form) throws IOException {
-    assertEveryComponent(
-        form,
-        "html",
-        "content",
-        (content, problem) -> {
-          if (content.startsWith("=")) {
-            problem.accept("a FEEL expression");
-          }
-          Deque<String> openIfs = new ArrayDeque<>();
-          for (Tag tag : tags(content)) {
-            int tagStart = content.lastIndexOf('<', tag.start());
-            if (tagStart > content.lastIndexOf('>', tag.start())) {
-              problem.accept("{{" + tag.body() + "}} inside a tag: values go between tags only");
-            }
-            if (tag.body().startsWith("#if")) {
-              openIfs.push(tag.body().substring(3).trim());
-            } else if (tag.body().startsWith("/if")) {
-              openIfs.poll();
-            } else if (tag.body().startsWith("#") || tag.body().startsWith("/")) {
-              problem.accept("{{" + tag.body() + "}}: only #if blocks");
-            } else if (!NAME.matcher(tag.body()).matches()) {
-              problem.accept("{{" + tag.body() + "}}: insert a variable by its name");
-            } else if (!SYSTEM_VALUES.contains(tag.body()) && !openIfs.contains(tag.body())) {
-              problem.accept(
-                  "{{"
-                      + tag.body()
-                      + "}} may be missing: put it inside {{#if "
-                      + tag.body()
-                      + "}}");
-            }
-          }
-          if (!openIfs.isEmpty()) {
-            problem.accept("an {{#if}} without its {{/if}}");
-          }
-        });
+    assertEveryComponent(form, "html", "content", FormTextSafetyTest::htmlProblems);
+  }
+
+  private static void textProblems(String text, Consumer<String> problem) {
+    if (text.startsWith("=")) {
+      problem.accept("a FEEL expression; use an html component");
+    }
+    for (Tag tag : tags(text)) {
+      if (tag.block() && tag.body().startsWith("#loop")) {
+        problem.accept("a loop; use an html component");
+      } else if (!tag.block()
+          && !(NAME.matcher(tag.body()).matches()
+              && (SYSTEM_VALUES.contains(tag.body()) || SERVER_MARKDOWN.containsKey(tag.body())))) {
+        problem.accept(
+            "{{"
+                + tag.body()
+                + "}} is rendered as Markdown and HTML; show it in an html component");
+      }
+    }
+  }
+
+  private static void htmlProblems(String content, Consumer<String> problem) {
+    if (content.startsWith("=")) {
+      problem.accept("a FEEL expression");
+    }
+    Deque<String> openIfs = new ArrayDeque<>();
+    for (Tag tag : tags(content)) {
+      int tagStart = content.lastIndexOf('<', tag.start());
+      if (tagStart > content.lastIndexOf('>', tag.start())) {
+        problem.accept("{{" + tag.body() + "}} inside a tag: values go between tags only");
+      }
+      if (tag.body().startsWith("#if")) {
+        openIfs.push(tag.body().substring(3).trim());
+      } else if (tag.body().startsWith("/if")) {
+        openIfs.poll();
+      } else if (tag.body().startsWith("#") || tag.body().startsWith("/")) {
+        problem.accept("{{" + tag.body() + "}}: only #if blocks");
+      } else if (!NAME.matcher(tag.body()).matches()) {
+        problem.accept("{{" + tag.body() + "}}: insert a variable by its name");
+      } else if (!SYSTEM_VALUES.contains(tag.body()) && !openIfs.contains(tag.body())) {
+        problem.accept(
+            "{{" + tag.body() + "}} may be missing: put it inside {{#if " + tag.body() + "}}");
+      }
+    }
+    if (!openIfs.isEmpty()) {
+      problem.accept("an {{#if}} without its {{/if}}");
+    }
   }
 
   private record Tag(int start, String body) {
