@@ -1,8 +1,8 @@
 package uk.gov.council.commissioning.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.complaints.ComplaintTestData.registeredComplaint;
 
-import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -27,46 +27,14 @@ class ComplaintAccessTest {
   void providersSeeOnlyTheComplaintsTheyHandleThemselves() {
     Actor alpha = Actor.of("a", List.of("providers", "provider-alpha"));
     Actor staff = Actor.of("s", List.of("quality-assurance"));
-    Complaint handledByAlpha = complaint("PROVIDER", "provider-alpha");
-    Complaint handledByBeta = complaint("PROVIDER", "provider-beta");
-    Complaint toTheCouncilAboutAlpha = complaint("COUNCIL", "provider-alpha");
+    Complaint handledByAlpha = registeredComplaint("PROVIDER", "provider-alpha");
+    Complaint handledByBeta = registeredComplaint("PROVIDER", "provider-beta");
+    Complaint toTheCouncilAboutAlpha = registeredComplaint("COUNCIL", "provider-alpha");
 
     assertThat(ComplaintCaseService.maySee(alpha, handledByAlpha)).isTrue();
     assertThat(ComplaintCaseService.maySee(alpha, handledByBeta)).isFalse();
     assertThat(ComplaintCaseService.maySee(alpha, toTheCouncilAboutAlpha)).isFalse();
     assertThat(ComplaintCaseService.maySee(staff, handledByBeta)).isTrue();
     assertThat(ComplaintCaseService.maySee(staff, toTheCouncilAboutAlpha)).isTrue();
-  }
-
-  private static Complaint complaint(String route, String providerGroup) {
-    Instant t = Instant.parse("2026-03-02T08:30:00Z");
-    return new Complaint(
-        1,
-        "CP-2026-000001",
-        "pid",
-        route,
-        1L,
-        "Provider",
-        providerGroup,
-        "REF",
-        t,
-        t,
-        "u",
-        t,
-        null,
-        t,
-        t,
-        0,
-        null,
-        null,
-        null,
-        null,
-        1,
-        false,
-        "OPEN",
-        null,
-        null,
-        null,
-        null);
   }
 }

@@ -2,9 +2,10 @@ package uk.gov.council.commissioning.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.mock;
+import static uk.gov.council.commissioning.complaints.ComplaintTestData.registeredComplaint;
 
 import java.time.Duration;
-import java.time.Instant;
+import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -18,8 +19,6 @@ import uk.gov.council.commissioning.notify.RecipientDirectory;
 /** Reminders and escalations state the periods the council has set, not the seed's defaults. */
 class ComplaintNotificationTextsTest {
 
-  private static final Instant RECEIVED = Instant.parse("2026-03-02T08:30:00Z");
-
   private final DelegateExecution execution = mock(DelegateExecution.class);
 
   @Test
@@ -29,14 +28,13 @@ class ComplaintNotificationTextsTest {
             new ComplaintProperties(
                 3, 20, Duration.ofHours(24), 15, DayKind.WORKING, 5, Duration.ofDays(2)));
 
-    assertThat(texts.councilAcknowledgementMissed(execution, complaint("COUNCIL")))
-        .contains("(3 working days,");
-    assertThat(texts.councilResponseMissed(execution, complaint("COUNCIL")))
-        .contains("(20 working days,");
-    assertThat(texts.providerAcknowledgementMissed(execution, complaint("PROVIDER")))
-        .contains("(24 hours,");
-    assertThat(texts.providerResolutionMissed(execution, complaint("PROVIDER")))
-        .contains("(15 working days,");
+    assertThat(missedTexts(texts))
+        .satisfiesExactly(
+            councilAcknowledgement ->
+                assertThat(councilAcknowledgement).contains("(3 working days,"),
+            councilResponse -> assertThat(councilResponse).contains("(20 working days,"),
+            providerAcknowledgement -> assertThat(providerAcknowledgement).contains("(24 hours,"),
+            providerResolution -> assertThat(providerResolution).contains("(15 working days,"));
   }
 
   @Test
@@ -46,18 +44,24 @@ class ComplaintNotificationTextsTest {
             new ComplaintProperties(
                 5, 25, Duration.ofHours(36), 21, DayKind.CALENDAR, 5, Duration.ofDays(2)));
 
-    assertThat(texts.councilAcknowledgementMissed(execution, complaint("COUNCIL")))
-        .contains("(5 working days, seed 002 App K)")
-        .doesNotContain("3 working days");
-    assertThat(texts.councilResponseMissed(execution, complaint("COUNCIL")))
-        .contains("(25 working days, seed 002 App K)")
-        .doesNotContain("20 working days");
-    assertThat(texts.providerAcknowledgementMissed(execution, complaint("PROVIDER")))
-        .contains("(36 hours, seed 002 App C 4.2)")
-        .doesNotContain("24 hours");
-    assertThat(texts.providerResolutionMissed(execution, complaint("PROVIDER")))
-        .contains("(21 days, seed 002 App C 4.3)")
-        .doesNotContain("working weeks");
+    assertThat(missedTexts(texts))
+        .satisfiesExactly(
+            councilAcknowledgement ->
+                assertThat(councilAcknowledgement)
+                    .contains("(5 working days, seed 002 App K)")
+                    .doesNotContain("3 working days"),
+            councilResponse ->
+                assertThat(councilResponse)
+                    .contains("(25 working days, seed 002 App K)")
+                    .doesNotContain("20 working days"),
+            providerAcknowledgement ->
+                assertThat(providerAcknowledgement)
+                    .contains("(36 hours, seed 002 App C 4.2)")
+                    .doesNotContain("24 hours"),
+            providerResolution ->
+                assertThat(providerResolution)
+                    .contains("(21 days, seed 002 App C 4.3)")
+                    .doesNotContain("working weeks"));
   }
 
   private static ComplaintNotifications notifications(ComplaintProperties properties) {
@@ -70,35 +74,14 @@ class ComplaintNotificationTextsTest {
         new ComplaintDeadlines(mock(WorkingDayCalendar.class), properties));
   }
 
-  private static Complaint complaint(String route) {
-    Instant due = RECEIVED.plus(Duration.ofDays(21));
-    return new Complaint(
-        1,
-        "CP-2026-000001",
-        "pi",
-        route,
-        7L,
-        "Alpha Care",
-        "provider-alpha",
-        "AC-01",
-        RECEIVED,
-        RECEIVED,
-        "officer",
-        RECEIVED.plus(Duration.ofDays(1)),
-        null,
-        due,
-        due,
-        0,
-        null,
-        null,
-        null,
-        null,
-        1,
-        false,
-        "OPEN",
-        null,
-        null,
-        null,
-        null);
+  /** The four missed-deadline texts: council acknowledgement and response, provider's the same. */
+  private List<String> missedTexts(ComplaintNotifications texts) {
+    Complaint toTheCouncil = registeredComplaint("COUNCIL", "provider-alpha");
+    Complaint toTheProvider = registeredComplaint("PROVIDER", "provider-alpha");
+    return List.of(
+        texts.councilAcknowledgementMissed(execution, toTheCouncil),
+        texts.councilResponseMissed(execution, toTheCouncil),
+        texts.providerAcknowledgementMissed(execution, toTheProvider),
+        texts.providerResolutionMissed(execution, toTheProvider));
   }
 }

@@ -3,6 +3,8 @@ package uk.gov.council.commissioning.complaints;
 import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import uk.gov.council.commissioning.contracts.ContractService;
@@ -79,5 +81,42 @@ final class ComplaintTestData {
     }
     v.put("safeguardingConcern", false);
     return v;
+  }
+
+  /**
+   * A complaint as the register holds it: received 2 March 2026, acknowledged the next day, due
+   * three weeks after it was received.
+   */
+  static Complaint registeredComplaint(String route, String providerGroup) {
+    Instant received = Instant.parse("2026-03-02T08:30:00Z");
+    Instant due = received.plus(Duration.ofDays(21));
+    return new Complaint(
+        1,
+        "CP-2026-000001",
+        "pi",
+        route,
+        7L,
+        "Alpha Care",
+        providerGroup,
+        "AC-01",
+        received,
+        received,
+        "officer",
+        received.plus(Duration.ofDays(1)),
+        null,
+        due,
+        due,
+        0,
+        null,
+        null,
+        null,
+        null,
+        1,
+        false,
+        "OPEN",
+        null,
+        null,
+        null,
+        null);
   }
 }

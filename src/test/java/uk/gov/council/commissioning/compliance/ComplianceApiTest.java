@@ -2,7 +2,6 @@ package uk.gov.council.commissioning.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
-import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,6 +17,7 @@ import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestProvider;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -29,10 +29,8 @@ class ComplianceApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String OFFICER = "cf-officer";
-  private static final String ALPHA_USER = "cf-alpha-user";
-  private static final String BETA_USER = "cf-beta-user";
-  private static final String ALPHA_GROUP = "provider-cf-api-alpha";
-  private static final String BETA_GROUP = "provider-cf-api-beta";
+  private static final TestProvider ALPHA = TestProvider.named("cf-api", "alpha", "CF Alpha Care");
+  private static final TestProvider BETA = TestProvider.named("cf-api", "beta", "CF Beta Support");
 
   Provider alpha;
   Provider beta;
@@ -40,10 +38,8 @@ class ComplianceApiTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     user(access, OFFICER, Roles.QUALITY_ASSURANCE);
-    providerUser(access, ALPHA_USER, ALPHA_GROUP, "CF Alpha Care");
-    providerUser(access, BETA_USER, BETA_GROUP, "CF Beta Support");
-    alpha = contracts.createProvider("CF Alpha Care", "alpha@example.org", ALPHA_GROUP);
-    beta = contracts.createProvider("CF Beta Support", "beta@example.org", BETA_GROUP);
+    alpha = ALPHA.setUp(access, contracts);
+    beta = BETA.setUp(access, contracts);
   }
 
   @Test
@@ -62,7 +58,7 @@ class ComplianceApiTest extends HttpProcessTestCase {
     alert(alpha, aware, Duration.ofHours(12));
     alert(alpha, aware.plus(Duration.ofDays(1)), Duration.ofHours(13));
 
-    Response response = http.get(path(alpha, quarter), as(ALPHA_USER));
+    Response response = http.get(path(alpha, quarter), as(ALPHA.user()));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.contentType()).startsWith("application/json");
@@ -93,13 +89,13 @@ class ComplianceApiTest extends HttpProcessTestCase {
   @Test
   void aProviderCannotSeeAnotherProvidersFiguresNorTheListOfAll() {
     // As for contracts: another provider's figures are answered as unknown, not as forbidden.
-    Response other = http.get(path(beta, "2026-Q3"), as(ALPHA_USER));
+    Response other = http.get(path(beta, "2026-Q3"), as(ALPHA.user()));
     problem(other, 404);
     assertThat(other.text()).doesNotContain("CF Beta Support");
-    assertThat(http.get(path(alpha, "2026-Q3"), as(BETA_USER)).status()).isEqualTo(404);
-    assertThat(http.get(path(beta, "2026-Q3"), as(BETA_USER)).status()).isEqualTo(200);
+    assertThat(http.get(path(alpha, "2026-Q3"), as(BETA.user())).status()).isEqualTo(404);
+    assertThat(http.get(path(beta, "2026-Q3"), as(BETA.user())).status()).isEqualTo(200);
 
-    Response all = http.get("/api/compliance/quarters/2026-Q3", as(ALPHA_USER));
+    Response all = http.get("/api/compliance/quarters/2026-Q3", as(ALPHA.user()));
     problem(all, 403);
   }
 

@@ -91,14 +91,7 @@ class ComplianceFiguresTest extends ProcessTestCase {
         "2026-08-24T12:00:00Z",
         "2026-08-20T16:00:00Z");
     // C4: received this morning; neither deadline has passed (pending, pending).
-    complaint(
-        alpha,
-        "PROVIDER",
-        "2026-09-30T10:00:00Z",
-        null,
-        "2026-10-21T10:00:00Z",
-        "2026-10-21T10:00:00Z",
-        null);
+    openComplaint(alpha, "PROVIDER", "2026-09-30T10:00:00Z", "2026-10-21T10:00:00Z");
     // C5: 00:30 BST on 1 July, which is still 30 June in UTC: in Q3 (met, met).
     complaint(
         alpha,
@@ -111,38 +104,10 @@ class ComplianceFiguresTest extends ProcessTestCase {
     // Not counted: 23:30 BST on 30 June (Q2); 00:30 BST on 1 October (Q4); a complaint to the
     // council
     // about the provider's service (App K, not App C 4); another provider's complaint.
-    complaint(
-        alpha,
-        "PROVIDER",
-        "2026-06-30T22:30:00Z",
-        null,
-        "2026-07-21T22:30:00Z",
-        "2026-07-21T22:30:00Z",
-        null);
-    complaint(
-        alpha,
-        "PROVIDER",
-        "2026-09-30T23:30:00Z",
-        null,
-        "2026-10-21T23:30:00Z",
-        "2026-10-21T23:30:00Z",
-        null);
-    complaint(
-        alpha,
-        "COUNCIL",
-        "2026-07-15T09:00:00Z",
-        null,
-        "2026-08-12T09:00:00Z",
-        "2026-08-12T09:00:00Z",
-        null);
-    complaint(
-        beta,
-        "PROVIDER",
-        "2026-07-15T09:00:00Z",
-        null,
-        "2026-08-05T09:00:00Z",
-        "2026-08-05T09:00:00Z",
-        null);
+    openComplaint(alpha, "PROVIDER", "2026-06-30T22:30:00Z", "2026-07-21T22:30:00Z");
+    openComplaint(alpha, "PROVIDER", "2026-09-30T23:30:00Z", "2026-10-21T23:30:00Z");
+    openComplaint(alpha, "COUNCIL", "2026-07-15T09:00:00Z", "2026-08-12T09:00:00Z");
+    openComplaint(beta, "PROVIDER", "2026-07-15T09:00:00Z", "2026-08-05T09:00:00Z");
 
     ProviderFigures result = figures.forProvider(alpha, Q3_2026, NOW);
 
@@ -285,14 +250,7 @@ class ComplianceFiguresTest extends ProcessTestCase {
 
   @Test
   void nowIsTheEngineClockUnlessGiven() {
-    complaint(
-        alpha,
-        "PROVIDER",
-        "2026-09-30T10:00:00Z",
-        null,
-        "2026-10-21T10:00:00Z",
-        "2026-10-21T10:00:00Z",
-        null);
+    openComplaint(alpha, "PROVIDER", "2026-09-30T10:00:00Z", "2026-10-21T10:00:00Z");
 
     TestClock.set(Date.from(Instant.parse("2026-10-01T10:00:00Z")));
     ProviderFigures atTheDeadline = figures.forProvider(alpha, Q3_2026);
@@ -314,22 +272,8 @@ class ComplianceFiguresTest extends ProcessTestCase {
         "2026-07-22T08:00:00Z",
         "2026-07-22T08:00:00Z",
         null);
-    complaint(
-        beta,
-        "PROVIDER",
-        "2026-07-15T09:00:00Z",
-        null,
-        "2026-08-05T09:00:00Z",
-        "2026-08-05T09:00:00Z",
-        null);
-    complaint(
-        beta,
-        "PROVIDER",
-        "2026-07-16T09:00:00Z",
-        null,
-        "2026-08-06T09:00:00Z",
-        "2026-08-06T09:00:00Z",
-        null);
+    openComplaint(beta, "PROVIDER", "2026-07-15T09:00:00Z", "2026-08-05T09:00:00Z");
+    openComplaint(beta, "PROVIDER", "2026-07-16T09:00:00Z", "2026-08-06T09:00:00Z");
 
     QuarterFigures all = figures.forAllProviders(Q3_2026, NOW);
 
@@ -388,6 +332,11 @@ class ComplianceFiguresTest extends ProcessTestCase {
         draft(reference, provider.id())
             .about("Domiciliary care", "Domiciliary care", null)
             .running("2025-04-01", "2029-03-31", "500000.00", "2000000.00"));
+  }
+
+  /** A complaint neither acknowledged nor resolved, still due when it was first due. */
+  private void openComplaint(Provider provider, String route, String receivedAt, String dueAt) {
+    complaint(provider, route, receivedAt, null, dueAt, dueAt, null);
   }
 
   private void complaint(

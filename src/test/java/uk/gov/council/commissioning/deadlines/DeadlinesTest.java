@@ -80,13 +80,7 @@ class DeadlinesTest {
   @Test
   void hoursRunWhateverTheDay() {
     // Fri 3 Apr 2026 (Good Friday) 10:00 UTC + 24 h.
-    Instant due =
-        deadlines(1)
-            .schedule(
-                CASE,
-                "ACKNOWLEDGEMENT",
-                DeadlineRule.hours(Duration.ofHours(24), "002 App C 4.2"),
-                Instant.parse("2026-04-03T10:00:00Z"));
+    Instant due = acknowledgementWithin24Hours(Instant.parse("2026-04-03T10:00:00Z"));
 
     assertThat(due).isEqualTo("2026-04-04T10:00:00Z");
     assertThat(deadlines(1).find(CASE, "ACKNOWLEDGEMENT").orElseThrow().calendarRegion()).isNull();
@@ -164,12 +158,7 @@ class DeadlinesTest {
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-01-01T09:00:00Z")));
     DelegateExecution execution = mock(DelegateExecution.class);
     when(execution.getProcessInstanceId()).thenReturn("pi-1");
-    deadlines(1)
-        .schedule(
-            CASE,
-            "ACKNOWLEDGEMENT",
-            DeadlineRule.hours(Duration.ofHours(24), "002 App C 4.2"),
-            Instant.parse("2026-01-01T09:00:00Z"));
+    acknowledgementWithin24Hours(Instant.parse("2026-01-01T09:00:00Z"));
     Date due = Date.from(Instant.parse("2026-01-02T09:00:00Z"));
 
     assertThat(deadlines(1).timer(execution, "ACKNOWLEDGEMENT")).isEqualTo(due);
@@ -221,6 +210,16 @@ class DeadlinesTest {
     assertThat(deadlines.met(execution, "NOT_SCHEDULED")).isFalse();
     assertThat(deadlines.find(CASE, "COMMENCEMENT").orElseThrow().state()).isEqualTo(State.OPEN);
     assertThat(breaches.ofCase("COMPLAINT", "CP-2026-000001")).isEmpty();
+  }
+
+  /** A provider's acknowledgement deadline (24 hours), scheduled without acceleration. */
+  private Instant acknowledgementWithin24Hours(Instant from) {
+    return deadlines(1)
+        .schedule(
+            CASE,
+            "ACKNOWLEDGEMENT",
+            DeadlineRule.hours(Duration.ofHours(24), "002 App C 4.2"),
+            from);
   }
 
   private Deadlines deadlines(double acceleration) {

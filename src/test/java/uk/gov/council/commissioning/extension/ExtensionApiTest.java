@@ -3,7 +3,6 @@ package uk.gov.council.commissioning.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
-import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,6 +19,7 @@ import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestProvider;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -31,10 +31,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 class ExtensionApiTest extends HttpProcessTestCase {
 
   private static final String OFFICER = "ext-officer";
-  private static final String ALPHA_USER = "ext-alpha-user";
-  private static final String BETA_USER = "ext-beta-user";
-  private static final String ALPHA_GROUP = "provider-ext-alpha";
-  private static final String BETA_GROUP = "provider-ext-beta";
+  private static final TestProvider ALPHA = TestProvider.named("ext", "alpha", "Alpha Care");
+  private static final TestProvider BETA = TestProvider.named("ext", "beta", "EXT Beta Support");
 
   @Autowired ExtensionCaseService cases;
 
@@ -45,10 +43,8 @@ class ExtensionApiTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    providerUser(access, ALPHA_USER, ALPHA_GROUP, "Alpha Care");
-    providerUser(access, BETA_USER, BETA_GROUP, "Beta Support");
-    alpha = contracts.createProvider("Alpha Care", "contracts@alpha.example", ALPHA_GROUP);
-    beta = contracts.createProvider("EXT Beta Support", "contracts@beta.example", BETA_GROUP);
+    alpha = ALPHA.setUp(access, contracts);
+    beta = BETA.setUp(access, contracts);
     reference = uniqueReference("EXT-API");
   }
 
@@ -61,13 +57,13 @@ class ExtensionApiTest extends HttpProcessTestCase {
     String complete = "/engine-rest/task/" + taskId + "/complete";
     String letterReceived = "{\"variables\":{\"letterReceived\":{\"value\":true}}}";
 
-    assertThat(taskIds(BETA_USER)).doesNotContain(taskId);
-    assertThat(http.get("/engine-rest/task/" + taskId, as(BETA_USER)).status()).isIn(403, 404);
-    assertThat(http.postJson(complete, letterReceived, as(BETA_USER)).status()).isIn(403, 404);
+    assertThat(taskIds(BETA.user())).doesNotContain(taskId);
+    assertThat(http.get("/engine-rest/task/" + taskId, as(BETA.user())).status()).isIn(403, 404);
+    assertThat(http.postJson(complete, letterReceived, as(BETA.user())).status()).isIn(403, 404);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
 
-    assertThat(taskIds(ALPHA_USER)).contains(taskId);
-    assertThat(http.postJson(complete, letterReceived, as(ALPHA_USER)).status()).isEqualTo(204);
+    assertThat(taskIds(ALPHA.user())).contains(taskId);
+    assertThat(http.postJson(complete, letterReceived, as(ALPHA.user())).status()).isEqualTo(204);
     assertThat(
             runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
         .isZero();
@@ -77,7 +73,7 @@ class ExtensionApiTest extends HttpProcessTestCase {
   void providerUsersSeeNoProcessInstancesEvenOfTheirOwnCases() throws Exception {
     ProcessInstance instance = caseAwaitingTheProvider();
 
-    for (String provider : List.of(ALPHA_USER, BETA_USER)) {
+    for (String provider : List.of(ALPHA.user(), BETA.user())) {
       Response response = http.get("/engine-rest/process-instance", as(provider));
       assertThat(response.status()).isEqualTo(200);
       assertThat(json.readTree(response.body())).isEmpty();
@@ -92,12 +88,13 @@ class ExtensionApiTest extends HttpProcessTestCase {
   void providerUsersSeeOnlyTheirOwnOrganisationsContracts() throws Exception {
     alphaContract(12);
 
-    assertThat(contractReferences(ALPHA_USER)).contains(reference);
-    assertThat(contractReferences(BETA_USER)).doesNotContain(reference);
-    assertThat(http.get("/api/contracts/" + reference, as(ALPHA_USER)).status()).isEqualTo(200);
-    assertThat(http.get("/api/contracts/" + reference, as(BETA_USER)).status()).isEqualTo(404);
+    assertThat(contractReferences(ALPHA.user())).contains(reference);
+    assertThat(contractReferences(BETA.user())).doesNotContain(reference);
+    assertThat(http.get("/api/contracts/" + reference, as(ALPHA.user())).status()).isEqualTo(200);
+    assertThat(http.get("/api/contracts/" + reference, as(BETA.user())).status()).isEqualTo(404);
     assertThat(
-            http.get("/api/contracts/" + reference + "/extension-letters", as(BETA_USER)).status())
+            http.get("/api/contracts/" + reference + "/extension-letters", as(BETA.user()))
+                .status())
         .isEqualTo(404);
   }
 
@@ -106,17 +103,17 @@ class ExtensionApiTest extends HttpProcessTestCase {
     ProcessInstance instance = caseAwaitingTheProvider();
     String letter = "/api/contracts/" + reference + "/extension-letters/" + instance.getId();
 
-    for (String reader : List.of(ALPHA_USER, OFFICER)) {
+    for (String reader : List.of(ALPHA.user(), OFFICER)) {
       Response response = http.get(letter, as(reader));
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.contentType()).isEqualTo("application/pdf");
       assertThat(new String(response.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
     }
     Response listed =
-        http.get("/api/contracts/" + reference + "/extension-letters", as(ALPHA_USER));
+        http.get("/api/contracts/" + reference + "/extension-letters", as(ALPHA.user()));
     assertThat(json.readTree(listed.body()).findValuesAsText("href")).containsExactly(letter);
 
-    assertThat(http.get(letter, as(BETA_USER)).status()).isEqualTo(404);
+    assertThat(http.get(letter, as(BETA.user())).status()).isEqualTo(404);
   }
 
   // --- starting a case over REST ------------------------------------------------------------
@@ -171,7 +168,7 @@ class ExtensionApiTest extends HttpProcessTestCase {
   void aProviderCannotStartACaseEvenForItsOwnContract() throws Exception {
     alphaContract(12);
 
-    problem(startOverRest(ALPHA_USER), 403);
+    problem(startOverRest(ALPHA.user()), 403);
 
     assertThat(runningCases()).isZero();
   }

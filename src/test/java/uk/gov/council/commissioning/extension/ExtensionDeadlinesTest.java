@@ -11,6 +11,8 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import uk.gov.council.commissioning.calendar.BankHolidayData;
 import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.calendar.Nation;
@@ -63,46 +65,34 @@ class ExtensionDeadlinesTest {
         .isEqualTo(LocalDate.of(2020, 2, 29));
   }
 
-  @Test
-  void lapseIsMidnightUkTimeAtTheStartOfTheEndDateInSummerTime() {
-    // 7 April 2020 is in BST (UTC+1): the day begins at 23:00 UTC the evening before.
-    assertThat(deadlines.lapseDue(LocalDate.of(2020, 4, 7)))
-        .isEqualTo(Instant.parse("2020-04-06T23:00:00Z"));
+  /**
+   * The lapse is due at midnight UK time at the start of the end date. 7 April 2020 is in BST
+   * (UTC+1): the day begins at 23:00 UTC the evening before. On 29 March 2020 the clocks change at
+   * 01:00 UTC, so that day itself still starts at 00:00 GMT and the next at 23:00 UTC.
+   */
+  @ParameterizedTest(name = "{0} lapses at {1}")
+  @CsvSource({
+    "2020-04-07, 2020-04-06T23:00:00Z",
+    "2020-12-31, 2020-12-31T00:00:00Z",
+    "2020-03-29, 2020-03-29T00:00:00Z",
+    "2020-03-30, 2020-03-29T23:00:00Z"
+  })
+  void lapseIsMidnightUkTimeAtTheStartOfTheEndDate(LocalDate endDate, Instant due) {
+    assertThat(deadlines.lapseDue(endDate)).isEqualTo(due);
   }
 
-  @Test
-  void lapseIsMidnightUkTimeAtTheStartOfTheEndDateInWinter() {
-    assertThat(deadlines.lapseDue(LocalDate.of(2020, 12, 31)))
-        .isEqualTo(Instant.parse("2020-12-31T00:00:00Z"));
-  }
-
-  @Test
-  void lapseOnTheDayTheClocksGoForward() {
-    // 29 March 2020: the clocks change at 01:00 UTC, so the day itself still starts at 00:00 GMT.
-    assertThat(deadlines.lapseDue(LocalDate.of(2020, 3, 29)))
-        .isEqualTo(Instant.parse("2020-03-29T00:00:00Z"));
-    assertThat(deadlines.lapseDue(LocalDate.of(2020, 3, 30)))
-        .isEqualTo(Instant.parse("2020-03-29T23:00:00Z"));
-  }
-
-  @Test
-  void callInSkipsTheMovedVeDayBankHolidayOfMay2020() {
+  @ParameterizedTest(name = "published {0}: call-in ends {1}, at {2}")
+  @CsvSource({
     // Monday 4 May 2020; Friday 8 May was a one-off bank holiday (known only from the published
     // data).
-    LocalDate published = LocalDate.of(2020, 5, 4);
-
-    assertThat(deadlines.callInLastDay(published)).isEqualTo(LocalDate.of(2020, 5, 12));
-    assertThat(deadlines.callInEnds(published)).isEqualTo(Instant.parse("2020-05-12T23:00:00Z"));
-  }
-
-  @Test
-  void callInSkipsChristmasAndEndsAtGmtMidnight() {
-    // Thursday 19 December 2019: Fri 20, Mon 23, Tue 24, (25 and 26 are bank holidays), Fri 27, Mon
-    // 30.
-    LocalDate published = LocalDate.of(2019, 12, 19);
-
-    assertThat(deadlines.callInLastDay(published)).isEqualTo(LocalDate.of(2019, 12, 30));
-    assertThat(deadlines.callInEnds(published)).isEqualTo(Instant.parse("2019-12-31T00:00:00Z"));
+    "2020-05-04, 2020-05-12, 2020-05-12T23:00:00Z",
+    // Thursday 19 December 2019: Fri 20, Mon 23, Tue 24, (25 and 26 are bank holidays), Fri 27,
+    // Mon 30; it ends at GMT midnight.
+    "2019-12-19, 2019-12-30, 2019-12-31T00:00:00Z"
+  })
+  void callInSkipsBankHolidays(LocalDate published, LocalDate lastDay, Instant ends) {
+    assertThat(deadlines.callInLastDay(published)).isEqualTo(lastDay);
+    assertThat(deadlines.callInEnds(published)).isEqualTo(ends);
   }
 
   @Test

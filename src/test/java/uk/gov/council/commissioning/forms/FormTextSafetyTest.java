@@ -12,6 +12,7 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -155,77 +156,59 @@ class FormTextSafetyTest {
   @ParameterizedTest
   @MethodSource("forms")
   void textComponentsInsertOnlyWhatTheServerSetsOrEscaped(String form) throws IOException {
-    List<String> problems = new ArrayList<>();
-    components(
-        form,
-        "text",
-        c -> {
-          String text = c.path("text").asText("");
-          String where = c.path("id").asText() + ": ";
-          if (text.startsWith("=")) {
-            problems.add(where + "a FEEL expression; use an html component");
-          }
-          for (Tag tag : tags(text)) {
-            if (tag.block() && tag.body().startsWith("#loop")) {
-              problems.add(where + "a loop; use an html component");
-            } else if (!tag.block()
-                && !(NAME.matcher(tag.body()).matches()
-                    && (SYSTEM_VALUES.contains(tag.body())
-                        || SERVER_MARKDOWN.containsKey(tag.body())))) {
-              problems.add(
-                  where
-                      + "{{"
-                      + tag.body()
-                      + "}} is rendered as Markdown and HTML; show it in an html component");
-            }
-          }
-        });
-    assertThat(problems).as(form).isEmpty();
+    assertEveryComponent(form, "text", "text", FormTextSafetyTest::textProblems);
   }
 
   @ParameterizedTest
   @MethodSource("forms")
   void htmlComponentsInsertValuesAsTextOnly(String form) throws IOException {
-    List<String> problems = new ArrayList<>();
-    components(
-        form,
-        "html",
-        c -> {
-          String content = c.path("content").asText("");
-          String where = c.path("id").asText() + ": ";
-          if (content.startsWith("=")) {
-            problems.add(where + "a FEEL expression");
-          }
-          Deque<String> openIfs = new ArrayDeque<>();
-          for (Tag tag : tags(content)) {
-            int tagStart = content.lastIndexOf('<', tag.start());
-            if (tagStart > content.lastIndexOf('>', tag.start())) {
-              problems.add(
-                  where + "{{" + tag.body() + "}} inside a tag: values go between tags only");
-            }
-            if (tag.body().startsWith("#if")) {
-              openIfs.push(tag.body().substring(3).trim());
-            } else if (tag.body().startsWith("/if")) {
-              openIfs.poll();
-            } else if (tag.body().startsWith("#") || tag.body().startsWith("/")) {
-              problems.add(where + "{{" + tag.body() + "}}: only #if blocks");
-            } else if (!NAME.matcher(tag.body()).matches()) {
-              problems.add(where + "{{" + tag.body() + "}}: insert a variable by its name");
-            } else if (!SYSTEM_VALUES.contains(tag.body()) && !openIfs.contains(tag.body())) {
-              problems.add(
-                  where
-                      + "{{"
-                      + tag.body()
-                      + "}} may be missing: put it inside {{#if "
-                      + tag.body()
-                      + "}}");
-            }
-          }
-          if (!openIfs.isEmpty()) {
-            problems.add(where + "an {{#if}} without its {{/if}}");
-          }
-        });
-    assertThat(problems).as(form).isEmpty();
+    assertEveryComponent(form, "html", "content", FormTextSafetyTest::htmlProblems);
+  }
+
+  private static void textProblems(String text, Consumer<String> problem) {
+    if (text.startsWith("=")) {
+      problem.accept("a FEEL expression; use an html component");
+    }
+    for (Tag tag : tags(text)) {
+      if (tag.block() && tag.body().startsWith("#loop")) {
+        problem.accept("a loop; use an html component");
+      } else if (!tag.block()
+          && !(NAME.matcher(tag.body()).matches()
+              && (SYSTEM_VALUES.contains(tag.body()) || SERVER_MARKDOWN.containsKey(tag.body())))) {
+        problem.accept(
+            "{{"
+                + tag.body()
+                + "}} is rendered as Markdown and HTML; show it in an html component");
+      }
+    }
+  }
+
+  private static void htmlProblems(String content, Consumer<String> problem) {
+    if (content.startsWith("=")) {
+      problem.accept("a FEEL expression");
+    }
+    Deque<String> openIfs = new ArrayDeque<>();
+    for (Tag tag : tags(content)) {
+      int tagStart = content.lastIndexOf('<', tag.start());
+      if (tagStart > content.lastIndexOf('>', tag.start())) {
+        problem.accept("{{" + tag.body() + "}} inside a tag: values go between tags only");
+      }
+      if (tag.body().startsWith("#if")) {
+        openIfs.push(tag.body().substring(3).trim());
+      } else if (tag.body().startsWith("/if")) {
+        openIfs.poll();
+      } else if (tag.body().startsWith("#") || tag.body().startsWith("/")) {
+        problem.accept("{{" + tag.body() + "}}: only #if blocks");
+      } else if (!NAME.matcher(tag.body()).matches()) {
+        problem.accept("{{" + tag.body() + "}}: insert a variable by its name");
+      } else if (!SYSTEM_VALUES.contains(tag.body()) && !openIfs.contains(tag.body())) {
+        problem.accept(
+            "{{" + tag.body() + "}} may be missing: put it inside {{#if " + tag.body() + "}}");
+      }
+    }
+    if (!openIfs.isEmpty()) {
+      problem.accept("an {{#if}} without its {{/if}}");
+    }
   }
 
   private record Tag(int start, String body) {
@@ -241,6 +224,24 @@ class FormTextSafetyTest {
       tags.add(new Tag(m.start(), m.group(1).trim()));
     }
     return tags;
+  }
+
+  /**
+   * Checks {@code property} of every component of {@code type} in the form; each problem the check
+   * reports is named with the component's id, and the form must have none.
+   */
+  private static void assertEveryComponent(
+      String form, String type, String property, BiConsumer<String, Consumer<String>> check)
+      throws IOException {
+    List<String> problems = new ArrayList<>();
+    components(
+        form,
+        type,
+        c -> {
+          String where = c.path("id").asText() + ": ";
+          check.accept(c.path(property).asText(""), problem -> problems.add(where + problem));
+        });
+    assertThat(problems).as(form).isEmpty();
   }
 
   private static void components(String form, String type, Consumer<JsonNode> check)

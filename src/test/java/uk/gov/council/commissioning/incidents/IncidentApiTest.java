@@ -224,11 +224,7 @@ class IncidentApiTest extends HttpProcessTestCase {
     Response put =
         http.putJson(variable, "{\"value\": \"CLOSE\", \"type\": \"String\"}", as(VIBRANCE_USER));
     assertThat(put.status()).isEqualTo(403);
-    Response claim =
-        http.postJson(
-            "/engine-rest/task/" + taskId + "/claim",
-            "{\"userId\": \"" + VIBRANCE_USER + "\"}",
-            as(VIBRANCE_USER));
+    Response claim = vibranceSetsTheUser(taskId, "claim", VIBRANCE_USER);
     assertThat(claim.status()).isEqualTo(204);
     Response asAssignee =
         http.putJson(variable, "{\"value\": \"CLOSE\", \"type\": \"String\"}", as(VIBRANCE_USER));
@@ -244,11 +240,7 @@ class IncidentApiTest extends HttpProcessTestCase {
             http.postJson("/engine-rest/task/" + taskId + "/unclaim", "{}", as(VIBRANCE_USER))
                 .status())
         .isEqualTo(204);
-    Response elsewhere =
-        http.postJson(
-            "/engine-rest/task/" + taskId + "/assignee",
-            "{\"userId\": \"" + BRIGHTPATH_USER + "\"}",
-            as(VIBRANCE_USER));
+    Response elsewhere = vibranceSetsTheUser(taskId, "assignee", BRIGHTPATH_USER);
     assertThat(elsewhere.status()).isGreaterThanOrEqualTo(400);
     assertThat(taskService.createTaskQuery().taskId(taskId).singleResult().getAssignee()).isNull();
     assertThat(taskIds(BRIGHTPATH_USER)).doesNotContain(taskId);
@@ -332,5 +324,13 @@ class IncidentApiTest extends HttpProcessTestCase {
         .param("reference", reference)
         .query(Long.class)
         .single();
+  }
+
+  /** The Vibrance user claiming the task, or giving it to someone, through {@code /engine-rest}. */
+  private Response vibranceSetsTheUser(String taskId, String operation, String userId) {
+    return http.postJson(
+        "/engine-rest/task/" + taskId + "/" + operation,
+        "{\"userId\": \"" + userId + "\"}",
+        as(VIBRANCE_USER));
   }
 }

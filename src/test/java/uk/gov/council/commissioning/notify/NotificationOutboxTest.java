@@ -113,12 +113,9 @@ class NotificationOutboxTest extends ProcessTestCase {
   void duplicateInsideOneTransactionLeavesTheTransactionUsable() {
     transaction.executeWithoutResult(
         status -> {
-          assertThat(notifications.send("case-3/a", List.of("a@council.example"), "S", "B"))
-              .isTrue();
-          assertThat(notifications.send("case-3/a", List.of("a@council.example"), "S", "B"))
-              .isFalse();
-          assertThat(notifications.send("case-3/b", List.of("a@council.example"), "S", "B"))
-              .isTrue();
+          assertThat(sendPlain("case-3/a")).isTrue();
+          assertThat(sendPlain("case-3/a")).isFalse();
+          assertThat(sendPlain("case-3/b")).isTrue();
         });
     assertThat(outboxSize()).isEqualTo(2);
   }
@@ -132,8 +129,7 @@ class NotificationOutboxTest extends ProcessTestCase {
             () ->
                 transaction.execute(
                     status -> {
-                      boolean queued =
-                          notifications.send("case-4/race", List.of("a@council.example"), "S", "B");
+                      boolean queued = sendPlain("case-4/race");
                       firstInserted.countDown();
                       await(secondStarted);
                       // Give the second transaction time to reach the insert and wait on our row.
@@ -147,11 +143,9 @@ class NotificationOutboxTest extends ProcessTestCase {
                 transaction.execute(
                     status -> {
                       secondStarted.countDown();
-                      boolean queued =
-                          notifications.send("case-4/race", List.of("a@council.example"), "S", "B");
+                      boolean queued = sendPlain("case-4/race");
                       // On PostgreSQL this fails if the duplicate aborted the transaction.
-                      notifications.send(
-                          "case-4/after-race", List.of("a@council.example"), "S", "B");
+                      sendPlain("case-4/after-race");
                       return queued;
                     }));
 
@@ -258,7 +252,7 @@ class NotificationOutboxTest extends ProcessTestCase {
   void smtpFailureIsRetriedWithBackOffAndFinallyMarkedFailed() {
     MutableClock clock = testClock();
     OutboxDispatcher dispatcherWithClock = dispatcherWith(clock);
-    notifications.send("case-9/unreachable", List.of("a@council.example"), "S", "B");
+    sendPlain("case-9/unreachable");
     greenMail.stop();
 
     for (int attempt = 1; attempt < OutboxDispatcher.MAX_ATTEMPTS; attempt++) {
@@ -287,12 +281,12 @@ class NotificationOutboxTest extends ProcessTestCase {
   void failedMessageIsSentWhenTheServerIsBackAndDoesNotHoldUpOthers() {
     MutableClock clock = testClock();
     OutboxDispatcher dispatcherWithClock = dispatcherWith(clock);
-    notifications.send("case-10/first", List.of("a@council.example"), "S", "B");
+    sendPlain("case-10/first");
     greenMail.stop();
     assertThat(dispatcherWithClock.dispatchPending()).isZero();
 
     greenMail.start();
-    notifications.send("case-10/second", List.of("a@council.example"), "S", "B");
+    sendPlain("case-10/second");
     assertThat(dispatcherWithClock.dispatchPending()).isEqualTo(1);
     assertThat(row("case-10/second")).containsEntry("status", "SENT");
 
@@ -306,7 +300,7 @@ class NotificationOutboxTest extends ProcessTestCase {
   void messageClaimedByAnotherNodeIsLeftAloneUntilTheClaimExpires() {
     MutableClock clock = testClock();
     OutboxDispatcher dispatcherWithClock = dispatcherWith(clock);
-    notifications.send("case-11/claimed", List.of("a@council.example"), "S", "B");
+    sendPlain("case-11/claimed");
     jdbc.sql("UPDATE notification_outbox SET status = 'SENDING', claimed_at = :at, attempts = 1")
         .param("at", OffsetDateTime.now(clock))
         .update();
@@ -419,5 +413,10 @@ class NotificationOutboxTest extends ProcessTestCase {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Queues a plain message (subject "S", body "B") to one council address. */
+  private boolean sendPlain(String key) {
+    return notifications.send(key, List.of("a@council.example"), "S", "B");
   }
 }

@@ -41,23 +41,18 @@ class TenderEvaluationTest {
   @Test
   void theHandWorkedTenderComesOutExactly() {
     EvaluationResult result =
-        TenderEvaluation.evaluate(
-            SEED,
-            List.of(
-                passed("Acorn Care", "100000", 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
-                passed("Birch Homes", "120000", 5, 5, 5, 4, 4, 5, 4, 5, 4, 5),
-                failed("Cedar Ltd", "80000", "No evidence of employer's liability insurance"),
-                passed("Dale Support", "110000", 2, 4, 3, 2, 3, 4, 3, 4, 3, 5)));
+        evaluateWithTheSeed(
+            passed("Acorn Care", "100000", 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
+            passed("Birch Homes", "120000", 5, 5, 5, 4, 4, 5, 4, 5, 4, 5),
+            failed("Cedar Ltd", "80000", "No evidence of employer's liability insurance"),
+            passed("Dale Support", "110000", 2, 4, 3, 2, 3, 4, 3, 4, 3, 5));
 
     assertThat(result.lowestCompliantPrice()).isEqualByComparingTo("100000");
     assertThat(result.ranking())
         .containsExactly(
-            new RankedBid(
-                1, "Birch Homes", dec("36.80"), dec("50.00"), dec("86.80"), dec("120000"), false),
-            new RankedBid(
-                2, "Acorn Care", dec("24.00"), dec("60.00"), dec("84.00"), dec("100000"), false),
-            new RankedBid(
-                3, "Dale Support", dec("26.80"), dec("54.55"), dec("81.35"), dec("110000"), false));
+            ranked(1, "Birch Homes", "36.80", "50.00", "86.80", "120000", false),
+            ranked(2, "Acorn Care", "24.00", "60.00", "84.00", "100000", false),
+            ranked(3, "Dale Support", "26.80", "54.55", "81.35", "110000", false));
     assertThat(result.excluded())
         .containsExactly(
             new ExcludedBid("Cedar Ltd", "No evidence of employer's liability insurance"));
@@ -112,18 +107,14 @@ class TenderEvaluationTest {
   @Test
   void onEqualTotalsTheHigherQualityScoreRanksFirst() {
     EvaluationResult result =
-        TenderEvaluation.evaluate(
-            SEED,
-            List.of(
-                passed("Xenon", "100000", 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
-                passed("Yarrow", "120000", 5, 5, 2, 2, 5, 5, 5, 5, 5, 5)));
+        evaluateWithTheSeed(
+            passed("Xenon", "100000", 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
+            passed("Yarrow", "120000", 5, 5, 2, 2, 5, 5, 5, 5, 5, 5));
 
     assertThat(result.ranking())
         .containsExactly(
-            new RankedBid(
-                1, "Yarrow", dec("34.00"), dec("50.00"), dec("84.00"), dec("120000"), false),
-            new RankedBid(
-                2, "Xenon", dec("24.00"), dec("60.00"), dec("84.00"), dec("100000"), false));
+            ranked(1, "Yarrow", "34.00", "50.00", "84.00", "120000", false),
+            ranked(2, "Xenon", "24.00", "60.00", "84.00", "100000", false));
     assertThat(result.panelDecisionNeeded()).isFalse();
   }
 
@@ -134,20 +125,16 @@ class TenderEvaluationTest {
   @Test
   void equalTotalAndQualityShareTheRankAndGoToThePanel() {
     EvaluationResult result =
-        TenderEvaluation.evaluate(
-            SEED,
-            List.of(
-                passed("Zeta", "100000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
-                passed("Mid", "200000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
-                passed("Alpha", "100000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4)));
+        evaluateWithTheSeed(
+            passed("Zeta", "100000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
+            passed("Mid", "200000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
+            passed("Alpha", "100000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4));
 
     assertThat(result.ranking())
         .containsExactly(
-            new RankedBid(
-                1, "Alpha", dec("32.00"), dec("60.00"), dec("92.00"), dec("100000"), true),
-            new RankedBid(1, "Zeta", dec("32.00"), dec("60.00"), dec("92.00"), dec("100000"), true),
-            new RankedBid(
-                3, "Mid", dec("32.00"), dec("30.00"), dec("62.00"), dec("200000"), false));
+            ranked(1, "Alpha", "32.00", "60.00", "92.00", "100000", true),
+            ranked(1, "Zeta", "32.00", "60.00", "92.00", "100000", true),
+            ranked(3, "Mid", "32.00", "30.00", "62.00", "200000", false));
     assertThat(result.panelDecisionNeeded()).isTrue();
     assertThat(result.tieRule()).contains("higher quality score").contains("panel");
   }
@@ -156,11 +143,9 @@ class TenderEvaluationTest {
   @Test
   void scoresAreRoundedHalfUpToTwoPlaces() {
     EvaluationResult result =
-        TenderEvaluation.evaluate(
-            SEED,
-            List.of(
-                passed("Cheap", "100", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
-                passed("Dear", "48000", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0)));
+        evaluateWithTheSeed(
+            passed("Cheap", "100", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0),
+            passed("Dear", "48000", 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
 
     assertThat(result.ranking().get(1).priceScore()).isEqualTo(dec("0.13"));
     assertThat(result.ranking().get(1).totalScore()).isEqualTo(dec("0.13"));
@@ -181,8 +166,7 @@ class TenderEvaluationTest {
             List.of(new Bid("Solo", Stage1Result.pass(), Map.of("method", dec("7")), dec("5000"))));
 
     assertThat(result.ranking())
-        .containsExactly(
-            new RankedBid(1, "Solo", dec("35.00"), dec("50.00"), dec("85.00"), dec("5000"), false));
+        .containsExactly(ranked(1, "Solo", "35.00", "50.00", "85.00", "5000", false));
   }
 
   // --- validation: each rule names its field ----------------------------------------------------
@@ -257,11 +241,8 @@ class TenderEvaluationTest {
   @Test
   void whenEveryBidderFailedStage1NothingIsRankedAndEveryBidIsListedWithItsReason() {
     EvaluationResult result =
-        TenderEvaluation.evaluate(
-            SEED,
-            List.of(
-                failed("Cedar Ltd", "80000", "Late"),
-                failed("Alder Care", "95000", "No insurance")));
+        evaluateWithTheSeed(
+            failed("Cedar Ltd", "80000", "Late"), failed("Alder Care", "95000", "No insurance"));
     assertThat(result.ranking()).isEmpty();
     assertThat(result.lowestCompliantPrice()).isNull();
     assertThat(result.panelDecisionNeeded()).isFalse();
@@ -316,5 +297,22 @@ class TenderEvaluationTest {
 
   private static BigDecimal dec(String value) {
     return new BigDecimal(value);
+  }
+
+  private static EvaluationResult evaluateWithTheSeed(Bid... bids) {
+    return TenderEvaluation.evaluate(SEED, List.of(bids));
+  }
+
+  /** A bid's place in the ranking, its scores as written in the worked examples. */
+  private static RankedBid ranked(
+      int rank,
+      String bidder,
+      String quality,
+      String price,
+      String total,
+      String bidPrice,
+      boolean panelDecision) {
+    return new RankedBid(
+        rank, bidder, dec(quality), dec(price), dec(total), dec(bidPrice), panelDecision);
   }
 }

@@ -43,6 +43,10 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
     return SEED_PLAN.formatted(regime, tenderClose, signature);
   }
 
+  private Response checkAsTheOfficer(String regime, String tenderClose, String signature) {
+    return http.postJson(PATH, plan(regime, tenderClose, signature), as(OFFICER));
+  }
+
   @Test
   void withoutSigningInTheAnswerIs401() {
     Response response = http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"));
@@ -58,10 +62,7 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
 
   @Test
   void theSeedsTimetableIsLawfulWithItsStandstillAndNotices() throws Exception {
-    Response response =
-        http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"), as(OFFICER));
-
-    JsonNode body = answer(response, 200);
+    JsonNode body = answer(checkAsTheOfficer("PCR2015", "2020-05-29", "2020-10-01"), 200);
     assertThat(body.path("lawful").asBoolean()).isTrue();
     assertThat(body.path("problems")).isEmpty();
     assertThat(body.path("standstillEnds").asText()).isEqualTo("2020-09-14");
@@ -73,10 +74,7 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
 
   @Test
   void anUnlawfulPlanIs200WithItsProblems() throws Exception {
-    Response response =
-        http.postJson(PATH, plan("PA2023", "2020-03-20", "2020-09-10"), as(OFFICER));
-
-    JsonNode body = answer(response, 200);
+    JsonNode body = answer(checkAsTheOfficer("PA2023", "2020-03-20", "2020-09-10"), 200);
     assertThat(body.path("lawful").asBoolean()).isFalse();
     assertThat(body.path("problems").findValuesAsText("field"))
         .containsExactly("tenderCloseDate", "contractSignatureDate");
@@ -89,8 +87,7 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
 
   @Test
   void anUnknownRegimeIs400NamingTheField() throws Exception {
-    Response response =
-        http.postJson(PATH, plan("EU2004", "2020-05-29", "2020-10-01"), as(OFFICER));
+    Response response = checkAsTheOfficer("EU2004", "2020-05-29", "2020-10-01");
 
     problem(response, 400);
     JsonNode error = json.readTree(response.body()).path("errors").get(0);
@@ -100,8 +97,7 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
 
   @Test
   void anImpossibleDateIs400NamingTheField() throws Exception {
-    Response response =
-        http.postJson(PATH, plan("PCR2015", "2020-02-30", "2020-10-01"), as(OFFICER));
+    Response response = checkAsTheOfficer("PCR2015", "2020-02-30", "2020-10-01");
 
     assertThat(response.status()).isEqualTo(400);
     assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))

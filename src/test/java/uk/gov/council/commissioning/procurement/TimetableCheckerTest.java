@@ -96,17 +96,13 @@ class TimetableCheckerTest {
     TimetableCheck check = checker.check(squeezed.plan());
 
     assertThat(check.lawful()).isFalse();
-    assertThat(check.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.field()).isEqualTo("tenderCloseDate");
-              assertThat(p.reason())
-                  .isEqualTo(
-                      "The tender period from 2 March 2020 to 27 March 2020 is 25 days; the"
-                          + " Public Contracts Regulations 2015 minimum for an open procedure with electronic submission is 30 days.");
-              assertThat(p.source()).contains("reg 27");
-            });
+    Problem problem =
+        onlyProblem(
+            check,
+            "The tender period from 2 March 2020 to 27 March 2020 is 25 days; the"
+                + " Public Contracts Regulations 2015 minimum for an open procedure with electronic submission is 30 days.");
+    assertThat(problem.field()).isEqualTo("tenderCloseDate");
+    assertThat(problem.source()).contains("reg 27");
   }
 
   @Test
@@ -205,14 +201,10 @@ class TimetableCheckerTest {
     assertThat(checker.check(plan.plan()).lawful()).isTrue();
     TimetableCheck onPaper = checker(false).check(plan.plan());
     assertThat(onPaper.minimumTenderPeriodDays()).isEqualTo(35);
-    assertThat(onPaper.problems())
-        .singleElement()
-        .satisfies(
-            p ->
-                assertThat(p.reason())
-                    .isEqualTo(
-                        "The tender period from 2 March 2020 to 3 April 2020 is 32 days; the Public Contracts"
-                            + " Regulations 2015 minimum for an open procedure is 35 days."));
+    onlyProblem(
+        onPaper,
+        "The tender period from 2 March 2020 to 3 April 2020 is 32 days; the Public Contracts"
+            + " Regulations 2015 minimum for an open procedure is 35 days.");
   }
 
   /**
@@ -276,16 +268,12 @@ class TimetableCheckerTest {
 
     TimetableCheck check = checker.check(plan.plan());
     assertThat(check.minimumTenderPeriodDays()).isEqualTo(25);
-    assertThat(check.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.reason())
-                  .isEqualTo(
-                      "The tender period from 2 March 2020 to 26 March 2020 is 24 days; the"
-                          + " Procurement Act 2023 minimum for an open procedure with electronic submission is 25 days.");
-              assertThat(p.source()).contains("s54");
-            });
+    Problem problem =
+        onlyProblem(
+            check,
+            "The tender period from 2 March 2020 to 26 March 2020 is 24 days; the"
+                + " Procurement Act 2023 minimum for an open procedure with electronic submission is 25 days.");
+    assertThat(problem.source()).contains("s54");
 
     plan.tenderCloseDate = of(2020, 3, 12); // 10 days
     plan.plannedProcurementNoticeDate = of(2020, 1, 22); // exactly 40 days before the tender notice
@@ -315,17 +303,13 @@ class TimetableCheckerTest {
     TimetableCheck check = checker.check(plan.plan());
 
     assertThat(check.minimumTenderPeriodDays()).isEqualTo(25);
-    assertThat(check.problems())
-        .singleElement()
-        .satisfies(
-            p -> {
-              assertThat(p.reason())
-                  .isEqualTo(
-                      "The tender period from 2 March 2020 to 20 March 2020 is 18 days; the"
-                          + " Procurement Act 2023, light touch contract sets no minimum for the open procedure, and the council's"
-                          + " policy minimum is 25 days.");
-              assertThat(p.source()).startsWith("Council policy");
-            });
+    Problem problem =
+        onlyProblem(
+            check,
+            "The tender period from 2 March 2020 to 20 March 2020 is 18 days; the"
+                + " Procurement Act 2023, light touch contract sets no minimum for the open procedure, and the council's"
+                + " policy minimum is 25 days.");
+    assertThat(problem.source()).startsWith("Council policy");
     assertThat(check.notes())
         .anySatisfy(n -> assertThat(n.advice()).contains("no statutory minimum"));
   }
@@ -454,5 +438,13 @@ class TimetableCheckerTest {
     assertThat(checker.contractDetailsNoticeDue("PCR2015", signed)).isEqualTo(of(2020, 10, 31));
     assertThatThrownBy(() -> checker.contractDetailsNoticeDue("NOPE", signed))
         .isInstanceOf(InvalidRequestException.class);
+  }
+
+  /** The check's one problem, once its reason is asserted. */
+  private static Problem onlyProblem(TimetableCheck check, String reason) {
+    assertThat(check.problems())
+        .singleElement()
+        .satisfies(p -> assertThat(p.reason()).isEqualTo(reason));
+    return check.problems().get(0);
   }
 }

@@ -56,22 +56,14 @@ class QafApiTest extends HttpProcessTestCase {
     assertThat(http.get("/api/qafs/" + number, as(BETA_USER)).status()).isEqualTo(404);
     assertThat(http.get("/api/qafs/QAF-2026-999999", as(OFFICER)).status()).isEqualTo(404);
 
-    Response duplicate =
-        http.postJson(
-            "/api/qafs",
-            "{\"contractReference\":\"" + contract + "\",\"meetingDate\":\"" + meeting + "\"}",
-            as(OFFICER));
+    Response duplicate = startForTheMeeting(OFFICER);
     assertThat(duplicate.status()).isEqualTo(409);
     assertThat(duplicate.text()).contains(number);
   }
 
   @Test
   void theProviderSeesTheCouncilsGradesOnlyOnceSentAndNeverWhyAVisitWasChosen() throws Exception {
-    Response created =
-        http.postJson(
-            "/api/qafs",
-            "{\"contractReference\":\"" + contract + "\",\"meetingDate\":\"" + meeting + "\"}",
-            as(OFFICER));
+    Response created = startForTheMeeting(OFFICER);
     String number = json.readTree(created.text()).get("number").asText();
     // As the desk-top review leaves it: the officer's grade and the visit's reasons recorded,
     // nothing sent yet.
@@ -131,22 +123,27 @@ class QafApiTest extends HttpProcessTestCase {
 
   @Test
   void staffScheduleMeetingsThatAQafIsThenTimedFrom() throws Exception {
-    Response scheduled =
-        http.postJson(
-            "/api/qafs/meetings",
-            "{\"contractReference\":\"" + contract + "\",\"date\":\"" + meeting + "\"}",
-            as(MANAGER));
+    Response scheduled = scheduleTheMeeting(MANAGER);
     assertThat(scheduled.status()).isEqualTo(201);
-    assertThat(
-            http.postJson(
-                    "/api/qafs/meetings",
-                    "{\"contractReference\":\"" + contract + "\",\"date\":\"" + meeting + "\"}",
-                    as(ALPHA_USER))
-                .status())
-        .isEqualTo(403);
+    assertThat(scheduleTheMeeting(ALPHA_USER).status()).isEqualTo(403);
     Response created =
         http.postJson("/api/qafs", "{\"contractReference\":\"" + contract + "\"}", as(OFFICER));
     assertThat(created.status()).as(created.text()).isEqualTo(201);
     assertThat(json.readTree(created.text()).get("meetingDate").asText()).isEqualTo(meeting);
+  }
+
+  /** Starts a QAF on the test's contract, timed from the test's meeting. */
+  private Response startForTheMeeting(String user) {
+    return http.postJson(
+        "/api/qafs",
+        "{\"contractReference\":\"" + contract + "\",\"meetingDate\":\"" + meeting + "\"}",
+        as(user));
+  }
+
+  private Response scheduleTheMeeting(String user) {
+    return http.postJson(
+        "/api/qafs/meetings",
+        "{\"contractReference\":\"" + contract + "\",\"date\":\"" + meeting + "\"}",
+        as(user));
   }
 }

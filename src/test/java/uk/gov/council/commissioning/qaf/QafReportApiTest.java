@@ -16,6 +16,7 @@ import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestProvider;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -27,10 +28,10 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 class QafReportApiTest extends HttpProcessTestCase {
 
   private static final String OFFICER = "qr-api-officer";
-  private static final String ALPHA_USER = "qr-api-alpha";
-  private static final String BETA_USER = "qr-api-beta";
-  private static final String ALPHA_GROUP = "provider-qr-api-alpha";
-  private static final String BETA_GROUP = "provider-qr-api-beta";
+  private static final TestProvider ALPHA =
+      TestProvider.named("qr-api", "alpha", "QR API Alpha Care");
+  private static final TestProvider BETA =
+      TestProvider.named("qr-api", "beta", "QR API Beta Support");
 
   Provider alpha;
   Provider beta;
@@ -40,10 +41,8 @@ class QafReportApiTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    alpha = provider(contracts, access, "QR API Alpha Care", ALPHA_GROUP);
-    beta = provider(contracts, access, "QR API Beta Support", BETA_GROUP);
-    user(access, ALPHA_USER, Roles.PROVIDERS, ALPHA_GROUP);
-    user(access, BETA_USER, Roles.PROVIDERS, BETA_GROUP);
+    alpha = ALPHA.setUp(access, contracts);
+    beta = BETA.setUp(access, contracts);
     alphaQaf = qafWithAnOpenPlan(alpha, "QRA-", "B");
     betaQaf = qafWithAnOpenPlan(beta, "QRB-", "C");
     setClock(LocalDateTime.of(2026, 11, 10, 9, 0));
@@ -55,7 +54,7 @@ class QafReportApiTest extends HttpProcessTestCase {
    */
   @AfterEach
   void tearDown() {
-    for (String user : List.of(OFFICER, ALPHA_USER, BETA_USER)) {
+    for (String user : List.of(OFFICER, ALPHA.user(), BETA.user())) {
       identityService.deleteUser(user);
     }
   }
@@ -72,7 +71,7 @@ class QafReportApiTest extends HttpProcessTestCase {
       assertThat(response.status()).as(path).isEqualTo(401);
       assertThat(response.contentType()).as(path).startsWith("application/problem+json");
     }
-    assertThat(http.get(grades(alpha), basic(ALPHA_USER, "wrong")).status()).isEqualTo(401);
+    assertThat(http.get(grades(alpha), basic(ALPHA.user(), "wrong")).status()).isEqualTo(401);
   }
 
   @Test
@@ -87,7 +86,7 @@ class QafReportApiTest extends HttpProcessTestCase {
 
   @Test
   void aProviderSeesItsOwnGradesAndPlansOnly() throws Exception {
-    Response own = http.get(grades(alpha), as(ALPHA_USER));
+    Response own = http.get(grades(alpha), as(ALPHA.user()));
     assertThat(own.status()).isEqualTo(200);
     assertThat(own.contentType()).startsWith("application/json");
     JsonNode body = json.readTree(own.body());
@@ -99,12 +98,12 @@ class QafReportApiTest extends HttpProcessTestCase {
     assertThat(qaf.path("grades").get(0).path("finalGrade").asText()).isEqualTo("D");
 
     // Another provider is unknown to it, not forbidden, and its name is not revealed.
-    Response other = http.get(grades(beta), as(ALPHA_USER));
+    Response other = http.get(grades(beta), as(ALPHA.user()));
     problem(other, 404);
     assertThat(other.text()).doesNotContain("Beta");
-    assertThat(http.get(grades(alpha), as(BETA_USER)).status()).isEqualTo(404);
+    assertThat(http.get(grades(alpha), as(BETA.user())).status()).isEqualTo(404);
 
-    Response plans = http.get("/api/qaf/improvement-plans/open", as(ALPHA_USER));
+    Response plans = http.get("/api/qaf/improvement-plans/open", as(ALPHA.user()));
     assertThat(plans.status()).isEqualTo(200);
     List<String> numbers = new ArrayList<>();
     json.readTree(plans.body())
@@ -118,8 +117,8 @@ class QafReportApiTest extends HttpProcessTestCase {
     assertThat(plan.path("overdue").asBoolean()).isTrue();
     assertThat(plan.path("overdueReasons").get(0).asText()).isEqualTo("PLAN_NOT_SUBMITTED");
 
-    assertThat(http.get("/api/qaf/overdue", as(ALPHA_USER)).status()).isEqualTo(403);
-    Response moderation = http.get("/api/qaf/moderation?year=2026", as(ALPHA_USER));
+    assertThat(http.get("/api/qaf/overdue", as(ALPHA.user())).status()).isEqualTo(403);
+    Response moderation = http.get("/api/qaf/moderation?year=2026", as(ALPHA.user()));
     problem(moderation, 403);
   }
 

@@ -28,6 +28,7 @@ import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
+import uk.gov.council.commissioning.testkit.TestProvider;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
@@ -42,11 +43,9 @@ class ReportPagesTest extends ProcessTestCase {
   private static final AtomicInteger YEAR = new AtomicInteger(2400);
 
   private static final String OFFICER = "rp-officer";
-  private static final String ALPHA_USER = "rp-alpha-user";
-  private static final String BETA_USER = "rp-beta-user";
   private static final String NOBODY = "rp-nobody";
-  private static final String ALPHA = "RP Alpha Care";
-  private static final String BETA = "RP Beta Support";
+  private static final TestProvider ALPHA = TestProvider.named("rp", "alpha", "RP Alpha Care");
+  private static final TestProvider BETA = TestProvider.named("rp", "beta", "RP Beta Support");
   private static final String EVIL = "RP <script>alert('x')</script> Homes";
 
   @LocalServerPort int port;
@@ -59,13 +58,9 @@ class ReportPagesTest extends ProcessTestCase {
   @BeforeEach
   void setUp() {
     user(access, OFFICER, Roles.QUALITY_ASSURANCE);
-    access.ensureGroup("provider-rp-alpha", ALPHA, "PROVIDER");
-    access.ensureGroup("provider-rp-beta", BETA, "PROVIDER");
-    user(access, ALPHA_USER, Roles.PROVIDERS, "provider-rp-alpha");
-    user(access, BETA_USER, Roles.PROVIDERS, "provider-rp-beta");
     user(access, NOBODY);
-    alpha = contracts.createProvider(ALPHA, "alpha@example.org", "provider-rp-alpha");
-    beta = contracts.createProvider(BETA, "beta@example.org", "provider-rp-beta");
+    alpha = ALPHA.setUp(access, contracts);
+    beta = BETA.setUp(access, contracts);
     evil = contracts.createProvider(EVIL, "evil@example.org", "provider-rp-evil");
   }
 
@@ -119,7 +114,7 @@ class ReportPagesTest extends ProcessTestCase {
 
   @Test
   void aProviderIsNotOfferedCockpitAndGetsTheStyleSheet() {
-    HttpTestClient provider = signedIn(ALPHA_USER);
+    HttpTestClient provider = signedIn(ALPHA.user());
     Document page = Jsoup.parse(provider.get("/reports").text());
 
     assertThat(page.select("a").eachAttr("href"))
@@ -139,7 +134,7 @@ class ReportPagesTest extends ProcessTestCase {
     assertThat(response.status()).isEqualTo(403);
     assertThat(Jsoup.parse(response.text()).select("h1").text())
         .isEqualTo("You cannot see these reports");
-    assertThat(response.text()).doesNotContain(ALPHA);
+    assertThat(response.text()).doesNotContain(ALPHA.name());
   }
 
   // --- compliance figures ------------------------------------------------------------------------
@@ -171,9 +166,10 @@ class ReportPagesTest extends ProcessTestCase {
 
     Element a = page.getElementById("provider-" + alpha.id());
     assertThat(a).isNotNull();
-    assertThat(a.select("h2").text()).isEqualTo(ALPHA);
+    assertThat(a.select("h2").text()).isEqualTo(ALPHA.name());
     assertThat(a.select("caption").text())
-        .isEqualTo(ALPHA + ": Figures for " + q + ", 1 Apr " + q.year() + " to 30 Jun " + q.year());
+        .isEqualTo(
+            ALPHA.name() + ": Figures for " + q + ", 1 Apr " + q.year() + " to 30 Jun " + q.year());
     assertThat(a.select("thead th[scope=col]").eachText())
         .containsExactly("Ref.", "Measure", "Total", "Met", "Missed", "Pending", "In time");
     assertThat(a.select("tbody th[scope=row]")).hasSize(9);
@@ -210,7 +206,7 @@ class ReportPagesTest extends ProcessTestCase {
     alert(alpha, q.start().plus(Duration.ofDays(3)), Duration.ofHours(13));
     alert(beta, q.start().plus(Duration.ofDays(3)), Duration.ofHours(1));
 
-    Response response = signedIn(ALPHA_USER).get("/reports/compliance?quarter=" + q);
+    Response response = signedIn(ALPHA.user()).get("/reports/compliance?quarter=" + q);
 
     assertThat(response.status()).isEqualTo(200);
     Document page = Jsoup.parse(response.text());
@@ -218,7 +214,7 @@ class ReportPagesTest extends ProcessTestCase {
         .containsExactly("provider-" + alpha.id());
     assertThat(row(page.getElementById("provider-" + alpha.id()), "safeguarding-alerts-in-time"))
         .containsExactly("App C 5.2", "1", "0", "1", "0", "0.0%");
-    assertThat(response.text()).doesNotContain(BETA).doesNotContain("RP &lt;script&gt;");
+    assertThat(response.text()).doesNotContain(BETA.name()).doesNotContain("RP &lt;script&gt;");
     assertThat(page.select(".contents")).isEmpty();
   }
 
@@ -226,7 +222,7 @@ class ReportPagesTest extends ProcessTestCase {
   void theCurrentQuarterIsShownWhenNoneIsAskedForWithLinksEitherSide() {
     Quarter current = Quarter.containing(Instant.now());
 
-    Document page = Jsoup.parse(signedIn(BETA_USER).get("/reports/compliance").text());
+    Document page = Jsoup.parse(signedIn(BETA.user()).get("/reports/compliance").text());
 
     assertThat(page.select("h1").text()).contains(current.toString());
     assertThat(page.select("a[rel=prev]").attr("href"))
@@ -362,7 +358,7 @@ class ReportPagesTest extends ProcessTestCase {
     assertThat(cells(rows.get(0)))
         .containsExactly(
             "Complaint",
-            BETA,
+            BETA.name(),
             "Resolution",
             "LATE",
             "Sun 30 Jun 2301, 23:00",
@@ -371,7 +367,7 @@ class ReportPagesTest extends ProcessTestCase {
     assertThat(cells(rows.get(2)))
         .containsExactly(
             "Serious incident",
-            ALPHA,
+            ALPHA.name(),
             "Initial report",
             "MISSED",
             "Sat 4 May 2301, 14:05",
@@ -417,22 +413,22 @@ class ReportPagesTest extends ProcessTestCase {
         due.plus(Duration.ofMinutes(1)),
         "Council's own response");
 
-    Response asAlpha = signedIn(ALPHA_USER).get("/reports/breaches?quarter=" + q);
-    Response asBeta = signedIn(BETA_USER).get("/reports/breaches?quarter=" + q);
+    Response asAlpha = signedIn(ALPHA.user()).get("/reports/breaches?quarter=" + q);
+    Response asBeta = signedIn(BETA.user()).get("/reports/breaches?quarter=" + q);
     Response asOfficer = signedIn(OFFICER).get("/reports/breaches?quarter=" + q);
 
     assertThat(asAlpha.status()).isEqualTo(200);
     assertThat(Jsoup.parse(asAlpha.text()).select("tbody th").eachText())
         .containsExactly("SI-" + q.year() + "-000011");
     assertThat(asAlpha.text())
-        .contains(ALPHA)
-        .doesNotContain(BETA)
+        .contains(ALPHA.name())
+        .doesNotContain(BETA.name())
         .doesNotContain("Beta's missing form")
         .doesNotContain("Council's own response")
         .doesNotContain("RP &lt;script&gt;");
     assertThat(Jsoup.parse(asBeta.text()).select("tbody th").eachText())
         .containsExactly("SI-" + q.year() + "-000012");
-    assertThat(asBeta.text()).doesNotContain(ALPHA);
+    assertThat(asBeta.text()).doesNotContain(ALPHA.name());
     assertThat(Jsoup.parse(asOfficer.text()).select("tbody th").eachText()).hasSize(3);
   }
 
@@ -440,7 +436,8 @@ class ReportPagesTest extends ProcessTestCase {
   void aQuarterWithoutBreachesSaysSo() {
     Quarter q = uniqueQuarter();
 
-    Document page = Jsoup.parse(signedIn(ALPHA_USER).get("/reports/breaches?quarter=" + q).text());
+    Document page =
+        Jsoup.parse(signedIn(ALPHA.user()).get("/reports/breaches?quarter=" + q).text());
 
     assertThat(page.select("table")).isEmpty();
     assertThat(page.select("main").text())
