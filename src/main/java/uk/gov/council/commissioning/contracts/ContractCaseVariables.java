@@ -1,8 +1,7 @@
-package uk.gov.council.commissioning.cases;
+package uk.gov.council.commissioning.contracts;
 
 import java.util.HashMap;
 import java.util.Map;
-import uk.gov.council.commissioning.contracts.Contract;
 
 /**
  * The process variables that name a case's contract and its provider. Every process about a
