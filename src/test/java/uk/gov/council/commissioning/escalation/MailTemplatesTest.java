@@ -81,6 +81,40 @@ class MailTemplatesTest {
   }
 
   @Test
+  void aTaskTextIsTheWholeFileFilledLikeAnEmail() {
+    String text =
+        templates.taskText(
+            "incident/initial-report-missed",
+            Map.of("due", "Thu 22 May 2025 19:00", "within", "12 hours"));
+
+    assertThat(text)
+        .isEqualTo(
+            "The provider's initial report was due by Thu 22 May 2025 19:00 and has not been"
+                + " received. Chase the provider for its initial report (seed 002 §12.4: within"
+                + " 12 hours of the incident), or enter it here if it reached the council by email"
+                + " or phone.");
+    assertThatThrownBy(() -> templates.taskText("incident/initial-report-missed", Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("{due}");
+    assertThatThrownBy(() -> templates.taskText("incident/no-such-task", Map.of()))
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("tasks/incident/no-such-task.txt");
+  }
+
+  @Test
+  void everyTaskTextHasWellFormedPlaceholdersAndOneParagraph() throws IOException {
+    Resource[] files =
+        new PathMatchingResourcePatternResolver().getResources("classpath*:tasks/*/*.txt");
+    assertThat(files).isNotEmpty();
+    Pattern stray = Pattern.compile("\\{(?![A-Za-z][A-Za-z0-9]*\\})");
+    for (Resource file : files) {
+      String text = file.getContentAsString(StandardCharsets.UTF_8).strip();
+      assertThat(text).as(file.getFilename()).isNotBlank().doesNotContain("\n");
+      assertThat(stray.matcher(text).find()).as("a stray '{' in " + file.getFilename()).isFalse();
+    }
+  }
+
+  @Test
   void keysKeepTheFormTheOutboxAlreadyHolds() {
     assertThat(CaseMail.key("42", "extension/at-risk")).isEqualTo("extension:42:at-risk");
   }
