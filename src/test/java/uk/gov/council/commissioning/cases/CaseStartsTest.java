@@ -73,19 +73,19 @@ class CaseStartsTest {
     assertThat(((uk.gov.council.commissioning.security.Actor) seen[1]).provider()).isTrue();
   }
 
+  private final DuplicateCaseException duplicate =
+      new DuplicateCaseException("QAF", "meetingDate: already has QAF-2026-0001", "QAF-2026-0001");
+
+  private void startQafAsOfficer(StartCheck check) {
+    cases.start(
+        "qaf-assessment", null, Map.of(), "officer", List.of("commissioning-officers"), check);
+  }
+
   @Test
   void aDuplicateFoundByTheCheckStaysADuplicateAndStartsNothing() {
-    DuplicateCaseException duplicate =
-        new DuplicateCaseException(
-            "QAF", "meetingDate: already has QAF-2026-0001", "QAF-2026-0001");
     assertThatThrownBy(
             () ->
-                cases.start(
-                    "qaf-assessment",
-                    null,
-                    Map.of(),
-                    "officer",
-                    List.of("commissioning-officers"),
+                startQafAsOfficer(
                     (request, starter) -> {
                       throw duplicate;
                     }))
@@ -95,19 +95,8 @@ class CaseStartsTest {
 
   @Test
   void aDuplicateFoundByTheProcessStaysADuplicateAndTheStarterIsSignedOut() {
-    DuplicateCaseException duplicate =
-        new DuplicateCaseException(
-            "QAF", "meetingDate: already has QAF-2026-0001", "QAF-2026-0001");
     when(runtime.createProcessInstanceByKey("qaf-assessment")).thenThrow(duplicate);
-    assertThatThrownBy(
-            () ->
-                cases.start(
-                    "qaf-assessment",
-                    null,
-                    Map.of(),
-                    "officer",
-                    List.of("commissioning-officers"),
-                    StartCheck.NONE))
+    assertThatThrownBy(() -> startQafAsOfficer(StartCheck.NONE))
         .isSameAs(duplicate)
         .extracting(e -> ((DuplicateCaseException) e).existing())
         .isEqualTo("QAF-2026-0001");
