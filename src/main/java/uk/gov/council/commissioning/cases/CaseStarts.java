@@ -99,7 +99,7 @@ public class CaseStarts {
   }
 
   /** A refusal's "field: reason" problems as the REST answer names them. */
-  public static InvalidRequestException invalid(TaskFormException refusal) {
+  private static InvalidRequestException invalid(TaskFormException refusal) {
     return new InvalidRequestException(
         refusal.fieldProblems().stream()
             .map(p -> p.field() == null ? new FieldProblem("body", p.message()) : p)
