@@ -8,37 +8,38 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * Takes a procurement through its tasks as the council's officers would, each signed in with their
- * own groups, on the engine clock; for the process and PostgreSQL tests.
+ * own groups, on the engine clock: the same on H2 and on PostgreSQL. Each test starts on Monday 2
+ * March 2026, the day ProcurementTestData.plan is planned on.
  */
-record ProcurementDriver(
-    RuntimeService runtimeService,
-    TaskService taskService,
-    ManagementService managementService,
-    IdentityService identityService) {
+abstract class ProcurementCaseTestCase extends ProcessTestCase {
 
   static final ZoneId UK = ZoneId.of("Europe/London");
 
+  @BeforeEach
+  void staffAndClock() {
+    BpmnAwareTests.init(engine);
+    users(access);
+    setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
+  }
+
+  @AfterEach
+  void signOut() {
+    identityService.clearAuthentication();
+  }
+
   ProcessInstance start(Map<String, Object> variables) {
-    identityService.setAuthentication(OFFICER, groupsOf(OFFICER));
-    try {
-      return runtimeService.startProcessInstanceByKey("procurement", variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    return startSignedIn(OFFICER, "procurement", variables);
   }
 
   ProcessInstance approved(Map<String, Object> request) {
@@ -49,36 +50,71 @@ record ProcurementDriver(
 
   void approve(ProcessInstance instance) {
     agreeAll(instance);
-    String route = (String) runtimeService.getVariable(instance.getId(), "approvalRoute");
+    String route = approvalRoute(instance);
+    String reasons = "The service is a statutory duty (Care Act 2014)";
     Map<String, Object> answer =
-        new HashMap<>(
-            Map.of(
-                "procurementDecision",
-                "APPROVE",
-                "procurementDecisionReasons",
-                "The service is a statutory duty (Care Act 2014)"));
-    if ("EXECUTIVE".equals(route)) {
-      answer.put("decisionReference", "Executive minute 123");
-      answer.put("decisionDate", "2026-03-02");
-    }
-    complete(decider(route), taskAt(instance, "Task_DecideToProcure"), answer);
+        "EXECUTIVE".equals(route)
+            ? executiveApproval(reasons, "Executive minute 123", "2026-03-02")
+            : decisionToProcure("APPROVE", reasons);
+    completeAs(decider(route), instance, "Task_DecideToProcure", answer);
+  }
+
+  /** The decision maker's answer: APPROVE or REFUSE, with the reasons. */
+  static Map<String, Object> decisionToProcure(String decision, String reasons) {
+    Map<String, Object> answer = new HashMap<>();
+    answer.put("procurementDecision", decision);
+    answer.put("procurementDecisionReasons", reasons);
+    return answer;
+  }
+
+  /** The Executive's approval as democratic services record it: the minute and its date. */
+  static Map<String, Object> executiveApproval(String reasons, String minute, String decidedOn) {
+    Map<String, Object> answer = decisionToProcure("APPROVE", reasons);
+    answer.put("decisionReference", minute);
+    answer.put("decisionDate", decidedOn);
+    return answer;
   }
 
   void agreeAll(ProcessInstance instance) {
-    complete(
-        GOVERNANCE,
-        taskAt(instance, "Task_GovernanceAgreement"),
-        Map.of("governanceAgreement", "AGREE"));
-    complete(
-        CORPORATE,
-        taskAt(instance, "Task_CorporateServicesAgreement"),
-        Map.of("corporateAgreement", "AGREE"));
-    complete(
-        FINANCE, taskAt(instance, "Task_FinanceAgreement"), Map.of("financeAgreement", "AGREE"));
+    agreements(
+        instance,
+        Map.of("governanceAgreement", "AGREE"),
+        Map.of("corporateAgreement", "AGREE"),
+        Map.of("financeAgreement", "AGREE"));
+  }
+
+  /** The three directors answer, each signed in as themselves, in this order. */
+  void agreements(
+      ProcessInstance instance,
+      Map<String, Object> governance,
+      Map<String, Object> corporate,
+      Map<String, Object> finance) {
+    completeAs(GOVERNANCE, instance, "Task_GovernanceAgreement", governance);
+    completeAs(CORPORATE, instance, "Task_CorporateServicesAgreement", corporate);
+    completeAs(FINANCE, instance, "Task_FinanceAgreement", finance);
+  }
+
+  /** The officer answers the directors' decline: revise (with the fields given) or withdraw. */
+  void revise(
+      ProcessInstance instance,
+      String revision,
+      String strategy,
+      String notes,
+      Map<String, Object> changed) {
+    Map<String, Object> answer = new HashMap<>(changed);
+    answer.put("revision", revision);
+    answer.put("procurementStrategy", strategy);
+    answer.put("revisionNotes", notes);
+    completeAs(OFFICER, instance, "Task_ReviseProcurementCase", answer);
   }
 
   void planTimetable(ProcessInstance instance, Map<String, Object> plan) {
-    complete(OFFICER, taskAt(instance, "Task_PlanTimetable"), plan);
+    completeAs(OFFICER, instance, "Task_PlanTimetable", plan);
+  }
+
+  void marketEngaged(ProcessInstance instance, String summary) {
+    completeAs(
+        OFFICER, instance, "Task_MarketEngagement", Map.of("marketEngagementSummary", summary));
   }
 
   /**
@@ -87,11 +123,7 @@ record ProcurementDriver(
    */
   void toEvaluation(ProcessInstance instance) {
     setClock(LocalDateTime.of(2026, 4, 8, 10, 0));
-    complete(
-        OFFICER,
-        taskAt(instance, "Task_MarketEngagement"),
-        Map.of(
-            "marketEngagementSummary", "Six providers attended; co-production with DP champions"));
+    marketEngaged(instance, "Six providers attended; co-production with DP champions");
     Task uk2 = taskAt(instance, "Task_PublishTenderNotices");
     assertThat(uk2.getName()).isEqualTo("Publish: Preliminary market engagement notice");
     publish(instance, "Task_PublishTenderNotices", "UK2-2026-0001", "2026-04-08");
@@ -101,8 +133,33 @@ record ProcurementDriver(
     assertThat(uk4.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 13)));
     publish(instance, "Task_PublishTenderNotices", "UK4-2026-0002", "2026-04-13");
     setClock(LocalDateTime.of(2026, 5, 15, 14, 0));
-    complete(OFFICER, taskAt(instance, "Task_CloseTenderPeriod"), Map.of("tendersReceived", 3L));
+    completeAs(OFFICER, instance, "Task_CloseTenderPeriod", Map.of("tendersReceived", 3L));
     setClock(LocalDateTime.of(2026, 6, 5, 10, 0));
+  }
+
+  /** The officer enters the evaluation sheet (ProcurementTestData.evaluation), one bid a line. */
+  void evaluateTenders(ProcessInstance instance, String... bids) {
+    completeAs(OFFICER, instance, "Task_EvaluateTenders", evaluation(String.join("\n", bids)));
+  }
+
+  /** The lead's next step when no tender was compliant: RETENDER or ABANDON. */
+  void decideAfterFailedTender(ProcessInstance instance, String nextStep, String notes) {
+    completeAs(
+        LEAD,
+        instance,
+        "Task_DecideAfterFailedTender",
+        Map.of("failedTenderNextStep", nextStep, "failedTenderNotes", notes));
+  }
+
+  void prepareAwardReport(ProcessInstance instance, String winningBidder, String summary) {
+    completeAs(OFFICER, instance, "Task_PrepareAwardReport", awardReport(winningBidder, summary));
+  }
+
+  static Map<String, Object> awardReport(String winningBidder, String summary) {
+    Map<String, Object> report = new HashMap<>();
+    report.put("winningBidder", winningBidder);
+    report.put("awardReportSummary", summary);
+    return report;
   }
 
   /**
@@ -111,7 +168,7 @@ record ProcurementDriver(
    */
   void runTenderToAward(ProcessInstance instance) {
     toEvaluation(instance);
-    complete(OFFICER, taskAt(instance, "Task_EvaluateTenders"), evaluation(THREE_BIDS));
+    evaluateTenders(instance, THREE_BIDS);
     assertThat(runtimeService.getVariable(instance.getId(), "winningBidder"))
         .isEqualTo("Birch Support");
     assertThat((String) runtimeService.getVariable(instance.getId(), "rankingText"))
@@ -120,28 +177,23 @@ record ProcurementDriver(
         .contains("Cedar Ltd failed stage 1: No insurance certificate");
 
     setClock(LocalDateTime.of(2026, 6, 20, 10, 0));
-    complete(
-        OFFICER,
-        taskAt(instance, "Task_PrepareAwardReport"),
-        Map.of(
-            "winningBidder",
-            "Birch Support",
-            "awardReportSummary",
-            "Birch Support offers the most advantageous tender"));
+    prepareAwardReport(
+        instance, "Birch Support", "Birch Support offers the most advantageous tender");
     setClock(LocalDateTime.of(2026, 7, 1, 10, 0));
-    String route = (String) runtimeService.getVariable(instance.getId(), "approvalRoute");
+    String route = approvalRoute(instance);
     Map<String, Object> authorise = new HashMap<>(Map.of("awardDecision", "AUTHORISE"));
     if ("EXECUTIVE".equals(route)) {
       authorise.put("decisionReference", "Executive minute 456");
     }
-    complete(decider(route), taskAt(instance, "Task_AuthoriseAward"), authorise);
+    completeAs(decider(route), instance, "Task_AuthoriseAward", authorise);
 
     setClock(LocalDateTime.of(2026, 7, 17, 10, 0));
     assertThat((String) runtimeService.getVariable(instance.getId(), "assessmentSummariesText"))
         .contains("Acme Care", "Birch Support (successful)", "Cedar Ltd");
-    complete(
+    completeAs(
         OFFICER,
-        taskAt(instance, "Task_SendAssessmentSummaries"),
+        instance,
+        "Task_SendAssessmentSummaries",
         Map.of("summariesSent", true, "summariesSentOn", "2026-07-17"));
     setClock(LocalDateTime.of(2026, 7, 20, 9, 0));
     Task award = taskAt(instance, "Task_PublishAwardNotices");
@@ -149,8 +201,33 @@ record ProcurementDriver(
     publish(instance, "Task_PublishAwardNotices", "UK6-2026-0003", "2026-07-20");
   }
 
+  /** Acme Care challenges the award, received at the UK time given. */
+  void challenge(ProcessInstance instance, LocalDateTime received, String grounds) {
+    setClock(received);
+    completeAs(
+        OFFICER,
+        instance,
+        "Task_WatchForChallenge",
+        Map.of(
+            "challenger",
+            "Acme Care",
+            "challengeReceivedOn",
+            received.toLocalDate().toString(),
+            "challengeGrounds",
+            grounds));
+  }
+
+  /** The lead's outcome of a challenge: AWARD_STANDS, REEVALUATE or ABANDON. */
+  void resolveChallenge(ProcessInstance instance, String outcome, String resolution) {
+    completeAs(
+        LEAD,
+        instance,
+        "Task_ResolveChallenge",
+        Map.of("challengeOutcome", outcome, "challengeResolution", resolution));
+  }
+
   void sign(ProcessInstance instance, String contractReference, String signedOn) {
-    complete(OFFICER, taskAt(instance, "Task_SignContract"), contract(contractReference, signedOn));
+    completeAs(OFFICER, instance, "Task_SignContract", contract(contractReference, signedOn));
   }
 
   static Map<String, Object> contract(String contractReference, String signedOn) {
@@ -168,7 +245,7 @@ record ProcurementDriver(
 
   void publish(
       ProcessInstance instance, String activity, String noticeReference, String publishedOn) {
-    complete(OFFICER, taskAt(instance, activity), notice(noticeReference, publishedOn));
+    completeAs(OFFICER, instance, activity, notice(noticeReference, publishedOn));
   }
 
   static Map<String, Object> notice(String noticeReference, String publishedOn) {
@@ -178,48 +255,16 @@ record ProcurementDriver(
     return notice;
   }
 
+  String approvalRoute(ProcessInstance instance) {
+    return (String) runtimeService.getVariable(instance.getId(), "approvalRoute");
+  }
+
   static String decider(String route) {
     return switch (route) {
       case "CHIEF_OFFICER" -> CHIEF;
       case "PORTFOLIO_HOLDER" -> PORTFOLIO;
       default -> CLERK;
     };
-  }
-
-  void complete(String user, Task task, Map<String, Object> variables) {
-    identityService.setAuthentication(user, groupsOf(user));
-    try {
-      taskService.complete(task.getId(), variables);
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
-  List<String> groupsOf(String user) {
-    return identityService.createGroupQuery().groupMember(user).list().stream()
-        .map(Group::getId)
-        .toList();
-  }
-
-  Task taskAt(ProcessInstance instance, String activityId) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instance.getId())
-        .taskDefinitionKey(activityId)
-        .singleResult();
-  }
-
-  Job job(ProcessInstance instance, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instance.getId())
-        .activityId(activityId)
-        .singleResult();
-  }
-
-  void execute(Job job) {
-    assertThat(job).as("job").isNotNull();
-    managementService.executeJob(job.getId());
   }
 
   static Date endOfUkDay(LocalDate day) {
