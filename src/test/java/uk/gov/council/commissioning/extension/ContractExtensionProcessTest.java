@@ -361,14 +361,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
   @Test
   void threeMonthsBeforeTheEndAnUndecidedCaseIsEscalatedWithoutStoppingTheWork() {
     ProcessInstance instance = started();
-    Task review =
-        escalated(
-            instance,
-            "Timer_EscalateBeforeExpiry",
-            LocalDateTime.of(2020, 1, 7, 0, 0),
-            "Task_EmailContractsManagers",
-            "Task_ReviewExtensionAtRisk",
-            "contracts-managers");
+    Task review = escalated(instance, Escalation.AT_RISK, LocalDateTime.of(2020, 1, 7, 0, 0));
 
     assertThat(instance).isWaitingAt("Task_PrepareGatewayReport", "Task_ReviewExtensionAtRisk");
     assertThat(taskService.getVariable(review.getId(), "escalationMessage").toString())
@@ -394,14 +387,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
   @Test
   void onTheEndDateAnUndecidedCaseAlertsTheChiefOfficer() {
     ProcessInstance instance = started();
-    Task alert =
-        escalated(
-            instance,
-            "Timer_ContractLapsing",
-            LocalDateTime.of(2020, 4, 7, 0, 0),
-            "Task_EmailChiefOfficerLapsing",
-            "Task_RespondToLapsingContract",
-            "chief-officers");
+    Task alert = escalated(instance, Escalation.LAPSING, LocalDateTime.of(2020, 4, 7, 0, 0));
 
     assertThat(taskService.getVariable(alert.getId(), "escalationMessage").toString())
         .contains("lapses");
@@ -477,24 +463,44 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
   // --- helpers -------------------------------------------------------------------------------
 
+  /** The process's two escalations: each a timer, the email it sends and the task it opens. */
+  private enum Escalation {
+    AT_RISK(
+        "Timer_EscalateBeforeExpiry",
+        "Task_EmailContractsManagers",
+        "Task_ReviewExtensionAtRisk",
+        "contracts-managers"),
+    LAPSING(
+        "Timer_ContractLapsing",
+        "Task_EmailChiefOfficerLapsing",
+        "Task_RespondToLapsingContract",
+        "chief-officers");
+
+    final String timer;
+    final String email;
+    final String task;
+    final String candidateGroup;
+
+    Escalation(String timer, String email, String task, String candidateGroup) {
+      this.timer = timer;
+      this.email = email;
+      this.task = task;
+      this.candidateGroup = candidateGroup;
+    }
+  }
+
   /**
-   * The escalation timer is due at the UK time given; five minutes later it fires, the email goes
-   * and the task opens for the group, which is returned.
+   * The escalation's timer is due at the UK time given; five minutes later it fires, the email goes
+   * and the task opens for its group, which is returned.
    */
-  private Task escalated(
-      ProcessInstance instance,
-      String timer,
-      LocalDateTime due,
-      String emailActivity,
-      String taskActivity,
-      String candidateGroup) {
-    Job escalation = timer(instance, timer);
-    assertThat(escalation.getDuedate()).isEqualTo(at(due));
+  private Task escalated(ProcessInstance instance, Escalation escalation, LocalDateTime due) {
+    Job timer = timer(instance, escalation.timer);
+    assertThat(timer.getDuedate()).isEqualTo(at(due));
     TestClock.set(due.plusMinutes(5));
-    execute(escalation);
-    execute(jobAt(instance, emailActivity));
-    Task task = taskAt(instance, taskActivity);
-    assertThat(task).hasCandidateGroup(candidateGroup);
+    execute(timer);
+    execute(jobAt(instance, escalation.email));
+    Task task = taskAt(instance, escalation.task);
+    assertThat(task).hasCandidateGroup(escalation.candidateGroup);
     return task;
   }
 
