@@ -6,6 +6,7 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static uk.gov.council.commissioning.testkit.InvalidRequests.assertRefusedWith;
 
 import java.util.List;
 import java.util.Map;
@@ -29,26 +30,21 @@ class CaseStartsTest {
 
   @Test
   void aRefusedCheckStartsNothingAndNamesEachField() {
-    assertThatThrownBy(
-            () ->
-                cases.start(
-                    "complaint",
-                    null,
-                    Map.of("receivedAt", "tomorrow"),
-                    "officer",
-                    List.of("commissioning-officers"),
-                    (request, starter) -> {
-                      throw new TaskFormException(
-                          "Record a complaint",
-                          List.of("receivedAt: cannot be in the future", "something odd"));
-                    }))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getErrors())
-                    .containsExactly(
-                        new FieldProblem("receivedAt", "cannot be in the future"),
-                        new FieldProblem("body", "something odd")));
+    assertRefusedWith(
+        () ->
+            cases.start(
+                "complaint",
+                null,
+                Map.of("receivedAt", "tomorrow"),
+                "officer",
+                List.of("commissioning-officers"),
+                (request, starter) -> {
+                  throw new TaskFormException(
+                      "Record a complaint",
+                      List.of("receivedAt: cannot be in the future", "something odd"));
+                }),
+        new FieldProblem("receivedAt", "cannot be in the future"),
+        new FieldProblem("body", "something odd"));
     verifyNoInteractions(runtime, identity);
   }
 

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -138,9 +139,17 @@ public abstract class ProcessTestCase {
 
   /** Completing the task with the variables is refused by its form checks, with each message. */
   protected void assertRefused(Task task, Map<String, Object> variables, String... messages) {
-    var refusal =
-        assertThatThrownBy(() -> complete(task, variables))
-            .hasRootCauseInstanceOf(TaskFormException.class);
+    assertFormRefusal(() -> complete(task, variables), messages);
+  }
+
+  /** Completing the task as the user (see completeAs) is refused by its form checks. */
+  protected void assertRefusedAs(
+      String user, Task task, Map<String, Object> variables, String... messages) {
+    assertFormRefusal(() -> completeAs(user, task, variables), messages);
+  }
+
+  private static void assertFormRefusal(ThrowingCallable completion, String... messages) {
+    var refusal = assertThatThrownBy(completion).hasRootCauseInstanceOf(TaskFormException.class);
     for (String message : messages) {
       refusal.hasMessageContaining(message);
     }
@@ -169,6 +178,14 @@ public abstract class ProcessTestCase {
     Task task = taskAt(instance, activityId);
     assertThat(task).as(activityId).isNotNull();
     complete(task, variables);
+  }
+
+  /** Completes the instance's open task at the activity as the user (see completeAs). */
+  protected void completeAs(
+      String user, ProcessInstance instance, String activityId, Map<String, Object> variables) {
+    Task task = taskAt(instance, activityId);
+    assertThat(task).as(activityId).isNotNull();
+    completeAs(user, task, variables);
   }
 
   protected void execute(Job job) {
