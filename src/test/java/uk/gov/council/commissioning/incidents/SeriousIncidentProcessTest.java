@@ -305,8 +305,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   void escalationTasksCloseWhenTheLateReportArrivesAndTheLatenessIsRecorded() {
     ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
-    TestClock.set(LocalDateTime.of(2025, 5, 23, 21, 0));
-    executeDueJobs(instance);
+    initialReportEscalatedTwice(instance);
     assertThat(instance)
         .isWaitingAt(
             "Task_SubmitInitialReport",
@@ -505,8 +504,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   @Test
   void aMissingInitialReportDoesNotStopTheReviewWhenTheContractsManagersProceedWithoutIt() {
     ProcessInstance instance = loggedByOfficer();
-    TestClock.set(LocalDateTime.of(2025, 5, 23, 21, 0));
-    executeDueJobs(instance);
+    initialReportEscalatedTwice(instance);
     complete(instance, "Task_SubmitReportingForm", reportingForm());
 
     complete(
@@ -1309,6 +1307,12 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     reportingFormMissed(instance);
     TestClock.set(LocalDateTime.of(2025, 5, 25, 8, 1));
     execute(timer(instance, "Timer_FullReportSecondEscalation"));
+  }
+
+  /** By 21:00 on Friday 23 May both escalations of the missing initial report have run. */
+  private void initialReportEscalatedTwice(ProcessInstance instance) {
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 21, 0));
+    executeDueJobs(instance);
   }
 
   /** The initial report's 12 hours run out (20:00 on Thursday 22 May). */
