@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -155,6 +158,17 @@ public abstract class ProcessTestCase {
     }
   }
 
+  /** Completing the task as the user is refused by its form checks, with each message. */
+  protected void assertRefusedAs(
+      String user, Task task, Map<String, Object> variables, String... messages) {
+    var refusal =
+        assertThatThrownBy(() -> completeAs(user, task, variables))
+            .hasRootCauseInstanceOf(TaskFormException.class);
+    for (String message : messages) {
+      refusal.hasMessageContaining(message);
+    }
+  }
+
   /**
    * Completes the task as the user, signed in with their groups, the way Tasklist would; with no
    * user, as the system does (no one signed in).
@@ -247,11 +261,54 @@ public abstract class ProcessTestCase {
         .orElse(null);
   }
 
+  /**
+   * The one row the query finds, keyed by lower-case column name with timestamps as instants, the
+   * same on H2 and on PostgreSQL.
+   */
+  protected Map<String, Object> singleRow(String sql, String parameter, Object value) {
+    Map<String, Object> row = new HashMap<>();
+    jdbc.sql(sql)
+        .param(parameter, value)
+        .query()
+        .singleRow()
+        .forEach((column, cell) -> row.put(column.toLowerCase(Locale.ROOT), instantOrSame(cell)));
+    return row;
+  }
+
+  private static Object instantOrSame(Object cell) {
+    if (cell instanceof OffsetDateTime timestamp) {
+      return timestamp.toInstant();
+    }
+    if (cell instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    return cell;
+  }
+
   /** The kind and state of each of the case's deadlines, in the register's order. */
   protected List<Tuple> deadlineStates(String caseType, String reference) {
     return deadlines.of(caseType, reference).stream()
         .map(deadline -> tuple(deadline.kind(), deadline.state()))
         .toList();
+  }
+
+  /** The requirement and kind of each of the case's deadline breaches, as recorded. */
+  protected List<Tuple> breachKinds(String caseType, String reference) {
+    return breaches.ofCase(caseType, reference).stream()
+        .map(breach -> tuple(breach.requirement(), breach.kind()))
+        .toList();
+  }
+
+  /**
+   * A task's variables as the user reads them in Tasklist, the engine's authorizations applying.
+   */
+  protected Map<String, Object> variablesAs(String user, Task task) {
+    identityService.setAuthentication(user, groupsOf(user));
+    try {
+      return taskService.getVariables(task.getId());
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   /** The groups the user is a member of. */
