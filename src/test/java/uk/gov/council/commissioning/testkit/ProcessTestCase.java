@@ -158,17 +158,6 @@ public abstract class ProcessTestCase {
     }
   }
 
-  /** Completing the task as the user is refused by its form checks, with each message. */
-  protected void assertRefusedAs(
-      String user, Task task, Map<String, Object> variables, String... messages) {
-    var refusal =
-        assertThatThrownBy(() -> completeAs(user, task, variables))
-            .hasRootCauseInstanceOf(TaskFormException.class);
-    for (String message : messages) {
-      refusal.hasMessageContaining(message);
-    }
-  }
-
   /**
    * Completes the task as the user, signed in with their groups, the way Tasklist would; with no
    * user, as the system does (no one signed in).
