@@ -96,7 +96,15 @@ class ProcurementPostgresTest extends ProcessTestCase {
     driver.execute(driver.job(instance, "Timer_Commencement"));
     driver.execute(driver.job(instance, "Task_MakeContractLive"));
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ContractLive");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(
+            "Task_RecordTenderNotice",
+            "Task_RecordAwardNotice",
+            "Task_StartStandstill",
+            "Task_RecordSignedContract",
+            "Task_RecordContractNotice",
+            "EndEvent_ContractLive");
     assertThat(contracts.findByReference("PG-PROC-NEW").orElseThrow().status())
         .isEqualTo(ContractStatus.ACTIVE);
     assertThat(contracts.findByReference("PG-PROC-OLD").orElseThrow().status())
