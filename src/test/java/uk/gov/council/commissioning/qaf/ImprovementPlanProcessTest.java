@@ -88,6 +88,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     ImprovementPlan plan = planOf(instance);
     assertThat(instance)
         .hasBusinessKey(qafNumber + "/C1.3")
+        .hasPassed("Task_RecordPlanDeadlines", "Task_SendPlanRequest")
         .isWaitingAt("Task_SubmitImprovementPlan");
     assertThat(plan.planDueAt()).isEqualTo(PLAN_DUE);
     assertThat(plan.processInstanceId()).isEqualTo(instance.getId());
@@ -102,6 +103,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     TestClock.set(LocalDateTime.of(2026, 3, 10, 14, 0));
     completeAs(ALPHA_USER, submit, plan());
     assertThat(instance)
+        .hasPassed("Task_RecordPlanSubmitted")
         .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
     assertThat(taskAt(instance, "Task_ReviewPlanPurchasingOfficer"))
         .hasCandidateGroup("commissioning-officers");
@@ -113,6 +115,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     TestClock.set(LocalDateTime.of(2026, 3, 12, 11, 0));
     acceptBoth(instance);
 
+    assertThat(instance).hasPassed("Task_RecordOfficerReview", "Task_RecordManagerReview");
     ImprovementPlan accepted = planOf(instance);
     assertThat(accepted.submittedAt()).isEqualTo("2026-03-10T14:00:00Z");
     assertThat(accepted.planActions()).startsWith("Review every support plan");
@@ -130,7 +133,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
     assertThat(validate.getDueDate()).isNotNull();
     completeAs(OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "B"));
 
-    assertThat(instance).isEnded().hasPassed("Task_ClosePlan");
+    assertThat(instance).isEnded().hasPassed("Task_RecordValidation", "Task_ClosePlan");
     ImprovementPlan closed = planOf(instance);
     assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(closed.outcome()).isEqualTo("IMPROVED");
@@ -230,6 +233,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
         .isWaitingAt("Task_ReviseImprovementPlan", "Task_ChaseRevisedImprovementPlan");
     completeAs(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
     assertThat(instance)
+        .hasPassed("Task_RecordRevisedPlan")
         .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
     assertThat(taskAt(instance, "Task_ChaseRevisedImprovementPlan"))
         .as("closed by the revision")
@@ -320,6 +324,7 @@ class ImprovementPlanProcessTest extends ProcessTestCase {
             "defaultNoticeReasons",
             "Two months without the promised reviews"));
 
+    assertThat(instance).hasPassed("Task_RecordCsgReport");
     ImprovementPlan reported = planOf(instance);
     assertThat(reported.reportedToCsgAt()).isEqualTo("2026-04-21T09:00:00Z");
     assertThat(reported.defaultNotice()).isTrue();
