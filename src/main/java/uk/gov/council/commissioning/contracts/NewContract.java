@@ -70,22 +70,6 @@ public record NewContract(
         null);
   }
 
-  /** The same contract with {@code provider}'s id. */
-  public NewContract withProvider(Long provider) {
-    return new NewContract(
-        reference,
-        title,
-        provider,
-        serviceArea,
-        startDate,
-        endDate,
-        annualValue,
-        wholeLifeValue,
-        budgetHead,
-        options,
-        contractOfficer);
-  }
-
   /** An extension option of {@code lengthMonths} months. */
   public record Option(@NotNull @Min(1) @Max(60) Integer lengthMonths) {}
 }

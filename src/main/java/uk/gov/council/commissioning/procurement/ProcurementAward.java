@@ -211,20 +211,21 @@ public class ProcurementAward {
   public void recordSignedContract(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
     Signing signing = signing(SIGN_TASK, reference, execution);
-    NewContract contract = signing.contract();
     if (signing.provider() == null) {
       // Named as the award report named it.
       String winner = signing.procurement().winningBidder();
       String group = Roles.PROVIDER_GROUP_PREFIX + slug(winner);
-      Provider provider = contracts.createProvider(winner, signing.providerEmail(), group);
+      contracts.createProvider(winner, signing.providerEmail(), group);
       // Its staff are added to this group by an administrator, as for any provider.
       access.ensureGroup(group, winner, "WORKFLOW");
-      contract = contract.withProvider(provider.id());
+      // Read again: the contract now names the provider just added.
+      signing = signing(SIGN_TASK, reference, execution);
     }
     Contract registered;
     try {
       registered =
-          contracts.registerAwarded(contract, reference, signing.procurement().replacesReference());
+          contracts.registerAwarded(
+              signing.contract(), reference, signing.procurement().replacesReference());
     } catch (InvalidRequestException e) {
       throw refusal(SIGN_TASK, e.getErrors());
     }

@@ -188,39 +188,45 @@ public class ImprovementPlanSteps {
   /** The purchasing officer's review (the commissioning officers group). */
   public void reviewedByPurchasingOfficer(DelegateTask task) {
     keepOnTask(task);
-    review(task, "qaf-improvement-plan-review-officer", "officerDecision", "officerComments");
+    review(task, "qaf-improvement-plan-review-officer", "officer");
   }
 
   /** The purchasing officer's review, as the task checked it. */
   public void recordOfficerReview(DelegateExecution execution) {
-    register.recordOfficerReview(
-        plan(execution).id(),
-        CompletedTask.get(execution, "officerDecision"),
-        CompletedTask.get(execution, "officerComments"),
-        CompletedTask.get(execution, "officerReviewBy"));
+    recordReview(execution, "officer", register::recordOfficerReview);
   }
 
   /** The contracts manager's review. */
   public void reviewedByContractsManager(DelegateTask task) {
     keepOnTask(task);
-    review(task, "qaf-improvement-plan-review-manager", "managerDecision", "managerComments");
+    review(task, "qaf-improvement-plan-review-manager", "manager");
   }
 
   /** The contracts manager's review, as the task checked it. */
   public void recordManagerReview(DelegateExecution execution) {
-    register.recordManagerReview(
+    recordReview(execution, "manager", register::recordManagerReview);
+  }
+
+  /** Where a review is written: the purchasing officer's or the contracts manager's columns. */
+  private interface ReviewColumns {
+    void record(long plan, String decision, String comments, String by);
+  }
+
+  private void recordReview(DelegateExecution execution, String reviewer, ReviewColumns columns) {
+    columns.record(
         plan(execution).id(),
-        CompletedTask.get(execution, "managerDecision"),
-        CompletedTask.get(execution, "managerComments"),
-        CompletedTask.get(execution, "managerReviewBy"));
+        CompletedTask.get(execution, reviewer + "Decision"),
+        CompletedTask.get(execution, reviewer + "Comments"),
+        CompletedTask.get(execution, reviewer + "ReviewBy"));
   }
 
   /**
-   * Checks a review and hands it to the step that records it, under the names of its own fields
-   * (the two reviews run side by side).
+   * Checks a review (its fields are {@code reviewer}Decision and {@code reviewer}Comments) and
+   * hands it to the step that records it, under those names: the two reviews run side by side.
    */
-  private static void review(
-      DelegateTask task, String formId, String decisionField, String commentsField) {
+  private static void review(DelegateTask task, String formId, String reviewer) {
+    String decisionField = reviewer + "Decision";
+    String commentsField = reviewer + "Comments";
     FormChecks form = new FormChecks(formId, task).againstForm(formId);
     String decision = form.oneOf(decisionField, REVIEW_DECISIONS);
     form.textIf(
@@ -234,7 +240,7 @@ public class ImprovementPlanSteps {
         task,
         commentsField,
         comments == null || comments.toString().isBlank() ? null : comments.toString().trim());
-    CompletedTask.handOver(task, decisionField.replace("Decision", "ReviewBy"), currentUser(task));
+    CompletedTask.handOver(task, reviewer + "ReviewBy", currentUser(task));
   }
 
   /**
