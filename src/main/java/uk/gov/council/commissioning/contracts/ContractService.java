@@ -214,6 +214,21 @@ public class ContractService {
         awardProblems(procurementReference, replacesReference));
   }
 
+  /**
+   * What {@link #registerAwarded} would refuse, without saving anything: none when this procurement
+   * has registered the contract already.
+   */
+  @Transactional(readOnly = true)
+  public List<FieldProblem> awardedContractProblems(
+      NewContract contract, String procurementReference, String replacesReference) {
+    if (registeredBy(contract, procurementReference).isPresent()) {
+      return new ArrayList<>();
+    }
+    List<FieldProblem> problems = problemsOf(contract);
+    problems.addAll(awardProblems(procurementReference, replacesReference));
+    return problems;
+  }
+
   /** What a procurement records about the contract it awarded; NONE for one added directly. */
   private record Award(String procurementReference, String replacesReference) {
     static final Award NONE = new Award(null, null);

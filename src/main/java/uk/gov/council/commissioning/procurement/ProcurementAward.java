@@ -10,6 +10,7 @@ import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.contracts.Contract;
@@ -23,6 +24,7 @@ import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.tasks.TaskAnswers;
+import uk.gov.council.commissioning.web.FieldProblem;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
@@ -178,13 +180,85 @@ public class ProcurementAward {
             ", ", properties.extensionOptionMonths().stream().map(String::valueOf).toList()));
   }
 
-  /** The signed contract enters the register as SIGNED; commencement makes it live. */
+  /** The task the contract is entered on, named in a refusal. */
+  private static final String SIGN_TASK = "Sign the contract and add it to the register";
+
+  /**
+   * The contract form, checked as the register would check it, before the task completes: a
+   * contract the register would refuse is refused here, and nothing is saved until the step after.
+   */
   public void contractSigned(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
+    Signing signing = signing(task.getName(), execution.getProcessBusinessKey(), task);
+    List<FieldProblem> problems =
+        contracts.awardedContractProblems(
+            signing.contract(),
+            execution.getProcessBusinessKey(),
+            signing.procurement().replacesReference());
+    if (signing.provider() == null) {
+      // The winner is added to the providers by the step that records the contract.
+      problems = problems.stream().filter(p -> !"providerId".equals(p.field())).toList();
+    }
+    if (!problems.isEmpty()) {
+      throw refusal(task.getName(), problems);
+    }
+  }
+
+  /**
+   * The signed contract the task checked enters the register as SIGNED (its provider too, if new);
+   * commencement makes it live.
+   */
+  public void recordSignedContract(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
+    Signing signing = signing(SIGN_TASK, reference, execution);
+    if (signing.provider() == null) {
+      // Named as the award report named it.
+      String winner = signing.procurement().winningBidder();
+      String group = Roles.PROVIDER_GROUP_PREFIX + slug(winner);
+      contracts.createProvider(winner, signing.providerEmail(), group);
+      // Its staff are added to this group by an administrator, as for any provider.
+      access.ensureGroup(group, winner, "WORKFLOW");
+      // Read again: the contract now names the provider just added.
+      signing = signing(SIGN_TASK, reference, execution);
+    }
+    Contract registered;
+    try {
+      registered =
+          contracts.registerAwarded(
+              signing.contract(), reference, signing.procurement().replacesReference());
+    } catch (InvalidRequestException e) {
+      throw refusal(SIGN_TASK, e.getErrors());
+    }
+    register.recordAwardedContract(reference, registered.reference(), signing.signedOn());
+    TimetablePlan plan = timetable.requirePlan(reference);
+    // Signed, the contract's start date is fixed (a re-plan may no longer move it).
+    caseDeadlines.scheduleAt(
+        ProcurementCase.of(execution),
+        ProcurementCase.COMMENCEMENT.name(),
+        deadlines.startOfDay(plan.commencementDate()),
+        ProcurementCase.COMMENCEMENT.seedSection());
+    notices.scheduleContractNotices(execution);
+    register.setStatus(reference, "CONTRACT_SIGNED");
+    register.stageFinished(
+        reference, ProcurementStage.NOTIFICATION_AND_MOBILISATION, deadlines.today());
+    execution.setVariable("awardedContractReference", registered.reference());
+  }
+
+  /**
+   * The contract form read and checked; {@code provider} is null when the winner is not a provider
+   * in the register yet, and the contract then has no provider either.
+   */
+  private record Signing(
+      ProcurementRegister.Procurement procurement,
+      NewContract contract,
+      Provider provider,
+      String providerEmail,
+      LocalDate signedOn) {}
+
+  private Signing signing(String form, String reference, VariableScope answers) {
     ProcurementRegister.Procurement procurement = register.require(reference);
     TimetablePlan plan = timetable.requirePlan(reference);
-    FormChecks checks = new FormChecks(task.getName(), task);
+    FormChecks checks = new FormChecks(form, answers);
     String contractReference = checks.text("newContractReference");
     String providerName = checks.text("providerName");
     String providerEmail = checks.optionalText("providerEmail", 320);
@@ -219,8 +293,7 @@ public class ProcurementAward {
               + "; the contract may not be entered into before the day after");
     }
     // The award report named the winner and the decision maker authorised it: a contract with
-    // anyone
-    // else would need a new award decision, not a different name typed here.
+    // anyone else would need a new award decision, not a different name typed here.
     String winner = procurement.winningBidder();
     if (providerName != null && !providerName.equalsIgnoreCase(winner)) {
       checks.problem(
@@ -243,19 +316,12 @@ public class ProcurementAward {
       }
     }
     checks.throwIfAny();
-    if (provider == null) {
-      // Named as the award report named it.
-      String group = Roles.PROVIDER_GROUP_PREFIX + slug(winner);
-      provider = contracts.createProvider(winner, providerEmail, group);
-      // Its staff are added to this group by an administrator, as for any provider.
-      access.ensureGroup(group, winner, "WORKFLOW");
-    }
     LocalDate start = plan.commencementDate();
     NewContract contract =
         new NewContract(
             contractReference,
             procurement.title(),
-            provider.id(),
+            provider == null ? null : provider.id(),
             procurement.serviceArea(),
             start,
             start.plusMonths(term.longValue()).minusDays(1),
@@ -264,26 +330,12 @@ public class ProcurementAward {
             budgetHead,
             options,
             officer);
-    Contract registered;
-    try {
-      registered = contracts.registerAwarded(contract, reference, procurement.replacesReference());
-    } catch (InvalidRequestException e) {
-      throw new TaskFormException(
-          task.getName(),
-          e.getErrors().stream().map(p -> formField(p.field()) + ": " + p.message()).toList());
-    }
-    register.recordAwardedContract(reference, registered.reference(), signedOn);
-    // Signed, the contract's start date is fixed (a re-plan may no longer move it).
-    caseDeadlines.scheduleAt(
-        ProcurementCase.of(execution),
-        ProcurementCase.COMMENCEMENT.name(),
-        deadlines.startOfDay(plan.commencementDate()),
-        ProcurementCase.COMMENCEMENT.seedSection());
-    notices.scheduleContractNotices(execution);
-    register.setStatus(reference, "CONTRACT_SIGNED");
-    register.stageFinished(
-        reference, ProcurementStage.NOTIFICATION_AND_MOBILISATION, deadlines.today());
-    execution.setVariable("awardedContractReference", registered.reference());
+    return new Signing(procurement, contract, provider, providerEmail, signedOn);
+  }
+
+  private static TaskFormException refusal(String form, List<FieldProblem> problems) {
+    return new TaskFormException(
+        form, problems.stream().map(p -> formField(p.field()) + ": " + p.message()).toList());
   }
 
   /** On the commencement date: the new contract goes live and the one it replaces is closed. */

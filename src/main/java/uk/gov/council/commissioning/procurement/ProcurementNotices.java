@@ -10,6 +10,7 @@ import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.deadlines.CaseRef;
 import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.forms.FormChecks;
@@ -77,8 +78,9 @@ public class ProcurementNotices {
   }
 
   /**
-   * Records the notice. A tender notice published later than planned must still leave the minimum
-   * tender period: the officer then gives a new closing date, which is checked like any re-plan.
+   * Checks the notice form. A tender notice published later than planned must still leave the
+   * minimum tender period: the officer then gives a new closing date, which is checked like any
+   * re-plan.
    */
   public void published(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
@@ -106,17 +108,37 @@ public class ProcurementNotices {
     LocalDate newClose = opensTender(rule) ? checks.optionalDate("newTenderCloseDate") : null;
     checks.throwIfAny();
     if (opensTender(rule)) {
-      timetable.tenderOpened(task, published, newClose);
+      timetable.checkTenderOpened(task.getName(), reference, published, newClose);
+    }
+    CompletedTask.handOver(task, "noticeCode", rule.code());
+    CompletedTask.handOver(task, "noticeReference", noticeReference);
+    CompletedTask.handOver(task, "noticePublishedOn", published);
+    CompletedTask.handOver(task, "newTenderCloseDate", newClose);
+    CompletedTask.handOver(task, "by", ProcurementUsers.userOf(task));
+    TaskAnswers.keepOnTask(task, ANSWERS);
+  }
+
+  /**
+   * Records the notice the task checked; a tender notice fixes the tender period from the day it
+   * was published.
+   */
+  public void recordNotice(DelegateExecution execution) {
+    String reference = execution.getProcessBusinessKey();
+    NoticeRule rule = rule(reference, CompletedTask.get(execution, "noticeCode"));
+    LocalDate published = LocalDate.parse(CompletedTask.get(execution, "noticePublishedOn"));
+    if (opensTender(rule)) {
+      String newClose = CompletedTask.get(execution, "newTenderCloseDate");
+      timetable.tenderOpened(
+          execution, published, newClose == null ? null : LocalDate.parse(newClose));
     }
     register.recordNotice(
         reference,
         rule.code(),
         rule.name(),
         due(reference, rule, execution),
-        noticeReference,
+        CompletedTask.get(execution, "noticeReference"),
         published,
-        ProcurementUsers.userOf(task));
-    TaskAnswers.keepOnTask(task, ANSWERS);
+        CompletedTask.get(execution, "by"));
   }
 
   /**

@@ -199,33 +199,12 @@ public class ProcurementTimetable {
   }
 
   /**
-   * The tender notice went out on {@code published}: the tender period runs from that day, to the
-   * planned close or to {@code newClose} if the officer moved it, and must still meet the regime.
+   * Refuses a tender notice published on {@code published} if the tender period it opens, to the
+   * planned close or to {@code newClose} if the officer moved it, no longer meets the regime.
    */
-  public void tenderOpened(DelegateTask task, LocalDate published, LocalDate newClose) {
-    String reference = task.getExecution().getProcessBusinessKey();
-    TimetablePlan plan = requirePlan(reference);
-    // Market engagement has finished by now: the day it did counts, not the day it was planned to.
-    LocalDate engagementEnd =
-        register
-            .stageFinishedOn(reference, ProcurementStage.MARKET_ENGAGEMENT)
-            .filter(finished -> finished.isBefore(plan.marketEngagementEnd()))
-            .orElse(plan.marketEngagementEnd());
-    TimetablePlan actual =
-        new TimetablePlan(
-            plan.regime(),
-            plan.procedure(),
-            plan.marketEngagementStart(),
-            engagementEnd,
-            published,
-            newClose == null ? plan.tenderCloseDate() : newClose,
-            plan.evaluationEnd(),
-            plan.awardAuthorisationEnd(),
-            plan.awardNoticeDate(),
-            plan.contractSignatureDate(),
-            plan.commencementDate(),
-            plan.plannedProcurementNoticeDate(),
-            plan.voluntaryStandstill());
+  public void checkTenderOpened(
+      String form, String reference, LocalDate published, LocalDate newClose) {
+    TimetablePlan actual = afterTenderNotice(reference, published, newClose);
     List<String> problems = new java.util.ArrayList<>();
     if (newClose != null && newClose.isBefore(deadlines.today())) {
       problems.add("newTenderCloseDate: " + newClose.format(DAY) + " is in the past");
@@ -238,13 +217,47 @@ public class ProcurementTimetable {
               + " was published (later stages may need re-planning by the procurement lead)");
     }
     if (!problems.isEmpty()) {
-      throw new TaskFormException(task.getName(), problems);
+      throw new TaskFormException(form, problems);
     }
-    if (!actual.equals(plan)) {
+  }
+
+  /**
+   * The tender notice the task checked went out on {@code published}: the tender period runs from
+   * that day, to the planned close or to {@code newClose}.
+   */
+  public void tenderOpened(DelegateExecution execution, LocalDate published, LocalDate newClose) {
+    String reference = execution.getProcessBusinessKey();
+    TimetablePlan actual = afterTenderNotice(reference, published, newClose);
+    if (!actual.equals(requirePlan(reference))) {
       save(reference, actual);
-      task.getExecution().setVariable("timetableText", describe(actual));
-      moveOpenTasks(task.getExecution(), actual);
+      execution.setVariable("timetableText", describe(actual));
+      moveOpenTasks(execution, actual);
     }
+  }
+
+  private TimetablePlan afterTenderNotice(
+      String reference, LocalDate published, LocalDate newClose) {
+    TimetablePlan plan = requirePlan(reference);
+    // Market engagement has finished by now: the day it did counts, not the day it was planned to.
+    LocalDate engagementEnd =
+        register
+            .stageFinishedOn(reference, ProcurementStage.MARKET_ENGAGEMENT)
+            .filter(finished -> finished.isBefore(plan.marketEngagementEnd()))
+            .orElse(plan.marketEngagementEnd());
+    return new TimetablePlan(
+        plan.regime(),
+        plan.procedure(),
+        plan.marketEngagementStart(),
+        engagementEnd,
+        published,
+        newClose == null ? plan.tenderCloseDate() : newClose,
+        plan.evaluationEnd(),
+        plan.awardAuthorisationEnd(),
+        plan.awardNoticeDate(),
+        plan.contractSignatureDate(),
+        plan.commencementDate(),
+        plan.plannedProcurementNoticeDate(),
+        plan.voluntaryStandstill());
   }
 
   // --- due dates and timers -------------------------------------------------------------------

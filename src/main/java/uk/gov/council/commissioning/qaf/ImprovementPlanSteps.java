@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.deadlines.CaseRef;
@@ -98,8 +99,8 @@ public class ImprovementPlanSteps {
     return plan(execution).organisationGroup();
   }
 
-  /** The plan's deadline for the forms, and the provider told a plan is needed. */
-  public void started(DelegateExecution execution) {
+  /** The plan's deadline and its reminder, and the deadline for the forms. */
+  public void recordDeadlines(DelegateExecution execution) {
     ImprovementPlan plan = plan(execution);
     // Fixed dates from the final "D" (§3.4: two weeks), each a UK midnight: the end of the day
     // before.
@@ -117,13 +118,14 @@ public class ImprovementPlanSteps {
         deadlines.reminderAt(plan.planDueAt()),
         ImprovementPlanDeadlines.SECTION);
     execution.setVariable("planDue", ImprovementPlanTimes.text(plan.planDueAt()));
-    notifications.requested(execution, plan);
   }
 
-  /**
-   * The provider's plan (first submission or a revision). The first submission is measured against
-   * the two weeks: after them it is recorded as a LATE breach.
-   */
+  /** The provider is told a plan is needed, and by when. */
+  public void requestPlan(DelegateExecution execution) {
+    notifications.requested(execution, plan(execution));
+  }
+
+  /** The provider's plan (first submission or a revision): every part of it is required. */
   public void submitted(DelegateTask task) {
     providerFieldsOnly(task);
     FormChecks form =
@@ -134,11 +136,29 @@ public class ImprovementPlanSteps {
     String targetDates = form.text("targetDates");
     String evidence = form.text("evidenceOfImprovement");
     form.throwIfAny();
-    ImprovementPlan plan = plan(task.getExecution());
+    CompletedTask.handOver(task, "planActions", actions);
+    CompletedTask.handOver(task, "responsiblePerson", responsible);
+    CompletedTask.handOver(task, "targetDates", targetDates);
+    CompletedTask.handOver(task, "evidenceOfImprovement", evidence);
+    CompletedTask.handOver(task, "by", currentUser(task));
+  }
+
+  /**
+   * The plan the provider's task checked. The first submission is measured against the two weeks:
+   * after them it is recorded as a LATE breach.
+   */
+  public void recordSubmission(DelegateExecution execution) {
+    ImprovementPlan plan = plan(execution);
     Instant now = clock.instant();
     register.recordSubmission(
-        plan.id(), actions, responsible, targetDates, evidence, currentUser(task), now);
-    CaseRef ref = ref(task.getExecution());
+        plan.id(),
+        CompletedTask.get(execution, "planActions"),
+        CompletedTask.get(execution, "responsiblePerson"),
+        CompletedTask.get(execution, "targetDates"),
+        CompletedTask.get(execution, "evidenceOfImprovement"),
+        CompletedTask.get(execution, "by"),
+        now);
+    CaseRef ref = ref(execution);
     if (plan.submittedAt() == null) {
       caseDeadlines.met(ref, ImprovementPlanDeadlines.PLAN, now);
       DeadlineRows.waiveIfOpen(caseDeadlines, ref, ImprovementPlanDeadlines.REMINDER);
@@ -168,25 +188,45 @@ public class ImprovementPlanSteps {
   /** The purchasing officer's review (the commissioning officers group). */
   public void reviewedByPurchasingOfficer(DelegateTask task) {
     keepOnTask(task);
-    Review review =
-        review(task, "qaf-improvement-plan-review-officer", "officerDecision", "officerComments");
-    register.recordOfficerReview(
-        plan(task.getExecution()).id(), review.decision(), review.comments(), currentUser(task));
+    review(task, "qaf-improvement-plan-review-officer", "officer");
+  }
+
+  /** The purchasing officer's review, as the task checked it. */
+  public void recordOfficerReview(DelegateExecution execution) {
+    recordReview(execution, "officer", register::recordOfficerReview);
   }
 
   /** The contracts manager's review. */
   public void reviewedByContractsManager(DelegateTask task) {
     keepOnTask(task);
-    Review review =
-        review(task, "qaf-improvement-plan-review-manager", "managerDecision", "managerComments");
-    register.recordManagerReview(
-        plan(task.getExecution()).id(), review.decision(), review.comments(), currentUser(task));
+    review(task, "qaf-improvement-plan-review-manager", "manager");
   }
 
-  private record Review(String decision, String comments) {}
+  /** The contracts manager's review, as the task checked it. */
+  public void recordManagerReview(DelegateExecution execution) {
+    recordReview(execution, "manager", register::recordManagerReview);
+  }
 
-  private static Review review(
-      DelegateTask task, String formId, String decisionField, String commentsField) {
+  /** Where a review is written: the purchasing officer's or the contracts manager's columns. */
+  private interface ReviewColumns {
+    void record(long plan, String decision, String comments, String by);
+  }
+
+  private void recordReview(DelegateExecution execution, String reviewer, ReviewColumns columns) {
+    columns.record(
+        plan(execution).id(),
+        CompletedTask.get(execution, reviewer + "Decision"),
+        CompletedTask.get(execution, reviewer + "Comments"),
+        CompletedTask.get(execution, reviewer + "ReviewBy"));
+  }
+
+  /**
+   * Checks a review (its fields are {@code reviewer}Decision and {@code reviewer}Comments) and
+   * hands it to the step that records it, under those names: the two reviews run side by side.
+   */
+  private static void review(DelegateTask task, String formId, String reviewer) {
+    String decisionField = reviewer + "Decision";
+    String commentsField = reviewer + "Comments";
     FormChecks form = new FormChecks(formId, task).againstForm(formId);
     String decision = form.oneOf(decisionField, REVIEW_DECISIONS);
     form.textIf(
@@ -195,9 +235,12 @@ public class ImprovementPlanSteps {
         "say what the provider must change when sending the plan back");
     form.throwIfAny();
     Object comments = task.getVariableLocal(commentsField);
-    return new Review(
-        decision,
+    CompletedTask.handOver(task, decisionField, decision);
+    CompletedTask.handOver(
+        task,
+        commentsField,
         comments == null || comments.toString().isBlank() ? null : comments.toString().trim());
+    CompletedTask.handOver(task, reviewer + "ReviewBy", currentUser(task));
   }
 
   /**
@@ -280,16 +323,28 @@ public class ImprovementPlanSteps {
         "say what was found when the standard has not improved");
     form.throwIfAny();
     Object findings = task.getVariableLocal("validationFindings");
+    CompletedTask.handOver(task, "validationOutcome", outcome);
+    CompletedTask.handOver(task, "newGrade", newGrade);
+    CompletedTask.handOver(
+        task,
+        "validationFindings",
+        findings == null || findings.toString().isBlank() ? null : findings.toString().trim());
+    CompletedTask.handOver(task, "by", currentUser(task));
+  }
+
+  /** The validation the task checked; the gateway after it reads whether the standard improved. */
+  public void recordValidation(DelegateExecution execution) {
+    String outcome = CompletedTask.get(execution, "validationOutcome");
     Instant now = clock.instant();
-    caseDeadlines.met(ref(task.getExecution()), ImprovementPlanDeadlines.VALIDATION, now);
+    caseDeadlines.met(ref(execution), ImprovementPlanDeadlines.VALIDATION, now);
     register.recordValidation(
-        plan(task.getExecution()).id(),
+        plan(execution).id(),
         outcome,
-        newGrade,
-        findings == null || findings.toString().isBlank() ? null : findings.toString().trim(),
-        currentUser(task),
+        CompletedTask.get(execution, "newGrade"),
+        CompletedTask.get(execution, "validationFindings"),
+        CompletedTask.get(execution, "by"),
         now);
-    task.getExecution().setVariable("improved", ImprovementPlan.IMPROVED.equals(outcome));
+    execution.setVariable("improved", ImprovementPlan.IMPROVED.equals(outcome));
   }
 
   /**
@@ -303,10 +358,26 @@ public class ImprovementPlanSteps {
     String decision = form.oneOf("defaultNoticeDecision", Set.of(ISSUE, NO_NOTICE));
     String reasons = form.text("defaultNoticeReasons");
     form.throwIfAny();
-    boolean issue = ISSUE.equals(decision);
+    CompletedTask.handOver(task, "csgReport", report);
+    CompletedTask.handOver(task, "defaultNoticeDecision", decision);
+    CompletedTask.handOver(task, "defaultNoticeReasons", reasons);
+    CompletedTask.handOver(task, "by", currentUser(task));
+  }
+
+  /**
+   * The report and decision the task checked; the gateway after it reads whether a default notice
+   * is issued.
+   */
+  public void recordCsgReport(DelegateExecution execution) {
+    boolean issue = ISSUE.equals(CompletedTask.get(execution, "defaultNoticeDecision"));
     register.recordCsgReport(
-        plan(task.getExecution()).id(), report, issue, reasons, currentUser(task), clock.instant());
-    task.getExecution().setVariable("issueDefaultNotice", issue);
+        plan(execution).id(),
+        CompletedTask.get(execution, "csgReport"),
+        issue,
+        CompletedTask.get(execution, "defaultNoticeReasons"),
+        CompletedTask.get(execution, "by"),
+        clock.instant());
+    execution.setVariable("issueDefaultNotice", issue);
   }
 
   /**

@@ -9,6 +9,7 @@ import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.forms.FormChecks;
 
 /**
@@ -28,7 +29,6 @@ public class QafAgreementSteps {
 
   /** The provider agrees, or disagrees with reasons and, where it has some, further evidence. */
   public void respondToGrades(DelegateTask task) {
-    QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
     QafTaskVariables.providerFormOnly(task, "Response to grades");
     FormChecks checks = new FormChecks("Response to grades", task).againstForm("qaf-respond");
     String response = checks.oneOf("providerResponse", RESPONSES);
@@ -36,9 +36,16 @@ public class QafAgreementSteps {
       checks.text("disagreementReasons");
     }
     checks.throwIfAny();
-    repository.recordProviderResponse(q.id(), response);
-    task.getExecution().setVariable("providerAgrees", "AGREE".equals(response));
-    route(task, "PROVIDER_AGREED");
+    CompletedTask.handOver(task, "providerResponse", response);
+  }
+
+  /** The provider's response, as its task checked it; the gateway after reads whether it agrees. */
+  public void recordProviderResponse(DelegateExecution execution) {
+    String response = CompletedTask.get(execution, "providerResponse");
+    repository.recordProviderResponse(
+        repository.ofProcess(execution.getProcessInstanceId()).id(), response);
+    execution.setVariable("providerAgrees", "AGREE".equals(response));
+    route(execution, "PROVIDER_AGREED");
   }
 
   /**
@@ -52,10 +59,19 @@ public class QafAgreementSteps {
         "YES".equals(outcome) ? grading.officerGrades(checks, task, q) : Map.of();
     checks.throwIfAny();
     if ("YES".equals(outcome)) {
-      grading.recordOfficerGrades(task, q, grades);
+      grading.handOverOfficerGrades(task, q, grades);
     }
-    task.getExecution().setVariable("agreed", "YES".equals(outcome));
-    route(task, "AGREED_AFTER_DISCUSSION");
+    CompletedTask.handOver(task, "agreementReached", outcome);
+  }
+
+  /** The discussion the task checked: the grades as agreed, if they were. */
+  public void recordDiscussion(DelegateExecution execution) {
+    boolean agreed = "YES".equals(CompletedTask.get(execution, "agreementReached"));
+    if (agreed) {
+      grading.recordGrades(execution, repository.ofProcess(execution.getProcessInstanceId()));
+    }
+    execution.setVariable("agreed", agreed);
+    route(execution, "AGREED_AFTER_DISCUSSION");
   }
 
   /**
@@ -74,11 +90,25 @@ public class QafAgreementSteps {
       checks.text("concernsToCsg");
     }
     checks.throwIfAny();
-    task.getExecution().setVariable("furtherVisitForManager", furtherVisit);
+    CompletedTask.handOver(task, "furtherVisit", furtherVisit);
     if (!furtherVisit) {
-      grading.recordManagerGrades(task, q, finals);
-      repository.recordConcernsToCsg(q.id(), text(task, "concernsToCsg"));
-      route(task, "CONTRACTS_MANAGER_DECIDED");
+      grading.handOverManagerGrades(task, q, finals);
+      CompletedTask.handOver(task, "concernsToCsg", text(task, "concernsToCsg"));
+    }
+  }
+
+  /**
+   * The decision the task checked: a further visit first, or the final grades and the provider's
+   * concerns for the Core Strategy Group.
+   */
+  public void recordManagerDecision(DelegateExecution execution) {
+    boolean furtherVisit = Boolean.parseBoolean(CompletedTask.get(execution, "furtherVisit"));
+    execution.setVariable("furtherVisitForManager", furtherVisit);
+    if (!furtherVisit) {
+      QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
+      grading.recordGrades(execution, q);
+      repository.recordConcernsToCsg(q.id(), CompletedTask.get(execution, "concernsToCsg"));
+      route(execution, "CONTRACTS_MANAGER_DECIDED");
     }
   }
 
@@ -90,8 +120,8 @@ public class QafAgreementSteps {
   }
 
   /** How the grades came to be agreed, which the final grades are recorded with. */
-  private static void route(DelegateTask task, String route) {
-    task.getExecution().setVariable("agreementRoute", route);
+  private static void route(DelegateExecution execution, String route) {
+    execution.setVariable("agreementRoute", route);
   }
 
   /**

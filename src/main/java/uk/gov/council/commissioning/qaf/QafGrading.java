@@ -6,8 +6,11 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Function;
 import lombok.RequiredArgsConstructor;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.forms.FormChecks;
 
 /**
@@ -18,6 +21,12 @@ import uk.gov.council.commissioning.forms.FormChecks;
 @Component
 @RequiredArgsConstructor
 class QafGrading {
+
+  /** The names each objective's grade, explanation and comments are handed over under. */
+  private static final String GRADE = "grade.";
+
+  private static final String EXPLANATION = "explanation.";
+  private static final String COMMENTS = "comments.";
 
   private final QafRepository repository;
 
@@ -36,10 +45,6 @@ class QafGrading {
       grades.put(o.code(), grade);
     }
     return grades;
-  }
-
-  void recordOfficerGrades(VariableScope form, QafAssessment q, Map<String, String> grades) {
-    record(form, q, grades, o -> text(form, o.officerCommentsField()));
   }
 
   /**
@@ -69,29 +74,51 @@ class QafGrading {
     return finals;
   }
 
-  /** The manager's grades replace the officer's; the officer's comments are kept. */
-  void recordManagerGrades(VariableScope form, QafAssessment q, Map<String, String> finals) {
-    record(form, q, finals, o -> officerComments(q, o.code()));
+  /**
+   * Hands the officer's grades the task checked to the step that records them, each with its
+   * explanation (kept only where the grade differs from the claim) and the officer's comments.
+   */
+  void handOverOfficerGrades(DelegateTask task, QafAssessment q, Map<String, String> grades) {
+    handOver(task, q, grades, o -> text(task, o.officerCommentsField()));
   }
 
-  /** An explanation is kept only where the grade differs from the claim. */
-  private void record(
-      VariableScope form,
+  /**
+   * Hands the contracts manager's final grades the task checked to the step that records them; the
+   * officer's comments stand.
+   */
+  void handOverManagerGrades(DelegateTask task, QafAssessment q, Map<String, String> finals) {
+    handOver(task, q, finals, o -> officerComments(q, o.code()));
+  }
+
+  private void handOver(
+      DelegateTask task,
       QafAssessment q,
       Map<String, String> grades,
       Function<QafObjective, String> comments) {
     Map<String, String> claims = claims(q);
     for (QafObjective o : QafObjective.of(q.variant())) {
       String grade = grades.get(o.code());
-      Object explanation = form.getVariable(o.explanationField());
+      Object explanation = task.getVariable(o.explanationField());
+      CompletedTask.handOver(task, GRADE + o.code(), grade);
+      CompletedTask.handOver(
+          task,
+          EXPLANATION + o.code(),
+          grade.equals(claims.get(o.code())) || explanation == null
+              ? null
+              : explanation.toString().trim());
+      CompletedTask.handOver(task, COMMENTS + o.code(), comments.apply(o));
+    }
+  }
+
+  /** The council's grades the task handed over, into the register. */
+  void recordGrades(DelegateExecution execution, QafAssessment q) {
+    for (QafObjective o : QafObjective.of(q.variant())) {
       repository.recordOfficerGrade(
           q.id(),
           o.code(),
-          grade,
-          grade.equals(claims.get(o.code())) || explanation == null
-              ? null
-              : explanation.toString().trim(),
-          comments.apply(o));
+          CompletedTask.get(execution, GRADE + o.code()),
+          CompletedTask.get(execution, EXPLANATION + o.code()),
+          CompletedTask.get(execution, COMMENTS + o.code()));
     }
   }
 

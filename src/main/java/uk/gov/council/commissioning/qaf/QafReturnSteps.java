@@ -5,12 +5,14 @@ import static uk.gov.council.commissioning.qaf.QafFields.text;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.deadlines.CaseRef;
@@ -73,14 +75,26 @@ public class QafReturnSteps {
     }
     checks.throwIfAny();
     for (QafObjective o : QafObjective.of(q.variant())) {
-      repository.recordClaim(
-          q.id(), o.code(), QafEvidenceRule.grade(task.getVariable(o.gradeField())));
+      CompletedTask.handOver(
+          task, o.gradeField(), QafEvidenceRule.grade(task.getVariable(o.gradeField())));
     }
     Object signedOn = task.getVariable("summaryDate");
+    CompletedTask.handOver(task, "summarySignedBy", text(task, "summarySignedBy"));
+    CompletedTask.handOver(
+        task, "summaryDate", signedOn == null ? null : QafEvidenceRule.parseDate(signedOn));
+  }
+
+  /** The grades the provider claims and its summary sheet, as its task checked them. */
+  public void recordReturn(DelegateExecution execution) {
+    QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
+    for (QafObjective o : QafObjective.of(q.variant())) {
+      repository.recordClaim(q.id(), o.code(), CompletedTask.get(execution, o.gradeField()));
+    }
+    String signedOn = CompletedTask.get(execution, "summaryDate");
     repository.recordSummary(
         q.id(),
-        text(task, "summarySignedBy"),
-        signedOn == null ? null : QafEvidenceRule.parseDate(signedOn));
+        CompletedTask.get(execution, "summarySignedBy"),
+        signedOn == null ? null : LocalDate.parse(signedOn));
   }
 
   /**
@@ -144,7 +158,6 @@ public class QafReturnSteps {
    * (§3 notes only a failure "without appropriate explanation"); otherwise both stay.
    */
   public void lateExplanation(DelegateTask task) {
-    QafAssessment q = repository.ofProcess(task.getProcessInstanceId());
     QafTaskVariables.keepOnTask(task);
     FormChecks checks = new FormChecks("Late return", task).againstForm("qaf-late-explanation");
     String given = checks.oneOf("explanationGiven", YES_NO);
@@ -153,8 +166,19 @@ public class QafReturnSteps {
       explanation = checks.text("lateExplanation");
     }
     checks.throwIfAny();
-    boolean accepted = "YES".equals(given);
-    repository.recordLateExplanation(q.id(), accepted, explanation);
+    CompletedTask.handOver(task, "explanationGiven", given);
+    CompletedTask.handOver(task, "lateExplanation", explanation);
+  }
+
+  /**
+   * The judgement the task checked: an appropriate explanation withdraws the MISSED and LATE
+   * breaches.
+   */
+  public void recordLateExplanation(DelegateExecution execution) {
+    QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
+    boolean accepted = "YES".equals(CompletedTask.get(execution, "explanationGiven"));
+    repository.recordLateExplanation(
+        q.id(), accepted, CompletedTask.get(execution, "lateExplanation"));
     if (accepted) {
       breaches.withdraw(QafAssessment.CASE_TYPE, q.number(), RETURN_REQUIREMENT, Kind.MISSED);
       breaches.withdraw(QafAssessment.CASE_TYPE, q.number(), RETURN_REQUIREMENT, Kind.LATE);
@@ -173,12 +197,20 @@ public class QafReturnSteps {
             .againstForm("qaf-contract-management-issue");
     String outcome = checks.oneOf("nonReturnOutcome", NON_RETURN_OUTCOMES);
     checks.throwIfAny();
-    deadlines.missed(ref(task.getExecution()), QafDeadlines.NOT_RETURNED);
-    boolean close = "CLOSE_NOT_RETURNED".equals(outcome);
+    CompletedTask.handOver(task, "nonReturnOutcome", outcome);
+  }
+
+  /**
+   * The non-return is on record as a missed deadline; closed as not returned, the QAF is too. The
+   * gateway after reads which.
+   */
+  public void recordNonReturn(DelegateExecution execution) {
+    deadlines.missed(ref(execution), QafDeadlines.NOT_RETURNED);
+    boolean close = "CLOSE_NOT_RETURNED".equals(CompletedTask.get(execution, "nonReturnOutcome"));
     if (close) {
-      repository.closeAsNotReturned(repository.ofProcess(task.getProcessInstanceId()).id());
+      repository.closeAsNotReturned(repository.ofProcess(execution.getProcessInstanceId()).id());
     }
-    task.getExecution().setVariable("closedAsNotReturned", close);
+    execution.setVariable("closedAsNotReturned", close);
   }
 
   private static CaseRef ref(DelegateExecution execution) {

@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.forms.FormChecks;
 
 /**
@@ -55,10 +56,28 @@ public class QafReviewSteps {
           true, "partialValidationSections", "say which key sections to validate and why");
     }
     checks.throwIfAny();
-    grading.recordOfficerGrades(task, q, grades);
+    grading.handOverOfficerGrades(task, q, grades);
+    CompletedTask.handOver(
+        task, "concernsDetails", concerns ? text(task, "concernsDetails") : null);
+    CompletedTask.handOver(task, "procurementReview", procurement);
+    CompletedTask.handOver(task, "partialValidation", partial);
+  }
+
+  /**
+   * The review the task checked: the officer's grades and the review form; whether the officer
+   * chose to validate anyway goes to the visit decision.
+   */
+  public void recordDeskReview(DelegateExecution execution) {
+    QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
+    grading.recordGrades(execution, q);
     repository.recordDeskReview(
-        q.id(), clock.instant(), concerns ? text(task, "concernsDetails") : null, procurement);
-    task.getExecution().setVariable("officerDiscretion", partial);
+        q.id(),
+        clock.instant(),
+        CompletedTask.get(execution, "concernsDetails"),
+        Boolean.parseBoolean(CompletedTask.get(execution, "procurementReview")));
+    execution.setVariable(
+        "officerDiscretion",
+        Boolean.parseBoolean(CompletedTask.get(execution, "partialValidation")));
   }
 
   /**
@@ -141,14 +160,22 @@ public class QafReviewSteps {
       }
     }
     checks.throwIfAny();
-    grading.recordOfficerGrades(task, q, grades);
+    grading.handOverOfficerGrades(task, q, grades);
+    CompletedTask.handOver(task, "visitDate", visit);
+    CompletedTask.handOver(task, "supportPlanAudit", audit);
+  }
+
+  /** The visit the task checked: its date, the grades as adjusted, and any support plan audit. */
+  public void recordVisit(DelegateExecution execution) {
+    QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
+    LocalDate visit = LocalDate.parse(CompletedTask.get(execution, "visitDate"));
+    boolean audit = Boolean.parseBoolean(CompletedTask.get(execution, "supportPlanAudit"));
+    grading.recordGrades(execution, q);
     repository.recordVisit(q.id(), visit, audit);
     if (audit) {
       // Part 3.4 §5.1: written feedback within 4 weeks of the audit.
-      task.getExecution()
-          .setVariable(
-              "spaFeedbackDueOn",
-              visit.plus(properties.supportPlanAuditFeedbackWithin()).toString());
+      execution.setVariable(
+          "spaFeedbackDueOn", visit.plus(properties.supportPlanAuditFeedbackWithin()).toString());
     }
   }
 }

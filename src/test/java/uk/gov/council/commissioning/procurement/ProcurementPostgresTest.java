@@ -64,7 +64,15 @@ class ProcurementPostgresTest extends ProcurementCaseTestCase {
     execute(jobAt(instance, "Timer_Commencement"));
     execute(jobAt(instance, "Task_MakeContractLive"));
 
-    assertThat(instance).isEnded().hasPassed("EndEvent_ContractLive");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(
+            "Task_RecordTenderNotice",
+            "Task_RecordAwardNotice",
+            "Task_StartStandstill",
+            "Task_RecordSignedContract",
+            "Task_RecordContractNotice",
+            "EndEvent_ContractLive");
     assertThat(contracts.findByReference("PG-PROC-NEW").orElseThrow().status())
         .isEqualTo(ContractStatus.ACTIVE);
     assertThat(contracts.findByReference("PG-PROC-OLD").orElseThrow().status())

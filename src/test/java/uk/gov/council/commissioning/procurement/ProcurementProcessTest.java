@@ -7,6 +7,7 @@ import static uk.gov.council.commissioning.procurement.ProcurementTestData.*;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractStatus;
+import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 
@@ -82,6 +84,8 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
         .isEqualTo(endOfUkDay(LocalDate.of(2026, 4, 10)));
 
     runTenderToAward(instance);
+    assertThat(instance)
+        .hasPassed("Task_RecordTenderNotice", "Task_RecordAwardNotice", "Task_StartStandstill");
 
     // Standstill: 8 working days beginning with Monday 20 July 2026 (s51): 20-24 and 27-29 July.
     assertThat(instance).isWaitingAt("Task_WatchForChallenge");
@@ -96,6 +100,7 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
     assertThat(runtimeService.getVariable(instance.getId(), "winningBidText"))
         .isEqualTo("Winning bid: £90,000.00 in total.");
     sign(instance, "2026-07-31");
+    assertThat(instance).hasPassed("Task_RecordSignedContract");
     Contract signed = contracts.findByReference(newContract).orElseThrow();
     assertThat(signed.status()).isEqualTo(ContractStatus.SIGNED);
     assertThat(signed.provider().name()).isEqualTo("Birch Support");
@@ -111,6 +116,7 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
     assertThat(details.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2026, 8, 29)));
     setClock(LocalDateTime.of(2026, 8, 10, 10, 0));
     publish(instance, "Task_PublishContractNotices", "UK7-2026-000123", "2026-08-10");
+    assertThat(instance).hasPassed("Task_RecordContractNotice");
 
     assertThat(jobAt(instance, "Timer_Commencement").getDuedate())
         .isEqualTo(startOfUkDay(LocalDate.of(2026, 10, 1)));
@@ -728,6 +734,21 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
         OFFICER, taskAt(instance, "Task_SignContract"), other, "providerName", "Birch Support");
     assertThat(contracts.findByReference(newContract)).isEmpty();
     assertThat(contracts.findAllProviders()).noneMatch(p -> p.name().equals("Acme Care"));
+  }
+
+  @Test
+  void aContractTheRegisterWouldRefuseIsRefusedBeforeTheTaskCompletes() {
+    ProcessInstance instance = standstillOver();
+    setClock(LocalDateTime.of(2026, 7, 31, 11, 0));
+    List<Provider> providers = contracts.findAllProviders();
+    Map<String, Object> cheap = contract("2026-07-31");
+    cheap.put("wholeLifeValue", "£1,000");
+    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_SignContract"), cheap))
+        .hasRootCauseInstanceOf(TaskFormException.class)
+        .hasMessageContaining("wholeLifeValue: must not be less than the annual value");
+    assertThat(instance).isWaitingAt("Task_SignContract").hasNotPassed("Task_RecordSignedContract");
+    assertThat(contracts.findByReference(newContract)).isEmpty();
+    assertThat(contracts.findAllProviders()).isEqualTo(providers);
   }
 
   @Test

@@ -84,6 +84,7 @@ class ImprovementPlanProcessTest extends ImprovementPlanTestCase {
     ImprovementPlan plan = planOf(instance);
     assertThat(instance)
         .hasBusinessKey(qafNumber + "/C1.3")
+        .hasPassed("Task_RecordPlanDeadlines", "Task_SendPlanRequest")
         .isWaitingAt("Task_SubmitImprovementPlan");
     assertThat(plan.planDueAt()).isEqualTo(PLAN_DUE);
     assertThat(plan.processInstanceId()).isEqualTo(instance.getId());
@@ -98,6 +99,7 @@ class ImprovementPlanProcessTest extends ImprovementPlanTestCase {
     TestClock.set(LocalDateTime.of(2026, 3, 10, 14, 0));
     completeAs(ALPHA_USER, submit, plan());
     assertThat(instance)
+        .hasPassed("Task_RecordPlanSubmitted")
         .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
     assertThat(taskAt(instance, "Task_ReviewPlanPurchasingOfficer"))
         .hasCandidateGroup("commissioning-officers");
@@ -109,6 +111,7 @@ class ImprovementPlanProcessTest extends ImprovementPlanTestCase {
     TestClock.set(LocalDateTime.of(2026, 3, 12, 11, 0));
     acceptBoth(instance);
 
+    assertThat(instance).hasPassed("Task_RecordOfficerReview", "Task_RecordManagerReview");
     ImprovementPlan accepted = planOf(instance);
     assertThat(accepted.submittedAt()).isEqualTo("2026-03-10T14:00:00Z");
     assertThat(accepted.planActions()).startsWith("Review every support plan");
@@ -126,7 +129,7 @@ class ImprovementPlanProcessTest extends ImprovementPlanTestCase {
     assertThat(validate.getDueDate()).isNotNull();
     completeAs(OFFICER, validate, Map.of("validationOutcome", "IMPROVED", "newGrade", "B"));
 
-    assertThat(instance).isEnded().hasPassed("Task_ClosePlan");
+    assertThat(instance).isEnded().hasPassed("Task_RecordValidation", "Task_ClosePlan");
     ImprovementPlan closed = planOf(instance);
     assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(closed.outcome()).isEqualTo("IMPROVED");
@@ -220,6 +223,7 @@ class ImprovementPlanProcessTest extends ImprovementPlanTestCase {
         .isWaitingAt("Task_ReviseImprovementPlan", "Task_ChaseRevisedImprovementPlan");
     completeAs(ALPHA_USER, taskAt(instance, "Task_ReviseImprovementPlan"), plan());
     assertThat(instance)
+        .hasPassed("Task_RecordRevisedPlan")
         .isWaitingAt("Task_ReviewPlanPurchasingOfficer", "Task_ReviewPlanContractsManager");
     assertThat(taskAt(instance, "Task_ChaseRevisedImprovementPlan"))
         .as("closed by the revision")
@@ -296,6 +300,7 @@ class ImprovementPlanProcessTest extends ImprovementPlanTestCase {
         "ISSUE",
         "Two months without the promised reviews");
 
+    assertThat(instance).hasPassed("Task_RecordCsgReport");
     ImprovementPlan reported = planOf(instance);
     assertThat(reported.reportedToCsgAt()).isEqualTo("2026-04-21T09:00:00Z");
     assertThat(reported.defaultNotice()).isTrue();

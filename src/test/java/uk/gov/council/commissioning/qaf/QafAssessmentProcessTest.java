@@ -115,7 +115,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
     taskService.complete(desk.getId(), deskReview("FULL", "C", Map.of()));
     assertThat(instance)
-        .hasPassed("Task_DecideValidationVisit")
+        .hasPassed("Task_RecordDeskReview", "Task_DecideValidationVisit")
         .isWaitingAt("Task_RespondToGrades");
     assertThat(qafOf(instance).validationVisit()).isFalse();
     assertThat(outboxBody("qaf:" + instance.getId() + ":grades-1"))
@@ -123,7 +123,13 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     taskService.complete(
         taskAt(instance, "Task_RespondToGrades").getId(), Map.of("providerResponse", "AGREE"));
 
-    assertThat(instance).isEnded().hasPassed("Task_FinaliseGrades", "Task_StartImprovementPlans");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed(
+            "Task_RecordQafReturn",
+            "Task_RecordProviderResponse",
+            "Task_FinaliseGrades",
+            "Task_StartImprovementPlans");
     QafAssessment agreed = qafOf(instance);
     assertThat(agreed.status()).isEqualTo("AGREED");
     assertThat(agreed.agreement()).isEqualTo("PROVIDER_AGREED");
@@ -253,7 +259,10 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
     assertThat(instance)
         .isEnded()
-        .hasPassed("EndEvent_LateExplanationRecorded", "EndEvent_GradesFinal");
+        .hasPassed(
+            "Task_RecordExplanationJudgement",
+            "EndEvent_LateExplanationRecorded",
+            "EndEvent_GradesFinal");
   }
 
   @Test
@@ -393,7 +402,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     agreed.put("discussionNotes", "Minutes show service users involved");
     complete(instance, "Task_DiscussGrades", agreed);
 
-    assertThat(instance).isEnded();
+    assertThat(instance).isEnded().hasPassed("Task_RecordVisit", "Task_RecordDiscussion");
     QafAssessment done = qafOf(instance);
     assertThat(done.agreement()).isEqualTo("AGREED_AFTER_DISCUSSION");
     assertThat(qafs.grades(done.id()))
@@ -438,7 +447,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     finals.put("concernsToCsg", "The provider believes its complaints log was misread");
     taskService.complete(again.getId(), finals);
 
-    assertThat(instance).isEnded().hasPassed("Task_ReportToCsg");
+    assertThat(instance).isEnded().hasPassed("Task_RecordManagerDecision", "Task_ReportToCsg");
     QafAssessment q = qafOf(instance);
     assertThat(q.agreement()).isEqualTo("CONTRACTS_MANAGER_DECIDED");
     assertThat(q.concernsToCsg()).isEqualTo("The provider believes its complaints log was misread");
@@ -751,7 +760,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
             "Default notice considered separately",
             "nonReturnOutcome",
             "CLOSE_NOT_RETURNED"));
-    assertThat(instance).isEnded().hasPassed("EndEvent_QafNotReturned");
+    assertThat(instance).isEnded().hasPassed("Task_RecordNonReturn", "EndEvent_QafNotReturned");
     assertThat(qafOf(instance).status()).isEqualTo("NOT_RETURNED");
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
     assertThat(breachesOf(qafOf(instance)))
