@@ -121,37 +121,17 @@ class QafReportsTest extends ProcessTestCase {
   @Test
   void openImprovementPlansWithTheirDueDatesAndWhetherOverdue() {
     long qaf = insert(jdbc, Qaf.agreed(contractId, provider.id(), 2026, officer));
-    long notSubmitted = openPlan(jdbc, qaf, "C1.3", uk(LocalDateTime.of(2027, 5, 10, 9, 0)));
+    long notSubmitted = openPlan(jdbc, qaf, "C1.3", nineAm(2027, 5, 10));
     long onTime =
         submittedPlan(
-            jdbc,
-            qaf,
-            "C1.4",
-            uk(LocalDateTime.of(2027, 5, 1, 9, 0)),
-            uk(LocalDateTime.of(2027, 4, 30, 9, 0)),
-            uk(LocalDateTime.of(2027, 5, 30, 9, 0)));
+            jdbc, qaf, "C1.4", nineAm(2027, 5, 1), nineAm(2027, 4, 30), nineAm(2027, 5, 30));
     long notValidated =
         submittedPlan(
-            jdbc,
-            qaf,
-            "C1.5",
-            uk(LocalDateTime.of(2027, 4, 1, 9, 0)),
-            uk(LocalDateTime.of(2027, 3, 30, 9, 0)),
-            uk(LocalDateTime.of(2027, 5, 1, 9, 0)));
+            jdbc, qaf, "C1.5", nineAm(2027, 4, 1), nineAm(2027, 3, 30), nineAm(2027, 5, 1));
     long dueLaterToday = openPlan(jdbc, qaf, "C1.7", uk(LocalDateTime.of(2027, 5, 20, 17, 0)));
-    plan(
-        jdbc,
-        qaf,
-        "C1.6",
-        uk(LocalDateTime.of(2027, 1, 1, 9, 0)),
-        null,
-        null,
-        null,
-        "NOT_IMPROVED",
-        "D",
-        "CLOSED");
+    plan(jdbc, qaf, "C1.6", nineAm(2027, 1, 1), null, null, null, "NOT_IMPROVED", "D", "CLOSED");
     long othersQaf = insert(jdbc, Qaf.agreed(otherContractId, other.id(), 2026, officer));
-    long othersPlan = openPlan(jdbc, othersQaf, "C1.1", uk(LocalDateTime.of(2027, 5, 1, 9, 0)));
+    long othersPlan = openPlan(jdbc, othersQaf, "C1.1", nineAm(2027, 5, 1));
 
     List<OpenPlan> own = reports.openPlans(List.of(provider.organisationGroup()));
 
@@ -323,5 +303,10 @@ class QafReportsTest extends ProcessTestCase {
         .param("findings", findings)
         .param("id", assessmentId)
         .update();
+  }
+
+  /** 09:00 UK time on the day. */
+  private static Instant nineAm(int year, int month, int day) {
+    return uk(LocalDateTime.of(year, month, day, 9, 0));
   }
 }
