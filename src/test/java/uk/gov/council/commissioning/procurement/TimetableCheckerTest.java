@@ -26,17 +26,7 @@ class TimetableCheckerTest {
 
   private static TimetableChecker checker(boolean electronicSubmission) {
     ProcurementProperties properties =
-        new ProcurementProperties(
-            "classpath:procurement/regimes.json",
-            electronicSubmission,
-            25,
-            10,
-            "PA2023_LIGHT_TOUCH",
-            60,
-            List.of(12, 12),
-            java.time.Period.ofMonths(18),
-            "-",
-            false);
+        ProcurementTestData.properties("classpath:procurement/regimes.json", electronicSubmission);
     return new TimetableChecker(new ProcurementRegimes(properties), ENGLAND, properties);
   }
 
