@@ -73,11 +73,7 @@ class QafReportsTest extends ProcessTestCase {
         insert(
             jdbc,
             Qaf.agreed(contractId, provider.id(), 2027, officer)
-                .withStatus(
-                    "OPEN",
-                    uk(LocalDateTime.of(2027, 6, 15, 0, 0)),
-                    uk(LocalDateTime.of(2027, 7, 20, 0, 0)),
-                    null));
+                .withStatus("OPEN", ukMidnight(2027, 6, 15), ukMidnight(2027, 7, 20), null));
     grade(jdbc, y2027, "C1.1", "A", "B", null);
     insert(jdbc, Qaf.agreed(otherContractId, other.id(), 2026, officer));
 
@@ -162,35 +158,29 @@ class QafReportsTest extends ProcessTestCase {
     long late =
         insert(
             jdbc,
-            base.withDates(
-                    LocalDate.of(2027, 6, 12), issued, uk(LocalDateTime.of(2027, 5, 1, 0, 0)))
+            base.withDates(LocalDate.of(2027, 6, 12), issued, ukMidnight(2027, 5, 1))
                 .withStatus("OPEN", issued, null, null));
     insert(
         jdbc,
-        base.withDates(LocalDate.of(2027, 6, 12), issued, uk(LocalDateTime.of(2027, 5, 1, 0, 0)))
-            .withStatus("OPEN", issued, uk(LocalDateTime.of(2027, 5, 2, 0, 0)), null));
+        base.withDates(LocalDate.of(2027, 6, 12), issued, ukMidnight(2027, 5, 1))
+            .withStatus("OPEN", issued, ukMidnight(2027, 5, 2), null));
     insert(
         jdbc,
-        base.withDates(LocalDate.of(2027, 8, 11), issued, uk(LocalDateTime.of(2027, 6, 30, 0, 0)))
+        base.withDates(LocalDate.of(2027, 8, 11), issued, ukMidnight(2027, 6, 30))
             .withStatus("OPEN", issued, null, null));
     insert(
         jdbc,
-        base.withDates(LocalDate.of(2027, 6, 12), issued, uk(LocalDateTime.of(2027, 5, 1, 0, 0)))
+        base.withDates(LocalDate.of(2027, 6, 12), issued, ukMidnight(2027, 5, 1))
             .withStatus("NOT_RETURNED", issued, null, null));
     long notIssued =
         insert(
             jdbc,
             base.withDates(
-                    LocalDate.of(2027, 8, 15),
-                    uk(LocalDateTime.of(2027, 5, 15, 0, 0)),
-                    uk(LocalDateTime.of(2027, 7, 4, 0, 0)))
+                    LocalDate.of(2027, 8, 15), ukMidnight(2027, 5, 15), ukMidnight(2027, 7, 4))
                 .withStatus("OPEN", null, null, null));
     insert(
         jdbc,
-        base.withDates(
-                LocalDate.of(2027, 9, 15),
-                uk(LocalDateTime.of(2027, 6, 15, 0, 0)),
-                uk(LocalDateTime.of(2027, 8, 4, 0, 0)))
+        base.withDates(LocalDate.of(2027, 9, 15), ukMidnight(2027, 6, 15), ukMidnight(2027, 8, 4))
             .withStatus("OPEN", null, null, null));
 
     OverdueQafs overdue = reports.overdue();
@@ -303,6 +293,11 @@ class QafReportsTest extends ProcessTestCase {
         .param("findings", findings)
         .param("id", assessmentId)
         .update();
+  }
+
+  /** The start of the day, UK time. */
+  private static Instant ukMidnight(int year, int month, int day) {
+    return uk(LocalDateTime.of(year, month, day, 0, 0));
   }
 
   /** 09:00 UK time on the day. */
