@@ -155,33 +155,16 @@ class QafReportsTest extends ProcessTestCase {
   void qafsNotReturnedByTheirDeadlineAndQafsNotIssuedOnTime() {
     Qaf base = Qaf.agreed(contractId, provider.id(), 2027, officer);
     Instant issued = uk(LocalDateTime.of(2027, 3, 1, 9, 0));
-    long late =
-        insert(
-            jdbc,
-            base.withDates(LocalDate.of(2027, 6, 12), issued, ukMidnight(2027, 5, 1))
-                .withStatus("OPEN", issued, null, null));
-    insert(
-        jdbc,
-        base.withDates(LocalDate.of(2027, 6, 12), issued, ukMidnight(2027, 5, 1))
-            .withStatus("OPEN", issued, ukMidnight(2027, 5, 2), null));
-    insert(
-        jdbc,
-        base.withDates(LocalDate.of(2027, 8, 11), issued, ukMidnight(2027, 6, 30))
-            .withStatus("OPEN", issued, null, null));
+    long late = open(base, LocalDate.of(2027, 6, 12), issued, ukMidnight(2027, 5, 1), null);
+    open(base, LocalDate.of(2027, 6, 12), issued, ukMidnight(2027, 5, 1), ukMidnight(2027, 5, 2));
+    open(base, LocalDate.of(2027, 8, 11), issued, ukMidnight(2027, 6, 30), null);
     insert(
         jdbc,
         base.withDates(LocalDate.of(2027, 6, 12), issued, ukMidnight(2027, 5, 1))
             .withStatus("NOT_RETURNED", issued, null, null));
     long notIssued =
-        insert(
-            jdbc,
-            base.withDates(
-                    LocalDate.of(2027, 8, 15), ukMidnight(2027, 5, 15), ukMidnight(2027, 7, 4))
-                .withStatus("OPEN", null, null, null));
-    insert(
-        jdbc,
-        base.withDates(LocalDate.of(2027, 9, 15), ukMidnight(2027, 6, 15), ukMidnight(2027, 8, 4))
-            .withStatus("OPEN", null, null, null));
+        unissued(base, LocalDate.of(2027, 8, 15), ukMidnight(2027, 5, 15), ukMidnight(2027, 7, 4));
+    unissued(base, LocalDate.of(2027, 9, 15), ukMidnight(2027, 6, 15), ukMidnight(2027, 8, 4));
 
     OverdueQafs overdue = reports.overdue();
 
@@ -293,6 +276,17 @@ class QafReportsTest extends ProcessTestCase {
         .param("findings", findings)
         .param("id", assessmentId)
         .update();
+  }
+
+  /** An open QAF issued at {@code issued}, due back at {@code due}; returned if given. */
+  private long open(Qaf base, LocalDate meeting, Instant issued, Instant due, Instant returned) {
+    return insert(
+        jdbc, base.withDates(meeting, issued, due).withStatus("OPEN", issued, returned, null));
+  }
+
+  /** An open QAF that was to be issued at {@code issue} and has not been. */
+  private long unissued(Qaf base, LocalDate meeting, Instant issue, Instant due) {
+    return insert(jdbc, base.withDates(meeting, issue, due).withStatus("OPEN", null, null, null));
   }
 
   /** The start of the day, UK time. */
