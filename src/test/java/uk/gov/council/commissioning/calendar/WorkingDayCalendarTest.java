@@ -9,6 +9,8 @@ import java.time.LocalDate;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 
@@ -150,32 +152,21 @@ class WorkingDayCalendarTest {
         .isEqualTo(Instant.parse("2026-03-29T00:00:00Z"));
   }
 
-  @Test
-  void aUkWideWorkingDayIsABankHolidayInNoNationWhicheverIsConfigured() {
-    WorkingDayCalendar scotland = calendar(Nation.SCOTLAND);
-    for (WorkingDayCalendar each : List.of(england, scotland)) {
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 3, 17)))
-          .as("St Patrick's Day (NI)")
-          .isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 7, 13)))
-          .as("Battle of the Boyne, substitute (NI)")
-          .isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 8, 3)))
-          .as("Summer bank holiday (Scotland)")
-          .isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 8, 31)))
-          .as("Summer bank holiday (E&W, NI)")
-          .isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 11, 30)))
-          .as("St Andrew's Day (Scotland)")
-          .isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 1, 2)))
-          .as("2 January (Scotland)")
-          .isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 4, 6)))
-          .as("Easter Monday (not Scotland)")
-          .isFalse();
-      assertThat(each.isWorkingDayThroughoutUk(of(2026, 3, 16))).as("an ordinary Monday").isTrue();
+  @ParameterizedTest(name = "{1}: {2}")
+  @CsvSource({
+    "2026-03-17, St Patrick's Day (NI), false",
+    "2026-07-13, 'Battle of the Boyne, substitute (NI)', false",
+    "2026-08-03, Summer bank holiday (Scotland), false",
+    "2026-08-31, 'Summer bank holiday (E&W, NI)', false",
+    "2026-11-30, St Andrew's Day (Scotland), false",
+    "2026-01-02, 2 January (Scotland), false",
+    "2026-04-06, Easter Monday (not Scotland), false",
+    "2026-03-16, an ordinary Monday, true"
+  })
+  void aUkWideWorkingDayIsABankHolidayInNoNationWhicheverIsConfigured(
+      LocalDate day, String which, boolean workingDay) {
+    for (WorkingDayCalendar each : List.of(england, calendar(Nation.SCOTLAND))) {
+      assertThat(each.isWorkingDayThroughoutUk(day)).as(which).isEqualTo(workingDay);
     }
   }
 

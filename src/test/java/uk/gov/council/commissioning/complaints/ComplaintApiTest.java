@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.complaints;
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.complaints.ComplaintTestData.*;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;

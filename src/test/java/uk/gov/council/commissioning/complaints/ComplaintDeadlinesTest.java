@@ -7,15 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import uk.gov.council.commissioning.calendar.BankHolidayData;
-import uk.gov.council.commissioning.calendar.CalendarProperties;
-import uk.gov.council.commissioning.calendar.Nation;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.complaints.ComplaintProperties.DayKind;
+import uk.gov.council.commissioning.testkit.TestCalendars;
 import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
@@ -25,9 +22,7 @@ import uk.gov.council.commissioning.testkit.TestClock;
 @ExtendWith(TestClock.class)
 class ComplaintDeadlinesTest {
 
-  private static final WorkingDayCalendar CALENDAR =
-      new WorkingDayCalendar(
-          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final WorkingDayCalendar CALENDAR = TestCalendars.englandAndWales();
 
   private final ComplaintDeadlines deadlines = deadlines(DayKind.WORKING);
 

@@ -5,12 +5,12 @@ import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
 import java.util.Map;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.FormValues;
 import uk.gov.council.commissioning.testkit.TestUsers;
 
 /** Providers, users, contracts and completed forms for complaint tests. */
@@ -28,20 +28,12 @@ final class ComplaintTestData {
   private ComplaintTestData() {}
 
   static void users(AccessSetup access) {
-    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    user(access, CONTRACT_OFFICER, Roles.COMMISSIONING_OFFICERS);
-    user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
-    user(access, QUALITY, Roles.QUALITY_ASSURANCE);
+    TestUsers.user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
+    TestUsers.user(access, CONTRACT_OFFICER, Roles.COMMISSIONING_OFFICERS);
+    TestUsers.user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
+    TestUsers.user(access, QUALITY, Roles.QUALITY_ASSURANCE);
     providerUser(access, ALPHA_USER, ALPHA_GROUP, "Alpha Home Care");
     providerUser(access, BETA_USER, BETA_GROUP, "Beta Support");
-  }
-
-  static void user(AccessSetup access, String id, String... groups) {
-    TestUsers.user(access, id, groups);
-  }
-
-  static String password(String user) {
-    return TestUsers.password(user);
   }
 
   static Provider alpha(ContractService contracts) {
@@ -63,23 +55,14 @@ final class ComplaintTestData {
 
   /** A complete start form, as Tasklist would submit it. */
   static Map<String, Object> complaint(String receivedAt, String route, String contractReference) {
-    Map<String, Object> v = new HashMap<>();
+    Map<String, Object> v = FormValues.load("complaints/complaint");
     v.put("receivedAt", receivedAt);
-    v.put("complainantName", "Jean Example");
-    v.put("complainantRelationship", "REPRESENTATIVE");
-    v.put("serviceUserName", "Arthur Example");
-    v.put("complainantContact", "01632 960000");
-    v.put("howReceived", "TELEPHONE");
-    v.put(
-        "summary",
-        "Care workers arrived late three times this week and left without giving medication");
     if (route != null) {
       v.put("route", route);
     }
     if (contractReference != null) {
       v.put("contractReference", contractReference);
     }
-    v.put("safeguardingConcern", false);
     return v;
   }
 

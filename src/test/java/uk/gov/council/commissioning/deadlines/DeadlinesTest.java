@@ -19,21 +19,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
-import uk.gov.council.commissioning.calendar.BankHolidayData;
-import uk.gov.council.commissioning.calendar.CalendarProperties;
-import uk.gov.council.commissioning.calendar.Nation;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.deadlines.Deadline.State;
 import uk.gov.council.commissioning.deadlines.DeadlineRule.Basis;
+import uk.gov.council.commissioning.testkit.TestCalendars;
 
 /** Deadlines as rows, on the real migrations and the bundled bank holidays. */
 class DeadlinesTest {
 
-  private static final WorkingDayCalendar CALENDAR =
-      new WorkingDayCalendar(
-          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final WorkingDayCalendar CALENDAR = TestCalendars.englandAndWales();
   private static final CaseRef CASE = new CaseRef("COMPLAINT", "CP-2026-000001", "pi-1");
 
   private JdbcClient jdbc;

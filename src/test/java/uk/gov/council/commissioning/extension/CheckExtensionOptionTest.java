@@ -7,23 +7,18 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.verifyNoInteractions;
 import static org.mockito.Mockito.when;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+import static uk.gov.council.commissioning.testkit.ContractDraft.registered;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.Period;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import uk.gov.council.commissioning.calendar.BankHolidayData;
-import uk.gov.council.commissioning.calendar.CalendarProperties;
-import uk.gov.council.commissioning.calendar.Nation;
-import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
@@ -31,6 +26,7 @@ import uk.gov.council.commissioning.contracts.ExtensionOption;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.extension.FakeScopes.Variables;
+import uk.gov.council.commissioning.testkit.TestCalendars;
 
 /**
  * Refusals of the first step that the process test cannot reach: the register has no way to make a
@@ -45,9 +41,7 @@ class CheckExtensionOptionTest {
           contracts,
           runtimeService,
           new ExtensionDeadlines(
-              new WorkingDayCalendar(
-                  new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()),
-                  BankHolidayData.bundled()),
+              TestCalendars.englandAndWales(),
               new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false)),
           mock(Deadlines.class));
 
@@ -106,25 +100,18 @@ class CheckExtensionOptionTest {
   }
 
   private static Contract contract(ContractStatus status) {
-    return new Contract(
+    return registered(
         1,
-        "DPSP-2017",
-        "Direct Payments Support and Payroll Service",
         new Provider(1, "Vibrance", "contracts@vibrance.example", "provider-vibrance"),
-        "Direct payments",
-        LocalDate.of(2017, 4, 8),
-        LocalDate.of(2020, 4, 7),
-        new BigDecimal("225000.00"),
-        new BigDecimal("900000.00"),
-        "Direct Payments Support",
+        draft("DPSP-2017", 1L)
+            .about(
+                "Direct Payments Support and Payroll Service",
+                "Direct payments",
+                "Direct Payments Support")
+            .running("2017-04-08", "2020-04-07", "225000.00", "900000.00"),
         status,
         Instant.parse("2017-04-01T00:00:00Z"),
-        List.of(
-            new ExtensionOption(1, 1, 12, true, "PH 2018", Instant.parse("2018-09-01T00:00:00Z")),
-            new ExtensionOption(2, 2, 12, false, null, null)),
-        null,
-        null,
-        null,
-        null);
+        new ExtensionOption(1, 1, 12, true, "PH 2018", Instant.parse("2018-09-01T00:00:00Z")),
+        new ExtensionOption(2, 2, 12, false, null, null));
   }
 }

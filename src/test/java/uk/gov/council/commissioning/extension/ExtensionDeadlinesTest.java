@@ -7,26 +7,21 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Date;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import uk.gov.council.commissioning.calendar.BankHolidayData;
-import uk.gov.council.commissioning.calendar.CalendarProperties;
-import uk.gov.council.commissioning.calendar.Nation;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.TimeAcceleration;
+import uk.gov.council.commissioning.testkit.TestCalendars;
 import uk.gov.council.commissioning.testkit.TestClock;
 
 /** When the extension timers fire, with the real calendar and the bundled bank holidays. */
 @ExtendWith(TestClock.class)
 class ExtensionDeadlinesTest {
 
-  private static final WorkingDayCalendar CALENDAR =
-      new WorkingDayCalendar(
-          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final WorkingDayCalendar CALENDAR = TestCalendars.englandAndWales();
   private static final ExtensionProperties DEFAULTS =
       new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false);
 
@@ -105,29 +100,24 @@ class ExtensionDeadlinesTest {
   @Test
   void accelerationMakesADayAMinuteOfTheEngineClock() {
     // 00:00 on 6 April 2020 in London; the contract ends on 7 April, a day later.
-    Instant now = Instant.parse("2020-04-05T23:00:00Z");
-    TestClock.set(Date.from(now));
+    Instant now = engineClockAt("2020-04-05T23:00:00Z");
 
-    assertThat(fast.compressUntil(deadlines.lapseDue(LocalDate.of(2020, 4, 7))))
-        .isEqualTo(Date.from(now.plus(Duration.ofMinutes(1))));
+    assertTimerFires(deadlines.lapseDue(LocalDate.of(2020, 4, 7)), 1, now);
     // The escalation day is shown to people, so it stays a real date; only the timer is compressed.
     assertThat(deadlines.escalationDay(LocalDate.of(2020, 7, 6)))
         .isEqualTo(LocalDate.of(2020, 4, 6));
-    assertThat(fast.compressUntil(deadlines.escalationDue(LocalDate.of(2020, 7, 7))))
-        .isEqualTo(Date.from(now.plus(Duration.ofMinutes(1))));
+    assertTimerFires(deadlines.escalationDue(LocalDate.of(2020, 7, 7)), 1, now);
   }
 
   @Test
   void accelerationCompressesTheCallInPeriodFromTheEngineClock() {
-    Instant now = Instant.parse("2019-12-19T00:00:00Z");
-    TestClock.set(Date.from(now));
+    Instant now = engineClockAt("2019-12-19T00:00:00Z");
 
     // The period still counts real working days (ends 00:00 31 December), twelve days away: twelve
     // minutes.
     assertThat(deadlines.callInLastDay(LocalDate.of(2019, 12, 19)))
         .isEqualTo(LocalDate.of(2019, 12, 30));
-    assertThat(fast.compressUntil(deadlines.callInEnds(LocalDate.of(2019, 12, 19))))
-        .isEqualTo(Date.from(now.plus(Duration.ofMinutes(12))));
+    assertTimerFires(deadlines.callInEnds(LocalDate.of(2019, 12, 19)), 12, now);
   }
 
   @Test
@@ -136,6 +126,18 @@ class ExtensionDeadlinesTest {
 
     assertThat(fast.compressUntil(deadlines.lapseDue(LocalDate.of(2020, 4, 7))))
         .isEqualTo(utc("2020-04-06T23:00:00Z"));
+  }
+
+  /** Sets the engine's clock; the instant it was set to. */
+  private static Instant engineClockAt(String instant) {
+    Instant now = Instant.parse(instant);
+    TestClock.set(Date.from(now));
+    return now;
+  }
+
+  /** The timer for {@code due}, compressed, fires {@code minutes} after the engine's now. */
+  private void assertTimerFires(Instant due, int minutes, Instant now) {
+    assertThat(fast.compressUntil(due)).isEqualTo(Date.from(now.plus(Duration.ofMinutes(minutes))));
   }
 
   private static Date utc(String instant) {

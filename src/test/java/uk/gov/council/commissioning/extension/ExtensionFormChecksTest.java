@@ -3,11 +3,13 @@ package uk.gov.council.commissioning.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static uk.gov.council.commissioning.testkit.FormRefusals.problemsOf;
 
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.junit.jupiter.api.BeforeEach;
@@ -171,11 +173,11 @@ class ExtensionFormChecksTest {
               "option1Recommended: recommend exactly one option (0 recommended)");
     }
 
-    private java.util.List<String> problems(Map<String, Object> report) {
+    private List<String> problems(Map<String, Object> report) {
       DelegateTask task = FakeScopes.task(Variables.of(report));
       TaskFormException refused =
           catchThrowableOfType(TaskFormException.class, () -> validator.notify(task));
-      return refused == null ? java.util.List.of() : refused.problems();
+      return refused == null ? List.of() : refused.problems();
     }
   }
 
@@ -196,16 +198,13 @@ class ExtensionFormChecksTest {
     @ParameterizedTest
     @ValueSource(strings = {"RETURN", "REFUSE"})
     void returningOrRefusingNeedsAComment(String decision) {
-      TaskFormException refused =
-          catchThrowableOfType(
-              TaskFormException.class,
-              () ->
-                  checks.agreement(
-                      task("governanceDecision", decision, "governanceComments", " "),
-                      "governanceDecision",
-                      "governanceComments"));
-
-      assertThat(refused.problems())
+      assertThat(
+              problemsOf(
+                  () ->
+                      checks.agreement(
+                          task("governanceDecision", decision, "governanceComments", " "),
+                          "governanceDecision",
+                          "governanceComments")))
           .containsExactly("governanceComments: say why when returning or refusing");
       assertThatCode(
               () ->
@@ -222,16 +221,13 @@ class ExtensionFormChecksTest {
 
     @Test
     void anUnknownDecisionIsNamed() {
-      TaskFormException refused =
-          catchThrowableOfType(
-              TaskFormException.class,
-              () ->
-                  checks.agreement(
-                      task("chiefOfficerDecision", "MAYBE"),
-                      "chiefOfficerDecision",
-                      "chiefOfficerComments"));
-
-      assertThat(refused.problems())
+      assertThat(
+              problemsOf(
+                  () ->
+                      checks.agreement(
+                          task("chiefOfficerDecision", "MAYBE"),
+                          "chiefOfficerDecision",
+                          "chiefOfficerComments")))
           .containsExactly("chiefOfficerDecision: must be one of AGREE, REFUSE, RETURN");
     }
   }
@@ -246,22 +242,21 @@ class ExtensionFormChecksTest {
                   checks.approval(
                       task("approvalDecision", "APPROVE", "decisionReference", "PH-2019-117")))
           .doesNotThrowAnyException();
-      TaskFormException refused =
-          catchThrowableOfType(
-              TaskFormException.class, () -> checks.approval(task("approvalDecision", "APPROVE")));
-      assertThat(refused.problems()).containsExactly("decisionReference: is required");
+      assertThat(problemsOf(() -> checks.approval(task("approvalDecision", "APPROVE"))))
+          .containsExactly("decisionReference: is required");
     }
 
     @Test
     void anOverlongDecisionReferenceIsRefusedBeforeItReachesTheRegister() {
-      TaskFormException refused =
-          catchThrowableOfType(
-              TaskFormException.class,
-              () ->
-                  checks.approval(
-                      task("approvalDecision", "APPROVE", "decisionReference", "X".repeat(101))));
-
-      assertThat(refused.problems())
+      assertThat(
+              problemsOf(
+                  () ->
+                      checks.approval(
+                          task(
+                              "approvalDecision",
+                              "APPROVE",
+                              "decisionReference",
+                              "X".repeat(101)))))
           .containsExactly("decisionReference: must be at most 100 characters");
     }
 
@@ -287,14 +282,11 @@ class ExtensionFormChecksTest {
 
     @Test
     void anAgreementWordIsNotAnApprovalDecision() {
-      TaskFormException refused =
-          catchThrowableOfType(
-              TaskFormException.class,
-              () ->
-                  checks.approval(
-                      task("approvalDecision", "AGREE", "decisionReference", "PH-2019-117")));
-
-      assertThat(refused.problems())
+      assertThat(
+              problemsOf(
+                  () ->
+                      checks.approval(
+                          task("approvalDecision", "AGREE", "decisionReference", "PH-2019-117"))))
           .containsExactly("approvalDecision: must be one of APPROVE, REFUSE");
     }
   }
@@ -312,12 +304,8 @@ class ExtensionFormChecksTest {
 
     @Test
     void aDateInTheFutureIsRefused() {
-      TaskFormException refused =
-          catchThrowableOfType(
-              TaskFormException.class,
-              () -> checks.publication(task("publicationDate", "2019-09-21")));
-
-      assertThat(refused.problems()).containsExactly("publicationDate: cannot be in the future");
+      assertThat(problemsOf(() -> checks.publication(task("publicationDate", "2019-09-21"))))
+          .containsExactly("publicationDate: cannot be in the future");
     }
 
     @Test
@@ -332,20 +320,14 @@ class ExtensionFormChecksTest {
     @ParameterizedTest
     @ValueSource(strings = {"next week", "19/09/2019", "2019-02-30"})
     void somethingThatIsNotADateIsRefused(String value) {
-      TaskFormException refused =
-          catchThrowableOfType(
-              TaskFormException.class, () -> checks.publication(task("publicationDate", value)));
-
-      assertThat(refused.problems())
+      assertThat(problemsOf(() -> checks.publication(task("publicationDate", value))))
           .containsExactly("publicationDate: must be a date (YYYY-MM-DD)");
     }
 
     @Test
     void aMissingDateIsRequired() {
-      TaskFormException refused =
-          catchThrowableOfType(TaskFormException.class, () -> checks.publication(task()));
-
-      assertThat(refused.problems()).containsExactly("publicationDate: is required");
+      assertThat(problemsOf(() -> checks.publication(task())))
+          .containsExactly("publicationDate: is required");
     }
   }
 
@@ -363,23 +345,18 @@ class ExtensionFormChecksTest {
 
     @Test
     void theTaskIsOnlyCompletedWhenACallInWasReceived() {
-      TaskFormException refused =
-          catchThrowableOfType(
-              TaskFormException.class,
-              () ->
-                  checks.callIn(task("callInReceived", false, "callInReason", "Thought about it")));
-
-      assertThat(refused.problems())
+      assertThat(
+              problemsOf(
+                  () ->
+                      checks.callIn(
+                          task("callInReceived", false, "callInReason", "Thought about it"))))
           .containsExactly("callInReceived: complete this task only when a call-in was received");
     }
 
     @Test
     void theReasonIsRequired() {
-      TaskFormException refused =
-          catchThrowableOfType(
-              TaskFormException.class, () -> checks.callIn(task("callInReceived", true)));
-
-      assertThat(refused.problems()).containsExactly("callInReason: is required");
+      assertThat(problemsOf(() -> checks.callIn(task("callInReceived", true))))
+          .containsExactly("callInReason: is required");
     }
   }
 
@@ -398,22 +375,16 @@ class ExtensionFormChecksTest {
 
     @Test
     void anUnknownStepIsRefused() {
-      TaskFormException refused =
-          catchThrowableOfType(
-              TaskFormException.class,
-              () -> checks.nextStep(task("nextStep", "EXTEND_ANYWAY", "nextStepNotes", "n/a")));
-
-      assertThat(refused.problems())
+      assertThat(
+              problemsOf(
+                  () -> checks.nextStep(task("nextStep", "EXTEND_ANYWAY", "nextStepNotes", "n/a"))))
           .containsExactly("nextStep: must be one of DECOMMISSION, PROCURE");
     }
 
     @Test
     void notesAreRequired() {
-      TaskFormException refused =
-          catchThrowableOfType(
-              TaskFormException.class, () -> checks.nextStep(task("nextStep", "PROCURE")));
-
-      assertThat(refused.problems()).containsExactly("nextStepNotes: is required");
+      assertThat(problemsOf(() -> checks.nextStep(task("nextStep", "PROCURE"))))
+          .containsExactly("nextStepNotes: is required");
     }
   }
 
@@ -422,10 +393,7 @@ class ExtensionFormChecksTest {
     assertThatCode(
             () -> checks.scrutiny(FakeScopes.task(Variables.of(ExtensionTestData.scrutiny()))))
         .doesNotThrowAnyException();
-    TaskFormException refused =
-        catchThrowableOfType(
-            TaskFormException.class, () -> checks.scrutiny(task("scrutinyDate", "17 September")));
-    assertThat(refused.problems())
+    assertThat(problemsOf(() -> checks.scrutiny(task("scrutinyDate", "17 September"))))
         .containsExactly(
             "scrutinyCommittee: is required",
             "scrutinyDate: must be a date (YYYY-MM-DD)",

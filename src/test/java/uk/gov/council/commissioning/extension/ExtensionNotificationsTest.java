@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.ArgumentMatchers.eq;
@@ -11,8 +12,13 @@ import static org.mockito.Mockito.when;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.mockito.ArgumentCaptor;
 import uk.gov.council.commissioning.escalation.CaseMail;
 import uk.gov.council.commissioning.escalation.Escalations;
@@ -50,41 +56,44 @@ class ExtensionNotificationsTest {
                 "currentEndDate", "2020-04-07"));
   }
 
-  @Test
-  void atRiskGoesToTheContractsManagersAndIsShownOnTheirTask() {
-    notifications.extensionAtRisk(FakeScopes.execution("case-7", vars));
-
-    ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
-    verify(outbox)
-        .send(
-            eq("extension:case-7:at-risk"),
-            eq(List.of("manager@council.example")),
-            eq("Extension undecided: DPSP-2017 ends 2020-04-07"),
-            body.capture());
-    assertThat(body.getValue())
-        .contains("Direct Payments Support and Payroll Service (DPSP-2017) with Vibrance")
-        .contains("ends on 2020-04-07");
-    // Local: the message belongs to this escalation, and must not overwrite the lapsing one in a
-    // parallel branch.
-    assertThat(vars.local).containsEntry("escalationMessage", body.getValue());
-    assertThat(vars.process).doesNotContainKey("escalationMessage");
+  static Stream<Arguments> escalations() {
+    return Stream.of(
+        arguments(
+            "at risk: to the contracts managers, shown on their task",
+            (Escalation) ExtensionNotifications::extensionAtRisk,
+            "at-risk",
+            List.of("manager@council.example"),
+            "Extension undecided: DPSP-2017 ends 2020-04-07",
+            List.of(
+                "Direct Payments Support and Payroll Service (DPSP-2017) with Vibrance",
+                "ends on 2020-04-07")),
+        arguments(
+            "lapsing: to the chief officers",
+            (Escalation) ExtensionNotifications::contractLapsing,
+            "lapsing",
+            List.of("director@council.example"),
+            "Contract lapsing: DPSP-2017",
+            List.of("reaches its end date today (2020-04-07)", "lapses")));
   }
 
-  @Test
-  void lapsingGoesToTheChiefOfficers() {
-    notifications.contractLapsing(FakeScopes.execution("case-7", vars));
+  /**
+   * The message is local: it belongs to this escalation, and must not overwrite the other one in a
+   * parallel branch.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("escalations")
+  void anEscalationGoesToItsGroupAndIsKeptOnItsBranch(
+      String escalation,
+      Escalation send,
+      String event,
+      List<String> recipients,
+      String subject,
+      List<String> says) {
+    send.to(notifications, FakeScopes.execution("case-7", vars));
 
-    ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
-    verify(outbox)
-        .send(
-            eq("extension:case-7:lapsing"),
-            eq(List.of("director@council.example")),
-            eq("Contract lapsing: DPSP-2017"),
-            body.capture());
-    assertThat(body.getValue())
-        .contains("reaches its end date today (2020-04-07)")
-        .contains("lapses");
-    assertThat(vars.local).containsEntry("escalationMessage", body.getValue());
+    String body = sentBody("extension:case-7:" + event, recipients, subject);
+    assertThat(body).contains(says);
+    assertThat(vars.local).containsEntry("escalationMessage", body);
     assertThat(vars.process).doesNotContainKey("escalationMessage");
   }
 
@@ -92,18 +101,16 @@ class ExtensionNotificationsTest {
   void refusalGoesToTheCommissioningOfficersAndIsTheCaseOutcome() {
     notifications.extensionRefused(FakeScopes.execution("case-7", vars));
 
-    ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
-    verify(outbox)
-        .send(
-            eq("extension:case-7:refused"),
-            eq(List.of("officer@council.example", "officer2@council.example")),
-            eq("Extension refused: DPSP-2017"),
-            body.capture());
-    assertThat(body.getValue())
+    String body =
+        sentBody(
+            "extension:case-7:refused",
+            List.of("officer@council.example", "officer2@council.example"),
+            "Extension refused: DPSP-2017");
+    assertThat(body)
         .contains("was refused")
         .contains("start a procurement")
         .contains("decommissioning decision");
-    assertThat(vars.process).containsEntry("outcome", body.getValue());
+    assertThat(vars.process).containsEntry("outcome", body);
   }
 
   @Test
@@ -128,5 +135,18 @@ class ExtensionNotificationsTest {
     assertThat(vars.local).containsKey("escalationMessage");
     verify(outbox, never())
         .send(eq("extension:case-9:lapsing"), argThat(r -> true), anyString(), anyString());
+  }
+
+  /** Checks the one message sent under {@code key}, to whom and with what subject; its body. */
+  private String sentBody(String key, List<String> recipients, String subject) {
+    ArgumentCaptor<String> body = ArgumentCaptor.forClass(String.class);
+    verify(outbox).send(eq(key), eq(recipients), eq(subject), body.capture());
+    return body.getValue();
+  }
+
+  /** One of the escalations, sent for an execution. */
+  @FunctionalInterface
+  interface Escalation {
+    void to(ExtensionNotifications notifications, DelegateExecution execution);
   }
 }

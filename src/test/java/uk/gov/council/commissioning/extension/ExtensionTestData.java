@@ -4,12 +4,13 @@ import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashMap;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.testkit.FormValues;
 
 /** Contracts and completed forms for extension tests, modelled on seed 000. */
 final class ExtensionTestData {
@@ -27,17 +28,27 @@ final class ExtensionTestData {
    * date now 7 April 2020). Whole-life value puts it in the Portfolio Holder band.
    */
   static Contract seedContract(ContractService contracts, String reference) {
-    Contract created =
-        contract(
-            contracts,
-            reference,
-            LocalDate.of(2017, 4, 8),
-            LocalDate.of(2019, 4, 7),
-            "900000",
-            List.of(12, 12));
+    Contract created = contract(contracts, reference, "2017-04-08", "2019-04-07", "900000", 12, 12);
     contracts.applyExtension(
         reference, 1, "Portfolio Holder decision 2018 (first +1 year)", LocalDate.of(2020, 4, 7));
     return contracts.findByReference(created.reference()).orElseThrow();
+  }
+
+  /** A Vibrance contract; dates as {@code yyyy-MM-dd}, one option of each length in months. */
+  static Contract contract(
+      ContractService contracts,
+      String reference,
+      String start,
+      String end,
+      String wholeLifeValue,
+      int... optionMonths) {
+    return contract(
+        contracts,
+        reference,
+        LocalDate.parse(start),
+        LocalDate.parse(end),
+        wholeLifeValue,
+        Arrays.stream(optionMonths).boxed().toList());
   }
 
   static Contract contract(
@@ -72,45 +83,13 @@ final class ExtensionTestData {
 
   /** A complete gateway report as the seed's officer would submit it. */
   static Map<String, Object> gatewayReport(boolean keyDecision) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("reportNumber", "ACH19003");
-    v.put("contactOfficer", "Commissioning Officer");
-    v.put("ward", "All");
+    Map<String, Object> v = FormValues.load("extension/gateway-report");
     v.put("keyDecision", keyDecision);
-    v.put("impactOnVulnerableAdults", "None");
-    v.put("estimatedUsers", 351L);
-    v.put("rationale", "The provider is delivering a good service (seed 000 §1.3)");
-    v.put("serviceReviews", "Satisfactory in April 2018 and June 2018");
-    v.put("qafOutcome", "April 2018: satisfactory");
-    v.put("kpiSummary", "Revised KPIs in force from November 2018 and met");
-    v.put("satisfaction", "91% very or quite satisfied");
-    v.put("priceChange", "None: the 2017 price is retained");
-    v.put("option1Description", "Extend the current contract for the permissible 1 year");
-    v.put("option1Recommended", true);
-    v.put("option1Reasons", "Continuity while pre-payment cards are implemented");
-    v.put("option2Description", "Tender as is");
-    v.put("option2Recommended", false);
-    v.put("option2Reasons", "Would not include the current review; tight timeline");
-    v.put("option3Description", "Decommission the service");
-    v.put("option3Recommended", false);
-    v.put("option3Reasons", "Statutory duty under the Care Act 2014");
-    v.put("costOfProposal", 225000.0);
-    v.put("ongoingCosts", 0.0);
-    v.put("budgetHead", "Direct Payments Support");
-    v.put("totalCurrentBudget", 225000.0);
-    v.put("sourceOfFunding", "Council's General Fund");
-    v.put("legalImplications", "Clause 2.2 allows a further 1 year plus 1 year");
     return v;
   }
 
   static Map<String, Object> scrutiny() {
-    return Map.of(
-        "scrutinyCommittee",
-        "Adult Care and Health Policy Development and Scrutiny Committee",
-        "scrutinyDate",
-        "2019-09-17",
-        "scrutinyComments",
-        "Noted");
+    return FormValues.load("extension/scrutiny");
   }
 
   static Map<String, Object> chiefOfficer(String decision, String comments) {

@@ -7,15 +7,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Date;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import uk.gov.council.commissioning.calendar.BankHolidayData;
-import uk.gov.council.commissioning.calendar.CalendarProperties;
-import uk.gov.council.commissioning.calendar.Nation;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.EngineClock;
 import uk.gov.council.commissioning.deadlines.TimeAcceleration;
+import uk.gov.council.commissioning.testkit.TestCalendars;
 import uk.gov.council.commissioning.testkit.TestClock;
 import uk.gov.council.commissioning.testkit.TestDeadlines;
 
@@ -26,9 +23,7 @@ import uk.gov.council.commissioning.testkit.TestDeadlines;
 @ExtendWith(TestClock.class)
 class IncidentDeadlinesTest {
 
-  private static final WorkingDayCalendar CALENDAR =
-      new WorkingDayCalendar(
-          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final WorkingDayCalendar CALENDAR = TestCalendars.englandAndWales();
   private static final IncidentProperties DEFAULTS =
       new IncidentProperties(
           Duration.ofHours(12), Duration.ofHours(48), Duration.ofHours(24), 5, 2, 2);

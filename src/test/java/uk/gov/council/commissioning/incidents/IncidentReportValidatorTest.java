@@ -1,15 +1,15 @@
 package uk.gov.council.commissioning.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+import static uk.gov.council.commissioning.testkit.ContractDraft.registered;
+import static uk.gov.council.commissioning.testkit.FormRefusals.problemsOf;
 
-import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
@@ -27,7 +27,6 @@ import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.deadlines.EngineClock;
 import uk.gov.council.commissioning.forms.RequestScope;
-import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.testkit.TestClock;
 
@@ -207,11 +206,7 @@ class IncidentReportValidatorTest {
     report.put("occurredAt", "2025-05-22T06:00+01:00");
     report.remove("immediateAction");
 
-    TaskFormException e =
-        catchThrowableOfType(
-            TaskFormException.class,
-            () -> validator.validateInitialReport(scope(report), occurredAt));
-    assertThat(e.problems())
+    assertThat(problemsOf(() -> validator.validateInitialReport(scope(report), occurredAt)))
         .containsExactly(
             "providerAwareAt: cannot be before the incident occurred",
             "immediateAction: is required");
@@ -223,11 +218,7 @@ class IncidentReportValidatorTest {
   }
 
   private List<String> problems(Map<String, Object> report, Actor reporter) {
-    TaskFormException e =
-        catchThrowableOfType(
-            TaskFormException.class, () -> validator.validateStart(scope(report), reporter));
-    assertThat(e).as("the report should be refused").isNotNull();
-    return e.problems();
+    return problemsOf(() -> validator.validateStart(scope(report), reporter));
   }
 
   private static Map<String, Object> goodReport() {
@@ -253,17 +244,14 @@ class IncidentReportValidatorTest {
 
   @Test
   void anInitialReportCannotHaveReachedTheCouncilBeforeTheProviderKnewOfTheIncident() {
-    TaskFormException refused =
-        catchThrowableOfType(
-            TaskFormException.class,
-            () ->
-                validator.validateInitialReportReceivedOtherwise(
-                    scope(
-                        initialReportReceived(
-                            "EMAIL", "2025-05-22T08:15+01:00", "2025-05-22T08:30+01:00")),
-                    OCCURRED));
-
-    assertThat(refused.problems())
+    assertThat(
+            problemsOf(
+                () ->
+                    validator.validateInitialReportReceivedOtherwise(
+                        scope(
+                            initialReportReceived(
+                                "EMAIL", "2025-05-22T08:15+01:00", "2025-05-22T08:30+01:00")),
+                        OCCURRED)))
         .containsExactly(
             "initialReportReceivedAt: cannot be before the provider became aware of the incident");
   }
@@ -281,11 +269,9 @@ class IncidentReportValidatorTest {
         .isEqualTo("EMAIL");
 
     items.remove("lessonsAndActions");
-    TaskFormException refused =
-        catchThrowableOfType(
-            TaskFormException.class,
-            () -> validator.validateReportingFormReceivedOtherwise(scope(items), OCCURRED));
-    assertThat(refused.problems())
+    assertThat(
+            problemsOf(
+                () -> validator.validateReportingFormReceivedOtherwise(scope(items), OCCURRED)))
         .containsExactly(
             "reportingFormText: paste the form as received, or fill in every item of the form",
             "lessonsAndActions: is required");
@@ -296,23 +282,13 @@ class IncidentReportValidatorTest {
   }
 
   private static Contract contract(ContractStatus status) {
-    return new Contract(
+    return registered(
         7,
-        "HC-2024-01",
-        "Domiciliary Care Service",
         VIBRANCE,
-        "Home care",
-        LocalDate.of(2024, 4, 1),
-        LocalDate.of(2027, 3, 31),
-        new BigDecimal("640000"),
-        new BigDecimal("1920000"),
-        "Home Care",
+        draft("HC-2024-01", VIBRANCE.id())
+            .about("Domiciliary Care Service", "Home care", "Home Care")
+            .running("2024-04-01", "2027-03-31", "640000", "1920000"),
         status,
-        Instant.parse("2024-01-01T00:00:00Z"),
-        List.of(),
-        null,
-        null,
-        null,
-        null);
+        Instant.parse("2024-01-01T00:00:00Z"));
   }
 }

@@ -170,12 +170,7 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
         .contains(incident.processInstanceId());
     assertThat(ids(OFFICER, "/engine-rest/task?processInstanceId=" + incident.processInstanceId()))
         .contains(incident.providerTaskId());
-    Response variables =
-        http.get(
-            "/engine-rest/process-instance/" + incident.processInstanceId() + "/variables",
-            as(OFFICER));
-    assertThat(variables.status()).as("refused").isIn(403, 404);
-    assertThat(variables.text()).doesNotContain(SERVICE_USER);
+    assertCaseVariablesRefused(incident, OFFICER, "refused");
 
     Response api = http.get("/api/incidents/" + incident.number(), as(OFFICER));
     JsonNode details = answer(api, 200);
@@ -221,12 +216,7 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
     assertThat(form.status()).isEqualTo(200);
     assertThat(json.readTree(form.body()).path("serviceUserName").path("value").asText())
         .isEqualTo(SERVICE_USER);
-    Response outside =
-        http.get(
-            "/engine-rest/process-instance/" + incident.processInstanceId() + "/variables",
-            as(DIRECTOR));
-    assertThat(outside.status()).as("but not the case's variables outside the task").isIn(403, 404);
-    assertThat(outside.text()).doesNotContain(SERVICE_USER);
+    assertCaseVariablesRefused(incident, DIRECTOR, "but not the case's variables outside the task");
   }
 
   // --- safeguarding alerts -----------------------------------------------------------------------
@@ -317,6 +307,16 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
         .minusHours(hours)
         .truncatedTo(ChronoUnit.MINUTES)
         .toString();
+  }
+
+  /** The engine's REST API refuses the user the case's variables, and shows no service user. */
+  private void assertCaseVariablesRefused(Case incident, String user, String description) {
+    Response variables =
+        http.get(
+            "/engine-rest/process-instance/" + incident.processInstanceId() + "/variables",
+            as(user));
+    assertThat(variables.status()).as(description).isIn(403, 404);
+    assertThat(variables.text()).doesNotContain(SERVICE_USER);
   }
 
   private List<String> ids(String user, String path) throws IOException {

@@ -9,6 +9,7 @@ import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.FormValues;
 import uk.gov.council.commissioning.testkit.TestUsers;
 
 /** Providers, contracts and completed forms for serious-incident tests (seed 002 §12). */
@@ -58,14 +59,9 @@ final class IncidentTestData {
 
   /** An officer's log of an incident learnt from the hospital, before the provider reported it. */
   static Map<String, Object> officerLog(String contractReference, String occurredAt) {
-    Map<String, Object> v = new HashMap<>();
+    Map<String, Object> v = FormValues.load("incidents/officer-log");
     v.put("contractReference", contractReference);
-    v.put("category", "UNEXPECTED_DEATH_OR_SERIOUS_INJURY");
     v.put("occurredAt", occurredAt);
-    v.put("howCouncilLearnt", "Call from the hospital discharge team");
-    v.put("description", "Fall at home, admitted with a fractured hip");
-    v.put("safeguardingSuspected", false);
-    v.put("riddorReportable", false);
     return v;
   }
 
@@ -79,30 +75,12 @@ final class IncidentTestData {
   }
 
   static Map<String, Object> reportItems() {
-    Map<String, Object> v = new HashMap<>();
-    v.put("description", "Service user found on the floor by the morning carer; ambulance called");
-    v.put("partiesInvolved", "Service user; carer J. Smith; daughter");
-    v.put(
-        "emergencyServices",
-        "Ambulance attended 08:40, conveyed to the Princess Royal University Hospital");
-    v.put("immediateAction", "Carer stayed until the ambulance left; family and office informed");
-    v.put("furtherAction", "Falls risk assessment to be reviewed before discharge");
-    v.put("serviceUserGroup", "OLDER_PEOPLE");
-    v.put("serviceUserName", "Edith Example");
-    v.put("serviceUserLbbId", "LBB-204518");
-    return v;
+    return FormValues.load("incidents/report-items");
   }
 
   /** Seed 002 §12.5. */
   static Map<String, Object> reportingForm() {
-    return Map.of(
-        "incidentChronology",
-            "07:55 carer arrived, no answer; 08:05 entered with key safe; found on floor",
-        "currentPosition", "In hospital, surgery planned; package suspended",
-        "contributoryFactors", "Rug in the hallway; pendant alarm not worn",
-        "lessonsAndActions",
-            "Home hazard check at every review; pendant reminders in the care plan",
-        "othersInformed", "Daughter 08:20; CQC notification not required");
+    return FormValues.load("incidents/reporting-form");
   }
 
   /**
@@ -154,13 +132,7 @@ final class IncidentTestData {
   }
 
   static Map<String, Object> close() {
-    return Map.of(
-        "reviewDecision",
-        "CLOSE",
-        "outcome",
-        "Accidental fall; provider's actions appropriate",
-        "lessonsLearned",
-        "Hazard checks added to reviews");
+    return FormValues.load("incidents/close");
   }
 
   static Map<String, Object> escalate(String route) {

@@ -44,6 +44,9 @@ class NotificationOutboxTest extends ProcessTestCase {
   @Autowired PlatformTransactionManager transactionManager;
   @Autowired JavaMailSender mailSender;
 
+  /** The clock of the test's own dispatcher, when it has one ({@link #dispatcherOnTestClock()}). */
+  private MutableClock clock;
+
   TransactionTemplate transaction;
 
   @BeforeEach
@@ -249,10 +252,8 @@ class NotificationOutboxTest extends ProcessTestCase {
 
   @Test
   void smtpFailureIsRetriedWithBackOffAndFinallyMarkedFailed() {
-    MutableClock clock = testClock();
-    OutboxDispatcher dispatcherWithClock = dispatcherWith(clock);
-    sendPlain("case-9/unreachable");
-    greenMail.stop();
+    OutboxDispatcher dispatcherWithClock = dispatcherOnTestClock();
+    queueWhileTheServerIsDown("case-9/unreachable");
 
     for (int attempt = 1; attempt < OutboxDispatcher.MAX_ATTEMPTS; attempt++) {
       assertThat(dispatcherWithClock.dispatchPending()).isZero();
@@ -278,10 +279,8 @@ class NotificationOutboxTest extends ProcessTestCase {
 
   @Test
   void failedMessageIsSentWhenTheServerIsBackAndDoesNotHoldUpOthers() {
-    MutableClock clock = testClock();
-    OutboxDispatcher dispatcherWithClock = dispatcherWith(clock);
-    sendPlain("case-10/first");
-    greenMail.stop();
+    OutboxDispatcher dispatcherWithClock = dispatcherOnTestClock();
+    queueWhileTheServerIsDown("case-10/first");
     assertThat(dispatcherWithClock.dispatchPending()).isZero();
 
     greenMail.start();
@@ -297,8 +296,7 @@ class NotificationOutboxTest extends ProcessTestCase {
 
   @Test
   void messageClaimedByAnotherNodeIsLeftAloneUntilTheClaimExpires() {
-    MutableClock clock = testClock();
-    OutboxDispatcher dispatcherWithClock = dispatcherWith(clock);
+    OutboxDispatcher dispatcherWithClock = dispatcherOnTestClock();
     sendPlain("case-11/claimed");
     jdbc.sql("UPDATE notification_outbox SET status = 'SENDING', claimed_at = :at, attempts = 1")
         .param("at", OffsetDateTime.now(clock))
@@ -329,9 +327,17 @@ class NotificationOutboxTest extends ProcessTestCase {
     return new MutableClock(Instant.now().plusSeconds(5));
   }
 
-  private OutboxDispatcher dispatcherWith(MutableClock clock) {
+  /** A dispatcher on a new {@link #testClock()}, which the test then moves as {@link #clock}. */
+  private OutboxDispatcher dispatcherOnTestClock() {
+    clock = testClock();
     return new OutboxDispatcher(
         jdbc, transactionManager, mailSender, "commissioning@council.example", clock);
+  }
+
+  /** Queues a plain message and stops the mail server before it is sent. */
+  private void queueWhileTheServerIsDown(String key) {
+    sendPlain(key);
+    greenMail.stop();
   }
 
   @Test

@@ -743,9 +743,11 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
     List<Provider> providers = contracts.findAllProviders();
     Map<String, Object> cheap = contract("2026-07-31");
     cheap.put("wholeLifeValue", "£1,000");
-    assertThatThrownBy(() -> complete(OFFICER, taskAt(instance, "Task_SignContract"), cheap))
-        .hasRootCauseInstanceOf(TaskFormException.class)
-        .hasMessageContaining("wholeLifeValue: must not be less than the annual value");
+    assertRefusedAs(
+        OFFICER,
+        taskAt(instance, "Task_SignContract"),
+        cheap,
+        "wholeLifeValue: must not be less than the annual value");
     assertThat(instance).isWaitingAt("Task_SignContract").hasNotPassed("Task_RecordSignedContract");
     assertThat(contracts.findByReference(newContract)).isEmpty();
     assertThat(contracts.findAllProviders()).isEqualTo(providers);

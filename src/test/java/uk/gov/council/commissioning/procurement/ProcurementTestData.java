@@ -10,6 +10,7 @@ import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.FormValues;
 import uk.gov.council.commissioning.testkit.TestUsers;
 
 /** Users, the contract being replaced and a lawful timetable for procurement tests. */
@@ -94,32 +95,15 @@ final class ProcurementTestData {
    * standstill.
    */
   static Map<String, Object> plan(String regime) {
-    Map<String, Object> plan = new HashMap<>();
+    Map<String, Object> plan = FormValues.load("procurement/timetable");
     plan.put("regime", regime);
-    plan.put("procedure", "OPEN");
-    plan.put("marketEngagementStart", "2026-03-09");
-    plan.put("marketEngagementEnd", "2026-04-10");
-    plan.put("tenderNoticeDate", "2026-04-13");
-    plan.put("tenderCloseDate", "2026-05-15");
-    plan.put("evaluationEnd", "2026-06-12");
-    plan.put("awardAuthorisationEnd", "2026-07-10");
-    plan.put("awardNoticeDate", "2026-07-20");
-    plan.put("contractSignatureDate", "2026-08-03");
-    plan.put("commencementDate", "2026-10-01");
-    plan.put("plannedProcurementNoticeDate", null);
-    plan.put("voluntaryStandstill", true);
     return plan;
   }
 
   /** Two stage 2 questions; Birch wins on price (hand-worked in ProcurementProcessTest). */
   static Map<String, Object> evaluation(String bids) {
-    Map<String, Object> sheet = new HashMap<>();
-    sheet.put("priceWeight", 60.0);
-    sheet.put("qualityWeight", 40.0);
-    sheet.put("maxScore", 5.0);
-    sheet.put("evaluationQuestions", "Service delivery | 60\nSocial value | 40");
+    Map<String, Object> sheet = FormValues.load("procurement/evaluation");
     sheet.put("evaluationBids", bids);
-    sheet.put("interviewNotes", "Both passing bidders interviewed on 10 June 2026");
     return sheet;
   }
 

@@ -1,13 +1,18 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import uk.gov.council.commissioning.procurement.EvaluationResult.ExcludedBid;
 import uk.gov.council.commissioning.procurement.EvaluationResult.RankedBid;
 import uk.gov.council.commissioning.web.FieldProblem;
@@ -103,39 +108,43 @@ class TenderEvaluationTest {
    * Yarrow 120,000, all 5 but service delivery 2 (15 × 2/5 = 6) and innovation 2 (10 × 2/5 = 4):
    * 5+10+6+4+10+10+10+10+10+10 = 85 -> quality 34.00, price 50.00, total 84.00.
    * Yarrow ranks first on its higher quality score.
+   *
+   * Equal total and quality: Zeta and Alpha both 100,000, all 4: quality 32.00, price 60.00,
+   * total 92.00 -> both rank 1, flagged for the panel, listed by name. Mid 200,000, all 4:
+   * price 30.00, total 62.00 -> rank 3.
    */
-  @Test
-  void onEqualTotalsTheHigherQualityScoreRanksFirst() {
-    EvaluationResult result =
-        evaluateWithTheSeed(
-            passed("Xenon", "100000", 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
-            passed("Yarrow", "120000", 5, 5, 2, 2, 5, 5, 5, 5, 5, 5));
-
-    assertThat(result.ranking())
-        .containsExactly(
-            ranked(1, "Yarrow", "34.00", "50.00", "84.00", "120000", false),
-            ranked(2, "Xenon", "24.00", "60.00", "84.00", "100000", false));
-    assertThat(result.panelDecisionNeeded()).isFalse();
+  static Stream<Arguments> ties() {
+    return Stream.of(
+        arguments(
+            "on equal totals the higher quality score ranks first",
+            List.of(
+                passed("Xenon", "100000", 3, 3, 3, 3, 3, 3, 3, 3, 3, 3),
+                passed("Yarrow", "120000", 5, 5, 2, 2, 5, 5, 5, 5, 5, 5)),
+            List.of(
+                ranked(1, "Yarrow", "34.00", "50.00", "84.00", "120000", false),
+                ranked(2, "Xenon", "24.00", "60.00", "84.00", "100000", false)),
+            false),
+        arguments(
+            "equal total and quality share the rank and go to the panel",
+            List.of(
+                passed("Zeta", "100000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
+                passed("Mid", "200000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
+                passed("Alpha", "100000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4)),
+            List.of(
+                ranked(1, "Alpha", "32.00", "60.00", "92.00", "100000", true),
+                ranked(1, "Zeta", "32.00", "60.00", "92.00", "100000", true),
+                ranked(3, "Mid", "32.00", "30.00", "62.00", "200000", false)),
+            true));
   }
 
-  /*
-   * Zeta and Alpha both 100,000, all 4: quality 32.00, price 60.00, total 92.00 -> both rank 1,
-   * flagged for the panel, listed by name. Mid 200,000, all 4: price 30.00, total 62.00 -> rank 3.
-   */
-  @Test
-  void equalTotalAndQualityShareTheRankAndGoToThePanel() {
-    EvaluationResult result =
-        evaluateWithTheSeed(
-            passed("Zeta", "100000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
-            passed("Mid", "200000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4),
-            passed("Alpha", "100000", 4, 4, 4, 4, 4, 4, 4, 4, 4, 4));
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("ties")
+  void tiesAreBrokenOnQualityAndOtherwiseGoToThePanel(
+      String tie, List<Bid> bids, List<RankedBid> ranking, boolean panelDecisionNeeded) {
+    EvaluationResult result = TenderEvaluation.evaluate(SEED, bids);
 
-    assertThat(result.ranking())
-        .containsExactly(
-            ranked(1, "Alpha", "32.00", "60.00", "92.00", "100000", true),
-            ranked(1, "Zeta", "32.00", "60.00", "92.00", "100000", true),
-            ranked(3, "Mid", "32.00", "30.00", "62.00", "200000", false));
-    assertThat(result.panelDecisionNeeded()).isTrue();
+    assertThat(result.ranking()).containsExactlyElementsOf(ranking);
+    assertThat(result.panelDecisionNeeded()).isEqualTo(panelDecisionNeeded);
     assertThat(result.tieRule()).contains("higher quality score").contains("panel");
   }
 

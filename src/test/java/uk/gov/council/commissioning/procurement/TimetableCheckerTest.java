@@ -3,27 +3,27 @@ package uk.gov.council.commissioning.procurement;
 import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 import static uk.gov.council.commissioning.procurement.ProcurementSettings.settings;
 import static uk.gov.council.commissioning.procurement.SeedTimetable.seed;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.CsvSource;
-import uk.gov.council.commissioning.calendar.BankHolidayData;
-import uk.gov.council.commissioning.calendar.CalendarProperties;
-import uk.gov.council.commissioning.calendar.Nation;
+import org.junit.jupiter.params.provider.MethodSource;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.procurement.TimetableCheck.NoticeDue;
 import uk.gov.council.commissioning.procurement.TimetableCheck.Problem;
+import uk.gov.council.commissioning.testkit.TestCalendars;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 class TimetableCheckerTest {
 
-  private static final WorkingDayCalendar ENGLAND =
-      new WorkingDayCalendar(
-          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final WorkingDayCalendar ENGLAND = TestCalendars.englandAndWales();
 
   private static TimetableChecker checker(boolean electronicSubmission) {
     ProcurementProperties properties =
@@ -101,14 +101,13 @@ class TimetableCheckerTest {
     SeedTimetable early = seed();
     early.contractSignatureDate = of(2020, 9, 14);
 
-    TimetableCheck check = checker.check(early.plan());
+    Problem problem = onlyFault(checker.check(early.plan()), "contractSignatureDate");
 
-    assertThat(fieldsAtFault(check)).containsExactly("contractSignatureDate");
-    assertThat(check.problems().get(0).reason())
+    assertThat(problem.reason())
         .contains("signed on 14 September 2020, inside the standstill period")
         .contains("run to the end of 14 September 2020")
         .endsWith("may be entered into from 15 September 2020.");
-    assertThat(check.problems().get(0).source()).contains("reg 87");
+    assertThat(problem.source()).contains("reg 87");
 
     early.contractSignatureDate = of(2020, 9, 15);
     assertThat(checker.check(early.plan()).lawful()).isTrue();
@@ -119,10 +118,7 @@ class TimetableCheckerTest {
     SeedTimetable hasty = seed();
     hasty.awardNoticeDate = of(2020, 8, 28);
 
-    TimetableCheck check = checker.check(hasty.plan());
-
-    assertThat(fieldsAtFault(check)).containsExactly("awardNoticeDate");
-    assertThat(check.problems().get(0).reason())
+    assertThat(onlyFault(checker.check(hasty.plan()), "awardNoticeDate").reason())
         .isEqualTo(
             "The award notice (28 August 2020) is before the award"
                 + " report authorisation (1 September 2020): the award can only be announced once the award report is"
@@ -252,21 +248,42 @@ class TimetableCheckerTest {
             });
   }
 
-  @Test
-  void theActsMinimumIs25DaysElectronicallyAnd10AfterAQualifyingPlannedProcurementNotice() {
-    SeedTimetable plan = seed().under("PA2023");
-    plan.tenderCloseDate = of(2020, 3, 26); // 24 days
-
-    TimetableCheck check = checker.check(plan.plan());
-    assertThat(check.minimumTenderPeriodDays()).isEqualTo(25);
-    Problem problem =
-        onlyProblem(
-            check,
+  static Stream<Arguments> tenderPeriodsUnderTheMinimum() {
+    return Stream.of(
+        arguments(
+            "PA2023",
+            of(2020, 3, 26), // 24 days
+            25,
             "The tender period from 2 March 2020 to 26 March 2020 is 24 days; the"
-                + " Procurement Act 2023 minimum for an open procedure with electronic submission is 25 days.");
-    assertThat(problem.source()).contains("s54");
+                + " Procurement Act 2023 minimum for an open procedure with electronic submission is 25 days.",
+            "PA 2023 s54"),
+        arguments(
+            "PA2023_LIGHT_TOUCH",
+            of(2020, 3, 20), // 18 days
+            25,
+            "The tender period from 2 March 2020 to 20 March 2020 is 18 days; the"
+                + " Procurement Act 2023, light touch contract sets no minimum for the open procedure, and the council's"
+                + " policy minimum is 25 days.",
+            "Council policy"));
+  }
 
-    plan.tenderCloseDate = of(2020, 3, 12); // 10 days
+  /**
+   * The Act's minimum is 25 days with electronic submission; light touch has no statutory minimum,
+   * but the council's policy applies.
+   */
+  @ParameterizedTest(name = "{0}, closing {1}")
+  @MethodSource("tenderPeriodsUnderTheMinimum")
+  void aTenderPeriodUnderTheMinimumIsRefusedNamingWhereTheMinimumComesFrom(
+      String regime, LocalDate tenderClose, int minimum, String reason, String sourceStart) {
+    TimetableCheck check = checker.check(closing(regime, tenderClose).plan());
+
+    assertThat(check.minimumTenderPeriodDays()).isEqualTo(minimum);
+    assertThat(onlyProblem(check, reason).source()).startsWith(sourceStart);
+  }
+
+  @Test
+  void theActsMinimumIs10DaysAfterAQualifyingPlannedProcurementNotice() {
+    SeedTimetable plan = closing("PA2023", of(2020, 3, 12)); // 10 days
     plan.plannedProcurementNoticeDate = of(2020, 1, 22); // exactly 40 days before the tender notice
     assertThat(checker.check(plan.plan()).lawful()).isTrue();
     plan.plannedProcurementNoticeDate = of(2020, 1, 23); // 39 days: too late to count
@@ -287,20 +304,9 @@ class TimetableCheckerTest {
   }
 
   @Test
-  void lightTouchHasNoStatutoryMinimumButTheCouncilsPolicyApplies() {
-    SeedTimetable plan = seed().under("PA2023_LIGHT_TOUCH");
-    plan.tenderCloseDate = of(2020, 3, 20); // 18 days
+  void lightTouchSaysThereIsNoStatutoryMinimum() {
+    TimetableCheck check = checker.check(closing("PA2023_LIGHT_TOUCH", of(2020, 3, 20)).plan());
 
-    TimetableCheck check = checker.check(plan.plan());
-
-    assertThat(check.minimumTenderPeriodDays()).isEqualTo(25);
-    Problem problem =
-        onlyProblem(
-            check,
-            "The tender period from 2 March 2020 to 20 March 2020 is 18 days; the"
-                + " Procurement Act 2023, light touch contract sets no minimum for the open procedure, and the council's"
-                + " policy minimum is 25 days.");
-    assertThat(problem.source()).startsWith("Council policy");
     assertThat(check.notes())
         .anySatisfy(n -> assertThat(n.advice()).contains("no statutory minimum"));
   }
@@ -432,6 +438,19 @@ class TimetableCheckerTest {
   }
 
   /** The check's one problem, once its reason is asserted. */
+  /** The seed's timetable under {@code regime}, with the tender closing on {@code tenderClose}. */
+  private static SeedTimetable closing(String regime, LocalDate tenderClose) {
+    SeedTimetable plan = seed().under(regime);
+    plan.tenderCloseDate = tenderClose;
+    return plan;
+  }
+
+  /** The one problem of the check, which must be with {@code field}. */
+  private static Problem onlyFault(TimetableCheck check, String field) {
+    assertThat(fieldsAtFault(check)).containsExactly(field);
+    return check.problems().get(0);
+  }
+
   private static Problem onlyProblem(TimetableCheck check, String reason) {
     assertThat(check.problems())
         .singleElement()

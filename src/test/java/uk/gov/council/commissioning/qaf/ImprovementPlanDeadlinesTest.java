@@ -4,13 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Instant;
 import java.time.Period;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import uk.gov.council.commissioning.calendar.BankHolidayData;
-import uk.gov.council.commissioning.calendar.CalendarProperties;
-import uk.gov.council.commissioning.calendar.Nation;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.qaf.QafProperties.ValidationStart;
+import uk.gov.council.commissioning.testkit.TestCalendars;
 import uk.gov.council.commissioning.testkit.TestDeadlines;
 
 /**
@@ -19,9 +18,7 @@ import uk.gov.council.commissioning.testkit.TestDeadlines;
  */
 class ImprovementPlanDeadlinesTest {
 
-  private static final WorkingDayCalendar CALENDAR =
-      new WorkingDayCalendar(
-          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final WorkingDayCalendar CALENDAR = TestCalendars.englandAndWales();
 
   private static ImprovementPlanDeadlines deadlines(ValidationStart from) {
     QafProperties qaf =
@@ -64,26 +61,22 @@ class ImprovementPlanDeadlinesTest {
         .isEqualTo("2026-04-07T23:00:00Z");
   }
 
-  @Test
-  void fromAcceptanceTheMonthRunsFromTheDayThePlanWasAccepted() {
-    ImprovementPlanDeadlines d = deadlines(ValidationStart.PLAN_ACCEPTED);
+  /**
+   * A plan due by the end of 16 March 2026. From acceptance, the month runs from the day it was
+   * accepted (Friday 20 March: validated after the end of Monday 20 April, BST). From the due date,
+   * it runs from the plan's last day (validated after the end of 16 April), however long the review
+   * took.
+   */
+  @ParameterizedTest(name = "{0}, accepted {1}: validation due {2}")
+  @CsvSource({
+    "PLAN_ACCEPTED, 2026-03-20T15:00:00Z, 2026-04-20T23:00:00Z",
+    "PLAN_DUE,      2026-03-20T15:00:00Z, 2026-04-16T23:00:00Z",
+    "PLAN_DUE,      2026-04-01T15:00:00Z, 2026-04-16T23:00:00Z"
+  })
+  void theValidationMonthRunsFromTheConfiguredStart(
+      ValidationStart from, Instant accepted, Instant validationDue) {
     Instant planDue = Instant.parse("2026-03-17T00:00:00Z");
 
-    // Accepted on Friday 20 March: validated after the end of Monday 20 April (BST).
-    assertThat(d.validationDue(planDue, Instant.parse("2026-03-20T15:00:00Z")))
-        .isEqualTo("2026-04-20T23:00:00Z");
-  }
-
-  @Test
-  void fromTheDueDateTheMonthRunsFromThePlansLastDayWhenEverItWasAccepted() {
-    ImprovementPlanDeadlines d = deadlines(ValidationStart.PLAN_DUE);
-    Instant planDue = Instant.parse("2026-03-17T00:00:00Z");
-
-    // The plan's last day was 16 March: validated after the end of 16 April, however long the
-    // review took.
-    assertThat(d.validationDue(planDue, Instant.parse("2026-03-20T15:00:00Z")))
-        .isEqualTo("2026-04-16T23:00:00Z");
-    assertThat(d.validationDue(planDue, Instant.parse("2026-04-01T15:00:00Z")))
-        .isEqualTo("2026-04-16T23:00:00Z");
+    assertThat(deadlines(from).validationDue(planDue, accepted)).isEqualTo(validationDue);
   }
 }

@@ -14,6 +14,7 @@ import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.AccessSetup;
 import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.testkit.FormValues;
 import uk.gov.council.commissioning.testkit.TestUsers;
 
 /** Providers, users, contracts and QAFs with a final "D" for improvement plan tests. */
@@ -30,15 +31,11 @@ final class ImprovementPlanTestData {
   private ImprovementPlanTestData() {}
 
   static void users(AccessSetup access) {
-    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    user(access, CONTRACT_OFFICER, Roles.COMMISSIONING_OFFICERS);
-    user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
+    TestUsers.user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
+    TestUsers.user(access, CONTRACT_OFFICER, Roles.COMMISSIONING_OFFICERS);
+    TestUsers.user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
     providerUser(access, ALPHA_USER, ALPHA_GROUP, "Alpha Supported Living");
     providerUser(access, BETA_USER, BETA_GROUP, "Beta Housing Support");
-  }
-
-  static void user(AccessSetup access, String id, String... groups) {
-    TestUsers.user(access, id, groups);
   }
 
   /**
@@ -49,10 +46,6 @@ final class ImprovementPlanTestData {
     identity.deleteMembership(OFFICER, Roles.COMMISSIONING_OFFICERS);
     identity.deleteMembership(CONTRACT_OFFICER, Roles.COMMISSIONING_OFFICERS);
     identity.deleteMembership(MANAGER, Roles.CONTRACTS_MANAGERS);
-  }
-
-  static String password(String user) {
-    return TestUsers.password(user);
   }
 
   static Provider provider(ContractService contracts, String group, String name, String email) {
@@ -120,11 +113,6 @@ final class ImprovementPlanTestData {
   }
 
   static Map<String, Object> plan() {
-    return Map.of(
-        "planActions",
-            "Review every support plan with the tenant; train staff in outcome-focused support planning",
-        "responsiblePerson", "Sam Example, Service Manager",
-        "targetDates", "Support plans reviewed by 30 April; training completed by 15 May",
-        "evidenceOfImprovement", "Sample of ten reviewed support plans and the training register");
+    return FormValues.load("qaf/improvement-plan");
   }
 }

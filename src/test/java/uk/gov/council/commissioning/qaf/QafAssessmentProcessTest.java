@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.gov.council.commissioning.qaf.QafTestData.*;
+import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import java.time.Instant;
 import java.time.LocalDateTime;

@@ -1,12 +1,16 @@
 package uk.gov.council.commissioning.qaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.council.commissioning.qaf.QafEvidenceRule.Problem;
 
@@ -29,44 +33,55 @@ class QafEvidenceRuleTest {
     return v;
   }
 
+  /** As {@link #allD()}, with the given fields (name, value, name, value...) set. */
+  static Map<String, Object> allDBut(Object... namesAndValues) {
+    Map<String, Object> v = allD();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      v.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return v;
+  }
+
   @Test
   void allDNeedsNoEvidence() {
     assertThat(rule.check("FULL", allD()::get)).isEmpty();
   }
 
-  @Test
-  void aClaimedCNeedsLevelCEvidenceOnly() {
-    Map<String, Object> v = allD();
-    v.put("c13Grade", "C");
-    assertThat(texts(v))
-        .containsExactly("c13EvidenceC: C1.3 level C evidence: written evidence is required");
-    v.put("c13EvidenceC", EVIDENCE);
-    assertThat(texts(v)).isEmpty();
+  static Stream<Arguments> claims() {
+    return Stream.of(
+        arguments(
+            "c13Grade",
+            "C",
+            List.of(),
+            List.of("c13EvidenceC: C1.3 level C evidence: written evidence is required")),
+        arguments(
+            "c13Grade",
+            "B",
+            List.of("c13EvidenceC"),
+            List.of("c13EvidenceB: C1.3 level B evidence: written evidence is required")),
+        arguments(
+            "c14Grade",
+            "A",
+            List.of(),
+            List.of(
+                "c14EvidenceC: C1.4 level C evidence: written evidence is required",
+                "c14EvidenceB: C1.4 level B evidence: written evidence is required",
+                "c14EvidenceA: C1.4 level A evidence: written evidence is required")));
   }
 
-  @Test
-  void aClaimedBNeedsCAndB() {
-    Map<String, Object> v = allD();
-    v.put("c13Grade", "B");
-    v.put("c13EvidenceC", EVIDENCE);
-    assertThat(texts(v))
-        .containsExactly("c13EvidenceB: C1.3 level B evidence: written evidence is required");
-    v.put("c13EvidenceB", EVIDENCE);
-    assertThat(texts(v)).isEmpty();
-  }
+  /**
+   * A claimed grade needs evidence at its own level and every level below: each one missing is
+   * named, and the return passes once each named field is filled in.
+   */
+  @ParameterizedTest(name = "{0} {1} with evidence in {2}")
+  @MethodSource("claims")
+  void aClaimedGradeNeedsEvidenceAtItsLevelAndEachBelow(
+      String gradeField, String grade, List<String> evidenced, List<String> missing) {
+    Map<String, Object> v = allDBut(gradeField, grade);
+    evidenced.forEach(field -> v.put(field, EVIDENCE));
 
-  @Test
-  void aClaimedANeedsCBAndA() {
-    Map<String, Object> v = allD();
-    v.put("c14Grade", "A");
-    assertThat(texts(v))
-        .containsExactly(
-            "c14EvidenceC: C1.4 level C evidence: written evidence is required",
-            "c14EvidenceB: C1.4 level B evidence: written evidence is required",
-            "c14EvidenceA: C1.4 level A evidence: written evidence is required");
-    v.put("c14EvidenceC", EVIDENCE);
-    v.put("c14EvidenceB", EVIDENCE);
-    v.put("c14EvidenceA", EVIDENCE);
+    assertThat(texts(v)).containsExactlyElementsOf(missing);
+    missing.forEach(text -> v.put(text.substring(0, text.indexOf(':')), EVIDENCE));
     assertThat(texts(v)).isEmpty();
   }
 
@@ -77,19 +92,14 @@ class QafEvidenceRuleTest {
         "Done!", "ok", "-", " ✓ ✓ "
       })
   void aTickIsNotEvidence(String tick) {
-    Map<String, Object> v = allD();
-    v.put("c15Grade", "C");
-    v.put("c15EvidenceC", tick);
-    assertThat(texts(v))
+    assertThat(texts(allDBut("c15Grade", "C", "c15EvidenceC", tick)))
         .containsExactly(
             "c15EvidenceC: C1.5 level C evidence: written evidence is required (a tick is not evidence)");
   }
 
   @Test
   void tooShortANoteIsNotEvidenceAndTheMinimumIsConfigurable() {
-    Map<String, Object> v = allD();
-    v.put("c16Grade", "C");
-    v.put("c16EvidenceC", "Policy in place");
+    Map<String, Object> v = allDBut("c16Grade", "C", "c16EvidenceC", "Policy in place");
     assertThat(texts(v))
         .containsExactly(
             "c16EvidenceC: C1.6 level C evidence: written evidence of at least 20"
@@ -99,21 +109,24 @@ class QafEvidenceRuleTest {
 
   @Test
   void blankEvidenceIsMissing() {
-    Map<String, Object> v = allD();
-    v.put("c17Grade", "C");
-    v.put("c17EvidenceC", "   ");
-    assertThat(texts(v))
+    assertThat(texts(allDBut("c17Grade", "C", "c17EvidenceC", "   ")))
         .containsExactly("c17EvidenceC: C1.7 level C evidence: written evidence is required");
   }
 
   @Test
   void gradesAreOnlyAToD() {
-    Map<String, Object> v = allD();
-    v.put("c11Grade", "E");
-    v.put("c12Grade", null);
-    v.put("c13Grade", "b");
-    v.put("c13EvidenceC", EVIDENCE);
-    v.put("c13EvidenceB", EVIDENCE);
+    Map<String, Object> v =
+        allDBut(
+            "c11Grade",
+            "E",
+            "c12Grade",
+            null,
+            "c13Grade",
+            "b",
+            "c13EvidenceC",
+            EVIDENCE,
+            "c13EvidenceB",
+            EVIDENCE);
     assertThat(texts(v))
         .containsExactly(
             "c11Grade: C1.1 grade: must be A, B, C or D, not \"E\"",

@@ -73,11 +73,7 @@ class QafReportsTest extends ProcessTestCase {
         insert(
             jdbc,
             Qaf.agreed(contractId, provider.id(), 2027, officer)
-                .withStatus(
-                    "OPEN",
-                    uk(LocalDateTime.of(2027, 6, 15, 0, 0)),
-                    uk(LocalDateTime.of(2027, 7, 20, 0, 0)),
-                    null));
+                .withStatus("OPEN", ukMidnight(2027, 6, 15), ukMidnight(2027, 7, 20), null));
     grade(jdbc, y2027, "C1.1", "A", "B", null);
     insert(jdbc, Qaf.agreed(otherContractId, other.id(), 2026, officer));
 
@@ -121,37 +117,17 @@ class QafReportsTest extends ProcessTestCase {
   @Test
   void openImprovementPlansWithTheirDueDatesAndWhetherOverdue() {
     long qaf = insert(jdbc, Qaf.agreed(contractId, provider.id(), 2026, officer));
-    long notSubmitted = openPlan(jdbc, qaf, "C1.3", uk(LocalDateTime.of(2027, 5, 10, 9, 0)));
+    long notSubmitted = openPlan(jdbc, qaf, "C1.3", nineAm(2027, 5, 10));
     long onTime =
         submittedPlan(
-            jdbc,
-            qaf,
-            "C1.4",
-            uk(LocalDateTime.of(2027, 5, 1, 9, 0)),
-            uk(LocalDateTime.of(2027, 4, 30, 9, 0)),
-            uk(LocalDateTime.of(2027, 5, 30, 9, 0)));
+            jdbc, qaf, "C1.4", nineAm(2027, 5, 1), nineAm(2027, 4, 30), nineAm(2027, 5, 30));
     long notValidated =
         submittedPlan(
-            jdbc,
-            qaf,
-            "C1.5",
-            uk(LocalDateTime.of(2027, 4, 1, 9, 0)),
-            uk(LocalDateTime.of(2027, 3, 30, 9, 0)),
-            uk(LocalDateTime.of(2027, 5, 1, 9, 0)));
+            jdbc, qaf, "C1.5", nineAm(2027, 4, 1), nineAm(2027, 3, 30), nineAm(2027, 5, 1));
     long dueLaterToday = openPlan(jdbc, qaf, "C1.7", uk(LocalDateTime.of(2027, 5, 20, 17, 0)));
-    plan(
-        jdbc,
-        qaf,
-        "C1.6",
-        uk(LocalDateTime.of(2027, 1, 1, 9, 0)),
-        null,
-        null,
-        null,
-        "NOT_IMPROVED",
-        "D",
-        "CLOSED");
+    plan(jdbc, qaf, "C1.6", nineAm(2027, 1, 1), null, null, null, "NOT_IMPROVED", "D", "CLOSED");
     long othersQaf = insert(jdbc, Qaf.agreed(otherContractId, other.id(), 2026, officer));
-    long othersPlan = openPlan(jdbc, othersQaf, "C1.1", uk(LocalDateTime.of(2027, 5, 1, 9, 0)));
+    long othersPlan = openPlan(jdbc, othersQaf, "C1.1", nineAm(2027, 5, 1));
 
     List<OpenPlan> own = reports.openPlans(List.of(provider.organisationGroup()));
 
@@ -179,39 +155,16 @@ class QafReportsTest extends ProcessTestCase {
   void qafsNotReturnedByTheirDeadlineAndQafsNotIssuedOnTime() {
     Qaf base = Qaf.agreed(contractId, provider.id(), 2027, officer);
     Instant issued = uk(LocalDateTime.of(2027, 3, 1, 9, 0));
-    long late =
-        insert(
-            jdbc,
-            base.withDates(
-                    LocalDate.of(2027, 6, 12), issued, uk(LocalDateTime.of(2027, 5, 1, 0, 0)))
-                .withStatus("OPEN", issued, null, null));
+    long late = open(base, LocalDate.of(2027, 6, 12), issued, ukMidnight(2027, 5, 1), null);
+    open(base, LocalDate.of(2027, 6, 12), issued, ukMidnight(2027, 5, 1), ukMidnight(2027, 5, 2));
+    open(base, LocalDate.of(2027, 8, 11), issued, ukMidnight(2027, 6, 30), null);
     insert(
         jdbc,
-        base.withDates(LocalDate.of(2027, 6, 12), issued, uk(LocalDateTime.of(2027, 5, 1, 0, 0)))
-            .withStatus("OPEN", issued, uk(LocalDateTime.of(2027, 5, 2, 0, 0)), null));
-    insert(
-        jdbc,
-        base.withDates(LocalDate.of(2027, 8, 11), issued, uk(LocalDateTime.of(2027, 6, 30, 0, 0)))
-            .withStatus("OPEN", issued, null, null));
-    insert(
-        jdbc,
-        base.withDates(LocalDate.of(2027, 6, 12), issued, uk(LocalDateTime.of(2027, 5, 1, 0, 0)))
+        base.withDates(LocalDate.of(2027, 6, 12), issued, ukMidnight(2027, 5, 1))
             .withStatus("NOT_RETURNED", issued, null, null));
     long notIssued =
-        insert(
-            jdbc,
-            base.withDates(
-                    LocalDate.of(2027, 8, 15),
-                    uk(LocalDateTime.of(2027, 5, 15, 0, 0)),
-                    uk(LocalDateTime.of(2027, 7, 4, 0, 0)))
-                .withStatus("OPEN", null, null, null));
-    insert(
-        jdbc,
-        base.withDates(
-                LocalDate.of(2027, 9, 15),
-                uk(LocalDateTime.of(2027, 6, 15, 0, 0)),
-                uk(LocalDateTime.of(2027, 8, 4, 0, 0)))
-            .withStatus("OPEN", null, null, null));
+        unissued(base, LocalDate.of(2027, 8, 15), ukMidnight(2027, 5, 15), ukMidnight(2027, 7, 4));
+    unissued(base, LocalDate.of(2027, 9, 15), ukMidnight(2027, 6, 15), ukMidnight(2027, 8, 4));
 
     OverdueQafs overdue = reports.overdue();
 
@@ -323,5 +276,26 @@ class QafReportsTest extends ProcessTestCase {
         .param("findings", findings)
         .param("id", assessmentId)
         .update();
+  }
+
+  /** An open QAF issued at {@code issued}, due back at {@code due}; returned if given. */
+  private long open(Qaf base, LocalDate meeting, Instant issued, Instant due, Instant returned) {
+    return insert(
+        jdbc, base.withDates(meeting, issued, due).withStatus("OPEN", issued, returned, null));
+  }
+
+  /** An open QAF that was to be issued at {@code issue} and has not been. */
+  private long unissued(Qaf base, LocalDate meeting, Instant issue, Instant due) {
+    return insert(jdbc, base.withDates(meeting, issue, due).withStatus("OPEN", null, null, null));
+  }
+
+  /** The start of the day, UK time. */
+  private static Instant ukMidnight(int year, int month, int day) {
+    return uk(LocalDateTime.of(year, month, day, 0, 0));
+  }
+
+  /** 09:00 UK time on the day. */
+  private static Instant nineAm(int year, int month, int day) {
+    return uk(LocalDateTime.of(year, month, day, 9, 0));
   }
 }

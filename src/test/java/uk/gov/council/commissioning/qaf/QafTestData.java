@@ -26,14 +26,10 @@ final class QafTestData {
   private QafTestData() {}
 
   static void users(AccessSetup access) {
-    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
+    TestUsers.user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
+    TestUsers.user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
     providerUser(access, ALPHA_USER, ALPHA_GROUP, "Alpha Supported Living");
     providerUser(access, BETA_USER, BETA_GROUP, "Beta Support");
-  }
-
-  static void user(AccessSetup access, String id, String... groups) {
-    TestUsers.user(access, id, groups);
   }
 
   static Provider alpha(ContractService contracts) {

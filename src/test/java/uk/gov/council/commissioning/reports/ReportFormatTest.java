@@ -6,17 +6,23 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 class ReportFormatTest {
 
+  @ParameterizedTest(name = "{0} is {1}")
+  @CsvSource({
+    "2026-11-23T14:05:00Z, 'Mon 23 Nov 2026, 14:05'",
+    "2026-07-01T08:30:00Z, 'Wed 1 Jul 2026, 09:30'",
+    "2026-09-30T23:30:00Z, 'Thu 1 Oct 2026, 00:30'"
+  })
+  void timesAreWrittenInUkTimeSummerAndWinter(Instant time, String written) {
+    assertThat(ReportFormat.time(time)).isEqualTo(written);
+  }
+
   @Test
-  void timesAreWrittenInUkTimeSummerAndWinter() {
-    assertThat(ReportFormat.time(Instant.parse("2026-11-23T14:05:00Z")))
-        .isEqualTo("Mon 23 Nov 2026, 14:05");
-    assertThat(ReportFormat.time(Instant.parse("2026-07-01T08:30:00Z")))
-        .isEqualTo("Wed 1 Jul 2026, 09:30");
-    assertThat(ReportFormat.time(Instant.parse("2026-09-30T23:30:00Z")))
-        .isEqualTo("Thu 1 Oct 2026, 00:30");
+  void machineTimesCarryTheUkOffsetAndNoTimeIsADash() {
     assertThat(ReportFormat.machineTime(Instant.parse("2026-07-01T08:30:00Z")))
         .isEqualTo("2026-07-01T09:30+01:00");
     assertThat(ReportFormat.time(null)).isEqualTo("–");

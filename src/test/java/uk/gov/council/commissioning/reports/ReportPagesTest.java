@@ -385,33 +385,9 @@ class ReportPagesTest extends ProcessTestCase {
   void aProviderSeesOnlyItsOwnBreachesAndNeverTheCouncilsOrAnotherProviders() {
     Quarter q = uniqueQuarter();
     Instant due = q.start().plus(Duration.ofDays(20));
-    breaches.record(
-        "SERIOUS_INCIDENT",
-        "SI-" + q.year() + "-000011",
-        alpha.id(),
-        "REPORTING_FORM",
-        Kind.MISSED,
-        due,
-        due.plus(Duration.ofMinutes(1)),
-        "Alpha's missing form");
-    breaches.record(
-        "SERIOUS_INCIDENT",
-        "SI-" + q.year() + "-000012",
-        beta.id(),
-        "REPORTING_FORM",
-        Kind.MISSED,
-        due,
-        due.plus(Duration.ofMinutes(1)),
-        "Beta's missing form");
-    breaches.record(
-        "COMPLAINT",
-        "CP-" + q.year() + "-000013",
-        null,
-        "RESPONSE",
-        Kind.MISSED,
-        due,
-        due.plus(Duration.ofMinutes(1)),
-        "Council's own response");
+    missedByAMinute("SERIOUS_INCIDENT", "SI-" + q.year() + "-000011", alpha.id(), due, "Alpha's");
+    missedByAMinute("SERIOUS_INCIDENT", "SI-" + q.year() + "-000012", beta.id(), due, "Beta's");
+    missedByAMinute("COMPLAINT", "CP-" + q.year() + "-000013", null, due, "Council's");
 
     Response asAlpha = signedIn(ALPHA.user()).get("/reports/breaches?quarter=" + q);
     Response asBeta = signedIn(BETA.user()).get("/reports/breaches?quarter=" + q);
@@ -558,5 +534,24 @@ class ReportPagesTest extends ProcessTestCase {
     // After signing in Spring still sends the browser to Tasklist.
     assertThat(response.header("Location")).endsWith("/camunda/app/tasklist/default/");
     return http;
+  }
+
+  /**
+   * Records the case's deadline as missed a minute after it was due: a serious incident's reporting
+   * form, or a complaint's response. The note reads "{@code whose} missing form" or "{@code whose}
+   * own response".
+   */
+  private void missedByAMinute(
+      String process, String reference, Long providerId, Instant due, String whose) {
+    boolean incident = process.equals("SERIOUS_INCIDENT");
+    breaches.record(
+        process,
+        reference,
+        providerId,
+        incident ? "REPORTING_FORM" : "RESPONSE",
+        Kind.MISSED,
+        due,
+        due.plus(Duration.ofMinutes(1)),
+        whose + (incident ? " missing form" : " own response"));
   }
 }

@@ -5,13 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import org.junit.jupiter.api.Test;
-import uk.gov.council.commissioning.calendar.BankHolidayData;
-import uk.gov.council.commissioning.calendar.CalendarProperties;
-import uk.gov.council.commissioning.calendar.Nation;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.DeadlineRule;
+import uk.gov.council.commissioning.testkit.TestCalendars;
 
 /**
  * The screening deadline's rule. How its timer is compressed when time is accelerated is the
@@ -20,9 +17,7 @@ import uk.gov.council.commissioning.deadlines.DeadlineRule;
 class SafeguardingDeadlinesTest {
 
   private static final Instant ALERTED = Instant.parse("2026-07-06T10:00:00Z");
-  private static final WorkingDayCalendar CALENDAR =
-      new WorkingDayCalendar(
-          new CalendarProperties(Nation.ENGLAND_AND_WALES, List.of()), BankHolidayData.bundled());
+  private static final WorkingDayCalendar CALENDAR = TestCalendars.englandAndWales();
 
   @Test
   void screeningIsDueTheConfiguredTimeAfterTheAlertArrived() {

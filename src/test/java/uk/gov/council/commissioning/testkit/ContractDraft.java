@@ -1,9 +1,15 @@
 package uk.gov.council.commissioning.testkit;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
+import java.util.List;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractStatus;
+import uk.gov.council.commissioning.contracts.ExtensionOption;
 import uk.gov.council.commissioning.contracts.NewContract;
+import uk.gov.council.commissioning.contracts.Provider;
 
 /**
  * A {@link NewContract} for test data in three short steps: whose it is ({@link #draft}), what it
@@ -59,5 +65,36 @@ public final class ContractDraft {
         new BigDecimal(wholeLifeValue),
         budgetHead,
         Arrays.stream(optionMonths).mapToObj(NewContract.Option::new).toList());
+  }
+
+  /**
+   * The contract as the register returns it once created, for unit tests that stand in for the
+   * register: its row id, provider, status, creation time and extension options as they stand.
+   */
+  public static Contract registered(
+      long id,
+      Provider provider,
+      NewContract draft,
+      ContractStatus status,
+      Instant createdAt,
+      ExtensionOption... options) {
+    return new Contract(
+        id,
+        draft.reference(),
+        draft.title(),
+        provider,
+        draft.serviceArea(),
+        draft.startDate(),
+        draft.endDate(),
+        draft.annualValue(),
+        draft.wholeLifeValue(),
+        draft.budgetHead(),
+        status,
+        createdAt,
+        List.of(options),
+        draft.contractOfficer(),
+        null,
+        null,
+        null);
   }
 }
