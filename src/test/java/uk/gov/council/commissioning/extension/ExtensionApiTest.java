@@ -7,7 +7,6 @@ import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -209,16 +208,12 @@ class ExtensionApiTest extends HttpProcessTestCase {
     return http.postJson("/api/contracts/" + reference + "/extension-cases", "", as(user));
   }
 
-  private List<String> taskIds(String user) throws IOException {
-    Response response = http.get("/engine-rest/task", as(user));
-    assertThat(response.status()).isEqualTo(200);
-    return json.readTree(response.body()).findValuesAsText("id");
+  private List<String> taskIds(String user) {
+    return valuesListed("/engine-rest/task", user, "id");
   }
 
-  private List<String> contractReferences(String user) throws IOException {
-    Response response = http.get("/api/contracts", as(user));
-    assertThat(response.status()).isEqualTo(200);
-    return json.readTree(response.body()).findValuesAsText("reference");
+  private List<String> contractReferences(String user) {
+    return valuesListed("/api/contracts", user, "reference");
   }
 
   private long runningCases() {
