@@ -40,6 +40,7 @@ public class CaseStarts {
    *
    * @param businessKey the case reference, or null where the process gives itself one
    * @throws InvalidRequestException naming every field at fault; nothing is created then
+   * @throws DuplicateCaseException as the check or the process threw it: the case exists already
    */
   public ProcessInstanceWithVariables start(
       String processKey,
@@ -51,7 +52,7 @@ public class CaseStarts {
     try {
       check.check(RequestScope.of(variables), Actor.of(userId, groups));
     } catch (TaskFormException e) {
-      throw invalid(e);
+      throw refused(e);
     }
     identityService.setAuthentication(userId, groups);
     try {
@@ -61,9 +62,9 @@ public class CaseStarts {
           .setVariables(variables)
           .executeWithVariablesInReturn();
     } catch (TaskFormException e) {
-      // The register changed between the check and the start (a contract ended meanwhile): still
-      // the caller's problem, not a failure of the system.
-      throw invalid(e);
+      // The register changed between the check and the start (a contract ended meanwhile, another
+      // request opened the same case): still the caller's problem, not a failure of the system.
+      throw refused(e);
     } finally {
       identityService.clearAuthentication();
     }
@@ -92,8 +93,13 @@ public class CaseStarts {
         > 0;
   }
 
+  /** A duplicate stays itself, for the caller to answer as such; any other refusal is invalid. */
+  private static RuntimeException refused(TaskFormException refusal) {
+    return refusal instanceof DuplicateCaseException ? refusal : invalid(refusal);
+  }
+
   /** A refusal's "field: reason" problems as the REST answer names them. */
-  public static InvalidRequestException invalid(TaskFormException refusal) {
+  private static InvalidRequestException invalid(TaskFormException refusal) {
     return new InvalidRequestException(
         refusal.fieldProblems().stream()
             .map(p -> p.field() == null ? new FieldProblem("body", p.message()) : p)

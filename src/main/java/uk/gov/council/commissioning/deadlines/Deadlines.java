@@ -34,8 +34,9 @@ import uk.gov.council.commissioning.deadlines.DeadlineRule.Basis;
  * ${deadlines.timer(execution, 'KIND')}}), and its steps mark them {@link #met}, {@link #missed} or
  * {@link #waive waived}. All methods write in the caller's transaction.
  *
- * <p>Rows hold real due dates. Time acceleration (demos) compresses only what {@link #timer} hands
- * to the engine, so it is applied here and nowhere else for these processes.
+ * <p>Rows hold real due dates. Time acceleration (demos) compresses only what is handed to the
+ * engine ({@link #timer}, {@link #taskDue}, {@link #forEngine}), so it is applied here and nowhere
+ * else; a rule in ArchitectureRulesTest keeps it so.
  */
 @Service("deadlines")
 @RequiredArgsConstructor
@@ -195,7 +196,7 @@ public class Deadlines {
                             + " deadline is scheduled for process instance "
                             + execution.getProcessInstanceId()))
             .toInstant();
-    return acceleration.compressUntil(due.plus(after));
+    return forEngine(due.plus(after));
   }
 
   /**
@@ -317,6 +318,26 @@ public class Deadlines {
         rs.getString("seed_section"),
         State.valueOf(rs.getString("state")),
         rs.getObject("state_at", OffsetDateTime.class).toInstant());
+  }
+
+  /**
+   * The due date of a task that is not a deadline of the case (a council review, a provider's
+   * answer to a question): the end of the working day {@code workingDays} working days after today,
+   * as the engine takes it. Every process's task due dates come from here, so they count working
+   * days and follow time acceleration alike.
+   */
+  public Date taskDue(int workingDays) {
+    LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
+    return forEngine(endOf(calendar.addWorkingDays(today, workingDays)));
+  }
+
+  /**
+   * A real moment as the engine's timers and task due dates take it: compressed when time is
+   * accelerated (demos), unchanged otherwise. The register keeps real moments; only what is handed
+   * to the engine passes through here.
+   */
+  public Date forEngine(Instant real) {
+    return acceleration.compressUntil(real);
   }
 
   /** The end of {@code day} in the UK: a deadline given as a day is met until midnight. */

@@ -72,6 +72,11 @@ public class CaseMail {
     return message;
   }
 
+  /** What a task template ({@code tasks/<process>/<event>.txt}) says with these values. */
+  public String taskText(String template, Map<String, ?> values) {
+    return templates.taskText(template, values);
+  }
+
   /** The message a template gives with these values, without sending it. */
   public MailMessage render(String template, Map<String, ?> values) {
     return templates.render(template, values);

@@ -57,8 +57,9 @@ public class Escalations {
 
   /**
    * As {@link #escalate(DelegateExecution, String, Collection, Map)}, but the task that follows
-   * shows {@code taskMessage} instead of the email's body: for escalations whose task tells the
-   * officer what to do next, which is not addressed to the email's recipients (often the provider).
+   * shows the task template {@code taskTemplate} ({@code tasks/<process>/<event>.txt}, same values)
+   * instead of the email's body: for escalations whose task tells the officer what to do next,
+   * which is not addressed to the email's recipients (often the provider).
    *
    * @return the message sent
    */
@@ -67,7 +68,8 @@ public class Escalations {
       String template,
       Collection<String> recipients,
       Map<String, ?> values,
-      String taskMessage) {
+      String taskTemplate) {
+    String taskMessage = mail.taskText(taskTemplate, values);
     MailMessage message = mail.send(execution, template, recipients, values);
     execution.setVariableLocal(ESCALATION_MESSAGE, taskMessage);
     return message;

@@ -15,6 +15,10 @@ import java.util.regex.Pattern;
  * changes its wording in one place, not in Java. Each template is read once and kept. A template's
  * first line is {@code Subject: ...}, then a blank line, then the body; {@code {name}} stands for a
  * value the process supplies.
+ *
+ * <p>What an escalation task tells the officer to do is a template too, kept beside the emails
+ * under {@code tasks/<process>/<event>.txt}: the whole file is the text, with the same
+ * placeholders.
  */
 class MailTemplates {
 
@@ -23,12 +27,19 @@ class MailTemplates {
   private static final String SUBJECT = "Subject: ";
 
   private final Map<String, Template> cache = new ConcurrentHashMap<>();
+  private final Map<String, String> taskTexts = new ConcurrentHashMap<>();
 
   /** The template's subject and body with its placeholders filled from {@code values}. */
   MailMessage render(String name, Map<String, ?> values) {
     Template template = cache.computeIfAbsent(name, MailTemplates::load);
     return new MailMessage(
         fill(name, template.subject(), values), fill(name, template.body(), values));
+  }
+
+  /** The task text {@code tasks/<name>.txt} with its placeholders filled from {@code values}. */
+  String taskText(String name, Map<String, ?> values) {
+    String text = taskTexts.computeIfAbsent(name, n -> withoutFinalNewline(read("tasks/", n)));
+    return fill(name, text, values);
   }
 
   private static String fill(String name, String text, Map<String, ?> values) {
@@ -50,18 +61,27 @@ class MailTemplates {
   }
 
   private static Template load(String name) {
+    return parse("mail/" + name + ".txt", read("mail/", name));
+  }
+
+  private static String read(String folder, String name) {
     if (!TEMPLATE_NAME.matcher(name).matches()) {
-      throw new IllegalArgumentException("Not a mail template name: " + name);
+      throw new IllegalArgumentException("Not a template name: " + name);
     }
-    String resource = "mail/" + name + ".txt";
+    String resource = folder + name + ".txt";
     try (InputStream in = MailTemplates.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
-        throw new IllegalStateException("Mail template " + resource + " is missing");
+        throw new IllegalStateException("Template " + resource + " is missing");
       }
-      return parse(resource, new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8).replace("\r\n", "\n");
     } catch (IOException e) {
-      throw new UncheckedIOException("Cannot read mail template " + resource, e);
+      throw new UncheckedIOException("Cannot read template " + resource, e);
     }
+  }
+
+  // Editors add a final newline; the messages never ended with one.
+  private static String withoutFinalNewline(String text) {
+    return text.endsWith("\n") ? text.substring(0, text.length() - 1) : text;
   }
 
   static Template parse(String resource, String text) {
@@ -73,8 +93,7 @@ class MailTemplates {
     }
     String subject = normalised.substring(SUBJECT.length(), firstBreak).strip();
     String body = normalised.substring(firstBreak + 2);
-    // Editors add a final newline; the messages never ended with one.
-    return new Template(subject, body.endsWith("\n") ? body.substring(0, body.length() - 1) : body);
+    return new Template(subject, withoutFinalNewline(body));
   }
 
   record Template(String subject, String body) {}

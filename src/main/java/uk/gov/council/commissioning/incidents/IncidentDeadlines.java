@@ -1,15 +1,11 @@
 package uk.gov.council.commissioning.incidents;
 
-import java.time.Clock;
 import java.time.Duration;
-import java.time.LocalDate;
 import java.util.Date;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
-import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.DeadlineRule;
 import uk.gov.council.commissioning.deadlines.Deadlines;
-import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 
 /**
  * The serious-incident process's deadline rules (seed 002 §12.4-12.5), built from {@link
@@ -22,10 +18,8 @@ import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 @RequiredArgsConstructor
 public class IncidentDeadlines {
 
-  private final WorkingDayCalendar calendar;
-  private final TimeAcceleration acceleration;
+  private final Deadlines deadlines;
   private final IncidentProperties properties;
-  private final Clock clock;
 
   /** Seed 002 §12.4: "within 12 hours of the occurrence of the incident". */
   public DeadlineRule initialReport() {
@@ -52,17 +46,11 @@ public class IncidentDeadlines {
 
   /** When an update or further information asked of the provider today is due. */
   public Date providerResponseDue() {
-    return endOfWorkingDaysFromToday(properties.providerResponseWorkingDays());
+    return deadlines.taskDue(properties.providerResponseWorkingDays());
   }
 
   /** When a review, follow-up or escalation task created today is due. */
   public Date councilActionDue() {
-    return endOfWorkingDaysFromToday(properties.councilActionWorkingDays());
-  }
-
-  private Date endOfWorkingDaysFromToday(int workingDays) {
-    LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
-    LocalDate lastDay = calendar.addWorkingDays(today, workingDays);
-    return acceleration.compressUntil(calendar.startOfDayAfter(lastDay).toInstant());
+    return deadlines.taskDue(properties.councilActionWorkingDays());
   }
 }

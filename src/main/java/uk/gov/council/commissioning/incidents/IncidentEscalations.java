@@ -17,26 +17,24 @@ import uk.gov.council.commissioning.deadlines.Deadlines;
  * and the quality assurance team gets a task to chase; the second goes to the contracts managers.
  * Each message and breach is recorded once, so a retried timer job changes nothing. The emails'
  * texts are the templates {@code mail/incident/<report>-missed} and {@code
- * <report>-second-escalation}.
+ * <report>-second-escalation}; what the chase and contract-action tasks say are the templates of
+ * the same names under {@code tasks/incident/}.
  */
 @Component("incidentEscalations")
 @RequiredArgsConstructor
 public class IncidentEscalations {
 
   /**
-   * A report the provider owes: its deadline's kind (the breach requirement), its name in texts,
-   * its templates' stem, its deadline, and how the chase task names it, the seed section, the
-   * period the council set and how else it may reach the council.
+   * A report the provider owes: its deadline's kind (the breach requirement), its name in the
+   * breach, its templates' stem (emails in {@code mail/}, the chase tasks' texts in {@code
+   * tasks/}), its deadline and the period the council set for it.
    */
   private record Owed(
       String requirement,
       String what,
       String templates,
       Function<SeriousIncident, Instant> due,
-      String chased,
-      String section,
-      Function<IncidentProperties, Duration> within,
-      String receivedBy) {}
+      Function<IncidentProperties, Duration> within) {}
 
   private static final Owed INITIAL =
       new Owed(
@@ -44,20 +42,14 @@ public class IncidentEscalations {
           "initial report",
           "incident/initial-report",
           SeriousIncident::initialReportDueAt,
-          "initial report",
-          "§12.4",
-          IncidentProperties::initialReportWithin,
-          "email or phone");
+          IncidentProperties::initialReportWithin);
   private static final Owed FORM =
       new Owed(
           REPORTING_FORM,
           "reporting form",
           "incident/reporting-form",
           SeriousIncident::reportingFormDueAt,
-          "serious incident reporting form",
-          "§12.5",
-          IncidentProperties::reportingFormWithin,
-          "email");
+          IncidentProperties::reportingFormWithin);
 
   private final Deadlines deadlines;
   private final IncidentNotifications notifications;
@@ -93,19 +85,7 @@ public class IncidentEscalations {
         incident,
         report.templates() + "-missed",
         due,
-        "The provider's "
-            + report.what()
-            + " was due by "
-            + IncidentTimes.text(due)
-            + " and has not been received. Chase the provider for its "
-            + report.chased()
-            + " (seed 002 "
-            + report.section()
-            + ": within "
-            + Periods.of(report.within().apply(properties))
-            + " of the incident), or enter it here if it reached the council by "
-            + report.receivedBy()
-            + ".");
+        Periods.of(report.within().apply(properties)));
     // The chase task's answers, like its message, belong to this escalation path alone.
     execution.setVariableLocal(ESCALATION_ACTION, null);
     execution.setVariableLocal(CHASE_DECISION, null);
@@ -115,19 +95,7 @@ public class IncidentEscalations {
     SeriousIncident incident = steps.incident(execution);
     Instant due = report.due().apply(incident);
     notifications.reportStillMissing(
-        execution,
-        incident,
-        report.templates() + "-second-escalation",
-        due,
-        "The provider's "
-            + report.what()
-            + " was due by "
-            + IncidentTimes.text(due)
-            + " and is still missing after the quality assurance team chased it. Decide what"
-            + " contract action is needed, and whether the council reviews the incident without"
-            + " the "
-            + report.what()
-            + ".");
+        execution, incident, report.templates() + "-second-escalation", due);
     execution.setVariableLocal(ESCALATION_ACTION, null);
     execution.setVariableLocal(PROCEED_WITHOUT_REPORT, false);
     execution.setVariableLocal(PROCEED_REASONS, null);

@@ -62,35 +62,34 @@ class IncidentNotifications {
   }
 
   /**
-   * The first escalation of a missing report, due at {@code due}: the provider and the contract's
-   * officer; the task that follows shows {@code taskMessage}.
+   * The first escalation of a missing report, due at {@code due} ({@code within} of the incident):
+   * the provider and the contract's officer; the chase task that follows shows the task template of
+   * the same name.
    */
   void reportMissing(
       DelegateExecution execution,
       SeriousIncident incident,
       String template,
       Instant due,
-      String taskMessage) {
+      String within) {
     List<String> to = new ArrayList<>(provider(incident));
     to.addAll(
         recipients.officerOrCommissioningOfficers(
             contracts.contractOfficer(incident.contractReference()).orElse(null)));
-    escalations.escalate(execution, template, to, values(incident, due), taskMessage);
+    Map<String, Object> values = values(incident, due);
+    values.put("within", within);
+    escalations.escalate(execution, template, to, values, template);
   }
 
   /** The second escalation of a missing report: the contracts managers. */
   void reportStillMissing(
-      DelegateExecution execution,
-      SeriousIncident incident,
-      String template,
-      Instant due,
-      String taskMessage) {
+      DelegateExecution execution, SeriousIncident incident, String template, Instant due) {
     escalations.escalate(
         execution,
         template,
         recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS),
         values(incident, due),
-        taskMessage);
+        template);
   }
 
   /** The provider's contact address from the register; none when the register has no address. */

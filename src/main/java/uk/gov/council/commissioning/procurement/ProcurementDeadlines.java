@@ -8,21 +8,20 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.Deadlines;
-import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 
 /**
  * Turns the days of a procurement into task due dates and the timetable watch's check times. A
  * planned date is a whole day: its deadline is midnight UK time at the end of it. The case's
  * deadlines proper (standstill, commencement, contract notices) are {@link Deadlines} rows; these
- * dates move with every re-plan and are read from the stored timetable instead. Time acceleration
- * (demos) is the kit's {@link TimeAcceleration}, as for the rows.
+ * dates move with every re-plan and are read from the stored timetable instead. What reaches the
+ * engine passes through {@link Deadlines#forEngine}, the one place time acceleration is applied.
  */
 @Component
 @RequiredArgsConstructor
 class ProcurementDeadlines {
 
   private final WorkingDayCalendar calendar;
-  private final TimeAcceleration acceleration;
+  private final Deadlines deadlines;
   private final ProcurementProperties properties;
   private final Clock clock;
 
@@ -33,7 +32,7 @@ class ProcurementDeadlines {
 
   /** A real moment as the engine's timers and due dates take it. */
   Date accelerated(Instant moment) {
-    return acceleration.compressUntil(moment);
+    return deadlines.forEngine(moment);
   }
 
   /** The end of {@code day} as it really falls, for a deadline's row. */
@@ -48,7 +47,7 @@ class ProcurementDeadlines {
 
   /** The end of the working day this many working days from today: a council step's due date. */
   public Date councilStepDue() {
-    return endOf(calendar.addWorkingDays(today(), properties.approvalStepWorkingDays()));
+    return deadlines.taskDue(properties.approvalStepWorkingDays());
   }
 
   public LocalDate today() {

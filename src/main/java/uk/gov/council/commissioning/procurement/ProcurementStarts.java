@@ -7,13 +7,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
-import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Lazy;
 import org.springframework.stereotype.Component;
+import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 
@@ -34,7 +33,7 @@ public class ProcurementStarts {
   private final ContractService contracts;
   private final ProcurementRegister register;
   private final ProcurementProperties properties;
-  @Lazy private final RuntimeService runtimeService;
+  @Lazy private final CaseStarts cases;
   private final ProcurementRegimes regimes;
   private final ProcurementDeadlines deadlines;
 
@@ -135,8 +134,8 @@ public class ProcurementStarts {
             + properties.extensionOptionMonths()
             + " months (seed 000 §6.8). The officer completes the strategy"
             + " (route, lots, evaluation basis) before agreement is sought.");
-    ProcessInstance started = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables);
-    return started.getBusinessKey();
+    // The process names itself (PROC-<year>-<n>) in its first step.
+    return cases.startAsSystem(PROCESS_KEY, null, variables).getBusinessKey();
   }
 
   /**

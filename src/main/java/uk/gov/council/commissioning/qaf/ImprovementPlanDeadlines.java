@@ -1,6 +1,5 @@
 package uk.gov.council.commissioning.qaf;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
@@ -8,7 +7,6 @@ import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.DeadlineRule;
 import uk.gov.council.commissioning.deadlines.Deadlines;
-import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 import uk.gov.council.commissioning.qaf.QafProperties.ValidationStart;
 
 /**
@@ -29,18 +27,16 @@ public class ImprovementPlanDeadlines {
   static final String SECTION = "001 Part 3.3 §3.4";
 
   private final WorkingDayCalendar calendar;
-  private final TimeAcceleration acceleration;
+  private final Deadlines deadlines;
   private final QafProperties qaf;
   private final QafProperties.Plan properties;
-  private final Clock clock;
 
   public ImprovementPlanDeadlines(
-      WorkingDayCalendar calendar, TimeAcceleration acceleration, QafProperties qaf, Clock clock) {
+      WorkingDayCalendar calendar, Deadlines deadlines, QafProperties qaf) {
     this.calendar = calendar;
-    this.acceleration = acceleration;
+    this.deadlines = deadlines;
     this.qaf = qaf;
     this.properties = qaf.improvementPlan();
-    this.clock = clock;
   }
 
   /**
@@ -85,16 +81,11 @@ public class ImprovementPlanDeadlines {
   // The council's own tasks are not deadlines of the case, only due dates shown in Tasklist.
 
   public Date reviewDue() {
-    return endOfWorkingDaysFromToday(properties.reviewWorkingDays());
+    return deadlines.taskDue(properties.reviewWorkingDays());
   }
 
   public Date councilActionDue() {
-    return endOfWorkingDaysFromToday(properties.councilActionWorkingDays());
-  }
-
-  private Date endOfWorkingDaysFromToday(int workingDays) {
-    LocalDate lastDay = calendar.addWorkingDays(ukDate(clock.instant()), workingDays);
-    return acceleration.compressUntil(endOf(lastDay));
+    return deadlines.taskDue(properties.councilActionWorkingDays());
   }
 
   private Instant endOf(LocalDate lastDay) {

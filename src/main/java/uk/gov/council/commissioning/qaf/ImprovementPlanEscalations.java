@@ -36,15 +36,7 @@ public class ImprovementPlanEscalations {
         "No improvement plan by its deadline ("
             + ImprovementPlanTimes.text(plan.planDueAt())
             + ")");
-    notifications.planMissed(execution, plan);
-    execution.setVariable(
-        "escalationMessage",
-        "The improvement plan for "
-            + plan.caseReference()
-            + " was due by "
-            + ImprovementPlanTimes.text(plan.planDueAt())
-            + " (seed 001 3.3 §3.4: within two weeks) and has not been"
-            + " received. Chase the provider; this task closes by itself when the plan arrives.");
+    execution.setVariable("escalationMessage", notifications.planMissed(execution, plan));
   }
 
   public void revisionOverdue(DelegateExecution execution) {

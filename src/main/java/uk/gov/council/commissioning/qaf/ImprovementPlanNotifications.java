@@ -36,9 +36,15 @@ class ImprovementPlanNotifications {
     mail.send(execution, TEMPLATES + "reminder", provider(plan), withPlanDue(plan));
   }
 
-  /** The plan's deadline passed: the provider and the contract's officer. */
-  void planMissed(DelegateExecution execution, ImprovementPlan plan) {
-    mail.send(execution, TEMPLATES + "plan-missed", providerAndOfficer(plan), withPlanDue(plan));
+  /**
+   * The plan's deadline passed: the provider and the contract's officer.
+   *
+   * @return what the contracts managers' chase task says (its template is in {@code tasks/})
+   */
+  String planMissed(DelegateExecution execution, ImprovementPlan plan) {
+    Map<String, Object> values = withPlanDue(plan);
+    mail.send(execution, TEMPLATES + "plan-missed", providerAndOfficer(plan), values);
+    return mail.taskText(TEMPLATES + "plan-missed", values);
   }
 
   void sentBack(

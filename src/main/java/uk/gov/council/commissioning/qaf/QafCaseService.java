@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,7 +16,6 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.forms.RequestScope;
 import uk.gov.council.commissioning.forms.TaskFormException;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
@@ -30,8 +27,7 @@ public class QafCaseService {
   public static final String PROCESS_KEY = "qaf-assessment";
   private static final Logger log = LoggerFactory.getLogger(QafCaseService.class);
 
-  private final RuntimeService runtimeService;
-  private final IdentityService identityService;
+  private final CaseStarts cases;
   private final QafRegistration registration;
   private final QafRepository repository;
   private final QafProperties periods;
@@ -47,18 +43,15 @@ public class QafCaseService {
    */
   @Transactional
   public QafAssessment start(Map<String, Object> request, String userId, List<String> groups) {
-    identityService.setAuthentication(userId, groups);
-    try {
-      registration.check(RequestScope.of(request), userId);
-      ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, request);
-      return repository.findByProcessInstance(instance.getId()).orElseThrow();
-    } catch (QafDuplicateException e) {
-      throw e;
-    } catch (TaskFormException e) {
-      throw CaseStarts.invalid(e);
-    } finally {
-      identityService.clearAuthentication();
-    }
+    ProcessInstance instance =
+        cases.start(
+            PROCESS_KEY,
+            null,
+            request,
+            userId,
+            groups,
+            (form, starter) -> registration.check(form, starter.userId()));
+    return repository.findByProcessInstance(instance.getId()).orElseThrow();
   }
 
   /**
@@ -78,7 +71,7 @@ public class QafCaseService {
       variables.put("meetingDate", meeting.meetingDate().toString());
       variables.put("variant", "FULL");
       try {
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(PROCESS_KEY, variables);
+        ProcessInstance instance = cases.startAsSystem(PROCESS_KEY, null, variables);
         repository.findByProcessInstance(instance.getId()).ifPresent(q -> started.add(q.number()));
       } catch (TaskFormException e) {
         log.warn(

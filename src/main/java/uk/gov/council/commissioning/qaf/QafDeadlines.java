@@ -1,6 +1,5 @@
 package uk.gov.council.commissioning.qaf;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -37,7 +36,7 @@ public class QafDeadlines {
 
   private final QafProperties properties;
   private final WorkingDayCalendar calendar;
-  private final Clock clock;
+  private final Deadlines deadlines;
 
   /**
    * §2: issued three months before the meeting (commissioning.qaf.issue-before-meeting), at the
@@ -65,14 +64,12 @@ public class QafDeadlines {
 
   /** A council step is due by the end of the configured working days after today. */
   public Date councilTaskDue() {
-    return calendar.startOfDayAfter(
-        calendar.addWorkingDays(today(), properties.councilTaskWorkingDays()));
+    return deadlines.taskDue(properties.councilTaskWorkingDays());
   }
 
   /** The provider answers its grades by the end of the configured working days after today. */
   public Date providerResponseDue() {
-    return calendar.startOfDayAfter(
-        calendar.addWorkingDays(today(), properties.providerResponseWorkingDays()));
+    return deadlines.taskDue(properties.providerResponseWorkingDays());
   }
 
   /**
@@ -89,10 +86,6 @@ public class QafDeadlines {
 
   public static String describe(LocalDate day) {
     return DAY.format(day);
-  }
-
-  private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
   }
 
   public QafProperties properties() {

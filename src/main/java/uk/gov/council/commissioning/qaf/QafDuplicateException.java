@@ -1,28 +1,20 @@
 package uk.gov.council.commissioning.qaf;
 
-import java.util.List;
-import uk.gov.council.commissioning.forms.TaskFormException;
+import java.time.LocalDate;
+import uk.gov.council.commissioning.cases.DuplicateCaseException;
 
 /** The contract already has a QAF for that contract management meeting (one per meeting). */
-class QafDuplicateException extends TaskFormException {
+class QafDuplicateException extends DuplicateCaseException {
 
-  private final String existing;
-
-  public QafDuplicateException(
-      String contractReference, java.time.LocalDate meeting, String existing) {
+  QafDuplicateException(String contractReference, LocalDate meeting, String existing) {
     super(
         "QAF",
-        List.of(
-            "meetingDate: contract "
-                + contractReference
-                + " already has QAF "
-                + existing
-                + " for its meeting on "
-                + meeting));
-    this.existing = existing;
-  }
-
-  public String existing() {
-    return existing;
+        "meetingDate: contract "
+            + contractReference
+            + " already has QAF "
+            + existing
+            + " for its meeting on "
+            + meeting,
+        existing);
   }
 }

@@ -9,10 +9,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.cases.CaseStarts;
 
 /**
  * Starts an improvement plan (seed 001 3.3 §3.4) for every standard of a QAF finally graded "D":
@@ -26,7 +26,7 @@ class QafImprovementPlans {
   public static final String PROCESS_KEY = "qaf-improvement-plan";
 
   private final JdbcClient jdbc;
-  private final RuntimeService runtimeService;
+  private final CaseStarts cases;
   private final ImprovementPlanDeadlines deadlines;
 
   private final Clock clock;
@@ -88,8 +88,7 @@ class QafImprovementPlans {
       variables.put("assessmentId", assessmentId);
       variables.put("objective", objective);
       String businessKey = qaf.get("qafNumber") + "/" + objective;
-      String instanceId =
-          runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey, variables).getId();
+      String instanceId = cases.startAsSystem(PROCESS_KEY, businessKey, variables).getId();
       jdbc.sql(
               "UPDATE qaf_improvement_plan SET process_instance_id = :pid"
                   + " WHERE assessment_id = :assessmentId AND objective = :objective")

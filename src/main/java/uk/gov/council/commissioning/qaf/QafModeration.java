@@ -3,10 +3,10 @@ package uk.gov.council.commissioning.qaf;
 import java.util.Map;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.cases.CaseStarts;
 
 /**
  * The contracts manager reviews 2 QAFs per purchasing officer per year (seed 001 3.3 §3.2). The
@@ -21,7 +21,7 @@ class QafModeration {
   public static final int PER_OFFICER_PER_YEAR = 2;
 
   private final JdbcClient jdbc;
-  private final RuntimeService runtimeService;
+  private final CaseStarts cases;
 
   /**
    * Puts the QAF forward for moderation if its reviewing officer has fewer than two this financial
@@ -68,8 +68,8 @@ class QafModeration {
         .param("year", year)
         .update();
     String instanceId =
-        runtimeService
-            .startProcessInstanceByKey(
+        cases
+            .startAsSystem(
                 PROCESS_KEY,
                 number,
                 Map.of(

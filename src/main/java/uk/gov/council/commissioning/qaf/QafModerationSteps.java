@@ -2,7 +2,6 @@ package uk.gov.council.commissioning.qaf;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -19,7 +18,7 @@ import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.escalation.CaseMail;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.forms.MarkdownText;
@@ -45,7 +44,7 @@ public class QafModerationSteps {
   static final int MAX_FINDINGS = 2000;
 
   private final JdbcClient jdbc;
-  private final WorkingDayCalendar calendar;
+  private final Deadlines deadlines;
   private final QafProperties properties;
   private final IdentityService identityService;
   private final CaseMail mail;
@@ -71,9 +70,7 @@ public class QafModerationSteps {
 
   /** Task_ModerateQaf is due by the end of the configured working days after today (UK). */
   public Date dueDate(DelegateExecution execution) {
-    LocalDate today = clock.instant().atZone(WorkingDayCalendar.UK).toLocalDate();
-    return calendar.startOfDayAfter(
-        calendar.addWorkingDays(today, properties.moderation().dueWorkingDays()));
+    return deadlines.taskDue(properties.moderation().dueWorkingDays());
   }
 
   /** On creating the task: what the contracts manager is to look at, for the form. */

@@ -22,7 +22,6 @@ import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.safeguarding.SafeguardingProperties;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
@@ -32,12 +31,10 @@ import uk.gov.council.commissioning.testkit.TestClock;
  * dropped afterwards.
  */
 @PostgresProcessTest
-class ComplaintPostgresTest extends ProcessTestCase {
+class ComplaintPostgresTest extends ComplaintTestCase {
 
   private static final ZoneId UK = ZoneId.of("Europe/London");
-  private static final String RECEIVED = "2026-03-02T08:30:00Z";
 
-  @Autowired ComplaintRepository complaints;
   @Autowired ComplaintCaseService cases;
   @Autowired DataSource dataSource;
   @Autowired ComplaintDeadlines rules;
@@ -66,37 +63,16 @@ class ComplaintPostgresTest extends ProcessTestCase {
   @Test
   void aCouncilComplaintRunsToStageTwo() {
     ProcessInstance instance = start(OFFICER, complaint(RECEIVED, "COUNCIL", null));
-    Complaint c = complaints.findByProcessInstance(instance.getId()).orElseThrow();
+    Complaint c = complaintOf(instance);
     assertThat(c.providerId()).isNull();
     assertThat(c.acknowledgeDueAt()).isEqualTo("2026-03-06T00:00:00Z");
 
     fire(timer(instance, "Timer_Acknowledge3WorkingDays"));
     TestClock.set(LocalDateTime.of(2026, 3, 6, 10, 0));
-    complete(
-        instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-06T09:00:00Z"));
-    complete(
-        instance,
-        "Task_InvestigateAndRespond",
-        Map.of(
-            "responseDecision",
-            "EXTEND",
-            "newResponseDate",
-            "2026-04-17",
-            "extensionReason",
-            "Call records awaited",
-            "complainantTold",
-            true));
+    councilAcknowledges(instance, "2026-03-06T09:00:00Z");
+    complete(instance, "Task_InvestigateAndRespond", extend("2026-04-17"));
     TestClock.set(LocalDateTime.of(2026, 4, 10, 12, 0));
-    complete(
-        instance,
-        "Task_InvestigateAndRespond",
-        Map.of(
-            "responseDecision",
-            "RESPOND",
-            "respondedAt",
-            "2026-04-10T10:00:00Z",
-            "responseSummary",
-            "Apology"));
+    complete(instance, "Task_InvestigateAndRespond", respond("2026-04-10T10:00:00Z"));
     complete(
         instance, "Task_RecordComplainantResponse", Map.of("complainantResponse", "DISSATISFIED"));
     complete(
@@ -112,7 +88,7 @@ class ComplaintPostgresTest extends ProcessTestCase {
     assertThat(closed.respondDueAt()).isEqualTo("2026-04-17T23:00:00Z");
     assertThat(closed.originalRespondDueAt()).isEqualTo("2026-03-30T23:00:00Z");
     assertThat(closed.ombudsmanInformationSentOn()).isEqualTo("2026-04-10");
-    assertThat(breaches.ofCase("COMPLAINT", c.number()))
+    assertThat(breachesOf(c))
         .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
         .containsExactlyInAnyOrder(
             tuple("ACKNOWLEDGEMENT", Kind.MISSED, null), tuple("ACKNOWLEDGEMENT", Kind.LATE, null));
@@ -120,11 +96,8 @@ class ComplaintPostgresTest extends ProcessTestCase {
 
   @Test
   void aProviderComplaintWithASafeguardingConcernGoesToTheCouncilsInvestigator() {
-    Map<String, Object> form = complaint(RECEIVED, null, contract);
-    form.put("safeguardingConcern", true);
-    form.put("safeguardingSummary", "Unexplained bruising");
-    ProcessInstance instance = start(ALPHA_USER, form);
-    Complaint c = complaints.findByProcessInstance(instance.getId()).orElseThrow();
+    ProcessInstance instance = startWithSafeguardingConcern(contract, "Unexplained bruising");
+    Complaint c = complaintOf(instance);
     assertThat(runningCases("safeguarding-alert", c.number())).isOne();
     assertThat(cases.visibleTo(new Actor(ALPHA_USER, true, Set.of(ALPHA_GROUP))))
         .extracting(Complaint::number)
@@ -133,16 +106,10 @@ class ComplaintPostgresTest extends ProcessTestCase {
         .extracting(Complaint::number)
         .doesNotContain(c.number());
 
-    complete(
-        instance,
-        "Task_ProviderAcknowledgeComplaint",
-        Map.of("acknowledgedAt", "2026-03-02T08:45:00Z"));
+    providerAcknowledges(instance, "2026-03-02T08:45:00Z");
     fire(timer(instance, "Timer_Resolve15Days"));
     TestClock.set(LocalDateTime.of(2026, 3, 25, 9, 0));
-    complete(
-        instance,
-        "Task_ResolveComplaint",
-        Map.of("resolution", "UNRESOLVED", "discussionsSummary", "No agreement"));
+    unresolved(instance, "No agreement");
     complete(instance, "Task_SubmitWrittenReport", Map.of("writtenReport", "Report"));
     complete(instance, "Task_AssignInvestigator", Map.of("investigator", QUALITY));
     complete(
@@ -157,7 +124,7 @@ class ComplaintPostgresTest extends ProcessTestCase {
     // Discussions failed on Wednesday 25 March: Thu 26, Fri 27, Mon 30, Tue 31 March, Wed 1 April
     // (BST).
     assertThat(closed.writtenReportDueAt()).isEqualTo("2026-04-01T23:00:00Z");
-    assertThat(breaches.ofCase("COMPLAINT", c.number()))
+    assertThat(breachesOf(c))
         .extracting(DeadlineBreach::requirement, DeadlineBreach::kind, DeadlineBreach::providerId)
         .containsExactly(tuple("RESOLUTION", Kind.MISSED, alpha.id()));
   }
@@ -175,9 +142,5 @@ class ComplaintPostgresTest extends ProcessTestCase {
     assertThat(
             runtimeService.createProcessInstanceQuery().processDefinitionKey("complaint").count())
         .isZero();
-  }
-
-  private ProcessInstance start(String user, Map<String, Object> form) {
-    return startSignedIn(user, "complaint", form);
   }
 }

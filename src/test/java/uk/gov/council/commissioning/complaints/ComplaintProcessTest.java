@@ -10,10 +10,8 @@ import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -21,12 +19,10 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
@@ -37,13 +33,10 @@ import uk.gov.council.commissioning.testkit.TestClock;
  * counted by hand in ComplaintDeadlinesTest and repeated here where a test depends on them.
  */
 @ProcessTest
-class ComplaintProcessTest extends ProcessTestCase {
+class ComplaintProcessTest extends ComplaintTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final ZoneId UK = ZoneId.of("Europe/London");
-  private static final String RECEIVED = "2026-03-02T08:30:00Z";
-
-  @Autowired ComplaintRepository complaints;
 
   Provider alpha;
   String contract;
@@ -109,15 +102,7 @@ class ComplaintProcessTest extends ProcessTestCase {
     complete(
         instance, "Task_RecordComplainantResponse", Map.of("complainantResponse", "SATISFIED"));
 
-    assertThat(instance)
-        .isEnded()
-        .hasPassed(
-            "Task_RecordAcknowledgement",
-            "Task_RecordResponse",
-            "Task_RecordStageTwo",
-            "Task_CloseComplaint");
-    Complaint closed = complaintOf(instance);
-    assertThat(closed.status()).isEqualTo("CLOSED");
+    Complaint closed = councilComplaintClosed(instance, "Task_CloseComplaint");
     assertThat(closed.closedAt()).isEqualTo("2026-03-27T16:00:00Z");
     assertThat(closed.acknowledgedAt()).isEqualTo("2026-03-04T10:15:00Z");
     assertThat(closed.resolvedAt()).isEqualTo("2026-03-27T15:00:00Z");
@@ -128,10 +113,8 @@ class ComplaintProcessTest extends ProcessTestCase {
 
   @Test
   void aLateCouncilAcknowledgementIsEscalatedToTheTeamManagerAndRecordedMissedAndLate() {
-    ProcessInstance instance = start(OFFICER, complaint(RECEIVED, "COUNCIL", contract));
+    ProcessInstance instance = councilAcknowledgementMissed(contract);
     Complaint c = complaintOf(instance);
-
-    fire(timer(instance, "Timer_Acknowledge3WorkingDays"));
 
     assertThat(instance).isWaitingAt("Task_AcknowledgeComplaint", "Task_ReviewLateAcknowledgement");
     assertThat(taskAt(instance, "Task_ReviewLateAcknowledgement"))
@@ -146,8 +129,7 @@ class ComplaintProcessTest extends ProcessTestCase {
         .contains("3 working days");
 
     TestClock.set(LocalDateTime.of(2026, 3, 6, 10, 0));
-    complete(
-        instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-06T09:45:00Z"));
+    councilAcknowledges(instance, "2026-03-06T09:45:00Z");
 
     // The acknowledgement ends the escalation; the case moves on.
     assertThat(instance).isWaitingAt("Task_InvestigateAndRespond");
@@ -163,8 +145,7 @@ class ComplaintProcessTest extends ProcessTestCase {
 
   @Test
   void aCouncilComplaintNeverAcknowledgedStaysWithTheTeamManagersReviewDone() {
-    ProcessInstance instance = start(OFFICER, complaint(RECEIVED, "COUNCIL", null));
-    fire(timer(instance, "Timer_Acknowledge3WorkingDays"));
+    ProcessInstance instance = councilAcknowledgementMissed(null);
     Task review = taskAt(instance, "Task_ReviewLateAcknowledgement");
 
     assertRefused(review, Map.of(), "escalationAction: is required");
@@ -222,26 +203,21 @@ class ComplaintProcessTest extends ProcessTestCase {
 
   @Test
   void aResponseNeverSentIsEscalatedAndALateOneRecorded() {
-    ProcessInstance instance = councilComplaintAwaitingResponse();
+    ProcessInstance instance = councilResponseMissed();
     Complaint c = complaintOf(instance);
-
-    fire(timer(instance, "Timer_Respond20WorkingDays"));
 
     assertThat(instance).isWaitingAt("Task_InvestigateAndRespond", "Task_ReviewLateResponse");
     assertThat(taskAt(instance, "Task_ReviewLateResponse")).hasCandidateGroup("contracts-managers");
     assertThat(outbox("complaint:" + instance.getId() + ":response-missed-0"))
         .contains(MANAGER + "@council.example");
-    assertThat(breachesOf(c))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
-        .containsExactly(tuple("RESPONSE", Kind.MISSED));
+    assertThat(breachKinds(c)).containsExactly(tuple("RESPONSE", Kind.MISSED));
 
     TestClock.set(LocalDateTime.of(2026, 4, 2, 10, 0));
     complete(instance, "Task_InvestigateAndRespond", respond("2026-04-02T09:00:00Z"));
 
     assertThat(instance).isWaitingAt("Task_RecordComplainantResponse");
     assertThat(taskAt(instance, "Task_ReviewLateResponse")).isNull();
-    assertThat(breachesOf(c))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breachKinds(c))
         .containsExactlyInAnyOrder(tuple("RESPONSE", Kind.MISSED), tuple("RESPONSE", Kind.LATE));
   }
 
@@ -266,15 +242,7 @@ class ComplaintProcessTest extends ProcessTestCase {
         "Task_SendOmbudsmanInformation",
         Map.of("ombudsmanInformationSentOn", "2026-03-25"));
 
-    assertThat(instance)
-        .isEnded()
-        .hasPassed(
-            "Task_RecordAcknowledgement",
-            "Task_RecordResponse",
-            "Task_RecordStageTwo",
-            "Task_RecordOmbudsmanInformation");
-    Complaint closed = complaintOf(instance);
-    assertThat(closed.status()).isEqualTo("CLOSED");
+    Complaint closed = councilComplaintClosed(instance, "Task_RecordOmbudsmanInformation");
     assertThat(closed.stage()).isEqualTo(2);
     assertThat(closed.outcomeCode()).isEqualTo("OMBUDSMAN_INFORMATION_SENT");
     assertThat(closed.ombudsmanInformationSentOn()).isEqualTo("2026-03-25");
@@ -297,8 +265,7 @@ class ComplaintProcessTest extends ProcessTestCase {
 
     // Acknowledged on the 30th, after the bank holidays: on time.
     TestClock.set(LocalDateTime.of(2026, 12, 30, 17, 0));
-    complete(
-        instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-12-30T16:30:00Z"));
+    councilAcknowledges(instance, "2026-12-30T16:30:00Z");
     assertThat(timer(instance, "Timer_Respond20WorkingDays").getDuedate())
         .isEqualTo("2027-01-26T00:00:00Z");
     assertThat(breachesOf(c)).isEmpty();
@@ -335,10 +302,7 @@ class ComplaintProcessTest extends ProcessTestCase {
     assertThat(outbox("complaint:" + instance.getId() + ":provider-to-handle")).isNull();
 
     TestClock.set(LocalDateTime.of(2026, 3, 2, 15, 0));
-    complete(
-        instance,
-        "Task_ProviderAcknowledgeComplaint",
-        Map.of("acknowledgedAt", "2026-03-02T14:00:00Z"));
+    providerAcknowledges(instance, "2026-03-02T14:00:00Z");
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(taskAt(instance, "Task_ResolveComplaint")).hasCandidateGroup(ALPHA_GROUP);
     assertThat(timer(instance, "Timer_Resolve15Days").getDuedate())
@@ -349,11 +313,8 @@ class ComplaintProcessTest extends ProcessTestCase {
     TestClock.set(LocalDateTime.of(2026, 3, 12, 10, 0));
     complete(instance, "Task_ResolveComplaint", resolved("2026-03-11T16:00:00Z"));
 
-    assertThat(instance)
-        .isEnded()
-        .hasPassed("Task_RecordProviderAcknowledgement", "Task_RecordResolution");
-    Complaint closed = complaintOf(instance);
-    assertThat(closed.status()).isEqualTo("CLOSED");
+    Complaint closed =
+        closedHavingPassed(instance, "Task_RecordProviderAcknowledgement", "Task_RecordResolution");
     assertThat(closed.outcomeCode()).isEqualTo("RESOLVED");
     assertThat(closed.acknowledgedAt()).isEqualTo("2026-03-02T14:00:00Z");
     assertThat(closed.resolvedAt()).isEqualTo("2026-03-11T16:00:00Z");
@@ -362,10 +323,8 @@ class ComplaintProcessTest extends ProcessTestCase {
 
   @Test
   void aLateProviderAcknowledgementRemindsTheProviderAndQualityAssuranceFollowsItUp() {
-    ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
+    ProcessInstance instance = providerAcknowledgementMissed();
     Complaint c = complaintOf(instance);
-
-    fire(timer(instance, "Timer_Acknowledge24h"));
 
     assertThat(instance)
         .isWaitingAt("Task_ProviderAcknowledgeComplaint", "Task_ChaseAcknowledgement");
@@ -381,28 +340,19 @@ class ComplaintProcessTest extends ProcessTestCase {
         .containsExactly(tuple("ACKNOWLEDGEMENT", Kind.MISSED, alpha.id()));
 
     TestClock.set(LocalDateTime.of(2026, 3, 3, 14, 30));
-    complete(
-        instance,
-        "Task_ProviderAcknowledgeComplaint",
-        Map.of("acknowledgedAt", "2026-03-03T14:30:00Z"));
+    providerAcknowledges(instance, "2026-03-03T14:30:00Z");
 
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(taskAt(instance, "Task_ChaseAcknowledgement")).isNull();
     assertThat(timer(instance, "Timer_AcknowledgeSecondEscalation")).isNull();
-    assertThat(breachesOf(c))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breachKinds(c))
         .containsExactlyInAnyOrder(
             tuple("ACKNOWLEDGEMENT", Kind.MISSED), tuple("ACKNOWLEDGEMENT", Kind.LATE));
   }
 
   @Test
   void aProviderThatNeverAcknowledgesIsEscalatedAgainToTheContractsManagers() {
-    ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
-    fire(timer(instance, "Timer_Acknowledge24h"));
-    complete(
-        instance,
-        "Task_ChaseAcknowledgement",
-        Map.of("escalationAction", "Telephoned the manager"));
+    ProcessInstance instance = providerAcknowledgementChased("Telephoned the manager");
 
     // 24 hours + 2 days after receipt.
     Job second = timer(instance, "Timer_AcknowledgeSecondEscalation");
@@ -417,56 +367,33 @@ class ComplaintProcessTest extends ProcessTestCase {
         .contains(MANAGER + "@council.example");
 
     TestClock.set(LocalDateTime.of(2026, 3, 5, 9, 30));
-    complete(
-        instance,
-        "Task_ProviderAcknowledgeComplaint",
-        Map.of("acknowledgedAt", "2026-03-05T09:00:00Z"));
+    providerAcknowledges(instance, "2026-03-05T09:00:00Z");
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(taskAt(instance, "Task_ReviewMissedAcknowledgement")).isNull();
   }
 
   @Test
   void whatQualityAssuranceDidAboutAMissedDeadlineStaysOffTheProvidersTasks() {
-    ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
-    fire(timer(instance, "Timer_Acknowledge24h"));
-    complete(
-        instance,
-        "Task_ChaseAcknowledgement",
-        Map.of("escalationAction", "Warned the manager that a default notice is being considered"));
+    ProcessInstance instance =
+        providerAcknowledgementChased(
+            "Warned the manager that a default notice is being considered");
 
-    complete(
-        instance,
-        "Task_ProviderAcknowledgeComplaint",
-        Map.of("acknowledgedAt", "2026-03-03T08:31:00Z"));
+    providerAcknowledges(instance, "2026-03-03T08:31:00Z");
 
     Task resolve = taskAt(instance, "Task_ResolveComplaint");
-    identityService.setAuthentication(
-        ALPHA_USER,
-        identityService.createGroupQuery().groupMember(ALPHA_USER).list().stream()
-            .map(Group::getId)
-            .toList());
-    Map<String, Object> seenByProvider;
-    try {
-      seenByProvider = taskService.getVariables(resolve.getId());
-    } finally {
-      identityService.clearAuthentication();
-    }
+    Map<String, Object> seenByProvider = variablesAs(ALPHA_USER, resolve);
     assertThat(seenByProvider).isNotEmpty().doesNotContainKey("escalationAction");
     assertThat(instance).variables().doesNotContainKey("escalationAction");
   }
 
   @Test
   void anAcknowledgementMadeOnTimeButRecordedAfterTheTimerFiredWithdrawsTheMissedBreach() {
-    ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
+    ProcessInstance instance = providerAcknowledgementMissed();
     Complaint c = complaintOf(instance);
-    fire(timer(instance, "Timer_Acknowledge24h"));
     assertThat(breachesOf(c)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
 
     // Due 08:30 on Tuesday 3 March; the provider acknowledged at 08:00 and records it afterwards.
-    complete(
-        instance,
-        "Task_ProviderAcknowledgeComplaint",
-        Map.of("acknowledgedAt", "2026-03-03T08:00:00Z"));
+    providerAcknowledges(instance, "2026-03-03T08:00:00Z");
 
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     assertThat(breachesOf(c)).isEmpty();
@@ -474,9 +401,8 @@ class ComplaintProcessTest extends ProcessTestCase {
 
   @Test
   void aResolutionReachedOnTimeButRecordedAfterTheTimerFiredWithdrawsTheMissedBreach() {
-    ProcessInstance instance = providerComplaintAwaitingResolution();
+    ProcessInstance instance = providerResolutionMissed();
     Complaint c = complaintOf(instance);
-    fire(timer(instance, "Timer_Resolve15Days"));
     assertThat(breachesOf(c)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
 
     complete(
@@ -490,10 +416,9 @@ class ComplaintProcessTest extends ProcessTestCase {
 
   @Test
   void aLateResolutionIsRemindedEscalatedTwiceAndRecordedMissedAndLate() {
-    ProcessInstance instance = providerComplaintAwaitingResolution();
+    ProcessInstance instance = providerResolutionMissed();
     Complaint c = complaintOf(instance);
 
-    fire(timer(instance, "Timer_Resolve15Days"));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint", "Task_ChaseResolution");
     assertThat(taskAt(instance, "Task_ChaseResolution")).hasCandidateGroup("quality-assurance");
     assertThat(outbox("complaint:" + instance.getId() + ":resolution-reminder"))
@@ -511,8 +436,7 @@ class ComplaintProcessTest extends ProcessTestCase {
 
     assertThat(instance).isEnded();
     assertThat(taskService.createTaskQuery().processInstanceId(instance.getId()).count()).isZero();
-    assertThat(breachesOf(c))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breachKinds(c))
         .containsExactlyInAnyOrder(
             tuple("RESOLUTION", Kind.MISSED), tuple("RESOLUTION", Kind.LATE));
     assertThat(breachesOf(c))
@@ -521,19 +445,10 @@ class ComplaintProcessTest extends ProcessTestCase {
 
   @Test
   void anUnresolvedComplaintGoesToTheCouncilWithAWrittenReportAndAnInvestigator() {
-    ProcessInstance instance = providerComplaintAwaitingResolution();
+    ProcessInstance instance = providerComplaintUnresolved("The family want a different provider");
     Complaint c = complaintOf(instance);
 
-    // Friday 13 March 2026, 15:00: discussions have failed. The report is due 5 working days later.
-    TestClock.set(LocalDateTime.of(2026, 3, 13, 15, 0));
-    complete(
-        instance,
-        "Task_ResolveComplaint",
-        Map.of(
-            "resolution",
-            "UNRESOLVED",
-            "discussionsSummary",
-            "The family want a different provider"));
+    // The report is due 5 working days after the discussions failed.
 
     assertThat(instance).isWaitingAt("Task_SubmitWrittenReport");
     assertThat(taskAt(instance, "Task_SubmitWrittenReport")).hasCandidateGroup(ALPHA_GROUP);
@@ -576,28 +491,21 @@ class ComplaintProcessTest extends ProcessTestCase {
         investigate,
         Map.of("investigationOutcome", "PARTLY_UPHELD", "findings", "Visits were late"));
 
-    assertThat(instance)
-        .isEnded()
-        .hasPassed(
+    Complaint closed =
+        closedHavingPassed(
+            instance,
             "Task_RecordProviderAcknowledgement",
             "Task_RecordResolution",
             "Task_RecordWrittenReport",
             "Task_RecordInvestigator",
             "Task_RecordInvestigation");
-    Complaint closed = complaintOf(instance);
     assertThat(closed.outcomeCode()).isEqualTo("PARTLY_UPHELD");
-    assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(breachesOf(c)).isEmpty();
   }
 
   @Test
   void aMissingWrittenReportIsChasedByQualityAssuranceAndRecorded() {
-    ProcessInstance instance = providerComplaintAwaitingResolution();
-    TestClock.set(LocalDateTime.of(2026, 3, 13, 15, 0));
-    complete(
-        instance,
-        "Task_ResolveComplaint",
-        Map.of("resolution", "UNRESOLVED", "discussionsSummary", "No agreement"));
+    ProcessInstance instance = providerComplaintUnresolved("No agreement");
 
     fire(timer(instance, "Timer_WrittenReportDue"));
 
@@ -610,8 +518,7 @@ class ComplaintProcessTest extends ProcessTestCase {
     complete(instance, "Task_SubmitWrittenReport", Map.of("writtenReport", "Report"));
 
     assertThat(instance).isWaitingAt("Task_AssignInvestigator");
-    assertThat(breachesOf(complaintOf(instance)))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breachKinds(complaintOf(instance)))
         .containsExactlyInAnyOrder(
             tuple("WRITTEN_REPORT", Kind.MISSED), tuple("WRITTEN_REPORT", Kind.LATE));
   }
@@ -619,9 +526,8 @@ class ComplaintProcessTest extends ProcessTestCase {
   @Test
   void providerDeadlinesAcrossEaster() {
     // Thursday 2 April 2026, 10:00 BST. Acknowledge within 24 hours: Good Friday 10:00. Resolve:
-    // Good
-    // Friday and Easter Monday are bank holidays, so Tue 7 April is day 1 and Monday 27 April day
-    // 15.
+    // Good Friday and Easter Monday are bank holidays, so Tue 7 April is day 1 and Monday 27 April
+    // day 15.
     TestClock.set(LocalDateTime.of(2026, 4, 2, 11, 0));
     ProcessInstance instance =
         start(ALPHA_USER, complaint("2026-04-02T10:00:00+01:00", null, contract));
@@ -647,10 +553,8 @@ class ComplaintProcessTest extends ProcessTestCase {
 
   @Test
   void aComplaintRevealingASafeguardingConcernStartsTheAlertAndCarriesOn() {
-    Map<String, Object> form = complaint(RECEIVED, null, contract);
-    form.put("safeguardingConcern", true);
-    form.put("safeguardingSummary", "Bruising noticed by the daughter");
-    ProcessInstance instance = start(ALPHA_USER, form);
+    ProcessInstance instance =
+        startWithSafeguardingConcern(contract, "Bruising noticed by the daughter");
     Complaint c = complaintOf(instance);
 
     assertThat(instance)
@@ -662,28 +566,15 @@ class ComplaintProcessTest extends ProcessTestCase {
     assertThat(c.safeguardingRaised()).isTrue();
     // The provider became aware on receipt (08:30) and alerted the council when it recorded the
     // complaint (09:00).
-    Map<String, Object> row =
-        jdbc.sql(
-                "SELECT raised_by, aware_at, alerted_at, provider_id FROM safeguarding_alert"
-                    + " WHERE source_type = 'COMPLAINT' AND source_reference = :number")
-            .param("number", c.number())
-            .query()
-            .singleRow();
-    assertThat(row.get("RAISED_BY")).isEqualTo("PROVIDER");
-    assertThat(instant(row.get("AWARE_AT"))).isEqualTo(RECEIVED);
-    assertThat(instant(row.get("ALERTED_AT"))).isEqualTo("2026-03-02T09:00:00Z");
-    assertThat(((Number) row.get("PROVIDER_ID")).longValue()).isEqualTo(alpha.id());
+    Map<String, Object> row = alertRow(c);
+    assertThat(row.get("raised_by")).isEqualTo("PROVIDER");
+    assertThat((Instant) row.get("aware_at")).isEqualTo(RECEIVED);
+    assertThat((Instant) row.get("alerted_at")).isEqualTo("2026-03-02T09:00:00Z");
+    assertThat(((Number) row.get("provider_id")).longValue()).isEqualTo(alpha.id());
     // What was seen, and of whom, goes to the safeguarding team in the alert's case; the register,
     // read
     // for figures and reports, says only where the concern came from.
-    assertThat(
-            jdbc.sql(
-                    "SELECT summary FROM safeguarding_alert WHERE source_type = 'COMPLAINT'"
-                        + " AND source_reference = :number")
-                .param("number", c.number())
-                .query(String.class)
-                .single())
-        .isEqualTo("Concern raised from complaint " + c.number());
+    assertThat(row.get("summary")).isEqualTo("Concern raised from complaint " + c.number());
     assertThat(runtimeService.getVariable(alert.getId(), "concernSummary"))
         .isEqualTo("Bruising noticed by the daughter");
 
@@ -699,7 +590,6 @@ class ComplaintProcessTest extends ProcessTestCase {
   @Test
   void aConcernFoundWhileInvestigatingIsRaisedByTheCouncilWithItsSummaryAndTime() {
     ProcessInstance instance = councilComplaintAwaitingResponse();
-    Complaint c = complaintOf(instance);
     Task respond = taskAt(instance, "Task_InvestigateAndRespond");
 
     Map<String, Object> incomplete = respond("2026-03-02T16:00:00Z");
@@ -718,15 +608,10 @@ class ComplaintProcessTest extends ProcessTestCase {
     complete(respond, complete);
 
     assertThat(instance).isWaitingAt("Task_RecordComplainantResponse");
-    Map<String, Object> row =
-        jdbc.sql(
-                "SELECT raised_by, aware_at FROM safeguarding_alert"
-                    + " WHERE source_type = 'COMPLAINT' AND source_reference = :number")
-            .param("number", c.number())
-            .query()
-            .singleRow();
-    assertThat(row.get("RAISED_BY")).isEqualTo("COUNCIL");
-    assertThat(instant(row.get("AWARE_AT"))).isEqualTo("2026-03-02T15:00:00Z");
+    Complaint c = complaintOf(instance);
+    Map<String, Object> row = alertRow(c);
+    assertThat(row.get("raised_by")).isEqualTo("COUNCIL");
+    assertThat((Instant) row.get("aware_at")).isEqualTo("2026-03-02T15:00:00Z");
     assertThat(runningCases("safeguarding-alert", c.number())).isOne();
   }
 
@@ -832,72 +717,94 @@ class ComplaintProcessTest extends ProcessTestCase {
 
   private ProcessInstance councilComplaintAwaitingResponse() {
     ProcessInstance instance = start(OFFICER, complaint(RECEIVED, "COUNCIL", null));
-    complete(
-        instance, "Task_AcknowledgeComplaint", Map.of("acknowledgedAt", "2026-03-02T08:50:00Z"));
+    councilAcknowledges(instance, "2026-03-02T08:50:00Z");
     assertThat(instance).isWaitingAt("Task_InvestigateAndRespond");
     return instance;
   }
 
   private ProcessInstance providerComplaintAwaitingResolution() {
     ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, null, contract));
-    complete(
-        instance,
-        "Task_ProviderAcknowledgeComplaint",
-        Map.of("acknowledgedAt", "2026-03-02T08:50:00Z"));
+    providerAcknowledges(instance, "2026-03-02T08:50:00Z");
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
     return instance;
   }
 
-  private static Map<String, Object> respond(String respondedAt) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("responseDecision", "RESPOND");
-    v.put("respondedAt", respondedAt);
-    v.put("responseSummary", "Apology; the visit times are now fixed");
-    return v;
+  /**
+   * A council complaint (about the contract, if any) whose 3 working days to acknowledge ran out.
+   */
+  private ProcessInstance councilAcknowledgementMissed(String contractReference) {
+    ProcessInstance instance = start(OFFICER, complaint(RECEIVED, "COUNCIL", contractReference));
+    fire(timer(instance, "Timer_Acknowledge3WorkingDays"));
+    return instance;
   }
 
-  private static Map<String, Object> extend(String newDate) {
-    Map<String, Object> v = new HashMap<>();
-    v.put("responseDecision", "EXTEND");
-    v.put("newResponseDate", newDate);
-    v.put("extensionReason", "Waiting for the provider's call records");
-    v.put("complainantTold", true);
-    return v;
+  /** A complaint for the provider, recorded by it, not acknowledged within 24 hours. */
+  private ProcessInstance providerAcknowledgementMissed() {
+    ProcessInstance instance = start(ALPHA_USER, complaint(RECEIVED, "PROVIDER", contract));
+    fire(timer(instance, "Timer_Acknowledge24h"));
+    return instance;
   }
 
-  private static Map<String, Object> resolved(String resolvedAt) {
-    return Map.of(
-        "resolution",
-        "RESOLVED",
-        "resolvedAt",
-        resolvedAt,
-        "resolutionOutcome",
-        "New visit times agreed");
+  /** The missed acknowledgement, followed up by quality assurance with the action. */
+  private ProcessInstance providerAcknowledgementChased(String escalationAction) {
+    ProcessInstance instance = providerAcknowledgementMissed();
+    complete(instance, "Task_ChaseAcknowledgement", Map.of("escalationAction", escalationAction));
+    return instance;
+  }
+
+  /** The council's 20 working days to respond ran out. */
+  private ProcessInstance councilResponseMissed() {
+    ProcessInstance instance = councilComplaintAwaitingResponse();
+    fire(timer(instance, "Timer_Respond20WorkingDays"));
+    return instance;
+  }
+
+  /** The provider's 15 days to resolve ran out. */
+  private ProcessInstance providerResolutionMissed() {
+    ProcessInstance instance = providerComplaintAwaitingResolution();
+    fire(timer(instance, "Timer_Resolve15Days"));
+    return instance;
+  }
+
+  /** Discussions with the complainant failed on Friday 13 March 2026 at 15:00. */
+  private ProcessInstance providerComplaintUnresolved(String discussionsSummary) {
+    ProcessInstance instance = providerComplaintAwaitingResolution();
+    TestClock.set(LocalDateTime.of(2026, 3, 13, 15, 0));
+    unresolved(instance, discussionsSummary);
+    return instance;
   }
 
   private void assertRefused(String user, Map<String, Object> form, String... messages) {
     assertStartRefused(user, "complaint", "complaint", form, messages);
   }
 
-  private ProcessInstance start(String user, Map<String, Object> form) {
-    return startSignedIn(user, "complaint", form);
+  /**
+   * The council's complaint ended, recorded as acknowledged, answered and past stage one, then the
+   * closing step.
+   */
+  private Complaint councilComplaintClosed(ProcessInstance instance, String closingStep) {
+    return closedHavingPassed(
+        instance,
+        "Task_RecordAcknowledgement",
+        "Task_RecordResponse",
+        "Task_RecordStageTwo",
+        closingStep);
   }
 
-  private Complaint complaintOf(ProcessInstance instance) {
-    return complaints.findByProcessInstance(instance.getId()).orElseThrow();
+  /** The ended case passed the activities and the register has the complaint closed. */
+  private Complaint closedHavingPassed(ProcessInstance instance, String... activityIds) {
+    assertThat(instance).isEnded().hasPassed(activityIds);
+    Complaint closed = complaintOf(instance);
+    assertThat(closed.status()).isEqualTo("CLOSED");
+    return closed;
   }
 
-  private List<DeadlineBreach> breachesOf(Complaint c) {
-    return breaches.ofCase("COMPLAINT", c.number());
-  }
-
-  private static Instant instant(Object timestamp) {
-    if (timestamp instanceof java.time.OffsetDateTime odt) {
-      return odt.toInstant();
-    }
-    if (timestamp instanceof java.sql.Timestamp ts) {
-      return ts.toInstant();
-    }
-    throw new IllegalArgumentException("Not a timestamp: " + timestamp);
+  /** The register's row of the safeguarding alert the complaint raised. */
+  private Map<String, Object> alertRow(Complaint c) {
+    return singleRow(
+        "SELECT raised_by, aware_at, alerted_at, provider_id, summary FROM safeguarding_alert"
+            + " WHERE source_type = 'COMPLAINT' AND source_reference = :number",
+        "number",
+        c.number());
   }
 }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static uk.gov.council.commissioning.contracts.ContractServiceTest.suffix;
 import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+import static uk.gov.council.commissioning.testkit.InvalidRequests.assertRefusedNaming;
+import static uk.gov.council.commissioning.testkit.InvalidRequests.assertRefusedWith;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,7 +27,6 @@ import uk.gov.council.commissioning.qaf.QafRepository;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.web.FieldProblem;
-import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
  * The register side of an awarded procurement (seed 000 §6.4, §6.8): the signed contract is in the
@@ -83,24 +84,16 @@ class ContractAwardTest extends ProcessTestCase {
             .about(" ", "Advocacy", null)
             .running(COMMENCEMENT, COMMENCEMENT.minusDays(1), "100.00", "50.00", 12, 0);
 
-    assertThatThrownBy(() -> contracts.registerAwarded(bad, " ", "NO-SUCH-CONTRACT"))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getErrors())
-                    .extracting(FieldProblem::field)
-                    .containsExactlyInAnyOrder(
-                        "title",
-                        "endDate",
-                        "wholeLifeValue",
-                        "options[1].lengthMonths",
-                        "procurementReference",
-                        "replacesReference"));
+    assertRefusedNaming(
+        () -> contracts.registerAwarded(bad, " ", "NO-SUCH-CONTRACT"),
+        "title",
+        "endDate",
+        "wholeLifeValue",
+        "options[1].lengthMonths",
+        "procurementReference",
+        "replacesReference");
     assertThat(contracts.findByReference(bad.reference())).isEmpty();
-    assertThatThrownBy(() -> contracts.registerAwarded(null, procurement, null))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e -> assertThat(e.getErrors()).extracting(FieldProblem::field).containsExactly("body"));
+    assertRefusedNaming(() -> contracts.registerAwarded(null, procurement, null), "body");
   }
 
   @Test
@@ -237,20 +230,12 @@ class ContractAwardTest extends ProcessTestCase {
     String rival = registerAwarded(old);
     contracts.commence(first);
 
-    assertThatThrownBy(
-            () ->
-                contracts.registerAwarded(
-                    awarded(COMMENCEMENT, COMMENCEMENT.plusYears(5).minusDays(1)),
-                    procurement,
-                    old))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getErrors())
-                    .containsExactly(
-                        new FieldProblem(
-                            "replacesReference",
-                            "contract " + old + " was already replaced by " + first)));
+    assertRefusedWith(
+        () ->
+            contracts.registerAwarded(
+                awarded(COMMENCEMENT, COMMENCEMENT.plusYears(5).minusDays(1)), procurement, old),
+        new FieldProblem(
+            "replacesReference", "contract " + old + " was already replaced by " + first));
     assertThatThrownBy(() -> contracts.commence(rival))
         .isInstanceOf(IllegalStateException.class)
         .hasMessage(
@@ -384,13 +369,7 @@ class ContractAwardTest extends ProcessTestCase {
   }
 
   private static void assertDuplicateReference(ThrowingCallable call) {
-    assertThatThrownBy(call)
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getErrors())
-                    .extracting(FieldProblem::field)
-                    .containsExactly("reference"));
+    assertRefusedNaming(call, "reference");
   }
 
   private static List<NewContract.Option> options(int... months) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
+import static uk.gov.council.commissioning.testkit.InvalidRequests.assertRefusedNaming;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -20,8 +21,6 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.council.commissioning.deadlines.EngineClock;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
-import uk.gov.council.commissioning.web.FieldProblem;
-import uk.gov.council.commissioning.web.InvalidRequestException;
 
 // Same configuration as the API test so both share one application context (and engine).
 @ProcessTest
@@ -216,18 +215,13 @@ class ContractServiceTest extends ProcessTestCase {
             .about(" ", "Home care", null)
             .running("2030-01-01", "2029-01-01", "100.00", "50.00", 0);
 
-    assertThatThrownBy(() -> contracts.create(bad))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getErrors())
-                    .extracting(FieldProblem::field)
-                    .containsExactlyInAnyOrder(
-                        "title",
-                        "providerId",
-                        "endDate",
-                        "wholeLifeValue",
-                        "options[0].lengthMonths"));
+    assertRefusedNaming(
+        () -> contracts.create(bad),
+        "title",
+        "providerId",
+        "endDate",
+        "wholeLifeValue",
+        "options[0].lengthMonths");
     assertThat(contracts.findByReference(ref)).isEmpty();
   }
 

@@ -172,6 +172,24 @@ class DeadlinesTest {
   }
 
   @Test
+  void aTaskIsDueAtTheEndOfItsLastWorkingDayOrSoonerWhenTimeIsAccelerated() {
+    // Thursday 2 April 2026, 09:00 BST; Good Friday and Easter Monday are bank holidays, so two
+    // working days on are Tuesday 7 and Wednesday 8 April: due at midnight after the 8th.
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-04-02T08:00:00Z")));
+    Instant endOfWednesday = Instant.parse("2026-04-08T23:00:00Z");
+
+    assertThat(deadlines(1).taskDue(2)).isEqualTo(Date.from(endOfWednesday));
+    assertThat(deadlines(1).forEngine(endOfWednesday)).isEqualTo(Date.from(endOfWednesday));
+    // 6 days 15 hours at 1440 times faster: 6 minutes 37.5 seconds.
+    Date accelerated = Date.from(Instant.parse("2026-04-02T08:06:37.500Z"));
+    assertThat(deadlines(1440).taskDue(2)).isEqualTo(accelerated);
+    assertThat(deadlines(1440).forEngine(endOfWednesday)).isEqualTo(accelerated);
+    // A moment already past is handed over as it is.
+    Instant yesterday = Instant.parse("2026-04-01T08:00:00Z");
+    assertThat(deadlines(1440).forEngine(yesterday)).isEqualTo(Date.from(yesterday));
+  }
+
+  @Test
   void aModelMarksItsInstancesDeadlineMetMissedOrWaivedOnceAndNeverUndoesAWaiver() {
     DelegateExecution execution = mock(DelegateExecution.class);
     when(execution.getProcessInstanceId()).thenReturn("pi-1");

@@ -3,17 +3,11 @@ package uk.gov.council.commissioning.extension;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
 
 import java.nio.charset.StandardCharsets;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -23,14 +17,11 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.junit.jupiter.api.Test;
-import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.PostgresTestDatabase;
-import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * The extension process once against the local PostgreSQL server: Flyway's migrations, the BYTEA
@@ -44,8 +35,6 @@ class ContractExtensionPostgresTest extends ExtensionCaseTestCase {
     super("DPSP-PG");
   }
 
-  private static final ZoneId UK = ZoneId.of("Europe/London");
-
   @Test
   void runsOnADatabaseOfItsOwn() {
     PostgresTestDatabase.assertInUse(jdbc);
@@ -53,40 +42,7 @@ class ContractExtensionPostgresTest extends ExtensionCaseTestCase {
 
   @Test
   void seedRoutePortfolioHolderApprovesAndTheDecisionTakesEffectAfterTheCallInPeriod() {
-    ProcessInstance instance = started();
-
-    draftScrutiniseAndAgree(instance, true);
-    assertThat(instance)
-        .isWaitingAt("Task_PortfolioHolderDecision")
-        .variables()
-        .containsEntry("approvalRoute", "PORTFOLIO_HOLDER");
-    assertThat(task(instance)).hasCandidateGroup("portfolio-holders");
-    complete(task(instance), approval("APPROVE", ""));
-
-    assertThat(instance).isWaitingAt("Task_PublishDecision");
-    complete(task(instance), Map.of("publicationDate", "2019-09-19"));
-    assertThat(instance)
-        .isWaitingAt("Task_RecordCallIn")
-        .variables()
-        .containsEntry("callInLastDay", "2019-09-26");
-    Job callInTimer = timer(instance, "Timer_CallInPeriodEnds");
-    assertThat(callInTimer.getDuedate()).isEqualTo(at(LocalDateTime.of(2019, 9, 27, 0, 0)));
-
-    TestClock.set(at(LocalDateTime.of(2019, 9, 27, 0, 1)));
-    execute(callInTimer);
-    assertThat(instance).isWaitingAt("Task_UpdateContractRegister");
-    execute(job());
-    assertThat(instance).isWaitingAt("Task_SendExtensionLetter");
-    execute(job());
-
-    assertThat(instance).isWaitingAt("Task_ConfirmExtensionLetter");
-    assertThat(task(instance)).hasCandidateGroup("provider-vibrance");
-    Contract extended = contracts.findByReference(reference).orElseThrow();
-    assertThat(extended.endDate()).isEqualTo(LocalDate.of(2021, 4, 7));
-    assertThat(extended.options().get(1).used()).isTrue();
-    assertThat(extended.options().get(1).usedByDecision())
-        .contains("PH-2019-117")
-        .contains(instance.getId());
+    ProcessInstance instance = extendedOnTheSeedRoute();
 
     ExtensionLetter letter = letters.findByCase(instance.getId()).orElseThrow();
     assertThat(letter.contractReference()).isEqualTo(reference);
@@ -152,9 +108,5 @@ class ContractExtensionPostgresTest extends ExtensionCaseTestCase {
                 .processInstanceBusinessKey(reference)
                 .count())
         .isEqualTo(1);
-  }
-
-  private static Date at(LocalDateTime ukTime) {
-    return Date.from(ukTime.atZone(UK).toInstant());
   }
 }

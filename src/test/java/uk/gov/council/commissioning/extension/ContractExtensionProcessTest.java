@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.complete;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.execute;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
+import static uk.gov.council.commissioning.testkit.TestClock.at;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.Job;
@@ -21,7 +19,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.value.FileValue;
 import org.junit.jupiter.api.Test;
-import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.deadlines.Deadline;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.TestClock;
@@ -36,8 +33,6 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
   ContractExtensionProcessTest() {
     super("DPSP-T");
   }
-
-  private static final ZoneId UK = ZoneId.of("Europe/London");
 
   // --- starting -------------------------------------------------------------------------------
 
@@ -127,41 +122,8 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
   @Test
   void seedRoutePortfolioHolderApprovesAndTheDecisionTakesEffectAfterTheCallInPeriod() {
-    ProcessInstance instance = started();
+    ProcessInstance instance = extendedOnTheSeedRoute();
 
-    draftScrutiniseAndAgree(instance, true);
-    assertThat(instance)
-        .isWaitingAt("Task_PortfolioHolderDecision")
-        .variables()
-        .containsEntry("approvalRoute", "PORTFOLIO_HOLDER");
-    assertThat(task(instance)).hasCandidateGroup("portfolio-holders");
-    complete(task(instance), approval("APPROVE", ""));
-
-    assertThat(instance).isWaitingAt("Task_PublishDecision");
-    complete(task(instance), Map.of("publicationDate", "2019-09-19"));
-    // Five working days after Thursday 19 September 2019: Thursday 26 September.
-    assertThat(instance)
-        .isWaitingAt("Task_RecordCallIn")
-        .variables()
-        .containsEntry("callInLastDay", "2019-09-26");
-    Job callInTimer = timer(instance, "Timer_CallInPeriodEnds");
-    assertThat(callInTimer.getDuedate()).isEqualTo(at(LocalDateTime.of(2019, 9, 27, 0, 0)));
-
-    TestClock.set(LocalDateTime.of(2019, 9, 27, 0, 1));
-    execute(callInTimer);
-    assertThat(instance).isWaitingAt("Task_UpdateContractRegister");
-    execute(job());
-    assertThat(instance).isWaitingAt("Task_SendExtensionLetter");
-    execute(job());
-
-    assertThat(instance).isWaitingAt("Task_ConfirmExtensionLetter");
-    assertThat(task(instance)).hasCandidateGroup("provider-vibrance");
-    Contract extended = contracts.findByReference(reference).orElseThrow();
-    assertThat(extended.endDate()).isEqualTo(LocalDate.of(2021, 4, 7));
-    assertThat(extended.options().get(1).used()).isTrue();
-    assertThat(extended.options().get(1).usedByDecision())
-        .contains("PH-2019-117")
-        .contains(instance.getId());
     assertThat(letters.findByCase(instance.getId())).isPresent();
     FileValue letter = runtimeService.getVariableTyped(instance.getId(), "extensionLetter");
     assertThat(letter.getMimeType()).isEqualTo("application/pdf");
@@ -196,17 +158,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
   @Test
   void aCallInStopsImplementationAndTheDecisionMakerReconsiders() {
-    ProcessInstance instance = agreedForDecision(true);
-    complete(task(instance), approval("APPROVE", ""));
-    complete(task(instance), Map.of("publicationDate", "2019-09-19"));
-
-    complete(
-        task(instance),
-        Map.of(
-            "callInReceived",
-            true,
-            "callInReason",
-            "Called in by three members of the PDS committee"));
+    ProcessInstance instance = calledIn("", "Called in by three members of the PDS committee");
 
     assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision");
     assertThat(
@@ -226,10 +178,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
   @Test
   void aCallInCanEndInRefusalOnReconsideration() {
-    ProcessInstance instance = agreedForDecision(true);
-    complete(task(instance), approval("APPROVE", ""));
-    complete(task(instance), Map.of("publicationDate", "2019-09-19"));
-    complete(task(instance), Map.of("callInReceived", true, "callInReason", "Called in"));
+    ProcessInstance instance = calledIn("", "Called in");
 
     complete(task(instance), approval("REFUSE", "Withdrawn on reconsideration"));
 
@@ -238,9 +187,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
   @Test
   void callInPeriodCountsWorkingDaysAcrossEaster() {
-    seedContract(contracts, reference);
-    TestClock.set(LocalDateTime.of(2025, 4, 17, 10, 0));
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = startedAt(LocalDateTime.of(2025, 4, 17, 10, 0));
     draftScrutiniseAndAgree(instance, true);
     complete(task(instance), approval("APPROVE", ""));
 
@@ -256,52 +203,33 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
   @Test
   void smallNonKeyExtensionIsApprovedByTheChiefOfficerAloneAndTakesEffectAtOnce() {
-    contract(
-        contracts,
-        reference,
-        LocalDate.of(2018, 4, 1),
-        LocalDate.of(2020, 3, 31),
-        "60000",
-        List.of(12));
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = startedOn("60000", List.of(12));
 
     draftScrutiniseAndAgree(instance, false);
 
-    assertThat(instance).isWaitingAt("Task_ChiefOfficerDecision");
-    assertThat(task(instance)).hasCandidateGroup("chief-officers");
+    assertAwaitingDecision(
+        instance, "CHIEF_OFFICER", "Task_ChiefOfficerDecision", "chief-officers");
     complete(task(instance), approval("APPROVE", ""));
     assertThat(instance).hasPassed("EndEvent_Approved").isWaitingAt("Task_UpdateContractRegister");
   }
 
   @Test
   void highValueExtensionGoesToTheExecutiveRecordedByDemocraticServices() {
-    contract(
-        contracts,
-        reference,
-        LocalDate.of(2018, 4, 1),
-        LocalDate.of(2020, 3, 31),
-        "3200000",
-        List.of(12, 12));
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = startedOn("3200000", List.of(12, 12));
 
     draftScrutiniseAndAgree(instance, true);
 
-    assertThat(instance)
-        .isWaitingAt("Task_RecordExecutiveDecision")
-        .variables()
-        .containsEntry("approvalRoute", "EXECUTIVE");
-    assertThat(task(instance)).hasCandidateGroup("democratic-services");
+    assertAwaitingDecision(
+        instance, "EXECUTIVE", "Task_RecordExecutiveDecision", "democratic-services");
   }
 
   // --- return and refusal --------------------------------------------------------------------
 
   @Test
   void returnedReportGoesBackToTheOfficerWithTheComments() {
-    ProcessInstance instance = scrutinised();
-
-    complete(
-        instance, "Task_ChiefOfficerAgreement", chiefOfficer("RETURN", "Add the 2019 KPI figures"));
-    complete(instance, "Task_GovernanceAgreement", governance("AGREE", ""));
+    ProcessInstance instance =
+        agreementAnswered(
+            chiefOfficer("RETURN", "Add the 2019 KPI figures"), governance("AGREE", ""));
 
     assertThat(instance)
         .isWaitingAt("Task_PrepareGatewayReport")
@@ -313,10 +241,10 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
   @Test
   void agreementTasksOfARedraftOpenEmptyAndNeedAFreshDecision() {
-    ProcessInstance instance = scrutinised();
-    complete(
-        instance, "Task_ChiefOfficerAgreement", chiefOfficer("RETURN", "Add the 2019 KPI figures"));
-    complete(instance, "Task_GovernanceAgreement", governance("AGREE", "Content with the value"));
+    ProcessInstance instance =
+        agreementAnswered(
+            chiefOfficer("RETURN", "Add the 2019 KPI figures"),
+            governance("AGREE", "Content with the value"));
 
     complete(instance, "Task_PrepareGatewayReport", gatewayReport(true));
     complete(instance, "Task_RecordScrutiny", scrutiny());
@@ -334,8 +262,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
     // Pressing Complete on the reopened form sends no decision: refused, not a second return.
     assertRefused(taskAt(instance, "Task_ChiefOfficerAgreement"), Map.of(), "chiefOfficerDecision");
 
-    complete(instance, "Task_ChiefOfficerAgreement", chiefOfficer("AGREE", "KPIs now shown"));
-    complete(instance, "Task_GovernanceAgreement", governance("AGREE", ""));
+    answerAgreement(instance, chiefOfficer("AGREE", "KPIs now shown"), governance("AGREE", ""));
     assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision");
     // The decision maker still sees what this round's agreers said.
     assertThat(taskService.getVariables(task(instance).getId()))
@@ -354,12 +281,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
   @Test
   void aDecisionCalledInOpensEmptyForTheReconsideration() {
-    ProcessInstance instance = agreedForDecision(true);
-    complete(task(instance), approval("APPROVE", "As recommended"));
-    complete(task(instance), Map.of("publicationDate", "2019-09-19"));
-    complete(
-        task(instance),
-        Map.of("callInReceived", true, "callInReason", "Called in by three members"));
+    ProcessInstance instance = calledIn("As recommended", "Called in by three members");
 
     Task reconsider = taskAt(instance, "Task_PortfolioHolderDecision");
     assertThat(taskService.getVariables(reconsider.getId()))
@@ -384,11 +306,9 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
   @Test
   void refusalAtAgreementEndsWithAProcurementOrDecommissioningTask() {
-    ProcessInstance instance = scrutinised();
-
-    complete(instance, "Task_ChiefOfficerAgreement", chiefOfficer("AGREE", ""));
-    complete(
-        instance, "Task_GovernanceAgreement", governance("REFUSE", "Value for money not shown"));
+    ProcessInstance instance =
+        agreementAnswered(
+            chiefOfficer("AGREE", ""), governance("REFUSE", "Value for money not shown"));
 
     assertThat(instance)
         .hasPassed("EndEvent_AgreementRefused")
@@ -441,16 +361,9 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
   @Test
   void threeMonthsBeforeTheEndAnUndecidedCaseIsEscalatedWithoutStoppingTheWork() {
     ProcessInstance instance = started();
-    Job escalation = timer(instance, "Timer_EscalateBeforeExpiry");
-    assertThat(escalation.getDuedate()).isEqualTo(at(LocalDateTime.of(2020, 1, 7, 0, 0)));
-
-    TestClock.set(LocalDateTime.of(2020, 1, 7, 0, 5));
-    execute(escalation);
-    execute(jobAt(instance, "Task_EmailContractsManagers"));
+    Task review = escalated(instance, Escalation.AT_RISK, LocalDateTime.of(2020, 1, 7, 0, 0));
 
     assertThat(instance).isWaitingAt("Task_PrepareGatewayReport", "Task_ReviewExtensionAtRisk");
-    Task review = taskAt(instance, "Task_ReviewExtensionAtRisk");
-    assertThat(review).hasCandidateGroup("contracts-managers");
     assertThat(taskService.getVariable(review.getId(), "escalationMessage").toString())
         .contains("No decision yet")
         .contains("2020-04-07");
@@ -474,15 +387,8 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
   @Test
   void onTheEndDateAnUndecidedCaseAlertsTheChiefOfficer() {
     ProcessInstance instance = started();
-    Job lapse = timer(instance, "Timer_ContractLapsing");
-    assertThat(lapse.getDuedate()).isEqualTo(at(LocalDateTime.of(2020, 4, 7, 0, 0)));
+    Task alert = escalated(instance, Escalation.LAPSING, LocalDateTime.of(2020, 4, 7, 0, 0));
 
-    TestClock.set(LocalDateTime.of(2020, 4, 7, 0, 5));
-    execute(lapse);
-    execute(jobAt(instance, "Task_EmailChiefOfficerLapsing"));
-
-    Task alert = taskAt(instance, "Task_RespondToLapsingContract");
-    assertThat(alert).hasCandidateGroup("chief-officers");
     assertThat(taskService.getVariable(alert.getId(), "escalationMessage").toString())
         .contains("lapses");
     assertThat(outbox("extension:" + instance.getId() + ":lapsing"))
@@ -492,23 +398,14 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
   @Test
   void aCaseOpenedAfterTheEndDateHasBothTimersDueAtOnce() {
-    seedContract(contracts, reference);
-    TestClock.set(LocalDateTime.of(2020, 4, 20, 9, 0));
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = startedAt(LocalDateTime.of(2020, 4, 20, 9, 0));
 
     assertThat(dueTimers(instance)).isEqualTo(2);
   }
 
   @Test
   void aDecisionEndsTheCaseAndClosesOpenEscalations() {
-    contract(
-        contracts,
-        reference,
-        LocalDate.of(2018, 4, 1),
-        LocalDate.of(2020, 3, 31),
-        "60000",
-        List.of(12));
-    ProcessInstance instance = cases.startAsSystem(reference);
+    ProcessInstance instance = startedOn("60000", List.of(12));
     TestClock.set(LocalDateTime.of(2020, 1, 2, 9, 0));
     execute(timer(instance, "Timer_EscalateBeforeExpiry"));
     execute(jobAt(instance, "Task_EmailContractsManagers"));
@@ -566,11 +463,48 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
   // --- helpers -------------------------------------------------------------------------------
 
-  private long runningCases() {
-    return runningCases("contract-extension", reference);
+  /** The process's two escalations: each a timer, the email it sends and the task it opens. */
+  private enum Escalation {
+    AT_RISK(
+        "Timer_EscalateBeforeExpiry",
+        "Task_EmailContractsManagers",
+        "Task_ReviewExtensionAtRisk",
+        "contracts-managers"),
+    LAPSING(
+        "Timer_ContractLapsing",
+        "Task_EmailChiefOfficerLapsing",
+        "Task_RespondToLapsingContract",
+        "chief-officers");
+
+    final String timer;
+    final String email;
+    final String task;
+    final String candidateGroup;
+
+    Escalation(String timer, String email, String task, String candidateGroup) {
+      this.timer = timer;
+      this.email = email;
+      this.task = task;
+      this.candidateGroup = candidateGroup;
+    }
   }
 
-  private static Date at(LocalDateTime ukTime) {
-    return Date.from(ukTime.atZone(UK).toInstant());
+  /**
+   * The escalation's timer is due at the UK time given; five minutes later it fires, the email goes
+   * and the task opens for its group, which is returned.
+   */
+  private Task escalated(ProcessInstance instance, Escalation escalation, LocalDateTime due) {
+    Job timer = timer(instance, escalation.timer);
+    assertThat(timer.getDuedate()).isEqualTo(at(due));
+    TestClock.set(due.plusMinutes(5));
+    execute(timer);
+    execute(jobAt(instance, escalation.email));
+    Task task = taskAt(instance, escalation.task);
+    assertThat(task).hasCandidateGroup(escalation.candidateGroup);
+    return task;
+  }
+
+  private long runningCases() {
+    return runningCases("contract-extension", reference);
   }
 }

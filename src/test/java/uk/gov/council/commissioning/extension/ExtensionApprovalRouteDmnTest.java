@@ -1,18 +1,13 @@
 package uk.gov.council.commissioning.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import uk.gov.council.commissioning.DmnTable;
+import uk.gov.council.commissioning.testkit.ApprovalRouteTable;
 
 /**
  * The approval-route table on its own, with the plain DMN engine (no process engine, no Spring):
@@ -20,12 +15,9 @@ import uk.gov.council.commissioning.DmnTable;
  */
 class ExtensionApprovalRouteDmnTest {
 
-  private static DmnTable table;
-
-  @BeforeAll
-  static void parseTheTableFromTheClasspath() {
-    table = DmnTable.load("processes/extension-approval-route.dmn", "extension-approval-route");
-  }
+  private static final ApprovalRouteTable table =
+      ApprovalRouteTable.load(
+          "processes/extension-approval-route.dmn", "extension-approval-route", "wholeLifeValue");
 
   @ParameterizedTest(name = "£{0}, key decision {1} -> {2} ({3})")
   @CsvSource({
@@ -46,18 +38,15 @@ class ExtensionApprovalRouteDmnTest {
   })
   void eachRuleAndEachThreshold(
       double wholeLifeValue, boolean keyDecision, String route, String rule) {
-    DmnDecisionTableResult result = evaluate(wholeLifeValue, keyDecision);
-
-    assertThat((String) result.getSingleEntry()).isEqualTo(route);
-    assertThat(table.matchedRules()).containsExactly(rule);
+    table.assertRoute(wholeLifeValue, keyDecision, route, rule);
   }
 
   @Test
   void keyDecisionOnlyMattersBelowOneHundredThousand() {
-    assertThat(route(50000, false)).isEqualTo("CHIEF_OFFICER");
-    assertThat(route(50000, true)).isEqualTo("PORTFOLIO_HOLDER");
-    assertThat(route(500000, false)).isEqualTo(route(500000, true));
-    assertThat(route(5000000, false)).isEqualTo(route(5000000, true));
+    assertThat(table.route(50000, false)).isEqualTo("CHIEF_OFFICER");
+    assertThat(table.route(50000, true)).isEqualTo("PORTFOLIO_HOLDER");
+    assertThat(table.route(500000, false)).isEqualTo(table.route(500000, true));
+    assertThat(table.route(5000000, false)).isEqualTo(table.route(5000000, true));
   }
 
   /**
@@ -66,10 +55,7 @@ class ExtensionApprovalRouteDmnTest {
    */
   @Test
   void seed000Section10_2TheSeedContractGoesToThePortfolioHolder() {
-    DmnDecisionTableResult result = evaluate(900000.00, true);
-
-    assertThat((String) result.getSingleEntry()).isEqualTo("PORTFOLIO_HOLDER");
-    assertThat(table.matchedRules()).containsExactly("Rule_PortfolioHolder");
+    table.assertRoute(900000.00, true, "PORTFOLIO_HOLDER", "Rule_PortfolioHolder");
   }
 
   @Test
@@ -94,14 +80,7 @@ class ExtensionApprovalRouteDmnTest {
     for (double v = 0; v <= 2_000_000; v += 12_345.67) {
       values.add(v);
     }
-    for (double value : values) {
-      for (boolean key : new boolean[] {false, true}) {
-        assertThatCode(() -> evaluate(value, key))
-            .as("£%s key %s", value, key)
-            .doesNotThrowAnyException();
-        assertThat(table.matchedRules()).as("rules matching £%s key %s", value, key).hasSize(1);
-      }
-    }
+    table.assertOneRouteForEach(values);
   }
 
   /**
@@ -111,22 +90,7 @@ class ExtensionApprovalRouteDmnTest {
    */
   @Test
   void belowOneHundredThousandAMissingKeyDecisionMatchesNoRule() {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("wholeLifeValue", 60000.0);
-    variables.put("keyDecision", null);
-
-    assertThat(table.evaluate(variables).isEmpty()).isTrue();
+    assertThat(table.evaluate(60000.0, null).isEmpty()).isTrue();
     assertThat(table.matchedRules()).isEmpty();
-  }
-
-  private String route(double wholeLifeValue, boolean keyDecision) {
-    return evaluate(wholeLifeValue, keyDecision).getSingleEntry();
-  }
-
-  private DmnDecisionTableResult evaluate(double wholeLifeValue, boolean keyDecision) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("wholeLifeValue", wholeLifeValue);
-    variables.put("keyDecision", keyDecision);
-    return table.evaluate(variables);
   }
 }

@@ -17,6 +17,7 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.deadlines.EngineClock;
 import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestDeadlines;
 
 /**
  * When the serious-incident deadlines fall (seed 002 §12.4-12.5) by their rules, and the timers
@@ -35,7 +36,7 @@ class IncidentDeadlinesTest {
   private static final EngineClock CLOCK = new EngineClock();
 
   private final IncidentDeadlines deadlines =
-      new IncidentDeadlines(CALENDAR, new TimeAcceleration(1, CLOCK), DEFAULTS, CLOCK);
+      new IncidentDeadlines(TestDeadlines.withoutRegister(CALENDAR), DEFAULTS);
 
   @Test
   void bothReportsAreDueFromTheMomentTheIncidentOccurred() {
@@ -112,11 +113,9 @@ class IncidentDeadlinesTest {
     setClock(LocalDateTime.of(2025, 5, 23, 16, 0));
     IncidentDeadlines custom =
         new IncidentDeadlines(
-            CALENDAR,
-            new TimeAcceleration(1, CLOCK),
+            TestDeadlines.withoutRegister(CALENDAR),
             new IncidentProperties(
-                Duration.ofHours(12), Duration.ofHours(48), Duration.ofHours(24), 5, 3, 1),
-            CLOCK);
+                Duration.ofHours(12), Duration.ofHours(48), Duration.ofHours(24), 5, 3, 1));
 
     // Friday 23 May + 3 working days (not Monday 26): Thursday 29 May; + 1: Tuesday 27 May.
     assertThat(custom.providerResponseDue())

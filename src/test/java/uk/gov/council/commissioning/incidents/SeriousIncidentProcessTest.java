@@ -97,15 +97,15 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .containsEntry("providerGroup", VIBRANCE_GROUP)
         .containsEntry("initialReportDueAt", "2025-05-22T19:00:00Z")
         .containsEntry("reportingFormDueAt", "2025-05-24T07:00:00Z");
-    assertThat(taskAt(instance, "Task_SubmitReportingForm")).hasCandidateGroup(VIBRANCE_GROUP);
-    assertThat(taskAt(instance, "Task_SubmitReportingForm").getDueDate())
-        .isEqualTo(at(LocalDateTime.of(2025, 5, 24, 8, 0)));
-    assertThat(timer(instance, "Timer_FullReport48h").getDuedate())
-        .isEqualTo(at(LocalDateTime.of(2025, 5, 24, 8, 0)));
+    assertProviderTaskDueAt(
+        instance,
+        "Task_SubmitReportingForm",
+        "Timer_FullReport48h",
+        LocalDateTime.of(2025, 5, 24, 8, 0));
     assertThat(timer(instance, "Timer_FullReportSecondEscalation").getDuedate())
         .isEqualTo(at(LocalDateTime.of(2025, 5, 25, 8, 0)));
 
-    SeriousIncident row = register.findByNumber(number).orElseThrow();
+    SeriousIncident row = incident(number);
     assertThat(row.source()).isEqualTo("PROVIDER_REPORT");
     assertThat(row.openedBy()).isEqualTo(PROVIDER_USER);
     assertThat(row.initialReportAt()).isEqualTo(now());
@@ -125,7 +125,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     complete(instance, "Task_SubmitReportingForm", reportingForm());
 
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
-    assertThat(register.findByNumber(number).orElseThrow().reportingFormAt()).isEqualTo(now());
+    assertThat(incident(number).reportingFormAt()).isEqualTo(now());
     assertThat(breachesOf(number)).isEmpty();
     assertThat(deadlineStates(IncidentVariables.CASE_TYPE, number))
         .containsExactly(
@@ -137,17 +137,9 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   @Test
   void aProvidersReportAfterTwelveHoursIsRecordedAsLateAtOnce() {
     TestClock.set(LocalDateTime.of(2025, 5, 22, 21, 30));
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T20:45+01:00"));
+    ProcessInstance instance = reportedByProviderAt("2025-05-22T20:45+01:00");
 
-    assertThat(breachesOf(numberOf(instance)))
-        .extracting(
-            DeadlineBreach::requirement,
-            DeadlineBreach::kind,
-            DeadlineBreach::dueAt,
-            DeadlineBreach::recordedAt)
+    assertThatBreaches(numberOf(instance))
         .containsExactly(
             tuple("INITIAL_REPORT", Kind.LATE, Instant.parse("2025-05-22T19:00:00Z"), now()));
     assertThat(breachesOf(numberOf(instance)).get(0).providerId()).isEqualTo(vibrance.id());
@@ -226,14 +218,14 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .isWaitingAt("Task_SubmitInitialReport", "Task_SubmitReportingForm")
         .variables()
         .containsEntry("source", "COUNCIL_LOGGED");
-    assertThat(taskAt(instance, "Task_SubmitInitialReport")).hasCandidateGroup(VIBRANCE_GROUP);
-    assertThat(taskAt(instance, "Task_SubmitInitialReport").getDueDate())
-        .isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
-    assertThat(timer(instance, "Timer_InitialReport12h").getDuedate())
-        .isEqualTo(at(LocalDateTime.of(2025, 5, 22, 20, 0)));
+    assertProviderTaskDueAt(
+        instance,
+        "Task_SubmitInitialReport",
+        "Timer_InitialReport12h",
+        LocalDateTime.of(2025, 5, 22, 20, 0));
     assertThat(outbox("incident:" + instance.getId() + ":logged"))
         .isEqualTo("contracts@vibrance.example");
-    SeriousIncident logged = register.findByNumber(number).orElseThrow();
+    SeriousIncident logged = incident(number);
     assertThat(logged.source()).isEqualTo("COUNCIL_LOGGED");
     assertThat(logged.initialReportAt()).isNull();
     assertThat(logged.providerAwareAt()).isNull();
@@ -243,7 +235,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
 
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm");
     assertThat(timer(instance, "Timer_InitialReport12h")).isNull();
-    SeriousIncident reported = register.findByNumber(number).orElseThrow();
+    SeriousIncident reported = incident(number);
     assertThat(reported.initialReportAt()).isEqualTo(now());
     assertThat(reported.providerAwareAt()).isEqualTo(Instant.parse("2025-05-22T08:30:00Z"));
     assertThat(reported.riddorReportable()).isTrue();
@@ -314,8 +306,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   void escalationTasksCloseWhenTheLateReportArrivesAndTheLatenessIsRecorded() {
     ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
-    TestClock.set(LocalDateTime.of(2025, 5, 23, 21, 0));
-    executeDueJobs(instance);
+    initialReportEscalatedTwice(instance);
     assertThat(instance)
         .isWaitingAt(
             "Task_SubmitInitialReport",
@@ -333,8 +324,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(openTasks(instance))
         .containsExactlyInAnyOrder(
             "Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
-    assertThat(breachesOf(number))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breachKinds(number))
         .containsExactly(tuple("INITIAL_REPORT", Kind.LATE), tuple("INITIAL_REPORT", Kind.MISSED));
   }
 
@@ -362,7 +352,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .containsExactly(
             tuple(
                 "INITIAL_REPORT", Kind.LATE, Instant.parse("2025-05-22T19:00:00Z"), vibrance.id()));
-    assertThat(register.findByNumber(number).orElseThrow().initialReportAt()).isEqualTo(now());
+    assertThat(incident(number).initialReportAt()).isEqualTo(now());
 
     Map<String, Object> form = new HashMap<>(reportingForm());
     form.put("providerGroup", BRIGHTPATH_GROUP);
@@ -444,9 +434,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   void aReportingFormNeverSentIsEscalatedTwice() {
     ProcessInstance instance = reportedByProviderOnTime();
 
-    reportingFormMissed(instance);
-    TestClock.set(LocalDateTime.of(2025, 5, 25, 8, 1));
-    execute(timer(instance, "Timer_FullReportSecondEscalation"));
+    reportingFormEscalatedTwice(instance);
 
     assertThat(instance)
         .isWaitingAt(
@@ -457,8 +445,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .hasCandidateGroup(Roles.CONTRACTS_MANAGERS);
     assertThat(outbox("incident:" + instance.getId() + ":reporting-form-second-escalation"))
         .contains("si-manager@council.example");
-    assertThat(breachesOf(numberOf(instance)))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breachKinds(numberOf(instance)))
         .containsExactly(tuple("REPORTING_FORM", Kind.MISSED));
 
     assertRefused(
@@ -485,9 +472,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   void aReportingFormNeverSentDoesNotStopTheReviewWhenTheContractsManagersProceedWithoutIt() {
     ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
-    reportingFormMissed(instance);
-    TestClock.set(LocalDateTime.of(2025, 5, 25, 8, 1));
-    execute(timer(instance, "Timer_FullReportSecondEscalation"));
+    reportingFormEscalatedTwice(instance);
     assertRefused(
         taskAt(instance, "Task_ActOnMissingReportingForm"),
         Map.of("escalationAction", "Default notice being drafted", "proceedWithoutReport", true),
@@ -508,13 +493,11 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(taskAt(instance, "Task_SubmitReportingForm")).isNull();
     assertThat(taskAt(instance, "Task_ChaseReportingForm")).isNull();
-    assertThat(breachesOf(number))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
-        .containsExactly(tuple("REPORTING_FORM", Kind.MISSED));
+    assertThat(breachKinds(number)).containsExactly(tuple("REPORTING_FORM", Kind.MISSED));
 
     complete(instance, "Task_ReviewIncident", close());
     assertThat(instance).isEnded();
-    SeriousIncident closed = register.findByNumber(number).orElseThrow();
+    SeriousIncident closed = incident(number);
     assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(closed.reportingFormAt()).isNull();
   }
@@ -522,8 +505,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   @Test
   void aMissingInitialReportDoesNotStopTheReviewWhenTheContractsManagersProceedWithoutIt() {
     ProcessInstance instance = loggedByOfficer();
-    TestClock.set(LocalDateTime.of(2025, 5, 23, 21, 0));
-    executeDueJobs(instance);
+    initialReportEscalatedTwice(instance);
     complete(instance, "Task_SubmitReportingForm", reportingForm());
 
     complete(
@@ -540,7 +522,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(instance)
         .hasPassed("EndEvent_ProceedWithoutInitialReport")
         .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
-    assertThat(register.findByNumber(numberOf(instance)).orElseThrow().initialReportAt()).isNull();
+    assertThat(incident(numberOf(instance)).initialReportAt()).isNull();
   }
 
   // --- reports that reached the council by email or phone (§12.4-12.5) --------------------------
@@ -573,7 +555,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(taskAt(instance, "Task_SubmitInitialReport")).isNull();
     assertThat(timer(instance, "Timer_InitialReport12h")).isNull();
     assertThat(timer(instance, "Timer_InitialReportSecondEscalation")).isNull();
-    SeriousIncident row = register.findByNumber(number).orElseThrow();
+    SeriousIncident row = incident(number);
     assertThat(row.initialReportAt()).isEqualTo(Instant.parse("2025-05-22T08:45:00Z"));
     assertThat(row.providerAwareAt()).isEqualTo(Instant.parse("2025-05-22T07:30:00Z"));
     assertThat(row.riddorReportable()).isTrue();
@@ -608,8 +590,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .containsExactlyInAnyOrder(
             "Task_SubmitReportingForm", "Task_EnterReportingFormReceivedOtherwise");
     assertThat(timer(instance, "Timer_InitialReportSecondEscalation")).isNull();
-    assertThat(register.findByNumber(number).orElseThrow().initialReportAt())
-        .isEqualTo(Instant.parse("2025-05-22T20:30:00Z"));
+    assertThat(incident(number).initialReportAt()).isEqualTo(Instant.parse("2025-05-22T20:30:00Z"));
     assertThatBreaches(number)
         .containsExactly(
             tuple(
@@ -638,8 +619,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         receivedAnotherWay(
             initialReportReceived("PHONE", "2025-05-22T19:30+01:00", "2025-05-22T08:30+01:00")));
 
-    assertThat(register.findByNumber(number).orElseThrow().initialReportAt())
-        .isEqualTo(Instant.parse("2025-05-22T18:30:00Z"));
+    assertThat(incident(number).initialReportAt()).isEqualTo(Instant.parse("2025-05-22T18:30:00Z"));
     assertThat(breachesOf(number)).isEmpty();
   }
 
@@ -692,9 +672,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   void aReportingFormEmailedAfterBothEscalationsEndsThemAndTheCaseGoesOnToReviewAndClosure() {
     ProcessInstance instance = reportedByProviderOnTime();
     String number = numberOf(instance);
-    reportingFormMissed(instance);
-    TestClock.set(LocalDateTime.of(2025, 5, 25, 8, 1));
-    execute(timer(instance, "Timer_FullReportSecondEscalation"));
+    reportingFormEscalatedTwice(instance);
     assertThat(instance)
         .isWaitingAt(
             "Task_SubmitReportingForm",
@@ -714,8 +692,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
             "Task_RecordReportingFormReceivedOtherwise", "EndEvent_ReportingFormReceivedOtherwise")
         .isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(openTasks(instance)).containsExactly("Task_ReviewIncident");
-    assertThat(register.findByNumber(number).orElseThrow().reportingFormAt())
-        .isEqualTo(Instant.parse("2025-05-24T17:00:00Z"));
+    assertThat(incident(number).reportingFormAt()).isEqualTo(Instant.parse("2025-05-24T17:00:00Z"));
     assertThatBreaches(number)
         .containsExactly(
             tuple(
@@ -733,7 +710,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
 
     complete(instance, "Task_ReviewIncident", close());
     assertThat(instance).isEnded().hasPassed("Task_CloseIncident");
-    assertThat(register.findByNumber(number).orElseThrow().status()).isEqualTo("CLOSED");
+    assertThat(incident(number).status()).isEqualTo("CLOSED");
   }
 
   @Test
@@ -752,8 +729,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(instance).isWaitingAt("Task_ReviewIncident", "Timer_NextUpdateDue");
     assertThat(taskAt(instance, "Task_SubmitReportingForm")).isNull();
     assertThat(timer(instance, "Timer_FullReport48h")).isNull();
-    assertThat(register.findByNumber(number).orElseThrow().reportingFormAt())
-        .isEqualTo(Instant.parse("2025-05-23T14:40:00Z"));
+    assertThat(incident(number).reportingFormAt()).isEqualTo(Instant.parse("2025-05-23T14:40:00Z"));
     assertThat(breachesOf(number)).isEmpty();
   }
 
@@ -796,7 +772,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(taskService.createTaskQuery().taskId(task.getId()).singleResult()).isNotNull();
     assertThat(instance)
         .isWaitingAt("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise");
-    assertThat(register.findByNumber(number).orElseThrow().initialReportAt()).isNull();
+    assertThat(incident(number).initialReportAt()).isNull();
     assertThat(breachesOf(number)).isEmpty();
   }
 
@@ -838,7 +814,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
             "Task_SubmitReportingForm",
             "Task_EnterReportingFormReceivedOtherwise",
             "Task_ChaseReportingForm");
-    assertThat(register.findByNumber(number).orElseThrow().reportingFormAt()).isNull();
+    assertThat(incident(number).reportingFormAt()).isNull();
     assertThat(breachesOf(number)).extracting(DeadlineBreach::kind).containsExactly(Kind.MISSED);
   }
 
@@ -871,8 +847,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
             "Task_SubmitReportingForm",
             "Task_ChaseReportingForm",
             "Task_ActOnMissingReportingForm");
-    assertThat(breachesOf(numberOf(instance)))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breachKinds(numberOf(instance)))
         .containsExactly(
             tuple("INITIAL_REPORT", Kind.MISSED), tuple("REPORTING_FORM", Kind.MISSED));
   }
@@ -880,15 +855,11 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   @Test
   void aProviderReportingAfterFortyEightHoursIsLateAndItsFormAlreadyMissed() {
     TestClock.set(LocalDateTime.of(2025, 5, 24, 10, 0));
-    ProcessInstance instance =
-        startAs(
-            PROVIDER_USER,
-            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-24T09:00+01:00"));
+    ProcessInstance instance = reportedByProviderAt("2025-05-24T09:00+01:00");
     executeDueJobs(instance);
 
     assertThat(instance).isWaitingAt("Task_SubmitReportingForm", "Task_ChaseReportingForm");
-    assertThat(breachesOf(numberOf(instance)))
-        .extracting(DeadlineBreach::requirement, DeadlineBreach::kind)
+    assertThat(breachKinds(numberOf(instance)))
         .containsExactly(tuple("INITIAL_REPORT", Kind.LATE), tuple("REPORTING_FORM", Kind.MISSED));
   }
 
@@ -1000,7 +971,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .hasPassed("EndEvent_ReviewClosed", "Task_CloseIncident", "EndEvent_IncidentClosed");
     assertThat(managementService.createJobQuery().processInstanceId(instance.getId()).count())
         .isZero();
-    SeriousIncident closed = register.findByNumber(number).orElseThrow();
+    SeriousIncident closed = incident(number);
     assertThat(closed.status()).isEqualTo("CLOSED");
     assertThat(closed.closedAt()).isEqualTo(now());
     assertThat(closed.outcome()).isEqualTo("Accidental fall; provider's actions appropriate");
@@ -1158,7 +1129,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .isEqualTo(Instant.parse("2025-05-22T07:10:00Z"));
     assertThat(((OffsetDateTime) row.get("ALERTED_AT")).toInstant()).isEqualTo(now());
     assertThat(row.get("SUMMARY").toString()).doesNotContain("Edith");
-    assertThat(register.findByNumber(number).orElseThrow().safeguardingSuspected()).isTrue();
+    assertThat(incident(number).safeguardingSuspected()).isTrue();
   }
 
   @Test
@@ -1225,28 +1196,22 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     return startSignedIn(userId, IncidentVariables.PROCESS_KEY, new HashMap<>(variables));
   }
 
-  /**
-   * A task's variables as its user reads them in Tasklist, the engine's authorizations applying.
-   */
-  private Map<String, Object> variablesAs(String userId, Task task) {
-    identityService.setAuthentication(
-        userId,
-        identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(org.camunda.bpm.engine.identity.Group::getId)
-            .toList());
-    try {
-      return taskService.getVariables(task.getId());
-    } finally {
-      identityService.clearAuthentication();
-    }
-  }
-
   private String numberOf(ProcessInstance instance) {
     return (String) runtimeService.getVariable(instance.getId(), "incidentNumber");
   }
 
+  /** The register's row of the incident. */
+  private SeriousIncident incident(String number) {
+    return register.findByNumber(number).orElseThrow();
+  }
+
   private List<DeadlineBreach> breachesOf(String number) {
     return breaches.ofCase("SERIOUS_INCIDENT", number);
+  }
+
+  /** The case's breaches as (requirement, kind) rows. */
+  private List<Tuple> breachKinds(String number) {
+    return breachKinds("SERIOUS_INCIDENT", number);
   }
 
   private ProcessInstance alertOf(String number) {
@@ -1302,15 +1267,29 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     return ClockUtil.getCurrentTime().toInstant();
   }
 
+  /**
+   * The provider's task is offered to its group, and the task and the timer that escalates it are
+   * both due at the UK time.
+   */
+  private void assertProviderTaskDueAt(
+      ProcessInstance instance, String taskId, String timerId, LocalDateTime ukTime) {
+    assertThat(taskAt(instance, taskId)).hasCandidateGroup(VIBRANCE_GROUP);
+    assertThat(taskAt(instance, taskId).getDueDate()).as(taskId).isEqualTo(at(ukTime));
+    assertThat(timer(instance, timerId).getDuedate()).as(timerId).isEqualTo(at(ukTime));
+  }
+
   private static Date at(LocalDateTime ukTime) {
     return Date.from(ukTime.atZone(WorkingDayCalendar.UK).toInstant());
   }
 
   /** A provider's report of an incident at 08:00 on Thursday 22 May 2025, ten minutes after. */
   private ProcessInstance reportedByProviderOnTime() {
-    return startAs(
-        PROVIDER_USER,
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    return reportedByProviderAt("2025-05-22T08:10+01:00");
+  }
+
+  /** A provider's report, sent at the time given, of an incident at 08:00 on 22 May 2025. */
+  private ProcessInstance reportedByProviderAt(String reportedAt) {
+    return startAs(PROVIDER_USER, providerReport(reference, "2025-05-22T08:00+01:00", reportedAt));
   }
 
   /** The officer's log of an incident at 08:00 on Thursday 22 May 2025. */
@@ -1322,6 +1301,19 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   private void reportingFormMissed(ProcessInstance instance) {
     TestClock.set(LocalDateTime.of(2025, 5, 24, 8, 1));
     execute(timer(instance, "Timer_FullReport48h"));
+  }
+
+  /** The reporting form is still missing when its second escalation falls due (08:00 Sunday). */
+  private void reportingFormEscalatedTwice(ProcessInstance instance) {
+    reportingFormMissed(instance);
+    TestClock.set(LocalDateTime.of(2025, 5, 25, 8, 1));
+    execute(timer(instance, "Timer_FullReportSecondEscalation"));
+  }
+
+  /** By 21:00 on Friday 23 May both escalations of the missing initial report have run. */
+  private void initialReportEscalatedTwice(ProcessInstance instance) {
+    TestClock.set(LocalDateTime.of(2025, 5, 23, 21, 0));
+    executeDueJobs(instance);
   }
 
   /** The initial report's 12 hours run out (20:00 on Thursday 22 May). */

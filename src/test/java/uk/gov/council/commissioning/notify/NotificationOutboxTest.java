@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -350,23 +349,13 @@ class NotificationOutboxTest extends ProcessTestCase {
   }
 
   private Map<String, Object> row(String key) {
-    return jdbc.sql(
-            """
-            SELECT status, attempts, recipients, last_error, sent_at
-            FROM notification_outbox WHERE idempotency_key = :key
-            """)
-        .param("key", key)
-        .query(
-            (rs, n) -> {
-              Map<String, Object> row = new HashMap<>();
-              row.put("status", rs.getString("status"));
-              row.put("attempts", rs.getInt("attempts"));
-              row.put("recipients", rs.getString("recipients"));
-              row.put("last_error", rs.getString("last_error"));
-              row.put("sent_at", rs.getObject("sent_at"));
-              return row;
-            })
-        .single();
+    return singleRow(
+        """
+        SELECT status, attempts, recipients, last_error, sent_at
+        FROM notification_outbox WHERE idempotency_key = :key
+        """,
+        "key",
+        key);
   }
 
   private int outboxSize() {

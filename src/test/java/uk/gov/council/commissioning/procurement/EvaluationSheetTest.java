@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.gov.council.commissioning.testkit.InvalidRequests.assertRefusedWith;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import uk.gov.council.commissioning.procurement.EvaluationResult.ExcludedBid;
 import uk.gov.council.commissioning.procurement.EvaluationResult.RankedBid;
 import uk.gov.council.commissioning.web.FieldProblem;
-import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /** Tender evaluations typed or pasted into the task form's two textareas. */
 class EvaluationSheetTest {
@@ -357,15 +357,10 @@ class EvaluationSheetTest {
 
   @Test
   void overHttpTheProblemsAreFieldsWithTheLineInTheMessage() {
-    assertThatThrownBy(() -> parseTender("Acme Care | 90000 | PASS | 3"))
-        .isInstanceOfSatisfying(
-            InvalidRequestException.class,
-            e ->
-                assertThat(e.getErrors())
-                    .containsExactly(
-                        new FieldProblem(
-                            "evaluationBids",
-                            "line 1 (Acme Care): 1 scores given, the questions need 10")));
+    assertRefusedWith(
+        () -> parseTender("Acme Care | 90000 | PASS | 3"),
+        new FieldProblem(
+            "evaluationBids", "line 1 (Acme Care): 1 scores given, the questions need 10"));
   }
 
   // --- back to text

@@ -2,14 +2,12 @@ package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
-import java.util.Map;
-import org.camunda.bpm.dmn.engine.DmnDecisionTableResult;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import uk.gov.council.commissioning.DmnTable;
+import uk.gov.council.commissioning.testkit.ApprovalRouteTable;
 
 /**
  * The procurement approval-route table on its own, with the plain DMN engine: each rule at its
@@ -17,12 +15,11 @@ import uk.gov.council.commissioning.DmnTable;
  */
 class ProcurementApprovalRouteDmnTest {
 
-  private static DmnTable table;
-
-  @BeforeAll
-  static void parseTheTableFromTheClasspath() {
-    table = DmnTable.load("processes/procurement-approval-route.dmn", "procurement-approval-route");
-  }
+  private static final ApprovalRouteTable table =
+      ApprovalRouteTable.load(
+          "processes/procurement-approval-route.dmn",
+          "procurement-approval-route",
+          "approvalValue");
 
   @ParameterizedTest(name = "£{0}, key decision {1} -> {2} ({3})")
   @CsvSource({
@@ -37,32 +34,21 @@ class ProcurementApprovalRouteDmnTest {
     "5000000,    true,  EXECUTIVE,        Rule_ExecutiveKeyDecision",
   })
   void eachRuleAndEachThreshold(double value, boolean keyDecision, String route, String rule) {
-    DmnDecisionTableResult result = evaluate(value, keyDecision);
-
-    assertThat((String) result.getSingleEntry()).isEqualTo(route);
-    assertThat(table.matchedRules()).containsExactly(rule);
+    table.assertRoute(value, keyDecision, route, rule);
   }
 
   /** Seed 000 §2.3, §6.4: "Executive are recommended to approve" the tender, a key decision. */
   @Test
   void seed000TheTenderGoesToTheExecutive() {
-    assertThat((String) evaluate(2_100_000, true).getSingleEntry()).isEqualTo("EXECUTIVE");
+    assertThat(table.route(2_100_000, true)).isEqualTo("EXECUTIVE");
   }
 
   @Test
   void everyValueHasExactlyOneRoute() {
+    List<Double> values = new ArrayList<>();
     for (double value = 0; value <= 3_000_000; value += 7_777.77) {
-      for (boolean key : new boolean[] {false, true}) {
-        evaluate(value, key);
-        assertThat(table.matchedRules()).as("rules matching £%s key %s", value, key).hasSize(1);
-      }
+      values.add(value);
     }
-  }
-
-  private DmnDecisionTableResult evaluate(double value, boolean keyDecision) {
-    Map<String, Object> variables = new HashMap<>();
-    variables.put("approvalValue", value);
-    variables.put("keyDecision", keyDecision);
-    return table.evaluate(variables);
+    table.assertOneRouteForEach(values);
   }
 }

@@ -2,22 +2,17 @@ package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-import static uk.gov.council.commissioning.procurement.ProcurementDriver.endOfUkDay;
-import static uk.gov.council.commissioning.procurement.ProcurementDriver.setClock;
 import static uk.gov.council.commissioning.procurement.ProcurementTestData.*;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
-import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
 
 /**
  * One procurement against the local PostgreSQL server, from the request to a live contract (seed
@@ -26,75 +21,48 @@ import uk.gov.council.commissioning.testkit.ProcessTestCase;
  * closed. Each run has a database of its own.
  */
 @PostgresProcessTest
-class ProcurementPostgresTest extends ProcessTestCase {
+class ProcurementPostgresTest extends ProcurementCaseTestCase {
 
   @Autowired ProcurementRegister register;
 
-  @AfterEach
-  void reset() {
-    identityService.clearAuthentication();
-  }
-
   @Test
   void aProcurementRunsFromTheRequestToALiveContractOnPostgres() {
-    BpmnAwareTests.init(engine);
-    users(access);
-    ProcurementDriver driver =
-        new ProcurementDriver(runtimeService, taskService, managementService, identityService);
     Contract old = replacedContract(contracts, "PG-PROC-OLD");
-    setClock(LocalDateTime.of(2026, 3, 2, 9, 0));
 
-    ProcessInstance instance = driver.approved(request(old.reference(), "PA2023", 2_100_000, true));
+    ProcessInstance instance = approved(request(old.reference(), "PA2023", 2_100_000, true));
     String reference = instance.getBusinessKey();
     assertThat(runtimeService.getVariable(instance.getId(), "approvalRoute"))
         .isEqualTo("EXECUTIVE");
-    driver.planTimetable(instance, plan("PA2023"));
+    planTimetable(instance, plan("PA2023"));
 
     // The market engagement overruns its planned end (10 April): the lead re-plans it to 12 April.
     setClock(LocalDateTime.of(2026, 4, 11, 0, 5));
-    driver.execute(driver.job(instance, "Timer_StageEnd"));
+    execute(jobAt(instance, "Timer_StageEnd"));
     Map<String, Object> replan = plan("PA2023");
     replan.put("marketEngagementEnd", "2026-04-12");
     replan.put("replanReason", "Last provider event moved to Sunday 12 April");
-    driver.complete(LEAD, driver.taskAt(instance, "Task_ReviewOverrun"), replan);
+    completeAs(LEAD, instance, "Task_ReviewOverrun", replan);
     assertThat(register.slips(reference))
         .singleElement()
         .satisfies(slip -> assertThat(slip.newPlannedEnd()).isEqualTo(LocalDate.of(2026, 4, 12)));
 
-    driver.runTenderToAward(instance);
-    setClock(LocalDateTime.of(2026, 7, 22, 16, 0));
-    driver.complete(
-        OFFICER,
-        driver.taskAt(instance, "Task_WatchForChallenge"),
-        Map.of(
-            "challenger",
-            "Acme Care",
-            "challengeReceivedOn",
-            "2026-07-22",
-            "challengeGrounds",
-            "Price scoring"));
+    runTenderToAward(instance);
+    challenge(instance, LocalDateTime.of(2026, 7, 22, 16, 0), "Price scoring");
     assertThat(register.require(reference).status()).isEqualTo("AWARD_SUSPENDED");
     setClock(LocalDateTime.of(2026, 8, 5, 10, 0));
-    driver.complete(
-        LEAD,
-        driver.taskAt(instance, "Task_ResolveChallenge"),
-        Map.of(
-            "challengeOutcome",
-            "AWARD_STANDS",
-            "challengeResolution",
-            "Withdrawn after the scoring was explained"));
+    resolveChallenge(instance, "AWARD_STANDS", "Withdrawn after the scoring was explained");
 
-    driver.sign(instance, "PG-PROC-NEW", "2026-08-05");
+    sign(instance, "PG-PROC-NEW", "2026-08-05");
     assertThat(contracts.findByReference("PG-PROC-NEW").orElseThrow().status())
         .isEqualTo(ContractStatus.SIGNED);
-    assertThat(driver.taskAt(instance, "Task_PublishContractNotices").getDueDate())
+    assertThat(taskAt(instance, "Task_PublishContractNotices").getDueDate())
         .isEqualTo(endOfUkDay(LocalDate.of(2026, 9, 3)));
     setClock(LocalDateTime.of(2026, 8, 12, 10, 0));
-    driver.publish(instance, "Task_PublishContractNotices", "UK7-PG", "2026-08-12");
+    publish(instance, "Task_PublishContractNotices", "UK7-PG", "2026-08-12");
 
     setClock(LocalDateTime.of(2026, 10, 1, 0, 1));
-    driver.execute(driver.job(instance, "Timer_Commencement"));
-    driver.execute(driver.job(instance, "Task_MakeContractLive"));
+    execute(jobAt(instance, "Timer_Commencement"));
+    execute(jobAt(instance, "Task_MakeContractLive"));
 
     assertThat(instance).isEnded().hasPassed("EndEvent_ContractLive");
     assertThat(contracts.findByReference("PG-PROC-NEW").orElseThrow().status())

@@ -2,9 +2,9 @@ package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static uk.gov.council.commissioning.procurement.ProcurementSettings.settings;
 
 import java.time.LocalDate;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.gov.council.commissioning.procurement.ProcurementRegime.RuleBasis;
 import uk.gov.council.commissioning.procurement.ProcurementRegime.WorkingDayDefinition;
@@ -13,18 +13,7 @@ import uk.gov.council.commissioning.procurement.StandstillRule.DayUnit;
 class ProcurementRegimesTest {
 
   private static ProcurementRegimes load(String location) {
-    return new ProcurementRegimes(
-        new ProcurementProperties(
-            location,
-            true,
-            25,
-            10,
-            "PA2023_LIGHT_TOUCH",
-            60,
-            List.of(12, 12),
-            java.time.Period.ofMonths(18),
-            "-",
-            false));
+    return new ProcurementRegimes(settings(location, true));
   }
 
   private final ProcurementRegimes bundled = load("classpath:procurement/regimes.json");

@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.procurement;
 import static java.time.LocalDate.of;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static uk.gov.council.commissioning.procurement.ProcurementSettings.settings;
 import static uk.gov.council.commissioning.procurement.SeedTimetable.seed;
 
 import java.time.LocalDate;
@@ -26,17 +27,7 @@ class TimetableCheckerTest {
 
   private static TimetableChecker checker(boolean electronicSubmission) {
     ProcurementProperties properties =
-        new ProcurementProperties(
-            "classpath:procurement/regimes.json",
-            electronicSubmission,
-            25,
-            10,
-            "PA2023_LIGHT_TOUCH",
-            60,
-            List.of(12, 12),
-            java.time.Period.ofMonths(18),
-            "-",
-            false);
+        settings("classpath:procurement/regimes.json", electronicSubmission);
     return new TimetableChecker(new ProcurementRegimes(properties), ENGLAND, properties);
   }
 

@@ -10,8 +10,8 @@ import uk.gov.council.commissioning.calendar.BankHolidayData;
 import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.calendar.Nation;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.deadlines.TimeAcceleration;
 import uk.gov.council.commissioning.qaf.QafProperties.ValidationStart;
+import uk.gov.council.commissioning.testkit.TestDeadlines;
 
 /**
  * When an improvement plan's deadlines fall (seed 001 3.3 §3.4); every deadline ends at UK
@@ -42,7 +42,7 @@ class ImprovementPlanDeadlinesTest {
             Period.ofDays(28),
             new QafProperties.Plan(5, 5, 5),
             new QafProperties.Moderation(10));
-    return new ImprovementPlanDeadlines(CALENDAR, new TimeAcceleration(1), qaf, null);
+    return new ImprovementPlanDeadlines(CALENDAR, TestDeadlines.withoutRegister(CALENDAR), qaf);
   }
 
   @Test

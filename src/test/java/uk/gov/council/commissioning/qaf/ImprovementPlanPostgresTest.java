@@ -17,7 +17,6 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
@@ -27,10 +26,8 @@ import uk.gov.council.commissioning.testkit.TestClock;
  * own.
  */
 @PostgresProcessTest
-class ImprovementPlanPostgresTest extends ProcessTestCase {
+class ImprovementPlanPostgresTest extends ImprovementPlanTestCase {
 
-  @Autowired QafImprovementPlans plans;
-  @Autowired ImprovementPlanRegister register;
   @Autowired DefaultNoticeSender sender;
 
   @Test
@@ -39,53 +36,34 @@ class ImprovementPlanPostgresTest extends ProcessTestCase {
     users(access);
     Contract contract = contract(contracts, alpha(contracts), "PG-IP-01");
     TestClock.set(LocalDateTime.of(2026, 3, 2, 10, 0));
-    String id =
-        plans.startForFinalDGrades(agreedQaf(jdbc, contract, "QAF-2025-PG0001", "C1.4")).get(0);
-    ProcessInstance instance =
-        runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+    ProcessInstance instance = planFor(contract, "QAF-2025-PG0001", "C1.4");
+    String id = instance.getId();
     assertThat(instance)
         .hasBusinessKey("QAF-2025-PG0001/C1.4")
         .isWaitingAt("Task_SubmitImprovementPlan");
     assertThat(planOf(instance).planDueAt()).isEqualTo("2026-03-17T00:00:00Z");
 
-    fire(timer(id, "Timer_PlanReminder"));
-    fire(timer(id, "Timer_PlanDue"));
+    fire(timer(instance, "Timer_PlanReminder"));
+    fire(timer(instance, "Timer_PlanDue"));
     assertThat(instance).isWaitingAt("Task_SubmitImprovementPlan", "Task_ChaseImprovementPlan");
     TestClock.set(LocalDateTime.of(2026, 3, 18, 9, 0));
-    taskService.complete(task(id, "Task_SubmitImprovementPlan"), plan());
-    assertThat(task(id, "Task_ChaseImprovementPlan")).isNull();
+    complete(instance, "Task_SubmitImprovementPlan", plan());
+    assertThat(taskAt(instance, "Task_ChaseImprovementPlan")).isNull();
 
-    taskService.complete(
-        task(id, "Task_ReviewPlanPurchasingOfficer"),
-        Map.of("officerDecision", "SEND_BACK", "officerComments", "Add target dates per action"));
-    taskService.complete(
-        task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+    review(
+        instance,
+        Map.of("officerDecision", "SEND_BACK", "officerComments", "Add target dates per action"),
+        Map.of("managerDecision", "ACCEPT"));
     assertThat(instance).isWaitingAt("Task_ReviseImprovementPlan");
-    taskService.complete(task(id, "Task_ReviseImprovementPlan"), plan());
+    complete(instance, "Task_ReviseImprovementPlan", plan());
     TestClock.set(LocalDateTime.of(2026, 3, 20, 12, 0));
-    taskService.complete(
-        task(id, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
-    taskService.complete(
-        task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+    acceptBoth(instance);
     assertThat(planOf(instance).validationDueAt()).isEqualTo("2026-04-20T23:00:00Z");
 
-    fire(timer(id, "Timer_ValidatePlan"));
-    taskService.complete(
-        task(id, "Task_ValidateImprovement"),
-        Map.of(
-            "validationOutcome",
-            "NOT_IMPROVED",
-            "validationFindings",
-            "No reviewed support plans seen"));
-    taskService.complete(
-        task(id, "Task_ReportToCoreStrategyGroup"),
-        Map.of(
-            "csgReport",
-            "No improvement on C1.4",
-            "defaultNoticeDecision",
-            "ISSUE",
-            "defaultNoticeReasons",
-            "No improvement after the plan"));
+    fire(timer(instance, "Timer_ValidatePlan"));
+    notImproved(instance, "No reviewed support plans seen");
+    reportToCoreStrategyGroup(
+        instance, "No improvement on C1.4", "ISSUE", "No improvement after the plan");
     Job job = managementService.createJobQuery().processInstanceId(id).singleResult();
     managementService.executeJob(job.getId());
 
@@ -114,28 +92,5 @@ class ImprovementPlanPostgresTest extends ProcessTestCase {
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
-  }
-
-  private ImprovementPlan planOf(ProcessInstance instance) {
-    return register.findByCaseReference(instance.getBusinessKey()).orElseThrow();
-  }
-
-  private String task(String instanceId, String key) {
-    var task =
-        taskService
-            .createTaskQuery()
-            .processInstanceId(instanceId)
-            .taskDefinitionKey(key)
-            .singleResult();
-    return task == null ? null : task.getId();
-  }
-
-  private Job timer(String instanceId, String activityId) {
-    return managementService
-        .createJobQuery()
-        .processInstanceId(instanceId)
-        .timers()
-        .activityId(activityId)
-        .singleResult();
   }
 }

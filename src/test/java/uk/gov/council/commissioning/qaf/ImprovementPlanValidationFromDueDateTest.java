@@ -8,14 +8,13 @@ import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.Map;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.ChangedSettingsTest;
-import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
@@ -23,10 +22,7 @@ import uk.gov.council.commissioning.testkit.TestClock;
  * runs from the plan's due date, however long the review took.
  */
 @ChangedSettingsTest
-class ImprovementPlanValidationFromDueDateTest extends ProcessTestCase {
-
-  @Autowired QafImprovementPlans plans;
-  @Autowired ImprovementPlanRegister register;
+class ImprovementPlanValidationFromDueDateTest extends ImprovementPlanTestCase {
 
   @AfterEach
   void reset() {
@@ -40,52 +36,28 @@ class ImprovementPlanValidationFromDueDateTest extends ProcessTestCase {
     Contract contract =
         contract(contracts, alpha(contracts), "IP-DUE-" + System.nanoTime() % 100000);
     TestClock.set(LocalDateTime.of(2026, 3, 2, 10, 0));
-    String id =
-        plans
-            .startForFinalDGrades(
-                agreedQaf(jdbc, contract, "QAF-2025-D" + System.nanoTime() % 100000, "C1.6"))
-            .get(0);
-    ProcessInstance instance =
-        runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
+    ProcessInstance instance = planFor(contract, "QAF-2025-D" + System.nanoTime() % 100000, "C1.6");
 
     TestClock.set(LocalDateTime.of(2026, 3, 10, 14, 0));
-    taskService.complete(task(id, "Task_SubmitImprovementPlan"), plan());
+    complete(instance, "Task_SubmitImprovementPlan", plan());
     // Accepted three weeks later: the month still runs from the end of 16 March.
     TestClock.set(LocalDateTime.of(2026, 3, 31, 11, 0));
-    taskService.complete(
-        task(id, "Task_ReviewPlanPurchasingOfficer"), Map.of("officerDecision", "ACCEPT"));
-    taskService.complete(
-        task(id, "Task_ReviewPlanContractsManager"), Map.of("managerDecision", "ACCEPT"));
+    acceptBoth(instance);
 
-    ImprovementPlan plan = register.findByCaseReference(instance.getBusinessKey()).orElseThrow();
+    ImprovementPlan plan = planOf(instance);
     assertThat(plan.acceptedAt()).isEqualTo("2026-03-31T10:00:00Z");
     assertThat(plan.validationDueAt()).isEqualTo("2026-04-16T23:00:00Z");
-    var timer =
-        managementService
-            .createJobQuery()
-            .processInstanceId(id)
-            .timers()
-            .activityId("Timer_ValidatePlan")
-            .singleResult();
+    Job timer = timer(instance, "Timer_ValidatePlan");
     assertThat(timer.getDuedate()).isEqualTo(Date.from(Instant.parse("2026-04-16T23:00:00Z")));
 
     TestClock.set(Date.from(Instant.parse("2026-04-16T23:01:00Z")));
-    managementService.executeJob(timer.getId());
+    execute(timer);
     assertThat(instance).isWaitingAt("Task_ValidateImprovement");
-    taskService.complete(
-        task(id, "Task_ValidateImprovement"),
+    complete(
+        instance,
+        "Task_ValidateImprovement",
         Map.of("validationOutcome", "IMPROVED", "newGrade", "C"));
     assertThat(instance).isEnded();
-    assertThat(register.findByCaseReference(instance.getBusinessKey()).orElseThrow().newGrade())
-        .isEqualTo("C");
-  }
-
-  private String task(String instanceId, String key) {
-    return taskService
-        .createTaskQuery()
-        .processInstanceId(instanceId)
-        .taskDefinitionKey(key)
-        .singleResult()
-        .getId();
+    assertThat(planOf(instance).newGrade()).isEqualTo("C");
   }
 }

@@ -146,7 +146,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Test
   void anIncompleteReturnGoesBackWithTheReasonsAndTheDeadlineStays() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance instance = fullQafIssued();
     Map<String, Object> form = qafReturn("FULL", "C");
     QafTestData.claim(form, QafObjective.C1_3, "B");
     form.put("c13EvidenceB", "✓");
@@ -176,7 +176,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Test
   void gradesOutsideAToDAreRefusedAndTheTaskStaysOpen() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance instance = fullQafIssued();
     Map<String, Object> form = qafReturn("FULL", "C");
     form.put("c12Grade", "E");
     form.put("c15Grade", "");
@@ -207,7 +207,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
   @Test
   void
       aLateReturnArrivingWithAnAcceptedExplanationHasItsBreachesWithdrawnAndGoesOnToTheDeskReview() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance instance = fullQafIssued();
     QafAssessment q = qafOf(instance);
     Job due = timer(instance, "Timer_QafReturnDue");
     assertThat(due.getDuedate()).isEqualTo(q.returnDueAt());
@@ -249,7 +249,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
         .doesNotContainKeys("explanationGiven", "lateExplanation");
     assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
 
-    complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of()));
+    deskReviewed(instance, Map.of());
     complete(instance, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
     assertThat(instance)
         .isEnded()
@@ -258,7 +258,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Test
   void anExplanationAcceptedBeforeTheQafArrivesLeavesNoBreachWhenItDoesArriveLate() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance instance = fullQafIssued();
     QafAssessment q = qafOf(instance);
     fireNotTurningBack(timer(instance, "Timer_QafReturnDue"));
     assertThat(openTasks(instance))
@@ -283,7 +283,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Test
   void aLateReturnWithoutAnAppropriateExplanationKeepsItsBreaches() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance instance = fullQafIssued();
     ProcessInstance other = issued(request(newContract(), MEETING, "FULL"));
     QafAssessment q = qafOf(instance);
     fireNotTurningBack(timer(instance, "Timer_QafReturnDue"));
@@ -311,7 +311,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Test
   void aQafNeverReturnedBecomesAContractManagementIssueThatClosesWhenItArrives() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance instance = fullQafIssued();
     QafAssessment q = qafOf(instance);
     fireNotTurningBack(timer(instance, "Timer_QafReturnDue"));
     Job notReturned = timer(instance, "Timer_QafNotReturned");
@@ -347,13 +347,9 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Test
   void anAClaimedLeadsToAVisitWithAnAuditAdjustedGradesExplainedAndAgreementAfterDiscussion() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
-    Map<String, Object> form = qafReturn("FULL", "C");
-    QafTestData.claim(form, QafObjective.C1_4, "A");
-    complete(instance, "Task_CompleteQaf", form);
-    Map<String, Object> desk = deskReview("FULL", "C", Map.of());
-    desk.put("c14OfficerGrade", "A");
-    complete(instance, "Task_DeskTopReview", desk);
+    ProcessInstance instance = fullQafIssued();
+    returnClaiming(instance, QafObjective.C1_4, "A");
+    deskReviewed(instance, Map.of("c14OfficerGrade", "A"));
 
     assertThat(instance).isWaitingAt("Task_ValidationVisit");
     assertThat(qafOf(instance).validationReasons()).isEqualTo("A_GRADE_CLAIMED");
@@ -364,17 +360,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
         "Level A evidence not seen in practice: no service user involvement in policy reviews");
     visit.put("visitDate", "2026-01-05");
     visit.put("visitFindings", "Support plans sampled; safeguarding training records complete");
-    visit.put("supportPlanAudit", true);
-    for (String k :
-        List.of(
-            "spaSupportPlanInPlace",
-            "spaNeedsAssessmentCompleted",
-            "spaReviewedInTime",
-            "spaServiceUserContributed",
-            "spaGoalsFollowedUp",
-            "spaMinimumStandardMet")) {
-      visit.put(k, "YES");
-    }
+    supportPlanAudit(visit, "YES");
     Task visitTask = taskAt(instance, "Task_ValidationVisit");
     Map<String, Object> unexplained = new HashMap<>(visit);
     unexplained.remove("c14Explanation");
@@ -419,19 +405,12 @@ class QafAssessmentProcessTest extends ProcessTestCase {
   @Test
   void
       withoutAgreementTheContractsManagerHasAFurtherVisitThenDecidesAndReportsToTheCsgAndADStartsAPlan() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance instance = fullQafIssued();
     complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
     complete(instance, "Task_DeskTopReview", deskReview("FULL", "C", Map.of("C1.6", "D")));
     assertThat(outboxBody("qaf:" + instance.getId() + ":grades-1"))
         .contains("C1.6 Complaints: D (you claimed C)");
-    complete(
-        instance,
-        "Task_RespondToGrades",
-        Map.of(
-            "providerResponse",
-            "DISAGREE",
-            "disagreementReasons",
-            "Our complaints log shows every complaint answered in time"));
+    disagree(instance, "Our complaints log shows every complaint answered in time");
     complete(
         instance,
         "Task_DiscussGrades",
@@ -501,14 +480,10 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     complete(last, "Task_RespondToGrades", Map.of("providerResponse", "AGREE"));
     assertThat(qafOf(last).financialYear()).isEqualTo(2025);
 
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance instance = fullQafIssued();
     assertThat(instance).variables().containsEntry("c13PreviousOfficerGrade", "D");
-    Map<String, Object> form = qafReturn("FULL", "C");
-    QafTestData.claim(form, QafObjective.C1_3, "B");
-    complete(instance, "Task_CompleteQaf", form);
-    Map<String, Object> desk = deskReview("FULL", "C", Map.of());
-    desk.put("c13OfficerGrade", "B");
-    complete(instance, "Task_DeskTopReview", desk);
+    returnClaiming(instance, QafObjective.C1_3, "B");
+    deskReviewed(instance, Map.of("c13OfficerGrade", "B"));
     QafAssessment q = qafOf(instance);
     assertThat(q.gradeStepsChanged()).isEqualTo(2);
     assertThat(q.validationReasons()).isEqualTo("SIGNIFICANT_CHANGE");
@@ -586,21 +561,9 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Test
   void anotherProviderCannotSeeOrCompleteTheQafTask() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
-    assertThat(
-            taskService
-                .createTaskQuery()
-                .processInstanceId(instance.getId())
-                .taskCandidateGroupIn(List.of(BETA_GROUP))
-                .count())
-        .isZero();
-    assertThat(
-            taskService
-                .createTaskQuery()
-                .processInstanceId(instance.getId())
-                .taskCandidateGroupIn(List.of(ALPHA_GROUP))
-                .count())
-        .isEqualTo(1);
+    ProcessInstance instance = fullQafIssued();
+    assertThat(tasksOffered(instance, BETA_GROUP)).isZero();
+    assertThat(tasksOffered(instance, ALPHA_GROUP)).isEqualTo(1);
     assertThat(cases.find(qafOf(instance).number(), true, java.util.Set.of(BETA_GROUP))).isEmpty();
     assertThat(cases.find(qafOf(instance).number(), true, java.util.Set.of(ALPHA_GROUP)))
         .isPresent();
@@ -608,39 +571,31 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Test
   void theProviderCannotReadTheOfficersDeliberationsThroughItsOwnTask() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
-    Map<String, Object> form = qafReturn("FULL", "C");
-    QafTestData.claim(form, QafObjective.C1_4, "A");
-    complete(instance, "Task_CompleteQaf", form);
-    Map<String, Object> desk = deskReview("FULL", "C", Map.of());
-    desk.put("c14OfficerGrade", "A");
-    desk.put("c11OfficerComments", "Internal: policies copied from another provider");
-    desk.put("concernsOverService", true);
-    desk.put("concernsDetails", "Three complaints from one family this year");
-    desk.put("partialValidation", true);
-    desk.put("partialValidationSections", "C1.3: fire drills suspected missed");
-    complete(instance, "Task_DeskTopReview", desk);
+    ProcessInstance instance = fullQafIssued();
+    returnClaiming(instance, QafObjective.C1_4, "A");
+    deskReviewed(
+        instance,
+        Map.of(
+            "c14OfficerGrade",
+            "A",
+            "c11OfficerComments",
+            "Internal: policies copied from another provider",
+            "concernsOverService",
+            true,
+            "concernsDetails",
+            "Three complaints from one family this year",
+            "partialValidation",
+            true,
+            "partialValidationSections",
+            "C1.3: fire drills suspected missed"));
     Map<String, Object> visit = officerGrades("FULL", "C", Map.of());
     visit.put("c14OfficerGrade", "B");
     visit.put("c14Explanation", "Level A evidence not seen in practice");
     visit.put("visitDate", "2026-01-05");
     visit.put("visitFindings", "Internal: manager evasive about staffing");
-    visit.put("supportPlanAudit", true);
-    for (String k :
-        List.of(
-            "spaSupportPlanInPlace",
-            "spaNeedsAssessmentCompleted",
-            "spaReviewedInTime",
-            "spaServiceUserContributed",
-            "spaGoalsFollowedUp",
-            "spaMinimumStandardMet")) {
-      visit.put(k, "NO");
-    }
+    supportPlanAudit(visit, "NO");
     complete(instance, "Task_ValidationVisit", visit);
-    complete(
-        instance,
-        "Task_RespondToGrades",
-        Map.of("providerResponse", "DISAGREE", "disagreementReasons", "No"));
+    disagree(instance, "No");
     complete(
         instance,
         "Task_DiscussGrades",
@@ -679,7 +634,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Test
   void theProviderReadsOnlyItsOwnAnswersAndTheGradesLetterThroughTheResponseTask() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance instance = fullQafIssued();
     complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
     Map<String, Object> desk = deskReview("FULL", "C", Map.of("C1.6", "D"));
     desk.put("c16OfficerComments", "Internal: complaints log looks rewritten");
@@ -707,7 +662,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Test
   void theProviderCannotSetTheOfficersGradesOrDecisionsThroughItsOwnTask() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance instance = fullQafIssued();
     Map<String, Object> sneaky = qafReturn("FULL", "C");
     sneaky.put("c13OfficerGrade", "A");
     Task completeTask = taskAt(instance, "Task_CompleteQaf");
@@ -735,10 +690,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
         .hasMessageContaining("agreementReached: is not a field of this form");
     assertThat(runtimeService.getVariables(instance.getId()))
         .doesNotContainKeys("c13OfficerGrade", "agreementReached");
-    complete(
-        instance,
-        "Task_RespondToGrades",
-        Map.of("providerResponse", "DISAGREE", "disagreementReasons", "We disagree"));
+    disagree(instance, "We disagree");
     // Even a value left on the case some other way is never read as the officer's answer.
     runtimeService.setVariables(
         instance.getId(),
@@ -762,7 +714,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Test
   void textLongerThanItsRegisterColumnIsRefusedWithTheFieldsLimit() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance instance = fullQafIssued();
     Map<String, Object> form = qafReturn("FULL", "C");
     form.put("summarySignedBy", "x".repeat(201));
     Task completeTask = taskAt(instance, "Task_CompleteQaf");
@@ -788,7 +740,7 @@ class QafAssessmentProcessTest extends ProcessTestCase {
 
   @Test
   void theContractsManagerMayCloseAQafNeverReturnedWhichEndsTheCase() {
-    ProcessInstance instance = issued(request(contract, MEETING, "FULL"));
+    ProcessInstance instance = fullQafIssued();
     fireNotTurningBack(timer(instance, "Timer_QafReturnDue"));
     fireNotTurningBack(timer(instance, "Timer_QafNotReturned"));
     complete(
@@ -814,14 +766,21 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     randomDraw.use(() -> draw);
     ProcessInstance instance = issued(request(newContract(), MEETING, "FULL"));
     complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
-    Map<String, Object> desk = deskReview("FULL", "C", Map.of());
-    desk.putAll(extra);
-    complete(instance, "Task_DeskTopReview", desk);
+    deskReviewed(instance, extra);
     QafAssessment q = qafOf(instance);
     assertThat(instance)
         .isWaitingAt(
             q.validationReasons() == null ? "Task_RespondToGrades" : "Task_ValidationVisit");
     return q.validationReasons();
+  }
+
+  /** How many of the instance's open tasks the group is a candidate for. */
+  private long tasksOffered(ProcessInstance instance, String group) {
+    return taskService
+        .createTaskQuery()
+        .processInstanceId(instance.getId())
+        .taskCandidateGroupIn(List.of(group))
+        .count();
   }
 
   private List<String> candidateGroups(Task task) {
@@ -835,6 +794,47 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     String reference = "QAF-X" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     contract(contracts, alpha, reference, officer);
     return reference;
+  }
+
+  /** The full QAF of the test's contract, issued for the meeting of 20 May 2026. */
+  private ProcessInstance fullQafIssued() {
+    return issued(request(contract, MEETING, "FULL"));
+  }
+
+  /** The provider returns the QAF graded C throughout but for its claim for the objective. */
+  private void returnClaiming(ProcessInstance instance, QafObjective objective, String grade) {
+    Map<String, Object> form = qafReturn("FULL", "C");
+    QafTestData.claim(form, objective, grade);
+    complete(instance, "Task_CompleteQaf", form);
+  }
+
+  /** The officer's desk-top review: C throughout, with what the test adds. */
+  private void deskReviewed(ProcessInstance instance, Map<String, Object> extra) {
+    Map<String, Object> desk = deskReview("FULL", "C", Map.of());
+    desk.putAll(extra);
+    complete(instance, "Task_DeskTopReview", desk);
+  }
+
+  /** A support plan audit at the visit, with the same answer to each of its questions. */
+  private static void supportPlanAudit(Map<String, Object> visit, String answer) {
+    visit.put("supportPlanAudit", true);
+    for (String question :
+        List.of(
+            "spaSupportPlanInPlace",
+            "spaNeedsAssessmentCompleted",
+            "spaReviewedInTime",
+            "spaServiceUserContributed",
+            "spaGoalsFollowedUp",
+            "spaMinimumStandardMet")) {
+      visit.put(question, answer);
+    }
+  }
+
+  private void disagree(ProcessInstance instance, String reasons) {
+    complete(
+        instance,
+        "Task_RespondToGrades",
+        Map.of("providerResponse", "DISAGREE", "disagreementReasons", reasons));
   }
 
   private ProcessInstance issued(Map<String, Object> request) {

@@ -516,30 +516,13 @@ class SafeguardingAlertProcessTest extends ProcessTestCase {
   }
 
   private Map<String, Object> alertRow() {
-    return jdbc.sql(
-            """
-            SELECT process_instance_id, raised_by, screened_at, lead_organisation, section42_enquiry, outcome, closed_at
-              FROM safeguarding_alert WHERE source_reference = :r
-            """)
-        .param("r", reference)
-        .query(
-            (rs, n) -> {
-              Map<String, Object> row = new HashMap<>();
-              row.put("process_instance_id", rs.getString("process_instance_id"));
-              row.put("raised_by", rs.getString("raised_by"));
-              row.put("screened_at", instant(rs.getObject("screened_at", OffsetDateTime.class)));
-              row.put("lead_organisation", rs.getString("lead_organisation"));
-              boolean section42 = rs.getBoolean("section42_enquiry");
-              row.put("section42_enquiry", rs.wasNull() ? null : section42);
-              row.put("outcome", rs.getString("outcome"));
-              row.put("closed_at", instant(rs.getObject("closed_at", OffsetDateTime.class)));
-              return row;
-            })
-        .single();
-  }
-
-  private static Instant instant(OffsetDateTime value) {
-    return value == null ? null : value.toInstant();
+    return singleRow(
+        """
+        SELECT process_instance_id, raised_by, screened_at, lead_organisation, section42_enquiry, outcome, closed_at
+          FROM safeguarding_alert WHERE source_reference = :r
+        """,
+        "r",
+        reference);
   }
 
   /**

@@ -4,10 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
+import java.sql.Timestamp;
+import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.assertj.core.groups.Tuple;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
@@ -138,9 +142,17 @@ public abstract class ProcessTestCase {
 
   /** Completing the task with the variables is refused by its form checks, with each message. */
   protected void assertRefused(Task task, Map<String, Object> variables, String... messages) {
-    var refusal =
-        assertThatThrownBy(() -> complete(task, variables))
-            .hasRootCauseInstanceOf(TaskFormException.class);
+    assertFormRefusal(() -> complete(task, variables), messages);
+  }
+
+  /** Completing the task as the user (see completeAs) is refused by its form checks. */
+  protected void assertRefusedAs(
+      String user, Task task, Map<String, Object> variables, String... messages) {
+    assertFormRefusal(() -> completeAs(user, task, variables), messages);
+  }
+
+  private static void assertFormRefusal(ThrowingCallable completion, String... messages) {
+    var refusal = assertThatThrownBy(completion).hasRootCauseInstanceOf(TaskFormException.class);
     for (String message : messages) {
       refusal.hasMessageContaining(message);
     }
@@ -169,6 +181,14 @@ public abstract class ProcessTestCase {
     Task task = taskAt(instance, activityId);
     assertThat(task).as(activityId).isNotNull();
     complete(task, variables);
+  }
+
+  /** Completes the instance's open task at the activity as the user (see completeAs). */
+  protected void completeAs(
+      String user, ProcessInstance instance, String activityId, Map<String, Object> variables) {
+    Task task = taskAt(instance, activityId);
+    assertThat(task).as(activityId).isNotNull();
+    completeAs(user, task, variables);
   }
 
   protected void execute(Job job) {
@@ -230,11 +250,54 @@ public abstract class ProcessTestCase {
         .orElse(null);
   }
 
+  /**
+   * The one row the query finds, keyed by lower-case column name with timestamps as instants, the
+   * same on H2 and on PostgreSQL.
+   */
+  protected Map<String, Object> singleRow(String sql, String parameter, Object value) {
+    Map<String, Object> row = new HashMap<>();
+    jdbc.sql(sql)
+        .param(parameter, value)
+        .query()
+        .singleRow()
+        .forEach((column, cell) -> row.put(column.toLowerCase(Locale.ROOT), instantOrSame(cell)));
+    return row;
+  }
+
+  private static Object instantOrSame(Object cell) {
+    if (cell instanceof OffsetDateTime timestamp) {
+      return timestamp.toInstant();
+    }
+    if (cell instanceof Timestamp timestamp) {
+      return timestamp.toInstant();
+    }
+    return cell;
+  }
+
   /** The kind and state of each of the case's deadlines, in the register's order. */
   protected List<Tuple> deadlineStates(String caseType, String reference) {
     return deadlines.of(caseType, reference).stream()
         .map(deadline -> tuple(deadline.kind(), deadline.state()))
         .toList();
+  }
+
+  /** The requirement and kind of each of the case's deadline breaches, as recorded. */
+  protected List<Tuple> breachKinds(String caseType, String reference) {
+    return breaches.ofCase(caseType, reference).stream()
+        .map(breach -> tuple(breach.requirement(), breach.kind()))
+        .toList();
+  }
+
+  /**
+   * A task's variables as the user reads them in Tasklist, the engine's authorizations applying.
+   */
+  protected Map<String, Object> variablesAs(String user, Task task) {
+    identityService.setAuthentication(user, groupsOf(user));
+    try {
+      return taskService.getVariables(task.getId());
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   /** The groups the user is a member of. */
