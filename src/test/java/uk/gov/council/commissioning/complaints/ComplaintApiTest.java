@@ -2,6 +2,8 @@ package uk.gov.council.commissioning.complaints;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.complaints.ComplaintTestData.*;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.BUYER;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.SAFEGUARDING;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
@@ -16,9 +18,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.gov.council.commissioning.security.Roles;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -29,8 +32,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 class ComplaintApiTest extends HttpProcessTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
-  private static final String SAFEGUARDING_ONLY = "cp-safeguarding";
-  private static final String BUYER = "cp-buyer";
+
+  @RegisterExtension static final TestTeam TEAM = TestTeam.of("cp", SAFEGUARDING, BUYER);
 
   String alphaContract;
   String betaContract;
@@ -38,8 +41,6 @@ class ComplaintApiTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     users(access);
-    user(access, SAFEGUARDING_ONLY, Roles.SAFEGUARDING);
-    user(access, BUYER, Roles.PROCUREMENT);
     int n = SEQUENCE.incrementAndGet();
     long unique = System.nanoTime() % 100000;
     alphaContract = "CP-API-A" + n + "-" + unique;
@@ -89,8 +90,7 @@ class ComplaintApiTest extends HttpProcessTestCase {
 
     Response response = http.postJson("/api/complaints", body(bad), as(OFFICER));
 
-    problem(response, 400);
-    JsonNode problem = json.readTree(response.body());
+    JsonNode problem = problem(response, 400);
     assertThat(problem.path("errors").findValuesAsText("field"))
         .containsExactlyInAnyOrder(
             "complainantName",
@@ -141,7 +141,8 @@ class ComplaintApiTest extends HttpProcessTestCase {
     Map<String, Object> complaint = providerComplaint();
     complaint.put("route", "COUNCIL");
 
-    Response response = http.postJson("/api/complaints", body(complaint), as(SAFEGUARDING_ONLY));
+    Response response =
+        http.postJson("/api/complaints", body(complaint), as(TEAM.user(SAFEGUARDING)));
 
     problem(response, 403);
   }
@@ -174,14 +175,14 @@ class ComplaintApiTest extends HttpProcessTestCase {
     String number =
         created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER)));
 
-    Response list = http.get("/api/complaints", as(BUYER));
-    Response one = http.get("/api/complaints/" + number, as(BUYER));
+    Response list = http.get("/api/complaints", as(TEAM.user(BUYER)));
+    Response one = http.get("/api/complaints/" + number, as(TEAM.user(BUYER)));
 
     assertThat(list.status()).isEqualTo(403);
     assertThat(list.text()).doesNotContain(number);
     assertThat(one.status()).isEqualTo(403);
     assertThat(one.text()).doesNotContain(alphaContract);
-    assertThat(http.get("/api/complaints/" + number, as(SAFEGUARDING_ONLY)).status())
+    assertThat(http.get("/api/complaints/" + number, as(TEAM.user(SAFEGUARDING))).status())
         .isEqualTo(200);
   }
 
@@ -229,10 +230,8 @@ class ComplaintApiTest extends HttpProcessTestCase {
     return json.readTree(response.body()).path("number").asText();
   }
 
-  private List<String> numbers(String user) throws IOException {
-    Response response = http.get("/api/complaints", as(user));
-    assertThat(response.status()).isEqualTo(200);
-    return json.readTree(response.body()).findValuesAsText("number");
+  private List<String> numbers(String user) {
+    return valuesListed("/api/complaints", user, "number");
   }
 
   private long complaintRows() {

@@ -1,23 +1,21 @@
 package uk.gov.council.commissioning.compliance;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.QUALITY;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
-import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.TestProvider;
+import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -27,24 +25,15 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class ComplianceApiTest extends HttpProcessTestCase {
 
+  @RegisterExtension
+  static final TestTeam TEAM =
+      TestTeam.of("cf-api", QUALITY).withProviders("CF Alpha Care", "CF Beta Support");
+
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
-  private static final String OFFICER = "cf-officer";
-  private static final TestProvider ALPHA = TestProvider.named("cf-api", "alpha", "CF Alpha Care");
-  private static final TestProvider BETA = TestProvider.named("cf-api", "beta", "CF Beta Support");
-
-  Provider alpha;
-  Provider beta;
-
-  @BeforeEach
-  void setUp() {
-    user(access, OFFICER, Roles.QUALITY_ASSURANCE);
-    alpha = ALPHA.setUp(access, contracts);
-    beta = BETA.setUp(access, contracts);
-  }
 
   @Test
   void withoutSigningInTheAnswerIs401() {
-    Response response = http.get(path(alpha, "2026-Q3"));
+    Response response = http.get(path(TEAM.alpha(), "2026-Q3"));
 
     problem(response, 401);
     assertThat(http.get("/api/compliance/quarters/2026-Q3").status()).isEqualTo(401);
@@ -55,15 +44,15 @@ class ComplianceApiTest extends HttpProcessTestCase {
     String quarter = uniqueQuarter();
     Instant aware =
         new Quarter(Integer.parseInt(quarter.substring(0, 4)), 2).start().plus(Duration.ofDays(3));
-    alert(alpha, aware, Duration.ofHours(12));
-    alert(alpha, aware.plus(Duration.ofDays(1)), Duration.ofHours(13));
+    alert(TEAM.alpha(), aware, Duration.ofHours(12));
+    alert(TEAM.alpha(), aware.plus(Duration.ofDays(1)), Duration.ofHours(13));
 
-    Response response = http.get(path(alpha, quarter), as(ALPHA.user()));
+    Response response = http.get(path(TEAM.alpha(), quarter), as(TEAM.alphaUser()));
 
     assertThat(response.status()).isEqualTo(200);
     assertThat(response.contentType()).startsWith("application/json");
     JsonNode body = json.readTree(response.body());
-    assertThat(body.path("provider").path("id").asLong()).isEqualTo(alpha.id());
+    assertThat(body.path("provider").path("id").asLong()).isEqualTo(TEAM.alpha().id());
     assertThat(body.path("provider").path("name").asText()).isEqualTo("CF Alpha Care");
     assertThat(body.path("quarter").asText()).isEqualTo(quarter);
     assertThat(body.path("from").asText()).isEqualTo(quarter.substring(0, 4) + "-04-01");
@@ -89,22 +78,25 @@ class ComplianceApiTest extends HttpProcessTestCase {
   @Test
   void aProviderCannotSeeAnotherProvidersFiguresNorTheListOfAll() {
     // As for contracts: another provider's figures are answered as unknown, not as forbidden.
-    Response other = http.get(path(beta, "2026-Q3"), as(ALPHA.user()));
+    Response other = http.get(path(TEAM.beta(), "2026-Q3"), as(TEAM.alphaUser()));
     problem(other, 404);
     assertThat(other.text()).doesNotContain("CF Beta Support");
-    assertThat(http.get(path(alpha, "2026-Q3"), as(BETA.user())).status()).isEqualTo(404);
-    assertThat(http.get(path(beta, "2026-Q3"), as(BETA.user())).status()).isEqualTo(200);
+    assertThat(http.get(path(TEAM.alpha(), "2026-Q3"), as(TEAM.betaUser())).status())
+        .isEqualTo(404);
+    assertThat(http.get(path(TEAM.beta(), "2026-Q3"), as(TEAM.betaUser())).status()).isEqualTo(200);
 
-    Response all = http.get("/api/compliance/quarters/2026-Q3", as(ALPHA.user()));
+    Response all = http.get("/api/compliance/quarters/2026-Q3", as(TEAM.alphaUser()));
     problem(all, 403);
   }
 
   @Test
   void councilStaffSeeAnyProviderAndEveryProviderTogether() throws Exception {
-    assertThat(http.get(path(alpha, "2026-Q3"), as(OFFICER)).status()).isEqualTo(200);
-    assertThat(http.get(path(beta, "2026-Q3"), as(OFFICER)).status()).isEqualTo(200);
+    assertThat(http.get(path(TEAM.alpha(), "2026-Q3"), as(TEAM.user(QUALITY))).status())
+        .isEqualTo(200);
+    assertThat(http.get(path(TEAM.beta(), "2026-Q3"), as(TEAM.user(QUALITY))).status())
+        .isEqualTo(200);
 
-    Response all = http.get("/api/compliance/quarters/2026-Q3", as(OFFICER));
+    Response all = http.get("/api/compliance/quarters/2026-Q3", as(TEAM.user(QUALITY)));
 
     JsonNode body = answer(all, 200);
     assertThat(body.path("quarter").asText()).isEqualTo("2026-Q3");
@@ -112,26 +104,29 @@ class ComplianceApiTest extends HttpProcessTestCase {
     assertThat(body.path("to").asText()).isEqualTo("2026-09-30");
     List<Long> ids = new ArrayList<>();
     body.path("providers").forEach(p -> ids.add(p.path("provider").path("id").asLong()));
-    assertThat(ids).contains(alpha.id(), beta.id());
+    assertThat(ids).contains(TEAM.alpha().id(), TEAM.beta().id());
     body.path("providers").forEach(p -> assertThat(p.path("measures")).hasSize(9));
   }
 
   @Test
   void aBadQuarterOrProviderIdIs400NamingTheField() throws Exception {
     Response badQuarter =
-        http.get("/api/compliance/providers/" + alpha.id() + "/quarters/2026-Q5", as(OFFICER));
+        http.get(
+            "/api/compliance/providers/" + TEAM.alpha().id() + "/quarters/2026-Q5",
+            as(TEAM.user(QUALITY)));
     problem(badQuarter, 400);
     JsonNode errors = json.readTree(badQuarter.body()).path("errors");
     assertThat(errors).hasSize(1);
     assertThat(errors.get(0).path("field").asText()).isEqualTo("quarter");
     assertThat(errors.get(0).path("message").asText()).contains("2026-Q3");
 
-    Response both = http.get("/api/compliance/providers/alpha/quarters/July", as(OFFICER));
+    Response both =
+        http.get("/api/compliance/providers/alpha/quarters/July", as(TEAM.user(QUALITY)));
     assertThat(both.status()).isEqualTo(400);
     assertThat(json.readTree(both.body()).path("errors").findValuesAsText("field"))
         .containsExactly("providerId", "quarter");
 
-    Response listBad = http.get("/api/compliance/quarters/2026-3", as(OFFICER));
+    Response listBad = http.get("/api/compliance/quarters/2026-3", as(TEAM.user(QUALITY)));
     assertThat(listBad.status()).isEqualTo(400);
     assertThat(json.readTree(listBad.body()).path("errors").findValuesAsText("field"))
         .containsExactly("quarter");
@@ -140,7 +135,7 @@ class ComplianceApiTest extends HttpProcessTestCase {
   @Test
   void anUnknownProviderIs404() {
     Response response =
-        http.get("/api/compliance/providers/987654321/quarters/2026-Q3", as(OFFICER));
+        http.get("/api/compliance/providers/987654321/quarters/2026-Q3", as(TEAM.user(QUALITY)));
 
     problem(response, 404);
   }
@@ -153,19 +148,8 @@ class ComplianceApiTest extends HttpProcessTestCase {
   }
 
   private void alert(Provider provider, Instant awareAt, Duration untilAlerted) {
-    jdbc.sql(
-            """
-            INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at,
-                                            alert_due_at, alerted_at)
-            VALUES ('COMPLAINT', :reference, :provider, 'PROVIDER', :aware, :due, :alerted)
-            """)
-        .param("reference", "CF-API-" + System.nanoTime())
-        .param("provider", provider.id())
-        .param("aware", awareAt.atOffset(ZoneOffset.UTC))
-        // As the application records it: 12 hours after awareness (App C 5.2).
-        .param("due", awareAt.plus(Duration.ofHours(12)).atOffset(ZoneOffset.UTC))
-        .param("alerted", awareAt.plus(untilAlerted).atOffset(ZoneOffset.UTC))
-        .update();
+    ComplianceFacts.complaintAlert(
+        jdbc, provider, "CF-API-" + System.nanoTime(), awareAt, untilAlerted);
   }
 
   private static JsonNode find(JsonNode measures, String number) {

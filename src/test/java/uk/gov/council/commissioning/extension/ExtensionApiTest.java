@@ -2,11 +2,11 @@ package uk.gov.council.commissioning.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.OFFICER;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -14,12 +14,11 @@ import java.util.List;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.TestProvider;
+import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -30,21 +29,16 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class ExtensionApiTest extends HttpProcessTestCase {
 
-  private static final String OFFICER = "ext-officer";
-  private static final TestProvider ALPHA = TestProvider.named("ext", "alpha", "Alpha Care");
-  private static final TestProvider BETA = TestProvider.named("ext", "beta", "EXT Beta Support");
+  @RegisterExtension
+  static final TestTeam TEAM =
+      TestTeam.of("ext", OFFICER).withProviders("Alpha Care", "EXT Beta Support");
 
   @Autowired ExtensionCaseService cases;
 
-  Provider alpha;
-  Provider beta;
   String reference;
 
   @BeforeEach
   void setUp() {
-    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    alpha = ALPHA.setUp(access, contracts);
-    beta = BETA.setUp(access, contracts);
     reference = uniqueReference("EXT-API");
   }
 
@@ -57,13 +51,16 @@ class ExtensionApiTest extends HttpProcessTestCase {
     String complete = "/engine-rest/task/" + taskId + "/complete";
     String letterReceived = "{\"variables\":{\"letterReceived\":{\"value\":true}}}";
 
-    assertThat(taskIds(BETA.user())).doesNotContain(taskId);
-    assertThat(http.get("/engine-rest/task/" + taskId, as(BETA.user())).status()).isIn(403, 404);
-    assertThat(http.postJson(complete, letterReceived, as(BETA.user())).status()).isIn(403, 404);
+    assertThat(taskIds(TEAM.betaUser())).doesNotContain(taskId);
+    assertThat(http.get("/engine-rest/task/" + taskId, as(TEAM.betaUser())).status())
+        .isIn(403, 404);
+    assertThat(http.postJson(complete, letterReceived, as(TEAM.betaUser())).status())
+        .isIn(403, 404);
     assertThat(taskService.createTaskQuery().taskId(taskId).count()).isOne();
 
-    assertThat(taskIds(ALPHA.user())).contains(taskId);
-    assertThat(http.postJson(complete, letterReceived, as(ALPHA.user())).status()).isEqualTo(204);
+    assertThat(taskIds(TEAM.alphaUser())).contains(taskId);
+    assertThat(http.postJson(complete, letterReceived, as(TEAM.alphaUser())).status())
+        .isEqualTo(204);
     assertThat(
             runtimeService.createProcessInstanceQuery().processInstanceId(instance.getId()).count())
         .isZero();
@@ -73,13 +70,13 @@ class ExtensionApiTest extends HttpProcessTestCase {
   void providerUsersSeeNoProcessInstancesEvenOfTheirOwnCases() throws Exception {
     ProcessInstance instance = caseAwaitingTheProvider();
 
-    for (String provider : List.of(ALPHA.user(), BETA.user())) {
+    for (String provider : List.of(TEAM.alphaUser(), TEAM.betaUser())) {
       Response response = http.get("/engine-rest/process-instance", as(provider));
       assertThat(response.status()).isEqualTo(200);
       assertThat(json.readTree(response.body())).isEmpty();
     }
     Response staff =
-        http.get("/engine-rest/process-instance?businessKey=" + reference, as(OFFICER));
+        http.get("/engine-rest/process-instance?businessKey=" + reference, as(TEAM.user(OFFICER)));
     assertThat(json.readTree(staff.body()).findValuesAsText("id"))
         .containsExactly(instance.getId());
   }
@@ -88,12 +85,14 @@ class ExtensionApiTest extends HttpProcessTestCase {
   void providerUsersSeeOnlyTheirOwnOrganisationsContracts() throws Exception {
     alphaContract(12);
 
-    assertThat(contractReferences(ALPHA.user())).contains(reference);
-    assertThat(contractReferences(BETA.user())).doesNotContain(reference);
-    assertThat(http.get("/api/contracts/" + reference, as(ALPHA.user())).status()).isEqualTo(200);
-    assertThat(http.get("/api/contracts/" + reference, as(BETA.user())).status()).isEqualTo(404);
+    assertThat(contractReferences(TEAM.alphaUser())).contains(reference);
+    assertThat(contractReferences(TEAM.betaUser())).doesNotContain(reference);
+    assertThat(http.get("/api/contracts/" + reference, as(TEAM.alphaUser())).status())
+        .isEqualTo(200);
+    assertThat(http.get("/api/contracts/" + reference, as(TEAM.betaUser())).status())
+        .isEqualTo(404);
     assertThat(
-            http.get("/api/contracts/" + reference + "/extension-letters", as(BETA.user()))
+            http.get("/api/contracts/" + reference + "/extension-letters", as(TEAM.betaUser()))
                 .status())
         .isEqualTo(404);
   }
@@ -103,17 +102,17 @@ class ExtensionApiTest extends HttpProcessTestCase {
     ProcessInstance instance = caseAwaitingTheProvider();
     String letter = "/api/contracts/" + reference + "/extension-letters/" + instance.getId();
 
-    for (String reader : List.of(ALPHA.user(), OFFICER)) {
+    for (String reader : List.of(TEAM.alphaUser(), TEAM.user(OFFICER))) {
       Response response = http.get(letter, as(reader));
       assertThat(response.status()).isEqualTo(200);
       assertThat(response.contentType()).isEqualTo("application/pdf");
       assertThat(new String(response.body(), 0, 4, StandardCharsets.US_ASCII)).isEqualTo("%PDF");
     }
     Response listed =
-        http.get("/api/contracts/" + reference + "/extension-letters", as(ALPHA.user()));
+        http.get("/api/contracts/" + reference + "/extension-letters", as(TEAM.alphaUser()));
     assertThat(json.readTree(listed.body()).findValuesAsText("href")).containsExactly(letter);
 
-    assertThat(http.get(letter, as(BETA.user())).status()).isEqualTo(404);
+    assertThat(http.get(letter, as(TEAM.betaUser())).status()).isEqualTo(404);
   }
 
   // --- starting a case over REST ------------------------------------------------------------
@@ -123,7 +122,7 @@ class ExtensionApiTest extends HttpProcessTestCase {
     alphaContract(12);
     String path = "/api/contracts/" + reference + "/extension-cases";
 
-    Response started = http.postJson(path, "", as(OFFICER));
+    Response started = http.postJson(path, "", as(TEAM.user(OFFICER)));
 
     JsonNode body = answer(started, 201);
     String caseId = body.path("caseId").asText();
@@ -138,7 +137,7 @@ class ExtensionApiTest extends HttpProcessTestCase {
                 .getBusinessKey())
         .isEqualTo(reference);
 
-    Response again = http.postJson(path, "", as(OFFICER));
+    Response again = http.postJson(path, "", as(TEAM.user(OFFICER)));
 
     assertThat(problem(again, 409).path("detail").asText())
         .contains("already has an extension case running");
@@ -149,7 +148,7 @@ class ExtensionApiTest extends HttpProcessTestCase {
   void aContractWithNoOptionLeftIsAConflictSayingAProcurementIsNeeded() throws Exception {
     alphaContract();
 
-    Response response = startOverRest(OFFICER);
+    Response response = startOverRest(TEAM.user(OFFICER));
 
     assertThat(problem(response, 409).path("detail").asText()).contains("procurement is needed");
     assertThat(runningCases()).isZero();
@@ -157,7 +156,7 @@ class ExtensionApiTest extends HttpProcessTestCase {
 
   @Test
   void anUnknownContractIsNotFoundNamingTheField() throws Exception {
-    Response response = startOverRest(OFFICER);
+    Response response = startOverRest(TEAM.user(OFFICER));
 
     assertThat(problem(response, 404).path("errors").findValuesAsText("field"))
         .containsExactly("contractReference");
@@ -168,7 +167,7 @@ class ExtensionApiTest extends HttpProcessTestCase {
   void aProviderCannotStartACaseEvenForItsOwnContract() throws Exception {
     alphaContract(12);
 
-    problem(startOverRest(ALPHA.user()), 403);
+    problem(startOverRest(TEAM.alphaUser()), 403);
 
     assertThat(runningCases()).isZero();
   }
@@ -197,7 +196,7 @@ class ExtensionApiTest extends HttpProcessTestCase {
   private void alphaContract(int... optionMonths) {
     contract(
         contracts,
-        alpha,
+        TEAM.alpha(),
         reference,
         LocalDate.of(2024, 4, 1),
         LocalDate.of(2026, 3, 31),
@@ -209,16 +208,12 @@ class ExtensionApiTest extends HttpProcessTestCase {
     return http.postJson("/api/contracts/" + reference + "/extension-cases", "", as(user));
   }
 
-  private List<String> taskIds(String user) throws IOException {
-    Response response = http.get("/engine-rest/task", as(user));
-    assertThat(response.status()).isEqualTo(200);
-    return json.readTree(response.body()).findValuesAsText("id");
+  private List<String> taskIds(String user) {
+    return valuesListed("/engine-rest/task", user, "id");
   }
 
-  private List<String> contractReferences(String user) throws IOException {
-    Response response = http.get("/api/contracts", as(user));
-    assertThat(response.status()).isEqualTo(200);
-    return json.readTree(response.body()).findValuesAsText("reference");
+  private List<String> contractReferences(String user) {
+    return valuesListed("/api/contracts", user, "reference");
   }
 
   private long runningCases() {

@@ -1,27 +1,28 @@
 package uk.gov.council.commissioning.forms;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static uk.gov.council.commissioning.testkit.TestUsers.as;
-import static uk.gov.council.commissioning.testkit.TestUsers.password;
-import static uk.gov.council.commissioning.testkit.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.BUYER;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.FINANCE;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.GOVERNANCE;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import uk.gov.council.commissioning.security.Roles;
+import uk.gov.council.commissioning.procurement.RefusedProcurementForms;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -33,9 +34,7 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ExtendWith(OutputCaptureExtension.class)
 class FormRefusalLoggingTest extends HttpProcessTestCase {
 
-  private static final String BUYER = "frl-buyer";
-  private static final String GOVERNANCE = "frl-governance";
-  private static final String FINANCE = "frl-finance";
+  @RegisterExtension static final TestTeam TEAM = TestTeam.of("frl", BUYER, GOVERNANCE, FINANCE);
 
   private final ListAppender<ILoggingEvent> events = new ListAppender<>();
   private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
@@ -43,16 +42,7 @@ class FormRefusalLoggingTest extends HttpProcessTestCase {
 
   @BeforeEach
   void setUp() {
-    user(access, BUYER, Roles.PROCUREMENT);
-    user(access, GOVERNANCE, Roles.GOVERNANCE_CONTRACTS);
-    user(access, FINANCE, Roles.FINANCE_DIRECTORS);
-    identityService.setAuthentication(BUYER, List.of(Roles.PROCUREMENT));
-    try {
-      reference =
-          runtimeService.startProcessInstanceByKey("procurement", request()).getBusinessKey();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    reference = startSignedIn(TEAM.user(BUYER), "procurement", request()).getBusinessKey();
     events.start();
     root.addAppender(events);
   }
@@ -67,15 +57,7 @@ class FormRefusalLoggingTest extends HttpProcessTestCase {
   void aRefusedStartFormThroughTheEngineRestApiIsOneInfoLine(CapturedOutput output) {
     int before = output.length();
 
-    Response refused =
-        http.postJson(
-            "/engine-rest/process-definition/key/procurement/submit-form",
-            """
-        {"variables": {"title": {"value": "Advocacy", "type": "String"},
-                       "estimatedValue": {"value": "12,5", "type": "String"},
-                       "regime": {"value": "PA2023", "type": "String"},
-                       "procurementStrategy": {"value": "Open tender", "type": "String"}}}""",
-            as(BUYER));
+    Response refused = RefusedProcurementForms.startThroughTheRestApi(http, TEAM.user(BUYER));
 
     assertThat(refused.status()).isEqualTo(400);
     assertOnlyTheRefusalWasLogged(output.toString().substring(before));
@@ -87,11 +69,8 @@ class FormRefusalLoggingTest extends HttpProcessTestCase {
     int before = output.length();
 
     Response refused =
-        http.postJson(
-            "/engine-rest/task/" + taskId + "/submit-form",
-            """
-        {"variables": {"governanceAgreement": {"value": "DECLINE", "type": "String"}}}""",
-            as(GOVERNANCE));
+        RefusedProcurementForms.governanceDeclineThroughTheRestApi(
+            http, taskId, TEAM.user(GOVERNANCE));
 
     assertThat(refused.status()).isEqualTo(400);
     assertOnlyTheRefusalWasLogged(output.toString().substring(before));
@@ -100,19 +79,12 @@ class FormRefusalLoggingTest extends HttpProcessTestCase {
   @Test
   void aRefusedTaskFormInTasklistIsOneInfoLine(CapturedOutput output) {
     String taskId = task("Task_FinanceAgreement");
-    assertThat(http.signIn(FINANCE, password(FINANCE)).status()).isEqualTo(302);
-    String path = "/camunda/api/engine/engine/default/task/" + taskId;
-    Response read = http.get(path);
-    String token = http.cookie("XSRF-TOKEN").orElseGet(() -> read.header("X-XSRF-TOKEN"));
+    String token =
+        signInToWebApps(TEAM.user(FINANCE), RefusedProcurementForms.TASKLIST_TASK + taskId);
     events.list.clear();
     int before = output.length();
 
-    Response refused =
-        http.postJson(
-            path + "/submit-form",
-            "{\"variables\": {\"financeAgreement\": {\"value\": \"DECLINE\", \"type\": \"String\"}}}",
-            "X-XSRF-TOKEN",
-            token);
+    Response refused = RefusedProcurementForms.financeDeclineInTasklist(http, taskId, token);
 
     assertThat(refused.status()).isEqualTo(400);
     assertOnlyTheRefusalWasLogged(output.toString().substring(before));

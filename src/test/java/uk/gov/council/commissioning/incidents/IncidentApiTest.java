@@ -2,6 +2,8 @@ package uk.gov.council.commissioning.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.FINANCE;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.QUALITY;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
@@ -14,11 +16,11 @@ import java.util.Map;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -31,20 +33,15 @@ class IncidentApiTest extends HttpProcessTestCase {
 
   private static final String VIBRANCE_USER = "sia-vibrance";
   private static final String BRIGHTPATH_USER = "sia-brightpath";
-  private static final String QUALITY = "sia-quality";
-  private static final String FINANCE = "sia-finance";
+
+  @RegisterExtension static final TestTeam TEAM = TestTeam.of("sia", QUALITY, FINANCE);
 
   String reference;
 
   @BeforeEach
   void setUp() {
-    providerUsers(access, VIBRANCE_USER, BRIGHTPATH_USER);
-    user(access, QUALITY, Roles.QUALITY_ASSURANCE);
-    user(access, FINANCE, Roles.FINANCE_DIRECTORS);
-    Provider vibrance = vibrance(contracts);
-    brightpath(contracts);
     reference = uniqueReference("SIA-");
-    homeCareContract(contracts, vibrance, reference);
+    vibranceWithAContract(access, contracts, VIBRANCE_USER, BRIGHTPATH_USER, reference);
   }
 
   // --- reporting ----------------------------------------------------------------------------
@@ -107,12 +104,12 @@ class IncidentApiTest extends HttpProcessTestCase {
   @Test
   void councilStaffLogAnIncidentSayingHowTheyLearntOfIt() throws Exception {
     Map<String, Object> log = officerLog(reference, nowMinusHours(3));
-    Response logged = http.postJson("/api/incidents", body(log), as(QUALITY));
+    Response logged = http.postJson("/api/incidents", body(log), as(TEAM.user(QUALITY)));
     assertThat(logged.status()).isEqualTo(201);
     assertThat(json.readTree(logged.body()).path("source").asText()).isEqualTo("COUNCIL_LOGGED");
 
     log.remove("howCouncilLearnt");
-    Response refused = http.postJson("/api/incidents", body(log), as(QUALITY));
+    Response refused = http.postJson("/api/incidents", body(log), as(TEAM.user(QUALITY)));
     assertThat(refused.status()).isEqualTo(400);
     assertThat(fields(refused)).containsExactly("howCouncilLearnt");
   }
@@ -120,10 +117,14 @@ class IncidentApiTest extends HttpProcessTestCase {
   @Test
   void howTheCouncilLearntOfAnIncidentIsForStaffOnly() throws Exception {
     Response logged =
-        http.postJson("/api/incidents", body(officerLog(reference, nowMinusHours(3))), as(QUALITY));
+        http.postJson(
+            "/api/incidents",
+            body(officerLog(reference, nowMinusHours(3))),
+            as(TEAM.user(QUALITY)));
     String number = json.readTree(logged.body()).path("incidentNumber").asText();
 
-    JsonNode staffView = json.readTree(http.get("/api/incidents/" + number, as(QUALITY)).body());
+    JsonNode staffView =
+        json.readTree(http.get("/api/incidents/" + number, as(TEAM.user(QUALITY))).body());
     assertThat(staffView.path("report").path("howCouncilLearnt").asText())
         .isEqualTo("Call from the hospital discharge team");
     Response own = http.get("/api/incidents/" + number, as(VIBRANCE_USER));
@@ -135,7 +136,10 @@ class IncidentApiTest extends HttpProcessTestCase {
   @Test
   void staffOutsideTheIncidentTeamsCannotLogOne() {
     Response response =
-        http.postJson("/api/incidents", body(officerLog(reference, nowMinusHours(1))), as(FINANCE));
+        http.postJson(
+            "/api/incidents",
+            body(officerLog(reference, nowMinusHours(1))),
+            as(TEAM.user(FINANCE)));
 
     assertThat(response.status()).isEqualTo(403);
     assertThat(rowsForContract()).isZero();
@@ -148,7 +152,7 @@ class IncidentApiTest extends HttpProcessTestCase {
     String number = reportAsVibrance();
 
     assertThat(listedNumbers(VIBRANCE_USER)).contains(number);
-    assertThat(listedNumbers(QUALITY)).contains(number);
+    assertThat(listedNumbers(TEAM.user(QUALITY))).contains(number);
     assertThat(listedNumbers(BRIGHTPATH_USER)).doesNotContain(number);
   }
 
@@ -167,7 +171,7 @@ class IncidentApiTest extends HttpProcessTestCase {
     assertThat(details.path("breaches").isArray()).isTrue();
     assertThat(details.path("steps").isNull()).as("internal steps are for staff").isTrue();
 
-    Response staff = http.get("/api/incidents/" + number.toLowerCase(), as(QUALITY));
+    Response staff = http.get("/api/incidents/" + number.toLowerCase(), as(TEAM.user(QUALITY)));
     JsonNode staffView = answer(staff, 200);
     assertThat(staffView.path("serviceUser").path("name").asText()).isEqualTo("Edith Example");
     assertThat(staffView.path("steps").findValuesAsText("activityId"))
@@ -305,16 +309,12 @@ class IncidentApiTest extends HttpProcessTestCase {
     return json.readTree(response.body()).path("errors").get(0).path("message").asText();
   }
 
-  private List<String> listedNumbers(String user) throws IOException {
-    Response response = http.get("/api/incidents", as(user));
-    assertThat(response.status()).isEqualTo(200);
-    return json.readTree(response.body()).findValuesAsText("incidentNumber");
+  private List<String> listedNumbers(String user) {
+    return valuesListed("/api/incidents", user, "incidentNumber");
   }
 
-  private List<String> taskIds(String user) throws IOException {
-    Response response = http.get("/engine-rest/task?maxResults=1000", as(user));
-    assertThat(response.status()).isEqualTo(200);
-    return json.readTree(response.body()).findValuesAsText("id");
+  private List<String> taskIds(String user) {
+    return valuesListed("/engine-rest/task?maxResults=1000", user, "id");
   }
 
   private long rowsForContract() {

@@ -2,8 +2,9 @@ package uk.gov.council.commissioning.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.ADMIN;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.QUALITY;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
-import static uk.gov.council.commissioning.testkit.TestUsers.password;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -20,14 +21,15 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -42,24 +44,19 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
   private static final String VIBRANCE_USER = "eai-vibrance";
   private static final String VIBRANCE_COLLEAGUE = "eai-vibrance-2";
   private static final String BRIGHTPATH_USER = "eai-brightpath";
-  private static final String QUALITY = "eai-quality";
-  private static final String ADMIN = "eai-admin";
+
+  @RegisterExtension static final TestTeam TEAM = TestTeam.of("eai", QUALITY, ADMIN);
 
   String reference;
 
   @BeforeEach
   void setUp() {
-    providerUsers(access, VIBRANCE_USER, BRIGHTPATH_USER);
+    reference = uniqueReference("EAI-");
+    vibranceWithAContract(access, contracts, VIBRANCE_USER, BRIGHTPATH_USER, reference);
     user(access, VIBRANCE_COLLEAGUE, Roles.PROVIDERS, VIBRANCE_GROUP);
-    user(access, QUALITY, Roles.QUALITY_ASSURANCE);
-    user(access, ADMIN, Roles.ADMIN);
     for (Roles.GroupName group : Roles.COUNCIL_GROUPS) {
       user(access, staffUser(group.id()), group.id());
     }
-    Provider vibrance = vibrance(contracts);
-    brightpath(contracts);
-    reference = uniqueReference("EAI-");
-    homeCareContract(contracts, vibrance, reference);
   }
 
   // --- 1. nobody but an administrator changes a job -------------------------------------------
@@ -122,7 +119,7 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
   @Test
   void throughTasklistsOwnApiASignedInOfficerCannotExecuteATimerEither() throws Exception {
     Job timer = deadlineTimerOf(reportAsVibrance());
-    String token = signIn(QUALITY);
+    String token = signIn(TEAM.user(QUALITY));
 
     for (int attempt = 0; attempt < 3; attempt++) {
       Response refused =
@@ -142,7 +139,7 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
     Job timer = deadlineTimerOf(reportAsVibrance());
 
     Response executed =
-        http.postJson("/engine-rest/job/" + timer.getId() + "/execute", "{}", as(ADMIN));
+        http.postJson("/engine-rest/job/" + timer.getId() + "/execute", "{}", as(TEAM.user(ADMIN)));
 
     assertThat(executed.status()).isEqualTo(204);
     assertThat(managementService.createJobQuery().jobId(timer.getId()).count()).isZero();
@@ -150,8 +147,10 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
 
   @Test
   void staffCanStillQueryJobsWithTheQueryEndpoints() {
-    assertThat(http.postJson("/engine-rest/job", "{}", as(QUALITY)).status()).isEqualTo(200);
-    assertThat(http.postJson("/engine-rest/job/count", "{}", as(QUALITY)).status()).isEqualTo(200);
+    assertThat(http.postJson("/engine-rest/job", "{}", as(TEAM.user(QUALITY))).status())
+        .isEqualTo(200);
+    assertThat(http.postJson("/engine-rest/job/count", "{}", as(TEAM.user(QUALITY))).status())
+        .isEqualTo(200);
   }
 
   // --- 2. a provider works its task and does not open it to anyone ---------------------------
@@ -308,14 +307,14 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
         http.postJson(
             "/engine-rest/message",
             "{\"messageName\": \"x\", \"processVariables\": {\"note\": " + value + "}}",
-            as(QUALITY));
+            as(TEAM.user(QUALITY)));
     Response oneVariable =
         put(
             "/engine-rest/process-instance/"
                 + task.getProcessInstanceId()
                 + "/variables/serviceUserName",
             value,
-            QUALITY);
+            TEAM.user(QUALITY));
 
     assertThat(List.of(submit, complete, message, oneVariable))
         .extracting(Response::status)
@@ -340,7 +339,7 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
     runtimeService.setVariable(instance, IncidentVariables.SERVICE_USER_LBB_ID, 204518L);
     runtimeService.setVariable(instance, IncidentVariables.LAST_UPDATE_AT, "yesterday");
 
-    Response read = http.get("/api/incidents/" + number, as(QUALITY));
+    Response read = http.get("/api/incidents/" + number, as(TEAM.user(QUALITY)));
 
     assertThat(read.status()).as(read.text()).isEqualTo(200);
     JsonNode incident = json.readTree(read.body());
@@ -355,7 +354,7 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
   @Test
   void aRefusedStartThroughTasklistIsA400InTheOfficersWordsWithoutEnginePrefixes()
       throws Exception {
-    String token = signIn(QUALITY);
+    String token = signIn(TEAM.user(QUALITY));
     Map<String, Object> log =
         officerLog(
             reference,
@@ -390,13 +389,19 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
     long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(process).count();
 
     Response byKey =
-        http.postJson("/engine-rest/process-definition/key/" + process + "/start", "{}", as(ADMIN));
+        http.postJson(
+            "/engine-rest/process-definition/key/" + process + "/start",
+            "{}",
+            as(TEAM.user(ADMIN)));
     Response form =
         http.postJson(
-            "/engine-rest/process-definition/key/" + process + "/submit-form", "{}", as(ADMIN));
+            "/engine-rest/process-definition/key/" + process + "/submit-form",
+            "{}",
+            as(TEAM.user(ADMIN)));
     Response startable =
         http.get(
-            "/engine-rest/process-definition?startableInTasklist=true&key=" + process, as(ADMIN));
+            "/engine-rest/process-definition?startableInTasklist=true&key=" + process,
+            as(TEAM.user(ADMIN)));
 
     assertThat(byKey.status()).isEqualTo(403);
     assertThat(form.status()).isEqualTo(403);
@@ -453,15 +458,17 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
           .isEqualTo(missing.text().replace("no-such-task", "ID"));
     }
     assertThat(
-            http.get("/engine-rest/process-instance/no-such-case/variables", as(QUALITY)).status())
+            http.get("/engine-rest/process-instance/no-such-case/variables", as(TEAM.user(QUALITY)))
+                .status())
         .isEqualTo(404);
   }
 
   @Test
   void errorAskedForDirectlyIsA404AndDeletingTheTaskListIsNotAllowed() {
     assertThat(http.get("/error").status()).isEqualTo(404);
-    assertThat(http.get("/error", as(QUALITY)).status()).isEqualTo(404);
-    assertThat(http.send("DELETE", "/engine-rest/task", null, as(QUALITY)).status()).isEqualTo(405);
+    assertThat(http.get("/error", as(TEAM.user(QUALITY))).status()).isEqualTo(404);
+    assertThat(http.send("DELETE", "/engine-rest/task", null, as(TEAM.user(QUALITY))).status())
+        .isEqualTo(405);
   }
 
   // --- helpers ------------------------------------------------------------------------------
@@ -491,10 +498,7 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
 
   /** Signs in to the web apps; returns the token their engine API asks of a change. */
   private String signIn(String user) {
-    Response signedIn = http.signIn(user, password(user));
-    assertThat(signedIn.status()).isEqualTo(302);
-    Response read = http.get("/camunda/api/engine/engine/default/task/count");
-    return http.cookie("XSRF-TOKEN").orElseGet(() -> read.header("X-XSRF-TOKEN"));
+    return signInToWebApps(user, "/camunda/api/engine/engine/default/task/count");
   }
 
   private Response put(String path, String body, String user) {

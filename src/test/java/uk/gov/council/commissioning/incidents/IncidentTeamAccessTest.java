@@ -2,6 +2,11 @@ package uk.gov.council.commissioning.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.BUYER;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.DIRECTOR;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.OFFICER;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.QUALITY;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.SAFEGUARDING;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
@@ -18,6 +23,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,6 +34,7 @@ import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.testkit.TestUsers;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
@@ -44,11 +51,10 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 class IncidentTeamAccessTest extends HttpProcessTestCase {
 
   private static final String PROVIDER_USER = "ta-vibrance";
-  private static final String BUYER = "ta-buyer";
-  private static final String QUALITY = "ta-quality";
-  private static final String OFFICER = "ta-officer";
-  private static final String SAFEGUARDING = "ta-safeguarding";
-  private static final String DIRECTOR = "ta-director";
+
+  @RegisterExtension
+  static final TestTeam TEAM = TestTeam.of("ta", BUYER, QUALITY, OFFICER, SAFEGUARDING, DIRECTOR);
+
   private static final String SERVICE_USER = "Edith Example";
   private static final String LBB_ID = "LBB-204518";
   private static final String SUSPECTED = "Unexplained bruising on Edith Example's arms";
@@ -62,11 +68,6 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     providerUser(access, PROVIDER_USER, VIBRANCE_GROUP, "Vibrance");
-    user(access, BUYER, Roles.PROCUREMENT);
-    user(access, QUALITY, Roles.QUALITY_ASSURANCE);
-    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    user(access, SAFEGUARDING, Roles.SAFEGUARDING);
-    user(access, DIRECTOR, Roles.CHIEF_OFFICERS);
     vibrance = vibrance(contracts);
     reference = uniqueReference("TA-");
     homeCareContract(contracts, vibrance, reference);
@@ -78,29 +79,41 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
   void aProcurementOfficerCannotFindSeriousIncidentsInCockpitsListsNorInHistory() throws Exception {
     Case incident = reportIncident();
 
-    assertThat(ids(BUYER, "/engine-rest/process-instance?processDefinitionKey=serious-incident"))
+    assertThat(
+            ids(
+                TEAM.user(BUYER),
+                "/engine-rest/process-instance?processDefinitionKey=serious-incident"))
         .isEmpty();
     assertThat(
             count(
-                BUYER, "/engine-rest/process-instance/count?processDefinitionKey=serious-incident"))
+                TEAM.user(BUYER),
+                "/engine-rest/process-instance/count?processDefinitionKey=serious-incident"))
         .isZero();
     assertThat(
             ids(
-                BUYER,
+                TEAM.user(BUYER),
                 "/engine-rest/history/process-instance?processDefinitionKey=serious-incident"))
         .isEmpty();
-    assertThat(ids(BUYER, "/engine-rest/task?processInstanceId=" + incident.processInstanceId()))
+    assertThat(
+            ids(
+                TEAM.user(BUYER),
+                "/engine-rest/task?processInstanceId=" + incident.processInstanceId()))
         .isEmpty();
     assertThat(
-            http.get("/engine-rest/process-instance/" + incident.processInstanceId(), as(BUYER))
+            http.get(
+                    "/engine-rest/process-instance/" + incident.processInstanceId(),
+                    as(TEAM.user(BUYER)))
                 .status())
         .isIn(403, 404);
 
-    assertThat(ids(QUALITY, "/engine-rest/process-instance?processDefinitionKey=serious-incident"))
+    assertThat(
+            ids(
+                TEAM.user(QUALITY),
+                "/engine-rest/process-instance?processDefinitionKey=serious-incident"))
         .contains(incident.processInstanceId());
     assertThat(
             ids(
-                QUALITY,
+                TEAM.user(QUALITY),
                 "/engine-rest/history/process-instance?processDefinitionKey=serious-incident"))
         .contains(incident.processInstanceId());
   }
@@ -117,8 +130,9 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
             .singleResult()
             .getId();
 
-    assertThat(cockpitInstances(BUYER, definitionId)).isEmpty();
-    assertThat(cockpitInstances(OFFICER, definitionId)).contains(incident.processInstanceId());
+    assertThat(cockpitInstances(TEAM.user(BUYER), definitionId)).isEmpty();
+    assertThat(cockpitInstances(TEAM.user(OFFICER), definitionId))
+        .contains(incident.processInstanceId());
   }
 
   /** The engine's ways to a case's variables: {pi} is the instance, {task} the provider's task. */
@@ -143,10 +157,10 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
   void aProcurementOfficerCannotReadTheServiceUserOfASeriousIncident(String path) throws Exception {
     String url = url(path, reportIncident());
 
-    Response buyer = http.get(url, as(BUYER));
+    Response buyer = http.get(url, as(TEAM.user(BUYER)));
     assertThat(buyer.status()).isIn(200, 403, 404);
     assertThat(buyer.text()).doesNotContain(SERVICE_USER).doesNotContain(LBB_ID);
-    assertThat(http.get(url, as(OFFICER)).text())
+    assertThat(http.get(url, as(TEAM.user(OFFICER))).text())
         .as("a commissioning officer sees the case, not the details")
         .doesNotContain(SERVICE_USER)
         .doesNotContain(LBB_ID);
@@ -157,7 +171,7 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
   void aQualityOfficerReadsTheServiceUserOfASeriousIncident(String path) throws Exception {
     String url = url(path, reportIncident());
 
-    Response quality = http.get(url, as(QUALITY));
+    Response quality = http.get(url, as(TEAM.user(QUALITY)));
     assertThat(quality.status()).isEqualTo(200);
     assertThat(quality.text()).contains(SERVICE_USER);
   }
@@ -166,13 +180,19 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
   void aCommissioningOfficerSeesTheIncidentCaseButNotWhomItIsAbout() throws Exception {
     Case incident = reportIncident();
 
-    assertThat(ids(OFFICER, "/engine-rest/process-instance?processDefinitionKey=serious-incident"))
+    assertThat(
+            ids(
+                TEAM.user(OFFICER),
+                "/engine-rest/process-instance?processDefinitionKey=serious-incident"))
         .contains(incident.processInstanceId());
-    assertThat(ids(OFFICER, "/engine-rest/task?processInstanceId=" + incident.processInstanceId()))
+    assertThat(
+            ids(
+                TEAM.user(OFFICER),
+                "/engine-rest/task?processInstanceId=" + incident.processInstanceId()))
         .contains(incident.providerTaskId());
-    assertCaseVariablesRefused(incident, OFFICER, "refused");
+    assertCaseVariablesRefused(incident, TEAM.user(OFFICER), "refused");
 
-    Response api = http.get("/api/incidents/" + incident.number(), as(OFFICER));
+    Response api = http.get("/api/incidents/" + incident.number(), as(TEAM.user(OFFICER)));
     JsonNode details = answer(api, 200);
     assertThat(details.path("incidentNumber").asText()).isEqualTo(incident.number());
     assertThat(details.path("deadlines").path("initialReportDueAt").asText()).isNotBlank();
@@ -188,15 +208,16 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
   void aProcurementOfficerCannotReadIncidentsThroughTheApplicationsApi() throws Exception {
     Case incident = reportIncident();
 
-    Response one = http.get("/api/incidents/" + incident.number(), as(BUYER));
+    Response one = http.get("/api/incidents/" + incident.number(), as(TEAM.user(BUYER)));
     assertThat(one.status()).isEqualTo(403);
     assertThat(one.text()).doesNotContain(SERVICE_USER).doesNotContain(LBB_ID);
-    Response list = http.get("/api/incidents", as(BUYER));
+    Response list = http.get("/api/incidents", as(TEAM.user(BUYER)));
     assertThat(list.status()).isEqualTo(403);
     assertThat(list.text()).doesNotContain(incident.number());
 
     JsonNode quality =
-        json.readTree(http.get("/api/incidents/" + incident.number(), as(QUALITY)).body());
+        json.readTree(
+            http.get("/api/incidents/" + incident.number(), as(TEAM.user(QUALITY))).body());
     assertThat(quality.path("serviceUser").path("name").asText()).isEqualTo(SERVICE_USER);
     assertThat(quality.path("serviceUser").path("lbbId").asText()).isEqualTo(LBB_ID);
   }
@@ -212,11 +233,13 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
 
     Response form =
         http.get(
-            "/engine-rest/task/" + incident.providerTaskId() + "/form-variables", as(DIRECTOR));
+            "/engine-rest/task/" + incident.providerTaskId() + "/form-variables",
+            as(TEAM.user(DIRECTOR)));
     assertThat(form.status()).isEqualTo(200);
     assertThat(json.readTree(form.body()).path("serviceUserName").path("value").asText())
         .isEqualTo(SERVICE_USER);
-    assertCaseVariablesRefused(incident, DIRECTOR, "but not the case's variables outside the task");
+    assertCaseVariablesRefused(
+        incident, TEAM.user(DIRECTOR), "but not the case's variables outside the task");
   }
 
   // --- safeguarding alerts -----------------------------------------------------------------------
@@ -232,18 +255,23 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
             "/engine-rest/history/detail?processInstanceId=" + alert);
 
     for (String url : reads) {
-      assertThat(http.get(url, as(BUYER)).text()).as(url).doesNotContain("bruising");
-      assertThat(http.get(url, as(QUALITY)).text()).as(url).doesNotContain("bruising");
-      Response safeguarding = http.get(url, as(SAFEGUARDING));
+      assertThat(http.get(url, as(TEAM.user(BUYER))).text()).as(url).doesNotContain("bruising");
+      assertThat(http.get(url, as(TEAM.user(QUALITY))).text()).as(url).doesNotContain("bruising");
+      Response safeguarding = http.get(url, as(TEAM.user(SAFEGUARDING)));
       assertThat(safeguarding.status()).as(url).isEqualTo(200);
       assertThat(safeguarding.text()).as(url).contains(SUSPECTED);
     }
     String screening =
         taskService.createTaskQuery().processInstanceId(alert).singleResult().getId();
-    assertThat(http.get("/engine-rest/task/" + screening + "/form-variables", as(BUYER)).text())
+    assertThat(
+            http.get("/engine-rest/task/" + screening + "/form-variables", as(TEAM.user(BUYER)))
+                .text())
         .doesNotContain("bruising");
     assertThat(
-            http.get("/engine-rest/task/" + screening + "/form-variables", as(SAFEGUARDING)).text())
+            http.get(
+                    "/engine-rest/task/" + screening + "/form-variables",
+                    as(TEAM.user(SAFEGUARDING)))
+                .text())
         .contains(SUSPECTED);
   }
 
@@ -252,22 +280,29 @@ class IncidentTeamAccessTest extends HttpProcessTestCase {
       throws Exception {
     String alert = raiseAlert();
 
-    assertThat(ids(BUYER, "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert"))
+    assertThat(
+            ids(
+                TEAM.user(BUYER),
+                "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert"))
         .isEmpty();
     assertThat(
             ids(
-                BUYER,
+                TEAM.user(BUYER),
                 "/engine-rest/history/process-instance?processDefinitionKey=safeguarding-alert"))
         .isEmpty();
     assertThat(
-            ids(OFFICER, "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert"))
+            ids(
+                TEAM.user(OFFICER),
+                "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert"))
         .isEmpty();
     assertThat(
-            ids(QUALITY, "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert"))
+            ids(
+                TEAM.user(QUALITY),
+                "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert"))
         .contains(alert);
     assertThat(
             ids(
-                SAFEGUARDING,
+                TEAM.user(SAFEGUARDING),
                 "/engine-rest/process-instance?processDefinitionKey=safeguarding-alert"))
         .contains(alert);
   }

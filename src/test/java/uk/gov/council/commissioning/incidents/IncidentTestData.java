@@ -37,6 +37,23 @@ final class IncidentTestData {
         "Brightpath Home Care", "contracts@brightpath.example", BRIGHTPATH_GROUP);
   }
 
+  /**
+   * Vibrance and Brightpath, each with its user, and a home care contract of Vibrance's under
+   * {@code reference}, so that an incident on it has an owner and a rival; returns Vibrance.
+   */
+  static Provider vibranceWithAContract(
+      AccessSetup access,
+      ContractService contracts,
+      String vibranceUser,
+      String brightpathUser,
+      String reference) {
+    providerUsers(access, vibranceUser, brightpathUser);
+    Provider vibrance = vibrance(contracts);
+    brightpath(contracts);
+    homeCareContract(contracts, vibrance, reference);
+    return vibrance;
+  }
+
   static Contract homeCareContract(ContractService contracts, Provider provider, String reference) {
     return contracts.create(
         draft(reference, provider.id())

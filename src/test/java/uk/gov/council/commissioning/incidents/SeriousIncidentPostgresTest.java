@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
-import static uk.gov.council.commissioning.testkit.TestUsers.user;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.QUALITY;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.compliance.ComplianceFigures;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
@@ -25,10 +26,10 @@ import uk.gov.council.commissioning.compliance.Measure;
 import uk.gov.council.commissioning.compliance.Quarter;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.forms.TaskFormException;
-import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestTeam;
 
 /**
  * A serious incident from the council's log to its closure, once against the local PostgreSQL
@@ -42,7 +43,7 @@ class SeriousIncidentPostgresTest extends ProcessTestCase {
   private static final String REFERENCE = "PG-SI-01";
   private static final String PROVIDER_USER = "pg-vibrance";
   private static final String OTHER_PROVIDER_USER = "pg-brightpath";
-  private static final String OFFICER = "pg-officer";
+  @RegisterExtension static final TestTeam TEAM = TestTeam.of("pg", QUALITY);
 
   @Autowired IncidentRepository register;
   @Autowired ComplianceFigures figures;
@@ -53,7 +54,6 @@ class SeriousIncidentPostgresTest extends ProcessTestCase {
   void setUp() {
     BpmnAwareTests.init(engine);
     providerUsers(access, PROVIDER_USER, OTHER_PROVIDER_USER);
-    user(access, OFFICER, Roles.QUALITY_ASSURANCE);
     vibrance =
         contracts.findAllProviders().stream()
             .filter(p -> p.organisationGroup().equals(VIBRANCE_GROUP))
@@ -72,7 +72,7 @@ class SeriousIncidentPostgresTest extends ProcessTestCase {
     Map<String, Object> log = officerLog(REFERENCE, "2025-05-22T08:00+01:00");
     log.put("safeguardingSuspected", true);
     log.put("safeguardingSummary", "Unexplained bruising noticed by the hospital");
-    ProcessInstance instance = startAs(OFFICER, log);
+    ProcessInstance instance = startAs(TEAM.user(QUALITY), log);
     String number = (String) runtimeService.getVariable(instance.getId(), "incidentNumber");
     assertThat(instance)
         .hasBusinessKey(number)

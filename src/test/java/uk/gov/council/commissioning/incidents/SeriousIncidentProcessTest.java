@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.gov.council.commissioning.incidents.IncidentTestData.*;
-import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -25,6 +24,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,6 +40,8 @@ import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestTeam;
+import uk.gov.council.commissioning.testkit.TestTeam.Role;
 
 /**
  * Every path and timer of serious-incident.bpmn (seed 002 §12.1-12.5, §10.3-10.5, App C 5.2), with
@@ -54,10 +56,15 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final String PROVIDER_USER = "si-vibrance";
   private static final String OTHER_PROVIDER_USER = "si-brightpath";
-  private static final String OFFICER = "si-officer";
-  private static final String QUALITY = "si-quality";
-  private static final String MANAGER = "si-manager";
-  private static final String DIRECTOR = "si-director";
+
+  @RegisterExtension
+  static final TestTeam TEAM =
+      TestTeam.of("si", Role.OFFICER, Role.QUALITY, Role.MANAGER, Role.DIRECTOR);
+
+  private static final String OFFICER = TEAM.user(Role.OFFICER);
+  private static final String QUALITY = TEAM.user(Role.QUALITY);
+  private static final String MANAGER = TEAM.user(Role.MANAGER);
+  private static final String DIRECTOR = TEAM.user(Role.DIRECTOR);
 
   @Autowired IncidentRepository register;
 
@@ -67,15 +74,9 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    providerUsers(access, PROVIDER_USER, OTHER_PROVIDER_USER);
-    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    user(access, QUALITY, Roles.QUALITY_ASSURANCE);
-    user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
-    user(access, DIRECTOR, Roles.CHIEF_OFFICERS);
-    vibrance = vibrance(contracts);
-    brightpath(contracts);
     reference = "SI-T" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
-    homeCareContract(contracts, vibrance, reference);
+    vibrance =
+        vibranceWithAContract(access, contracts, PROVIDER_USER, OTHER_PROVIDER_USER, reference);
     TestClock.set(LocalDateTime.of(2025, 5, 22, 9, 0));
   }
 

@@ -1,18 +1,21 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.BUYER;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.MANAGER;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.QUALITY;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
-import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
-import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.gov.council.commissioning.security.Roles;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestProvider;
+import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /** POST /api/procurement/evaluations through the running server with HTTP Basic. */
@@ -20,11 +23,10 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 class EvaluationApiTest extends HttpProcessTestCase {
 
   private static final String PATH = "/api/procurement/evaluations";
-  private static final String BUYER = "te-procurement";
-  private static final String MANAGER = "te-contracts-manager";
-  private static final String PROVIDER = "te-provider";
-  private static final String QA = "te-quality";
-  private static final String PROVIDER_GROUP = "provider-te-api";
+
+  @RegisterExtension static final TestTeam TEAM = TestTeam.of("te", BUYER, MANAGER, QUALITY);
+
+  private static final TestProvider PROVIDER = TEAM.provider("alpha", "TE Provider");
 
   /** The hand-worked tender of TenderEvaluationTest, without a model (the seed's is used). */
   private static final String TENDER =
@@ -46,10 +48,7 @@ class EvaluationApiTest extends HttpProcessTestCase {
 
   @BeforeEach
   void setUp() {
-    user(access, BUYER, Roles.PROCUREMENT);
-    user(access, MANAGER, Roles.CONTRACTS_MANAGERS);
-    user(access, QA, Roles.QUALITY_ASSURANCE);
-    providerUser(access, PROVIDER, PROVIDER_GROUP, "TE Provider");
+    PROVIDER.setUpUser(access);
   }
 
   @Test
@@ -60,15 +59,15 @@ class EvaluationApiTest extends HttpProcessTestCase {
 
   @Test
   void providersAndOtherTeamsAreRefused() {
-    Response provider = http.postJson(PATH, TENDER, as(PROVIDER));
+    Response provider = http.postJson(PATH, TENDER, as(PROVIDER.user()));
     problem(provider, 403);
     assertThat(provider.text()).doesNotContain("Birch Homes");
-    assertThat(http.postJson(PATH, TENDER, as(QA)).status()).isEqualTo(403);
+    assertThat(http.postJson(PATH, TENDER, as(TEAM.user(QUALITY))).status()).isEqualTo(403);
   }
 
   @Test
   void theHandWorkedTenderIsRankedWithTheSeedModel() throws Exception {
-    Response response = http.postJson(PATH, TENDER, as(BUYER));
+    Response response = http.postJson(PATH, TENDER, as(TEAM.user(BUYER)));
 
     JsonNode body = answer(response, 200);
     assertThat(body.path("lowestCompliantPrice").decimalValue()).isEqualByComparingTo("100000");
@@ -100,7 +99,7 @@ class EvaluationApiTest extends HttpProcessTestCase {
     assertThat(body.path("excluded").get(0).path("reason").asText()).isEqualTo("No insurance");
     assertThat(body.path("panelDecisionNeeded").asBoolean()).isFalse();
 
-    assertThat(http.postJson(PATH, TENDER, as(MANAGER)).status()).isEqualTo(200);
+    assertThat(http.postJson(PATH, TENDER, as(TEAM.user(MANAGER))).status()).isEqualTo(200);
   }
 
   @Test
@@ -117,7 +116,7 @@ class EvaluationApiTest extends HttpProcessTestCase {
          ]}
         """;
 
-    Response response = http.postJson(PATH, request, as(BUYER));
+    Response response = http.postJson(PATH, request, as(TEAM.user(BUYER)));
 
     problem(response, 400);
     assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
@@ -139,7 +138,7 @@ class EvaluationApiTest extends HttpProcessTestCase {
         http.postJson(
             PATH,
             "{\"bids\": [{\"bidder\": \"One\", \"stage1\": {\"outcome\": \"MAYBE\"}, \"totalPrice\": 1}]}",
-            as(BUYER));
+            as(TEAM.user(BUYER)));
     assertThat(response.status()).isEqualTo(400);
     assertThat(json.readTree(response.body()).path("errors").findValuesAsText("field"))
         .containsExactly("bids[0].stage1.outcome");

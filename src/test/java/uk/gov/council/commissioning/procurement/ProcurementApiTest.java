@@ -1,16 +1,20 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.BUYER;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.FINANCE;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.GOVERNANCE;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.QUALITY;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
-import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
-import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.gov.council.commissioning.security.Roles;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestProvider;
+import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -20,31 +24,22 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class ProcurementApiTest extends HttpProcessTestCase {
 
-  private static final String BUYER = "pa-buyer";
-  private static final String QUALITY = "pa-quality";
-  private static final String GOVERNANCE = "pa-governance";
-  private static final String FINANCE = "pa-finance";
-  private static final String PROVIDER = "pa-provider";
-  private static final String PROVIDER_GROUP = "provider-pa-api";
+  @RegisterExtension
+  static final TestTeam TEAM = TestTeam.of("pa", BUYER, QUALITY, GOVERNANCE, FINANCE);
+
+  private static final TestProvider PROVIDER = TEAM.provider("alpha", "PA Provider");
 
   String reference;
 
   @BeforeEach
   void setUp() {
-    user(access, BUYER, Roles.PROCUREMENT);
-    user(access, QUALITY, Roles.QUALITY_ASSURANCE);
-    providerUser(access, PROVIDER, PROVIDER_GROUP, "PA Provider");
-    identityService.setAuthentication(BUYER, java.util.List.of(Roles.PROCUREMENT));
-    try {
-      reference =
-          runtimeService
-              .startProcessInstanceByKey(
-                  "procurement",
-                  ProcurementTestData.request(null, "PA2023_LIGHT_TOUCH", 450_000, false))
-              .getBusinessKey();
-    } finally {
-      identityService.clearAuthentication();
-    }
+    PROVIDER.setUpUser(access);
+    reference =
+        startSignedIn(
+                TEAM.user(BUYER),
+                "procurement",
+                ProcurementTestData.request(null, "PA2023_LIGHT_TOUCH", 450_000, false))
+            .getBusinessKey();
   }
 
   @Test
@@ -54,23 +49,25 @@ class ProcurementApiTest extends HttpProcessTestCase {
 
   @Test
   void providersAndStaffOutsideProcurementAreRefused() {
-    assertThat(http.get("/api/procurements", as(PROVIDER)).status()).isEqualTo(403);
-    assertThat(http.get("/api/procurements/" + reference, as(PROVIDER)).status()).isEqualTo(403);
-    assertThat(http.get("/api/procurements/" + reference, as(QUALITY)).status()).isEqualTo(403);
+    assertThat(http.get("/api/procurements", as(PROVIDER.user())).status()).isEqualTo(403);
+    assertThat(http.get("/api/procurements/" + reference, as(PROVIDER.user())).status())
+        .isEqualTo(403);
+    assertThat(http.get("/api/procurements/" + reference, as(TEAM.user(QUALITY))).status())
+        .isEqualTo(403);
   }
 
   @Test
   void procurementStaffSeeTheListAndOneProcurement() throws Exception {
-    Response list = http.get("/api/procurements", as(BUYER));
+    Response list = http.get("/api/procurements", as(TEAM.user(BUYER)));
     JsonNode all = answer(list, 200);
     assertThat(all.findValuesAsText("reference")).contains(reference);
 
-    Response one = http.get("/api/procurements/" + reference, as(BUYER));
+    Response one = http.get("/api/procurements/" + reference, as(TEAM.user(BUYER)));
     JsonNode body = answer(one, 200);
     assertThat(body.path("procurement").path("status").asText()).isEqualTo("AWAITING_APPROVAL");
     assertThat(body.path("procurement").path("regime").asText()).isEqualTo("PA2023_LIGHT_TOUCH");
     assertThat(body.path("startReason").asText()).isEqualTo("MANUAL");
-    assertThat(body.path("startedBy").asText()).isEqualTo(BUYER);
+    assertThat(body.path("startedBy").asText()).isEqualTo(TEAM.user(BUYER));
     assertThat(body.path("timetable").isNull()).as("not planned yet").isTrue();
   }
 
@@ -80,15 +77,7 @@ class ProcurementApiTest extends HttpProcessTestCase {
    */
   @Test
   void aRefusedFormIsA400InTheChecksWordsThroughTheEngineRestApi() throws Exception {
-    Response start =
-        http.postJson(
-            "/engine-rest/process-definition/key/procurement/submit-form",
-            """
-        {"variables": {"title": {"value": "Advocacy", "type": "String"},
-                       "estimatedValue": {"value": "12,5", "type": "String"},
-                       "regime": {"value": "PA2023", "type": "String"},
-                       "procurementStrategy": {"value": "Open tender", "type": "String"}}}""",
-            as(BUYER));
+    Response start = RefusedProcurementForms.startThroughTheRestApi(http, TEAM.user(BUYER));
     JsonNode startBody = answer(start, 400);
     assertThat(startBody.path("type").asText()).isEqualTo("FormRefusal");
     assertThat(startBody.path("errors").findValuesAsText("field"))
@@ -99,13 +88,9 @@ class ProcurementApiTest extends HttpProcessTestCase {
                 + " (e.g. £2,100,000 or 2100000.00); serviceArea: is required");
 
     String taskId = taskAt(reference, "Task_GovernanceAgreement").getId();
-    user(access, GOVERNANCE, Roles.GOVERNANCE_CONTRACTS);
     Response decline =
-        http.postJson(
-            "/engine-rest/task/" + taskId + "/submit-form",
-            """
-        {"variables": {"governanceAgreement": {"value": "DECLINE", "type": "String"}}}""",
-            as(GOVERNANCE));
+        RefusedProcurementForms.governanceDeclineThroughTheRestApi(
+            http, taskId, TEAM.user(GOVERNANCE));
     assertThat(decline.status()).isEqualTo(400);
     assertThat(json.readTree(decline.body()).path("message").asText())
         .doesNotContain("ENGINE-", "uk.gov")
@@ -116,18 +101,10 @@ class ProcurementApiTest extends HttpProcessTestCase {
   @Test
   void tasklistShowsARefusedFormInTheChecksWords() throws Exception {
     String taskId = taskAt(reference, "Task_FinanceAgreement").getId();
-    user(access, FINANCE, Roles.FINANCE_DIRECTORS);
-    assertThat(http.signIn(FINANCE, "secret-" + FINANCE).status()).isEqualTo(302);
-    String task = "/camunda/api/engine/engine/default/task/" + taskId;
-    Response read = http.get(task);
-    String token = http.cookie("XSRF-TOKEN").orElseGet(() -> read.header("X-XSRF-TOKEN"));
+    String token =
+        signInToWebApps(TEAM.user(FINANCE), RefusedProcurementForms.TASKLIST_TASK + taskId);
 
-    Response refused =
-        http.postJson(
-            task + "/submit-form",
-            "{\"variables\": {\"financeAgreement\": {\"value\": \"DECLINE\", \"type\": \"String\"}}}",
-            "X-XSRF-TOKEN",
-            token);
+    Response refused = RefusedProcurementForms.financeDeclineInTasklist(http, taskId, token);
 
     assertThat(refused.status()).isEqualTo(400);
     // Named by the field's label, as the officer sees it ("Comments"); /engine-rest keeps the key.
@@ -142,6 +119,7 @@ class ProcurementApiTest extends HttpProcessTestCase {
 
   @Test
   void anUnknownProcurementIs404() {
-    assertThat(http.get("/api/procurements/PROC-1999-9999", as(BUYER)).status()).isEqualTo(404);
+    assertThat(http.get("/api/procurements/PROC-1999-9999", as(TEAM.user(BUYER))).status())
+        .isEqualTo(404);
   }
 }

@@ -1,16 +1,17 @@
 package uk.gov.council.commissioning.procurement;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.OFFICER;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
-import static uk.gov.council.commissioning.testkit.TestUsers.providerUser;
-import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import uk.gov.council.commissioning.security.Roles;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.TestProvider;
+import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /** POST /api/procurement/timetable-checks through the running server with HTTP Basic. */
@@ -18,9 +19,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 class TimetableCheckApiTest extends HttpProcessTestCase {
 
   private static final String PATH = "/api/procurement/timetable-checks";
-  private static final String OFFICER = "tt-commissioning";
-  private static final String PROVIDER = "tt-provider";
-  private static final String PROVIDER_GROUP = "provider-tt-api";
+  @RegisterExtension static final TestTeam TEAM = TestTeam.of("tt", OFFICER);
+  private static final TestProvider PROVIDER = TEAM.provider("alpha", "TT Provider");
 
   /** The seed 000 §6.5 timetable (see SeedTimetable), with the contract signed {@code %s}. */
   private static final String SEED_PLAN =
@@ -35,8 +35,7 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
 
   @BeforeEach
   void setUp() {
-    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    providerUser(access, PROVIDER, PROVIDER_GROUP, "TT Provider");
+    PROVIDER.setUpUser(access);
   }
 
   private static String plan(String regime, String tenderClose, String signature) {
@@ -44,7 +43,7 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
   }
 
   private Response checkAsTheOfficer(String regime, String tenderClose, String signature) {
-    return http.postJson(PATH, plan(regime, tenderClose, signature), as(OFFICER));
+    return http.postJson(PATH, plan(regime, tenderClose, signature), as(TEAM.user(OFFICER)));
   }
 
   @Test
@@ -56,7 +55,7 @@ class TimetableCheckApiTest extends HttpProcessTestCase {
   @Test
   void providersAreRefused() {
     Response response =
-        http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"), as(PROVIDER));
+        http.postJson(PATH, plan("PCR2015", "2020-05-29", "2020-10-01"), as(PROVIDER.user()));
     problem(response, 403);
   }
 

@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.qaf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.qaf.QafReportTestData.*;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.OFFICER;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.web.HttpTestClient.basic;
 
@@ -12,11 +13,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
-import uk.gov.council.commissioning.testkit.TestProvider;
+import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
@@ -27,24 +28,17 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class QafReportApiTest extends HttpProcessTestCase {
 
-  private static final String OFFICER = "qr-api-officer";
-  private static final TestProvider ALPHA =
-      TestProvider.named("qr-api", "alpha", "QR API Alpha Care");
-  private static final TestProvider BETA =
-      TestProvider.named("qr-api", "beta", "QR API Beta Support");
+  @RegisterExtension
+  static final TestTeam TEAM =
+      TestTeam.of("qr-api", OFFICER).withProviders("QR API Alpha Care", "QR API Beta Support");
 
-  Provider alpha;
-  Provider beta;
   long alphaQaf;
   long betaQaf;
 
   @BeforeEach
   void setUp() {
-    user(access, OFFICER, Roles.COMMISSIONING_OFFICERS);
-    alpha = ALPHA.setUp(access, contracts);
-    beta = BETA.setUp(access, contracts);
-    alphaQaf = qafWithAnOpenPlan(alpha, "QRA-", "B");
-    betaQaf = qafWithAnOpenPlan(beta, "QRB-", "C");
+    alphaQaf = qafWithAnOpenPlan(TEAM.alpha(), "QRA-", "B");
+    betaQaf = qafWithAnOpenPlan(TEAM.beta(), "QRB-", "C");
     setClock(LocalDateTime.of(2026, 11, 10, 9, 0));
   }
 
@@ -54,7 +48,7 @@ class QafReportApiTest extends HttpProcessTestCase {
    */
   @AfterEach
   void tearDown() {
-    for (String user : List.of(OFFICER, ALPHA.user(), BETA.user())) {
+    for (String user : List.of(TEAM.user(OFFICER), TEAM.alphaUser(), TEAM.betaUser())) {
       identityService.deleteUser(user);
     }
   }
@@ -63,7 +57,7 @@ class QafReportApiTest extends HttpProcessTestCase {
   void withoutSigningInTheAnswerIs401() {
     for (String path :
         List.of(
-            grades(alpha),
+            grades(TEAM.alpha()),
             "/api/qaf/improvement-plans/open",
             "/api/qaf/overdue",
             "/api/qaf/moderation?year=2026")) {
@@ -71,22 +65,23 @@ class QafReportApiTest extends HttpProcessTestCase {
       assertThat(response.status()).as(path).isEqualTo(401);
       assertThat(response.contentType()).as(path).startsWith("application/problem+json");
     }
-    assertThat(http.get(grades(alpha), basic(ALPHA.user(), "wrong")).status()).isEqualTo(401);
+    assertThat(http.get(grades(TEAM.alpha()), basic(TEAM.alphaUser(), "wrong")).status())
+        .isEqualTo(401);
   }
 
   @Test
   void badParametersAre400NamingTheField() throws Exception {
-    assertField(http.get("/api/qaf/providers/abc/grades", as(OFFICER)), "providerId");
-    assertField(http.get("/api/qaf/providers/0/grades", as(OFFICER)), "providerId");
-    assertField(http.get("/api/qaf/moderation?year=twenty", as(OFFICER)), "year");
-    assertField(http.get("/api/qaf/moderation?year=1999", as(OFFICER)), "year");
-    assertThat(http.get("/api/qaf/providers/999999999/grades", as(OFFICER)).status())
+    assertField(http.get("/api/qaf/providers/abc/grades", as(TEAM.user(OFFICER))), "providerId");
+    assertField(http.get("/api/qaf/providers/0/grades", as(TEAM.user(OFFICER))), "providerId");
+    assertField(http.get("/api/qaf/moderation?year=twenty", as(TEAM.user(OFFICER))), "year");
+    assertField(http.get("/api/qaf/moderation?year=1999", as(TEAM.user(OFFICER))), "year");
+    assertThat(http.get("/api/qaf/providers/999999999/grades", as(TEAM.user(OFFICER))).status())
         .isEqualTo(404);
   }
 
   @Test
   void aProviderSeesItsOwnGradesAndPlansOnly() throws Exception {
-    Response own = http.get(grades(alpha), as(ALPHA.user()));
+    Response own = http.get(grades(TEAM.alpha()), as(TEAM.alphaUser()));
     assertThat(own.status()).isEqualTo(200);
     assertThat(own.contentType()).startsWith("application/json");
     JsonNode body = json.readTree(own.body());
@@ -98,18 +93,18 @@ class QafReportApiTest extends HttpProcessTestCase {
     assertThat(qaf.path("grades").get(0).path("finalGrade").asText()).isEqualTo("D");
 
     // Another provider is unknown to it, not forbidden, and its name is not revealed.
-    Response other = http.get(grades(beta), as(ALPHA.user()));
+    Response other = http.get(grades(TEAM.beta()), as(TEAM.alphaUser()));
     problem(other, 404);
     assertThat(other.text()).doesNotContain("Beta");
-    assertThat(http.get(grades(alpha), as(BETA.user())).status()).isEqualTo(404);
+    assertThat(http.get(grades(TEAM.alpha()), as(TEAM.betaUser())).status()).isEqualTo(404);
 
-    Response plans = http.get("/api/qaf/improvement-plans/open", as(ALPHA.user()));
+    Response plans = http.get("/api/qaf/improvement-plans/open", as(TEAM.alphaUser()));
     assertThat(plans.status()).isEqualTo(200);
     List<String> numbers = new ArrayList<>();
     json.readTree(plans.body())
         .forEach(
             p -> {
-              assertThat(p.path("provider").path("id").asLong()).isEqualTo(alpha.id());
+              assertThat(p.path("provider").path("id").asLong()).isEqualTo(TEAM.alpha().id());
               numbers.add(p.path("qafNumber").asText());
             });
     assertThat(numbers).contains(number(jdbc, alphaQaf)).doesNotContain(number(jdbc, betaQaf));
@@ -117,32 +112,33 @@ class QafReportApiTest extends HttpProcessTestCase {
     assertThat(plan.path("overdue").asBoolean()).isTrue();
     assertThat(plan.path("overdueReasons").get(0).asText()).isEqualTo("PLAN_NOT_SUBMITTED");
 
-    assertThat(http.get("/api/qaf/overdue", as(ALPHA.user())).status()).isEqualTo(403);
-    Response moderation = http.get("/api/qaf/moderation?year=2026", as(ALPHA.user()));
+    assertThat(http.get("/api/qaf/overdue", as(TEAM.alphaUser())).status()).isEqualTo(403);
+    Response moderation = http.get("/api/qaf/moderation?year=2026", as(TEAM.alphaUser()));
     problem(moderation, 403);
   }
 
   @Test
   void councilStaffSeeEveryProvider() throws Exception {
-    assertThat(http.get(grades(beta), as(OFFICER)).status()).isEqualTo(200);
+    assertThat(http.get(grades(TEAM.beta()), as(TEAM.user(OFFICER))).status()).isEqualTo(200);
     List<Long> providers = new ArrayList<>();
-    json.readTree(http.get("/api/qaf/improvement-plans/open", as(OFFICER)).body())
+    json.readTree(http.get("/api/qaf/improvement-plans/open", as(TEAM.user(OFFICER))).body())
         .forEach(p -> providers.add(p.path("provider").path("id").asLong()));
-    assertThat(providers).contains(alpha.id(), beta.id());
+    assertThat(providers).contains(TEAM.alpha().id(), TEAM.beta().id());
 
-    Response overdue = http.get("/api/qaf/overdue", as(OFFICER));
+    Response overdue = http.get("/api/qaf/overdue", as(TEAM.user(OFFICER)));
     assertThat(overdue.status()).isEqualTo(200);
     assertThat(json.readTree(overdue.body()).path("asAt").asText())
         .isEqualTo("2026-11-10T09:00:00Z");
     assertThat(json.readTree(overdue.body()).has("notReturned")).isTrue();
     assertThat(json.readTree(overdue.body()).has("notIssued")).isTrue();
 
-    Response moderation = http.get("/api/qaf/moderation?year=2026", as(OFFICER));
+    Response moderation = http.get("/api/qaf/moderation?year=2026", as(TEAM.user(OFFICER)));
     JsonNode year = answer(moderation, 200);
     assertThat(year.path("financialYear").asInt()).isEqualTo(2026);
     assertThat(year.path("target").asInt()).isEqualTo(2);
     // Without a year: the current financial year by the engine clock (November 2026 is in 2026/27).
-    JsonNode current = json.readTree(http.get("/api/qaf/moderation", as(OFFICER)).body());
+    JsonNode current =
+        json.readTree(http.get("/api/qaf/moderation", as(TEAM.user(OFFICER))).body());
     assertThat(current.path("financialYearLabel").asText()).isEqualTo("2026/27");
   }
 
@@ -155,7 +151,7 @@ class QafReportApiTest extends HttpProcessTestCase {
   /** A 2026 QAF graded D on C1.1 against the claimed grade, its plan due on 1 November. */
   private long qafWithAnOpenPlan(Provider provider, String contractPrefix, String claimed) {
     long contractId = contract(contracts, provider, unique(contractPrefix));
-    long qaf = insert(jdbc, Qaf.agreed(contractId, provider.id(), 2026, OFFICER));
+    long qaf = insert(jdbc, Qaf.agreed(contractId, provider.id(), 2026, TEAM.user(OFFICER)));
     grade(jdbc, qaf, "C1.1", claimed, "D", "D");
     openPlan(jdbc, qaf, "C1.1", uk(LocalDateTime.of(2026, 11, 1, 9, 0)));
     return qaf;

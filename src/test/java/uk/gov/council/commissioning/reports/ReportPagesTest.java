@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.QUALITY;
 import static uk.gov.council.commissioning.testkit.TestUsers.password;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
 
@@ -16,19 +17,20 @@ import org.jsoup.nodes.Element;
 import org.jsoup.select.Elements;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import uk.gov.council.commissioning.compliance.ComplianceFacts;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.compliance.Quarter;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
-import uk.gov.council.commissioning.testkit.TestProvider;
+import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
@@ -39,28 +41,24 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 @ProcessTest
 class ReportPagesTest extends ProcessTestCase {
 
+  @RegisterExtension
+  static final TestTeam TEAM =
+      TestTeam.of("rp", QUALITY).withProviders("RP Alpha Care", "RP Beta Support");
+
   /** Far-future quarters: no other test records facts there, and nothing in them is due yet. */
   private static final AtomicInteger YEAR = new AtomicInteger(2400);
 
-  private static final String OFFICER = "rp-officer";
   private static final String NOBODY = "rp-nobody";
-  private static final TestProvider ALPHA = TestProvider.named("rp", "alpha", "RP Alpha Care");
-  private static final TestProvider BETA = TestProvider.named("rp", "beta", "RP Beta Support");
   private static final String EVIL = "RP <script>alert('x')</script> Homes";
 
   @LocalServerPort int port;
   @Autowired DeadlineBreaches breaches;
 
-  Provider alpha;
-  Provider beta;
   Provider evil;
 
   @BeforeEach
   void setUp() {
-    user(access, OFFICER, Roles.QUALITY_ASSURANCE);
     user(access, NOBODY);
-    alpha = ALPHA.setUp(access, contracts);
-    beta = BETA.setUp(access, contracts);
     evil = contracts.createProvider(EVIL, "evil@example.org", "provider-rp-evil");
   }
 
@@ -83,7 +81,7 @@ class ReportPagesTest extends ProcessTestCase {
 
   @Test
   void signingInStillLandsOnTasklistAndTheIndexLinksToEveryPage() {
-    HttpTestClient officer = signedIn(OFFICER);
+    HttpTestClient officer = signedIn(TEAM.user(QUALITY));
 
     Response index = officer.get("/reports");
 
@@ -114,7 +112,7 @@ class ReportPagesTest extends ProcessTestCase {
 
   @Test
   void aProviderIsNotOfferedCockpitAndGetsTheStyleSheet() {
-    HttpTestClient provider = signedIn(ALPHA.user());
+    HttpTestClient provider = signedIn(TEAM.alphaUser());
     Document page = Jsoup.parse(provider.get("/reports").text());
 
     assertThat(page.select("a").eachAttr("href"))
@@ -134,7 +132,7 @@ class ReportPagesTest extends ProcessTestCase {
     assertThat(response.status()).isEqualTo(403);
     assertThat(Jsoup.parse(response.text()).select("h1").text())
         .isEqualTo("You cannot see these reports");
-    assertThat(response.text()).doesNotContain(ALPHA.name());
+    assertThat(response.text()).doesNotContain(TEAM.alpha().name());
   }
 
   // --- compliance figures ------------------------------------------------------------------------
@@ -144,17 +142,18 @@ class ReportPagesTest extends ProcessTestCase {
     Quarter q = uniqueQuarter();
     Instant start = q.start();
     // Alpha: two alerts, one within 12 hours of awareness and one after 13 hours.
-    alert(alpha, start.plus(Duration.ofDays(3)), Duration.ofHours(12));
-    alert(alpha, start.plus(Duration.ofDays(4)), Duration.ofHours(13));
+    alert(TEAM.alpha(), start.plus(Duration.ofDays(3)), Duration.ofHours(12));
+    alert(TEAM.alpha(), start.plus(Duration.ofDays(4)), Duration.ofHours(13));
     // Alpha: three complaints. Acknowledged after 2 hours, 30 hours and exactly 24 hours; the first
     // resolved in time, the other two not yet due (the quarter is in the future).
-    complaint(alpha, start.plus(Duration.ofDays(1)), Duration.ofHours(2), Duration.ofDays(3));
-    complaint(alpha, start.plus(Duration.ofDays(2)), Duration.ofHours(30), null);
-    complaint(alpha, start.plus(Duration.ofDays(3)), Duration.ofHours(24), null);
+    complaint(
+        TEAM.alpha(), start.plus(Duration.ofDays(1)), Duration.ofHours(2), Duration.ofDays(3));
+    complaint(TEAM.alpha(), start.plus(Duration.ofDays(2)), Duration.ofHours(30), null);
+    complaint(TEAM.alpha(), start.plus(Duration.ofDays(3)), Duration.ofHours(24), null);
     // Beta: one alert after an hour.
-    alert(beta, start.plus(Duration.ofDays(10)), Duration.ofHours(1));
+    alert(TEAM.beta(), start.plus(Duration.ofDays(10)), Duration.ofHours(1));
 
-    Response response = signedIn(OFFICER).get("/reports/compliance?quarter=" + q);
+    Response response = signedIn(TEAM.user(QUALITY)).get("/reports/compliance?quarter=" + q);
 
     assertThat(response.status()).isEqualTo(200);
     Document page = Jsoup.parse(response.text());
@@ -164,12 +163,18 @@ class ReportPagesTest extends ProcessTestCase {
         .contains("1 Apr " + q.year())
         .contains("30 Jun " + q.year());
 
-    Element a = page.getElementById("provider-" + alpha.id());
+    Element a = page.getElementById("provider-" + TEAM.alpha().id());
     assertThat(a).isNotNull();
-    assertThat(a.select("h2").text()).isEqualTo(ALPHA.name());
+    assertThat(a.select("h2").text()).isEqualTo(TEAM.alpha().name());
     assertThat(a.select("caption").text())
         .isEqualTo(
-            ALPHA.name() + ": Figures for " + q + ", 1 Apr " + q.year() + " to 30 Jun " + q.year());
+            TEAM.alpha().name()
+                + ": Figures for "
+                + q
+                + ", 1 Apr "
+                + q.year()
+                + " to 30 Jun "
+                + q.year());
     assertThat(a.select("thead th[scope=col]").eachText())
         .containsExactly("Ref.", "Measure", "Total", "Met", "Missed", "Pending", "In time");
     assertThat(a.select("tbody th[scope=row]")).hasSize(9);
@@ -190,31 +195,36 @@ class ReportPagesTest extends ProcessTestCase {
     assertThat(fivePointTwo.select(".note").text())
         .startsWith("Within commissioning.safeguarding.alert-within");
 
-    Element b = page.getElementById("provider-" + beta.id());
+    Element b = page.getElementById("provider-" + TEAM.beta().id());
     assertThat(b).isNotNull();
     assertThat(row(b, "safeguarding-alerts-in-time"))
         .containsExactly("App C 5.2", "1", "1", "0", "0", "100.0%");
     assertThat(row(b, "complaints-acknowledged-in-time"))
         .containsExactly("App C 4.2", "0", "0", "0", "0", "–");
     assertThat(page.select(".contents a").eachAttr("href"))
-        .contains("#provider-" + alpha.id(), "#provider-" + beta.id());
+        .contains("#provider-" + TEAM.alpha().id(), "#provider-" + TEAM.beta().id());
   }
 
   @Test
   void aProviderSeesOnlyItsOwnFiguresAndNoOtherProvidersName() {
     Quarter q = uniqueQuarter();
-    alert(alpha, q.start().plus(Duration.ofDays(3)), Duration.ofHours(13));
-    alert(beta, q.start().plus(Duration.ofDays(3)), Duration.ofHours(1));
+    alert(TEAM.alpha(), q.start().plus(Duration.ofDays(3)), Duration.ofHours(13));
+    alert(TEAM.beta(), q.start().plus(Duration.ofDays(3)), Duration.ofHours(1));
 
-    Response response = signedIn(ALPHA.user()).get("/reports/compliance?quarter=" + q);
+    Response response = signedIn(TEAM.alphaUser()).get("/reports/compliance?quarter=" + q);
 
     assertThat(response.status()).isEqualTo(200);
     Document page = Jsoup.parse(response.text());
     assertThat(page.select("section.provider").eachAttr("id"))
-        .containsExactly("provider-" + alpha.id());
-    assertThat(row(page.getElementById("provider-" + alpha.id()), "safeguarding-alerts-in-time"))
+        .containsExactly("provider-" + TEAM.alpha().id());
+    assertThat(
+            row(
+                page.getElementById("provider-" + TEAM.alpha().id()),
+                "safeguarding-alerts-in-time"))
         .containsExactly("App C 5.2", "1", "0", "1", "0", "0.0%");
-    assertThat(response.text()).doesNotContain(BETA.name()).doesNotContain("RP &lt;script&gt;");
+    assertThat(response.text())
+        .doesNotContain(TEAM.beta().name())
+        .doesNotContain("RP &lt;script&gt;");
     assertThat(page.select(".contents")).isEmpty();
   }
 
@@ -222,7 +232,7 @@ class ReportPagesTest extends ProcessTestCase {
   void theCurrentQuarterIsShownWhenNoneIsAskedForWithLinksEitherSide() {
     Quarter current = Quarter.containing(Instant.now());
 
-    Document page = Jsoup.parse(signedIn(BETA.user()).get("/reports/compliance").text());
+    Document page = Jsoup.parse(signedIn(TEAM.betaUser()).get("/reports/compliance").text());
 
     assertThat(page.select("h1").text()).contains(current.toString());
     assertThat(page.select("a[rel=prev]").attr("href"))
@@ -235,7 +245,7 @@ class ReportPagesTest extends ProcessTestCase {
   @ParameterizedTest
   @ValueSource(strings = {"/reports/compliance", "/reports/breaches"})
   void aBadQuarterIsA400WithAClearMessageOnThePage(String path) {
-    HttpTestClient officer = signedIn(OFFICER);
+    HttpTestClient officer = signedIn(TEAM.user(QUALITY));
 
     Response response = officer.get(path + "?quarter=2026-Q5");
 
@@ -268,7 +278,7 @@ class ReportPagesTest extends ProcessTestCase {
         q.start().plus(Duration.ofDays(5)),
         q.start().plus(Duration.ofDays(6)),
         "<img src=x onerror=alert(1)>");
-    HttpTestClient officer = signedIn(OFFICER);
+    HttpTestClient officer = signedIn(TEAM.user(QUALITY));
 
     Response figures = officer.get("/reports/compliance?quarter=" + q);
     Response breachList = officer.get("/reports/breaches?quarter=" + q);
@@ -299,7 +309,7 @@ class ReportPagesTest extends ProcessTestCase {
     breaches.record(
         "SERIOUS_INCIDENT",
         "SI-2301-000001",
-        alpha.id(),
+        TEAM.alpha().id(),
         "INITIAL_REPORT",
         Kind.MISSED,
         Instant.parse("2301-05-04T13:05:00Z"),
@@ -308,7 +318,7 @@ class ReportPagesTest extends ProcessTestCase {
     breaches.record(
         "COMPLAINT",
         "CP-2301-000002",
-        beta.id(),
+        TEAM.beta().id(),
         "RESOLUTION",
         Kind.LATE,
         Instant.parse("2301-06-30T22:00:00Z"),
@@ -326,7 +336,7 @@ class ReportPagesTest extends ProcessTestCase {
     breaches.record(
         "SAFEGUARDING_ALERT",
         "SI-2301-000004",
-        alpha.id(),
+        TEAM.alpha().id(),
         "SAFEGUARDING_ALERT",
         Kind.LATE,
         Instant.parse("2301-05-10T10:00:00Z"),
@@ -336,14 +346,14 @@ class ReportPagesTest extends ProcessTestCase {
     breaches.record(
         "COMPLAINT",
         "CP-2301-000005",
-        beta.id(),
+        TEAM.beta().id(),
         "RESOLUTION",
         Kind.MISSED,
         Instant.parse("2301-06-30T23:30:00Z"),
         Instant.parse("2301-07-01T00:00:00Z"),
         "Next quarter");
 
-    Response response = signedIn(OFFICER).get("/reports/breaches?quarter=2301-Q2");
+    Response response = signedIn(TEAM.user(QUALITY)).get("/reports/breaches?quarter=2301-Q2");
 
     assertThat(response.status()).isEqualTo(200);
     Document page = Jsoup.parse(response.text());
@@ -358,7 +368,7 @@ class ReportPagesTest extends ProcessTestCase {
     assertThat(cells(rows.get(0)))
         .containsExactly(
             "Complaint",
-            BETA.name(),
+            TEAM.beta().name(),
             "Resolution",
             "LATE",
             "Sun 30 Jun 2301, 23:00",
@@ -367,7 +377,7 @@ class ReportPagesTest extends ProcessTestCase {
     assertThat(cells(rows.get(2)))
         .containsExactly(
             "Serious incident",
-            ALPHA.name(),
+            TEAM.alpha().name(),
             "Initial report",
             "MISSED",
             "Sat 4 May 2301, 14:05",
@@ -385,26 +395,28 @@ class ReportPagesTest extends ProcessTestCase {
   void aProviderSeesOnlyItsOwnBreachesAndNeverTheCouncilsOrAnotherProviders() {
     Quarter q = uniqueQuarter();
     Instant due = q.start().plus(Duration.ofDays(20));
-    missedByAMinute("SERIOUS_INCIDENT", "SI-" + q.year() + "-000011", alpha.id(), due, "Alpha's");
-    missedByAMinute("SERIOUS_INCIDENT", "SI-" + q.year() + "-000012", beta.id(), due, "Beta's");
+    missedByAMinute(
+        "SERIOUS_INCIDENT", "SI-" + q.year() + "-000011", TEAM.alpha().id(), due, "Alpha's");
+    missedByAMinute(
+        "SERIOUS_INCIDENT", "SI-" + q.year() + "-000012", TEAM.beta().id(), due, "Beta's");
     missedByAMinute("COMPLAINT", "CP-" + q.year() + "-000013", null, due, "Council's");
 
-    Response asAlpha = signedIn(ALPHA.user()).get("/reports/breaches?quarter=" + q);
-    Response asBeta = signedIn(BETA.user()).get("/reports/breaches?quarter=" + q);
-    Response asOfficer = signedIn(OFFICER).get("/reports/breaches?quarter=" + q);
+    Response asAlpha = signedIn(TEAM.alphaUser()).get("/reports/breaches?quarter=" + q);
+    Response asBeta = signedIn(TEAM.betaUser()).get("/reports/breaches?quarter=" + q);
+    Response asOfficer = signedIn(TEAM.user(QUALITY)).get("/reports/breaches?quarter=" + q);
 
     assertThat(asAlpha.status()).isEqualTo(200);
     assertThat(Jsoup.parse(asAlpha.text()).select("tbody th").eachText())
         .containsExactly("SI-" + q.year() + "-000011");
     assertThat(asAlpha.text())
-        .contains(ALPHA.name())
-        .doesNotContain(BETA.name())
+        .contains(TEAM.alpha().name())
+        .doesNotContain(TEAM.beta().name())
         .doesNotContain("Beta's missing form")
         .doesNotContain("Council's own response")
         .doesNotContain("RP &lt;script&gt;");
     assertThat(Jsoup.parse(asBeta.text()).select("tbody th").eachText())
         .containsExactly("SI-" + q.year() + "-000012");
-    assertThat(asBeta.text()).doesNotContain(ALPHA.name());
+    assertThat(asBeta.text()).doesNotContain(TEAM.alpha().name());
     assertThat(Jsoup.parse(asOfficer.text()).select("tbody th").eachText()).hasSize(3);
   }
 
@@ -413,7 +425,7 @@ class ReportPagesTest extends ProcessTestCase {
     Quarter q = uniqueQuarter();
 
     Document page =
-        Jsoup.parse(signedIn(ALPHA.user()).get("/reports/breaches?quarter=" + q).text());
+        Jsoup.parse(signedIn(TEAM.alphaUser()).get("/reports/breaches?quarter=" + q).text());
 
     assertThat(page.select("table")).isEmpty();
     assertThat(page.select("main").text())
@@ -428,7 +440,7 @@ class ReportPagesTest extends ProcessTestCase {
     breaches.record(
         "COMPLAINT",
         "CP-" + y + "-000021",
-        alpha.id(),
+        TEAM.alpha().id(),
         "RESOLUTION",
         Kind.MISSED,
         start.minusSeconds(1),
@@ -437,7 +449,7 @@ class ReportPagesTest extends ProcessTestCase {
     breaches.record(
         "COMPLAINT",
         "CP-" + y + "-000022",
-        alpha.id(),
+        TEAM.alpha().id(),
         "RESOLUTION",
         Kind.MISSED,
         start,
@@ -446,7 +458,7 @@ class ReportPagesTest extends ProcessTestCase {
     breaches.record(
         "COMPLAINT",
         "CP-" + y + "-000023",
-        beta.id(),
+        TEAM.beta().id(),
         "RESOLUTION",
         Kind.MISSED,
         q.end().minusSeconds(1),
@@ -464,7 +476,9 @@ class ReportPagesTest extends ProcessTestCase {
 
     assertThat(breaches.dueIn(q).stream().map(DeadlineBreach::caseReference))
         .containsExactly("CP-" + y + "-000023", "CP-" + y + "-000022");
-    assertThat(breaches.dueIn(q, List.of(alpha.id())).stream().map(DeadlineBreach::caseReference))
+    assertThat(
+            breaches.dueIn(q, List.of(TEAM.alpha().id())).stream()
+                .map(DeadlineBreach::caseReference))
         .containsExactly("CP-" + y + "-000022");
     assertThat(breaches.dueIn(q, List.of())).isEmpty();
   }
@@ -487,19 +501,8 @@ class ReportPagesTest extends ProcessTestCase {
   }
 
   private void alert(Provider provider, Instant awareAt, Duration untilAlerted) {
-    jdbc.sql(
-            """
-            INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at,
-                                            alert_due_at, alerted_at)
-            VALUES ('COMPLAINT', :reference, :provider, 'PROVIDER', :aware, :due, :alerted)
-            """)
-        .param("reference", "RP-" + System.nanoTime())
-        .param("provider", provider.id())
-        .param("aware", utc(awareAt))
-        // As the application records it: 12 hours after awareness (App C 5.2).
-        .param("due", utc(awareAt.plus(Duration.ofHours(12))))
-        .param("alerted", utc(awareAt.plus(untilAlerted)))
-        .update();
+    ComplianceFacts.complaintAlert(
+        jdbc, provider, "RP-" + System.nanoTime(), awareAt, untilAlerted);
   }
 
   /** A complaint the provider handles: due to be resolved 21 days after receipt. */

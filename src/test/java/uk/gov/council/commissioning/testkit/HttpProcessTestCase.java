@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -45,5 +46,22 @@ public abstract class HttpProcessTestCase extends ProcessTestCase {
     JsonNode body = answer(response, status);
     assertThat(response.contentType()).startsWith("application/problem+json");
     return body;
+  }
+
+  /**
+   * Reads {@code path} as {@code user}, asserting a 200; returns each {@code field} in the answer.
+   */
+  protected List<String> valuesListed(String path, String user, String field) {
+    return answer(http.get(path, TestUsers.as(user)), 200).findValuesAsText(field);
+  }
+
+  /**
+   * Signs the user in with a session, as a browser is, and reads {@code path} from the web apps'
+   * own API, which hands out the XSRF token; returns the token, which that API wants with a change.
+   */
+  protected String signInToWebApps(String user, String path) {
+    assertThat(http.signIn(user, TestUsers.password(user)).status()).as("sign-in").isEqualTo(302);
+    Response read = http.get(path);
+    return http.cookie("XSRF-TOKEN").orElseGet(() -> read.header("X-XSRF-TOKEN"));
   }
 }

@@ -25,7 +25,12 @@ public record TestProvider(String group, String name, String email, String user)
 
   /** Creates the group and its user (once) and registers the provider; returns the provider. */
   public Provider setUp(AccessSetup access, ContractService contracts) {
-    TestUsers.providerUser(access, user, group, name);
+    setUpUser(access);
     return contracts.createProvider(name, email, group);
+  }
+
+  /** Creates the group and its user (once), for a test that needs no provider in the register. */
+  public void setUpUser(AccessSetup access) {
+    TestUsers.providerUser(access, user, group, name);
   }
 }

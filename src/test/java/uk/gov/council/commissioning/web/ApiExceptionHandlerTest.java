@@ -3,9 +3,9 @@ package uk.gov.council.commissioning.web;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+import static uk.gov.council.commissioning.web.ProblemMvc.problem;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Min;
@@ -13,9 +13,9 @@ import jakarta.validation.constraints.NotBlank;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.TestComponent;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -45,16 +45,12 @@ class ApiExceptionHandlerTest {
     }
   }
 
-  MockMvc mvc =
-      MockMvcBuilders.standaloneSetup(new SampleController())
-          .setControllerAdvice(new ApiExceptionHandler())
-          .build();
+  MockMvc mvc = ProblemMvc.standalone(new SampleController());
 
   @Test
   void invalidRequestNamesEachField() throws Exception {
     mvc.perform(get("/invalid"))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(problem(HttpStatus.BAD_REQUEST))
         .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("decisionDate", "comment")))
         .andExpect(
             jsonPath("$.errors[?(@.field == 'comment')].message")
@@ -67,8 +63,7 @@ class ApiExceptionHandlerTest {
             post("/valid")
                 .contentType(MediaType.APPLICATION_JSON)
                 .content("{\"name\":\"\",\"count\":0}"))
-        .andExpect(status().isBadRequest())
-        .andExpect(content().contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON))
+        .andExpect(problem(HttpStatus.BAD_REQUEST))
         .andExpect(jsonPath("$.errors[*].field", containsInAnyOrder("name", "count")));
   }
 
