@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.FieldProblem;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
@@ -53,7 +53,7 @@ class ComplianceController {
     Provider provider =
         contracts
             .findProviderById(id.get())
-            .filter(p -> CouncilUser.maySeeOrganisation(auth, p.organisationGroup()))
+            .filter(p -> ProviderScope.sees(auth, p.organisationGroup()))
             .orElseThrow(
                 () ->
                     new ResponseStatusException(

@@ -39,11 +39,10 @@ class ContractController {
   @GetMapping("/{*reference}")
   public ContractDetails get(@PathVariable String reference, Authentication auth) {
     String ref = reference.startsWith("/") ? reference.substring(1) : reference;
+    // Another provider's contract is answered as unknown so its existence is not revealed.
     Contract contract =
-        contracts
-            .findByReference(ref)
-            // Another provider's contract is answered as unknown so its existence is not revealed.
-            .filter(c -> ContractAccess.canSee(auth, c))
+        ProviderScope.find(
+                auth, contracts.findByReference(ref), c -> c.provider().organisationGroup())
             .orElseThrow(() -> new ContractNotFoundException(ref));
     return ContractDetails.of(contract, contracts.nextExtension(contract).orElse(null));
   }

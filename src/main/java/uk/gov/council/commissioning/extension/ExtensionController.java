@@ -22,6 +22,7 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.letters.PdfDownload;
 import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.ProviderScope;
 
 /** Starts extension cases and hands out their letters over REST. */
 @RestController
@@ -101,7 +102,7 @@ class ExtensionController {
   private Contract visibleContract(String reference, Authentication user) {
     return contracts
         .findByReference(reference.trim().toUpperCase(Locale.ROOT))
-        .filter(c -> CouncilUser.maySeeOrganisation(user, c.provider().organisationGroup()))
+        .filter(c -> ProviderScope.sees(user, c.provider().organisationGroup()))
         .orElseThrow(
             () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contract " + reference));
   }

@@ -19,6 +19,7 @@ import uk.gov.council.commissioning.qaf.QafReports.OpenPlan;
 import uk.gov.council.commissioning.qaf.QafReports.OverdueQafs;
 import uk.gov.council.commissioning.qaf.QafReports.ProviderGrades;
 import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
@@ -48,7 +49,7 @@ class QafReportController {
     Provider provider =
         contracts
             .findProviderById(id)
-            .filter(p -> CouncilUser.maySeeOrganisation(auth, p.organisationGroup()))
+            .filter(p -> ProviderScope.sees(auth, p.organisationGroup()))
             .orElseThrow(
                 () ->
                     new ResponseStatusException(HttpStatus.NOT_FOUND, "No provider with id " + id));
@@ -57,8 +58,7 @@ class QafReportController {
 
   @GetMapping("/improvement-plans/open")
   public List<OpenPlan> openPlans(Authentication auth) {
-    return reports.openPlans(
-        CouncilUser.isProvider(auth) ? CouncilUser.providerGroups(auth) : null);
+    return ProviderScope.visible(auth, reports::openPlans, () -> reports.openPlans(null));
   }
 
   @GetMapping("/overdue")

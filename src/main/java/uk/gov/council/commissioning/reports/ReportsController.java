@@ -30,6 +30,7 @@ import uk.gov.council.commissioning.reports.ReportViews.ProviderSection;
 import uk.gov.council.commissioning.reports.ReportViews.QuarterView;
 import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
@@ -184,10 +185,7 @@ class ReportsController {
     if (CouncilUser.isProvider(user)) {
       List<Provider> own =
           contracts.findAllProviders().stream()
-              .filter(
-                  p ->
-                      p.organisationGroup() != null
-                          && CouncilUser.providerGroups(user).contains(p.organisationGroup()))
+              .filter(p -> ProviderScope.sees(user, p.organisationGroup()))
               .sorted(Comparator.comparing(Provider::name).thenComparing(Provider::id))
               .toList();
       return Optional.of(new Viewer(false, own));

@@ -59,11 +59,6 @@ public final class CouncilUser {
         .collect(Collectors.toUnmodifiableSet());
   }
 
-  /** Council staff see every organisation's records; provider staff only their own. */
-  public static boolean maySeeOrganisation(Authentication user, String organisationGroup) {
-    return !isProvider(user) || providerGroups(user).contains(organisationGroup);
-  }
-
   public static boolean isInAny(Authentication user, Collection<String> groupIds) {
     return groups(user).stream().anyMatch(groupIds::contains);
   }
