@@ -45,11 +45,7 @@ public final class CouncilUser {
     if (isProvider(user)) {
       return false;
     }
-    return groups(user).stream()
-        .anyMatch(
-            g ->
-                g.equals(Roles.ADMIN)
-                    || Roles.COUNCIL_GROUPS.stream().anyMatch(council -> council.id().equals(g)));
+    return groups(user).stream().anyMatch(g -> g.equals(Roles.ADMIN) || Roles.isCouncilGroup(g));
   }
 
   /** The provider organisation groups the user acts for, e.g. provider-vibrance. */
