@@ -35,6 +35,10 @@ class ComplianceController {
   private final ComplianceFigures figures;
   private final ContractService contracts;
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' figures ({@code ProviderScope}); another's answers 404.
+   */
   @GetMapping("/providers/{providerId}/quarters/{quarter}")
   public ProviderFigures provider(
       @PathVariable String providerId, @PathVariable String quarter, Authentication auth) {

@@ -25,6 +25,10 @@ class ContractController {
 
   private final ContractService contracts;
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' contracts ({@code ProviderScope}).
+   */
   @GetMapping
   public List<ContractSummary> list(Authentication auth) {
     return ProviderScope.visible(auth, contracts::findByProviderGroups, contracts::findAll).stream()
@@ -34,7 +38,9 @@ class ContractController {
 
   /**
    * References may contain '/', which cannot travel encoded in a path (the firewall and the servlet
-   * container reject %2F), so the rest of the path is the reference.
+   * container reject %2F), so the rest of the path is the reference. Open to every signed-in user
+   * (the class's rule): a provider's user gets only its own organisations' contracts ({@code
+   * ProviderScope}); another's answers 404.
    */
   @GetMapping("/{*reference}")
   public ContractDetails get(@PathVariable String reference, Authentication auth) {

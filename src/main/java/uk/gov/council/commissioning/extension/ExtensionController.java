@@ -50,6 +50,10 @@ class ExtensionController {
         .body(body);
   }
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' contracts' letters ({@code ProviderScope}); another's answers 404.
+   */
   @GetMapping("/extension-letters")
   public List<LetterSummary> letters(@PathVariable String reference, Authentication user) {
     Contract contract = visibleContract(reference, user);
@@ -64,6 +68,10 @@ class ExtensionController {
         .toList();
   }
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' contracts' letters ({@code ProviderScope}); another's answers 404.
+   */
   @GetMapping("/extension-letters/{caseId}")
   public ResponseEntity<byte[]> letter(
       @PathVariable String reference, @PathVariable String caseId, Authentication user) {

@@ -79,6 +79,9 @@ class ImprovementPlanController {
   }
 
   /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' plans ({@code ProviderScope}).
+   *
    * @param status OPEN or CLOSED; all plans when absent
    */
   @GetMapping
@@ -98,6 +101,10 @@ class ImprovementPlanController {
         .toList();
   }
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' notices ({@code ProviderScope}); another's answers 404.
+   */
   @GetMapping("/{id}/default-notice")
   public ResponseEntity<byte[]> defaultNotice(@PathVariable long id, Authentication user) {
     DefaultNotice notice =

@@ -91,6 +91,10 @@ class QafController {
     return ResponseEntity.created(URI.create("/api/qafs/" + q.number())).body(view(q, false));
   }
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' QAFs ({@code ProviderScope}); another's answers 404.
+   */
   @GetMapping("/{number}")
   public QafView get(@PathVariable String number, Authentication user) {
     Actor viewer = Actor.of(user);

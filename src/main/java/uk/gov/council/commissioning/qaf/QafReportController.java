@@ -43,6 +43,10 @@ class QafReportController {
 
   private final Clock clock;
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' grades ({@code ProviderScope}); another's answers 404.
+   */
   @GetMapping("/providers/{providerId}/grades")
   public ProviderGrades grades(@PathVariable String providerId, Authentication auth) {
     long id = parseId(providerId);
@@ -56,6 +60,10 @@ class QafReportController {
     return reports.providerGrades(provider.id(), provider.name(), CouncilUser.isProvider(auth));
   }
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' plans ({@code ProviderScope}).
+   */
   @GetMapping("/improvement-plans/open")
   public List<OpenPlan> openPlans(Authentication auth) {
     return ProviderScope.visible(auth, reports::openPlans, () -> reports.openPlans(null));
