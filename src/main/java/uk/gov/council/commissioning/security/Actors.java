@@ -50,6 +50,14 @@ public class Actors {
     return !Actor.of(userId, groups).provider() && groups.stream().anyMatch(Roles::isCouncilGroup);
   }
 
+  /** Whether the user is a member of any of the groups (a team a step is for). */
+  public boolean isMemberOfAny(String userId, String... groupIds) {
+    if (userId == null || userId.isBlank()) {
+      return false;
+    }
+    return groupsOf(userId).stream().anyMatch(List.of(groupIds)::contains);
+  }
+
   private List<String> groupsOf(String userId) {
     return identityService.createGroupQuery().groupMember(userId).list().stream()
         .map(Group::getId)

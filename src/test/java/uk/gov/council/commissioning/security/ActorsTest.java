@@ -48,6 +48,19 @@ class ActorsTest {
   }
 
   @Test
+  void aMemberOfAnyOfTheTeamsAStepIsFor() {
+    member("officer", Roles.CONTRACTS_MANAGERS);
+    member("provider", Roles.PROVIDERS, "provider-alpha");
+
+    assertThat(
+            actors.isMemberOfAny("officer", Roles.COMMISSIONING_OFFICERS, Roles.CONTRACTS_MANAGERS))
+        .isTrue();
+    assertThat(actors.isMemberOfAny("officer", Roles.COMMISSIONING_OFFICERS)).isFalse();
+    assertThat(actors.isMemberOfAny("provider", Roles.CONTRACTS_MANAGERS)).isFalse();
+    assertThat(actors.isMemberOfAny(null, Roles.CONTRACTS_MANAGERS)).isFalse();
+  }
+
+  @Test
   void aUserActsForTheProviderOrganisationsItBelongsTo() {
     member("alpha", Roles.PROVIDERS, "provider-alpha");
     assertThat(actors.of("alpha")).isEqualTo(new Actor("alpha", true, Set.of("provider-alpha")));
