@@ -14,6 +14,7 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.security.Actor;
+import uk.gov.council.commissioning.security.ProviderScope;
 
 /**
  * The rules a new complaint must meet, the same for the Tasklist start form (checked by the first
@@ -98,10 +99,8 @@ class ComplaintValidator {
     }
     String reference = given.toString().trim().toUpperCase(Locale.ROOT);
     Optional<Contract> contract =
-        contracts
-            .findByReference(reference)
-            .filter(
-                c -> !recorder.provider() || recorder.actsFor(c.provider().organisationGroup()));
+        ProviderScope.find(
+            recorder, contracts.findByReference(reference), c -> c.provider().organisationGroup());
     if (contract.isEmpty()) {
       checks.problem(
           CONTRACT_REFERENCE,

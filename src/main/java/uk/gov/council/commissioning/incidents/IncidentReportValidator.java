@@ -17,6 +17,7 @@ import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.security.Actor;
+import uk.gov.council.commissioning.security.ProviderScope;
 
 /**
  * Checks a serious incident report (seed 002 §12.3-12.4) before a case exists: from the start form,
@@ -227,19 +228,18 @@ class IncidentReportValidator {
       return null;
     }
     String reference = given.toString().trim().toUpperCase(Locale.ROOT);
-    Optional<Contract> found = contracts.findByReference(reference);
-    if (reporter.provider()) {
-      // The same answer whether the contract is unknown or another provider's, so a provider cannot
-      // find out which references exist.
-      found = found.filter(c -> reporter.actsFor(c.provider().organisationGroup()));
-      if (found.isEmpty()) {
-        checks.problem(
-            CONTRACT_REFERENCE,
-            "no contract " + reference + " of your organisation in the register");
-        return null;
-      }
-    } else if (found.isEmpty()) {
-      checks.problem(CONTRACT_REFERENCE, "no contract " + reference + " in the register");
+    // The same answer whether the contract is unknown or another provider's, so a provider cannot
+    // find out which references exist.
+    Optional<Contract> found =
+        ProviderScope.find(
+            reporter, contracts.findByReference(reference), c -> c.provider().organisationGroup());
+    if (found.isEmpty()) {
+      checks.problem(
+          CONTRACT_REFERENCE,
+          "no contract "
+              + reference
+              + (reporter.provider() ? " of your organisation" : "")
+              + " in the register");
       return null;
     }
     Contract contract = found.get();
