@@ -14,7 +14,6 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.security.Actor;
-import uk.gov.council.commissioning.security.ProviderScope;
 
 /**
  * The rules a new complaint must meet, the same for the Tasklist start form (checked by the first
@@ -98,9 +97,7 @@ class ComplaintValidator {
       return Optional.empty();
     }
     String reference = given.toString().trim().toUpperCase(Locale.ROOT);
-    Optional<Contract> contract =
-        ProviderScope.find(
-            recorder, contracts.findByReference(reference), c -> c.provider().organisationGroup());
+    Optional<Contract> contract = contracts.findByReference(reference, recorder);
     if (contract.isEmpty()) {
       checks.problem(
           CONTRACT_REFERENCE,

@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.gov.council.commissioning.contracts.ContractResponses.ContractDetails;
 import uk.gov.council.commissioning.contracts.ContractResponses.ContractSummary;
+import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.ProviderScope;
 
 @RestController
@@ -45,10 +46,9 @@ class ContractController {
   @GetMapping("/{*reference}")
   public ContractDetails get(@PathVariable String reference, Authentication auth) {
     String ref = reference.startsWith("/") ? reference.substring(1) : reference;
-    // Another provider's contract is answered as unknown so its existence is not revealed.
     Contract contract =
-        ProviderScope.find(
-                auth, contracts.findByReference(ref), c -> c.provider().organisationGroup())
+        contracts
+            .findByReference(ref, Actor.of(auth))
             .orElseThrow(() -> new ContractNotFoundException(ref));
     return ContractDetails.of(contract, contracts.nextExtension(contract).orElse(null));
   }

@@ -21,8 +21,8 @@ import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.letters.PdfDownload;
+import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.CouncilUser;
-import uk.gov.council.commissioning.security.ProviderScope;
 
 /** Starts extension cases and hands out their letters over REST. */
 @RestController
@@ -109,8 +109,7 @@ class ExtensionController {
   /** Council staff see every contract; a provider's users only their own organisation's. */
   private Contract visibleContract(String reference, Authentication user) {
     return contracts
-        .findByReference(reference.trim().toUpperCase(Locale.ROOT))
-        .filter(c -> ProviderScope.sees(user, c.provider().organisationGroup()))
+        .findByReference(reference.trim().toUpperCase(Locale.ROOT), Actor.of(user))
         .orElseThrow(
             () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contract " + reference));
   }

@@ -17,7 +17,6 @@ import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.security.Actor;
-import uk.gov.council.commissioning.security.ProviderScope;
 
 /**
  * Checks a serious incident report (seed 002 §12.3-12.4) before a case exists: from the start form,
@@ -228,11 +227,7 @@ class IncidentReportValidator {
       return null;
     }
     String reference = given.toString().trim().toUpperCase(Locale.ROOT);
-    // The same answer whether the contract is unknown or another provider's, so a provider cannot
-    // find out which references exist.
-    Optional<Contract> found =
-        ProviderScope.find(
-            reporter, contracts.findByReference(reference), c -> c.provider().organisationGroup());
+    Optional<Contract> found = contracts.findByReference(reference, reporter);
     if (found.isEmpty()) {
       checks.problem(
           CONTRACT_REFERENCE,
