@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.junit.jupiter.api.Test;
 
 /** Who a user of the engine is, from the groups the engine has for it. */
@@ -19,15 +20,7 @@ class ActorsTest {
   private final Actors actors = new Actors(identity);
 
   private void member(String userId, String... groupIds) {
-    List<Group> groups =
-        Arrays.stream(groupIds)
-            .map(
-                id -> {
-                  Group group = mock(Group.class);
-                  when(group.getId()).thenReturn(id);
-                  return group;
-                })
-            .toList();
+    List<Group> groups = Arrays.stream(groupIds).<Group>map(GroupEntity::new).toList();
     when(identity.createGroupQuery().groupMember(userId).list()).thenReturn(groups);
   }
 
