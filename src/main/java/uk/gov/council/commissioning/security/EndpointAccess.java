@@ -86,6 +86,16 @@ public class EndpointAccess {
         CouncilUser.isInAny(user, List.of(Roles.ADMIN)), "Only administrators may do this");
   }
 
+  /**
+   * Council staff and a provider's users; not someone in no council team and no provider
+   * organisation.
+   */
+  public Decision staffOrProvider(Authentication user) {
+    return new Decision(
+        CouncilUser.isProvider(user) || CouncilUser.isCouncilStaff(user),
+        "Only council staff and providers' users may do this");
+  }
+
   /** Anyone but a provider's users. */
   public Decision councilStaff(Authentication user) {
     return new Decision(!CouncilUser.isProvider(user), "Only council staff may do this");

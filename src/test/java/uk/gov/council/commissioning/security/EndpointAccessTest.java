@@ -29,4 +29,13 @@ class EndpointAccessTest {
     assertThat(access.administrators(signedIn()).reason())
         .isEqualTo("Only administrators may do this");
   }
+
+  @Test
+  void reportsAreForStaffAndProvidersNotForSomeoneInNoTeam() {
+    assertThat(access.staffOrProvider(signedIn(Roles.QUALITY_ASSURANCE)).isGranted()).isTrue();
+    assertThat(access.staffOrProvider(signedIn(Roles.ADMIN)).isGranted()).isTrue();
+    assertThat(access.staffOrProvider(signedIn("provider-alpha")).isGranted()).isTrue();
+    assertThat(access.staffOrProvider(signedIn()).isGranted()).isFalse();
+    assertThat(access.staffOrProvider(signedIn("some-other-group")).isGranted()).isFalse();
+  }
 }
