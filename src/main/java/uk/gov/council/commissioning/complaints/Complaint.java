@@ -50,6 +50,15 @@ public record Complaint(
   }
 
   /**
+   * The provider organisation whose case this is, for who may see it: a complaint to the council is
+   * the council's casework even when it names a provider, so only a provider-route complaint has
+   * one.
+   */
+  public String owningOrganisation() {
+    return providerRoute() ? providerGroup : null;
+  }
+
+  /**
    * The provider a missed deadline counts against: only the provider's own deadlines do; a late
    * council response is the council's, even when the complaint names a provider.
    */

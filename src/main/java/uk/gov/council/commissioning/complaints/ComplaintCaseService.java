@@ -10,6 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.security.Actor;
+import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /** Starts complaints on request, and decides which complaints a user may see. */
@@ -37,12 +38,14 @@ class ComplaintCaseService {
     return repository.findByProcessInstance(instance.getId()).orElseThrow();
   }
 
-  /** Council staff see every complaint; a provider's users those their organisation handles. */
+  /**
+   * Council staff see every complaint; a provider's users those their organisation handles (its
+   * {@link Complaint#owningOrganisation()}).
+   */
   @Transactional(readOnly = true)
   public List<Complaint> visibleTo(Actor user) {
-    return user.provider()
-        ? repository.findHandledByProviderGroups(user.organisationGroups())
-        : repository.findAll();
+    return ProviderScope.visible(
+        user, repository::findHandledByProviderGroups, repository::findAll);
   }
 
   /** The complaint if the user may see it; another provider's is as good as unknown. */
@@ -51,12 +54,7 @@ class ComplaintCaseService {
     return repository.findByNumber(number).filter(c -> maySee(user, c));
   }
 
-  /**
-   * A complaint to the council is the council's casework, even when it names a provider; a provider
-   * sees the complaints it handles itself.
-   */
   static boolean maySee(Actor user, Complaint c) {
-    return !user.provider()
-        || (c.providerRoute() && user.organisationGroups().contains(c.providerGroup()));
+    return ProviderScope.sees(user, c.owningOrganisation());
   }
 }

@@ -49,7 +49,7 @@ class ComplaintController {
   @GetMapping
   @PreAuthorize("@access.seesCases(authentication, 'complaint')")
   public List<ComplaintSummary> list(Authentication user) {
-    return cases.visibleTo(recorder(user)).stream().map(ComplaintSummary::of).toList();
+    return cases.visibleTo(Actor.of(user)).stream().map(ComplaintSummary::of).toList();
   }
 
   @GetMapping("/{number}")
@@ -57,13 +57,9 @@ class ComplaintController {
   public ComplaintDetails get(@PathVariable String number, Authentication user) {
     Complaint complaint =
         cases
-            .find(number.trim().toUpperCase(Locale.ROOT), recorder(user))
+            .find(number.trim().toUpperCase(Locale.ROOT), Actor.of(user))
             .orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No complaint " + number));
     return ComplaintDetails.of(complaint, complaints.breachesOf(complaint));
-  }
-
-  private static Actor recorder(Authentication user) {
-    return Actor.of(user.getName(), CouncilUser.groups(user));
   }
 }

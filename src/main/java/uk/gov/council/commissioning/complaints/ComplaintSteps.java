@@ -16,9 +16,7 @@ import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
-import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.Actors;
-import uk.gov.council.commissioning.security.Roles;
 
 /**
  * The complaint's steps: each task's form is checked on the server when the task is completed (a
@@ -249,7 +247,7 @@ public class ComplaintSteps {
     if (investigator != null) {
       if (identityService.createUserQuery().userId(investigator).count() == 0) {
         checks.problem(INVESTIGATOR, "no user " + investigator);
-      } else if (!isCouncilStaff(investigator)) {
+      } else if (!actors.isCouncilOfficer(investigator)) {
         checks.problem(
             INVESTIGATOR,
             investigator
@@ -383,16 +381,6 @@ public class ComplaintSteps {
   }
 
   // --- helpers ----------------------------------------------------------------------------------
-
-  private boolean isCouncilStaff(String userId) {
-    Actor recorder = actors.of(userId);
-    return !recorder.provider()
-        && Roles.COUNCIL_GROUPS.stream()
-            .anyMatch(
-                g ->
-                    identityService.createUserQuery().userId(userId).memberOfGroup(g.id()).count()
-                        > 0);
-  }
 
   /** An event's time must lie between the complaint's receipt and now. */
   private void sinceReceipt(FormChecks checks, String field, Instant at, Complaint c) {

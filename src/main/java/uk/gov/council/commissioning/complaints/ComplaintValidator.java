@@ -97,11 +97,7 @@ class ComplaintValidator {
       return Optional.empty();
     }
     String reference = given.toString().trim().toUpperCase(Locale.ROOT);
-    Optional<Contract> contract =
-        contracts
-            .findByReference(reference)
-            .filter(
-                c -> !recorder.provider() || recorder.actsFor(c.provider().organisationGroup()));
+    Optional<Contract> contract = contracts.findByReference(reference, recorder);
     if (contract.isEmpty()) {
       checks.problem(
           CONTRACT_REFERENCE,

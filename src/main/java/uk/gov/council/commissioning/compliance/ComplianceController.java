@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.FieldProblem;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
@@ -35,6 +35,10 @@ class ComplianceController {
   private final ComplianceFigures figures;
   private final ContractService contracts;
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' figures ({@code ProviderScope}); another's answers 404.
+   */
   @GetMapping("/providers/{providerId}/quarters/{quarter}")
   public ProviderFigures provider(
       @PathVariable String providerId, @PathVariable String quarter, Authentication auth) {
@@ -53,7 +57,7 @@ class ComplianceController {
     Provider provider =
         contracts
             .findProviderById(id.get())
-            .filter(p -> CouncilUser.maySeeOrganisation(auth, p.organisationGroup()))
+            .filter(p -> ProviderScope.sees(auth, p.organisationGroup()))
             .orElseThrow(
                 () ->
                     new ResponseStatusException(

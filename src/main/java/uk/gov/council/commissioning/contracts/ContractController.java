@@ -15,6 +15,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.gov.council.commissioning.contracts.ContractResponses.ContractDetails;
 import uk.gov.council.commissioning.contracts.ContractResponses.ContractSummary;
+import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.ProviderScope;
 
 @RestController
@@ -25,6 +26,10 @@ class ContractController {
 
   private final ContractService contracts;
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' contracts ({@code ProviderScope}).
+   */
   @GetMapping
   public List<ContractSummary> list(Authentication auth) {
     return ProviderScope.visible(auth, contracts::findByProviderGroups, contracts::findAll).stream()
@@ -34,16 +39,16 @@ class ContractController {
 
   /**
    * References may contain '/', which cannot travel encoded in a path (the firewall and the servlet
-   * container reject %2F), so the rest of the path is the reference.
+   * container reject %2F), so the rest of the path is the reference. Open to every signed-in user
+   * (the class's rule): a provider's user gets only its own organisations' contracts ({@code
+   * ProviderScope}); another's answers 404.
    */
   @GetMapping("/{*reference}")
   public ContractDetails get(@PathVariable String reference, Authentication auth) {
     String ref = reference.startsWith("/") ? reference.substring(1) : reference;
     Contract contract =
         contracts
-            .findByReference(ref)
-            // Another provider's contract is answered as unknown so its existence is not revealed.
-            .filter(c -> ContractAccess.canSee(auth, c))
+            .findByReference(ref, Actor.of(auth))
             .orElseThrow(() -> new ContractNotFoundException(ref));
     return ContractDetails.of(contract, contracts.nextExtension(contract).orElse(null));
   }

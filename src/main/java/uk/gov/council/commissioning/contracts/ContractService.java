@@ -15,6 +15,8 @@ import org.camunda.bpm.engine.IdentityService;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import uk.gov.council.commissioning.security.Actor;
+import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.FieldProblem;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
@@ -34,6 +36,17 @@ public class ContractService {
   @Transactional(readOnly = true)
   public Optional<Contract> findByReference(String reference) {
     return repository.findByReference(reference);
+  }
+
+  /**
+   * The contract, if the user sees it: a provider's user only its own organisations' contracts
+   * ({@link ProviderScope}). Another provider's contract is as good as unknown, so a provider
+   * cannot find out which references exist.
+   */
+  @Transactional(readOnly = true)
+  public Optional<Contract> findByReference(String reference, Actor user) {
+    return ProviderScope.find(
+        user, findByReference(reference), c -> c.provider().organisationGroup());
   }
 
   @Transactional(readOnly = true)

@@ -21,6 +21,7 @@ import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.letters.PdfDownload;
+import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.CouncilUser;
 
 /** Starts extension cases and hands out their letters over REST. */
@@ -49,6 +50,10 @@ class ExtensionController {
         .body(body);
   }
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' contracts' letters ({@code ProviderScope}); another's answers 404.
+   */
   @GetMapping("/extension-letters")
   public List<LetterSummary> letters(@PathVariable String reference, Authentication user) {
     Contract contract = visibleContract(reference, user);
@@ -63,6 +68,10 @@ class ExtensionController {
         .toList();
   }
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' contracts' letters ({@code ProviderScope}); another's answers 404.
+   */
   @GetMapping("/extension-letters/{caseId}")
   public ResponseEntity<byte[]> letter(
       @PathVariable String reference, @PathVariable String caseId, Authentication user) {
@@ -100,8 +109,7 @@ class ExtensionController {
   /** Council staff see every contract; a provider's users only their own organisation's. */
   private Contract visibleContract(String reference, Authentication user) {
     return contracts
-        .findByReference(reference.trim().toUpperCase(Locale.ROOT))
-        .filter(c -> CouncilUser.maySeeOrganisation(user, c.provider().organisationGroup()))
+        .findByReference(reference.trim().toUpperCase(Locale.ROOT), Actor.of(user))
         .orElseThrow(
             () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contract " + reference));
   }

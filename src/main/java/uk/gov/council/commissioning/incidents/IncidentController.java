@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -121,20 +122,14 @@ class IncidentController {
   @GetMapping("/{number}")
   @PreAuthorize("@access.seesCases(authentication, 'serious-incident')")
   public IncidentDetails get(@PathVariable String number, Authentication user) {
-    boolean provider = CouncilUser.isProvider(user);
-    SeriousIncident incident =
-        incidents
-            .find(number.trim().toUpperCase(Locale.ROOT))
-            .filter(
-                i ->
-                    access
-                        .sight(user, IncidentVariables.PROCESS_KEY, i.organisationGroup())
-                        .seesCase())
-            .orElseThrow(
-                () ->
-                    new ResponseStatusException(
-                        HttpStatus.NOT_FOUND, "No serious incident " + number));
-    Sight sight = access.sight(user, IncidentVariables.PROCESS_KEY, incident.organisationGroup());
-    return incidents.details(incident, !provider, sight.seesDetails());
+    Optional<SeriousIncident> found = incidents.find(number.trim().toUpperCase(Locale.ROOT));
+    Sight sight =
+        found
+            .map(i -> access.sight(user, IncidentVariables.PROCESS_KEY, i.organisationGroup()))
+            .orElse(Sight.NOTHING);
+    if (!sight.seesCase()) {
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No serious incident " + number);
+    }
+    return incidents.details(found.get(), !CouncilUser.isProvider(user), sight.seesDetails());
   }
 }

@@ -227,19 +227,14 @@ class IncidentReportValidator {
       return null;
     }
     String reference = given.toString().trim().toUpperCase(Locale.ROOT);
-    Optional<Contract> found = contracts.findByReference(reference);
-    if (reporter.provider()) {
-      // The same answer whether the contract is unknown or another provider's, so a provider cannot
-      // find out which references exist.
-      found = found.filter(c -> reporter.actsFor(c.provider().organisationGroup()));
-      if (found.isEmpty()) {
-        checks.problem(
-            CONTRACT_REFERENCE,
-            "no contract " + reference + " of your organisation in the register");
-        return null;
-      }
-    } else if (found.isEmpty()) {
-      checks.problem(CONTRACT_REFERENCE, "no contract " + reference + " in the register");
+    Optional<Contract> found = contracts.findByReference(reference, reporter);
+    if (found.isEmpty()) {
+      checks.problem(
+          CONTRACT_REFERENCE,
+          "no contract "
+              + reference
+              + (reporter.provider() ? " of your organisation" : "")
+              + " in the register");
       return null;
     }
     Contract contract = found.get();

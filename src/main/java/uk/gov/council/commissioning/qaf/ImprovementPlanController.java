@@ -15,7 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.letters.PdfDownload;
-import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.ProviderScope;
 
 /**
  * Improvement plans for QAF standards graded "D" (seed 001 3.3 §3.4) and their default notices.
@@ -79,6 +79,9 @@ class ImprovementPlanController {
   }
 
   /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' plans ({@code ProviderScope}).
+   *
    * @param status OPEN or CLOSED; all plans when absent
    */
   @GetMapping
@@ -91,19 +94,23 @@ class ImprovementPlanController {
         && !wanted.equals(ImprovementPlan.CLOSED)) {
       throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status: must be OPEN or CLOSED");
     }
-    return register
-        .find(wanted, CouncilUser.isProvider(user) ? CouncilUser.providerGroups(user) : null)
+    return ProviderScope.visible(
+            user, groups -> register.find(wanted, groups), () -> register.find(wanted, null))
         .stream()
         .map(PlanSummary::of)
         .toList();
   }
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' notices ({@code ProviderScope}); another's answers 404.
+   */
   @GetMapping("/{id}/default-notice")
   public ResponseEntity<byte[]> defaultNotice(@PathVariable long id, Authentication user) {
     DefaultNotice notice =
         register
             .findById(id)
-            .filter(plan -> CouncilUser.maySeeOrganisation(user, plan.organisationGroup()))
+            .filter(plan -> ProviderScope.sees(user, plan.organisationGroup()))
             .flatMap(plan -> letters.findByPlan(plan.id()))
             .orElseThrow(
                 () ->

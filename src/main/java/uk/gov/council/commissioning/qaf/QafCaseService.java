@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -17,6 +18,8 @@ import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.security.Actor;
+import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /** Starts QAFs (on request and from the meeting schedule) and decides who may see them. */
@@ -122,10 +125,12 @@ public class QafCaseService {
   }
 
   /** Council staff see every QAF; a provider's users only their organisation's. */
-  public Optional<QafAssessment> find(
-      String number, boolean provider, java.util.Set<String> providerGroups) {
-    return repository
-        .findByNumber(number)
-        .filter(q -> !provider || providerGroups.contains(q.providerGroup()));
+  public Optional<QafAssessment> find(String number, Actor user) {
+    return ProviderScope.find(user, repository.findByNumber(number), QafAssessment::providerGroup);
+  }
+
+  /** The same, for a user known only as provider or not and the organisations it acts for. */
+  public Optional<QafAssessment> find(String number, boolean provider, Set<String> providerGroups) {
+    return find(number, new Actor(null, provider, providerGroups));
   }
 }

@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.CouncilUser;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
@@ -90,12 +91,16 @@ class QafController {
     return ResponseEntity.created(URI.create("/api/qafs/" + q.number())).body(view(q, false));
   }
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' QAFs ({@code ProviderScope}); another's answers 404.
+   */
   @GetMapping("/{number}")
   public QafView get(@PathVariable String number, Authentication user) {
-    boolean provider = CouncilUser.isProvider(user);
+    Actor viewer = Actor.of(user);
     return cases
-        .find(number.trim().toUpperCase(Locale.ROOT), provider, CouncilUser.providerGroups(user))
-        .map(q -> view(q, provider))
+        .find(number.trim().toUpperCase(Locale.ROOT), viewer)
+        .map(q -> view(q, viewer.provider()))
         .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No QAF " + number));
   }
 

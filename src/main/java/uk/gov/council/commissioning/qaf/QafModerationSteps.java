@@ -23,6 +23,7 @@ import uk.gov.council.commissioning.escalation.CaseMail;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.forms.MarkdownText;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
+import uk.gov.council.commissioning.security.Actors;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
@@ -47,6 +48,7 @@ public class QafModerationSteps {
   private final Deadlines deadlines;
   private final QafProperties properties;
   private final IdentityService identityService;
+  private final Actors actors;
   private final CaseMail mail;
   private final RecipientDirectory recipients;
 
@@ -106,12 +108,7 @@ public class QafModerationSteps {
     } else if (moderator.equals(c.reviewingOfficer())) {
       checks.problem(
           "moderatedBy", "the reviewing officer cannot moderate their own QAF (seed 001 3.3 §3.2)");
-    } else if (identityService
-            .createUserQuery()
-            .userId(moderator)
-            .memberOfGroup(Roles.CONTRACTS_MANAGERS)
-            .count()
-        == 0) {
+    } else if (!actors.isMemberOfAny(moderator, Roles.CONTRACTS_MANAGERS)) {
       checks.problem("moderatedBy", moderator + " is not a contracts manager (seed 001 3.3 §3.2)");
     }
     if (c.moderatedAt() != null) {

@@ -6,7 +6,6 @@ import java.time.LocalDate;
 import java.util.Optional;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -14,6 +13,7 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.ContractStatus;
 import uk.gov.council.commissioning.forms.FormChecks;
+import uk.gov.council.commissioning.security.Actors;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
@@ -41,7 +41,7 @@ class QafRegistration {
   private final ContractService contracts;
   private final QafRepository repository;
   private final QafDeadlines deadlines;
-  private final IdentityService identityService;
+  private final Actors actors;
 
   private final Clock clock;
 
@@ -128,7 +128,7 @@ class QafRegistration {
     String officer;
     if (value != null && !value.toString().isBlank()) {
       officer = value.toString().trim();
-    } else if (starter != null && isMember(starter, Roles.COMMISSIONING_OFFICERS)) {
+    } else if (starter != null && actors.isMemberOfAny(starter, Roles.COMMISSIONING_OFFICERS)) {
       return starter;
     } else {
       officer = contract == null ? null : contract.contractOfficer();
@@ -144,15 +144,10 @@ class QafRegistration {
         return null;
       }
     }
-    if (!isMember(officer, Roles.COMMISSIONING_OFFICERS)
-        && !isMember(officer, Roles.CONTRACTS_MANAGERS)) {
+    if (!actors.isMemberOfAny(officer, Roles.COMMISSIONING_OFFICERS, Roles.CONTRACTS_MANAGERS)) {
       checks.problem(
           "reviewingOfficer", officer + " is not a purchasing officer or contracts manager");
     }
     return officer;
-  }
-
-  private boolean isMember(String user, String group) {
-    return identityService.createUserQuery().userId(user).memberOfGroup(group).count() > 0;
   }
 }

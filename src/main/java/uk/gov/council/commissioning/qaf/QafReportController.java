@@ -19,6 +19,7 @@ import uk.gov.council.commissioning.qaf.QafReports.OpenPlan;
 import uk.gov.council.commissioning.qaf.QafReports.OverdueQafs;
 import uk.gov.council.commissioning.qaf.QafReports.ProviderGrades;
 import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
@@ -42,23 +43,30 @@ class QafReportController {
 
   private final Clock clock;
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' grades ({@code ProviderScope}); another's answers 404.
+   */
   @GetMapping("/providers/{providerId}/grades")
   public ProviderGrades grades(@PathVariable String providerId, Authentication auth) {
     long id = parseId(providerId);
     Provider provider =
         contracts
             .findProviderById(id)
-            .filter(p -> CouncilUser.maySeeOrganisation(auth, p.organisationGroup()))
+            .filter(p -> ProviderScope.sees(auth, p.organisationGroup()))
             .orElseThrow(
                 () ->
                     new ResponseStatusException(HttpStatus.NOT_FOUND, "No provider with id " + id));
     return reports.providerGrades(provider.id(), provider.name(), CouncilUser.isProvider(auth));
   }
 
+  /**
+   * Open to every signed-in user (the class's rule): a provider's user gets only its own
+   * organisations' plans ({@code ProviderScope}).
+   */
   @GetMapping("/improvement-plans/open")
   public List<OpenPlan> openPlans(Authentication auth) {
-    return reports.openPlans(
-        CouncilUser.isProvider(auth) ? CouncilUser.providerGroups(auth) : null);
+    return ProviderScope.visible(auth, reports::openPlans, () -> reports.openPlans(null));
   }
 
   @GetMapping("/overdue")

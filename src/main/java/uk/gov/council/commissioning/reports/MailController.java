@@ -41,7 +41,7 @@ class MailController {
   private final CaseAccess caseAccess;
 
   @GetMapping({"", "/"})
-  @PreAuthorize("hasAuthority('GROUP_camunda-admin')")
+  @PreAuthorize("@access.administrators(authentication)")
   public String mail(Authentication user, Model model, HttpServletResponse response) {
     page(user, model, response);
     model.addAttribute("mayReadMail", true);

@@ -10,10 +10,12 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,6 +32,7 @@ import uk.gov.council.commissioning.reports.ReportViews.ProviderSection;
 import uk.gov.council.commissioning.reports.ReportViews.QuarterView;
 import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
@@ -74,18 +77,16 @@ class ReportsController {
   }
 
   @GetMapping({"", "/"})
-  public String index(Authentication user, Model model, HttpServletResponse response) {
-    Optional<Viewer> viewer = viewer(user);
-    if (viewer.isEmpty()) {
-      return refused(response);
-    }
+  @PreAuthorize("@access.staffOrProvider(authentication)")
+  public String index(Authentication user, Model model) {
     model.addAttribute("page", "index");
-    model.addAttribute("staff", viewer.get().staff());
+    model.addAttribute("staff", viewer(user).staff());
     model.addAttribute("currentQuarter", Quarter.containing(clock.instant()).toString());
     return "reports/index";
   }
 
   @GetMapping("/compliance")
+  @PreAuthorize("@access.staffOrProvider(authentication)")
   public String compliance(
       @RequestParam(required = false) String quarter,
       Authentication user,
@@ -115,6 +116,7 @@ class ReportsController {
   }
 
   @GetMapping("/breaches")
+  @PreAuthorize("@access.staffOrProvider(authentication)")
   public String breaches(
       @RequestParam(required = false) String quarter,
       Authentication user,
@@ -151,8 +153,8 @@ class ReportsController {
   }
 
   /**
-   * A quarterly page, reports/{page}: refused to a user who may see no reports, and shown again
-   * with the problem when the quarter entered cannot be read.
+   * A quarterly page, reports/{page}, shown again with the problem when the quarter entered cannot
+   * be read.
    */
   private String quarterPage(
       String page,
@@ -162,13 +164,10 @@ class ReportsController {
       Model model,
       HttpServletResponse response,
       QuarterContent content) {
-    Optional<Viewer> viewer = viewer(user);
-    if (viewer.isEmpty()) {
-      return refused(response);
-    }
+    Viewer viewer = viewer(user);
     String view = "reports/" + page;
     model.addAttribute("page", page);
-    model.addAttribute("staff", viewer.get().staff());
+    model.addAttribute("staff", viewer.staff());
     Optional<Quarter> shown = quarter(entered, now);
     if (shown.isEmpty()) {
       return badQuarter(entered, view, model, response);
@@ -176,26 +175,21 @@ class ReportsController {
     Quarter q = shown.get();
     model.addAttribute("quarter", QuarterView.of(q));
     model.addAttribute("quarterEntered", q.toString());
-    content.addTo(viewer.get(), q);
+    content.addTo(viewer, q);
     return view;
   }
 
-  private Optional<Viewer> viewer(Authentication user) {
+  /** The viewer of a page its {@code @PreAuthorize} let through: staff or a provider's user. */
+  private Viewer viewer(Authentication user) {
     if (CouncilUser.isProvider(user)) {
       List<Provider> own =
           contracts.findAllProviders().stream()
-              .filter(
-                  p ->
-                      p.organisationGroup() != null
-                          && CouncilUser.providerGroups(user).contains(p.organisationGroup()))
+              .filter(p -> ProviderScope.sees(user, p.organisationGroup()))
               .sorted(Comparator.comparing(Provider::name).thenComparing(Provider::id))
               .toList();
-      return Optional.of(new Viewer(false, own));
+      return new Viewer(false, own);
     }
-    if (CouncilUser.isCouncilStaff(user)) {
-      return Optional.of(new Viewer(true, List.of()));
-    }
-    return Optional.empty();
+    return new Viewer(true, List.of());
   }
 
   /** The quarter asked for, the current UK quarter when none was; empty when it cannot be read. */
@@ -214,7 +208,10 @@ class ReportsController {
     return view;
   }
 
-  private static String refused(HttpServletResponse response) {
+  /** The refusal is a page like the others, not the API's problem response. */
+  @ExceptionHandler(AccessDeniedException.class)
+  public String refused(Authentication user, Model model, HttpServletResponse response) {
+    everyPage(user, model, response);
     response.setStatus(HttpStatus.FORBIDDEN.value());
     return "reports/refused";
   }

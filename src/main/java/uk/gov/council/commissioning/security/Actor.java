@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.security;
 import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.springframework.security.core.Authentication;
 
 /**
  * Who starts a case or completes a step, as far as the rules care: council staff, or a provider's
@@ -31,6 +32,11 @@ public record Actor(String userId, boolean provider, Set<String> organisationGro
         userId,
         provider,
         groups.stream().filter(Roles::isProviderGroup).collect(Collectors.toUnmodifiableSet()));
+  }
+
+  /** The signed-in user, from its Camunda groups (the {@code GROUP_<id>} authorities). */
+  public static Actor of(Authentication user) {
+    return of(user == null ? null : user.getName(), CouncilUser.groups(user));
   }
 
   /** The application itself, with nobody signed in. */

@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.security;
 
+import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -34,10 +35,32 @@ public class Actors {
     if (userId == null || userId.isBlank()) {
       return Actor.engine();
     }
-    return Actor.of(
-        userId,
-        identityService.createGroupQuery().groupMember(userId).list().stream()
-            .map(Group::getId)
-            .toList());
+    return Actor.of(userId, groupsOf(userId));
+  }
+
+  /**
+   * Whether the user is a council officer, who may work the council's own steps: a member of a
+   * council team and not a provider's user. Administration alone does not make an officer.
+   */
+  public boolean isCouncilOfficer(String userId) {
+    if (userId == null || userId.isBlank()) {
+      return false;
+    }
+    List<String> groups = groupsOf(userId);
+    return !Actor.of(userId, groups).provider() && groups.stream().anyMatch(Roles::isCouncilGroup);
+  }
+
+  /** Whether the user is a member of any of the groups (a team a step is for). */
+  public boolean isMemberOfAny(String userId, String... groupIds) {
+    if (userId == null || userId.isBlank()) {
+      return false;
+    }
+    return groupsOf(userId).stream().anyMatch(List.of(groupIds)::contains);
+  }
+
+  private List<String> groupsOf(String userId) {
+    return identityService.createGroupQuery().groupMember(userId).list().stream()
+        .map(Group::getId)
+        .toList();
   }
 }

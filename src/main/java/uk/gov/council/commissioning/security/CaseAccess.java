@@ -82,10 +82,7 @@ public class CaseAccess {
    */
   public Sight sight(Authentication user, String processKey, String owningOrganisationGroup) {
     if (CouncilUser.isProvider(user)) {
-      return owningOrganisationGroup != null
-              && CouncilUser.providerGroups(user).contains(owningOrganisationGroup)
-          ? Sight.DETAILS
-          : Sight.NOTHING;
+      return ProviderScope.sees(user, owningOrganisationGroup) ? Sight.DETAILS : Sight.NOTHING;
     }
     return staffSight(CouncilUser.groups(user), processKey);
   }

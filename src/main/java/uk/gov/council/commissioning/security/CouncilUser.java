@@ -45,11 +45,7 @@ public final class CouncilUser {
     if (isProvider(user)) {
       return false;
     }
-    return groups(user).stream()
-        .anyMatch(
-            g ->
-                g.equals(Roles.ADMIN)
-                    || Roles.COUNCIL_GROUPS.stream().anyMatch(council -> council.id().equals(g)));
+    return groups(user).stream().anyMatch(g -> g.equals(Roles.ADMIN) || Roles.isCouncilGroup(g));
   }
 
   /** The provider organisation groups the user acts for, e.g. provider-vibrance. */
@@ -57,11 +53,6 @@ public final class CouncilUser {
     return groups(user).stream()
         .filter(Roles::isProviderGroup)
         .collect(Collectors.toUnmodifiableSet());
-  }
-
-  /** Council staff see every organisation's records; provider staff only their own. */
-  public static boolean maySeeOrganisation(Authentication user, String organisationGroup) {
-    return !isProvider(user) || providerGroups(user).contains(organisationGroup);
   }
 
   public static boolean isInAny(Authentication user, Collection<String> groupIds) {

@@ -80,6 +80,22 @@ public class EndpointAccess {
         "Only " + and(namesWithAdmin(groups)) + " may do this");
   }
 
+  /** The council's system administrators only. */
+  public Decision administrators(Authentication user) {
+    return new Decision(
+        CouncilUser.isInAny(user, List.of(Roles.ADMIN)), "Only administrators may do this");
+  }
+
+  /**
+   * Council staff and a provider's users; not someone in no council team and no provider
+   * organisation.
+   */
+  public Decision staffOrProvider(Authentication user) {
+    return new Decision(
+        CouncilUser.isProvider(user) || CouncilUser.isCouncilStaff(user),
+        "Only council staff and providers' users may do this");
+  }
+
   /** Anyone but a provider's users. */
   public Decision councilStaff(Authentication user) {
     return new Decision(!CouncilUser.isProvider(user), "Only council staff may do this");

@@ -70,6 +70,10 @@ public final class Roles {
     return AUTHORITY_PREFIX + groupId;
   }
 
+  public static boolean isCouncilGroup(String groupId) {
+    return COUNCIL_GROUPS.stream().anyMatch(council -> council.id().equals(groupId));
+  }
+
   public static boolean isProviderGroup(String groupId) {
     return groupId.startsWith(PROVIDER_GROUP_PREFIX);
   }

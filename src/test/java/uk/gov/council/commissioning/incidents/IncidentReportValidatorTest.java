@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.incidents;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyString;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -52,6 +53,7 @@ class IncidentReportValidatorTest {
     TestClock.set(
         Date.from(LocalDateTime.of(2025, 5, 22, 9, 0).atZone(WorkingDayCalendar.UK).toInstant()));
     when(contracts.findByReference(anyString())).thenReturn(Optional.empty());
+    when(contracts.findByReference(anyString(), any(Actor.class))).thenCallRealMethod();
     when(contracts.findByReference("HC-2024-01"))
         .thenReturn(Optional.of(contract(ContractStatus.ACTIVE)));
   }
