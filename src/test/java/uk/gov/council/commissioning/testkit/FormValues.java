@@ -10,7 +10,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Completed forms for tests, kept as data: {@code forms/<name>.json} on the test classpath holds a
+ * Completed forms for tests, kept as data: {@code form-values/<name>.json} on the test classpath holds a
  * form's fixed values, and the test data class adds only what its caller chooses (a reference, a
  * date, a decision). Values come back typed as Tasklist submits them: text, true/false, whole
  * numbers as {@code Long}, decimals as {@code Double}, and null where a field is left empty.
@@ -22,9 +22,9 @@ public final class FormValues {
 
   private FormValues() {}
 
-  /** A new, changeable map of the values in {@code forms/<name>.json}. */
+  /** A new, changeable map of the values in {@code form-values/<name>.json}. */
   public static Map<String, Object> load(String name) {
-    String resource = "forms/" + name + ".json";
+    String resource = "form-values/" + name + ".json";
     try (InputStream in = FormValues.class.getClassLoader().getResourceAsStream(resource)) {
       if (in == null) {
         throw new IllegalArgumentException("No test form " + resource);
