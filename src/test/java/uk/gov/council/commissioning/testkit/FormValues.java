@@ -10,10 +10,11 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Completed forms for tests, kept as data: {@code form-values/<name>.json} on the test classpath holds a
- * form's fixed values, and the test data class adds only what its caller chooses (a reference, a
- * date, a decision). Values come back typed as Tasklist submits them: text, true/false, whole
- * numbers as {@code Long}, decimals as {@code Double}, and null where a field is left empty.
+ * Completed forms for tests, kept as data: {@code form-values/<name>.json} on the test classpath
+ * holds a form's fixed values, and the test data class adds only what its caller chooses (a
+ * reference, a date, a decision). Values come back typed as Tasklist submits them: text,
+ * true/false, whole numbers as {@code Long}, decimals as {@code Double}, and null where a field is
+ * left empty.
  */
 public final class FormValues {
 
