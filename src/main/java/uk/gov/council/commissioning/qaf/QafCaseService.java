@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.slf4j.Logger;
@@ -127,10 +126,5 @@ public class QafCaseService {
   /** Council staff see every QAF; a provider's users only their organisation's. */
   public Optional<QafAssessment> find(String number, Actor user) {
     return ProviderScope.find(user, repository.findByNumber(number), QafAssessment::providerGroup);
-  }
-
-  /** The same, for a user known only as provider or not and the organisations it acts for. */
-  public Optional<QafAssessment> find(String number, boolean provider, Set<String> providerGroups) {
-    return find(number, new Actor(null, provider, providerGroups));
   }
 }

@@ -29,6 +29,7 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.deadlines.Deadline;
 import uk.gov.council.commissioning.deadlines.Deadline.State;
+import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
@@ -574,8 +575,8 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     ProcessInstance instance = fullQafIssued();
     assertThat(tasksOffered(instance, BETA_GROUP)).isZero();
     assertThat(tasksOffered(instance, ALPHA_GROUP)).isEqualTo(1);
-    assertThat(cases.find(qafOf(instance).number(), true, java.util.Set.of(BETA_GROUP))).isEmpty();
-    assertThat(cases.find(qafOf(instance).number(), true, java.util.Set.of(ALPHA_GROUP)))
+    assertThat(cases.find(qafOf(instance).number(), Actor.of(null, List.of(BETA_GROUP)))).isEmpty();
+    assertThat(cases.find(qafOf(instance).number(), Actor.of(null, List.of(ALPHA_GROUP))))
         .isPresent();
   }
 
