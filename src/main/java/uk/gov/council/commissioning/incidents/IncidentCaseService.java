@@ -8,27 +8,32 @@ import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Service;
 import uk.gov.council.commissioning.cases.CaseStarts;
+import uk.gov.council.commissioning.cases.CaseStarts.StartCheck;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
-/** Opens serious-incident cases on request (REST), after the same checks the process makes. */
+/**
+ * Opens serious-incident cases on request (REST). The report is checked once, by the process's
+ * first step ({@link RegisterIncident}) in the transaction that starts it: a refused report creates
+ * nothing and comes back as the same 400 naming its fields, so a check before the start as well
+ * would only read the contract twice.
+ */
 @Service
 @RequiredArgsConstructor
 class IncidentCaseService {
 
   private final CaseStarts cases;
-  private final IncidentReportValidator validator;
 
   public record OpenedCase(String incidentNumber, String processInstanceId, String source) {}
 
   /**
-   * Checks the report, then starts the case as {@code userId} (its initiator), so the engine's
-   * authorizations apply and the process knows whether a provider reported it.
+   * Starts the case as {@code userId} (its initiator), so the engine's authorizations apply and the
+   * process knows whether a provider reported it.
    *
    * @throws InvalidRequestException naming every field at fault; nothing is created then
    */
   public OpenedCase open(Map<String, Object> variables, String userId, List<String> groups) {
     ProcessInstanceWithVariables instance =
-        cases.start(PROCESS_KEY, null, variables, userId, groups, validator::validateStart);
+        cases.start(PROCESS_KEY, null, variables, userId, groups, StartCheck.NONE);
     return new OpenedCase(
         (String) instance.getVariables().get(INCIDENT_NUMBER),
         instance.getId(),
