@@ -72,8 +72,13 @@ public class BareApplication {
         identity.saveUser(user);
         identity.createMembership(userId, groupId);
       }
-      grant(authorizations, groupId, Resources.PROCESS_DEFINITION, "*",
-          Permissions.READ, Permissions.CREATE_INSTANCE);
+      grant(
+          authorizations,
+          groupId,
+          Resources.PROCESS_DEFINITION,
+          "*",
+          Permissions.READ,
+          Permissions.CREATE_INSTANCE);
       grant(authorizations, groupId, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
       deploy(repository, models);
     };

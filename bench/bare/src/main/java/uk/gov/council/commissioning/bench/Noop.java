@@ -9,7 +9,8 @@ import org.springframework.stereotype.Component;
 public class Noop {
 
   /** Far enough ahead that no timer or due date of the bare models comes due during a bench. */
-  private static final Date LATER = Date.from(OffsetDateTime.parse("2999-01-01T00:00Z").toInstant());
+  private static final Date LATER =
+      Date.from(OffsetDateTime.parse("2999-01-01T00:00Z").toInstant());
 
   public void run() {}
 
