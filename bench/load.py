@@ -157,7 +157,7 @@ MEASURES = [
 ]
 
 
-def table(results_file):
+def table(results_file, measures=MEASURES):
     rounds = [json.loads(line) for line in open(results_file, encoding="utf-8") if line.strip()]
     by_label = {}
     for result in rounds:
@@ -167,7 +167,7 @@ def table(results_file):
     print()
     print("| measure | application median (spread) | bare median (spread) | ratio |")
     print("|---|---|---|---|")
-    for name, field, fmt in MEASURES:
+    for name, field, fmt in measures:
         cells = []
         medians = []
         for results in (app, bare):
