@@ -180,9 +180,6 @@ public class ProcurementAward {
             ", ", properties.extensionOptionMonths().stream().map(String::valueOf).toList()));
   }
 
-  /** The task the contract is entered on, named in a refusal. */
-  private static final String SIGN_TASK = "Sign the contract and add it to the register";
-
   /**
    * The contract form, checked as the register would check it, before the task completes: a
    * contract the register would refuse is refused here, and nothing is saved until the step after.
@@ -210,7 +207,9 @@ public class ProcurementAward {
    */
   public void recordSignedContract(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
-    Signing signing = signing(SIGN_TASK, reference, execution);
+    // A refusal here (the register changed under the task) names this step, as the model does.
+    String step = execution.getCurrentActivityName();
+    Signing signing = signing(step, reference, execution);
     if (signing.provider() == null) {
       // Named as the award report named it.
       String winner = signing.procurement().winningBidder();
@@ -219,7 +218,7 @@ public class ProcurementAward {
       // Its staff are added to this group by an administrator, as for any provider.
       access.ensureGroup(group, winner, "WORKFLOW");
       // Read again: the contract now names the provider just added.
-      signing = signing(SIGN_TASK, reference, execution);
+      signing = signing(step, reference, execution);
     }
     Contract registered;
     try {
@@ -227,7 +226,7 @@ public class ProcurementAward {
           contracts.registerAwarded(
               signing.contract(), reference, signing.procurement().replacesReference());
     } catch (InvalidRequestException e) {
-      throw refusal(SIGN_TASK, e.getErrors());
+      throw refusal(step, e.getErrors());
     }
     register.recordAwardedContract(reference, registered.reference(), signing.signedOn());
     TimetablePlan plan = timetable.requirePlan(reference);
