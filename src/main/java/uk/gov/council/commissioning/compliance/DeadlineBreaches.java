@@ -11,15 +11,14 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
-import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.council.commissioning.cases.InsertOnce;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 
 /**
@@ -48,18 +47,30 @@ public class DeadlineBreaches {
                            AND requirement = :requirement AND kind = :kind)
       """;
 
+  /** The same for a deadline of the case's that was missed, its due time read in the insert. */
+  private static final String INSERT_MISSED_DEADLINE_UNLESS_PRESENT =
+      """
+      INSERT INTO deadline_breach
+        (case_type, case_reference, provider_id, requirement, kind, due_at, recorded_at, detail)
+      SELECT :caseType, :caseReference, :providerId, :requirement, :kind, d.due_at, :recordedAt, :detail
+        FROM case_deadline d
+       WHERE d.case_type = :caseType AND d.case_reference = :caseReference AND d.kind = :requirement
+         AND NOT EXISTS (SELECT 1 FROM deadline_breach
+                          WHERE case_type = :caseType AND case_reference = :caseReference
+                            AND requirement = :requirement AND kind = :kind)
+      """;
+
   private static final String DUE_IN =
       "SELECT * FROM deadline_breach WHERE due_at >= :from AND due_at < :to";
   private static final String NEWEST_FIRST =
       "due_at DESC, recorded_at DESC, case_reference, requirement, kind";
 
   private final JdbcClient jdbc;
-  private final TransactionTemplate savepoint;
+  private final InsertOnce insertOnce;
 
-  public DeadlineBreaches(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+  public DeadlineBreaches(JdbcClient jdbc, InsertOnce insertOnce) {
     this.jdbc = jdbc;
-    this.savepoint = new TransactionTemplate(transactionManager);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+    this.insertOnce = insertOnce;
   }
 
   /**
@@ -76,26 +87,16 @@ public class DeadlineBreaches {
       Instant dueAt,
       Instant recordedAt,
       String detail) {
-    // PostgreSQL aborts the whole transaction on a failed statement; a concurrent duplicate is
-    // therefore inserted under a savepoint, as the outbox does.
-    int inserted;
-    try {
-      inserted =
-          savepoint.execute(
-              status ->
-                  jdbc.sql(INSERT_UNLESS_PRESENT)
-                      .param("caseType", caseType)
-                      .param("caseReference", caseReference)
-                      .param("providerId", bigint(providerId))
-                      .param("requirement", requirement)
-                      .param("kind", kind.name())
-                      .param("dueAt", utc(dueAt))
-                      .param("recordedAt", utc(recordedAt))
-                      .param("detail", text(truncate(detail, 1000)))
-                      .update());
-    } catch (DuplicateKeyException concurrentDuplicate) {
-      inserted = 0;
-    }
+    Map<String, Object> params = new HashMap<>();
+    params.put("caseType", caseType);
+    params.put("caseReference", caseReference);
+    params.put("providerId", bigint(providerId));
+    params.put("requirement", requirement);
+    params.put("kind", kind.name());
+    params.put("dueAt", utc(dueAt));
+    params.put("recordedAt", utc(recordedAt));
+    params.put("detail", text(truncate(detail, 1000)));
+    int inserted = insertOnce.insert(INSERT_UNLESS_PRESENT, params);
     if (inserted > 0) {
       log.info(
           "Deadline breach recorded: {} {} {} {} (due {})",
@@ -104,6 +105,40 @@ public class DeadlineBreaches {
           requirement,
           kind,
           dueAt);
+    }
+    return inserted > 0;
+  }
+
+  /**
+   * Records, in the caller's transaction, the MISSED breach of the case's deadline {@code
+   * requirement} (a row of {@code case_deadline}, whose due time the breach takes): one statement
+   * where reading the deadline first would be two.
+   *
+   * @return true if recorded now, false if the same breach was recorded before
+   */
+  public boolean recordMissedDeadline(
+      String caseType,
+      String caseReference,
+      Long providerId,
+      String requirement,
+      Instant recordedAt,
+      String detail) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("caseType", caseType);
+    params.put("caseReference", caseReference);
+    params.put("providerId", bigint(providerId));
+    params.put("requirement", requirement);
+    params.put("kind", Kind.MISSED.name());
+    params.put("recordedAt", utc(recordedAt));
+    params.put("detail", text(truncate(detail, 1000)));
+    int inserted = insertOnce.insert(INSERT_MISSED_DEADLINE_UNLESS_PRESENT, params);
+    if (inserted > 0) {
+      log.info(
+          "Deadline breach recorded: {} {} {} {}",
+          caseType,
+          caseReference,
+          requirement,
+          Kind.MISSED);
     }
     return inserted > 0;
   }

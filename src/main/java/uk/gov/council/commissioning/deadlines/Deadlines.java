@@ -23,7 +23,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.deadlines.Deadline.State;
 import uk.gov.council.commissioning.deadlines.DeadlineRule.Basis;
@@ -51,6 +50,11 @@ public class Deadlines {
       "case_type, case_reference, process_instance_id, kind, due_at, basis, amount,"
           + " calendar_region, seed_section, state, state_at";
 
+  private static final String INSERT =
+      "INSERT INTO case_deadline ("
+          + COLUMNS
+          + ") VALUES (:t, :r, :p, :k, :due, :basis, :amount, :region, :section, :state, :at)";
+
   private final JdbcClient jdbc;
   private final WorkingDayCalendar calendar;
   private final TimeAcceleration acceleration;
@@ -68,6 +72,26 @@ public class Deadlines {
     Instant due = rule.dueFrom(from, calendar);
     String region = rule.basis() == Basis.WORKING_DAYS ? calendar.nation().name() : null;
     write(ref, kind, due, rule.basis(), rule.amount().toString(), region, rule.seedSection());
+    return due;
+  }
+
+  /**
+   * As {@link #schedule}, for a case that starts in this transaction and has no deadline of this
+   * kind yet: one insert, where scheduling looks for a row to replace first.
+   *
+   * @param metAt when what the deadline asks for came with the start (a report that opened the
+   *     case), so the deadline opens met; null for an open deadline
+   * @return when it is due
+   */
+  @Transactional
+  public Instant open(CaseRef ref, String kind, DeadlineRule rule, Instant from, Instant metAt) {
+    Instant due = rule.dueFrom(from, calendar);
+    String region = rule.basis() == Basis.WORKING_DAYS ? calendar.nation().name() : null;
+    Map<String, Object> params =
+        params(ref, kind, due, rule.basis(), rule.amount().toString(), region, rule.seedSection());
+    params.put("state", (metAt == null ? State.OPEN : State.MET).name());
+    params.put("at", utc(metAt == null ? clock.instant() : metAt));
+    jdbc.sql(INSERT).params(params).update();
     return due;
   }
 
@@ -128,19 +152,11 @@ public class Deadlines {
    */
   @Transactional
   public boolean missed(CaseRef ref, String kind, Long providerId, String detail) {
-    if (!missed(ref, kind)) {
+    Instant at = clock.instant();
+    if (!setState(ref, kind, State.MISSED, at, State.OPEN)) {
       return false;
     }
-    Deadline deadline = get(ref, kind);
-    breaches.record(
-        ref.caseType(),
-        ref.reference(),
-        providerId,
-        kind,
-        Kind.MISSED,
-        deadline.dueAt(),
-        deadline.stateAt(),
-        detail);
+    breaches.recordMissedDeadline(ref.caseType(), ref.reference(), providerId, kind, at, detail);
     return true;
   }
 
@@ -227,15 +243,33 @@ public class Deadlines {
     return setInstanceState(execution, kind, State.WAIVED, State.OPEN);
   }
 
-  private Deadline get(CaseRef ref, String kind) {
-    return find(ref, kind)
-        .orElseThrow(
-            () ->
-                new IllegalStateException(
-                    "No " + kind + " deadline is scheduled for " + ref.reference()));
+  private void write(
+      CaseRef ref,
+      String kind,
+      Instant due,
+      Basis basis,
+      String amount,
+      String region,
+      String seedSection) {
+    Map<String, Object> params = params(ref, kind, due, basis, amount, region, seedSection);
+    int updated =
+        jdbc.sql(
+                """
+                UPDATE case_deadline SET process_instance_id = :p, due_at = :due, basis = :basis,
+                  amount = :amount, calendar_region = :region, seed_section = :section,
+                  state = 'OPEN', state_at = :now
+                WHERE case_type = :t AND case_reference = :r AND kind = :k
+                """)
+            .params(params)
+            .update();
+    if (updated == 0) {
+      params.put("state", State.OPEN.name());
+      params.put("at", params.get("now"));
+      jdbc.sql(INSERT).params(params).update();
+    }
   }
 
-  private void write(
+  private Map<String, Object> params(
       CaseRef ref,
       String kind,
       Instant due,
@@ -254,25 +288,7 @@ public class Deadlines {
     params.put("region", region);
     params.put("section", seedSection);
     params.put("now", utc(clock.instant()));
-    int updated =
-        jdbc.sql(
-                """
-                UPDATE case_deadline SET process_instance_id = :p, due_at = :due, basis = :basis,
-                  amount = :amount, calendar_region = :region, seed_section = :section,
-                  state = 'OPEN', state_at = :now
-                WHERE case_type = :t AND case_reference = :r AND kind = :k
-                """)
-            .params(params)
-            .update();
-    if (updated == 0) {
-      jdbc.sql(
-              "INSERT INTO case_deadline ("
-                  + COLUMNS
-                  + ") VALUES (:t, :r, :p, :k, :due, :basis, :amount, :region, :section,"
-                  + " 'OPEN', :now)")
-          .params(params)
-          .update();
-    }
+    return params;
   }
 
   private boolean setState(CaseRef ref, String kind, State state, Instant at, State onlyFrom) {

@@ -14,15 +14,11 @@ import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.SqlParameterValue;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.transaction.support.TransactionTemplate;
+import uk.gov.council.commissioning.cases.InsertOnce;
 
 /**
  * The one way the application sends email. A call only records the message in the outbox, in the
@@ -63,19 +59,16 @@ public class NotificationService {
       WHERE NOT EXISTS (SELECT 1 FROM notification_outbox WHERE idempotency_key = :key)
       """;
 
-  private final JdbcClient jdbc;
-  private final TransactionTemplate savepoint;
+  private final InsertOnce insertOnce;
   private final Clock clock;
 
   @Autowired
-  public NotificationService(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
-    this(jdbc, transactionManager, Clock.systemUTC());
+  public NotificationService(InsertOnce insertOnce) {
+    this(insertOnce, Clock.systemUTC());
   }
 
-  NotificationService(JdbcClient jdbc, PlatformTransactionManager transactionManager, Clock clock) {
-    this.jdbc = jdbc;
-    this.savepoint = new TransactionTemplate(transactionManager);
-    this.savepoint.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
+  NotificationService(InsertOnce insertOnce, Clock clock) {
+    this.insertOnce = insertOnce;
     this.clock = clock;
   }
 
@@ -153,18 +146,9 @@ public class NotificationService {
         new SqlParameterValue(Types.VARBINARY, attachment == null ? null : attachment.content()));
     params.put("now", clock.instant().truncatedTo(ChronoUnit.MICROS).atOffset(ZoneOffset.UTC));
 
-    // Two transactions with the same new key can both pass the NOT EXISTS check; the
-    // second then fails on the unique constraint once the first commits. PostgreSQL
-    // aborts the whole transaction on any failed statement, so the insert runs under a
-    // savepoint: rolling back to it leaves the caller's transaction usable.
-    int inserted;
-    try {
-      inserted =
-          savepoint.execute(status -> jdbc.sql(INSERT_UNLESS_PRESENT).params(params).update());
-    } catch (DuplicateKeyException concurrentDuplicate) {
-      log.debug("Notification {} was queued by a concurrent transaction", idempotencyKey);
-      inserted = 0;
-    }
+    // Two transactions with the same new key can both pass the NOT EXISTS check; the unique key
+    // then keeps the second out, without failing the caller's transaction.
+    int inserted = insertOnce.insert(INSERT_UNLESS_PRESENT, params);
     if (inserted == 0) {
       log.info("Notification {} was queued before; not queued again", idempotencyKey);
       return false;

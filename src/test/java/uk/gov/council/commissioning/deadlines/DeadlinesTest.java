@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.cases.InsertOnce;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.deadlines.Deadline.State;
@@ -41,7 +42,9 @@ class DeadlinesTest {
     dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).load().migrate();
     jdbc = JdbcClient.create(dataSource);
-    breaches = new DeadlineBreaches(jdbc, new DataSourceTransactionManager(dataSource));
+    breaches =
+        new DeadlineBreaches(
+            jdbc, new InsertOnce(jdbc, dataSource, new DataSourceTransactionManager(dataSource)));
     ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-30T09:00:00Z")));
   }
 
