@@ -2,8 +2,8 @@ package uk.gov.council.commissioning.cases;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.function.LongFunction;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,24 +26,63 @@ public final class CaseRegisterQueries<T> {
   private final RowMapper<T> row;
 
   /**
-   * Runs {@code insert} and gives the new row of {@code table} its number, made from the row's id
-   * by {@code numbering}, in {@code numberColumn}.
+   * How a register numbers its cases: {@code prefix}, then the row's id zero-padded to {@code
+   * digits} (more digits once the ids outgrow them). The ids come from the sequence {@code
+   * <table>_number}, which is also the id column's default.
+   */
+  public record Numbering(String table, String numberColumn, String prefix, int digits) {
+
+    /** The number of the row with this id. */
+    public String of(long id) {
+      return prefix + String.format("%0" + digits + "d", id);
+    }
+
+    /** The same number in SQL, of the id {@code id}, from the parameter {@code :numberPrefix}. */
+    String sql(String id) {
+      String text = "CAST(" + id + " AS VARCHAR(20))";
+      return ":numberPrefix || CASE WHEN "
+          + id
+          + " < "
+          + (long) Math.pow(10, digits)
+          + " THEN LPAD("
+          + text
+          + ", "
+          + digits
+          + ", '0') ELSE "
+          + text
+          + " END";
+    }
+  }
+
+  /**
+   * Inserts a case with its number in one statement: the row's id is taken from the register's
+   * sequence in the insert itself and its number made from it there, so the row is never written
+   * twice. {@code columns} are the row's other columns and {@code values} their values, as SQL
+   * naming {@code params}; a parameter that may be null must carry its SQL type (PostgreSQL cannot
+   * tell the type of a null in an {@code INSERT ... SELECT}).
    */
   public static NumberedRow insertNumbered(
-      JdbcClient jdbc,
-      JdbcClient.StatementSpec insert,
-      String table,
-      String numberColumn,
-      LongFunction<String> numbering) {
+      JdbcClient jdbc, Numbering numbering, String columns, String values, Map<String, ?> params) {
     KeyHolder key = new GeneratedKeyHolder();
-    insert.update(key, "id");
+    jdbc.sql(
+            "INSERT INTO "
+                + numbering.table()
+                + " (id, "
+                + numbering.numberColumn()
+                + ", "
+                + columns
+                + ") SELECT n.id, "
+                + numbering.sql("n.id")
+                + ", "
+                + values
+                + " FROM (SELECT nextval('"
+                + numbering.table()
+                + "_number') AS id) n")
+        .params(params)
+        .param("numberPrefix", numbering.prefix())
+        .update(key, "id");
     long id = key.getKey().longValue();
-    String number = numbering.apply(id);
-    jdbc.sql("UPDATE " + table + " SET " + numberColumn + " = :number WHERE id = :id")
-        .param("number", number)
-        .param("id", id)
-        .update();
-    return new NumberedRow(id, number);
+    return new NumberedRow(id, numbering.of(id));
   }
 
   /** The case where {@code condition} (naming the parameter {@code name}) holds, if any. */

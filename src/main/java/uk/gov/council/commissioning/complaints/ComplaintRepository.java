@@ -13,12 +13,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries;
+import uk.gov.council.commissioning.cases.CaseRegisterQueries.Numbering;
 
 /** SQL access to the complaint table, in the caller's transaction. H2 2.x and PostgreSQL 15. */
 @Repository
@@ -56,32 +59,29 @@ class ComplaintRepository {
    * opened (UK).
    */
   public String insert(NewComplaint c) {
-    JdbcClient.StatementSpec insert =
-        jdbc.sql(
-                """
-            INSERT INTO complaint (process_instance_id, route, provider_id, contract_id, received_at, opened_at,
-                                   opened_by, acknowledge_due_at, respond_due_at, original_respond_due_at,
-                                   safeguarding_raised)
-            VALUES (:pid, :route, :providerId, :contractId, :receivedAt, :openedAt, :openedBy,
-                    :acknowledgeDueAt, :respondDueAt, :respondDueAt, :safeguarding)
-            """)
-            .param("pid", c.processInstanceId())
-            .param("route", c.route())
-            .param("providerId", bigint(c.providerId()))
-            .param("contractId", bigint(c.contractId()))
-            .param("receivedAt", utc(c.receivedAt()))
-            .param("openedAt", utc(c.openedAt()))
-            .param("openedBy", text(c.openedBy()))
-            .param("acknowledgeDueAt", utc(c.acknowledgeDueAt()))
-            .param("respondDueAt", utc(c.respondDueAt()))
-            .param("safeguarding", c.safeguardingRaised());
+    Map<String, Object> params = new HashMap<>();
+    params.put("pid", c.processInstanceId());
+    params.put("route", c.route());
+    params.put("providerId", bigint(c.providerId()));
+    params.put("contractId", bigint(c.contractId()));
+    params.put("receivedAt", utc(c.receivedAt()));
+    params.put("openedAt", utc(c.openedAt()));
+    params.put("openedBy", text(c.openedBy()));
+    params.put("acknowledgeDueAt", utc(c.acknowledgeDueAt()));
+    params.put("respondDueAt", utc(c.respondDueAt()));
+    params.put("safeguarding", c.safeguardingRaised());
     int year = ComplaintDeadlines.ukDate(c.openedAt()).getYear();
     return CaseRegisterQueries.insertNumbered(
             jdbc,
-            insert,
-            "complaint",
-            "complaint_number",
-            id -> String.format("CP-%d-%06d", year, id))
+            new Numbering("complaint", "complaint_number", "CP-" + year + "-", 6),
+            """
+            process_instance_id, route, provider_id, contract_id, received_at, opened_at,
+            opened_by, acknowledge_due_at, respond_due_at, original_respond_due_at,
+            safeguarding_raised""",
+            """
+            :pid, :route, :providerId, :contractId, :receivedAt, :openedAt, :openedBy,
+            :acknowledgeDueAt, :respondDueAt, :respondDueAt, :safeguarding""",
+            params)
         .number();
   }
 

@@ -34,9 +34,11 @@ class IncidentCaseService {
   public OpenedCase open(Map<String, Object> variables, String userId, List<String> groups) {
     ProcessInstanceWithVariables instance =
         cases.start(PROCESS_KEY, null, variables, userId, groups, StartCheck.NONE);
+    // The register step marks a provider's report as the initial report received, and only then.
+    boolean byProvider = Boolean.TRUE.equals(instance.getVariables().get(INITIAL_REPORT_RECEIVED));
     return new OpenedCase(
         (String) instance.getVariables().get(INCIDENT_NUMBER),
         instance.getId(),
-        (String) instance.getVariables().get(SOURCE));
+        byProvider ? SOURCE_PROVIDER_REPORT : SOURCE_COUNCIL_LOGGED);
   }
 }

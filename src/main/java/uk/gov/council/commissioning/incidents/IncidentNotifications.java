@@ -8,8 +8,6 @@ import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
-import uk.gov.council.commissioning.contracts.ContractService;
-import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.escalation.CaseMail;
 import uk.gov.council.commissioning.escalation.Escalations;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
@@ -20,9 +18,10 @@ import uk.gov.council.commissioning.security.Roles;
  * No email names the service user: personal details stay in the case, which only council staff and
  * the provider can open.
  *
- * <p>Recipients and every fact in the text come from the register's record of the case, which
- * callers find by the business key: process variables can be set by whoever completes a task, so a
- * provider could otherwise redirect the council's emails or change what they say.
+ * <p>Recipients and every fact in the text come from the register's record of the case (with its
+ * provider's address and its contract's officer), which callers find by the business key: process
+ * variables can be set by whoever completes a task, so a provider could otherwise redirect the
+ * council's emails or change what they say.
  */
 @Component("incidentNotifications")
 @RequiredArgsConstructor
@@ -31,7 +30,6 @@ class IncidentNotifications {
   private final CaseMail mail;
   private final Escalations escalations;
   private final RecipientDirectory recipients;
-  private final ContractService contracts;
 
   /**
    * Seed 002 §12.2: the council learns of a provider's report at once, not only when a task
@@ -73,9 +71,7 @@ class IncidentNotifications {
       Instant due,
       String within) {
     List<String> to = new ArrayList<>(provider(incident));
-    to.addAll(
-        recipients.officerOrCommissioningOfficers(
-            contracts.contractOfficer(incident.contractReference()).orElse(null)));
+    to.addAll(recipients.officerOrCommissioningOfficers(incident.contractOfficer()));
     Map<String, Object> values = values(incident, due);
     values.put("within", within);
     escalations.escalate(execution, template, to, values, template);
@@ -93,13 +89,9 @@ class IncidentNotifications {
   }
 
   /** The provider's contact address from the register; none when the register has no address. */
-  private List<String> provider(SeriousIncident incident) {
-    return contracts
-        .findProviderById(incident.providerId())
-        .map(Provider::contactEmail)
-        .filter(email -> !email.isBlank())
-        .map(List::of)
-        .orElse(List.of());
+  private static List<String> provider(SeriousIncident incident) {
+    String email = incident.providerEmail();
+    return email == null || email.isBlank() ? List.of() : List.of(email);
   }
 
   /** What the escalation templates name: the case's values and the missed deadline. */

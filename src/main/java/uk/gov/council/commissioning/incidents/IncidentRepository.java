@@ -8,13 +8,23 @@ import static uk.gov.council.commissioning.cases.RegisterColumns.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import javax.sql.DataSource;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries;
+import uk.gov.council.commissioning.cases.CaseRegisterQueries.NumberedRow;
+import uk.gov.council.commissioning.cases.CaseRegisterQueries.Numbering;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.Provider;
 
 /**
  * SQL access to the {@code serious_incident} register, in the caller's transaction (the engine's,
@@ -26,8 +36,8 @@ class IncidentRepository {
 
   private static final String SELECT =
       """
-      SELECT i.*, p.name AS provider_name, p.organisation_group, c.reference AS contract_reference,
-             c.title AS contract_title
+      SELECT i.*, p.name AS provider_name, p.organisation_group, p.contact_email AS provider_email,
+             c.reference AS contract_reference, c.title AS contract_title, c.contract_officer
         FROM serious_incident i
         JOIN provider p ON p.id = i.provider_id
         JOIN contract c ON c.id = i.contract_id
@@ -36,9 +46,15 @@ class IncidentRepository {
   private static final String NEWEST_FIRST = "i.occurred_at DESC, i.id DESC";
 
   private final JdbcClient jdbc;
+  private final DataSource dataSource;
 
-  /** Inserts the case and gives it its number, SI-(year of occurrence)-(six-digit id). */
-  public String insert(
+  /**
+   * Inserts the case and gives it its number, SI-(year of occurrence)-(six-digit id).
+   *
+   * @return the case as the register now holds it, so that the step that opens it need not read it
+   *     back
+   */
+  public SeriousIncident insert(
       IncidentReport report,
       String processInstanceId,
       Instant openedAt,
@@ -46,38 +62,70 @@ class IncidentRepository {
       Instant initialReportDueAt,
       Instant reportingFormDueAt,
       int yearOfOccurrence) {
-    JdbcClient.StatementSpec insert =
-        jdbc.sql(
-                """
-            INSERT INTO serious_incident
-              (process_instance_id, provider_id, contract_id, source, category, occurred_at, provider_aware_at,
-               opened_at, opened_by, initial_report_due_at, initial_report_at, reporting_form_due_at,
-               safeguarding_suspected, riddor_reportable)
-            VALUES (:pid, :providerId, :contractId, :source, :category, :occurredAt, :awareAt,
-                    :openedAt, :openedBy, :initialDue, :initialAt, :formDue, :safeguarding, :riddor)
-            """)
-            .param("pid", processInstanceId)
-            .param("providerId", report.contract().provider().id())
-            .param("contractId", report.contract().id())
-            .param("source", report.source())
-            .param("category", report.category().name())
-            .param("occurredAt", utc(report.occurredAt()))
-            .param("awareAt", timestamp(report.providerAwareAt()))
-            .param("openedAt", utc(openedAt))
-            .param("openedBy", text(openedBy))
-            .param("initialDue", utc(initialReportDueAt))
-            // A provider's own report is its initial report (seed 002 §12.4).
-            .param("initialAt", timestamp(report.byProvider() ? openedAt : null))
-            .param("formDue", utc(reportingFormDueAt))
-            .param("safeguarding", report.safeguardingSuspected())
-            .param("riddor", report.riddorReportable());
-    return CaseRegisterQueries.insertNumbered(
+    Map<String, Object> params = new HashMap<>();
+    params.put("pid", processInstanceId);
+    params.put("providerId", report.contract().provider().id());
+    params.put("contractId", report.contract().id());
+    params.put("source", report.source());
+    params.put("category", report.category().name());
+    params.put("occurredAt", utc(report.occurredAt()));
+    params.put("awareAt", timestamp(report.providerAwareAt()));
+    params.put("openedAt", utc(openedAt));
+    params.put("openedBy", text(openedBy));
+    params.put("initialDue", utc(initialReportDueAt));
+    // A provider's own report is its initial report (seed 002 §12.4).
+    params.put("initialAt", timestamp(report.byProvider() ? openedAt : null));
+    params.put("formDue", utc(reportingFormDueAt));
+    params.put("safeguarding", report.safeguardingSuspected());
+    params.put("riddor", report.riddorReportable());
+    NumberedRow row =
+        CaseRegisterQueries.insertNumbered(
             jdbc,
-            insert,
-            "serious_incident",
-            "incident_number",
-            id -> String.format("SI-%d-%06d", yearOfOccurrence, id))
-        .number();
+            new Numbering("serious_incident", "incident_number", "SI-" + yearOfOccurrence + "-", 6),
+            """
+            process_instance_id, provider_id, contract_id, source, category, occurred_at, provider_aware_at,
+            opened_at, opened_by, initial_report_due_at, initial_report_at, reporting_form_due_at,
+            safeguarding_suspected, riddor_reportable""",
+            """
+            :pid, :providerId, :contractId, :source, :category, :occurredAt, :awareAt,
+            :openedAt, :openedBy, :initialDue, :initialAt, :formDue, :safeguarding, :riddor""",
+            params);
+    Contract contract = report.contract();
+    Provider provider = contract.provider();
+    SeriousIncident incident =
+        new SeriousIncident(
+            row.id(),
+            row.number(),
+            processInstanceId,
+            provider.id(),
+            provider.name(),
+            provider.organisationGroup(),
+            contract.reference(),
+            contract.title(),
+            report.source(),
+            report.category().name(),
+            micros(report.occurredAt()),
+            micros(report.providerAwareAt()),
+            micros(openedAt),
+            openedBy,
+            micros(initialReportDueAt),
+            report.byProvider() ? micros(openedAt) : null,
+            micros(reportingFormDueAt),
+            null,
+            report.safeguardingSuspected(),
+            report.riddorReportable(),
+            "OPEN",
+            null,
+            null,
+            provider.contactEmail(),
+            contract.contractOfficer());
+    readInThisTransaction().put(incident.incidentNumber(), incident);
+    return incident;
+  }
+
+  /** As the register's timestamp columns keep an instant. */
+  private static Instant micros(Instant instant) {
+    return instant == null ? null : instant.truncatedTo(ChronoUnit.MICROS);
   }
 
   /** Records the provider's initial report once; a repeat (retried job) keeps the first time. */
@@ -87,6 +135,7 @@ class IncidentRepository {
       Instant providerAwareAt,
       boolean safeguardingSuspected,
       boolean riddorReportable) {
+    changed(number);
     jdbc.sql(
             """
             UPDATE serious_incident
@@ -105,6 +154,7 @@ class IncidentRepository {
   }
 
   public void recordReportingForm(String number, Instant at) {
+    changed(number);
     jdbc.sql(
             "UPDATE serious_incident SET reporting_form_at = COALESCE(reporting_form_at, :at)"
                 + " WHERE incident_number = :number")
@@ -114,6 +164,7 @@ class IncidentRepository {
   }
 
   public void markSafeguardingSuspected(String number) {
+    changed(number);
     jdbc.sql(
             "UPDATE serious_incident SET safeguarding_suspected = TRUE WHERE incident_number = :number")
         .param("number", number)
@@ -121,6 +172,7 @@ class IncidentRepository {
   }
 
   public void close(String number, Instant at, String outcome) {
+    changed(number);
     jdbc.sql(
             """
             UPDATE serious_incident
@@ -139,9 +191,57 @@ class IncidentRepository {
 
   /** The register's record of a case that must exist: a process step's own incident. */
   public SeriousIncident require(String number) {
-    return findByNumber(number)
-        .orElseThrow(
-            () -> new IllegalStateException("No serious incident " + number + " in the register"));
+    Map<String, SeriousIncident> read = readInThisTransaction();
+    SeriousIncident known = read.get(number);
+    if (known != null) {
+      return known;
+    }
+    SeriousIncident incident =
+        findByNumber(number)
+            .orElseThrow(
+                () ->
+                    new IllegalStateException(
+                        "No serious incident " + number + " in the register"));
+    read.put(number, incident);
+    return incident;
+  }
+
+  /**
+   * The cases this transaction has read or inserted, by number. A step asks for its case, then its
+   * emails, the next task's candidate groups and its due date ask again; within one transaction
+   * only the transaction's own writes change the row, and each of them forgets the case. Kept for
+   * the transaction on the connection it runs on, so a transaction started inside it (another
+   * connection) reads the register afresh; outside a transaction nothing is kept.
+   */
+  private Map<String, SeriousIncident> readInThisTransaction() {
+    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+      return new HashMap<>();
+    }
+    Object connection = TransactionSynchronizationManager.getResource(dataSource);
+    ReadCases read = (ReadCases) TransactionSynchronizationManager.getResource(ReadCases.class);
+    if (read != null && read.connection() == connection) {
+      return read.cases();
+    }
+    ReadCases fresh = new ReadCases(connection, new HashMap<>());
+    if (read == null) {
+      TransactionSynchronizationManager.registerSynchronization(
+          new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+              TransactionSynchronizationManager.unbindResourceIfPossible(ReadCases.class);
+            }
+          });
+    } else {
+      TransactionSynchronizationManager.unbindResource(ReadCases.class);
+    }
+    TransactionSynchronizationManager.bindResource(ReadCases.class, fresh);
+    return fresh.cases();
+  }
+
+  private record ReadCases(Object connection, Map<String, SeriousIncident> cases) {}
+
+  private void changed(String number) {
+    readInThisTransaction().remove(number);
   }
 
   public List<SeriousIncident> findAll() {
@@ -203,6 +303,8 @@ class IncidentRepository {
         rs.getBoolean("riddor_reportable"),
         rs.getString("status"),
         rs.getString("outcome"),
-        instant(rs, "closed_at"));
+        instant(rs, "closed_at"),
+        rs.getString("provider_email"),
+        rs.getString("contract_officer"));
   }
 }

@@ -124,6 +124,22 @@ public class IncidentSteps {
   }
 
   /**
+   * A provider's report that opened the case (its deadline opened met): a LATE breach after the 12
+   * hours. A case opened now has no MISSED breach to withdraw.
+   */
+  void initialReportWithCase(SeriousIncident incident, Instant receivedAt) {
+    if (receivedAt.isAfter(incident.initialReportDueAt())) {
+      recordLate(
+          incident,
+          INITIAL_REPORT,
+          "initial report",
+          incident.initialReportDueAt(),
+          receivedAt,
+          "");
+    }
+  }
+
+  /**
    * Seed 002 §12.5 "regular updates": the next update is asked for the update interval after today,
    * on the way to the timer that asks for it, which reads this deadline.
    */
@@ -211,25 +227,35 @@ public class IncidentSteps {
     if (!receivedAt.isAfter(due)) {
       breaches.withdraw(CASE_TYPE, incident.incidentNumber(), requirement, Kind.MISSED);
     } else {
-      Duration late = Duration.between(due, receivedAt);
-      breaches.record(
-          CASE_TYPE,
-          incident.incidentNumber(),
-          incident.providerId(),
-          requirement,
-          Kind.LATE,
-          due,
-          receivedAt,
-          "The "
-              + what
-              + " arrived"
-              + how
-              + " "
-              + hoursAndMinutes(late)
-              + " after its deadline ("
-              + IncidentTimes.text(due)
-              + ")");
+      recordLate(incident, requirement, what, due, receivedAt, how);
     }
+  }
+
+  private void recordLate(
+      SeriousIncident incident,
+      String requirement,
+      String what,
+      Instant due,
+      Instant receivedAt,
+      String how) {
+    Duration late = Duration.between(due, receivedAt);
+    breaches.record(
+        CASE_TYPE,
+        incident.incidentNumber(),
+        incident.providerId(),
+        requirement,
+        Kind.LATE,
+        due,
+        receivedAt,
+        "The "
+            + what
+            + " arrived"
+            + how
+            + " "
+            + hoursAndMinutes(late)
+            + " after its deadline ("
+            + IncidentTimes.text(due)
+            + ")");
   }
 
   static String hoursAndMinutes(Duration duration) {

@@ -27,20 +27,15 @@ final class IncidentVariables {
   /** The start event's initiator: the signed-in user who reported or logged the incident. */
   static final String REPORTED_BY = "reportedBy";
 
-  // Set when the case is registered.
+  // Set when the case is registered: only what the model, the forms and the case's pages read. The
+  // provider, the source and the deadlines are in the register.
   static final String INCIDENT_NUMBER = "incidentNumber";
   static final String CONTRACT_TITLE = "contractTitle";
   static final String PROVIDER_NAME = "providerName";
-  static final String PROVIDER_GROUP = "providerGroup";
-  static final String PROVIDER_ID = "providerId";
-  static final String PROVIDER_EMAIL = "providerEmail";
-  static final String SOURCE = "source";
   static final String INITIAL_REPORT_RECEIVED = "initialReportReceived";
   static final String CATEGORY_LABEL = "categoryLabel";
   static final String OCCURRED_AT_TEXT = "occurredAtText";
-  static final String INITIAL_REPORT_DUE_AT = "initialReportDueAt";
   static final String INITIAL_REPORT_DUE_TEXT = "initialReportDueText";
-  static final String REPORTING_FORM_DUE_AT = "reportingFormDueAt";
   static final String REPORTING_FORM_DUE_TEXT = "reportingFormDueText";
   static final String SAFEGUARDING_ALERT_RAISED = "safeguardingAlertRaised";
   static final String SAFEGUARDING_ALERT_INSTANCE = "safeguardingAlertProcessInstanceId";

@@ -4,14 +4,15 @@ import static uk.gov.council.commissioning.incidents.IncidentVariables.*;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.cases.CaseVariables;
 import uk.gov.council.commissioning.contracts.Contract;
-import uk.gov.council.commissioning.contracts.ContractCaseVariables;
 import uk.gov.council.commissioning.deadlines.CaseRef;
 import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
@@ -47,7 +48,7 @@ public class RegisterIncident implements JavaDelegate {
     Instant initialDue = deadlines.initialReport().dueFrom(report.occurredAt(), calendar);
     Instant formDue = deadlines.reportingForm().dueFrom(report.occurredAt(), calendar);
     int year = report.occurredAt().atZone(WorkingDayCalendar.UK).getYear();
-    String number =
+    SeriousIncident incident =
         register.insert(
             report,
             execution.getProcessInstanceId(),
@@ -56,34 +57,40 @@ public class RegisterIncident implements JavaDelegate {
             initialDue,
             formDue,
             year);
+    String number = incident.incidentNumber();
     execution.setProcessBusinessKey(number);
+    // A new case has no deadlines yet, so each is inserted once; a provider's own report is its
+    // initial report, so that deadline opens already met.
     CaseRef ref = new CaseRef(CASE_TYPE, number, execution.getProcessInstanceId());
-    caseDeadlines.schedule(ref, INITIAL_REPORT, deadlines.initialReport(), report.occurredAt());
-    caseDeadlines.schedule(ref, REPORTING_FORM, deadlines.reportingForm(), report.occurredAt());
+    caseDeadlines.open(
+        ref,
+        INITIAL_REPORT,
+        deadlines.initialReport(),
+        report.occurredAt(),
+        report.byProvider() ? now : null);
+    caseDeadlines.open(ref, REPORTING_FORM, deadlines.reportingForm(), report.occurredAt(), null);
 
-    Map<String, Object> variables = ContractCaseVariables.of(contract);
+    // Only what the model, the forms and the case's pages read: the register holds the rest
+    // (provider, deadlines, source), and each variable costs a row in three tables.
+    Map<String, Object> variables = new HashMap<>();
     variables.put(INCIDENT_NUMBER, number);
     variables.put(REPORTED_BY, reporter.userId());
-    variables.put(PROVIDER_ID, contract.provider().id());
-    variables.put(PROVIDER_EMAIL, contract.provider().contactEmail());
-    variables.put(SOURCE, report.source());
+    variables.put(CONTRACT_REFERENCE, contract.reference());
+    variables.put(CONTRACT_TITLE, contract.title());
+    variables.put(PROVIDER_NAME, contract.provider().name());
     variables.put(INITIAL_REPORT_RECEIVED, report.byProvider());
     variables.put(CATEGORY_LABEL, report.category().label());
     variables.put(OCCURRED_AT_TEXT, IncidentTimes.text(report.occurredAt()));
-    variables.put(INITIAL_REPORT_DUE_AT, initialDue.toString());
     variables.put(INITIAL_REPORT_DUE_TEXT, IncidentTimes.text(initialDue));
-    variables.put(REPORTING_FORM_DUE_AT, formDue.toString());
     variables.put(REPORTING_FORM_DUE_TEXT, IncidentTimes.text(formDue));
     variables.put(SAFEGUARDING_SUSPECTED, report.safeguardingSuspected());
     variables.put(RIDDOR_REPORTABLE, report.riddorReportable());
-    variables.put(SAFEGUARDING_ALERT_RAISED, false);
     variables.put(UPDATES_RECEIVED, 0);
-    execution.setVariables(variables);
+    CaseVariables.setChanged(execution, variables);
 
-    SeriousIncident incident = steps.incident(execution);
     if (report.byProvider()) {
-      // A provider's own report is its initial report: late if it came after the 12 hours.
-      steps.initialReportReceived(incident, now, "");
+      // Late if it came after the 12 hours.
+      steps.initialReportWithCase(incident, now);
       notifications.reportedByProvider(execution, incident);
     } else {
       notifications.loggedByCouncil(execution, incident);

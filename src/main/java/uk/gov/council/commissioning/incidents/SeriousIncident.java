@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * A serious incident as the register holds it: facts about deadlines and their outcome, no personal
- * details of the service user (those stay in the process variables).
+ * details of the service user (those stay in the process variables). With the provider's contact
+ * address and the contract's officer (or null), whom its escalations tell.
  */
 record SeriousIncident(
     long id,
@@ -29,4 +30,6 @@ record SeriousIncident(
     boolean riddorReportable,
     String status,
     String outcome,
-    Instant closedAt) {}
+    Instant closedAt,
+    String providerEmail,
+    String contractOfficer) {}

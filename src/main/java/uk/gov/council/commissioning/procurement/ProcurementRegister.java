@@ -7,19 +7,24 @@ import static uk.gov.council.commissioning.cases.RegisterColumns.text;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.SqlParameterValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries;
+import uk.gov.council.commissioning.cases.CaseRegisterQueries.Numbering;
 
 /**
  * Procurements as recorded facts (V12): the case, its current timetable, finished stages, slips,
@@ -96,24 +101,24 @@ class ProcurementRegister {
       String startReason,
       String startedBy,
       int year) {
-    JdbcClient.StatementSpec insert =
-        jdbc.sql(
-                """
-            INSERT INTO procurement (process_instance_id, title, service_area, regime, estimated_value, key_decision,
-                                     replaces_reference, start_reason, started_by)
-            VALUES (:pid, :title, :area, :regime, :value, :key, :replaces, :reason, :by)
-            """)
-            .param("pid", processInstanceId)
-            .param("title", title)
-            .param("area", serviceArea)
-            .param("regime", regime)
-            .param("value", estimatedValue)
-            .param("key", keyDecision)
-            .param("replaces", text(replacesReference))
-            .param("reason", startReason)
-            .param("by", text(startedBy));
+    Map<String, Object> params = new HashMap<>();
+    params.put("pid", processInstanceId);
+    params.put("title", text(title));
+    params.put("area", text(serviceArea));
+    params.put("regime", text(regime));
+    params.put("value", new SqlParameterValue(Types.NUMERIC, estimatedValue));
+    params.put("key", keyDecision);
+    params.put("replaces", text(replacesReference));
+    params.put("reason", text(startReason));
+    params.put("by", text(startedBy));
     return CaseRegisterQueries.insertNumbered(
-            jdbc, insert, "procurement", "reference", id -> String.format("PROC-%d-%04d", year, id))
+            jdbc,
+            new Numbering("procurement", "reference", "PROC-" + year + "-", 4),
+            """
+            process_instance_id, title, service_area, regime, estimated_value, key_decision,
+            replaces_reference, start_reason, started_by""",
+            ":pid, :title, :area, :regime, :value, :key, :replaces, :reason, :by",
+            params)
         .number();
   }
 

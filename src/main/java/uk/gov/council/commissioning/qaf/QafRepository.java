@@ -4,6 +4,7 @@ import static uk.gov.council.commissioning.cases.RegisterColumns.booleanOrNull;
 import static uk.gov.council.commissioning.cases.RegisterColumns.date;
 import static uk.gov.council.commissioning.cases.RegisterColumns.instant;
 import static uk.gov.council.commissioning.cases.RegisterColumns.text;
+import static uk.gov.council.commissioning.cases.RegisterColumns.timestamp;
 import static uk.gov.council.commissioning.cases.RegisterColumns.utc;
 
 import java.sql.ResultSet;
@@ -12,6 +13,7 @@ import java.sql.Types;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -22,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries.NumberedRow;
+import uk.gov.council.commissioning.cases.CaseRegisterQueries.Numbering;
 
 /** QAFs, their grades and the contract management meetings they are timed from (V8, V9). */
 @Repository
@@ -55,29 +58,25 @@ public class QafRepository {
       String reviewingOfficer,
       Instant issueAt,
       Instant returnDueAt) {
-    JdbcClient.StatementSpec insert =
-        jdbc.sql(
-                """
-            INSERT INTO qaf_assessment (process_instance_id, contract_id, provider_id, financial_year, variant,
-                                        meeting_date, reviewing_officer, issue_at, return_due_at)
-            VALUES (:pid, :contractId, :providerId, :year, :variant, :meeting, :officer, :issueAt, :returnDueAt)
-            """)
-            .param("pid", processInstanceId)
-            .param("contractId", contractId)
-            .param("providerId", providerId)
-            .param("year", financialYear)
-            .param("variant", variant)
-            .param("meeting", meetingDate)
-            .param("officer", text(reviewingOfficer))
-            .param("issueAt", utc(issueAt))
-            .param("returnDueAt", utc(returnDueAt));
+    Map<String, Object> params = new HashMap<>();
+    params.put("pid", processInstanceId);
+    params.put("contractId", contractId);
+    params.put("providerId", providerId);
+    params.put("year", financialYear);
+    params.put("variant", variant);
+    params.put("meeting", date(meetingDate));
+    params.put("officer", text(reviewingOfficer));
+    params.put("issueAt", timestamp(issueAt));
+    params.put("returnDueAt", timestamp(returnDueAt));
     NumberedRow row =
         CaseRegisterQueries.insertNumbered(
             jdbc,
-            insert,
-            "qaf_assessment",
-            "qaf_number",
-            id -> String.format("QAF-%d-%06d", financialYear, id));
+            new Numbering("qaf_assessment", "qaf_number", "QAF-" + financialYear + "-", 6),
+            """
+            process_instance_id, contract_id, provider_id, financial_year, variant,
+            meeting_date, reviewing_officer, issue_at, return_due_at""",
+            ":pid, :contractId, :providerId, :year, :variant, :meeting, :officer, :issueAt, :returnDueAt",
+            params);
     for (QafObjective objective : QafObjective.of(variant)) {
       jdbc.sql("INSERT INTO qaf_grade (assessment_id, objective) VALUES (:id, :objective)")
           .param("id", row.id())

@@ -11,7 +11,6 @@ import java.time.Instant;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
-import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.escalation.CaseMail;
 import uk.gov.council.commissioning.escalation.Escalations;
@@ -55,16 +54,14 @@ class IncidentEscalationTextsTest {
                 false,
                 "OPEN",
                 null,
+                null,
+                "contact@alpha.example",
                 null));
     CaseMail mail = new CaseMail(mock(NotificationService.class));
     IncidentEscalations escalations =
         new IncidentEscalations(
             mock(Deadlines.class),
-            new IncidentNotifications(
-                mail,
-                new Escalations(mail),
-                mock(RecipientDirectory.class),
-                mock(ContractService.class)),
+            new IncidentNotifications(mail, new Escalations(mail), mock(RecipientDirectory.class)),
             steps,
             new IncidentProperties(
                 Duration.ofHours(6), Duration.ofHours(36), Duration.ofHours(24), 5, 2, 2));

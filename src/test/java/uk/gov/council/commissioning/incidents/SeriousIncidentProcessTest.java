@@ -93,10 +93,18 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .isWaitingAt("Task_SubmitReportingForm")
         .hasNotPassed("Task_SubmitInitialReport", "Task_EnterInitialReportReceivedOtherwise")
         .variables()
-        .containsEntry("source", "PROVIDER_REPORT")
-        .containsEntry("providerGroup", VIBRANCE_GROUP)
-        .containsEntry("initialReportDueAt", "2025-05-22T19:00:00Z")
-        .containsEntry("reportingFormDueAt", "2025-05-24T07:00:00Z");
+        .containsEntry("initialReportReceived", true)
+        .containsEntry("incidentNumber", number)
+        // The register holds the source, the provider and the deadlines (below); the case keeps
+        // only what its model and forms read.
+        .doesNotContainKeys(
+            "source",
+            "providerGroup",
+            "providerId",
+            "providerEmail",
+            "initialReportDueAt",
+            "reportingFormDueAt");
+    assertThat(taskAt(instance, "Task_SubmitReportingForm")).hasCandidateGroup(VIBRANCE_GROUP);
     assertProviderTaskDueAt(
         instance,
         "Task_SubmitReportingForm",
@@ -217,7 +225,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .hasBusinessKey(number)
         .isWaitingAt("Task_SubmitInitialReport", "Task_SubmitReportingForm")
         .variables()
-        .containsEntry("source", "COUNCIL_LOGGED");
+        .containsEntry("initialReportReceived", false);
     assertProviderTaskDueAt(
         instance,
         "Task_SubmitInitialReport",
