@@ -2,7 +2,7 @@
 """The bench's load client and its table.
 
   load.py starts URL USER PASSWORD PROCESS_KEY CONTRACT COUNT CLIENTS LABEL
-      starts COUNT cases through POST /engine-rest/process-definition/key/KEY/start from CLIENTS
+      starts COUNT cases of serious-incident or complaint through POST /engine-rest/process-definition/key/KEY/start from CLIENTS
       threads, each on its own kept-alive connection, and prints one JSON line: the label, how
       many succeeded and failed, the rate and the latency percentiles. Exits 1 on any failure.
   load.py wait URL USER PASSWORD PROCESS_KEY SECONDS
@@ -53,6 +53,33 @@ def incident_report(contract):
     return {"variables": {k: {"value": v} for k, v in values.items()}}
 
 
+# A complaint a provider records itself (route PROVIDER, on its own contract), as the complaint
+# start form gives it.
+COMPLAINT_ITEMS = {
+    "complainantName": "Jane Example",
+    "complainantRelationship": "REPRESENTATIVE",
+    "serviceUserName": "Edith Example",
+    "complainantContact": "jane@example.org, 07700 900123",
+    "howReceived": "EMAIL",
+    "summary": "Carers arrived late three times this week and left before the end of the visit",
+    "route": "PROVIDER",
+    "safeguardingConcern": False,
+}
+
+
+def complaint(contract):
+    values = dict(COMPLAINT_ITEMS)
+    values.update(contractReference=contract, receivedAt=minutes_ago(60))
+    return {"variables": {k: {"value": v} for k, v in values.items()}}
+
+
+def start_request(key, contract):
+    """The start payload of a process the bench knows."""
+    if key == "complaint":
+        return complaint(contract)
+    return incident_report(contract)
+
+
 def connection(url):
     parts = urllib.parse.urlsplit(url)
     return http.client.HTTPConnection(parts.hostname, parts.port, timeout=120)
@@ -85,7 +112,7 @@ def starts(url, user, password, key, contract, count, clients, label):
     def client():
         conn = connection(url)
         while take():
-            body = json.dumps(incident_report(contract))
+            body = json.dumps(start_request(key, contract))
             began = time.perf_counter()
             try:
                 conn.request("POST", path, body, headers)
