@@ -216,7 +216,7 @@ def main():
     parser.add_argument("--threads", type=int, default=1, help="commissioning.mail.dispatch-threads")
     parser.add_argument("--batch-size", type=int, default=50,
                         help="commissioning.mail.dispatch-batch-size")
-    parser.add_argument("--interval", type=int, default=120,
+    parser.add_argument("--interval", type=int, default=240,
                         help="seconds between dispatcher runs, and before its first")
     parser.add_argument("--clients", type=int, default=8)
     parser.add_argument("--work", help="where the log goes (default: a new temporary directory)")
