@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.notify;
 
+import jakarta.annotation.PreDestroy;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
@@ -9,9 +10,16 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +27,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -27,10 +36,11 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Sends what {@link NotificationService} queued. Several application nodes may run this against one
- * database: a node sends a message only after it has moved the row from PENDING to SENDING itself,
- * and that claim is committed before the mail server is contacted, so no database lock or
- * connection is held while talking SMTP.
+ * Sends what {@link NotificationService} queued. Several application nodes, each with one or more
+ * threads ({@code commissioning.mail.dispatch-threads}), may run this against one database: a
+ * thread sends a message only after it has moved the row from PENDING to SENDING itself, and that
+ * claim is committed before the mail server is contacted, so no database lock or connection is held
+ * while talking SMTP.
  *
  * <p>Delivery is at least once: if a node stops after sending but before recording it, the claim
  * expires after {@value #CLAIM_TIMEOUT_MINUTES} minutes and the message is sent again.
@@ -44,8 +54,14 @@ public class OutboxDispatcher {
   // Doubled after each failure (1, 2, 4, 8 minutes), so a relay that is down for a
   // quarter of an hour does not turn every queued message into FAILED.
   static final Duration FIRST_RETRY_DELAY = Duration.ofMinutes(1);
-  static final int BATCH_SIZE = 50;
+  static final int DEFAULT_BATCH_SIZE = 50;
   private static final int MAX_ERROR_LENGTH = 2000;
+
+  /**
+   * The header that names the outbox row a message came from: a message sent again after its
+   * confirmation was lost carries the same value, so a mailbox or a test can tell a repeat.
+   */
+  static final String OUTBOX_ID_HEADER = "X-Outbox-Id";
 
   private static final Logger log = LoggerFactory.getLogger(OutboxDispatcher.class);
 
@@ -54,14 +70,20 @@ public class OutboxDispatcher {
   private final JavaMailSender mailSender;
   private final String from;
   private final Clock clock;
+  private final int batchSize;
+  private final int threads;
+  // The threads besides the scheduler's own; none when one thread sends.
+  private final ExecutorService workers;
 
   @Autowired
   public OutboxDispatcher(
       JdbcClient jdbc,
       PlatformTransactionManager transactionManager,
       JavaMailSender mailSender,
-      @Value("${commissioning.mail.from}") String from) {
-    this(jdbc, transactionManager, mailSender, from, Clock.systemUTC());
+      @Value("${commissioning.mail.from}") String from,
+      @Value("${commissioning.mail.dispatch-batch-size:" + DEFAULT_BATCH_SIZE + "}") int batchSize,
+      @Value("${commissioning.mail.dispatch-threads:1}") int threads) {
+    this(jdbc, transactionManager, mailSender, from, Clock.systemUTC(), batchSize, threads);
   }
 
   OutboxDispatcher(
@@ -70,11 +92,38 @@ public class OutboxDispatcher {
       JavaMailSender mailSender,
       String from,
       Clock clock) {
+    this(jdbc, transactionManager, mailSender, from, clock, DEFAULT_BATCH_SIZE, 1);
+  }
+
+  OutboxDispatcher(
+      JdbcClient jdbc,
+      PlatformTransactionManager transactionManager,
+      JavaMailSender mailSender,
+      String from,
+      Clock clock,
+      int batchSize,
+      int threads) {
+    if (batchSize < 1 || threads < 1) {
+      throw new IllegalStateException(
+          "commissioning.mail.dispatch-batch-size and dispatch-threads must be at least 1");
+    }
     this.jdbc = jdbc;
     this.transaction = new TransactionTemplate(transactionManager);
     this.mailSender = mailSender;
     this.from = checkedSender(from);
     this.clock = clock;
+    this.batchSize = batchSize;
+    this.threads = threads;
+    this.workers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, workerThreads());
+  }
+
+  private static ThreadFactory workerThreads() {
+    AtomicInteger number = new AtomicInteger();
+    return task -> {
+      Thread thread = new Thread(task, "outbox-" + number.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    };
   }
 
   // A bad sender address would fail every message; better to refuse to start.
@@ -88,8 +137,10 @@ public class OutboxDispatcher {
   }
 
   /**
-   * Sends every message that is due, one transaction per step per message so that one bad message
-   * does not hold up the others.
+   * Sends every message that is due, a batch at a time on each of the configured threads: a batch
+   * is claimed in one transaction, sent over one connection to the mail server, and recorded as
+   * sent in one more. A message the server refuses is retried on its own later and does not hold up
+   * the rest of its batch.
    *
    * @return the number of messages this call sent
    */
@@ -98,35 +149,47 @@ public class OutboxDispatcher {
       initialDelayString = "${commissioning.mail.dispatch-interval}")
   public int dispatchPending() {
     releaseExpiredClaims();
+    if (workers == null) {
+      return drain();
+    }
+    List<Future<Integer>> others = new ArrayList<>();
+    for (int i = 1; i < threads; i++) {
+      others.add(workers.submit(this::drain));
+    }
+    int sent = drain();
+    for (Future<Integer> other : others) {
+      sent += waitFor(other);
+    }
+    return sent;
+  }
+
+  private int drain() {
     int sent = 0;
     while (true) {
-      List<Long> due =
-          jdbc.sql(
-                  """
-              SELECT id FROM notification_outbox
-              WHERE status = 'PENDING' AND next_attempt_at <= :now
-              ORDER BY next_attempt_at, id
-              FETCH FIRST %d ROWS ONLY
-              """
-                      .formatted(BATCH_SIZE))
-              .param("now", now())
-              .query(Long.class)
-              .list();
-      int claimed = 0;
-      for (Long id : due) {
-        Optional<OutboxMessage> message = claim(id);
-        if (message.isEmpty()) {
-          continue;
-        }
-        claimed++;
-        if (deliver(message.get())) {
-          sent++;
-        }
-      }
-      // Stop when the queue is drained, or when other nodes took everything we saw.
-      if (due.size() < BATCH_SIZE || claimed == 0) {
+      List<OutboxMessage> batch = claimBatch();
+      if (batch.isEmpty()) {
+        // Drained, or every due row is claimed by another thread or node.
         return sent;
       }
+      sent += deliver(batch);
+    }
+  }
+
+  private static int waitFor(Future<Integer> worker) {
+    try {
+      return worker.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the outbox was being sent", e);
+    } catch (ExecutionException e) {
+      throw new IllegalStateException("An outbox worker failed", e.getCause());
+    }
+  }
+
+  @PreDestroy
+  void stopWorkers() {
+    if (workers != null) {
+      workers.shutdownNow();
     }
   }
 
@@ -153,31 +216,53 @@ public class OutboxDispatcher {
         counts.getOrDefault("FAILED", 0));
   }
 
-  private Optional<OutboxMessage> claim(long id) {
+  /**
+   * Claims up to a batch of due messages in one transaction: their rows are locked (rows another
+   * thread or node has locked are skipped, not waited for), moved from PENDING to SENDING and read.
+   * The claim is committed before any of them is sent.
+   */
+  private List<OutboxMessage> claimBatch() {
     return transaction.execute(
         status -> {
           OffsetDateTime now = now();
-          // Only the node whose update changes the row sends the message.
-          int updated =
+          List<Long> due =
               jdbc.sql(
                       """
+              SELECT id FROM notification_outbox
+              WHERE status = 'PENDING' AND next_attempt_at <= :now
+              ORDER BY next_attempt_at, id
+              FETCH FIRST %d ROWS ONLY
+              FOR UPDATE SKIP LOCKED
+              """
+                          .formatted(batchSize))
+                  .param("now", now)
+                  .query(Long.class)
+                  .list();
+          if (due.isEmpty()) {
+            return List.of();
+          }
+          // The status condition keeps a row to one claimant even where the lock did not.
+          jdbc.sql(
+                  """
               UPDATE notification_outbox
               SET status = 'SENDING', claimed_at = :now, attempts = attempts + 1
-              WHERE id = :id AND status = 'PENDING' AND next_attempt_at <= :now
+              WHERE id IN (:ids) AND status = 'PENDING' AND next_attempt_at <= :now
               """)
-                  .param("id", id)
-                  .param("now", now)
-                  .update();
-          if (updated == 0) {
-            return Optional.empty();
-          }
+              .param("ids", due)
+              .param("now", now)
+              .update();
+          // The rows stay locked until this transaction ends, so those now SENDING with this
+          // claim's time are the ones this call moved.
           return jdbc.sql(
                   """
               SELECT id, idempotency_key, recipients, subject, body, attachment_name,
                      attachment_type, attachment_content, attempts
-              FROM notification_outbox WHERE id = :id
+              FROM notification_outbox
+              WHERE id IN (:ids) AND status = 'SENDING' AND claimed_at = :now
+              ORDER BY id
               """)
-              .param("id", id)
+              .param("ids", due)
+              .param("now", now)
               .query(
                   (rs, rowNum) ->
                       new OutboxMessage(
@@ -190,17 +275,53 @@ public class OutboxDispatcher {
                           rs.getString("attachment_type"),
                           rs.getBytes("attachment_content"),
                           rs.getInt("attempts")))
-              .optional();
+              .list();
         });
   }
 
-  private boolean deliver(OutboxMessage message) {
-    try {
-      mailSender.send(toMime(message));
-    } catch (Exception e) {
-      recordFailure(message, e);
-      return false;
+  /** Sends a claimed batch over one connection and records the outcome of each message. */
+  private int deliver(List<OutboxMessage> batch) {
+    Map<MimeMessage, OutboxMessage> byMime = new LinkedHashMap<>();
+    for (OutboxMessage message : batch) {
+      try {
+        byMime.put(toMime(message), message);
+      } catch (Exception e) {
+        recordFailure(message, e);
+      }
     }
+    if (byMime.isEmpty()) {
+      return 0;
+    }
+    Map<OutboxMessage, Exception> failed = new LinkedHashMap<>();
+    try {
+      mailSender.send(byMime.keySet().toArray(MimeMessage[]::new));
+    } catch (MailSendException e) {
+      // The messages the server refused, or all that were left when the connection failed.
+      e.getFailedMessages()
+          .forEach(
+              (mime, cause) -> {
+                OutboxMessage message = byMime.get(mime);
+                if (message != null) {
+                  failed.put(message, new MailSendException(cause.getMessage(), cause));
+                }
+              });
+      if (failed.isEmpty()) {
+        byMime.values().forEach(message -> failed.put(message, e));
+      }
+    } catch (Exception e) {
+      // No connection or no authentication: nothing of the batch went out.
+      byMime.values().forEach(message -> failed.put(message, e));
+    }
+    failed.forEach(this::recordFailure);
+    List<OutboxMessage> sent =
+        byMime.values().stream().filter(message -> !failed.containsKey(message)).toList();
+    if (!sent.isEmpty()) {
+      recordSent(sent);
+    }
+    return sent.size();
+  }
+
+  private void recordSent(List<OutboxMessage> sent) {
     try {
       transaction.executeWithoutResult(
           status ->
@@ -208,25 +329,26 @@ public class OutboxDispatcher {
                       """
               UPDATE notification_outbox
               SET status = 'SENT', sent_at = :now, claimed_at = NULL, last_error = NULL
-              WHERE id = :id AND status = 'SENDING'
+              WHERE id IN (:ids) AND status = 'SENDING'
               """)
-                  .param("id", message.id())
+                  .param("ids", sent.stream().map(OutboxMessage::id).toList())
                   .param("now", now())
                   .update());
     } catch (RuntimeException e) {
       log.error(
-          "Notification {} was sent but could not be marked SENT; it will be sent again when "
-              + "its claim expires",
-          message.key(),
+          "{} notification(s) were sent but could not be marked SENT; they will be sent again "
+              + "when their claim expires: {}",
+          sent.size(),
+          sent.stream().map(OutboxMessage::key).toList(),
           e);
     }
-    return true;
   }
 
   private MimeMessage toMime(OutboxMessage message) throws MessagingException {
     MimeMessage mime = mailSender.createMimeMessage();
     MimeMessageHelper helper = new MimeMessageHelper(mime, message.hasAttachment(), "UTF-8");
     helper.setFrom(from);
+    mime.setHeader(OUTBOX_ID_HEADER, Long.toString(message.id()));
     helper.setTo(message.recipients().toArray(String[]::new));
     helper.setSubject(message.subject());
     helper.setText(message.body(), false);

@@ -71,16 +71,19 @@ class DemoUsers {
   @EventListener(ApplicationReadyEvent.class)
   @Order(1)
   public void createDemoUsers() {
-    DEMO_PROVIDERS.forEach(
-        provider -> access.ensureGroup(provider.group(), provider.name(), "PROVIDER"));
-    for (DemoUser user : USERS) {
-      access.ensureUser(
-          user.id(),
-          user.firstName(),
-          user.lastName(),
-          user.id() + "@council.example",
-          demo.password());
-      user.groups().forEach(group -> access.ensureMembership(user.id(), group));
-    }
+    access.inOneTransaction(
+        () -> {
+          DEMO_PROVIDERS.forEach(
+              provider -> access.ensureGroup(provider.group(), provider.name(), "PROVIDER"));
+          for (DemoUser user : USERS) {
+            access.ensureUser(
+                user.id(),
+                user.firstName(),
+                user.lastName(),
+                user.id() + "@council.example",
+                demo.password());
+            user.groups().forEach(group -> access.ensureMembership(user.id(), group));
+          }
+        });
   }
 }

@@ -312,6 +312,108 @@ class NotificationOutboxTest extends ProcessTestCase {
   }
 
   @Test
+  void manyMessagesGoInBatchesEachOverOneConnectionFromSeveralThreads() throws Exception {
+    for (int i = 0; i < 120; i++) {
+      sendPlain("case-12/" + i);
+    }
+    WatchedMailSender watched = new WatchedMailSender(mailSender);
+    OutboxDispatcher threeThreads =
+        new OutboxDispatcher(
+            jdbc, transactionManager, watched, "commissioning@council.example", testClock(), 50, 3);
+    try {
+      assertThat(threeThreads.dispatchPending()).isEqualTo(120);
+    } finally {
+      threeThreads.stopWorkers();
+    }
+
+    List<Long> ids = jdbc.sql("SELECT id FROM notification_outbox").query(Long.class).list();
+    assertThat(
+            Arrays.stream(greenMail.getReceivedMessages())
+                .map(WatchedMailSender::outboxId)
+                .toList())
+        .containsExactlyInAnyOrderElementsOf(ids);
+    assertThat(
+            jdbc.sql("SELECT DISTINCT status FROM notification_outbox").query(String.class).list())
+        .containsExactly("SENT");
+    // Each call is one connection with at most 50 messages. A thread may claim fewer when the
+    // others hold rows it would have taken, so not always exactly three, but never one per message.
+    assertThat(watched.batches()).allMatch(size -> size <= 50);
+    assertThat(watched.batches().stream().mapToInt(Integer::intValue).sum()).isEqualTo(120);
+    assertThat(watched.batches()).hasSizeBetween(3, 6);
+  }
+
+  @Test
+  void aBatchIsClaimedAndCommittedBeforeTheMailServerIsContacted() {
+    for (int i = 0; i < 3; i++) {
+      sendPlain("case-13/" + i);
+    }
+    List<String> seenWhileSending = new ArrayList<>();
+    WatchedMailSender watched =
+        new WatchedMailSender(mailSender)
+            .beforeSending(
+                batch -> {
+                  // This query runs on a connection of its own: it sees only what was committed.
+                  for (MimeMessage message : batch) {
+                    seenWhileSending.add(
+                        jdbc.sql("SELECT status FROM notification_outbox WHERE id = :id")
+                            .param("id", WatchedMailSender.outboxId(message))
+                            .query(String.class)
+                            .single());
+                  }
+                });
+    OutboxDispatcher dispatcherWatched =
+        new OutboxDispatcher(
+            jdbc, transactionManager, watched, "commissioning@council.example", testClock());
+
+    assertThat(dispatcherWatched.dispatchPending()).isEqualTo(3);
+    assertThat(seenWhileSending).containsExactly("SENDING", "SENDING", "SENDING");
+    assertThat(watched.batches()).containsExactly(3);
+  }
+
+  @Test
+  void aMessageTheServerRefusesIsRetriedAloneAndTheRestOfItsBatchIsSent() throws Exception {
+    notifications.send("case-14/a", List.of("a@council.example"), "Fine", "B");
+    notifications.send("case-14/refused", List.of("b@council.example"), "Refused", "B");
+    notifications.send("case-14/c", List.of("c@council.example"), "Fine", "B");
+    WatchedMailSender refusing =
+        new WatchedMailSender(mailSender).refusing(message -> subject(message).equals("Refused"));
+    clock = testClock();
+    OutboxDispatcher dispatcherRefused =
+        new OutboxDispatcher(
+            jdbc, transactionManager, refusing, "commissioning@council.example", clock);
+
+    assertThat(dispatcherRefused.dispatchPending()).isEqualTo(2);
+    assertThat(refusing.batches()).containsExactly(3);
+    assertThat(row("case-14/a")).containsEntry("status", "SENT");
+    assertThat(row("case-14/c")).containsEntry("status", "SENT");
+    assertThat(row("case-14/refused"))
+        .containsEntry("status", "PENDING")
+        .containsEntry("attempts", 1);
+    assertThat((String) row("case-14/refused").get("last_error"))
+        .contains("MailSendException")
+        .contains("550");
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+
+    // Its retry waits for the back-off, then goes alone, and the others are not sent again.
+    assertThat(dispatcherRefused.dispatchPending()).isZero();
+    clock.advance(OutboxDispatcher.FIRST_RETRY_DELAY);
+    OutboxDispatcher dispatcherAccepting =
+        new OutboxDispatcher(
+            jdbc, transactionManager, mailSender, "commissioning@council.example", clock);
+    assertThat(dispatcherAccepting.dispatchPending()).isEqualTo(1);
+    assertThat(row("case-14/refused")).containsEntry("status", "SENT").containsEntry("attempts", 2);
+    assertThat(greenMail.getReceivedMessages()).hasSize(3);
+  }
+
+  private static String subject(MimeMessage message) {
+    try {
+      return message.getSubject();
+    } catch (jakarta.mail.MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
   void attachmentIsCopiedSoTheCallerCannotChangeAQueuedMessage() {
     byte[] bytes = {1, 2, 3};
     Attachment attachment = new Attachment("a.bin", "application/octet-stream", bytes);
