@@ -63,30 +63,28 @@ class MeetingRegister {
   }
 
   void setPriority(long contractId, String priority, String reason, String by, Instant at) {
-    int updated =
-        jdbc.sql(
-                """
-                UPDATE contract_priority SET priority = :p, reason = :r, set_by = :by, set_at = :at
-                 WHERE contract_id = :c
-                """)
-            .param("p", priority)
-            .param("r", reason)
-            .param("by", by)
-            .param("at", at.atOffset(ZoneOffset.UTC))
-            .param("c", contractId)
-            .update();
-    if (updated == 0) {
-      jdbc.sql(
-              """
-              INSERT INTO contract_priority (contract_id, priority, reason, set_by, set_at)
-              VALUES (:c, :p, :r, :by, :at)
-              """)
-          .param("p", priority)
-          .param("r", reason)
-          .param("by", by)
-          .param("at", at.atOffset(ZoneOffset.UTC))
-          .param("c", contractId)
-          .update();
+    String update =
+        """
+        UPDATE contract_priority SET priority = :p, reason = :r, set_by = :by, set_at = :at
+         WHERE contract_id = :c
+        """;
+    String insert =
+        """
+        INSERT INTO contract_priority (contract_id, priority, reason, set_by, set_at)
+        VALUES (:c, :p, :r, :by, :at)
+        """;
+    for (String sql : List.of(update, insert)) {
+      int written =
+          jdbc.sql(sql)
+              .param("p", priority)
+              .param("r", reason)
+              .param("by", by)
+              .param("at", at.atOffset(ZoneOffset.UTC))
+              .param("c", contractId)
+              .update();
+      if (written > 0) {
+        return;
+      }
     }
   }
 
