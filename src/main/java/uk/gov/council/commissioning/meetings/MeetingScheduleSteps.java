@@ -72,6 +72,20 @@ public class MeetingScheduleSteps {
    */
   public void draft(DelegateExecution execution) {
     Year year = Year.of(((Number) execution.getVariable(YEAR)).intValue());
+    register
+        .schedule(year)
+        .filter(s -> "APPROVED".equals(s.status()) || stillRunning(execution, s))
+        .ifPresent(
+            s -> {
+              // Two nodes starting the same December: the later start fails and leaves nothing.
+              throw new IllegalStateException(
+                  "The schedule for "
+                      + year
+                      + " is already "
+                      + s.status()
+                      + " in case "
+                      + s.processInstanceId());
+            });
     long id = register.startSchedule(year, execution.getProcessInstanceId(), clock.instant());
     register.addEntries(
         id,
@@ -247,6 +261,18 @@ public class MeetingScheduleSteps {
                       : "with the lead purchasing officer",
               "reference", businessKey(Year.of(schedule.year()))));
     }
+  }
+
+  private static boolean stillRunning(DelegateExecution execution, Schedule schedule) {
+    return schedule.processInstanceId() != null
+        && !schedule.processInstanceId().equals(execution.getProcessInstanceId())
+        && execution
+                .getProcessEngineServices()
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(schedule.processInstanceId())
+                .count()
+            > 0;
   }
 
   private Set<String> contractsIn(long scheduleId) {

@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.meetings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 import static uk.gov.council.commissioning.testkit.TestTeam.Role.CSG;
 import static uk.gov.council.commissioning.testkit.TestTeam.Role.LEAD;
@@ -83,7 +84,9 @@ class ContractManagementScheduleProcessTest extends ProcessTestCase {
     assertThat((String) shown.get("draftText"))
         .contains(red.reference() + " (RED): ")
         .contains(green.reference() + " (GREEN): ");
-    assertThat(shown).containsEntry("scheduleYearText", "2041");
+    assertThat(shown)
+        .containsEntry("scheduleYearText", "2041")
+        .containsEntry("caseReference", "CMS-2041");
 
     completeAs(TEAM.user(LEAD), adjust, Map.of("adjustments", ""));
 
@@ -239,6 +242,16 @@ class ContractManagementScheduleProcessTest extends ProcessTestCase {
 
     assertThat(starts.startFor(Year.of(2045))).isEmpty();
     assertThat(runningCases(MeetingScheduleSteps.PROCESS_KEY, "CMS-2045")).isZero();
+    // A start that got past those checks (another node, a moment earlier) fails and leaves nothing.
+    assertThatThrownBy(
+            () ->
+                runtimeService.startProcessInstanceByKey(
+                    MeetingScheduleSteps.PROCESS_KEY,
+                    "CMS-2045",
+                    Map.of(MeetingScheduleSteps.YEAR, 2045)))
+        .hasMessageContaining("The schedule for 2045 is already APPROVED");
+    assertThat(register.schedule(Year.of(2045)).orElseThrow().processInstanceId())
+        .isEqualTo(instance.getId());
   }
 
   private ProcessInstance start(int year) {
