@@ -300,32 +300,28 @@ class MeetingRegister {
 
   /** Meetings dated from {@code from} to {@code to}, both inclusive. */
   List<Meeting> meetingsBetween(LocalDate from, LocalDate to) {
-    return jdbc.sql(
-            MEETING_SELECT
-                + " WHERE m.meeting_date >= :from AND m.meeting_date <= :to"
-                + " ORDER BY m.meeting_date, c.reference")
-        .param("defaultPriority", properties.defaultPriority())
-        .param("from", from)
-        .param("to", to)
-        .query(this::meetingRow)
-        .list();
+    return between(from, to, null);
   }
 
   /** As {@link #meetingsBetween}, of the providers with these organisation groups only. */
   List<Meeting> meetingsBetween(LocalDate from, LocalDate to, Collection<String> groups) {
-    if (groups.isEmpty()) {
-      return List.of();
+    return groups.isEmpty() ? List.of() : between(from, to, groups);
+  }
+
+  private List<Meeting> between(LocalDate from, LocalDate to, Collection<String> groups) {
+    JdbcClient.StatementSpec query =
+        jdbc.sql(
+                MEETING_SELECT
+                    + " WHERE m.meeting_date >= :from AND m.meeting_date <= :to"
+                    + (groups == null ? "" : " AND p.organisation_group IN (:groups)")
+                    + " ORDER BY m.meeting_date, c.reference")
+            .param("defaultPriority", properties.defaultPriority())
+            .param("from", from)
+            .param("to", to);
+    if (groups != null) {
+      query = query.param("groups", List.copyOf(groups));
     }
-    return jdbc.sql(
-            MEETING_SELECT
-                + " WHERE m.meeting_date >= :from AND m.meeting_date <= :to"
-                + " AND p.organisation_group IN (:groups) ORDER BY m.meeting_date, c.reference")
-        .param("defaultPriority", properties.defaultPriority())
-        .param("from", from)
-        .param("to", to)
-        .param("groups", List.copyOf(groups))
-        .query(this::meetingRow)
-        .list();
+    return query.query(this::meetingRow).list();
   }
 
   List<Meeting> meetingsIn(YearMonth month) {
