@@ -11,6 +11,7 @@ import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.complaints.ComplaintProperties;
 import uk.gov.council.commissioning.extension.ExtensionProperties;
 import uk.gov.council.commissioning.incidents.IncidentProperties;
+import uk.gov.council.commissioning.meetings.MeetingsProperties;
 import uk.gov.council.commissioning.procurement.ProcurementProperties;
 import uk.gov.council.commissioning.qaf.QafProperties;
 import uk.gov.council.commissioning.safeguarding.SafeguardingProperties;
@@ -42,6 +43,7 @@ class ConfigurationPropertiesTest {
               .hasSingleBean(ComplaintProperties.class)
               .hasSingleBean(ExtensionProperties.class)
               .hasSingleBean(IncidentProperties.class)
+              .hasSingleBean(MeetingsProperties.class)
               .hasSingleBean(ProcurementProperties.class)
               .hasSingleBean(QafProperties.class)
               .hasSingleBean(SafeguardingProperties.class)
@@ -75,6 +77,35 @@ class ConfigurationPropertiesTest {
             context ->
                 assertRefused(
                     context, "commissioning.qaf.improvement-plan.resubmission-working-days"));
+  }
+
+  @Test
+  void theShippedMeetingPriorityLevelsAreGreenYearlyAmberHalfYearlyRedQuarterly() {
+    runner.run(
+        context ->
+            assertThat(context.getBean(MeetingsProperties.class).priorityLevels())
+                .containsExactly(
+                    java.util.Map.entry("GREEN", 1),
+                    java.util.Map.entry("AMBER", 2),
+                    java.util.Map.entry("RED", 4)));
+  }
+
+  @Test
+  void aMeetingPriorityLevelOrDefaultThatDoesNotFitIsRefusedByName() {
+    runner
+        .withPropertyValues("commissioning.meetings.default-priority=BLUE")
+        .run(context -> assertRefused(context, "commissioning.meetings", "BLUE"));
+    runner
+        .withPropertyValues("commissioning.meetings.priority-levels.RED=5")
+        .run(context -> assertRefused(context, "commissioning.meetings", "RED", "not 5"));
+    runner
+        .withPropertyValues(
+            "commissioning.meetings.priority-levels.PURPLE=12",
+            "commissioning.meetings.default-priority=PURPLE")
+        .run(
+            context ->
+                assertThat(context.getBean(MeetingsProperties.class).meetingsAYear("PURPLE"))
+                    .isEqualTo(12));
   }
 
   private static void assertRefused(

@@ -72,6 +72,21 @@ public class CaseMail {
     return message;
   }
 
+  /**
+   * Queues the email {@code template} for an occasion that is not a case: a report sent on a
+   * schedule (the month's meetings planned and held). Keyed {@code <prefix>:<occasion>:<event>}
+   * ({@code meetings:2027-03:monthly-compliance}), so a scheduled job that runs again, or on a
+   * second node, sends nothing more.
+   *
+   * @param occasion what the email is about, unique for the template (a month, a year)
+   */
+  public MailMessage sendFor(
+      String occasion, String template, Collection<String> recipients, Map<String, ?> values) {
+    MailMessage message = templates.render(template, values);
+    notifications.send(key(occasion, template), recipients, message.subject(), message.body());
+    return message;
+  }
+
   /** What a task template ({@code tasks/<process>/<event>.txt}) says with these values. */
   public String taskText(String template, Map<String, ?> values) {
     return templates.taskText(template, values);
@@ -87,11 +102,11 @@ public class CaseMail {
    * process used for its keys before templates, kept so that a retry across an upgrade still
    * matches.
    */
-  static String key(String processInstanceId, String template) {
+  static String key(String processInstanceIdOrOccasion, String template) {
     int slash = template.indexOf('/');
     return template.substring(0, slash)
         + ":"
-        + processInstanceId
+        + processInstanceIdOrOccasion
         + ":"
         + template.substring(slash + 1);
   }

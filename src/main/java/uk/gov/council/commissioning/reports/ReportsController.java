@@ -3,6 +3,9 @@ package uk.gov.council.commissioning.reports;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.time.format.DateTimeParseException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.compliance.ComplianceFigures;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
@@ -27,9 +31,12 @@ import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.compliance.Quarter;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.meetings.MeetingMonitoring;
+import uk.gov.council.commissioning.meetings.MonthFigures;
 import uk.gov.council.commissioning.reports.ReportViews.BreachRow;
 import uk.gov.council.commissioning.reports.ReportViews.ProviderSection;
 import uk.gov.council.commissioning.reports.ReportViews.QuarterView;
+import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CouncilUser;
 import uk.gov.council.commissioning.security.ProviderScope;
@@ -63,6 +70,7 @@ class ReportsController {
   private final DeadlineBreaches breaches;
   private final ContractService contracts;
   private final CaseAccess caseAccess;
+  private final MeetingMonitoring meetingMonitoring;
   private final Clock clock;
 
   /** Who is looking: council staff, or a provider's user with the organisations it acts for. */
@@ -145,6 +153,42 @@ class ReportsController {
           model.addAttribute("missed", found.stream().filter(b -> b.kind() == Kind.MISSED).count());
           model.addAttribute("late", found.stream().filter(b -> b.kind() == Kind.LATE).count());
         });
+  }
+
+  static final String MONTH_PROBLEM = "Enter a month as a year and month, for example 2027-03";
+
+  /**
+   * Contract management meetings planned for a month against those held, and the % compliance to
+   * schedule (seed 001 Part 3.1 §2). Staff see every provider, a provider's user its own.
+   */
+  @GetMapping("/meetings")
+  @PreAuthorize("@access.staffOrProvider(authentication)")
+  public String meetings(
+      @RequestParam(required = false) String month,
+      Authentication user,
+      Model model,
+      HttpServletResponse response) {
+    model.addAttribute("page", "meetings");
+    model.addAttribute("staff", viewer(user).staff());
+    YearMonth shown;
+    try {
+      shown =
+          month == null || month.isBlank()
+              ? YearMonth.from(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK))
+              : YearMonth.parse(month.strip());
+    } catch (DateTimeParseException e) {
+      response.setStatus(HttpStatus.BAD_REQUEST.value());
+      model.addAttribute("monthProblem", MONTH_PROBLEM);
+      model.addAttribute("monthEntered", month);
+      return "reports/meetings";
+    }
+    MonthFigures figures = meetingMonitoring.figures(shown, Actor.of(user));
+    model.addAttribute("monthEntered", shown.toString());
+    model.addAttribute("monthName", MeetingMonitoring.MONTH.format(shown));
+    model.addAttribute("previousMonth", shown.minusMonths(1).toString());
+    model.addAttribute("nextMonth", shown.plusMonths(1).toString());
+    model.addAttribute("figures", figures);
+    return "reports/meetings";
   }
 
   /** What a quarterly page shows once its viewer and quarter are known. */

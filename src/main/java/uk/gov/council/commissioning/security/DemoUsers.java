@@ -43,6 +43,13 @@ class DemoUsers {
       List.of(
           staff("officer", "Olivia", "Officer (Commissioning)", COMMISSIONING_OFFICERS),
           staff("manager", "Marcus", "Manager (Contracts)", CONTRACTS_MANAGERS),
+          staff(
+              "lead",
+              "Leah",
+              "Lead Purchasing Officer (Contract Management)",
+              COMMISSIONING_OFFICERS,
+              CONTRACT_MANAGEMENT_LEADS),
+          staff("csg", "Cora", "Chair (Core Strategy Group)", CORE_STRATEGY_GROUP),
           staff("procurement", "Priya", "Lead (Procurement)", PROCUREMENT, PROCUREMENT_LEADS),
           staff("buyer", "Bola", "Officer (Procurement)", PROCUREMENT),
           staff("quality", "Quentin", "Officer (Quality Assurance)", QUALITY_ASSURANCE),

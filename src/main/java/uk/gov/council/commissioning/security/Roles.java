@@ -14,6 +14,15 @@ public final class Roles {
    */
   public static final String PROCUREMENT_LEADS = "procurement-leads";
 
+  /**
+   * The purchasing officer who is lead for contract management (seed 001 Part 3.1 §1-§2): drafts
+   * the annual meeting schedule and reviews it monthly.
+   */
+  public static final String CONTRACT_MANAGEMENT_LEADS = "contract-management-leads";
+
+  /** The Core Strategy Group: comments on and approves the meeting schedule (seed 001 3.1 §1). */
+  public static final String CORE_STRATEGY_GROUP = "core-strategy-group";
+
   public static final String QUALITY_ASSURANCE = "quality-assurance";
   public static final String BROKERAGE = "brokerage";
   public static final String SAFEGUARDING = "safeguarding";
@@ -42,6 +51,9 @@ public final class Roles {
           new GroupName(CONTRACTS_MANAGERS, "Contracts managers"),
           new GroupName(PROCUREMENT, "Procurement"),
           new GroupName(PROCUREMENT_LEADS, "Procurement leads"),
+          new GroupName(
+              CONTRACT_MANAGEMENT_LEADS, "Purchasing officers (lead for contract management)"),
+          new GroupName(CORE_STRATEGY_GROUP, "Core Strategy Group"),
           new GroupName(QUALITY_ASSURANCE, "Quality assurance"),
           new GroupName(BROKERAGE, "Brokerage"),
           new GroupName(SAFEGUARDING, "Safeguarding"),

@@ -42,4 +42,28 @@ class CaseMailKeyTest {
             eq("Contract lapsing: DPSP-2017"),
             eq(message.body()));
   }
+
+  @Test
+  void anEmailOfNoCaseIsKeyedByItsOccasion() {
+    NotificationService outbox = mock(NotificationService.class);
+    Map<String, Object> values =
+        Map.of(
+            "month", "March 2027",
+            "monthCode", "2027-03",
+            "planned", 4,
+            "held", 3,
+            "compliance", "75.0%",
+            "providers", "- Vibrance: 3 of 4 held (75.0%)");
+
+    MailMessage message =
+        new CaseMail(outbox)
+            .sendFor("2027-03", "meetings/monthly-compliance", List.of("m@b.example"), values);
+
+    verify(outbox)
+        .send(
+            eq("meetings:2027-03:monthly-compliance"),
+            eq(List.of("m@b.example")),
+            eq("Contract management meetings in March 2027: 3 of 4 held (75.0%)"),
+            eq(message.body()));
+  }
 }

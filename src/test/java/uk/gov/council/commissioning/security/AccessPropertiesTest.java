@@ -86,7 +86,10 @@ class AccessPropertiesTest {
             Roles.QUALITY_ASSURANCE,
             Roles.SAFEGUARDING,
             Roles.PROCUREMENT,
-            Roles.PROCUREMENT_LEADS);
+            Roles.PROCUREMENT_LEADS,
+            // The meeting schedule's own teams (seed 001 Part 3.1 §1).
+            Roles.CONTRACT_MANAGEMENT_LEADS,
+            Roles.CORE_STRATEGY_GROUP);
   }
 
   // --- mistakes stop the start

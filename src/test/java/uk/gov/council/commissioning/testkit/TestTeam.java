@@ -32,6 +32,8 @@ public final class TestTeam implements BeforeEachCallback {
   public enum Role {
     OFFICER(Roles.COMMISSIONING_OFFICERS),
     MANAGER(Roles.CONTRACTS_MANAGERS),
+    LEAD(Roles.CONTRACT_MANAGEMENT_LEADS),
+    CSG(Roles.CORE_STRATEGY_GROUP),
     BUYER(Roles.PROCUREMENT),
     QUALITY(Roles.QUALITY_ASSURANCE),
     SAFEGUARDING(Roles.SAFEGUARDING),

@@ -1,0 +1,173 @@
+package uk.gov.council.commissioning.meetings;
+
+import java.time.DateTimeException;
+import java.time.Year;
+import java.time.YearMonth;
+import java.util.List;
+import lombok.RequiredArgsConstructor;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.meetings.MeetingPriorities.ContractPriority;
+import uk.gov.council.commissioning.meetings.MeetingRegister.Schedule;
+import uk.gov.council.commissioning.meetings.ScheduleDraft.DraftMeeting;
+import uk.gov.council.commissioning.security.Actor;
+import uk.gov.council.commissioning.security.ProviderScope;
+import uk.gov.council.commissioning.web.InvalidRequestException;
+
+/**
+ * Contract management meetings over REST (seed 001 Part 3.1 §1-§2): priority levels, the planned
+ * meetings, the annual schedule and the month's compliance to schedule. Reads are open to every
+ * signed-in user (the class's {@code isAuthenticated()}) and filtered with {@link ProviderScope}: a
+ * provider's user sees its own organisation's contracts and meetings, and another's answer 404.
+ */
+@RestController
+@PreAuthorize("isAuthenticated()")
+@RequestMapping("/api/meetings")
+@RequiredArgsConstructor
+class MeetingController {
+
+  private static final String STAFF_WHO_RECORD =
+      "@access.staffIn(authentication, 'contract-management-leads', 'contracts-managers',"
+          + " 'commissioning-officers')";
+
+  private final MeetingMonitoring monitoring;
+  private final MeetingPriorities priorities;
+  private final MeetingRegister register;
+  private final ContractService contracts;
+
+  record PriorityRequest(String priority, String reason) {}
+
+  record HeldRequest(String heldOn) {}
+
+  record ScheduleView(
+      int year, String status, int csgRound, String csgComments, List<DraftMeeting> meetings) {}
+
+  /** The meetings dated in a year. */
+  @GetMapping
+  public List<Meeting> meetings(@RequestParam(required = false) String year, Authentication user) {
+    return monitoring.meetingsIn(year(year), Actor.of(user));
+  }
+
+  @GetMapping("/{id}")
+  public Meeting meeting(@PathVariable String id, Authentication user) {
+    return visibleMeeting(id, user);
+  }
+
+  /** §2: a planned meeting was held. */
+  @PostMapping("/{id}/held")
+  @PreAuthorize(STAFF_WHO_RECORD)
+  public Meeting held(
+      @PathVariable String id,
+      @RequestBody(required = false) HeldRequest body,
+      Authentication user) {
+    Meeting meeting = visibleMeeting(id, user);
+    if (!monitoring.recordHeld(meeting, body == null ? null : body.heldOn(), user.getName())) {
+      throw new ResponseStatusException(
+          HttpStatus.CONFLICT, "Meeting " + meeting.id() + " is already recorded as held");
+    }
+    return visibleMeeting(id, user);
+  }
+
+  /** §2: planned against held, and the % compliance to schedule, for a month. */
+  @GetMapping("/compliance")
+  public MonthFigures compliance(
+      @RequestParam(required = false) String month, Authentication user) {
+    return monitoring.figures(month(month), Actor.of(user));
+  }
+
+  /** §1: each contract's priority level. */
+  @GetMapping("/priorities")
+  public List<ContractPriority> priorities(Authentication user) {
+    List<Contract> visible =
+        ProviderScope.visible(user, contracts::findByProviderGroups, contracts::findAll);
+    return visible.stream().map(priorities::of).toList();
+  }
+
+  /** §1: the contracts manager and purchasing officers decide a contract's priority level. */
+  @PutMapping("/priorities/{contractReference}")
+  @PreAuthorize(STAFF_WHO_RECORD)
+  public ContractPriority setPriority(
+      @PathVariable String contractReference,
+      @RequestBody(required = false) PriorityRequest body,
+      Authentication user) {
+    Contract contract =
+        contracts
+            .findByReference(contractReference)
+            .orElseThrow(
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "No contract " + contractReference));
+    return priorities.set(
+        contract,
+        body == null ? null : body.priority(),
+        body == null ? null : body.reason(),
+        user.getName());
+  }
+
+  /** §1: a year's schedule as drafted, adjusted or approved. */
+  @GetMapping("/schedules/{year}")
+  @PreAuthorize("@access.seesCases(authentication, 'contract-management-schedule')")
+  public ScheduleView schedule(@PathVariable String year) {
+    Schedule schedule =
+        register
+            .schedule(year(year))
+            .orElseThrow(
+                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No schedule for " + year));
+    return new ScheduleView(
+        schedule.year(),
+        schedule.status(),
+        schedule.csgRound(),
+        schedule.csgComments(),
+        register.entries(schedule.id()));
+  }
+
+  private Meeting visibleMeeting(String id, Authentication user) {
+    long number;
+    try {
+      number = Long.parseLong(id);
+    } catch (NumberFormatException e) {
+      throw new InvalidRequestException("id", "must be a meeting number");
+    }
+    return monitoring
+        .meeting(number, Actor.of(user))
+        .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No meeting " + id));
+  }
+
+  private static Year year(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidRequestException("year", "is required, e.g. 2027");
+    }
+    try {
+      Year year = Year.parse(text.strip());
+      if (year.getValue() < 2000 || year.getValue() > 2100) {
+        throw new InvalidRequestException("year", "must be between 2000 and 2100");
+      }
+      return year;
+    } catch (DateTimeException e) {
+      throw new InvalidRequestException("year", "must be a year, e.g. 2027");
+    }
+  }
+
+  private static YearMonth month(String text) {
+    if (text == null || text.isBlank()) {
+      throw new InvalidRequestException("month", "is required, e.g. 2027-03");
+    }
+    try {
+      return YearMonth.parse(text.strip());
+    } catch (DateTimeException e) {
+      throw new InvalidRequestException("month", "must be a year and month, e.g. 2027-03");
+    }
+  }
+}
