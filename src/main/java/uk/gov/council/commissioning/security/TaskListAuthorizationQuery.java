@@ -1,0 +1,237 @@
+package uk.gov.council.commissioning.security;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.ibatis.builder.xml.XMLMapperBuilder;
+import org.apache.ibatis.session.Configuration;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.db.sql.DbSqlSessionFactory;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * The engine's task query (Tasklist's lists and counts, {@code /engine-rest/task}) with its
+ * authorization check as sub-queries instead of a join. The engine joins every task to every
+ * authorization row of the user's groups on {@code RESOURCE_ID_ IN (task id, definition key, '*')},
+ * which a database can neither hash nor look up by index: a team's list costs its tasks times its
+ * per-task rows, 7.5 seconds at 5,000 tasks. Here the same rows are asked for as three sub-queries,
+ * one per resource id (any, the definition's key, the task's own), which the database answers once,
+ * by a hash, and by the index on the resource id; a task passes on exactly the rows that let it
+ * pass before (docs/performance.md).
+ *
+ * <p>The plugin reads the engine's own mapping of the task query, replaces the join and its check
+ * and registers the result under the same statement names: an engine whose mapping is not exactly
+ * as expected stops the start, so an upgrade cannot change what is checked unnoticed. It applies on
+ * H2 and PostgreSQL, the databases the application runs on and is tested on; with revoke
+ * authorizations in force the engine's own check is kept.
+ */
+@Component
+class TaskListAuthorizationQuery extends AbstractProcessEnginePlugin {
+
+  private static final Logger log = LoggerFactory.getLogger(TaskListAuthorizationQuery.class);
+
+  static final String ENGINE_MAPPING = "org/camunda/bpm/engine/impl/mapping/entity/Task.xml";
+  static final String ENGINE_NAMESPACE =
+      "org.camunda.bpm.engine.impl.persistence.entity.TaskEntity";
+  static final String NAMESPACE = TaskListAuthorizationQuery.class.getName();
+  static final List<String> STATEMENTS =
+      List.of("selectTaskByQueryCriteria", "selectTaskCountByQueryCriteria");
+  private static final Set<String> DATABASES = Set.of("h2", "postgres");
+
+  private static final String FRAGMENT_START = "<sql id=\"selectTaskByQueryCriteriaSql\">";
+
+  /** The engine's join of the tasks to the user's authorization rows (compared word by word). */
+  static final String ENGINE_JOIN =
+      """
+      <if test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null">
+        <if test="!authCheck.revokeAuthorizationCheckEnabled">
+          <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.authCheckJoinWithoutOnClause" />
+          AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart} RES.ID_ ${authJoinSeparator} D.KEY_ ${authJoinSeparator} '*' ${authJoinEnd})
+        </if>
+      </if>
+      """;
+
+  /** The engine's condition on the joined rows. */
+  static final String ENGINE_CHECK =
+      "<include"
+          + " refid=\"org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck\""
+          + " />";
+
+  /**
+   * A task passes when one of the user's or its groups' grants (or a global one) with the
+   * permissions asked for names any resource, the task's definition key or the task itself: the
+   * rows the engine's join matches. Case tasks pass as in the engine's check.
+   */
+  private static final String CHECK =
+      """
+          <if test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null">
+            <choose>
+              <when test="authCheck.revokeAuthorizationCheckEnabled">
+                <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck" />
+              </when>
+              <otherwise>
+                <bind name="authGroupIds" value="authCheck.authGroupIds" />
+                <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
+                <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
+                and (
+                <if test="applyAuthorizationCheckForCaseInstances">
+                  (RES.CASE_EXECUTION_ID_ IS NOT NULL) OR
+                </if>
+                EXISTS (SELECT 1 <include refid="grants" /> AND A.RESOURCE_ID_ = '*')
+                OR D.KEY_ IN (SELECT A.RESOURCE_ID_ <include refid="grants" />)
+                OR EXISTS (SELECT 1 <include refid="grants" /> AND A.RESOURCE_ID_ = RES.ID_)
+                )
+              </otherwise>
+            </choose>
+          </if>
+      """;
+
+  /** The rows the engine's join takes (its authCheckJoinWithoutOnClauseWithBinding). */
+  private static final String GRANTS =
+      """
+        <sql id="grants">
+          FROM ${prefix}ACT_RU_AUTHORIZATION A
+          WHERE A.TYPE_ &lt; 2
+          AND ( A.USER_ID_ in ( #{authCheck.authUserId, jdbcType=VARCHAR}, '*')
+          <if test="authGroupIds != null &amp;&amp; authGroupIds.size > 0">
+            OR A.GROUP_ID_ IN <foreach item="item" index="index" collection="authGroupIds" open="(" separator="," close=")">#{item}</foreach>
+          </if>
+          )
+          <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.atomicChecksOnResourceTypeAndPerms" />
+        </sql>
+      """;
+
+  @Override
+  public void postInit(ProcessEngineConfigurationImpl configuration) {
+    String databaseType = configuration.getDatabaseType();
+    if (!DATABASES.contains(databaseType)) {
+      log.warn(
+          "The task query keeps the engine's authorization join on database {}: the rewritten"
+              + " query is made and tested for H2 and PostgreSQL only",
+          databaseType);
+      return;
+    }
+    Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
+    String mapper = rewrite(engineMapping());
+    new XMLMapperBuilder(
+            new ByteArrayInputStream(mapper.getBytes(StandardCharsets.UTF_8)),
+            mybatis,
+            NAMESPACE,
+            mybatis.getSqlFragments())
+        .parse();
+    DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
+    // The engine's mappings for a database type are shared by every engine in the JVM: copy them.
+    Map<String, String> mappings =
+        sessions.getStatementMappings() == null
+            ? new HashMap<>()
+            : new HashMap<>(sessions.getStatementMappings());
+    for (String statement : STATEMENTS) {
+      if (mappings.containsKey(statement)) {
+        throw new ProcessEngineException(
+            "The engine maps " + statement + " for " + databaseType + " itself: not rewritten");
+      }
+      mappings.put(statement, NAMESPACE + "." + statement);
+    }
+    sessions.setStatementMappings(mappings);
+  }
+
+  static String engineMapping() {
+    try (InputStream in =
+        ProcessEngineConfigurationImpl.class.getClassLoader().getResourceAsStream(ENGINE_MAPPING)) {
+      if (in == null) {
+        throw new ProcessEngineException("The engine has no mapping " + ENGINE_MAPPING);
+      }
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new ProcessEngineException("Cannot read " + ENGINE_MAPPING, e);
+    }
+  }
+
+  /**
+   * A mapper with the engine's two task query statements and their shared fragment, the join
+   * removed and the check replaced; stops when either is not found exactly once.
+   */
+  static String rewrite(String engine) {
+    if (!engine.contains("<mapper namespace=\"" + ENGINE_NAMESPACE + "\">")) {
+      throw unexpected("its namespace");
+    }
+    String fragment = element(engine, FRAGMENT_START, "</sql>");
+    fragment = replaceOnce(fragment, ENGINE_JOIN, "", "the authorization join");
+    fragment = replaceOnce(fragment, ENGINE_CHECK, CHECK, "the authorization check");
+    StringBuilder mapper =
+        new StringBuilder(
+            """
+            <?xml version="1.0" encoding="UTF-8" ?>
+            <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+            """);
+    mapper.append("<mapper namespace=\"").append(NAMESPACE).append("\">\n");
+    for (String statement : STATEMENTS) {
+      String select = element(engine, "<select id=\"" + statement + "\" ", "</select>");
+      // The statements' other references are the engine's own.
+      select =
+          select
+              .replace(
+                  "resultMap=\"taskResultMap\"",
+                  "resultMap=\"" + ENGINE_NAMESPACE + ".taskResultMap\"")
+              .replace(
+                  "refid=\"columnSelection\"",
+                  "refid=\"" + ENGINE_NAMESPACE + ".columnSelection\"");
+      mapper.append(select).append('\n');
+    }
+    mapper.append(fragment).append('\n').append(GRANTS).append("</mapper>\n");
+    return mapper.toString();
+  }
+
+  private static String element(String text, String start, String end) {
+    int from = text.indexOf(start);
+    if (from < 0 || text.indexOf(start, from + 1) >= 0) {
+      throw unexpected(start);
+    }
+    int to = text.indexOf(end, from);
+    if (to < 0) {
+      throw unexpected(start + " … " + end);
+    }
+    return text.substring(from, to + end.length());
+  }
+
+  /** Replaces the one place where the words of {@code part} stand, however they are spaced. */
+  private static String replaceOnce(String text, String part, String replacement, String what) {
+    String[] words = part.trim().split("\\s+");
+    StringBuilder pattern = new StringBuilder();
+    for (String word : words) {
+      pattern.append(pattern.isEmpty() ? "" : "\\s+").append(Pattern.quote(word));
+    }
+    Matcher matcher = Pattern.compile(pattern.toString()).matcher(text);
+    if (!matcher.find()) {
+      throw unexpected(what);
+    }
+    int start = matcher.start();
+    int end = matcher.end();
+    if (matcher.find()) {
+      throw unexpected(what);
+    }
+    return text.substring(0, start) + replacement + text.substring(end);
+  }
+
+  private static ProcessEngineException unexpected(String what) {
+    return new ProcessEngineException(
+        "The engine's task query mapping ("
+            + ENGINE_MAPPING
+            + ") is not the one the task list's authorization query was made for ("
+            + what
+            + " differs): check the rewrite in "
+            + NAMESPACE
+            + " against the engine's new mapping");
+  }
+}
