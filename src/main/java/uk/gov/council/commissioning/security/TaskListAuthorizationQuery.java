@@ -28,7 +28,9 @@ import org.springframework.stereotype.Component;
  * per-task rows, 7.5 seconds at 5,000 tasks. Here the same rows are asked for as three sub-queries,
  * one per resource id (any, the definition's key, the task's own), which the database answers once,
  * by a hash, and by the index on the resource id; a task passes on exactly the rows that let it
- * pass before (docs/performance.md).
+ * pass before (docs/performance.md). The variable query Tasklist sends for the listed tasks'
+ * columns joins its variables the same way (on the process instance, its execution, the
+ * definition's key, the task and any resource) and is rewritten the same way.
  *
  * <p>The plugin reads the engine's own mapping of the task query, replaces the join and its check
  * and registers the result under the same statement names: an engine whose mapping is not exactly
@@ -50,6 +52,17 @@ class TaskListAuthorizationQuery extends AbstractProcessEnginePlugin {
   private static final Set<String> DATABASES = Set.of("h2", "postgres");
 
   private static final String FRAGMENT_START = "<sql id=\"selectTaskByQueryCriteriaSql\">";
+
+  static final String ENGINE_VARIABLE_MAPPING =
+      "org/camunda/bpm/engine/impl/mapping/entity/VariableInstance.xml";
+  static final String ENGINE_VARIABLE_NAMESPACE =
+      "org.camunda.bpm.engine.impl.persistence.entity.VariableInstanceEntity";
+  static final String VARIABLE_NAMESPACE = NAMESPACE + ".Variables";
+  static final List<String> VARIABLE_STATEMENTS =
+      List.of(
+          "selectVariableInstanceByQueryCriteria", "selectVariableInstanceCountByQueryCriteria");
+  private static final String VARIABLE_FRAGMENT_START =
+      "<sql id=\"selectVariableInstanceByQueryCriteriaSql\">";
 
   /** The engine's join of the tasks to the user's authorization rows (compared word by word). */
   static final String ENGINE_JOIN =
@@ -97,6 +110,62 @@ class TaskListAuthorizationQuery extends AbstractProcessEnginePlugin {
           </if>
       """;
 
+  /**
+   * The variable query's join (Tasklist's columns for the listed tasks, {@code
+   * /engine-rest/variable-instance}): every variable to every row of the user's groups on its
+   * process instance, the instance's execution, the definition's key, its task or any resource.
+   */
+  static final String ENGINE_VARIABLE_JOIN =
+      """
+      <if test="!authCheck.revokeAuthorizationCheckEnabled">
+        <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.authCheckJoinWithoutOnClause" />
+        AUTH ON (AUTH.RESOURCE_ID_ ${authJoinStart}
+          RES.PROC_INST_ID_
+          ${authJoinSeparator} PROC_EXECUTION.ID_
+          ${authJoinSeparator} PROCDEF.KEY_
+          ${authJoinSeparator} RES.TASK_ID_
+          ${authJoinSeparator} '*'
+          ${authJoinEnd}
+        )
+      </if>
+      """;
+
+  /** A variable passes when a grant names one of the resource ids the engine's join compares. */
+  private static final String VARIABLE_CHECK =
+      """
+          <bind name="applyAuthorizationCheckForCaseInstances" value="true" />
+          <if test="authCheck.shouldPerformAuthorizatioCheck &amp;&amp; authCheck.authUserId != null">
+            <choose>
+              <when test="authCheck.revokeAuthorizationCheckEnabled">
+                <include refid="org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity.contextualAuthorizationCheck" />
+              </when>
+              <otherwise>
+                <bind name="authGroupIds" value="authCheck.authGroupIds" />
+                <bind name="atomicChecks" value="authCheck.permissionChecks.atomicChecks" />
+                <bind name="disjunctive" value="authCheck.permissionChecks.disjunctive" />
+                and (
+                (RES.CASE_EXECUTION_ID_ IS NOT NULL)
+                OR EXISTS (SELECT 1 <include refid="grants" /> AND A.RESOURCE_ID_ = '*')
+                OR EXISTS (SELECT 1 <include refid="grants" /> AND A.RESOURCE_ID_ = RES.PROC_INST_ID_)
+                OR EXISTS (SELECT 1 <include refid="grants" /> AND A.RESOURCE_ID_ = PROC_EXECUTION.ID_)
+                OR EXISTS (SELECT 1 <include refid="grants" /> AND A.RESOURCE_ID_ = PROCDEF.KEY_)
+                OR EXISTS (SELECT 1 <include refid="grants" /> AND A.RESOURCE_ID_ = RES.TASK_ID_)
+                )
+              </otherwise>
+            </choose>
+          </if>
+      """;
+
+  /** The engine's condition on the variable query's joined rows, for all but case variables. */
+  static final String ENGINE_VARIABLE_CHECK =
+      "<bind name=\"applyAuthorizationCheckForCaseInstances\" value=\"true\" />\n" + ENGINE_CHECK;
+
+  private static final String HEADER =
+      """
+      <?xml version="1.0" encoding="UTF-8" ?>
+      <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
+      """;
+
   /** The rows the engine's join takes (its authCheckJoinWithoutOnClauseWithBinding). */
   private static final String GRANTS =
       """
@@ -123,38 +192,56 @@ class TaskListAuthorizationQuery extends AbstractProcessEnginePlugin {
       return;
     }
     Configuration mybatis = configuration.getSqlSessionFactory().getConfiguration();
-    String mapper = rewrite(engineMapping());
-    new XMLMapperBuilder(
-            new ByteArrayInputStream(mapper.getBytes(StandardCharsets.UTF_8)),
-            mybatis,
-            NAMESPACE,
-            mybatis.getSqlFragments())
-        .parse();
+    register(mybatis, rewrite(engineMapping()), NAMESPACE);
+    register(mybatis, rewriteVariables(engineVariableMapping()), VARIABLE_NAMESPACE);
     DbSqlSessionFactory sessions = configuration.getDbSqlSessionFactory();
     // The engine's mappings for a database type are shared by every engine in the JVM: copy them.
     Map<String, String> mappings =
         sessions.getStatementMappings() == null
             ? new HashMap<>()
             : new HashMap<>(sessions.getStatementMappings());
-    for (String statement : STATEMENTS) {
-      if (mappings.containsKey(statement)) {
-        throw new ProcessEngineException(
-            "The engine maps " + statement + " for " + databaseType + " itself: not rewritten");
-      }
-      mappings.put(statement, NAMESPACE + "." + statement);
-    }
+    map(mappings, STATEMENTS, NAMESPACE, databaseType);
+    map(mappings, VARIABLE_STATEMENTS, VARIABLE_NAMESPACE, databaseType);
     sessions.setStatementMappings(mappings);
   }
 
+  private static void register(Configuration mybatis, String mapper, String namespace) {
+    new XMLMapperBuilder(
+            new ByteArrayInputStream(mapper.getBytes(StandardCharsets.UTF_8)),
+            mybatis,
+            namespace,
+            mybatis.getSqlFragments())
+        .parse();
+  }
+
+  private static void map(
+      Map<String, String> mappings, List<String> statements, String namespace, String database) {
+    for (String statement : statements) {
+      if (mappings.containsKey(statement)) {
+        throw new ProcessEngineException(
+            "The engine maps " + statement + " for " + database + " itself: not rewritten");
+      }
+      mappings.put(statement, namespace + "." + statement);
+    }
+  }
+
   static String engineMapping() {
+    return resource(ENGINE_MAPPING);
+  }
+
+  static String engineVariableMapping() {
+    return resource(ENGINE_VARIABLE_MAPPING);
+  }
+
+  private static String resource(String name) {
     try (InputStream in =
-        ProcessEngineConfigurationImpl.class.getClassLoader().getResourceAsStream(ENGINE_MAPPING)) {
+        ProcessEngineConfigurationImpl.class.getClassLoader().getResourceAsStream(name)) {
       if (in == null) {
-        throw new ProcessEngineException("The engine has no mapping " + ENGINE_MAPPING);
+        throw new ProcessEngineException("The engine has no mapping " + name);
       }
       return new String(in.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ProcessEngineException("Cannot read " + ENGINE_MAPPING, e);
+      throw new ProcessEngineException("Cannot read " + name, e);
     }
   }
 
@@ -169,12 +256,7 @@ class TaskListAuthorizationQuery extends AbstractProcessEnginePlugin {
     String fragment = element(engine, FRAGMENT_START, "</sql>");
     fragment = replaceOnce(fragment, ENGINE_JOIN, "", "the authorization join");
     fragment = replaceOnce(fragment, ENGINE_CHECK, CHECK, "the authorization check");
-    StringBuilder mapper =
-        new StringBuilder(
-            """
-            <?xml version="1.0" encoding="UTF-8" ?>
-            <!DOCTYPE mapper PUBLIC "-//mybatis.org//DTD Mapper 3.0//EN" "http://mybatis.org/dtd/mybatis-3-mapper.dtd">
-            """);
+    StringBuilder mapper = new StringBuilder(HEADER);
     mapper.append("<mapper namespace=\"").append(NAMESPACE).append("\">\n");
     for (String statement : STATEMENTS) {
       String select = element(engine, "<select id=\"" + statement + "\" ", "</select>");
@@ -193,20 +275,70 @@ class TaskListAuthorizationQuery extends AbstractProcessEnginePlugin {
     return mapper.toString();
   }
 
+  /**
+   * A mapper with the engine's two variable query statements and their fragment, the join removed
+   * and the check replaced; stops when either is not found exactly once.
+   */
+  static String rewriteVariables(String engine) {
+    if (!engine.contains("<mapper namespace=\"" + ENGINE_VARIABLE_NAMESPACE + "\">")) {
+      throw unexpected(ENGINE_VARIABLE_MAPPING, "its namespace");
+    }
+    String fragment = element(engine, VARIABLE_FRAGMENT_START, "</sql>", ENGINE_VARIABLE_MAPPING);
+    fragment =
+        replaceOnce(
+            fragment,
+            ENGINE_VARIABLE_JOIN,
+            "",
+            ENGINE_VARIABLE_MAPPING,
+            "the variable authorization join");
+    fragment =
+        replaceOnce(
+            fragment,
+            ENGINE_VARIABLE_CHECK,
+            VARIABLE_CHECK,
+            ENGINE_VARIABLE_MAPPING,
+            "the variable authorization check");
+    fragment =
+        fragment.replace(
+            "refid=\"actInstIdColumn\"",
+            "refid=\"" + ENGINE_VARIABLE_NAMESPACE + ".actInstIdColumn\"");
+    StringBuilder mapper = new StringBuilder(HEADER);
+    mapper.append("<mapper namespace=\"").append(VARIABLE_NAMESPACE).append("\">\n");
+    for (String statement : VARIABLE_STATEMENTS) {
+      String select =
+          element(engine, "<select id=\"" + statement + "\" ", "</select>", ENGINE_VARIABLE_MAPPING)
+              .replace(
+                  "resultMap=\"variableInstanceResultMap\"",
+                  "resultMap=\"" + ENGINE_VARIABLE_NAMESPACE + ".variableInstanceResultMap\"");
+      mapper.append(select).append('\n');
+    }
+    mapper.append(fragment).append('\n').append(GRANTS).append("</mapper>\n");
+    return mapper.toString();
+  }
+
   private static String element(String text, String start, String end) {
+    return element(text, start, end, ENGINE_MAPPING);
+  }
+
+  private static String element(String text, String start, String end, String mapping) {
     int from = text.indexOf(start);
     if (from < 0 || text.indexOf(start, from + 1) >= 0) {
-      throw unexpected(start);
+      throw unexpected(mapping, start);
     }
     int to = text.indexOf(end, from);
     if (to < 0) {
-      throw unexpected(start + " … " + end);
+      throw unexpected(mapping, start + " … " + end);
     }
     return text.substring(from, to + end.length());
   }
 
   /** Replaces the one place where the words of {@code part} stand, however they are spaced. */
   private static String replaceOnce(String text, String part, String replacement, String what) {
+    return replaceOnce(text, part, replacement, ENGINE_MAPPING, what);
+  }
+
+  private static String replaceOnce(
+      String text, String part, String replacement, String mapping, String what) {
     String[] words = part.trim().split("\\s+");
     StringBuilder pattern = new StringBuilder();
     for (String word : words) {
@@ -214,20 +346,24 @@ class TaskListAuthorizationQuery extends AbstractProcessEnginePlugin {
     }
     Matcher matcher = Pattern.compile(pattern.toString()).matcher(text);
     if (!matcher.find()) {
-      throw unexpected(what);
+      throw unexpected(mapping, what);
     }
     int start = matcher.start();
     int end = matcher.end();
     if (matcher.find()) {
-      throw unexpected(what);
+      throw unexpected(mapping, what);
     }
     return text.substring(0, start) + replacement + text.substring(end);
   }
 
   private static ProcessEngineException unexpected(String what) {
+    return unexpected(ENGINE_MAPPING, what);
+  }
+
+  private static ProcessEngineException unexpected(String mapping, String what) {
     return new ProcessEngineException(
-        "The engine's task query mapping ("
-            + ENGINE_MAPPING
+        "The engine's query mapping ("
+            + mapping
             + ") is not the one the task list's authorization query was made for ("
             + what
             + " differs): check the rewrite in "

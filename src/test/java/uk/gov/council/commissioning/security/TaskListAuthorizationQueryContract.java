@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -14,9 +15,14 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.VariableInstanceQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.persistence.entity.AuthorizationManager;
 import org.camunda.bpm.engine.impl.persistence.entity.TaskEntity;
 import org.camunda.bpm.engine.repository.Deployment;
+import org.camunda.bpm.engine.runtime.VariableInstance;
+import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -39,6 +45,14 @@ abstract class TaskListAuthorizationQueryContract extends ProcessTestCase {
       TaskListAuthorizationQuery.ENGINE_NAMESPACE + ".selectTaskByQueryCriteria";
   private static final String ENGINE_COUNT =
       TaskListAuthorizationQuery.ENGINE_NAMESPACE + ".selectTaskCountByQueryCriteria";
+
+  private static final String ENGINE_VARIABLES =
+      TaskListAuthorizationQuery.ENGINE_VARIABLE_NAMESPACE
+          + ".selectVariableInstanceByQueryCriteria";
+  private static final String ENGINE_VARIABLE_COUNT =
+      TaskListAuthorizationQuery.ENGINE_VARIABLE_NAMESPACE
+          + ".selectVariableInstanceCountByQueryCriteria";
+  private static final String VARIABLE = "tlqVariable";
 
   private static final String TEAM_WITH_GRANT = "tlq-team-with-grant";
   private static final String TEAM = "tlq-team";
@@ -77,8 +91,13 @@ abstract class TaskListAuthorizationQueryContract extends ProcessTestCase {
                     .endEvent()
                     .done())
             .deploy();
-    runtimeService.startProcessInstanceByKey(PROCESS);
-    runtimeService.startProcessInstanceByKey(PROCESS);
+    runtimeService.startProcessInstanceByKey(PROCESS, Map.of(VARIABLE, "instance"));
+    runtimeService.startProcessInstanceByKey(PROCESS, Map.of(VARIABLE, "instance"));
+    taskService
+        .createTaskQuery()
+        .processDefinitionKey(PROCESS)
+        .list()
+        .forEach(t -> taskService.setVariableLocal(t.getId(), VARIABLE, t.getTaskDefinitionKey()));
     standaloneTask("team", TEAM, null);
     standaloneTask("vibrance", VIBRANCE, null);
     standaloneTask("brightpath", BRIGHTPATH, null);
@@ -89,6 +108,7 @@ abstract class TaskListAuthorizationQueryContract extends ProcessTestCase {
     readTasks.setResource(Resources.PROCESS_DEFINITION);
     readTasks.setResourceId(PROCESS);
     readTasks.addPermission(ProcessDefinitionPermissions.READ_TASK);
+    readTasks.addPermission(ProcessDefinitionPermissions.READ_INSTANCE_VARIABLE);
     grant = authorizations.saveAuthorization(readTasks).getId();
   }
 
@@ -102,6 +122,7 @@ abstract class TaskListAuthorizationQueryContract extends ProcessTestCase {
     if (user != null) {
       taskService.addCandidateUser(task.getId(), user);
     }
+    taskService.setVariableLocal(task.getId(), VARIABLE, name);
     standalone.add(task.getId());
   }
 
@@ -122,6 +143,134 @@ abstract class TaskListAuthorizationQueryContract extends ProcessTestCase {
       assertThat(sessions.mapStatement(statement))
           .isEqualTo(TaskListAuthorizationQuery.NAMESPACE + "." + statement);
     }
+    for (String statement : TaskListAuthorizationQuery.VARIABLE_STATEMENTS) {
+      assertThat(sessions.mapStatement(statement))
+          .isEqualTo(TaskListAuthorizationQuery.VARIABLE_NAMESPACE + "." + statement);
+    }
+  }
+
+  @Test
+  void everyUserSeesExactlyTheVariablesTheEngineShowed() {
+    Map<String, List<String>> users = users();
+    users.forEach(
+        (user, groups) -> {
+          identityService.setAuthentication(user, groups);
+          try {
+            for (VariableInstanceQuery query : variableQueries(user, groups)) {
+              Set<String> rewritten = values(query.list());
+              assertThat(rewritten).as(user).isEqualTo(values(engineVariables(query)));
+              assertThat(query.count()).as(user).isEqualTo(engineVariableCount(query));
+            }
+          } finally {
+            identityService.clearAuthentication();
+          }
+        });
+  }
+
+  @Test
+  void aTeamReadsTheVariablesOfAProcessItReadsAndOfTheTasksGivenToIt() {
+    assertThat(variablesVisibleTo("tlq-grant-officer", TEAM_WITH_GRANT))
+        .contains("instance", "forTeam", "forVibrance", "forTeamWithGrant")
+        .doesNotContain("team", "vibrance", "user");
+    assertThat(variablesVisibleTo("tlq-stranger", "tlq-nobody")).isEmpty();
+  }
+
+  private Set<String> variablesVisibleTo(String user, String... groups) {
+    identityService.setAuthentication(user, List.of(groups));
+    try {
+      return runtimeService.createVariableInstanceQuery().variableName(VARIABLE).list().stream()
+          .map(v -> String.valueOf(v.getValue()))
+          .collect(Collectors.toCollection(TreeSet::new));
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /**
+   * This test's variables, and those of the tasks the user may see as Tasklist asks for them (by
+   * name and scope).
+   */
+  private List<VariableInstanceQuery> variableQueries(String user, List<String> groups) {
+    List<String> scopes = new ArrayList<>();
+    for (TaskQuery query : queries(groups)) {
+      for (Task task : query.list()) {
+        scopes.add(task.getId());
+        if (task.getProcessInstanceId() != null) {
+          scopes.add(task.getProcessInstanceId());
+          scopes.add(task.getExecutionId());
+        }
+      }
+    }
+    List<VariableInstanceQuery> queries = new ArrayList<>();
+    queries.add(runtimeService.createVariableInstanceQuery().variableName(VARIABLE));
+    if (!scopes.isEmpty()) {
+      queries.add(
+          runtimeService
+              .createVariableInstanceQuery()
+              .variableNameIn(VARIABLE)
+              .variableScopeIdIn(scopes.toArray(String[]::new)));
+    }
+    return queries;
+  }
+
+  private static Set<String> values(List<VariableInstance> variables) {
+    return variables.stream()
+        .map(v -> v.getId() + "=" + v.getValue())
+        .collect(Collectors.toCollection(TreeSet::new));
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<VariableInstance> engineVariables(VariableInstanceQuery query) {
+    VariableInstanceQueryImpl impl = (VariableInstanceQueryImpl) query;
+    List<VariableInstance> found =
+        configuration()
+            .getCommandExecutorTxRequired()
+            .execute(
+                context -> {
+                  configureVariableQuery(context, impl);
+                  List<VariableInstance> list =
+                      (List<VariableInstance>)
+                          (List<?>) context.getDbSqlSession().selectList(ENGINE_VARIABLES, impl);
+                  list.forEach(v -> v.getValue());
+                  return list;
+                });
+    return found;
+  }
+
+  /** The engine's own authorization set-up of a variable query (protected in the engine). */
+  private static void configureVariableQuery(
+      CommandContext context, VariableInstanceQueryImpl impl) {
+    try {
+      Method configure =
+          AuthorizationManager.class.getDeclaredMethod(
+              "configureVariableInstanceQuery", VariableInstanceQueryImpl.class);
+      configure.setAccessible(true);
+      configure.invoke(context.getAuthorizationManager(), impl);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private long engineVariableCount(VariableInstanceQuery query) {
+    VariableInstanceQueryImpl impl = (VariableInstanceQueryImpl) query;
+    return configuration()
+        .getCommandExecutorTxRequired()
+        .execute(
+            context -> {
+              configureVariableQuery(context, impl);
+              return (Long) context.getDbSqlSession().selectOne(ENGINE_VARIABLE_COUNT, impl);
+            });
+  }
+
+  private static Map<String, List<String>> users() {
+    return Map.of(
+        "tlq-grant-officer", List.of(TEAM_WITH_GRANT),
+        "tlq-officer", List.of(TEAM),
+        "tlq-both", List.of(TEAM, TEAM_WITH_GRANT),
+        "tlq-vibrance", List.of(Roles.PROVIDERS, VIBRANCE),
+        "tlq-brightpath", List.of(Roles.PROVIDERS, BRIGHTPATH),
+        "tlq-user", List.of(),
+        "tlq-stranger", List.of("tlq-nobody"));
   }
 
   @Test

@@ -43,4 +43,36 @@ class TaskListAuthorizationQueryTest extends TaskListAuthorizationQueryContract 
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("the authorization check differs");
   }
+
+  @Test
+  void theVariableJoinIsGoneAndTheCheckIsFiveSubQueries() {
+    String mapper =
+        TaskListAuthorizationQuery.rewriteVariables(
+            TaskListAuthorizationQuery.engineVariableMapping());
+    assertThat(mapper).doesNotContain("AUTH ON").doesNotContain("authCheckJoinWithoutOnClause");
+    assertThat(mapper).contains("A.RESOURCE_ID_ = PROCDEF.KEY_)", "A.RESOURCE_ID_ = RES.TASK_ID_)");
+  }
+
+  @Test
+  void aChangedVariableJoinStopsTheStart() {
+    String engine = TaskListAuthorizationQuery.engineVariableMapping();
+    String changed = engine.replace("${authJoinSeparator} RES.TASK_ID_", "");
+    assertThat(changed).isNotEqualTo(engine);
+    assertThatThrownBy(() -> TaskListAuthorizationQuery.rewriteVariables(changed))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("the variable authorization join differs");
+  }
+
+  @Test
+  void aChangedVariableCheckStopsTheStart() {
+    String engine = TaskListAuthorizationQuery.engineVariableMapping();
+    String changed =
+        engine.replace(
+            "<bind name=\"applyAuthorizationCheckForCaseInstances\" value=\"true\" />",
+            "<bind name=\"applyAuthorizationCheckForCaseInstances\" value=\"false\" />");
+    assertThat(changed).isNotEqualTo(engine);
+    assertThatThrownBy(() -> TaskListAuthorizationQuery.rewriteVariables(changed))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("the variable authorization check differs");
+  }
 }
