@@ -143,10 +143,41 @@ abstract class TaskListAuthorizationQueryContract extends ProcessTestCase {
       assertThat(sessions.mapStatement(statement))
           .isEqualTo(TaskListAuthorizationQuery.NAMESPACE + "." + statement);
     }
+    assertThat(sessions.mapStatement(TaskListAuthorizationQuery.GROUPS_STATEMENT))
+        .isEqualTo(
+            TaskListAuthorizationQuery.GROUPS_NAMESPACE
+                + "."
+                + TaskListAuthorizationQuery.GROUPS_STATEMENT);
     for (String statement : TaskListAuthorizationQuery.VARIABLE_STATEMENTS) {
       assertThat(sessions.mapStatement(statement))
           .isEqualTo(TaskListAuthorizationQuery.VARIABLE_NAMESPACE + "." + statement);
     }
+  }
+
+  @Test
+  void theGroupsHoldingAuthorizationsAreThoseTheEngineFound() {
+    String nullGroup =
+        authorizations.createAuthorizationQuery().userIdIn("tlq-user").list().stream()
+            .findFirst()
+            .map(Authorization::getId)
+            .orElse(null);
+    assertThat(nullGroup).as("a row with a user and no group").isNotNull();
+    List<String> ours = authorizedGroups(TaskListAuthorizationQuery.GROUPS_STATEMENT);
+    List<String> engines =
+        authorizedGroups(
+            "org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity."
+                + TaskListAuthorizationQuery.GROUPS_STATEMENT);
+    assertThat(ours)
+        .containsExactlyInAnyOrderElementsOf(engines)
+        .contains(TEAM_WITH_GRANT)
+        .containsNull();
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<String> authorizedGroups(String statement) {
+    return configuration()
+        .getCommandExecutorTxRequired()
+        .execute(context -> (List<String>) context.getDbSqlSession().selectList(statement, null));
   }
 
   @Test

@@ -75,4 +75,17 @@ class TaskListAuthorizationQueryTest extends TaskListAuthorizationQueryContract 
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("the variable authorization check differs");
   }
+
+  @Test
+  void aChangedGroupsQueryStopsTheStart() {
+    String engine = TaskListAuthorizationQuery.engineAuthorizationMapping();
+    String changed =
+        engine.replace(
+            "SELECT distinct(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A",
+            "SELECT distinct(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2");
+    assertThat(changed).isNotEqualTo(engine);
+    assertThatThrownBy(() -> TaskListAuthorizationQuery.rewriteGroups(changed))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("the authorized groups query differs");
+  }
 }
