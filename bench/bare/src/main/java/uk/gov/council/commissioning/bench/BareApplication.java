@@ -5,17 +5,23 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
+import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
+import org.camunda.bpm.engine.task.TaskQuery;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.beans.factory.annotation.Value;
@@ -59,19 +65,14 @@ public class BareApplication {
       @Value("${bench.user}") String userId,
       @Value("${bench.password}") String password,
       @Value("${bench.group}") String groupId,
-      @Value("${bench.models}") Path models) {
+      @Value("${bench.models}") Path models,
+      @Value("${bench.staff-user}") String staffUserId,
+      @Value("${bench.staff-group}") String staffGroupId,
+      FilterService filters,
+      TaskService tasks) {
     return arguments -> {
-      if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-        var group = identity.newGroup(groupId);
-        group.setName(groupId);
-        identity.saveGroup(group);
-      }
-      if (identity.createUserQuery().userId(userId).count() == 0) {
-        User user = identity.newUser(userId);
-        user.setPassword(password);
-        identity.saveUser(user);
-        identity.createMembership(userId, groupId);
-      }
+      ensureUserInGroup(identity, userId, password, groupId);
+      ensureUserInGroup(identity, staffUserId, password, staffGroupId);
       grant(
           authorizations,
           groupId,
@@ -80,8 +81,74 @@ public class BareApplication {
           Permissions.READ,
           Permissions.CREATE_INSTANCE);
       grant(authorizations, groupId, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+      // The application's grant to a team that sees a process's cases (commissioning.access).
+      grant(
+          authorizations,
+          staffGroupId,
+          Resources.PROCESS_DEFINITION,
+          "serious-incident",
+          ProcessDefinitionPermissions.READ,
+          ProcessDefinitionPermissions.READ_INSTANCE,
+          ProcessDefinitionPermissions.READ_HISTORY,
+          ProcessDefinitionPermissions.READ_TASK);
+      ensureGroupTasksFilter(filters, tasks, authorizations);
       deploy(repository, models);
     };
+  }
+
+  private static void ensureUserInGroup(
+      IdentityService identity, String userId, String password, String groupId) {
+    if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+      var group = identity.newGroup(groupId);
+      group.setName(groupId);
+      identity.saveGroup(group);
+    }
+    if (identity.createUserQuery().userId(userId).count() == 0) {
+      User user = identity.newUser(userId);
+      user.setPassword(password);
+      identity.saveUser(user);
+      identity.createMembership(userId, groupId);
+    }
+  }
+
+  /**
+   * The application's shared Tasklist filter "My group tasks" (security.AccessSetup), with the
+   * same query and columns, readable by every user, for the task list bench (bench/tasklist.py).
+   */
+  private static void ensureGroupTasksFilter(
+      FilterService filters, TaskService tasks, AuthorizationService authorizations) {
+    String name = "My group tasks";
+    if (filters.createFilterQuery().filterName(name).count() > 0) {
+      return;
+    }
+    TaskQuery query =
+        tasks
+            .createTaskQuery()
+            .taskCandidateGroupInExpression("${currentUserGroups()}")
+            .includeAssignedTasks();
+    Filter filter =
+        filters
+            .newTaskFilter(name)
+            .setOwner("admin")
+            .setQuery(query)
+            .setProperties(
+                Map.of(
+                    "priority",
+                    -10,
+                    "refresh",
+                    true,
+                    "variables",
+                    List.of(
+                        Map.of("name", "caseReference", "label", "Case"),
+                        Map.of("name", "contractReference", "label", "Contract"),
+                        Map.of("name", "contractTitle", "label", "Title"))));
+    filters.saveFilter(filter);
+    Authorization shared = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GLOBAL);
+    shared.setUserId("*");
+    shared.setResource(Resources.FILTER);
+    shared.setResourceId(filter.getId());
+    shared.addPermission(Permissions.READ);
+    authorizations.saveAuthorization(shared);
   }
 
   private static void grant(
