@@ -87,15 +87,9 @@ public class DeadlineBreaches {
       Instant dueAt,
       Instant recordedAt,
       String detail) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("caseType", caseType);
-    params.put("caseReference", caseReference);
-    params.put("providerId", bigint(providerId));
-    params.put("requirement", requirement);
-    params.put("kind", kind.name());
+    Map<String, Object> params =
+        breach(caseType, caseReference, providerId, requirement, kind, recordedAt, detail);
     params.put("dueAt", utc(dueAt));
-    params.put("recordedAt", utc(recordedAt));
-    params.put("detail", text(truncate(detail, 1000)));
     int inserted = insertOnce.insert(INSERT_UNLESS_PRESENT, params);
     if (inserted > 0) {
       log.info(
@@ -123,14 +117,8 @@ public class DeadlineBreaches {
       String requirement,
       Instant recordedAt,
       String detail) {
-    Map<String, Object> params = new HashMap<>();
-    params.put("caseType", caseType);
-    params.put("caseReference", caseReference);
-    params.put("providerId", bigint(providerId));
-    params.put("requirement", requirement);
-    params.put("kind", Kind.MISSED.name());
-    params.put("recordedAt", utc(recordedAt));
-    params.put("detail", text(truncate(detail, 1000)));
+    Map<String, Object> params =
+        breach(caseType, caseReference, providerId, requirement, Kind.MISSED, recordedAt, detail);
     int inserted = insertOnce.insert(INSERT_MISSED_DEADLINE_UNLESS_PRESENT, params);
     if (inserted > 0) {
       log.info(
@@ -141,6 +129,26 @@ public class DeadlineBreaches {
           Kind.MISSED);
     }
     return inserted > 0;
+  }
+
+  /** The parameters both inserts of a breach name. */
+  private static Map<String, Object> breach(
+      String caseType,
+      String caseReference,
+      Long providerId,
+      String requirement,
+      Kind kind,
+      Instant recordedAt,
+      String detail) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("caseType", caseType);
+    params.put("caseReference", caseReference);
+    params.put("providerId", bigint(providerId));
+    params.put("requirement", requirement);
+    params.put("kind", kind.name());
+    params.put("recordedAt", utc(recordedAt));
+    params.put("detail", text(truncate(detail, 1000)));
+    return params;
   }
 
   /**
