@@ -5,14 +5,15 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterRegistration;
 import jakarta.servlet.ServletContext;
 import java.util.EnumSet;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.spring.boot.starter.webapp.CamundaBpmWebappInitializer;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.servlet.ServletContextInitializer;
+import org.springframework.boot.web.servlet.context.ServletWebServerApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.event.EventListener;
@@ -26,14 +27,16 @@ import uk.gov.council.commissioning.forms.EngineApiErrors;
  * and their authentication must have told the engine who is calling.
  *
  * <p>The web apps register their filters from one initializer, after every filter bean of the
- * application; ours are registered by wrapping that initializer, so they come right after it. The
- * application refuses to start if they were not registered.
+ * application; ours are registered by wrapping that initializer, so they come right after it. With
+ * the web apps switched off, {@code /engine-rest} is still served, so ours are then registered on
+ * their own. The application refuses to start if they were not registered in its own server: the
+ * mark is kept in that server's context, not in the JVM, which may hold several applications.
  */
 @Configuration
 class EngineApiConfiguration {
 
   private static final String[] ENGINE_APIS = {"/engine-rest/*", "/camunda/api/engine/*"};
-  private static final AtomicBoolean REGISTERED = new AtomicBoolean();
+  private static final String REGISTERED = EngineApiConfiguration.class.getName() + ".registered";
 
   @Bean
   static BeanPostProcessor engineApiFiltersAfterTheWebApps(
@@ -55,6 +58,15 @@ class EngineApiConfiguration {
     };
   }
 
+  @Bean
+  @ConditionalOnProperty(name = "camunda.bpm.webapp.enabled", havingValue = "false")
+  static ServletContextInitializer engineApiFiltersWithoutTheWebApps(
+      ObjectProvider<ObjectMapper> json,
+      ObjectProvider<DeployedForms> forms,
+      ObjectProvider<ProcessEngine> engine) {
+    return context -> register(context, json.getObject(), forms.getObject(), engine::getObject);
+  }
+
   static void register(
       ServletContext context,
       ObjectMapper json,
@@ -62,7 +74,7 @@ class EngineApiConfiguration {
       Supplier<ProcessEngine> engine) {
     add(context, "engineApiErrors", new EngineApiErrors(json, forms, engine));
     add(context, "engineApiGuard", new EngineApiGuard(json, forms));
-    REGISTERED.set(true);
+    context.setAttribute(REGISTERED, Boolean.TRUE);
   }
 
   private static void add(ServletContext context, String name, jakarta.servlet.Filter filter) {
@@ -72,9 +84,9 @@ class EngineApiConfiguration {
 
   @EventListener(ApplicationReadyEvent.class)
   void requireTheGuard(ApplicationReadyEvent ready) {
-    if (ready.getApplicationContext()
-            instanceof org.springframework.boot.web.context.WebServerApplicationContext
-        && !REGISTERED.get()) {
+    if (ready.getApplicationContext() instanceof ServletWebServerApplicationContext web
+        && web.getServletContext() != null
+        && web.getServletContext().getAttribute(REGISTERED) == null) {
       throw new IllegalStateException(
           "The engine API guard was not installed in front of /engine-rest and the"
               + " web apps' engine API: the application must not serve them unguarded");

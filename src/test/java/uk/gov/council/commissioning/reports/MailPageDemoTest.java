@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
@@ -50,6 +51,7 @@ class MailPageDemoTest {
   @Autowired MailProperties mail;
   @Autowired NotificationService notifications;
   @Autowired OutboxDispatcher outbox;
+  @Autowired ProcessEngine engine;
 
   @Test
   void theDemosEmailGoesToItsMailCatcher() {
@@ -126,6 +128,27 @@ class MailPageDemoTest {
 
     assertThat(response.status()).isEqualTo(302);
     assertThat(response.header("Location")).endsWith("/login");
+  }
+
+  /**
+   * The engine's REST API is served with the web apps off too, so the guard must stand in front of
+   * it here as well (it was registered only with the web apps, so this application started only
+   * when another had registered it earlier in the same JVM). The engine has its own name in this
+   * JVM, so the path names it.
+   */
+  @Test
+  void withTheWebAppsOffTheEngineApiIsStillGuarded() {
+    Response response =
+        new HttpTestClient(port)
+            .postJson(
+                "/engine-rest/engine/"
+                    + engine.getName()
+                    + "/process-definition/key/qaf-moderation/start",
+                "{}",
+                HttpTestClient.basic("officer", "demo"));
+
+    assertThat(response.status()).as(response.text()).isEqualTo(403);
+    assertThat(response.text()).contains("is started by the case it belongs to, not by hand");
   }
 
   /** The demo users' password. */
