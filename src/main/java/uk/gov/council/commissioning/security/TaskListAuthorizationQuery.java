@@ -347,7 +347,7 @@ class TaskListAuthorizationQuery extends AbstractProcessEnginePlugin {
   /**
    * Checks, once the engine is built, that its task statements are the rewritten ones and have the
    * shape they were made for, as they come out for Tasklist's "My group tasks" of a user with
-   * authorizations checked.
+   * authorizations checked; and creates the task list's indexes on PostgreSQL.
    */
   @Override
   public void postProcessEngineBuild(ProcessEngine engine) {
@@ -375,6 +375,9 @@ class TaskListAuthorizationQuery extends AbstractProcessEnginePlugin {
                   };
                 });
     checkShape(sql[0], sql[1], configuration.getDatabaseTablePrefix());
+    if ("postgres".equals(configuration.getDatabaseType())) {
+      TaskListIndexes.create(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
+    }
   }
 
   /** Tasklist's "My group tasks" for a user of one group, as the engine checks it. */
