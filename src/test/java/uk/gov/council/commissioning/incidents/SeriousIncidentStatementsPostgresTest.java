@@ -22,12 +22,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Import;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
+import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.deadlines.Deadline.State;
+import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.StatementLog;
 import uk.gov.council.commissioning.testkit.TestClock;
 import uk.gov.council.commissioning.testkit.TestTeam;
+import uk.gov.council.commissioning.testkit.TestUsers;
 
 /**
  * What a serious incident's start and its first fired deadline timer send to PostgreSQL, counted
@@ -42,8 +45,10 @@ class SeriousIncidentStatementsPostgresTest extends ProcessTestCase {
   private static final Logger log =
       LoggerFactory.getLogger(SeriousIncidentStatementsPostgresTest.class);
 
-  private static final String PROVIDER_USER = "stmt-vibrance";
-  private static final String OTHER_PROVIDER_USER = "stmt-brightpath";
+  /** A provider of this test's own, so that its cases count in no other test's figures. */
+  private static final String PROVIDER_GROUP = "provider-statement-care";
+
+  private static final String PROVIDER_USER = "stmt-provider";
 
   /** The team a provider's report is emailed to. */
   @RegisterExtension static final TestTeam TEAM = TestTeam.of("stmt", QUALITY);
@@ -54,13 +59,17 @@ class SeriousIncidentStatementsPostgresTest extends ProcessTestCase {
   void setUp() {
     BpmnAwareTests.init(engine);
     reference = uniqueReference("STMT-SI-");
-    providerUsers(access, PROVIDER_USER, OTHER_PROVIDER_USER);
-    var vibrance =
+    access.ensureGroup(PROVIDER_GROUP, "Statement Care", "PROVIDER");
+    TestUsers.user(access, PROVIDER_USER, Roles.PROVIDERS, PROVIDER_GROUP);
+    Provider provider =
         contracts.findAllProviders().stream()
-            .filter(p -> p.organisationGroup().equals(VIBRANCE_GROUP))
+            .filter(p -> p.organisationGroup().equals(PROVIDER_GROUP))
             .findFirst()
-            .orElseGet(() -> IncidentTestData.vibrance(contracts));
-    homeCareContract(contracts, vibrance, reference);
+            .orElseGet(
+                () ->
+                    contracts.createProvider(
+                        "Statement Care", "contracts@statement-care.example", PROVIDER_GROUP));
+    homeCareContract(contracts, provider, reference);
     // Thursday 22 May 2025, 09:00 UK time (BST).
     TestClock.set(LocalDateTime.of(2025, 5, 22, 9, 0));
   }
@@ -68,7 +77,7 @@ class SeriousIncidentStatementsPostgresTest extends ProcessTestCase {
   @Test
   void aStartInsertsItsCaseOnceWithItsNumberAndReadsItsContractOnce() {
     start(); // the first start of a context fills the engine's caches
-    StatementLog start = StatementLog.record(this::start);
+    StatementLog start = recordStart();
     log.info("A serious-incident start: {}", start);
 
     assertThat(start.onTable("serious_incident"))
@@ -115,10 +124,31 @@ class SeriousIncidentStatementsPostgresTest extends ProcessTestCase {
         .isEqualTo(Date.from(Instant.parse("2025-05-25T07:00:00Z")));
   }
 
+  /** Starts a case as the provider's user, signed in with its groups, the way Tasklist does. */
   private ProcessInstance start() {
     Map<String, Object> report =
-        providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00");
-    return startSignedIn(PROVIDER_USER, IncidentVariables.PROCESS_KEY, new HashMap<>(report));
+        new HashMap<>(
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    identityService.setAuthentication(PROVIDER_USER, groupsOf(PROVIDER_USER));
+    try {
+      return runtimeService.startProcessInstanceByKey(IncidentVariables.PROCESS_KEY, report);
+    } finally {
+      identityService.clearAuthentication();
+    }
+  }
+
+  /** As {@link #start()}, counting only the start's own statements. */
+  private StatementLog recordStart() {
+    Map<String, Object> report =
+        new HashMap<>(
+            providerReport(reference, "2025-05-22T08:00+01:00", "2025-05-22T08:10+01:00"));
+    identityService.setAuthentication(PROVIDER_USER, groupsOf(PROVIDER_USER));
+    try {
+      return StatementLog.record(
+          () -> runtimeService.startProcessInstanceByKey(IncidentVariables.PROCESS_KEY, report));
+    } finally {
+      identityService.clearAuthentication();
+    }
   }
 
   /** Runs the case's 48-hour timer, the clock just past it, and returns what it sent. */
