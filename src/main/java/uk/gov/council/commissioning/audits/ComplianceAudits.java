@@ -173,7 +173,7 @@ public class ComplianceAudits {
   public ComplianceAudit assess(long auditId, List<RiskEntry> entries, String by) {
     AuditRow row = row(auditId);
     requireStatus(row, ComplianceAudit.DESK_TOP, "the desk-top review is complete");
-    List<Checked> checked = check(entries, allowedClauses(row), "risks");
+    List<Checked> checked = check(entries, allowedClauses(row), false);
     Instant now = clock.instant();
     for (Checked c : checked) {
       register.saveRisk(
@@ -324,7 +324,7 @@ public class ComplianceAudits {
     List<Checked> checked =
         entries == null || entries.isEmpty()
             ? List.of()
-            : check(entries, assessed::contains, "risks");
+            : check(entries, assessed::contains, true);
     if (summary != null && summary.strip().length() > LONG_TEXT_LIMIT) {
       throw new InvalidRequestException("summary", "must be at most 4000 characters");
     }
@@ -434,7 +434,13 @@ public class ComplianceAudits {
       RiskLevel level,
       String reason) {}
 
-  private List<Checked> check(List<RiskEntry> entries, Predicate<Long> allowed, String field) {
+  /**
+   * Checks every entry before anything is written. In the desk-top review a level other than the
+   * criteria give needs a reason; after the audit with the provider the revised level is the
+   * officer's, and what was evidenced (the comments) stands for the reason.
+   */
+  private List<Checked> check(List<RiskEntry> entries, Predicate<Long> allowed, boolean revised) {
+    String field = "risks";
     if (entries == null || entries.isEmpty()) {
       throw new InvalidRequestException(field, "is required: at least one clause's risk");
     }
@@ -484,13 +490,20 @@ public class ComplianceAudits {
       if (entry.reason() != null && entry.reason().strip().length() > 1000) {
         problems.add(new FieldProblem(at + "reason", "must be at most 1000 characters"));
       }
+      if (revised && (entry.comments() == null || entry.comments().isBlank())) {
+        problems.add(new FieldProblem(at + "comments", "is required: what was evidenced"));
+      }
+      if (revised && chosen.isEmpty() && criteria.isEmpty() && problems.size() == before) {
+        problems.add(
+            new FieldProblem(at + "riskLevel", "is required: the revised level (Low, Medium or High)"));
+      }
       if (problems.size() > before) {
         continue;
       }
       RiskLevel suggested = rule.suggest(criteria);
       RiskLevel level = chosen.orElse(suggested);
       String reason = blankToNull(entry.reason());
-      if (level != suggested && reason == null) {
+      if (!revised && level != suggested && reason == null) {
         problems.add(
             new FieldProblem(
                 at + "reason",
