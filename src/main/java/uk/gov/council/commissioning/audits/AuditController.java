@@ -1,5 +1,6 @@
 package uk.gov.council.commissioning.audits;
 
+import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -40,7 +41,7 @@ class AuditController {
           + " 'contracts-managers')";
 
   private final ComplianceAudits audits;
-  private final java.time.Clock clock;
+  private final Clock clock;
 
   record RisksRequest(List<RiskEntry> risks, String summary) {}
 
@@ -138,7 +139,7 @@ class AuditController {
     return audits.contractsUpdate(month(month, clock));
   }
 
-  static YearMonth month(String text, java.time.Clock clock) {
+  static YearMonth month(String text, Clock clock) {
     if (text == null || text.isBlank()) {
       return YearMonth.from(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK));
     }

@@ -2,9 +2,13 @@ package uk.gov.council.commissioning.audits;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.audits.ComplianceAudit.ClauseRisk;
+import uk.gov.council.commissioning.meetings.MeetingMonitoring;
 import uk.gov.council.commissioning.reports.ReportFormat;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.CaseAccess;
@@ -32,15 +37,17 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
  * The audit's page (seed 001 Part 3.1 §3.2-§3.4): what the system knows of the provider, the
- * checklist with each clause's risk, and for the officers the forms for the desk-top risks and, after
- * the audit with the provider, the revised risks and the summary; and the month's Contracts Update
- * for the Core Strategy Group. A provider's users see their own organisation's audits only.
+ * checklist with each clause's risk, and for the officers the forms for the desk-top risks and,
+ * after the audit with the provider, the revised risks and the summary; and the month's Contracts
+ * Update for the Core Strategy Group. A provider's users see their own organisation's audits only.
  */
 @Controller
 @PreAuthorize("isAuthenticated()")
 @RequestMapping("/audits")
 @RequiredArgsConstructor
 class AuditPages {
+
+  private static final Pattern ENTRY_FIELD = Pattern.compile("risks\\[(\\d+)]\\.(\\w+)");
 
   private final ComplianceAudits audits;
   private final CaseAccess caseAccess;
@@ -58,11 +65,11 @@ class AuditPages {
 
   /** What the templates call to write times and days the way the report pages do. */
   static final class Format {
-    public String time(java.time.Instant moment) {
+    public String time(Instant moment) {
       return ReportFormat.time(moment);
     }
 
-    public String day(java.time.LocalDate day) {
+    public String day(LocalDate day) {
       return ReportFormat.day(day);
     }
   }
@@ -125,7 +132,8 @@ class AuditPages {
         continue;
       }
       entries.add(
-          new RiskEntry(clause.clauseId(), evidence, List.of(), level, form.getFirst("reason-" + key)));
+          new RiskEntry(
+              clause.clauseId(), evidence, List.of(), level, form.getFirst("reason-" + key)));
     }
     String summary = form.getFirst("summary");
     try {
@@ -154,7 +162,7 @@ class AuditPages {
       return "audits/contracts-update";
     }
     model.addAttribute("update", audits.contractsUpdate(shown));
-    model.addAttribute("monthName", uk.gov.council.commissioning.meetings.MeetingMonitoring.MONTH.format(shown));
+    model.addAttribute("monthName", MeetingMonitoring.MONTH.format(shown));
     model.addAttribute("previousMonth", shown.minusMonths(1).toString());
     model.addAttribute("nextMonth", shown.plusMonths(1).toString());
     return "audits/contracts-update";
@@ -189,8 +197,7 @@ class AuditPages {
     model.addAttribute("criteria", RiskCriterion.values());
     model.addAttribute("levels", RiskLevel.values());
     model.addAttribute("problems", problems);
-    model.addAttribute(
-        "deskTopForm", officer && ComplianceAudit.DESK_TOP.equals(audit.status()));
+    model.addAttribute("deskTopForm", officer && ComplianceAudit.DESK_TOP.equals(audit.status()));
     model.addAttribute(
         "revisedForm", officer && ComplianceAudit.PROVIDER_AUDIT.equals(audit.status()));
     return "audits/audit";
@@ -203,8 +210,7 @@ class AuditPages {
     for (FieldProblem problem : e.getErrors()) {
       String field = problem.field();
       String where = field;
-      java.util.regex.Matcher m =
-          java.util.regex.Pattern.compile("risks\\[(\\d+)]\\.(\\w+)").matcher(field);
+      Matcher m = ENTRY_FIELD.matcher(field);
       if (m.matches() && Integer.parseInt(m.group(1)) < entries.size()) {
         long clauseId = entries.get(Integer.parseInt(m.group(1))).clauseId();
         String clause =

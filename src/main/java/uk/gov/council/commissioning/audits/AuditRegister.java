@@ -121,7 +121,8 @@ class AuditRegister {
       return List.of();
     }
     return jdbc.sql(
-            AUDITS + " WHERE p.organisation_group IN (:groups) ORDER BY m.meeting_date DESC, a.id DESC")
+            AUDITS
+                + " WHERE p.organisation_group IN (:groups) ORDER BY m.meeting_date DESC, a.id DESC")
         .param("groups", List.copyOf(groups))
         .query(AuditRegister::audit)
         .list();
@@ -141,7 +142,8 @@ class AuditRegister {
   }
 
   Map<Long, RiskRow> risks(long auditId) {
-    return jdbc.sql("SELECT * FROM compliance_audit_risk WHERE audit_id = :audit")
+    return jdbc
+        .sql("SELECT * FROM compliance_audit_risk WHERE audit_id = :audit")
         .param("audit", auditId)
         .query(AuditRegister::risk)
         .list()
@@ -186,7 +188,13 @@ class AuditRegister {
 
   /** Writes a clause's revised risk after the audit with the provider. */
   void saveRevised(
-      long auditId, long clauseId, String evidence, RiskLevel revised, String reason, String by, Instant at) {
+      long auditId,
+      long clauseId,
+      String evidence,
+      RiskLevel revised,
+      String reason,
+      String by,
+      Instant at) {
     jdbc.sql(
             """
             UPDATE compliance_audit_risk
@@ -212,7 +220,9 @@ class AuditRegister {
   boolean move(long auditId, String from, String to, Map<String, Object> columns) {
     StringBuilder sql = new StringBuilder("UPDATE compliance_audit SET status = :to");
     Map<String, Object> params = new HashMap<>(columns);
-    columns.keySet().forEach(column -> sql.append(", ").append(column).append(" = :").append(column));
+    columns
+        .keySet()
+        .forEach(column -> sql.append(", ").append(column).append(" = :").append(column));
     sql.append(" WHERE id = :id AND status = :from");
     params.put("to", to);
     params.put("from", from);

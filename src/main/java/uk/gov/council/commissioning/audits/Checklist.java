@@ -15,9 +15,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The Appendix 3 checklist as data (seed 001 Part 3.1 §3.2): the standard sections and clauses
- * every audit uses, seeded by the V23 migration, and the clauses the purchasing officers add for one
- * provider ("If the Purchasing Officers have any specific areas of concern for a particular Service
- * Provider this can be added to the checklist").
+ * every audit uses, seeded by the V23 migration, and the clauses the purchasing officers add for
+ * one provider ("If the Purchasing Officers have any specific areas of concern for a particular
+ * Service Provider this can be added to the checklist").
  */
 @Component
 @RequiredArgsConstructor
@@ -52,7 +52,8 @@ class Checklist {
   private final Clock clock;
 
   List<Section> sections() {
-    return jdbc.sql("SELECT id, code, position, title FROM audit_checklist_section ORDER BY position")
+    return jdbc.sql(
+            "SELECT id, code, position, title FROM audit_checklist_section ORDER BY position")
         .query(
             (rs, row) ->
                 new Section(
@@ -77,7 +78,9 @@ class Checklist {
 
   /** The standard clauses only. */
   List<Clause> standard() {
-    return jdbc.sql(CLAUSES + " WHERE c.provider_id IS NULL" + ORDER).query(Checklist::clause).list();
+    return jdbc.sql(CLAUSES + " WHERE c.provider_id IS NULL" + ORDER)
+        .query(Checklist::clause)
+        .list();
   }
 
   /** Adds a clause for one provider at the end of the section. */

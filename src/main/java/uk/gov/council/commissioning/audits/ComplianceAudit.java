@@ -79,7 +79,9 @@ public record ComplianceAudit(
   /** The clauses assessed Medium or High in the desk-top review. */
   @JsonIgnore
   public List<ClauseRisk> concerns() {
-    return checklist.stream().filter(c -> c.riskLevel() != null && c.riskLevel().concern()).toList();
+    return checklist.stream()
+        .filter(c -> c.riskLevel() != null && c.riskLevel().concern())
+        .toList();
   }
 
   /** The Medium risks the audit with the provider moved to High. */

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Seed 001 Part 3.1 §3.4: the audit with the provider is reported (its summary recorded); sets {@code auditRaisedToHigh}, the number of Medium risks now High. */
+/**
+ * Seed 001 Part 3.1 §3.4: the audit with the provider is reported (its summary recorded); sets
+ * {@code auditRaisedToHigh}, the number of Medium risks now High.
+ */
 @Component("complianceAuditComplete")
 @RequiredArgsConstructor
 public class ComplianceAuditComplete implements JavaDelegate {

@@ -6,12 +6,15 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
@@ -25,6 +28,7 @@ import uk.gov.council.commissioning.audits.Checklist.Clause;
 import uk.gov.council.commissioning.audits.Checklist.Section;
 import uk.gov.council.commissioning.audits.ComplianceAudit.ClauseRisk;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.cases.RegisterColumns;
 import uk.gov.council.commissioning.complaints.ComplaintHistory;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.contracts.ContractService;
@@ -86,7 +90,8 @@ public class ComplianceAudits {
   /** The audit as {@code user} may see it: another provider's is not found. */
   @Transactional(readOnly = true)
   public Optional<ComplianceAudit> find(long id, Actor user) {
-    return ProviderScope.find(user, register.find(id), AuditRow::providerGroup).map(this::withRisks);
+    return ProviderScope.find(user, register.find(id), AuditRow::providerGroup)
+        .map(this::withRisks);
   }
 
   /** The meeting's audit as {@code user} may see it. */
@@ -107,8 +112,7 @@ public class ComplianceAudits {
   /** §3.2: what the system knows of the provider over the twelve months before the audit opened. */
   @Transactional(readOnly = true)
   public DeskTopView deskTop(ComplianceAudit audit) {
-    Instant since =
-        audit.openedAt().atZone(WorkingDayCalendar.UK).minusMonths(12).toInstant();
+    Instant since = audit.openedAt().atZone(WorkingDayCalendar.UK).minusMonths(12).toInstant();
     long provider = audit.providerId();
     return new DeskTopView(
         since,
@@ -256,8 +260,10 @@ public class ComplianceAudits {
     AuditRow row = row(auditId);
     if (!ComplianceAudit.DESK_TOP_DONE.equals(row.status())
         && !ComplianceAudit.PROVIDER_AUDIT.equals(row.status())) {
-      throw conflict(row, "the audit with the provider can be planned once the desk-top review is done"
-          + " and until it is reported");
+      throw conflict(
+          row,
+          "the audit with the provider can be planned once the desk-top review is done"
+              + " and until it is reported");
     }
     List<FieldProblem> problems = new ArrayList<>();
     LocalDate date = null;
@@ -268,7 +274,8 @@ public class ComplianceAudits {
     }
     LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
     if (date == null && problems.isEmpty()) {
-      problems.add(new FieldProblem("auditDate", "is required: the day of the audit, as yyyy-mm-dd"));
+      problems.add(
+          new FieldProblem("auditDate", "is required: the day of the audit, as yyyy-mm-dd"));
     } else if (date != null && date.isBefore(today)) {
       problems.add(new FieldProblem("auditDate", date + " has passed"));
     } else if (date != null && date.isAfter(row.meetingDate())) {
@@ -277,7 +284,8 @@ public class ComplianceAudits {
               "auditDate", "must be on or before the meeting on " + row.meetingDate()));
     }
     if (areasToEvidence == null || areasToEvidence.isBlank()) {
-      problems.add(new FieldProblem("areasToEvidence", "is required: what the provider is to evidence"));
+      problems.add(
+          new FieldProblem("areasToEvidence", "is required: what the provider is to evidence"));
     } else if (areasToEvidence.strip().length() > LONG_TEXT_LIMIT) {
       problems.add(new FieldProblem("areasToEvidence", "must be at most 4000 characters"));
     }
@@ -289,10 +297,14 @@ public class ComplianceAudits {
         row.status(),
         ComplianceAudit.PROVIDER_AUDIT,
         mapOf(
-            "audit_date", date,
-            "areas_to_evidence", areasToEvidence.strip(),
-            "audit_officer", by,
-            "audit_planned_at", clock.instant()));
+            "audit_date",
+            date,
+            "areas_to_evidence",
+            areasToEvidence.strip(),
+            "audit_officer",
+            by,
+            "audit_planned_at",
+            clock.instant()));
     Provider provider = contracts.findProviderById(row.providerId()).orElseThrow();
     Set<String> to = new LinkedHashSet<>(recipients.emailsOfGroup(provider.organisationGroup()));
     if (provider.contactEmail() != null) {
@@ -322,9 +334,7 @@ public class ComplianceAudits {
     requireStatus(row, ComplianceAudit.PROVIDER_AUDIT, "no audit with the provider is open");
     Set<Long> assessed = register.risks(auditId).keySet();
     List<Checked> checked =
-        entries == null || entries.isEmpty()
-            ? List.of()
-            : check(entries, assessed::contains, true);
+        entries == null || entries.isEmpty() ? List.of() : check(entries, assessed::contains, true);
     if (summary != null && summary.strip().length() > LONG_TEXT_LIMIT) {
       throw new InvalidRequestException("summary", "must be at most 4000 characters");
     }
@@ -470,7 +480,7 @@ public class ComplianceAudits {
                   at + "criteria",
                   name
                       + " is not an Appendix 2 criterion; they are "
-                      + java.util.Arrays.stream(RiskCriterion.values())
+                      + Arrays.stream(RiskCriterion.values())
                           .map(Enum::name)
                           .collect(Collectors.joining(", "))));
         } else if (!criteria.contains(criterion.get())) {
@@ -495,7 +505,8 @@ public class ComplianceAudits {
       }
       if (revised && chosen.isEmpty() && criteria.isEmpty() && problems.size() == before) {
         problems.add(
-            new FieldProblem(at + "riskLevel", "is required: the revised level (Low, Medium or High)"));
+            new FieldProblem(
+                at + "riskLevel", "is required: the revised level (Low, Medium or High)"));
       }
       if (problems.size() > before) {
         continue;
@@ -599,8 +610,7 @@ public class ComplianceAudits {
         r == null ? null : r.revisedBy());
   }
 
-  private static String lines(
-      List<ClauseRisk> risks, java.util.function.Function<ClauseRisk, RiskLevel> level) {
+  private static String lines(List<ClauseRisk> risks, Function<ClauseRisk, RiskLevel> level) {
     return risks.stream()
         .map(c -> "- " + level.apply(c).label() + ": " + c.section() + " – " + c.clause())
         .collect(Collectors.joining("\n"));
@@ -611,18 +621,16 @@ public class ComplianceAudits {
   }
 
   private static Map<String, Object> mapOf(Object... keysAndValues) {
-    Map<String, Object> map = new java.util.LinkedHashMap<>();
+    Map<String, Object> map = new LinkedHashMap<>();
     for (int i = 0; i < keysAndValues.length; i += 2) {
       Object value = keysAndValues[i + 1];
       map.put(
           (String) keysAndValues[i],
           value instanceof Instant instant
-              ? uk.gov.council.commissioning.cases.RegisterColumns.timestamp(instant)
+              ? RegisterColumns.timestamp(instant)
               : value instanceof LocalDate day
-                  ? uk.gov.council.commissioning.cases.RegisterColumns.date(day)
-                  : value instanceof String s
-                      ? uk.gov.council.commissioning.cases.RegisterColumns.text(s)
-                      : value);
+                  ? RegisterColumns.date(day)
+                  : value instanceof String s ? RegisterColumns.text(s) : value);
     }
     return map;
   }

@@ -5,7 +5,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-/** Seed 001 Part 3.1 §3.2: opens the desk-top compliance audit of the case's meeting ({@code meetingId}) and sets {@code auditId}; a retry finds the audit it opened. */
+/**
+ * Seed 001 Part 3.1 §3.2: opens the desk-top compliance audit of the case's meeting ({@code
+ * meetingId}) and sets {@code auditId}; a retry finds the audit it opened.
+ */
 @Component("openDeskTopAudit")
 @RequiredArgsConstructor
 public class OpenDeskTopAudit implements JavaDelegate {

@@ -11,8 +11,8 @@ import org.springframework.stereotype.Service;
 
 /**
  * A provider's complaints as the desk-top compliance audit reads them (seed 001 Part 3.1 §3.2: "Any
- * complaints ... received"): numbers, route, dates and state, never the complainant's details.
- * Read only.
+ * complaints ... received"): numbers, route, dates and state, never the complainant's details. Read
+ * only.
  */
 @Service
 @RequiredArgsConstructor

@@ -10,8 +10,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
- * A provider's QAF record as the desk-top compliance audit reads it (seed 001 Part 3.1 §3.2: "QAFs"):
- * the grades of its recent QAFs and the improvement plans still open. Read only.
+ * A provider's QAF record as the desk-top compliance audit reads it (seed 001 Part 3.1 §3.2:
+ * "QAFs"): the grades of its recent QAFs and the improvement plans still open. Read only.
  */
 @Service
 @RequiredArgsConstructor
@@ -28,7 +28,11 @@ public class QafHistory {
 
   /** An improvement plan for a "D" that is still open. */
   public record OpenPlan(
-      String qafNumber, String objective, Instant planDueAt, Instant submittedAt, Instant acceptedAt) {}
+      String qafNumber,
+      String objective,
+      Instant planDueAt,
+      Instant submittedAt,
+      Instant acceptedAt) {}
 
   private final JdbcClient jdbc;
 

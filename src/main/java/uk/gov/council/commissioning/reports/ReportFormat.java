@@ -22,7 +22,6 @@ public final class ReportFormat {
       "default-src 'none'; style-src 'self'; img-src 'self';"
           + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
-
   /** Shown where a value does not apply or cannot be judged yet. */
   public static final String NONE = "–";
 

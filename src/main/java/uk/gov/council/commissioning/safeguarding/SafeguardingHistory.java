@@ -20,7 +20,11 @@ public class SafeguardingHistory {
 
   /** A safeguarding alert about the provider's service. */
   public record PastAlert(
-      String sourceType, String sourceReference, String raisedBy, Instant alertedAt, Instant closedAt) {}
+      String sourceType,
+      String sourceReference,
+      String raisedBy,
+      Instant alertedAt,
+      Instant closedAt) {}
 
   private final JdbcClient jdbc;
 

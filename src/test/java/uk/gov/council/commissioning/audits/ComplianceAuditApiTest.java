@@ -29,10 +29,10 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
  * The audits API and pages (seed 001 Part 3.1 §3.2-§3.4) over HTTP: the desk-top risks by the
- * Appendix 2 rule or overridden with a reason; refusals naming the field with nothing written
- * (a level outside Low/Medium/High above all); the desk-top view; provider-specific clauses; the
- * audit with the provider and its revised risks from the page form; the Contracts Update; and
- * provider isolation. Each test works in a month of its own, far ahead.
+ * Appendix 2 rule or overridden with a reason; refusals naming the field with nothing written (a
+ * level outside Low/Medium/High above all); the desk-top view; provider-specific clauses; the audit
+ * with the provider and its revised risks from the page form; the Contracts Update; and provider
+ * isolation. Each test works in a month of its own, far ahead.
  */
 @ProcessTest
 class ComplianceAuditApiTest extends HttpProcessTestCase {
@@ -58,8 +58,7 @@ class ComplianceAuditApiTest extends HttpProcessTestCase {
     TestClock.set(month.atDay(2).atTime(9, 0));
     alpha = AuditTestData.contract(contracts, TEAM.alpha(), uniqueReference("CAAPI-A-"));
     Contract beta = AuditTestData.contract(contracts, TEAM.beta(), uniqueReference("CAAPI-B-"));
-    alphaAudit =
-        audits.openFor(AuditTestData.meeting(jdbc, alpha, month.atDay(25)), "api-test");
+    alphaAudit = audits.openFor(AuditTestData.meeting(jdbc, alpha, month.atDay(25)), "api-test");
     betaAudit = audits.openFor(AuditTestData.meeting(jdbc, beta, month.atDay(26)), "api-test");
     returnedOnTime = AuditTestData.clause(jdbc, "PERFORMANCE_INDICATORS", 1);
     staffing = AuditTestData.clause(jdbc, "PERFORMANCE_INDICATORS", 2);
@@ -160,8 +159,7 @@ class ComplianceAuditApiTest extends HttpProcessTestCase {
     assertThat(valuesListed("/api/audits", TEAM.alphaUser(), "providerName"))
         .contains(TEAM.alpha().name())
         .doesNotContain(TEAM.beta().name());
-    assertThat(http.get("/api/audits/" + betaAudit, as(TEAM.alphaUser())).status())
-        .isEqualTo(404);
+    assertThat(http.get("/api/audits/" + betaAudit, as(TEAM.alphaUser())).status()).isEqualTo(404);
     assertThat(http.get("/api/audits/" + betaAudit + "/desk-top", as(TEAM.alphaUser())).status())
         .isEqualTo(404);
     assertThat(
@@ -169,9 +167,7 @@ class ComplianceAuditApiTest extends HttpProcessTestCase {
                 .get("providerName")
                 .asText())
         .isEqualTo(TEAM.alpha().name());
-    assertThat(
-            signedIn(TEAM.alphaUser()).get("/audits/" + betaAudit).status())
-        .isEqualTo(404);
+    assertThat(signedIn(TEAM.alphaUser()).get("/audits/" + betaAudit).status()).isEqualTo(404);
 
     for (long audit : List.of(alphaAudit, betaAudit)) {
       Response response =
@@ -239,8 +235,14 @@ class ComplianceAuditApiTest extends HttpProcessTestCase {
     String recentComplaint = complaint(TEAM.alpha().id(), recent);
     String oldComplaint = complaint(TEAM.alpha().id(), old);
     breaches.record(
-        "COMPLAINT", recentComplaint, TEAM.alpha().id(), "ACKNOWLEDGEMENT", Kind.MISSED, recent,
-        recent, "Not acknowledged in time");
+        "COMPLAINT",
+        recentComplaint,
+        TEAM.alpha().id(),
+        "ACKNOWLEDGEMENT",
+        Kind.MISSED,
+        recent,
+        recent,
+        "Not acknowledged in time");
 
     JsonNode view =
         answer(http.get("/api/audits/" + alphaAudit + "/desk-top", as(TEAM.user(LEAD))), 200);
@@ -321,15 +323,13 @@ class ComplianceAuditApiTest extends HttpProcessTestCase {
     assertThat(audits.reportRaised(alphaAudit)).isEqualTo(1);
 
     JsonNode update =
-        answer(
-            http.get("/api/audits/contracts-update?month=" + month, as(TEAM.user(CSG))), 200);
+        answer(http.get("/api/audits/contracts-update?month=" + month, as(TEAM.user(CSG))), 200);
     assertThat(lineFor(update.get("risks")).get("level").asText()).isEqualTo("MEDIUM");
     assertThat(lineFor(update.get("raisedToHigh")).get("level").asText()).isEqualTo("HIGH");
     String updatePage =
         signedIn(TEAM.user(CSG)).get("/audits/contracts-update?month=" + month).text();
     assertThat(updatePage).contains(alpha.reference()).contains("Medium risks moved to High");
-    assertThat(
-            signedIn(TEAM.alphaUser()).get("/audits/contracts-update?month=" + month).status())
+    assertThat(signedIn(TEAM.alphaUser()).get("/audits/contracts-update?month=" + month).status())
         .isEqualTo(403);
   }
 
@@ -401,5 +401,4 @@ class ComplianceAuditApiTest extends HttpProcessTestCase {
     assertThat(client.signIn(user, password(user)).status()).isEqualTo(302);
     return client;
   }
-
 }

@@ -26,8 +26,9 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
  * An audit on PostgreSQL (the V23 migration and the audit's SQL): the seeded checklist, a clause
- * added for the provider, the desk-top risks written and rewritten, a refused entry writing nothing,
- * the reports once each, the audit with the provider, the revised risks and the Contracts Update.
+ * added for the provider, the desk-top risks written and rewritten, a refused entry writing
+ * nothing, the reports once each, the audit with the provider, the revised risks and the Contracts
+ * Update.
  */
 @PostgresProcessTest
 class ComplianceAuditPostgresTest extends ProcessTestCase {
@@ -45,8 +46,14 @@ class ComplianceAuditPostgresTest extends ProcessTestCase {
     long meeting = AuditTestData.meeting(jdbc, contract, LocalDate.of(2073, 6, 10));
     Instant recent = TestClock.now().minusSeconds(86400 * 30);
     breaches.record(
-        "COMPLAINT", uniqueReference("CP-PG-"), TEAM.alpha().id(), "ACKNOWLEDGEMENT", Kind.LATE,
-        recent, recent, "Acknowledged late");
+        "COMPLAINT",
+        uniqueReference("CP-PG-"),
+        TEAM.alpha().id(),
+        "ACKNOWLEDGEMENT",
+        Kind.LATE,
+        recent,
+        recent,
+        "Acknowledged late");
 
     long audit = audits.openFor(meeting, "pg-test");
     assertThat(audits.openFor(meeting, "pg-test")).isEqualTo(audit);

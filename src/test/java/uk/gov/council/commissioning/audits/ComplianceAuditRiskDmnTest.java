@@ -37,8 +37,10 @@ class ComplianceAuditRiskDmnTest {
   @EnumSource(RiskCriterion.class)
   void eachCriterionAloneGivesItsOwnLevelByItsOwnRow(RiskCriterion criterion) {
     assertThat(level(Set.of(criterion))).isEqualTo(criterion.level());
-    String row = "Rule_" + Character.toUpperCase(criterion.variable().charAt(0))
-        + criterion.variable().substring(1);
+    String row =
+        "Rule_"
+            + Character.toUpperCase(criterion.variable().charAt(0))
+            + criterion.variable().substring(1);
     assertThat(table.matchedRules()).containsExactly("Rule_Low", row);
   }
 
@@ -53,7 +55,8 @@ class ComplianceAuditRiskDmnTest {
     assertThat(level(Set.of(RiskCriterion.CLAUSE_NOT_COMPLIED, RiskCriterion.REPUTATION_DAMAGE)))
         .isEqualTo(RiskLevel.HIGH);
     assertThat(
-            level(Set.of(RiskCriterion.LOW_FINANCIAL_LOSS, RiskCriterion.MINIMAL_REPUTATION_DAMAGE)))
+            level(
+                Set.of(RiskCriterion.LOW_FINANCIAL_LOSS, RiskCriterion.MINIMAL_REPUTATION_DAMAGE)))
         .isEqualTo(RiskLevel.MEDIUM);
     assertThat(level(EnumSet.allOf(RiskCriterion.class))).isEqualTo(RiskLevel.HIGH);
   }

@@ -98,8 +98,10 @@ class ComplianceAuditStepsProcessTest extends ProcessTestCase {
     audits.assess(
         audit,
         List.of(
-            new RiskEntry(returnedOnTime, "Late twice", List.of("MINOR_INTERNAL_DISRUPTION"), null, null),
-            new RiskEntry(crbChecks, "No system seen", List.of("HEALTH_AND_SAFETY_IMPACT"), null, null),
+            new RiskEntry(
+                returnedOnTime, "Late twice", List.of("MINOR_INTERNAL_DISRUPTION"), null, null),
+            new RiskEntry(
+                crbChecks, "No system seen", List.of("HEALTH_AND_SAFETY_IMPACT"), null, null),
             new RiskEntry(addedValue, "Good", List.of(), null, null)),
         TEAM.user(LEAD));
 
@@ -131,7 +133,8 @@ class ComplianceAuditStepsProcessTest extends ProcessTestCase {
     String raised = "audits:audit-" + audit + ":raised-to-high";
     assertThat(outboxCount(raised)).isEqualTo(1);
     assertThat(outbox(raised)).contains(TEAM.user(CSG) + "@council.example");
-    assertThat(outboxBody(raised)).contains("- High: Performance Indicators – Returned on time (%)");
+    assertThat(outboxBody(raised))
+        .contains("- High: Performance Indicators – Returned on time (%)");
     assertThat(historyVariable(instance, AuditVariables.RAISED)).isEqualTo(1);
   }
 
