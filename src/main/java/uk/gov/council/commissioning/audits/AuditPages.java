@@ -101,13 +101,13 @@ class AuditPages {
       }
       entries.add(new RiskEntry(clause.clauseId(), comments, criteria, level, reason));
     }
-    try {
-      audits.assess(audit.id(), entries, user.getName());
-    } catch (InvalidRequestException e) {
-      response.setStatus(HttpStatus.BAD_REQUEST.value());
-      return show(audit, user, model, problems(e, entries, audit));
-    }
-    return "redirect:/audits/" + audit.id();
+    return saved(
+        audit,
+        entries,
+        () -> audits.assess(audit.id(), entries, user.getName()),
+        user,
+        model,
+        response);
   }
 
   /** §3.4: the revised risks and the summary from the page's form. */
@@ -136,11 +136,30 @@ class AuditPages {
               clause.clauseId(), evidence, List.of(), level, form.getFirst("reason-" + key)));
     }
     String summary = form.getFirst("summary");
+    return saved(
+        audit,
+        entries,
+        () -> {
+          if (entries.isEmpty() && blank(summary)) {
+            throw new InvalidRequestException("summary", "is required, or a clause's revised risk");
+          }
+          audits.revise(audit.id(), entries, summary, user.getName());
+        },
+        user,
+        model,
+        response);
+  }
+
+  /** Saves and goes back to the audit; a refusal shows the page again with its problems. */
+  private String saved(
+      ComplianceAudit audit,
+      List<RiskEntry> entries,
+      Runnable save,
+      Authentication user,
+      Model model,
+      HttpServletResponse response) {
     try {
-      if (entries.isEmpty() && blank(summary)) {
-        throw new InvalidRequestException("summary", "is required, or a clause's revised risk");
-      }
-      audits.revise(audit.id(), entries, summary, user.getName());
+      save.run();
     } catch (InvalidRequestException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       return show(audit, user, model, problems(e, entries, audit));

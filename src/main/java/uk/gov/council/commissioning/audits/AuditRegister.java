@@ -8,7 +8,6 @@ import static uk.gov.council.commissioning.cases.RegisterColumns.utc;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,32 +20,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.cases.InsertOnce;
 
-/** The audits and their clause risks (V23), read and written in the caller's transaction. */
+/**
+ * The audits and their clause risks (V23), read and written in the caller's transaction. An audit
+ * is read without its checklist, which {@link ComplianceAudits} adds.
+ */
 @Component
 @RequiredArgsConstructor
 class AuditRegister {
-
-  /** An audit's own row, with the meeting, contract and provider it is for. */
-  record AuditRow(
-      long id,
-      long meetingId,
-      LocalDate meetingDate,
-      String contractReference,
-      String contractTitle,
-      long providerId,
-      String providerName,
-      String providerGroup,
-      String status,
-      Instant openedAt,
-      String deskTopOfficer,
-      Instant deskTopDoneAt,
-      Instant risksReportedAt,
-      LocalDate auditDate,
-      String areasToEvidence,
-      String auditOfficer,
-      String summary,
-      Instant auditDoneAt,
-      Instant raisedReportedAt) {}
 
   /** A clause's risk row. */
   record RiskRow(
@@ -96,27 +76,27 @@ class AuditRegister {
     return forMeeting(meetingId).isPresent();
   }
 
-  Optional<AuditRow> find(long id) {
+  Optional<ComplianceAudit> find(long id) {
     return jdbc.sql(AUDITS + " WHERE a.id = :id")
         .param("id", id)
         .query(AuditRegister::audit)
         .optional();
   }
 
-  Optional<AuditRow> forMeeting(long meetingId) {
+  Optional<ComplianceAudit> forMeeting(long meetingId) {
     return jdbc.sql(AUDITS + " WHERE a.meeting_id = :meeting")
         .param("meeting", meetingId)
         .query(AuditRegister::audit)
         .optional();
   }
 
-  List<AuditRow> all() {
+  List<ComplianceAudit> all() {
     return jdbc.sql(AUDITS + " ORDER BY m.meeting_date DESC, a.id DESC")
         .query(AuditRegister::audit)
         .list();
   }
 
-  List<AuditRow> ofOrganisations(Collection<String> groups) {
+  List<ComplianceAudit> ofOrganisations(Collection<String> groups) {
     if (groups.isEmpty()) {
       return List.of();
     }
@@ -129,7 +109,7 @@ class AuditRegister {
   }
 
   /** Audits whose risks went to the contracts managers, or whose raised risks to the CSG, then. */
-  List<AuditRow> reportedBetween(Instant from, Instant to) {
+  List<ComplianceAudit> reportedBetween(Instant from, Instant to) {
     return jdbc.sql(
             AUDITS
                 + " WHERE (a.risks_reported_at >= :from AND a.risks_reported_at < :to)"
@@ -261,8 +241,8 @@ class AuditRegister {
         : criteria.stream().map(Enum::name).collect(Collectors.joining(","));
   }
 
-  private static AuditRow audit(ResultSet rs, int row) throws SQLException {
-    return new AuditRow(
+  private static ComplianceAudit audit(ResultSet rs, int row) throws SQLException {
+    return new ComplianceAudit(
         rs.getLong("id"),
         rs.getLong("meeting_id"),
         date(rs, "meeting_date"),
@@ -281,7 +261,8 @@ class AuditRegister {
         rs.getString("audit_officer"),
         rs.getString("summary"),
         instant(rs, "audit_done_at"),
-        instant(rs, "raised_reported_at"));
+        instant(rs, "raised_reported_at"),
+        List.of());
   }
 
   private static RiskRow risk(ResultSet rs, int row) throws SQLException {

@@ -76,6 +76,31 @@ public record ComplianceAudit(
     }
   }
 
+  /** The same audit with its checklist. */
+  ComplianceAudit withChecklist(List<ClauseRisk> clauses) {
+    return new ComplianceAudit(
+        id,
+        meetingId,
+        meetingDate,
+        contractReference,
+        contractTitle,
+        providerId,
+        providerName,
+        providerGroup,
+        status,
+        openedAt,
+        deskTopOfficer,
+        deskTopDoneAt,
+        risksReportedAt,
+        auditDate,
+        areasToEvidence,
+        auditOfficer,
+        summary,
+        auditDoneAt,
+        raisedReportedAt,
+        clauses);
+  }
+
   /** The clauses assessed Medium or High in the desk-top review. */
   @JsonIgnore
   public List<ClauseRisk> concerns() {

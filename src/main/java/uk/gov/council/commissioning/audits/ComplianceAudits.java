@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -22,7 +23,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.server.ResponseStatusException;
-import uk.gov.council.commissioning.audits.AuditRegister.AuditRow;
 import uk.gov.council.commissioning.audits.AuditRegister.RiskRow;
 import uk.gov.council.commissioning.audits.Checklist.Clause;
 import uk.gov.council.commissioning.audits.Checklist.Section;
@@ -90,23 +90,21 @@ public class ComplianceAudits {
   /** The audit as {@code user} may see it: another provider's is not found. */
   @Transactional(readOnly = true)
   public Optional<ComplianceAudit> find(long id, Actor user) {
-    return ProviderScope.find(user, register.find(id), AuditRow::providerGroup)
+    return ProviderScope.find(user, register.find(id), ComplianceAudit::providerGroup)
         .map(this::withRisks);
   }
 
   /** The meeting's audit as {@code user} may see it. */
   @Transactional(readOnly = true)
   public Optional<ComplianceAudit> forMeeting(long meetingId, Actor user) {
-    return ProviderScope.find(user, register.forMeeting(meetingId), AuditRow::providerGroup)
+    return ProviderScope.find(user, register.forMeeting(meetingId), ComplianceAudit::providerGroup)
         .map(this::withRisks);
   }
 
   /** Every audit the user may see, the latest meeting first, without their checklists. */
   @Transactional(readOnly = true)
   public List<ComplianceAudit> list(Actor user) {
-    return ProviderScope.visible(user, register::ofOrganisations, register::all).stream()
-        .map(row -> audit(row, List.of()))
-        .toList();
+    return ProviderScope.visible(user, register::ofOrganisations, register::all).stream().toList();
   }
 
   /** §3.2: what the system knows of the provider over the twelve months before the audit opened. */
@@ -175,7 +173,7 @@ public class ComplianceAudits {
    */
   @Transactional
   public ComplianceAudit assess(long auditId, List<RiskEntry> entries, String by) {
-    AuditRow row = row(auditId);
+    ComplianceAudit row = row(auditId);
     requireStatus(row, ComplianceAudit.DESK_TOP, "the desk-top review is complete");
     List<Checked> checked = check(entries, allowedClauses(row), false);
     Instant now = clock.instant();
@@ -206,7 +204,7 @@ public class ComplianceAudits {
    */
   @Transactional
   public int completeDeskTop(long auditId) {
-    AuditRow row = row(auditId);
+    ComplianceAudit row = row(auditId);
     ComplianceAudit audit = withRisks(row);
     if (ComplianceAudit.DESK_TOP.equals(row.status())) {
       String officer =
@@ -235,17 +233,12 @@ public class ComplianceAudits {
     ComplianceAudit audit = withRisks(row(auditId));
     List<ClauseRisk> concerns = audit.concerns();
     if (register.stamp(auditId, "risks_reported_at", clock.instant()) && !concerns.isEmpty()) {
-      mail.sendFor(
-          "audit-" + auditId,
+      sendRisks(
+          audit,
           "audits/risks-reported",
           recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS),
-          Map.of(
-              "providerName", audit.providerName(),
-              "contractReference", audit.contractReference(),
-              "meetingDate", audit.meetingDate().toString(),
-              "count", concerns.size(),
-              "risks", lines(concerns, ClauseRisk::riskLevel),
-              "auditId", audit.id()));
+          lines(concerns, ClauseRisk::riskLevel),
+          concerns.size());
     }
     return concerns.size();
   }
@@ -257,7 +250,7 @@ public class ComplianceAudits {
   @Transactional
   public ComplianceAudit planProviderAudit(
       long auditId, String auditDate, String areasToEvidence, String by) {
-    AuditRow row = row(auditId);
+    ComplianceAudit row = row(auditId);
     if (!ComplianceAudit.DESK_TOP_DONE.equals(row.status())
         && !ComplianceAudit.PROVIDER_AUDIT.equals(row.status())) {
       throw conflict(
@@ -330,7 +323,7 @@ public class ComplianceAudits {
    */
   @Transactional
   public ComplianceAudit revise(long auditId, List<RiskEntry> entries, String summary, String by) {
-    AuditRow row = row(auditId);
+    ComplianceAudit row = row(auditId);
     requireStatus(row, ComplianceAudit.PROVIDER_AUDIT, "no audit with the provider is open");
     Set<Long> assessed = register.risks(auditId).keySet();
     List<Checked> checked =
@@ -357,7 +350,7 @@ public class ComplianceAudits {
    */
   @Transactional
   public int completeProviderAudit(long auditId) {
-    AuditRow row = row(auditId);
+    ComplianceAudit row = row(auditId);
     if (ComplianceAudit.PROVIDER_AUDIT.equals(row.status())) {
       if (row.summary() == null || row.summary().isBlank()) {
         throw new IllegalStateException(
@@ -389,19 +382,30 @@ public class ComplianceAudits {
     if (register.stamp(auditId, "raised_reported_at", clock.instant()) && !raised.isEmpty()) {
       Set<String> to = new LinkedHashSet<>(recipients.emailsOfGroup(Roles.CORE_STRATEGY_GROUP));
       to.addAll(recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS));
-      mail.sendFor(
-          "audit-" + auditId,
+      sendRisks(
+          audit,
           "audits/raised-to-high",
           to,
-          Map.of(
-              "providerName", audit.providerName(),
-              "contractReference", audit.contractReference(),
-              "meetingDate", audit.meetingDate().toString(),
-              "count", raised.size(),
-              "risks", lines(raised, ClauseRisk::revisedLevel),
-              "auditId", audit.id()));
+          lines(raised, ClauseRisk::revisedLevel),
+          raised.size());
     }
     return raised.size();
+  }
+
+  /** Emails the audit's risks: once per audit and template. */
+  private void sendRisks(
+      ComplianceAudit audit, String template, Collection<String> to, String risks, int count) {
+    mail.sendFor(
+        "audit-" + audit.id(),
+        template,
+        to,
+        Map.of(
+            "providerName", audit.providerName(),
+            "contractReference", audit.contractReference(),
+            "meetingDate", audit.meetingDate().toString(),
+            "count", count,
+            "risks", risks,
+            "auditId", audit.id()));
   }
 
   /** §3.2, §3.4: the month's Medium and High risks and Medium-to-High moves, for the CSG. */
@@ -412,7 +416,7 @@ public class ComplianceAudits {
     Predicate<Instant> inMonth = t -> t != null && !t.isBefore(from) && t.isBefore(to);
     List<ContractsUpdate.Line> risks = new ArrayList<>();
     List<ContractsUpdate.Line> raised = new ArrayList<>();
-    for (AuditRow row : register.reportedBetween(from, to)) {
+    for (ComplianceAudit row : register.reportedBetween(from, to)) {
       ComplianceAudit audit = withRisks(row);
       if (inMonth.test(row.risksReportedAt())) {
         audit.concerns().forEach(c -> risks.add(line(audit, c, c.riskLevel())));
@@ -535,61 +539,36 @@ public class ComplianceAudits {
     return checked;
   }
 
-  private Predicate<Long> allowedClauses(AuditRow row) {
+  private Predicate<Long> allowedClauses(ComplianceAudit row) {
     Set<Long> ids =
         checklist.clausesFor(row.providerId()).stream().map(Clause::id).collect(Collectors.toSet());
     return ids::contains;
   }
 
-  private AuditRow row(long auditId) {
+  private ComplianceAudit row(long auditId) {
     return register
         .find(auditId)
         .orElseThrow(
             () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No audit " + auditId));
   }
 
-  private static void requireStatus(AuditRow row, String status, String otherwise) {
+  private static void requireStatus(ComplianceAudit row, String status, String otherwise) {
     if (!status.equals(row.status())) {
       throw conflict(row, otherwise);
     }
   }
 
-  private static ResponseStatusException conflict(AuditRow row, String why) {
+  private static ResponseStatusException conflict(ComplianceAudit row, String why) {
     return new ResponseStatusException(
         HttpStatus.CONFLICT, "Audit " + row.id() + " is " + row.status() + ": " + why);
   }
 
-  private ComplianceAudit withRisks(AuditRow row) {
+  private ComplianceAudit withRisks(ComplianceAudit row) {
     Map<Long, RiskRow> risks = register.risks(row.id());
-    return audit(
-        row,
+    return row.withChecklist(
         checklist.clausesFor(row.providerId()).stream()
             .map(c -> clauseRisk(c, risks.get(c.id())))
             .toList());
-  }
-
-  private static ComplianceAudit audit(AuditRow row, List<ClauseRisk> clauses) {
-    return new ComplianceAudit(
-        row.id(),
-        row.meetingId(),
-        row.meetingDate(),
-        row.contractReference(),
-        row.contractTitle(),
-        row.providerId(),
-        row.providerName(),
-        row.providerGroup(),
-        row.status(),
-        row.openedAt(),
-        row.deskTopOfficer(),
-        row.deskTopDoneAt(),
-        row.risksReportedAt(),
-        row.auditDate(),
-        row.areasToEvidence(),
-        row.auditOfficer(),
-        row.summary(),
-        row.auditDoneAt(),
-        row.raisedReportedAt(),
-        clauses);
   }
 
   private static ClauseRisk clauseRisk(Clause c, RiskRow r) {
