@@ -126,4 +126,86 @@ class ComplianceAuditPostgresTest extends ProcessTestCase {
         .isEmpty();
     assertThat(audits.find(audit, Actor.of(TEAM.betaUser(), groupsOf(TEAM.betaUser())))).isEmpty();
   }
+
+  @Test
+  void theDeskTopViewReadsEachCapabilitysRecordOfTheLastTwelveMonths() {
+    TestClock.set(LocalDateTime.of(2074, 5, 4, 9, 0));
+    Contract contract = AuditTestData.contract(contracts, TEAM.beta(), uniqueReference("CAPG-D-"));
+    long audit =
+        audits.openFor(AuditTestData.meeting(jdbc, contract, LocalDate.of(2074, 6, 10)), "pg");
+    Instant recent = TestClock.now().minusSeconds(86400L * 40);
+    Instant old = TestClock.now().minusSeconds(86400L * 400);
+    long recentQaf = qaf(contract, recent, "B");
+    qaf(contract, old, "D");
+    jdbc.sql(
+            "INSERT INTO qaf_improvement_plan (assessment_id, objective, plan_due_at)"
+                + " VALUES (:a, 'C1.1', :due)")
+        .param("a", recentQaf)
+        .param("due", java.sql.Timestamp.from(recent))
+        .update();
+    String recentIncident = incident(contract, recent);
+    incident(contract, old);
+    jdbc.sql(
+            """
+            INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by,
+                                            aware_at, alerted_at)
+            VALUES ('SERIOUS_INCIDENT', :ref, :p, 'PROVIDER', :t, :t)
+            """)
+        .param("ref", recentIncident)
+        .param("p", TEAM.beta().id())
+        .param("t", java.sql.Timestamp.from(recent))
+        .update();
+
+    DeskTopView view = audits.deskTop(audits.find(audit, Actor.engine()).orElseThrow());
+
+    assertThat(view.qafGrades()).extracting(g -> g.finalGrade()).containsExactly("B");
+    assertThat(view.openImprovementPlans()).extracting(p -> p.objective()).containsExactly("C1.1");
+    assertThat(view.seriousIncidents())
+        .extracting(i -> i.incidentNumber())
+        .containsExactly(recentIncident);
+    assertThat(view.safeguardingAlerts())
+        .extracting(a -> a.sourceReference())
+        .containsExactly(recentIncident);
+    assertThat(view.complaints()).isEmpty();
+  }
+
+  private long qaf(Contract contract, Instant issued, String grade) {
+    org.springframework.jdbc.support.GeneratedKeyHolder key =
+        new org.springframework.jdbc.support.GeneratedKeyHolder();
+    jdbc.sql(
+            """
+            INSERT INTO qaf_assessment (qaf_number, contract_id, provider_id, financial_year, variant,
+                                        meeting_date, issue_at, return_due_at)
+            VALUES (:n, :c, :p, 2074, 'FULL', DATE '2074-06-10', :t, :t)
+            """)
+        .param("n", uniqueReference("QAF-PG-"))
+        .param("c", contract.id())
+        .param("p", contract.provider().id())
+        .param("t", java.sql.Timestamp.from(issued))
+        .update(key, "id");
+    long id = key.getKey().longValue();
+    jdbc.sql(
+            "INSERT INTO qaf_grade (assessment_id, objective, final_grade) VALUES (:a, 'C1.1', :g)")
+        .param("a", id)
+        .param("g", grade)
+        .update();
+    return id;
+  }
+
+  private String incident(Contract contract, Instant occurred) {
+    String number = uniqueReference("SI-PG-");
+    jdbc.sql(
+            """
+            INSERT INTO serious_incident (incident_number, provider_id, contract_id, source, category,
+                                          occurred_at, opened_at, initial_report_due_at,
+                                          reporting_form_due_at)
+            VALUES (:n, :p, :c, 'PROVIDER_REPORT', 'FALL', :t, :t, :t, :t)
+            """)
+        .param("n", number)
+        .param("p", contract.provider().id())
+        .param("c", contract.id())
+        .param("t", java.sql.Timestamp.from(occurred))
+        .update();
+    return number;
+  }
 }
