@@ -12,10 +12,18 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  * How the report pages write times, days and numbers: UK time, in the short form an officer reads
  * at a glance ("Mon 23 Nov 2026, 14:05"), and an en dash where there is no value.
  */
-final class ReportFormat {
+public final class ReportFormat {
+
+  /**
+   * The pages need no script and load nothing from elsewhere, so the browser is told to allow
+   * neither: a value that slipped past escaping could not run.
+   */
+  public static final String CONTENT_SECURITY_POLICY =
+      "default-src 'none'; style-src 'self'; img-src 'self';"
+          + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   /** Shown where a value does not apply or cannot be judged yet. */
-  static final String NONE = "–";
+  public static final String NONE = "–";
 
   // English rather than UK locale data: recent CLDR abbreviates September as "Sept" for en-GB only.
   private static final DateTimeFormatter TIME =
@@ -26,7 +34,7 @@ final class ReportFormat {
 
   private ReportFormat() {}
 
-  static String time(Instant moment) {
+  public static String time(Instant moment) {
     return moment == null ? NONE : TIME.format(moment);
   }
 
@@ -37,7 +45,7 @@ final class ReportFormat {
         : moment.atZone(WorkingDayCalendar.UK).toOffsetDateTime().toString();
   }
 
-  static String day(LocalDate day) {
+  public static String day(LocalDate day) {
     return day == null ? NONE : DAY.format(day);
   }
 

@@ -58,13 +58,7 @@ class ReportsController {
   static final String QUARTER_PROBLEM =
       "Enter a quarter as a year and quarter number, for example 2026-Q3 (Q1 is January to March)";
 
-  /**
-   * The pages need no script and load nothing from elsewhere, so the browser is told to allow
-   * neither: a value that slipped past escaping could not run.
-   */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; style-src 'self'; img-src 'self';"
-          + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  static final String CONTENT_SECURITY_POLICY = ReportFormat.CONTENT_SECURITY_POLICY;
 
   private final ComplianceFigures figures;
   private final DeadlineBreaches breaches;
