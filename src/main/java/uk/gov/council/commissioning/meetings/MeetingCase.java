@@ -7,6 +7,7 @@ import java.time.LocalDate;
  * A contract management meeting as its case sees it (seed 001 Part 3.1 §3-§4): the planned meeting
  * and what the case has recorded so far.
  *
+ * @param providerEmail the provider's contact address in the register; null when none
  * @param meetingTime the time agreed with the provider, "HH:MM"; null until agreed
  * @param letterSentAt when the letter telling the provider went; null until then
  */
@@ -17,6 +18,7 @@ record MeetingCase(
     String contractTitle,
     String providerName,
     String providerGroup,
+    String providerEmail,
     LocalDate meetingDate,
     String meetingTime,
     String venue,

@@ -25,7 +25,7 @@ class MeetingCaseRegister {
 
   private static final String SELECT =
       """
-      SELECT m.id, c.id AS contract_id, c.reference, c.title, p.name, p.organisation_group,
+      SELECT m.id, c.id AS contract_id, c.reference, c.title, p.name, p.organisation_group, p.contact_email,
              m.meeting_date, m.meeting_time, m.venue, m.status, m.process_instance_id,
              m.letter_sent_at, m.compliance_audit_needed, m.compliance_audit_date,
              m.areas_to_evidence, m.provider_agenda_items, m.agenda, m.priority_reassigned,
@@ -335,6 +335,7 @@ class MeetingCaseRegister {
         rs.getString("title"),
         rs.getString("name"),
         rs.getString("organisation_group"),
+        rs.getString("contact_email"),
         rs.getObject("meeting_date", LocalDate.class),
         rs.getString("meeting_time"),
         rs.getString("venue"),

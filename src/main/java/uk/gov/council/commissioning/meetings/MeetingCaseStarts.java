@@ -68,10 +68,13 @@ public class MeetingCaseStarts {
       throw new ResponseStatusException(
           HttpStatus.CONFLICT, "Meeting " + meetingId + " already has a case running");
     }
-    if (meeting.meetingDate().isBefore(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK))) {
+    if (meeting
+        .meetingDate()
+        .isBefore(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK))) {
       throw new uk.gov.council.commissioning.web.InvalidRequestException(
           "meetingDate",
-          meeting.meetingDate() + " is in the past: plan a new meeting rather than prepare this one");
+          meeting.meetingDate()
+              + " is in the past: plan a new meeting rather than prepare this one");
     }
     return startCase(meetingId);
   }

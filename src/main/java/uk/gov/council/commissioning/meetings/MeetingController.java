@@ -97,8 +97,7 @@ class MeetingController {
     String instance = caseStarts.start(meeting.id());
     return org.springframework.http.ResponseEntity.created(
             java.net.URI.create("/api/meetings/" + meeting.id()))
-        .body(
-            new CaseStarted(meeting.id(), MeetingCaseStarts.businessKey(meeting.id()), instance));
+        .body(new CaseStarted(meeting.id(), MeetingCaseStarts.businessKey(meeting.id()), instance));
   }
 
   /** §3.5: the actions of the meeting's minutes, each with its owner and target date. */

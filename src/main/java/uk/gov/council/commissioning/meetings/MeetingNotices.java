@@ -50,7 +50,7 @@ public class MeetingNotices {
     mail.send(
         execution,
         TEMPLATES + "letter",
-        recipientsWith(meeting.providerGroup(), Roles.COMMISSIONING_OFFICERS),
+        provider(meeting),
         Map.of(
             "reference", meeting.businessKey(),
             "contractReference", meeting.contractReference(),
@@ -108,14 +108,12 @@ public class MeetingNotices {
     Map<String, Object> values = MeetingSteps.values(meeting);
     values.put("auditDate", MeetingSteps.DAY.format(meeting.complianceAuditDate()));
     values.put("areas", meeting.areasToEvidence());
-    mail.send(
-        execution,
-        TEMPLATES + "audit-areas",
-        recipientsWith(meeting.providerGroup(), Roles.COMMISSIONING_OFFICERS),
-        values);
+    mail.send(execution, TEMPLATES + "audit-areas", provider(meeting), values);
   }
 
-  /** §3.4: "The Contracts Manager shall report to the CSG any Medium risk issues ... moved to High". */
+  /**
+   * §3.4: "The Contracts Manager shall report to the CSG any Medium risk issues ... moved to High".
+   */
   public void riskToCsg(DelegateExecution execution) {
     MeetingCase meeting = register.ofProcess(execution.getProcessInstanceId());
     mail.send(
@@ -130,11 +128,7 @@ public class MeetingNotices {
     MeetingCase meeting = register.ofProcess(execution.getProcessInstanceId());
     Map<String, Object> values = MeetingSteps.values(meeting);
     values.put("agenda", meeting.agenda());
-    mail.send(
-        execution,
-        TEMPLATES + "agenda",
-        recipientsWith(meeting.providerGroup(), Roles.COMMISSIONING_OFFICERS),
-        values);
+    mail.send(execution, TEMPLATES + "agenda", provider(meeting), values);
     register.agendaCirculated(meeting.id(), clock.instant());
     deadlines.met(execution, MeetingSteps.AGENDA);
   }
@@ -151,7 +145,9 @@ public class MeetingNotices {
     }
   }
 
-  /** §4: "The Contracts Manager reports the outcome of the Contract Management Meetings to the CSG." */
+  /**
+   * §4: "The Contracts Manager reports the outcome of the Contract Management Meetings to the CSG."
+   */
   public void outcomeToCsg(DelegateExecution execution) {
     MeetingCase meeting = register.ofProcess(execution.getProcessInstanceId());
     Map<String, Object> values = MeetingSteps.values(meeting);
@@ -168,9 +164,9 @@ public class MeetingNotices {
     values.put(
         "actions",
         register.actions(meeting.id()).stream()
-                .map(a -> "- " + a.description() + " (" + a.owner() + ", by " + a.targetDate() + ")")
-                .reduce((a, b) -> a + "\n" + b)
-                .orElse("No actions were agreed."));
+            .map(a -> "- " + a.description() + " (" + a.owner() + ", by " + a.targetDate() + ")")
+            .reduce((a, b) -> a + "\n" + b)
+            .orElse("No actions were agreed."));
     mail.send(
         execution,
         TEMPLATES + "outcome",
@@ -179,7 +175,13 @@ public class MeetingNotices {
     register.outcomeReported(meeting.id(), clock.instant());
   }
 
-  private List<String> recipientsWith(String providerGroup, String councilGroup) {
-    return recipients.emailsOfGroups(providerGroup, councilGroup);
+  /** The provider (its contact address and its users) and the commissioning officers. */
+  private List<String> provider(MeetingCase meeting) {
+    java.util.LinkedHashSet<String> to = new java.util.LinkedHashSet<>();
+    if (meeting.providerEmail() != null && !meeting.providerEmail().isBlank()) {
+      to.add(meeting.providerEmail().strip());
+    }
+    to.addAll(recipients.emailsOfGroups(meeting.providerGroup(), Roles.COMMISSIONING_OFFICERS));
+    return List.copyOf(to);
   }
 }

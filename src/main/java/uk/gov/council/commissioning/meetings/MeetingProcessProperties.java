@@ -35,7 +35,9 @@ public record MeetingProcessProperties(
     @PositiveOrZero(message = "commissioning.meetings.process.agenda-days must not be negative")
         @DefaultValue("1")
         int agendaDays,
-    @Positive(message = "commissioning.meetings.process.provider-items-working-days must be at least 1")
+    @Positive(
+            message =
+                "commissioning.meetings.process.provider-items-working-days must be at least 1")
         @DefaultValue("3")
         int providerItemsWorkingDays,
     @Positive(message = "commissioning.meetings.process.task-working-days must be at least 1")

@@ -24,10 +24,10 @@ import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /**
  * The checks and records of {@code contract-management-meeting.bpmn} (seed 001 Part 3.1 §3-§4).
- * Each task's complete listener checks its form and hands the answers over ({@link
- * CompletedTask}); the service task after it records them. The meeting is read from the register
- * by process instance, never from a variable a task could set. The emails and the letter are
- * {@link MeetingNotices}.
+ * Each task's complete listener checks its form and hands the answers over ({@link CompletedTask});
+ * the service task after it records them. The meeting is read from the register by process
+ * instance, never from a variable a task could set. The emails and the letter are {@link
+ * MeetingNotices}.
  */
 @Component("meetingSteps")
 @RequiredArgsConstructor
@@ -92,7 +92,8 @@ public class MeetingSteps {
     deadlines.scheduleAt(
         ref,
         PREPARATION,
-        deadlines.endOf(meeting.meetingDate().minusWeeks(properties.preparationWeeks()).minusDays(1)),
+        deadlines.endOf(
+            meeting.meetingDate().minusWeeks(properties.preparationWeeks()).minusDays(1)),
         "001 Part 3.1 §3");
     scheduleFromDate(ref, meeting.meetingDate());
   }
@@ -141,7 +142,8 @@ public class MeetingSteps {
   public void show(DelegateTask task) {
     MeetingCase meeting = register.ofProcess(task.getProcessInstanceId());
     task.setVariableLocal("meetingText", describe(meeting));
-    task.setVariableLocal("areasText", meeting.areasToEvidence() == null ? "none" : meeting.areasToEvidence());
+    task.setVariableLocal(
+        "areasText", meeting.areasToEvidence() == null ? "none" : meeting.areasToEvidence());
     task.setVariableLocal(
         "agendaText", meeting.agenda() != null ? meeting.agenda() : agenda(meeting, null));
     task.setVariableLocal("priorityReasonText", meeting.priorityReason());
@@ -160,7 +162,10 @@ public class MeetingSteps {
                     Map.of("label", level + " (" + perYear + " meetings a year)", "value", level)));
     task.setVariableLocal("priorityOptions", options);
     task.setVariableLocal(
-        "priorityText", priorities.of(contracts.findByReference(meeting.contractReference()).orElseThrow()).priority());
+        "priorityText",
+        priorities
+            .of(contracts.findByReference(meeting.contractReference()).orElseThrow())
+            .priority());
   }
 
   // --- §3.1 set-up --------------------------------------------------------------------------
@@ -212,13 +217,15 @@ public class MeetingSteps {
 
   public void auditDecisionChecked(DelegateTask task) {
     List<String> fields =
-        List.of("auditNeeded", "consultationLevel", "justification", "auditDate", "areasToEvidence");
+        List.of(
+            "auditNeeded", "consultationLevel", "justification", "auditDate", "areasToEvidence");
     TaskAnswers.moveOntoTask(task, fields);
     FormChecks form =
         new FormChecks("meeting-audit-decision", task).againstForm("meeting-audit-decision");
     String needed = form.oneOf("auditNeeded", Set.of(YES, NO));
     String level =
-        form.oneOf("consultationLevel", Set.of("NONE", "QUESTIONNAIRE", "TELEPHONE", "FACE_TO_FACE"));
+        form.oneOf(
+            "consultationLevel", Set.of("NONE", "QUESTIONNAIRE", "TELEPHONE", "FACE_TO_FACE"));
     String justification = form.optionalText("justification", 2000);
     form.textIf(
         NO.equals(needed) || "NONE".equals(level),
@@ -229,12 +236,14 @@ public class MeetingSteps {
     if (YES.equals(needed)) {
       MeetingCase meeting = register.ofProcess(task.getProcessInstanceId());
       form.textIf(true, "auditDate", "is required with a compliance audit");
-      form.textIf(true, "areasToEvidence", "is required with a compliance audit: they go to the provider");
+      form.textIf(
+          true, "areasToEvidence", "is required with a compliance audit: they go to the provider");
       if (auditDate != null && auditDate.isBefore(today())) {
         form.problem("auditDate", auditDate + " is in the past");
       } else if (auditDate != null && !auditDate.isBefore(meeting.meetingDate())) {
         form.problem(
-            "auditDate", "must be before the meeting on " + meeting.meetingDate() + " (§3.3: in advance)");
+            "auditDate",
+            "must be before the meeting on " + meeting.meetingDate() + " (§3.3: in advance)");
       }
     }
     form.throwIfAny();
@@ -307,7 +316,8 @@ public class MeetingSteps {
   /** The agenda: the standard items, the areas of concern, the provider's and the council's. */
   public void recordAgenda(DelegateExecution execution) {
     MeetingCase meeting = meeting(execution);
-    register.agenda(meeting.id(), agenda(meeting, CompletedTask.get(execution, "councilAgendaItems")));
+    register.agenda(
+        meeting.id(), agenda(meeting, CompletedTask.get(execution, "councilAgendaItems")));
   }
 
   static String agenda(MeetingCase meeting, String councilItems) {
@@ -334,16 +344,17 @@ public class MeetingSteps {
     FormChecks form = new FormChecks("meeting-minutes", task).againstForm("meeting-minutes");
     LocalDate heldOn = form.date("heldOn");
     if (heldOn != null && heldOn.isAfter(today())) {
-      form.problem("heldOn", heldOn + " is still to come: record the minutes once the meeting is held");
+      form.problem(
+          "heldOn", heldOn + " is still to come: record the minutes once the meeting is held");
     }
     String minutes = form.text("minutes", 8000);
     String actions = form.optionalText("actions", 8000);
-    ActionLines.Parsed parsed =
-        ActionLines.parse(actions, heldOn == null ? today() : heldOn);
+    ActionLines.Parsed parsed = ActionLines.parse(actions, heldOn == null ? today() : heldOn);
     form.problems(parsed.problems());
     Object level = task.getVariable("priority");
     if (level == null || level.toString().isBlank()) {
-      form.problem("priority", "is required: one of " + String.join(", ", levels.priorityLevels().keySet()));
+      form.problem(
+          "priority", "is required: one of " + String.join(", ", levels.priorityLevels().keySet()));
     } else if (!levels.isConfigured(level.toString())) {
       form.problem(
           "priority",
@@ -380,7 +391,11 @@ public class MeetingSteps {
         ActionLines.parse(CompletedTask.get(execution, "actions"), heldOn).actions(),
         by,
         clock.instant());
-    priorities.set(contract, level, "Meeting " + meeting.businessKey() + ": " + reason, by == null ? "system" : by);
+    priorities.set(
+        contract,
+        level,
+        "Meeting " + meeting.businessKey() + ": " + reason,
+        by == null ? "system" : by);
     boolean red = properties.redPriority().equals(level);
     if (!red) {
       register.endFormalMonitoring(meeting.contractId());
@@ -400,7 +415,9 @@ public class MeetingSteps {
   public void placeUnderFormalMonitoring(DelegateExecution execution) {
     MeetingCase meeting = meeting(execution);
     register.formalMonitoring(
-        meeting.contractId(), LocalDate.parse(CompletedTask.get(execution, "heldOn")), meeting.id());
+        meeting.contractId(),
+        LocalDate.parse(CompletedTask.get(execution, "heldOn")),
+        meeting.id());
   }
 
   /**
@@ -432,7 +449,8 @@ public class MeetingSteps {
     List<String> fields = List.of("unannouncedAuditsNeeded", "unannouncedAuditsNotes");
     TaskAnswers.moveOntoTask(task, fields);
     FormChecks form =
-        new FormChecks("meeting-unannounced-audits", task).againstForm("meeting-unannounced-audits");
+        new FormChecks("meeting-unannounced-audits", task)
+            .againstForm("meeting-unannounced-audits");
     String needed = form.oneOf("unannouncedAuditsNeeded", Set.of(YES, NO));
     String notes = form.text("unannouncedAuditsNotes", 2000);
     form.throwIfAny();
@@ -510,7 +528,9 @@ public class MeetingSteps {
     values.put("contractTitle", meeting.contractTitle());
     values.put("providerName", meeting.providerName());
     values.put("meetingDate", DAY.format(meeting.meetingDate()));
-    values.put("meetingTime", meeting.meetingTime() == null ? "a time to be agreed" : meeting.meetingTime());
+    values.put(
+        "meetingTime",
+        meeting.meetingTime() == null ? "a time to be agreed" : meeting.meetingTime());
     values.put("venue", meeting.venue() == null ? "the venue in the letter" : meeting.venue());
     return values;
   }
