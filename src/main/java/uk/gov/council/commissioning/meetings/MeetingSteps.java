@@ -41,6 +41,9 @@ public class MeetingSteps {
   static final String YES = "YES";
   static final String NO = "NO";
 
+  private static final java.util.regex.Pattern TIME =
+      java.util.regex.Pattern.compile("([01][0-9]|2[0-3]):[0-5][0-9]");
+
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
   /** §3.5: the standard items the provider prepares information on. */
@@ -178,6 +181,10 @@ public class MeetingSteps {
     if (date != null && date.isBefore(today())) {
       form.problem("meetingDate", date + " is in the past: agree a day still to come");
     }
+    String time = form.text("meetingTime");
+    if (time != null && !TIME.matcher(time).matches()) {
+      form.problem("meetingTime", time + " is not a time on the 24-hour clock, e.g. 10:30");
+    }
     MeetingCase meeting = register.ofProcess(task.getProcessInstanceId());
     if (date != null && register.otherMeetingOn(meeting.id(), meeting.contractId(), date)) {
       form.problem("meetingDate", "the contract already has another meeting on " + date);
@@ -303,6 +310,7 @@ public class MeetingSteps {
   public void recordProviderItems(DelegateExecution execution) {
     register.providerAgendaItems(
         meeting(execution).id(), CompletedTask.get(execution, "providerAgendaItems"));
+    deadlines.met(execution, PROVIDER_AGENDA_ITEMS);
   }
 
   public void agendaChecked(DelegateTask task) {

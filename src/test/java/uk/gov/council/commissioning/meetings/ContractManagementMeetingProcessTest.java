@@ -43,8 +43,8 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
       TestTeam.of("cmm", OFFICER, MANAGER, LEAD, CSG)
           .withProviders("CMM Alpha Care", "CMM Beta Support");
 
-  /** A Wednesday, far enough ahead that no other class plans around it. */
-  static final LocalDate MEETING = LocalDate.of(2062, 6, 14);
+  /** A Wednesday in the term of the test contracts, a year before they end. */
+  static final LocalDate MEETING = LocalDate.of(2059, 6, 11);
 
   @Autowired MeetingCaseStarts starts;
   @Autowired MeetingActions actions;
@@ -56,7 +56,7 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    TestClock.set(LocalDateTime.of(2062, 1, 10, 9, 0));
+    TestClock.set(LocalDateTime.of(2059, 1, 10, 9, 0));
     contract = MeetingTestData.contract(contracts, TEAM.alpha(), uniqueReference("CMM-"));
     meetingId = MeetingTestData.meeting(jdbc, contract, MEETING);
   }
@@ -127,9 +127,9 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
     Map<String, Object> answers = minutes("GREEN");
     answers.put("actions", "Val; ; Send the training matrix");
     assertRefusedAs(TEAM.user(OFFICER), minutes, answers, "actions: line 1 has no target date");
-    answers.put("actions", "; 2062-07-31; Send the training matrix");
+    answers.put("actions", "; 2059-07-31; Send the training matrix");
     assertRefusedAs(TEAM.user(OFFICER), minutes, answers, "actions: line 1 has no owner");
-    answers.put("actions", "Val; 2062-07-31; Send the training matrix");
+    answers.put("actions", "Val; 2059-07-31; Send the training matrix");
     answers.put("priority", "PURPLE");
     assertRefusedAs(
         TEAM.user(OFFICER),
@@ -141,8 +141,8 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
     answers.put("priority", "AMBER");
     answers.put(
         "actions",
-        "Val (provider); 2062-07-31; Send the training matrix\n\n"
-            + "Olivia (council); 2062-08-15; Check the complaints log");
+        "Val (provider); 2059-07-31; Send the training matrix\n\n"
+            + "Olivia (council); 2059-08-15; Check the complaints log");
     completeAs(TEAM.user(OFFICER), minutes, answers);
 
     assertThat(instance)
@@ -152,8 +152,8 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
     assertThat(actions.of(meetingId))
         .extracting(MeetingAction::owner, MeetingAction::targetDate)
         .containsExactly(
-            tuple("Val (provider)", LocalDate.of(2062, 7, 31)),
-            tuple("Olivia (council)", LocalDate.of(2062, 8, 15)));
+            tuple("Val (provider)", LocalDate.of(2059, 7, 31)),
+            tuple("Olivia (council)", LocalDate.of(2059, 8, 15)));
     assertThat(priorities.of(contract).priority()).isEqualTo("AMBER");
     Map<String, Object> row =
         singleRow(
@@ -171,7 +171,7 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
         .contains(TEAM.user(MANAGER) + "@council.example");
     assertThat(outboxBody(key(instance, "outcome")))
         .contains("Priority level reassigned: AMBER")
-        .contains("Send the training matrix (Val (provider), by 2062-07-31)");
+        .contains("Send the training matrix (Val (provider), by 2059-07-31)");
   }
 
   @Test
@@ -188,13 +188,13 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
     audit.put("auditNeeded", "YES");
     audit.put("consultationLevel", "FACE_TO_FACE");
     audit.put("areasToEvidence", "Safeguarding training records");
-    audit.put("auditDate", "2062-04-01");
-    assertRefusedAs(TEAM.user(MANAGER), decide, audit, "auditDate: 2062-04-01 is in the past");
-    audit.put("auditDate", "2062-06-20");
+    audit.put("auditDate", "2059-01-02");
+    assertRefusedAs(TEAM.user(MANAGER), decide, audit, "auditDate: 2059-01-02 is in the past");
+    audit.put("auditDate", "2059-06-20");
     assertRefusedAs(
-        TEAM.user(MANAGER), decide, audit, "auditDate: must be before the meeting on 2062-06-14");
+        TEAM.user(MANAGER), decide, audit, "auditDate: must be before the meeting on 2059-06-11");
     audit.remove("areasToEvidence");
-    audit.put("auditDate", "2062-05-20");
+    audit.put("auditDate", "2059-05-16");
     assertRefusedAs(
         TEAM.user(MANAGER), decide, audit, "areasToEvidence: is required with a compliance audit");
     audit.put("areasToEvidence", "Safeguarding training records");
@@ -202,7 +202,7 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
 
     assertThat(outboxBody(key(instance, "audit-areas")))
         .contains("Safeguarding training records")
-        .contains("Wednesday 20 May 2062");
+        .contains("Friday 16 May 2059");
     completeAs(
         TEAM.user(OFFICER),
         instance,
@@ -219,7 +219,7 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
 
     TestClock.set(MEETING.atTime(15, 0));
     Map<String, Object> answers = minutes("RED");
-    answers.put("actions", "Val (provider); 2062-07-01; Complete safeguarding training");
+    answers.put("actions", "Val (provider); 2059-07-01; Complete safeguarding training");
     completeAs(TEAM.user(OFFICER), instance, "Task_RecordMinutes", answers);
 
     assertThat(instance)
@@ -345,13 +345,13 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
     assertRefusedAs(
         TEAM.user(OFFICER),
         setUp,
-        Map.of("meetingDate", "2062-01-02", "meetingTime", "10:00"),
-        "meetingDate: 2062-01-02 is in the past");
+        Map.of("meetingDate", "2059-01-02", "meetingTime", "10:00"),
+        "meetingDate: 2059-01-02 is in the past");
     assertRefusedAs(
         TEAM.user(OFFICER),
         setUp,
         Map.of("meetingDate", MEETING.toString(), "meetingTime", "25:00"),
-        "meetingTime");
+        "meetingTime: 25:00 is not a time on the 24-hour clock");
 
     LocalDate later = MEETING.plusWeeks(2);
     completeAs(
@@ -370,7 +370,7 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
   void aCaseIsStartedOncePerMeetingAndNotForAMeetingInThePast() {
     start();
     assertThatThrownBy(() -> starts.start(meetingId)).hasMessageContaining("already has a case");
-    long past = MeetingTestData.meeting(jdbc, contract, LocalDate.of(2061, 12, 1));
+    long past = MeetingTestData.meeting(jdbc, contract, LocalDate.of(2058, 12, 1));
     assertThatThrownBy(() -> starts.start(past)).hasMessageContaining("is in the past");
     assertThat(runningCases(MeetingCaseStarts.PROCESS_KEY, "CMM-" + past)).isZero();
   }
