@@ -69,6 +69,18 @@ public class MeetingSteps {
   private final Deadlines deadlines;
   private final Clock clock;
 
+  /** The RED level must be one of the configured levels, or the RED path could never run. */
+  @jakarta.annotation.PostConstruct
+  void checkRedLevel() {
+    if (!levels.isConfigured(properties.redPriority())) {
+      throw new IllegalStateException(
+          "commissioning.meetings.process.red-priority "
+              + properties.redPriority()
+              + " is not one of the priority levels "
+              + levels.priorityLevels().keySet());
+    }
+  }
+
   // --- the case -----------------------------------------------------------------------------
 
   /** The case takes its meeting and sets the meeting's deadlines from its date. */
