@@ -36,7 +36,8 @@ public record FeedbackSummary(
   private static Map<String, String> questions() {
     Map<String, String> questions = new LinkedHashMap<>();
     questions.put("notice", "Notice of the meeting and the agenda in good time");
-    questions.put("preparation", "The areas of concern and the information given before the meeting");
+    questions.put(
+        "preparation", "The areas of concern and the information given before the meeting");
     questions.put("conduct", "The meeting as a fair review of performance against the contract");
     questions.put("actions", "Clear actions, each with an owner and a target date");
     questions.put("overall", "The contract management meeting process overall");
@@ -83,7 +84,8 @@ public record FeedbackSummary(
   static BigDecimal percent(int part, int whole) {
     return whole == 0
         ? null
-        : BigDecimal.valueOf(part * 100L).divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
+        : BigDecimal.valueOf(part * 100L)
+            .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP);
   }
 
   private static BigDecimal average(
@@ -93,6 +95,7 @@ public record FeedbackSummary(
       return null;
     }
     int sum = scores.stream().mapToInt(Integer::intValue).sum();
-    return BigDecimal.valueOf(sum).divide(BigDecimal.valueOf(scores.size()), 1, RoundingMode.HALF_UP);
+    return BigDecimal.valueOf(sum)
+        .divide(BigDecimal.valueOf(scores.size()), 1, RoundingMode.HALF_UP);
   }
 }

@@ -45,7 +45,8 @@ class MeetingFeedbackController {
 
   /** The surveys after the year's meetings (answered, lapsed, open or skipped). */
   @GetMapping
-  public List<MeetingFeedback> surveys(@RequestParam(required = false) String year, Authentication user) {
+  public List<MeetingFeedback> surveys(
+      @RequestParam(required = false) String year, Authentication user) {
     return reports.visibleTo(year(year), Actor.of(user));
   }
 
@@ -63,7 +64,9 @@ class MeetingFeedbackController {
         reports
             .ofMeeting(id)
             .orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No survey for meeting " + id));
+                () ->
+                    new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "No survey for meeting " + id));
     if (!ProviderScope.sees(user, survey.providerGroup())) {
       throw new AccessDeniedException("Meeting " + id + " is another organisation's");
     }
@@ -76,7 +79,8 @@ class MeetingFeedbackController {
   @ResponseStatus(HttpStatus.CREATED)
   public Started start(@RequestBody(required = false) StartRequest body) {
     Started started =
-        starts.startMeetingFeedbackSurvey(MeetingIds.required(body == null ? null : body.meetingId()));
+        starts.startMeetingFeedbackSurvey(
+            MeetingIds.required(body == null ? null : body.meetingId()));
     if (!started.created()) {
       throw new ResponseStatusException(
           HttpStatus.CONFLICT, "The meeting already has its survey " + started.businessKey());

@@ -91,14 +91,16 @@ class MeetingFeedbackRegister {
 
   List<MeetingFeedback> inYear(Year year) {
     return jdbc.sql(
-            SELECT + " WHERE m.meeting_date >= :from AND m.meeting_date <= :to ORDER BY m.meeting_date, f.id")
+            SELECT
+                + " WHERE m.meeting_date >= :from AND m.meeting_date <= :to ORDER BY m.meeting_date, f.id")
         .param("from", year.atDay(1))
         .param("to", year.atMonth(12).atEndOfMonth())
         .query(MeetingFeedbackRegister::row)
         .list();
   }
 
-  void recordAnswers(String caseReference, Map<String, Integer> scores, String comments, String by, Instant at) {
+  void recordAnswers(
+      String caseReference, Map<String, Integer> scores, String comments, String by, Instant at) {
     jdbc.sql(
             """
             UPDATE meeting_feedback SET status = 'ANSWERED', notice_score = :notice,
@@ -119,7 +121,8 @@ class MeetingFeedbackRegister {
   }
 
   void recordLapsed(String caseReference) {
-    jdbc.sql("UPDATE meeting_feedback SET status = 'LAPSED' WHERE case_reference = :r AND status = 'SENT'")
+    jdbc.sql(
+            "UPDATE meeting_feedback SET status = 'LAPSED' WHERE case_reference = :r AND status = 'SENT'")
         .param("r", caseReference)
         .update();
   }

@@ -8,10 +8,10 @@ import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
- * What follows a contract management meeting (seed 001 Part 3.1 §5-§6): the provider's
- * improvement plan and its survey on the process. The meeting process calls these when a meeting
- * is over; officers can start them from the API too. Each is once per meeting: asked again, it
- * starts nothing and says so.
+ * What follows a contract management meeting (seed 001 Part 3.1 §5-§6): the provider's improvement
+ * plan and its survey on the process. The meeting process calls these when a meeting is over;
+ * officers can start them from the API too. Each is once per meeting: asked again, it starts
+ * nothing and says so.
  */
 @Service
 @RequiredArgsConstructor

@@ -24,7 +24,8 @@ final class MeetingIds {
   /** A body's meetingId: a number, or text holding one. */
   static long required(Object value) {
     if (value == null || value.toString().isBlank()) {
-      throw new InvalidRequestException(FIELD, "is required: the contract management meeting's number");
+      throw new InvalidRequestException(
+          FIELD, "is required: the contract management meeting's number");
     }
     if (value instanceof Number n && n.longValue() > 0 && n.doubleValue() == n.longValue()) {
       return n.longValue();

@@ -10,8 +10,8 @@ import java.util.List;
 
 /**
  * An improvement plan from a contract management meeting (seed 001 Part 3.1 §5) with its actions
- * and their progress, as the next meeting reviews it ("formally reviewed at each Contract Management
- * Meeting to ensure progress").
+ * and their progress, as the next meeting reviews it ("formally reviewed at each Contract
+ * Management Meeting to ensure progress").
  *
  * @param providerGroup the provider organisation whose plan it is (provider isolation)
  */

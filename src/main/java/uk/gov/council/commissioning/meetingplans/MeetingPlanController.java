@@ -75,10 +75,13 @@ class MeetingPlanController {
   @PreAuthorize(STAFF_WHO_START)
   @ResponseStatus(HttpStatus.CREATED)
   public Started start(@RequestBody(required = false) StartRequest body) {
-    Started started = starts.startMeetingImprovementPlan(MeetingIds.required(body == null ? null : body.meetingId()));
+    Started started =
+        starts.startMeetingImprovementPlan(
+            MeetingIds.required(body == null ? null : body.meetingId()));
     if (!started.created()) {
       throw new ResponseStatusException(
-          HttpStatus.CONFLICT, "The meeting already has its improvement plan " + started.businessKey());
+          HttpStatus.CONFLICT,
+          "The meeting already has its improvement plan " + started.businessKey());
     }
     return started;
   }

@@ -23,11 +23,14 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("commissioning.meetings.improvement-plan")
 public record MeetingPlanProperties(
-    @Positive(message = "commissioning.meetings.improvement-plan.plan-working-days must be at least 1")
+    @Positive(
+            message =
+                "commissioning.meetings.improvement-plan.plan-working-days must be at least 1")
         @DefaultValue("20")
         int planWorkingDays,
     @Positive(
-            message = "commissioning.meetings.improvement-plan.agree-working-days must be at least 1")
+            message =
+                "commissioning.meetings.improvement-plan.agree-working-days must be at least 1")
         @DefaultValue("10")
         int agreeWorkingDays,
     @Positive(
@@ -36,6 +39,7 @@ public record MeetingPlanProperties(
         @DefaultValue("10")
         int validateWorkingDays,
     @Positive(
-            message = "commissioning.meetings.improvement-plan.chase-working-days must be at least 1")
+            message =
+                "commissioning.meetings.improvement-plan.chase-working-days must be at least 1")
         @DefaultValue("5")
         int chaseWorkingDays) {}

@@ -20,8 +20,15 @@ import uk.gov.council.commissioning.meetingplans.MeetingPlan.Action;
 class MeetingPlanRegister {
 
   /** A plan row without its actions. */
-  record PlanRow(long id, MeetingFacts meeting, String caseReference, String status, int round,
-      String reworkReasons, Instant agreedAt, Instant closedAt) {}
+  record PlanRow(
+      long id,
+      MeetingFacts meeting,
+      String caseReference,
+      String status,
+      int round,
+      String reworkReasons,
+      Instant agreedAt,
+      Instant closedAt) {}
 
   private static final String MEETING_SELECT =
       """
@@ -180,7 +187,8 @@ class MeetingPlanRegister {
   }
 
   void close(long planId, Instant at) {
-    jdbc.sql("UPDATE meeting_plan SET status = 'CLOSED', closed_at = :at WHERE id = :p AND status = 'AGREED'")
+    jdbc.sql(
+            "UPDATE meeting_plan SET status = 'CLOSED', closed_at = :at WHERE id = :p AND status = 'AGREED'")
         .param("at", utc(at))
         .param("p", planId)
         .update();

@@ -33,8 +33,8 @@ import uk.gov.council.commissioning.tasks.TaskAnswers;
  * The steps of {@code meeting-improvement-plan.bpmn} (seed 001 Part 3.1 §5): the provider writes
  * the plan from the actions agreed at the meeting, the council agrees it or sends it back with
  * reasons, and each action is followed until the council has validated it complete. The plan, its
- * provider and its actions are read from the register by the case's business key; the action a
- * path follows is its multi-instance element, {@code actionNumber}.
+ * provider and its actions are read from the register by the case's business key; the action a path
+ * follows is its multi-instance element, {@code actionNumber}.
  */
 @Component("meetingPlanSteps")
 @RequiredArgsConstructor
@@ -92,14 +92,21 @@ public class MeetingPlanSteps {
   public void open(DelegateExecution execution) {
     long meetingId = ((Number) execution.getVariable(MEETING_ID)).longValue();
     register.openPlan(
-        meetingId, execution.getProcessBusinessKey(), execution.getProcessInstanceId(), clock.instant());
+        meetingId,
+        execution.getProcessBusinessKey(),
+        execution.getProcessInstanceId(),
+        clock.instant());
     scheduleWriting(execution);
   }
 
   /** Emails the provider: write the improvement plan from the meeting's actions. */
   public void requestPlan(DelegateExecution execution) {
     PlanRow plan = plan(execution);
-    mail.send(execution, "meeting-improvement-plan/plan-needed", providerEmails(plan), values(execution, plan));
+    mail.send(
+        execution,
+        "meeting-improvement-plan/plan-needed",
+        providerEmails(plan),
+        values(execution, plan));
   }
 
   public Date agreeDue() {
@@ -128,9 +135,7 @@ public class MeetingPlanSteps {
     if (lines.isEmpty()) {
       AgreedActions minutes = agreedActions.getIfAvailable();
       lines =
-          minutes == null
-              ? List.of()
-              : PlanActionLines.of(minutes.of(plan.meeting().meetingId()));
+          minutes == null ? List.of() : PlanActionLines.of(minutes.of(plan.meeting().meetingId()));
     }
     clearAnswers(task);
     task.setVariableLocal("meetingText", meetingText(plan.meeting()));
@@ -143,6 +148,12 @@ public class MeetingPlanSteps {
 
   /** The provider's plan: every action with an owner and a target date still to come. */
   public void planWritten(DelegateTask task) {
+    // The form opens with the actions on the task; a completion through the API puts its answer on
+    // the case, which then stands before the task's opening value.
+    if (task.getExecution().hasVariable(PlanActionLines.FIELD)) {
+      task.setVariableLocal(
+          PlanActionLines.FIELD, task.getExecution().getVariable(PlanActionLines.FIELD));
+    }
     TaskAnswers.moveOntoTask(task, List.of(PlanActionLines.FIELD));
     FormChecks form = new FormChecks(WRITE_FORM, task).againstForm(WRITE_FORM);
     String text = form.optionalText(PlanActionLines.FIELD, 20000);
@@ -170,7 +181,12 @@ public class MeetingPlanSteps {
     deadlines.missed(ref(execution), PLAN);
     List<String> to = new ArrayList<>(providerEmails(plan));
     to.addAll(recipients.emailsOfGroup(Roles.COMMISSIONING_OFFICERS));
-    mail.send(execution, "meeting-improvement-plan/plan-overdue", plan.round() + 1, to, values(execution, plan));
+    mail.send(
+        execution,
+        "meeting-improvement-plan/plan-overdue",
+        plan.round() + 1,
+        to,
+        values(execution, plan));
   }
 
   /** The council's answer: agree, or send back with the reasons. */
@@ -205,7 +221,10 @@ public class MeetingPlanSteps {
     List<Integer> numbers = new ArrayList<>();
     for (Action action : register.actions(plan.id())) {
       deadlines.scheduleAt(
-          ref(execution), actionKind(action.number()), deadlines.endOf(action.targetDate()), SECTION);
+          ref(execution),
+          actionKind(action.number()),
+          deadlines.endOf(action.targetDate()),
+          SECTION);
       numbers.add(action.number());
     }
     execution.setVariable("actionNumbers", numbers);
@@ -216,13 +235,18 @@ public class MeetingPlanSteps {
     PlanRow plan = plan(execution);
     Map<String, Object> values = values(execution, plan);
     values.put("reworkReasons", plan.reworkReasons());
-    mail.send(execution, "meeting-improvement-plan/rework", plan.round(), providerEmails(plan), values);
+    mail.send(
+        execution, "meeting-improvement-plan/rework", plan.round(), providerEmails(plan), values);
   }
 
   /** Emails the provider the plan is agreed, with its actions and their target dates. */
   public void sendAgreed(DelegateExecution execution) {
     PlanRow plan = plan(execution);
-    mail.send(execution, "meeting-improvement-plan/agreed", providerEmails(plan), values(execution, plan));
+    mail.send(
+        execution,
+        "meeting-improvement-plan/agreed",
+        providerEmails(plan),
+        values(execution, plan));
   }
 
   /** The target date of the action this path follows: its timer and its tasks' due date. */
@@ -268,7 +292,8 @@ public class MeetingPlanSteps {
         "say why the action is not yet complete and what evidence is missing");
     form.throwIfAny();
     CompletedTask.handOver(task, "validationDecision", decision);
-    CompletedTask.handOver(task, "rejectionReasons", trimmed(task.getVariableLocal("rejectionReasons")));
+    CompletedTask.handOver(
+        task, "rejectionReasons", trimmed(task.getVariableLocal("rejectionReasons")));
     CompletedTask.handOver(task, "by", currentUser(task));
   }
 
@@ -315,7 +340,10 @@ public class MeetingPlanSteps {
         ref(execution),
         actionKind(action.number()),
         plan.meeting().providerId(),
-        "Improvement action " + action.number() + " not complete by its target date " + action.targetDate());
+        "Improvement action "
+            + action.number()
+            + " not complete by its target date "
+            + action.targetDate());
     register.recordOverdue(plan.id(), action.number(), now);
     List<String> to = new ArrayList<>(providerEmails(plan));
     to.addAll(recipients.emailsOfGroup(Roles.CONTRACTS_MANAGERS));
@@ -381,7 +409,9 @@ public class MeetingPlanSteps {
     return register
         .plan(reference)
         .orElseThrow(
-            () -> new IllegalStateException("No meeting improvement plan " + reference + " in the register"));
+            () ->
+                new IllegalStateException(
+                    "No meeting improvement plan " + reference + " in the register"));
   }
 
   private List<String> providerEmails(PlanRow plan) {
@@ -402,7 +432,8 @@ public class MeetingPlanSteps {
     return values;
   }
 
-  private Map<String, Object> actionValues(DelegateExecution execution, PlanRow plan, Action action) {
+  private Map<String, Object> actionValues(
+      DelegateExecution execution, PlanRow plan, Action action) {
     Map<String, Object> values = values(execution, plan);
     values.put("actionNumber", action.number());
     values.put("action", actionText(action));

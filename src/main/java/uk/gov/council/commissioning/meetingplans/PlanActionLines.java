@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
 import uk.gov.council.commissioning.meetingplans.AgreedActions.AgreedAction;
 
 /**
- * The plan's actions as the provider writes them on the form, one a line: {@code what is to be
- * done | who owns it | target date (yyyy-mm-dd)}. Seed 001 Part 3.1 §3.5: "All actions identified
- * have an action owner and a target completion date", so a line without either is refused, naming
- * the line.
+ * The plan's actions as the provider writes them on the form, one a line: {@code what is to be done
+ * | who owns it | target date (yyyy-mm-dd)}. Seed 001 Part 3.1 §3.5: "All actions identified have
+ * an action owner and a target completion date", so a line without either is refused, naming the
+ * line.
  */
 final class PlanActionLines {
 
@@ -83,14 +83,22 @@ final class PlanActionLines {
   /** The lines a form opens with. */
   static String format(List<Line> lines) {
     return lines.stream()
-        .map(l -> l.description() + " " + SEPARATOR + " " + l.owner() + " " + SEPARATOR + " " + l.targetDate())
+        .map(
+            l ->
+                l.description()
+                    + " "
+                    + SEPARATOR
+                    + " "
+                    + l.owner()
+                    + " "
+                    + SEPARATOR
+                    + " "
+                    + l.targetDate())
         .collect(Collectors.joining("\n"));
   }
 
   static List<Line> of(List<AgreedAction> agreed) {
-    return agreed.stream()
-        .map(a -> new Line(a.description(), a.owner(), a.targetDate()))
-        .toList();
+    return agreed.stream().map(a -> new Line(a.description(), a.owner(), a.targetDate())).toList();
   }
 
   private static String part(String[] parts, int index) {
