@@ -133,7 +133,7 @@ public class MeetingFeedbackSteps {
     String comments = form.optionalText("comments", 4000);
     form.throwIfAny();
     CompletedTask.handOver(task, "comments", comments);
-    CompletedTask.handOver(task, "by", MeetingPlanSteps.currentUser(task));
+    CompletedTask.handOver(task, "by", CompletedTask.completedBy(task));
   }
 
   public void recordAnswers(DelegateExecution execution) {

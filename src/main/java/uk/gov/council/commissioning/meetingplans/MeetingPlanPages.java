@@ -18,11 +18,10 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.reports.ReportPage;
 import uk.gov.council.commissioning.security.Actor;
-import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CouncilUser;
 import uk.gov.council.commissioning.security.ProviderScope;
-import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
@@ -38,22 +37,14 @@ class MeetingPlanPages {
 
   static final String YEAR_PROBLEM = "Enter a year, for example 2027";
 
-  /** As the other report pages: no script, nothing loaded from elsewhere. */
-  private static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; style-src 'self'; img-src 'self';"
-          + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
   private final MeetingImprovementPlans plans;
   private final MeetingFeedbackReports feedback;
-  private final CaseAccess caseAccess;
+  private final ReportPage reportPage;
   private final Clock clock;
 
   @ModelAttribute
   void everyPage(Authentication user, Model model, HttpServletResponse response) {
-    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    model.addAttribute("userName", user == null ? null : user.getName());
-    model.addAttribute("mayUseCockpit", caseAccess.mayUseCockpit(user));
-    model.addAttribute("mayReadMail", CouncilUser.isInAny(user, List.of(Roles.ADMIN)));
+    reportPage.prepare(user, model, response);
   }
 
   /**
@@ -104,13 +95,12 @@ class MeetingPlanPages {
   /** The refusal is a page like the other reports', not the API's problem response. */
   @ExceptionHandler(AccessDeniedException.class)
   public String refused(Authentication user, Model model, HttpServletResponse response) {
-    everyPage(user, model, response);
-    response.setStatus(HttpStatus.FORBIDDEN.value());
-    model.addAttribute("refusedTitle", "You cannot see this page");
-    model.addAttribute(
-        "refusedReason",
+    return reportPage.refused(
+        user,
+        model,
+        response,
+        "You cannot see this page",
         "The feedback summary is for the council's contract management teams and the Core Strategy"
             + " Group.");
-    return "reports/refused";
   }
 }

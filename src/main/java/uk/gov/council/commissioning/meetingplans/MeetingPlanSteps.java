@@ -12,7 +12,6 @@ import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -161,7 +160,7 @@ public class MeetingPlanSteps {
     parsed.problems().forEach(p -> form.problem(PlanActionLines.FIELD, p));
     form.throwIfAny();
     CompletedTask.handOver(task, PlanActionLines.FIELD, text);
-    CompletedTask.handOver(task, "by", currentUser(task));
+    CompletedTask.handOver(task, "by", CompletedTask.completedBy(task));
   }
 
   /** The plan the task checked replaces the actions and goes to the council. */
@@ -201,7 +200,7 @@ public class MeetingPlanSteps {
     form.throwIfAny();
     CompletedTask.handOver(task, "planDecision", decision);
     CompletedTask.handOver(task, "reworkReasons", trimmed(task.getVariableLocal("reworkReasons")));
-    CompletedTask.handOver(task, "by", currentUser(task));
+    CompletedTask.handOver(task, "by", CompletedTask.completedBy(task));
   }
 
   /**
@@ -294,7 +293,7 @@ public class MeetingPlanSteps {
     CompletedTask.handOver(task, "validationDecision", decision);
     CompletedTask.handOver(
         task, "rejectionReasons", trimmed(task.getVariableLocal("rejectionReasons")));
-    CompletedTask.handOver(task, "by", currentUser(task));
+    CompletedTask.handOver(task, "by", CompletedTask.completedBy(task));
   }
 
   /** Validated: the action is complete and its deadline met. Rejected: open again, with reasons. */
@@ -511,11 +510,5 @@ public class MeetingPlanSteps {
 
   private static String trimmed(Object value) {
     return value == null || value.toString().isBlank() ? null : value.toString().trim();
-  }
-
-  static String currentUser(DelegateTask task) {
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }
