@@ -46,11 +46,4 @@ public final class CompletedTask {
   }
 
   private CompletedTask() {}
-
-  /** Who is completing the task: the signed-in user, or null when the system completes it. */
-  public static String completedBy(DelegateTask task) {
-    org.camunda.bpm.engine.impl.identity.Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
-  }
 }
