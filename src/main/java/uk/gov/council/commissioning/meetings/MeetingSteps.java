@@ -155,6 +155,8 @@ public class MeetingSteps {
     task.setVariableLocal(
         "agendaText", meeting.agenda() != null ? meeting.agenda() : agenda(meeting, null));
     task.setVariableLocal("priorityReasonText", meeting.priorityReason());
+    Object audit = task.getVariable("auditId");
+    task.setVariableLocal("auditIdText", audit == null ? null : audit.toString());
   }
 
   /** The minutes form also offers the configured priority levels, and shows the current one. */
