@@ -5,6 +5,7 @@ import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.runtime.ProcessInstanceWithVariables;
 import org.springframework.stereotype.Service;
@@ -91,6 +92,25 @@ public class CaseStarts {
             .processInstanceBusinessKey(businessKey)
             .count()
         > 0;
+  }
+
+  /**
+   * Whether the register names a case other than the execution's own that is still running: a
+   * second start of the same record (another node, a moment earlier) must fail, while a record left
+   * by a case cancelled in Cockpit may be taken over.
+   *
+   * @param recordedInstanceId the process instance the register names; null when none
+   */
+  public static boolean anotherCaseRunning(DelegateExecution execution, String recordedInstanceId) {
+    return recordedInstanceId != null
+        && !recordedInstanceId.equals(execution.getProcessInstanceId())
+        && execution
+                .getProcessEngineServices()
+                .getRuntimeService()
+                .createProcessInstanceQuery()
+                .processInstanceId(recordedInstanceId)
+                .count()
+            > 0;
   }
 
   /** A duplicate stays itself, for the caller to answer as such; any other refusal is invalid. */

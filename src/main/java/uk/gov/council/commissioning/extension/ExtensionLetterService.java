@@ -3,7 +3,6 @@ package uk.gov.council.commissioning.extension;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -88,11 +87,9 @@ class ExtensionLetterService {
 
   /** The letter's text, paragraph by paragraph; also what the PDF shows. */
   static List<String> paragraphs(LetterDetails d) {
-    List<String> p = new ArrayList<>();
-    p.add(LONG_DATE.format(d.letterDate()));
-    p.add(d.providerName());
-    p.add("Contract " + d.contractReference() + ": " + d.contractTitle());
-    p.add("Dear " + d.providerName() + ",");
+    List<String> p =
+        LetterPdf.opening(
+            d.letterDate(), d.providerName(), d.contractReference(), d.contractTitle());
     p.add(
         "Notice of extension. Under the extension provisions of the contract, the Council gives notice that it is"
             + " applying extension option "

@@ -23,7 +23,27 @@ public final class LetterPdf {
   private static final float FONT_SIZE = 11;
   private static final float LEADING = 15;
 
+  private static final java.time.format.DateTimeFormatter LONG_DATE =
+      java.time.format.DateTimeFormatter.ofPattern("d MMMM yyyy", java.util.Locale.UK);
+
   private LetterPdf() {}
+
+  /**
+   * How every letter to a provider about a contract opens: the date, the provider, the contract and
+   * the salutation, one paragraph each; the caller adds the body.
+   */
+  public static List<String> opening(
+      java.time.LocalDate date,
+      String providerName,
+      String contractReference,
+      String contractTitle) {
+    List<String> p = new ArrayList<>();
+    p.add(LONG_DATE.format(date));
+    p.add(providerName);
+    p.add("Contract " + contractReference + ": " + contractTitle);
+    p.add("Dear " + providerName + ",");
+    return p;
+  }
 
   /**
    * @param title the document title shown by PDF readers

@@ -28,16 +28,9 @@ final class ActionLines {
   static Parsed parse(String text, LocalDate notBefore) {
     List<Action> actions = new ArrayList<>();
     List<String> problems = new ArrayList<>();
-    if (text == null || text.isBlank()) {
-      return new Parsed(actions, problems);
-    }
-    String[] lines = text.split("\\R");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      String where = FIELD + ": line " + (i + 1) + " ";
+    for (NumberedLines.Line numbered : NumberedLines.of(FIELD, text)) {
+      String line = numbered.text();
+      String where = numbered.where();
       String[] parts = line.split(";", 3);
       String owner = parts[0].strip();
       String date = parts.length > 1 ? parts[1].strip() : "";

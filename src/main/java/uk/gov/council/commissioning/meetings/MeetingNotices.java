@@ -1,10 +1,7 @@
 package uk.gov.council.commissioning.meetings;
 
 import java.time.Clock;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
@@ -28,8 +25,6 @@ import uk.gov.council.commissioning.security.Roles;
 public class MeetingNotices {
 
   static final String TEMPLATES = "contract-management-meeting/";
-  private static final DateTimeFormatter LONG_DATE =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final MeetingCaseRegister register;
   private final CaseMail mail;
@@ -64,11 +59,12 @@ public class MeetingNotices {
   }
 
   static List<String> letter(MeetingCase meeting, java.time.Instant date) {
-    List<String> p = new ArrayList<>();
-    p.add(LONG_DATE.format(date.atZone(WorkingDayCalendar.UK)));
-    p.add(meeting.providerName());
-    p.add("Contract " + meeting.contractReference() + ": " + meeting.contractTitle());
-    p.add("Dear " + meeting.providerName() + ",");
+    List<String> p =
+        LetterPdf.opening(
+            date.atZone(WorkingDayCalendar.UK).toLocalDate(),
+            meeting.providerName(),
+            meeting.contractReference(),
+            meeting.contractTitle());
     p.add(
         "Contract management meeting. As agreed, your contract management meeting will be held on "
             + MeetingSteps.DAY.format(meeting.meetingDate())
@@ -88,18 +84,6 @@ public class MeetingNotices {
     p.add("Yours faithfully,");
     p.add("Commissioning and Contract Management, Adult Social Care");
     return p;
-  }
-
-  /** §3.1: the letter has not gone four weeks before the meeting: the officers are reminded. */
-  public void letterReminder(DelegateExecution execution) {
-    MeetingCase meeting = register.ofProcess(execution.getProcessInstanceId());
-    if (deadlines.missed(execution, MeetingSteps.MEETING_LETTER)) {
-      escalations.escalate(
-          execution,
-          TEMPLATES + "letter-reminder",
-          recipients.emailsOfGroups(Roles.COMMISSIONING_OFFICERS, Roles.CONTRACT_MANAGEMENT_LEADS),
-          MeetingSteps.values(meeting));
-    }
   }
 
   /** §3.3: the provider is told the audit's date and the areas to be evidenced. */
@@ -133,14 +117,35 @@ public class MeetingNotices {
     deadlines.met(execution, MeetingSteps.AGENDA);
   }
 
+  /** §3.1: the letter has not gone four weeks before the meeting: the officers are reminded. */
+  public void letterReminder(DelegateExecution execution) {
+    escalateOnce(
+        execution,
+        MeetingSteps.MEETING_LETTER,
+        "letter-reminder",
+        Roles.COMMISSIONING_OFFICERS,
+        Roles.CONTRACT_MANAGEMENT_LEADS);
+  }
+
   /** §3.5: the agenda has not been circulated a day before the meeting: escalated, once. */
   public void agendaLate(DelegateExecution execution) {
+    escalateOnce(
+        execution,
+        MeetingSteps.AGENDA,
+        "agenda-late",
+        Roles.CONTRACTS_MANAGERS,
+        Roles.COMMISSIONING_OFFICERS);
+  }
+
+  /** The deadline is marked missed and, the first time only, the groups are emailed. */
+  private void escalateOnce(
+      DelegateExecution execution, String kind, String template, String... groups) {
     MeetingCase meeting = register.ofProcess(execution.getProcessInstanceId());
-    if (deadlines.missed(execution, MeetingSteps.AGENDA)) {
+    if (deadlines.missed(execution, kind)) {
       escalations.escalate(
           execution,
-          TEMPLATES + "agenda-late",
-          recipients.emailsOfGroups(Roles.CONTRACTS_MANAGERS, Roles.COMMISSIONING_OFFICERS),
+          TEMPLATES + template,
+          recipients.emailsOfGroups(groups),
           MeetingSteps.values(meeting));
     }
   }

@@ -17,6 +17,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.deadlines.CaseRef;
 import uk.gov.council.commissioning.deadlines.Deadlines;
@@ -73,7 +74,10 @@ public class MeetingScheduleSteps {
     Year year = Year.of(((Number) execution.getVariable(YEAR)).intValue());
     register
         .schedule(year)
-        .filter(s -> "APPROVED".equals(s.status()) || stillRunning(execution, s))
+        .filter(
+            s ->
+                "APPROVED".equals(s.status())
+                    || CaseStarts.anotherCaseRunning(execution, s.processInstanceId()))
         .ifPresent(
             s -> {
               // Two nodes starting the same December: the later start fails and leaves nothing.
@@ -260,18 +264,6 @@ public class MeetingScheduleSteps {
                       : "with the lead purchasing officer",
               "reference", businessKey(Year.of(schedule.year()))));
     }
-  }
-
-  private static boolean stillRunning(DelegateExecution execution, Schedule schedule) {
-    return schedule.processInstanceId() != null
-        && !schedule.processInstanceId().equals(execution.getProcessInstanceId())
-        && execution
-                .getProcessEngineServices()
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceId(schedule.processInstanceId())
-                .count()
-            > 0;
   }
 
   private Set<String> contractsIn(long scheduleId) {

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.deadlines.CaseRef;
@@ -90,15 +91,7 @@ public class MeetingSteps {
         register
             .find(meetingId)
             .orElseThrow(() -> new IllegalStateException("No meeting " + meetingId));
-    if (meeting.processInstanceId() != null
-        && !meeting.processInstanceId().equals(execution.getProcessInstanceId())
-        && execution
-                .getProcessEngineServices()
-                .getRuntimeService()
-                .createProcessInstanceQuery()
-                .processInstanceId(meeting.processInstanceId())
-                .count()
-            > 0) {
+    if (CaseStarts.anotherCaseRunning(execution, meeting.processInstanceId())) {
       throw new IllegalStateException(
           "Meeting " + meetingId + " already has case " + meeting.processInstanceId());
     }
@@ -162,6 +155,8 @@ public class MeetingSteps {
     task.setVariableLocal(
         "agendaText", meeting.agenda() != null ? meeting.agenda() : agenda(meeting, null));
     task.setVariableLocal("priorityReasonText", meeting.priorityReason());
+    Object audit = task.getVariable("auditId");
+    task.setVariableLocal("auditIdText", audit == null ? null : audit.toString());
   }
 
   /** The minutes form also offers the configured priority levels, and shows the current one. */

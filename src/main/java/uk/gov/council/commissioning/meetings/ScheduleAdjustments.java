@@ -29,16 +29,9 @@ final class ScheduleAdjustments {
   static Parsed parse(String text, Year year, LocalDate today, Set<String> contractsInDraft) {
     Map<String, List<LocalDate>> dates = new LinkedHashMap<>();
     List<String> problems = new ArrayList<>();
-    if (text == null || text.isBlank()) {
-      return new Parsed(dates, problems);
-    }
-    String[] lines = text.split("\\R");
-    for (int i = 0; i < lines.length; i++) {
-      String line = lines[i].strip();
-      if (line.isEmpty()) {
-        continue;
-      }
-      String where = FIELD + ": line " + (i + 1) + " ";
+    for (NumberedLines.Line numbered : NumberedLines.of(FIELD, text)) {
+      String line = numbered.text();
+      String where = numbered.where();
       int colon = line.indexOf(':');
       if (colon < 0) {
         problems.add(where + "is not \"contract reference: date, date\" (dates as yyyy-mm-dd)");

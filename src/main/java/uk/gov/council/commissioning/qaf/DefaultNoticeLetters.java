@@ -2,10 +2,7 @@ package uk.gov.council.commissioning.qaf;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,9 +19,6 @@ import uk.gov.council.commissioning.letters.LetterPdf;
 @Service
 @RequiredArgsConstructor
 class DefaultNoticeLetters {
-
-  private static final DateTimeFormatter LONG_DATE =
-      DateTimeFormatter.ofPattern("d MMMM yyyy", Locale.UK);
 
   private final JdbcClient jdbc;
 
@@ -69,11 +63,12 @@ class DefaultNoticeLetters {
 
   /** The letter's text, paragraph by paragraph; also the body of the email that carries it. */
   static List<String> paragraphs(ImprovementPlan plan, Instant date) {
-    List<String> p = new ArrayList<>();
-    p.add(LONG_DATE.format(date.atZone(WorkingDayCalendar.UK)));
-    p.add(plan.providerName());
-    p.add("Contract " + plan.contractReference() + ": " + plan.contractTitle());
-    p.add("Dear " + plan.providerName() + ",");
+    List<String> p =
+        LetterPdf.opening(
+            date.atZone(WorkingDayCalendar.UK).toLocalDate(),
+            plan.providerName(),
+            plan.contractReference(),
+            plan.contractTitle());
     p.add(
         "Default notice. Your Quality Assessment Framework return "
             + plan.qafNumber()

@@ -83,6 +83,12 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
         instance,
         "Task_DeskTopAudit",
         Map.of("deskTopFindings", "Late returns: Medium"));
+    // The compliance audit of the audits capability was opened for the meeting and closed.
+    assertThat(instance)
+        .hasPassed("Task_OpenDeskTopAudit", "Task_DeskTopAuditComplete", "Task_ReportAuditRisks")
+        .variables()
+        .containsKey("auditId")
+        .containsEntry("auditConcerns", 0);
     Task decide = taskAt(instance, "Task_DecideComplianceAudit");
     assertThat(decide).hasCandidateGroup(Roles.COMMISSIONING_OFFICERS);
     assertThat(decide).hasCandidateGroup(Roles.CONTRACTS_MANAGERS);

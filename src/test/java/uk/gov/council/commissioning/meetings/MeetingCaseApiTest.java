@@ -96,20 +96,7 @@ class MeetingCaseApiTest extends HttpProcessTestCase {
   @Test
   void aProviderReadsItsOwnMeetingsActionsAndNotAnothersAndCannotWorkAnothersTask() {
     ProcessInstance instance = startAlpha();
-    fire(timer(instance, "Timer_PreparationStarts"));
-    completeAs(
-        TEAM.user(OFFICER),
-        instance,
-        "Task_SetUpMeeting",
-        Map.of("meetingDate", MEETING.toString(), "meetingTime", "10:00"));
-    executeDueJobs(instance);
-    completeAs(
-        TEAM.user(OFFICER), instance, "Task_DeskTopAudit", Map.of("deskTopFindings", "None"));
-    completeAs(
-        TEAM.user(OFFICER),
-        instance,
-        "Task_DecideComplianceAudit",
-        Map.of("auditNeeded", "NO", "consultationLevel", "NONE", "justification", "Low risk"));
+    toTheAgenda(instance);
     Task items = taskAt(instance, "Task_AddProviderAgendaItems");
 
     Response foreign =
@@ -154,20 +141,7 @@ class MeetingCaseApiTest extends HttpProcessTestCase {
   @Test
   void minutesWithAnActionWithoutOwnerAre400NamingTheFieldThroughTheEngineApi() {
     ProcessInstance instance = startAlpha();
-    fire(timer(instance, "Timer_PreparationStarts"));
-    completeAs(
-        TEAM.user(OFFICER),
-        instance,
-        "Task_SetUpMeeting",
-        Map.of("meetingDate", MEETING.toString(), "meetingTime", "10:00"));
-    executeDueJobs(instance);
-    completeAs(
-        TEAM.user(OFFICER), instance, "Task_DeskTopAudit", Map.of("deskTopFindings", "None"));
-    completeAs(
-        TEAM.user(OFFICER),
-        instance,
-        "Task_DecideComplianceAudit",
-        Map.of("auditNeeded", "NO", "consultationLevel", "NONE", "justification", "Low risk"));
+    toTheAgenda(instance);
     completeAs(TEAM.alphaUser(), instance, "Task_AddProviderAgendaItems", Map.of());
     completeAs(TEAM.user(OFFICER), instance, "Task_PrepareAgenda", Map.of());
     TestClock.set(MEETING.atTime(16, 0));
@@ -204,6 +178,24 @@ class MeetingCaseApiTest extends HttpProcessTestCase {
         .createProcessInstanceQuery()
         .processInstanceId(started.get("processInstanceId").asText())
         .singleResult();
+  }
+
+  /** Set up, letter sent, desk-top audit done, no compliance audit: the agenda is next. */
+  private void toTheAgenda(ProcessInstance instance) {
+    fire(timer(instance, "Timer_PreparationStarts"));
+    completeAs(
+        TEAM.user(OFFICER),
+        instance,
+        "Task_SetUpMeeting",
+        Map.of("meetingDate", MEETING.toString(), "meetingTime", "10:00"));
+    executeDueJobs(instance);
+    completeAs(
+        TEAM.user(OFFICER), instance, "Task_DeskTopAudit", Map.of("deskTopFindings", "None"));
+    completeAs(
+        TEAM.user(OFFICER),
+        instance,
+        "Task_DecideComplianceAudit",
+        Map.of("auditNeeded", "NO", "consultationLevel", "NONE", "justification", "Low risk"));
   }
 
   private static String casePath(long meeting) {
