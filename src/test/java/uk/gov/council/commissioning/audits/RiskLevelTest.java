@@ -17,7 +17,7 @@ class RiskLevelTest {
     assertThat(RiskLevel.parse(text)).contains(level);
   }
 
-  @ParameterizedTest(name = "{0}")
+  @ParameterizedTest(name = "[{index}] \"{0}\"")
   @ValueSource(strings = {"", "Med", "Severe", "CRITICAL", "3"})
   void anythingElseIsNoLevel(String text) {
     assertThat(RiskLevel.parse(text)).isEmpty();
