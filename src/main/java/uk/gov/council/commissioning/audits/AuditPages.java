@@ -28,8 +28,8 @@ import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.audits.ComplianceAudit.ClauseRisk;
 import uk.gov.council.commissioning.meetings.MeetingMonitoring;
 import uk.gov.council.commissioning.reports.ReportFormat;
+import uk.gov.council.commissioning.reports.ReportPage;
 import uk.gov.council.commissioning.security.Actor;
-import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CouncilUser;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.web.FieldProblem;
@@ -50,15 +50,12 @@ class AuditPages {
   private static final Pattern ENTRY_FIELD = Pattern.compile("risks\\[(\\d+)]\\.(\\w+)");
 
   private final ComplianceAudits audits;
-  private final CaseAccess caseAccess;
+  private final ReportPage reportPage;
   private final Clock clock;
 
   @ModelAttribute
   void everyPage(Authentication user, Model model, HttpServletResponse response) {
-    response.setHeader("Content-Security-Policy", ReportFormat.CONTENT_SECURITY_POLICY);
-    model.addAttribute("userName", user == null ? null : user.getName());
-    model.addAttribute("mayUseCockpit", caseAccess.mayUseCockpit(user));
-    model.addAttribute("mayReadMail", CouncilUser.isInAny(user, List.of(Roles.ADMIN)));
+    reportPage.prepare(user, model, response);
     model.addAttribute("page", "audits");
     model.addAttribute("fmt", new Format());
   }

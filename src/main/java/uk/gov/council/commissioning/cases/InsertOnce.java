@@ -1,14 +1,10 @@
 package uk.gov.council.commissioning.cases;
 
-import java.sql.DatabaseMetaData;
-import java.util.Locale;
 import java.util.Map;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.JdbcUtils;
-import org.springframework.jdbc.support.MetaDataAccessException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -35,7 +31,7 @@ public class InsertOnce {
   @Autowired
   public InsertOnce(
       JdbcClient jdbc, DataSource dataSource, PlatformTransactionManager transactionManager) {
-    this(jdbc, isPostgres(dataSource), transactionManager);
+    this(jdbc, Databases.isPostgres(dataSource), transactionManager);
   }
 
   InsertOnce(JdbcClient jdbc, boolean onConflict, PlatformTransactionManager transactionManager) {
@@ -59,16 +55,6 @@ public class InsertOnce {
       return savepoint.execute(status -> jdbc.sql(insertUnlessPresent).params(params).update());
     } catch (DuplicateKeyException concurrentDuplicate) {
       return 0;
-    }
-  }
-
-  private static boolean isPostgres(DataSource dataSource) {
-    try {
-      String product =
-          JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
-      return product.toLowerCase(Locale.ROOT).contains("postgres");
-    } catch (MetaDataAccessException e) {
-      throw new IllegalStateException("Cannot tell which database this is", e);
     }
   }
 }

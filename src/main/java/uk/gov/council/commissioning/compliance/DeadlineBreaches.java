@@ -47,19 +47,6 @@ public class DeadlineBreaches {
                            AND requirement = :requirement AND kind = :kind)
       """;
 
-  /** The same for a deadline of the case's that was missed, its due time read in the insert. */
-  private static final String INSERT_MISSED_DEADLINE_UNLESS_PRESENT =
-      """
-      INSERT INTO deadline_breach
-        (case_type, case_reference, provider_id, requirement, kind, due_at, recorded_at, detail)
-      SELECT :caseType, :caseReference, :providerId, :requirement, :kind, d.due_at, :recordedAt, :detail
-        FROM case_deadline d
-       WHERE d.case_type = :caseType AND d.case_reference = :caseReference AND d.kind = :requirement
-         AND NOT EXISTS (SELECT 1 FROM deadline_breach
-                          WHERE case_type = :caseType AND case_reference = :caseReference
-                            AND requirement = :requirement AND kind = :kind)
-      """;
-
   private static final String DUE_IN =
       "SELECT * FROM deadline_breach WHERE due_at >= :from AND due_at < :to";
   private static final String NEWEST_FIRST =
@@ -103,35 +90,7 @@ public class DeadlineBreaches {
     return inserted > 0;
   }
 
-  /**
-   * Records, in the caller's transaction, the MISSED breach of the case's deadline {@code
-   * requirement} (a row of {@code case_deadline}, whose due time the breach takes): one statement
-   * where reading the deadline first would be two.
-   *
-   * @return true if recorded now, false if the same breach was recorded before
-   */
-  public boolean recordMissedDeadline(
-      String caseType,
-      String caseReference,
-      Long providerId,
-      String requirement,
-      Instant recordedAt,
-      String detail) {
-    Map<String, Object> params =
-        breach(caseType, caseReference, providerId, requirement, Kind.MISSED, recordedAt, detail);
-    int inserted = insertOnce.insert(INSERT_MISSED_DEADLINE_UNLESS_PRESENT, params);
-    if (inserted > 0) {
-      log.info(
-          "Deadline breach recorded: {} {} {} {}",
-          caseType,
-          caseReference,
-          requirement,
-          Kind.MISSED);
-    }
-    return inserted > 0;
-  }
-
-  /** The parameters both inserts of a breach name. */
+  /** The parameters of a breach's insert, but its due time. */
   private static Map<String, Object> breach(
       String caseType,
       String caseReference,

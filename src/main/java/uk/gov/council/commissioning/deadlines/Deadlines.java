@@ -17,12 +17,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import lombok.RequiredArgsConstructor;
+import javax.sql.DataSource;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.cases.Databases;
+import uk.gov.council.commissioning.cases.TransactionMemo;
+import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.deadlines.Deadline.State;
 import uk.gov.council.commissioning.deadlines.DeadlineRule.Basis;
@@ -36,9 +39,12 @@ import uk.gov.council.commissioning.deadlines.DeadlineRule.Basis;
  * <p>Rows hold real due dates. Time acceleration (demos) compresses only what is handed to the
  * engine ({@link #timer}, {@link #taskDue}, {@link #forEngine}), so it is applied here and nowhere
  * else; a rule in ArchitectureRulesTest keeps it so.
+ *
+ * <p>A transaction keeps the due times it wrote or read, so that a start's timers and task due
+ * dates, or an escalation's next task, do not read back the deadline the same transaction scheduled
+ * or marked missed.
  */
 @Service("deadlines")
-@RequiredArgsConstructor
 public class Deadlines {
 
   private static final DateTimeFormatter DAY =
@@ -60,6 +66,37 @@ public class Deadlines {
   private final TimeAcceleration acceleration;
   private final DeadlineBreaches breaches;
   private final Clock clock;
+
+  /** The due times this transaction wrote or read, by process instance and kind. */
+  private final TransactionMemo<Due, Instant> dueInThisTransaction;
+
+  /**
+   * PostgreSQL says {@code UPDATE ... RETURNING}; H2 says {@code SELECT ... FROM FINAL TABLE
+   * (UPDATE ...)}.
+   */
+  private final boolean returning;
+
+  /**
+   * @param jdbc and {@code dataSource}: the register; both null for a kit that only computes (unit
+   *     tests of a process's rules)
+   */
+  public Deadlines(
+      JdbcClient jdbc,
+      DataSource dataSource,
+      WorkingDayCalendar calendar,
+      TimeAcceleration acceleration,
+      DeadlineBreaches breaches,
+      Clock clock) {
+    this.jdbc = jdbc;
+    this.calendar = calendar;
+    this.acceleration = acceleration;
+    this.breaches = breaches;
+    this.clock = clock;
+    this.dueInThisTransaction = new TransactionMemo<>(dataSource);
+    this.returning = dataSource != null && Databases.isPostgres(dataSource);
+  }
+
+  private record Due(String processInstanceId, String kind) {}
 
   /**
    * Records an open deadline for the case, due by {@code rule} from {@code from}. Scheduling the
@@ -92,6 +129,7 @@ public class Deadlines {
     params.put("state", (metAt == null ? State.OPEN : State.MET).name());
     params.put("at", utc(metAt == null ? clock.instant() : metAt));
     jdbc.sql(INSERT).params(params).update();
+    remember(ref.processInstanceId(), kind, due);
     return due;
   }
 
@@ -153,10 +191,23 @@ public class Deadlines {
   @Transactional
   public boolean missed(CaseRef ref, String kind, Long providerId, String detail) {
     Instant at = clock.instant();
-    if (!setState(ref, kind, State.MISSED, at, State.OPEN)) {
+    List<Instant> due =
+        markReturningDue(
+            "UPDATE case_deadline SET state = :s, state_at = :at"
+                + " WHERE case_type = :t AND case_reference = :r AND kind = :k AND state = :from",
+            Map.of(
+                "s", State.MISSED.name(),
+                "at", utc(at),
+                "t", ref.caseType(),
+                "r", ref.reference(),
+                "k", kind,
+                "from", State.OPEN.name()));
+    if (due.isEmpty()) {
       return false;
     }
-    breaches.recordMissedDeadline(ref.caseType(), ref.reference(), providerId, kind, at, detail);
+    remember(ref.processInstanceId(), kind, due.get(0));
+    breaches.record(
+        ref.caseType(), ref.reference(), providerId, kind, Kind.MISSED, due.get(0), at, detail);
     return true;
   }
 
@@ -198,20 +249,24 @@ public class Deadlines {
 
   /** As {@link #timer(DelegateExecution, String)}, {@code after} the deadline (a later chase). */
   public Date timer(DelegateExecution execution, String kind, Duration after) {
+    String instance = execution.getProcessInstanceId();
     Instant due =
-        jdbc.sql("SELECT due_at FROM case_deadline WHERE process_instance_id = :p AND kind = :k")
-            .param("p", execution.getProcessInstanceId())
-            .param("k", kind)
-            .query(OffsetDateTime.class)
-            .optional()
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "No "
-                            + kind
-                            + " deadline is scheduled for process instance "
-                            + execution.getProcessInstanceId()))
-            .toInstant();
+        dueInThisTransaction.computeIfAbsent(
+            new Due(instance, kind),
+            key ->
+                jdbc.sql(
+                        "SELECT due_at FROM case_deadline"
+                            + " WHERE process_instance_id = :p AND kind = :k")
+                    .param("p", instance)
+                    .param("k", kind)
+                    .query(OffsetDateTime.class)
+                    .optional()
+                    .map(OffsetDateTime::toInstant)
+                    .orElse(null));
+    if (due == null) {
+      throw new IllegalStateException(
+          "No " + kind + " deadline is scheduled for process instance " + instance);
+    }
     return forEngine(due.plus(after));
   }
 
@@ -234,7 +289,21 @@ public class Deadlines {
    */
   @Transactional
   public boolean missed(DelegateExecution execution, String kind) {
-    return setInstanceState(execution, kind, State.MISSED, State.OPEN);
+    Map<String, Object> params = new HashMap<>();
+    params.put("s", State.MISSED.name());
+    params.put("at", utc(clock.instant()));
+    params.put("p", execution.getProcessInstanceId());
+    params.put("k", kind);
+    params.put("from", State.OPEN.name());
+    List<Instant> due =
+        markReturningDue(
+            "UPDATE case_deadline SET state = :s, state_at = :at"
+                + " WHERE process_instance_id = :p AND kind = :k AND state = :from",
+            params);
+    if (due.size() == 1) {
+      remember(execution.getProcessInstanceId(), kind, due.get(0));
+    }
+    return !due.isEmpty();
   }
 
   /** For an execution listener: nothing is owed under this open deadline any more. */
@@ -266,6 +335,28 @@ public class Deadlines {
       params.put("state", State.OPEN.name());
       params.put("at", params.get("now"));
       jdbc.sql(INSERT).params(params).update();
+    }
+    remember(ref.processInstanceId(), kind, due);
+  }
+
+  /**
+   * Runs {@code update} (of {@code case_deadline}) and returns the due times of the rows it
+   * changed, in the same statement: none when it changed nothing.
+   */
+  private List<Instant> markReturningDue(String update, Map<String, ?> params) {
+    String sql =
+        returning
+            ? update + " RETURNING due_at"
+            : "SELECT due_at FROM FINAL TABLE (" + update + ")";
+    return jdbc.sql(sql).params(params).query(OffsetDateTime.class).list().stream()
+        .map(OffsetDateTime::toInstant)
+        .toList();
+  }
+
+  /** This transaction wrote or read the due time: its timers and tasks need not read it again. */
+  private void remember(String processInstanceId, String kind, Instant due) {
+    if (processInstanceId != null) {
+      dueInThisTransaction.remember(new Due(processInstanceId, kind), due);
     }
   }
 

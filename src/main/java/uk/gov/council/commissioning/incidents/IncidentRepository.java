@@ -15,14 +15,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
-import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries.NumberedRow;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries.Numbering;
+import uk.gov.council.commissioning.cases.TransactionMemo;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.Provider;
 
@@ -31,7 +29,6 @@ import uk.gov.council.commissioning.contracts.Provider;
  * inside the process). SQL that H2 2.x and PostgreSQL 15 both accept.
  */
 @Repository
-@RequiredArgsConstructor
 class IncidentRepository {
 
   private static final String SELECT =
@@ -46,7 +43,17 @@ class IncidentRepository {
   private static final String NEWEST_FIRST = "i.occurred_at DESC, i.id DESC";
 
   private final JdbcClient jdbc;
-  private final DataSource dataSource;
+
+  /**
+   * The cases this transaction has read or inserted, by number: a step asks for its case, then its
+   * emails, the next task's candidate groups and its due date ask again. Each write forgets it.
+   */
+  private final TransactionMemo<String, SeriousIncident> readInThisTransaction;
+
+  IncidentRepository(JdbcClient jdbc, DataSource dataSource) {
+    this.jdbc = jdbc;
+    this.readInThisTransaction = new TransactionMemo<>(dataSource);
+  }
 
   /**
    * Inserts the case and gives it its number, SI-(year of occurrence)-(six-digit id).
@@ -119,7 +126,7 @@ class IncidentRepository {
             null,
             provider.contactEmail(),
             contract.contractOfficer());
-    readInThisTransaction().put(incident.incidentNumber(), incident);
+    readInThisTransaction.remember(incident.incidentNumber(), incident);
     return incident;
   }
 
@@ -191,57 +198,16 @@ class IncidentRepository {
 
   /** The register's record of a case that must exist: a process step's own incident. */
   public SeriousIncident require(String number) {
-    Map<String, SeriousIncident> read = readInThisTransaction();
-    SeriousIncident known = read.get(number);
-    if (known != null) {
-      return known;
-    }
     SeriousIncident incident =
-        findByNumber(number)
-            .orElseThrow(
-                () ->
-                    new IllegalStateException(
-                        "No serious incident " + number + " in the register"));
-    read.put(number, incident);
+        readInThisTransaction.computeIfAbsent(number, n -> findByNumber(n).orElse(null));
+    if (incident == null) {
+      throw new IllegalStateException("No serious incident " + number + " in the register");
+    }
     return incident;
   }
 
-  /**
-   * The cases this transaction has read or inserted, by number. A step asks for its case, then its
-   * emails, the next task's candidate groups and its due date ask again; within one transaction
-   * only the transaction's own writes change the row, and each of them forgets the case. Kept for
-   * the transaction on the connection it runs on, so a transaction started inside it (another
-   * connection) reads the register afresh; outside a transaction nothing is kept.
-   */
-  private Map<String, SeriousIncident> readInThisTransaction() {
-    if (!TransactionSynchronizationManager.isSynchronizationActive()) {
-      return new HashMap<>();
-    }
-    Object connection = TransactionSynchronizationManager.getResource(dataSource);
-    ReadCases read = (ReadCases) TransactionSynchronizationManager.getResource(ReadCases.class);
-    if (read != null && read.connection() == connection) {
-      return read.cases();
-    }
-    ReadCases fresh = new ReadCases(connection, new HashMap<>());
-    if (read == null) {
-      TransactionSynchronizationManager.registerSynchronization(
-          new TransactionSynchronization() {
-            @Override
-            public void afterCompletion(int status) {
-              TransactionSynchronizationManager.unbindResourceIfPossible(ReadCases.class);
-            }
-          });
-    } else {
-      TransactionSynchronizationManager.unbindResource(ReadCases.class);
-    }
-    TransactionSynchronizationManager.bindResource(ReadCases.class, fresh);
-    return fresh.cases();
-  }
-
-  private record ReadCases(Object connection, Map<String, SeriousIncident> cases) {}
-
   private void changed(String number) {
-    readInThisTransaction().remove(number);
+    readInThisTransaction.forget(number);
   }
 
   public List<SeriousIncident> findAll() {

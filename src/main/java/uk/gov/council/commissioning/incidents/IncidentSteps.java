@@ -147,6 +147,14 @@ public class IncidentSteps {
     deadlines.schedule(ref(incident(execution)), NEXT_UPDATE, rules.nextUpdate(), clock.instant());
   }
 
+  /**
+   * The case is open for review and the provider's updates begin (seed 002 §12.5): none received
+   * yet, as the update form says. Set here rather than at the start, which does not need it.
+   */
+  public void countUpdates(DelegateExecution execution) {
+    execution.setVariable(UPDATES_RECEIVED, 0);
+  }
+
   /** The provider's update arrived now: the update asked for is met. */
   void updateReceived(DelegateExecution execution) {
     deadlines.met(ref(incident(execution)), NEXT_UPDATE, clock.instant());

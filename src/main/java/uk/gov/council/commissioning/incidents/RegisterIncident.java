@@ -71,7 +71,8 @@ public class RegisterIncident implements JavaDelegate {
     caseDeadlines.open(ref, REPORTING_FORM, deadlines.reportingForm(), report.occurredAt(), null);
 
     // Only what the model, the forms and the case's pages read: the register holds the rest
-    // (provider, deadlines, source), and each variable costs a row in three tables.
+    // (provider, deadlines, source), and each variable costs a row in three tables. The update
+    // count is kept from the first update asked for (IncidentSteps.countUpdates).
     Map<String, Object> variables = new HashMap<>();
     variables.put(INCIDENT_NUMBER, number);
     variables.put(REPORTED_BY, reporter.userId());
@@ -85,7 +86,6 @@ public class RegisterIncident implements JavaDelegate {
     variables.put(REPORTING_FORM_DUE_TEXT, IncidentTimes.text(formDue));
     variables.put(SAFEGUARDING_SUSPECTED, report.safeguardingSuspected());
     variables.put(RIDDOR_REPORTABLE, report.riddorReportable());
-    variables.put(UPDATES_RECEIVED, 0);
     CaseVariables.setChanged(execution, variables);
 
     if (report.byProvider()) {

@@ -14,14 +14,6 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  */
 public final class ReportFormat {
 
-  /**
-   * The pages need no script and load nothing from elsewhere, so the browser is told to allow
-   * neither: a value that slipped past escaping could not run.
-   */
-  public static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; style-src 'self'; img-src 'self';"
-          + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
-
   /** Shown where a value does not apply or cannot be judged yet. */
   public static final String NONE = "–";
 

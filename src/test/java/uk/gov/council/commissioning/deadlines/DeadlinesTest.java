@@ -33,12 +33,13 @@ class DeadlinesTest {
   private static final WorkingDayCalendar CALENDAR = TestCalendars.englandAndWales();
   private static final CaseRef CASE = new CaseRef("COMPLAINT", "CP-2026-000001", "pi-1");
 
+  private JdbcDataSource dataSource;
   private JdbcClient jdbc;
   private DeadlineBreaches breaches;
 
   @BeforeEach
   void database() {
-    JdbcDataSource dataSource = new JdbcDataSource();
+    dataSource = new JdbcDataSource();
     dataSource.setURL("jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
     Flyway.configure().dataSource(dataSource).load().migrate();
     jdbc = JdbcClient.create(dataSource);
@@ -242,6 +243,6 @@ class DeadlinesTest {
   private Deadlines deadlines(double acceleration) {
     EngineClock clock = new EngineClock();
     return new Deadlines(
-        jdbc, CALENDAR, new TimeAcceleration(acceleration, clock), breaches, clock);
+        jdbc, dataSource, CALENDAR, new TimeAcceleration(acceleration, clock), breaches, clock);
   }
 }

@@ -21,6 +21,6 @@ public final class TestDeadlines {
   /** As {@link #withoutRegister(WorkingDayCalendar)}, with time accelerated by {@code factor}. */
   public static Deadlines withoutRegister(WorkingDayCalendar calendar, double factor) {
     EngineClock clock = new EngineClock();
-    return new Deadlines(null, calendar, new TimeAcceleration(factor, clock), null, clock);
+    return new Deadlines(null, null, calendar, new TimeAcceleration(factor, clock), null, clock);
   }
 }
