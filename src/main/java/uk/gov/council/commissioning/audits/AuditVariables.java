@@ -17,6 +17,14 @@ public final class AuditVariables {
   /** How many clauses the desk-top review assessed Medium or High (set by deskTopAuditComplete). */
   public static final String CONCERNS = "auditConcerns";
 
+  /**
+   * The day of the audit with the provider (yyyy-mm-dd), as the meeting process's form gives it.
+   */
+  public static final String AUDIT_DATE = "auditDate";
+
+  /** The areas the provider is to evidence, as the meeting process's form gives them. */
+  public static final String AREAS_TO_EVIDENCE = "areasToEvidence";
+
   /** How many Medium risks the audit with the provider moved to High (complianceAuditComplete). */
   public static final String RAISED = "auditRaisedToHigh";
 

@@ -250,6 +250,21 @@ public class ComplianceAudits {
   @Transactional
   public ComplianceAudit planProviderAudit(
       long auditId, String auditDate, String areasToEvidence, String by) {
+    return plan(auditId, auditDate, areasToEvidence, by, true);
+  }
+
+  /**
+   * §3.3: the audit with the provider as the meeting process decided it, where the process writes
+   * to the provider itself: the same checks as {@link #planProviderAudit}, no email.
+   */
+  @Transactional
+  public ComplianceAudit recordProviderAudit(
+      long auditId, String auditDate, String areasToEvidence, String by) {
+    return plan(auditId, auditDate, areasToEvidence, by, false);
+  }
+
+  private ComplianceAudit plan(
+      long auditId, String auditDate, String areasToEvidence, String by, boolean tellProvider) {
     ComplianceAudit row = row(auditId);
     if (!ComplianceAudit.DESK_TOP_DONE.equals(row.status())
         && !ComplianceAudit.PROVIDER_AUDIT.equals(row.status())) {
@@ -298,6 +313,9 @@ public class ComplianceAudits {
             by,
             "audit_planned_at",
             clock.instant()));
+    if (!tellProvider) {
+      return withRisks(row(auditId));
+    }
     Provider provider = contracts.findProviderById(row.providerId()).orElseThrow();
     Set<String> to = new LinkedHashSet<>(recipients.emailsOfGroup(provider.organisationGroup()));
     if (provider.contactEmail() != null) {

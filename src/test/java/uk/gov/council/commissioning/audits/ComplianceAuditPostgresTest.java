@@ -176,9 +176,10 @@ class ComplianceAuditPostgresTest extends ProcessTestCase {
             """
             INSERT INTO qaf_assessment (qaf_number, contract_id, provider_id, financial_year, variant,
                                         meeting_date, issue_at, return_due_at)
-            VALUES (:n, :c, :p, 2074, 'FULL', DATE '2074-06-10', :t, :t)
+            VALUES (:n, :c, :p, 2074, 'FULL', :meeting, :t, :t)
             """)
         .param("n", uniqueReference("QAF-PG-"))
+        .param("meeting", LocalDate.ofInstant(issued, TestClock.UK).plusMonths(3))
         .param("c", contract.id())
         .param("p", contract.provider().id())
         .param("t", java.sql.Timestamp.from(issued))

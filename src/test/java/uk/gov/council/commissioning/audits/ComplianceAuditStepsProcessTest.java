@@ -27,12 +27,13 @@ import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
 import uk.gov.council.commissioning.testkit.TestTeam;
+import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
  * The five steps the contract management meeting process calls (seed 001 Part 3.1 §3.2-§3.4), in a
  * model of their own that strings them as the meeting will: open the desk-top audit, the officer's
- * review, done, risks reported; the audit with the provider, reported, Medium-to-High moves
- * reported. Each path: with and without concerns, and a report attempted without a summary.
+ * review, done, risks reported; the audit with the provider as decided, reported, Medium-to-High
+ * moves reported. Each path: with and without concerns, and a report attempted without a summary.
  */
 @ProcessTest
 class ComplianceAuditStepsProcessTest extends ProcessTestCase {
@@ -63,6 +64,8 @@ class ComplianceAuditStepsProcessTest extends ProcessTestCase {
             .camundaDelegateExpression("${deskTopAuditComplete}")
             .serviceTask("Task_ReportAuditRisks")
             .camundaDelegateExpression("${reportAuditRisks}")
+            .serviceTask("Task_RecordComplianceAudit")
+            .camundaDelegateExpression("${recordComplianceAudit}")
             .userTask("Task_AuditWithProvider")
             .serviceTask("Task_ComplianceAuditComplete")
             .camundaDelegateExpression("${complianceAuditComplete}")
@@ -105,10 +108,17 @@ class ComplianceAuditStepsProcessTest extends ProcessTestCase {
             new RiskEntry(addedValue, "Good", List.of(), null, null)),
         TEAM.user(LEAD));
 
-    complete(taskAt(instance, "Task_DeskTopReview"), Map.of());
+    complete(
+        taskAt(instance, "Task_DeskTopReview"), decided("2071-04-01", "Evidence of PI returns"));
 
     assertThat(instance).isWaitingAt("Task_AuditWithProvider");
     assertThat(instance).variables().containsEntry(AuditVariables.CONCERNS, 2);
+    ComplianceAudit planned = audits.find(audit, Actor.engine()).orElseThrow();
+    assertThat(planned.status()).isEqualTo(ComplianceAudit.PROVIDER_AUDIT);
+    assertThat(planned.auditDate()).isEqualTo(LocalDate.of(2071, 4, 1));
+    assertThat(planned.areasToEvidence()).isEqualTo("Evidence of PI returns");
+    // The meeting process writes to the provider itself.
+    assertThat(outboxCount("audits:audit-" + audit + "-2071-04-01:areas-to-evidence")).isZero();
     String risks = "audits:audit-" + audit + ":risks-reported";
     assertThat(outboxCount(risks)).isEqualTo(1);
     assertThat(outbox(risks)).contains(TEAM.user(MANAGER) + "@council.example");
@@ -119,7 +129,6 @@ class ComplianceAuditStepsProcessTest extends ProcessTestCase {
     audits.reportRisks(audit);
     assertThat(outboxCount(risks)).isEqualTo(1);
 
-    audits.planProviderAudit(audit, "2071-04-01", "Evidence of PI returns", TEAM.user(LEAD));
     audits.revise(
         audit,
         List.of(new RiskEntry(returnedOnTime, "Returns still late", List.of(), "HIGH", null)),
@@ -142,12 +151,10 @@ class ComplianceAuditStepsProcessTest extends ProcessTestCase {
   void withNoConcernsNothingIsSentAndTheAuditWithTheProviderNeedsItsSummary() {
     ProcessInstance instance = start();
     long audit = auditId(instance);
-    complete(taskAt(instance, "Task_DeskTopReview"), Map.of());
+    complete(taskAt(instance, "Task_DeskTopReview"), decided("2071-04-02", "Support plans"));
 
     assertThat(instance).variables().containsEntry(AuditVariables.CONCERNS, 0);
     assertThat(outboxCount("audits:audit-" + audit + ":risks-reported")).isZero();
-
-    audits.planProviderAudit(audit, "2071-04-02", "Support plans", TEAM.user(LEAD));
     assertThatThrownBy(() -> complete(taskAt(instance, "Task_AuditWithProvider"), Map.of()))
         .hasMessageContaining("has no summary");
     assertThat(instance).isWaitingAt("Task_AuditWithProvider");
@@ -161,11 +168,33 @@ class ComplianceAuditStepsProcessTest extends ProcessTestCase {
   }
 
   @Test
+  void anAuditDateAfterTheMeetingIsRefusedNamingTheFieldAndTheCaseStaysAtTheReview() {
+    ProcessInstance instance = start();
+    long audit = auditId(instance);
+    assertThatThrownBy(
+            () ->
+                complete(taskAt(instance, "Task_DeskTopReview"), decided("2071-05-01", "Anything")))
+        .isInstanceOf(InvalidRequestException.class)
+        .satisfies(
+            e ->
+                assertThat(((InvalidRequestException) e).getErrors())
+                    .extracting(p -> p.field())
+                    .containsExactly("auditDate"));
+    assertThat(instance).isWaitingAt("Task_DeskTopReview");
+    assertThat(audits.find(audit, Actor.engine()).orElseThrow().status())
+        .isEqualTo(ComplianceAudit.DESK_TOP);
+  }
+
+  @Test
   void openingTwiceForTheSameMeetingKeepsOneAudit() {
     ProcessInstance instance = start();
     long again = audits.openFor(meeting, "another");
     assertThat(again).isEqualTo(auditId(instance));
     assertThatThrownBy(() -> audits.openFor(-1, null)).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  private static Map<String, Object> decided(String auditDate, String areas) {
+    return Map.of(AuditVariables.AUDIT_DATE, auditDate, AuditVariables.AREAS_TO_EVIDENCE, areas);
   }
 
   private ProcessInstance start() {

@@ -1,0 +1,35 @@
+package uk.gov.council.commissioning.testkit;
+
+import java.time.LocalDate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import uk.gov.council.commissioning.contracts.Contract;
+import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.contracts.Provider;
+
+/**
+ * Contracts running long enough for any year a meeting test plans, and planned contract management
+ * meetings outside any schedule.
+ */
+public final class TestMeetings {
+
+  private TestMeetings() {}
+
+  public static Contract contract(
+      ContractService contracts, Provider provider, String reference, String titlePrefix) {
+    return contracts.create(
+        ContractDraft.draft(reference, provider.id())
+            .about(titlePrefix + " " + reference, "Adult social care", null)
+            .running("2025-01-01", "2060-12-31", "100000.00", "3600000.00"));
+  }
+
+  /** A planned meeting of the contract on the day, outside any schedule; returns its id. */
+  public static long meeting(JdbcClient jdbc, Contract contract, LocalDate date) {
+    GeneratedKeyHolder key = new GeneratedKeyHolder();
+    jdbc.sql("INSERT INTO contract_management_meeting (contract_id, meeting_date) VALUES (:c, :d)")
+        .param("c", contract.id())
+        .param("d", date)
+        .update(key, "id");
+    return key.getKey().longValue();
+  }
+}
