@@ -22,6 +22,7 @@ import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 
 /**
@@ -45,8 +46,9 @@ class MeetingPlanPostgresTest extends ProcessTestCase {
     BpmnAwareTests.init(engine);
     TestClock.set(LocalDateTime.of(2058, 5, 6, 9, 0));
     Contract contract =
-        MeetingPlanTestData.contractOf(contracts, TEAM.alpha(), uniqueReference("MIPPG-"));
-    long meeting = MeetingPlanTestData.meetingOn(jdbc, contract, LocalDate.of(2058, 5, 5));
+        TestMeetings.contract(
+            contracts, TEAM.alpha(), uniqueReference("MIPPG-"), "Follow-up test service");
+    long meeting = TestMeetings.meeting(jdbc, contract, LocalDate.of(2058, 5, 5));
     starts.startMeetingImprovementPlan(meeting);
     ProcessInstance instance = runningCase(MeetingPlanSteps.PROCESS_KEY, "MIP-" + meeting);
 

@@ -18,6 +18,7 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 
 /**
@@ -41,8 +42,10 @@ class ContractManagementMeetingPostgresTest extends ProcessTestCase {
   void aMeetingWithAnAuditMovingTheProviderIntoRedIsRecordedEndToEnd() {
     BpmnAwareTests.init(engine);
     TestClock.set(LocalDateTime.of(2057, 1, 5, 9, 0));
-    Contract contract = MeetingTestData.contract(contracts, TEAM.alpha(), uniqueReference("PG-M-"));
-    long meetingId = MeetingTestData.meeting(jdbc, contract, MEETING);
+    Contract contract =
+        TestMeetings.contract(
+            contracts, TEAM.alpha(), uniqueReference("PG-M-"), "Meetings test service");
+    long meetingId = TestMeetings.meeting(jdbc, contract, MEETING);
     ProcessInstance instance =
         runtimeService
             .createProcessInstanceQuery()

@@ -28,6 +28,7 @@ import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 
 /**
@@ -57,8 +58,10 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
   void setUp() {
     BpmnAwareTests.init(engine);
     TestClock.set(LocalDateTime.of(2059, 1, 10, 9, 0));
-    contract = MeetingTestData.contract(contracts, TEAM.alpha(), uniqueReference("CMM-"));
-    meetingId = MeetingTestData.meeting(jdbc, contract, MEETING);
+    contract =
+        TestMeetings.contract(
+            contracts, TEAM.alpha(), uniqueReference("CMM-"), "Meetings test service");
+    meetingId = TestMeetings.meeting(jdbc, contract, MEETING);
   }
 
   @Test
@@ -376,7 +379,7 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
   void aCaseIsStartedOncePerMeetingAndNotForAMeetingInThePast() {
     start();
     assertThatThrownBy(() -> starts.start(meetingId)).hasMessageContaining("already has a case");
-    long past = MeetingTestData.meeting(jdbc, contract, LocalDate.of(2058, 12, 1));
+    long past = TestMeetings.meeting(jdbc, contract, LocalDate.of(2058, 12, 1));
     assertThatThrownBy(() -> starts.start(past)).hasMessageContaining("is in the past");
     assertThat(runningCases(MeetingCaseStarts.PROCESS_KEY, "CMM-" + past)).isZero();
   }
