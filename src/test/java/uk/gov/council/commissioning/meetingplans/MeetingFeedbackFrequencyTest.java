@@ -37,9 +37,7 @@ class MeetingFeedbackFrequencyTest extends ProcessTestCase {
 
   @Test
   void everySecondMeetingOfTheProviderIsSurveyedStartingWithItsFirst() {
-    Contract contract =
-        TestMeetings.contract(
-            contracts, TEAM.alpha(), uniqueReference("MFF-"), "Follow-up test service");
+    Contract contract = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MFF-"));
     TestClock.set(LocalDateTime.of(2055, 12, 1, 9, 0));
     long first = TestMeetings.meeting(jdbc, contract, LocalDate.of(2055, 3, 1));
     long second = TestMeetings.meeting(jdbc, contract, LocalDate.of(2055, 6, 1));

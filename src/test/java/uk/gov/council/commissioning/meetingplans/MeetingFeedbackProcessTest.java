@@ -43,9 +43,7 @@ class MeetingFeedbackProcessTest extends ProcessTestCase {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    contract =
-        TestMeetings.contract(
-            contracts, TEAM.alpha(), uniqueReference("MFS-"), "Follow-up test service");
+    contract = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MFS-"));
   }
 
   @Test

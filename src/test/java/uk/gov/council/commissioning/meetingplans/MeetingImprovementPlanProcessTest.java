@@ -51,9 +51,7 @@ class MeetingImprovementPlanProcessTest extends ProcessTestCase {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    contract =
-        TestMeetings.contract(
-            contracts, TEAM.alpha(), uniqueReference("MIP-"), "Follow-up test service");
+    contract = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MIP-"));
     meetingId = TestMeetings.meeting(jdbc, contract, LocalDate.of(2031, 3, 3));
     TestClock.set(LocalDateTime.of(2031, 3, 4, 9, 0));
   }

@@ -48,12 +48,8 @@ class MeetingPlanApiTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     TestClock.set(LocalDateTime.of(2057, 3, 4, 9, 0));
-    alpha =
-        TestMeetings.contract(
-            contracts, TEAM.alpha(), uniqueReference("MPAPI-A-"), "Follow-up test service");
-    beta =
-        TestMeetings.contract(
-            contracts, TEAM.beta(), uniqueReference("MPAPI-B-"), "Follow-up test service");
+    alpha = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MPAPI-A-"));
+    beta = TestMeetings.contract(contracts, TEAM.beta(), uniqueReference("MPAPI-B-"));
     alphaMeeting = TestMeetings.meeting(jdbc, alpha, LocalDate.of(2057, 3, 2));
     betaMeeting = TestMeetings.meeting(jdbc, beta, LocalDate.of(2057, 3, 3));
   }

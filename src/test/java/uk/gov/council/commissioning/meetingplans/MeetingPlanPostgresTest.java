@@ -45,9 +45,7 @@ class MeetingPlanPostgresTest extends ProcessTestCase {
   void aPlanWithAnOverdueActionIsClosedOnceEveryActionIsValidatedAndTheSurveyIsSummarised() {
     BpmnAwareTests.init(engine);
     TestClock.set(LocalDateTime.of(2058, 5, 6, 9, 0));
-    Contract contract =
-        TestMeetings.contract(
-            contracts, TEAM.alpha(), uniqueReference("MIPPG-"), "Follow-up test service");
+    Contract contract = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MIPPG-"));
     long meeting = TestMeetings.meeting(jdbc, contract, LocalDate.of(2058, 5, 5));
     starts.startMeetingImprovementPlan(meeting);
     ProcessInstance instance = runningCase(MeetingPlanSteps.PROCESS_KEY, "MIP-" + meeting);

@@ -8,7 +8,6 @@ import static uk.gov.council.commissioning.testkit.TestTeam.Role.OFFICER;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.audits.ComplianceAudits;
-import uk.gov.council.commissioning.audits.RiskEntry;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
@@ -47,9 +45,7 @@ class ContractManagementMeetingPostgresTest extends ProcessTestCase {
   void aMeetingWithAnAuditMovingTheProviderIntoRedIsRecordedEndToEnd() {
     BpmnAwareTests.init(engine);
     TestClock.set(LocalDateTime.of(2057, 1, 5, 9, 0));
-    Contract contract =
-        TestMeetings.contract(
-            contracts, TEAM.alpha(), uniqueReference("PG-M-"), "Meetings test service");
+    Contract contract = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("PG-M-"));
     long meetingId = TestMeetings.meeting(jdbc, contract, MEETING);
     ProcessInstance instance =
         runtimeService
@@ -65,13 +61,8 @@ class ContractManagementMeetingPostgresTest extends ProcessTestCase {
         Map.of("meetingDate", MEETING.toString(), "meetingTime", "11:00", "venue", "Room 2"));
     executeDueJobs(instance);
     long audit = ((Number) runtimeService.getVariable(instance.getId(), "auditId")).longValue();
-    long returnedOnTime = TestMeetings.checklistClause(jdbc, "PERFORMANCE_INDICATORS", 1);
-    audits.assess(
-        audit,
-        List.of(
-            new RiskEntry(
-                returnedOnTime, "Late twice", List.of("MINOR_INTERNAL_DISRUPTION"), null, null)),
-        TEAM.user(OFFICER));
+    long returnedOnTime =
+        ContractManagementMeetingProcessTest.oneMediumRisk(audits, jdbc, audit, TEAM.user(OFFICER));
     completeAs(
         TEAM.user(OFFICER), instance, "Task_DeskTopAudit", Map.of("deskTopFindings", "High risk"));
     completeAs(
@@ -83,11 +74,8 @@ class ContractManagementMeetingPostgresTest extends ProcessTestCase {
             "consultationLevel", "TELEPHONE",
             "auditDate", "2057-05-02",
             "areasToEvidence", "Medication records"));
-    audits.revise(
-        audit,
-        List.of(new RiskEntry(returnedOnTime, "Still late", List.of(), "HIGH", null)),
-        "Records incomplete",
-        TEAM.user(OFFICER));
+    ContractManagementMeetingProcessTest.nowHigh(
+        audits, audit, returnedOnTime, "Records incomplete", TEAM.user(OFFICER));
     completeAs(TEAM.user(OFFICER), instance, "Task_ReportComplianceAudit", Map.of());
     completeAs(
         TEAM.alphaUser(),

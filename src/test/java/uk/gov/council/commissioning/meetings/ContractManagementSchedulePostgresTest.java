@@ -45,9 +45,7 @@ class ContractManagementSchedulePostgresTest extends ProcessTestCase {
   void aScheduleReworkedOnceThenApprovedPlansMeetingsWhoseHeldShareIsReported() {
     BpmnAwareTests.init(engine);
     TestClock.set(LocalDateTime.of(2050, 12, 1, 9, 0));
-    Contract red =
-        TestMeetings.contract(
-            contracts, TEAM.alpha(), uniqueReference("PG-R-"), "Meetings test service");
+    Contract red = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("PG-R-"));
     priorities.set(red, "RED", "Under formal monitoring", TEAM.user(MANAGER));
     ProcessInstance instance =
         runtimeService

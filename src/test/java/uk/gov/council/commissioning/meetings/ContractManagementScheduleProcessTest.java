@@ -58,15 +58,9 @@ class ContractManagementScheduleProcessTest extends ProcessTestCase {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    green =
-        TestMeetings.contract(
-            contracts, TEAM.alpha(), uniqueReference("CMS-G-"), "Meetings test service");
-    amber =
-        TestMeetings.contract(
-            contracts, TEAM.alpha(), uniqueReference("CMS-A-"), "Meetings test service");
-    red =
-        TestMeetings.contract(
-            contracts, TEAM.beta(), uniqueReference("CMS-R-"), "Meetings test service");
+    green = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("CMS-G-"));
+    amber = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("CMS-A-"));
+    red = TestMeetings.contract(contracts, TEAM.beta(), uniqueReference("CMS-R-"));
     priorities.set(amber, "AMBER", "Two complaints upheld", TEAM.user(MANAGER));
     priorities.set(red, "RED", "Default notice", TEAM.user(MANAGER));
   }

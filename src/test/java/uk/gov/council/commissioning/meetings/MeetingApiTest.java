@@ -52,12 +52,8 @@ class MeetingApiTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     month = YearMonth.of(2070, 1).plusMonths(MONTHS.getAndIncrement());
-    alpha =
-        TestMeetings.contract(
-            contracts, TEAM.alpha(), uniqueReference("MAPI-A-"), "Meetings test service");
-    beta =
-        TestMeetings.contract(
-            contracts, TEAM.beta(), uniqueReference("MAPI-B-"), "Meetings test service");
+    alpha = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MAPI-A-"));
+    beta = TestMeetings.contract(contracts, TEAM.beta(), uniqueReference("MAPI-B-"));
     alphaFirst = meeting(alpha, month.atDay(3));
     alphaSecond = meeting(alpha, month.atDay(10));
     alphaThird = meeting(alpha, month.atDay(24));

@@ -48,12 +48,8 @@ class MeetingCaseApiTest extends HttpProcessTestCase {
   void setUp() {
     BpmnAwareTests.init(engine);
     TestClock.set(LocalDateTime.of(2058, 3, 2, 9, 0));
-    alpha =
-        TestMeetings.contract(
-            contracts, TEAM.alpha(), uniqueReference("MCAPI-A-"), "Meetings test service");
-    beta =
-        TestMeetings.contract(
-            contracts, TEAM.beta(), uniqueReference("MCAPI-B-"), "Meetings test service");
+    alpha = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MCAPI-A-"));
+    beta = TestMeetings.contract(contracts, TEAM.beta(), uniqueReference("MCAPI-B-"));
     alphaMeeting = TestMeetings.meeting(jdbc, alpha, MEETING);
     betaMeeting = TestMeetings.meeting(jdbc, beta, MEETING);
   }

@@ -15,6 +15,11 @@ public final class TestMeetings {
 
   private TestMeetings() {}
 
+  /** A contract titled "Meetings test service" and its reference. */
+  public static Contract contract(ContractService contracts, Provider provider, String reference) {
+    return contract(contracts, provider, reference, "Meetings test service");
+  }
+
   public static Contract contract(
       ContractService contracts, Provider provider, String reference, String titlePrefix) {
     return contracts.create(
