@@ -11,6 +11,9 @@ import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.complaints.ComplaintProperties;
 import uk.gov.council.commissioning.extension.ExtensionProperties;
 import uk.gov.council.commissioning.incidents.IncidentProperties;
+import uk.gov.council.commissioning.meetings.MeetingProcessProperties;
+import uk.gov.council.commissioning.meetingplans.MeetingFeedbackProperties;
+import uk.gov.council.commissioning.meetingplans.MeetingPlanProperties;
 import uk.gov.council.commissioning.meetings.MeetingsProperties;
 import uk.gov.council.commissioning.procurement.ProcurementProperties;
 import uk.gov.council.commissioning.qaf.QafProperties;
@@ -44,6 +47,9 @@ class ConfigurationPropertiesTest {
               .hasSingleBean(ExtensionProperties.class)
               .hasSingleBean(IncidentProperties.class)
               .hasSingleBean(MeetingsProperties.class)
+              .hasSingleBean(MeetingProcessProperties.class)
+              .hasSingleBean(MeetingPlanProperties.class)
+              .hasSingleBean(MeetingFeedbackProperties.class)
               .hasSingleBean(ProcurementProperties.class)
               .hasSingleBean(QafProperties.class)
               .hasSingleBean(SafeguardingProperties.class)
@@ -106,6 +112,41 @@ class ConfigurationPropertiesTest {
             context ->
                 assertThat(context.getBean(MeetingsProperties.class).meetingsAYear("PURPLE"))
                     .isEqualTo(12));
+  }
+
+  @Test
+  void aMeetingsSetUpThatOpensAfterTheLetterIsDueIsRefusedByName() {
+    runner
+        .withPropertyValues("commissioning.meetings.process.preparation-weeks=2")
+        .run(
+            context ->
+                assertRefused(
+                    context,
+                    "commissioning.meetings.process.preparation-weeks (2)",
+                    "letter-weeks"));
+    runner
+        .withPropertyValues("commissioning.meetings.process.agenda-days=-1")
+        .run(context -> assertRefused(context, "agenda-days must not be negative"));
+  }
+
+  @Test
+  void theMeetingFollowUpsSettingsBindAndAZeroIsRefusedByName() {
+    runner.run(
+        context -> {
+          assertThat(context.getBean(MeetingPlanProperties.class).planWorkingDays()).isEqualTo(20);
+          assertThat(context.getBean(MeetingFeedbackProperties.class).everyNthMeeting())
+              .isEqualTo(1);
+        });
+    runner
+        .withPropertyValues("commissioning.meetings.improvement-plan.plan-working-days=0")
+        .run(
+            context ->
+                assertRefused(
+                    context, "commissioning.meetings.improvement-plan.plan-working-days"));
+    runner
+        .withPropertyValues("commissioning.meetings.feedback.every-nth-meeting=0")
+        .run(
+            context -> assertRefused(context, "commissioning.meetings.feedback.every-nth-meeting"));
   }
 
   private static void assertRefused(

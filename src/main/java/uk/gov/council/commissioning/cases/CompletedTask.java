@@ -38,5 +38,12 @@ public final class CompletedTask {
     return value == null ? null : value.toString();
   }
 
+  /** Who is completing the task: the signed-in user, or null when the system completes it. */
+  public static String completedBy(DelegateTask task) {
+    org.camunda.bpm.engine.impl.identity.Authentication authentication =
+        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    return authentication == null ? null : authentication.getUserId();
+  }
+
   private CompletedTask() {}
 }

@@ -176,6 +176,21 @@ public class DeadlineBreaches {
         .list();
   }
 
+  /**
+   * The provider's breaches whose deadline fell on or after {@code since}, the latest deadline
+   * first (the desk-top compliance audit's view of the last twelve months).
+   */
+  public List<DeadlineBreach> ofProviderSince(long providerId, Instant since) {
+    return jdbc.sql(
+            "SELECT * FROM deadline_breach WHERE provider_id = :providerId AND due_at >= :since"
+                + " ORDER BY "
+                + NEWEST_FIRST)
+        .param("providerId", providerId)
+        .param("since", utc(since))
+        .query(DeadlineBreaches::breach)
+        .list();
+  }
+
   private static DeadlineBreach breach(ResultSet rs, int row) throws SQLException {
     return new DeadlineBreach(
         rs.getString("case_type"),

@@ -234,6 +234,11 @@ public final class FormChecks {
     problems.add(field + ": " + message);
   }
 
+  /** Problems a parser has already written as "field: message" (a line-by-line field). */
+  public void problems(java.util.Collection<String> fieldProblems) {
+    problems.addAll(fieldProblems);
+  }
+
   public void throwIfAny() {
     if (declared != null) {
       declaredProblems();

@@ -46,6 +46,10 @@ class MeetingController {
   private final MeetingPriorities priorities;
   private final MeetingRegister register;
   private final ContractService contracts;
+  private final MeetingCaseStarts caseStarts;
+  private final MeetingActions actions;
+
+  record CaseStarted(long meetingId, String businessKey, String processInstanceId) {}
 
   record PriorityRequest(String priority, String reason) {}
 
@@ -78,6 +82,28 @@ class MeetingController {
           HttpStatus.CONFLICT, "Meeting " + meeting.id() + " is already recorded as held");
     }
     return visibleMeeting(id, user);
+  }
+
+  /**
+   * §3: opens the meeting's case now (the approved schedule opens one for each of its meetings;
+   * this is for a meeting planned another way). A meeting held, in the past or with a case running
+   * is refused.
+   */
+  @PostMapping("/{id}/case")
+  @PreAuthorize(STAFF_WHO_RECORD)
+  public org.springframework.http.ResponseEntity<CaseStarted> startCase(
+      @PathVariable String id, Authentication user) {
+    Meeting meeting = visibleMeeting(id, user);
+    String instance = caseStarts.start(meeting.id());
+    return org.springframework.http.ResponseEntity.created(
+            java.net.URI.create("/api/meetings/" + meeting.id()))
+        .body(new CaseStarted(meeting.id(), MeetingCaseStarts.businessKey(meeting.id()), instance));
+  }
+
+  /** §3.5: the actions of the meeting's minutes, each with its owner and target date. */
+  @GetMapping("/{id}/actions")
+  public List<MeetingAction> actions(@PathVariable String id, Authentication user) {
+    return actions.of(visibleMeeting(id, user).id());
   }
 
   /** §2: planned against held, and the % compliance to schedule, for a month. */

@@ -15,7 +15,6 @@ import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.cases.CompletedTask;
@@ -134,10 +133,10 @@ public class MeetingScheduleSteps {
     ScheduleAdjustments.Parsed parsed =
         ScheduleAdjustments.parse(
             text, Year.of(schedule.year()), today(), contractsIn(schedule.id()));
-    parsed.problems().forEach(p -> form.problem(ScheduleAdjustments.FIELD, after(p)));
+    form.problems(parsed.problems());
     form.throwIfAny();
     CompletedTask.handOver(task, ScheduleAdjustments.FIELD, text == null ? "" : text);
-    CompletedTask.handOver(task, "by", currentUser(task));
+    CompletedTask.handOver(task, "by", CompletedTask.completedBy(task));
   }
 
   /** The checked adjustments replace the contracts' drafted dates. */
@@ -175,7 +174,7 @@ public class MeetingScheduleSteps {
         execution,
         "contract-management-schedule/for-csg",
         round,
-        union(Roles.CORE_STRATEGY_GROUP, Roles.CONTRACTS_MANAGERS),
+        recipients.emailsOfGroups(Roles.CORE_STRATEGY_GROUP, Roles.CONTRACTS_MANAGERS),
         Map.of(
             "year", schedule.year(),
             "round", round,
@@ -196,7 +195,7 @@ public class MeetingScheduleSteps {
     form.throwIfAny();
     TaskAnswers.passOn(task, List.of("csgDecision"));
     CompletedTask.handOver(task, "csgComments", comments == null ? "" : comments);
-    CompletedTask.handOver(task, "by", currentUser(task));
+    CompletedTask.handOver(task, "by", CompletedTask.completedBy(task));
   }
 
   /** Records the answer; an approval meets the approval deadline. */
@@ -235,7 +234,7 @@ public class MeetingScheduleSteps {
     mail.send(
         execution,
         "contract-management-schedule/approved",
-        union(
+        recipients.emailsOfGroups(
             Roles.CONTRACT_MANAGEMENT_LEADS,
             Roles.CONTRACTS_MANAGERS,
             Roles.COMMISSIONING_OFFICERS),
@@ -252,7 +251,7 @@ public class MeetingScheduleSteps {
       mail.send(
           execution,
           "contract-management-schedule/overdue",
-          union(Roles.CONTRACTS_MANAGERS, Roles.CONTRACT_MANAGEMENT_LEADS),
+          recipients.emailsOfGroups(Roles.CONTRACTS_MANAGERS, Roles.CONTRACT_MANAGEMENT_LEADS),
           Map.of(
               "year", schedule.year(),
               "status",
@@ -319,26 +318,7 @@ public class MeetingScheduleSteps {
                 + ")");
   }
 
-  private List<String> union(String... groups) {
-    Set<String> all = new LinkedHashSet<>();
-    for (String group : groups) {
-      all.addAll(recipients.emailsOfGroup(group));
-    }
-    return List.copyOf(all);
-  }
-
   private LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
-  }
-
-  /** A problem as FormChecks takes it: the message after "field: ". */
-  private static String after(String problem) {
-    return problem.substring(problem.indexOf(": ") + 2);
-  }
-
-  private static String currentUser(DelegateTask task) {
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 }

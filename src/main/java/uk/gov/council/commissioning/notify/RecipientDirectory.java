@@ -49,6 +49,15 @@ public class RecipientDirectory {
     return List.copyOf(emails);
   }
 
+  /** Addresses of the members of any of the groups, group by group, without duplicates. */
+  public List<String> emailsOfGroups(String... groupIds) {
+    LinkedHashSet<String> emails = new LinkedHashSet<>();
+    for (String groupId : groupIds) {
+      emails.addAll(emailsOfGroup(groupId));
+    }
+    return List.copyOf(emails);
+  }
+
   /**
    * A contract's officer, copied on a provider's missed deadlines; the commissioning officers when
    * the contract names no officer or the officer has no address, so the news still reaches someone.

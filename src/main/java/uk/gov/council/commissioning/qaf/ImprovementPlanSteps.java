@@ -9,7 +9,6 @@ import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
@@ -140,7 +139,7 @@ public class ImprovementPlanSteps {
     CompletedTask.handOver(task, "responsiblePerson", responsible);
     CompletedTask.handOver(task, "targetDates", targetDates);
     CompletedTask.handOver(task, "evidenceOfImprovement", evidence);
-    CompletedTask.handOver(task, "by", currentUser(task));
+    CompletedTask.handOver(task, "by", CompletedTask.completedBy(task));
   }
 
   /**
@@ -240,7 +239,7 @@ public class ImprovementPlanSteps {
         task,
         commentsField,
         comments == null || comments.toString().isBlank() ? null : comments.toString().trim());
-    CompletedTask.handOver(task, reviewer + "ReviewBy", currentUser(task));
+    CompletedTask.handOver(task, reviewer + "ReviewBy", CompletedTask.completedBy(task));
   }
 
   /**
@@ -329,7 +328,7 @@ public class ImprovementPlanSteps {
         task,
         "validationFindings",
         findings == null || findings.toString().isBlank() ? null : findings.toString().trim());
-    CompletedTask.handOver(task, "by", currentUser(task));
+    CompletedTask.handOver(task, "by", CompletedTask.completedBy(task));
   }
 
   /** The validation the task checked; the gateway after it reads whether the standard improved. */
@@ -361,7 +360,7 @@ public class ImprovementPlanSteps {
     CompletedTask.handOver(task, "csgReport", report);
     CompletedTask.handOver(task, "defaultNoticeDecision", decision);
     CompletedTask.handOver(task, "defaultNoticeReasons", reasons);
-    CompletedTask.handOver(task, "by", currentUser(task));
+    CompletedTask.handOver(task, "by", CompletedTask.completedBy(task));
   }
 
   /**
@@ -444,12 +443,6 @@ public class ImprovementPlanSteps {
 
   static CaseRef ref(DelegateExecution execution) {
     return CaseRef.of(CASE_TYPE, execution);
-  }
-
-  private static String currentUser(DelegateTask task) {
-    Authentication authentication =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
-    return authentication == null ? null : authentication.getUserId();
   }
 
   private static String label(String decision) {

@@ -12,10 +12,10 @@ import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
  * How the report pages write times, days and numbers: UK time, in the short form an officer reads
  * at a glance ("Mon 23 Nov 2026, 14:05"), and an en dash where there is no value.
  */
-final class ReportFormat {
+public final class ReportFormat {
 
   /** Shown where a value does not apply or cannot be judged yet. */
-  static final String NONE = "–";
+  public static final String NONE = "–";
 
   // English rather than UK locale data: recent CLDR abbreviates September as "Sept" for en-GB only.
   private static final DateTimeFormatter TIME =
@@ -26,7 +26,7 @@ final class ReportFormat {
 
   private ReportFormat() {}
 
-  static String time(Instant moment) {
+  public static String time(Instant moment) {
     return moment == null ? NONE : TIME.format(moment);
   }
 
@@ -37,7 +37,7 @@ final class ReportFormat {
         : moment.atZone(WorkingDayCalendar.UK).toOffsetDateTime().toString();
   }
 
-  static String day(LocalDate day) {
+  public static String day(LocalDate day) {
     return day == null ? NONE : DAY.format(day);
   }
 

@@ -92,7 +92,8 @@ final class ReportViews {
             "COMPLAINT", "Complaint",
             "SAFEGUARDING_ALERT", "Safeguarding alert",
             "QAF", "QAF",
-            "QAF_IMPROVEMENT_PLAN", "QAF improvement plan");
+            "QAF_IMPROVEMENT_PLAN", "QAF improvement plan",
+            "MEETING_PLAN", "Meeting improvement plan");
 
     // Without the periods: they are configuration, and the due column says when each fell due.
     private static final Map<String, String> REQUIREMENTS =

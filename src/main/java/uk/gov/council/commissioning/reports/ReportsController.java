@@ -37,10 +37,8 @@ import uk.gov.council.commissioning.reports.ReportViews.BreachRow;
 import uk.gov.council.commissioning.reports.ReportViews.ProviderSection;
 import uk.gov.council.commissioning.reports.ReportViews.QuarterView;
 import uk.gov.council.commissioning.security.Actor;
-import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CouncilUser;
 import uk.gov.council.commissioning.security.ProviderScope;
-import uk.gov.council.commissioning.security.Roles;
 
 /**
  * Pages for people signed in to the web apps (the same session as Tasklist): the quarterly
@@ -58,18 +56,12 @@ class ReportsController {
   static final String QUARTER_PROBLEM =
       "Enter a quarter as a year and quarter number, for example 2026-Q3 (Q1 is January to March)";
 
-  /**
-   * The pages need no script and load nothing from elsewhere, so the browser is told to allow
-   * neither: a value that slipped past escaping could not run.
-   */
-  static final String CONTENT_SECURITY_POLICY =
-      "default-src 'none'; style-src 'self'; img-src 'self';"
-          + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
+  static final String CONTENT_SECURITY_POLICY = ReportPage.CONTENT_SECURITY_POLICY;
 
   private final ComplianceFigures figures;
   private final DeadlineBreaches breaches;
   private final ContractService contracts;
-  private final CaseAccess caseAccess;
+  private final ReportPage reportPage;
   private final MeetingMonitoring meetingMonitoring;
   private final Clock clock;
 
@@ -78,10 +70,7 @@ class ReportsController {
 
   @ModelAttribute
   void everyPage(Authentication user, Model model, HttpServletResponse response) {
-    response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
-    model.addAttribute("userName", user == null ? null : user.getName());
-    model.addAttribute("mayUseCockpit", caseAccess.mayUseCockpit(user));
-    model.addAttribute("mayReadMail", CouncilUser.isInAny(user, List.of(Roles.ADMIN)));
+    reportPage.prepare(user, model, response);
   }
 
   @GetMapping({"", "/"})

@@ -105,6 +105,14 @@ class ContractManagementScheduleProcessTest extends ProcessTestCase {
     assertThat(instance).isEnded().hasPassed("Task_EmailScheduleApproved");
     assertThat(plannedMeetings(green)).isEqualTo(drafted(2041, green));
     assertThat(plannedMeetings(red)).isEqualTo(drafted(2041, red));
+    // Each approved meeting has its case (Task_StartMeetingCases), waiting for its preparation.
+    assertThat(instance).hasPassed("Task_StartMeetingCases");
+    assertThat(meetingIds(red)).hasSize(4);
+    for (long meeting : meetingIds(red)) {
+      assertThat(runningCase(MeetingCaseStarts.PROCESS_KEY, MeetingCaseStarts.businessKey(meeting)))
+          .as("case of meeting " + meeting)
+          .isNotNull();
+    }
     assertThat(register.schedule(Year.of(2041)).orElseThrow().status()).isEqualTo("APPROVED");
     assertThat(approval(2041).state()).isEqualTo(Deadline.State.MET);
     assertThat(outbox("contract-management-schedule:" + instance.getId() + ":approved"))
@@ -280,6 +288,13 @@ class ContractManagementScheduleProcessTest extends ProcessTestCase {
             """)
         .param("c", contract.id())
         .query(LocalDate.class)
+        .list();
+  }
+
+  private List<Long> meetingIds(Contract contract) {
+    return jdbc.sql("SELECT id FROM contract_management_meeting WHERE contract_id = :c")
+        .param("c", contract.id())
+        .query(Long.class)
         .list();
   }
 

@@ -15,7 +15,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
@@ -292,12 +291,7 @@ class MeetingApiTest extends HttpProcessTestCase {
   }
 
   private long meeting(Contract contract, LocalDate date) {
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    jdbc.sql("INSERT INTO contract_management_meeting (contract_id, meeting_date) VALUES (:c, :d)")
-        .param("c", contract.id())
-        .param("d", date)
-        .update(key, "id");
-    return key.getKey().longValue();
+    return MeetingTestData.meeting(jdbc, contract, date);
   }
 
   private String status(long meeting) {

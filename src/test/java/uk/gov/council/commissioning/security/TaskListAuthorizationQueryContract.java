@@ -25,6 +25,7 @@ import org.camunda.bpm.engine.runtime.VariableInstance;
 import org.camunda.bpm.engine.runtime.VariableInstanceQuery;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.camunda.bpm.engine.variable.type.ValueType;
 import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -102,7 +103,13 @@ abstract class TaskListAuthorizationQueryContract extends ProcessTestCase {
     standaloneTask("vibrance", VIBRANCE, null);
     standaloneTask("brightpath", BRIGHTPATH, null);
     standaloneTask("user", null, "tlq-user");
+    // Assigned to its candidate, and another team's task owned by it: the involved user's tasks.
+    taskService.setAssignee(standalone.get(standalone.size() - 1), "tlq-user");
+    taskService.setOwner(standalone.get(0), "tlq-officer");
     standaloneTask("nobody", null, null);
+    // Two candidate groups: a member of both must see it once.
+    standaloneTask("shared", TEAM, null);
+    taskService.addCandidateGroup(standalone.get(standalone.size() - 1), TEAM_WITH_GRANT);
     Authorization readTasks = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
     readTasks.setGroupId(TEAM_WITH_GRANT);
     readTasks.setResource(Resources.PROCESS_DEFINITION);
@@ -306,35 +313,117 @@ abstract class TaskListAuthorizationQueryContract extends ProcessTestCase {
 
   @Test
   void everyUserSeesExactlyWhatTheEngineShowed() {
-    Map<String, List<String>> users =
-        Map.of(
-            "tlq-grant-officer", List.of(TEAM_WITH_GRANT),
-            "tlq-officer", List.of(TEAM),
-            "tlq-both", List.of(TEAM, TEAM_WITH_GRANT),
-            "tlq-vibrance", List.of(Roles.PROVIDERS, VIBRANCE),
-            "tlq-brightpath", List.of(Roles.PROVIDERS, BRIGHTPATH),
-            "tlq-user", List.of(),
-            "tlq-stranger", List.of("tlq-nobody"));
-    users.forEach(
-        (user, groups) -> {
-          identityService.setAuthentication(user, groups);
-          try {
-            for (TaskQuery query : queries(groups)) {
-              Set<String> rewritten = names(query.list());
-              assertThat(rewritten).as(user).isEqualTo(names(engineList(query)));
-              assertThat(query.count()).as(user).isEqualTo(engineCount(query));
-            }
-          } finally {
-            identityService.clearAuthentication();
-          }
-        });
+    users()
+        .forEach(
+            (user, groups) -> {
+              identityService.setAuthentication(user, groups);
+              try {
+                for (TaskQuery query : tasklistQueries(user, groups)) {
+                  List<String> engines = ids(engineList(query));
+                  long engineCount = engineCount(query);
+                  // Twice: a query object is run again when Tasklist refreshes a list.
+                  for (int run = 0; run < 2; run++) {
+                    assertThat(ids(query.list())).as(user).isEqualTo(engines);
+                    assertThat(query.count()).as(user).isEqualTo(engineCount);
+                  }
+                }
+              } finally {
+                identityService.clearAuthentication();
+              }
+            });
+  }
+
+  @Test
+  void aSortedPageIsTheEnginesPageInTheEnginesOrder() {
+    users()
+        .forEach(
+            (user, groups) -> {
+              identityService.setAuthentication(user, groups);
+              try {
+                for (TaskQuery query : tasklistQueries(user, groups)) {
+                  ((TaskQueryImpl) query).orderByTaskName().asc().orderByTaskId().asc();
+                  List<String> engines = ids(engineList(query));
+                  List<String> page = ids(query.listPage(1, 2));
+                  assertThat(page).as(user).isEqualTo(engines.stream().skip(1).limit(2).toList());
+                }
+              } finally {
+                identityService.clearAuthentication();
+              }
+            });
+  }
+
+  /**
+   * The task queries Tasklist sends: the shared filters ("My group tasks", "My tasks"), a candidate
+   * user's and a candidate group's unassigned tasks, the involved user, tasks with or without
+   * candidate groups, a search across groups and assignee (an "or" query), the candidate links
+   * asked in two places at once (which keep the engine's join), and a sort by a variable.
+   */
+  private List<TaskQuery> tasklistQueries(String user, List<String> groups) {
+    List<TaskQuery> queries = new ArrayList<>(queries(groups));
+    queries.add(ours(taskService.createTaskQuery().taskAssignee(user)));
+    queries.add(ours(taskService.createTaskQuery().taskCandidateUser(user)));
+    queries.add(ours(taskService.createTaskQuery().taskCandidateUser(user).includeAssignedTasks()));
+    queries.add(ours(taskService.createTaskQuery().taskInvolvedUser(user)));
+    queries.add(ours(taskService.createTaskQuery().withCandidateGroups()));
+    queries.add(ours(taskService.createTaskQuery().withoutCandidateGroups()));
+    queries.add(ours(taskService.createTaskQuery().withCandidateUsers()));
+    queries.add(
+        ours(
+            taskService.createTaskQuery().or().taskAssignee(user).taskCandidateUser(user).endOr()));
+    queries.add(ours(taskService.createTaskQuery().taskInvolvedUser(user).withCandidateGroups()));
+    queries.add(
+        ours(
+            taskService
+                .createTaskQuery()
+                .taskCandidateGroup(TEAM)
+                .or()
+                .taskInvolvedUser(user)
+                .taskAssignee(user)
+                .endOr()));
+    queries.add(
+        ours(taskService.createTaskQuery().orderByTaskCreateTime().desc().orderByTaskId().asc()));
+    queries.add(
+        ours(
+            taskService
+                .createTaskQuery()
+                .orderByTaskVariable(VARIABLE, ValueType.STRING)
+                .asc()
+                .orderByTaskId()
+                .asc()));
+    if (!groups.isEmpty()) {
+      queries.add(
+          ours(
+              taskService
+                  .createTaskQuery()
+                  .or()
+                  .taskCandidateGroupIn(groups)
+                  .taskAssignee(user)
+                  .endOr()
+                  .orderByTaskCreateTime()
+                  .desc()));
+      queries.add(ours(taskService.createTaskQuery().taskCandidateGroup(groups.get(0))));
+      queries.add(
+          ours(
+              taskService
+                  .createTaskQuery()
+                  .taskCandidateGroupIn(groups)
+                  .or()
+                  .taskCandidateUser(user)
+                  .taskAssignee(user)
+                  .endOr()));
+    }
+    return queries;
+  }
+
+  private static List<String> ids(List<? extends Task> tasks) {
+    return tasks.stream().map(Task::getId).toList();
   }
 
   @Test
   void aTeamSeesItsOwnTasksAndThoseOfAProcessItReadsAndAProviderOnlyItsOwn() {
-    assertThat(visibleTo("tlq-officer", TEAM)).containsExactly("forTeam", "tlq-team");
+    assertThat(visibleTo("tlq-officer", TEAM)).containsExactly("forTeam", "tlq-shared", "tlq-team");
     assertThat(visibleTo("tlq-grant-officer", TEAM_WITH_GRANT))
-        .containsExactly("forTeam", "forTeamWithGrant", "forVibrance");
+        .containsExactly("forTeam", "forTeamWithGrant", "forVibrance", "tlq-shared");
     assertThat(visibleTo("tlq-vibrance", Roles.PROVIDERS, VIBRANCE))
         .containsExactly("forVibrance", "tlq-vibrance");
     assertThat(visibleTo("tlq-brightpath", Roles.PROVIDERS, BRIGHTPATH))

@@ -13,7 +13,9 @@ class TaskListAuthorizationQueryTest extends TaskListAuthorizationQueryContract 
 
   @Test
   void theJoinIsGoneAndTheCheckIsThreeSubQueries() {
-    String mapper = TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.engineMapping());
+    String mapper =
+        TaskListAuthorizationQuery.rewrite(
+            TaskListAuthorizationQuery.TASKS, TaskListAuthorizationQuery.engineMapping());
     assertThat(mapper).doesNotContain("AUTH ON").doesNotContain("authCheckJoinWithoutOnClause");
     assertThat(mapper).contains("OR D.KEY_ IN (SELECT A.RESOURCE_ID_");
   }
@@ -26,7 +28,8 @@ class TaskListAuthorizationQueryTest extends TaskListAuthorizationQueryContract 
             "D.KEY_ ${authJoinSeparator} '*'",
             "D.KEY_ ${authJoinSeparator} RES.PROC_INST_ID_ ${authJoinSeparator} '*'");
     assertThat(changed).isNotEqualTo(engine);
-    assertThatThrownBy(() -> TaskListAuthorizationQuery.rewrite(changed))
+    assertThatThrownBy(
+            () -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.TASKS, changed))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("the authorization join differs");
   }
@@ -39,7 +42,8 @@ class TaskListAuthorizationQueryTest extends TaskListAuthorizationQueryContract 
             "AuthorizationEntity.contextualAuthorizationCheck\" />",
             "AuthorizationEntity.otherCheck\" />");
     assertThat(changed).isNotEqualTo(engine);
-    assertThatThrownBy(() -> TaskListAuthorizationQuery.rewrite(changed))
+    assertThatThrownBy(
+            () -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.TASKS, changed))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("the authorization check differs");
   }
@@ -47,7 +51,8 @@ class TaskListAuthorizationQueryTest extends TaskListAuthorizationQueryContract 
   @Test
   void theVariableJoinIsGoneAndTheCheckIsFiveSubQueries() {
     String mapper =
-        TaskListAuthorizationQuery.rewriteVariables(
+        TaskListAuthorizationQuery.rewrite(
+            TaskListAuthorizationQuery.VARIABLES,
             TaskListAuthorizationQuery.engineVariableMapping());
     assertThat(mapper).doesNotContain("AUTH ON").doesNotContain("authCheckJoinWithoutOnClause");
     assertThat(mapper).contains("A.RESOURCE_ID_ = PROCDEF.KEY_)", "A.RESOURCE_ID_ = RES.TASK_ID_)");
@@ -58,7 +63,8 @@ class TaskListAuthorizationQueryTest extends TaskListAuthorizationQueryContract 
     String engine = TaskListAuthorizationQuery.engineVariableMapping();
     String changed = engine.replace("${authJoinSeparator} RES.TASK_ID_", "");
     assertThat(changed).isNotEqualTo(engine);
-    assertThatThrownBy(() -> TaskListAuthorizationQuery.rewriteVariables(changed))
+    assertThatThrownBy(
+            () -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.VARIABLES, changed))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("the variable authorization join differs");
   }
@@ -71,7 +77,8 @@ class TaskListAuthorizationQueryTest extends TaskListAuthorizationQueryContract 
             "<bind name=\"applyAuthorizationCheckForCaseInstances\" value=\"true\" />",
             "<bind name=\"applyAuthorizationCheckForCaseInstances\" value=\"false\" />");
     assertThat(changed).isNotEqualTo(engine);
-    assertThatThrownBy(() -> TaskListAuthorizationQuery.rewriteVariables(changed))
+    assertThatThrownBy(
+            () -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.VARIABLES, changed))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("the variable authorization check differs");
   }
@@ -87,5 +94,79 @@ class TaskListAuthorizationQueryTest extends TaskListAuthorizationQueryContract 
     assertThatThrownBy(() -> TaskListAuthorizationQuery.rewriteGroups(changed))
         .isInstanceOf(ProcessEngineException.class)
         .hasMessageContaining("the authorized groups query differs");
+  }
+
+  @Test
+  void theStatementsAsTasklistGetsThemHaveTheShapeMeasured() {
+    String list =
+        "select RES.ID_ from ACT_RU_TASK RES left join ACT_RE_PROCDEF D on RES.PROC_DEF_ID_ = D.ID_"
+            + " WHERE EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_"
+            + " and I.TYPE_ = 'candidate' and I.GROUP_ID_ IN (?))"
+            + " and ( D.KEY_ IN (SELECT A.RESOURCE_ID_ FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2"
+            + " AND A.RESOURCE_ID_ IN (SELECT P.KEY_ FROM ACT_RE_PROCDEF P))"
+            + " OR EXISTS (SELECT 1 FROM ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2"
+            + " AND A.RESOURCE_ID_ = RES.ID_ OFFSET 0 ROWS) )";
+    String count =
+        list.replace("select RES.ID_", "select count(RES.ID_)").replace(" OFFSET 0 ROWS", "");
+    TaskListAuthorizationQuery.checkShape(list, count, "");
+    assertRefused(list.replace("select RES.ID_", "select distinct RES.ID_"), count, "DISTINCT");
+    assertRefused(
+        list,
+        "SELECT COUNT(*) FROM (SELECT DISTINCT RES.ID_"
+            + count.substring("select count(RES.ID_)".length())
+            + ") countDistinct",
+        "DISTINCT");
+    assertRefused(
+        list.replace(
+            "WHERE EXISTS (SELECT 1 FROM ACT_RU_IDENTITYLINK I WHERE I.TASK_ID_ = RES.ID_ and",
+            "left join ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_ WHERE"),
+        count,
+        "the identity link is not asked by EXISTS");
+    assertRefused(list.replace(" OFFSET 0 ROWS", ""), count, "not looked up per listed task");
+    assertRefused(list, count.replace("= RES.ID_)", "= RES.ID_ OFFSET 0 ROWS)"), "not asked once");
+    assertRefused(
+        list.replace(" AND A.RESOURCE_ID_ IN (SELECT P.KEY_ FROM ACT_RE_PROCDEF P)", ""),
+        count,
+        "not read by definition key");
+    assertRefused(
+        list
+            + " inner join (SELECT A.* FROM ACT_RU_AUTHORIZATION A) AUTH ON (AUTH.RESOURCE_ID_ = RES.ID_)",
+        count,
+        "joins the authorizations");
+  }
+
+  private static void assertRefused(String list, String count, String problem) {
+    assertThatThrownBy(() -> TaskListAuthorizationQuery.checkShape(list, count, ""))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("was not applied as made")
+        .hasMessageContaining(problem);
+  }
+
+  @Test
+  void aChangedIdentityLinkJoinStopsTheStart() {
+    String engine = TaskListAuthorizationQuery.engineMapping();
+    String changed =
+        engine.replace(
+            "left join ${prefix}ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_",
+            "inner join ${prefix}ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_");
+    assertThat(changed).isNotEqualTo(engine);
+    assertThatThrownBy(
+            () -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.TASKS, changed))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("the identity link join differs");
+  }
+
+  @Test
+  void aChangedCountStopsTheStart() {
+    String engine = TaskListAuthorizationQuery.engineMapping();
+    String changed =
+        engine.replace(
+            "${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}",
+            "${countDistinctBeforeStart} RES.ID_, RES.NAME_ ${countDistinctBeforeEnd}");
+    assertThat(changed).isNotEqualTo(engine);
+    assertThatThrownBy(
+            () -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.TASKS, changed))
+        .isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("the count's select differs");
   }
 }

@@ -22,7 +22,8 @@ import org.springframework.test.context.ActiveProfiles;
     properties = {
       "commissioning.qaf.validation-starts-from=PLAN_DUE",
       "commissioning.complaints.provider-acknowledge-within=PT1H",
-      "commissioning.safeguarding.alert-within=PT1H"
+      "commissioning.safeguarding.alert-within=PT1H",
+      "commissioning.meetings.feedback.every-nth-meeting=2"
     })
 @ActiveProfiles("test")
 @ExtendWith({TestClock.class, TestUsers.class})
