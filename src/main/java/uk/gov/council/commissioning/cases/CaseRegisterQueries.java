@@ -9,11 +9,18 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import uk.gov.council.commissioning.web.PageOf;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /**
  * What every case register does with its rows, over the register's own {@code SELECT} (the case
  * table joined to what it shows) and row mapping: numbers a new case from its row's id, finds a
- * case by a key, lists all cases or those of some provider organisations.
+ * case by a key, lists all cases or those of some provider organisations, whole or a page at a
+ * time.
+ *
+ * <p>A page is read with {@code LIMIT}/{@code OFFSET} over the list's order, one entry more than
+ * the page holds to tell whether more follow; the order must end in a unique column so that pages
+ * neither repeat nor skip an entry. The whole list is counted only when the caller asks.
  */
 @RequiredArgsConstructor
 public final class CaseRegisterQueries<T> {
@@ -106,5 +113,43 @@ public final class CaseRegisterQueries<T> {
         .param("groups", List.copyOf(groups))
         .query(row)
         .list();
+  }
+
+  /** A page of all cases in the order {@code orderBy}. */
+  public PageOf<T> page(String orderBy, PageQuery query) {
+    return page("", Map.of(), orderBy, query);
+  }
+
+  /**
+   * A page of the cases where {@code condition}, naming the organisation groups as {@code
+   * (:groups)}, holds; an empty page when no group is given.
+   */
+  public PageOf<T> pageOfGroups(
+      String condition, Collection<String> groups, String orderBy, PageQuery query) {
+    if (groups.isEmpty()) {
+      return PageOf.empty(query);
+    }
+    return page(" WHERE " + condition, Map.of("groups", List.copyOf(groups)), orderBy, query);
+  }
+
+  private PageOf<T> page(String where, Map<String, ?> params, String orderBy, PageQuery query) {
+    List<T> read =
+        jdbc.sql(select + where + " ORDER BY " + orderBy + " LIMIT :pageLimit OFFSET :pageOffset")
+            .params(params)
+            .param("pageLimit", query.size() + 1)
+            .param("pageOffset", query.offset())
+            .query(row)
+            .list();
+    Long total = null;
+    if (query.withTotal()) {
+      total =
+          read.size() <= query.size() && (query.page() == 0 || !read.isEmpty())
+              ? query.offset() + read.size()
+              : jdbc.sql("SELECT COUNT(*) FROM (" + select + where + ") counted")
+                  .params(params)
+                  .query(Long.class)
+                  .single();
+    }
+    return PageOf.fromOneMore(read, query, total);
   }
 }
