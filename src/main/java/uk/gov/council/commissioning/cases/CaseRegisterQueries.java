@@ -132,9 +132,17 @@ public final class CaseRegisterQueries<T> {
     return page(" WHERE " + condition, Map.of("groups", List.copyOf(groups)), orderBy, query);
   }
 
+  /**
+   * The statement a page is read with, for a plan to be checked: {@code where} is empty or starts
+   * with {@code WHERE}; it names the parameters {@code :pageLimit} and {@code :pageOffset}.
+   */
+  public String pageStatement(String where, String orderBy) {
+    return select + where + " ORDER BY " + orderBy + " LIMIT :pageLimit OFFSET :pageOffset";
+  }
+
   private PageOf<T> page(String where, Map<String, ?> params, String orderBy, PageQuery query) {
     List<T> read =
-        jdbc.sql(select + where + " ORDER BY " + orderBy + " LIMIT :pageLimit OFFSET :pageOffset")
+        jdbc.sql(pageStatement(where, orderBy))
             .params(params)
             .param("pageLimit", query.size() + 1)
             .param("pageOffset", query.offset())

@@ -43,6 +43,8 @@ class IncidentRepository {
 
   private static final String NEWEST_FIRST = "i.occurred_at DESC, i.id DESC";
 
+  private static final String OF_GROUPS = "p.organisation_group IN (:groups)";
+
   private final JdbcClient jdbc;
 
   /**
@@ -222,8 +224,16 @@ class IncidentRepository {
    */
   public PageOf<SeriousIncident> pageOfOrganisationGroups(
       Collection<String> organisationGroups, PageQuery query) {
+    return incidents().pageOfGroups(OF_GROUPS, organisationGroups, NEWEST_FIRST, query);
+  }
+
+  /**
+   * The statement {@link #page} (without {@code organisationGroups}) or {@link
+   * #pageOfOrganisationGroups} reads a page with, for its plan to be checked.
+   */
+  String pageStatement(boolean ofOrganisationGroups) {
     return incidents()
-        .pageOfGroups("p.organisation_group IN (:groups)", organisationGroups, NEWEST_FIRST, query);
+        .pageStatement(ofOrganisationGroups ? " WHERE " + OF_GROUPS : "", NEWEST_FIRST);
   }
 
   /** The safeguarding alert raised from an incident, if any: who raised it and when. */

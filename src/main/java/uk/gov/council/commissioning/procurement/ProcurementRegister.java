@@ -137,9 +137,9 @@ class ProcurementRegister {
     return procurements().all("id");
   }
 
-  /** A page of every procurement, in the order they were started. */
+  /** A page of every procurement, the one started last first. */
   public PageOf<Procurement> page(PageQuery query) {
-    return procurements().page("id", query);
+    return procurements().page("id DESC", query);
   }
 
   private CaseRegisterQueries<Procurement> procurements() {
