@@ -109,8 +109,8 @@ class ComplaintRepository {
   public PageOf<Complaint> pageHandledByProviderGroups(
       Collection<String> organisationGroups, PageQuery query) {
     return complaints()
-        .pageOfGroups(
-            "c.route = 'PROVIDER' AND p.organisation_group IN (:groups)",
+        .pageOfProviders(
+            "c.route = 'PROVIDER' AND c.provider_id IN (:providers)",
             organisationGroups,
             NEWEST_FIRST,
             query);

@@ -133,8 +133,8 @@ class ContractRepository {
       Collection<String> organisationGroups, PageQuery query) {
     return withOptions(
         contracts()
-            .pageOfGroups(
-                "p.organisation_group IN (:groups)", organisationGroups, BY_END_DATE, query));
+            .pageOfProviders(
+                "c.provider_id IN (:providers)", organisationGroups, BY_END_DATE, query));
   }
 
   private PageOf<Contract> withOptions(PageOf<Contract> page) {

@@ -43,7 +43,7 @@ class IncidentRepository {
 
   private static final String NEWEST_FIRST = "i.occurred_at DESC, i.id DESC";
 
-  private static final String OF_GROUPS = "p.organisation_group IN (:groups)";
+  private static final String OF_PROVIDERS = "i.provider_id IN (:providers)";
 
   private final JdbcClient jdbc;
 
@@ -224,7 +224,7 @@ class IncidentRepository {
    */
   public PageOf<SeriousIncident> pageOfOrganisationGroups(
       Collection<String> organisationGroups, PageQuery query) {
-    return incidents().pageOfGroups(OF_GROUPS, organisationGroups, NEWEST_FIRST, query);
+    return incidents().pageOfProviders(OF_PROVIDERS, organisationGroups, NEWEST_FIRST, query);
   }
 
   /**
@@ -233,7 +233,7 @@ class IncidentRepository {
    */
   String pageStatement(boolean ofOrganisationGroups) {
     return incidents()
-        .pageStatement(ofOrganisationGroups ? " WHERE " + OF_GROUPS : "", NEWEST_FIRST);
+        .pageStatement(ofOrganisationGroups ? " WHERE " + OF_PROVIDERS : "", NEWEST_FIRST);
   }
 
   /** The safeguarding alert raised from an incident, if any: who raised it and when. */
