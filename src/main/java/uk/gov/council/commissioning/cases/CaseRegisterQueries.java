@@ -9,11 +9,18 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import uk.gov.council.commissioning.web.PageOf;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /**
  * What every case register does with its rows, over the register's own {@code SELECT} (the case
  * table joined to what it shows) and row mapping: numbers a new case from its row's id, finds a
- * case by a key, lists all cases or those of some provider organisations.
+ * case by a key, lists all cases or those of some provider organisations, whole or a page at a
+ * time.
+ *
+ * <p>A page is read with {@code LIMIT}/{@code OFFSET} over the list's order, one entry more than
+ * the page holds to tell whether more follow; the order must end in a unique column so that pages
+ * neither repeat nor skip an entry. The whole list is counted only when the caller asks.
  */
 @RequiredArgsConstructor
 public final class CaseRegisterQueries<T> {
@@ -106,5 +113,62 @@ public final class CaseRegisterQueries<T> {
         .param("groups", List.copyOf(groups))
         .query(row)
         .list();
+  }
+
+  /** A page of all cases in the order {@code orderBy}. */
+  public PageOf<T> page(String orderBy, PageQuery query) {
+    return page("", Map.of(), orderBy, query);
+  }
+
+  /**
+   * A page of the cases of the providers whose organisation group is one of {@code groups}: the
+   * providers' ids are looked up first and {@code condition} names them as {@code (:providers)} on
+   * the case table's own provider column, so that the database plans the page knowing whose rows it
+   * reads (a provider with few cases is read from the provider index, one with many from the list
+   * order) rather than guessing an average provider. An empty page when no group is given or none
+   * is a provider's.
+   */
+  public PageOf<T> pageOfProviders(
+      String condition, Collection<String> groups, String orderBy, PageQuery query) {
+    List<Long> providers =
+        groups.isEmpty()
+            ? List.of()
+            : jdbc.sql("SELECT id FROM provider WHERE organisation_group IN (:groups)")
+                .param("groups", List.copyOf(groups))
+                .query(Long.class)
+                .list();
+    if (providers.isEmpty()) {
+      return PageOf.empty(query);
+    }
+    return page(" WHERE " + condition, Map.of("providers", providers), orderBy, query);
+  }
+
+  /**
+   * The statement a page is read with, for a plan to be checked: {@code where} is empty or starts
+   * with {@code WHERE}; it names the parameters {@code :pageLimit} and {@code :pageOffset}.
+   */
+  public String pageStatement(String where, String orderBy) {
+    return select + where + " ORDER BY " + orderBy + " LIMIT :pageLimit OFFSET :pageOffset";
+  }
+
+  private PageOf<T> page(String where, Map<String, ?> params, String orderBy, PageQuery query) {
+    List<T> read =
+        jdbc.sql(pageStatement(where, orderBy))
+            .params(params)
+            .param("pageLimit", query.size() + 1)
+            .param("pageOffset", query.offset())
+            .query(row)
+            .list();
+    Long total = null;
+    if (query.withTotal()) {
+      total =
+          read.size() <= query.size() && (query.page() == 0 || !read.isEmpty())
+              ? query.offset() + read.size()
+              : jdbc.sql("SELECT COUNT(*) FROM (" + select + where + ") counted")
+                  .params(params)
+                  .query(Long.class)
+                  .single();
+    }
+    return PageOf.fromOneMore(read, query, total);
   }
 }

@@ -12,6 +12,8 @@ import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.InvalidRequestException;
+import uk.gov.council.commissioning.web.PageOf;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /** Starts complaints on request, and decides which complaints a user may see. */
 @Service
@@ -46,6 +48,15 @@ class ComplaintCaseService {
   public List<Complaint> visibleTo(Actor user) {
     return ProviderScope.visible(
         user, repository::findHandledByProviderGroups, repository::findAll);
+  }
+
+  /** A page of the complaints the user sees, as {@link #visibleTo}. */
+  @Transactional(readOnly = true)
+  public PageOf<Complaint> pageVisibleTo(Actor user, PageQuery query) {
+    return ProviderScope.scoped(
+        user,
+        groups -> repository.pageHandledByProviderGroups(groups, query),
+        () -> repository.page(query));
   }
 
   /** The complaint if the user may see it; another provider's is as good as unknown. */

@@ -20,6 +20,7 @@ import uk.gov.council.commissioning.complaints.ComplaintResponses.ComplaintSumma
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /** Records complaints and shows their deadlines, acknowledgement, resolution and breaches. */
 @RestController
@@ -48,8 +49,8 @@ class ComplaintController {
 
   @GetMapping
   @PreAuthorize("@access.seesCases(authentication, 'complaint')")
-  public List<ComplaintSummary> list(Authentication user) {
-    return cases.visibleTo(Actor.of(user)).stream().map(ComplaintSummary::of).toList();
+  public ResponseEntity<List<ComplaintSummary>> list(PageQuery query, Authentication user) {
+    return cases.pageVisibleTo(Actor.of(user), query).map(ComplaintSummary::of).toResponse();
   }
 
   @GetMapping("/{number}")

@@ -22,6 +22,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries.Numbering;
+import uk.gov.council.commissioning.web.PageOf;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /** SQL access to the complaint table, in the caller's transaction. H2 2.x and PostgreSQL 15. */
 @Repository
@@ -96,6 +98,22 @@ class ComplaintRepository {
   /** Every complaint, most recently received first. */
   public List<Complaint> findAll() {
     return complaints().all(NEWEST_FIRST);
+  }
+
+  /** A page of every complaint, most recently received first. */
+  public PageOf<Complaint> page(PageQuery query) {
+    return complaints().page(NEWEST_FIRST, query);
+  }
+
+  /** A page of the complaints these provider organisations handle themselves (route PROVIDER). */
+  public PageOf<Complaint> pageHandledByProviderGroups(
+      Collection<String> organisationGroups, PageQuery query) {
+    return complaints()
+        .pageOfProviders(
+            "c.route = 'PROVIDER' AND c.provider_id IN (:providers)",
+            organisationGroups,
+            NEWEST_FIRST,
+            query);
   }
 
   /** The complaints these provider organisations handle themselves (route PROVIDER). */

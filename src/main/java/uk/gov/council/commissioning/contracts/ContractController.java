@@ -16,7 +16,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import uk.gov.council.commissioning.contracts.ContractResponses.ContractDetails;
 import uk.gov.council.commissioning.contracts.ContractResponses.ContractSummary;
 import uk.gov.council.commissioning.security.Actor;
-import uk.gov.council.commissioning.security.ProviderScope;
+import uk.gov.council.commissioning.web.PageQuery;
 
 @RestController
 @PreAuthorize("isAuthenticated()")
@@ -31,10 +31,8 @@ class ContractController {
    * organisations' contracts ({@code ProviderScope}).
    */
   @GetMapping
-  public List<ContractSummary> list(Authentication auth) {
-    return ProviderScope.visible(auth, contracts::findByProviderGroups, contracts::findAll).stream()
-        .map(ContractSummary::of)
-        .toList();
+  public ResponseEntity<List<ContractSummary>> list(PageQuery query, Authentication auth) {
+    return contracts.page(Actor.of(auth), query).map(ContractSummary::of).toResponse();
   }
 
   /**

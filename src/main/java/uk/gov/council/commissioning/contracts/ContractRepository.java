@@ -21,6 +21,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries;
+import uk.gov.council.commissioning.web.PageOf;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /**
  * SQL access to the register. Kept to SQL that H2 2.x and PostgreSQL 15 both accept. Callers
@@ -119,6 +121,25 @@ class ContractRepository {
 
   public List<Contract> findAll() {
     return withOptions(contracts().all(BY_END_DATE));
+  }
+
+  /** A page of every contract, soonest ending first. */
+  public PageOf<Contract> page(PageQuery query) {
+    return withOptions(contracts().page(BY_END_DATE, query));
+  }
+
+  /** A page of the contracts of these provider organisations, soonest ending first. */
+  public PageOf<Contract> pageOfProviderGroups(
+      Collection<String> organisationGroups, PageQuery query) {
+    return withOptions(
+        contracts()
+            .pageOfProviders(
+                "c.provider_id IN (:providers)", organisationGroups, BY_END_DATE, query));
+  }
+
+  private PageOf<Contract> withOptions(PageOf<Contract> page) {
+    return new PageOf<>(
+        withOptions(page.items()), page.page(), page.size(), page.hasMore(), page.total());
   }
 
   public List<Contract> findByProviderGroups(Collection<String> organisationGroups) {

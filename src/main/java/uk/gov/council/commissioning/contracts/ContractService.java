@@ -19,6 +19,8 @@ import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.FieldProblem;
 import uk.gov.council.commissioning.web.InvalidRequestException;
+import uk.gov.council.commissioning.web.PageOf;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /** The contract register: what contracts exist, when they end and which extensions remain. */
 @Service
@@ -52,6 +54,15 @@ public class ContractService {
   @Transactional(readOnly = true)
   public List<Contract> findAll() {
     return repository.findAll();
+  }
+
+  /** A page of the contracts the user sees: a provider's user only its own organisations'. */
+  @Transactional(readOnly = true)
+  public PageOf<Contract> page(Actor user, PageQuery query) {
+    return ProviderScope.scoped(
+        user,
+        groups -> repository.pageOfProviderGroups(groups, query),
+        () -> repository.page(query));
   }
 
   /** Contracts of the providers whose Camunda group is one of {@code organisationGroups}. */

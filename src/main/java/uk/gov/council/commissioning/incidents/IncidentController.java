@@ -26,6 +26,7 @@ import uk.gov.council.commissioning.security.CaseAccess.Sight;
 import uk.gov.council.commissioning.security.CouncilUser;
 import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.InvalidRequestException;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /**
  * Serious incidents over REST: providers report for their own contracts, council staff log
@@ -108,10 +109,13 @@ class IncidentController {
 
   @GetMapping
   @PreAuthorize("@access.seesCases(authentication, 'serious-incident')")
-  public List<IncidentSummary> list(Authentication user) {
-    return ProviderScope.visible(user, incidents::ofOrganisations, incidents::all).stream()
+  public ResponseEntity<List<IncidentSummary>> list(PageQuery query, Authentication user) {
+    return ProviderScope.scoped(
+            user,
+            groups -> incidents.pageOfOrganisations(groups, query),
+            () -> incidents.page(query))
         .map(IncidentSummary::of)
-        .toList();
+        .toResponse();
   }
 
   /**

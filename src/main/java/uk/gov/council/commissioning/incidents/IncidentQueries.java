@@ -25,6 +25,8 @@ import uk.gov.council.commissioning.incidents.IncidentResponses.Report;
 import uk.gov.council.commissioning.incidents.IncidentResponses.SafeguardingAlert;
 import uk.gov.council.commissioning.incidents.IncidentResponses.ServiceUser;
 import uk.gov.council.commissioning.incidents.IncidentResponses.Step;
+import uk.gov.council.commissioning.web.PageOf;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /**
  * Reads incidents for the REST API: the register's facts, the breaches, and from the case's history
@@ -59,13 +61,14 @@ class IncidentQueries {
   private final HistoryService historyService;
 
   @Transactional(readOnly = true)
-  public List<SeriousIncident> all() {
-    return register.findAll();
+  public PageOf<SeriousIncident> page(PageQuery query) {
+    return register.page(query);
   }
 
   @Transactional(readOnly = true)
-  public List<SeriousIncident> ofOrganisations(Collection<String> organisationGroups) {
-    return register.findByOrganisationGroups(organisationGroups);
+  public PageOf<SeriousIncident> pageOfOrganisations(
+      Collection<String> organisationGroups, PageQuery query) {
+    return register.pageOfOrganisationGroups(organisationGroups, query);
   }
 
   @Transactional(readOnly = true)

@@ -11,7 +11,6 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -23,6 +22,8 @@ import uk.gov.council.commissioning.cases.CaseRegisterQueries.Numbering;
 import uk.gov.council.commissioning.cases.TransactionMemo;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.web.PageOf;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /**
  * SQL access to the {@code serious_incident} register, in the caller's transaction (the engine's,
@@ -41,6 +42,8 @@ class IncidentRepository {
       """;
 
   private static final String NEWEST_FIRST = "i.occurred_at DESC, i.id DESC";
+
+  private static final String OF_PROVIDERS = "i.provider_id IN (:providers)";
 
   private final JdbcClient jdbc;
 
@@ -210,14 +213,27 @@ class IncidentRepository {
     readInThisTransaction.forget(number);
   }
 
-  public List<SeriousIncident> findAll() {
-    return incidents().all(NEWEST_FIRST);
+  /** A page of every incident, most recent occurrence first. */
+  public PageOf<SeriousIncident> page(PageQuery query) {
+    return incidents().page(NEWEST_FIRST, query);
   }
 
-  /** The incidents of the providers whose Camunda group is one of {@code organisationGroups}. */
-  public List<SeriousIncident> findByOrganisationGroups(Collection<String> organisationGroups) {
+  /**
+   * A page of the incidents of the providers whose Camunda group is one of {@code
+   * organisationGroups}.
+   */
+  public PageOf<SeriousIncident> pageOfOrganisationGroups(
+      Collection<String> organisationGroups, PageQuery query) {
+    return incidents().pageOfProviders(OF_PROVIDERS, organisationGroups, NEWEST_FIRST, query);
+  }
+
+  /**
+   * The statement {@link #page} (without {@code organisationGroups}) or {@link
+   * #pageOfOrganisationGroups} reads a page with, for its plan to be checked.
+   */
+  String pageStatement(boolean ofOrganisationGroups) {
     return incidents()
-        .ofGroups("p.organisation_group IN (:groups)", organisationGroups, NEWEST_FIRST);
+        .pageStatement(ofOrganisationGroups ? " WHERE " + OF_PROVIDERS : "", NEWEST_FIRST);
   }
 
   /** The safeguarding alert raised from an incident, if any: who raised it and when. */

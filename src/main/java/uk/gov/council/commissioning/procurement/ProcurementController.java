@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /**
  * Procurements as recorded: where each stands, and for one its timetable (with the regime's dates
@@ -66,8 +68,8 @@ class ProcurementController {
 
   @GetMapping
   @ProcurementStaff
-  public List<Summary> list() {
-    return register.all().stream().map(this::summary).toList();
+  public ResponseEntity<List<Summary>> list(PageQuery query) {
+    return register.page(query).map(this::summary).toResponse();
   }
 
   @GetMapping("/{reference}")

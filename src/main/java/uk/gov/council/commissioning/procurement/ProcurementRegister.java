@@ -25,6 +25,8 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries.Numbering;
+import uk.gov.council.commissioning.web.PageOf;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /**
  * Procurements as recorded facts (V12): the case, its current timetable, finished stages, slips,
@@ -133,6 +135,11 @@ class ProcurementRegister {
 
   public List<Procurement> all() {
     return procurements().all("id");
+  }
+
+  /** A page of every procurement, the one started last first. */
+  public PageOf<Procurement> page(PageQuery query) {
+    return procurements().page("id DESC", query);
   }
 
   private CaseRegisterQueries<Procurement> procurements() {

@@ -26,7 +26,9 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.InvalidRequestException;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /** Requests QAFs, shows them with grades, dates and breaches, and keeps the meeting schedule. */
 @RestController
@@ -89,6 +91,22 @@ class QafController {
     variables.put("reviewingOfficer", request.reviewingOfficer());
     QafAssessment q = cases.start(variables, user.getName(), CouncilUser.groups(user));
     return ResponseEntity.created(URI.create("/api/qafs/" + q.number())).body(view(q, false));
+  }
+
+  /**
+   * The QAFs, the latest meeting first, a page at a time. Open to every signed-in user (the class's
+   * rule): a provider's user gets only its own organisations' QAFs ({@code ProviderScope}), each as
+   * {@link #get} shows it to them.
+   */
+  @GetMapping
+  public ResponseEntity<List<QafView>> list(PageQuery query, Authentication user) {
+    Actor viewer = Actor.of(user);
+    return ProviderScope.scoped(
+            viewer,
+            groups -> repository.pageOfProviderGroups(groups, query),
+            () -> repository.page(query))
+        .map(q -> view(q, viewer.provider()))
+        .toResponse();
   }
 
   /**

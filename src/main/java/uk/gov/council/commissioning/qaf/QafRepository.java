@@ -25,6 +25,8 @@ import org.springframework.stereotype.Repository;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries.NumberedRow;
 import uk.gov.council.commissioning.cases.CaseRegisterQueries.Numbering;
+import uk.gov.council.commissioning.web.PageOf;
+import uk.gov.council.commissioning.web.PageQuery;
 
 /** QAFs, their grades and the contract management meetings they are timed from (V8, V9). */
 @Repository
@@ -106,6 +108,17 @@ public class QafRepository {
 
   public List<QafAssessment> findAll() {
     return assessments().all(LATEST_MEETING_FIRST);
+  }
+
+  /** A page of every QAF, the latest meeting first. */
+  public PageOf<QafAssessment> page(PageQuery query) {
+    return assessments().page(LATEST_MEETING_FIRST, query);
+  }
+
+  /** A page of the QAFs of the providers whose organisation group is one of {@code groups}. */
+  public PageOf<QafAssessment> pageOfProviderGroups(Collection<String> groups, PageQuery query) {
+    return assessments()
+        .pageOfProviders("q.provider_id IN (:providers)", groups, LATEST_MEETING_FIRST, query);
   }
 
   public List<QafAssessment> findByProviderGroups(Collection<String> groups) {

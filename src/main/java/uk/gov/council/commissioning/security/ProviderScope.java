@@ -52,7 +52,21 @@ public final class ProviderScope {
    */
   public static <T> List<T> visible(
       Actor user, Function<Collection<String>, List<T>> ofOrganisations, Supplier<List<T>> all) {
+    return scoped(user, ofOrganisations, all);
+  }
+
+  /**
+   * The same choice for any answer over the entries, such as one page of them: a provider's user
+   * gets {@code ofOrganisations} of the organisations it acts for, council staff {@code all}.
+   */
+  public static <R> R scoped(
+      Actor user, Function<Collection<String>, R> ofOrganisations, Supplier<R> all) {
     return user.provider() ? ofOrganisations.apply(user.organisationGroups()) : all.get();
+  }
+
+  public static <R> R scoped(
+      Authentication user, Function<Collection<String>, R> ofOrganisations, Supplier<R> all) {
+    return scoped(Actor.of(user), ofOrganisations, all);
   }
 
   public static <T> List<T> visible(

@@ -148,6 +148,21 @@ class ComplaintApiTest extends HttpProcessTestCase {
   }
 
   @Test
+  void theListComesAPageAtATimeAndEachProviderStillSeesOnlyWhatItHandles() throws Exception {
+    List<String> alphas = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      alphas.add(
+          created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER))));
+    }
+
+    assertThat(allPagesListed("/api/complaints", ALPHA_USER, 2, "number")).containsAll(alphas);
+    assertThat(allPagesListed("/api/complaints", BETA_USER, 2, "number"))
+        .doesNotContainAnyElementsOf(alphas);
+    assertThat(allPagesListed("/api/complaints", OFFICER, 50, "number")).containsAll(alphas);
+    refusesBadPages("/api/complaints", OFFICER);
+  }
+
+  @Test
   void eachProviderSeesOnlyTheComplaintsItHandlesAndStaffSeeAll() throws Exception {
     String alphas =
         created(http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER)));
@@ -231,7 +246,7 @@ class ComplaintApiTest extends HttpProcessTestCase {
   }
 
   private List<String> numbers(String user) {
-    return valuesListed("/api/complaints", user, "number");
+    return valuesListed("/api/complaints?size=200", user, "number");
   }
 
   private long complaintRows() {

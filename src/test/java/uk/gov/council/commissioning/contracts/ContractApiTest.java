@@ -19,6 +19,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static uk.gov.council.commissioning.testkit.ContractDraft.draft;
 
 import java.time.LocalDate;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -60,7 +61,7 @@ class ContractApiTest {
 
   @Test
   void staffSeeEveryContractWithProviderAndOptions() throws Exception {
-    mvc.perform(get("/api/contracts").with(user("cat").authorities(() -> "GROUP_finance")))
+    mvc.perform(get("/api/contracts?size=200").with(user("cat").authorities(() -> "GROUP_finance")))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[*].reference", hasItems("DPSP-2017-01", "HC-2022-03", "DO-2023-02")))
         .andExpect(
@@ -270,7 +271,7 @@ class ContractApiTest {
 
   @Test
   void providerUsersSeeOnlyTheirOwnContracts() throws Exception {
-    mvc.perform(get("/api/contracts").with(vibranceUser()))
+    mvc.perform(get("/api/contracts?size=200").with(vibranceUser()))
         .andExpect(status().isOk())
         .andExpect(jsonPath("$[*].providerName", everyItem(is("Vibrance"))))
         .andExpect(jsonPath("$[*].reference", hasItems("DPSP-2017-01", "ADV-2020-01")))
@@ -279,6 +280,52 @@ class ContractApiTest {
     mvc.perform(get("/api/contracts/DPSP-2017-01").with(vibranceUser())).andExpect(status().isOk());
     mvc.perform(get("/api/contracts/HC-2022-03").with(vibranceUser()))
         .andExpect(status().isNotFound());
+  }
+
+  @Test
+  void theListComesAPageAtATimeSoonestEndingFirstAndProvidersStillSeeOnlyTheirOwn()
+      throws Exception {
+    String total =
+        mvc.perform(get("/api/contracts?size=1&total=true").with(vibranceUser()))
+            .andExpect(status().isOk())
+            .andExpect(header().string("X-Page", "0"))
+            .andExpect(header().string("X-Page-Size", "1"))
+            .andExpect(header().string("X-Has-More", "true"))
+            .andExpect(header().string("Link", org.hamcrest.Matchers.containsString("page=1")))
+            .andExpect(jsonPath("$.length()").value(1))
+            .andExpect(jsonPath("$[0].providerName").value("Vibrance"))
+            .andReturn()
+            .getResponse()
+            .getHeader("X-Total-Count");
+    int last = Integer.parseInt(total) - 1;
+    mvc.perform(get("/api/contracts?size=1&page=" + last).with(vibranceUser()))
+        .andExpect(status().isOk())
+        .andExpect(header().string("X-Has-More", "false"))
+        .andExpect(header().doesNotExist("X-Total-Count"))
+        .andExpect(jsonPath("$.length()").value(1))
+        .andExpect(jsonPath("$[0].providerName").value("Vibrance"));
+    mvc.perform(get("/api/contracts?size=1&page=" + (last + 1)).with(vibranceUser()))
+        .andExpect(status().isOk())
+        .andExpect(jsonPath("$.length()").value(0));
+
+    String page =
+        mvc.perform(get("/api/contracts?size=200").with(manager()))
+            .andExpect(status().isOk())
+            .andReturn()
+            .getResponse()
+            .getContentAsString();
+    List<String> ends = com.jayway.jsonpath.JsonPath.read(page, "$[*].endDate");
+    assertThat(ends).as("soonest ending first").isSorted();
+  }
+
+  @Test
+  void aBadPageOrSizeIsRefusedNamingIt() throws Exception {
+    mvc.perform(get("/api/contracts?size=201").with(manager()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("size"));
+    mvc.perform(get("/api/contracts?page=last").with(vibranceUser()))
+        .andExpect(status().isBadRequest())
+        .andExpect(jsonPath("$.errors[0].field").value("page"));
   }
 
   @Test

@@ -157,6 +157,31 @@ class IncidentApiTest extends HttpProcessTestCase {
   }
 
   @Test
+  void theListComesAPageAtATimeNewestFirstAndEachProviderStillSeesOnlyItsOwn() throws Exception {
+    List<String> reported = List.of(reportAsVibrance(), reportAsVibrance(), reportAsVibrance());
+
+    List<String> vibrances = allPagesListed("/api/incidents", VIBRANCE_USER, 2, "incidentNumber");
+    assertThat(vibrances).containsAll(reported);
+    assertThat(vibrances.stream().map(this::providerOf)).containsOnly("Vibrance");
+    List<String> staffs =
+        allPagesListed("/api/incidents", TEAM.user(QUALITY), 50, "incidentNumber");
+    assertThat(staffs).containsAll(vibrances);
+    assertThat(allPagesListed("/api/incidents", BRIGHTPATH_USER, 50, "incidentNumber"))
+        .doesNotContainAnyElementsOf(reported);
+
+    JsonNode first = answer(http.get("/api/incidents?size=200", as(VIBRANCE_USER)), 200);
+    List<String> occurred = first.findValuesAsText("occurredAt");
+    assertThat(occurred.stream().map(java.time.Instant::parse).toList())
+        .as("most recent occurrence first")
+        .isSortedAccordingTo(java.util.Comparator.reverseOrder());
+  }
+
+  @Test
+  void aBadPageOrSizeIsRefusedNamingIt() {
+    refusesBadPages("/api/incidents", VIBRANCE_USER);
+  }
+
+  @Test
   void theOwningProviderAndStaffReadTheServiceUsersDetailsAndAnotherProviderGets404()
       throws Exception {
     String number = reportAsVibrance();
@@ -310,7 +335,13 @@ class IncidentApiTest extends HttpProcessTestCase {
   }
 
   private List<String> listedNumbers(String user) {
-    return valuesListed("/api/incidents", user, "incidentNumber");
+    return valuesListed("/api/incidents?size=200", user, "incidentNumber");
+  }
+
+  private String providerOf(String number) {
+    return answer(http.get("/api/incidents/" + number, as(VIBRANCE_USER)), 200)
+        .path("providerName")
+        .asText();
   }
 
   private List<String> taskIds(String user) {

@@ -8,6 +8,7 @@ import static uk.gov.council.commissioning.testkit.TestTeam.Role.QUALITY;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -54,6 +55,14 @@ class ProcurementApiTest extends HttpProcessTestCase {
         .isEqualTo(403);
     assertThat(http.get("/api/procurements/" + reference, as(TEAM.user(QUALITY))).status())
         .isEqualTo(403);
+  }
+
+  @Test
+  void theListComesAPageAtATimeNewestFirst() {
+    List<String> listed = allPagesListed("/api/procurements", TEAM.user(BUYER), 20, "reference");
+    assertThat(listed).first().as("the one started last comes first").isEqualTo(reference);
+    refusesBadPages("/api/procurements", TEAM.user(BUYER));
+    assertThat(http.get("/api/procurements?page=0", as(PROVIDER.user())).status()).isEqualTo(403);
   }
 
   @Test

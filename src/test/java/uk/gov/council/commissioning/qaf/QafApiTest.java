@@ -34,6 +34,23 @@ class QafApiTest extends HttpProcessTestCase {
   }
 
   @Test
+  void theListComesAPageAtATimeAndEachProviderStillSeesOnlyItsOwn() throws Exception {
+    java.util.List<String> requested = new java.util.ArrayList<>();
+    for (int days = 1; days <= 3; days++) {
+      meeting = LocalDate.now().plusMonths(5).plusDays(days).toString();
+      Response created = startForTheMeeting(OFFICER);
+      assertThat(created.status()).as(created.text()).isEqualTo(201);
+      requested.add(json.readTree(created.text()).get("number").asText());
+    }
+
+    assertThat(allPagesListed("/api/qafs", ALPHA_USER, 2, "number")).containsAll(requested);
+    assertThat(allPagesListed("/api/qafs", BETA_USER, 2, "number"))
+        .doesNotContainAnyElementsOf(requested);
+    assertThat(allPagesListed("/api/qafs", OFFICER, 50, "number")).containsAll(requested);
+    refusesBadPages("/api/qafs", ALPHA_USER);
+  }
+
+  @Test
   void anOfficerRequestsAQafWhichItsProviderMaySeeAndAnotherMayNot() throws Exception {
     Response created =
         http.postJson(

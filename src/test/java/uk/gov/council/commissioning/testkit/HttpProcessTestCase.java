@@ -64,4 +64,56 @@ public abstract class HttpProcessTestCase extends ProcessTestCase {
     Response read = http.get(path);
     return http.cookie("XSRF-TOKEN").orElseGet(() -> read.header("X-XSRF-TOKEN"));
   }
+
+  /**
+   * Reads every page of the register list {@code path} as {@code user}, {@code size} entries a
+   * time, checking each page's headers (page, size, whether more follow, the total when asked for,
+   * the link to the next page) and that the pages together hold the total; returns each {@code
+   * field} of every entry, in list order.
+   */
+  protected List<String> allPagesListed(String path, String user, int size, String field) {
+    String separator = path.contains("?") ? "&" : "?";
+    Response first =
+        http.get(path + separator + "size=" + size + "&total=true", TestUsers.as(user));
+    JsonNode firstPage = answer(first, 200);
+    long total = Long.parseLong(first.header("X-Total-Count"));
+    int lastPage = total == 0 ? 0 : (int) ((total - 1) / size);
+    assertThat(first.header("X-Page")).isEqualTo("0");
+    assertThat(first.header("X-Page-Size")).isEqualTo(Integer.toString(size));
+    assertThat(firstPage.size()).isEqualTo((int) Math.min(size, total));
+    List<String> values = new java.util.ArrayList<>(firstPage.findValuesAsText(field));
+    for (int page = 1; page <= lastPage; page++) {
+      Response read =
+          http.get(path + separator + "size=" + size + "&page=" + page, TestUsers.as(user));
+      JsonNode entries = answer(read, 200);
+      assertThat(read.header("X-Page")).isEqualTo(Integer.toString(page));
+      assertThat(read.header("X-Total-Count")).as("counted only when asked for").isNull();
+      assertThat(read.header("Link")).contains("page=" + (page - 1)).contains("rel=\"prev\"");
+      assertThat(read.header("X-Has-More")).isEqualTo(Boolean.toString(page < lastPage));
+      if (page == lastPage) {
+        assertThat(entries.size()).as("last page").isEqualTo((int) (total - (long) page * size));
+        assertThat(read.header("Link")).doesNotContain("rel=\"next\"");
+      } else {
+        assertThat(entries.size()).isEqualTo(size);
+        assertThat(read.header("Link")).contains("page=" + (page + 1)).contains("rel=\"next\"");
+      }
+      values.addAll(entries.findValuesAsText(field));
+    }
+    Response beyond =
+        http.get(path + separator + "size=" + size + "&page=" + (lastPage + 1), TestUsers.as(user));
+    assertThat(answer(beyond, 200).size()).as("past the last page").isZero();
+    assertThat(beyond.header("X-Has-More")).isEqualTo("false");
+    assertThat(values).as("every entry once").hasSize((int) total).doesNotHaveDuplicates();
+    return values;
+  }
+
+  /** Asserts that the paged list {@code path} refuses bad {@code page} and {@code size} values. */
+  protected void refusesBadPages(String path, String user) {
+    for (String query : List.of("page=-1", "page=x", "size=0", "size=201", "size=ten")) {
+      JsonNode refusal = problem(http.get(path + "?" + query, TestUsers.as(user)), 400);
+      assertThat(refusal.path("errors").findValuesAsText("field"))
+          .as(query)
+          .containsExactly(query.substring(0, query.indexOf('=')));
+    }
+  }
 }
