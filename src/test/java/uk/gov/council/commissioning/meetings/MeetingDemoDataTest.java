@@ -48,8 +48,10 @@ class MeetingDemoDataTest {
     assertThat(openTasks("Task_DeskTopAudit")).isGreaterThanOrEqualTo(1);
     assertThat(openTasks("Task_PrepareAgenda")).isGreaterThanOrEqualTo(1);
     assertThat(openTasks("Task_DecideDefaultNotice")).isEqualTo(1);
-    // The RED provider's improvement plan is with the provider to write.
-    assertThat(openTasks("Task_WritePlan")).isGreaterThanOrEqualTo(1);
+    // Each held meeting's improvement plan is with its provider to write, and its survey open.
+    assertThat(openTasks("Task_WritePlan")).isEqualTo(2);
+    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("meeting-feedback").count())
+        .isEqualTo(2);
     // Meetings further ahead wait for their preparation to start.
     assertThat(
             runtime
