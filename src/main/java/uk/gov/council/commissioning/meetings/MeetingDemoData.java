@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -37,7 +39,9 @@ import uk.gov.council.commissioning.qaf.QafCaseService;
  * minutes and actions (Brightpath's home care reassigned AMBER; Oakleaf's day services moved into RED,
  * its default notice decision open and its improvement plan with the provider), one with the agenda
  * being prepared, one at the desk-top audit and one at set-up. No compliance audit with the provider
- * is held in any of them. Runs once: when the current year's schedule exists, nothing is added.
+ * is held in any of them. Runs once: when the current year's schedule exists, nothing is added. It runs
+ * on its own thread after start-up, alongside the job executor: a step either takes turns with a job
+ * on the same case (the loser is rolled back by the engine and tried again) or finds it done.
  */
 @Component
 @Profile("demo")
@@ -55,7 +59,7 @@ class MeetingDemoData {
   private static final String LEAD = "lead";
   private static final String CSG = "csg";
   private static final String OFFICER = "officer";
-  private static final long WAIT_MILLIS = 60_000;
+  private static final long WAIT_MILLIS = 15_000;
 
   private final MeetingRegister register;
   private final MeetingCaseRegister cases;
@@ -66,12 +70,39 @@ class MeetingDemoData {
   private final TaskService tasks;
   private final ManagementService management;
   private final IdentityService identity;
+  private final WorkingDayCalendar calendar;
   private final Clock clock;
+
+  private volatile CompletableFuture<Boolean> seeded = CompletableFuture.completedFuture(false);
 
   @EventListener(ApplicationReadyEvent.class)
   @Order(6)
   public void onReady() {
-    seed();
+    // Off the start-up thread: working the cases takes a few seconds (more on a busy machine), and
+    // the application is usable meanwhile.
+    seeded =
+        CompletableFuture.supplyAsync(
+            this::seedOrLog,
+            work -> {
+              Thread thread = new Thread(work, "demo-meetings");
+              thread.setDaemon(true);
+              thread.start();
+            });
+  }
+
+  /** Whether the last start added the demo meetings, once it has finished. */
+  CompletableFuture<Boolean> seeded() {
+    return seeded;
+  }
+
+  private boolean seedOrLog() {
+    try {
+      return seed();
+    } catch (RuntimeException e) {
+      // The demo still runs; its meeting cases stay where they stopped, visible in Cockpit.
+      log.error("Demo contract management meetings not completed", e);
+      return false;
+    }
   }
 
   /**
@@ -89,9 +120,9 @@ class MeetingDemoData {
     // the held ones are planned for tomorrow and brought forward to today at set-up.
     long heldAmber = plan(HELD_AMBER, today.plusDays(1));
     long heldRed = plan(HELD_RED, today.plusDays(1));
-    long desk = plan(DESK_TOP, today.plusWeeks(5));
-    long agenda = plan(AGENDA, today.plusWeeks(6));
-    long setUp = plan(SET_UP, today.plusWeeks(7));
+    long desk = plan(DESK_TOP, workingDayFrom(today.plusWeeks(5)));
+    long agenda = plan(AGENDA, workingDayFrom(today.plusWeeks(6)));
+    long setUp = plan(SET_UP, workingDayFrom(today.plusWeeks(7)));
 
     approveSchedule(year);
     if (today.getMonthValue() >= 10) {
@@ -176,6 +207,14 @@ class MeetingDemoData {
     settle();
     log.info("Demo contract management meetings added");
     return true;
+  }
+
+  private LocalDate workingDayFrom(LocalDate day) {
+    LocalDate date = day;
+    while (!calendar.isWorkingDay(date)) {
+      date = date.plusDays(1);
+    }
+    return date;
   }
 
   /** Plans the meeting unless the contract has one that day; its id either way. */
@@ -264,11 +303,19 @@ class MeetingDemoData {
   private void complete(String user, Task task, Map<String, Object> answers) {
     List<String> groups =
         identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-    identity.setAuthentication(user, groups);
-    try {
-      tasks.complete(task.getId(), answers);
-    } finally {
-      identity.clearAuthentication();
+    for (int attempt = 1; ; attempt++) {
+      identity.setAuthentication(user, groups);
+      try {
+        tasks.complete(task.getId(), answers);
+        break;
+      } catch (OptimisticLockingException e) {
+        // The job executor changed the case at the same moment (a timer on the task, say): again.
+        if (attempt == 5) {
+          throw e;
+        }
+      } finally {
+        identity.clearAuthentication();
+      }
     }
     settle();
   }
@@ -315,7 +362,8 @@ class MeetingDemoData {
 
   /** The instance's open task at the activity, once the steps before it have run. */
   private Task await(String instance, String activityId) {
-    long until = System.currentTimeMillis() + WAIT_MILLIS;
+    // Elapsed time of this wait, not the time of day: the application's clock is not for this.
+    long until = System.nanoTime() + WAIT_MILLIS * 1_000_000;
     while (true) {
       Task task =
           tasks
@@ -326,7 +374,7 @@ class MeetingDemoData {
       if (task != null) {
         return task;
       }
-      if (System.currentTimeMillis() > until) {
+      if (System.nanoTime() - until > 0) {
         throw new IllegalStateException("Demo case " + instance + " did not reach " + activityId);
       }
       settle();
