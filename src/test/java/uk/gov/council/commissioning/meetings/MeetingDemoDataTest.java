@@ -14,20 +14,16 @@ import org.camunda.bpm.engine.TaskService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.ContractService;
+import uk.gov.council.commissioning.testkit.DemoProfileTestCase;
 
 /**
  * The demo profile as it starts: a year of contract management meetings driven through the real
  * processes, with a meeting in each state and a provider moved into RED; a second start adds nothing.
  */
-@SpringBootTest(
-    properties = {"camunda.bpm.webapp.enabled=false", "commissioning.mail.catcher.enabled=false"})
-@ActiveProfiles({"test", "demo"})
-class MeetingDemoDataTest {
+class MeetingDemoDataTest extends DemoProfileTestCase {
 
   @Autowired MeetingDemoData demo;
   @Autowired MeetingRegister register;
