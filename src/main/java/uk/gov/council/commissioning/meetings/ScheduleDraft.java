@@ -79,7 +79,8 @@ final class ScheduleDraft {
     return drafted;
   }
 
-  private static LocalDate workingDayFrom(LocalDate day, Predicate<LocalDate> isWorkingDay) {
+  /** The day, or the first working day after it. */
+  static LocalDate workingDayFrom(LocalDate day, Predicate<LocalDate> isWorkingDay) {
     LocalDate date = day;
     while (!isWorkingDay.test(date)) {
       date = date.plusDays(1);

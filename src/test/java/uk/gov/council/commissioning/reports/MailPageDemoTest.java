@@ -11,40 +11,20 @@ import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.mail.MailProperties;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-import org.springframework.test.util.TestSocketUtils;
 import uk.gov.council.commissioning.notify.Attachment;
 import uk.gov.council.commissioning.notify.MailCatcher;
 import uk.gov.council.commissioning.notify.NotificationService;
 import uk.gov.council.commissioning.notify.OutboxDispatcher;
-import uk.gov.council.commissioning.notify.OutboxState;
+import uk.gov.council.commissioning.testkit.DemoProfileTestCase;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
  * The demo profile as it starts: its email is delivered to the mail catcher inside the application,
- * and the administrator reads it at /admin/mail. The catcher listens on a free port here, not the
- * demo's 1025, which something else on the machine may hold; the web apps stay off (this server is
- * a second one in the test JVM, and they keep JVM-wide state).
+ * and the administrator reads it at /admin/mail.
  */
-@SpringBootTest(
-    webEnvironment = WebEnvironment.RANDOM_PORT,
-    properties = "camunda.bpm.webapp.enabled=false")
-@ActiveProfiles({"test", "demo"})
-class MailPageDemoTest {
-
-  /** Chosen once: the property is read more than once, by the catcher and by spring.mail.port. */
-  private static final int CATCHER_PORT = TestSocketUtils.findAvailableTcpPort();
-
-  @DynamicPropertySource
-  static void catcherPort(DynamicPropertyRegistry registry) {
-    registry.add("commissioning.mail.catcher.port", () -> CATCHER_PORT);
-  }
+class MailPageDemoTest extends DemoProfileTestCase {
 
   @LocalServerPort int port;
   @Autowired MailCatcher catcher;
@@ -60,7 +40,6 @@ class MailPageDemoTest {
 
   @Test
   void anEmailSentInTheDemoIsCaughtAndTheAdministratorReadsItEscaped() {
-    OutboxState before = outbox.state();
     String subject = "Serious incident SI-2026-000042 <script>alert('x')</script>";
     notifications.send(
         "mail-page-demo/1",
@@ -70,7 +49,8 @@ class MailPageDemoTest {
         new Attachment(
             "letter.pdf", "application/pdf", "%PDF-1.7".getBytes(StandardCharsets.US_ASCII)));
 
-    assertThat(outbox.dispatchPending()).isEqualTo(1);
+    // With the demo's own email (its meeting letters and agendas, say) still waiting, if any.
+    assertThat(outbox.dispatchPending()).isGreaterThanOrEqualTo(1);
 
     Response response = signedIn("admin").get("/admin/mail");
     assertThat(response.status()).isEqualTo(200);
@@ -78,7 +58,7 @@ class MailPageDemoTest {
     Document page = Jsoup.parse(response.text());
     assertThat(page.select("script")).isEmpty();
     assertThat(page.select("table.table--outbox tbody tr").eachText())
-        .anySatisfy(row -> assertThat(row).startsWith("Sent " + (before.sent() + 1) + " "));
+        .anySatisfy(row -> assertThat(row).startsWith("Sent " + outbox.state().sent() + " "));
     assertThat(page.select("table.table--outbox tbody tr").eachText())
         .anySatisfy(row -> assertThat(row).startsWith("Failed 0 "));
     assertThat(page.select("main").text())
