@@ -9,8 +9,8 @@ import java.time.LocalDate;
  *     another way
  * @param heldOn null until the meeting is recorded as held
  * @param providerGroup the provider organisation whose meeting it is (provider isolation)
- * @param contractOfficer user id of the council officer who manages the contract; null when none
- *     is named
+ * @param contractOfficer user id of the council officer who manages the contract; null when none is
+ *     named
  */
 public record Meeting(
     long id,

@@ -21,8 +21,8 @@ public class MeetingActions {
   }
 
   /**
-   * Every recorded action whose target date is before {@code day}, by meeting number (oldest
-   * target first): the caller decides which of them are still outstanding and who may see them.
+   * Every recorded action whose target date is before {@code day}, by meeting number (oldest target
+   * first): the caller decides which of them are still outstanding and who may see them.
    */
   @Transactional(readOnly = true)
   public Map<Long, List<MeetingAction>> pastTarget(LocalDate day) {

@@ -88,8 +88,8 @@ public class MeetingMonitoring {
   }
 
   /**
-   * §2: the meetings {@code user} may see that are still planned though their day is before
-   * {@code day}: not held when due.
+   * §2: the meetings {@code user} may see that are still planned though their day is before {@code
+   * day}: not held when due.
    */
   @Transactional(readOnly = true)
   public List<Meeting> notHeldBefore(LocalDate day, Actor user) {

@@ -32,8 +32,8 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 /**
  * The meeting views as pages beside the reports: the year's schedule under month headings with
  * links filtering by officer and priority, a provider's meeting history, and the overdue list. A
- * provider's user sees only its own organisation's; input that cannot be read is a page saying
- * what to enter (400).
+ * provider's user sees only its own organisation's; input that cannot be read is a page saying what
+ * to enter (400).
  */
 @Controller
 @PreAuthorize("@access.staffOrProvider(authentication)")
@@ -42,7 +42,8 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 class MeetingViewPages {
 
   static final String YEAR_PROBLEM = "Enter a year, for example 2027";
-  static final String MONTH_PROBLEM = "Enter a month of the year as a year and month, for example 2027-03";
+  static final String MONTH_PROBLEM =
+      "Enter a month of the year as a year and month, for example 2027-03";
   static final String PROVIDER_PROBLEM = "Choose a provider from the list";
 
   private final MeetingViews views;
@@ -80,7 +81,8 @@ class MeetingViewPages {
                   ? Year.of(only.getYear())
                   : Year.from(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK));
       model.addAttribute("yearEntered", shown.toString());
-      model.addAttribute("schedule", views.schedule(shown, only, officer, priority, Actor.of(user)));
+      model.addAttribute(
+          "schedule", views.schedule(shown, only, officer, priority, Actor.of(user)));
       model.addAttribute("previousYear", shown.minusYears(1).toString());
       model.addAttribute("nextYear", shown.plusYears(1).toString());
     } catch (InvalidRequestException e) {
@@ -92,7 +94,9 @@ class MeetingViewPages {
     return "reports/meeting-schedule";
   }
 
-  /** §3-§5: a provider's meetings with their actions; without a provider, the list to choose from. */
+  /**
+   * §3-§5: a provider's meetings with their actions; without a provider, the list to choose from.
+   */
   @GetMapping("/meeting-history")
   public String history(
       @RequestParam(required = false) String provider,
@@ -138,8 +142,7 @@ class MeetingViewPages {
     return switch (p.field()) {
       case "year" -> YEAR_PROBLEM;
       case "month" -> MONTH_PROBLEM;
-      case "priority" ->
-          "Choose a priority level: " + String.join(", ", views.priorityLevels());
+      case "priority" -> "Choose a priority level: " + String.join(", ", views.priorityLevels());
       default -> p.message();
     };
   }

@@ -30,8 +30,8 @@ import uk.gov.council.commissioning.security.ProviderScope;
 import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
- * The views over contract management meetings (seed 001 Part 3.1 §1-§5), each as its viewer may
- * see it: council staff every provider's, a provider's user only its own organisation's.
+ * The views over contract management meetings (seed 001 Part 3.1 §1-§5), each as its viewer may see
+ * it: council staff every provider's, a provider's user only its own organisation's.
  */
 @Service
 @RequiredArgsConstructor

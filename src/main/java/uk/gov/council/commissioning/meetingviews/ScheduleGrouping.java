@@ -79,8 +79,8 @@ final class ScheduleGrouping {
   }
 
   /**
-   * Per configured priority level in its configured order, every level shown even with no
-   * meeting; a level no longer configured follows them.
+   * Per configured priority level in its configured order, every level shown even with no meeting;
+   * a level no longer configured follows them.
    */
   static List<Count> byPriority(List<Meeting> meetings, List<String> levels) {
     Map<String, Count> found = new LinkedHashMap<>();

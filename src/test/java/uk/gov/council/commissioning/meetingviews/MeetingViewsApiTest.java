@@ -7,16 +7,12 @@ import static uk.gov.council.commissioning.testkit.TestUsers.as;
 import static uk.gov.council.commissioning.testkit.TestUsers.password;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
@@ -37,7 +33,8 @@ class MeetingViewsApiTest extends HttpProcessTestCase {
 
   @RegisterExtension
   static final TestTeam TEAM =
-      TestTeam.of("mview", OFFICER, MANAGER).withProviders("MVIEW Alpha Care", "MVIEW Beta Support");
+      TestTeam.of("mview", OFFICER, MANAGER)
+          .withProviders("MVIEW Alpha Care", "MVIEW Beta Support");
 
   Contract alpha;
   Contract beta;
@@ -66,17 +63,22 @@ class MeetingViewsApiTest extends HttpProcessTestCase {
         200);
 
     alphaWithPlan = TestMeetings.meeting(jdbc, alpha, LocalDate.of(2063, 1, 15));
-    held(alphaWithPlan);
-    action(alphaWithPlan, "Followed by the plan", LocalDate.of(2063, 3, 1));
-    long plan = agreedPlan(alphaWithPlan);
-    planAction(plan, 1, "Plan action overdue", LocalDate.of(2063, 4, 1), "OPEN");
-    planAction(plan, 2, "Plan action done", LocalDate.of(2063, 3, 1), "COMPLETE");
-    planAction(plan, 3, "Plan action still to come", LocalDate.of(2063, 9, 1), "OPEN");
+    MeetingViewTestData.held(jdbc, alphaWithPlan);
+    MeetingViewTestData.action(
+        jdbc, alphaWithPlan, "Followed by the plan", LocalDate.of(2063, 3, 1));
+    long plan = MeetingViewTestData.agreedPlan(jdbc, alphaWithPlan);
+    MeetingViewTestData.planAction(
+        jdbc, plan, 1, "Plan action overdue", LocalDate.of(2063, 4, 1), "OPEN");
+    MeetingViewTestData.planAction(
+        jdbc, plan, 2, "Plan action done", LocalDate.of(2063, 3, 1), "COMPLETE");
+    MeetingViewTestData.planAction(
+        jdbc, plan, 3, "Plan action still to come", LocalDate.of(2063, 9, 1), "OPEN");
 
     alphaHeld = TestMeetings.meeting(jdbc, alpha, LocalDate.of(2063, 2, 10));
-    held(alphaHeld);
-    action(alphaHeld, "Minutes action overdue", LocalDate.of(2063, 3, 1));
-    action(alphaHeld, "Minutes action still to come", LocalDate.of(2063, 12, 1));
+    MeetingViewTestData.held(jdbc, alphaHeld);
+    MeetingViewTestData.action(jdbc, alphaHeld, "Minutes action overdue", LocalDate.of(2063, 3, 1));
+    MeetingViewTestData.action(
+        jdbc, alphaHeld, "Minutes action still to come", LocalDate.of(2063, 12, 1));
 
     alphaLate = TestMeetings.meeting(jdbc, alpha, LocalDate.of(2063, 5, 10));
     alphaLater = TestMeetings.meeting(jdbc, alpha, LocalDate.of(2063, 9, 10));
@@ -97,7 +99,8 @@ class MeetingViewsApiTest extends HttpProcessTestCase {
 
   @Test
   void theScheduleIsByMonthWithCountsByOfficerAndPriorityAndFilters() {
-    JsonNode all = answer(http.get("/api/meetings/schedule?year=2063", as(TEAM.user(OFFICER))), 200);
+    JsonNode all =
+        answer(http.get("/api/meetings/schedule?year=2063", as(TEAM.user(OFFICER))), 200);
     assertThat(all.get("months")).hasSize(12);
     assertThat(all.at("/months/1/name").asText()).isEqualTo("February 2063");
     assertThat(all.at("/months/1/meetings").findValuesAsText("contractReference"))
@@ -105,8 +108,7 @@ class MeetingViewsApiTest extends HttpProcessTestCase {
     assertThat(all.at("/months/3/meetings").findValuesAsText("contractReference"))
         .contains(beta.reference());
     assertThat(all.get("byOfficer").findValuesAsText("name")).contains(officer);
-    assertThat(all.get("byPriority").findValuesAsText("name"))
-        .startsWith("GREEN", "AMBER", "RED");
+    assertThat(all.get("byPriority").findValuesAsText("name")).startsWith("GREEN", "AMBER", "RED");
 
     JsonNode red =
         answer(
@@ -118,15 +120,14 @@ class MeetingViewsApiTest extends HttpProcessTestCase {
 
     JsonNode pat =
         answer(
-            http.get(
-                "/api/meetings/schedule?year=2063&officer=" + officer, as(TEAM.user(OFFICER))),
+            http.get("/api/meetings/schedule?year=2063&officer=" + officer, as(TEAM.user(OFFICER))),
             200);
     assertThat(pat.get("planned").asInt()).isEqualTo(4);
     assertThat(pat.get("held").asInt()).isEqualTo(2);
-    assertThat(pat.findValuesAsText("contractReference"))
-        .containsOnly(alpha.reference());
+    assertThat(pat.findValuesAsText("contractReference")).containsOnly(alpha.reference());
 
-    JsonNode may = answer(http.get("/api/meetings/schedule?month=2063-05", as(TEAM.user(OFFICER))), 200);
+    JsonNode may =
+        answer(http.get("/api/meetings/schedule?month=2063-05", as(TEAM.user(OFFICER))), 200);
     assertThat(may.get("year").asInt()).isEqualTo(2063);
     assertThat(may.get("months")).hasSize(1);
     assertThat(may.findValuesAsText("id")).contains(String.valueOf(alphaLate));
@@ -163,7 +164,8 @@ class MeetingViewsApiTest extends HttpProcessTestCase {
     assertThat(http.get("/api/meetings/" + betaLate, as(user)).status())
         .as("the meetings' own answer for another provider's meeting")
         .isEqualTo(other.status());
-    assertThat(http.get("/api/meetings/history/" + TEAM.beta().id(), as(TEAM.user(MANAGER))).status())
+    assertThat(
+            http.get("/api/meetings/history/" + TEAM.beta().id(), as(TEAM.user(MANAGER))).status())
         .isEqualTo(200);
 
     JsonNode overdue = answer(http.get("/api/meetings/overdue", as(user)), 200);
@@ -244,7 +246,9 @@ class MeetingViewsApiTest extends HttpProcessTestCase {
     assertThat(own.text()).contains("Minutes action overdue", "MIP-" + alphaWithPlan);
     Response other = provider.get("/reports/meeting-history?provider=" + TEAM.beta().id());
     assertThat(other.status()).isEqualTo(404);
-    assertThat(other.text()).contains(MeetingViewPages.PROVIDER_PROBLEM).doesNotContain(beta.reference());
+    assertThat(other.text())
+        .contains(MeetingViewPages.PROVIDER_PROBLEM)
+        .doesNotContain(beta.reference());
     assertThat(provider.get("/reports/meeting-history?provider=abc").status()).isEqualTo(400);
     assertThat(provider.get("/reports/meetings-overdue").text())
         .contains(alpha.reference())
@@ -254,62 +258,6 @@ class MeetingViewsApiTest extends HttpProcessTestCase {
   private void assertField(String path, String field) {
     JsonNode body = problem(http.get(path, as(TEAM.user(OFFICER))), 400);
     assertThat(body.findValuesAsText("field")).as(path).containsExactly(field);
-  }
-
-  private void held(long meeting) {
-    jdbc.sql(
-            "UPDATE contract_management_meeting SET status = 'HELD', held_on = meeting_date"
-                + " WHERE id = :m")
-        .param("m", meeting)
-        .update();
-  }
-
-  private void action(long meeting, String description, LocalDate target) {
-    jdbc.sql(
-            """
-            INSERT INTO meeting_action (meeting_id, owner, description, target_date, recorded_at)
-            VALUES (:m, 'Registered manager', :d, :t, :at)
-            """)
-        .param("m", meeting)
-        .param("d", description)
-        .param("t", target)
-        .param("at", OffsetDateTime.of(2063, 2, 10, 12, 0, 0, 0, ZoneOffset.UTC))
-        .update();
-  }
-
-  private long agreedPlan(long meeting) {
-    GeneratedKeyHolder key = new GeneratedKeyHolder();
-    OffsetDateTime at = Instant.parse("2063-02-01T10:00:00Z").atOffset(ZoneOffset.UTC);
-    jdbc.sql(
-            """
-            INSERT INTO meeting_plan (meeting_id, case_reference, status, round, opened_at, agreed_at)
-            VALUES (:m, :r, 'AGREED', 1, :at, :at)
-            """)
-        .param("m", meeting)
-        .param("r", "MIP-" + meeting)
-        .param("at", at)
-        .update(key, "id");
-    return key.getKey().longValue();
-  }
-
-  private void planAction(long plan, int number, String description, LocalDate target, String status) {
-    jdbc.sql(
-            """
-            INSERT INTO meeting_plan_action
-                (plan_id, action_number, description, owner, target_date, status, validated_at)
-            VALUES (:p, :n, :d, 'Registered manager', :t, :s, :v)
-            """)
-        .param("p", plan)
-        .param("n", number)
-        .param("d", description)
-        .param("t", target)
-        .param("s", status)
-        .param(
-            "v",
-            "COMPLETE".equals(status)
-                ? Instant.parse("2063-03-01T10:00:00Z").atOffset(ZoneOffset.UTC)
-                : null)
-        .update();
   }
 
   private HttpTestClient signedIn(String user) {
