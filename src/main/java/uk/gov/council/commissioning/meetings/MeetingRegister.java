@@ -309,19 +309,10 @@ class MeetingRegister {
   }
 
   private List<Meeting> between(LocalDate from, LocalDate to, Collection<String> groups) {
-    JdbcClient.StatementSpec query =
-        jdbc.sql(
-                MEETING_SELECT
-                    + " WHERE m.meeting_date >= :from AND m.meeting_date <= :to"
-                    + (groups == null ? "" : " AND p.organisation_group IN (:groups)")
-                    + " ORDER BY m.meeting_date, c.reference")
-            .param("defaultPriority", properties.defaultPriority())
-            .param("from", from)
-            .param("to", to);
-    if (groups != null) {
-      query = query.param("groups", List.copyOf(groups));
-    }
-    return query.query(this::meetingRow).list();
+    return select(
+        "m.meeting_date >= :from AND m.meeting_date <= :to",
+        Map.of("from", from, "to", to),
+        groups);
   }
 
   /** The provider's meetings, newest first. */
@@ -334,19 +325,29 @@ class MeetingRegister {
         .list();
   }
 
-  /** Meetings still planned whose date is before {@code day}, oldest first. */
+  /**
+   * Meetings still planned whose date is before {@code day}, oldest first; of the providers with
+   * these organisation groups only, unless {@code groups} is null.
+   */
   List<Meeting> notHeldBefore(LocalDate day, Collection<String> groups) {
     if (groups != null && groups.isEmpty()) {
       return List.of();
     }
+    return select("m.status = 'PLANNED' AND m.meeting_date < :day", Map.of("day", day), groups);
+  }
+
+  /** Meetings matching {@code where}, by date and contract; only these groups' unless null. */
+  private List<Meeting> select(
+      String where, Map<String, Object> params, Collection<String> groups) {
     JdbcClient.StatementSpec query =
         jdbc.sql(
                 MEETING_SELECT
-                    + " WHERE m.status = 'PLANNED' AND m.meeting_date < :day"
+                    + " WHERE "
+                    + where
                     + (groups == null ? "" : " AND p.organisation_group IN (:groups)")
                     + " ORDER BY m.meeting_date, c.reference")
             .param("defaultPriority", properties.defaultPriority())
-            .param("day", day);
+            .params(params);
     if (groups != null) {
       query = query.param("groups", List.copyOf(groups));
     }

@@ -1,7 +1,5 @@
 package uk.gov.council.commissioning.meetingviews;
 
-import java.time.Year;
-import java.time.YearMonth;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
@@ -13,7 +11,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import uk.gov.council.commissioning.meetings.MeetingPeriods;
 import uk.gov.council.commissioning.meetingviews.MeetingViews.Overdue;
 import uk.gov.council.commissioning.meetingviews.MeetingViews.ProviderHistory;
 import uk.gov.council.commissioning.meetingviews.MeetingViews.YearSchedule;
@@ -48,12 +45,8 @@ class MeetingViewController {
       @RequestParam(required = false) String officer,
       @RequestParam(required = false) String priority,
       Authentication user) {
-    YearMonth only = month == null || month.isBlank() ? null : MeetingPeriods.month(month);
-    Year shown =
-        only != null && (year == null || year.isBlank())
-            ? Year.of(only.getYear())
-            : MeetingPeriods.year(year);
-    return views.schedule(shown, only, officer, priority, Actor.of(user));
+    SchedulePeriod period = SchedulePeriod.of(year, month, null);
+    return views.schedule(period.year(), period.month(), officer, priority, Actor.of(user));
   }
 
   /** The providers whose meeting history the user may read. */

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.Year;
-import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
@@ -21,7 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.contracts.Provider;
-import uk.gov.council.commissioning.meetings.MeetingPeriods;
 import uk.gov.council.commissioning.meetingviews.MeetingViews.ProviderHistory;
 import uk.gov.council.commissioning.reports.ReportPage;
 import uk.gov.council.commissioning.security.Actor;
@@ -73,16 +71,13 @@ class MeetingViewPages {
     model.addAttribute("officerEntered", officer);
     model.addAttribute("priorityEntered", priority);
     try {
-      YearMonth only = month == null || month.isBlank() ? null : MeetingPeriods.month(month);
-      Year shown =
-          year != null && !year.isBlank()
-              ? MeetingPeriods.year(year)
-              : only != null
-                  ? Year.of(only.getYear())
-                  : Year.from(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK));
+      SchedulePeriod period =
+          SchedulePeriod.of(
+              year, month, Year.from(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK)));
+      Year shown = period.year();
       model.addAttribute("yearEntered", shown.toString());
       model.addAttribute(
-          "schedule", views.schedule(shown, only, officer, priority, Actor.of(user)));
+          "schedule", views.schedule(shown, period.month(), officer, priority, Actor.of(user)));
       model.addAttribute("previousYear", shown.minusYears(1).toString());
       model.addAttribute("nextYear", shown.plusYears(1).toString());
     } catch (InvalidRequestException e) {

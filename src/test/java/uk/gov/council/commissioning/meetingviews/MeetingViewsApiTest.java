@@ -219,7 +219,9 @@ class MeetingViewsApiTest extends HttpProcessTestCase {
     assertThat(schedule.status()).isEqualTo(200);
     assertThat(schedule.text())
         .contains("February 2063", "No meeting is planned for the month.", officer)
-        .contains(alpha.reference(), beta.reference());
+        .contains(alpha.reference(), beta.reference())
+        .contains("/reports/meeting-schedule?year=2063&amp;month=&amp;officer=&amp;priority=RED")
+        .contains("/reports/meeting-history?provider=" + TEAM.beta().id());
     assertThat(staff.get("/reports/meeting-schedule?year=2063&priority=RED").text())
         .contains(beta.reference())
         .doesNotContain(alpha.reference());
@@ -243,7 +245,9 @@ class MeetingViewsApiTest extends HttpProcessTestCase {
         .doesNotContain(beta.reference());
     Response own = provider.get("/reports/meeting-history");
     assertThat(own.status()).isEqualTo(200);
-    assertThat(own.text()).contains("Minutes action overdue", "MIP-" + alphaWithPlan);
+    assertThat(own.text())
+        .contains("Minutes action overdue", "MIP-" + alphaWithPlan)
+        .contains("Improvement plan actions", "Plan action done");
     Response other = provider.get("/reports/meeting-history?provider=" + TEAM.beta().id());
     assertThat(other.status()).isEqualTo(404);
     assertThat(other.text())
