@@ -189,16 +189,16 @@ public class MeetingViews {
   @Transactional(readOnly = true)
   public Overdue overdue(Actor user) {
     LocalDate today = LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
+    List<MeetingPlan> visiblePlans = plans.visibleTo(user);
+    Map<Long, String> planStatus = new java.util.HashMap<>();
+    visiblePlans.forEach(p -> planStatus.put(p.meetingId(), p.status()));
     List<OverdueMeetingAction> meetingActions = new ArrayList<>();
     for (Map.Entry<Long, List<MeetingAction>> e : actions.pastTarget(today).entrySet()) {
+      if (PLAN_FOLLOWS_UP.contains(planStatus.getOrDefault(e.getKey(), ""))) {
+        continue;
+      }
       Optional<Meeting> meeting = monitoring.meeting(e.getKey(), user);
-      boolean followedByPlan =
-          meeting.isPresent()
-              && plans
-                  .ofMeeting(e.getKey())
-                  .map(p -> PLAN_FOLLOWS_UP.contains(p.status()))
-                  .orElse(false);
-      if (meeting.isEmpty() || followedByPlan) {
+      if (meeting.isEmpty()) {
         continue;
       }
       Meeting m = meeting.get();
@@ -218,7 +218,7 @@ public class MeetingViews {
         Comparator.comparing((OverdueMeetingAction o) -> o.action().targetDate())
             .thenComparingLong(OverdueMeetingAction::meetingId));
     List<OverduePlanAction> planActions = new ArrayList<>();
-    for (MeetingPlan plan : plans.visibleTo(user)) {
+    for (MeetingPlan plan : visiblePlans) {
       if (!MeetingPlan.AGREED.equals(plan.status())) {
         continue;
       }
