@@ -168,6 +168,7 @@ class AuditPages {
   @PreAuthorize("@access.councilStaff(authentication)")
   public String contractsUpdate(
       @RequestParam(required = false) String month, Model model, HttpServletResponse response) {
+    model.addAttribute("page", "contracts-update");
     YearMonth shown;
     try {
       shown = AuditController.month(month, clock);

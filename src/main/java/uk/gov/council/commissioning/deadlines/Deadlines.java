@@ -11,6 +11,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -353,10 +354,14 @@ public class Deadlines {
         .toList();
   }
 
-  /** This transaction wrote or read the due time: its timers and tasks need not read it again. */
+  /**
+   * This transaction wrote or read the due time: its timers and tasks need not read it again. Kept
+   * as the register holds it, to the microsecond (both databases round a finer time half up).
+   */
   private void remember(String processInstanceId, String kind, Instant due) {
     if (processInstanceId != null) {
-      dueInThisTransaction.remember(new Due(processInstanceId, kind), due);
+      dueInThisTransaction.remember(
+          new Due(processInstanceId, kind), due.plusNanos(500).truncatedTo(ChronoUnit.MICROS));
     }
   }
 

@@ -34,9 +34,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @RequiredArgsConstructor
 class MeetingFeedbackController {
 
-  static final String STAFF_WHO_READ_SUMMARY =
-      "@access.staffIn(authentication, 'core-strategy-group', 'contracts-managers',"
-          + " 'contract-management-leads', 'commissioning-officers')";
+  static final String STAFF_WHO_READ_SUMMARY = "@access.readsMeetingFeedback(authentication)";
 
   private final MeetingFeedbackReports reports;
   private final MeetingFollowUpStarts starts;

@@ -134,18 +134,6 @@ class MeetingCaseRegister {
         .update();
   }
 
-  void auditOutcome(long meetingId, String summary, boolean movedToHigh) {
-    jdbc.sql(
-            """
-            UPDATE contract_management_meeting
-               SET compliance_audit_summary = :s, risk_moved_to_high = :h WHERE id = :id
-            """)
-        .param("s", summary)
-        .param("h", movedToHigh)
-        .param("id", meetingId)
-        .update();
-  }
-
   void providerAgendaItems(long meetingId, String items) {
     update(
         "UPDATE contract_management_meeting SET provider_agenda_items = :v WHERE id = :id",

@@ -95,18 +95,6 @@ public class MeetingNotices {
     mail.send(execution, TEMPLATES + "audit-areas", provider(meeting), values);
   }
 
-  /**
-   * §3.4: "The Contracts Manager shall report to the CSG any Medium risk issues ... moved to High".
-   */
-  public void riskToCsg(DelegateExecution execution) {
-    MeetingCase meeting = register.ofProcess(execution.getProcessInstanceId());
-    mail.send(
-        execution,
-        TEMPLATES + "risk-to-csg",
-        recipients.emailsOfGroups(Roles.CORE_STRATEGY_GROUP, Roles.CONTRACTS_MANAGERS),
-        MeetingSteps.values(meeting));
-  }
-
   /** §3.5: the agenda goes to the provider and the officers; the agenda deadline is met. */
   public void circulateAgenda(DelegateExecution execution) {
     MeetingCase meeting = register.ofProcess(execution.getProcessInstanceId());

@@ -281,24 +281,28 @@ public class MeetingSteps {
     execution.setVariable("complianceAuditNeeded", needed);
   }
 
-  // --- §3.4 after the compliance audit ------------------------------------------------------
-
-  public void auditOutcomeChecked(DelegateTask task) {
-    TaskAnswers.moveOntoTask(task, List.of("auditSummary", "riskMovedToHigh"));
-    FormChecks form =
-        new FormChecks("meeting-audit-outcome", task).againstForm("meeting-audit-outcome");
-    String summary = form.text("auditSummary", 4000);
-    boolean movedToHigh = form.flag("riskMovedToHigh");
-    form.throwIfAny();
-    CompletedTask.handOver(task, "auditSummary", summary);
-    CompletedTask.handOver(task, "riskMovedToHigh", movedToHigh);
+  /**
+   * §3.3: the day of the audit with the provider as the decision recorded it (yyyy-mm-dd), for the
+   * audits capability's step that records it on the compliance audit.
+   */
+  public String decidedAuditDate(DelegateExecution execution) {
+    LocalDate date = meeting(execution).complianceAuditDate();
+    return date == null ? null : date.toString();
   }
 
-  public void recordAuditOutcome(DelegateExecution execution) {
-    boolean movedToHigh = Boolean.parseBoolean(CompletedTask.get(execution, "riskMovedToHigh"));
-    register.auditOutcome(
-        meeting(execution).id(), CompletedTask.get(execution, "auditSummary"), movedToHigh);
-    execution.setVariable("riskMovedToHigh", movedToHigh);
+  /** §3.3: the areas to be evidenced as the decision recorded them, for the same step. */
+  public String decidedAreasToEvidence(DelegateExecution execution) {
+    return meeting(execution).areasToEvidence();
+  }
+
+  // --- §3.4 after the compliance audit ------------------------------------------------------
+
+  /**
+   * The revised risks and the summary are recorded on the audit's page; the task's form only shows
+   * the way there, so nothing but its own (display) fields is accepted.
+   */
+  public void auditOutcomeChecked(DelegateTask task) {
+    FormChecks.asDeclared("meeting-audit-outcome", "meeting-audit-outcome", task);
   }
 
   // --- §3.5 the agenda ----------------------------------------------------------------------

@@ -19,7 +19,6 @@ import uk.gov.council.commissioning.notify.CaughtMail;
 import uk.gov.council.commissioning.notify.MailCatcher;
 import uk.gov.council.commissioning.notify.OutboxDispatcher;
 import uk.gov.council.commissioning.reports.ReportViews.MailView;
-import uk.gov.council.commissioning.security.CaseAccess;
 
 /**
  * The administrator's page about the application's email: the outbox's state everywhere, and in the
@@ -38,7 +37,7 @@ class MailController {
   private final OutboxDispatcher outbox;
   private final ObjectProvider<MailCatcher> catcher;
   private final MailProperties mail;
-  private final CaseAccess caseAccess;
+  private final ReportPage reportPage;
 
   @GetMapping({"", "/"})
   @PreAuthorize("@access.administrators(authentication)")
@@ -68,9 +67,7 @@ class MailController {
   }
 
   private void page(Authentication user, Model model, HttpServletResponse response) {
-    response.setHeader("Content-Security-Policy", ReportsController.CONTENT_SECURITY_POLICY);
-    model.addAttribute("userName", user == null ? null : user.getName());
-    model.addAttribute("mayUseCockpit", caseAccess.mayUseCockpit(user));
+    reportPage.prepare(user, model, response);
     model.addAttribute("page", "mail");
   }
 }

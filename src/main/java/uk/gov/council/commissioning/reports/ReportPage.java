@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.ui.Model;
 import uk.gov.council.commissioning.security.CaseAccess;
 import uk.gov.council.commissioning.security.CouncilUser;
+import uk.gov.council.commissioning.security.EndpointAccess;
 import uk.gov.council.commissioning.security.Roles;
 
 /**
@@ -29,13 +30,20 @@ public class ReportPage {
           + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   private final CaseAccess caseAccess;
+  private final EndpointAccess access;
 
-  /** The header's facts and the security headers, for a page on the reports layout. */
+  /**
+   * The header's facts and the security headers, for a page on the reports layout. A page's link is
+   * offered to those its own access rule lets in.
+   */
   public void prepare(Authentication user, Model model, HttpServletResponse response) {
     response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
     model.addAttribute("userName", user == null ? null : user.getName());
     model.addAttribute("mayUseCockpit", caseAccess.mayUseCockpit(user));
     model.addAttribute("mayReadMail", CouncilUser.isInAny(user, List.of(Roles.ADMIN)));
+    model.addAttribute("mayReadMeetingPlans", access.staffOrProvider(user).isGranted());
+    model.addAttribute("mayReadMeetingFeedback", access.readsMeetingFeedback(user).isGranted());
+    model.addAttribute("mayReadContractsUpdate", access.councilStaff(user).isGranted());
   }
 
   /** A refusal as a page like the others (403), not the API's problem response. */

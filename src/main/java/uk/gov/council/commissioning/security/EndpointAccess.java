@@ -73,6 +73,11 @@ public class EndpointAccess {
         "Only " + and(namesWithAdmin(groups)) + " may do this");
   }
 
+  /** The staff of {@link Roles#MEETING_FEEDBACK_READERS}, or administrators. */
+  public Decision readsMeetingFeedback(Authentication user) {
+    return staffIn(user, Roles.MEETING_FEEDBACK_READERS.toArray(String[]::new));
+  }
+
   /** Members of the given groups, or administrators. */
   public Decision memberOf(Authentication user, String... groups) {
     return new Decision(

@@ -23,6 +23,17 @@ public final class Roles {
   /** The Core Strategy Group: comments on and approves the meeting schedule (seed 001 3.1 §1). */
   public static final String CORE_STRATEGY_GROUP = "core-strategy-group";
 
+  /**
+   * Who reads the year's provider feedback on the meeting process (seed 001 3.1 §6): the Core
+   * Strategy Group it is summarised for and the teams that run the meetings.
+   */
+  public static final List<String> MEETING_FEEDBACK_READERS =
+      List.of(
+          CORE_STRATEGY_GROUP,
+          CONTRACTS_MANAGERS,
+          CONTRACT_MANAGEMENT_LEADS,
+          COMMISSIONING_OFFICERS);
+
   public static final String QUALITY_ASSURANCE = "quality-assurance";
   public static final String BROKERAGE = "brokerage";
   public static final String SAFEGUARDING = "safeguarding";

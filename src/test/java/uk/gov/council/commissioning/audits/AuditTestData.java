@@ -22,14 +22,6 @@ final class AuditTestData {
 
   /** The id of the standard clause at the position of the section (by its code). */
   static long clause(JdbcClient jdbc, String sectionCode, int position) {
-    return jdbc.sql(
-            """
-            SELECT c.id FROM audit_checklist_clause c JOIN audit_checklist_section s ON s.id = c.section_id
-             WHERE s.code = :code AND c.position = :position AND c.provider_id IS NULL
-            """)
-        .param("code", sectionCode)
-        .param("position", position)
-        .query(Long.class)
-        .single();
+    return TestMeetings.checklistClause(jdbc, sectionCode, position);
   }
 }

@@ -7,6 +7,7 @@ import static org.mockito.Mockito.when;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 import java.util.UUID;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.cases.InsertOnce;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
@@ -172,6 +174,46 @@ class DeadlinesTest {
   }
 
   @Test
+  void aTransactionTakesTheDueTimeItWroteWithoutReadingItBackAndTheNextReadsTheRegister() {
+    ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-01-01T09:00:00Z")));
+    DelegateExecution execution = mock(DelegateExecution.class);
+    when(execution.getProcessInstanceId()).thenReturn("pi-1");
+    Deadlines deadlines = deadlines(1);
+    TransactionTemplate transaction =
+        new TransactionTemplate(new DataSourceTransactionManager(dataSource));
+    Date due = Date.from(Instant.parse("2026-01-02T09:00:00Z"));
+    Date movedBehindItsBack = Date.from(Instant.parse("2026-01-05T09:00:00Z"));
+
+    Date inTheTransaction =
+        transaction.execute(
+            status -> {
+              acknowledgementWithin24Hours(Instant.parse("2026-01-01T09:00:00Z"), deadlines);
+              // Only Deadlines writes case_deadline; a change behind its back shows that the
+              // transaction took what it wrote instead of reading the row again.
+              jdbc.sql("UPDATE case_deadline SET due_at = :due")
+                  .param("due", movedBehindItsBack.toInstant().atOffset(ZoneOffset.UTC))
+                  .update();
+              return deadlines.timer(execution, "ACKNOWLEDGEMENT");
+            });
+
+    assertThat(inTheTransaction).isEqualTo(due);
+    Date inTheNext = transaction.execute(status -> deadlines.timer(execution, "ACKNOWLEDGEMENT"));
+    assertThat(inTheNext).isEqualTo(movedBehindItsBack);
+    // Marked missed in a transaction: the mark returns the due time, which a chase then takes.
+    Date chase =
+        transaction.execute(
+            status -> {
+              assertThat(deadlines.missed(CASE, "ACKNOWLEDGEMENT", null, "Not acknowledged"))
+                  .isTrue();
+              return deadlines.timer(execution, "ACKNOWLEDGEMENT", Duration.ofDays(1));
+            });
+    assertThat(chase).isEqualTo(Date.from(Instant.parse("2026-01-06T09:00:00Z")));
+    assertThat(breaches.ofCase("COMPLAINT", "CP-2026-000001"))
+        .extracting(DeadlineBreach::dueAt)
+        .containsExactly(movedBehindItsBack.toInstant());
+  }
+
+  @Test
   void aTaskIsDueAtTheEndOfItsLastWorkingDayOrSoonerWhenTimeIsAccelerated() {
     // Thursday 2 April 2026, 09:00 BST; Good Friday and Easter Monday are bank holidays, so two
     // working days on are Tuesday 7 and Wednesday 8 April: due at midnight after the 8th.
@@ -232,12 +274,12 @@ class DeadlinesTest {
 
   /** A provider's acknowledgement deadline (24 hours), scheduled without acceleration. */
   private Instant acknowledgementWithin24Hours(Instant from) {
-    return deadlines(1)
-        .schedule(
-            CASE,
-            "ACKNOWLEDGEMENT",
-            DeadlineRule.hours(Duration.ofHours(24), "002 App C 4.2"),
-            from);
+    return acknowledgementWithin24Hours(from, deadlines(1));
+  }
+
+  private Instant acknowledgementWithin24Hours(Instant from, Deadlines deadlines) {
+    return deadlines.schedule(
+        CASE, "ACKNOWLEDGEMENT", DeadlineRule.hours(Duration.ofHours(24), "002 App C 4.2"), from);
   }
 
   private Deadlines deadlines(double acceleration) {

@@ -119,7 +119,10 @@ class FormTextSafetyTest {
           "awareAtText",
           "alertedAtText",
           "screeningDueText",
-          "alertTimeliness");
+          "alertTimeliness",
+          // contract management meetings: the number of the meeting's compliance audit (links to
+          // its page)
+          "auditIdText");
 
   /**
    * Markdown the server composes (tables, headings, emphasis) with every typed part escaped, and

@@ -13,6 +13,7 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.ChangedSettingsTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 
 /**
@@ -36,12 +37,11 @@ class MeetingFeedbackFrequencyTest extends ProcessTestCase {
 
   @Test
   void everySecondMeetingOfTheProviderIsSurveyedStartingWithItsFirst() {
-    Contract contract =
-        MeetingPlanTestData.contractOf(contracts, TEAM.alpha(), uniqueReference("MFF-"));
+    Contract contract = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MFF-"));
     TestClock.set(LocalDateTime.of(2055, 12, 1, 9, 0));
-    long first = MeetingPlanTestData.meetingOn(jdbc, contract, LocalDate.of(2055, 3, 1));
-    long second = MeetingPlanTestData.meetingOn(jdbc, contract, LocalDate.of(2055, 6, 1));
-    long third = MeetingPlanTestData.meetingOn(jdbc, contract, LocalDate.of(2055, 9, 1));
+    long first = TestMeetings.meeting(jdbc, contract, LocalDate.of(2055, 3, 1));
+    long second = TestMeetings.meeting(jdbc, contract, LocalDate.of(2055, 6, 1));
+    long third = TestMeetings.meeting(jdbc, contract, LocalDate.of(2055, 9, 1));
 
     starts.startMeetingFeedbackSurvey(first);
     starts.startMeetingFeedbackSurvey(second);

@@ -20,6 +20,7 @@ import uk.gov.council.commissioning.deadlines.Deadline;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 
 /**
@@ -42,12 +43,12 @@ class MeetingFeedbackProcessTest extends ProcessTestCase {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    contract = MeetingPlanTestData.contractOf(contracts, TEAM.alpha(), uniqueReference("MFS-"));
+    contract = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MFS-"));
   }
 
   @Test
   void theProviderAnswersTheSurveyAndTheYearsSummaryQuantifiesIt() {
-    long meeting = MeetingPlanTestData.meetingOn(jdbc, contract, LocalDate.of(2052, 5, 12));
+    long meeting = TestMeetings.meeting(jdbc, contract, LocalDate.of(2052, 5, 12));
     TestClock.set(LocalDateTime.of(2052, 5, 13, 9, 0));
     ProcessInstance instance = start(meeting);
 
@@ -88,7 +89,7 @@ class MeetingFeedbackProcessTest extends ProcessTestCase {
 
   @Test
   void aSurveyNotAnsweredInTimeLapsesWithoutABreach() {
-    long meeting = MeetingPlanTestData.meetingOn(jdbc, contract, LocalDate.of(2053, 2, 10));
+    long meeting = TestMeetings.meeting(jdbc, contract, LocalDate.of(2053, 2, 10));
     TestClock.set(LocalDateTime.of(2053, 2, 11, 9, 0));
     ProcessInstance instance = start(meeting);
 
@@ -107,7 +108,7 @@ class MeetingFeedbackProcessTest extends ProcessTestCase {
 
   @Test
   void aMeetingIsSurveyedOnce() {
-    long meeting = MeetingPlanTestData.meetingOn(jdbc, contract, LocalDate.of(2054, 2, 10));
+    long meeting = TestMeetings.meeting(jdbc, contract, LocalDate.of(2054, 2, 10));
     TestClock.set(LocalDateTime.of(2054, 2, 11, 9, 0));
     assertThat(starts.startMeetingFeedbackSurvey(meeting).created()).isTrue();
     assertThat(starts.startMeetingFeedbackSurvey(meeting).created()).isFalse();

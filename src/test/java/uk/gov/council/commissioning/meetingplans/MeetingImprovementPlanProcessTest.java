@@ -26,6 +26,7 @@ import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 
 /**
@@ -50,8 +51,8 @@ class MeetingImprovementPlanProcessTest extends ProcessTestCase {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    contract = MeetingPlanTestData.contractOf(contracts, TEAM.alpha(), uniqueReference("MIP-"));
-    meetingId = MeetingPlanTestData.meetingOn(jdbc, contract, LocalDate.of(2031, 3, 3));
+    contract = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MIP-"));
+    meetingId = TestMeetings.meeting(jdbc, contract, LocalDate.of(2031, 3, 3));
     TestClock.set(LocalDateTime.of(2031, 3, 4, 9, 0));
   }
 

@@ -20,6 +20,7 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
@@ -47,10 +48,10 @@ class MeetingPlanApiTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     TestClock.set(LocalDateTime.of(2057, 3, 4, 9, 0));
-    alpha = MeetingPlanTestData.contractOf(contracts, TEAM.alpha(), uniqueReference("MPAPI-A-"));
-    beta = MeetingPlanTestData.contractOf(contracts, TEAM.beta(), uniqueReference("MPAPI-B-"));
-    alphaMeeting = MeetingPlanTestData.meetingOn(jdbc, alpha, LocalDate.of(2057, 3, 2));
-    betaMeeting = MeetingPlanTestData.meetingOn(jdbc, beta, LocalDate.of(2057, 3, 3));
+    alpha = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MPAPI-A-"));
+    beta = TestMeetings.contract(contracts, TEAM.beta(), uniqueReference("MPAPI-B-"));
+    alphaMeeting = TestMeetings.meeting(jdbc, alpha, LocalDate.of(2057, 3, 2));
+    betaMeeting = TestMeetings.meeting(jdbc, beta, LocalDate.of(2057, 3, 3));
   }
 
   @Test

@@ -22,6 +22,7 @@ import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 
 /**
@@ -44,9 +45,8 @@ class MeetingPlanPostgresTest extends ProcessTestCase {
   void aPlanWithAnOverdueActionIsClosedOnceEveryActionIsValidatedAndTheSurveyIsSummarised() {
     BpmnAwareTests.init(engine);
     TestClock.set(LocalDateTime.of(2058, 5, 6, 9, 0));
-    Contract contract =
-        MeetingPlanTestData.contractOf(contracts, TEAM.alpha(), uniqueReference("MIPPG-"));
-    long meeting = MeetingPlanTestData.meetingOn(jdbc, contract, LocalDate.of(2058, 5, 5));
+    Contract contract = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MIPPG-"));
+    long meeting = TestMeetings.meeting(jdbc, contract, LocalDate.of(2058, 5, 5));
     starts.startMeetingImprovementPlan(meeting);
     ProcessInstance instance = runningCase(MeetingPlanSteps.PROCESS_KEY, "MIP-" + meeting);
 

@@ -14,16 +14,19 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import uk.gov.council.commissioning.audits.ComplianceAudits;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 
 /**
- * One meeting's case on PostgreSQL (the V22 migration and the case's SQL): a compliance audit, the
- * letter, the agenda, minutes with actions, a provider moving into RED with formal monitoring and
- * further meetings, and the outcome to the Core Strategy Group.
+ * One meeting's case on PostgreSQL (the V22 migration and the case's SQL): a compliance audit with
+ * the provider through the audits capability whose Medium risk moved to High, the letter, the
+ * agenda, minutes with actions, a provider moving into RED with formal monitoring and further
+ * meetings, and the outcome to the Core Strategy Group.
  */
 @PostgresProcessTest
 class ContractManagementMeetingPostgresTest extends ProcessTestCase {
@@ -36,13 +39,14 @@ class ContractManagementMeetingPostgresTest extends ProcessTestCase {
 
   @Autowired MeetingCaseStarts starts;
   @Autowired MeetingActions actions;
+  @Autowired ComplianceAudits audits;
 
   @Test
   void aMeetingWithAnAuditMovingTheProviderIntoRedIsRecordedEndToEnd() {
     BpmnAwareTests.init(engine);
     TestClock.set(LocalDateTime.of(2057, 1, 5, 9, 0));
-    Contract contract = MeetingTestData.contract(contracts, TEAM.alpha(), uniqueReference("PG-M-"));
-    long meetingId = MeetingTestData.meeting(jdbc, contract, MEETING);
+    Contract contract = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("PG-M-"));
+    long meetingId = TestMeetings.meeting(jdbc, contract, MEETING);
     ProcessInstance instance =
         runtimeService
             .createProcessInstanceQuery()
@@ -56,6 +60,9 @@ class ContractManagementMeetingPostgresTest extends ProcessTestCase {
         "Task_SetUpMeeting",
         Map.of("meetingDate", MEETING.toString(), "meetingTime", "11:00", "venue", "Room 2"));
     executeDueJobs(instance);
+    long audit = ((Number) runtimeService.getVariable(instance.getId(), "auditId")).longValue();
+    long returnedOnTime =
+        ContractManagementMeetingProcessTest.oneMediumRisk(audits, jdbc, audit, TEAM.user(OFFICER));
     completeAs(
         TEAM.user(OFFICER), instance, "Task_DeskTopAudit", Map.of("deskTopFindings", "High risk"));
     completeAs(
@@ -67,11 +74,9 @@ class ContractManagementMeetingPostgresTest extends ProcessTestCase {
             "consultationLevel", "TELEPHONE",
             "auditDate", "2057-05-02",
             "areasToEvidence", "Medication records"));
-    completeAs(
-        TEAM.user(OFFICER),
-        instance,
-        "Task_ReportComplianceAudit",
-        Map.of("auditSummary", "Records incomplete", "riskMovedToHigh", false));
+    ContractManagementMeetingProcessTest.nowHigh(
+        audits, audit, returnedOnTime, "Records incomplete", TEAM.user(OFFICER));
+    completeAs(TEAM.user(OFFICER), instance, "Task_ReportComplianceAudit", Map.of());
     completeAs(
         TEAM.alphaUser(),
         instance,
@@ -100,13 +105,29 @@ class ContractManagementMeetingPostgresTest extends ProcessTestCase {
         "Task_DecideDefaultNotice",
         Map.of("defaultNoticeDecision", "ISSUE", "defaultNoticeReasons", "Repeated failures"));
 
-    assertThat(instance).isEnded().hasNotPassed("Task_ReportRiskToCsg");
+    assertThat(instance)
+        .isEnded()
+        .hasPassed("Task_ComplianceAuditComplete", "Task_ReportRiskToCsg");
+    Map<String, Object> audited =
+        singleRow(
+            "SELECT status, audit_date, summary, raised_reported_at FROM compliance_audit"
+                + " WHERE id = :id",
+            "id",
+            audit);
+    assertThat(audited)
+        .containsEntry("status", "COMPLETE")
+        .containsEntry("summary", "Records incomplete");
+    assertThat(audited.get("audit_date").toString()).isEqualTo("2057-05-02");
+    assertThat(audited.get("raised_reported_at")).isNotNull();
+    String raised = "audits:audit-" + audit + ":raised-to-high";
+    assertThat(outboxCount(raised)).isEqualTo(1);
+    assertThat(outbox(raised)).contains(TEAM.user(CSG) + "@council.example");
     assertThat(actions.of(meetingId))
         .extracting(MeetingAction::targetDate)
         .containsExactly(LocalDate.of(2057, 6, 30));
     Map<String, Object> row =
         singleRow(
-            "SELECT status, consultation_level, compliance_audit_needed, risk_moved_to_high,"
+            "SELECT status, consultation_level, compliance_audit_needed,"
                 + " letter_sent_at, agenda_circulated_at, outcome_reported_at,"
                 + " default_notice_decision FROM contract_management_meeting WHERE id = :id",
             "id",
@@ -115,7 +136,6 @@ class ContractManagementMeetingPostgresTest extends ProcessTestCase {
         .containsEntry("status", "HELD")
         .containsEntry("consultation_level", "TELEPHONE")
         .containsEntry("compliance_audit_needed", true)
-        .containsEntry("risk_moved_to_high", false)
         .containsEntry("default_notice_decision", "ISSUE");
     assertThat(row.get("letter_sent_at")).isNotNull();
     assertThat(row.get("agenda_circulated_at")).isNotNull();

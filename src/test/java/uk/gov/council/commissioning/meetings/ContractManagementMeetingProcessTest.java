@@ -22,12 +22,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import uk.gov.council.commissioning.audits.ComplianceAudit;
+import uk.gov.council.commissioning.audits.ComplianceAudits;
+import uk.gov.council.commissioning.audits.RiskEntry;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.deadlines.Deadline;
+import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 
 /**
@@ -49,6 +55,7 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
   @Autowired MeetingCaseStarts starts;
   @Autowired MeetingActions actions;
   @Autowired MeetingPriorities priorities;
+  @Autowired ComplianceAudits audits;
 
   Contract contract;
   long meetingId;
@@ -57,8 +64,8 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
   void setUp() {
     BpmnAwareTests.init(engine);
     TestClock.set(LocalDateTime.of(2059, 1, 10, 9, 0));
-    contract = MeetingTestData.contract(contracts, TEAM.alpha(), uniqueReference("CMM-"));
-    meetingId = MeetingTestData.meeting(jdbc, contract, MEETING);
+    contract = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("CMM-"));
+    meetingId = TestMeetings.meeting(jdbc, contract, MEETING);
   }
 
   @Test
@@ -184,37 +191,75 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
   void anAuditWithARiskMovedToHighAndAProviderMovingIntoRedIsFormallyMonitored() {
     ProcessInstance instance = start();
     setUpAndSendLetter(instance, MEETING);
+    // The desk-top review on the audit's page: one clause Medium.
+    long audit = auditId(instance);
+    long returnedOnTime = oneMediumRisk(audits, jdbc, audit, TEAM.user(OFFICER));
     completeAs(
         TEAM.user(OFFICER),
         instance,
         "Task_DeskTopAudit",
         Map.of("deskTopFindings", "Safeguarding: High"));
     Task decide = taskAt(instance, "Task_DecideComplianceAudit");
-    Map<String, Object> audit = new HashMap<>();
-    audit.put("auditNeeded", "YES");
-    audit.put("consultationLevel", "FACE_TO_FACE");
-    audit.put("areasToEvidence", "Safeguarding training records");
-    audit.put("auditDate", "2059-01-02");
-    assertRefusedAs(TEAM.user(MANAGER), decide, audit, "auditDate: 2059-01-02 is in the past");
-    audit.put("auditDate", "2059-06-20");
+    Map<String, Object> decision = new HashMap<>();
+    decision.put("auditNeeded", "YES");
+    decision.put("consultationLevel", "FACE_TO_FACE");
+    decision.put("areasToEvidence", "Safeguarding training records");
+    decision.put("auditDate", "2059-01-02");
+    assertRefusedAs(TEAM.user(MANAGER), decide, decision, "auditDate: 2059-01-02 is in the past");
+    decision.put("auditDate", "2059-06-20");
     assertRefusedAs(
-        TEAM.user(MANAGER), decide, audit, "auditDate: must be before the meeting on 2059-06-11");
-    audit.remove("areasToEvidence");
-    audit.put("auditDate", "2059-05-16");
+        TEAM.user(MANAGER),
+        decide,
+        decision,
+        "auditDate: must be before the meeting on 2059-06-11");
+    decision.remove("areasToEvidence");
+    decision.put("auditDate", "2059-05-16");
     assertRefusedAs(
-        TEAM.user(MANAGER), decide, audit, "areasToEvidence: is required with a compliance audit");
-    audit.put("areasToEvidence", "Safeguarding training records");
-    completeAs(TEAM.user(MANAGER), decide, audit);
+        TEAM.user(MANAGER),
+        decide,
+        decision,
+        "areasToEvidence: is required with a compliance audit");
+    decision.put("areasToEvidence", "Safeguarding training records");
+    completeAs(TEAM.user(MANAGER), decide, decision);
 
+    // The audit with the provider is recorded on the audit; the provider gets the meeting's letter
+    // only.
+    ComplianceAudit planned = audits.find(audit, Actor.engine()).orElseThrow();
+    assertThat(planned.status()).isEqualTo(ComplianceAudit.PROVIDER_AUDIT);
+    assertThat(planned.auditDate()).isEqualTo(LocalDate.of(2059, 5, 16));
+    assertThat(planned.areasToEvidence()).isEqualTo("Safeguarding training records");
     assertThat(outboxBody(key(instance, "audit-areas")))
         .contains("Safeguarding training records")
         .contains("Friday 16 May 2059");
-    completeAs(
-        TEAM.user(OFFICER),
-        instance,
-        "Task_ReportComplianceAudit",
-        Map.of("auditSummary", "Training records incomplete", "riskMovedToHigh", true));
-    assertThat(outbox(key(instance, "risk-to-csg"))).contains(TEAM.user(CSG) + "@council.example");
+    assertThat(outboxCount("audits:audit-" + audit + "-2059-05-16:areas-to-evidence")).isZero();
+    Task report = taskAt(instance, "Task_ReportComplianceAudit");
+    assertThat(taskService.getVariablesLocal(report.getId()))
+        .containsEntry("auditIdText", Long.toString(audit));
+    // No summary saved on the audit's page: the task cannot be completed.
+    assertThatThrownBy(() -> completeAs(TEAM.user(OFFICER), report, Map.of()))
+        .hasMessageContaining("has no summary: record it at /audits/" + audit);
+    assertThat(instance).isWaitingAt("Task_ReportComplianceAudit");
+
+    nowHigh(
+        audits,
+        audit,
+        returnedOnTime,
+        "Training records incomplete; returns still late",
+        TEAM.user(OFFICER));
+    completeAs(TEAM.user(OFFICER), report, Map.of());
+
+    assertThat(instance)
+        .hasPassed("Task_ComplianceAuditComplete", "Task_ReportRiskToCsg")
+        .variables()
+        .containsEntry("auditRaisedToHigh", 1);
+    assertThat(audits.find(audit, Actor.engine()).orElseThrow().status())
+        .isEqualTo(ComplianceAudit.COMPLETE);
+    // The CSG hears of the risk moved to High once, from the audits capability.
+    String raised = "audits:audit-" + audit + ":raised-to-high";
+    assertThat(outboxCount(raised)).isEqualTo(1);
+    assertThat(outboxBody(raised))
+        .contains("- High: Performance Indicators – Returned on time (%)");
+    assertThat(csgEmailsAbout(audit, instance)).isEqualTo(1);
 
     // The provider adds nothing: the agenda goes on without its items.
     fire(timer(instance, "Timer_ProviderItemsDue"));
@@ -268,13 +313,12 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
     assertThat(instance).isEnded();
     assertThat(
             singleRow(
-                "SELECT unannounced_audits_needed, default_notice_decision, risk_moved_to_high"
+                "SELECT unannounced_audits_needed, default_notice_decision"
                     + " FROM contract_management_meeting WHERE id = :id",
                 "id",
                 meetingId))
         .containsEntry("unannounced_audits_needed", true)
-        .containsEntry("default_notice_decision", "NOT_NOW")
-        .containsEntry("risk_moved_to_high", true);
+        .containsEntry("default_notice_decision", "NOT_NOW");
     assertThat(outboxBody(key(instance, "outcome")))
         .contains("Priority level reassigned: RED")
         .contains("under formal monitoring");
@@ -376,7 +420,7 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
   void aCaseIsStartedOncePerMeetingAndNotForAMeetingInThePast() {
     start();
     assertThatThrownBy(() -> starts.start(meetingId)).hasMessageContaining("already has a case");
-    long past = MeetingTestData.meeting(jdbc, contract, LocalDate.of(2058, 12, 1));
+    long past = TestMeetings.meeting(jdbc, contract, LocalDate.of(2058, 12, 1));
     assertThatThrownBy(() -> starts.start(past)).hasMessageContaining("is in the past");
     assertThat(runningCases(MeetingCaseStarts.PROCESS_KEY, "CMM-" + past)).isZero();
   }
@@ -409,6 +453,40 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
     answers.put("priority", priority);
     answers.put("priorityReason", "Two complaints upheld");
     return answers;
+  }
+
+  /** The desk-top review on the audit's page: one clause (returned on time) Medium; its id. */
+  static long oneMediumRisk(ComplianceAudits audits, JdbcClient jdbc, long audit, String by) {
+    long clause = TestMeetings.checklistClause(jdbc, "PERFORMANCE_INDICATORS", 1);
+    audits.assess(
+        audit,
+        List.of(
+            new RiskEntry(clause, "Late twice", List.of("MINOR_INTERNAL_DISRUPTION"), null, null)),
+        by);
+    return clause;
+  }
+
+  /** After the audit with the provider, on the audit's page: the clause now High, the summary. */
+  static void nowHigh(ComplianceAudits audits, long audit, long clause, String summary, String by) {
+    audits.revise(
+        audit, List.of(new RiskEntry(clause, "Still late", List.of(), "HIGH", null)), summary, by);
+  }
+
+  private long auditId(ProcessInstance instance) {
+    return ((Number) runtimeService.getVariable(instance.getId(), "auditId")).longValue();
+  }
+
+  /** Emails about the audit's risks that went to the CSG: the audit's own and the meeting's. */
+  private long csgEmailsAbout(long audit, ProcessInstance instance) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM notification_outbox WHERE recipients LIKE :csg"
+                + " AND (idempotency_key LIKE :audit OR idempotency_key LIKE :meeting)"
+                + " AND idempotency_key NOT LIKE '%:outcome'")
+        .param("csg", "%" + TEAM.user(CSG) + "@council.example%")
+        .param("audit", "audits:audit-" + audit + "%")
+        .param("meeting", key(instance, "%"))
+        .query(Long.class)
+        .single();
   }
 
   private static String key(ProcessInstance instance, String event) {

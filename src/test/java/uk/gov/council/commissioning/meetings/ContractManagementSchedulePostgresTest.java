@@ -21,6 +21,7 @@ import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 
 /**
@@ -44,7 +45,7 @@ class ContractManagementSchedulePostgresTest extends ProcessTestCase {
   void aScheduleReworkedOnceThenApprovedPlansMeetingsWhoseHeldShareIsReported() {
     BpmnAwareTests.init(engine);
     TestClock.set(LocalDateTime.of(2050, 12, 1, 9, 0));
-    Contract red = MeetingTestData.contract(contracts, TEAM.alpha(), uniqueReference("PG-R-"));
+    Contract red = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("PG-R-"));
     priorities.set(red, "RED", "Under formal monitoring", TEAM.user(MANAGER));
     ProcessInstance instance =
         runtimeService

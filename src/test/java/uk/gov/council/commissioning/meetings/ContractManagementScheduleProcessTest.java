@@ -28,6 +28,7 @@ import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 
 /**
@@ -57,9 +58,9 @@ class ContractManagementScheduleProcessTest extends ProcessTestCase {
   @BeforeEach
   void setUp() {
     BpmnAwareTests.init(engine);
-    green = MeetingTestData.contract(contracts, TEAM.alpha(), uniqueReference("CMS-G-"));
-    amber = MeetingTestData.contract(contracts, TEAM.alpha(), uniqueReference("CMS-A-"));
-    red = MeetingTestData.contract(contracts, TEAM.beta(), uniqueReference("CMS-R-"));
+    green = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("CMS-G-"));
+    amber = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("CMS-A-"));
+    red = TestMeetings.contract(contracts, TEAM.beta(), uniqueReference("CMS-R-"));
     priorities.set(amber, "AMBER", "Two complaints upheld", TEAM.user(MANAGER));
     priorities.set(red, "RED", "Default notice", TEAM.user(MANAGER));
   }

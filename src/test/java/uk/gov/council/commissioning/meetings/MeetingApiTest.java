@@ -19,6 +19,7 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
@@ -51,8 +52,8 @@ class MeetingApiTest extends HttpProcessTestCase {
   @BeforeEach
   void setUp() {
     month = YearMonth.of(2070, 1).plusMonths(MONTHS.getAndIncrement());
-    alpha = MeetingTestData.contract(contracts, TEAM.alpha(), uniqueReference("MAPI-A-"));
-    beta = MeetingTestData.contract(contracts, TEAM.beta(), uniqueReference("MAPI-B-"));
+    alpha = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MAPI-A-"));
+    beta = TestMeetings.contract(contracts, TEAM.beta(), uniqueReference("MAPI-B-"));
     alphaFirst = meeting(alpha, month.atDay(3));
     alphaSecond = meeting(alpha, month.atDay(10));
     alphaThird = meeting(alpha, month.atDay(24));
@@ -291,7 +292,7 @@ class MeetingApiTest extends HttpProcessTestCase {
   }
 
   private long meeting(Contract contract, LocalDate date) {
-    return MeetingTestData.meeting(jdbc, contract, date);
+    return TestMeetings.meeting(jdbc, contract, date);
   }
 
   private String status(long meeting) {

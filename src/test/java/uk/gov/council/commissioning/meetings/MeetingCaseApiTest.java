@@ -20,6 +20,7 @@ import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.TestClock;
+import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
 import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
@@ -47,10 +48,10 @@ class MeetingCaseApiTest extends HttpProcessTestCase {
   void setUp() {
     BpmnAwareTests.init(engine);
     TestClock.set(LocalDateTime.of(2058, 3, 2, 9, 0));
-    alpha = MeetingTestData.contract(contracts, TEAM.alpha(), uniqueReference("MCAPI-A-"));
-    beta = MeetingTestData.contract(contracts, TEAM.beta(), uniqueReference("MCAPI-B-"));
-    alphaMeeting = MeetingTestData.meeting(jdbc, alpha, MEETING);
-    betaMeeting = MeetingTestData.meeting(jdbc, beta, MEETING);
+    alpha = TestMeetings.contract(contracts, TEAM.alpha(), uniqueReference("MCAPI-A-"));
+    beta = TestMeetings.contract(contracts, TEAM.beta(), uniqueReference("MCAPI-B-"));
+    alphaMeeting = TestMeetings.meeting(jdbc, alpha, MEETING);
+    betaMeeting = TestMeetings.meeting(jdbc, beta, MEETING);
   }
 
   @Test
@@ -79,7 +80,7 @@ class MeetingCaseApiTest extends HttpProcessTestCase {
 
   @Test
   void aMeetingInThePastOrUnknownIsRefusedAndNothingStarts() {
-    long past = MeetingTestData.meeting(jdbc, alpha, LocalDate.of(2058, 2, 1));
+    long past = TestMeetings.meeting(jdbc, alpha, LocalDate.of(2058, 2, 1));
 
     JsonNode refused = problem(http.postJson(casePath(past), "{}", as(TEAM.user(LEAD))), 400);
 

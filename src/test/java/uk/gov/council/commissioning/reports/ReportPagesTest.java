@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.reports;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static uk.gov.council.commissioning.testkit.TestTeam.Role.OFFICER;
 import static uk.gov.council.commissioning.testkit.TestTeam.Role.QUALITY;
 import static uk.gov.council.commissioning.testkit.TestUsers.password;
 import static uk.gov.council.commissioning.testkit.TestUsers.user;
@@ -43,7 +44,7 @@ class ReportPagesTest extends ProcessTestCase {
 
   @RegisterExtension
   static final TestTeam TEAM =
-      TestTeam.of("rp", QUALITY).withProviders("RP Alpha Care", "RP Beta Support");
+      TestTeam.of("rp", QUALITY, OFFICER).withProviders("RP Alpha Care", "RP Beta Support");
 
   /** Far-future quarters: no other test records facts there, and nothing in them is due yet. */
   private static final AtomicInteger YEAR = new AtomicInteger(2400);
@@ -122,6 +123,40 @@ class ReportPagesTest extends ProcessTestCase {
     Response css = provider.get("/reports/reports.css");
     assertThat(css.status()).isEqualTo(200);
     assertThat(css.contentType()).startsWith("text/css");
+  }
+
+  @Test
+  void theHeaderOffersTheMeetingPagesToThoseWhoMayOpenThem() {
+    String plans = "/reports/meeting-plans";
+    String feedback = "/reports/meeting-feedback";
+    String update = "/audits/contracts-update";
+    // A purchasing officer: every one, on every page with the header.
+    HttpTestClient officer = signedIn(TEAM.user(OFFICER));
+    assertThat(headerLinks(officer, "/reports")).contains(plans, feedback, update);
+    Document updatePage = Jsoup.parse(officer.get(update).text());
+    assertThat(updatePage.select("nav.service-nav a").eachAttr("href"))
+        .contains(plans, feedback, update);
+    assertThat(updatePage.select("nav.service-nav a[aria-current=page]").eachAttr("href"))
+        .containsExactly(update);
+    for (String path : List.of(plans, feedback, update)) {
+      assertThat(officer.get(path).status()).as(path).isEqualTo(200);
+    }
+    // Quality staff are not among the readers of the feedback summary.
+    HttpTestClient quality = signedIn(TEAM.user(QUALITY));
+    assertThat(headerLinks(quality, "/reports")).contains(plans, update).doesNotContain(feedback);
+    assertThat(quality.get(feedback).status()).isEqualTo(403);
+    // A provider: its own improvement plans, not the council's summaries.
+    HttpTestClient provider = signedIn(TEAM.alphaUser());
+    assertThat(headerLinks(provider, plans)).contains(plans).doesNotContain(feedback, update);
+    assertThat(provider.get(plans).status()).isEqualTo(200);
+    assertThat(provider.get(feedback).status()).isEqualTo(403);
+    assertThat(provider.get(update).status()).isEqualTo(403);
+  }
+
+  private static List<String> headerLinks(HttpTestClient user, String path) {
+    Response response = user.get(path);
+    assertThat(response.status()).as(path).isEqualTo(200);
+    return Jsoup.parse(response.text()).select("nav.service-nav a").eachAttr("href");
   }
 
   @ParameterizedTest

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.RepositoryService;
@@ -189,20 +190,28 @@ abstract class TaskListAuthorizationQueryContract extends ProcessTestCase {
 
   @Test
   void everyUserSeesExactlyTheVariablesTheEngineShowed() {
-    Map<String, List<String>> users = users();
-    users.forEach(
+    asEveryUser(
         (user, groups) -> {
-          identityService.setAuthentication(user, groups);
-          try {
-            for (VariableInstanceQuery query : variableQueries(user, groups)) {
-              Set<String> rewritten = values(query.list());
-              assertThat(rewritten).as(user).isEqualTo(values(engineVariables(query)));
-              assertThat(query.count()).as(user).isEqualTo(engineVariableCount(query));
-            }
-          } finally {
-            identityService.clearAuthentication();
+          for (VariableInstanceQuery query : variableQueries(user, groups)) {
+            Set<String> rewritten = values(query.list());
+            assertThat(rewritten).as(user).isEqualTo(values(engineVariables(query)));
+            assertThat(query.count()).as(user).isEqualTo(engineVariableCount(query));
           }
         });
+  }
+
+  /** Runs {@code check} signed in as each of the users, with their groups. */
+  private void asEveryUser(BiConsumer<String, List<String>> check) {
+    users()
+        .forEach(
+            (user, groups) -> {
+              identityService.setAuthentication(user, groups);
+              try {
+                check.accept(user, groups);
+              } finally {
+                identityService.clearAuthentication();
+              }
+            });
   }
 
   @Test
@@ -313,43 +322,31 @@ abstract class TaskListAuthorizationQueryContract extends ProcessTestCase {
 
   @Test
   void everyUserSeesExactlyWhatTheEngineShowed() {
-    users()
-        .forEach(
-            (user, groups) -> {
-              identityService.setAuthentication(user, groups);
-              try {
-                for (TaskQuery query : tasklistQueries(user, groups)) {
-                  List<String> engines = ids(engineList(query));
-                  long engineCount = engineCount(query);
-                  // Twice: a query object is run again when Tasklist refreshes a list.
-                  for (int run = 0; run < 2; run++) {
-                    assertThat(ids(query.list())).as(user).isEqualTo(engines);
-                    assertThat(query.count()).as(user).isEqualTo(engineCount);
-                  }
-                }
-              } finally {
-                identityService.clearAuthentication();
-              }
-            });
+    asEveryUser(
+        (user, groups) -> {
+          for (TaskQuery query : tasklistQueries(user, groups)) {
+            List<String> engines = ids(engineList(query));
+            long engineCount = engineCount(query);
+            // Twice: a query object is run again when Tasklist refreshes a list.
+            for (int run = 0; run < 2; run++) {
+              assertThat(ids(query.list())).as(user).isEqualTo(engines);
+              assertThat(query.count()).as(user).isEqualTo(engineCount);
+            }
+          }
+        });
   }
 
   @Test
   void aSortedPageIsTheEnginesPageInTheEnginesOrder() {
-    users()
-        .forEach(
-            (user, groups) -> {
-              identityService.setAuthentication(user, groups);
-              try {
-                for (TaskQuery query : tasklistQueries(user, groups)) {
-                  ((TaskQueryImpl) query).orderByTaskName().asc().orderByTaskId().asc();
-                  List<String> engines = ids(engineList(query));
-                  List<String> page = ids(query.listPage(1, 2));
-                  assertThat(page).as(user).isEqualTo(engines.stream().skip(1).limit(2).toList());
-                }
-              } finally {
-                identityService.clearAuthentication();
-              }
-            });
+    asEveryUser(
+        (user, groups) -> {
+          for (TaskQuery query : tasklistQueries(user, groups)) {
+            ((TaskQueryImpl) query).orderByTaskName().asc().orderByTaskId().asc();
+            List<String> engines = ids(engineList(query));
+            List<String> page = ids(query.listPage(1, 2));
+            assertThat(page).as(user).isEqualTo(engines.stream().skip(1).limit(2).toList());
+          }
+        });
   }
 
   /**

@@ -3,6 +3,7 @@ package uk.gov.council.commissioning.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.util.function.UnaryOperator;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.junit.jupiter.api.Test;
 import uk.gov.council.commissioning.testkit.ProcessTest;
@@ -22,30 +23,22 @@ class TaskListAuthorizationQueryTest extends TaskListAuthorizationQueryContract 
 
   @Test
   void aChangedJoinStopsTheStart() {
-    String engine = TaskListAuthorizationQuery.engineMapping();
-    String changed =
-        engine.replace(
-            "D.KEY_ ${authJoinSeparator} '*'",
-            "D.KEY_ ${authJoinSeparator} RES.PROC_INST_ID_ ${authJoinSeparator} '*'");
-    assertThat(changed).isNotEqualTo(engine);
-    assertThatThrownBy(
-            () -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.TASKS, changed))
-        .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("the authorization join differs");
+    assertChangeStopsTheStart(
+        TaskListAuthorizationQuery.engineMapping(),
+        "D.KEY_ ${authJoinSeparator} '*'",
+        "D.KEY_ ${authJoinSeparator} RES.PROC_INST_ID_ ${authJoinSeparator} '*'",
+        engine -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.TASKS, engine),
+        "the authorization join differs");
   }
 
   @Test
   void aChangedCheckStopsTheStart() {
-    String engine = TaskListAuthorizationQuery.engineMapping();
-    String changed =
-        engine.replace(
-            "AuthorizationEntity.contextualAuthorizationCheck\" />",
-            "AuthorizationEntity.otherCheck\" />");
-    assertThat(changed).isNotEqualTo(engine);
-    assertThatThrownBy(
-            () -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.TASKS, changed))
-        .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("the authorization check differs");
+    assertChangeStopsTheStart(
+        TaskListAuthorizationQuery.engineMapping(),
+        "AuthorizationEntity.contextualAuthorizationCheck\" />",
+        "AuthorizationEntity.otherCheck\" />",
+        engine -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.TASKS, engine),
+        "the authorization check differs");
   }
 
   @Test
@@ -60,40 +53,32 @@ class TaskListAuthorizationQueryTest extends TaskListAuthorizationQueryContract 
 
   @Test
   void aChangedVariableJoinStopsTheStart() {
-    String engine = TaskListAuthorizationQuery.engineVariableMapping();
-    String changed = engine.replace("${authJoinSeparator} RES.TASK_ID_", "");
-    assertThat(changed).isNotEqualTo(engine);
-    assertThatThrownBy(
-            () -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.VARIABLES, changed))
-        .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("the variable authorization join differs");
+    assertChangeStopsTheStart(
+        TaskListAuthorizationQuery.engineVariableMapping(),
+        "${authJoinSeparator} RES.TASK_ID_",
+        "",
+        engine -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.VARIABLES, engine),
+        "the variable authorization join differs");
   }
 
   @Test
   void aChangedVariableCheckStopsTheStart() {
-    String engine = TaskListAuthorizationQuery.engineVariableMapping();
-    String changed =
-        engine.replace(
-            "<bind name=\"applyAuthorizationCheckForCaseInstances\" value=\"true\" />",
-            "<bind name=\"applyAuthorizationCheckForCaseInstances\" value=\"false\" />");
-    assertThat(changed).isNotEqualTo(engine);
-    assertThatThrownBy(
-            () -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.VARIABLES, changed))
-        .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("the variable authorization check differs");
+    assertChangeStopsTheStart(
+        TaskListAuthorizationQuery.engineVariableMapping(),
+        "<bind name=\"applyAuthorizationCheckForCaseInstances\" value=\"true\" />",
+        "<bind name=\"applyAuthorizationCheckForCaseInstances\" value=\"false\" />",
+        engine -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.VARIABLES, engine),
+        "the variable authorization check differs");
   }
 
   @Test
   void aChangedGroupsQueryStopsTheStart() {
-    String engine = TaskListAuthorizationQuery.engineAuthorizationMapping();
-    String changed =
-        engine.replace(
-            "SELECT distinct(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A",
-            "SELECT distinct(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2");
-    assertThat(changed).isNotEqualTo(engine);
-    assertThatThrownBy(() -> TaskListAuthorizationQuery.rewriteGroups(changed))
-        .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("the authorized groups query differs");
+    assertChangeStopsTheStart(
+        TaskListAuthorizationQuery.engineAuthorizationMapping(),
+        "SELECT distinct(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A",
+        "SELECT distinct(A.GROUP_ID_) FROM ${prefix}ACT_RU_AUTHORIZATION A WHERE A.TYPE_ < 2",
+        TaskListAuthorizationQuery::rewriteGroups,
+        "the authorized groups query differs");
   }
 
   @Test
@@ -144,29 +129,31 @@ class TaskListAuthorizationQueryTest extends TaskListAuthorizationQueryContract 
 
   @Test
   void aChangedIdentityLinkJoinStopsTheStart() {
-    String engine = TaskListAuthorizationQuery.engineMapping();
-    String changed =
-        engine.replace(
-            "left join ${prefix}ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_",
-            "inner join ${prefix}ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_");
-    assertThat(changed).isNotEqualTo(engine);
-    assertThatThrownBy(
-            () -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.TASKS, changed))
-        .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("the identity link join differs");
+    assertChangeStopsTheStart(
+        TaskListAuthorizationQuery.engineMapping(),
+        "left join ${prefix}ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_",
+        "inner join ${prefix}ACT_RU_IDENTITYLINK I on I.TASK_ID_ = RES.ID_",
+        engine -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.TASKS, engine),
+        "the identity link join differs");
   }
 
   @Test
   void aChangedCountStopsTheStart() {
-    String engine = TaskListAuthorizationQuery.engineMapping();
-    String changed =
-        engine.replace(
-            "${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}",
-            "${countDistinctBeforeStart} RES.ID_, RES.NAME_ ${countDistinctBeforeEnd}");
+    assertChangeStopsTheStart(
+        TaskListAuthorizationQuery.engineMapping(),
+        "${countDistinctBeforeStart} RES.ID_ ${countDistinctBeforeEnd}",
+        "${countDistinctBeforeStart} RES.ID_, RES.NAME_ ${countDistinctBeforeEnd}",
+        engine -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.TASKS, engine),
+        "the count's select differs");
+  }
+
+  /** The engine's mapping with {@code part} changed is refused, naming what differs. */
+  private static void assertChangeStopsTheStart(
+      String engine, String part, String changedPart, UnaryOperator<String> rewrite, String what) {
+    String changed = engine.replace(part, changedPart);
     assertThat(changed).isNotEqualTo(engine);
-    assertThatThrownBy(
-            () -> TaskListAuthorizationQuery.rewrite(TaskListAuthorizationQuery.TASKS, changed))
+    assertThatThrownBy(() -> rewrite.apply(changed))
         .isInstanceOf(ProcessEngineException.class)
-        .hasMessageContaining("the count's select differs");
+        .hasMessageContaining(what);
   }
 }

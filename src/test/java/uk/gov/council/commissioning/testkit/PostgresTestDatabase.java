@@ -6,6 +6,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -19,6 +21,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * left behind. Created on the local server (PGHOST, PGPORT, PGUSER and PGPASSWORD override the
  * defaults) when the first {@link PostgresProcessTest} context starts, dropped when the JVM ends
  * (with {@code FORCE}, as the cached context may still hold pooled connections then).
+ *
+ * <p>The JVM runs its shutdown hooks at once, so the drop waits for Spring's hook to close the
+ * contexts that use the database: dropped under them, their pools and job executors would wait out
+ * their connection timeouts and hold the JVM's exit for half a minute.
  *
  * <p>If the server cannot be reached the test fails: a PostgreSQL test that quietly skips would let
  * a change that breaks PostgreSQL through.
@@ -37,6 +43,10 @@ public final class PostgresTestDatabase {
   private final String name;
   private final Thread dropOnExit;
   private boolean dropped;
+  private final List<ConfigurableApplicationContext> contexts = new ArrayList<>();
+
+  /** How long the drop at exit waits for the contexts to close before it drops anyway. */
+  private static final long CONTEXTS_CLOSE_WAIT_MILLIS = 20_000;
 
   private PostgresTestDatabase(
       String host, String port, String user, String password, String name) {
@@ -119,7 +129,29 @@ public final class PostgresTestDatabase {
     }
   }
 
+  private synchronized void usedBy(ConfigurableApplicationContext context) {
+    contexts.add(context);
+  }
+
+  // A context is active until its beans, the pool among them, are destroyed.
+  private void awaitContextsClosed() throws InterruptedException {
+    long until = System.currentTimeMillis() + CONTEXTS_CLOSE_WAIT_MILLIS;
+    while (System.currentTimeMillis() < until) {
+      synchronized (this) {
+        if (contexts.stream().noneMatch(ConfigurableApplicationContext::isActive)) {
+          return;
+        }
+      }
+      Thread.sleep(50);
+    }
+  }
+
   private void dropQuietly() {
+    try {
+      awaitContextsClosed();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
     try {
       drop();
     } catch (RuntimeException e) {
@@ -153,6 +185,7 @@ public final class PostgresTestDatabase {
     @Override
     public void initialize(ConfigurableApplicationContext context) {
       PostgresTestDatabase database = forThisRun();
+      database.usedBy(context);
       context
           .getEnvironment()
           .getPropertySources()

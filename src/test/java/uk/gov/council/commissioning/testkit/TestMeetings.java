@@ -8,12 +8,17 @@ import uk.gov.council.commissioning.contracts.ContractService;
 import uk.gov.council.commissioning.contracts.Provider;
 
 /**
- * Contracts running long enough for any year a meeting test plans, and planned contract management
- * meetings outside any schedule.
+ * Contracts running long enough for any year a meeting test plans, planned contract management
+ * meetings outside any schedule, and the clauses of the compliance audit checklist.
  */
 public final class TestMeetings {
 
   private TestMeetings() {}
+
+  /** A contract titled "Meetings test service" and its reference. */
+  public static Contract contract(ContractService contracts, Provider provider, String reference) {
+    return contract(contracts, provider, reference, "Meetings test service");
+  }
 
   public static Contract contract(
       ContractService contracts, Provider provider, String reference, String titlePrefix) {
@@ -31,5 +36,18 @@ public final class TestMeetings {
         .param("d", date)
         .update(key, "id");
     return key.getKey().longValue();
+  }
+
+  /** The id of the standard checklist clause at the position of the section (by its code). */
+  public static long checklistClause(JdbcClient jdbc, String sectionCode, int position) {
+    return jdbc.sql(
+            """
+            SELECT c.id FROM audit_checklist_clause c JOIN audit_checklist_section s ON s.id = c.section_id
+             WHERE s.code = :code AND c.position = :position AND c.provider_id IS NULL
+            """)
+        .param("code", sectionCode)
+        .param("position", position)
+        .query(Long.class)
+        .single();
   }
 }
