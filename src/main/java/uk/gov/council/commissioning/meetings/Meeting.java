@@ -9,6 +9,8 @@ import java.time.LocalDate;
  *     another way
  * @param heldOn null until the meeting is recorded as held
  * @param providerGroup the provider organisation whose meeting it is (provider isolation)
+ * @param contractOfficer user id of the council officer who manages the contract; null when none is
+ *     named
  */
 public record Meeting(
     long id,
@@ -21,7 +23,8 @@ public record Meeting(
     String priority,
     String status,
     LocalDate heldOn,
-    Integer scheduleYear) {
+    Integer scheduleYear,
+    String contractOfficer) {
 
   public static final String PLANNED = "PLANNED";
   public static final String HELD = "HELD";

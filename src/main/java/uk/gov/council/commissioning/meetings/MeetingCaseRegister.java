@@ -216,6 +216,27 @@ class MeetingCaseRegister {
         .list();
   }
 
+  /** The actions whose target date is before {@code day}, by meeting, oldest target first. */
+  java.util.Map<Long, List<MeetingAction>> actionsPastTarget(LocalDate day) {
+    java.util.Map<Long, List<MeetingAction>> byMeeting = new java.util.LinkedHashMap<>();
+    jdbc.sql(
+            "SELECT meeting_id, id, owner, description, target_date FROM meeting_action"
+                + " WHERE target_date < :d ORDER BY target_date, meeting_id, id")
+        .param("d", day)
+        .query(
+            (rs, n) ->
+                byMeeting
+                    .computeIfAbsent(rs.getLong(1), m -> new java.util.ArrayList<>())
+                    .add(
+                        new MeetingAction(
+                            rs.getLong(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getObject(5, LocalDate.class))))
+        .list();
+    return byMeeting;
+  }
+
   /**
    * §4: the contract is under formal monitoring from {@code since}; a contract already under it
    * keeps the day it started.

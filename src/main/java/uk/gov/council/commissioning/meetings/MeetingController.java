@@ -1,6 +1,5 @@
 package uk.gov.council.commissioning.meetings;
 
-import java.time.DateTimeException;
 import java.time.Year;
 import java.time.YearMonth;
 import java.util.List;
@@ -172,28 +171,10 @@ class MeetingController {
   }
 
   private static Year year(String text) {
-    if (text == null || text.isBlank()) {
-      throw new InvalidRequestException("year", "is required, e.g. 2027");
-    }
-    try {
-      Year year = Year.parse(text.strip());
-      if (year.getValue() < 2000 || year.getValue() > 2100) {
-        throw new InvalidRequestException("year", "must be between 2000 and 2100");
-      }
-      return year;
-    } catch (DateTimeException e) {
-      throw new InvalidRequestException("year", "must be a year, e.g. 2027");
-    }
+    return MeetingPeriods.year(text);
   }
 
   private static YearMonth month(String text) {
-    if (text == null || text.isBlank()) {
-      throw new InvalidRequestException("month", "is required, e.g. 2027-03");
-    }
-    try {
-      return YearMonth.parse(text.strip());
-    } catch (DateTimeException e) {
-      throw new InvalidRequestException("month", "must be a year and month, e.g. 2027-03");
-    }
+    return MeetingPeriods.month(text);
   }
 }

@@ -79,6 +79,26 @@ public class MeetingMonitoring {
         () -> register.meetingsBetween(from, to));
   }
 
+  /** The provider's meetings, newest first; none when {@code user} may not see them. */
+  @Transactional(readOnly = true)
+  public List<Meeting> meetingsOfProvider(long providerId, Actor user) {
+    return register.meetingsOfProvider(providerId).stream()
+        .filter(m -> ProviderScope.sees(user, m.providerGroup()))
+        .toList();
+  }
+
+  /**
+   * §2: the meetings {@code user} may see that are still planned though their day is before {@code
+   * day}: not held when due.
+   */
+  @Transactional(readOnly = true)
+  public List<Meeting> notHeldBefore(LocalDate day, Actor user) {
+    return ProviderScope.visible(
+        user,
+        groups -> register.notHeldBefore(day, groups),
+        () -> register.notHeldBefore(day, null));
+  }
+
   /**
    * §2: a purchasing officer records that a planned meeting was held. A day that cannot be read or
    * is still to come is refused naming {@code heldOn}, and nothing changes.

@@ -42,7 +42,7 @@ class MeetingRegister {
       """
       SELECT m.id, c.reference, c.title, p.id AS provider_id, p.name, p.organisation_group,
              m.meeting_date, COALESCE(cp.priority, :defaultPriority) AS priority, m.status, m.held_on,
-             s.schedule_year
+             s.schedule_year, c.contract_officer
         FROM contract_management_meeting m
         JOIN contract c ON c.id = m.contract_id
         JOIN provider p ON p.id = c.provider_id
@@ -309,15 +309,45 @@ class MeetingRegister {
   }
 
   private List<Meeting> between(LocalDate from, LocalDate to, Collection<String> groups) {
+    return select(
+        "m.meeting_date >= :from AND m.meeting_date <= :to",
+        Map.of("from", from, "to", to),
+        groups);
+  }
+
+  /** The provider's meetings, newest first. */
+  List<Meeting> meetingsOfProvider(long providerId) {
+    return jdbc.sql(
+            MEETING_SELECT + " WHERE p.id = :p ORDER BY m.meeting_date DESC, c.reference, m.id")
+        .param("defaultPriority", properties.defaultPriority())
+        .param("p", providerId)
+        .query(this::meetingRow)
+        .list();
+  }
+
+  /**
+   * Meetings still planned whose date is before {@code day}, oldest first; of the providers with
+   * these organisation groups only, unless {@code groups} is null.
+   */
+  List<Meeting> notHeldBefore(LocalDate day, Collection<String> groups) {
+    if (groups != null && groups.isEmpty()) {
+      return List.of();
+    }
+    return select("m.status = 'PLANNED' AND m.meeting_date < :day", Map.of("day", day), groups);
+  }
+
+  /** Meetings matching {@code where}, by date and contract; only these groups' unless null. */
+  private List<Meeting> select(
+      String where, Map<String, Object> params, Collection<String> groups) {
     JdbcClient.StatementSpec query =
         jdbc.sql(
                 MEETING_SELECT
-                    + " WHERE m.meeting_date >= :from AND m.meeting_date <= :to"
+                    + " WHERE "
+                    + where
                     + (groups == null ? "" : " AND p.organisation_group IN (:groups)")
                     + " ORDER BY m.meeting_date, c.reference")
             .param("defaultPriority", properties.defaultPriority())
-            .param("from", from)
-            .param("to", to);
+            .params(params);
     if (groups != null) {
       query = query.param("groups", List.copyOf(groups));
     }
@@ -372,7 +402,8 @@ class MeetingRegister {
         rs.getString("priority"),
         rs.getString("status"),
         rs.getObject("held_on", LocalDate.class),
-        (Integer) rs.getObject("schedule_year"));
+        (Integer) rs.getObject("schedule_year"),
+        rs.getString("contract_officer"));
   }
 
   private static Schedule schedule(ResultSet rs, int row) throws SQLException {
