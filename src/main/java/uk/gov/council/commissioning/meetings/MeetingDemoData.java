@@ -38,12 +38,12 @@ import uk.gov.council.commissioning.qaf.QafCaseService;
  * current year's schedule (and next year's from October) is drafted, left as drafted by the lead
  * purchasing officer and approved by the Core Strategy Group, which starts a waiting case per
  * meeting. Five meetings close to today are planned and worked to a state each: two held today with
- * minutes and actions (Brightpath's home care reassigned AMBER; Oakleaf's day services moved into RED,
- * its default notice decision open and its improvement plan with the provider), one with the agenda
- * being prepared, one at the desk-top audit and one at set-up. No compliance audit with the provider
- * is held in any of them. Runs once: when the current year's schedule exists, nothing is added. It runs
- * on its own thread after start-up, alongside the job executor, which runs the processes' own
- * asynchronous steps and timers meanwhile.
+ * minutes and actions (Brightpath's home care reassigned AMBER; Oakleaf's day services moved into
+ * RED, its default notice decision open and its improvement plan with the provider), one with the
+ * agenda being prepared, one at the desk-top audit and one at set-up. No compliance audit with the
+ * provider is held in any of them. Runs once: when the current year's schedule exists, nothing is
+ * added. It runs on its own thread after start-up, alongside the job executor, which runs the
+ * processes' own asynchronous steps and timers meanwhile.
  */
 @Component
 @Profile("demo")
@@ -61,6 +61,7 @@ class MeetingDemoData {
   private static final String LEAD = "lead";
   private static final String CSG = "csg";
   private static final String OFFICER = "officer";
+
   /** The timers run here when no job executor runs: the ones the demo's meetings wait for. */
   private static final List<String> TIMERS =
       List.of("Timer_PreparationStarts", "Timer_ProviderItemsDue");
@@ -316,8 +317,8 @@ class MeetingDemoData {
 
   /**
    * Without a job executor running (tests), runs the asynchronous steps of the meeting processes
-   * and the due timers the demo's meetings wait for (preparation, the provider's agenda items); with one (the demo), leaves
-   * them to it.
+   * and the due timers the demo's meetings wait for (preparation, the provider's agenda items);
+   * with one (the demo), leaves them to it.
    */
   private void settle() {
     JobExecutor executor = configuration.getJobExecutor();
@@ -333,8 +334,13 @@ class MeetingDemoData {
             "meeting-feedback")) {
       due.addAll(management.createJobQuery().processDefinitionKey(key).messages().list());
       due.addAll(
-          management.createJobQuery().processDefinitionKey(key).timers().duedateLowerThan(
-              java.util.Date.from(clock.instant())).list().stream()
+          management
+              .createJobQuery()
+              .processDefinitionKey(key)
+              .timers()
+              .duedateLowerThan(java.util.Date.from(clock.instant()))
+              .list()
+              .stream()
               .filter(j -> TIMERS.contains(activityOf(j)))
               .toList());
     }
@@ -345,7 +351,8 @@ class MeetingDemoData {
       try {
         management.executeJob(job.getId());
       } catch (ProcessEngineException e) {
-        log.debug("Demo job {} taken by the job executor or failed: {}", job.getId(), e.getMessage());
+        log.debug(
+            "Demo job {} taken by the job executor or failed: {}", job.getId(), e.getMessage());
       }
     }
   }

@@ -21,7 +21,8 @@ import uk.gov.council.commissioning.testkit.DemoProfileTestCase;
 
 /**
  * The demo profile as it starts: a year of contract management meetings driven through the real
- * processes, with a meeting in each state and a provider moved into RED; a second start adds nothing.
+ * processes, with a meeting in each state and a provider moved into RED; a second start adds
+ * nothing.
  */
 class MeetingDemoDataTest extends DemoProfileTestCase {
 
@@ -54,7 +55,8 @@ class MeetingDemoDataTest extends DemoProfileTestCase {
     assertThat(openTasks("Task_DecideDefaultNotice")).isEqualTo(1);
     // Each held meeting's improvement plan is with its provider to write, and its survey open.
     assertThat(openTasks("Task_WritePlan")).isEqualTo(2);
-    assertThat(runtime.createProcessInstanceQuery().processDefinitionKey("meeting-feedback").count())
+    assertThat(
+            runtime.createProcessInstanceQuery().processDefinitionKey("meeting-feedback").count())
         .isEqualTo(2);
     // Meetings further ahead wait for their preparation to start.
     assertThat(
@@ -86,10 +88,7 @@ class MeetingDemoDataTest extends DemoProfileTestCase {
         .isEqualTo(1);
     // No compliance audit with the provider in the demo: the non-audit branch only.
     assertThat(
-            history
-                .createHistoricActivityInstanceQuery()
-                .activityId("Task_SendAuditAreas")
-                .count())
+            history.createHistoricActivityInstanceQuery().activityId("Task_SendAuditAreas").count())
         .isZero();
   }
 
