@@ -5,7 +5,6 @@ import java.time.Year;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,8 +24,9 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 /**
  * The providers' feedback on the contract management meeting process over REST (seed 001 Part 3.1
  * §6). The surveys are open to every signed-in user (the class's {@code isAuthenticated()}),
- * filtered with {@link ProviderScope}; another provider's survey is refused (403). The year's
- * summary for the Core Strategy Group is for council staff.
+ * filtered with {@link ProviderScope}; another provider's survey answers 404 as one that does not
+ * exist, as another's meeting does. The year's summary for the Core Strategy Group is for council
+ * staff (a provider's user is refused, 403).
  */
 @RestController
 @PreAuthorize("isAuthenticated()")
@@ -58,17 +58,9 @@ class MeetingFeedbackController {
   @GetMapping("/{meetingId}")
   public MeetingFeedback survey(@PathVariable String meetingId, Authentication user) {
     long id = MeetingIds.parse(meetingId);
-    MeetingFeedback survey =
-        reports
-            .ofMeeting(id)
-            .orElseThrow(
-                () ->
-                    new ResponseStatusException(
-                        HttpStatus.NOT_FOUND, "No survey for meeting " + id));
-    if (!ProviderScope.sees(user, survey.providerGroup())) {
-      throw new AccessDeniedException("Meeting " + id + " is another organisation's");
-    }
-    return survey;
+    return ProviderScope.find(user, reports.ofMeeting(id), MeetingFeedback::providerGroup)
+        .orElseThrow(
+            () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No survey for meeting " + id));
   }
 
   /** Starts the survey after a meeting (the meeting process does this when the meeting is over). */

@@ -3,7 +3,6 @@ package uk.gov.council.commissioning.meetingplans;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,8 +21,9 @@ import uk.gov.council.commissioning.security.ProviderScope;
 /**
  * Improvement plans from contract management meetings over REST (seed 001 Part 3.1 §5). Reads are
  * open to every signed-in user (the class's {@code isAuthenticated()}) and filtered with {@link
- * ProviderScope}: a provider's user sees its own organisation's plans, and another's plan is
- * refused (403). The plan itself is written and agreed in Tasklist.
+ * ProviderScope}: a provider's user sees its own organisation's plans, and another's plan answers
+ * 404 as one that does not exist, as another's meeting does. The plan itself is written and agreed
+ * in Tasklist.
  */
 @RestController
 @PreAuthorize("isAuthenticated()")
@@ -57,17 +57,11 @@ class MeetingPlanController {
   @GetMapping("/{meetingId}")
   public MeetingPlan plan(@PathVariable String meetingId, Authentication user) {
     long id = MeetingIds.parse(meetingId);
-    MeetingPlan plan =
-        plans
-            .ofMeeting(id)
-            .orElseThrow(
-                () ->
-                    new ResponseStatusException(
-                        HttpStatus.NOT_FOUND, "No improvement plan for meeting " + id));
-    if (!ProviderScope.sees(user, plan.providerGroup())) {
-      throw new AccessDeniedException("Meeting " + id + " is another organisation's");
-    }
-    return plan;
+    return ProviderScope.find(user, plans.ofMeeting(id), MeetingPlan::providerGroup)
+        .orElseThrow(
+            () ->
+                new ResponseStatusException(
+                    HttpStatus.NOT_FOUND, "No improvement plan for meeting " + id));
   }
 
   /** Starts the plan after a meeting (the meeting process does this when the meeting is over). */

@@ -27,8 +27,8 @@ import uk.gov.council.commissioning.web.HttpTestClient.Response;
 
 /**
  * /api/meeting-plans and /api/meeting-feedback over HTTP, and their pages: provider isolation
- * (another provider's plan or survey is refused, 403), refusals naming the field with nothing
- * started, and the year's feedback summary for council staff only.
+ * (another provider's plan or survey answers 404 as one that does not exist), refusals naming the
+ * field with nothing started, and the year's feedback summary for council staff only.
  */
 @ProcessTest
 class MeetingPlanApiTest extends HttpProcessTestCase {
@@ -91,8 +91,7 @@ class MeetingPlanApiTest extends HttpProcessTestCase {
     assertThat(own.get("status").asText()).isEqualTo("DRAFTING");
     assertThat(own.has("providerGroup")).isFalse();
     assertThat(own.at("/progress/actions").asInt()).isZero();
-    assertThat(http.get("/api/meeting-plans/" + betaMeeting, as(TEAM.alphaUser())).status())
-        .isEqualTo(403);
+    assertNotFoundAsIfAbsent("/api/meeting-plans/", betaMeeting);
     assertThat(valuesListed("/api/meeting-plans", TEAM.alphaUser(), "caseReference"))
         .contains("MIP-" + alphaMeeting)
         .doesNotContain("MIP-" + betaMeeting);
@@ -163,8 +162,7 @@ class MeetingPlanApiTest extends HttpProcessTestCase {
 
     assertThat(valuesListed("/api/meeting-feedback?year=2057", TEAM.alphaUser(), "caseReference"))
         .containsExactly("MFS-" + alphaMeeting);
-    assertThat(http.get("/api/meeting-feedback/" + betaMeeting, as(TEAM.alphaUser())).status())
-        .isEqualTo(403);
+    assertNotFoundAsIfAbsent("/api/meeting-feedback/", betaMeeting);
     JsonNode own =
         answer(http.get("/api/meeting-feedback/" + alphaMeeting, as(TEAM.alphaUser())), 200);
     assertThat(own.get("status").asText()).isEqualTo("ANSWERED");
@@ -178,6 +176,14 @@ class MeetingPlanApiTest extends HttpProcessTestCase {
 
     String own = signedIn(TEAM.alphaUser()).get("/reports/meeting-plans").text();
     assertThat(own).contains(alpha.reference()).doesNotContain(beta.reference());
+    Response another =
+        signedIn(TEAM.alphaUser()).get("/reports/meeting-plans?contract=" + beta.reference());
+    Response unknown = signedIn(TEAM.alphaUser()).get("/reports/meeting-plans?contract=MPAPI-NONE");
+    assertThat(another.status()).isEqualTo(unknown.status()).isEqualTo(200);
+    assertThat(another.text())
+        .contains("No improvement plan to show")
+        .doesNotContain(", meeting of");
+    assertThat(unknown.text()).contains("No improvement plan to show");
     String staff =
         signedIn(TEAM.user(MANAGER))
             .get("/reports/meeting-plans?contract=" + beta.reference())
@@ -192,6 +198,19 @@ class MeetingPlanApiTest extends HttpProcessTestCase {
     Response bad = signedIn(TEAM.user(CSG)).get("/reports/meeting-feedback?year=soon");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.text()).contains(MeetingPlanPages.YEAR_PROBLEM);
+  }
+
+  /**
+   * Another provider's record answers as one that does not exist: the same 404 with the same
+   * detail, so the answer does not tell a provider which meetings have a plan or survey.
+   */
+  private void assertNotFoundAsIfAbsent(String path, long anotherProvidersMeeting) {
+    long absent = 999_999_999L;
+    JsonNode another = problem(http.get(path + anotherProvidersMeeting, as(TEAM.alphaUser())), 404);
+    JsonNode none = problem(http.get(path + absent, as(TEAM.alphaUser())), 404);
+    assertThat(another.path("detail").asText())
+        .isEqualTo(none.path("detail").asText().replace(absent + "", anotherProvidersMeeting + ""))
+        .isNotBlank();
   }
 
   private void assertField(Response response, String field) {
