@@ -13,6 +13,7 @@ import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.cases.CaseStarts;
@@ -48,6 +49,11 @@ public class MeetingSteps {
   static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("EEEE d MMMM yyyy", Locale.UK);
 
   /** §3.5: the standard items the provider prepares information on. */
+  static final String PERFORMANCE_ITEM =
+      "Performance over the last twelve months (PIs returned on time, KPIs, QAF)";
+
+  static final String PLAN_ITEM = "The improvement plan: progress since the last meeting";
+
   static final List<String> STANDARD_ITEMS =
       List.of(
           "Updates on service information (management structure, ownership, proposed mergers)",
@@ -56,8 +62,18 @@ public class MeetingSteps {
           "Staffing (training and recruitment)",
           "Audits and inspections by external accreditation organisations",
           "Service outcomes",
-          "Performance over the last twelve months (PIs returned on time, KPIs, QAF)",
-          "The improvement plan: progress since the last meeting");
+          PERFORMANCE_ITEM,
+          PLAN_ITEM);
+
+  /**
+   * The provider's figures for the agenda (§3.5: "quantifiable data on Service Provider
+   * performance"), set on the case by the step before it by whichever capability gathers them; the
+   * agenda shows them beside its standard items, or the items alone when nothing set them.
+   */
+  public static final String PERFORMANCE_FIGURES = "agendaPerformanceFigures";
+
+  /** The progress of the provider's improvement plans from earlier meetings, for the agenda. */
+  public static final String PLAN_PROGRESS = "agendaPlanProgress";
 
   private final MeetingCaseRegister register;
   private final MeetingPriorities priorities;
@@ -153,7 +169,10 @@ public class MeetingSteps {
     task.setVariableLocal(
         "areasText", meeting.areasToEvidence() == null ? "none" : meeting.areasToEvidence());
     task.setVariableLocal(
-        "agendaText", meeting.agenda() != null ? meeting.agenda() : agenda(meeting, null));
+        "agendaText",
+        meeting.agenda() != null
+            ? meeting.agenda()
+            : agenda(meeting, null, text(task, PERFORMANCE_FIGURES), text(task, PLAN_PROGRESS)));
     task.setVariableLocal("priorityReasonText", meeting.priorityReason());
     Object audit = task.getVariable("auditId");
     task.setVariableLocal("auditIdText", audit == null ? null : audit.toString());
@@ -336,11 +355,24 @@ public class MeetingSteps {
   public void recordAgenda(DelegateExecution execution) {
     MeetingCase meeting = meeting(execution);
     register.agenda(
-        meeting.id(), agenda(meeting, CompletedTask.get(execution, "councilAgendaItems")));
+        meeting.id(),
+        agenda(
+            meeting,
+            CompletedTask.get(execution, "councilAgendaItems"),
+            text(execution, PERFORMANCE_FIGURES),
+            text(execution, PLAN_PROGRESS)));
   }
 
-  static String agenda(MeetingCase meeting, String councilItems) {
-    List<String> items = new ArrayList<>(STANDARD_ITEMS);
+  static String agenda(
+      MeetingCase meeting, String councilItems, String performance, String planProgress) {
+    List<String> items = new ArrayList<>();
+    for (String item : STANDARD_ITEMS) {
+      String figures =
+          item.equals(PERFORMANCE_ITEM)
+              ? performance
+              : item.equals(PLAN_ITEM) ? planProgress : null;
+      items.add(figures == null ? item : item + ": " + oneLine(figures));
+    }
     if (meeting.areasToEvidence() != null) {
       items.add("Areas of concern (High and Medium risk): " + oneLine(meeting.areasToEvidence()));
     }
@@ -529,6 +561,11 @@ public class MeetingSteps {
       return List.of();
     }
     return text.lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+  }
+
+  private static String text(VariableScope scope, String name) {
+    Object value = scope.getVariable(name);
+    return value == null ? null : value.toString();
   }
 
   private static String oneLine(String text) {

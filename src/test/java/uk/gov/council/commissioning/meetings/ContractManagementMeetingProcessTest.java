@@ -132,7 +132,13 @@ class ContractManagementMeetingProcessTest extends ProcessTestCase {
     assertThat(outboxBody(key(instance, "agenda")))
         .contains("Added value")
         .contains("New training programme (provider)")
-        .contains("Fee uplift");
+        .contains("Fee uplift")
+        // §3.5 "quantifiable data": the provider's counts and its plans, beside the standard items.
+        .contains(
+            "Performance over the last twelve months (PIs returned on time, KPIs, QAF): since ")
+        .contains("; complaints ")
+        .contains("; deadlines missed ")
+        .contains("The improvement plan: progress since the last meeting: no plan from an earlier");
     assertThat(state("AGENDA")).isEqualTo(Deadline.State.MET);
 
     TestClock.set(MEETING.atTime(15, 0));
