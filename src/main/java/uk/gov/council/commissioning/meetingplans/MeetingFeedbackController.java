@@ -1,7 +1,5 @@
 package uk.gov.council.commissioning.meetingplans;
 
-import java.time.DateTimeException;
-import java.time.Year;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
@@ -17,9 +15,9 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.meetingplans.MeetingFollowUpStarts.Started;
+import uk.gov.council.commissioning.meetings.MeetingPeriods;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.ProviderScope;
-import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
  * The providers' feedback on the contract management meeting process over REST (seed 001 Part 3.1
@@ -45,14 +43,14 @@ class MeetingFeedbackController {
   @GetMapping
   public List<MeetingFeedback> surveys(
       @RequestParam(required = false) String year, Authentication user) {
-    return reports.visibleTo(year(year), Actor.of(user));
+    return reports.visibleTo(MeetingPeriods.year(year), Actor.of(user));
   }
 
   /** §6: the year's answers summarised and quantified, for the Core Strategy Group. */
   @GetMapping("/summary")
   @PreAuthorize(STAFF_WHO_READ_SUMMARY)
   public FeedbackSummary summary(@RequestParam(required = false) String year) {
-    return reports.summary(year(year));
+    return reports.summary(MeetingPeriods.year(year));
   }
 
   @GetMapping("/{meetingId}")
@@ -76,20 +74,5 @@ class MeetingFeedbackController {
           HttpStatus.CONFLICT, "The meeting already has its survey " + started.businessKey());
     }
     return started;
-  }
-
-  static Year year(String text) {
-    if (text == null || text.isBlank()) {
-      throw new InvalidRequestException("year", "is required, e.g. 2027");
-    }
-    try {
-      Year year = Year.parse(text.strip());
-      if (year.getValue() >= 2000 && year.getValue() <= 2100) {
-        return year;
-      }
-    } catch (DateTimeException e) {
-      // refused below
-    }
-    throw new InvalidRequestException("year", "must be a year between 2000 and 2100, e.g. 2027");
   }
 }

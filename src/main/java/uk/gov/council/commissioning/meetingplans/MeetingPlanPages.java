@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.meetings.MeetingPeriods;
 import uk.gov.council.commissioning.reports.ReportPage;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.CouncilUser;
@@ -80,7 +81,7 @@ class MeetingPlanPages {
       shown =
           year == null || year.isBlank()
               ? Year.from(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK))
-              : MeetingFeedbackController.year(year);
+              : MeetingPeriods.year(year);
     } catch (InvalidRequestException e) {
       response.setStatus(HttpStatus.BAD_REQUEST.value());
       model.addAttribute("yearProblem", YEAR_PROBLEM);
