@@ -19,7 +19,7 @@ CREATE TABLE kpi_catalogue (
 CREATE TABLE kpi (
     catalogue_id       BIGINT        NOT NULL,
     code               VARCHAR(20)   NOT NULL,
-    position           INTEGER       NOT NULL,
+    sort_order         INTEGER       NOT NULL,
     area               VARCHAR(200),
     wording            VARCHAR(2000) NOT NULL,
     -- NUMBER, PERCENT, RATIO, YES_NO.

@@ -88,7 +88,7 @@ CREATE TABLE performance_return_value (
     return_id                 BIGINT        NOT NULL,
     catalogue_id              BIGINT        NOT NULL,
     kpi_code                  VARCHAR(20)   NOT NULL,
-    value                     NUMERIC(16,4) NOT NULL,
+    reported_value            NUMERIC(16,4) NOT NULL,
     -- True when the value did not reach the KPI's threshold or trigger.
     below_trigger             BOOLEAN       DEFAULT FALSE NOT NULL,
     -- §4.1.3: the provider's explanation in the quarter's "Comments" section.
