@@ -54,7 +54,8 @@ class ConfigurationPropertiesTest {
               .hasSingleBean(QafProperties.class)
               .hasSingleBean(SafeguardingProperties.class)
               .hasSingleBean(AccessProperties.class)
-              .hasSingleBean(AdminProperties.class);
+              .hasSingleBean(AdminProperties.class)
+              .hasSingleBean(uk.gov.council.commissioning.notify.OutboxDelivery.class);
         });
   }
 

@@ -25,6 +25,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.core.io.ByteArrayResource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailSendException;
@@ -43,10 +44,20 @@ import org.springframework.transaction.support.TransactionTemplate;
  * while talking SMTP.
  *
  * <p>Delivery is at least once: if a node stops after sending but before recording it, the claim
- * expires after {@value #CLAIM_TIMEOUT_MINUTES} minutes and the message is sent again.
+ * expires after {@value #CLAIM_TIMEOUT_MINUTES} minutes and the message is sent again. Every
+ * sending of one outbox row carries the same {@code Message-ID}, so the receiving mail system can
+ * recognise the repeat. When the application shuts down the dispatcher stops claiming at once and
+ * waits, up to {@code commissioning.mail.delivery.shutdown-grace}, for the batches it is sending,
+ * so that the database is still there to record them.
+ *
+ * <p>A message the mail server refuses is tried again after 1, 2, 4 and 8 minutes, then every
+ * {@code slow-retry-every} (an hour) until {@code give-up-after} (three days) from when it was
+ * queued; only then is it FAILED. Messages retried slowly or failed are listed on the
+ * administrator's mail page, counted by the {@code commissioning.mail.outbox} metric, and can be
+ * sent again by an administrator.
  */
 @Component
-public class OutboxDispatcher {
+public class OutboxDispatcher implements SmartLifecycle {
 
   static final int MAX_ATTEMPTS = 5;
   static final int CLAIM_TIMEOUT_MINUTES = 10;
@@ -72,8 +83,15 @@ public class OutboxDispatcher {
   private final Clock clock;
   private final int batchSize;
   private final int threads;
+  private final OutboxDelivery delivery;
   // The threads besides the scheduler's own; none when one thread sends.
   private final ExecutorService workers;
+  // Set when shutdown begins: no further batch is claimed.
+  private volatile boolean stopping;
+  private volatile boolean running;
+  // Batches claimed and not yet recorded; shutdown waits for them.
+  private final AtomicInteger inFlight = new AtomicInteger();
+  private final Object inFlightChanged = new Object();
 
   @Autowired
   public OutboxDispatcher(
@@ -82,8 +100,17 @@ public class OutboxDispatcher {
       JavaMailSender mailSender,
       @Value("${commissioning.mail.from}") String from,
       @Value("${commissioning.mail.dispatch-batch-size:" + DEFAULT_BATCH_SIZE + "}") int batchSize,
-      @Value("${commissioning.mail.dispatch-threads:1}") int threads) {
-    this(jdbc, transactionManager, mailSender, from, Clock.systemUTC(), batchSize, threads);
+      @Value("${commissioning.mail.dispatch-threads:1}") int threads,
+      OutboxDelivery delivery) {
+    this(
+        jdbc,
+        transactionManager,
+        mailSender,
+        from,
+        Clock.systemUTC(),
+        batchSize,
+        threads,
+        delivery);
   }
 
   OutboxDispatcher(
@@ -92,7 +119,15 @@ public class OutboxDispatcher {
       JavaMailSender mailSender,
       String from,
       Clock clock) {
-    this(jdbc, transactionManager, mailSender, from, clock, DEFAULT_BATCH_SIZE, 1);
+    this(
+        jdbc,
+        transactionManager,
+        mailSender,
+        from,
+        clock,
+        DEFAULT_BATCH_SIZE,
+        1,
+        OutboxDelivery.DEFAULTS);
   }
 
   OutboxDispatcher(
@@ -102,7 +137,8 @@ public class OutboxDispatcher {
       String from,
       Clock clock,
       int batchSize,
-      int threads) {
+      int threads,
+      OutboxDelivery delivery) {
     if (batchSize < 1 || threads < 1) {
       throw new IllegalStateException(
           "commissioning.mail.dispatch-batch-size and dispatch-threads must be at least 1");
@@ -114,6 +150,7 @@ public class OutboxDispatcher {
     this.clock = clock;
     this.batchSize = batchSize;
     this.threads = threads;
+    this.delivery = delivery;
     this.workers = threads == 1 ? null : Executors.newFixedThreadPool(threads - 1, workerThreads());
   }
 
@@ -148,6 +185,9 @@ public class OutboxDispatcher {
       fixedDelayString = "${commissioning.mail.dispatch-interval}",
       initialDelayString = "${commissioning.mail.dispatch-interval}")
   public int dispatchPending() {
+    if (stopping) {
+      return 0;
+    }
     releaseExpiredClaims();
     if (workers == null) {
       return drain();
@@ -165,14 +205,70 @@ public class OutboxDispatcher {
 
   private int drain() {
     int sent = 0;
-    while (true) {
-      List<OutboxMessage> batch = claimBatch();
-      if (batch.isEmpty()) {
-        // Drained, or every due row is claimed by another thread or node.
-        return sent;
+    while (!stopping) {
+      inFlight.incrementAndGet();
+      try {
+        List<OutboxMessage> batch = claimBatch();
+        if (batch.isEmpty()) {
+          // Drained, or every due row is claimed by another thread or node.
+          return sent;
+        }
+        sent += deliver(batch);
+      } finally {
+        inFlight.decrementAndGet();
+        synchronized (inFlightChanged) {
+          inFlightChanged.notifyAll();
+        }
       }
-      sent += deliver(batch);
     }
+    return sent;
+  }
+
+  @Override
+  public void start() {
+    stopping = false;
+    running = true;
+  }
+
+  /**
+   * Stops claiming and waits for the batches being sent to be recorded, for at most the grace
+   * period: the connection pool closes after this returns, and a message sent but not recorded
+   * would go again when its claim expired.
+   */
+  @Override
+  public void stop() {
+    stopping = true;
+    long deadline = System.nanoTime() + delivery.shutdownGrace().toNanos();
+    synchronized (inFlightChanged) {
+      while (inFlight.get() > 0) {
+        long left = deadline - System.nanoTime();
+        if (left <= 0) {
+          log.warn(
+              "Stopped with {} outbox batch(es) still being sent after {}; a message sent but not"
+                  + " recorded goes again, with the same Message-ID, when its claim expires",
+              inFlight.get(),
+              delivery.shutdownGrace());
+          break;
+        }
+        try {
+          inFlightChanged.wait(Math.max(1, left / 1_000_000));
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          break;
+        }
+      }
+    }
+    running = false;
+  }
+
+  @Override
+  public boolean isRunning() {
+    return running;
+  }
+
+  /** Whether shutdown has begun: nothing more is claimed. */
+  boolean isStopping() {
+    return stopping;
   }
 
   private static int waitFor(Future<Integer> worker) {
@@ -213,7 +309,91 @@ public class OutboxDispatcher {
         counts.getOrDefault("PENDING", 0),
         counts.getOrDefault("SENDING", 0),
         counts.getOrDefault("SENT", 0),
-        counts.getOrDefault("FAILED", 0));
+        counts.getOrDefault("FAILED", 0),
+        retryingCount());
+  }
+
+  /** Messages still waiting after {@value #MAX_ATTEMPTS} refusals: retried on the slow schedule. */
+  private int retryingCount() {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM notification_outbox WHERE status = 'PENDING' AND attempts >= :max")
+        .param("max", MAX_ATTEMPTS)
+        .query(Integer.class)
+        .single();
+  }
+
+  /**
+   * The messages an administrator should look at, oldest first: given up on, or still refused after
+   * {@value #MAX_ATTEMPTS} attempts and retried on the slow schedule.
+   */
+  public List<TroubledMessage> troubled(int limit) {
+    return jdbc.sql(
+            """
+            SELECT id, status, recipients, subject, attempts, last_error, created_at, next_attempt_at
+            FROM notification_outbox
+            WHERE status = 'FAILED' OR (status = 'PENDING' AND attempts >= :max)
+            ORDER BY created_at, id
+            FETCH FIRST %d ROWS ONLY
+            """
+                .formatted(Math.max(1, limit)))
+        .param("max", MAX_ATTEMPTS)
+        .query(
+            (rs, rowNum) ->
+                new TroubledMessage(
+                    rs.getLong("id"),
+                    rs.getString("status"),
+                    rs.getString("recipients"),
+                    rs.getString("subject"),
+                    rs.getInt("attempts"),
+                    rs.getString("last_error"),
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                    "FAILED".equals(rs.getString("status"))
+                        ? null
+                        : rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant()))
+        .list();
+  }
+
+  /**
+   * Queues a failed message again, as new: tried at once, then on the usual schedule, and given up
+   * on a full {@code give-up-after} from now. A message that is not FAILED is left as it is.
+   *
+   * @return whether the message was queued again
+   */
+  public boolean resend(long id, String administrator) {
+    OffsetDateTime now = now();
+    return transaction.execute(
+            status ->
+                jdbc.sql(
+                        """
+                    UPDATE notification_outbox
+                    SET status = 'PENDING', attempts = 0, next_attempt_at = :now, created_at = :now,
+                        last_error = :note
+                    WHERE id = :id AND status = 'FAILED'
+                    """)
+                    .param("id", id)
+                    .param("now", now)
+                    .param("note", "Queued again by " + administrator)
+                    .update())
+        == 1;
+  }
+
+  /** Queues every failed message again, as {@link #resend}; returns how many. */
+  public int resendAllFailed(String administrator) {
+    OffsetDateTime now = now();
+    Integer queued =
+        transaction.execute(
+            status ->
+                jdbc.sql(
+                        """
+                    UPDATE notification_outbox
+                    SET status = 'PENDING', attempts = 0, next_attempt_at = :now, created_at = :now,
+                        last_error = :note
+                    WHERE status = 'FAILED'
+                    """)
+                    .param("now", now)
+                    .param("note", "Queued again by " + administrator)
+                    .update());
+    return queued == null ? 0 : queued;
   }
 
   /**
@@ -256,7 +436,7 @@ public class OutboxDispatcher {
           return jdbc.sql(
                   """
               SELECT id, idempotency_key, recipients, subject, body, attachment_name,
-                     attachment_type, attachment_content, attempts
+                     attachment_type, attachment_content, attempts, created_at
               FROM notification_outbox
               WHERE id IN (:ids) AND status = 'SENDING' AND claimed_at = :now
               ORDER BY id
@@ -274,7 +454,8 @@ public class OutboxDispatcher {
                           rs.getString("attachment_name"),
                           rs.getString("attachment_type"),
                           rs.getBytes("attachment_content"),
-                          rs.getInt("attempts")))
+                          rs.getInt("attempts"),
+                          rs.getObject("created_at", OffsetDateTime.class)))
               .list();
         });
   }
@@ -349,6 +530,8 @@ public class OutboxDispatcher {
     MimeMessageHelper helper = new MimeMessageHelper(mime, message.hasAttachment(), "UTF-8");
     helper.setFrom(from);
     mime.setHeader(OUTBOX_ID_HEADER, Long.toString(message.id()));
+    // Spring's sender keeps a Message-ID set before sending instead of making a new one.
+    mime.setHeader("Message-ID", messageId(message.id(), message.key(), from));
     helper.setTo(message.recipients().toArray(String[]::new));
     helper.setSubject(message.subject());
     helper.setText(message.body(), false);
@@ -361,9 +544,51 @@ public class OutboxDispatcher {
     return mime;
   }
 
+  /**
+   * The Message-ID of every sending of one outbox row: the row's id and a digest of its idempotency
+   * key (so two databases restored from one backup do not share ids by accident), at the sender's
+   * domain.
+   */
+  static String messageId(long id, String idempotencyKey, String from) {
+    String domain = from.substring(from.lastIndexOf('@') + 1).replaceAll("[^A-Za-z0-9.-]", "");
+    return "<notification."
+        + id
+        + "."
+        + java.util.HexFormat.of()
+            .formatHex(
+                sha256(idempotencyKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)), 0, 8)
+        + "@"
+        + (domain.isEmpty() ? "localhost" : domain)
+        + ">";
+  }
+
+  private static byte[] sha256(byte[] bytes) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256").digest(bytes);
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+    }
+  }
+
+  /**
+   * When a message refused {@code attempts} times is next tried: after 1, 2, 4 and 8 minutes, then
+   * every {@code slow-retry-every}; null once {@code give-up-after} has passed since it was queued.
+   */
+  OffsetDateTime nextAttempt(int attempts, OffsetDateTime createdAt, OffsetDateTime now) {
+    if (!now.isBefore(createdAt.plus(delivery.giveUpAfter()))) {
+      return null;
+    }
+    Duration delay =
+        attempts < MAX_ATTEMPTS
+            ? FIRST_RETRY_DELAY.multipliedBy(1L << Math.min(attempts - 1, 20))
+            : delivery.slowRetryEvery();
+    return now.plus(delay);
+  }
+
   private void recordFailure(OutboxMessage message, Exception cause) {
-    boolean giveUp = message.attempts() >= MAX_ATTEMPTS;
-    Duration delay = FIRST_RETRY_DELAY.multipliedBy(1L << Math.min(message.attempts() - 1, 20));
+    OffsetDateTime now = now();
+    OffsetDateTime next = nextAttempt(message.attempts(), message.createdAt(), now);
+    boolean giveUp = next == null;
     transaction.executeWithoutResult(
         status ->
             jdbc.sql(
@@ -375,22 +600,21 @@ public class OutboxDispatcher {
                 .param("id", message.id())
                 .param("status", giveUp ? "FAILED" : "PENDING")
                 .param("error", describe(cause))
-                .param("next", now().plus(delay))
+                .param("next", giveUp ? now : next)
                 .update());
     if (giveUp) {
       log.error(
-          "Notification {} to {} failed {} times; giving up",
+          "Notification {} failed {} times over {}; giving up until an administrator sends it again",
           message.key(),
-          message.recipients(),
           message.attempts(),
+          delivery.giveUpAfter(),
           cause);
     } else {
       log.warn(
-          "Notification {} failed (attempt {} of {}); retrying in {}: {}",
+          "Notification {} failed (attempt {}); retrying at {}: {}",
           message.key(),
           message.attempts(),
-          MAX_ATTEMPTS,
-          delay,
+          next,
           describe(cause));
     }
   }
@@ -407,17 +631,17 @@ public class OutboxDispatcher {
                 """
             UPDATE notification_outbox
             SET status = 'FAILED', last_error = :error, claimed_at = NULL
-            WHERE status = 'SENDING' AND claimed_at < :expired AND attempts >= :max
+            WHERE status = 'SENDING' AND claimed_at < :expired AND created_at <= :givenUp
             """)
             .param("error", error)
             .param("expired", expired)
-            .param("max", MAX_ATTEMPTS)
+            .param("givenUp", now.minus(delivery.giveUpAfter()))
             .update();
     if (failed > 0) {
       log.error(
-          "{} notification(s) never confirmed after {} attempts; marked FAILED",
+          "{} notification(s) never confirmed and queued over {} ago; marked FAILED",
           failed,
-          MAX_ATTEMPTS);
+          delivery.giveUpAfter());
     }
     int released =
         jdbc.sql(
@@ -464,7 +688,8 @@ public class OutboxDispatcher {
       String attachmentName,
       String attachmentType,
       byte[] attachmentContent,
-      int attempts) {
+      int attempts,
+      OffsetDateTime createdAt) {
 
     boolean hasAttachment() {
       return attachmentContent != null;

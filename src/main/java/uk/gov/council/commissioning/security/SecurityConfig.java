@@ -46,9 +46,20 @@ class SecurityConfig {
     // Path patterns, not MVC matchers: /engine-rest is served by Jersey, outside Spring MVC.
     PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
     http.securityMatcher(
-            new OrRequestMatcher(path.matcher("/engine-rest/**"), path.matcher("/api/**")))
+            new OrRequestMatcher(
+                path.matcher("/engine-rest/**"),
+                path.matcher("/api/**"),
+                path.matcher("/actuator/**")))
         .authenticationProvider(users)
-        .authorizeHttpRequests(auth -> auth.anyRequest().authenticated())
+        .authorizeHttpRequests(
+            auth ->
+                auth.requestMatchers(path.matcher("/actuator/health/**"))
+                    .permitAll()
+                    // Metrics name no person, but tell an outsider how busy the council is.
+                    .requestMatchers(path.matcher("/actuator/**"))
+                    .hasAuthority("GROUP_" + Roles.ADMIN)
+                    .anyRequest()
+                    .authenticated())
         .httpBasic(
             basic ->
                 basic.authenticationEntryPoint(

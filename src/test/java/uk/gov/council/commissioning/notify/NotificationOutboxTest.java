@@ -251,7 +251,7 @@ class NotificationOutboxTest extends ProcessTestCase {
   }
 
   @Test
-  void smtpFailureIsRetriedWithBackOffAndFinallyMarkedFailed() {
+  void smtpFailureIsRetriedQuicklyThenHourlyForThreeDaysAndThenMarkedFailed() {
     OutboxDispatcher dispatcherWithClock = dispatcherOnTestClock();
     queueWhileTheServerIsDown("case-9/unreachable");
 
@@ -267,14 +267,148 @@ class NotificationOutboxTest extends ProcessTestCase {
       assertThat(row("case-9/unreachable")).containsEntry("attempts", attempt);
       clock.advance(Duration.ofMinutes(1L << (attempt - 1)));
     }
+    // The fifth refusal no longer gives up: an outage of the relay can last hours.
     assertThat(dispatcherWithClock.dispatchPending()).isZero();
-
     assertThat(row("case-9/unreachable"))
-        .containsEntry("status", "FAILED")
+        .containsEntry("status", "PENDING")
         .containsEntry("attempts", OutboxDispatcher.MAX_ATTEMPTS);
-    clock.advance(Duration.ofDays(1));
+    assertThat(dispatcher.state().retrying()).isEqualTo(1);
+    assertThat(dispatcher.troubled(10))
+        .singleElement()
+        .satisfies(
+            m -> {
+              assertThat(m.status()).isEqualTo("PENDING");
+              assertThat(m.nextAttemptAt()).isNotNull();
+            });
+    clock.advance(Duration.ofMinutes(59));
     assertThat(dispatcherWithClock.dispatchPending()).isZero();
     assertThat(row("case-9/unreachable")).containsEntry("attempts", OutboxDispatcher.MAX_ATTEMPTS);
+    clock.advance(Duration.ofMinutes(1));
+    assertThat(dispatcherWithClock.dispatchPending()).isZero();
+    assertThat(row("case-9/unreachable"))
+        .containsEntry("status", "PENDING")
+        .containsEntry("attempts", OutboxDispatcher.MAX_ATTEMPTS + 1);
+
+    // Hourly until three days after it was queued, then given up on.
+    int attempts = OutboxDispatcher.MAX_ATTEMPTS + 1;
+    while (row("case-9/unreachable").get("status").equals("PENDING")) {
+      clock.advance(Duration.ofHours(1));
+      dispatcherWithClock.dispatchPending();
+      attempts++;
+      assertThat(attempts).as("gives up within three days").isLessThan(100);
+    }
+    assertThat(row("case-9/unreachable"))
+        .containsEntry("status", "FAILED")
+        .containsEntry("attempts", attempts);
+    // 5 quick attempts in the first quarter hour, then one an hour to the 72nd hour.
+    assertThat(attempts).isBetween(76, 78);
+    assertThat(dispatcher.state().failed()).isEqualTo(1);
+    assertThat(dispatcher.troubled(10)).singleElement().extracting("status").isEqualTo("FAILED");
+    clock.advance(Duration.ofDays(1));
+    assertThat(dispatcherWithClock.dispatchPending()).isZero();
+    assertThat(row("case-9/unreachable")).containsEntry("attempts", attempts);
+  }
+
+  @Test
+  void anAdministratorSendsAFailedMessageAgainAndOnlyAFailedOne() {
+    OutboxDispatcher dispatcherWithClock = dispatcherOnTestClock();
+    sendPlain("case-9b/failed");
+    sendPlain("case-9b/waiting");
+    jdbc.sql(
+            "UPDATE notification_outbox SET status = 'FAILED', attempts = 70"
+                + " WHERE idempotency_key = 'case-9b/failed'")
+        .update();
+    long failed = id("case-9b/failed");
+    long waiting = id("case-9b/waiting");
+
+    assertThat(dispatcherWithClock.resend(waiting, "admin")).isFalse();
+    assertThat(dispatcherWithClock.resend(failed, "admin")).isTrue();
+    assertThat(dispatcherWithClock.resend(failed, "admin")).as("already queued").isFalse();
+    assertThat(row("case-9b/failed"))
+        .containsEntry("status", "PENDING")
+        .containsEntry("attempts", 0)
+        .containsEntry("last_error", "Queued again by admin");
+
+    assertThat(dispatcherWithClock.dispatchPending()).isEqualTo(2);
+    assertThat(greenMail.getReceivedMessages()).hasSize(2);
+    assertThat(dispatcherWithClock.resendAllFailed("admin")).isZero();
+  }
+
+  @Test
+  void everySendingOfOneMessageCarriesTheSameMessageId() throws Exception {
+    OutboxDispatcher dispatcherWithClock = dispatcherOnTestClock();
+    sendPlain("case-9c/lost-confirmation");
+    assertThat(dispatcherWithClock.dispatchPending()).isEqualTo(1);
+    // The node stopped after sending and before recording it: the claim expires, it goes again.
+    jdbc.sql(
+            "UPDATE notification_outbox SET status = 'SENDING', claimed_at = :at"
+                + " WHERE idempotency_key = 'case-9c/lost-confirmation'")
+        .param("at", OffsetDateTime.now(clock))
+        .update();
+    clock.advance(OutboxDispatcher.CLAIM_TIMEOUT.plusSeconds(1));
+    assertThat(dispatcherWithClock.dispatchPending()).isEqualTo(1);
+    sendPlain("case-9c/another");
+    assertThat(dispatcherWithClock.dispatchPending()).isEqualTo(1);
+
+    MimeMessage[] received = greenMail.getReceivedMessages();
+    assertThat(received).hasSize(3);
+    String first = received[0].getMessageID();
+    assertThat(first)
+        .isEqualTo(
+            OutboxDispatcher.messageId(
+                id("case-9c/lost-confirmation"),
+                "case-9c/lost-confirmation",
+                "commissioning@council.example"))
+        .startsWith("<notification.")
+        .endsWith("@council.example>");
+    assertThat(received[1].getMessageID()).isEqualTo(first);
+    assertThat(received[2].getMessageID()).isNotEqualTo(first);
+  }
+
+  @Test
+  void shutdownStopsClaimingAndWaitsForTheBatchBeingSent() throws Exception {
+    for (int i = 0; i < 3; i++) {
+      sendPlain("case-9d/" + i);
+    }
+    CountDownLatch sending = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    WatchedMailSender slow =
+        new WatchedMailSender(mailSender)
+            .beforeSending(
+                batch -> {
+                  sending.countDown();
+                  await(release);
+                });
+    OutboxDispatcher oneAtATime =
+        new OutboxDispatcher(
+            jdbc,
+            transactionManager,
+            slow,
+            "commissioning@council.example",
+            testClock(),
+            1,
+            1,
+            new OutboxDelivery(Duration.ofHours(1), Duration.ofDays(3), Duration.ofSeconds(10)));
+    oneAtATime.start();
+    CompletableFuture<Integer> run = CompletableFuture.supplyAsync(oneAtATime::dispatchPending);
+    assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();
+
+    CompletableFuture<Void> stop = CompletableFuture.runAsync(oneAtATime::stop);
+    sleep(300);
+    assertThat(stop).as("waits for the message being sent").isNotDone();
+    assertThat(oneAtATime.isStopping()).isTrue();
+    release.countDown();
+    stop.get(10, TimeUnit.SECONDS);
+
+    assertThat(run.get(10, TimeUnit.SECONDS)).as("the batch being sent, and no other").isEqualTo(1);
+    assertThat(oneAtATime.isRunning()).isFalse();
+    assertThat(slow.batches()).containsExactly(1);
+    assertThat(
+            jdbc.sql("SELECT status, COUNT(*) FROM notification_outbox GROUP BY status")
+                .query((rs, n) -> Map.entry(rs.getString(1), rs.getInt(2)))
+                .list())
+        .containsExactlyInAnyOrder(Map.entry("SENT", 1), Map.entry("PENDING", 2));
+    assertThat(oneAtATime.dispatchPending()).as("nothing once stopping").isZero();
   }
 
   @Test
@@ -319,7 +453,14 @@ class NotificationOutboxTest extends ProcessTestCase {
     WatchedMailSender watched = new WatchedMailSender(mailSender);
     OutboxDispatcher threeThreads =
         new OutboxDispatcher(
-            jdbc, transactionManager, watched, "commissioning@council.example", testClock(), 50, 3);
+            jdbc,
+            transactionManager,
+            watched,
+            "commissioning@council.example",
+            testClock(),
+            50,
+            3,
+            OutboxDelivery.DEFAULTS);
     try {
       assertThat(threeThreads.dispatchPending()).isEqualTo(120);
     } finally {
@@ -453,7 +594,7 @@ class NotificationOutboxTest extends ProcessTestCase {
     assertThat(dispatcher.dispatchPending()).isEqualTo(1);
     notifications.send("state/waiting", to, "Waiting", "Waiting.");
 
-    assertThat(dispatcher.state()).isEqualTo(new OutboxState(1, 0, 1, 1));
+    assertThat(dispatcher.state()).isEqualTo(new OutboxState(1, 0, 1, 1, 0));
   }
 
   private Map<String, Object> row(String key) {
@@ -464,6 +605,13 @@ class NotificationOutboxTest extends ProcessTestCase {
         """,
         "key",
         key);
+  }
+
+  private long id(String key) {
+    return jdbc.sql("SELECT id FROM notification_outbox WHERE idempotency_key = :key")
+        .param("key", key)
+        .query(Long.class)
+        .single();
   }
 
   private int outboxSize() {

@@ -84,7 +84,8 @@ class OutboxPostgresTest extends ProcessTestCase {
         "commissioning@council.example",
         java.time.Clock.systemUTC(),
         20,
-        3);
+        3,
+        OutboxDelivery.DEFAULTS);
   }
 
   // Both nodes start together, so that they compete for the same rows.
