@@ -34,9 +34,7 @@ public class ContractPages {
   /** The version in force: the latest of the year. */
   public Optional<ContractPage> current(long contractId, int reportingYear) {
     List<ContractPage> versions = history(contractId, reportingYear);
-    return versions.isEmpty()
-        ? Optional.empty()
-        : Optional.of(versions.get(versions.size() - 1));
+    return versions.isEmpty() ? Optional.empty() : Optional.of(versions.get(versions.size() - 1));
   }
 
   /** The version that applies on a day: the latest whose effective date has come. */
@@ -61,7 +59,8 @@ public class ContractPages {
 
   /** The latest version of the latest earlier year (what this year's page is pre-filled from). */
   public Optional<ContractPage> latestBefore(long contractId, int reportingYear) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             "SELECT "
                 + COLUMNS
                 + " FROM performance_contract_page WHERE contract_id = :c AND reporting_year < :y"
@@ -83,8 +82,8 @@ public class ContractPages {
   public ContractPage lockNext(PageValues values, Amendment amendment, String by, Instant at) {
     int version =
         jdbc.sql(
-                "SELECT COALESCE(MAX(version), 0) FROM performance_contract_page"
-                    + " WHERE contract_id = :c AND reporting_year = :y")
+                    "SELECT COALESCE(MAX(version), 0) FROM performance_contract_page"
+                        + " WHERE contract_id = :c AND reporting_year = :y")
                 .param("c", values.contractId())
                 .param("y", values.reportingYear())
                 .query(Integer.class)

@@ -85,16 +85,17 @@ public class LateReturns {
         new StringBuilder(
             "case_reference,contract_reference,contract_title,provider,due_date,extended_to,status,received_at\r\n");
     for (LateReturn r : returns) {
-      out.append(String.join(
-              ",",
-              cell(r.caseReference()),
-              cell(r.contractReference()),
-              cell(r.contractTitle()),
-              cell(r.providerName()),
-              cell(r.dueDate()),
-              cell(r.extendedTo()),
-              cell(r.status()),
-              cell(r.receivedAt())))
+      out.append(
+              String.join(
+                  ",",
+                  cell(r.caseReference()),
+                  cell(r.contractReference()),
+                  cell(r.contractTitle()),
+                  cell(r.providerName()),
+                  cell(r.dueDate()),
+                  cell(r.extendedTo()),
+                  cell(r.status()),
+                  cell(r.receivedAt())))
           .append("\r\n");
     }
     return out.toString();

@@ -37,11 +37,6 @@ public class LateReturnsReport {
   private final RecipientDirectory recipients;
   private final Clock clock;
 
-  /** For the timer start event's cycle. */
-  public String cycle() {
-    return properties.lateReportCycle();
-  }
-
   /** The quarter due for its report on {@code today}: the latest whose report day has come. */
   public Optional<ReportingQuarter> dueOn(LocalDate today) {
     ReportingQuarter q = ReportingQuarter.containing(today);
@@ -64,8 +59,7 @@ public class LateReturnsReport {
     LocalDate today = today();
     Optional<ReportingQuarter> due = dueOn(today);
     execution.setVariable(QUARTER, due.map(ReportingQuarter::label).orElse(null));
-    execution.setVariable(
-        COUNT, due.map(q -> lateReturns.of(q, today).size()).orElse(0));
+    execution.setVariable(COUNT, due.map(q -> lateReturns.of(q, today).size()).orElse(0));
   }
 
   /** The report to the Core Strategy Group and the Commissioning Body, once per quarter. */

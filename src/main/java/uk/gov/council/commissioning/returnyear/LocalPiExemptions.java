@@ -129,7 +129,10 @@ public class LocalPiExemptions {
 
   /** §6.1.1: only another service of the same provider with the same client group may cover it. */
   private Contract coverProblems(
-      Contract contract, int reportingYear, String coveredByReference, List<FieldProblem> problems) {
+      Contract contract,
+      int reportingYear,
+      String coveredByReference,
+      List<FieldProblem> problems) {
     Optional<Contract> found = contracts.findByReference(coveredByReference);
     if (found.isEmpty()) {
       problems.add(new FieldProblem("coveredBy", "no contract " + coveredByReference));
@@ -143,11 +146,15 @@ public class LocalPiExemptions {
     if (cover.provider().id() != contract.provider().id()) {
       problems.add(
           new FieldProblem(
-              "coveredBy", "must be a contract of the same provider (" + contract.provider().name() + ")"));
+              "coveredBy",
+              "must be a contract of the same provider (" + contract.provider().name() + ")"));
       return null;
     }
     String own =
-        pages.current(contract.id(), reportingYear).map(ContractPage::primaryClientGroup).orElse(null);
+        pages
+            .current(contract.id(), reportingYear)
+            .map(ContractPage::primaryClientGroup)
+            .orElse(null);
     String theirs =
         pages.current(cover.id(), reportingYear).map(ContractPage::primaryClientGroup).orElse(null);
     if (own == null || theirs == null) {

@@ -9,6 +9,7 @@ import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
@@ -85,7 +86,8 @@ class PerformanceYearController {
             ? null
             : ReportingYear.parse(body.year().toString()).orElse(null);
     if (year == null) {
-      problems.add(new FieldProblem("year", "a reporting year such as 2026/27 or 2026 is required"));
+      problems.add(
+          new FieldProblem("year", "a reporting year such as 2026/27 or 2026 is required"));
     }
     if (contract != null && year != null && !PerformanceYearStarts.runsIn(contract, year)) {
       problems.add(
@@ -112,7 +114,8 @@ class PerformanceYearController {
     List<ContractPage> history = pages.history(contract.id(), y.startYear());
     if (history.isEmpty()) {
       throw new ResponseStatusException(
-          HttpStatus.NOT_FOUND, "No contract page for " + contract.reference() + " in " + y.label());
+          HttpStatus.NOT_FOUND,
+          "No contract page for " + contract.reference() + " in " + y.label());
     }
     return new PageView(contract.reference(), y.label(), history.get(history.size() - 1), history);
   }
@@ -133,8 +136,7 @@ class PerformanceYearController {
     Map<String, Object> proposed = checked(body);
     String key = PerformanceYearSteps.businessKey(contract.reference(), y.startYear());
     if (!caseStarts.isOpen(PerformanceYearSteps.PROCESS_KEY, key)) {
-      throw new ResponseStatusException(
-          HttpStatus.NOT_FOUND, "No open performance year " + key);
+      throw new ResponseStatusException(HttpStatus.NOT_FOUND, "No open performance year " + key);
     }
     ContractPage page =
         pages
@@ -143,7 +145,9 @@ class PerformanceYearController {
                 () ->
                     new ResponseStatusException(
                         HttpStatus.CONFLICT,
-                        "The contract page of " + key + " is not locked yet: the council is still"
+                        "The contract page of "
+                            + key
+                            + " is not locked yet: the council is still"
                             + " checking it"));
     String instance =
         runtimeService
@@ -167,7 +171,11 @@ class PerformanceYearController {
     runtimeService
         .createMessageCorrelation(PerformanceYearSteps.CHANGE_MESSAGE)
         .processInstanceId(instance)
-        .setVariablesLocal(locals)
+        .setVariables(
+            Variables.createVariables()
+                .putValueTyped(
+                    PerformanceYearSteps.NOTIFIED_CHANGE,
+                    Variables.objectValue(locals, true).create()))
         .correlateWithResult();
     return new ChangeNotified(key, instance);
   }

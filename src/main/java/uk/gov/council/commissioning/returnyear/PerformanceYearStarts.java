@@ -78,7 +78,8 @@ public class PerformanceYearStarts {
   }
 
   /** Starts the case as the officer who asked; the caller has checked it does not exist. */
-  public Started startAs(Contract contract, ReportingYear year, String userId, List<String> groups) {
+  public Started startAs(
+      Contract contract, ReportingYear year, String userId, List<String> groups) {
     String key = PerformanceYearSteps.businessKey(contract.reference(), year.startYear());
     String id =
         cases

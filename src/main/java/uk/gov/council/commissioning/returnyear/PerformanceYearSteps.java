@@ -61,6 +61,9 @@ public class PerformanceYearSteps {
   static final String ASSESS_FORM = "performance-year-assess-change";
   static final String GUIDANCE_FORM = "performance-year-manager-guidance";
 
+  /** The transient variable a notified change arrives in. */
+  public static final String NOTIFIED_CHANGE = "notifiedChange";
+
   static final String CHANGE_DESCRIPTION = "changeDescription";
   static final String CHANGE_NOTIFIED_BY = "changeNotifiedBy";
   static final String VFM_ADVERSE = "vfmAdverse";
@@ -117,7 +120,8 @@ public class PerformanceYearSteps {
   public void prefill(DelegateExecution execution) {
     Contract contract = contract(execution);
     ReportingYear year = year(execution);
-    Map<String, Object> values = prefilled(contract, year, pages.latestBefore(contract.id(), year.startYear()).orElse(null));
+    Map<String, Object> values =
+        prefilled(contract, year, pages.latestBefore(contract.id(), year.startYear()).orElse(null));
     values.forEach(execution::setVariable);
     LocalDate last = returnDeadlines.lastDueDate(year);
     if (contract.endDate() != null && contract.endDate().isBefore(last)) {
@@ -221,7 +225,9 @@ public class PerformanceYearSteps {
     }
   }
 
-  /** §2.1.3: version 1, locked by the officer who checked it. Written once however often retried. */
+  /**
+   * §2.1.3: version 1, locked by the officer who checked it. Written once however often retried.
+   */
   public void lockPage(DelegateExecution execution) {
     Contract contract = contract(execution);
     ReportingYear year = year(execution);
@@ -279,6 +285,20 @@ public class PerformanceYearSteps {
             .query(Integer.class)
             .single()
         > 0;
+  }
+
+  /**
+   * The notified change, handed over with the message as the transient {@link #NOTIFIED_CHANGE},
+   * becomes the variables of this change's own scope: two changes assessed at once each keep their
+   * own values, and the case's stay as they were.
+   */
+  @SuppressWarnings("unchecked")
+  public void openChange(DelegateExecution execution) {
+    Object change = execution.getVariable(NOTIFIED_CHANGE);
+    if (!(change instanceof Map<?, ?> values)) {
+      throw new IllegalStateException("A change to the contract page arrived without its values");
+    }
+    ((Map<String, Object>) values).forEach(execution::setVariableLocal);
   }
 
   /**
@@ -361,8 +381,7 @@ public class PerformanceYearSteps {
     Map<String, Object> values = mailValues(execution, contract, year, page);
     values.put("effectiveFrom", UK_DATE.format(page.effectiveFrom()));
     values.put("changeDescription", page.changeDescription());
-    mail.send(
-        execution, "performance-year/new-version", version, providerEmails(contract), values);
+    mail.send(execution, "performance-year/new-version", version, providerEmails(contract), values);
   }
 
   /** The contracts manager chose another course: the provider is told the page stays as it is. */
@@ -419,7 +438,10 @@ public class PerformanceYearSteps {
     }
     StringBuilder text = new StringBuilder();
     for (KpiCatalogue catalogue : found) {
-      text.append(catalogue.title()).append(" (version ").append(catalogue.version()).append("):\n");
+      text.append(catalogue.title())
+          .append(" (version ")
+          .append(catalogue.version())
+          .append("):\n");
       catalogue
           .kpis()
           .forEach(
@@ -505,7 +527,8 @@ public class PerformanceYearSteps {
   }
 
   private List<String> providerEmails(Contract contract) {
-    List<String> to = new ArrayList<>(recipients.emailsOfGroup(contract.provider().organisationGroup()));
+    List<String> to =
+        new ArrayList<>(recipients.emailsOfGroup(contract.provider().organisationGroup()));
     if (to.isEmpty() && contract.provider().contactEmail() != null) {
       to.add(contract.provider().contactEmail());
     }

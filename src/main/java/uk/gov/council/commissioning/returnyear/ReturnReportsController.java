@@ -83,13 +83,13 @@ class ReturnReportsController {
     ReportingYear y =
         body.year() == null ? null : ReportingYear.parse(body.year().toString()).orElse(null);
     if (y == null) {
-      problems.add(new FieldProblem("year", "a reporting year such as 2026/27 or 2026 is required"));
+      problems.add(
+          new FieldProblem("year", "a reporting year such as 2026/27 or 2026 is required"));
     }
     if (body.reason() != null && !(body.reason() instanceof String)) {
       problems.add(new FieldProblem("reason", "must be a text"));
     }
-    if (body.coveredBy() != null
-        && (!(body.coveredBy() instanceof String c) || c.isBlank())) {
+    if (body.coveredBy() != null && (!(body.coveredBy() instanceof String c) || c.isBlank())) {
       problems.add(new FieldProblem("coveredBy", "must be a contract reference"));
     }
     if (!problems.isEmpty()) {
