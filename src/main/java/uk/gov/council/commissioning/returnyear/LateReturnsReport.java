@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.escalation.CaseMail;
 import uk.gov.council.commissioning.kpis.ReportingQuarter;
+import uk.gov.council.commissioning.notify.OutboxDispatcher;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
 import uk.gov.council.commissioning.returnyear.LateReturns.LateReturn;
 import uk.gov.council.commissioning.security.Roles;
@@ -28,12 +29,14 @@ import uk.gov.council.commissioning.security.Roles;
 public class LateReturnsReport {
 
   static final String QUARTER = "quarter";
+  static final String TEMPLATE = "performance-late-report/late-returns";
   static final String COUNT = "lateCount";
 
   private final LateReturns lateReturns;
   private final ReturnDeadlines returnDeadlines;
   private final PerformanceYearProperties properties;
   private final CaseMail mail;
+  private final OutboxDispatcher outbox;
   private final RecipientDirectory recipients;
   private final Clock clock;
 
@@ -54,10 +57,11 @@ public class LateReturnsReport {
     return returnDeadlines.dueDate(quarter).plus(properties.lateReportMargin()).plusDays(1);
   }
 
-  /** Which quarter to report, and how many late returns it has. */
+  /** Which quarter to report (none when it has been), and how many late returns it has. */
   public void compile(DelegateExecution execution) {
     LocalDate today = today();
-    Optional<ReportingQuarter> due = dueOn(today);
+    Optional<ReportingQuarter> due =
+        dueOn(today).filter(q -> !outbox.isQueued(CaseMail.occasionKey(q.label(), TEMPLATE)));
     execution.setVariable(QUARTER, due.map(ReportingQuarter::label).orElse(null));
     execution.setVariable(COUNT, due.map(q -> lateReturns.of(q, today).size()).orElse(0));
   }
@@ -71,7 +75,7 @@ public class LateReturnsReport {
     values.put("quarter", quarter.label());
     values.put("count", found.size());
     values.put("returns", lines(found));
-    mail.sendFor(quarter.label(), "performance-late-report/late-returns", to(), values);
+    mail.sendFor(quarter.label(), TEMPLATE, to(), values);
   }
 
   static String lines(List<LateReturn> found) {
