@@ -24,6 +24,8 @@ import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.TestClock;
 import uk.gov.council.commissioning.testkit.TestMeetings;
 import uk.gov.council.commissioning.testkit.TestTeam;
+import uk.gov.council.commissioning.testkit.TestUsers;
+import uk.gov.council.commissioning.web.HttpTestClient;
 
 /**
  * The performance year over HTTP (seed 001 Part 3.2 §2, §4.1.6, §5, §6): starting a year (400
@@ -262,6 +264,43 @@ class PerformanceYearApiTest extends HttpProcessTestCase {
                 .path("errors")
                 .findValuesAsText("field"))
         .containsExactly("quarter");
+  }
+
+  @Test
+  void thePageShowsTheLateReturnsToStaffAndTakesAContractsManagersAgreement() {
+    lock(start(alpha), "Older people");
+    TestReturns.recordReturn(
+        jdbc, alpha, YEAR, 1, LocalDate.of(YEAR, 7, 28), null, "AWAITED", null, false);
+    TestClock.set(LocalDateTime.of(YEAR, 8, 10, 9, 0));
+    String path = "/reports/performance-returns?quarter=2045/46-Q1";
+    assertThat(http.get(path, as(TEAM.alphaUser())).status()).isEqualTo(403);
+    assertThat(http.get(path, as(TEAM.user(OFFICER))).text())
+        .contains(alpha.reference())
+        .doesNotContain("Record an agreement");
+
+    HttpTestClient browser = new HttpTestClient(port);
+    String manager = TEAM.user(MANAGER);
+    assertThat(browser.signIn(manager, TestUsers.password(manager)).status()).isEqualTo(302);
+    HttpTestClient.Response page = browser.get(path);
+    assertThat(page.text()).contains("Record an agreement");
+    String token = HttpTestClient.csrfTokenIn(page);
+
+    Map<String, String> bad = new HashMap<>();
+    bad.put("_csrf", token);
+    bad.put("quarter", "2045/46-Q1");
+    bad.put("contract", alpha.reference());
+    bad.put("reason", "");
+    HttpTestClient.Response refused =
+        browser.postForm("/reports/performance-returns/local-pi-exemptions", bad);
+    assertThat(refused.status()).isEqualTo(200);
+    assertThat(refused.text()).contains("reason").contains("is required");
+    assertThat(exemptions.exempt(alpha.id(), YEAR)).isFalse();
+
+    Map<String, String> form = new HashMap<>(bad);
+    form.put("reason", "No local referrals for this service");
+    assertThat(browser.postForm("/reports/performance-returns/local-pi-exemptions", form).status())
+        .isEqualTo(302);
+    assertThat(exemptions.exempt(alpha.id(), YEAR)).isTrue();
   }
 
   private ProcessInstance start(Contract contract) {
