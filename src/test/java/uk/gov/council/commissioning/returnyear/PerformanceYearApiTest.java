@@ -273,14 +273,12 @@ class PerformanceYearApiTest extends HttpProcessTestCase {
         jdbc, alpha, YEAR, 1, LocalDate.of(YEAR, 7, 28), null, "AWAITED", null, false);
     TestClock.set(LocalDateTime.of(YEAR, 8, 10, 9, 0));
     String path = "/reports/performance-returns?quarter=2045/46-Q1";
-    assertThat(http.get(path, as(TEAM.alphaUser())).status()).isEqualTo(403);
-    assertThat(http.get(path, as(TEAM.user(OFFICER))).text())
+    assertThat(signedIn(TEAM.alphaUser()).get(path).status()).isEqualTo(403);
+    assertThat(signedIn(TEAM.user(OFFICER)).get(path).text())
         .contains(alpha.reference())
         .doesNotContain("Record an agreement");
 
-    HttpTestClient browser = new HttpTestClient(port);
-    String manager = TEAM.user(MANAGER);
-    assertThat(browser.signIn(manager, TestUsers.password(manager)).status()).isEqualTo(302);
+    HttpTestClient browser = signedIn(TEAM.user(MANAGER));
     HttpTestClient.Response page = browser.get(path);
     assertThat(page.text()).contains("Record an agreement");
     String token = HttpTestClient.csrfTokenIn(page);
@@ -301,6 +299,12 @@ class PerformanceYearApiTest extends HttpProcessTestCase {
     assertThat(browser.postForm("/reports/performance-returns/local-pi-exemptions", form).status())
         .isEqualTo(302);
     assertThat(exemptions.exempt(alpha.id(), YEAR)).isTrue();
+  }
+
+  private HttpTestClient signedIn(String user) {
+    HttpTestClient client = new HttpTestClient(port);
+    assertThat(client.signIn(user, TestUsers.password(user)).status()).isEqualTo(302);
+    return client;
   }
 
   private ProcessInstance start(Contract contract) {
