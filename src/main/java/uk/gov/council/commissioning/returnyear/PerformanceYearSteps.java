@@ -256,11 +256,17 @@ public class PerformanceYearSteps {
     mail.send(execution, "performance-year/workbook", providerEmails(contract), values);
   }
 
-  /** Starts each quarter's return case that is not already open, with its issued deadline. */
+  /**
+   * Starts each quarter's return case that is not already open, with its issued deadline; a quarter
+   * that begins after the contract has ended owes no return.
+   */
   public void startQuarterReturns(DelegateExecution execution) {
     Contract contract = contract(execution);
     ReportingYear year = year(execution);
     for (ReportingQuarter quarter : year.quarters()) {
+      if (contract.endDate() != null && contract.endDate().isBefore(quarter.firstDay())) {
+        continue;
+      }
       String key = returnBusinessKey(contract.reference(), quarter);
       if (caseStarts.isOpen(RETURN_PROCESS_KEY, key) || returnRecorded(contract, quarter)) {
         continue;

@@ -23,6 +23,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.kpis.ReportingYear;
+import uk.gov.council.commissioning.testkit.ContractDraft;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;
@@ -156,6 +157,31 @@ class PerformanceYearProcessTest extends ProcessTestCase {
     assertThat(
             runningCases("performance-return", "PR-" + contract.reference() + "-" + YEAR + "-Q3"))
         .isEqualTo(1);
+  }
+
+  @Test
+  void aContractEndingInTheYearOwesReturnsUntilItsEndAndItsCaseEndsWithIt() {
+    Contract ending =
+        contracts.create(
+            ContractDraft.draft(uniqueReference("PYEND-"), TEAM.alpha().id())
+                .about("Ending service", "Adult social care", null)
+                .running("2039-01-01", YEAR + "-09-30", "100000.00", "300000.00"));
+    starts.startAsSystem(ending, new ReportingYear(YEAR));
+    ProcessInstance year =
+        runningCase(
+            PerformanceYearSteps.PROCESS_KEY,
+            PerformanceYearSteps.businessKey(ending.reference(), YEAR));
+    completeAs(TEAM.user(OFFICER), taskAt(year, "Task_ReviewContractPage"), page());
+    String prefix = "PR-" + ending.reference() + "-" + YEAR + "-Q";
+    assertThat(runningCases("performance-return", prefix + "2")).isEqualTo(1);
+    assertThat(runningCases("performance-return", prefix + "3")).isZero();
+    assertThat(runningCases("performance-return", prefix + "4")).isZero();
+    assertThat(timer(year, "Timer_YearEnds").getDuedate())
+        .as("the end of the contract's last day")
+        .isEqualTo(Date.from(LocalDate.of(YEAR, 10, 1).atStartOfDay(TestClock.UK).toInstant()));
+    TestClock.set(LocalDateTime.of(YEAR, 10, 1, 0, 5));
+    fire(timer(year, "Timer_YearEnds"));
+    assertThat(year).isEnded();
   }
 
   @Test
