@@ -19,7 +19,6 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.contracts.Contract;
@@ -554,10 +553,6 @@ public class PerformanceYearSteps {
 
   private static CaseRef ref(DelegateExecution execution) {
     return CaseRef.of(CASE_TYPE, execution);
-  }
-
-  LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
   }
 
   private static String text(DelegateExecution execution, String name) {
