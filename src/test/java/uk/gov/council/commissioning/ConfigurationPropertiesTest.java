@@ -17,6 +17,8 @@ import uk.gov.council.commissioning.meetings.MeetingProcessProperties;
 import uk.gov.council.commissioning.meetings.MeetingsProperties;
 import uk.gov.council.commissioning.procurement.ProcurementProperties;
 import uk.gov.council.commissioning.qaf.QafProperties;
+import uk.gov.council.commissioning.returnyear.PerformanceYearProperties;
+import uk.gov.council.commissioning.returnyear.ReturnDeadlines;
 import uk.gov.council.commissioning.safeguarding.SafeguardingProperties;
 import uk.gov.council.commissioning.security.AccessProperties;
 import uk.gov.council.commissioning.security.AdminProperties;
@@ -55,7 +57,9 @@ class ConfigurationPropertiesTest {
               .hasSingleBean(SafeguardingProperties.class)
               .hasSingleBean(AccessProperties.class)
               .hasSingleBean(AdminProperties.class)
-              .hasSingleBean(uk.gov.council.commissioning.notify.OutboxDelivery.class);
+              .hasSingleBean(uk.gov.council.commissioning.notify.OutboxDelivery.class)
+              .hasSingleBean(ReturnDeadlines.class)
+              .hasSingleBean(PerformanceYearProperties.class);
         });
   }
 
@@ -148,6 +152,22 @@ class ConfigurationPropertiesTest {
         .withPropertyValues("commissioning.meetings.feedback.every-nth-meeting=0")
         .run(
             context -> assertRefused(context, "commissioning.meetings.feedback.every-nth-meeting"));
+  }
+
+  @Test
+  void theReturnDeadlinesBindAndAPeriodThatIsNotPositiveIsRefusedByName() {
+    runner.run(
+        context ->
+            assertThat(context.getBean(ReturnDeadlines.class).deadlineAfterQuarterEnd())
+                .isEqualTo(java.time.Period.ofDays(28)));
+    runner
+        .withPropertyValues("commissioning.returns.deadline-after-quarter-end=P0D")
+        .run(context -> assertRefused(context, "commissioning.returns.deadline-after-quarter-end"));
+    runner
+        .withPropertyValues("commissioning.performance-year.review-working-days=0")
+        .run(
+            context ->
+                assertRefused(context, "commissioning.performance-year.review-working-days"));
   }
 
   private static void assertRefused(

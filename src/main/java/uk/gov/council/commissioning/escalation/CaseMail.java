@@ -97,6 +97,11 @@ public class CaseMail {
     return templates.render(template, values);
   }
 
+  /** The outbox key {@link #sendFor} gives the template's email for the occasion. */
+  public static String occasionKey(String occasion, String template) {
+    return key(occasion, template);
+  }
+
   /**
    * {@code extension/at-risk} for instance 42 gives {@code extension:42:at-risk}: the form every
    * process used for its keys before templates, kept so that a retry across an upgrade still

@@ -289,6 +289,18 @@ public class OutboxDispatcher implements SmartLifecycle {
     }
   }
 
+  /**
+   * Whether a message with this idempotency key was queued (sent or not): a scheduled report asks
+   * it before compiling its occasion again.
+   */
+  public boolean isQueued(String idempotencyKey) {
+    return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE idempotency_key = :key")
+            .param("key", idempotencyKey)
+            .query(Integer.class)
+            .single()
+        > 0;
+  }
+
   /** Messages waiting to be sent, including those waiting for a retry. */
   public int pendingCount() {
     return jdbc.sql("SELECT COUNT(*) FROM notification_outbox WHERE status = 'PENDING'")

@@ -44,6 +44,7 @@ public class ReportPage {
     model.addAttribute("mayReadMeetingPlans", access.staffOrProvider(user).isGranted());
     model.addAttribute("mayReadMeetingFeedback", access.readsMeetingFeedback(user).isGranted());
     model.addAttribute("mayReadContractsUpdate", access.councilStaff(user).isGranted());
+    model.addAttribute("mayReadPerformanceReturns", access.councilStaff(user).isGranted());
   }
 
   /** A refusal as a page like the others (403), not the API's problem response. */
