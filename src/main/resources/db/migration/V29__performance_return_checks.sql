@@ -14,3 +14,10 @@ ALTER TABLE performance_return ADD COLUMN manager_action VARCHAR(20);
 ALTER TABLE performance_return ADD COLUMN late_quarters_in_row INTEGER;
 -- §4.1.6: what the contracts manager did about continued failure to make returns.
 ALTER TABLE performance_return ADD COLUMN continued_failure_action VARCHAR(2000);
+
+-- A return not received by its deadline, or an explanation not given in time, is a breach by the
+-- provider (case type PERFORMANCE_RETURN).
+ALTER TABLE deadline_breach DROP CONSTRAINT ck_deadline_breach_case_type;
+ALTER TABLE deadline_breach ADD CONSTRAINT ck_deadline_breach_case_type
+    CHECK (case_type IN ('SERIOUS_INCIDENT', 'COMPLAINT', 'SAFEGUARDING_ALERT', 'QAF', 'QAF_IMPROVEMENT_PLAN',
+                         'MEETING_PLAN', 'PERFORMANCE_RETURN'));

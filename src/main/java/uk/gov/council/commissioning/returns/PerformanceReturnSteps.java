@@ -277,7 +277,7 @@ public class PerformanceReturnSteps {
 
   /** The officer's record of the mitigating circumstances the provider gave (or none). */
   public void mitigationRecorded(DelegateTask task) {
-    TaskAnswers.moveOntoTask(task, List.of("mitigation"));
+    answers(task, List.of("mitigation"));
     FormChecks form = new FormChecks(MITIGATION_FORM, task).againstForm(MITIGATION_FORM);
     String mitigation = form.text("mitigation", 2000);
     form.throwIfAny();
@@ -301,7 +301,7 @@ public class PerformanceReturnSteps {
 
   /** What the contracts manager did about continued failure to make returns. */
   public void continuedFailureDecided(DelegateTask task) {
-    TaskAnswers.moveOntoTask(task, List.of("continuedFailureAction"));
+    answers(task, List.of("continuedFailureAction"));
     FormChecks form =
         new FormChecks(CONTINUED_FAILURE_FORM, task).againstForm(CONTINUED_FAILURE_FORM);
     String action = form.text("continuedFailureAction", 2000);
@@ -313,7 +313,7 @@ public class PerformanceReturnSteps {
 
   /** The officer agrees a new date (on or after the one in force) or refuses the extension. */
   public void extensionDecided(DelegateTask task) {
-    TaskAnswers.moveOntoTask(task, List.of("extensionDecision", "agreedDate"));
+    answers(task, List.of("extensionDecision", "agreedDate"));
     FormChecks form = new FormChecks(EXTENSION_FORM, task).againstForm(EXTENSION_FORM);
     String decision = form.oneOf("extensionDecision", Set.of("AGREE", "REFUSE"));
     LocalDate agreed = form.optionalDate("agreedDate");
@@ -471,7 +471,7 @@ public class PerformanceReturnSteps {
 
   /** §4.1.1-§4.1.2: complete, or back to the provider with what is missing. */
   public void checked(DelegateTask task) {
-    TaskAnswers.moveOntoTask(task, List.of("checkDecision", "missingItems", "officeComments"));
+    answers(task, List.of("checkDecision", "missingItems", "officeComments"));
     FormChecks form = new FormChecks(CHECK_FORM, task).againstForm(CHECK_FORM);
     String decision = form.oneOf("checkDecision", Set.of("COMPLETE", "INCOMPLETE"));
     form.textIf(
@@ -586,7 +586,7 @@ public class PerformanceReturnSteps {
 
   /** §4.1.3: the officer's assessment of the explanation, one of the three outcomes. */
   public void assessed(DelegateTask task) {
-    TaskAnswers.moveOntoTask(task, List.of("outcome", "assessment"));
+    answers(task, List.of("outcome", "assessment"));
     FormChecks form = new FormChecks(ASSESS_FORM, task).againstForm(ASSESS_FORM);
     String outcome = form.oneOf("outcome", Set.of(MONITOR, CONTRACTS_MANAGER, UNSATISFACTORY));
     form.textIf(
@@ -603,6 +603,7 @@ public class PerformanceReturnSteps {
     PerformanceReturn r = row(execution);
     String outcome = CompletedTask.get(execution, "outcome");
     register.recordOutcome(r.id(), outcome);
+    execution.setVariable("outcome", outcome);
     String assessment = CompletedTask.get(execution, "assessment");
     if (assessment != null) {
       register.recordCheck(
@@ -618,7 +619,7 @@ public class PerformanceReturnSteps {
    * whether a default notice is served or the meetings change.
    */
   public void managerDecided(DelegateTask task) {
-    TaskAnswers.moveOntoTask(task, List.of("managerAction", "managerDecision"));
+    answers(task, List.of("managerAction", "managerDecision"));
     FormChecks form = new FormChecks(MANAGER_FORM, task).againstForm(MANAGER_FORM);
     String action = form.oneOf("managerAction", MANAGER_ACTIONS);
     String decision = form.text("managerDecision", 2000);
@@ -650,6 +651,19 @@ public class PerformanceReturnSteps {
 
   // --- helpers
   // -------------------------------------------------------------------------------------
+
+  /**
+   * The task's answers onto the task. A form opens with some of them filled in on the task; what
+   * the user submits lands on the case and stands before that opening value.
+   */
+  private static void answers(DelegateTask task, List<String> names) {
+    for (String name : names) {
+      if (task.getExecution().hasVariable(name)) {
+        task.setVariableLocal(name, task.getExecution().getVariable(name));
+      }
+    }
+    TaskAnswers.moveOntoTask(task, names);
+  }
 
   PerformanceReturn row(DelegateExecution execution) {
     String reference = execution.getProcessBusinessKey();
