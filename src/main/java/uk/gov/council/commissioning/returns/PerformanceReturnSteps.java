@@ -140,7 +140,7 @@ public class PerformanceReturnSteps {
     }
     ReportingQuarter q = new ReportingQuarter(year, quarter);
     if (due == null) {
-      due = q.lastDay().plus(properties.deadlineAfterQuarterEnd());
+      due = q.lastDay().plusDays(properties.deadlineAfterQuarterEnd().toDays());
     }
     if (due.isBefore(q.lastDay())) {
       throw new TaskFormException(
