@@ -17,6 +17,7 @@ import uk.gov.council.commissioning.meetings.MeetingProcessProperties;
 import uk.gov.council.commissioning.meetings.MeetingsProperties;
 import uk.gov.council.commissioning.procurement.ProcurementProperties;
 import uk.gov.council.commissioning.qaf.QafProperties;
+import uk.gov.council.commissioning.returns.ReturnsProperties;
 import uk.gov.council.commissioning.safeguarding.SafeguardingProperties;
 import uk.gov.council.commissioning.security.AccessProperties;
 import uk.gov.council.commissioning.security.AdminProperties;
@@ -52,6 +53,7 @@ class ConfigurationPropertiesTest {
               .hasSingleBean(MeetingFeedbackProperties.class)
               .hasSingleBean(ProcurementProperties.class)
               .hasSingleBean(QafProperties.class)
+              .hasSingleBean(ReturnsProperties.class)
               .hasSingleBean(SafeguardingProperties.class)
               .hasSingleBean(AccessProperties.class)
               .hasSingleBean(AdminProperties.class);
