@@ -146,7 +146,6 @@ public class PerformanceReturnSteps {
       throw new TaskFormException(
           "Performance return", List.of(DUE_DATE + ": must not be before the quarter ends"));
     }
-    String key = businessKey(contract.reference(), q.year().startYear(), q.number());
     register
         .find(contract.id(), q)
         .ifPresent(
@@ -217,11 +216,6 @@ public class PerformanceReturnSteps {
     }
     execution.setVariable(DUE_DATE, java.sql.Date.valueOf(start.due()));
     deadlines.scheduleAt(ref(execution), RETURN, deadlines.endOf(start.due()), DEADLINE_SECTION);
-  }
-
-  /** The provider's group, from the register: the only provider that sees the case. */
-  public String providerGroup(DelegateExecution execution) {
-    return row(execution).providerGroup();
   }
 
   public Date returnDue(DelegateExecution execution) {

@@ -1,6 +1,5 @@
 package uk.gov.council.commissioning.returns;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -338,9 +337,5 @@ public class PerformanceReturns {
 
   private LocalDate today() {
     return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
-  }
-
-  static BigDecimal plain(BigDecimal value) {
-    return value == null ? null : value.stripTrailingZeros();
   }
 }

@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import uk.gov.council.commissioning.kpis.Kpi;
 import uk.gov.council.commissioning.kpis.KpiCatalogue;
 import uk.gov.council.commissioning.kpis.ReportingQuarter;
@@ -113,14 +112,6 @@ public final class ReturnPreCheck {
       }
     }
     return new Result(missing, changed, breaches);
-  }
-
-  /** The KPI of a catalogue by code, as the check reads it. */
-  static Optional<Kpi> kpi(List<KpiCatalogue> catalogues, String catalogue, String kpi) {
-    return catalogues.stream()
-        .filter(c -> c.code().equals(catalogue))
-        .findFirst()
-        .flatMap(c -> c.kpi(kpi));
   }
 
   public static boolean isLocal(String catalogueCode) {
