@@ -17,8 +17,9 @@ import uk.gov.council.commissioning.meetings.MeetingProcessProperties;
 import uk.gov.council.commissioning.meetings.MeetingsProperties;
 import uk.gov.council.commissioning.procurement.ProcurementProperties;
 import uk.gov.council.commissioning.qaf.QafProperties;
+import uk.gov.council.commissioning.returns.ReturnDeadlines;
+import uk.gov.council.commissioning.returns.ReturnsProperties;
 import uk.gov.council.commissioning.returnyear.PerformanceYearProperties;
-import uk.gov.council.commissioning.returnyear.ReturnDeadlines;
 import uk.gov.council.commissioning.safeguarding.SafeguardingProperties;
 import uk.gov.council.commissioning.security.AccessProperties;
 import uk.gov.council.commissioning.security.AdminProperties;
@@ -54,6 +55,7 @@ class ConfigurationPropertiesTest {
               .hasSingleBean(MeetingFeedbackProperties.class)
               .hasSingleBean(ProcurementProperties.class)
               .hasSingleBean(QafProperties.class)
+              .hasSingleBean(ReturnsProperties.class)
               .hasSingleBean(SafeguardingProperties.class)
               .hasSingleBean(AccessProperties.class)
               .hasSingleBean(AdminProperties.class)

@@ -32,6 +32,7 @@ import uk.gov.council.commissioning.kpis.KpiCatalogues;
 import uk.gov.council.commissioning.kpis.ReportingQuarter;
 import uk.gov.council.commissioning.kpis.ReportingYear;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
+import uk.gov.council.commissioning.returns.ReturnDeadlines;
 import uk.gov.council.commissioning.returnyear.ContractPages.Amendment;
 import uk.gov.council.commissioning.returnyear.ContractPages.PageValues;
 import uk.gov.council.commissioning.tasks.TaskAnswers;

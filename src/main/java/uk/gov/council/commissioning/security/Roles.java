@@ -85,7 +85,8 @@ public final class Roles {
           "qaf-assessment", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE),
           "procurement",
               List.of(PROCUREMENT, PROCUREMENT_LEADS, COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS),
-          "performance-year", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS));
+          "performance-year", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS),
+          "performance-return", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS));
 
   /** Processes a provider's staff may start themselves, for their own organisation only. */
   public static final List<String> PROVIDER_STARTED = List.of("serious-incident", "complaint");

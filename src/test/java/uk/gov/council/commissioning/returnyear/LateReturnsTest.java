@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import uk.gov.council.commissioning.kpis.ReportingQuarter;
 import uk.gov.council.commissioning.kpis.ReportingYear;
+import uk.gov.council.commissioning.returns.ReturnDeadlines;
 import uk.gov.council.commissioning.returnyear.LateReturns.LateReturn;
 
 /** The late-returns report's list, CSV and report day (seed 001 Part 3.2 §4.1.6). */

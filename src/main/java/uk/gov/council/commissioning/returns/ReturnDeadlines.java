@@ -1,4 +1,4 @@
-package uk.gov.council.commissioning.returnyear;
+package uk.gov.council.commissioning.returns;
 
 import jakarta.validation.constraints.NotNull;
 import java.time.LocalDate;

@@ -1,4 +1,4 @@
-package uk.gov.council.commissioning.returnyear;
+package uk.gov.council.commissioning.returns;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
