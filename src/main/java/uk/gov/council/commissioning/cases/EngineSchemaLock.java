@@ -85,7 +85,8 @@ public class EngineSchemaLock extends AbstractProcessEnginePlugin implements Dis
       unlock.execute();
       log.info("Released the engine schema lock");
     } catch (SQLException e) {
-      // Closing the connection below ends the session, and the lock with it.
+      // A connection that cannot run the unlock has most likely lost its session, and the lock
+      // with it; the pool discards a broken connection.
       log.warn("Could not release the engine schema lock; closing its connection", e);
     } finally {
       closeQuietly(held);

@@ -61,7 +61,7 @@ public class FaultToleranceConfiguration {
   }
 
   /** Deletes expired keys with the answers stored for them, which may hold personal details. */
-  static final class IdempotencyCleanup {
+  public static final class IdempotencyCleanup {
     private final IdempotentRequests requests;
     private final Clock clock;
 
