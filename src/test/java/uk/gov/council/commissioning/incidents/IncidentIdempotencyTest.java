@@ -149,7 +149,8 @@ class IncidentIdempotencyTest extends HttpProcessTestCase {
       for (Future<Response> f : pool.invokeAll(calls)) {
         answers.add(f.get());
       }
-      assertThat(answers).extracting(Response::status).containsOnly(201, 409).contains(201);
+      // Both databases make the others wait for the first; a wait that times out is a 409.
+      assertThat(answers).extracting(Response::status).isSubsetOf(201, 409).contains(201);
       String number = null;
       for (Response r : answers) {
         if (r.status() == 201) {
@@ -192,9 +193,25 @@ class IncidentIdempotencyTest extends HttpProcessTestCase {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"", "   ", "with\u0001control", "with\ttab", "k\u00e9y"})
+  @ValueSource(strings = {"", "   ", "with\ttab", "k\u00e9y"})
   void aBadKeyIsRefusedNamingTheHeaderAndCreatesNothing(String key) throws Exception {
     assertBadKey("/api/incidents", key);
+    assertThat(incidents()).isZero();
+  }
+
+  @Test
+  void aKeyWithAControlCharacterIsRefusedBeforeItReachesTheApplication() throws Exception {
+    // Spring Security's firewall refuses such a header value before any filter of ours.
+    MockHttpServletResponse response =
+        mvc.perform(
+                MockMvcRequestBuilders.post("/api/incidents")
+                    .with(httpBasic(VIBRANCE_USER, TestUsers.password(VIBRANCE_USER)))
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .header("Idempotency-Key", "with\u0001control")
+                    .content(body()))
+            .andReturn()
+            .getResponse();
+    assertThat(response.getStatus()).isEqualTo(400);
     assertThat(incidents()).isZero();
   }
 
