@@ -20,6 +20,8 @@ import uk.gov.council.commissioning.qaf.QafProperties;
 import uk.gov.council.commissioning.safeguarding.SafeguardingProperties;
 import uk.gov.council.commissioning.security.AccessProperties;
 import uk.gov.council.commissioning.security.AdminProperties;
+import uk.gov.council.commissioning.web.FaultProperties;
+import uk.gov.council.commissioning.web.IdempotencyProperties;
 
 /**
  * The properties classes are found the way the application finds them, bound from the shipped
@@ -54,7 +56,9 @@ class ConfigurationPropertiesTest {
               .hasSingleBean(QafProperties.class)
               .hasSingleBean(SafeguardingProperties.class)
               .hasSingleBean(AccessProperties.class)
-              .hasSingleBean(AdminProperties.class);
+              .hasSingleBean(AdminProperties.class)
+              .hasSingleBean(FaultProperties.class)
+              .hasSingleBean(IdempotencyProperties.class);
         });
   }
 
