@@ -143,7 +143,29 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
       chain.doFilter(buffered, answer);
       int status = answer.getStatus();
-      if (status >= 200 && status < 300 && !transaction.isRollbackOnly()) {
+      boolean success = status >= 200 && status < 300;
+      if (success && transaction.isRollbackOnly()) {
+        // A step failed inside the request and was handled, yet the request says it succeeded:
+        // nothing of it can be committed, so it must not be answered as done.
+        ended = true;
+        transactions.rollback(transaction);
+        log.error(
+            "{} {} answered {} after a failure that rolled it back; answered 500 instead",
+            request.getMethod(),
+            path,
+            status);
+        ProblemDetail failed =
+            ProblemDetail.forStatusAndDetail(
+                HttpStatus.INTERNAL_SERVER_ERROR,
+                "The request could not be completed and nothing was saved.");
+        failed.setTitle("Not completed");
+        response.setStatus(HttpStatus.INTERNAL_SERVER_ERROR.value());
+        response.setContentType("application/problem+json");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.getOutputStream().write(json.writeValueAsBytes(failed));
+        return;
+      }
+      if (success) {
         requests.answer(
             user,
             key,
