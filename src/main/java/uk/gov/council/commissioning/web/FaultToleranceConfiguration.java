@@ -50,7 +50,7 @@ public class FaultToleranceConfiguration {
     FilterRegistrationBean<IdempotencyFilter> registration =
         new FilterRegistrationBean<>(
             new IdempotencyFilter(requests, transactions, json, clock, properties));
-    registration.addUrlPatterns("/api/*");
+    registration.addUrlPatterns("/api/*", "/engine-rest/*");
     registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 2);
     return registration;
   }

@@ -22,6 +22,7 @@ import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -40,9 +41,10 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * The {@code Idempotency-Key} header on the application's POST requests (the ones that open cases
- * among them): a client that did not get an answer (a timeout, a dropped connection) sends the same
- * request with the same key again and gets the first answer back, with {@code Idempotent-Replayed:
- * true}, instead of a second case.
+ * among them) and on the engine REST API's case starts ({@code .../start}, {@code
+ * .../submit-form}): a client that did not get an answer (a timeout, a dropped connection) sends
+ * the same request with the same key again and gets the first answer back, with {@code
+ * Idempotent-Replayed: true}, instead of a second case.
  *
  * <p>The request runs in one transaction that first claims the key (a row unique per user and key)
  * and, when the answer is a success, stores the answer in it; the engine's start and the
@@ -79,10 +81,17 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     this.properties = properties;
   }
 
+  /** A case started through the engine's REST API, with or without its start form. */
+  private static final Pattern ENGINE_START =
+      Pattern.compile(
+          "^/engine-rest(?:/engine/[^/]+)?/process-definition/"
+              + "(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/(?:start|submit-form)$");
+
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
+    String path = pathOf(request);
     return !"POST".equals(request.getMethod())
-        || !pathOf(request).startsWith("/api/")
+        || !(path.startsWith("/api/") || ENGINE_START.matcher(path).matches())
         || request.getHeader(HEADER) == null;
   }
 

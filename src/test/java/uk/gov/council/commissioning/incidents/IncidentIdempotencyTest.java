@@ -82,6 +82,30 @@ class IncidentIdempotencyTest extends HttpProcessTestCase {
   }
 
   @Test
+  void aCaseStartedThroughTheEngineApiWithAKeyStartsOnce() throws Exception {
+    var variables = json.createObjectNode();
+    providerReport(reference, minusHours(2), minusHours(1))
+        .forEach((name, value) -> variables.putObject(name).set("value", json.valueToTree(value)));
+    var start = json.createObjectNode();
+    start.set("variables", variables);
+    String body = json.writeValueAsString(start);
+    String[] withKey = java.util.Arrays.copyOf(as(VIBRANCE_USER), 4);
+    withKey[2] = "Idempotency-Key";
+    withKey[3] = UUID.randomUUID().toString();
+    String path = "/engine-rest/process-definition/key/serious-incident/submit-form";
+
+    Response first = http.postJson(path, body, withKey);
+    Response repeat = http.postJson(path, body, withKey);
+
+    assertThat(first.status()).as(first.text()).isEqualTo(200);
+    assertThat(repeat.status()).isEqualTo(200);
+    assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(repeat.text()).isEqualTo(first.text());
+    assertThat(incidents()).isOne();
+    assertThat(incidentCases()).isOne();
+  }
+
+  @Test
   void withoutAKeyEveryRequestIsNewAsBefore() {
     String report = body();
     assertThat(http.postJson("/api/incidents", report, as(VIBRANCE_USER)).status()).isEqualTo(201);
@@ -234,7 +258,9 @@ class IncidentIdempotencyTest extends HttpProcessTestCase {
         "/api/meetings/1/case",
         "/api/meeting-plans",
         "/api/meeting-feedback",
-        "/api/contracts"
+        "/api/contracts",
+        "/engine-rest/process-definition/key/serious-incident/start",
+        "/engine-rest/process-definition/key/serious-incident/submit-form"
       })
   void everyCaseStartReadsTheHeader(String path) throws Exception {
     assertBadKey(path, "");
