@@ -23,6 +23,8 @@ import uk.gov.council.commissioning.returnyear.PerformanceYearProperties;
 import uk.gov.council.commissioning.safeguarding.SafeguardingProperties;
 import uk.gov.council.commissioning.security.AccessProperties;
 import uk.gov.council.commissioning.security.AdminProperties;
+import uk.gov.council.commissioning.web.FaultProperties;
+import uk.gov.council.commissioning.web.IdempotencyProperties;
 
 /**
  * The properties classes are found the way the application finds them, bound from the shipped
@@ -61,7 +63,9 @@ class ConfigurationPropertiesTest {
               .hasSingleBean(AdminProperties.class)
               .hasSingleBean(uk.gov.council.commissioning.notify.OutboxDelivery.class)
               .hasSingleBean(ReturnDeadlines.class)
-              .hasSingleBean(PerformanceYearProperties.class);
+              .hasSingleBean(PerformanceYearProperties.class)
+              .hasSingleBean(FaultProperties.class)
+              .hasSingleBean(IdempotencyProperties.class);
         });
   }
 

@@ -60,6 +60,30 @@ class ComplaintApiTest extends HttpProcessTestCase {
   }
 
   @Test
+  void aComplaintSentAgainWithItsIdempotencyKeyIsRecordedOnce() throws Exception {
+    String complaint = body(providerComplaint());
+    String[] withKey = withKey(as(ALPHA_USER), "complaint-" + alphaContract);
+    long before = complaintRows();
+
+    Response first = http.postJson("/api/complaints", complaint, withKey);
+    Response repeat = http.postJson("/api/complaints", complaint, withKey);
+
+    answer(first, 201);
+    assertThat(repeat.status()).isEqualTo(201);
+    assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(repeat.text()).isEqualTo(first.text());
+    assertThat(repeat.header("Location")).isEqualTo(first.header("Location"));
+    assertThat(complaintRows()).isEqualTo(before + 1);
+  }
+
+  private static String[] withKey(String[] headers, String key) {
+    String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+    all[headers.length] = "Idempotency-Key";
+    all[headers.length + 1] = key;
+    return all;
+  }
+
+  @Test
   void aProviderRecordsAComplaintAboutItsOwnContract() throws Exception {
     Response response = http.postJson("/api/complaints", body(providerComplaint()), as(ALPHA_USER));
 

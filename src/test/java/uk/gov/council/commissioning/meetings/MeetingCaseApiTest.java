@@ -79,6 +79,22 @@ class MeetingCaseApiTest extends HttpProcessTestCase {
   }
 
   @Test
+  void aStartSentAgainWithItsIdempotencyKeyGetsTheFirstAnswerNotA409() {
+    String[] withKey = java.util.Arrays.copyOf(as(TEAM.user(LEAD)), 4);
+    withKey[2] = "Idempotency-Key";
+    withKey[3] = "meeting-case-" + alphaMeeting;
+
+    Response first = http.postJson(casePath(alphaMeeting), "{}", withKey);
+    Response repeat = http.postJson(casePath(alphaMeeting), "{}", withKey);
+
+    answer(first, 201);
+    assertThat(repeat.status()).isEqualTo(201);
+    assertThat(repeat.header("Idempotent-Replayed")).isEqualTo("true");
+    assertThat(repeat.text()).isEqualTo(first.text());
+    assertThat(runningCases(MeetingCaseStarts.PROCESS_KEY, "CMM-" + alphaMeeting)).isEqualTo(1);
+  }
+
+  @Test
   void aMeetingInThePastOrUnknownIsRefusedAndNothingStarts() {
     long past = TestMeetings.meeting(jdbc, alpha, LocalDate.of(2058, 2, 1));
 
