@@ -40,9 +40,21 @@ final class KpiCsv {
       case KPIS -> {
         rows.add(
             List.of(
-                "quarter", "contract", "catalogue", "kpi", "wording", "unit", "threshold",
-                "reported", "below_trigger", "explanation", "consequence", "measure", "measured",
-                "difference", "flagged"));
+                "quarter",
+                "contract",
+                "catalogue",
+                "kpi",
+                "wording",
+                "unit",
+                "threshold",
+                "reported",
+                "below_trigger",
+                "explanation",
+                "consequence",
+                "measure",
+                "measured",
+                "difference",
+                "flagged"));
         for (QuarterColumn q : report.quarters()) {
           for (KpiLine l : q.kpis()) {
             ReportedVsMeasured c = l.comparison();
@@ -69,15 +81,35 @@ final class KpiCsv {
       case RETURNS -> {
         rows.add(
             List.of(
-                "quarter", "contract", "return", "status", "due_date", "extended_to",
-                "received_at", "on_time", "late", "mitigation", "outcome", "accepted_at"));
+                "quarter",
+                "contract",
+                "return",
+                "status",
+                "due_date",
+                "extended_to",
+                "received_at",
+                "on_time",
+                "late",
+                "mitigation",
+                "outcome",
+                "accepted_at"));
         for (QuarterColumn q : report.quarters()) {
           ReturnSummary r = q.returned();
           rows.add(
               r == null
                   ? Arrays.asList(
-                      q.quarter(), report.contractReference(), null, "NONE", null, null, null,
-                      null, null, null, null, null)
+                      q.quarter(),
+                      report.contractReference(),
+                      null,
+                      "NONE",
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null,
+                      null)
                   : Arrays.asList(
                       q.quarter(),
                       report.contractReference(),
@@ -96,8 +128,17 @@ final class KpiCsv {
       case SUMMARY -> {
         rows.add(
             List.of(
-                "contract", "period", "catalogue", "kpi", "wording", "threshold",
-                "quarters_reported", "breaches", "latest", "average", "flagged"));
+                "contract",
+                "period",
+                "catalogue",
+                "kpi",
+                "wording",
+                "threshold",
+                "quarters_reported",
+                "breaches",
+                "latest",
+                "average",
+                "flagged"));
         for (KpiSummary s : report.summary()) {
           rows.add(
               Arrays.asList(
@@ -122,8 +163,19 @@ final class KpiCsv {
     List<List<Object>> rows = new ArrayList<>();
     rows.add(
         List.of(
-            "quarter", "contract", "title", "provider", "return_status", "deadline", "received_at",
-            "on_time", "late", "breaches", "breached_kpis", "outcome", "flagged",
+            "quarter",
+            "contract",
+            "title",
+            "provider",
+            "return_status",
+            "deadline",
+            "received_at",
+            "on_time",
+            "late",
+            "breaches",
+            "breached_kpis",
+            "outcome",
+            "flagged",
             "flagged_kpis"));
     for (ContractQuarterRow r : report.rows()) {
       rows.add(
@@ -150,8 +202,17 @@ final class KpiCsv {
     List<List<Object>> rows = new ArrayList<>();
     rows.add(
         List.of(
-            "quarter", "contract", "provider", "catalogue", "kpi", "wording", "threshold",
-            "reported", "explanation", "outcome", "consequence"));
+            "quarter",
+            "contract",
+            "provider",
+            "catalogue",
+            "kpi",
+            "wording",
+            "threshold",
+            "reported",
+            "explanation",
+            "outcome",
+            "consequence"));
     for (BreachRow b : list.rows()) {
       rows.add(
           Arrays.asList(

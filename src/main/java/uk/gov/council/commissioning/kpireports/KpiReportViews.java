@@ -13,10 +13,10 @@ public final class KpiReportViews {
   /**
    * A return as the reports show it.
    *
-   * @param onTime whether it arrived by its deadline (the agreed new date where there is one);
-   *     null while it has not arrived
-   * @param outcome seed 001 Part 3.2 §4.1.3: MONITOR, CONTRACTS_MANAGER or UNSATISFACTORY; null when
-   *     no KPI was below its trigger
+   * @param onTime whether it arrived by its deadline (the agreed new date where there is one); null
+   *     while it has not arrived
+   * @param outcome seed 001 Part 3.2 §4.1.3: MONITOR, CONTRACTS_MANAGER or UNSATISFACTORY; null
+   *     when no KPI was below its trigger
    */
   public record ReturnSummary(
       String caseReference,

@@ -75,7 +75,9 @@ public class KpiReports {
         .map(
             c ->
                 contractReport(
-                    c, quarters, "twelve months to the end of " + to.label() + " (" + ending(to) + ")"));
+                    c,
+                    quarters,
+                    "twelve months to the end of " + to.label() + " (" + ending(to) + ")"));
   }
 
   /** The quarterly management report across providers (§7.1.1), as the user may see it. */
@@ -96,8 +98,7 @@ public class KpiReports {
               .flatMap(Optional::stream)
               .toList();
       ReturnRow r = returns.get(c.id());
-      List<KpiLine> lines =
-          lines(assigned, r, measurements.of(c.providerId()), lookup, quarter);
+      List<KpiLine> lines = lines(assigned, r, measurements.of(c.providerId()), lookup, quarter);
       List<String> breached =
           lines.stream().filter(KpiLine::belowTrigger).map(KpiReports::name).toList();
       List<String> flagged =
@@ -174,7 +175,8 @@ public class KpiReports {
     Instant now = clock.instant();
     Lookup lookup = new Lookup();
     Map<ReportingQuarter, ReturnRow> returns = new HashMap<>();
-    for (ReturnRow r : records.ofContract(contract.id(), quarters.get(0), quarters.get(quarters.size() - 1))) {
+    for (ReturnRow r :
+        records.ofContract(contract.id(), quarters.get(0), quarters.get(quarters.size() - 1))) {
       returns.put(r.quarter(), r);
     }
     Map<ReportingYear, List<KpiCatalogue>> assigned = new HashMap<>();
@@ -183,8 +185,7 @@ public class KpiReports {
       List<KpiCatalogue> cats =
           assigned.computeIfAbsent(
               q.year(),
-              y ->
-                  catalogues().map(k -> k.forContract(contract.reference(), y)).orElse(List.of()));
+              y -> catalogues().map(k -> k.forContract(contract.reference(), y)).orElse(List.of()));
       ReturnRow r = returns.get(q);
       Map<SystemMeasure, BigDecimal> values =
           measured.forQuarter(q, now).of(contract.provider().id());

@@ -8,8 +8,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * How far a provider's reported value may stand from the one the system measured before the
- * reports flag it, {@code kpireports}.
+ * How far a provider's reported value may stand from the one the system measured before the reports
+ * flag it, {@code kpireports}.
  *
  * @param tolerancePercentagePoints for a percentage KPI (App C 4.2, 4.3, 5.2; seed 000 §4.7): the
  *     difference allowed, in percentage points; a larger one is flagged

@@ -85,7 +85,8 @@ public class MeasuredFigures {
     }
     schedule.forEach(
         (id, s) ->
-            byProvider(byProvider, id).put(SystemMeasure.MEETINGS_TO_SCHEDULE, s.compliancePercent()));
+            byProvider(byProvider, id)
+                .put(SystemMeasure.MEETINGS_TO_SCHEDULE, s.compliancePercent()));
     handledInTime(calendar, now)
         .forEach(
             (id, t) ->
@@ -93,7 +94,8 @@ public class MeasuredFigures {
                     .put(SystemMeasure.COMPLAINTS_HANDLED_IN_TIME, t.percentage()));
     returnsOnTime(quarter, now)
         .forEach(
-            (id, t) -> byProvider(byProvider, id).put(SystemMeasure.RETURNS_ON_TIME, t.percentage()));
+            (id, t) ->
+                byProvider(byProvider, id).put(SystemMeasure.RETURNS_ON_TIME, t.percentage()));
     return new QuarterMeasurements(quarter, now, byProvider);
   }
 
@@ -188,7 +190,9 @@ public class MeasuredFigures {
             .list();
     for (ReturnTiming r : timings) {
       LocalDate arrived =
-          r.receivedAt() == null ? null : LocalDate.ofInstant(r.receivedAt(), WorkingDayCalendar.UK);
+          r.receivedAt() == null
+              ? null
+              : LocalDate.ofInstant(r.receivedAt(), WorkingDayCalendar.UK);
       Tally t = tallies.computeIfAbsent(r.providerId(), id -> new Tally());
       if (arrived != null && !arrived.isAfter(r.deadline())) {
         t.met++;

@@ -32,7 +32,9 @@ public record ReportedVsMeasured(
             ? settings.tolerancePercentagePoints()
             : BigDecimal.valueOf(settings.toleranceCount());
     BigDecimal difference =
-        reported == null || measured == null ? null : reported.subtract(measured).stripTrailingZeros();
+        reported == null || measured == null
+            ? null
+            : reported.subtract(measured).stripTrailingZeros();
     boolean flagged = difference != null && difference.abs().compareTo(tolerance) > 0;
     return new ReportedVsMeasured(
         measure,

@@ -56,7 +56,11 @@ class ReturnRecords {
   }
 
   record ValueRow(
-      long catalogueId, String kpiCode, BigDecimal value, boolean belowTrigger, String explanation) {}
+      long catalogueId,
+      String kpiCode,
+      BigDecimal value,
+      boolean belowTrigger,
+      String explanation) {}
 
   /** A contract a report lists, with its provider. */
   record ContractRow(
