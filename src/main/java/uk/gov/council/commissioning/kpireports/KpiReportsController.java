@@ -153,7 +153,7 @@ class KpiReportsController {
     ReportingQuarter q =
         to == null || to.isBlank()
             ? ReportingQuarter.containing(today()).previous()
-            : ReportingQuarter.parse(to).orElse(null);
+            : quarterOf(to);
     if (q == null) {
       problems.add(new FieldProblem("to", QUARTER_FORMAT));
     }
@@ -171,7 +171,7 @@ class KpiReportsController {
   private ResponseEntity<?> quarter(
       String quarter, String format, Authentication user, boolean csvEnding) {
     List<FieldProblem> problems = new ArrayList<>();
-    ReportingQuarter q = ReportingQuarter.parse(quarter).orElse(null);
+    ReportingQuarter q = quarterOf(quarter);
     if (q == null) {
       problems.add(new FieldProblem("quarter", QUARTER_FORMAT));
     }
@@ -189,7 +189,7 @@ class KpiReportsController {
     ReportingQuarter q =
         quarter == null || quarter.isBlank()
             ? ReportingQuarter.containing(today()).previous()
-            : ReportingQuarter.parse(quarter).orElse(null);
+            : quarterOf(quarter);
     if (q == null) {
       problems.add(new FieldProblem("quarter", QUARTER_FORMAT));
     }
@@ -200,6 +200,20 @@ class KpiReportsController {
         ? csv(KpiCsv.breaches(list), "kpi-breaches-" + fileLabel(q))
         : ResponseEntity.ok(list);
   }
+
+  /**
+   * Reads "2026/27-Q2", "2026-Q2" (the year it starts in) or, where a slash cannot stand in a path,
+   * "2026-27-Q2".
+   */
+  static ReportingQuarter quarterOf(String text) {
+    return text == null
+        ? null
+        : ReportingQuarter.parse(PATH_YEAR.matcher(text.strip()).replaceFirst("$1/$2-"))
+            .orElse(null);
+  }
+
+  private static final java.util.regex.Pattern PATH_YEAR =
+      java.util.regex.Pattern.compile("^(\\d{4})-(\\d{2})-");
 
   private static boolean csv(String format, boolean csvEnding, List<FieldProblem> problems) {
     if (format == null || format.isBlank()) {
