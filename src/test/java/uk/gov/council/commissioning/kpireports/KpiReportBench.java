@@ -34,14 +34,14 @@ public final class KpiReportBench {
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 20;
     SpringApplication app = new SpringApplication(CommissioningApplication.class);
     app.setAdditionalProfiles("postgres");
-    app.setDefaultProperties(
-        java.util.Map.of(
-            "server.port", "0",
-            "camunda.bpm.job-execution.enabled", "false",
-            "camunda.bpm.webapp.enabled", "false",
-            "commissioning.admin.password", "bench-admin-password",
-            "logging.level.root", "WARN"));
-    try (ConfigurableApplicationContext context = app.run()) {
+    // As arguments, which come before application.yml and the environment.
+    try (ConfigurableApplicationContext context =
+        app.run(
+            "--server.port=0",
+            "--camunda.bpm.job-execution.enabled=false",
+            "--camunda.bpm.webapp.enabled=false",
+            "--commissioning.admin.password=bench-admin-password",
+            "--logging.level.root=WARN")) {
       JdbcClient jdbc = context.getBean(JdbcClient.class);
       KpiReports reports = context.getBean(KpiReports.class);
       ReportingQuarter last = new ReportingQuarter(new ReportingYear(2026), 2);
