@@ -11,6 +11,7 @@ import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.complaints.ComplaintProperties;
 import uk.gov.council.commissioning.extension.ExtensionProperties;
 import uk.gov.council.commissioning.incidents.IncidentProperties;
+import uk.gov.council.commissioning.kpireports.KpiReportsProperties;
 import uk.gov.council.commissioning.meetingplans.MeetingFeedbackProperties;
 import uk.gov.council.commissioning.meetingplans.MeetingPlanProperties;
 import uk.gov.council.commissioning.meetings.MeetingProcessProperties;
@@ -54,8 +55,18 @@ class ConfigurationPropertiesTest {
               .hasSingleBean(QafProperties.class)
               .hasSingleBean(SafeguardingProperties.class)
               .hasSingleBean(AccessProperties.class)
-              .hasSingleBean(AdminProperties.class);
+              .hasSingleBean(AdminProperties.class)
+              .hasSingleBean(KpiReportsProperties.class);
+          assertThat(context.getBean(KpiReportsProperties.class).tolerancePercentagePoints())
+              .isEqualByComparingTo("5");
         });
+  }
+
+  @Test
+  void aNegativeKpiToleranceIsRefusedByItsName() {
+    runner
+        .withPropertyValues("kpireports.tolerance-percentage-points=-1")
+        .run(context -> assertRefused(context, "kpireports.tolerance-percentage-points"));
   }
 
   @Test
