@@ -80,6 +80,43 @@ public class KpiReports {
                     "twelve months to the end of " + to.label() + " (" + ending(to) + ")"));
   }
 
+  /**
+   * The rolling twelve months for a contract management meeting's agenda (§7.1.2), in one line:
+   * counts only, as the agenda goes to the provider. Empty when the contract has no return in the
+   * four quarters to the last one over.
+   */
+  public Optional<String> agendaLine(String reference) {
+    ReportingQuarter to =
+        ReportingQuarter.containing(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK))
+            .previous();
+    return rolling(reference, to, Actor.engine())
+        .filter(r -> r.quarters().stream().anyMatch(q -> q.returned() != null))
+        .map(
+            r -> {
+              long received =
+                  r.quarters().stream()
+                      .filter(q -> q.returned() != null && q.returned().receivedAt() != null)
+                      .count();
+              long onTime =
+                  r.quarters().stream()
+                      .filter(
+                          q -> q.returned() != null && Boolean.TRUE.equals(q.returned().onTime()))
+                      .count();
+              int below = r.summary().stream().mapToInt(KpiSummary::breaches).sum();
+              int flagged = r.summary().stream().mapToInt(KpiSummary::flagged).sum();
+              return "performance returns for the twelve months to "
+                  + to.label()
+                  + ": "
+                  + received
+                  + " of 4 received, "
+                  + onTime
+                  + " on time; KPI values below threshold "
+                  + below
+                  + "; reported values differing from the measured "
+                  + flagged;
+            });
+  }
+
   /** The quarterly management report across providers (§7.1.1), as the user may see it. */
   public QuarterReport quarter(ReportingQuarter quarter, Actor user) {
     Instant now = clock.instant();

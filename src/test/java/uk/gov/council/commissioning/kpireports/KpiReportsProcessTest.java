@@ -347,6 +347,52 @@ class KpiReportsProcessTest extends HttpProcessTestCase {
     assertThat(http.get("/api/kpi-reports/breaches?quarter=2026-Q2").status()).isEqualTo(401);
   }
 
+  @Test
+  void theContractPageDrawsItsTrendWithTheLocallyServedChartLibrary() {
+    assertThat(http.signIn(STAFF, TestUsers.password(STAFF)).status()).isEqualTo(302);
+    var page = http.get("/reports/kpi/contracts/" + contract.reference() + "?year=2026/27");
+    assertThat(page.status()).isEqualTo(200);
+    assertThat(page.header("Content-Security-Policy")).contains("script-src 'self'");
+    assertThat(page.text())
+        .contains("/webjars/echarts/5.3.1/dist/echarts.min.js")
+        .contains("/reports/kpi-charts.js")
+        .contains("id=\"kpi-trend-data\"")
+        .contains("4.2 Percentage of complaints received tha… (measured)")
+        .doesNotContain("<svg");
+    var library = http.get("/webjars/echarts/5.3.1/dist/echarts.min.js");
+    assertThat(library.status()).isEqualTo(200);
+    assertThat(library.text()).contains("echarts");
+    assertThat(http.get("/reports/kpi-charts.js").text()).contains("echarts.init");
+    assertThat(http.get("/reports/kpi/quarters?quarter=2026/27-Q2").text())
+        .contains(contract.reference());
+    assertThat(http.get("/reports/kpi/breaches?quarter=2026/27-Q2").text())
+        .contains("Two care coordinators left in August");
+    var bad = http.get("/reports/kpi/quarters?quarter=2026/27-Q5");
+    assertThat(bad.status()).isEqualTo(400);
+    assertThat(bad.text()).contains("The quarter must be a reporting quarter");
+
+    var other = new uk.gov.council.commissioning.web.HttpTestClient(port);
+    assertThat(other.signIn(OTHER_PROVIDER_USER, TestUsers.password(OTHER_PROVIDER_USER)).status())
+        .isEqualTo(302);
+    assertThat(other.get("/reports/kpi/contracts/" + contract.reference()).status()).isEqualTo(404);
+    assertThat(other.get("/reports/kpi/quarters?quarter=2026/27-Q2").text())
+        .doesNotContain(contract.reference());
+    // Signed out, the chart library is not served either.
+    assertThat(
+            new uk.gov.council.commissioning.web.HttpTestClient(port)
+                .get("/webjars/echarts/5.3.1/dist/echarts.min.js")
+                .status())
+        .isIn(302, 401);
+  }
+
+  @Test
+  void theMeetingAgendaGetsTheRollingTwelveMonthsAsCounts() {
+    assertThat(reports.agendaLine(contract.reference()))
+        .contains(
+            "performance returns for the twelve months to 2026/27-Q2: 1 of 4 received, 1 on time;"
+                + " KPI values below threshold 1; reported values differing from the measured 2");
+  }
+
   private ProcessInstance complaint(String receivedAt) {
     Map<String, Object> form = FormValues.load("complaints/complaint");
     form.put("receivedAt", receivedAt);
