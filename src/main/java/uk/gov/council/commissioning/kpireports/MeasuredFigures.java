@@ -70,9 +70,7 @@ public class MeasuredFigures {
         fromCompliance(m.key())
             .ifPresent(
                 measure ->
-                    values.put(
-                        measure,
-                        m.percentage() != null ? m.percentage() : countOrNull(m, measure)));
+                    values.put(measure, m.percentage() != null ? m.percentage() : countOrNull(m)));
       }
     }
     Map<Long, ComplianceToSchedule> schedule = new HashMap<>();
@@ -109,7 +107,7 @@ public class MeasuredFigures {
     return all.computeIfAbsent(providerId, id -> new EnumMap<>(SystemMeasure.class));
   }
 
-  private static BigDecimal countOrNull(Measure m, SystemMeasure measure) {
+  private static BigDecimal countOrNull(Measure m) {
     // A timed measure with nothing to judge has no percentage; only a count is a plain total.
     return m.met() == null ? BigDecimal.valueOf(m.total()) : null;
   }

@@ -36,12 +36,17 @@ public record ReportedVsMeasured(
             ? null
             : reported.subtract(measured).stripTrailingZeros();
     boolean flagged = difference != null && difference.abs().compareTo(tolerance) > 0;
+
     return new ReportedVsMeasured(
-        measure,
-        reported == null ? null : reported.stripTrailingZeros(),
-        measured,
-        difference == null ? null : difference.setScale(Math.max(0, difference.scale())),
-        tolerance,
-        flagged);
+        measure, plain(reported), measured, plain(difference), tolerance, flagged);
+  }
+
+  /** Without trailing zeros, and never in exponent form (100, not 1E+2). */
+  static BigDecimal plain(BigDecimal value) {
+    if (value == null) {
+      return null;
+    }
+    BigDecimal stripped = value.stripTrailingZeros();
+    return stripped.scale() < 0 ? stripped.setScale(0) : stripped;
   }
 }

@@ -357,7 +357,10 @@ class KpiReportsProcessTest extends HttpProcessTestCase {
         .contains("/webjars/echarts/5.3.1/dist/echarts.min.js")
         .contains("/reports/kpi-charts.js")
         .contains("id=\"kpi-trend-data\"")
-        .contains("4.2 Percentage of complaints received tha… (measured)")
+        .contains(
+            "\"4.2 Percentage of complaints received that … (measured)\":[null,null,null,null,null,50.0,")
+        .contains(
+            "\"4.2 Percentage of complaints received that … (reported)\":[null,null,null,null,null,100,")
         .doesNotContain("<svg");
     var library = http.get("/webjars/echarts/5.3.1/dist/echarts.min.js");
     assertThat(library.status()).isEqualTo(200);
