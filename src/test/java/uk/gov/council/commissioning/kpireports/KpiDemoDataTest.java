@@ -54,15 +54,13 @@ class KpiDemoDataTest extends DemoProfileTestCase {
           .as(reference)
           .isEqualTo(8L);
     }
+    // One late return in the demo, the first contract's (by reference) third, whichever contracts
+    // had catalogues when the demo first ran.
     List<Map<String, Object>> late =
-        jdbc.sql(
-                "SELECT r.mitigation, c.reference FROM performance_return r JOIN contract c ON c.id ="
-                    + " r.contract_id WHERE r.late = TRUE AND c.reference IN (:refs)")
-            .param("refs", CONTRACTS)
+        jdbc.sql("SELECT mitigation FROM performance_return WHERE late = TRUE")
             .query()
             .listOfRows();
     assertThat(late).hasSize(1);
-    assertThat(late.get(0).get("REFERENCE")).isEqualTo("DO-2023-02");
     assertThat((String) late.get(0).get("MITIGATION")).contains("sick leave");
     // Values below their threshold carry the provider's explanation, and their return an outcome.
     List<Map<String, Object>> below =
@@ -80,8 +78,7 @@ class KpiDemoDataTest extends DemoProfileTestCase {
     Map<String, Object> page =
         jdbc.sql(
                 "SELECT change_description, vfm_adverse FROM performance_contract_page WHERE"
-                    + " contract_id = :c AND reporting_year = :y AND version = 2")
-            .param("c", id("DO-2023-02"))
+                    + " reporting_year = :y AND version = 2 AND change_description LIKE '%40 to 46%'")
             .param("y", year)
             .query()
             .singleRow();
@@ -102,25 +99,24 @@ class KpiDemoDataTest extends DemoProfileTestCase {
     if (!KpiDemoData.dueDate(last).isBefore(today)) {
       last = last.previous();
     }
-    assertThat(reports.contractYear("DO-2023-02", last.year(), Actor.engine())).isPresent();
+    assertThat(
+            reports
+                .contractYear("DO-2023-02", last.year(), Actor.engine())
+                .orElseThrow()
+                .quarters())
+        .filteredOn(quarter -> quarter.returned() != null)
+        .allSatisfy(quarter -> assertThat(quarter.returned().status()).isEqualTo("ACCEPTED"))
+        .hasSize(last.number());
     long breaches = 0;
-    for (ReportingQuarter q = last;
-        breaches == 0
-            && !q.equals(
-                last.previous()
-                    .previous()
-                    .previous()
-                    .previous()
-                    .previous()
-                    .previous()
-                    .previous()
-                    .previous());
-        q = q.previous()) {
-      breaches +=
-          reports.breaches(q, Actor.engine()).rows().stream()
-              .filter(b -> CONTRACTS.contains(b.contractReference()))
-              .peek(b -> assertThat(b.consequence()).isNotBlank())
-              .count();
+    ReportingQuarter q = last;
+    for (int i = 0; i < KpiDemoData.QUARTERS; i++, q = q.previous()) {
+      for (var b : reports.breaches(q, Actor.engine()).rows()) {
+        if (CONTRACTS.contains(b.contractReference())) {
+          assertThat(b.explanation()).isNotBlank();
+          assertThat(b.consequence()).isNotBlank();
+          breaches++;
+        }
+      }
     }
     assertThat(breaches).isPositive();
   }
