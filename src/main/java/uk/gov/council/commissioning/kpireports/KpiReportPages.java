@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -21,6 +22,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.kpireports.KpiReportViews.ContractReport;
@@ -51,6 +53,7 @@ class KpiReportPages {
           + " form-action 'self'; base-uri 'none'; frame-ancestors 'none'";
 
   private final KpiReports reports;
+  private final KpiReportsController api;
   private final ReportPage reportPage;
   private final ObjectMapper json;
   private final Clock clock;
@@ -126,6 +129,47 @@ class KpiReportPages {
     model.addAttribute("report", reports.breaches(q, Actor.of(user)));
     navigation(model, q);
     return "reports/kpi-breaches";
+  }
+
+  // The pages' downloads: the API's CSV, reached with the browser's session (the API itself takes
+  // HTTP Basic only).
+
+  @GetMapping("/contracts/{reference}.csv")
+  @ResponseBody
+  public ResponseEntity<?> contractCsv(
+      @PathVariable String reference,
+      @RequestParam(required = false) String year,
+      @RequestParam(required = false) String table,
+      Authentication user) {
+    return api.contractYearCsv(reference, year, table, user);
+  }
+
+  @GetMapping("/contracts/{reference}/rolling.csv")
+  @ResponseBody
+  public ResponseEntity<?> rollingCsv(
+      @PathVariable String reference,
+      @RequestParam(required = false) String to,
+      @RequestParam(required = false) String table,
+      Authentication user) {
+    return api.rollingCsv(reference, to, table, user);
+  }
+
+  @GetMapping("/quarters.csv")
+  @ResponseBody
+  public ResponseEntity<?> quarterCsv(
+      @RequestParam(required = false) String quarter, Authentication user) {
+    return api.quarterCsv(
+        quarter == null || quarter.isBlank()
+            ? ReportingQuarter.containing(today()).previous().label()
+            : quarter,
+        user);
+  }
+
+  @GetMapping("/breaches.csv")
+  @ResponseBody
+  public ResponseEntity<?> breachesCsv(
+      @RequestParam(required = false) String quarter, Authentication user) {
+    return api.breachesCsv(quarter, user);
   }
 
   private void prepare(

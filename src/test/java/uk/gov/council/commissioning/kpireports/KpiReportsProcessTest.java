@@ -370,6 +370,17 @@ class KpiReportsProcessTest extends HttpProcessTestCase {
         .contains(contract.reference());
     assertThat(http.get("/reports/kpi/breaches?quarter=2026/27-Q2").text())
         .contains("Two care coordinators left in August");
+    var download = http.get("/reports/kpi/quarters.csv?quarter=2026/27-Q2");
+    assertThat(download.status()).isEqualTo(200);
+    assertThat(download.contentType()).startsWith("text/csv");
+    assertThat(download.text()).contains("2026/27-Q2," + contract.reference() + ",");
+    assertThat(
+            http.get(
+                    "/reports/kpi/contracts/"
+                        + contract.reference()
+                        + ".csv?year=2026/27&table=summary")
+                .text())
+        .startsWith("contract,period,catalogue,kpi");
     var bad = http.get("/reports/kpi/quarters?quarter=2026/27-Q5");
     assertThat(bad.status()).isEqualTo(400);
     assertThat(bad.text()).contains("The quarter must be a reporting quarter");
@@ -378,6 +389,8 @@ class KpiReportsProcessTest extends HttpProcessTestCase {
     assertThat(other.signIn(OTHER_PROVIDER_USER, TestUsers.password(OTHER_PROVIDER_USER)).status())
         .isEqualTo(302);
     assertThat(other.get("/reports/kpi/contracts/" + contract.reference()).status()).isEqualTo(404);
+    assertThat(other.get("/reports/kpi/contracts/" + contract.reference() + ".csv").status())
+        .isEqualTo(404);
     assertThat(other.get("/reports/kpi/quarters?quarter=2026/27-Q2").text())
         .doesNotContain(contract.reference());
     // Signed out, the chart library is not served either.
