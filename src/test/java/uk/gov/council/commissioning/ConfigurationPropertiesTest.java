@@ -55,10 +55,18 @@ class ConfigurationPropertiesTest {
               .hasSingleBean(QafProperties.class)
               .hasSingleBean(SafeguardingProperties.class)
               .hasSingleBean(AccessProperties.class)
-              .hasSingleBean(AdminProperties.class)
-              .hasSingleBean(KpiReportsProperties.class);
+              .hasSingleBean(AdminProperties.class);
+        });
+  }
+
+  @Test
+  void theKpiReportsToleranceBindsFromTheShippedSettings() {
+    runner.run(
+        context -> {
+          assertThat(context).hasSingleBean(KpiReportsProperties.class);
           assertThat(context.getBean(KpiReportsProperties.class).tolerancePercentagePoints())
               .isEqualByComparingTo("5");
+          assertThat(context.getBean(KpiReportsProperties.class).toleranceCount()).isZero();
         });
   }
 
