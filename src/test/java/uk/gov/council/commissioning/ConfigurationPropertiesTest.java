@@ -11,6 +11,7 @@ import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.complaints.ComplaintProperties;
 import uk.gov.council.commissioning.extension.ExtensionProperties;
 import uk.gov.council.commissioning.incidents.IncidentProperties;
+import uk.gov.council.commissioning.kpireports.KpiReportsProperties;
 import uk.gov.council.commissioning.meetingplans.MeetingFeedbackProperties;
 import uk.gov.council.commissioning.meetingplans.MeetingPlanProperties;
 import uk.gov.council.commissioning.meetings.MeetingProcessProperties;
@@ -67,6 +68,24 @@ class ConfigurationPropertiesTest {
               .hasSingleBean(FaultProperties.class)
               .hasSingleBean(IdempotencyProperties.class);
         });
+  }
+
+  @Test
+  void theKpiReportsToleranceBindsFromTheShippedSettings() {
+    runner.run(
+        context -> {
+          assertThat(context).hasSingleBean(KpiReportsProperties.class);
+          assertThat(context.getBean(KpiReportsProperties.class).tolerancePercentagePoints())
+              .isEqualByComparingTo("5");
+          assertThat(context.getBean(KpiReportsProperties.class).toleranceCount()).isZero();
+        });
+  }
+
+  @Test
+  void aNegativeKpiToleranceIsRefusedByItsName() {
+    runner
+        .withPropertyValues("kpireports.tolerance-percentage-points=-1")
+        .run(context -> assertRefused(context, "kpireports.tolerance-percentage-points"));
   }
 
   @Test

@@ -14,6 +14,7 @@ import uk.gov.council.commissioning.audits.ComplianceAudit;
 import uk.gov.council.commissioning.audits.ComplianceAudits;
 import uk.gov.council.commissioning.audits.DeskTopView;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.kpireports.KpiReports;
 import uk.gov.council.commissioning.meetingplans.MeetingImprovementPlans;
 import uk.gov.council.commissioning.meetingplans.MeetingPlan;
 import uk.gov.council.commissioning.meetings.MeetingCaseStarts;
@@ -26,8 +27,9 @@ import uk.gov.council.commissioning.security.Actor;
  * Gathers the provider's figures for a meeting's agenda (seed 001 Part 3.1 §3.5: "some quantifiable
  * data on Service Provider performance (eg ... QAFs etc)"; §5: the improvement plan "formally
  * reviewed at each Contract Management Meeting"): counts from the desk-top view of the meeting's
- * audit and the progress of the plans from earlier meetings. Counts only: no case's details reach
- * the agenda, which goes to the provider. Performance returns join when they exist.
+ * audit and the progress of the plans from earlier meetings, and the rolling twelve months of
+ * performance returns (Part 3.2 §7.1.2) where the contract has any. Counts only: no case's details
+ * reach the agenda, which goes to the provider.
  */
 @Component("agendaFigures")
 @RequiredArgsConstructor
@@ -35,6 +37,7 @@ class AgendaFigures implements JavaDelegate {
 
   private final ComplianceAudits audits;
   private final MeetingImprovementPlans plans;
+  private final KpiReports kpiReports;
 
   @Override
   public void execute(DelegateExecution execution) {
@@ -44,7 +47,11 @@ class AgendaFigures implements JavaDelegate {
             .forMeeting(meetingId, Actor.engine())
             .orElseThrow(
                 () -> new IllegalStateException("Meeting " + meetingId + " has no desk-top audit"));
-    execution.setVariable(MeetingSteps.PERFORMANCE_FIGURES, performance(audits.deskTop(audit)));
+    // Seed 001 Part 3.2 §7.1.2: the rolling twelve months of PI figures join the agenda's figures.
+    String figures =
+        performance(audits.deskTop(audit))
+            + kpiReports.agendaLine(audit.contractReference()).map(line -> "; " + line).orElse("");
+    execution.setVariable(MeetingSteps.PERFORMANCE_FIGURES, figures);
     execution.setVariable(
         MeetingSteps.PLAN_PROGRESS, planProgress(plans.toReview(audit.contractReference())));
   }
