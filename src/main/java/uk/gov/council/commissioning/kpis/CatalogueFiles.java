@@ -53,7 +53,11 @@ class CatalogueFiles implements ApplicationRunner {
         ReportingYear.containing(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK));
     int written = load(List.of(current.previous(), current));
     if (written > 0) {
-      log.info("KPI catalogues: {} written from files for {} and {}", written, current.previous(), current);
+      log.info(
+          "KPI catalogues: {} written from files for {} and {}",
+          written,
+          current.previous(),
+          current);
     }
   }
 
@@ -81,8 +85,7 @@ class CatalogueFiles implements ApplicationRunner {
         Checked checked = CatalogueRules.check(withTriggers(draft.withYear(year)));
         Boolean wrote =
             new TransactionTemplate(transactionManager)
-                .execute(
-                status -> register.insertFirstOnce(checked, LOADER, clock.instant()));
+                .execute(status -> register.insertFirstOnce(checked, LOADER, clock.instant()));
         if (Boolean.TRUE.equals(wrote)) {
           written++;
         }

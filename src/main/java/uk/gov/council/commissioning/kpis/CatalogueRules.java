@@ -114,8 +114,7 @@ final class CatalogueRules {
               "'" + measure + "' is not a measure the system takes; one of " + measureKeys()));
     }
     if (reportedBy == Kpi.ReportedBy.SYSTEM && measure == null) {
-      problems.add(
-          new FieldProblem(at + "measure", "is required when the system reports the KPI"));
+      problems.add(new FieldProblem(at + "measure", "is required when the system reports the KPI"));
     }
     Threshold threshold = null;
     String thresholdText = trimmed(k.threshold());

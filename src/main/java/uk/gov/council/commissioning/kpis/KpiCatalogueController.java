@@ -24,8 +24,8 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * KPI catalogues over REST. Council staff read every catalogue; the contracts managers and
  * administrators add one, a new version of one, copy a year's to a later year and choose which
  * catalogues a contract reports against. A provider's user reads only the catalogues its own
- * contracts report against in the year: any other answers 404, as another provider's contract
- * does. A year in a path is written "2026" or "2026-27" (a path cannot hold "2026/27").
+ * contracts report against in the year: any other answers 404, as another provider's contract does.
+ * A year in a path is written "2026" or "2026-27" (a path cannot hold "2026/27").
  */
 @RestController
 @PreAuthorize("isAuthenticated()")
@@ -40,7 +40,8 @@ class KpiCatalogueController {
 
   record AssignmentRequest(List<String> catalogues) {}
 
-  record Assignment(String contractReference, String year, List<CatalogueViews.Summary> catalogues) {}
+  record Assignment(
+      String contractReference, String year, List<CatalogueViews.Summary> catalogues) {}
 
   @GetMapping("/api/kpi-catalogues")
   public List<CatalogueViews.Summary> list(

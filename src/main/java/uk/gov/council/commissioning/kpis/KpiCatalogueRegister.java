@@ -99,7 +99,8 @@ class KpiCatalogueRegister implements KpiCatalogues {
   @Override
   @Transactional(readOnly = true)
   public List<KpiCatalogue> forContract(String contractReference, ReportingYear year) {
-    return jdbc.sql(
+    return jdbc
+        .sql(
             """
             SELECT a.catalogue_code FROM contract_kpi_catalogue a
               JOIN contract c ON c.id = a.contract_id
@@ -129,8 +130,7 @@ class KpiCatalogueRegister implements KpiCatalogues {
   }
 
   /**
-   * The latest version of each catalogue assigned, in its year, to a contract of the
-   * organisations.
+   * The latest version of each catalogue assigned, in its year, to a contract of the organisations.
    */
   List<Summary> latestAssignedTo(Collection<String> organisationGroups, ReportingYear year) {
     if (organisationGroups.isEmpty()) {
@@ -176,18 +176,18 @@ class KpiCatalogueRegister implements KpiCatalogues {
       return false;
     }
     return jdbc.sql(
-            """
+                """
             SELECT COUNT(*) FROM contract_kpi_catalogue a
               JOIN contract k ON k.id = a.contract_id
               JOIN provider p ON p.id = k.provider_id
              WHERE a.catalogue_code = :code AND a.reporting_year = :year
                AND p.organisation_group IN (:groups)
             """)
-        .param("code", code)
-        .param("year", year.startYear())
-        .param("groups", organisationGroups)
-        .query(Long.class)
-        .single()
+            .param("code", code)
+            .param("year", year.startYear())
+            .param("groups", organisationGroups)
+            .query(Long.class)
+            .single()
         > 0;
   }
 
@@ -292,8 +292,7 @@ class KpiCatalogueRegister implements KpiCatalogues {
   }
 
   void replaceAssignment(long contractId, ReportingYear year, Collection<String> codes) {
-    jdbc.sql(
-            "DELETE FROM contract_kpi_catalogue WHERE contract_id = :c AND reporting_year = :year")
+    jdbc.sql("DELETE FROM contract_kpi_catalogue WHERE contract_id = :c AND reporting_year = :year")
         .param("c", contractId)
         .param("year", year.startYear())
         .update();

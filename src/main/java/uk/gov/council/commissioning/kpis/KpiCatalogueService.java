@@ -131,8 +131,10 @@ class KpiCatalogueService {
         contracts
             .findByReference(reference)
             .orElseThrow(
-                () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No contract " + reference));
-    InvalidRequestException.requireBody(codes, "the catalogue codes are needed, e.g. [\"QPS-APP-A\"]");
+                () ->
+                    new ResponseStatusException(HttpStatus.NOT_FOUND, "No contract " + reference));
+    InvalidRequestException.requireBody(
+        codes, "the catalogue codes are needed, e.g. [\"QPS-APP-A\"]");
     List<FieldProblem> problems = new ArrayList<>();
     Set<String> chosen = new LinkedHashSet<>();
     for (int i = 0; i < codes.size(); i++) {

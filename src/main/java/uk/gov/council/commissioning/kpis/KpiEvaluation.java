@@ -14,8 +14,8 @@ import uk.gov.council.commissioning.web.FieldProblem;
  * Checks a return's values against a catalogue version: a value that cannot be of its KPI's unit,
  * or for a KPI the catalogue does not have, is a problem naming its field; a value that does not
  * reach its KPI's threshold is a breach, with the consequence the seed gives (seed 004 App A
- * "Consequence of breach"; seed 001 Part 3.2 §4.1.3 for the PI triggers). Where the seed writes "&gt;
- * 1", exactly 1 is a breach.
+ * "Consequence of breach"; seed 001 Part 3.2 §4.1.3 for the PI triggers). Where the seed writes
+ * "&gt; 1", exactly 1 is a breach.
  */
 @Service
 public class KpiEvaluation {
@@ -45,7 +45,10 @@ public class KpiEvaluation {
    * @param missing the KPIs the provider reports that were given no value, in catalogue order
    */
   public record Evaluation(
-      List<FieldProblem> problems, List<Breach> breaches, List<Result> results, List<String> missing) {
+      List<FieldProblem> problems,
+      List<Breach> breaches,
+      List<Result> results,
+      List<String> missing) {
 
     public Evaluation {
       problems = List.copyOf(problems);
@@ -77,7 +80,12 @@ public class KpiEvaluation {
         problems.add(
             new FieldProblem(
                 field + "[" + code + "]",
-                "there is no KPI " + code + " in " + catalogue.code() + " for " + catalogue.year()));
+                "there is no KPI "
+                    + code
+                    + " in "
+                    + catalogue.code()
+                    + " for "
+                    + catalogue.year()));
       }
     }
     List<Breach> breaches = new ArrayList<>();
