@@ -8,12 +8,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import lombok.RequiredArgsConstructor;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
@@ -150,17 +153,6 @@ class KpiCataloguePages {
     }
   }
 
-  @ExceptionHandler(AccessDeniedException.class)
-  public String refused(Authentication user, Model model, HttpServletResponse response) {
-    return reportPage.refused(
-        user,
-        model,
-        response,
-        "You cannot do this",
-        "The KPI catalogues are for the council's staff; only the contracts managers and"
-            + " administrators change them.");
-  }
-
   private String form(
       KpiCatalogue catalogue,
       Kpi kpi,
@@ -221,5 +213,28 @@ class KpiCataloguePages {
 
   private ReportingYear today() {
     return ReportingYear.containing(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK));
+  }
+
+  /**
+   * A refusal as a page. Outside the controller, whose every method is for council staff only: a
+   * handler there would itself be refused to a provider.
+   */
+  @ControllerAdvice(assignableTypes = KpiCataloguePages.class)
+  @Order(Ordered.HIGHEST_PRECEDENCE)
+  @RequiredArgsConstructor
+  static class Refusals {
+
+    private final ReportPage reportPage;
+
+    @ExceptionHandler(AccessDeniedException.class)
+    String refused(Authentication user, Model model, HttpServletResponse response) {
+      return reportPage.refused(
+          user,
+          model,
+          response,
+          "You cannot do this",
+          "The KPI catalogues are for the council's staff; only the contracts managers and"
+              + " administrators change them.");
+    }
   }
 }

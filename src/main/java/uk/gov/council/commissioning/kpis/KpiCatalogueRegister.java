@@ -54,13 +54,8 @@ class KpiCatalogueRegister implements KpiCatalogues {
   @Override
   @Transactional(readOnly = true)
   public Optional<KpiCatalogue> current(String code, ReportingYear year) {
-    return jdbc.sql(
-            "SELECT MAX(version) FROM kpi_catalogue WHERE code = :code AND reporting_year = :year")
-        .param("code", code)
-        .param("year", year.startYear())
-        .query(Integer.class)
-        .optional()
-        .flatMap(v -> version(code, year, v));
+    int latest = latestVersion(code, year);
+    return latest == 0 ? Optional.empty() : version(code, year, latest);
   }
 
   @Transactional(readOnly = true)
@@ -192,15 +187,13 @@ class KpiCatalogueRegister implements KpiCatalogues {
   }
 
   int latestVersion(String code, ReportingYear year) {
-    Integer latest =
-        jdbc.sql(
-                "SELECT MAX(version) FROM kpi_catalogue WHERE code = :code"
-                    + " AND reporting_year = :year")
-            .param("code", code)
-            .param("year", year.startYear())
-            .query(Integer.class)
-            .single();
-    return latest == null ? 0 : latest;
+    return jdbc.sql(
+            "SELECT COALESCE(MAX(version), 0) FROM kpi_catalogue WHERE code = :code"
+                + " AND reporting_year = :year")
+        .param("code", code)
+        .param("year", year.startYear())
+        .query(Integer.class)
+        .single();
   }
 
   /**
