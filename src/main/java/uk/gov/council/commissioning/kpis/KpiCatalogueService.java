@@ -53,7 +53,8 @@ class KpiCatalogueService {
   }
 
   /**
-   * The next version with one KPI's wording, target and threshold changed.
+   * The next version with one KPI's wording, target and threshold changed; null keeps one as it is,
+   * blank clears a target or threshold.
    *
    * @return the new version; a refusal names the fields {@code wording}, {@code target} and {@code
    *     threshold}
@@ -78,10 +79,10 @@ class KpiCatalogueService {
             new KpiDraft(
                 k.code(),
                 k.area(),
-                wording,
+                wording == null ? k.wording() : wording,
                 k.unit(),
-                threshold,
-                target,
+                threshold == null ? k.threshold() : threshold,
+                target == null ? k.target() : target,
                 k.frequency(),
                 k.consequence(),
                 k.reportedBy(),
