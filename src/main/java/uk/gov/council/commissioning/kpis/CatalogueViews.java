@@ -76,7 +76,7 @@ final class CatalogueViews {
         k.area(),
         k.wording(),
         k.unit(),
-        k.threshold() == null ? null : k.threshold().text(),
+        k.threshold() == null ? null : k.threshold().textFor(k.unit()),
         k.target(),
         k.frequency(),
         k.consequence(),

@@ -112,7 +112,7 @@ class KpiCataloguePages {
         found,
         found.wording(),
         found.target(),
-        found.threshold() == null ? "" : found.threshold().text(),
+        found.threshold() == null ? "" : found.threshold().textFor(found.unit()),
         Map.of(),
         model);
   }

@@ -90,6 +90,18 @@ class ThresholdTest {
   }
 
   @Test
+  void textForTheUnitIsAsPeopleReadItAndReadsBack() {
+    Threshold yes = Threshold.parse("= yes").orElseThrow();
+    assertThat(yes.textFor(KpiUnit.YES_NO)).isEqualTo("= yes");
+    assertThat(Threshold.parse("= no").orElseThrow().textFor(KpiUnit.YES_NO)).isEqualTo("= no");
+    Threshold percent = Threshold.parse("≥ 95").orElseThrow();
+    assertThat(percent.textFor(KpiUnit.PERCENT)).isEqualTo("≥ 95%");
+    assertThat(percent.textFor(KpiUnit.NUMBER)).isEqualTo("≥ 95");
+    assertThat(Threshold.parse(yes.textFor(KpiUnit.YES_NO))).contains(yes);
+    assertThat(Threshold.parse(percent.textFor(KpiUnit.PERCENT))).contains(percent);
+  }
+
+  @Test
   void aKpiWithoutAThresholdIsNeverBreached() {
     Kpi count =
         new Kpi(
