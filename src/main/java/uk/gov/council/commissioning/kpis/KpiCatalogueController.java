@@ -28,7 +28,7 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
  * A year in a path is written "2026" or "2026-27" (a path cannot hold "2026/27").
  */
 @RestController
-@PreAuthorize("isAuthenticated()")
+@PreAuthorize("@access.staffOrProvider(authentication)")
 @RequiredArgsConstructor
 class KpiCatalogueController {
 
