@@ -16,6 +16,7 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -49,6 +50,15 @@ class CatalogueFiles implements ApplicationRunner {
 
   @Override
   public void run(ApplicationArguments args) {
+    loadForNow();
+  }
+
+  /**
+   * Each day as well, so that a new reporting year gets its catalogues on 1 April without a
+   * restart; "-" in {@code commissioning.kpis.load-cron} never.
+   */
+  @Scheduled(cron = "${commissioning.kpis.load-cron:0 10 6 * * *}", zone = "Europe/London")
+  public void loadForNow() {
     ReportingYear current =
         ReportingYear.containing(LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK));
     int written = load(List.of(current.previous(), current));
