@@ -328,7 +328,11 @@ class KpiCatalogueApiTest extends HttpProcessTestCase {
     String pageYear = yearLabel().replace('/', '-');
     Response page = browser.get("/kpi-catalogues/" + code + "/" + pageYear);
     assertThat(page.status()).isEqualTo(200);
-    assertThat(page.text()).contains("Liquidity – must be &gt; than 1").contains("Suspension");
+    assertThat(page.text())
+        .contains("Liquidity – must be &gt; than 1")
+        .contains("Suspension")
+        .contains("Version <span>1</span>")
+        .contains("by " + TEAM.user(MANAGER));
 
     Response form = browser.get("/kpi-catalogues/" + code + "/" + pageYear + "/edit?kpi=O1.1");
     assertThat(form.status()).isEqualTo(200);
