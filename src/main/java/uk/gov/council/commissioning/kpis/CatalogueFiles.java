@@ -3,7 +3,6 @@ package uk.gov.council.commissioning.kpis;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,6 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.kpis.CatalogueDraft.KpiDraft;
 import uk.gov.council.commissioning.kpis.CatalogueRules.Checked;
+import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
  * Loads the catalogue files at start-up ({@code commissioning.kpis.catalogue-files}: the four seed
@@ -72,54 +72,66 @@ class CatalogueFiles implements ApplicationRunner {
   }
 
   /**
-   * Writes each file's catalogue for each year that has none yet.
+   * Writes each file's catalogue for each year that has none yet. A file that cannot be read or
+   * holds a catalogue the rules refuse is logged with its problems and left out, so that one
+   * council file with a mistake does not keep the others, or the application, from starting.
    *
    * @return how many catalogue versions were written
    */
   int load(List<ReportingYear> years) {
     int written = 0;
-    for (CatalogueDraft draft : drafts()) {
-      List<ReportingYear> forYears =
-          draft.year() == null || draft.year().isBlank()
-              ? years
-              : List.of(
-                  CatalogueRules.year(draft.year())
-                      .orElseThrow(
-                          () ->
-                              new IllegalStateException(
-                                  "Catalogue file "
-                                      + draft.code()
-                                      + ": year "
-                                      + CatalogueRules.YEAR_PROBLEM)));
-      for (ReportingYear year : forYears) {
-        Checked checked = CatalogueRules.check(withTriggers(draft.withYear(year)));
-        Boolean wrote =
-            new TransactionTemplate(transactionManager)
-                .execute(status -> register.insertFirstOnce(checked, LOADER, clock.instant()));
-        if (Boolean.TRUE.equals(wrote)) {
-          written++;
+    for (File file : files()) {
+      CatalogueDraft draft = file.draft();
+      try {
+        List<ReportingYear> forYears =
+            draft.year() == null || draft.year().isBlank()
+                ? years
+                : List.of(
+                    CatalogueRules.year(draft.year())
+                        .orElseThrow(
+                            () ->
+                                new InvalidRequestException("year", CatalogueRules.YEAR_PROBLEM)));
+        for (ReportingYear year : forYears) {
+          Checked checked = CatalogueRules.check(withTriggers(draft.withYear(year)));
+          Boolean wrote =
+              new TransactionTemplate(transactionManager)
+                  .execute(status -> register.insertFirstOnce(checked, LOADER, clock.instant()));
+          if (Boolean.TRUE.equals(wrote)) {
+            written++;
+          }
         }
+      } catch (InvalidRequestException refused) {
+        log.error("KPI catalogue file {} not loaded: {}", file.name(), refused.getMessage());
       }
     }
     return written;
   }
 
-  /** The catalogues of every file, as written in them. */
-  List<CatalogueDraft> drafts() {
+  /** A catalogue file and what it holds. */
+  record File(String name, CatalogueDraft draft) {}
+
+  /** The catalogue files that can be read, in the order of the configured locations. */
+  List<File> files() {
     PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
-    List<CatalogueDraft> drafts = new ArrayList<>();
+    List<File> files = new ArrayList<>();
     for (String location : properties.catalogueFiles()) {
+      Resource[] found;
       try {
-        for (Resource file : resolver.getResources(location)) {
-          try (InputStream in = file.getInputStream()) {
-            drafts.add(json.readValue(in, CatalogueDraft.class));
-          }
-        }
+        found = resolver.getResources(location);
       } catch (IOException e) {
-        throw new UncheckedIOException("KPI catalogue files " + location + " cannot be read", e);
+        log.error("KPI catalogue files {} cannot be found: {}", location, e.getMessage());
+        continue;
+      }
+      for (Resource resource : found) {
+        String name = resource.getDescription();
+        try (InputStream in = resource.getInputStream()) {
+          files.add(new File(name, json.readValue(in, CatalogueDraft.class)));
+        } catch (IOException e) {
+          log.error("KPI catalogue file {} cannot be read: {}", name, e.getMessage());
+        }
       }
     }
-    return drafts;
+    return files;
   }
 
   /**
