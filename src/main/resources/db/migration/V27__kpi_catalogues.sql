@@ -49,3 +49,6 @@ CREATE TABLE contract_kpi_catalogue (
     CONSTRAINT pk_contract_kpi_catalogue PRIMARY KEY (contract_id, reporting_year, catalogue_code),
     CONSTRAINT fk_contract_kpi_catalogue_contract FOREIGN KEY (contract_id) REFERENCES contract (id)
 );
+
+-- A provider reads the catalogues its contracts report against: found by catalogue and year.
+CREATE INDEX ix_contract_kpi_catalogue_code ON contract_kpi_catalogue (catalogue_code, reporting_year);

@@ -84,8 +84,8 @@ class ConfigurationPropertiesTest {
   @Test
   void aNegativeKpiToleranceIsRefusedByItsName() {
     runner
-        .withPropertyValues("kpireports.tolerance-percentage-points=-1")
-        .run(context -> assertRefused(context, "kpireports.tolerance-percentage-points"));
+        .withPropertyValues("commissioning.kpi-reports.tolerance-percentage-points=-1")
+        .run(context -> assertRefused(context, "commissioning.kpi-reports.tolerance-percentage-points"));
   }
 
   @Test

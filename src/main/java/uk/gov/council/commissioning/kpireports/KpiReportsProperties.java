@@ -9,7 +9,7 @@ import org.springframework.validation.annotation.Validated;
 
 /**
  * How far a provider's reported value may stand from the one the system measured before the reports
- * flag it, {@code kpireports}.
+ * flag it, {@code commissioning.kpi-reports}.
  *
  * @param tolerancePercentagePoints for a percentage KPI (App C 4.2, 4.3, 5.2; seed 000 §4.7): the
  *     difference allowed, in percentage points; a larger one is flagged
@@ -17,11 +17,11 @@ import org.springframework.validation.annotation.Validated;
  *     0 flags any difference, as both sides count the same cases
  */
 @Validated
-@ConfigurationProperties("kpireports")
+@ConfigurationProperties("commissioning.kpi-reports")
 public record KpiReportsProperties(
-    @NotNull(message = "kpireports.tolerance-percentage-points is required")
-        @PositiveOrZero(message = "kpireports.tolerance-percentage-points must not be negative")
+    @NotNull(message = "commissioning.kpi-reports.tolerance-percentage-points is required")
+        @PositiveOrZero(message = "commissioning.kpi-reports.tolerance-percentage-points must not be negative")
         @DefaultValue("5")
         BigDecimal tolerancePercentagePoints,
-    @PositiveOrZero(message = "kpireports.tolerance-count must not be negative") @DefaultValue("0")
+    @PositiveOrZero(message = "commissioning.kpi-reports.tolerance-count must not be negative") @DefaultValue("0")
         int toleranceCount) {}

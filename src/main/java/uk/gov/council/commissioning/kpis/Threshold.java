@@ -84,6 +84,22 @@ public record Threshold(Comparison comparison, BigDecimal value) {
     return comparison.symbol() + " " + value.stripTrailingZeros().toPlainString();
   }
 
+  /**
+   * As people read it for the unit: "= yes" for a yes/no, "≥ 95%" for a percentage; {@link #parse}
+   * reads it back.
+   */
+  public String textFor(KpiUnit unit) {
+    if (unit == KpiUnit.YES_NO && comparison == Comparison.EQ) {
+      if (value.compareTo(BigDecimal.ONE) == 0) {
+        return "= yes";
+      }
+      if (value.signum() == 0) {
+        return "= no";
+      }
+    }
+    return unit == KpiUnit.PERCENT ? text() + "%" : text();
+  }
+
   @Override
   public String toString() {
     return text();
