@@ -85,7 +85,9 @@ class ConfigurationPropertiesTest {
   void aNegativeKpiToleranceIsRefusedByItsName() {
     runner
         .withPropertyValues("commissioning.kpi-reports.tolerance-percentage-points=-1")
-        .run(context -> assertRefused(context, "commissioning.kpi-reports.tolerance-percentage-points"));
+        .run(
+            context ->
+                assertRefused(context, "commissioning.kpi-reports.tolerance-percentage-points"));
   }
 
   @Test

@@ -20,8 +20,10 @@ import org.springframework.validation.annotation.Validated;
 @ConfigurationProperties("commissioning.kpi-reports")
 public record KpiReportsProperties(
     @NotNull(message = "commissioning.kpi-reports.tolerance-percentage-points is required")
-        @PositiveOrZero(message = "commissioning.kpi-reports.tolerance-percentage-points must not be negative")
+        @PositiveOrZero(
+            message = "commissioning.kpi-reports.tolerance-percentage-points must not be negative")
         @DefaultValue("5")
         BigDecimal tolerancePercentagePoints,
-    @PositiveOrZero(message = "commissioning.kpi-reports.tolerance-count must not be negative") @DefaultValue("0")
+    @PositiveOrZero(message = "commissioning.kpi-reports.tolerance-count must not be negative")
+        @DefaultValue("0")
         int toleranceCount) {}

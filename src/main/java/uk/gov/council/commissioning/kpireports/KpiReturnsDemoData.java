@@ -41,9 +41,9 @@ import uk.gov.council.commissioning.kpis.Threshold;
 @Component
 @Profile("demo")
 @RequiredArgsConstructor
-class KpiDemoData {
+class KpiReturnsDemoData {
 
-  private static final Logger log = LoggerFactory.getLogger(KpiDemoData.class);
+  private static final Logger log = LoggerFactory.getLogger(KpiReturnsDemoData.class);
   static final int QUARTERS = 8;
   static final int LATE_QUARTER = 3;
 

@@ -21,11 +21,11 @@ import uk.gov.council.commissioning.testkit.DemoProfileTestCase;
  * returns each, some values below threshold with an explanation and an outcome, one late return
  * with its mitigation, a second version of a contract page; seeding again adds nothing.
  */
-class KpiDemoDataTest extends DemoProfileTestCase {
+class KpiReturnsDemoDataTest extends DemoProfileTestCase {
 
   private static final List<String> CONTRACTS = List.of("DO-2023-02", "HC-2022-03");
 
-  @Autowired KpiDemoData demo;
+  @Autowired KpiReturnsDemoData demo;
   @Autowired KpiReports reports;
   @Autowired ContractService contracts;
   @Autowired JdbcClient jdbc;
@@ -96,7 +96,7 @@ class KpiDemoDataTest extends DemoProfileTestCase {
 
     // The demo's breach list shows them with their consequence.
     ReportingQuarter last = ReportingQuarter.containing(today).previous();
-    if (!KpiDemoData.dueDate(last).isBefore(today)) {
+    if (!KpiReturnsDemoData.dueDate(last).isBefore(today)) {
       last = last.previous();
     }
     assertThat(
@@ -109,7 +109,7 @@ class KpiDemoDataTest extends DemoProfileTestCase {
         .hasSize(last.number());
     long breaches = 0;
     ReportingQuarter q = last;
-    for (int i = 0; i < KpiDemoData.QUARTERS; i++, q = q.previous()) {
+    for (int i = 0; i < KpiReturnsDemoData.QUARTERS; i++, q = q.previous()) {
       for (var b : reports.breaches(q, Actor.engine()).rows()) {
         if (CONTRACTS.contains(b.contractReference())) {
           assertThat(b.explanation()).isNotBlank();
