@@ -23,7 +23,7 @@ class ExtensionDeadlinesTest {
 
   private static final WorkingDayCalendar CALENDAR = TestCalendars.englandAndWales();
   private static final ExtensionProperties DEFAULTS =
-      new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false);
+      new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), false);
 
   private final ExtensionDeadlines deadlines = new ExtensionDeadlines(CALENDAR, DEFAULTS);
 
@@ -48,7 +48,7 @@ class ExtensionDeadlinesTest {
   void theNoticePeriodIsTheCouncilsToSet() {
     ExtensionDeadlines sixWeeks =
         new ExtensionDeadlines(
-            CALENDAR, new ExtensionProperties(Period.ofMonths(9), Period.ofWeeks(6), 5, false));
+            CALENDAR, new ExtensionProperties(Period.ofMonths(9), Period.ofWeeks(6), false));
 
     assertThat(sixWeeks.escalationDay(LocalDate.of(2020, 4, 7)))
         .isEqualTo(LocalDate.of(2020, 2, 25));

@@ -1,0 +1,93 @@
+package uk.gov.council.commissioning.decisions;
+
+import java.math.BigDecimal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import lombok.RequiredArgsConstructor;
+import org.camunda.bpm.dmn.engine.DmnDecisionResult;
+import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+/**
+ * The two ends of a business rule task on {@code decision-route}: {@link #inputs} before it (from
+ * the case as its own steps recorded it, never from a variable a task completion could send) and
+ * {@link #record} after it, which turns the table's answer into the variables the models read.
+ */
+@Component("decisionRoutes")
+@RequiredArgsConstructor
+public class DecisionRoutes {
+
+  /** The kinds of decision the table knows. */
+  public static final Set<String> KINDS =
+      Set.of("EXTENSION", "VARIATION", "PROCURE", "AWARD", "OPTIONS_APPRAISAL");
+
+  /** The agreers the table can name, with the variable a model's gateway reads for each. */
+  static final Map<String, String> AGREERS =
+      Map.of(
+          "CHIEF_OFFICER", "agreeChiefOfficer",
+          "GOVERNANCE_CONTRACTS", "agreeGovernance",
+          "CORPORATE_SERVICES", "agreeCorporateServices",
+          "FINANCE", "agreeFinance");
+
+  private final DecisionProperties properties;
+
+  public DecisionProperties properties() {
+    return properties;
+  }
+
+  /**
+   * Sets the table's inputs: the kind, the value the council's rules use for it, the key-decision
+   * facts (the officer's own judgement, recorded with a reason by the form check, and a significant
+   * effect on two or more wards) and the council's limits.
+   */
+  public void inputs(
+      DelegateExecution execution,
+      String kind,
+      BigDecimal value,
+      boolean keyByOfficer,
+      boolean twoOrMoreWards) {
+    if (!KINDS.contains(kind)) {
+      throw new IllegalArgumentException("No decision route for a decision of kind " + kind);
+    }
+    if (value == null || value.signum() < 0) {
+      throw new IllegalArgumentException("A decision's value must be a non-negative amount");
+    }
+    execution.setVariable("decisionKind", kind);
+    execution.setVariable("decisionValue", value.doubleValue());
+    execution.setVariable("keyDecisionByOfficer", keyByOfficer);
+    execution.setVariable("twoOrMoreWards", twoOrMoreWards);
+    execution.setVariable("chiefOfficerLimit", properties.chiefOfficerLimit().doubleValue());
+    execution.setVariable("keyDecisionThreshold", properties.keyDecisionThreshold().doubleValue());
+  }
+
+  /**
+   * After the table: who agrees ({@code agreement} and one flag per agreer), who decides (also as
+   * {@code approvalRoute}, which the registers and letters read), the group that records the
+   * decision, and whether scrutiny, publication and call-in apply. The table's answer reaches an
+   * end listener as the transient {@code decisionResult}.
+   */
+  public void record(DelegateExecution execution) {
+    Object result = execution.getVariable("decisionResult");
+    if (!(result instanceof DmnDecisionResult decisionResult)) {
+      throw new IllegalStateException("decision-route gave no result");
+    }
+    DmnDecisionResultEntries entries = decisionResult.getSingleResult();
+    String agreement = String.valueOf(entries.getEntry("agreement"));
+    List<String> agreers =
+        Arrays.stream(agreement.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    AGREERS.forEach((agreer, flag) -> execution.setVariable(flag, agreers.contains(agreer)));
+    DecisionMaker maker = DecisionMaker.valueOf(String.valueOf(entries.getEntry("decisionMaker")));
+    execution.setVariable("agreement", agreement);
+    execution.setVariable("decisionMaker", maker.name());
+    execution.setVariable("approvalRoute", maker.name());
+    execution.setVariable("decisionMakerGroup", maker.group());
+    execution.setVariable("decisionMakerTitle", maker.title());
+    execution.setVariable("scrutiny", Boolean.TRUE.equals(entries.getEntry("scrutiny")));
+    execution.setVariable("publication", Boolean.TRUE.equals(entries.getEntry("publication")));
+    execution.setVariable("callIn", Boolean.TRUE.equals(entries.getEntry("callIn")));
+    execution.setVariable("keyDecision", Boolean.TRUE.equals(entries.getEntry("keyDecision")));
+  }
+}
