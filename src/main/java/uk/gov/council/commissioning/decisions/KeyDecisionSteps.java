@@ -41,13 +41,13 @@ public class KeyDecisionSteps {
    * Seed 000 front sheet and §2.1: the PDS committee's scrutiny, recorded by democratic services.
    */
   public void scrutiny(DelegateTask task) {
+    FormChecks.asDeclared("Pre-decision scrutiny", "pre-decision-scrutiny", task);
     FormChecks checks = new FormChecks("Pre-decision scrutiny", task);
     LocalDate held = checks.date("scrutinyDate");
     if (held != null && held.isAfter(today())) {
       checks.problem("scrutinyDate", "cannot be in the future");
     }
     checks.throwIfAny();
-    FormChecks.asDeclared("Pre-decision scrutiny", "pre-decision-scrutiny", task);
   }
 
   /**
@@ -56,8 +56,7 @@ public class KeyDecisionSteps {
    */
   public void decision(DelegateTask task) {
     String group = String.valueOf(task.getVariable("decisionMakerGroup"));
-    Authentication signedIn =
-        task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
+    Authentication signedIn = signedIn(task);
     if (signedIn != null
         && signedIn.getUserId() != null
         && (signedIn.getGroupIds() == null || !signedIn.getGroupIds().contains(group))) {
@@ -145,6 +144,18 @@ public class KeyDecisionSteps {
   /** The last working day on which a published decision can be called in. */
   public LocalDate callInLastDay(LocalDate publication) {
     return calendar.addWorkingDays(publication, properties.callInWorkingDays());
+  }
+
+  /** The call-in period ends when the last call-in day is over. */
+  public java.time.Instant callInEnds(LocalDate publication) {
+    return callInRule()
+        .dueFrom(calendar.startOfDayAfter(publication.minusDays(1)).toInstant(), calendar);
+  }
+
+  private static Authentication signedIn(DelegateTask task) {
+    return task.getProcessEngineServices() == null
+        ? null
+        : task.getProcessEngineServices().getIdentityService().getCurrentAuthentication();
   }
 
   private LocalDate today() {

@@ -21,7 +21,6 @@ public class GatewayReportValidator implements TaskListener {
     boolean keyByOfficer = checks.flag("keyDecisionByOfficer");
     checks.textIf(keyByOfficer, "keyDecisionReason", "say why the decision is key");
     boolean twoOrMoreWards = checks.flag("twoOrMoreWards");
-    Double cost = checks.nonNegativeNumber("costOfProposal");
     int recommended = 0;
     int recommendedOption = 0;
     for (int option = 1; option <= 3; option++) {
@@ -39,7 +38,8 @@ public class GatewayReportValidator implements TaskListener {
     // given the checked amount, never the raw submission.
     task.setVariable("keyDecisionByOfficer", keyByOfficer);
     task.setVariable("twoOrMoreWards", twoOrMoreWards);
-    task.setVariable("extensionValue", cost);
+    // The form's own limits (required, at least 0) have been checked against its declaration.
+    task.setVariable("extensionValue", ((Number) task.getVariable("costOfProposal")).doubleValue());
     task.setVariable("recommendedOption", recommendedOption);
   }
 }
