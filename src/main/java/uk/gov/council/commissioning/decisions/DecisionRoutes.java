@@ -75,19 +75,22 @@ public class DecisionRoutes {
       throw new IllegalStateException("decision-route gave no result");
     }
     DmnDecisionResultEntries entries = decisionResult.getSingleResult();
-    String agreement = String.valueOf(entries.getEntry("agreement"));
+    // getEntry is generic: read into Object, or String.valueOf would take it as a char[].
+    Object agreementEntry = entries.getEntry("agreement");
+    Object makerEntry = entries.getEntry("decisionMaker");
+    String agreement = agreementEntry == null ? "" : agreementEntry.toString();
     List<String> agreers =
         Arrays.stream(agreement.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
     AGREERS.forEach((agreer, flag) -> execution.setVariable(flag, agreers.contains(agreer)));
-    DecisionMaker maker = DecisionMaker.valueOf(String.valueOf(entries.getEntry("decisionMaker")));
+    DecisionMaker maker = DecisionMaker.valueOf(String.valueOf(makerEntry));
     execution.setVariable("agreement", agreement);
     execution.setVariable("decisionMaker", maker.name());
     execution.setVariable("approvalRoute", maker.name());
     execution.setVariable("decisionMakerGroup", maker.group());
     execution.setVariable("decisionMakerTitle", maker.title());
-    execution.setVariable("scrutiny", Boolean.TRUE.equals(entries.getEntry("scrutiny")));
-    execution.setVariable("publication", Boolean.TRUE.equals(entries.getEntry("publication")));
-    execution.setVariable("callIn", Boolean.TRUE.equals(entries.getEntry("callIn")));
-    execution.setVariable("keyDecision", Boolean.TRUE.equals(entries.getEntry("keyDecision")));
+    for (String flag : List.of("scrutiny", "publication", "callIn", "keyDecision")) {
+      Object value = entries.getEntry(flag);
+      execution.setVariable(flag, Boolean.TRUE.equals(value));
+    }
   }
 }
