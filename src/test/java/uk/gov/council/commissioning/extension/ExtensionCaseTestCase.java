@@ -122,13 +122,13 @@ abstract class ExtensionCaseTestCase extends ProcessTestCase {
   }
 
   /**
-   * A key decision (the officer's judgement: the Executive decides) approved, published on 19
+   * A key decision (the officer's judgement: the Executive decides) approved and published on 20
    * September 2019 and called in within the call-in period.
    */
   ProcessInstance calledIn(String approvalComments, String callInReason) {
     ProcessInstance instance = agreedForDecision(true);
     complete(decisionTask(instance), approval("APPROVE", approvalComments));
-    complete(decisionTask(instance), Map.of("publicationDate", "2019-09-19"));
+    complete(decisionTask(instance), Map.of("publicationDate", "2019-09-20"));
     complete(decisionTask(instance), Map.of("callInReceived", true, "callInReason", callInReason));
     return instance;
   }
