@@ -8,6 +8,7 @@ import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnDecisionResultEntries;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
@@ -33,6 +34,40 @@ public class DecisionRoutes {
           "FINANCE", "agreeFinance");
 
   private final DecisionProperties properties;
+  private final DecisionService decisionService;
+
+  /**
+   * Who the table asks to agree to a decision of this kind and value, evaluated afresh from facts
+   * the caller recorded (never from a variable a task completion could change), e.g. whether the
+   * three directors must agree to a procurement "of this value" (seed 000 §10.7).
+   */
+  public List<String> agreers(
+      String kind, BigDecimal value, boolean keyByOfficer, boolean twoOrMoreWards) {
+    Map<String, Object> variables = new java.util.HashMap<>();
+    variables.put("decisionKind", kind);
+    variables.put("decisionValue", value.doubleValue());
+    variables.put("keyDecisionByOfficer", keyByOfficer);
+    variables.put("twoOrMoreWards", twoOrMoreWards);
+    variables.put("chiefOfficerLimit", properties.chiefOfficerLimit().doubleValue());
+    variables.put("keyDecisionThreshold", properties.keyDecisionThreshold().doubleValue());
+    Object agreement =
+        decisionService
+            .evaluateDecisionByKey("decision-route")
+            .variables(variables)
+            .evaluate()
+            .getSingleResult()
+            .getEntry("agreement");
+    return split(agreement);
+  }
+
+  private static List<String> split(Object agreement) {
+    return agreement == null
+        ? List.of()
+        : Arrays.stream(agreement.toString().split(","))
+            .map(String::trim)
+            .filter(s -> !s.isEmpty())
+            .toList();
+  }
 
   public DecisionProperties properties() {
     return properties;
@@ -79,8 +114,7 @@ public class DecisionRoutes {
     Object agreementEntry = entries.getEntry("agreement");
     Object makerEntry = entries.getEntry("decisionMaker");
     String agreement = agreementEntry == null ? "" : agreementEntry.toString();
-    List<String> agreers =
-        Arrays.stream(agreement.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    List<String> agreers = split(agreement);
     AGREERS.forEach((agreer, flag) -> execution.setVariable(flag, agreers.contains(agreer)));
     DecisionMaker maker = DecisionMaker.valueOf(String.valueOf(makerEntry));
     execution.setVariable("agreement", agreement);
