@@ -9,6 +9,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
 import uk.gov.council.commissioning.calendar.CalendarProperties;
 import uk.gov.council.commissioning.complaints.ComplaintProperties;
+import uk.gov.council.commissioning.decisions.DecisionProperties;
 import uk.gov.council.commissioning.extension.ExtensionProperties;
 import uk.gov.council.commissioning.incidents.IncidentProperties;
 import uk.gov.council.commissioning.kpireports.KpiReportsProperties;
@@ -50,6 +51,7 @@ class ConfigurationPropertiesTest {
           assertThat(context)
               .hasSingleBean(CalendarProperties.class)
               .hasSingleBean(ComplaintProperties.class)
+              .hasSingleBean(DecisionProperties.class)
               .hasSingleBean(ExtensionProperties.class)
               .hasSingleBean(IncidentProperties.class)
               .hasSingleBean(MeetingsProperties.class)

@@ -105,8 +105,5 @@ public class CheckExtensionOption implements JavaDelegate {
     variables.put(RETURN_COMMENTS, "");
     variables.put(DRAFT_NUMBER, 1);
     execution.setVariables(variables);
-    if (execution.getVariable(KEY_DECISION) == null) {
-      execution.setVariable(KEY_DECISION, Boolean.FALSE);
-    }
   }
 }

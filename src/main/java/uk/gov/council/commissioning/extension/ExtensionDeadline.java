@@ -3,12 +3,11 @@ package uk.gov.council.commissioning.extension;
 /**
  * The deadlines of an extension case, each with the seed section it comes from. ESCALATION: the
  * contracts managers are alerted before the contract ends; LAPSE: the contract's last day begins
- * with the case undecided; CALL_IN: the call-in period of a published key decision ends.
+ * with the case undecided. The call-in period is the key-decision sub-process's deadline.
  */
 enum ExtensionDeadline {
   ESCALATION("000 §4.9"),
-  LAPSE("000 §12.1"),
-  CALL_IN("000 front sheet (Call-in)");
+  LAPSE("000 §12.1");
 
   private final String seedSection;
 

@@ -5,7 +5,6 @@ import java.time.LocalDate;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.deadlines.DeadlineRule;
 
 /**
  * The extension process's deadline rules, from the register's dates, the council's periods and the
@@ -32,22 +31,6 @@ class ExtensionDeadlines {
   /** The Chief Officer is alerted when the last day of the contract begins. */
   public Instant lapseDue(LocalDate contractEnd) {
     return startOf(contractEnd);
-  }
-
-  /** The call-in period: the configured working days after the day of publication. */
-  public DeadlineRule callInRule() {
-    return DeadlineRule.workingDays(
-        properties.callInWorkingDays(), ExtensionDeadline.CALL_IN.seedSection());
-  }
-
-  /** The last working day on which a published key decision can be called in. */
-  public LocalDate callInLastDay(LocalDate publication) {
-    return calendar.addWorkingDays(publication, properties.callInWorkingDays());
-  }
-
-  /** The call-in period ends when the last call-in day is over. */
-  public Instant callInEnds(LocalDate publication) {
-    return callInRule().dueFrom(startOf(publication), calendar);
   }
 
   private Instant startOf(LocalDate day) {

@@ -10,14 +10,12 @@ import org.springframework.validation.annotation.Validated;
  * @param leadTime contracts ending within this period, with an unused option, get a case started
  * @param escalationNotice how long before the end date an undecided case goes to the contracts
  *     managers
- * @param callInWorkingDays working days after publication during which a key decision can be called
- *     in
  * @param autoStartOnStartup whether the register is also scanned when the application starts
  */
 @Validated
 @ConfigurationProperties("commissioning.extension")
 public record ExtensionProperties(
-    Period leadTime, Period escalationNotice, int callInWorkingDays, boolean autoStartOnStartup) {
+    Period leadTime, Period escalationNotice, boolean autoStartOnStartup) {
 
   public ExtensionProperties {
     if (leadTime == null || leadTime.isNegative() || leadTime.isZero()) {
@@ -27,10 +25,6 @@ public record ExtensionProperties(
     if (escalationNotice == null || escalationNotice.isNegative()) {
       throw new IllegalArgumentException(
           "commissioning.extension.escalation-notice must be a period, e.g. P3M");
-    }
-    if (callInWorkingDays < 0) {
-      throw new IllegalArgumentException(
-          "commissioning.extension.call-in-working-days must not be negative");
     }
   }
 }

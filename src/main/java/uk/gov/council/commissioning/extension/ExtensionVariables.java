@@ -19,10 +19,17 @@ final class ExtensionVariables {
   static final String ANNUAL_VALUE = "annualValue";
   static final String WHOLE_LIFE_VALUE = "wholeLifeValue";
   static final String KEY_DECISION = "keyDecision";
+
+  /** The gateway report's key-decision box: the officer's own judgement, given with a reason. */
+  static final String KEY_DECISION_BY_OFFICER = "keyDecisionByOfficer";
+
+  static final String TWO_OR_MORE_WARDS = "twoOrMoreWards";
+
+  /** The value of the extension (the report's cost of the proposal) as its check recorded it. */
+  static final String EXTENSION_VALUE = "extensionValue";
+
   static final String ESCALATION_DATE = "escalationDate";
   static final String CALL_IN_RECEIVED = "callInReceived";
-  static final String CALL_IN_LAST_DAY = "callInLastDay";
-  static final String PUBLICATION_DATE = "publicationDate";
   static final String RETURN_COMMENTS = "returnComments";
   static final String DRAFT_NUMBER = "draftNumber";
   static final String APPROVAL_ROUTE = "approvalRoute";

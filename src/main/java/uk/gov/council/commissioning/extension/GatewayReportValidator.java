@@ -16,7 +16,11 @@ public class GatewayReportValidator implements TaskListener {
   @Override
   public void notify(DelegateTask task) {
     FormChecks checks = new FormChecks("Gateway report", task).againstForm("gateway-report");
-    boolean keyDecision = checks.flag("keyDecision");
+    // The officer's own judgement that the decision is key counts only with its reason; the value
+    // and wards tests are the decision-route table's (key-decision-test).
+    boolean keyByOfficer = checks.flag("keyDecisionByOfficer");
+    checks.textIf(keyByOfficer, "keyDecisionReason", "say why the decision is key");
+    boolean twoOrMoreWards = checks.flag("twoOrMoreWards");
     int recommended = 0;
     int recommendedOption = 0;
     for (int option = 1; option <= 3; option++) {
@@ -30,9 +34,12 @@ public class GatewayReportValidator implements TaskListener {
           "option1Recommended", "recommend exactly one option (" + recommended + " recommended)");
     }
     checks.throwIfAny();
-    // An unanswered key-decision box reads as "not key" here, but the approval-route table matches
-    // no rule below its threshold without a value, so the answer is recorded as the check read it.
-    task.setVariable("keyDecision", keyDecision);
+    // Recorded as the check read them: an unanswered box reads as "no", and the route table is
+    // given the checked amount, never the raw submission.
+    task.setVariable("keyDecisionByOfficer", keyByOfficer);
+    task.setVariable("twoOrMoreWards", twoOrMoreWards);
+    // The form's own limits (required, at least 0) have been checked against its declaration.
+    task.setVariable("extensionValue", ((Number) task.getVariable("costOfProposal")).doubleValue());
     task.setVariable("recommendedOption", recommendedOption);
   }
 }

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.decisions.DecisionMaker;
 import uk.gov.council.commissioning.notify.Attachment;
 import uk.gov.council.commissioning.notify.NotificationService;
 
@@ -38,7 +39,7 @@ public class SendExtensionLetter implements JavaDelegate {
             LocalDate.parse((String) execution.getVariable(EXTENSION_START)),
             LocalDate.parse((String) execution.getVariable(EXTENSION_END)),
             String.valueOf(execution.getVariable(DECISION_REFERENCE_MADE)),
-            DecisionMakers.title(String.valueOf(execution.getVariable(APPROVAL_ROUTE))),
+            DecisionMaker.titleOf(String.valueOf(execution.getVariable(APPROVAL_ROUTE))),
             LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK));
     ExtensionLetter letter = letters.produceOnce(caseId, details);
 

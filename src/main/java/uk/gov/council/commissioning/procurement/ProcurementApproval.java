@@ -12,14 +12,16 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.cases.CompletedTask;
+import uk.gov.council.commissioning.decisions.DecisionRoutes;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.forms.MarkdownText;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /**
- * Approval to procure (seed 000 §10.7, CPR 1.3): the three agreements, then the decision maker
- * chosen by procurement-approval-route.dmn, who later also authorises the award report.
+ * Approval to procure (seed 000 §10.7, CPR 1.3): the decision maker and the agreements chosen by
+ * decision-route.dmn (kind PROCURE; the three directors only "for a procurement of this value"),
+ * then the decision; the decision maker later also authorises the award report.
  */
 @Component("procurementApproval")
 @RequiredArgsConstructor
@@ -54,6 +56,31 @@ public class ProcurementApproval {
   private final ProcurementDeadlines deadlines;
   private final ProcurementRegister register;
   private final ProcurementRegimes regimes;
+  private final DecisionRoutes routes;
+
+  /** The route table's names for the agreers, by the variable that holds each answer. */
+  private static final Map<String, String> AGREER_OF_ANSWER =
+      Map.of(
+          "governanceAgreement", "GOVERNANCE_CONTRACTS",
+          "corporateAgreement", "CORPORATE_SERVICES",
+          "financeAgreement", "FINANCE");
+
+  /**
+   * Whether the route asks this director to agree to the procurement as recorded (seed 000 §10.7:
+   * "for a procurement of this value").
+   */
+  public boolean asks(DelegateExecution execution, String answerVariable) {
+    return askedAgreements(execution.getProcessBusinessKey()).contains(answerVariable);
+  }
+
+  private List<String> askedAgreements(String reference) {
+    ProcurementRegister.Procurement procurement = register.require(reference);
+    List<String> agreers =
+        routes.agreers("PROCURE", procurement.estimatedValue(), procurement.keyDecision(), false);
+    return AGREEMENTS.keySet().stream()
+        .filter(answer -> agreers.contains(AGREER_OF_ANSWER.get(answer)))
+        .toList();
+  }
 
   public Date stepDue(DelegateExecution execution) {
     return deadlines.councilStepDue();
@@ -166,11 +193,13 @@ public class ProcurementApproval {
         deadlines.currentInstant());
   }
 
-  /** Whether all three agreed to the case as it now stands, from their recorded answers. */
+  /**
+   * Whether all the route asked agreed to the case as it now stands, from their recorded answers.
+   */
   public boolean allAgreed(DelegateExecution execution) {
     Map<String, ProcurementRegister.Agreement> answers =
         register.currentAgreements(execution.getProcessBusinessKey());
-    return AGREEMENTS.keySet().stream()
+    return askedAgreements(execution.getProcessBusinessKey()).stream()
         .allMatch(a -> answers.containsKey(a) && "AGREE".equals(answers.get(a).answer()));
   }
 
@@ -237,7 +266,10 @@ public class ProcurementApproval {
     ProcurementRegister.Procurement procurement =
         register.require(execution.getProcessBusinessKey());
     execution.setVariable("approvalValue", procurement.estimatedValue().doubleValue());
-    execution.setVariable("keyDecision", procurement.keyDecision());
+    // The procurement's key-decision box is the officer's own judgement; the table also tests the
+    // value against the council's threshold.
+    routes.inputs(
+        execution, "PROCURE", procurement.estimatedValue(), procurement.keyDecision(), false);
   }
 
   /** Records the table's choice: it decides whether to procure and later authorises the award. */

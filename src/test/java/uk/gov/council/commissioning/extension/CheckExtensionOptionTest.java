@@ -42,7 +42,7 @@ class CheckExtensionOptionTest {
           runtimeService,
           new ExtensionDeadlines(
               TestCalendars.englandAndWales(),
-              new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false)),
+              new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), false)),
           mock(Deadlines.class));
 
   @ParameterizedTest

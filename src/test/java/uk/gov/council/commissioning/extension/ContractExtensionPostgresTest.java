@@ -41,7 +41,7 @@ class ContractExtensionPostgresTest extends ExtensionCaseTestCase {
   }
 
   @Test
-  void seedRoutePortfolioHolderApprovesAndTheDecisionTakesEffectAfterTheCallInPeriod() {
+  void seedRouteChiefOfficerAndGovernanceAgreeAndThePortfolioHolderApproves() {
     ProcessInstance instance = extendedOnTheSeedRoute();
 
     ExtensionLetter letter = letters.findByCase(instance.getId()).orElseThrow();

@@ -118,10 +118,11 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
     assertThat(runningCases()).isEqualTo(1);
   }
 
-  // --- the seed's route: Portfolio Holder, key decision, call-in period ------------------------
+  // --- the seed's route: Chief Officer and governance agree, the Portfolio Holder approves
+  // ---------
 
   @Test
-  void seedRoutePortfolioHolderApprovesAndTheDecisionTakesEffectAfterTheCallInPeriod() {
+  void seedRouteChiefOfficerAndGovernanceAgreeAndThePortfolioHolderApproves() {
     ProcessInstance instance = extendedOnTheSeedRoute();
 
     assertThat(letters.findByCase(instance.getId())).isPresent();
@@ -160,19 +161,21 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
   void aCallInStopsImplementationAndTheDecisionMakerReconsiders() {
     ProcessInstance instance = calledIn("", "Called in by three members of the PDS committee");
 
-    assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision");
+    assertThat(decisionOf(instance)).isWaitingAt("Task_RecordDecision");
+    assertThat(decisionTask(instance)).hasCandidateGroup("democratic-services");
     assertThat(
             managementService
                 .createJobQuery()
-                .processInstanceId(instance.getId())
+                .processInstanceId(decisionOf(instance).getId())
                 .activityId("Timer_CallInPeriodEnds")
                 .count())
         .isZero();
     assertThat(contracts.findByReference(reference).orElseThrow().endDate())
         .isEqualTo(LocalDate.of(2020, 4, 7));
 
-    complete(task(instance), approval("APPROVE", "Confirmed after reconsideration"));
-    // A reconsidered decision is not called in a second time.
+    complete(decisionTask(instance), approval("APPROVE", "Confirmed after reconsideration"));
+    complete(decisionTask(instance), Map.of("publicationDate", "2019-09-20"));
+    // A reconsidered decision is published but not called in a second time.
     assertThat(instance).isWaitingAt("Task_UpdateContractRegister");
   }
 
@@ -180,7 +183,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
   void aCallInCanEndInRefusalOnReconsideration() {
     ProcessInstance instance = calledIn("", "Called in");
 
-    complete(task(instance), approval("REFUSE", "Withdrawn on reconsideration"));
+    complete(decisionTask(instance), approval("REFUSE", "Withdrawn on reconsideration"));
 
     assertThat(instance).isWaitingAt("Task_ActOnRefusal");
   }
@@ -188,39 +191,72 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
   @Test
   void callInPeriodCountsWorkingDaysAcrossEaster() {
     ProcessInstance instance = startedAt(LocalDateTime.of(2025, 4, 17, 10, 0));
-    draftScrutiniseAndAgree(instance, true);
-    complete(task(instance), approval("APPROVE", ""));
+    draftAndAgree(instance, true);
+    complete(decisionTask(instance), approval("APPROVE", ""));
 
     // Thursday 17 April 2025; Good Friday and Easter Monday are bank holidays in England.
-    complete(task(instance), Map.of("publicationDate", "2025-04-17"));
+    complete(decisionTask(instance), Map.of("publicationDate", "2025-04-17"));
 
-    assertThat(instance).variables().containsEntry("callInLastDay", "2025-04-28");
-    assertThat(timer(instance, "Timer_CallInPeriodEnds").getDuedate())
+    ProcessInstance decision = decisionOf(instance);
+    assertThat(decision).variables().containsEntry("callInLastDay", "2025-04-28");
+    assertThat(timer(decision, "Timer_CallInPeriodEnds").getDuedate())
         .isEqualTo(at(LocalDateTime.of(2025, 4, 29, 0, 0)));
   }
 
   // --- the other decision makers (DMN routes) -------------------------------------------------
 
   @Test
-  void smallNonKeyExtensionIsApprovedByTheChiefOfficerAloneAndTakesEffectAtOnce() {
+  void smallNonKeyExtensionIsAgreedByGovernanceAndApprovedByTheChiefOfficerWhoIsNotAskedToAgree() {
     ProcessInstance instance = startedOn("60000", List.of(12));
+    Map<String, Object> report = gatewayReport(false);
+    report.put("costOfProposal", 30000.0);
+    complete(instance, "Task_PrepareGatewayReport", report);
 
-    draftScrutiniseAndAgree(instance, false);
+    // The Chief Officer decides, so does not agree first (seed 000 §10.2 is for "this value").
+    assertThat(openTasks(instance)).containsExactly("Task_GovernanceAgreement");
+    answerAgreement(instance, chiefOfficer("AGREE", ""), governance("AGREE", ""));
 
-    assertAwaitingDecision(
-        instance, "CHIEF_OFFICER", "Task_ChiefOfficerDecision", "chief-officers");
-    complete(task(instance), approval("APPROVE", ""));
+    assertAwaitingDecision(instance, "CHIEF_OFFICER", "chief-officers");
+    assertThat(decisionOf(instance)).hasNotPassed("Task_RecordScrutiny");
+    complete(decisionTask(instance), approval("APPROVE", ""));
     assertThat(instance).hasPassed("EndEvent_Approved").isWaitingAt("Task_UpdateContractRegister");
   }
 
   @Test
-  void highValueExtensionGoesToTheExecutiveRecordedByDemocraticServices() {
+  void theExtensionIsRoutedByItsOwnValueNotTheContractsWholeLifeValue() {
+    // A contract worth £3.2m over its life, extended for a year at £225,000 (seed 000 §10.2).
     ProcessInstance instance = startedOn("3200000", List.of(12, 12));
 
-    draftScrutiniseAndAgree(instance, true);
+    draftAndAgree(instance, false);
 
-    assertAwaitingDecision(
-        instance, "EXECUTIVE", "Task_RecordExecutiveDecision", "democratic-services");
+    assertAwaitingDecision(instance, "PORTFOLIO_HOLDER", "portfolio-holders");
+    assertThat(instance).variables().containsEntry("keyDecision", false);
+  }
+
+  @Test
+  void anExtensionOfKeyDecisionValueGoesToTheExecutiveAfterScrutiny() {
+    ProcessInstance instance = startedOn("3200000", List.of(12, 12));
+    Map<String, Object> report = gatewayReport(false);
+    report.put("costOfProposal", 800000.0);
+    complete(instance, "Task_PrepareGatewayReport", report);
+    answerAgreement(instance, chiefOfficer("AGREE", ""), governance("AGREE", ""));
+
+    assertThat(instance).variables().containsEntry("keyDecision", true);
+    assertThat(decisionOf(instance)).isWaitingAt("Task_RecordScrutiny");
+    complete(decisionTask(instance), scrutiny());
+    assertAwaitingDecision(instance, "EXECUTIVE", "democratic-services");
+  }
+
+  @Test
+  void anExtensionAffectingTwoOrMoreWardsIsAKeyDecision() {
+    ProcessInstance instance = started();
+    Map<String, Object> report = gatewayReport(false);
+    report.put("twoOrMoreWards", true);
+    complete(instance, "Task_PrepareGatewayReport", report);
+    answerAgreement(instance, chiefOfficer("AGREE", ""), governance("AGREE", ""));
+
+    assertThat(instance).variables().containsEntry("keyDecision", true);
+    assertThat(decisionOf(instance)).isWaitingAt("Task_RecordScrutiny");
   }
 
   // --- return and refusal --------------------------------------------------------------------
@@ -246,8 +282,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
             chiefOfficer("RETURN", "Add the 2019 KPI figures"),
             governance("AGREE", "Content with the value"));
 
-    complete(instance, "Task_PrepareGatewayReport", gatewayReport(true));
-    complete(instance, "Task_RecordScrutiny", scrutiny());
+    complete(instance, "Task_PrepareGatewayReport", gatewayReport(false));
 
     for (String activity : List.of("Task_ChiefOfficerAgreement", "Task_GovernanceAgreement")) {
       // What Tasklist fills the form with: every variable the task can see.
@@ -263,9 +298,9 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
     assertRefused(taskAt(instance, "Task_ChiefOfficerAgreement"), Map.of(), "chiefOfficerDecision");
 
     answerAgreement(instance, chiefOfficer("AGREE", "KPIs now shown"), governance("AGREE", ""));
-    assertThat(instance).isWaitingAt("Task_PortfolioHolderDecision");
-    // The decision maker still sees what this round's agreers said.
-    assertThat(taskService.getVariables(task(instance).getId()))
+    assertAwaitingDecision(instance, "PORTFOLIO_HOLDER", "portfolio-holders");
+    // This round's agreers' comments stay on the case for the decision's record.
+    assertThat(runtimeService.getVariables(instance.getId()))
         .containsEntry("chiefOfficerCommentsMade", "KPIs now shown")
         .doesNotContainKeys("chiefOfficerComments", "governanceComments");
     // Each round's answers stay with the task they were given in.
@@ -283,7 +318,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
   void aDecisionCalledInOpensEmptyForTheReconsideration() {
     ProcessInstance instance = calledIn("As recommended", "Called in by three members");
 
-    Task reconsider = taskAt(instance, "Task_PortfolioHolderDecision");
+    Task reconsider = decisionTask(instance);
     assertThat(taskService.getVariables(reconsider.getId()))
         .as("the reconsideration opens empty")
         .doesNotContainKeys("approvalDecision", "approvalComments", "decisionReference");
@@ -298,6 +333,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
             "PH-2019-131",
             "approvalComments",
             "Confirmed after reconsideration"));
+    complete(decisionTask(instance), Map.of("publicationDate", "2019-09-20"));
     execute(jobAt(instance, "Task_UpdateContractRegister"));
     // The register records the reconsidered decision, not the one called in.
     assertThat(contracts.findByReference(reference).orElseThrow().options().get(1).usedByDecision())
@@ -347,7 +383,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
   void refusalByTheDecisionMakerEndsTheSameWay() {
     ProcessInstance instance = agreedForDecision(true);
 
-    complete(task(instance), approval("REFUSE", "Retender now instead"));
+    complete(decisionTask(instance), approval("REFUSE", "Retender now instead"));
 
     assertThat(instance).hasPassed("EndEvent_DecisionRefused").isWaitingAt("Task_ActOnRefusal");
     complete(
@@ -411,8 +447,8 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
     execute(jobAt(instance, "Task_EmailContractsManagers"));
     assertThat(instance).isWaitingAt("Task_ReviewExtensionAtRisk");
 
-    draftScrutiniseAndAgree(instance, false);
-    complete(instance, "Task_ChiefOfficerDecision", approval("APPROVE", ""));
+    draftAndAgree(instance, false);
+    complete(decisionTask(instance), approval("APPROVE", ""));
     execute(jobAt(instance, "Task_UpdateContractRegister"));
     execute(jobAt(instance, "Task_SendExtensionLetter"));
     complete(instance, "Task_ConfirmExtensionLetter", Map.of("letterReceived", true));
@@ -443,7 +479,7 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
 
   @Test
   void aReturnWithoutCommentsIsRefused() {
-    ProcessInstance instance = scrutinised();
+    ProcessInstance instance = drafted();
     Task task = taskAt(instance, "Task_ChiefOfficerAgreement");
 
     assertRefused(task, chiefOfficer("RETURN", ""), "chiefOfficerComments");
@@ -453,8 +489,8 @@ class ContractExtensionProcessTest extends ExtensionCaseTestCase {
   @Test
   void aPublicationDateInTheFutureIsRefused() {
     ProcessInstance instance = agreedForDecision(true);
-    complete(task(instance), approval("APPROVE", ""));
-    Task task = task(instance);
+    complete(decisionTask(instance), approval("APPROVE", ""));
+    Task task = decisionTask(instance);
 
     assertRefused(
         task, Map.of("publicationDate", "2019-12-25"), "publicationDate: cannot be in the future");

@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -181,11 +182,16 @@ class ExtensionApiTest extends HttpProcessTestCase {
   private ProcessInstance caseAwaitingTheProvider() {
     alphaContract(12);
     ProcessInstance instance = cases.startAsSystem(reference);
-    complete(instance, "Task_PrepareGatewayReport", gatewayReport(false));
-    complete(instance, "Task_RecordScrutiny", scrutiny());
-    complete(instance, "Task_ChiefOfficerAgreement", chiefOfficer("AGREE", "Agreed"));
+    Map<String, Object> report = gatewayReport(false);
+    report.put("costOfProposal", 30000.0);
+    complete(instance, "Task_PrepareGatewayReport", report);
     complete(instance, "Task_GovernanceAgreement", governance("AGREE", "Agreed"));
-    complete(instance, "Task_ChiefOfficerDecision", approval("APPROVE", ""));
+    ProcessInstance decision =
+        runtimeService
+            .createProcessInstanceQuery()
+            .superProcessInstanceId(instance.getId())
+            .singleResult();
+    complete(decision, "Task_RecordDecision", approval("APPROVE", ""));
     execute(jobAt(instance, "Task_UpdateContractRegister"));
     execute(jobAt(instance, "Task_SendExtensionLetter"));
     assertThat(taskAt(instance, "Task_ConfirmExtensionLetter")).isNotNull();

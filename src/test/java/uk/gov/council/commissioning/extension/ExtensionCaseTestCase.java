@@ -5,15 +5,14 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.job;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.task;
 import static uk.gov.council.commissioning.extension.ExtensionTestData.*;
-import static uk.gov.council.commissioning.testkit.TestClock.at;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 import org.camunda.bpm.engine.HistoryService;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,26 +56,31 @@ abstract class ExtensionCaseTestCase extends ProcessTestCase {
     return cases.startAsSystem(reference);
   }
 
-  /** A case whose key-decision gateway report has been drafted and scrutinised. */
-  ProcessInstance scrutinised() {
+  /**
+   * A case whose gateway report (not a key decision) has been drafted: the route asks the Chief
+   * Officer and governance to agree.
+   */
+  ProcessInstance drafted() {
     ProcessInstance instance = started();
-    complete(task(instance), gatewayReport(true));
-    complete(task(instance), scrutiny());
+    complete(task(instance), gatewayReport(false));
     return instance;
   }
 
-  /** A scrutinised case whose agreers have answered as given. */
+  /** A drafted case whose agreers have answered as given. */
   ProcessInstance agreementAnswered(
       Map<String, Object> chiefOfficer, Map<String, Object> governance) {
-    ProcessInstance instance = scrutinised();
+    ProcessInstance instance = drafted();
     answerAgreement(instance, chiefOfficer, governance);
     return instance;
   }
 
-  /** A case on the seeded contract, its gateway report drafted, scrutinised and agreed. */
+  /**
+   * A case on the seeded contract, its gateway report drafted and agreed and, for a key decision,
+   * scrutinised: the decision maker's task is open.
+   */
   ProcessInstance agreedForDecision(boolean keyDecision) {
     ProcessInstance instance = started();
-    draftScrutiniseAndAgree(instance, keyDecision);
+    draftAndAgree(instance, keyDecision);
     return instance;
   }
 
@@ -103,42 +107,46 @@ abstract class ExtensionCaseTestCase extends ProcessTestCase {
   }
 
   /**
-   * A key decision approved by the Portfolio Holder, published on 19 September 2019 and called in
-   * within the call-in period.
+   * The key-decision sub-process the case has called (scrutiny, decision, publication, call-in).
+   */
+  ProcessInstance decisionOf(ProcessInstance instance) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId())
+        .singleResult();
+  }
+
+  /** The open task of the case's decision sub-process. */
+  Task decisionTask(ProcessInstance instance) {
+    return task(decisionOf(instance));
+  }
+
+  /**
+   * A key decision (the officer's judgement: the Executive decides) approved and published on 20
+   * September 2019 and called in within the call-in period.
    */
   ProcessInstance calledIn(String approvalComments, String callInReason) {
     ProcessInstance instance = agreedForDecision(true);
-    complete(task(instance), approval("APPROVE", approvalComments));
-    complete(task(instance), Map.of("publicationDate", "2019-09-19"));
-    complete(task(instance), Map.of("callInReceived", true, "callInReason", callInReason));
+    complete(decisionTask(instance), approval("APPROVE", approvalComments));
+    complete(decisionTask(instance), Map.of("publicationDate", "2019-09-20"));
+    complete(decisionTask(instance), Map.of("callInReceived", true, "callInReason", callInReason));
     return instance;
   }
 
   /**
-   * The seed's own route (seed 000 §10.2): the Portfolio Holder approves the key decision, it is
-   * published on Thursday 19 September 2019, and once the call-in period has passed the register is
-   * updated and the letter sent; the case then waits for the provider to confirm the letter.
+   * The seed's own route (seed 000 §10.2): the Chief Officer and the AD Governance &amp; Contracts
+   * agree, the Portfolio Holder approves (not a key decision at the extension's £225,000: no
+   * scrutiny, publication or call-in), the register is updated and the letter sent; the case then
+   * waits for the provider to confirm the letter.
    */
   ProcessInstance extendedOnTheSeedRoute() {
     ProcessInstance instance = started();
 
-    draftScrutiniseAndAgree(instance, true);
-    assertAwaitingDecision(
-        instance, "PORTFOLIO_HOLDER", "Task_PortfolioHolderDecision", "portfolio-holders");
-    complete(task(instance), approval("APPROVE", ""));
+    draftAndAgree(instance, false);
+    assertAwaitingDecision(instance, "PORTFOLIO_HOLDER", "portfolio-holders");
+    assertThat(decisionOf(instance)).hasNotPassed("Task_RecordScrutiny");
+    complete(decisionTask(instance), approval("APPROVE", ""));
 
-    assertThat(instance).isWaitingAt("Task_PublishDecision");
-    complete(task(instance), Map.of("publicationDate", "2019-09-19"));
-    // Five working days after Thursday 19 September 2019: Thursday 26 September.
-    assertThat(instance)
-        .isWaitingAt("Task_RecordCallIn")
-        .variables()
-        .containsEntry("callInLastDay", "2019-09-26");
-    Job callInTimer = timer(instance, "Timer_CallInPeriodEnds");
-    assertThat(callInTimer.getDuedate()).isEqualTo(at(LocalDateTime.of(2019, 9, 27, 0, 0)));
-
-    TestClock.set(LocalDateTime.of(2019, 9, 27, 0, 1));
-    execute(callInTimer);
     assertThat(instance).isWaitingAt("Task_UpdateContractRegister");
     execute(job());
     assertThat(instance).isWaitingAt("Task_SendExtensionLetter");
@@ -155,23 +163,37 @@ abstract class ExtensionCaseTestCase extends ProcessTestCase {
     return instance;
   }
 
-  /** The case waits for the route's decision maker, at a task offered to their group alone. */
-  void assertAwaitingDecision(
-      ProcessInstance instance, String route, String activity, String candidateGroup) {
-    assertThat(instance).isWaitingAt(activity).variables().containsEntry("approvalRoute", route);
-    assertThat(task(instance)).hasCandidateGroup(candidateGroup);
+  /**
+   * The case waits in its decision sub-process for the route's decision maker, at a task offered to
+   * their group alone.
+   */
+  void assertAwaitingDecision(ProcessInstance instance, String route, String candidateGroup) {
+    assertThat(instance)
+        .isWaitingAt("CallActivity_KeyDecision")
+        .variables()
+        .containsEntry("approvalRoute", route);
+    assertThat(decisionOf(instance)).isWaitingAt("Task_RecordDecision");
+    assertThat(decisionTask(instance)).hasCandidateGroup(candidateGroup);
   }
 
-  void draftScrutiniseAndAgree(ProcessInstance instance, boolean keyDecision) {
+  /**
+   * The report drafted, agreed by those the route asks, and for a key decision scrutinised by the
+   * PDS committee.
+   */
+  void draftAndAgree(ProcessInstance instance, boolean keyDecision) {
     complete(instance, "Task_PrepareGatewayReport", gatewayReport(keyDecision));
-    complete(instance, "Task_RecordScrutiny", scrutiny());
     answerAgreement(instance, chiefOfficer("AGREE", "Agreed"), governance("AGREE", "Agreed"));
+    if (keyDecision) {
+      complete(decisionTask(instance), scrutiny());
+    }
   }
 
-  /** The agreers answer the scrutinised report: the Chief Officer, then governance. */
+  /** Those the route asks answer the report: the Chief Officer (if asked), then governance. */
   void answerAgreement(
       ProcessInstance instance, Map<String, Object> chiefOfficer, Map<String, Object> governance) {
-    complete(instance, "Task_ChiefOfficerAgreement", chiefOfficer);
+    if (taskAt(instance, "Task_ChiefOfficerAgreement") != null) {
+      complete(instance, "Task_ChiefOfficerAgreement", chiefOfficer);
+    }
     complete(instance, "Task_GovernanceAgreement", governance);
   }
 

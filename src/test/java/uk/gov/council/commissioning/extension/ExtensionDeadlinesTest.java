@@ -2,6 +2,7 @@ package uk.gov.council.commissioning.extension;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -13,7 +14,11 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
+import uk.gov.council.commissioning.deadlines.EngineClock;
 import uk.gov.council.commissioning.deadlines.TimeAcceleration;
+import uk.gov.council.commissioning.decisions.DecisionProperties;
+import uk.gov.council.commissioning.decisions.DecisionProperties.ExtensionValueBasis;
+import uk.gov.council.commissioning.decisions.KeyDecisionSteps;
 import uk.gov.council.commissioning.testkit.TestCalendars;
 import uk.gov.council.commissioning.testkit.TestClock;
 
@@ -23,9 +28,18 @@ class ExtensionDeadlinesTest {
 
   private static final WorkingDayCalendar CALENDAR = TestCalendars.englandAndWales();
   private static final ExtensionProperties DEFAULTS =
-      new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), 5, false);
+      new ExtensionProperties(Period.ofMonths(9), Period.ofMonths(3), false);
 
   private final ExtensionDeadlines deadlines = new ExtensionDeadlines(CALENDAR, DEFAULTS);
+
+  /** The call-in period is the key-decision sub-process's, with the shipped five working days. */
+  private final KeyDecisionSteps callIn =
+      new KeyDecisionSteps(
+          new EngineClock(),
+          CALENDAR,
+          new DecisionProperties(
+              new BigDecimal("500000"), new BigDecimal("100000"), 5, ExtensionValueBasis.EXTENSION),
+          null);
 
   /** What the kit's timer expression does with a deadline's row when time is accelerated. */
   private final TimeAcceleration fast = new TimeAcceleration(1440);
@@ -48,7 +62,7 @@ class ExtensionDeadlinesTest {
   void theNoticePeriodIsTheCouncilsToSet() {
     ExtensionDeadlines sixWeeks =
         new ExtensionDeadlines(
-            CALENDAR, new ExtensionProperties(Period.ofMonths(9), Period.ofWeeks(6), 5, false));
+            CALENDAR, new ExtensionProperties(Period.ofMonths(9), Period.ofWeeks(6), false));
 
     assertThat(sixWeeks.escalationDay(LocalDate.of(2020, 4, 7)))
         .isEqualTo(LocalDate.of(2020, 2, 25));
@@ -86,14 +100,14 @@ class ExtensionDeadlinesTest {
     "2019-12-19, 2019-12-30, 2019-12-31T00:00:00Z"
   })
   void callInSkipsBankHolidays(LocalDate published, LocalDate lastDay, Instant ends) {
-    assertThat(deadlines.callInLastDay(published)).isEqualTo(lastDay);
-    assertThat(deadlines.callInEnds(published)).isEqualTo(ends);
+    assertThat(callIn.callInLastDay(published)).isEqualTo(lastDay);
+    assertThat(callIn.callInEnds(published)).isEqualTo(ends);
   }
 
   @Test
   void aPublicationAtTheWeekendCountsFromTheNextWorkingDay() {
     // Saturday 21 September 2019: Mon 23 .. Fri 27 are the five working days.
-    assertThat(deadlines.callInLastDay(LocalDate.of(2019, 9, 21)))
+    assertThat(callIn.callInLastDay(LocalDate.of(2019, 9, 21)))
         .isEqualTo(LocalDate.of(2019, 9, 27));
   }
 
@@ -115,9 +129,9 @@ class ExtensionDeadlinesTest {
 
     // The period still counts real working days (ends 00:00 31 December), twelve days away: twelve
     // minutes.
-    assertThat(deadlines.callInLastDay(LocalDate.of(2019, 12, 19)))
+    assertThat(callIn.callInLastDay(LocalDate.of(2019, 12, 19)))
         .isEqualTo(LocalDate.of(2019, 12, 30));
-    assertTimerFires(deadlines.callInEnds(LocalDate.of(2019, 12, 19)), 12, now);
+    assertTimerFires(callIn.callInEnds(LocalDate.of(2019, 12, 19)), 12, now);
   }
 
   @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static uk.gov.council.commissioning.testkit.FormRefusals.problemsOf;
 
+import java.math.BigDecimal;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.Date;
@@ -19,15 +20,31 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import uk.gov.council.commissioning.deadlines.EngineClock;
+import uk.gov.council.commissioning.decisions.DecisionProperties;
+import uk.gov.council.commissioning.decisions.DecisionProperties.ExtensionValueBasis;
+import uk.gov.council.commissioning.decisions.KeyDecisionSteps;
 import uk.gov.council.commissioning.extension.FakeScopes.Variables;
 import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.testkit.TestCalendars;
 import uk.gov.council.commissioning.testkit.TestClock;
 
 /** The server-side checks of the extension forms, called as the engine would call the listeners. */
 @ExtendWith(TestClock.class)
 class ExtensionFormChecksTest {
 
-  private final ExtensionFormChecks checks = new ExtensionFormChecks(new EngineClock());
+  private final ExtensionFormChecks checks = new ExtensionFormChecks();
+
+  /**
+   * The decision, publication, call-in and scrutiny forms are the key-decision sub-process's now;
+   * their checks are tested here with the extension's data, as before.
+   */
+  private final KeyDecisionSteps steps =
+      new KeyDecisionSteps(
+          new EngineClock(),
+          TestCalendars.englandAndWales(),
+          new DecisionProperties(
+              new BigDecimal("500000"), new BigDecimal("100000"), 5, ExtensionValueBasis.EXTENSION),
+          null);
 
   @BeforeEach
   void theDayAfterTheSeedReport() {
@@ -139,24 +156,37 @@ class ExtensionFormChecksTest {
     }
 
     @Test
-    void anUnansweredKeyDecisionIsRecordedAsNotAKeyDecision() {
-      Map<String, Object> report = ExtensionTestData.gatewayReport(true);
-      report.put("keyDecision", null);
+    void anUnansweredKeyDecisionIsRecordedAsNotTheOfficersJudgement() {
+      Map<String, Object> report = ExtensionTestData.gatewayReport(false);
+      report.put("keyDecisionByOfficer", null);
       Variables vars = Variables.of(report);
 
       validator.notify(FakeScopes.task(vars));
 
-      // The approval-route table matches no rule below £100,000 without it.
-      assertThat(vars.process).containsEntry("keyDecision", false);
+      // The decision-route table's key-decision test reads it as a boolean.
+      assertThat(vars.process)
+          .containsEntry("keyDecisionByOfficer", false)
+          .containsEntry("twoOrMoreWards", false)
+          // Seed 000 §10.2 "for an extension this value": the cost of the extension period.
+          .containsEntry("extensionValue", 225000.0);
+    }
+
+    @Test
+    void theOfficersKeyDecisionNeedsAReason() {
+      Map<String, Object> report = ExtensionTestData.gatewayReport(true);
+      report.remove("keyDecisionReason");
+
+      assertThat(problems(report))
+          .containsExactly("keyDecisionReason: say why the decision is key");
     }
 
     @Test
     void aFlagThatIsNotTrueOrFalseIsNamed() {
       Map<String, Object> report = ExtensionTestData.gatewayReport(true);
-      report.put("keyDecision", "yes");
+      report.put("keyDecisionByOfficer", "yes");
 
       assertThat(problems(report))
-          .containsExactly("keyDecision: must be ticked or not (true/false)");
+          .containsExactly("keyDecisionByOfficer: must be ticked or not (true/false)");
     }
 
     @Test
@@ -239,10 +269,10 @@ class ExtensionFormChecksTest {
     void approvingNeedsADecisionReference() {
       assertThatCode(
               () ->
-                  checks.approval(
+                  steps.decision(
                       task("approvalDecision", "APPROVE", "decisionReference", "PH-2019-117")))
           .doesNotThrowAnyException();
-      assertThat(problemsOf(() -> checks.approval(task("approvalDecision", "APPROVE"))))
+      assertThat(problemsOf(() -> steps.decision(task("approvalDecision", "APPROVE"))))
           .containsExactly("decisionReference: is required");
     }
 
@@ -251,7 +281,7 @@ class ExtensionFormChecksTest {
       assertThat(
               problemsOf(
                   () ->
-                      checks.approval(
+                      steps.decision(
                           task(
                               "approvalDecision",
                               "APPROVE",
@@ -266,7 +296,7 @@ class ExtensionFormChecksTest {
           catchThrowableOfType(
               TaskFormException.class,
               () ->
-                  checks.approval(
+                  steps.decision(
                       task(
                           "approvalDecision",
                           "REFUSE",
@@ -285,7 +315,7 @@ class ExtensionFormChecksTest {
       assertThat(
               problemsOf(
                   () ->
-                      checks.approval(
+                      steps.decision(
                           task("approvalDecision", "AGREE", "decisionReference", "PH-2019-117"))))
           .containsExactly("approvalDecision: must be one of APPROVE, REFUSE");
     }
@@ -296,15 +326,15 @@ class ExtensionFormChecksTest {
 
     @Test
     void todayOrEarlierIsAccepted() {
-      assertThatCode(() -> checks.publication(task("publicationDate", "2019-09-20")))
+      assertThatCode(() -> steps.publication(task("publicationDate", "2019-09-20")))
           .doesNotThrowAnyException();
-      assertThatCode(() -> checks.publication(task("publicationDate", " 2019-09-19 ")))
+      assertThatCode(() -> steps.publication(task("publicationDate", " 2019-09-19 ")))
           .doesNotThrowAnyException();
     }
 
     @Test
     void aDateInTheFutureIsRefused() {
-      assertThat(problemsOf(() -> checks.publication(task("publicationDate", "2019-09-21"))))
+      assertThat(problemsOf(() -> steps.publication(task("publicationDate", "2019-09-21"))))
           .containsExactly("publicationDate: cannot be in the future");
     }
 
@@ -313,20 +343,20 @@ class ExtensionFormChecksTest {
       // 23:30 UTC on 20 September is already 21 September in London (BST).
       TestClock.set(Date.from(java.time.Instant.parse("2019-09-20T23:30:00Z")));
 
-      assertThatCode(() -> checks.publication(task("publicationDate", "2019-09-21")))
+      assertThatCode(() -> steps.publication(task("publicationDate", "2019-09-21")))
           .doesNotThrowAnyException();
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"next week", "19/09/2019", "2019-02-30"})
     void somethingThatIsNotADateIsRefused(String value) {
-      assertThat(problemsOf(() -> checks.publication(task("publicationDate", value))))
+      assertThat(problemsOf(() -> steps.publication(task("publicationDate", value))))
           .containsExactly("publicationDate: must be a date (YYYY-MM-DD)");
     }
 
     @Test
     void aMissingDateIsRequired() {
-      assertThat(problemsOf(() -> checks.publication(task())))
+      assertThat(problemsOf(() -> steps.publication(task())))
           .containsExactly("publicationDate: is required");
     }
   }
@@ -338,7 +368,7 @@ class ExtensionFormChecksTest {
     void aReceivedCallInWithAReasonPasses() {
       assertThatCode(
               () ->
-                  checks.callIn(
+                  steps.callIn(
                       task("callInReceived", true, "callInReason", "Called in by three members")))
           .doesNotThrowAnyException();
     }
@@ -348,14 +378,14 @@ class ExtensionFormChecksTest {
       assertThat(
               problemsOf(
                   () ->
-                      checks.callIn(
+                      steps.callIn(
                           task("callInReceived", false, "callInReason", "Thought about it"))))
           .containsExactly("callInReceived: complete this task only when a call-in was received");
     }
 
     @Test
     void theReasonIsRequired() {
-      assertThat(problemsOf(() -> checks.callIn(task("callInReceived", true))))
+      assertThat(problemsOf(() -> steps.callIn(task("callInReceived", true))))
           .containsExactly("callInReason: is required");
     }
   }
@@ -391,9 +421,9 @@ class ExtensionFormChecksTest {
   @Test
   void scrutinyNeedsCommitteeDateAndComments() {
     assertThatCode(
-            () -> checks.scrutiny(FakeScopes.task(Variables.of(ExtensionTestData.scrutiny()))))
+            () -> steps.scrutiny(FakeScopes.task(Variables.of(ExtensionTestData.scrutiny()))))
         .doesNotThrowAnyException();
-    assertThat(problemsOf(() -> checks.scrutiny(task("scrutinyDate", "17 September"))))
+    assertThat(problemsOf(() -> steps.scrutiny(task("scrutinyDate", "17 September"))))
         .containsExactly(
             "scrutinyCommittee: is required",
             "scrutinyDate: must be a date (YYYY-MM-DD)",

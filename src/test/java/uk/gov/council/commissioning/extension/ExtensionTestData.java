@@ -82,9 +82,20 @@ final class ExtensionTestData {
   }
 
   /** A complete gateway report as the seed's officer would submit it. */
+  /**
+   * The seed's report (cost of the extension £225,000: one year at the 2017 price, the council's
+   * assumption as the seed's front sheet leaves the cost empty); {@code keyDecision}: the officer
+   * judges it key, with a reason, which routes it to the Executive with scrutiny and call-in.
+   */
   static Map<String, Object> gatewayReport(boolean keyDecision) {
     Map<String, Object> v = FormValues.load("extension/gateway-report");
-    v.put("keyDecision", keyDecision);
+    v.remove("keyDecision");
+    v.put("keyDecisionByOfficer", keyDecision);
+    if (keyDecision) {
+      v.put(
+          "keyDecisionReason",
+          "Decided with the approval to tender, a Non-Urgent Executive Key decision");
+    }
     return v;
   }
 

@@ -34,7 +34,7 @@ class FormRegisterColumnsTest {
     "qaf-improvement-plan-validate, validationFindings, 4000",
     "qaf-improvement-plan-csg, csgReport, 4000",
     "qaf-improvement-plan-csg, defaultNoticeReasons, 2000",
-    "extension-decision, decisionReference, 200",
+    "key-decision-record, decisionReference, 200",
     "serious-incident-review, outcome, 2000",
     "complaint-acknowledge, safeguardingSummary, 2000",
     "complaint-start, safeguardingSummary, 2000",

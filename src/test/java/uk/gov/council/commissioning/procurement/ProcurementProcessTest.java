@@ -58,6 +58,48 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
 
   // --- the whole way ---------------------------------------------------------------------------
 
+  /**
+   * Seed 000 §10.7, §2.3, §6.4: the re-tender (estimated £1,575,000: five years and two 1-year
+   * options at £225,000) is agreed by the AD Governance & Contracts, the Director of Corporate
+   * Services and the Director of Finance and decided by the Executive as a key decision.
+   */
+  @Test
+  void theSeedsReTenderIsAgreedByTheThreeDirectorsAndDecidedByTheExecutive() {
+    ProcessInstance instance = start(request(null, "PA2023", 1_575_000, false));
+
+    assertThat(openTasks(instance))
+        .containsExactlyInAnyOrder(
+            "Task_GovernanceAgreement", "Task_CorporateServicesAgreement", "Task_FinanceAgreement");
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .containsEntry("approvalRoute", "EXECUTIVE")
+        .containsEntry("keyDecision", true)
+        .containsEntry("scrutiny", true);
+  }
+
+  /**
+   * Seed 000 §10.7 asks the three directors "for a procurement of this value": below the Chief
+   * Officer's limit the AD Governance & Contracts agrees alone and the Chief Officer decides.
+   */
+  @Test
+  void aSmallProcurementIsAgreedByGovernanceAloneAndDecidedByTheChiefOfficer() {
+    ProcessInstance instance = start(request(null, "PA2023", 80_000, false));
+
+    assertThat(openTasks(instance)).containsExactly("Task_GovernanceAgreement");
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .containsEntry("approvalRoute", "CHIEF_OFFICER")
+        .containsEntry("agreeCorporateServices", false)
+        .containsEntry("agreeFinance", false);
+
+    // A variable sent with the completion does not bring the directors back in or out.
+    completeAs(
+        GOVERNANCE,
+        instance,
+        "Task_GovernanceAgreement",
+        Map.of("governanceAgreement", "AGREE", "agreeFinance", true));
+    assertThat(instance).isWaitingAt("Task_DecideToProcure");
+    assertThat(taskAt(instance, "Task_DecideToProcure")).isNotNull();
+  }
+
   @Test
   void aTenderGoesFromApprovalToALiveContractThatClosesTheOldOne() {
     ProcessInstance instance = start(request(replaced.reference(), "PA2023", 2_100_000, true));

@@ -77,7 +77,7 @@ class AccessSetupGrantsTest extends ProcessTestCase {
     assertThat(
             granted(
                 Roles.PROCUREMENT,
-                "procurement-approval-route",
+                "decision-route",
                 Resources.DECISION_DEFINITION,
                 Permissions.READ_HISTORY))
         .as("the decision table its process uses")
@@ -85,7 +85,7 @@ class AccessSetupGrantsTest extends ProcessTestCase {
     assertThat(
             granted(
                 Roles.SAFEGUARDING,
-                "procurement-approval-route",
+                "decision-route",
                 Resources.DECISION_DEFINITION,
                 Permissions.READ_HISTORY))
         .isFalse();

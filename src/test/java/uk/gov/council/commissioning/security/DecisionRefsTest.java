@@ -12,7 +12,7 @@ class DecisionRefsTest {
   @Test
   void theBusinessRuleTasksOfAProcessNameItsDecisionTables() throws Exception {
     try (InputStream model = new FileInputStream("processes/procurement.bpmn")) {
-      assertThat(AccessSetup.decisionRefs(model)).containsOnly("procurement-approval-route");
+      assertThat(AccessSetup.decisionRefs(model)).containsOnly("decision-route");
     }
     try (InputStream model = new FileInputStream("processes/serious-incident.bpmn")) {
       assertThat(AccessSetup.decisionRefs(model)).isEmpty();
