@@ -61,12 +61,31 @@ class ContractApiTest {
 
   @Test
   void staffSeeEveryContractWithProviderAndOptions() throws Exception {
-    mvc.perform(get("/api/contracts?size=200").with(user("cat").authorities(() -> "GROUP_finance")))
+    // Other tests add contracts to the shared register, so the demo's may sit on any page: read
+    // them all.
+    List<String> references = new java.util.ArrayList<>();
+    boolean more = true;
+    for (int page = 0; more; page++) {
+      org.springframework.test.web.servlet.MvcResult read =
+          mvc.perform(
+                  get("/api/contracts?size=200&page=" + page)
+                      .with(user("cat").authorities(() -> "GROUP_finance")))
+              .andExpect(status().isOk())
+              .andReturn();
+      references.addAll(
+          com.jayway.jsonpath.JsonPath.read(
+              read.getResponse().getContentAsString(), "$[*].reference"));
+      more = Boolean.parseBoolean(read.getResponse().getHeader("X-Has-More"));
+      assertThat(page).as("pages").isLessThan(100);
+    }
+    assertThat(references)
+        .contains("DPSP-2017-01", "HC-2022-03", "DO-2023-02")
+        .doesNotHaveDuplicates();
+    mvc.perform(
+            get("/api/contracts/DPSP-2017-01").with(user("cat").authorities(() -> "GROUP_finance")))
         .andExpect(status().isOk())
-        .andExpect(jsonPath("$[*].reference", hasItems("DPSP-2017-01", "HC-2022-03", "DO-2023-02")))
-        .andExpect(
-            jsonPath("$[?(@.reference == 'DPSP-2017-01')].providerName", hasItem("Vibrance")))
-        .andExpect(jsonPath("$[?(@.reference == 'DPSP-2017-01')].options[1].used", hasItem(false)));
+        .andExpect(jsonPath("$.provider.name").value("Vibrance"))
+        .andExpect(jsonPath("$.options[1].used").value(false));
   }
 
   @Test

@@ -377,6 +377,13 @@ class KpiCatalogueApiTest extends HttpProcessTestCase {
     Response page = officer.get("/kpi-catalogues/" + code + "/" + pageYear);
     assertThat(page.status()).isEqualTo(200);
     assertThat(page.text()).doesNotContain("/edit?kpi=");
+    assertThat(
+            org.jsoup.Jsoup.parse(page.text()).select("nav a[aria-current=page]").eachAttr("href"))
+        .as("the catalogues are reached from the reports' menu")
+        .containsExactly("/kpi-catalogues");
+    assertThat(
+            org.jsoup.Jsoup.parse(provider.get("/reports").text()).select("nav a").eachAttr("href"))
+        .doesNotContain("/kpi-catalogues");
     assertThat(officer.get("/kpi-catalogues/" + code + "/" + pageYear + "/edit?kpi=O1.1").status())
         .isEqualTo(403);
     assertThat(officer.get("/kpi-catalogues?year=20x6").status()).isEqualTo(400);
