@@ -107,7 +107,7 @@ public class ProcurementApproval {
       String regime) {
 
     private static final List<String> FIELDS =
-        List.of("procurementStrategy", "estimatedValue", "keyDecision", "regime");
+        List.of("procurementStrategy", "estimatedValue", "keyDecisionByOfficer", "regime");
 
     void handOver(DelegateTask task) {
       List<Object> values = List.of(strategy, value, keyDecision, regime);
@@ -121,7 +121,7 @@ public class ProcurementApproval {
           approval,
           CompletedTask.get(execution, "procurementStrategy"),
           new BigDecimal(CompletedTask.get(execution, "estimatedValue")),
-          Boolean.parseBoolean(CompletedTask.get(execution, "keyDecision")),
+          Boolean.parseBoolean(CompletedTask.get(execution, "keyDecisionByOfficer")),
           CompletedTask.get(execution, "regime"));
     }
 
@@ -130,7 +130,7 @@ public class ProcurementApproval {
       execution.setVariable("procurementStrategy", strategy);
       execution.setVariable("estimatedValue", RegisterProcurement.pounds(value));
       execution.setVariable("estimatedValueText", RegisterProcurement.pounds(value));
-      execution.setVariable("keyDecision", keyDecision);
+      execution.setVariable("keyDecisionByOfficer", keyDecision);
       execution.setVariable("regime", regime);
       execution.setVariable("regimeName", approval.regimes.find(regime).orElseThrow().name());
     }
@@ -152,7 +152,7 @@ public class ProcurementApproval {
    * extension's gateway report asks; the value and wards tests are the route table's.
    */
   static boolean keyByOfficer(FormChecks checks) {
-    boolean keyDecision = checks.flag("keyDecision");
+    boolean keyDecision = checks.flag("keyDecisionByOfficer");
     checks.textIf(keyDecision, "keyDecisionReason", "say why the procurement is a key decision");
     checks.optionalText("keyDecisionReason", 2000);
     return keyDecision;
@@ -270,7 +270,6 @@ public class ProcurementApproval {
   public void decisionInputs(DelegateExecution execution) {
     ProcurementRegister.Procurement procurement =
         register.require(execution.getProcessBusinessKey());
-    execution.setVariable("approvalValue", procurement.estimatedValue().doubleValue());
     // The procurement's key-decision box is the officer's own judgement; the table also tests the
     // value against the council's threshold.
     routes.inputs(

@@ -51,7 +51,7 @@ public class RegisterProcurement implements JavaDelegate {
     boolean keyDecision =
         "MANUAL".equals(startReason)
             ? ProcurementApproval.keyByOfficer(checks)
-            : checks.flag("keyDecision");
+            : checks.flag("keyDecisionByOfficer");
     if (!START_REASONS.contains(startReason)) {
       checks.problem("startReason", "must be one of MANUAL, EXTENSION_REFUSED, LAST_OPTION_USED");
     }
@@ -120,7 +120,7 @@ public class RegisterProcurement implements JavaDelegate {
     // commas.
     variables.put("estimatedValue", pounds(value));
     variables.put("estimatedValueText", pounds(value));
-    variables.put("keyDecision", keyDecision);
+    variables.put("keyDecisionByOfficer", keyDecision);
     variables.put("procurementStrategy", strategy);
     variables.put("revisionText", "");
     variables.put("startReason", startReason);

@@ -722,7 +722,7 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
                 "Open tender, one lot, 5 years + 1 + 1 (seed 000 §6.8)",
                 "estimatedValue",
                 "£450,000",
-                "keyDecision",
+                "keyDecisionByOfficer",
                 false,
                 "regime",
                 "PA2023"));
@@ -750,7 +750,13 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
         instance,
         Map.of("governanceAgreement", "AGREE"),
         Map.of("corporateAgreement", "AGREE"),
-        Map.of("financeAgreement", "AGREE", "estimatedValue", 50_000.0, "keyDecision", false));
+        Map.of(
+            "financeAgreement",
+            "AGREE",
+            "estimatedValue",
+            50_000.0,
+            "keyDecisionByOfficer",
+            false));
     assertThat(decisionStep(instance, "Task_RecordScrutiny"))
         .hasCandidateGroup("democratic-services");
     decide(instance, "APPROVE", "Executive minute 123");
@@ -1041,7 +1047,7 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
     answer.put("procurementStrategy", "As before");
     answer.put("revisionNotes", "Marked key");
     answer.put("estimatedValue", "£400,000");
-    answer.put("keyDecision", true);
+    answer.put("keyDecisionByOfficer", true);
     answer.put("regime", "PA2023");
     assertRefusedAs(
         OFFICER, taskAt(revised, "Task_ReviseProcurementCase"), answer, "keyDecisionReason");
@@ -1064,7 +1070,13 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
         "REVISE",
         "Payroll only",
         "Support service removed; payroll only",
-        Map.of("estimatedValue", "£80,000", "keyDecision", false, "regime", "PA2023_LIGHT_TOUCH"));
+        Map.of(
+            "estimatedValue",
+            "£80,000",
+            "keyDecisionByOfficer",
+            false,
+            "regime",
+            "PA2023_LIGHT_TOUCH"));
 
     assertThat(register.require(instance.getBusinessKey()).estimatedValue())
         .isEqualByComparingTo("80000.00");

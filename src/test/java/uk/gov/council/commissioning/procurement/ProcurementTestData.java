@@ -84,7 +84,7 @@ final class ProcurementTestData {
     variables.put("title", "Direct Payments Support and Payroll Service");
     variables.put("serviceArea", "Adult social care");
     variables.put("estimatedValue", value);
-    variables.put("keyDecision", keyDecision);
+    variables.put("keyDecisionByOfficer", keyDecision);
     if (keyDecision) {
       variables.put("keyDecisionReason", KEY_DECISION_REASON);
     }

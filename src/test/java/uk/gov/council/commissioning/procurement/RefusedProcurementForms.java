@@ -39,7 +39,7 @@ public final class RefusedProcurementForms {
         {"variables": {"title": {"value": "Advocacy", "type": "String"},
                        "serviceArea": {"value": "Adult social care", "type": "String"},
                        "estimatedValue": {"value": "£80,000", "type": "String"},
-                       "keyDecision": {"value": true, "type": "Boolean"},
+                       "keyDecisionByOfficer": {"value": true, "type": "Boolean"},
                        "regime": {"value": "PA2023", "type": "String"},
                        "procurementStrategy": {"value": "Open tender", "type": "String"}}}""",
         TestUsers.as(user));
