@@ -43,6 +43,27 @@ public class DecisionRoutes {
    */
   public List<String> agreers(
       String kind, BigDecimal value, boolean keyByOfficer, boolean twoOrMoreWards) {
+    Object agreement = evaluate(kind, value, keyByOfficer, twoOrMoreWards).getEntry("agreement");
+    return split(agreement);
+  }
+
+  /**
+   * Takes the route afresh from facts the caller recorded and sets the variables {@link #record}
+   * sets, just before a caller hands them to the key-decision sub-process: a variable sent with an
+   * earlier task completion must not choose who decides or skip scrutiny or call-in.
+   */
+  public void route(
+      DelegateExecution execution,
+      String kind,
+      BigDecimal value,
+      boolean keyByOfficer,
+      boolean twoOrMoreWards) {
+    inputs(execution, kind, value, keyByOfficer, twoOrMoreWards);
+    record(execution, evaluate(kind, value, keyByOfficer, twoOrMoreWards));
+  }
+
+  private DmnDecisionResultEntries evaluate(
+      String kind, BigDecimal value, boolean keyByOfficer, boolean twoOrMoreWards) {
     Map<String, Object> variables = new java.util.HashMap<>();
     variables.put("decisionKind", kind);
     variables.put("decisionValue", value.doubleValue());
@@ -50,14 +71,11 @@ public class DecisionRoutes {
     variables.put("twoOrMoreWards", twoOrMoreWards);
     variables.put("chiefOfficerLimit", properties.chiefOfficerLimit().doubleValue());
     variables.put("keyDecisionThreshold", properties.keyDecisionThreshold().doubleValue());
-    Object agreement =
-        decisionService
-            .evaluateDecisionByKey("decision-route")
-            .variables(variables)
-            .evaluate()
-            .getSingleResult()
-            .getEntry("agreement");
-    return split(agreement);
+    return decisionService
+        .evaluateDecisionByKey("decision-route")
+        .variables(variables)
+        .evaluate()
+        .getSingleResult();
   }
 
   private static List<String> split(Object agreement) {
@@ -109,7 +127,10 @@ public class DecisionRoutes {
     if (!(result instanceof DmnDecisionResult decisionResult)) {
       throw new IllegalStateException("decision-route gave no result");
     }
-    DmnDecisionResultEntries entries = decisionResult.getSingleResult();
+    record(execution, decisionResult.getSingleResult());
+  }
+
+  private static void record(DelegateExecution execution, DmnDecisionResultEntries entries) {
     // getEntry is generic: read into Object, or String.valueOf would take it as a char[].
     Object agreementEntry = entries.getEntry("agreement");
     Object makerEntry = entries.getEntry("decisionMaker");

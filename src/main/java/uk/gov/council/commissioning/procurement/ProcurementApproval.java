@@ -47,12 +47,6 @@ public class ProcurementApproval {
           "PORTFOLIO_HOLDER", "Portfolio Holder",
           "EXECUTIVE", "Executive");
 
-  /**
-   * The Executive's minute of a decision: its own for each decision, kept on the task that recorded
-   * it.
-   */
-  static final List<String> EXECUTIVE_RECORD = List.of("decisionReference", "decisionDate");
-
   private final ProcurementDeadlines deadlines;
   private final ProcurementRegister register;
   private final ProcurementRegimes regimes;
@@ -113,7 +107,7 @@ public class ProcurementApproval {
       String regime) {
 
     private static final List<String> FIELDS =
-        List.of("procurementStrategy", "estimatedValue", "keyDecision", "regime");
+        List.of("procurementStrategy", "estimatedValue", "keyDecisionByOfficer", "regime");
 
     void handOver(DelegateTask task) {
       List<Object> values = List.of(strategy, value, keyDecision, regime);
@@ -127,7 +121,7 @@ public class ProcurementApproval {
           approval,
           CompletedTask.get(execution, "procurementStrategy"),
           new BigDecimal(CompletedTask.get(execution, "estimatedValue")),
-          Boolean.parseBoolean(CompletedTask.get(execution, "keyDecision")),
+          Boolean.parseBoolean(CompletedTask.get(execution, "keyDecisionByOfficer")),
           CompletedTask.get(execution, "regime"));
     }
 
@@ -136,7 +130,7 @@ public class ProcurementApproval {
       execution.setVariable("procurementStrategy", strategy);
       execution.setVariable("estimatedValue", RegisterProcurement.pounds(value));
       execution.setVariable("estimatedValueText", RegisterProcurement.pounds(value));
-      execution.setVariable("keyDecision", keyDecision);
+      execution.setVariable("keyDecisionByOfficer", keyDecision);
       execution.setVariable("regime", regime);
       execution.setVariable("regimeName", approval.regimes.find(regime).orElseThrow().name());
     }
@@ -145,12 +139,23 @@ public class ProcurementApproval {
   private CaseDetails caseDetails(FormChecks checks, LocalDate begun) {
     String strategy = checks.text("procurementStrategy", 4000);
     BigDecimal value = checks.amount("estimatedValue");
-    boolean keyDecision = checks.flag("keyDecision");
+    boolean keyDecision = keyByOfficer(checks);
     String regime = checks.text("regime");
     if (regime != null) {
       regimes.problemFor(regime, begun).ifPresent(why -> checks.problem("regime", why));
     }
     return new CaseDetails(this, strategy, value, keyDecision, regime);
+  }
+
+  /**
+   * The officer's own judgement that the procurement is key counts only with its reason, as the
+   * extension's gateway report asks; the value and wards tests are the route table's.
+   */
+  static boolean keyByOfficer(FormChecks checks) {
+    boolean keyDecision = checks.flag("keyDecisionByOfficer");
+    checks.textIf(keyDecision, "keyDecisionReason", "say why the procurement is a key decision");
+    checks.optionalText("keyDecisionReason", 2000);
+    return keyDecision;
   }
 
   /** The day the procurement began: it decides which law governs it. */
@@ -265,7 +270,6 @@ public class ProcurementApproval {
   public void decisionInputs(DelegateExecution execution) {
     ProcurementRegister.Procurement procurement =
         register.require(execution.getProcessBusinessKey());
-    execution.setVariable("approvalValue", procurement.estimatedValue().doubleValue());
     // The procurement's key-decision box is the officer's own judgement; the table also tests the
     // value against the council's threshold.
     routes.inputs(
@@ -285,6 +289,55 @@ public class ProcurementApproval {
     register.setApprovalRoute(execution.getProcessBusinessKey(), route.toString());
   }
 
+  /**
+   * Before the key-decision call: the route taken again from the procurement as recorded, so the
+   * decision maker, scrutiny, publication and call-in handed over cannot come from a variable a
+   * task completion sent.
+   */
+  public void routeForDecision(DelegateExecution execution) {
+    ProcurementRegister.Procurement procurement =
+        register.require(execution.getProcessBusinessKey());
+    routes.route(
+        execution, "PROCURE", procurement.estimatedValue(), procurement.keyDecision(), false);
+    if (!route(execution).equals(execution.getVariable("decisionMaker"))) {
+      throw new IllegalStateException(
+          "Procurement "
+              + execution.getProcessBusinessKey()
+              + ": the route changed since the directors were asked");
+    }
+  }
+
+  /** What the decision forms show: the procurement, never a service user's details. */
+  public String subject(DelegateExecution execution) {
+    ProcurementRegister.Procurement procurement =
+        register.require(execution.getProcessBusinessKey());
+    return "Approval to procure: "
+        + procurement.title()
+        + " ("
+        + execution.getProcessBusinessKey()
+        + ")";
+  }
+
+  public String summary(DelegateExecution execution) {
+    ProcurementRegister.Procurement procurement =
+        register.require(execution.getProcessBusinessKey());
+    return "Estimated whole-life value "
+        + RegisterProcurement.pounds(procurement.estimatedValue())
+        + "; regime "
+        + regimes
+            .find(procurement.regime())
+            .map(ProcurementRegime::name)
+            .orElse(procurement.regime())
+        + "; agreed by "
+        + String.join(
+            ", ",
+            askedAgreements(execution.getProcessBusinessKey()).stream()
+                .map(AGREEMENTS::get)
+                .sorted()
+                .toList())
+        + ".";
+  }
+
   public void decisionMakerChosen(DelegateExecution execution) {
     execution.setVariable("approvalRouteTitle", decisionMakerTitle(execution));
   }
@@ -296,22 +349,6 @@ public class ProcurementApproval {
 
   public String decisionMakerGroup(DelegateExecution execution) {
     return DECISION_MAKER_GROUPS.get(route(execution));
-  }
-
-  public void decided(DelegateTask task) {
-    FormChecks checks = new FormChecks(task.getName(), task);
-    checks.oneOf("procurementDecision", Set.of("APPROVE", "REFUSE"));
-    checks.text("procurementDecisionReasons");
-    if (isExecutive(task.getExecution())) {
-      // The Executive's own record: democratic services give the minute reference and date.
-      checks.text("decisionReference");
-      LocalDate decided = checks.date("decisionDate");
-      if (decided != null && decided.isAfter(deadlines.today())) {
-        checks.problem("decisionDate", "the Executive's decision cannot be dated in the future");
-      }
-    }
-    checks.throwIfAny();
-    TaskAnswers.keepOnTask(task, EXECUTIVE_RECORD);
   }
 
   public void approved(DelegateExecution execution) {

@@ -91,7 +91,8 @@ public class ProcurementStarts {
                     + " and ends on "
                     + contract.endDate()
                     + ".",
-                false));
+                false,
+                null));
       } catch (RuntimeException e) {
         // One contract's problem (e.g. a procurement started meanwhile) must not stop the others.
         log.warn("No procurement started for contract {}: {}", reference, e.getMessage());
@@ -113,15 +114,28 @@ public class ProcurementStarts {
             contract,
             reason,
             background,
-            Boolean.TRUE.equals(execution.getVariable("keyDecision"))));
+            Boolean.TRUE.equals(execution.getVariable("keyDecisionByOfficer")),
+            execution.getVariable("keyDecisionReason")));
   }
 
-  private String start(Contract contract, String reason, String background, boolean keyDecision) {
+  /**
+   * The officer's judgement that the service's decision is key, and its reason, come over from the
+   * extension; the value test is the route table's, on the procurement's own value.
+   */
+  private String start(
+      Contract contract,
+      String reason,
+      String background,
+      boolean keyByOfficer,
+      Object keyDecisionReason) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("title", contract.title());
     variables.put("serviceArea", contract.serviceArea());
     variables.put("estimatedValue", estimatedValue(contract).doubleValue());
-    variables.put("keyDecision", keyDecision);
+    variables.put("keyDecisionByOfficer", keyByOfficer);
+    if (keyByOfficer && keyDecisionReason != null) {
+      variables.put("keyDecisionReason", keyDecisionReason.toString());
+    }
     variables.put("regime", regimeFor(deadlines.today()));
     variables.put("replacesContractReference", contract.reference());
     variables.put("startReason", reason);

@@ -44,9 +44,14 @@ public class RegisterProcurement implements JavaDelegate {
       regimes.problemFor(regime, deadlines.today()).ifPresent(why -> checks.problem("regime", why));
     }
     BigDecimal value = checks.amount("estimatedValue");
-    boolean keyDecision = checks.flag("keyDecision");
     Object reasonGiven = execution.getVariable("startReason");
     String startReason = reasonGiven == null ? "MANUAL" : reasonGiven.toString();
+    // An officer's start says why the procurement is key; a start from an extension carries the
+    // extension's finding, which the officer confirms with a reason when preparing the case.
+    boolean keyDecision =
+        "MANUAL".equals(startReason)
+            ? ProcurementApproval.keyByOfficer(checks)
+            : checks.flag("keyDecisionByOfficer");
     if (!START_REASONS.contains(startReason)) {
       checks.problem("startReason", "must be one of MANUAL, EXTENSION_REFUSED, LAST_OPTION_USED");
     }
@@ -115,7 +120,7 @@ public class RegisterProcurement implements JavaDelegate {
     // commas.
     variables.put("estimatedValue", pounds(value));
     variables.put("estimatedValueText", pounds(value));
-    variables.put("keyDecision", keyDecision);
+    variables.put("keyDecisionByOfficer", keyDecision);
     variables.put("procurementStrategy", strategy);
     variables.put("revisionText", "");
     variables.put("startReason", startReason);

@@ -122,7 +122,7 @@ class FormRefusalLoggingTest extends HttpProcessTestCase {
     variables.put("title", "Direct Payments Support and Payroll Service");
     variables.put("serviceArea", "Adult social care");
     variables.put("estimatedValue", 450_000d);
-    variables.put("keyDecision", false);
+    variables.put("keyDecisionByOfficer", false);
     variables.put("regime", "PA2023_LIGHT_TOUCH");
     variables.put("replacesContractReference", null);
     variables.put("procurementStrategy", "Open tender, one lot, 5 years + 1 + 1");

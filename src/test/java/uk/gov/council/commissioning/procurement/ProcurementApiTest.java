@@ -106,6 +106,24 @@ class ProcurementApiTest extends HttpProcessTestCase {
         .contains("governanceAgreementComments: say why you do not agree");
   }
 
+  /**
+   * The officer's key-decision box counts only with its reason: a 400 naming the field, and no
+   * procurement recorded.
+   */
+  @Test
+  void aProcurementMarkedKeyWithoutAReasonIsA400NamingTheField() throws Exception {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Response start =
+        RefusedProcurementForms.keyWithoutReasonThroughTheRestApi(http, TEAM.user(BUYER));
+    JsonNode body = answer(start, 400);
+    assertThat(body.path("errors").findValuesAsText("field")).containsExactly("keyDecisionReason");
+    assertThat(body.path("message").asText())
+        .contains("keyDecisionReason: say why the procurement is a key decision");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+    JsonNode list = answer(http.get("/api/procurements", as(TEAM.user(BUYER))), 200);
+    assertThat(list.findValuesAsText("title")).doesNotContain("Advocacy");
+  }
+
   /** The same through Tasklist's own engine API, signed in with a session as a browser is. */
   @Test
   void tasklistShowsARefusedFormInTheChecksWords() throws Exception {

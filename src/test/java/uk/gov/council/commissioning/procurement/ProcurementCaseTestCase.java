@@ -48,30 +48,86 @@ abstract class ProcurementCaseTestCase extends ProcessTestCase {
     return instance;
   }
 
+  /**
+   * Agreement as the route asks, then the decision through the key-decision sub-process: for a key
+   * decision scrutiny, the Executive's resolution, publication and the call-in period running out
+   * without a call-in (its timer fired without moving the clock, so the plan's dates still hold).
+   */
   void approve(ProcessInstance instance) {
     agreeAll(instance);
-    String route = approvalRoute(instance);
-    String reasons = "The service is a statutory duty (Care Act 2014)";
-    Map<String, Object> answer =
-        "EXECUTIVE".equals(route)
-            ? executiveApproval(reasons, "Executive minute 123", "2026-03-02")
-            : decisionToProcure("APPROVE", reasons);
-    completeAs(decider(route), instance, "Task_DecideToProcure", answer);
+    decide(instance, "APPROVE", "Executive minute 123");
+    if (Boolean.TRUE.equals(runtimeService.getVariable(instance.getId(), "publication"))) {
+      publishDecision(instance, "2026-03-02");
+      periodEndsWithoutCallIn(instance);
+    }
   }
 
-  /** The decision maker's answer: APPROVE or REFUSE, with the reasons. */
-  static Map<String, Object> decisionToProcure(String decision, String reasons) {
+  /** The decision task of the case's key-decision sub-process, or null. */
+  Task decisionStep(ProcessInstance instance, String activityId) {
+    return taskAt(instance.getBusinessKey(), activityId);
+  }
+
+  /** The running key-decision sub-process the procurement called. */
+  ProcessInstance decisionOf(ProcessInstance instance) {
+    return runtimeService
+        .createProcessInstanceQuery()
+        .superProcessInstanceId(instance.getId())
+        .processDefinitionKey("key-decision")
+        .singleResult();
+  }
+
+  /**
+   * Scrutiny where the route asks it (democratic services record the PDS committee's), then the
+   * decision maker's decision.
+   */
+  void decide(ProcessInstance instance, String decision, String reference) {
+    if (decisionStep(instance, "Task_RecordScrutiny") != null) {
+      completeAs(CLERK, decisionStep(instance, "Task_RecordScrutiny"), scrutiny());
+    }
+    completeAs(
+        decider(approvalRoute(instance)),
+        decisionStep(instance, "Task_RecordDecision"),
+        decisionToProcure(decision, reference));
+  }
+
+  void publishDecision(ProcessInstance instance, String on) {
+    completeAs(
+        CLERK, decisionStep(instance, "Task_PublishDecision"), Map.of("publicationDate", on));
+  }
+
+  /** The call-in period ends with no call-in: its timer fires. */
+  void periodEndsWithoutCallIn(ProcessInstance instance) {
+    managementService.executeJob(
+        managementService
+            .createJobQuery()
+            .processInstanceId(decisionOf(instance).getId())
+            .activityId("Timer_CallInPeriodEnds")
+            .singleResult()
+            .getId());
+  }
+
+  /** The Adult Care and Health PDS Committee's pre-decision scrutiny (seed 000 front sheet). */
+  static Map<String, Object> scrutiny() {
+    return Map.of(
+        "scrutinyCommittee",
+        "Adult Care and Health PDS Committee",
+        "scrutinyDate",
+        "2026-03-02",
+        "scrutinyComments",
+        "Noted; no objection to the re-tender");
+  }
+
+  /**
+   * The decision maker's answer on the key-decision form: APPROVE or REFUSE, the decision's
+   * reference (an Executive minute), and reasons for a refusal.
+   */
+  static Map<String, Object> decisionToProcure(String decision, String reference) {
     Map<String, Object> answer = new HashMap<>();
-    answer.put("procurementDecision", decision);
-    answer.put("procurementDecisionReasons", reasons);
-    return answer;
-  }
-
-  /** The Executive's approval as democratic services record it: the minute and its date. */
-  static Map<String, Object> executiveApproval(String reasons, String minute, String decidedOn) {
-    Map<String, Object> answer = decisionToProcure("APPROVE", reasons);
-    answer.put("decisionReference", minute);
-    answer.put("decisionDate", decidedOn);
+    answer.put("approvalDecision", decision);
+    answer.put("decisionReference", reference);
+    answer.put(
+        "approvalComments",
+        "REFUSE".equals(decision) ? "The service can be brought in-house within the budget" : "");
     return answer;
   }
 

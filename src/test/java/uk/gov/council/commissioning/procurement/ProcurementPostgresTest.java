@@ -7,6 +7,8 @@ import static uk.gov.council.commissioning.procurement.ProcurementTestData.*;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.Map;
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +26,7 @@ import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 class ProcurementPostgresTest extends ProcurementCaseTestCase {
 
   @Autowired ProcurementRegister register;
+  @Autowired HistoryService historyService;
 
   @Test
   void aProcurementRunsFromTheRequestToALiveContractOnPostgres() {
@@ -33,6 +36,31 @@ class ProcurementPostgresTest extends ProcurementCaseTestCase {
     String reference = instance.getBusinessKey();
     assertThat(runtimeService.getVariable(instance.getId(), "approvalRoute"))
         .isEqualTo("EXECUTIVE");
+    // A key decision: scrutinised, published and past its call-in period before it is planned.
+    String decision =
+        historyService
+            .createHistoricProcessInstanceQuery()
+            .superProcessInstanceId(instance.getId())
+            .singleResult()
+            .getId();
+    assertThat(
+            historyService
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(decision)
+                .finished()
+                .list()
+                .stream()
+                .map(HistoricActivityInstance::getActivityId)
+                .toList())
+        .contains(
+            "Task_RecordScrutiny",
+            "Task_RecordDecision",
+            "Task_PublishDecision",
+            "Timer_CallInPeriodEnds",
+            "EndEvent_Approved");
+    assertThat(instance).hasPassed("Task_RecordApproval");
+    assertThat(runtimeService.getVariable(instance.getId(), "decisionOutcome"))
+        .isEqualTo("APPROVED");
     planTimetable(instance, plan("PA2023"));
 
     // The market engagement overruns its planned end (10 April): the lead re-plans it to 12 April.

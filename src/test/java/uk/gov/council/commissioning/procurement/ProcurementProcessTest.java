@@ -7,11 +7,14 @@ import static uk.gov.council.commissioning.procurement.ProcurementTestData.*;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -96,8 +99,8 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
         instance,
         "Task_GovernanceAgreement",
         Map.of("governanceAgreement", "AGREE", "agreeFinance", true));
-    assertThat(instance).isWaitingAt("Task_DecideToProcure");
-    assertThat(taskAt(instance, "Task_DecideToProcure")).isNotNull();
+    assertThat(instance).isWaitingAt("CallActivity_KeyDecision");
+    assertThat(decisionStep(instance, "Task_RecordDecision")).hasCandidateGroup("chief-officers");
   }
 
   @Test
@@ -194,19 +197,21 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
   void theDecisionMakerFollowsValueAndKeyDecision() {
     ProcessInstance small = start(request(null, "PA2023", 80_000, false));
     agreeAll(small);
-    assertThat(taskAt(small, "Task_DecideToProcure"))
-        .hasCandidateGroup("chief-officers")
-        .hasName("Decide whether to procure (Chief Officer)");
+    assertThat(decisionStep(small, "Task_RecordDecision")).hasCandidateGroup("chief-officers");
 
     ProcessInstance middle = start(request(null, "PA2023", 400_000, false));
     agreeAll(middle);
-    assertThat(taskAt(middle, "Task_DecideToProcure")).hasCandidateGroup("portfolio-holders");
+    assertThat(decisionStep(middle, "Task_RecordDecision")).hasCandidateGroup("portfolio-holders");
 
     ProcessInstance key = start(request(replaced.reference(), "PA2023", 400_000, true));
     agreeAll(key);
-    assertThat(taskAt(key, "Task_DecideToProcure"))
-        .hasCandidateGroup("democratic-services")
-        .hasName("Decide whether to procure (Executive)");
+    // A key decision: the PDS committee scrutinises it before the Executive decides.
+    assertThat(decisionStep(key, "Task_RecordScrutiny")).hasCandidateGroup("democratic-services");
+    assertThat(runtimeService.getVariables(key.getId()))
+        .containsEntry("decisionMaker", "EXECUTIVE")
+        .containsEntry("scrutiny", true)
+        .containsEntry("publication", true)
+        .containsEntry("callIn", true);
   }
 
   @Test
@@ -246,9 +251,8 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
     agreeAll(instance);
     completeAs(
         PORTFOLIO,
-        instance,
-        "Task_DecideToProcure",
-        decisionToProcure("REFUSE", "Bring the service in house instead"));
+        decisionStep(instance, "Task_RecordDecision"),
+        decisionToProcure("REFUSE", "PH-2026-07"));
     assertThat(instance).isEnded().hasPassed("Task_RecordNotApproved", "EndEvent_NotApproved");
     assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("NOT_APPROVED");
   }
@@ -718,7 +722,7 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
                 "Open tender, one lot, 5 years + 1 + 1 (seed 000 §6.8)",
                 "estimatedValue",
                 "£450,000",
-                "keyDecision",
+                "keyDecisionByOfficer",
                 false,
                 "regime",
                 "PA2023"));
@@ -732,7 +736,8 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
     assertThat(recorded.regime()).isEqualTo("PA2023");
     assertThat(recorded.startReason()).isEqualTo("EXTENSION_REFUSED");
     agreeAll(instance);
-    assertThat(taskAt(instance, "Task_DecideToProcure")).hasCandidateGroup("portfolio-holders");
+    assertThat(decisionStep(instance, "Task_RecordDecision"))
+        .hasCandidateGroup("portfolio-holders");
   }
 
   // --- decisions read from the record, not from variables a completion can set -------------------
@@ -745,13 +750,18 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
         instance,
         Map.of("governanceAgreement", "AGREE"),
         Map.of("corporateAgreement", "AGREE"),
-        Map.of("financeAgreement", "AGREE", "estimatedValue", 50_000.0, "keyDecision", false));
-    assertThat(taskAt(instance, "Task_DecideToProcure")).hasCandidateGroup("democratic-services");
-    completeAs(
-        CLERK,
-        instance,
-        "Task_DecideToProcure",
-        executiveApproval("Statutory duty", "Executive minute 123", "2026-03-02"));
+        Map.of(
+            "financeAgreement",
+            "AGREE",
+            "estimatedValue",
+            50_000.0,
+            "keyDecisionByOfficer",
+            false));
+    assertThat(decisionStep(instance, "Task_RecordScrutiny"))
+        .hasCandidateGroup("democratic-services");
+    decide(instance, "APPROVE", "Executive minute 123");
+    publishDecision(instance, "2026-03-02");
+    periodEndsWithoutCallIn(instance);
     planTimetable(instance, plan("PA2023"));
     toEvaluation(instance);
     evaluateTenders(instance, THREE_BIDS);
@@ -846,9 +856,9 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
     assertThat(register.require(instance.getBusinessKey()).estimatedValue())
         .isEqualByComparingTo("2100000.00");
     agreeAll(instance);
-    assertThat(taskAt(instance, "Task_DecideToProcure"))
-        .as("£1m and over")
-        .hasCandidateGroup("democratic-services");
+    assertThat(runtimeService.getVariable(instance.getId(), "decisionMaker"))
+        .as("a key decision by value")
+        .isEqualTo("EXECUTIVE");
 
     Map<String, Object> misread = request(null, "PA2023", 0, false);
     misread.put("estimatedValue", "850,00");
@@ -865,15 +875,182 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
         .hasMessageContaining("before 2025-02-24");
   }
 
+  // --- the decision to procure: key-decision governance (key-decision.bpmn) --------------------
+
+  /**
+   * The seed's re-tender (£1,575,000: five years and two 1-year options at £225,000) is a key
+   * decision of the Executive after PDS scrutiny, published and open to call-in; the procurement is
+   * planned only once the call-in period is over (seed 000 front sheet, §2.1-2.3, §6.4).
+   */
   @Test
-  void anExecutiveDecisionCannotBeDatedInTheFuture() {
-    ProcessInstance instance = start(request(null, "PA2023", 2_100_000, true));
+  void aKeyProcurementIsScrutinisedPublishedAndPlannedOnlyAfterTheCallInPeriod() {
+    ProcessInstance instance = start(request(replaced.reference(), "PA2023", 1_575_000, false));
     agreeAll(instance);
-    assertRefusedAs(
+    assertThat(instance).hasPassed("Task_RecordFinanceAgreement");
+    assertThat(instance).isWaitingAt("CallActivity_KeyDecision");
+    ProcessInstance decision = decisionOf(instance);
+    assertThat(decision)
+        .hasBusinessKey(instance.getBusinessKey())
+        .isWaitingAt("Task_RecordScrutiny");
+    assertThat(runtimeService.getVariables(decision.getId()))
+        .containsEntry("caseType", "PROCUREMENT")
+        .containsEntry("decisionMakerGroup", "democratic-services")
+        .containsEntry(
+            "decisionSubject",
+            "Approval to procure: Direct Payments Support and Payroll Service ("
+                + instance.getBusinessKey()
+                + ")");
+
+    decide(instance, "APPROVE", "Executive minute 123");
+    publishDecision(instance, "2026-03-02");
+
+    // Five working days from Monday 2 March 2026: the last day is Monday 9 March.
+    assertThat(decision).isWaitingAt("Task_RecordCallIn");
+    assertThat(runtimeService.getVariable(decision.getId(), "callInLastDay"))
+        .isEqualTo("2026-03-09");
+    assertThat(instance).isWaitingAt("CallActivity_KeyDecision");
+    assertThat(taskAt(instance, "Task_PlanTimetable")).isNull();
+    assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("AWAITING_APPROVAL");
+
+    setClock(LocalDateTime.of(2026, 3, 10, 0, 5));
+    execute(jobAt(decision, "Timer_CallInPeriodEnds"));
+
+    assertThat(decision).isEnded().hasPassed("EndEvent_Approved");
+    assertThat(instance).hasPassed("Task_RecordApproval").isWaitingAt("Task_PlanTimetable");
+    assertThat(runtimeService.getVariables(instance.getId()))
+        .containsEntry("decisionOutcome", "APPROVED")
+        .containsEntry("decisionReferenceMade", "Executive minute 123")
+        .containsEntry("publishedOn", "2026-03-02");
+    assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("APPROVED");
+  }
+
+  @Test
+  void aCallInReturnsTheDecisionAndTheReconsideredDecisionIsNotCalledInAgain() {
+    ProcessInstance instance = start(request(replaced.reference(), "PA2023", 1_575_000, false));
+    agreeAll(instance);
+    decide(instance, "APPROVE", "Executive minute 123");
+    publishDecision(instance, "2026-03-02");
+    ProcessInstance decision = decisionOf(instance);
+
+    setClock(LocalDateTime.of(2026, 3, 4, 10, 0));
+    completeAs(
         CLERK,
-        taskAt(instance, "Task_DecideToProcure"),
-        executiveApproval("Statutory duty", "Executive minute 12", "2026-03-03"),
-        "decisionDate: the Executive's decision cannot be dated in the future");
+        decisionStep(instance, "Task_RecordCallIn"),
+        Map.of("callInReceived", true, "callInReason", "Called in by three PDS members"));
+
+    assertThat(decision).isWaitingAt("Task_RecordDecision");
+    assertThat(taskAt(instance, "Task_PlanTimetable")).isNull();
+    assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("AWAITING_APPROVAL");
+
+    decide(instance, "APPROVE", "Executive minute 140");
+    publishDecision(instance, "2026-03-04");
+
+    // Published again and in effect at once: no second call-in period.
+    assertThat(decision).isEnded().hasPassed("EndEvent_Approved");
+    assertThat(
+            BpmnAwareTests.historyService()
+                .createHistoricActivityInstanceQuery()
+                .processInstanceId(decision.getId())
+                .activityId("Task_RecordCallIn")
+                .count())
+        .isEqualTo(1);
+    assertThat(instance).hasPassed("Task_RecordApproval").isWaitingAt("Task_PlanTimetable");
+    assertThat(runtimeService.getVariable(instance.getId(), "decisionReferenceMade"))
+        .isEqualTo("Executive minute 140");
+  }
+
+  @Test
+  void aCalledInDecisionRefusedOnReconsiderationEndsTheProcurement() {
+    ProcessInstance instance = start(request(replaced.reference(), "PA2023", 1_575_000, false));
+    agreeAll(instance);
+    decide(instance, "APPROVE", "Executive minute 123");
+    publishDecision(instance, "2026-03-02");
+    completeAs(
+        CLERK,
+        decisionStep(instance, "Task_RecordCallIn"),
+        Map.of("callInReceived", true, "callInReason", "Called in by three PDS members"));
+
+    decide(instance, "REFUSE", "Executive minute 140");
+
+    assertThat(instance).isEnded().hasPassed("Task_RecordNotApproved", "EndEvent_NotApproved");
+    assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("NOT_APPROVED");
+  }
+
+  @Test
+  void aNonKeyProcurementIsDecidedWithoutScrutinyPublicationOrCallIn() {
+    ProcessInstance instance = start(request(null, "PA2023", 400_000, false));
+    agreeAll(instance);
+    ProcessInstance decision = decisionOf(instance);
+    assertThat(decision).isWaitingAt("Task_RecordDecision");
+
+    decide(instance, "APPROVE", "PH-2026-03");
+
+    assertThat(decision)
+        .isEnded()
+        .hasPassed("EndEvent_Approved")
+        .hasNotPassed("Task_RecordScrutiny", "Task_PublishDecision", "Task_RecordCallIn");
+    assertThat(instance).hasPassed("Task_RecordApproval").isWaitingAt("Task_PlanTimetable");
+  }
+
+  @Test
+  void aKeyProcurementRefusedIsNotPublishedAndEndsTheCase() {
+    ProcessInstance instance = start(request(replaced.reference(), "PA2023", 1_575_000, false));
+    agreeAll(instance);
+    ProcessInstance decision = decisionOf(instance);
+
+    decide(instance, "REFUSE", "Executive minute 124");
+
+    assertThat(decision).isEnded().hasNotPassed("Task_PublishDecision");
+    assertThat(instance).isEnded().hasPassed("Task_RecordNotApproved", "EndEvent_NotApproved");
+    assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("NOT_APPROVED");
+  }
+
+  @Test
+  void aDecisionRecordedBySomeoneOutsideTheRouteIsRefused() {
+    ProcessInstance instance = start(request(null, "PA2023", 80_000, false));
+    agreeAll(instance);
+    Task decision = decisionStep(instance, "Task_RecordDecision");
+
+    assertThatThrownBy(
+            () -> completeAs(PORTFOLIO, decision, decisionToProcure("APPROVE", "PH-2026-01")))
+        .isInstanceOf(AuthorizationException.class);
+    assertThat(decisionOf(instance)).isWaitingAt("Task_RecordDecision");
+    assertThat(register.require(instance.getBusinessKey()).status()).isEqualTo("AWAITING_APPROVAL");
+  }
+
+  /** The officer's key-decision box counts only with its reason, as the extension's does. */
+  @Test
+  void anOfficerWhoMarksAProcurementKeySaysWhy() {
+    long before = runtimeService.createProcessInstanceQuery().count();
+    Map<String, Object> noReason = request(null, "PA2023", 80_000, true);
+    noReason.remove("keyDecisionReason");
+    assertThatThrownBy(() -> start(noReason))
+        .isInstanceOf(TaskFormException.class)
+        .hasMessageContaining("keyDecisionReason");
+    assertThat(runtimeService.createProcessInstanceQuery().count()).isEqualTo(before);
+
+    // With its reason even a small procurement is the Executive's, after scrutiny.
+    ProcessInstance key = start(request(null, "PA2023", 80_000, true));
+    agreeAll(key);
+    assertThat(decisionStep(key, "Task_RecordScrutiny")).isNotNull();
+    assertThat(runtimeService.getVariable(key.getId(), "decisionMaker")).isEqualTo("EXECUTIVE");
+
+    // A revision that makes the case key needs the reason too.
+    ProcessInstance revised = start(request(null, "PA2023", 400_000, false));
+    agreements(
+        revised,
+        Map.of("governanceAgreement", "DECLINE", "governanceAgreementComments", "Make it key"),
+        Map.of("corporateAgreement", "AGREE"),
+        Map.of("financeAgreement", "AGREE"));
+    Map<String, Object> answer = new HashMap<>();
+    answer.put("revision", "REVISE");
+    answer.put("procurementStrategy", "As before");
+    answer.put("revisionNotes", "Marked key");
+    answer.put("estimatedValue", "£400,000");
+    answer.put("keyDecisionByOfficer", true);
+    answer.put("regime", "PA2023");
+    assertRefusedAs(
+        OFFICER, taskAt(revised, "Task_ReviseProcurementCase"), answer, "keyDecisionReason");
   }
 
   @Test
@@ -893,7 +1070,13 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
         "REVISE",
         "Payroll only",
         "Support service removed; payroll only",
-        Map.of("estimatedValue", "£80,000", "keyDecision", false, "regime", "PA2023_LIGHT_TOUCH"));
+        Map.of(
+            "estimatedValue",
+            "£80,000",
+            "keyDecisionByOfficer",
+            false,
+            "regime",
+            "PA2023_LIGHT_TOUCH"));
 
     assertThat(register.require(instance.getBusinessKey()).estimatedValue())
         .isEqualByComparingTo("80000.00");
@@ -903,7 +1086,7 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
         .contains("Support service removed; payroll only")
         .contains("The value includes a service we no longer buy");
     agreeAll(instance);
-    assertThat(taskAt(instance, "Task_DecideToProcure")).hasCandidateGroup("chief-officers");
+    assertThat(decisionStep(instance, "Task_RecordDecision")).hasCandidateGroup("chief-officers");
   }
 
   @Test

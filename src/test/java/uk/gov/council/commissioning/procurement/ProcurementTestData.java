@@ -74,13 +74,20 @@ final class ProcurementTestData {
   }
 
   /** What an officer enters on the start form. */
+  /** The officer's reason for marking a procurement key (seed 000 front sheet). */
+  static final String KEY_DECISION_REASON =
+      "Significant for service users across the borough: the Executive decides (seed 000 §2.3)";
+
   static Map<String, Object> request(
       String replaces, String regime, double value, boolean keyDecision) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("title", "Direct Payments Support and Payroll Service");
     variables.put("serviceArea", "Adult social care");
     variables.put("estimatedValue", value);
-    variables.put("keyDecision", keyDecision);
+    variables.put("keyDecisionByOfficer", keyDecision);
+    if (keyDecision) {
+      variables.put("keyDecisionReason", KEY_DECISION_REASON);
+    }
     variables.put("regime", regime);
     variables.put("replacesContractReference", replaces);
     variables.put(

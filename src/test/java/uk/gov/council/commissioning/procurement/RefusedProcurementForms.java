@@ -28,6 +28,23 @@ public final class RefusedProcurementForms {
         TestUsers.as(user));
   }
 
+  /**
+   * A start form marked key in the officer's judgement without the reason, otherwise sound, through
+   * the REST API.
+   */
+  public static Response keyWithoutReasonThroughTheRestApi(HttpTestClient http, String user) {
+    return http.postJson(
+        "/engine-rest/process-definition/key/procurement/submit-form",
+        """
+        {"variables": {"title": {"value": "Advocacy", "type": "String"},
+                       "serviceArea": {"value": "Adult social care", "type": "String"},
+                       "estimatedValue": {"value": "£80,000", "type": "String"},
+                       "keyDecisionByOfficer": {"value": true, "type": "Boolean"},
+                       "regime": {"value": "PA2023", "type": "String"},
+                       "procurementStrategy": {"value": "Open tender", "type": "String"}}}""",
+        TestUsers.as(user));
+  }
+
   /** Governance declining without saying why, through the REST API. */
   public static Response governanceDeclineThroughTheRestApi(
       HttpTestClient http, String taskId, String user) {
