@@ -367,7 +367,9 @@ class KpiReportsProcessTest extends HttpProcessTestCase {
     assertThat(library.text()).contains("echarts");
     assertThat(http.get("/reports/kpi-charts.js").text()).contains("echarts.init");
     assertThat(http.get("/reports/kpi/quarters?quarter=2026/27-Q2").text())
-        .contains(contract.reference());
+        .contains(contract.reference())
+        .as("dates as people write them")
+        .containsPattern("\\d{1,2} [A-Z][a-z]{2} 2026");
     assertThat(http.get("/reports/kpi/breaches?quarter=2026/27-Q2").text())
         .contains("Two care coordinators left in August");
     var download = http.get("/reports/kpi/quarters.csv?quarter=2026/27-Q2");

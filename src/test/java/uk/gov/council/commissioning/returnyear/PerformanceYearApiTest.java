@@ -276,6 +276,8 @@ class PerformanceYearApiTest extends HttpProcessTestCase {
     assertThat(signedIn(TEAM.alphaUser()).get(path).status()).isEqualTo(403);
     assertThat(signedIn(TEAM.user(OFFICER)).get(path).text())
         .contains(alpha.reference())
+        .contains("28 Jul 2045")
+        .contains("still awaited")
         .doesNotContain("Record an agreement");
 
     HttpTestClient browser = signedIn(TEAM.user(MANAGER));
