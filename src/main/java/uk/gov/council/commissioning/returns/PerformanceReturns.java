@@ -22,7 +22,6 @@ import uk.gov.council.commissioning.cases.CaseStarts;
 import uk.gov.council.commissioning.deadlines.Deadlines;
 import uk.gov.council.commissioning.kpis.Kpi;
 import uk.gov.council.commissioning.kpis.KpiCatalogue;
-import uk.gov.council.commissioning.kpis.ReportingQuarter;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.CouncilUser;
 import uk.gov.council.commissioning.security.ProviderScope;
@@ -130,14 +129,6 @@ public class PerformanceReturns {
         user,
         groups -> register.page(contractReference, year, groups, query),
         () -> register.page(contractReference, year, null, query));
-  }
-
-  /**
-   * §4.1.6: the quarter's returns that were late without an agreed extension, for the quarterly
-   * report to the Core Strategy Group and the Commissioning Body.
-   */
-  public List<PerformanceReturn> lateWithoutExtension(ReportingQuarter quarter) {
-    return register.lateWithoutExtension(quarter);
   }
 
   /**

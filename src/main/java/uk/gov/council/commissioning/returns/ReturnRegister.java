@@ -179,22 +179,6 @@ class ReturnRegister {
     return PageOf.fromOneMore(read, query, total);
   }
 
-  /**
-   * §4.1.6: the quarter's returns that were late without an agreed extension, for the quarterly
-   * report to the Core Strategy Group and the Commissioning Body.
-   */
-  List<PerformanceReturn> lateWithoutExtension(ReportingQuarter quarter) {
-    return jdbc.sql(
-            SELECT
-                + " WHERE r.reporting_year = :y AND r.quarter = :q AND r.late = TRUE"
-                + " AND r.extended_to IS NULL"
-                + ORDER)
-        .param("y", quarter.year().startYear())
-        .param("q", quarter.number())
-        .query(ReturnRegister::row)
-        .list();
-  }
-
   List<PerformanceReturn.Value> values(long returnId) {
     return jdbc.sql(
             "SELECT v.*, k.code AS catalogue_code FROM performance_return_value v"

@@ -15,8 +15,9 @@ import uk.gov.council.commissioning.escalation.CaseMail;
 import uk.gov.council.commissioning.kpis.ReportingQuarter;
 import uk.gov.council.commissioning.notify.OutboxDispatcher;
 import uk.gov.council.commissioning.notify.RecipientDirectory;
+import uk.gov.council.commissioning.returns.LateReturns;
+import uk.gov.council.commissioning.returns.LateReturns.LateReturn;
 import uk.gov.council.commissioning.returns.ReturnDeadlines;
-import uk.gov.council.commissioning.returnyear.LateReturns.LateReturn;
 import uk.gov.council.commissioning.security.Roles;
 
 /**

@@ -19,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.kpis.ReportingQuarter;
 import uk.gov.council.commissioning.reports.ReportPage;
+import uk.gov.council.commissioning.returns.LateReturns;
 import uk.gov.council.commissioning.security.CouncilUser;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.web.InvalidRequestException;

@@ -50,6 +50,7 @@ class PerformanceReturnPostgresTest extends ProcessTestCase {
   static final int YEAR = 2059;
 
   @Autowired CaseStarts caseStarts;
+  @Autowired LateReturns lateReturns;
   @Autowired PerformanceReturns returns;
 
   @Test
@@ -80,8 +81,11 @@ class PerformanceReturnPostgresTest extends ProcessTestCase {
     fire(timer(instance, "Timer_ReturnDeadline"));
     assertThat(breachKinds(PerformanceReturnSteps.CASE_TYPE, ref))
         .containsExactly(tuple("RETURN", DeadlineBreach.Kind.MISSED));
-    assertThat(returns.lateWithoutExtension(new ReportingYear(YEAR).quarter(1)))
-        .extracting(PerformanceReturn::caseReference)
+    assertThat(
+            lateReturns.of(
+                new ReportingYear(YEAR).quarter(1),
+                LocalDate.ofInstant(TestClock.now(), TestClock.UK)))
+        .extracting(LateReturns.LateReturn::caseReference)
         .contains(ref);
     completeAs(
         TEAM.user(OFFICER), instance, "Task_RecordMitigation", Map.of("mitigation", "IT failure"));

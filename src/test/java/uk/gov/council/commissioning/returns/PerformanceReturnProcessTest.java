@@ -53,6 +53,7 @@ class PerformanceReturnProcessTest extends ProcessTestCase {
   static final int YEAR = 2031;
 
   @Autowired CaseStarts caseStarts;
+  @Autowired LateReturns lateReturns;
   @Autowired PerformanceReturns returns;
 
   Contract contract;
@@ -355,8 +356,8 @@ class PerformanceReturnProcessTest extends ProcessTestCase {
     assertThat(late.reminderSentAt()).isNotNull();
     assertThat(breachKinds(PerformanceReturnSteps.CASE_TYPE, ref))
         .containsExactly(tuple("RETURN", DeadlineBreach.Kind.MISSED));
-    assertThat(returns.lateWithoutExtension(quarter(1)))
-        .extracting(PerformanceReturn::caseReference)
+    assertThat(lateReturns.of(quarter(1), LocalDate.ofInstant(TestClock.now(), TestClock.UK)))
+        .extracting(LateReturns.LateReturn::caseReference)
         .contains(ref);
 
     var mitigation = taskAt(instance, "Task_RecordMitigation");
@@ -463,8 +464,8 @@ class PerformanceReturnProcessTest extends ProcessTestCase {
         TEAM.user(OFFICER), instance, "Task_CheckReturn", Map.of("checkDecision", "COMPLETE"));
     assertThat(instance).isEnded();
     assertThat(row(ref).late()).isFalse();
-    assertThat(returns.lateWithoutExtension(quarter(1)))
-        .extracting(PerformanceReturn::caseReference)
+    assertThat(lateReturns.of(quarter(1), LocalDate.ofInstant(TestClock.now(), TestClock.UK)))
+        .extracting(LateReturns.LateReturn::caseReference)
         .doesNotContain(ref);
   }
 

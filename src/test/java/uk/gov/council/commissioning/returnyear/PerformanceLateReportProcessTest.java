@@ -19,6 +19,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.kpis.ReportingQuarter;
 import uk.gov.council.commissioning.kpis.ReportingYear;
+import uk.gov.council.commissioning.returns.LateReturns;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;

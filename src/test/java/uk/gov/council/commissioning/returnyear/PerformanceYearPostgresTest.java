@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.contracts.Contract;
 import uk.gov.council.commissioning.kpis.ReportingYear;
+import uk.gov.council.commissioning.returns.LateReturns;
 import uk.gov.council.commissioning.testkit.PostgresProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
 import uk.gov.council.commissioning.testkit.TestClock;

@@ -1,4 +1,4 @@
-package uk.gov.council.commissioning.returnyear;
+package uk.gov.council.commissioning.returns;
 
 import java.time.Instant;
 import java.time.LocalDate;
