@@ -89,6 +89,8 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
       String qafInstance,
       long meetingId,
       String meetingInstance,
+      String returnReference,
+      String returnInstance,
       Map<String, String> markers) {
 
     /** Everything that would show alpha something of beta's. */
@@ -115,9 +117,8 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     report.put("safeguardingSuspected", false);
     report.put("riddorReportable", false);
     JsonNode incident =
-        answer(
-            http.postJson("/api/incidents", json.writeValueAsString(report), as(TEAM.betaUser())),
-            201);
+        created(
+            http.postJson("/api/incidents", json.writeValueAsString(report), as(TEAM.betaUser())));
     String incidentNumber = incident.path("incidentNumber").asText();
     String incidentInstance = incident.path("processInstanceId").asText();
     Task incidentTask = taskAt(incidentNumber, "Task_SubmitReportingForm");
@@ -137,28 +138,44 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
                 null));
 
     Map<String, Object> complaint = FormValues.load("complaints/complaint");
-    complaint.put("receivedAt", LocalDate.now(WorkingDayCalendar.UK).toString());
-    complaint.put("route", "PROVIDER");
+    complaint.put("receivedAt", java.time.Instant.now().minus(1, ChronoUnit.HOURS).toString());
     complaint.put("contractReference", contract.reference());
     JsonNode recorded =
-        answer(
+        created(
             http.postJson(
-                "/api/complaints", json.writeValueAsString(complaint), as(TEAM.betaUser())),
-            201);
+                "/api/complaints", json.writeValueAsString(complaint), as(TEAM.betaUser())));
     String complaintNumber = recorded.path("number").asText();
-
-    JsonNode qaf =
-        answer(
-            http.postJson(
-                "/api/qafs",
-                "{\"contractReference\":\"" + contract.reference() + "\"}",
-                as(TEAM.user(OFFICER))),
-            201);
-    String qafNumber = qaf.path("number").asText();
 
     long meetingId =
         TestMeetings.meeting(jdbc, contract, LocalDate.now(WorkingDayCalendar.UK).plusYears(2));
-    answer(http.postJson("/api/meetings/" + meetingId + "/case", "{}", as(TEAM.user(LEAD))), 201);
+    created(http.postJson("/api/meetings/" + meetingId + "/case", "{}", as(TEAM.user(LEAD))));
+
+    JsonNode qaf =
+        created(
+            http.postJson(
+                "/api/qafs",
+                "{\"contractReference\":\""
+                    + contract.reference()
+                    + "\",\"meetingDate\":\""
+                    + LocalDate.now(WorkingDayCalendar.UK).plusYears(2)
+                    + "\"}",
+                as(TEAM.user(OFFICER))));
+    String qafNumber = qaf.path("number").asText();
+
+    LocalDate lastQuarter = LocalDate.now(WorkingDayCalendar.UK).minusMonths(3);
+    JsonNode performanceReturn =
+        created(
+            http.postJson(
+                "/api/performance-returns",
+                "{\"contractReference\":\""
+                    + contract.reference()
+                    + "\",\"year\":"
+                    + lastQuarter.getYear()
+                    + ",\"quarter\":"
+                    + ((lastQuarter.getMonthValue() - 1) / 3 + 1)
+                    + "}",
+                as(TEAM.user(OFFICER))));
+    String returnReference = performanceReturn.path("caseReference").asText();
 
     Map<String, String> markers = new LinkedHashMap<>();
     markers.put("beta's name", TEAM.beta().name());
@@ -171,8 +188,10 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     markers.put("the incident", incidentNumber);
     markers.put("the complaint", complaintNumber);
     markers.put("the QAF", qafNumber);
+    markers.put("the performance return", returnReference);
     String complaintInstance = instanceOf(complaintNumber);
     String qafInstance = instanceOf(qafNumber);
+    String returnInstance = instanceOf(returnReference);
     String meetingInstance =
         runtimeService
             .createProcessInstanceQuery()
@@ -184,7 +203,9 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
             .orElse(null);
     List<String> instances = new ArrayList<>();
     for (String id :
-        new String[] {incidentInstance, alert, complaintInstance, qafInstance, meetingInstance}) {
+        new String[] {
+          incidentInstance, alert, complaintInstance, qafInstance, meetingInstance, returnInstance
+        }) {
       if (id != null) {
         instances.add(id);
       }
@@ -212,6 +233,8 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
             qafInstance,
             meetingId,
             meetingInstance,
+            returnReference,
+            returnInstance,
             markers);
   }
 
@@ -271,7 +294,7 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
             "case-definition",
             "filter",
             "authorization",
-            "authorization/check?permissionName=READ&resourceName=Process Instance&resourceType=8",
+            "authorization/check?permissionName=READ&resourceName=Process%20Instance&resourceType=8",
             "group",
             "group/count",
             "user",
@@ -345,6 +368,10 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
             "process-instance/{complaint}/variables",
             "process-instance/{qaf}/variables",
             "process-instance/{meeting}/variables",
+            "process-instance/{returnInstance}/variables",
+            "process-instance?businessKey={return}",
+            "task?processInstanceBusinessKey={return}",
+            "history/process-instance?processInstanceBusinessKey={return}",
             "execution/{pi}",
             "execution/{pi}/localVariables",
             "history/process-instance/{pi}",
@@ -377,6 +404,26 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
           leaks("GET", "/camunda/api/engine/engine/default/" + read, TEAM.alphaUser(), null));
     }
     assertThat(seen).as("what alpha's user was shown of beta's").isEmpty();
+  }
+
+  /** The sweep would see beta's case: an administrator's same reads show it. */
+  @Test
+  void theSweepFindsBetasCaseWhereItIsVisible() {
+    List<String> seenByAdministrator = new ArrayList<>();
+    for (String read :
+        List.of(
+            "process-instance/{pi}/variables",
+            "task?processInstanceBusinessKey={incident}",
+            "history/process-instance?processInstanceBusinessKey={return}")) {
+      seenByAdministrator.addAll(
+          leaks("GET", "/engine-rest/" + withBetasReferences(read), TEAM.user(ADMIN), null));
+    }
+    seenByAdministrator.addAll(leaks("GET", "/api/incidents", TEAM.betaUser(), null));
+    assertThat(seenByAdministrator)
+        .anyMatch(found -> found.contains("shows the service user"))
+        .anyMatch(found -> found.contains("shows task "))
+        .anyMatch(found -> found.contains("shows instance "))
+        .anyMatch(found -> found.contains("/api/incidents (200) shows the incident"));
   }
 
   /** The reads that are queries by POST (as Tasklist and Cockpit send them). */
@@ -415,6 +462,7 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
   void aProviderCannotActOnAnotherProvidersCases() throws Exception {
     String alpha = TEAM.alphaUser();
     Map<String, Object> variablesBefore = runtimeService.getVariables(beta.incidentInstance());
+    List<String> returnActivitiesBefore = activeActivities(beta.returnInstance());
     long betaTasksBefore =
         taskService.createTaskQuery().processInstanceId(beta.incidentInstance()).count();
     String task = "/engine-rest/task/" + beta.incidentTask();
@@ -472,10 +520,25 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
         new String[] {
           "POST",
           "/engine-rest/message",
-          "{\"messageName\":\"anything\",\"processInstanceId\":\""
-              + beta.incidentInstance()
-              + "\",\"all\":true}"
+          "{\"messageName\":\"anything\",\"processInstanceId\":\"" + beta.incidentInstance() + "\"}"
         });
+    for (String message :
+        List.of(
+            "ReturnSubmitted",
+            "ExtensionRequested",
+            "ExplanationsSubmitted",
+            "ContractPageChangeNotified")) {
+      attempts.add(
+          new String[] {
+            "POST",
+            "/engine-rest/message",
+            "{\"messageName\":\""
+                + message
+                + "\",\"businessKey\":\""
+                + beta.returnReference()
+                + "\",\"all\":true,\"resultEnabled\":true}"
+          });
+    }
     attempts.add(
         new String[] {
           "POST",
@@ -519,7 +582,11 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     List<String> accepted = new ArrayList<>();
     for (String[] attempt : attempts) {
       Response answer = send(attempt[0], attempt[1], attempt[2], alpha);
-      if (answer.status() < 400 || answer.status() >= 500) {
+      // A correlation to every instance waiting for a message answers with those it reached:
+      // none is no change (the engine refuses with a 403 when beta's case was waiting for it).
+      boolean reachedNothing =
+          attempt[1].endsWith("/message") && answer.status() == 200 && "[]".equals(answer.text());
+      if ((answer.status() < 400 || answer.status() >= 500) && !reachedNothing) {
         accepted.add(
             attempt[0] + " " + attempt[1] + " -> " + answer.status() + " " + answer.text());
       }
@@ -540,8 +607,7 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
         http.postJson("/api/incidents", json.writeValueAsString(onBetasContract), as(alpha));
     assertThat(apiStart.status()).as(apiStart.text()).isBetween(400, 499);
     Map<String, Object> complaint = FormValues.load("complaints/complaint");
-    complaint.put("receivedAt", LocalDate.now(WorkingDayCalendar.UK).toString());
-    complaint.put("route", "PROVIDER");
+    complaint.put("receivedAt", java.time.Instant.now().minus(1, ChronoUnit.HOURS).toString());
     complaint.put("contractReference", beta.contract().reference());
     Response complaintStart =
         http.postJson("/api/complaints", json.writeValueAsString(complaint), as(alpha));
@@ -564,6 +630,10 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     assertThat(runtimeService.getVariables(beta.incidentInstance())).isEqualTo(variablesBefore);
     assertThat(taskService.createTaskQuery().processInstanceId(beta.incidentInstance()).count())
         .isEqualTo(betaTasksBefore);
+    assertThat(activeActivities(beta.returnInstance()))
+        .as("beta's performance return waits where it waited")
+        .isNotEmpty()
+        .isEqualTo(returnActivitiesBefore);
     for (Map.Entry<String, String> marker : beta.markers().entrySet()) {
       if (marker.getKey().startsWith("job ")) {
         Job job = managementService.createJobQuery().jobId(marker.getValue()).singleResult();
@@ -680,20 +750,16 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
             "/api/performance-returns",
             "{\"contractReference\":\"" + contract + "\",\"year\":" + year + ",\"quarter\":1}"));
     e.put("GET /api/performance-returns", get("/api/performance-returns"));
-    e.put(
-        "GET /api/performance-returns/{caseReference}",
-        get("/api/performance-returns/{contract}-" + year + "-Q1"));
+    e.put("GET /api/performance-returns/{caseReference}", get("/api/performance-returns/{return}"));
     e.put(
         "POST /api/performance-returns/{caseReference}/submission",
-        post("/api/performance-returns/{contract}-" + year + "-Q1/submission", "{}"));
+        post("/api/performance-returns/{return}/submission", "{}"));
     e.put(
         "POST /api/performance-returns/{caseReference}/extension-request",
-        post(
-            "/api/performance-returns/{contract}-" + year + "-Q1/extension-request",
-            "{\"reason\":\"x\"}"));
+        post("/api/performance-returns/{return}/extension-request", "{\"reason\":\"x\"}"));
     e.put(
         "POST /api/performance-returns/{caseReference}/explanations",
-        post("/api/performance-returns/{contract}-" + year + "-Q1/explanations", "{}"));
+        post("/api/performance-returns/{return}/explanations", "{}"));
     e.put(
         "POST /api/contracts/{reference}/extension-cases",
         post("/api/contracts/{contract}/extension-cases", "{}"));
@@ -719,6 +785,39 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     e.put("GET /admin/mail", get("/admin/mail"));
     e.put("POST /admin/mail/resend", post("/admin/mail/resend", "{}"));
     e.put("GET /reports", get("/reports"));
+    e.put("GET /reports/", get("/reports/"));
+    e.put("GET /admin/mail/", get("/admin/mail/"));
+    // The server-rendered pages: a form's POST from outside a signed-in browser session has no
+    // CSRF token and is refused before any rule, which is still a refusal.
+    e.put("GET /audits/contracts-update", get("/audits/contracts-update"));
+    e.put("GET /audits/{id}", get("/audits/1"));
+    e.put("POST /audits/{id}/revised", post("/audits/1/revised", "{}"));
+    e.put("POST /audits/{id}/risks", post("/audits/1/risks", "{}"));
+    e.put("GET /kpi-catalogues", get("/kpi-catalogues"));
+    e.put("GET /kpi-catalogues/{code}/{year}", get("/kpi-catalogues/SP/" + year));
+    e.put("GET /kpi-catalogues/{code}/{year}/edit", get("/kpi-catalogues/SP/" + year + "/edit"));
+    e.put(
+        "POST /kpi-catalogues/{code}/{year}/edit",
+        post("/kpi-catalogues/SP/" + year + "/edit", "{}"));
+    e.put("GET /reports/kpi/breaches", get("/reports/kpi/breaches"));
+    e.put("GET /reports/kpi/breaches.csv", get("/reports/kpi/breaches.csv"));
+    e.put("GET /reports/kpi/contracts/{reference}", get("/reports/kpi/contracts/{contract}"));
+    e.put(
+        "GET /reports/kpi/contracts/{reference}.csv", get("/reports/kpi/contracts/{contract}.csv"));
+    e.put(
+        "GET /reports/kpi/contracts/{reference}/rolling.csv",
+        get("/reports/kpi/contracts/{contract}/rolling.csv"));
+    e.put("GET /reports/kpi/quarters", get("/reports/kpi/quarters?quarter=" + quarter));
+    e.put("GET /reports/kpi/quarters.csv", get("/reports/kpi/quarters.csv?quarter=" + quarter));
+    e.put("GET /reports/meeting-feedback", get("/reports/meeting-feedback"));
+    e.put("GET /reports/meeting-history", get("/reports/meeting-history"));
+    e.put("GET /reports/meeting-plans", get("/reports/meeting-plans"));
+    e.put("GET /reports/meeting-schedule", get("/reports/meeting-schedule"));
+    e.put("GET /reports/meetings-overdue", get("/reports/meetings-overdue"));
+    e.put("GET /reports/performance-returns", get("/reports/performance-returns"));
+    e.put(
+        "POST /reports/performance-returns/local-pi-exemptions",
+        post("/reports/performance-returns/local-pi-exemptions", onContract));
     e.put("GET /reports/compliance", get("/reports/compliance"));
     e.put("GET /reports/breaches", get("/reports/breaches"));
     e.put("GET /reports/meetings", get("/reports/meetings"));
@@ -872,7 +971,9 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
                   + "\"objectTypeName\":\"java.lang.String\","
                   + "\"serializationDataFormat\":\"application/x-java-serialized-object\"}}",
               as(user));
-      assertThat(objectVariable.status()).as(user + " sends a serialized object").isEqualTo(400);
+      assertThat(objectVariable.status())
+          .as(user + " sends a serialized object")
+          .isIn(400, 403, 404);
       Response expressionFilter =
           http.postJson(
               "/engine-rest/filter/create",
@@ -912,6 +1013,11 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     return mapped;
   }
 
+  private JsonNode created(Response response) {
+    assertThat(response.status()).as(response.text()).isEqualTo(201);
+    return answer(response, 201);
+  }
+
   private static String[] get(String path) {
     return new String[] {"GET", path, null};
   }
@@ -933,6 +1039,8 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
         .replace("{qaf}", nonNull(beta.qafInstance(), beta.qafNumber()))
         .replace("{meeting}", nonNull(beta.meetingInstance(), "none"))
         .replace("{incident}", beta.incidentNumber())
+        .replace("{return}", beta.returnReference())
+        .replace("{returnInstance}", nonNull(beta.returnInstance(), "none"))
         .replace("{contract}", beta.contract().reference())
         .replace("{provider}", Long.toString(beta.providerId()))
         .replace("{meetingId}", Long.toString(beta.meetingId()))
@@ -993,6 +1101,10 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     List<String> ids = json.readTree(filters.body()).findValuesAsText("id");
     assertThat(ids).as("Tasklist's filters").isNotEmpty();
     return ids;
+  }
+
+  private List<String> activeActivities(String instance) {
+    return runtimeService.getActiveActivityIds(instance).stream().sorted().toList();
   }
 
   private String anyDeploymentId() {
