@@ -397,9 +397,34 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
       seen.addAll(leaks("POST", "/engine-rest/filter/" + filter + "/list", TEAM.alphaUser(), "{}"));
     }
     // Cockpit's and Tasklist's own engine API (the web apps' path) answer the same.
-    for (String read : List.of("task", "process-instance", "history/process-instance")) {
+    for (String read :
+        List.of(
+            "task",
+            "process-instance",
+            "history/process-instance",
+            "variable-instance",
+            "history/variable-instance",
+            "history/task",
+            "user",
+            "group",
+            "process-instance/{pi}/variables",
+            "task/{task}/form-variables")) {
       seen.addAll(
-          leaks("GET", "/camunda/api/engine/engine/default/" + read, TEAM.alphaUser(), null));
+          leaks(
+              "GET",
+              "/camunda/api/engine/engine/default/" + withBetasReferences(read),
+              TEAM.alphaUser(),
+              null));
+    }
+    // Cockpit's own queries, which a provider (no Cockpit) is refused.
+    for (String query :
+        List.of(
+            "process-instance?firstResult=0&maxResults=1000",
+            "process-instance/count",
+            "incident?firstResult=0&maxResults=1000")) {
+      seen.addAll(
+          leaks(
+              "POST", "/camunda/api/cockpit/plugin/base/default/" + query, TEAM.alphaUser(), "{}"));
     }
     assertThat(seen).as("what alpha's user was shown of beta's").isEmpty();
   }
@@ -1090,7 +1115,7 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
 
   private Response send(String method, String path, String body, String user) {
     if (!path.startsWith("/api/") && !path.startsWith("/engine-rest/")) {
-      return inBrowser(method, path, user);
+      return inBrowser(method, path, body, user);
     }
     return switch (method) {
       case "GET" -> http.get(path, as(user));
@@ -1105,7 +1130,7 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
    * A page's request from a signed-in browser; a form's POST carries the session's CSRF token and
    * names beta's contract.
    */
-  private Response inBrowser(String method, String path, String user) {
+  private Response inBrowser(String method, String path, String body, String user) {
     if (browser == null || !user.equals(browserUser)) {
       browser = new HttpTestClient(port);
       assertThat(browser.signIn(user, TestUsers.password(user)).header("Location"))
@@ -1114,6 +1139,11 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     }
     if ("GET".equals(method)) {
       return browser.get(path);
+    }
+    if (path.startsWith("/camunda/api/")) {
+      Response any = browser.get("/camunda/api/engine/engine/default/process-definition/count");
+      String xsrf = browser.cookie("XSRF-TOKEN").orElseGet(() -> any.header("X-XSRF-TOKEN"));
+      return browser.postJson(path, body == null ? "{}" : body, "X-XSRF-TOKEN", xsrf);
     }
     String token = HttpTestClient.csrfTokenIn(browser.get("/login"));
     return browser.postForm(
