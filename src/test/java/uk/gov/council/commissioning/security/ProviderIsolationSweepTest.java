@@ -983,6 +983,30 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
                   + "\"activityId\":\"Task_SubmitReportingForm\"}]}",
               as(user));
       assertThat(startAt.status()).as(user + " starts at another activity").isBetween(400, 403);
+      // A decision table's expressions are run by evaluating it: the cases do, people do not.
+      for (String decision : List.of("decision-route", "compliance-audit-risk")) {
+        Response evaluate =
+            http.postJson(
+                "/engine-rest/decision-definition/key/" + decision + "/evaluate",
+                "{\"variables\":{}}",
+                as(user));
+        assertThat(evaluate.status()).as(user + " evaluates " + decision).isIn(403, 404);
+      }
+      Response restart =
+          http.postJson(
+              "/engine-rest/process-definition/"
+                  + runtimeService
+                      .createProcessInstanceQuery()
+                      .processInstanceId(beta.incidentInstance())
+                      .singleResult()
+                      .getProcessDefinitionId()
+                  + "/restart",
+              "{\"processInstanceIds\":[\""
+                  + beta.incidentInstance()
+                  + "\"],\"instructions\":[{\"type\":\"startBeforeActivity\","
+                  + "\"activityId\":\"Task_SubmitReportingForm\"}]}",
+              as(user));
+      assertThat(restart.status()).as(user + " restarts a case: " + restart.text()).isEqualTo(403);
       Response redeploy =
           http.postJson(
               "/engine-rest/deployment/" + anyDeploymentId() + "/redeploy", "{}", as(user));
@@ -1013,6 +1037,58 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     assertThat(admin.status()).as(admin.text()).isEqualTo(200);
     String deployment = json.valueToTree(parse(admin.body())).path("id").asText();
     engine.getRepositoryService().deleteDeployment(deployment, true);
+  }
+
+  /**
+   * The engine lets anyone who may start a process and read its history restart a closed case at
+   * any step; council staff may do both for the processes they start, so the guard keeps restarts
+   * to administrators.
+   */
+  @Test
+  void aClosedCaseIsRestartedByAdministratorsOnly() throws Exception {
+    Map<String, Object> report = FormValues.load("incidents/report-items");
+    report.put("contractReference", beta.contract().reference());
+    report.put("category", "EMERGENCY_HOSPITAL_ADMISSION");
+    report.put("occurredAt", hoursAgo(3));
+    report.put("providerAwareAt", hoursAgo(2));
+    report.put("safeguardingSuspected", false);
+    report.put("riddorReportable", false);
+    JsonNode incident =
+        created(
+            http.postJson("/api/incidents", json.writeValueAsString(report), as(TEAM.betaUser())));
+    String instance = incident.path("processInstanceId").asText();
+    String definition =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(instance)
+            .singleResult()
+            .getProcessDefinitionId();
+    runtimeService.deleteProcessInstance(instance, "closed for the test");
+    String restart =
+        "{\"processInstanceIds\":[\""
+            + instance
+            + "\"],\"instructions\":[{\"type\":\"startBeforeActivity\","
+            + "\"activityId\":\"Task_SubmitReportingForm\"}]}";
+
+    for (String user : List.of(TEAM.user(OFFICER), TEAM.user(MANAGER), TEAM.user(QUALITY))) {
+      for (String path : List.of("/restart", "/restart-async")) {
+        Response refused =
+            http.postJson(
+                "/engine-rest/process-definition/" + definition + path, restart, as(user));
+        assertThat(refused.status()).as(user + path + ": " + refused.text()).isEqualTo(403);
+      }
+    }
+    String businessKey = incident.path("incidentNumber").asText();
+    assertThat(runningCases("serious-incident", businessKey)).as("nothing restarted").isZero();
+
+    // An administrator's restart is accepted (as a batch, run by the job executor).
+    Response admin =
+        http.postJson(
+            "/engine-rest/process-definition/" + definition + "/restart-async",
+            restart,
+            as(TEAM.user(ADMIN)));
+    assertThat(admin.status()).as(admin.text()).isEqualTo(200);
+    managementService.deleteBatch(json.readTree(admin.body()).path("id").asText(), true);
   }
 
   // --- helpers -----------------------------------------------------------------------------------
