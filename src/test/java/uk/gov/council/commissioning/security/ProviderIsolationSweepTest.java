@@ -1007,6 +1007,24 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
                   + "\"activityId\":\"Task_SubmitReportingForm\"}]}",
               as(user));
       assertThat(restart.status()).as(user + " restarts a case: " + restart.text()).isEqualTo(403);
+      // Moving a running case to another step skips the steps between.
+      Response modification =
+          http.postJson(
+              "/engine-rest/process-instance/" + beta.incidentInstance() + "/modification",
+              "{\"instructions\":[{\"type\":\"startBeforeActivity\","
+                  + "\"activityId\":\"Task_SubmitReportingForm\"}]}",
+              as(user));
+      assertThat(modification.status())
+          .as(user + " moves a case: " + modification.text())
+          .isIn(403, 404);
+      Response timeToLive =
+          http.putJson(
+              "/engine-rest/process-definition/key/serious-incident/history-time-to-live",
+              "{\"historyTimeToLive\":1}",
+              as(user));
+      assertThat(timeToLive.status())
+          .as(user + " shortens how long cases are kept: " + timeToLive.text())
+          .isIn(403, 404);
       Response redeploy =
           http.postJson(
               "/engine-rest/deployment/" + anyDeploymentId() + "/redeploy", "{}", as(user));
