@@ -305,7 +305,27 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
             "metrics/activity-instance-start/sum",
             "telemetry/data",
             "schema/log",
-            "version");
+            "version",
+            "engine",
+            "deployment/count",
+            "process-definition/count",
+            "process-definition/key/serious-incident",
+            "process-definition/key/serious-incident/xml",
+            "process-definition/key/serious-incident/startForm",
+            "process-definition/key/serious-incident/form-variables",
+            "process-definition/key/serious-incident/statistics",
+            "process-definition/key/safeguarding-alert/form-variables",
+            "decision-definition/key/decision-route/xml",
+            "history/decision-instance/count",
+            "history/cleanup/configuration",
+            "history/cleanup/jobs",
+            "history/job-log/count",
+            "history/incident/count",
+            "history/activity-instance/count",
+            "history/detail/count",
+            "external-task/count",
+            "event-subscription/count",
+            "batch/statistics");
     reads.addAll(lists);
     for (String list :
         List.of(
@@ -391,9 +411,24 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     for (String read : engineReads()) {
       seen.addAll(leaks("GET", "/engine-rest/" + read, TEAM.alphaUser(), null));
     }
+    String deployment =
+        runtimeService
+            .createProcessInstanceQuery()
+            .processInstanceId(beta.incidentInstance())
+            .singleResult()
+            .getProcessDefinitionId();
+    String deploymentId =
+        engine.getRepositoryService().getProcessDefinition(deployment).getDeploymentId();
+    seen.addAll(
+        leaks(
+            "GET",
+            "/engine-rest/deployment/" + deploymentId + "/resources",
+            TEAM.alphaUser(),
+            null));
     for (String filter : filterIds()) {
       seen.addAll(leaks("GET", "/engine-rest/filter/" + filter, TEAM.alphaUser(), null));
       seen.addAll(leaks("GET", "/engine-rest/filter/" + filter + "/list", TEAM.alphaUser(), null));
+      seen.addAll(leaks("GET", "/engine-rest/filter/" + filter + "/count", TEAM.alphaUser(), null));
       seen.addAll(leaks("POST", "/engine-rest/filter/" + filter + "/list", TEAM.alphaUser(), "{}"));
     }
     // Cockpit's and Tasklist's own engine API (the web apps' path) answer the same.
