@@ -9,11 +9,14 @@ import static uk.gov.council.commissioning.testkit.TestTeam.Role.QUALITY;
 import static uk.gov.council.commissioning.testkit.TestUsers.as;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -125,7 +128,7 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     String incidentInstance = incident.path("processInstanceId").asText();
     Task incidentTask = taskAt(incidentNumber, "Task_SubmitReportingForm");
 
-    java.time.Instant aware = java.time.Instant.now().minus(2, ChronoUnit.HOURS);
+    Instant aware = Instant.now().minus(2, ChronoUnit.HOURS);
     String alert =
         alerts.raise(
             new SafeguardingConcern(
@@ -140,7 +143,7 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
                 null));
 
     Map<String, Object> complaint = FormValues.load("complaints/complaint");
-    complaint.put("receivedAt", java.time.Instant.now().minus(1, ChronoUnit.HOURS).toString());
+    complaint.put("receivedAt", Instant.now().minus(1, ChronoUnit.HOURS).toString());
     complaint.put("contractReference", contract.reference());
     JsonNode recorded =
         created(
@@ -665,7 +668,7 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
         http.postJson("/api/incidents", json.writeValueAsString(onBetasContract), as(alpha));
     assertThat(apiStart.status()).as(apiStart.text()).isBetween(400, 499);
     Map<String, Object> complaint = FormValues.load("complaints/complaint");
-    complaint.put("receivedAt", java.time.Instant.now().minus(1, ChronoUnit.HOURS).toString());
+    complaint.put("receivedAt", Instant.now().minus(1, ChronoUnit.HOURS).toString());
     complaint.put("contractReference", beta.contract().reference());
     Response complaintStart =
         http.postJson("/api/complaints", json.writeValueAsString(complaint), as(alpha));
@@ -985,14 +988,14 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
             + boundary
             + "--\r\n";
     String[] headers = as(user);
-    String[] all = java.util.Arrays.copyOf(headers, headers.length + 2);
+    String[] all = Arrays.copyOf(headers, headers.length + 2);
     all[headers.length] = "Content-Type";
     all[headers.length + 1] = "multipart/form-data; boundary=" + boundary;
     return http.send("POST", "/engine-rest/deployment/create", body, all);
   }
 
   @Test
-  void onlyAdministratorsDeployOrRunScripts() {
+  void onlyAdministratorsDeployOrRunScripts() throws Exception {
     for (String user :
         List.of(
             TEAM.alphaUser(),
@@ -1088,7 +1091,7 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     String name = "iso" + Math.abs(System.nanoTime());
     Response admin = deploy(TEAM.user(ADMIN), name);
     assertThat(admin.status()).as(admin.text()).isEqualTo(200);
-    String deployment = json.valueToTree(parse(admin.body())).path("id").asText();
+    String deployment = json.readTree(admin.body()).path("id").asText();
     engine.getRepositoryService().deleteDeployment(deployment, true);
   }
 
@@ -1219,8 +1222,7 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
       return found;
     }
     String text = new String(answer.body(), StandardCharsets.UTF_8);
-    String asked =
-        java.net.URLDecoder.decode(path, StandardCharsets.UTF_8) + (body == null ? "" : body);
+    String asked = URLDecoder.decode(path, StandardCharsets.UTF_8) + (body == null ? "" : body);
     for (Map.Entry<String, String> marker : beta.markers().entrySet()) {
       if (text.contains(marker.getValue()) && !asked.contains(marker.getValue())) {
         found.add(method + " " + path + " (" + answer.status() + ") shows " + marker.getKey());
@@ -1318,14 +1320,6 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
           .orElse(null);
     }
     return found.get(0).getId();
-  }
-
-  private Object parse(byte[] body) {
-    try {
-      return json.readTree(body);
-    } catch (java.io.IOException e) {
-      throw new java.io.UncheckedIOException(e);
-    }
   }
 
   private String typed(Map<String, Object> values) throws Exception {
