@@ -44,6 +44,9 @@ import uk.gov.council.commissioning.web.FieldProblem;
  *   <li>Jobs and job definitions are changed (executed, retried, suspended, re-dated) by
  *       administrators only. The engine counts a refused execution as a failed attempt, so three
  *       refused calls by anyone would leave a timer with no retries, never to fire.
+ *   <li>A closed case is restarted by administrators only: a restart begins at any activity, which
+ *       would skip the steps before it, and the engine allows it to anyone who may start the
+ *       process and read its history (council staff).
  *   <li>Only the processes a person starts (contract extension, serious incident, complaint, QAF,
  *       procurement) can be started through the API, and only at their start event: the others are
  *       started by a case and would be empty without it, and a start at another activity would skip
@@ -62,6 +65,9 @@ class EngineApiGuard extends OncePerRequestFilter {
   private static final Pattern START =
       Pattern.compile(
           "^process-definition/(?:key/([^/]+)(?:/tenant-id/[^/]+)?|([^/]+))/(?:start|submit-form)$");
+  private static final Pattern RESTART =
+      Pattern.compile(
+          "^process-definition/(?:key/[^/]+(?:/tenant-id/[^/]+)?|[^/]+)/restart(?:-async)?$");
   private static final Pattern TASK_FORM =
       Pattern.compile("^task/([^/]+)/(?:submit-form|complete|resolve)$");
   private static final Pattern FILE_UPLOAD = Pattern.compile("^.+/variables/[^/]+/data$");
@@ -109,6 +115,15 @@ class EngineApiGuard extends OncePerRequestFilter {
           HttpServletResponse.SC_FORBIDDEN,
           "AuthorizationException",
           "Only administrators may execute, retry, suspend or re-date jobs. A timer runs by itself when it is due.");
+      return;
+    }
+    if (RESTART.matcher(path).matches() && !isAdministrator()) {
+      Refusals.error(
+          response,
+          json,
+          HttpServletResponse.SC_FORBIDDEN,
+          "AuthorizationException",
+          "Only administrators may restart a closed case: a restart begins at any step and would skip the ones before it.");
       return;
     }
     if (FILE_UPLOAD.matcher(path).matches()) {
