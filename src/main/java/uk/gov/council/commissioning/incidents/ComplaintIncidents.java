@@ -19,8 +19,8 @@ import uk.gov.council.commissioning.cases.CaseStarts;
  * Seed 002 §12.3: "a safeguarding matter raised through a complaint is also a serious incident".
  * Opens that incident as the council's own log (an officer log, not a provider's report), naming
  * the complaint as its source. The complaint holds no service user details the incident needs, so
- * none are copied: the provider's initial report and reporting form supply them, and its 12 h / 48 h
- * deadlines run as on any incident the council logged.
+ * none are copied: the provider's initial report and reporting form supply them, and its 12 h / 48
+ * h deadlines run as on any incident the council logged.
  */
 @Service
 @RequiredArgsConstructor

@@ -136,6 +136,7 @@ class ComplaintDeadlinesTest {
   private static ComplaintDeadlines deadlines(DayKind kind) {
     return new ComplaintDeadlines(
         CALENDAR,
-        new ComplaintProperties(3, 20, Duration.ofHours(24), 15, kind, 5, Duration.ofDays(2), true));
+        new ComplaintProperties(
+            3, 20, Duration.ofHours(24), 15, kind, 5, Duration.ofDays(2), true));
   }
 }
