@@ -64,6 +64,13 @@ class ComplaintService {
   }
 
   @Transactional(readOnly = true)
+  /** The serious incident the complaint's safeguarding alert opened (seed 002 §12.3); or null. */
+  public String seriousIncidentOf(Complaint complaint) {
+    return complaint.safeguardingRaised()
+        ? incidents.incidentOf(complaint.number()).orElse(null)
+        : null;
+  }
+
   public List<DeadlineBreach> breachesOf(Complaint complaint) {
     return breaches.ofCase(CASE_TYPE, complaint.number());
   }

@@ -115,6 +115,8 @@ class ComplaintApiTest extends HttpProcessTestCase {
     form.put("safeguardingSummary", "Bruising noticed by the daughter");
     String complaint = created(http.postJson("/api/complaints", body(form), as(ALPHA_USER)));
     String incident = complaintIncidents.incidentOf(complaint).orElseThrow();
+    JsonNode detail = answer(http.get("/api/complaints/" + complaint, as(ALPHA_USER)), 200);
+    assertThat(detail.path("seriousIncident").asText()).isEqualTo(incident);
 
     JsonNode own = answer(http.get("/api/incidents/" + incident, as(ALPHA_USER)), 200);
     assertThat(own.path("sourceComplaint").asText()).isEqualTo(complaint);
