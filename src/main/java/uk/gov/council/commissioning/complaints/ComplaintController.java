@@ -44,7 +44,9 @@ class ComplaintController {
       @RequestBody(required = false) ComplaintRequest request, Authentication user) {
     Complaint created = cases.start(request, user.getName(), CouncilUser.groups(user));
     return ResponseEntity.created(URI.create("/api/complaints/" + created.number()))
-        .body(ComplaintDetails.of(created, complaints.breachesOf(created)));
+        .body(
+            ComplaintDetails.of(
+                created, complaints.breachesOf(created), complaints.seriousIncidentOf(created)));
   }
 
   @GetMapping
@@ -61,6 +63,7 @@ class ComplaintController {
             .find(number.trim().toUpperCase(Locale.ROOT), Actor.of(user))
             .orElseThrow(
                 () -> new ResponseStatusException(HttpStatus.NOT_FOUND, "No complaint " + number));
-    return ComplaintDetails.of(complaint, complaints.breachesOf(complaint));
+    return ComplaintDetails.of(
+        complaint, complaints.breachesOf(complaint), complaints.seriousIncidentOf(complaint));
   }
 }

@@ -19,6 +19,8 @@ import org.springframework.validation.annotation.Validated;
  *     unresolved complaint: a council choice
  * @param secondEscalationAfter how long after a provider's missed deadline the contracts managers
  *     are told if it is still missing
+ * @param safeguardingOpensIncident seed 002 §12.3: a safeguarding alert raised from a complaint
+ *     about a provider's contract also opens a serious incident for it
  */
 @Validated
 @ConfigurationProperties("commissioning.complaints")
@@ -29,7 +31,8 @@ public record ComplaintProperties(
     @DefaultValue("15") int providerResolveDays,
     @DefaultValue("working") DayKind providerResolveDayKind,
     @DefaultValue("5") int writtenReportWorkingDays,
-    @DefaultValue("P2D") Duration secondEscalationAfter) {
+    @DefaultValue("P2D") Duration secondEscalationAfter,
+    @DefaultValue("true") boolean safeguardingOpensIncident) {
 
   /** How the provider's resolution days are counted. */
   public enum DayKind {

@@ -73,6 +73,8 @@ final class ComplaintResponses {
   /**
    * @param resolvedAt when the council sent its stage 1 reply (COUNCIL) or the provider resolved it
    *     (PROVIDER)
+   * @param seriousIncident the incident number the complaint's safeguarding alert opened (seed 002
+   *     §12.3); null when none
    */
   record ComplaintDetails(
       String number,
@@ -91,11 +93,12 @@ final class ComplaintResponses {
       Instant writtenReportAt,
       String investigator,
       boolean safeguardingRaised,
+      String seriousIncident,
       OutcomeView outcome,
       Instant closedAt,
       List<BreachView> breaches) {
 
-    static ComplaintDetails of(Complaint c, List<DeadlineBreach> breaches) {
+    static ComplaintDetails of(Complaint c, List<DeadlineBreach> breaches, String seriousIncident) {
       return new ComplaintDetails(
           c.number(),
           c.processInstanceId(),
@@ -118,6 +121,7 @@ final class ComplaintResponses {
           c.writtenReportAt(),
           c.investigator(),
           c.safeguardingRaised(),
+          seriousIncident,
           c.outcomeCode() == null && c.ombudsmanInformationSentOn() == null
               ? null
               : new OutcomeView(c.outcomeCode(), c.outcome(), c.ombudsmanInformationSentOn()),

@@ -14,6 +14,7 @@ import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
 import uk.gov.council.commissioning.deadlines.CaseRef;
 import uk.gov.council.commissioning.deadlines.Deadlines;
+import uk.gov.council.commissioning.incidents.ComplaintIncidents;
 import uk.gov.council.commissioning.safeguarding.SafeguardingAlerts;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 
@@ -37,6 +38,8 @@ class ComplaintService {
   private final SafeguardingAlerts safeguardingAlerts;
   private final ComplaintDeadlines deadlines;
   private final Deadlines caseDeadlines;
+  private final ComplaintIncidents incidents;
+  private final ComplaintProperties properties;
   private final Clock clock;
 
   @Transactional(readOnly = true)
@@ -61,6 +64,13 @@ class ComplaintService {
   }
 
   @Transactional(readOnly = true)
+  /** The serious incident the complaint's safeguarding alert opened (seed 002 §12.3); or null. */
+  public String seriousIncidentOf(Complaint complaint) {
+    return complaint.safeguardingRaised()
+        ? incidents.incidentOf(complaint.number()).orElse(null)
+        : null;
+  }
+
   public List<DeadlineBreach> breachesOf(Complaint complaint) {
     return breaches.ofCase(CASE_TYPE, complaint.number());
   }
@@ -178,6 +188,10 @@ class ComplaintService {
                 summary,
                 c.processInstanceId()));
     repository.setSafeguardingRaised(c.id());
+    // Seed 002 §12.3: the same matter is also a serious incident for the provider.
+    if (properties.safeguardingOpensIncident() && c.contractReference() != null) {
+      incidents.openFromComplaint(c.number(), c.contractReference(), awareAt, alert);
+    }
     return alert;
   }
 

@@ -46,6 +46,7 @@ class IncidentQueries {
           IMMEDIATE_ACTION,
           FURTHER_ACTION,
           HOW_COUNCIL_LEARNT,
+          SOURCE_COMPLAINT,
           SERVICE_USER_NAME,
           SERVICE_USER_LBB_ID,
           SERVICE_USER_GROUP,
@@ -54,7 +55,7 @@ class IncidentQueries {
           OUTCOME,
           LESSONS_LEARNED);
   private static final List<String> PROGRESS_VARIABLES =
-      List.of(CATEGORY_LABEL, UPDATES_RECEIVED, LAST_UPDATE_AT);
+      List.of(CATEGORY_LABEL, UPDATES_RECEIVED, LAST_UPDATE_AT, SOURCE_COMPLAINT);
 
   private final IncidentRepository register;
   private final DeadlineBreaches breaches;
@@ -93,6 +94,7 @@ class IncidentQueries {
         i.incidentNumber(),
         i.status(),
         i.source(),
+        text(v, SOURCE_COMPLAINT),
         i.category(),
         text(v, CATEGORY_LABEL),
         i.contractReference(),

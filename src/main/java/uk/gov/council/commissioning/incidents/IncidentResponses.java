@@ -86,10 +86,15 @@ final class IncidentResponses {
 
   public record Closure(Instant closedAt, String outcome, String lessonsLearned) {}
 
+  /**
+   * @param sourceComplaint the complaint whose safeguarding alert opened the case (seed 002 §12.3);
+   *     a reference only, which names nobody
+   */
   public record IncidentDetails(
       String incidentNumber,
       String status,
       String source,
+      String sourceComplaint,
       String category,
       String categoryLabel,
       String contractReference,

@@ -221,6 +221,16 @@ public class IncidentSteps {
   }
 
   /**
+   * The incident was opened from a complaint whose safeguarding alert is already raised (seed 002
+   * §12.3): that alert is the incident's alert, so no second one is raised for the same concern.
+   */
+  void linkComplaintAlert(DelegateExecution execution, String alertInstance) {
+    register.markSafeguardingSuspected(incident(execution).incidentNumber());
+    execution.setVariable(SAFEGUARDING_ALERT_RAISED, true);
+    execution.setVariable(SAFEGUARDING_ALERT_INSTANCE, alertInstance);
+  }
+
+  /**
    * Records a LATE breach when {@code what} arrived after {@code due}; {@code how} it arrived (" by
    * email") when not through the provider's task. When it arrived on time, a MISSED breach recorded
    * because the timer fired before the report was entered is withdrawn: the report was not missed.

@@ -23,6 +23,9 @@ final class IncidentVariables {
   static final String SAFEGUARDING_SUSPECTED = "safeguardingSuspected";
   static final String RIDDOR_REPORTABLE = "riddorReportable";
   static final String HOW_COUNCIL_LEARNT = "howCouncilLearnt";
+  // Seed 002 §12.3: set only on an incident opened from a complaint's safeguarding alert.
+  static final String SOURCE_COMPLAINT = "sourceComplaintNumber";
+  static final String SOURCE_COMPLAINT_ALERT = "sourceComplaintAlertProcessInstanceId";
 
   /** The start event's initiator: the signed-in user who reported or logged the incident. */
   static final String REPORTED_BY = "reportedBy";

@@ -95,7 +95,10 @@ public class RegisterIncident implements JavaDelegate {
     } else {
       notifications.loggedByCouncil(execution, incident);
     }
-    if (report.safeguardingSuspected()) {
+    Object complaintAlert = execution.getVariable(SOURCE_COMPLAINT_ALERT);
+    if (report.safeguardingSuspected() && complaintAlert != null && !report.byProvider()) {
+      steps.linkComplaintAlert(execution, complaintAlert.toString());
+    } else if (report.safeguardingSuspected()) {
       if (report.byProvider()) {
         steps.raiseSafeguardingAlert(
             execution, SafeguardingConcern.PROVIDER, report.providerAwareAt(), now);

@@ -19,6 +19,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import uk.gov.council.commissioning.incidents.ComplaintIncidents;
 import uk.gov.council.commissioning.testkit.HttpProcessTestCase;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.TestTeam;
@@ -34,6 +36,8 @@ class ComplaintApiTest extends HttpProcessTestCase {
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
 
   @RegisterExtension static final TestTeam TEAM = TestTeam.of("cp", SAFEGUARDING, BUYER);
+
+  @Autowired ComplaintIncidents complaintIncidents;
 
   String alphaContract;
   String betaContract;
@@ -102,6 +106,24 @@ class ComplaintApiTest extends HttpProcessTestCase {
     ProcessInstance instance = complaintCase(number);
     assertThat(instance).isNotNull();
     assertThat(runtimeService.getVariable(instance.getId(), "recordedBy")).isEqualTo(ALPHA_USER);
+  }
+
+  @Test
+  void theIncidentOpenedFromAComplaintNamesItAndOnlyItsProviderSeesIt() throws Exception {
+    Map<String, Object> form = providerComplaint();
+    form.put("safeguardingConcern", true);
+    form.put("safeguardingSummary", "Bruising noticed by the daughter");
+    String complaint = created(http.postJson("/api/complaints", body(form), as(ALPHA_USER)));
+    String incident = complaintIncidents.incidentOf(complaint).orElseThrow();
+    JsonNode detail = answer(http.get("/api/complaints/" + complaint, as(ALPHA_USER)), 200);
+    assertThat(detail.path("seriousIncident").asText()).isEqualTo(incident);
+
+    JsonNode own = answer(http.get("/api/incidents/" + incident, as(ALPHA_USER)), 200);
+    assertThat(own.path("sourceComplaint").asText()).isEqualTo(complaint);
+    assertThat(own.path("source").asText()).isEqualTo("COUNCIL_LOGGED");
+    assertThat(own.path("contractReference").asText()).isEqualTo(alphaContract);
+    // Another provider is not told the incident exists (seed 002 §12, provider isolation).
+    problem(http.get("/api/incidents/" + incident, as(BETA_USER)), 404);
   }
 
   @Test

@@ -124,18 +124,19 @@ class ComplaintDeadlinesTest {
     assertThatThrownBy(
             () ->
                 new ComplaintProperties(
-                    0, 20, Duration.ofHours(24), 15, DayKind.WORKING, 5, Duration.ofDays(2)))
+                    0, 20, Duration.ofHours(24), 15, DayKind.WORKING, 5, Duration.ofDays(2), true))
         .hasMessageContaining("council-acknowledge-working-days");
     assertThatThrownBy(
             () ->
                 new ComplaintProperties(
-                    3, 20, Duration.ZERO, 15, DayKind.WORKING, 5, Duration.ofDays(2)))
+                    3, 20, Duration.ZERO, 15, DayKind.WORKING, 5, Duration.ofDays(2), true))
         .hasMessageContaining("provider-acknowledge-within");
   }
 
   private static ComplaintDeadlines deadlines(DayKind kind) {
     return new ComplaintDeadlines(
         CALENDAR,
-        new ComplaintProperties(3, 20, Duration.ofHours(24), 15, kind, 5, Duration.ofDays(2)));
+        new ComplaintProperties(
+            3, 20, Duration.ofHours(24), 15, kind, 5, Duration.ofDays(2), true));
   }
 }

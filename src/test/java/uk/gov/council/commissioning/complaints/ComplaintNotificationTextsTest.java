@@ -30,13 +30,13 @@ class ComplaintNotificationTextsTest {
         arguments(
             "the defaults are the seed's periods",
             new ComplaintProperties(
-                3, 20, Duration.ofHours(24), 15, DayKind.WORKING, 5, Duration.ofDays(2)),
+                3, 20, Duration.ofHours(24), 15, DayKind.WORKING, 5, Duration.ofDays(2), true),
             List.of("(3 working days,", "(20 working days,", "(24 hours,", "(15 working days,"),
             List.of()),
         arguments(
             "changed settings change the words",
             new ComplaintProperties(
-                5, 25, Duration.ofHours(36), 21, DayKind.CALENDAR, 5, Duration.ofDays(2)),
+                5, 25, Duration.ofHours(36), 21, DayKind.CALENDAR, 5, Duration.ofDays(2), true),
             List.of(
                 "(5 working days, seed 002 App K)",
                 "(25 working days, seed 002 App K)",

@@ -19,9 +19,12 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import uk.gov.council.commissioning.compliance.DeadlineBreach;
 import uk.gov.council.commissioning.compliance.DeadlineBreach.Kind;
 import uk.gov.council.commissioning.contracts.Provider;
+import uk.gov.council.commissioning.incidents.ComplaintIncidents;
+import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.TestClock;
 
@@ -37,6 +40,9 @@ class ComplaintProcessTest extends ComplaintTestCase {
 
   private static final AtomicInteger SEQUENCE = new AtomicInteger();
   private static final ZoneId UK = ZoneId.of("Europe/London");
+
+  @Autowired ComplaintIncidents complaintIncidents;
+  @Autowired ComplaintService complaintService;
 
   Provider alpha;
   String contract;
@@ -584,6 +590,46 @@ class ComplaintProcessTest extends ComplaintTestCase {
         "Task_ProviderAcknowledgeComplaint",
         Map.of("acknowledgedAt", "2026-03-02T08:45:00Z", "safeguardingConcern", true));
     assertThat(instance).isWaitingAt("Task_ResolveComplaint");
+    assertThat(runningCases("safeguarding-alert", c.number())).isOne();
+  }
+
+  @Test
+  void aSafeguardingConcernFromAComplaintAlsoOpensOneSeriousIncidentLoggedByTheCouncil() {
+    ProcessInstance instance =
+        startWithSafeguardingConcern(contract, "Bruising noticed by the daughter");
+    Complaint c = complaintOf(instance);
+
+    // Seed 002 §12.3: the same matter is also a serious incident for the provider's contract.
+    String number = complaintIncidents.incidentOf(c.number()).orElseThrow();
+    ProcessInstance incident = runningCase("serious-incident", number);
+    assertThat(incident).isNotNull();
+    Map<String, Object> v = runtimeService.getVariables(incident.getId());
+    assertThat(v)
+        .containsEntry("sourceComplaintNumber", c.number())
+        .containsEntry("contractReference", contract)
+        .containsEntry("initialReportReceived", false)
+        .containsEntry("safeguardingAlertRaised", true)
+        .doesNotContainKeys("serviceUserName", "serviceUserLbbId");
+    // Nothing of what was seen, or of whom, is copied into the incident.
+    assertThat(v.values()).noneMatch(value -> String.valueOf(value).contains("Bruising"));
+    // The complaint's alert is the incident's alert: the concern is not alerted twice.
+    assertThat(runningCases("safeguarding-alert", number)).isZero();
+    assertThat(runningCases("safeguarding-alert", c.number())).isOne();
+
+    // A retried step raises the same alert and opens no second incident.
+    complaintService.raiseSafeguarding(
+        complaintOf(instance),
+        SafeguardingConcern.PROVIDER,
+        Instant.parse(RECEIVED),
+        "Bruising noticed by the daughter");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricProcessInstanceQuery()
+                .processDefinitionKey("serious-incident")
+                .variableValueEquals("sourceComplaintNumber", c.number())
+                .count())
+        .isOne();
     assertThat(runningCases("safeguarding-alert", c.number())).isOne();
   }
 
