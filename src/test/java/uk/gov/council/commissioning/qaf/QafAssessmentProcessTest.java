@@ -808,6 +808,43 @@ class QafAssessmentProcessTest extends ProcessTestCase {
   }
 
   @Test
+  void aLatePerformanceReturnWithAKpiBelowTriggerIsAConcernOverTheService() {
+    randomDraw.use(() -> 0.5);
+    String reference = contractOfNewProvider();
+    var held = contracts.findByReference(reference).orElseThrow();
+    String caseReference = "PR-" + reference + "-2025-Q3";
+    jdbc.sql(
+            "INSERT INTO performance_return (case_reference, contract_id, provider_id,"
+                + " reporting_year, quarter, due_date, status, late)"
+                + " VALUES (:ref, :contract, :provider, 2025, 3, DATE '2026-01-30',"
+                + " 'ACCEPTED', TRUE)")
+        .param("ref", caseReference)
+        .param("contract", held.id())
+        .param("provider", held.provider().id())
+        .update();
+    long returnId =
+        jdbc.sql("SELECT id FROM performance_return WHERE case_reference = :ref")
+            .param("ref", caseReference)
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "INSERT INTO performance_return_value (return_id, catalogue_id, kpi_code,"
+                + " reported_value, below_trigger) VALUES (:id, 1, 'KPI1', 40, TRUE)")
+        .param("id", returnId)
+        .update();
+    ProcessInstance instance = issued(request(reference, MEETING, "FULL"));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    Task desk = taskAt(instance, "Task_DeskTopReview");
+    assertThat(taskService.getVariablesLocal(desk.getId()))
+        .containsEntry("concernsOverService", true);
+    assertThat((String) taskService.getVariableLocal(desk.getId(), "concernsHeldText"))
+        .contains(
+            "0 missed or late deadline(s), 1 late performance return(s),"
+                + " 1 KPI value(s) below trigger",
+            "Suggested answer: yes");
+  }
+
+  @Test
   void withBreachesHeldTrigger3IsPreAnsweredYesLeadsToAVisitAndANoNeedsAReason() {
     randomDraw.use(() -> 0.5);
     ProcessInstance accepted = lateWithoutExplanation(contractOfNewProvider());
