@@ -7,8 +7,8 @@ import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.complaints.ComplaintHistory;
 import uk.gov.council.commissioning.compliance.DeadlineBreaches;
+import uk.gov.council.commissioning.compliance.PerformanceReturnHistory;
 import uk.gov.council.commissioning.incidents.IncidentHistory;
-import uk.gov.council.commissioning.returns.ReturnHistory;
 import uk.gov.council.commissioning.safeguarding.SafeguardingHistory;
 
 /**
@@ -26,7 +26,7 @@ class QafServiceConcerns {
   private final IncidentHistory incidents;
   private final SafeguardingHistory safeguarding;
   private final DeadlineBreaches breaches;
-  private final ReturnHistory returns;
+  private final PerformanceReturnHistory returns;
   private final Clock clock;
 
   /** What the system holds for the provider in the assessment year, and the answer it suggests. */
@@ -63,7 +63,7 @@ class QafServiceConcerns {
 
   Held of(long providerId) {
     Instant since = clock.instant().atZone(WorkingDayCalendar.UK).minusMonths(12).toInstant();
-    ReturnHistory.Held pis =
+    PerformanceReturnHistory.Held pis =
         returns.since(providerId, since.atZone(WorkingDayCalendar.UK).toLocalDate());
     return new Held(
         since,

@@ -1,4 +1,4 @@
-package uk.gov.council.commissioning.returns;
+package uk.gov.council.commissioning.compliance;
 
 import java.time.LocalDate;
 import lombok.RequiredArgsConstructor;
@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
  */
 @Service
 @RequiredArgsConstructor
-public class ReturnHistory {
+public class PerformanceReturnHistory {
 
   /** The counts over returns due on or after a day. */
   public record Held(int lateReturns, int kpisBelowTrigger) {}
