@@ -29,6 +29,7 @@ public class QafReviewSteps {
   private final QafGrading grading;
   private final QafRandomDraw randomDraw;
   private final QafProperties properties;
+  private final QafServiceConcerns serviceConcerns;
 
   private final Clock clock;
 
@@ -43,6 +44,13 @@ public class QafReviewSteps {
     FormChecks checks = new FormChecks("QAF Review Form", task).againstForm("qaf-desk-review");
     Map<String, String> grades = grading.officerGrades(checks, task, q);
     boolean concerns = checks.flag("concernsOverService");
+    // Recomputed, not read from the task, so the suggestion cannot be set by whoever completes it.
+    boolean suggested = serviceConcerns.of(q.providerId()).concerns();
+    boolean overridden = concerns != suggested;
+    checks.textIf(
+        overridden,
+        "concernsOverrideReason",
+        "give the reason for answering otherwise than the system suggests");
     if (concerns) {
       checks.textIf(
           true,
@@ -59,6 +67,8 @@ public class QafReviewSteps {
     grading.handOverOfficerGrades(task, q, grades);
     CompletedTask.handOver(
         task, "concernsDetails", concerns ? text(task, "concernsDetails") : null);
+    CompletedTask.handOver(
+        task, "concernsOverrideReason", overridden ? text(task, "concernsOverrideReason") : null);
     CompletedTask.handOver(task, "procurementReview", procurement);
     CompletedTask.handOver(task, "partialValidation", partial);
   }

@@ -35,6 +35,7 @@ final class QafTaskVariables {
                   List.of(
                       "concernsOverService",
                       "concernsDetails",
+                      "concernsOverrideReason",
                       "procurementReview",
                       "partialValidation",
                       "partialValidationSections")),
@@ -82,16 +83,15 @@ final class QafTaskVariables {
    * Moves a council task's answers onto the task and off the case. A completion through the API
    * puts them on the case; only what this very completion set is taken from there, so a value left
    * on the case by anyone else (a provider's earlier task, say) is never read as the officer's
-   * answer.
+   * answer, and what it sent replaces what the task was created with.
    */
   static void keepOnTask(DelegateTask task) {
     DelegateExecution execution = task.getExecution();
     Set<String> submitted = setInThisCommand(execution.getProcessInstanceId(), null);
     for (String name : COUNCIL_ANSWERS.getOrDefault(task.getTaskDefinitionKey(), List.of())) {
-      Object value = task.getVariableLocal(name);
-      if (value == null && submitted.contains(name)) {
-        value = execution.getVariable(name);
-      }
+      // What this completion sent wins over what the task was created with (a pre-answer).
+      Object value =
+          submitted.contains(name) ? execution.getVariable(name) : task.getVariableLocal(name);
       task.setVariableLocal(name, value);
       execution.removeVariable(name);
     }

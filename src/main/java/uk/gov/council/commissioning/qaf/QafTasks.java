@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 public class QafTasks {
 
   private final QafRepository repository;
+  private final QafServiceConcerns concerns;
 
   /** The provider's organisation group, from the QAF's contract. */
   public String providerGroup(DelegateExecution execution) {
@@ -27,11 +28,18 @@ public class QafTasks {
 
   /**
    * Create listener of every council task: its answers are declared on the task (see {@link
-   * QafTaskVariables}); the validation visit also shows why it is done, which the provider does not
-   * see.
+   * QafTaskVariables}); the desk review comes with trigger 3 pre-answered from what the system
+   * holds and the counts behind it; the validation visit also shows why it is done, which the
+   * provider does not see.
    */
   public void councilAnswers(DelegateTask task) {
     QafTaskVariables.councilAnswers(task);
+    if ("Task_DeskTopReview".equals(task.getTaskDefinitionKey())) {
+      QafServiceConcerns.Held held =
+          concerns.of(repository.ofProcess(task.getProcessInstanceId()).providerId());
+      task.setVariableLocal("concernsOverService", held.concerns());
+      task.setVariableLocal("concernsHeldText", held.text());
+    }
     if ("Task_ValidationVisit".equals(task.getTaskDefinitionKey())) {
       String reasons = repository.ofProcess(task.getProcessInstanceId()).validationReasons();
       task.setVariableLocal(

@@ -770,6 +770,105 @@ class QafAssessmentProcessTest extends ProcessTestCase {
         .containsExactly(Kind.MISSED);
   }
 
+  @Test
+  void withNothingHeldTrigger3IsPreAnsweredNoAndAYesNeedsAReason() {
+    randomDraw.use(() -> 0.5);
+    ProcessInstance instance = issued(request(contractOfNewProvider(), MEETING, "FULL"));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    Task desk = taskAt(instance, "Task_DeskTopReview");
+    assertThat(taskService.getVariablesLocal(desk.getId()))
+        .containsEntry("concernsOverService", false);
+    assertThat((String) taskService.getVariableLocal(desk.getId(), "concernsHeldText"))
+        .contains(
+            "0 complaint(s), 0 serious incident(s), 0 safeguarding alert(s),"
+                + " 0 missed or late deadline(s)",
+            "Suggested answer: no");
+
+    Map<String, Object> yes = officerGrades("FULL", "C", Map.of());
+    yes.put("concernsOverService", true);
+    yes.put("concernsDetails", "Neighbours report staff shortages");
+    assertThatThrownBy(() -> taskService.complete(desk.getId(), yes))
+        .hasMessageContaining("concernsOverrideReason: give the reason");
+    assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
+
+    yes.put("concernsOverrideReason", "Neighbours' reports, not yet complaints");
+    taskService.complete(desk.getId(), yes);
+    assertThat(qafOf(instance).validationReasons()).isEqualTo("CONCERNS_OVER_SERVICE");
+  }
+
+  @Test
+  void withNothingHeldThePreAnsweredNoStandsWithoutAReason() {
+    randomDraw.use(() -> 0.5);
+    ProcessInstance instance = issued(request(contractOfNewProvider(), MEETING, "FULL"));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    // The officer leaves the pre-answer as it is.
+    complete(instance, "Task_DeskTopReview", officerGrades("FULL", "C", Map.of()));
+    assertThat(qafOf(instance).validationReasons()).isNull();
+    assertThat(instance).isWaitingAt("Task_RespondToGrades");
+  }
+
+  @Test
+  void aLatePerformanceReturnWithAKpiBelowTriggerIsAConcernOverTheService() {
+    randomDraw.use(() -> 0.5);
+    String reference = contractOfNewProvider();
+    var held = contracts.findByReference(reference).orElseThrow();
+    String caseReference = "PR-" + reference + "-2025-Q3";
+    jdbc.sql(
+            "INSERT INTO performance_return (case_reference, contract_id, provider_id,"
+                + " reporting_year, quarter, due_date, status, late)"
+                + " VALUES (:ref, :contract, :provider, 2025, 3, DATE '2026-01-30',"
+                + " 'ACCEPTED', TRUE)")
+        .param("ref", caseReference)
+        .param("contract", held.id())
+        .param("provider", held.provider().id())
+        .update();
+    long returnId =
+        jdbc.sql("SELECT id FROM performance_return WHERE case_reference = :ref")
+            .param("ref", caseReference)
+            .query(Long.class)
+            .single();
+    jdbc.sql(
+            "INSERT INTO performance_return_value (return_id, catalogue_id, kpi_code,"
+                + " reported_value, below_trigger) VALUES (:id, 1, 'KPI1', 40, TRUE)")
+        .param("id", returnId)
+        .update();
+    ProcessInstance instance = issued(request(reference, MEETING, "FULL"));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    Task desk = taskAt(instance, "Task_DeskTopReview");
+    assertThat(taskService.getVariablesLocal(desk.getId()))
+        .containsEntry("concernsOverService", true);
+    assertThat((String) taskService.getVariableLocal(desk.getId(), "concernsHeldText"))
+        .contains(
+            "0 missed or late deadline(s), 1 late performance return(s),"
+                + " 1 KPI value(s) below trigger",
+            "Suggested answer: yes");
+  }
+
+  @Test
+  void withBreachesHeldTrigger3IsPreAnsweredYesLeadsToAVisitAndANoNeedsAReason() {
+    randomDraw.use(() -> 0.5);
+    ProcessInstance accepted = lateWithoutExplanation(contractOfNewProvider());
+    Task desk = taskAt(accepted, "Task_DeskTopReview");
+    assertThat(taskService.getVariablesLocal(desk.getId()))
+        .containsEntry("concernsOverService", true);
+    assertThat((String) taskService.getVariableLocal(desk.getId(), "concernsHeldText"))
+        .contains("0 complaint(s)", "2 missed or late deadline(s)", "Suggested answer: yes");
+    Map<String, Object> kept = officerGrades("FULL", "C", Map.of());
+    kept.put("concernsDetails", "The QAF came back late without an explanation");
+    taskService.complete(desk.getId(), kept);
+    assertThat(qafOf(accepted).validationReasons()).isEqualTo("CONCERNS_OVER_SERVICE");
+
+    ProcessInstance overridden = lateWithoutExplanation(contractOfNewProvider());
+    Task other = taskAt(overridden, "Task_DeskTopReview");
+    Map<String, Object> no = officerGrades("FULL", "C", Map.of());
+    no.put("concernsOverService", false);
+    assertThatThrownBy(() -> taskService.complete(other.getId(), no))
+        .hasMessageContaining("concernsOverrideReason: give the reason");
+    no.put("concernsOverrideReason", "The late return was the post room's, not the provider's");
+    taskService.complete(other.getId(), no);
+    assertThat(qafOf(overridden).validationReasons()).isNull();
+  }
+
   // --- helpers
   // ------------------------------------------------------------------------------------
 
@@ -805,6 +904,31 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     String reference = "QAF-X" + SEQUENCE.incrementAndGet() + "-" + System.nanoTime() % 100000;
     contract(contracts, alpha, reference, officer);
     return reference;
+  }
+
+  /**
+   * A contract of a provider of its own, so that what the system holds for it (§3.3 trigger 3) is
+   * only what the test makes.
+   */
+  private String contractOfNewProvider() {
+    long unique = SEQUENCE.incrementAndGet() * 100000L + System.nanoTime() % 100000;
+    Provider own =
+        contracts.createProvider(
+            "Gamma Care " + unique, "qaf@gamma.example", "provider-gamma-" + unique);
+    String reference = "QAF-G" + unique;
+    contract(contracts, own, reference, officer);
+    return reference;
+  }
+
+  /** Returned a week late, the lateness not explained: a MISSED and a LATE breach held. */
+  private ProcessInstance lateWithoutExplanation(String reference) {
+    TestClock.set(LocalDateTime.of(2026, 1, 5, 9, 0));
+    ProcessInstance instance = issued(request(reference, MEETING, "FULL"));
+    fireNotTurningBack(timer(instance, "Timer_QafReturnDue"));
+    TestClock.set(LocalDateTime.of(2026, 4, 14, 9, 0));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    complete(instance, "Task_RecordLateExplanation", Map.of("explanationGiven", "NO"));
+    return instance;
   }
 
   /** The full QAF of the test's contract, issued for the meeting of 20 May 2026. */

@@ -90,6 +90,9 @@ final class QafTestData {
       String variant, String claimed, Map<String, String> adjusted) {
     Map<String, Object> v = officerGrades(variant, claimed, adjusted);
     v.put("concernsOverService", false);
+    // The provider of these tests is shared, so the pre-answer (§3.3 trigger 3) depends on what
+    // other tests left behind: the officer's answer stands with a reason whichever it is.
+    v.put("concernsOverrideReason", "Already addressed at the last contract management meeting");
     v.put("procurementReview", false);
     v.put("partialValidation", false);
     return v;
