@@ -9,17 +9,15 @@ import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import uk.gov.council.commissioning.incidents.ComplaintIncidents;
-import uk.gov.council.commissioning.testkit.ProcessTest;
+import uk.gov.council.commissioning.testkit.ChangedSettingsTest;
 import uk.gov.council.commissioning.testkit.TestClock;
 
 /**
  * {@code commissioning.complaints.safeguarding-opens-incident: false}: a complaint's safeguarding
  * alert is raised as before (seed 002 §10.3) and no serious incident is opened for it (§12.3).
  */
-@ProcessTest
-@TestPropertySource(properties = "commissioning.complaints.safeguarding-opens-incident=false")
+@ChangedSettingsTest
 class ComplaintIncidentSwitchTest extends ComplaintTestCase {
 
   @Autowired ComplaintIncidents complaintIncidents;

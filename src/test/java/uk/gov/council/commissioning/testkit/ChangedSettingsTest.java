@@ -23,7 +23,8 @@ import org.springframework.test.context.ActiveProfiles;
       "commissioning.qaf.validation-starts-from=PLAN_DUE",
       "commissioning.complaints.provider-acknowledge-within=PT1H",
       "commissioning.safeguarding.alert-within=PT1H",
-      "commissioning.meetings.feedback.every-nth-meeting=2"
+      "commissioning.meetings.feedback.every-nth-meeting=2",
+      "commissioning.complaints.safeguarding-opens-incident=false"
     })
 @ActiveProfiles("test")
 @ExtendWith({TestClock.class, TestUsers.class})
