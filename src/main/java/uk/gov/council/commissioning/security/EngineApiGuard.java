@@ -5,16 +5,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -34,6 +28,7 @@ import uk.gov.council.commissioning.forms.DeployedForms;
 import uk.gov.council.commissioning.forms.DeployedForms.StepForm;
 import uk.gov.council.commissioning.forms.Refusals;
 import uk.gov.council.commissioning.forms.SubmittedVariables;
+import uk.gov.council.commissioning.web.BodyRequest;
 import uk.gov.council.commissioning.web.FieldProblem;
 
 /**
@@ -309,71 +304,5 @@ class EngineApiGuard extends OncePerRequestFilter {
             StandardCharsets.UTF_8);
     Matcher m = ENGINE_API.matcher(uri);
     return m.matches() ? Optional.of(m.group(1)) : Optional.empty();
-  }
-
-  /**
-   * The request with its body read once, checked, and given again (changed where fields were
-   * removed).
-   */
-  static final class BodyRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    BodyRequest(HttpServletRequest request, byte[] body) {
-      super(request);
-      this.body = body;
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("The body has been read already");
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
-    }
-
-    @Override
-    public String getHeader(String name) {
-      return "content-length".equalsIgnoreCase(name)
-          ? String.valueOf(body.length)
-          : super.getHeader(name);
-    }
   }
 }

@@ -2,17 +2,10 @@ package uk.gov.council.commissioning.web;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
-import java.io.BufferedReader;
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -116,8 +109,8 @@ public class IdempotencyFilter extends OncePerRequestFilter {
     String key = keys.get(0);
     String path =
         pathOf(request) + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-    BufferedRequest buffered = new BufferedRequest(request);
-    String hash = sha256(buffered.body);
+    BodyRequest buffered = BodyRequest.read(request);
+    String hash = sha256(buffered.body());
     Instant now = clock.instant();
 
     Optional<IdempotentRequests.Stored> earlier = requests.find(user, key, now);
@@ -285,64 +278,6 @@ public class IdempotencyFilter extends OncePerRequestFilter {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(body));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-    }
-  }
-
-  /** The request with its body read once, so that it can be hashed and still be read again. */
-  private static final class BufferedRequest extends HttpServletRequestWrapper {
-    private final byte[] body;
-
-    BufferedRequest(HttpServletRequest request) throws IOException {
-      super(request);
-      this.body = request.getInputStream().readAllBytes();
-    }
-
-    @Override
-    public ServletInputStream getInputStream() {
-      ByteArrayInputStream in = new ByteArrayInputStream(body);
-      return new ServletInputStream() {
-        @Override
-        public boolean isFinished() {
-          return in.available() == 0;
-        }
-
-        @Override
-        public boolean isReady() {
-          return true;
-        }
-
-        @Override
-        public void setReadListener(ReadListener listener) {
-          throw new UnsupportedOperationException("The body is already read");
-        }
-
-        @Override
-        public int read() {
-          return in.read();
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) {
-          return in.read(b, off, len);
-        }
-      };
-    }
-
-    @Override
-    public BufferedReader getReader() {
-      String encoding = getCharacterEncoding();
-      Charset charset = encoding == null ? StandardCharsets.UTF_8 : Charset.forName(encoding);
-      return new BufferedReader(new InputStreamReader(getInputStream(), charset));
-    }
-
-    @Override
-    public int getContentLength() {
-      return body.length;
-    }
-
-    @Override
-    public long getContentLengthLong() {
-      return body.length;
     }
   }
 }
