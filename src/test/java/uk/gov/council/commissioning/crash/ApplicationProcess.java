@@ -37,7 +37,7 @@ final class ApplicationProcess implements AutoCloseable {
   /** A batch of email claimed by a node that died goes back to the queue after this. */
   static final Duration OUTBOX_CLAIM_TIMEOUT = Duration.ofSeconds(10);
 
-  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(5);
 
   private final String name;
   private final int port;
