@@ -14,8 +14,7 @@ import org.slf4j.LoggerFactory;
  */
 final class AdvisoryLock {
 
-  private static final Logger log = LoggerFactory.getLogger(AdvisoryLock.class);
-
+  private final Logger log;
   private final DataSource dataSource;
   private final long key;
   private final String name;
@@ -24,8 +23,10 @@ final class AdvisoryLock {
   /**
    * @param key any number no other lock of ours uses
    * @param name what the log calls it, e.g. "the engine schema lock"
+   * @param owner whose log lines these are
    */
-  AdvisoryLock(DataSource dataSource, long key, String name) {
+  AdvisoryLock(DataSource dataSource, long key, String name, Class<?> owner) {
+    this.log = LoggerFactory.getLogger(owner);
     this.dataSource = dataSource;
     this.key = key;
     this.name = name;

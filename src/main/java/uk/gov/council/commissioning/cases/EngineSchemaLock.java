@@ -28,7 +28,8 @@ public class EngineSchemaLock extends AbstractProcessEnginePlugin implements Dis
   private final AdvisoryLock lock;
 
   public EngineSchemaLock(DataSource dataSource) {
-    this.lock = new AdvisoryLock(dataSource, LOCK_KEY, "the engine schema lock");
+    this.lock =
+        new AdvisoryLock(dataSource, LOCK_KEY, "the engine schema lock", EngineSchemaLock.class);
   }
 
   @Override

@@ -30,7 +30,8 @@ public class StartupWorkLock implements DisposableBean {
   private final AdvisoryLock lock;
 
   public StartupWorkLock(DataSource dataSource) {
-    this.lock = new AdvisoryLock(dataSource, LOCK_KEY, "the start-up work lock");
+    this.lock =
+        new AdvisoryLock(dataSource, LOCK_KEY, "the start-up work lock", StartupWorkLock.class);
   }
 
   @EventListener(ApplicationStartedEvent.class)
