@@ -85,7 +85,7 @@ class ApplicationCrashIT {
   /** Waits until cases have been started and timers fired, with starts still going on. */
   private static void awaitMidWay(CaseStarts load, CaseOutcomes outcomes, ApplicationProcess node)
       throws Exception {
-    long until = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+    long until = System.nanoTime() + Duration.ofSeconds(180).toNanos();
     while (System.nanoTime() < until) {
       assertThat(load.refusals()).as("starts refused").isEmpty();
       if (load.acknowledged().size() >= CASES_BEFORE_KILL
@@ -96,7 +96,7 @@ class ApplicationCrashIT {
       Thread.sleep(200);
     }
     throw new AssertionError(
-        "no timers fired under load within two minutes: "
+        "no timers fired under load within three minutes: "
             + load.acknowledged().size()
             + " cases started; "
             + node.tail());

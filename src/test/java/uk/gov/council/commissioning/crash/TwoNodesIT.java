@@ -39,7 +39,7 @@ class TwoNodesIT {
       // Incidents of an hour ago: their reporting-form timers are due in 47 hours.
       CaseStarts starts = new CaseStarts(List.of(a, b), Duration.ofHours(1));
       starts.begin(TIMERS, 6);
-      starts.await(Duration.ofMinutes(4));
+      starts.await(Duration.ofMinutes(8));
       assertThat(starts.refusals()).isEmpty();
       assertThat(starts.unanswered()).isZero();
       assertThat(starts.acknowledged()).hasSize(TIMERS);
