@@ -1,14 +1,9 @@
 package uk.gov.council.commissioning.cases;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import javax.sql.DataSource;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.stereotype.Component;
 
@@ -30,78 +25,30 @@ public class EngineSchemaLock extends AbstractProcessEnginePlugin implements Dis
   /** The lock's key: any number no other code of ours uses ("cmwfschm" in ASCII). */
   static final long LOCK_KEY = 0x636d7766_7363686dL;
 
-  private static final Logger log = LoggerFactory.getLogger(EngineSchemaLock.class);
-
-  private final DataSource dataSource;
-  private Connection held;
+  private final AdvisoryLock lock;
 
   public EngineSchemaLock(DataSource dataSource) {
-    this.dataSource = dataSource;
+    this.lock =
+        new AdvisoryLock(dataSource, LOCK_KEY, "the engine schema lock", EngineSchemaLock.class);
   }
 
   @Override
-  public synchronized void preInit(ProcessEngineConfigurationImpl configuration) {
-    if (!Databases.isPostgres(dataSource)) {
-      return;
-    }
-    Connection connection = null;
-    try {
-      connection = dataSource.getConnection();
-      connection.setAutoCommit(true);
-      try (PreparedStatement lock = connection.prepareStatement("SELECT pg_advisory_lock(?)")) {
-        lock.setLong(1, LOCK_KEY);
-        log.info("Waiting for the engine schema lock (another node may be creating the tables)");
-        lock.execute();
-      }
-      held = connection;
-      log.info("Holding the engine schema lock while the engine checks its tables");
-    } catch (SQLException e) {
-      closeQuietly(connection);
-      throw new IllegalStateException("Could not take the engine schema lock", e);
-    }
+  public void preInit(ProcessEngineConfigurationImpl configuration) {
+    lock.take("another node may be creating the engine's tables");
   }
 
   @Override
   public void postProcessEngineBuild(ProcessEngine processEngine) {
-    release();
+    lock.release();
   }
 
   @Override
   public void destroy() {
-    release();
+    lock.release();
   }
 
   /** Whether this node holds the lock now (between preInit and the engine being built). */
-  synchronized boolean isHeld() {
-    return held != null;
-  }
-
-  private synchronized void release() {
-    if (held == null) {
-      return;
-    }
-    try (PreparedStatement unlock = held.prepareStatement("SELECT pg_advisory_unlock(?)")) {
-      unlock.setLong(1, LOCK_KEY);
-      unlock.execute();
-      log.info("Released the engine schema lock");
-    } catch (SQLException e) {
-      // A connection that cannot run the unlock has most likely lost its session, and the lock
-      // with it; the pool discards a broken connection.
-      log.warn("Could not release the engine schema lock; closing its connection", e);
-    } finally {
-      closeQuietly(held);
-      held = null;
-    }
-  }
-
-  private static void closeQuietly(Connection connection) {
-    if (connection == null) {
-      return;
-    }
-    try {
-      connection.close();
-    } catch (SQLException e) {
-      log.warn("Could not close the engine schema lock's connection", e);
-    }
+  boolean isHeld() {
+    return lock.isHeld();
   }
 }

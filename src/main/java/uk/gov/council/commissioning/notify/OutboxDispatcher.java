@@ -44,11 +44,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * while talking SMTP.
  *
  * <p>Delivery is at least once: if a node stops after sending but before recording it, the claim
- * expires after {@value #CLAIM_TIMEOUT_MINUTES} minutes and the message is sent again. Every
- * sending of one outbox row carries the same {@code Message-ID}, so the receiving mail system can
- * recognise the repeat. When the application shuts down the dispatcher stops claiming at once and
- * waits, up to {@code commissioning.mail.delivery.shutdown-grace}, for the batches it is sending,
- * so that the database is still there to record them.
+ * expires ({@code commissioning.mail.delivery.claim-timeout}, 10 minutes) and the message is sent
+ * again. Every sending of one outbox row carries the same {@code Message-ID}, so the receiving mail
+ * system can recognise the repeat. When the application shuts down the dispatcher stops claiming at
+ * once and waits, up to {@code commissioning.mail.delivery.shutdown-grace}, for the batches it is
+ * sending, so that the database is still there to record them.
  *
  * <p>A message the mail server refuses is tried again after 1, 2, 4 and 8 minutes, then every
  * {@code slow-retry-every} (an hour) until {@code give-up-after} (three days) from when it was
@@ -60,8 +60,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class OutboxDispatcher implements SmartLifecycle {
 
   static final int MAX_ATTEMPTS = 5;
-  static final int CLAIM_TIMEOUT_MINUTES = 10;
-  static final Duration CLAIM_TIMEOUT = Duration.ofMinutes(CLAIM_TIMEOUT_MINUTES);
+  // The default of commissioning.mail.delivery.claim-timeout.
+  static final Duration CLAIM_TIMEOUT = OutboxDelivery.DEFAULTS.claimTimeout();
   // Doubled after each failure (1, 2, 4, 8 minutes), so a relay that is down for a
   // quarter of an hour does not turn every queued message into FAILED.
   static final Duration FIRST_RETRY_DELAY = Duration.ofMinutes(1);
@@ -633,11 +633,11 @@ public class OutboxDispatcher implements SmartLifecycle {
 
   private void releaseExpiredClaims() {
     OffsetDateTime now = now();
-    OffsetDateTime expired = now.minus(CLAIM_TIMEOUT);
+    OffsetDateTime expired = now.minus(delivery.claimTimeout());
     String error =
         "Claimed for sending but not confirmed within "
-            + CLAIM_TIMEOUT_MINUTES
-            + " minutes; the node sending it may have stopped";
+            + delivery.claimTimeout()
+            + "; the node sending it may have stopped";
     int failed =
         jdbc.sql(
                 """
@@ -668,9 +668,9 @@ public class OutboxDispatcher implements SmartLifecycle {
             .update();
     if (released > 0) {
       log.warn(
-          "{} notification(s) claimed over {} minutes ago were returned to the queue",
+          "{} notification(s) claimed over {} ago were returned to the queue",
           released,
-          CLAIM_TIMEOUT_MINUTES);
+          delivery.claimTimeout());
     }
   }
 

@@ -388,7 +388,11 @@ class NotificationOutboxTest extends ProcessTestCase {
             testClock(),
             1,
             1,
-            new OutboxDelivery(Duration.ofHours(1), Duration.ofDays(3), Duration.ofSeconds(10)));
+            new OutboxDelivery(
+                Duration.ofHours(1),
+                Duration.ofDays(3),
+                Duration.ofSeconds(10),
+                OutboxDispatcher.CLAIM_TIMEOUT));
     oneAtATime.start();
     CompletableFuture<Integer> run = CompletableFuture.supplyAsync(oneAtATime::dispatchPending);
     assertThat(sending.await(10, TimeUnit.SECONDS)).isTrue();

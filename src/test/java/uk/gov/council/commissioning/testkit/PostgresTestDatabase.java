@@ -66,6 +66,14 @@ public final class PostgresTestDatabase {
     return forThisRun;
   }
 
+  /**
+   * A database of its own for a test that runs the application as separate processes (the crash and
+   * two-node tests): created now, dropped by {@link #drop()} or, failing that, when the JVM ends.
+   */
+  public static PostgresTestDatabase createOwn() {
+    return create();
+  }
+
   private static PostgresTestDatabase create() {
     String host = env("PGHOST", "127.0.0.1");
     String port = env("PGPORT", "5432");
@@ -107,6 +115,19 @@ public final class PostgresTestDatabase {
 
   public String jdbcUrl() {
     return url(name);
+  }
+
+  public String user() {
+    return user;
+  }
+
+  public String password() {
+    return password;
+  }
+
+  /** A new connection to this database, for a test's own checks. */
+  public Connection connect() throws SQLException {
+    return connect(name);
   }
 
   /** Drops the database, ending any connection still open to it. */
