@@ -78,6 +78,8 @@ public class AppraisalSteps {
     checks.textIf(
         "DECLINE".equals(answer), "agreementComments", "say why the report is not agreed");
     checks.throwIfAny();
+    // The officer sees the comments when the report comes back.
+    TaskAnswers.passOn(task, List.of("agreementComments"));
     TaskAnswers.decided(task, "chiefOfficerAgreement", List.of("agreementComments"));
   }
 
