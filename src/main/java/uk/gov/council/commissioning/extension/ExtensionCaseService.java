@@ -72,6 +72,21 @@ public class ExtensionCaseService {
     return started;
   }
 
+  /**
+   * Starts the extension a decision report resolved on (an options appraisal, seed 003), in the
+   * caller's transaction so that the resolution and the start commit together. A contract that
+   * already has a running extension case keeps it.
+   *
+   * @return the extension case's business key (the contract reference)
+   */
+  public String startAfterDecision(String contractReference) {
+    if (!hasRunningCase(contractReference)) {
+      cases.startAsSystem(
+          PROCESS_KEY, contractReference, Map.of(CONTRACT_REFERENCE, contractReference));
+    }
+    return contractReference;
+  }
+
   public boolean hasRunningCase(String contractReference) {
     return cases.isOpen(PROCESS_KEY, contractReference);
   }

@@ -70,6 +70,59 @@ public class ProcurementStarts {
   }
 
   /**
+   * The facts of a decision report that resolved to procure (an options appraisal, seed 003): what
+   * is to be bought, its value and term, the contract it replaces (if any) and the option chosen.
+   */
+  public record DecidedProcurement(
+      String title,
+      String serviceArea,
+      BigDecimal estimatedValue,
+      String replacesContractReference,
+      boolean keyByOfficer,
+      String keyDecisionReason,
+      String decisionReference,
+      String background) {}
+
+  /**
+   * Starts the procurement a decision report resolved on, with the report's facts; the officer
+   * completes the strategy before agreement is sought. A contract already being procured is not
+   * procured twice: the open procurement's reference is returned instead.
+   *
+   * @return the procurement's reference
+   */
+  public String afterDecision(DecidedProcurement decided) {
+    if (decided.replacesContractReference() != null) {
+      List<String> open = register.openFor(decided.replacesContractReference());
+      if (!open.isEmpty()) {
+        return open.get(0);
+      }
+    }
+    Map<String, Object> variables = new HashMap<>();
+    variables.put("title", decided.title());
+    variables.put("serviceArea", decided.serviceArea());
+    variables.put("estimatedValue", decided.estimatedValue().doubleValue());
+    variables.put("keyDecisionByOfficer", decided.keyByOfficer());
+    if (decided.keyByOfficer() && decided.keyDecisionReason() != null) {
+      variables.put("keyDecisionReason", decided.keyDecisionReason());
+    }
+    variables.put("regime", regimeFor(deadlines.today()));
+    if (decided.replacesContractReference() != null) {
+      variables.put("replacesContractReference", decided.replacesContractReference());
+    }
+    variables.put("startReason", "OPTIONS_APPRAISAL");
+    String next =
+        " The officer completes the strategy (route, lots, evaluation basis) before agreement is"
+            + " sought.";
+    variables.put(
+        "procurementStrategy",
+        uk.gov.council.commissioning.cases.RegisterColumns.truncate(
+                "Resolved by " + decided.decisionReference() + ". " + decided.background(),
+                4000 - next.length())
+            + next);
+    return cases.startAsSystem(PROCESS_KEY, null, variables).getBusinessKey();
+  }
+
+  /**
    * Starts a procurement for every active contract ending within the lead time that has no option
    * left and was never procured (e.g. options used before the register existed).
    *

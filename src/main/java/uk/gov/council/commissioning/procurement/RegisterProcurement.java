@@ -24,7 +24,7 @@ import uk.gov.council.commissioning.security.Actors;
 public class RegisterProcurement implements JavaDelegate {
 
   static final Set<String> START_REASONS =
-      Set.of("MANUAL", "EXTENSION_REFUSED", "LAST_OPTION_USED");
+      Set.of("MANUAL", "EXTENSION_REFUSED", "LAST_OPTION_USED", "OPTIONS_APPRAISAL");
 
   private final ProcurementRegister register;
   private final ContractService contracts;
@@ -53,7 +53,9 @@ public class RegisterProcurement implements JavaDelegate {
             ? ProcurementApproval.keyByOfficer(checks)
             : checks.flag("keyDecisionByOfficer");
     if (!START_REASONS.contains(startReason)) {
-      checks.problem("startReason", "must be one of MANUAL, EXTENSION_REFUSED, LAST_OPTION_USED");
+      checks.problem(
+          "startReason",
+          "must be one of MANUAL, EXTENSION_REFUSED, LAST_OPTION_USED, OPTIONS_APPRAISAL");
     }
     String replaces = checks.optionalText("replacesContractReference", 40);
     Contract replaced = null;
@@ -81,7 +83,8 @@ public class RegisterProcurement implements JavaDelegate {
         checks.problem(
             "startReason", "contract " + replaces + " still has an extension option to use");
       }
-    } else if (!"MANUAL".equals(startReason)) {
+    } else if (!"MANUAL".equals(startReason) && !"OPTIONS_APPRAISAL".equals(startReason)) {
+      // An options appraisal may choose a service the council does not yet contract for.
       checks.problem(
           "replacesContractReference", "is required when the procurement replaces a contract");
     }

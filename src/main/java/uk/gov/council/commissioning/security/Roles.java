@@ -86,7 +86,8 @@ public final class Roles {
           "procurement",
               List.of(PROCUREMENT, PROCUREMENT_LEADS, COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS),
           "performance-year", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS),
-          "performance-return", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS));
+          "performance-return", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS),
+          "options-appraisal", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS));
 
   /** Processes a provider's staff may start themselves, for their own organisation only. */
   public static final List<String> PROVIDER_STARTED = List.of("serious-incident", "complaint");

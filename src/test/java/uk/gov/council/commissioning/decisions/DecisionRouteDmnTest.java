@@ -68,6 +68,38 @@ class DecisionRouteDmnTest {
     assertThat(table.matchedRules()).containsExactly("Rule_ProcureKeyDecision");
   }
 
+  /**
+   * Seed 003: Coventry's direct payment support options, decided by the Cabinet Member. The seed
+   * gives the annual spend (approximately £250,000) and no value for the decision; at that value
+   * the route is the seed's: not key, the Chief Officer agrees, the Portfolio Holder decides.
+   */
+  @Test
+  void seed003TheCoventryOptionsAppraisalIsTheCabinetMembersDecisionAfterTheChiefOfficerAgrees() {
+    DmnDecisionRuleResult result = route("OPTIONS_APPRAISAL", 250_000, false, false);
+    assertThat(result.<String>getEntry("agreement")).isEqualTo("CHIEF_OFFICER");
+    assertThat(result.<String>getEntry("decisionMaker")).isEqualTo("PORTFOLIO_HOLDER");
+    assertThat(result.<Boolean>getEntry("scrutiny")).isFalse();
+    assertThat(result.<Boolean>getEntry("callIn")).isFalse();
+    assertThat(table.matchedRules()).containsExactly("Rule_OptionsAppraisalPortfolioHolder");
+  }
+
+  /**
+   * Seed 000 §4.8: options appraisal 1 (extend, £225,000) goes to the Portfolio Holder; options
+   * appraisal 2 (commence the tender, £1,575,000) is a key decision of the Executive after
+   * scrutiny, published and open to call-in, as the front sheet says.
+   */
+  @Test
+  void seed000Section4_8TheTwoOptionsAppraisalsFollowTheirValues() {
+    route("OPTIONS_APPRAISAL", 225_000, false, false);
+    assertThat(table.matchedRules()).containsExactly("Rule_OptionsAppraisalPortfolioHolder");
+    DmnDecisionRuleResult tender = route("OPTIONS_APPRAISAL", 1_575_000, false, false);
+    assertThat(tender.<String>getEntry("decisionMaker")).isEqualTo("EXECUTIVE");
+    assertThat(tender.<Boolean>getEntry("scrutiny")).isTrue();
+    assertThat(tender.<Boolean>getEntry("publication")).isTrue();
+    assertThat(tender.<Boolean>getEntry("callIn")).isTrue();
+    assertThat(table.matchedRules()).containsExactly("Rule_OptionsAppraisalKeyDecision");
+  }
+
   @ParameterizedTest(name = "{0} £{1} officer {2} wards {3} -> {4} after {5} ({6})")
   @CsvSource({
     // Extensions and variations: each rule at its edges.

@@ -781,6 +781,16 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     e.put("POST /api/meeting-plans", post("/api/meeting-plans", "{\"meetingId\":{meetingId}}"));
     e.put(
         "POST /api/procurement/timetable-checks", post("/api/procurement/timetable-checks", "{}"));
+    // Options appraisals are the council's own decisions: no provider's case has one.
+    e.put("POST /api/options-appraisals", post("/api/options-appraisals", onContract));
+    e.put("GET /api/options-appraisals", get("/api/options-appraisals"));
+    e.put("GET /api/options-appraisals/{reference}", get("/api/options-appraisals/OA-2000-0001"));
+    e.put(
+        "GET /api/options-appraisals/{reference}/annex",
+        get("/api/options-appraisals/OA-2000-0001/annex"));
+    e.put(
+        "GET /api/options-appraisals/{reference}/decision-notice",
+        get("/api/options-appraisals/OA-2000-0001/decision-notice"));
     e.put("GET /api/procurements", get("/api/procurements"));
     e.put("GET /api/procurements/{reference}", get("/api/procurements/{contract}"));
     e.put("POST /api/procurement/evaluations", post("/api/procurement/evaluations", "{}"));
