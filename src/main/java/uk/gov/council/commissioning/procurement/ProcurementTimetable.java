@@ -149,6 +149,7 @@ public class ProcurementTimetable {
     if (!after.regime().equals(before.regime())) {
       problems.add("regime: the regime cannot change once the procurement has started");
     }
+    problems.addAll(advertisedProcedure(reference, before, after));
     for (String field : DATE_FIELDS) {
       ProcurementStage owner = stageOf(field);
       if (finished.contains(owner)
@@ -374,6 +375,38 @@ public class ProcurementTimetable {
         + plan.awardNoticeDate().format(DAY)
         + " · contract signed: "
         + plan.contractSignatureDate().format(DAY);
+  }
+
+  /**
+   * Seed 000 §10.6(iv): once the advert that opens the tender period is out, the procurement
+   * follows the award procedure it advertised, since bidders answer that procedure (PCR 2015 reg
+   * 76(4) for light touch contracts; no regime lets the procedure change under bidders' feet).
+   */
+  private List<String> advertisedProcedure(
+      String reference, TimetablePlan before, TimetablePlan after) {
+    if (java.util.Objects.equals(after.procedure(), before.procedure())) {
+      return List.of();
+    }
+    ProcurementRegime regime = regimes.require(before.regime());
+    return register.notices(reference).stream()
+        .filter(n -> regime.notice(n.code()).map(NoticeRule::opensTender).orElse(false))
+        .filter(n -> java.util.Objects.equals(n.publishedOn(), before.tenderNoticeDate()))
+        .findFirst()
+        .map(
+            advert ->
+                List.of(
+                    "procedure: the "
+                        + advert.name()
+                        + " published on "
+                        + advert.publishedOn().format(DAY)
+                        + " advertised the "
+                        + regime
+                            .procedure(before.procedure())
+                            .map(TenderingProcedure::name)
+                            .orElse(before.procedure())
+                        + "; the procurement follows the procedure it advertised (seed 000"
+                        + " §10.6(iv))"))
+        .orElse(List.of());
   }
 
   /**
