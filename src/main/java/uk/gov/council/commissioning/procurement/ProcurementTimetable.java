@@ -102,7 +102,7 @@ public class ProcurementTimetable {
   public void planned(DelegateTask task) {
     String reference = task.getExecution().getProcessBusinessKey();
     TimetablePlan plan = readPlan(task);
-    List<String> problems = new java.util.ArrayList<>(notInThePast(plan, List.of()));
+    List<String> problems = new java.util.ArrayList<>(notInThePast(plan, List.of(), null));
     ProcurementRegister.Procurement procurement = register.require(reference);
     regimes
         .problemFor(
@@ -166,7 +166,7 @@ public class ProcurementTimetable {
       problems.add(
           "commencementDate: the contract is signed with this start date; vary the contract instead");
     }
-    problems.addAll(notInThePast(after, finished));
+    problems.addAll(notInThePast(after, finished, before));
     problems.addAll(serviceGap(register.require(reference), after, task));
     problems.addAll(lawProblems(after));
     if (!problems.isEmpty()) {
@@ -474,13 +474,21 @@ public class ProcurementTimetable {
   }
 
   /**
-   * Dates of stages still to finish must not lie in the past (a plan is about what will happen).
+   * Dates of stages still to finish must not lie in the past (a plan is about what will happen). A
+   * re-plan keeps the dates of its current plan that have passed: they are what happened (a tender
+   * notice already published opens the overrunning tender period), and the stage order still checks
+   * them.
    */
-  private List<String> notInThePast(TimetablePlan plan, List<ProcurementStage> finished) {
+  private List<String> notInThePast(
+      TimetablePlan plan, List<ProcurementStage> finished, TimetablePlan current) {
     LocalDate today = deadlines.today();
     return DATE_FIELDS.stream()
         .filter(field -> !"marketEngagementStart".equals(field))
         .filter(field -> !finished.contains(stageOf(field)))
+        .filter(
+            field ->
+                current == null
+                    || !java.util.Objects.equals(dateOf(current, field), dateOf(plan, field)))
         .filter(field -> dateOf(plan, field).isBefore(today))
         .map(field -> field + ": " + dateOf(plan, field).format(DAY) + " is in the past")
         .toList();

@@ -107,7 +107,8 @@ public class RegisterProcurement implements JavaDelegate {
             replaces,
             startReason,
             startedBy,
-            year);
+            year,
+            deadlines.currentInstant());
     execution.setProcessBusinessKey(reference);
 
     Map<String, Object> variables = new HashMap<>();
