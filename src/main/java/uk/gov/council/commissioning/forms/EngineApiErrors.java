@@ -20,10 +20,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import uk.gov.council.commissioning.web.CommandOutcomes;
 
 /**
  * Answers of the engine APIs ({@code /engine-rest} and the web apps' own) chosen from what the
- * engine command did, as {@link CommandFailures} kept it:
+ * engine command did, as {@link CommandOutcomes} kept it:
  *
  * <ul>
  *   <li>a {@link Refusal} (a form or a start refused by the checks) is the person's to correct: 400
@@ -77,7 +78,7 @@ public class EngineApiErrors extends OncePerRequestFilter {
       throws ServletException, IOException {
     ContentCachingResponseWrapper answer = new ContentCachingResponseWrapper(response);
     RuntimeException failure;
-    try (CommandFailures.Scope scope = CommandFailures.open()) {
+    try (CommandOutcomes.Record scope = CommandOutcomes.open()) {
       chain.doFilter(request, answer);
       failure = scope.failure();
     }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.math.BigDecimal;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseBody;
 import org.springframework.web.server.ResponseStatusException;
-import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.kpireports.KpiReportViews.ContractReport;
 import uk.gov.council.commissioning.kpireports.KpiReportViews.KpiLine;
 import uk.gov.council.commissioning.kpireports.KpiReportViews.QuarterColumn;
@@ -56,7 +53,7 @@ class KpiReportPages {
   private final KpiReportsController api;
   private final ReportPage reportPage;
   private final ObjectMapper json;
-  private final Clock clock;
+  private final KpiPeriods periods;
 
   @GetMapping("/contracts/{reference}")
   public String contract(
@@ -66,20 +63,16 @@ class KpiReportPages {
       Model model,
       HttpServletResponse response) {
     prepare(user, model, response, "kpi-contract");
-    Optional<ReportingYear> y =
-        year == null || year.isBlank()
-            ? Optional.of(ReportingYear.containing(today()))
-            : ReportingYear.parse(year);
+    Optional<ReportingYear> y = periods.yearOrCurrent(year);
     if (y.isEmpty()) {
-      return problem(
-          model, response, "year", KpiReportsController.YEAR_FORMAT, year, "kpi-contract");
+      return problem(model, response, "year", KpiPeriods.YEAR_FORMAT, year, "kpi-contract");
     }
     Actor actor = Actor.of(user);
     ContractReport report =
         reports
             .contractYear(reference, y.get(), actor)
             .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND));
-    ReportingQuarter lastEnded = ReportingQuarter.containing(today()).previous();
+    ReportingQuarter lastEnded = periods.lastEnded();
     ReportingQuarter rollingTo =
         lastEnded.year().equals(y.get()) || lastEnded.year().startYear() < y.get().startYear()
             ? lastEnded
@@ -104,10 +97,9 @@ class KpiReportPages {
       Model model,
       HttpServletResponse response) {
     prepare(user, model, response, "kpi-quarter");
-    ReportingQuarter q = quarterOrLast(quarter);
+    ReportingQuarter q = periods.quarterOrLastEnded(quarter).orElse(null);
     if (q == null) {
-      return problem(
-          model, response, "quarter", KpiReportsController.QUARTER_FORMAT, quarter, "kpi-quarter");
+      return problem(model, response, "quarter", KpiPeriods.QUARTER_FORMAT, quarter, "kpi-quarter");
     }
     model.addAttribute("report", reports.quarter(q, Actor.of(user)));
     navigation(model, q);
@@ -121,10 +113,10 @@ class KpiReportPages {
       Model model,
       HttpServletResponse response) {
     prepare(user, model, response, "kpi-breaches");
-    ReportingQuarter q = quarterOrLast(quarter);
+    ReportingQuarter q = periods.quarterOrLastEnded(quarter).orElse(null);
     if (q == null) {
       return problem(
-          model, response, "quarter", KpiReportsController.QUARTER_FORMAT, quarter, "kpi-breaches");
+          model, response, "quarter", KpiPeriods.QUARTER_FORMAT, quarter, "kpi-breaches");
     }
     model.addAttribute("report", reports.breaches(q, Actor.of(user)));
     navigation(model, q);
@@ -159,10 +151,7 @@ class KpiReportPages {
   public ResponseEntity<?> quarterCsv(
       @RequestParam(required = false) String quarter, Authentication user) {
     return api.quarterCsv(
-        quarter == null || quarter.isBlank()
-            ? ReportingQuarter.containing(today()).previous().label()
-            : quarter,
-        user);
+        quarter == null || quarter.isBlank() ? periods.lastEnded().label() : quarter, user);
   }
 
   @GetMapping("/breaches.csv")
@@ -191,12 +180,6 @@ class KpiReportPages {
     model.addAttribute("problem", "The " + field + " " + message);
     model.addAttribute("entered", entered);
     return "reports/" + view;
-  }
-
-  private ReportingQuarter quarterOrLast(String text) {
-    return text == null || text.isBlank()
-        ? ReportingQuarter.containing(today()).previous()
-        : KpiReportsController.quarterOf(text);
   }
 
   private static void navigation(Model model, ReportingQuarter q) {
@@ -253,9 +236,5 @@ class KpiReportPages {
 
   private static String shorten(String wording) {
     return wording.length() <= 40 ? wording : wording.substring(0, 39) + "…";
-  }
-
-  private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
   }
 }

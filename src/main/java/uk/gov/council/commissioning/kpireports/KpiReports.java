@@ -12,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
@@ -55,7 +54,7 @@ public class KpiReports {
   private final ReturnRecords records;
   private final ContractService contracts;
   private final MeasuredFigures measured;
-  private final ObjectProvider<KpiCatalogues> catalogues;
+  private final KpiCatalogues catalogues;
   private final KpiReportsProperties settings;
   private final Clock clock;
 
@@ -220,9 +219,7 @@ public class KpiReports {
     List<QuarterColumn> columns = new ArrayList<>();
     for (ReportingQuarter q : quarters) {
       List<KpiCatalogue> cats =
-          assigned.computeIfAbsent(
-              q.year(),
-              y -> catalogues().map(k -> k.forContract(contract.reference(), y)).orElse(List.of()));
+          assigned.computeIfAbsent(q.year(), y -> catalogues.forContract(contract.reference(), y));
       ReturnRow r = returns.get(q);
       Map<SystemMeasure, BigDecimal> values =
           measured.forQuarter(q, now).of(contract.provider().id());
@@ -415,22 +412,18 @@ public class KpiReports {
     return to.previous().previous().previous().firstDay() + " to " + to.lastDay();
   }
 
-  private Optional<KpiCatalogues> catalogues() {
-    return Optional.ofNullable(catalogues.getIfAvailable());
-  }
-
   /** Catalogue versions read once per report, however many contracts use them. */
   private final class Lookup {
     private final Map<Long, Optional<KpiCatalogue>> byId = new HashMap<>();
     private final Map<String, Optional<KpiCatalogue>> current = new HashMap<>();
 
     Optional<KpiCatalogue> byId(long id) {
-      return byId.computeIfAbsent(id, i -> catalogues().flatMap(c -> c.byId(i)));
+      return byId.computeIfAbsent(id, catalogues::byId);
     }
 
     Optional<KpiCatalogue> current(String code, ReportingYear year) {
       return current.computeIfAbsent(
-          code + "|" + year.startYear(), k -> catalogues().flatMap(c -> c.current(code, year)));
+          code + "|" + year.startYear(), k -> catalogues.current(code, year));
     }
   }
 }

@@ -1,8 +1,6 @@
 package uk.gov.council.commissioning.kpireports;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -20,7 +18,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
-import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
 import uk.gov.council.commissioning.kpireports.KpiCsv.ContractTable;
 import uk.gov.council.commissioning.kpireports.KpiReportViews.ContractReport;
 import uk.gov.council.commissioning.kpis.ReportingQuarter;
@@ -40,16 +37,12 @@ import uk.gov.council.commissioning.web.InvalidRequestException;
 @RequiredArgsConstructor
 class KpiReportsController {
 
-  static final String YEAR_FORMAT =
-      "must be a reporting year such as 2026/27 (April 2026 to March 2027)";
-  static final String QUARTER_FORMAT =
-      "must be a reporting quarter such as 2026/27-Q1 (Q1 is April to June)";
   static final String FORMAT_FORMAT = "must be json or csv";
   static final String TABLE_FORMAT = "must be kpis, returns or summary";
   static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
   private final KpiReports reports;
-  private final Clock clock;
+  private final KpiPeriods periods;
 
   @GetMapping("/contracts/{reference}")
   public ResponseEntity<?> contractYear(
@@ -124,12 +117,9 @@ class KpiReportsController {
       Authentication user,
       boolean csvEnding) {
     List<FieldProblem> problems = new ArrayList<>();
-    ReportingYear y =
-        year == null || year.isBlank()
-            ? ReportingYear.containing(today())
-            : ReportingYear.parse(year).orElse(null);
+    ReportingYear y = periods.yearOrCurrent(year).orElse(null);
     if (y == null) {
-      problems.add(new FieldProblem("year", YEAR_FORMAT));
+      problems.add(new FieldProblem("year", KpiPeriods.YEAR_FORMAT));
     }
     boolean csv = csv(format, csvEnding, problems);
     ContractTable t = table(table, problems);
@@ -150,12 +140,9 @@ class KpiReportsController {
       Authentication user,
       boolean csvEnding) {
     List<FieldProblem> problems = new ArrayList<>();
-    ReportingQuarter q =
-        to == null || to.isBlank()
-            ? ReportingQuarter.containing(today()).previous()
-            : quarterOf(to);
+    ReportingQuarter q = periods.quarterOrLastEnded(to).orElse(null);
     if (q == null) {
-      problems.add(new FieldProblem("to", QUARTER_FORMAT));
+      problems.add(new FieldProblem("to", KpiPeriods.QUARTER_FORMAT));
     }
     boolean csv = csv(format, csvEnding, problems);
     ContractTable t = table(table, problems);
@@ -171,9 +158,9 @@ class KpiReportsController {
   private ResponseEntity<?> quarter(
       String quarter, String format, Authentication user, boolean csvEnding) {
     List<FieldProblem> problems = new ArrayList<>();
-    ReportingQuarter q = quarterOf(quarter);
+    ReportingQuarter q = KpiPeriods.quarterOf(quarter);
     if (q == null) {
-      problems.add(new FieldProblem("quarter", QUARTER_FORMAT));
+      problems.add(new FieldProblem("quarter", KpiPeriods.QUARTER_FORMAT));
     }
     boolean csv = csv(format, csvEnding, problems);
     refuseIfAny(problems);
@@ -186,12 +173,9 @@ class KpiReportsController {
   private ResponseEntity<?> breaches(
       String quarter, String format, Authentication user, boolean csvEnding) {
     List<FieldProblem> problems = new ArrayList<>();
-    ReportingQuarter q =
-        quarter == null || quarter.isBlank()
-            ? ReportingQuarter.containing(today()).previous()
-            : quarterOf(quarter);
+    ReportingQuarter q = periods.quarterOrLastEnded(quarter).orElse(null);
     if (q == null) {
-      problems.add(new FieldProblem("quarter", QUARTER_FORMAT));
+      problems.add(new FieldProblem("quarter", KpiPeriods.QUARTER_FORMAT));
     }
     boolean csv = csv(format, csvEnding, problems);
     refuseIfAny(problems);
@@ -200,20 +184,6 @@ class KpiReportsController {
         ? csv(KpiCsv.breaches(list), "kpi-breaches-" + fileLabel(q))
         : ResponseEntity.ok(list);
   }
-
-  /**
-   * Reads "2026/27-Q2", "2026-Q2" (the year it starts in) or, where a slash cannot stand in a path,
-   * "2026-27-Q2".
-   */
-  static ReportingQuarter quarterOf(String text) {
-    return text == null
-        ? null
-        : ReportingQuarter.parse(PATH_YEAR.matcher(text.strip()).replaceFirst("$1/$2-"))
-            .orElse(null);
-  }
-
-  private static final java.util.regex.Pattern PATH_YEAR =
-      java.util.regex.Pattern.compile("^(\\d{4})-(\\d{2})-");
 
   private static boolean csv(String format, boolean csvEnding, List<FieldProblem> problems) {
     if (format == null || format.isBlank()) {
@@ -271,9 +241,5 @@ class KpiReportsController {
 
   private static String fileLabel(ReportingQuarter q) {
     return q.year().startYear() + "-Q" + q.number();
-  }
-
-  private LocalDate today() {
-    return LocalDate.ofInstant(clock.instant(), WorkingDayCalendar.UK);
   }
 }

@@ -48,6 +48,14 @@ record NoticeRule(
     WITHIN_AFTER
   }
 
+  /**
+   * Whether this notice is the advert that opens the tender period (published on the tender notice
+   * date): bidders answer the conditions it advertises.
+   */
+  boolean opensTender() {
+    return anchor == Anchor.TENDER_NOTICE && timing == Timing.ON;
+  }
+
   List<String> inconsistencies(String regime) {
     List<String> found = new ArrayList<>();
     String where = regime + ", notice " + (ProcurementRegime.blank(code) ? "(no code)" : code);

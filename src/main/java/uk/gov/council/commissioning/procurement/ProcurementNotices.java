@@ -71,7 +71,7 @@ public class ProcurementNotices {
     execution.setVariableLocal("noticeDueText", due.format(ProcurementTimetable.DAY));
     execution.setVariableLocal("noticeSource", rule.source());
     execution.setVariableLocal("noticeDescription", describe(rule));
-    execution.setVariableLocal("noticeOpensTender", opensTender(rule));
+    execution.setVariableLocal("noticeOpensTender", rule.opensTender());
     for (String answer : ANSWERS) {
       execution.setVariableLocal(answer, null);
     }
@@ -105,9 +105,9 @@ public class ProcurementNotices {
     if (published != null && published.isAfter(deadlines.today())) {
       checks.problem("noticePublishedOn", "cannot be in the future");
     }
-    LocalDate newClose = opensTender(rule) ? checks.optionalDate("newTenderCloseDate") : null;
+    LocalDate newClose = rule.opensTender() ? checks.optionalDate("newTenderCloseDate") : null;
     checks.throwIfAny();
-    if (opensTender(rule)) {
+    if (rule.opensTender()) {
       timetable.checkTenderOpened(task.getName(), reference, published, newClose);
     }
     CompletedTask.handOver(task, "noticeCode", rule.code());
@@ -126,7 +126,7 @@ public class ProcurementNotices {
     String reference = execution.getProcessBusinessKey();
     NoticeRule rule = rule(reference, CompletedTask.get(execution, "noticeCode"));
     LocalDate published = LocalDate.parse(CompletedTask.get(execution, "noticePublishedOn"));
-    if (opensTender(rule)) {
+    if (rule.opensTender()) {
       String newClose = CompletedTask.get(execution, "newTenderCloseDate");
       timetable.tenderOpened(
           execution, published, newClose == null ? null : LocalDate.parse(newClose));
@@ -227,10 +227,6 @@ public class ProcurementNotices {
           }
         };
     return RegimeDates.noticeDue(rule, anchor);
-  }
-
-  private static boolean opensTender(NoticeRule rule) {
-    return rule.anchor() == Anchor.TENDER_NOTICE && rule.timing() == NoticeRule.Timing.ON;
   }
 
   private static String describe(NoticeRule rule) {

@@ -91,7 +91,10 @@ class ProcurementRegister {
       String resolution,
       LocalDate resolvedOn) {}
 
-  /** Inserts a procurement and names it PROC-(year)-(four-digit id). */
+  /**
+   * Inserts a procurement begun at {@code begunAt} (the application's clock, which decides the law
+   * that governs it, not the database's) and names it PROC-(year)-(four-digit id).
+   */
   public String insert(
       String processInstanceId,
       String title,
@@ -102,7 +105,8 @@ class ProcurementRegister {
       String replacesReference,
       String startReason,
       String startedBy,
-      int year) {
+      int year,
+      Instant begunAt) {
     Map<String, Object> params = new HashMap<>();
     params.put("pid", processInstanceId);
     params.put("title", text(title));
@@ -113,13 +117,14 @@ class ProcurementRegister {
     params.put("replaces", text(replacesReference));
     params.put("reason", text(startReason));
     params.put("by", text(startedBy));
+    params.put("at", utc(begunAt));
     return CaseRegisterQueries.insertNumbered(
             jdbc,
             new Numbering("procurement", "reference", "PROC-" + year + "-", 4),
             """
             process_instance_id, title, service_area, regime, estimated_value, key_decision,
-            replaces_reference, start_reason, started_by""",
-            ":pid, :title, :area, :regime, :value, :key, :replaces, :reason, :by",
+            replaces_reference, start_reason, started_by, created_at""",
+            ":pid, :title, :area, :regime, :value, :key, :replaces, :reason, :by, :at",
             params)
         .number();
   }

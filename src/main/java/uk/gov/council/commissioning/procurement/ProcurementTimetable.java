@@ -102,7 +102,7 @@ public class ProcurementTimetable {
   public void planned(DelegateTask task) {
     String reference = task.getExecution().getProcessBusinessKey();
     TimetablePlan plan = readPlan(task);
-    List<String> problems = new java.util.ArrayList<>(notInThePast(plan, List.of()));
+    List<String> problems = new java.util.ArrayList<>(notInThePast(plan, List.of(), null));
     ProcurementRegister.Procurement procurement = register.require(reference);
     regimes
         .problemFor(
@@ -149,6 +149,7 @@ public class ProcurementTimetable {
     if (!after.regime().equals(before.regime())) {
       problems.add("regime: the regime cannot change once the procurement has started");
     }
+    problems.addAll(advertisedProcedure(reference, before, after));
     for (String field : DATE_FIELDS) {
       ProcurementStage owner = stageOf(field);
       if (finished.contains(owner)
@@ -165,7 +166,7 @@ public class ProcurementTimetable {
       problems.add(
           "commencementDate: the contract is signed with this start date; vary the contract instead");
     }
-    problems.addAll(notInThePast(after, finished));
+    problems.addAll(notInThePast(after, finished, before));
     problems.addAll(serviceGap(register.require(reference), after, task));
     problems.addAll(lawProblems(after));
     if (!problems.isEmpty()) {
@@ -377,6 +378,38 @@ public class ProcurementTimetable {
   }
 
   /**
+   * Seed 000 §10.6(iv): once the advert that opens the tender period is out, the procurement
+   * follows the award procedure it advertised, since bidders answer that procedure (PCR 2015 reg
+   * 76(4) for light touch contracts; no regime lets the procedure change under bidders' feet).
+   */
+  private List<String> advertisedProcedure(
+      String reference, TimetablePlan before, TimetablePlan after) {
+    if (java.util.Objects.equals(after.procedure(), before.procedure())) {
+      return List.of();
+    }
+    ProcurementRegime regime = regimes.require(before.regime());
+    return register.notices(reference).stream()
+        .filter(n -> regime.notice(n.code()).map(NoticeRule::opensTender).orElse(false))
+        .filter(n -> java.util.Objects.equals(n.publishedOn(), before.tenderNoticeDate()))
+        .findFirst()
+        .map(
+            advert ->
+                List.of(
+                    "procedure: the "
+                        + advert.name()
+                        + " published on "
+                        + advert.publishedOn().format(DAY)
+                        + " advertised the "
+                        + regime
+                            .procedure(before.procedure())
+                            .map(TenderingProcedure::name)
+                            .orElse(before.procedure())
+                        + "; the procurement follows the procedure it advertised (seed 000"
+                        + " §10.6(iv))"))
+        .orElse(List.of());
+  }
+
+  /**
    * A new contract starting after the old one ends leaves a statutory service without a contract
    * (seed 000 §4.8.99): refused unless the officer says the gap is known and covered.
    */
@@ -441,13 +474,21 @@ public class ProcurementTimetable {
   }
 
   /**
-   * Dates of stages still to finish must not lie in the past (a plan is about what will happen).
+   * Dates of stages still to finish must not lie in the past (a plan is about what will happen). A
+   * re-plan keeps the dates of its current plan that have passed: they are what happened (a tender
+   * notice already published opens the overrunning tender period), and the stage order still checks
+   * them.
    */
-  private List<String> notInThePast(TimetablePlan plan, List<ProcurementStage> finished) {
+  private List<String> notInThePast(
+      TimetablePlan plan, List<ProcurementStage> finished, TimetablePlan current) {
     LocalDate today = deadlines.today();
     return DATE_FIELDS.stream()
         .filter(field -> !"marketEngagementStart".equals(field))
         .filter(field -> !finished.contains(stageOf(field)))
+        .filter(
+            field ->
+                current == null
+                    || !java.util.Objects.equals(dateOf(current, field), dateOf(plan, field)))
         .filter(field -> dateOf(plan, field).isBefore(today))
         .map(field -> field + ": " + dateOf(plan, field).format(DAY) + " is in the past")
         .toList();

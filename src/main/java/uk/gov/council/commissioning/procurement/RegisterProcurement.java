@@ -110,7 +110,8 @@ public class RegisterProcurement implements JavaDelegate {
             replaces,
             startReason,
             startedBy,
-            year);
+            year,
+            deadlines.currentInstant());
     execution.setProcessBusinessKey(reference);
 
     Map<String, Object> variables = new HashMap<>();

@@ -277,7 +277,9 @@ class TimetableChecker {
               + " sets no minimum for the "
               + procedure.name()
               + ", and the council's policy minimum",
-          "Council policy (commissioning.procurement.light-touch-minimum-tender-days), not law");
+          "Council policy (commissioning.procurement.light-touch-minimum-tender-days), not law:"
+              + " the council's floor for time limits the law asks to be reasonable and"
+              + " proportionate");
     }
     MinimumPeriod base = procedure.minimum();
     int days = base.days();

@@ -16,7 +16,6 @@ import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.VariableScope;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.cases.CaseStarts;
@@ -94,7 +93,7 @@ public class PerformanceYearSteps {
   private final ContractPages pages;
   private final ReturnDeadlines returnDeadlines;
   private final PerformanceYearProperties properties;
-  private final ObjectProvider<KpiCatalogues> catalogues;
+  private final KpiCatalogues catalogues;
   private final CaseStarts caseStarts;
   private final Deadlines deadlines;
   private final CaseMail mail;
@@ -431,10 +430,7 @@ public class PerformanceYearSteps {
   }
 
   private String targets(Contract contract, ReportingYear year) {
-    KpiCatalogues known = catalogues.getIfAvailable();
-    List<KpiCatalogue> found =
-        known == null ? List.of() : known.forContract(contract.reference(), year);
-    return targetsText(found);
+    return targetsText(catalogues.forContract(contract.reference(), year));
   }
 
   /** §2.1.4 "guidance ... on performance targets": each catalogue's KPIs and their thresholds. */

@@ -23,8 +23,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  *
  * <p>The application's endpoints let such exceptions escape (no handler answers them), and they are
  * caught here. The engine's REST API answers every exception itself with a 500; for its paths the
- * answer is held back until {@link DatabaseFaultRecorder} has said whether an engine command failed
- * for want of the database.
+ * answer is held back until {@link CommandOutcomes} has said whether an engine command failed for
+ * want of the database.
  */
 public class DatabaseUnavailableFilter extends OncePerRequestFilter {
 
@@ -52,20 +52,21 @@ public class DatabaseUnavailableFilter extends OncePerRequestFilter {
     ContentCachingResponseWrapper held =
         engineApi ? new ContentCachingResponseWrapper(response) : null;
     HttpServletResponse answer = held != null ? held : response;
-    boolean[] engineFault = DatabaseFaultRecorder.open();
-    try {
-      chain.doFilter(request, answer);
-    } catch (ServletException | IOException | RuntimeException e) {
-      if (!DatabaseFaults.isConnectionFault(e) || response.isCommitted()) {
-        throw e;
+    boolean engineFault;
+    try (CommandOutcomes.Record outcomes = CommandOutcomes.open()) {
+      try {
+        chain.doFilter(request, answer);
+      } catch (ServletException | IOException | RuntimeException e) {
+        if (!DatabaseFaults.isConnectionFault(e) || response.isCommitted()) {
+          throw e;
+        }
+        log.warn("Database unreachable answering {} {}: {}", request.getMethod(), path, rootOf(e));
+        unavailable(answer);
       }
-      log.warn("Database unreachable answering {} {}: {}", request.getMethod(), path, rootOf(e));
-      unavailable(answer);
-    } finally {
-      DatabaseFaultRecorder.close();
+      engineFault = outcomes.connectionFault();
     }
     if (held != null) {
-      if (held.getStatus() >= 500 && engineFault[0] && !response.isCommitted()) {
+      if (held.getStatus() >= 500 && engineFault && !response.isCommitted()) {
         log.warn("Database unreachable answering {} {}", request.getMethod(), path);
         unavailable(held);
       }

@@ -69,10 +69,10 @@ class ReportedVsMeasuredTest {
     assertThat(MeasuredFigures.calendarQuarter(y.quarter(1))).isEqualTo(new Quarter(2026, 2));
     assertThat(MeasuredFigures.calendarQuarter(y.quarter(3))).isEqualTo(new Quarter(2026, 4));
     assertThat(MeasuredFigures.calendarQuarter(y.quarter(4))).isEqualTo(new Quarter(2027, 1));
-    assertThat(KpiReportsController.quarterOf("2026-27-Q4")).isEqualTo(y.quarter(4));
-    assertThat(KpiReportsController.quarterOf("2026/27-Q1")).isEqualTo(new ReportingQuarter(y, 1));
-    assertThat(KpiReportsController.quarterOf("2026-27-Q5")).isNull();
-    assertThat(KpiReportsController.quarterOf("2026-28-Q1")).isNull();
+    assertThat(KpiPeriods.quarterOf("2026-27-Q4")).isEqualTo(y.quarter(4));
+    assertThat(KpiPeriods.quarterOf("2026/27-Q1")).isEqualTo(new ReportingQuarter(y, 1));
+    assertThat(KpiPeriods.quarterOf("2026-27-Q5")).isNull();
+    assertThat(KpiPeriods.quarterOf("2026-28-Q1")).isNull();
   }
 
   @Test

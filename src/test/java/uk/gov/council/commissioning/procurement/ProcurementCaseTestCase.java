@@ -54,10 +54,15 @@ abstract class ProcurementCaseTestCase extends ProcessTestCase {
    * without a call-in (its timer fired without moving the clock, so the plan's dates still hold).
    */
   void approve(ProcessInstance instance) {
+    approve(instance, "2026-03-02");
+  }
+
+  /** As {@link #approve(ProcessInstance)}, scrutinised and published on the day given. */
+  void approve(ProcessInstance instance, String on) {
     agreeAll(instance);
-    decide(instance, "APPROVE", "Executive minute 123");
+    decide(instance, "APPROVE", "Executive minute 123", on);
     if (Boolean.TRUE.equals(runtimeService.getVariable(instance.getId(), "publication"))) {
-      publishDecision(instance, "2026-03-02");
+      publishDecision(instance, on);
       periodEndsWithoutCallIn(instance);
     }
   }
@@ -81,8 +86,12 @@ abstract class ProcurementCaseTestCase extends ProcessTestCase {
    * decision maker's decision.
    */
   void decide(ProcessInstance instance, String decision, String reference) {
+    decide(instance, decision, reference, "2026-03-02");
+  }
+
+  void decide(ProcessInstance instance, String decision, String reference, String scrutinyOn) {
     if (decisionStep(instance, "Task_RecordScrutiny") != null) {
-      completeAs(CLERK, decisionStep(instance, "Task_RecordScrutiny"), scrutiny());
+      completeAs(CLERK, decisionStep(instance, "Task_RecordScrutiny"), scrutiny(scrutinyOn));
     }
     completeAs(
         decider(approvalRoute(instance)),
@@ -108,11 +117,15 @@ abstract class ProcurementCaseTestCase extends ProcessTestCase {
 
   /** The Adult Care and Health PDS Committee's pre-decision scrutiny (seed 000 front sheet). */
   static Map<String, Object> scrutiny() {
+    return scrutiny("2026-03-02");
+  }
+
+  static Map<String, Object> scrutiny(String on) {
     return Map.of(
         "scrutinyCommittee",
         "Adult Care and Health PDS Committee",
         "scrutinyDate",
-        "2026-03-02",
+        on,
         "scrutinyComments",
         "Noted; no objection to the re-tender");
   }

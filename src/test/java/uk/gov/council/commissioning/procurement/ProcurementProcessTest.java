@@ -68,7 +68,7 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
    */
   @Test
   void theSeedsReTenderIsAgreedByTheThreeDirectorsAndDecidedByTheExecutive() {
-    ProcessInstance instance = start(request(null, "PA2023", 1_575_000, false));
+    ProcessInstance instance = start(request(null, "PA2023_LIGHT_TOUCH", 1_575_000, false));
 
     assertThat(openTasks(instance))
         .containsExactlyInAnyOrder(
@@ -1131,6 +1131,193 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
     setClock(LocalDateTime.of(2026, 7, 30, 0, 5));
     execute(jobAt(instance, "Timer_StandstillEnds"));
     return instance;
+  }
+
+  // --- the seed's re-tender under the light touch regime (seed 000 §10.6) -----------------------
+
+  /**
+   * Seed 000 §10.4-10.8: the Vibrance re-tender of Direct Payments Support and Payroll, a social
+   * care service, run on the seed's dates (§6.5) under the light touch regime of the Public
+   * Contracts Regulations 2015 (regs 74-76) whose obligations §10.6 lists: advertised by a contract
+   * notice on Find a Tender (then OJEU) and on Contracts Finder (i; regs 75(1), 106), a tender
+   * period that is reasonable and proportionate, at least the council's policy minimum, with no
+   * statutory minimum (v; reg 76), tenders opened only once the advertised closing date has passed
+   * (iv; reg 76(4)), award decision notices starting the reg 87 standstill that reg 85 applies to
+   * light touch contracts, and the contract award notice and the award on Contracts Finder after
+   * the contract (ii; regs 75(2), 108).
+   */
+  @Test
+  void theSeedsReTenderRunsUnderTheLightTouchRegimeOfSection10_6() {
+    setClock(LocalDateTime.of(2019, 11, 4, 9, 0));
+    Contract vibrance = seedContract(contracts, "DPSP-" + replaced.reference());
+    ProcessInstance instance =
+        start(request(vibrance.reference(), "PCR2015_LIGHT_TOUCH", 1_575_000, false));
+    String reference = instance.getBusinessKey();
+    assertThat(reference).matches("PROC-2019-\\d{4}");
+    assertThat(register.require(reference).regime()).isEqualTo("PCR2015_LIGHT_TOUCH");
+    assertThat(approvalRoute(instance)).isEqualTo("EXECUTIVE");
+    approve(instance, "2019-11-04");
+
+    // (v): no statutory minimum, but the council's policy floor for a reasonable and proportionate
+    // tender period: 18 days is refused, naming the policy.
+    setClock(LocalDateTime.of(2019, 11, 25, 10, 0));
+    Task planTask = taskAt(instance, "Task_PlanTimetable");
+    Map<String, Object> hasty = seedPlan();
+    hasty.put("tenderCloseDate", "2020-03-20");
+    assertRefusedAs(
+        OFFICER,
+        planTask,
+        hasty,
+        "tenderCloseDate",
+        "sets no minimum for the open procedure, and the council's policy minimum is 25 days",
+        "reasonable and proportionate");
+    planTimetable(instance, seedPlan());
+    assertThat(register.require(reference).status()).isEqualTo("IN_PROGRESS");
+    assertThat(taskAt(instance, "Task_MarketEngagement").getDueDate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2020, 2, 29)));
+
+    // (i): the contract notice on the day the tender opens, Contracts Finder within 24 hours.
+    setClock(LocalDateTime.of(2020, 2, 27, 10, 0));
+    marketEngaged(instance, "Provider forum and direct payment recipients' workshop");
+    setClock(LocalDateTime.of(2020, 3, 2, 9, 0));
+    Task contractNotice = taskAt(instance, "Task_PublishTenderNotices");
+    assertThat(contractNotice.getName())
+        .isEqualTo("Publish: Contract notice (or prior information notice) on Find a Tender");
+    assertThat(contractNotice.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2020, 3, 2)));
+    publish(instance, "Task_PublishTenderNotices", "2020/S 043-100001", "2020-03-02");
+    Task finder = taskAt(instance, "Task_PublishTenderNotices");
+    assertThat(finder.getName()).isEqualTo("Publish: The opportunity on Contracts Finder");
+    assertThat(finder.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2020, 3, 3)));
+    publish(instance, "Task_PublishTenderNotices", "CF-2020-0302-01", "2020-03-02");
+
+    // (iv): the time limit the advert gave bidders holds: no opening before Friday 29 May.
+    setClock(LocalDateTime.of(2020, 5, 28, 10, 0));
+    assertRefusedAs(
+        OFFICER,
+        taskAt(instance, "Task_CloseTenderPeriod"),
+        Map.of("tendersReceived", 3L),
+        "tenders are opened only after it closes");
+    setClock(LocalDateTime.of(2020, 5, 29, 14, 0));
+    completeAs(OFFICER, instance, "Task_CloseTenderPeriod", Map.of("tendersReceived", 3L));
+
+    setClock(LocalDateTime.of(2020, 7, 1, 10, 0));
+    evaluateTenders(instance, THREE_BIDS);
+    prepareAwardReport(instance, "Birch Support", "Birch Support offers the best value");
+    setClock(LocalDateTime.of(2020, 8, 20, 10, 0));
+    completeAs(
+        CLERK,
+        instance,
+        "Task_AuthoriseAward",
+        Map.of("awardDecision", "AUTHORISE", "decisionReference", "Executive minute 456"));
+    setClock(LocalDateTime.of(2020, 9, 1, 10, 0));
+    completeAs(
+        OFFICER,
+        instance,
+        "Task_SendAssessmentSummaries",
+        Map.of("summariesSent", true, "summariesSentOn", "2020-09-01"));
+
+    // The award decision notices (reg 86) start the reg 87 standstill: sent Wed 2 September 2020,
+    // the 10th day after is Sat 12 September, so it runs to the end of Mon 14 September.
+    setClock(LocalDateTime.of(2020, 9, 2, 9, 0));
+    Task decisionNotices = taskAt(instance, "Task_PublishAwardNotices");
+    assertThat(decisionNotices.getName())
+        .isEqualTo("Publish: Award decision notices to every candidate and tenderer");
+    publish(instance, "Task_PublishAwardNotices", "ADN-2020-01", "2020-09-02");
+    assertThat(instance).isWaitingAt("Task_WatchForChallenge");
+    assertThat(jobAt(instance, "Timer_StandstillEnds").getDuedate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2020, 9, 14)));
+    setClock(LocalDateTime.of(2020, 9, 15, 0, 5));
+    execute(jobAt(instance, "Timer_StandstillEnds"));
+
+    setClock(LocalDateTime.of(2020, 10, 1, 11, 0));
+    sign(instance, "2020-10-01");
+    Contract signed = contracts.findByReference(newContract).orElseThrow();
+    assertThat(signed.startDate()).isEqualTo(LocalDate.of(2021, 4, 8));
+    assertThat(signed.replacesReference()).isEqualTo(vibrance.reference());
+
+    // (ii): the contract award notice (reg 75(2)) and the award on Contracts Finder (reg 108),
+    // each within 30 days after the contract: by Sat 31 October 2020.
+    Task awardNotice = taskAt(instance, "Task_PublishContractNotices");
+    assertThat(awardNotice.getName()).isEqualTo("Publish: Contract award notice on Find a Tender");
+    assertThat(awardNotice.getDueDate()).isEqualTo(endOfUkDay(LocalDate.of(2020, 10, 31)));
+    setClock(LocalDateTime.of(2020, 10, 12, 10, 0));
+    publish(instance, "Task_PublishContractNotices", "2020/S 199-400001", "2020-10-12");
+    assertThat(taskAt(instance, "Task_PublishContractNotices").getName())
+        .isEqualTo("Publish: The award on Contracts Finder");
+    publish(instance, "Task_PublishContractNotices", "CF-2020-1012-01", "2020-10-12");
+
+    setClock(LocalDateTime.of(2021, 4, 8, 0, 1));
+    execute(jobAt(instance, "Timer_Commencement"));
+    execute(jobAt(instance, "Task_MakeContractLive"));
+    assertThat(instance).isEnded().hasPassed("EndEvent_ContractLive");
+    assertThat(register.require(reference).status()).isEqualTo("CONTRACT_LIVE");
+    assertThat(contracts.findByReference(vibrance.reference()).orElseThrow().status())
+        .isEqualTo(ContractStatus.EXPIRED);
+    assertThat(register.notices(reference))
+        .extracting(ProcurementRegister.Notice::code)
+        .containsExactly(
+            "FTS_CONTRACT_NOTICE",
+            "CONTRACTS_FINDER_OPPORTUNITY",
+            "AWARD_DECISION_NOTICES",
+            "FTS_CONTRACT_AWARD_NOTICE",
+            "CONTRACTS_FINDER_AWARD");
+    assertThat(register.slips(reference)).isEmpty();
+  }
+
+  /**
+   * Seed 000 §10.6(iv), PCR 2015 reg 76(4): the procurement conforms with the award procedure the
+   * contract notice advertised. A re-plan of an overrunning tender period may give bidders longer,
+   * but may not change the procedure under them.
+   */
+  @Test
+  void underLightTouchAReplanAfterTheAdvertKeepsTheAdvertisedProcedure() {
+    setClock(LocalDateTime.of(2019, 11, 4, 9, 0));
+    ProcessInstance instance = start(request(null, "PCR2015_LIGHT_TOUCH", 1_575_000, false));
+    String reference = instance.getBusinessKey();
+    approve(instance, "2019-11-04");
+    setClock(LocalDateTime.of(2019, 11, 25, 10, 0));
+    planTimetable(instance, seedPlan());
+    setClock(LocalDateTime.of(2020, 2, 27, 10, 0));
+    marketEngaged(instance, "Provider forum");
+    setClock(LocalDateTime.of(2020, 3, 2, 9, 0));
+    publish(instance, "Task_PublishTenderNotices", "2020/S 043-100002", "2020-03-02");
+    publish(instance, "Task_PublishTenderNotices", "CF-2020-0302-02", "2020-03-02");
+
+    // Tenders not closed by the end of Friday 29 May: the watch (first moved on from the market
+    // engagement, finished early) escalates to the lead.
+    setClock(LocalDateTime.of(2020, 5, 30, 0, 5));
+    execute(jobAt(instance, "Timer_StageEnd"));
+    assertThat(jobAt(instance, "Timer_StageEnd").getDuedate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2020, 5, 29)));
+    execute(jobAt(instance, "Timer_StageEnd"));
+    Task review = taskAt(instance, "Task_ReviewOverrun");
+    assertThat(review).hasName("Re-plan an overrunning stage: Tender period");
+
+    Map<String, Object> redesigned = seedPlan();
+    redesigned.put("procedure", "COUNCIL_DESIGNED");
+    redesigned.put("tenderCloseDate", "2020-06-05");
+    redesigned.put("replanReason", "Clarification questions answered late");
+    assertRefusedAs(
+        LEAD,
+        review,
+        redesigned,
+        "procedure: the Contract notice (or prior information notice) on Find a Tender published"
+            + " on Monday 2 March 2020 advertised the open procedure",
+        "§10.6(iv)");
+
+    // The market engagement's dates as it finished (early, on 27 February) stay as they are.
+    Map<String, Object> longer = seedPlan();
+    longer.put(
+        "marketEngagementEnd", timetable.requirePlan(reference).marketEngagementEnd().toString());
+    longer.put("tenderCloseDate", "2020-06-05");
+    longer.put("replanReason", "Clarification questions answered late: a week more for bidders");
+    completeAs(LEAD, review, longer);
+    TimetablePlan plan = timetable.requirePlan(reference);
+    assertThat(plan.procedure()).isEqualTo("OPEN");
+    assertThat(plan.tenderNoticeDate()).isEqualTo(LocalDate.of(2020, 3, 2));
+    assertThat(plan.tenderCloseDate()).isEqualTo(LocalDate.of(2020, 6, 5));
+    assertThat(taskAt(instance, "Task_CloseTenderPeriod").getDueDate())
+        .isEqualTo(endOfUkDay(LocalDate.of(2020, 6, 5)));
   }
 
   private void sign(ProcessInstance instance, String signedOn) {

@@ -73,7 +73,45 @@ final class ProcurementTestData {
     return contracts.findByReference(reference).orElseThrow();
   }
 
-  /** What an officer enters on the start form. */
+  /**
+   * The contract of seed 000 being re-tendered: Direct Payments Support and Payroll, £225,000 a
+   * year, in its last extension to 7 April 2021 (§10.4, §12.1); the new contract commences on 8
+   * April 2021 (SeedTimetable).
+   */
+  static Contract seedContract(ContractService contracts, String reference) {
+    contracts.create(
+        draft(reference, incumbent(contracts).id())
+            .about(
+                "Direct Payments Support and Payroll Service",
+                "Adult social care",
+                "Direct payments")
+            .running("2017-04-08", "2021-04-07", "225000.00", "900000.00"));
+    return contracts.findByReference(reference).orElseThrow();
+  }
+
+  /**
+   * The seed's timetable (SeedTimetable: §6.5 in dates) as the officer enters it on the timetable
+   * form, under the seed's regime, the light touch regime of PCR 2015 (§10.6).
+   */
+  static Map<String, Object> seedPlan() {
+    SeedTimetable seed = SeedTimetable.seed();
+    Map<String, Object> plan = FormValues.load("procurement/timetable");
+    plan.put("regime", seed.regime);
+    plan.put("procedure", seed.procedure);
+    plan.put("marketEngagementStart", seed.marketEngagementStart.toString());
+    plan.put("marketEngagementEnd", seed.marketEngagementEnd.toString());
+    plan.put("tenderNoticeDate", seed.tenderNoticeDate.toString());
+    plan.put("tenderCloseDate", seed.tenderCloseDate.toString());
+    plan.put("evaluationEnd", seed.evaluationEnd.toString());
+    plan.put("awardAuthorisationEnd", seed.awardAuthorisationEnd.toString());
+    plan.put("awardNoticeDate", seed.awardNoticeDate.toString());
+    plan.put("contractSignatureDate", seed.contractSignatureDate.toString());
+    plan.put("commencementDate", seed.commencementDate.toString());
+    // Standstill is the law's under this regime (reg 87 through reg 85), not a choice.
+    plan.put("voluntaryStandstill", false);
+    return plan;
+  }
+
   /** The officer's reason for marking a procurement key (seed 000 front sheet). */
   static final String KEY_DECISION_REASON =
       "Significant for service users across the borough: the Executive decides (seed 000 §2.3)";

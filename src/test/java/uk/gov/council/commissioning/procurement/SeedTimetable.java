@@ -15,11 +15,12 @@ import java.time.LocalDate;
  * "to September 2020" ends Tuesday 1 September, notification "from September 2020" starts with the
  * award notice on Wednesday 2 September). "End 2019" is 1 December 2019. The contract is signed on
  * 1 October 2020, within "Notification and Mobilisation", and the service starts on 8 April 2021
- * (§6.4, §6.8). The regime is the seed's, PCR 2015 (§10.6), by open tender (§4.8.7).
+ * (§6.4, §6.8). The regime is the seed's: the light touch regime of PCR 2015 (regs 74-76), whose
+ * obligations §10.6 lists, by open tender (§4.8.7).
  */
 final class SeedTimetable {
 
-  String regime = "PCR2015";
+  String regime = "PCR2015_LIGHT_TOUCH";
   String procedure = "OPEN";
   LocalDate marketEngagementStart = of(2019, 12, 1);
   LocalDate marketEngagementEnd = of(2020, 2, 29);

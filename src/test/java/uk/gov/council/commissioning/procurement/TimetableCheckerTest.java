@@ -41,9 +41,13 @@ class TimetableCheckerTest {
     return check.notices().stream().filter(n -> n.code().equals(code)).findFirst().orElseThrow();
   }
 
+  /**
+   * The seed's dates also pass the full open procedure of the Regulations, whose fixed minima the
+   * light touch regime does not have.
+   */
   @Test
-  void passesSeed000Section6_5() {
-    TimetableCheck check = checker.check(seed().plan());
+  void theSeedsDatesAlsoPassTheFullPcrOpenProcedure() {
+    TimetableCheck check = checker.check(seed().under("PCR2015").plan());
 
     assertThat(check.problems()).isEmpty();
     assertThat(check.lawful()).isTrue();
@@ -65,6 +69,77 @@ class TimetableCheckerTest {
     assertThat(check.notices()).allSatisfy(n -> assertThat(n.source()).isNotBlank());
   }
 
+  /**
+   * Seed 000 §10.6: the re-tender of a social care service under the light touch regime of the
+   * Regulations (regs 74-76). Advertised on Find a Tender (then OJEU) and Contracts Finder (i),
+   * award decision notices and the contract award notice after (ii), no statutory minimum tender
+   * period but a reasonable and proportionate one, at least the council's policy minimum (v), and
+   * the reg 87 standstill that reg 85 applies to light touch contracts.
+   */
+  @Test
+  void passesSeed000Section6_5UnderTheLightTouchRegimeOfSection10_6() {
+    TimetableCheck check = checker.check(seed().plan());
+
+    assertThat(check.regime()).isEqualTo("PCR2015_LIGHT_TOUCH");
+    assertThat(check.lawful()).isTrue();
+    assertThat(check.problems()).isEmpty();
+    // 88 days against the council's policy minimum of 25: no statutory minimum applies.
+    assertThat(check.tenderPeriodDays()).isEqualTo(88);
+    assertThat(check.minimumTenderPeriodDays()).isEqualTo(25);
+    assertThat(check.notes())
+        .anySatisfy(
+            n -> {
+              assertThat(n.field()).isEqualTo("tenderCloseDate");
+              assertThat(n.advice())
+                  .contains("reasonable and proportionate")
+                  .contains("§10.6(v)")
+                  .contains("§10.6(iv)");
+            });
+    assertThat(check.notices())
+        .extracting(NoticeDue::code)
+        .containsExactly(
+            "FTS_CONTRACT_NOTICE",
+            "CONTRACTS_FINDER_OPPORTUNITY",
+            "AWARD_DECISION_NOTICES",
+            "FTS_CONTRACT_AWARD_NOTICE",
+            "CONTRACTS_FINDER_AWARD");
+    assertThat(notice(check, "FTS_CONTRACT_NOTICE").due()).isEqualTo(of(2020, 3, 2));
+    assertThat(notice(check, "FTS_CONTRACT_NOTICE").source()).contains("reg 75(1)", "§10.6(i)");
+    assertThat(notice(check, "CONTRACTS_FINDER_OPPORTUNITY").due()).isEqualTo(of(2020, 3, 3));
+    assertThat(notice(check, "CONTRACTS_FINDER_OPPORTUNITY").source()).contains("§10.6(i)");
+    assertThat(notice(check, "AWARD_DECISION_NOTICES").startsStandstill()).isTrue();
+    assertThat(notice(check, "FTS_CONTRACT_AWARD_NOTICE").source()).contains("reg 75", "§10.6(ii)");
+    assertThat(notice(check, "CONTRACTS_FINDER_AWARD").source()).contains("§10.6(ii)");
+    // Award decision notices sent Wed 2 Sep 2020: the 10th day after is Sat 12 Sep, so standstill
+    // runs to the end of Mon 14 Sep (reg 87, applied by reg 85).
+    assertThat(check.standstillApplies()).isTrue();
+    assertThat(check.standstillEnds()).isEqualTo(of(2020, 9, 14));
+    // Signed Thu 1 Oct 2020: the contract award notice within 30 days after, by Sat 31 Oct.
+    assertThat(check.contractDetailsNoticeDue()).isEqualTo(of(2020, 10, 31));
+  }
+
+  /**
+   * Seed 000 §10.6(v): a light touch tender period must be reasonable and proportionate; below the
+   * council's policy minimum the plan is refused, naming the policy, not a statute.
+   */
+  @Test
+  void aLightTouchTenderPeriodBelowTheCouncilsPolicyMinimumFails() {
+    TimetableCheck check = checker.check(closing("PCR2015_LIGHT_TOUCH", of(2020, 3, 20)).plan());
+
+    Problem problem =
+        onlyProblem(
+            check,
+            "The tender period from 2 March 2020 to 20 March 2020 is 18 days; the Public Contracts"
+                + " Regulations 2015, light touch regime sets no minimum for the open procedure,"
+                + " and the council's policy minimum is 25 days.");
+    assertThat(problem.source())
+        .startsWith("Council policy")
+        .contains("reasonable and proportionate");
+    assertThat(checker.check(closing("PCR2015_LIGHT_TOUCH", of(2020, 3, 27)).plan()).lawful())
+        .as("25 days meet the policy")
+        .isTrue();
+  }
+
   @Test
   void theStagesPlannedDatesFollowTheSeedsRows() {
     TimetablePlan plan = seed().plan();
@@ -81,7 +156,7 @@ class TimetableCheckerTest {
 
   @Test
   void aTenderPeriodSqueezedBelowTheMinimumFails() {
-    SeedTimetable squeezed = seed();
+    SeedTimetable squeezed = seed().under("PCR2015");
     squeezed.tenderCloseDate = of(2020, 3, 27);
 
     TimetableCheck check = checker.check(squeezed.plan());
@@ -98,7 +173,7 @@ class TimetableCheckerTest {
 
   @Test
   void aContractSignedOnTheLastDayOfStandstillFails() {
-    SeedTimetable early = seed();
+    SeedTimetable early = seed().under("PCR2015");
     early.contractSignatureDate = of(2020, 9, 14);
 
     Problem problem = onlyFault(checker.check(early.plan()), "contractSignatureDate");
@@ -182,7 +257,7 @@ class TimetableCheckerTest {
 
   @Test
   void withoutElectronicSubmissionTheFullPcrMinimumApplies() {
-    SeedTimetable plan = seed();
+    SeedTimetable plan = seed().under("PCR2015");
     plan.tenderCloseDate = of(2020, 4, 3); // 32 days
 
     assertThat(checker.check(plan.plan()).lawful()).isTrue();
@@ -199,7 +274,7 @@ class TimetableCheckerTest {
    */
   @Test
   void theRestrictedProcedureNeedsTheParticipationPeriodAndTheTenderPeriod() {
-    SeedTimetable plan = seed();
+    SeedTimetable plan = seed().under("PCR2015");
     plan.procedure = "RESTRICTED";
     plan.tenderCloseDate =
         of(2020, 4, 25); // 54 days from the contract notice on 2 March: under 30 + 25
@@ -218,7 +293,7 @@ class TimetableCheckerTest {
 
   @Test
   void aTimelyPriorInformationNoticeShortensThePcrMinimumTo15Days() {
-    SeedTimetable plan = seed();
+    SeedTimetable plan = seed().under("PCR2015");
     plan.tenderCloseDate = of(2020, 3, 17); // 15 days
     plan.plannedProcurementNoticeDate = of(2019, 12, 2); // 91 days before the contract notice
 
@@ -230,7 +305,7 @@ class TimetableCheckerTest {
 
   @Test
   void aPriorInformationNoticeTooCloseToTheContractNoticeShortensNothing() {
-    SeedTimetable plan = seed();
+    SeedTimetable plan = seed().under("PCR2015");
     plan.tenderCloseDate = of(2020, 3, 17);
     plan.plannedProcurementNoticeDate = of(2020, 2, 10); // 21 days before: under the 35 needed
 
