@@ -28,7 +28,7 @@ import uk.gov.council.commissioning.kpis.ReportingQuarter;
 import uk.gov.council.commissioning.kpis.Threshold;
 
 /**
- * The demo's performance returns (issue 15 point 7): for each contract with catalogues assigned,
+ * The demo's performance returns: for each contract with catalogues assigned,
  * accepted returns for the eight quarters ending with the last quarter over, with values made from
  * the contract, KPI and quarter alone so that every start gives the same figures. Some values fall
  * below their threshold, with the provider's explanation and the purchasing officer's §4.1.3
