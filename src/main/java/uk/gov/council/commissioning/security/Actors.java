@@ -23,7 +23,12 @@ public class Actors {
   public Actor startingUser(Object initiatorVariable) {
     Authentication signedIn = identityService.getCurrentAuthentication();
     if (signedIn != null && signedIn.getUserId() != null) {
-      return of(signedIn.getUserId());
+      // The groups the sign-in gave the engine are the ones its authorization checks of this same
+      // start use, so they are not looked up again; a sign-in without them is.
+      List<String> groups = signedIn.getGroupIds();
+      return groups == null || groups.isEmpty()
+          ? of(signedIn.getUserId())
+          : Actor.of(signedIn.getUserId(), List.copyOf(groups));
     }
     return of(initiatorVariable == null ? null : initiatorVariable.toString());
   }

@@ -10,6 +10,8 @@ import java.time.LocalDateTime;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.history.HistoricVariableUpdate;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -90,6 +92,53 @@ class SeriousIncidentStatementsPostgresTest extends ProcessTestCase {
         .allSatisfy(sql -> assertThat(sql).startsWithIgnoringCase("INSERT"));
     assertThat(start.onTable("notification_outbox")).as("the email to the team").hasSize(1);
     assertThat(start.commits()).isEqualTo(1);
+    assertThat(start.count(sql -> sql.contains("from ACT_ID_GROUP")))
+        .as("the reporter's groups taken from the sign-in, not looked up again")
+        .isZero();
+    assertThat(start.count(sql -> sql.startsWith("insert into ACT_HI_DETAIL")))
+        .as("a detail row for each variable of the report, none for the copies of the register")
+        .isEqualTo(start.count(sql -> sql.startsWith("insert into ACT_RU_VARIABLE")) - 9);
+    assertThat(start.count())
+        .as("131 before the copies lost their detail rows and the groups their look-up")
+        .isLessThanOrEqualTo(121);
+  }
+
+  @Test
+  void theReportKeepsItsHistoryOfChangesAndTheCopiesOnlyTheirValues() {
+    ProcessInstance instance = start();
+    String id = instance.getId();
+
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricDetailQuery()
+                .processInstanceId(id)
+                .variableUpdates()
+                .list()
+                .stream()
+                .map(d -> ((HistoricVariableUpdate) d).getVariableName()))
+        .as("who reported what, when: every variable of the report and its reporter")
+        .contains("contractReference", "description", "occurredAt", "reportedBy")
+        .as("the copies of the register and the business key")
+        .doesNotContain(
+            "incidentNumber",
+            "contractTitle",
+            "providerName",
+            "categoryLabel",
+            "occurredAtText",
+            "initialReportDueText",
+            "reportingFormDueText",
+            "caseReference");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceIdIn(id)
+                .list()
+                .stream()
+                .map(HistoricVariableInstance::getName))
+        .as("every variable keeps its history row, with its value")
+        .contains("contractTitle", "providerName", "incidentNumber", "caseReference");
   }
 
   @Test
@@ -109,6 +158,12 @@ class SeriousIncidentStatementsPostgresTest extends ProcessTestCase {
     assertThat(fired.onTable("notification_outbox")).as("the email inserted").hasSize(1);
     assertThat(fired.commits()).as("all in the job's own transaction").isEqualTo(1);
     assertThat(fired.count(sql -> sql.contains("SAVEPOINT"))).isZero();
+    assertThat(fired.count(sql -> sql.startsWith("insert into ACT_HI_DETAIL")))
+        .as("the chase's case number and message are copies, its two answers created empty")
+        .isZero();
+    assertThat(fired.count())
+        .as("40 before the copies and empty answers lost their detail rows")
+        .isLessThanOrEqualTo(36);
 
     // What it wrote is what the process tests expect of an escalation.
     assertThat(deadlineStates(IncidentVariables.CASE_TYPE, number))

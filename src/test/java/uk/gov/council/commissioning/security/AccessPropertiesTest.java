@@ -7,10 +7,11 @@ import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -204,19 +205,20 @@ class AccessPropertiesTest {
         .get();
   }
 
-  private static RepositoryService deployed(String... keys) {
-    RepositoryService repository = mock(RepositoryService.class, RETURNS_DEEP_STUBS);
-    List<ProcessDefinition> definitions =
-        Arrays.stream(keys)
-            .map(
-                key -> {
-                  ProcessDefinition definition = mock(ProcessDefinition.class);
-                  when(definition.getKey()).thenReturn(key);
-                  return definition;
-                })
-            .toList();
-    when(repository.createProcessDefinitionQuery().latestVersion().list()).thenReturn(definitions);
-    return repository;
+  private static ManagementService deployed(String... keys) {
+    ManagementService management = mock(ManagementService.class, RETURNS_DEEP_STUBS);
+    when(management.getTableName(ProcessDefinition.class)).thenReturn("ACT_RE_PROCDEF");
+    // As PostgreSQL names the columns (H2: upper case); a key deployed in two versions.
+    List<Map<String, Object>> rows = new ArrayList<>();
+    Arrays.stream(keys).forEach(key -> rows.add(Map.of("key_", key, "version_", 1)));
+    Arrays.stream(keys).limit(1).forEach(key -> rows.add(Map.of("KEY_", key, "VERSION_", 2)));
+    when(management
+            .createTablePageQuery()
+            .tableName("ACT_RE_PROCDEF")
+            .listPage(0, Integer.MAX_VALUE)
+            .getRows())
+        .thenReturn(rows);
+    return management;
   }
 
   /** With the properties the context does not start, and the root cause says each message. */

@@ -3,6 +3,8 @@ package uk.gov.council.commissioning.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.Mockito.RETURNS_DEEP_STUBS;
 import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 import java.util.Arrays;
@@ -10,6 +12,7 @@ import java.util.List;
 import java.util.Set;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.persistence.entity.GroupEntity;
 import org.junit.jupiter.api.Test;
 
@@ -58,5 +61,29 @@ class ActorsTest {
     member("alpha", Roles.PROVIDERS, "provider-alpha");
     assertThat(actors.of("alpha")).isEqualTo(new Actor("alpha", true, Set.of("provider-alpha")));
     assertThat(actors.of(" ")).isEqualTo(Actor.engine());
+  }
+
+  @Test
+  void theStartingUserHasTheGroupsItSignedInWithWithoutALookUp() {
+    when(identity.getCurrentAuthentication())
+        .thenReturn(new Authentication("alpha", List.of(Roles.PROVIDERS, "provider-alpha")));
+
+    assertThat(actors.startingUser("someone-else"))
+        .as("the signed-in user, not the initiator variable a request could set")
+        .isEqualTo(new Actor("alpha", true, Set.of("provider-alpha")));
+    verify(identity, never()).createGroupQuery();
+  }
+
+  @Test
+  void aSignInWithoutGroupsHasThemLookedUp() {
+    member("alpha", Roles.PROVIDERS, "provider-alpha");
+    when(identity.getCurrentAuthentication()).thenReturn(new Authentication("alpha", null));
+    assertThat(actors.startingUser(null))
+        .isEqualTo(new Actor("alpha", true, Set.of("provider-alpha")));
+
+    when(identity.getCurrentAuthentication()).thenReturn(new Authentication("alpha", List.of()));
+    assertThat(actors.startingUser(null))
+        .as("an empty list is looked up too: a provider's user is never taken for staff")
+        .isEqualTo(new Actor("alpha", true, Set.of("provider-alpha")));
   }
 }
