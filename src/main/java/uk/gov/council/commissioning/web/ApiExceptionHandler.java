@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -110,9 +111,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST,
             jackson instanceof JsonMappingException
                 ? "The request body does not have the expected structure"
-                : jackson != null
-                    ? "The request body is not valid JSON"
-                    : "The request body is missing or cannot be read");
+                : jackson instanceof StreamConstraintsException limit
+                    ? "The request body is past a limit: " + limit.getOriginalMessage()
+                    : jackson != null
+                        ? "The request body is not valid JSON"
+                        : "The request body is missing or cannot be read");
     problem.setTitle("Invalid request");
     problem.setProperty("errors", List.of());
     return ResponseEntity.badRequest().body(problem);
