@@ -36,6 +36,8 @@ class HostileStartFormTest extends HttpProcessTestCase {
 
   private static final String USER = "hostile-starter";
   private static final int ATTEMPTS_PER_FORM = 40;
+  private static final java.util.regex.Pattern PAST_NAME_LIMIT =
+      java.util.regex.Pattern.compile("\"x{50001,}\":");
 
   @Autowired DeployedForms deployedForms;
   @Autowired DataSource dataSource;
@@ -75,7 +77,8 @@ class HostileStartFormTest extends HttpProcessTestCase {
                   TestUsers.as(USER));
           attempts++;
           // Kinds 0 and 1 break the body as a whole: the refusal names the body, not a field.
-          String problem = problemWith(response, kind > 1);
+          // A name past the JSON reader's length limit makes the body unreadable as a whole too.
+          String problem = problemWith(response, kind > 1 && !PAST_NAME_LIMIT.matcher(body).find());
           if (problem == null && response.status() >= 400) {
             List<String> written = RowCounts.of(dataSource).changedSince(before);
             if (!written.isEmpty()) {

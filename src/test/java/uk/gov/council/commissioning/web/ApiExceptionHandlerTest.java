@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.web;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -103,5 +104,15 @@ class ApiExceptionHandlerTest {
         .andExpect(problem(HttpStatus.BAD_REQUEST))
         .andExpect(jsonPath("$.errors[0].field").value("contract"))
         .andExpect(jsonPath("$.errors[0].message").value("is required"));
+  }
+
+  @Test
+  void aBodyPastTheReadersLimitsSaysSo() throws Exception {
+    mvc.perform(
+            post("/valid")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"a\",\"count\":" + "9".repeat(2000) + "}"))
+        .andExpect(problem(HttpStatus.BAD_REQUEST))
+        .andExpect(jsonPath("$.detail", startsWith("The request body is past a limit: ")));
   }
 }
