@@ -159,8 +159,11 @@ class HostileTaskFormTest extends HttpProcessTestCase {
     }
     variables.set("unexpectedField", draw(HostileFormValuesTest.variable(), random));
     if (random.nextInt(5) == 0) {
+      // Kept within the JSON reader's name limit, past which the body as a whole is refused.
+      String name = draw(HostileValues.text(), random);
       variables.set(
-          draw(HostileValues.text(), random), draw(HostileFormValuesTest.variable(), random));
+          name.length() > 1000 ? name.substring(0, 1000) : name,
+          draw(HostileFormValuesTest.variable(), random));
     }
     ObjectNode body = json.createObjectNode();
     body.set("variables", variables);
