@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.letters.PdfDownload;
 import uk.gov.council.commissioning.security.ProviderScope;
+import uk.gov.council.commissioning.web.InvalidRequestException;
 
 /**
  * Improvement plans for QAF standards graded "D" (seed 001 3.3 §3.4) and their default notices.
@@ -92,7 +93,7 @@ class ImprovementPlanController {
     if (wanted != null
         && !wanted.equals(ImprovementPlan.OPEN)
         && !wanted.equals(ImprovementPlan.CLOSED)) {
-      throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "status: must be OPEN or CLOSED");
+      throw new InvalidRequestException("status", "must be OPEN or CLOSED");
     }
     return ProviderScope.visible(
             user, groups -> register.find(wanted, groups), () -> register.find(wanted, null))

@@ -195,7 +195,8 @@ class PerformanceReturnController {
       @RequestParam(required = false) String unitNumbers,
       @RequestParam(required = false) String unitNumbersExplanation,
       @RequestParam(required = false) String comments,
-      @RequestBody(required = false) String csv,
+      // Required, so that an empty body is not matched by both this and the JSON submission.
+      @RequestBody String csv,
       Authentication user) {
     Integer units = null;
     if (unitNumbers != null && !unitNumbers.isBlank()) {

@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.security;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -170,6 +171,8 @@ class EngineApiGuard extends OncePerRequestFilter {
       if (body == null || body.isNull() || body.isMissingNode()) {
         unreadable = "the body must be a JSON object, not null";
       }
+    } catch (StreamConstraintsException pastLimit) {
+      unreadable = "the body is past a limit: " + pastLimit.getOriginalMessage();
     } catch (JsonProcessingException notJson) {
       unreadable = "the body is not valid JSON";
     }

@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.web;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
@@ -8,6 +9,7 @@ import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Stream;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -15,9 +17,11 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -64,6 +68,30 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   }
 
   @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(
+      MissingServletRequestParameterException ex,
+      HttpHeaders headers,
+      HttpStatusCode status,
+      WebRequest request) {
+    return badRequest(List.of(new FieldProblem(ex.getParameterName(), "is required")));
+  }
+
+  /** A query parameter or path segment that cannot be read as the type the endpoint takes. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(
+      TypeMismatchException ex, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    String field =
+        ex instanceof MethodArgumentTypeMismatchException argument
+            ? argument.getName()
+            : ex.getPropertyName();
+    return badRequest(
+        List.of(
+            new FieldProblem(
+                field == null ? "request" : field,
+                "is not a valid " + describe(ex.getRequiredType()))));
+  }
+
+  @Override
   protected ResponseEntity<Object> handleHttpMessageNotReadable(
       HttpMessageNotReadableException ex,
       HttpHeaders headers,
@@ -83,9 +111,11 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpStatus.BAD_REQUEST,
             jackson instanceof JsonMappingException
                 ? "The request body does not have the expected structure"
-                : jackson != null
-                    ? "The request body is not valid JSON"
-                    : "The request body is missing or cannot be read");
+                : jackson instanceof StreamConstraintsException limit
+                    ? "The request body is past a limit: " + limit.getOriginalMessage()
+                    : jackson != null
+                        ? "The request body is not valid JSON"
+                        : "The request body is missing or cannot be read");
     problem.setTitle("Invalid request");
     problem.setProperty("errors", List.of());
     return ResponseEntity.badRequest().body(problem);

@@ -55,8 +55,11 @@ class ImprovementPlanApiTest extends HttpProcessTestCase {
         .contains(betaPlan.caseReference())
         .doesNotContain(alphaPlan.caseReference());
     assertThat(caseReferences(OFFICER, "CLOSED")).doesNotContain(alphaPlan.caseReference());
-    assertThat(http.get("/api/qaf-improvement-plans?status=MAYBE", as(OFFICER)).status())
-        .isEqualTo(400);
+    assertThat(
+            problem(http.get("/api/qaf-improvement-plans?status=MAYBE", as(OFFICER)), 400)
+                .path("errors")
+                .findValuesAsText("field"))
+        .containsExactly("status");
     assertThat(http.get("/api/qaf-improvement-plans").status()).isEqualTo(401);
   }
 

@@ -157,6 +157,16 @@ class PerformanceReturnApiTest extends HttpProcessTestCase {
             400);
     assertThat(csvPercent.findValuesAsText("field")).containsExactly("values[0].value");
 
+    // An empty CSV upload once matched both the CSV and the JSON submission: a 500.
+    assertThat(
+            problem(
+                    http.send(
+                        "POST", q1, "", concat(as(TEAM.alphaUser()), "Content-Type", "text/csv")),
+                    400)
+                .path("detail")
+                .asText())
+        .contains("body");
+
     Map<String, Object> row = returnRow(key(alpha, 1));
     assertThat(row.get("status")).isEqualTo("AWAITED");
     assertThat(row.get("received_at")).isNull();

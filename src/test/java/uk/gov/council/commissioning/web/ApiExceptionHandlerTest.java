@@ -1,6 +1,7 @@
 package uk.gov.council.commissioning.web;
 
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.startsWith;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
@@ -17,8 +18,10 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /** The handler as other controllers will meet it, without the application around it. */
@@ -41,6 +44,16 @@ class ApiExceptionHandlerTest {
 
     @PostMapping("/valid")
     String valid(@Valid @RequestBody Sample sample) {
+      return "ok";
+    }
+
+    @GetMapping("/items/{id}")
+    String item(@PathVariable long id) {
+      return "ok";
+    }
+
+    @GetMapping("/search")
+    String search(@RequestParam("contract") String contract) {
       return "ok";
     }
   }
@@ -75,5 +88,31 @@ class ApiExceptionHandlerTest {
                 .content("{\"name\":\"a\",\"count\":\"x\"}"))
         .andExpect(status().isBadRequest())
         .andExpect(jsonPath("$.errors[0].field").value("count"));
+  }
+
+  @Test
+  void aPathSegmentOfTheWrongTypeNamesTheVariable() throws Exception {
+    mvc.perform(get("/items/0001-01-01"))
+        .andExpect(problem(HttpStatus.BAD_REQUEST))
+        .andExpect(jsonPath("$.errors[0].field").value("id"))
+        .andExpect(jsonPath("$.errors[0].message").value("is not a valid whole number"));
+  }
+
+  @Test
+  void aMissingQueryParameterIsNamed() throws Exception {
+    mvc.perform(get("/search"))
+        .andExpect(problem(HttpStatus.BAD_REQUEST))
+        .andExpect(jsonPath("$.errors[0].field").value("contract"))
+        .andExpect(jsonPath("$.errors[0].message").value("is required"));
+  }
+
+  @Test
+  void aBodyPastTheReadersLimitsSaysSo() throws Exception {
+    mvc.perform(
+            post("/valid")
+                .contentType(MediaType.APPLICATION_JSON)
+                .content("{\"name\":\"a\",\"count\":" + "9".repeat(2000) + "}"))
+        .andExpect(problem(HttpStatus.BAD_REQUEST))
+        .andExpect(jsonPath("$.detail", startsWith("The request body is past a limit: ")));
   }
 }
