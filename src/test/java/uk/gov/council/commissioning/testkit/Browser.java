@@ -94,7 +94,6 @@ public final class Browser implements TestWatcher, AfterAllCallback {
         "--disable-sync",
         "--disable-dev-shm-usage",
         "--window-size=1400,1000",
-        "--lang=en-GB",
         "--user-data-dir=" + profile);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
