@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static uk.gov.council.commissioning.testkit.TestTeam.Role.MANAGER;
 import static uk.gov.council.commissioning.testkit.TestTeam.Role.QUALITY;
 
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -160,7 +161,13 @@ class BrowserJourneyTest extends HttpProcessTestCase {
     BROWSER.visible(By.id("username")).sendKeys(user);
     BROWSER.visible(By.id("password")).sendKeys(TestUsers.password(user));
     BROWSER.click(By.cssSelector("button[type=submit]"));
-    BROWSER.visible(By.xpath("//a[normalize-space()='Start process']"));
+    // The run's first Tasklist page loads and starts the whole web app: on a busy build machine
+    // that has taken more than a minute.
+    BROWSER
+        .waiting(Duration.ofMinutes(3))
+        .until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.xpath("//a[normalize-space()='Start process']")));
   }
 
   /** Opens the task in Tasklist and waits for its form, which names the case. */

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
@@ -24,6 +25,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -95,6 +98,9 @@ public final class Browser implements TestWatcher, AfterAllCallback {
         "--disable-dev-shm-usage",
         "--window-size=1400,1000",
         "--user-data-dir=" + profile);
+    LoggingPreferences logs = new LoggingPreferences();
+    logs.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability(ChromeOptions.LOGGING_PREFS, logs);
     ChromeDriverService service =
         new ChromeDriverService.Builder()
             .usingDriverExecutable(CHROMEDRIVER.toFile())
@@ -131,7 +137,11 @@ public final class Browser implements TestWatcher, AfterAllCallback {
   }
 
   public WebDriverWait waiting() {
-    return new WebDriverWait(driver(), WAIT);
+    return waiting(WAIT);
+  }
+
+  public WebDriverWait waiting(Duration timeout) {
+    return new WebDriverWait(driver(), timeout);
   }
 
   /**
@@ -167,6 +177,11 @@ public final class Browser implements TestWatcher, AfterAllCallback {
           shot,
           SCREENSHOTS.resolve(name + ".png"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      write(
+          SCREENSHOTS.resolve(name + "-console.txt"),
+          driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+              .map(entry -> entry.getLevel() + " " + entry.getMessage())
+              .collect(java.util.stream.Collectors.joining("\n")));
       write(
           SCREENSHOTS.resolve(name + ".html"),
           "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource());
