@@ -20,7 +20,6 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.NoAlertPresentException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -178,14 +177,16 @@ public final class Browser implements TestWatcher, AfterAllCallback {
           SCREENSHOTS.resolve(name + ".png"),
           java.nio.file.StandardCopyOption.REPLACE_EXISTING);
       write(
+          SCREENSHOTS.resolve(name + ".html"),
+          "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource());
+      // Last: not every driver keeps the browser's console.
+      write(
           SCREENSHOTS.resolve(name + "-console.txt"),
           driver.manage().logs().get(LogType.BROWSER).getAll().stream()
               .map(entry -> entry.getLevel() + " " + entry.getMessage())
               .collect(java.util.stream.Collectors.joining("\n")));
-      write(
-          SCREENSHOTS.resolve(name + ".html"),
-          "<!-- " + driver.getCurrentUrl() + " -->\n" + driver.getPageSource());
-    } catch (IOException | WebDriverException e) {
+    } catch (IOException | RuntimeException e) {
+      // Keeping the evidence must not hide the failure itself.
       cause.addSuppressed(e);
     }
   }
