@@ -5,6 +5,7 @@ import static uk.gov.council.commissioning.cases.RegisterColumns.date;
 import static uk.gov.council.commissioning.cases.RegisterColumns.instant;
 import static uk.gov.council.commissioning.cases.RegisterColumns.text;
 import static uk.gov.council.commissioning.cases.RegisterColumns.timestamp;
+import static uk.gov.council.commissioning.cases.RegisterColumns.truncate;
 import static uk.gov.council.commissioning.cases.RegisterColumns.utc;
 
 import java.sql.ResultSet;
@@ -282,6 +283,30 @@ public class QafRepository {
 
   public void recordProviderResponse(long id, String response) {
     set("provider_response", id, response);
+  }
+
+  /**
+   * Triggers 3 and 4 (§3.3): what the system held when the desk review was completed, and the
+   * officer's reason wherever the answer differs from it.
+   */
+  public void recordVisitTriggerEvidence(
+      long id,
+      String concernsHeld,
+      String concernsOverrideReason,
+      String procurementHeld,
+      String procurementOverrideReason) {
+    jdbc.sql(
+            """
+            UPDATE qaf_assessment SET concerns_held = :concernsHeld,
+                   concerns_override_reason = :concernsReason, procurement_held = :procurementHeld,
+                   procurement_override_reason = :procurementReason
+             WHERE id = :id""")
+        .param("concernsHeld", text(truncate(concernsHeld, 1000)))
+        .param("concernsReason", text(concernsOverrideReason))
+        .param("procurementHeld", text(truncate(procurementHeld, 1000)))
+        .param("procurementReason", text(procurementOverrideReason))
+        .param("id", id)
+        .update();
   }
 
   public void recordConcernsToCsg(long id, String concerns) {

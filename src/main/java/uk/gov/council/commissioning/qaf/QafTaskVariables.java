@@ -37,6 +37,7 @@ final class QafTaskVariables {
                       "concernsDetails",
                       "concernsOverrideReason",
                       "procurementReview",
+                      "procurementOverrideReason",
                       "partialValidation",
                       "partialValidationSections")),
           "Task_ValidationVisit",

@@ -471,7 +471,14 @@ class QafAssessmentProcessTest extends ProcessTestCase {
             reasonsAfterDeskReview(
                 Map.of("concernsOverService", true, "concernsDetails", "Three complaints"), 0.5))
         .isEqualTo("CONCERNS_OVER_SERVICE");
-    assertThat(reasonsAfterDeskReview(Map.of("procurementReview", true), 0.5))
+    assertThat(
+            reasonsAfterDeskReview(
+                Map.of(
+                    "procurementReview",
+                    true,
+                    "procurementOverrideReason",
+                    "In the tender timetable agreed last week, not yet registered"),
+                0.5))
         .isEqualTo("PROCUREMENT_REVIEW");
     assertThat(reasonsAfterDeskReview(Map.of(), 0.05)).isEqualTo("RANDOM_SAMPLE");
     assertThat(
@@ -797,6 +804,52 @@ class QafAssessmentProcessTest extends ProcessTestCase {
   }
 
   @Test
+  void aProcurementReplacingTheContractPreAnswersTrigger4YesAndANoNeedsAReason() {
+    randomDraw.use(() -> 0.5);
+    String reference = contractOfNewProvider();
+    String procurement = procurementReplacing(reference);
+    ProcessInstance instance = issued(request(reference, MEETING, "FULL"));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    Task desk = taskAt(instance, "Task_DeskTopReview");
+    assertThat(taskService.getVariablesLocal(desk.getId()))
+        .containsEntry("procurementReview", true)
+        .containsEntry("concernsOverService", false);
+    assertThat((String) taskService.getVariableLocal(desk.getId(), "procurementHeldText"))
+        .contains("1 procurement(s) under way", procurement, "Suggested answer: yes");
+
+    Map<String, Object> no = officerGrades("FULL", "C", Map.of());
+    no.put("procurementReview", false);
+    assertThatThrownBy(() -> taskService.complete(desk.getId(), no))
+        .hasMessageContaining("procurementOverrideReason: give the reason");
+    assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
+
+    no.put("procurementOverrideReason", "The tender covers a different lot");
+    taskService.complete(desk.getId(), no);
+    assertThat(qafOf(instance).validationReasons()).isNull();
+    assertThat(triggerEvidence(instance))
+        .containsEntry("PROCUREMENT_OVERRIDE_REASON", "The tender covers a different lot")
+        .containsEntry("CONCERNS_OVERRIDE_REASON", null);
+    assertThat(triggerEvidence(instance).get("PROCUREMENT_HELD").toString()).contains(procurement);
+    assertThat(triggerEvidence(instance).get("CONCERNS_HELD").toString())
+        .contains("Suggested answer: no");
+  }
+
+  @Test
+  void aProcurementUnderWayKeptAsPreAnsweredLeadsToAVisit() {
+    randomDraw.use(() -> 0.5);
+    String reference = contractOfNewProvider();
+    procurementReplacing(reference);
+    ProcessInstance instance = issued(request(reference, MEETING, "FULL"));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    Map<String, Object> kept = officerGrades("FULL", "C", Map.of());
+    kept.put("procurementReview", true);
+    complete(instance, "Task_DeskTopReview", kept);
+    assertThat(qafOf(instance).validationReasons()).isEqualTo("PROCUREMENT_REVIEW");
+    assertThat(instance).isWaitingAt("Task_ValidationVisit");
+    assertThat(triggerEvidence(instance)).containsEntry("PROCUREMENT_OVERRIDE_REASON", null);
+  }
+
+  @Test
   void withNothingHeldThePreAnsweredNoStandsWithoutAReason() {
     randomDraw.use(() -> 0.5);
     ProcessInstance instance = issued(request(contractOfNewProvider(), MEETING, "FULL"));
@@ -918,6 +971,34 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     String reference = "QAF-G" + unique;
     contract(contracts, own, reference, officer);
     return reference;
+  }
+
+  /** A procurement under way that replaces the contract (§3.3 trigger 4). */
+  private String procurementReplacing(String contractReference) {
+    String procurement = "PROC-T-" + contractReference;
+    jdbc.sql(
+            "INSERT INTO procurement (reference, title, service_area, regime, estimated_value,"
+                + " replaces_reference, start_reason, status)"
+                + " VALUES (:ref, 'Re-tender', :area, 'LIGHT_TOUCH', 100000, :contract,"
+                + " 'MANUAL', 'IN_PROGRESS')")
+        .param("ref", procurement)
+        .param("area", "Area of " + contractReference)
+        .param("contract", contractReference)
+        .update();
+    return procurement;
+  }
+
+  private Map<String, Object> triggerEvidence(ProcessInstance instance) {
+    Map<String, Object> row =
+        jdbc.sql(
+                "SELECT concerns_held, concerns_override_reason, procurement_held,"
+                    + " procurement_override_reason FROM qaf_assessment WHERE id = :id")
+            .param("id", qafOf(instance).id())
+            .query()
+            .singleRow();
+    Map<String, Object> upper = new java.util.HashMap<>();
+    row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+    return upper;
   }
 
   /** Returned a week late, the lateness not explained: a MISSED and a LATE breach held. */
