@@ -309,6 +309,35 @@ public class QafRepository {
         .update();
   }
 
+  /** §2: the supplementary QAF this QAF was issued with; the first one attached stays. */
+  public void attachSupplementary(long id, long supplementaryId) {
+    jdbc.sql(
+            "UPDATE qaf_assessment SET supplementary_id = :sid"
+                + " WHERE id = :id AND supplementary_id IS NULL")
+        .param("sid", supplementaryId)
+        .param("id", id)
+        .update();
+  }
+
+  /** The supplementary QAF this QAF carries, if it was issued with one. */
+  public java.util.Optional<Long> supplementaryOf(long id) {
+    return jdbc.sql("SELECT supplementary_id FROM qaf_assessment WHERE id = :id")
+        .param("id", id)
+        .query(
+            (rs, n) ->
+                java.util.Optional.ofNullable(
+                    uk.gov.council.commissioning.cases.RegisterColumns.longOrNull(
+                        rs, "supplementary_id")))
+        .single();
+  }
+
+  public void recordSupplementaryEvidence(long id, String evidence) {
+    jdbc.sql("UPDATE qaf_assessment SET supplementary_evidence = :evidence WHERE id = :id")
+        .param("evidence", text(truncate(evidence, 4000)))
+        .param("id", id)
+        .update();
+  }
+
   public void recordConcernsToCsg(long id, String concerns) {
     set("concerns_to_csg", id, concerns);
   }
