@@ -850,6 +850,54 @@ class QafAssessmentProcessTest extends ProcessTestCase {
   }
 
   @Test
+  void theYearsApprovedSupplementaryQafGoesOutWithTheQafAndNeedsWrittenEvidence() {
+    Map<String, Object> proposal = QafSupplementaryProcessTest.proposal(2026);
+    ProcessInstance supplementary =
+        runtimeService.startProcessInstanceByKey("qaf-supplementary", proposal);
+    String reference =
+        (String) runtimeService.getVariable(supplementary.getId(), "supplementaryReference");
+    try {
+      complete(
+          supplementary,
+          "Task_CsgDecision",
+          Map.of(
+              "csgDecision",
+              "APPROVE",
+              "csgMeetingDate",
+              "2025-01-15",
+              "csgMinuteReference",
+              "CSG/2026/3"));
+      assertThat(supplementary).isEnded().hasPassed("EndEvent_Approved");
+
+      ProcessInstance instance = issued(request(contractOfNewProvider(), MEETING, "FULL"));
+      assertThat((String) runtimeService.getVariable(instance.getId(), "supplementaryQafText"))
+          .contains("Medication good practice", reference, "S1.1 Medication");
+
+      complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+      assertThat(instance).isWaitingAt("Task_CompleteQaf");
+      assertThat((String) runtimeService.getVariable(instance.getId(), "incompleteReasons"))
+          .contains("Supplementary QAF: written evidence is required");
+
+      Map<String, Object> withEvidence = qafReturn("FULL", "C");
+      withEvidence.put(
+          "supplementaryEvidence", "Annual competence checks by the registered manager, logged.");
+      complete(instance, "Task_CompleteQaf", withEvidence);
+      assertThat(instance).isWaitingAt("Task_DeskTopReview");
+      assertThat(
+              jdbc.sql("SELECT supplementary_evidence FROM qaf_assessment WHERE id = :id")
+                  .param("id", qafOf(instance).id())
+                  .query(String.class)
+                  .single())
+          .isEqualTo("Annual competence checks by the registered manager, logged.");
+    } finally {
+      // Other tests' QAFs of the year must not carry it.
+      jdbc.sql("UPDATE qaf_supplementary SET status = 'NOT_APPROVED' WHERE reference = :ref")
+          .param("ref", reference)
+          .update();
+    }
+  }
+
+  @Test
   void withNothingHeldThePreAnsweredNoStandsWithoutAReason() {
     randomDraw.use(() -> 0.5);
     ProcessInstance instance = issued(request(contractOfNewProvider(), MEETING, "FULL"));
