@@ -111,8 +111,8 @@ public class ComplianceFigures {
             "5.1",
             "seed 002 App C 5.1",
             "Number of incidents of abuse or suspected abuse have arisen and been reported to LBB in the last quarter",
-            "Safeguarding alerts the provider raised, by when it became aware; concerns the council raised"
-                + " itself are not counted",
+            "Safeguarding alerts the provider raised, by when it became aware; concerns the council learnt"
+                + " of first, once the provider's report gave when it became aware",
             facts.alerts.size()));
     measures.add(
         Measure.timed(
@@ -121,7 +121,8 @@ public class ComplianceFigures {
             "seed 002 App C 5.2",
             "Percentage of incidents of abuse or suspected abuse that have been reported to LBB Adult Social Care"
                 + " within 12 hours of becoming aware of the matter, for them to progress to S42 if appropriate",
-            "Within commissioning.safeguarding.alert-within of awareness, as set when the alert was raised",
+            "Within commissioning.safeguarding.alert-within of the provider's awareness, as set when the"
+                + " alert was raised or, where the council learnt first, when the provider's report came",
             alerted));
 
     Tally initialReports = new Tally(now);
@@ -230,6 +231,17 @@ public class ComplianceFigures {
                 FROM safeguarding_alert
                WHERE raised_by = 'PROVIDER' AND provider_id IS NOT NULL
                  AND aware_at >= :from AND aware_at < :to"""
+                      + ofProvider
+                      // The council learnt first: the provider's own report, from its own
+                      // awareness, once it gave one (App C 5.2).
+                      + """
+
+              UNION ALL
+              SELECT provider_id, provider_report_due_at AS alert_due_at,
+                     provider_reported_at AS alerted_at
+                FROM safeguarding_alert
+               WHERE raised_by = 'COUNCIL' AND provider_id IS NOT NULL
+                 AND provider_aware_at >= :from AND provider_aware_at < :to"""
                       + ofProvider)
               .params(params)
               .query(

@@ -157,7 +157,11 @@ class IncidentReportValidator {
   /** Seed 002 §12.4, whoever enters it. */
   private InitialReport initialReport(FormChecks checks, VariableScope scope, Instant occurredAt) {
     Instant awareAt =
-        awareness(checks, occurredAt, checks.dateTime(PROVIDER_AWARE_AT), clock.instant());
+        awareness(
+            checks,
+            earliestAwareness(scope, occurredAt),
+            checks.dateTime(PROVIDER_AWARE_AT),
+            clock.instant());
     REPORT_ITEMS.forEach(checks::text);
     checks.oneOf(SERVICE_USER_GROUP, SERVICE_USER_GROUPS);
     boolean safeguarding = yesNo(checks, scope, SAFEGUARDING_SUSPECTED);
@@ -257,6 +261,16 @@ class IncidentReportValidator {
       return null;
     }
     return value;
+  }
+
+  /**
+   * The earliest time the provider can have become aware: the incident's occurrence. A case opened
+   * from a complaint holds no time of the incident, only when the complaint made the council aware
+   * (its {@code occurredAt}), and a provider may have known of the matter before the complaint
+   * (seed 002 App C 5.2 counts from the provider "becoming aware"), so no earlier bound applies.
+   */
+  static Instant earliestAwareness(VariableScope scope, Instant occurredAt) {
+    return scope.getVariable(SOURCE_COMPLAINT) != null ? null : occurredAt;
   }
 
   private static Instant awareness(

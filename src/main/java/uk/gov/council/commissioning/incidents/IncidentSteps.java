@@ -83,9 +83,14 @@ public class IncidentSteps {
         report.riddorReportable());
     execution.setVariable(INITIAL_REPORT_RECEIVED, true);
     initialReportReceived(incident, receivedAt, how);
-    if (report.safeguardingSuspected()) {
+    Object alert = execution.getVariable(SAFEGUARDING_ALERT_INSTANCE);
+    if (alert == null && report.safeguardingSuspected()) {
       raiseSafeguardingAlert(
           execution, SafeguardingConcern.PROVIDER, report.providerAwareAt(), receivedAt);
+    } else if (alert != null) {
+      // The council learnt first (its own log, a complaint): the alert it raised counts for the
+      // provider from when the provider says it became aware (App C 5.2).
+      alerts.providerReported(alert.toString(), report.providerAwareAt(), receivedAt);
     }
   }
 
@@ -168,6 +173,13 @@ public class IncidentSteps {
   public void raiseSafeguardingEnquiry(DelegateExecution execution) {
     Instant now = clock.instant();
     raiseSafeguardingAlert(execution, SafeguardingConcern.COUNCIL, now, now);
+    // The provider's report came before the council saw abuse in it: that report, from the
+    // provider's awareness, is what App C 5.2 measures.
+    SeriousIncident incident = incident(execution);
+    alerts.providerReported(
+        (String) execution.getVariable(SAFEGUARDING_ALERT_INSTANCE),
+        incident.providerAwareAt(),
+        incident.initialReportAt());
   }
 
   public void close(DelegateExecution execution) {

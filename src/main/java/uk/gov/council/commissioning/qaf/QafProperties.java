@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
 import java.time.LocalDate;
 import java.time.Period;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -40,6 +41,7 @@ import org.springframework.validation.annotation.Validated;
  *     after the audit (seed 001 Part 3.4 §5.1: within 4 weeks)
  * @param improvementPlan {@code commissioning.qaf.improvement-plan}
  * @param moderation {@code commissioning.qaf.moderation}
+ * @param visitTriggers {@code commissioning.qaf.visit-triggers}
  */
 @Validated
 @ConfigurationProperties("commissioning.qaf")
@@ -73,7 +75,9 @@ public record QafProperties(
     @Valid @NotNull(message = "commissioning.qaf.improvement-plan is required") @DefaultValue
         Plan improvementPlan,
     @Valid @NotNull(message = "commissioning.qaf.moderation is required") @DefaultValue
-        Moderation moderation) {
+        Moderation moderation,
+    @Valid @NotNull(message = "commissioning.qaf.visit-triggers is required") @DefaultValue
+        VisitTriggers visitTriggers) {
 
   public enum ValidationStart {
     PLAN_ACCEPTED,
@@ -117,6 +121,43 @@ public record QafProperties(
       @Positive(message = "commissioning.qaf.moderation.due-working-days must be at least 1")
           @DefaultValue("10")
           int dueWorkingDays) {}
+
+  /**
+   * How validation-visit triggers 3 and 4 (§3.3) are pre-answered from what the system holds for
+   * the provider over the assessment year: each source answers "yes" once it reaches its threshold;
+   * a threshold of 0 leaves that source out. The seed gives no numbers ("eg complaints"), so one of
+   * anything is a concern by default.
+   *
+   * @param lookBack the assessment year: this long before the desk-top review
+   * @param complaints trigger 3: complaints about the provider
+   * @param seriousIncidents trigger 3: serious incidents
+   * @param safeguardingAlerts trigger 3: safeguarding alerts
+   * @param breaches trigger 3: deadlines missed or met late
+   * @param lateReturns trigger 3 ("inadequate information on the Performance Indicators"): late
+   *     performance returns
+   * @param kpisBelowTrigger trigger 3: KPI values below their trigger
+   * @param procurementReviews trigger 4: procurements under way that replace the contract or cover
+   *     its service area ("services reviewed in accordance with the procurement timetable")
+   */
+  public record VisitTriggers(
+      @DefaultValue("P12M") Period lookBack,
+      @PositiveOrZero @DefaultValue("1") int complaints,
+      @PositiveOrZero @DefaultValue("1") int seriousIncidents,
+      @PositiveOrZero @DefaultValue("1") int safeguardingAlerts,
+      @PositiveOrZero @DefaultValue("1") int breaches,
+      @PositiveOrZero @DefaultValue("1") int lateReturns,
+      @PositiveOrZero @DefaultValue("1") int kpisBelowTrigger,
+      @PositiveOrZero @DefaultValue("1") int procurementReviews) {
+
+    public VisitTriggers {
+      requirePositive("visit-triggers.look-back", lookBack);
+    }
+
+    /** A count that reaches its threshold; never for a source left out. */
+    static boolean reaches(int count, int threshold) {
+      return threshold > 0 && count >= threshold;
+    }
+  }
 
   // A Period has no standard positive (or non-null) constraint, and the two meeting periods are
   // checked together.

@@ -5,6 +5,7 @@ import static uk.gov.council.commissioning.cases.RegisterColumns.date;
 import static uk.gov.council.commissioning.cases.RegisterColumns.instant;
 import static uk.gov.council.commissioning.cases.RegisterColumns.text;
 import static uk.gov.council.commissioning.cases.RegisterColumns.timestamp;
+import static uk.gov.council.commissioning.cases.RegisterColumns.truncate;
 import static uk.gov.council.commissioning.cases.RegisterColumns.utc;
 
 import java.sql.ResultSet;
@@ -282,6 +283,59 @@ public class QafRepository {
 
   public void recordProviderResponse(long id, String response) {
     set("provider_response", id, response);
+  }
+
+  /**
+   * Triggers 3 and 4 (§3.3): what the system held when the desk review was completed, and the
+   * officer's reason wherever the answer differs from it.
+   */
+  public void recordVisitTriggerEvidence(
+      long id,
+      String concernsHeld,
+      String concernsOverrideReason,
+      String procurementHeld,
+      String procurementOverrideReason) {
+    jdbc.sql(
+            """
+            UPDATE qaf_assessment SET concerns_held = :concernsHeld,
+                   concerns_override_reason = :concernsReason, procurement_held = :procurementHeld,
+                   procurement_override_reason = :procurementReason
+             WHERE id = :id""")
+        .param("concernsHeld", text(truncate(concernsHeld, 1000)))
+        .param("concernsReason", text(concernsOverrideReason))
+        .param("procurementHeld", text(truncate(procurementHeld, 1000)))
+        .param("procurementReason", text(procurementOverrideReason))
+        .param("id", id)
+        .update();
+  }
+
+  /** §2: the supplementary QAF this QAF was issued with; the first one attached stays. */
+  public void attachSupplementary(long id, long supplementaryId) {
+    jdbc.sql(
+            "UPDATE qaf_assessment SET supplementary_id = :sid"
+                + " WHERE id = :id AND supplementary_id IS NULL")
+        .param("sid", supplementaryId)
+        .param("id", id)
+        .update();
+  }
+
+  /** The supplementary QAF this QAF carries, if it was issued with one. */
+  public java.util.Optional<Long> supplementaryOf(long id) {
+    return jdbc.sql("SELECT supplementary_id FROM qaf_assessment WHERE id = :id")
+        .param("id", id)
+        .query(
+            (rs, n) ->
+                java.util.Optional.ofNullable(
+                    uk.gov.council.commissioning.cases.RegisterColumns.longOrNull(
+                        rs, "supplementary_id")))
+        .single();
+  }
+
+  public void recordSupplementaryEvidence(long id, String evidence) {
+    jdbc.sql("UPDATE qaf_assessment SET supplementary_evidence = :evidence WHERE id = :id")
+        .param("evidence", text(truncate(evidence, 4000)))
+        .param("id", id)
+        .update();
   }
 
   public void recordConcernsToCsg(long id, String concerns) {

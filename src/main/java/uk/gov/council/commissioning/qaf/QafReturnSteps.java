@@ -32,6 +32,7 @@ public class QafReturnSteps {
   static final Set<String> NON_RETURN_OUTCOMES = Set.of("KEEP_WAITING", "CLOSE_NOT_RETURNED");
 
   private final QafRepository repository;
+  private final QafSupplementaries supplementaries;
   private final QafEvidenceRule rule;
   private final DeadlineBreaches breaches;
   private final QafNotifications notifications;
@@ -40,12 +41,14 @@ public class QafReturnSteps {
 
   public QafReturnSteps(
       QafRepository repository,
+      QafSupplementaries supplementaries,
       QafProperties properties,
       DeadlineBreaches breaches,
       QafNotifications notifications,
       Deadlines deadlines,
       Clock clock) {
     this.repository = repository;
+    this.supplementaries = supplementaries;
     this.rule = new QafEvidenceRule(properties.minimumEvidenceCharacters());
     this.breaches = breaches;
     this.notifications = notifications;
@@ -58,6 +61,15 @@ public class QafReturnSteps {
     QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
     Instant now = clock.instant();
     repository.recordIssued(q.id(), now);
+    // §2: the year's supplementary QAF, once the Core Strategy Group has approved it, goes out with
+    // every QAF of the year issued from then on.
+    supplementaries
+        .approvedFor(q.financialYear())
+        .ifPresent(
+            s -> {
+              repository.attachSupplementary(q.id(), s.id());
+              execution.setVariable("supplementaryQafText", s.providerText());
+            });
     deadlines.met(ref(execution), QafDeadlines.ISSUE, now);
     notifications.issued(execution, q);
   }
@@ -104,7 +116,17 @@ public class QafReturnSteps {
    */
   public void checkCompleteness(DelegateExecution execution) {
     QafAssessment q = repository.ofProcess(execution.getProcessInstanceId());
-    List<QafEvidenceRule.Problem> problems = rule.check(q.variant(), execution::getVariable);
+    List<QafEvidenceRule.Problem> problems =
+        new java.util.ArrayList<>(rule.check(q.variant(), execution::getVariable));
+    boolean supplementary = repository.supplementaryOf(q.id()).isPresent();
+    Object supplementaryEvidence = execution.getVariable("supplementaryEvidence");
+    String supplementaryProblem =
+        supplementary ? rule.evidenceProblem(supplementaryEvidence) : null;
+    if (supplementaryProblem != null) {
+      problems.add(
+          new QafEvidenceRule.Problem(
+              "supplementaryEvidence", "Supplementary QAF: " + supplementaryProblem));
+    }
     if (!problems.isEmpty()) {
       repository.sentBack(q.id());
       String reasons =
@@ -117,6 +139,9 @@ public class QafReturnSteps {
     }
     Instant now = clock.instant();
     repository.recordReturned(q.id(), now);
+    if (supplementary) {
+      repository.recordSupplementaryEvidence(q.id(), supplementaryEvidence.toString().strip());
+    }
     CaseRef ref = ref(execution);
     deadlines.met(ref, QafDeadlines.RETURN, now);
     DeadlineRows.waiveIfOpen(deadlines, ref, QafDeadlines.NOT_RETURNED);

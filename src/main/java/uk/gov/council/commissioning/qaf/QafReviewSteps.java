@@ -45,8 +45,8 @@ public class QafReviewSteps {
     Map<String, String> grades = grading.officerGrades(checks, task, q);
     boolean concerns = checks.flag("concernsOverService");
     // Recomputed, not read from the task, so the suggestion cannot be set by whoever completes it.
-    boolean suggested = serviceConcerns.of(q.providerId()).concerns();
-    boolean overridden = concerns != suggested;
+    QafServiceConcerns.Held held = serviceConcerns.of(q);
+    boolean overridden = concerns != held.concerns();
     checks.textIf(
         overridden,
         "concernsOverrideReason",
@@ -58,6 +58,11 @@ public class QafReviewSteps {
           "say what the concerns are (e.g. complaints, Performance Indicators)");
     }
     boolean procurement = checks.flag("procurementReview");
+    boolean procurementOverridden = procurement != held.procurementReview();
+    checks.textIf(
+        procurementOverridden,
+        "procurementOverrideReason",
+        "give the reason for answering otherwise than the system suggests");
     boolean partial = checks.flag("partialValidation");
     if (partial) {
       checks.textIf(
@@ -70,6 +75,12 @@ public class QafReviewSteps {
     CompletedTask.handOver(
         task, "concernsOverrideReason", overridden ? text(task, "concernsOverrideReason") : null);
     CompletedTask.handOver(task, "procurementReview", procurement);
+    CompletedTask.handOver(
+        task,
+        "procurementOverrideReason",
+        procurementOverridden ? text(task, "procurementOverrideReason") : null);
+    CompletedTask.handOver(task, "concernsHeld", held.text());
+    CompletedTask.handOver(task, "procurementHeld", held.procurementText());
     CompletedTask.handOver(task, "partialValidation", partial);
   }
 
@@ -85,6 +96,12 @@ public class QafReviewSteps {
         clock.instant(),
         CompletedTask.get(execution, "concernsDetails"),
         Boolean.parseBoolean(CompletedTask.get(execution, "procurementReview")));
+    repository.recordVisitTriggerEvidence(
+        q.id(),
+        CompletedTask.get(execution, "concernsHeld"),
+        CompletedTask.get(execution, "concernsOverrideReason"),
+        CompletedTask.get(execution, "procurementHeld"),
+        CompletedTask.get(execution, "procurementOverrideReason"));
     execution.setVariable(
         "officerDiscretion",
         Boolean.parseBoolean(CompletedTask.get(execution, "partialValidation")));

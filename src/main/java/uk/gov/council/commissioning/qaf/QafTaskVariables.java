@@ -37,6 +37,7 @@ final class QafTaskVariables {
                       "concernsDetails",
                       "concernsOverrideReason",
                       "procurementReview",
+                      "procurementOverrideReason",
                       "partialValidation",
                       "partialValidationSections")),
           "Task_ValidationVisit",
@@ -134,7 +135,8 @@ final class QafTaskVariables {
 
   private static Set<String> completeQafFields() {
     Set<String> fields =
-        new LinkedHashSet<>(List.of("summarySignedBy", "summaryDate", "providerComments"));
+        new LinkedHashSet<>(
+            List.of("summarySignedBy", "summaryDate", "providerComments", "supplementaryEvidence"));
     for (QafObjective o : QafObjective.values()) {
       fields.add(o.gradeField());
       for (char level : new char[] {'C', 'B', 'A'}) {

@@ -35,10 +35,11 @@ public class QafTasks {
   public void councilAnswers(DelegateTask task) {
     QafTaskVariables.councilAnswers(task);
     if ("Task_DeskTopReview".equals(task.getTaskDefinitionKey())) {
-      QafServiceConcerns.Held held =
-          concerns.of(repository.ofProcess(task.getProcessInstanceId()).providerId());
+      QafServiceConcerns.Held held = concerns.of(repository.ofProcess(task.getProcessInstanceId()));
       task.setVariableLocal("concernsOverService", held.concerns());
       task.setVariableLocal("concernsHeldText", held.text());
+      task.setVariableLocal("procurementReview", held.procurementReview());
+      task.setVariableLocal("procurementHeldText", held.procurementText());
     }
     if ("Task_ValidationVisit".equals(task.getTaskDefinitionKey())) {
       String reasons = repository.ofProcess(task.getProcessInstanceId()).validationReasons();

@@ -113,6 +113,38 @@ public class SafeguardingAlerts {
         + OpenSafeguardingAlert.describeSource(concern.sourceType(), concern.sourceReference());
   }
 
+  /**
+   * Seed 002 App C 5.2 when the council learnt first: the alert was raised by the council, and the
+   * provider's report now gives when the provider itself became aware. Recorded on the council's
+   * alert (once; a repeat keeps the first) with the due time under the period in force now, so the
+   * provider's 12-hour figure counts from its own awareness. An alert the provider raised already
+   * counts from the provider's awareness and is left as it is.
+   *
+   * @param alertProcessInstanceId the alert's process instance
+   * @return true if recorded now
+   */
+  @Transactional
+  public boolean providerReported(
+      String alertProcessInstanceId, Instant providerAwareAt, Instant reportedAt) {
+    if (alertProcessInstanceId == null || providerAwareAt == null || reportedAt == null) {
+      return false;
+    }
+    return jdbc.sql(
+                """
+                UPDATE safeguarding_alert
+                   SET provider_aware_at = :awareAt, provider_report_due_at = :dueAt,
+                       provider_reported_at = :reportedAt
+                 WHERE process_instance_id = :pid AND raised_by = 'COUNCIL'
+                   AND provider_aware_at IS NULL
+                """)
+            .param("awareAt", utc(providerAwareAt))
+            .param("dueAt", utc(providerAwareAt.plus(properties.alertWithin())))
+            .param("reportedAt", utc(reportedAt))
+            .param("pid", alertProcessInstanceId)
+            .update()
+        > 0;
+  }
+
   /** The process instance of the alert raised from this source case, if any. */
   public Optional<String> processInstanceOf(String sourceType, String sourceReference) {
     return jdbc.sql(

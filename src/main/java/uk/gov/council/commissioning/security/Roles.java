@@ -83,6 +83,7 @@ public final class Roles {
               List.of(QUALITY_ASSURANCE, CONTRACTS_MANAGERS, COMMISSIONING_OFFICERS, SAFEGUARDING),
           "complaint", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE),
           "qaf-assessment", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS, QUALITY_ASSURANCE),
+          "qaf-supplementary", List.of(CONTRACTS_MANAGERS),
           "procurement",
               List.of(PROCUREMENT, PROCUREMENT_LEADS, COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS),
           "performance-year", List.of(COMMISSIONING_OFFICERS, CONTRACTS_MANAGERS),

@@ -139,6 +139,24 @@ class ComplianceFiguresTest extends ProcessTestCase {
     assertTimed(result, "5.2", 3, 2, 1, 0, "66.7");
   }
 
+  @Test
+  void whenTheCouncilLearntFirstTheProvidersReportCountsFromItsOwnAwareness() {
+    // Council alerts with the provider's awareness and report recorded: 11 h 59 min (met); 12 h 1
+    // min (missed), counted though the council raised them; both by the provider's awareness.
+    councilAlert(alpha, "2026-07-05T02:00:00Z", "2026-07-05T00:00:00Z", Duration.ofMinutes(719));
+    councilAlert(alpha, "2026-07-06T02:00:00Z", "2026-07-06T00:00:00Z", Duration.ofMinutes(721));
+    // The provider knew on 30 June (Q2), before the council learnt in Q3: the provider's quarter.
+    councilAlert(alpha, "2026-07-01T10:00:00Z", "2026-06-30T10:00:00Z", Duration.ofHours(2));
+    // The provider has not yet said when it became aware: not counted.
+    alert(alpha, "COUNCIL", "2026-08-02T00:00:00Z", Duration.ZERO);
+
+    ProviderFigures result = figures.forProvider(alpha, Q3_2026, NOW);
+
+    assertCount(result, "5.1", 2);
+    assertTimed(result, "5.2", 2, 1, 1, 0, "50.0");
+    assertCount(figures.forProvider(alpha, new Quarter(2026, 2), NOW), "5.1", 1);
+  }
+
   // --- App C 6 and seed 002 §12.4-12.5: serious incidents ----------------------------------------
 
   @Test
@@ -384,6 +402,33 @@ class ComplianceFiguresTest extends ProcessTestCase {
         // after awareness.
         .param("due", utc(aware.plus(Duration.ofHours(12))))
         .param("alerted", utc(aware.plus(untilAlerted)))
+        .update();
+  }
+
+  /**
+   * An alert the council raised at {@code councilAwareAt}, and the provider's report {@code
+   * untilReported} after the provider's own awareness, as SafeguardingAlerts.providerReported
+   * records them.
+   */
+  private void councilAlert(
+      Provider provider, String councilAwareAt, String providerAwareAt, Duration untilReported) {
+    Instant council = Instant.parse(councilAwareAt);
+    Instant aware = Instant.parse(providerAwareAt);
+    jdbc.sql(
+            """
+            INSERT INTO safeguarding_alert (source_type, source_reference, provider_id, raised_by, aware_at,
+                                            alert_due_at, alerted_at, provider_aware_at,
+                                            provider_report_due_at, provider_reported_at)
+            VALUES ('COMPLAINT', :reference, :provider, 'COUNCIL', :council, :councilDue, :council,
+                    :aware, :due, :reported)
+            """)
+        .param("reference", "CF-C-" + SEQUENCE.get() + "-" + ++number)
+        .param("provider", provider.id())
+        .param("council", utc(council))
+        .param("councilDue", utc(council.plus(Duration.ofHours(12))))
+        .param("aware", utc(aware))
+        .param("due", utc(aware.plus(Duration.ofHours(12))))
+        .param("reported", utc(aware.plus(untilReported)))
         .update();
   }
 

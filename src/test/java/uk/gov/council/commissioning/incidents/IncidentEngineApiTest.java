@@ -471,6 +471,47 @@ class IncidentEngineApiTest extends HttpProcessTestCase {
         .isEqualTo(405);
   }
 
+  @Test
+  void theProvidersAwarenessOnACouncilAlertIsRefusedInTheFutureAndRecordedForAppC52()
+      throws Exception {
+    Map<String, Object> log = officerLog(reference, nowMinusHours(3));
+    log.put("safeguardingSuspected", true);
+    Response logged =
+        http.postJson("/api/incidents", json.writeValueAsString(log), as(TEAM.user(QUALITY)));
+    assertThat(logged.status()).as(logged.text()).isEqualTo(201);
+    String number = json.readTree(logged.body()).path("incidentNumber").asText();
+    String taskId = taskAt(number, "Task_SubmitInitialReport").getId();
+    String submit = "/engine-rest/task/" + taskId + "/submit-form";
+
+    Response future =
+        http.postJson(submit, variables(initialReport(nowPlusHours(2))), as(VIBRANCE_USER));
+    assertThat(future.status()).as(future.text()).isEqualTo(400);
+    assertThat(json.readTree(future.body()).path("errors").findValuesAsText("field"))
+        .contains("providerAwareAt");
+    assertThat(alertsWithProviderAwareness(number)).isZero();
+
+    Response accepted =
+        http.postJson(submit, variables(initialReport(nowMinusHours(2))), as(VIBRANCE_USER));
+    assertThat(accepted.status()).as(accepted.text()).isEqualTo(204);
+    assertThat(alertsWithProviderAwareness(number)).isOne();
+  }
+
+  private long alertsWithProviderAwareness(String number) {
+    return jdbc.sql(
+            "SELECT COUNT(*) FROM safeguarding_alert"
+                + " WHERE source_reference = :number AND provider_aware_at IS NOT NULL")
+        .param("number", number)
+        .query(Long.class)
+        .single();
+  }
+
+  private static String nowPlusHours(int hours) {
+    return OffsetDateTime.now(WorkingDayCalendar.UK)
+        .plusHours(hours)
+        .truncatedTo(ChronoUnit.MINUTES)
+        .toString();
+  }
+
   // --- helpers ------------------------------------------------------------------------------
 
   private static String staffUser(String group) {

@@ -36,6 +36,8 @@ import uk.gov.council.commissioning.contracts.Provider;
 import uk.gov.council.commissioning.deadlines.Deadline;
 import uk.gov.council.commissioning.deadlines.Deadline.State;
 import uk.gov.council.commissioning.forms.TaskFormException;
+import uk.gov.council.commissioning.safeguarding.SafeguardingAlerts;
+import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 import uk.gov.council.commissioning.security.Roles;
 import uk.gov.council.commissioning.testkit.ProcessTest;
 import uk.gov.council.commissioning.testkit.ProcessTestCase;
@@ -67,6 +69,8 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   private static final String DIRECTOR = TEAM.user(Role.DIRECTOR);
 
   @Autowired IncidentRepository register;
+  @Autowired SafeguardingAlerts safeguardingAlerts;
+  @Autowired ComplaintIncidents complaintIncidents;
 
   String reference;
   Provider vibrance;
@@ -1108,7 +1112,13 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
         .containsEntry("safeguardingAlertRaised", true);
     ProcessInstance alert = alertOf(number);
     assertThat(alert).isWaitingAt("Task_ScreenSafeguardingAlert");
-    assertThat(alertRow(number)).containsEntry("RAISED_BY", "COUNCIL");
+    Map<String, Object> row = alertRow(number);
+    assertThat(row).containsEntry("RAISED_BY", "COUNCIL");
+    // The provider's own report, 10 minutes after it became aware, is what App C 5.2 counts.
+    assertThat(instantOf(row, "PROVIDER_AWARE_AT"))
+        .isEqualTo(Instant.parse("2025-05-22T07:10:00Z"));
+    assertThat(instantOf(row, "PROVIDER_REPORTED_AT"))
+        .isEqualTo(Instant.parse("2025-05-22T08:00:00Z"));
 
     complete(instance, "Task_ReviewIncident", escalate("SAFEGUARDING_ENQUIRY"));
     assertThat(runningCases("safeguarding-alert", number)).isOne();
@@ -1168,6 +1178,75 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(breaches.ofCase("SAFEGUARDING_ALERT", number))
         .extracting(DeadlineBreach::kind)
         .containsExactly(Kind.LATE);
+  }
+
+  // --- App C 5.2 when the council learnt first ---------------------------------------------------
+
+  @Test
+  void theProvidersReportOnACouncilAlertRecordsItsOwnAwarenessForAppC52() {
+    Map<String, Object> log = officerLog(reference, "2025-05-22T08:00+01:00");
+    log.put("safeguardingSuspected", true);
+    ProcessInstance instance = startAs(OFFICER, log);
+    String number = numberOf(instance);
+    assertThat(alertRow(number))
+        .containsEntry("RAISED_BY", "COUNCIL")
+        .containsEntry("PROVIDER_AWARE_AT", null);
+
+    TestClock.set(LocalDateTime.of(2025, 5, 22, 12, 0));
+    complete(instance, "Task_SubmitInitialReport", initialReport("2025-05-22T09:30+01:00"));
+
+    Map<String, Object> row = alertRow(number);
+    assertThat(row).containsEntry("RAISED_BY", "COUNCIL");
+    assertThat(instantOf(row, "PROVIDER_AWARE_AT"))
+        .isEqualTo(Instant.parse("2025-05-22T08:30:00Z"));
+    assertThat(instantOf(row, "PROVIDER_REPORT_DUE_AT"))
+        .isEqualTo(Instant.parse("2025-05-22T20:30:00Z"));
+    assertThat(instantOf(row, "PROVIDER_REPORTED_AT")).isEqualTo(now());
+    // The council's alert is not raised again as the provider's.
+    assertThat(runningCases("safeguarding-alert", number)).isOne();
+  }
+
+  @Test
+  void aCaseFromAComplaintTakesTheProvidersAwarenessBeforeTheComplaintButNotInTheFuture() {
+    String complaint = "CP-T-" + reference;
+    String alert =
+        safeguardingAlerts.raise(
+            new SafeguardingConcern(
+                SafeguardingConcern.COMPLAINT,
+                complaint,
+                vibrance.id(),
+                VIBRANCE_GROUP,
+                SafeguardingConcern.COUNCIL,
+                now(),
+                now(),
+                "Concern raised in a complaint",
+                null));
+    String number = complaintIncidents.openFromComplaint(complaint, reference, now(), alert);
+    ProcessInstance instance = runningCase("serious-incident", number);
+    assertThat(instance).isWaitingAt("Task_SubmitInitialReport");
+
+    assertRefused(
+        taskAt(instance, "Task_SubmitInitialReport"),
+        initialReport("2025-05-22T10:00+01:00"),
+        "providerAwareAt: cannot be in the future");
+
+    // The provider knew the evening before the complaint reached the council (09:00 on 22 May):
+    // accepted, and its report 15 hours after that is late for App C 5.2.
+    complete(instance, "Task_SubmitInitialReport", initialReport("2025-05-21T18:00+01:00"));
+
+    assertThat(incident(number).providerAwareAt()).isEqualTo(Instant.parse("2025-05-21T17:00:00Z"));
+    Map<String, Object> row = alertRowOrNull(complaint);
+    assertThat(instantOf(row, "PROVIDER_AWARE_AT"))
+        .isEqualTo(Instant.parse("2025-05-21T17:00:00Z"));
+    assertThat(instantOf(row, "PROVIDER_REPORT_DUE_AT"))
+        .isEqualTo(Instant.parse("2025-05-22T05:00:00Z"));
+    assertThat(instantOf(row, "PROVIDER_REPORTED_AT")).isEqualTo(now());
+    assertThat(alertRowOrNull(number)).as("no second alert for the same concern").isNull();
+  }
+
+  private static Instant instantOf(Map<String, Object> row, String column) {
+    Object value = row.get(column);
+    return value == null ? null : ((OffsetDateTime) value).toInstant();
   }
 
   // --- helpers -------------------------------------------------------------------------------

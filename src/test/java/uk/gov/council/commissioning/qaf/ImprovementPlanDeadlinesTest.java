@@ -38,7 +38,8 @@ class ImprovementPlanDeadlinesTest {
             10,
             Period.ofDays(28),
             new QafProperties.Plan(5, 5, 5),
-            new QafProperties.Moderation(10));
+            new QafProperties.Moderation(10),
+            new QafProperties.VisitTriggers(Period.ofMonths(12), 1, 1, 1, 1, 1, 1, 1));
     return new ImprovementPlanDeadlines(CALENDAR, TestDeadlines.withoutRegister(CALENDAR), qaf);
   }
 

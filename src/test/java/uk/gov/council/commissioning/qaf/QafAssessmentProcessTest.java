@@ -471,7 +471,14 @@ class QafAssessmentProcessTest extends ProcessTestCase {
             reasonsAfterDeskReview(
                 Map.of("concernsOverService", true, "concernsDetails", "Three complaints"), 0.5))
         .isEqualTo("CONCERNS_OVER_SERVICE");
-    assertThat(reasonsAfterDeskReview(Map.of("procurementReview", true), 0.5))
+    assertThat(
+            reasonsAfterDeskReview(
+                Map.of(
+                    "procurementReview",
+                    true,
+                    "procurementOverrideReason",
+                    "In the tender timetable agreed last week, not yet registered"),
+                0.5))
         .isEqualTo("PROCUREMENT_REVIEW");
     assertThat(reasonsAfterDeskReview(Map.of(), 0.05)).isEqualTo("RANDOM_SAMPLE");
     assertThat(
@@ -797,6 +804,100 @@ class QafAssessmentProcessTest extends ProcessTestCase {
   }
 
   @Test
+  void aProcurementReplacingTheContractPreAnswersTrigger4YesAndANoNeedsAReason() {
+    randomDraw.use(() -> 0.5);
+    String reference = contractOfNewProvider();
+    String procurement = procurementReplacing(reference);
+    ProcessInstance instance = issued(request(reference, MEETING, "FULL"));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    Task desk = taskAt(instance, "Task_DeskTopReview");
+    assertThat(taskService.getVariablesLocal(desk.getId()))
+        .containsEntry("procurementReview", true)
+        .containsEntry("concernsOverService", false);
+    assertThat((String) taskService.getVariableLocal(desk.getId(), "procurementHeldText"))
+        .contains("1 procurement(s) under way", procurement, "Suggested answer: yes");
+
+    Map<String, Object> no = officerGrades("FULL", "C", Map.of());
+    no.put("procurementReview", false);
+    assertThatThrownBy(() -> taskService.complete(desk.getId(), no))
+        .hasMessageContaining("procurementOverrideReason: give the reason");
+    assertThat(instance).isWaitingAtExactly("Task_DeskTopReview");
+
+    no.put("procurementOverrideReason", "The tender covers a different lot");
+    taskService.complete(desk.getId(), no);
+    assertThat(qafOf(instance).validationReasons()).isNull();
+    assertThat(triggerEvidence(instance))
+        .containsEntry("PROCUREMENT_OVERRIDE_REASON", "The tender covers a different lot")
+        .containsEntry("CONCERNS_OVERRIDE_REASON", null);
+    assertThat(triggerEvidence(instance).get("PROCUREMENT_HELD").toString()).contains(procurement);
+    assertThat(triggerEvidence(instance).get("CONCERNS_HELD").toString())
+        .contains("Suggested answer: no");
+  }
+
+  @Test
+  void aProcurementUnderWayKeptAsPreAnsweredLeadsToAVisit() {
+    randomDraw.use(() -> 0.5);
+    String reference = contractOfNewProvider();
+    procurementReplacing(reference);
+    ProcessInstance instance = issued(request(reference, MEETING, "FULL"));
+    complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+    Map<String, Object> kept = officerGrades("FULL", "C", Map.of());
+    kept.put("procurementReview", true);
+    complete(instance, "Task_DeskTopReview", kept);
+    assertThat(qafOf(instance).validationReasons()).isEqualTo("PROCUREMENT_REVIEW");
+    assertThat(instance).isWaitingAt("Task_ValidationVisit");
+    assertThat(triggerEvidence(instance)).containsEntry("PROCUREMENT_OVERRIDE_REASON", null);
+  }
+
+  @Test
+  void theYearsApprovedSupplementaryQafGoesOutWithTheQafAndNeedsWrittenEvidence() {
+    Map<String, Object> proposal = QafSupplementaryProcessTest.proposal(2026);
+    ProcessInstance supplementary =
+        runtimeService.startProcessInstanceByKey("qaf-supplementary", proposal);
+    String reference =
+        (String) runtimeService.getVariable(supplementary.getId(), "supplementaryReference");
+    try {
+      complete(
+          supplementary,
+          "Task_CsgDecision",
+          Map.of(
+              "csgDecision",
+              "APPROVE",
+              "csgMeetingDate",
+              "2025-01-15",
+              "csgMinuteReference",
+              "CSG/2026/3"));
+      assertThat(supplementary).isEnded().hasPassed("EndEvent_Approved");
+
+      ProcessInstance instance = issued(request(contractOfNewProvider(), MEETING, "FULL"));
+      assertThat((String) runtimeService.getVariable(instance.getId(), "supplementaryQafText"))
+          .contains("Medication good practice", reference, "S1.1 Medication");
+
+      complete(instance, "Task_CompleteQaf", qafReturn("FULL", "C"));
+      assertThat(instance).isWaitingAt("Task_CompleteQaf");
+      assertThat((String) runtimeService.getVariable(instance.getId(), "incompleteReasons"))
+          .contains("Supplementary QAF: written evidence is required");
+
+      Map<String, Object> withEvidence = qafReturn("FULL", "C");
+      withEvidence.put(
+          "supplementaryEvidence", "Annual competence checks by the registered manager, logged.");
+      complete(instance, "Task_CompleteQaf", withEvidence);
+      assertThat(instance).isWaitingAt("Task_DeskTopReview");
+      assertThat(
+              jdbc.sql("SELECT supplementary_evidence FROM qaf_assessment WHERE id = :id")
+                  .param("id", qafOf(instance).id())
+                  .query(String.class)
+                  .single())
+          .isEqualTo("Annual competence checks by the registered manager, logged.");
+    } finally {
+      // Other tests' QAFs of the year must not carry it.
+      jdbc.sql("UPDATE qaf_supplementary SET status = 'NOT_APPROVED' WHERE reference = :ref")
+          .param("ref", reference)
+          .update();
+    }
+  }
+
+  @Test
   void withNothingHeldThePreAnsweredNoStandsWithoutAReason() {
     randomDraw.use(() -> 0.5);
     ProcessInstance instance = issued(request(contractOfNewProvider(), MEETING, "FULL"));
@@ -918,6 +1019,34 @@ class QafAssessmentProcessTest extends ProcessTestCase {
     String reference = "QAF-G" + unique;
     contract(contracts, own, reference, officer);
     return reference;
+  }
+
+  /** A procurement under way that replaces the contract (§3.3 trigger 4). */
+  private String procurementReplacing(String contractReference) {
+    String procurement = "PROC-T-" + contractReference;
+    jdbc.sql(
+            "INSERT INTO procurement (reference, title, service_area, regime, estimated_value,"
+                + " replaces_reference, start_reason, status)"
+                + " VALUES (:ref, 'Re-tender', :area, 'LIGHT_TOUCH', 100000, :contract,"
+                + " 'MANUAL', 'IN_PROGRESS')")
+        .param("ref", procurement)
+        .param("area", "Area of " + contractReference)
+        .param("contract", contractReference)
+        .update();
+    return procurement;
+  }
+
+  private Map<String, Object> triggerEvidence(ProcessInstance instance) {
+    Map<String, Object> row =
+        jdbc.sql(
+                "SELECT concerns_held, concerns_override_reason, procurement_held,"
+                    + " procurement_override_reason FROM qaf_assessment WHERE id = :id")
+            .param("id", qafOf(instance).id())
+            .query()
+            .singleRow();
+    Map<String, Object> upper = new java.util.HashMap<>();
+    row.forEach((k, v) -> upper.put(k.toUpperCase(java.util.Locale.ROOT), v));
+    return upper;
   }
 
   /** Returned a week late, the lateness not explained: a MISSED and a LATE breach held. */
