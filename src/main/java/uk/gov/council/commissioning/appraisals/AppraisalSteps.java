@@ -187,6 +187,8 @@ public class AppraisalSteps {
                 a.keyDecisionByOfficer(),
                 a.keyDecisionReason(),
                 a.decisionReference() == null ? a.reference() : a.decisionReference(),
+                a.decisionDate(),
+                a.decisionRoute(),
                 background));
     register.implemented(a.reference(), procurement, null);
     execution.setVariable("procurementReference", procurement);

@@ -28,12 +28,12 @@ import uk.gov.council.commissioning.kpis.ReportingQuarter;
 import uk.gov.council.commissioning.kpis.Threshold;
 
 /**
- * The demo's performance returns: for each contract with catalogues assigned,
- * accepted returns for the eight quarters ending with the last quarter over, with values made from
- * the contract, KPI and quarter alone so that every start gives the same figures. Some values fall
- * below their threshold, with the provider's explanation and the purchasing officer's §4.1.3
- * outcome; the first contract's third return arrived late, with its mitigation, and it has a second
- * version of its contract page for the current year (seed 001 Part 3.2 §5).
+ * The demo's performance returns: for each contract with catalogues assigned, accepted returns for
+ * the eight quarters ending with the last quarter over, with values made from the contract, KPI and
+ * quarter alone so that every start gives the same figures. Some values fall below their threshold,
+ * with the provider's explanation and the purchasing officer's §4.1.3 outcome; the first contract's
+ * third return arrived late, with its mitigation, and it has a second version of its contract page
+ * for the current year (seed 001 Part 3.2 §5).
  *
  * <p>It runs after the demo contracts and the catalogue assignments, last of the demo's steps, and
  * adds only what is missing. Without catalogue assignments it does nothing.

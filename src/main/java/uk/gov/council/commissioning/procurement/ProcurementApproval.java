@@ -355,6 +355,38 @@ public class ProcurementApproval {
     register.setStatus(execution.getProcessBusinessKey(), "APPROVED");
   }
 
+  /**
+   * Whether the council already resolved to procure: a procurement started by a decided options
+   * appraisal, whose report was the request for approval to procure (seed 000 §2, §4.8, §10.7). The
+   * start reason is the register's, never a variable a task completion could send.
+   */
+  public boolean alreadyResolved(DelegateExecution execution) {
+    return "OPTIONS_APPRAISAL"
+            .equals(register.require(execution.getProcessBusinessKey()).startReason())
+        && execution.getVariable("decisionReferenceMade") != null;
+  }
+
+  /**
+   * The resolution recorded as the approval to procure: its decision maker also authorises the
+   * award, and the variables are those the key-decision call returns after an approval, so the
+   * later steps run as they do then.
+   */
+  public void resolvedByReport(DelegateExecution execution) {
+    Object maker = execution.getVariable("decisionMaker");
+    if (maker == null || !DECISION_MAKER_GROUPS.containsKey(maker.toString())) {
+      throw new IllegalStateException(
+          "Procurement "
+              + execution.getProcessBusinessKey()
+              + ": the resolution to procure names no known decision maker ("
+              + maker
+              + ")");
+    }
+    register.setApprovalRoute(execution.getProcessBusinessKey(), maker.toString());
+    execution.setVariable("decisionOutcome", "APPROVED");
+    execution.setVariable("approvalDecisionMade", "APPROVE");
+    approved(execution);
+  }
+
   static String title(String route) {
     return DECISION_MAKER_TITLES.getOrDefault(route, "decision maker");
   }

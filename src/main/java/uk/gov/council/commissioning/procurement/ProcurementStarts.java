@@ -71,7 +71,9 @@ public class ProcurementStarts {
 
   /**
    * The facts of a decision report that resolved to procure (an options appraisal, seed 003): what
-   * is to be bought, its value and term, the contract it replaces (if any) and the option chosen.
+   * is to be bought, its value and term, the contract it replaces (if any), the option chosen, and
+   * the decision itself: its reference, date and decision maker (the route code, e.g. {@code
+   * PORTFOLIO_HOLDER}).
    */
   public record DecidedProcurement(
       String title,
@@ -81,12 +83,16 @@ public class ProcurementStarts {
       boolean keyByOfficer,
       String keyDecisionReason,
       String decisionReference,
+      LocalDate decisionDate,
+      String decisionMaker,
       String background) {}
 
   /**
-   * Starts the procurement a decision report resolved on, with the report's facts; the officer
-   * completes the strategy before agreement is sought. A contract already being procured is not
-   * procured twice: the open procurement's reference is returned instead.
+   * Starts the procurement a decision report resolved on, with the report's facts and its decision:
+   * the resolution is the approval to procure (seed 000 §2, §10.7), so the officer completes the
+   * strategy and goes on to the timetable without asking for agreement or a decision again. A
+   * contract already being procured is not procured twice: the open procurement's reference is
+   * returned instead.
    *
    * @return the procurement's reference
    */
@@ -110,9 +116,15 @@ public class ProcurementStarts {
       variables.put("replacesContractReference", decided.replacesContractReference());
     }
     variables.put("startReason", "OPTIONS_APPRAISAL");
+    // As the key-decision call returns them after an approval, so later steps see the same.
+    variables.put("decisionReferenceMade", decided.decisionReference());
+    if (decided.decisionDate() != null) {
+      variables.put("decisionDate", decided.decisionDate().toString());
+    }
+    variables.put("decisionMaker", decided.decisionMaker());
     String next =
-        " The officer completes the strategy (route, lots, evaluation basis) before agreement is"
-            + " sought.";
+        " The officer completes the strategy (route, lots, evaluation basis) before the timetable"
+            + " is planned.";
     variables.put(
         "procurementStrategy",
         uk.gov.council.commissioning.cases.RegisterColumns.truncate(

@@ -11,9 +11,9 @@ import uk.gov.council.commissioning.kpis.KpiCatalogue;
 import uk.gov.council.commissioning.web.FieldProblem;
 
 /**
- * What a return must be to be taken at all: each value of its KPI's unit (a percentage
- * 0-100), each KPI in the contract's catalogues for the year and returned by the provider, each KPI
- * once. A refusal names the field; nothing is written.
+ * What a return must be to be taken at all: each value of its KPI's unit (a percentage 0-100), each
+ * KPI in the contract's catalogues for the year and returned by the provider, each KPI once. A
+ * refusal names the field; nothing is written.
  */
 final class SubmissionRules {
 

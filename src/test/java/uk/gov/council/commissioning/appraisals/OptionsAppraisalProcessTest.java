@@ -149,6 +149,42 @@ class OptionsAppraisalProcessTest extends AppraisalTestCase {
             singleRow("SELECT * FROM procurement WHERE reference = :ref", "ref", procurement)
                 .get("start_reason"))
         .isEqualTo("OPTIONS_APPRAISAL");
+    assertThat(facts)
+        .containsEntry("decisionReferenceMade", "CM-2017-10-02")
+        .containsEntry("decisionDate", "2017-10-02")
+        .containsEntry("decisionMaker", "PORTFOLIO_HOLDER");
+
+    // The resolution was the approval to procure (seed 000 §2, §10.7): once the officer completes
+    // the strategy, no one is asked to agree or decide again; the timetable is next.
+    completeAs(
+        BUYER,
+        procurementCase,
+        "Task_PrepareProcurementCase",
+        new java.util.HashMap<>(
+            Map.of(
+                "procurementStrategy",
+                "Open tender for a direct payments support service, 24 months",
+                "estimatedValue",
+                "£250,000",
+                "keyDecisionByOfficer",
+                false,
+                "regime",
+                String.valueOf(facts.get("regime")))));
+    assertThat(procurementCase)
+        .hasPassed("Task_RecordResolvedApproval")
+        .hasNotPassed("Task_GovernanceAgreement", "CallActivity_KeyDecision")
+        .isWaitingAt("Task_PlanTimetable");
+    assertThat(
+            taskService
+                .createTaskQuery()
+                .processInstanceId(procurementCase.getId())
+                .taskDefinitionKeyLike("Task_%Agreement")
+                .count())
+        .isZero();
+    Map<String, Object> procurementRow =
+        singleRow("SELECT * FROM procurement WHERE reference = :ref", "ref", procurement);
+    assertThat(procurementRow.get("status")).isEqualTo("APPROVED");
+    assertThat(procurementRow.get("approval_route")).isEqualTo("PORTFOLIO_HOLDER");
 
     // The annex appears nowhere the engine keeps data, nor in the email or the notice.
     assertThat(engineTextsOf(instance, procurementCase)).noneMatch(t -> t.contains(annex));

@@ -740,6 +740,97 @@ class ProcurementProcessTest extends ProcurementCaseTestCase {
         .hasCandidateGroup("portfolio-holders");
   }
 
+  @Test
+  void aProcurementAnOptionsAppraisalResolvedOnGoesFromTheOfficersCaseToTheTimetable() {
+    // Seed 000 §2, §10.7: the report was the request for approval to procure; its resolution is it.
+    Map<String, Object> started =
+        request(replaced.reference(), "PA2023_LIGHT_TOUCH", 2_100_000, false);
+    started.put("startReason", "OPTIONS_APPRAISAL");
+    started.put("procurementStrategy", "Resolved by CM-2026-02-20. Option 2: re-tender.");
+    started.put("decisionReferenceMade", "CM-2026-02-20");
+    started.put("decisionDate", "2026-02-20");
+    started.put("decisionMaker", "PORTFOLIO_HOLDER");
+    ProcessInstance instance = start(started);
+    assertThat(instance).isWaitingAt("Task_PrepareProcurementCase");
+
+    completeAs(
+        OFFICER,
+        instance,
+        "Task_PrepareProcurementCase",
+        new java.util.HashMap<>(
+            Map.of(
+                "procurementStrategy",
+                "Open tender, one lot, 2 years + 1 (seed 003)",
+                "estimatedValue",
+                "£250,000",
+                "keyDecisionByOfficer",
+                false,
+                "regime",
+                "PA2023")));
+
+    assertThat(instance)
+        .hasPassed("Task_RecordProcurementCase", "Task_RecordResolvedApproval")
+        .hasNotPassed(
+            "Task_DetermineDecisionMaker",
+            "Task_GovernanceAgreement",
+            "CallActivity_KeyDecision",
+            "Task_RecordApproval")
+        .isWaitingAt("Task_PlanTimetable")
+        .variables()
+        .containsEntry("decisionOutcome", "APPROVED")
+        .containsEntry("approvalDecisionMade", "APPROVE")
+        .containsEntry("decisionReferenceMade", "CM-2026-02-20")
+        .containsEntry("decisionDate", "2026-02-20");
+    ProcurementRegister.Procurement recorded = register.require(instance.getBusinessKey());
+    assertThat(recorded.status()).isEqualTo("APPROVED");
+    assertThat(recorded.approvalRoute()).isEqualTo("PORTFOLIO_HOLDER");
+    assertThat(register.currentAgreements(instance.getBusinessKey())).isEmpty();
+
+    // From here as after an approval: the resolution's decision maker authorises the award.
+    planTimetable(instance, plan("PA2023"));
+    toEvaluation(instance);
+    evaluateTenders(instance, THREE_BIDS);
+    completeAs(
+        OFFICER,
+        instance,
+        "Task_PrepareAwardReport",
+        awardReport("Birch Support", "Award to Birch"));
+    Task authorise = taskAt(instance, "Task_AuthoriseAward");
+    assertThat(authorise).hasCandidateGroup("portfolio-holders");
+    assertThat(authorise.getName()).isEqualTo("Authorise the award report (Portfolio Holder)");
+  }
+
+  @Test
+  void aDecisionReferenceSentWithAnotherStartDoesNotSkipTheAgreements() {
+    Map<String, Object> started =
+        request(replaced.reference(), "PA2023_LIGHT_TOUCH", 2_100_000, false);
+    started.put("startReason", "EXTENSION_REFUSED");
+    started.put("procurementStrategy", "The extension was refused.");
+    started.put("decisionReferenceMade", "CM-2026-02-20");
+    started.put("decisionMaker", "CHIEF_OFFICER");
+    ProcessInstance instance = start(started);
+    completeAs(
+        OFFICER,
+        instance,
+        "Task_PrepareProcurementCase",
+        new java.util.HashMap<>(
+            Map.of(
+                "procurementStrategy",
+                "Open tender, one lot",
+                "estimatedValue",
+                "£450,000",
+                "keyDecisionByOfficer",
+                false,
+                "regime",
+                "PA2023")));
+    assertThat(instance)
+        .hasNotPassed("Task_RecordResolvedApproval")
+        .isWaitingAt(
+            "Task_GovernanceAgreement", "Task_CorporateServicesAgreement", "Task_FinanceAgreement");
+    assertThat(register.require(instance.getBusinessKey()).approvalRoute())
+        .isEqualTo("PORTFOLIO_HOLDER");
+  }
+
   // --- decisions read from the record, not from variables a completion can set -------------------
 
   @Test
