@@ -11,15 +11,15 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.Set;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.stream.IntStream;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import uk.gov.council.commissioning.testkit.Generator;
 import uk.gov.council.commissioning.testkit.HostileValues;
 import uk.gov.council.commissioning.web.FieldProblem;
 
@@ -28,11 +28,15 @@ import uk.gov.council.commissioning.web.FieldProblem;
  * form, with hostile values in the engine REST API's variable shape: it never fails itself, it
  * names only fields that were sent or that the form has, it refuses every field the form does not
  * have and every value that is not plain, and a value it lets through is of the field's kind.
+ *
+ * <p>The submissions are drawn from a seeded random source; a failure names the seed, and {@code
+ * -Dhostile.seed=<seed>} repeats the run.
  */
 class HostileFormValuesTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final List<String> FORMS = formIds();
+  private static final int SUBMISSIONS = 600;
 
   /** A submission to one form: the form and the variables sent. */
   record Submission(String form, ObjectNode variables) {
@@ -42,8 +46,31 @@ class HostileFormValuesTest {
     }
   }
 
-  @Property(tries = 600)
-  void theEdgeCheckNamesEveryProblemAndNeverFails(@ForAll("submissions") Submission submission) {
+  @TestFactory
+  Stream<DynamicTest> theEdgeCheckNamesEveryProblemAndNeverFails() {
+    long seed = Long.getLong("hostile.seed", System.nanoTime());
+    Random random = new Random(seed);
+    Generator<Submission> submissions = submissions();
+    return IntStream.rangeClosed(1, SUBMISSIONS)
+        .mapToObj(
+            n -> {
+              Submission submission = submissions.next(random);
+              return DynamicTest.dynamicTest(
+                  "submission " + n + " of " + SUBMISSIONS + " (seed " + seed + ")",
+                  () -> {
+                    try {
+                      check(submission);
+                    } catch (AssertionError e) {
+                      throw new AssertionError(
+                          "submission %d %s (seed %d; repeat with -Dhostile.seed=%d): %s"
+                              .formatted(n, submission, seed, seed, e.getMessage()),
+                          e);
+                    }
+                  });
+            });
+  }
+
+  private static void check(Submission submission) {
     FormSchema form = FormSchema.ofFile(submission.form());
     ObjectNode variables = submission.variables().deepCopy();
     Set<String> sent = new HashSet<>();
@@ -90,42 +117,41 @@ class HostileFormValuesTest {
     };
   }
 
-  @Provide
-  Arbitrary<Submission> submissions() {
-    return Arbitraries.of(FORMS)
+  private static Generator<Submission> submissions() {
+    return Generator.of(FORMS)
         .flatMap(
             id -> {
               List<String> keys = new ArrayList<>(FormSchema.ofFile(id).fields().keySet());
-              Arbitrary<String> names =
+              Generator<String> names =
                   keys.isEmpty()
                       ? HostileValues.text()
-                      : Arbitraries.frequencyOf(
-                          net.jqwik.api.Tuple.of(8, Arbitraries.of(keys)),
-                          net.jqwik.api.Tuple.of(1, HostileValues.text()),
-                          net.jqwik.api.Tuple.of(1, Arbitraries.just("unexpectedField")));
-              return Combinators.combine(names, variable())
-                  .as(Map::entry)
-                  .list()
-                  .ofMinSize(1)
-                  .ofMaxSize(6)
-                  .map(entries -> new Submission(id, objectOf(entries)));
+                      : Generator.frequencyOf(
+                          Generator.weighted(8, Generator.of(keys)),
+                          Generator.weighted(1, HostileValues.text()),
+                          Generator.weighted(1, Generator.just("unexpectedField")));
+              Generator<JsonNode> variables = variable();
+              Generator<Map.Entry<String, JsonNode>> entries =
+                  random -> Map.entry(names.next(random), variables.next(random));
+              return Generator.listOf(entries, 1, 6)
+                  .map(list -> new Submission(id, objectOf(list)));
             });
   }
 
   /** A variable as the engine REST API takes it, mostly well formed and sometimes not. */
-  static Arbitrary<JsonNode> variable() {
-    Arbitrary<String> type =
-        Arbitraries.of(
+  static Generator<JsonNode> variable() {
+    Generator<String> type =
+        Generator.of(
             "", "String", "Integer", "Long", "Double", "Boolean", "Date", "Json", "Object", "Bytes",
             "File", "Null", "string", "xml");
-    Arbitrary<String> value = HostileValues.jsonFor(String.class);
-    Arbitrary<JsonNode> wellFormed =
-        Combinators.combine(value, type)
-            .as(
-                (v, t) ->
-                    json("{\"value\":" + v + (t.isEmpty() ? "" : ",\"type\":\"" + t + "\"") + "}"));
-    Arbitrary<JsonNode> odd =
-        Arbitraries.of(
+    Generator<String> value = HostileValues.jsonFor(String.class);
+    Generator<JsonNode> wellFormed =
+        random -> {
+          String v = value.next(random);
+          String t = type.next(random);
+          return json("{\"value\":" + v + (t.isEmpty() ? "" : ",\"type\":\"" + t + "\"") + "}");
+        };
+    Generator<JsonNode> odd =
+        Generator.of(
                 "null",
                 "\"text\"",
                 "42",
@@ -137,8 +163,7 @@ class HostileFormValuesTest {
                 "{\"value\":\"2027-01-01T10:00:00.000+0000\",\"type\":\"Date\"}",
                 "{\"type\":\"String\"}")
             .map(HostileFormValuesTest::json);
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(8, wellFormed), net.jqwik.api.Tuple.of(2, odd));
+    return Generator.frequencyOf(Generator.weighted(8, wellFormed), Generator.weighted(2, odd));
   }
 
   private static ObjectNode objectOf(List<Map.Entry<String, JsonNode>> entries) {

@@ -21,34 +21,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.Collectors;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
 
 /**
- * Hostile values, as jqwik arbitraries drawn from a seeded {@link Random} so that a failing run can
- * be repeated: text of every kind (control characters, right-to-left marks, emoji, lone surrogates,
- * NUL, 100,000 characters), numbers at and past their limits, dates out of range or malformed,
- * values of the wrong JSON type, and bodies that are not JSON at all.
+ * Hostile values, as the kit's own {@link Generator}s drawn from a seeded {@link Random} so that a
+ * failing run can be repeated: text of every kind (control characters, right-to-left marks, emoji,
+ * lone surrogates, NUL, 100,000 characters), numbers at and past their limits, dates out of range
+ * or malformed, values of the wrong JSON type, and bodies that are not JSON at all.
  */
 public final class HostileValues {
 
-  private static final int GEN_SIZE = 1000;
   public static final String HUGE = "x".repeat(100_000);
 
   private HostileValues() {}
 
-  /** One value drawn from the arbitrary. */
-  public static <T> T draw(Arbitrary<T> arbitrary, Random random) {
-    return arbitrary.generator(GEN_SIZE).next(random).value();
+  /** One value drawn from the generator. */
+  public static <T> T draw(Generator<T> generator, Random random) {
+    return generator.next(random);
   }
 
   /** Text a person or a script could send. */
-  public static Arbitrary<String> text() {
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(4, Arbitraries.strings().all().ofMaxLength(30)),
-        net.jqwik.api.Tuple.of(
+  public static Generator<String> text() {
+    return Generator.frequencyOf(
+        Generator.weighted(4, Generator.strings(30)),
+        Generator.weighted(
             6,
-            Arbitraries.of(
+            Generator.of(
                 "",
                 " ",
                 "\u0000",
@@ -69,15 +66,15 @@ public final class HostileValues {
                 "%00",
                 "%2F",
                 "a/b/c")),
-        net.jqwik.api.Tuple.of(1, Arbitraries.just(HUGE)),
-        net.jqwik.api.Tuple.of(3, numberText()),
-        net.jqwik.api.Tuple.of(3, dateText()));
+        Generator.weighted(1, Generator.just(HUGE)),
+        Generator.weighted(3, numberText()),
+        Generator.weighted(3, dateText()));
   }
 
   /** Numbers written as text, at and past their limits. */
-  public static Arbitrary<String> numberText() {
-    return Arbitraries.oneOf(
-        Arbitraries.of(
+  public static Generator<String> numberText() {
+    return Generator.oneOf(
+        Generator.of(
             "0",
             "-1",
             "-0",
@@ -94,13 +91,13 @@ public final class HostileValues {
             "0x1F",
             "1_000",
             "9".repeat(400)),
-        Arbitraries.longs().map(String::valueOf),
-        Arbitraries.doubles().map(String::valueOf));
+        Generator.longs().map(String::valueOf),
+        Generator.doubles().map(String::valueOf));
   }
 
   /** Dates and times out of range or malformed. */
-  public static Arbitrary<String> dateText() {
-    return Arbitraries.of(
+  public static Generator<String> dateText() {
+    return Generator.of(
         "0000-01-01",
         "0001-01-01",
         "9999-12-31",
@@ -119,9 +116,9 @@ public final class HostileValues {
   }
 
   /** A JSON value (as JSON text) of the wrong type, or at a limit, for a field of {@code type}. */
-  public static Arbitrary<String> jsonFor(Type type) {
-    Arbitrary<String> wrongType =
-        Arbitraries.of(
+  public static Generator<String> jsonFor(Type type) {
+    Generator<String> wrongType =
+        Generator.of(
             "null",
             "true",
             "[]",
@@ -139,38 +136,38 @@ public final class HostileValues {
             "1" + "0".repeat(400),
             "\"\"",
             "\" \"");
-    return Arbitraries.frequencyOf(
-        net.jqwik.api.Tuple.of(3, wrongType),
-        net.jqwik.api.Tuple.of(5, text().map(HostileValues::quoted)),
-        net.jqwik.api.Tuple.of(2, nested(type)));
+    return Generator.frequencyOf(
+        Generator.weighted(3, wrongType),
+        Generator.weighted(5, text().map(HostileValues::quoted)),
+        Generator.weighted(2, nested(type)));
   }
 
   /** For a list or an object field, a list or an object whose own values are hostile. */
-  private static Arbitrary<String> nested(Type type) {
+  private static Generator<String> nested(Type type) {
     Class<?> raw = rawClass(type);
     if (Collection.class.isAssignableFrom(raw) && type instanceof ParameterizedType p) {
       Type element = p.getActualTypeArguments()[0];
-      return Arbitraries.oneOf(
+      return Generator.oneOf(
           jsonForLeaf(element).map(v -> "[" + v + "]"),
-          Arbitraries.just(
+          Generator.just(
               "[" + String.join(",", java.util.Collections.nCopies(2000, "null")) + "]"));
     }
     if (isObject(raw)) {
       Map<String, Type> fields = fieldsOf(raw);
       if (fields.isEmpty()) {
-        return Arbitraries.just("{}");
+        return Generator.just("{}");
       }
-      return Arbitraries.of(new ArrayList<>(fields.keySet()))
+      return Generator.of(new ArrayList<>(fields.keySet()))
           .flatMap(name -> jsonForLeaf(fields.get(name)).map(v -> objectWith(fields, name, v)));
     }
     return text().map(HostileValues::quoted);
   }
 
-  private static Arbitrary<String> jsonForLeaf(Type type) {
-    return Arbitraries.oneOf(
-        Arbitraries.of("null", "true", "{}", "[]", "1e309", "-1", "9223372036854775808"),
+  private static Generator<String> jsonForLeaf(Type type) {
+    return Generator.oneOf(
+        Generator.of("null", "true", "{}", "[]", "1e309", "-1", "9223372036854775808"),
         text().map(HostileValues::quoted),
-        Arbitraries.just(plausible(type)));
+        Generator.just(plausible(type)));
   }
 
   /** An object of plausible values with {@code name} set to {@code json} (absent when null). */
@@ -287,8 +284,8 @@ public final class HostileValues {
   }
 
   /** Bodies that are not the JSON object asked for. */
-  public static Arbitrary<String> malformedJson() {
-    return Arbitraries.of(
+  public static Generator<String> malformedJson() {
+    return Generator.of(
         "",
         "{",
         "}",
