@@ -4,6 +4,8 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -17,7 +19,8 @@ public record Submission(
     Integer unitNumbers, String unitNumbersExplanation, String comments, List<Value> values) {
 
   public Submission {
-    values = values == null ? List.of() : List.copyOf(values);
+    // Not List.copyOf: a null entry must reach the rules, which refuse it naming its place.
+    values = values == null ? List.of() : Collections.unmodifiableList(new ArrayList<>(values));
     unitNumbersExplanation = blankToNull(unitNumbersExplanation);
     comments = blankToNull(comments);
   }

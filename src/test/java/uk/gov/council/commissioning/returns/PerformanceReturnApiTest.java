@@ -147,6 +147,18 @@ class PerformanceReturnApiTest extends HttpProcessTestCase {
             400);
     assertThat(notANumber.findValuesAsText("field")).containsExactly("values[1].value");
 
+    // A null in the list of values once failed on copying the list: a 500.
+    JsonNode emptyValue =
+        problem(
+            http.postJson(
+                q1,
+                "{\"unitNumbers\":40,\"values\":[null,{\"catalogue\":\""
+                    + sp
+                    + "\",\"kpi\":\"KPI 1\",\"value\":95}]}",
+                as(TEAM.alphaUser())),
+            400);
+    assertThat(emptyValue.findValuesAsText("field")).contains("values[0]");
+
     JsonNode csvPercent =
         problem(
             http.send(
