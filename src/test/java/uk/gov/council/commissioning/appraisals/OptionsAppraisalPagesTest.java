@@ -134,6 +134,20 @@ class OptionsAppraisalPagesTest extends AppraisalTestCase {
         .contains("is not a council team");
     assertThat(appraisals()).isEqualTo(before);
 
+    Map<String, String> oneOption = new HashMap<>(good);
+    for (String part : new String[] {"description", "opportunities", "risks", "reasons"}) {
+      oneOption.remove("option2." + part);
+    }
+    Response alone = officer.postForm("/options-appraisals/new", oneOption);
+    assertThat(alone.status()).isEqualTo(400);
+    assertThat(Jsoup.parse(alone.text()).select("#options-error").text())
+        .contains("at least two options");
+
+    Map<String, String> withoutToken = new HashMap<>(good);
+    withoutToken.remove("_csrf");
+    assertThat(officer.postForm("/options-appraisals/new", withoutToken).status()).isEqualTo(403);
+    assertThat(appraisals()).isEqualTo(before);
+
     Response saved = officer.postForm("/options-appraisals/new", good);
     assertThat(saved.status()).isEqualTo(302);
     assertThat(appraisals()).isEqualTo(before + 1);
