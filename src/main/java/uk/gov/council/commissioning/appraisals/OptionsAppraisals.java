@@ -149,6 +149,43 @@ public class OptionsAppraisals {
         .map(a -> new Summary(a.reference(), a.title(), a.status(), a.outcome(), a.createdAt()));
   }
 
+  /** One line of the officers' list: where each report's decision stands. */
+  public record Line(
+      String reference,
+      String title,
+      boolean keyDecisionByOfficer,
+      boolean twoOrMoreWards,
+      String decisionRoute,
+      String status,
+      String decisionMaker,
+      Instant createdAt,
+      LocalDate decisionDate,
+      LocalDate publishedOn) {}
+
+  /** The officers' list, the report written last first. */
+  public PageOf<Line> lines(PageQuery query) {
+    return register
+        .page(query)
+        .map(
+            a ->
+                new Line(
+                    a.reference(),
+                    a.title(),
+                    a.keyDecisionByOfficer(),
+                    a.twoOrMoreWards(),
+                    a.decisionRoute(),
+                    a.status(),
+                    a.decisionMakerNamed(),
+                    a.createdAt(),
+                    a.decisionDate(),
+                    a.publishedOn()));
+  }
+
+  /** Whether the user is in a team the report names as the annex's readers (never a provider). */
+  public static boolean mayReadAnnex(Authentication user, View report) {
+    return !CouncilUser.isProvider(user) && CouncilUser.isInAny(user, report.annexRoles());
+  }
+
   /**
    * The annex, for a member of a team the report names; anyone else is refused (403) and nothing is
    * written. A granted read is recorded.

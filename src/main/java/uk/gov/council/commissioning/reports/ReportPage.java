@@ -45,6 +45,7 @@ public class ReportPage {
     model.addAttribute("mayReadMeetingFeedback", access.readsMeetingFeedback(user).isGranted());
     model.addAttribute("mayReadContractsUpdate", access.councilStaff(user).isGranted());
     model.addAttribute("mayReadPerformanceReturns", access.councilStaff(user).isGranted());
+    model.addAttribute("mayReadOptionsAppraisals", access.councilStaff(user).isGranted());
     // A provider reads only the catalogues of its own contracts, through the API.
     model.addAttribute("mayReadKpiCatalogues", access.councilStaff(user).isGranted());
   }
