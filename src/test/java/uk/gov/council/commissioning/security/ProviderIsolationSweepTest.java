@@ -791,6 +791,17 @@ class ProviderIsolationSweepTest extends HttpProcessTestCase {
     e.put(
         "GET /api/options-appraisals/{reference}/decision-notice",
         get("/api/options-appraisals/OA-2000-0001/decision-notice"));
+    e.put("GET /options-appraisals", get("/options-appraisals"));
+    e.put("GET /options-appraisals/new", get("/options-appraisals/new"));
+    e.put("POST /options-appraisals/new", post("/options-appraisals/new", "{}"));
+    e.put("GET /options-appraisals/{reference}", get("/options-appraisals/OA-2000-0001"));
+    e.put(
+        "GET /options-appraisals/{reference}/decision-notice",
+        get("/options-appraisals/OA-2000-0001/decision-notice"));
+    // A supplementary QAF is the council's, for every provider's assessment: a provider may not
+    // propose one.
+    e.put("POST /api/qafs/supplementary", post("/api/qafs/supplementary", onContract));
+    e.put("GET /api/qafs/supplementary/{reference}", get("/api/qafs/supplementary/SQ-2000-01"));
     e.put("GET /api/procurements", get("/api/procurements"));
     e.put("GET /api/procurements/{reference}", get("/api/procurements/{contract}"));
     e.put("POST /api/procurement/evaluations", post("/api/procurement/evaluations", "{}"));
