@@ -123,10 +123,14 @@ final class ApplicationProcess implements AutoCloseable {
   }
 
   static String basicAuthorization() {
+    return basicAuthorization(PROVIDER_USER);
+  }
+
+  /** A demo user's sign-in (every demo user has the demo password). */
+  static String basicAuthorization(String demoUser) {
     return "Basic "
         + Base64.getEncoder()
-            .encodeToString(
-                (PROVIDER_USER + ":" + PROVIDER_PASSWORD).getBytes(StandardCharsets.UTF_8));
+            .encodeToString((demoUser + ":" + PROVIDER_PASSWORD).getBytes(StandardCharsets.UTF_8));
   }
 
   /**

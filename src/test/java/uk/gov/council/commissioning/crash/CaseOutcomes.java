@@ -153,6 +153,43 @@ final class CaseOutcomes {
     return cases;
   }
 
+  /**
+   * Each options appraisal's decision notice (its letter) exists once: every appraisal whose
+   * resolution was acknowledged is implemented, and every implemented appraisal, acknowledged or
+   * not, has exactly one outbox row carrying its notice as a PDF attachment, under its case's key;
+   * no other appraisal has one. Returns the number of letters.
+   */
+  long assertDecisionNoticesOnce(Collection<String> resolvedReferences) throws SQLException {
+    Set<String> implemented =
+        new HashSet<>(
+            strings(
+                "SELECT reference FROM options_appraisal WHERE status = 'IMPLEMENTED'", List.of()));
+    assertThat(implemented)
+        .as("appraisals whose resolution was acknowledged and are not implemented")
+        .containsAll(resolvedReferences);
+    List<String> notOnce =
+        strings(
+            """
+            SELECT a.reference || ' (' || a.status || '): ' || count(o.id) || ' letters, '
+                || count(o.id) FILTER (WHERE o.idempotency_key
+                    = 'options-appraisal:' || a.process_instance_id || ':resolution-published'
+                  AND o.attachment_type = 'application/pdf'
+                  AND octet_length(o.attachment_content) > 0) || ' under its key'
+            FROM options_appraisal a
+            LEFT JOIN notification_outbox o
+              ON o.attachment_name = 'decision-notice-' || a.reference || '.pdf'
+            GROUP BY a.reference, a.status, a.process_instance_id
+            HAVING count(o.id) <> CASE WHEN a.status = 'IMPLEMENTED' THEN 1 ELSE 0 END
+              OR count(o.id) FILTER (WHERE o.idempotency_key
+                    = 'options-appraisal:' || a.process_instance_id || ':resolution-published'
+                  AND o.attachment_type = 'application/pdf'
+                  AND octet_length(o.attachment_content) > 0) <> count(o.id)
+            """,
+            List.of());
+    assertThat(notOnce).as("decision notices not queued exactly once").isEmpty();
+    return implemented.size();
+  }
+
   /** No breach or email was recorded twice, whatever its case (the tables' keys say so too). */
   void assertNoRowTwice() throws SQLException {
     assertThat(

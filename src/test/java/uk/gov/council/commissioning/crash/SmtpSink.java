@@ -107,6 +107,10 @@ final class SmtpSink implements AutoCloseable {
                 }
               }
             }
+            if (data == null) {
+              // The sender died before the end of the data: never answered 250, not received.
+              return;
+            }
             synchronized (this) {
               received.add(new Received(outboxId, messageId, List.copyOf(recipients), sender));
             }
