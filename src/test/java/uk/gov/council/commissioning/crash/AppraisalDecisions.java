@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -35,53 +34,29 @@ final class AppraisalDecisions {
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
   private static final Pattern REFERENCE = Pattern.compile("\"reference\"\\s*:\\s*\"([^\"]+)\"");
 
-  private final List<ApplicationProcess> nodes;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper json = new ObjectMapper();
   private final ConcurrentLinkedQueue<String> resolved = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
   private final AtomicInteger unanswered = new AtomicInteger();
-  private final AtomicBoolean stop = new AtomicBoolean();
-  private final List<Thread> clients = new ArrayList<>();
+  private final LoadClients clients;
 
   AppraisalDecisions(List<ApplicationProcess> nodes) {
-    this.nodes = nodes;
+    this.clients = new LoadClients("appraisal-decisions", nodes);
   }
 
   /** Takes {@code count} appraisals (fewer if stopped) to a resolution from the given threads. */
   void begin(int count, int clientCount) {
-    AtomicInteger remaining = new AtomicInteger(count);
-    for (int c = 0; c < clientCount; c++) {
-      ApplicationProcess node = nodes.get(c % nodes.size());
-      Thread client =
-          new Thread(
-              () -> {
-                while (!stop.get() && remaining.getAndDecrement() > 0) {
-                  if (!decideOne(node)) {
-                    return;
-                  }
-                }
-              },
-              "appraisal-decisions-" + c);
-      client.setDaemon(true);
-      clients.add(client);
-      client.start();
-    }
+    clients.begin(count, clientCount, this::decideOne);
   }
 
   void stop() {
-    stop.set(true);
+    clients.stop();
   }
 
   void await(Duration timeout) throws InterruptedException {
-    long until = System.nanoTime() + timeout.toNanos();
-    for (Thread client : clients) {
-      client.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
-      if (client.isAlive()) {
-        throw new IllegalStateException("appraisal decisions still running after " + timeout);
-      }
-    }
+    clients.await(timeout);
   }
 
   /** Appraisals whose resolution was answered 204: each must have its decision notice, once. */
@@ -137,7 +112,7 @@ final class AppraisalDecisions {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stop.set(true);
+      clients.stop();
       return false;
     }
   }

@@ -7,10 +7,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -26,44 +24,26 @@ final class CaseStarts {
 
   private static final Pattern ID = Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
 
-  private final List<ApplicationProcess> nodes;
   private final Duration incidentAge;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ConcurrentLinkedQueue<String> acknowledged = new ConcurrentLinkedQueue<>();
   private final ConcurrentLinkedQueue<String> refusals = new ConcurrentLinkedQueue<>();
   private final AtomicInteger unanswered = new AtomicInteger();
-  private final AtomicBoolean stop = new AtomicBoolean();
-  private final List<Thread> clients = new ArrayList<>();
+  private final LoadClients clients;
 
   /**
    * @param incidentAge how long before the start the incident occurred: over 48 hours makes each
    *     case's reporting-form timer due at once
    */
   CaseStarts(List<ApplicationProcess> nodes, Duration incidentAge) {
-    this.nodes = nodes;
+    this.clients = new LoadClients("case-starts", nodes);
     this.incidentAge = incidentAge;
   }
 
   /** Starts {@code count} cases (fewer if stopped) from {@code clientCount} threads. */
   void begin(int count, int clientCount) {
-    AtomicInteger remaining = new AtomicInteger(count);
-    for (int c = 0; c < clientCount; c++) {
-      ApplicationProcess node = nodes.get(c % nodes.size());
-      Thread client =
-          new Thread(
-              () -> {
-                while (!stop.get() && remaining.getAndDecrement() > 0) {
-                  if (!startOne(node)) {
-                    return;
-                  }
-                }
-              },
-              "case-starts-" + c);
-      client.setDaemon(true);
-      clients.add(client);
-      client.start();
-    }
+    clients.begin(count, clientCount, this::startOne);
   }
 
   /** Starts cases until {@link #stop()}, as the load a node is killed under. */
@@ -72,22 +52,16 @@ final class CaseStarts {
   }
 
   void stop() {
-    stop.set(true);
+    clients.stop();
   }
 
   /** Waits for the clients to finish (all started, or stopped and their last request answered). */
   void await(Duration timeout) throws InterruptedException {
-    long until = System.nanoTime() + timeout.toNanos();
-    for (Thread client : clients) {
-      client.join(Math.max(1, (until - System.nanoTime()) / 1_000_000));
-      if (client.isAlive()) {
-        throw new IllegalStateException("case starts still running after " + timeout);
-      }
-    }
+    clients.await(timeout);
   }
 
   boolean running() {
-    return clients.stream().anyMatch(Thread::isAlive);
+    return clients.running();
   }
 
   /** The process instances whose start was answered 200: each must exist. */
@@ -129,7 +103,7 @@ final class CaseStarts {
       return false;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      stop.set(true);
+      clients.stop();
       return false;
     }
   }
