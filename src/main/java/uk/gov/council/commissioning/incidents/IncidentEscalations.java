@@ -86,9 +86,8 @@ public class IncidentEscalations {
         report.templates() + "-missed",
         due,
         Periods.of(report.within().apply(properties)));
-    // The chase task's answers, like its message, belong to this escalation path alone.
-    execution.setVariableLocal(ESCALATION_ACTION, null);
-    execution.setVariableLocal(CHASE_DECISION, null);
+    // The chase task's answers belong to this escalation path alone: they are moved onto it when
+    // the task is answered (IncidentFormChecks.chase), not created empty for every fired timer.
   }
 
   private void stillMissing(DelegateExecution execution, Owed report) {

@@ -106,6 +106,8 @@ public class IncidentFormChecks {
   /** Chased, with what was done; or received another way, checked as {@code enteredOtherwise}. */
   private static void chase(
       DelegateTask task, String name, String formId, Consumer<FormChecks> enteredOtherwise) {
+    // Off the case, onto this chase's path, where the gateway after the task reads them.
+    TaskAnswers.keepOnPath(task, List.of(CHASE_DECISION, ESCALATION_ACTION));
     FormChecks checks = new FormChecks(name, task).againstForm(formId);
     String decision = checks.oneOf(CHASE_DECISION, CHASE_DECISIONS);
     if (CHASED.equals(decision)) {

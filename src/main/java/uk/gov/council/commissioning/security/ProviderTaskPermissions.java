@@ -5,6 +5,7 @@ import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Permission;
 import org.camunda.bpm.engine.authorization.Permissions;
+import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.authorization.TaskPermissions;
 import org.camunda.bpm.engine.delegate.DelegateTask;
@@ -18,6 +19,7 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 import uk.gov.council.commissioning.tasks.EveryUserTask;
+import uk.gov.council.commissioning.tasks.NewTasks;
 
 /**
  * A provider's users may work on their own tasks (claim, release, pass to a colleague, complete
@@ -106,6 +108,21 @@ class ProviderTaskPermissions extends AbstractProcessEnginePlugin {
               true,
               getHistoricPermissions(isEnforceSpecificVariablePermission()));
       return new AuthorizationEntity[] {runtime, historic};
+    }
+
+    /**
+     * A task created in this command has no authorization row in the database yet (one made earlier
+     * in the same command is merged from the engine's cache when the new one is created), so the
+     * look-up for one to extend is skipped: one query fewer per candidate group of every new task,
+     * which is when nearly all of them are added.
+     */
+    @Override
+    protected AuthorizationEntity getGrantAuthorization(
+        String taskId, String userId, String groupId, Resource resource) {
+      if (NewTasks.isNew(taskId)) {
+        return null;
+      }
+      return super.getGrantAuthorization(taskId, userId, groupId, resource);
     }
 
     /** A provider's organisation group, or a user who belongs to a provider. */

@@ -32,6 +32,8 @@ public class CaseReferenceOnTasks extends AbstractProcessEnginePlugin {
     }
     String businessKey = task.getExecution().getProcessBusinessKey();
     if (businessKey != null) {
+      // Every task is new when it is created: its first variable needs no look-up of the others.
+      NewTasks.startWithoutVariables(task);
       task.setVariableLocal(VARIABLE, businessKey);
     }
   }

@@ -65,5 +65,30 @@ public final class TaskAnswers {
     }
   }
 
+  /**
+   * Answers that the step after the task reads, kept on the task's own path of the case (its
+   * execution) and off the case. Tasklist's submission puts an answer on the nearest scope that
+   * holds a variable of its name, which is the case when none does: the case's other forms (another
+   * task with a field of that name, open at once on another path) would open with it, and every
+   * task of the case (a provider's included) would read it. Creating the answers empty on the path
+   * when it opens would keep them there too, at two variables for every path opened, answered or
+   * not; moved here from the complete listener, they cost only the paths that are answered. An
+   * answer already on the path stays where it is, and an answer not given is not created.
+   */
+  public static void keepOnPath(DelegateTask task, List<String> names) {
+    DelegateExecution path = task.getExecution();
+    DelegateExecution instance = path.getProcessInstance();
+    if (path.getId().equals(instance.getId())) {
+      return;
+    }
+    for (String name : names) {
+      if (path.hasVariableLocal(name) || !instance.hasVariableLocal(name)) {
+        continue;
+      }
+      path.setVariableLocal(name, instance.getVariableLocal(name));
+      instance.removeVariableLocal(name);
+    }
+  }
+
   private TaskAnswers() {}
 }

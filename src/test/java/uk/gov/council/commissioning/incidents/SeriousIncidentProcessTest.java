@@ -18,6 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.assertj.core.api.AbstractListAssert;
 import org.assertj.core.api.ObjectAssert;
 import org.assertj.core.groups.Tuple;
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -312,6 +313,43 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
             "Task_SubmitInitialReport",
             "Task_EnterInitialReportReceivedOtherwise",
             "Task_ActOnMissingInitialReport");
+  }
+
+  @Test
+  void twoChasesOpenAtOnceKeepTheirAnswersOnTheirOwnPathsAndOffTheCase() {
+    ProcessInstance instance = loggedByOfficer();
+    initialReportMissed(instance);
+    reportingFormMissed(instance);
+    Task formChase = taskAt(instance, "Task_ChaseReportingForm");
+    assertThat(taskService.getVariables(formChase.getId()))
+        .as("no answers exist before a chase is answered")
+        .doesNotContainKeys("chaseDecision", "escalationAction");
+
+    complete(instance, "Task_ChaseInitialReport", chased("Phoned the registered manager"));
+
+    assertThat(instance).hasPassed("EndEvent_InitialReportChased");
+    assertThat(taskService.getVariables(formChase.getId()))
+        .as("the other chase's form opens empty")
+        .doesNotContainKeys("chaseDecision", "escalationAction");
+    assertThat(runtimeService.getVariablesLocal(instance.getId()))
+        .as("the council's answers stay off the case, which the provider's tasks read")
+        .doesNotContainKeys("chaseDecision", "escalationAction");
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName("escalationAction")
+                .list()
+                .stream()
+                .map(HistoricVariableInstance::getValue))
+        .as("the answer stays in the case's history")
+        .contains("Phoned the registered manager");
+
+    complete(instance, "Task_ChaseReportingForm", chased("Emailed the provider"));
+    assertThat(instance).hasPassed("EndEvent_ReportingFormChased");
+    assertThat(runtimeService.getVariablesLocal(instance.getId()))
+        .doesNotContainKeys("chaseDecision", "escalationAction");
   }
 
   @Test

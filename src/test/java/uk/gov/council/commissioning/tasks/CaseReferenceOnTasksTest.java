@@ -4,8 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
 import java.util.Map;
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.authorization.Authorization;
+import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -25,6 +28,7 @@ class CaseReferenceOnTasksTest extends ProcessTestCase {
 
   @Autowired RepositoryService repositoryService;
   @Autowired FilterService filterService;
+  @Autowired AuthorizationService authorizationService;
 
   String deploymentId;
 
@@ -54,6 +58,47 @@ class CaseReferenceOnTasksTest extends ProcessTestCase {
     Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
     assertThat(taskService.getVariablesLocal(task.getId()))
         .doesNotContainKey(CaseReferenceOnTasks.VARIABLE);
+  }
+
+  @Test
+  void aNewTaskKeepsEveryVariableItsListenersSetAndOneAuthorizationPerGroup() {
+    BpmnModelInstance model =
+        Bpmn.createExecutableProcess(PROCESS_KEY)
+            .camundaHistoryTimeToLive(1)
+            .startEvent()
+            .userTask("Task_Probe")
+            .camundaCandidateGroups("probe-team, probe-team")
+            .camundaTaskListenerExpression("create", "${task.setVariableLocal('note', 'set')}")
+            .endEvent()
+            .done();
+    deploymentId =
+        repositoryService
+            .createDeployment()
+            .addModelInstance(PROCESS_KEY + ".bpmn", model)
+            .deploy()
+            .getId();
+    ProcessInstance instance =
+        runtimeService.startProcessInstanceByKey(PROCESS_KEY, "SI-2026-000043");
+    Task task = taskService.createTaskQuery().processInstanceId(instance.getId()).singleResult();
+
+    assertThat(taskService.getVariablesLocal(task.getId()))
+        .containsEntry(CaseReferenceOnTasks.VARIABLE, "SI-2026-000043")
+        .containsEntry("note", "set");
+    assertThat(probeTeamGrants(task)).as("the group named twice in one command").hasSize(1);
+
+    taskService.addCandidateGroup(task.getId(), "probe-team");
+    assertThat(probeTeamGrants(task))
+        .as("a group added again later, to a task already saved, extends its row")
+        .hasSize(1);
+  }
+
+  private List<Authorization> probeTeamGrants(Task task) {
+    return authorizationService
+        .createAuthorizationQuery()
+        .resourceType(Resources.TASK)
+        .resourceId(task.getId())
+        .groupIdIn("probe-team")
+        .list();
   }
 
   @Test
