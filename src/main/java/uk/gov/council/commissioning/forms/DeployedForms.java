@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.context.annotation.Lazy;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,13 +31,19 @@ public class DeployedForms {
   /** The form of one task or start event, and the name the officer knows that step by. */
   public record StepForm(String stepName, FormSchema schema) {}
 
+  /** A process definition's key and start form. */
+  private record Started(String processKey, Optional<StepForm> form) {}
+
   private final ProcessEngine engine;
   private final ObjectMapper json;
+  private final JdbcClient jdbc;
   private final Map<String, FormSchema> cache = new ConcurrentHashMap<>();
+  private final Map<String, Started> started = new ConcurrentHashMap<>();
 
-  public DeployedForms(@Lazy ProcessEngine engine, ObjectMapper json) {
+  public DeployedForms(@Lazy ProcessEngine engine, ObjectMapper json, JdbcClient jdbc) {
     this.engine = engine;
     this.json = json;
+    this.jdbc = jdbc;
   }
 
   public Optional<StepForm> ofTask(String taskId) {
@@ -62,28 +69,53 @@ public class DeployedForms {
         });
   }
 
-  /** The start form of the latest version of a process, by its key. */
+  /**
+   * The start form of the latest version of a process, by its key: the version is looked up for
+   * each call (a new one may have been deployed, here or by another node), its form only once.
+   */
   public Optional<StepForm> ofStartByKey(String processKey) {
-    return asEngine(
-        () ->
-            Optional.ofNullable(
-                    engine
-                        .getRepositoryService()
-                        .createProcessDefinitionQuery()
-                        .processDefinitionKey(processKey)
-                        .latestVersion()
-                        .withoutTenantId()
-                        .singleResult())
-                .flatMap(this::ofStart));
+    return latestVersion(processKey).flatMap(id -> started(id).flatMap(Started::form));
   }
 
   public Optional<StepForm> ofStartById(String processDefinitionId) {
-    return asEngine(() -> definition(processDefinitionId).flatMap(this::ofStart));
+    return started(processDefinitionId).flatMap(Started::form);
   }
 
   /** The key of a process definition given by id; empty when there is none. */
   public Optional<String> processKeyOf(String processDefinitionId) {
-    return asEngine(() -> definition(processDefinitionId).map(ProcessDefinition::getKey));
+    return started(processDefinitionId).map(Started::processKey);
+  }
+
+  /**
+   * One read of the id, where the engine's query of the latest version also maps the whole
+   * definition and reads its documentation from the model: this was the larger part of a case
+   * start's form check. The same rule as the engine's start by key without a tenant.
+   */
+  private Optional<String> latestVersion(String processKey) {
+    return jdbc.sql(
+            "SELECT id_ FROM act_re_procdef WHERE key_ = ? AND tenant_id_ IS NULL"
+                + " ORDER BY version_ DESC FETCH FIRST 1 ROWS ONLY")
+        .param(processKey)
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * What a process definition is started with, kept by its id: a deployed definition never changes
+   * (a new one gets a new id). One that does not exist is not kept.
+   */
+  private Optional<Started> started(String processDefinitionId) {
+    Started known = started.get(processDefinitionId);
+    if (known != null) {
+      return Optional.of(known);
+    }
+    Optional<Started> found =
+        asEngine(
+            () ->
+                definition(processDefinitionId)
+                    .map(definition -> new Started(definition.getKey(), ofStart(definition))));
+    found.ifPresent(s -> started.putIfAbsent(processDefinitionId, s));
+    return found;
   }
 
   private Optional<ProcessDefinition> definition(String processDefinitionId) {
