@@ -7,11 +7,13 @@ import static org.camunda.bpm.engine.authorization.Authorization.AUTH_TYPE_GRANT
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import javax.xml.stream.XMLInputFactory;
 import javax.xml.stream.XMLStreamConstants;
@@ -20,6 +22,7 @@ import javax.xml.stream.XMLStreamReader;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
@@ -348,19 +351,60 @@ public class AccessSetup {
    */
   private Map<String, Set<String>> decisionsCalledByEachProcess() {
     Map<String, Set<String>> decisions = new HashMap<>();
-    for (ProcessDefinition definition :
-        repositoryService.createProcessDefinitionQuery().latestVersion().list()) {
-      try (InputStream model = repositoryService.getProcessModel(definition.getId())) {
-        for (String ref : decisionRefs(model)) {
-          if (!ref.contains("{")) {
-            decisions.computeIfAbsent(definition.getKey(), k -> new TreeSet<>()).add(ref);
-          }
-        }
-      } catch (IOException | XMLStreamException e) {
-        throw new IllegalStateException("Cannot read the model of " + definition.getKey(), e);
+    latestProcessDefinitions(engine.getObject().getManagementService())
+        .forEach(
+            (id, key) -> {
+              try (InputStream model = repositoryService.getProcessModel(id)) {
+                for (String ref : decisionRefs(model)) {
+                  if (!ref.contains("{")) {
+                    decisions.computeIfAbsent(key, k -> new TreeSet<>()).add(ref);
+                  }
+                }
+              } catch (IOException | XMLStreamException e) {
+                throw new IllegalStateException("Cannot read the model of " + key, e);
+              }
+            });
+    return decisions;
+  }
+
+  /**
+   * The id and key of the latest version of each deployed process (per tenant, as the engine's
+   * {@code latestVersion()}), read from the definitions' table: the engine's definition query would
+   * build the model API's schema-validated document of every process to fill in the descriptions,
+   * which was more than half of this class's start-up work.
+   */
+  static Map<String, String> latestProcessDefinitions(ManagementService management) {
+    Map<List<Object>, Map<String, Object>> latest = new HashMap<>();
+    for (Map<String, Object> row :
+        management
+            .createTablePageQuery()
+            .tableName(management.getTableName(ProcessDefinition.class))
+            .listPage(0, Integer.MAX_VALUE)
+            .getRows()) {
+      List<Object> keyAndTenant = Arrays.asList(CaseAccess.column(row, "KEY_"), tenant(row));
+      latest.merge(keyAndTenant, row, (a, b) -> version(a) >= version(b) ? a : b);
+    }
+    Map<String, String> keysById = new TreeMap<>();
+    latest.forEach(
+        (keyAndTenant, row) ->
+            keysById.put(
+                String.valueOf(CaseAccess.column(row, "ID_")),
+                String.valueOf(keyAndTenant.get(0))));
+    return keysById;
+  }
+
+  /** Null for no tenant: a row's map leaves out a column that is null. */
+  private static Object tenant(Map<String, Object> row) {
+    for (Map.Entry<String, Object> column : row.entrySet()) {
+      if (column.getKey().equalsIgnoreCase("TENANT_ID_")) {
+        return column.getValue();
       }
     }
-    return decisions;
+    return null;
+  }
+
+  private static int version(Map<String, Object> row) {
+    return ((Number) CaseAccess.column(row, "VERSION_")).intValue();
   }
 
   /**

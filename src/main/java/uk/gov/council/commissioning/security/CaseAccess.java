@@ -80,7 +80,7 @@ public class CaseAccess {
   }
 
   /** A column of a table page's row, whatever case the database gives its name in. */
-  private static Object column(Map<String, Object> row, String name) {
+  static Object column(Map<String, Object> row, String name) {
     return row.entrySet().stream()
         .filter(e -> e.getKey().equalsIgnoreCase(name))
         .map(Map.Entry::getValue)
