@@ -10,7 +10,7 @@
       authorizations on the instance and its tasks, timer jobs and event subscriptions, the history
       of the instance and of its tasks, and, in the application, the case's register row
       (serious_incident, with a new id from its sequence and a new number) and deadlines
-      (case_deadline). Every id of a copy is the template's with '-<round>' added, so foreign keys
+      (case_deadline). Every id of a copy is the template's with '-<round in two base-36 digits>' added, so foreign keys
       hold; a variable that held the template's case number holds the copy's. Copied timers are due
       ten years later than the template's, so none fires during the bench. Then VACUUM ANALYZE.
       Prints one JSON line: open cases, rows per table, seconds taken.
@@ -54,7 +54,11 @@ CASE_IDS = {"id_", "proc_inst_id_", "execution_id_", "parent_id_", "super_exec_"
             "parent_task_id_"}
 # A timer copied from a template is due this much later, so that none fires while the bench runs.
 COPY_TIMER_DELAY = "interval '3650 days'"
-COPY = "'%-%-%-%-%-%'"  # a copy's id: a UUID (four dashes) and '-<round>'
+COPY = "'%-%-%-%-%-%'"  # a copy's id: a UUID (four dashes) and its round's suffix
+# A round's suffix: '-' and the round in two base-36 digits (up to 1,295 rounds). The engine's ids
+# are at most 64 characters and an activity instance id (activity id, ':', UUID) can take 61 of them.
+ALPHABET = "0123456789abcdefghijklmnopqrstuvwxyz"
+SUFFIX = f"'-' || substr('{ALPHABET}', k / 36 + 1, 1) || substr('{ALPHABET}', k % 36 + 1, 1)"
 # The reporting form a provider submits (src/test/resources/form-values/incidents/reporting-form.json).
 REPORTING_FORM = {
     "incidentChronology": "07:55 carer arrived, no answer; 08:05 entered with key safe; found on floor",
@@ -97,7 +101,7 @@ def copy_list(database, table, alias, replaced):
         if column in replaced:
             out.append(replaced[column])
         elif column in CASE_IDS:
-            out.append(f"{alias}.{column} || '-' || g.k")
+            out.append(f"{alias}.{column} || g.sfx")
         else:
             out.append(f"{alias}.{column}")
     return ", ".join(out)
@@ -154,6 +158,8 @@ def seed(url, user, password, key, contract, database, templates, wanted, label)
     done = int(psql(database, "select coalesce(max(k), 0) from bench_growth_round;"))
     wanted_copies = max(0, wanted - have)
     rounds = -(-wanted_copies // per_round)
+    if done + rounds >= len(ALPHABET) ** 2:
+        sys.exit(f"{label}: {done + rounds} rounds of copies; the suffix holds {len(ALPHABET) ** 2 - 1}")
     inserted = {}
     copy_seconds = 0.0
     if rounds:
@@ -162,7 +168,7 @@ def seed(url, user, password, key, contract, database, templates, wanted, label)
         # templates as are still missing.
         script = [f"""
             begin;
-            create temp table g as select t.id_ as template, k from
+            create temp table g as select t.id_ as template, k, {SUFFIX} as sfx from
               (select id_, row_number() over (order by id_) i from bench_growth_template) t
               cross join generate_series({first}, {last}) k
               where (k - {first}) * {per_round} + t.i <= {wanted_copies};
@@ -175,10 +181,11 @@ def seed(url, user, password, key, contract, database, templates, wanted, label)
               union all select id_, proc_inst_id_ from tt;
             -- The copies' case numbers: a new id from the register's sequence per copy, and the
             -- number made from it as the register makes it (SI-<year>-<id, six digits at least>).
-            create temp table n (template varchar(64), k int, id bigint, number varchar(20), old varchar(20));"""]
+            create temp table n (template varchar(64), k int, sfx varchar(4), id bigint, number varchar(20),
+                                 old varchar(20));"""]
         if app:
             script.append("""
-            insert into n select s.process_instance_id, g.k, nextval('serious_incident_number'), null,
+            insert into n select s.process_instance_id, g.k, g.sfx, nextval('serious_incident_number'), null,
                                  s.incident_number
             from serious_incident s join g on g.template = s.process_instance_id order by g.k, s.id;
             update n set number = split_part(old, '-', 1) || '-' || split_part(old, '-', 2) || '-'
@@ -196,12 +203,12 @@ def seed(url, user, password, key, contract, database, templates, wanted, label)
         if app:
             incident = ", ".join(
                 {"id": "n.id", "incident_number": "n.number",
-                 "process_instance_id": "s.process_instance_id || '-' || n.k"}.get(c, f"s.{c}")
+                 "process_instance_id": "s.process_instance_id || n.sfx"}.get(c, f"s.{c}")
                 for c in columns(database, "serious_incident"))
             deadline_columns = [c for c in columns(database, "case_deadline") if c != "id"]
             deadline = ", ".join(
                 {"case_reference": "n.number",
-                 "process_instance_id": "d.process_instance_id || '-' || n.k"}.get(c, f"d.{c}")
+                 "process_instance_id": "d.process_instance_id || n.sfx"}.get(c, f"d.{c}")
                 for c in deadline_columns)
             script.append(f"""
                 insert into serious_incident select {incident} from serious_incident s
