@@ -374,25 +374,39 @@ def page_of(path):
 
 
 def table(directory):
+    """One row per figure, its value at each size side by side, application then bare."""
     def read(name):
         path = os.path.join(directory, name)
         if not os.path.exists(path):
             return []
         return [json.loads(line) for line in open(path, encoding="utf-8") if line.strip().startswith("{")]
 
-    print("| open cases | application | measure | figure |")
-    print("|---|---|---|---|")
+    figures, sizes = {}, set()
+
+    def put(name, label, size, text):
+        sizes.add(size)
+        figures.setdefault(name, {})[(label, size)] = text
+
     for r in read("growth-starts.jsonl"):
-        print(f"| {r['open']:,} | {r['label']} | starts/s, p50/p95 ms | {r['starts_per_second']}, "
-              f"{r['p50_ms']} / {r['p95_ms']} |")
+        put("cases started per second", r["label"], r["open"], f"{r['starts_per_second']:.1f}")
+        put("start latency p50 / p95 (ms)", r["label"], r["open"], f"{r['p50_ms']:.0f} / {r['p95_ms']:.0f}")
     for r in read("growth-timers.jsonl"):
-        print(f"| {r['open']:,} | {r['label']} | due timers fired/s, due to all fired s, rows per timer | "
-              f"{r['fired_per_second']}, {r['due_to_all_fired_s']}, {r['rows_inserted_per_timer']} |")
+        put("due timers fired per second", r["label"], r["open"], f"{r['fired_per_second']:.1f}")
+        put("due to all fired (s)", r["label"], r["open"], f"{r['due_to_all_fired_s']:.1f}")
+        put("rows inserted per fired timer", r["label"], r["open"], f"{r['rows_inserted_per_timer']:.1f}")
     for r in read("growth-tasklist.jsonl") + read("growth-lists.jsonl"):
-        if "call" in r:
-            print(f"| {r['open']:,} | {r['label']} | {r['call']} as {r['user']}, {r['clients']} client(s), "
-                  f"p50 / p95 ms (requests, failed, rows) | {r['p50_ms']} / {r['p95_ms']} "
-                  f"({r['ok']}, {r['failed']}, {r.get('count', r.get('rows'))}) |")
+        if "call" not in r or (r["call"] == "incidents" and "page" not in r):
+            continue
+        name = f"{r['call']}, {r['user']}, {r['clients']} client{'s' if r['clients'] > 1 else ''} (p50 / p95 ms)"
+        text = "no answer" if r["p50_ms"] is None else f"{r['p50_ms']:.0f} / {r['p95_ms']:.0f}"
+        put(name, r["label"], r["open"], text)
+    order = sorted(sizes)
+    heads = [f"{label} {size:,}" for label in ("application", "bare") for size in order]
+    print("| figure | " + " | ".join(heads) + " |")
+    print("|---|" + "---|" * len(heads))
+    for name, cells in figures.items():
+        row = [cells.get((label, size), "") for label in ("application", "bare") for size in order]
+        print(f"| {name} | " + " | ".join(row) + " |")
     return 0
 
 
