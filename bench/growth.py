@@ -10,16 +10,18 @@
       authorizations on the instance and its tasks, timer jobs and event subscriptions, the history
       of the instance and of its tasks, and, in the application, the case's register row
       (serious_incident, with a new id from its sequence and a new number) and deadlines
-      (case_deadline). Every id of a copy is the template's with '-<round in two base-36 digits>' added, so foreign keys
-      hold; a variable that held the template's case number holds the copy's. Copied timers are due
+      (case_deadline). Every id of a copy is the template's with '-<round in two base-36 digits>'
+      added, so foreign keys hold; the business key and the variables that held the template's
+      case number hold the copy's. Copied timers are due
       ten years later than the template's, so none fires during the bench. Then VACUUM ANALYZE.
       Prints one JSON line: open cases, rows per table, seconds taken.
   growth.py check URL DATABASE KEY LABEL STAFF:PASSWORD PROVIDER:PASSWORD
       checks that the engine takes the copies for real cases: the open instance count through the
-      REST API as the staff user equals the database's; the newest copy's tasks are listed for the
-      provider user, one is claimed and unclaimed through the REST API (an update with the engine's
-      revision check) and its variables are read; in the application the copy's number is found
-      by GET /api/incidents/{number} and its variable incidentNumber holds it; then the provider
+      REST API as the staff user equals the database's; the tasks of a copy not completed by an
+      earlier check are listed for the provider user, one is claimed and unclaimed through the
+      REST API (an update with the engine's revision check) and its variables are read; in the
+      application the copy's number is found by GET /api/incidents/{number} and its variable
+      incidentNumber holds it; then the provider
       completes that task (the reporting form) through the REST API and the copy must still be
       open with the task gone, and in the application the register must have recorded the form
       and met the copy's deadline. Then that no other copied case has run an activity and no
@@ -235,11 +237,9 @@ def seed(url, user, password, key, contract, database, templates, wanted, label)
 
 
 def table_rows(database):
-    rows = psql(database, """select relname, n_live_tup from pg_stat_user_tables;""")
-    # n_live_tup lags; count the tables the seeding writes exactly instead.
-    names = [line.split("|")[0] for line in rows.splitlines()]
+    """The rows of each table the seeding writes, counted (the statistics' estimates lag)."""
     wanted = [t for t, _, _, _ in engine_tables()] + ["serious_incident", "case_deadline"]
-    present = [t for t in wanted if t in names]
+    present = [t for t in wanted if exists(database, t)]
     sql = " union all ".join(f"select '{t}', count(*) from {t}" for t in present)
     return {t: int(c) for t, c in (line.split("|") for line in psql(database, sql + ";").splitlines())}
 
