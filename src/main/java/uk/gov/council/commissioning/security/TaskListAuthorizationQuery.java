@@ -376,7 +376,7 @@ class TaskListAuthorizationQuery extends AbstractProcessEnginePlugin {
                 });
     checkShape(sql[0], sql[1], configuration.getDatabaseTablePrefix());
     if ("postgres".equals(configuration.getDatabaseType())) {
-      TaskListIndexes.create(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
+      EngineIndexes.create(configuration.getDataSource(), configuration.getDatabaseTablePrefix());
     }
   }
 

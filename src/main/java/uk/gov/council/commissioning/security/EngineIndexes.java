@@ -10,14 +10,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Indexes on the engine's tables for the task list's rewritten query ({@link
- * TaskListAuthorizationQuery}), on PostgreSQL: created at each start when missing, so that a new
- * installation and one made before them get them alike (docs/operations.md, "Task list indexes").
- * Each one is used by the plans of the queries Tasklist sends (docs/performance.md).
+ * Indexes of the application's own on the engine's tables, on PostgreSQL: for the task list's
+ * rewritten query ({@link TaskListAuthorizationQuery}) and for the job executor's look for due
+ * jobs. Created at each start when missing, so that a new installation and one made before them get
+ * them alike (docs/operations.md, "Indexes on the engine's tables"). Each one is used by the plans
+ * of the queries Tasklist and the job executor send (docs/performance.md).
  */
-final class TaskListIndexes {
+final class EngineIndexes {
 
-  private static final Logger log = LoggerFactory.getLogger(TaskListIndexes.class);
+  private static final Logger log = LoggerFactory.getLogger(EngineIndexes.class);
 
   /** An index: its name, its table, its columns and the columns it only carries. */
   record Index(String name, String table, String columns, String included) {
@@ -49,9 +50,14 @@ final class TaskListIndexes {
               "CW_IDX_TASK_ID_CHECKED",
               "ACT_RU_TASK",
               "ID_",
-              "PROC_DEF_ID_, SUSPENSION_STATE_, TENANT_ID_, CASE_EXECUTION_ID_"));
+              "PROC_DEF_ID_, SUSPENSION_STATE_, TENANT_ID_, CASE_EXECUTION_ID_"),
+          // The job executor's look for due jobs asks for a due date that is empty or past; the
+          // engine has no index on it, so every look read every job (a timer or two per open case:
+          // 200,000 jobs and about 0.66 s a look at 100,000 open cases). With this one it reads
+          // only the due jobs, whatever the number waiting for later.
+          new Index("CW_IDX_JOB_DUEDATE", "ACT_RU_JOB", "DUEDATE_", ""));
 
-  private TaskListIndexes() {}
+  private EngineIndexes() {}
 
   static void create(DataSource dataSource, String prefix) {
     try (Connection connection = dataSource.getConnection();
@@ -63,8 +69,9 @@ final class TaskListIndexes {
         connection.commit();
       }
     } catch (SQLException e) {
-      throw new ProcessEngineException("Cannot create the task list's indexes", e);
+      throw new ProcessEngineException("Cannot create the indexes on the engine's tables", e);
     }
-    log.info("Task list indexes in place: {}", INDEXES.stream().map(Index::name).toList());
+    log.info(
+        "Indexes on the engine's tables in place: {}", INDEXES.stream().map(Index::name).toList());
   }
 }
