@@ -147,7 +147,7 @@ public final class FormChecks {
       return null;
     }
     try {
-      return LocalDate.parse(value.toString().trim());
+      return calendarDate(value.toString().trim());
     } catch (DateTimeParseException e) {
       problems.add(field + ": must be a date (YYYY-MM-DD)");
       return null;
@@ -212,14 +212,35 @@ public final class FormChecks {
     }
     String text = value.toString().trim();
     try {
-      return OffsetDateTime.parse(text).toInstant();
+      OffsetDateTime withOffset = OffsetDateTime.parse(text);
+      return isCalendarYear(withOffset.getYear()) ? withOffset.toInstant() : null;
     } catch (DateTimeParseException withoutOffset) {
       try {
-        return LocalDateTime.parse(text).atZone(WorkingDayCalendar.UK).toInstant();
+        LocalDateTime local = LocalDateTime.parse(text);
+        return isCalendarYear(local.getYear())
+            ? local.atZone(WorkingDayCalendar.UK).toInstant()
+            : null;
       } catch (DateTimeParseException notADateTime) {
         return null;
       }
     }
+  }
+
+  /**
+   * Reads a date (YYYY-MM-DD) with a year from 1 to 9999, the bounds the REST API's bodies have
+   * (web.CalendarDateLimits). ISO 8601 also allows years such as +999999999, which Java reads, and
+   * a deadline counted from one overflows the engine's dates: such a year is refused as not a date.
+   */
+  static LocalDate calendarDate(String text) {
+    LocalDate date = LocalDate.parse(text.trim());
+    if (!isCalendarYear(date.getYear())) {
+      throw new DateTimeParseException("year outside 1 to 9999", text, 0);
+    }
+    return date;
+  }
+
+  private static boolean isCalendarYear(int year) {
+    return year >= 1 && year <= 9999;
   }
 
   /**
@@ -314,7 +335,7 @@ public final class FormChecks {
 
   private static boolean isDate(String text) {
     try {
-      LocalDate.parse(text.trim());
+      calendarDate(text);
       return true;
     } catch (DateTimeParseException notADate) {
       return false;

@@ -2,7 +2,6 @@ package uk.gov.council.commissioning.forms;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -173,7 +172,9 @@ public final class SubmittedVariables {
   }
 
   private static String number(Field field, JsonNode value, String type) {
-    if (!value.isNumber() || !(type.isEmpty() || NUMBER_TYPES.contains(type))) {
+    if (!value.isNumber()
+        || !(type.isEmpty() || NUMBER_TYPES.contains(type))
+        || !Double.isFinite(value.doubleValue())) {
       return "must be a number";
     }
     double number = value.doubleValue();
@@ -192,7 +193,7 @@ public final class SubmittedVariables {
         return null;
       }
       try {
-        LocalDate.parse(value.asText());
+        FormChecks.calendarDate(value.asText());
         return null;
       } catch (DateTimeParseException notADate) {
         return "must be a date (YYYY-MM-DD)";

@@ -62,6 +62,32 @@ class SubmittedVariablesTest {
   }
 
   @Test
+  void aDateOutsideTheYears1To9999IsRefused() {
+    FormSchema form = FormSchema.ofFile("qaf-start");
+    for (String date : List.of("+999999999-12-31", "+10000-01-01", "-0001-01-01", "0000-12-31")) {
+      assertThat(problemsWith(form, "meetingDate", variable(JSON.getNodeFactory().textNode(date))))
+          .as(date)
+          .containsExactly(new FieldProblem("meetingDate", "must be a date (YYYY-MM-DD)"));
+    }
+    assertThat(
+            problemsWith(
+                form, "meetingDate", variable(JSON.getNodeFactory().textNode("9999-12-31"))))
+        .isEmpty();
+  }
+
+  @Test
+  void aNumberThatIsNotFiniteIsRefused() {
+    FormSchema form = FormSchema.ofFile("performance-year-contract-page");
+    for (double notFinite : new double[] {Double.POSITIVE_INFINITY, Double.NaN}) {
+      ObjectNode variable = variable(JSON.getNodeFactory().numberNode(notFinite));
+      variable.put("type", "Long");
+
+      assertThat(problemsWith(form, "otherStaffHours", variable))
+          .containsExactly(new FieldProblem("otherStaffHours", "must be a number"));
+    }
+  }
+
+  @Test
   void aFieldTheFormDoesNotHaveIsRefused() {
     FormSchema form = contractExtensionStart();
     ObjectNode variables = JSON.createObjectNode();
