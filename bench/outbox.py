@@ -207,7 +207,19 @@ def round_(number, args, database, sink, after_id):
     return result, max(int(row[0]) for row in sent)
 
 
+def serve_sink(port):
+    """Runs the sink alone until stopped: bench/run --mail-sink sends the application's mail here."""
+    sink = Sink(port)
+    print(f"SMTP sink on 127.0.0.1:{port}", flush=True)
+    while True:
+        time.sleep(60)
+        with sink.lock:
+            print(f"{len(sink.deliveries)} deliveries", flush=True)
+
+
 def main():
+    if len(sys.argv) == 3 and sys.argv[1] == "sink":
+        return serve_sink(int(sys.argv[2]))
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[1],
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--app-jar", required=True)
