@@ -31,7 +31,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
-import uk.gov.council.commissioning.reports.ReportFormat;
 import uk.gov.council.commissioning.reports.ReportPage;
 import uk.gov.council.commissioning.security.EndpointAccess;
 import uk.gov.council.commissioning.security.Roles;
@@ -64,30 +63,6 @@ class OptionsAppraisalPages {
   void everyPage(Authentication user, Model model, HttpServletResponse response) {
     reportPage.prepare(user, model, response);
     model.addAttribute("page", "options-appraisals");
-    model.addAttribute("fmt", new Format());
-  }
-
-  /** What the templates call to write times, days and teams the way the report pages do. */
-  static final class Format {
-    public String time(java.time.Instant moment) {
-      return ReportFormat.time(moment);
-    }
-
-    public String day(java.time.LocalDate day) {
-      return ReportFormat.day(day);
-    }
-
-    public String team(String groupId) {
-      return Roles.COUNCIL_GROUPS.stream()
-          .filter(g -> g.id().equals(groupId))
-          .map(Roles.GroupName::name)
-          .findFirst()
-          .orElse(groupId);
-    }
-
-    public String words(String code) {
-      return code == null ? null : code.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-    }
   }
 
   @GetMapping

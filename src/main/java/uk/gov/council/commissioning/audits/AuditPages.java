@@ -2,8 +2,6 @@ package uk.gov.council.commissioning.audits;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,7 +25,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.audits.ComplianceAudit.ClauseRisk;
 import uk.gov.council.commissioning.meetings.MeetingMonitoring;
-import uk.gov.council.commissioning.reports.ReportFormat;
 import uk.gov.council.commissioning.reports.ReportPage;
 import uk.gov.council.commissioning.security.Actor;
 import uk.gov.council.commissioning.security.CouncilUser;
@@ -57,18 +54,6 @@ class AuditPages {
   void everyPage(Authentication user, Model model, HttpServletResponse response) {
     reportPage.prepare(user, model, response);
     model.addAttribute("page", "audits");
-    model.addAttribute("fmt", new Format());
-  }
-
-  /** What the templates call to write times and days the way the report pages do. */
-  static final class Format {
-    public String time(Instant moment) {
-      return ReportFormat.time(moment);
-    }
-
-    public String day(LocalDate day) {
-      return ReportFormat.day(day);
-    }
   }
 
   @GetMapping("/{id}")

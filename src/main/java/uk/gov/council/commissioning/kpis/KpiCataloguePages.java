@@ -26,7 +26,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import uk.gov.council.commissioning.calendar.WorkingDayCalendar;
-import uk.gov.council.commissioning.reports.ReportFormat;
 import uk.gov.council.commissioning.reports.ReportPage;
 import uk.gov.council.commissioning.security.EndpointAccess;
 import uk.gov.council.commissioning.security.Roles;
@@ -55,14 +54,6 @@ class KpiCataloguePages {
   void everyPage(Authentication user, Model model, HttpServletResponse response) {
     reportPage.prepare(user, model, response);
     model.addAttribute("page", "kpi-catalogues");
-    model.addAttribute("fmt", new Format());
-  }
-
-  /** What the templates call to write times the way the report pages do. */
-  static final class Format {
-    public String time(java.time.Instant moment) {
-      return ReportFormat.time(moment);
-    }
   }
 
   /** The catalogues, newest year first; {@code ?year=} one year's. */

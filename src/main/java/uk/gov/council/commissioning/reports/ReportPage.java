@@ -48,6 +48,7 @@ public class ReportPage {
     model.addAttribute("mayReadOptionsAppraisals", access.councilStaff(user).isGranted());
     // A provider reads only the catalogues of its own contracts, through the API.
     model.addAttribute("mayReadKpiCatalogues", access.councilStaff(user).isGranted());
+    model.addAttribute("fmt", PageFormat.INSTANCE);
   }
 
   /** A refusal as a page like the others (403), not the API's problem response. */
