@@ -95,8 +95,7 @@ public class IncidentEscalations {
     Instant due = report.due().apply(incident);
     notifications.reportStillMissing(
         execution, incident, report.templates() + "-second-escalation", due);
-    execution.setVariableLocal(ESCALATION_ACTION, null);
-    execution.setVariableLocal(PROCEED_WITHOUT_REPORT, false);
-    execution.setVariableLocal(PROCEED_REASONS, null);
+    // As for the chase: the contracts managers' answers are moved onto this path when the task is
+    // answered (IncidentFormChecks.escalation), not created empty for every fired timer.
   }
 }

@@ -223,13 +223,17 @@ public class IncidentFormChecks {
    * closed.
    */
   public void escalation(DelegateTask task) {
+    // Off the case, onto this escalation's path, where the gateway after the task reads them; the
+    // other report's escalation, open at once, keeps its own.
+    TaskAnswers.keepOnPath(
+        task, List.of(ESCALATION_ACTION, PROCEED_WITHOUT_REPORT, PROCEED_REASONS));
     FormChecks checks =
         new FormChecks("Escalation", task).againstForm("serious-incident-escalation");
     // An unticked box can arrive as nothing at all; the gateway needs a yes or no.
     boolean proceed = Boolean.TRUE.equals(task.getVariable(PROCEED_WITHOUT_REPORT));
     checks.textIf(proceed, PROCEED_REASONS, "is required to proceed without the report");
     checks.throwIfAny();
-    task.setVariable(PROCEED_WITHOUT_REPORT, proceed);
+    task.getExecution().setVariableLocal(PROCEED_WITHOUT_REPORT, proceed);
   }
 
   /**

@@ -353,6 +353,56 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   }
 
   @Test
+  void twoSecondEscalationsOpenAtOnceKeepTheirAnswersOnTheirOwnPathsAndOffTheCase() {
+    ProcessInstance instance = loggedByOfficer();
+    initialReportEscalatedTwice(instance);
+    reportingFormEscalatedTwice(instance);
+    Task form = taskAt(instance, "Task_ActOnMissingReportingForm");
+    List<String> answers = List.of("escalationAction", "proceedWithoutReport", "proceedReasons");
+    assertThat(taskService.getVariables(form.getId()))
+        .as("no answers exist before an escalation is answered")
+        .doesNotContainKeys(answers.toArray(String[]::new));
+
+    complete(
+        instance,
+        "Task_ActOnMissingInitialReport",
+        Map.of(
+            "escalationAction",
+            "Called the director",
+            "proceedWithoutReport",
+            true,
+            "proceedReasons",
+            "The reporting form will hold what the review needs"));
+
+    assertThat(instance).hasPassed("EndEvent_ProceedWithoutInitialReport");
+    assertThat(taskService.getVariables(form.getId()))
+        .as("the other escalation's form opens empty")
+        .doesNotContainKeys(answers.toArray(String[]::new));
+    assertThat(runtimeService.getVariablesLocal(instance.getId()))
+        .as("the council's answers stay off the case, which the provider's tasks read")
+        .doesNotContainKeys(answers.toArray(String[]::new));
+    assertThat(
+            engine
+                .getHistoryService()
+                .createHistoricVariableInstanceQuery()
+                .processInstanceId(instance.getId())
+                .variableName("proceedReasons")
+                .list()
+                .stream()
+                .map(HistoricVariableInstance::getValue))
+        .as("the answer stays in the case's history")
+        .contains("The reporting form will hold what the review needs");
+
+    // An unticked box sent as nothing: this path keeps waiting for its report.
+    complete(form, Map.of("escalationAction", "Meeting with provider"));
+    assertThat(instance)
+        .hasPassed("EndEvent_ReportingFormEscalated")
+        .isWaitingAt("Task_SubmitReportingForm");
+    assertThat(runtimeService.getVariablesLocal(instance.getId()))
+        .doesNotContainKeys(answers.toArray(String[]::new));
+  }
+
+  @Test
   void escalationTasksCloseWhenTheLateReportArrivesAndTheLatenessIsRecorded() {
     ProcessInstance instance = loggedByOfficer();
     String number = numberOf(instance);
