@@ -15,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.assertj.core.api.AbstractListAssert;
 import org.assertj.core.api.ObjectAssert;
 import org.assertj.core.groups.Tuple;
@@ -334,15 +335,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(runtimeService.getVariablesLocal(instance.getId()))
         .as("the council's answers stay off the case, which the provider's tasks read")
         .doesNotContainKeys("chaseDecision", "escalationAction");
-    assertThat(
-            engine
-                .getHistoryService()
-                .createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId())
-                .variableName("escalationAction")
-                .list()
-                .stream()
-                .map(HistoricVariableInstance::getValue))
+    assertThat(historicValues(instance, "escalationAction"))
         .as("the answer stays in the case's history")
         .contains("Phoned the registered manager");
 
@@ -366,13 +359,8 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     complete(
         instance,
         "Task_ActOnMissingInitialReport",
-        Map.of(
-            "escalationAction",
-            "Called the director",
-            "proceedWithoutReport",
-            true,
-            "proceedReasons",
-            "The reporting form will hold what the review needs"));
+        proceedWithoutReport(
+            "Called the director", "The reporting form will hold what the review needs"));
 
     assertThat(instance).hasPassed("EndEvent_ProceedWithoutInitialReport");
     assertThat(taskService.getVariables(form.getId()))
@@ -381,15 +369,7 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     assertThat(runtimeService.getVariablesLocal(instance.getId()))
         .as("the council's answers stay off the case, which the provider's tasks read")
         .doesNotContainKeys(answers.toArray(String[]::new));
-    assertThat(
-            engine
-                .getHistoryService()
-                .createHistoricVariableInstanceQuery()
-                .processInstanceId(instance.getId())
-                .variableName("proceedReasons")
-                .list()
-                .stream()
-                .map(HistoricVariableInstance::getValue))
+    assertThat(historicValues(instance, "proceedReasons"))
         .as("the answer stays in the case's history")
         .contains("The reporting form will hold what the review needs");
 
@@ -580,12 +560,8 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     complete(
         instance,
         "Task_ActOnMissingReportingForm",
-        Map.of(
-            "escalationAction",
+        proceedWithoutReport(
             "Default notice being drafted",
-            "proceedWithoutReport",
-            true,
-            "proceedReasons",
             "The provider has ceased trading; the review cannot wait"));
 
     assertThat(instance)
@@ -611,13 +587,8 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
     complete(
         instance,
         "Task_ActOnMissingInitialReport",
-        Map.of(
-            "escalationAction",
-            "Called the director",
-            "proceedWithoutReport",
-            true,
-            "proceedReasons",
-            "The reporting form holds what the review needs"));
+        proceedWithoutReport(
+            "Called the director", "The reporting form holds what the review needs"));
 
     assertThat(instance)
         .hasPassed("EndEvent_ProceedWithoutInitialReport")
@@ -1476,6 +1447,24 @@ class SeriousIncidentProcessTest extends ProcessTestCase {
   private void reportingFormMissed(ProcessInstance instance) {
     TestClock.set(LocalDateTime.of(2025, 5, 24, 8, 1));
     execute(timer(instance, "Timer_FullReport48h"));
+  }
+
+  /** The contracts managers' answer to go on without the missing report, with their reasons. */
+  private static Map<String, Object> proceedWithoutReport(String action, String reasons) {
+    return Map.of(
+        "escalationAction", action, "proceedWithoutReport", true, "proceedReasons", reasons);
+  }
+
+  /** Every value the case's history holds for a variable of that name. */
+  private Stream<Object> historicValues(ProcessInstance instance, String name) {
+    return engine
+        .getHistoryService()
+        .createHistoricVariableInstanceQuery()
+        .processInstanceId(instance.getId())
+        .variableName(name)
+        .list()
+        .stream()
+        .map(HistoricVariableInstance::getValue);
   }
 
   /** The reporting form is still missing when its second escalation falls due (08:00 Sunday). */
