@@ -93,7 +93,13 @@ class SecurityConfig {
                 auth.requestMatchers(
                         path.matcher("/login"),
                         path.matcher("/error"),
-                        path.matcher("/actuator/health"))
+                        path.matcher("/actuator/health"),
+                        // Browsers ask for it after every page, the sign-in page included. Sent to
+                        // the sign-in page instead, the request rendered a second one, and when it
+                        // went without the session cookie (the cookie gone meanwhile) it started a
+                        // new session whose cookie replaced the one the form on screen belonged to:
+                        // the sign-in was then refused as a forged request.
+                        path.matcher("/favicon.ico"))
                     .permitAll()
                     .anyRequest()
                     .authenticated())

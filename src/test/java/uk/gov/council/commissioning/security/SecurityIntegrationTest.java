@@ -107,6 +107,15 @@ class SecurityIntegrationTest extends HttpProcessTestCase {
   }
 
   @Test
+  void theBrowsersIconRequestIsNotSentToTheLoginPageAndStartsNoSession() {
+    Response response = http.get("/favicon.ico");
+
+    assertThat(response.status()).isEqualTo(404);
+    assertThat(response.header("Location")).isNull();
+    assertThat(http.cookie("JSESSIONID")).isEmpty();
+  }
+
+  @Test
   void aSignedInStaffMemberSeesTheirTeamsTasksThroughTheWebAppsApi() throws Exception {
     String taskId = openGatewayReportTask();
 
