@@ -64,17 +64,13 @@ public class ComplaintEscalations {
         });
   }
 
+  /**
+   * The council's answer (what it did about the missed deadline) is moved onto the escalation's own
+   * path when the task is answered (ComplaintSteps.escalation), not created empty here for every
+   * fired timer: case-wide, the provider would read it through its own tasks.
+   */
   private void escalate(DelegateExecution execution, Consumer<Complaint> escalation) {
     escalation.accept(complaints.ofProcessInstance(execution.getProcessInstanceId()));
-    clearAction(execution);
-  }
-
-  /**
-   * The council's answer (what it did about the missed deadline) stays on the escalation's own
-   * path, as its message does: case-wide, the provider would read it through its own tasks.
-   */
-  private static void clearAction(DelegateExecution execution) {
-    execution.setVariableLocal(ESCALATION_ACTION, null);
   }
 
   /** The deadlines whose passing is a breach: the requirement, its due date and its email. */

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Date;
+import java.util.List;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.camunda.bpm.engine.IdentityService;
@@ -17,6 +18,7 @@ import uk.gov.council.commissioning.cases.CompletedTask;
 import uk.gov.council.commissioning.forms.FormChecks;
 import uk.gov.council.commissioning.safeguarding.SafeguardingConcern;
 import uk.gov.council.commissioning.security.Actors;
+import uk.gov.council.commissioning.tasks.TaskAnswers;
 
 /**
  * The complaint's steps: each task's form is checked on the server when the task is completed (a
@@ -298,6 +300,8 @@ public class ComplaintSteps {
 
   /** Every escalation task asks what was done about it. */
   public void escalation(DelegateTask task) {
+    // Off the case, onto this escalation's path: case-wide, the provider's tasks would read it.
+    TaskAnswers.keepOnPath(task, List.of(ESCALATION_ACTION));
     FormChecks.asDeclared("Escalation", "complaint-escalation", task);
   }
 

@@ -369,6 +369,10 @@ class ComplaintProcessTest extends ComplaintTestCase {
         .isWaitingAt("Task_ProviderAcknowledgeComplaint", "Task_ReviewMissedAcknowledgement");
     assertThat(taskAt(instance, "Task_ReviewMissedAcknowledgement"))
         .hasCandidateGroup("contracts-managers");
+    assertThat(
+            taskService.getVariables(taskAt(instance, "Task_ReviewMissedAcknowledgement").getId()))
+        .as("the escalation's answer does not exist before it is given")
+        .doesNotContainKey("escalationAction");
     assertThat(outbox("complaint:" + instance.getId() + ":acknowledgement-escalated"))
         .contains(MANAGER + "@council.example");
 
